@@ -1,0 +1,295 @@
+"""Plain data that flows through privmon: sources -> messages -> fields -> findings -> verdicts.
+
+Every class here is a frozen dataclass with no behaviour beyond small derived properties, so
+that sources (pcap, HAR, flow files, proxy, sniffer), classifiers, the store and the reports
+can share them without importing each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Transport = Literal["tcp", "udp"]
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    ip: str
+    port: int
+
+
+@dataclass(frozen=True, slots=True)
+class Capture:
+    """One input: a capture file or a live session."""
+
+    path: str
+    sha256: str
+    format: str  # pcap|pcapng|har|mitmproxy|live-proxy|live-sniff
+    packets: int = 0
+    first_ts: float | None = None
+    last_ts: float | None = None
+    keylogs: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Messages: what a source yields. Every message carries its client (lab side) and server
+# (remote side) endpoints, a timestamp and an evidence string ("frames 12-14", "flow <uuid>",
+# "har entry 3") that lets a reviewer find the bytes again.
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HttpExchange:
+    ts: float
+    client: Endpoint
+    server: Endpoint
+    method: str
+    host: str  # lowercase, no port, no trailing dot ("" when unknown)
+    path: str  # path with query string, as sent
+    request_headers: tuple[tuple[str, str], ...] = ()
+    request_body: bytes = b""  # raw, as on the wire after de-chunking (content-encoding kept)
+    status: int | None = None
+    response_headers: tuple[tuple[str, str], ...] = ()
+    response_body: bytes = b""
+    evidence: str = ""
+    scheme: str = "http"  # http|https
+    http_version: str = "HTTP/1.1"
+    body_truncated: bool = False
+    error: str = ""  # request without response: why ("timeout", "connection reset", ...)
+    protocol: str = "http"  # http|https (decrypted TLS or proxied HTTPS)
+
+    @property
+    def url(self) -> str:
+        port = self.server.port
+        default = 443 if self.scheme == "https" else 80
+        hostport = self.host or self.server.ip
+        if port and port != default:
+            hostport = f"{hostport}:{port}"
+        return f"{self.scheme}://{hostport}{self.path}"
+
+    def header(self, name: str, response: bool = False) -> str | None:
+        name = name.lower()
+        for k, v in self.response_headers if response else self.request_headers:
+            if k.lower() == name:
+                return v
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class DnsAnswer:
+    """One DNS response: the question and its answers (CNAME chain included, in order)."""
+
+    ts: float
+    client: Endpoint
+    server: Endpoint
+    qname: str
+    qtype: str
+    answers: tuple[tuple[str, str, str, int], ...] = ()  # (name, rtype, value, ttl)
+    evidence: str = ""
+    transport: Transport = "udp"
+    rcode: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TlsHello:
+    """A TLS ClientHello (over TCP) or a QUIC Initial's ClientHello (over UDP)."""
+
+    ts: float
+    client: Endpoint
+    server: Endpoint
+    sni: str
+    alpn: tuple[str, ...] = ()
+    protocol: str = "tls"  # tls|quic
+    evidence: str = ""
+    version: str = ""
+
+    @property
+    def transport(self) -> Transport:
+        return "udp" if self.protocol == "quic" else "tcp"
+
+
+@dataclass(frozen=True, slots=True)
+class Datagram:
+    """A UDP datagram, or a chunk of a TCP stream that is not HTTP/TLS, kept for protocol
+    recognition (P2P cameras, MQTT, push long connections) and identifier scanning."""
+
+    ts: float
+    client: Endpoint
+    server: Endpoint
+    transport: Transport
+    payload: bytes
+    outbound: bool  # client -> server
+    evidence: str = ""
+
+
+Message = HttpExchange | DnsAnswer | TlsHello | Datagram
+
+
+@dataclass(frozen=True, slots=True)
+class FlowStats:
+    """Byte and time accounting of one conversation, emitted by packet sources at the end."""
+
+    client: Endpoint
+    server: Endpoint
+    transport: Transport
+    bytes_out: int
+    bytes_in: int
+    packets: int
+    first_ts: float
+    last_ts: float
+    encrypted_no_key: bool = False
+
+
+# ---------------------------------------------------------------------------------------------
+# Decoding and classification
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One decoded value and where it came from.
+
+    location: "query:imei", "header:X-Device-Id", "cookie:aid", "json:$.device.ids[0]",
+              "form:imei", "multipart:file[logcat.txt]", "path[3]", "udp-payload@38", "body".
+    key:      the innermost key name as sent ("" when the value has no key).
+    transforms: how the value was unwrapped, outermost first: ("gzip", "json").
+    """
+
+    location: str
+    key: str
+    value: str
+    transforms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An identifier found inside one field (before destination/capture context is added)."""
+
+    type: str
+    value: str  # the value as sent (e.g. the MD5 hex string when hashed)
+    transform: str  # "plain", "md5", "base64 > gzip > json > sha256(upper)" ...
+    location: str
+    confidence: str  # known|checksum|pattern
+    device: str = ""  # profile device the value belongs to ("" without a profile)
+    canonical: str = ""  # the identifier itself when known (the IMEI behind an MD5)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who is behind a destination."""
+
+    sdk: str = ""  # sdk id, "first_party" or "" (unknown)
+    organization: str = ""
+    category: str = "unknown"
+    country: str = ""
+    reason: str = ""  # "host suffix jpush.cn", "sni", "dns cname ...", "ip rule", "pppp fingerprint"
+    protocol: str = ""  # protocol recognized from payload (pppp, kalay, mqtt, ...), "" if none
+    role: str = ""  # server role for P2P (lookup, relay, peer)
+
+    @property
+    def recipient(self) -> str:
+        return self.sdk or "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    host: str
+    ip: str
+    port: int
+    transport: str
+    protocol: str
+    sdk: str
+    organization: str
+    category: str
+    country: str
+    bytes_out: int = 0
+    bytes_in: int = 0
+    first_ts: float | None = None
+    last_ts: float | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Policies and verdicts
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    type: str  # a contract type id, or a broad term id ("device_info") for vague statements
+    recipient: str  # first_party|third_party|advertisers|partners|<sdk id>
+    stance: str  # collects|denies|conditional
+    qualifiers: tuple[str, ...] = ()
+    evidence: Evidence = Evidence("", 0, 0)
+    vague: bool = False  # True when the data term is broad
+    covers: tuple[str, ...] = ()  # for vague data terms: the type ids it could cover
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    kind: str  # storage_location|cross_border|no_third_party_sharing|no_ad_sharing|hashing|no_personal_info|other
+    text: str
+    start: int
+    end: int
+    params: tuple[tuple[str, str], ...] = ()  # e.g. (("country", "CN"),) or (("feature", "..."),)
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    source: str
+    text: str
+    statements: tuple[Statement, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    sdks_named: tuple[str, ...] = ()
+    first_party_sdk: str = ""  # set when the policy is an SDK vendor's own policy
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    type: str
+    recipient: str
+    verdict: str  # disclosed|vague|undisclosed|contradicted|not_observed
+    findings: tuple[int, ...] = ()
+    policy_evidence: tuple[Evidence, ...] = ()
+    reason: str = ""
+    before_consent: bool = False
+
+
+TYPE_IDS: tuple[str, ...] = (
+    "imei", "meid", "imsi", "iccid", "serial", "android_id", "gaid", "oaid", "idfa", "idfv",
+    "mac", "bssid", "ssid", "device_uid", "location_precise", "location_coarse",
+    "phone_number", "email", "installed_apps", "credentials",
+)
+
+CATEGORIES: tuple[str, ...] = (
+    "push", "analytics", "advertising", "crash_reporting", "social_login", "payment", "p2p",
+    "cloud", "first_party", "unknown",
+)
+
+VERDICTS: tuple[str, ...] = ("contradicted", "disclosed", "vague", "undisclosed", "not_observed")
+
+
+@dataclass(slots=True)
+class Summary:
+    """Counts printed at the end of `analyze` (mutable: filled while ingesting)."""
+
+    packets: int = 0
+    flows: int = 0
+    http_requests: int = 0
+    dns_names: int = 0
+    tls_names: int = 0
+    udp_flows: int = 0
+    destinations: int = 0
+    findings: int = 0
+    encrypted_no_key: int = 0
+    decrypted_sessions: int = 0
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    skipped: bool = False

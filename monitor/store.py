@@ -1,0 +1,486 @@
+"""The SQLite database: schema by numbered migrations, WAL, mode 0600, batched writes, one writer.
+
+This is the only module that talks to SQLite. Writers use `Store.open(path)`; readers (report,
+TUI) use `Store.open(path, readonly=True)`. A capture is ingested in whole batches inside
+transactions and marked `complete` at the end, so a killed `analyze` leaves a consistent database
+and the rerun replaces the unfinished capture instead of adding to it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from monitor.errors import StoreError
+
+BODY_CAP = 64 * 1024  # bytes of each body kept in the database (the scan cap is separate)
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0001_initial",
+        """
+        CREATE TABLE captures (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE,
+            format TEXT NOT NULL,
+            packets INTEGER NOT NULL DEFAULT 0,
+            first_ts REAL,
+            last_ts REAL,
+            keylogs TEXT NOT NULL DEFAULT '[]',
+            status TEXT NOT NULL DEFAULT 'ingesting',
+            started_at REAL NOT NULL,
+            finished_at REAL,
+            warnings TEXT NOT NULL DEFAULT '[]',
+            summary TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            capture_id INTEGER NOT NULL REFERENCES captures(id),
+            kind TEXT NOT NULL,
+            ts REAL NOT NULL,
+            client_ip TEXT NOT NULL DEFAULT '',
+            client_port INTEGER NOT NULL DEFAULT 0,
+            server_ip TEXT NOT NULL DEFAULT '',
+            server_port INTEGER NOT NULL DEFAULT 0,
+            transport TEXT NOT NULL DEFAULT 'tcp',
+            protocol TEXT NOT NULL DEFAULT '',
+            host TEXT NOT NULL DEFAULT '',
+            method TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            status INTEGER,
+            request_headers TEXT NOT NULL DEFAULT '[]',
+            request_body BLOB,
+            response_headers TEXT NOT NULL DEFAULT '[]',
+            response_body BLOB,
+            body_truncated INTEGER NOT NULL DEFAULT 0,
+            error TEXT NOT NULL DEFAULT '',
+            evidence TEXT NOT NULL DEFAULT '',
+            device TEXT NOT NULL DEFAULT '',
+            sdk TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX messages_capture ON messages(capture_id);
+        CREATE INDEX messages_ts ON messages(ts);
+        CREATE TABLE dns (
+            id INTEGER PRIMARY KEY,
+            capture_id INTEGER NOT NULL REFERENCES captures(id),
+            ts REAL NOT NULL,
+            client_ip TEXT NOT NULL DEFAULT '',
+            qname TEXT NOT NULL,
+            rtype TEXT NOT NULL,
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            ttl INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX dns_capture ON dns(capture_id);
+        CREATE TABLE destinations (
+            id INTEGER PRIMARY KEY,
+            capture_id INTEGER NOT NULL REFERENCES captures(id),
+            host TEXT NOT NULL DEFAULT '',
+            ip TEXT NOT NULL DEFAULT '',
+            port INTEGER NOT NULL DEFAULT 0,
+            transport TEXT NOT NULL DEFAULT 'tcp',
+            protocol TEXT NOT NULL DEFAULT '',
+            sdk TEXT NOT NULL DEFAULT '',
+            organization TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL DEFAULT 'unknown',
+            country TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT '',
+            bytes_out INTEGER NOT NULL DEFAULT 0,
+            bytes_in INTEGER NOT NULL DEFAULT 0,
+            packets INTEGER NOT NULL DEFAULT 0,
+            first_ts REAL,
+            last_ts REAL,
+            encrypted_no_key INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (capture_id, host, ip, port, transport)
+        );
+        CREATE TABLE findings (
+            id INTEGER PRIMARY KEY,
+            capture_id INTEGER NOT NULL REFERENCES captures(id),
+            message_id INTEGER,
+            type TEXT NOT NULL,
+            value TEXT NOT NULL,
+            canonical TEXT NOT NULL DEFAULT '',
+            transform TEXT NOT NULL DEFAULT 'plain',
+            location TEXT NOT NULL DEFAULT '',
+            confidence TEXT NOT NULL DEFAULT 'pattern',
+            host TEXT NOT NULL DEFAULT '',
+            ip TEXT NOT NULL DEFAULT '',
+            port INTEGER NOT NULL DEFAULT 0,
+            protocol TEXT NOT NULL DEFAULT '',
+            sdk TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL DEFAULT 'unknown',
+            device TEXT NOT NULL DEFAULT '',
+            sender TEXT NOT NULL DEFAULT '',
+            first_ts REAL NOT NULL,
+            last_ts REAL NOT NULL,
+            count INTEGER NOT NULL DEFAULT 1,
+            evidence TEXT NOT NULL DEFAULT '',
+            UNIQUE (capture_id, type, value, host, ip, port, location, transform)
+        );
+        CREATE INDEX findings_type ON findings(type);
+        CREATE TABLE devices (
+            name TEXT PRIMARY KEY,
+            ip TEXT NOT NULL DEFAULT '',
+            kinds TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE consent (
+            id INTEGER PRIMARY KEY,
+            ts REAL NOT NULL,
+            source TEXT NOT NULL DEFAULT 'cli',
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
+    ),
+]
+
+
+@dataclass(slots=True)
+class Batch:
+    """Rows written together in one transaction. Rows are plain dicts keyed by column name."""
+
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    dns: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    destinations: list[dict[str, Any]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.messages) + len(self.dns) + len(self.findings) + len(self.destinations)
+
+
+def _create_private(path: Path) -> None:
+    """Create the database file with mode 0600 before SQLite opens it (WAL/SHM inherit it)."""
+    if path.exists():
+        return
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot create database: {exc.strerror}") from exc
+    os.close(fd)
+
+
+class Store:
+    """A privmon database. Use `Store.open`; one writer per file, any number of readers."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.path = path
+        self.readonly = readonly
+        self._next_message_id = 1
+
+    # -- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], readonly: bool = False) -> Store:
+        p = Path(path)
+        try:
+            if readonly:
+                if not p.exists():
+                    raise StoreError(f"{p}: no such database")
+                conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+            else:
+                if p.parent and not p.parent.exists():
+                    raise StoreError(f"{p}: directory {p.parent} does not exist")
+                _create_private(p)
+                old = os.umask(0o077)
+                try:
+                    conn = sqlite3.connect(p, timeout=30, check_same_thread=False)
+                finally:
+                    os.umask(old)
+            conn.isolation_level = None  # transactions are explicit (BEGIN IMMEDIATE ... COMMIT)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout = 30000")
+            if not readonly:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                conn.execute("PRAGMA foreign_keys = ON")
+            store = cls(conn, p, readonly)
+            if not readonly:
+                store.migrate()
+                row = conn.execute("SELECT COALESCE(MAX(id), 0) FROM messages").fetchone()
+                store._next_message_id = int(row[0]) + 1
+            else:
+                store._check_schema()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{p}: {_describe(exc)}") from exc
+        return store
+
+    def _check_schema(self) -> None:
+        names = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "captures" not in names:
+            raise StoreError(f"{self.path}: not a privmon database (no captures table)")
+
+    def migrate(self) -> list[str]:
+        """Apply migrations not yet applied; returns the names applied."""
+        self.conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL)")
+        done = {r[0] for r in self.conn.execute("SELECT name FROM _migrations")}
+        applied = []
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            with self._tx():
+                for stmt in _split_sql(sql):
+                    self.conn.execute(stmt)
+                self.conn.execute("INSERT INTO _migrations VALUES (?, ?)", (name, time.time()))
+            applied.append(name)
+        return applied
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def mode(self) -> int:
+        return stat.S_IMODE(self.path.stat().st_mode)
+
+    # -- captures ------------------------------------------------------------------------------
+
+    def capture_by_sha(self, sha256: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM captures WHERE sha256 = ?", (sha256,)).fetchone()
+        return dict(row) if row else None
+
+    def begin_capture(self, path: str, sha256: str, fmt: str, keylogs: Sequence[str] = ()) -> int:
+        """Start (or restart, after a crash) ingesting a capture; returns its id."""
+        with self._tx():
+            old = self.conn.execute("SELECT id FROM captures WHERE sha256 = ?", (sha256,)).fetchone()
+            if old is not None:
+                self._delete_capture_rows(int(old[0]))
+                self.conn.execute("DELETE FROM captures WHERE id = ?", (int(old[0]),))
+            cur = self.conn.execute(
+                "INSERT INTO captures (path, sha256, format, keylogs, status, started_at) VALUES (?,?,?,?,?,?)",
+                (path, sha256, fmt, json.dumps(list(keylogs)), "ingesting", time.time()),
+            )
+            return int(cur.lastrowid or 0)
+
+    def _delete_capture_rows(self, capture_id: int) -> None:
+        for table in ("findings", "messages", "dns", "destinations"):
+            self.conn.execute(f"DELETE FROM {table} WHERE capture_id = ?", (capture_id,))
+
+    def finish_capture(
+        self,
+        capture_id: int,
+        packets: int,
+        first_ts: float | None,
+        last_ts: float | None,
+        warnings: Sequence[str] = (),
+        summary: dict[str, Any] | None = None,
+        status: str = "complete",
+    ) -> None:
+        with self._tx():
+            self.conn.execute(
+                "UPDATE captures SET packets=?, first_ts=?, last_ts=?, warnings=?, summary=?, status=?,"
+                " finished_at=? WHERE id=?",
+                (packets, first_ts, last_ts, json.dumps(list(warnings)), json.dumps(summary or {}), status,
+                 time.time(), capture_id),
+            )
+
+    def update_capture_progress(self, capture_id: int, packets: int, first_ts: float | None,
+                                last_ts: float | None) -> None:
+        with self._tx():
+            self.conn.execute(
+                "UPDATE captures SET packets=?, first_ts=COALESCE(first_ts, ?), last_ts=? WHERE id=?",
+                (packets, first_ts, last_ts, capture_id),
+            )
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def allocate_message_id(self) -> int:
+        mid = self._next_message_id
+        self._next_message_id += 1
+        return mid
+
+    def write(self, capture_id: int, batch: Batch) -> None:
+        """Write one batch in one transaction (all or nothing)."""
+        if not len(batch):
+            return
+        with self._tx():
+            if batch.messages:
+                self._insert_many("messages", capture_id, batch.messages)
+            if batch.dns:
+                self._insert_many("dns", capture_id, batch.dns)
+            for row in batch.destinations:
+                self._upsert_destination(capture_id, row)
+            for row in batch.findings:
+                self._upsert_finding(capture_id, row)
+
+    def _insert_many(self, table: str, capture_id: int, rows: list[dict[str, Any]]) -> None:
+        cols = ["capture_id", *rows[0].keys()]
+        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+        self.conn.executemany(sql, ([capture_id, *(_sql_value(r.get(c)) for c in cols[1:])] for r in rows))
+
+    def _upsert_destination(self, capture_id: int, row: dict[str, Any]) -> None:
+        cols = ["capture_id", *row.keys()]
+        adds = {"bytes_out", "bytes_in", "packets"}
+        keys = {"host", "ip", "port", "transport"}
+        sets = []
+        for c in row:
+            if c in keys:
+                continue
+            if c in adds:
+                sets.append(f"{c} = {c} + excluded.{c}")
+            elif c == "first_ts":
+                sets.append("first_ts = MIN(COALESCE(first_ts, excluded.first_ts), excluded.first_ts)")
+            elif c == "last_ts":
+                sets.append("last_ts = MAX(COALESCE(last_ts, excluded.last_ts), excluded.last_ts)")
+            elif c == "encrypted_no_key":
+                sets.append("encrypted_no_key = MAX(encrypted_no_key, excluded.encrypted_no_key)")
+            else:  # labels: keep a non-empty existing value unless the new one is non-empty
+                sets.append(f"{c} = CASE WHEN excluded.{c} != '' THEN excluded.{c} ELSE {c} END")
+        sql = (
+            f"INSERT INTO destinations ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+            f"ON CONFLICT (capture_id, host, ip, port, transport) DO UPDATE SET {', '.join(sets) or 'id=id'}"
+        )
+        self.conn.execute(sql, [capture_id, *(_sql_value(row[c]) for c in row)])
+
+    def _upsert_finding(self, capture_id: int, row: dict[str, Any]) -> None:
+        cols = ["capture_id", *row.keys()]
+        sql = (
+            f"INSERT INTO findings ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+            "ON CONFLICT (capture_id, type, value, host, ip, port, location, transform) DO UPDATE SET "
+            "count = count + excluded.count, first_ts = MIN(first_ts, excluded.first_ts), "
+            "last_ts = MAX(last_ts, excluded.last_ts)"
+        )
+        self.conn.execute(sql, [capture_id, *(_sql_value(row[c]) for c in row)])
+
+    def set_devices(self, devices: Iterable[dict[str, Any]]) -> None:
+        with self._tx():
+            for d in devices:
+                self.conn.execute(
+                    "INSERT INTO devices (name, ip, kinds) VALUES (?,?,?) ON CONFLICT(name) DO UPDATE SET "
+                    "ip=excluded.ip, kinds=excluded.kinds",
+                    (d["name"], d.get("ip", ""), json.dumps(d.get("kinds", []))),
+                )
+
+    def add_consent(self, ts: float, source: str = "cli", note: str = "") -> None:
+        with self._tx():
+            self.conn.execute("INSERT INTO consent (ts, source, note) VALUES (?,?,?)", (ts, source, note))
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._tx():
+            self.conn.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                              (key, value))
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        try:
+            return [dict(r) for r in self.conn.execute(sql, params)]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: {_describe(exc)}") from exc
+
+    def iter_rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        for r in self.conn.execute(sql, params):
+            yield dict(r)
+
+    def captures(self) -> list[dict[str, Any]]:
+        return self.rows("SELECT * FROM captures WHERE status != 'ingesting' ORDER BY id")
+
+    def destinations(self) -> list[dict[str, Any]]:
+        return self.rows(
+            "SELECT d.* FROM destinations d JOIN captures c ON c.id = d.capture_id "
+            "WHERE c.status != 'ingesting' ORDER BY d.first_ts, d.id"
+        )
+
+    def findings(self, after_id: int = 0) -> list[dict[str, Any]]:
+        return self.rows(
+            "SELECT f.*, c.path AS capture FROM findings f JOIN captures c ON c.id = f.capture_id "
+            "WHERE c.status != 'ingesting' AND f.id > ? ORDER BY f.first_ts, f.id",
+            (after_id,),
+        )
+
+    def message(self, message_id: int) -> dict[str, Any] | None:
+        rows = self.rows("SELECT * FROM messages WHERE id = ?", (message_id,))
+        return rows[0] if rows else None
+
+    def dns_rows(self) -> list[dict[str, Any]]:
+        return self.rows("SELECT * FROM dns ORDER BY ts, id")
+
+    def consent_ts(self) -> float | None:
+        row = self.conn.execute("SELECT MIN(ts) FROM consent").fetchone()
+        return float(row[0]) if row and row[0] is not None else None
+
+    def devices(self) -> list[dict[str, Any]]:
+        return self.rows("SELECT * FROM devices ORDER BY name")
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("captures", "messages", "dns", "destinations", "findings"):
+            out[table] = int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+        return out
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _tx(self) -> _Transaction:
+        if self.readonly:
+            raise StoreError(f"{self.path}: opened read-only")
+        return _Transaction(self)
+
+
+class _Transaction:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __enter__(self) -> None:
+        self.store.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        conn = self.store.conn
+        if exc_type is None:
+            try:
+                conn.execute("COMMIT")
+            except sqlite3.DatabaseError as err:
+                conn.execute("ROLLBACK")
+                raise StoreError(f"{self.store.path}: {_describe(err)}") from err
+        else:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.DatabaseError:
+                pass
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StoreError(f"{self.store.path}: {_describe(exc)}") from exc
+
+
+def _sql_value(v: Any) -> Any:
+    if isinstance(v, (list, tuple, dict)):
+        return json.dumps(v)
+    return v
+
+
+def _describe(exc: sqlite3.DatabaseError) -> str:
+    msg = str(exc)
+    if "readonly" in msg or "read-only" in msg:
+        return "database is read-only (check the file and directory permissions)"
+    if "disk is full" in msg or "database or disk is full" in msg:
+        return "disk full: the database was not changed by the failed write"
+    if "file is not a database" in msg or "malformed" in msg:
+        return "not a SQLite database (or corrupt)"
+    if "unable to open" in msg:
+        return "cannot open database file"
+    return msg
+
+
+def _split_sql(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
