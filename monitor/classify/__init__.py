@@ -1,0 +1,1 @@
+"""Classifiers: identifiers in fields, SDKs behind destinations, P2P protocols in payloads."""

@@ -1,0 +1,115 @@
+"""`privmon analyze`: capture files into the database, then a summary."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from monitor.cli.common import build_context, profile_option, signatures_option
+from monitor.errors import BadInput
+from monitor.ingest import analyze_file, expand_inputs
+from monitor.model import Summary
+from monitor.store import Store
+
+PROGRESS_MIN_BYTES = 4 * 1024 * 1024
+
+
+@click.command("analyze")
+@click.argument("captures", nargs=-1, required=True)
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite database to write.")
+@profile_option
+@click.option("--keylog", "keylogs", multiple=True, type=click.Path(dir_okay=False),
+              help="TLS key log (SSLKEYLOGFILE format); may be given several times.")
+@click.option("--policy", "policy_path", type=click.Path(dir_okay=False),
+              help="Privacy policy to check against; prints the verdicts after the summary.")
+@click.option("--force", is_flag=True, help="Re-ingest files already in the database.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
+@signatures_option
+def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, keylogs: tuple[str, ...],
+            policy_path: str | None, force: bool, quiet: bool, signature_dirs: tuple[str, ...]) -> None:
+    """Ingest pcap, pcapng (also .gz), HAR and mitmproxy flow files (or folders of them) into DB.
+
+    Re-running on the same file adds nothing twice (files are identified by SHA-256).
+    """
+    ctx = build_context(signature_dirs, profile_path)
+    for k in keylogs:
+        if not Path(k).is_file():
+            raise BadInput(k, "key log file not found")
+    files = expand_inputs(captures)
+    if not files:
+        raise BadInput(" ".join(captures), "no capture files found")
+    console = Console(stderr=False, highlight=False)
+    errors = 0
+    with Store.open(db_path) as store:
+        store.set_devices([{"name": d.name, "ip": ",".join(d.ips), "kinds": sorted({t for t, _ in d.known})}
+                           for d in ctx.profile.devices])
+        for path in files:
+            try:
+                summary = _one(path, store, ctx, keylogs, force, quiet, console)
+            except BadInput as exc:
+                click.echo(f"privmon: {exc.line()}", err=True)
+                errors += 1
+                continue
+            for w in summary.warnings:
+                click.echo(f"privmon: warning: {path}: {w}", err=True)
+            if not quiet:
+                _print_summary(console, path, summary)
+        if not quiet:
+            _print_findings(console, store)
+        if policy_path and not quiet:
+            from monitor.cli.report import print_verdicts
+
+            print_verdicts(console, store, policy_path, ctx)
+    if errors:
+        sys.exit(2)
+
+
+def _one(path: Path, store: Store, ctx, keylogs, force: bool, quiet: bool, console: Console) -> Summary:  # type: ignore[no-untyped-def]
+    size = path.stat().st_size if path.exists() else 0
+    if quiet or size < PROGRESS_MIN_BYTES or not console.is_terminal:
+        return analyze_file(path, store, ctx, keylogs=keylogs, force=force)
+    with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+                  console=console, transient=True) as bar:
+        task = bar.add_task(Text(path.name).plain, total=size)
+        return analyze_file(path, store, ctx, keylogs=keylogs, force=force,
+                            progress=lambda n: bar.update(task, completed=n))
+
+
+def _print_summary(console: Console, path: Path, s: Summary) -> None:
+    if s.skipped:
+        console.print(Text(f"{path}: already in the database ({s.packets} packets), nothing added"))
+        return
+    t = Table(title=Text(str(path)), show_header=False, box=None)
+    for label, value in (
+        ("packets", s.packets), ("flows", s.flows), ("HTTP requests", s.http_requests),
+        ("DNS names", s.dns_names), ("TLS names", s.tls_names), ("UDP flows", s.udp_flows),
+        ("destinations", s.destinations), ("identifier hits", s.findings),
+        ("TLS sessions decrypted", s.decrypted_sessions), ("TLS encrypted, no key", s.encrypted_no_key),
+        ("time", f"{s.seconds:.2f} s"),
+    ):
+        t.add_row(label, str(value))
+    console.print(t)
+
+
+def _print_findings(console: Console, store: Store) -> None:
+    rows = store.rows("SELECT type, COALESCE(NULLIF(host,''), ip) AS dest, sdk, SUM(count) AS n FROM findings "
+                      "GROUP BY type, dest, sdk ORDER BY type, n DESC")
+    if not rows:
+        console.print("no identifiers found")
+        return
+    t = Table(title="identifiers by type and destination")
+    for col in ("type", "destination", "sdk", "count"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(Text(r["type"]), Text(r["dest"] or ""), Text(r["sdk"] or ""), str(r["n"]))
+    console.print(t)
+    by_type = Counter()
+    for r in rows:
+        by_type[r["type"]] += r["n"]

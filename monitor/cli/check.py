@@ -1,0 +1,14 @@
+"""`privmon check` (not implemented yet)."""
+
+from __future__ import annotations
+
+import click
+
+from monitor.errors import PrivmonError
+
+
+@click.command("check", context_settings={"ignore_unknown_options": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def command(args: tuple[str, ...]) -> None:
+    """Not implemented yet."""
+    raise PrivmonError("'check' is not implemented yet")

@@ -1,0 +1,70 @@
+"""`privmon report`: the JSON / Markdown / HTML report of a database, optionally against a policy."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from monitor.cli.common import build_context, signatures_option
+from monitor.engine import EngineContext
+from monitor.model import Policy
+from monitor.report.data import build_report
+from monitor.store import Store
+
+
+def load_policy_for(policy_path: str | None, ctx: EngineContext) -> Policy | None:
+    if not policy_path:
+        return None
+    from monitor.policy import read_policy
+
+    return read_policy(policy_path, ctx.signatures)
+
+
+def render(report: dict, fmt: str) -> str:  # type: ignore[type-arg]
+    if fmt == "json":
+        return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "md":
+        from monitor.report.markdown import render_markdown
+
+        return render_markdown(report)
+    from monitor.report.html import render_html
+
+    return render_html(report)
+
+
+@click.command("report")
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
+@click.option("--policy", "policy_path", type=click.Path(dir_okay=False), help="Privacy policy (txt, html, pdf).")
+@click.option("--format", "fmt", type=click.Choice(["json", "html", "md"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@click.option("--redact", is_flag=True, help="Mask identifier values (3569…3809 style) everywhere.")
+@signatures_option
+def command(db_path: str, policy_path: str | None, fmt: str, output: str | None, redact: bool,
+            signature_dirs: tuple[str, ...]) -> None:
+    """Write the report of DB: JSON (the contract's schema), Markdown, or self-contained HTML."""
+    ctx = build_context(signature_dirs)
+    policy = load_policy_for(policy_path, ctx)
+    with Store.open(db_path, readonly=True) as store:
+        report = build_report(store, policy, redact=redact, signatures_version=ctx.signatures.version)
+    text = render(report, fmt)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+def print_verdicts(console: Console, store: Store, policy_path: str, ctx: EngineContext) -> None:
+    policy = load_policy_for(policy_path, ctx)
+    report = build_report(store, policy)
+    t = Table(title="verdicts")
+    for col in ("type", "recipient", "verdict", "findings", "reason"):
+        t.add_column(col)
+    for v in report["verdicts"]:
+        t.add_row(Text(v["type"]), Text(v["recipient"]), Text(v["verdict"]), str(len(v["findings"])),
+                  Text(v["reason"]))
+    console.print(t)

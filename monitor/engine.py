@@ -1,0 +1,266 @@
+"""The shared classify step: messages in, store rows out.
+
+`Engine` is used by every source: `analyze` (pcap, pcapng, HAR, flow files), the live proxy's
+recorder thread and the sniffer. It attributes each message's destination, decodes its fields,
+finds identifiers, and accumulates destination accounting. It does no IO: it returns `Batch`es
+that the caller hands to the single store writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from monitor import decode
+from monitor.classify.destinations import Attributor
+from monitor.classify.identifiers import Detector
+from monitor.classify.p2p import recognize
+from monitor.model import (
+    Attribution,
+    Datagram,
+    DnsAnswer,
+    FlowStats,
+    Hit,
+    HttpExchange,
+    Message,
+    Summary,
+    TlsHello,
+)
+from monitor.profile import EMPTY_PROFILE, Profile
+from monitor.signatures import Signatures
+from monitor.store import BODY_CAP, Batch
+
+MAX_DATAGRAMS_KEPT_PER_FLOW = 8  # datagram rows kept as evidence per conversation (findings always kept)
+MAX_SCANNED_DATAGRAMS_PER_FLOW = 2000  # bound work on long media streams
+
+
+@dataclass(slots=True)
+class _DestAcc:
+    host: str
+    ip: str
+    port: int
+    transport: str
+    protocol: str
+    attribution: Attribution
+    bytes_out: int = 0
+    bytes_in: int = 0
+    packets: int = 0
+    first_ts: float | None = None
+    last_ts: float | None = None
+    encrypted_no_key: bool = False
+
+    def touch(self, ts: float) -> None:
+        self.first_ts = ts if self.first_ts is None else min(self.first_ts, ts)
+        self.last_ts = ts if self.last_ts is None else max(self.last_ts, ts)
+
+
+@dataclass(slots=True)
+class EngineContext:
+    signatures: Signatures
+    profile: Profile = EMPTY_PROFILE
+    geo: Any = None  # monitor.classify.geo.Geo or None
+
+
+@dataclass(slots=True)
+class Engine:
+    ctx: EngineContext
+    allocate_id: Any  # callable () -> int: message ids come from the single writer
+    summary: Summary = field(default_factory=Summary)
+    account_http_bytes: bool = False  # live proxy / HAR: no FlowStats, count bytes from exchanges
+    _detector: Detector = field(init=False)
+    _attributor: Attributor = field(init=False)
+    _batch: Batch = field(default_factory=Batch)
+    _dests: dict[tuple[str, str, int, str], _DestAcc] = field(default_factory=dict)
+    _names: dict[tuple[str, int, str], tuple[str, str]] = field(default_factory=dict)  # (ip,port,tr)->(host,proto)
+    _flow_counts: dict[tuple[str, int, str, str, int], int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._detector = Detector(self.ctx.signatures.identifiers, self.ctx.profile)
+        self._attributor = Attributor(self.ctx.signatures, self.ctx.profile, self.ctx.geo)
+
+    @property
+    def attributor(self) -> Attributor:
+        return self._attributor
+
+    # -- entry points --------------------------------------------------------------------------
+
+    def process(self, item: Message | FlowStats) -> None:
+        if isinstance(item, HttpExchange):
+            self._http(item)
+        elif isinstance(item, DnsAnswer):
+            self._dns(item)
+        elif isinstance(item, TlsHello):
+            self._tls(item)
+        elif isinstance(item, Datagram):
+            self._datagram(item)
+        elif isinstance(item, FlowStats):
+            self._flow(item)
+
+    def take_batch(self, final: bool = False) -> Batch:
+        """Rows produced since the last call; with final=True also the destination accounting."""
+        if final:
+            self._flush_destinations()
+        batch, self._batch = self._batch, Batch()
+        return batch
+
+    def flush_destinations(self) -> None:
+        """Move accumulated destination counters into the batch (live sources call this often)."""
+        self._flush_destinations()
+
+    @property
+    def pending(self) -> int:
+        return len(self._batch)
+
+    # -- per message ---------------------------------------------------------------------------
+
+    def _http(self, m: HttpExchange) -> None:
+        self.summary.http_requests += 1
+        host = m.host or self._attributor.name_for(m.server.ip, m.ts)
+        attr = self._attributor.attribute(host, m.server.ip, m.server.port, "tcp", m.ts)
+        proto = m.protocol
+        self._names[(m.server.ip, m.server.port, "tcp")] = (host, proto)
+        acc = self._dest(host, m.server.ip, m.server.port, "tcp", proto, attr)
+        acc.touch(m.ts)
+        if self.account_http_bytes:
+            acc.bytes_out += len(m.request_body) + sum(len(k) + len(v) + 4 for k, v in m.request_headers)
+            acc.bytes_in += len(m.response_body) + sum(len(k) + len(v) + 4 for k, v in m.response_headers)
+            acc.packets += 1
+        mid = self.allocate_id()
+        sender = self.ctx.profile.device_for_ip(m.client.ip)
+        self._batch.messages.append({
+            "id": mid, "kind": "http", "ts": m.ts,
+            "client_ip": m.client.ip, "client_port": m.client.port,
+            "server_ip": m.server.ip, "server_port": m.server.port, "transport": "tcp",
+            "protocol": proto, "host": host, "method": m.method, "url": m.url, "status": m.status,
+            "request_headers": [list(h) for h in m.request_headers],
+            "request_body": m.request_body[:BODY_CAP],
+            "response_headers": [list(h) for h in m.response_headers],
+            "response_body": m.response_body[:BODY_CAP],
+            "body_truncated": int(m.body_truncated or len(m.request_body) > BODY_CAP),
+            "error": m.error, "evidence": m.evidence, "device": sender, "sdk": attr.recipient,
+        })
+        hits = self._detector.scan(decode.fields_of_http(m))
+        prefix = "tls > " if proto == "https" and m.evidence.startswith("frame") else ""
+        self._add_findings(hits, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid,
+                           sender, prefix)
+
+    def _dns(self, m: DnsAnswer) -> None:
+        self.summary.dns_names += 1
+        self._attributor.observe_dns(m)
+        for name, rtype, value, ttl in m.answers:
+            self._batch.dns.append({"ts": m.ts, "client_ip": m.client.ip, "qname": m.qname, "rtype": rtype,
+                                    "name": name, "value": value, "ttl": ttl})
+        if not m.answers:
+            self._batch.dns.append({"ts": m.ts, "client_ip": m.client.ip, "qname": m.qname, "rtype": m.qtype,
+                                    "name": m.qname, "value": "", "ttl": 0})
+        attr = self._attributor.attribute("", m.server.ip, m.server.port, m.transport, m.ts)
+        self._names.setdefault((m.server.ip, m.server.port, m.transport), ("", "dns"))
+        self._dest("", m.server.ip, m.server.port, m.transport, "dns", attr).touch(m.ts)
+
+    def _tls(self, m: TlsHello) -> None:
+        self.summary.tls_names += 1
+        host = m.sni or self._attributor.name_for(m.server.ip, m.ts)
+        key = (m.server.ip, m.server.port, m.transport)
+        if key not in self._names or not self._names[key][0]:
+            self._names[key] = (host, m.protocol)
+        attr = self._attributor.attribute(host, m.server.ip, m.server.port, m.transport, m.ts)
+        self._dest(host, m.server.ip, m.server.port, m.transport, m.protocol, attr).touch(m.ts)
+        self._batch.messages.append({
+            "id": self.allocate_id(), "kind": m.protocol, "ts": m.ts,
+            "client_ip": m.client.ip, "client_port": m.client.port,
+            "server_ip": m.server.ip, "server_port": m.server.port, "transport": m.transport,
+            "protocol": m.protocol, "host": host, "url": ",".join(m.alpn), "evidence": m.evidence,
+            "device": self.ctx.profile.device_for_ip(m.client.ip), "sdk": attr.recipient,
+        })
+
+    def _datagram(self, m: Datagram) -> None:
+        fkey = (m.server.ip, m.server.port, m.transport, m.client.ip, m.client.port)
+        n = self._flow_counts.get(fkey, 0)
+        self._flow_counts[fkey] = n + 1
+        if n >= MAX_SCANNED_DATAGRAMS_PER_FLOW:
+            return
+        p2p = recognize(m.payload, m.server.port, m.client.port, m.transport)
+        known = self._names.get((m.server.ip, m.server.port, m.transport))
+        host = known[0] if known else self._attributor.name_for(m.server.ip, m.ts)
+        protocol = p2p.protocol if p2p else (known[1] if known and known[1] else m.transport)
+        attr = self._attributor.attribute(host, m.server.ip, m.server.port, m.transport, m.ts,
+                                          protocol=p2p.protocol if p2p else "")
+        if p2p and (not known or known[1] in ("", "udp", "tcp")):
+            self._names[(m.server.ip, m.server.port, m.transport)] = (host, p2p.protocol)
+        self._dest(host, m.server.ip, m.server.port, m.transport, protocol, attr).touch(m.ts)
+        sender_ip = m.client.ip if m.outbound else m.server.ip
+        sender = self.ctx.profile.device_for_ip(sender_ip)
+        hits: list[Hit] = list(p2p.hits) if p2p else []
+        hits.extend(self._detector.scan(decode.fields_of_payload(m.payload, m.transport)))
+        keep = bool(hits) or n < MAX_DATAGRAMS_KEPT_PER_FLOW
+        mid = None
+        if keep:
+            mid = self.allocate_id()
+            self._batch.messages.append({
+                "id": mid, "kind": "datagram" if m.transport == "udp" else "stream", "ts": m.ts,
+                "client_ip": m.client.ip, "client_port": m.client.port,
+                "server_ip": m.server.ip, "server_port": m.server.port, "transport": m.transport,
+                "protocol": protocol, "host": host, "method": p2p.message if p2p else "",
+                "url": "out" if m.outbound else "in",
+                "request_body": m.payload[:BODY_CAP], "evidence": m.evidence, "device": sender,
+                "sdk": attr.recipient,
+            })
+        self._add_findings(hits, host, m.server.ip, m.server.port, protocol, attr, m.ts, m.evidence, mid, sender, "")
+
+    def _flow(self, f: FlowStats) -> None:
+        self.summary.flows += 1
+        if f.transport == "udp":
+            self.summary.udp_flows += 1
+        if f.encrypted_no_key:
+            self.summary.encrypted_no_key += 1
+        known = self._names.get((f.server.ip, f.server.port, f.transport))
+        host = known[0] if known else self._attributor.name_for(f.server.ip, f.first_ts)
+        protocol = known[1] if known and known[1] else f.transport
+        attr = self._attributor.attribute(host, f.server.ip, f.server.port, f.transport, f.first_ts)
+        acc = self._dest(host, f.server.ip, f.server.port, f.transport, protocol, attr)
+        acc.bytes_out += f.bytes_out
+        acc.bytes_in += f.bytes_in
+        acc.packets += f.packets
+        acc.touch(f.first_ts)
+        acc.touch(f.last_ts)
+        acc.encrypted_no_key = acc.encrypted_no_key or f.encrypted_no_key
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _dest(self, host: str, ip: str, port: int, transport: str, protocol: str, attr: Attribution) -> _DestAcc:
+        key = (host, ip, port, transport)
+        acc = self._dests.get(key)
+        if acc is None:
+            acc = _DestAcc(host, ip, port, transport, protocol, attr)
+            self._dests[key] = acc
+        elif protocol and acc.protocol in ("", "tcp", "udp") and protocol not in ("tcp", "udp"):
+            acc.protocol = protocol
+            acc.attribution = attr
+        return acc
+
+    def _flush_destinations(self) -> None:
+        for acc in self._dests.values():
+            a = acc.attribution
+            self._batch.destinations.append({
+                "host": acc.host, "ip": acc.ip, "port": acc.port, "transport": acc.transport,
+                "protocol": acc.protocol, "sdk": a.recipient, "organization": a.organization,
+                "category": a.category, "country": a.country, "role": a.role, "reason": a.reason,
+                "bytes_out": acc.bytes_out, "bytes_in": acc.bytes_in, "packets": acc.packets,
+                "first_ts": acc.first_ts, "last_ts": acc.last_ts,
+                "encrypted_no_key": int(acc.encrypted_no_key),
+            })
+        self.summary.destinations = max(self.summary.destinations, len(self._dests))
+        self._dests.clear()
+
+    def _add_findings(self, hits: list[Hit], host: str, ip: str, port: int, protocol: str, attr: Attribution,
+                      ts: float, evidence: str, mid: int | None, sender: str, prefix: str) -> None:
+        for h in hits:
+            self.summary.findings += 1
+            self._batch.findings.append({
+                "message_id": mid, "type": h.type, "value": h.value, "canonical": h.canonical,
+                "transform": prefix + h.transform if prefix else h.transform,
+                "location": h.location, "confidence": h.confidence,
+                "host": host, "ip": ip, "port": port, "protocol": protocol, "sdk": attr.recipient,
+                "category": attr.category, "device": h.device, "sender": sender,
+                "first_ts": ts, "last_ts": ts, "count": 1, "evidence": evidence,
+            })

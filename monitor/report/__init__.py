@@ -1,0 +1,1 @@
+"""Reports: the contract's JSON (data.py), Markdown for tickets, self-contained HTML."""

@@ -1,0 +1,88 @@
+"""Build the contract's JSON report (schema privmon.report/1) from a database and a policy."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from monitor import __version__
+from monitor.model import Policy
+from monitor.store import Store
+
+SCHEMA = "privmon.report/1"
+
+
+def mask(value: str) -> str:
+    """Redact an identifier: keep a short head and tail (IMEI 3569…3809 style)."""
+    if len(value) <= 6:
+        return "…" if value else value
+    keep = 4 if len(value) >= 12 else 2
+    return f"{value[:keep]}…{value[-keep:]}"
+
+
+def build_report(store: Store, policy: Policy | None = None, redact: bool = False,
+                 signatures_version: str = "") -> dict[str, Any]:
+    captures = [_capture(c) for c in store.captures()]
+    destinations = [_destination(d) for d in store.destinations()]
+    findings = [_finding(f, redact) for f in store.findings()]
+    policy_obj = policy_json(policy) if policy else None
+    verdicts: list[dict[str, Any]] = []
+    if policy is not None:
+        from monitor.compare import compute_verdicts
+
+        verdicts = compute_verdicts(policy, findings, destinations, store.consent_ts())
+    return {
+        "schema": SCHEMA,
+        "generator": {"name": "privmon", "version": __version__, "signatures": signatures_version},
+        "consent_ts": store.consent_ts(),
+        "captures": captures,
+        "destinations": destinations,
+        "findings": findings,
+        "policy": policy_obj,
+        "verdicts": verdicts,
+    }
+
+
+def _capture(c: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "path": c["path"], "sha256": c["sha256"], "format": c["format"], "packets": c["packets"],
+        "first_ts": c["first_ts"], "last_ts": c["last_ts"], "keylogs": json.loads(c["keylogs"] or "[]"),
+        "warnings": json.loads(c["warnings"] or "[]"), "status": c["status"],
+    }
+
+
+def _destination(d: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "host": d["host"], "ip": d["ip"], "port": d["port"], "transport": d["transport"],
+        "protocol": d["protocol"], "sdk": d["sdk"], "organization": d["organization"],
+        "category": d["category"], "country": d["country"], "bytes_out": d["bytes_out"],
+        "bytes_in": d["bytes_in"], "first_ts": d["first_ts"], "last_ts": d["last_ts"],
+        "role": d["role"], "reason": d["reason"], "encrypted_no_key": bool(d["encrypted_no_key"]),
+    }
+
+
+def _finding(f: dict[str, Any], redact: bool) -> dict[str, Any]:
+    value = mask(f["value"]) if redact else f["value"]
+    return {
+        "id": f["id"], "type": f["type"], "value": value, "transform": f["transform"],
+        "location": f["location"], "confidence": f["confidence"], "host": f["host"], "ip": f["ip"],
+        "port": f["port"], "protocol": f["protocol"], "sdk": f["sdk"], "category": f["category"],
+        "ts": f["first_ts"], "last_ts": f["last_ts"], "count": f["count"], "capture": f["capture"],
+        "evidence": f["evidence"], "device": f["device"], "sender": f["sender"],
+        "message_id": f["message_id"],
+    }
+
+
+def policy_json(policy: Policy) -> dict[str, Any]:
+    return {
+        "source": policy.source,
+        "statements": [
+            {"type": s.type, "recipient": s.recipient, "stance": s.stance, "qualifiers": list(s.qualifiers),
+             "vague": s.vague, "covers": list(s.covers),
+             "evidence": {"text": s.evidence.text, "start": s.evidence.start, "end": s.evidence.end}}
+            for s in policy.statements
+        ],
+        "claims": [{"kind": c.kind, "text": c.text, "start": c.start, "end": c.end, "params": dict(c.params)}
+                   for c in policy.claims],
+        "sdks_named": list(policy.sdks_named),
+    }
