@@ -1,29 +1,59 @@
 """`analyze`'s core: capture files into the database, idempotent on each file's SHA-256.
 
-One capture at a time goes source -> Engine -> Store in batches; each batch is one transaction
-and the capture is marked complete at the end, so a crash leaves whole batches and the rerun
-replaces the unfinished capture. A file that is not a capture raises BadInput before anything
-is written; a file damaged partway raises BadInput too and its partial rows are removed.
+Reading and classifying a capture (`capture_events`) is separate from writing it
+(`write_events`), so the same code runs in one process, in a pool of worker processes, or on
+Dask workers, with one writer. A capture is written in whole batches, each one transaction, and
+marked complete at the end: a crash leaves whole batches and the rerun replaces the unfinished
+capture. A file that is not a capture raises BadInput before anything is written; a file damaged
+partway raises BadInput too and its partial rows are removed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import asdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from monitor.engine import Engine, EngineContext
 from monitor.errors import BadInput
 from monitor.model import Summary
 from monitor.sources import open_capture
-from monitor.store import Store
+from monitor.store import Batch, Store
 
 BATCH_ROWS = 2000
 BATCH_SECONDS = 1.0
+CAPTURE_SUFFIXES = (".pcap", ".pcapng", ".cap", ".pcap.gz", ".pcapng.gz", ".har", ".mitm", ".flows", ".flow")
 
 Progress = Callable[[int], None]  # called with bytes consumed
+
+
+@dataclass(slots=True)
+class Begin:
+    path: str
+    sha256: str
+    format: str
+    keylogs: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Rows:
+    batch: Batch
+    progress: int = 0
+
+
+@dataclass(slots=True)
+class End:
+    packets: int
+    first_ts: float | None
+    last_ts: float | None
+    summary: Summary = field(default_factory=Summary)
+
+
+Event = Begin | Rows | End
 
 
 def file_sha256(path: Path) -> str:
@@ -37,6 +67,98 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def capture_events(path: str | Path, ctx: EngineContext, keylogs: Sequence[str] = (),
+                   sha256: str | None = None) -> Iterator[Event]:
+    """Read and classify one capture; yields Begin, Rows..., End. No database access.
+
+    Message ids in the rows are local to this capture (1, 2, ...); the writer renumbers them.
+    Raises BadInput (possibly after some Rows: the writer then drops the partial capture).
+    """
+    p = Path(path)
+    started = time.perf_counter()
+    sha = sha256 or file_sha256(p)
+    source = open_capture(p, keylogs=keylogs)
+    yield Begin(str(p), sha, source.format, tuple(keylogs))
+    counter = itertools.count(1)
+    engine = Engine(ctx, lambda: next(counter), account_http_bytes=source.format in ("har", "mitmproxy"))
+    last_flush = time.monotonic()
+    for item in source.messages():
+        engine.process(item)
+        if engine.pending >= BATCH_ROWS or time.monotonic() - last_flush > BATCH_SECONDS:
+            yield Rows(engine.take_batch(), source.progress())
+            last_flush = time.monotonic()
+    yield Rows(engine.take_batch(final=True), source.progress())
+    summary = engine.summary
+    summary.packets = source.packets
+    summary.warnings.extend(source.warnings)
+    summary.encrypted_no_key = max(summary.encrypted_no_key, getattr(source, "encrypted_no_key", 0))
+    summary.decrypted_sessions = getattr(source, "decrypted_sessions", 0)
+    summary.seconds = time.perf_counter() - started
+    yield End(source.packets, source.first_ts, source.last_ts, summary)
+
+
+class CaptureWriter:
+    """The single writer: stores the events of one or several interleaved captures (by key)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._ids: dict[int, int] = {}
+        self._sha: dict[int, str] = {}
+
+    def handle(self, key: int, ev: Event, progress: Progress | None = None) -> Summary | None:
+        """Write one event; returns the capture's Summary when it is complete."""
+        if isinstance(ev, Begin):
+            self._sha[key] = ev.sha256
+            self._ids[key] = self.store.begin_capture(ev.path, ev.sha256, ev.format, ev.keylogs)
+        elif isinstance(ev, Rows):
+            self.store.write(self._ids[key], _renumber(self.store, ev.batch))
+            if progress:
+                progress(ev.progress)
+        else:
+            s = ev.summary
+            self.store.finish_capture(self._ids[key], ev.packets, ev.first_ts, ev.last_ts, s.warnings,
+                                      {k: v for k, v in asdict(s).items() if k != "warnings"})
+            return s
+        return None
+
+    def abort(self, key: int) -> None:
+        """Drop a capture that failed partway (nothing else in the database changes)."""
+        if key in self._sha:
+            drop_capture(self.store, self._sha[key])
+
+
+def write_events(store: Store, events: Iterator[Event], progress: Progress | None = None) -> Summary:
+    """Write one capture's events; on BadInput the partial capture is removed and the error re-raised."""
+    writer = CaptureWriter(store)
+    try:
+        for ev in events:
+            summary = writer.handle(0, ev, progress)
+            if summary is not None:
+                return summary
+    except BadInput:
+        writer.abort(0)
+        raise
+    raise BadInput("?", "capture ended without a summary")
+
+
+def _renumber(store: Store, batch: Batch) -> Batch:
+    """Give the batch's messages database ids (workers number them locally from 1)."""
+    mapping: dict[int, int] = {}
+    for m in batch.messages:
+        new = store.allocate_message_id()
+        mapping[m["id"]] = new
+        m["id"] = new
+    for f in batch.findings:
+        if f.get("message_id") is not None:
+            f["message_id"] = mapping.get(f["message_id"])
+    return batch
+
+
+def already_done(store: Store, sha: str) -> dict[str, Any] | None:
+    row = store.capture_by_sha(sha)
+    return row if row is not None and row["status"] == "complete" else None
+
+
 def analyze_file(
     path: str | Path,
     store: Store,
@@ -47,59 +169,27 @@ def analyze_file(
 ) -> Summary:
     """Ingest one capture file. Returns its summary (skipped=True when already in the DB)."""
     p = Path(path)
-    started = time.perf_counter()
     sha = file_sha256(p)
-    existing = store.capture_by_sha(sha)
-    if existing is not None and existing["status"] == "complete" and not force:
-        s = Summary(skipped=True)
-        s.packets = int(existing["packets"])
-        return s
-    source = open_capture(p, keylogs=keylogs)  # BadInput here: nothing written yet
-    capture_id = store.begin_capture(str(p), sha, source.format, keylogs)
-    engine = Engine(ctx, store.allocate_message_id, account_http_bytes=source.format in ("har", "mitmproxy"))
-    last_flush = time.monotonic()
-    try:
-        for item in source.messages():
-            engine.process(item)
-            if engine.pending >= BATCH_ROWS or time.monotonic() - last_flush > BATCH_SECONDS:
-                store.write(capture_id, engine.take_batch())
-                last_flush = time.monotonic()
-                if progress:
-                    progress(source.progress())
-        store.write(capture_id, engine.take_batch(final=True))
-    except BadInput:
-        store.begin_capture(str(p), sha, source.format, keylogs)  # drops the partial rows
-        _drop_capture(store, sha)
-        raise
-    summary = engine.summary
-    summary.packets = source.packets
-    summary.warnings.extend(source.warnings)
-    summary.encrypted_no_key = max(summary.encrypted_no_key, getattr(source, "encrypted_no_key", 0))
-    summary.decrypted_sessions = getattr(source, "decrypted_sessions", 0)
-    summary.seconds = time.perf_counter() - started
-    store.finish_capture(capture_id, source.packets, source.first_ts, source.last_ts, source.warnings,
-                         {k: v for k, v in asdict(summary).items() if k != "warnings"})
-    if progress:
-        progress(source.progress())
-    return summary
+    done = already_done(store, sha)
+    if done is not None and not force:
+        return Summary(skipped=True, packets=int(done["packets"]))
+    return write_events(store, capture_events(p, ctx, keylogs, sha256=sha), progress)
 
 
-def _drop_capture(store: Store, sha: str) -> None:
+def drop_capture(store: Store, sha: str) -> None:
+    """Remove a capture and its rows (used when a file turns out bad partway)."""
     row = store.capture_by_sha(sha)
-    if row is None:
-        return
-    with store._tx():
-        store.conn.execute("DELETE FROM captures WHERE id = ?", (row["id"],))
+    if row is not None:
+        store.delete_capture(int(row["id"]))
 
 
 def expand_inputs(paths: Sequence[str]) -> list[Path]:
     """Files as given; directories expanded to the capture files inside them (sorted)."""
     out: list[Path] = []
-    suffixes = (".pcap", ".pcapng", ".cap", ".pcap.gz", ".pcapng.gz", ".har", ".mitm", ".flows", ".flow")
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(suffixes)))
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(CAPTURE_SUFFIXES)))
         else:
             out.append(p)
     return out

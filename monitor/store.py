@@ -271,6 +271,12 @@ class Store:
             )
             return int(cur.lastrowid or 0)
 
+    def delete_capture(self, capture_id: int) -> None:
+        """Remove a capture and all its rows in one transaction."""
+        with self._tx():
+            self._delete_capture_rows(capture_id)
+            self.conn.execute("DELETE FROM captures WHERE id = ?", (capture_id,))
+
     def _delete_capture_rows(self, capture_id: int) -> None:
         for table in ("findings", "messages", "dns", "destinations"):
             self.conn.execute(f"DELETE FROM {table} WHERE capture_id = ?", (capture_id,))

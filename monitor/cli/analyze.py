@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from pathlib import Path
 
 import click
@@ -13,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from monitor.cli.common import build_context, profile_option, signatures_option
-from monitor.errors import BadInput
+from monitor.errors import BadInput, PrivmonError
 from monitor.ingest import analyze_file, expand_inputs
 from monitor.model import Summary
 from monitor.store import Store
@@ -31,9 +30,15 @@ PROGRESS_MIN_BYTES = 4 * 1024 * 1024
               help="Privacy policy to check against; prints the verdicts after the summary.")
 @click.option("--force", is_flag=True, help="Re-ingest files already in the database.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Captures analyzed in parallel worker processes (one writer merges them).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: map captures to Dask distributed workers (needs privmon[dask]).")
+@click.option("--scheduler", help="Dask scheduler address (default: a LocalCluster with --jobs workers).")
 @signatures_option
 def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, keylogs: tuple[str, ...],
-            policy_path: str | None, force: bool, quiet: bool, signature_dirs: tuple[str, ...]) -> None:
+            policy_path: str | None, force: bool, quiet: bool, jobs: int, engine: str, scheduler: str | None,
+            signature_dirs: tuple[str, ...]) -> None:
     """Ingest pcap, pcapng (also .gz), HAR and mitmproxy flow files (or folders of them) into DB.
 
     Re-running on the same file adds nothing twice (files are identified by SHA-256).
@@ -50,7 +55,10 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
     with Store.open(db_path) as store:
         store.set_devices([{"name": d.name, "ip": ",".join(d.ips), "kinds": sorted({t for t, _ in d.known})}
                            for d in ctx.profile.devices])
-        for path in files:
+        if jobs > 1 or engine == "dask":
+            errors = _parallel(store, files, signature_dirs, profile_path, keylogs, force, quiet, jobs, engine,
+                               scheduler, console)
+        for path in files if jobs == 1 and engine == "local" else ():
             try:
                 summary = _one(path, store, ctx, keylogs, force, quiet, console)
             except BadInput as exc:
@@ -69,6 +77,34 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
             print_verdicts(console, store, policy_path, ctx)
     if errors:
         sys.exit(2)
+
+
+def _parallel(store: Store, files: list[Path], signature_dirs: tuple[str, ...], profile_path: str | None,
+              keylogs: tuple[str, ...], force: bool, quiet: bool, jobs: int, engine: str, scheduler: str | None,
+              console: Console) -> int:
+    from monitor.parallel import ContextArgs, analyze_with_dask, analyze_with_processes
+
+    errors = 0
+
+    def report(outcome: tuple[Path, object]) -> None:
+        nonlocal errors
+        path, result = outcome
+        if isinstance(result, PrivmonError):
+            click.echo(f"privmon: {result.line()}", err=True)
+            errors += 1
+            return
+        assert isinstance(result, Summary)
+        for w in result.warnings:
+            click.echo(f"privmon: warning: {path}: {w}", err=True)
+        if not quiet:
+            _print_summary(console, path, result)
+
+    args = ContextArgs(tuple(signature_dirs), profile_path)
+    if engine == "dask":
+        analyze_with_dask(store, files, args, scheduler, jobs, keylogs, force, on_done=report)
+    else:
+        analyze_with_processes(store, files, args, jobs, keylogs, force, on_done=report)
+    return errors
 
 
 def _one(path: Path, store: Store, ctx, keylogs, force: bool, quiet: bool, console: Console) -> Summary:  # type: ignore[no-untyped-def]
@@ -110,6 +146,3 @@ def _print_findings(console: Console, store: Store) -> None:
     for r in rows:
         t.add_row(Text(r["type"]), Text(r["dest"] or ""), Text(r["sdk"] or ""), str(r["n"]))
     console.print(t)
-    by_type = Counter()
-    for r in rows:
-        by_type[r["type"]] += r["n"]

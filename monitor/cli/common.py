@@ -8,8 +8,6 @@ from typing import Any
 import click
 
 from monitor.engine import EngineContext
-from monitor.profile import EMPTY_PROFILE, Profile, load_profile
-from monitor.signatures import Signatures, load_signatures
 
 
 def signatures_option(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -26,13 +24,6 @@ def profile_option(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def build_context(signature_dirs: Sequence[str] = (), profile_path: str | None = None,
                   geoip: str | None = None) -> EngineContext:
-    sigs: Signatures = load_signatures(signature_dirs)
-    profile: Profile = load_profile(profile_path) if profile_path else EMPTY_PROFILE
-    geo = None
-    try:
-        from monitor.classify.geo import load_geo
-    except ImportError:
-        load_geo = None
-    if load_geo is not None:
-        geo = load_geo(geoip)
-    return EngineContext(signatures=sigs, profile=profile, geo=geo)
+    from monitor.context import build_context as build
+
+    return build(signature_dirs, profile_path, geoip)

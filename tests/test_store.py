@@ -1,0 +1,145 @@
+"""The database: private file mode, migrations, whole-batch writes, readers beside a writer."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from monitor.errors import StoreError
+from monitor.store import MIGRATIONS, Batch, Store
+
+
+def _finding(i: int, **kw: object) -> dict[str, object]:
+    row: dict[str, object] = {"type": "imei", "value": f"35693803564{i:04d}", "host": "api.example.cn",
+                              "ip": "1.2.3.4", "port": 443, "location": "query:imei", "transform": "plain",
+                              "first_ts": 1000.0 + i, "last_ts": 1000.0 + i}
+    row.update(kw)
+    return row
+
+
+def test_new_database_is_private_and_migrated(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        assert stat.S_IMODE(os.stat(db_path).st_mode) == 0o600
+        names = [r["name"] for r in store.rows("SELECT name FROM _migrations ORDER BY name")]
+        assert names == [name for name, _ in MIGRATIONS]
+        assert store.migrate() == []  # idempotent
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(db_path) + suffix)
+        if side.exists():
+            assert stat.S_IMODE(side.stat().st_mode) & 0o077 == 0
+
+
+def test_findings_are_deduplicated_with_count_and_time_span(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        cid = store.begin_capture("a.pcap", "a" * 64, "pcap")
+        store.write(cid, Batch(findings=[_finding(1, first_ts=5.0, last_ts=5.0)]))
+        store.write(cid, Batch(findings=[_finding(1, first_ts=2.0, last_ts=2.0), _finding(1, first_ts=9.0, last_ts=9.0)]))
+        store.finish_capture(cid, 10, 1.0, 9.0)
+        rows = store.findings()
+    assert len(rows) == 1
+    assert (rows[0]["count"], rows[0]["first_ts"], rows[0]["last_ts"]) == (3, 2.0, 9.0)
+
+
+def test_destination_bytes_add_up_and_labels_are_kept(db_path: Path) -> None:
+    key = {"host": "s.jpush.cn", "ip": "1.2.3.4", "port": 443, "transport": "tcp"}
+    with Store.open(db_path) as store:
+        cid = store.begin_capture("a.pcap", "b" * 64, "pcap")
+        store.write(cid, Batch(destinations=[{**key, "sdk": "jpush", "bytes_out": 10, "first_ts": 5.0, "last_ts": 5.0}]))
+        store.write(cid, Batch(destinations=[{**key, "sdk": "", "bytes_out": 7, "first_ts": 3.0, "last_ts": 8.0}]))
+        store.finish_capture(cid, 1, 3.0, 8.0)
+        (d,) = store.destinations()
+    assert (d["sdk"], d["bytes_out"], d["first_ts"], d["last_ts"]) == ("jpush", 17, 3.0, 8.0)
+
+
+def test_unfinished_capture_is_hidden_and_replaced_on_restart(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        cid = store.begin_capture("a.pcap", "c" * 64, "pcap")
+        store.write(cid, Batch(findings=[_finding(1)]))
+        assert store.findings() == []  # readers never see a capture still being ingested
+        cid2 = store.begin_capture("a.pcap", "c" * 64, "pcap")  # the rerun after a crash
+        store.write(cid2, Batch(findings=[_finding(2)]))
+        store.finish_capture(cid2, 1, 1.0, 2.0)
+        assert [f["value"] for f in store.findings()] == [_finding(2)["value"]]
+        assert store.counts()["captures"] == 1
+
+
+def test_a_failing_batch_leaves_nothing_half_written(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        cid = store.begin_capture("a.pcap", "d" * 64, "pcap")
+        bad = Batch(findings=[_finding(1), {"type": "imei"}])  # second row misses NOT NULL columns
+        with pytest.raises(StoreError):
+            store.write(cid, bad)
+        assert store.counts()["findings"] == 0
+
+
+def test_disk_full_is_a_clear_error_and_keeps_the_database(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        cid = store.begin_capture("a.pcap", "e" * 64, "pcap")
+        store.write(cid, Batch(findings=[_finding(0)]))
+        pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+        store.conn.execute(f"PRAGMA max_page_count = {pages}")  # the same error SQLite gives on a full disk
+        big = Batch(messages=[{"id": store.allocate_message_id(), "kind": "http", "ts": 1.0,
+                               "request_body": os.urandom(200_000)}])
+        with pytest.raises(StoreError, match="disk full"):
+            store.write(cid, big)
+        assert store.counts()["findings"] == 1
+        assert store.counts()["messages"] == 0
+
+
+def test_bad_paths_give_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        Store.open(tmp_path / "missing-dir" / "x.db")
+    not_db = tmp_path / "notes.db"
+    not_db.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a SQLite database"):
+        Store.open(not_db)
+    with pytest.raises(StoreError, match="no such database"):
+        Store.open(tmp_path / "absent.db", readonly=True)
+
+
+def test_readonly_store_refuses_writes(db_path: Path) -> None:
+    Store.open(db_path).close()
+    with Store.open(db_path, readonly=True) as ro:
+        with pytest.raises(StoreError, match="read-only"):
+            ro.add_consent(1.0)
+
+
+def test_readers_poll_while_a_writer_inserts_thousands_of_rows_per_second(db_path: Path) -> None:
+    """A live proxy writing while the TUI and `report` read: no 'database is locked', no lost rows."""
+    writer = Store.open(db_path)
+    cid = writer.begin_capture("live", "live:1", "live-proxy")
+    writer.finish_capture(cid, 0, None, None, status="live")
+    total = 6000
+    errors: list[BaseException] = []
+    seen: list[int] = []
+    stop = threading.Event()
+
+    def reader() -> None:
+        try:
+            with Store.open(db_path, readonly=True) as ro:
+                while not stop.is_set():
+                    seen.append(len(ro.findings()))
+                    time.sleep(0.005)
+        except (sqlite3.Error, StoreError) as exc:  # pragma: no cover - this is the failure we test for
+            errors.append(exc)
+
+    threads = [threading.Thread(target=reader) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for start in range(0, total, 200):
+        writer.write(cid, Batch(findings=[_finding(i) for i in range(start, start + 200)]))
+        time.sleep(0.01)  # ~20,000 rows/s in bursts of 200
+    stop.set()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert seen == sorted(seen)  # readers see whole batches, monotonically
+    assert all(n % 200 == 0 for n in seen)
+    assert writer.counts()["findings"] == total
+    writer.close()
