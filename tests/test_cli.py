@@ -1,0 +1,75 @@
+"""The command line as a user meets it: help everywhere, documented verbs, one-line errors, exit 2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from monitor.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+VERBS = sorted(cli.commands)
+
+
+def test_contract_verbs_exist() -> None:
+    for verb in ("analyze", "report", "policy", "check", "proxy", "sniff", "tui", "demo"):
+        assert verb in cli.commands
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_every_verb_has_help_and_is_documented(verb: str) -> None:
+    result = CliRunner().invoke(cli, [verb, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+    assert cli.commands[verb].help and "not implemented" not in cli.commands[verb].help.lower()
+    assert f"privmon {verb}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "monitor", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    out = _run("--version")
+    assert out.returncode == 0 and "privmon" in out.stdout
+
+
+def test_not_a_capture_is_one_line_exit_2_and_db_keeps_what_it_had(tmp_path: Path) -> None:
+    db = tmp_path / "lab.db"
+    good = tmp_path / "ok.har"
+    good.write_text('{"log": {"version": "1.2", "entries": []}}', encoding="utf-8")
+    assert _run("analyze", str(good), "--db", str(db), "-q").returncode == 0
+    before = db.read_bytes() if db.exists() else b""
+    bad = tmp_path / "notes.txt"
+    bad.write_text("hello, this is not a capture\n", encoding="utf-8")
+    out = _run("analyze", str(bad), "--db", str(db))
+    assert out.returncode == 2
+    lines = [ln for ln in out.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and str(bad) in lines[0] and "not a capture" in lines[0]
+    from monitor.store import Store
+
+    with Store.open(db, readonly=True) as store:
+        assert len(store.captures()) == 1
+    assert before  # the first run created the database
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "--db", "/nonexistent/x.db"],
+        ["analyze", "/nonexistent/cap.pcap", "--db", "{tmp}/a.db"],
+        ["analyze", "{tmp}/empty.pcap", "--db", "{tmp}/a.db"],
+        ["analyze", "{tmp}/empty.pcap", "--db", "{tmp}/a.db", "--profile", "/nonexistent/p.toml"],
+        ["report", "--db", "{tmp}/a.db", "--format", "pdf"],
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "empty.pcap").write_bytes(b"")
+    out = _run(*[a.replace("{tmp}", str(tmp_path)) for a in args])
+    assert out.returncode == 2, out.stderr
+    assert "Traceback" not in out.stderr
+    assert len([ln for ln in out.stderr.splitlines() if ln.strip() and not ln.startswith(("Usage:", "Try "))]) == 1
