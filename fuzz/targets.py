@@ -1,0 +1,227 @@
+"""Fuzz targets: every parser that sees captured bytes, fed hypothesis-generated input.
+
+Each target takes one hypothesis strategy draw and runs the parser to completion. The only
+exception a target may let through is `monitor.errors.BadInput` (a clean, expected refusal);
+anything else is a bug. Outer layers are kept valid where needed so that the inner parser
+(DNS, TLS, QUIC, HTTP, PPPP...) is actually reached.
+"""
+
+from __future__ import annotations
+
+import struct
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hypothesis import strategies as st
+
+from monitor.errors import BadInput
+
+ETH = b"\x02\x00\x00\x00\x00\x01\x02\x00\x00\x00\x00\x02\x08\x00"
+LINKTYPES = [0, 1, 12, 14, 101, 108, 113, 228, 229, 276]
+MAX_LEN = 4096
+
+
+def _ipv4(proto: int, payload: bytes, src: bytes = b"\x0a\x2a\x00\x17", dst: bytes = b"\xcb\x00\x71\x0a") -> bytes:
+    return struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), 7, 0, 64, proto, 0, src, dst) + payload
+
+
+def _udp(sport: int, dport: int, payload: bytes) -> bytes:
+    return struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
+
+
+def _tcp(sport: int, dport: int, seq: int, flags: int, payload: bytes) -> bytes:
+    return struct.pack("!HHIIBBHHH", sport, dport, seq & 0xFFFFFFFF, 1, 5 << 4, flags, 65535, 0, 0) + payload
+
+
+def _decoder() -> Any:
+    from monitor.sources.packets import PacketDecoder
+
+    return PacketDecoder()
+
+
+def _drain(dec: Any) -> None:
+    dec.expire(1e12)
+    dec.finish()
+
+
+def _file(suffix: str, data: bytes) -> Path:
+    f = tempfile.NamedTemporaryFile(suffix=suffix, delete=False)
+    f.write(data)
+    f.close()
+    return Path(f.name)
+
+
+def _open_and_drain(path: Path) -> None:
+    from monitor.sources import open_capture
+
+    try:
+        src = open_capture(path)
+        for _ in src.messages():
+            pass
+    except BadInput:
+        pass
+    finally:
+        path.unlink(missing_ok=True)
+
+
+# -- targets -------------------------------------------------------------------------------------
+
+def t_pcap(data: bytes) -> None:
+    hdr = struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1)
+    _open_and_drain(_file(".pcap", hdr + data))
+
+
+def t_pcapng(blocks: list[tuple[int, bytes]]) -> None:
+    shb_body = struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1)
+    out = struct.pack("<II", 0x0A0D0D0A, 12 + len(shb_body)) + shb_body + struct.pack("<I", 12 + len(shb_body))
+    idb = struct.pack("<HHI", 1, 0, 65535)
+    out += struct.pack("<II", 1, 12 + len(idb)) + idb + struct.pack("<I", 12 + len(idb))
+    for btype, body in blocks:
+        body = body + b"\0" * (-len(body) % 4)
+        out += struct.pack("<II", btype, 12 + len(body)) + body + struct.pack("<I", 12 + len(body))
+    _open_and_drain(_file(".pcapng", out))
+
+
+def t_link(linktype: int, frame: bytes) -> None:
+    dec = _decoder()
+    dec.feed(1.0, linktype, frame, 1)
+    _drain(dec)
+
+
+def t_ip(payload: bytes, proto: int) -> None:
+    dec = _decoder()
+    dec.feed(1.0, 1, ETH + _ipv4(proto, payload), 1)
+    dec.feed(1.0, 101, b"\x60" + payload, 2)  # raw IPv6-ish
+    _drain(dec)
+
+
+def t_tcp_reassembly(segments: list[tuple[int, int, bytes]]) -> None:
+    dec = _decoder()
+    for i, (seq, flags, payload) in enumerate(segments):
+        dec.feed(1.0 + i, 1, ETH + _ipv4(6, _tcp(40000, 80, seq, flags, payload)), i + 1)
+    _drain(dec)
+
+
+def t_http(request: bytes, response: bytes) -> None:
+    dec = _decoder()
+    dec.feed(1.0, 1, ETH + _ipv4(6, _tcp(40000, 80, 0, 0x02, b"")), 1)
+    dec.feed(1.1, 1, ETH + _ipv4(6, _tcp(40000, 80, 1, 0x18, request)), 2)
+    dec.feed(1.2, 1, ETH + _ipv4(6, _tcp(80, 40000, 1, 0x18, response), src=b"\xcb\x00\x71\x0a",
+                                 dst=b"\x0a\x2a\x00\x17"), 3)
+    _drain(dec)
+
+
+def t_dns(payload: bytes) -> None:
+    dec = _decoder()
+    dec.feed(1.0, 1, ETH + _ipv4(17, _udp(53, 40000, payload), src=b"\x08\x08\x08\x08", dst=b"\x0a\x2a\x00\x17"), 1)
+    dec.feed(1.0, 1, ETH + _ipv4(6, _tcp(53, 40001, 1, 0x18, struct.pack("!H", len(payload)) + payload),
+                                 src=b"\x08\x08\x08\x08", dst=b"\x0a\x2a\x00\x17"), 2)
+    _drain(dec)
+
+
+def t_tls_hello(body: bytes) -> None:
+    dec = _decoder()
+    rec = b"\x16\x03\x01" + struct.pack("!H", len(body)) + body
+    dec.feed(1.0, 1, ETH + _ipv4(6, _tcp(40000, 443, 0, 0x02, b"")), 1)
+    dec.feed(1.1, 1, ETH + _ipv4(6, _tcp(40000, 443, 1, 0x18, rec[:7])), 2)
+    dec.feed(1.2, 1, ETH + _ipv4(6, _tcp(40000, 443, 8, 0x18, rec[7:])), 3)
+    _drain(dec)
+
+
+def t_quic(first: int, rest: bytes) -> None:
+    dec = _decoder()
+    payload = bytes([0xC0 | (first & 0x3F)]) + b"\x00\x00\x00\x01" + rest
+    dec.feed(1.0, 1, ETH + _ipv4(17, _udp(40000, 443, payload)), 1)
+    _drain(dec)
+
+
+def t_p2p(payload: bytes, port: int) -> None:
+    from monitor.classify.p2p import recognize
+
+    for sp, cp, tr in ((32100, 40000, "udp"), (port, 40000, "udp"), (34567, 40000, "tcp"), (1883, 40000, "tcp")):
+        recognize(payload, sp, cp, tr)
+        if payload:
+            recognize(b"\xf1" + payload[1:], sp, cp, tr)
+
+
+def t_body(body: bytes, encoding: str, ctype: str) -> None:
+    from monitor.decode import fields_of_http
+    from monitor.model import Endpoint, HttpExchange
+
+    m = HttpExchange(ts=1.0, client=Endpoint("10.0.0.2", 40000), server=Endpoint("1.2.3.4", 80), method="POST",
+                     host="x.example", path="/a?b=" + body[:64].hex(),
+                     request_headers=(("Content-Encoding", encoding), ("Content-Type", ctype)),
+                     request_body=body)
+    fields_of_http(m)
+
+
+def t_payload(payload: bytes) -> None:
+    from monitor.decode import fields_of_payload
+
+    fields_of_payload(payload, "udp")
+    fields_of_payload(payload, "tcp")
+
+
+def t_har(text: str) -> None:
+    _open_and_drain(_file(".har", ('{"log": {"version": "1.2", "entries": ' + text).encode("utf-8", "replace")))
+
+
+def t_mitm(data: bytes) -> None:
+    _open_and_drain(_file(".mitm", b"%d:" % len(data) + data))
+
+
+def t_policy(text: str) -> None:
+    from monitor.policy import read_policy
+
+    p = _file(".txt", text.encode("utf-8", "replace"))
+    try:
+        read_policy(p)
+    except BadInput:
+        pass
+    finally:
+        p.unlink(missing_ok=True)
+
+
+_bytes = st.binary(max_size=MAX_LEN)
+_http_req = st.one_of(
+    _bytes,
+    st.builds(lambda m, body, te: (b"POST /x?imei=356938035643809 HTTP/1.1\r\nHost: a.example\r\n" + te
+                                   + b"\r\n" + body), st.sampled_from([b"GET", b"POST"]), _bytes,
+              st.sampled_from([b"Transfer-Encoding: chunked\r\n", b"Content-Length: 99999999999\r\n",
+                               b"Content-Length: -1\r\n", b"Expect: 100-continue\r\nContent-Length: 5\r\n", b""])),
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    run: Callable[..., None]
+    strategy: st.SearchStrategy[Any]
+
+
+TARGETS = [
+    Target("pcap records", t_pcap, st.tuples(_bytes)),
+    Target("pcapng blocks", t_pcapng, st.tuples(st.lists(st.tuples(st.sampled_from([1, 2, 3, 5, 6, 10, 0xBAD]),
+                                                                    st.binary(max_size=512)), max_size=6))),
+    Target("link layers", t_link, st.tuples(st.sampled_from(LINKTYPES), _bytes)),
+    Target("IP/TCP/UDP", t_ip, st.tuples(_bytes, st.sampled_from([6, 17, 1, 0, 44, 58, 60]))),
+    Target("TCP reassembly", t_tcp_reassembly, st.tuples(st.lists(st.tuples(
+        st.integers(0, 5000), st.sampled_from([0x02, 0x10, 0x18, 0x11, 0x04, 0x12]), st.binary(max_size=600)),
+        max_size=20))),
+    Target("HTTP/1.x", t_http, st.tuples(_http_req, _bytes)),
+    Target("DNS", t_dns, st.tuples(_bytes)),
+    Target("TLS ClientHello", t_tls_hello, st.tuples(st.one_of(_bytes, st.builds(lambda b: b"\x01\x00" + b, _bytes)))),
+    Target("QUIC Initial", t_quic, st.tuples(st.integers(0, 255), _bytes)),
+    Target("PPPP/Kalay/MQTT/Tuya/XMEye", t_p2p, st.tuples(_bytes, st.integers(0, 65535))),
+    Target("body decoders", t_body, st.tuples(_bytes, st.sampled_from(["gzip", "deflate", "br", "zstd", "", "x"]),
+                                              st.sampled_from(["application/json", "application/x-www-form-urlencoded",
+                                                               "multipart/form-data; boundary=b", "text/xml",
+                                                               "application/x-protobuf", ""]))),
+    Target("payload fields", t_payload, st.tuples(_bytes)),
+    Target("HAR", t_har, st.tuples(st.text(max_size=2000))),
+    Target("mitmproxy flows", t_mitm, st.tuples(_bytes)),
+    Target("policy text", t_policy, st.tuples(st.text(max_size=3000))),
+]
