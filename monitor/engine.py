@@ -191,7 +191,9 @@ class Engine:
         sender_ip = m.client.ip if m.outbound else m.server.ip
         sender = self.ctx.profile.device_for_ip(sender_ip)
         hits: list[Hit] = list(p2p.hits) if p2p else []
-        hits.extend(self._detector.scan(decode.fields_of_payload(m.payload, m.transport)))
+        decoded = {(h.type, h.canonical or h.value) for h in hits}  # the protocol decoder's reading wins
+        hits.extend(h for h in self._detector.scan(decode.fields_of_payload(m.payload, m.transport))
+                    if (h.type, h.canonical or h.value) not in decoded)
         keep = bool(hits) or n < MAX_DATAGRAMS_KEPT_PER_FLOW
         mid = None
         if keep:
