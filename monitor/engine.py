@@ -8,7 +8,7 @@ that the caller hands to the single store writer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from monitor import decode
@@ -77,6 +77,14 @@ class Engine:
     def __post_init__(self) -> None:
         self._detector = Detector(self.ctx.signatures.identifiers, self.ctx.profile)
         self._attributor = Attributor(self.ctx.signatures, self.ctx.profile, self.ctx.geo)
+        self._owners = {(t, _norm(v)): d.name for d in self.ctx.profile.devices for t, v in d.known}
+
+    def _owned(self, h: Hit) -> Hit:
+        """A protocol decoder's hit whose value is a known profile value becomes a `known` finding."""
+        owner = self._owners.get((h.type, _norm(h.canonical or h.value)))
+        if owner is None or h.device:
+            return h
+        return replace(h, device=owner, confidence="known")
 
     @property
     def attributor(self) -> Attributor:
@@ -190,7 +198,7 @@ class Engine:
         self._dest(host, m.server.ip, m.server.port, m.transport, protocol, attr).touch(m.ts)
         sender_ip = m.client.ip if m.outbound else m.server.ip
         sender = self.ctx.profile.device_for_ip(sender_ip)
-        hits: list[Hit] = list(p2p.hits) if p2p else []
+        hits: list[Hit] = [self._owned(h) for h in p2p.hits] if p2p else []
         decoded = {(h.type, h.canonical or h.value) for h in hits}  # the protocol decoder's reading wins
         hits.extend(h for h in self._detector.scan(decode.fields_of_payload(m.payload, m.transport))
                     if (h.type, h.canonical or h.value) not in decoded)
@@ -266,3 +274,7 @@ class Engine:
                 "category": attr.category, "device": h.device, "sender": sender,
                 "first_ts": ts, "last_ts": ts, "count": 1, "evidence": evidence,
             })
+
+
+def _norm(value: str) -> str:
+    return "".join(ch for ch in value.upper() if ch.isalnum())
