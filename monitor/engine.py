@@ -73,6 +73,7 @@ class Engine:
     _dests: dict[tuple[str, str, int, str], _DestAcc] = field(default_factory=dict)
     _names: dict[tuple[str, int, str], tuple[str, str]] = field(default_factory=dict)  # (ip,port,tr)->(host,proto)
     _flow_counts: dict[tuple[str, int, str, str, int], int] = field(default_factory=dict)
+    _owners: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._detector = Detector(self.ctx.signatures.identifiers, self.ctx.profile)

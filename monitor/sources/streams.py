@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from monitor.model import Endpoint, Message
+from monitor.model import Datagram, DnsAnswer, Endpoint, Message, TlsHello
 
 
 class StreamHandler(Protocol):
@@ -44,3 +44,102 @@ class TlsFactory(Protocol):
 
 
 HandlerFactory = Callable[[Endpoint, Endpoint], StreamHandler]
+
+
+# -- the handlers used when no decryption applies ----------------------------------------------
+
+RAW_CHUNKS = 8  # per direction: first chunks kept for protocol recognition and scanning
+RAW_CHUNK_BYTES = 4096
+
+
+class TlsPassiveHandler:
+    """A TLS connection without keys: yields the ClientHello (SNI, ALPN); the rest stays opaque."""
+
+    def __init__(self, client: Endpoint, server: Endpoint) -> None:
+        self.client = client
+        self.server = server
+        self.buf = bytearray()
+        self.done = False
+        self.first_ts = 0.0
+        self.first_frame = 0
+
+    def feed(self, outbound: bool, data: bytes, ts: float, frame: int) -> list[Message]:
+        from monitor.sources.tlshello import HelloError, handshake_from_records, parse_client_hello
+
+        if self.done or not outbound:
+            return []
+        if not self.buf:
+            self.first_ts, self.first_frame = ts, frame
+        self.buf += data[: 65536 - len(self.buf)]
+        try:
+            hs = handshake_from_records(bytes(self.buf))
+            if hs is None:
+                if len(self.buf) >= 65536:
+                    self.done = True
+                return []
+            sni, alpn, version, _rand = parse_client_hello(hs)
+        except HelloError:
+            self.done = True
+            return []
+        self.done = True
+        self.buf = bytearray()
+        frames = f"frames {self.first_frame}" + (f",{frame}" if frame != self.first_frame else "")
+        return [TlsHello(ts=self.first_ts, client=self.client, server=self.server, sni=sni, alpn=alpn,
+                         evidence=frames, version=version)]
+
+    def close(self, ts: float) -> list[Message]:
+        return []
+
+
+class RawHandler:
+    """Neither HTTP nor TLS: the first chunks of each direction become Datagrams (transport tcp)."""
+
+    def __init__(self, client: Endpoint, server: Endpoint) -> None:
+        self.client = client
+        self.server = server
+        self.count = {True: 0, False: 0}
+
+    def feed(self, outbound: bool, data: bytes, ts: float, frame: int) -> list[Message]:
+        if self.count[outbound] >= RAW_CHUNKS:
+            return []
+        self.count[outbound] += 1
+        return [Datagram(ts=ts, client=self.client, server=self.server, transport="tcp",
+                         payload=bytes(data[:RAW_CHUNK_BYTES]), outbound=outbound, evidence=f"frame {frame}")]
+
+    def close(self, ts: float) -> list[Message]:
+        return []
+
+
+class DnsTcpHandler:
+    """DNS over TCP: 2-byte length-prefixed messages in the server's direction."""
+
+    def __init__(self, client: Endpoint, server: Endpoint) -> None:
+        self.client = client
+        self.server = server
+        self.buf = bytearray()
+
+    def feed(self, outbound: bool, data: bytes, ts: float, frame: int) -> list[Message]:
+        from monitor.sources.dns import DnsError, parse_dns
+
+        if outbound:
+            return []
+        self.buf += data[: 70000 - len(self.buf)]
+        out: list[Message] = []
+        while len(self.buf) >= 2:
+            n = int.from_bytes(self.buf[:2], "big")
+            if len(self.buf) < 2 + n:
+                break
+            msg = bytes(self.buf[2: 2 + n])
+            del self.buf[: 2 + n]
+            try:
+                is_resp, rcode, qname, qtype, answers = parse_dns(msg)
+            except DnsError:
+                continue
+            if is_resp:
+                out.append(DnsAnswer(ts=ts, client=self.client, server=self.server, qname=qname, qtype=qtype,
+                                     answers=tuple(answers), evidence=f"frame {frame}", transport="tcp",
+                                     rcode=rcode))
+        return out
+
+    def close(self, ts: float) -> list[Message]:
+        return []

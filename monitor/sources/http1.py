@@ -1,0 +1,260 @@
+"""HTTP/1.x over a reassembled TCP stream: requests and responses, pipelined, bounded.
+
+Detected by content, not port. Content-Length, chunked transfer and `Expect: 100-continue` are
+handled; bodies are kept raw (content-encoding is decoded later, in decode.py) up to BODY_KEEP and
+skipped, not buffered, beyond it, so a 1 GB Content-Length on a 1 kB body costs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass, field
+
+from monitor.model import Endpoint, HttpExchange, Message
+
+BODY_KEEP = 1 << 20
+HEADER_MAX = 64 * 1024
+MAX_HEADERS = 200
+MAX_PENDING = 64
+METHODS = (b"GET", b"POST", b"PUT", b"HEAD", b"DELETE", b"OPTIONS", b"PATCH", b"CONNECT", b"TRACE")
+REQUEST_LINE = re.compile(rb"^(GET|POST|PUT|HEAD|DELETE|OPTIONS|PATCH|CONNECT|TRACE) (\S{1,8192}) HTTP/1\.[01]$")
+STATUS_LINE = re.compile(rb"^HTTP/1\.[01] (\d{3})(?: .*)?$")
+
+
+def looks_like_http_request(data: bytes) -> bool:
+    return data.split(b" ", 1)[0] in METHODS and b" HTTP/1." in data[:8300].split(b"\r\n", 1)[0]
+
+
+def looks_like_http_response(data: bytes) -> bool:
+    return data.startswith((b"HTTP/1.0 ", b"HTTP/1.1 "))
+
+
+@dataclass(slots=True)
+class _Msg:
+    start_line: bytes = b""
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    body: bytearray = field(default_factory=bytearray)
+    truncated: bool = False
+    ts: float = 0.0
+    frames: list[int] = field(default_factory=list)
+
+
+class _Parser:
+    """One direction's byte stream -> complete messages (start line, headers, body)."""
+
+    def __init__(self, is_request: bool) -> None:
+        self.is_request = is_request
+        self.buf = bytearray()
+        self.cur: _Msg | None = None
+        self.state = "head"  # head|length|chunk-size|chunk-data|chunk-trailer|eof|broken
+        self.remaining = 0
+        self.done: list[_Msg] = []
+        self.expect_no_body: deque[bool] = deque()  # responses to HEAD carry no body
+
+    def feed(self, data: bytes, ts: float, frame: int) -> None:
+        if self.state == "broken":
+            return
+        self.buf += data
+        if self.cur is not None and frame not in self.cur.frames and len(self.cur.frames) < 64:
+            self.cur.frames.append(frame)
+        while self.buf and self.state != "broken":
+            if self.state == "head":
+                if not self._head(ts, frame):
+                    return
+            elif self.state == "length":
+                self._take_body(self.remaining)
+                if self.remaining == 0:
+                    self._finish()
+            elif self.state == "eof":
+                self._take_body(len(self.buf))
+            elif self.state == "chunk-size":
+                end = self.buf.find(b"\r\n")
+                if end < 0:
+                    if len(self.buf) > 1024:
+                        self._break()
+                    return
+                size_text = bytes(self.buf[:end]).split(b";", 1)[0].strip()
+                del self.buf[:end + 2]
+                try:
+                    self.remaining = int(size_text, 16)
+                except ValueError:
+                    self._break()
+                    return
+                self.state = "chunk-data" if self.remaining else "chunk-trailer"
+            elif self.state == "chunk-data":
+                self._take_body(self.remaining)
+                if self.remaining == 0:
+                    if len(self.buf) < 2:
+                        return
+                    del self.buf[:2]
+                    self.state = "chunk-size"
+            elif self.state == "chunk-trailer":
+                end = self.buf.find(b"\r\n")
+                if end < 0:
+                    return
+                del self.buf[:end + 2]
+                if end == 0:
+                    self._finish()
+
+    def _head(self, ts: float, frame: int) -> bool:
+        while self.buf[:2] == b"\r\n":  # stray CRLF between messages
+            del self.buf[:2]
+        end = self.buf.find(b"\r\n\r\n")
+        if end < 0:
+            if len(self.buf) > HEADER_MAX:
+                self._break()
+            return False
+        lines = bytes(self.buf[:end]).split(b"\r\n")
+        del self.buf[:end + 4]
+        first = lines[0]
+        ok = REQUEST_LINE.match(first) if self.is_request else STATUS_LINE.match(first)
+        if not ok:
+            self._break()
+            return False
+        msg = _Msg(start_line=first, ts=ts, frames=[frame])
+        for line in lines[1:MAX_HEADERS + 1]:
+            k, sep, v = line.partition(b":")
+            if sep:
+                msg.headers.append((k.strip().decode("latin-1"), v.strip().decode("latin-1")))
+        self.cur = msg
+        self._body_mode(msg)
+        return True
+
+    def _body_mode(self, msg: _Msg) -> None:
+        hdr = {k.lower(): v for k, v in msg.headers}
+        no_body = False
+        if not self.is_request:
+            status = int(STATUS_LINE.match(msg.start_line).group(1))  # type: ignore[union-attr]
+            if 100 <= status < 200:
+                self.cur = None  # interim (100 Continue): not a message of its own
+                return
+            head_req = self.expect_no_body.popleft() if self.expect_no_body else False
+            no_body = head_req or status in (204, 304)
+        if no_body:
+            self._finish()
+        elif "chunked" in hdr.get("transfer-encoding", "").lower():
+            self.state = "chunk-size"
+        elif "content-length" in hdr:
+            try:
+                self.remaining = max(0, int(hdr["content-length"].split(",")[0].strip()))
+            except ValueError:
+                self._break()
+                return
+            if self.remaining == 0:
+                self._finish()
+            else:
+                self.state = "length"
+        elif self.is_request:
+            self._finish()
+        else:
+            self.state = "eof"  # response delimited by connection close
+
+    def _take_body(self, limit: int) -> None:
+        n = min(limit, len(self.buf))
+        assert self.cur is not None
+        room = BODY_KEEP - len(self.cur.body)
+        if room > 0:
+            self.cur.body += self.buf[:min(n, room)]
+        if n > max(room, 0):
+            self.cur.truncated = True
+        del self.buf[:n]
+        if self.state != "eof":
+            self.remaining -= n
+
+    def _finish(self) -> None:
+        if self.cur is not None:
+            self.done.append(self.cur)
+        self.cur = None
+        self.state = "head"
+
+    def _break(self) -> None:
+        self.state = "broken"
+        self.buf.clear()
+
+    def close(self) -> None:
+        """End of stream: a message still reading its body is complete as far as it got."""
+        if self.cur is not None:
+            if self.state in ("length", "chunk-size", "chunk-data", "chunk-trailer"):
+                self.cur.truncated = self.cur.truncated or self.state != "eof"
+            self.done.append(self.cur)
+            self.cur = None
+
+
+class Http1Handler:
+    """StreamHandler for HTTP/1.x: yields one HttpExchange per request, paired with its response."""
+
+    def __init__(self, client: Endpoint, server: Endpoint, scheme: str = "http", protocol: str = "http") -> None:
+        self.client = client
+        self.server = server
+        self.scheme = scheme
+        self.protocol = protocol
+        self.req = _Parser(is_request=True)
+        self.resp = _Parser(is_request=False)
+        self.pending: deque[_Msg] = deque()
+
+    def feed(self, outbound: bool, data: bytes, ts: float, frame: int) -> list[Message]:
+        if outbound:
+            self.req.feed(data, ts, frame)
+            for m in self.req.done:
+                self.resp.expect_no_body.append(m.start_line.startswith(b"HEAD "))
+                self.pending.append(m)
+            self.req.done.clear()
+        else:
+            self.resp.feed(data, ts, frame)
+        return self._pair(final=False)
+
+    def close(self, ts: float) -> list[Message]:
+        self.req.close()
+        self.pending.extend(self.req.done)
+        self.req.done.clear()
+        self.resp.close()
+        return self._pair(final=True)
+
+    def _pair(self, final: bool) -> list[Message]:
+        out: list[Message] = []
+        while self.pending and self.resp.done:
+            out.append(self._exchange(self.pending.popleft(), self.resp.done.pop(0)))
+        while self.pending and (final or len(self.pending) > MAX_PENDING):
+            out.append(self._exchange(self.pending.popleft(), None))
+        if final:
+            self.resp.done.clear()
+        return out
+
+    def _exchange(self, req: _Msg, resp: _Msg | None) -> HttpExchange:
+        m = REQUEST_LINE.match(req.start_line)
+        method = m.group(1).decode() if m else "?"
+        target = m.group(2).decode("latin-1") if m else ""
+        host = ""
+        for k, v in req.headers:
+            if k.lower() == "host":
+                host = v
+                break
+        if target.startswith(("http://", "https://")):  # absolute form (proxy requests)
+            rest = target.split("://", 1)[1]
+            host = host or rest.split("/", 1)[0]
+            target = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
+        status = None
+        if resp is not None:
+            sm = STATUS_LINE.match(resp.start_line)
+            status = int(sm.group(1)) if sm else None
+        frames = req.frames + (resp.frames if resp else [])
+        return HttpExchange(
+            ts=req.ts, client=self.client, server=self.server, method=method, host=normalize_host(host),
+            path=target, request_headers=tuple(req.headers), request_body=bytes(req.body), status=status,
+            response_headers=tuple(resp.headers) if resp else (), response_body=bytes(resp.body) if resp else b"",
+            evidence="frames " + ",".join(str(f) for f in sorted(set(frames))[:32]), scheme=self.scheme,
+            http_version=req.start_line.rsplit(b" ", 1)[-1].decode("latin-1"),
+            body_truncated=req.truncated, error="" if resp is not None else "no response",
+            protocol=self.protocol,
+        )
+
+
+def normalize_host(host: str) -> str:
+    """Lowercase, no port, no trailing dot, IPv6 brackets removed."""
+    h = host.strip().lower()
+    if h.startswith("["):
+        h = h[1:].split("]", 1)[0]
+    elif h.count(":") == 1:
+        h = h.split(":", 1)[0]
+    return h.rstrip(".")[:253]

@@ -1,0 +1,418 @@
+"""One captured frame -> privmon messages; shared by pcap reading and live sniffing.
+
+Link layers (Ethernet with 802.1Q/QinQ, Linux SLL/SLL2, raw IP, BSD loopback), IPv4 with fragment
+reassembly, IPv6 with extension headers, TCP reassembly per direction (out of order,
+retransmissions, overlaps, mid-connection starts) into per-connection stream handlers, and UDP
+(DNS, QUIC Initial, everything else as datagrams). Every buffer and table is bounded.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import struct
+from dataclasses import dataclass, field
+from typing import Any
+
+from monitor.model import Datagram, DnsAnswer, Endpoint, FlowStats, Message, TlsHello
+from monitor.sources.dns import DnsError, parse_dns
+from monitor.sources.http1 import Http1Handler, looks_like_http_request, looks_like_http_response
+from monitor.sources.streams import DnsTcpHandler, RawHandler, StreamHandler, TlsPassiveHandler
+
+OOO_LIMIT = 1 << 20  # out-of-order bytes buffered per direction
+MAX_CONNS = 200_000
+MAX_FRAGMENT_SETS = 1024
+IDLE_SECONDS = 60.0
+DATAGRAM_KEEP = 2048
+VLAN_TYPES = {0x8100, 0x88A8, 0x9100}
+_U16 = struct.Struct("!H")
+
+
+def _ip_of(linktype: int, data: bytes) -> bytes | None:
+    """Strip the link layer; return the IP packet or None."""
+    if linktype == 1:  # Ethernet
+        off, etype = 12, 0
+        for _ in range(4):
+            if len(data) < off + 2:
+                return None
+            etype = _U16.unpack_from(data, off)[0]
+            if etype in VLAN_TYPES:
+                off += 4
+                continue
+            break
+        return data[off + 2:] if etype in (0x0800, 0x86DD) else None
+    if linktype in (101, 12, 14, 228, 229):  # raw IP
+        return data
+    if linktype in (0, 108):  # BSD loopback: 4-byte family, then IP
+        return data[4:]
+    if linktype == 113:  # Linux cooked (SLL)
+        return data[16:] if len(data) >= 16 and _U16.unpack_from(data, 14)[0] in (0x0800, 0x86DD) else None
+    if linktype == 276:  # Linux cooked v2 (SLL2)
+        return data[20:] if len(data) >= 20 and _U16.unpack_from(data, 0)[0] in (0x0800, 0x86DD) else None
+    return None
+
+
+@dataclass(slots=True)
+class _Dir:
+    next_seq: int | None = None
+    ooo: dict[int, bytes] = field(default_factory=dict)
+    ooo_bytes: int = 0
+    fin: bool = False
+
+
+@dataclass(slots=True)
+class _Conn:
+    client: Endpoint
+    server: Endpoint
+    transport: str
+    first_ts: float
+    last_ts: float
+    bytes_out: int = 0
+    bytes_in: int = 0
+    packets: int = 0
+    handler: StreamHandler | None = None
+    tls: bool = False
+    decrypting: bool = False
+    dirs: dict[bool, _Dir] = field(default_factory=lambda: {True: _Dir(), False: _Dir()})
+    closed: bool = False
+
+
+def _private(ip: str) -> bool:
+    try:
+        a = ipaddress.ip_address(ip)
+    except ValueError:
+        return False
+    return a.is_private or a.is_loopback or a.is_link_local or a.is_multicast
+
+
+class PacketDecoder:
+    """Feed frames in capture order; get messages; `finish()` flushes and emits FlowStats."""
+
+    def __init__(self, client_ips: frozenset[str] = frozenset(), tls_factory: Any = None) -> None:
+        self.client_ips = client_ips
+        self.tls_factory = tls_factory
+        self.conns: dict[tuple[str, int, str, int, str], _Conn] = {}
+        self.frags: dict[tuple[str, str, int, int], dict[int, bytes]] = {}
+        self.frag_meta: dict[tuple[str, str, int, int], int] = {}
+        self.evicted: list[Message | FlowStats] = []  # closed to make room; returned with the next feed
+        self.encrypted_no_key = 0
+
+    # -- entry points ------------------------------------------------------------------------------
+
+    def feed(self, ts: float, linktype: int, data: bytes, frame: int) -> list[Message | FlowStats]:
+        out = self._feed(ts, linktype, data, frame)
+        if self.evicted:
+            out = self.evicted + out
+            self.evicted = []
+        return out
+
+    def _feed(self, ts: float, linktype: int, data: bytes, frame: int) -> list[Message | FlowStats]:
+        ip = _ip_of(linktype, data)
+        if not ip:
+            return []
+        version = ip[0] >> 4
+        if version == 4:
+            parsed = self._ipv4(ip)
+        elif version == 6:
+            parsed = self._ipv6(ip)
+        else:
+            return []
+        if parsed is None:
+            return []
+        src, dst, proto, payload = parsed
+        if proto == 6:
+            return self._tcp(ts, src, dst, payload, frame)
+        if proto == 17:
+            return self._udp(ts, src, dst, payload, frame)
+        return []
+
+    def expire(self, now: float) -> list[Message | FlowStats]:
+        """Close connections idle for IDLE_SECONDS (long captures and live sniffing)."""
+        out: list[Message | FlowStats] = []
+        for key in [k for k, c in self.conns.items() if now - c.last_ts > IDLE_SECONDS]:
+            out.extend(self._close(key, now))
+        return out
+
+    def finish(self) -> list[Message | FlowStats]:
+        out: list[Message | FlowStats] = []
+        for key in list(self.conns):
+            c = self.conns[key]
+            out.extend(self._close(key, c.last_ts))
+        return out
+
+    # -- IP --------------------------------------------------------------------------------------------
+
+    def _ipv4(self, ip: bytes) -> tuple[str, str, int, bytes] | None:
+        if len(ip) < 20:
+            return None
+        ihl = (ip[0] & 0x0F) * 4
+        total = _U16.unpack_from(ip, 2)[0]
+        if ihl < 20 or total < ihl:
+            return None
+        ident, frag = _U16.unpack_from(ip, 4)[0], _U16.unpack_from(ip, 6)[0]
+        proto = ip[9]
+        src, dst = _ntoa4(ip[12:16]), _ntoa4(ip[16:20])
+        payload = ip[ihl:total]
+        more, offset = bool(frag & 0x2000), (frag & 0x1FFF) * 8
+        if more or offset:
+            whole = self._reassemble((src, dst, ident, proto), offset, payload, more)
+            if whole is None:
+                return None
+            payload = whole
+        return src, dst, proto, payload
+
+    def _ipv6(self, ip: bytes) -> tuple[str, str, int, bytes] | None:
+        if len(ip) < 40:
+            return None
+        plen = _U16.unpack_from(ip, 4)[0]
+        nxt = ip[6]
+        src, dst = str(ipaddress.IPv6Address(ip[8:24])), str(ipaddress.IPv6Address(ip[24:40]))
+        off, end = 40, min(len(ip), 40 + plen) if plen else len(ip)
+        for _ in range(8):
+            if nxt in (0, 43, 60, 51):  # hop-by-hop, routing, destination options, AH
+                if off + 2 > end:
+                    return None
+                length = (ip[off + 1] + 2) * 4 if nxt == 51 else (ip[off + 1] + 1) * 8
+                nxt, off = ip[off], off + length
+            elif nxt == 44:  # fragment
+                if off + 8 > end:
+                    return None
+                fo = _U16.unpack_from(ip, off + 2)[0]
+                ident = struct.unpack_from("!I", ip, off + 4)[0]
+                inner = ip[off]
+                whole = self._reassemble((src, dst, ident, inner), fo & 0xFFF8, ip[off + 8:end], bool(fo & 1))
+                if whole is None:
+                    return None
+                return src, dst, inner, whole
+            else:
+                break
+        return src, dst, nxt, ip[off:end]
+
+    def _reassemble(self, key: tuple[str, str, int, int], offset: int, data: bytes, more: bool) -> bytes | None:
+        parts = self.frags.get(key)
+        if parts is None:
+            if len(self.frags) >= MAX_FRAGMENT_SETS:  # drop the oldest set
+                old = next(iter(self.frags))
+                del self.frags[old]
+                self.frag_meta.pop(old, None)
+            parts = self.frags[key] = {}
+        if offset + len(data) > 65535:
+            return None
+        parts.setdefault(offset, data)
+        if not more:
+            self.frag_meta[key] = offset + len(data)
+        total = self.frag_meta.get(key)
+        if total is None:
+            return None
+        buf = bytearray(total)
+        have = 0
+        for off in sorted(parts):
+            chunk = parts[off][: max(0, total - off)]
+            if off > have:
+                return None  # a hole remains
+            buf[off: off + len(chunk)] = chunk
+            have = max(have, off + len(chunk))
+        if have < total:
+            return None
+        del self.frags[key]
+        self.frag_meta.pop(key, None)
+        return bytes(buf)
+
+    # -- who is the client -----------------------------------------------------------------------
+
+    def _orient(self, src: str, sport: int, dst: str, dport: int, syn_from_src: bool | None) -> bool:
+        """True when src is the client (lab side)."""
+        if syn_from_src is not None:
+            return syn_from_src
+        if src in self.client_ips or dst in self.client_ips:
+            return src in self.client_ips
+        ps, pd = _private(src), _private(dst)
+        if ps != pd:
+            return ps
+        if (dport in _SERVICE_PORTS) != (sport in _SERVICE_PORTS):
+            return dport in _SERVICE_PORTS
+        return sport > dport
+
+    def _conn(self, ts: float, src: str, sport: int, dst: str, dport: int, transport: str,
+              syn_from_src: bool | None) -> tuple[_Conn, bool, tuple[str, int, str, int, str]]:
+        for key, outbound in (((src, sport, dst, dport, transport), True), ((dst, dport, src, sport, transport), False)):
+            c = self.conns.get(key)
+            if c is not None:
+                return c, outbound, key
+        is_client = self._orient(src, sport, dst, dport, syn_from_src)
+        if is_client:
+            key, client, server = (src, sport, dst, dport, transport), Endpoint(src, sport), Endpoint(dst, dport)
+        else:
+            key, client, server = (dst, dport, src, sport, transport), Endpoint(dst, dport), Endpoint(src, sport)
+        if len(self.conns) >= MAX_CONNS:
+            oldest = min(self.conns, key=lambda k: self.conns[k].last_ts)
+            self.evicted.extend(self._close(oldest, ts))
+        c = _Conn(client=client, server=server, transport=transport, first_ts=ts, last_ts=ts)
+        self.conns[key] = c
+        return c, is_client, key
+
+    # -- UDP -------------------------------------------------------------------------------------------
+
+    def _udp(self, ts: float, src: str, dst: str, seg: bytes, frame: int) -> list[Message | FlowStats]:
+        if len(seg) < 8:
+            return []
+        sport, dport, ulen = struct.unpack_from("!HHH", seg)
+        payload = seg[8:ulen] if 8 <= ulen <= len(seg) else seg[8:]
+        c, outbound, _key = self._conn(ts, src, sport, dst, dport, "udp", None)
+        self._count(c, outbound, len(payload), ts)
+        if c.server.port in (53, 5353) or c.client.port == 53:
+            return self._dns(ts, c, payload, frame)
+        if outbound and payload and payload[0] & 0xC0 == 0xC0 and c.packets <= 4:
+            hello = _quic_hello(payload)
+            if hello is not None:
+                sni, alpn = hello
+                c.tls = True
+                return [TlsHello(ts=ts, client=c.client, server=c.server, sni=sni, alpn=alpn, protocol="quic",
+                                 evidence=f"frame {frame}")]
+        if not payload:
+            return []
+        return [Datagram(ts=ts, client=c.client, server=c.server, transport="udp", payload=payload[:DATAGRAM_KEEP],
+                         outbound=outbound, evidence=f"frame {frame}")]
+
+    def _dns(self, ts: float, c: _Conn, payload: bytes, frame: int) -> list[Message | FlowStats]:
+        try:
+            is_resp, rcode, qname, qtype, answers = parse_dns(payload)
+        except DnsError:
+            return []
+        if not is_resp:
+            return []
+        return [DnsAnswer(ts=ts, client=c.client, server=c.server, qname=qname, qtype=qtype,
+                          answers=tuple(answers), evidence=f"frame {frame}", rcode=rcode)]
+
+    # -- TCP -------------------------------------------------------------------------------------------
+
+    def _tcp(self, ts: float, src: str, dst: str, seg: bytes, frame: int) -> list[Message | FlowStats]:
+        if len(seg) < 20:
+            return []
+        sport, dport, seq, _ack, off_flags = struct.unpack_from("!HHIIH", seg)
+        hlen = (off_flags >> 12) * 4
+        flags = off_flags & 0x3F
+        if hlen < 20:
+            return []
+        payload = seg[hlen:]
+        syn, fin, rst, ack = bool(flags & 0x02), bool(flags & 0x01), bool(flags & 0x04), bool(flags & 0x10)
+        c, outbound, key = self._conn(ts, src, sport, dst, dport, "tcp", (not ack) if syn else None)
+        self._count(c, outbound, len(payload), ts)
+        d = c.dirs[outbound]
+        out: list[Message | FlowStats] = []
+        if syn:
+            d.next_seq = (seq + 1) & 0xFFFFFFFF
+        elif payload:
+            if d.next_seq is None:
+                d.next_seq = seq  # capture started mid-connection
+            out.extend(self._segment(c, outbound, d, seq, payload, ts, frame))
+        if fin:
+            d.fin = True
+        if rst or (c.dirs[True].fin and c.dirs[False].fin):
+            out.extend(self._close(key, ts))
+        return out
+
+    def _segment(self, c: _Conn, outbound: bool, d: _Dir, seq: int, payload: bytes, ts: float,
+                 frame: int) -> list[Message]:
+        assert d.next_seq is not None
+        rel = (seq - d.next_seq) & 0xFFFFFFFF
+        if rel >= 0x80000000:  # retransmission or overlap: keep only the new tail (first copy wins)
+            behind = (d.next_seq - seq) & 0xFFFFFFFF
+            if behind >= len(payload):
+                return []
+            payload, seq, rel = payload[behind:], d.next_seq, 0
+        if rel > 0:  # a gap: hold the segment until the missing bytes arrive
+            if seq not in d.ooo:
+                d.ooo[seq] = payload
+                d.ooo_bytes += len(payload)
+            if d.ooo_bytes <= OOO_LIMIT:
+                return []
+            return self._skip_gap(c, outbound, d, ts, frame)  # the gap will not be filled
+        d.next_seq = (seq + len(payload)) & 0xFFFFFFFF
+        out = self._handle(c, outbound, payload, ts, frame)
+        return out + self._pull(c, outbound, d, ts, frame)
+
+    def _skip_gap(self, c: _Conn, outbound: bool, d: _Dir, ts: float, frame: int) -> list[Message]:
+        """Lost data: continue at the earliest buffered segment."""
+        base = d.next_seq or 0
+        d.next_seq = min(d.ooo, key=lambda s: (s - base) & 0xFFFFFFFF)
+        return self._pull(c, outbound, d, ts, frame)
+
+    def _pull(self, c: _Conn, outbound: bool, d: _Dir, ts: float, frame: int) -> list[Message]:
+        """Deliver buffered segments that are now in order."""
+        out: list[Message] = []
+        while d.ooo and d.next_seq is not None:
+            nxt = d.next_seq
+            ready = [s for s in d.ooo if ((s - nxt) & 0xFFFFFFFF) == 0 or ((s - nxt) & 0xFFFFFFFF) >= 0x80000000]
+            if not ready:
+                break
+            for s in ready:
+                seg = d.ooo.pop(s)
+                d.ooo_bytes -= len(seg)
+                behind = (d.next_seq - s) & 0xFFFFFFFF
+                if behind < len(seg):
+                    tail = seg[behind:]
+                    d.next_seq = (d.next_seq + len(tail)) & 0xFFFFFFFF
+                    out.extend(self._handle(c, outbound, tail, ts, frame))
+        return out
+
+    def _handle(self, c: _Conn, outbound: bool, data: bytes, ts: float, frame: int) -> list[Message]:
+        if c.handler is None:
+            c.handler = self._choose(c, outbound, data)
+        return c.handler.feed(outbound, data, ts, frame)
+
+    def _choose(self, c: _Conn, outbound: bool, data: bytes) -> StreamHandler:
+        if outbound and len(data) >= 3 and data[0] == 0x16 and data[1] == 0x03:
+            c.tls = True
+            if self.tls_factory is not None:
+                c.decrypting = True
+                return self.tls_factory(c.client, c.server)  # type: ignore[no-any-return]
+            return TlsPassiveHandler(c.client, c.server)
+        if (outbound and looks_like_http_request(data)) or (not outbound and looks_like_http_response(data)):
+            return Http1Handler(c.client, c.server)
+        if c.server.port == 53:
+            return DnsTcpHandler(c.client, c.server)
+        return RawHandler(c.client, c.server)
+
+    # -- accounting ------------------------------------------------------------------------------------
+
+    def _count(self, c: _Conn, outbound: bool, n: int, ts: float) -> None:
+        c.packets += 1
+        c.last_ts = max(c.last_ts, ts)
+        if outbound:
+            c.bytes_out += n
+        else:
+            c.bytes_in += n
+
+    def _close(self, key: tuple[str, int, str, int, str], ts: float) -> list[Message | FlowStats]:
+        c = self.conns.pop(key, None)
+        if c is None:
+            return []
+        out: list[Message | FlowStats] = []
+        for outbound, d in c.dirs.items():
+            while d.ooo:  # data after a gap that was never filled
+                out.extend(self._skip_gap(c, outbound, d, ts, 0))
+        if c.handler is not None:
+            out.extend(c.handler.close(ts))
+        no_key = c.tls and c.transport == "tcp" and not (c.decrypting and getattr(c.handler, "decrypted", False))
+        if no_key:
+            self.encrypted_no_key += 1
+        out.append(FlowStats(client=c.client, server=c.server, transport=c.transport,  # type: ignore[arg-type]
+                             bytes_out=c.bytes_out, bytes_in=c.bytes_in, packets=c.packets, first_ts=c.first_ts,
+                             last_ts=c.last_ts, encrypted_no_key=no_key))
+        return out
+
+
+_SERVICE_PORTS = frozenset({53, 80, 443, 853, 1883, 8883, 5222, 5223, 5228, 8080, 8443, 32100, 32108, 34567,
+                            6666, 6667, 6668, 19000, 3000, 7000, 8000, 123, 5353, 1900, 554, 32761})
+
+
+def _ntoa4(b: bytes) -> str:
+    return f"{b[0]}.{b[1]}.{b[2]}.{b[3]}"
+
+
+def _quic_hello(payload: bytes) -> tuple[str, tuple[str, ...]] | None:
+    try:
+        from monitor.sources.quic import client_hello_sni
+    except ImportError:
+        return None
+    return client_hello_sni(payload)
