@@ -18,6 +18,9 @@ class BadInput(PrivmonError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # picklable across worker processes
+        return (type(self), (self.path, self.reason))
+
 
 class BadProfile(BadInput):
     """The device profile TOML is invalid (names the key)."""
@@ -41,3 +44,6 @@ class TruncatedCapture(Exception):
         super().__init__(f"truncated at frame {frame}: {reason}")
         self.frame = frame
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type, tuple[int, str]]:
+        return (type(self), (self.frame, self.reason))
