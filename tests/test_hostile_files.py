@@ -17,7 +17,7 @@ from monitor.store import Store
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 EXPECTED: dict[str, dict[str, object]] = json.loads((HOSTILE / "expected.json").read_text(encoding="utf-8"))
-SEED = HOSTILE / "deep-json.har"
+SEED = HOSTILE / "ok-ten-packets.pcap"
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 import sys
 from pathlib import Path
 
@@ -63,6 +64,13 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
                 summary = _one(path, store, ctx, keylogs, force, quiet, console)
             except BadInput as exc:
                 click.echo(f"privmon: {exc.line()}", err=True)
+                errors += 1
+                continue
+            except (ValueError, IndexError, KeyError, struct.error, RecursionError, MemoryError) as exc:
+                # a parser bug must not cost the other files; the partial capture stays hidden
+                # ('ingesting') and is replaced by the next run
+                click.echo(f"privmon: {path}: internal error while reading ({type(exc).__name__}: {exc}); "
+                           "please report it", err=True)
                 errors += 1
                 continue
             for w in summary.warnings:

@@ -87,6 +87,7 @@ def har(entries_body: str) -> str:
 def build() -> dict[str, dict[str, object]]:
     full = pcap_header() + ten_packets()
     files: dict[str, tuple[bytes, dict[str, object]]] = {
+        "ok-ten-packets.pcap": (full, {"exit": 0, "packets": 10}),
         "empty.pcap": (b"", {"exit": 2, "stderr": "empty"}),
         "text.pcap": (b"GET / HTTP/1.1\r\nHost: x\r\n\r\n", {"exit": 2, "stderr": "not a capture"}),
         "header-only-truncated.pcap": (pcap_header()[:10], {"exit": 2, "stderr": ""}),
