@@ -1,17 +1,352 @@
-"""Bounded decoding of messages into Fields (STUB: being replaced by the decode/identifiers work)."""
+"""Messages -> Fields: every value an SDK sent, unwrapped and bounded, with where and how it was found.
+
+HTTP requests are taken apart into path segments, query parameters, headers, cookies and the
+body (content-encoding gzip/deflate/br/zstd, then JSON, form, multipart, XML, protobuf or text).
+Each leaf value is unwrapped further when it is itself URL-encoded, base64, hex, gzip or JSON,
+so `data_list=base64(gzip(json))` yields the JSON's leaves with transforms base64 > gzip > json.
+Every step is bounded: decompressed bytes, nesting depth, number of fields. Response bodies come
+from the server and are not scanned for leaks.
+"""
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlsplit
+import base64
+import binascii
+import json
+import re
+import zlib
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from monitor.model import Field, HttpExchange
 
+MAX_DECODED = 4 * 1024 * 1024  # bytes produced by decompression per message
+MAX_SCAN = 1 << 20  # bytes of one body scanned (the rest is marked truncated)
+MAX_FIELDS = 5000
+MAX_DEPTH = 8
+MAX_VALUE = 64 * 1024
+_B64 = re.compile(r"^[A-Za-z0-9+/_-]{16,}={0,2}$")
+_HEX = re.compile(r"^(?:[0-9a-fA-F]{2}){16,}$")
+_PCT = re.compile(r"%[0-9a-fA-F]{2}")
+_PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
+_XML_ELEM = re.compile(r"<([A-Za-z_][\w.:-]{0,64})(\s[^<>]{0,2048})?>([^<>]{1,4096})</\1>")
+_XML_ATTR = re.compile(r"([A-Za-z_][\w.:-]{0,64})=\"([^\"]{1,4096})\"")
 
-def fields_of_http(m: HttpExchange) -> list[Field]:
-    out = [Field(f"query:{k}", k, v) for k, v in parse_qsl(urlsplit(m.path).query, keep_blank_values=True)]
-    out += [Field(f"header:{k}", k, v) for k, v in m.request_headers]
+
+@dataclass(slots=True)
+class _Budget:
+    decoded: int = 0
+    fields: list[Field] = field(default_factory=list)
+
+    def full(self) -> bool:
+        return len(self.fields) >= MAX_FIELDS
+
+    def add(self, location: str, key: str, value: str, transforms: tuple[str, ...]) -> None:
+        if not self.full() and value:
+            self.fields.append(Field(location, key, value[:MAX_VALUE], transforms))
+
+
+# -- decompression ----------------------------------------------------------------------------------
+
+def decompress(data: bytes, encoding: str, budget: _Budget) -> bytes | None:
+    """Bounded content decoding; None when the encoding is unknown or the data is broken."""
+    room = max(0, MAX_DECODED - budget.decoded)
+    enc = encoding.strip().lower()
+    try:
+        if enc in ("gzip", "x-gzip") or (not enc and data[:2] == b"\x1f\x8b"):
+            d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            out = d.decompress(data, room)
+        elif enc == "deflate":
+            try:
+                d = zlib.decompressobj()
+                out = d.decompress(data, room)
+            except zlib.error:
+                d = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate, as some servers send it
+                out = d.decompress(data, room)
+        elif enc == "br":
+            import brotli
+
+            dec = brotli.Decompressor()
+            out = b""
+            for i in range(0, len(data), 4096):
+                out += dec.process(data[i:i + 4096])
+                if len(out) > room:
+                    out = out[:room]
+                    break
+        elif enc == "zstd":
+            import zstandard
+
+            out = zstandard.ZstdDecompressor().decompressobj().decompress(data[: MAX_SCAN])[:room]
+        else:
+            return None
+    except (zlib.error, OSError, EOFError, ValueError) as exc:  # brotli.error subclasses Exception
+        del exc
+        return None
+    except Exception as exc:  # noqa: BLE001 - brotli raises its own brotli.error (a plain Exception)
+        if type(exc).__module__.startswith(("brotli", "_brotli", "zstandard")):
+            return None
+        raise
+    budget.decoded += len(out)
     return out
 
 
+# -- leaf unwrapping --------------------------------------------------------------------------------
+
+def _text(data: bytes) -> str | None:
+    try:
+        s = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in s[:512])
+    return s if s and printable >= 0.9 * min(len(s), 512) else None
+
+
+def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
+    v = value.strip()
+    if depth < MAX_DEPTH and v[:1] in ("{", "[") and v[-1:] in ("}", "]") and len(v) >= 2:
+        if _json(loc, v, tr + ("json",), depth + 1, b):
+            return  # the JSON's leaves stand for it
+    b.add(loc, key, value, tr)
+    if depth >= MAX_DEPTH or b.full() or len(value) < 8:
+        return
+    if _PCT.search(v):
+        u = unquote(v)
+        if u != v:
+            _leaf(loc, key, u, tr + ("urlencoded",), depth + 1, b)
+            return
+    if _HEX.match(v) and len(v) > 32 and len(v) not in (40, 64):  # hashes stay hashes
+        raw = binascii.unhexlify(v)
+        _bytes(loc, key, raw, tr + ("hex",), depth + 1, b)
+        return
+    if _B64.match(v) and len(v) % 4 != 1 and not v.isdigit() and not v.isalpha():
+        try:
+            raw = base64.b64decode(v + "=" * (-len(v) % 4), altchars=b"-_" if ("-" in v or "_" in v) else None,
+                                   validate=True)
+        except (binascii.Error, ValueError):
+            return
+        _bytes(loc, key, raw, tr + ("base64",), depth + 1, b)
+
+
+def _bytes(loc: str, key: str, raw: bytes, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
+    if raw[:2] == b"\x1f\x8b":
+        out = decompress(raw, "gzip", b)
+        if out is not None:
+            raw, tr = out, tr + ("gzip",)
+    elif raw[:1] == b"\x78" and len(raw) > 2 and (raw[0] * 256 + raw[1]) % 31 == 0:
+        out = decompress(raw, "deflate", b)
+        if out is not None:
+            raw, tr = out, tr + ("zlib",)
+    text = _text(raw[:MAX_SCAN])
+    if text is not None:
+        _leaf(loc, key, text, tr, depth, b)
+
+
+# -- structured bodies ------------------------------------------------------------------------------
+
+def _json(loc: str, text: str, tr: tuple[str, ...], depth: int, b: _Budget) -> bool:
+    try:
+        obj = json.loads(text)
+    except (json.JSONDecodeError, RecursionError, ValueError):
+        return False
+    if loc.startswith("json:") or ">json:" in loc:
+        base = loc
+    else:
+        base = "json:$" if loc in ("body", "") else f"{loc}>json:$"
+    stack: list[tuple[str, str, object, int]] = [(base, "", obj, 0)]
+    while stack and not b.full():
+        path, key, node, level = stack.pop()
+        if level > 64:
+            continue  # 10,000-deep JSON: the deep part is not walked (iteratively, no recursion)
+        if isinstance(node, dict):
+            for k, v in list(node.items())[:1000]:
+                stack.append((f"{path}.{k}"[:512], str(k), v, level + 1))
+        elif isinstance(node, list):
+            strings = [x for x in node[:500] if isinstance(x, str)]
+            if len(strings) >= 3 and len(strings) == len(node[:500]):
+                b.add(path, key, "\n".join(strings), tr + ("list",))
+            for i, v in enumerate(node[:500]):
+                stack.append((f"{path}[{i}]"[:512], key, v, level + 1))
+        elif isinstance(node, str):
+            _leaf(path, key, node, tr, depth, b)
+        elif isinstance(node, (int, float)) and not isinstance(node, bool):
+            b.add(path, key, json.dumps(node), tr)
+    return True
+
+
+def _form(prefix: str, text: str, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
+    for k, v in parse_qsl(text[:MAX_SCAN], keep_blank_values=False, max_num_fields=MAX_FIELDS):
+        _leaf(f"{prefix}:{k[:128]}", k, v, tr, depth, b)
+
+
+def _multipart(body: bytes, ctype: str, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
+    m = re.search(r'boundary="?([^";]{1,200})"?', ctype)
+    if not m:
+        return
+    sep = b"--" + m.group(1).encode("latin-1")
+    for part in body.split(sep)[1:64]:
+        head, _, content = part.partition(b"\r\n\r\n")
+        if not _:
+            continue
+        content = content.rsplit(b"\r\n", 1)[0] if content.endswith(b"\r\n") else content
+        h = head.decode("latin-1", "replace")
+        name = re.search(r'name="([^"]{0,128})"', h)
+        fname = re.search(r'filename="([^"]{0,256})"', h)
+        loc = f"multipart:{name.group(1) if name else ''}" + (f"[{fname.group(1)}]" if fname else "")
+        pct = re.search(r"content-type:\s*([^\r\n]+)", h, re.I)
+        _body(loc, content, pct.group(1) if pct else "", tr + ("multipart",), depth + 1, b)
+
+
+def _xml(text: str, tr: tuple[str, ...], b: _Budget) -> None:
+    for m in _XML_ELEM.finditer(text[:MAX_SCAN]):
+        b.add(f"xml:{m.group(1)}", m.group(1), m.group(3).strip(), tr + ("xml",))
+        for a in _XML_ATTR.finditer(m.group(2) or ""):
+            b.add(f"xml:{m.group(1)}@{a.group(1)}", a.group(1), a.group(2), tr + ("xml",))
+        if b.full():
+            return
+
+
+def _protobuf(data: bytes, path: str, tr: tuple[str, ...], depth: int, b: _Budget) -> bool:
+    """Schema-less protobuf wire format: strings and nested messages, as pb:1.3.19 locations."""
+    i, n, found = 0, len(data), False
+    while i < n and not b.full():
+        key, i = _varint(data, i)
+        if key is None or key >> 3 == 0:
+            return found
+        num, wt = key >> 3, key & 7
+        if wt == 0:
+            v, i = _varint(data, i)
+            if v is None:
+                return found
+            if v > 10**13:  # long numbers may be IMEIs/IMSIs
+                b.add(f"pb:{path}{num}", str(num), str(v), tr + ("protobuf",))
+        elif wt == 1:
+            i += 8
+        elif wt == 5:
+            i += 4
+        elif wt == 2:
+            ln, i = _varint(data, i)
+            if ln is None or i + ln > n:
+                return found
+            chunk = data[i:i + ln]
+            i += ln
+            if depth < MAX_DEPTH and ln and _protobuf(chunk, f"{path}{num}.", tr, depth + 1, _Probe(b)):
+                _protobuf(chunk, f"{path}{num}.", tr, depth + 1, b)
+            else:
+                t = _text(chunk)
+                if t is not None:
+                    _leaf(f"pb:{path}{num}", str(num), t, tr + ("protobuf",), depth + 1, b)
+        else:
+            return found
+        found = True
+    return found and i == n
+
+
+class _Probe(_Budget):
+    """A throwaway budget: checks that bytes parse as a nested message without keeping fields."""
+
+    def __init__(self, parent: _Budget) -> None:
+        super().__init__(decoded=parent.decoded)
+
+    def add(self, location: str, key: str, value: str, transforms: tuple[str, ...]) -> None:
+        return
+
+
+def _varint(data: bytes, i: int) -> tuple[int | None, int]:
+    v, shift = 0, 0
+    while i < len(data) and shift < 64:
+        byte = data[i]
+        i += 1
+        v |= (byte & 0x7F) << shift
+        if not byte & 0x80:
+            return v, i
+        shift += 7
+    return None, i
+
+
+def _body(loc: str, body: bytes, ctype: str, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
+    body = body[:MAX_SCAN]
+    ct = ctype.lower()
+    if "multipart/" in ct:
+        _multipart(body, ctype, tr, depth, b)
+        return
+    if body[:2] == b"\x1f\x8b":
+        out = decompress(body, "gzip", b)
+        if out is not None:
+            body, tr = out[:MAX_SCAN], tr + ("gzip",)
+    text = _text(body)
+    if text is None:
+        if "protobuf" in ct or "grpc" in ct or "octet-stream" in ct or not ct:
+            _protobuf(body, "", tr, depth, b)
+        for m in _PRINTABLE.finditer(body[:MAX_SCAN]):
+            b.add(f"{loc}@{m.start()}", "", m.group().decode("ascii"), tr)
+            if b.full():
+                break
+        return
+    stripped = text.strip()
+    if stripped[:1] in ("{", "[") and _json(loc if loc != "body" else "json:$", stripped, tr + ("json",), depth, b):
+        return
+    if "xml" in ct or stripped.startswith("<"):
+        _xml(stripped, tr, b)
+    elif "=" in stripped and ("form" in ct or re.match(r"^[\w.%\-\[\]]+=", stripped)):
+        _form("form" if loc == "body" else loc, stripped, tr, depth, b)
+        return
+    _leaf(loc, "", stripped, tr, depth, b)
+
+
+# -- entry points -----------------------------------------------------------------------------------
+
+def fields_of_http(m: HttpExchange) -> list[Field]:
+    b = _Budget()
+    split = urlsplit(m.path if m.path.startswith("/") else "/" + m.path)
+    for i, seg in enumerate(split.path.split("/")[1:64], 1):
+        if seg:
+            dec = unquote(seg)
+            _leaf(f"path[{i}]", "", dec, ("urlencoded",) if dec != seg else (), 1, b)
+    for k, v in parse_qsl(split.query, keep_blank_values=False, max_num_fields=MAX_FIELDS):
+        _leaf(f"query:{k[:128]}", k, v, (), 1, b)
+    encoding = ctype = ""
+    for k, v in m.request_headers:
+        lk = k.lower()
+        if lk == "content-encoding":
+            encoding = v
+        elif lk == "content-type":
+            ctype = v
+        if lk == "cookie":
+            for part in v.split(";")[:100]:
+                ck, _, cv = part.strip().partition("=")
+                _leaf(f"cookie:{ck[:128]}", ck, cv, (), 1, b)
+        elif lk not in ("host", "content-length", "accept", "accept-encoding", "connection", "content-type"):
+            _leaf(f"header:{k[:128]}", k, v, (), 1, b)
+    body = m.request_body
+    if body:
+        tr: tuple[str, ...] = ()
+        if encoding and encoding.lower() != "identity":
+            out = decompress(body[: MAX_DECODED], encoding, b)
+            if out is not None:
+                body, tr = out, (encoding.lower().replace("x-", ""),)
+        _body("body", body, ctype, tr, 1, b)
+    return b.fields
+
+
 def fields_of_payload(payload: bytes, transport: str) -> list[Field]:
-    return []
+    """Raw UDP/TCP payloads: printable runs (with their byte offset) and a hex view for binary values."""
+    b = _Budget()
+    name = f"{transport}-payload"
+    data = payload[:MAX_SCAN]
+    for m in _PRINTABLE.finditer(data):
+        text = m.group().decode("ascii")
+        start = m.start()
+        brace = text.find("{")
+        if brace >= 0 and _json("json:$", text[brace:], ("json",), 2, _Probe(b)):
+            before = len(b.fields)
+            _json("json:$", text[brace:], ("json",), 2, b)
+            for i in range(before, len(b.fields)):
+                f = b.fields[i]
+                b.fields[i] = Field(f"{name}@{start + brace}:{f.location[5:]}", f.key, f.value, f.transforms)
+        else:
+            b.add(f"{name}@{start}", "", text, ())
+        if b.full():
+            break
+    if data:
+        b.add(name, "", data[:4096].hex(), ("bytes",))
+    return b.fields

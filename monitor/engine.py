@@ -148,7 +148,7 @@ class Engine:
             "body_truncated": int(m.body_truncated or len(m.request_body) > BODY_CAP),
             "error": m.error, "evidence": m.evidence, "device": sender, "sdk": attr.recipient,
         })
-        hits = self._detector.scan(decode.fields_of_http(m))
+        hits = self._detector.scan(decode.fields_of_http(m), cleartext=m.scheme == "http")
         prefix = "tls > " if proto == "https" and m.evidence.startswith("frame") else ""
         self._add_findings(hits, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid,
                            sender, prefix)

@@ -1,18 +1,328 @@
-"""Identifier detection (STUB: being replaced by the identifiers work)."""
+"""Identifiers in decoded fields: known profile values in any form, and patterns with checks.
+
+`Detector.scan(fields)` returns one Hit per (type, value, location, transform). With a profile,
+every field is matched in one pass against all precomputed variants of the known values
+(confidence `known`). Patterns (signatures/identifiers.toml) add what no profile names:
+checksummed numbers (IMEI, ICCID: `checksum`) and values under identifier key names (`pattern`).
+Precision first: key names of decoys (order ids, trace ids, timestamps, versions) veto patterns.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from monitor.classify.variants import Variant, profile_variants, trie_regex
 from monitor.model import Field, Hit
 from monitor.profile import Profile
 
+RULES_FILE = Path(__file__).resolve().parent.parent.parent / "signatures" / "identifiers.toml"
+_NUM = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{2,12}(?![\d.])")
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")
+_MAC = re.compile(r"(?<![0-9A-Fa-f:-])((?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2})(?![0-9A-Fa-f:-])")
+_DIGITS = re.compile(r"(?<!\d)(\d{14,20})(?!\d)")
+_HASH = re.compile(r"^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$")
+_PKG = re.compile(r"^[a-zA-Z][a-zA-Z0-9_]*(?:\.[a-zA-Z0-9_]+){2,}$")
+
+
+def norm_key(key: str) -> str:
+    return re.sub(r"[_\-.$\s]", "", key).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class IdentifierRules:
+    types: dict[str, dict[str, Any]] = field(default_factory=dict)
+    negative_keys: frozenset[str] = frozenset()
+    placeholders: frozenset[str] = frozenset()
+    version: str = ""
+
+    def keys(self, type_id: str, which: str = "keys") -> frozenset[str]:
+        return frozenset(norm_key(k) for k in self.types.get(type_id, {}).get(which, []))
+
+
+def load_identifier_rules(paths: Sequence[str | Path] = ()) -> IdentifierRules:
+    """The bundled identifiers.toml merged with user files (their lists extend the bundled ones)."""
+    from monitor.errors import BadSignatures
+
+    types: dict[str, dict[str, Any]] = {}
+    neg: set[str] = set()
+    ph: set[str] = set()
+    version = ""
+    for p in [RULES_FILE, *[Path(x) for x in paths]]:
+        try:
+            data = tomllib.loads(Path(p).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise BadSignatures(str(p), f"cannot read identifier rules: {exc}") from exc
+        version = version or str(data.get("version", ""))
+        neg.update(norm_key(k) for k in data.get("negative_keys", []))
+        ph.update(v.lower() for v in data.get("placeholders", {}).get("values", []))
+        for type_id, spec in data.get("types", {}).items():
+            if not isinstance(spec, dict):
+                raise BadSignatures(str(p), f"types.{type_id}: must be a table")
+            merged = types.setdefault(type_id, {})
+            for k, v in spec.items():
+                if isinstance(v, list):
+                    merged[k] = list(merged.get(k, [])) + [x for x in v if x not in merged.get(k, [])]
+                else:
+                    merged[k] = v
+    return IdentifierRules(types, frozenset(neg), frozenset(ph), version)
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = ord(ch) - 48
+        if i % 2:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def _chain(field_tr: tuple[str, ...], value_tr: str) -> str:
+    parts = list(field_tr)
+    if value_tr != "plain" or not parts:
+        parts.append(value_tr)
+    return " > ".join(parts)
+
 
 class Detector:
-    def __init__(self, rules: Any, profile: Profile) -> None:
-        self.rules = rules
-        self.profile = profile
+    """Finds identifiers in fields. Build once per (rules, profile); `scan` is the hot path."""
 
-    def scan(self, fields: Iterable[Field]) -> list[Hit]:
-        return []
+    def __init__(self, rules: IdentifierRules | None, profile: Profile) -> None:
+        self.rules = rules if rules is not None else load_identifier_rules()
+        self.profile = profile
+        self._ci, self._cs = profile_variants(profile)
+        self._ci_re = trie_regex(list(self._ci), "[0-9a-z]")
+        self._cs_re = trie_regex(list(self._cs), "[0-9A-Za-z+/_-]")
+        self._coords = [(d.name, d.latitude, d.longitude) for d in profile.devices if d.latitude is not None]
+        r = self.rules
+        self._keys = {t: r.keys(t) for t in r.types}
+        self._hashed = {t: r.keys(t, "hashed_keys") for t in r.types}
+        loc = r.types.get("location", {})
+        self._lat = frozenset(norm_key(k) for k in loc.get("lat_keys", []))
+        self._lon = frozenset(norm_key(k) for k in loc.get("lon_keys", []))
+        self._pair = frozenset(norm_key(k) for k in loc.get("pair_keys", []))
+        uid = r.types.get("device_uid", {})
+        self._cs2 = re.compile(uid["cs2_pattern"]) if "cs2_pattern" in uid else None
+        self._kalay = re.compile(uid["kalay_pattern"]) if "kalay_pattern" in uid else None
+        em = r.types.get("email", {})
+        self._email = re.compile(em["pattern"]) if "pattern" in em else None
+        self._not_tld = frozenset(em.get("not_tld", []))
+        ph = r.types.get("phone_number", {})
+        self._e164 = re.compile(ph["e164_pattern"]) if "e164_pattern" in ph else None
+        self._tac = tuple(r.types.get("imei", {}).get("tac_prefixes", []))
+        self._mcc = frozenset(r.types.get("imsi", {}).get("mcc", []))
+        self._min_apps = int(r.types.get("installed_apps", {}).get("min_items", 3))
+
+    # -- public ----------------------------------------------------------------------------------------
+
+    def scan(self, fields: Iterable[Field], cleartext: bool = True) -> list[Hit]:
+        hits: dict[tuple[str, str, str], Hit] = {}  # one per (type, identifier, location): outermost wins
+        known_values: set[str] = set()
+        fl = list(fields)
+        for f in fl:
+            if self._ci_re is not None or self._cs_re is not None:
+                for h in self._known(f):
+                    hits.setdefault((h.type, h.canonical or h.value, h.location), h)
+                    known_values.add(h.value.lower())
+        for h in self._location(fl):
+            hits.setdefault((h.type, h.canonical or h.value, h.location), h)
+        for f in fl:
+            for h in self._patterns(f, cleartext):
+                if h.value.lower() in known_values or h.value.lower() in self.rules.placeholders:
+                    continue
+                hits.setdefault((h.type, h.value, h.location), h)
+        return list(hits.values())
+
+    # -- profile mode ------------------------------------------------------------------------------------
+
+    def _known(self, f: Field) -> list[Hit]:
+        out = []
+        if self._ci_re is not None:
+            for m in self._ci_re.finditer(f.value.lower()):
+                v = self._ci[m.group(1)]
+                out.append(self._hit(v, f, f.value[m.start(1):m.end(1)]))
+        if self._cs_re is not None:
+            for m in self._cs_re.finditer(f.value):
+                out.append(self._hit(self._cs[m.group(1)], f, m.group(1)))
+        return out
+
+    def _hit(self, v: Variant, f: Field, sent: str) -> Hit:
+        loc = f.location
+        if f.transforms == ("bytes",):  # matched in the hex view of a binary payload
+            loc = f"{f.location}@{f.value.lower().find(sent.lower()) // 2}"
+        return Hit(type=v.type, value=sent, transform=_chain(f.transforms, v.transform), location=loc,
+                   confidence="known", device=v.device, canonical=v.canonical)
+
+    # -- location ------------------------------------------------------------------------------------------
+
+    def _location(self, fields: list[Field]) -> list[Hit]:
+        out: list[Hit] = []
+        lats: list[tuple[Field, str]] = []
+        lons: list[tuple[Field, str]] = []
+        for f in fields:
+            k = norm_key(f.key)
+            if f.transforms == ("bytes",):
+                continue
+            if k in self._lat or k in self._lon:
+                m = _NUM.fullmatch(f.value.strip())
+                if m:
+                    (lats if k in self._lat else lons).append((f, m.group()))
+            elif k in self._pair or self._coords:
+                nums = _NUM.findall(f.value)
+                if len(nums) == 2 and (k in self._pair or self._coords):
+                    a, b = nums
+                    if self._coords or _plausible(a, b):
+                        lats.append((f, a))
+                        lons.append((f, b))
+        for fa, a in lats:
+            for fb, b in lons:
+                if fa is not fb and fa.location.rsplit(".", 1)[0] != fb.location.rsplit(".", 1)[0]:
+                    continue  # lat and lon of different objects
+                hit = self._coord_hit(fa, a, b)
+                if hit:
+                    out.append(hit)
+                    break
+        return out
+
+    def _coord_hit(self, f: Field, a: str, b: str) -> Hit | None:
+        dec = min(len(a.split(".")[1]), len(b.split(".")[1]))
+        kind = "location_precise" if dec >= 3 else "location_coarse"
+        fa, fb = float(a), float(b)
+        for name, lat, lon in self._coords:
+            tol = 0.5 * 10 ** -dec + 1e-9
+            if (abs(fa - lat) <= tol and abs(fb - lon) <= tol) or (abs(fb - lat) <= tol and abs(fa - lon) <= tol):
+                return Hit(kind, f"{a},{b}", _chain(f.transforms, "plain"), f.location, "known", name,
+                           f"{lat},{lon}")
+        if not self._coords or norm_key(f.key) in self._lat | self._pair:
+            if _plausible(a, b) and not (fa == 0 and fb == 0):
+                return Hit(kind, f"{a},{b}", _chain(f.transforms, "plain"), f.location, "pattern")
+        return None
+
+    # -- pattern mode ------------------------------------------------------------------------------------
+
+    def _patterns(self, f: Field, cleartext: bool) -> list[Hit]:
+        if f.transforms == ("bytes",):
+            return []
+        k = norm_key(f.key)
+        if k in self.rules.negative_keys:
+            return []
+        v = f.value.strip()
+        out: list[Hit] = []
+        keyed = [t for t, keys in self._keys.items() if k and k in keys]
+        for t in keyed:
+            h = self._keyed(t, k, v, f, cleartext)
+            if h is not None:
+                out.append(h)
+        out.extend(self._free(f, v, keyed))
+        return out
+
+    def _keyed(self, t: str, k: str, v: str, f: Field, cleartext: bool) -> Hit | None:
+        def hit(conf: str = "pattern", value: str = v, tr: str = "plain") -> Hit:
+            return Hit(t, value, _chain(f.transforms, tr), f.location, conf)
+
+        low = v.lower()
+        if not v or low in self.rules.placeholders or len(v) > 512:
+            return None
+        if k in self._hashed.get(t, frozenset()) and _HASH.match(v):
+            return hit(tr={32: "md5", 40: "sha1", 64: "sha256"}[len(v)])
+        if t == "imei":
+            if v.isdigit() and len(v) == 15 and len(set(v)) > 2:
+                return hit("checksum" if luhn_ok(v) else "pattern")
+        elif t == "meid":
+            if re.fullmatch(r"[0-9A-Fa-f]{14}", v) and int(v[:2], 16) >= 0xA0:
+                return hit()
+        elif t == "imsi":
+            if v.isdigit() and 14 <= len(v) <= 15 and v[:3] in self._mcc:
+                return hit()
+        elif t == "iccid":
+            if v.isdigit() and 18 <= len(v) <= 20 and v.startswith("89"):
+                return hit("checksum" if luhn_ok(v) else "pattern")
+        elif t in ("mac", "bssid"):
+            hexes = re.sub(r"[:\-.]", "", v)
+            if re.fullmatch(r"[0-9A-Fa-f]{12}", hexes) and _unicast_mac(hexes):
+                return hit()
+        elif t == "ssid":
+            if 1 <= len(v) <= 32:
+                return hit()
+        elif t in ("gaid", "idfa", "idfv"):
+            if _UUID.match(v) and set(v.replace("-", "")) != {"0"}:
+                return hit()
+        elif t == "oaid":
+            if (_UUID.match(v) or re.fullmatch(r"[0-9A-Fa-f]{16}|[0-9A-Fa-f]{32}|[0-9A-Fa-f]{64}", v)) and \
+                    set(v.replace("-", "")) != {"0"}:
+                return hit()
+        elif t == "android_id":
+            if re.fullmatch(r"[0-9a-fA-F]{16}", v) and set(v) != {"0"}:
+                return hit()
+        elif t == "serial":
+            if re.fullmatch(r"[A-Za-z0-9\-]{6,32}", v) and any(c.isdigit() for c in v) and not v.isdigit():
+                return hit()
+        elif t == "device_uid":
+            if self._cs2 and self._cs2.fullmatch(v.upper()) or self._kalay and self._kalay.fullmatch(v.upper()):
+                return hit()
+            if re.fullmatch(r"[0-9A-Fa-f]{16}|[A-Za-z0-9]{20,22}", v) and any(c.isdigit() for c in v):
+                return hit()
+        elif t == "phone_number":
+            digits = re.sub(r"[\s\-()]", "", v)
+            if re.fullmatch(r"\+?\d{7,15}", digits) and len(set(digits)) > 2:
+                return hit()
+        elif t == "installed_apps":
+            items = [x.strip() for x in re.split(r"[\n,;|]", v) if x.strip()]
+            if len(items) >= self._min_apps and sum(bool(_PKG.match(x)) for x in items) >= 0.8 * len(items):
+                return hit(value=v[:200])
+        elif t == "credentials":
+            if cleartext and set(v) - {"*", "x", "X", "•"} and len(v) <= 128:
+                return hit()
+        return None
+
+    def _free(self, f: Field, v: str, keyed: list[str]) -> list[Hit]:
+        """Values recognizable without a key name (checksums, structure)."""
+        out = []
+        if "imei" not in keyed and "iccid" not in keyed:
+            for m in _DIGITS.finditer(v):
+                d = m.group(1)
+                if len(d) == 15 and d[:2] in self._tac and luhn_ok(d) and len(set(d)) > 3:
+                    out.append(Hit("imei", d, _chain(f.transforms, "plain"), f.location, "checksum"))
+                elif len(d) in (19, 20) and d.startswith("898") and luhn_ok(d):
+                    out.append(Hit("iccid", d, _chain(f.transforms, "plain"), f.location, "checksum"))
+        if "mac" not in keyed and "bssid" not in keyed:
+            for m in _MAC.finditer(v):
+                mac = m.group(1)
+                if _unicast_mac(re.sub(r"[:-]", "", mac)):
+                    out.append(Hit("mac", mac, _chain(f.transforms, "plain"), f.location, "pattern"))
+        if self._email is not None and "@" in v:
+            for m in self._email.finditer(v):
+                addr = m.group(1)
+                if addr.rsplit(".", 1)[-1].lower() not in self._not_tld:
+                    out.append(Hit("email", addr, _chain(f.transforms, "plain"), f.location, "pattern"))
+        if self._e164 is not None and "+" in v and "phone_number" not in keyed:
+            for m in self._e164.finditer(v):
+                out.append(Hit("phone_number", m.group(1), _chain(f.transforms, "plain"), f.location, "pattern"))
+        if self._cs2 is not None and "device_uid" not in keyed and "-" in v:
+            for m in self._cs2.finditer(v):
+                if "-" in m.group(0):
+                    out.append(Hit("device_uid", m.group(0), _chain(f.transforms, "plain"), f.location, "pattern"))
+        return out
+
+
+def _unicast_mac(hexes: str) -> bool:
+    h = hexes.lower()
+    if h in ("000000000000", "ffffffffffff", "020000000000") or len(set(h)) < 3:
+        return False
+    return not int(h[:2], 16) & 0x01
+
+
+def _plausible(a: str, b: str) -> bool:
+    try:
+        x, y = float(a), float(b)
+    except ValueError:
+        return False
+    return (-90 <= x <= 90 and -180 <= y <= 180) or (-180 <= x <= 180 and -90 <= y <= 90)
+
