@@ -1,0 +1,72 @@
+"""SDK attribution: every rule's example hosts, the most specific rule winning, DNS CNAME chains."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.classify.destinations import Attributor
+from monitor.model import DnsAnswer, Endpoint
+from monitor.profile import EMPTY_PROFILE, profile_from_dict
+from monitor.signatures import load_signatures
+
+SIGS = load_signatures()
+EXAMPLES = [(r.id, h) for r in SIGS.sdks for h in r.examples]
+
+
+def test_signature_set_is_large_and_covers_the_policies_sdks() -> None:
+    assert len(SIGS.sdks) >= 60
+    aliases = SIGS.sdk_aliases()
+    named_in_policies = {"aurora sdk": "jpush", "wechat": "wechat", "facebook": "facebook", "line": "line",
+                         "huawei push": "huawei_push", "tencent bugly": "bugly", "beizi": "beizi",
+                         "pangolin": "pangle", "youlianghui": "gdt", "baiqingteng": "baidu_mobads",
+                         "kuaishou": "kuaishou", "inmobi": "inmobi", "zxing": "zxing"}
+    for name, sdk in named_in_policies.items():
+        assert aliases[name] == sdk
+
+
+@pytest.mark.parametrize(("sdk", "host"), EXAMPLES, ids=[f"{s}:{h}" for s, h in EXAMPLES])
+def test_every_rule_attributes_its_example_hosts(sdk: str, host: str) -> None:
+    a = Attributor(SIGS, EMPTY_PROFILE).attribute(host, "203.0.113.9", 443, "tcp", 0.0)
+    assert a.sdk == sdk
+    assert a.category == SIGS.sdk(sdk).category  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("host", "sdk"),
+    [
+        ("android.bugly.qq.com", "bugly"), ("mi.gdt.qq.com", "gdt"), ("sdk.e.qq.com", "gdt"),
+        ("imgcache.qq.com", "tencent"), ("api.mch.weixin.qq.com", "wechat_pay"), ("open.weixin.qq.com", "wechat"),
+        ("mobads.baidu.com", "baidu_mobads"), ("loc.map.baidu.com", "baidu_location"), ("www.baidu.com", "baidu"),
+        ("pangolin.snssdk.com", "pangle"), ("api.snssdk.com", "bytedance"), ("graph.facebook.com", "facebook"),
+        ("qq.com.evil.example", ""), ("notjpush.cn", ""), ("JPUSH.CN", "jpush"),
+    ],
+)
+def test_most_specific_rule_wins(host: str, sdk: str) -> None:
+    assert Attributor(SIGS, EMPTY_PROFILE).attribute(host.lower(), "", 443, "tcp", 0.0).sdk == sdk
+
+
+def test_cdn_cname_maps_back_to_the_name_the_client_asked_for() -> None:
+    a = Attributor(SIGS, EMPTY_PROFILE)
+    a.observe_dns(DnsAnswer(ts=10.0, client=Endpoint("10.0.0.2", 5000), server=Endpoint("10.0.0.1", 53),
+                            qname="stats.jpush.cn", qtype="A",
+                            answers=(("stats.jpush.cn", "CNAME", "stats.jpush.cn.w.kunlunsl.com", 60),
+                                     ("stats.jpush.cn.w.kunlunsl.com", "A", "198.51.100.7", 60))))
+    got = a.attribute("", "198.51.100.7", 443, "tcp", 11.0)
+    assert got.sdk == "jpush" and got.reason.startswith("dns")
+    assert a.name_for("198.51.100.7", 11.0) == "stats.jpush.cn"
+    assert a.attribute("", "198.51.100.8", 443, "tcp", 11.0).sdk == ""
+
+
+def test_ip_rule_and_protocol_fingerprint() -> None:
+    a = Attributor(SIGS, EMPTY_PROFILE)
+    assert a.attribute("", "123.196.118.23", 19000, "udp", 0.0).sdk == "jpush"
+    got = a.attribute("", "203.0.113.50", 32100, "udp", 0.0, protocol="pppp")
+    assert (got.sdk, got.category) == ("cs2", "p2p")
+
+
+def test_first_party_from_the_profile() -> None:
+    prof = profile_from_dict({"app": {"name": "SecuHome", "first_party": ["secuhome.example", "47.91.0.0/16"]}})
+    a = Attributor(SIGS, prof)
+    assert a.attribute("api.secuhome.example", "198.51.100.1", 443, "tcp", 0.0).sdk == "first_party"
+    assert a.attribute("", "47.91.3.4", 443, "tcp", 0.0).category == "first_party"
+    assert a.attribute("api.jpush.cn", "47.91.3.4", 443, "tcp", 0.0).sdk == "jpush"  # the named host wins
