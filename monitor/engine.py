@@ -194,6 +194,8 @@ class Engine:
         protocol = p2p.protocol if p2p else (known[1] if known and known[1] else m.transport)
         attr = self._attributor.attribute(host, m.server.ip, m.server.port, m.transport, m.ts,
                                           protocol=p2p.protocol if p2p else "")
+        if p2p and p2p.role:
+            attr = replace(attr, role=p2p.role)
         if p2p and (not known or known[1] in ("", "udp", "tcp")):
             self._names[(m.server.ip, m.server.port, m.transport)] = (host, p2p.protocol)
         self._dest(host, m.server.ip, m.server.port, m.transport, protocol, attr).touch(m.ts)
