@@ -1,14 +1,54 @@
-"""`privmon policy` (not implemented yet)."""
+"""`privmon policy`: what a privacy policy says it collects, for whom, and what it promises."""
 
 from __future__ import annotations
 
+import json
+
 import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
-from monitor.errors import PrivmonError
+from monitor.cli.common import build_context, signatures_option
+from monitor.policy import read_policy
+from monitor.report.data import policy_json
 
 
-@click.command("policy", context_settings={"ignore_unknown_options": True})
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def command(args: tuple[str, ...]) -> None:
-    """Not implemented yet."""
-    raise PrivmonError("'policy' is not implemented yet")
+@click.command("policy")
+@click.argument("policy_path", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@signatures_option
+def command(policy_path: str, fmt: str, signature_dirs: tuple[str, ...]) -> None:
+    """Read a privacy policy (text, HTML or PDF): statements per data type and recipient, and claims.
+
+    Each statement quotes its sentence; start/end are character offsets into the policy text.
+    """
+    ctx = build_context(signature_dirs)
+    policy = read_policy(policy_path, ctx.signatures)
+    if fmt == "json":
+        out = policy_json(policy)
+        out["first_party_sdk"] = policy.first_party_sdk
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+        return
+    console = Console(highlight=False)
+    head = f"{policy.source}: {len(policy.statements)} statements, {len(policy.claims)} claims"
+    if policy.first_party_sdk:
+        head += f" (an SDK vendor's own policy: {policy.first_party_sdk} is the first party)"
+    console.print(Text(head))
+    console.print(Text("SDKs named: " + (", ".join(policy.sdks_named) or "none")))
+    t = Table(show_lines=False)
+    for col in ("type", "recipient", "stance", "qualifiers", "evidence"):
+        t.add_column(col, overflow="fold")
+    for s in policy.statements:
+        quals = ", ".join(q for q in s.qualifiers if not q.startswith("purpose:"))
+        t.add_row(Text(s.type + (" (vague)" if s.vague else "")), Text(s.recipient), Text(s.stance), Text(quals),
+                  Text(s.evidence.text[:160]))
+    console.print(t)
+    if policy.claims:
+        c = Table(title="claims")
+        c.add_column("kind")
+        c.add_column("params")
+        c.add_column("text", overflow="fold")
+        for cl in policy.claims:
+            c.add_row(Text(cl.kind), Text(", ".join(f"{k}={v}" for k, v in cl.params)), Text(cl.text[:200]))
+        console.print(c)

@@ -1,18 +1,31 @@
-"""Reading privacy policies (STUB: being replaced by the policy work)."""
+"""Reading privacy policies: what each says it collects, for whom, and what it promises not to do."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from monitor.errors import BadInput
 from monitor.model import Policy
+from monitor.policy.statements import AliasMatcher, extract_claims, extract_statements, vendor_sdk
+from monitor.policy.text import read_policy_text
+
+
+def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> Policy:
+    if signatures is None:
+        from monitor.signatures import load_signatures
+
+        signatures = load_signatures()
+    aliases = AliasMatcher(signatures.sdk_aliases())
+    statements = extract_statements(text, aliases)
+    named = list(dict.fromkeys(sdk for sdk, _s, _e in aliases.find(text)))
+    vendor = vendor_sdk(text, aliases)
+    if vendor:  # an SDK vendor's own policy: the vendor is the first party
+        statements = [replace(s, recipient="first_party") if s.recipient == vendor else s for s in statements]
+    return Policy(source=source, text=text, statements=tuple(statements), claims=tuple(extract_claims(text, aliases)),
+                  sdks_named=tuple(named), first_party_sdk=vendor)
 
 
 def read_policy(path: str | Path, signatures: Any = None) -> Policy:
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise BadInput(str(p), f"cannot read policy: {exc.strerror}") from exc
-    return Policy(source=str(p), text=text)
+    """Read a policy file (txt, HTML or PDF); raises BadInput with one clear line when unreadable."""
+    return parse_policy(read_policy_text(path), str(path), signatures)

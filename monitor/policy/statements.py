@@ -1,0 +1,256 @@
+"""Policy text -> statements (type, recipient, stance, qualifiers, quoted evidence) and claims.
+
+Deterministic rules: the text is cut into clauses (lines, then sentences; numbered items and
+table rows survive because lines are kept); each clause's data-type mentions become statements
+whose recipient comes from the SDK table row the clause belongs to, an SDK named in the clause,
+a generic recipient ("third parties", "advertisers", "partners") next to a sharing verb, or the
+first party; whose stance comes from negations and conditions; and whose qualifiers (md5,
+hashed, encrypted, optional, stored locally...) attach to the mentions they follow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from monitor.model import Claim, Evidence, Statement
+from monitor.policy.vocab import find_terms
+
+_SENT = re.compile(r"[^.!?;。；！？\n]+(?:[.!?;。；！？]+|$)")
+_DENY = re.compile(
+    r"\b(?:(?:will|shall|do|does|did|would|can|could|must)\s+not|won't|don't|doesn't|never|not\s+be|no\s+longer)"
+    r"\s+(?:\w+\s+){0,3}?(?:collect|obtain|gather|acquire|access|read|upload|store|save|record|use|share|provide|"
+    r"disclose|transfer|sell|involve|request|require|track|send|get)\w*"
+    r"|\bdoes\s+not\s+involve\b|\bnot\s+collected\b|\bwithout\s+collecting\b|\bnot\s+(?:be\s+)?uploaded\b",
+    re.IGNORECASE)
+_COND = re.compile(
+    r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
+    r"permission)|\b(?:if|when|once)\s+you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the)"
+    r"|\boptional\b|\bpremise\s+that\b|\bafter\s+(?:you|the\s+user)\s+(?:authori[sz]e|agree|consent)"
+    r"|\buser\s+authori[sz]ation\b|\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b", re.IGNORECASE)
+_VERB = re.compile(
+    r"\b(?:collect|obtain|gather|acquir|access|read|upload|send|sent|transmit|shar|provid|disclos|record|use[sd]?|"
+    r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan)\w*", re.IGNORECASE)
+_SHARE = re.compile(r"\b(?:shar|provid|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to|pass)\w*", re.I)
+_THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment))\b", re.IGNORECASE)
+_PARTNERS = re.compile(r"\b(?:partners?|affiliates?|service providers?|suppliers?)\b", re.IGNORECASE)
+_ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:partners?|networks?|platforms?|companies))\b", re.IGNORECASE)
+_QUALS = [
+    ("md5", re.compile(r"\bMD5\b", re.I)), ("sha256", re.compile(r"\bSHA-?256\b", re.I)),
+    ("hashed", re.compile(r"\bhash(?:ed|ing)?\b|\bMD5\b|\bSHA-?\d+\b", re.I)),
+    ("encrypted", re.compile(r"\bencrypt\w*", re.I)),
+    ("optional", re.compile(r"\boptional\b", re.I)), ("required", re.compile(r"\brequired\b|\bnecessary\b", re.I)),
+    ("stored_locally", re.compile(r"\b(?:stored|read|saved|kept)\s+(?:only\s+)?locally\b|\blocally\s+(?:only|on)\b",
+                                  re.I)),
+]
+_PURPOSES = [("advertising", r"advertis"), ("analytics", r"statistic|analy[sz]"), ("crash", r"crash"),
+             ("push", r"\bpush"), ("security", r"security|fraud|risk"), ("login", r"log ?in|sign[- ]in"),
+             ("location_services", r"location-based")]
+_COUNTRIES = [("CN", r"People'?s Republic of China|mainland China|\bPRC\b|\bChina\b"),
+              ("US", r"United States|\bU\.?S\.?A?\b"), ("SG", r"Singapore"), ("EU", r"European (?:Union|Economic Area)"),
+              ("DE", r"Germany"), ("JP", r"Japan"), ("IN", r"India"), ("HK", r"Hong Kong")]
+_HEADING = re.compile(r"^\s*(?:[IVX]+\.|[A-Z][a-z]+\.\s|\d+(?:\.\d+)*[.、)]?\s|[（(]\d+[)）])")
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    start: int
+    end: int
+    text: str
+    sdk: str  # the SDK table row this clause belongs to ("" outside tables)
+
+
+class AliasMatcher:
+    """SDK names (from sdks.toml aliases) found in text; short or common-word aliases match case-sensitively."""
+
+    COMMON = {"line", "meta", "apple", "google", "branch", "adjust", "sentry", "stripe", "sofia", "xm", "mta", "kwai",
+              "fabric", "aurora", "huawei", "tencent", "baidu", "alibaba", "xiaomi", "microsoft", "azure", "tuya",
+              "smart life", "mobads", "yunni", "cs2", "pppp", "fcm", "gcm", "csj", "ylh", "gdt", "aws", "ubia",
+              "danale", "ezviz", "amap", "icloud"}
+
+    def __init__(self, aliases: dict[str, str]) -> None:
+        self.aliases = aliases
+        ci = sorted((a for a in aliases if len(a) >= 4 and a not in self.COMMON), key=len, reverse=True)
+        cs = sorted((a for a in aliases if a in self.COMMON or len(a) < 4), key=len, reverse=True)
+        self.ci = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in ci) + r")(?![\w-])", re.I) if ci else None
+        # common words count only as a name: ALL CAPS, or capitalized and followed by SDK/login/push/...
+        upper = {a.upper() for a in cs if len(a) >= 3}
+        title = {v for a in cs for v in (a.title(), a[:1].upper() + a[1:])}
+        alts = "|".join(re.escape(v) for v in sorted(upper, key=len, reverse=True))
+        talts = "|".join(re.escape(v) for v in sorted(title, key=len, reverse=True))
+        self.cs = re.compile(rf"(?<![\w-])((?:{alts})(?![\w-])|(?:{talts})(?=\s+(?:SDK|login|Login|Push|push|"
+                             rf"Analytics|Ads|Cloud|Pay|Maps?|Location|Statistics|Crashlytics|Bugly)\b))"
+                             ) if cs else None
+
+    def find(self, text: str) -> list[tuple[str, int, int]]:
+        out = []
+        for rx in (self.ci, self.cs):
+            if rx is None:
+                continue
+            for m in rx.finditer(text):
+                sdk = self.aliases.get(m.group(1).lower())
+                if sdk:
+                    out.append((sdk, m.start(), m.end()))
+        out.sort(key=lambda x: x[1])
+        return out
+
+
+def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
+    """Lines, then sentences, with the SDK of the table row each belongs to."""
+    out: list[Clause] = []
+    pos = 0
+    table_sdk = ""
+    for line in text.split("\n"):
+        lstart = pos
+        pos += len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.endswith("|") and len(stripped) <= 80:  # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |"
+            named = aliases.find(stripped)
+            if named:
+                table_sdk = named[0][0]
+            elif not re.fullmatch(r"\d+\s*\|", stripped):
+                table_sdk = ""
+            continue
+        if _HEADING.match(stripped) and len(stripped) < 120 and not _VERB.search(stripped):
+            table_sdk = ""
+        for m in _SENT.finditer(line):
+            seg = m.group()
+            s = lstart + m.start() + (len(seg) - len(seg.lstrip()))
+            e = lstart + m.end() - (len(seg) - len(seg.rstrip()))
+            if e - s >= 3:
+                out.append(Clause(s, e, text[s:e], table_sdk))
+    return out
+
+
+def _recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
+    if c.sdk:
+        return [c.sdk]
+    named = [sdk for sdk, _s, _e in aliases.find(c.text)]
+    if named:
+        return list(dict.fromkeys(named))
+    shares = bool(_SHARE.search(c.text))
+    if shares and _ADVERTISERS.search(c.text):
+        return ["advertisers"]
+    if shares and _THIRD.search(c.text):
+        return ["third_party"]
+    if shares and _PARTNERS.search(c.text):
+        return ["partners"]
+    return ["first_party"]
+
+
+def _stance(c: Clause, start: int, end: int) -> str:
+    text = c.text
+    rel_s, rel_e = start - c.start, end - c.start
+    window = text[max(0, rel_s - 160): rel_e + 160]
+    after = text[rel_e: rel_e + 60]
+    if re.match(r"\s*\((?:only collected|optional|only (?:when|with|if))", after, re.I):
+        return "conditional"
+    if _DENY.search(window) and not re.search(r"\bunless\b|\bexcept\b", window, re.I):
+        return "denies"
+    if _COND.search(text):
+        return "conditional"
+    return "collects"
+
+
+def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, ...]:
+    """Qualifiers written right after a mention (before the next comma or mention) or for the whole clause."""
+    rel_e = end - c.start
+    stop = next_start - c.start if next_start > end else len(c.text)
+    tail = c.text[rel_e:stop]
+    tail = tail.split(",", 1)[0].split(";", 1)[0]
+    quals = [name for name, rx in _QUALS if rx.search(tail)]
+    for name, rx in _QUALS[-1:]:
+        if rx.search(c.text) and name not in quals:
+            quals.append(name)
+    for name, rx in _PURPOSES:
+        if re.search(rx, c.text, re.I):
+            quals.append(f"purpose:{name}")
+    return tuple(dict.fromkeys(quals))
+
+
+def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
+    out: list[Statement] = []
+    seen: set[tuple[str, str, str, int]] = set()
+    for c in clauses(text, aliases):
+        mentions = find_terms(c.text)
+        if not mentions or not _VERB.search(c.text):
+            continue
+        recipients = _recipients(c, aliases)
+        for i, (term, s, e) in enumerate(mentions):
+            a, b = c.start + s, c.start + e
+            nxt = c.start + mentions[i + 1][1] if i + 1 < len(mentions) else c.end
+            # "IMEI and MAC encrypted by MD5": a qualifier after a run of mentions joined by "and"/"(" applies to all
+            j = i
+            while j + 1 < len(mentions) and re.fullmatch(r"[\s()]*(?:and|or|/|\))?[\s()]*",
+                                                          c.text[mentions[j][2]:mentions[j + 1][1]]):
+                j += 1
+            run_end = c.start + mentions[j][2]
+            run_next = c.start + mentions[j + 1][1] if j + 1 < len(mentions) else c.end
+            quals = _qualifiers(c, a, run_end if j > i else b, run_next if j > i else nxt)
+            stance = _stance(c, a, b)
+            for r in recipients:
+                key = (term.type, r, stance, c.start)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(Statement(type=term.type, recipient=r, stance=stance, qualifiers=quals,
+                                     evidence=Evidence(c.text, c.start, c.end), vague=term.vague,
+                                     covers=term.covers))
+    return out
+
+
+def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
+    out: list[Claim] = []
+    for c in clauses(text, aliases):
+        t = c.text
+        found: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+        if re.search(r"\bstored?\b[^.]{0,80}\b(?:in|within)\s+(?:the\s+)?(?:territory|mainland|servers?\s+in|"
+                     r"People|China|PRC|United|Singapore|Europe)|\bstored\s+locally\b|\bstorage\s+location\b", t, re.I):
+            country = next((code for code, rx in _COUNTRIES if re.search(rx, t)), "")
+            found.append(("storage_location", (("country", country),) if country else ()))
+        if re.search(r"cross-border|outside (?:the territory|China|the country)|overseas", t, re.I):
+            found.append(("cross_border", (("denied", "yes" if _DENY.search(t) else "no"),)))
+        if _DENY.search(t) and _ADVERTISERS.search(t):
+            found.append(("no_ad_sharing", ()))
+        elif _DENY.search(t) and _SHARE.search(t) and (_THIRD.search(t) or re.search(r"any (?:company|"
+                                                                                      r"organization)", t, re.I)):
+            found.append(("no_third_party_sharing", ()))
+        if re.search(r"\bMD5\b|\bhash(?:ed)?\b|\bSHA-?\d+\b|encrypted by", t, re.I) and find_terms(t):
+            found.append(("hashing", ()))
+        m = re.search(r"(?:will\s+not|do(?:es)?\s+not|never)\s+(?:obtain|collect|involve)\s+(?:any\s+)?"
+                      r"(?:information\s+related\s+to\s+)?(?:your\s+)?(?:personal\s+(?:information|identity)|"
+                      r"private information)", t, re.I)
+        if m:
+            feature = _feature_of(text, c.start)
+            found.append(("no_personal_info", (("feature", feature),) if feature else ()))
+        for kind, params in found:
+            out.append(Claim(kind=kind, text=t, start=c.start, end=c.end, params=params))
+    return out
+
+
+def _feature_of(text: str, pos: int) -> str:
+    """The numbered item title a sentence belongs to ("4. Network speed monitoring." -> that name)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line = text[line_start:pos + 200]
+    m = re.match(r"\s*(?:\d+[.、)]\s*)+([^.:\n]{3,60})[.:]", line)
+    return m.group(1).strip() if m else ""
+
+
+def vendor_sdk(text: str, aliases: AliasMatcher) -> str:
+    """The SDK id when the policy is an SDK vendor's own policy: its name near the top and throughout."""
+    counts: Counter[str] = Counter()
+    early: set[str] = set()
+    for alias, sdk in aliases.aliases.items():
+        if len(alias) < 4:
+            continue
+        hits = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, re.I)]
+        counts[sdk] += len(hits)
+        if hits and hits[0] < 800:
+            early.add(sdk)
+    if not counts:
+        return ""
+    top, n = counts.most_common(1)[0]
+    return top if n >= 15 and top in early else ""
