@@ -78,14 +78,15 @@ class Engine:
     def __post_init__(self) -> None:
         self._detector = Detector(self.ctx.signatures.identifiers, self.ctx.profile)
         self._attributor = Attributor(self.ctx.signatures, self.ctx.profile, self.ctx.geo)
-        self._owners = {(t, _norm(v)): d.name for d in self.ctx.profile.devices for t, v in d.known}
+        self._owners = {_norm(v): (t, d.name, v) for d in self.ctx.profile.devices for t, v in d.known}
 
     def _owned(self, h: Hit) -> Hit:
-        """A protocol decoder's hit whose value is a known profile value becomes a `known` finding."""
-        owner = self._owners.get((h.type, _norm(h.canonical or h.value)))
+        """A protocol decoder's hit whose value is a known profile value becomes that `known` identifier."""
+        owner = self._owners.get(_norm(h.canonical or h.value))
         if owner is None or h.device:
             return h
-        return replace(h, device=owner, confidence="known")
+        type_id, device, value = owner
+        return replace(h, type=type_id, device=device, confidence="known", canonical=value)
 
     @property
     def attributor(self) -> Attributor:
@@ -202,9 +203,9 @@ class Engine:
         sender_ip = m.client.ip if m.outbound else m.server.ip
         sender = self.ctx.profile.device_for_ip(sender_ip)
         hits: list[Hit] = [self._owned(h) for h in p2p.hits] if p2p else []
-        decoded = {(h.type, h.canonical or h.value) for h in hits}  # the protocol decoder's reading wins
+        decoded = {_norm(h.canonical or h.value) for h in hits}  # the protocol decoder's reading wins
         hits.extend(h for h in self._detector.scan(decode.fields_of_payload(m.payload, m.transport))
-                    if (h.type, h.canonical or h.value) not in decoded)
+                    if _norm(h.canonical or h.value) not in decoded)
         keep = bool(hits) or n < MAX_DATAGRAMS_KEPT_PER_FLOW
         mid = None
         if keep:

@@ -329,9 +329,13 @@ class Store:
                 self._upsert_finding(capture_id, row)
 
     def _insert_many(self, table: str, capture_id: int, rows: list[dict[str, Any]]) -> None:
-        cols = ["capture_id", *rows[0].keys()]
-        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-        self.conn.executemany(sql, ([capture_id, *(_sql_value(r.get(c)) for c in cols[1:])] for r in rows))
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for r in rows:  # rows of one shape per statement: absent columns keep their defaults
+            groups.setdefault(tuple(r), []).append(r)
+        for keys, group in groups.items():
+            cols = ["capture_id", *keys]
+            sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+            self.conn.executemany(sql, ([capture_id, *(_sql_value(r[c]) for c in keys)] for r in group))
 
     def _upsert_destination(self, capture_id: int, row: dict[str, Any]) -> None:
         cols = ["capture_id", *row.keys()]

@@ -183,7 +183,7 @@ class Detector:
                         lons.append((f, b))
         for fa, a in lats:
             for fb, b in lons:
-                if fa is not fb and fa.location.rsplit(".", 1)[0] != fb.location.rsplit(".", 1)[0]:
+                if fa is not fb and _group(fa.location) != _group(fb.location):
                     continue  # lat and lon of different objects
                 hit = self._coord_hit(fa, a, b)
                 if hit:
@@ -310,6 +310,11 @@ class Detector:
                 if "-" in m.group(0):
                     out.append(Hit("device_uid", m.group(0), _chain(f.transforms, "plain"), f.location, "pattern"))
         return out
+
+
+def _group(location: str) -> str:
+    """The object a value belongs to: json:$.a.lat -> json:$.a; query:lat -> query."""
+    return re.split(r"[.:](?=[^.:]*$)", location, maxsplit=1)[0]
 
 
 def _unicast_mac(hexes: str) -> bool:
