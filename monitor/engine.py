@@ -216,7 +216,8 @@ class Engine:
                 "server_ip": m.server.ip, "server_port": m.server.port, "transport": m.transport,
                 "protocol": protocol, "host": host, "method": p2p.message if p2p else "",
                 "url": "out" if m.outbound else "in",
-                "request_body": m.payload[:BODY_CAP], "evidence": m.evidence, "device": sender,
+                "request_body": m.payload[:BODY_CAP], "evidence": m.evidence,
+                "device": self.ctx.profile.device_for_ip(m.client.ip),
                 "sdk": attr.recipient,
             })
         self._add_findings(hits, host, m.server.ip, m.server.port, protocol, attr, m.ts, m.evidence, mid, sender, "")

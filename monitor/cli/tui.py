@@ -1,14 +1,24 @@
-"""`privmon tui` (not implemented yet)."""
+"""`privmon tui`: the dashboard; follows the database while proxy/sniff/analyze write to it."""
 
 from __future__ import annotations
 
 import click
 
-from monitor.errors import PrivmonError
+from monitor.cli.common import build_context, profile_option, signatures_option
 
 
-@click.command("tui", context_settings={"ignore_unknown_options": True})
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def command(args: tuple[str, ...]) -> None:
-    """Not implemented yet."""
-    raise PrivmonError("'tui' is not implemented yet")
+@click.command("tui")
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="Database to watch (read-only).")
+@click.option("--policy", "policy_path", type=click.Path(dir_okay=False), help="Privacy policy for the verdicts.")
+@profile_option
+@signatures_option
+def command(db_path: str, policy_path: str | None, profile_path: str | None, signature_dirs: tuple[str, ...]) -> None:
+    """Open the Textual dashboard on DB: overview, verdict matrix, destinations, findings, policy text.
+
+    Keys: o v d f t switch views, / filters, enter opens a finding, r reveals values, e exports the
+    report, c marks consent, ? lists the keys, ctrl+p opens the command palette.
+    """
+    ctx = build_context(signature_dirs, profile_path)
+    from monitor.tui.app import run_tui
+
+    run_tui(db_path, policy_path=policy_path, profile_path=profile_path, signatures=ctx.signatures)

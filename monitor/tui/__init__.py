@@ -1,0 +1,1 @@
+"""The Textual dashboard (only this package imports textual)."""

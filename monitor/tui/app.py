@@ -1,0 +1,464 @@
+"""The privmon dashboard: overview, policy check, destinations, findings, policy text.
+
+The database is opened read-only and polled in a worker thread (never on the UI thread); new
+rows are appended as they arrive. Every captured string is shown literally (rich Text, control
+characters and escapes removed), never parsed as markup.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Input, Sparkline, Static, TabbedContent, TabPane
+
+from monitor.model import Policy
+from monitor.tui.data import Snapshot, clean, load_message, load_snapshot, mask
+
+VERDICT_STYLE = {"contradicted": "bold white on red", "undisclosed": "black on dark_orange",
+                 "vague": "black on yellow", "disclosed": "black on green", "not_observed": "white on grey37"}
+TYPE_STYLE = ["cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta"]
+
+
+def _when(ts: float | None) -> str:
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(ts)) if ts else "-"
+
+
+class FindingScreen(ModalScreen[None]):
+    """The request or datagram behind one finding, with the identifier highlighted."""
+
+    BINDINGS = [Binding("escape,q", "dismiss", "Close")]
+
+    def __init__(self, finding: dict[str, Any], message: dict[str, Any] | None, reveal: bool) -> None:
+        super().__init__()
+        self.finding = finding
+        self.message = message
+        self.reveal = reveal
+
+    def compose(self) -> ComposeResult:
+        f, m = self.finding, self.message
+        head = Text()
+        value = f["value"] if self.reveal else mask(f["value"])
+        for label, v in (("type", f["type"]), ("value", value), ("transform", f["transform"]),
+                         ("location", f["location"]), ("confidence", f["confidence"]),
+                         ("destination", f"{f['host'] or f['ip']}:{f['port']} ({f['protocol']})"),
+                         ("sdk", f["sdk"]), ("device", f"{f['device']} (sent by {f['sender'] or '?'})"),
+                         ("evidence", f["evidence"]), ("capture", f["capture"]),
+                         ("first / last seen", f"{_when(f['first_ts'])} / {_when(f['last_ts'])} ({f['count']}x)")):
+            head.append(f"{label:>18}  ", style="bold")
+            head.append(clean(v, 300))
+            head.append("\n")
+        body = Text()
+        if m:
+            body.append(clean(f"{m['method']} {m['url']}", 2000) + "\n", style="bold")
+            for k, v in _headers(m.get("request_headers")):
+                body.append(clean(k, 100) + ": ", style="cyan")
+                body.append(clean(v, 1000) + "\n")
+            raw = m.get("request_body") or b""
+            if m.get("kind") in ("datagram", "stream") and isinstance(raw, bytes):
+                shown = _hexdump(raw[:2048])
+            else:
+                shown = clean(raw[:8000].decode("utf-8", "replace") if isinstance(raw, bytes) else raw, 8000)
+                shown = shown.replace("\N{REPLACEMENT CHARACTER}", ".")
+            body.append("\n" + shown)
+            if f["value"]:  # highlighting shows where, even while the value itself is masked above
+                body.highlight_words([f["value"]], style="bold black on yellow", case_sensitive=False)
+        else:
+            body.append("(no stored message for this finding)")
+        with VerticalScroll(id="detail"):
+            yield Static(head)
+            yield Static(body, id="detail-body")
+
+
+def _hexdump(data: bytes) -> str:
+    lines = []
+    for off in range(0, len(data), 16):
+        chunk = data[off:off + 16]
+        text = "".join(chr(b) if 32 <= b < 127 else "." for b in chunk)
+        lines.append(f"{off:04x}  {chunk.hex(' '):<47}  {text}")
+    return "\n".join(lines)
+
+
+def _headers(raw: Any) -> list[tuple[str, str]]:
+    import json
+
+    try:
+        return [(str(k), str(v)) for k, v in json.loads(raw or "[]")][:100]
+    except (ValueError, TypeError):
+        return []
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        t = Text("privmon keys\n\n", style="bold")
+        for key, what in (("o / v / d / f / t", "overview, verdicts (policy check), destinations, findings, policy text"),
+                          ("/", "filter the table of the current view"), ("enter", "details of the selected row"),
+                          ("click a column", "sort by it"), ("r", "reveal / mask identifier values"),
+                          ("e", "export the report (HTML, JSON, Markdown) next to the database"),
+                          ("c", "mark 'consent given now' (live sessions)"), ("ctrl+p", "command palette"),
+                          ("q", "quit")):
+            t.append(f"{key:>16}  ", style="bold cyan")
+            t.append(what + "\n")
+        yield Static(t, id="help")
+
+
+class PrivmonApp(App[None]):
+    TITLE = "privmon"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("o", "show('overview')", "Overview"), Binding("v", "show('verdicts')", "Verdicts"),
+        Binding("d", "show('destinations')", "Destinations"), Binding("f", "show('findings')", "Findings"),
+        Binding("t", "show('policy')", "Policy"), Binding("slash", "filter", "Filter"),
+        Binding("r", "reveal", "Reveal"), Binding("e", "export", "Export"), Binding("c", "consent", "Consent"),
+        Binding("question_mark", "help", "Help"), Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, db_path: str, policy: Policy | None = None, poll_seconds: float = 0.5,
+                 clock: Any = None) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.policy = policy
+        self.poll_seconds = poll_seconds
+        self.findings: list[dict[str, Any]] = []
+        self.last_id = 0
+        self.reveal = False
+        self.filters: dict[str, str] = {}
+        self.snapshot = Snapshot()
+        self._verdict_cells: dict[tuple[int, int], dict[str, Any]] = {}
+        self._polls = 0
+
+    # -- layout --------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="filter rows (press enter, escape to clear)", id="filter")
+        with TabbedContent(initial="overview", id="tabs"):
+            with TabPane("Overview", id="overview"), VerticalScroll():
+                yield Static(id="summary")
+                yield Vertical(id="sparks")
+                yield Static("latest findings", classes="section")
+                yield DataTable(id="latest", zebra_stripes=True, cursor_type="row")
+            with TabPane("Policy check", id="verdicts"), Vertical():
+                yield DataTable(id="matrix", cursor_type="cell")
+                yield VerticalScroll(Static(id="why"), id="why-box")
+            with TabPane("Destinations", id="destinations"):
+                yield DataTable(id="dest", zebra_stripes=True, cursor_type="row")
+            with TabPane("Findings", id="findings"):
+                yield DataTable(id="find", zebra_stripes=True, cursor_type="row")
+            with TabPane("Policy", id="policy"), VerticalScroll():
+                yield Static(id="policy-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#filter", Input).display = False
+        self.query_one("#latest", DataTable).focus()
+        self.query_one("#latest", DataTable).add_columns("time", "type", "value", "destination", "sdk", "location")
+        self.query_one("#dest", DataTable).add_columns("host", "ip", "port", "protocol", "sdk", "organization",
+                                                       "category", "country", "out", "in", "first seen", "last seen")
+        self.query_one("#find", DataTable).add_columns("id", "type", "value", "device", "destination", "sdk",
+                                                       "location", "transform", "confidence", "count", "consent")
+        self._render_policy()
+        self.sub_title = self.db_path
+        self.poll()
+        self.set_interval(self.poll_seconds, self.poll)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for tab, title in (("overview", "Overview"), ("verdicts", "Policy check (verdict matrix)"),
+                           ("destinations", "Destinations"), ("findings", "Findings"), ("policy", "Policy text")):
+            yield SystemCommand(title, f"Show the {title.lower()} view", lambda t=tab: self.action_show(t))
+        yield SystemCommand("Export report", "Write HTML, JSON and Markdown next to the database", self.action_export)
+        yield SystemCommand("Mark consent", "Record 'consent given now'", self.action_consent)
+
+    # -- data ----------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="poll")
+    def poll(self) -> None:
+        with_verdicts = self._polls % 4 == 0 or not self.snapshot.verdicts
+        snap = load_snapshot(self.db_path, self.policy, self.last_id, with_verdicts)
+        self.call_from_thread(self.apply_snapshot, snap, with_verdicts)
+
+    def apply_snapshot(self, snap: Snapshot, with_verdicts: bool) -> None:
+        self._polls += 1
+        if not with_verdicts:
+            snap.verdicts = self.snapshot.verdicts
+        changed_dest = [d["id"] for d in snap.destinations] != [d["id"] for d in self.snapshot.destinations] or \
+            [d["bytes_out"] for d in snap.destinations] != [d["bytes_out"] for d in self.snapshot.destinations]
+        self.snapshot = snap
+        self.last_id = snap.max_finding_id
+        self.findings.extend(snap.new_findings)
+        self._render_summary()
+        if snap.new_findings:
+            self._add_finding_rows(snap.new_findings)
+        if changed_dest:
+            self._render_destinations()
+        if with_verdicts:
+            self._render_matrix()
+
+    # -- rendering -----------------------------------------------------------------------------------
+
+    def _render_summary(self) -> None:
+        s = self.snapshot
+        t = Text()
+        t.append("captures  ", style="bold")
+        for c in s.captures:
+            t.append(f"{clean(Path(c['path']).name, 60)} ({c['format']}, {c['packets']} packets, "
+                     f"{_when(c['first_ts'])} .. {_when(c['last_ts'])})  ")
+        t.append("\n")
+        for k in ("messages", "destinations", "findings"):
+            t.append(f"{k}: ", style="bold")
+            t.append(f"{s.counts.get(k, 0)}   ")
+        if s.consent_ts:
+            t.append(f"consent given at {_when(s.consent_ts)}", style="green")
+        counts: dict[str, int] = {}
+        for v in s.verdicts:
+            counts[v["verdict"]] = counts.get(v["verdict"], 0) + 1
+        if counts:
+            t.append("\nverdicts  ", style="bold")
+            for name in VERDICT_STYLE:
+                if name in counts:
+                    t.append(f" {name}: {counts[name]} ", style=VERDICT_STYLE[name])
+                    t.append(" ")
+        self.query_one("#summary", Static).update(t)
+        box = self.query_one("#sparks", Vertical)
+        box.remove_children()
+        for dev, series in sorted(s.activity.items())[:8]:
+            ids = s.id_activity.get(dev, [0] * len(series))
+            box.mount(Horizontal(Static(Text(clean(f"{dev} requests", 40)), classes="spark-label"),
+                                 Sparkline(series, classes="spark"),
+                                 Static(Text("identifiers"), classes="spark-label"),
+                                 Sparkline(ids, classes="spark ids"), classes="spark-row"))
+
+    def _finding_cells(self, f: dict[str, Any]) -> list[Text]:
+        value = f["value"] if self.reveal else mask(f["value"])
+        before = self.snapshot.consent_ts is not None and f["first_ts"] < self.snapshot.consent_ts
+        consent = "before" if before else ("after" if self.snapshot.consent_ts else "")
+        cells = [str(f["id"]), f["type"], value, f["device"] or f["sender"], f["host"] or f["ip"], f["sdk"],
+                 f["location"], f["transform"], f["confidence"], str(f["count"]), consent]
+        return [Text(clean(c, 80)) for c in cells]
+
+    def _matches(self, table: str, cells: list[Text]) -> bool:
+        needle = self.filters.get(table, "").lower()
+        return not needle or any(needle in c.plain.lower() for c in cells)
+
+    def _add_finding_rows(self, rows: list[dict[str, Any]]) -> None:
+        find = self.query_one("#find", DataTable)
+        for f in rows:
+            cells = self._finding_cells(f)
+            if self._matches("find", cells):
+                find.add_row(*cells, key=str(f["id"]))
+        latest = self.query_one("#latest", DataTable)
+        for f in rows[-20:]:
+            value = f["value"] if self.reveal else mask(f["value"])
+            latest.add_row(*[Text(clean(c, 60)) for c in (_when(f["first_ts"]), f["type"], value,
+                                                         f["host"] or f["ip"], f["sdk"], f["location"])],
+                           key=f"l{f['id']}")
+        while latest.row_count > 20:
+            latest.remove_row(next(iter(latest.rows)))
+
+    def _rebuild_findings(self) -> None:
+        find = self.query_one("#find", DataTable)
+        find.clear()
+        self._add_finding_rows_only(find)
+
+    def _add_finding_rows_only(self, find: DataTable[Any]) -> None:
+        for f in self.findings:
+            cells = self._finding_cells(f)
+            if self._matches("find", cells):
+                find.add_row(*cells, key=str(f["id"]))
+
+    def _render_destinations(self) -> None:
+        dest = self.query_one("#dest", DataTable)
+        dest.clear()
+        for d in self.snapshot.destinations:
+            cells = [Text(clean(c, 60)) for c in (d["host"], d["ip"], d["port"], d["protocol"], d["sdk"],
+                                                 d["organization"], d["category"], d["country"], d["bytes_out"],
+                                                 d["bytes_in"], _when(d["first_ts"]), _when(d["last_ts"]))]
+            if self._matches("dest", cells):
+                dest.add_row(*cells, key=str(d["id"]))
+
+    def _render_matrix(self) -> None:
+        table = self.query_one("#matrix", DataTable)
+        table.clear(columns=True)
+        verdicts = self.snapshot.verdicts
+        if not verdicts:
+            self.query_one("#why", Static).update(Text("no policy loaded (privmon tui --policy FILE)"
+                                                       if self.policy is None else "no verdicts yet"))
+            return
+        types = sorted({v["type"] for v in verdicts})
+        recipients = sorted({v["recipient"] for v in verdicts})
+        table.add_column("type \\ recipient", key="type")
+        for r in recipients:
+            table.add_column(clean(r, 24), key=r)
+        self._verdict_cells = {}
+        for ri, t in enumerate(types):
+            row: list[Text] = [Text(t, style="bold")]
+            for ci, r in enumerate(recipients, 1):
+                v = next((x for x in verdicts if x["type"] == t and x["recipient"] == r), None)
+                if v is None:
+                    row.append(Text(""))
+                    continue
+                self._verdict_cells[(ri, ci)] = v
+                label = v["verdict"].replace("_", " ") + (f" ({len(v['findings'])})" if v["findings"] else "")
+                row.append(Text(label, style=VERDICT_STYLE.get(v["verdict"], "")))
+            table.add_row(*row, key=t)
+
+    def _render_policy(self) -> None:
+        widget = self.query_one("#policy-text", Static)
+        if self.policy is None:
+            widget.update(Text("no policy loaded (privmon tui --policy FILE)"))
+            return
+        text = Text(clean(self.policy.text, 2_000_000).replace("\N{REPLACEMENT CHARACTER}", " "))
+        colors: dict[str, str] = {}
+        for s in self.policy.statements:
+            style = colors.setdefault(s.type, TYPE_STYLE[len(colors) % len(TYPE_STYLE)])
+            text.stylize(f"underline {style}", s.evidence.start, s.evidence.end)
+        legend = Text("statements by type: ")
+        for t, style in colors.items():
+            legend.append(f" {t} ", style=f"reverse {style}")
+        widget.update(legend + Text("\n\n") + text)
+
+    # -- events and actions ----------------------------------------------------------------------------
+
+    @on(DataTable.CellHighlighted, "#matrix")
+    def _why(self, event: DataTable.CellHighlighted) -> None:
+        v = self._verdict_cells.get((event.coordinate.row, event.coordinate.column))
+        why = self.query_one("#why", Static)
+        if v is None:
+            why.update(Text("select a cell to see why"))
+            return
+        t = Text()
+        t.append(f"{v['type']} -> {v['recipient']}: ", style="bold")
+        t.append(v["verdict"], style=VERDICT_STYLE.get(v["verdict"], ""))
+        t.append("\n" + clean(v.get("reason", ""), 500) + "\n\n")
+        for ev in v.get("policy_evidence", [])[:6]:
+            quote = Text("\u201c" + clean(ev.get("text", ""), 600) + "\u201d\n", style="italic")
+            quote.highlight_words([v["type"].replace("_", " ")], style="bold yellow", case_sensitive=False)
+            t.append(quote)
+            t.append(f"   (policy characters {ev.get('start')}-{ev.get('end')})\n", style="dim")
+        ids = set(v.get("findings", []))
+        for f in [f for f in self.findings if f["id"] in ids][:10]:
+            value = f["value"] if self.reveal else mask(f["value"])
+            t.append(Text(clean(f"  finding {f['id']}: {value} -> {f['host'] or f['ip']} {f['location']} "
+                                f"[{f['transform']}] {f['evidence']}", 300) + "\n"))
+        why.update(t)
+
+    @on(DataTable.RowSelected, "#find")
+    @on(DataTable.RowSelected, "#latest")
+    def _open_finding(self, event: DataTable.RowSelected) -> None:
+        key = str(event.row_key.value).lstrip("l")
+        f = next((x for x in self.findings if str(x["id"]) == key), None)
+        if f is not None:
+            self.push_screen(FindingScreen(f, load_message(self.db_path, f["message_id"]), self.reveal))
+
+    @on(DataTable.HeaderSelected)
+    def _sort(self, event: DataTable.HeaderSelected) -> None:
+        table = event.data_table
+        reverse = getattr(table, "_privmon_sorted", None) == event.column_key
+        table.sort(event.column_key, key=lambda cell: _sort_key(cell), reverse=reverse)
+        table._privmon_sorted = None if reverse else event.column_key  # type: ignore[attr-defined]
+
+    def action_show(self, tab: str) -> None:
+        self.query_one("#tabs", TabbedContent).active = tab
+
+    def _current_table(self) -> str:
+        return {"destinations": "dest", "findings": "find"}.get(self.query_one("#tabs", TabbedContent).active, "find")
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.value = self.filters.get(self._current_table(), "")
+        box.focus()
+
+    @on(Input.Submitted, "#filter")
+    def _apply_filter(self, event: Input.Submitted) -> None:
+        self.filters[self._current_table()] = event.value.strip()
+        event.input.display = False
+        self._refresh_tables()
+        self.query_one(f"#{self._current_table()}", DataTable).focus()
+
+    @on(TabbedContent.TabActivated)
+    def _focus_tab(self, event: TabbedContent.TabActivated) -> None:
+        target = {"overview": "#latest", "verdicts": "#matrix", "destinations": "#dest", "findings": "#find"}
+        pane = event.pane.id or ""
+        if pane in target:
+            self.query_one(target[pane], DataTable).focus()
+
+    def key_escape(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.display:
+            box.display = False
+            self.filters.pop(self._current_table(), None)
+            self._refresh_tables()
+
+    def _refresh_tables(self) -> None:
+        self._rebuild_findings()
+        self._render_destinations()
+
+    def action_reveal(self) -> None:
+        self.reveal = not self.reveal
+        self._rebuild_findings()
+        self.notify("identifier values shown" if self.reveal else "identifier values masked", markup=False)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_consent(self) -> None:
+        from monitor.errors import StoreError
+        from monitor.store import Store
+
+        try:
+            with Store.open(self.db_path) as store:  # a short write connection; the app reads read-only
+                store.add_consent(time.time(), source="tui")
+        except StoreError as exc:
+            self.notify(f"cannot record consent: {exc}", severity="error", markup=False)
+            return
+        self.notify("consent marked now: findings after this moment count as after consent", markup=False)
+
+    def action_export(self) -> None:
+        from monitor.cli.report import render
+        from monitor.report.data import build_report
+        from monitor.store import Store
+
+        written = []
+        with Store.open(self.db_path, readonly=True) as store:
+            report = build_report(store, self.policy)
+        for fmt in ("html", "json", "md"):
+            out = Path(f"{self.db_path}.report.{fmt}")
+            out.write_text(render(report, fmt), encoding="utf-8")
+            written.append(str(out))
+        self.notify("report written: " + ", ".join(written), markup=False)
+
+
+def _sort_key(cell: Any) -> Any:
+    s = cell.plain if isinstance(cell, Text) else str(cell)
+    return (0, float(s)) if s.replace(".", "", 1).isdigit() else (1, s.lower())
+
+
+def build_app(db_path: str, policy_path: str | None = None, signatures: Any = None,
+              poll_seconds: float = 0.5) -> PrivmonApp:
+    """The app from explicit inputs (tests and snapshots feed their own database and policy)."""
+    policy = None
+    if policy_path:
+        from monitor.policy import read_policy
+
+        policy = read_policy(policy_path, signatures)
+    return PrivmonApp(db_path, policy, poll_seconds)
+
+
+def run_tui(db_path: str, policy_path: str | None = None, profile_path: str | None = None,
+            signatures: Any = None) -> None:
+    from monitor.store import Store
+
+    Store.open(db_path, readonly=True).close()  # a clear error before the screen takes over
+    build_app(db_path, policy_path, signatures).run()
