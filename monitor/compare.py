@@ -1,12 +1,158 @@
-"""Policy statements against observed findings -> verdicts (STUB: being replaced by the verdicts work)."""
+"""Policy statements x observed findings -> verdicts per (data type, recipient), with evidence.
+
+The rules are the contract's: the recipient of a finding is its SDK id, `first_party`, or
+`unknown` (judged as first party). A statement names the data exactly (clear) or through a broad
+term that covers it (vague), and the recipient exactly (first party, or the SDK by name: clear) or
+through a class ("third parties", "partners": any third party; "advertisers": advertising SDKs:
+vague). The strongest applicable verdict wins: contradicted, disclosed, vague, undisclosed.
+Contradictions come from denials, from qualifiers (the policy says hashed, the traffic has the
+value in plain), and from claims (no sharing with advertisers, no sharing with third parties,
+storage in one country).
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
-from monitor.model import Policy
+from monitor.model import Claim, Evidence, Policy, Statement
+
+ORDER = {"contradicted": 0, "undisclosed": 1, "vague": 2, "disclosed": 3, "not_observed": 4}
+HASH_QUALIFIERS = {"hashed", "md5", "sha256", "encrypted"}
+MAX_EVIDENCE = 5
+
+
+def _judged(recipient: str, policy: Policy) -> str:
+    """The party a recipient is judged as: first_party (incl. unknown and a vendor policy's own SDK) or itself."""
+    if recipient in ("first_party", "unknown", "") or (policy.first_party_sdk and recipient == policy.first_party_sdk):
+        return "first_party"
+    return recipient
+
+
+def _type_level(s: Statement, type_id: str) -> str:
+    if s.type == type_id and not s.vague:
+        return "clear"
+    if s.vague and type_id in s.covers:
+        return "vague"
+    return ""
+
+
+def _recipient_level(s: Statement, judged: str, category: str) -> str:
+    if s.recipient == judged:
+        return "clear"
+    if judged == "first_party":
+        return ""
+    if s.recipient in ("third_party", "partners"):
+        return "vague"
+    if s.recipient == "advertisers" and category == "advertising":
+        return "vague"
+    return ""
+
+
+def _ev(e: Evidence) -> dict[str, Any]:
+    return {"text": e.text, "start": e.start, "end": e.end}
+
+
+def _claim_ev(c: Claim) -> dict[str, Any]:
+    return {"text": c.text, "start": c.start, "end": c.end}
+
+
+def _is_plain(transform: str) -> bool:
+    steps = [t.strip() for t in transform.split(">")]
+    return not any(t.startswith(("md5", "sha", "base64(md5", "base64(sha")) for t in steps)
 
 
 def compute_verdicts(policy: Policy, findings: list[dict[str, Any]], destinations: list[dict[str, Any]],
                      consent_ts: float | None) -> list[dict[str, Any]]:
-    return []
+    country_of = {(d["host"], d["ip"]): d.get("country", "") for d in destinations}
+    country_of.update({("", d["ip"]): d.get("country", "") for d in destinations if d["ip"]})
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for f in findings:
+        recipient = f.get("sdk") or "unknown"
+        groups[(f["type"], recipient)].append(f)
+    verdicts = [_verdict(policy, t, r, fs, country_of, consent_ts) for (t, r), fs in groups.items()]
+    verdicts += _not_observed(policy, {(t, _judged(r, policy)) for t, r in groups} | set(groups))
+    verdicts.sort(key=lambda v: (not v["before_consent"], ORDER[v["verdict"]], v["type"], v["recipient"]))
+    return verdicts
+
+
+def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, Any]],
+             country_of: dict[tuple[str, str], str], consent_ts: float | None) -> dict[str, Any]:
+    judged = _judged(recipient, policy)
+    category = next((f.get("category", "") for f in fs if f.get("category")), "")
+    ids = sorted(f["id"] for f in fs)
+    before = consent_ts is not None and any(f["ts"] < consent_ts for f in fs)
+    clear, vague, denials, hashed = [], [], [], []
+    for s in policy.statements:
+        tl = _type_level(s, type_id)
+        rl = _recipient_level(s, judged, category) if tl else ""
+        if not tl or not rl:
+            continue
+        if s.stance == "denies":
+            denials.append(s)
+        elif tl == "clear" and rl == "clear":
+            clear.append(s)
+            if HASH_QUALIFIERS & set(s.qualifiers):
+                hashed.append(s)
+        else:
+            vague.append(s)
+
+    def out(verdict: str, reason: str, evidence: list[dict[str, Any]]) -> dict[str, Any]:
+        return {"type": type_id, "recipient": recipient, "verdict": verdict, "findings": ids,
+                "policy_evidence": evidence[:MAX_EVIDENCE], "reason": reason, "before_consent": before,
+                "judged_as": judged}
+
+    shown = recipient if recipient != "unknown" else "an unknown destination (judged as first party)"
+    if denials:
+        return out("contradicted", f"the policy says {type_id} is not collected/shared for {denials[0].recipient}, "
+                                   f"but {len(fs)} finding(s) show it sent to {shown}", [_ev(s.evidence) for s in denials])
+    plain = [f for f in fs if _is_plain(f.get("transform", "plain"))]
+    if hashed and plain and len(hashed) == len(clear):
+        quals = sorted(HASH_QUALIFIERS & set(hashed[0].qualifiers))
+        return out("contradicted", f"the policy says {type_id} is sent {'/'.join(quals)}, but the traffic has it "
+                                   f"unhashed ({plain[0].get('location', '')})", [_ev(s.evidence) for s in hashed])
+    claim = _claim_contradiction(policy, judged, category, fs, country_of)
+    if claim is not None:
+        c, why = claim
+        return out("contradicted", why, [_claim_ev(c)])
+    if clear:
+        return out("disclosed", f"the policy states {type_id} for {clear[0].recipient}",
+                   [_ev(s.evidence) for s in clear])
+    if vague:
+        s = vague[0]
+        what = s.type if s.vague else type_id
+        return out("vague", f"covered only by a broad statement ({what} for {s.recipient})",
+                   [_ev(x.evidence) for x in vague])
+    return out("undisclosed", f"the policy never mentions {type_id} for {shown} or a class that covers it", [])
+
+
+def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[dict[str, Any]],
+                         country_of: dict[tuple[str, str], str]) -> tuple[Claim, str] | None:
+    for c in policy.claims:
+        if c.kind == "no_ad_sharing" and category == "advertising" and judged != "first_party":
+            return c, f"the policy says nothing is shared with advertisers, but advertising SDK {judged} receives it"
+        if c.kind == "no_third_party_sharing" and judged != "first_party":
+            return c, f"the policy says personal information is not shared with third parties, but {judged} receives it"
+        if c.kind == "storage_location" and judged == "first_party":
+            want = dict(c.params).get("country", "")
+            for f in fs:
+                got = country_of.get((f.get("host", ""), f.get("ip", ""))) or country_of.get(("", f.get("ip", "")), "")
+                if want and got and got != want:
+                    return c, f"the policy says data is stored in {want}, but it is sent to a server in {got}"
+    return None
+
+
+def _not_observed(policy: Policy, seen: set[tuple[str, str]]) -> list[dict[str, Any]]:
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for s in policy.statements:
+        if s.vague or s.stance == "denies" or s.recipient in ("third_party", "partners", "advertisers"):
+            continue
+        if (s.type, s.recipient) in seen:
+            continue
+        v = out.setdefault((s.type, s.recipient), {
+            "type": s.type, "recipient": s.recipient, "verdict": "not_observed", "findings": [],
+            "policy_evidence": [], "reason": f"the policy states {s.type} for {s.recipient}; not seen in this traffic",
+            "before_consent": False, "judged_as": s.recipient})
+        if len(v["policy_evidence"]) < MAX_EVIDENCE:
+            v["policy_evidence"].append(_ev(s.evidence))
+    return list(out.values())

@@ -145,6 +145,7 @@ def _stance(c: Clause, start: int, end: int) -> str:
     text = c.text
     rel_s, rel_e = start - c.start, end - c.start
     window = text[max(0, rel_s - 160): rel_e + 160]
+    window = re.sub(r"\b(?:will\s+)?not\s+be\s+able\s+to\b|\bunable\s+to\b|\bcannot\s+use\b", " ", window, flags=re.I)
     after = text[rel_e: rel_e + 60]
     if re.match(r"\s*\((?:only collected|optional|only (?:when|with|if))", after, re.I):
         return "conditional"
@@ -162,6 +163,10 @@ def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, 
     tail = c.text[rel_e:stop]
     tail = tail.split(",", 1)[0].split(";", 1)[0]
     quals = [name for name, rx in _QUALS if rx.search(tail)]
+    # "the IMEI and the MAC address, encrypted with MD5": a hashing phrase covers the mentions before it
+    for name, rx in _QUALS[:4]:
+        if name not in quals and any(m.start() >= rel_e for m in rx.finditer(c.text)):
+            quals.append(name)
     for name, rx in _QUALS[-1:]:
         if rx.search(c.text) and name not in quals:
             quals.append(name)
@@ -213,10 +218,11 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
             found.append(("storage_location", (("country", country),) if country else ()))
         if re.search(r"cross-border|outside (?:the territory|China|the country)|overseas", t, re.I):
             found.append(("cross_border", (("denied", "yes" if _DENY.search(t) else "no"),)))
+        excepted = re.search(r"\b(?:except|unless|other than|apart from|without your)\b", t, re.I)
         if _DENY.search(t) and _ADVERTISERS.search(t):
             found.append(("no_ad_sharing", ()))
-        elif _DENY.search(t) and _SHARE.search(t) and (_THIRD.search(t) or re.search(r"any (?:company|"
-                                                                                      r"organization)", t, re.I)):
+        elif _DENY.search(t) and _SHARE.search(t) and not excepted and (
+                _THIRD.search(t) or re.search(r"any (?:company|organization)", t, re.I)):
             found.append(("no_third_party_sharing", ()))
         if re.search(r"\bMD5\b|\bhash(?:ed)?\b|\bSHA-?\d+\b|encrypted by", t, re.I) and find_terms(t):
             found.append(("hashing", ()))

@@ -45,7 +45,7 @@ TERMS: tuple[Term, ...] = (
     _t("ssid", r"\bSSIDs?\b|(?:wi-?fi|wireless network|wlan) (?:network )?names?"),
     _t("mac", r"(?<!router )(?<!router's )(?<!wi-fi )(?<!wifi )\bMAC(?: address(?:es)?)?\b|network device address"
               r"|media access control address"),
-    _t("device_uid", r"\b(?:device|camera|P2P) UIDs?\b|\bP2P ID\b|camera(?:'s)? (?:unique |hardware )?identifier"
+    _t("device_uid", r"\b(?:device |camera |P2P )?UIDs?\b|\bP2P ID\b|camera(?:'s)? (?:unique |hardware )?identifier"
                      r"|hardware identifier"),
     _t("location_precise", r"(?:precise|accurate|exact|fine|detailed|GPS|precise geographic(?:al)?) location"
                            r"|\bGPS\b(?: information| position| coordinates)?|latitude and longitude"

@@ -1,0 +1,83 @@
+"""Verdict rules (the contract's), literal statements and findings in, verdicts out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from monitor.compare import compute_verdicts
+from monitor.model import Claim, Evidence, Policy, Statement
+
+
+def st(type_id: str, recipient: str, stance: str = "collects", quals: tuple[str, ...] = (), vague: bool = False,
+       covers: tuple[str, ...] = ()) -> Statement:
+    text = f"{type_id} {recipient} {stance}"
+    return Statement(type_id, recipient, stance, quals, Evidence(text, 0, len(text)), vague, covers)
+
+
+def fnd(i: int, type_id: str, sdk: str, category: str = "push", transform: str = "plain", ts: float = 100.0,
+        host: str = "h.example", ip: str = "1.2.3.4") -> dict[str, Any]:
+    return {"id": i, "type": type_id, "sdk": sdk, "category": category, "transform": transform, "ts": ts,
+            "host": host, "ip": ip, "location": "query:x"}
+
+
+def one(policy: Policy, findings: list[dict[str, Any]], dests: list[dict[str, Any]] | None = None,
+        consent: float | None = None) -> dict[tuple[str, str], str]:
+    return {(v["type"], v["recipient"]): v["verdict"] for v in compute_verdicts(policy, findings, dests or [], consent)}
+
+
+DEVICE_INFO = ("imei", "mac", "android_id", "gaid")
+
+
+@pytest.mark.parametrize(
+    ("statements", "finding", "expected"),
+    [
+        ([st("imei", "jpush")], fnd(1, "imei", "jpush"), "disclosed"),
+        ([st("imei", "third_party")], fnd(1, "imei", "jpush"), "vague"),  # a class covers an SDK only vaguely
+        ([st("device_info", "jpush", vague=True, covers=DEVICE_INFO)], fnd(1, "imei", "jpush"), "vague"),
+        ([st("imei", "first_party")], fnd(1, "imei", "jpush"), "undisclosed"),  # first party does not cover SDKs
+        ([st("imei", "first_party")], fnd(1, "imei", "unknown", "unknown"), "disclosed"),  # unknown judged 1st party
+        ([st("imei", "advertisers")], fnd(1, "imei", "gdt", "advertising"), "vague"),
+        ([st("imei", "advertisers")], fnd(1, "imei", "jpush", "push"), "undisclosed"),
+        ([st("imei", "jpush"), st("imei", "jpush", "denies")], fnd(1, "imei", "jpush"), "contradicted"),
+        ([st("imei", "first_party", quals=("md5", "hashed"))], fnd(1, "imei", "first_party"), "contradicted"),
+        ([st("imei", "first_party", quals=("md5",))], fnd(1, "imei", "first_party", transform="json > md5"),
+         "disclosed"),
+        ([st("personal_info", "advertisers", "denies", vague=True, covers=("imei",))],
+         fnd(1, "imei", "gdt", "advertising"), "contradicted"),
+        ([], fnd(1, "imei", "jpush"), "undisclosed"),
+    ],
+)
+def test_verdict_rules(statements: list[Statement], finding: dict[str, Any], expected: str) -> None:
+    got = one(Policy("p", "", tuple(statements)), [finding])
+    assert got[(finding["type"], finding["sdk"])] == expected
+
+
+def test_vendor_policy_judges_its_own_sdk_as_first_party() -> None:
+    policy = Policy("p", "", (st("imei", "first_party"),), first_party_sdk="jpush")
+    assert one(policy, [fnd(1, "imei", "jpush")])[("imei", "jpush")] == "disclosed"
+
+
+def test_claims_contradict() -> None:
+    ad = Claim("no_ad_sharing", "We do not share with advertisers.", 0, 10)
+    p = Policy("p", "", (st("imei", "third_party"),), (ad,))
+    assert one(p, [fnd(1, "imei", "gdt", "advertising")])[("imei", "gdt")] == "contradicted"
+    store = Claim("storage_location", "stored in the PRC", 0, 5, (("country", "CN"),))
+    p = Policy("p", "", (st("imei", "first_party"),), (store,))
+    dests = [{"host": "api.x.example", "ip": "9.9.9.9", "country": "US"}]
+    got = one(p, [fnd(1, "imei", "first_party", "first_party", host="api.x.example", ip="9.9.9.9")], dests)
+    assert got[("imei", "first_party")] == "contradicted"
+    dests[0]["country"] = "CN"
+    got = one(p, [fnd(1, "imei", "first_party", "first_party", host="api.x.example", ip="9.9.9.9")], dests)
+    assert got[("imei", "first_party")] == "disclosed"
+
+
+def test_not_observed_and_consent_order() -> None:
+    p = Policy("p", "", (st("email", "first_party"), st("imei", "jpush")))
+    vs = compute_verdicts(p, [fnd(1, "imei", "jpush", ts=5.0), fnd(2, "mac", "bugly", ts=50.0)], [], consent_ts=10.0)
+    by = {(v["type"], v["recipient"]): v for v in vs}
+    assert by[("email", "first_party")]["verdict"] == "not_observed"
+    assert by[("imei", "jpush")]["before_consent"] is True
+    assert vs[0]["type"] == "imei"  # identifiers sent before consent come first
+    assert all(v["policy_evidence"] or v["verdict"] == "undisclosed" for v in vs)
