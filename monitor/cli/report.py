@@ -25,16 +25,19 @@ def load_policy_for(policy_path: str | None, ctx: EngineContext) -> Policy | Non
     return read_policy(policy_path, ctx.signatures)
 
 
-def render(report: dict, fmt: str) -> str:  # type: ignore[type-arg]
+def render(report: dict, fmt: str, store: Store | None = None, policy: Policy | None = None,  # type: ignore[type-arg]
+           redact: bool = False) -> str:
     if fmt == "json":
         return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
     if fmt == "md":
         from monitor.report.markdown import render_markdown
 
         return render_markdown(report)
+    from monitor.report.data import evidence_messages
     from monitor.report.html import render_html
 
-    return render_html(report)
+    messages = evidence_messages(store, report, redact) if store is not None else {}
+    return render_html(report, messages, policy.text if policy else "")
 
 
 @click.command("report")
@@ -51,7 +54,7 @@ def command(db_path: str, policy_path: str | None, fmt: str, output: str | None,
     policy = load_policy_for(policy_path, ctx)
     with Store.open(db_path, readonly=True) as store:
         report = build_report(store, policy, redact=redact, signatures_version=ctx.signatures.version)
-    text = render(report, fmt)
+        text = render(report, fmt, store, policy, redact)
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:

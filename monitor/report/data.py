@@ -86,3 +86,33 @@ def policy_json(policy: Policy) -> dict[str, Any]:
                    for c in policy.claims],
         "sdks_named": list(policy.sdks_named),
     }
+
+
+def evidence_messages(store: Store, report: dict[str, Any], redact: bool = False) -> dict[int, dict[str, Any]]:
+    """The requests behind the report's findings (method, URL, body text), for the HTML drill-down.
+
+    With redact, every identifier value of the database is masked inside them too.
+    """
+    ids = {f["message_id"] for f in report["findings"] if f.get("message_id")}
+    secrets: list[str] = []
+    if redact:
+        secrets = sorted({r["value"] for r in store.rows("SELECT DISTINCT value FROM findings")} |
+                         {r["canonical"] for r in store.rows("SELECT DISTINCT canonical FROM findings")
+                          if r["canonical"]}, key=len, reverse=True)
+    out: dict[int, dict[str, Any]] = {}
+    for mid in sorted(ids)[:2000]:
+        m = store.message(int(mid))
+        if m is None:
+            continue
+        raw = m.get("request_body") or b""
+        if m["kind"] in ("datagram", "stream"):
+            body = raw[:1024].hex(" ") if isinstance(raw, bytes) else str(raw)
+        else:
+            body = raw[:8000].decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+        url = m["url"]
+        for s in secrets:
+            if len(s) >= 4:
+                body = body.replace(s, mask(s))
+                url = url.replace(s, mask(s))
+        out[int(mid)] = {"method": m["method"], "url": url, "body_text": body}
+    return out

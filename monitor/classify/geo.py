@@ -1,0 +1,68 @@
+"""Country of an IP address, offline.
+
+Bundled data: the `geoip2fast` package (MIT), which ships a country table built from MaxMind
+GeoLite2-Country (its data date is reported by `Geo.source`). A MaxMind-format database the user
+provides (`--geoip FILE.mmdb`, read with the optional `maxminddb` package) takes precedence.
+Private, loopback and reserved addresses have no country ("").
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from functools import lru_cache
+from typing import Any
+
+from monitor.errors import BadInput
+
+
+class Geo:
+    def __init__(self, mmdb_path: str | None = None) -> None:
+        self._mmdb: Any = None
+        self._fast: Any = None
+        self.source = ""
+        if mmdb_path:
+            try:
+                import maxminddb
+            except ImportError as exc:
+                raise BadInput(mmdb_path, "reading a MaxMind database needs the maxminddb package") from exc
+            try:
+                self._mmdb = maxminddb.open_database(mmdb_path)
+            except (OSError, ValueError) as exc:
+                raise BadInput(mmdb_path, f"not a MaxMind database: {exc}") from exc
+            self.source = f"maxmind:{mmdb_path}"
+
+    def _fast_db(self) -> Any:
+        if self._fast is None:
+            from geoip2fast import GeoIP2Fast
+
+            self._fast = GeoIP2Fast(verbose=False)
+            info = self._fast.get_database_info()
+            self.source = self.source or str(info.get("source_info", "geoip2fast"))
+        return self._fast
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one Geo per run; the cache is the point
+    def country(self, ip: str) -> str:
+        try:
+            addr = ipaddress.ip_address(ip)
+        except ValueError:
+            return ""
+        if not addr.is_global:
+            return ""
+        if self._mmdb is not None:
+            rec = self._mmdb.get(ip) or {}
+            code = (rec.get("country") or rec.get("registered_country") or {}).get("iso_code", "")
+            if code:
+                return str(code)
+        if addr.version != 4:
+            return ""
+        code = str(self._fast_db().lookup(ip).country_code or "")
+        return code if len(code) == 2 and code.isalpha() else ""
+
+
+def load_geo(mmdb_path: str | None = None) -> Geo | None:
+    try:
+        import geoip2fast  # noqa: F401
+    except ImportError:
+        if not mmdb_path:
+            return None
+    return Geo(mmdb_path)
