@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from monitor.cli.common import build_context, profile_option, signatures_option
+from monitor.cli.consent import consent_option, record_consent
 from monitor.errors import BadInput, PrivmonError
 from monitor.ingest import analyze_file, expand_inputs
 from monitor.model import Summary
@@ -30,6 +31,7 @@ PROGRESS_MIN_BYTES = 4 * 1024 * 1024
 @click.option("--policy", "policy_path", type=click.Path(dir_okay=False),
               help="Privacy policy to check against; prints the verdicts after the summary.")
 @click.option("--force", is_flag=True, help="Re-ingest files already in the database.")
+@consent_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Captures analyzed in parallel worker processes (one writer merges them).")
@@ -38,8 +40,8 @@ PROGRESS_MIN_BYTES = 4 * 1024 * 1024
 @click.option("--scheduler", help="Dask scheduler address (default: a LocalCluster with --jobs workers).")
 @signatures_option
 def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, keylogs: tuple[str, ...],
-            policy_path: str | None, force: bool, quiet: bool, jobs: int, engine: str, scheduler: str | None,
-            signature_dirs: tuple[str, ...]) -> None:
+            policy_path: str | None, force: bool, consent_at: str | None, quiet: bool, jobs: int, engine: str,
+            scheduler: str | None, signature_dirs: tuple[str, ...]) -> None:
     """Ingest pcap, pcapng (also .gz), HAR and mitmproxy flow files (or folders of them) into DB.
 
     Re-running on the same file adds nothing twice (files are identified by SHA-256).
@@ -77,6 +79,8 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
                 click.echo(f"privmon: warning: {path}: {w}", err=True)
             if not quiet:
                 _print_summary(console, path, summary)
+        if consent_at:
+            record_consent(store, consent_at)
         if not quiet:
             _print_findings(console, store)
         if policy_path and not quiet:

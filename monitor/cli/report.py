@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from monitor.cli.common import build_context, signatures_option
+from monitor.cli.consent import consent_option, parse_consent
 from monitor.engine import EngineContext
 from monitor.model import Policy
 from monitor.report.data import build_report
@@ -46,14 +47,20 @@ def render(report: dict, fmt: str, store: Store | None = None, policy: Policy | 
 @click.option("--format", "fmt", type=click.Choice(["json", "html", "md"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
 @click.option("--redact", is_flag=True, help="Mask identifier values (3569…3809 style) everywhere.")
+@consent_option
 @signatures_option
 def command(db_path: str, policy_path: str | None, fmt: str, output: str | None, redact: bool,
-            signature_dirs: tuple[str, ...]) -> None:
+            consent_at: str | None, signature_dirs: tuple[str, ...]) -> None:
     """Write the report of DB: JSON (the contract's schema), Markdown, or self-contained HTML."""
     ctx = build_context(signature_dirs)
     policy = load_policy_for(policy_path, ctx)
     with Store.open(db_path, readonly=True) as store:
-        report = build_report(store, policy, redact=redact, signatures_version=ctx.signatures.version)
+        consent = None
+        if consent_at:
+            firsts = [c["first_ts"] for c in store.captures() if c["first_ts"]]
+            consent = parse_consent(consent_at, min(firsts) if firsts else None)
+        report = build_report(store, policy, redact=redact, signatures_version=ctx.signatures.version,
+                              consent_ts=consent)
         text = render(report, fmt, store, policy, redact)
     if output:
         Path(output).write_text(text, encoding="utf-8")

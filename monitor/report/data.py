@@ -21,7 +21,9 @@ def mask(value: str) -> str:
 
 
 def build_report(store: Store, policy: Policy | None = None, redact: bool = False,
-                 signatures_version: str = "") -> dict[str, Any]:
+                 signatures_version: str = "", consent_ts: float | None = None) -> dict[str, Any]:
+    """The contract's report; consent_ts overrides the consent moment stored in the database."""
+    consent = consent_ts if consent_ts is not None else store.consent_ts()
     captures = [_capture(c) for c in store.captures()]
     destinations = [_destination(d) for d in store.destinations()]
     findings = [_finding(f, redact) for f in store.findings()]
@@ -30,11 +32,11 @@ def build_report(store: Store, policy: Policy | None = None, redact: bool = Fals
     if policy is not None:
         from monitor.compare import compute_verdicts
 
-        verdicts = compute_verdicts(policy, findings, destinations, store.consent_ts())
+        verdicts = compute_verdicts(policy, findings, destinations, consent)
     return {
         "schema": SCHEMA,
         "generator": {"name": "privmon", "version": __version__, "signatures": signatures_version},
-        "consent_ts": store.consent_ts(),
+        "consent_ts": consent,
         "captures": captures,
         "destinations": destinations,
         "findings": findings,

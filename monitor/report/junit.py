@@ -1,0 +1,27 @@
+"""JUnit XML for CI systems: one test case per (data type, recipient) verdict."""
+
+from __future__ import annotations
+
+from typing import Any
+from xml.etree import ElementTree as ET
+
+
+def render_junit(verdicts: list[dict[str, Any]], fail_on: set[str], suite: str = "privmon") -> str:
+    cases = [v for v in verdicts if v["verdict"] != "not_observed"]
+    failed = [v for v in cases if _fails(v, fail_on)]
+    root = ET.Element("testsuites", name=suite, tests=str(len(cases)), failures=str(len(failed)))
+    ts = ET.SubElement(root, "testsuite", name=suite, tests=str(len(cases)), failures=str(len(failed)))
+    for v in cases:
+        tc = ET.SubElement(ts, "testcase", classname=f"privmon.{v['recipient']}", name=f"{v['type']} -> {v['recipient']}")
+        if _fails(v, fail_on):
+            f = ET.SubElement(tc, "failure", message=f"{v['verdict']}: {v['reason']}", type=v["verdict"])
+            quotes = "\n".join(f"policy: {e.get('text', '')}" for e in v.get("policy_evidence", []))
+            f.text = f"findings {v['findings']}\n{quotes}"
+        else:
+            ET.SubElement(tc, "system-out").text = f"{v['verdict']}: {v['reason']}"
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _fails(v: dict[str, Any], fail_on: set[str]) -> bool:
+    return v["verdict"] in fail_on or ("before-consent" in fail_on and bool(v.get("before_consent"))) or \
+        ("new" in fail_on and bool(v.get("new")))
