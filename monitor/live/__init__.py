@@ -1,0 +1,1 @@
+"""Live capture: the mitmproxy addon, the recorder thread that owns the database, the sniffer."""

@@ -1,0 +1,85 @@
+"""The mitmproxy addon: observes every HTTP(S) exchange and hands a copy to the recorder.
+
+It never changes a flow. Building the exchange is the only work on the proxy's event loop; one
+`try` at the handoff logs the flow id, counts the failure and lets the flow through untouched.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from typing import Any
+
+from mitmproxy import ctx, exceptions, http
+
+from monitor.sources.mitm import exchange_from_flow
+
+log = logging.getLogger("privmon.addon")
+
+
+class PrivmonAddon:
+    def __init__(self, recorder: Any = None) -> None:
+        self.recorder = recorder  # given by `privmon proxy`; built from options under mitmdump -s
+        self.owns_recorder = recorder is None
+        self.failures = 0
+        self.allowed: list[ipaddress.IPv4Network | ipaddress.IPv6Network] = []
+
+    def load(self, loader: Any) -> None:
+        loader.add_option("privmon_db", str, "", "privmon: SQLite database to write findings to.")
+        loader.add_option("privmon_profile", str, "", "privmon: device profile TOML.")
+        loader.add_option("privmon_signatures", str, "", "privmon: extra signature directory.")
+        loader.add_option("privmon_allow_client", str, "",
+                          "privmon: comma-separated CIDRs of lab clients allowed to use the proxy (empty: all).")
+
+    def configure(self, updated: set[str]) -> None:
+        if "privmon_allow_client" in updated:
+            try:
+                self.allowed = [ipaddress.ip_network(c.strip(), strict=False)
+                                for c in ctx.options.privmon_allow_client.split(",") if c.strip()]
+            except ValueError as exc:
+                raise exceptions.OptionsError(f"privmon_allow_client: {exc}") from exc
+        if self.owns_recorder and ("privmon_db" in updated or "privmon_profile" in updated) and ctx.options.privmon_db:
+            from monitor.context import build_context
+            from monitor.errors import PrivmonError
+            from monitor.live.recorder import Recorder
+
+            try:
+                context = build_context([ctx.options.privmon_signatures] if ctx.options.privmon_signatures else [],
+                                        ctx.options.privmon_profile or None)
+                if self.recorder is not None:
+                    self.recorder.stop()
+                self.recorder = Recorder(ctx.options.privmon_db, context, "live-proxy", "mitmproxy").start()
+            except PrivmonError as exc:
+                raise exceptions.OptionsError(f"privmon: {exc.line()}") from exc
+
+    def client_connected(self, client: Any) -> None:
+        if not self.allowed:
+            return
+        try:
+            ip = ipaddress.ip_address(client.peername[0])
+        except (ValueError, TypeError, IndexError):
+            return
+        if not any(ip.version == n.version and ip in n for n in self.allowed):
+            client.error = "privmon: client not in --allow-client"
+
+    def response(self, flow: http.HTTPFlow) -> None:
+        self._hand_over(flow)
+
+    def error(self, flow: http.HTTPFlow) -> None:
+        if flow.response is None:  # requests that got no response are evidence too
+            self._hand_over(flow)
+
+    def _hand_over(self, flow: http.HTTPFlow) -> None:
+        if self.recorder is None:
+            return
+        try:
+            m = exchange_from_flow(flow)
+            if m is not None:
+                self.recorder.submit(m)
+        except Exception:  # noqa: BLE001 - fail open: the flow goes through whatever privmon does
+            self.failures += 1
+            log.exception("privmon: could not record flow %s", getattr(flow, "id", "?"))
+
+    def done(self) -> None:
+        if self.recorder is not None and self.owns_recorder:
+            self.recorder.stop()

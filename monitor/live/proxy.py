@@ -1,0 +1,51 @@
+"""`privmon proxy`: mitmproxy in-process with the privmon addon (the same addon mitmdump -s loads)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from pathlib import Path
+from typing import Any
+
+from monitor.engine import EngineContext
+from monitor.live.recorder import Recorder
+
+
+def run_proxy(db_path: str, ctx: EngineContext, listen_host: str, listen_port: int, mode: str,
+              allow_clients: tuple[str, ...], save_flows: bool, keylog: bool, confdir: str | None = None,
+              ready: Any = None) -> Recorder:
+    """Run until SIGINT/SIGTERM; returns the recorder (its stats are the session's summary)."""
+    base = Path(db_path)
+    if keylog:  # mitmproxy reads this when its TLS module is imported: set it first
+        os.environ["MITMPROXY_SSLKEYLOGFILE"] = str(base.with_suffix(".keys.log"))
+    from mitmproxy.options import Options
+    from mitmproxy.tools.dump import DumpMaster
+
+    from monitor.live.addon import PrivmonAddon
+
+    recorder = Recorder(db_path, ctx, "live-proxy", f"proxy {listen_host}:{listen_port}").start()
+    opts = Options(listen_host=listen_host, listen_port=listen_port, mode=[mode])
+    if confdir:
+        opts.update(confdir=confdir)
+    if save_flows:
+        opts.update(save_stream_file=str(base.with_suffix(".flows")))
+
+    async def main() -> None:
+        master = DumpMaster(opts, with_termlog=False, with_dumper=False)
+        addon = PrivmonAddon(recorder)
+        master.addons.add(addon)
+        if allow_clients:
+            master.options.update(privmon_allow_client=",".join(allow_clients))
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, master.shutdown)
+        if ready is not None:
+            loop.call_later(0.5, ready)
+        await master.run()
+
+    try:
+        asyncio.run(main())
+    finally:
+        recorder.stop()
+    return recorder

@@ -1,0 +1,201 @@
+"""The live proxy: real mitmproxy on 127.0.0.1, a real client and a local upstream server."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import socket
+import sqlite3
+import ssl
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+IMEI, MAC = "356938035643809", "a4:5e:60:c1:22:9f"
+PROFILE = f"""
+[[device]]
+name = "lab-phone"
+ip = "127.0.0.1"
+imei = "{IMEI}"
+mac = "{MAC}"
+"""
+
+
+class Upstream(BaseHTTPRequestHandler):
+    def _reply(self) -> None:
+        n = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(n)
+        body = b'{"ok":true}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = _reply  # noqa: N815
+
+    def log_message(self, *args: object) -> None:
+        return
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def upstream() -> Iterator[int]:
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Upstream)
+    t = threading.Thread(target=srv.serve_forever, daemon=True)
+    t.start()
+    yield srv.server_address[1]
+    srv.shutdown()
+
+
+def wait_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 30) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            raise AssertionError(f"proxy exited: {proc.stderr.read().decode() if proc.stderr else ''}")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise AssertionError("proxy did not start")
+
+
+def findings(db: Path) -> list[tuple[str, str, str]]:
+    if not db.exists():
+        return []
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        rows = conn.execute("SELECT type, location, transform FROM findings ORDER BY id").fetchall()
+        conn.close()
+        return rows
+    except sqlite3.Error:
+        return []
+
+
+def wait_findings(db: Path, n: int, timeout: float = 15) -> list[tuple[str, str, str]]:
+    end = time.monotonic() + timeout
+    rows = findings(db)
+    while len(rows) < n and time.monotonic() < end:
+        time.sleep(0.2)
+        rows = findings(db)
+    return rows
+
+
+def start_proxy(tmp_path: Path, port: int, *extra: str) -> subprocess.Popen[bytes]:
+    prof = tmp_path / "lab.toml"
+    prof.write_text(PROFILE, encoding="utf-8")
+    cmd = [sys.executable, "-m", "monitor", "proxy", "--listen-port", str(port), "--db", str(tmp_path / "lab.db"),
+           "--profile", str(prof), "--confdir", str(tmp_path / "mitm"), *extra]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wait_port(port, proc)
+    return proc
+
+
+def test_findings_appear_while_the_proxy_runs_and_traffic_is_untouched(tmp_path: Path, upstream: int) -> None:
+    port = free_port()
+    proc = start_proxy(tmp_path, port)
+    try:
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({"http": f"http://127.0.0.1:{port}"}))
+        r = opener.open(f"http://127.0.0.1:{upstream}/v1/ping?imei={IMEI}", timeout=10)
+        assert r.status == 200 and json.loads(r.read()) == {"ok": True}  # the response passes unchanged
+        body = gzip.compress(json.dumps({"device": {"mac": MAC}}).encode())
+        req = urllib.request.Request(f"http://127.0.0.1:{upstream}/v1/report", data=body, method="POST",
+                                     headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
+        assert opener.open(req, timeout=10).status == 200
+        rows = wait_findings(tmp_path / "lab.db", 2)
+        assert ("imei", "query:imei", "plain") in rows
+        assert ("mac", "json:$.device.mac", "gzip > json") in rows
+        assert proc.poll() is None  # still running: rows arrived live
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    conn = sqlite3.connect(tmp_path / "lab.db")
+    assert conn.execute("SELECT format, status FROM captures").fetchall() == [("live-proxy", "complete")]
+    assert (tmp_path / "lab.db").stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.skipif(shutil.which("mitmdump") is None, reason="mitmdump is not on PATH")
+def test_addon_loads_in_mitmdump_and_sees_https(tmp_path: Path) -> None:
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(1).not_valid_before(now - datetime.timedelta(days=1))
+            .not_valid_after(now + datetime.timedelta(days=2))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+            .sign(key, hashes.SHA256()))
+    (tmp_path / "up.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM) + key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Upstream)
+    sctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    sctx.load_cert_chain(tmp_path / "up.pem")
+    srv.socket = sctx.wrap_socket(srv.socket, server_side=True)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    prof = tmp_path / "lab.toml"
+    prof.write_text(PROFILE, encoding="utf-8")
+    port = free_port()
+    proc = subprocess.Popen(["mitmdump", "-q", "-s", str(ROOT / "addons" / "privmon_addon.py"), "--listen-host",
+                             "127.0.0.1", "--listen-port", str(port), "--set", f"confdir={tmp_path / 'mitm'}",
+                             "--set", "ssl_insecure=true", "--set", f"privmon_db={tmp_path / 'lab.db'}",
+                             "--set", f"privmon_profile={prof}"], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    try:
+        wait_port(port, proc)
+        cctx = ssl.create_default_context(cafile=str(tmp_path / "mitm" / "mitmproxy-ca-cert.pem"))
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({"https": f"http://127.0.0.1:{port}"}),
+                                             urllib.request.HTTPSHandler(context=cctx))
+        r = opener.open(f"https://localhost:{srv.server_address[1]}/sdk?imei={IMEI}", timeout=15)
+        assert r.status == 200
+        rows = wait_findings(tmp_path / "lab.db", 1)
+        assert ("imei", "query:imei", "plain") in rows
+        conn = sqlite3.connect(f"file:{tmp_path / 'lab.db'}?mode=ro", uri=True)
+        assert conn.execute("SELECT protocol FROM findings").fetchone()[0] == "https"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        srv.shutdown()
+
+
+def test_addon_fails_open_and_never_changes_the_flow() -> None:
+    from mitmproxy.test import taddons, tflow
+
+    from monitor.live.addon import PrivmonAddon
+
+    class Broken:
+        def submit(self, item: object) -> bool:
+            raise RuntimeError("classifier exploded")
+
+    addon = PrivmonAddon(Broken())
+    with taddons.context(addon):
+        flow = tflow.tflow(resp=True)
+        before = flow.get_state()
+        addon.response(flow)
+        assert addon.failures == 1
+        assert flow.get_state() == before
+
+
+def test_bad_allow_client_option_is_a_clear_error(tmp_path: Path) -> None:
+    out = subprocess.run([sys.executable, "-m", "monitor", "proxy", "--db", str(tmp_path / "x.db"),
+                          "--allow-client", "10.0.0.0/99"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and "--allow-client" in out.stderr
