@@ -76,14 +76,18 @@ def decompress(data: bytes, encoding: str, budget: _Budget) -> bytes | None:
         elif enc == "zstd":
             import zstandard
 
-            out = zstandard.ZstdDecompressor().decompressobj().decompress(data[: MAX_SCAN])[:room]
+            try:
+                with zstandard.ZstdDecompressor().stream_reader(data[:MAX_SCAN]) as reader:
+                    out = reader.read(room)  # bounded: a zstd bomb stops at the cap
+            except zstandard.ZstdError:
+                return None
         else:
             return None
     except (zlib.error, OSError, EOFError, ValueError) as exc:  # brotli.error subclasses Exception
         del exc
         return None
     except Exception as exc:  # noqa: BLE001 - brotli raises its own brotli.error (a plain Exception)
-        if type(exc).__module__.startswith(("brotli", "_brotli", "zstandard")):
+        if type(exc).__module__.startswith(("brotli", "_brotli", "zstandard", "zstd")):
             return None
         raise
     budget.decoded += len(out)
