@@ -29,7 +29,7 @@ class HostRules:
         self.suffix: dict[str, SdkRule] = {}
         self.nets: list[tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, SdkRule]] = []
         self.protocols: dict[str, SdkRule] = {}
-        for s in sdks:
+        for s in reversed(sdks):  # user signature directories load last: their rules win ties
             for h in s.hosts:
                 self.exact.setdefault(h, s)
             for suf in s.suffixes:
