@@ -92,8 +92,12 @@ class AliasMatcher:
                 sdk = self.aliases.get(m.group(1).lower())
                 if sdk:
                     out.append((sdk, m.start(), m.end()))
-        out.sort(key=lambda x: x[1])
-        return out
+        out.sort(key=lambda x: (x[1], x[1] - x[2]))
+        kept: list[tuple[str, int, int]] = []
+        for hit in out:  # overlapping names ("Tencent Bugly" vs "Tencent"): the longest wins
+            if not kept or hit[1] >= kept[-1][2]:
+                kept.append(hit)
+        return kept
 
 
 def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
@@ -181,7 +185,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     seen: set[tuple[str, str, str, int]] = set()
     for c in clauses(text, aliases):
         mentions = find_terms(c.text)
-        if not mentions or not _VERB.search(c.text):
+        table_row = bool(c.sdk) or " | " in c.text  # disclosure tables list data without a verb
+        if not mentions or not (_VERB.search(c.text) or table_row):
             continue
         recipients = _recipients(c, aliases)
         for i, (term, s, e) in enumerate(mentions):

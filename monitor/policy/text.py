@@ -40,8 +40,8 @@ class _HtmlText(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self.parts.append(data)
+        if not self.skip:  # in HTML a line break inside text is just a space
+            self.parts.append(data.replace("\r", " ").replace("\n", " "))
 
 
 def decode_bytes(raw: bytes) -> str:
