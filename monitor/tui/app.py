@@ -168,7 +168,7 @@ class PrivmonApp(App[None]):
         self.query_one("#find", DataTable).add_columns("id", "type", "value", "device", "destination", "sdk",
                                                        "location", "transform", "confidence", "count", "consent")
         self._render_policy()
-        self.sub_title = self.db_path
+        self.sub_title = Path(self.db_path).name
         self.poll()
         self.set_interval(self.poll_seconds, self.poll)
 
