@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+from hostile.make_hostile import pcap_header, record, tcp_frame, udp_frame
 
 from monitor.store import Store
-from hostile.make_hostile import pcap_header, record, tcp_frame, udp_frame
 
 ROOT = Path(__file__).resolve().parent.parent
 
