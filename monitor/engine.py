@@ -31,7 +31,8 @@ from monitor.signatures import Signatures
 from monitor.store import BODY_CAP, Batch
 
 MAX_DATAGRAMS_KEPT_PER_FLOW = 8  # datagram rows kept as evidence per conversation (findings always kept)
-MAX_SCANNED_DATAGRAMS_PER_FLOW = 2000  # bound work on long media streams
+MAX_SCANNED_DATAGRAMS_PER_FLOW = 64  # raw-payload scans per conversation: identifiers travel in the first ones
+MAX_RECOGNIZED_DATAGRAMS_PER_FLOW = 5000  # protocol decoders (cheap) keep reading logins/punches past that
 
 
 @dataclass(slots=True)
@@ -187,9 +188,11 @@ class Engine:
         fkey = (m.server.ip, m.server.port, m.transport, m.client.ip, m.client.port)
         n = self._flow_counts.get(fkey, 0)
         self._flow_counts[fkey] = n + 1
-        if n >= MAX_SCANNED_DATAGRAMS_PER_FLOW:
+        if n >= MAX_RECOGNIZED_DATAGRAMS_PER_FLOW:
             return
         p2p = recognize(m.payload, m.server.port, m.client.port, m.transport)
+        if n >= MAX_SCANNED_DATAGRAMS_PER_FLOW and not (p2p and p2p.hits):
+            return  # long media / data streams: nothing new to learn from every datagram
         known = self._names.get((m.server.ip, m.server.port, m.transport))
         host = known[0] if known else self._attributor.name_for(m.server.ip, m.ts)
         protocol = p2p.protocol if p2p else (known[1] if known and known[1] else m.transport)
@@ -204,8 +207,9 @@ class Engine:
         sender = self.ctx.profile.device_for_ip(sender_ip)
         hits: list[Hit] = [self._owned(h) for h in p2p.hits] if p2p else []
         decoded = {_norm(h.canonical or h.value) for h in hits}  # the protocol decoder's reading wins
-        hits.extend(h for h in self._detector.scan(decode.fields_of_payload(m.payload, m.transport))
-                    if _norm(h.canonical or h.value) not in decoded)
+        if n < MAX_SCANNED_DATAGRAMS_PER_FLOW:
+            hits.extend(h for h in self._detector.scan(decode.fields_of_payload(m.payload, m.transport))
+                        if _norm(h.canonical or h.value) not in decoded)
         keep = bool(hits) or n < MAX_DATAGRAMS_KEPT_PER_FLOW
         mid = None
         if keep:

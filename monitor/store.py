@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from monitor.errors import StoreError
 
 BODY_CAP = 64 * 1024  # bytes of each body kept in the database (the scan cap is separate)
@@ -177,7 +175,6 @@ class Store:
 
     def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self.path = path
         self.readonly = readonly
         self._next_message_id = 1
@@ -247,6 +244,13 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def db(self) -> Any:
+        """The connection as a sqlite_utils Database (for ad-hoc use; imported lazily: it is slow to import)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @property
     def mode(self) -> int:

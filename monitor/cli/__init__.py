@@ -6,6 +6,7 @@ and exit code 2.
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
@@ -13,35 +14,32 @@ import click
 from monitor import __version__
 from monitor.errors import PrivmonError
 
+VERBS = {
+    "analyze": "monitor.cli.analyze", "report": "monitor.cli.report", "policy": "monitor.cli.policy",
+    "check": "monitor.cli.check", "proxy": "monitor.cli.proxy", "sniff": "monitor.cli.sniff", "tui": "monitor.cli.tui",
+    "demo": "monitor.cli.demo", "signatures": "monitor.cli.signatures", "export": "monitor.cli.export",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+
+class LazyGroup(click.Group):
+    """Imports a verb's module only when that verb runs (start-up time counts on every capture)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(VERBS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in VERBS:
+            return None
+        return importlib.import_module(VERBS[name]).command  # type: ignore[no-any-return]
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="privmon")
 def cli() -> None:
     """privmon: check the identifiers apps, SDKs and P2P cameras send against their privacy policy.
 
     Nothing privmon does sends any traffic anywhere; it only reads captures and watches.
     """
-
-
-def _register() -> None:
-    from monitor.cli import (
-        analyze,
-        check,
-        demo,
-        export,
-        policy,
-        proxy,
-        report,
-        signatures,
-        sniff,
-        tui,
-    )
-
-    for mod in (analyze, report, policy, check, proxy, sniff, tui, demo, signatures, export):
-        cli.add_command(mod.command)
-
-
-_register()
 
 
 def main(argv: list[str] | None = None) -> None:
