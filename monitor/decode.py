@@ -29,6 +29,7 @@ _B64 = re.compile(r"^[A-Za-z0-9+/_-]{16,}={0,2}$")
 _HEX = re.compile(r"^(?:[0-9a-fA-F]{2}){16,}$")
 _PCT = re.compile(r"%[0-9a-fA-F]{2}")
 _PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
+_NONPRINT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _XML_ELEM = re.compile(r"<([A-Za-z_][\w.:-]{0,64})(\s[^<>]{0,2048})?>([^<>]{1,4096})</\1>")
 _XML_ATTR = re.compile(r"([A-Za-z_][\w.:-]{0,64})=\"([^\"]{1,4096})\"")
 
@@ -101,8 +102,9 @@ def _text(data: bytes) -> str | None:
         s = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in s[:512])
-    return s if s and printable >= 0.9 * min(len(s), 512) else None
+    sample = s[:512]
+    bad = len(_NONPRINT.findall(sample))
+    return s if s and bad <= 0.1 * len(sample) else None
 
 
 def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _Budget) -> None:

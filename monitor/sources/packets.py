@@ -9,6 +9,7 @@ retransmissions, overlaps, mid-connection starts) into per-connection stream han
 from __future__ import annotations
 
 import ipaddress
+import socket
 import struct
 from dataclasses import dataclass, field
 from typing import Any
@@ -406,8 +407,7 @@ _SERVICE_PORTS = frozenset({53, 80, 443, 853, 1883, 8883, 5222, 5223, 5228, 8080
                             6666, 6667, 6668, 19000, 3000, 7000, 8000, 123, 5353, 1900, 554, 32761})
 
 
-def _ntoa4(b: bytes) -> str:
-    return f"{b[0]}.{b[1]}.{b[2]}.{b[3]}"
+_ntoa4 = socket.inet_ntoa
 
 
 def _quic_hello(payload: bytes) -> tuple[str, tuple[str, ...]] | None:
