@@ -75,6 +75,7 @@ class _Conn:
     decrypting: bool = False
     dirs: dict[bool, _Dir] = field(default_factory=lambda: {True: _Dir(), False: _Dir()})
     closed: bool = False
+    head: bytes | None = None  # first client bytes held back until the protocol is clear
 
 
 def _private(ip: str) -> bool:
@@ -358,6 +359,12 @@ class PacketDecoder:
 
     def _handle(self, c: _Conn, outbound: bool, data: bytes, ts: float, frame: int) -> list[Message]:
         if c.handler is None:
+            if outbound and c.head is not None:
+                data = c.head + data
+                c.head = None
+            if outbound and len(data) < 8192 and b"\n" not in data and data.split(b" ", 1)[0] in _METHODS_PREFIX:
+                c.head = data  # a request line split over segments: wait for the rest before choosing
+                return []
             c.handler = self._choose(c, outbound, data)
         return c.handler.feed(outbound, data, ts, frame)
 
@@ -392,6 +399,9 @@ class PacketDecoder:
         for outbound, d in c.dirs.items():
             while d.ooo:  # data after a gap that was never filled
                 out.extend(self._skip_gap(c, outbound, d, ts, 0))
+        if c.handler is None and c.head:
+            c.handler = self._choose(c, True, c.head)
+            out.extend(c.handler.feed(True, c.head, ts, 0))
         if c.handler is not None:
             out.extend(c.handler.close(ts))
         no_key = c.tls and c.transport == "tcp" and not (c.decrypting and getattr(c.handler, "decrypted", False))
@@ -403,6 +413,8 @@ class PacketDecoder:
         return out
 
 
+_METHODS_PREFIX = frozenset(m[:i] for m in (b"GET", b"POST", b"PUT", b"HEAD", b"DELETE", b"OPTIONS", b"PATCH",
+                                            b"CONNECT", b"TRACE") for i in range(1, len(m) + 1))
 _SERVICE_PORTS = frozenset({53, 80, 443, 853, 1883, 8883, 5222, 5223, 5228, 8080, 8443, 32100, 32108, 34567,
                             6666, 6667, 6668, 19000, 3000, 7000, 8000, 123, 5353, 1900, 554, 32761})
 
