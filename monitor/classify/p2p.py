@@ -141,4 +141,16 @@ def recognize(payload: bytes, server_port: int, client_port: int, transport: str
         return _pppp(payload)
     if first == 0x10 and transport == "tcp":
         return _mqtt(payload)
+    if first == 0xFF:
+        from monitor.classify.p2p_iot import dvrip
+
+        found = dvrip(payload)
+        if found:
+            return P2PMatch("xmeye", found[0], "", found[1])
+    elif first == 0x00 and payload[:4] == b"\x00\x00\x55\xaa":
+        from monitor.classify.p2p_iot import tuya
+
+        found = tuya(payload)
+        if found:
+            return P2PMatch("tuya", found[0], "discovery" if found[0] == "DISCOVERY" else "", found[1])
     return None

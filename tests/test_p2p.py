@@ -1,0 +1,80 @@
+"""Camera and IoT protocols from payload bytes: PPPP, MQTT, XMEye DVRIP, Tuya LAN; random bytes stay unknown."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import struct
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from monitor.classify.p2p import pppp_uid, recognize
+
+
+def pppp(mtype: int, body: bytes) -> bytes:
+    return bytes([0xF1, mtype]) + len(body).to_bytes(2, "big") + body
+
+
+UID = b"ABCD\0\0\0\0" + (123456).to_bytes(4, "big") + b"EFGHJ\0\0\0"
+
+
+def test_pppp_messages_and_device_id() -> None:
+    m = recognize(pppp(0x10, UID + b"\0" * 20), 32100, 40000, "udp")
+    assert m and (m.protocol, m.message, m.role) == ("pppp", "DEV_LGN", "lookup")
+    assert [(h.type, h.value, h.location) for h in m.hits] == [("device_uid", "ABCD-123456-EFGHJ", "pppp:DEV_LGN")]
+    relay = recognize(pppp(0x83, b"\x00\x01\x02\x03" + UID), 32100, 40000, "udp")
+    assert relay and relay.role == "relay" and relay.hits[0].value == "ABCD-123456-EFGHJ"
+    assert recognize(pppp(0x00, b""), 32100, 40000, "udp").message == "HELLO"  # type: ignore[union-attr]
+    assert recognize(b"\xf1\x10\x00\x99" + UID, 32100, 40000, "udp") is None  # length disagrees
+    assert pppp_uid(b"abcd" + b"\0" * 16) is None
+
+
+def test_mqtt_connect_client_id_and_user() -> None:
+    def s(x: bytes) -> bytes:
+        return len(x).to_bytes(2, "big") + x
+
+    vh = s(b"MQTT") + bytes([4, 0x82]) + (60).to_bytes(2, "big")
+    pl = s(b"XMC5A2B7E91F0D34") + s(b"dev123456&a1prodkey")
+    m = recognize(bytes([0x10, len(vh) + len(pl)]) + vh + pl, 1883, 40000, "tcp")
+    assert m and m.protocol == "mqtt"
+    assert [(h.value, h.location) for h in m.hits] == [("XMC5A2B7E91F0D34", "mqtt:client_id"),
+                                                      ("dev123456", "mqtt:username")]
+
+
+def test_xmeye_dvrip_login_serial() -> None:
+    body = json.dumps({"EncryptType": "MD5", "LoginType": "DVRIP-Web", "SerialNumber": "5a1b2c3d4e5f6a7b"}).encode()
+    hdr = bytes([0xFF, 0x01, 0, 0]) + struct.pack("<IIHHI", 0, 0, 0, 1000, len(body))
+    m = recognize(hdr + body, 34567, 40000, "tcp")
+    assert m and (m.protocol, m.message) == ("xmeye", "LOGIN_REQ")
+    assert m.hits[0].value == "5a1b2c3d4e5f6a7b" and m.hits[0].location == "xmeye:SerialNumber"
+
+
+def test_tuya_discovery_clear_and_encrypted() -> None:
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    doc = json.dumps({"ip": "10.42.0.88", "gwId": "bf1234567890abcdefgh", "version": "3.3"}).encode()
+
+    def frame(body: bytes) -> bytes:
+        inner = body + b"\0\0\0\0" + b"\x00\x00\xaa\x55"
+        return b"\x00\x00\x55\xaa" + struct.pack(">III", 0, 0x13, len(inner)) + inner
+
+    m = recognize(frame(doc), 6666, 6666, "udp")
+    assert m and m.protocol == "tuya" and m.hits[0].value == "bf1234567890abcdefgh"
+    pad = 16 - len(doc) % 16
+    enc = Cipher(algorithms.AES(hashlib.md5(b"yGAdlopoPVldABfn").digest()), modes.ECB()).encryptor()
+    sealed = enc.update(doc + bytes([pad]) * pad) + enc.finalize()
+    m2 = recognize(frame(sealed), 6667, 6667, "udp")
+    assert m2 and m2.hits[0].value == "bf1234567890abcdefgh" and m2.hits[0].transform == "aes"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=1500), st.sampled_from([(32100, "udp"), (1883, "tcp"), (34567, "tcp"), (6667, "udp")]))
+def test_random_bytes_are_rarely_a_protocol_and_never_yield_ids(data: bytes, where: tuple[int, str]) -> None:
+    m = recognize(data, where[0], 40000, where[1])
+    assert m is None or not m.hits or all(h.value for h in m.hits)
+
+
+def test_rtp_and_dns_payloads_are_not_p2p() -> None:
+    assert recognize(b"\x80\x60" + bytes(1314), 50002, 50000, "udp") is None
+    assert recognize(b"\x12\x34\x01\x00\x00\x01" + bytes(30), 53, 40000, "udp") is None
