@@ -173,6 +173,29 @@ def t_mitm(data: bytes) -> None:
     _open_and_drain(_file(".mitm", b"%d:" % len(data) + data))
 
 
+def t_tls_records(records: list[tuple[bool, bytes]]) -> None:
+    from monitor.model import Endpoint
+    from monitor.sources.tls import TlsFactory
+    from monitor.sources.tls.keylog import KeyLog
+
+    log = KeyLog()
+    log.add(b"CLIENT_RANDOM " + b"11" * 32 + b" " + b"22" * 48 + b"\n")
+    h = TlsFactory(log)(Endpoint("10.0.0.2", 40000), Endpoint("1.2.3.4", 443))
+    for i, (outbound, data) in enumerate(records):
+        h.feed(outbound, data, float(i), i)
+    h.close(99.0)
+
+
+def t_http2(preface: bool, data: bytes) -> None:
+    from monitor.model import Endpoint
+    from monitor.sources.http2 import PREFACE, H2Handler
+
+    h = H2Handler(Endpoint("10.0.0.2", 40000), Endpoint("1.2.3.4", 443))
+    h.feed(True, (PREFACE if preface else b"") + data, 1.0, 1)
+    h.feed(False, data, 2.0, 2)
+    h.close(3.0)
+
+
 def t_policy(text: str) -> None:
     from monitor.policy import read_policy
 
@@ -224,4 +247,8 @@ TARGETS = [
     Target("HAR", t_har, st.tuples(st.text(max_size=2000))),
     Target("mitmproxy flows", t_mitm, st.tuples(_bytes)),
     Target("policy text", t_policy, st.tuples(st.text(max_size=3000))),
+    Target("TLS records (decryption)", t_tls_records, st.tuples(st.lists(st.tuples(st.booleans(), st.one_of(
+        st.binary(max_size=600), st.builds(lambda t, b: bytes([t, 3, 3]) + len(b).to_bytes(2, "big") + b,
+                                           st.sampled_from([20, 22, 23]), st.binary(max_size=400)))), max_size=12))),
+    Target("HTTP/2 + HPACK", t_http2, st.tuples(st.booleans(), _bytes)),
 ]
