@@ -196,12 +196,18 @@ def t_http2(preface: bool, data: bytes) -> None:
     h.close(3.0)
 
 
+_SIGS: list[object] = []
+
+
 def t_policy(text: str) -> None:
     from monitor.policy import read_policy
+    from monitor.signatures import load_signatures
 
+    if not _SIGS:
+        _SIGS.append(load_signatures())
     p = _file(".txt", text.encode("utf-8", "replace"))
     try:
-        read_policy(p)
+        read_policy(p, _SIGS[0])
     except BadInput:
         pass
     finally:
