@@ -89,7 +89,8 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
         if not tl or not rl:
             continue
         if s.stance == "denies":
-            denials.append(s)
+            if tl == "clear":  # a denial in broad terms ("no sensitive personal information") is too loose to contradict
+                denials.append(s)
         elif tl == "clear" and rl == "clear":
             clear.append(s)
             if HASH_QUALIFIERS & set(s.qualifiers):
@@ -118,7 +119,8 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
     if clear:
         return out("disclosed", f"the policy states {type_id} for {clear[0].recipient}",
                    [_ev(s.evidence) for s in clear])
-    if vague:
+    if vague:  # cite the closest statements first: a named recipient, then an exact data type
+        vague.sort(key=lambda x: (_recipient_level(x, judged, category) != "clear", _type_level(x, type_id) != "clear"))
         s = vague[0]
         what = s.type if s.vague else type_id
         return out("vague", f"covered only by a broad statement ({what} for {s.recipient})",

@@ -224,9 +224,11 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
         if re.search(r"cross-border|outside (?:the territory|China|the country)|overseas", t, re.I):
             found.append(("cross_border", (("denied", "yes" if _DENY.search(t) else "no"),)))
         excepted = re.search(r"\b(?:except|unless|other than|apart from|without your)\b", t, re.I)
+        about_pi = re.search(r"personal (?:information|data)|your (?:information|data)|user (?:information|data)", t, re.I)
+        hypothetical = re.search(r"^\W*(?:if|when|in case)\b|\bif you\b", t, re.I)
         if _DENY.search(t) and _ADVERTISERS.search(t):
             found.append(("no_ad_sharing", ()))
-        elif _DENY.search(t) and _SHARE.search(t) and not excepted and (
+        elif _DENY.search(t) and _SHARE.search(t) and not excepted and about_pi and not hypothetical and (
                 _THIRD.search(t) or re.search(r"any (?:company|organization)", t, re.I)):
             found.append(("no_third_party_sharing", ()))
         if re.search(r"\bMD5\b|\bhash(?:ed)?\b|\bSHA-?\d+\b|encrypted by", t, re.I) and find_terms(t):
