@@ -30,7 +30,9 @@ class ContextArgs:
 Outcome = tuple[Path, Summary | PrivmonError]
 
 
-def _todo(store: Store, paths: Sequence[Path], force: bool) -> tuple[list[tuple[int, Path, str]], list[Outcome]]:
+def _todo(store: Store, paths: Sequence[Path], force: bool, on_done: Callable[[Outcome], None] | None
+          ) -> tuple[list[tuple[int, Path, str]], list[Outcome]]:
+    """Files still to analyze (key, path, sha256); unreadable and already-stored files are reported at once."""
     todo, done = [], []
     for i, p in enumerate(paths):
         try:
@@ -43,6 +45,9 @@ def _todo(store: Store, paths: Sequence[Path], force: bool) -> tuple[list[tuple[
             done.append((p, Summary(skipped=True, packets=int(row["packets"]))))
         else:
             todo.append((i, p, sha))
+    for o in done:
+        if on_done:
+            on_done(o)
     return todo, done
 
 
@@ -68,10 +73,7 @@ def _worker(tasks: Any, results: Any, args: ContextArgs, keylogs: tuple[str, ...
 def analyze_with_processes(store: Store, paths: Sequence[Path], args: ContextArgs, jobs: int,
                            keylogs: Sequence[str] = (), force: bool = False,
                            on_done: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    todo, outcomes = _todo(store, paths, force)
-    for o in outcomes:
-        if on_done:
-            on_done(o)
+    todo, outcomes = _todo(store, paths, force, on_done)
     if not todo:
         return outcomes
     mpc = mp.get_context("spawn")
@@ -132,10 +134,7 @@ def analyze_with_dask(store: Store, paths: Sequence[Path], args: ContextArgs, sc
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError as exc:
         raise PrivmonError("--engine dask needs dask[distributed]: pip install 'privmon[dask]'") from exc
-    todo, outcomes = _todo(store, paths, force)
-    for o in outcomes:
-        if on_done:
-            on_done(o)
+    todo, outcomes = _todo(store, paths, force, on_done)
     if not todo:
         return outcomes
     cluster = None

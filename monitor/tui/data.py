@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from monitor.model import Policy
-from monitor.report.data import build_report
+from monitor.report.data import build_report, mask  # noqa: F401 - one masking rule for reports and TUI
 from monitor.store import Store
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-9;?]*[A-Za-z]")
@@ -79,10 +79,3 @@ def load_message(db_path: str, message_id: int | None) -> dict[str, Any] | None:
         return None
     with Store.open(db_path, readonly=True) as store:
         return store.message(int(message_id))
-
-
-def mask(value: str) -> str:
-    if len(value) <= 6:
-        return "•" * len(value)
-    keep = 3 if len(value) >= 12 else 1
-    return value[:keep] + "•" * (len(value) - 2 * keep) + value[-keep:]
