@@ -25,6 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 class Up(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    wbufsize = 65536  # one write per response (flushed by the handler): no Nagle/delayed-ACK stalls
+    disable_nagle_algorithm = True
 
     def do_GET(self) -> None:  # noqa: N802
         body = b'{"ok":1}'
