@@ -50,11 +50,12 @@ def command(listen_host: str, listen_port: int, db_path: str, profile_path: str 
     if not loopback and not allow_clients:
         click.echo("privmon: warning: listening beyond loopback without --allow-client: any client may use "
                    "this proxy", err=True)
-    ctx = build_context(signature_dirs, profile_path)
+    build_context(signature_dirs, profile_path)  # bad signatures or profile: one clear line before listening
     from monitor.live.proxy import run_proxy
 
     click.echo(f"privmon proxy on {listen_host}:{listen_port} -> {db_path} (Ctrl-C to stop)", err=True)
-    rec = run_proxy(db_path, ctx, listen_host, listen_port, mode, allow_clients, save_flows, keylog, confdir)
+    rec = run_proxy(db_path, tuple(signature_dirs), profile_path, listen_host, listen_port, mode, allow_clients,
+                    save_flows, keylog, confdir)
     s = rec.stats
     click.echo(f"privmon proxy stopped: {s.processed} exchanges recorded, {s.dropped} dropped, {s.errors} errors",
                err=True)

@@ -41,14 +41,15 @@ class PrivmonAddon:
         if self.owns_recorder and ("privmon_db" in updated or "privmon_profile" in updated) and ctx.options.privmon_db:
             from monitor.context import build_context
             from monitor.errors import PrivmonError
-            from monitor.live.recorder import Recorder
+            from monitor.live.recorder import ProcessRecorder
 
             try:
-                context = build_context([ctx.options.privmon_signatures] if ctx.options.privmon_signatures else [],
-                                        ctx.options.privmon_profile or None)
+                sig_dirs = (ctx.options.privmon_signatures,) if ctx.options.privmon_signatures else ()
+                build_context(sig_dirs, ctx.options.privmon_profile or None)  # validate options here, once
                 if self.recorder is not None:
                     self.recorder.stop()
-                self.recorder = Recorder(ctx.options.privmon_db, context, "live-proxy", "mitmproxy").start()
+                self.recorder = ProcessRecorder(ctx.options.privmon_db, sig_dirs, ctx.options.privmon_profile or None,
+                                                "live-proxy", "mitmproxy").start()
             except PrivmonError as exc:
                 raise exceptions.OptionsError(f"privmon: {exc.line()}") from exc
 

@@ -12,6 +12,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from monitor.engine import Engine, EngineContext
 from monitor.errors import PrivmonError
@@ -102,12 +103,16 @@ class Recorder:
         try:
             engine.process(item)
             self.stats.processed += 1
+            if getattr(self, "_counters", None) is not None:
+                self._counters[0] = self.stats.processed
             ts = getattr(item, "ts", None) or getattr(item, "last_ts", None)
             if ts:
                 self.first_ts = ts if self.first_ts is None else min(self.first_ts, ts)
                 self.last_ts = ts if self.last_ts is None else max(self.last_ts, ts)
         except Exception:  # noqa: BLE001 - fail open: one bad message must not stop the session
             self.stats.errors += 1
+            if getattr(self, "_counters", None) is not None:
+                self._counters[1] = self.stats.errors
             log.exception("privmon: classification failed for %s", getattr(item, "evidence", "?"))
 
     def _flush(self, store: Store, capture_id: int, engine: Engine, final: bool) -> None:
@@ -119,3 +124,70 @@ class Recorder:
         except PrivmonError:
             self.stats.errors += 1
             log.exception("privmon: database write failed")
+
+
+def _child(db_path: str, context_args: tuple[tuple[str, ...], str | None], fmt: str, label: str, q: Any,
+           ready: Any, counters: Any) -> None:
+    """The recorder's loop in its own process (rebuilds the context from its arguments)."""
+    from monitor.context import build_context
+
+    rec = Recorder(db_path, build_context(*context_args), fmt, label)
+    rec.q = q  # type: ignore[assignment]
+    rec._thread = threading.current_thread()
+    try:
+        rec._ready.set = ready.set  # type: ignore[method-assign]
+    except AttributeError:
+        pass
+    rec._counters = counters  # type: ignore[attr-defined]
+    rec._run()
+
+
+class ProcessRecorder:
+    """The recorder in a separate process: classification never competes with the proxy for the GIL.
+
+    Same interface as Recorder; `submit` only puts the message on a bounded multiprocessing queue.
+    """
+
+    def __init__(self, db_path: str, signature_dirs: tuple[str, ...], profile_path: str | None, fmt: str,
+                 label: str, queue_size: int = 20_000) -> None:
+        import multiprocessing as mp
+
+        self._mp = mp.get_context("spawn")
+        self.q = self._mp.Queue(maxsize=queue_size)
+        self._ready = self._mp.Event()
+        self._counters = self._mp.Array("q", 3)  # processed, errors, reserved
+        self._args = (db_path, (signature_dirs, profile_path), fmt, label)
+        self._proc: Any = None
+        self.local = RecorderStats()
+
+    def start(self) -> ProcessRecorder:
+        Store.open(self._args[0]).close()  # a bad database path fails here, with one clear line
+        self._proc = self._mp.Process(target=_child, args=(*self._args, self.q, self._ready, self._counters),
+                                      daemon=True, name="privmon-recorder")
+        self._proc.start()
+        if not self._ready.wait(60) or not self._proc.is_alive():
+            raise PrivmonError(f"{self._args[0]}: the recorder process did not start")
+        return self
+
+    def submit(self, item: Message | FlowStats) -> bool:
+        try:
+            self.q.put_nowait(item)
+        except queue.Full:
+            self.local.dropped += 1
+            return False
+        self.local.submitted += 1
+        return True
+
+    @property
+    def stats(self) -> RecorderStats:
+        s = RecorderStats(self.local.submitted, self.local.dropped)
+        s.processed, s.errors = int(self._counters[0]), int(self._counters[1])
+        return s
+
+    def stop(self, timeout: float = 30.0) -> None:
+        if self._proc is None:
+            return
+        self.q.put(None)
+        self._proc.join(timeout)
+        if self._proc.is_alive():
+            self._proc.terminate()

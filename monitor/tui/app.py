@@ -25,6 +25,7 @@ from monitor.tui.data import Snapshot, clean, load_message, load_snapshot, mask
 
 VERDICT_STYLE = {"contradicted": "bold white on red", "undisclosed": "black on dark_orange",
                  "vague": "black on yellow", "disclosed": "black on green", "not_observed": "white on grey37"}
+MAX_ROWS = 5000  # rows shown in the findings table (newest first to keep); `/` narrows over all of them
 TYPE_STYLE = ["cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta"]
 
 
@@ -198,7 +199,10 @@ class PrivmonApp(App[None]):
         self.last_id = snap.max_finding_id
         self.findings.extend(snap.new_findings)
         self._render_summary()
-        if snap.new_findings:
+        if len(snap.new_findings) > MAX_ROWS // 2:
+            self._rebuild_findings()
+            self._add_latest(snap.new_findings)
+        elif snap.new_findings:
             self._add_finding_rows(snap.new_findings)
         if changed_dest:
             self._render_destinations()
@@ -218,6 +222,8 @@ class PrivmonApp(App[None]):
         for k in ("messages", "destinations", "findings"):
             t.append(f"{k}: ", style="bold")
             t.append(f"{s.counts.get(k, 0)}   ")
+        if len(self.findings) > MAX_ROWS:
+            t.append(f"(findings view: newest {MAX_ROWS} of {len(self.findings)}; / filters all)  ", style="dim")
         if s.consent_ts:
             t.append(f"consent given at {_when(s.consent_ts)}", style="green")
         counts: dict[str, int] = {}
@@ -257,6 +263,11 @@ class PrivmonApp(App[None]):
             cells = self._finding_cells(f)
             if self._matches("find", cells):
                 find.add_row(*cells, key=str(f["id"]))
+        while find.row_count > MAX_ROWS:  # keep the newest rows; older ones stay reachable through the filter
+            find.remove_row(next(iter(find.rows)))
+        self._add_latest(rows)
+
+    def _add_latest(self, rows: list[dict[str, Any]]) -> None:
         latest = self.query_one("#latest", DataTable)
         for f in rows[-20:]:
             value = f["value"] if self.reveal else mask(f["value"])
@@ -272,10 +283,17 @@ class PrivmonApp(App[None]):
         self._add_finding_rows_only(find)
 
     def _add_finding_rows_only(self, find: DataTable[Any]) -> None:
-        for f in self.findings:
-            cells = self._finding_cells(f)
-            if self._matches("find", cells):
-                find.add_row(*cells, key=str(f["id"]))
+        needle = self.filters.get("find", "").lower()
+        shown: list[tuple[dict[str, Any], list[Text]]] = []
+        for f in reversed(self.findings):  # newest first, until the table is full
+            if needle and not any(needle in str(f[k]).lower() for k in ("type", "value", "device", "sender", "host",
+                                                                        "ip", "sdk", "location", "transform")):
+                continue
+            shown.append((f, self._finding_cells(f)))
+            if len(shown) >= MAX_ROWS:
+                break
+        for f, cells in reversed(shown):
+            find.add_row(*cells, key=str(f["id"]))
 
     def _render_destinations(self) -> None:
         dest = self.query_one("#dest", DataTable)
