@@ -5,6 +5,11 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout, not another install
+
 import argparse
 import gzip
 import json

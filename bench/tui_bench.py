@@ -5,6 +5,11 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout, not another install
+
 import argparse
 import asyncio
 import tempfile
@@ -14,7 +19,7 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from monitor.store import Batch, Store
-from monitor.tui.app import PrivmonApp
+from monitor.tui.app import MAX_ROWS, PrivmonApp
 
 
 def make_db(path: Path, rows: int) -> None:
@@ -34,7 +39,7 @@ async def measure(db: Path, rows: int) -> tuple[float, float]:
     start = time.perf_counter()
     async with app.run_test(size=(160, 50)) as pilot:
         table = app.query_one("#find", DataTable)
-        while table.row_count < rows:
+        while len(app.findings) < rows or table.row_count < min(rows, MAX_ROWS):
             await pilot.pause(0.01)
         first_paint = time.perf_counter() - start
         await pilot.press("f")
@@ -44,7 +49,7 @@ async def measure(db: Path, rows: int) -> tuple[float, float]:
         app._refresh_tables()
         await pilot.pause(0)
         filtered = time.perf_counter() - start
-        assert 0 < table.row_count < rows
+        assert 0 < table.row_count <= MAX_ROWS
     return first_paint, filtered
 
 
@@ -56,7 +61,8 @@ def main() -> None:
         db = Path(tmp) / "big.db"
         make_db(db, a.rows)
         paint, filt = asyncio.run(measure(db, a.rows))
-    print(f"{a.rows} findings: all rows in the table after {paint * 1000:.0f} ms; filter applied in {filt * 1000:.0f} ms")
+    print(f"{a.rows} findings: first paint of the findings view (newest {MAX_ROWS} rows) after {paint * 1000:.0f} ms;"
+          f" filter over all {a.rows} applied in {filt * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from monitor.tui.data import Snapshot, clean, load_message, load_snapshot, mask
 
 VERDICT_STYLE = {"contradicted": "bold white on red", "undisclosed": "black on dark_orange",
                  "vague": "black on yellow", "disclosed": "black on green", "not_observed": "white on grey37"}
-MAX_ROWS = 5000  # rows shown in the findings table (newest first to keep); `/` narrows over all of them
+MAX_ROWS = 1000  # rows shown in the findings table (newest first to keep); `/` narrows over all of them
 TYPE_STYLE = ["cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta"]
 
 
