@@ -78,3 +78,9 @@ def test_random_bytes_are_rarely_a_protocol_and_never_yield_ids(data: bytes, whe
 def test_rtp_and_dns_payloads_are_not_p2p() -> None:
     assert recognize(b"\x80\x60" + bytes(1314), 50002, 50000, "udp") is None
     assert recognize(b"\x12\x34\x01\x00\x00\x01" + bytes(30), 53, 40000, "udp") is None
+
+
+def test_obfuscated_pppp_on_its_port_is_still_pppp() -> None:
+    m = recognize(bytes([0x3C, 0x8A, 0x11, 0x07]) + bytes(range(40)), 32100, 40000, "udp")
+    assert m and m.protocol == "pppp" and m.message == "OBFUSCATED" and not m.hits
+    assert recognize(bytes([0x3C, 0x8A, 0x11, 0x07]) + bytes(range(40)), 32200, 40000, "udp") is None

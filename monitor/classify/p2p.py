@@ -39,6 +39,7 @@ PPPP_TYPES = {
     0x91: ("SDEV_LGN", "lookup"), 0xD0: ("DRW", "peer"), 0xD1: ("DRW_ACK", "peer"), 0xD8: ("PSR", "peer"),
     0xE0: ("ALIVE", "peer"), 0xE1: ("ALIVE_ACK", "peer"), 0xF0: ("CLOSE", "peer"),
 }
+PPPP_PORTS = {32100, 32108}
 UID_AT_0 = {0x10, 0x12, 0x18, 0x20, 0x41, 0x42, 0x67, 0x84, 0x91}
 _PREFIX = re.compile(rb"^[A-Z]{1,8}\x00*$")
 _CHECK = re.compile(rb"^[A-Z]{1,8}\x00*$")
@@ -139,6 +140,9 @@ def recognize(payload: bytes, server_port: int, client_port: int, transport: str
     first = payload[0]
     if first == 0xF1 and transport == "udp":
         return _pppp(payload)
+    if transport == "udp" and (server_port in PPPP_PORTS or client_port in PPPP_PORTS) and len(payload) >= 4:
+        # CS2's "P2P_Proprietary_Encrypt" XORs the whole datagram: no 0xF1, but the PPPP port (PAL)
+        return P2PMatch("pppp", "OBFUSCATED", "", ())
     if first == 0x10 and transport == "tcp":
         return _mqtt(payload)
     if first == 0xFF:
