@@ -135,6 +135,12 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[di
             return c, f"the policy says nothing is shared with advertisers, but advertising SDK {judged} receives it"
         if c.kind == "no_third_party_sharing" and judged != "first_party":
             return c, f"the policy says personal information is not shared with third parties, but {judged} receives it"
+        if c.kind == "no_personal_info":
+            words = _feature_words(dict(c.params).get("feature", ""))
+            hit = next((f for f in fs if words and any(w in f.get("url", "").lower() for w in words)), None)
+            if hit is not None:
+                return c, (f"the policy says the {dict(c.params)['feature'].lower()} feature involves no personal "
+                           f"information, but its request ({hit.get('location', '')}) carries {hit['type']}")
         if c.kind == "storage_location" and judged == "first_party":
             want = dict(c.params).get("country", "")
             for f in fs:
@@ -158,3 +164,13 @@ def _not_observed(policy: Policy, seen: set[tuple[str, str]]) -> list[dict[str, 
         if len(v["policy_evidence"]) < MAX_EVIDENCE:
             v["policy_evidence"].append(_ev(s.evidence))
     return list(out.values())
+
+
+_STOP = {"function", "feature", "service", "product", "improvement", "optimization", "and", "the", "your", "with"}
+
+
+def _feature_words(feature: str) -> list[str]:
+    """URL-ish words of a feature's name ("Network speed monitoring" -> network, speed, monitoring)."""
+    import re
+
+    return [w for w in re.findall(r"[a-z]{4,}", feature.lower()) if w not in _STOP]

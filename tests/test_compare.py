@@ -82,3 +82,14 @@ def test_not_observed_and_consent_order() -> None:
     assert by[("imei", "jpush")]["before_consent"] is True
     assert vs[0]["type"] == "imei"  # identifiers sent before consent come first
     assert all(v["policy_evidence"] or v["verdict"] == "undisclosed" for v in vs)
+
+
+def test_no_personal_info_claim_for_a_feature() -> None:
+    claim = Claim("no_personal_info", "4. Network speed monitoring. ... we will not obtain any personal information",
+                  0, 10, (("feature", "Network speed monitoring"),))
+    p = Policy("p", "", (st("imei", "first_party"),), (claim,))
+    f = fnd(1, "imei", "first_party", "first_party")
+    f["url"] = "https://api.example.cn/v1/speedtest/report"
+    assert one(p, [f])[("imei", "first_party")] == "contradicted"
+    f["url"] = "https://api.example.cn/v1/login"
+    assert one(p, [f])[("imei", "first_party")] == "disclosed"
