@@ -138,6 +138,11 @@ class PrivmonApp(App[None]):
         self._verdict_cells: dict[tuple[int, int], dict[str, Any]] = {}
         self._polls = 0
 
+    @property
+    def _base(self) -> Screen[Any]:
+        """The main screen: polls land while a detail or help screen may be on top."""
+        return self.screen_stack[0]
+
     # -- layout --------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -161,12 +166,12 @@ class PrivmonApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#filter", Input).display = False
-        self.query_one("#latest", DataTable).focus()
-        self.query_one("#latest", DataTable).add_columns("time", "type", "value", "destination", "sdk", "location")
-        self.query_one("#dest", DataTable).add_columns("host", "ip", "port", "protocol", "sdk", "organization",
+        self._base.query_one("#filter", Input).display = False
+        self._base.query_one("#latest", DataTable).focus()
+        self._base.query_one("#latest", DataTable).add_columns("time", "type", "value", "destination", "sdk", "location")
+        self._base.query_one("#dest", DataTable).add_columns("host", "ip", "port", "protocol", "sdk", "organization",
                                                        "category", "country", "out", "in", "first seen", "last seen")
-        self.query_one("#find", DataTable).add_columns("id", "type", "value", "device", "destination", "sdk",
+        self._base.query_one("#find", DataTable).add_columns("id", "type", "value", "device", "destination", "sdk",
                                                        "location", "transform", "confidence", "count", "consent")
         self._render_policy()
         self.sub_title = Path(self.db_path).name
@@ -235,8 +240,8 @@ class PrivmonApp(App[None]):
                 if name in counts:
                     t.append(f" {name}: {counts[name]} ", style=VERDICT_STYLE[name])
                     t.append(" ")
-        self.query_one("#summary", Static).update(t)
-        box = self.query_one("#sparks", Vertical)
+        self._base.query_one("#summary", Static).update(t)
+        box = self._base.query_one("#sparks", Vertical)
         box.remove_children()
         for dev, series in sorted(s.activity.items())[:8]:
             ids = s.id_activity.get(dev, [0] * len(series))
@@ -258,7 +263,7 @@ class PrivmonApp(App[None]):
         return not needle or any(needle in c.plain.lower() for c in cells)
 
     def _add_finding_rows(self, rows: list[dict[str, Any]]) -> None:
-        find = self.query_one("#find", DataTable)
+        find = self._base.query_one("#find", DataTable)
         for f in rows:
             cells = self._finding_cells(f)
             if self._matches("find", cells):
@@ -268,7 +273,7 @@ class PrivmonApp(App[None]):
         self._add_latest(rows)
 
     def _add_latest(self, rows: list[dict[str, Any]]) -> None:
-        latest = self.query_one("#latest", DataTable)
+        latest = self._base.query_one("#latest", DataTable)
         for f in rows[-20:]:
             value = f["value"] if self.reveal else mask(f["value"])
             latest.add_row(*[Text(clean(c, 60)) for c in (_when(f["first_ts"]), f["type"], value,
@@ -278,7 +283,7 @@ class PrivmonApp(App[None]):
             latest.remove_row(next(iter(latest.rows)))
 
     def _rebuild_findings(self) -> None:
-        find = self.query_one("#find", DataTable)
+        find = self._base.query_one("#find", DataTable)
         find.clear()
         self._add_finding_rows_only(find)
 
@@ -296,7 +301,7 @@ class PrivmonApp(App[None]):
             find.add_row(*cells, key=str(f["id"]))
 
     def _render_destinations(self) -> None:
-        dest = self.query_one("#dest", DataTable)
+        dest = self._base.query_one("#dest", DataTable)
         dest.clear()
         for d in self.snapshot.destinations:
             cells = [Text(clean(c, 60)) for c in (d["host"], d["ip"], d["port"], d["protocol"], d["sdk"],
@@ -306,11 +311,11 @@ class PrivmonApp(App[None]):
                 dest.add_row(*cells, key=str(d["id"]))
 
     def _render_matrix(self) -> None:
-        table = self.query_one("#matrix", DataTable)
+        table = self._base.query_one("#matrix", DataTable)
         table.clear(columns=True)
         verdicts = self.snapshot.verdicts
         if not verdicts:
-            self.query_one("#why", Static).update(Text("no policy loaded (privmon tui --policy FILE)"
+            self._base.query_one("#why", Static).update(Text("no policy loaded (privmon tui --policy FILE)"
                                                        if self.policy is None else "no verdicts yet"))
             return
         types = sorted({v["type"] for v in verdicts})
@@ -332,7 +337,7 @@ class PrivmonApp(App[None]):
             table.add_row(*row, key=t)
 
     def _render_policy(self) -> None:
-        widget = self.query_one("#policy-text", Static)
+        widget = self._base.query_one("#policy-text", Static)
         if self.policy is None:
             widget.update(Text("no policy loaded (privmon tui --policy FILE)"))
             return
@@ -351,7 +356,7 @@ class PrivmonApp(App[None]):
     @on(DataTable.CellHighlighted, "#matrix")
     def _why(self, event: DataTable.CellHighlighted) -> None:
         v = self._verdict_cells.get((event.coordinate.row, event.coordinate.column))
-        why = self.query_one("#why", Static)
+        why = self._base.query_one("#why", Static)
         if v is None:
             why.update(Text("select a cell to see why"))
             return
@@ -387,13 +392,13 @@ class PrivmonApp(App[None]):
         table._privmon_sorted = None if reverse else event.column_key  # type: ignore[attr-defined]
 
     def action_show(self, tab: str) -> None:
-        self.query_one("#tabs", TabbedContent).active = tab
+        self._base.query_one("#tabs", TabbedContent).active = tab
 
     def _current_table(self) -> str:
-        return {"destinations": "dest", "findings": "find"}.get(self.query_one("#tabs", TabbedContent).active, "find")
+        return {"destinations": "dest", "findings": "find"}.get(self._base.query_one("#tabs", TabbedContent).active, "find")
 
     def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
+        box = self._base.query_one("#filter", Input)
         box.display = True
         box.value = self.filters.get(self._current_table(), "")
         box.focus()
@@ -403,17 +408,17 @@ class PrivmonApp(App[None]):
         self.filters[self._current_table()] = event.value.strip()
         event.input.display = False
         self._refresh_tables()
-        self.query_one(f"#{self._current_table()}", DataTable).focus()
+        self._base.query_one(f"#{self._current_table()}", DataTable).focus()
 
     @on(TabbedContent.TabActivated)
     def _focus_tab(self, event: TabbedContent.TabActivated) -> None:
         target = {"overview": "#latest", "verdicts": "#matrix", "destinations": "#dest", "findings": "#find"}
         pane = event.pane.id or ""
         if pane in target:
-            self.query_one(target[pane], DataTable).focus()
+            self._base.query_one(target[pane], DataTable).focus()
 
     def key_escape(self) -> None:
-        box = self.query_one("#filter", Input)
+        box = self._base.query_one("#filter", Input)
         if box.display:
             box.display = False
             self.filters.pop(self._current_table(), None)
