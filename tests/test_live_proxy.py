@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -128,8 +129,8 @@ def test_findings_appear_while_the_proxy_runs_and_traffic_is_untouched(tmp_path:
     assert (tmp_path / "lab.db").stat().st_mode & 0o077 == 0
 
 
-@pytest.mark.skipif(shutil.which("mitmdump") is None, reason="mitmdump is not on PATH")
-def test_addon_loads_in_mitmdump_and_sees_https(tmp_path: Path) -> None:
+def https_upstream(tmp_path: Path) -> ThreadingHTTPServer:
+    """A local HTTPS server with a self-signed certificate for localhost (mitmproxy is told not to verify it)."""
     import datetime
 
     from cryptography import x509
@@ -152,6 +153,19 @@ def test_addon_loads_in_mitmdump_and_sees_https(tmp_path: Path) -> None:
     sctx.load_cert_chain(tmp_path / "up.pem")
     srv.socket = sctx.wrap_socket(srv.socket, server_side=True)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv
+
+
+def https_opener(tmp_path: Path, port: int) -> urllib.request.OpenerDirector:
+    """A client that trusts only the mitmproxy CA created in the test's confdir."""
+    cctx = ssl.create_default_context(cafile=str(tmp_path / "mitm" / "mitmproxy-ca-cert.pem"))
+    return urllib.request.build_opener(urllib.request.ProxyHandler({"https": f"http://127.0.0.1:{port}"}),
+                                       urllib.request.HTTPSHandler(context=cctx))
+
+
+@pytest.mark.skipif(shutil.which("mitmdump") is None, reason="mitmdump is not on PATH")
+def test_addon_loads_in_mitmdump_and_sees_https(tmp_path: Path) -> None:
+    srv = https_upstream(tmp_path)
     prof = tmp_path / "lab.toml"
     prof.write_text(PROFILE, encoding="utf-8")
     port = free_port()
@@ -162,10 +176,7 @@ def test_addon_loads_in_mitmdump_and_sees_https(tmp_path: Path) -> None:
                             stderr=subprocess.PIPE)
     try:
         wait_port(port, proc)
-        cctx = ssl.create_default_context(cafile=str(tmp_path / "mitm" / "mitmproxy-ca-cert.pem"))
-        opener = urllib.request.build_opener(urllib.request.ProxyHandler({"https": f"http://127.0.0.1:{port}"}),
-                                             urllib.request.HTTPSHandler(context=cctx))
-        r = opener.open(f"https://localhost:{srv.server_address[1]}/sdk?imei={IMEI}", timeout=15)
+        r = https_opener(tmp_path, port).open(f"https://localhost:{srv.server_address[1]}/sdk?imei={IMEI}", timeout=15)
         assert r.status == 200
         rows = wait_findings(tmp_path / "lab.db", 1)
         assert ("imei", "query:imei", "plain") in rows
@@ -199,3 +210,57 @@ def test_bad_allow_client_option_is_a_clear_error(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "monitor", "proxy", "--db", str(tmp_path / "x.db"),
                           "--allow-client", "10.0.0.0/99"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and "--allow-client" in out.stderr
+
+
+def test_allow_client_unreachable_upstream_and_saved_flows_reverify(tmp_path: Path, upstream: int) -> None:
+    import http.client
+
+    port = free_port()
+    proc = start_proxy(tmp_path, port, "--allow-client", "127.0.0.1/32", "--save-flows", "--keylog")
+    db = tmp_path / "lab.db"
+
+    def get(source: str, url: str) -> int:
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=10, source_address=(source, 0))
+        c.request("GET", url)
+        status = c.getresponse().status
+        c.close()
+        return status
+
+    try:
+        with pytest.raises((ConnectionError, http.client.HTTPException)):
+            get("127.0.0.2", f"http://127.0.0.1:{upstream}/x?imei={IMEI}")  # not in --allow-client: refused
+        assert get("127.0.0.1", f"http://127.0.0.1:{upstream}/v1/ping?imei={IMEI}") == 200
+        dead = free_port()  # nobody listens there: the request gets no response, and is still evidence
+        assert get("127.0.0.1", f"http://127.0.0.1:{dead}/gone?imei={IMEI}") == 502
+        rows = wait_findings(db, 2)
+        assert rows.count(("imei", "query:imei", "plain")) == 2  # the allowed request and the failed one
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        assert conn.execute("SELECT status FROM captures").fetchone()[0] == "live"  # readers see it while running
+        conn.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    flows = tmp_path / "lab.flows"
+    assert flows.stat().st_size > 0
+    again = subprocess.run([sys.executable, "-m", "monitor", "analyze", str(flows), "--db", str(tmp_path / "a.db"),
+                            "-q"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    conn = sqlite3.connect(tmp_path / "a.db")
+    assert conn.execute("SELECT count(*) FROM findings WHERE type = 'imei'").fetchone()[0] >= 1  # re-verified
+
+
+def test_keylog_is_written_for_https_through_privmon_proxy(tmp_path: Path) -> None:
+    srv = https_upstream(tmp_path)
+    port = free_port()
+    proc = start_proxy(tmp_path, port, "--keylog")
+    try:
+        # privmon proxy verifies upstream certificates like mitmproxy does: the self-signed upstream is refused
+        # with 502, but the client side TLS (mitmproxy's CA) is established, which is what the key log records
+        with pytest.raises(urllib.error.HTTPError):
+            https_opener(tmp_path, port).open(f"https://localhost:{srv.server_address[1]}/sdk?imei={IMEI}", timeout=15)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        srv.shutdown()
+    keys = (tmp_path / "lab.keys.log").read_text()
+    assert "CLIENT_HANDSHAKE_TRAFFIC_SECRET" in keys or "CLIENT_RANDOM" in keys

@@ -28,8 +28,6 @@ def run_proxy(db_path: str, signature_dirs: tuple[str, ...], profile_path: str |
     opts = Options(listen_host=listen_host, listen_port=listen_port, mode=[mode])
     if confdir:
         opts.update(confdir=confdir)
-    if save_flows:
-        opts.update(save_stream_file=str(base.with_suffix(".flows")))
 
     async def main() -> None:
         master = DumpMaster(opts, with_termlog=False, with_dumper=False)
@@ -37,6 +35,8 @@ def run_proxy(db_path: str, signature_dirs: tuple[str, ...], profile_path: str |
         master.addons.add(addon)
         if allow_clients:
             master.options.update(privmon_allow_client=",".join(allow_clients))
+        if save_flows:  # the option exists only once DumpMaster has loaded its Save addon
+            master.options.update(save_stream_file=str(base.with_suffix(".flows")))
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, master.shutdown)
