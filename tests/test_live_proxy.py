@@ -172,7 +172,7 @@ def test_addon_loads_in_mitmdump_and_sees_https(tmp_path: Path) -> None:
     proc = subprocess.Popen(["mitmdump", "-q", "-s", str(ROOT / "addons" / "privmon_addon.py"), "--listen-host",
                              "127.0.0.1", "--listen-port", str(port), "--set", f"confdir={tmp_path / 'mitm'}",
                              "--set", "ssl_insecure=true", "--set", f"privmon_db={tmp_path / 'lab.db'}",
-                             "--set", f"privmon_profile={prof}"], cwd=ROOT, stdout=subprocess.PIPE,
+                             "--set", f"privmon_profile={prof}", "--set", "privmon_save_flows=true"], cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
     try:
         wait_port(port, proc)
@@ -186,6 +186,7 @@ def test_addon_loads_in_mitmdump_and_sees_https(tmp_path: Path) -> None:
         proc.terminate()
         proc.wait(timeout=30)
         srv.shutdown()
+    assert (tmp_path / "lab.flows").stat().st_size > 0  # privmon_save_flows: mitmproxy's flow file next to the DB
 
 
 def test_addon_fails_open_and_never_changes_the_flow() -> None:

@@ -55,9 +55,11 @@ import socket, struct, time, urllib.error, urllib.request
 uid = b"ABCD" + b"\\0" * 4 + (123456).to_bytes(4, "big") + b"EFGHJ" + b"\\0" * 3
 body = uid + b"\\0" * 20
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-for mtype, payload in ((0x00, b""), (0x10, body), (0xE0, b"")):
-    s.sendto(bytes([0xF1, mtype]) + len(payload).to_bytes(2, "big") + payload, ("{SRV}", 32100))
-    time.sleep(0.05)
+for _round in range(4):  # repeated, like a camera's keep-alive: the sniffer may still be starting
+    for mtype, payload in ((0x00, b""), (0x10, body), (0xE0, b"")):
+        s.sendto(bytes([0xF1, mtype]) + len(payload).to_bytes(2, "big") + payload, ("{SRV}", 32100))
+        time.sleep(0.05)
+    time.sleep(1)
 try:
     urllib.request.urlopen("http://{SRV}:8080/api/log?sn=XMC5A2B7E91F0D34&imei=356938035643809", timeout=5)
 except urllib.error.HTTPError:
@@ -72,7 +74,7 @@ def test_sniffer_records_pppp_and_http_from_the_camera_namespace(tmp_path: Path,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     sniffer = subprocess.Popen(["ip", "netns", "exec", srv, sys.executable, "-m", "monitor", "sniff", "-i", iface,
                                 "--device", CAM, "--db", str(db), "--write", str(tmp_path / "seen.pcapng"),
-                                "--duration", "12"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                "--duration", "16"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         time.sleep(3)
         out = subprocess.run(["ip", "netns", "exec", cam, sys.executable, "-c", CAMERA], capture_output=True,

@@ -28,6 +28,8 @@ class PrivmonAddon:
         loader.add_option("privmon_db", str, "", "privmon: SQLite database to write findings to.")
         loader.add_option("privmon_profile", str, "", "privmon: device profile TOML.")
         loader.add_option("privmon_signatures", str, "", "privmon: extra signature directory.")
+        loader.add_option("privmon_save_flows", bool, False,
+                          "privmon: also save the flows (mitmproxy format) to <db>.flows, for privmon analyze.")
         loader.add_option("privmon_allow_client", str, "",
                           "privmon: comma-separated CIDRs of lab clients allowed to use the proxy (empty: all).")
 
@@ -52,6 +54,13 @@ class PrivmonAddon:
                                                 "live-proxy", "mitmproxy").start()
             except PrivmonError as exc:
                 raise exceptions.OptionsError(f"privmon: {exc.line()}") from exc
+
+        if "privmon_save_flows" in updated or "privmon_db" in updated:
+            if ctx.options.privmon_save_flows and ctx.options.privmon_db and "save_stream_file" in ctx.options:
+                # mitmproxy's own Save addon writes the file; we only point it next to the database
+                from pathlib import Path
+
+                ctx.options.update(save_stream_file=str(Path(ctx.options.privmon_db).with_suffix(".flows")))
 
     def client_connected(self, client: Any) -> None:
         if not self.allowed:
