@@ -158,7 +158,12 @@ def https_upstream(tmp_path: Path) -> ThreadingHTTPServer:
 
 def https_opener(tmp_path: Path, port: int) -> urllib.request.OpenerDirector:
     """A client that trusts only the mitmproxy CA created in the test's confdir."""
-    cctx = ssl.create_default_context(cafile=str(tmp_path / "mitm" / "mitmproxy-ca-cert.pem"))
+    ca = tmp_path / "mitm" / "mitmproxy-ca-cert.pem"
+    end = time.monotonic() + 15
+    while not ca.exists() and time.monotonic() < end:  # mitmproxy may write its CA just after it listens
+        time.sleep(0.1)
+    time.sleep(0.1)
+    cctx = ssl.create_default_context(cafile=str(ca))
     return urllib.request.build_opener(urllib.request.ProxyHandler({"https": f"http://127.0.0.1:{port}"}),
                                        urllib.request.HTTPSHandler(context=cctx))
 
