@@ -53,10 +53,12 @@ def _matrix(verdicts: list[dict[str, Any]]) -> str:
 
 def _timeline(findings: list[dict[str, Any]], consent: float | None) -> str:
     pts = [f for f in findings if f.get("ts")]
+    if len(pts) > 4000:  # a mark per identifier, but a long session must not make the page unusably heavy
+        pts = pts[:: len(pts) // 4000 + 1]
     if not pts:
         return "<p>No identifiers were sent.</p>"
     lanes = sorted({f["sdk"] or "unknown" for f in pts})
-    lo = min(f["ts"] for f in pts)
+    lo = min([f["ts"] for f in pts] + ([consent] if consent else []))
     hi = max([f["ts"] for f in pts] + ([consent] if consent else []))
     span = max(hi - lo, 1.0)
     w, lane_h, left = 900, 22, 150
@@ -76,7 +78,10 @@ def _timeline(findings: list[dict[str, Any]], consent: float | None) -> str:
     if consent:
         x = left + (consent - lo) / span * w
         out.append(f"<line x1='{x:.1f}' y1='0' x2='{x:.1f}' y2='{h}' stroke='#c62828' stroke-dasharray='4'/>")
-        out.append(f"<text x='{x + 3:.1f}' y='{h - 4}' font-size='11' fill='#c62828'>consent</text>")
+        # label on the side with room, so it is never clipped at the chart's right edge
+        anchor, dx = ("end", -3) if x > left + w - 80 else ("start", 3)
+        out.append(f"<text x='{x + dx:.1f}' y='10' font-size='11' fill='#c62828' text-anchor='{anchor}'>"
+                   "consent</text>")
     out.append(f"<text x='{left}' y='{h - 4}' font-size='11'>{e(_ts(lo))}</text>")
     out.append(f"<text x='{left + w - 150}' y='{h - 4}' font-size='11'>{e(_ts(hi))}</text></svg>")
     legend = " ".join(f"<span class='chip' style='background:{PALETTE[i % len(PALETTE)]}'>{e(t)}</span>"
