@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICIES = ROOT.parent / "shared" / "policies"
-pytestmark = pytest.mark.skipif(not POLICIES.is_dir(), reason="../shared/policies is absent")
+NEEDS_POLICIES = pytest.mark.skipif(not POLICIES.is_dir(), reason="../shared/policies is absent")
 
 IMEI, GAID, AID = "356938035643809", "38400000-8cf0-11bd-b23e-10b96e40000d", "3f6a2b9c81d04e57"
 IDFA, OAID = "EA7583CD-A667-48BC-B806-42ECB2B48606", "e7c3a9f1-2b4d-4c8e-9a6f-1d3e5b7c9a0b"
@@ -72,6 +72,7 @@ CASES = {
 }
 
 
+@NEEDS_POLICIES
 @pytest.mark.parametrize("product", sorted(CASES))
 def test_verdicts_on_a_real_policy(tmp_path: Path, product: str) -> None:
     entries, expected = CASES[product]
@@ -88,3 +89,58 @@ def test_verdicts_on_a_real_policy(tmp_path: Path, product: str) -> None:
     for v in report["verdicts"]:
         assert v["reason"] and (v["policy_evidence"] or v["verdict"] == "undisclosed")
     assert (out.returncode == 1) == any(v == "contradicted" for v in got.values())
+
+
+# A policy written for the test, one sentence per contradiction kind (plus one plain disclosure).
+CONTRA_POLICY = """Privacy Policy of DemoCam
+
+1. Account. We collect your email address to create your account.
+We collect your MAC address encrypted by MD5.
+We do not collect your IMEI.
+We will not share your information with advertisers.
+We do not share your personal information with third parties.
+Your personal information is stored in the territory of the People's Republic of China.
+4. Network speed monitoring. This function does not collect any personal information.
+"""
+
+CONTRA_TRAFFIC = [
+    # email is listed for the first party: disclosed; the MAC goes out unhashed: the MD5 qualifier is contradicted
+    ("https://api.democam.example/account", json.dumps({"email": "lab@example.org", "mac": "a4:5e:60:c1:22:9f"}),
+     "192.0.2.1"),
+    # a denial: "We do not collect your IMEI"
+    (f"https://api.democam.example/device?imei={IMEI}", "", "192.0.2.1"),
+    # an advertising SDK (Tencent GDT) receives the GAID: against "will not share ... with advertisers"
+    (f"https://mi.gdt.qq.com/gdt_mview.fcg?gaid={GAID}", "", "183.3.226.35"),
+    # an analytics SDK (AppsFlyer) receives the Android ID: against "do not share ... with third parties"
+    ("https://launches.appsflyersdk.com/api/v6.9/androidevent", json.dumps({"android_id": AID}), "192.0.2.4"),
+    # the speed-monitoring feature's request carries the OAID: against "does not collect any personal information"
+    (f"https://api.democam.example/network/speed?oaid={OAID}", "", "192.0.2.1"),
+    # the first party's phone-number upload lands on a US server (8.8.4.4): against storage in China
+    ("https://upload.democam.example/profile", json.dumps({"phone": "+8613800138000"}), "8.8.4.4"),
+]
+
+CONTRA_EXPECTED = {
+    ("email", "unknown"): "disclosed",
+    ("mac", "unknown"): "contradicted",
+    ("imei", "unknown"): "contradicted",
+    ("gaid", "gdt"): "contradicted",
+    ("android_id", "appsflyer"): "contradicted",
+    ("oaid", "unknown"): "contradicted",
+    ("phone_number", "unknown"): "contradicted",
+}
+
+
+def test_every_contradiction_kind_end_to_end(tmp_path: Path) -> None:
+    (tmp_path / "t.har").write_text(har(CONTRA_TRAFFIC), encoding="utf-8")
+    (tmp_path / "p.txt").write_text(CONTRA_POLICY, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "monitor", "check", str(tmp_path / "t.har"), "--policy",
+                          str(tmp_path / "p.txt"), "-o", str(tmp_path / "r.json")], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300)
+    assert out.returncode == 1, out.stderr
+    report = json.loads((tmp_path / "r.json").read_text())
+    got = {(v["type"], v["recipient"]): v for v in report["verdicts"]}
+    for key, verdict in CONTRA_EXPECTED.items():
+        assert key in got and got[key]["verdict"] == verdict, (key, got.get(key))
+        # each verdict cites the policy sentence it rests on, at its offsets in the policy text
+        ev = got[key]["policy_evidence"][0]
+        assert CONTRA_POLICY[ev["start"]:ev["end"]].strip() and ev["text"].strip()[:20] in CONTRA_POLICY
