@@ -68,6 +68,9 @@ def test_html_renders_in_headless_chromium(tmp_path: Path) -> None:
     assert "<script>alert(1)</script>" not in dom.stdout  # the hostile payload did not become markup
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom.stdout
     shot = tmp_path / "shot.png"
-    subprocess.run([CHROMIUM, *flags, f"--screenshot={shot}", "--window-size=1280,1600", page.as_uri()],
-                   capture_output=True, timeout=120)
+    run = subprocess.run([CHROMIUM, *flags, "--enable-logging=stderr", "--v=0", f"--screenshot={shot}",
+                          "--window-size=1280,1600", page.as_uri()], capture_output=True, text=True, timeout=120)
     assert shot.exists() and shot.stat().st_size > 20_000
+    # page errors (script errors, blocked loads) show up as console messages in Chromium's log
+    console = [ln for ln in run.stderr.splitlines() if "CONSOLE" in ln or "Uncaught" in ln]
+    assert not console, console

@@ -51,6 +51,10 @@ def _matrix(verdicts: list[dict[str, Any]]) -> str:
     return legend + "".join(rows)
 
 
+def _early(f: dict[str, Any], consent: float | None) -> bool:
+    return consent is not None and f.get("ts") is not None and f["ts"] < consent
+
+
 def _timeline(findings: list[dict[str, Any]], consent: float | None) -> str:
     pts = [f for f in findings if f.get("ts")]
     if len(pts) > 4000:  # a mark per identifier, but a long session must not make the page unusably heavy
@@ -165,6 +169,7 @@ def render_html(report: dict[str, Any], messages: dict[int, dict[str, Any]] | No
     messages = messages or report.get("_messages", {})
     policy_text = policy_text or report.get("_policy_text", "")
     gen = report.get("generator", {})
+    consent = report.get("consent_ts")
     caps = "".join(f"<tr><td>{e(c['path'])}</td><td>{e(c['format'])}</td><td><code>{e(c['sha256'])}</code></td>"
                    f"<td>{e(c['packets'])}</td><td>{e(_ts(c['first_ts']))}</td><td>{e(_ts(c['last_ts']))}</td>"
                    f"<td>{e(', '.join(c.get('keylogs', [])))}</td></tr>" for c in report["captures"])
@@ -174,8 +179,9 @@ def render_html(report: dict[str, Any], messages: dict[int, dict[str, Any]] | No
                     f"<td>{e(d['bytes_in'])}</td></tr>" for d in report["destinations"])
     finds = "".join(f"<tr><td>{e(f['id'])}</td><td>{e(f['type'])}</td><td><code>{e(f['value'])}</code></td>"
                     f"<td>{e(f['transform'])}</td><td><code>{e(f['location'])}</code></td><td>{e(f['confidence'])}</td>"
-                    f"<td>{e(f['host'] or f['ip'])}</td><td>{e(f['sdk'])}</td><td>{e(f['evidence'])}</td></tr>"
-                    for f in report["findings"])
+                    f"<td>{e(f['host'] or f['ip'])}</td><td>{e(f['sdk'])}</td><td>{e(f['evidence'])}</td>"
+                    f"<td>{e(_ts(f['ts']))}{' <b>before consent</b>' if _early(f, consent) else ''}</td></tr>"
+                    for f in sorted(report["findings"], key=lambda f: not _early(f, consent)))
     by_id = {f["id"]: f for f in report["findings"]}
     verdicts = report.get("verdicts") or []
     drill = "".join(_drilldown(v, by_id, messages, policy_text) for v in verdicts if v["verdict"] != "not_observed")
@@ -198,6 +204,6 @@ policy {e(policy.get('source', 'none'))}{' &middot; consent at ' + e(_ts(report.
 <th>country</th><th>bytes out</th><th>bytes in</th></tr>{dests}</table>
 <h2>Evidence per verdict</h2>{drill or '<p>No verdicts.</p>'}
 <h2>Findings</h2><table><tr><th>id</th><th>type</th><th>value</th><th>transform</th><th>location</th><th>confidence</th>
-<th>destination</th><th>SDK</th><th>evidence</th></tr>{finds}</table>
+<th>destination</th><th>SDK</th><th>evidence</th><th>time (UTC)</th></tr>{finds}</table>
 </body></html>
 """
