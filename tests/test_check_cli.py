@@ -59,3 +59,15 @@ def test_identifiers_before_consent_can_fail_the_gate() -> None:
     args = [str(CAP / "phone-app.pcap"), "--policy", str(CAP / "demo-policy.txt"), "--fail-on", "before-consent"]
     assert check(*args, "--consent-at", "+60").returncode == 1  # everything was sent in the first second
     assert check(*args, "--consent-at", "+0").returncode == 0
+
+
+def test_fail_on_new_counts_a_new_sdk_host_even_when_disclosed(tmp_path: Path) -> None:
+    # the baseline already had every problem verdict; the new build only adds a host: still "new"
+    base = tmp_path / "base.json"
+    check(str(CAP / "phone-app.har"), "--policy", str(CAP / "demo-policy.txt"), "-o", str(base))
+    data = json.loads(base.read_text())
+    data["destinations"] = [d for d in data["destinations"] if d["sdk"] != "adjust"]
+    base.write_text(json.dumps(data))
+    out = check(str(CAP / "phone-app.har"), "--policy", str(CAP / "demo-policy.txt"), "--baseline", str(base),
+                "--fail-on", "new")
+    assert out.returncode == 1 and "app.adjust.com" in out.stdout

@@ -109,5 +109,7 @@ def _print(report: dict, wanted: set[str], changes: dict | None) -> int:  # type
         for k, items in changes.items():
             if items:
                 console.print(Text(f"{k.replace('_', ' ')}: " + ", ".join(items)))
+        if "new" in wanted:  # a new SDK host or identifier type is new even when the policy covers it
+            failing += len(changes["new_sdk_hosts"]) + len(changes["new_identifier_types"])
     console.print(Text(f"{failing} failing verdict(s) for --fail-on {','.join(sorted(wanted))}"))
     return failing
