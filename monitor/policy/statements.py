@@ -20,6 +20,7 @@ from monitor.policy.vocab import find_terms
 _SENT = re.compile(r"[^.!?;。；！？\n]+(?:[.!?;。；！？]+|$)")
 _DENY = re.compile(
     r"\b(?:(?:will|shall|do|does|did|would|can|could|must)\s+not|won't|don't|doesn't|never|not\s+be|no\s+longer)"
+    r"(?!\s+(?:want|need|wish|require)\b)"  # "do not want/need to ..." promises nothing
     r"\s+(?:\w+\s+){0,3}?(?:collect|obtain|gather|acquire|access|read|upload|store|save|record|use|share|provide|"
     r"disclose|transfer|sell|involve|request|require|track|send|get)\w*"
     r"|\bdoes\s+not\s+involve\b|\bnot\s+collected\b|\bwithout\s+collecting\b|\bnot\s+(?:be\s+)?uploaded\b",
