@@ -32,7 +32,7 @@ _COND = re.compile(
     r"|\buser\s+authori[sz]ation\b|\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b", re.IGNORECASE)
 _VERB = re.compile(
     r"\b(?:collect|obtain|gather|acquir|access|read|upload|send|sent|transmit|shar|provid|disclos|record|use[sd]?|"
-    r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan)\w*", re.IGNORECASE)
+    r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan)\w*|\bask(?:s|ed)?\s+for\b", re.IGNORECASE)
 _SHARE = re.compile(r"\b(?:shar|provid|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to|pass)\w*", re.I)
 _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment))\b", re.IGNORECASE)
 _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|service providers?|suppliers?)\b", re.IGNORECASE)
