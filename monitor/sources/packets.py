@@ -95,6 +95,7 @@ class PacketDecoder:
         self.conns: dict[tuple[str, int, str, int, str], _Conn] = {}
         self.frags: dict[tuple[str, str, int, int], dict[int, bytes]] = {}
         self.frag_meta: dict[tuple[str, str, int, int], int] = {}
+        self.recently_closed: dict[tuple[str, int, str, int], int] = {}  # direction -> sequence number it ended at
         self.evicted: list[Message | FlowStats] = []  # closed to make room; returned with the next feed
         self.encrypted_no_key = 0
 
@@ -297,6 +298,11 @@ class PacketDecoder:
             return []
         payload = seg[hlen:]
         syn, fin, rst, ack = bool(flags & 0x02), bool(flags & 0x01), bool(flags & 0x04), bool(flags & 0x10)
+        if syn:  # a new connection on the same addresses: forget the old one's end
+            self.recently_closed.pop((src, sport, dst, dport), None)
+            self.recently_closed.pop((dst, dport, src, sport), None)
+        elif payload and self.recently_closed and self._late(src, sport, dst, dport, seq, len(payload)):
+            return []  # a retransmission after the connection was closed: already delivered
         c, outbound, key = self._conn(ts, src, sport, dst, dport, "tcp", (not ack) if syn else None)
         self._count(c, outbound, len(payload), ts)
         d = c.dirs[outbound]
@@ -391,10 +397,21 @@ class PacketDecoder:
         else:
             c.bytes_in += n
 
+    def _late(self, src: str, sport: int, dst: str, dport: int, seq: int, length: int) -> bool:
+        end = self.recently_closed.get((src, sport, dst, dport))
+        return end is not None and ((end - (seq + length)) & 0xFFFFFFFF) < 0x80000000
+
     def _close(self, key: tuple[str, int, str, int, str], ts: float) -> list[Message | FlowStats]:
         c = self.conns.pop(key, None)
         if c is None:
             return []
+        if c.transport == "tcp":  # remember where each direction ended, to recognize late retransmissions
+            if len(self.recently_closed) > 4096:
+                self.recently_closed.pop(next(iter(self.recently_closed)))
+            for outbound, d in c.dirs.items():
+                if d.next_seq is not None:
+                    a, b = (c.client, c.server) if outbound else (c.server, c.client)
+                    self.recently_closed[(a.ip, a.port, b.ip, b.port)] = (d.next_seq + (1 if d.fin else 0)) & 0xFFFFFFFF
         out: list[Message | FlowStats] = []
         for outbound, d in c.dirs.items():
             while d.ooo:  # data after a gap that was never filled
