@@ -144,3 +144,34 @@ def test_readers_poll_while_a_writer_inserts_thousands_of_rows_per_second(db_pat
         assert all(n % 200 == 0 for n in mine)
     assert writer.counts()["findings"] == total
     writer.close()
+
+
+def test_packed_reads_equal_plain_reads(db_path: Path) -> None:
+    """The TUI's one-step JSON reads give back exactly what a row-by-row read gives: timestamps to the
+    last bit, hostile strings unchanged, and captures still being ingested hidden."""
+    import random
+
+    rng = random.Random(7)
+    stamps = [1767225600.057, 1767225600.0869999, 0.0, -5.25, 123.456789012345] + \
+        [rng.uniform(1e9, 2e9) for _ in range(500)]
+    odd = ["\x00nul", "quote\"'", "[red]x[/red]", "\u202eRTL", "\x1b[31m", "emoji \U0001f4f7", "a\\b", "tab\tnl\n"]
+    with Store.open(db_path) as store:
+        cid = store.begin_capture("x", "x:packed", "pcap")
+        store.write(cid, Batch(findings=[{"type": "imei", "value": f"{odd[i % len(odd)]}{i}", "first_ts": ts,
+                                          "last_ts": ts + 1, "host": odd[(i + 3) % len(odd)]}
+                                         for i, ts in enumerate(stamps)]))
+        store.finish_capture(cid, 1, 1.0, 2.0)
+        hidden = store.begin_capture("y", "y:packed", "pcap")
+        store.write(hidden, Batch(findings=[{"type": "mac", "value": "hidden", "first_ts": 1.0, "last_ts": 1.0}]))
+    with Store.open(db_path, readonly=True) as store:
+        packed = store.findings_page(10_000)
+        plain = store.rows("SELECT f.*, c.path AS capture FROM findings f JOIN captures c ON c.id = f.capture_id "
+                           "WHERE c.status != 'ingesting' ORDER BY f.first_ts, f.id")
+        assert len(packed) == len(stamps) and "hidden" not in {r["value"] for r in packed}
+        for a, b in zip(packed, plain, strict=True):
+            assert {k: a[k] for k in b} == b
+        assert store.destinations() == store.rows("SELECT d.* FROM destinations d JOIN captures c ON "
+                                                  "c.id = d.capture_id WHERE c.status != 'ingesting' "
+                                                  "ORDER BY d.first_ts, d.id")
+        newest = store.findings_page(10)
+        assert [r["first_ts"] for r in newest] == sorted(stamps)[-10:]

@@ -13,6 +13,8 @@ from textual.widgets import DataTable, Static
 
 from monitor.store import Batch, Store
 from monitor.tui.app import MAX_ROWS, PrivmonApp, build_app
+from monitor.tui.data import SearchIndex, mask, search_findings
+from monitor.tui.rows import RowTable
 
 ROOT = Path(__file__).resolve().parent.parent
 CAP = ROOT / "captures"
@@ -40,7 +42,7 @@ def test_views_by_key(demo_db: Path) -> None:
         app = build_app(str(demo_db), str(CAP / "demo-policy.txt"), poll_seconds=0.3)
         async with app.run_test(size=(160, 50)) as pilot:
             await _settle(pilot, 1.5)
-            assert app.query_one("#find", DataTable).row_count >= 20
+            assert app.query_one("#find", RowTable).row_count >= 20
             await pilot.press("v")
             await _settle(pilot)
             matrix = app.query_one("#matrix", DataTable)
@@ -51,7 +53,7 @@ def test_views_by_key(demo_db: Path) -> None:
             await pilot.press("f", "slash")
             await pilot.press(*"gdt", "enter")
             await _settle(pilot)
-            find = app.query_one("#find", DataTable)
+            find = app.query_one("#find", RowTable)
             assert 0 < find.row_count < 10
             await pilot.press("enter")
             await _settle(pilot)
@@ -70,12 +72,12 @@ def test_rows_written_while_the_app_runs_appear(tmp_path: Path) -> None:
         app = PrivmonApp(str(db), None, poll_seconds=0.2)
         async with app.run_test(size=(140, 40)) as pilot:
             await _settle(pilot, 0.5)
-            assert app.query_one("#find", DataTable).row_count == 0
+            assert app.query_one("#find", RowTable).row_count == 0
             writer.write(cid, Batch(findings=[_finding(i, f"35693803564380{i}") for i in range(5)]))
             deadline = time.monotonic() + 3
-            while app.query_one("#find", DataTable).row_count < 5 and time.monotonic() < deadline:
+            while app.query_one("#find", RowTable).row_count < 5 and time.monotonic() < deadline:
                 await pilot.pause(0.1)
-            assert app.query_one("#find", DataTable).row_count == 5
+            assert app.query_one("#find", RowTable).row_count == 5
 
     asyncio.run(run())
     writer.close()
@@ -85,7 +87,8 @@ def test_hostile_values_are_shown_literally(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
     with Store.open(db) as w:
         cid = w.begin_capture("x", "x:1", "har")
-        evil = ["[red]x[/red]", "[link=http://example.org]y[/link]", "\x1b[31mred\x1b[0m", "A" * 10_000, "[bold"]
+        evil = ["[red]x[/red]", "[link=http://example.org]y[/link]", "\x1b[31mred\x1b[0m", "A" * 10_000, "[bold",
+                "\u202eevil.exe", "tab\there\nnewline", "zero\u200bwidth"]
         w.write(cid, Batch(findings=[_finding(i, v) for i, v in enumerate(evil)]))
         w.finish_capture(cid, 1, 1.0, 2.0)
 
@@ -95,10 +98,10 @@ def test_hostile_values_are_shown_literally(tmp_path: Path) -> None:
             await _settle(pilot)
             await pilot.press("f", "r")
             await _settle(pilot)
-            find = app.query_one("#find", DataTable)
-            cells = [find.get_row_at(i)[2].plain for i in range(find.row_count)]
+            find = app.query_one("#find", RowTable)
+            cells = [find.get_row_at(i)[2] for i in range(find.row_count)]
             assert "[red]x[/red]" in cells and "[bold" in cells
-            assert not any("\x1b" in c for c in cells)
+            assert not any(ch in c for c in cells for ch in "\x1b\u202e\u200b\t\n")
             assert max(len(c) for c in cells) <= 80
 
     asyncio.run(run())
@@ -115,11 +118,12 @@ def test_large_database_loads_without_blocking(tmp_path: Path) -> None:
     async def run() -> None:
         app = PrivmonApp(str(db), None, poll_seconds=5)
         async with app.run_test(size=(140, 40)) as pilot:
+            table = app.query_one("#find", RowTable)
             deadline = time.monotonic() + 20
-            while len(app.findings) < 20_000 and time.monotonic() < deadline:
+            while table.row_count < MAX_ROWS and time.monotonic() < deadline:
                 await pilot.pause(0.2)
-            table = app.query_one("#find", DataTable)
-            assert len(app.findings) == 20_000 and table.row_count == MAX_ROWS  # the newest rows
+            assert app.total_findings == 20_000 and table.row_count == MAX_ROWS  # the newest rows
+            assert table.get_row_at(MAX_ROWS - 1)[2] == mask(f"{19_999:015d}")
             await pilot.press("f", "end")
             await pilot.pause(0.2)
             assert "newest" in str(app.query_one("#summary", Static).render())
@@ -128,6 +132,58 @@ def test_large_database_loads_without_blocking(tmp_path: Path) -> None:
             assert table.row_count == 1
 
     asyncio.run(run())
+
+
+def test_search_index_and_sql_fallback_agree(tmp_path: Path) -> None:
+    """The in-memory search and the SQL search it replaces return the same rows, newest last."""
+    db = tmp_path / "s.db"
+    with Store.open(db) as w:
+        cid = w.begin_capture("x", "x:3", "pcap")
+        rows = [_finding(i, f"{i:015d}") | {"host": ("a.example", "gdt.qq.com", "b_%.example")[i % 3]}
+                for i in range(3000)]
+        w.write(cid, Batch(findings=rows))
+        w.finish_capture(cid, 1, 1.0, 2.0)
+        hidden = w.begin_capture("y", "y:4", "pcap")  # still being analyzed: not shown by either path
+        w.write(hidden, Batch(findings=[_finding(1, "999999999999999") | {"host": "gdt.qq.com"}]))
+    index = SearchIndex()
+    visible = frozenset({cid})
+    for needle in ("GDT", "b_%", "0000000000001", "nothing-like-this"):
+        sql = search_findings(str(db), needle, index, visible, 500)  # index not built: SQL path
+        index.update_from(str(db))
+        assert index.complete
+        mem = search_findings(str(db), needle, index, visible, 500)
+        assert [r["id"] for r in sql] == [r["id"] for r in mem]
+        assert all(needle.lower() in (r["host"] + r["value"] + r["location"]).lower() for r in mem)
+        assert [r["id"] for r in mem] == sorted(r["id"] for r in mem)
+        assert "999999999999999" not in {r["value"] for r in mem}
+        index = SearchIndex()
+    assert len(search_findings(str(db), "gdt", index, visible, 500)) == 500
+
+
+def test_rows_of_an_analysis_that_finishes_appear(tmp_path: Path) -> None:
+    """Findings of a capture still being analyzed are hidden, and shown once it is complete."""
+    db = tmp_path / "late.db"
+    writer = Store.open(db)
+    slow = writer.begin_capture("slow", "slow:1", "pcap")
+    writer.write(slow, Batch(findings=[_finding(i, f"86000000000000{i}") for i in range(3)]))
+    live = writer.begin_capture("live", "live:1", "live-proxy")
+    writer.finish_capture(live, 0, None, None, status="live")
+    writer.write(live, Batch(findings=[_finding(9, "351111111111119")]))
+
+    async def run() -> None:
+        app = PrivmonApp(str(db), None, poll_seconds=0.2)
+        async with app.run_test(size=(140, 40)) as pilot:
+            table = app.query_one("#find", RowTable)
+            await _settle(pilot, 0.5)
+            assert table.row_count == 1
+            writer.finish_capture(slow, 3, 1.0, 2.0)
+            deadline = time.monotonic() + 3
+            while table.row_count < 4 and time.monotonic() < deadline:
+                await pilot.pause(0.1)
+            assert table.row_count == 4
+
+    asyncio.run(run())
+    writer.close()
 
 
 @pytest.mark.parametrize("key", ["o", "v", "d", "f", "t"])

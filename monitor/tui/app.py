@@ -21,11 +21,27 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Sparkline, Static, TabbedContent, TabPane
 
 from monitor.model import Policy
-from monitor.tui.data import Snapshot, clean, load_message, load_snapshot, mask
+from monitor.tui.data import (
+    Analysis,
+    SearchIndex,
+    Snapshot,
+    clean,
+    load_analysis,
+    load_findings,
+    load_message,
+    load_newest,
+    load_snapshot,
+    mask,
+    search_findings,
+)
+from monitor.tui.rows import RowTable
 
 VERDICT_STYLE = {"contradicted": "bold white on red", "undisclosed": "black on dark_orange",
                  "vague": "black on yellow", "disclosed": "black on green", "not_observed": "white on grey37"}
-MAX_ROWS = 1000  # rows shown in the findings table (newest first to keep); `/` narrows over all of them
+MAX_ROWS = 1000  # rows shown in the findings table (the newest); `/` searches all of them
+FIND_COLUMNS = ("id", "type", "value", "device", "destination", "sdk", "location", "transform", "confidence", "count",
+                "consent")
+ANALYSIS_EVERY = 4  # polls between two recomputations of the verdicts and the activity sparklines
 TYPE_STYLE = ["cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta"]
 
 
@@ -115,7 +131,7 @@ class HelpScreen(ModalScreen[None]):
 
 class PrivmonApp(App[None]):
     TITLE = "privmon"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses in other modules keep the style
     BINDINGS = [
         Binding("o", "show('overview')", "Overview"), Binding("v", "show('verdicts')", "Verdicts"),
         Binding("d", "show('destinations')", "Destinations"), Binding("f", "show('findings')", "Findings"),
@@ -130,13 +146,22 @@ class PrivmonApp(App[None]):
         self.db_path = db_path
         self.policy = policy
         self.poll_seconds = poll_seconds
-        self.findings: list[dict[str, Any]] = []
         self.last_id = 0
         self.reveal = False
         self.filters: dict[str, str] = {}
         self.snapshot = Snapshot()
+        self.analysis = Analysis()
+        self.index = SearchIndex()
+        self.page: list[dict[str, Any]] = []  # the findings table's rows, oldest first (at most MAX_ROWS)
+        self.latest: list[dict[str, Any]] = []  # the overview's latest findings
+        self._known_captures: frozenset[int] | None = None
         self._verdict_cells: dict[tuple[int, int], dict[str, Any]] = {}
         self._polls = 0
+
+    @property
+    def total_findings(self) -> int:
+        """Findings in the database that the app can show (captures still being analyzed excluded)."""
+        return self.snapshot.visible_findings
 
     @property
     def _base(self) -> Screen[Any]:
@@ -160,7 +185,7 @@ class PrivmonApp(App[None]):
             with TabPane("Destinations", id="destinations"):
                 yield DataTable(id="dest", zebra_stripes=True, cursor_type="row")
             with TabPane("Findings", id="findings"):
-                yield DataTable(id="find", zebra_stripes=True, cursor_type="row")
+                yield RowTable(FIND_COLUMNS, id="find")
             with TabPane("Policy", id="policy"), VerticalScroll():
                 yield Static(id="policy-text")
         yield Footer()
@@ -171,8 +196,6 @@ class PrivmonApp(App[None]):
         self._base.query_one("#latest", DataTable).add_columns("time", "type", "value", "destination", "sdk", "location")
         self._base.query_one("#dest", DataTable).add_columns("host", "ip", "port", "protocol", "sdk", "organization",
                                                        "category", "country", "out", "in", "first seen", "last seen")
-        self._base.query_one("#find", DataTable).add_columns("id", "type", "value", "device", "destination", "sdk",
-                                                       "location", "transform", "confidence", "count", "consent")
         self._render_policy()
         self.sub_title = Path(self.db_path).name
         self.poll()
@@ -190,29 +213,55 @@ class PrivmonApp(App[None]):
 
     @work(thread=True, exclusive=True, group="poll")
     def poll(self) -> None:
-        with_verdicts = self._polls % 4 == 0 or not self.snapshot.verdicts
-        snap = load_snapshot(self.db_path, self.policy, self.last_id, with_verdicts)
-        self.call_from_thread(self.apply_snapshot, snap, with_verdicts)
+        snap = load_snapshot(self.db_path, self.last_id, MAX_ROWS, self._known_captures)
+        self.call_from_thread(self.apply_snapshot, snap)
+        self.index.update_from(self.db_path)  # after the first paint: the search index grows in the background
+        if self._polls % ANALYSIS_EVERY == 1:
+            self.analyze()
 
-    def apply_snapshot(self, snap: Snapshot, with_verdicts: bool) -> None:
+    @work(thread=True, exclusive=True, group="analysis")
+    def analyze(self) -> None:
+        result = load_analysis(self.db_path, self.policy)
+        self.call_from_thread(self.apply_analysis, result)
+
+    def apply_snapshot(self, snap: Snapshot) -> None:
         self._polls += 1
-        if not with_verdicts:
-            snap.verdicts = self.snapshot.verdicts
         changed_dest = [d["id"] for d in snap.destinations] != [d["id"] for d in self.snapshot.destinations] or \
             [d["bytes_out"] for d in snap.destinations] != [d["bytes_out"] for d in self.snapshot.destinations]
         self.snapshot = snap
         self.last_id = snap.max_finding_id
-        self.findings.extend(snap.new_findings)
+        self._known_captures = snap.visible_captures
         self._render_summary()
-        if len(snap.new_findings) > MAX_ROWS // 2:
-            self._rebuild_findings()
+        if snap.reset:
+            self.latest = []
+            self._base.query_one("#latest", DataTable).clear()
+            if self.filters.get("find"):
+                self.search(self.filters["find"])
+            else:
+                self._fill(snap.new_findings)
+            self._add_latest(snap.new_findings)
+        elif len(snap.new_findings) > MAX_ROWS // 2 and not self.filters.get("find"):
+            self._fill((self.page + snap.new_findings)[-MAX_ROWS:])
             self._add_latest(snap.new_findings)
         elif snap.new_findings:
             self._add_finding_rows(snap.new_findings)
         if changed_dest:
             self._render_destinations()
-        if with_verdicts:
-            self._render_matrix()
+
+    def apply_analysis(self, result: Analysis) -> None:
+        self.analysis = result
+        self._render_summary()
+        self._render_sparks()
+        self._render_matrix()
+
+    @work(thread=True, exclusive=True, group="search")
+    def search(self, needle: str) -> None:
+        """Fill the findings table with the newest matches of `needle` among all findings (or the newest)."""
+        if needle:
+            rows = search_findings(self.db_path, needle, self.index, self.snapshot.visible_captures, MAX_ROWS)
+        else:
+            rows = load_newest(self.db_path, MAX_ROWS)
+        self.call_from_thread(self._fill, rows)
 
     # -- rendering -----------------------------------------------------------------------------------
 
@@ -227,12 +276,12 @@ class PrivmonApp(App[None]):
         for k in ("messages", "destinations", "findings"):
             t.append(f"{k}: ", style="bold")
             t.append(f"{s.counts.get(k, 0)}   ")
-        if len(self.findings) > MAX_ROWS:
-            t.append(f"(findings view: newest {MAX_ROWS} of {len(self.findings)}; / filters all)  ", style="dim")
+        if self.total_findings > MAX_ROWS:
+            t.append(f"(findings view: newest {MAX_ROWS} of {self.total_findings}; / searches all)  ", style="dim")
         if s.consent_ts:
             t.append(f"consent given at {_when(s.consent_ts)}", style="green")
         counts: dict[str, int] = {}
-        for v in s.verdicts:
+        for v in self.analysis.verdicts:
             counts[v["verdict"]] = counts.get(v["verdict"], 0) + 1
         if counts:
             t.append("\nverdicts  ", style="bold")
@@ -241,39 +290,53 @@ class PrivmonApp(App[None]):
                     t.append(f" {name}: {counts[name]} ", style=VERDICT_STYLE[name])
                     t.append(" ")
         self._base.query_one("#summary", Static).update(t)
+
+    def _render_sparks(self) -> None:
+        a = self.analysis
         box = self._base.query_one("#sparks", Vertical)
         box.remove_children()
-        for dev, series in sorted(s.activity.items())[:8]:
-            ids = s.id_activity.get(dev, [0] * len(series))
+        for dev, series in sorted(a.activity.items())[:8]:
+            ids = a.id_activity.get(dev, [0] * len(series))
             box.mount(Horizontal(Static(Text(clean(f"{dev} requests", 40)), classes="spark-label"),
                                  Sparkline(series, classes="spark"),
                                  Static(Text("identifiers"), classes="spark-label"),
                                  Sparkline(ids, classes="spark ids"), classes="spark-row"))
 
-    def _finding_cells(self, f: dict[str, Any]) -> list[Text]:
+    def _finding_cells(self, f: dict[str, Any]) -> list[str]:
         value = f["value"] if self.reveal else mask(f["value"])
         before = self.snapshot.consent_ts is not None and f["first_ts"] < self.snapshot.consent_ts
         consent = "before" if before else ("after" if self.snapshot.consent_ts else "")
         cells = [str(f["id"]), f["type"], value, f["device"] or f["sender"], f["host"] or f["ip"], f["sdk"],
                  f["location"], f["transform"], f["confidence"], str(f["count"]), consent]
-        return [Text(clean(c, 80)) for c in cells]
+        return [clean(c, 80) for c in cells]
 
-    def _matches(self, table: str, cells: list[Text]) -> bool:
+    def _matches(self, table: str, cells: list[str] | list[Text]) -> bool:
         needle = self.filters.get(table, "").lower()
-        return not needle or any(needle in c.plain.lower() for c in cells)
+        return not needle or any(needle in (c.plain if isinstance(c, Text) else c).lower() for c in cells)
 
     def _add_finding_rows(self, rows: list[dict[str, Any]]) -> None:
-        find = self._base.query_one("#find", DataTable)
-        for f in rows:
-            cells = self._finding_cells(f)
-            if self._matches("find", cells):
-                find.add_row(*cells, key=str(f["id"]))
-        while find.row_count > MAX_ROWS:  # keep the newest rows; older ones stay reachable through the filter
-            find.remove_row(next(iter(find.rows)))
+        """New findings from a poll: appended to the table (if they pass the filter) and to the latest list."""
+        new = [(f, self._finding_cells(f)) for f in rows]
+        new = [(f, cells) for f, cells in new if self._matches("find", cells)]
+        self.page.extend(f for f, _ in new)
+        find = self._base.query_one("#find", RowTable)
+        find.add_rows([(str(f["id"]), cells) for f, cells in new])
+        if len(self.page) > MAX_ROWS:  # keep the newest rows; older ones stay reachable through the search
+            drop = len(self.page) - MAX_ROWS
+            del self.page[:drop]
+            find.remove_first(drop)
         self._add_latest(rows)
+
+    def _fill(self, rows: list[dict[str, Any]]) -> None:
+        """Replace the findings table's rows (a new page, a search result, values revealed)."""
+        self.page = list(rows)[-MAX_ROWS:]
+        find = self._base.query_one("#find", RowTable)
+        find.clear()
+        find.add_rows([(str(f["id"]), self._finding_cells(f)) for f in self.page])
 
     def _add_latest(self, rows: list[dict[str, Any]]) -> None:
         latest = self._base.query_one("#latest", DataTable)
+        self.latest = (self.latest + rows[-20:])[-20:]
         for f in rows[-20:]:
             value = f["value"] if self.reveal else mask(f["value"])
             latest.add_row(*[Text(clean(c, 60)) for c in (_when(f["first_ts"]), f["type"], value,
@@ -281,24 +344,6 @@ class PrivmonApp(App[None]):
                            key=f"l{f['id']}")
         while latest.row_count > 20:
             latest.remove_row(next(iter(latest.rows)))
-
-    def _rebuild_findings(self) -> None:
-        find = self._base.query_one("#find", DataTable)
-        find.clear()
-        self._add_finding_rows_only(find)
-
-    def _add_finding_rows_only(self, find: DataTable[Any]) -> None:
-        needle = self.filters.get("find", "").lower()
-        shown: list[tuple[dict[str, Any], list[Text]]] = []
-        for f in reversed(self.findings):  # newest first, until the table is full
-            if needle and not any(needle in str(f[k]).lower() for k in ("type", "value", "device", "sender", "host",
-                                                                        "ip", "sdk", "location", "transform")):
-                continue
-            shown.append((f, self._finding_cells(f)))
-            if len(shown) >= MAX_ROWS:
-                break
-        for f, cells in reversed(shown):
-            find.add_row(*cells, key=str(f["id"]))
 
     def _render_destinations(self) -> None:
         dest = self._base.query_one("#dest", DataTable)
@@ -313,7 +358,7 @@ class PrivmonApp(App[None]):
     def _render_matrix(self) -> None:
         table = self._base.query_one("#matrix", DataTable)
         table.clear(columns=True)
-        verdicts = self.snapshot.verdicts
+        verdicts = self.analysis.verdicts
         if not verdicts:
             self._base.query_one("#why", Static).update(Text("no policy loaded (privmon tui --policy FILE)"
                                                        if self.policy is None else "no verdicts yet"))
@@ -356,10 +401,17 @@ class PrivmonApp(App[None]):
     @on(DataTable.CellHighlighted, "#matrix")
     def _why(self, event: DataTable.CellHighlighted) -> None:
         v = self._verdict_cells.get((event.coordinate.row, event.coordinate.column))
-        why = self._base.query_one("#why", Static)
         if v is None:
-            why.update(Text("select a cell to see why"))
+            self._base.query_one("#why", Static).update(Text("select a cell to see why"))
             return
+        self._explain(v)
+
+    @work(thread=True, exclusive=True, group="why")
+    def _explain(self, v: dict[str, Any]) -> None:
+        found = load_findings(self.db_path, list(v.get("findings", []))[:10], 10)
+        self.call_from_thread(self._show_why, v, found)
+
+    def _show_why(self, v: dict[str, Any], found: list[dict[str, Any]]) -> None:
         t = Text()
         t.append(f"{v['type']} -> {v['recipient']}: ", style="bold")
         t.append(v["verdict"], style=VERDICT_STYLE.get(v["verdict"], ""))
@@ -369,20 +421,29 @@ class PrivmonApp(App[None]):
             quote.highlight_words([v["type"].replace("_", " ")], style="bold yellow", case_sensitive=False)
             t.append(quote)
             t.append(f"   (policy characters {ev.get('start')}-{ev.get('end')})\n", style="dim")
-        ids = set(v.get("findings", []))
-        for f in [f for f in self.findings if f["id"] in ids][:10]:
+        for f in found:
             value = f["value"] if self.reveal else mask(f["value"])
             t.append(Text(clean(f"  finding {f['id']}: {value} -> {f['host'] or f['ip']} {f['location']} "
                                 f"[{f['transform']}] {f['evidence']}", 300) + "\n"))
-        why.update(t)
+        self._base.query_one("#why", Static).update(t)
 
-    @on(DataTable.RowSelected, "#find")
+    @on(RowTable.RowSelected, "#find")
+    def _open_found(self, event: RowTable.RowSelected) -> None:
+        self._open_key(event.key)
+
     @on(DataTable.RowSelected, "#latest")
     def _open_finding(self, event: DataTable.RowSelected) -> None:
-        key = str(event.row_key.value).lstrip("l")
-        f = next((x for x in self.findings if str(x["id"]) == key), None)
+        self._open_key(str(event.row_key.value).lstrip("l"))
+
+    def _open_key(self, key: str) -> None:
+        f = next((x for x in (*self.page, *self.latest) if str(x["id"]) == key), None)
         if f is not None:
-            self.push_screen(FindingScreen(f, load_message(self.db_path, f["message_id"]), self.reveal))
+            self._open(f)
+
+    @work(thread=True, exclusive=True, group="detail")
+    def _open(self, f: dict[str, Any]) -> None:
+        message = load_message(self.db_path, f["message_id"])
+        self.call_from_thread(self.push_screen, FindingScreen(f, message, self.reveal))
 
     @on(DataTable.HeaderSelected)
     def _sort(self, event: DataTable.HeaderSelected) -> None:
@@ -390,6 +451,18 @@ class PrivmonApp(App[None]):
         reverse = getattr(table, "_privmon_sorted", None) == event.column_key
         table.sort(event.column_key, key=lambda cell: _sort_key(cell), reverse=reverse)
         table._privmon_sorted = None if reverse else event.column_key  # type: ignore[attr-defined]
+
+    @on(RowTable.HeaderSelected, "#find")
+    def _sort_findings(self, event: RowTable.HeaderSelected) -> None:
+        """Sort the shown findings by a column; a second click on it reverses."""
+        table = event.table
+        reverse = getattr(table, "_privmon_sorted", None) == event.column
+        rows = sorted(((str(f["id"]), self._finding_cells(f)) for f in self.page),
+                      key=lambda r: _sort_key(r[1][event.column]), reverse=reverse)
+        order = {key: i for i, (key, _) in enumerate(rows)}
+        self.page.sort(key=lambda f: order[str(f["id"])])
+        table.replace_rows(rows)
+        table._privmon_sorted = None if reverse else event.column  # type: ignore[attr-defined]
 
     def action_show(self, tab: str) -> None:
         self._base.query_one("#tabs", TabbedContent).active = tab
@@ -408,14 +481,14 @@ class PrivmonApp(App[None]):
         self.filters[self._current_table()] = event.value.strip()
         event.input.display = False
         self._refresh_tables()
-        self._base.query_one(f"#{self._current_table()}", DataTable).focus()
+        self._base.query_one(f"#{self._current_table()}").focus()
 
     @on(TabbedContent.TabActivated)
     def _focus_tab(self, event: TabbedContent.TabActivated) -> None:
         target = {"overview": "#latest", "verdicts": "#matrix", "destinations": "#dest", "findings": "#find"}
         pane = event.pane.id or ""
         if pane in target:
-            self._base.query_one(target[pane], DataTable).focus()
+            self._base.query_one(target[pane]).focus()
 
     def key_escape(self) -> None:
         box = self._base.query_one("#filter", Input)
@@ -425,12 +498,13 @@ class PrivmonApp(App[None]):
             self._refresh_tables()
 
     def _refresh_tables(self) -> None:
-        self._rebuild_findings()
+        """Apply the current filters: destinations in place, findings searched over the whole database."""
+        self.search(self.filters.get("find", ""))
         self._render_destinations()
 
     def action_reveal(self) -> None:
         self.reveal = not self.reveal
-        self._rebuild_findings()
+        self._fill(self.page)
         self.notify("identifier values shown" if self.reveal else "identifier values masked", markup=False)
 
     def action_help(self) -> None:
