@@ -74,6 +74,10 @@ def run(variant: str, up_port: int, total: int, conc: int) -> tuple[float, float
         cmd = ["mitmdump", "-q", "--listen-host", "127.0.0.1", "--listen-port", str(port), "--set", f"confdir={tmp}"]
         if variant == "privmon":
             cmd += ["-s", str(ROOT / "addons" / "privmon_addon.py"), "--set", f"privmon_db={tmp}/b.db"]
+        elif variant.startswith("/"):
+            cmd += ["-s", variant]
+        elif variant == "noop":
+            cmd += ["-s", str(ROOT / "bench" / "noop_addon.py")]
         p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             for _ in range(100):
@@ -85,7 +89,14 @@ def run(variant: str, up_port: int, total: int, conc: int) -> tuple[float, float
             rps, lat = load(port, up_port, total, conc)
         finally:
             p.terminate()
-            p.wait(30)
+            p.wait(60)
+        if variant == "privmon":  # nothing lost: every request is in the database once mitmdump has stopped
+            import sqlite3
+
+            with sqlite3.connect(f"{tmp}/b.db") as db:
+                recorded = db.execute("SELECT COUNT(*) FROM messages").fetchone()[0]
+            if recorded != 50 + total // conc * conc:
+                print(f"  privmon recorded {recorded} of {50 + total // conc * conc} requests", flush=True)
     lat.sort()
     return rps, lat[len(lat) // 2] * 1000, lat[int(len(lat) * 0.99)] * 1000
 
@@ -94,19 +105,25 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--requests", type=int, default=1500)
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--noop", action="store_true", help="also run a do-nothing addon (the floor of any addon)")
+    ap.add_argument("--concurrency", type=int, nargs="+", default=[1, 8])
     a = ap.parse_args()
+    variants = ["bare", "privmon"] + (["noop"] if a.noop else [])
     up = ThreadingHTTPServer(("127.0.0.1", 0), Up)
     threading.Thread(target=up.serve_forever, daemon=True).start()
-    for conc in (1, 8):
-        res: dict[str, list[tuple[float, float, float]]] = {"bare": [], "privmon": []}
+    for conc in a.concurrency:
+        res: dict[str, list[tuple[float, float, float]]] = {v: [] for v in variants}
         for r in range(a.rounds):
-            for v in (("bare", "privmon") if r % 2 == 0 else ("privmon", "bare")):
+            for v in (variants if r % 2 == 0 else variants[::-1]):
                 res[v].append(run(v, up.server_address[1], a.requests, conc))
         med = {v: tuple(statistics.median(x[i] for x in rs) for i in range(3)) for v, rs in res.items()}
         b, p = med["bare"], med["privmon"]
         print(f"c={conc}: bare {b[0]:.0f} req/s p50 {b[1]:.2f} ms p99 {b[2]:.2f} ms | privmon {p[0]:.0f} req/s "
               f"p50 {p[1]:.2f} ms p99 {p[2]:.2f} ms | throughput x{p[0] / b[0]:.2f}, p99 +{p[2] - b[2]:.2f} ms",
               flush=True)
+        if "noop" in med:
+            n = med["noop"]
+            print(f"     no-op addon {n[0]:.0f} req/s p99 {n[2]:.2f} ms (x{n[0] / b[0]:.2f} of bare)", flush=True)
     up.shutdown()
 
 

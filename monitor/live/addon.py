@@ -12,7 +12,7 @@ from typing import Any
 
 from mitmproxy import ctx, exceptions, http
 
-from monitor.sources.mitm import exchange_from_flow
+from monitor.sources.mitm import raw_from_flow
 
 log = logging.getLogger("privmon.addon")
 
@@ -83,13 +83,37 @@ class PrivmonAddon:
         if self.recorder is None:
             return
         try:
-            m = exchange_from_flow(flow)
-            if m is not None:
-                self.recorder.submit(m)
+            raw = raw_from_flow(flow)  # plain values only: the exchange is built in the recorder
+            if raw is not None:
+                self.recorder.submit(raw)
         except Exception:  # noqa: BLE001 - fail open: the flow goes through whatever privmon does
             self.failures += 1
             log.exception("privmon: could not record flow %s", getattr(flow, "id", "?"))
 
+    def running(self) -> None:
+        """Start the timer that sends half-full handoff batches (a quiet proxy still records promptly)."""
+        import asyncio
+
+        try:
+            self._ticker = asyncio.get_running_loop().create_task(self._tick())
+        except RuntimeError:  # no loop (unit tests drive the hooks directly)
+            self._ticker = None
+
+    async def _tick(self) -> None:
+        import asyncio
+
+        while True:
+            await asyncio.sleep(0.05)
+            tick = getattr(self.recorder, "tick", None)
+            if tick is not None:
+                try:
+                    tick()
+                except Exception:  # noqa: BLE001 - fail open
+                    log.exception("privmon: handoff failed")
+
     def done(self) -> None:
+        ticker = getattr(self, "_ticker", None)
+        if ticker is not None:
+            ticker.cancel()
         if self.recorder is not None and self.owns_recorder:
             self.recorder.stop()

@@ -1,12 +1,16 @@
-"""One writer thread per live session: a bounded queue in, classified rows out to SQLite in batches.
+"""One writer per live session: a bounded queue in, classified rows out to SQLite in batches.
 
 The proxy's event loop and the sniffer's capture thread only `submit()` (never block: when the
 queue is full the item is counted as dropped); classification and database writes happen here.
+For the proxy the writer is a separate, lower-priority process (`ProcessRecorder`): flows cross
+as plain tuples (`raw_from_flow`), several at a time, and when the machine is busy the proxy's
+traffic goes first while the recorder catches up from its queue.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import queue
 import threading
 import time
@@ -17,11 +21,16 @@ from typing import Any
 from monitor.engine import Engine, EngineContext
 from monitor.errors import PrivmonError
 from monitor.model import FlowStats, Message
+from monitor.sources.mitm import RAW_TAG, exchange_from_raw
 from monitor.store import Store
 
 log = logging.getLogger("privmon.live")
 FLUSH_SECONDS = 0.5
 FLUSH_ROWS = 500
+HANDOFF_ITEMS = 64  # flows sent to the recorder process together (one pickle, one pipe write)
+HANDOFF_SECONDS = 0.1  # ... or after this long, whichever comes first
+MAX_BYTES_IN_FLIGHT = 256 << 20  # bodies handed over but not yet classified; beyond it flows are dropped (counted)
+RECORDER_NICE = 10  # the recorder process yields the CPU to the proxy when both want it
 
 
 @dataclass(slots=True)
@@ -93,14 +102,27 @@ class Recorder:
                     item = False  # type: ignore[assignment]
                 if item is None:
                     running = False
+                elif isinstance(item, list):  # a handoff batch from ProcessRecorder: [seq, item, item, ...]
+                    for one in item[1:]:
+                        if one is None:
+                            running = False
+                        else:
+                            self._process(engine, one)
+                    if getattr(self, "_counters", None) is not None:
+                        self._counters[2] = item[0]
                 elif item is not False:
                     self._process(engine, item)
                 if not running or engine.pending >= FLUSH_ROWS or time.monotonic() - last >= FLUSH_SECONDS:
                     self._flush(store, capture_id, engine, final=not running)
                     last = time.monotonic()
 
-    def _process(self, engine: Engine, item: Message | FlowStats) -> None:
+    def _process(self, engine: Engine, item: Message | FlowStats | tuple[Any, ...]) -> None:
         try:
+            if isinstance(item, tuple) and item and item[0] == RAW_TAG:
+                built = exchange_from_raw(item)
+                if built is None:
+                    return
+                item = built
             engine.process(item)
             self.stats.processed += 1
             if getattr(self, "_counters", None) is not None:
@@ -139,26 +161,39 @@ def _child(db_path: str, context_args: tuple[tuple[str, ...], str | None], fmt: 
     except AttributeError:
         pass
     rec._counters = counters  # type: ignore[attr-defined]
+    try:
+        os.nice(RECORDER_NICE)
+    except OSError:
+        pass
     rec._run()
 
 
 class ProcessRecorder:
     """The recorder in a separate process: classification never competes with the proxy for the GIL.
 
-    Same interface as Recorder; `submit` only puts the message on a bounded multiprocessing queue.
+    Same interface as Recorder. `submit` appends to a local batch; a batch goes to the process as one
+    queue item when it holds HANDOFF_ITEMS flows or its first flow is HANDOFF_SECONDS old (`tick`,
+    called by the addon's timer, sends stale batches). The bytes handed over and not yet classified
+    are bounded by MAX_BYTES_IN_FLIGHT: the process reports the last batch it finished.
     """
 
     def __init__(self, db_path: str, signature_dirs: tuple[str, ...], profile_path: str | None, fmt: str,
-                 label: str, queue_size: int = 20_000) -> None:
+                 label: str, queue_size: int = 2_000) -> None:
         import multiprocessing as mp
 
         self._mp = mp.get_context("spawn")
-        self.q = self._mp.Queue(maxsize=queue_size)
+        self.q = self._mp.Queue(maxsize=queue_size)  # batches
         self._ready = self._mp.Event()
-        self._counters = self._mp.Array("q", 3)  # processed, errors, reserved
+        self._counters = self._mp.Array("q", 3, lock=False)  # processed, errors, last batch finished
         self._args = (db_path, (signature_dirs, profile_path), fmt, label)
         self._proc: Any = None
         self.local = RecorderStats()
+        self._batch: list[Any] = []
+        self._batch_bytes = 0
+        self._batch_started = 0.0
+        self._seq = 0
+        self._in_flight: list[tuple[int, int]] = []  # (batch seq, bytes) not yet reported finished
+        self._in_flight_bytes = 0
 
     def start(self) -> ProcessRecorder:
         Store.open(self._args[0]).close()  # a bad database path fails here, with one clear line
@@ -169,14 +204,45 @@ class ProcessRecorder:
             raise PrivmonError(f"{self._args[0]}: the recorder process did not start")
         return self
 
-    def submit(self, item: Message | FlowStats) -> bool:
-        try:
-            self.q.put_nowait(item)
-        except queue.Full:
-            self.local.dropped += 1
-            return False
+    def submit(self, item: Message | FlowStats | tuple[Any, ...]) -> bool:
+        size = _size(item)
+        if self._in_flight_bytes + self._batch_bytes + size > MAX_BYTES_IN_FLIGHT:
+            self._settle()
+            if self._in_flight_bytes + self._batch_bytes + size > MAX_BYTES_IN_FLIGHT:
+                self.local.dropped += 1
+                return False
+        if not self._batch:
+            self._batch_started = time.monotonic()
+        self._batch.append(item)
+        self._batch_bytes += size
         self.local.submitted += 1
+        if len(self._batch) >= HANDOFF_ITEMS:
+            self._send()
         return True
+
+    def tick(self) -> None:
+        """Send a batch that has waited long enough (the addon calls this a few times a second)."""
+        if self._batch and time.monotonic() - self._batch_started >= HANDOFF_SECONDS:
+            self._send()
+
+    def _send(self) -> None:
+        self._seq += 1
+        batch, size = [self._seq, *self._batch], self._batch_bytes
+        self._batch, self._batch_bytes = [], 0
+        try:
+            self.q.put_nowait(batch)
+        except queue.Full:
+            self.local.dropped += len(batch) - 1
+            self.local.submitted -= len(batch) - 1
+            return
+        self._in_flight.append((self._seq, size))
+        self._in_flight_bytes += size
+        self._settle()
+
+    def _settle(self) -> None:
+        done = int(self._counters[2])
+        while self._in_flight and self._in_flight[0][0] <= done:
+            self._in_flight_bytes -= self._in_flight.pop(0)[1]
 
     @property
     def stats(self) -> RecorderStats:
@@ -187,7 +253,17 @@ class ProcessRecorder:
     def stop(self, timeout: float = 30.0) -> None:
         if self._proc is None:
             return
+        if self._batch:
+            self._send()
         self.q.put(None)
         self._proc.join(timeout)
         if self._proc.is_alive():
             self._proc.terminate()
+
+
+def _size(item: Any) -> int:
+    """Approximate bytes an item holds (its bodies), for the in-flight bound."""
+    if isinstance(item, tuple):
+        return 512 + sum(len(x) for x in item if isinstance(x, bytes))
+    return 512 + len(getattr(item, "request_body", b"") or b"") + len(getattr(item, "response_body", b"") or b"") + \
+        len(getattr(item, "payload", b"") or b"")

@@ -17,35 +17,77 @@ from monitor.sources.http1 import normalize_host
 BODY_KEEP = 1 << 20
 
 
-def exchange_from_flow(flow: Any) -> HttpExchange | None:
-    """A mitmproxy HTTPFlow as an HttpExchange (shared by flow files and the live addon)."""
+RAW_TAG = "mitm-flow/1"
+
+
+def raw_from_flow(flow: Any) -> tuple[Any, ...] | None:
+    """The parts of an HTTPFlow privmon needs, as a tuple of plain values (bytes, numbers, tuples).
+
+    This is all the live addon does on mitmproxy's event loop: no decoding, no str conversion, no
+    objects (about 0.5 µs, against ~16 µs for building the exchange there, and a tuple of bytes
+    pickles ~7x faster than the dataclass). `exchange_from_raw` does the rest in the recorder.
+    """
     req = getattr(flow, "request", None)
     if req is None:
         return None
+    rq = req.data
     resp = flow.response
-    client = flow.client_conn.peername or ("", 0)
-    server = flow.server_conn.peername or flow.server_conn.address or ("", 0)
-    scheme = req.scheme if req.scheme in ("http", "https") else "http"
-    err = flow.error.msg if getattr(flow, "error", None) else ("" if resp is not None else "no response")
+    rs = resp.data if resp is not None else None
+    error = getattr(flow, "error", None)
+    return (RAW_TAG, rq.timestamp_start, flow.client_conn.peername, flow.server_conn.peername or flow.server_conn.address,
+            rq.method, rq.scheme, rq.host, rq.port, rq.authority, rq.path, rq.http_version, rq.headers.fields, rq.content,
+            rs.status_code if rs is not None else None, rs.headers.fields if rs is not None else (),
+            rs.content if rs is not None else b"", flow.id, error.msg if error is not None else None)
+
+
+def _text(b: Any) -> str:
+    return b.decode("utf-8", "surrogateescape") if isinstance(b, bytes) else str(b or "")
+
+
+def exchange_from_raw(raw: tuple[Any, ...]) -> HttpExchange | None:
+    """An HttpExchange from `raw_from_flow`'s tuple (shared by flow files and the live addon)."""
+    if not raw or raw[0] != RAW_TAG or len(raw) != 18:
+        return None
+    (_tag, ts, client, server, method, scheme, host, port, authority, path, version, req_fields, req_body,
+     status, resp_fields, resp_body, flow_id, error) = raw
+    client = client or ("", 0)
+    server = server or ("", 0)
+    req_headers = tuple((_text(k), _text(v)) for k, v in req_fields[:200])
+    shown_host = _text(authority) if authority else next((v for k, v in req_headers if k.lower() == "host"), "")
+    if shown_host.startswith("["):  # [v6]:port
+        shown_host = shown_host[1:].split("]", 1)[0]
+    elif shown_host.count(":") == 1:
+        shown_host = shown_host.split(":", 1)[0]
+    scheme_s = _text(scheme)
+    scheme_s = scheme_s if scheme_s in ("http", "https") else "http"
+    req_body = req_body or b""
+    resp_body = resp_body or b""
+    err = error if error else ("" if status is not None else "no response")
     return HttpExchange(
-        ts=float(req.timestamp_start or 0.0),
+        ts=float(ts or 0.0),
         client=Endpoint(str(client[0]), int(client[1])),
-        server=Endpoint(str(server[0]), int(server[1] or req.port)),
-        method=req.method[:16],
-        host=normalize_host(req.pretty_host or req.host),
-        path=req.path,
-        request_headers=tuple((k, v) for k, v in req.headers.items(multi=True))[:200],
-        request_body=(req.raw_content or b"")[:BODY_KEEP],
-        status=resp.status_code if resp is not None else None,
-        response_headers=tuple((k, v) for k, v in resp.headers.items(multi=True))[:200] if resp is not None else (),
-        response_body=(resp.raw_content or b"")[:BODY_KEEP] if resp is not None else b"",
-        evidence=f"flow {flow.id}",
-        scheme=scheme,
-        http_version=req.http_version,
-        body_truncated=len(req.raw_content or b"") > BODY_KEEP,
+        server=Endpoint(str(server[0]), int(server[1] or port or 0)),
+        method=_text(method)[:16],
+        host=normalize_host(shown_host or _text(host)),
+        path=_text(path),
+        request_headers=req_headers,
+        request_body=req_body[:BODY_KEEP],
+        status=status,
+        response_headers=tuple((_text(k), _text(v)) for k, v in resp_fields[:200]) if status is not None else (),
+        response_body=resp_body[:BODY_KEEP] if status is not None else b"",
+        evidence=f"flow {flow_id}",
+        scheme=scheme_s,
+        http_version=_text(version),
+        body_truncated=len(req_body) > BODY_KEEP,
         error=str(err)[:200],
-        protocol="https" if scheme == "https" else "http",
+        protocol="https" if scheme_s == "https" else "http",
     )
+
+
+def exchange_from_flow(flow: Any) -> HttpExchange | None:
+    """A mitmproxy HTTPFlow as an HttpExchange."""
+    raw = raw_from_flow(flow)
+    return exchange_from_raw(raw) if raw is not None else None
 
 
 class MitmSource:
