@@ -178,7 +178,7 @@ class PrivmonApp(App[None]):
                 yield Static(id="summary")
                 yield Vertical(id="sparks")
                 yield Static("latest findings", classes="section")
-                yield DataTable(id="latest", zebra_stripes=True, cursor_type="row")
+                yield RowTable(("time", "type", "value", "destination", "sdk", "location"), max_width=60, id="latest")
             with TabPane("Policy check", id="verdicts"), Vertical():
                 yield DataTable(id="matrix", cursor_type="cell")
                 yield VerticalScroll(Static(id="why"), id="why-box")
@@ -192,8 +192,6 @@ class PrivmonApp(App[None]):
 
     def on_mount(self) -> None:
         self._base.query_one("#filter", Input).display = False
-        self._base.query_one("#latest", DataTable).focus()
-        self._base.query_one("#latest", DataTable).add_columns("time", "type", "value", "destination", "sdk", "location")
         self._base.query_one("#dest", DataTable).add_columns("host", "ip", "port", "protocol", "sdk", "organization",
                                                        "category", "country", "out", "in", "first seen", "last seen")
         self._render_policy()
@@ -234,7 +232,7 @@ class PrivmonApp(App[None]):
         self._render_summary()
         if snap.reset:
             self.latest = []
-            self._base.query_one("#latest", DataTable).clear()
+            self._base.query_one("#latest", RowTable).clear()
             if self.filters.get("find"):
                 self.search(self.filters["find"])
             else:
@@ -335,15 +333,12 @@ class PrivmonApp(App[None]):
         find.add_rows([(str(f["id"]), self._finding_cells(f)) for f in self.page])
 
     def _add_latest(self, rows: list[dict[str, Any]]) -> None:
-        latest = self._base.query_one("#latest", DataTable)
+        latest = self._base.query_one("#latest", RowTable)
         self.latest = (self.latest + rows[-20:])[-20:]
-        for f in rows[-20:]:
-            value = f["value"] if self.reveal else mask(f["value"])
-            latest.add_row(*[Text(clean(c, 60)) for c in (_when(f["first_ts"]), f["type"], value,
-                                                         f["host"] or f["ip"], f["sdk"], f["location"])],
-                           key=f"l{f['id']}")
-        while latest.row_count > 20:
-            latest.remove_row(next(iter(latest.rows)))
+        latest.add_rows([(str(f["id"]), [clean(c, 60) for c in (
+            _when(f["first_ts"]), f["type"], f["value"] if self.reveal else mask(f["value"]), f["host"] or f["ip"],
+            f["sdk"], f["location"])]) for f in rows[-20:]])
+        latest.remove_first(latest.row_count - 20)
 
     def _render_destinations(self) -> None:
         dest = self._base.query_one("#dest", DataTable)
@@ -428,12 +423,9 @@ class PrivmonApp(App[None]):
         self._base.query_one("#why", Static).update(t)
 
     @on(RowTable.RowSelected, "#find")
+    @on(RowTable.RowSelected, "#latest")
     def _open_found(self, event: RowTable.RowSelected) -> None:
         self._open_key(event.key)
-
-    @on(DataTable.RowSelected, "#latest")
-    def _open_finding(self, event: DataTable.RowSelected) -> None:
-        self._open_key(str(event.row_key.value).lstrip("l"))
 
     def _open_key(self, key: str) -> None:
         f = next((x for x in (*self.page, *self.latest) if str(x["id"]) == key), None)
@@ -505,6 +497,9 @@ class PrivmonApp(App[None]):
     def action_reveal(self) -> None:
         self.reveal = not self.reveal
         self._fill(self.page)
+        shown, self.latest = self.latest, []
+        self._base.query_one("#latest", RowTable).clear()
+        self._add_latest(shown)
         self.notify("identifier values shown" if self.reveal else "identifier values masked", markup=False)
 
     def action_help(self) -> None:
