@@ -173,7 +173,15 @@ def analyze_file(
     done = already_done(store, sha)
     if done is not None and not force:
         return Summary(skipped=True, packets=int(done["packets"]))
-    return write_events(store, capture_events(p, ctx, keylogs, sha256=sha), progress)
+    summary = write_events(store, capture_events(p, ctx, keylogs, sha256=sha), progress)
+    record_country_source(store, ctx)
+    return summary
+
+
+def record_country_source(store: Store, ctx: EngineContext) -> None:
+    """Which country data attributed this database's destinations (shown in reports)."""
+    if ctx.geo is not None:
+        store.set_meta("country_data", ctx.geo.describe())
 
 
 def drop_capture(store: Store, sha: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from monitor.errors import BadInput
@@ -21,14 +22,16 @@ class Geo:
         self._fast: Any = None
         self.source = ""
         if mmdb_path:
+            if not Path(mmdb_path).is_file():
+                raise BadInput(mmdb_path, "no such GeoIP database file")
             try:
                 import maxminddb
             except ImportError as exc:
                 raise BadInput(mmdb_path, "reading a MaxMind database needs the maxminddb package") from exc
             try:
                 self._mmdb = maxminddb.open_database(mmdb_path)
-            except (OSError, ValueError) as exc:
-                raise BadInput(mmdb_path, f"not a MaxMind database: {exc}") from exc
+            except (OSError, ValueError, RuntimeError) as exc:  # InvalidDatabaseError is a RuntimeError
+                raise BadInput(mmdb_path, f"not a MaxMind database ({type(exc).__name__})") from exc
             self.source = f"maxmind:{mmdb_path}"
 
     def _fast_db(self) -> Any:
@@ -39,6 +42,13 @@ class Geo:
             info = self._fast.get_database_info()
             self.source = self.source or str(info.get("source_info", "geoip2fast"))
         return self._fast
+
+    def describe(self) -> str:
+        """Where countries come from (recorded in the database and the report): the user's MaxMind file,
+        or the bundled table with its data date."""
+        if not self.source:
+            self._fast_db()
+        return self.source
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one Geo per run; the cache is the point
     def country(self, ip: str) -> str:

@@ -12,10 +12,10 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 from rich.text import Text
 
-from monitor.cli.common import build_context, profile_option, signatures_option
+from monitor.cli.common import build_context, geoip_option, profile_option, signatures_option
 from monitor.cli.consent import consent_option, record_consent
 from monitor.errors import BadInput, PrivmonError
-from monitor.ingest import analyze_file, expand_inputs
+from monitor.ingest import analyze_file, expand_inputs, record_country_source
 from monitor.model import Summary
 from monitor.store import Store
 
@@ -39,14 +39,15 @@ PROGRESS_MIN_BYTES = 4 * 1024 * 1024
               help="dask: map captures to Dask distributed workers (needs privmon[dask]).")
 @click.option("--scheduler", help="Dask scheduler address (default: a LocalCluster with --jobs workers).")
 @signatures_option
+@geoip_option
 def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, keylogs: tuple[str, ...],
             policy_path: str | None, force: bool, consent_at: str | None, quiet: bool, jobs: int, engine: str,
-            scheduler: str | None, signature_dirs: tuple[str, ...]) -> None:
+            scheduler: str | None, signature_dirs: tuple[str, ...], geoip: str | None) -> None:
     """Ingest pcap, pcapng (also .gz), HAR and mitmproxy flow files (or folders of them) into DB.
 
     Re-running on the same file adds nothing twice (files are identified by SHA-256).
     """
-    ctx = build_context(signature_dirs, profile_path)
+    ctx = build_context(signature_dirs, profile_path, geoip)
     for k in keylogs:
         if not Path(k).is_file():
             raise BadInput(k, "key log file not found")
@@ -59,8 +60,9 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
         store.set_devices([{"name": d.name, "ip": ",".join(d.ips), "kinds": sorted({t for t, _ in d.known})}
                            for d in ctx.profile.devices])
         if jobs > 1 or engine == "dask":
-            errors = _parallel(store, files, signature_dirs, profile_path, keylogs, force, quiet, jobs, engine,
+            errors = _parallel(store, files, signature_dirs, profile_path, geoip, keylogs, force, quiet, jobs, engine,
                                scheduler, console)
+            record_country_source(store, ctx)
         for path in files if jobs == 1 and engine == "local" else ():
             try:
                 summary = _one(path, store, ctx, keylogs, force, quiet, console)
@@ -92,7 +94,7 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
 
 
 def _parallel(store: Store, files: list[Path], signature_dirs: tuple[str, ...], profile_path: str | None,
-              keylogs: tuple[str, ...], force: bool, quiet: bool, jobs: int, engine: str, scheduler: str | None,
+              geoip: str | None, keylogs: tuple[str, ...], force: bool, quiet: bool, jobs: int, engine: str, scheduler: str | None,
               console: Console) -> int:
     from monitor.parallel import ContextArgs, analyze_with_dask, analyze_with_processes
 
@@ -111,7 +113,7 @@ def _parallel(store: Store, files: list[Path], signature_dirs: tuple[str, ...], 
         if not quiet:
             _print_summary(console, path, result)
 
-    args = ContextArgs(tuple(signature_dirs), profile_path)
+    args = ContextArgs(tuple(signature_dirs), profile_path, geoip)
     if engine == "dask":
         analyze_with_dask(store, files, args, scheduler, jobs, keylogs, force, on_done=report)
     else:

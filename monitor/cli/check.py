@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from monitor.cli.common import build_context, profile_option, signatures_option
+from monitor.cli.common import build_context, geoip_option, profile_option, signatures_option
 from monitor.cli.consent import consent_option, record_consent
 from monitor.errors import BadInput
 from monitor.ingest import analyze_file, expand_inputs
@@ -37,9 +37,11 @@ FAIL_CHOICES = {"contradicted", "undisclosed", "vague", "disclosed", "before-con
 @click.option("--keylog", "keylogs", multiple=True, type=click.Path(dir_okay=False), help="TLS key log file(s).")
 @consent_option
 @signatures_option
+@geoip_option
 def command(captures: tuple[str, ...], policy_path: str, profile_path: str | None, fail_on: str,
             junit_path: str | None, baseline_path: str | None, report_path: str | None, db_path: str | None,
-            keylogs: tuple[str, ...], consent_at: str | None, signature_dirs: tuple[str, ...]) -> None:
+            keylogs: tuple[str, ...], consent_at: str | None, signature_dirs: tuple[str, ...],
+            geoip: str | None) -> None:
     """Check captures of an app build against its privacy policy, for CI.
 
     Exit code 0: no verdict in --fail-on; 1: at least one; 2: bad input or usage.
@@ -49,7 +51,7 @@ def command(captures: tuple[str, ...], policy_path: str, profile_path: str | Non
     if bad:
         raise click.BadParameter(f"unknown verdict(s) {sorted(bad)}; choose from {sorted(FAIL_CHOICES)}",
                                  param_hint="--fail-on")
-    ctx = build_context(signature_dirs, profile_path)
+    ctx = build_context(signature_dirs, profile_path, geoip)
     policy = read_policy(policy_path, ctx.signatures)
     baseline = None
     if baseline_path:

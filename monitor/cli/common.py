@@ -22,6 +22,12 @@ def profile_option(f: Callable[..., Any]) -> Callable[..., Any]:
                         help="Device profile TOML with the known identifiers of the devices under test.")(f)
 
 
+def geoip_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--geoip", "geoip", type=click.Path(dir_okay=False),
+                        help="MaxMind-format country database (.mmdb) to use before the bundled geoip2fast "
+                             "table (needs the maxminddb package: pip install 'privmon[geoip]').")(f)
+
+
 def build_context(signature_dirs: Sequence[str] = (), profile_path: str | None = None,
                   geoip: str | None = None) -> EngineContext:
     from monitor.context import build_context as build

@@ -6,7 +6,7 @@ import ipaddress
 
 import click
 
-from monitor.cli.common import build_context, profile_option, signatures_option
+from monitor.cli.common import build_context, geoip_option, profile_option, signatures_option
 
 HELP = """Run mitmproxy with privmon's addon; every HTTP(S) exchange is classified into DB.
 
@@ -35,9 +35,10 @@ The same addon also loads as: mitmdump -s addons/privmon_addon.py --set privmon_
 @click.option("--keylog", is_flag=True, help="Also write the TLS key log next to the database.")
 @click.option("--confdir", type=click.Path(file_okay=False), help="mitmproxy configuration directory (CA).")
 @signatures_option
+@geoip_option
 def command(listen_host: str, listen_port: int, db_path: str, profile_path: str | None, mode: str,
             allow_clients: tuple[str, ...], save_flows: bool, keylog: bool, confdir: str | None,
-            signature_dirs: tuple[str, ...]) -> None:
+            signature_dirs: tuple[str, ...], geoip: str | None) -> None:
     for c in allow_clients:
         try:
             ipaddress.ip_network(c, strict=False)
@@ -50,12 +51,12 @@ def command(listen_host: str, listen_port: int, db_path: str, profile_path: str 
     if not loopback and not allow_clients:
         click.echo("privmon: warning: listening beyond loopback without --allow-client: any client may use "
                    "this proxy", err=True)
-    build_context(signature_dirs, profile_path)  # bad signatures or profile: one clear line before listening
+    build_context(signature_dirs, profile_path, geoip)  # bad signatures or profile: one clear line before listening
     from monitor.live.proxy import run_proxy
 
     click.echo(f"privmon proxy on {listen_host}:{listen_port} -> {db_path} (Ctrl-C to stop)", err=True)
     rec = run_proxy(db_path, tuple(signature_dirs), profile_path, listen_host, listen_port, mode, allow_clients,
-                    save_flows, keylog, confdir)
+                    save_flows, keylog, confdir, geoip=geoip)
     s = rec.stats
     click.echo(f"privmon proxy stopped: {s.processed} exchanges recorded, {s.dropped} dropped, {s.errors} errors",
                err=True)

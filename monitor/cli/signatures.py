@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from monitor.cli.common import build_context, signatures_option
+from monitor.cli.common import build_context, geoip_option, signatures_option
 from monitor.errors import BadInput
 
 
@@ -41,11 +41,12 @@ def list_(category: str | None, signature_dirs: tuple[str, ...]) -> None:
 @click.argument("host_or_ip")
 @click.option("--port", type=int, default=443, show_default=True)
 @signatures_option
-def which(host_or_ip: str, port: int, signature_dirs: tuple[str, ...]) -> None:
+@geoip_option
+def which(host_or_ip: str, port: int, signature_dirs: tuple[str, ...], geoip: str | None) -> None:
     """Which SDK a host or IP is attributed to, and why."""
     from monitor.classify.destinations import Attributor
 
-    ctx = build_context(signature_dirs)
+    ctx = build_context(signature_dirs, None, geoip)
     is_ip = bool(re.fullmatch(r"[0-9.]+|[0-9a-fA-F:]+", host_or_ip)) and ("." in host_or_ip or ":" in host_or_ip) \
         and not re.search(r"[g-zG-Z]", host_or_ip)
     host, ip = ("", host_or_ip) if is_ip else (host_or_ip.lower().rstrip("."), "")

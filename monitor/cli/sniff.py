@@ -6,7 +6,7 @@ import ipaddress
 
 import click
 
-from monitor.cli.common import build_context, profile_option, signatures_option
+from monitor.cli.common import build_context, geoip_option, profile_option, signatures_option
 
 
 @click.command("sniff")
@@ -19,8 +19,9 @@ from monitor.cli.common import build_context, profile_option, signatures_option
               help="Start a new pcapng file past this size.")
 @click.option("--duration", type=float, help="Stop after this many seconds (default: until Ctrl-C).")
 @signatures_option
+@geoip_option
 def command(iface: str, devices: tuple[str, ...], db_path: str, profile_path: str | None, write: str | None,
-            rotate_mb: int, duration: float | None, signature_dirs: tuple[str, ...]) -> None:
+            rotate_mb: int, duration: float | None, signature_dirs: tuple[str, ...], geoip: str | None) -> None:
     """Sniff P2P camera traffic, DNS, TLS/QUIC names and clear HTTP into DB (scapy packet socket).
 
     With --device, only traffic to and from those addresses is captured (a BPF filter). Needs
@@ -31,7 +32,7 @@ def command(iface: str, devices: tuple[str, ...], db_path: str, profile_path: st
             ipaddress.ip_address(d)
         except ValueError as exc:
             raise click.BadParameter(f"{d!r} is not an IP address", param_hint="--device") from exc
-    ctx = build_context(signature_dirs, profile_path)
+    ctx = build_context(signature_dirs, profile_path, geoip)
     from monitor.live.sniff import run_sniffer
 
     click.echo(f"privmon sniff on {iface} -> {db_path} (Ctrl-C to stop)", err=True)

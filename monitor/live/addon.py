@@ -28,6 +28,7 @@ class PrivmonAddon:
         loader.add_option("privmon_db", str, "", "privmon: SQLite database to write findings to.")
         loader.add_option("privmon_profile", str, "", "privmon: device profile TOML.")
         loader.add_option("privmon_signatures", str, "", "privmon: extra signature directory.")
+        loader.add_option("privmon_geoip", str, "", "privmon: MaxMind-format country database (.mmdb).")
         loader.add_option("privmon_save_flows", bool, False,
                           "privmon: also save the flows (mitmproxy format) to <db>.flows, for privmon analyze.")
         loader.add_option("privmon_allow_client", str, "",
@@ -40,18 +41,20 @@ class PrivmonAddon:
                                 for c in ctx.options.privmon_allow_client.split(",") if c.strip()]
             except ValueError as exc:
                 raise exceptions.OptionsError(f"privmon_allow_client: {exc}") from exc
-        if self.owns_recorder and ("privmon_db" in updated or "privmon_profile" in updated) and ctx.options.privmon_db:
+        if self.owns_recorder and updated & {"privmon_db", "privmon_profile", "privmon_signatures", "privmon_geoip"} \
+                and ctx.options.privmon_db:
             from monitor.context import build_context
             from monitor.errors import PrivmonError
             from monitor.live.recorder import ProcessRecorder
 
             try:
                 sig_dirs = (ctx.options.privmon_signatures,) if ctx.options.privmon_signatures else ()
-                build_context(sig_dirs, ctx.options.privmon_profile or None)  # validate options here, once
+                geoip = ctx.options.privmon_geoip or None
+                build_context(sig_dirs, ctx.options.privmon_profile or None, geoip)  # validate options here, once
                 if self.recorder is not None:
                     self.recorder.stop()
                 self.recorder = ProcessRecorder(ctx.options.privmon_db, sig_dirs, ctx.options.privmon_profile or None,
-                                                "live-proxy", "mitmproxy").start()
+                                                "live-proxy", "mitmproxy", geoip=geoip).start()
             except PrivmonError as exc:
                 raise exceptions.OptionsError(f"privmon: {exc.line()}") from exc
 

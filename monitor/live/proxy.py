@@ -13,7 +13,7 @@ from monitor.live.recorder import ProcessRecorder
 
 def run_proxy(db_path: str, signature_dirs: tuple[str, ...], profile_path: str | None, listen_host: str,
               listen_port: int, mode: str, allow_clients: tuple[str, ...], save_flows: bool, keylog: bool,
-              confdir: str | None = None, ready: Any = None) -> ProcessRecorder:
+              confdir: str | None = None, ready: Any = None, geoip: str | None = None) -> ProcessRecorder:
     """Run until SIGINT/SIGTERM; returns the recorder (its stats are the session's summary)."""
     base = Path(db_path)
     if keylog:  # mitmproxy reads this when its TLS module is imported: set it first
@@ -24,7 +24,7 @@ def run_proxy(db_path: str, signature_dirs: tuple[str, ...], profile_path: str |
     from monitor.live.addon import PrivmonAddon
 
     recorder = ProcessRecorder(db_path, signature_dirs, profile_path, "live-proxy",
-                               f"proxy {listen_host}:{listen_port}").start()
+                               f"proxy {listen_host}:{listen_port}", geoip=geoip).start()
     opts = Options(listen_host=listen_host, listen_port=listen_port, mode=[mode])
     if confdir:
         opts.update(confdir=confdir)

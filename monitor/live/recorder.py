@@ -92,6 +92,8 @@ class Recorder:
             capture_id = store.begin_capture(self.label, f"{self.fmt}:{uuid.uuid4()}", self.fmt)
             store.finish_capture(capture_id, 0, None, None, status="live")  # visible to readers at once
             engine = Engine(self.ctx, store.allocate_message_id, account_http_bytes=self.account_http_bytes)
+            if self.ctx.geo is not None:
+                store.set_meta("country_data", self.ctx.geo.describe())
             self._ready.set()
             last = time.monotonic()
             running = True
@@ -148,7 +150,7 @@ class Recorder:
             log.exception("privmon: database write failed")
 
 
-def _child(db_path: str, context_args: tuple[tuple[str, ...], str | None], fmt: str, label: str, q: Any,
+def _child(db_path: str, context_args: tuple[tuple[str, ...], str | None, str | None], fmt: str, label: str, q: Any,
            ready: Any, counters: Any) -> None:
     """The recorder's loop in its own process (rebuilds the context from its arguments)."""
     from monitor.context import build_context
@@ -178,14 +180,14 @@ class ProcessRecorder:
     """
 
     def __init__(self, db_path: str, signature_dirs: tuple[str, ...], profile_path: str | None, fmt: str,
-                 label: str, queue_size: int = 2_000) -> None:
+                 label: str, queue_size: int = 2_000, geoip: str | None = None) -> None:
         import multiprocessing as mp
 
         self._mp = mp.get_context("spawn")
         self.q = self._mp.Queue(maxsize=queue_size)  # batches
         self._ready = self._mp.Event()
         self._counters = self._mp.Array("q", 3, lock=False)  # processed, errors, last batch finished
-        self._args = (db_path, (signature_dirs, profile_path), fmt, label)
+        self._args = (db_path, (signature_dirs, profile_path, geoip), fmt, label)
         self._proc: Any = None
         self.local = RecorderStats()
         self._batch: list[Any] = []

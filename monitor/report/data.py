@@ -35,7 +35,8 @@ def build_report(store: Store, policy: Policy | None = None, redact: bool = Fals
         verdicts = compute_verdicts(policy, findings, destinations, consent)
     return {
         "schema": SCHEMA,
-        "generator": {"name": "privmon", "version": __version__, "signatures": signatures_version},
+        "generator": {"name": "privmon", "version": __version__, "signatures": signatures_version,
+                      "country_data": store.meta("country_data") or ""},
         "consent_ts": consent,
         "captures": captures,
         "destinations": destinations,

@@ -194,7 +194,7 @@ def render_html(report: dict[str, Any], messages: dict[int, dict[str, Any]] | No
 <title>privmon report</title><style>{CSS}</style></head><body>
 <h1>privmon report</h1>
 <p>privmon {e(gen.get('version', ''))} &middot; signature set {e(gen.get('signatures', ''))} &middot;
-policy {e(policy.get('source', 'none'))}{' &middot; consent at ' + e(_ts(report.get('consent_ts'))) if report.get('consent_ts') else ''}</p>
+countries from {e(gen.get('country_data') or 'none')} &middot; policy {e(policy.get('source', 'none'))}{' &middot; consent at ' + e(_ts(report.get('consent_ts'))) if report.get('consent_ts') else ''}</p>
 <h2>Captures</h2><table><tr><th>file</th><th>format</th><th>SHA-256</th><th>packets</th><th>first</th><th>last</th>
 <th>key logs</th></tr>{caps}</table>
 <h2>Verdicts</h2>{_matrix(verdicts)}

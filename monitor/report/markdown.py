@@ -33,7 +33,8 @@ def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
 def render_markdown(report: dict[str, Any]) -> str:
     lines = ["# privmon report", ""]
     gen = report.get("generator", {})
-    lines.append(f"privmon {gen.get('version', '')}, signatures {gen.get('signatures', '')}")
+    lines.append(f"privmon {gen.get('version', '')}, signatures {gen.get('signatures', '')}, "
+                 f"countries from {gen.get('country_data') or 'none'}")
     consent = report.get("consent_ts")
     if consent is not None:
         lines.append(f"\nConsent given at {_ts(consent)} UTC; rows marked **before consent** come first.")
