@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from monitor.cli import cli
+from monitor.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 VERBS = sorted(cli.list_commands(None))  # type: ignore[arg-type]
@@ -66,11 +68,21 @@ def test_not_a_capture_is_one_line_exit_2_and_db_keeps_what_it_had(tmp_path: Pat
         ["analyze", "{tmp}/empty.pcap", "--db", "{tmp}/a.db"],
         ["analyze", "{tmp}/empty.pcap", "--db", "{tmp}/a.db", "--profile", "/nonexistent/p.toml"],
         ["report", "--db", "{tmp}/a.db", "--format", "pdf"],
+        ["report", "--db", "{tmp}/made.db", "--output", "{tmp}/no/such/dir/r.html"],
     ],
 )
 def test_bad_arguments_exit_2_with_one_line(tmp_path: Path, args: list[str]) -> None:
     (tmp_path / "empty.pcap").write_bytes(b"")
+    Store.open(tmp_path / "made.db").close()
     out = _run(*[a.replace("{tmp}", str(tmp_path)) for a in args])
     assert out.returncode == 2, out.stderr
     assert "Traceback" not in out.stderr
     assert len([ln for ln in out.stderr.splitlines() if ln.strip() and not ln.startswith(("Usage:", "Try "))]) == 1
+
+
+def test_written_reports_are_owner_only(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    assert _run("analyze", str(ROOT / "captures"), "--db", str(db), "-q").returncode == 0
+    out = tmp_path / "r.md"
+    assert _run("report", "--db", str(db), "--format", "md", "--output", str(out)).returncode == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and "privmon report" in out.read_text(encoding="utf-8")

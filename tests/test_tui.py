@@ -196,3 +196,31 @@ def test_snapshot_of_each_view(snap_compare, demo_db: Path, key: str) -> None:  
         await pilot.pause(0.5)
 
     assert snap_compare(app, terminal_size=(140, 45), run_before=settle)
+
+
+def test_export_and_consent_keys_write_off_the_ui_thread(tmp_path: Path, demo_db: Path) -> None:
+    """`e` writes the three reports next to the database, owner-only; `c` records the consent moment."""
+    import shutil
+    import sqlite3
+    import stat
+
+    db = tmp_path / "copy.db"
+    shutil.copy(demo_db, db)
+
+    async def run() -> None:
+        app = build_app(str(db), str(CAP / "demo-policy.txt"), poll_seconds=0.3)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await _settle(pilot)
+            await pilot.press("e", "c")
+            deadline = time.monotonic() + 20
+            outs = [Path(f"{db}.report.{fmt}") for fmt in ("html", "json", "md")]
+            while not all(o.exists() for o in outs) and time.monotonic() < deadline:
+                await pilot.pause(0.2)
+            await pilot.pause(0.5)
+            for o in outs:
+                assert o.stat().st_size > 1000 and stat.S_IMODE(o.stat().st_mode) == 0o600
+            assert "contradicted" in outs[0].read_text(encoding="utf-8")
+
+    asyncio.run(run())
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT source FROM consent").fetchall() == [("tui",)]

@@ -17,6 +17,7 @@ from monitor.cli.consent import consent_option, record_consent
 from monitor.errors import BadInput
 from monitor.ingest import analyze_file, expand_inputs
 from monitor.policy import read_policy
+from monitor.report import write_private
 from monitor.report.data import build_report
 from monitor.store import Store
 
@@ -81,11 +82,11 @@ def command(captures: tuple[str, ...], policy_path: str, profile_path: str | Non
         changes = diff(report, baseline)
         report["baseline_diff"] = changes
     if report_path:
-        Path(report_path).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_private(report_path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     if junit_path:
         from monitor.report.junit import render_junit
 
-        Path(junit_path).write_text(render_junit(report["verdicts"], wanted), encoding="utf-8")
+        write_private(junit_path, render_junit(report["verdicts"], wanted))
     failing = _print(report, wanted, changes)
     sys.exit(1 if failing else 0)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 from rich.console import Console
@@ -14,6 +13,7 @@ from monitor.cli.common import build_context, signatures_option
 from monitor.cli.consent import consent_option, parse_consent
 from monitor.engine import EngineContext
 from monitor.model import Policy
+from monitor.report import write_private
 from monitor.report.data import build_report
 from monitor.store import Store
 
@@ -63,7 +63,7 @@ def command(db_path: str, policy_path: str | None, fmt: str, output: str | None,
                               consent_ts=consent)
         text = render(report, fmt, store, policy, redact)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        write_private(output, text)
     else:
         click.echo(text, nl=False)
 

@@ -506,30 +506,42 @@ class PrivmonApp(App[None]):
         self.push_screen(HelpScreen())
 
     def action_consent(self) -> None:
+        self._record_consent(time.time())  # the moment of the key press, written off the UI thread
+
+    @work(thread=True, group="consent")
+    def _record_consent(self, ts: float) -> None:
         from monitor.errors import StoreError
         from monitor.store import Store
 
         try:
             with Store.open(self.db_path) as store:  # a short write connection; the app reads read-only
-                store.add_consent(time.time(), source="tui")
+                store.add_consent(ts, source="tui")
         except StoreError as exc:
-            self.notify(f"cannot record consent: {exc}", severity="error", markup=False)
+            self.call_from_thread(self.notify, f"cannot record consent: {exc}", severity="error", markup=False)
             return
-        self.notify("consent marked now: findings after this moment count as after consent", markup=False)
+        self.call_from_thread(self.notify, "consent marked now: findings after this moment count as after consent",
+                              markup=False)
 
     def action_export(self) -> None:
+        self.notify("writing the report...", markup=False)
+        self._export()
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self) -> None:
+        """HTML, JSON and Markdown next to the database (owner-only files: they hold identifiers)."""
         from monitor.cli.report import render
+        from monitor.report import write_private
         from monitor.report.data import build_report
         from monitor.store import Store
 
         written = []
         with Store.open(self.db_path, readonly=True) as store:
             report = build_report(store, self.policy)
-        for fmt in ("html", "json", "md"):
-            out = Path(f"{self.db_path}.report.{fmt}")
-            out.write_text(render(report, fmt), encoding="utf-8")
-            written.append(str(out))
-        self.notify("report written: " + ", ".join(written), markup=False)
+            for fmt in ("html", "json", "md"):
+                out = Path(f"{self.db_path}.report.{fmt}")
+                write_private(out, render(report, fmt, store, self.policy))
+                written.append(str(out))
+        self.call_from_thread(self.notify, "report written: " + ", ".join(written), markup=False)
 
 
 def _sort_key(cell: Any) -> Any:
