@@ -32,10 +32,16 @@ _COND = re.compile(
     r"|\buser\s+authori[sz]ation\b|\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b", re.IGNORECASE)
 _VERB = re.compile(
     r"\b(?:collect|obtain|gather|acquir|access|read|upload|send|sent|transmit|shar|provid|disclos|record|use[sd]?|"
-    r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan)\w*|\bask(?:s|ed)?\s+for\b", re.IGNORECASE)
+    r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer)\w*"
+    r"|\bask(?:s|ed)?\s+for\b", re.IGNORECASE)
 _SHARE = re.compile(r"\b(?:shar|provid|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to|pass)\w*", re.I)
 _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment))\b", re.IGNORECASE)
-_PARTNERS = re.compile(r"\b(?:partners?|affiliates?|service providers?|suppliers?)\b", re.IGNORECASE)
+_PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|technology|cloud) providers?|suppliers?"
+                       r"|vendors?)\b", re.IGNORECASE)
+# the clause's subject: its first few words, before any verb ("Ad partners may receive...", "Third-party SDKs collect")
+_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:[a-z]\)\s*)?((?:[\w'-]+,?\s+){0,6}?)(?:may|might|can|could|will|"
+                      r"would|shall|do|does|also|automatically|receive[sd]?|collects?|obtains?|access(?:es)?|gathers?|"
+                      r"gets?|process(?:es)?|reads?|uses?)\s", re.IGNORECASE)
 _ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:partners?|networks?|platforms?|companies))\b", re.IGNORECASE)
 _QUALS = [
     ("md5", re.compile(r"\bMD5\b", re.I)), ("sha256", re.compile(r"\bSHA-?256\b", re.I)),
@@ -136,6 +142,12 @@ def _recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
     named = [sdk for sdk, _s, _e in aliases.find(c.text)]
     if named:
         return list(dict.fromkeys(named))
+    subject = _SUBJECT.match(c.text)
+    if subject and not re.match(r"\W*(?:we|us|our\s+(?:app|company|service))\b", subject.group(1), re.I):
+        head = subject.group(1)
+        for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
+            if rx.search(head):
+                return [name]  # the recipient is the one doing the collecting
     shares = bool(_SHARE.search(c.text))
     if shares and _ADVERTISERS.search(c.text):
         return ["advertisers"]
