@@ -190,7 +190,7 @@ class Engine:
         self._flow_counts[fkey] = n + 1
         if n >= MAX_RECOGNIZED_DATAGRAMS_PER_FLOW:
             return
-        p2p = recognize(m.payload, m.server.port, m.client.port, m.transport)
+        p2p = recognize(m.payload, m.server.port, m.client.port, m.transport, self.ctx.signatures.p2p)
         if n >= MAX_SCANNED_DATAGRAMS_PER_FLOW and not (p2p and p2p.hits):
             return  # long media / data streams: nothing new to learn from every datagram
         known = self._names.get((m.server.ip, m.server.port, m.transport))

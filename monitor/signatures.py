@@ -127,6 +127,7 @@ def load_signatures(extra_dirs: Sequence[str | Path] = ()) -> Signatures:
     by_id: dict[str, SdkRule] = {}
     digest = hashlib.sha256()
     id_files: list[Path] = []
+    p2p_files: list[Path] = []
     for d in dirs:
         if not d.is_dir():
             raise BadSignatures(str(d), "signature directory not found")
@@ -147,7 +148,10 @@ def load_signatures(extra_dirs: Sequence[str | Path] = ()) -> Signatures:
         p2p = d / "p2p.toml"
         if p2p.is_file():
             digest.update(p2p.read_bytes())
+            p2p_files.append(p2p)
     from monitor.classify.identifiers import load_identifier_rules
 
+    from monitor.classify.p2p_tables import load_p2p_tables
+
     return Signatures(sdks=tuple(by_id.values()), identifiers=load_identifier_rules(id_files),
-                      version=digest.hexdigest()[:12])
+                      p2p=load_p2p_tables(p2p_files), version=digest.hexdigest()[:12])

@@ -2,9 +2,11 @@
 
 CS2 Network PPPP (also iLnkP2P, Yi TNP): 4-byte header 0xF1, message type, big-endian payload
 length; the device id travels in clear in login, punch and relay messages as 8-byte prefix +
-uint32 serial + check code (destinations.md B1). MQTT in clear: CONNECT carries the client id and
+uint32 serial + check code (destinations.md B1). TUTK Kalay datagrams are descrambled
+(kalay.py) and read the same way. MQTT in clear: CONNECT carries the client id and
 user name that IoT clouds set to the device id. Every check is strict (lengths must agree) so
 that random UDP does not look like a protocol, and cheap on payloads that match nothing.
+Message names, roles, ports and keys come from signatures/p2p.toml (p2p_tables.py).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from monitor.classify.p2p_tables import P2PTables, bundled
 from monitor.model import Hit
 
 
@@ -23,24 +26,6 @@ class P2PMatch:
     hits: tuple[Hit, ...] = ()
 
 
-PPPP_TYPES = {
-    0x00: ("HELLO", "lookup"), 0x01: ("HELLO_ACK", "lookup"), 0x02: ("HELLO_TO", "lookup"),
-    0x03: ("HELLO_TO_ACK", "lookup"), 0x08: ("QUERY_DID", "lookup"), 0x09: ("QUERY_DID_ACK", "lookup"),
-    0x10: ("DEV_LGN", "lookup"), 0x11: ("DEV_LGN_ACK", "lookup"), 0x12: ("DEV_LGN_CRC", "lookup"),
-    0x13: ("DEV_LGN_ACK_CRC", "lookup"), 0x18: ("DEV_ONLINE_REQ", "lookup"), 0x19: ("DEV_ONLINE_REQ_ACK", "lookup"),
-    0x20: ("P2P_REQ", "lookup"), 0x21: ("P2P_REQ_ACK", "lookup"), 0x30: ("LAN_SEARCH", "discovery"),
-    0x31: ("LAN_NOTIFY", "discovery"), 0x32: ("LAN_SEARCH_EXT", "discovery"), 0x40: ("PUNCH_TO", "peer"),
-    0x41: ("PUNCH_PKT", "peer"), 0x42: ("P2P_RDY", "peer"), 0x43: ("P2P_RDY_ACK", "peer"),
-    0x60: ("RS_LGN", "relay"), 0x61: ("RS_LGN_ACK", "relay"), 0x62: ("RS_LGN1", "relay"), 0x63: ("RS_LGN1_ACK", "relay"),
-    0x67: ("LIST_REQ1", "lookup"), 0x68: ("LIST_REQ", "lookup"), 0x69: ("LIST_REQ_ACK", "lookup"),
-    0x70: ("RLY_HELLO", "relay"), 0x71: ("RLY_HELLO_ACK", "relay"), 0x72: ("RLY_PORT", "relay"),
-    0x73: ("RLY_PORT_ACK", "relay"), 0x80: ("RLY_REQ", "relay"), 0x81: ("RLY_REQ_ACK", "relay"),
-    0x82: ("RLY_TO", "relay"), 0x83: ("RLY_PKT", "relay"), 0x84: ("RLY_RDY", "relay"),
-    0x91: ("SDEV_LGN", "lookup"), 0xD0: ("DRW", "peer"), 0xD1: ("DRW_ACK", "peer"), 0xD8: ("PSR", "peer"),
-    0xE0: ("ALIVE", "peer"), 0xE1: ("ALIVE_ACK", "peer"), 0xF0: ("CLOSE", "peer"),
-}
-PPPP_PORTS = {32100, 32108}
-UID_AT_0 = {0x10, 0x12, 0x18, 0x20, 0x41, 0x42, 0x67, 0x84, 0x91}
 _PREFIX = re.compile(rb"^[A-Z]{1,8}\x00*$")
 _CHECK = re.compile(rb"^[A-Z]{1,8}\x00*$")
 
@@ -55,23 +40,28 @@ def pppp_uid(raw: bytes) -> str | None:
     return f"{prefix.rstrip(bytes(1)).decode()}-{serial:06d}-{check.rstrip(bytes(1)).decode()}"
 
 
-def _pppp(payload: bytes) -> P2PMatch | None:
+def _pppp(payload: bytes, tables: P2PTables) -> P2PMatch | None:
     if len(payload) < 4 or payload[0] != 0xF1:
         return None
-    mtype = payload[1]
-    if mtype not in PPPP_TYPES or int.from_bytes(payload[2:4], "big") != len(payload) - 4:
+    known = tables.pppp_messages.get(payload[1])
+    if known is None or int.from_bytes(payload[2:4], "big") != len(payload) - 4:
         return None
-    name, role = PPPP_TYPES[mtype]
+    name, role, uid_at = known
     hits: tuple[Hit, ...] = ()
-    body = payload[4:]
-    uid = None
-    if mtype in UID_AT_0:
-        uid = pppp_uid(body[:20])
-    elif mtype == 0x83:  # RLY_PKT: the id follows a 4-byte magic word
-        uid = pppp_uid(body[4:24])
+    uid = pppp_uid(payload[4 + uid_at: 24 + uid_at]) if uid_at >= 0 else None
     if uid:
         hits = (Hit("device_uid", uid, "plain", f"pppp:{name}", "pattern", canonical=uid),)
     return P2PMatch("pppp", name, role, hits)
+
+
+def _kalay(payload: bytes, server_port: int, tables: P2PTables) -> P2PMatch | None:
+    from monitor.classify.kalay import hits_of, parse
+
+    msg = parse(payload, tables.kalay_commands)
+    if msg is None:
+        return None
+    role = "lookup" if server_port == tables.kalay_master_port else msg.role
+    return P2PMatch("kalay", msg.name, role, hits_of(msg))
 
 
 def _mqtt_string(data: bytes, off: int) -> tuple[str | None, int]:
@@ -133,14 +123,20 @@ def _mqtt(payload: bytes) -> P2PMatch | None:
     return P2PMatch("mqtt", "CONNECT", "", tuple(hits))
 
 
-def recognize(payload: bytes, server_port: int, client_port: int, transport: str) -> P2PMatch | None:
-    """The protocol of one datagram / first stream chunk, or None."""
+def recognize(payload: bytes, server_port: int, client_port: int, transport: str,
+              tables: P2PTables | None = None) -> P2PMatch | None:
+    """The protocol of one datagram / first stream chunk, or None (tables: signatures/p2p.toml)."""
     if not payload:
         return None
+    t = tables or bundled()
     first = payload[0]
     if first == 0xF1 and transport == "udp":
-        return _pppp(payload)
-    if transport == "udp" and (server_port in PPPP_PORTS or client_port in PPPP_PORTS) and len(payload) >= 4:
+        return _pppp(payload, t)
+    if transport == "udp" and len(payload) >= 16:
+        found = _kalay(payload, server_port, t)
+        if found is not None:
+            return found
+    if transport == "udp" and (server_port in t.pppp_ports or client_port in t.pppp_ports) and len(payload) >= 4:
         # CS2's "P2P_Proprietary_Encrypt" XORs the whole datagram: no 0xF1, but the PPPP port (PAL)
         return P2PMatch("pppp", "OBFUSCATED", "", ())
     if first == 0x10 and transport == "tcp":
@@ -148,13 +144,13 @@ def recognize(payload: bytes, server_port: int, client_port: int, transport: str
     if first == 0xFF:
         from monitor.classify.p2p_iot import dvrip
 
-        found = dvrip(payload)
-        if found:
-            return P2PMatch("xmeye", found[0], "", found[1])
+        found_x = dvrip(payload, t)
+        if found_x:
+            return P2PMatch("xmeye", found_x[0], "", found_x[1])
     elif first == 0x00 and payload[:4] == b"\x00\x00\x55\xaa":
         from monitor.classify.p2p_iot import tuya
 
-        found = tuya(payload)
-        if found:
-            return P2PMatch("tuya", found[0], "discovery" if found[0] == "DISCOVERY" else "", found[1])
+        found_t = tuya(payload, t)
+        if found_t:
+            return P2PMatch("tuya", found_t[0], "discovery" if found_t[0] == "DISCOVERY" else "", found_t[1])
     return None

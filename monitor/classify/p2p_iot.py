@@ -8,17 +8,16 @@ AES-ECB with a key every client knows (6667: MD5 of the string below; destinatio
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 
+from monitor.classify.p2p_tables import P2PTables
 from monitor.model import Hit
 
-TUYA_UDP_KEY = hashlib.md5(b"yGAdlopoPVldABfn").digest()
 _SERIAL = re.compile(rb'"(SerialNumber|SerialNo|sn|DevID|UUID)"\s*:\s*"([A-Za-z0-9]{8,40})"')
 
 
-def dvrip(payload: bytes) -> tuple[str, tuple[Hit, ...]] | None:
+def dvrip(payload: bytes, tables: P2PTables) -> tuple[str, tuple[Hit, ...]] | None:
     """(message name, hits) of a DVRIP message, or None."""
     if len(payload) < 20 or payload[0] != 0xFF or payload[2:4] != b"\x00\x00":
         return None
@@ -28,12 +27,11 @@ def dvrip(payload: bytes) -> tuple[str, tuple[Hit, ...]] | None:
         return None
     hits = tuple(Hit("device_uid", m.group(2).decode(), "plain", f"xmeye:{m.group(1).decode()}", "pattern",
                      canonical=m.group(2).decode()) for m in _SERIAL.finditer(payload[20:20 + 65536]))
-    name = {1000: "LOGIN_REQ", 1001: "LOGIN_RSP", 1006: "KEEPALIVE_REQ", 1020: "SYSINFO_REQ", 1021: "SYSINFO_RSP",
-            1042: "CONFIG_GET", 1530: "DISCOVERY"}.get(msg_id, f"MSG_{msg_id}")
+    name = tables.xmeye_messages.get(msg_id, f"MSG_{msg_id}")
     return name, hits
 
 
-def tuya(payload: bytes) -> tuple[str, tuple[Hit, ...]] | None:
+def tuya(payload: bytes, tables: P2PTables) -> tuple[str, tuple[Hit, ...]] | None:
     if len(payload) < 24 or payload[:4] != b"\x00\x00\x55\xaa" or not payload.rstrip(b"\x00").endswith(b"\xaa\x55"):
         return None
     length = int.from_bytes(payload[12:16], "big")
@@ -41,7 +39,7 @@ def tuya(payload: bytes) -> tuple[str, tuple[Hit, ...]] | None:
         return None
     body = payload[16:16 + length - 8]
     body = body[4:] if body[:4] == b"\x00\x00\x00\x00" else body  # return code
-    data = body if body[:1] == b"{" else _tuya_decrypt(body)
+    data = body if body[:1] == b"{" else _tuya_decrypt(body, tables.tuya_udp_key)
     hits: tuple[Hit, ...] = ()
     try:
         doc = json.loads(data.decode("utf-8")) if data else None
@@ -51,15 +49,15 @@ def tuya(payload: bytes) -> tuple[str, tuple[Hit, ...]] | None:
         hits = tuple(Hit("device_uid", str(doc[k])[:64], "plain" if body[:1] == b"{" else "aes", f"tuya:{k}", "pattern",
                          canonical=str(doc[k])[:64]) for k in ("gwId", "devId") if isinstance(doc.get(k), str))
     cmd = int.from_bytes(payload[8:12], "big")
-    return {0x13: "DISCOVERY", 0x0A: "DP_QUERY", 0x07: "CONTROL", 0x09: "HEART_BEAT"}.get(cmd, f"CMD_{cmd}"), hits
+    return tables.tuya_commands.get(cmd, f"CMD_{cmd}"), hits
 
 
-def _tuya_decrypt(body: bytes) -> bytes:
-    if not body or len(body) % 16:
+def _tuya_decrypt(body: bytes, key: bytes) -> bytes:
+    if not body or len(body) % 16 or len(key) != 16:
         return b""
     from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-    dec = Cipher(algorithms.AES(TUYA_UDP_KEY), modes.ECB()).decryptor()
+    dec = Cipher(algorithms.AES(key), modes.ECB()).decryptor()  # noqa: S305 - Tuya's LAN format
     out = dec.update(body) + dec.finalize()
     pad = out[-1] if out else 0
     return out[:-pad] if 0 < pad <= 16 else out

@@ -1,0 +1,102 @@
+"""ThroughTek Kalay (TUTK IOTC) datagrams: the "Charlie" scrambling undone, messages named, UIDs read.
+
+Every IOTC datagram is scrambled in 16-byte blocks (destinations.md B2): each little-endian
+32-bit word is rotated, the block is XORed with the first 16 bytes of the string below and its
+bytes are shuffled by a fixed permutation; a tail shorter than 16 bytes is shuffled by a
+smaller permutation and XORed. Nothing in the scrambled bytes is constant, so a datagram is
+recognized by descrambling its first block and finding the header: `04 02`, a version byte, a
+flags byte, the little-endian length of what follows the 16-byte header, then the command.
+Connection messages carry the device's 20-character UID at offset 16.
+
+The scramble direction exists for the test generator and for `captures/make_samples.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from monitor.model import Hit
+
+KEY = b"Charlie is the designer of P2P!!"[:16]
+# where each output byte of a block comes from; the same table undoes itself (an involution)
+BLOCK_ORDER = (11, 9, 8, 15, 13, 10, 12, 14, 2, 1, 5, 0, 6, 4, 7, 3)
+TAIL_ORDER = {2: (1, 0), 4: (2, 3, 0, 1), 8: (7, 4, 3, 2, 1, 6, 5, 0)}  # other tail lengths keep their order
+UID = re.compile(rb"[A-Za-z0-9]{20}")
+MAX_DATAGRAM = 2048  # IOTC datagrams stay under the path MTU; longer UDP payloads are not Kalay
+
+
+def _rotl(word: int, n: int) -> int:
+    n %= 32
+    return ((word << n) | (word >> (32 - n))) & 0xFFFFFFFF
+
+
+def _rotate_words(block: bytes, amount: int, sign: int) -> bytes:
+    out = bytearray(16)
+    for i in (0, 4, 8, 12):
+        w = int.from_bytes(block[i:i + 4], "little")
+        out[i:i + 4] = _rotl(w, sign * (i + amount)).to_bytes(4, "little")
+    return bytes(out)
+
+
+def _shuffle(data: bytes, order: tuple[int, ...] | None) -> bytes:
+    return data if order is None else bytes(data[j] for j in order)
+
+
+def descramble(data: bytes) -> bytes:
+    """Undo the scrambling of a whole datagram."""
+    out = bytearray()
+    full = len(data) - len(data) % 16
+    for off in range(0, full, 16):
+        block = _shuffle(_rotate_words(data[off:off + 16], 3, 1), BLOCK_ORDER)
+        block = bytes(b ^ k for b, k in zip(block, KEY, strict=True))
+        out += _rotate_words(block, 1, 1)
+    tail = data[full:]
+    tail = _shuffle(tail, TAIL_ORDER.get(len(tail)))
+    out += bytes(b ^ k for b, k in zip(tail, KEY, strict=False))
+    return bytes(out)
+
+
+def scramble(data: bytes) -> bytes:
+    """What a Kalay client sends for `data` (the inverse of `descramble`)."""
+    out = bytearray()
+    full = len(data) - len(data) % 16
+    for off in range(0, full, 16):
+        block = _rotate_words(data[off:off + 16], 1, -1)
+        block = bytes(b ^ k for b, k in zip(block, KEY, strict=True))
+        out += _rotate_words(_shuffle(block, BLOCK_ORDER), 3, -1)
+    tail = data[full:]
+    tail = bytes(b ^ k for b, k in zip(tail, KEY, strict=False))
+    out += _shuffle(tail, TAIL_ORDER.get(len(tail)))
+    return bytes(out)
+
+
+@dataclass(frozen=True, slots=True)
+class KalayMessage:
+    version: int
+    command: bytes
+    name: str
+    role: str
+    uid: str
+
+
+def parse(payload: bytes, commands: dict[bytes, tuple[str, str, bool]]) -> KalayMessage | None:
+    """The Kalay message in one UDP payload, or None. `commands`: 3 command bytes -> (name, role, has UID)."""
+    if not 16 <= len(payload) <= MAX_DATAGRAM:
+        return None
+    head = descramble(payload[:16])  # cheap test first: most UDP is not Kalay
+    if head[:2] != b"\x04\x02" or int.from_bytes(head[4:6], "little") != len(payload) - 16:
+        return None
+    plain = descramble(payload)
+    cmd = plain[8:11]
+    name, role, has_uid = commands.get(cmd, (f"CMD_{cmd.hex()}", "", False))
+    uid = ""
+    if has_uid and UID.fullmatch(plain[16:36]):
+        uid = plain[16:36].decode("ascii").upper()
+    return KalayMessage(plain[2], cmd, name, role, uid)
+
+
+def hits_of(msg: KalayMessage) -> tuple[Hit, ...]:
+    if not msg.uid:
+        return ()
+    return (Hit("device_uid", msg.uid, "kalay-scramble", f"kalay:{msg.name}", "pattern", canonical=msg.uid),)

@@ -1,0 +1,126 @@
+"""signatures/p2p.toml loaded and validated: the message tables the P2P decoders read.
+
+A user directory's p2p.toml adds to the bundled tables (same key: the user's entry wins). Errors
+name the file, the entry and the field in one line, like the other signature files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from monitor.errors import BadSignatures
+
+ROLES = {"lookup", "relay", "peer", "discovery", ""}
+
+
+@dataclass(frozen=True, slots=True)
+class P2PTables:
+    pppp_ports: frozenset[int] = frozenset()
+    pppp_messages: dict[int, tuple[str, str, int]] = field(default_factory=dict)  # type -> (name, role, uid offset)
+    kalay_lan_port: int = 32761
+    kalay_master_port: int = 10001
+    kalay_commands: dict[bytes, tuple[str, str, bool]] = field(default_factory=dict)
+    xmeye_ports: frozenset[int] = frozenset()
+    xmeye_messages: dict[int, str] = field(default_factory=dict)
+    tuya_ports: frozenset[int] = frozenset()
+    tuya_udp_key: bytes = b""
+    tuya_commands: dict[int, str] = field(default_factory=dict)
+
+
+def _bad(path: Path, entry: str, fld: str, what: str) -> BadSignatures:
+    return BadSignatures(str(path), f"entry {entry}: field {fld}: {what}")
+
+
+def _int_key(path: Path, section: str, key: str, hi: int) -> int:
+    try:
+        n = int(key, 0)
+    except ValueError:
+        raise _bad(path, f"{section}.{key}", "key", "must be a number (decimal or 0x..)") from None
+    if not 0 <= n <= hi:
+        raise _bad(path, f"{section}.{key}", "key", f"must be between 0 and {hi}")
+    return n
+
+
+def _ports(path: Path, section: str, raw: Any) -> frozenset[int]:
+    if not isinstance(raw, list) or not all(isinstance(p, int) and 0 < p < 65536 for p in raw):
+        raise _bad(path, section, "ports", "must be a list of port numbers")
+    return frozenset(raw)
+
+
+def _merge(path: Path, data: dict[str, Any], base: P2PTables) -> P2PTables:
+    pppp = dict(base.pppp_messages)
+    kalay = dict(base.kalay_commands)
+    xm = dict(base.xmeye_messages)
+    tuya = dict(base.tuya_commands)
+    sec = data.get("pppp", {})
+    for key, val in sec.get("messages", {}).items():
+        n = _int_key(path, "pppp.messages", key, 255)
+        if not (isinstance(val, list) and len(val) == 3 and isinstance(val[0], str) and val[0]
+                and val[1] in ROLES and isinstance(val[2], int) and -1 <= val[2] <= 64):
+            raise _bad(path, f"pppp.messages.{key}", "value", "must be [name, role, device id offset or -1]")
+        pppp[n] = (val[0], val[1], val[2])
+    pppp_ports = _ports(path, "pppp", sec["ports"]) if "ports" in sec else base.pppp_ports
+    sec = data.get("kalay", {})
+    lan, master = base.kalay_lan_port, base.kalay_master_port
+    if "ports" in sec:
+        p = sec["ports"]
+        if not isinstance(p, dict) or not all(isinstance(p.get(k, 1), int) for k in ("lan", "master")):
+            raise _bad(path, "kalay", "ports", "must be { lan = PORT, master = PORT }")
+        lan, master = int(p.get("lan", lan)), int(p.get("master", master))
+    for key, val in sec.get("commands", {}).items():
+        try:
+            cmd = bytes.fromhex(key)
+        except ValueError:
+            cmd = b""
+        if len(cmd) != 3:
+            raise _bad(path, f"kalay.commands.{key}", "key", "must be 3 bytes in hex, e.g. \"010621\"")
+        if not (isinstance(val, list) and len(val) == 3 and isinstance(val[0], str) and val[0] and val[1] in ROLES
+                and isinstance(val[2], bool)):
+            raise _bad(path, f"kalay.commands.{key}", "value", "must be [name, role, carries UID (true/false)]")
+        kalay[cmd] = (val[0], val[1], val[2])
+    sec = data.get("xmeye", {})
+    for key, val in sec.get("messages", {}).items():
+        if not isinstance(val, str) or not val:
+            raise _bad(path, f"xmeye.messages.{key}", "value", "must be a message name")
+        xm[_int_key(path, "xmeye.messages", key, 65535)] = val
+    xmeye_ports = _ports(path, "xmeye", sec["ports"]) if "ports" in sec else base.xmeye_ports
+    sec = data.get("tuya", {})
+    for key, val in sec.get("commands", {}).items():
+        if not isinstance(val, str) or not val:
+            raise _bad(path, f"tuya.commands.{key}", "value", "must be a command name")
+        tuya[_int_key(path, "tuya.commands", key, 0xFFFFFFFF)] = val
+    key_seed = sec.get("udp_key_seed")
+    if key_seed is not None and not isinstance(key_seed, str):
+        raise _bad(path, "tuya", "udp_key_seed", "must be a string")
+    return P2PTables(
+        pppp_ports=pppp_ports, pppp_messages=pppp, kalay_lan_port=lan, kalay_master_port=master,
+        kalay_commands=kalay, xmeye_ports=xmeye_ports, xmeye_messages=xm,
+        tuya_ports=_ports(path, "tuya", sec["ports"]) if "ports" in sec else base.tuya_ports,
+        tuya_udp_key=hashlib.md5(key_seed.encode()).digest() if key_seed else base.tuya_udp_key,  # noqa: S324 - Tuya's key
+        tuya_commands=tuya)
+
+
+def load_p2p_tables(paths: Sequence[Path]) -> P2PTables:
+    tables = P2PTables()
+    for path in paths:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise BadSignatures(str(path), f"cannot read: {exc}") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise BadSignatures(str(path), f"not valid TOML: {exc}") from exc
+        tables = _merge(path, data, tables)
+    return tables
+
+
+@lru_cache(maxsize=1)
+def bundled() -> P2PTables:
+    from monitor.signatures import SIGNATURES_DIR
+
+    return load_p2p_tables([SIGNATURES_DIR / "p2p.toml"])
