@@ -150,7 +150,6 @@ def load_signatures(extra_dirs: Sequence[str | Path] = ()) -> Signatures:
             digest.update(p2p.read_bytes())
             p2p_files.append(p2p)
     from monitor.classify.identifiers import load_identifier_rules
-
     from monitor.classify.p2p_tables import load_p2p_tables
 
     return Signatures(sdks=tuple(by_id.values()), identifiers=load_identifier_rules(id_files),
