@@ -4,7 +4,8 @@
     python captures/make_samples.py --update-expected  # also rewrite captures/expected/*.json
 
 The traffic is synthetic: a phone app (10.42.0.23) talking to its own API and to the SDKs inside
-it, and a P2P camera (10.42.0.57) logging in to its PPPP server and its MQTT cloud. Nothing is
+it, and a P2P camera (10.42.0.57) logging in to its PPPP server and its MQTT cloud, and reached by
+the app through a TUTK Kalay master and on the LAN. Nothing is
 sent anywhere: the files are written byte by byte. Ground truth: captures/README.md.
 """
 
@@ -19,6 +20,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # the Kalay scrambler of this checkout (the bytes a Kalay client sends)
+from monitor.classify.kalay import scramble as kalay_scramble  # noqa: E402
+
 T0 = 1_767_225_600.0  # 2026-01-01 00:00:00 UTC
 PHONE, CAMERA, GATEWAY = "10.42.0.23", "10.42.0.57", "10.42.0.1"
 PHONE_MAC, CAMERA_MAC = "a4:5e:60:c1:22:9f", "00:12:34:56:78:9a"
@@ -28,6 +32,7 @@ GAID = "38400000-8cf0-11bd-b23e-10b96e40000d"
 LAT, LON = 22.5431, 114.0579
 PHONE_NO, EMAIL = "+8613800138000", "lab@example.org"
 CAMERA_UID, CAMERA_SERIAL = "ABCD-123456-EFGHJ", "XMC5A2B7E91F0D34"
+KALAY_UID = "CXBA8H1WKRVN7B4U111A"
 GZIP_MTIME = 0  # gzip headers carry a time: fixed so the files are byte-identical on every run
 
 
@@ -237,6 +242,19 @@ def camera_trace() -> Trace:
     tr.udp(CAMERA, 40000, server, 32100, pppp(0xE0, b""))  # ALIVE
     tr.udp(CAMERA, 40000, "47.74.3.99", 32100, pppp(0x41, uid))  # PUNCH_PKT to a relay/peer
     tr.udp(CAMERA, 40000, "47.74.3.99", 32100, pppp(0xD0, b"\xd1\x00\x00\x01" + b"\x06\x0a\xa0\x80" + b"\0" * 16))
+    # TUTK Kalay: the phone app asks a Kalay master where the camera is, then connects on the LAN
+    # (IOTC datagrams are scrambled on the wire; the 20-character UID is inside)
+    def iotc(command: bytes, size: int) -> bytes:
+        b = bytearray(size)
+        b[0:4] = b"\x04\x02\x19\x02"
+        b[4:6] = (size - 16).to_bytes(2, "little")
+        b[8:11] = command
+        b[16:36] = KALAY_UID.encode()
+        return kalay_scramble(bytes(b))
+
+    tr.udp(PHONE, 50001, "50.19.254.134", 10001, iotc(b"\x03\x02\x34", 112))  # DEVICE_ADDR_REQ
+    tr.udp(PHONE, 50002, CAMERA, 32761, iotc(b"\x01\x06\x21", 68))  # LAN_CONNECT_REQ
+    tr.udp(CAMERA, 32761, PHONE, 50002, iotc(b"\x02\x06\x12", 200))  # LAN_CONNECT_RESP
     # MQTT cloud login: the device serial as client id, in clear on 1883
     resolve(tr, CAMERA, 7, "a1cam.iot-as-mqtt.cn-shanghai.aliyuncs.com", "106.15.83.20")
 
