@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from monitor import decode
+from monitor.classify.cs2crypt import KeyState
 from monitor.classify.destinations import Attributor
 from monitor.classify.identifiers import Detector
 from monitor.classify.p2p import recognize
@@ -75,6 +76,7 @@ class Engine:
     _names: dict[tuple[str, int, str], tuple[str, str]] = field(default_factory=dict)  # (ip,port,tr)->(host,proto)
     _flow_counts: dict[tuple[str, int, str, str, int], int] = field(default_factory=dict)
     _owners: dict[tuple[str, str], str] = field(default_factory=dict)
+    _cs2_keys: KeyState = field(default_factory=KeyState)  # CS2 PPPP encryption keys learned so far
 
     def __post_init__(self) -> None:
         self._detector = Detector(self.ctx.signatures.identifiers, self.ctx.profile)
@@ -190,7 +192,8 @@ class Engine:
         self._flow_counts[fkey] = n + 1
         if n >= MAX_RECOGNIZED_DATAGRAMS_PER_FLOW:
             return
-        p2p = recognize(m.payload, m.server.port, m.client.port, m.transport, self.ctx.signatures.p2p)
+        p2p = recognize(m.payload, m.server.port, m.client.port, m.transport, self.ctx.signatures.p2p,
+                        self._cs2_keys)
         if n >= MAX_SCANNED_DATAGRAMS_PER_FLOW and not (p2p and p2p.hits):
             return  # long media / data streams: nothing new to learn from every datagram
         known = self._names.get((m.server.ip, m.server.port, m.transport))

@@ -12,8 +12,9 @@ Message names, roles, ports and keys come from signatures/p2p.toml (p2p_tables.p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from monitor.classify.cs2crypt import KeyState
 from monitor.classify.p2p_tables import P2PTables, bundled
 from monitor.model import Hit
 
@@ -123,9 +124,61 @@ def _mqtt(payload: bytes) -> P2PMatch | None:
     return P2PMatch("mqtt", "CONNECT", "", tuple(hits))
 
 
+def _encrypted_pppp(payload: bytes, on_port: bool, t: P2PTables, keys: KeyState | None) -> P2PMatch | None:
+    """A PPPP datagram under CS2's table-XOR encryption: known and learned keys first, then a key search."""
+    from monitor.classify import cs2crypt
+
+    if len(payload) > cs2crypt.MAX_DATAGRAM:
+        return None
+    for key in (*(keys.known if keys else ()), *t.pppp_keys):
+        if payload[0] == cs2crypt.first_byte(key):
+            head = cs2crypt.decrypt(payload[:4], key)  # the header first: most candidates end here
+            if head[1] in t.pppp_messages and int.from_bytes(head[2:4], "big") == len(payload) - 4:
+                found = _pppp(cs2crypt.decrypt(payload, key), t)
+                if found is not None:
+                    return _as_encrypted(found)
+    if not on_port:
+        return None
+    header = cs2crypt.header_candidates(payload, t.pppp_messages)
+    if header is not None and keys is not None:
+        header = keys.narrow(payload[0], header)
+    uid_types = [k for k, v in t.pppp_messages.items() if v[2] == 0]
+    for strict in (False, True):  # a doubt left by the id alone: also ask for a trailing address
+        uid = cs2crypt.uid_candidates(payload, uid_types, sockaddr_last=strict) if header is not None else None
+        cands = cs2crypt.intersect(header, uid) if header is not None and uid is not None else None
+        if cands is None:
+            break
+        tried = cs2crypt.keys_for_uid(payload, cands)
+        narrowed = cs2crypt.pinned(header)  # earlier headers of this network may have pinned the key
+        if narrowed is not None and narrowed not in tried:
+            tried.append(narrowed)
+        readings: dict[tuple[str, tuple[Hit, ...]], P2PMatch] = {}
+        for key in tried:
+            found = _pppp(cs2crypt.decrypt(payload, key), t)
+            if found is not None and found.hits:
+                readings.setdefault((found.message, found.hits), found)
+        if len(readings) == 1:  # every candidate key reads the same message and id: the id is certain
+            full = cs2crypt.pinned(cands)
+            if keys is not None and full is not None:
+                keys.learn(full)
+            return _as_encrypted(next(iter(readings.values())))
+        if not readings:
+            break
+    # the PPPP port and no 0xF1: encrypted with a key not recovered (yet) (PAL)
+    return P2PMatch("pppp", "OBFUSCATED", "", ())
+
+
+def _as_encrypted(m: P2PMatch) -> P2PMatch:
+    return replace(m, hits=tuple(replace(h, transform="cs2-encrypt") for h in m.hits))
+
+
 def recognize(payload: bytes, server_port: int, client_port: int, transport: str,
-              tables: P2PTables | None = None) -> P2PMatch | None:
-    """The protocol of one datagram / first stream chunk, or None (tables: signatures/p2p.toml)."""
+              tables: P2PTables | None = None, keys: KeyState | None = None) -> P2PMatch | None:
+    """The protocol of one datagram / first stream chunk, or None (tables: signatures/p2p.toml).
+
+    `keys`: what earlier datagrams of the same capture taught about CS2 encryption keys; this
+    datagram adds to it.
+    """
     if not payload:
         return None
     t = tables or bundled()
@@ -136,9 +189,12 @@ def recognize(payload: bytes, server_port: int, client_port: int, transport: str
         found = _kalay(payload, server_port, t)
         if found is not None:
             return found
-    if transport == "udp" and (server_port in t.pppp_ports or client_port in t.pppp_ports) and len(payload) >= 4:
-        # CS2's "P2P_Proprietary_Encrypt" XORs the whole datagram: no 0xF1, but the PPPP port (PAL)
-        return P2PMatch("pppp", "OBFUSCATED", "", ())
+    if transport == "udp" and len(payload) >= 4:
+        on_port = server_port in t.pppp_ports or client_port in t.pppp_ports
+        if on_port or (keys and keys.known) or t.pppp_keys:
+            found = _encrypted_pppp(payload, on_port, t, keys)
+            if found is not None:
+                return found
     if first == 0x10 and transport == "tcp":
         return _mqtt(payload)
     if first == 0xFF:

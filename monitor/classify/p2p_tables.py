@@ -23,6 +23,7 @@ ROLES = {"lookup", "relay", "peer", "discovery", ""}
 class P2PTables:
     pppp_ports: frozenset[int] = frozenset()
     pppp_messages: dict[int, tuple[str, str, int]] = field(default_factory=dict)  # type -> (name, role, uid offset)
+    pppp_keys: tuple[bytes, ...] = ()  # derived from the key strings of CS2's datagram encryption
     kalay_lan_port: int = 32761
     kalay_master_port: int = 10001
     kalay_commands: dict[bytes, tuple[str, str, bool]] = field(default_factory=dict)
@@ -66,6 +67,13 @@ def _merge(path: Path, data: dict[str, Any], base: P2PTables) -> P2PTables:
             raise _bad(path, f"pppp.messages.{key}", "value", "must be [name, role, device id offset or -1]")
         pppp[n] = (val[0], val[1], val[2])
     pppp_ports = _ports(path, "pppp", sec["ports"]) if "ports" in sec else base.pppp_ports
+    pppp_keys = base.pppp_keys
+    if "keys" in sec:
+        if not isinstance(sec["keys"], list) or not all(isinstance(k, str) and k for k in sec["keys"]):
+            raise _bad(path, "pppp", "keys", "must be a list of key strings")
+        from monitor.classify.cs2crypt import derive_key
+
+        pppp_keys = tuple(dict.fromkeys([*pppp_keys, *(derive_key(k) for k in sec["keys"])]))
     sec = data.get("kalay", {})
     lan, master = base.kalay_lan_port, base.kalay_master_port
     if "ports" in sec:
@@ -99,7 +107,7 @@ def _merge(path: Path, data: dict[str, Any], base: P2PTables) -> P2PTables:
     if key_seed is not None and not isinstance(key_seed, str):
         raise _bad(path, "tuya", "udp_key_seed", "must be a string")
     return P2PTables(
-        pppp_ports=pppp_ports, pppp_messages=pppp, kalay_lan_port=lan, kalay_master_port=master,
+        pppp_ports=pppp_ports, pppp_messages=pppp, pppp_keys=pppp_keys, kalay_lan_port=lan, kalay_master_port=master,
         kalay_commands=kalay, xmeye_ports=xmeye_ports, xmeye_messages=xm,
         tuya_ports=_ports(path, "tuya", sec["ports"]) if "ports" in sec else base.tuya_ports,
         tuya_udp_key=hashlib.md5(key_seed.encode()).digest() if key_seed else base.tuya_udp_key,  # noqa: S324 - Tuya's key
