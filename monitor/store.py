@@ -221,8 +221,9 @@ class Store:
         return store
 
     def _check_schema(self) -> None:
-        names = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "captures" not in names:
+        # one aggregate row (one GIL hand-off for a reader thread; see _packed)
+        found = self.conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='captures'").fetchone()
+        if not found[0]:
             raise StoreError(f"{self.path}: not a privmon database (no captures table)")
 
     def migrate(self) -> list[str]:
@@ -484,7 +485,8 @@ class Store:
 
     def rows_packed(self, table: str, tail: str, params: Sequence[Any] = (), alias: str = "") -> list[dict[str, Any]]:
         """`SELECT alias.* FROM table alias tail` as plain dicts, through `_packed`."""
-        names = [r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")]
+        joined = self.conn.execute("SELECT group_concat(name, ',') FROM pragma_table_info(?)", (table,)).fetchone()[0]
+        names = joined.split(",") if joined else []
         prefix = f"{alias}." if alias else ""
         return self._packed([prefix + n for n in names], names, f"FROM {table} {alias} {tail}", params)
 
@@ -519,11 +521,11 @@ class Store:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return str(row[0]) if row else None
 
+    _COUNTED = ("captures", "messages", "dns", "destinations", "findings")
+
     def counts(self) -> dict[str, int]:
-        out = {}
-        for table in ("captures", "messages", "dns", "destinations", "findings"):
-            out[table] = int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
-        return out
+        row = self.conn.execute("SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {t})" for t in self._COUNTED)).fetchone()
+        return {t: int(n) for t, n in zip(self._COUNTED, row, strict=True)}
 
     # -- helpers -------------------------------------------------------------------------------
 

@@ -134,6 +134,27 @@ def test_large_database_loads_without_blocking(tmp_path: Path) -> None:
     asyncio.run(run())
 
 
+def test_closing_while_the_index_is_built_exits_cleanly(tmp_path: Path) -> None:
+    db = tmp_path / "big.db"
+    with Store.open(db) as w:
+        cid = w.begin_capture("x", "x:3", "pcap")
+        for start in range(0, 60_000, 10_000):
+            w.write(cid, Batch(findings=[_finding(i, f"{i:015d}") for i in range(start, start + 10_000)]))
+        w.finish_capture(cid, 1, 1.0, 2.0)
+
+    async def run() -> PrivmonApp:
+        app = PrivmonApp(str(db), None, poll_seconds=5)
+        async with app.run_test(size=(140, 40)) as pilot:
+            table = app.query_one("#find", RowTable)
+            while table.row_count == 0:
+                await pilot.pause(0.01)
+            assert not app.index.complete  # the background index is still being built
+        return app  # the app closes (as on a hang-up) while the poll worker is still indexing
+
+    app = asyncio.run(run())
+    assert app._exception is None, app._exception  # a late hand-off from a worker used to fail the app on exit
+
+
 def test_search_index_and_sql_fallback_agree(tmp_path: Path) -> None:
     """The in-memory search and the SQL search it replaces return the same rows, newest last."""
     db = tmp_path / "s.db"

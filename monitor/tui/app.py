@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Sparkline, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
 
 from monitor.model import Policy
 from monitor.tui.data import (
@@ -209,18 +210,35 @@ class PrivmonApp(App[None]):
 
     # -- data ----------------------------------------------------------------------------------------
 
+    def _deliver(self, fn: Any, *args: Any, **kwargs: Any) -> bool:
+        """Run `fn` on the UI thread from a worker thread, unless the app is closing (then: False).
+
+        Quitting while a worker reads is normal; without this, the worker's late hand-off raises
+        and Textual prints a traceback on the way out.
+        """
+        if get_current_worker().is_cancelled or not self.is_running:
+            return False
+        try:
+            self.call_from_thread(fn, *args, **kwargs)
+        except RuntimeError:  # the event loop closed between the check and the call
+            return False
+        return True
+
     @work(thread=True, exclusive=True, group="poll")
     def poll(self) -> None:
         snap = load_snapshot(self.db_path, self.last_id, MAX_ROWS, self._known_captures)
-        self.call_from_thread(self.apply_snapshot, snap)
-        self.index.update_from(self.db_path)  # after the first paint: the search index grows in the background
-        if self._polls % ANALYSIS_EVERY == 1:
+        if not self._deliver(self.apply_snapshot, snap):
+            return
+        worker = get_current_worker()
+        # after the first paint: the search index grows in the background
+        self.index.update_from(self.db_path, cancelled=lambda: worker.is_cancelled)
+        if self._polls % ANALYSIS_EVERY == 1 and not worker.is_cancelled and self.is_running:
             self.analyze()
 
     @work(thread=True, exclusive=True, group="analysis")
     def analyze(self) -> None:
         result = load_analysis(self.db_path, self.policy)
-        self.call_from_thread(self.apply_analysis, result)
+        self._deliver(self.apply_analysis, result)
 
     def apply_snapshot(self, snap: Snapshot) -> None:
         self._polls += 1
@@ -259,7 +277,7 @@ class PrivmonApp(App[None]):
             rows = search_findings(self.db_path, needle, self.index, self.snapshot.visible_captures, MAX_ROWS)
         else:
             rows = load_newest(self.db_path, MAX_ROWS)
-        self.call_from_thread(self._fill, rows)
+        self._deliver(self._fill, rows)
 
     # -- rendering -----------------------------------------------------------------------------------
 
@@ -404,7 +422,7 @@ class PrivmonApp(App[None]):
     @work(thread=True, exclusive=True, group="why")
     def _explain(self, v: dict[str, Any]) -> None:
         found = load_findings(self.db_path, list(v.get("findings", []))[:10], 10)
-        self.call_from_thread(self._show_why, v, found)
+        self._deliver(self._show_why, v, found)
 
     def _show_why(self, v: dict[str, Any], found: list[dict[str, Any]]) -> None:
         t = Text()
@@ -435,7 +453,7 @@ class PrivmonApp(App[None]):
     @work(thread=True, exclusive=True, group="detail")
     def _open(self, f: dict[str, Any]) -> None:
         message = load_message(self.db_path, f["message_id"])
-        self.call_from_thread(self.push_screen, FindingScreen(f, message, self.reveal))
+        self._deliver(self.push_screen, FindingScreen(f, message, self.reveal))
 
     @on(DataTable.HeaderSelected)
     def _sort(self, event: DataTable.HeaderSelected) -> None:
@@ -517,9 +535,9 @@ class PrivmonApp(App[None]):
             with Store.open(self.db_path) as store:  # a short write connection; the app reads read-only
                 store.add_consent(ts, source="tui")
         except StoreError as exc:
-            self.call_from_thread(self.notify, f"cannot record consent: {exc}", severity="error", markup=False)
+            self._deliver(self.notify, f"cannot record consent: {exc}", severity="error", markup=False)
             return
-        self.call_from_thread(self.notify, "consent marked now: findings after this moment count as after consent",
+        self._deliver(self.notify, "consent marked now: findings after this moment count as after consent",
                               markup=False)
 
     def action_export(self) -> None:
@@ -541,7 +559,7 @@ class PrivmonApp(App[None]):
                 out = Path(f"{self.db_path}.report.{fmt}")
                 write_private(out, render(report, fmt, store, self.policy))
                 written.append(str(out))
-        self.call_from_thread(self.notify, "report written: " + ", ".join(written), markup=False)
+        self._deliver(self.notify, "report written: " + ", ".join(written), markup=False)
 
 
 def _sort_key(cell: Any) -> Any:

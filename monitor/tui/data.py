@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,10 +99,12 @@ class SearchIndex:
                     break
         return out
 
-    def update_from(self, db_path: str, max_chunks: int = 20) -> None:
+    def update_from(self, db_path: str, max_chunks: int = 20, cancelled: Callable[[], bool] = lambda: False) -> None:
         """Index the rows written since the last call, INDEX_CHUNK at a time (the rest at the next poll)."""
         with Store.open(db_path, readonly=True) as store:
             for _ in range(max_chunks):
+                if cancelled():
+                    return
                 rows = store.finding_texts(self.last_id, INDEX_CHUNK, SEARCH_COLUMNS)
                 self.extend(rows)
                 self.complete = len(rows) < INDEX_CHUNK
@@ -132,10 +135,11 @@ def load_snapshot(db_path: str, after_finding: int, page: int, known_captures: f
         snap.devices = store.devices()
         snap.destinations = store.destinations()
         snap.counts = store.counts()
-        snap.visible_findings = int(store.conn.execute(
-            "SELECT COUNT(*) FROM findings f JOIN captures c ON c.id = f.capture_id "
-            "WHERE c.status != 'ingesting'").fetchone()[0])
-        snap.consent_ts = store.consent_ts()
+        visible, consent = store.conn.execute(  # one row: every step is a GIL hand-off (Store._packed)
+            "SELECT (SELECT COUNT(*) FROM findings f JOIN captures c ON c.id = f.capture_id "
+            "WHERE c.status != 'ingesting'), (SELECT MIN(ts) FROM consent)").fetchone()
+        snap.visible_findings = int(visible)
+        snap.consent_ts = float(consent) if consent is not None else None
     return snap
 
 
