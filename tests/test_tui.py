@@ -134,6 +134,20 @@ def test_large_database_loads_without_blocking(tmp_path: Path) -> None:
     asyncio.run(run())
 
 
+def test_the_first_frame_already_has_rows(demo_db: Path) -> None:
+    """`privmon tui` reads the first page before the app starts, so no empty frame comes first."""
+
+    async def run() -> None:
+        app = build_app(str(demo_db), None, poll_seconds=30)
+        async with app.run_test(size=(140, 40)):
+            assert app.query_one("#find", RowTable).row_count == app.total_findings > 0  # before any worker ran
+        lazy = PrivmonApp(str(demo_db), None, poll_seconds=30)
+        async with lazy.run_test(size=(140, 40)):
+            assert lazy.query_one("#find", RowTable).row_count == 0  # without it: rows come with the first poll
+
+    asyncio.run(run())
+
+
 def test_closing_while_the_index_is_built_exits_cleanly(tmp_path: Path) -> None:
     db = tmp_path / "big.db"
     with Store.open(db) as w:

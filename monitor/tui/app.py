@@ -142,8 +142,10 @@ class PrivmonApp(App[None]):
     ]
 
     def __init__(self, db_path: str, policy: Policy | None = None, poll_seconds: float = 0.5,
-                 clock: Any = None) -> None:
+                 clock: Any = None, first: Snapshot | None = None) -> None:
+        """`first`: a snapshot read before the app started (build_app does), shown in the first frame."""
         super().__init__()
+        self._first = first
         self.db_path = db_path
         self.policy = policy
         self.poll_seconds = poll_seconds
@@ -197,6 +199,17 @@ class PrivmonApp(App[None]):
                                                        "category", "country", "out", "in", "first seen", "last seen")
         self._render_policy()
         self.sub_title = Path(self.db_path).name
+        if self._first is not None:
+            # rows read before the screen existed: they are in the first frame, and the workers
+            # (reads, the search index, the analysis) start once that frame is out
+            first, self._first = self._first, None
+            self.apply_snapshot(first)
+            self._polls = 0
+            self.call_after_refresh(self._start_polling)
+        else:
+            self._start_polling()
+
+    def _start_polling(self) -> None:
         self.poll()
         self.set_interval(self.poll_seconds, self.poll)
 
@@ -241,6 +254,8 @@ class PrivmonApp(App[None]):
         self._deliver(self.apply_analysis, result)
 
     def apply_snapshot(self, snap: Snapshot) -> None:
+        if not self.screen_stack:  # delivered while the app closes
+            return
         self._polls += 1
         changed_dest = [d["id"] for d in snap.destinations] != [d["id"] for d in self.snapshot.destinations] or \
             [d["bytes_out"] for d in snap.destinations] != [d["bytes_out"] for d in self.snapshot.destinations]
@@ -265,6 +280,8 @@ class PrivmonApp(App[None]):
             self._render_destinations()
 
     def apply_analysis(self, result: Analysis) -> None:
+        if not self.screen_stack:
+            return
         self.analysis = result
         self._render_summary()
         self._render_sparks()
@@ -413,6 +430,8 @@ class PrivmonApp(App[None]):
 
     @on(DataTable.CellHighlighted, "#matrix")
     def _why(self, event: DataTable.CellHighlighted) -> None:
+        if not self.screen_stack:  # a highlight still queued while the app closes
+            return
         v = self._verdict_cells.get((event.coordinate.row, event.coordinate.column))
         if v is None:
             self._base.query_one("#why", Static).update(Text("select a cell to see why"))
@@ -575,7 +594,9 @@ def build_app(db_path: str, policy_path: str | None = None, signatures: Any = No
         from monitor.policy import read_policy
 
         policy = read_policy(policy_path, signatures)
-    return PrivmonApp(db_path, policy, poll_seconds)
+    # the first page is read before the app starts (~10 ms for 100k findings with no UI thread to
+    # compete with); every later read happens in workers
+    return PrivmonApp(db_path, policy, poll_seconds, first=load_snapshot(db_path, 0, MAX_ROWS, None))
 
 
 def run_tui(db_path: str, policy_path: str | None = None, profile_path: str | None = None,
