@@ -136,16 +136,23 @@ def test_large_database_loads_without_blocking(tmp_path: Path) -> None:
 
 def test_the_first_frame_already_has_rows(demo_db: Path) -> None:
     """`privmon tui` reads the first page before the app starts, so no empty frame comes first."""
+    from monitor.tui.data import load_snapshot
+
+    class NoPolling(PrivmonApp):
+        def _start_polling(self) -> None:  # no worker ever reads: only what was given shows
+            return
 
     async def run() -> None:
-        app = build_app(str(demo_db), None, poll_seconds=30)
+        first = load_snapshot(str(demo_db), 0, MAX_ROWS, None)
+        app = NoPolling(str(demo_db), None, poll_seconds=30, first=first)
         async with app.run_test(size=(140, 40)):
-            assert app.query_one("#find", RowTable).row_count == app.total_findings > 0  # before any worker ran
-        lazy = PrivmonApp(str(demo_db), None, poll_seconds=30)
+            assert app.query_one("#find", RowTable).row_count == app.total_findings > 0
+        lazy = NoPolling(str(demo_db), None, poll_seconds=30)
         async with lazy.run_test(size=(140, 40)):
-            assert lazy.query_one("#find", RowTable).row_count == 0  # without it: rows come with the first poll
+            assert lazy.query_one("#find", RowTable).row_count == 0
 
     asyncio.run(run())
+    assert build_app(str(demo_db))._first is not None  # the path `privmon tui` takes reads it first
 
 
 def test_closing_while_the_index_is_built_exits_cleanly(tmp_path: Path) -> None:

@@ -74,7 +74,7 @@ class AliasMatcher:
     COMMON = {"line", "meta", "apple", "google", "branch", "adjust", "sentry", "stripe", "sofia", "xm", "mta", "kwai",
               "fabric", "aurora", "huawei", "tencent", "baidu", "alibaba", "xiaomi", "microsoft", "azure", "tuya",
               "smart life", "mobads", "yunni", "cs2", "pppp", "fcm", "gcm", "csj", "ylh", "gdt", "aws", "ubia",
-              "danale", "ezviz", "amap", "icloud"}
+              "danale", "ezviz", "amap", "icloud", "segment", "amplitude", "liftoff", "supersonic", "agora", "braze"}
 
     def __init__(self, aliases: dict[str, str]) -> None:
         self.aliases = aliases
