@@ -171,3 +171,20 @@ def test_encrypting_camera_capture_end_to_end(tmp_path: Path) -> None:
     found = {(f["type"], f["value"], f["location"], f["transform"], f["ip"]) for f in report["findings"]}
     assert ("device_uid", "VSTJ-654321-XKPTV", "pppp:DEV_LGN", "cs2-encrypt", server) in found
     assert ("device_uid", "VSTJ-654321-XKPTV", "pppp:PUNCH_PKT", "cs2-encrypt", cam) in found
+
+
+@given(key=st.binary(min_size=4, max_size=4).filter(any), extra=st.binary(max_size=13),
+       serial=st.integers(0, 999_999))
+@settings(max_examples=100, deadline=None)
+def test_crc_login_gives_its_device_id(key: bytes, extra: bytes, serial: int) -> None:
+    """DEV_LGN_CRC: the payload XORed with a repeating 4-byte key, "++++" appended before that."""
+    body = uid_bytes("EEEE", serial, "ABCDE") + extra + b"++++"
+    wire = message(0x12, bytes(b ^ key[i % 4] for i, b in enumerate(body)))
+    m = recognize(wire, 32100, 40000, "udp")
+    assert m is not None and m.message == "DEV_LGN_CRC"
+    assert [(h.value, h.transform) for h in m.hits] == [(f"EEEE-{serial:06d}-ABCDE", "cs2-crcenc")]
+
+
+def test_crc_login_without_the_trailer_gives_no_id() -> None:
+    body = bytes(range(40))
+    assert recognize(message(0x12, body), 32100, 40000, "udp").hits == ()
