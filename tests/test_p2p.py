@@ -84,3 +84,12 @@ def test_obfuscated_pppp_on_its_port_is_still_pppp() -> None:
     m = recognize(bytes([0x3C, 0x8A, 0x11, 0x07]) + bytes(range(40)), 32100, 40000, "udp")
     assert m and m.protocol == "pppp" and m.message == "OBFUSCATED" and not m.hits
     assert recognize(bytes([0x3C, 0x8A, 0x11, 0x07]) + bytes(range(40)), 32200, 40000, "udp") is None
+
+
+def test_ilnk_heartbeat_with_a_device_id() -> None:
+    uid = b"SSAH\0\0\0\0" + (4321).to_bytes(4, "big") + b"FXBCD\0\0\0"
+    m = recognize(bytes([0xA1, 0x02, 0x00, 0x14]) + uid, 32100, 40000, "udp")
+    assert m is not None and (m.protocol, m.message) == ("pppp", "ILNK_A102")
+    assert [(h.value, h.location) for h in m.hits] == [("SSAH-004321-FXBCD", "pppp:ILNK_A102")]
+    assert recognize(bytes([0xA1, 0x02, 0x00, 0x15]) + uid, 40001, 40000, "udp") is None  # length disagrees
+    assert recognize(bytes([0xA1, 0x02, 0x00, 0x14]) + bytes(20), 40001, 40000, "udp") is None  # no device id

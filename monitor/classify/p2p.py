@@ -59,6 +59,21 @@ def _pppp(payload: bytes, tables: P2PTables) -> P2PMatch | None:
     return P2PMatch("pppp", name, role, hits)
 
 
+def _ilnk(payload: bytes) -> P2PMatch | None:
+    """iLnkP2P's own headers (magic 0xA1: device heartbeat and wake messages 00-06; 0xF2 10), laid
+    out like PPPP's (destinations.md B1). Only a message whose length agrees and whose payload
+    starts with a well-formed device id counts, so stray 0xA1/0xF2 datagrams stay unrecognized."""
+    if len(payload) < 24 or int.from_bytes(payload[2:4], "big") != len(payload) - 4:
+        return None
+    if not (payload[0] == 0xA1 and payload[1] <= 0x06) and payload[:2] != b"\xf2\x10":
+        return None
+    uid = pppp_uid(payload[4:24])
+    if uid is None:
+        return None
+    name = f"ILNK_{payload[0]:02X}{payload[1]:02X}"
+    return P2PMatch("pppp", name, "lookup", (Hit("device_uid", uid, "plain", f"pppp:{name}", "pattern", canonical=uid),))
+
+
 _CRC_TRAILER = b"++++"
 
 
@@ -208,6 +223,10 @@ def recognize(payload: bytes, server_port: int, client_port: int, transport: str
     first = payload[0]
     if first == 0xF1 and transport == "udp":
         return _pppp(payload, t)
+    if first in (0xA1, 0xF2) and transport == "udp":
+        found_i = _ilnk(payload)
+        if found_i is not None:
+            return found_i
     if transport == "udp" and len(payload) >= 16:
         found = _kalay(payload, server_port, t)
         if found is not None:
