@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The default run is a gate: the same examples every time, so a red CI always points at a change
+# and never at the luck of the draw. HYPOTHESIS_PROFILE=explore draws fresh, more numerous
+# examples (and `python -m fuzz.run` is the long campaign); failures found there become tests.
+settings.register_profile("gate", derandomize=True, print_blob=True)
+settings.register_profile("explore", max_examples=1000, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "gate"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -188,3 +188,13 @@ def test_crc_login_gives_its_device_id(key: bytes, extra: bytes, serial: int) ->
 def test_crc_login_without_the_trailer_gives_no_id() -> None:
     body = bytes(range(40))
     assert recognize(message(0x12, body), 32100, 40000, "udp").hits == ()
+
+
+@pytest.mark.parametrize("key", ["DFYZZ",  # first key byte equal to the bundled default key's
+                                 "ƊǺ´ʎʲ"])  # encrypts 0xF1 to 0xF1: looks like clear PPPP at first sight
+def test_keys_that_look_like_another_reading_still_give_the_id(key: str) -> None:
+    k = derive_key(key)
+    wire = encrypt(message(0x41, uid_bytes("AAA", 0, "BBBBB")), k)
+    m = recognize(wire, 32100, 40000, "udp", keys=KeyState())
+    assert m is not None and m.message == "PUNCH_PKT"
+    assert [h.value for h in m.hits] == ["AAA-000000-BBBBB"]

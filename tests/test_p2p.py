@@ -26,7 +26,10 @@ def test_pppp_messages_and_device_id() -> None:
     relay = recognize(pppp(0x83, b"\x00\x01\x02\x03" + UID), 32100, 40000, "udp")
     assert relay and relay.role == "relay" and relay.hits[0].value == "ABCD-123456-EFGHJ"
     assert recognize(pppp(0x00, b""), 32100, 40000, "udp").message == "HELLO"  # type: ignore[union-attr]
-    assert recognize(b"\xf1\x10\x00\x99" + UID, 32100, 40000, "udp") is None  # length disagrees
+    bad_length = b"\xf1\x10\x00\x99" + UID
+    assert recognize(bad_length, 5000, 40000, "udp") is None
+    on_port = recognize(bad_length, 32100, 40000, "udp")  # could be encrypted: PPPP's port, no id read
+    assert on_port is not None and on_port.message == "OBFUSCATED" and not on_port.hits
     assert pppp_uid(b"abcd" + b"\0" * 16) is None
 
 

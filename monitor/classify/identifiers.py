@@ -220,7 +220,7 @@ class Detector:
             h = self._keyed(t, k, v, f, cleartext)
             if h is not None:
                 out.append(h)
-        out.extend(self._free(f, v, keyed))
+        out.extend(self._free(f, v, keyed, k))
         return out
 
     def _keyed(self, t: str, k: str, v: str, f: Field, cleartext: bool) -> Hit | None:
@@ -282,7 +282,7 @@ class Detector:
                 return hit()
         return None
 
-    def _free(self, f: Field, v: str, keyed: list[str]) -> list[Hit]:
+    def _free(self, f: Field, v: str, keyed: list[str], k: str = "") -> list[Hit]:
         """Values recognizable without a key name (checksums, structure)."""
         out = []
         if "imei" not in keyed and "iccid" not in keyed:
@@ -309,7 +309,13 @@ class Detector:
             for m in self._cs2.finditer(v):
                 if "-" in m.group(0):
                     out.append(Hit("device_uid", m.group(0), _chain(f.transforms, "plain"), f.location, "pattern"))
+        elif self._cs2 is not None and "device_uid" not in keyed and _DEVICE_KEY.search(k) and self._cs2.fullmatch(v):
+            # apps drop the dashes ("VSTC123456ABCDE"): then the whole value of a device-ish key must match
+            out.append(Hit("device_uid", v, _chain(f.transforms, "plain"), f.location, "pattern"))
         return out
+
+
+_DEVICE_KEY = re.compile(r"dev|cam|ipc|p2p")
 
 
 def _group(location: str) -> str:

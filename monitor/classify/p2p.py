@@ -173,7 +173,9 @@ def _encrypted_pppp(payload: bytes, on_port: bool, t: P2PTables, keys: KeyState 
             head = cs2crypt.decrypt(payload[:4], key)  # the header first: most candidates end here
             if head[1] in t.pppp_messages and int.from_bytes(head[2:4], "big") == len(payload) - 4:
                 found = _pppp(cs2crypt.decrypt(payload, key), t)
-                if found is not None:
+                # a key sharing only its first bytes with the real one can still pass the header
+                # check; a message that should carry a device id and does not read one is not it
+                if found is not None and (found.hits or t.pppp_messages[head[1]][2] < 0):
                     return _as_encrypted(found)
     if not on_port:
         return None
@@ -222,7 +224,9 @@ def recognize(payload: bytes, server_port: int, client_port: int, transport: str
     t = tables or bundled()
     first = payload[0]
     if first == 0xF1 and transport == "udp":
-        return _pppp(payload, t)
+        found_p = _pppp(payload, t)
+        if found_p is not None:
+            return found_p  # else: possibly encrypted, its first byte 0xF1 by chance (1 key in 256)
     if first in (0xA1, 0xF2) and transport == "udp":
         found_i = _ilnk(payload)
         if found_i is not None:
