@@ -147,6 +147,26 @@ def t_p2p(payload: bytes, port: int) -> None:
             recognize(b"\xf1" + payload[1:], sp, cp, tr)
 
 
+def t_server_certificate(messages: list[tuple[int, bytes]], cut: int) -> None:
+    from monitor.sources.tlshello import server_certificate_names
+
+    hs = b"".join(bytes([t]) + len(b).to_bytes(3, "big") + b for t, b in messages)
+    stream = b"".join(b"\x16\x03\x03" + len(hs[i:i + 300]).to_bytes(2, "big") + hs[i:i + 300]
+                      for i in range(0, len(hs), 300))
+    names = server_certificate_names(stream[:cut] if cut else stream)
+    assert names is None or all(isinstance(n, str) and len(n) <= 253 for n in names)
+
+
+def t_cs2_session(datagrams: list[bytes]) -> None:
+    from monitor.classify.cs2crypt import KeyState
+    from monitor.classify.p2p import recognize
+
+    keys = KeyState()
+    for d in datagrams:  # a session on the PPPP port: what one datagram teaches is used on the next
+        recognize(d, 32100, 40000, "udp", keys=keys)
+        recognize(d, 40000, 32100, "udp", keys=keys)
+
+
 def t_body(body: bytes, encoding: str, ctype: str) -> None:
     from monitor.decode import fields_of_http
     from monitor.model import Endpoint, HttpExchange
@@ -257,4 +277,10 @@ TARGETS = [
         st.binary(max_size=600), st.builds(lambda t, b: bytes([t, 3, 3]) + len(b).to_bytes(2, "big") + b,
                                            st.sampled_from([20, 22, 23]), st.binary(max_size=400)))), max_size=12))),
     Target("HTTP/2 + HPACK", t_http2, st.tuples(st.booleans(), _bytes)),
+    Target("TLS server certificate", t_server_certificate, st.tuples(st.lists(st.tuples(
+        st.sampled_from([2, 11, 12, 14, 0]), st.one_of(st.binary(max_size=600), st.builds(
+            lambda n, b: (len(b) + 3).to_bytes(3, "big") + n.to_bytes(3, "big") + b"\x30\x82" + b,
+            st.integers(0, 2000), st.binary(max_size=600)))), max_size=4), st.integers(0, 3000))),
+    Target("CS2 encrypted PPPP session", t_cs2_session, st.tuples(st.lists(st.binary(min_size=4, max_size=200),
+                                                                           max_size=8))),
 ]

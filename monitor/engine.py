@@ -173,10 +173,14 @@ class Engine:
     def _tls(self, m: TlsHello) -> None:
         self.summary.tls_names += 1
         host = m.sni or self._attributor.name_for(m.server.ip, m.ts)
+        attr = None
+        if not host and m.cert_names:  # a bare-IP connection: the certificate names the server
+            host, attr = self._by_certificate(m)
         key = (m.server.ip, m.server.port, m.transport)
         if key not in self._names or not self._names[key][0]:
             self._names[key] = (host, m.protocol)
-        attr = self._attributor.attribute(host, m.server.ip, m.server.port, m.transport, m.ts)
+        if attr is None:
+            attr = self._attributor.attribute(host, m.server.ip, m.server.port, m.transport, m.ts)
         self._dest(host, m.server.ip, m.server.port, m.transport, m.protocol, attr).touch(m.ts)
         self._batch.messages.append({
             "id": self.allocate_id(), "kind": m.protocol, "ts": m.ts,
@@ -185,6 +189,20 @@ class Engine:
             "protocol": m.protocol, "host": host, "url": ",".join(m.alpn), "evidence": m.evidence,
             "device": self.ctx.profile.device_for_ip(m.client.ip), "sdk": attr.recipient,
         })
+
+    def _by_certificate(self, m: TlsHello) -> tuple[str, Attribution]:
+        """The first certificate name a rule knows (wildcards matched as their parent), else the first."""
+        first: tuple[str, Attribution] | None = None
+        for name in m.cert_names:
+            bare = name[2:] if name.startswith("*.") else name
+            attr = self._attributor.attribute(bare, m.server.ip, m.server.port, m.transport, m.ts)
+            attr = replace(attr, reason=f"server certificate {name}: {attr.reason}")
+            if attr.sdk:
+                return bare, attr
+            if first is None:
+                first = (bare, attr)
+        assert first is not None
+        return first
 
     def _datagram(self, m: Datagram) -> None:
         fkey = (m.server.ip, m.server.port, m.transport, m.client.ip, m.client.port)

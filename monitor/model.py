@@ -103,6 +103,7 @@ class TlsHello:
     protocol: str = "tls"  # tls|quic
     evidence: str = ""
     version: str = ""
+    cert_names: tuple[str, ...] = ()  # no SNI: the names on the server's certificate (TLS <= 1.2)
 
     @property
     def transport(self) -> Transport:

@@ -20,19 +20,19 @@ ROOT = Path(__file__).resolve().parent.parent
 IMEI = "356938035643809"
 
 
-def make_cert(tmp: Path) -> Path:
+def make_cert(tmp: Path, names: tuple[str, ...] = ("localhost",)) -> Path:
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import rsa
     from cryptography.x509.oid import NameOID
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, names[0])])
     now = datetime.datetime.now(datetime.UTC)
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
             .serial_number(7).not_valid_before(now - datetime.timedelta(days=1))
             .not_valid_after(now + datetime.timedelta(days=2))
-            .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName(n) for n in names]), critical=False)
             .sign(key, hashes.SHA256()))
     p = tmp / "cert.pem"
     p.write_bytes(cert.public_bytes(serialization.Encoding.PEM) + key.private_bytes(
@@ -52,8 +52,11 @@ def h2_request() -> tuple[bytes, bytes]:
     return b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + frame(4, 0, 0, b"") + req, resp
 
 
-def session(cert: Path, keylog: Path | None, version: ssl.TLSVersion, ciphers: str | None, h2: bool) -> list:
-    """One TLS exchange through a recording relay; returns [(outbound, bytes)] in order."""
+def session(cert: Path, keylog: Path | None, version: ssl.TLSVersion, ciphers: str | None, h2: bool,
+            sni: str | None = "localhost") -> list:
+    """One TLS exchange through a recording relay; returns [(outbound, bytes)] in order.
+
+    sni=None: the client sends no server name (as when it connects to a bare IP address)."""
     sctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     sctx.load_cert_chain(cert)
     sctx.maximum_version = version
@@ -100,7 +103,9 @@ def session(cert: Path, keylog: Path | None, version: ssl.TLSVersion, ciphers: s
         cctx.set_alpn_protocols(["h2"])
     if keylog:
         cctx.keylog_filename = str(keylog)
-    with socket.create_connection(relay.getsockname()) as raw, cctx.wrap_socket(raw, server_hostname="localhost") as s:
+    if sni is None:
+        cctx.check_hostname = False
+    with socket.create_connection(relay.getsockname()) as raw, cctx.wrap_socket(raw, server_hostname=sni) as s:
         s.sendall(h2req if h2 else f"GET /v1/ping?imei={IMEI} HTTP/1.1\r\nHost: api.example.cn\r\n\r\n".encode())
         s.recv(65536)
     for t in threads:

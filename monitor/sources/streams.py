@@ -8,6 +8,7 @@ decrypted TLS (sources/tls/) and the live sniffer, so every path yields the same
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Protocol
 
 from monitor.model import Datagram, DnsAnswer, Endpoint, Message, TlsHello
@@ -53,7 +54,11 @@ RAW_CHUNK_BYTES = 4096
 
 
 class TlsPassiveHandler:
-    """A TLS connection without keys: yields the ClientHello (SNI, ALPN); the rest stays opaque."""
+    """A TLS connection without keys: yields the ClientHello (SNI, ALPN); the rest stays opaque.
+
+    A hello without SNI (a client connecting to a bare IP) is held until the server's first
+    flight: under TLS 1.2 its Certificate is in clear and names the server instead.
+    """
 
     def __init__(self, client: Endpoint, server: Endpoint) -> None:
         self.client = client
@@ -62,11 +67,16 @@ class TlsPassiveHandler:
         self.done = False
         self.first_ts = 0.0
         self.first_frame = 0
+        self.pending: TlsHello | None = None  # a hello without SNI, waiting for the certificate
+        self.inbound = bytearray()
+        self.inbound_done = False
 
     def feed(self, outbound: bool, data: bytes, ts: float, frame: int) -> list[Message]:
+        if not outbound:
+            return self._server(data)
         from monitor.sources.tlshello import HelloError, handshake_from_records, parse_client_hello
 
-        if self.done or not outbound:
+        if self.done:
             return []
         if not self.buf:
             self.first_ts, self.first_frame = ts, frame
@@ -84,11 +94,32 @@ class TlsPassiveHandler:
         self.done = True
         self.buf = bytearray()
         frames = f"frames {self.first_frame}" + (f",{frame}" if frame != self.first_frame else "")
-        return [TlsHello(ts=self.first_ts, client=self.client, server=self.server, sni=sni, alpn=alpn,
-                         evidence=frames, version=version)]
+        hello = TlsHello(ts=self.first_ts, client=self.client, server=self.server, sni=sni, alpn=alpn,
+                         evidence=frames, version=version)
+        if sni or self.inbound_done:
+            self.inbound_done, self.inbound = True, bytearray()
+            return [hello]
+        self.pending = hello
+        return self._server(b"")
+
+    def _server(self, data: bytes) -> list[Message]:
+        from monitor.sources.tlshello import MAX_SERVER_FLIGHT, server_certificate_names
+
+        if self.inbound_done:
+            return []
+        self.inbound += data[: MAX_SERVER_FLIGHT - len(self.inbound)]
+        if self.pending is None:
+            return []  # the hello is not parsed yet (or had an SNI): keep the bytes for later
+        names = server_certificate_names(bytes(self.inbound))
+        if names is None:
+            return []
+        self.inbound_done, self.inbound = True, bytearray()
+        hello, self.pending = self.pending, None
+        return [replace(hello, cert_names=names)]
 
     def close(self, ts: float) -> list[Message]:
-        return []
+        hello, self.pending = self.pending, None
+        return [hello] if hello is not None else []
 
 
 class RawHandler:

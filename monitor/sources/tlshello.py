@@ -87,3 +87,88 @@ def _skip(body: bytes, off: int, width: int) -> int:
     if off + width + n > len(body):
         raise HelloError("ClientHello field runs past its end")
     return off + width + n
+
+
+MAX_SERVER_FLIGHT = 64 * 1024  # ServerHello + Certificate chain; real chains are a few kB
+
+
+def server_certificate_names(stream: bytes) -> tuple[str, ...] | None:
+    """The DNS names of the server's certificate, read from the server's first flight in clear.
+
+    Only TLS 1.2 and older send the Certificate unencrypted. Returns None while more bytes are
+    needed, () when no name can be had (TLS 1.3, a non-handshake record, a malformed or
+    oversized flight), else the subject alternative names (then the common name), lower-case,
+    wildcards kept as written.
+    """
+    hs = bytearray()
+    off = 0
+    while off + 5 <= len(stream):
+        ctype, length = stream[off], struct.unpack_from("!H", stream, off + 3)[0]
+        if ctype != 0x16 or length > 18432:
+            return ()  # ChangeCipherSpec, alert or data before any Certificate: none to read
+        if off + 5 + length > len(stream):
+            break
+        hs += stream[off + 5: off + 5 + length]
+        off += 5 + length
+        pos = 0
+        while pos + 4 <= len(hs):
+            mtype, mlen = hs[pos], int.from_bytes(hs[pos + 1: pos + 4], "big")
+            if pos + 4 + mlen > len(hs):
+                break
+            body = bytes(hs[pos + 4: pos + 4 + mlen])
+            if mtype == 2 and _negotiated_tls13(body):
+                return ()
+            if mtype == 11:
+                return _first_certificate_names(body)
+            if mtype in (12, 13, 14):  # key exchange, certificate request, hello done: no Certificate came
+                return ()
+            pos += 4 + mlen
+    return () if len(stream) >= MAX_SERVER_FLIGHT else None
+
+
+def _negotiated_tls13(server_hello: bytes) -> bool:
+    try:
+        off = _skip(server_hello, 34, 1) + 3  # session id; then cipher suite and compression
+        if off + 2 > len(server_hello):
+            return False
+        end = min(len(server_hello), off + 2 + struct.unpack_from("!H", server_hello, off)[0])
+        off += 2
+        while off + 4 <= end:
+            etype, elen = struct.unpack_from("!HH", server_hello, off)
+            if etype == 43 and elen == 2:
+                return server_hello[off + 4: off + 6] == b"\x03\x04"
+            off += 4 + elen
+    except HelloError:
+        return False
+    return False
+
+
+def _first_certificate_names(body: bytes) -> tuple[str, ...]:
+    if len(body) < 6:
+        return ()
+    n = int.from_bytes(body[3:6], "big")
+    der = body[6: 6 + n]
+    if n == 0 or len(der) != n:
+        return ()
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
+
+    try:
+        cert = x509.load_der_x509_certificate(der)
+        names: list[str] = []
+        try:
+            san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+            names.extend(str(v) for v in san.get_values_for_type(x509.DNSName))
+        except x509.ExtensionNotFound:
+            pass
+        names.extend(str(a.value) for a in cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME))
+    except (ValueError, TypeError):  # a malformed certificate: no names rather than a crash
+        return ()
+    out: list[str] = []
+    for name in names:
+        name = name.strip().lower().rstrip(".")[:253]
+        if name and name not in out and all(c.isalnum() or c in "-.*_" for c in name):
+            out.append(name)
+        if len(out) >= 32:
+            break
+    return tuple(out)
