@@ -75,7 +75,7 @@ class Engine:
     _dests: dict[tuple[str, str, int, str], _DestAcc] = field(default_factory=dict)
     _names: dict[tuple[str, int, str], tuple[str, str]] = field(default_factory=dict)  # (ip,port,tr)->(host,proto)
     _flow_counts: dict[tuple[str, int, str, str, int], int] = field(default_factory=dict)
-    _owners: dict[tuple[str, str], str] = field(default_factory=dict)
+    _owners: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     _cs2_keys: KeyState = field(default_factory=KeyState)  # CS2 PPPP encryption keys learned so far
 
     def __post_init__(self) -> None:

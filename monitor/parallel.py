@@ -33,7 +33,8 @@ Outcome = tuple[Path, Summary | PrivmonError]
 def _todo(store: Store, paths: Sequence[Path], force: bool, on_done: Callable[[Outcome], None] | None
           ) -> tuple[list[tuple[int, Path, str]], list[Outcome]]:
     """Files still to analyze (key, path, sha256); unreadable and already-stored files are reported at once."""
-    todo, done = [], []
+    todo: list[tuple[int, Path, str]] = []
+    done: list[Outcome] = []
     for i, p in enumerate(paths):
         try:
             sha = file_sha256(p)

@@ -100,7 +100,8 @@ class Detector:
         self._ci, self._cs = profile_variants(profile)
         self._ci_re = trie_regex(list(self._ci), "[0-9a-z]")
         self._cs_re = trie_regex(list(self._cs), "[0-9A-Za-z+/_-]")
-        self._coords = [(d.name, d.latitude, d.longitude) for d in profile.devices if d.latitude is not None]
+        self._coords = [(d.name, d.latitude, d.longitude) for d in profile.devices
+                        if d.latitude is not None and d.longitude is not None]
         r = self.rules
         self._keys = {t: r.keys(t) for t in r.types}
         self._hashed = {t: r.keys(t, "hashed_keys") for t in r.types}

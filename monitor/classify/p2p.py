@@ -189,7 +189,7 @@ def _encrypted_pppp(payload: bytes, on_port: bool, t: P2PTables, keys: KeyState 
         if cands is None:
             break
         tried = cs2crypt.keys_for_uid(payload, cands)
-        narrowed = cs2crypt.pinned(header)  # earlier headers of this network may have pinned the key
+        narrowed = cs2crypt.pinned(header) if header is not None else None  # earlier headers of this network may have pinned the key
         if narrowed is not None and narrowed not in tried:
             tried.append(narrowed)
         readings: dict[tuple[str, tuple[Hit, ...]], P2PMatch] = {}

@@ -100,7 +100,7 @@ class PrivmonAddon:
         try:
             self._ticker = asyncio.get_running_loop().create_task(self._tick())
         except RuntimeError:  # no loop (unit tests drive the hooks directly)
-            self._ticker = None
+            self._ticker = None  # type: ignore[assignment]
 
     async def _tick(self) -> None:
         import asyncio

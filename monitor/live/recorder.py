@@ -56,6 +56,7 @@ class Recorder:
         self._error: BaseException | None = None
         self.first_ts: float | None = None
         self.last_ts: float | None = None
+        self._counters: Any = None  # shared-memory counters when running in a child process
 
     def start(self) -> Recorder:
         self._thread = threading.Thread(target=self._run, name="privmon-recorder", daemon=True)
@@ -110,7 +111,7 @@ class Recorder:
                             running = False
                         else:
                             self._process(engine, one)
-                    if getattr(self, "_counters", None) is not None:
+                    if self._counters is not None:
                         self._counters[2] = item[0]
                 elif item is not False:
                     self._process(engine, item)
@@ -125,9 +126,10 @@ class Recorder:
                 if built is None:
                     return
                 item = built
+            assert not isinstance(item, tuple)
             engine.process(item)
             self.stats.processed += 1
-            if getattr(self, "_counters", None) is not None:
+            if self._counters is not None:
                 self._counters[0] = self.stats.processed
             ts = getattr(item, "ts", None) or getattr(item, "last_ts", None)
             if ts:
@@ -135,7 +137,7 @@ class Recorder:
                 self.last_ts = ts if self.last_ts is None else max(self.last_ts, ts)
         except Exception:  # noqa: BLE001 - fail open: one bad message must not stop the session
             self.stats.errors += 1
-            if getattr(self, "_counters", None) is not None:
+            if self._counters is not None:
                 self._counters[1] = self.stats.errors
             log.exception("privmon: classification failed for %s", getattr(item, "evidence", "?"))
 
@@ -162,7 +164,7 @@ def _child(db_path: str, context_args: tuple[tuple[str, ...], str | None, str | 
         rec._ready.set = ready.set  # type: ignore[method-assign]
     except AttributeError:
         pass
-    rec._counters = counters  # type: ignore[attr-defined]
+    rec._counters = counters
     try:
         os.nice(RECORDER_NICE)
     except OSError:

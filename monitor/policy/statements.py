@@ -187,8 +187,8 @@ def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, 
     for name, rx in _QUALS[-1:]:
         if rx.search(c.text) and name not in quals:
             quals.append(name)
-    for name, rx in _PURPOSES:
-        if re.search(rx, c.text, re.I):
+    for name, purpose_rx in _PURPOSES:
+        if re.search(purpose_rx, c.text, re.I):
             quals.append(f"purpose:{name}")
     return tuple(dict.fromkeys(quals))
 

@@ -63,7 +63,8 @@ def html_to_text(html: str) -> str:
     p.close()
     text = "".join(p.parts)
     lines = [re.sub(r"[ \t\r\f\v]+", " ", ln).strip(" ") for ln in text.split("\n")]
-    out, blank = [], False
+    out: list[str] = []
+    blank = False
     for ln in lines:
         ln = ln.strip(" |") if ln.strip(" |") == "" else ln
         if not ln:

@@ -63,8 +63,8 @@ class HarSource:
 def _exchange(e: Any, index: int) -> HttpExchange | None:
     if not isinstance(e, dict) or not isinstance(e.get("request"), dict):
         return None
-    req = e["request"]
-    resp = e.get("response") if isinstance(e.get("response"), dict) else {}
+    req: dict[str, Any] = e["request"]
+    resp: dict[str, Any] = e["response"] if isinstance(e.get("response"), dict) else {}
     url = str(req.get("url", ""))[:16384]
     try:
         parts = urlsplit(url)
@@ -74,9 +74,9 @@ def _exchange(e: Any, index: int) -> HttpExchange | None:
     scheme = parts.scheme.lower() if parts.scheme.lower() in ("http", "https") else "http"
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     ip = str(e.get("serverIPAddress", "") or "").strip("[]")[:64]
-    post = req.get("postData") if isinstance(req.get("postData"), dict) else {}
+    post: dict[str, Any] = req["postData"] if isinstance(req.get("postData"), dict) else {}
     status = resp.get("status") if isinstance(resp.get("status"), int) and resp.get("status", 0) > 0 else None
-    content = resp.get("content") if isinstance(resp.get("content"), dict) else {}
+    content: dict[str, Any] = resp["content"] if isinstance(resp.get("content"), dict) else {}
     return HttpExchange(
         ts=_ts(e.get("startedDateTime")),
         client=Endpoint("", 0),

@@ -37,7 +37,7 @@ class _Reader:
         self.raw: IO[bytes] = path.open("rb")
         self.gz = self.raw.read(2) == b"\x1f\x8b"
         self.raw.seek(0)
-        self.fh: IO[bytes] = gzip.GzipFile(fileobj=self.raw, mode="rb") if self.gz else self.raw
+        self.fh: IO[bytes] = gzip.GzipFile(fileobj=self.raw, mode="rb") if self.gz else self.raw  # type: ignore[assignment]
         self.buf = b""
         self.pos = 0
         self.out = 0  # decompressed bytes consumed from fh
@@ -133,7 +133,7 @@ def _pcapng(r: _Reader, first: bytes, path: Path, on_secrets: Any) -> Iterator[R
     endian = "<"
     ifaces: list[tuple[int, float, int]] = []  # (linktype, seconds per tick, snaplen)
     frame = 0
-    btype_raw = first
+    btype_raw: bytes | None = first
     while True:
         try:
             if btype_raw is None:

@@ -55,7 +55,7 @@ def parse_client_hello(hs: bytes) -> tuple[str, tuple[str, ...], str, bytes]:
     off = _skip(body, off, 1)  # session id
     off = _skip(body, off, 2)  # cipher suites
     off = _skip(body, off, 1)  # compression methods
-    sni, alpn, best = "", [], version
+    sni, alpn, best = "", list[str](), version
     if off + 2 <= len(body):
         ext_end = min(len(body), off + 2 + struct.unpack_from("!H", body, off)[0])
         off += 2

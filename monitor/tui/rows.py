@@ -149,9 +149,10 @@ class RowTable(ScrollView, can_focus=True):
         index = scroll_y + y - 1
         if index >= len(self.cells):
             return Strip.blank(width, base)
-        segs = self._lines.get(index)
-        if segs is None:
-            segs = self._lines[index] = self._segments(self.cells[index])
+        cached = self._lines.get(index)
+        if cached is None:
+            cached = self._lines[index] = self._segments(self.cells[index])
+        segs = cached
         style = base
         if index == self.cursor_row and self.has_focus:
             style = base + self.get_component_rich_style("rowtable--cursor")

@@ -66,7 +66,7 @@ class RecordKey:
         self.suite, self.key, self.iv, self.tls13 = suite, key, iv, tls13
         self.mac_key, self.etm, self.secret = mac_key, etm, secret
         self.seq = 0
-        self.aead = None
+        self.aead: AESGCM | ChaCha20Poly1305 | None = None
         if suite.kind == "gcm":
             self.aead = AESGCM(key)
         elif suite.kind == "chacha":
