@@ -28,6 +28,10 @@ MAX_VALUE = 64 * 1024
 _B64 = re.compile(r"^[A-Za-z0-9+/_-]{16,}={0,2}$")
 _HEX = re.compile(r"^(?:[0-9a-fA-F]{2}){16,}$")
 _PCT = re.compile(r"%[0-9a-fA-F]{2}")
+_JWT = re.compile(r"^eyJ[A-Za-z0-9_-]{4,}\.([A-Za-z0-9_-]{4,})\.[A-Za-z0-9_-]*$")  # header.payload.signature
+_FORM_KEY = re.compile(r"^[A-Za-z_][\w.\-\[\]]{0,63}$")
+_PAIR_NAMES = ("k", "key", "name", "field", "param")  # [{"key": "imei", "value": "35..."}]
+_PAIR_VALUES = ("v", "value", "val")
 _PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
 _NONPRINT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _XML_ELEM = re.compile(r"<([A-Za-z_][\w.:-]{0,64})(\s[^<>]{0,2048})?>([^<>]{1,4096})</\1>")
@@ -112,6 +116,8 @@ def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _B
     if depth < MAX_DEPTH and v[:1] in ("{", "[") and v[-1:] in ("}", "]") and len(v) >= 2:
         if _json(loc, v, tr + ("json",), depth + 1, b):
             return  # the JSON's leaves stand for it
+    if depth < MAX_DEPTH and "=" in v and _inner_form(loc, v, tr, depth, b):
+        return  # so do a form's pairs
     b.add(loc, key, value, tr)
     if depth >= MAX_DEPTH or b.full() or len(value) < 8:
         return
@@ -120,6 +126,14 @@ def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _B
         if u != v:
             _leaf(loc, key, u, tr + ("urlencoded",), depth + 1, b)
             return
+    jwt = _JWT.match(v)
+    if jwt:  # a JSON Web Token: its payload is base64url JSON (the signature proves nothing to us)
+        try:
+            raw = base64.urlsafe_b64decode(jwt.group(1) + "=" * (-len(jwt.group(1)) % 4))
+        except (binascii.Error, ValueError):
+            return
+        _bytes(loc, key, raw, tr + ("jwt",), depth + 1, b)
+        return
     if _HEX.match(v) and len(v) > 32 and len(v) not in (40, 64):  # hashes stay hashes
         raw = binascii.unhexlify(v)
         _bytes(loc, key, raw, tr + ("hex",), depth + 1, b)
@@ -131,6 +145,20 @@ def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _B
         except (binascii.Error, ValueError):
             return
         _bytes(loc, key, raw, tr + ("base64",), depth + 1, b)
+
+
+def _inner_form(loc: str, v: str, tr: tuple[str, ...], depth: int, b: _Budget) -> bool:
+    """A value that is itself a form, "imei=35...&mac=a4:..." (or ";"-separated): its pairs, keyed."""
+    sep = "&" if "&" in v else ";" if ";" in v else ""
+    if not sep or any(c.isspace() for c in v[:4096]):
+        return False
+    pairs = parse_qsl(v[:MAX_SCAN], keep_blank_values=True, max_num_fields=MAX_FIELDS, separator=sep)
+    if len(pairs) < 2 or not all(_FORM_KEY.match(k) for k, _ in pairs):
+        return False
+    for k, val in pairs:
+        if val:
+            _leaf(f"{loc}>form:{k[:128]}", k, val, tr + ("form",), depth + 1, b)
+    return True
 
 
 def _bytes(loc: str, key: str, raw: bytes, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
@@ -164,8 +192,12 @@ def _json(loc: str, text: str, tr: tuple[str, ...], depth: int, b: _Budget) -> b
         if level > 64:
             continue  # 10,000-deep JSON: the deep part is not walked (iteratively, no recursion)
         if isinstance(node, dict):
+            pair = _name_value(node)
             for k, v in list(node.items())[:1000]:
-                stack.append((f"{path}.{k}"[:512], str(k), v, level + 1))
+                if pair is not None and k == pair[1]:
+                    stack.append((f"{path}.{pair[0]}"[:512], pair[0], v, level + 1))  # the value, under its name
+                else:
+                    stack.append((f"{path}.{k}"[:512], str(k), v, level + 1))
         elif isinstance(node, list):
             strings = [x for x in node[:500] if isinstance(x, str)]
             if len(strings) >= 3 and len(strings) == len(node[:500]):
@@ -177,6 +209,18 @@ def _json(loc: str, text: str, tr: tuple[str, ...], depth: int, b: _Budget) -> b
         elif isinstance(node, (int, float)) and not isinstance(node, bool):
             b.add(path, key, json.dumps(node), tr)
     return True
+
+
+def _name_value(node: dict[object, object]) -> tuple[str, str] | None:
+    """(name, value key) of a pair object like {"key": "imei", "value": "35..."}, else None."""
+    if len(node) > 4:
+        return None
+    name = next((node[n] for n in _PAIR_NAMES if isinstance(node.get(n), str)), None)
+    vkey = next((n for n in _PAIR_VALUES if n in node), None)
+    if not isinstance(name, str) or not name or len(name) > 64 or vkey is None:
+        return None
+    value = node[vkey]
+    return (name, vkey) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
 
 
 def _form(prefix: str, text: str, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
@@ -294,7 +338,10 @@ def _body(loc: str, body: bytes, ctype: str, tr: tuple[str, ...], depth: int, b:
     if "xml" in ct or stripped.startswith("<"):
         _xml(stripped, tr, b)
     elif "=" in stripped and ("form" in ct or re.match(r"^[\w.%\-\[\]]+=", stripped)):
-        _form("form" if loc == "body" else loc, stripped, tr, depth, b)
+        if "&" not in stripped and ";" in stripped and "form" not in ct and not any(c.isspace() for c in stripped):
+            _form("form" if loc == "body" else loc, stripped.replace(";", "&"), tr, depth, b)  # k=v;k=v
+        else:
+            _form("form" if loc == "body" else loc, stripped, tr, depth, b)
         return
     _leaf(loc, "", stripped, tr, depth, b)
 

@@ -28,3 +28,45 @@ def found(body: dict[str, object]) -> list[tuple[str, str]]:
 ])
 def test_camera_ids_with_and_without_dashes(body: dict[str, object], expected: list[tuple[str, str]]) -> None:
     assert found(body) == expected
+
+
+IMEI, AID, MAC = "356938035643809", "3f2a9c81d04b7e65", "a4:5e:60:c1:d2:e3"
+
+
+def sent(body: bytes, ctype: str = "application/json", headers: tuple[tuple[str, str], ...] = (),
+         path: str = "/") -> list[tuple[str, str, str]]:
+    from monitor.model import Endpoint, HttpExchange
+
+    m = HttpExchange(ts=0.0, client=Endpoint("10.0.0.2", 40000), server=Endpoint("203.0.113.9", 443), method="POST",
+                     host="sdk.example", path=path, request_headers=(("Content-Type", ctype), *headers),
+                     request_body=body, status=200, response_headers=(), response_body=b"", evidence="")
+    return sorted((h.type, h.value, h.transform) for h in DETECTOR.scan(decode.fields_of_http(m)))
+
+
+def test_a_json_web_token_payload_is_read() -> None:
+    import base64
+
+    claims = base64.urlsafe_b64encode(json.dumps({"imei": IMEI, "android_id": AID}).encode()).rstrip(b"=").decode()
+    assert sent(b"", path=f"/v1/t?token=eyJhbGciOiJIUzI1NiJ9.{claims}.c2lnbmF0dXJl") == [
+        ("android_id", AID, "jwt > json"), ("imei", IMEI, "jwt > json")]
+    assert sent(b"", path="/v1/t?token=eyJhbGciOiJIUzI1NiJ9.bm90IGpzb24.c2ln") == []  # payload not JSON
+
+
+def test_a_form_inside_a_value_keeps_its_keys() -> None:
+    body = json.dumps({"data": f"imei={IMEI}&android_id={AID}&mac={MAC}"}).encode()
+    assert sent(body) == [("android_id", AID, "json > form"), ("imei", IMEI, "json > form"),
+                          ("mac", MAC, "json > form")]  # once each: the pairs stand for the string
+    assert sent(f"imei={IMEI};android_id={AID}".encode(), "text/plain") == [
+        ("android_id", AID, "plain"), ("imei", IMEI, "plain")]
+    # a URL with a query is not a form: nothing keyed comes out of "https://...?android_id"
+    assert sent(json.dumps({"ref": f"https://x.example/p?q=1&id={AID}"}).encode()) == []
+
+
+def test_name_value_pair_objects_are_keyed_by_their_name() -> None:
+    body = json.dumps({"params": [{"key": "imei", "value": IMEI}, {"name": "android_id", "value": AID},
+                                  {"k": "build", "v": "356938035643808"}]}).encode()
+    assert sent(body) == [("android_id", AID, "json"), ("imei", IMEI, "json")]
+
+
+def test_a_keyed_value_that_fails_its_shape_is_still_searched_freely() -> None:
+    assert sent(json.dumps({"imei": f"{IMEI};slot2"}).encode()) == [("imei", IMEI, "json")]

@@ -217,11 +217,13 @@ class Detector:
         v = f.value.strip()
         out: list[Hit] = []
         keyed = [t for t, keys in self._keys.items() if k and k in keys]
+        found = []  # keyed types whose value passed: only those keep the free search off their type
         for t in keyed:
             h = self._keyed(t, k, v, f, cleartext)
             if h is not None:
                 out.append(h)
-        out.extend(self._free(f, v, keyed, k))
+                found.append(t)
+        out.extend(self._free(f, v, found, k))
         return out
 
     def _keyed(self, t: str, k: str, v: str, f: Field, cleartext: bool) -> Hit | None:
