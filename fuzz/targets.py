@@ -8,6 +8,7 @@ anything else is a bug. Outer layers are kept valid where needed so that the inn
 
 from __future__ import annotations
 
+import json
 import struct
 import tempfile
 from collections.abc import Callable
@@ -157,6 +158,17 @@ def t_server_certificate(messages: list[tuple[int, bytes]], cut: int) -> None:
     assert names is None or all(isinstance(n, str) and len(n) <= 253 for n in names)
 
 
+def t_httpdns(path: str, body: bytes, ctype: str) -> None:
+    from monitor.model import Endpoint, HttpExchange
+    from monitor.sources.httpdns import dns_from_http
+
+    m = HttpExchange(ts=1.0, client=Endpoint("10.0.0.2", 1), server=Endpoint("119.29.29.29", 80), method="GET",
+                     host="119.29.29.29", path=path, request_headers=(), request_body=b"", status=200,
+                     response_headers=(("Content-Type", ctype),), response_body=body)
+    got = dns_from_http(m)
+    assert got is None or all(len(a) == 4 for a in got.answers)
+
+
 def t_cs2_session(datagrams: list[bytes]) -> None:
     from monitor.classify.cs2crypt import KeyState
     from monitor.classify.p2p import recognize
@@ -281,6 +293,14 @@ TARGETS = [
         st.sampled_from([2, 11, 12, 14, 0]), st.one_of(st.binary(max_size=600), st.builds(
             lambda n, b: (len(b) + 3).to_bytes(3, "big") + n.to_bytes(3, "big") + b"\x30\x82" + b,
             st.integers(0, 2000), st.binary(max_size=600)))), max_size=4), st.integers(0, 3000))),
+    Target("HTTPDNS / DoH replies", t_httpdns, st.tuples(
+        st.sampled_from(["/d?dn=a.example.com", "/1/d?host=a.example.com", "/dns-query", "/v3/resolve?dn=x.cn", "/x"]),
+        st.one_of(_bytes, st.builds(lambda v: json.dumps(v).encode(), st.recursive(
+            st.one_of(st.text(max_size=20), st.integers(), st.none()),
+            lambda c: st.lists(c, max_size=4) | st.dictionaries(st.sampled_from(["host", "ips", "ip", "data", "Answer",
+                                                                                   "Question", "name", "type"]), c,
+                                                                 max_size=4), max_leaves=12))),
+        st.sampled_from(["application/json", "application/dns-message", "text/html", "application/dns-json"]))),
     Target("CS2 encrypted PPPP session", t_cs2_session, st.tuples(st.lists(st.binary(min_size=4, max_size=200),
                                                                            max_size=8))),
 ]

@@ -29,6 +29,7 @@ from monitor.model import (
 )
 from monitor.profile import EMPTY_PROFILE, Profile
 from monitor.signatures import Signatures
+from monitor.sources.httpdns import dns_from_http
 from monitor.store import BODY_CAP, Batch
 
 MAX_DATAGRAMS_KEPT_PER_FLOW = 8  # datagram rows kept as evidence per conversation (findings always kept)
@@ -152,12 +153,21 @@ class Engine:
             "body_truncated": int(m.body_truncated or len(m.request_body) > BODY_CAP),
             "error": m.error, "evidence": m.evidence, "device": sender, "sdk": attr.recipient,
         })
+        resolved = dns_from_http(m)  # HTTPDNS / DoH: which name the IPs it returns stand for
+        if resolved is not None:
+            self._record_dns(resolved)
         hits = self._detector.scan(decode.fields_of_http(m), cleartext=m.scheme == "http")
         prefix = "tls > " if proto == "https" and m.evidence.startswith("frame") else ""
         self._add_findings(hits, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid,
                            sender, prefix)
 
     def _dns(self, m: DnsAnswer) -> None:
+        self._record_dns(m)
+        attr = self._attributor.attribute("", m.server.ip, m.server.port, m.transport, m.ts)
+        self._names.setdefault((m.server.ip, m.server.port, m.transport), ("", "dns"))
+        self._dest("", m.server.ip, m.server.port, m.transport, "dns", attr).touch(m.ts)
+
+    def _record_dns(self, m: DnsAnswer) -> None:
         self.summary.dns_names += 1
         self._attributor.observe_dns(m)
         for name, rtype, value, ttl in m.answers:
@@ -166,9 +176,6 @@ class Engine:
         if not m.answers:
             self._batch.dns.append({"ts": m.ts, "client_ip": m.client.ip, "qname": m.qname, "rtype": m.qtype,
                                     "name": m.qname, "value": "", "ttl": 0})
-        attr = self._attributor.attribute("", m.server.ip, m.server.port, m.transport, m.ts)
-        self._names.setdefault((m.server.ip, m.server.port, m.transport), ("", "dns"))
-        self._dest("", m.server.ip, m.server.port, m.transport, "dns", attr).touch(m.ts)
 
     def _tls(self, m: TlsHello) -> None:
         self.summary.tls_names += 1
