@@ -222,9 +222,11 @@ class Engine:
         if n >= MAX_SCANNED_DATAGRAMS_PER_FLOW and not (p2p and p2p.hits):
             return  # long media / data streams: nothing new to learn from every datagram
         known = self._names.get((m.server.ip, m.server.port, m.transport))
-        host = known[0] if known else self._attributor.name_for(m.server.ip, m.ts)
+        named = known[0] if known else ""  # from this address's Host / SNI / certificate
+        host = named or self._attributor.name_for(m.server.ip, m.ts)
         protocol = p2p.protocol if p2p else (known[1] if known and known[1] else m.transport)
-        attr = self._attributor.attribute(host, m.server.ip, m.server.port, m.transport, m.ts,
+        # a name only DNS gave is attributed as such, so the reason says "dns ..." (and follows CNAMEs)
+        attr = self._attributor.attribute(named, m.server.ip, m.server.port, m.transport, m.ts,
                                           protocol=p2p.protocol if p2p else "")
         if p2p and p2p.role:
             attr = replace(attr, role=p2p.role)

@@ -83,7 +83,7 @@ def test_a_raw_connection_to_an_ip_from_httpdns_is_attributed(tmp_path: Path) ->
     assert out.returncode == 0, out.stderr
     con = sqlite3.connect(db)
     assert con.execute("SELECT host, sdk, reason FROM destinations WHERE ip = ?", (push,)).fetchone() == (
-        "im64.jpush.cn", "jpush", "host suffix jpush.cn")
+        "im64.jpush.cn", "jpush", "dns host suffix jpush.cn")
     assert con.execute("SELECT qname, value FROM dns").fetchall() == [("im64.jpush.cn", push)]
     # the resolver itself stays one HTTP destination, not an extra DNS one
     assert con.execute("SELECT count(*) FROM destinations WHERE ip = ?", (resolver,)).fetchone() == (1,)
