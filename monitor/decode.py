@@ -29,6 +29,7 @@ _B64 = re.compile(r"^[A-Za-z0-9+/_-]{16,}={0,2}$")
 _HEX = re.compile(r"^(?:[0-9a-fA-F]{2}){16,}$")
 _PCT = re.compile(r"%[0-9a-fA-F]{2}")
 _JWT = re.compile(r"^eyJ[A-Za-z0-9_-]{4,}\.([A-Za-z0-9_-]{4,})\.[A-Za-z0-9_-]*$")  # header.payload.signature
+_QUERY_RUN = re.compile(r"[A-Za-z_][\w.\-]{0,63}=[^&\s]{0,1024}(?:&[A-Za-z_][\w.\-]{0,63}=[^&\s]{0,1024})+")
 _FORM_KEY = re.compile(r"^[A-Za-z_][\w.\-\[\]]{0,63}$")
 _PAIR_NAMES = ("k", "key", "name", "field", "param")  # [{"key": "imei", "value": "35..."}]
 _PAIR_VALUES = ("v", "value", "val")
@@ -397,7 +398,14 @@ def fields_of_payload(payload: bytes, transport: str) -> list[Field]:
                 f = b.fields[i]
                 b.fields[i] = Field(f"{name}@{start + brace}:{f.location[5:]}", f.key, f.value, f.transforms)
         else:
-            b.add(f"{name}@{start}", "", text, ())
+            # a CGI request or form inside a binary frame ("GET /x.cgi?loginuse=admin&loginpas=..."):
+            # its pairs keep their keys; the rest of the text is scanned as text
+            for q in _QUERY_RUN.finditer(text):
+                for k, v in parse_qsl(q.group(), keep_blank_values=False, max_num_fields=200):
+                    _leaf(f"{name}@{start + q.start()}:form:{k[:128]}", k, v, ("form",), 2, b)
+            rest = _QUERY_RUN.sub(" ", text)
+            if rest.strip():
+                b.add(f"{name}@{start}", "", rest, ())
         if b.full():
             break
     if data:

@@ -238,8 +238,13 @@ class Engine:
         hits: list[Hit] = [self._owned(h) for h in p2p.hits] if p2p else []
         decoded = {_norm(h.canonical or h.value) for h in hits}  # the protocol decoder's reading wins
         if n < MAX_SCANNED_DATAGRAMS_PER_FLOW:
-            hits.extend(h for h in self._detector.scan(decode.fields_of_payload(m.payload, m.transport))
-                        if _norm(h.canonical or h.value) not in decoded)
+            if p2p and p2p.plain:  # CS2-encrypted: scan what the key revealed, and say so
+                hits.extend(replace(h, transform=f"cs2-encrypt > {h.transform}")
+                            for h in self._detector.scan(decode.fields_of_payload(p2p.plain, m.transport))
+                            if _norm(h.canonical or h.value) not in decoded)
+            else:
+                hits.extend(h for h in self._detector.scan(decode.fields_of_payload(m.payload, m.transport))
+                            if _norm(h.canonical or h.value) not in decoded)
         keep = bool(hits) or n < MAX_DATAGRAMS_KEPT_PER_FLOW
         mid = None
         if keep:

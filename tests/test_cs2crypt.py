@@ -153,11 +153,15 @@ def test_encrypting_camera_capture_end_to_end(tmp_path: Path) -> None:
     cam, app, server = "192.168.1.31", "192.168.1.20", "120.24.7.9"
     k = derive_key("Kz8!vStarNet")
     uid = uid_bytes("VSTJ", 654321, "XKPTV")
+    login = json.dumps({"pro": "check_user", "cmd": 100, "user": "admin", "pwd": "Cam-Pass-77"}).encode()
+    shix = b"\x06\x0a\xa0\x80" + len(login).to_bytes(4, "little") + login
     frames = [
         (1_767_225_600.0, eth(ip4(cam, server, 17, udp(40100, 32100, encrypt(message(0x00), k))))),
         (1_767_225_600.1, eth(ip4(cam, server, 17, udp(40100, 32100, encrypt(dev_lgn(uid), k))))),
         (1_767_225_600.2, eth(ip4(app, cam, 17, udp(50002, 40100, encrypt(message(0x41, uid), k))))),
         (1_767_225_600.3, eth(ip4(app, cam, 17, udp(50002, 40100, encrypt(message(0xE0), k))))),
+        # a DRW carrying the app's SHIX JSON login: readable once the key is known
+        (1_767_225_600.4, eth(ip4(app, cam, 17, udp(50002, 40100, encrypt(message(0xD0, b"\xd1\x00\x00\x01" + shix), k))))),
     ]
     cap = tmp_path / "cs2.pcap"
     cap.write_bytes(pcap(frames))
@@ -171,6 +175,8 @@ def test_encrypting_camera_capture_end_to_end(tmp_path: Path) -> None:
     found = {(f["type"], f["value"], f["location"], f["transform"], f["ip"]) for f in report["findings"]}
     assert ("device_uid", "VSTJ-654321-XKPTV", "pppp:DEV_LGN", "cs2-encrypt", server) in found
     assert ("device_uid", "VSTJ-654321-XKPTV", "pppp:PUNCH_PKT", "cs2-encrypt", cam) in found
+    creds = [(f["value"], f["transform"]) for f in report["findings"] if f["type"] == "credentials"]
+    assert creds == [("Cam-Pass-77", "cs2-encrypt > json")]
 
 
 @given(key=st.binary(min_size=4, max_size=4).filter(any), extra=st.binary(max_size=13),

@@ -70,3 +70,11 @@ def test_name_value_pair_objects_are_keyed_by_their_name() -> None:
 
 def test_a_keyed_value_that_fails_its_shape_is_still_searched_freely() -> None:
     assert sent(json.dumps({"imei": f"{IMEI};slot2"}).encode()) == [("imei", IMEI, "json")]
+
+
+def test_credentials_in_a_cgi_request_inside_a_binary_frame() -> None:
+    # VStarcam-style DRW: 4-byte app header, then a CGI request carrying the camera login in clear
+    frame = (b"\xf1\xd0\x00\x60\xd1\x00\x00\x01\x01\x0a\x00\x00"
+             b"GET /get_params.cgi?loginuse=admin&loginpas=Secr3t-x&next_url=1 HTTP/1.1\r\n\r\n")
+    hits = DETECTOR.scan(decode.fields_of_payload(frame, "udp"))
+    assert [(h.type, h.value, h.transform) for h in hits] == [("credentials", "Secr3t-x", "form")]

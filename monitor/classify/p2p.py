@@ -25,6 +25,7 @@ class P2PMatch:
     message: str = ""  # message type name, e.g. DEV_LGN
     role: str = ""  # lookup|relay|peer|discovery
     hits: tuple[Hit, ...] = ()
+    plain: bytes = b""  # the datagram decrypted (CS2 encryption), for the payload scan; b"" when clear
 
 
 _PREFIX = re.compile(rb"^[A-Z]{1,8}\x00*$")
@@ -172,11 +173,12 @@ def _encrypted_pppp(payload: bytes, on_port: bool, t: P2PTables, keys: KeyState 
         if payload[0] == cs2crypt.first_byte(key):
             head = cs2crypt.decrypt(payload[:4], key)  # the header first: most candidates end here
             if head[1] in t.pppp_messages and int.from_bytes(head[2:4], "big") == len(payload) - 4:
-                found = _pppp(cs2crypt.decrypt(payload, key), t)
+                plain = cs2crypt.decrypt(payload, key)
+                found = _pppp(plain, t)
                 # a key sharing only its first bytes with the real one can still pass the header
                 # check; a message that should carry a device id and does not read one is not it
                 if found is not None and (found.hits or t.pppp_messages[head[1]][2] < 0):
-                    return _as_encrypted(found)
+                    return _as_encrypted(found, plain)
     if not on_port:
         return None
     header = cs2crypt.header_candidates(payload, t.pppp_messages)
@@ -186,10 +188,10 @@ def _encrypted_pppp(payload: bytes, on_port: bool, t: P2PTables, keys: KeyState 
     for strict in (False, True):  # a doubt left by the id alone: also ask for a trailing address
         uid = cs2crypt.uid_candidates(payload, uid_types, sockaddr_last=strict) if header is not None else None
         cands = cs2crypt.intersect(header, uid) if header is not None and uid is not None else None
-        if cands is None:
+        if cands is None or header is None:
             break
         tried = cs2crypt.keys_for_uid(payload, cands)
-        narrowed = cs2crypt.pinned(header) if header is not None else None  # earlier headers of this network may have pinned the key
+        narrowed = cs2crypt.pinned(header)  # earlier headers of this network may have pinned the key
         if narrowed is not None and narrowed not in tried:
             tried.append(narrowed)
         readings: dict[tuple[str, tuple[Hit, ...]], P2PMatch] = {}
@@ -201,15 +203,16 @@ def _encrypted_pppp(payload: bytes, on_port: bool, t: P2PTables, keys: KeyState 
             full = cs2crypt.pinned(cands)
             if keys is not None and full is not None:
                 keys.learn(full)
-            return _as_encrypted(next(iter(readings.values())))
+            # the rest of the datagram is only certain once the whole key is
+            return _as_encrypted(next(iter(readings.values())), cs2crypt.decrypt(payload, full) if full else b"")
         if not readings:
             break
     # the PPPP port and no 0xF1: encrypted with a key not recovered (yet) (PAL)
     return P2PMatch("pppp", "OBFUSCATED", "", ())
 
 
-def _as_encrypted(m: P2PMatch) -> P2PMatch:
-    return replace(m, hits=tuple(replace(h, transform="cs2-encrypt") for h in m.hits))
+def _as_encrypted(m: P2PMatch, plain: bytes) -> P2PMatch:
+    return replace(m, hits=tuple(replace(h, transform="cs2-encrypt") for h in m.hits), plain=plain)
 
 
 def recognize(payload: bytes, server_port: int, client_port: int, transport: str,
