@@ -96,3 +96,11 @@ def test_ilnk_heartbeat_with_a_device_id() -> None:
     assert [(h.value, h.location) for h in m.hits] == [("SSAH-004321-FXBCD", "pppp:ILNK_A102")]
     assert recognize(bytes([0xA1, 0x02, 0x00, 0x15]) + uid, 40001, 40000, "udp") is None  # length disagrees
     assert recognize(bytes([0xA1, 0x02, 0x00, 0x14]) + bytes(20), 40001, 40000, "udp") is None  # no device id
+
+
+def test_pppp_types_outside_the_table_are_still_pppp_on_its_port() -> None:
+    dsk = recognize(pppp(0x16, UID + b"\0" * 24), 32100, 40000, "udp")
+    assert dsk and dsk.message == "DEV_LGN_DSK" and [h.value for h in dsk.hits] == ["ABCD-123456-EFGHJ"]
+    odd = recognize(pppp(0x7F, b"\x01\x02\x03\x04"), 32100, 40000, "udp")
+    assert odd and (odd.protocol, odd.message, odd.hits) == ("pppp", "MSG_7F", ())
+    assert recognize(pppp(0x7F, b"\x01\x02\x03\x04"), 5000, 40000, "udp") is None  # off the port: not claimed

@@ -208,7 +208,10 @@ def _encrypted_pppp(payload: bytes, on_port: bool, t: P2PTables, keys: KeyState 
         if not readings:
             break
     # the PPPP port and no 0xF1: encrypted with a key not recovered (yet) (PAL)
-    return P2PMatch("pppp", "OBFUSCATED", "", ())
+    return _OBFUSCATED
+
+
+_OBFUSCATED = P2PMatch("pppp", "OBFUSCATED", "", ())
 
 
 def _as_encrypted(m: P2PMatch, plain: bytes) -> P2PMatch:
@@ -230,6 +233,11 @@ def recognize(payload: bytes, server_port: int, client_port: int, transport: str
         found_p = _pppp(payload, t)
         if found_p is not None:
             return found_p  # else: possibly encrypted, its first byte 0xF1 by chance (1 key in 256)
+        if (server_port in t.pppp_ports or client_port in t.pppp_ports) and len(payload) >= 4 \
+                and int.from_bytes(payload[2:4], "big") == len(payload) - 4 \
+                and _encrypted_pppp(payload, True, t, keys) in (None, _OBFUSCATED):
+            # a well-formed PPPP header of a type our table lacks, on PPPP's port: still PPPP
+            return P2PMatch("pppp", f"MSG_{payload[1]:02X}", "", ())
     if first in (0xA1, 0xF2) and transport == "udp":
         found_i = _ilnk(payload)
         if found_i is not None:
