@@ -104,3 +104,23 @@ def test_pppp_types_outside_the_table_are_still_pppp_on_its_port() -> None:
     odd = recognize(pppp(0x7F, b"\x01\x02\x03\x04"), 32100, 40000, "udp")
     assert odd and (odd.protocol, odd.message, odd.hits) == ("pppp", "MSG_7F", ())
     assert recognize(pppp(0x7F, b"\x01\x02\x03\x04"), 5000, 40000, "udp") is None  # off the port: not claimed
+
+
+def test_reolink_baichuan_and_dahua_p2p_headers() -> None:
+    login = b"\xf0\xde\xbc\x0a" + (1).to_bytes(4, "little") + (1836).to_bytes(4, "little") + bytes(8) + bytes(64)
+    m = recognize(login, 9000, 51000, "tcp")
+    assert m and (m.protocol, m.message, m.hits) == ("baichuan", "LOGIN", ())
+    assert recognize(b"\xf0\xde\xbc\x0b" + login[4:], 9000, 51000, "tcp") is None  # magic must match exactly
+    dahua = b"\xff\xfe\xff\xe7" + bytes(range(40))
+    d = recognize(dahua, 8888, 51000, "udp")
+    assert d and (d.protocol, d.message) == ("dahua_p2p", "P2P_UDP")
+    assert recognize(dahua + b"\x00", 8888, 51000, "udp") is None  # the fingerprint is 44 bytes exactly
+
+
+def test_dahua_p2p_fingerprint_attributes_to_dahua() -> None:
+    from monitor.classify.destinations import Attributor
+    from monitor.profile import EMPTY_PROFILE
+    from monitor.signatures import load_signatures
+
+    a = Attributor(load_signatures(), EMPTY_PROFILE).attribute("", "203.0.113.88", 8888, "udp", 0.0, protocol="dahua_p2p")
+    assert (a.sdk, a.category, a.reason) == ("imou", "p2p", "dahua_p2p fingerprint")

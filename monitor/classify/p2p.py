@@ -254,6 +254,12 @@ def recognize(payload: bytes, server_port: int, client_port: int, transport: str
                 return found
     if first == 0x10 and transport == "tcp":
         return _mqtt(payload)
+    if first in (0xF0, 0xFF, 0xF4):
+        from monitor.classify.p2p_iot import baichuan, dahua_p2p
+
+        name = baichuan(payload) if first == 0xF0 else dahua_p2p(payload, transport)
+        if name:
+            return P2PMatch("baichuan" if first == 0xF0 else "dahua_p2p", name, "peer", ())
     if first == 0xFF:
         from monitor.classify.p2p_iot import dvrip
 

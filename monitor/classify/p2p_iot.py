@@ -1,4 +1,5 @@
-"""Xiongmai/XMEye DVRIP and Tuya LAN messages: recognized from their framing, device ids read from them.
+"""Xiongmai/XMEye DVRIP and Tuya LAN messages: recognized from their framing, device ids read from them;
+Reolink Baichuan and Dahua P2P recognized from their headers (their bodies are encrypted).
 
 DVRIP (TCP/UDP 34567): 20-byte header starting 0xFF, little-endian session, sequence, message id and
 payload length, then JSON with `SerialNumber`/`sn`. Tuya LAN (UDP 6666/6667, TCP 6668): frames
@@ -61,3 +62,31 @@ def _tuya_decrypt(body: bytes, key: bytes) -> bytes:
     out = dec.update(body) + dec.finalize()
     pad = out[-1] if out else 0
     return out[:-pad] if 0 < pad <= 16 else out
+
+
+_BAICHUAN_MAGIC = b"\xf0\xde\xbc\x0a"  # 0x0abcdef0 little-endian (neolink's dissector, destinations.md B2)
+_BAICHUAN_IDS = {1: "LOGIN", 2: "LOGOUT", 3: "VIDEO", 4: "VIDEO_STOP", 10: "TALKABILITY", 11: "TALKRESET",
+                 18: "PTZ_CONTROL", 23: "REBOOT", 31: "MOTION_REQUEST", 33: "MOTION", 80: "VERSION", 93: "PING",
+                 104: "GET_GENERAL", 105: "SET_GENERAL"}
+
+
+def baichuan(payload: bytes) -> str | None:
+    """Reolink's Baichuan protocol (TCP 9000): the message name, or None. Its XML bodies are
+    XOR/AES-encrypted; only the 20-byte header is read."""
+    if len(payload) < 20 or payload[:4] != _BAICHUAN_MAGIC:
+        return None
+    msg_id = int.from_bytes(payload[4:8], "little")
+    body_len = int.from_bytes(payload[8:12], "little")
+    if body_len > 1 << 24 or msg_id > 0xFFFF:
+        return None
+    return _BAICHUAN_IDS.get(msg_id, f"MSG_{msg_id}")
+
+
+def dahua_p2p(payload: bytes, transport: str) -> str | None:
+    """Dahua's P2P traffic as libprotoident fingerprints it (UDP/TCP 8888): 44-byte UDP datagrams
+    starting FF FE FF E7, and 186-byte TCP messages starting F4 00 00 00."""
+    if transport == "udp" and len(payload) == 44 and payload[:4] == b"\xff\xfe\xff\xe7":
+        return "P2P_UDP"
+    if transport == "tcp" and len(payload) == 186 and payload[:4] == b"\xf4\x00\x00\x00":
+        return "P2P_TCP"
+    return None
