@@ -71,7 +71,7 @@ class Clause:
 class AliasMatcher:
     """SDK names (from sdks.toml aliases) found in text; short or common-word aliases match case-sensitively."""
 
-    COMMON = {"line", "meta", "apple", "flurry", "google", "branch", "adjust", "sentry", "stripe", "sofia", "xm", "mta", "kwai",
+    COMMON = {"line", "meta", "apple", "flurry", "ring", "blink", "kasa", "singular sdk", "google", "branch", "adjust", "sentry", "stripe", "sofia", "xm", "mta", "kwai",
               "fabric", "aurora", "huawei", "tencent", "baidu", "alibaba", "xiaomi", "microsoft", "azure", "tuya",
               "smart life", "mobads", "yunni", "cs2", "pppp", "fcm", "gcm", "csj", "ylh", "gdt", "aws", "ubia",
               "danale", "ezviz", "amap", "icloud", "segment", "amplitude", "liftoff", "supersonic", "agora", "braze"}
