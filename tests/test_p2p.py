@@ -124,3 +124,5 @@ def test_dahua_p2p_fingerprint_attributes_to_dahua() -> None:
 
     a = Attributor(load_signatures(), EMPTY_PROFILE).attribute("", "203.0.113.88", 8888, "udp", 0.0, protocol="dahua_p2p")
     assert (a.sdk, a.category, a.reason) == ("imou", "p2p", "dahua_p2p fingerprint")
+    r = Attributor(load_signatures(), EMPTY_PROFILE).attribute("", "203.0.113.89", 9000, "tcp", 0.0, protocol="baichuan")
+    assert (r.sdk, r.reason) == ("reolink", "baichuan fingerprint")
