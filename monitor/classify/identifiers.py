@@ -9,6 +9,7 @@ Precision first: key names of decoys (order ids, trace ids, timestamps, versions
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -29,8 +30,12 @@ _HASH = re.compile(r"^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$")
 _PKG = re.compile(r"^[a-zA-Z][a-zA-Z0-9_]*(?:\.[a-zA-Z0-9_]+){2,}$")
 
 
+_KEY_NOISE = re.compile(r"[_\-.$\s]")
+
+
+@functools.lru_cache(maxsize=8192)  # field names repeat across requests: "imei", "device_id", ...
 def norm_key(key: str) -> str:
-    return re.sub(r"[_\-.$\s]", "", key).lower()
+    return _KEY_NOISE.sub("", key).lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +109,10 @@ class Detector:
                         if d.latitude is not None and d.longitude is not None]
         r = self.rules
         self._keys = {t: r.keys(t) for t in r.types}
+        self._types_of_key: dict[str, tuple[str, ...]] = {}  # normalized key -> the types it names
+        for t, keys in self._keys.items():
+            for key in keys:
+                self._types_of_key[key] = (*self._types_of_key.get(key, ()), t)
         self._hashed = {t: r.keys(t, "hashed_keys") for t in r.types}
         loc = r.types.get("location", {})
         self._lat = frozenset(norm_key(k) for k in loc.get("lat_keys", []))
@@ -216,7 +225,7 @@ class Detector:
             return []
         v = f.value.strip()
         out: list[Hit] = []
-        keyed = [t for t, keys in self._keys.items() if k and k in keys]
+        keyed = self._types_of_key.get(k, ()) if k else ()
         found = []  # keyed types whose value passed: only those keep the free search off their type
         for t in keyed:
             h = self._keyed(t, k, v, f, cleartext)
