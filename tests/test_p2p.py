@@ -51,6 +51,11 @@ def test_xmeye_dvrip_login_serial() -> None:
     m = recognize(hdr + body, 34567, 40000, "tcp")
     assert m and (m.protocol, m.message) == ("xmeye", "LOGIN_REQ")
     assert m.hits[0].value == "5a1b2c3d4e5f6a7b" and m.hits[0].location == "xmeye:SerialNumber"
+    # the LAN discovery reply (UDP 34569) spells the key "SN"
+    reply = json.dumps({"NetWork.NetCommon": {"HostIP": "0x0A01A8C0", "SN": "b1a2c3d4e5f60718"}, "Ret": 100}).encode()
+    d = recognize(bytes([0xFF, 0x01, 0, 0]) + struct.pack("<IIHHI", 0, 0, 0, 1530, len(reply)) + reply,
+                  34569, 40000, "udp")
+    assert d and [(h.value, h.location) for h in d.hits] == [("b1a2c3d4e5f60718", "xmeye:SN")]
 
 
 def test_tuya_discovery_clear_and_encrypted() -> None:

@@ -15,7 +15,7 @@ import re
 from monitor.classify.p2p_tables import P2PTables
 from monitor.model import Hit
 
-_SERIAL = re.compile(rb'"(SerialNumber|SerialNo|sn|DevID|UUID)"\s*:\s*"([A-Za-z0-9]{8,40})"')
+_SERIAL = re.compile(rb'"(SerialNumber|SerialNo|sn|DevID|UUID)"\s*:\s*"([A-Za-z0-9]{8,40})"', re.I)  # "SN" too
 
 
 def dvrip(payload: bytes, tables: P2PTables) -> tuple[str, tuple[Hit, ...]] | None:
