@@ -131,3 +131,11 @@ def test_dahua_p2p_fingerprint_attributes_to_dahua() -> None:
     assert (a.sdk, a.category, a.reason) == ("imou", "p2p", "dahua_p2p fingerprint")
     r = Attributor(load_signatures(), EMPTY_PROFILE).attribute("", "203.0.113.89", 9000, "tcp", 0.0, protocol="baichuan")
     assert (r.sdk, r.reason) == ("reolink", "baichuan fingerprint")
+
+
+def test_tuya_35_frames_are_recognized_without_their_key() -> None:
+    sealed = bytes(range(12)) + b"\x5a" * 40 + bytes(range(16))  # IV, AES-GCM payload, tag
+    frame = b"\x00\x00\x66\x99\x00\x00" + struct.pack(">III", 7, 0x13, len(sealed) + 4) + sealed + b"\x00\x00\x99\x66"
+    m = recognize(frame, 6667, 40000, "udp")
+    assert m and (m.protocol, m.message, m.hits) == ("tuya", "DISCOVERY", ())
+    assert recognize(frame[:-6] + b"\x00\x00\x99\x66", 6667, 40000, "udp") is None  # length disagrees

@@ -272,4 +272,10 @@ def recognize(payload: bytes, server_port: int, client_port: int, transport: str
         found_t = tuya(payload, t)
         if found_t:
             return P2PMatch("tuya", found_t[0], "discovery" if found_t[0] == "DISCOVERY" else "", found_t[1])
+    elif first == 0x00 and payload[:4] == b"\x00\x00\x66\x99":
+        from monitor.classify.p2p_iot import tuya35
+
+        name_t = tuya35(payload, t)
+        if name_t:
+            return P2PMatch("tuya", name_t, "discovery" if name_t == "DISCOVERY" else "", ())
     return None

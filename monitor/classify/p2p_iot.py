@@ -53,6 +53,19 @@ def tuya(payload: bytes, tables: P2PTables) -> tuple[str, tuple[Hit, ...]] | Non
     return tables.tuya_commands.get(cmd, f"CMD_{cmd}"), hits
 
 
+def tuya35(payload: bytes, tables: P2PTables) -> str | None:
+    """Tuya protocol 3.5 frames (00 00 66 99 ... 00 00 99 66, AES-GCM with the device's local key):
+    recognized and named by command; the body stays sealed."""
+    if len(payload) < 50 or not payload.rstrip(b"\x00").endswith(b"\x00\x00\x99\x66"):
+        return None
+    length = int.from_bytes(payload[14:18], "big")  # after prefix, 2 reserved bytes, sequence, command
+    end = len(payload.rstrip(b"\x00")) if len(payload) > 18 + length + 4 else len(payload)  # UDP padding
+    if 18 + length not in (end, end - 4) or length < 28:  # the suffix counted or not; IV + tag at least
+        return None
+    cmd = int.from_bytes(payload[10:14], "big")
+    return tables.tuya_commands.get(cmd, f"CMD_{cmd}")
+
+
 def _tuya_decrypt(body: bytes, key: bytes) -> bytes:
     if not body or len(body) % 16 or len(key) != 16:
         return b""
