@@ -22,18 +22,25 @@ _DENY = re.compile(
     r"\b(?:(?:will|shall|do|does|did|would|can|could|must)\s+not|won't|don't|doesn't|never|not\s+be|no\s+longer)"
     r"(?!\s+(?:want|need|wish|require)\b)"  # "do not want/need to ..." promises nothing
     r"\s+(?:\w+\s+){0,3}?(?:collect|obtain|gather|acquire|access|read|upload|store|save|record|use|share|provide|"
-    r"disclose|transfer|sell|involve|request|require|track|send|get)\w*"
+    r"disclose|transfer|sell|involve|request|require|track|send|get|receive|see|keep|ask)\w*"
     r"|\bdoes\s+not\s+involve\b|\bnot\s+collected\b|\bwithout\s+collecting\b|\bnot\s+(?:be\s+)?uploaded\b",
     re.IGNORECASE)
 _COND = re.compile(
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
     r"permission)|\b(?:if|when|once)\s+you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the)"
     r"|\boptional\b|\bpremise\s+that\b|\bafter\s+(?:you|the\s+user)\s+(?:authori[sz]e|agree|consent)"
-    r"|\buser\s+authori[sz]ation\b|\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b", re.IGNORECASE)
+    r"|\buser\s+authori[sz]ation\b|\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b"
+    r"|\bonly\s+with\s+your\s+consent\b", re.IGNORECASE)
+# a permission phrase that conditions only what follows it in the clause ("When you ... have allowed
+# location access, we collect your precise location"; "and, if you opt in, our newsletter")
+_COND_BEFORE = re.compile(
+    r"\b(?:if|when|where|once)\s+you\s+have\s+(?:allowed|granted|enabled|agreed|authori[sz]ed|consented|opted)"
+    r"|\bhave\s+(?:allowed|granted|authori[sz]ed)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:access|permission|tracking)\b"
+    r"|\bif\s+you\s+opt\s+in\b", re.IGNORECASE)
 _VERB = re.compile(
     r"\b(?:collect|obtain|gather|acquir|access|read|upload|send|sent|transmit|shar|provid|disclos|record|use[sd]?|"
     r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer)\w*"
-    r"|\bask(?:s|ed)?\s+for\b", re.IGNORECASE)
+    r"|\bask(?:s|ed)?\s+for\b|\bgive\s+us\b|\benter\b", re.IGNORECASE)
 _SHARE = re.compile(r"\b(?:shar|provid|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to|pass)\w*", re.I)
 _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment))\b", re.IGNORECASE)
 _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|technology|cloud) providers?|suppliers?"
@@ -107,11 +114,21 @@ class AliasMatcher:
         return kept
 
 
+_LEAD_SDK = re.compile(r"^(?:[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*(?:\([^)]{0,40}\))?\s*[.:：]\s+\S")
+_FIELD_LINE = re.compile(r"^[\w][\w\s()/'&-]{1,48}[:：]")  # "Information collected: ...", "收集信息："
+
+
 def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
-    """Lines, then sentences, with the SDK of the table row each belongs to."""
+    """Lines, then sentences, with the SDK of the table row or SDK-list entry each belongs to.
+
+    Two layouts carry the SDK outside the sentence: table rows whose name cell ends in "|", and
+    SDK-list entries whose header line names the SDK ("(1) Getui push SDK (个推)") followed by
+    "Field: value" lines ("Information collected: IMEI, OAID..."). A prose line ends an entry.
+    """
     out: list[Clause] = []
     pos = 0
     table_sdk = ""
+    entry_sdk = ""
     for line in text.split("\n"):
         lstart = pos
         pos += len(line) + 1
@@ -119,12 +136,28 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if not stripped:
             continue
         if stripped.endswith("|") and len(stripped) <= 80:  # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |"
-            named = aliases.find(stripped)
-            if named:
-                table_sdk = named[0][0]
+            cell = aliases.find(stripped)
+            if cell:
+                table_sdk = cell[0][0]
             elif not re.fullmatch(r"\d+\s*\|", stripped):
                 table_sdk = ""
             continue
+        field_line = bool(_FIELD_LINE.match(stripped))
+        if len(stripped) <= 100 and not find_terms(stripped):
+            found = aliases.find(stripped)
+            sdks = {sdk for sdk, _s, _e in found}
+            rest = "".join(" " if any(a <= i < b for _sdk, a, b in found) else ch for i, ch in enumerate(stripped))
+            if len(sdks) == 1 and (field_line or not _VERB.search(rest)):  # ("Getui" is not the verb "get")
+                entry_sdk = sdks.pop()  # an SDK-list entry's header, or its "SDK name: ..." field
+                field_line = True
+        if entry_sdk and not field_line:
+            entry_sdk = ""
+        lead = _LEAD_SDK.match(stripped)  # "AppsFlyer. Tells us ...": the line is that SDK's entry
+        if lead and not table_sdk:
+            named_lead = {sdk for sdk, _s, _e in aliases.find(lead.group(1))}
+            line_sdk = named_lead.pop() if len(named_lead) == 1 else ""
+        else:
+            line_sdk = ""
         if _HEADING.match(stripped) and len(stripped) < 120 and not _VERB.search(stripped):
             table_sdk = ""
         for m in _SENT.finditer(line):
@@ -132,7 +165,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             s = lstart + m.start() + (len(seg) - len(seg.lstrip()))
             e = lstart + m.end() - (len(seg) - len(seg.rstrip()))
             if e - s >= 3:
-                out.append(Clause(s, e, text[s:e], table_sdk))
+                out.append(Clause(s, e, text[s:e], table_sdk or entry_sdk or line_sdk))
     return out
 
 
@@ -164,11 +197,16 @@ def _stance(c: Clause, start: int, end: int) -> str:
     window = text[max(0, rel_s - 160): rel_e + 160]
     window = re.sub(r"\b(?:will\s+)?not\s+be\s+able\s+to\b|\bunable\s+to\b|\bcannot\s+use\b", " ", window, flags=re.I)
     after = text[rel_e: rel_e + 60]
-    if re.match(r"\s*\((?:only collected|optional|only (?:when|with|if))", after, re.I):
+    before = text[max(0, rel_s - 70): rel_s]
+    if re.match(r"\s*\((?:only collected|optional|only (?:when|with|if))", after, re.I) or \
+            re.match(r"\s*,?\s*(?:only\s+)?(?:where|if|when|once|after)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|"
+                     r"authori[sz]|opt|enable|turn)", after, re.I) or \
+            re.search(r"\b(?:if|where|when|once)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|authori[sz]|opt|enable)"
+                      r"[^,;.]{0,40},\s*(?:your\s+|the\s+)?$", before, re.I):
         return "conditional"
     if _DENY.search(window) and not re.search(r"\bunless\b|\bexcept\b", window, re.I):
         return "denies"
-    if _COND.search(text):
+    if _COND.search(text) or _COND_BEFORE.search(text[:rel_s]):
         return "conditional"
     return "collects"
 

@@ -59,7 +59,8 @@ TERMS: tuple[Term, ...] = (
                        r"|contact number|\bmobile phone\b(?= number)"),
     _t("email", r"e-?mail address(?:es)?|\be-?mails?\b"),
     _t("installed_apps", r"(?:list of )?installed (?:applications|apps)|(?:application|app|software)"
-                         r" (?:installation )?lists?|list of (?:applications|apps)|application installation list"),
+                         r" (?:installation )?lists?|list of (?:the )?(?:other )?(?:applications|apps)"
+                         r"|application installation list|(?:applications|apps) installed on (?:your|the) (?:phone|device)"),
     _t("credentials", r"\bpasswords?\b|login credentials|\bcredentials\b"),
     _t("advertising_id", r"advertising (?:identifier|ID)s?", True, ("gaid", "idfa", "oaid")),
     _t("device_identifier", r"(?:unique )?device identifiers?|\bdevice IDs?\b|unique identifier of (?:the |your )?"
