@@ -28,7 +28,9 @@ MAX_VALUE = 64 * 1024
 _B64 = re.compile(r"^[A-Za-z0-9+/_-]{16,}={0,2}$")
 _HEX = re.compile(r"^(?:[0-9a-fA-F]{2}){16,}$")
 _PCT = re.compile(r"%[0-9a-fA-F]{2}")
-_JWT = re.compile(r"^eyJ[A-Za-z0-9_-]{4,}\.([A-Za-z0-9_-]{4,})\.[A-Za-z0-9_-]*$")  # header.payload.signature
+# header.payload.signature, alone or after a scheme ("Bearer eyJ...")
+_JWT = re.compile(r"^(?:[A-Za-z]{2,12}\s+)?eyJ[A-Za-z0-9_-]{4,}\.([A-Za-z0-9_-]{4,})\.[A-Za-z0-9_-]*$")
+_PACKAGE = re.compile(r"^[a-zA-Z][\w]*(?:\.[\w]+){2,}$")
 _QUERY_RUN = re.compile(r"[A-Za-z_][\w.\-]{0,63}=[^&\s]{0,1024}(?:&[A-Za-z_][\w.\-]{0,63}=[^&\s]{0,1024})+")
 _FORM_KEY = re.compile(r"^[A-Za-z_][\w.\-\[\]]{0,63}$")
 _PAIR_NAMES = ("k", "key", "name", "field", "param")  # [{"key": "imei", "value": "35..."}]
@@ -203,6 +205,11 @@ def _json(loc: str, text: str, tr: tuple[str, ...], depth: int, b: _Budget) -> b
             strings = [x for x in node[:500] if isinstance(x, str)]
             if len(strings) >= 3 and len(strings) == len(node[:500]):
                 b.add(path, key, "\n".join(strings), tr + ("list",))
+            elif not strings and len(node) >= 3 and all(isinstance(x, dict) for x in node[:500]):
+                # [{"pkg": "com.tencent.mm", "ver": "8.0"}, ...]: the package names, as one list
+                pkgs = [v for x in node[:500] for v in list(x.values())[:8] if isinstance(v, str) and _PACKAGE.match(v)]
+                if len(pkgs) >= 3:
+                    b.add(path, key, "\n".join(pkgs), tr + ("list",))
             for i, v in enumerate(node[:500]):
                 stack.append((f"{path}[{i}]"[:512], key, v, level + 1))
         elif isinstance(node, str):

@@ -30,6 +30,9 @@ _HASH = re.compile(r"^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$")
 _PKG = re.compile(r"^[a-zA-Z][a-zA-Z0-9_]*(?:\.[a-zA-Z0-9_]+){2,}$")
 
 
+_SUFFIX_OK = frozenset({"imei", "imsi", "iccid", "meid", "androidid", "oaid", "gaid", "idfa", "idfv", "bssid",
+                        "macaddress", "wifimac", "phonenumber", "mobile", "email", "serialno", "serialnumber",
+                        "latitude", "longitude", "advertisingid", "adid"})
 _KEY_NOISE = re.compile(r"[_\-.$\s]")
 
 
@@ -113,6 +116,9 @@ class Detector:
         for t, keys in self._keys.items():
             for key in keys:
                 self._types_of_key[key] = (*self._types_of_key.get(key, ()), t)
+        # names distinctive enough to count at the end of a longer key (not "mac", "sn", "uid", "ssid"...)
+        self._suffix_keys = sorted((key for key in self._types_of_key if len(key) >= 4 and key in _SUFFIX_OK),
+                                   key=len, reverse=True)
         self._hashed = {t: r.keys(t, "hashed_keys") for t in r.types}
         loc = r.types.get("location", {})
         self._lat = frozenset(norm_key(k) for k in loc.get("lat_keys", []))
@@ -226,6 +232,8 @@ class Detector:
         v = f.value.strip()
         out: list[Hit] = []
         keyed = self._types_of_key.get(k, ()) if k else ()
+        if not keyed and len(k) > 4:
+            keyed = self._suffix_types(k)
         found = []  # keyed types whose value passed: only those keep the free search off their type
         for t in keyed:
             h = self._keyed(t, k, v, f, cleartext)
@@ -234,6 +242,13 @@ class Detector:
                 found.append(t)
         out.extend(self._free(f, v, found, k))
         return out
+
+    def _suffix_types(self, k: str) -> tuple[str, ...]:
+        """Types of a key that ends in a distinctive key name after a short prefix: "xgtimsi", "userimei"."""
+        for name in self._suffix_keys:
+            if k.endswith(name) and len(k) - len(name) <= 6:
+                return self._types_of_key[name]
+        return ()
 
     def _keyed(self, t: str, k: str, v: str, f: Field, cleartext: bool) -> Hit | None:
         def hit(conf: str = "pattern", value: str = v, tr: str = "plain") -> Hit:
@@ -271,8 +286,9 @@ class Detector:
                     set(v.replace("-", "")) != {"0"}:
                 return hit()
         elif t == "android_id":
-            if re.fullmatch(r"[0-9a-fA-F]{16}", v) and set(v) != {"0"}:
-                return hit()
+            m = re.fullmatch(r"(?:a-|android[-_]?)?([0-9a-fA-F]{16})", v, re.I)  # "A-3f9c...", "ANDROID_3f9c..."
+            if m and set(m.group(1)) != {"0"}:
+                return hit(value=m.group(1))
         elif t == "serial":
             if re.fullmatch(r"[A-Za-z0-9\-]{6,32}", v) and any(c.isdigit() for c in v) and not v.isdigit():
                 return hit()
