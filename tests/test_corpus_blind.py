@@ -4,9 +4,9 @@ privmon's code or rules; its generator, profile, HAR and truth are committed).
 First run, before any change for it: with the profile 140/144 planted identifiers found and no
 false positive; patterns only 112/144 and 1 false positive. The general misses were fixed (a JWT
 after "Bearer ", {pkg: ...} app lists, "A-"/"ANDROID_" prefixed Android IDs, keys that end in a
-distinctive name such as "X-GT-IMSI"): 143/144 and 118/144. The false positive stays: GDT's
-`muid` is the MD5 of the IMEI on Android and of the IDFA on iOS, and without a profile privmon
-calls it an IMEI hash.
+distinctive name such as "X-GT-IMSI", latitude as integer micro-degrees): 144/144 and 119/144.
+The false positive stays: GDT's `muid` is the MD5 of the IMEI on Android and of the IDFA on iOS,
+and without a profile privmon calls it an IMEI hash.
 """
 
 from __future__ import annotations

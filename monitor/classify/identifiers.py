@@ -22,6 +22,7 @@ from monitor.model import Field, Hit
 from monitor.profile import Profile
 
 RULES_FILE = Path(__file__).resolve().parent.parent.parent / "signatures" / "identifiers.toml"
+_MICRODEG = re.compile(r"-?\d{6,9}")
 _NUM = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{2,12}(?![\d.])")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")
 _MAC = re.compile(r"(?<![0-9A-Fa-f:-])((?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2})(?![0-9A-Fa-f:-])")
@@ -190,6 +191,10 @@ class Detector:
                 m = _NUM.fullmatch(f.value.strip())
                 if m:
                     (lats if k in self._lat else lons).append((f, m.group()))
+                elif _MICRODEG.fullmatch(f.value.strip()):  # Sensors Data's "$latitude": 31230416 (x 1e6)
+                    deg = f"{int(f.value.strip()) / 1e6:.6f}"
+                    micro = Field(f.location, f.key, f.value, (*f.transforms, "microdegrees"))
+                    (lats if k in self._lat else lons).append((micro, deg))
             elif k in self._pair or self._coords:
                 nums = _NUM.findall(f.value)
                 if len(nums) == 2 and (k in self._pair or self._coords):
