@@ -28,8 +28,8 @@ def test_pppp_messages_and_device_id() -> None:
     assert recognize(pppp(0x00, b""), 32100, 40000, "udp").message == "HELLO"  # type: ignore[union-attr]
     bad_length = b"\xf1\x10\x00\x99" + UID
     assert recognize(bad_length, 5000, 40000, "udp") is None
-    on_port = recognize(bad_length, 32100, 40000, "udp")  # could be encrypted: PPPP's port, no id read
-    assert on_port is not None and on_port.message == "OBFUSCATED" and not on_port.hits
+    # on PPPP's port it could be encrypted, but no key makes a PPPP header of it: not PPPP either
+    assert recognize(bad_length, 32100, 40000, "udp") is None
     assert pppp_uid(b"abcd" + b"\0" * 16) is None
 
 
@@ -89,9 +89,12 @@ def test_rtp_and_dns_payloads_are_not_p2p() -> None:
 
 
 def test_obfuscated_pppp_on_its_port_is_still_pppp() -> None:
-    m = recognize(bytes([0x3C, 0x8A, 0x11, 0x07]) + bytes(range(40)), 32100, 40000, "udp")
+    from monitor.classify.cs2crypt import derive_key, encrypt
+
+    sealed = encrypt(pppp(0xD0, b"\xd1\x00\x00\x01" + bytes(range(40))), derive_key("a key privmon never saw"))
+    m = recognize(sealed, 32100, 40000, "udp")
     assert m and m.protocol == "pppp" and m.message == "OBFUSCATED" and not m.hits
-    assert recognize(bytes([0x3C, 0x8A, 0x11, 0x07]) + bytes(range(40)), 32200, 40000, "udp") is None
+    assert recognize(sealed, 32200, 40000, "udp") is None
 
 
 def test_ilnk_heartbeat_with_a_device_id() -> None:

@@ -177,6 +177,11 @@ class KeyState:
         self.known: list[bytes] = []
         self.pending: dict[int, list[set[int]]] = {}
 
+    def agrees(self, first: int, cands: list[set[int]]) -> bool:
+        """An earlier datagram began with the same byte and some key fits both: one session's key."""
+        prev = self.pending.get(first)
+        return prev is not None and intersect(prev, cands) is not None
+
     def narrow(self, first: int, cands: list[set[int]]) -> list[set[int]]:
         prev = self.pending.get(first)
         merged = intersect(prev, cands) if prev is not None else None

@@ -182,7 +182,12 @@ def _encrypted_pppp(payload: bytes, on_port: bool, t: P2PTables, keys: KeyState 
     if not on_port:
         return None
     header = cs2crypt.header_candidates(payload, t.pppp_messages)
-    if header is not None and keys is not None:
+    if header is None:
+        return None  # no key turns these bytes into a PPPP header: noise on the port, not PPPP
+    # one datagram that some key could make a header of is weak evidence (~16 % of random bytes);
+    # two that start alike and fit a common key are a session
+    session = keys is None or keys.agrees(payload[0], header)
+    if keys is not None:
         header = keys.narrow(payload[0], header)
     uid_types = [k for k, v in t.pppp_messages.items() if v[2] == 0]
     for strict in (False, True):  # a doubt left by the id alone: also ask for a trailing address
@@ -207,8 +212,9 @@ def _encrypted_pppp(payload: bytes, on_port: bool, t: P2PTables, keys: KeyState 
             return _as_encrypted(next(iter(readings.values())), cs2crypt.decrypt(payload, full) if full else b"")
         if not readings:
             break
-    # the PPPP port and no 0xF1: encrypted with a key not recovered (yet) (PAL)
-    return _OBFUSCATED
+    # the PPPP port, no 0xF1, and a key makes PPPP headers of this session's datagrams: encrypted
+    # with a key not recovered (yet) (PAL)
+    return _OBFUSCATED if session else None
 
 
 _OBFUSCATED = P2PMatch("pppp", "OBFUSCATED", "", ())
