@@ -73,6 +73,7 @@ class Clause:
     end: int
     text: str
     sdk: str  # the SDK table row this clause belongs to ("" outside tables)
+    listed: bool = False  # an item of a list introduced by "we collect:" (the verb is in the intro)
 
 
 class AliasMatcher:
@@ -93,9 +94,11 @@ class AliasMatcher:
         title = {v for a in cs for v in (a.title(), a[:1].upper() + a[1:])}
         alts = "|".join(re.escape(v) for v in sorted(upper, key=len, reverse=True))
         talts = "|".join(re.escape(v) for v in sorted(title, key=len, reverse=True))
+        # ... or as the label of a list entry ("- Sentry: ...")
         self.cs = re.compile(rf"(?<![\w-])((?:{alts})(?![\w-])|(?:{talts})(?=\s+(?:SDK|login|Login|Push|push|"
-                             rf"Analytics|Ads|Cloud|Pay|Maps?|Location|Statistics|Crashlytics|Bugly)\b))"
-                             ) if cs else None
+                             rf"Analytics|Ads|Cloud|Pay|Maps?|Location|Statistics|Crashlytics|Bugly)\b)"
+                             rf"|(?:^|(?<=- ))(?:{talts})(?=\s*[:：]))",
+                             re.M) if cs else None
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         out = []
@@ -114,7 +117,8 @@ class AliasMatcher:
         return kept
 
 
-_LEAD_SDK = re.compile(r"^(?:[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*(?:\([^)]{0,40}\))?\s*[.:：]\s+\S")
+_LEAD_SDK = re.compile(r"^(?:[-•*·▪]\s+|[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*(?:\([^)]{0,40}\))?\s*[.:：]\s+\S")
+_BULLET = re.compile(r"^(?:[-•*·▪]|\d+[.)]|[a-z][.)])\s+")
 _FIELD_LINE = re.compile(r"^[\w][\w\s()/'&-]{1,48}[:：]")  # "Information collected: ...", "收集信息："
 
 
@@ -129,12 +133,16 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     pos = 0
     table_sdk = ""
     entry_sdk = ""
+    intro = False  # the last list introduction ("During setup we collect:") is still in force
     for line in text.split("\n"):
         lstart = pos
         pos += len(line) + 1
         stripped = line.strip()
         if not stripped:
             continue
+        bullet = bool(_BULLET.match(stripped))
+        if not bullet:
+            intro = stripped.endswith((":", "：")) and bool(_VERB.search(stripped)) and not _DENY.search(stripped)
         if stripped.endswith("|") and len(stripped) <= 80:  # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |"
             cell = aliases.find(stripped)
             if cell:
@@ -154,18 +162,24 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             entry_sdk = ""
         lead = _LEAD_SDK.match(stripped)  # "AppsFlyer. Tells us ...": the line is that SDK's entry
         if lead and not table_sdk:
-            named_lead = {sdk for sdk, _s, _e in aliases.find(lead.group(1))}
+            named_lead = {sdk for sdk, _s, _e in aliases.find(lead.group(1).strip() + ":")}
             line_sdk = named_lead.pop() if len(named_lead) == 1 else ""
         else:
             line_sdk = ""
         if _HEADING.match(stripped) and len(stripped) < 120 and not _VERB.search(stripped):
             table_sdk = ""
-        for m in _SENT.finditer(line):
+        cells = stripped.split(" | ")
+        if len(cells) >= 3:  # a whole table row on one line: one clause, its SDK named in the first cell
+            row = aliases.find(cells[0])
+            s = lstart + (len(line) - len(line.lstrip()))
+            out.append(Clause(s, s + len(stripped), stripped, row[0][0] if row else table_sdk or entry_sdk))
+            continue
+        for k, m in enumerate(_SENT.finditer(line)):
             seg = m.group()
             s = lstart + m.start() + (len(seg) - len(seg.lstrip()))
             e = lstart + m.end() - (len(seg) - len(seg.rstrip()))
             if e - s >= 3:
-                out.append(Clause(s, e, text[s:e], table_sdk or entry_sdk or line_sdk))
+                out.append(Clause(s, e, text[s:e], table_sdk or entry_sdk or line_sdk, listed=intro and bullet and k == 0))
     return out
 
 
@@ -236,7 +250,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     seen: set[tuple[str, str, str, int]] = set()
     for c in clauses(text, aliases):
         mentions = find_terms(c.text)
-        table_row = bool(c.sdk) or " | " in c.text  # disclosure tables list data without a verb
+        table_row = bool(c.sdk) or " | " in c.text or c.listed  # tables and lists name data without a verb
         if not mentions or not (_VERB.search(c.text) or table_row):
             continue
         recipients = _recipients(c, aliases)
