@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+DEMO = HERE.parent / "monitor" / "demo"  # where the samples ship: package data
 sys.path.insert(0, str(HERE.parent))  # the Kalay scrambler of this checkout (the bytes a Kalay client sends)
 from monitor.classify.kalay import scramble as kalay_scramble  # noqa: E402
 
@@ -299,7 +300,7 @@ def har() -> str:
 
 
 def write_all() -> list[Path]:
-    out = [HERE / "phone-app.pcap", HERE / "camera-p2p.pcapng", HERE / "phone-app.har"]
+    out = [DEMO / "phone-app.pcap", DEMO / "camera-p2p.pcapng", DEMO / "phone-app.har"]
     phone_trace().write_pcap(out[0])
     camera_trace().write_pcapng(out[1])
     out[2].write_text(har(), encoding="utf-8")
@@ -317,9 +318,9 @@ def update_expected() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             db = Path(tmp) / "x.db"
             subprocess.run([sys.executable, "-m", "monitor", "analyze", str(cap), "--db", str(db), "-q", "--profile",
-                            str(HERE / "demo-profile.toml")], check=True)
+                            str(DEMO / "demo-profile.toml")], check=True)
             rep = subprocess.run([sys.executable, "-m", "monitor", "report", "--db", str(db), "--format", "json",
-                                  "--policy", str(HERE / "demo-policy.txt")], check=True, capture_output=True, text=True)
+                                  "--policy", str(DEMO / "demo-policy.txt")], check=True, capture_output=True, text=True)
         (exp / f"{cap.name}.json").write_text(normalize_report(rep.stdout), encoding="utf-8")
 
 

@@ -1,4 +1,4 @@
-"""Signature files (signatures/*.toml, plus user directories) loaded and validated once.
+"""Signature files (monitor/rules/*.toml, plus user directories) loaded and validated once.
 
 sdks.toml names the SDKs and services behind hosts (one source of truth for SDK names: the
 policy reader resolves names through `sdk_aliases`), identifiers.toml the identifier patterns,
@@ -17,7 +17,7 @@ from typing import Any
 
 from monitor.errors import BadSignatures
 
-SIGNATURES_DIR = Path(__file__).resolve().parent.parent / "signatures"
+SIGNATURES_DIR = Path(__file__).resolve().parent / "rules"  # package data: present in wheels too
 CATEGORIES = {"push", "analytics", "advertising", "crash_reporting", "social_login", "payment", "p2p", "cloud",
               "first_party", "unknown"}
 _LIST_FIELDS = ("aliases", "hosts", "suffixes", "ips", "protocols", "sources", "examples")

@@ -18,7 +18,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "gate"))
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 POLICIES = SHARED / "policies"
-CAPTURES = ROOT / "captures"
+CAPTURES = ROOT / "monitor" / "demo"  # the bundled samples (package data)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 ROOT = Path(__file__).resolve().parent.parent
-CAP = ROOT / "captures"
+CAP = ROOT / "monitor" / "demo"
 
 
 def check(*args: str) -> subprocess.CompletedProcess[str]:

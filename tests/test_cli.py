@@ -82,7 +82,7 @@ def test_bad_arguments_exit_2_with_one_line(tmp_path: Path, args: list[str]) -> 
 
 def test_written_reports_are_owner_only(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
-    assert _run("analyze", str(ROOT / "captures"), "--db", str(db), "-q").returncode == 0
+    assert _run("analyze", str(ROOT / "monitor" / "demo"), "--db", str(db), "-q").returncode == 0
     out = tmp_path / "r.md"
     assert _run("report", "--db", str(db), "--format", "md", "--output", str(out)).returncode == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600 and "privmon report" in out.read_text(encoding="utf-8")

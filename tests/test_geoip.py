@@ -58,6 +58,6 @@ def test_bad_geoip_file_is_one_line_and_exit_2(tmp_path: Path, content: bytes | 
     if content is not None:
         mmdb.write_bytes(content)
     db = tmp_path / "g.db"
-    r = privmon("analyze", str(ROOT / "captures"), "--db", str(db), "-q", "--geoip", str(mmdb))
+    r = privmon("analyze", str(ROOT / "monitor" / "demo"), "--db", str(db), "-q", "--geoip", str(mmdb))
     assert r.returncode == 2
     assert len(r.stderr.strip().splitlines()) == 1 and str(mmdb) in r.stderr

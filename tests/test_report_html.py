@@ -38,7 +38,7 @@ def _report(tmp_path: Path, *extra: str) -> Path:
                    check=True, cwd=ROOT)
     out = tmp_path / "r.html"
     subprocess.run([sys.executable, "-m", "monitor", "report", "--db", str(db), "--format", "html", "-o", str(out),
-                    "--policy", str(ROOT / "captures" / "demo-policy.txt"), *extra], check=True, cwd=ROOT)
+                    "--policy", str(ROOT / "monitor" / "demo" / "demo-policy.txt"), *extra], check=True, cwd=ROOT)
     return out
 
 

@@ -17,7 +17,7 @@ def _md(tmp_path: Path, *extra: str) -> str:
     subprocess.run([sys.executable, "-m", "monitor", "analyze", str(tmp_path / "h.har"), "--db", str(db), "-q"],
                    check=True, cwd=ROOT)
     out = subprocess.run([sys.executable, "-m", "monitor", "report", "--db", str(db), "--format", "md",
-                          "--policy", str(ROOT / "captures" / "demo-policy.txt"), *extra],
+                          "--policy", str(ROOT / "monitor" / "demo" / "demo-policy.txt"), *extra],
                          check=True, cwd=ROOT, capture_output=True, text=True)
     return out.stdout
 

@@ -12,6 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CAPTURES = ROOT / "captures"
+DEMO = ROOT / "monitor" / "demo"  # where make_samples.py writes the samples
 SAMPLES = ["phone-app.pcap", "camera-p2p.pcapng", "phone-app.har"]
 
 
@@ -25,18 +26,18 @@ def _generator():  # type: ignore[no-untyped-def]
 
 def test_regenerating_the_samples_gives_identical_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     gen = _generator()
-    monkeypatch.setattr(gen, "HERE", tmp_path)
+    monkeypatch.setattr(gen, "DEMO", tmp_path)
     for path in gen.write_all():
-        assert path.read_bytes() == (CAPTURES / path.name).read_bytes(), path.name
+        assert path.read_bytes() == (DEMO / path.name).read_bytes(), path.name
 
 
 @pytest.mark.parametrize("name", SAMPLES)
 def test_sample_report_matches_the_committed_expected_output(tmp_path: Path, name: str) -> None:
     db = tmp_path / "x.db"
-    subprocess.run([sys.executable, "-m", "monitor", "analyze", str(CAPTURES / name), "--db", str(db), "-q",
-                    "--profile", str(CAPTURES / "demo-profile.toml")], check=True, cwd=ROOT)
+    subprocess.run([sys.executable, "-m", "monitor", "analyze", str(DEMO / name), "--db", str(db), "-q",
+                    "--profile", str(DEMO / "demo-profile.toml")], check=True, cwd=ROOT)
     out = subprocess.run([sys.executable, "-m", "monitor", "report", "--db", str(db), "--format", "json", "--policy",
-                          str(CAPTURES / "demo-policy.txt")], check=True, capture_output=True, text=True, cwd=ROOT)
+                          str(DEMO / "demo-policy.txt")], check=True, capture_output=True, text=True, cwd=ROOT)
     got = json.loads(_generator().normalize_report(out.stdout))
     want = json.loads((CAPTURES / "expected" / f"{name}.json").read_text(encoding="utf-8"))
     got["generator"].pop("signatures", None)

@@ -17,7 +17,7 @@ from monitor.tui.data import SearchIndex, mask, search_findings
 from monitor.tui.rows import RowTable
 
 ROOT = Path(__file__).resolve().parent.parent
-CAP = ROOT / "captures"
+CAP = ROOT / "monitor" / "demo"
 
 
 @pytest.fixture(scope="module")

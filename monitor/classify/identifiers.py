@@ -21,7 +21,7 @@ from monitor.classify.variants import Variant, profile_variants, trie_regex
 from monitor.model import Field, Hit
 from monitor.profile import Profile
 
-RULES_FILE = Path(__file__).resolve().parent.parent.parent / "signatures" / "identifiers.toml"
+RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "identifiers.toml"
 _MICRODEG = re.compile(r"-?\d{6,9}")
 _NUM = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{2,12}(?![\d.])")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")

@@ -13,8 +13,7 @@ from monitor.ingest import analyze_file
 from monitor.report.data import build_report
 from monitor.store import Store
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-DEMO_DIR = ROOT / "captures"
+DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"  # package data, so an installed wheel has it
 
 
 @click.command("demo")
