@@ -389,6 +389,15 @@ def fields_of_http(m: HttpExchange) -> list[Field]:
     return b.fields
 
 
+def fields_of_websocket(content: bytes, index: int) -> list[Field]:
+    """One WebSocket message, decoded like a request body; locations start with websocket:<index>."""
+    b = _Budget()
+    _body("body", content[:MAX_SCAN], "", (), 1, b)
+    loc = f"websocket:{index}"
+    return [Field(loc if f.location == "body" else f"{loc}:{f.location}", f.key, f.value, f.transforms)
+            for f in b.fields]
+
+
 def fields_of_payload(payload: bytes, transport: str) -> list[Field]:
     """Raw UDP/TCP payloads: printable runs (with their byte offset) and a hex view for binary values."""
     b = _Budget()

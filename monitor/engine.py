@@ -26,6 +26,7 @@ from monitor.model import (
     Message,
     Summary,
     TlsHello,
+    WebSocketMessage,
 )
 from monitor.profile import EMPTY_PROFILE, Profile
 from monitor.signatures import Signatures
@@ -51,6 +52,7 @@ class _DestAcc:
     first_ts: float | None = None
     last_ts: float | None = None
     encrypted_no_key: bool = False
+    tls_rejected: int = 0  # live proxy: handshakes in which the client refused the proxy's certificate
 
     def touch(self, ts: float) -> None:
         self.first_ts = ts if self.first_ts is None else min(self.first_ts, ts)
@@ -107,6 +109,8 @@ class Engine:
             self._tls(item)
         elif isinstance(item, Datagram):
             self._datagram(item)
+        elif isinstance(item, WebSocketMessage):
+            self._websocket(item)
         elif isinstance(item, FlowStats):
             self._flow(item)
 
@@ -188,13 +192,17 @@ class Engine:
             self._names[key] = (host, m.protocol)
         if attr is None:
             attr = self._attributor.attribute(host, m.server.ip, m.server.port, m.transport, m.ts)
-        self._dest(host, m.server.ip, m.server.port, m.transport, m.protocol, attr).touch(m.ts)
+        acc = self._dest(host, m.server.ip, m.server.port, m.transport, m.protocol, attr)
+        acc.touch(m.ts)
+        if m.rejected:
+            acc.tls_rejected += 1
         self._batch.messages.append({
             "id": self.allocate_id(), "kind": m.protocol, "ts": m.ts,
             "client_ip": m.client.ip, "client_port": m.client.port,
             "server_ip": m.server.ip, "server_port": m.server.port, "transport": m.transport,
             "protocol": m.protocol, "host": host, "url": ",".join(m.alpn), "evidence": m.evidence,
             "device": self.ctx.profile.device_for_ip(m.client.ip), "sdk": attr.recipient,
+            "error": "content not seen: the client rejected the proxy's certificate" if m.rejected else "",
         })
 
     def _by_certificate(self, m: TlsHello) -> tuple[str, Attribution]:
@@ -261,6 +269,31 @@ class Engine:
             })
         self._add_findings(hits, host, m.server.ip, m.server.port, protocol, attr, m.ts, m.evidence, mid, sender, "")
 
+    def _websocket(self, m: WebSocketMessage) -> None:
+        host = m.host or self._attributor.name_for(m.server.ip, m.ts)
+        attr = self._attributor.attribute(host, m.server.ip, m.server.port, "tcp", m.ts)
+        proto = "websocket"
+        acc = self._dest(host, m.server.ip, m.server.port, "tcp", proto, attr)
+        acc.touch(m.ts)
+        if self.account_http_bytes:
+            if m.outbound:
+                acc.bytes_out += len(m.content)
+            else:
+                acc.bytes_in += len(m.content)
+        mid = self.allocate_id()
+        sender = self.ctx.profile.device_for_ip(m.client.ip if m.outbound else m.server.ip)
+        self._batch.messages.append({
+            "id": mid, "kind": "websocket", "ts": m.ts,
+            "client_ip": m.client.ip, "client_port": m.client.port,
+            "server_ip": m.server.ip, "server_port": m.server.port, "transport": "tcp",
+            "protocol": proto, "host": host, "method": "text" if m.is_text else "binary",
+            "url": f"{m.scheme}://{host or m.server.ip}{m.path}", "request_body": m.content[:BODY_CAP],
+            "body_truncated": int(len(m.content) > BODY_CAP), "evidence": m.evidence,
+            "device": self.ctx.profile.device_for_ip(m.client.ip), "sdk": attr.recipient,
+        })
+        hits = self._detector.scan(decode.fields_of_websocket(m.content, m.index), cleartext=m.scheme == "ws")
+        self._add_findings(hits, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid, sender, "")
+
     def _flow(self, f: FlowStats) -> None:
         self.summary.flows += 1
         if f.transport == "udp":
@@ -301,7 +334,7 @@ class Engine:
                 "category": a.category, "country": a.country, "role": a.role, "reason": a.reason,
                 "bytes_out": acc.bytes_out, "bytes_in": acc.bytes_in, "packets": acc.packets,
                 "first_ts": acc.first_ts, "last_ts": acc.last_ts,
-                "encrypted_no_key": int(acc.encrypted_no_key),
+                "encrypted_no_key": int(acc.encrypted_no_key), "tls_rejected": acc.tls_rejected,
             })
         self.summary.destinations = max(self.summary.destinations, len(self._dests))
         self._dests.clear()

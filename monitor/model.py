@@ -104,6 +104,7 @@ class TlsHello:
     evidence: str = ""
     version: str = ""
     cert_names: tuple[str, ...] = ()  # no SNI: the names on the server's certificate (TLS <= 1.2)
+    rejected: bool = False  # live proxy: the client refused the proxy's certificate (pinning): content not seen
 
     @property
     def transport(self) -> Transport:
@@ -124,7 +125,24 @@ class Datagram:
     evidence: str = ""
 
 
-Message = HttpExchange | DnsAnswer | TlsHello | Datagram
+@dataclass(frozen=True, slots=True)
+class WebSocketMessage:
+    """One WebSocket message of a proxied connection (push and IM SDKs), either direction."""
+
+    ts: float
+    client: Endpoint
+    server: Endpoint
+    host: str
+    path: str  # the upgrade request's path
+    index: int  # position in the connection's messages: the finding's location is websocket:<index>
+    outbound: bool  # client -> server
+    content: bytes
+    is_text: bool
+    evidence: str = ""
+    scheme: str = "ws"  # ws|wss
+
+
+Message = HttpExchange | DnsAnswer | TlsHello | Datagram | WebSocketMessage
 
 
 @dataclass(frozen=True, slots=True)

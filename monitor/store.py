@@ -145,6 +145,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0002_findings_by_time",  # the TUI pages findings newest first without sorting the table
         "CREATE INDEX findings_time ON findings(first_ts, id);",
     ),
+    (
+        "0003_destinations_tls_rejected",  # live proxy: handshakes the client refused (certificate pinning)
+        "ALTER TABLE destinations ADD COLUMN tls_rejected INTEGER NOT NULL DEFAULT 0;",
+    ),
 ]
 
 
@@ -348,7 +352,7 @@ class Store:
 
     def _upsert_destination(self, capture_id: int, row: dict[str, Any]) -> None:
         cols = ["capture_id", *row.keys()]
-        adds = {"bytes_out", "bytes_in", "packets"}
+        adds = {"bytes_out", "bytes_in", "packets", "tls_rejected"}
         keys = {"host", "ip", "port", "transport"}
         sets = []
         for c in row:

@@ -33,11 +33,14 @@ The same addon also loads as: mitmdump -s addons/privmon_addon.py --set privmon_
 @click.option("--allow-client", "allow_clients", multiple=True, help="CIDR of lab clients allowed (repeatable).")
 @click.option("--save-flows", is_flag=True, help="Also save the flows (mitmproxy format) next to the database.")
 @click.option("--keylog", is_flag=True, help="Also write the TLS key log next to the database.")
+@click.option("--passthrough-pinned", is_flag=True,
+              help="Once a client refuses the proxy's certificate for a host (pinning), pass later connections "
+                   "to that host through untouched (still recorded from their ClientHello).")
 @click.option("--confdir", type=click.Path(file_okay=False), help="mitmproxy configuration directory (CA).")
 @signatures_option
 @geoip_option
 def command(listen_host: str, listen_port: int, db_path: str, profile_path: str | None, mode: str,
-            allow_clients: tuple[str, ...], save_flows: bool, keylog: bool, confdir: str | None,
+            allow_clients: tuple[str, ...], save_flows: bool, keylog: bool, passthrough_pinned: bool, confdir: str | None,
             signature_dirs: tuple[str, ...], geoip: str | None) -> None:
     for c in allow_clients:
         try:
@@ -56,7 +59,7 @@ def command(listen_host: str, listen_port: int, db_path: str, profile_path: str 
 
     click.echo(f"privmon proxy on {listen_host}:{listen_port} -> {db_path} (Ctrl-C to stop)", err=True)
     rec = run_proxy(db_path, tuple(signature_dirs), profile_path, listen_host, listen_port, mode, allow_clients,
-                    save_flows, keylog, confdir, geoip=geoip)
+                    save_flows, keylog, confdir, geoip=geoip, passthrough_pinned=passthrough_pinned)
     s = rec.stats
     click.echo(f"privmon proxy stopped: {s.processed} exchanges recorded, {s.dropped} dropped, {s.errors} errors",
                err=True)

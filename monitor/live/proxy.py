@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import signal
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +15,16 @@ from monitor.live.recorder import ProcessRecorder
 
 def run_proxy(db_path: str, signature_dirs: tuple[str, ...], profile_path: str | None, listen_host: str,
               listen_port: int, mode: str, allow_clients: tuple[str, ...], save_flows: bool, keylog: bool,
-              confdir: str | None = None, ready: Any = None, geoip: str | None = None) -> ProcessRecorder:
+              confdir: str | None = None, ready: Any = None, geoip: str | None = None,
+              passthrough_pinned: bool = False) -> ProcessRecorder:
     """Run until SIGINT/SIGTERM; returns the recorder (its stats are the session's summary)."""
     base = Path(db_path)
+    log = logging.getLogger("privmon")
+    if not log.handlers:  # mitmproxy's terminal log is off: privmon's own warnings still reach stderr, once each
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.WARNING)
     if keylog:  # mitmproxy reads this when its TLS module is imported: set it first
         os.environ["MITMPROXY_SSLKEYLOGFILE"] = str(base.with_suffix(".keys.log"))
     from mitmproxy.options import Options
@@ -35,6 +44,8 @@ def run_proxy(db_path: str, signature_dirs: tuple[str, ...], profile_path: str |
         master.addons.add(addon)
         if allow_clients:
             master.options.update(privmon_allow_client=",".join(allow_clients))
+        if passthrough_pinned:
+            master.options.update(privmon_passthrough_pinned=True)
         if save_flows:  # the option exists only once DumpMaster has loaded its Save addon
             master.options.update(save_stream_file=str(base.with_suffix(".flows")))
         loop = asyncio.get_running_loop()

@@ -270,4 +270,4 @@ def _size(item: Any) -> int:
     if isinstance(item, tuple):
         return 512 + sum(len(x) for x in item if isinstance(x, bytes))
     return 512 + len(getattr(item, "request_body", b"") or b"") + len(getattr(item, "response_body", b"") or b"") + \
-        len(getattr(item, "payload", b"") or b"")
+        len(getattr(item, "payload", b"") or b"") + len(getattr(item, "content", b"") or b"")

@@ -61,6 +61,7 @@ def _destination(d: dict[str, Any]) -> dict[str, Any]:
         "category": d["category"], "country": d["country"], "bytes_out": d["bytes_out"],
         "bytes_in": d["bytes_in"], "first_ts": d["first_ts"], "last_ts": d["last_ts"],
         "role": d["role"], "reason": d["reason"], "encrypted_no_key": bool(d["encrypted_no_key"]),
+        "tls_rejected": d.get("tls_rejected") or 0,  # client refused the proxy's certificate: content not seen
     }
 
 
