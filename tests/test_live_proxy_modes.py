@@ -388,3 +388,23 @@ def test_http_through_socks5_is_still_read_as_http(tmp_path: Path, proxy_factory
         proxy.stop()
         srv.shutdown()
     assert ("imei", "query:imei", "http") in got, got
+
+
+def test_wireguard_mode_prints_the_client_configuration(tmp_path: Path) -> None:
+    port = free_udp_port()
+    db = tmp_path / "lab.db"
+    proc = subprocess.Popen([sys.executable, "-m", "monitor", "proxy", "--listen-port", str(port), "--db", str(db),
+                             "--confdir", str(tmp_path / "mitm"), "--mode", "wireguard"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    conf = tmp_path / "lab.wireguard.conf"
+    try:
+        end = time.monotonic() + 30
+        while not conf.exists() and time.monotonic() < end and proc.poll() is None:
+            time.sleep(0.2)
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    text = conf.read_text()
+    assert "[Interface]" in text and "PrivateKey" in text and f":{port}" in text
+    assert conf.stat().st_mode & 0o077 == 0  # it holds the tunnel's private key
+    assert "[Peer]" in err.decode() and "WireGuard app" in err.decode()

@@ -12,6 +12,43 @@ from typing import Any
 
 from monitor.live.recorder import ProcessRecorder
 
+WIREGUARD_STEPS = """\
+WireGuard mode: the phone sends all its traffic (TCP, UDP, DNS) through this tunnel, no root needed.
+  1. Install the WireGuard app on the phone; add a tunnel from {conf} (copy the file, or show it as a
+     QR code here with: qrencode -t ansiutf8 < {conf}) and switch it on.
+  2. For HTTPS, install mitmproxy's CA on the phone (privmon proxy --help says how).
+  3. Endpoint must be an address the phone reaches: run with --listen-host <this machine's lab IP>
+     and --allow-client for the phone's tunnel address (10.0.0.1/32)."""
+
+
+class _LabHelp:
+    """Prints what a lab needs once mitmproxy's servers run (the WireGuard client configuration)."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+
+    def running(self) -> None:
+        from mitmproxy import ctx
+
+        try:
+            servers = ctx.master.addons.get("proxyserver").servers
+        except AttributeError:
+            return
+        for server in servers:
+            client_conf = getattr(server, "client_conf", None)
+            conf = client_conf() if callable(client_conf) else None
+            if not conf:
+                continue
+            path = self.base.with_suffix(".wireguard.conf")
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # it holds a private key
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    fh.write(conf + "\n")
+                os.chmod(path, 0o600)
+            except OSError as exc:
+                print(f"privmon: {path}: cannot write the WireGuard configuration: {exc}", file=sys.stderr)
+            print(f"{'-' * 60}\n{conf}\n{'-' * 60}\n{WIREGUARD_STEPS.format(conf=path)}", file=sys.stderr)
+
 
 def run_proxy(db_path: str, signature_dirs: tuple[str, ...], profile_path: str | None, listen_host: str,
               listen_port: int, mode: str, allow_clients: tuple[str, ...], save_flows: bool, keylog: bool,
@@ -41,7 +78,7 @@ def run_proxy(db_path: str, signature_dirs: tuple[str, ...], profile_path: str |
     async def main() -> None:
         master = DumpMaster(opts, with_termlog=False, with_dumper=False)
         addon = PrivmonAddon(recorder)
-        master.addons.add(addon)
+        master.addons.add(addon, _LabHelp(base))
         if allow_clients:
             master.options.update(privmon_allow_client=",".join(allow_clients))
         if passthrough_pinned:

@@ -174,7 +174,7 @@ def render_html(report: dict[str, Any], messages: dict[int, dict[str, Any]] | No
                    f"<td>{e(c['packets'])}</td><td>{e(_ts(c['first_ts']))}</td><td>{e(_ts(c['last_ts']))}</td>"
                    f"<td>{e(', '.join(c.get('keylogs', [])))}</td></tr>" for c in report["captures"])
     dests = "".join(f"<tr><td>{e(d['host'])}</td><td>{e(d['ip'])}</td><td>{e(d['port'])}/{e(d['transport'])}</td>"
-                    f"<td>{e(d['protocol'])}</td><td>{e(d['sdk'])}</td><td>{e(d['organization'])}</td>"
+                    f"<td>{e(d['protocol'])}{' (pinned: content not seen)' if d.get('tls_rejected') else ''}</td><td>{e(d['sdk'])}</td><td>{e(d['organization'])}</td>"
                     f"<td>{e(d['category'])}</td><td>{e(d['country'])}</td><td>{e(d['bytes_out'])}</td>"
                     f"<td>{e(d['bytes_in'])}</td></tr>" for d in report["destinations"])
     finds = "".join(f"<tr><td>{e(f['id'])}</td><td>{e(f['type'])}</td><td><code>{e(f['value'])}</code></td>"

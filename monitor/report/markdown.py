@@ -52,7 +52,7 @@ def render_markdown(report: dict[str, Any]) -> str:
                          for v in report["verdicts"]])
     lines += ["", "## Destinations", ""]
     lines += _table(["host", "ip", "port", "proto", "sdk", "organization", "category", "country", "out", "in"],
-                    [[d["host"], d["ip"], d["port"], d["protocol"], d["sdk"], d["organization"], d["category"],
+                    [[d["host"], d["ip"], d["port"], _proto(d), d["sdk"], d["organization"], d["category"],
                       d["country"], d["bytes_out"], d["bytes_in"]] for d in report["destinations"]])
     lines += ["", "## Findings", ""]
     # identifiers sent before consent are the most serious, so they lead (stable order otherwise)
@@ -64,3 +64,9 @@ def render_markdown(report: dict[str, Any]) -> str:
                       f["sdk"], _ts(f["ts"]) + (" before consent" if id(f) in early_ids else ""), f["evidence"]]
                      for f in early + late])
     return "\n".join(lines) + "\n"
+
+
+def _proto(d: dict[str, Any]) -> str:
+    """The protocol, and when the client refused the proxy's certificate, that its content was not seen."""
+    n = d.get("tls_rejected") or 0
+    return f"{d['protocol']} (pinned: {n} handshakes refused, content not seen)" if n else str(d["protocol"])

@@ -379,7 +379,8 @@ class PrivmonApp(App[None]):
         dest = self._base.query_one("#dest", DataTable)
         dest.clear()
         for d in self.snapshot.destinations:
-            cells = [Text(clean(c, 60)) for c in (d["host"], d["ip"], d["port"], d["protocol"], d["sdk"],
+            protocol = f"{d['protocol']} · pinned" if d.get("tls_rejected") else d["protocol"]  # content not seen
+            cells = [Text(clean(c, 60)) for c in (d["host"], d["ip"], d["port"], protocol, d["sdk"],
                                                  d["organization"], d["category"], d["country"], d["bytes_out"],
                                                  d["bytes_in"], _when(d["first_ts"]), _when(d["last_ts"]))]
             if self._matches("dest", cells):
