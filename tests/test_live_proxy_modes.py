@@ -408,3 +408,25 @@ def test_wireguard_mode_prints_the_client_configuration(tmp_path: Path) -> None:
     assert "[Interface]" in text and "PrivateKey" in text and f":{port}" in text
     assert conf.stat().st_mode & 0o077 == 0  # it holds the tunnel's private key
     assert "[Peer]" in err.decode() and "WireGuard app" in err.decode()
+
+
+def test_new_hooks_fail_open_and_never_change_the_flow() -> None:
+    from mitmproxy.test import taddons, tflow
+
+    from monitor.live.addon import PrivmonAddon
+
+    class Broken:
+        def submit(self, item: object) -> bool:
+            raise RuntimeError("classifier exploded")
+
+    addon = PrivmonAddon(Broken())
+    with taddons.context(addon):
+        tcp, udp, ws, dns = tflow.ttcpflow(), tflow.tudpflow(), tflow.twebsocketflow(), tflow.tdnsflow(resp=True)
+        before = [f.get_state() for f in (tcp, udp, ws, dns)]
+        addon.tcp_message(tcp)
+        addon.udp_message(udp)
+        addon.websocket_message(ws)
+        addon.dns_response(dns)
+        addon.tcp_end(tcp)
+        assert addon.failures == 5
+        assert [f.get_state() for f in (tcp, udp, ws, dns)] == before

@@ -266,3 +266,27 @@ def test_export_and_consent_keys_write_off_the_ui_thread(tmp_path: Path, demo_db
     asyncio.run(run())
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT source FROM consent").fetchall() == [("tui",)]
+
+
+def test_pinned_destinations_are_marked(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    with Store.open(db) as w:
+        cid = w.begin_capture("live", "live-proxy:1", "live-proxy")
+        w.write(cid, Batch(destinations=[
+            {"host": "api.pinned.example", "ip": "", "port": 443, "transport": "tcp", "protocol": "tls",
+             "sdk": "", "tls_rejected": 3, "first_ts": 1.0, "last_ts": 2.0},
+            {"host": "open.example", "ip": "1.2.3.4", "port": 443, "transport": "tcp", "protocol": "https",
+             "sdk": "", "first_ts": 1.0, "last_ts": 2.0}]))
+        w.finish_capture(cid, 2, 1.0, 2.0)
+
+    async def run() -> None:
+        app = PrivmonApp(str(db), None, poll_seconds=0.2)
+        async with app.run_test(size=(160, 40)) as pilot:
+            await _settle(pilot)
+            await pilot.press("d")
+            await _settle(pilot)
+            dest = app.query_one("#dest", DataTable)
+            rows = {str(dest.get_row_at(i)[0]): str(dest.get_row_at(i)[3]) for i in range(dest.row_count)}
+            assert rows == {"api.pinned.example": "tls · pinned", "open.example": "https"}
+
+    asyncio.run(run())
