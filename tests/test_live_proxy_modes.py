@@ -46,7 +46,7 @@ def rows(db: Path, sql: str) -> list[tuple[Any, ...]]:
         return []
 
 
-def wait_rows(db: Path, sql: str, ok: Callable[[list[tuple[Any, ...]]], bool], timeout: float = 15) -> list[Any]:
+def wait_rows(db: Path, sql: str, ok: Callable[[list[tuple[Any, ...]]], bool], timeout: float = 40) -> list[Any]:
     end = time.monotonic() + timeout
     got = rows(db, sql)
     while not ok(got) and time.monotonic() < end:
