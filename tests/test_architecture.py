@@ -49,3 +49,31 @@ def test_every_module_has_a_docstring() -> None:
     missing = [str(p.relative_to(PKG)) for p in MODULES if ast.get_docstring(ast.parse(p.read_text())) is None
                and p.stat().st_size > 0]
     assert missing == []
+
+
+def test_the_core_loads_no_framework_at_run_time() -> None:
+    """What `import monitor.engine` (and the policy reader and compare step) pull in, checked in a fresh
+    interpreter: lazy imports inside functions are invisible to the source check above."""
+    import subprocess
+    import sys
+
+    code = ("import sys, monitor.engine, monitor.compare, monitor.policy\n"
+            "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=PKG.parent).stdout.split()
+    assert not set(out) & {"textual", "click", "mitmproxy", "scapy", "rich", "sqlite_utils"}, out
+
+
+def test_tui_and_reports_never_import_the_cli() -> None:
+    offenders = []
+    for path in MODULES:
+        rel = path.relative_to(PKG)
+        if rel.parts[0] not in ("tui", "report"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            mod = node.module if isinstance(node, ast.ImportFrom) else None
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [mod or ""]
+            if any(n == "monitor.cli" or n.startswith("monitor.cli.") for n in names):
+                offenders.append(str(rel))
+    assert offenders == []

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 from rich.console import Console
 from rich.table import Table
@@ -15,6 +13,7 @@ from monitor.engine import EngineContext
 from monitor.model import Policy
 from monitor.report import write_private
 from monitor.report.data import build_report
+from monitor.report.formats import FORMATS, render
 from monitor.store import Store
 
 
@@ -26,25 +25,10 @@ def load_policy_for(policy_path: str | None, ctx: EngineContext) -> Policy | Non
     return read_policy(policy_path, ctx.signatures)
 
 
-def render(report: dict, fmt: str, store: Store | None = None, policy: Policy | None = None,  # type: ignore[type-arg]
-           redact: bool = False) -> str:
-    if fmt == "json":
-        return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
-    if fmt == "md":
-        from monitor.report.markdown import render_markdown
-
-        return render_markdown(report)
-    from monitor.report.data import evidence_messages
-    from monitor.report.html import render_html
-
-    messages = evidence_messages(store, report, redact) if store is not None else {}
-    return render_html(report, messages, policy.text if policy else "")
-
-
 @click.command("report")
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
 @click.option("--policy", "policy_path", type=click.Path(dir_okay=False), help="Privacy policy (txt, html, pdf).")
-@click.option("--format", "fmt", type=click.Choice(["json", "html", "md"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
 @click.option("--redact", is_flag=True, help="Mask identifier values (3569…3809 style) everywhere.")
 @consent_option

@@ -567,15 +567,15 @@ class PrivmonApp(App[None]):
     @work(thread=True, exclusive=True, group="export")
     def _export(self) -> None:
         """HTML, JSON and Markdown next to the database (owner-only files: they hold identifiers)."""
-        from monitor.cli.report import render
         from monitor.report import write_private
         from monitor.report.data import build_report
+        from monitor.report.formats import FORMATS, render
         from monitor.store import Store
 
         written = []
         with Store.open(self.db_path, readonly=True) as store:
             report = build_report(store, self.policy)
-            for fmt in ("html", "json", "md"):
+            for fmt in sorted(FORMATS):
                 out = Path(f"{self.db_path}.report.{fmt}")
                 write_private(out, render(report, fmt, store, self.policy))
                 written.append(str(out))
