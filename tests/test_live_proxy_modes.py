@@ -65,23 +65,34 @@ class Proxy:
             [sys.executable, "-m", "monitor", "proxy", "--listen-port", str(self.port), "--db", str(self.db),
              "--profile", str(prof), "--confdir", str(tmp_path / "mitm"), "--mode", mode, *extra],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        self._wait_ready()
+        self._wait_ready(udp)
 
-    def _wait_ready(self, timeout: float = 30) -> None:
-        """Wait for the listening line mitmproxy's server prints (works for UDP modes too)."""
+    def _wait_ready(self, udp: bool, timeout: float = 60) -> None:
+        """Wait until the proxy's port is taken (a bind fails) and, for TCP, accepts connections."""
         end = time.monotonic() + timeout
+        kind = socket.SOCK_DGRAM if udp else socket.SOCK_STREAM
         while time.monotonic() < end:
             if self.proc.poll() is not None:
                 raise AssertionError(f"proxy exited: {self.proc.stderr.read().decode() if self.proc.stderr else ''}")
-            if rows(self.db, "SELECT id FROM captures WHERE status = 'live'"):
-                time.sleep(1.0)  # the recorder is up; give the server a moment to bind
-                return
+            with socket.socket(socket.AF_INET, kind) as s:
+                try:
+                    if udp:
+                        s.bind(("127.0.0.1", self.port))
+                    elif s.connect_ex(("127.0.0.1", self.port)) == 0:
+                        return
+                except OSError:
+                    return  # the UDP port is bound: the proxy listens
             time.sleep(0.2)
         raise AssertionError("proxy did not start")
 
     def stop(self) -> str:
         self.proc.terminate()
-        _, err = self.proc.communicate(timeout=30)
+        try:
+            _, err = self.proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            _, err = self.proc.communicate(timeout=30)
+            raise AssertionError(f"the proxy did not stop on SIGTERM: {err.decode('utf-8', 'replace')}") from None
         return err.decode("utf-8", "replace")
 
 
@@ -244,11 +255,23 @@ def tcp_sink() -> tuple[socket.socket, int, list[bytes]]:
                 return
             with c:
                 data = c.recv(65536)
+                if not data:
+                    continue  # the readiness probe's empty connection
                 seen.append(data)
                 c.sendall(b"OK")
 
     threading.Thread(target=serve, daemon=True).start()
     return ls, ls.getsockname()[1], seen
+
+
+def socks5_connect(proxy_port: int, port: int) -> socket.socket:
+    """A connection to 127.0.0.1:port through the SOCKS5 proxy (no authentication)."""
+    s = socket.create_connection(("127.0.0.1", proxy_port), timeout=10)
+    s.sendall(b"\x05\x01\x00")
+    assert s.recv(2) == b"\x05\x00"
+    s.sendall(b"\x05\x01\x00\x01" + socket.inet_aton("127.0.0.1") + port.to_bytes(2, "big"))
+    assert s.recv(10)[:2] == b"\x05\x00"
+    return s
 
 
 PUSH_LOGIN = b"\x00\x2a\x01" + json.dumps({"cmd": "login", "imei": IMEI, "appkey": "abc"}).encode()
@@ -259,12 +282,8 @@ def test_raw_tcp_is_recorded_and_scanned(tmp_path: Path, proxy_factory, mode: st
     ls, up, seen = tcp_sink()
     proxy = proxy_factory(mode=mode if mode == "socks5" else f"reverse:tcp://127.0.0.1:{up}")
     try:
-        s = socket.create_connection(("127.0.0.1", proxy.port), timeout=10)
-        if mode == "socks5":
-            s.sendall(b"\x05\x01\x00")
-            assert s.recv(2) == b"\x05\x00"
-            s.sendall(b"\x05\x01\x00\x01" + socket.inet_aton("127.0.0.1") + up.to_bytes(2, "big"))
-            assert s.recv(10)[:2] == b"\x05\x00"
+        s = socks5_connect(proxy.port, up) if mode == "socks5" else \
+            socket.create_connection(("127.0.0.1", proxy.port), timeout=10)
         s.sendall(PUSH_LOGIN)
         assert s.recv(16) == b"OK"  # the connection works through the proxy
         s.close()
@@ -282,11 +301,7 @@ def test_a_line_of_text_on_socks5_does_not_stall(tmp_path: Path, proxy_factory) 
     ls, up, seen = tcp_sink()
     proxy = proxy_factory(mode="socks5")
     try:
-        s = socket.create_connection(("127.0.0.1", proxy.port), timeout=10)
-        s.sendall(b"\x05\x01\x00")
-        assert s.recv(2) == b"\x05\x00"
-        s.sendall(b"\x05\x01\x00\x01" + socket.inet_aton("127.0.0.1") + up.to_bytes(2, "big"))
-        assert s.recv(10)[:2] == b"\x05\x00"
+        s = socks5_connect(proxy.port, up)
         s.sendall(f"GET imei={IMEI}\n".encode())  # looks like HTTP, is not
         s.settimeout(10)
         assert s.recv(16) == b"OK"
@@ -375,11 +390,7 @@ def test_http_through_socks5_is_still_read_as_http(tmp_path: Path, proxy_factory
     up = srv.server_address[1]
     proxy = proxy_factory(mode="socks5")
     try:
-        s = socket.create_connection(("127.0.0.1", proxy.port), timeout=10)
-        s.sendall(b"\x05\x01\x00")
-        assert s.recv(2) == b"\x05\x00"
-        s.sendall(b"\x05\x01\x00\x01" + socket.inet_aton("127.0.0.1") + up.to_bytes(2, "big"))
-        assert s.recv(10)[:2] == b"\x05\x00"
+        s = socks5_connect(proxy.port, up)
         s.sendall(f"GET /v1/ping?imei={IMEI} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
         assert s.recv(4096).startswith(b"HTTP/1.0 200")
         s.close()
