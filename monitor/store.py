@@ -145,6 +145,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0002_findings_by_time",  # the TUI pages findings newest first without sorting the table
         "CREATE INDEX findings_time ON findings(first_ts, id);",
     ),
+    (
+        "0003_device_platform",  # store labels are judged per platform; report scopes without the profile
+        "ALTER TABLE devices ADD COLUMN platform TEXT NOT NULL DEFAULT '';",
+    ),
 ]
 
 
@@ -384,9 +388,9 @@ class Store:
         with self._tx():
             for d in devices:
                 self.conn.execute(
-                    "INSERT INTO devices (name, ip, kinds) VALUES (?,?,?) ON CONFLICT(name) DO UPDATE SET "
-                    "ip=excluded.ip, kinds=excluded.kinds",
-                    (d["name"], d.get("ip", ""), json.dumps(d.get("kinds", []))),
+                    "INSERT INTO devices (name, ip, kinds, platform) VALUES (?,?,?,?) ON CONFLICT(name) DO UPDATE "
+                    "SET ip=excluded.ip, kinds=excluded.kinds, platform=excluded.platform",
+                    (d["name"], d.get("ip", ""), json.dumps(d.get("kinds", [])), d.get("platform", "")),
                 )
 
     def add_consent(self, ts: float, source: str = "cli", note: str = "") -> None:
