@@ -14,7 +14,14 @@ from rich.text import Text
 
 from monitor.cli.common import build_context, geoip_option, profile_option, signatures_option
 from monitor.cli.consent import consent_option, record_consent
-from monitor.cli.labels import LABEL_FAILS, label_options, load_labels, print_label_verdicts, write_sarif
+from monitor.cli.labels import (
+    LABEL_FAILS,
+    fail_set,
+    label_options,
+    load_labels,
+    print_label_verdicts,
+    write_sarif,
+)
 from monitor.errors import BadInput
 from monitor.ingest import analyze_file, expand_inputs
 from monitor.policy import read_policy
@@ -63,9 +70,7 @@ def command(captures: tuple[str, ...], policy_path: str | None, profile_path: st
     given_labels = bool(data_safety or app_privacy or manifests)
     if not policy_path and not given_labels:
         raise click.UsageError("give --policy, or a store label (--data-safety, --app-privacy, --privacy-manifest)")
-    wanted = {x.strip() for x in (fail_on or DEFAULT_FAIL_ON).split(",") if x.strip()}
-    if fail_on is None and given_labels:
-        wanted |= set(LABEL_FAILS)
+    wanted = fail_set(fail_on, given_labels)
     bad = wanted - FAIL_CHOICES
     if bad:
         raise click.BadParameter(f"unknown verdict(s) {sorted(bad)}; choose from {sorted(FAIL_CHOICES)}",

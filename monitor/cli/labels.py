@@ -54,16 +54,33 @@ def load_labels(data_safety: str | None, app_privacy: str | None, manifests: Seq
     return labels
 
 
-def write_sarif(path: str, report: dict[str, Any], fail_on: set[str], root: str, app_name: str,
-                labels: Sequence[Label], *, sarif_all: bool = False, policy_path: str = "", policy_text: str = "",
-                successful: bool = True, error: str = "") -> None:
-    from monitor.report import write_private
+def fail_set(fail_on: str | None, labels_given: bool) -> set[str]:
+    """--fail-on as a set; without it, the policy default plus (when labels are given) the six label verdicts."""
+    wanted = {x.strip() for x in (fail_on or "undisclosed,contradicted").split(",") if x.strip()}
+    if fail_on is None and labels_given:
+        wanted |= set(LABEL_FAILS)
+    return wanted
+
+
+def sarif_text(report: dict[str, Any], fail_on: set[str], root: str, labels: Sequence[Label], *, app_name: str = "",
+               sarif_all: bool = False, policy_path: str = "", policy_text: str = "", successful: bool = True,
+               error: str = "") -> str:
     from monitor.report.sarif import render_sarif
 
     notes = [f"{lab.path}: {w}" for lab in labels for w in lab.warnings] + ([error] if error else [])
     log = render_sarif(report, fail_on, sarif_all=sarif_all, root=root, app_name=app_name, policy_path=policy_path,
                        policy_text=policy_text, notifications=notes, successful=successful)
-    write_private(path, json.dumps(log, indent=2, ensure_ascii=False) + "\n")
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_sarif(path: str, report: dict[str, Any], fail_on: set[str], root: str, app_name: str,
+                labels: Sequence[Label], *, sarif_all: bool = False, policy_path: str = "", policy_text: str = "",
+                successful: bool = True, error: str = "") -> None:
+    from monitor.report import write_private
+
+    write_private(path, sarif_text(report, fail_on, root, labels, app_name=app_name, sarif_all=sarif_all,
+                                   policy_path=policy_path, policy_text=policy_text, successful=successful,
+                                   error=error))
 
 
 def print_label_verdicts(report: dict[str, Any], wanted: set[str]) -> int:
