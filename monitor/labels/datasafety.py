@@ -15,7 +15,7 @@ from monitor.errors import BadInput
 from monitor.labels.model import ENCRYPTION, Declared, Label, rules
 
 USAGE = "PSL_DATA_USAGE_RESPONSES"
-BOTH = "PSL_DATA_USAGE_COLLECTED_AND_SHARED"  # what the alias PSL_DATA_USAGE_BOTH_COLLECTED_AND_SHARED means
+BOTH = "PSL_DATA_USAGE_ONLY_COLLECTED+PSL_DATA_USAGE_ONLY_SHARED"  # the alias PSL_DATA_USAGE_BOTH_COLLECTED_AND_SHARED
 
 
 def _bool(value: str) -> bool | None:
@@ -42,11 +42,10 @@ class _Reader:
         if len(self.label.warnings) < 200:
             self.label.warnings.append(f"line {line}: {msg}")
 
-    def real(self, ident: str, line: int) -> str:
+    def real(self, ident: str, line: int, what: str = "response") -> str:
         if ident in self.aliases:
             real = self.aliases[ident]
-            self.warn(line, f"{ident} is not a Play {'question' if real.startswith('PSL_DATA_TYPES') else 'response'} "
-                            f"id; read as {real}")
+            self.warn(line, f"{ident} is not a Play {what} id; read as {real.replace('+', ' and ')}")
             return real
         return ident
 
@@ -56,8 +55,10 @@ class _Reader:
                                                   "collection_purposes": [], "sharing_purposes": []})
 
     def row(self, line: int, q: str, r: str, value: str) -> None:
-        q = self.real(q.strip(), line)
+        q = q.strip()
         r = r.strip()
+        if ":" not in q:
+            q = self.real(q, line, "question")
         if q == "PSL_DATA_COLLECTION_COLLECTS_PERSONAL_DATA":
             self.label.collects_personal_data = _bool(value)
             self.label.anchors["collects"] = line
