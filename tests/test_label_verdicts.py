@@ -242,3 +242,21 @@ def test_report_verb_scopes_from_the_database_in_every_format(tmp_path: Path, la
     html = report("html")
     assert "Store labels" in html and "undeclared tracking" in html
     assert "PSL_DATA_USAGE_RESPONSES:PSL_DEVICE_ID:PSL_DATA_USAGE_COLLECTION_AND_SHARING" in html
+
+
+def test_label_html_escapes_captured_text_and_redact_holds(lab_db: Path) -> None:
+    from monitor.report.labels_view import html_drilldowns, html_matrix, markdown_lines
+
+    evil = "<script>alert(1)</script>.example"
+    lab = read_label(str(L / "PrivacyInfo.xcprivacy"))
+    fs = [_f(1, "idfa", "appsflyer", "analytics", evil)]
+    fs[0].update(value="<b>v</b>", location="query:idfa", evidence="frame 1", capture="c.pcap", message_id=None)
+    report = {"findings": fs, **judge_labels([lab], fs, [], Scope(), {""})}
+    page = html_matrix(report) + html_drilldowns(report, {})
+    assert "<script>" not in page and "&lt;script&gt;" in page and "<b>v</b>" not in page
+    assert any("NSPrivacyTrackingDomains" in line for line in markdown_lines(report))
+    out = subprocess.run([sys.executable, "-m", "monitor", "report", "--db", str(lab_db), "--format", "html",
+                          "--redact", "--data-safety", str(L / "data_safety.csv")], capture_output=True, text=True,
+                         cwd=ROOT, timeout=300)
+    assert out.returncode == 0 and "Store labels" in out.stdout
+    assert "356938035643809" not in out.stdout and "3569…3809" in out.stdout
