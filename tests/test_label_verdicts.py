@@ -71,7 +71,8 @@ def test_data_safety_on_android_traffic_only(lab_db: Path) -> None:
     assert dev["recipients"] == ["adjust", "first_party", "gdt"] and dev["sharing_rule"] == "service-providers"
     assert dev["label_evidence"]["text"].startswith("PSL_DATA_USAGE_RESPONSES:PSL_DEVICE_ID:PSL_DATA_USAGE_COLLECTION_AND_"
                                                     "SHARING,PSL_DATA_USAGE_ONLY_SHARED")
-    assert "gdt (advertising)" in dev["reason"] and "not shared" in dev["reason"]
+    assert "gdt (advertising)" in dev["reason"] and "Device or other IDs (PSL_DEVICE_ID) as collected, not shared" \
+        in dev["reason"]
     assert dev["declared"]["collected"] is True and dev["declared"]["shared"] is False
     assert r["label_scope"]["data_safety"] == {"devices": ["lab-phone"], "excluded": ["lab-camera", "lab-iphone"]}
     email = by_type(r, "data_safety", "PSL_EMAIL")

@@ -163,6 +163,7 @@ def test_report_format_sarif_and_failed_runs(tmp_path: Path) -> None:
     notes = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     assert any("line 4: PSL_DEVICE_OR_OTHER_IDS" in n["message"]["text"] for n in notes)
     assert log["runs"][0]["results"]
+    assert log["runs"][0]["automationDetails"]["id"] == "privmon/SecuHome/"  # as check names it: the same alerts
     # exit 2: the SARIF file says the run failed
     bad = run("check", "build.pcap", "--data-safety", str(L / "data_safety_bad_header.csv"), "--sarif", "bad.sarif",
               cwd=tmp_path)

@@ -74,6 +74,7 @@ def command(db_path: str, policy_path: str | None, fmt: str, output: str | None,
             from monitor.cli.labels import fail_set, sarif_text
 
             text = sarif_text(report, fail_set(fail_on, bool(labels)), sarif_root, labels, sarif_all=sarif_all,
+                              app_name=store.meta("app_name") or "",
                               policy_path=policy_path or "", policy_text=policy.text if policy else "")
         else:
             text = render(report, fmt, store, policy, redact)

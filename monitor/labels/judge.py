@@ -72,6 +72,12 @@ def is_tracker(f: dict[str, Any]) -> bool:
     return f.get("category", "") in j["tracking_categories"] or _recipient(f) in j["tracking_sdks"]
 
 
+def name(label_type: str) -> str:
+    """A label type as the store calls it, with its id ("Device or other IDs (PSL_DEVICE_ID)")."""
+    n = rules().get("names", {}).get(label_type)
+    return f"{n} ({label_type})" if n else label_type
+
+
 def _under(host: str, domains: list[str]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
@@ -149,11 +155,11 @@ def _judge_source(src: _Source, findings: list[dict[str, Any]], destinations: li
             out.append(v.make("not_checked", d.line, f"privmon cannot see {lt} in network traffic"))
         elif d is None:
             out.append(v.make("undeclared_collection", _collection_anchor(src, lt),
-                              f"{v.what()} sent to {v.to()}; the label does not declare {lt}"
+                              f"{v.what()} sent to {v.to()}; the label does not declare {name(lt)}"
                               + (" (it says no data is collected)" if any(x.not_collected for x in src.labels)
                                  else "")))
         elif not fs:
-            out.append(v.make("declared_not_observed", d.line, f"the label declares {lt}; not seen in this traffic"))
+            out.append(v.make("declared_not_observed", d.line, f"the label declares {name(lt)}; not seen in this traffic"))
         else:
             out.append(_judge_observed(v, d, lab))
     if source == "data_safety":
@@ -209,16 +215,16 @@ def _judge_observed(v: _Verdict, d: Declared, lab: Label) -> dict[str, Any]:
                 "(--sharing service-providers)")
         if third and not d.shared:
             return v.make("undeclared_sharing", d.sharing_line or d.line,
-                          f"{v.what(third)} sent to {v.to(third)}; the label declares {v.label_type} as collected, "
+                          f"{v.what(third)} sent to {v.to(third)}; the label declares {name(v.label_type)} as collected, "
                           f"not shared; rule: {rule}", fs=v.fs)
-        return v.make("declared", d.line, f"{v.what()} sent to {v.to()}; the label declares {v.label_type}"
+        return v.make("declared", d.line, f"{v.what()} sent to {v.to()}; the label declares {name(v.label_type)}"
                       + (" as shared" if third else "") + f"; rule: {rule}")
     trackers = [f for f in v.fs if is_tracker(f)]
     if trackers and not d.tracking:
         return v.make("undeclared_tracking", d.line,
                       f"{v.what(trackers)} sent to tracking recipient {v.to(trackers)}; the label declares "
-                      f"{v.label_type} without tracking")
-    return v.make("declared", d.line, f"{v.what()} sent to {v.to()}; the label declares {v.label_type}"
+                      f"{name(v.label_type)} without tracking")
+    return v.make("declared", d.line, f"{v.what()} sent to {v.to()}; the label declares {name(v.label_type)}"
                   + (" with tracking" if trackers else ""))
 
 
