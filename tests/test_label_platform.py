@@ -57,3 +57,18 @@ def test_demo_shows_label_verdicts_next_to_policy_verdicts() -> None:
     assert "| data_safety | PSL_DEVICE_ID | undeclared_sharing |" in md
     assert "| data_safety | PSL_DATA_COLLECTION_ENCRYPTED_IN_TRANSIT | encryption_claim_false |" in md
     assert "not judged: lab-camera" in md
+
+
+def test_live_recorder_keeps_the_profile_devices(tmp_path: Path) -> None:
+    """proxy/sniff write through the recorder: `report` must still know which device is which platform."""
+    from labelcaps import write_profile
+
+    from monitor.context import build_context
+    from monitor.live.recorder import Recorder
+
+    ctx = build_context((), str(write_profile(tmp_path / "lab.toml")), None)
+    rec = Recorder(str(tmp_path / "live.db"), ctx, "live-proxy", "test").start()
+    rec.stop()
+    with Store.open(tmp_path / "live.db", readonly=True) as store:
+        assert {d["name"]: d["platform"] for d in store.devices()} == \
+            {"lab-phone": "android", "lab-iphone": "ios", "lab-camera": "device"}

@@ -46,8 +46,9 @@ class Scope:
         out = {}
         for s in sources:
             p = PLATFORM[s]
+            # excluded: the companion devices, whose own traffic no store label is judged on (contract example)
             out[s] = {"devices": sorted(n for n, q in self.platforms.items() if q == p),
-                      "excluded": sorted(n for n, q in self.platforms.items() if q != p)}
+                      "excluded": sorted(n for n, q in self.platforms.items() if q == "device")}
         return out
 
 
