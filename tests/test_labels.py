@@ -136,3 +136,28 @@ def test_labels_text_output() -> None:
     for word in ("data_safety (android)", "app_privacy (ios)", "privacy_manifest (ios)", "PSL_DEVICE_ID",
                  "PRECISE_LOCATION", "NSPrivacyTracking: false"):
         assert word in " ".join(out.stdout.split()), word
+
+
+@pytest.mark.parametrize("name", ["data_safety.csv", "app_privacy_details.json", "PrivacyInfo.xcprivacy",
+                                  "SDK-PrivacyInfo.xcprivacy"])
+def test_damaged_label_files_are_read_or_refused_never_crash(tmp_path: Path, name: str) -> None:
+    """Label files come from anywhere (hand-edited, truncated, corrupted): BadInput or a label, nothing else."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    raw = (L / name).read_bytes()
+    target = tmp_path / name
+
+    @settings(max_examples=120, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(st.integers(0, len(raw)), st.integers(0, 40), st.binary(max_size=12))
+    def damaged(at: int, cut: int, junk: bytes) -> None:
+        target.write_bytes(raw[:at] + junk + raw[at + cut:])
+        try:
+            lab = read_label(str(target))
+        except BadInput as exc:
+            assert name in exc.path and exc.reason.startswith("line ") or "label" in exc.reason
+            return
+        assert lab.source in ("data_safety", "app_privacy", "privacy_manifest")
+        json.dumps(lab.to_json())
+
+    damaged()
