@@ -34,8 +34,11 @@ class LabelView(Vertical):
         self.query_one("#label-table", DataTable).add_columns("label", "label type", "verdict", "findings", "line")
 
     def show(self, verdicts: list[dict[str, Any]]) -> None:
+        if verdicts == self.verdicts:  # the analysis repeats while the database grows: keep the reader's place
+            return
         self.verdicts = verdicts
         table = self.query_one("#label-table", DataTable)
+        row = table.cursor_row
         table.clear()
         for i, v in enumerate(verdicts):
             name = v["label_type"] + (f" {v['host']}" if v.get("host") else "")
@@ -44,7 +47,9 @@ class LabelView(Vertical):
                           Text(v["verdict"].replace("_", " "), style=LABEL_STYLE.get(v["verdict"], "")),
                           Text(str(len(v["findings"]))), Text(clean(f"{ev['path']}:{ev['line']}", 80)), key=str(i))
         if verdicts:
-            self._explain(verdicts[0])
+            row = min(max(row, 0), len(verdicts) - 1)
+            table.move_cursor(row=row)
+            self._explain(verdicts[row])
 
     @on(DataTable.RowHighlighted, "#label-table")
     def _row(self, event: DataTable.RowHighlighted) -> None:
