@@ -15,7 +15,8 @@ from pathlib import Path
 from monitor.errors import BadProfile
 from monitor.model import TYPE_IDS
 
-_DEVICE_TEXT_KEYS = {"name", "ip", "kind", "notes"}
+_DEVICE_TEXT_KEYS = {"name", "ip", "kind", "notes", "platform"}
+PLATFORMS = ("android", "ios", "device")
 _COORD_KEYS = {"latitude", "longitude"}
 # profile keys that are aliases of contract type ids
 _ALIASES = {"phone": "phone_number", "uid": "device_uid", "camera_uid": "device_uid", "sn": "serial"}
@@ -29,6 +30,12 @@ class Device:
     latitude: float | None = None
     longitude: float | None = None
     kind: str = ""
+    platform: str = ""  # android|ios|device; inferred from the identifiers when the profile does not say
+
+    def as_row(self) -> dict[str, object]:
+        """The device as the database keeps it (so `report` scopes labels without the profile)."""
+        return {"name": self.name, "ip": ",".join(self.ips), "kinds": sorted({t for t, _ in self.known}),
+                "platform": self.platform}
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,8 +159,15 @@ def _device(d: object, index: int, source: str) -> Device:
     if (lat is None) != (lon is None):
         raise BadProfile(source, f"{where}: latitude and longitude must be given together")
     kind = d.get("kind", "")
+    platform = d.get("platform")
+    if platform is None:
+        from monitor.labels.judge import infer_platform
+
+        platform = infer_platform({t for t, _ in known})
+    elif platform not in PLATFORMS:
+        raise BadProfile(source, f"{where}.platform must be one of {', '.join(PLATFORMS)}")
     return Device(name=name.strip(), ips=tuple(ips), known=tuple(known), latitude=lat, longitude=lon,
-                  kind=str(kind))
+                  kind=str(kind), platform=str(platform))
 
 
 def _app(a: object, source: str) -> App:

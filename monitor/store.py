@@ -149,6 +149,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0003_destinations_tls_rejected",  # live proxy: handshakes the client refused (certificate pinning)
         "ALTER TABLE destinations ADD COLUMN tls_rejected INTEGER NOT NULL DEFAULT 0;",
     ),
+    (
+        "0004_device_platform",  # store labels are judged per platform; report scopes without the profile
+        "ALTER TABLE devices ADD COLUMN platform TEXT NOT NULL DEFAULT '';",
+    ),
 ]
 
 
@@ -388,9 +392,9 @@ class Store:
         with self._tx():
             for d in devices:
                 self.conn.execute(
-                    "INSERT INTO devices (name, ip, kinds) VALUES (?,?,?) ON CONFLICT(name) DO UPDATE SET "
-                    "ip=excluded.ip, kinds=excluded.kinds",
-                    (d["name"], d.get("ip", ""), json.dumps(d.get("kinds", []))),
+                    "INSERT INTO devices (name, ip, kinds, platform) VALUES (?,?,?,?) ON CONFLICT(name) DO UPDATE "
+                    "SET ip=excluded.ip, kinds=excluded.kinds, platform=excluded.platform",
+                    (d["name"], d.get("ip", ""), json.dumps(d.get("kinds", [])), d.get("platform", "")),
                 )
 
     def add_consent(self, ts: float, source: str = "cli", note: str = "") -> None:

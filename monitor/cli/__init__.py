@@ -18,6 +18,7 @@ VERBS = {
     "analyze": "monitor.cli.analyze", "report": "monitor.cli.report", "policy": "monitor.cli.policy",
     "check": "monitor.cli.check", "proxy": "monitor.cli.proxy", "sniff": "monitor.cli.sniff", "tui": "monitor.cli.tui",
     "demo": "monitor.cli.demo", "signatures": "monitor.cli.signatures", "export": "monitor.cli.export",
+    "labels": "monitor.cli.labels",
 }
 
 

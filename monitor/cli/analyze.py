@@ -57,8 +57,9 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
     console = Console(stderr=False, highlight=False)
     errors = 0
     with Store.open(db_path) as store:
-        store.set_devices([{"name": d.name, "ip": ",".join(d.ips), "kinds": sorted({t for t, _ in d.known})}
-                           for d in ctx.profile.devices])
+        store.set_devices([d.as_row() for d in ctx.profile.devices])
+        if ctx.profile.app.name:  # report --format sarif names the upload after the app without the profile
+            store.set_meta("app_name", ctx.profile.app.name)
         if jobs > 1 or engine == "dask":
             errors = _parallel(store, files, signature_dirs, profile_path, geoip, keylogs, force, quiet, jobs, engine,
                                scheduler, console)

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from monitor.cli.common import build_context, signatures_option
 from monitor.cli.consent import consent_option, parse_consent
+from monitor.cli.labels import label_options, load_labels
 from monitor.engine import EngineContext
 from monitor.model import Policy
 from monitor.report import write_private
@@ -28,14 +29,22 @@ def load_policy_for(policy_path: str | None, ctx: EngineContext) -> Policy | Non
 @click.command("report")
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
 @click.option("--policy", "policy_path", type=click.Path(dir_okay=False), help="Privacy policy (txt, html, pdf).")
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted({*FORMATS, "sarif"})), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
 @click.option("--redact", is_flag=True, help="Mask identifier values (3569…3809 style) everywhere.")
+@label_options
+@click.option("--fail-on", default=None, help="SARIF: verdicts reported at level error (as in `check`).")
+@click.option("--sarif-all", is_flag=True, help="SARIF: also the passing verdicts (kind pass / notApplicable).")
+@click.option("--sarif-root", default=".", show_default=True, type=click.Path(file_okay=False),
+              help="SARIF: artifact paths are written relative to this directory.")
 @consent_option
 @signatures_option
 def command(db_path: str, policy_path: str | None, fmt: str, output: str | None, redact: bool,
+            data_safety: str | None, app_privacy: str | None, manifests: tuple[str, ...], sharing: str,
+            fail_on: str | None, sarif_all: bool, sarif_root: str,
             consent_at: str | None, signature_dirs: tuple[str, ...]) -> None:
-    """Write the report of DB: JSON (the contract's schema), Markdown, or self-contained HTML."""
+    """Write the report of DB: JSON (the contract's schema), Markdown, self-contained HTML, or SARIF 2.1.0."""
+    labels = load_labels(data_safety, app_privacy, manifests)
     ctx = build_context(signature_dirs)
     policy = load_policy_for(policy_path, ctx)
     with Store.open(db_path, readonly=True) as store:
@@ -44,8 +53,15 @@ def command(db_path: str, policy_path: str | None, fmt: str, output: str | None,
             firsts = [c["first_ts"] for c in store.captures() if c["first_ts"]]
             consent = parse_consent(consent_at, min(firsts) if firsts else None)
         report = build_report(store, policy, redact=redact, signatures_version=ctx.signatures.version,
-                              consent_ts=consent)
-        text = render(report, fmt, store, policy, redact)
+                              consent_ts=consent, labels=labels, sharing=sharing)
+        if fmt == "sarif":
+            from monitor.cli.labels import fail_set, sarif_text
+
+            text = sarif_text(report, fail_set(fail_on, bool(labels)), sarif_root, labels, sarif_all=sarif_all,
+                              app_name=store.meta("app_name") or "",
+                              policy_path=policy_path or "", policy_text=policy.text if policy else "")
+        else:
+            text = render(report, fmt, store, policy, redact)
     if output:
         write_private(output, text)
     else:

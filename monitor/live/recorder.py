@@ -95,6 +95,8 @@ class Recorder:
             engine = Engine(self.ctx, store.allocate_message_id, account_http_bytes=self.account_http_bytes)
             if self.ctx.geo is not None:
                 store.set_meta("country_data", self.ctx.geo.describe())
+            if self.ctx.profile.devices:  # store labels are judged per device platform, also in `report`
+                store.set_devices([d.as_row() for d in self.ctx.profile.devices])
             self._ready.set()
             last = time.monotonic()
             running = True

@@ -21,8 +21,12 @@ def mask(value: str) -> str:
 
 
 def build_report(store: Store, policy: Policy | None = None, redact: bool = False,
-                 signatures_version: str = "", consent_ts: float | None = None) -> dict[str, Any]:
-    """The contract's report; consent_ts overrides the consent moment stored in the database."""
+                 signatures_version: str = "", consent_ts: float | None = None,
+                 labels: list[Any] | None = None, sharing: str = "service-providers") -> dict[str, Any]:
+    """The contract's report; consent_ts overrides the consent moment stored in the database.
+
+    With store labels (monitor.labels.Label), the label blocks are added (monitor.labels.report).
+    """
     consent = consent_ts if consent_ts is not None else store.consent_ts()
     captures = [_capture(c) for c in store.captures()]
     destinations = [_destination(d) for d in store.destinations()]
@@ -33,7 +37,7 @@ def build_report(store: Store, policy: Policy | None = None, redact: bool = Fals
         from monitor.compare import compute_verdicts
 
         verdicts = compute_verdicts(policy, findings, destinations, consent)
-    return {
+    report = {
         "schema": SCHEMA,
         "generator": {"name": "privmon", "version": __version__, "signatures": signatures_version,
                       "country_data": store.meta("country_data") or ""},
@@ -44,6 +48,11 @@ def build_report(store: Store, policy: Policy | None = None, redact: bool = Fals
         "policy": policy_obj,
         "verdicts": verdicts,
     }
+    if labels:
+        from monitor.labels.report import add_label_blocks
+
+        add_label_blocks(report, store, labels, sharing)
+    return report
 
 
 def _capture(c: dict[str, Any]) -> dict[str, Any]:
@@ -72,9 +81,15 @@ def _finding(f: dict[str, Any], redact: bool) -> dict[str, Any]:
         "location": f["location"], "confidence": f["confidence"], "host": f["host"], "ip": f["ip"],
         "port": f["port"], "protocol": f["protocol"], "sdk": f["sdk"], "category": f["category"],
         "ts": f["first_ts"], "last_ts": f["last_ts"], "count": f["count"], "capture": f["capture"],
-        "evidence": f["evidence"], "device": f["device"], "sender": f["sender"],
+        "evidence": f["evidence"], "device": f["sender"] or None, "owner": f["device"], "sender": f["sender"],
+        "cleartext": is_cleartext(f),
         "message_id": f["message_id"], "url": mask_in(f.get("url", ""), f["value"]) if redact else f.get("url", ""),
     }
+
+
+def is_cleartext(f: dict[str, Any]) -> bool:
+    """Read outside TLS, QUIC or DTLS: not decrypted with a key log, not through the proxy's interception."""
+    return f["protocol"] not in ("https", "tls", "quic", "dtls") and not f["transform"].startswith("tls >")
 
 
 def mask_in(text: str, value: str) -> str:

@@ -166,6 +166,8 @@ figure{display:inline-block;margin:0 2em 1em 0}figcaption{font-weight:bold}code{
 
 def render_html(report: dict[str, Any], messages: dict[int, dict[str, Any]] | None = None,
                 policy_text: str = "") -> str:
+    from monitor.report import labels_view
+
     messages = messages or report.get("_messages", {})
     policy_text = policy_text or report.get("_policy_text", "")
     gen = report.get("generator", {})
@@ -197,12 +199,13 @@ def render_html(report: dict[str, Any], messages: dict[int, dict[str, Any]] | No
 countries from {e(gen.get('country_data') or 'none')} &middot; policy {e(policy.get('source', 'none'))}{' &middot; consent at ' + e(_ts(report.get('consent_ts'))) if report.get('consent_ts') else ''}</p>
 <h2>Captures</h2><table><tr><th>file</th><th>format</th><th>SHA-256</th><th>packets</th><th>first</th><th>last</th>
 <th>key logs</th></tr>{caps}</table>
-<h2>Verdicts</h2>{_matrix(verdicts)}
+<h2>Verdicts</h2><div class='pair'><div><h3>Privacy policy</h3>{_matrix(verdicts)}</div>
+<div><h3>Store labels</h3>{labels_view.html_matrix(report)}</div></div>
 <h2>Timeline</h2>{_timeline(report['findings'], report.get('consent_ts'))}
 <h2>Destinations</h2>{_bars('by category', cat)}{_bars('by country', country)}
 <table><tr><th>host</th><th>ip</th><th>port</th><th>protocol</th><th>SDK</th><th>organization</th><th>category</th>
 <th>country</th><th>bytes out</th><th>bytes in</th></tr>{dests}</table>
-<h2>Evidence per verdict</h2>{drill or '<p>No verdicts.</p>'}
+<h2>Evidence per verdict</h2>{drill or '<p>No verdicts.</p>'}{labels_view.html_drilldowns(report, messages)}
 <h2>Findings</h2><table><tr><th>id</th><th>type</th><th>value</th><th>transform</th><th>location</th><th>confidence</th>
 <th>destination</th><th>SDK</th><th>evidence</th><th>time (UTC)</th></tr>{finds}</table>
 </body></html>

@@ -50,6 +50,9 @@ def render_markdown(report: dict[str, Any]) -> str:
                           ", ".join(str(i) for i in v["findings"][:20]), v["reason"],
                           _quote(v.get("policy_evidence", []))]
                          for v in report["verdicts"]])
+    from monitor.report.labels_view import markdown_lines
+
+    lines += markdown_lines(report)
     lines += ["", "## Destinations", ""]
     lines += _table(["host", "ip", "port", "proto", "sdk", "organization", "category", "country", "out", "in"],
                     [[d["host"], d["ip"], d["port"], _proto(d), d["sdk"], d["organization"], d["category"],

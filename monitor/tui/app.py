@@ -35,6 +35,7 @@ from monitor.tui.data import (
     mask,
     search_findings,
 )
+from monitor.tui.labels_view import LabelView
 from monitor.tui.rows import RowTable
 
 VERDICT_STYLE = {"contradicted": "bold white on red", "undisclosed": "black on dark_orange",
@@ -136,15 +137,17 @@ class PrivmonApp(App[None]):
     BINDINGS = [
         Binding("o", "show('overview')", "Overview"), Binding("v", "show('verdicts')", "Verdicts"),
         Binding("d", "show('destinations')", "Destinations"), Binding("f", "show('findings')", "Findings"),
-        Binding("t", "show('policy')", "Policy"), Binding("slash", "filter", "Filter"),
+        Binding("t", "show('policy')", "Policy"), Binding("l", "show('labels')", "Labels", show=False),
+        Binding("slash", "filter", "Filter"),
         Binding("r", "reveal", "Reveal"), Binding("e", "export", "Export"), Binding("c", "consent", "Consent"),
         Binding("question_mark", "help", "Help"), Binding("q", "quit", "Quit"),
     ]
 
     def __init__(self, db_path: str, policy: Policy | None = None, poll_seconds: float = 0.5,
-                 clock: Any = None, first: Snapshot | None = None) -> None:
+                 clock: Any = None, first: Snapshot | None = None, labels: list[Any] | None = None) -> None:
         """`first`: a snapshot read before the app started (build_app does), shown in the first frame."""
         super().__init__()
+        self.labels = labels or []
         self._first = first
         self.db_path = db_path
         self.policy = policy
@@ -191,6 +194,9 @@ class PrivmonApp(App[None]):
                 yield RowTable(FIND_COLUMNS, id="find")
             with TabPane("Policy", id="policy"), VerticalScroll():
                 yield Static(id="policy-text")
+            if self.labels:  # only with store labels: the usual views stay as they were
+                with TabPane("Store labels", id="labels"):
+                    yield LabelView(id="label-view")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -250,7 +256,7 @@ class PrivmonApp(App[None]):
 
     @work(thread=True, exclusive=True, group="analysis")
     def analyze(self) -> None:
-        result = load_analysis(self.db_path, self.policy)
+        result = load_analysis(self.db_path, self.policy, labels=self.labels)
         self._deliver(self.apply_analysis, result)
 
     def apply_snapshot(self, snap: Snapshot) -> None:
@@ -286,6 +292,8 @@ class PrivmonApp(App[None]):
         self._render_summary()
         self._render_sparks()
         self._render_matrix()
+        if self.labels:
+            self._base.query_one("#label-view", LabelView).show(result.label_verdicts)
 
     @work(thread=True, exclusive=True, group="search")
     def search(self, needle: str) -> None:
@@ -495,6 +503,9 @@ class PrivmonApp(App[None]):
         table._privmon_sorted = None if reverse else event.column  # type: ignore[attr-defined]
 
     def action_show(self, tab: str) -> None:
+        if tab == "labels" and not self.labels:
+            self.notify("no store label loaded (--data-safety, --app-privacy, --privacy-manifest)", markup=False)
+            return
         self._base.query_one("#tabs", TabbedContent).active = tab
 
     def _current_table(self) -> str:
@@ -574,7 +585,7 @@ class PrivmonApp(App[None]):
 
         written = []
         with Store.open(self.db_path, readonly=True) as store:
-            report = build_report(store, self.policy)
+            report = build_report(store, self.policy, labels=self.labels)
             for fmt in sorted(FORMATS):
                 out = Path(f"{self.db_path}.report.{fmt}")
                 write_private(out, render(report, fmt, store, self.policy))
@@ -588,7 +599,7 @@ def _sort_key(cell: Any) -> Any:
 
 
 def build_app(db_path: str, policy_path: str | None = None, signatures: Any = None,
-              poll_seconds: float = 0.5) -> PrivmonApp:
+              poll_seconds: float = 0.5, labels: list[Any] | None = None) -> PrivmonApp:
     """The app from explicit inputs (tests and snapshots feed their own database and policy)."""
     policy = None
     if policy_path:
@@ -597,12 +608,12 @@ def build_app(db_path: str, policy_path: str | None = None, signatures: Any = No
         policy = read_policy(policy_path, signatures)
     # the first page is read before the app starts (~10 ms for 100k findings with no UI thread to
     # compete with); every later read happens in workers
-    return PrivmonApp(db_path, policy, poll_seconds, first=load_snapshot(db_path, 0, MAX_ROWS, None))
+    return PrivmonApp(db_path, policy, poll_seconds, first=load_snapshot(db_path, 0, MAX_ROWS, None), labels=labels)
 
 
 def run_tui(db_path: str, policy_path: str | None = None, profile_path: str | None = None,
-            signatures: Any = None) -> None:
+            signatures: Any = None, labels: list[Any] | None = None) -> None:
     from monitor.store import Store
 
     Store.open(db_path, readonly=True).close()  # a clear error before the screen takes over
-    build_app(db_path, policy_path, signatures).run()
+    build_app(db_path, policy_path, signatures, labels=labels).run()

@@ -58,6 +58,7 @@ class Analysis:
     verdicts: list[dict[str, Any]] = field(default_factory=list)
     activity: dict[str, list[int]] = field(default_factory=dict)  # device -> requests per time bucket
     id_activity: dict[str, list[int]] = field(default_factory=dict)  # device -> identifiers per bucket
+    label_verdicts: list[dict[str, Any]] = field(default_factory=list)
 
 
 class SearchIndex:
@@ -143,11 +144,13 @@ def load_snapshot(db_path: str, after_finding: int, page: int, known_captures: f
     return snap
 
 
-def load_analysis(db_path: str, policy: Policy | None, buckets: int = 60) -> Analysis:
+def load_analysis(db_path: str, policy: Policy | None, buckets: int = 60, labels: list[Any] | None = None) -> Analysis:
     with Store.open(db_path, readonly=True) as store:
         out = Analysis()
-        if policy is not None:
-            out.verdicts = build_report(store, policy)["verdicts"]
+        if policy is not None or labels:
+            report = build_report(store, policy, labels=labels)
+            out.verdicts = report["verdicts"]
+            out.label_verdicts = report.get("label_verdicts", [])
         out.activity, out.id_activity = _activity(store, buckets)
     return out
 

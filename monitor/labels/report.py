@@ -1,0 +1,32 @@
+"""The label blocks of the JSON report, read from the database (devices and senders kept by `analyze`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from monitor.labels.judge import Scope, infer_platform, judge_labels
+from monitor.labels.model import Label
+from monitor.store import Store
+
+
+def scope_of(store: Store) -> Scope:
+    platforms = {}
+    for d in store.devices():
+        kinds = d.get("kinds") or []
+        if isinstance(kinds, str):
+            import json
+
+            kinds = json.loads(kinds or "[]")
+        platforms[d["name"]] = d.get("platform") or infer_platform(kinds)
+    return Scope(platforms)
+
+
+def traffic_senders(store: Store) -> set[str]:
+    """The profile devices that sent anything at all ('' for clients not in the profile)."""
+    return {r["device"] for r in store.rows("SELECT DISTINCT m.device FROM messages m JOIN captures c ON "
+                                            "c.id = m.capture_id WHERE c.status != 'ingesting'")}
+
+
+def add_label_blocks(report: dict[str, Any], store: Store, labels: list[Label], sharing: str) -> None:
+    report.update(judge_labels(labels, report["findings"], report["destinations"], scope_of(store),
+                               traffic_senders(store), sharing))
