@@ -9,6 +9,7 @@ traffic goes first while the recorder catches up from its queue.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import queue
@@ -92,7 +93,7 @@ class Recorder:
         with store:
             capture_id = store.begin_capture(self.label, f"{self.fmt}:{uuid.uuid4()}", self.fmt)
             store.finish_capture(capture_id, 0, None, None, status="live")  # visible to readers at once
-            engine = Engine(self.ctx, store.allocate_message_id, account_http_bytes=self.account_http_bytes)
+            engine = Engine(self.ctx, itertools.count(1).__next__, account_http_bytes=self.account_http_bytes)
             if self.ctx.geo is not None:
                 store.set_meta("country_data", self.ctx.geo.describe())
             self._ready.set()

@@ -1,0 +1,100 @@
+"""A lab session loses nothing: several writers on one database, a dying recorder, a full disk,
+side files that fail, stale live captures. Real mitmproxy on 127.0.0.1, real SQLite files, real
+processes (killed with SIGKILL), real tmpfs mounts made by the test."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest  # noqa: F401 - used by later tests
+from test_live_proxy import IMEI, free_port, start_proxy, upstream  # noqa: F401 - upstream is a fixture
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _har(path: Path, tag: str, n: int) -> None:
+    entries = [{
+        "startedDateTime": f"2026-01-01T00:{i // 60 % 60:02d}:{i % 60:02d}.000Z", "time": 1,
+        "serverIPAddress": "198.51.100.11",
+        "request": {"method": "GET", "url": f"https://api.example.cn/{tag}/{i}?imei={IMEI}", "httpVersion": "HTTP/1.1",
+                    "headers": [], "queryString": [], "cookies": [], "headersSize": -1, "bodySize": 0},
+        "response": {"status": 200, "statusText": "OK", "httpVersion": "HTTP/1.1", "headers": [], "cookies": [],
+                     "content": {"size": 2, "mimeType": "application/json", "text": "{}"}, "redirectURL": "",
+                     "headersSize": -1, "bodySize": 2},
+        "cache": {}, "timings": {"send": 0, "wait": 1, "receive": 0}} for i in range(n)]
+    path.write_text(json.dumps({"log": {"version": "1.2", "creator": {"name": "test", "version": "1"},
+                                        "entries": entries}}), encoding="utf-8")
+
+
+# The sniffer's writer path (`run_sniffer` hands its messages to this same Recorder thread), fed
+# from a process of its own so that it competes with the other writers like `privmon sniff` does.
+SNIFF_WRITER = """
+import sys, time
+from monitor.context import build_context
+from monitor.live.recorder import Recorder
+from monitor.model import Endpoint, HttpExchange
+db, n = sys.argv[1], int(sys.argv[2])
+rec = Recorder(db, build_context((), None, None), "live-sniff", "sniff test0").start()
+for i in range(n):
+    rec.submit(HttpExchange(ts=1000.0 + i, client=Endpoint("10.213.0.2", 40000), server=Endpoint("10.213.0.1", 80),
+                            method="GET", host="cam.example.cn", path=f"/sniff/{i}?imei=356938035643809"))
+    if i % 50 == 49:
+        time.sleep(0.05)
+rec.stop()
+s = rec.stats
+print(s.processed, s.dropped, s.errors)
+"""
+
+
+def test_proxy_sniffer_and_two_analyzers_share_one_database(tmp_path: Path, upstream: int) -> None:  # noqa: F811
+    """Four writers at once on one file: every row of every writer is stored, once."""
+    db = tmp_path / "lab.db"
+    n_proxy, n_sniff, n_har = 150, 1500, 1500
+    for tag in ("a", "b"):
+        _har(tmp_path / f"{tag}.har", tag, n_har)
+    port = free_port()
+    proxy = start_proxy(tmp_path, port)
+    procs = []
+    try:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        procs = [subprocess.Popen([sys.executable, "-c", SNIFF_WRITER, str(db), str(n_sniff)], cwd=ROOT, env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)]
+        procs += [subprocess.Popen([sys.executable, "-m", "monitor", "analyze", str(tmp_path / f"{tag}.har"), "--db",
+                                    str(db), "-q"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True) for tag in ("a", "b")]
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({"http": f"http://127.0.0.1:{port}"}))
+        for i in range(n_proxy):
+            assert opener.open(f"http://127.0.0.1:{upstream}/proxy/{i}?imei={IMEI}", timeout=10).status == 200
+        outs = [p.communicate(timeout=180) for p in procs]
+        for p, (_out, err) in zip(procs, outs, strict=True):
+            assert p.returncode == 0, err
+        assert outs[0][0].split() == [str(n_sniff), "0", "0"]  # processed, dropped, errors
+        time.sleep(1.0)  # the proxy's recorder writes at most 0.5 s after the last exchange
+    finally:
+        proxy.send_signal(signal.SIGTERM)
+        _, perr = proxy.communicate(timeout=60)
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+    assert f"{n_proxy} exchanges recorded, 0 dropped, 0 errors" in perr.decode()
+    conn = sqlite3.connect(db)
+    per_capture = dict(conn.execute("SELECT c.format || ':' || c.path, COUNT(m.id) FROM captures c "
+                                    "LEFT JOIN messages m ON m.capture_id = c.id GROUP BY c.id").fetchall())
+    assert sorted(per_capture.values()) == sorted([n_proxy, n_sniff, n_har, n_har]), per_capture
+    for prefix, n in (("/proxy/", n_proxy), ("/sniff/", n_sniff), ("/a/", n_har), ("/b/", n_har)):
+        distinct, total = conn.execute("SELECT COUNT(DISTINCT url), COUNT(*) FROM messages WHERE url LIKE ?",
+                                       (f"%{prefix}%",)).fetchone()
+        assert distinct == total == n, prefix  # each stored once
+    # every finding points at a message of its own capture
+    assert conn.execute("SELECT COUNT(*) FROM findings f JOIN messages m ON m.id = f.message_id "
+                        "WHERE m.capture_id != f.capture_id").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM findings WHERE type = 'imei' AND message_id IS NULL").fetchone()[0] == 0
+    assert {r[0] for r in conn.execute("SELECT status FROM captures")} == {"complete"}
