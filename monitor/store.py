@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import sqlite3
 import stat
 import time
@@ -164,6 +165,35 @@ class Batch:
 
     def __len__(self) -> int:
         return len(self.messages) + len(self.dns) + len(self.findings) + len(self.destinations)
+
+
+STALE_SECONDS = 30.0  # a live capture whose writer has not written for this long was interrupted
+
+
+def live_marker() -> dict[str, Any]:
+    """Who writes a live capture (kept in its summary while it is live): readers check it is still there."""
+    return {"writer_pid": os.getpid(), "writer_host": socket.gethostname()}
+
+
+def _interrupted(c: dict[str, Any], now: float) -> bool:
+    """A `live` capture whose writer is gone: no heartbeat for STALE_SECONDS, or its process has ended."""
+    beat = c.get("finished_at") or c.get("started_at") or 0.0
+    if now - float(beat) > STALE_SECONDS:
+        return True
+    try:
+        who = json.loads(c.get("summary") or "{}")
+        pid, host = int(who.get("writer_pid", 0)), who.get("writer_host")
+    except (ValueError, TypeError, AttributeError):
+        return False
+    if pid <= 0 or host != socket.gethostname():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # exists, owned by someone else
+        return False
+    return False
 
 
 def _create_private(path: Path) -> None:
@@ -439,7 +469,13 @@ class Store:
             yield dict(r)
 
     def captures(self) -> list[dict[str, Any]]:
-        return self.rows_packed("captures", "WHERE status != 'ingesting' ORDER BY id")
+        """Visible captures; a `live` one whose writer is gone (killed, crashed) reads as `interrupted`."""
+        rows = self.rows_packed("captures", "WHERE status != 'ingesting' ORDER BY id")
+        now = time.time()
+        for c in rows:
+            if c["status"] == "live" and _interrupted(c, now):
+                c["status"] = "interrupted"
+        return rows
 
     def destinations(self) -> list[dict[str, Any]]:
         return self.rows_packed("destinations", "JOIN captures c ON c.id = d.capture_id "

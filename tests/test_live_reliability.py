@@ -98,3 +98,111 @@ def test_proxy_sniffer_and_two_analyzers_share_one_database(tmp_path: Path, upst
                         "WHERE m.capture_id != f.capture_id").fetchone()[0] == 0
     assert conn.execute("SELECT COUNT(*) FROM findings WHERE type = 'imei' AND message_id IS NULL").fetchone()[0] == 0
     assert {r[0] for r in conn.execute("SELECT status FROM captures")} == {"complete"}
+
+
+def _recorder_pid(proxy_pid: int) -> int:
+    """The proxy's recorder process (a multiprocessing 'spawn' child, not the resource tracker)."""
+    end = time.monotonic() + 20
+    while time.monotonic() < end:
+        try:
+            kids = Path(f"/proc/{proxy_pid}/task/{proxy_pid}/children").read_text().split()
+        except OSError:
+            kids = []
+        for k in kids:
+            try:
+                cmd = Path(f"/proc/{k}/cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"spawn_main" in cmd:
+                return int(k)
+        time.sleep(0.1)
+    raise AssertionError("no recorder process found")
+
+
+def _messages_per_capture(db: Path) -> list[int]:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+    try:
+        return [n for (n,) in conn.execute("SELECT COUNT(m.id) FROM captures c LEFT JOIN messages m "
+                                           "ON m.capture_id = c.id GROUP BY c.id ORDER BY c.id")]
+    finally:
+        conn.close()
+
+
+def _wait_counts(db: Path, want: list[int], timeout: float = 30) -> list[int]:
+    end = time.monotonic() + timeout
+    got = _messages_per_capture(db)
+    while got != want and time.monotonic() < end:
+        time.sleep(0.2)
+        got = _messages_per_capture(db)
+    return got
+
+
+def test_recorder_killed_with_sigkill_is_noticed_restarted_and_the_proxy_stops_promptly(
+        tmp_path: Path, upstream: int) -> None:  # noqa: F811
+    db = tmp_path / "lab.db"
+    port = free_port()
+    proxy = start_proxy(tmp_path, port)
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({"http": f"http://127.0.0.1:{port}"}))
+    try:
+        for i in range(20):
+            assert opener.open(f"http://127.0.0.1:{upstream}/before/{i}?imei={IMEI}", timeout=10).status == 200
+        assert _wait_counts(db, [20]) == [20]
+        first = _recorder_pid(proxy.pid)
+        os.kill(first, signal.SIGKILL)
+        for i in range(30):  # flows keep passing while the recorder is gone and while the new one starts
+            assert opener.open(f"http://127.0.0.1:{upstream}/after/{i}?imei={IMEI}", timeout=10).status == 200
+        assert _wait_counts(db, [20, 30]) == [20, 30]  # a new recorder, a new capture, nothing after the kill lost
+        assert _recorder_pid(proxy.pid) != first
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            assert [s for (s,) in conn.execute("SELECT status FROM captures ORDER BY id")] == ["live", "live"]
+        from monitor.store import Store
+
+        with Store.open(db, readonly=True) as store:  # the killed recorder's capture reads as interrupted
+            assert [c["status"] for c in store.captures()] == ["interrupted", "live"]
+    finally:
+        proxy.send_signal(signal.SIGTERM)
+        t0 = time.monotonic()
+        try:
+            _, err = proxy.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            proxy.kill()
+            raise AssertionError("the proxy ignored SIGTERM after its recorder died") from None
+    assert time.monotonic() - t0 < 20
+    text = err.decode()
+    assert text.count("the recorder process died (killed by SIGKILL)") == 1, text
+    assert "started a new one" in text
+    assert "50 exchanges recorded, 0 dropped, 0 errors, recorder restarted 1 times" in text, text
+
+
+def test_recorder_that_cannot_be_restarted_counts_later_flows_as_dropped(tmp_path: Path, monkeypatch,
+                                                                         capsys) -> None:  # type: ignore[no-untyped-def]
+    from mitmproxy.test import tflow
+
+    from monitor.live import recorder as rec
+    from monitor.sources.mitm import raw_from_flow
+
+    monkeypatch.setattr(rec, "MAX_RESTARTS", 0)
+    r = rec.ProcessRecorder(str(tmp_path / "x.db"), (), None, "live-proxy", "test").start()
+    raw = raw_from_flow(tflow.tflow(resp=True))
+    for _ in range(3):
+        assert r.submit(raw)
+    time.sleep(0.2)
+    r.tick()  # sent
+    end = time.monotonic() + 10
+    while r.stats.stored < 3 and time.monotonic() < end:
+        time.sleep(0.1)
+    assert r.pid is not None
+    os.kill(r.pid, signal.SIGKILL)
+    r._proc.join(5)
+    for _ in range(5):
+        r.submit(raw)
+    r.tick()
+    for _ in range(5):
+        assert not r.submit(raw)
+    t0 = time.monotonic()
+    r.stop()
+    assert time.monotonic() - t0 < 2
+    s = r.stats
+    assert (s.submitted, s.dropped, s.stored) == (3, 10, 3)
+    err = capsys.readouterr().err
+    assert err.count("recorder process died") == 1 and "counted as dropped" in err

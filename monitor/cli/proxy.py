@@ -58,5 +58,7 @@ def command(listen_host: str, listen_port: int, db_path: str, profile_path: str 
     rec = run_proxy(db_path, tuple(signature_dirs), profile_path, listen_host, listen_port, mode, allow_clients,
                     save_flows, keylog, confdir, geoip=geoip)
     s = rec.stats
-    click.echo(f"privmon proxy stopped: {s.processed} exchanges recorded, {s.dropped} dropped, {s.errors} errors",
-               err=True)
+    lost = f", {s.lost} lost in failed database writes" if s.lost else ""
+    restarted = f", recorder restarted {rec.restarts} times" if rec.restarts else ""
+    click.echo(f"privmon proxy stopped: {s.stored} exchanges recorded, {s.dropped} dropped, {s.errors} errors"
+               f"{lost}{restarted}", err=True)

@@ -12,6 +12,7 @@ from typing import Any
 
 from mitmproxy import ctx, exceptions, http
 
+from monitor.live.recorder import say
 from monitor.sources.mitm import raw_from_flow
 
 log = logging.getLogger("privmon.addon")
@@ -120,3 +121,6 @@ class PrivmonAddon:
             ticker.cancel()
         if self.recorder is not None and self.owns_recorder:
             self.recorder.stop()
+            s = self.recorder.stats
+            lost = f", {s.lost} lost in failed database writes" if s.lost else ""
+            say(f"stopped: {s.stored} exchanges recorded, {s.dropped} dropped, {s.errors + self.failures} errors{lost}")
