@@ -206,3 +206,66 @@ def test_recorder_that_cannot_be_restarted_counts_later_flows_as_dropped(tmp_pat
     assert (s.submitted, s.dropped, s.stored) == (3, 10, 3)
     err = capsys.readouterr().err
     assert err.count("recorder process died") == 1 and "counted as dropped" in err
+
+
+@pytest.fixture
+def small_tmpfs(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A 2 MiB tmpfs mounted for this test (needs root, or skips saying so)."""
+    mnt = tmp_path / "small"
+    mnt.mkdir()
+    out = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", str(mnt)],
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs to fill up (needs root): {out.stderr.strip()}")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+def _fill(directory: Path) -> Path:
+    """Take every free byte of the file system (ENOSPC ends it)."""
+    filler = directory / "filler"
+    with filler.open("wb") as fh:
+        try:
+            while True:
+                fh.write(b"\0" * 65536)
+                fh.flush()
+        except OSError:
+            pass
+    return filler
+
+
+def _exchange(i: int, body: bytes = b"") -> object:
+    from monitor.model import Endpoint, HttpExchange
+
+    return HttpExchange(ts=1000.0 + i, client=Endpoint("127.0.0.1", 40000), server=Endpoint("203.0.113.9", 80),
+                        method="POST", host="api.example.cn", path=f"/n/{i}?imei={IMEI}", request_body=body)
+
+
+def test_full_disk_costs_the_batch_not_the_recorder(small_tmpfs: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from monitor.context import build_context
+    from monitor.live.recorder import Recorder
+
+    db = small_tmpfs / "lab.db"
+    r = Recorder(str(db), build_context((), None, None), "live-sniff", "sniff test0").start()
+    filler = _fill(small_tmpfs)
+    for i in range(20):  # ~1 MiB of bodies: cannot fit
+        r.submit(_exchange(i, os.urandom(60_000)))  # type: ignore[arg-type]
+    end = time.monotonic() + 15
+    while r.stats.errors == 0 and time.monotonic() < end:
+        time.sleep(0.1)
+    time.sleep(1.5)  # a few more failed heartbeats: said once, not once per failure
+    assert r.stats.errors >= 1 and r.stats.lost >= 1
+    assert r._thread is not None and r._thread.is_alive()  # the recorder survived the failed COMMIT/ROLLBACK
+    filler.unlink()  # space again: recording goes on
+    for i in range(100, 110):
+        r.submit(_exchange(i))  # type: ignore[arg-type]
+    r.stop()
+    err = capsys.readouterr().err
+    assert err.count("disk full") == 1, err
+    s = r.stats
+    assert s.stored + s.lost == s.processed == 30
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM messages WHERE url LIKE '%/n/10_?%'").fetchone()[0] == 10
+        assert conn.execute("SELECT status FROM captures").fetchone()[0] == "complete"
