@@ -170,7 +170,7 @@ def test_recorder_killed_with_sigkill_is_noticed_restarted_and_the_proxy_stops_p
     assert time.monotonic() - t0 < 20
     text = err.decode()
     assert text.count("the recorder process died (killed by SIGKILL)") == 1, text
-    assert "started a new one" in text
+    assert "started a new one" in text and "not yet stored" in text
     assert "50 exchanges recorded, 0 dropped, 0 errors, recorder restarted 1 times" in text, text
 
 
@@ -269,3 +269,52 @@ def test_full_disk_costs_the_batch_not_the_recorder(small_tmpfs: Path, capsys) -
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT COUNT(*) FROM messages WHERE url LIKE '%/n/10_?%'").fetchone()[0] == 10
         assert conn.execute("SELECT status FROM captures").fetchone()[0] == "complete"
+
+
+def test_flow_file_on_a_full_disk_stops_saving_and_the_proxy_goes_on(tmp_path: Path, small_tmpfs: Path,
+                                                                      upstream: int) -> None:  # noqa: F811
+    from test_live_proxy import PROFILE, wait_port
+
+    prof = tmp_path / "lab.toml"
+    prof.write_text(PROFILE, encoding="utf-8")
+    port = free_port()
+    db = small_tmpfs / "lab.db"
+    proxy = subprocess.Popen([sys.executable, "-m", "monitor", "proxy", "--listen-port", str(port), "--db", str(db),
+                              "--profile", str(prof), "--confdir", str(tmp_path / "mitm"), "--save-flows", "--keylog"],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    statuses = []
+    try:
+        wait_port(port, proxy)
+        for p in (small_tmpfs / "lab.flows", small_tmpfs / "lab.keys.log"):
+            assert p.stat().st_mode & 0o777 == 0o600, p  # captured data: private like the database
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({"http": f"http://127.0.0.1:{port}"}))
+        body = os.urandom(100_000)
+        for i in range(40):  # 4 MB of flows into a 2 MiB file system
+            req = urllib.request.Request(f"http://127.0.0.1:{upstream}/up/{i}?imei={IMEI}", data=body, method="POST")
+            statuses.append(opener.open(req, timeout=10).status)
+        assert proxy.poll() is None
+    finally:
+        proxy.send_signal(signal.SIGTERM)
+        _, err = proxy.communicate(timeout=60)
+    assert statuses == [200] * 40  # every request passed, before and after the disk filled
+    text = err.decode()
+    assert text.count("stopped saving the flow file") == 1, text
+    again = subprocess.run([sys.executable, "-m", "monitor", "analyze", str(small_tmpfs / "lab.flows"), "--db",
+                            str(tmp_path / "again.db"), "-q"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr  # what was saved is whole records: it reads back
+    with sqlite3.connect(tmp_path / "again.db") as conn:
+        assert conn.execute("SELECT COUNT(*) FROM messages").fetchone()[0] >= 1
+
+
+def test_key_log_that_cannot_be_written_stops_saving_once(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from monitor.live.sidefiles import KeyLog
+
+    ok = KeyLog(tmp_path / "k.log")
+    ok(None, b"CLIENT_RANDOM 00 11")
+    assert (tmp_path / "k.log").read_bytes() == b"CLIENT_RANDOM 00 11\n"
+    assert (tmp_path / "k.log").stat().st_mode & 0o777 == 0o600
+    full = KeyLog("/dev/full")  # every write fails with ENOSPC
+    for _ in range(3):
+        full(None, b"CLIENT_RANDOM 00 11")
+    assert full.failed
+    assert capsys.readouterr().err.count("stopped saving the TLS key log") == 1

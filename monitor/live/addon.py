@@ -19,9 +19,10 @@ log = logging.getLogger("privmon.addon")
 
 
 class PrivmonAddon:
-    def __init__(self, recorder: Any = None) -> None:
+    def __init__(self, recorder: Any = None, flows: Any = None) -> None:
         self.recorder = recorder  # given by `privmon proxy`; built from options under mitmdump -s
         self.owns_recorder = recorder is None
+        self.flows = flows  # a monitor.live.sidefiles.FlowFile, or None
         self.failures = 0
         self.allowed: list[ipaddress.IPv4Network | ipaddress.IPv6Network] = []
 
@@ -59,12 +60,17 @@ class PrivmonAddon:
             except PrivmonError as exc:
                 raise exceptions.OptionsError(f"privmon: {exc.line()}") from exc
 
-        if "privmon_save_flows" in updated or "privmon_db" in updated:
-            if ctx.options.privmon_save_flows and ctx.options.privmon_db and "save_stream_file" in ctx.options:
-                # mitmproxy's own Save addon writes the file; we only point it next to the database
-                from pathlib import Path
+        if self.owns_recorder and updated & {"privmon_save_flows", "privmon_db"}:
+            # privmon's guarded writer, not mitmproxy's Save addon (which ends the process when a write fails)
+            from pathlib import Path
 
-                ctx.options.update(save_stream_file=str(Path(ctx.options.privmon_db).with_suffix(".flows")))
+            from monitor.live.sidefiles import FlowFile
+
+            if self.flows is not None:
+                self.flows.close()
+                self.flows = None
+            if ctx.options.privmon_save_flows and ctx.options.privmon_db:
+                self.flows = FlowFile(Path(ctx.options.privmon_db).with_suffix(".flows"))
 
     def client_connected(self, client: Any) -> None:
         if not self.allowed:
@@ -78,10 +84,20 @@ class PrivmonAddon:
 
     def response(self, flow: http.HTTPFlow) -> None:
         self._hand_over(flow)
+        if self.flows is not None:
+            self._save(flow)
 
     def error(self, flow: http.HTTPFlow) -> None:
         if flow.response is None:  # requests that got no response are evidence too
             self._hand_over(flow)
+            if self.flows is not None:
+                self._save(flow)
+
+    def _save(self, flow: http.HTTPFlow) -> None:
+        try:
+            self.flows.add(flow)
+        except Exception:  # noqa: BLE001 - fail open
+            log.exception("privmon: could not save flow %s", getattr(flow, "id", "?"))
 
     def _hand_over(self, flow: http.HTTPFlow) -> None:
         if self.recorder is None:
@@ -119,6 +135,8 @@ class PrivmonAddon:
         ticker = getattr(self, "_ticker", None)
         if ticker is not None:
             ticker.cancel()
+        if self.flows is not None and self.owns_recorder:
+            self.flows.close()
         if self.recorder is not None and self.owns_recorder:
             self.recorder.stop()
             s = self.recorder.stats

@@ -42,7 +42,7 @@ MAX_BYTES_IN_FLIGHT = 256 << 20  # bodies handed over but not yet classified; be
 RECORDER_NICE = 10  # the recorder process yields the CPU to the proxy when both want it
 MAX_RESTARTS = 3  # a recorder process that keeps dying is not started again
 # shared counters of a recorder process (one int64 each)
-C_PROCESSED, C_ERRORS, C_BATCH_DONE, C_STORED, C_LOST = range(5)
+C_PROCESSED, C_ERRORS, C_BATCH_DONE, C_STORED, C_LOST, C_SETTLED = range(6)  # SETTLED: last batch written (or lost)
 
 
 def say(message: str) -> None:
@@ -80,6 +80,7 @@ class Recorder:
         self.last_ts: float | None = None
         self._counters: Any = None  # shared-memory counters when running in a child process
         self._unflushed = 0  # processed since the last write
+        self._last_batch = 0  # the last handoff batch classified (ProcessRecorder)
         self._said: set[str] = set()
 
     def start(self) -> Recorder:
@@ -137,6 +138,7 @@ class Recorder:
                             running = False
                         else:
                             self._process(engine, one)
+                    self._last_batch = item[0]
                     if self._counters is not None:
                         self._counters[C_BATCH_DONE] = item[0]
                 elif item is not False:
@@ -167,11 +169,13 @@ class Recorder:
             self._publish()
             log.exception("privmon: classification failed for %s", getattr(item, "evidence", "?"))
 
-    def _publish(self) -> None:
+    def _publish(self, settled: bool = False) -> None:
         c = self._counters
         if c is not None:
             c[C_PROCESSED], c[C_ERRORS], c[C_STORED], c[C_LOST] = (self.stats.processed, self.stats.errors,
                                                                   self.stats.stored, self.stats.lost)
+            if settled:
+                c[C_SETTLED] = self._last_batch
 
     def _flush(self, store: Store, capture_id: int, engine: Engine, final: bool) -> None:
         engine.flush_destinations()
@@ -184,6 +188,7 @@ class Recorder:
             self.stats.lost += self._unflushed
             self._failed("write", exc, f"a batch of {self._unflushed} messages ({len(batch)} rows) was not stored")
         self._unflushed = 0
+        self._publish(settled=True)  # at once: a batch written and then handed to a new recorder would be stored twice
         try:  # the capture row: progress, and the heartbeat that tells readers this session is alive
             store.finish_capture(capture_id, self.stats.stored, self.first_ts, self.last_ts,
                                  summary=None if final else self._live_summary,
@@ -260,9 +265,10 @@ class ProcessRecorder:
         """A new queue, ready event and counters (a killed process may hold the old queue's lock)."""
         self.q = self._mp.Queue(maxsize=self._queue_size)  # batches
         self._ready = self._mp.Event()
-        self._counters = self._mp.Array("q", 5, lock=False)
+        self._counters = self._mp.Array("q", 6, lock=False)
         self._in_flight: list[tuple[int, int, int]] = []  # (batch seq, bytes, flows) not yet reported finished
         self._in_flight_bytes = 0
+        self._unsettled: list[list[Any]] = []  # batches sent and not yet written: sent again if the process dies
 
     def _spawn(self) -> None:
         self._proc = self._mp.Process(target=_child, args=(*self._args, self.q, self._ready, self._counters),
@@ -307,61 +313,69 @@ class ProcessRecorder:
             self._send()
 
     def _send(self) -> None:
-        if self.dead:
-            self.local.dropped += len(self._batch)
-            self.local.submitted -= len(self._batch)
-            self._batch, self._batch_bytes = [], 0
-            return
-        self._seq += 1
-        batch, size = [self._seq, *self._batch], self._batch_bytes
+        items, size = self._batch, self._batch_bytes
         self._batch, self._batch_bytes = [], 0
+        if self.dead:
+            self.local.dropped += len(items)
+            self.local.submitted -= len(items)
+            return
+        self._put(items, size)
+
+    def _put(self, items: list[Any], size: int) -> None:
+        self._seq += 1
+        batch = [self._seq, *items]
         try:
             self.q.put_nowait(batch)
         except queue.Full:
-            self.local.dropped += len(batch) - 1
-            self.local.submitted -= len(batch) - 1
+            self.local.dropped += len(items)
+            self.local.submitted -= len(items)
             return
-        self._in_flight.append((self._seq, size, len(batch) - 1))
+        self._in_flight.append((self._seq, size, len(items)))
         self._in_flight_bytes += size
+        self._unsettled.append(batch)
         self._settle()
 
     def _settle(self) -> None:
         done = int(self._counters[C_BATCH_DONE])
         while self._in_flight and self._in_flight[0][0] <= done:
             self._in_flight_bytes -= self._in_flight.pop(0)[1]
+        settled = int(self._counters[C_SETTLED])
+        while self._unsettled and self._unsettled[0][0] <= settled:
+            self._unsettled.pop(0)
 
     def _died(self, restart: bool) -> None:
-        """The process is gone: count what it held, say so once, and start another (or stop recording)."""
+        """The process is gone: say so once; hand what it had not stored to a new one (or count it dropped)."""
         code = self._proc.exitcode
         how = f"killed by {signal.Signals(-code).name}" if code is not None and code < 0 and \
             -code in signal.Signals._value2member_map_ else f"exit code {code}"
         self._settle()
-        unclassified = sum(n for _seq, _b, n in self._in_flight)
-        c = self._counters
-        self._past.processed += int(c[C_PROCESSED])
-        self._past.stored += int(c[C_STORED])
-        self._past.errors += int(c[C_ERRORS])
-        # classified but not yet written when it died: lost with it
-        self._past.lost += int(c[C_LOST]) + max(0, int(c[C_PROCESSED]) - int(c[C_STORED]) - int(c[C_LOST]))
+        unsettled, self._unsettled = self._unsettled, []
+        pending = sum(len(b) - 1 for b in unsettled)  # handed over, neither stored nor counted lost
+        c, p = self._counters, self._past
+        p.stored += int(c[C_STORED])
+        p.lost += int(c[C_LOST])
+        p.processed += int(c[C_STORED]) + int(c[C_LOST])  # the rest is classified again by the next process
+        p.errors += int(c[C_ERRORS])
         for i in range(len(c)):
             c[i] = 0  # now counted in _past
         self._in_flight, self._in_flight_bytes = [], 0
-        self.local.dropped += unclassified
-        self.local.submitted -= unclassified
         self._abandon_queue()
-        again = restart and self.restarts < MAX_RESTARTS
-        lost = f"{unclassified} flows it had not classified are counted as dropped"
-        if again:
+        if restart and self.restarts < MAX_RESTARTS:
             self.restarts += 1
             self._fresh_channel()
             self._spawn()  # not waited for: the proxy goes on, the new process reads its queue when ready
-            say(f"the recorder process died ({how}); {lost}; started a new one (restart {self.restarts} of "
-                f"{MAX_RESTARTS}, a new capture in {self._args[0]}); the flows keep passing")
+            for b in unsettled:
+                self._put(b[1:], sum(_size(x) for x in b[1:]))
+            say(f"the recorder process died ({how}); started a new one (restart {self.restarts} of {MAX_RESTARTS}, "
+                f"a new capture in {self._args[0]}) and handed it the {pending} flows not yet stored; "
+                "the flows keep passing")
         else:
             self.dead = True
-            self._send()  # the flows waiting here are counted as dropped
-            say(f"the recorder process died ({how}); {lost}; later flows pass but are not recorded "
-                "(counted as dropped)")
+            self.local.dropped += pending
+            self.local.submitted -= pending
+            self._send()  # the flows waiting here are counted as dropped too
+            say(f"the recorder process died ({how}); {pending} flows it had not stored and all later flows "
+                "pass but are not recorded (counted as dropped)")
 
     def _abandon_queue(self) -> None:
         """Never wait at exit for a queue nobody reads (its feeder thread would block the process)."""
