@@ -318,3 +318,53 @@ def test_key_log_that_cannot_be_written_stops_saving_once(tmp_path: Path, capsys
         full(None, b"CLIENT_RANDOM 00 11")
     assert full.failed
     assert capsys.readouterr().err.count("stopped saving the TLS key log") == 1
+
+
+def _mitmdump(tmp_path: Path, *listen: str, netns: bool = False) -> subprocess.Popen[str]:
+    cmd = ["mitmdump", "-q", "-s", str(ROOT / "addons" / "privmon_addon.py"), *listen,
+           "--set", f"confdir={tmp_path / 'mitm'}", "--set", f"privmon_db={tmp_path / 'lab.db'}"]
+    if netns:  # a network namespace of its own, with only loopback: listening "everywhere" reaches nobody
+        cmd = ["unshare", "--net", "sh", "-c", 'ip link set lo up; exec "$@"', "sh", *cmd]
+    return subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def _stderr_until(proc: subprocess.Popen[str], needle: str, timeout: float = 40) -> str:
+    import select
+
+    seen = ""
+    end = time.monotonic() + timeout
+    assert proc.stderr is not None
+    while needle not in seen and time.monotonic() < end and proc.poll() is None:
+        if select.select([proc.stderr], [], [], 0.5)[0]:
+            seen += proc.stderr.readline()
+    return seen
+
+
+def test_addon_warns_loudly_when_mitmdump_listens_beyond_loopback(tmp_path: Path) -> None:
+    if subprocess.run(["unshare", "--net", "true"], capture_output=True).returncode != 0:
+        pytest.skip("cannot make a network namespace (unshare --net) to listen on all interfaces safely")
+    port = free_port()
+    proc = _mitmdump(tmp_path, "--listen-port", str(port), netns=True)  # the documented form without a host
+    try:
+        seen = _stderr_until(proc, "WARNING")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert "WARNING: this proxy listens on all interfaces" in seen, seen
+    assert "--listen-host 127.0.0.1" in seen and "privmon_allow_client" in seen
+
+
+def test_addon_is_quiet_about_exposure_on_loopback(tmp_path: Path) -> None:
+    from test_live_proxy import wait_port
+
+    port = free_port()
+    proc = _mitmdump(tmp_path, "--listen-host", "127.0.0.1", "--listen-port", str(port))
+    try:
+        wait_port(port, proc)  # type: ignore[arg-type]
+        time.sleep(0.5)
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert "privmon: stopped: 0 exchanges recorded" in err, err
+    assert "WARNING" not in err

@@ -20,7 +20,8 @@ the lab devices can use the proxy. To see HTTPS, the test device must trust mitm
     with a writable system store, or a rooted test phone (system store).
   iOS: open http://mitm.it on the device while it uses the proxy, install the profile, then
     Settings > General > About > Certificate Trust Settings > enable full trust for mitmproxy.
-The same addon also loads as: mitmdump -s addons/privmon_addon.py --set privmon_db=lab.db"""
+The same addon also loads as:
+  mitmdump --listen-host 127.0.0.1 -s addons/privmon_addon.py --set privmon_db=lab.db"""
 
 
 @click.command("proxy", help=HELP)

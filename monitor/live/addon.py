@@ -110,9 +110,38 @@ class PrivmonAddon:
             self.failures += 1
             log.exception("privmon: could not record flow %s", getattr(flow, "id", "?"))
 
+    def exposed_hosts(self) -> list[str]:
+        """Addresses the proxy listens on beyond loopback ('' is every interface)."""
+        from mitmproxy.proxy.mode_specs import ProxyMode
+
+        out = []
+        for spec in ctx.options.mode:
+            try:
+                mode = ProxyMode.parse(spec)
+            except ValueError:
+                continue
+            if mode.listen_port(ctx.options.listen_port) is None:  # e.g. local redirect: nothing listens
+                continue
+            host = mode.listen_host(ctx.options.listen_host)
+            try:
+                if ipaddress.ip_address(host).is_loopback:
+                    continue
+            except ValueError:
+                if host == "localhost":
+                    continue
+            out.append(host or "all interfaces")
+        return out
+
     def running(self) -> None:
-        """Start the timer that sends half-full handoff batches (a quiet proxy still records promptly)."""
+        """Warn about an open proxy; start the timer that sends half-full handoff batches."""
         import asyncio
+
+        if self.owns_recorder and not self.allowed:  # `privmon proxy` warns before it starts
+            exposed = self.exposed_hosts()
+            if exposed:
+                say("WARNING: this proxy listens on " + ", ".join(exposed) + " and any client that reaches it may "
+                    "use it (and have its traffic recorded). Listen on loopback (--listen-host 127.0.0.1) or allow "
+                    "only the lab devices: --set privmon_allow_client=10.42.0.0/24")
 
         try:
             self._ticker = asyncio.get_running_loop().create_task(self._tick())
