@@ -368,3 +368,43 @@ def test_addon_is_quiet_about_exposure_on_loopback(tmp_path: Path) -> None:
         _, err = proc.communicate(timeout=30)
     assert "privmon: stopped: 0 exchanges recorded" in err, err
     assert "WARNING" not in err
+
+
+def _live_capture(db: Path, sha: str, pid: int, heartbeat_age: float) -> None:
+    from monitor.store import Store, live_marker
+
+    with Store.open(db) as store:
+        cid = store.begin_capture("proxy 127.0.0.1:8080", sha, "live-proxy")
+        marker = {**live_marker(), "writer_pid": pid}
+        store.finish_capture(cid, 3, 1000.0, 1002.0, summary=marker, status="live")
+        store.conn.execute("UPDATE captures SET finished_at = ? WHERE id = ?", (time.time() - heartbeat_age, cid))
+
+
+def test_killed_live_session_reads_as_interrupted_in_report_and_tui(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from monitor.tui.app import PrivmonApp
+
+    db = tmp_path / "lab.db"
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    _live_capture(db, "live-proxy:killed", gone.pid, 1.0)  # its writer process has ended
+    _live_capture(db, "live-proxy:silent", os.getpid(), 600.0)  # no heartbeat for ten minutes
+    _live_capture(db, "live-proxy:running", os.getpid(), 1.0)  # this process writes it, just now
+    out = subprocess.run([sys.executable, "-m", "monitor", "report", "--db", str(db), "-o", "-"], cwd=tmp_path,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert not (tmp_path / "-").exists()  # `-o -` is standard output, not a file named '-'
+    statuses = [c["status"] for c in json.loads(out.stdout)["captures"]]
+    assert statuses == ["interrupted", "interrupted", "live"]
+
+    async def run() -> str:
+        app = PrivmonApp(str(db), None, poll_seconds=5)
+        async with app.run_test(size=(160, 40)) as pilot:
+            await pilot.pause(0.5)
+            return str(app.query_one("#summary", Static).render())
+
+    import asyncio
+
+    summary = asyncio.run(run())
+    assert summary.count("interrupted") == 2 and summary.count(", live)") == 1, summary

@@ -45,7 +45,8 @@ def render(report: dict, fmt: str, store: Store | None = None, policy: Policy | 
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
 @click.option("--policy", "policy_path", type=click.Path(dir_okay=False), help="Privacy policy (txt, html, pdf).")
 @click.option("--format", "fmt", type=click.Choice(["json", "html", "md"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write here (mode 0600) instead of stdout; '-' is stdout.")
 @click.option("--redact", is_flag=True, help="Mask identifier values (3569…3809 style) everywhere.")
 @consent_option
 @signatures_option
@@ -62,7 +63,7 @@ def command(db_path: str, policy_path: str | None, fmt: str, output: str | None,
         report = build_report(store, policy, redact=redact, signatures_version=ctx.signatures.version,
                               consent_ts=consent)
         text = render(report, fmt, store, policy, redact)
-    if output:
+    if output and output != "-":
         write_private(output, text)
     else:
         click.echo(text, nl=False)
