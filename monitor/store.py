@@ -379,20 +379,30 @@ class Store:
         return mapping
 
     def _insert_messages(self, capture_id: int, rows: list[dict[str, Any]]) -> dict[int, int]:
-        """Insert messages with ids chosen by SQLite; returns {local id: database id}."""
+        """Insert messages with ids chosen by SQLite; returns {local id: database id}.
+
+        Rows of one shape go in one executemany without an id. SQLite gives each new row the
+        largest id plus one, and this transaction holds the write lock, so one statement's rows get
+        consecutive ids ending at last_insert_rowid() (checked: the range holds exactly those rows).
+        """
         mapping: dict[int, int] = {}
-        sqls: dict[tuple[str, ...], str] = {}
-        execute = self.conn.execute
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for r in rows:
-            keys = tuple(k for k in r if k != "id")
-            sql = sqls.get(keys)
-            if sql is None:
-                cols = ["capture_id", *keys]
-                sql = sqls[keys] = f"INSERT INTO messages ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-            rowid = execute(sql, [capture_id, *(_sql_value(r[c]) for c in keys)]).lastrowid
-            local = r.get("id")
-            if local is not None and rowid is not None:
-                mapping[int(local)] = int(rowid)
+            groups.setdefault(tuple(k for k in r if k != "id"), []).append(r)
+        for keys, group in groups.items():
+            cols = ["capture_id", *keys]
+            sql = f"INSERT INTO messages ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+            self.conn.executemany(sql, ([capture_id, *(_sql_value(r[c]) for c in keys)] for r in group))
+            last = int(self.conn.execute("SELECT last_insert_rowid()").fetchone()[0])
+            first = last - len(group) + 1
+            held = self.conn.execute("SELECT COUNT(*) FROM messages WHERE id BETWEEN ? AND ? AND capture_id = ?",
+                                     (first, last, capture_id)).fetchone()[0]
+            if held != len(group):
+                raise sqlite3.DatabaseError("message ids were not consecutive (rowid space exhausted?)")
+            for i, r in enumerate(group):
+                local = r.get("id")
+                if local is not None:
+                    mapping[int(local)] = first + i
         return mapping
 
     def _insert_many(self, table: str, capture_id: int, rows: list[dict[str, Any]]) -> None:

@@ -104,8 +104,15 @@ class Recorder:
     def stop(self, timeout: float = 30.0) -> None:
         if self._thread is None:
             return
-        self.q.put(None)
-        self._thread.join(timeout)
+        end = time.monotonic() + timeout
+        while self._thread.is_alive():  # never wait on a full queue whose reader is gone
+            try:
+                self.q.put(None, timeout=0.2)
+                break
+            except queue.Full:
+                if time.monotonic() > end:
+                    return
+        self._thread.join(max(0.0, end - time.monotonic()))
 
     def _run(self) -> None:
         try:
@@ -115,13 +122,18 @@ class Recorder:
             self._ready.set()
             return
         with store:
-            capture_id = store.begin_capture(self.label, f"{self.fmt}:{uuid.uuid4()}", self.fmt)
-            self._live_summary = live_marker()
-            store.finish_capture(capture_id, 0, None, None, summary=self._live_summary,
-                                 status="live")  # visible to readers at once
+            try:
+                capture_id = store.begin_capture(self.label, f"{self.fmt}:{uuid.uuid4()}", self.fmt)
+                self._live_summary = live_marker()
+                store.finish_capture(capture_id, 0, None, None, summary=self._live_summary,
+                                     status="live")  # visible to readers at once
+                if self.ctx.geo is not None:
+                    store.set_meta("country_data", self.ctx.geo.describe())
+            except PrivmonError as exc:  # e.g. disk full before the session started: one clear line
+                self._error = exc
+                self._ready.set()
+                return
             engine = Engine(self.ctx, itertools.count(1).__next__, account_http_bytes=self.account_http_bytes)
-            if self.ctx.geo is not None:
-                store.set_meta("country_data", self.ctx.geo.describe())
             self._ready.set()
             last = time.monotonic()
             running = True
