@@ -210,7 +210,7 @@ def _create_private(path: Path) -> None:
 
 
 class Store:
-    """A privmon database. Use `Store.open`; one writer per file, any number of readers."""
+    """A privmon database. Use `Store.open`; any number of writers (each batch one transaction) and readers."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
         self.conn = conn

@@ -299,6 +299,14 @@ def test_flow_file_on_a_full_disk_stops_saving_and_the_proxy_goes_on(tmp_path: P
     assert statuses == [200] * 40  # every request passed, before and after the disk filled
     text = err.decode()
     assert text.count("stopped saving the flow file") == 1, text
+    # the database shares the full disk: its failed writes reach the summary, said once
+    import re
+
+    summary = re.search(r"(\d+) exchanges recorded, (\d+) dropped, (\d+) errors, (\d+) lost", text)
+    assert summary is not None, text
+    recorded, dropped, errors, lost = map(int, summary.groups())
+    assert errors >= 1 and recorded + dropped + lost == 40, text
+    assert text.count("disk full") == 1, text
     again = subprocess.run([sys.executable, "-m", "monitor", "analyze", str(small_tmpfs / "lab.flows"), "--db",
                             str(tmp_path / "again.db"), "-q"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0, again.stderr  # what was saved is whole records: it reads back

@@ -214,7 +214,7 @@ class Recorder:
         """Say a kind of failure once (later ones are only counted); the details go to the log."""
         text = exc.line() if isinstance(exc, PrivmonError) else f"{type(exc).__name__}: {exc}"
         kind = "disk full" if "disk full" in text else text
-        log.error("privmon: database %s failed: %s", what, text)
+        log.info("privmon: database %s failed: %s", what, text)  # said once below; the log has each one
         if kind in self._said:
             return
         self._said.add(kind)
