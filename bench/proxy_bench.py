@@ -80,7 +80,7 @@ def run(variant: str, up_port: int, total: int, conc: int) -> tuple[float, float
             cmd += ["-s", str(ROOT / "bench" / "noop_addon.py")]
         p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            for _ in range(100):
+            for _ in range(600):  # mitmdump may take a while to start on a loaded machine
                 with socket.socket() as s:
                     if s.connect_ex(("127.0.0.1", port)) == 0:
                         break

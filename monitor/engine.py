@@ -69,7 +69,7 @@ class EngineContext:
 @dataclass(slots=True)
 class Engine:
     ctx: EngineContext
-    allocate_id: Any  # callable () -> int: message ids come from the single writer
+    allocate_id: Any  # callable () -> int: ids local to this engine; Store.write maps them to SQLite's
     summary: Summary = field(default_factory=Summary)
     account_http_bytes: bool = False  # live proxy / HAR: no FlowStats, count bytes from exchanges
     _detector: Detector = field(init=False)

@@ -71,7 +71,7 @@ def capture_events(path: str | Path, ctx: EngineContext, keylogs: Sequence[str] 
                    sha256: str | None = None) -> Iterator[Event]:
     """Read and classify one capture; yields Begin, Rows..., End. No database access.
 
-    Message ids in the rows are local to this capture (1, 2, ...); the writer renumbers them.
+    Message ids in the rows are local to this capture (1, 2, ...); SQLite gives the stored ids (Store.write).
     Raises BadInput (possibly after some Rows: the writer then drops the partial capture).
     """
     p = Path(path)
@@ -111,7 +111,7 @@ class CaptureWriter:
             self._sha[key] = ev.sha256
             self._ids[key] = self.store.begin_capture(ev.path, ev.sha256, ev.format, ev.keylogs)
         elif isinstance(ev, Rows):
-            self.store.write(self._ids[key], _renumber(self.store, ev.batch))
+            self.store.write(self._ids[key], ev.batch)  # SQLite numbers the messages; findings follow
             if progress:
                 progress(ev.progress)
         else:
@@ -139,19 +139,6 @@ def write_events(store: Store, events: Iterator[Event], progress: Progress | Non
         writer.abort(0)
         raise
     raise BadInput("?", "capture ended without a summary")
-
-
-def _renumber(store: Store, batch: Batch) -> Batch:
-    """Give the batch's messages database ids (workers number them locally from 1)."""
-    mapping: dict[int, int] = {}
-    for m in batch.messages:
-        new = store.allocate_message_id()
-        mapping[m["id"]] = new
-        m["id"] = new
-    for f in batch.findings:
-        if f.get("message_id") is not None:
-            f["message_id"] = mapping.get(f["message_id"])
-    return batch
 
 
 def already_done(store: Store, sha: str) -> dict[str, Any] | None:

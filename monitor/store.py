@@ -1,15 +1,21 @@
-"""The SQLite database: schema by numbered migrations, WAL, mode 0600, batched writes, one writer.
+"""The SQLite database: schema by numbered migrations, WAL, mode 0600, batched writes.
 
 This is the only module that talks to SQLite. Writers use `Store.open(path)`; readers (report,
 TUI) use `Store.open(path, readonly=True)`. A capture is ingested in whole batches inside
 transactions and marked `complete` at the end, so a killed `analyze` leaves a consistent database
 and the rerun replaces the unfinished capture instead of adding to it.
+
+Several writers may share one file (a proxy, a sniffer and `analyze` runs in one lab session):
+every row id is given by SQLite inside the writer's own `BEGIN IMMEDIATE` transaction, never by a
+counter kept in a process, and a writer that finds the file busy waits (busy timeout, then a few
+retries) instead of failing.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import socket
 import sqlite3
 import stat
 import time
@@ -169,6 +175,35 @@ class Batch:
         return len(self.messages) + len(self.dns) + len(self.findings) + len(self.destinations)
 
 
+STALE_SECONDS = 30.0  # a live capture whose writer has not written for this long was interrupted
+
+
+def live_marker() -> dict[str, Any]:
+    """Who writes a live capture (kept in its summary while it is live): readers check it is still there."""
+    return {"writer_pid": os.getpid(), "writer_host": socket.gethostname()}
+
+
+def _interrupted(c: dict[str, Any], now: float) -> bool:
+    """A `live` capture whose writer is gone: no heartbeat for STALE_SECONDS, or its process has ended."""
+    beat = c.get("finished_at") or c.get("started_at") or 0.0
+    if now - float(beat) > STALE_SECONDS:
+        return True
+    try:
+        who = json.loads(c.get("summary") or "{}")
+        pid, host = int(who.get("writer_pid", 0)), who.get("writer_host")
+    except (ValueError, TypeError, AttributeError):
+        return False
+    if pid <= 0 or host != socket.gethostname():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # exists, owned by someone else
+        return False
+    return False
+
+
 def _create_private(path: Path) -> None:
     """Create the database file with mode 0600 before SQLite opens it (WAL/SHM inherit it)."""
     if path.exists():
@@ -183,13 +218,12 @@ def _create_private(path: Path) -> None:
 
 
 class Store:
-    """A privmon database. Use `Store.open`; one writer per file, any number of readers."""
+    """A privmon database. Use `Store.open`; any number of writers (each batch one transaction) and readers."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
         self.conn = conn
         self.path = path
         self.readonly = readonly
-        self._next_message_id = 1
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -212,16 +246,14 @@ class Store:
                     os.umask(old)
             conn.isolation_level = None  # transactions are explicit (BEGIN IMMEDIATE ... COMMIT)
             conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             if not readonly:
-                conn.execute("PRAGMA journal_mode = WAL")
+                _retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL"))
                 conn.execute("PRAGMA synchronous = NORMAL")
                 conn.execute("PRAGMA foreign_keys = ON")
             store = cls(conn, p, readonly)
             if not readonly:
-                store.migrate()
-                row = conn.execute("SELECT COALESCE(MAX(id), 0) FROM messages").fetchone()
-                store._next_message_id = int(row[0]) + 1
+                _retry_busy(store.migrate)
             else:
                 store._check_schema()
         except sqlite3.DatabaseError as exc:
@@ -243,6 +275,9 @@ class Store:
             if name in done:
                 continue
             with self._tx():
+                # another writer opening the same new file may have applied it since the read above
+                if self.conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (name,)).fetchone():
+                    continue
                 for stmt in _split_sql(sql):
                     self.conn.execute(stmt)
                 self.conn.execute("INSERT INTO _migrations VALUES (?, ?)", (name, time.time()))
@@ -326,24 +361,57 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------------
 
-    def allocate_message_id(self) -> int:
-        mid = self._next_message_id
-        self._next_message_id += 1
-        return mid
+    def write(self, capture_id: int, batch: Batch) -> dict[int, int]:
+        """Write one batch in one transaction (all or nothing); returns {batch message id: database id}.
 
-    def write(self, capture_id: int, batch: Batch) -> None:
-        """Write one batch in one transaction (all or nothing)."""
+        A message's `id` in the batch is local to its writer (the Engine numbers them 1, 2, ...);
+        SQLite gives each message its database id inside this transaction, and findings that point
+        at a message of the batch are pointed at that id. Other writers may write the same file.
+        """
         if not len(batch):
-            return
+            return {}
+        mapping: dict[int, int] = {}
         with self._tx():
             if batch.messages:
-                self._insert_many("messages", capture_id, batch.messages)
+                mapping = self._insert_messages(capture_id, batch.messages)
+            for f in batch.findings:
+                mid = f.get("message_id")
+                if mid is not None:
+                    f["message_id"] = mapping.get(mid)
             if batch.dns:
                 self._insert_many("dns", capture_id, batch.dns)
             for row in batch.destinations:
                 self._upsert_destination(capture_id, row)
             for row in batch.findings:
                 self._upsert_finding(capture_id, row)
+        return mapping
+
+    def _insert_messages(self, capture_id: int, rows: list[dict[str, Any]]) -> dict[int, int]:
+        """Insert messages with ids chosen by SQLite; returns {local id: database id}.
+
+        Rows of one shape go in one executemany without an id. SQLite gives each new row the
+        largest id plus one, and this transaction holds the write lock, so one statement's rows get
+        consecutive ids ending at last_insert_rowid() (checked: the range holds exactly those rows).
+        """
+        mapping: dict[int, int] = {}
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for r in rows:
+            groups.setdefault(tuple(k for k in r if k != "id"), []).append(r)
+        for keys, group in groups.items():
+            cols = ["capture_id", *keys]
+            sql = f"INSERT INTO messages ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+            self.conn.executemany(sql, ([capture_id, *(_sql_value(r[c]) for c in keys)] for r in group))
+            last = int(self.conn.execute("SELECT last_insert_rowid()").fetchone()[0])
+            first = last - len(group) + 1
+            held = self.conn.execute("SELECT COUNT(*) FROM messages WHERE id BETWEEN ? AND ? AND capture_id = ?",
+                                     (first, last, capture_id)).fetchone()[0]
+            if held != len(group):
+                raise sqlite3.DatabaseError("message ids were not consecutive (rowid space exhausted?)")
+            for i, r in enumerate(group):
+                local = r.get("id")
+                if local is not None:
+                    mapping[int(local)] = first + i
+        return mapping
 
     def _insert_many(self, table: str, capture_id: int, rows: list[dict[str, Any]]) -> None:
         groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
@@ -419,7 +487,13 @@ class Store:
             yield dict(r)
 
     def captures(self) -> list[dict[str, Any]]:
-        return self.rows_packed("captures", "WHERE status != 'ingesting' ORDER BY id")
+        """Visible captures; a `live` one whose writer is gone (killed, crashed) reads as `interrupted`."""
+        rows = self.rows_packed("captures", "WHERE status != 'ingesting' ORDER BY id")
+        now = time.time()
+        for c in rows:
+            if c["status"] == "live" and _interrupted(c, now):
+                c["status"] = "interrupted"
+        return rows
 
     def destinations(self) -> list[dict[str, Any]]:
         return self.rows_packed("destinations", "JOIN captures c ON c.id = d.capture_id "
@@ -543,12 +617,36 @@ class Store:
         return _Transaction(self)
 
 
+BUSY_TIMEOUT_MS = 30_000  # SQLite waits this long for another writer's transaction ...
+BUSY_RETRIES = 4  # ... and then privmon tries again this many times (a long analyze batch, a slow disk)
+
+
+def _is_busy(exc: BaseException) -> bool:
+    msg = str(exc)
+    return isinstance(exc, sqlite3.OperationalError) and ("database is locked" in msg or "database is busy" in msg)
+
+
+def _retry_busy(fn: Any) -> Any:
+    for attempt in range(BUSY_RETRIES + 1):
+        try:
+            return fn()
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or attempt == BUSY_RETRIES:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    return None
+
+
 class _Transaction:
     def __init__(self, store: Store) -> None:
         self.store = store
 
     def __enter__(self) -> None:
-        self.store.conn.execute("BEGIN IMMEDIATE")
+        conn = self.store.conn
+        try:
+            _retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.store.path}: {_describe(exc)}") from exc
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         conn = self.store.conn
@@ -556,15 +654,22 @@ class _Transaction:
             try:
                 conn.execute("COMMIT")
             except sqlite3.DatabaseError as err:
-                conn.execute("ROLLBACK")
+                # a COMMIT that fails (disk full, I/O error) may already have rolled back: then
+                # ROLLBACK itself fails ("no transaction is active"); either way nothing was written
+                self._rollback()
                 raise StoreError(f"{self.store.path}: {_describe(err)}") from err
         else:
-            try:
-                conn.execute("ROLLBACK")
-            except sqlite3.DatabaseError:
-                pass
+            self._rollback()
             if isinstance(exc, sqlite3.DatabaseError):
                 raise StoreError(f"{self.store.path}: {_describe(exc)}") from exc
+
+    def _rollback(self) -> None:
+        conn = self.store.conn
+        try:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        except sqlite3.DatabaseError:
+            pass
 
 
 def _sql_value(v: Any) -> Any:

@@ -189,9 +189,11 @@ def test_addon_loads_in_mitmdump_and_sees_https(tmp_path: Path) -> None:
         assert conn.execute("SELECT protocol FROM findings").fetchone()[0] == "https"
     finally:
         proc.terminate()
-        proc.wait(timeout=30)
+        _, err = proc.communicate(timeout=30)
         srv.shutdown()
-    assert (tmp_path / "lab.flows").stat().st_size > 0  # privmon_save_flows: mitmproxy's flow file next to the DB
+    assert (tmp_path / "lab.flows").stat().st_size > 0  # privmon_save_flows: the flow file next to the DB
+    assert (tmp_path / "lab.flows").stat().st_mode & 0o777 == 0o600
+    assert b"WARNING" not in err and b"privmon: stopped: 1 exchanges recorded" in err  # on loopback: no exposure warning
 
 
 def test_addon_fails_open_and_never_changes_the_flow() -> None:

@@ -20,7 +20,8 @@ the lab devices can use the proxy. To see HTTPS, the test device must trust mitm
     with a writable system store, or a rooted test phone (system store).
   iOS: open http://mitm.it on the device while it uses the proxy, install the profile, then
     Settings > General > About > Certificate Trust Settings > enable full trust for mitmproxy.
-The same addon also loads as: mitmdump -s addons/privmon_addon.py --set privmon_db=lab.db"""
+The same addon also loads as:
+  mitmdump --listen-host 127.0.0.1 -s addons/privmon_addon.py --set privmon_db=lab.db"""
 
 
 @click.command("proxy", help=HELP)
@@ -61,5 +62,7 @@ def command(listen_host: str, listen_port: int, db_path: str, profile_path: str 
     rec = run_proxy(db_path, tuple(signature_dirs), profile_path, listen_host, listen_port, mode, allow_clients,
                     save_flows, keylog, confdir, geoip=geoip, passthrough_pinned=passthrough_pinned)
     s = rec.stats
-    click.echo(f"privmon proxy stopped: {s.processed} exchanges recorded, {s.dropped} dropped, {s.errors} errors",
-               err=True)
+    lost = f", {s.lost} lost in failed database writes" if s.lost else ""
+    restarted = f", recorder restarted {rec.restarts} times" if rec.restarts else ""
+    click.echo(f"privmon proxy stopped: {s.stored} exchanges recorded, {s.dropped} dropped, {s.errors} errors"
+               f"{lost}{restarted}", err=True)

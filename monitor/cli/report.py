@@ -30,7 +30,8 @@ def load_policy_for(policy_path: str | None, ctx: EngineContext) -> Policy | Non
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
 @click.option("--policy", "policy_path", type=click.Path(dir_okay=False), help="Privacy policy (txt, html, pdf).")
 @click.option("--format", "fmt", type=click.Choice(sorted({*FORMATS, "sarif"})), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write here (mode 0600) instead of stdout; '-' is stdout.")
 @click.option("--redact", is_flag=True, help="Mask identifier values (3569…3809 style) everywhere.")
 @label_options
 @click.option("--fail-on", default=None, help="SARIF: verdicts reported at level error (as in `check`).")
@@ -62,7 +63,7 @@ def command(db_path: str, policy_path: str | None, fmt: str, output: str | None,
                               policy_path=policy_path or "", policy_text=policy.text if policy else "")
         else:
             text = render(report, fmt, store, policy, redact)
-    if output:
+    if output and output != "-":
         write_private(output, text)
     else:
         click.echo(text, nl=False)

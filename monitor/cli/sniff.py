@@ -38,4 +38,5 @@ def command(iface: str, devices: tuple[str, ...], db_path: str, profile_path: st
     click.echo(f"privmon sniff on {iface} -> {db_path} (Ctrl-C to stop)", err=True)
     s = run_sniffer(iface, devices, db_path, ctx, write, rotate_mb, duration)
     click.echo(f"privmon sniff stopped: {s.packets} packets, {s.kernel_drops} dropped by the kernel, "
-               f"{s.recorded} messages recorded, {s.dropped} dropped by privmon, {s.errors} errors", err=True)
+               f"{s.recorded} messages recorded, {s.dropped} dropped by privmon, {s.errors} errors"
+               + (f", {s.lost} lost in failed database writes" if s.lost else ""), err=True)

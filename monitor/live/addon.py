@@ -20,6 +20,7 @@ from typing import Any
 from mitmproxy import ctx, exceptions, http
 
 from monitor.live import observe
+from monitor.live.recorder import say
 from monitor.sources.mitm import raw_from_flow
 
 log = logging.getLogger("privmon.addon")
@@ -29,9 +30,10 @@ _REQUEST_LINE = re.compile(rb"[A-Za-z-]{3,20} \S+ HTTP/\d(?:\.\d)?\r?\n")
 
 
 class PrivmonAddon:
-    def __init__(self, recorder: Any = None) -> None:
+    def __init__(self, recorder: Any = None, flows: Any = None) -> None:
         self.recorder = recorder  # given by `privmon proxy`; built from options under mitmdump -s
         self.owns_recorder = recorder is None
+        self.flows = flows  # a monitor.live.sidefiles.FlowFile, or None
         self.failures = 0
         self.allowed: list[ipaddress.IPv4Network | ipaddress.IPv6Network] = []
         self.pinned: dict[str, int] = {}  # host (SNI) -> handshakes in which the client refused our certificate
@@ -77,12 +79,17 @@ class PrivmonAddon:
             except PrivmonError as exc:
                 raise exceptions.OptionsError(f"privmon: {exc.line()}") from exc
 
-        if "privmon_save_flows" in updated or "privmon_db" in updated:
-            if ctx.options.privmon_save_flows and ctx.options.privmon_db and "save_stream_file" in ctx.options:
-                # mitmproxy's own Save addon writes the file; we only point it next to the database
-                from pathlib import Path
+        if self.owns_recorder and updated & {"privmon_save_flows", "privmon_db"}:
+            # privmon's guarded writer, not mitmproxy's Save addon (which ends the process when a write fails)
+            from pathlib import Path
 
-                ctx.options.update(save_stream_file=str(Path(ctx.options.privmon_db).with_suffix(".flows")))
+            from monitor.live.sidefiles import FlowFile
+
+            if self.flows is not None:
+                self.flows.close()
+                self.flows = None
+            if ctx.options.privmon_save_flows and ctx.options.privmon_db:
+                self.flows = FlowFile(Path(ctx.options.privmon_db).with_suffix(".flows"))
 
     def client_connected(self, client: Any) -> None:
         if not self.allowed:
@@ -96,10 +103,20 @@ class PrivmonAddon:
 
     def response(self, flow: http.HTTPFlow) -> None:
         self._hand_over(flow)
+        if self.flows is not None:
+            self._save(flow)
 
     def error(self, flow: http.HTTPFlow) -> None:
         if flow.response is None:  # requests that got no response are evidence too
             self._hand_over(flow)
+            if self.flows is not None:
+                self._save(flow)
+
+    def _save(self, flow: http.HTTPFlow) -> None:
+        try:
+            self.flows.add(flow)
+        except Exception:  # noqa: BLE001 - fail open
+            log.exception("privmon: could not save flow %s", getattr(flow, "id", "?"))
 
     def _hand_over(self, flow: http.HTTPFlow) -> None:
         self._submit(raw_from_flow, flow)  # plain values only: the exchange is built in the recorder
@@ -213,9 +230,38 @@ class PrivmonAddon:
     def dns_response(self, flow: Any) -> None:
         self._submit(observe.dns_answer, flow)
 
+    def exposed_hosts(self) -> list[str]:
+        """Addresses the proxy listens on beyond loopback ('' is every interface)."""
+        from mitmproxy.proxy.mode_specs import ProxyMode
+
+        out = []
+        for spec in ctx.options.mode:
+            try:
+                mode = ProxyMode.parse(spec)
+            except ValueError:
+                continue
+            if mode.listen_port(ctx.options.listen_port) is None:  # e.g. local redirect: nothing listens
+                continue
+            host = mode.listen_host(ctx.options.listen_host)
+            try:
+                if ipaddress.ip_address(host).is_loopback:
+                    continue
+            except ValueError:
+                if host == "localhost":
+                    continue
+            out.append(host or "all interfaces")
+        return out
+
     def running(self) -> None:
-        """Start the timer that sends half-full handoff batches (a quiet proxy still records promptly)."""
+        """Warn about an open proxy; start the timer that sends half-full handoff batches."""
         import asyncio
+
+        if self.owns_recorder and not self.allowed:  # `privmon proxy` warns before it starts
+            exposed = self.exposed_hosts()
+            if exposed:
+                say("WARNING: this proxy listens on " + ", ".join(exposed) + " and any client that reaches it may "
+                    "use it (and have its traffic recorded). Listen on loopback (--listen-host 127.0.0.1) or allow "
+                    "only the lab devices: --set privmon_allow_client=10.42.0.0/24")
 
         try:
             self._ticker = asyncio.get_running_loop().create_task(self._tick())
@@ -238,5 +284,10 @@ class PrivmonAddon:
         ticker = getattr(self, "_ticker", None)
         if ticker is not None:
             ticker.cancel()
+        if self.flows is not None and self.owns_recorder:
+            self.flows.close()
         if self.recorder is not None and self.owns_recorder:
             self.recorder.stop()
+            s = self.recorder.stats
+            lost = f", {s.lost} lost in failed database writes" if s.lost else ""
+            say(f"stopped: {s.stored} exchanges recorded, {s.dropped} dropped, {s.errors + self.failures} errors{lost}")

@@ -62,12 +62,15 @@ def run_proxy(db_path: str, signature_dirs: tuple[str, ...], profile_path: str |
         handler.setFormatter(logging.Formatter("%(message)s"))
         log.addHandler(handler)
         log.setLevel(logging.WARNING)
-    if keylog:  # mitmproxy reads this when its TLS module is imported: set it first
-        os.environ["MITMPROXY_SSLKEYLOGFILE"] = str(base.with_suffix(".keys.log"))
     from mitmproxy.options import Options
     from mitmproxy.tools.dump import DumpMaster
 
     from monitor.live.addon import PrivmonAddon
+    from monitor.live.sidefiles import FlowFile, KeyLog
+
+    # side files are privmon's (0600, a failed write stops saving, never the proxy), not mitmproxy's
+    keys = KeyLog(base.with_suffix(".keys.log")).install() if keylog else None
+    flows = FlowFile(base.with_suffix(".flows")) if save_flows else None
 
     recorder = ProcessRecorder(db_path, signature_dirs, profile_path, "live-proxy",
                                f"proxy {listen_host}:{listen_port}", geoip=geoip).start()
@@ -77,14 +80,12 @@ def run_proxy(db_path: str, signature_dirs: tuple[str, ...], profile_path: str |
 
     async def main() -> None:
         master = DumpMaster(opts, with_termlog=False, with_dumper=False)
-        addon = PrivmonAddon(recorder)
+        addon = PrivmonAddon(recorder, flows)
         master.addons.add(addon, _LabHelp(base))
         if allow_clients:
             master.options.update(privmon_allow_client=",".join(allow_clients))
         if passthrough_pinned:
             master.options.update(privmon_passthrough_pinned=True)
-        if save_flows:  # the option exists only once DumpMaster has loaded its Save addon
-            master.options.update(save_stream_file=str(base.with_suffix(".flows")))
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, master.shutdown)
@@ -96,4 +97,7 @@ def run_proxy(db_path: str, signature_dirs: tuple[str, ...], profile_path: str |
         asyncio.run(main())
     finally:
         recorder.stop()
+        for side in (flows, keys):
+            if side is not None:
+                side.close()
     return recorder

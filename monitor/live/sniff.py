@@ -29,6 +29,7 @@ class SniffSummary:
     recorded: int = 0
     dropped: int = 0
     errors: int = 0
+    lost: int = 0
 
 
 class PcapngRotator:
@@ -138,7 +139,8 @@ def run_sniffer(iface: str, devices: tuple[str, ...], db_path: str, ctx: EngineC
         if writer:
             writer.close()
     summary.kernel_drops = drops
-    summary.recorded = recorder.stats.processed
+    summary.recorded = recorder.stats.stored
+    summary.lost = recorder.stats.lost
     summary.dropped = recorder.stats.dropped
     summary.errors = recorder.stats.errors
     return summary

@@ -311,8 +311,9 @@ class PrivmonApp(App[None]):
         t = Text()
         t.append("captures  ", style="bold")
         for c in s.captures:
+            state = "" if c["status"] == "complete" else f", {c['status']}"  # live, or interrupted (writer gone)
             t.append(f"{clean(Path(c['path']).name, 60)} ({c['format']}, {c['packets']} packets, "
-                     f"{_when(c['first_ts'])} .. {_when(c['last_ts'])})  ")
+                     f"{_when(c['first_ts'])} .. {_when(c['last_ts'])}{state})  ")
         t.append("\n")
         for k in ("messages", "destinations", "findings"):
             t.append(f"{k}: ", style="bold")
