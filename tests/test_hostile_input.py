@@ -41,3 +41,53 @@ def test_brotli_body_within_the_cap_decodes_whole() -> None:
     assert out == body
     big = decompress(brotli.compress(b"x" * (MAX_DECODED + 5000)), "br", _Budget())
     assert big is not None and len(big) == MAX_DECODED
+
+
+def _har_with(body: str, ctype: str = "application/x-www-form-urlencoded", n: int = 1) -> str:
+    import json
+
+    entry = {"startedDateTime": "2026-11-01T10:00:00.000Z",
+             "request": {"method": "POST", "url": "http://api.example.cn/v1/x?imei=356938035643809",
+                         "headers": [{"name": "Content-Type", "value": ctype}],
+                         "postData": {"mimeType": ctype, "text": body}},
+             "response": {"status": 200, "headers": [], "content": {"size": 0, "text": ""}}}
+    second = dict(entry, request=dict(entry["request"], url="http://api.example.cn/v2/y?mac=a4:5e:60:c2:11:07",
+                                      postData={"mimeType": "text/plain", "text": "hello"}))
+    return json.dumps({"log": {"version": "1.2", "entries": [entry] * n + [second]}})
+
+
+def test_a_message_with_too_many_form_fields_is_capped_flagged_and_the_capture_kept(tmp_path: Path) -> None:
+    from monitor.context import build_context
+    from monitor.ingest import analyze_file
+    from monitor.store import Store
+
+    flood = "&".join(f"f{i}=v{i}" for i in range(6000)) + "&android_id=9774d56d682e549c"
+    har = tmp_path / "flood.har"
+    har.write_text(_har_with(flood), encoding="utf-8")
+    db = tmp_path / "lab.db"
+    with Store.open(db) as store:
+        summary = analyze_file(har, store, build_context())
+    assert any("more than 5000 fields" in w and "truncated" in w for w in summary.warnings), summary.warnings
+    with Store.open(db, readonly=True) as store:
+        rows = store.rows("SELECT url, body_truncated FROM messages ORDER BY id")
+        assert [r["body_truncated"] for r in rows] == [1, 0]  # the flooded one flagged, the next decoded
+        types = {r["type"] for r in store.rows("SELECT type FROM findings")}
+        assert {"imei", "mac"} <= types  # query of the flooded message and the message after it
+        (cap,) = store.captures()
+        assert "more than 5000 fields" in cap["warnings"]
+
+
+def test_field_cap_bounds_every_form_parser() -> None:
+    from dataclasses import replace
+
+    from monitor.decode import MAX_FIELDS, fields_of_payload
+
+    many = "&".join(f"k{i}=v{i}" for i in range(MAX_FIELDS + 10))
+    form = _post(many.encode(), (("Content-Type", "application/x-www-form-urlencoded"),))
+    for m in (form, replace(form, request_body=b"", path="/q?" + many),
+              replace(form, request_body=b'{"d": "' + many.encode() + b'"}', request_headers=())):
+        fields = fields_of_http(m)
+        assert len(fields) <= MAX_FIELDS and fields.truncated
+    payload = ("GET /a.cgi?" + "&".join(f"p{i}=x{i}" for i in range(300))).encode()
+    assert fields_of_payload(payload, "udp")  # more than 200 pairs in a UDP payload: no ValueError
+    assert not fields_of_http(replace(form, request_body=b"a=1&b=2")).truncated
