@@ -91,3 +91,104 @@ def test_field_cap_bounds_every_form_parser() -> None:
     payload = ("GET /a.cgi?" + "&".join(f"p{i}=x{i}" for i in range(300))).encode()
     assert fields_of_payload(payload, "udp")  # more than 200 pairs in a UDP payload: no ValueError
     assert not fields_of_http(replace(form, request_body=b"a=1&b=2")).truncated
+
+
+def _gz_capture(n: int) -> tuple[bytes, bytes]:
+    """(pcap bytes, gzip of them): n UDP packets with distinct payloads (so deflate has work to do)."""
+    import gzip
+    import random
+
+    from tests.hostile.make_hostile import pcap_header, record, udp_frame
+
+    rnd = random.Random(15)
+    pcap = pcap_header() + b"".join(record(1_700_000_000 + i, udp_frame(bytes(rnd.randrange(256) for _ in range(60))))
+                                     for i in range(n))
+    return pcap, gzip.compress(pcap, compresslevel=6, mtime=0)
+
+
+def _records_in(data: bytes) -> int:
+    import struct
+
+    i, n = 24, 0
+    while i + 16 <= len(data):
+        incl = struct.unpack_from("<I", data, i + 8)[0]
+        if i + 16 + incl > len(data):
+            break
+        i += 16 + incl
+        n += 1
+    return n
+
+
+def _zcat(gz: bytes) -> bytes:
+    """What `zcat` gets out of damaged gzip data: everything up to the damage."""
+    import zlib
+
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = []
+    for i in range(len(gz)):
+        try:
+            out.append(d.decompress(gz[i:i + 1]))
+        except zlib.error:
+            break
+    return b"".join(out)
+
+
+def _analyze(path: Path, db: Path) -> tuple[int, list[str]]:
+    from monitor.context import build_context
+    from monitor.ingest import analyze_file
+    from monitor.store import Store
+
+    with Store.open(db) as store:
+        summary = analyze_file(path, store, build_context())
+        (cap,) = [c for c in store.captures() if c["path"] == str(path)]
+        return cap["packets"], summary.warnings
+
+
+def test_truncated_pcap_gz_keeps_what_decompresses_and_names_the_offset(tmp_path: Path) -> None:
+    pcap, gz = _gz_capture(3000)
+    cut = gz[: len(gz) * 6 // 10]
+    path = tmp_path / "cut.pcap.gz"
+    path.write_bytes(cut)
+    packets, warnings = _analyze(path, tmp_path / "a.db")
+    expect = _records_in(_zcat(cut))
+    assert expect > 1000
+    assert packets == expect, (packets, expect)
+    assert any(f"byte {len(cut)}" in w and "truncated" in w for w in warnings), warnings
+
+
+def test_crc_damaged_pcap_gz_keeps_every_packet_with_a_warning(tmp_path: Path) -> None:
+    pcap, gz = _gz_capture(500)
+    bad = bytearray(gz)
+    bad[-8] ^= 0xFF  # the CRC-32 of the trailer
+    path = tmp_path / "crc.pcap.gz"
+    path.write_bytes(bytes(bad))
+    packets, warnings = _analyze(path, tmp_path / "a.db")
+    assert packets == 500
+    assert any("damaged at byte" in w for w in warnings), warnings
+
+
+def test_pcap_gz_damaged_in_the_middle_keeps_the_frames_before(tmp_path: Path) -> None:
+    _pcap, gz = _gz_capture(3000)
+    bad = bytearray(gz)
+    for i in range(len(gz) // 2, len(gz) // 2 + 64):
+        bad[i] ^= 0x5A
+    path = tmp_path / "mid.pcap.gz"
+    path.write_bytes(bytes(bad))
+    packets, warnings = _analyze(path, tmp_path / "a.db")
+    # the damage decompresses to garbage before zlib notices: the frames before it are kept
+    assert 1400 <= packets <= _records_in(_zcat(bytes(bad))), packets
+    assert any("damaged at byte" in w for w in warnings), warnings
+
+
+def test_gzip_damaged_before_any_capture_byte_is_one_clear_error(tmp_path: Path) -> None:
+    import pytest
+
+    from monitor.errors import BadInput
+    from monitor.sources import open_capture
+
+    _pcap, gz = _gz_capture(10)
+    path = tmp_path / "stub.pcap.gz"
+    path.write_bytes(gz[:12])  # the gzip header and nothing of the stream
+    with pytest.raises(BadInput) as err:
+        open_capture(path)
+    assert "gzip data ends at byte" in str(err.value) and "empty" not in str(err.value)
