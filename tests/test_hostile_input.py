@@ -192,3 +192,153 @@ def test_gzip_damaged_before_any_capture_byte_is_one_clear_error(tmp_path: Path)
     with pytest.raises(BadInput) as err:
         open_capture(path)
     assert "gzip data ends at byte" in str(err.value) and "empty" not in str(err.value)
+
+
+# -- malformed HAR and mitmproxy flow files: one line, exit 2, or the good part kept; never a traceback
+
+_WRONG = [None, 1, -1, 1.5, True, "x", "", [], {}, [1], {"a": 1}, 10**30]
+
+
+def _paths(node: object, p: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    out = [p]
+    if isinstance(node, dict):
+        for k, v in node.items():
+            out += _paths(v, p + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            out += _paths(v, p + (i,))
+    return out
+
+
+def _set(doc: object, p: tuple[object, ...], v: object) -> object:
+    import copy
+
+    if not p:
+        return v
+    doc = copy.deepcopy(doc)
+    d: object = doc
+    for k in p[:-1]:
+        d = d[k]  # type: ignore[index]
+    d[p[-1]] = v  # type: ignore[index]
+    return doc
+
+
+def _read_all(path: Path) -> list[str]:
+    """Everything a capture yields through the engine, as stored rows would be; BadInput allowed.
+
+    Returns problems: exceptions other than BadInput, strings SQLite could not store, ints over 64 bits.
+    """
+    from monitor.context import build_context
+    from monitor.engine import Engine
+    from monitor.errors import BadInput
+    from monitor.sources import open_capture
+
+    try:
+        source = open_capture(path)
+        if "ctx" not in _CTX:
+            _CTX["ctx"] = build_context()
+        engine = Engine(_CTX["ctx"], iter(range(1, 10**6)).__next__)  # type: ignore[arg-type]
+        for item in source.messages():
+            engine.process(item)
+        batch = engine.take_batch(final=True)
+    except BadInput:
+        return []
+    except Exception as exc:  # noqa: BLE001 - the test reports any crash
+        return [f"{type(exc).__name__}: {exc}"]
+    problems = []
+    for row in batch.messages:
+        for k, v in row.items():
+            if isinstance(v, str):
+                try:
+                    v.encode("utf-8")
+                except UnicodeEncodeError:
+                    problems.append(f"{k} not storable")
+            elif isinstance(v, int) and abs(v) >= 1 << 63:
+                problems.append(f"{k} too large")
+    return problems
+
+
+_CTX: dict[str, object] = {}
+
+
+def test_har_with_wrong_types_anywhere_is_refused_or_read(tmp_path: Path) -> None:
+    import json
+
+    base = json.loads(_har_with("imei=356938035643809", n=1))
+    bad: dict[str, list[str]] = {}
+    f = tmp_path / "x.har"
+    for p in _paths(base):
+        for w in _WRONG:
+            f.write_text(json.dumps(_set(base, p, w)), encoding="utf-8")
+            problems = _read_all(f)
+            if problems:
+                bad[f"{p}={w!r}"] = problems
+    for text in ('{"log": 1}', "[]", '{"log": {"entries": {}}}', '{"log": {"entries": [' + "9" * 5000 + "]}}",
+                 "{" * 100_000, '{"log": {"entries": [], "x": 1e999}}'):
+        f.write_text(text, encoding="utf-8")
+        if problems := _read_all(f):
+            bad[text[:40]] = problems
+    assert not bad, bad
+
+
+def _flows() -> bytes:
+    import io
+
+    from mitmproxy import io as mio
+    from mitmproxy.test import tflow
+
+    buf = io.BytesIO()
+    w = mio.FlowWriter(buf)
+    for _ in range(2):
+        flow = tflow.tflow(resp=True)
+        flow.request.content = b"imei=356938035643809"
+        w.add(flow)
+    return buf.getvalue()
+
+
+def test_flow_files_with_wrong_types_truncation_or_versions_are_refused_or_read(tmp_path: Path) -> None:
+    from mitmproxy.io import tnetstring
+
+    valid = _flows()
+    state = tnetstring.loads(valid)
+    one = tnetstring.dumps(state)
+    f = tmp_path / "x.mitm"
+    bad: dict[str, list[str]] = {}
+    cases: list[tuple[str, bytes]] = []
+    for p in _paths(state):
+        for w in (None, 1, b"x", b"\xff\xfe", [], {}, 10**30, [b"x"]):
+            try:
+                data = tnetstring.dumps(_set(state, p, w))
+            except (ValueError, TypeError):
+                continue
+            cases.append((f"{p}={w!r}", data + one))
+    cases += [(f"cut {n}", one[:n]) for n in range(1, len(one), 23)]
+    cases += [(f"second cut {n}", one + one[:n]) for n in range(1, len(one), 97)]
+    cases += [(f"version {v}", tnetstring.dumps({**state, "version": v})) for v in (1, 99, -1, b"x")]
+    cases += [(repr(b), b) for b in (b"5:hello,", b"3:abc]", b"0:~", b"999999999999:", b"4:true!", b"12:" + b"\xff" * 40)]
+    for label, data in cases:
+        f.write_bytes(data)
+        if problems := _read_all(f):
+            bad[label] = problems
+    assert not bad, dict(list(bad.items())[:10])
+    assert len(cases) > 300
+
+
+def test_malformed_har_and_flow_files_are_one_line_exit_2(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from mitmproxy.io import tnetstring
+
+    one = tnetstring.dumps(tnetstring.loads(_flows()))
+    files = {"log-is-a-number.har": b'{"log": 1}', "cut.mitm": one[:300],
+             "future.mitm": tnetstring.dumps({**tnetstring.loads(one), "version": 99}),
+             "state-none.mitm": tnetstring.dumps(None)}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    for name in files:
+        out = subprocess.run([sys.executable, "-m", "monitor", "analyze", str(tmp_path / name), "--db",
+                              str(tmp_path / "lab.db"), "-q"], capture_output=True, text=True, timeout=120)
+        lines = [ln for ln in out.stderr.splitlines() if ln.strip()]
+        assert out.returncode == 2 and len(lines) == 1 and name in lines[0], (name, out.stderr)
+        assert "internal error" not in lines[0]
