@@ -342,3 +342,98 @@ def test_malformed_har_and_flow_files_are_one_line_exit_2(tmp_path: Path) -> Non
         lines = [ln for ln in out.stderr.splitlines() if ln.strip()]
         assert out.returncode == 2 and len(lines) == 1 and name in lines[0], (name, out.stderr)
         assert "internal error" not in lines[0]
+
+
+# -- policies and non-regular files
+
+def _cli(*args: str, timeout: float = 60) -> tuple[int, list[str]]:
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "monitor", *args], capture_output=True, text=True, timeout=timeout)
+    assert "Traceback" not in out.stderr, out.stderr
+    return out.returncode, [ln for ln in out.stderr.splitlines() if ln.strip()]
+
+
+def test_binary_file_is_refused_as_a_policy_by_policy_report_and_check(tmp_path: Path) -> None:
+    import random
+
+    rnd = random.Random(9)
+    png = tmp_path / "logo.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(rnd.randrange(256) for _ in range(4000)))
+    blob = tmp_path / "policy.txt"  # a binary file with a text name
+    blob.write_bytes(bytes(rnd.randrange(256) for _ in range(4000)))
+    har = tmp_path / "c.har"
+    har.write_text(_har_with("imei=356938035643809"), encoding="utf-8")
+    db = tmp_path / "lab.db"
+    assert _cli("analyze", str(har), "--db", str(db), "-q")[0] == 0
+    for pol in (png, blob):
+        for args in (["policy", str(pol)], ["report", "--db", str(db), "--policy", str(pol)],
+                     ["check", str(har), "--policy", str(pol)]):
+            code, lines = _cli(*args)
+            assert code == 2 and len(lines) == 1, (args, lines)
+            assert str(pol) in lines[0] and "not a policy" in lines[0], lines
+
+
+def test_text_policies_in_other_encodings_are_still_read(tmp_path: Path) -> None:
+    from monitor.policy.text import read_policy_text
+
+    text = "We collect your IMEI and share it with Umeng.\nНикаких данных. 我们收集设备标识符。\n"
+    for enc in ("utf-8", "utf-16", "gb18030"):
+        f = tmp_path / f"p-{enc}.txt"
+        f.write_bytes(text.encode(enc))
+        assert "IMEI" in read_policy_text(f)
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Données collectées: IMEI, adresse MAC.\n".encode("cp1252"))
+    assert "IMEI" in read_policy_text(latin)
+
+
+def test_policy_size_is_checked_before_reading_and_dev_zero_is_refused(tmp_path: Path) -> None:
+    import resource
+
+    import pytest
+
+    from monitor.errors import BadInput
+    from monitor.policy.text import MAX_POLICY_BYTES, read_policy_text
+
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(MAX_POLICY_BYTES * 50)  # 1 GB sparse: reading it whole would show in the peak RSS
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(BadInput, match="larger than 20 MB"):
+        read_policy_text(big)
+    with pytest.raises(BadInput, match="character device"):
+        read_policy_text("/dev/zero")
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 * 1024  # KiB
+
+
+def test_pdf_policy_over_pypdf_limits_is_one_line_and_pypdf_stays_quiet(tmp_path: Path) -> None:
+    import zlib
+
+    # a page whose content stream inflates far past pypdf's decompression limit (and a broken xref
+    # table, which pypdf reports through logging)
+    stream = zlib.compress(b"BT /F1 12 Tf (" + b"A" * (120 << 20) + b") Tj ET", 9)
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    body = b"%PDF-1.4\n" + b"".join(b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n" for i, o in enumerate(objs))
+    pdf = tmp_path / "bomb.pdf"
+    pdf.write_bytes(body + b"xref\n0 6\nbroken\ntrailer\n<< /Root 1 0 R /Size 6 >>\nstartxref\n999999\n%%EOF\n")
+    code, lines = _cli("policy", str(pdf))
+    assert code == 2 and len(lines) == 1 and str(pdf) in lines[0] and "PDF" in lines[0], lines
+
+
+def test_fifo_and_devices_are_refused_without_blocking(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "cap.pcap"
+    os.mkfifo(fifo)
+    db = tmp_path / "lab.db"
+    for args in (["analyze", str(fifo), "--db", str(db)], ["analyze", "/dev/zero", "--db", str(db)],
+                 ["policy", str(fifo)], ["policy", "/dev/zero"],
+                 ["analyze", str(HOSTILE / "ok-ten-packets.pcap"), "--db", str(db), "--profile", str(fifo)],
+                 ["analyze", str(HOSTILE / "ok-ten-packets.pcap"), "--db", str(db), "--keylog", str(fifo)]):
+        code, lines = _cli(*args, timeout=30)  # a blocked open would hit the timeout
+        assert code == 2 and len(lines) == 1, (args, lines)
+        assert "not a regular file" in lines[0], lines

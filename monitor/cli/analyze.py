@@ -48,9 +48,10 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
     Re-running on the same file adds nothing twice (files are identified by SHA-256).
     """
     ctx = build_context(signature_dirs, profile_path, geoip)
+    from monitor.files import check_regular
+
     for k in keylogs:
-        if not Path(k).is_file():
-            raise BadInput(k, "key log file not found")
+        check_regular(k, "key log")
     files = expand_inputs(captures)
     if not files:
         raise BadInput(" ".join(captures), "no capture files found")

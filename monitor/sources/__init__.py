@@ -39,11 +39,11 @@ class CaptureSource(Protocol):
 
 def sniff_format(path: Path) -> str:
     """Return pcap|pcapng|har|mitmproxy (with a .gz wrapper detected transparently)."""
+    from monitor.files import open_regular
+
     try:
-        with path.open("rb") as fh:
+        with open_regular(path, "capture") as fh:
             head = fh.read(64)
-    except IsADirectoryError as exc:
-        raise BadInput(str(path), "is a directory") from exc
     except OSError as exc:
         raise BadInput(str(path), f"cannot read: {exc.strerror}") from exc
     if not head:
