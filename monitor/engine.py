@@ -146,7 +146,7 @@ class Engine:
         sender = self.ctx.profile.device_for_ip(m.client.ip)
         fields = decode.fields_of_http(m)
         if fields.truncated:
-            self._note_truncated(m.evidence or m.url[:200])
+            self._note_truncated(m.evidence or "?")
         self._batch.messages.append({
             "id": mid, "kind": "http", "ts": m.ts,
             "client_ip": m.client.ip, "client_port": m.client.port,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from monitor.report.safe import terminal
+
 
 def render_junit(verdicts: list[dict[str, Any]], fail_on: set[str], suite: str = "privmon") -> str:
     cases = [v for v in verdicts if v["verdict"] != "not_observed"]
@@ -12,13 +14,15 @@ def render_junit(verdicts: list[dict[str, Any]], fail_on: set[str], suite: str =
     root = ET.Element("testsuites", name=suite, tests=str(len(cases)), failures=str(len(failed)))
     ts = ET.SubElement(root, "testsuite", name=suite, tests=str(len(cases)), failures=str(len(failed)))
     for v in cases:
-        tc = ET.SubElement(ts, "testcase", classname=f"privmon.{v['recipient']}", name=f"{v['type']} -> {v['recipient']}")
+        # captured and policy text: control characters (invalid in XML 1.0) shown as escapes
+        tc = ET.SubElement(ts, "testcase", classname=terminal(f"privmon.{v['recipient']}"),
+                           name=terminal(f"{v['type']} -> {v['recipient']}"))
         if _fails(v, fail_on):
-            f = ET.SubElement(tc, "failure", message=f"{v['verdict']}: {v['reason']}", type=v["verdict"])
-            quotes = "\n".join(f"policy: {e.get('text', '')}" for e in v.get("policy_evidence", []))
+            f = ET.SubElement(tc, "failure", message=terminal(f"{v['verdict']}: {v['reason']}"), type=v["verdict"])
+            quotes = "\n".join(f"policy: {terminal(e.get('text', ''))}" for e in v.get("policy_evidence", []))
             f.text = f"findings {v['findings']}\n{quotes}"
         else:
-            ET.SubElement(tc, "system-out").text = f"{v['verdict']}: {v['reason']}"
+            ET.SubElement(tc, "system-out").text = terminal(f"{v['verdict']}: {v['reason']}")
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
