@@ -68,7 +68,8 @@ def md_text(value: Any) -> str:
 
 
 def html(value: Any) -> str:
-    return _html.escape(terminal("" if value is None else value), quote=True)
+    text = "" if value is None else str(value)
+    return _html.escape(terminal(text.replace("\r\n", "\n")), quote=True)  # CRLF bodies read as lines
 
 
 def json_text(text: str) -> str:
