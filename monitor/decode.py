@@ -16,7 +16,7 @@ import json
 import re
 import zlib
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import unquote, unquote_plus, urlsplit
 
 from monitor.model import Field, HttpExchange
 
@@ -41,17 +41,56 @@ _XML_ELEM = re.compile(r"<([A-Za-z_][\w.:-]{0,64})(\s[^<>]{0,2048})?>([^<>]{1,40
 _XML_ATTR = re.compile(r"([A-Za-z_][\w.:-]{0,64})=\"([^\"]{1,4096})\"")
 
 
+class Fields(list[Field]):
+    """The fields of one message; `truncated` when the message had more than MAX_FIELDS of them."""
+
+    truncated: bool = False
+
+
 @dataclass(slots=True)
 class _Budget:
     decoded: int = 0
     fields: list[Field] = field(default_factory=list)
+    truncated: bool = False
 
     def full(self) -> bool:
         return len(self.fields) >= MAX_FIELDS
 
     def add(self, location: str, key: str, value: str, transforms: tuple[str, ...]) -> None:
-        if not self.full() and value:
-            self.fields.append(Field(location, key, value[:MAX_VALUE], transforms))
+        if not value:
+            return
+        if self.full():
+            self.truncated = True
+            return
+        self.fields.append(Field(location, key, value[:MAX_VALUE], transforms))
+
+    def result(self) -> Fields:
+        out = Fields(self.fields)
+        out.truncated = self.truncated
+        return out
+
+
+def _pairs(text: str, b: _Budget, sep: str = "&", blank: bool = False,
+           limit: int = MAX_FIELDS) -> list[tuple[str, str]]:
+    """Form pairs like parse_qsl, but never more than `limit` (the rest flags the message truncated).
+
+    parse_qsl's own max_num_fields raises ValueError past the limit, which cost a whole capture
+    once a request carried 5,001 fields.
+    """
+    pieces = text.split(sep, limit)
+    if len(pieces) > limit:
+        b.truncated = True
+        del pieces[limit:]
+    out = []
+    for piece in pieces:
+        if not piece:
+            continue
+        name, eq, value = piece.partition("=")
+        if not eq and not blank:
+            continue
+        if value or blank:
+            out.append((unquote_plus(name), unquote_plus(value)))
+    return out
 
 
 # -- decompression ----------------------------------------------------------------------------------
@@ -72,15 +111,7 @@ def decompress(data: bytes, encoding: str, budget: _Budget) -> bytes | None:
                 d = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate, as some servers send it
                 out = d.decompress(data, room)
         elif enc == "br":
-            import brotli
-
-            dec = brotli.Decompressor()
-            out = b""
-            for i in range(0, len(data), 4096):
-                out += dec.process(data[i:i + 4096])
-                if len(out) > room:
-                    out = out[:room]
-                    break
+            out = _brotli(data[:MAX_SCAN], room)
         elif enc == "zstd":
             import zstandard
 
@@ -100,6 +131,29 @@ def decompress(data: bytes, encoding: str, budget: _Budget) -> bytes | None:
         raise
     budget.decoded += len(out)
     return out
+
+
+def _brotli(data: bytes, room: int) -> bytes:
+    """Brotli, fed one input byte at a time so the output can stop at `room`.
+
+    brotli 1.1's `process()` has no output limit and a single call expands everything it is
+    given (1.6 KB made 2.1 GB). One byte completes at most one meta-block (16 MiB by the
+    format), so the peak stays near room + 16 MiB. Costs ~0.7 µs per compressed byte.
+    """
+    import brotli
+
+    dec = brotli.Decompressor()
+    view = memoryview(data)
+    parts: list[bytes] = []
+    got = 0
+    for i in range(len(data)):
+        chunk = dec.process(view[i:i + 1])
+        if chunk:
+            parts.append(chunk)
+            got += len(chunk)
+            if got >= room:
+                break
+    return b"".join(parts)[:room]
 
 
 # -- leaf unwrapping --------------------------------------------------------------------------------
@@ -155,7 +209,7 @@ def _inner_form(loc: str, v: str, tr: tuple[str, ...], depth: int, b: _Budget) -
     sep = "&" if "&" in v else ";" if ";" in v else ""
     if not sep or any(c.isspace() for c in v[:4096]):
         return False
-    pairs = parse_qsl(v[:MAX_SCAN], keep_blank_values=True, max_num_fields=MAX_FIELDS, separator=sep)
+    pairs = _pairs(v[:MAX_SCAN], b, sep, blank=True)
     if len(pairs) < 2 or not all(_FORM_KEY.match(k) for k, _ in pairs):
         return False
     for k, val in pairs:
@@ -232,7 +286,7 @@ def _name_value(node: dict[object, object]) -> tuple[str, str] | None:
 
 
 def _form(prefix: str, text: str, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
-    for k, v in parse_qsl(text[:MAX_SCAN], keep_blank_values=False, max_num_fields=MAX_FIELDS):
+    for k, v in _pairs(text[:MAX_SCAN], b):
         _leaf(f"{prefix}:{k[:128]}", k, v, tr, depth, b)
 
 
@@ -356,14 +410,14 @@ def _body(loc: str, body: bytes, ctype: str, tr: tuple[str, ...], depth: int, b:
 
 # -- entry points -----------------------------------------------------------------------------------
 
-def fields_of_http(m: HttpExchange) -> list[Field]:
+def fields_of_http(m: HttpExchange) -> Fields:
     b = _Budget()
     split = urlsplit(m.path if m.path.startswith("/") else "/" + m.path)
     for i, seg in enumerate(split.path.split("/")[1:64], 1):
         if seg:
             dec = unquote(seg)
             _leaf(f"path[{i}]", "", dec, ("urlencoded",) if dec != seg else (), 1, b)
-    for k, v in parse_qsl(split.query, keep_blank_values=False, max_num_fields=MAX_FIELDS):
+    for k, v in _pairs(split.query, b):
         _leaf(f"query:{k[:128]}", k, v, (), 1, b)
     encoding = ctype = ""
     for k, v in m.request_headers:
@@ -386,19 +440,20 @@ def fields_of_http(m: HttpExchange) -> list[Field]:
             if out is not None:
                 body, tr = out, (encoding.lower().replace("x-", ""),)
         _body("body", body, ctype, tr, 1, b)
-    return b.fields
+    return b.result()
 
 
-def fields_of_websocket(content: bytes, index: int) -> list[Field]:
+def fields_of_websocket(content: bytes, index: int) -> Fields:
     """One WebSocket message, decoded like a request body; locations start with websocket:<index>."""
     b = _Budget()
     _body("body", content[:MAX_SCAN], "", (), 1, b)
     loc = f"websocket:{index}"
-    return [Field(loc if f.location == "body" else f"{loc}:{f.location}", f.key, f.value, f.transforms)
-            for f in b.fields]
+    b.fields = [Field(loc if f.location == "body" else f"{loc}:{f.location}", f.key, f.value, f.transforms)
+                for f in b.fields]
+    return b.result()
 
 
-def fields_of_payload(payload: bytes, transport: str) -> list[Field]:
+def fields_of_payload(payload: bytes, transport: str) -> Fields:
     """Raw UDP/TCP payloads: printable runs (with their byte offset) and a hex view for binary values."""
     b = _Budget()
     name = f"{transport}-payload"
@@ -417,7 +472,7 @@ def fields_of_payload(payload: bytes, transport: str) -> list[Field]:
             # a CGI request or form inside a binary frame ("GET /x.cgi?loginuse=admin&loginpas=..."):
             # its pairs keep their keys; the rest of the text is scanned as text
             for q in _QUERY_RUN.finditer(text):
-                for k, v in parse_qsl(q.group(), keep_blank_values=False, max_num_fields=200):
+                for k, v in _pairs(q.group(), b, limit=200):
                     _leaf(f"{name}@{start + q.start()}:form:{k[:128]}", k, v, ("form",), 2, b)
             rest = _QUERY_RUN.sub(" ", text)
             if rest.strip():
@@ -426,4 +481,4 @@ def fields_of_payload(payload: bytes, transport: str) -> list[Field]:
             break
     if data:
         b.add(name, "", data[:4096].hex(), ("bytes",))
-    return b.fields
+    return b.result()

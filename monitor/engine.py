@@ -80,6 +80,9 @@ class Engine:
     _flow_counts: dict[tuple[str, int, str, str, int], int] = field(default_factory=dict)
     _owners: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     _cs2_keys: KeyState = field(default_factory=KeyState)  # CS2 PPPP encryption keys learned so far
+    _truncated_messages: int = 0  # messages with more fields than decode.MAX_FIELDS
+    _truncated_warning: int = -1  # index of their summary warning
+    _truncated_first: str = ""
 
     def __post_init__(self) -> None:
         self._detector = Detector(self.ctx.signatures.identifiers, self.ctx.profile)
@@ -145,6 +148,9 @@ class Engine:
             acc.packets += 1
         mid = self.allocate_id()
         sender = self.ctx.profile.device_for_ip(m.client.ip)
+        fields = decode.fields_of_http(m)
+        if fields.truncated:
+            self._note_truncated(m.evidence or "?")
         self._batch.messages.append({
             "id": mid, "kind": "http", "ts": m.ts,
             "client_ip": m.client.ip, "client_port": m.client.port,
@@ -154,16 +160,27 @@ class Engine:
             "request_body": m.request_body[:BODY_CAP],
             "response_headers": [list(h) for h in m.response_headers],
             "response_body": m.response_body[:BODY_CAP],
-            "body_truncated": int(m.body_truncated or len(m.request_body) > BODY_CAP),
+            "body_truncated": int(m.body_truncated or len(m.request_body) > BODY_CAP or fields.truncated),
             "error": m.error, "evidence": m.evidence, "device": sender, "sdk": attr.recipient,
         })
         resolved = dns_from_http(m)  # HTTPDNS / DoH: which name the IPs it returns stand for
         if resolved is not None:
             self._record_dns(resolved)
-        hits = self._detector.scan(decode.fields_of_http(m), cleartext=m.scheme == "http")
+        hits = self._detector.scan(fields, cleartext=m.scheme == "http")
         prefix = "tls > " if proto == "https" and m.evidence.startswith("frame") else ""
         self._add_findings(hits, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid,
                            sender, prefix)
+
+    def _note_truncated(self, where: str) -> None:
+        """One summary warning (kept up to date) for messages with more fields than are decoded."""
+        self._truncated_messages += 1
+        if self._truncated_warning < 0:
+            self._truncated_warning = len(self.summary.warnings)
+            self._truncated_first = where
+            self.summary.warnings.append("")
+        self.summary.warnings[self._truncated_warning] = (
+            f"{self._truncated_messages} message(s) had more than {decode.MAX_FIELDS} fields; only the first "
+            f"{decode.MAX_FIELDS} of each were decoded, the message is marked truncated (first: {self._truncated_first})")
 
     def _dns(self, m: DnsAnswer) -> None:
         self._record_dns(m)

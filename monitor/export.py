@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from monitor.errors import PrivmonError
-from monitor.report.data import mask
+from monitor.report import open_private
+from monitor.report.safe import Redactor, mask, terminal
 from monitor.store import Store
 
 # bodies stay out of exports: they are evidence for one report, not data for a study
@@ -23,15 +24,21 @@ TABLES: dict[str, str] = {
 
 
 def export_tables(store: Store, out_dir: Path, fmt: str, redact: bool = False) -> dict[str, int]:
-    """Write one file per table into out_dir; returns rows written per table."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write one file per table into out_dir (owner-only files); returns rows written per table.
+
+    With redact, every identifier value of the database is masked in every text column of every
+    table (a message's URL, a finding's location), not only in the findings' value column.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    redactor = Redactor.from_store(store) if redact else None
     counts = {}
     for name, sql in TABLES.items():
         rows = store.rows(sql)
-        if redact and name == "findings":
-            for r in rows:
-                r["value"] = mask(r["value"])
-                r["canonical"] = mask(r["canonical"])
+        if redactor is not None:
+            rows = [redactor.walk(r) for r in rows]
+            if name == "findings":
+                for r in rows:  # too short to search for elsewhere, still masked here
+                    r["value"] = r["value"] if len(r["value"]) >= 4 else mask(r["value"])
         if fmt == "csv":
             _csv(out_dir / f"{name}.csv", rows, store, sql)
         else:
@@ -47,11 +54,11 @@ def _columns(store: Store, sql: str) -> list[str]:
 
 def _csv(path: Path, rows: list[dict[str, Any]], store: Store, sql: str) -> None:
     cols = _columns(store, sql)
-    with path.open("w", newline="", encoding="utf-8") as fh:
+    with open_private(path, "w") as fh:
         w = csv.DictWriter(fh, fieldnames=cols)
         w.writeheader()
-        for r in rows:
-            w.writerow({k: _scalar(v) for k, v in r.items()})
+        for r in rows:  # a CSV is read with cat and less too: control characters as visible escapes
+            w.writerow({k: _csv_cell(_scalar(v)) for k, v in r.items()})
 
 
 def _parquet(path: Path, rows: list[dict[str, Any]], store: Store, sql: str) -> None:
@@ -62,7 +69,12 @@ def _parquet(path: Path, rows: list[dict[str, Any]], store: Store, sql: str) -> 
         raise PrivmonError("--format parquet needs pyarrow: pip install 'privmon[export]'") from exc
     cols = _columns(store, sql)
     data = {c: [_scalar(r.get(c)) for r in rows] for c in cols}
-    pq.write_table(pa.table(data), path)
+    with open_private(path, "wb") as fh:
+        pq.write_table(pa.table(data), fh)
+
+
+def _csv_cell(v: Any) -> Any:
+    return terminal(v) if isinstance(v, str) else v
 
 
 def _scalar(v: Any) -> Any:

@@ -57,9 +57,11 @@ Event = Begin | Rows | End
 
 
 def file_sha256(path: Path) -> str:
+    from monitor.files import open_regular
+
     h = hashlib.sha256()
     try:
-        with path.open("rb") as fh:
+        with open_regular(path, "capture") as fh:
             while chunk := fh.read(1 << 20):
                 h.update(chunk)
     except OSError as exc:

@@ -89,13 +89,10 @@ def _is_network(rule: str) -> bool:
 
 def load_profile(path: str | Path) -> Profile:
     """Read and validate a device profile; raises BadProfile naming the key that is wrong."""
+    from monitor.files import read_bounded
+
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise BadProfile(str(p), f"cannot read profile: {exc.strerror}") from exc
-    if len(raw) > 4 * 1024 * 1024:
-        raise BadProfile(str(p), "profile larger than 4 MB")
+    raw = read_bounded(p, 4 * 1024 * 1024, "profile", BadProfile, too_big="profile larger than 4 MB")
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -47,5 +47,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="privmon", standalone_mode=True)
     except PrivmonError as exc:
-        click.echo(f"privmon: {exc.line()}", err=True)
+        from monitor.report.safe import terminal
+
+        click.echo(f"privmon: {terminal(exc.line(), newlines=False)}", err=True)
         sys.exit(2)

@@ -10,13 +10,13 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
-from rich.text import Text
 
 from monitor.cli.common import build_context, geoip_option, profile_option, signatures_option
 from monitor.cli.consent import consent_option, record_consent
 from monitor.errors import BadInput, PrivmonError
 from monitor.ingest import analyze_file, expand_inputs, record_country_source
 from monitor.model import Summary
+from monitor.report.safe import safe_text, terminal
 from monitor.store import Store
 
 PROGRESS_MIN_BYTES = 4 * 1024 * 1024
@@ -48,9 +48,10 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
     Re-running on the same file adds nothing twice (files are identified by SHA-256).
     """
     ctx = build_context(signature_dirs, profile_path, geoip)
+    from monitor.files import check_regular
+
     for k in keylogs:
-        if not Path(k).is_file():
-            raise BadInput(k, "key log file not found")
+        check_regular(k, "key log")
     files = expand_inputs(captures)
     if not files:
         raise BadInput(" ".join(captures), "no capture files found")
@@ -68,18 +69,18 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
             try:
                 summary = _one(path, store, ctx, keylogs, force, quiet, console)
             except BadInput as exc:
-                click.echo(f"privmon: {exc.line()}", err=True)
+                click.echo(f"privmon: {terminal(exc.line(), False)}", err=True)
                 errors += 1
                 continue
             except (ValueError, IndexError, KeyError, struct.error, RecursionError, MemoryError) as exc:
                 # a parser bug must not cost the other files; the partial capture stays hidden
                 # ('ingesting') and is replaced by the next run
-                click.echo(f"privmon: {path}: internal error while reading ({type(exc).__name__}: {exc}); "
-                           "please report it", err=True)
+                click.echo(terminal(f"privmon: {path}: internal error while reading ({type(exc).__name__}: {exc}); "
+                                    "please report it", False), err=True)
                 errors += 1
                 continue
             for w in summary.warnings:
-                click.echo(f"privmon: warning: {path}: {w}", err=True)
+                click.echo(terminal(f"privmon: warning: {path}: {w}", False), err=True)
             if not quiet:
                 _print_summary(console, path, summary)
         if consent_at:
@@ -105,12 +106,12 @@ def _parallel(store: Store, files: list[Path], signature_dirs: tuple[str, ...], 
         nonlocal errors
         path, result = outcome
         if isinstance(result, PrivmonError):
-            click.echo(f"privmon: {result.line()}", err=True)
+            click.echo(f"privmon: {terminal(result.line(), False)}", err=True)
             errors += 1
             return
         assert isinstance(result, Summary)
         for w in result.warnings:
-            click.echo(f"privmon: warning: {path}: {w}", err=True)
+            click.echo(terminal(f"privmon: warning: {path}: {w}", False), err=True)
         if not quiet:
             _print_summary(console, path, result)
 
@@ -128,16 +129,16 @@ def _one(path: Path, store: Store, ctx, keylogs, force: bool, quiet: bool, conso
         return analyze_file(path, store, ctx, keylogs=keylogs, force=force)
     with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
                   console=console, transient=True) as bar:
-        task = bar.add_task(Text(path.name).plain, total=size)
+        task = bar.add_task(terminal(path.name, False), total=size)
         return analyze_file(path, store, ctx, keylogs=keylogs, force=force,
                             progress=lambda n: bar.update(task, completed=n))
 
 
 def _print_summary(console: Console, path: Path, s: Summary) -> None:
     if s.skipped:
-        console.print(Text(f"{path}: already in the database ({s.packets} packets), nothing added"))
+        console.print(safe_text(f"{path}: already in the database ({s.packets} packets), nothing added"))
         return
-    t = Table(title=Text(str(path)), show_header=False, box=None)
+    t = Table(title=safe_text(str(path)), show_header=False, box=None)
     for label, value in (
         ("packets", s.packets), ("flows", s.flows), ("HTTP requests", s.http_requests),
         ("DNS names", s.dns_names), ("TLS names", s.tls_names), ("UDP flows", s.udp_flows),
@@ -159,5 +160,5 @@ def _print_findings(console: Console, store: Store) -> None:
     for col in ("type", "destination", "sdk", "count"):
         t.add_column(col)
     for r in rows:
-        t.add_row(Text(r["type"]), Text(r["dest"] or ""), Text(r["sdk"] or ""), str(r["n"]))
+        t.add_row(safe_text(r["type"]), safe_text(r["dest"] or ""), safe_text(r["sdk"] or ""), str(r["n"]))
     console.print(t)

@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from monitor.cli.common import build_context, geoip_option, profile_option, signatures_option
 from monitor.cli.consent import consent_option, record_consent
@@ -27,6 +26,7 @@ from monitor.ingest import analyze_file, expand_inputs
 from monitor.policy import read_policy
 from monitor.report import write_private
 from monitor.report.data import build_report
+from monitor.report.safe import json_text, safe_text, terminal
 from monitor.store import Store
 
 FAIL_CHOICES = {"contradicted", "undisclosed", "vague", "disclosed", "before-consent", "new"} | set(LABEL_FAILS)
@@ -54,6 +54,7 @@ DEFAULT_FAIL_ON = "undisclosed,contradicted"
               help="SARIF: artifact paths are written relative to this directory.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), help="Keep the database (default: temporary).")
 @click.option("--keylog", "keylogs", multiple=True, type=click.Path(dir_okay=False), help="TLS key log file(s).")
+@click.option("--redact", is_flag=True, help="Mask identifier values in the JSON report and JUnit XML.")
 @consent_option
 @signatures_option
 @geoip_option
@@ -61,7 +62,7 @@ def command(captures: tuple[str, ...], policy_path: str | None, profile_path: st
             junit_path: str | None, baseline_path: str | None, report_path: str | None,
             data_safety: str | None, app_privacy: str | None, manifests: tuple[str, ...], sharing: str,
             sarif_path: str | None, sarif_all: bool, sarif_root: str, db_path: str | None,
-            keylogs: tuple[str, ...], consent_at: str | None, signature_dirs: tuple[str, ...],
+            keylogs: tuple[str, ...], redact: bool, consent_at: str | None, signature_dirs: tuple[str, ...],
             geoip: str | None) -> None:
     """Check captures of an app build against its privacy policy and/or store labels, for CI.
 
@@ -93,12 +94,12 @@ def command(captures: tuple[str, ...], policy_path: str | None, profile_path: st
                 try:
                     analyze_file(path, store, ctx, keylogs=keylogs)
                 except BadInput as exc:
-                    click.echo(f"privmon: {exc.line()}", err=True)
+                    click.echo(f"privmon: {terminal(exc.line(), False)}", err=True)
                     errors += 1
             if consent_at:
                 record_consent(store, consent_at)
             report = build_report(store, policy, signatures_version=ctx.signatures.version, labels=labels,
-                                  sharing=sharing)
+                                  sharing=sharing, redact=redact)
     if errors:
         if sarif_path:
             write_sarif(sarif_path, {}, wanted, sarif_root, ctx.profile.app.name, labels, successful=False,
@@ -111,7 +112,7 @@ def command(captures: tuple[str, ...], policy_path: str | None, profile_path: st
         changes = diff(report, baseline)
         report["baseline_diff"] = changes
     if report_path:
-        write_private(report_path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        write_private(report_path, json_text(json.dumps(report, indent=2, ensure_ascii=False)) + "\n")
     if junit_path:
         from monitor.report.junit import render_junit
 
@@ -138,14 +139,14 @@ def _print(report: dict, wanted: set[str], changes: dict | None) -> int:  # type
         fails = _fails(v, wanted)
         failing += fails
         mark = " FAIL" if fails else ""
-        t.add_row(Text(v["type"]), Text(v["recipient"]), Text(v["verdict"] + mark, style="bold red" if fails else ""),
-                  str(len(v["findings"])), Text(v["reason"]))
+        t.add_row(safe_text(v["type"]), safe_text(v["recipient"]), safe_text(v["verdict"] + mark, style="bold red" if fails else ""),
+                  str(len(v["findings"])), safe_text(v["reason"]))
     console.print(t)
     if changes:
         for k, items in changes.items():
             if items:
-                console.print(Text(f"{k.replace('_', ' ')}: " + ", ".join(items)))
+                console.print(safe_text(f"{k.replace('_', ' ')}: " + ", ".join(items)))  # hosts are captured text
         if "new" in wanted:  # a new SDK host or identifier type is new even when the policy covers it
             failing += len(changes["new_sdk_hosts"]) + len(changes["new_identifier_types"])
-    console.print(Text(f"{failing} failing verdict(s) for --fail-on {','.join(sorted(wanted))}"))
+    console.print(safe_text(f"{failing} failing verdict(s) for --fail-on {','.join(sorted(wanted))}"))
     return failing

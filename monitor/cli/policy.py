@@ -7,11 +7,11 @@ import json
 import click
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from monitor.cli.common import build_context, signatures_option
 from monitor.policy import read_policy
 from monitor.report.data import policy_json
+from monitor.report.safe import json_text, safe_text
 
 
 @click.command("policy")
@@ -28,21 +28,21 @@ def command(policy_path: str, fmt: str, signature_dirs: tuple[str, ...]) -> None
     if fmt == "json":
         out = policy_json(policy)
         out["first_party_sdk"] = policy.first_party_sdk
-        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+        click.echo(json_text(json.dumps(out, indent=2, ensure_ascii=False)))
         return
     console = Console(highlight=False)
     head = f"{policy.source}: {len(policy.statements)} statements, {len(policy.claims)} claims"
     if policy.first_party_sdk:
         head += f" (an SDK vendor's own policy: {policy.first_party_sdk} is the first party)"
-    console.print(Text(head))
-    console.print(Text("SDKs named: " + (", ".join(policy.sdks_named) or "none")))
+    console.print(safe_text(head))
+    console.print(safe_text("SDKs named: " + (", ".join(policy.sdks_named) or "none")))
     t = Table(show_lines=False)
     for col in ("type", "recipient", "stance", "qualifiers", "evidence"):
         t.add_column(col, overflow="fold")
     for s in policy.statements:
         quals = ", ".join(q for q in s.qualifiers if not q.startswith("purpose:"))
-        t.add_row(Text(s.type + (" (vague)" if s.vague else "")), Text(s.recipient), Text(s.stance), Text(quals),
-                  Text(s.evidence.text[:160]))
+        t.add_row(safe_text(s.type + (" (vague)" if s.vague else "")), safe_text(s.recipient), safe_text(s.stance), safe_text(quals),
+                  safe_text(s.evidence.text[:160]))
     console.print(t)
     if policy.claims:
         c = Table(title="claims")
@@ -50,5 +50,5 @@ def command(policy_path: str, fmt: str, signature_dirs: tuple[str, ...]) -> None
         c.add_column("params")
         c.add_column("text", overflow="fold")
         for cl in policy.claims:
-            c.add_row(Text(cl.kind), Text(", ".join(f"{k}={v}" for k, v in cl.params)), Text(cl.text[:200]))
+            c.add_row(safe_text(cl.kind), safe_text(", ".join(f"{k}={v}" for k, v in cl.params)), safe_text(cl.text[:200]))
         console.print(c)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from monitor.cli.common import build_context, signatures_option
 from monitor.cli.consent import consent_option, parse_consent
@@ -15,6 +14,7 @@ from monitor.model import Policy
 from monitor.report import write_private
 from monitor.report.data import build_report
 from monitor.report.formats import FORMATS, render
+from monitor.report.safe import safe_text
 from monitor.store import Store
 
 
@@ -76,6 +76,6 @@ def print_verdicts(console: Console, store: Store, policy_path: str, ctx: Engine
     for col in ("type", "recipient", "verdict", "findings", "reason"):
         t.add_column(col)
     for v in report["verdicts"]:
-        t.add_row(Text(v["type"]), Text(v["recipient"]), Text(v["verdict"]), str(len(v["findings"])),
-                  Text(v["reason"]))
+        t.add_row(safe_text(v["type"]), safe_text(v["recipient"]), safe_text(v["verdict"]), str(len(v["findings"])),
+                  safe_text(v["reason"]))
     console.print(t)

@@ -7,11 +7,14 @@ and table rows as lines (cells joined by " | ") and drops scripts, styles and na
 from __future__ import annotations
 
 import io
+import logging
 import re
+import warnings
 from html.parser import HTMLParser
 from pathlib import Path
 
 from monitor.errors import BadInput
+from monitor.files import read_bounded
 
 MAX_POLICY_BYTES = 20 * 1024 * 1024
 _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table", "ul",
@@ -42,6 +45,28 @@ class _HtmlText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.skip:  # in HTML a line break inside text is just a space
             self.parts.append(data.replace("\r", " ").replace("\n", " "))
+
+
+_MAGIC = {b"PK\x03\x04": "a ZIP archive (an Office document?)", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
+          b"GIF8": "a GIF image", b"\x7fELF": "an executable", b"\x1f\x8b": "gzip data", b"SQLite format 3": "a database",
+          b"\xd0\xcf\x11\xe0": "an old Office document"}
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+
+
+def _binary_kind(raw: bytes) -> str:
+    """What a file that is not text is ("" when it reads as text)."""
+    for magic, kind in _MAGIC.items():
+        if raw.startswith(magic):
+            return kind
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return ""  # UTF-16 with a byte-order mark: NULs are expected
+    sample = raw[:65536]
+    if b"\0" in sample:
+        return "binary data (NUL bytes)"
+    text = decode_bytes(sample)
+    if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
+        return "binary data (control characters)"
+    return ""
 
 
 def decode_bytes(raw: bytes) -> str:
@@ -83,11 +108,26 @@ def pdf_to_text(raw: bytes, path: str) -> str:
         from pypdf.errors import PdfReadError
     except ImportError as exc:  # pragma: no cover - pypdf is a dependency
         raise BadInput(path, "reading PDF needs pypdf") from exc
+    from pypdf.errors import PyPdfError
+
+    quiet = logging.getLogger("pypdf")
+    level, propagate = quiet.level, quiet.propagate
+    quiet.setLevel(logging.CRITICAL + 1)  # pypdf logs every oddity of a PDF as a warning on stderr
+    quiet.propagate = False
     try:
-        reader = PdfReader(io.BytesIO(raw))
-        pages = [page.extract_text() or "" for page in reader.pages[:500]]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise BadInput(path, f"unreadable PDF: {exc}") from exc
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(raw))
+            pages = [page.extract_text() or "" for page in reader.pages[:500]]
+    except (PdfReadError, PyPdfError) as exc:
+        what = "it exceeds pypdf's safety limits" if type(exc).__name__ == "LimitReachedError" else str(exc)
+        raise BadInput(path, f"unreadable PDF: {' '.join(what.split())[:200]}") from exc
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OverflowError,
+            ZeroDivisionError, AssertionError) as exc:  # pypdf on a damaged file
+        raise BadInput(path, f"unreadable PDF ({type(exc).__name__}: {' '.join(str(exc).split())[:160]})") from exc
+    finally:
+        quiet.setLevel(level)
+        quiet.propagate = propagate
     text = "\n".join(pages)
     if not text.strip():
         raise BadInput(path, "PDF has no text layer (scanned images are not read)")
@@ -96,18 +136,14 @@ def pdf_to_text(raw: bytes, path: str) -> str:
 
 def read_policy_text(path: str | Path) -> str:
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except IsADirectoryError as exc:
-        raise BadInput(str(p), "is a directory") from exc
-    except OSError as exc:
-        raise BadInput(str(p), f"cannot read policy: {exc.strerror}") from exc
-    if len(raw) > MAX_POLICY_BYTES:
-        raise BadInput(str(p), "policy file larger than 20 MB")
+    raw = read_bounded(p, MAX_POLICY_BYTES, "policy", too_big="policy file larger than 20 MB")
     if not raw.strip():
         raise BadInput(str(p), "empty policy file")
     if raw.startswith(b"%PDF"):
         return pdf_to_text(raw, str(p))
+    binary = _binary_kind(raw)
+    if binary:
+        raise BadInput(str(p), f"not a policy: {binary} (give the policy as text, HTML or PDF)")
     text = decode_bytes(raw)
     head = text[:2000].lower()
     if "<html" in head or "<!doctype html" in head or "<body" in head or re.search(r"<(p|div|h1|h2)\b", head):

@@ -7,17 +7,12 @@ from typing import Any
 
 from monitor import __version__
 from monitor.model import Policy
+from monitor.report.safe import Redactor, mask
 from monitor.store import Store
 
+__all__ = ["SCHEMA", "build_report", "evidence_messages", "mask", "policy_json"]
+
 SCHEMA = "privmon.report/1"
-
-
-def mask(value: str) -> str:
-    """Redact an identifier: keep a short head and tail (IMEI 3569…3809 style)."""
-    if len(value) <= 6:
-        return "…" if value else value
-    keep = 4 if len(value) >= 12 else 2
-    return f"{value[:keep]}…{value[-keep:]}"
 
 
 def build_report(store: Store, policy: Policy | None = None, redact: bool = False,
@@ -26,11 +21,13 @@ def build_report(store: Store, policy: Policy | None = None, redact: bool = Fals
     """The contract's report; consent_ts overrides the consent moment stored in the database.
 
     With store labels (monitor.labels.Label), the label blocks are added (monitor.labels.report).
+    With redact, every identifier value of the database is masked wherever it appears in the report
+    (a finding's URL, location, evidence, capture warnings, label verdicts), not only in its own finding.
     """
     consent = consent_ts if consent_ts is not None else store.consent_ts()
     captures = [_capture(c) for c in store.captures()]
     destinations = [_destination(d) for d in store.destinations()]
-    findings = [_finding(f, redact) for f in store.findings()]
+    findings = [_finding(f) for f in store.findings()]
     policy_obj = policy_json(policy) if policy else None
     verdicts: list[dict[str, Any]] = []
     if policy is not None:
@@ -52,7 +49,13 @@ def build_report(store: Store, policy: Policy | None = None, redact: bool = Fals
         from monitor.labels.report import add_label_blocks
 
         add_label_blocks(report, store, labels, sharing)
-    return report
+    if not redact:
+        return report
+    report = Redactor.from_store(store).walk(report)
+    for f in report["findings"]:
+        if 0 < len(f["value"]) < 4:  # too short to search for elsewhere, still masked here
+            f["value"] = mask(f["value"])
+    return report  # type: ignore[no-any-return]
 
 
 def _capture(c: dict[str, Any]) -> dict[str, Any]:
@@ -74,26 +77,21 @@ def _destination(d: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _finding(f: dict[str, Any], redact: bool) -> dict[str, Any]:
-    value = mask(f["value"]) if redact else f["value"]
+def _finding(f: dict[str, Any]) -> dict[str, Any]:
     return {
-        "id": f["id"], "type": f["type"], "value": value, "transform": f["transform"],
+        "id": f["id"], "type": f["type"], "value": f["value"], "transform": f["transform"],
         "location": f["location"], "confidence": f["confidence"], "host": f["host"], "ip": f["ip"],
         "port": f["port"], "protocol": f["protocol"], "sdk": f["sdk"], "category": f["category"],
         "ts": f["first_ts"], "last_ts": f["last_ts"], "count": f["count"], "capture": f["capture"],
         "evidence": f["evidence"], "device": f["sender"] or None, "owner": f["device"], "sender": f["sender"],
         "cleartext": is_cleartext(f),
-        "message_id": f["message_id"], "url": mask_in(f.get("url", ""), f["value"]) if redact else f.get("url", ""),
+        "message_id": f["message_id"], "url": f.get("url", ""),
     }
 
 
 def is_cleartext(f: dict[str, Any]) -> bool:
     """Read outside TLS, QUIC or DTLS: not decrypted with a key log, not through the proxy's interception."""
     return f["protocol"] not in ("https", "tls", "quic", "dtls") and not f["transform"].startswith("tls >")
-
-
-def mask_in(text: str, value: str) -> str:
-    return text.replace(value, mask(value)) if value and len(value) >= 4 else text
 
 
 def policy_json(policy: Policy) -> dict[str, Any]:
@@ -117,11 +115,7 @@ def evidence_messages(store: Store, report: dict[str, Any], redact: bool = False
     With redact, every identifier value of the database is masked inside them too.
     """
     ids = {f["message_id"] for f in report["findings"] if f.get("message_id")}
-    secrets: list[str] = []
-    if redact:
-        secrets = sorted({r["value"] for r in store.rows("SELECT DISTINCT value FROM findings")} |
-                         {r["canonical"] for r in store.rows("SELECT DISTINCT canonical FROM findings")
-                          if r["canonical"]}, key=len, reverse=True)
+    redactor = Redactor.from_store(store) if redact else None
     out: dict[int, dict[str, Any]] = {}
     for mid in sorted(ids)[:2000]:
         m = store.message(int(mid))
@@ -133,9 +127,7 @@ def evidence_messages(store: Store, report: dict[str, Any], redact: bool = False
         else:
             body = raw[:8000].decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
         url = m["url"]
-        for s in secrets:
-            if len(s) >= 4:
-                body = body.replace(s, mask(s))
-                url = url.replace(s, mask(s))
+        if redactor is not None:
+            body, url = redactor.text(body), redactor.text(url)
         out[int(mid)] = {"method": m["method"], "url": url, "body_text": body}
     return out

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 from monitor.model import Policy
+from monitor.report.safe import json_text
 from monitor.store import Store
 
 
 def _json(report: dict[str, Any], store: Store | None, policy: Policy | None, redact: bool) -> str:
-    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(report, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _markdown(report: dict[str, Any], store: Store | None, policy: Policy | None, redact: bool) -> str:

@@ -8,10 +8,11 @@ the request (decoded field, transform chain, frames) to the highlighted policy s
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
+
+from monitor.report import safe
 
 VERDICT_COLORS = {"contradicted": "#c62828", "undisclosed": "#ef6c00", "vague": "#f9a825", "disclosed": "#2e7d32",
                   "not_observed": "#78909c"}
@@ -19,7 +20,7 @@ PALETTE = ["#1565c0", "#6a1b9a", "#00838f", "#ad1457", "#4e342e", "#2e7d32", "#e
 
 
 def e(v: Any) -> str:
-    return html.escape("" if v is None else str(v), quote=True)
+    return safe.html(v)
 
 
 def _ts(ts: float | None) -> str:
@@ -153,6 +154,11 @@ def _drilldown(v: dict[str, Any], by_id: dict[int, dict[str, Any]], messages: di
     return "".join(parts)
 
 
+def _warnings(captures: list[dict[str, Any]]) -> str:
+    items = [f"<li><code>{e(c['path'])}</code>: {e(w)}</li>" for c in captures for w in c.get("warnings", [])]
+    return f"<p>Warnings:</p><ul>{''.join(items[:200])}</ul>" if items else ""
+
+
 CSS = """body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1400px}
 table{border-collapse:collapse;margin:1em 0;font-size:13px}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;
 vertical-align:top}.matrix td a{color:#fff;text-decoration:none}.matrix td{text-align:center}
@@ -198,7 +204,7 @@ def render_html(report: dict[str, Any], messages: dict[int, dict[str, Any]] | No
 <p>privmon {e(gen.get('version', ''))} &middot; signature set {e(gen.get('signatures', ''))} &middot;
 countries from {e(gen.get('country_data') or 'none')} &middot; policy {e(policy.get('source', 'none'))}{' &middot; consent at ' + e(_ts(report.get('consent_ts'))) if report.get('consent_ts') else ''}</p>
 <h2>Captures</h2><table><tr><th>file</th><th>format</th><th>SHA-256</th><th>packets</th><th>first</th><th>last</th>
-<th>key logs</th></tr>{caps}</table>
+<th>key logs</th></tr>{caps}</table>{_warnings(report["captures"])}
 <h2>Verdicts</h2><div class='pair'><div><h3>Privacy policy</h3>{_matrix(verdicts)}</div>
 <div><h3>Store labels</h3>{labels_view.html_matrix(report)}</div></div>
 <h2>Timeline</h2>{_timeline(report['findings'], report.get('consent_ts'))}

@@ -5,6 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from monitor.report.safe import md_code, md_text
+
+
+class Code(str):
+    """A captured value: shown as a code span (no HTML, links or images can come out of it)."""
+
 
 def _ts(ts: float | None) -> str:
     if ts is None:
@@ -13,7 +19,9 @@ def _ts(ts: float | None) -> str:
 
 
 def _cell(v: Any) -> str:
-    return str(v if v is not None else "").replace("|", "\\|").replace("\n", " ").replace("`", "'")
+    if isinstance(v, Code):
+        return md_code(v)
+    return md_text("" if v is None else v)
 
 
 def _quote(evidence: list[dict[str, Any]]) -> str:
@@ -33,15 +41,19 @@ def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
 def render_markdown(report: dict[str, Any]) -> str:
     lines = ["# privmon report", ""]
     gen = report.get("generator", {})
-    lines.append(f"privmon {gen.get('version', '')}, signatures {gen.get('signatures', '')}, "
-                 f"countries from {gen.get('country_data') or 'none'}")
+    lines.append(md_text(f"privmon {gen.get('version', '')}, signatures {gen.get('signatures', '')}, "
+                         f"countries from {gen.get('country_data') or 'none'}"))
     consent = report.get("consent_ts")
     if consent is not None:
         lines.append(f"\nConsent given at {_ts(consent)} UTC; rows marked **before consent** come first.")
     lines += ["", "## Captures", ""]
     lines += _table(["file", "format", "sha256", "packets", "first", "last"],
-                    [[c["path"], c["format"], c["sha256"], c["packets"], _ts(c["first_ts"]), _ts(c["last_ts"])]
+                    [[Code(c["path"]), c["format"], c["sha256"], c["packets"], _ts(c["first_ts"]), _ts(c["last_ts"])]
                      for c in report["captures"]])
+    warnings = [(c["path"], w) for c in report["captures"] for w in c.get("warnings", [])]
+    if warnings:
+        lines += ["", "Warnings:", ""]
+        lines += [f"- {md_code(p)}: {md_text(w)}" for p, w in warnings[:200]]
     if report.get("verdicts"):
         lines += ["", "## Verdicts", ""]
         lines += _table(["type", "recipient", "verdict", "findings", "reason", "policy says"],
@@ -55,7 +67,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     lines += markdown_lines(report)
     lines += ["", "## Destinations", ""]
     lines += _table(["host", "ip", "port", "proto", "sdk", "organization", "category", "country", "out", "in"],
-                    [[d["host"], d["ip"], d["port"], _proto(d), d["sdk"], d["organization"], d["category"],
+                    [[Code(d["host"]), Code(d["ip"]), d["port"], _proto(d), d["sdk"], d["organization"], d["category"],
                       d["country"], d["bytes_out"], d["bytes_in"]] for d in report["destinations"]])
     lines += ["", "## Findings", ""]
     # identifiers sent before consent are the most serious, so they lead (stable order otherwise)
@@ -63,8 +75,9 @@ def render_markdown(report: dict[str, Any]) -> str:
     early_ids = {id(f) for f in early}
     late = [f for f in report["findings"] if id(f) not in early_ids]
     lines += _table(["id", "type", "value", "transform", "location", "confidence", "host", "sdk", "time", "evidence"],
-                    [[f["id"], f["type"], f["value"], f["transform"], f["location"], f["confidence"], f["host"],
-                      f["sdk"], _ts(f["ts"]) + (" before consent" if id(f) in early_ids else ""), f["evidence"]]
+                    [[f["id"], f["type"], Code(f["value"]), f["transform"], Code(f["location"]), f["confidence"],
+                      Code(f["host"]), f["sdk"], _ts(f["ts"]) + (" before consent" if id(f) in early_ids else ""),
+                      Code(f["evidence"])]
                      for f in early + late])
     return "\n".join(lines) + "\n"
 

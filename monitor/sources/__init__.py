@@ -7,8 +7,6 @@ stored. Live sources (proxy, sniffer) live in `monitor.live` and feed the same E
 
 from __future__ import annotations
 
-import gzip
-import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -41,21 +39,22 @@ class CaptureSource(Protocol):
 
 def sniff_format(path: Path) -> str:
     """Return pcap|pcapng|har|mitmproxy (with a .gz wrapper detected transparently)."""
+    from monitor.files import open_regular
+
     try:
-        with path.open("rb") as fh:
+        with open_regular(path, "capture") as fh:
             head = fh.read(64)
-    except IsADirectoryError as exc:
-        raise BadInput(str(path), "is a directory") from exc
     except OSError as exc:
         raise BadInput(str(path), f"cannot read: {exc.strerror}") from exc
     if not head:
         raise BadInput(str(path), "empty file")
     if head[:2] == GZIP_MAGIC:
+        from monitor.sources.pcap import gunzip_head
+
         try:
-            with gzip.open(path, "rb") as gz:
-                inner = gz.read(64)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise BadInput(str(path), f"broken gzip: {exc}") from exc
+            inner = gunzip_head(path, 64)
+        except OSError as exc:
+            raise BadInput(str(path), f"cannot read: {exc.strerror}") from exc
         fmt = _sniff_bytes(inner)
         if fmt not in ("pcap", "pcapng"):
             raise BadInput(str(path), "gzip file does not contain a pcap or pcapng capture")

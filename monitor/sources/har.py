@@ -34,13 +34,20 @@ class HarSource:
             raise BadInput(str(path), f"HAR file larger than {MAX_HAR_BYTES >> 20} MB")
         try:
             data = json.loads(path.read_bytes().decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except UnicodeDecodeError as exc:
+            raise BadInput(str(path), f"not valid JSON: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+        except json.JSONDecodeError as exc:
             raise BadInput(str(path), f"not valid JSON: {exc}") from exc
         except RecursionError as exc:
             raise BadInput(str(path), "JSON nested too deeply") from exc
-        entries = data.get("log", {}).get("entries") if isinstance(data, dict) else None
-        if not isinstance(data, dict) or not isinstance(data.get("log"), dict) or not isinstance(entries, list):
-            raise BadInput(str(path), "not a HAR file (no log.entries list)")
+        except ValueError as exc:  # e.g. a 5,000-digit number (Python's integer conversion limit)
+            raise BadInput(str(path), f"not usable JSON: {exc}") from exc
+        log = data.get("log") if isinstance(data, dict) else None
+        entries = log.get("entries") if isinstance(log, dict) else None
+        if not isinstance(entries, list):
+            what = ("the top level is not an object" if not isinstance(data, dict) else "no \"log\" object"
+                    if not isinstance(log, dict) else "log.entries is not a list")
+            raise BadInput(str(path), f"not a HAR file ({what})")
         self.entries: list[Any] = entries
         self.size = size
 
@@ -75,7 +82,8 @@ def _exchange(e: Any, index: int) -> HttpExchange | None:
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     ip = str(e.get("serverIPAddress", "") or "").strip("[]")[:64]
     post: dict[str, Any] = req["postData"] if isinstance(req.get("postData"), dict) else {}
-    status = resp.get("status") if isinstance(resp.get("status"), int) and resp.get("status", 0) > 0 else None
+    raw_status = resp.get("status")
+    status = raw_status if isinstance(raw_status, int) and 0 < raw_status < 1000 else None
     content: dict[str, Any] = resp["content"] if isinstance(resp.get("content"), dict) else {}
     return HttpExchange(
         ts=_ts(e.get("startedDateTime")),

@@ -40,8 +40,24 @@ def raw_from_flow(flow: Any) -> tuple[Any, ...] | None:
             rs.content if rs is not None else b"", flow.id, error.msg if error is not None else None)
 
 
+# what a damaged or hand-made flow file may put where mitmproxy expects something else
+FLOW_ERRORS = (ValueError, KeyError, TypeError, AttributeError, IndexError, OverflowError, RecursionError)
+
+
 def _text(b: Any) -> str:
-    return b.decode("utf-8", "surrogateescape") if isinstance(b, bytes) else str(b or "")
+    # backslashreplace, not surrogateescape: a lone surrogate cannot be stored as UTF-8 in SQLite
+    return b.decode("utf-8", "backslashreplace") if isinstance(b, bytes) else str(b or "")
+
+
+def _int(v: Any, lo: int, hi: int) -> int | None:
+    return v if isinstance(v, int) and not isinstance(v, bool) and lo <= v <= hi else None
+
+
+def _addr(v: Any) -> tuple[str, int]:
+    """(host, port) from a peername/address that may be anything in a damaged file."""
+    if isinstance(v, (tuple, list)) and len(v) >= 2:
+        return _text(v[0])[:256], _int(v[1], 0, 65535) or 0
+    return "", 0
 
 
 def exchange_from_raw(raw: tuple[Any, ...]) -> HttpExchange | None:
@@ -50,9 +66,12 @@ def exchange_from_raw(raw: tuple[Any, ...]) -> HttpExchange | None:
         return None
     (_tag, ts, client, server, method, scheme, host, port, authority, path, version, req_fields, req_body,
      status, resp_fields, resp_body, flow_id, error) = raw
-    client = client or ("", 0)
-    server = server or ("", 0)
-    req_headers = tuple((_text(k), _text(v)) for k, v in req_fields[:200])
+    client = _addr(client)
+    server = _addr(server)
+    port = _int(port, 0, 65535)
+    status = _int(status, 0, 999)
+    ts = ts if isinstance(ts, (int, float)) and not isinstance(ts, bool) and abs(ts) < 1e11 else 0.0
+    req_headers = tuple((_text(k), _text(v)) for k, v in _pairs(req_fields))
     shown_host = _text(authority) if authority else next((v for k, v in req_headers if k.lower() == "host"), "")
     if shown_host.startswith("["):  # [v6]:port
         shown_host = shown_host[1:].split("]", 1)[0]
@@ -60,8 +79,8 @@ def exchange_from_raw(raw: tuple[Any, ...]) -> HttpExchange | None:
         shown_host = shown_host.split(":", 1)[0]
     scheme_s = _text(scheme)
     scheme_s = scheme_s if scheme_s in ("http", "https") else "http"
-    req_body = req_body or b""
-    resp_body = resp_body or b""
+    req_body = req_body if isinstance(req_body, bytes) else b""
+    resp_body = resp_body if isinstance(resp_body, bytes) else b""
     err = error if error else ("" if status is not None else "no response")
     return HttpExchange(
         ts=float(ts or 0.0),
@@ -73,15 +92,21 @@ def exchange_from_raw(raw: tuple[Any, ...]) -> HttpExchange | None:
         request_headers=req_headers,
         request_body=req_body[:BODY_KEEP],
         status=status,
-        response_headers=tuple((_text(k), _text(v)) for k, v in resp_fields[:200]) if status is not None else (),
+        response_headers=tuple((_text(k), _text(v)) for k, v in _pairs(resp_fields)) if status is not None else (),
         response_body=resp_body[:BODY_KEEP] if status is not None else b"",
         evidence=f"flow {flow_id}",
         scheme=scheme_s,
         http_version=_text(version),
         body_truncated=len(req_body) > BODY_KEEP,
-        error=str(err)[:200],
+        error=_text(err)[:200],
         protocol="https" if scheme_s == "https" else "http",
     )
+
+
+def _pairs(fields: Any) -> list[tuple[Any, Any]]:
+    if not isinstance(fields, (tuple, list)):
+        return []
+    return [(f[0], f[1]) for f in fields[:200] if isinstance(f, (tuple, list)) and len(f) >= 2]
 
 
 def exchange_from_flow(flow: Any) -> HttpExchange | None:
@@ -114,14 +139,22 @@ class MitmSource:
                 for flow in io.FlowReader(fh).stream():
                     if not isinstance(flow, http.HTTPFlow):
                         continue
-                    m = exchange_from_flow(flow)
+                    try:
+                        m = exchange_from_flow(flow)
+                    except FLOW_ERRORS as exc:
+                        if len(self.warnings) < 20:
+                            self.warnings.append(f"flow {self.packets + 1}: unusable ({type(exc).__name__}: "
+                                                 f"{str(exc)[:120]}), skipped")
+                        continue
                     if m is None:
                         continue
                     self.packets += 1
                     self.first_ts = m.ts if self.first_ts is None else min(self.first_ts, m.ts)
                     self.last_ts = m.ts if self.last_ts is None else max(self.last_ts, m.ts)
                     yield m
-            except (FlowReadException, ValueError, KeyError, TypeError) as exc:
+            except (FlowReadException, *FLOW_ERRORS) as exc:
+                what = str(exc)[:200] if isinstance(exc, FlowReadException) else f"{type(exc).__name__}: {str(exc)[:160]}"
                 if self.packets == 0:
-                    raise BadInput(str(self.path), f"not a readable mitmproxy flow file: {exc}") from exc
-                self.warnings.append(f"flow file damaged after {self.packets} flows: {exc}")
+                    raise BadInput(str(self.path), f"not a readable mitmproxy flow file (at byte {fh.tell()}): {what}") \
+                        from exc
+                self.warnings.append(f"flow file damaged after {self.packets} flows at byte {fh.tell()}: {what}")

@@ -9,7 +9,6 @@ reports where it stopped (TruncatedCapture -> a warning).
 
 from __future__ import annotations
 
-import gzip
 import struct
 import zlib
 from collections.abc import Iterator, Sequence
@@ -29,34 +28,127 @@ CHUNK = 1 << 20
 Record = tuple[float, int, bytes, int]  # (timestamp, linktype, frame bytes, frame number)
 
 
+class Gunzip:
+    """A gzip stream that keeps what decompresses when the file is truncated or damaged.
+
+    gzip.GzipFile drops the whole chunk a read was decompressing when it meets the damage (a
+    truncated .pcap.gz then read as "empty file"). Here the compressed input goes through zlib in
+    16 KiB steps; on an error the step is replayed byte by byte from a copy of the decompressor,
+    so every byte before the damage comes out, and `damage` says at which compressed byte offset
+    it stopped. Members are concatenated as gzip allows; trailing zero padding is ignored.
+    """
+
+    STEP = 16 * 1024
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+        self.d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self.pending = b""
+        self.offset = 0  # compressed bytes fully consumed before `pending`
+        self.done = False
+        self.damage = ""
+
+    def read(self, n: int) -> bytes:
+        """Up to n decompressed bytes; b"" at the end (a clean end, or the damage)."""
+        while not self.done:
+            if not self.pending:
+                self.pending = self.raw.read(self.STEP)
+                if not self.pending:
+                    self.done = True
+                    self.damage = f"gzip data ends at byte {self.offset} before the end of its stream (truncated)"
+                    return b""
+            snap = self.d.copy()
+            try:
+                out = self.d.decompress(self.pending, n)
+            except zlib.error as exc:
+                return self._salvage(snap, exc)
+            if self.d.eof:
+                rest = self.d.unused_data
+                self.offset += len(self.pending) - len(rest)
+                self.pending = rest
+                if rest[:2] == b"\x1f\x8b":
+                    self.d = zlib.decompressobj(16 + zlib.MAX_WBITS)  # the next member
+                else:
+                    tail = rest + self.raw.read(self.STEP)
+                    if tail.strip(b"\0"):
+                        self.damage = f"data after the end of the gzip stream at byte {self.offset} was ignored"
+                    self.done = True
+            else:
+                tail = self.d.unconsumed_tail
+                self.offset += len(self.pending) - len(tail)
+                self.pending = tail
+            if out:
+                return out
+        return b""
+
+    def _salvage(self, d: Any, exc: zlib.error) -> bytes:
+        parts = []
+        for i in range(len(self.pending)):
+            try:
+                parts.append(d.decompress(self.pending[i:i + 1]))
+            except zlib.error:
+                self.damage = f"gzip data damaged at byte {self.offset + i} ({exc}); what decompressed before it was kept"
+                break
+        else:  # pragma: no cover - byte-wise feeding does not fail where the whole step did
+            self.damage = f"gzip data damaged near byte {self.offset} ({exc})"
+        self.done = True
+        self.pending = b""
+        return b"".join(parts)
+
+
+def gunzip_head(path: Path, n: int) -> bytes:
+    """The first n decompressed bytes of a gzip file; BadInput when not even those come out."""
+    with path.open("rb") as raw:
+        g = Gunzip(raw)
+        out = b""
+        while len(out) < n:
+            chunk = g.read(n - len(out))
+            if not chunk:
+                break
+            out += chunk
+    if len(out) < min(n, 4) and g.damage:
+        raise BadInput(str(path), g.damage + (f" after {len(out)} decompressed bytes" if out else ""))
+    return out
+
+
 class _Reader:
     """Chunked reader over a (possibly gzip) file with a bomb guard."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, warn: Any = None) -> None:
         self.path = path
+        self.warn = warn
         self.raw: IO[bytes] = path.open("rb")
         self.gz = self.raw.read(2) == b"\x1f\x8b"
         self.raw.seek(0)
-        self.fh: IO[bytes] = gzip.GzipFile(fileobj=self.raw, mode="rb") if self.gz else self.raw  # type: ignore[assignment]
+        self.gunzip = Gunzip(self.raw) if self.gz else None
         self.buf = b""
         self.pos = 0
-        self.out = 0  # decompressed bytes consumed from fh
+        self.out = 0  # decompressed bytes consumed
 
     def close(self) -> None:
-        self.fh.close()
         self.raw.close()
 
     def compressed_pos(self) -> int:
         return self.raw.tell()
 
+    def _read(self) -> bytes:
+        if self.gunzip is None:
+            try:
+                return self.raw.read(CHUNK)
+            except OSError as exc:
+                raise BadInput(str(self.path), f"read error: {exc}") from exc
+        chunk = self.gunzip.read(CHUNK)
+        if not chunk and self.gunzip.damage:
+            if self.warn is not None and self.out:
+                self.warn(self.gunzip.damage)
+            elif not self.out:
+                raise BadInput(str(self.path), self.gunzip.damage + ", nothing decompressed")
+            self.gunzip.damage = ""  # said once
+        return chunk
+
     def _fill(self, need: int) -> bool:
         while len(self.buf) - self.pos < need:
-            try:
-                chunk = self.fh.read(CHUNK)
-            except (OSError, EOFError, zlib.error) as exc:
-                if self.gz:  # a truncated or corrupt gzip stream: keep what was read
-                    return False
-                raise BadInput(str(self.path), f"read error: {exc}") from exc
+            chunk = self._read()
             if not chunk:
                 return False
             self.out += len(chunk)
@@ -65,6 +157,26 @@ class _Reader:
             self.buf = self.buf[self.pos:] + chunk
             self.pos = 0
         return True
+
+    def bad(self, frame: int, reason: str) -> Exception:
+        """An impossible length: BadInput, except after frames of a gzip file (damaged data decompresses
+        to garbage before zlib's checks notice: the frames before are kept, the damage is looked for)."""
+        if self.gunzip is None or frame <= 1:
+            return BadInput(str(self.path), reason)
+        damage = self.find_damage()
+        if damage and self.warn is not None:
+            self.warn(damage)
+        return TruncatedCapture(frame, f"{reason} (damaged data?)")
+
+    def find_damage(self, limit: int = 64 << 20) -> str:
+        """After a gzip capture stopped early: read on (at most `limit` bytes) for zlib's verdict."""
+        if self.gunzip is None:
+            return ""
+        seen = 0
+        while seen < limit and self.gunzip.read(CHUNK):
+            seen += CHUNK
+        damage, self.gunzip.damage = self.gunzip.damage, ""
+        return damage
 
     def take(self, n: int) -> bytes | None:
         """n bytes, or None at a clean end of file; raises EOFError on a partial read."""
@@ -119,7 +231,7 @@ def _pcap(r: _Reader, magic: bytes, path: Path) -> Iterator[Record]:
         frame += 1
         sec, frac, incl, _orig = hdr.unpack(h)
         if incl > MAX_RECORD:
-            raise BadInput(str(path), f"frame {frame}: record length {incl} is absurd (over {MAX_RECORD} bytes)")
+            raise r.bad(frame, f"frame {frame}: record length {incl} is absurd (over {MAX_RECORD} bytes)")
         try:
             data = r.take(incl)
         except EOFError as exc:
@@ -162,7 +274,7 @@ def _pcapng(r: _Reader, first: bytes, path: Path, on_secrets: Any) -> Iterator[R
             btype = struct.unpack(endian + "I", btype_raw)[0]
             blen = struct.unpack(endian + "I", blen_raw)[0]
             if blen < 12 or blen % 4 or blen > MAX_BLOCK:
-                raise BadInput(str(path), f"after frame {frame}: pcapng block length {blen} is invalid")
+                raise r.bad(frame + 1, f"after frame {frame}: pcapng block length {blen} is invalid")
             body = r.take(blen - 8)
             if body is None:
                 raise EOFError(0)
@@ -183,7 +295,7 @@ def _pcapng(r: _Reader, first: bytes, path: Path, on_secrets: Any) -> Iterator[R
             if iface >= len(ifaces):
                 continue
             if cap > MAX_RECORD:
-                raise BadInput(str(path), f"frame {frame + 1}: packet length {cap} is absurd")
+                raise r.bad(frame + 1, f"frame {frame + 1}: packet length {cap} is absurd")
             data = body[20:20 + cap]
             frame += 1
             lt, tick, _snap = ifaces[iface]
@@ -225,8 +337,7 @@ class PcapSource:
         with path.open("rb") as fh:
             head = fh.read(4)
         if head[:2] == b"\x1f\x8b":
-            with gzip.open(path, "rb") as gz:
-                head = gz.read(4)
+            head = gunzip_head(path, 4)
         self.format = "pcapng" if head == b"\x0a\x0d\x0d\x0a" else "pcap"
         self.packets = 0
         self.first_ts: float | None = None
@@ -264,7 +375,7 @@ class PcapSource:
         tls = self._tls_factory() if self.keylogs else None
         decoder = PacketDecoder(tls_factory=tls)
         self._decoder = decoder
-        reader = _Reader(self.path)
+        reader = _Reader(self.path, warn=self.warnings.append)
         records = iter_records(self.path, on_secrets=self._on_secrets, reader=reader)
         try:
             for ts, linktype, data, frame in records:

@@ -31,6 +31,7 @@ from monitor.tui.data import (
     load_findings,
     load_message,
     load_newest,
+    load_redactor,
     load_snapshot,
     mask,
     search_findings,
@@ -56,40 +57,54 @@ class FindingScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q", "dismiss", "Close")]
 
-    def __init__(self, finding: dict[str, Any], message: dict[str, Any] | None, reveal: bool) -> None:
+    def __init__(self, finding: dict[str, Any], message: dict[str, Any] | None, reveal: bool,
+                 redactor: Any = None) -> None:
         super().__init__()
         self.finding = finding
         self.message = message
         self.reveal = reveal
+        self.redactor = redactor  # hidden mode: masks every identifier of the database in the request
+
+    def _hide(self, text: str) -> str:
+        if self.reveal:
+            return text
+        if self.redactor is not None:
+            return str(self.redactor.text(text))
+        value = self.finding["value"]
+        return text.replace(value, mask(value)) if value else text
 
     def compose(self) -> ComposeResult:
         f, m = self.finding, self.message
         head = Text()
         value = f["value"] if self.reveal else mask(f["value"])
         for label, v in (("type", f["type"]), ("value", value), ("transform", f["transform"]),
-                         ("location", f["location"]), ("confidence", f["confidence"]),
+                         ("location", self._hide(f["location"])), ("confidence", f["confidence"]),
                          ("destination", f"{f['host'] or f['ip']}:{f['port']} ({f['protocol']})"),
                          ("sdk", f["sdk"]), ("device", f"{f['device']} (sent by {f['sender'] or '?'})"),
-                         ("evidence", f["evidence"]), ("capture", f["capture"]),
+                         ("evidence", self._hide(f["evidence"])), ("capture", f["capture"]),
                          ("first / last seen", f"{_when(f['first_ts'])} / {_when(f['last_ts'])} ({f['count']}x)")):
             head.append(f"{label:>18}  ", style="bold")
             head.append(clean(v, 300))
             head.append("\n")
         body = Text()
         if m:
-            body.append(clean(f"{m['method']} {m['url']}", 2000) + "\n", style="bold")
+            body.append(clean(self._hide(f"{m['method']} {m['url']}"), 2000) + "\n", style="bold")
             for k, v in _headers(m.get("request_headers")):
                 body.append(clean(k, 100) + ": ", style="cyan")
-                body.append(clean(v, 1000) + "\n")
+                body.append(clean(self._hide(v), 1000) + "\n")
             raw = m.get("request_body") or b""
             if m.get("kind") in ("datagram", "stream") and isinstance(raw, bytes):
                 shown = _hexdump(raw[:2048])
+                if not self.reveal:  # the ASCII column would spell the identifiers out
+                    shown = "\n".join(ln[:54] for ln in shown.splitlines())
+                shown = self._hide(shown)
             else:
                 shown = clean(raw[:8000].decode("utf-8", "replace") if isinstance(raw, bytes) else raw, 8000)
-                shown = shown.replace("\N{REPLACEMENT CHARACTER}", ".")
+                shown = self._hide(shown.replace("\N{REPLACEMENT CHARACTER}", "."))
             body.append("\n" + shown)
             if f["value"]:  # highlighting shows where, even while the value itself is masked above
-                body.highlight_words([f["value"]], style="bold black on yellow", case_sensitive=False)
+                body.highlight_words([f["value"] if self.reveal else mask(f["value"])], style="bold black on yellow",
+                                     case_sensitive=False)
         else:
             body.append("(no stored message for this finding)")
         with VerticalScroll(id="detail"):
@@ -348,8 +363,9 @@ class PrivmonApp(App[None]):
         value = f["value"] if self.reveal else mask(f["value"])
         before = self.snapshot.consent_ts is not None and f["first_ts"] < self.snapshot.consent_ts
         consent = "before" if before else ("after" if self.snapshot.consent_ts else "")
+        location = f["location"] if self.reveal or not f["value"] else f["location"].replace(f["value"], value)
         cells = [str(f["id"]), f["type"], value, f["device"] or f["sender"], f["host"] or f["ip"], f["sdk"],
-                 f["location"], f["transform"], f["confidence"], str(f["count"]), consent]
+                 location, f["transform"], f["confidence"], str(f["count"]), consent]
         return [clean(c, 80) for c in cells]
 
     def _matches(self, table: str, cells: list[str] | list[Text]) -> bool:
@@ -482,7 +498,8 @@ class PrivmonApp(App[None]):
     @work(thread=True, exclusive=True, group="detail")
     def _open(self, f: dict[str, Any]) -> None:
         message = load_message(self.db_path, f["message_id"])
-        self._deliver(self.push_screen, FindingScreen(f, message, self.reveal))
+        redactor = None if self.reveal else load_redactor(self.db_path)
+        self._deliver(self.push_screen, FindingScreen(f, message, self.reveal, redactor))
 
     @on(DataTable.HeaderSelected)
     def _sort(self, event: DataTable.HeaderSelected) -> None:
@@ -585,13 +602,15 @@ class PrivmonApp(App[None]):
         from monitor.store import Store
 
         written = []
+        redact = not self.reveal  # while values are masked on screen, the exported reports mask them too
         with Store.open(self.db_path, readonly=True) as store:
-            report = build_report(store, self.policy, labels=self.labels)
+            report = build_report(store, self.policy, redact=redact, labels=self.labels)
             for fmt in sorted(FORMATS):
                 out = Path(f"{self.db_path}.report.{fmt}")
-                write_private(out, render(report, fmt, store, self.policy))
+                write_private(out, render(report, fmt, store, self.policy, redact))
                 written.append(str(out))
-        self._deliver(self.notify, "report written: " + ", ".join(written), markup=False)
+        self._deliver(self.notify, "report written" + (" (values masked, r reveals)" if redact else "") + ": "
+                      + ", ".join(written), markup=False)
 
 
 def _sort_key(cell: Any) -> Any:

@@ -194,6 +194,14 @@ def _activity(store: Store, buckets: int) -> tuple[dict[str, list[int]], dict[st
     return req, ids
 
 
+def load_redactor(db_path: str) -> Any:
+    """Masks every identifier value of the database (hidden mode: none shows in clear anywhere)."""
+    from monitor.report.safe import Redactor
+
+    with Store.open(db_path, readonly=True) as store:
+        return Redactor.from_store(store)
+
+
 def load_message(db_path: str, message_id: int | None) -> dict[str, Any] | None:
     if message_id is None:
         return None

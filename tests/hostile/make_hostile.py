@@ -116,6 +116,11 @@ def build() -> dict[str, dict[str, object]]:
                                 {"exit": 0, "requests": 1}),
         "flows-garbage.mitm": (b"12:" + b"\xff" * 40, {"exit": 2, "stderr": ""}),
     }
+    # bodies (not captures) used by tests/test_hostile_input.py
+    import brotli
+
+    (HERE / "brotli-bomb-256MB.br").write_bytes(
+        brotli.compress(b'{"imei":"356938035643809","pad":"' + b"0" * (256 << 20) + b'"}', quality=5))
     manifest = {}
     for name, (data, expect) in files.items():
         (HERE / name).write_bytes(data)

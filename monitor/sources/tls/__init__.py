@@ -10,7 +10,6 @@ a key the connection stays a TLS destination, counted as "encrypted, no key".
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from monitor.errors import BadInput
 from monitor.model import Endpoint, Message, TlsHello
@@ -190,10 +189,13 @@ class TlsFactory:
 def make_tls_factory(keylog_paths: Sequence[str], warn: Callable[[str], None] | None = None) -> TlsFactory:
     log = KeyLog()
     for p in keylog_paths:
-        try:
-            data = Path(p).read_bytes()[: 64 << 20]
-        except OSError as exc:
-            raise BadInput(str(p), f"cannot read key log: {exc.strerror}") from exc
+        from monitor.files import open_regular
+
+        with open_regular(p, "key log") as fh:
+            try:
+                data = fh.read(64 << 20)
+            except OSError as exc:
+                raise BadInput(str(p), f"cannot read key log: {exc.strerror}") from exc
         log.add(data, warn, str(p))
         if not log.secrets and warn:
             warn(f"{p}: no usable secrets in this key log")
