@@ -152,3 +152,27 @@ def test_udp_with_equal_ports_and_multicast_destinations() -> None:
     # the group is the destination even when a reply to it was seen first
     items, _d = decode([(1, eth(ip4("10.42.0.7", "239.255.255.250", 17, udp(1900, 50000, b"HTTP/1.1 200 OK\r\n\r\n"))))])
     assert [(f.server.ip, f.server.port) for f in items if isinstance(f, FlowStats)] == [("239.255.255.250", 50000)]
+
+
+def test_check_and_tui_show_the_warning(tmp_path: Path) -> None:
+    import asyncio
+
+    from textual.widgets import Static
+
+    from monitor.tui.app import PrivmonApp
+
+    demo = Path(__file__).resolve().parent.parent / "monitor" / "demo"
+    cap = write(tmp_path / "nflog-unknown.pcap", pcap([(1.0, HTTP4), (2.0, HTTP4)], linktype=147))
+    db = tmp_path / "c.db"
+    r = CliRunner().invoke(cli, ["check", str(cap), "--policy", str(demo / "demo-policy.txt"), "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    assert "2 packets of link type 147 (USER0) not decoded" in r.stdout
+
+    async def run() -> None:
+        app = PrivmonApp(str(db), None, poll_seconds=0.2)
+        async with app.run_test(size=(160, 40)) as pilot:
+            await pilot.pause(0.8)
+            summary = str(app.query_one("#summary", Static).render())
+            assert "warning: nflog-unknown.pcap: 2 packets of link type 147 (USER0) not decoded" in summary
+
+    asyncio.run(run())

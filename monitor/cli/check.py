@@ -108,6 +108,9 @@ def _print(report: dict, wanted: set[str], changes: dict | None) -> int:  # type
         t.add_row(Text(v["type"]), Text(v["recipient"]), Text(v["verdict"] + mark, style="bold red" if fails else ""),
                   str(len(v["findings"])), Text(v["reason"]))
     console.print(t)
+    for c in report["captures"]:  # an empty table must not pass for a clean capture
+        for w in c.get("warnings", []):
+            console.print(Text(f"warning: {c['path']}: {w}", style="bold yellow"))
     if changes:
         for k, items in changes.items():
             if items:
