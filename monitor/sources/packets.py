@@ -56,6 +56,7 @@ class _Conn:
     dirs: dict[bool, _Dir] = field(default_factory=lambda: {True: _Dir(), False: _Dir()})
     closed: bool = False
     head: bytes | None = None  # first client bytes held back until the protocol is clear
+    quic: Any = None  # QuicSession when a key log has this QUIC connection's secrets
 
 
 def _group(ip: str) -> bool:
@@ -88,7 +89,8 @@ class PacketDecoder:
         self.evicted: list[Message | FlowStats] = []  # closed to make room; returned with the next feed
         self.encrypted_no_key = 0
         self.undecoded: dict[str, int] = {}  # what could not be decoded -> packets
-        self.quic_connections = 0  # QUIC connections seen (their payload stays encrypted)
+        self.quic_connections = 0  # QUIC connections seen
+        self.quic_decrypted = 0  # ... and decrypted with a key log
 
     # -- entry points ------------------------------------------------------------------------------
 
@@ -296,12 +298,15 @@ class PacketDecoder:
                 return self._ip(ts, inner, frame, depth + 1)
         if c.server.port in (53, 5353) or c.client.port == 53:
             return self._dns(ts, c, payload, frame)
+        if c.quic is not None:
+            return c.quic.feed(outbound, payload, ts, frame)  # type: ignore[no-any-return]
         if outbound and payload and payload[0] & 0xC0 == 0xC0 and c.packets <= 4:
             hello = _quic_hello(payload)
             if hello is not None:
-                sni, alpn = hello
+                sni, alpn, rnd, version, scid = hello
                 if not c.tls:
                     self.quic_connections += 1
+                    c.quic = self._quic_session(c, rnd, version, scid)
                 c.tls = True
                 return [TlsHello(ts=ts, client=c.client, server=c.server, sni=sni, alpn=alpn, protocol="quic",
                                  evidence=f"frame {frame}")]
@@ -309,6 +314,15 @@ class PacketDecoder:
             return []
         return [Datagram(ts=ts, client=c.client, server=c.server, transport="udp", payload=payload[:DATAGRAM_KEEP],
                          outbound=outbound, evidence=f"frame {frame}")]
+
+    def _quic_session(self, c: _Conn, client_random: bytes, version: int, scid: bytes) -> Any:
+        keylog = getattr(self.tls_factory, "keylog", None)
+        secrets = keylog.get(client_random) if keylog is not None else None
+        if not secrets or "CLIENT_TRAFFIC_SECRET_0" not in secrets:
+            return None
+        from monitor.sources.quic_decrypt import QuicSession
+
+        return QuicSession(c.client, c.server, secrets, version, scid)
 
     def _dns(self, ts: float, c: _Conn, payload: bytes, frame: int) -> list[Message | FlowStats]:
         try:
@@ -458,6 +472,9 @@ class PacketDecoder:
             out.extend(c.handler.feed(True, c.head, ts, 0))
         if c.handler is not None:
             out.extend(c.handler.close(ts))
+        if c.quic is not None:
+            out.extend(c.quic.close(ts))
+            self.quic_decrypted += bool(c.quic.decrypted)
         no_key = c.tls and c.transport == "tcp" and not (c.decrypting and getattr(c.handler, "decrypted", False))
         if no_key:
             self.encrypted_no_key += 1
@@ -477,9 +494,9 @@ _SERVICE_PORTS = frozenset({53, 80, 443, 853, 1883, 8883, 5222, 5223, 5228, 8080
 _ntoa4 = socket.inet_ntoa
 
 
-def _quic_hello(payload: bytes) -> tuple[str, tuple[str, ...]] | None:
+def _quic_hello(payload: bytes) -> tuple[str, tuple[str, ...], bytes, int, bytes] | None:
     try:
-        from monitor.sources.quic import client_hello_sni
+        from monitor.sources.quic import client_initial
     except ImportError:
         return None
-    return client_hello_sni(payload)
+    return client_initial(payload)

@@ -281,10 +281,10 @@ class PcapSource:
             self.warnings.append(f"truncated at frame {exc.frame}: {exc.reason}; the frames before it were kept")
         yield from decoder.finish()
         self.warnings.extend(decoder.undecoded_warnings())
-        if decoder.quic_connections:
-            n = decoder.quic_connections
-            self.warnings.append(f"{n} QUIC connection{'s' if n != 1 else ''} seen and not decrypted (privmon reads "
-                                 "the server name of QUIC, not its content, even with a key log)")
+        n = decoder.quic_connections - decoder.quic_decrypted
+        if n > 0:
+            self.warnings.append(f"{n} QUIC connection{'s' if n != 1 else ''} seen and not decrypted (no key log "
+                                 "secret for it: only its server name was read)")
         self._pos = self.path.stat().st_size
         if self._tls is not None:
             self.decrypted_sessions = getattr(self._tls, "decrypted_sessions", 0)

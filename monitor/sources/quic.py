@@ -138,6 +138,12 @@ def crypto_data(frames: bytes) -> bytes:
 
 def client_hello_sni(payload: bytes) -> tuple[str, tuple[str, ...]] | None:
     """(SNI, ALPN) from a UDP payload holding a client Initial, else None."""
+    info = client_initial(payload)
+    return (info[0], info[1]) if info else None
+
+
+def client_initial(payload: bytes) -> tuple[str, tuple[str, ...], bytes, int, bytes] | None:
+    """(SNI, ALPN, client random, version, client's source CID) of a client Initial, else None."""
     frames = decrypt_initial(payload)
     if frames is None:
         return None
@@ -145,7 +151,10 @@ def client_hello_sni(payload: bytes) -> tuple[str, tuple[str, ...]] | None:
     if len(hs) < 4 or hs[0] != 1:
         return None
     try:
-        sni, alpn, _v, _r = parse_client_hello(hs[: 4 + int.from_bytes(hs[1:4], "big")])
+        sni, alpn, _v, rnd = parse_client_hello(hs[: 4 + int.from_bytes(hs[1:4], "big")])
     except HelloError:
         return None
-    return sni, alpn
+    dcid_len = payload[5]
+    scid_len = payload[6 + dcid_len]
+    scid = payload[7 + dcid_len: 7 + dcid_len + scid_len]
+    return sni, alpn, rnd, int.from_bytes(payload[1:5], "big"), scid
