@@ -47,6 +47,7 @@ class Score:
     silently_empty: bool = False
     warnings: list[str] = field(default_factory=list)
     error: str = ""
+    warn_mismatch: str = ""
 
 
 def _norm(v: str) -> str:
@@ -106,6 +107,9 @@ def run_one(capture: Path, expect: dict, keylog: Path | None, tmp: Path) -> Scor
             s.false.append(f"{f['type']} {f['value']!r} ({f['location']})")
     s.warnings = [w for c in report["captures"] for w in c.get("warnings", [])]
     s.silently_empty = bool(expect["destinations"]) and not report["destinations"] and not s.warnings
+    if bool(s.warnings) != bool(expect.get("warn")):
+        s.warn_mismatch = f"warnings {s.warnings} but expected {'some' if expect.get('warn') else 'none'}"
+        s.missing.append(s.warn_mismatch)
     return s
 
 
@@ -143,6 +147,7 @@ def totals(scores: list[Score]) -> dict[str, float]:
         "false_findings": sum(len(s.false) for s in scores),
         "silently_empty": sum(s.silently_empty for s in scores),
         "refused": sum(bool(s.error) for s in scores),
+        "warning_mismatches": sum(bool(s.warn_mismatch) for s in scores),
     }
 
 
@@ -163,6 +168,7 @@ def main() -> None:
     print(f"false findings         {t['false_findings']}")
     print(f"silently empty         {t['silently_empty']}")
     print(f"refused (exit 2)       {t['refused']}")
+    print(f"warned when not expected or silent when a warning was: {t['warning_mismatches']}")
 
 
 if __name__ == "__main__":

@@ -56,6 +56,10 @@ def test_no_capture_is_silently_empty(scored: list[Score]) -> None:
     assert [s.name for s in scored if s.silently_empty] == []
 
 
+def test_warnings_exactly_where_a_reader_expects_them(scored: list[Score]) -> None:
+    assert [f"{s.name}: {s.warn_mismatch}" for s in scored if s.warn_mismatch] == []
+
+
 @pytest.mark.xfail(reason="SSH negotiation names and key=value bodies are issue 17 items 3 and 7, "
                           "on branch i17-classify", strict=False)
 def test_identifiers_found_and_no_false_findings(scored: list[Score]) -> None:
