@@ -84,6 +84,16 @@ def test_link_types_and_tunnels_are_decoded(name: str, linktype: int, frame: byt
     assert d.undecoded == {}, name
 
 
+def test_radiotap_with_tsft_and_a_padded_80211_header() -> None:
+    import struct
+
+    qos = wlan_data(HTTP4)  # 26-byte QoS header: padded to 28 when radiotap's Flags say so
+    padded = qos[:26] + b"\0\0" + qos[26:]
+    rt = struct.pack("<BBHI", 0, 0, 20, 0x00000003) + struct.pack("<Q", 1) + bytes([0x20]) + b"\0" * 3  # TSFT, Flags
+    items, d = decode([(127, rt + padded)])
+    assert hosts(items) == ["api.example.cn"] and d.undecoded == {}
+
+
 def test_udp_tunnel_stays_a_destination_and_its_payload_is_not_scanned_twice() -> None:
     items, _d = decode([(1, eth(ip4("192.0.2.1", "192.0.2.2", 17, udp(50000, 4789, vxlan(eth(HTTP4))))))])
     flows = {(f.server.ip, f.server.port, f.transport) for f in items if isinstance(f, FlowStats)}

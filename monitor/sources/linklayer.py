@@ -55,9 +55,9 @@ def ip_of(linktype: int, data: bytes, depth: int = 0) -> bytes | str:
     if linktype == 105:
         return wlan(data)
     if linktype == 127:  # radiotap: little-endian header length at byte 2
-        if len(data) < 4:
+        if len(data) < 8:
             return NO_IP
-        return wlan(data[_LE16.unpack_from(data, 2)[0]:])
+        return wlan(data[_LE16.unpack_from(data, 2)[0]:], _radiotap_pad(data))
     if linktype == 192 and depth < 2:  # PPI: header length, then the inner link type
         if len(data) < 8:
             return NO_IP
@@ -166,7 +166,19 @@ def nflog(data: bytes) -> bytes | str:
     return "NFLOG TLVs"
 
 
-def wlan(frame: bytes) -> bytes | str:
+def _radiotap_pad(data: bytes) -> bool:
+    """The radiotap Flags field says the 802.11 header is padded to 32 bits (some Atheros drivers)."""
+    present = _LE32.unpack_from(data, 4)[0]
+    off, word = 8, present
+    while word & 0x80000000 and off + 4 <= len(data):  # extended presence bitmaps
+        word = _LE32.unpack_from(data, off)[0]
+        off += 4
+    if present & 1:  # TSFT: 8 bytes, aligned to 8
+        off = ((off + 7) & ~7) + 8
+    return bool(present & 2) and off < len(data) and bool(data[off] & 0x20)
+
+
+def wlan(frame: bytes, pad: bool = False) -> bytes | str:
     """An 802.11 frame: data frames' LLC/SNAP payload; management and control frames carry no IP."""
     if len(frame) < 24:
         return NO_IP
@@ -181,6 +193,8 @@ def wlan(frame: bytes) -> bytes | str:
         hlen += 2 + (4 if fc1 & 0x80 else 0)
     if fc1 & 0x40:
         return "802.11 protected (encrypted) data frames"
+    if pad:
+        hlen = (hlen + 3) & ~3
     body = frame[hlen:]
     if len(body) >= 8 and body[:3] == b"\xaa\xaa\x03":
         return ethertype(_U16.unpack_from(body, 6)[0], body[8:])
