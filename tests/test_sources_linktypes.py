@@ -137,6 +137,10 @@ def test_an_undecodable_capture_is_not_a_clean_report(tmp_path: Path) -> None:
     report = _report(tmp_path, cap)
     assert report["destinations"] == [] and report["findings"] == []
     assert report["captures"][0]["warnings"] == ["3 packets of link type 147 (USER0) not decoded"]
+    db = tmp_path / "r.db"
+    for fmt in ("md", "html"):
+        out = CliRunner().invoke(cli, ["report", "--db", str(db), "--format", fmt])
+        assert "3 packets of link type 147 (USER0) not decoded" in out.stdout, fmt
 
 
 def test_pcapng_mixed_interfaces_warn_only_for_the_undecoded_one(tmp_path: Path) -> None:

@@ -172,7 +172,9 @@ def render_html(report: dict[str, Any], messages: dict[int, dict[str, Any]] | No
     consent = report.get("consent_ts")
     caps = "".join(f"<tr><td>{e(c['path'])}</td><td>{e(c['format'])}</td><td><code>{e(c['sha256'])}</code></td>"
                    f"<td>{e(c['packets'])}</td><td>{e(_ts(c['first_ts']))}</td><td>{e(_ts(c['last_ts']))}</td>"
-                   f"<td>{e(', '.join(c.get('keylogs', [])))}</td></tr>" for c in report["captures"])
+                   f"<td>{e(', '.join(c.get('keylogs', [])))}</td>"
+                   f"<td>{'<br>'.join('<b>' + e(w) + '</b>' for w in c.get('warnings', []))}</td></tr>"
+                   for c in report["captures"])
     dests = "".join(f"<tr><td>{e(d['host'])}</td><td>{e(d['ip'])}</td><td>{e(d['port'])}/{e(d['transport'])}</td>"
                     f"<td>{e(d['protocol'])}</td><td>{e(d['sdk'])}</td><td>{e(d['organization'])}</td>"
                     f"<td>{e(d['category'])}</td><td>{e(d['country'])}</td><td>{e(d['bytes_out'])}</td>"
@@ -196,7 +198,7 @@ def render_html(report: dict[str, Any], messages: dict[int, dict[str, Any]] | No
 <p>privmon {e(gen.get('version', ''))} &middot; signature set {e(gen.get('signatures', ''))} &middot;
 countries from {e(gen.get('country_data') or 'none')} &middot; policy {e(policy.get('source', 'none'))}{' &middot; consent at ' + e(_ts(report.get('consent_ts'))) if report.get('consent_ts') else ''}</p>
 <h2>Captures</h2><table><tr><th>file</th><th>format</th><th>SHA-256</th><th>packets</th><th>first</th><th>last</th>
-<th>key logs</th></tr>{caps}</table>
+<th>key logs</th><th>warnings</th></tr>{caps}</table>
 <h2>Verdicts</h2>{_matrix(verdicts)}
 <h2>Timeline</h2>{_timeline(report['findings'], report.get('consent_ts'))}
 <h2>Destinations</h2>{_bars('by category', cat)}{_bars('by country', country)}

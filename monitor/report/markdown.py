@@ -42,6 +42,9 @@ def render_markdown(report: dict[str, Any]) -> str:
     lines += _table(["file", "format", "sha256", "packets", "first", "last"],
                     [[c["path"], c["format"], c["sha256"], c["packets"], _ts(c["first_ts"]), _ts(c["last_ts"])]
                      for c in report["captures"]])
+    warned = [(c["path"], w) for c in report["captures"] for w in c.get("warnings", [])]
+    if warned:  # what could not be read: an empty report must not pass for a clean one
+        lines += [""] + [f"**Warning** ({path}): {w}" for path, w in warned]
     if report.get("verdicts"):
         lines += ["", "## Verdicts", ""]
         lines += _table(["type", "recipient", "verdict", "findings", "reason", "policy says"],
