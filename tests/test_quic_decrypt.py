@@ -41,7 +41,7 @@ def _certificate() -> tuple[object, object]:
     return cert, key
 
 
-def make_h3_capture(tmp_path: Path, requests: int = 2, chacha: bool = False) -> tuple[Path, Path]:
+def make_h3_capture(tmp_path: Path, requests: int = 2, chacha: bool = False, v2: bool = False) -> tuple[Path, Path]:
     from aioquic.h3.connection import H3_ALPN, H3Connection
     from aioquic.h3.events import HeadersReceived
     from aioquic.quic.configuration import QuicConfiguration
@@ -55,7 +55,14 @@ def make_h3_capture(tmp_path: Path, requests: int = 2, chacha: bool = False) -> 
         from aioquic.tls import CipherSuite
 
         ccfg.cipher_suites = [CipherSuite.CHACHA20_POLY1305_SHA256]
+    if v2:
+        from aioquic.quic.packet import QuicProtocolVersion
+
+        ccfg.original_version = QuicProtocolVersion.VERSION_2
+        ccfg.supported_versions = [QuicProtocolVersion.VERSION_2]
     scfg = QuicConfiguration(is_client=False, alpn_protocols=H3_ALPN)
+    if v2:
+        scfg.supported_versions = ccfg.supported_versions
     scfg.certificate, scfg.private_key = cert, key
     client, now = QuicConnection(configuration=ccfg), 1_767_225_600.0
     caddr, saddr = (C, 50123), (S, 443)
@@ -115,9 +122,9 @@ def _report(tmp_path: Path, cap: Path, keylog: Path | None) -> dict:  # type: ig
     return json.loads(CliRunner().invoke(cli, ["report", "--db", str(db), "--format", "json"]).stdout)  # type: ignore[no-any-return]
 
 
-@pytest.mark.parametrize("chacha", [False, True])
-def test_http3_requests_are_read_with_the_key_log(tmp_path: Path, chacha: bool) -> None:
-    cap, keylog = make_h3_capture(tmp_path, chacha=chacha)
+@pytest.mark.parametrize(("chacha", "v2"), [(False, False), (True, False), (False, True)])
+def test_http3_requests_are_read_with_the_key_log(tmp_path: Path, chacha: bool, v2: bool) -> None:
+    cap, keylog = make_h3_capture(tmp_path, chacha=chacha, v2=v2)
     rep = _report(tmp_path, cap, keylog)
     found = {(f["type"], f["value"]) for f in rep["findings"]}
     assert ("imei", "356938035643809") in found
