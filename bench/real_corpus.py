@@ -10,7 +10,8 @@ CLI (`analyze`, then `report --format json`) in a fresh database, and compared w
 tests/data/real/expect/NAME.json, which was written from tshark and by reading, never from
 privmon's output. Prints the four numbers of issue 17's table:
 
-  destinations seen   expected (ip, port, transport) present in the report / expected
+  destinations seen   expected (ip, port, transport) present in the report / expected (and its host
+                      when the expectation names one)
   identifiers found   expected (type, value) found / expected
   false findings      findings whose value is no expected identifier's
   silently empty      captures with expected destinations but no destination and no warning
@@ -86,13 +87,14 @@ def run_one(capture: Path, expect: dict, keylog: Path | None, tmp: Path) -> Scor
         raise SystemExit(f"report failed on {capture.name}: {err}")
     report = json.loads(out)
     got = {(d["ip"], d["port"], d["transport"]) for d in report["destinations"]}
+    named = {(d["ip"], d["port"], d["transport"], d["host"]) for d in report["destinations"]}
     for d in expect["destinations"]:
         key = (d["ip"], d["port"], d["transport"])
         s.dest_expected += 1
-        if key in got:
+        if key in got and (not d.get("host") or (*key, d["host"]) in named):  # a host, when expected, must match
             s.dest_seen += 1
         else:
-            s.missing.append(f"destination {key[0]}:{key[1]}/{key[2]}")
+            s.missing.append(f"destination {key[0]}:{key[1]}/{key[2]} {d.get('host', '')}".rstrip())
     wanted = {_norm(i["value"]): i for i in expect["identifiers"]}
     found = {_norm(f["value"]) for f in report["findings"]} | {_norm(f.get("canonical") or "") for f in report["findings"]}
     for key, i in wanted.items():

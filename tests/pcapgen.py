@@ -82,11 +82,12 @@ def write(path: Path, data: bytes, gz: bool = False) -> Path:
     return path
 
 
-def quic_initial(client_hello_handshake: bytes, dcid: bytes = bytes.fromhex("8394c8f03e515708")) -> bytes:
-    """A client Initial packet (QUIC v1) carrying the handshake bytes in one CRYPTO frame, padded to 1200."""
+def quic_initial(client_hello_handshake: bytes, dcid: bytes = bytes.fromhex("8394c8f03e515708"), offset: int = 0,
+                 pn: int = 2) -> bytes:
+    """A client Initial packet (QUIC v1) carrying the handshake bytes in one CRYPTO frame (at `offset` of the
+    CRYPTO stream), padded to 1200."""
     key, iv, hp = client_initial_keys(dcid)
-    crypto = b"\x06\x00" + _v(len(client_hello_handshake)) + client_hello_handshake
-    pn = 2
+    crypto = b"\x06" + _v(offset) + _v(len(client_hello_handshake)) + client_hello_handshake
     header_wo_len = bytes([0xC3]) + (1).to_bytes(4, "big") + bytes([len(dcid)]) + dcid + b"\x00" + b"\x00"
     plain_len = 1200 - len(header_wo_len) - 2 - 4 - 16
     frames = crypto + b"\x00" * max(0, plain_len - len(crypto))

@@ -57,6 +57,7 @@ class _Conn:
     closed: bool = False
     head: bytes | None = None  # first client bytes held back until the protocol is clear
     quic: Any = None  # QuicSession when a key log has this QUIC connection's secrets
+    crypto: dict[int, bytes] | None = None  # CRYPTO data of the client's first Initials (QUIC)
 
 
 def _group(ip: str) -> bool:
@@ -300,9 +301,12 @@ class PacketDecoder:
             return self._dns(ts, c, payload, frame)
         if c.quic is not None:
             return c.quic.feed(outbound, payload, ts, frame)  # type: ignore[no-any-return]
-        if outbound and payload and payload[0] & 0xC0 == 0xC0 and c.packets <= 4:
-            hello = _quic_hello(payload)
+        if outbound and payload and payload[0] & 0xC0 == 0xC0 and c.packets <= 8 and not c.tls:
+            if c.crypto is None:
+                c.crypto = {}
+            hello = _quic_hello(payload, c.crypto)
             if hello is not None:
+                c.crypto = None
                 sni, alpn, rnd, version, scid = hello
                 if not c.tls:
                     self.quic_connections += 1
@@ -494,9 +498,9 @@ _SERVICE_PORTS = frozenset({53, 80, 443, 853, 1883, 8883, 5222, 5223, 5228, 8080
 _ntoa4 = socket.inet_ntoa
 
 
-def _quic_hello(payload: bytes) -> tuple[str, tuple[str, ...], bytes, int, bytes] | None:
+def _quic_hello(payload: bytes, pieces: dict[int, bytes]) -> tuple[str, tuple[str, ...], bytes, int, bytes] | None:
     try:
         from monitor.sources.quic import client_initial
     except ImportError:
         return None
-    return client_initial(payload)
+    return client_initial(payload, pieces)
