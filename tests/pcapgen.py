@@ -134,8 +134,10 @@ def nflog(ip: bytes, big_endian: bool = False) -> bytes:
 
 
 def pktap(inner: bytes, dlt: int = 1) -> bytes:
-    """Apple PKTAP: header length, inner DLT, then (zeroed) interface and process fields, to 108 bytes."""
-    return struct.pack("<II", 108, dlt) + b"\0" * 100 + inner
+    """Apple PKTAP: header length, record type 1 (packet), the packet's DLT, then interface and process
+    fields (interface en0, process "lab-app"), 108 bytes in all."""
+    fields = b"en0".ljust(24, b"\0") + b"\0" * 16 + struct.pack("<I", 812) + b"lab-app".ljust(20, b"\0")
+    return struct.pack("<III", 108, 1, dlt) + fields.ljust(96, b"\0") + inner
 
 
 def ppp(ip: bytes, hdlc: bool = True) -> bytes:

@@ -205,11 +205,14 @@ _PKTAP_INNER = {1: 1, 0: 0, 12: 101, 14: 101, 101: 101, 228: 228, 229: 229, 9: 9
 
 
 def pktap(data: bytes, linktype: int, depth: int) -> bytes | str:
-    """Apple PKTAP: a little-endian header (its length, then the inner DLT), then the frame."""
-    if len(data) < 8:
+    """Apple PKTAP: a little-endian header (its length, record type, the packet's DLT, interface and
+    process names...), then the frame."""
+    if len(data) < 12:
         return NO_IP
-    hlen, inner = _LE32.unpack_from(data, 0)[0], _LE32.unpack_from(data, 4)[0]
-    if hlen < 8 or hlen > len(data) or inner not in _PKTAP_INNER:
+    hlen, rectype, inner = _LE32.unpack_from(data, 0)[0], _LE32.unpack_from(data, 4)[0], _LE32.unpack_from(data, 8)[0]
+    if rectype != 1:  # not PTH_TYPE_PACKET
+        return NO_IP
+    if hlen < 12 or hlen > len(data) or inner not in _PKTAP_INNER:
         return f"link type {link_name(linktype)}"
     return ip_of(_PKTAP_INNER[inner], data[hlen:], depth + 1)
 
