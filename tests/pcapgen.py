@@ -164,7 +164,7 @@ def wlan_data(ip: bytes, qos: bool = True, protected: bool = False) -> bytes:
 
 
 def radiotap(frame: bytes) -> bytes:
-    return struct.pack("<BBHI", 0, 0, 12, 0x00000002) + b"\x10\0\0\0" + frame  # flags field present
+    return struct.pack("<BBHI", 0, 0, 12, 0x00000002) + b"\0\0\0\0" + frame  # Flags field present (no FCS)
 
 
 def ppi(frame: bytes) -> bytes:
