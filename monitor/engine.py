@@ -137,10 +137,10 @@ class Engine:
     def _http(self, m: HttpExchange) -> None:
         self.summary.http_requests += 1
         host = m.host or self._attributor.name_for(m.server.ip, m.ts)
-        attr = self._attributor.attribute(host, m.server.ip, m.server.port, "tcp", m.ts)
+        attr = self._attributor.attribute(host, m.server.ip, m.server.port, m.transport, m.ts)
         proto = m.protocol
-        self._names[(m.server.ip, m.server.port, "tcp")] = (host, proto)
-        acc = self._dest(host, m.server.ip, m.server.port, "tcp", proto, attr)
+        self._names[(m.server.ip, m.server.port, m.transport)] = (host, proto)
+        acc = self._dest(host, m.server.ip, m.server.port, m.transport, proto, attr)
         acc.touch(m.ts)
         if self.account_http_bytes:
             acc.bytes_out += len(m.request_body) + sum(len(k) + len(v) + 4 for k, v in m.request_headers)
@@ -154,7 +154,7 @@ class Engine:
         self._batch.messages.append({
             "id": mid, "kind": "http", "ts": m.ts,
             "client_ip": m.client.ip, "client_port": m.client.port,
-            "server_ip": m.server.ip, "server_port": m.server.port, "transport": "tcp",
+            "server_ip": m.server.ip, "server_port": m.server.port, "transport": m.transport,
             "protocol": proto, "host": host, "method": m.method, "url": m.url, "status": m.status,
             "request_headers": [list(h) for h in m.request_headers],
             "request_body": m.request_body[:BODY_CAP],

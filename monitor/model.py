@@ -58,6 +58,7 @@ class HttpExchange:
     body_truncated: bool = False
     error: str = ""  # request without response: why ("timeout", "connection reset", ...)
     protocol: str = "http"  # http|https (decrypted TLS or proxied HTTPS)
+    transport: Transport = "tcp"  # udp for HTTP/3 over QUIC
 
     @property
     def url(self) -> str:

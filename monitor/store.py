@@ -501,7 +501,8 @@ class Store:
 
     def findings(self, after_id: int = 0) -> list[dict[str, Any]]:
         return self.rows(
-            "SELECT f.*, c.path AS capture, COALESCE(m.url, '') AS url FROM findings f "
+            "SELECT f.*, c.path AS capture, COALESCE(m.url, '') AS url, COALESCE(m.kind, '') AS message_kind, "
+            "COALESCE(m.transport, '') AS message_transport FROM findings f "
             "JOIN captures c ON c.id = f.capture_id LEFT JOIN messages m ON m.id = f.message_id "
             "WHERE c.status != 'ingesting' AND f.id > ? ORDER BY f.first_ts, f.id",
             (after_id,),

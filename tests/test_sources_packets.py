@@ -117,6 +117,18 @@ def test_quic_initial_sni() -> None:
     assert hellos and hellos[0].sni == "app-measurement.com" and hellos[0].protocol == "quic"
 
 
+def test_quic_client_hello_spanning_two_initials() -> None:
+    hs = hello_handshake("clients4.google.com")
+    half = len(hs) // 2
+    first, second = quic_initial(hs[:half], pn=0), quic_initial(hs[half:], offset=half, pn=1)
+    frames = [(1, eth(ip4(C, "142.250.1.1", 17, udp(50000, 443, p)))) for p in (first, second)]
+    hellos = [m for m in msgs(frames) if isinstance(m, TlsHello)]
+    assert [(h.sni, h.protocol, h.evidence) for h in hellos] == [("clients4.google.com", "quic", "frame 2")]
+    # the second half arriving first (reordered) is kept as well
+    hellos = [m for m in msgs(frames[::-1]) if isinstance(m, TlsHello)]
+    assert [h.sni for h in hellos] == ["clients4.google.com"]
+
+
 @pytest.mark.parametrize("variant", ["le", "be", "nano", "gz"])
 def test_pcap_variants(tmp_path: Path, variant: str) -> None:
     frames = [(1_767_225_600.25, eth(ip4(C, S, 6, tcp(40000, 80, 1, data=REQ))))]

@@ -142,6 +142,9 @@ def _print(report: dict, wanted: set[str], changes: dict | None) -> int:  # type
         t.add_row(safe_text(v["type"]), safe_text(v["recipient"]), safe_text(v["verdict"] + mark, style="bold red" if fails else ""),
                   str(len(v["findings"])), safe_text(v["reason"]))
     console.print(t)
+    for c in report["captures"]:  # an empty table must not pass for a clean capture
+        for w in c.get("warnings", []):
+            console.print(safe_text(f"warning: {c['path']}: {w}", style="bold yellow"))
     if changes:
         for k, items in changes.items():
             if items:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from monitor import __version__
@@ -77,7 +78,22 @@ def _destination(d: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+_FRAME = re.compile(r"\bframes? (\d+)")
+_RAW_KINDS = ("datagram", "stream")
+
+
 def _finding(f: dict[str, Any]) -> dict[str, Any]:
+    kind = f.get("message_kind", "")
+    url = f.get("url", "")
+    transport = f.get("message_transport") or ("udp" if kind == "datagram" else "tcp")
+    if kind in _RAW_KINDS:  # a datagram or raw stream has no URL: say where it went (and keep which way)
+        direction = "in" if url == "in" else "out"
+        host = f["host"] or f["ip"]
+        url = f"{transport}://[{host}]:{f['port']}" if ":" in host else f"{transport}://{host}:{f['port']}"
+    else:
+        direction = "out"  # identifiers are read from what the client sends
+    frame = _FRAME.search(f["evidence"] or "")
+    first_frame = int(frame.group(1)) if frame else None
     return {
         "id": f["id"], "type": f["type"], "value": f["value"], "transform": f["transform"],
         "location": f["location"], "confidence": f["confidence"], "host": f["host"], "ip": f["ip"],
@@ -85,7 +101,9 @@ def _finding(f: dict[str, Any]) -> dict[str, Any]:
         "ts": f["first_ts"], "last_ts": f["last_ts"], "count": f["count"], "capture": f["capture"],
         "evidence": f["evidence"], "device": f["sender"] or None, "owner": f["device"], "sender": f["sender"],
         "cleartext": is_cleartext(f),
-        "message_id": f["message_id"], "url": f.get("url", ""),
+        "message_id": f["message_id"], "url": url,
+        "transport": transport, "direction": direction, "first_frame": first_frame,
+        "frame_count": f["count"] if first_frame is not None else None,
     }
 
 

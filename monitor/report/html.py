@@ -154,11 +154,6 @@ def _drilldown(v: dict[str, Any], by_id: dict[int, dict[str, Any]], messages: di
     return "".join(parts)
 
 
-def _warnings(captures: list[dict[str, Any]]) -> str:
-    items = [f"<li><code>{e(c['path'])}</code>: {e(w)}</li>" for c in captures for w in c.get("warnings", [])]
-    return f"<p>Warnings:</p><ul>{''.join(items[:200])}</ul>" if items else ""
-
-
 CSS = """body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1400px}
 table{border-collapse:collapse;margin:1em 0;font-size:13px}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;
 vertical-align:top}.matrix td a{color:#fff;text-decoration:none}.matrix td{text-align:center}
@@ -180,7 +175,9 @@ def render_html(report: dict[str, Any], messages: dict[int, dict[str, Any]] | No
     consent = report.get("consent_ts")
     caps = "".join(f"<tr><td>{e(c['path'])}</td><td>{e(c['format'])}</td><td><code>{e(c['sha256'])}</code></td>"
                    f"<td>{e(c['packets'])}</td><td>{e(_ts(c['first_ts']))}</td><td>{e(_ts(c['last_ts']))}</td>"
-                   f"<td>{e(', '.join(c.get('keylogs', [])))}</td></tr>" for c in report["captures"])
+                   f"<td>{e(', '.join(c.get('keylogs', [])))}</td>"
+                   f"<td>{'<br>'.join('<b>' + e(w) + '</b>' for w in c.get('warnings', []))}</td></tr>"
+                   for c in report["captures"])
     dests = "".join(f"<tr><td>{e(d['host'])}</td><td>{e(d['ip'])}</td><td>{e(d['port'])}/{e(d['transport'])}</td>"
                     f"<td>{e(d['protocol'])}{' (pinned: content not seen)' if d.get('tls_rejected') else ''}</td><td>{e(d['sdk'])}</td><td>{e(d['organization'])}</td>"
                     f"<td>{e(d['category'])}</td><td>{e(d['country'])}</td><td>{e(d['bytes_out'])}</td>"
@@ -204,7 +201,7 @@ def render_html(report: dict[str, Any], messages: dict[int, dict[str, Any]] | No
 <p>privmon {e(gen.get('version', ''))} &middot; signature set {e(gen.get('signatures', ''))} &middot;
 countries from {e(gen.get('country_data') or 'none')} &middot; policy {e(policy.get('source', 'none'))}{' &middot; consent at ' + e(_ts(report.get('consent_ts'))) if report.get('consent_ts') else ''}</p>
 <h2>Captures</h2><table><tr><th>file</th><th>format</th><th>SHA-256</th><th>packets</th><th>first</th><th>last</th>
-<th>key logs</th></tr>{caps}</table>{_warnings(report["captures"])}
+<th>key logs</th><th>warnings</th></tr>{caps}</table>
 <h2>Verdicts</h2><div class='pair'><div><h3>Privacy policy</h3>{_matrix(verdicts)}</div>
 <div><h3>Store labels</h3>{labels_view.html_matrix(report)}</div></div>
 <h2>Timeline</h2>{_timeline(report['findings'], report.get('consent_ts'))}

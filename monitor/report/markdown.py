@@ -51,9 +51,9 @@ def render_markdown(report: dict[str, Any]) -> str:
                     [[Code(c["path"]), c["format"], c["sha256"], c["packets"], _ts(c["first_ts"]), _ts(c["last_ts"])]
                      for c in report["captures"]])
     warnings = [(c["path"], w) for c in report["captures"] for w in c.get("warnings", [])]
-    if warnings:
+    if warnings:  # what could not be read: an empty report must not pass for a clean one
         lines += ["", "Warnings:", ""]
-        lines += [f"- {md_code(p)}: {md_text(w)}" for p, w in warnings[:200]]
+        lines += [f"- **Warning** {md_code(p)}: {md_text(w)}" for p, w in warnings[:200]]
     if report.get("verdicts"):
         lines += ["", "## Verdicts", ""]
         lines += _table(["type", "recipient", "verdict", "findings", "reason", "policy says"],

@@ -17,6 +17,7 @@ from typing import Any
 from monitor.model import Datagram, DnsAnswer, Endpoint, FlowStats, Message, TlsHello
 from monitor.sources.dns import DnsError, parse_dns
 from monitor.sources.http1 import Http1Handler, looks_like_http_request, looks_like_http_response
+from monitor.sources.linklayer import TUNNEL_PORTS, gre, ip_of, udp_tunnel
 from monitor.sources.streams import DnsTcpHandler, RawHandler, StreamHandler, TlsPassiveHandler
 
 OOO_LIMIT = 1 << 20  # out-of-order bytes buffered per direction
@@ -24,32 +25,11 @@ MAX_CONNS = 200_000
 MAX_FRAGMENT_SETS = 1024
 IDLE_SECONDS = 60.0
 DATAGRAM_KEEP = 2048
-VLAN_TYPES = {0x8100, 0x88A8, 0x9100}
+MAX_DEPTH = 3  # tunnels inside tunnels
+# IP protocols that carry no traffic of interest (ICMP, IGMP, ICMPv6, no next header, OSPF, PIM, VRRP)
+_CONTROL_PROTOS = frozenset({1, 2, 58, 59, 89, 103, 112})
+_PROTO_NAMES = {50: "IPsec ESP (encrypted)", 51: "IPsec AH", 132: "SCTP", 33: "DCCP", 136: "UDP-Lite"}
 _U16 = struct.Struct("!H")
-
-
-def _ip_of(linktype: int, data: bytes) -> bytes | None:
-    """Strip the link layer; return the IP packet or None."""
-    if linktype == 1:  # Ethernet
-        off, etype = 12, 0
-        for _ in range(4):
-            if len(data) < off + 2:
-                return None
-            etype = _U16.unpack_from(data, off)[0]
-            if etype in VLAN_TYPES:
-                off += 4
-                continue
-            break
-        return data[off + 2:] if etype in (0x0800, 0x86DD) else None
-    if linktype in (101, 12, 14, 228, 229):  # raw IP
-        return data
-    if linktype in (0, 108):  # BSD loopback: 4-byte family, then IP
-        return data[4:]
-    if linktype == 113:  # Linux cooked (SLL)
-        return data[16:] if len(data) >= 16 and _U16.unpack_from(data, 14)[0] in (0x0800, 0x86DD) else None
-    if linktype == 276:  # Linux cooked v2 (SLL2)
-        return data[20:] if len(data) >= 20 and _U16.unpack_from(data, 0)[0] in (0x0800, 0x86DD) else None
-    return None
 
 
 @dataclass(slots=True)
@@ -76,6 +56,16 @@ class _Conn:
     dirs: dict[bool, _Dir] = field(default_factory=lambda: {True: _Dir(), False: _Dir()})
     closed: bool = False
     head: bytes | None = None  # first client bytes held back until the protocol is clear
+    quic: Any = None  # QuicSession when a key log has this QUIC connection's secrets
+    crypto: dict[int, bytes] | None = None  # CRYPTO data of the client's first Initials (QUIC)
+
+
+def _group(ip: str) -> bool:
+    """A multicast or broadcast address (a /24-style subnet broadcast counts: it only ever receives)."""
+    if ":" in ip:
+        return ip[:2] == "ff"
+    first = ip[:ip.index(".")]
+    return 224 <= int(first) <= 239 or ip.endswith(".255")
 
 
 def _private(ip: str) -> bool:
@@ -96,8 +86,12 @@ class PacketDecoder:
         self.frags: dict[tuple[str, str, int, int], dict[int, bytes]] = {}
         self.frag_meta: dict[tuple[str, str, int, int], int] = {}
         self.recently_closed: dict[tuple[str, int, str, int], int] = {}  # direction -> sequence number it ended at
+        self.closed_clients: dict[tuple[str, int, str, int], None] = {}  # (client, server) of closed TCP connections
         self.evicted: list[Message | FlowStats] = []  # closed to make room; returned with the next feed
         self.encrypted_no_key = 0
+        self.undecoded: dict[str, int] = {}  # what could not be decoded -> packets
+        self.quic_connections = 0  # QUIC connections seen
+        self.quic_decrypted = 0  # ... and decrypted with a key log
 
     # -- entry points ------------------------------------------------------------------------------
 
@@ -108,8 +102,21 @@ class PacketDecoder:
             self.evicted = []
         return out
 
+    def undecoded_warnings(self) -> list[str]:
+        """One line per kind of traffic that was not decoded: an empty report must not look clean."""
+        return [f"{n} packet{'s' if n != 1 else ''} of {what} not decoded" for what, n in self.undecoded.items()]
+
+    def _skip(self, what: str) -> list[Message | FlowStats]:
+        self.undecoded[what] = self.undecoded.get(what, 0) + 1
+        return []
+
     def _feed(self, ts: float, linktype: int, data: bytes, frame: int) -> list[Message | FlowStats]:
-        ip = _ip_of(linktype, data)
+        ip = ip_of(linktype, data)
+        if type(ip) is str:
+            return self._skip(ip)
+        return self._ip(ts, ip, frame, 0)  # type: ignore[arg-type]
+
+    def _ip(self, ts: float, ip: bytes, frame: int, depth: int) -> list[Message | FlowStats]:
         if not ip:
             return []
         version = ip[0] >> 4
@@ -125,8 +132,18 @@ class PacketDecoder:
         if proto == 6:
             return self._tcp(ts, src, dst, payload, frame)
         if proto == 17:
-            return self._udp(ts, src, dst, payload, frame)
-        return []
+            return self._udp(ts, src, dst, payload, frame, depth)
+        if proto in _CONTROL_PROTOS:
+            return []
+        if depth < MAX_DEPTH:
+            if proto == 4 or proto == 41:  # IP-in-IP, 6in4
+                return self._ip(ts, payload, frame, depth + 1)
+            if proto == 47:
+                inner = gre(payload)
+                if type(inner) is str:
+                    return self._skip(inner)
+                return self._ip(ts, inner, frame, depth + 1)  # type: ignore[arg-type]
+        return self._skip(_PROTO_NAMES.get(proto, f"IP protocol {proto}"))
 
     def expire(self, now: float) -> list[Message | FlowStats]:
         """Close connections idle for IDLE_SECONDS (long captures and live sniffing)."""
@@ -222,18 +239,32 @@ class PacketDecoder:
 
     # -- who is the client -----------------------------------------------------------------------
 
-    def _orient(self, src: str, sport: int, dst: str, dport: int, syn_from_src: bool | None) -> bool:
+    def _orient(self, src: str, sport: int, dst: str, dport: int, syn_from_src: bool | None,
+                transport: str = "tcp") -> bool:
         """True when src is the client (lab side)."""
         if syn_from_src is not None:
             return syn_from_src
+        if (src, sport, dst, dport) in self.closed_clients:  # a late packet of a closed connection
+            return True
+        if (dst, dport, src, sport) in self.closed_clients:
+            return False
+        if _group(dst):  # multicast and broadcast addresses only ever receive
+            return True
+        if _group(src):
+            return False
         if src in self.client_ips or dst in self.client_ips:
             return src in self.client_ips
+        if transport == "udp":  # a well-known port, else the lab (private) side, else the datagram's destination
+            if (dport in _SERVICE_PORTS) != (sport in _SERVICE_PORTS):
+                return dport in _SERVICE_PORTS
+            ps, pd = _private(src), _private(dst)
+            return ps if ps != pd else True
         ps, pd = _private(src), _private(dst)
         if ps != pd:
             return ps
         if (dport in _SERVICE_PORTS) != (sport in _SERVICE_PORTS):
             return dport in _SERVICE_PORTS
-        return sport > dport
+        return sport >= dport  # equal ports (mDNS, NetBIOS, LAN sync): the packet's destination is the server
 
     def _conn(self, ts: float, src: str, sport: int, dst: str, dport: int, transport: str,
               syn_from_src: bool | None) -> tuple[_Conn, bool, tuple[str, int, str, int, str]]:
@@ -241,7 +272,7 @@ class PacketDecoder:
             c = self.conns.get(key)
             if c is not None:
                 return c, outbound, key
-        is_client = self._orient(src, sport, dst, dport, syn_from_src)
+        is_client = self._orient(src, sport, dst, dport, syn_from_src, transport)
         if is_client:
             key, client, server = (src, sport, dst, dport, transport), Endpoint(src, sport), Endpoint(dst, dport)
         else:
@@ -255,19 +286,31 @@ class PacketDecoder:
 
     # -- UDP -------------------------------------------------------------------------------------------
 
-    def _udp(self, ts: float, src: str, dst: str, seg: bytes, frame: int) -> list[Message | FlowStats]:
+    def _udp(self, ts: float, src: str, dst: str, seg: bytes, frame: int, depth: int = 0) -> list[Message | FlowStats]:
         if len(seg) < 8:
             return []
         sport, dport, ulen = struct.unpack_from("!HHH", seg)
         payload = seg[8:ulen] if 8 <= ulen <= len(seg) else seg[8:]
         c, outbound, _key = self._conn(ts, src, sport, dst, dport, "udp", None)
         self._count(c, outbound, len(payload), ts)
+        if (dport in TUNNEL_PORTS or sport in TUNNEL_PORTS) and depth < MAX_DEPTH:
+            inner = udp_tunnel(sport, dport, payload)
+            if inner is not None:  # the tunnel stays a destination; what it carries is decoded
+                return self._ip(ts, inner, frame, depth + 1)
         if c.server.port in (53, 5353) or c.client.port == 53:
             return self._dns(ts, c, payload, frame)
-        if outbound and payload and payload[0] & 0xC0 == 0xC0 and c.packets <= 4:
-            hello = _quic_hello(payload)
+        if c.quic is not None:
+            return c.quic.feed(outbound, payload, ts, frame)  # type: ignore[no-any-return]
+        if outbound and payload and payload[0] & 0xC0 == 0xC0 and c.packets <= 8 and not c.tls:
+            if c.crypto is None:
+                c.crypto = {}
+            hello = _quic_hello(payload, c.crypto)
             if hello is not None:
-                sni, alpn = hello
+                c.crypto = None
+                sni, alpn, rnd, version, scid = hello
+                if not c.tls:
+                    self.quic_connections += 1
+                    c.quic = self._quic_session(c, rnd, version, scid)
                 c.tls = True
                 return [TlsHello(ts=ts, client=c.client, server=c.server, sni=sni, alpn=alpn, protocol="quic",
                                  evidence=f"frame {frame}")]
@@ -275,6 +318,15 @@ class PacketDecoder:
             return []
         return [Datagram(ts=ts, client=c.client, server=c.server, transport="udp", payload=payload[:DATAGRAM_KEEP],
                          outbound=outbound, evidence=f"frame {frame}")]
+
+    def _quic_session(self, c: _Conn, client_random: bytes, version: int, scid: bytes) -> Any:
+        keylog = getattr(self.tls_factory, "keylog", None)
+        secrets = keylog.get(client_random) if keylog is not None else None
+        if not secrets or "CLIENT_TRAFFIC_SECRET_0" not in secrets:
+            return None
+        from monitor.sources.quic_decrypt import QuicSession
+
+        return QuicSession(c.client, c.server, secrets, version, scid)
 
     def _dns(self, ts: float, c: _Conn, payload: bytes, frame: int) -> list[Message | FlowStats]:
         try:
@@ -408,6 +460,9 @@ class PacketDecoder:
         if c.transport == "tcp":  # remember where each direction ended, to recognize late retransmissions
             if len(self.recently_closed) > 4096:
                 self.recently_closed.pop(next(iter(self.recently_closed)))
+            if len(self.closed_clients) > 4096:
+                self.closed_clients.pop(next(iter(self.closed_clients)))
+            self.closed_clients[(c.client.ip, c.client.port, c.server.ip, c.server.port)] = None
             for outbound, d in c.dirs.items():
                 if d.next_seq is not None:
                     a, b = (c.client, c.server) if outbound else (c.server, c.client)
@@ -421,6 +476,9 @@ class PacketDecoder:
             out.extend(c.handler.feed(True, c.head, ts, 0))
         if c.handler is not None:
             out.extend(c.handler.close(ts))
+        if c.quic is not None:
+            out.extend(c.quic.close(ts))
+            self.quic_decrypted += bool(c.quic.decrypted)
         no_key = c.tls and c.transport == "tcp" and not (c.decrypting and getattr(c.handler, "decrypted", False))
         if no_key:
             self.encrypted_no_key += 1
@@ -433,15 +491,16 @@ class PacketDecoder:
 _METHODS_PREFIX = frozenset(m[:i] for m in (b"GET", b"POST", b"PUT", b"HEAD", b"DELETE", b"OPTIONS", b"PATCH",
                                             b"CONNECT", b"TRACE") for i in range(1, len(m) + 1))
 _SERVICE_PORTS = frozenset({53, 80, 443, 853, 1883, 8883, 5222, 5223, 5228, 8080, 8443, 32100, 32108, 34567,
-                            6666, 6667, 6668, 19000, 3000, 7000, 8000, 123, 5353, 1900, 554, 32761})
+                            6666, 6667, 6668, 19000, 3000, 7000, 8000, 123, 5353, 1900, 554, 32761,
+                            67, 547, 137, 138, 161, 5355, 3702, 5683, 9999, 4789, 6081, 3544})
 
 
 _ntoa4 = socket.inet_ntoa
 
 
-def _quic_hello(payload: bytes) -> tuple[str, tuple[str, ...]] | None:
+def _quic_hello(payload: bytes, pieces: dict[int, bytes]) -> tuple[str, tuple[str, ...], bytes, int, bytes] | None:
     try:
-        from monitor.sources.quic import client_hello_sni
+        from monitor.sources.quic import client_initial
     except ImportError:
         return None
-    return client_hello_sni(payload)
+    return client_initial(payload, pieces)

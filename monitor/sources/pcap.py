@@ -19,7 +19,7 @@ from monitor.errors import BadInput, TruncatedCapture
 from monitor.model import FlowStats, Message
 
 MAX_RECORD = 256 * 1024  # largest packet record accepted (jumbo/TSO frames are < 64 KiB)
-MAX_SNAPLEN = 1 << 20
+MAX_SNAPLEN = 1 << 30  # the header's snap length is informative only (records are bounded by MAX_RECORD)
 MAX_BLOCK = 8 * 1024 * 1024  # pcapng blocks (a Decryption Secrets Block can be large)
 GZIP_MAX_RATIO = 200  # decompressed / compressed beyond this (after GZIP_RATIO_AFTER bytes): a bomb
 GZIP_RATIO_AFTER = 64 * 1024 * 1024
@@ -391,6 +391,11 @@ class PcapSource:
         except TruncatedCapture as exc:
             self.warnings.append(f"truncated at frame {exc.frame}: {exc.reason}; the frames before it were kept")
         yield from decoder.finish()
+        self.warnings.extend(decoder.undecoded_warnings())
+        n = decoder.quic_connections - decoder.quic_decrypted
+        if n > 0:
+            self.warnings.append(f"{n} QUIC connection{'s' if n != 1 else ''} seen and not decrypted (no key log "
+                                 "secret for it: only its server name was read)")
         self._pos = self.path.stat().st_size
         if self._tls is not None:
             self.decrypted_sessions = getattr(self._tls, "decrypted_sessions", 0)

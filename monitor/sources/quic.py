@@ -95,9 +95,9 @@ def decrypt_initial(packet: bytes) -> bytes | None:
         return None
 
 
-def crypto_data(frames: bytes) -> bytes:
-    """The CRYPTO stream from offset 0, as far as it is contiguous."""
-    pieces: dict[int, bytes] = {}
+def crypto_pieces(frames: bytes, pieces: dict[int, bytes] | None = None) -> dict[int, bytes]:
+    """The CRYPTO frames' data by offset (added to `pieces`: a ClientHello may span several Initials)."""
+    pieces = {} if pieces is None else pieces
     off = 0
     try:
         while off < len(frames):
@@ -119,15 +119,19 @@ def crypto_data(frames: bytes) -> bytes:
             elif ftype == 0x06:  # CRYPTO
                 coff, off = _varint(frames, off + 1)
                 clen, off = _varint(frames, off)
-                if coff + clen <= MAX_CRYPTO:
-                    pieces[coff] = frames[off: off + clen]
+                if coff + clen <= MAX_CRYPTO and len(pieces) < 64:
+                    pieces.setdefault(coff, frames[off: off + clen])
                 off += clen
-            elif ftype == 0x1C:  # CONNECTION_CLOSE
-                break
-            else:
+            else:  # CONNECTION_CLOSE or a frame an Initial should not carry
                 break
     except ValueError:
         pass
+    return pieces
+
+
+def crypto_data(frames: bytes, pieces: dict[int, bytes] | None = None) -> bytes:
+    """The CRYPTO stream from offset 0, as far as it is contiguous."""
+    pieces = crypto_pieces(frames, pieces)
     out = b""
     for start in sorted(pieces):
         if start > len(out):
@@ -138,14 +142,31 @@ def crypto_data(frames: bytes) -> bytes:
 
 def client_hello_sni(payload: bytes) -> tuple[str, tuple[str, ...]] | None:
     """(SNI, ALPN) from a UDP payload holding a client Initial, else None."""
+    info = client_initial(payload)
+    return (info[0], info[1]) if info else None
+
+
+def client_initial(payload: bytes, pieces: dict[int, bytes] | None = None,
+                   ) -> tuple[str, tuple[str, ...], bytes, int, bytes] | None:
+    """(SNI, ALPN, client random, version, client's source CID) of a client Initial, else None.
+
+    With `pieces`, CRYPTO data of earlier Initials of the connection is kept there and used: a
+    large ClientHello (post-quantum key shares) spans two Initial packets.
+    """
     frames = decrypt_initial(payload)
     if frames is None:
         return None
-    hs = crypto_data(frames)
+    hs = crypto_data(frames, pieces)
     if len(hs) < 4 or hs[0] != 1:
         return None
+    need = 4 + int.from_bytes(hs[1:4], "big")
+    if len(hs) < need:
+        return None  # the rest comes in the next Initial
     try:
-        sni, alpn, _v, _r = parse_client_hello(hs[: 4 + int.from_bytes(hs[1:4], "big")])
+        sni, alpn, _v, rnd = parse_client_hello(hs[:need])
     except HelloError:
         return None
-    return sni, alpn
+    dcid_len = payload[5]
+    scid_len = payload[6 + dcid_len]
+    scid = payload[7 + dcid_len: 7 + dcid_len + scid_len]
+    return sni, alpn, rnd, int.from_bytes(payload[1:5], "big"), scid

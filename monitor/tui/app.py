@@ -7,6 +7,7 @@ characters and escapes removed), never parsed as markup.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -110,6 +111,14 @@ class FindingScreen(ModalScreen[None]):
         with VerticalScroll(id="detail"):
             yield Static(head)
             yield Static(body, id="detail-body")
+
+
+def _warnings(capture: dict[str, Any]) -> list[str]:
+    try:
+        out = json.loads(capture.get("warnings") or "[]")
+    except (TypeError, ValueError):
+        return []
+    return [str(w) for w in out] if isinstance(out, list) else []
 
 
 def _hexdump(data: bytes) -> str:
@@ -329,6 +338,9 @@ class PrivmonApp(App[None]):
             state = "" if c["status"] == "complete" else f", {c['status']}"  # live, or interrupted (writer gone)
             t.append(f"{clean(Path(c['path']).name, 60)} ({c['format']}, {c['packets']} packets, "
                      f"{_when(c['first_ts'])} .. {_when(c['last_ts'])}{state})  ")
+        for c in s.captures:  # what was not decoded: an empty view must not look like a clean one
+            for w in _warnings(c)[:5]:
+                t.append(f"\nwarning: {clean(Path(c['path']).name, 60)}: {clean(w, 200)}", style="bold yellow")
         t.append("\n")
         for k in ("messages", "destinations", "findings"):
             t.append(f"{k}: ", style="bold")
