@@ -161,7 +161,8 @@ def test_an_undecodable_capture_is_not_a_clean_report(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     for fmt in ("md", "html"):
         out = CliRunner().invoke(cli, ["report", "--db", str(db), "--format", fmt])
-        assert "3 packets of link type 147 (USER0) not decoded" in out.stdout, fmt
+        shown = out.stdout.replace("\\", "") if fmt == "md" else out.stdout  # Markdown escapes ( and )
+        assert "3 packets of link type 147 (USER0) not decoded" in shown, fmt
 
 
 def test_pcapng_mixed_interfaces_warn_only_for_the_undecoded_one(tmp_path: Path) -> None:
