@@ -12,10 +12,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from monitor import decode
+from monitor.classify.cleartext import upnp_description
 from monitor.classify.cs2crypt import KeyState
 from monitor.classify.destinations import Attributor
 from monitor.classify.identifiers import Detector
 from monitor.classify.p2p import recognize
+from monitor.classify.p2p_tables import bundled
 from monitor.model import (
     Attribution,
     Datagram,
@@ -132,6 +134,11 @@ class Engine:
         host = m.host or self._attributor.name_for(m.server.ip, m.ts)
         attr = self._attributor.attribute(host, m.server.ip, m.server.port, "tcp", m.ts)
         proto = m.protocol
+        # a UPnP device description (the XML behind SSDP's LOCATION) is read although it is a response:
+        # the device itself tells serial, MAC and UDN to whoever asks
+        upnp = upnp_description(m.response_body) if m.response_body[:1] == b"<" and m.status == 200 else None
+        if upnp is not None:
+            proto = "upnp"
         self._names[(m.server.ip, m.server.port, "tcp")] = (host, proto)
         acc = self._dest(host, m.server.ip, m.server.port, "tcp", proto, attr)
         acc.touch(m.ts)
@@ -157,6 +164,10 @@ class Engine:
         if resolved is not None:
             self._record_dns(resolved)
         hits = self._detector.scan(decode.fields_of_http(m), cleartext=m.scheme == "http")
+        if upnp is not None:
+            hits.extend(upnp[0])
+            seen = {_norm(h.canonical or h.value) for h in upnp[0]}
+            hits.extend(h for h in self._detector.scan(upnp[1]) if _norm(h.canonical or h.value) not in seen)
         prefix = "tls > " if proto == "https" and m.evidence.startswith("frame") else ""
         self._add_findings(hits, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid,
                            sender, prefix)
@@ -237,11 +248,14 @@ class Engine:
         sender = self.ctx.profile.device_for_ip(sender_ip)
         hits: list[Hit] = [self._owned(h) for h in p2p.hits] if p2p else []
         decoded = {_norm(h.canonical or h.value) for h in hits}  # the protocol decoder's reading wins
-        if n < MAX_SCANNED_DATAGRAMS_PER_FLOW:
-            if p2p and p2p.plain:  # CS2-encrypted: scan what the key revealed, and say so
-                hits.extend(replace(h, transform=f"cs2-encrypt > {h.transform}")
+        scan = p2p.scan if p2p else protocol not in (self.ctx.signatures.p2p or bundled()).never_scan
+        if n < MAX_SCANNED_DATAGRAMS_PER_FLOW and scan:
+            if p2p and p2p.plain:  # decrypted (CS2, TP-Link's XOR): scan what the key revealed, and say so
+                hits.extend(replace(h, transform=f"{p2p.plain_transform} > {h.transform}")
                             for h in self._detector.scan(decode.fields_of_payload(p2p.plain, m.transport))
                             if _norm(h.canonical or h.value) not in decoded)
+            elif p2p and p2p.fields:  # the decoder read the message's keys (RTSP, SSDP): scan those
+                hits.extend(h for h in self._detector.scan(p2p.fields) if _norm(h.canonical or h.value) not in decoded)
             else:
                 hits.extend(h for h in self._detector.scan(decode.fields_of_payload(m.payload, m.transport))
                             if _norm(h.canonical or h.value) not in decoded)

@@ -131,6 +131,13 @@ class Detector:
         em = r.types.get("email", {})
         self._email = re.compile(em["pattern"]) if "pattern" in em else None
         self._not_tld = frozenset(em.get("not_tld", []))
+        self._alg_words = frozenset(w.lower() for w in em.get("algorithm_words", []))
+        self._binary_tlds = frozenset(t.lower() for t in em.get("binary_tlds", []))
+        # types a key name must not give in some places ("SSID" cookie): location prefix -> types
+        self._not_in: dict[str, frozenset[str]] = {}
+        for t, spec in r.types.items():
+            for where in spec.get("not_in", []):
+                self._not_in[where] = self._not_in.get(where, frozenset()) | {t}
         ph = r.types.get("phone_number", {})
         self._e164 = re.compile(ph["e164_pattern"]) if "e164_pattern" in ph else None
         self._tac = tuple(r.types.get("imei", {}).get("tac_prefixes", []))
@@ -239,6 +246,10 @@ class Detector:
         keyed = self._types_of_key.get(k, ()) if k else ()
         if not keyed and len(k) > 4:
             keyed = self._suffix_types(k)
+        if keyed and self._not_in:
+            banned = self._not_in.get(f.location.split(":", 1)[0])
+            if banned:
+                keyed = tuple(t for t in keyed if t not in banned)
         found = []  # keyed types whose value passed: only those keep the free search off their type
         for t in keyed:
             h = self._keyed(t, k, v, f, cleartext)
@@ -281,7 +292,7 @@ class Detector:
             if re.fullmatch(r"[0-9A-Fa-f]{12}", hexes) and _unicast_mac(hexes):
                 return hit()
         elif t == "ssid":
-            if 1 <= len(v) <= 32:
+            if _network_name(v):
                 return hit()
         elif t in ("gaid", "idfa", "idfv"):
             if _UUID.match(v) and set(v.replace("-", "")) != {"0"}:
@@ -331,10 +342,10 @@ class Detector:
                 if _unicast_mac(re.sub(r"[:-]", "", mac)):
                     out.append(Hit("mac", mac, _chain(f.transforms, "plain"), f.location, "pattern"))
         if self._email is not None and "@" in v:
+            binary = _BINARY_RUN.search(f.location) is not None
             for m in self._email.finditer(v):
-                addr = m.group(1)
-                if addr.rsplit(".", 1)[-1].lower() not in self._not_tld:
-                    out.append(Hit("email", addr, _chain(f.transforms, "plain"), f.location, "pattern"))
+                if self._mailbox(m, v, binary):
+                    out.append(Hit("email", m.group(1), _chain(f.transforms, "plain"), f.location, "pattern"))
         if self._e164 is not None and "+" in v and "phone_number" not in keyed:
             for m in self._e164.finditer(v):
                 out.append(Hit("phone_number", m.group(1), _chain(f.transforms, "plain"), f.location, "pattern"))
@@ -348,7 +359,43 @@ class Detector:
         return out
 
 
+    def _mailbox(self, m: re.Match[str], text: str, binary: bool) -> bool:
+        """An address-shaped match that is a mailbox: not an algorithm name (SSH "hmac-sha1-etm@openssh.com"),
+        and, in a binary payload's text, not inside a comma-separated name-list and under a real TLD."""
+        addr = m.group(1)
+        local, _, domain = addr.partition("@")
+        tld = domain.rsplit(".", 1)[-1].lower()
+        if tld in self._not_tld:
+            return False
+        words = {w for w in re.split(r"[-._+]", local.lower()) if w}
+        if words & self._alg_words or any(w.rstrip("0123456789") in self._alg_words for w in words if len(w) > 3):
+            return False
+        if binary:
+            if text[m.start(1) - 1: m.start(1)] == "," or text[m.end(1): m.end(1) + 1] == ",":
+                return False
+            if tld not in self._binary_tlds and not (len(tld) == 2 and tld.isalpha()):
+                return False
+        return True
+
+
 _DEVICE_KEY = re.compile(r"dev|cam|ipc|p2p")
+# a field that is a printable run cut out of binary bytes: "tcp-payload@12", "body@40"
+_BINARY_RUN = re.compile(r"^(?:tcp|udp)-payload(?:@\d+)?$|@\d+$")
+_SSID_SEP = re.compile(r"[\s\-_.]+")
+_TOKENISH = re.compile(r"[=/%|{}<>\\]")
+
+
+def _network_name(v: str) -> bool:
+    """A plausible Wi-Fi network name: 1-32 bytes of text, not a number, UUID, hash or session token."""
+    if not 1 <= len(v.encode("utf-8", "replace")) <= 32 or v.isdigit() or _TOKENISH.search(v) or _UUID.match(v):
+        return False
+    if re.fullmatch(r"[0-9a-fA-F]{12,}", v):
+        return False
+    for part in _SSID_SEP.split(v):  # a long run mixing cases and digits is a token ("AxW8hQ3bZr1kLm0Pq")
+        if len(part) >= 12 and any(c.isdigit() for c in part) and any(c.isupper() for c in part) and \
+                any(c.islower() for c in part):
+            return False
+    return True
 
 
 def _group(location: str) -> str:

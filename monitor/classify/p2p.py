@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from monitor.classify.cs2crypt import KeyState
 from monitor.classify.p2p_tables import P2PTables, bundled
-from monitor.model import Hit
+from monitor.model import Field, Hit
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,9 @@ class P2PMatch:
     role: str = ""  # lookup|relay|peer|discovery
     hits: tuple[Hit, ...] = ()
     plain: bytes = b""  # the datagram decrypted (CS2 encryption), for the payload scan; b"" when clear
+    plain_transform: str = "cs2-encrypt"  # how `plain` was obtained, the first step of its hits' transforms
+    fields: tuple[Field, ...] = ()  # keyed values the decoder read (headers, queries), scanned instead of the bytes
+    scan: bool = True  # False: the payload is negotiation (SSH) and is never scanned for identifiers
 
 
 _PREFIX = re.compile(rb"^[A-Z]{1,8}\x00*$")
@@ -218,6 +221,9 @@ def _encrypted_pppp(payload: bytes, on_port: bool, t: P2PTables, keys: KeyState 
 
 
 _OBFUSCATED = P2PMatch("pppp", "OBFUSCATED", "", ())
+# first bytes of the clear-text protocols (cleartext.py): SSH, RTSP and SSDP lines (A-Z), WS-Discovery
+# XML ("<", or a UTF-8 byte-order mark), TP-Link's cipher ({ XOR 171) and its TCP length prefix (0)
+_TEXT_FIRST = frozenset([*range(0x41, 0x5B), 0x3C, 0xEF, 0xD0, 0x00])
 
 
 def _as_encrypted(m: P2PMatch, plain: bytes) -> P2PMatch:
@@ -235,6 +241,13 @@ def recognize(payload: bytes, server_port: int, client_port: int, transport: str
         return None
     t = tables or bundled()
     first = payload[0]
+    if first in _TEXT_FIRST:
+        from monitor.classify.cleartext import recognize_text
+
+        text = recognize_text(payload, server_port, client_port, transport, t)
+        if text is not None:
+            return P2PMatch(text.protocol, text.message, "", text.hits, text.plain, text.transform or "cs2-encrypt",
+                            text.fields, text.scan and text.protocol not in t.never_scan)
     if first == 0xF1 and transport == "udp":
         found_p = _pppp(payload, t)
         if found_p is not None:

@@ -32,6 +32,13 @@ class P2PTables:
     tuya_ports: frozenset[int] = frozenset()
     tuya_udp_key: bytes = b""
     tuya_commands: dict[int, str] = field(default_factory=dict)
+    rtsp_ports: frozenset[int] = frozenset()
+    rtsp_methods: frozenset[str] = frozenset()
+    tplink_ports: frozenset[int] = frozenset()
+    tplink_key: int = 171
+    ssdp_ports: frozenset[int] = frozenset()
+    wsd_ports: frozenset[int] = frozenset()
+    never_scan: frozenset[str] = frozenset()  # protocols whose payloads are negotiation, not data (ssh)
 
 
 def _bad(path: Path, entry: str, fld: str, what: str) -> BadSignatures:
@@ -106,7 +113,22 @@ def _merge(path: Path, data: dict[str, Any], base: P2PTables) -> P2PTables:
     key_seed = sec.get("udp_key_seed")
     if key_seed is not None and not isinstance(key_seed, str):
         raise _bad(path, "tuya", "udp_key_seed", "must be a string")
+    sec = data.get("cleartext", {})
+    text = {k: _ports(path, f"cleartext.{k}", sec[k]) if k in sec else getattr(base, k)
+            for k in ("rtsp_ports", "tplink_ports", "ssdp_ports", "wsd_ports")}
+    words: dict[str, frozenset[str]] = {}
+    for k in ("rtsp_methods", "never_scan"):
+        raw = sec.get(k)
+        if raw is not None and not (isinstance(raw, list) and all(isinstance(x, str) and x for x in raw)):
+            raise _bad(path, "cleartext", k, "must be a list of names")
+        words[k] = getattr(base, k) | frozenset(raw or ())
+    tp_key = sec.get("tplink_key", base.tplink_key)
+    if not isinstance(tp_key, int) or not 0 <= tp_key <= 255:
+        raise _bad(path, "cleartext", "tplink_key", "must be a byte value (0-255)")
     return P2PTables(
+        rtsp_ports=text["rtsp_ports"], tplink_ports=text["tplink_ports"], ssdp_ports=text["ssdp_ports"],
+        wsd_ports=text["wsd_ports"], rtsp_methods=words["rtsp_methods"], never_scan=words["never_scan"],
+        tplink_key=tp_key,
         pppp_ports=pppp_ports, pppp_messages=pppp, pppp_keys=pppp_keys, kalay_lan_port=lan, kalay_master_port=master,
         kalay_commands=kalay, xmeye_ports=xmeye_ports, xmeye_messages=xm,
         tuya_ports=_ports(path, "tuya", sec["ports"]) if "ports" in sec else base.tuya_ports,
