@@ -109,6 +109,9 @@ class Detector:
         self._ci, self._cs = profile_variants(profile)
         self._ci_re = trie_regex(list(self._ci), "[0-9a-z]")
         self._cs_re = trie_regex(list(self._cs), "[0-9A-Za-z+/_-]")
+        # camera ids of the profile in PPPP's binary layout (hex, as in a payload's hex view)
+        self._uid_bin = [(b.hex(), Variant("device_uid", v, d.name, "binary")) for d in profile.devices
+                         for t, v in d.known if t == "device_uid" for b in [_uid_binary(v)] if b]
         self._coords = [(d.name, d.latitude, d.longitude) for d in profile.devices
                         if d.latitude is not None and d.longitude is not None]
         r = self.rules
@@ -168,6 +171,14 @@ class Detector:
 
     def _known(self, f: Field) -> list[Hit]:
         out = []
+        if self._uid_bin and f.transforms == ("bytes",):
+            for hx, v in self._uid_bin:
+                i = f.value.find(hx)
+                while i >= 0 and i % 2:  # on a byte boundary only
+                    i = f.value.find(hx, i + 1)
+                if i >= 0:
+                    out.append(Hit(v.type, v.canonical, "binary", f"{f.location}@{i // 2}", "known", v.device,
+                                   v.canonical))
         if self._ci_re is not None:
             for m in self._ci_re.finditer(f.value.lower()):
                 v = self._ci[m.group(1)]
@@ -396,6 +407,14 @@ def _network_name(v: str) -> bool:
                 any(c.islower() for c in part):
             return False
     return True
+
+
+def _uid_binary(uid: str) -> bytes | None:
+    """A camera id "VSTC-123456-ABCDE" as PPPP sends it: prefix NUL-padded to 8, uint32 serial, check code."""
+    m = re.fullmatch(r"([A-Z]{1,8})-?(\d{1,9})-?([A-Z]{1,8})", uid.strip().upper())
+    if m is None or int(m.group(2)) > 0xFFFFFFFF:
+        return None
+    return m.group(1).encode().ljust(8, b"\0") + int(m.group(2)).to_bytes(4, "big") + m.group(3).encode()
 
 
 def _group(location: str) -> str:
