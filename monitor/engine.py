@@ -324,13 +324,14 @@ class Engine:
                       ts: float, evidence: str, mid: int | None, sender: str, prefix: str) -> None:
         for h in hits:
             self.summary.findings += 1
+            self._detector.remember(h, f"{evidence}, {host or ip}")
             self._batch.findings.append({
                 "message_id": mid, "type": h.type, "value": h.value, "canonical": h.canonical,
                 "transform": prefix + h.transform if prefix else h.transform,
                 "location": h.location, "confidence": h.confidence,
                 "host": host, "ip": ip, "port": port, "protocol": protocol, "sdk": attr.recipient,
                 "category": attr.category, "device": h.device, "sender": sender,
-                "first_ts": ts, "last_ts": ts, "count": 1, "evidence": evidence,
+                "first_ts": ts, "last_ts": ts, "count": 1, "evidence": evidence, "reason": h.reason,
             })
 
 

@@ -145,6 +145,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0002_findings_by_time",  # the TUI pages findings newest first without sorting the table
         "CREATE INDEX findings_time ON findings(first_ts, id);",
     ),
+    (
+        "0003_finding_reason",  # why a value no rule names is an identifier (it recurs: the first finding)
+        "ALTER TABLE findings ADD COLUMN reason TEXT NOT NULL DEFAULT '';",
+    ),
 ]
 
 
@@ -427,7 +431,7 @@ class Store:
 
     _FINDING_COLUMNS = ("id", "capture_id", "message_id", "type", "value", "canonical", "transform", "location",
                         "confidence", "host", "ip", "port", "protocol", "sdk", "category", "device", "sender",
-                        "first_ts", "last_ts", "count", "evidence")
+                        "first_ts", "last_ts", "count", "evidence", "reason")
     _FINDING_FROM = ("FROM findings f JOIN captures c ON c.id = f.capture_id "
                      "LEFT JOIN messages m ON m.id = f.message_id WHERE c.status != 'ingesting' ")
 

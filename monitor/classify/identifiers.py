@@ -48,6 +48,8 @@ class IdentifierRules:
     negative_keys: frozenset[str] = frozenset()
     placeholders: frozenset[str] = frozenset()
     version: str = ""
+    recurring: frozenset[str] = frozenset()
+    recurring_min: int = 10
 
     def keys(self, type_id: str, which: str = "keys") -> frozenset[str]:
         return frozenset(norm_key(k) for k in self.types.get(type_id, {}).get(which, []))
@@ -61,6 +63,8 @@ def load_identifier_rules(paths: Sequence[str | Path] = ()) -> IdentifierRules:
     neg: set[str] = set()
     ph: set[str] = set()
     version = ""
+    recurring: set[str] = set()
+    recurring_min = 10
     for p in [RULES_FILE, *[Path(x) for x in paths]]:
         try:
             data = tomllib.loads(Path(p).read_text(encoding="utf-8"))
@@ -69,6 +73,9 @@ def load_identifier_rules(paths: Sequence[str | Path] = ()) -> IdentifierRules:
         version = version or str(data.get("version", ""))
         neg.update(norm_key(k) for k in data.get("negative_keys", []))
         ph.update(v.lower() for v in data.get("placeholders", {}).get("values", []))
+        rec = data.get("recurring", {})
+        recurring.update(str(t) for t in rec.get("types", []))
+        recurring_min = int(rec.get("min_length", recurring_min))
         for type_id, spec in data.get("types", {}).items():
             if not isinstance(spec, dict):
                 raise BadSignatures(str(p), f"types.{type_id}: must be a table")
@@ -78,7 +85,7 @@ def load_identifier_rules(paths: Sequence[str | Path] = ()) -> IdentifierRules:
                     merged[k] = list(merged.get(k, [])) + [x for x in v if x not in merged.get(k, [])]
                 else:
                     merged[k] = v
-    return IdentifierRules(types, frozenset(neg), frozenset(ph), version)
+    return IdentifierRules(types, frozenset(neg), frozenset(ph), version, frozenset(recurring), recurring_min)
 
 
 def luhn_ok(digits: str) -> bool:
@@ -146,6 +153,8 @@ class Detector:
         self._tac = tuple(r.types.get("imei", {}).get("tac_prefixes", []))
         self._mcc = frozenset(r.types.get("imsi", {}).get("mcc", []))
         self._min_apps = int(r.types.get("installed_apps", {}).get("min_items", 3))
+        self._install_keys = r.keys("device_uid", "install_keys")
+        self._recur: dict[str, tuple[str, str]] = {}  # value (letters and digits, upper) -> (type, first finding)
 
     # -- public ----------------------------------------------------------------------------------------
 
@@ -165,7 +174,33 @@ class Detector:
                 if h.value.lower() in known_values or h.value.lower() in self.rules.placeholders:
                     continue
                 hits.setdefault((h.type, h.value, h.location), h)
+        if self._recur:
+            self._recurrences(fl, hits)
         return list(hits.values())
+
+    # -- values seen before in this capture ---------------------------------------------------------
+
+    def remember(self, h: Hit, where: str) -> None:
+        """Note a reported value, so that it is recognized when it recurs (the first finding is kept)."""
+        if h.type not in self.rules.recurring or h.confidence == "known" or len(self._recur) >= 10_000:
+            return
+        key = _alnum(h.canonical or h.value)
+        if len(key) >= self.rules.recurring_min:
+            self._recur.setdefault(key, (h.type, f"same value as the {h.type} found at {h.location} ({where})"))
+
+    def _recurrences(self, fields: list[Field], hits: dict[tuple[str, str, str], Hit]) -> None:
+        found = {_alnum(h.canonical or h.value) for h in hits.values()}
+        for f in fields:
+            if f.transforms == ("bytes",) or norm_key(f.key) in self.rules.negative_keys or len(f.value) > 256:
+                continue
+            v = f.value.strip()
+            key = _alnum(v)
+            seen = self._recur.get(key)
+            if seen is None or key in found or v.lower() in self.rules.placeholders:
+                continue
+            found.add(key)
+            hits.setdefault((seen[0], v, f.location), Hit(seen[0], v, _chain(f.transforms, "plain"), f.location,
+                                                          "pattern", reason=seen[1]))
 
     # -- profile mode ------------------------------------------------------------------------------------
 
@@ -320,6 +355,8 @@ class Detector:
             if re.fullmatch(r"[A-Za-z0-9\-]{6,32}", v) and any(c.isdigit() for c in v) and not v.isdigit():
                 return hit()
         elif t == "device_uid":
+            if k in self._install_keys and _UUID.match(v) and set(v.replace("-", "")) != {"0"}:
+                return hit()
             if self._cs2 and self._cs2.fullmatch(v.upper()) or self._kalay and self._kalay.fullmatch(v.upper()):
                 return hit()
             if re.fullmatch(r"[0-9A-Fa-f]{16}|[A-Za-z0-9]{20,22}", v) and any(c.isdigit() for c in v):
@@ -407,6 +444,10 @@ def _network_name(v: str) -> bool:
                 any(c.islower() for c in part):
             return False
     return True
+
+
+def _alnum(value: str) -> str:
+    return "".join(ch for ch in value.upper() if ch.isalnum())
 
 
 def _uid_binary(uid: str) -> bytes | None:

@@ -72,7 +72,7 @@ def _finding(f: dict[str, Any], redact: bool) -> dict[str, Any]:
         "port": f["port"], "protocol": f["protocol"], "sdk": f["sdk"], "category": f["category"],
         "ts": f["first_ts"], "last_ts": f["last_ts"], "count": f["count"], "capture": f["capture"],
         "evidence": f["evidence"], "device": f["device"], "sender": f["sender"],
-        "message_id": f["message_id"], "url": mask_in(f.get("url", ""), f["value"]) if redact else f.get("url", ""),
+        "message_id": f["message_id"], "reason": f.get("reason", ""), "url": mask_in(f.get("url", ""), f["value"]) if redact else f.get("url", ""),
     }
 
 
