@@ -131,8 +131,9 @@ class Engine:
 
     def _http(self, m: HttpExchange) -> None:
         self.summary.http_requests += 1
-        host = m.host or self._attributor.name_for(m.server.ip, m.ts)
-        attr = self._attributor.attribute(host, m.server.ip, m.server.port, "tcp", m.ts)
+        ip, port = m.server.ip, m.server.port
+        host = m.host or self._attributor.name_for(ip, m.ts, m.client.ip, port)
+        attr = self._attributor.attribute(m.host, ip, port, "tcp", m.ts, client=m.client.ip)
         proto = m.protocol
         # a UPnP device description (the XML behind SSDP's LOCATION) is read although it is a response:
         # the device itself tells serial, MAC and UDN to whoever asks
@@ -190,15 +191,16 @@ class Engine:
 
     def _tls(self, m: TlsHello) -> None:
         self.summary.tls_names += 1
-        host = m.sni or self._attributor.name_for(m.server.ip, m.ts)
+        host = m.sni or self._attributor.name_for(m.server.ip, m.ts, m.client.ip, m.server.port)
         attr = None
         if not host and m.cert_names:  # a bare-IP connection: the certificate names the server
             host, attr = self._by_certificate(m)
         key = (m.server.ip, m.server.port, m.transport)
         if key not in self._names or not self._names[key][0]:
             self._names[key] = (host, m.protocol)
-        if attr is None:
-            attr = self._attributor.attribute(host, m.server.ip, m.server.port, m.transport, m.ts)
+        if attr is None:  # a name DNS gave is attributed as such: the reason says "dns" and lists the other names
+            attr = self._attributor.attribute(m.sni, m.server.ip, m.server.port, m.transport, m.ts,
+                                              client=m.client.ip)
         self._dest(host, m.server.ip, m.server.port, m.transport, m.protocol, attr).touch(m.ts)
         self._batch.messages.append({
             "id": self.allocate_id(), "kind": m.protocol, "ts": m.ts,
@@ -234,11 +236,11 @@ class Engine:
             return  # long media / data streams: nothing new to learn from every datagram
         known = self._names.get((m.server.ip, m.server.port, m.transport))
         named = known[0] if known else ""  # from this address's Host / SNI / certificate
-        host = named or self._attributor.name_for(m.server.ip, m.ts)
+        host = named or self._attributor.name_for(m.server.ip, m.ts, m.client.ip, m.server.port)
         protocol = p2p.protocol if p2p else (known[1] if known and known[1] else m.transport)
         # a name only DNS gave is attributed as such, so the reason says "dns ..." (and follows CNAMEs)
         attr = self._attributor.attribute(named, m.server.ip, m.server.port, m.transport, m.ts,
-                                          protocol=p2p.protocol if p2p else "")
+                                          protocol=p2p.protocol if p2p else "", client=m.client.ip)
         if p2p and p2p.role:
             attr = replace(attr, role=p2p.role)
         if p2p and (not known or known[1] in ("", "udp", "tcp")):
@@ -282,9 +284,10 @@ class Engine:
         if f.encrypted_no_key:
             self.summary.encrypted_no_key += 1
         known = self._names.get((f.server.ip, f.server.port, f.transport))
-        host = known[0] if known else self._attributor.name_for(f.server.ip, f.first_ts)
+        host = known[0] if known else self._attributor.name_for(f.server.ip, f.first_ts, f.client.ip, f.server.port)
         protocol = known[1] if known and known[1] else f.transport
-        attr = self._attributor.attribute(host, f.server.ip, f.server.port, f.transport, f.first_ts)
+        attr = self._attributor.attribute(host if known else "", f.server.ip, f.server.port, f.transport, f.first_ts,
+                                          client=f.client.ip)
         acc = self._dest(host, f.server.ip, f.server.port, f.transport, protocol, attr)
         acc.bytes_out += f.bytes_out
         acc.bytes_in += f.bytes_in
