@@ -189,12 +189,18 @@ class Detector:
             self._recur.setdefault(key, (h.type, f"same value as the {h.type} found at {h.location} ({where})"))
 
     def _recurrences(self, fields: list[Field], hits: dict[tuple[str, str, str], Hit]) -> None:
-        found = {_alnum(h.canonical or h.value) for h in hits.values()}
+        found: set[str] | None = None
+        low = self.rules.recurring_min
         for f in fields:
-            if f.transforms == ("bytes",) or norm_key(f.key) in self.rules.negative_keys or len(f.value) > 256:
-                continue
-            v = f.value.strip()
+            v = f.value
+            if not low <= len(v) <= 80 or " " in v or f.transforms == ("bytes",):
+                continue  # identifiers are short and have no spaces
             key = _alnum(v)
+            if key not in self._recur or norm_key(f.key) in self.rules.negative_keys:
+                continue
+            if found is None:
+                found = {_alnum(h.canonical or h.value) for h in hits.values()}
+            v = v.strip()
             seen = self._recur.get(key)
             if seen is None or key in found or v.lower() in self.rules.placeholders:
                 continue
@@ -447,7 +453,8 @@ def _network_name(v: str) -> bool:
 
 
 def _alnum(value: str) -> str:
-    return "".join(ch for ch in value.upper() if ch.isalnum())
+    """The value as compared across its sendings: case and the usual separators dropped."""
+    return value.upper().replace("-", "").replace(":", "").replace(" ", "").replace(".", "")
 
 
 def _uid_binary(uid: str) -> bytes | None:
