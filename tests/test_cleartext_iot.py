@@ -179,3 +179,17 @@ def test_ws_discovery_probe_matches_device_ids() -> None:
     assert protocols(dests)[3702] == "ws-discovery"
     m = recognize(PROBE, 3702, 50300, "udp")
     assert m is not None and (m.protocol, m.message, m.hits) == ("ws-discovery", "Probe", ())
+
+
+def test_random_bytes_on_the_iot_ports_give_no_ids() -> None:
+    import random
+
+    rng = random.Random(11)
+    for _ in range(700):
+        size = rng.choice((1, 5, 40, 300, 1400))
+        data = bytes(rng.randrange(256) for _ in range(size))
+        for port, tr in ((554, "tcp"), (8554, "tcp"), (9999, "tcp"), (9999, "udp"), (1900, "udp"), (3702, "udp"),
+                         (22, "tcp")):
+            for head in (b"", b"\xd0", b"\x00\x00\x00\x10\xd0", b"SSH-2.0-", b"DESCRIBE ", b"NOTIFY * HTTP/1.1\r\n"):
+                m = recognize(head + data, port, 50000, tr)
+                assert m is None or not m.hits, (port, tr, (head + data).hex())
