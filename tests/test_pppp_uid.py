@@ -6,6 +6,7 @@ first frame that carried it, with a count of frames; random bytes on PPPP's port
 from __future__ import annotations
 
 import random
+
 import pytest
 from engine_run import run
 from pcapgen import eth, ip4, tcp, udp
