@@ -165,13 +165,14 @@ class Engine:
         if resolved is not None:
             self._record_dns(resolved)
         hits = self._detector.scan(decode.fields_of_http(m), cleartext=m.scheme == "http")
-        if upnp is not None:
-            hits.extend(upnp[0])
-            seen = {_norm(h.canonical or h.value) for h in upnp[0]}
-            hits.extend(h for h in self._detector.scan(upnp[1]) if _norm(h.canonical or h.value) not in seen)
         prefix = "tls > " if proto == "https" and m.evidence.startswith("frame") else ""
         self._add_findings(hits, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid,
                            sender, prefix)
+        if upnp is not None:  # sent by the device that serves the description
+            seen = {_norm(h.canonical or h.value) for h in upnp[0]}
+            told = [*upnp[0], *(h for h in self._detector.scan(upnp[1]) if _norm(h.canonical or h.value) not in seen)]
+            self._add_findings(told, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid,
+                               self.ctx.profile.device_for_ip(m.server.ip), prefix)
 
     def _dns(self, m: DnsAnswer) -> None:
         self._record_dns(m)

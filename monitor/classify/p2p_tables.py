@@ -33,12 +33,10 @@ class P2PTables:
     tuya_ports: frozenset[int] = frozenset()
     tuya_udp_key: bytes = b""
     tuya_commands: dict[int, str] = field(default_factory=dict)
-    rtsp_ports: frozenset[int] = frozenset()
     rtsp_methods: frozenset[str] = frozenset()
     tplink_ports: frozenset[int] = frozenset()
     tplink_key: int = 171
     ssdp_ports: frozenset[int] = frozenset()
-    wsd_ports: frozenset[int] = frozenset()
     never_scan: frozenset[str] = frozenset()  # protocols whose payloads are negotiation, not data (ssh)
 
 
@@ -123,7 +121,7 @@ def _merge(path: Path, data: dict[str, Any], base: P2PTables) -> P2PTables:
         raise _bad(path, "tuya", "udp_key_seed", "must be a string")
     sec = data.get("cleartext", {})
     text = {k: _ports(path, f"cleartext.{k}", sec[k]) if k in sec else getattr(base, k)
-            for k in ("rtsp_ports", "tplink_ports", "ssdp_ports", "wsd_ports")}
+            for k in ("tplink_ports", "ssdp_ports")}
     words: dict[str, frozenset[str]] = {}
     for k in ("rtsp_methods", "never_scan"):
         raw = sec.get(k)
@@ -134,8 +132,7 @@ def _merge(path: Path, data: dict[str, Any], base: P2PTables) -> P2PTables:
     if not isinstance(tp_key, int) or not 0 <= tp_key <= 255:
         raise _bad(path, "cleartext", "tplink_key", "must be a byte value (0-255)")
     return P2PTables(
-        rtsp_ports=text["rtsp_ports"], tplink_ports=text["tplink_ports"], ssdp_ports=text["ssdp_ports"],
-        wsd_ports=text["wsd_ports"], rtsp_methods=words["rtsp_methods"], never_scan=words["never_scan"],
+        tplink_ports=text["tplink_ports"], ssdp_ports=text["ssdp_ports"], rtsp_methods=words["rtsp_methods"], never_scan=words["never_scan"],
         tplink_key=tp_key,
         pppp_ports=pppp_ports, pppp_messages=pppp, pppp_text=frozenset(pppp_text), pppp_keys=pppp_keys, kalay_lan_port=lan, kalay_master_port=master,
         kalay_commands=kalay, xmeye_ports=xmeye_ports, xmeye_messages=xm,
