@@ -193,3 +193,22 @@ def test_random_bytes_on_the_iot_ports_give_no_ids() -> None:
             for head in (b"", b"\xd0", b"\x00\x00\x00\x10\xd0", b"SSH-2.0-", b"DESCRIBE ", b"NOTIFY * HTTP/1.1\r\n"):
                 m = recognize(head + data, port, 50000, tr)
                 assert m is None or not m.hits, (port, tr, (head + data).hex())
+
+
+def soap(password_type: str) -> bytes:
+    body = ('<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope">'
+            '<s:Header><wsse:Security xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/'
+            'oasis-200401-wss-wssecurity-secext-1.0.xsd"><wsse:UsernameToken><wsse:Username>admin</wsse:Username>'
+            f'<wsse:Password Type="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0'
+            f'#{password_type}">Onvif-Pass1</wsse:Password></wsse:UsernameToken></wsse:Security></s:Header>'
+            '<s:Body><GetDeviceInformation xmlns="http://www.onvif.org/ver10/device/wsdl"/></s:Body></s:Envelope>')
+    data = body.encode()
+    return (b"POST /onvif/device_service HTTP/1.1\r\nHost: 192.168.1.64\r\nContent-Type: application/soap+xml\r\n"
+            b"Content-Length: " + str(len(data)).encode() + b"\r\n\r\n" + data)
+
+
+def test_onvif_soap_password_text_is_a_credential_digest_is_not() -> None:
+    clear = run(tcp_conv(PHONE, CAM, 51010, 80, [(True, soap("PasswordText"))]))[0]
+    assert [(f["type"], f["value"], f["location"]) for f in clear] == [
+        ("credentials", "Onvif-Pass1", "xml:wsse:Password")]
+    assert run(tcp_conv(PHONE, CAM, 51011, 80, [(True, soap("PasswordDigest"))]))[0] == []
