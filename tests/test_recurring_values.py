@@ -74,3 +74,16 @@ def test_reason_reaches_the_json_report(tmp_path: Path) -> None:
                          check=True, cwd=ROOT, capture_output=True, text=True).stdout
     rep = json.loads(out)
     assert sorted(f["reason"] != "" for f in rep["findings"]) == [False, True]
+
+
+def test_reason_is_shown_in_html_and_markdown(tmp_path: Path) -> None:
+    from pcapgen import pcap, write
+
+    frames = (post("a.example", 80, "/v1/ads", {"gaid": GAID}, 1) + post("b.example", 80, "/c", {"_aid": GAID}, 2))
+    cap = write(tmp_path / "r.pcap", pcap([(float(i), f) for i, f in enumerate(frames, 1)]))
+    db = tmp_path / "r.db"
+    subprocess.run([sys.executable, "-m", "monitor", "analyze", str(cap), "--db", str(db), "-q"], check=True, cwd=ROOT)
+    for fmt in ("html", "md"):
+        out = subprocess.run([sys.executable, "-m", "monitor", "report", "--db", str(db), "--format", fmt],
+                             check=True, cwd=ROOT, capture_output=True, text=True).stdout
+        assert "same value as the gaid found at json:$.gaid" in out, fmt

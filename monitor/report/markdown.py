@@ -61,6 +61,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     late = [f for f in report["findings"] if id(f) not in early_ids]
     lines += _table(["id", "type", "value", "transform", "location", "confidence", "host", "sdk", "time", "evidence"],
                     [[f["id"], f["type"], f["value"], f["transform"], f["location"], f["confidence"], f["host"],
-                      f["sdk"], _ts(f["ts"]) + (" before consent" if id(f) in early_ids else ""), f["evidence"]]
+                      f["sdk"], _ts(f["ts"]) + (" before consent" if id(f) in early_ids else ""),
+                      f["evidence"] + (f" ({f['reason']})" if f.get("reason") else "")]
                      for f in early + late])
     return "\n".join(lines) + "\n"
