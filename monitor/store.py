@@ -146,7 +146,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         "CREATE INDEX findings_time ON findings(first_ts, id);",
     ),
     (
-        "0003_finding_reason",  # why a value no rule names is an identifier (it recurs: the first finding)
+        "0004_finding_reason",  # why a value no rule names is an identifier (it recurs: the first finding)
         "ALTER TABLE findings ADD COLUMN reason TEXT NOT NULL DEFAULT '';",
     ),
 ]
