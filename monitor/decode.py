@@ -310,7 +310,10 @@ def _multipart(body: bytes, ctype: str, tr: tuple[str, ...], depth: int, b: _Bud
 
 def _xml(text: str, tr: tuple[str, ...], b: _Budget) -> None:
     for m in _XML_ELEM.finditer(text[:MAX_SCAN]):
-        b.add(f"xml:{m.group(1)}", m.group(1), m.group(3).strip(), tr + ("xml",))
+        key = m.group(1).rsplit(":", 1)[-1]  # the local name: <wsse:Password> is a password
+        if key == "Password" and "#PasswordDigest" in (m.group(2) or ""):
+            key = "PasswordDigest"  # WS-Security's digest (ONVIF): a hash of the password, not the password
+        b.add(f"xml:{m.group(1)}", key, m.group(3).strip(), tr + ("xml",))
         for a in _XML_ATTR.finditer(m.group(2) or ""):
             b.add(f"xml:{m.group(1)}@{a.group(1)}", a.group(1), a.group(2), tr + ("xml",))
         if b.full():

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from monitor import decode
+from monitor.classify.cleartext import upnp_description
 from monitor.classify.cs2crypt import KeyState
 from monitor.classify.destinations import Attributor
 from monitor.classify.identifiers import Detector
 from monitor.classify.p2p import recognize
+from monitor.classify.p2p_tables import bundled
 from monitor.model import (
     Attribution,
     Datagram,
@@ -136,11 +138,17 @@ class Engine:
 
     def _http(self, m: HttpExchange) -> None:
         self.summary.http_requests += 1
-        host = m.host or self._attributor.name_for(m.server.ip, m.ts)
-        attr = self._attributor.attribute(host, m.server.ip, m.server.port, m.transport, m.ts)
+        ip, port = m.server.ip, m.server.port
+        host = m.host or self._attributor.name_for(ip, m.ts, m.client.ip, port)
+        attr = self._attributor.attribute(m.host, ip, port, m.transport, m.ts, client=m.client.ip)
         proto = m.protocol
-        self._names[(m.server.ip, m.server.port, m.transport)] = (host, proto)
-        acc = self._dest(host, m.server.ip, m.server.port, m.transport, proto, attr)
+        # a UPnP device description (the XML behind SSDP's LOCATION) is read although it is a response:
+        # the device itself tells serial, MAC and UDN to whoever asks
+        upnp = upnp_description(m.response_body) if m.response_body[:1] == b"<" and m.status == 200 else None
+        if upnp is not None:
+            proto = "upnp"
+        self._names[(ip, port, m.transport)] = (host, proto)
+        acc = self._dest(host, ip, port, m.transport, proto, attr)
         acc.touch(m.ts)
         if self.account_http_bytes:
             acc.bytes_out += len(m.request_body) + sum(len(k) + len(v) + 4 for k, v in m.request_headers)
@@ -170,6 +178,11 @@ class Engine:
         prefix = "tls > " if proto == "https" and m.evidence.startswith("frame") else ""
         self._add_findings(hits, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid,
                            sender, prefix)
+        if upnp is not None:  # sent by the device that serves the description
+            seen = {_norm(h.canonical or h.value) for h in upnp[0]}
+            told = [*upnp[0], *(h for h in self._detector.scan(upnp[1]) if _norm(h.canonical or h.value) not in seen)]
+            self._add_findings(told, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid,
+                               self.ctx.profile.device_for_ip(m.server.ip), prefix)
 
     def _note_truncated(self, where: str) -> None:
         """One summary warning (kept up to date) for messages with more fields than are decoded."""
@@ -200,15 +213,16 @@ class Engine:
 
     def _tls(self, m: TlsHello) -> None:
         self.summary.tls_names += 1
-        host = m.sni or self._attributor.name_for(m.server.ip, m.ts)
+        host = m.sni or self._attributor.name_for(m.server.ip, m.ts, m.client.ip, m.server.port)
         attr = None
         if not host and m.cert_names:  # a bare-IP connection: the certificate names the server
             host, attr = self._by_certificate(m)
         key = (m.server.ip, m.server.port, m.transport)
         if key not in self._names or not self._names[key][0]:
             self._names[key] = (host, m.protocol)
-        if attr is None:
-            attr = self._attributor.attribute(host, m.server.ip, m.server.port, m.transport, m.ts)
+        if attr is None:  # a name DNS gave is attributed as such: the reason says "dns" and lists the other names
+            attr = self._attributor.attribute(m.sni, m.server.ip, m.server.port, m.transport, m.ts,
+                                              client=m.client.ip)
         acc = self._dest(host, m.server.ip, m.server.port, m.transport, m.protocol, attr)
         acc.touch(m.ts)
         if m.rejected:
@@ -248,11 +262,11 @@ class Engine:
             return  # long media / data streams: nothing new to learn from every datagram
         known = self._names.get((m.server.ip, m.server.port, m.transport))
         named = known[0] if known else ""  # from this address's Host / SNI / certificate
-        host = named or self._attributor.name_for(m.server.ip, m.ts)
+        host = named or self._attributor.name_for(m.server.ip, m.ts, m.client.ip, m.server.port)
         protocol = p2p.protocol if p2p else (known[1] if known and known[1] else m.transport)
         # a name only DNS gave is attributed as such, so the reason says "dns ..." (and follows CNAMEs)
         attr = self._attributor.attribute(named, m.server.ip, m.server.port, m.transport, m.ts,
-                                          protocol=p2p.protocol if p2p else "")
+                                          protocol=p2p.protocol if p2p else "", client=m.client.ip)
         if p2p and p2p.role:
             attr = replace(attr, role=p2p.role)
         if p2p and (not known or known[1] in ("", "udp", "tcp")):
@@ -262,11 +276,14 @@ class Engine:
         sender = self.ctx.profile.device_for_ip(sender_ip)
         hits: list[Hit] = [self._owned(h) for h in p2p.hits] if p2p else []
         decoded = {_norm(h.canonical or h.value) for h in hits}  # the protocol decoder's reading wins
-        if n < MAX_SCANNED_DATAGRAMS_PER_FLOW:
-            if p2p and p2p.plain:  # CS2-encrypted: scan what the key revealed, and say so
-                hits.extend(replace(h, transform=f"cs2-encrypt > {h.transform}")
+        scan = p2p.scan if p2p else protocol not in (self.ctx.signatures.p2p or bundled()).never_scan
+        if n < MAX_SCANNED_DATAGRAMS_PER_FLOW and scan:
+            if p2p and p2p.plain:  # decrypted (CS2, TP-Link's XOR): scan what the key revealed, and say so
+                hits.extend(replace(h, transform=f"{p2p.plain_transform} > {h.transform}")
                             for h in self._detector.scan(decode.fields_of_payload(p2p.plain, m.transport))
                             if _norm(h.canonical or h.value) not in decoded)
+            elif p2p and p2p.fields:  # the decoder read the message's keys (RTSP, SSDP): scan those
+                hits.extend(h for h in self._detector.scan(p2p.fields) if _norm(h.canonical or h.value) not in decoded)
             else:
                 hits.extend(h for h in self._detector.scan(decode.fields_of_payload(m.payload, m.transport))
                             if _norm(h.canonical or h.value) not in decoded)
@@ -318,9 +335,10 @@ class Engine:
         if f.encrypted_no_key:
             self.summary.encrypted_no_key += 1
         known = self._names.get((f.server.ip, f.server.port, f.transport))
-        host = known[0] if known else self._attributor.name_for(f.server.ip, f.first_ts)
+        host = known[0] if known else self._attributor.name_for(f.server.ip, f.first_ts, f.client.ip, f.server.port)
         protocol = known[1] if known and known[1] else f.transport
-        attr = self._attributor.attribute(host, f.server.ip, f.server.port, f.transport, f.first_ts)
+        attr = self._attributor.attribute(host if known else "", f.server.ip, f.server.port, f.transport, f.first_ts,
+                                          client=f.client.ip)
         acc = self._dest(host, f.server.ip, f.server.port, f.transport, protocol, attr)
         acc.bytes_out += f.bytes_out
         acc.bytes_in += f.bytes_in
@@ -360,13 +378,14 @@ class Engine:
                       ts: float, evidence: str, mid: int | None, sender: str, prefix: str) -> None:
         for h in hits:
             self.summary.findings += 1
+            self._detector.remember(h, f"{evidence}, {host or ip}")
             self._batch.findings.append({
                 "message_id": mid, "type": h.type, "value": h.value, "canonical": h.canonical,
                 "transform": prefix + h.transform if prefix else h.transform,
                 "location": h.location, "confidence": h.confidence,
                 "host": host, "ip": ip, "port": port, "protocol": protocol, "sdk": attr.recipient,
                 "category": attr.category, "device": h.device, "sender": sender,
-                "first_ts": ts, "last_ts": ts, "count": 1, "evidence": evidence,
+                "first_ts": ts, "last_ts": ts, "count": 1, "evidence": evidence, "reason": h.reason,
             })
 
 

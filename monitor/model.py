@@ -193,6 +193,7 @@ class Hit:
     confidence: str  # known|checksum|pattern
     device: str = ""  # profile device the value belongs to ("" without a profile)
     canonical: str = ""  # the identifier itself when known (the IMEI behind an MD5)
+    reason: str = ""  # why a value no rule names is one: "same value as the gaid found at ..." (recurrence)
 
 
 @dataclass(frozen=True, slots=True)

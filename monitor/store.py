@@ -159,6 +159,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0004_device_platform",  # store labels are judged per platform; report scopes without the profile
         "ALTER TABLE devices ADD COLUMN platform TEXT NOT NULL DEFAULT '';",
     ),
+    (
+        "0005_finding_reason",  # why a value no rule names is an identifier (it recurs: the first finding)
+        "ALTER TABLE findings ADD COLUMN reason TEXT NOT NULL DEFAULT '';",
+    ),
 ]
 
 
@@ -510,7 +514,7 @@ class Store:
 
     _FINDING_COLUMNS = ("id", "capture_id", "message_id", "type", "value", "canonical", "transform", "location",
                         "confidence", "host", "ip", "port", "protocol", "sdk", "category", "device", "sender",
-                        "first_ts", "last_ts", "count", "evidence")
+                        "first_ts", "last_ts", "count", "evidence", "reason")
     _FINDING_FROM = ("FROM findings f JOIN captures c ON c.id = f.capture_id "
                      "LEFT JOIN messages m ON m.id = f.message_id WHERE c.status != 'ingesting' ")
 

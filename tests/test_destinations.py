@@ -70,3 +70,29 @@ def test_first_party_from_the_profile() -> None:
     assert a.attribute("api.secuhome.example", "198.51.100.1", 443, "tcp", 0.0).sdk == "first_party"
     assert a.attribute("", "47.91.3.4", 443, "tcp", 0.0).category == "first_party"
     assert a.attribute("api.jpush.cn", "47.91.3.4", 443, "tcp", 0.0).sdk == "jpush"  # the named host wins
+
+
+def _answer(a: Attributor, ts: float, client: str, name: str, ip: str) -> None:
+    a.observe_dns(DnsAnswer(ts=ts, client=Endpoint(client, 5000), server=Endpoint("10.0.0.1", 53), qname=name,
+                            qtype="A", answers=((name, "A", ip, 300),)))
+
+
+def test_several_names_for_one_ip_same_client_then_port_hint_others_kept() -> None:
+    shared = "142.250.10.188"
+    a = Attributor(SIGS, EMPTY_PROFILE)
+    _answer(a, 1.0, "10.0.0.2", "mtalk.google.com", shared)  # push looked up first
+    _answer(a, 5.0, "10.0.0.2", "accounts.google.com", shared)  # then the sign-in SDK, same address
+    _answer(a, 6.0, "10.0.0.9", "graph.facebook.com", shared)  # another client's lookup does not count
+    push = a.attribute("", shared, 5228, "tcp", 7.0, client="10.0.0.2")
+    assert push.sdk == "firebase_messaging"  # only FCM's rule lists 5228
+    assert "mtalk.google.com" in push.reason and "ambiguous" in push.reason and "accounts.google.com" in push.reason
+    assert "graph.facebook.com" not in push.reason
+    web = a.attribute("", shared, 443, "tcp", 7.0, client="10.0.0.2")
+    assert web.sdk == "google_signin" and "mtalk.google.com (firebase_messaging)" in web.reason
+    other = a.attribute("", shared, 443, "tcp", 7.0, client="10.0.0.9")
+    assert other.sdk == "facebook" and "also resolved" not in other.reason
+    # a name the client sent (SNI/Host) wins and has no candidates
+    named = a.attribute("accounts.google.com", shared, 5228, "tcp", 7.0, client="10.0.0.2")
+    assert named.sdk == "google_signin" and "also" not in named.reason
+    assert a.name_for(shared, 7.0, "10.0.0.2", 5228) == "mtalk.google.com"
+    assert a.name_for(shared, 7.0, "10.0.0.2", 443) == "accounts.google.com"

@@ -3,7 +3,10 @@
 Attribution order: the host the client named (HTTP Host, TLS/QUIC SNI); then the DNS names that
 resolved to the IP shortly before (the name asked for first, then its CNAME chain, so a CDN name
 maps back to the SDK that was asked for); then IP rules; then the protocol recognized in the
-payload (a P2P camera protocol). The most specific host rule wins: exact host, then the longest
+payload (a P2P camera protocol). When several names resolved to one IP, the lookup by the same
+client that most closely preceded the connection wins, unless only another name's rule lists the
+connection's port (FCM's 5228 on an IP shared with Google sign-in); the other names stay in the
+reason, and the attribution is called ambiguous when one of them would name another SDK. The most specific host rule wins: exact host, then the longest
 matching suffix, so bugly.qq.com is Bugly and gdt.qq.com GDT while other qq.com hosts are Tencent.
 """
 
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import ipaddress
+from dataclasses import replace
 from typing import Any
 
 from monitor.model import Attribution, DnsAnswer
@@ -70,8 +74,8 @@ class Attributor:
         self.rules = HostRules(signatures.sdks)
         self.profile = profile
         self.geo = geo
-        self._dns: dict[str, tuple[list[float], list[tuple[str, ...]]]] = {}  # ip -> (times, name chains)
-        self._cache: dict[tuple[str, str, int, str, str], Attribution] = {}
+        self._dns: dict[str, tuple[list[float], list[tuple[str, tuple[str, ...]]]]] = {}  # ip -> (times, (client, chain))
+        self._cache: dict[tuple[str, str, int, str, str, tuple[str, ...]], Attribution] = {}
 
     # -- DNS -------------------------------------------------------------------------------------------
 
@@ -87,33 +91,72 @@ class Attributor:
                     del times[0], names[0]
                 i = bisect.bisect(times, m.ts)
                 times.insert(i, m.ts)
-                names.insert(i, tuple(chain))
+                names.insert(i, (m.client.ip, tuple(chain)))
 
-    def names_for(self, ip: str, ts: float) -> tuple[str, ...]:
-        """The name chain that resolved to ip most recently at ts (else the earliest one after)."""
+    def names_for(self, ip: str, ts: float, client: str = "", port: int = 0) -> tuple[str, ...]:
+        """The name chain that resolved to ip most recently at ts (else the earliest one after), asked by
+        `client` when it asked any; a chain whose rule lists `port` wins over one whose rule does not."""
+        return self._candidates(ip, ts, client, port)[0]
+
+    def _candidates(self, ip: str, ts: float, client: str, port: int) -> list[tuple[str, ...]]:
+        """Name chains for ip, the chosen one first, then the other names (by first name, most recent first)."""
         entry = self._dns.get(ip)
         if not entry:
-            return ()
+            return [()]
         times, names = entry
-        i = bisect.bisect(times, ts + DNS_SLACK)
-        return names[i - 1] if i else names[0]
+        mine = [k for k, (c, _) in enumerate(names) if c == client] if client else []
+        pool = mine or list(range(len(names)))
+        limit = ts + DNS_SLACK
+        before = [k for k in pool if times[k] <= limit]
+        order = [*reversed(before), *(k for k in pool if times[k] > limit)]
+        chains: list[tuple[str, ...]] = []
+        for k in order:
+            if all(c[0] != names[k][1][0] for c in chains):
+                chains.append(names[k][1])
+        if port and len(chains) > 1 and not self._lists_port(chains[0], port):
+            for j, c in enumerate(chains[1:len(before) or None], 1):
+                if self._lists_port(c, port):
+                    chains.insert(0, chains.pop(j))
+                    break
+        return chains
 
-    def name_for(self, ip: str, ts: float) -> str:
-        chain = self.names_for(ip, ts)
+    def _lists_port(self, chain: tuple[str, ...], port: int) -> bool:
+        for name in chain:
+            found = self.rules.by_host(name)
+            if found:
+                return port in found[0].ports
+        return False
+
+    def name_for(self, ip: str, ts: float, client: str = "", port: int = 0) -> str:
+        chain = self.names_for(ip, ts, client, port)
         return chain[0] if chain else ""
 
     # -- attribution -----------------------------------------------------------------------------------
 
-    def attribute(self, host: str, ip: str, port: int, transport: str, ts: float, protocol: str = "") -> Attribution:
-        names = (host,) if host else self.names_for(ip, ts)
-        key = (names[0] if names else "", ip, port, transport, protocol)
+    def attribute(self, host: str, ip: str, port: int, transport: str, ts: float, protocol: str = "",
+                  client: str = "") -> Attribution:
+        chains: list[tuple[str, ...]] = [(host,)] if host else self._candidates(ip, ts, client, port)
+        names = chains[0]
+        others = tuple(c[0] for c in chains[1:8])
+        key = (names[0] if names else "", ip, port, transport, protocol, others)
         hit = self._cache.get(key)
         if hit is None:
             hit = self._attribute(host, names, ip, protocol)
+            if others:
+                hit = self._with_others(hit, chains[1:8], ip, protocol)
             if len(self._cache) > 100_000:
                 self._cache.clear()
             self._cache[key] = hit
         return hit
+
+    def _with_others(self, hit: Attribution, others: list[tuple[str, ...]], ip: str, protocol: str) -> Attribution:
+        """The other names that resolved to the same address, in the reason; "ambiguous" when one of them
+        would be another recipient."""
+        alt = [(c[0], self._attribute("", c, ip, protocol)) for c in others]
+        differ = any(a.sdk != hit.sdk for _, a in alt)
+        listed = ", ".join(f"{n} ({a.sdk or 'unknown'})" for n, a in alt)
+        note = f"; ambiguous: {ip} also resolved for {listed}" if differ else f"; {ip} also resolved for {listed}"
+        return replace(hit, reason=hit.reason + note)
 
     def _attribute(self, host: str, names: tuple[str, ...], ip: str, protocol: str) -> Attribution:
         country = self._country(ip)

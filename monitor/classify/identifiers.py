@@ -48,6 +48,8 @@ class IdentifierRules:
     negative_keys: frozenset[str] = frozenset()
     placeholders: frozenset[str] = frozenset()
     version: str = ""
+    recurring: frozenset[str] = frozenset()
+    recurring_min: int = 10
 
     def keys(self, type_id: str, which: str = "keys") -> frozenset[str]:
         return frozenset(norm_key(k) for k in self.types.get(type_id, {}).get(which, []))
@@ -61,6 +63,8 @@ def load_identifier_rules(paths: Sequence[str | Path] = ()) -> IdentifierRules:
     neg: set[str] = set()
     ph: set[str] = set()
     version = ""
+    recurring: set[str] = set()
+    recurring_min = 10
     for p in [RULES_FILE, *[Path(x) for x in paths]]:
         try:
             data = tomllib.loads(Path(p).read_text(encoding="utf-8"))
@@ -69,6 +73,9 @@ def load_identifier_rules(paths: Sequence[str | Path] = ()) -> IdentifierRules:
         version = version or str(data.get("version", ""))
         neg.update(norm_key(k) for k in data.get("negative_keys", []))
         ph.update(v.lower() for v in data.get("placeholders", {}).get("values", []))
+        rec = data.get("recurring", {})
+        recurring.update(str(t) for t in rec.get("types", []))
+        recurring_min = int(rec.get("min_length", recurring_min))
         for type_id, spec in data.get("types", {}).items():
             if not isinstance(spec, dict):
                 raise BadSignatures(str(p), f"types.{type_id}: must be a table")
@@ -78,7 +85,7 @@ def load_identifier_rules(paths: Sequence[str | Path] = ()) -> IdentifierRules:
                     merged[k] = list(merged.get(k, [])) + [x for x in v if x not in merged.get(k, [])]
                 else:
                     merged[k] = v
-    return IdentifierRules(types, frozenset(neg), frozenset(ph), version)
+    return IdentifierRules(types, frozenset(neg), frozenset(ph), version, frozenset(recurring), recurring_min)
 
 
 def luhn_ok(digits: str) -> bool:
@@ -109,6 +116,9 @@ class Detector:
         self._ci, self._cs = profile_variants(profile)
         self._ci_re = trie_regex(list(self._ci), "[0-9a-z]")
         self._cs_re = trie_regex(list(self._cs), "[0-9A-Za-z+/_-]")
+        # camera ids of the profile in PPPP's binary layout (hex, as in a payload's hex view)
+        self._uid_bin = [(b.hex(), Variant("device_uid", v, d.name, "binary")) for d in profile.devices
+                         for t, v in d.known if t == "device_uid" for b in [_uid_binary(v)] if b]
         self._coords = [(d.name, d.latitude, d.longitude) for d in profile.devices
                         if d.latitude is not None and d.longitude is not None]
         r = self.rules
@@ -131,11 +141,20 @@ class Detector:
         em = r.types.get("email", {})
         self._email = re.compile(em["pattern"]) if "pattern" in em else None
         self._not_tld = frozenset(em.get("not_tld", []))
+        self._alg_words = frozenset(w.lower() for w in em.get("algorithm_words", []))
+        self._binary_tlds = frozenset(t.lower() for t in em.get("binary_tlds", []))
+        # types a key name must not give in some places ("SSID" cookie): location prefix -> types
+        self._not_in: dict[str, frozenset[str]] = {}
+        for t, spec in r.types.items():
+            for where in spec.get("not_in", []):
+                self._not_in[where] = self._not_in.get(where, frozenset()) | {t}
         ph = r.types.get("phone_number", {})
         self._e164 = re.compile(ph["e164_pattern"]) if "e164_pattern" in ph else None
         self._tac = tuple(r.types.get("imei", {}).get("tac_prefixes", []))
         self._mcc = frozenset(r.types.get("imsi", {}).get("mcc", []))
         self._min_apps = int(r.types.get("installed_apps", {}).get("min_items", 3))
+        self._install_keys = r.keys("device_uid", "install_keys")
+        self._recur: dict[str, tuple[str, str]] = {}  # value (letters and digits, upper) -> (type, first finding)
 
     # -- public ----------------------------------------------------------------------------------------
 
@@ -155,12 +174,52 @@ class Detector:
                 if h.value.lower() in known_values or h.value.lower() in self.rules.placeholders:
                     continue
                 hits.setdefault((h.type, h.value, h.location), h)
+        if self._recur:
+            self._recurrences(fl, hits)
         return list(hits.values())
+
+    # -- values seen before in this capture ---------------------------------------------------------
+
+    def remember(self, h: Hit, where: str) -> None:
+        """Note a reported value, so that it is recognized when it recurs (the first finding is kept)."""
+        if h.type not in self.rules.recurring or h.confidence == "known" or len(self._recur) >= 10_000:
+            return
+        key = _alnum(h.canonical or h.value)
+        if len(key) >= self.rules.recurring_min:
+            self._recur.setdefault(key, (h.type, f"same value as the {h.type} found at {h.location} ({where})"))
+
+    def _recurrences(self, fields: list[Field], hits: dict[tuple[str, str, str], Hit]) -> None:
+        found: set[str] | None = None
+        low = self.rules.recurring_min
+        for f in fields:
+            v = f.value
+            if not low <= len(v) <= 80 or " " in v or f.transforms == ("bytes",):
+                continue  # identifiers are short and have no spaces
+            key = _alnum(v)
+            if key not in self._recur or norm_key(f.key) in self.rules.negative_keys:
+                continue
+            if found is None:
+                found = {_alnum(h.canonical or h.value) for h in hits.values()}
+            v = v.strip()
+            seen = self._recur.get(key)
+            if seen is None or key in found or v.lower() in self.rules.placeholders:
+                continue
+            found.add(key)
+            hits.setdefault((seen[0], v, f.location), Hit(seen[0], v, _chain(f.transforms, "plain"), f.location,
+                                                          "pattern", reason=seen[1]))
 
     # -- profile mode ------------------------------------------------------------------------------------
 
     def _known(self, f: Field) -> list[Hit]:
         out = []
+        if self._uid_bin and f.transforms == ("bytes",):
+            for hx, v in self._uid_bin:
+                i = f.value.find(hx)
+                while i >= 0 and i % 2:  # on a byte boundary only
+                    i = f.value.find(hx, i + 1)
+                if i >= 0:
+                    out.append(Hit(v.type, v.canonical, "binary", f"{f.location}@{i // 2}", "known", v.device,
+                                   v.canonical))
         if self._ci_re is not None:
             for m in self._ci_re.finditer(f.value.lower()):
                 v = self._ci[m.group(1)]
@@ -239,6 +298,10 @@ class Detector:
         keyed = self._types_of_key.get(k, ()) if k else ()
         if not keyed and len(k) > 4:
             keyed = self._suffix_types(k)
+        if keyed and self._not_in:
+            banned = self._not_in.get(f.location.split(":", 1)[0])
+            if banned:
+                keyed = tuple(t for t in keyed if t not in banned)
         found = []  # keyed types whose value passed: only those keep the free search off their type
         for t in keyed:
             h = self._keyed(t, k, v, f, cleartext)
@@ -281,7 +344,7 @@ class Detector:
             if re.fullmatch(r"[0-9A-Fa-f]{12}", hexes) and _unicast_mac(hexes):
                 return hit()
         elif t == "ssid":
-            if 1 <= len(v) <= 32:
+            if _network_name(v):
                 return hit()
         elif t in ("gaid", "idfa", "idfv"):
             if _UUID.match(v) and set(v.replace("-", "")) != {"0"}:
@@ -298,6 +361,8 @@ class Detector:
             if re.fullmatch(r"[A-Za-z0-9\-]{6,32}", v) and any(c.isdigit() for c in v) and not v.isdigit():
                 return hit()
         elif t == "device_uid":
+            if k in self._install_keys and _UUID.match(v) and set(v.replace("-", "")) != {"0"}:
+                return hit()
             if self._cs2 and self._cs2.fullmatch(v.upper()) or self._kalay and self._kalay.fullmatch(v.upper()):
                 return hit()
             if re.fullmatch(r"[0-9A-Fa-f]{16}|[A-Za-z0-9]{20,22}", v) and any(c.isdigit() for c in v):
@@ -331,10 +396,10 @@ class Detector:
                 if _unicast_mac(re.sub(r"[:-]", "", mac)):
                     out.append(Hit("mac", mac, _chain(f.transforms, "plain"), f.location, "pattern"))
         if self._email is not None and "@" in v:
+            binary = _BINARY_RUN.search(f.location) is not None
             for m in self._email.finditer(v):
-                addr = m.group(1)
-                if addr.rsplit(".", 1)[-1].lower() not in self._not_tld:
-                    out.append(Hit("email", addr, _chain(f.transforms, "plain"), f.location, "pattern"))
+                if self._mailbox(m, v, binary):
+                    out.append(Hit("email", m.group(1), _chain(f.transforms, "plain"), f.location, "pattern"))
         if self._e164 is not None and "+" in v and "phone_number" not in keyed:
             for m in self._e164.finditer(v):
                 out.append(Hit("phone_number", m.group(1), _chain(f.transforms, "plain"), f.location, "pattern"))
@@ -348,7 +413,56 @@ class Detector:
         return out
 
 
+    def _mailbox(self, m: re.Match[str], text: str, binary: bool) -> bool:
+        """An address-shaped match that is a mailbox: not an algorithm name (SSH "hmac-sha1-etm@openssh.com"),
+        and, in a binary payload's text, not inside a comma-separated name-list and under a real TLD."""
+        addr = m.group(1)
+        local, _, domain = addr.partition("@")
+        tld = domain.rsplit(".", 1)[-1].lower()
+        if tld in self._not_tld:
+            return False
+        words = {w for w in re.split(r"[-._+]", local.lower()) if w}
+        if words & self._alg_words or any(w.rstrip("0123456789") in self._alg_words for w in words if len(w) > 3):
+            return False
+        if binary:
+            if text[m.start(1) - 1: m.start(1)] == "," or text[m.end(1): m.end(1) + 1] == ",":
+                return False
+            if tld not in self._binary_tlds and not (len(tld) == 2 and tld.isalpha()):
+                return False
+        return True
+
+
 _DEVICE_KEY = re.compile(r"dev|cam|ipc|p2p")
+# a field that is a printable run cut out of binary bytes: "tcp-payload@12", "body@40"
+_BINARY_RUN = re.compile(r"^(?:tcp|udp)-payload(?:@\d+)?$|@\d+$")
+_SSID_SEP = re.compile(r"[\s\-_.]+")
+_TOKENISH = re.compile(r"[=/%|{}<>\\]")
+
+
+def _network_name(v: str) -> bool:
+    """A plausible Wi-Fi network name: 1-32 bytes of text, not a number, UUID, hash or session token."""
+    if not 1 <= len(v.encode("utf-8", "replace")) <= 32 or v.isdigit() or _TOKENISH.search(v) or _UUID.match(v):
+        return False
+    if re.fullmatch(r"[0-9a-fA-F]{12,}", v):
+        return False
+    for part in _SSID_SEP.split(v):  # a long run mixing cases and digits is a token ("AxW8hQ3bZr1kLm0Pq")
+        if len(part) >= 12 and any(c.isdigit() for c in part) and any(c.isupper() for c in part) and \
+                any(c.islower() for c in part):
+            return False
+    return True
+
+
+def _alnum(value: str) -> str:
+    """The value as compared across its sendings: case and the usual separators dropped."""
+    return value.upper().replace("-", "").replace(":", "").replace(" ", "").replace(".", "")
+
+
+def _uid_binary(uid: str) -> bytes | None:
+    """A camera id "VSTC-123456-ABCDE" as PPPP sends it: prefix NUL-padded to 8, uint32 serial, check code."""
+    m = re.fullmatch(r"([A-Z]{1,8})-?(\d{1,9})-?([A-Z]{1,8})", uid.strip().upper())
+    if m is None or int(m.group(2)) > 0xFFFFFFFF:
+        return None
+    return m.group(1).encode().ljust(8, b"\0") + int(m.group(2)).to_bytes(4, "big") + m.group(3).encode()
 
 
 def _group(location: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from monitor.classify.cs2crypt import KeyState
 from monitor.classify.p2p_tables import P2PTables, bundled
-from monitor.model import Hit
+from monitor.model import Field, Hit
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,9 @@ class P2PMatch:
     role: str = ""  # lookup|relay|peer|discovery
     hits: tuple[Hit, ...] = ()
     plain: bytes = b""  # the datagram decrypted (CS2 encryption), for the payload scan; b"" when clear
+    plain_transform: str = "cs2-encrypt"  # how `plain` was obtained, the first step of its hits' transforms
+    fields: tuple[Field, ...] = ()  # keyed values the decoder read (headers, queries), scanned instead of the bytes
+    scan: bool = True  # False: the payload is negotiation (SSH) and is never scanned for identifiers
 
 
 _PREFIX = re.compile(rb"^[A-Z]{1,8}\x00*$")
@@ -49,15 +52,40 @@ def _pppp(payload: bytes, tables: P2PTables) -> P2PMatch | None:
     if known is None or int.from_bytes(payload[2:4], "big") != len(payload) - 4:
         return None
     name, role, uid_at = known
-    hits: tuple[Hit, ...] = ()
-    uid = pppp_uid(payload[4 + uid_at: 24 + uid_at]) if uid_at >= 0 else None
+    return P2PMatch("pppp", name, role, _pppp_ids(payload, name, uid_at, payload[1] in tables.pppp_text))
+
+
+def _pppp_ids(payload: bytes, name: str, uid_at: int, text: bool) -> tuple[Hit, ...]:
+    """The device id of a clear PPPP message: where its table entry says, else wherever the binary layout is."""
+    uid = None
     transform = "plain"
-    if uid is None and uid_at >= 0 and name.endswith("_CRC"):
-        uid = _crc_uid(payload[4:], uid_at)
-        transform = "cs2-crcenc"
-    if uid:
-        hits = (Hit("device_uid", uid, transform, f"pppp:{name}", "pattern", canonical=uid),)
-    return P2PMatch("pppp", name, role, hits)
+    if uid_at >= 0:
+        uid = _text_uid(payload[4 + uid_at: 68 + uid_at]) if text else pppp_uid(payload[4 + uid_at: 24 + uid_at])
+        if uid is None and name.endswith("_CRC"):
+            uid = _crc_uid(payload[4:], uid_at)
+            transform = "cs2-crcenc"
+    if uid is None and name not in ("DRW", "PSR") and len(payload) >= 24:
+        uid = find_binary_uid(payload[4:4 + 1500])
+    return (Hit("device_uid", uid, transform, f"pppp:{name}", "pattern", canonical=uid),) if uid else ()
+
+
+_BIN_PREFIX = re.compile(rb"(?<![A-Z])[A-Z]{3,8}(?:\x00|(?<=[A-Z]{8}))")
+_TEXT_UID = re.compile(r"([A-Z]{3,8})-?(\d{6,9})-?([A-Z]{4,8})")
+
+
+def find_binary_uid(data: bytes) -> str | None:
+    """The first well-formed 20-byte device id anywhere in `data` (prefix of 3+ letters, check code of 4+)."""
+    for m in _BIN_PREFIX.finditer(data):
+        uid = pppp_uid(data[m.start(): m.start() + 20])
+        if uid is not None and len(uid.rsplit("-", 1)[1]) >= 4:
+            return uid
+    return None
+
+
+def _text_uid(raw: bytes) -> str | None:
+    """A device id sent as a NUL-padded string ("VSTC-123456-ABCDE" or without dashes), normalized."""
+    m = _TEXT_UID.fullmatch(raw.split(b"\x00", 1)[0].decode("ascii", "replace").strip())
+    return f"{m.group(1)}-{int(m.group(2)):06d}-{m.group(3)}" if m else None
 
 
 def _ilnk(payload: bytes) -> P2PMatch | None:
@@ -189,7 +217,7 @@ def _encrypted_pppp(payload: bytes, on_port: bool, t: P2PTables, keys: KeyState 
     session = keys is None or keys.agrees(payload[0], header)
     if keys is not None:
         header = keys.narrow(payload[0], header)
-    uid_types = [k for k, v in t.pppp_messages.items() if v[2] == 0]
+    uid_types = [k for k, v in t.pppp_messages.items() if v[2] == 0 and k not in t.pppp_text]
     for strict in (False, True):  # a doubt left by the id alone: also ask for a trailing address
         uid = cs2crypt.uid_candidates(payload, uid_types, sockaddr_last=strict) if header is not None else None
         cands = cs2crypt.intersect(header, uid) if header is not None and uid is not None else None
@@ -218,6 +246,9 @@ def _encrypted_pppp(payload: bytes, on_port: bool, t: P2PTables, keys: KeyState 
 
 
 _OBFUSCATED = P2PMatch("pppp", "OBFUSCATED", "", ())
+# first bytes of the clear-text protocols (cleartext.py): SSH, RTSP and SSDP lines (A-Z), WS-Discovery
+# XML ("<", or a UTF-8 byte-order mark), TP-Link's cipher ({ XOR 171) and its TCP length prefix (0)
+_TEXT_FIRST = frozenset([*range(0x41, 0x5B), 0x3C, 0xEF, 0xD0, 0x00])
 
 
 def _as_encrypted(m: P2PMatch, plain: bytes) -> P2PMatch:
@@ -235,6 +266,13 @@ def recognize(payload: bytes, server_port: int, client_port: int, transport: str
         return None
     t = tables or bundled()
     first = payload[0]
+    if first in _TEXT_FIRST:
+        from monitor.classify.cleartext import recognize_text
+
+        text = recognize_text(payload, server_port, client_port, transport, t)
+        if text is not None:
+            return P2PMatch(text.protocol, text.message, "", text.hits, text.plain, text.transform or "cs2-encrypt",
+                            text.fields, text.scan and text.protocol not in t.never_scan)
     if first == 0xF1 and transport == "udp":
         found_p = _pppp(payload, t)
         if found_p is not None:
@@ -243,7 +281,8 @@ def recognize(payload: bytes, server_port: int, client_port: int, transport: str
                 and int.from_bytes(payload[2:4], "big") == len(payload) - 4 \
                 and _encrypted_pppp(payload, True, t, keys) in (None, _OBFUSCATED):
             # a well-formed PPPP header of a type our table lacks, on PPPP's port: still PPPP
-            return P2PMatch("pppp", f"MSG_{payload[1]:02X}", "", ())
+            odd = f"MSG_{payload[1]:02X}"
+            return P2PMatch("pppp", odd, "", _pppp_ids(payload, odd, -1, False))
     if first in (0xA1, 0xF2) and transport == "udp":
         found_i = _ilnk(payload)
         if found_i is not None:

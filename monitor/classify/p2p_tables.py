@@ -23,6 +23,7 @@ ROLES = {"lookup", "relay", "peer", "discovery", ""}
 class P2PTables:
     pppp_ports: frozenset[int] = frozenset()
     pppp_messages: dict[int, tuple[str, str, int]] = field(default_factory=dict)  # type -> (name, role, uid offset)
+    pppp_text: frozenset[int] = frozenset()  # types whose device id is a string, not the binary layout
     pppp_keys: tuple[bytes, ...] = ()  # derived from the key strings of CS2's datagram encryption
     kalay_lan_port: int = 32761
     kalay_master_port: int = 10001
@@ -32,6 +33,11 @@ class P2PTables:
     tuya_ports: frozenset[int] = frozenset()
     tuya_udp_key: bytes = b""
     tuya_commands: dict[int, str] = field(default_factory=dict)
+    rtsp_methods: frozenset[str] = frozenset()
+    tplink_ports: frozenset[int] = frozenset()
+    tplink_key: int = 171
+    ssdp_ports: frozenset[int] = frozenset()
+    never_scan: frozenset[str] = frozenset()  # protocols whose payloads are negotiation, not data (ssh)
 
 
 def _bad(path: Path, entry: str, fld: str, what: str) -> BadSignatures:
@@ -56,16 +62,23 @@ def _ports(path: Path, section: str, raw: Any) -> frozenset[int]:
 
 def _merge(path: Path, data: dict[str, Any], base: P2PTables) -> P2PTables:
     pppp = dict(base.pppp_messages)
+    pppp_text = set(base.pppp_text)
     kalay = dict(base.kalay_commands)
     xm = dict(base.xmeye_messages)
     tuya = dict(base.tuya_commands)
     sec = data.get("pppp", {})
     for key, val in sec.get("messages", {}).items():
         n = _int_key(path, "pppp.messages", key, 255)
-        if not (isinstance(val, list) and len(val) == 3 and isinstance(val[0], str) and val[0]
-                and val[1] in ROLES and isinstance(val[2], int) and -1 <= val[2] <= 64):
-            raise _bad(path, f"pppp.messages.{key}", "value", "must be [name, role, device id offset or -1]")
+        if not (isinstance(val, list) and len(val) in (3, 4) and isinstance(val[0], str) and val[0]
+                and val[1] in ROLES and isinstance(val[2], int) and -1 <= val[2] <= 64
+                and (len(val) == 3 or val[3] in ("text", "binary"))):
+            raise _bad(path, f"pppp.messages.{key}", "value",
+                       'must be [name, role, device id offset or -1] with an optional "text" or "binary"')
         pppp[n] = (val[0], val[1], val[2])
+        if len(val) == 4 and val[3] == "text":
+            pppp_text.add(n)
+        else:
+            pppp_text.discard(n)
     pppp_ports = _ports(path, "pppp", sec["ports"]) if "ports" in sec else base.pppp_ports
     pppp_keys = base.pppp_keys
     if "keys" in sec:
@@ -106,8 +119,22 @@ def _merge(path: Path, data: dict[str, Any], base: P2PTables) -> P2PTables:
     key_seed = sec.get("udp_key_seed")
     if key_seed is not None and not isinstance(key_seed, str):
         raise _bad(path, "tuya", "udp_key_seed", "must be a string")
+    sec = data.get("cleartext", {})
+    text = {k: _ports(path, f"cleartext.{k}", sec[k]) if k in sec else getattr(base, k)
+            for k in ("tplink_ports", "ssdp_ports")}
+    words: dict[str, frozenset[str]] = {}
+    for k in ("rtsp_methods", "never_scan"):
+        raw = sec.get(k)
+        if raw is not None and not (isinstance(raw, list) and all(isinstance(x, str) and x for x in raw)):
+            raise _bad(path, "cleartext", k, "must be a list of names")
+        words[k] = getattr(base, k) | frozenset(raw or ())
+    tp_key = sec.get("tplink_key", base.tplink_key)
+    if not isinstance(tp_key, int) or not 0 <= tp_key <= 255:
+        raise _bad(path, "cleartext", "tplink_key", "must be a byte value (0-255)")
     return P2PTables(
-        pppp_ports=pppp_ports, pppp_messages=pppp, pppp_keys=pppp_keys, kalay_lan_port=lan, kalay_master_port=master,
+        tplink_ports=text["tplink_ports"], ssdp_ports=text["ssdp_ports"], rtsp_methods=words["rtsp_methods"], never_scan=words["never_scan"],
+        tplink_key=tp_key,
+        pppp_ports=pppp_ports, pppp_messages=pppp, pppp_text=frozenset(pppp_text), pppp_keys=pppp_keys, kalay_lan_port=lan, kalay_master_port=master,
         kalay_commands=kalay, xmeye_ports=xmeye_ports, xmeye_messages=xm,
         tuya_ports=_ports(path, "tuya", sec["ports"]) if "ports" in sec else base.tuya_ports,
         tuya_udp_key=hashlib.md5(key_seed.encode()).digest() if key_seed else base.tuya_udp_key,  # noqa: S324 - Tuya's key

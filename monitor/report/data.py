@@ -100,7 +100,7 @@ def _finding(f: dict[str, Any]) -> dict[str, Any]:
         "port": f["port"], "protocol": f["protocol"], "sdk": f["sdk"], "category": f["category"],
         "ts": f["first_ts"], "last_ts": f["last_ts"], "count": f["count"], "capture": f["capture"],
         "evidence": f["evidence"], "device": f["sender"] or None, "owner": f["device"], "sender": f["sender"],
-        "cleartext": is_cleartext(f),
+        "cleartext": is_cleartext(f), "reason": f.get("reason", ""),
         "message_id": f["message_id"], "url": url,
         "transport": transport, "direction": direction, "first_frame": first_frame,
         "frame_count": f["count"] if first_frame is not None else None,

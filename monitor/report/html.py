@@ -184,7 +184,8 @@ def render_html(report: dict[str, Any], messages: dict[int, dict[str, Any]] | No
                     f"<td>{e(d['bytes_in'])}</td></tr>" for d in report["destinations"])
     finds = "".join(f"<tr><td>{e(f['id'])}</td><td>{e(f['type'])}</td><td><code>{e(f['value'])}</code></td>"
                     f"<td>{e(f['transform'])}</td><td><code>{e(f['location'])}</code></td><td>{e(f['confidence'])}</td>"
-                    f"<td>{e(f['host'] or f['ip'])}</td><td>{e(f['sdk'])}</td><td>{e(f['evidence'])}</td>"
+                    f"<td>{e(f['host'] or f['ip'])}</td><td>{e(f['sdk'])}</td><td>{e(f['evidence'])}"
+                    f"{'<br><small>' + e(f['reason']) + '</small>' if f.get('reason') else ''}</td>"
                     f"<td>{e(_ts(f['ts']))}{' <b>before consent</b>' if _early(f, consent) else ''}</td></tr>"
                     for f in sorted(report["findings"], key=lambda f: not _early(f, consent)))
     by_id = {f["id"]: f for f in report["findings"]}

@@ -77,7 +77,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     lines += _table(["id", "type", "value", "transform", "location", "confidence", "host", "sdk", "time", "evidence"],
                     [[f["id"], f["type"], Code(f["value"]), f["transform"], Code(f["location"]), f["confidence"],
                       Code(f["host"]), f["sdk"], _ts(f["ts"]) + (" before consent" if id(f) in early_ids else ""),
-                      Code(f["evidence"])]
+                      Code(f["evidence"] + (f" ({f['reason']})" if f.get("reason") else ""))]
                      for f in early + late])
     return "\n".join(lines) + "\n"
 
