@@ -405,10 +405,21 @@ def _body(loc: str, body: bytes, ctype: str, tr: tuple[str, ...], depth: int, b:
     elif "=" in stripped and ("form" in ct or re.match(r"^[\w.%\-\[\]]+=", stripped)):
         if "&" not in stripped and ";" in stripped and "form" not in ct and not any(c.isspace() for c in stripped):
             _form("form" if loc == "body" else loc, stripped.replace(";", "&"), tr, depth, b)  # k=v;k=v
+        elif "&" not in stripped and "\n" in stripped and _kv_lines(stripped):  # ini-style k=v lines
+            _form("form" if loc == "body" else loc, "&".join(stripped.splitlines()), tr, depth, b)
         else:
             _form("form" if loc == "body" else loc, stripped, tr, depth, b)
         return
     _leaf(loc, "", stripped, tr, depth, b)
+
+
+_KV_LINE = re.compile(r"[\w.\-\[\]]{1,64}=[^=]*")
+
+
+def _kv_lines(text: str) -> bool:
+    """A body of key=value lines (device check-ins, ini-style posts): most non-empty lines are pairs."""
+    lines = [line for line in text.splitlines()[:MAX_FIELDS] if line.strip()]
+    return len(lines) >= 2 and sum(1 for line in lines if _KV_LINE.fullmatch(line.strip())) >= 0.8 * len(lines)
 
 
 # -- entry points -----------------------------------------------------------------------------------

@@ -78,3 +78,19 @@ def test_credentials_in_a_cgi_request_inside_a_binary_frame() -> None:
              b"GET /get_params.cgi?loginuse=admin&loginpas=Secr3t-x&next_url=1 HTTP/1.1\r\n\r\n")
     hits = DETECTOR.scan(decode.fields_of_payload(frame, "udp"))
     assert [(h.type, h.value, h.transform) for h in hits] == [("credentials", "Secr3t-x", "form")]
+
+
+def test_key_value_lines_in_a_body_keep_their_keys() -> None:
+    """An ini-style check-in body (k=v per line, no '&') is read as pairs, so keyed ids are found."""
+    from monitor import decode
+    from monitor.model import Endpoint, HttpExchange
+
+    body = b"computer=lab-laptop\nlan_ip=192.168.2.16\nserial=S9999999T9943A1106\nversion=1169\n"
+    m = HttpExchange(ts=0.0, client=Endpoint("10.0.0.2", 40000), server=Endpoint("198.51.100.7", 80),
+                     method="POST", host="u.example", path="/check", request_body=body)
+    got = {(f.location, f.value) for f in decode.fields_of_http(m)}
+    assert ("form:serial", "S9999999T9943A1106") in got and ("form:lan_ip", "192.168.2.16") in got
+    prose = HttpExchange(ts=0.0, client=Endpoint("10.0.0.2", 40000), server=Endpoint("198.51.100.7", 80),
+                         method="POST", host="u.example", path="/note",
+                         request_body=b"a=1 means\nthat the second line is prose, not a pair\nand so is this\n")
+    assert not any(f.location == "form:that" for f in decode.fields_of_http(prose))
