@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from monitor.model import Claim, Evidence, Statement
-from monitor.policy.vocab import find_terms
+from monitor.policy.vocab import find_terms, policy_context, typed
 
 _SENT = re.compile(r"[^.!?;。；！？\n]+(?:[.!?;。；！？]+|$)")
 _DENY = re.compile(
@@ -248,6 +248,7 @@ def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, 
 def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     out: list[Statement] = []
     seen: set[tuple[str, str, str, int]] = set()
+    ios, iot = policy_context(text)
     for c in clauses(text, aliases):
         mentions = find_terms(c.text)
         table_row = bool(c.sdk) or " | " in c.text or c.listed  # tables and lists name data without a verb
@@ -266,14 +267,14 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             run_next = c.start + mentions[j + 1][1] if j + 1 < len(mentions) else c.end
             quals = _qualifiers(c, a, run_end if j > i else b, run_next if j > i else nxt)
             stance = _stance(c, a, b)
-            for r in recipients:
-                key = (term.type, r, stance, c.start)
-                if key in seen:
-                    continue
-                seen.add(key)
-                out.append(Statement(type=term.type, recipient=r, stance=stance, qualifiers=quals,
-                                     evidence=Evidence(c.text, c.start, c.end), vague=term.vague,
-                                     covers=term.covers))
+            for type_id, vague, covers in typed(term, ios, iot):
+                for r in recipients:
+                    key = (type_id, r, stance, c.start)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(Statement(type=type_id, recipient=r, stance=stance, qualifiers=quals,
+                                         evidence=Evidence(c.text, c.start, c.end), vague=vague, covers=covers))
     return out
 
 
