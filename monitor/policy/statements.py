@@ -15,9 +15,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from monitor.model import Claim, Evidence, Statement
+from monitor.policy.clause import describes_only, negation_spans, rules, sentence_spans, states_nothing
 from monitor.policy.vocab import find_terms, policy_context, typed
 
-_SENT = re.compile(r"[^.!?;。；！？\n]+(?:[.!?;。；！？]+|$)")
 _DENY = re.compile(
     r"\b(?:(?:will|shall|do|does|did|would|can|could|must)\s+not|won't|don't|doesn't|never|not\s+be|no\s+longer)"
     r"(?!\s+(?:want|need|wish|require)\b)"  # "do not want/need to ..." promises nothing
@@ -74,6 +74,8 @@ class Clause:
     text: str
     sdk: str  # the SDK table row this clause belongs to ("" outside tables)
     listed: bool = False  # an item of a list introduced by "we collect:" (the verb is in the intro)
+    denied: bool = False  # ... introduced by "we do not collect:" (the negation is in the intro)
+    scope: str = ""  # "children" inside a children's section or sentence
 
 
 class AliasMatcher:
@@ -134,6 +136,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     table_sdk = ""
     entry_sdk = ""
     intro = False  # the last list introduction ("During setup we collect:") is still in force
+    intro_neg = False  # ... and it was negated ("We never collect:")
+    section = ""  # the scope of the current section ("children")
+    r = rules()
     for line in text.split("\n"):
         lstart = pos
         pos += len(line) + 1
@@ -142,7 +147,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             continue
         bullet = bool(_BULLET.match(stripped))
         if not bullet:
-            intro = stripped.endswith((":", "：")) and bool(_VERB.search(stripped)) and not _DENY.search(stripped)
+            intro = stripped.endswith((":", "：")) and bool(_VERB.search(stripped))
+            intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(stripped))
+            if _is_heading(stripped):
+                section = "children" if r.children.search(stripped) else ""
         if stripped.endswith("|") and len(stripped) <= 80:  # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |"
             cell = aliases.find(stripped)
             if cell:
@@ -172,23 +180,49 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if len(cells) >= 3:  # a whole table row on one line: one clause, its SDK named in the first cell
             row = aliases.find(cells[0])
             s = lstart + (len(line) - len(line.lstrip()))
-            out.append(Clause(s, s + len(stripped), stripped, row[0][0] if row else table_sdk or entry_sdk))
+            out.append(Clause(s, s + len(stripped), stripped, row[0][0] if row else table_sdk or entry_sdk,
+                              scope=section))
             continue
-        for k, m in enumerate(_SENT.finditer(line)):
-            seg = m.group()
-            s = lstart + m.start() + (len(seg) - len(seg.lstrip()))
-            e = lstart + m.end() - (len(seg) - len(seg.rstrip()))
+        for k, (ms, me) in enumerate(sentence_spans(line)):
+            seg = line[ms:me]
+            s = lstart + ms + (len(seg) - len(seg.lstrip()))
+            e = lstart + me - (len(seg) - len(seg.rstrip()))
             if e - s >= 3:
-                out.append(Clause(s, e, text[s:e], table_sdk or entry_sdk or line_sdk, listed=intro and bullet and k == 0))
+                seg_text = text[s:e]
+                listed = intro and bullet and k == 0
+                scope = section or ("children" if r.children.search(seg_text) else "")
+                out.append(Clause(s, e, seg_text, table_sdk or entry_sdk or line_sdk, listed=listed,
+                                  denied=listed and intro_neg, scope=scope))
     return out
+
+
+def _is_heading(line: str) -> bool:
+    """A section heading: short, no sentence end, few words ("Children's Privacy", "5. Minors")."""
+    body = line.lstrip("#*- ").strip()
+    return 0 < len(body) <= 80 and not body.endswith((".", ":", "：", ";", ",")) and len(body.split()) <= 10
+
+
+def _named_recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
+    """SDKs named in a clause as recipients: not the subject matter ("Facebook user ID", "whether WeChat is
+    installed") nor the source of the data ("obtained from Facebook")."""
+    r = rules()
+    out = []
+    for sdk, a, b in aliases.find(c.text):
+        before, after = c.text[max(0, a - 40):a], c.text[b:b + 40]
+        if r.subject_after.match(after) or r.subject_before.search(before) or r.source_before.search(before):
+            continue
+        out.append(sdk)
+    return list(dict.fromkeys(out))
 
 
 def _recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
     if c.sdk:
         return [c.sdk]
-    named = [sdk for sdk, _s, _e in aliases.find(c.text)]
+    named = _named_recipients(c, aliases)
     if named:
-        return list(dict.fromkeys(named))
+        return _with_first_party(c, named)
+    if aliases.find(c.text):  # only named as subject matter or source: the clause is about the first party
+        return ["first_party"]
     subject = _SUBJECT.match(c.text)
     if subject and not re.match(r"\W*(?:we|us|our\s+(?:app|company|service))\b", subject.group(1), re.I):
         head = subject.group(1)
@@ -196,20 +230,53 @@ def _recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
             if rx.search(head):
                 return [name]  # the recipient is the one doing the collecting
     shares = bool(_SHARE.search(c.text))
+    r = rules()
+    partners = [m for m in _PARTNERS.finditer(c.text) if not r.category_before.search(c.text[max(0, m.start() - 30):m.start()])]
     if shares and _ADVERTISERS.search(c.text):
-        return ["advertisers"]
+        return _with_first_party(c, ["advertisers"])
     if shares and _THIRD.search(c.text):
-        return ["third_party"]
-    if shares and _PARTNERS.search(c.text):
-        return ["partners"]
+        return _with_first_party(c, ["third_party"])
+    if shares and partners:
+        return _with_first_party(c, ["partners"])
+    org = _named_org(c, aliases) if shares else ""
+    if org:
+        return _with_first_party(c, [org])
+    if r.class_in_first_party.search(c.text):
+        return ["first_party", "third_party"]
     return ["first_party"]
+
+
+_CLASS_WORDS = re.compile(r"^(?:we|us|our|you|your|the|third|partners?|advertis\w*|service|affiliates?|vendors?|"
+                          r"law|government|any|other|all|these|those|such|this|that|it|them|a|an)$", re.I)
+
+
+def _named_org(c: Clause, aliases: AliasMatcher) -> str:
+    """A capitalised organisation after a sharing verb ("share it with Acme Cloud"): its slug, as a third party."""
+    for m in rules().named_share.finditer(c.text):
+        name = m.group(1).strip(" .,'")
+        words = name.split()
+        if not words or _CLASS_WORDS.match(words[0]) or len(name) < 3:
+            continue
+        known = aliases.aliases.get(name.lower())
+        return known or re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    return ""
+
+
+def _with_first_party(c: Clause, recipients: list[str]) -> list[str]:
+    """A clause where we collect and also share gives a first-party statement too."""
+    r = rules()
+    sub = _SUBJECT.match(c.text)
+    we = re.search(r"\b(?:we|us)\b", c.text[:80], re.I) and (not sub or re.match(r"\W*(?:we|us|our)\b", sub.group(1), re.I))
+    share = _SHARE.search(c.text)
+    collect = r.collect_verb.search(c.text)
+    if we and share and collect and collect.start() < share.start() and "first_party" not in recipients:
+        return ["first_party", *recipients]
+    return recipients
 
 
 def _stance(c: Clause, start: int, end: int) -> str:
     text = c.text
     rel_s, rel_e = start - c.start, end - c.start
-    window = text[max(0, rel_s - 160): rel_e + 160]
-    window = re.sub(r"\b(?:will\s+)?not\s+be\s+able\s+to\b|\bunable\s+to\b|\bcannot\s+use\b", " ", window, flags=re.I)
     after = text[rel_e: rel_e + 60]
     before = text[max(0, rel_s - 70): rel_s]
     if re.match(r"\s*\((?:only collected|optional|only (?:when|with|if))", after, re.I) or \
@@ -218,8 +285,13 @@ def _stance(c: Clause, start: int, end: int) -> str:
             re.search(r"\b(?:if|where|when|once)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|authori[sz]|opt|enable)"
                       r"[^,;.]{0,40},\s*(?:your\s+|the\s+)?$", before, re.I):
         return "conditional"
-    if _DENY.search(window) and not re.search(r"\bunless\b|\bexcept\b", window, re.I):
+    if c.denied:
         return "denies"
+    kinds = {k for a, b, k in negation_spans(text) if a <= rel_s < b or a <= rel_e - 1 < b}
+    if "deny" in kinds:
+        return "" if rules().conditional_denial.search(text) else "denies"
+    if "consent" in kinds:
+        return "conditional"
     if _COND.search(text) or _COND_BEFORE.search(text[:rel_s]):
         return "conditional"
     return "collects"
@@ -249,11 +321,19 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     out: list[Statement] = []
     seen: set[tuple[str, str, str, int]] = set()
     ios, iot = policy_context(text)
+    r = rules()
+    prev_denied = False
     for c in clauses(text, aliases):
         mentions = find_terms(c.text)
         table_row = bool(c.sdk) or " | " in c.text or c.listed  # tables and lists name data without a verb
         if not mentions or not (_VERB.search(c.text) or table_row):
+            prev_denied = False
             continue
+        if states_nothing(c.text) or (prev_denied and describes_only(c.text, _VERB)):
+            continue  # contact lines, rights, definitions; "We do not collect X. X includes ..."
+        # a permission is not data ("permission to use your location")
+        mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])]
+        clause_denied = False
         recipients = _recipients(c, aliases)
         for i, (term, s, e) in enumerate(mentions):
             a, b = c.start + s, c.start + e
@@ -267,14 +347,20 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             run_next = c.start + mentions[j + 1][1] if j + 1 < len(mentions) else c.end
             quals = _qualifiers(c, a, run_end if j > i else b, run_next if j > i else nxt)
             stance = _stance(c, a, b)
+            if not stance:
+                continue
+            clause_denied = clause_denied or stance == "denies"
+            if c.scope:
+                quals = (*quals, f"scope:{c.scope}")
             for type_id, vague, covers in typed(term, ios, iot):
-                for r in recipients:
-                    key = (type_id, r, stance, c.start)
+                for rcp in recipients:
+                    key = (type_id, rcp, stance, c.start)
                     if key in seen:
                         continue
                     seen.add(key)
-                    out.append(Statement(type=type_id, recipient=r, stance=stance, qualifiers=quals,
+                    out.append(Statement(type=type_id, recipient=rcp, stance=stance, qualifiers=quals,
                                          evidence=Evidence(c.text, c.start, c.end), vague=vague, covers=covers))
+        prev_denied = clause_denied
     return out
 
 
