@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 RULES = Path(__file__).resolve().parent.parent / "rules" / "policy_rules.toml"
+MAX_SCOPE = 200  # characters a negation reaches at most when no terminator ends it first
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,7 @@ def negation_spans(text: str) -> list[tuple[int, int, str]]:
     for m in r.pre.finditer(text):
         if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in pseudo):
             continue
-        end = next((a for a, _b in terms if a >= m.end()), len(text))
+        end = min(next((a for a, _b in terms if a >= m.end()), len(text)), m.end() + MAX_SCOPE)
         stop = text[end:end + 30]
         kind = "except" if r.exception.match(stop) else "deny"
         scope = text[m.start():end]
@@ -120,6 +121,7 @@ def negation_spans(text: str) -> list[tuple[int, int, str]]:
         if any(a <= m.start() < b for a, b in pseudo):
             continue
         start = max((b for _a, b in terms if b <= m.start()), default=0)
+        start = max(start, m.start() - MAX_SCOPE)
         kind = "consent" if r.without_consent.search(text[m.end():m.end() + 60]) else "deny"
         if r.exception.search(text[m.end():m.end() + 30]):
             kind = "except"
