@@ -45,7 +45,7 @@ class Rules:
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     d = tomllib.loads(RULES.read_text(encoding="utf-8"))
-    i = re.IGNORECASE
+    i = re.IGNORECASE | re.ASCII
     neg, st, rc = d["negation"], d["statements"], d["recipients"]
     abbrev = "|".join(re.escape(a) for a in sorted(d["sentences"]["abbreviations"], key=len, reverse=True))
     return Rules(
@@ -59,7 +59,7 @@ def rules() -> Rules:
         children=re.compile(d["scope"]["children"], i),
         subject_after=re.compile(rc["subject_after"], i), subject_before=re.compile(rc["subject_before"], i),
         source_before=re.compile(rc["source_before"], i), category_before=re.compile(rc["category_before"], i),
-        named_share=re.compile(rc["named_share"]), class_in_first_party=re.compile(rc["class_in_first_party"], i),
+        named_share=re.compile(rc["named_share"], re.ASCII), class_in_first_party=re.compile(rc["class_in_first_party"], i),
         collect_verb=re.compile(rc["collect_verb"], i))
 
 

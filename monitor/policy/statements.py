@@ -30,7 +30,8 @@ _COND = re.compile(
     r"permission)|\b(?:if|when|once)\s+you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the)"
     r"|\boptional\b|\bpremise\s+that\b|\bafter\s+(?:you|the\s+user)\s+(?:authori[sz]e|agree|consent)"
     r"|\buser\s+authori[sz]ation\b|\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b"
-    r"|\bonly\s+with\s+your\s+consent\b", re.IGNORECASE)
+    r"|\bonly\s+with\s+your\s+consent\b"
+    r"|可选|选填|经(?:过)?您(?:的)?(?:同意|授权)|征得您的(?:明示)?同意|在您(?:同意|授权|开启|选择)|您(?:同意|授权|开启)(?:\S{0,8})?后|如(?:果)?您(?:选择|同意|开启|使用)|授权后", re.IGNORECASE | re.ASCII)
 # a permission phrase that conditions only what follows it in the clause ("When you ... have allowed
 # location access, we collect your precise location"; "and, if you opt in, our newsletter")
 _COND_BEFORE = re.compile(
@@ -40,9 +41,10 @@ _COND_BEFORE = re.compile(
 _VERB = re.compile(
     r"\b(?:collect|obtain|gather|acquir|access|read|upload|send|sent|transmit|shar|provid|disclos|record|use[sd]?|"
     r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer)\w*"
-    r"|\bask(?:s|ed)?\s+for\b|\bgive\s+us\b|\benter\b", re.IGNORECASE)
-_SHARE = re.compile(r"\b(?:shar|provid|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to|pass)\w*", re.I)
-_THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment))\b", re.IGNORECASE)
+    r"|\bask(?:s|ed)?\s+for\b|\bgive\s+us\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步", re.IGNORECASE | re.ASCII)
+_SHARE = re.compile(r"\b(?:shar|provid|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to|pass)\w*"
+                    r"|共享|提供给|披露|转让|传输给|发送给|分享", re.I | re.ASCII)
+_THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment))\b|第三方", re.IGNORECASE | re.ASCII)
 _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|technology|cloud) providers?|suppliers?"
                        r"|vendors?)\b", re.IGNORECASE)
 # the clause's subject: its first few words, before any verb ("Ad partners may receive...", "Third-party SDKs collect")
@@ -78,6 +80,11 @@ class Clause:
     scope: str = ""  # "children" inside a children's section or sentence
 
 
+def _width(name: str) -> int:
+    """Length of a name with CJK characters counted twice ("友盟" is as distinctive as "UMNG")."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in name)
+
+
 class AliasMatcher:
     """SDK names (from sdks.toml aliases) found in text; short or common-word aliases match case-sensitively."""
 
@@ -88,9 +95,10 @@ class AliasMatcher:
 
     def __init__(self, aliases: dict[str, str]) -> None:
         self.aliases = aliases
-        ci = sorted((a for a in aliases if len(a) >= 4 and a not in self.COMMON), key=len, reverse=True)
-        cs = sorted((a for a in aliases if a in self.COMMON or len(a) < 4), key=len, reverse=True)
-        self.ci = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in ci) + r")(?![\w-])", re.I) if ci else None
+        ci = sorted((a for a in aliases if _width(a) >= 4 and a not in self.COMMON), key=len, reverse=True)
+        cs = sorted((a for a in aliases if a in self.COMMON or _width(a) < 4), key=len, reverse=True)
+        self.ci = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in ci) + r")(?![\w-])",
+                             re.I | re.ASCII) if ci else None
         # common words count only as a name: ALL CAPS, or capitalized and followed by SDK/login/push/...
         upper = {a.upper() for a in cs if len(a) >= 3}
         title = {v for a in cs for v in (a.title(), a[:1].upper() + a[1:])}
@@ -100,7 +108,7 @@ class AliasMatcher:
         self.cs = re.compile(rf"(?<![\w-])((?:{alts})(?![\w-])|(?:{talts})(?=\s+(?:SDK|login|Login|Push|push|"
                              rf"Analytics|Ads|Cloud|Pay|Maps?|Location|Statistics|Crashlytics|Bugly)\b)"
                              rf"|(?:^|(?<=- ))(?:{talts})(?=\s*[:：]))",
-                             re.M) if cs else None
+                             re.M | re.ASCII) if cs else None
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         out = []
@@ -409,9 +417,9 @@ def vendor_sdk(text: str, aliases: AliasMatcher) -> str:
     counts: Counter[str] = Counter()
     early: set[str] = set()
     for alias, sdk in aliases.aliases.items():
-        if len(alias) < 4:
+        if _width(alias) < 4:
             continue
-        hits = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, re.I)]
+        hits = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, re.I | re.ASCII)]
         counts[sdk] += len(hits)
         if hits and hits[0] < 800:
             early.add(sdk)

@@ -46,9 +46,10 @@ def vocabulary() -> Vocabulary:
     for t in data["term"]:
         vague = bool(t.get("vague", False))
         covers = tuple(t.get("covers", ())) if vague else (t["type"],)
-        terms.append(Term(t["type"], re.compile(t["pattern"], re.IGNORECASE), vague, covers,
+        terms.append(Term(t["type"], re.compile(t["pattern"], re.IGNORECASE | re.ASCII), vague, covers,
                           tuple(t.get("expands", ())), t.get("iot_type", "")))
-    return Vocabulary(tuple(terms), re.compile(data["ios_words"]), re.compile(data["iot_words"], re.IGNORECASE))
+    return Vocabulary(tuple(terms), re.compile(data["ios_words"], re.ASCII),
+                      re.compile(data["iot_words"], re.IGNORECASE | re.ASCII))
 
 
 def find_terms(text: str) -> list[tuple[Term, int, int]]:
