@@ -85,6 +85,13 @@ def _width(name: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in name)
 
 
+def _bounded(alias: str) -> str:
+    """An alias as a pattern with word boundaries only at its ASCII ends ("极光推送" matches in "极光推送SDK")."""
+    left = r"(?<![\w-])" if re.match(r"\w", alias[:1], re.ASCII) else ""
+    right = r"(?![\w-])" if re.match(r"\w", alias[-1:], re.ASCII) or alias[-1:] == "+" else ""
+    return left + re.escape(alias) + right
+
+
 class AliasMatcher:
     """SDK names (from sdks.toml aliases) found in text; short or common-word aliases match case-sensitively."""
 
@@ -97,8 +104,7 @@ class AliasMatcher:
         self.aliases = aliases
         ci = sorted((a for a in aliases if _width(a) >= 4 and a not in self.COMMON), key=len, reverse=True)
         cs = sorted((a for a in aliases if a in self.COMMON or _width(a) < 4), key=len, reverse=True)
-        self.ci = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in ci) + r")(?![\w-])",
-                             re.I | re.ASCII) if ci else None
+        self.ci = re.compile("(" + "|".join(_bounded(a) for a in ci) + ")", re.I | re.ASCII) if ci else None
         # common words count only as a name: ALL CAPS, or capitalized and followed by SDK/login/push/...
         upper = {a.upper() for a in cs if len(a) >= 3}
         title = {v for a in cs for v in (a.title(), a[:1].upper() + a[1:])}
@@ -130,6 +136,15 @@ class AliasMatcher:
 _LEAD_SDK = re.compile(r"^(?:[-•*·▪]\s+|[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*(?:\([^)]{0,40}\))?\s*[.:：]\s+\S")
 _BULLET = re.compile(r"^(?:[-•*·▪]|\d+[.)]|[a-z][.)])\s+")
 _FIELD_LINE = re.compile(r"^[\w][\w\s()/'&-]{1,48}[:：]")  # "Information collected: ...", "收集信息："
+
+
+def _entry_item(line: str) -> bool:
+    """A line that still belongs to an SDK-list entry: a "label (details): purpose" item, a short item without
+    a sentence end, or a list item ending in ";"."""
+    if len(line) > 300:
+        return False
+    return bool(re.match(r"[^。.!?]{1,80}[:：]", line)) or line.endswith((";", "；", "、", ",")) or (
+        len(line) <= 40 and not line.endswith((".", "。")))
 
 
 def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
@@ -174,7 +189,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if len(sdks) == 1 and (field_line or not _VERB.search(rest)):  # ("Getui" is not the verb "get")
                 entry_sdk = sdks.pop()  # an SDK-list entry's header, or its "SDK name: ..." field
                 field_line = True
-        if entry_sdk and not field_line:
+        if entry_sdk and not field_line and not _entry_item(stripped):
             entry_sdk = ""
         lead = _LEAD_SDK.match(stripped)  # "AppsFlyer. Tells us ...": the line is that SDK's entry
         if lead and not table_sdk:
@@ -223,7 +238,7 @@ def _named_recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
+def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset()) -> list[str]:
     if c.sdk:
         return [c.sdk]
     named = _named_recipients(c, aliases)
@@ -246,7 +261,7 @@ def _recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
         return _with_first_party(c, ["third_party"])
     if shares and partners:
         return _with_first_party(c, ["partners"])
-    org = _named_org(c, aliases) if shares else ""
+    org = _named_org(c, aliases, own) if shares else ""
     if org:
         return _with_first_party(c, [org])
     if r.class_in_first_party.search(c.text):
@@ -258,7 +273,7 @@ _CLASS_WORDS = re.compile(r"^(?:we|us|our|you|your|the|third|partners?|advertis\
                           r"law|government|any|other|all|these|those|such|this|that|it|them|a|an)$", re.I)
 
 
-def _named_org(c: Clause, aliases: AliasMatcher) -> str:
+def _named_org(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset()) -> str:
     """A capitalised organisation after a sharing verb ("share it with Acme Cloud"): its slug, as a third party."""
     for m in rules().named_share.finditer(c.text):
         name = m.group(1).strip(" .,'")
@@ -266,8 +281,20 @@ def _named_org(c: Clause, aliases: AliasMatcher) -> str:
         if not words or _CLASS_WORDS.match(words[0]) or len(name) < 3:
             continue
         known = aliases.aliases.get(name.lower())
-        return known or re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+        if known:
+            return known
+        if own and words[0].lower() in own:
+            continue  # the policy's own company or product
+        return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
     return ""
+
+
+def _own_names(text: str) -> frozenset[str]:
+    """Capitalised words of the policy's title and opening (its own company and product names)."""
+    head = text[:300]
+    words = {w.lower() for w in re.findall(r"\b[A-Z][\w&-]{2,}", head)}
+    return frozenset(words - {"privacy", "policy", "notice", "the", "this", "last", "updated", "effective", "terms",
+                              "statement", "date", "version", "our", "we", "your", "app", "apps"})
 
 
 def _with_first_party(c: Clause, recipients: list[str]) -> list[str]:
@@ -329,6 +356,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     out: list[Statement] = []
     seen: set[tuple[str, str, str, int]] = set()
     ios, iot = policy_context(text)
+    own = _own_names(text)
     r = rules()
     prev_denied = False
     for c in clauses(text, aliases):
@@ -342,7 +370,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         # a permission is not data ("permission to use your location")
         mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])]
         clause_denied = False
-        recipients = _recipients(c, aliases)
+        recipients = _recipients(c, aliases, own)
         for i, (term, s, e) in enumerate(mentions):
             a, b = c.start + s, c.start + e
             nxt = c.start + mentions[i + 1][1] if i + 1 < len(mentions) else c.end
