@@ -40,6 +40,10 @@ class Rules:
     named_share: re.Pattern[str]
     class_in_first_party: re.Pattern[str]
     collect_verb: re.Pattern[str]
+    local: re.Pattern[str]
+    upload: re.Pattern[str]
+    umbrella_denial: re.Pattern[str]
+    no_transfer: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +64,9 @@ def rules() -> Rules:
         subject_after=re.compile(rc["subject_after"], i), subject_before=re.compile(rc["subject_before"], i),
         source_before=re.compile(rc["source_before"], i), category_before=re.compile(rc["category_before"], i),
         named_share=re.compile(rc["named_share"], re.ASCII), class_in_first_party=re.compile(rc["class_in_first_party"], i),
-        collect_verb=re.compile(rc["collect_verb"], i))
+        collect_verb=re.compile(rc["collect_verb"], i),
+        local=re.compile(d["local"]["sentence"], i), upload=re.compile(d["local"]["upload"], i),
+        umbrella_denial=re.compile(d["local"]["umbrella_denial"], i), no_transfer=re.compile(d["local"]["no_transfer"], i))
 
 
 _END = re.compile(r"[.!?。！？]+[\"”’)]*(?=\s|$)|[。！？；;]")
@@ -140,3 +146,10 @@ def describes_only(text: str, verb: re.Pattern[str]) -> bool:
     r = rules()
     rest = r.describing.sub(" ", text)
     return bool(r.describing.search(text)) and not verb.search(rest)
+
+
+def local_only(text: str) -> tuple[bool, bool]:
+    """(the policy promises nothing is collected and keeps data on the device, and says none of it is passed on)."""
+    r = rules()
+    local = bool(r.local.search(text)) or bool(r.no_transfer.search(text))
+    return bool(r.umbrella_denial.search(text)) and local, bool(r.no_transfer.search(text))

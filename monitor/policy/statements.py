@@ -15,7 +15,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from monitor.model import Claim, Evidence, Statement
-from monitor.policy.clause import describes_only, negation_spans, rules, sentence_spans, states_nothing
+from monitor.policy.clause import (
+    describes_only,
+    local_only,
+    negation_spans,
+    rules,
+    sentence_spans,
+    states_nothing,
+)
 from monitor.policy.vocab import find_terms, policy_context, typed
 
 _DENY = re.compile(
@@ -78,6 +85,7 @@ class Clause:
     listed: bool = False  # an item of a list introduced by "we collect:" (the verb is in the intro)
     denied: bool = False  # ... introduced by "we do not collect:" (the negation is in the intro)
     scope: str = ""  # "children" inside a children's section or sentence
+    local: bool = False  # an item of a list the introduction keeps on the device
 
 
 def _width(name: str) -> int:
@@ -160,6 +168,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     entry_sdk = ""
     intro = False  # the last list introduction ("During setup we collect:") is still in force
     intro_neg = False  # ... and it was negated ("We never collect:")
+    intro_local = False  # ... or kept the data on the device ("the following data is stored locally:")
     section = ""  # the scope of the current section ("children")
     r = rules()
     for line in text.split("\n"):
@@ -169,9 +178,12 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if not stripped:
             continue
         bullet = bool(_BULLET.match(stripped))
+        # an item of a list flattened onto lines without bullets: short, no sentence end, under an introduction
+        bullet = bullet or (intro and len(stripped) <= 80 and not stripped.endswith((".", "。", ":", "：")))
         if not bullet:
             intro = stripped.endswith((":", "：")) and bool(_VERB.search(stripped))
             intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(stripped))
+            intro_local = intro and bool(r.local.search(stripped)) and not r.upload.search(stripped)
             if _is_heading(stripped):
                 section = "children" if r.children.search(stripped) else ""
         if stripped.endswith("|") and len(stripped) <= 80:  # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |"
@@ -215,7 +227,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 listed = intro and bullet and k == 0
                 scope = section or ("children" if r.children.search(seg_text) else "")
                 out.append(Clause(s, e, seg_text, table_sdk or entry_sdk or line_sdk, listed=listed,
-                                  denied=listed and intro_neg, scope=scope))
+                                  denied=listed and intro_neg, scope=scope, local=listed and intro_local))
     return out
 
 
@@ -358,6 +370,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     ios, iot = policy_context(text)
     own = _own_names(text)
     r = rules()
+    _nothing_collected, nothing_passed_on = local_only(text)
     prev_denied = False
     for c in clauses(text, aliases):
         mentions = find_terms(c.text)
@@ -385,11 +398,17 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             stance = _stance(c, a, b)
             if not stance:
                 continue
+            local = c.local or (bool(r.local.search(c.text)) and not r.upload.search(c.text))
+            rcps = recipients
+            if stance != "denies" and not term.vague and recipients == ["first_party"] and local:
+                # kept on the device: the first party never gets it (and nobody else, when the policy says so)
+                stance = "denies"
+                rcps = ["first_party", "third_party"] if nothing_passed_on else ["first_party"]
             clause_denied = clause_denied or stance == "denies"
             if c.scope:
                 quals = (*quals, f"scope:{c.scope}")
             for type_id, vague, covers in typed(term, ios, iot):
-                for rcp in recipients:
+                for rcp in rcps:
                     key = (type_id, rcp, stance, c.start)
                     if key in seen:
                         continue
