@@ -37,7 +37,8 @@ _COND = re.compile(
     r"permission)|\b(?:if|when|once)\s+you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the)"
     r"|\boptional\b|\bpremise\s+that\b|\bafter\s+(?:you|the\s+user)\s+(?:authori[sz]e|agree|consent)"
     r"|\buser\s+authori[sz]ation\b|\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b"
-    r"|\bonly\s+with\s+your\s+consent\b"
+    r"|\bonly\s+with\s+your\s+consent\b|\b(?:users?|those|people|you)\s+(?:who|that)\s+(?:have\s+)?(?:enable|allow|opt|choose|grant|consent|agree|turn)"
+    r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
     r"|可选|选填|经(?:过)?您(?:的)?(?:同意|授权)|征得您的(?:明示)?同意|在您(?:同意|授权|开启|选择)|您(?:同意|授权|开启)(?:\S{0,8})?后|如(?:果)?您(?:选择|同意|开启|使用)|授权后", re.IGNORECASE | re.ASCII)
 # a permission phrase that conditions only what follows it in the clause ("When you ... have allowed
 # location access, we collect your precise location"; "and, if you opt in, our newsletter")
@@ -169,6 +170,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     intro = False  # the last list introduction ("During setup we collect:") is still in force
     intro_neg = False  # ... and it was negated ("We never collect:")
     intro_local = False  # ... or kept the data on the device ("the following data is stored locally:")
+    intro_sdk = ""  # ... or named the SDK that collects the items
+    section_sdk = ""
     section = ""  # the scope of the current section ("children")
     r = rules()
     for line in text.split("\n"):
@@ -184,8 +187,12 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             intro = stripped.endswith((":", "：")) and bool(_VERB.search(stripped))
             intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(stripped))
             intro_local = intro and bool(r.local.search(stripped)) and not r.upload.search(stripped)
+            named = {sdk for sdk, _a, _b in aliases.find(stripped)} if intro else set()
+            intro_sdk = named.pop() if len(named) == 1 else ""  # "Some information AdMob may collect:"
             if _is_heading(stripped):
                 section = "children" if r.children.search(stripped) else ""
+                named = {sdk for sdk, _a, _b in aliases.find(stripped)}
+                section_sdk = named.pop() if len(named) == 1 else ""  # a section headed by one SDK's name
         if stripped.endswith("|") and len(stripped) <= 80:  # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |"
             cell = aliases.find(stripped)
             if cell:
@@ -226,7 +233,11 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 seg_text = text[s:e]
                 listed = intro and bullet and k == 0
                 scope = section or ("children" if r.children.search(seg_text) else "")
-                out.append(Clause(s, e, seg_text, table_sdk or entry_sdk or line_sdk, listed=listed,
+                sdk = table_sdk or entry_sdk or line_sdk or (intro_sdk if listed else "")
+                if not sdk and section_sdk and not re.search(r"\b(?:we|us|our|I)\b|我们", seg_text) \
+                        and not aliases.find(seg_text):
+                    sdk = section_sdk  # passive prose in an SDK's section ("certain information may be collected")
+                out.append(Clause(s, e, seg_text, sdk, listed=listed,
                                   denied=listed and intro_neg, scope=scope, local=listed and intro_local))
     return out
 
