@@ -107,7 +107,8 @@ def _has_verb(s: str) -> bool:
     return bool(_VERBISH.search(s))
 
 
-def negation_spans(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=4096)
+def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Spans of a clause under a negation: (start, end, kind) with kind deny | except | consent."""
     r = rules()
     pseudo = [(m.start(), m.end()) for m in r.pseudo.finditer(text)]
@@ -132,7 +133,7 @@ def negation_spans(text: str) -> list[tuple[int, int, str]]:
         if r.exception.search(text[m.end():m.end() + 30]):
             kind = "except"
         out.append((start, m.end(), kind))
-    return out
+    return tuple(out)
 
 
 def states_nothing(text: str) -> bool:

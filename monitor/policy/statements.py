@@ -94,13 +94,6 @@ def _width(name: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in name)
 
 
-def _bounded(alias: str) -> str:
-    """An alias as a pattern with word boundaries only at its ASCII ends ("极光推送" matches in "极光推送SDK")."""
-    left = r"(?<![\w-])" if re.match(r"\w", alias[:1], re.ASCII) else ""
-    right = r"(?![\w-])" if re.match(r"\w", alias[-1:], re.ASCII) or alias[-1:] == "+" else ""
-    return left + re.escape(alias) + right
-
-
 class AliasMatcher:
     """SDK names (from sdks.toml aliases) found in text; short or common-word aliases match case-sensitively."""
 
@@ -113,7 +106,15 @@ class AliasMatcher:
         self.aliases = aliases
         ci = sorted((a for a in aliases if _width(a) >= 4 and a not in self.COMMON), key=len, reverse=True)
         cs = sorted((a for a in aliases if a in self.COMMON or _width(a) < 4), key=len, reverse=True)
-        self.ci = re.compile("(" + "|".join(_bounded(a) for a in ci) + ")", re.I | re.ASCII) if ci else None
+        # ASCII names need word boundaries; names with a CJK end match inside CJK text ("极光推送SDK")
+        wide = [a for a in ci if not (re.match(r"\w", a[:1], re.ASCII) and re.match(r"[\w+]", a[-1:], re.ASCII))]
+        narrow = [a for a in ci if a not in set(wide)]
+        alts = []
+        if narrow:
+            alts.append(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in narrow) + r")(?![\w-])")
+        if wide:
+            alts.append("(?:" + "|".join(re.escape(a) for a in wide) + ")")
+        self.ci = re.compile("(" + "|".join(alts) + ")", re.I | re.ASCII) if alts else None
         # common words count only as a name: ALL CAPS, or capitalized and followed by SDK/login/push/...
         upper = {a.upper() for a in cs if len(a) >= 3}
         title = {v for a in cs for v in (a.title(), a[:1].upper() + a[1:])}
@@ -474,8 +475,9 @@ def vendor_sdk(text: str, aliases: AliasMatcher) -> str:
     """The SDK id when the policy is an SDK vendor's own policy: its name near the top and throughout."""
     counts: Counter[str] = Counter()
     early: set[str] = set()
+    low = text.lower()
     for alias, sdk in aliases.aliases.items():
-        if _width(alias) < 4:
+        if _width(alias) < 4 or alias not in low:
             continue
         hits = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, re.I | re.ASCII)]
         counts[sdk] += len(hits)
