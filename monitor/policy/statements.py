@@ -109,12 +109,12 @@ class AliasMatcher:
         # ASCII names need word boundaries; names with a CJK end match inside CJK text ("极光推送SDK")
         wide = [a for a in ci if not (re.match(r"\w", a[:1], re.ASCII) and re.match(r"[\w+]", a[-1:], re.ASCII))]
         narrow = [a for a in ci if a not in set(wide)]
-        alts = []
+        parts = []
         if narrow:
-            alts.append(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in narrow) + r")(?![\w-])")
+            parts.append(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in narrow) + r")(?![\w-])")
         if wide:
-            alts.append("(?:" + "|".join(re.escape(a) for a in wide) + ")")
-        self.ci = re.compile("(" + "|".join(alts) + ")", re.I | re.ASCII) if alts else None
+            parts.append("(?:" + "|".join(re.escape(a) for a in wide) + ")")
+        self.ci = re.compile("(" + "|".join(parts) + ")", re.I | re.ASCII) if parts else None
         # common words count only as a name: ALL CAPS, or capitalized and followed by SDK/login/push/...
         upper = {a.upper() for a in cs if len(a) >= 3}
         title = {v for a in cs for v in (a.title(), a[:1].upper() + a[1:])}
