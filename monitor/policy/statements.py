@@ -338,7 +338,7 @@ def _stance(c: Clause, start: int, end: int) -> str:
     rel_s, rel_e = start - c.start, end - c.start
     after = text[rel_e: rel_e + 60]
     before = text[max(0, rel_s - 70): rel_s]
-    if re.match(r"\s*\((?:only collected|optional|only (?:when|with|if))", after, re.I) or \
+    if re.match(r"\s*[(（](?:only collected|optional|only (?:when|with|if)|可选|选填|非必要)", after, re.I) or \
             re.match(r"\s*,?\s*(?:only\s+)?(?:where|if|when|once|after)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|"
                      r"authori[sz]|opt|enable|turn)", after, re.I) or \
             re.search(r"\b(?:if|where|when|once)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|authori[sz]|opt|enable)"
@@ -351,6 +351,8 @@ def _stance(c: Clause, start: int, end: int) -> str:
         return "" if rules().conditional_denial.search(text) else "denies"
     if "consent" in kinds:
         return "conditional"
+    if " | " in text:  # a table row: "(optional)" belongs to the cell item it follows, not to the row
+        text = re.sub(r"\boptional\b|可选|选填", " ", text, flags=re.I)
     if _COND.search(text) or _COND_BEFORE.search(text[:rel_s]):
         return "conditional"
     return "collects"
