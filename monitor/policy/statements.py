@@ -421,7 +421,10 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             clause_denied = clause_denied or stance == "denies"
             if c.scope:
                 quals = (*quals, f"scope:{c.scope}")
+            named_next = {m[0].type for m in mentions[i + 1:i + 3] if m[1] - e <= 12}
             for type_id, vague, covers in typed(term, ios, iot):
+                if term.expands and named_next & set(term.expands) and type_id not in named_next:
+                    continue  # "advertising ID (IDFA)": the named type says which one
                 for rcp in rcps:
                     key = (type_id, rcp, stance, c.start)
                     if key in seen:
