@@ -22,7 +22,7 @@ sys.modules["policy_bench"] = bench
 spec.loader.exec_module(bench)
 
 # batch: (policy-F1 floor, (type, stance) precision floor) reached on 2026-12-03
-FLOORS = {"western-a": (0.67, 0.60), "western-b": (0.55, 0.49), "cn-iot-a": (0.76, 0.79), "cn-iot-b": (0.75, 0.76),
+FLOORS = {"western-a": (0.67, 0.60), "western-b": (0.57, 0.55), "cn-iot-a": (0.76, 0.79), "cn-iot-b": (0.75, 0.76),
           "blind": (0.92, 0.85)}
 
 
