@@ -49,6 +49,16 @@ def _recipient_level(s: Statement, judged: str, category: str) -> str:
     return ""
 
 
+def _scoped(s: Statement) -> bool:
+    return any(q.startswith("scope:") for q in s.qualifiers)
+
+
+def _specificity(s: Statement, type_id: str, judged: str, category: str) -> tuple[bool, bool, bool, int, int]:
+    """Sort key, most specific evidence first: named recipient, exact type, general scope, narrowest term."""
+    return (_recipient_level(s, judged, category) != "clear", _type_level(s, type_id) != "clear", _scoped(s),
+            len(s.covers) if s.vague else 0, len(s.evidence.text))
+
+
 def _ev(e: Evidence) -> dict[str, Any]:
     return {"text": e.text, "start": e.start, "end": e.end}
 
@@ -88,6 +98,12 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
         rl = _recipient_level(s, judged, category) if tl else ""
         if not tl or not rl:
             continue
+        if _scoped(s):
+            # limited to a user group or feature (children): traffic cannot be tied to it, so it never
+            # contradicts and gives at most vague coverage (CONTRACT.md, "Scope")
+            if s.stance != "denies":
+                vague.append(s)
+            continue
         if s.stance == "denies":
             if tl == "clear":  # a denial in broad terms ("no sensitive personal information") is too loose to contradict
                 denials.append(s)
@@ -117,10 +133,11 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
         c, why = claim
         return out("contradicted", why, [_claim_ev(c)])
     if clear:
+        clear.sort(key=lambda x: _specificity(x, type_id, judged, category))
         return out("disclosed", f"the policy states {type_id} for {clear[0].recipient}",
                    [_ev(s.evidence) for s in clear])
-    if vague:  # cite the closest statements first: a named recipient, then an exact data type
-        vague.sort(key=lambda x: (_recipient_level(x, judged, category) != "clear", _type_level(x, type_id) != "clear"))
+    if vague:  # cite the closest statements first: a named recipient, an exact data type, the narrowest broad term
+        vague.sort(key=lambda x: _specificity(x, type_id, judged, category))
         s = vague[0]
         what = s.type if s.vague else type_id
         return out("vague", f"covered only by a broad statement ({what} for {s.recipient})",
@@ -153,7 +170,7 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[di
 def _not_observed(policy: Policy, seen: set[tuple[str, str]]) -> list[dict[str, Any]]:
     out: dict[tuple[str, str], dict[str, Any]] = {}
     for s in policy.statements:
-        if s.vague or s.stance == "denies" or s.recipient in ("third_party", "partners", "advertisers"):
+        if s.vague or s.stance == "denies" or s.recipient in ("third_party", "partners", "advertisers") or _scoped(s):
             continue
         if (s.type, s.recipient) in seen:
             continue

@@ -93,3 +93,31 @@ def test_no_personal_info_claim_for_a_feature() -> None:
     assert one(p, [f])[("imei", "first_party")] == "contradicted"
     f["url"] = "https://api.example.cn/v1/login"
     assert one(p, [f])[("imei", "first_party")] == "disclosed"
+
+
+def test_a_childrens_section_denial_never_contradicts_general_traffic() -> None:
+    """Issue 14: a denial in the children's section is scoped; general traffic cannot be tied to it."""
+    from monitor.compare import compute_verdicts
+    from monitor.policy import parse_policy
+
+    text = ("Privacy Policy\nWe collect your email address to create your account.\n"
+            "Children's Privacy\nWe do not collect the precise location of children under 13.\n")
+    policy = parse_policy(text)
+    scoped = [s for s in policy.statements if s.type == "location_precise"]
+    assert scoped and all("scope:children" in s.qualifiers for s in scoped)
+    finding = {"id": 1, "type": "location_precise", "sdk": "", "ts": 1.0, "host": "api.example.org", "ip": "192.0.2.1"}
+    verdicts = compute_verdicts(policy, [finding], [], None)
+    got = {(v["type"], v["recipient"]): v["verdict"] for v in verdicts}
+    assert got[("location_precise", "unknown")] != "contradicted"
+
+
+def test_evidence_cites_the_exact_type_before_a_broad_term() -> None:
+    from monitor.compare import compute_verdicts
+    from monitor.policy import parse_policy
+
+    text = ("We collect device information to run the service.\n"
+            "We collect your IMEI to prevent fraud.\n")
+    policy = parse_policy(text)
+    finding = {"id": 1, "type": "imei", "sdk": "", "ts": 1.0, "host": "api.example.org", "ip": "192.0.2.1"}
+    v = next(v for v in compute_verdicts(policy, [finding], [], None) if v["type"] == "imei")
+    assert v["verdict"] == "disclosed" and "IMEI" in v["policy_evidence"][0]["text"]

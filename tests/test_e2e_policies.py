@@ -38,15 +38,17 @@ def har(entries: list[tuple[str, str, str]]) -> str:
 
 CASES = {
     # CamhiExt: registration data is listed for the first party ("we will collect ... email address, mobile
-    # number"); the Aurora SDK collects "device information" (broad term: vague for the IMEI); the ad SDK is
-    # covered only by the generic third-party wording (vague).
+    # number"); the Aurora SDK collects "device information" (broad term: vague for the IMEI). Nothing in the
+    # policy gives any device data to an ad SDK: its only third-party wording is about "personal information",
+    # an umbrella word that covers nothing (CONTRACT.md, "What counts as covering"), so Pangle's GAID is
+    # undisclosed (it was read as vague before that rule).
     "000": ([("https://api.camhiext.example/user/register", json.dumps({"email": "lab@example.org",
                                                                         "phone": "+8613800138000"}), "192.0.2.1"),
              (f"https://stats.jpush.cn/v3/report?imei={IMEI}", "", "203.107.1.33"),
              ("https://api16-access-sg.pangle.io/api/ad/union/sdk/get_ads/", json.dumps({"gaid": GAID}),
               "161.117.71.8")],
             {("email", "unknown"): "disclosed", ("phone_number", "unknown"): "disclosed",
-             ("imei", "jpush"): "vague", ("gaid", "pangle"): "vague"}),
+             ("imei", "jpush"): "vague", ("gaid", "pangle"): "undisclosed"}),
     # FS+VIEW: the SDK table lists Android ID and Device ID (OAID, GAID) for Pangolin and GAID for InMobi
     # (disclosed); Tencent Bugly's row only says "Device information" (vague for the IMEI).
     "001": ([("https://api16-access-sg.pangle.io/api/ad/union/sdk/get_ads/", json.dumps({"gaid": GAID,

@@ -24,7 +24,7 @@ def score_all() -> dict[str, tuple[int, int, int]]:
     """Counts (tp, fp, fn) per measure; false positives only where a policy is fully labelled."""
     totals: dict[str, list[int]] = {}
     for lab_path in sorted(LABELS.glob("*.json")):
-        lab = json.loads(lab_path.read_text())
+        lab = _typed_location(json.loads(lab_path.read_text()))
         pol = read_policy(REAL / lab["file"])
         labelled_types = {t for t, _ in lab["type_stance"] + lab["type_recipient"]}
         got = {
@@ -52,6 +52,14 @@ def score_all() -> dict[str, tuple[int, int, int]]:
             t[1] += fp
             t[2] += len(want - found)
     return {k: (v[0], v[1], v[2]) for k, v in totals.items()}
+
+
+def _typed_location(lab: dict) -> dict:  # type: ignore[type-arg]
+    """An unqualified "location" label means both location types (CONTRACT.md, "What counts as covering")."""
+    for k in ("type_stance", "type_recipient", "denials"):
+        lab[k] = [[t, x] for tt, x in lab[k] for t in (("location_precise", "location_coarse") if tt == "location"
+                                                        else (tt,))]
+    return lab
 
 
 def _is_vague(pol, type_id: str) -> bool:  # type: ignore[no-untyped-def]

@@ -152,7 +152,10 @@ class Detector:
         self._e164 = re.compile(ph["e164_pattern"]) if "e164_pattern" in ph else None
         self._tac = tuple(r.types.get("imei", {}).get("tac_prefixes", []))
         self._mcc = frozenset(r.types.get("imsi", {}).get("mcc", []))
-        self._min_apps = int(r.types.get("installed_apps", {}).get("min_items", 3))
+        apps = r.types.get("installed_apps", {})
+        self._min_apps = int(apps.get("min_items", 3))
+        self._rdns_share = float(apps.get("reverse_dns_share", 0.8))
+        self._rdns_first = frozenset(apps.get("reverse_dns_first", []))
         self._install_keys = r.keys("device_uid", "install_keys")
         self._recur: dict[str, tuple[str, str]] = {}  # value (letters and digits, upper) -> (type, first finding)
 
@@ -380,9 +383,22 @@ class Detector:
                 return hit()
         return None
 
+    def _app_list(self, f: Field, v: str, k: str) -> bool:
+        """An array (joined by the decoder) of mostly reverse-DNS package names, whatever its key; with a key
+        saying "install", one or two package names are enough."""
+        items = [x.strip() for x in v.split("\n") if x.strip()][:500]
+        if not items:
+            return False
+        rdns = sum(1 for x in items if _PKG.match(x) and x.split(".", 1)[0].lower() in self._rdns_first)
+        if f.transforms and f.transforms[-1] == "list" and len(items) >= self._min_apps:
+            return rdns >= self._rdns_share * len(items)
+        return "install" in k and len(items) <= 2 and rdns == len(items)
+
     def _free(self, f: Field, v: str, keyed: list[str], k: str = "") -> list[Hit]:
         """Values recognizable without a key name (checksums, structure)."""
         out = []
+        if "installed_apps" not in keyed and self._app_list(f, v, k):
+            out.append(Hit("installed_apps", v[:200], _chain(f.transforms, "plain"), f.location, "pattern"))
         if "imei" not in keyed and "iccid" not in keyed:
             for m in _DIGITS.finditer(v):
                 d = m.group(1)

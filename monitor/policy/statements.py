@@ -15,9 +15,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from monitor.model import Claim, Evidence, Statement
-from monitor.policy.vocab import find_terms
+from monitor.policy.clause import (
+    describes_only,
+    local_only,
+    negation_spans,
+    rules,
+    sentence_spans,
+    states_nothing,
+)
+from monitor.policy.vocab import find_terms, policy_context, typed
 
-_SENT = re.compile(r"[^.!?;。；！？\n]+(?:[.!?;。；！？]+|$)")
 _DENY = re.compile(
     r"\b(?:(?:will|shall|do|does|did|would|can|could|must)\s+not|won't|don't|doesn't|never|not\s+be|no\s+longer)"
     r"(?!\s+(?:want|need|wish|require)\b)"  # "do not want/need to ..." promises nothing
@@ -30,7 +37,9 @@ _COND = re.compile(
     r"permission)|\b(?:if|when|once)\s+you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the)"
     r"|\boptional\b|\bpremise\s+that\b|\bafter\s+(?:you|the\s+user)\s+(?:authori[sz]e|agree|consent)"
     r"|\buser\s+authori[sz]ation\b|\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b"
-    r"|\bonly\s+with\s+your\s+consent\b", re.IGNORECASE)
+    r"|\bonly\s+with\s+your\s+consent\b|\b(?:users?|those|people|you)\s+(?:who|that)\s+(?:have\s+)?(?:enable|allow|opt|choose|grant|consent|agree|turn)"
+    r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
+    r"|可选|选填|经(?:过)?您(?:的)?(?:同意|授权)|征得您的(?:明示)?同意|在您(?:同意|授权|开启|选择)|您(?:同意|授权|开启)(?:\S{0,8})?后|如(?:果)?您(?:选择|同意|开启|使用)|授权后", re.IGNORECASE | re.ASCII)
 # a permission phrase that conditions only what follows it in the clause ("When you ... have allowed
 # location access, we collect your precise location"; "and, if you opt in, our newsletter")
 _COND_BEFORE = re.compile(
@@ -40,9 +49,10 @@ _COND_BEFORE = re.compile(
 _VERB = re.compile(
     r"\b(?:collect|obtain|gather|acquir|access|read|upload|send|sent|transmit|shar|provid|disclos|record|use[sd]?|"
     r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer)\w*"
-    r"|\bask(?:s|ed)?\s+for\b|\bgive\s+us\b|\benter\b", re.IGNORECASE)
-_SHARE = re.compile(r"\b(?:shar|provid|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to|pass)\w*", re.I)
-_THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment))\b", re.IGNORECASE)
+    r"|\bask(?:s|ed)?\s+for\b|\bgive\s+us\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步", re.IGNORECASE | re.ASCII)
+_SHARE = re.compile(r"\b(?:shar|provid|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to|pass)\w*"
+                    r"|共享|提供给|披露|转让|传输给|发送给|分享", re.I | re.ASCII)
+_THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment))\b|第三方", re.IGNORECASE | re.ASCII)
 _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|technology|cloud) providers?|suppliers?"
                        r"|vendors?)\b", re.IGNORECASE)
 # the clause's subject: its first few words, before any verb ("Ad partners may receive...", "Third-party SDKs collect")
@@ -74,6 +84,14 @@ class Clause:
     text: str
     sdk: str  # the SDK table row this clause belongs to ("" outside tables)
     listed: bool = False  # an item of a list introduced by "we collect:" (the verb is in the intro)
+    denied: bool = False  # ... introduced by "we do not collect:" (the negation is in the intro)
+    scope: str = ""  # "children" inside a children's section or sentence
+    local: bool = False  # an item of a list the introduction keeps on the device
+
+
+def _width(name: str) -> int:
+    """Length of a name with CJK characters counted twice ("友盟" is as distinctive as "UMNG")."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in name)
 
 
 class AliasMatcher:
@@ -86,9 +104,17 @@ class AliasMatcher:
 
     def __init__(self, aliases: dict[str, str]) -> None:
         self.aliases = aliases
-        ci = sorted((a for a in aliases if len(a) >= 4 and a not in self.COMMON), key=len, reverse=True)
-        cs = sorted((a for a in aliases if a in self.COMMON or len(a) < 4), key=len, reverse=True)
-        self.ci = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in ci) + r")(?![\w-])", re.I) if ci else None
+        ci = sorted((a for a in aliases if _width(a) >= 4 and a not in self.COMMON), key=len, reverse=True)
+        cs = sorted((a for a in aliases if a in self.COMMON or _width(a) < 4), key=len, reverse=True)
+        # ASCII names need word boundaries; names with a CJK end match inside CJK text ("极光推送SDK")
+        wide = [a for a in ci if not (re.match(r"\w", a[:1], re.ASCII) and re.match(r"[\w+]", a[-1:], re.ASCII))]
+        narrow = [a for a in ci if a not in set(wide)]
+        parts = []
+        if narrow:
+            parts.append(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in narrow) + r")(?![\w-])")
+        if wide:
+            parts.append("(?:" + "|".join(re.escape(a) for a in wide) + ")")
+        self.ci = re.compile("(" + "|".join(parts) + ")", re.I | re.ASCII) if parts else None
         # common words count only as a name: ALL CAPS, or capitalized and followed by SDK/login/push/...
         upper = {a.upper() for a in cs if len(a) >= 3}
         title = {v for a in cs for v in (a.title(), a[:1].upper() + a[1:])}
@@ -98,7 +124,7 @@ class AliasMatcher:
         self.cs = re.compile(rf"(?<![\w-])((?:{alts})(?![\w-])|(?:{talts})(?=\s+(?:SDK|login|Login|Push|push|"
                              rf"Analytics|Ads|Cloud|Pay|Maps?|Location|Statistics|Crashlytics|Bugly)\b)"
                              rf"|(?:^|(?<=- ))(?:{talts})(?=\s*[:：]))",
-                             re.M) if cs else None
+                             re.M | re.ASCII) if cs else None
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         out = []
@@ -122,6 +148,15 @@ _BULLET = re.compile(r"^(?:[-•*·▪]|\d+[.)]|[a-z][.)])\s+")
 _FIELD_LINE = re.compile(r"^[\w][\w\s()/'&-]{1,48}[:：]")  # "Information collected: ...", "收集信息："
 
 
+def _entry_item(line: str) -> bool:
+    """A line that still belongs to an SDK-list entry: a "label (details): purpose" item, a short item without
+    a sentence end, or a list item ending in ";"."""
+    if len(line) > 300:
+        return False
+    return bool(re.match(r"[^。.!?]{1,80}[:：]", line)) or line.endswith((";", "；", "、", ",")) or (
+        len(line) <= 40 and not line.endswith((".", "。")))
+
+
 def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     """Lines, then sentences, with the SDK of the table row or SDK-list entry each belongs to.
 
@@ -134,6 +169,12 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     table_sdk = ""
     entry_sdk = ""
     intro = False  # the last list introduction ("During setup we collect:") is still in force
+    intro_neg = False  # ... and it was negated ("We never collect:")
+    intro_local = False  # ... or kept the data on the device ("the following data is stored locally:")
+    intro_sdk = ""  # ... or named the SDK that collects the items
+    section_sdk = ""
+    section = ""  # the scope of the current section ("children")
+    r = rules()
     for line in text.split("\n"):
         lstart = pos
         pos += len(line) + 1
@@ -141,8 +182,18 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if not stripped:
             continue
         bullet = bool(_BULLET.match(stripped))
+        # an item of a list flattened onto lines without bullets: short, no sentence end, under an introduction
+        bullet = bullet or (intro and len(stripped) <= 80 and not stripped.endswith((".", "。", ":", "：")))
         if not bullet:
-            intro = stripped.endswith((":", "：")) and bool(_VERB.search(stripped)) and not _DENY.search(stripped)
+            intro = stripped.endswith((":", "：")) and bool(_VERB.search(stripped))
+            intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(stripped))
+            intro_local = intro and bool(r.local.search(stripped)) and not r.upload.search(stripped)
+            named = {sdk for sdk, _a, _b in aliases.find(stripped)} if intro else set()
+            intro_sdk = named.pop() if len(named) == 1 else ""  # "Some information AdMob may collect:"
+            if _is_heading(stripped):
+                section = "children" if r.children.search(stripped) else ""
+                named = {sdk for sdk, _a, _b in aliases.find(stripped)}
+                section_sdk = named.pop() if len(named) == 1 else ""  # a section headed by one SDK's name
         if stripped.endswith("|") and len(stripped) <= 80:  # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |"
             cell = aliases.find(stripped)
             if cell:
@@ -158,7 +209,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if len(sdks) == 1 and (field_line or not _VERB.search(rest)):  # ("Getui" is not the verb "get")
                 entry_sdk = sdks.pop()  # an SDK-list entry's header, or its "SDK name: ..." field
                 field_line = True
-        if entry_sdk and not field_line:
+        if entry_sdk and not field_line and not _entry_item(stripped):
             entry_sdk = ""
         lead = _LEAD_SDK.match(stripped)  # "AppsFlyer. Tells us ...": the line is that SDK's entry
         if lead and not table_sdk:
@@ -172,23 +223,53 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if len(cells) >= 3:  # a whole table row on one line: one clause, its SDK named in the first cell
             row = aliases.find(cells[0])
             s = lstart + (len(line) - len(line.lstrip()))
-            out.append(Clause(s, s + len(stripped), stripped, row[0][0] if row else table_sdk or entry_sdk))
+            out.append(Clause(s, s + len(stripped), stripped, row[0][0] if row else table_sdk or entry_sdk,
+                              scope=section))
             continue
-        for k, m in enumerate(_SENT.finditer(line)):
-            seg = m.group()
-            s = lstart + m.start() + (len(seg) - len(seg.lstrip()))
-            e = lstart + m.end() - (len(seg) - len(seg.rstrip()))
+        for k, (ms, me) in enumerate(sentence_spans(line)):
+            seg = line[ms:me]
+            s = lstart + ms + (len(seg) - len(seg.lstrip()))
+            e = lstart + me - (len(seg) - len(seg.rstrip()))
             if e - s >= 3:
-                out.append(Clause(s, e, text[s:e], table_sdk or entry_sdk or line_sdk, listed=intro and bullet and k == 0))
+                seg_text = text[s:e]
+                listed = intro and bullet and k == 0
+                scope = section or ("children" if r.children.search(seg_text) else "")
+                sdk = table_sdk or entry_sdk or line_sdk or (intro_sdk if listed else "")
+                if not sdk and section_sdk and not re.search(r"\b(?:we|us|our|I)\b|我们", seg_text) \
+                        and not aliases.find(seg_text):
+                    sdk = section_sdk  # passive prose in an SDK's section ("certain information may be collected")
+                out.append(Clause(s, e, seg_text, sdk, listed=listed,
+                                  denied=listed and intro_neg, scope=scope, local=listed and intro_local))
     return out
 
 
-def _recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
+def _is_heading(line: str) -> bool:
+    """A section heading: short, no sentence end, few words ("Children's Privacy", "5. Minors")."""
+    body = line.lstrip("#*- ").strip()
+    return 0 < len(body) <= 80 and not body.endswith((".", ":", "：", ";", ",")) and len(body.split()) <= 10
+
+
+def _named_recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
+    """SDKs named in a clause as recipients: not the subject matter ("Facebook user ID", "whether WeChat is
+    installed") nor the source of the data ("obtained from Facebook")."""
+    r = rules()
+    out = []
+    for sdk, a, b in aliases.find(c.text):
+        before, after = c.text[max(0, a - 40):a], c.text[b:b + 40]
+        if r.subject_after.match(after) or r.subject_before.search(before) or r.source_before.search(before):
+            continue
+        out.append(sdk)
+    return list(dict.fromkeys(out))
+
+
+def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset()) -> list[str]:
     if c.sdk:
         return [c.sdk]
-    named = [sdk for sdk, _s, _e in aliases.find(c.text)]
+    named = _named_recipients(c, aliases)
     if named:
-        return list(dict.fromkeys(named))
+        return _with_first_party(c, named)
+    if aliases.find(c.text):  # only named as subject matter or source: the clause is about the first party
+        return ["first_party"]
     subject = _SUBJECT.match(c.text)
     if subject and not re.match(r"\W*(?:we|us|our\s+(?:app|company|service))\b", subject.group(1), re.I):
         head = subject.group(1)
@@ -196,30 +277,82 @@ def _recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
             if rx.search(head):
                 return [name]  # the recipient is the one doing the collecting
     shares = bool(_SHARE.search(c.text))
+    r = rules()
+    partners = [m for m in _PARTNERS.finditer(c.text) if not r.category_before.search(c.text[max(0, m.start() - 30):m.start()])]
     if shares and _ADVERTISERS.search(c.text):
-        return ["advertisers"]
+        return _with_first_party(c, ["advertisers"])
     if shares and _THIRD.search(c.text):
-        return ["third_party"]
-    if shares and _PARTNERS.search(c.text):
-        return ["partners"]
+        return _with_first_party(c, ["third_party"])
+    if shares and partners:
+        return _with_first_party(c, ["partners"])
+    org = _named_org(c, aliases, own) if shares else ""
+    if org:
+        return _with_first_party(c, [org])
+    if r.class_in_first_party.search(c.text):
+        return ["first_party", "third_party"]
     return ["first_party"]
+
+
+_CLASS_WORDS = re.compile(r"^(?:we|us|our|you|your|the|third|partners?|advertis\w*|service|affiliates?|vendors?|"
+                          r"law|government|any|other|all|these|those|such|this|that|it|them|a|an)$", re.I)
+
+
+def _named_org(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset()) -> str:
+    """A capitalised organisation after a sharing verb ("share it with Acme Cloud"): its slug, as a third party."""
+    for m in rules().named_share.finditer(c.text):
+        name = m.group(1).strip(" .,'")
+        words = name.split()
+        if not words or _CLASS_WORDS.match(words[0]) or len(name) < 3:
+            continue
+        known = aliases.aliases.get(name.lower())
+        if known:
+            return known
+        if own and words[0].lower() in own:
+            continue  # the policy's own company or product
+        return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    return ""
+
+
+def _own_names(text: str) -> frozenset[str]:
+    """Capitalised words of the policy's title and opening (its own company and product names)."""
+    head = text[:300]
+    words = {w.lower() for w in re.findall(r"\b[A-Z][\w&-]{2,}", head)}
+    return frozenset(words - {"privacy", "policy", "notice", "the", "this", "last", "updated", "effective", "terms",
+                              "statement", "date", "version", "our", "we", "your", "app", "apps"})
+
+
+def _with_first_party(c: Clause, recipients: list[str]) -> list[str]:
+    """A clause where we collect and also share gives a first-party statement too."""
+    r = rules()
+    sub = _SUBJECT.match(c.text)
+    we = re.search(r"\b(?:we|us)\b", c.text[:80], re.I) and (not sub or re.match(r"\W*(?:we|us|our)\b", sub.group(1), re.I))
+    share = _SHARE.search(c.text)
+    collect = r.collect_verb.search(c.text)
+    if we and share and collect and collect.start() < share.start() and "first_party" not in recipients:
+        return ["first_party", *recipients]
+    return recipients
 
 
 def _stance(c: Clause, start: int, end: int) -> str:
     text = c.text
     rel_s, rel_e = start - c.start, end - c.start
-    window = text[max(0, rel_s - 160): rel_e + 160]
-    window = re.sub(r"\b(?:will\s+)?not\s+be\s+able\s+to\b|\bunable\s+to\b|\bcannot\s+use\b", " ", window, flags=re.I)
     after = text[rel_e: rel_e + 60]
     before = text[max(0, rel_s - 70): rel_s]
-    if re.match(r"\s*\((?:only collected|optional|only (?:when|with|if))", after, re.I) or \
+    if re.match(r"\s*[(（](?:only collected|optional|only (?:when|with|if)|可选|选填|非必要)", after, re.I) or \
             re.match(r"\s*,?\s*(?:only\s+)?(?:where|if|when|once|after)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|"
                      r"authori[sz]|opt|enable|turn)", after, re.I) or \
             re.search(r"\b(?:if|where|when|once)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|authori[sz]|opt|enable)"
                       r"[^,;.]{0,40},\s*(?:your\s+|the\s+)?$", before, re.I):
         return "conditional"
-    if _DENY.search(window) and not re.search(r"\bunless\b|\bexcept\b", window, re.I):
+    if c.denied:
         return "denies"
+    kinds = {k for a, b, k in negation_spans(text) if a <= rel_s < b or a <= rel_e - 1 < b}
+    if "deny" in kinds:
+        return "" if rules().conditional_denial.search(text) else "denies"
+    if "consent" in kinds:
+        return "conditional"
+    if " | " in text:  # a table row: "(optional)" belongs to the cell item it follows, not to the row
+        text = re.sub(r"\boptional\b|可选|选填", " ", text, flags=re.I)
     if _COND.search(text) or _COND_BEFORE.search(text[:rel_s]):
         return "conditional"
     return "collects"
@@ -248,12 +381,23 @@ def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, 
 def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     out: list[Statement] = []
     seen: set[tuple[str, str, str, int]] = set()
+    ios, iot = policy_context(text)
+    own = _own_names(text)
+    r = rules()
+    _nothing_collected, nothing_passed_on = local_only(text)
+    prev_denied = False
     for c in clauses(text, aliases):
         mentions = find_terms(c.text)
         table_row = bool(c.sdk) or " | " in c.text or c.listed  # tables and lists name data without a verb
         if not mentions or not (_VERB.search(c.text) or table_row):
+            prev_denied = False
             continue
-        recipients = _recipients(c, aliases)
+        if states_nothing(c.text) or (prev_denied and describes_only(c.text, _VERB)):
+            continue  # contact lines, rights, definitions; "We do not collect X. X includes ..."
+        # a permission is not data ("permission to use your location")
+        mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])]
+        clause_denied = False
+        recipients = _recipients(c, aliases, own)
         for i, (term, s, e) in enumerate(mentions):
             a, b = c.start + s, c.start + e
             nxt = c.start + mentions[i + 1][1] if i + 1 < len(mentions) else c.end
@@ -266,14 +410,29 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             run_next = c.start + mentions[j + 1][1] if j + 1 < len(mentions) else c.end
             quals = _qualifiers(c, a, run_end if j > i else b, run_next if j > i else nxt)
             stance = _stance(c, a, b)
-            for r in recipients:
-                key = (term.type, r, stance, c.start)
-                if key in seen:
-                    continue
-                seen.add(key)
-                out.append(Statement(type=term.type, recipient=r, stance=stance, qualifiers=quals,
-                                     evidence=Evidence(c.text, c.start, c.end), vague=term.vague,
-                                     covers=term.covers))
+            if not stance:
+                continue
+            local = c.local or (bool(r.local.search(c.text)) and not r.upload.search(c.text))
+            rcps = recipients
+            if stance != "denies" and not term.vague and recipients == ["first_party"] and local:
+                # kept on the device: the first party never gets it (and nobody else, when the policy says so)
+                stance = "denies"
+                rcps = ["first_party", "third_party"] if nothing_passed_on else ["first_party"]
+            clause_denied = clause_denied or stance == "denies"
+            if c.scope:
+                quals = (*quals, f"scope:{c.scope}")
+            named_next = {m[0].type for m in mentions[i + 1:i + 3] if m[1] - e <= 12}
+            for type_id, vague, covers in typed(term, ios, iot):
+                if term.expands and named_next & set(term.expands) and type_id not in named_next:
+                    continue  # "advertising ID (IDFA)": the named type says which one
+                for rcp in rcps:
+                    key = (type_id, rcp, stance, c.start)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(Statement(type=type_id, recipient=rcp, stance=stance, qualifiers=quals,
+                                         evidence=Evidence(c.text, c.start, c.end), vague=vague, covers=covers))
+        prev_denied = clause_denied
     return out
 
 
@@ -321,10 +480,11 @@ def vendor_sdk(text: str, aliases: AliasMatcher) -> str:
     """The SDK id when the policy is an SDK vendor's own policy: its name near the top and throughout."""
     counts: Counter[str] = Counter()
     early: set[str] = set()
+    low = text.lower()
     for alias, sdk in aliases.aliases.items():
-        if len(alias) < 4:
+        if _width(alias) < 4 or alias not in low:
             continue
-        hits = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, re.I)]
+        hits = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, re.I | re.ASCII)]
         counts[sdk] += len(hits)
         if hits and hits[0] < 800:
             early.add(sdk)
