@@ -16,7 +16,7 @@ import json
 import re
 import zlib
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from monitor.model import Field, HttpExchange
 
@@ -50,8 +50,37 @@ class _Budget:
         return len(self.fields) >= MAX_FIELDS
 
     def add(self, location: str, key: str, value: str, transforms: tuple[str, ...]) -> None:
-        if not self.full() and value:
-            self.fields.append(Field(location, key, value[:MAX_VALUE], transforms))
+        if value and len(self.fields) < MAX_FIELDS:
+            self.fields.append(Field(location, key, value if len(value) <= MAX_VALUE else value[:MAX_VALUE],
+                                     transforms))
+
+
+def parse_qsl(qs: str, keep_blank_values: bool = False, max_num_fields: int = MAX_FIELDS,
+              separator: str = "&") -> list[tuple[str, str]]:
+    """urllib.parse.parse_qsl for str input (same pairs, same ValueError past max_num_fields), without
+    its per-call coercion: the decoder calls it for every query, form and form-shaped value."""
+    if not qs:
+        return []
+    if max_num_fields < 1 + qs.count(separator):
+        raise ValueError("Max number of fields exceeded")
+    out = []
+    for nv in qs.split(separator):
+        name, eq, value = nv.partition("=")
+        if not eq:
+            if not nv or not keep_blank_values:
+                continue
+        elif not value and not keep_blank_values:
+            continue
+        if "+" in name:
+            name = name.replace("+", " ")
+        if "%" in name:
+            name = unquote(name)
+        if "+" in value:
+            value = value.replace("+", " ")
+        if "%" in value:
+            value = unquote(value)
+        out.append((name, value))
+    return out
 
 
 # -- decompression ----------------------------------------------------------------------------------
@@ -110,26 +139,27 @@ def _text(data: bytes) -> str | None:
     except UnicodeDecodeError:
         return None
     sample = s[:512]
-    bad = len(_NONPRINT.findall(sample))
+    bad = 0 if sample.isascii() and sample.isprintable() else len(_NONPRINT.findall(sample))
     return s if s and bad <= 0.1 * len(sample) else None
 
 
 def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
     v = value.strip()
-    if depth < MAX_DEPTH and v[:1] in ("{", "[") and v[-1:] in ("}", "]") and len(v) >= 2:
-        if _json(loc, v, tr + ("json",), depth + 1, b):
+    if depth < MAX_DEPTH:
+        if len(v) >= 2 and v[0] in "{[" and v[-1] in "}]" and _json(loc, v, tr + ("json",), depth + 1, b):
             return  # the JSON's leaves stand for it
-    if depth < MAX_DEPTH and "=" in v and _inner_form(loc, v, tr, depth, b):
-        return  # so do a form's pairs
+        if "=" in v and _inner_form(loc, v, tr, depth, b):
+            return  # so do a form's pairs
     b.add(loc, key, value, tr)
-    if depth >= MAX_DEPTH or b.full() or len(value) < 8:
+    # the unwrapping below needs >= 8 characters, and each kind its own mark: cheap tests first
+    if depth >= MAX_DEPTH or len(value) < 8 or len(b.fields) >= MAX_FIELDS:
         return
-    if _PCT.search(v):
+    if "%" in v and _PCT.search(v):
         u = unquote(v)
         if u != v:
             _leaf(loc, key, u, tr + ("urlencoded",), depth + 1, b)
             return
-    jwt = _JWT.match(v)
+    jwt = _JWT.match(v) if "eyJ" in v else None
     if jwt:  # a JSON Web Token: its payload is base64url JSON (the signature proves nothing to us)
         try:
             raw = base64.urlsafe_b64decode(jwt.group(1) + "=" * (-len(jwt.group(1)) % 4))
@@ -137,11 +167,12 @@ def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _B
             return
         _bytes(loc, key, raw, tr + ("jwt",), depth + 1, b)
         return
-    if _HEX.match(v) and len(v) > 32 and len(v) not in (40, 64):  # hashes stay hashes
+    n = len(v)
+    if n > 32 and n not in (40, 64) and not n % 2 and _HEX.match(v):  # hashes stay hashes
         raw = binascii.unhexlify(v)
         _bytes(loc, key, raw, tr + ("hex",), depth + 1, b)
         return
-    if _B64.match(v) and len(v) % 4 != 1 and not v.isdigit() and not v.isalpha():
+    if n >= 16 and n % 4 != 1 and _B64.match(v) and not v.isdigit() and not v.isalpha():
         try:
             raw = base64.b64decode(v + "=" * (-len(v) % 4), altchars=b"-_" if ("-" in v or "_" in v) else None,
                                    validate=True)
@@ -153,7 +184,7 @@ def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _B
 def _inner_form(loc: str, v: str, tr: tuple[str, ...], depth: int, b: _Budget) -> bool:
     """A value that is itself a form, "imei=35...&mac=a4:..." (or ";"-separated): its pairs, keyed."""
     sep = "&" if "&" in v else ";" if ";" in v else ""
-    if not sep or any(c.isspace() for c in v[:4096]):
+    if not sep or not _no_space(v[:4096]):
         return False
     pairs = parse_qsl(v[:MAX_SCAN], keep_blank_values=True, max_num_fields=MAX_FIELDS, separator=sep)
     if len(pairs) < 2 or not all(_FORM_KEY.match(k) for k, _ in pairs):
@@ -190,38 +221,58 @@ def _json(loc: str, text: str, tr: tuple[str, ...], depth: int, b: _Budget) -> b
     else:
         base = "json:$" if loc in ("body", "") else f"{loc}>json:$"
     stack: list[tuple[str, str, object, int]] = [(base, "", obj, 0)]
-    while stack and not b.full():
-        path, key, node, level = stack.pop()
+    pop, push, fields = stack.pop, stack.append, b.fields
+    while stack and len(fields) < MAX_FIELDS:
+        path, key, node, level = pop()
         if level > 64:
             continue  # 10,000-deep JSON: the deep part is not walked (iteratively, no recursion)
-        if isinstance(node, dict):
-            pair = _name_value(node)
-            for k, v in list(node.items())[:1000]:
+        kind = type(node)  # json.loads makes exactly dict, list, str, int, float, bool and None
+        if kind is str:
+            _leaf(path, key, node, tr, depth, b)  # type: ignore[arg-type]
+        elif kind is dict:
+            d: dict[object, object] = node  # type: ignore[assignment]
+            pair = _name_value(d) if len(d) <= 4 else None
+            level += 1
+            for k, v in (d.items() if len(d) <= 1000 else list(d.items())[:1000]):
                 if pair is not None and k == pair[1]:
-                    stack.append((f"{path}.{pair[0]}"[:512], pair[0], v, level + 1))  # the value, under its name
+                    push((f"{path}.{pair[0]}"[:512], pair[0], v, level))  # the value, under its name
                 else:
-                    stack.append((f"{path}.{k}"[:512], str(k), v, level + 1))
-        elif isinstance(node, list):
-            strings = [x for x in node[:500] if isinstance(x, str)]
-            if len(strings) >= 3 and len(strings) == len(node[:500]):
-                b.add(path, key, "\n".join(strings), tr + ("list",))
-            elif not strings and len(node) >= 3 and all(isinstance(x, dict) for x in node[:500]):
+                    push((f"{path}.{k}"[:512], k, v, level))  # type: ignore[arg-type]  # JSON keys are str
+        elif kind is list:
+            head: list[object] = node[:500]  # type: ignore[index]
+            strings = [x for x in head if type(x) is str]
+            if len(strings) >= 3 and len(strings) == len(head):
+                b.add(path, key, "\n".join(strings), tr + ("list",))  # type: ignore[arg-type]
+            elif not strings and len(head) >= 3 and all(type(x) is dict for x in head):
                 # [{"pkg": "com.tencent.mm", "ver": "8.0"}, ...]: the package names, as one list
-                pkgs = [v for x in node[:500] for v in list(x.values())[:8] if isinstance(v, str) and _PACKAGE.match(v)]
+                pkgs = [v for x in head for v in list(x.values())[:8]  # type: ignore[attr-defined]
+                        if type(v) is str and _PACKAGE.match(v)]
                 if len(pkgs) >= 3:
                     b.add(path, key, "\n".join(pkgs), tr + ("list",))
-            for i, v in enumerate(node[:500]):
-                stack.append((f"{path}[{i}]"[:512], key, v, level + 1))
-        elif isinstance(node, str):
-            _leaf(path, key, node, tr, depth, b)
-        elif isinstance(node, (int, float)) and not isinstance(node, bool):
-            b.add(path, key, json.dumps(node), tr)
+            level += 1
+            for i, v in enumerate(head):
+                push((f"{path}[{i}]"[:512], key, v, level))
+        elif kind is int:
+            b.add(path, key, int.__repr__(node), tr)  # type: ignore[arg-type]  # what json.dumps writes
+        elif kind is float:
+            r = float.__repr__(node)  # type: ignore[arg-type]
+            b.add(path, key, r if r not in _NONFINITE else json.dumps(node), tr)
     return True
+
+
+_NONFINITE = frozenset({"nan", "inf", "-inf"})  # json.dumps writes these as NaN, Infinity, -Infinity
+_PAIR_NAME_SET = frozenset(_PAIR_NAMES)
+_PAIR_VALUE_SET = frozenset(_PAIR_VALUES)
+_SPACE = re.compile(r"\s")
+
+
+def _no_space(s: str) -> bool:
+    return s.isalnum() or not _SPACE.search(s)
 
 
 def _name_value(node: dict[object, object]) -> tuple[str, str] | None:
     """(name, value key) of a pair object like {"key": "imei", "value": "35..."}, else None."""
-    if len(node) > 4:
+    if len(node) > 4 or not node.keys() & _PAIR_NAME_SET or not node.keys() & _PAIR_VALUE_SET:
         return None
     name = next((node[n] for n in _PAIR_NAMES if isinstance(node.get(n), str)), None)
     vkey = next((n for n in _PAIR_VALUES if n in node), None)
@@ -346,7 +397,7 @@ def _body(loc: str, body: bytes, ctype: str, tr: tuple[str, ...], depth: int, b:
     if "xml" in ct or stripped.startswith("<"):
         _xml(stripped, tr, b)
     elif "=" in stripped and ("form" in ct or re.match(r"^[\w.%\-\[\]]+=", stripped)):
-        if "&" not in stripped and ";" in stripped and "form" not in ct and not any(c.isspace() for c in stripped):
+        if "&" not in stripped and ";" in stripped and "form" not in ct and _no_space(stripped):
             _form("form" if loc == "body" else loc, stripped.replace(";", "&"), tr, depth, b)  # k=v;k=v
         else:
             _form("form" if loc == "body" else loc, stripped, tr, depth, b)
