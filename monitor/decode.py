@@ -222,22 +222,18 @@ def _json(loc: str, text: str, tr: tuple[str, ...], depth: int, b: _Budget) -> b
         base = "json:$" if loc in ("body", "") else f"{loc}>json:$"
     stack: list[tuple[str, str, object, int]] = [(base, "", obj, 0)]
     pop, push, fields = stack.pop, stack.append, b.fields
+    keep = type(b) is _Budget  # a _Probe keeps nothing
     while stack and len(fields) < MAX_FIELDS:
         path, key, node, level = pop()
         if level > 64:
             continue  # 10,000-deep JSON: the deep part is not walked (iteratively, no recursion)
         kind = type(node)  # json.loads makes exactly dict, list, str, int, float, bool and None
-        if kind is str:
-            _leaf(path, key, node, tr, depth, b)  # type: ignore[arg-type]
-        elif kind is dict:
-            d: dict[object, object] = node  # type: ignore[assignment]
-            pair = _name_value(d) if len(d) <= 4 else None
-            level += 1
-            for k, v in (d.items() if len(d) <= 1000 else list(d.items())[:1000]):
-                if pair is not None and k == pair[1]:
-                    push((f"{path}.{pair[0]}"[:512], pair[0], v, level))  # the value, under its name
-                else:
-                    push((f"{path}.{k}"[:512], k, v, level))  # type: ignore[arg-type]  # JSON keys are str
+        if kind is dict:
+            d: dict[str, object] = node  # type: ignore[assignment]
+            pair = _name_value(d) if len(d) <= 4 else None  # type: ignore[arg-type]
+            kids = [(f"{path}.{pair[0]}"[:512], pair[0], v) if pair is not None and k == pair[1]  # the value,
+                    else (f"{path}.{k}"[:512], k, v)  # under its name
+                    for k, v in (d.items() if len(d) <= 1000 else list(d.items())[:1000])]
         elif kind is list:
             head: list[object] = node[:500]  # type: ignore[index]
             strings = [x for x in head if type(x) is str]
@@ -246,18 +242,45 @@ def _json(loc: str, text: str, tr: tuple[str, ...], depth: int, b: _Budget) -> b
             elif not strings and len(head) >= 3 and all(type(x) is dict for x in head):
                 # [{"pkg": "com.tencent.mm", "ver": "8.0"}, ...]: the package names, as one list
                 pkgs = [v for x in head for v in list(x.values())[:8]  # type: ignore[attr-defined]
-                        if type(v) is str and _PACKAGE.match(v)]
+                        if type(v) is str and "." in v and _PACKAGE.match(v)]
                 if len(pkgs) >= 3:
                     b.add(path, key, "\n".join(pkgs), tr + ("list",))
-            level += 1
-            for i, v in enumerate(head):
-                push((f"{path}[{i}]"[:512], key, v, level))
-        elif kind is int:
-            b.add(path, key, int.__repr__(node), tr)  # type: ignore[arg-type]  # what json.dumps writes
-        elif kind is float:
-            r = float.__repr__(node)  # type: ignore[arg-type]
-            b.add(path, key, r if r not in _NONFINITE else json.dumps(node), tr)
+            kids = [(f"{path}[{i}]"[:512], key, v) for i, v in enumerate(head)]
+        else:
+            _json_scalar(path, key, node, tr, depth, b)
+            continue
+        if level >= 64:
+            continue  # its children would be past the depth limit
+        # children are walked last to first (a stack): the trailing scalars at once, the rest pushed
+        level += 1
+        n = len(kids)
+        while n and len(fields) < MAX_FIELDS:
+            cpath, ckey, v = kids[n - 1]
+            ck = type(v)
+            if ck is dict or ck is list:
+                break
+            n -= 1
+            if ck is str and keep and v.isalnum() and (len(v) < 8 or (len(v) <= 32 and v.isdigit())):  # type: ignore[attr-defined]
+                fields.append(Field(cpath, ckey, v, tr))  # a word or short number: _leaf would add just it
+            elif ck is int and keep:
+                fields.append(Field(cpath, ckey, int.__repr__(v), tr))  # type: ignore[arg-type]  # as json.dumps
+            else:
+                _json_scalar(cpath, ckey, v, tr, depth, b)
+        for i in range(n):
+            cpath, ckey, v = kids[i]
+            push((cpath, ckey, v, level))
     return True
+
+
+def _json_scalar(path: str, key: str, node: object, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
+    kind = type(node)
+    if kind is str:
+        _leaf(path, key, node, tr, depth, b)  # type: ignore[arg-type]
+    elif kind is int:
+        b.add(path, key, int.__repr__(node), tr)  # type: ignore[arg-type]  # what json.dumps writes
+    elif kind is float:
+        r = float.__repr__(node)  # type: ignore[arg-type]
+        b.add(path, key, r if r not in _NONFINITE else json.dumps(node), tr)
 
 
 _NONFINITE = frozenset({"nan", "inf", "-inf"})  # json.dumps writes these as NaN, Infinity, -Infinity

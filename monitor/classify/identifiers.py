@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -159,7 +160,15 @@ class Detector:
         for h in self._location(fl):
             hits.setdefault((h.type, h.canonical or h.value, h.location), h)
         placeholders = self.rules.placeholders
+        key_info = self._key_info
         for f in fl:
+            k, keyed, device_key = key_info.get(f.key) or self._key(f.key)
+            if keyed is None:
+                continue  # a decoy's key name
+            if not keyed and not device_key:  # only _free can find something: its marks (see _patterns)
+                val = f.value
+                if len(val) < 14 and "@" not in val and "+" not in val and "-" not in val:
+                    continue
             for h in self._patterns(f, cleartext):
                 low = h.value.lower()
                 if low in known_values or low in placeholders:
@@ -192,20 +201,23 @@ class Detector:
         values = [f.value for f in fl]
         joined = self._sep.join(values)
         found: dict[int, list[Hit]] = {}
+        ascii_only = joined.isascii()  # then lowercasing keeps every offset
+        starts = _starts(values)
         if self._ci_re is not None and self._min_ci <= len(joined):
-            if joined.isascii():  # lowercasing keeps every offset
-                low, lows = joined.lower(), values
+            if ascii_only:
+                low = joined.lower()
             else:
                 lows = [v.lower() for v in values]
                 low = self._sep.join(lows)
-            starts = _starts(lows)
+                starts = _starts(lows)
             for m in self._ci_re.finditer(low):
                 i = bisect.bisect_right(starts, m.start(1)) - 1
                 f, off = fl[i], starts[i]
                 found.setdefault(i, []).append(self._hit(self._ci[m.group(1)], f,
                                                          f.value[m.start(1) - off:m.end(1) - off]))
         if self._cs_re is not None and self._min_cs <= len(joined):
-            starts = _starts(values)
+            if not ascii_only:
+                starts = _starts(values)
             for m in self._cs_re.finditer(joined):
                 i = bisect.bisect_right(starts, m.start(1)) - 1
                 found.setdefault(i, []).append(self._hit(self._cs[m.group(1)], fl[i], m.group(1)))
@@ -239,11 +251,11 @@ class Detector:
         out: list[Hit] = []
         lats: list[tuple[Field, str]] = []
         lons: list[tuple[Field, str]] = []
-        coords, loc_keys = self._coords, self._loc_keys
+        coords, loc_keys, key_info = self._coords, self._loc_keys, self._key_info
         for f in fields:
-            k = self._key(f.key)[0]
-            if not coords and k not in loc_keys:
-                continue  # without profile coordinates only location key names matter
+            k = (key_info.get(f.key) or self._key(f.key))[0]
+            if k not in loc_keys and (not coords or "." not in f.value):
+                continue  # neither a location key nor, with profile coordinates, a decimal number
             if f.transforms == ("bytes",):
                 continue
             if k in self._lat or k in self._lon:
@@ -413,11 +425,7 @@ _DEVICE_KEY = re.compile(r"dev|cam|ipc|p2p")
 
 def _starts(values: list[str]) -> list[int]:
     """Offsets of each value in the values joined by one separator character."""
-    out, pos = [], 0
-    for v in values:
-        out.append(pos)
-        pos += len(v) + 1
-    return out
+    return list(itertools.accumulate([len(v) + 1 for v in values[:-1]], initial=0))
 
 
 def _group(location: str) -> str:
