@@ -260,8 +260,12 @@ def _json(loc: str, text: str, tr: tuple[str, ...], depth: int, b: _Budget) -> b
             if ck is dict or ck is list:
                 break
             n -= 1
-            if ck is str and keep and v.isalnum() and (len(v) < 8 or (len(v) <= 32 and v.isdigit())):  # type: ignore[attr-defined]
-                fields.append(Field(cpath, ckey, v, tr))  # a word or short number: _leaf would add just it
+            if ck is str:
+                sv: str = v  # type: ignore[assignment]
+                if keep and sv.isalnum() and (len(sv) < 8 or (len(sv) <= 32 and sv.isdigit())):
+                    fields.append(Field(cpath, ckey, sv, tr))  # a word or a short number: all _leaf would do
+                else:
+                    _leaf(cpath, ckey, sv, tr, depth, b)
             elif ck is int and keep:
                 fields.append(Field(cpath, ckey, int.__repr__(v), tr))  # type: ignore[arg-type]  # as json.dumps
             else:
