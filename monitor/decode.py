@@ -34,7 +34,7 @@ _PACKAGE = re.compile(r"^[a-zA-Z][\w]*(?:\.[\w]+){2,}$")
 _QUERY_RUN = re.compile(r"[A-Za-z_][\w.\-]{0,63}=[^&\s]{0,1024}(?:&[A-Za-z_][\w.\-]{0,63}=[^&\s]{0,1024})+")
 _FORM_KEY = re.compile(r"^[A-Za-z_][\w.\-\[\]]{0,63}$")
 _PAIR_NAMES = ("k", "key", "name", "field", "param")  # [{"key": "imei", "value": "35..."}]
-_PAIR_VALUES = ("v", "value", "val")
+_PAIR_VALUES = ("v", "value", "val")  # (unrolled in _name_value)
 _PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
 _NONPRINT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _XML_ELEM = re.compile(r"<([A-Za-z_][\w.:-]{0,64})(\s[^<>]{0,2048})?>([^<>]{1,4096})</\1>")
@@ -267,7 +267,7 @@ def _json(loc: str, text: str, tr: tuple[str, ...], depth: int, b: _Budget) -> b
                 else:
                     _leaf(cpath, ckey, sv, tr, depth, b)
             elif ck is int and keep:
-                fields.append(Field(cpath, ckey, int.__repr__(v), tr))  # type: ignore[arg-type]  # as json.dumps
+                fields.append(Field(cpath, ckey, repr(v), tr))  # as json.dumps writes an int
             else:
                 _json_scalar(cpath, ckey, v, tr, depth, b)
         for i in range(n):
@@ -288,8 +288,6 @@ def _json_scalar(path: str, key: str, node: object, tr: tuple[str, ...], depth: 
 
 
 _NONFINITE = frozenset({"nan", "inf", "-inf"})  # json.dumps writes these as NaN, Infinity, -Infinity
-_PAIR_NAME_SET = frozenset(_PAIR_NAMES)
-_PAIR_VALUE_SET = frozenset(_PAIR_VALUES)
 _SPACE = re.compile(r"\s")
 
 
@@ -299,7 +297,7 @@ def _no_space(s: str) -> bool:
 
 def _name_value(node: dict[object, object]) -> tuple[str, str] | None:
     """(name, value key) of a pair object like {"key": "imei", "value": "35..."}, else None."""
-    if len(node) > 4 or not node.keys() & _PAIR_NAME_SET or not node.keys() & _PAIR_VALUE_SET:
+    if len(node) > 4 or not ("v" in node or "value" in node or "val" in node):  # _PAIR_VALUES, unrolled
         return None
     name = next((node[n] for n in _PAIR_NAMES if isinstance(node.get(n), str)), None)
     vkey = next((n for n in _PAIR_VALUES if n in node), None)
