@@ -35,8 +35,8 @@ TSHARK = ["-T", "fields", "-e", "frame.number", "-e", "ip.dst", "-e", "tcp.dstpo
           "http.request or dns or tls.handshake.type==1"]
 
 
-def timed(cmd: list[str], root: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one command run with `root` first on the import path."""
+def timed(cmd: list[str], root: Path) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB) and CPU seconds of one command run with `root` first on the import path."""
     env = dict(os.environ, PYTHONPATH=str(root))
     start = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=root, env=env)
@@ -44,7 +44,7 @@ def timed(cmd: list[str], root: Path) -> tuple[float, float]:
     wall = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def trees(a: argparse.Namespace) -> dict[str, Path]:
@@ -62,7 +62,7 @@ def ingest(a: argparse.Namespace, size: int) -> None:
     subprocess.run(["cat", str(cap)], stdout=subprocess.DEVNULL, check=True)  # warm the page cache
     tshark = shutil.which("tshark")
     variants = list(trees(a)) + (["tshark"] if tshark else [])
-    res: dict[str, list[tuple[float, float]]] = {v: [] for v in variants}
+    res: dict[str, list[tuple[float, float, float]]] = {v: [] for v in variants}
     for r in range(a.rounds):
         order = variants[r % len(variants):] + variants[:r % len(variants)]  # rotate who goes first
         for name in order:
@@ -73,15 +73,17 @@ def ingest(a: argparse.Namespace, size: int) -> None:
                     cmd = [sys.executable, "-m", "monitor", "analyze", str(cap), "--db", f"{tmp}/b.db", "-q"]
                     res[name].append(timed(cmd, trees(a)[name]))
     for name in variants:
-        walls = [w for w, _ in res[name]]
-        line = (f"ingest {size} MB  {name:8}  median {statistics.median(walls):7.2f} s  "
-                f"peak RSS {max(m for _, m in res[name]):5.0f} MB")
+        walls = [w for w, _, _ in res[name]]
+        line = (f"ingest {size} MB  {name:8}  median {statistics.median(walls):7.2f} s "
+                f"(CPU {statistics.median(c for _, _, c in res[name]):7.2f} s)  "
+                f"peak RSS {max(m for _, m, _ in res[name]):5.0f} MB")
         if name != "tshark" and "tshark" in res:
             ratio = statistics.median(p[0] / t[0] for p, t in zip(res[name], res["tshark"], strict=True))
             line += f"  analyze/tshark x{ratio:.2f}"
         if name == "this" and "baseline" in res:
             speed = statistics.median(b[0] / p[0] for p, b in zip(res["this"], res["baseline"], strict=True))
-            line += f"  baseline/this x{speed:.2f}"
+            cpu = statistics.median(b[2] / p[2] for p, b in zip(res["this"], res["baseline"], strict=True))
+            line += f"  baseline/this x{speed:.2f} (CPU x{cpu:.2f})"
         print(line, flush=True)
 
 
