@@ -1,17 +1,25 @@
-"""privmon analyze vs the tshark field extraction, side by side on the same capture, same run.
+"""The issue-20 measures in one run: privmon analyze vs tshark, peak RSS, the classifier alone, --jobs 2 vs 1.
 
-    python bench/ingest_bench.py [--sizes 50,500] [--rounds 3]
+    python bench/ingest_bench.py [--sizes 50,500] [--rounds 3] [--baseline /path/to/other/checkout]
+                                 [--skip classifier,jobs] [--jobs-captures 4] [--jobs-packets 150000]
 
-Makes the captures in /tmp/privmon-bench/ (bench/make_bigpcap.py), then per round runs, in
-alternating order: `privmon analyze F --db fresh.db -q` (identifier detection on) and
-`tshark -r F -T fields ... -Y "http.request or dns or tls.handshake.type==1"`. Prints the
-median wall time of each, the median of per-round ratios, and each one's peak RSS (wait4).
+Makes the captures in /tmp/privmon-bench/ (bench/make_bigpcap.py). Every measure runs its
+variants in alternating order, round after round, on a warm page cache:
+  * ingest: `privmon analyze F --db fresh.db -q` (identifier detection on) and
+    `tshark -r F -T fields ... -Y "http.request or dns or tls.handshake.type==1"`: median wall time,
+    median of per-round ratios, peak RSS (wait4);
+  * classifier: bench/classifier_bench.py (decode + identifier scan, one core), median req/s;
+  * jobs: `privmon analyze FOLDER --jobs 1` and `--jobs 2` on captures written by the crash test's
+    generator: median times and the median of per-round speed-ups.
+With --baseline, the same privmon commands also run from that checkout in the same rounds
+(before/after in the same conditions); its ratios are printed beside this tree's.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -27,46 +35,127 @@ TSHARK = ["-T", "fields", "-e", "frame.number", "-e", "ip.dst", "-e", "tcp.dstpo
           "http.request or dns or tls.handshake.type==1"]
 
 
-def timed(cmd: list[str]) -> tuple[float, float]:
+def timed(cmd: list[str], root: Path) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB) and CPU seconds of one command run with `root` first on the import path."""
+    env = dict(os.environ, PYTHONPATH=str(root))
     start = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=root, env=env)
     _pid, status, usage = os.wait4(p.pid, 0)
     wall = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def trees(a: argparse.Namespace) -> dict[str, Path]:
+    out = {"this": ROOT}
+    if a.baseline:
+        out["baseline"] = Path(a.baseline).resolve()
+    return out
+
+
+def ingest(a: argparse.Namespace, size: int) -> None:
+    cap = OUT / f"big{size}.pcap"
+    if not cap.exists():
+        subprocess.run([sys.executable, str(ROOT / "bench" / "make_bigpcap.py"), str(cap), "--size-mb", str(size)],
+                       check=True)
+    subprocess.run(["cat", str(cap)], stdout=subprocess.DEVNULL, check=True)  # warm the page cache
+    tshark = shutil.which("tshark")
+    variants = list(trees(a)) + (["tshark"] if tshark else [])
+    res: dict[str, list[tuple[float, float, float]]] = {v: [] for v in variants}
+    for r in range(a.rounds):
+        order = variants[r % len(variants):] + variants[:r % len(variants)]  # rotate who goes first
+        for name in order:
+            with tempfile.TemporaryDirectory() as tmp:
+                if name == "tshark":
+                    res[name].append(timed([str(tshark), "-r", str(cap), *TSHARK], ROOT))
+                else:
+                    cmd = [sys.executable, "-m", "monitor", "analyze", str(cap), "--db", f"{tmp}/b.db", "-q"]
+                    res[name].append(timed(cmd, trees(a)[name]))
+    for name in variants:
+        walls = [w for w, _, _ in res[name]]
+        line = (f"ingest {size} MB  {name:8}  median {statistics.median(walls):7.2f} s "
+                f"(CPU {statistics.median(c for _, _, c in res[name]):7.2f} s)  "
+                f"peak RSS {max(m for _, m, _ in res[name]):5.0f} MB")
+        if name != "tshark" and "tshark" in res:
+            ratio = statistics.median(p[0] / t[0] for p, t in zip(res[name], res["tshark"], strict=True))
+            line += f"  analyze/tshark x{ratio:.2f}"
+        if name == "this" and "baseline" in res:
+            speed = statistics.median(b[0] / p[0] for p, b in zip(res["this"], res["baseline"], strict=True))
+            cpu = statistics.median(b[2] / p[2] for p, b in zip(res["this"], res["baseline"], strict=True))
+            line += f"  baseline/this x{speed:.2f} (CPU x{cpu:.2f})"
+        print(line, flush=True)
+
+
+def classifier(a: argparse.Namespace) -> None:
+    res: dict[str, list[tuple[float, float]]] = {name: [] for name in trees(a)}
+    names = list(res)
+    for r in range(a.rounds):
+        for name in names[r % len(names):] + names[:r % len(names)]:
+            root = trees(a)[name]
+            out = subprocess.run([sys.executable, str(root / "bench" / "classifier_bench.py"), "--seconds",
+                                  str(a.classifier_seconds)], capture_output=True, text=True, check=True,
+                                 cwd=root, env=dict(os.environ, PYTHONPATH=str(root))).stdout
+            nums = [float(x.replace(",", "")) for x in re.findall(r"([\d,]+) requests/s", out)]
+            res[name].append((nums[0], nums[1]))
+    for name in names:
+        without = statistics.median(x for x, _ in res[name])
+        with_p = statistics.median(y for _, y in res[name])
+        line = f"classifier {name:8}  without profile {without:8,.0f} req/s  with a profile {with_p:8,.0f} req/s"
+        if name == "this" and "baseline" in res:
+            r1 = statistics.median(t[0] / b[0] for t, b in zip(res["this"], res["baseline"], strict=True))
+            r2 = statistics.median(t[1] / b[1] for t, b in zip(res["this"], res["baseline"], strict=True))
+            line += f"  this/baseline x{r1:.2f} and x{r2:.2f}"
+        print(line, flush=True)
+
+
+def jobs(a: argparse.Namespace) -> None:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_crash_and_scale import write_capture
+
+    with tempfile.TemporaryDirectory(prefix="privmon-jobs-") as tmp:
+        folder = Path(tmp) / "caps"
+        folder.mkdir()
+        for i in range(a.jobs_captures):
+            write_capture(folder / f"c{i}.pcap", a.jobs_packets, seed=i)
+        mb = sum(f.stat().st_size for f in folder.iterdir()) / 1e6
+        variants = [(name, j) for name in trees(a) for j in (1, 2)]
+        res: dict[tuple[str, int], list[float]] = {v: [] for v in variants}
+        for r in range(a.rounds):
+            for name, j in variants[r % len(variants):] + variants[:r % len(variants)]:
+                db = Path(tmp) / f"r{r}-{name}-{j}.db"
+                cmd = [sys.executable, "-m", "monitor", "analyze", str(folder), "--db", str(db), "-q", "--jobs", str(j)]
+                res[(name, j)].append(timed(cmd, trees(a)[name])[0])
+                db.unlink()
+        for name in trees(a):
+            one, two = res[(name, 1)], res[(name, 2)]
+            speed = statistics.median(x / y for x, y in zip(one, two, strict=True))
+            print(f"jobs {a.jobs_captures} captures {mb:.0f} MB  {name:8}  --jobs 1 {statistics.median(one):6.2f} s  "
+                  f"--jobs 2 {statistics.median(two):6.2f} s  speed-up x{speed:.2f} (on {os.cpu_count()} cores)",
+                  flush=True)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="50,500")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--baseline", help="another privmon checkout to measure in the same rounds (before/after)")
+    ap.add_argument("--skip", default="", help="comma-separated: ingest,classifier,jobs")
+    ap.add_argument("--classifier-seconds", type=float, default=3)
+    ap.add_argument("--jobs-captures", type=int, default=4)
+    ap.add_argument("--jobs-packets", type=int, default=150_000)
     a = ap.parse_args()
-    tshark = shutil.which("tshark")
+    skip = set(a.skip.split(","))
     OUT.mkdir(exist_ok=True)
-    for size in [int(s) for s in a.sizes.split(",")]:
-        cap = OUT / f"big{size}.pcap"
-        if not cap.exists():
-            subprocess.run([sys.executable, str(ROOT / "bench" / "make_bigpcap.py"), str(cap), "--size-mb", str(size)],
-                           check=True)
-        subprocess.run(["cat", str(cap)], stdout=subprocess.DEVNULL, check=True)  # warm the page cache
-        res: dict[str, list[tuple[float, float]]] = {"privmon": [], "tshark": []}
-        for r in range(a.rounds):
-            order = ["privmon", "tshark"] if r % 2 == 0 else ["tshark", "privmon"]
-            for name in order:
-                if name == "tshark" and not tshark:
-                    continue
-                with tempfile.TemporaryDirectory() as tmp:
-                    cmd = ([sys.executable, "-m", "monitor", "analyze", str(cap), "--db", f"{tmp}/b.db", "-q"]
-                           if name == "privmon" else [tshark, "-r", str(cap), *TSHARK])
-                    res[name].append(timed(cmd))
-        pm = statistics.median(w for w, _ in res["privmon"])
-        line = f"{size} MB: privmon {pm:.2f} s, peak {max(m for _, m in res['privmon']):.0f} MB"
-        if res["tshark"]:
-            ts = statistics.median(w for w, _ in res["tshark"])
-            ratio = statistics.median(p[0] / t[0] for p, t in zip(res["privmon"], res["tshark"], strict=False))
-            line += f"; tshark {ts:.2f} s, peak {max(m for _, m in res['tshark']):.0f} MB; privmon/tshark x{ratio:.2f}"
-        print(line, flush=True)
+    print(f"{a.rounds} rounds, interleaved; load average at start {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
+          flush=True)
+    if "classifier" not in skip:
+        classifier(a)
+    if "jobs" not in skip:
+        jobs(a)
+    if "ingest" not in skip:
+        for size in [int(s) for s in a.sizes.split(",") if s]:
+            ingest(a, size)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import json
 import re
 import zlib
 from dataclasses import dataclass, field
-from urllib.parse import unquote, unquote_plus, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from monitor.model import Field, HttpExchange
 
@@ -34,7 +34,7 @@ _PACKAGE = re.compile(r"^[a-zA-Z][\w]*(?:\.[\w]+){2,}$")
 _QUERY_RUN = re.compile(r"[A-Za-z_][\w.\-]{0,63}=[^&\s]{0,1024}(?:&[A-Za-z_][\w.\-]{0,63}=[^&\s]{0,1024})+")
 _FORM_KEY = re.compile(r"^[A-Za-z_][\w.\-\[\]]{0,63}$")
 _PAIR_NAMES = ("k", "key", "name", "field", "param")  # [{"key": "imei", "value": "35..."}]
-_PAIR_VALUES = ("v", "value", "val")
+_PAIR_VALUES = ("v", "value", "val")  # (unrolled in _name_value)
 _PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
 _NONPRINT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _XML_ELEM = re.compile(r"<([A-Za-z_][\w.:-]{0,64})(\s[^<>]{0,2048})?>([^<>]{1,4096})</\1>")
@@ -70,6 +70,13 @@ class _Budget:
         return out
 
 
+def _unquote_plus(s: str) -> str:
+    """urllib's unquote_plus, without its work when there is nothing to undo (the common case)."""
+    if "+" in s:
+        s = s.replace("+", " ")
+    return unquote(s) if "%" in s else s
+
+
 def _pairs(text: str, b: _Budget, sep: str = "&", blank: bool = False,
            limit: int = MAX_FIELDS) -> list[tuple[str, str]]:
     """Form pairs like parse_qsl, but never more than `limit` (the rest flags the message truncated).
@@ -89,7 +96,7 @@ def _pairs(text: str, b: _Budget, sep: str = "&", blank: bool = False,
         if not eq and not blank:
             continue
         if value or blank:
-            out.append((unquote_plus(name), unquote_plus(value)))
+            out.append((_unquote_plus(name), _unquote_plus(value)))
     return out
 
 
@@ -164,26 +171,27 @@ def _text(data: bytes) -> str | None:
     except UnicodeDecodeError:
         return None
     sample = s[:512]
-    bad = len(_NONPRINT.findall(sample))
+    bad = 0 if sample.isascii() and sample.isprintable() else len(_NONPRINT.findall(sample))
     return s if s and bad <= 0.1 * len(sample) else None
 
 
 def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
     v = value.strip()
-    if depth < MAX_DEPTH and v[:1] in ("{", "[") and v[-1:] in ("}", "]") and len(v) >= 2:
-        if _json(loc, v, tr + ("json",), depth + 1, b):
+    if depth < MAX_DEPTH:
+        if len(v) >= 2 and v[0] in "{[" and v[-1] in "}]" and _json(loc, v, tr + ("json",), depth + 1, b):
             return  # the JSON's leaves stand for it
-    if depth < MAX_DEPTH and "=" in v and _inner_form(loc, v, tr, depth, b):
-        return  # so do a form's pairs
+        if "=" in v and _inner_form(loc, v, tr, depth, b):
+            return  # so do a form's pairs
     b.add(loc, key, value, tr)
-    if depth >= MAX_DEPTH or b.full() or len(value) < 8:
+    # the unwrapping below needs >= 8 characters, and each kind its own mark: cheap tests first
+    if depth >= MAX_DEPTH or len(value) < 8 or len(b.fields) >= MAX_FIELDS:
         return
-    if _PCT.search(v):
+    if "%" in v and _PCT.search(v):
         u = unquote(v)
         if u != v:
             _leaf(loc, key, u, tr + ("urlencoded",), depth + 1, b)
             return
-    jwt = _JWT.match(v)
+    jwt = _JWT.match(v) if "eyJ" in v else None
     if jwt:  # a JSON Web Token: its payload is base64url JSON (the signature proves nothing to us)
         try:
             raw = base64.urlsafe_b64decode(jwt.group(1) + "=" * (-len(jwt.group(1)) % 4))
@@ -191,11 +199,12 @@ def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _B
             return
         _bytes(loc, key, raw, tr + ("jwt",), depth + 1, b)
         return
-    if _HEX.match(v) and len(v) > 32 and len(v) not in (40, 64):  # hashes stay hashes
+    n = len(v)
+    if n > 32 and n not in (40, 64) and not n % 2 and _HEX.match(v):  # hashes stay hashes
         raw = binascii.unhexlify(v)
         _bytes(loc, key, raw, tr + ("hex",), depth + 1, b)
         return
-    if _B64.match(v) and len(v) % 4 != 1 and not v.isdigit() and not v.isalpha():
+    if n >= 16 and n % 4 != 1 and _B64.match(v) and not v.isdigit() and not v.isalpha():
         try:
             raw = base64.b64decode(v + "=" * (-len(v) % 4), altchars=b"-_" if ("-" in v or "_" in v) else None,
                                    validate=True)
@@ -207,7 +216,7 @@ def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _B
 def _inner_form(loc: str, v: str, tr: tuple[str, ...], depth: int, b: _Budget) -> bool:
     """A value that is itself a form, "imei=35...&mac=a4:..." (or ";"-separated): its pairs, keyed."""
     sep = "&" if "&" in v else ";" if ";" in v else ""
-    if not sep or any(c.isspace() for c in v[:4096]):
+    if not sep or not _no_space(v[:4096]):
         return False
     pairs = _pairs(v[:MAX_SCAN], b, sep, blank=True)
     if len(pairs) < 2 or not all(_FORM_KEY.match(k) for k, _ in pairs):
@@ -244,38 +253,83 @@ def _json(loc: str, text: str, tr: tuple[str, ...], depth: int, b: _Budget) -> b
     else:
         base = "json:$" if loc in ("body", "") else f"{loc}>json:$"
     stack: list[tuple[str, str, object, int]] = [(base, "", obj, 0)]
-    while stack and not b.full():
-        path, key, node, level = stack.pop()
+    pop, push, fields = stack.pop, stack.append, b.fields
+    keep = type(b) is _Budget  # a _Probe keeps nothing
+    while stack and len(fields) < MAX_FIELDS:
+        path, key, node, level = pop()
         if level > 64:
             continue  # 10,000-deep JSON: the deep part is not walked (iteratively, no recursion)
-        if isinstance(node, dict):
-            pair = _name_value(node)
-            for k, v in list(node.items())[:1000]:
-                if pair is not None and k == pair[1]:
-                    stack.append((f"{path}.{pair[0]}"[:512], pair[0], v, level + 1))  # the value, under its name
-                else:
-                    stack.append((f"{path}.{k}"[:512], str(k), v, level + 1))
-        elif isinstance(node, list):
-            strings = [x for x in node[:500] if isinstance(x, str)]
-            if len(strings) >= 3 and len(strings) == len(node[:500]):
-                b.add(path, key, "\n".join(strings), tr + ("list",))
-            elif not strings and len(node) >= 3 and all(isinstance(x, dict) for x in node[:500]):
+        kind = type(node)  # json.loads makes exactly dict, list, str, int, float, bool and None
+        if kind is dict:
+            d: dict[str, object] = node  # type: ignore[assignment]
+            pair = _name_value(d) if len(d) <= 4 else None  # type: ignore[arg-type]
+            kids = [(f"{path}.{pair[0]}"[:512], pair[0], v) if pair is not None and k == pair[1]  # the value,
+                    else (f"{path}.{k}"[:512], k, v)  # under its name
+                    for k, v in (d.items() if len(d) <= 1000 else list(d.items())[:1000])]
+        elif kind is list:
+            head: list[object] = node[:500]  # type: ignore[index]
+            strings = [x for x in head if type(x) is str]
+            if len(strings) >= 3 and len(strings) == len(head):
+                b.add(path, key, "\n".join(strings), tr + ("list",))  # type: ignore[arg-type]
+            elif not strings and len(head) >= 3 and all(type(x) is dict for x in head):
                 # [{"pkg": "com.tencent.mm", "ver": "8.0"}, ...]: the package names, as one list
-                pkgs = [v for x in node[:500] for v in list(x.values())[:8] if isinstance(v, str) and _PACKAGE.match(v)]
+                pkgs = [v for x in head for v in list(x.values())[:8]  # type: ignore[attr-defined]
+                        if type(v) is str and "." in v and _PACKAGE.match(v)]
                 if len(pkgs) >= 3:
                     b.add(path, key, "\n".join(pkgs), tr + ("list",))
-            for i, v in enumerate(node[:500]):
-                stack.append((f"{path}[{i}]"[:512], key, v, level + 1))
-        elif isinstance(node, str):
-            _leaf(path, key, node, tr, depth, b)
-        elif isinstance(node, (int, float)) and not isinstance(node, bool):
-            b.add(path, key, json.dumps(node), tr)
+            kids = [(f"{path}[{i}]"[:512], key, v) for i, v in enumerate(head)]
+        else:
+            _json_scalar(path, key, node, tr, depth, b)
+            continue
+        if level >= 64:
+            continue  # its children would be past the depth limit
+        # children are walked last to first (a stack): the trailing scalars at once, the rest pushed
+        level += 1
+        n = len(kids)
+        while n and len(fields) < MAX_FIELDS:
+            cpath, ckey, v = kids[n - 1]
+            ck = type(v)
+            if ck is dict or ck is list:
+                break
+            n -= 1
+            if ck is str:
+                sv: str = v  # type: ignore[assignment]
+                if keep and sv.isalnum() and (len(sv) < 8 or (len(sv) <= 32 and sv.isdigit())):
+                    fields.append(Field(cpath, ckey, sv, tr))  # a word or a short number: all _leaf would do
+                else:
+                    _leaf(cpath, ckey, sv, tr, depth, b)
+            elif ck is int and keep:
+                fields.append(Field(cpath, ckey, repr(v), tr))  # as json.dumps writes an int
+            else:
+                _json_scalar(cpath, ckey, v, tr, depth, b)
+        for i in range(n):
+            cpath, ckey, v = kids[i]
+            push((cpath, ckey, v, level))
     return True
+
+
+def _json_scalar(path: str, key: str, node: object, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
+    kind = type(node)
+    if kind is str:
+        _leaf(path, key, node, tr, depth, b)  # type: ignore[arg-type]
+    elif kind is int:
+        b.add(path, key, int.__repr__(node), tr)  # type: ignore[arg-type]  # what json.dumps writes
+    elif kind is float:
+        r = float.__repr__(node)  # type: ignore[arg-type]
+        b.add(path, key, r if r not in _NONFINITE else json.dumps(node), tr)
+
+
+_NONFINITE = frozenset({"nan", "inf", "-inf"})  # json.dumps writes these as NaN, Infinity, -Infinity
+_SPACE = re.compile(r"\s")
+
+
+def _no_space(s: str) -> bool:
+    return s.isalnum() or not _SPACE.search(s)
 
 
 def _name_value(node: dict[object, object]) -> tuple[str, str] | None:
     """(name, value key) of a pair object like {"key": "imei", "value": "35..."}, else None."""
-    if len(node) > 4:
+    if len(node) > 4 or not ("v" in node or "value" in node or "val" in node):  # _PAIR_VALUES, unrolled
         return None
     name = next((node[n] for n in _PAIR_NAMES if isinstance(node.get(n), str)), None)
     vkey = next((n for n in _PAIR_VALUES if n in node), None)
@@ -403,7 +457,7 @@ def _body(loc: str, body: bytes, ctype: str, tr: tuple[str, ...], depth: int, b:
     if "xml" in ct or stripped.startswith("<"):
         _xml(stripped, tr, b)
     elif "=" in stripped and ("form" in ct or re.match(r"^[\w.%\-\[\]]+=", stripped)):
-        if "&" not in stripped and ";" in stripped and "form" not in ct and not any(c.isspace() for c in stripped):
+        if "&" not in stripped and ";" in stripped and "form" not in ct and _no_space(stripped):
             _form("form" if loc == "body" else loc, stripped.replace(";", "&"), tr, depth, b)  # k=v;k=v
         elif "&" not in stripped and "\n" in stripped and _kv_lines(stripped):  # ini-style k=v lines
             _form("form" if loc == "body" else loc, "&".join(stripped.splitlines()), tr, depth, b)

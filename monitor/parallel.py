@@ -52,6 +52,13 @@ def _todo(store: Store, paths: Sequence[Path], force: bool, on_done: Callable[[O
     return todo, done
 
 
+def _size(item: tuple[int, Path, str]) -> int:
+    try:
+        return item[1].stat().st_size
+    except OSError:
+        return 0
+
+
 def _worker(tasks: Any, results: Any, args: ContextArgs, keylogs: tuple[str, ...]) -> None:
     from monitor.context import build_context
 
@@ -80,7 +87,7 @@ def analyze_with_processes(store: Store, paths: Sequence[Path], args: ContextArg
     mpc = mp.get_context("spawn")
     tasks = mpc.Queue()
     results = mpc.Queue(maxsize=64)  # bounded: workers wait when the writer is behind
-    for item in todo:
+    for item in sorted(todo, key=_size, reverse=True):  # largest first: no big file left for the end
         tasks.put(item)
     workers = [mpc.Process(target=_worker, args=(tasks, results, args, tuple(keylogs)), daemon=True)
                for _ in range(max(1, min(jobs, len(todo))))]

@@ -9,7 +9,9 @@ Precision first: key names of decoys (order ids, trace ids, timestamps, versions
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -158,28 +160,59 @@ class Detector:
         self._rdns_first = frozenset(apps.get("reverse_dns_first", []))
         self._install_keys = r.keys("device_uid", "install_keys")
         self._recur: dict[str, tuple[str, str]] = {}  # value (letters and digits, upper) -> (type, first finding)
+        self._key_info: dict[str, tuple[str, tuple[str, ...] | None, bool]] = {}
+        self._loc_keys = self._lat | self._lon | self._pair
+        # the known-value scan runs once over all fields of a message joined by a character that no
+        # variant contains (so no match spans two fields, and field edges stay match boundaries)
+        variants = "".join(self._ci) + "".join(self._cs)
+        self._sep = next(c for c in ("\x00", "\x01", "\ufdd0", "\uffff", "\U0010fffe") if c not in variants)
+        self._min_ci = min(map(len, self._ci), default=0)
+        self._min_cs = min(map(len, self._cs), default=0)
 
     # -- public ----------------------------------------------------------------------------------------
 
     def scan(self, fields: Iterable[Field], cleartext: bool = True) -> list[Hit]:
         hits: dict[tuple[str, str, str], Hit] = {}  # one per (type, identifier, location): outermost wins
         known_values: set[str] = set()
-        fl = list(fields)
-        for f in fl:
-            if self._ci_re is not None or self._cs_re is not None:
-                for h in self._known(f):
-                    hits.setdefault((h.type, h.canonical or h.value, h.location), h)
-                    known_values.add(h.value.lower())
+        fl = fields if isinstance(fields, list) else list(fields)
+        if self._ci_re is not None or self._cs_re is not None:
+            for h in self._known_all(fl):
+                hits.setdefault((h.type, h.canonical or h.value, h.location), h)
+                known_values.add(h.value.lower())
         for h in self._location(fl):
             hits.setdefault((h.type, h.canonical or h.value, h.location), h)
+        placeholders = self.rules.placeholders
+        key_info = self._key_info
         for f in fl:
+            k, keyed, device_key = key_info.get(f.key) or self._key(f.key)
+            if keyed is None:
+                continue  # a decoy's key name
+            if not keyed and not _free_may_match(f.value, k, device_key):
+                continue  # only _free could find something, and the value has none of its marks
             for h in self._patterns(f, cleartext):
-                if h.value.lower() in known_values or h.value.lower() in self.rules.placeholders:
+                low = h.value.lower()
+                if low in known_values or low in placeholders:
                     continue
                 hits.setdefault((h.type, h.value, h.location), h)
         if self._recur:
             self._recurrences(fl, hits)
         return list(hits.values())
+
+    def _key(self, key: str) -> tuple[str, tuple[str, ...] | None, bool]:
+        """(normalized key, the types it names or None when it vetoes patterns, whether it names a device)."""
+        info = self._key_info.get(key)
+        if info is None:
+            k = norm_key(key)
+            keyed: tuple[str, ...] | None = None
+            if k not in self.rules.negative_keys:
+                keyed = self._types_of_key.get(k, ()) if k else ()
+                if not keyed and len(k) > 4:
+                    keyed = self._suffix_types(k)
+            info = (k, keyed, _DEVICE_KEY.search(k) is not None)
+            if len(self._key_info) >= 8192:  # key names are captured text: the cache stays bounded
+                self._key_info.clear()
+            self._key_info[key] = info
+        return info
 
     # -- values seen before in this capture ---------------------------------------------------------
 
@@ -213,6 +246,39 @@ class Detector:
 
     # -- profile mode ------------------------------------------------------------------------------------
 
+    def _known_all(self, fl: list[Field]) -> list[Hit]:
+        """`_known` of every field, in field order, with one regex pass per case mode."""
+        if len(fl) < 2:
+            return [h for f in fl for h in self._known(f)]
+        values = [f.value for f in fl]
+        joined = self._sep.join(values)
+        found: dict[int, list[Hit]] = {}
+        ascii_only = joined.isascii()  # then lowercasing keeps every offset
+        starts = _starts(values)
+        if self._ci_re is not None and self._min_ci <= len(joined):
+            if ascii_only:
+                low = joined.lower()
+            else:
+                lows = [v.lower() for v in values]
+                low = self._sep.join(lows)
+                starts = _starts(lows)
+            for m in self._ci_re.finditer(low):
+                i = bisect.bisect_right(starts, m.start(1)) - 1
+                f, off = fl[i], starts[i]
+                found.setdefault(i, []).append(self._hit(self._ci[m.group(1)], f,
+                                                         f.value[m.start(1) - off:m.end(1) - off]))
+        if self._cs_re is not None and self._min_cs <= len(joined):
+            if not ascii_only:
+                starts = _starts(values)
+            for m in self._cs_re.finditer(joined):
+                i = bisect.bisect_right(starts, m.start(1)) - 1
+                found.setdefault(i, []).append(self._hit(self._cs[m.group(1)], fl[i], m.group(1)))
+        if not found:
+            return []
+        if len(found) == 1:
+            return next(iter(found.values()))
+        return [h for i in sorted(found) for h in found[i]]
+
     def _known(self, f: Field) -> list[Hit]:
         out = []
         if self._uid_bin and f.transforms == ("bytes",):
@@ -245,8 +311,11 @@ class Detector:
         out: list[Hit] = []
         lats: list[tuple[Field, str]] = []
         lons: list[tuple[Field, str]] = []
+        coords, loc_keys, key_info = self._coords, self._loc_keys, self._key_info
         for f in fields:
-            k = norm_key(f.key)
+            k = (key_info.get(f.key) or self._key(f.key))[0]
+            if k not in loc_keys and (not coords or "." not in f.value):
+                continue  # neither a location key nor, with profile coordinates, a decimal number
             if f.transforms == ("bytes",):
                 continue
             if k in self._lat or k in self._lon:
@@ -257,7 +326,7 @@ class Detector:
                     deg = f"{int(f.value.strip()) / 1e6:.6f}"
                     micro = Field(f.location, f.key, f.value, (*f.transforms, "microdegrees"))
                     (lats if k in self._lat else lons).append((micro, deg))
-            elif k in self._pair or self._coords:
+            elif (k in self._pair or self._coords) and "." in f.value:  # _NUM needs its decimal point
                 nums = _NUM.findall(f.value)
                 if len(nums) == 2 and (k in self._pair or self._coords):
                     a, b = nums
@@ -293,14 +362,11 @@ class Detector:
     def _patterns(self, f: Field, cleartext: bool) -> list[Hit]:
         if f.transforms == ("bytes",):
             return []
-        k = norm_key(f.key)
-        if k in self.rules.negative_keys:
-            return []
+        k, keyed, device_key = self._key(f.key)
+        if keyed is None:
+            return []  # a decoy's key name
         v = f.value.strip()
         out: list[Hit] = []
-        keyed = self._types_of_key.get(k, ()) if k else ()
-        if not keyed and len(k) > 4:
-            keyed = self._suffix_types(k)
         if keyed and self._not_in:
             banned = self._not_in.get(f.location.split(":", 1)[0])
             if banned:
@@ -311,7 +377,8 @@ class Detector:
             if h is not None:
                 out.append(h)
                 found.append(t)
-        out.extend(self._free(f, v, found, k))
+        if _free_may_match(v, k, device_key):
+            out.extend(self._free(f, v, found, k))
         return out
 
     def _suffix_types(self, k: str) -> tuple[str, ...]:
@@ -399,14 +466,15 @@ class Detector:
         out = []
         if "installed_apps" not in keyed and self._app_list(f, v, k):
             out.append(Hit("installed_apps", v[:200], _chain(f.transforms, "plain"), f.location, "pattern"))
-        if "imei" not in keyed and "iccid" not in keyed:
+        long = len(v) >= 14
+        if long and "imei" not in keyed and "iccid" not in keyed:
             for m in _DIGITS.finditer(v):
                 d = m.group(1)
                 if len(d) == 15 and d[:2] in self._tac and luhn_ok(d) and len(set(d)) > 3:
                     out.append(Hit("imei", d, _chain(f.transforms, "plain"), f.location, "checksum"))
                 elif len(d) in (19, 20) and d.startswith("898") and luhn_ok(d):
                     out.append(Hit("iccid", d, _chain(f.transforms, "plain"), f.location, "checksum"))
-        if "mac" not in keyed and "bssid" not in keyed:
+        if long and "mac" not in keyed and "bssid" not in keyed and (":" in v or "-" in v):
             for m in _MAC.finditer(v):
                 mac = m.group(1)
                 if _unicast_mac(re.sub(r"[:-]", "", mac)):
@@ -423,7 +491,7 @@ class Detector:
             for m in self._cs2.finditer(v):
                 if "-" in m.group(0):
                     out.append(Hit("device_uid", m.group(0), _chain(f.transforms, "plain"), f.location, "pattern"))
-        elif self._cs2 is not None and "device_uid" not in keyed and _DEVICE_KEY.search(k) and self._cs2.fullmatch(v):
+        elif self._cs2 is not None and "device_uid" not in keyed and self._key(f.key)[2] and self._cs2.fullmatch(v):
             # apps drop the dashes ("VSTC123456ABCDE"): then the whole value of a device-ish key must match
             out.append(Hit("device_uid", v, _chain(f.transforms, "plain"), f.location, "pattern"))
         return out
@@ -449,6 +517,18 @@ class Detector:
 
 
 _DEVICE_KEY = re.compile(r"dev|cam|ipc|p2p")
+
+
+def _free_may_match(v: str, k: str, device_key: bool) -> bool:
+    """Whether any of _free's searches can match: each needs a mark (keep in step with _free): 14+
+    characters (IMEI/ICCID digits, a MAC, an app list), "@" (e-mail), "+" (E.164), "-" (CS2 UID),
+    a device-ish key (a dashless camera UID) or an "install" key (short app lists)."""
+    return len(v) >= 14 or device_key or "@" in v or "+" in v or "-" in v or "install" in k
+
+
+def _starts(values: list[str]) -> list[int]:
+    """Offsets of each value in the values joined by one separator character."""
+    return list(itertools.accumulate([len(v) + 1 for v in values[:-1]], initial=0))
 # a field that is a printable run cut out of binary bytes: "tcp-payload@12", "body@40"
 _BINARY_RUN = re.compile(r"^(?:tcp|udp)-payload(?:@\d+)?$|@\d+$")
 _SSID_SEP = re.compile(r"[\s\-_.]+")

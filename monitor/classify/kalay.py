@@ -71,6 +71,31 @@ def scramble(data: bytes) -> bytes:
     return bytes(out)
 
 
+def _header_test() -> tuple[int, int]:
+    """(mask, value) over the first 16 bytes read as a little-endian integer such that
+    `int & mask == value` exactly when the descrambled block starts with 04 02.
+
+    Descrambling a block only moves bits (word rotations, a byte shuffle) and XORs a constant, so
+    each output bit is one input bit, possibly flipped; found here by descrambling single bits."""
+    base = int.from_bytes(descramble(bytes(16)), "little")
+    source = {}
+    for i in range(128):
+        moved = int.from_bytes(descramble((1 << i).to_bytes(16, "little")), "little") ^ base
+        assert moved and moved & (moved - 1) == 0, "descramble is not a bit permutation"
+        source[moved.bit_length() - 1] = i
+    want = int.from_bytes(b"\x04\x02", "little")
+    mask = value = 0
+    for j in range(16):  # output bits of bytes 0 and 1
+        i = source[j]
+        mask |= 1 << i
+        if ((want >> j) ^ (base >> j)) & 1:
+            value |= 1 << i
+    return mask, value
+
+
+_HEAD_MASK, _HEAD_VALUE = _header_test()
+
+
 @dataclass(frozen=True, slots=True)
 class KalayMessage:
     version: int
@@ -84,7 +109,9 @@ def parse(payload: bytes, commands: dict[bytes, tuple[str, str, bool]]) -> Kalay
     """The Kalay message in one UDP payload, or None. `commands`: 3 command bytes -> (name, role, has UID)."""
     if not 16 <= len(payload) <= MAX_DATAGRAM:
         return None
-    head = descramble(payload[:16])  # cheap test first: most UDP is not Kalay
+    if int.from_bytes(payload[:16], "little") & _HEAD_MASK != _HEAD_VALUE:
+        return None  # cheapest test first, on the bits that descramble to 04 02: most UDP is not Kalay
+    head = descramble(payload[:16])
     if head[:2] != b"\x04\x02" or int.from_bytes(head[4:6], "little") != len(payload) - 16:
         return None
     plain = descramble(payload)

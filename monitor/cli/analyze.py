@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import struct
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -13,6 +14,7 @@ from rich.table import Table
 
 from monitor.cli.common import build_context, geoip_option, profile_option, signatures_option
 from monitor.cli.consent import consent_option, record_consent
+from monitor.engine import EngineContext
 from monitor.errors import BadInput, PrivmonError
 from monitor.ingest import analyze_file, expand_inputs, record_country_source
 from monitor.model import Summary
@@ -62,8 +64,13 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
         if ctx.profile.app.name:  # report --format sarif names the upload after the app without the profile
             store.set_meta("app_name", ctx.profile.app.name)
         if jobs > 1 or engine == "dask":
+            # the workers classify; this process only writes. It loads its own country table (for the
+            # data date recorded below) while they start, not after they finish
+            geo_ready = threading.Thread(target=_load_country_table, args=(ctx,), daemon=True)
+            geo_ready.start()
             errors = _parallel(store, files, signature_dirs, profile_path, geoip, keylogs, force, quiet, jobs, engine,
                                scheduler, console)
+            geo_ready.join()
             record_country_source(store, ctx)
         for path in files if jobs == 1 and engine == "local" else ():
             try:
@@ -93,6 +100,11 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
             print_verdicts(console, store, policy_path, ctx)
     if errors:
         sys.exit(2)
+
+
+def _load_country_table(ctx: EngineContext) -> None:
+    if ctx.geo is not None:
+        ctx.geo.describe()
 
 
 def _parallel(store: Store, files: list[Path], signature_dirs: tuple[str, ...], profile_path: str | None,
