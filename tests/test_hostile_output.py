@@ -186,3 +186,23 @@ def test_exports_are_written_0600(lab: tuple[Path, Path, str], tmp_path: Path) -
         assert len(files) == 5
         for f in files:
             assert stat.S_IMODE(f.stat().st_mode) == 0o600, (f, oct(f.stat().st_mode))
+
+
+def test_label_views_escape_what_came_from_outside() -> None:
+    """Hosts in tracking-domain verdicts and label file lines are text from outside: escaped in both views."""
+    from monitor.report.labels_view import html_matrix, markdown_lines
+
+    evil = "<script>alert(1)</script>\x1b]0;pwned\x07"
+    v = {"source": "privacy_manifest", "label_type": "NSPrivacyTrackingDomains", "host": evil,
+         "verdict": "tracking_domain_undeclared", "findings": [1], "reason": f"sent to {evil}",
+         "label_evidence": {"path": "PrivacyInfo.xcprivacy", "line": 3, "text": f"<img src=x>{evil}"}}
+    report = {"label_verdicts": [v], "labels": [], "label_scope": {}}
+    from markdown_it import MarkdownIt
+
+    page = html_matrix(report)
+    md = "\n".join(markdown_lines(report))
+    rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(md)  # as a viewer shows it
+    for out in (page, rendered):
+        assert "<script>" not in out and "<img" not in out
+    for out in (page, md):
+        assert "\x1b" not in out and "\x07" not in out

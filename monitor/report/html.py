@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from monitor.report import safe
+from monitor.report.matrix import verdict_matrix
 
 VERDICT_COLORS = {"contradicted": "#c62828", "undisclosed": "#ef6c00", "vague": "#f9a825", "disclosed": "#2e7d32",
                   "not_observed": "#78909c"}
@@ -30,26 +31,8 @@ def _ts(ts: float | None) -> str:
 def _matrix(verdicts: list[dict[str, Any]]) -> str:
     if not verdicts:
         return "<p>No policy given (<code>--policy</code>), or nothing to judge.</p>"
-    types = sorted({v["type"] for v in verdicts})
-    recips = sorted({v["recipient"] for v in verdicts})
-    cell = {(v["type"], v["recipient"]): v for v in verdicts}
-    rows = ["<table class='matrix'><tr><th>type \\ recipient</th>" + "".join(f"<th>{e(r)}</th>" for r in recips)
-            + "</tr>"]
-    for t in types:
-        tds = []
-        for r in recips:
-            v = cell.get((t, r))
-            if v is None:
-                tds.append("<td></td>")
-                continue
-            n = len(v["findings"])
-            tds.append(f"<td style='background:{VERDICT_COLORS[v['verdict']]}'><a href='#v-{e(t)}-{e(r)}'>"
-                       f"{e(v['verdict'].replace('_', ' '))}{f' ({n})' if n else ''}</a></td>")
-        rows.append(f"<tr><th>{e(t)}</th>{''.join(tds)}</tr>")
-    rows.append("</table>")
-    legend = " ".join(f"<span class='chip' style='background:{c}'>{e(k.replace('_', ' '))}</span>"
-                      for k, c in VERDICT_COLORS.items())
-    return legend + "".join(rows)
+    return verdict_matrix(verdicts, row=lambda v: v["type"], column=lambda v: v["recipient"], colors=VERDICT_COLORS,
+                          anchor=lambda v: f"v-{v['type']}-{v['recipient']}", corner="type \\ recipient")
 
 
 def _early(f: dict[str, Any], consent: float | None) -> bool:

@@ -3,8 +3,10 @@ next to the traffic evidence, as the policy sentence is shown for policy verdict
 
 from __future__ import annotations
 
-import html
 from typing import Any
+
+from monitor.report import safe
+from monitor.report.matrix import verdict_matrix
 
 LABEL_COLORS = {"undeclared_collection": "#c62828", "undeclared_sharing": "#d84315", "undeclared_tracking": "#ad1457",
                 "encryption_claim_false": "#6a1b9a", "tracking_domain_undeclared": "#ef6c00",
@@ -14,7 +16,7 @@ SOURCE_NAMES = {"data_safety": "Play Data safety", "app_privacy": "App Privacy",
 
 
 def _e(v: Any) -> str:
-    return html.escape("" if v is None else str(v), quote=True)
+    return safe.html("" if v is None else v)
 
 
 def _name(v: dict[str, Any]) -> str:
@@ -26,7 +28,7 @@ def _anchor(v: dict[str, Any]) -> str:
 
 
 def _cell(v: Any) -> str:
-    return str(v if v is not None else "").replace("|", "\\|").replace("\n", " ").replace("`", "'")
+    return safe.md_text("" if v is None else v)  # label lines and hosts are text from outside: escaped
 
 
 def markdown_lines(report: dict[str, Any]) -> list[str]:
@@ -35,7 +37,7 @@ def markdown_lines(report: dict[str, Any]) -> list[str]:
         return []
     out = ["", "## Store labels", ""]
     for lab in report.get("labels", []):
-        out.append(f"- {SOURCE_NAMES.get(lab['source'], lab['source'])}: `{_cell(lab['path'])}` "
+        out.append(f"- {SOURCE_NAMES.get(lab['source'], lab['source'])}: {safe.md_code(lab['path'])} "
                    f"({lab['platform']}, {len(lab['declared'])} declared types, {len(lab['warnings'])} warnings)")
     for src, sc in (report.get("label_scope") or {}).items():
         out.append(f"- {src} judged on: {', '.join(sc['devices']) or 'clients not in the profile'}"
@@ -44,9 +46,9 @@ def markdown_lines(report: dict[str, Any]) -> list[str]:
     for v in verdicts:
         ev = v["label_evidence"]
         says = f"{ev['path']}:{ev['line']}: \"{' '.join(ev['text'].split())[:160]}\""
-        out.append("| " + " | ".join(_cell(x) for x in (v["source"], _name(v), v["verdict"],
-                                                        ", ".join(str(i) for i in v["findings"][:20]), says,
-                                                        v["reason"])) + " |")
+        name = v["label_type"] + (f" {safe.md_code(v['host'])}" if v.get("host") else "")  # the host is captured
+        out.append("| " + " | ".join((v["source"], name, v["verdict"], ", ".join(str(i) for i in v["findings"][:20]),
+                                      _cell(says), _cell(v["reason"]))) + " |")
     if report.get("labels_unmapped"):
         out += ["", "Observed types no store label has: " + ", ".join(
             f"{u['type']} ({len(u['findings'])})" for u in report["labels_unmapped"])]
@@ -58,26 +60,10 @@ def html_matrix(report: dict[str, Any]) -> str:
     if not verdicts:
         return "<p>No store label given (<code>--data-safety</code>, <code>--app-privacy</code>, " \
                "<code>--privacy-manifest</code>).</p>"
-    sources = [s for s in SOURCE_NAMES if any(v["source"] == s for v in verdicts)]
-    rows = sorted({_name(v) for v in verdicts})
-    cell = {(_name(v), v["source"]): v for v in verdicts}
-    out = ["<table class='matrix'><tr><th>label type \\ label</th>"
-           + "".join(f"<th>{_e(SOURCE_NAMES[s])}</th>" for s in sources) + "</tr>"]
-    for r in rows:
-        tds = []
-        for s in sources:
-            v = cell.get((r, s))
-            if v is None:
-                tds.append("<td></td>")
-                continue
-            n = len(v["findings"])
-            tds.append(f"<td style='background:{LABEL_COLORS[v['verdict']]}'><a href='#{_e(_anchor(v))}'>"
-                       f"{_e(v['verdict'].replace('_', ' '))}{f' ({n})' if n else ''}</a></td>")
-        out.append(f"<tr><th>{_e(r)}</th>{''.join(tds)}</tr>")
-    out.append("</table>")
-    legend = " ".join(f"<span class='chip' style='background:{c}'>{_e(k.replace('_', ' '))}</span>"
-                      for k, c in LABEL_COLORS.items())
-    return legend + "".join(out)
+    order = {s: i for i, s in enumerate(SOURCE_NAMES)}  # columns in the order of SOURCE_NAMES
+    return verdict_matrix(verdicts, row=_name, column=lambda v: f"{order.get(v['source'], 99):02d}{v['source']}",
+                          colors=LABEL_COLORS, anchor=_anchor, corner="label type \\ label",
+                          column_title=lambda c: SOURCE_NAMES.get(c[2:], c[2:]))
 
 
 def html_drilldowns(report: dict[str, Any], messages: dict[int, dict[str, Any]]) -> str:
