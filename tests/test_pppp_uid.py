@@ -90,3 +90,24 @@ def test_binary_device_id_with_a_profile_outside_pppp() -> None:
     findings, _ = run([eth(ip4(PHONE, SERVER, 6, tcp(41000, 8800, 1, data=payload)))],
                       {"device": [{"name": "cam", "device_uid": UID_TEXT}]})
     assert [(f["type"], f["canonical"], f["confidence"]) for f in findings] == [("device_uid", UID_TEXT, "known")]
+
+
+def test_one_pass_over_a_message_finds_what_a_pass_per_field_finds() -> None:
+    """The detector matches a profile's values once over all fields of a message; that must give exactly the
+    hits of a search field by field (text variants, hashes, and camera ids in a payload's hex view)."""
+    import hashlib
+
+    from monitor import decode
+    from monitor.classify.identifiers import Detector, load_identifier_rules
+    from monitor.profile import profile_from_dict
+
+    imei, mac = "356938035643809", "a4:5e:60:c1:22:9f"
+    det = Detector(load_identifier_rules(), profile_from_dict(
+        {"device": [{"name": "phone", "imei": imei, "mac": mac}, {"name": "cam", "device_uid": UID_TEXT}]}))
+    rng = random.Random(7)
+    pieces = [f"imei={imei}".encode(), hashlib.md5(imei.encode()).hexdigest().encode(), mac.upper().encode(),
+              UID, b"\x00\x01noise", f"ünïcode-{imei}".encode(), b"vstc-123456-abcde", bytes(30)]
+    for _ in range(200):
+        payload = b" ".join(rng.sample(pieces, rng.randint(1, len(pieces))))
+        fields = list(decode.fields_of_payload(payload, "tcp"))
+        assert det._known_all(fields) == [h for f in fields for h in det._known(f)]

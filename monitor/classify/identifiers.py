@@ -273,22 +273,32 @@ class Detector:
             for m in self._cs_re.finditer(joined):
                 i = bisect.bisect_right(starts, m.start(1)) - 1
                 found.setdefault(i, []).append(self._hit(self._cs[m.group(1)], fl[i], m.group(1)))
+        if self._uid_bin:  # binary ids first within their field, as _known orders them
+            for i, f in enumerate(fl):
+                if f.transforms == ("bytes",):
+                    binary = self._binary_ids(f)
+                    if binary:
+                        found[i] = binary + found.get(i, [])
         if not found:
             return []
         if len(found) == 1:
             return next(iter(found.values()))
         return [h for i in sorted(found) for h in found[i]]
 
-    def _known(self, f: Field) -> list[Hit]:
+    def _binary_ids(self, f: Field) -> list[Hit]:
+        """The profile's camera ids in PPPP's binary layout, found in a payload's hex view."""
         out = []
-        if self._uid_bin and f.transforms == ("bytes",):
-            for hx, v in self._uid_bin:
-                i = f.value.find(hx)
-                while i >= 0 and i % 2:  # on a byte boundary only
-                    i = f.value.find(hx, i + 1)
-                if i >= 0:
-                    out.append(Hit(v.type, v.canonical, "binary", f"{f.location}@{i // 2}", "known", v.device,
-                                   v.canonical))
+        for hx, v in self._uid_bin:
+            i = f.value.find(hx)
+            while i >= 0 and i % 2:  # on a byte boundary only
+                i = f.value.find(hx, i + 1)
+            if i >= 0:
+                out.append(Hit(v.type, v.canonical, "binary", f"{f.location}@{i // 2}", "known", v.device,
+                               v.canonical))
+        return out
+
+    def _known(self, f: Field) -> list[Hit]:
+        out = self._binary_ids(f) if self._uid_bin and f.transforms == ("bytes",) else []
         if self._ci_re is not None:
             for m in self._ci_re.finditer(f.value.lower()):
                 v = self._ci[m.group(1)]
