@@ -44,7 +44,23 @@ def client_initial_keys(dcid: bytes, version: int = 1) -> tuple[bytes, bytes, by
             _expand_label(client, prefix + b" hp", 16))
 
 
-def _varint(data: bytes, off: int) -> tuple[int, int]:
+def skip_ack(data: bytes | bytearray, off: int, ftype: int, max_ranges: int) -> int:
+    """The offset after an ACK frame's body (largest, delay, range count, first range, ranges, and the
+    three ECN counts for type 0x03); at most `max_ranges` ranges are walked, whatever the count says."""
+    _l, off = varint(data, off)
+    _d, off = varint(data, off)
+    count, off = varint(data, off)
+    _f, off = varint(data, off)
+    for _ in range(min(count, max_ranges)):
+        _g, off = varint(data, off)
+        _r, off = varint(data, off)
+    if ftype == 0x03:
+        for _ in range(3):
+            _e, off = varint(data, off)
+    return off
+
+
+def varint(data: bytes | bytearray, off: int) -> tuple[int, int]:
     if off >= len(data):
         raise ValueError("varint past the end")
     first = data[off]
@@ -71,9 +87,9 @@ def decrypt_initial(packet: bytes) -> bytes | None:
         off += 1 + dcid_len
         scid_len = packet[off]
         off += 1 + scid_len
-        token_len, off = _varint(packet, off)
+        token_len, off = varint(packet, off)
         off += token_len
-        length, off = _varint(packet, off)
+        length, off = varint(packet, off)
     except (IndexError, ValueError):
         return None
     if dcid_len > 20 or off + length > len(packet) or length < 20:
@@ -104,21 +120,11 @@ def crypto_pieces(frames: bytes, pieces: dict[int, bytes] | None = None) -> dict
             ftype = frames[off]
             if ftype in (0x00, 0x01):  # PADDING, PING
                 off += 1
-            elif ftype in (0x02, 0x03):  # ACK: largest, delay, range count, first range, ranges (+ ECN)
-                off += 1
-                _l, off = _varint(frames, off)
-                _d, off = _varint(frames, off)
-                count, off = _varint(frames, off)
-                _f, off = _varint(frames, off)
-                for _ in range(min(count, 256)):
-                    _g, off = _varint(frames, off)
-                    _r, off = _varint(frames, off)
-                if ftype == 0x03:
-                    for _ in range(3):
-                        _e, off = _varint(frames, off)
+            elif ftype in (0x02, 0x03):
+                off = skip_ack(frames, off + 1, ftype, 256)
             elif ftype == 0x06:  # CRYPTO
-                coff, off = _varint(frames, off + 1)
-                clen, off = _varint(frames, off)
+                coff, off = varint(frames, off + 1)
+                clen, off = varint(frames, off)
                 if coff + clen <= MAX_CRYPTO and len(pieces) < 64:
                     pieces.setdefault(coff, frames[off: off + clen])
                 off += clen

@@ -20,24 +20,14 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
 
 from monitor.model import Endpoint, HttpExchange, Message
+from monitor.sources.quic import skip_ack
+from monitor.sources.quic import varint as _varint
 from monitor.sources.tls.crypto import hkdf_expand_label
 
 MAX_STREAMS = 256
 MAX_STREAM_BYTES = 256 * 1024
 MAX_BODY = 64 * 1024
 V2 = 0x6B3343CF
-
-
-def _varint(data: bytes | bytearray, off: int) -> tuple[int, int]:
-    if off >= len(data):
-        raise ValueError("varint past the end")
-    n = 1 << (data[off] >> 6)
-    if off + n > len(data):
-        raise ValueError("varint past the end")
-    v = data[off] & 0x3F
-    for b in data[off + 1: off + n]:
-        v = (v << 8) | b
-    return v, off + n
 
 
 class _Keys:
@@ -201,16 +191,7 @@ class QuicSession:
             if ftype in (0x00, 0x01, 0x1E):  # PADDING, PING, HANDSHAKE_DONE
                 continue
             if ftype in (0x02, 0x03):  # ACK
-                _l, off = _varint(data, off)
-                _d, off = _varint(data, off)
-                count, off = _varint(data, off)
-                _f, off = _varint(data, off)
-                for _ in range(min(count, 1024)):
-                    _g, off = _varint(data, off)
-                    _r, off = _varint(data, off)
-                if ftype == 0x03:
-                    for _ in range(3):
-                        _e, off = _varint(data, off)
+                off = skip_ack(data, off, ftype, 1024)
             elif 0x08 <= ftype <= 0x0F:  # STREAM
                 sid, off = _varint(data, off)
                 soff = 0
