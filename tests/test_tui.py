@@ -290,3 +290,24 @@ def test_pinned_destinations_are_marked(tmp_path: Path) -> None:
             assert rows == {"api.pinned.example": "tls · pinned", "open.example": "https"}
 
     asyncio.run(run())
+
+
+def test_a_recurring_value_says_why_it_is_an_identifier(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    with Store.open(db) as w:
+        cid = w.begin_capture("x", "x:2", "har")
+        row = {**_finding(1, "38400000-8cf0-11bd-b23e-10b96e40000d"), "type": "gaid", "location": "query:aid",
+               "reason": "same value as the gaid found at json:$.gaid (frame 12)"}
+        w.write(cid, Batch(findings=[row]))
+        w.finish_capture(cid, 1, 1.0, 2.0)
+
+    async def run() -> None:
+        app = PrivmonApp(str(db), None, poll_seconds=0.2)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await _settle(pilot)
+            await pilot.press("f", "enter")
+            await _settle(pilot)
+            head = str(app.screen.query_one("#detail-head", Static).render())
+            assert "same value as the gaid found at json:$.gaid (frame 12)" in head
+
+    asyncio.run(run())

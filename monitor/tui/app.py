@@ -83,7 +83,8 @@ class FindingScreen(ModalScreen[None]):
                          ("destination", f"{f['host'] or f['ip']}:{f['port']} ({f['protocol']})"),
                          ("sdk", f["sdk"]), ("device", f"{f['device']} (sent by {f['sender'] or '?'})"),
                          ("evidence", self._hide(f["evidence"])), ("capture", f["capture"]),
-                         ("first / last seen", f"{_when(f['first_ts'])} / {_when(f['last_ts'])} ({f['count']}x)")):
+                         ("first / last seen", f"{_when(f['first_ts'])} / {_when(f['last_ts'])} ({f['count']}x)"),
+                         *((("why", self._hide(f["reason"])),) if f.get("reason") else ())):
             head.append(f"{label:>18}  ", style="bold")
             head.append(clean(v, 300))
             head.append("\n")
@@ -109,7 +110,7 @@ class FindingScreen(ModalScreen[None]):
         else:
             body.append("(no stored message for this finding)")
         with VerticalScroll(id="detail"):
-            yield Static(head)
+            yield Static(head, id="detail-head")
             yield Static(body, id="detail-body")
 
 
