@@ -21,6 +21,7 @@ from mitmproxy import ctx, exceptions, http
 
 from monitor.live import observe
 from monitor.live.recorder import say
+from monitor.sources.http1 import normalize_host
 from monitor.sources.mitm import raw_from_flow
 
 log = logging.getLogger("privmon.addon")
@@ -161,7 +162,7 @@ class PrivmonAddon:
         if not self.passthrough_pinned:
             return
         try:
-            sni = (data.client_hello.sni or "").lower().rstrip(".")
+            sni = normalize_host(data.client_hello.sni or "")
         except Exception:  # noqa: BLE001 - fail open
             return
         if sni and sni in self.pinned:
@@ -171,7 +172,7 @@ class PrivmonAddon:
     def tls_failed_client(self, data: Any) -> None:
         """The client refused the proxy's certificate: record the destination, content not seen."""
         try:
-            sni = (getattr(data.conn, "sni", None) or "").lower().rstrip(".")
+            sni = normalize_host(getattr(data.conn, "sni", None) or "")
             if sni:
                 self.pinned[sni] = self.pinned.get(sni, 0) + 1
                 if self.pinned[sni] == 1:

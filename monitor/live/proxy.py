@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import signal
 import sys
 from pathlib import Path
 from typing import Any
 
 from monitor.live.recorder import ProcessRecorder
+from monitor.report import open_private
 
 WIREGUARD_STEPS = """\
 WireGuard mode: the phone sends all its traffic (TCP, UDP, DNS) through this tunnel, no root needed.
@@ -41,10 +41,8 @@ class _LabHelp:
                 continue
             path = self.base.with_suffix(".wireguard.conf")
             try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # it holds a private key
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                with open_private(path, "w") as fh:  # it holds the tunnel's private key
                     fh.write(conf + "\n")
-                os.chmod(path, 0o600)
             except OSError as exc:
                 print(f"privmon: {path}: cannot write the WireGuard configuration: {exc}", file=sys.stderr)
             print(f"{'-' * 60}\n{conf}\n{'-' * 60}\n{WIREGUARD_STEPS.format(conf=path)}", file=sys.stderr)
