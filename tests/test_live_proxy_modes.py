@@ -184,8 +184,8 @@ def _ws_read(s: socket.socket) -> bytes:
     return bytes(b ^ key[i % 4] for i, b in enumerate(data)) if key else data
 
 
-def ws_echo_server() -> tuple[socket.socket, int]:
-    """A minimal WebSocket server on loopback that echoes each message (RFC 6455 handshake)."""
+def loopback_server(handle: Callable[[socket.socket], None]) -> tuple[socket.socket, int]:
+    """A TCP listener on 127.0.0.1 that runs `handle` on each connection (one at a time) until it is closed."""
     ls = socket.socket()
     ls.bind(("127.0.0.1", 0))
     ls.listen(4)
@@ -197,22 +197,31 @@ def ws_echo_server() -> tuple[socket.socket, int]:
             except OSError:
                 return
             with c:
-                head = b""
-                while b"\r\n\r\n" not in head:
-                    head += c.recv(4096)
-                key = next(line.split(b":", 1)[1].strip() for line in head.split(b"\r\n")
-                           if line.lower().startswith(b"sec-websocket-key"))
-                accept = base64.b64encode(hashlib.sha1(key + b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11").digest())
-                c.sendall(b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                          b"Sec-WebSocket-Accept: " + accept + b"\r\n\r\n")
-                try:
-                    while True:
-                        c.sendall(_ws_frame(_ws_read(c), mask=False))
-                except (ConnectionError, OSError):
-                    pass
+                handle(c)
 
     threading.Thread(target=serve, daemon=True).start()
     return ls, ls.getsockname()[1]
+
+
+def ws_echo_server() -> tuple[socket.socket, int]:
+    """A minimal WebSocket server on loopback that echoes each message (RFC 6455 handshake)."""
+
+    def echo(c: socket.socket) -> None:
+        head = b""
+        while b"\r\n\r\n" not in head:
+            head += c.recv(4096)
+        key = next(line.split(b":", 1)[1].strip() for line in head.split(b"\r\n")
+                   if line.lower().startswith(b"sec-websocket-key"))
+        accept = base64.b64encode(hashlib.sha1(key + b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11").digest())
+        c.sendall(b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  b"Sec-WebSocket-Accept: " + accept + b"\r\n\r\n")
+        try:
+            while True:
+                c.sendall(_ws_frame(_ws_read(c), mask=False))
+        except (ConnectionError, OSError):
+            pass
+
+    return loopback_server(echo)
 
 
 def test_websocket_messages_are_classified_both_ways(tmp_path: Path, proxy_factory) -> None:  # type: ignore[no-untyped-def]
@@ -242,26 +251,16 @@ def test_websocket_messages_are_classified_both_ways(tmp_path: Path, proxy_facto
 
 
 def tcp_sink() -> tuple[socket.socket, int, list[bytes]]:
-    ls = socket.socket()
-    ls.bind(("127.0.0.1", 0))
-    ls.listen(4)
     seen: list[bytes] = []
 
-    def serve() -> None:
-        while True:
-            try:
-                c, _ = ls.accept()
-            except OSError:
-                return
-            with c:
-                data = c.recv(65536)
-                if not data:
-                    continue  # the readiness probe's empty connection
-                seen.append(data)
-                c.sendall(b"OK")
+    def record(c: socket.socket) -> None:
+        data = c.recv(65536)
+        if data:  # (the readiness probe's connection is empty)
+            seen.append(data)
+            c.sendall(b"OK")
 
-    threading.Thread(target=serve, daemon=True).start()
-    return ls, ls.getsockname()[1], seen
+    ls, port = loopback_server(record)
+    return ls, port, seen
 
 
 def socks5_connect(proxy_port: int, port: int) -> socket.socket:
