@@ -206,3 +206,32 @@ def test_label_views_escape_what_came_from_outside() -> None:
         assert "<script>" not in out and "<img" not in out
     for out in (page, md):
         assert "\x1b" not in out and "\x07" not in out
+
+
+def test_redact_masks_identifiers_inside_base64_blobs(tmp_path: Path) -> None:
+    """An SDK that base64-encodes its JSON payload carries the IMEI as base64 text in the URL and the body:
+    --redact must mask that form too, at whatever byte offset the identifier sits in the blob."""
+    import base64
+
+    imei = IDS["imei"]
+    blobs = [base64.b64encode(json.dumps({"uid": "u" * k, "imei": imei}).encode()).decode() for k in range(3)]
+    entries = [_entry(f"http://cdn{k}.example.net/b?d={b}", {"p": b.replace("+", "-").replace("/", "_")}, [])
+               for k, b in enumerate(blobs)]
+    har = tmp_path / "b64.har"
+    har.write_text(json.dumps({"log": {"version": "1.2", "entries": entries}}), encoding="utf-8")
+    db = tmp_path / "b64.db"
+    _run("analyze", str(har), "--db", str(db))
+    # the identifier's own characters inside each blob (the groups that do not depend on its neighbours)
+    pieces: set[str] = set()
+    for b in blobs:
+        raw = base64.b64decode(b)
+        at = raw.index(imei.encode())
+        first, last = -(-at // 3) * 4, (at + len(imei)) // 3 * 4
+        pieces.add(b[first:last][:12])
+    assert len(pieces) == 3
+    plain = _run("report", "--db", str(db), "--format", "json")
+    assert all(p in plain for p in pieces)  # the unredacted report carries the blobs: the test can fail
+    for fmt in ("json", "md", "html"):
+        out = _run("report", "--db", str(db), "--format", fmt, "--redact")
+        assert imei not in out
+        assert not [p for p in pieces if p in out], fmt

@@ -16,6 +16,7 @@ URL-encoded or hex-encoded), not only in the finding that found it.
 
 from __future__ import annotations
 
+import base64
 import html as _html
 import re
 from collections.abc import Iterable
@@ -97,8 +98,27 @@ KEEP_KEYS = frozenset({"schema", "type", "verdict", "recipient", "sdk", "categor
 MIN_SECRET = 4
 
 
+def _base64_forms(value: str) -> list[str]:
+    """The base64 text a value becomes inside any base64 blob, at each of the three byte alignments.
+
+    Only the characters that depend on the value's bytes alone are kept (the groups shared with the
+    neighbouring bytes differ from blob to blob), in the standard and the URL-safe alphabet.
+    """
+    raw = value.encode()
+    out: list[str] = []
+    for k in range(3):
+        enc = base64.b64encode(b"\0" * k + raw).decode()
+        middle = enc[4 if k else 0:4 * ((k + len(raw)) // 3)]
+        if len(middle) >= 8:
+            out += [middle, middle.translate(_URLSAFE)]
+    return out
+
+
+_URLSAFE = str.maketrans("+/", "-_")
+
+
 class Redactor:
-    """Masks every known identifier value (and its URL-encoded and hex forms) in any text.
+    """Masks every known identifier value (and its URL-encoded, hex and base64 forms) in any text.
 
     Forms are indexed by their first MIN_SECRET characters (lowercased), so a text is scanned
     once whatever the number of identifiers: 25,000 identifiers index in well under a second,
@@ -110,7 +130,7 @@ class Redactor:
         for s in secrets:
             if not s or len(s) < MIN_SECRET:
                 continue
-            for f in (s, quote(s, safe=""), quote_plus(s), s.encode().hex(), s.encode().hex(" ")):
+            for f in (s, quote(s, safe=""), quote_plus(s), s.encode().hex(), s.encode().hex(" "), *_base64_forms(s)):
                 forms.add(f.lower())
         self.size = len(forms)
         self._by_prefix: dict[str, list[str]] = {}
