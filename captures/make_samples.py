@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import ipaddress
 import json
 import struct
 import sys
@@ -23,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 DEMO = HERE.parent / "monitor" / "demo"  # where the samples ship: package data
 sys.path.insert(0, str(HERE.parent))  # the Kalay scrambler of this checkout (the bytes a Kalay client sends)
 from monitor.classify.kalay import scramble as kalay_scramble  # noqa: E402
+from monitor.testing import frames  # noqa: E402
 
 T0 = 1_767_225_600.0  # 2026-01-01 00:00:00 UTC
 PHONE, CAMERA, GATEWAY = "10.42.0.23", "10.42.0.57", "10.42.0.1"
@@ -35,23 +37,6 @@ PHONE_NO, EMAIL = "+8613800138000", "lab@example.org"
 CAMERA_UID, CAMERA_SERIAL = "ABCD-123456-EFGHJ", "XMC5A2B7E91F0D34"
 KALAY_UID = "CXBA8H1WKRVN7B4U111A"
 GZIP_MTIME = 0  # gzip headers carry a time: fixed so the files are byte-identical on every run
-
-
-def _mac(s: str) -> bytes:
-    return bytes(int(x, 16) for x in s.split(":"))
-
-
-def _ip(s: str) -> bytes:
-    return bytes(int(x) for x in s.split("."))
-
-
-def _csum(data: bytes) -> int:
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack(f"!{len(data) // 2}H", data))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
 
 
 def _gzip(data: bytes) -> bytes:
@@ -72,16 +57,13 @@ class Trace:
         return self.t
 
     def ip_frame(self, src: str, dst: str, proto: int, payload: bytes) -> None:
-        hdr = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), self.ident & 0xFFFF, 0x4000, 64, proto, 0,
-                          _ip(src), _ip(dst))
+        packet = frames.ip4(src, dst, proto, payload, ident=self.ident, frag=0x4000, with_checksum=True)
         self.ident += 1
-        hdr = hdr[:10] + struct.pack("!H", _csum(hdr)) + hdr[12:]
-        smac = _mac(self.macs.get(src, GW_MAC))
-        dmac = _mac(self.macs.get(dst, GW_MAC))
-        self.frames.append((self.tick(), dmac + smac + b"\x08\x00" + hdr + payload))
+        self.frames.append((self.tick(), frames.eth(packet, dst=self.macs.get(dst, GW_MAC),
+                                                    src=self.macs.get(src, GW_MAC))))
 
     def udp(self, src: str, sport: int, dst: str, dport: int, payload: bytes) -> None:
-        self.ip_frame(src, dst, 17, struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload)
+        self.ip_frame(src, dst, 17, frames.udp(sport, dport, payload))
 
     def tcp_session(self, client: str, cport: int, server: str, sport: int,
                     exchanges: list[tuple[bytes, bytes]], split: int = 0) -> None:
@@ -89,7 +71,7 @@ class Trace:
         cs, ss = 1000 + cport, 50_000 + sport
 
         def seg(src: str, sp: int, dst: str, dp: int, seq: int, ack: int, flags: int, data: bytes = b"") -> None:
-            self.ip_frame(src, dst, 6, struct.pack("!HHIIBBHHH", sp, dp, seq, ack, 5 << 4, flags, 64240, 0, 0) + data)
+            self.ip_frame(src, dst, 6, frames.tcp(sp, dp, seq, flags, data, ack=ack, window=64240))
 
         seg(client, cport, server, sport, cs, 0, 0x02)
         seg(server, sport, client, cport, ss, cs + 1, 0x12)
@@ -110,23 +92,10 @@ class Trace:
         seg(client, cport, server, sport, cs + 1, ss + 1, 0x10)
 
     def write_pcap(self, path: Path) -> None:
-        out = [struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, 1)]
-        for ts, frame in self.frames:
-            sec = int(ts)
-            out.append(struct.pack("<IIII", sec, round((ts - sec) * 1e6), len(frame), len(frame)) + frame)
-        path.write_bytes(b"".join(out))
+        path.write_bytes(frames.pcap(self.frames, snaplen=262144))
 
     def write_pcapng(self, path: Path) -> None:
-        def block(btype: int, body: bytes) -> bytes:
-            body += b"\0" * (-len(body) % 4)
-            return struct.pack("<II", btype, 12 + len(body)) + body + struct.pack("<I", 12 + len(body))
-
-        out = [block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1)),
-               block(1, struct.pack("<HHI", 1, 0, 262144))]
-        for ts, frame in self.frames:
-            us = round(ts * 1e6)
-            out.append(block(6, struct.pack("<IIIII", 0, us >> 32, us & 0xFFFFFFFF, len(frame), len(frame)) + frame))
-        path.write_bytes(b"".join(out))
+        path.write_bytes(frames.pcapng([(ts, 0, f) for ts, f in self.frames], [1], snaplen=262144))
 
 
 def dns_response(qid: int, qname: str, chain: list[str], ip: str) -> bytes:
@@ -138,7 +107,7 @@ def dns_response(qid: int, qname: str, chain: list[str], ip: str) -> bytes:
     for a, b in zip(names, names[1:], strict=False):
         rdata = name(b)
         answers += name(a) + struct.pack("!HHIH", 5, 1, 300, len(rdata)) + rdata
-    answers += name(names[-1]) + struct.pack("!HHIH", 1, 1, 60, 4) + _ip(ip)
+    answers += name(names[-1]) + struct.pack("!HHIH", 1, 1, 60, 4) + ipaddress.IPv4Address(ip).packed
     head = struct.pack("!HHHHHH", qid, 0x8180, 1, len(names), 0, 0)
     return head + name(qname) + struct.pack("!HH", 1, 1) + answers
 
@@ -230,7 +199,7 @@ def camera_trace() -> Trace:
     tr = Trace()
     prefix, serial, check = CAMERA_UID.split("-")
     uid = prefix.encode().ljust(8, b"\0") + int(serial).to_bytes(4, "big") + check.encode().ljust(8, b"\0")
-    sockaddr = struct.pack("<HH4s8x", 2, 40_000, bytes(reversed(_ip(CAMERA))))
+    sockaddr = struct.pack("<HH4s8x", 2, 40_000, ipaddress.IPv4Address(CAMERA).packed[::-1])
 
     def pppp(mtype: int, body: bytes) -> bytes:
         return bytes([0xF1, mtype]) + len(body).to_bytes(2, "big") + body

@@ -19,22 +19,14 @@ from typing import Any
 from hypothesis import strategies as st
 
 from monitor.errors import BadInput
+from monitor.testing import frames
 
-ETH = b"\x02\x00\x00\x00\x00\x01\x02\x00\x00\x00\x00\x02\x08\x00"
 LINKTYPES = [0, 1, 12, 14, 101, 108, 113, 228, 229, 276, 9, 50, 105, 119, 127, 149, 163, 192, 204, 239, 258]
 MAX_LEN = 4096
 
 
 def _ipv4(proto: int, payload: bytes, src: bytes = b"\x0a\x2a\x00\x17", dst: bytes = b"\xcb\x00\x71\x0a") -> bytes:
-    return struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), 7, 0, 64, proto, 0, src, dst) + payload
-
-
-def _udp(sport: int, dport: int, payload: bytes) -> bytes:
-    return struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
-
-
-def _tcp(sport: int, dport: int, seq: int, flags: int, payload: bytes) -> bytes:
-    return struct.pack("!HHIIBBHHH", sport, dport, seq & 0xFFFFFFFF, 1, 5 << 4, flags, 65535, 0, 0) + payload
+    return frames.ip4(src, dst, proto, payload, ident=7)
 
 
 def _decoder() -> Any:
@@ -94,15 +86,15 @@ def t_link(linktype: int, frame: bytes) -> None:
 
 def t_ip(payload: bytes, proto: int) -> None:
     dec = _decoder()
-    dec.feed(1.0, 1, ETH + _ipv4(proto, payload), 1)
+    dec.feed(1.0, 1, frames.eth(_ipv4(proto, payload)), 1)
     dec.feed(1.0, 101, b"\x60" + payload, 2)  # raw IPv6-ish
     _drain(dec)
 
 
 def t_tunnel(payload: bytes, port: int) -> None:
     dec = _decoder()
-    dec.feed(1.0, 1, ETH + _ipv4(17, _udp(50000, port, payload)), 1)
-    dec.feed(2.0, 1, ETH + _ipv4(17, _udp(port, 50000, b"\x08\0\0\0\0\0\0\0" + payload)), 2)
+    dec.feed(1.0, 1, frames.eth(_ipv4(17, frames.udp(50000, port, payload))), 1)
+    dec.feed(2.0, 1, frames.eth(_ipv4(17, frames.udp(port, 50000, b"\x08\0\0\0\0\0\0\0" + payload))), 2)
     _drain(dec)
 
 
@@ -125,40 +117,40 @@ def t_quic_session(datagrams: list[tuple[bool, bytes]], plain: bytes) -> None:
 def t_tcp_reassembly(segments: list[tuple[int, int, bytes]]) -> None:
     dec = _decoder()
     for i, (seq, flags, payload) in enumerate(segments):
-        dec.feed(1.0 + i, 1, ETH + _ipv4(6, _tcp(40000, 80, seq, flags, payload)), i + 1)
+        dec.feed(1.0 + i, 1, frames.eth(_ipv4(6, frames.tcp(40000, 80, seq, flags, payload))), i + 1)
     _drain(dec)
 
 
 def t_http(request: bytes, response: bytes) -> None:
     dec = _decoder()
-    dec.feed(1.0, 1, ETH + _ipv4(6, _tcp(40000, 80, 0, 0x02, b"")), 1)
-    dec.feed(1.1, 1, ETH + _ipv4(6, _tcp(40000, 80, 1, 0x18, request)), 2)
-    dec.feed(1.2, 1, ETH + _ipv4(6, _tcp(80, 40000, 1, 0x18, response), src=b"\xcb\x00\x71\x0a",
-                                 dst=b"\x0a\x2a\x00\x17"), 3)
+    dec.feed(1.0, 1, frames.eth(_ipv4(6, frames.tcp(40000, 80, 0, 0x02, b""))), 1)
+    dec.feed(1.1, 1, frames.eth(_ipv4(6, frames.tcp(40000, 80, 1, 0x18, request))), 2)
+    dec.feed(1.2, 1, frames.eth(_ipv4(6, frames.tcp(80, 40000, 1, 0x18, response), src=b"\xcb\x00\x71\x0a",
+                                 dst=b"\x0a\x2a\x00\x17")), 3)
     _drain(dec)
 
 
 def t_dns(payload: bytes) -> None:
     dec = _decoder()
-    dec.feed(1.0, 1, ETH + _ipv4(17, _udp(53, 40000, payload), src=b"\x08\x08\x08\x08", dst=b"\x0a\x2a\x00\x17"), 1)
-    dec.feed(1.0, 1, ETH + _ipv4(6, _tcp(53, 40001, 1, 0x18, struct.pack("!H", len(payload)) + payload),
-                                 src=b"\x08\x08\x08\x08", dst=b"\x0a\x2a\x00\x17"), 2)
+    dec.feed(1.0, 1, frames.eth(_ipv4(17, frames.udp(53, 40000, payload), src=b"\x08\x08\x08\x08", dst=b"\x0a\x2a\x00\x17")), 1)
+    dec.feed(1.0, 1, frames.eth(_ipv4(6, frames.tcp(53, 40001, 1, 0x18, struct.pack("!H", len(payload)) + payload),
+                                 src=b"\x08\x08\x08\x08", dst=b"\x0a\x2a\x00\x17")), 2)
     _drain(dec)
 
 
 def t_tls_hello(body: bytes) -> None:
     dec = _decoder()
     rec = b"\x16\x03\x01" + struct.pack("!H", len(body)) + body
-    dec.feed(1.0, 1, ETH + _ipv4(6, _tcp(40000, 443, 0, 0x02, b"")), 1)
-    dec.feed(1.1, 1, ETH + _ipv4(6, _tcp(40000, 443, 1, 0x18, rec[:7])), 2)
-    dec.feed(1.2, 1, ETH + _ipv4(6, _tcp(40000, 443, 8, 0x18, rec[7:])), 3)
+    dec.feed(1.0, 1, frames.eth(_ipv4(6, frames.tcp(40000, 443, 0, 0x02, b""))), 1)
+    dec.feed(1.1, 1, frames.eth(_ipv4(6, frames.tcp(40000, 443, 1, 0x18, rec[:7]))), 2)
+    dec.feed(1.2, 1, frames.eth(_ipv4(6, frames.tcp(40000, 443, 8, 0x18, rec[7:]))), 3)
     _drain(dec)
 
 
 def t_quic(first: int, rest: bytes) -> None:
     dec = _decoder()
     payload = bytes([0xC0 | (first & 0x3F)]) + b"\x00\x00\x00\x01" + rest
-    dec.feed(1.0, 1, ETH + _ipv4(17, _udp(40000, 443, payload)), 1)
+    dec.feed(1.0, 1, frames.eth(_ipv4(17, frames.udp(40000, 443, payload))), 1)
     _drain(dec)
 
 

@@ -1,10 +1,9 @@
-"""Frame and capture builders for tests (Ethernet/VLAN/SLL/raw IP, IPv4/IPv6, TCP/UDP, pcap/pcapng, QUIC)."""
+"""Capture builders for tests: the frames of monitor.testing.frames, plus QUIC Initials, link layers and tunnels."""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
-import ipaddress
 import struct
 from pathlib import Path
 
@@ -12,69 +11,15 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from monitor.sources.quic import client_initial_keys
+from monitor.testing import frames as frames_mod
+from monitor.testing.frames import eth, ip4, ip6, pcap, sll, sll2, tcp, udp
 
-
-def ip4(src: str, dst: str, proto: int, payload: bytes, ident: int = 1, frag: int = 0) -> bytes:
-    return struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), ident, frag, 64, proto, 0,
-                       ipaddress.IPv4Address(src).packed, ipaddress.IPv4Address(dst).packed) + payload
-
-
-def ip6(src: str, dst: str, proto: int, payload: bytes, ext: bool = False) -> bytes:
-    nxt = proto
-    if ext:  # a hop-by-hop options header before the transport header
-        payload = bytes([proto, 0]) + b"\x01\x04\x00\x00\x00\x00" + payload
-        nxt = 0
-    return struct.pack("!IHBB16s16s", 0x60000000, len(payload), nxt, 64, ipaddress.IPv6Address(src).packed,
-                       ipaddress.IPv6Address(dst).packed) + payload
-
-
-def tcp(sport: int, dport: int, seq: int, flags: int = 0x18, data: bytes = b"", ack: int = 1) -> bytes:
-    return struct.pack("!HHIIBBHHH", sport, dport, seq & 0xFFFFFFFF, ack, 0x50, flags, 65535, 0, 0) + data
-
-
-def udp(sport: int, dport: int, data: bytes) -> bytes:
-    return struct.pack("!HHHH", sport, dport, 8 + len(data), 0) + data
-
-
-def eth(ip: bytes, vlans: int = 0) -> bytes:
-    v6 = ip[0] >> 4 == 6
-    tags = b"".join(struct.pack("!HH", 0x8100 if i else 0x88A8, 10 + i) for i in range(vlans))
-    return b"\x02\x00\x00\x00\x00\x01\x02\x00\x00\x00\x00\x02" + tags + struct.pack("!H", 0x86DD if v6 else 0x0800) + ip
-
-
-def sll(ip: bytes) -> bytes:
-    return struct.pack("!HHH8sH", 0, 1, 6, b"\x02" * 8, 0x86DD if ip[0] >> 4 == 6 else 0x0800) + ip
-
-
-def sll2(ip: bytes) -> bytes:
-    return struct.pack("!HHIHBB8s", 0x86DD if ip[0] >> 4 == 6 else 0x0800, 0, 2, 1, 0, 6, b"\x02" * 8) + ip
-
-
-def pcap(frames: list[tuple[float, bytes]], linktype: int = 1, big_endian: bool = False, nano: bool = False) -> bytes:
-    e = ">" if big_endian else "<"
-    magic = 0xA1B23C4D if nano else 0xA1B2C3D4
-    out = [struct.pack(e + "IHHiIII", magic, 2, 4, 0, 0, 65535, linktype)]
-    for ts, f in frames:
-        sec = int(ts)
-        frac = round((ts - sec) * (1e9 if nano else 1e6))
-        out.append(struct.pack(e + "IIII", sec, frac, len(f), len(f)) + f)
-    return b"".join(out)
+__all__ = ["eth", "ip4", "ip6", "pcap", "pcapng", "sll", "sll2", "tcp", "udp"]
 
 
 def pcapng(frames: list[tuple[float, int, bytes]], linktypes: list[int], secrets: bytes = b"") -> bytes:
-    def block(t: int, body: bytes) -> bytes:
-        body += b"\0" * (-len(body) % 4)
-        return struct.pack("<II", t, 12 + len(body)) + body + struct.pack("<I", 12 + len(body))
-
-    out = [block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))]
-    out += [block(1, struct.pack("<HHI", lt, 0, 65535)) for lt in linktypes]
-    out.append(block(0xBAD, b"unknown block type, skipped"))
-    if secrets:
-        out.append(block(0x0A, struct.pack("<II", 0x544C534B, len(secrets)) + secrets))
-    for ts, iface, f in frames:
-        us = round(ts * 1e6)
-        out.append(block(6, struct.pack("<IIIII", iface, us >> 32, us & 0xFFFFFFFF, len(f), len(f)) + f))
-    return b"".join(out)
+    """A pcapng file with an unknown block type before the packets (a reader must skip it)."""
+    return frames_mod.pcapng(frames, linktypes, secrets, extra_blocks=[(0xBAD, b"unknown block type, skipped")])
 
 
 def write(path: Path, data: bytes, gz: bool = False) -> Path:

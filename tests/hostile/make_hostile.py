@@ -10,10 +10,13 @@ import base64
 import gzip
 import json
 import struct
+import sys
 import zlib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))  # the builders of this checkout
+from monitor.testing import frames  # noqa: E402
 
 
 def pcap_header(snaplen: int = 65535, linktype: int = 1) -> bytes:
@@ -25,34 +28,14 @@ def record(ts: int, data: bytes, incl: int | None = None, orig: int | None = Non
     return struct.pack("<IIII", ts, 0, n if incl is None else incl, n if orig is None else orig) + data
 
 
-def checksum(data: bytes) -> int:
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack(f"!{len(data) // 2}H", data))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
-
-
 def udp_frame(payload: bytes, sport: int = 40000, dport: int = 32100, src: str = "10.42.0.57",
               dst: str = "203.0.113.10") -> bytes:
-    ip_src = bytes(int(x) for x in src.split("."))
-    ip_dst = bytes(int(x) for x in dst.split("."))
-    udp = struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), 1, 0, 64, 17, 0, ip_src, ip_dst)
-    ip = ip[:10] + struct.pack("!H", checksum(ip)) + ip[12:]
-    eth = b"\x02\x00\x00\x00\x00\x01" + b"\x02\x00\x00\x00\x00\x02" + b"\x08\x00"
-    return eth + ip + udp
+    return frames.eth(frames.ip4(src, dst, 17, frames.udp(sport, dport, payload), with_checksum=True))
 
 
 def tcp_frame(payload: bytes, seq: int, flags: int = 0x18, sport: int = 40001, dport: int = 80,
               src: str = "10.42.0.23", dst: str = "203.0.113.20") -> bytes:
-    ip_src = bytes(int(x) for x in src.split("."))
-    ip_dst = bytes(int(x) for x in dst.split("."))
-    tcp = struct.pack("!HHIIBBHHH", sport, dport, seq, 1, 5 << 4, flags, 65535, 0, 0) + payload
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(tcp), 1, 0, 64, 6, 0, ip_src, ip_dst)
-    ip = ip[:10] + struct.pack("!H", checksum(ip)) + ip[12:]
-    return b"\x02\x00\x00\x00\x00\x01" + b"\x02\x00\x00\x00\x00\x02" + b"\x08\x00" + ip + tcp
+    return frames.eth(frames.ip4(src, dst, 6, frames.tcp(sport, dport, seq, flags, payload), with_checksum=True))
 
 
 def ten_packets() -> bytes:
@@ -86,6 +69,7 @@ def har(entries_body: str) -> str:
 
 def build() -> dict[str, dict[str, object]]:
     full = pcap_header() + ten_packets()
+    zeros_gz = gzip.compress(b"0" * (50 << 20), mtime=0)
     files: dict[str, tuple[bytes, dict[str, object]]] = {
         "ok-ten-packets.pcap": (full, {"exit": 0, "packets": 10}),
         "empty.pcap": (b"", {"exit": 2, "stderr": "empty"}),
@@ -101,18 +85,17 @@ def build() -> dict[str, dict[str, object]]:
                                           + struct.pack("!BBH", 0x45, 0, 0xFFFF) + b"\0" * 16)
                                           + ten_packets(), {"exit": 0, "packets": 11}),
         "gzip-bomb.pcap.gz": (gzip.compress(pcap_header() + record(1, b"\0" * 60, incl=60) + b"\0" * (128 << 20),
-                                            compresslevel=9),
+                                            compresslevel=9, mtime=0),
                               {"exit": 2, "stderr": ""}),
         "http-1GB-content-length.pcap": (http_with(b'{"a":1}', "Content-Length: 1073741824\r\n"),
                                          {"exit": 0, "packets": 2}),
-        "http-gzip-bomb-body.pcap": (http_with(gzip.compress(b"0" * (50 << 20)), "Content-Encoding: gzip\r\n"
-                                               f"Content-Length: {len(gzip.compress(b'0' * (50 << 20)))}\r\n"),
+        "http-gzip-bomb-body.pcap": (http_with(zeros_gz, f"Content-Encoding: gzip\r\nContent-Length: {len(zeros_gz)}\r\n"),
                                      {"exit": 0}),
         "http-deflate-bomb-body.pcap": (http_with(zlib.compress(b"{" * (20 << 20)), "Content-Encoding: deflate\r\n"),
                                         {"exit": 0}),
         "deep-json.har": (har(deep_json(10_000).decode()).encode(), {"exit": 0, "requests": 1}),
         "not-json.har": (b'{"log": {"entries": [ this is not json', {"exit": 2, "stderr": "JSON"}),
-        "har-base64-bomb.har": (har(base64.b64encode(gzip.compress(b"1" * (30 << 20))).decode()).encode(),
+        "har-base64-bomb.har": (har(base64.b64encode(gzip.compress(b"1" * (30 << 20), mtime=0)).decode()).encode(),
                                 {"exit": 0, "requests": 1}),
         "flows-garbage.mitm": (b"12:" + b"\xff" * 40, {"exit": 2, "stderr": ""}),
     }
