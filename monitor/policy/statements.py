@@ -74,6 +74,8 @@ _PURPOSES = [("advertising", r"advertis"), ("analytics", r"statistic|analy[sz]")
 _COUNTRIES = [("CN", r"People'?s Republic of China|mainland China|\bPRC\b|\bChina\b"),
               ("US", r"United States|\bU\.?S\.?A?\b"), ("SG", r"Singapore"), ("EU", r"European (?:Union|Economic Area)"),
               ("DE", r"Germany"), ("JP", r"Japan"), ("IN", r"India"), ("HK", r"Hong Kong")]
+_ABROAD_ALLOWED = re.compile(r"\b(?:may|might|can|will)\s+(?:\w+\s+){0,2}?(?:transfer|store|process|transmit)\w*\b[^.]{0,80}"
+                             r"\b(?:outside|overseas|abroad|jurisdictions?\s+other\s+than|other\s+countries)", re.I)
 _HEADING = re.compile(r"^\s*(?:[IVX]+\.|[A-Z][a-z]+\.\s|\d+(?:\.\d+)*[.、)]?\s|[（(]\d+[)）])")
 
 
@@ -445,8 +447,13 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
                      r"People|China|PRC|United|Singapore|Europe)|\bstored\s+locally\b|\bstorage\s+location\b", t, re.I):
             country = next((code for code, rx in _COUNTRIES if re.search(rx, t)), "")
             found.append(("storage_location", (("country", country),) if country else ()))
-        if re.search(r"cross-border|outside (?:the territory|China|the country)|overseas", t, re.I):
-            found.append(("cross_border", (("denied", "yes" if _DENY.search(t) else "no"),)))
+        if re.search(r"cross-border|outside (?:the territory|China|the country)|overseas|jurisdictions? other than", t, re.I):
+            denied = bool(_DENY.search(t))
+            # "we may transfer, store and process it in jurisdictions other than where you live": data may leave
+            allowed = not denied and not re.search(r"^\W*(?:\d+\W*)?(?:if|when|in case)\b|\bif\b", t, re.I) and bool(
+                _ABROAD_ALLOWED.search(t))
+            params: tuple[tuple[str, str], ...] = (("denied", "yes" if denied else "no"),)
+            found.append(("cross_border", (*params, ("allowed", "yes")) if allowed else params))
         excepted = re.search(r"\b(?:except|unless|other than|apart from|without your)\b", t, re.I)
         about_pi = re.search(r"personal (?:information|data)|your (?:information|data)|user (?:information|data)", t, re.I)
         hypothetical = re.search(r"^\W*(?:if|when|in case)\b|\bif you\b", t, re.I)
@@ -463,8 +470,10 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
         if m:
             feature = _feature_of(text, c.start)
             found.append(("no_personal_info", (("feature", feature),) if feature else ()))
-        for kind, params in found:
-            out.append(Claim(kind=kind, text=t, start=c.start, end=c.end, params=params))
+        for kind, kparams in found:
+            if c.scope:  # a promise made for a user group (children) holds only there
+                kparams = (*kparams, ("scope", c.scope))
+            out.append(Claim(kind=kind, text=t, start=c.start, end=c.end, params=kparams))
     return out
 
 
