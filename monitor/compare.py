@@ -4,10 +4,13 @@ The rules are the contract's: the recipient of a finding is its SDK id, `first_p
 `unknown` (judged as first party). A statement names the data exactly (clear) or through a broad
 term that covers it (vague), and the recipient exactly (first party, or the SDK by name: clear) or
 through a class ("third parties", "partners": any third party; "advertisers": advertising SDKs:
-vague). The strongest applicable verdict wins: contradicted, disclosed, vague, undisclosed.
+vague; a class the policy narrows to one kind of SDK, "third-party push SDKs", covers only SDKs of
+that category). The strongest applicable verdict wins: contradicted, disclosed, vague, undisclosed.
 Contradictions come from denials, from qualifiers (the policy says hashed, the traffic has the
 value in plain), and from claims (no sharing with advertisers, no sharing with third parties,
-storage in one country).
+storage in one country). A denial or claim limited to a scope (children) contradicts nothing; a
+denial the same sentence takes back (it also states the type for that recipient) contradicts
+nothing; a storage claim contradicts nothing when the policy also lets data be moved abroad.
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ MAX_EVIDENCE = 5
 
 
 def _judged(recipient: str, policy: Policy) -> str:
-    """The party a recipient is judged as: first_party (incl. unknown and a vendor policy's own SDK) or itself."""
-    if recipient in ("first_party", "unknown", "") or (policy.first_party_sdk and recipient == policy.first_party_sdk):
+    """The party a recipient is judged as: first_party (incl. unknown and a vendor policy's own SDKs) or itself."""
+    if recipient in ("first_party", "unknown", "") or (policy.first_party_sdk and recipient == policy.first_party_sdk) \
+            or recipient in policy.vendor_sdks:
         return "first_party"
     return recipient
 
@@ -37,11 +41,15 @@ def _type_level(s: Statement, type_id: str) -> str:
     return ""
 
 
-def _recipient_level(s: Statement, judged: str, category: str) -> str:
-    if s.recipient == judged:
+def _recipient_level(s: Statement, judged: str, category: str, recipient: str = "") -> str:
+    """clear: the statement names this recipient (or the party it is judged as); vague: a class that covers it."""
+    if s.recipient == judged or (recipient and s.recipient == recipient):
         return "clear"
     if judged == "first_party":
         return ""
+    narrowed = [q.split(":", 1)[1] for q in s.qualifiers if q.startswith("class:")]
+    if narrowed and category not in narrowed:
+        return ""  # "third-party push SDKs" cover push SDKs only
     if s.recipient in ("third_party", "partners"):
         return "vague"
     if s.recipient == "advertisers" and category == "advertising":
@@ -53,9 +61,10 @@ def _scoped(s: Statement) -> bool:
     return any(q.startswith("scope:") for q in s.qualifiers)
 
 
-def _specificity(s: Statement, type_id: str, judged: str, category: str) -> tuple[bool, bool, bool, int, int]:
+def _specificity(s: Statement, type_id: str, judged: str, category: str,
+                 recipient: str = "") -> tuple[bool, bool, bool, int, int]:
     """Sort key, most specific evidence first: named recipient, exact type, general scope, narrowest term."""
-    return (_recipient_level(s, judged, category) != "clear", _type_level(s, type_id) != "clear", _scoped(s),
+    return (_recipient_level(s, judged, category, recipient) != "clear", _type_level(s, type_id) != "clear", _scoped(s),
             len(s.covers) if s.vague else 0, len(s.evidence.text))
 
 
@@ -93,9 +102,10 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
     ids = sorted(f["id"] for f in fs)
     before = consent_ts is not None and any(f["ts"] < consent_ts for f in fs)
     clear, vague, denials, hashed = [], [], [], []
+    stated: set[tuple[int, int]] = set()  # sentences that state this type for this recipient
     for s in policy.statements:
         tl = _type_level(s, type_id)
-        rl = _recipient_level(s, judged, category) if tl else ""
+        rl = _recipient_level(s, judged, category, recipient) if tl else ""
         if not tl or not rl:
             continue
         if _scoped(s):
@@ -107,7 +117,9 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
         if s.stance == "denies":
             if tl == "clear":  # a denial in broad terms ("no sensitive personal information") is too loose to contradict
                 denials.append(s)
-        elif tl == "clear" and rl == "clear":
+            continue
+        if tl == "clear" and rl == "clear":
+            stated.add((s.evidence.start, s.evidence.end))
             clear.append(s)
             if HASH_QUALIFIERS & set(s.qualifiers):
                 hashed.append(s)
@@ -120,6 +132,9 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
                 "judged_as": judged}
 
     shown = recipient if recipient != "unknown" else "an unknown destination (judged as first party)"
+    # a sentence that both states the type for this recipient and denies it (a list where "(not collected)"
+    # is read as reaching back over an item the list collects) is no explicit denial a reviewer could rely on
+    denials = [s for s in denials if (s.evidence.start, s.evidence.end) not in stated]
     if denials:
         return out("contradicted", f"the policy says {type_id} is not collected/shared for {denials[0].recipient}, "
                                    f"but {len(fs)} finding(s) show it sent to {shown}", [_ev(s.evidence) for s in denials])
@@ -133,11 +148,11 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
         c, why = claim
         return out("contradicted", why, [_claim_ev(c)])
     if clear:
-        clear.sort(key=lambda x: _specificity(x, type_id, judged, category))
+        clear.sort(key=lambda x: _specificity(x, type_id, judged, category, recipient))
         return out("disclosed", f"the policy states {type_id} for {clear[0].recipient}",
                    [_ev(s.evidence) for s in clear])
     if vague:  # cite the closest statements first: a named recipient, an exact data type, the narrowest broad term
-        vague.sort(key=lambda x: _specificity(x, type_id, judged, category))
+        vague.sort(key=lambda x: _specificity(x, type_id, judged, category, recipient))
         s = vague[0]
         what = s.type if s.vague else type_id
         return out("vague", f"covered only by a broad statement ({what} for {s.recipient})",
@@ -147,7 +162,10 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
 
 def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[dict[str, Any]],
                          country_of: dict[tuple[str, str], str]) -> tuple[Claim, str] | None:
+    abroad = any(dict(c.params).get("allowed") == "yes" for c in policy.claims if c.kind == "cross_border")
     for c in policy.claims:
+        if dict(c.params).get("scope"):
+            continue  # limited to a user group (children): traffic cannot be tied to it (CONTRACT.md, "Scope")
         if c.kind == "no_ad_sharing" and category == "advertising" and judged != "first_party":
             return c, f"the policy says nothing is shared with advertisers, but advertising SDK {judged} receives it"
         if c.kind == "no_third_party_sharing" and judged != "first_party":
@@ -158,7 +176,7 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[di
             if hit is not None:
                 return c, (f"the policy says the {dict(c.params)['feature'].lower()} feature involves no personal "
                            f"information, but its request ({hit.get('location', '')}) carries {hit['type']}")
-        if c.kind == "storage_location" and judged == "first_party":
+        if c.kind == "storage_location" and judged == "first_party" and not abroad:
             want = dict(c.params).get("country", "")
             for f in fs:
                 got = country_of.get((f.get("host", ""), f.get("ip", ""))) or country_of.get(("", f.get("ip", "")), "")

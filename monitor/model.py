@@ -270,6 +270,7 @@ class Policy:
     claims: tuple[Claim, ...] = ()
     sdks_named: tuple[str, ...] = ()
     first_party_sdk: str = ""  # set when the policy is an SDK vendor's own policy
+    vendor_sdks: tuple[str, ...] = ()  # ... and the vendor's other SDKs (same organization): also its "we"
 
 
 @dataclass(frozen=True, slots=True)

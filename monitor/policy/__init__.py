@@ -20,10 +20,14 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
     statements = extract_statements(text, aliases)
     named = list(dict.fromkeys(sdk for sdk, _s, _e in aliases.find(text)))
     vendor = vendor_sdk(text, aliases)
+    siblings: tuple[str, ...] = ()
     if vendor:  # an SDK vendor's own policy: the vendor is the first party
         statements = [replace(s, recipient="first_party") if s.recipient == vendor else s for s in statements]
+        # ... and so are its other SDKs (same organization): the policy's "we" covers them
+        org = {s.id: s.organization for s in getattr(signatures, "sdks", ())}
+        siblings = tuple(sid for sid, o in org.items() if sid != vendor and o and o == org.get(vendor))
     return Policy(source=source, text=text, statements=tuple(statements), claims=tuple(extract_claims(text, aliases)),
-                  sdks_named=tuple(named), first_party_sdk=vendor)
+                  sdks_named=tuple(named), first_party_sdk=vendor, vendor_sdks=siblings)
 
 
 def read_policy(path: str | Path, signatures: Any = None) -> Policy:
