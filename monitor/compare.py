@@ -115,7 +115,9 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
                 vague.append(s)
             continue
         if s.stance == "denies":
-            if tl == "clear":  # a denial in broad terms ("no sensitive personal information") is too loose to contradict
+            # a denial in broad terms ("no sensitive personal information") is too loose to contradict, and so is
+            # one with an open exception ("not shared with third parties unless you consent")
+            if tl == "clear" and "excepted" not in s.qualifiers:
                 denials.append(s)
             continue
         if tl == "clear" and rl == "clear":

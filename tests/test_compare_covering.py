@@ -66,3 +66,86 @@ def test_an_sdk_vendors_policy_speaks_for_all_its_sdks() -> None:
     text = intro + "We collect the SSID of the Wi-Fi network the device uses.\n"
     assert verdict(text, "ssid", "jverification")["verdict"] == "disclosed"
     assert verdict(text, "ssid", "umeng")["verdict"] == "undisclosed"
+
+
+def test_umbrella_words_cover_nothing() -> None:
+    text = "We collect your personal information and user data to run the service.\n"
+    for t in ("imei", "email", "location_precise"):
+        assert verdict(text, t, "first_party")["verdict"] == "undisclosed"
+
+
+def test_a_category_term_covers_only_its_members() -> None:
+    text = "We collect network information to keep the connection stable.\n"
+    assert verdict(text, "bssid", "first_party")["verdict"] == "vague"
+    assert verdict(text, "imei", "first_party")["verdict"] == "undisclosed"
+    assert verdict(text, "email", "first_party")["verdict"] == "undisclosed"
+    # Wi-Fi status is about the network the phone joins, not the phone's own MAC address
+    wifi = "The app reads the Wi-Fi status to decide when to upload.\n"
+    assert verdict(wifi, "ssid", "first_party")["verdict"] == "vague"
+    assert verdict(wifi, "mac", "first_party")["verdict"] == "undisclosed"
+    # a kind of service ("e-mail delivery services") is nobody's e-mail address
+    service = "We share data with vendors that offer us hosting and e-mail delivery services.\n"
+    assert verdict(service, "email", "umeng")["verdict"] == "undisclosed"
+
+
+def test_the_connected_products_information_covers_only_its_identifiers() -> None:
+    text = ("Nimbus Cam privacy policy. We sell smart cameras and doorbells; the camera streams to the app.\n"
+            "We collect smart hardware information when you bind a camera.\n")
+    assert verdict(text, "device_uid", "first_party")["verdict"] == "vague"
+    assert verdict(text, "oaid", "first_party")["verdict"] == "undisclosed"
+
+
+def test_broad_device_terms_reach_the_camera_uid_only_in_a_connected_product_policy() -> None:
+    app = "We collect device identifiers to count active installs.\n"
+    assert verdict(app, "android_id", "first_party")["verdict"] == "vague"
+    assert verdict(app, "device_uid", "first_party")["verdict"] == "undisclosed"
+    camera = "Live video preview of your surveillance camera.\n" + app
+    assert verdict(camera, "device_uid", "first_party")["verdict"] == "vague"
+
+
+def test_a_class_narrowed_to_one_kind_of_sdk_covers_only_that_kind() -> None:
+    text = "To deliver alarm pushes we use third-party push SDKs, which use the IMEI.\n"
+    assert verdict(text, "imei", "huawei_push")["verdict"] == "vague"
+    assert verdict(text, "imei", "umeng")["verdict"] == "undisclosed"
+    ads = "We may provide the IMEI to our advertising and promotion partners.\n"
+    assert verdict(ads, "imei", "pangle")["verdict"] == "vague"
+    assert verdict(ads, "imei", "umeng")["verdict"] == "undisclosed"
+    general = "We may provide the IMEI to third parties.\n"
+    assert verdict(general, "imei", "umeng")["verdict"] == "vague"
+
+
+def test_a_class_that_is_the_source_of_the_data_is_not_a_recipient() -> None:
+    text = ("If you log in with a third-party account, we obtain your account information from the third party "
+            "and link it to your profile.\n")
+    assert verdict(text, "email", "first_party")["verdict"] == "vague"
+    assert verdict(text, "email", "pangle")["verdict"] == "undisclosed"
+    used = ("For security we may use your device information and information that our affiliates and partners "
+            "have obtained, shared with us as the law allows.\n")
+    assert verdict(used, "imei", "first_party")["verdict"] == "vague"
+    assert verdict(used, "imei", "umeng")["verdict"] == "undisclosed"
+
+
+def test_a_sharing_denial_with_an_open_exception_neither_covers_nor_contradicts() -> None:
+    text = ("We collect your phone number for support.\n"
+            "We will not provide third parties with the phone number you give us unless you consent.\n")
+    assert verdict(text, "phone_number", "first_party")["verdict"] == "disclosed"
+    assert verdict(text, "phone_number", "umeng")["verdict"] == "undisclosed"
+    firm = text.replace(" unless you consent", "")
+    assert verdict(firm, "phone_number", "umeng")["verdict"] == "contradicted"
+
+
+def test_a_permission_table_row_gives_vague_coverage_at_most() -> None:
+    text = ("Permission | Purpose | Required\n"
+            "Location permission | Gets a list of Wi-Fi networks around you so the camera can join one | yes\n")
+    assert verdict(text, "ssid", "first_party")["verdict"] == "vague"
+    prose = "We collect the list of Wi-Fi networks near you so the camera can join one.\n"
+    assert verdict(prose, "ssid", "first_party")["verdict"] == "disclosed"
+
+
+def test_evidence_cites_the_most_specific_sentence_first() -> None:
+    text = ("We collect device information to run the service.\n"
+            "Our push partners may receive device identifiers.\n"
+            "We share the IMEI with JPush to deliver notifications.\n")
+    got = verdict(text, "imei", "jpush")
+    assert got["verdict"] == "disclosed"
+    assert got["policy_evidence"][0]["text"].startswith("We share the IMEI with JPush")

@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from monitor.model import Policy
+from monitor.policy.covering import apply_covering, connected_product
 from monitor.policy.statements import AliasMatcher, extract_claims, extract_statements, vendor_sdk
 from monitor.policy.text import read_policy_text
+from monitor.policy.vocab import policy_context
 
 
 def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> Policy:
@@ -17,7 +19,7 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
 
         signatures = load_signatures()
     aliases = AliasMatcher(signatures.sdk_aliases())
-    statements = extract_statements(text, aliases)
+    statements = apply_covering(extract_statements(text, aliases), connected_product(text, policy_context(text)[1]))
     named = list(dict.fromkeys(sdk for sdk, _s, _e in aliases.find(text)))
     vendor = vendor_sdk(text, aliases)
     siblings: tuple[str, ...] = ()

@@ -1,0 +1,102 @@
+"""Which recipients and data types the reader's statements cover (CONTRACT.md "What counts as covering").
+
+Applied after the sentence analysis, statement by statement, with the rules in
+monitor/rules/policy_covering.toml:
+- a recipient class narrowed to one kind of SDK ("third-party push SDKs", "advertising partners") gets a
+  `class:<category>` qualifier: it covers only SDKs of that category (compare.py reads it);
+- a class that *obtained* the data the first party uses ("information our partners have obtained", "obtained
+  from the third party") is a source, not a recipient: the statement is the first party's;
+- a denial of sharing with an open exception ("not provided to third parties unless you consent") is a
+  denial marked `excepted`: it gives the class no coverage, and compare.py never reads it as a promise;
+- a row of a permissions table gives vague coverage at most (it says what a permission is for);
+- broad device terms reach `device_uid` only in a policy about a connected product.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from monitor.model import Statement
+
+RULES = Path(__file__).resolve().parent.parent / "rules" / "policy_covering.toml"
+CLASSES = ("third_party", "partners", "advertisers")
+
+
+@dataclass(frozen=True, slots=True)
+class CoveringRules:
+    narrowed: tuple[tuple[str, re.Pattern[str]], ...]
+    generic: re.Pattern[str]
+    source: tuple[re.Pattern[str], ...]
+    excepted_sharing: re.Pattern[str]
+    permission_row: re.Pattern[str]
+    iot_only: tuple[str, ...]
+    connected_product: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def covering_rules() -> CoveringRules:
+    d = tomllib.loads(RULES.read_text(encoding="utf-8"))
+    i = re.IGNORECASE | re.ASCII
+    classes = {k: v for k, v in d["class"].items() if k != "generic"}
+    return CoveringRules(tuple((k, re.compile(v, i)) for k, v in classes.items()), re.compile(d["class"]["generic"], i),
+                         tuple(re.compile(v, i) for v in d["source"].values()),
+                         re.compile(d["denial"]["excepted_sharing"], i), re.compile(d["rows"]["permission_row"], i),
+                         tuple(d["types"]["iot_only"]), re.compile(d["types"]["connected_product"], i))
+
+
+@lru_cache(maxsize=4096)
+def class_categories(text: str) -> tuple[str, ...]:
+    """The SDK categories a sentence narrows its recipient class to; () when it names a class in general."""
+    r = covering_rules()
+    cats: list[str] = []
+    rest = text
+    for cat, rx in r.narrowed:
+        if rx.search(rest):
+            cats.append(cat)
+            rest = rx.sub(" ", rest)
+    if not cats or r.generic.search(rest):
+        return ()
+    return tuple(cats)
+
+
+def connected_product(text: str, product_words: bool) -> bool:
+    """A policy about a connected product (camera, smart device): the reader's product words, or a product function."""
+    return product_words or bool(covering_rules().connected_product.search(text[:200_000]))
+
+
+def apply_covering(statements: list[Statement], iot: bool) -> list[Statement]:
+    r = covering_rules()
+    out: list[Statement] = []
+    seen: set[tuple[str, str, str, int]] = set()
+    for s in statements:
+        text = s.evidence.text
+        if s.vague and not iot and any(t in s.covers for t in r.iot_only):
+            s = replace(s, covers=tuple(t for t in s.covers if t not in r.iot_only))
+        if not s.vague and s.stance != "denies" and r.permission_row.search(text):
+            s = replace(s, vague=True, covers=(s.type,))
+        if s.recipient in CLASSES:
+            if r.excepted_sharing.search(text):
+                s = replace(s, stance="denies", qualifiers=(*s.qualifiers, "excepted"))
+            if any(rx.search(text) for rx in r.source) and not _names_class_elsewhere(text, r):
+                s = replace(s, recipient="first_party")
+            else:
+                cats = class_categories(text)
+                if cats:
+                    s = replace(s, qualifiers=(*s.qualifiers, *(f"class:{c}" for c in cats)))
+        key = (s.type, s.recipient, s.stance, s.evidence.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(s)
+    return out
+
+
+def _names_class_elsewhere(text: str, r: CoveringRules) -> bool:
+    """The class also appears outside the phrases naming it as a source (it may receive data too)."""
+    for rx in r.source:
+        text = rx.sub(" ", text)
+    return bool(r.generic.search(text))
