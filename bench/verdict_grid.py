@@ -93,11 +93,17 @@ def _summary(c: Counter[tuple[str, str]]) -> dict[str, Any]:
             "undisclosed_recall": f"{und_hit}/{und}", "false_contradicted": false_contra}
 
 
+def default_policies() -> Path:
+    """../shared/policies next to the checkout; from a git worktree under /work/wt/<branch>, /work/shared/policies."""
+    here = ROOT.parent / "shared" / "policies"
+    return here if here.is_dir() else Path("/work/shared/policies")
+
+
 def main() -> int:
     corpus = Path(os.environ.get("PRIVMON_CORPUS", "/work/corpus"))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--grid", type=Path, default=corpus / "verdicts")
-    ap.add_argument("--policies", type=Path, default=ROOT.parent / "shared" / "policies")
+    ap.add_argument("--policies", type=Path, default=default_policies())
     ap.add_argument("--errors", action="store_true", help="print every cell privmon gets wrong")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
