@@ -85,7 +85,7 @@ def apply_covering(statements: list[Statement], iot: bool) -> list[Statement]:
                 s = replace(s, recipient="first_party")
             else:
                 cats = class_categories(text)
-                if cats:
+                if cats and not (s.recipient == "advertisers" and cats == ("advertising",)):  # already says so
                     s = replace(s, qualifiers=(*s.qualifiers, *(f"class:{c}" for c in cats)))
         key = (s.type, s.recipient, s.stance, s.evidence.start)
         if key in seen:
