@@ -149,3 +149,9 @@ def test_evidence_cites_the_most_specific_sentence_first() -> None:
     got = verdict(text, "imei", "jpush")
     assert got["verdict"] == "disclosed"
     assert got["policy_evidence"][0]["text"].startswith("We share the IMEI with JPush")
+
+
+def test_an_excepted_denial_does_not_swallow_sharing_stated_in_the_same_sentence() -> None:
+    text = ("We share the IMEI with third parties for analytics, but we will not provide third parties with your "
+            "e-mail address unless you consent.\n")
+    assert verdict(text, "imei", "umeng")["verdict"] == "vague"

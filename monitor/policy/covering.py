@@ -32,6 +32,7 @@ class CoveringRules:
     generic: re.Pattern[str]
     source: tuple[re.Pattern[str], ...]
     excepted_sharing: re.Pattern[str]
+    affirmed_sharing: re.Pattern[str]
     permission_row: re.Pattern[str]
     iot_only: tuple[str, ...]
     connected_product: re.Pattern[str]
@@ -44,7 +45,8 @@ def covering_rules() -> CoveringRules:
     classes = {k: v for k, v in d["class"].items() if k != "generic"}
     return CoveringRules(tuple((k, re.compile(v, i)) for k, v in classes.items()), re.compile(d["class"]["generic"], i),
                          tuple(re.compile(v, i) for v in d["source"].values()),
-                         re.compile(d["denial"]["excepted_sharing"], i), re.compile(d["rows"]["permission_row"], i),
+                         re.compile(d["denial"]["excepted_sharing"], i), re.compile(d["denial"]["affirmed_sharing"], i),
+                         re.compile(d["rows"]["permission_row"], i),
                          tuple(d["types"]["iot_only"]), re.compile(d["types"]["connected_product"], i))
 
 
@@ -79,7 +81,7 @@ def apply_covering(statements: list[Statement], iot: bool) -> list[Statement]:
         if not s.vague and s.stance != "denies" and r.permission_row.search(text):
             s = replace(s, vague=True, covers=(s.type,))
         if s.recipient in CLASSES:
-            if r.excepted_sharing.search(text):
+            if r.excepted_sharing.search(text) and not r.affirmed_sharing.search(r.excepted_sharing.sub(" ", text)):
                 s = replace(s, stance="denies", qualifiers=(*s.qualifiers, "excepted"))
             if any(rx.search(text) for rx in r.source) and not _names_class_elsewhere(text, r):
                 s = replace(s, recipient="first_party")
