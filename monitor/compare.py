@@ -95,6 +95,13 @@ def compute_verdicts(policy: Policy, findings: list[dict[str, Any]], destination
     return verdicts
 
 
+def _stating_sentences(policy: Policy, type_id: str, judged: str, category: str, recipient: str) -> set[tuple[int, int]]:
+    """The sentences (start, end) with an unscoped statement, not a denial, of exactly this type for this recipient."""
+    return {(s.evidence.start, s.evidence.end) for s in policy.statements
+            if s.stance != "denies" and not _scoped(s) and _type_level(s, type_id) == "clear"
+            and _recipient_level(s, judged, category, recipient) == "clear"}
+
+
 def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, Any]],
              country_of: dict[tuple[str, str], str], consent_ts: float | None) -> dict[str, Any]:
     judged = _judged(recipient, policy)
@@ -102,7 +109,7 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
     ids = sorted(f["id"] for f in fs)
     before = consent_ts is not None and any(f["ts"] < consent_ts for f in fs)
     clear, vague, denials, hashed = [], [], [], []
-    stated: set[tuple[int, int]] = set()  # sentences that state this type for this recipient
+    stated = _stating_sentences(policy, type_id, judged, category, recipient)
     for s in policy.statements:
         tl = _type_level(s, type_id)
         rl = _recipient_level(s, judged, category, recipient) if tl else ""
@@ -116,12 +123,13 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
             continue
         if s.stance == "denies":
             # a denial in broad terms ("no sensitive personal information") is too loose to contradict, and so is
-            # one with an open exception ("not shared with third parties unless you consent")
-            if tl == "clear" and "excepted" not in s.qualifiers:
+            # one with an open exception ("not shared with third parties unless you consent"), and one the same
+            # sentence takes back (it also states the type for this recipient: a list where "(not collected)" is
+            # read as reaching back over an item the list collects)
+            if tl == "clear" and "excepted" not in s.qualifiers and (s.evidence.start, s.evidence.end) not in stated:
                 denials.append(s)
             continue
         if tl == "clear" and rl == "clear":
-            stated.add((s.evidence.start, s.evidence.end))
             clear.append(s)
             if HASH_QUALIFIERS & set(s.qualifiers):
                 hashed.append(s)
@@ -134,9 +142,6 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
                 "judged_as": judged}
 
     shown = recipient if recipient != "unknown" else "an unknown destination (judged as first party)"
-    # a sentence that both states the type for this recipient and denies it (a list where "(not collected)"
-    # is read as reaching back over an item the list collects) is no explicit denial a reviewer could rely on
-    denials = [s for s in denials if (s.evidence.start, s.evidence.end) not in stated]
     if denials:
         return out("contradicted", f"the policy says {type_id} is not collected/shared for {denials[0].recipient}, "
                                    f"but {len(fs)} finding(s) show it sent to {shown}", [_ev(s.evidence) for s in denials])
@@ -168,6 +173,8 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[di
     for c in policy.claims:
         if dict(c.params).get("scope"):
             continue  # limited to a user group (children): traffic cannot be tied to it (CONTRACT.md, "Scope")
+        if abroad and c.kind == "storage_location":
+            continue  # "stored in China" is no promise when the policy also lets data be processed abroad
         if c.kind == "no_ad_sharing" and category == "advertising" and judged != "first_party":
             return c, f"the policy says nothing is shared with advertisers, but advertising SDK {judged} receives it"
         if c.kind == "no_third_party_sharing" and judged != "first_party":
@@ -178,7 +185,7 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[di
             if hit is not None:
                 return c, (f"the policy says the {dict(c.params)['feature'].lower()} feature involves no personal "
                            f"information, but its request ({hit.get('location', '')}) carries {hit['type']}")
-        if c.kind == "storage_location" and judged == "first_party" and not abroad:
+        if c.kind == "storage_location" and judged == "first_party":
             want = dict(c.params).get("country", "")
             for f in fs:
                 got = country_of.get((f.get("host", ""), f.get("ip", ""))) or country_of.get(("", f.get("ip", "")), "")
