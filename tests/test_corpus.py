@@ -53,11 +53,12 @@ def test_with_profile_every_planted_identifier_is_found_and_no_decoy(tmp_path: P
     assert false == []
 
 
-def test_without_profile_95_percent_of_pattern_detectable_and_no_decoy(tmp_path: Path) -> None:
+def test_without_profile_every_pattern_detectable_identifier_is_found_and_no_decoy(tmp_path: Path) -> None:
+    """Floor at the reached number: 29/29 pattern-detectable identifiers (ratchet of 2026-12-03; was >= 95 %)."""
     per_type, false = score(_findings(tmp_path, False), pattern_only=True)
-    found = sum(a for a, _ in per_type.values())
-    total = sum(b for _, b in per_type.values())
-    assert found / total >= 0.95, per_type
+    missed = {t: f"{a}/{b}" for t, (a, b) in per_type.items() if a < b}
+    assert missed == {}, f"no known misses at the ratchet; now missed per type: {missed}"
+    assert sum(b for _, b in per_type.values()) == 29, per_type
     assert false == []
 
 
