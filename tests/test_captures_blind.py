@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BLIND = ROOT / "captures_blind"
+BLIND = ROOT / "tests" / "data" / "captures_blind"
 TRUTH = json.loads((BLIND / "truth.json").read_text(encoding="utf-8"))
 P2P = {"pppp", "kalay", "xmeye", "tuya", "mqtt"}
 

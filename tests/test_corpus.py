@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
+CORPUS = ROOT / "tests" / "data" / "corpus"
 TRUTH = json.loads((CORPUS / "truth.json").read_text(encoding="utf-8"))
 
 

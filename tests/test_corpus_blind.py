@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-BLIND = ROOT / "corpus_blind"
+BLIND = ROOT / "tests" / "data" / "corpus_blind"
 TRUTH = json.loads((BLIND / "truth.json").read_text(encoding="utf-8"))
 
 
