@@ -1,12 +1,8 @@
 """Attribution on hosts the rules were not written from: tests/fixtures/heldout_hosts*.tsv.
 
-Hosts that are also `examples` in sdks.toml are set aside (they measure nothing new); the rest must
-be attributed to a right SDK in >= 95 % of cases, and every decoy must stay unattributed.
-First runs, before any rule was changed for them: list 1 41/43 fresh hosts, list 2 (written by
-someone who never saw the rules) 72/86, list 3 (same, after ~280 domains were added from v2fly)
-47/55 hosts that no earlier list or example had, list 4 (a capture-like sample) 134/140 of all
-its SDK rows, list 5 (the same, after 44 SDKs were added) 138/143, list 6 135/136; all of them
-now guard against regressions.
+Hosts that are also `examples` in sdks.toml are set aside (they measure nothing new); every other SDK
+host must be attributed to a right SDK, and every decoy must stay unattributed. The first run of each
+list: docs/rounds.md.
 """
 
 from __future__ import annotations

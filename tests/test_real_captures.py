@@ -3,10 +3,7 @@ the Illustrated QUIC/TLS 1.3 projects (tests/data/real/manifest.json: repository
 sha256, licence, link type). The captures are not committed; they are read from
 $PRIVMON_CORPUS/captures (default /work/corpus/captures) and the tests skip when it is absent.
 Expectations (tests/data/real/expect/) were written from tshark and by reading the captures, never
-from privmon's output.
-
-First run (before any fix): destinations seen 0.57 (34/60), identifiers found 0/3, 56 false
-findings (all in one SSH capture), 13 captures silently empty, 1 refused (pcap snap length 2^24).
+from privmon's output. The first run and what it reads now: docs/rounds.md.
 """
 
 from __future__ import annotations
