@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import subprocess
 import sys
 from collections import defaultdict
@@ -26,7 +27,6 @@ def _findings(tmp_path: Path, profile: bool) -> list[tuple[int, str]]:
     if profile:
         args += ["--profile", str(CORPUS / "profile.toml")]
     subprocess.run(args, check=True, cwd=ROOT)
-    import sqlite3
 
     rows = sqlite3.connect(db).execute("SELECT evidence, type FROM findings").fetchall()
     return [(int(re.search(r"\d+", ev).group()), t) for ev, t in rows]  # type: ignore[union-attr]
