@@ -28,6 +28,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from monitor.cli import cli
+from monitor.errors import PrivmonError
+
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "data" / "real"
 
@@ -57,11 +62,6 @@ def _norm(v: str) -> str:
 
 def _cli(args: list[str]) -> tuple[int, str, str]:
     """Run one privmon verb in this process (the real click commands, as `privmon ARGS` runs them)."""
-    from click.testing import CliRunner
-
-    from monitor.cli import cli
-    from monitor.errors import PrivmonError
-
     result = CliRunner().invoke(cli, args, catch_exceptions=True)
     if isinstance(result.exception, PrivmonError):
         return 2, result.stdout, f"privmon: {result.exception.line()}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import struct
+import sys
 from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
@@ -13,6 +14,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from monitor.sources.quic import client_initial_keys
 from monitor.testing import frames as frames_mod
 from monitor.testing.frames import eth, ip4, ip6, pcap, sll, sll2, tcp, udp
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "captures"))  # the sample generator's builders
+from make_samples import client_hello  # noqa: E402
 
 __all__ = ["eth", "ip4", "ip6", "pcap", "pcapng", "sll", "sll2", "tcp", "udp"]
 
@@ -54,11 +58,6 @@ def _v(n: int) -> bytes:
 
 
 def hello_handshake(sni: str) -> bytes:
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "captures"))
-    from make_samples import client_hello
-
     return client_hello(sni)[5:]
 
 

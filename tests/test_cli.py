@@ -53,7 +53,6 @@ def test_not_a_capture_is_one_line_exit_2_and_db_keeps_what_it_had(tmp_path: Pat
     assert out.returncode == 2
     lines = [ln for ln in out.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and str(bad) in lines[0] and "not a capture" in lines[0]
-    from monitor.store import Store
 
     with Store.open(db, readonly=True) as store:
         assert len(store.captures()) == 1

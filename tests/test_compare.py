@@ -8,6 +8,7 @@ import pytest
 
 from monitor.compare import compute_verdicts
 from monitor.model import Claim, Evidence, Policy, Statement
+from monitor.policy import parse_policy
 
 
 def st(type_id: str, recipient: str, stance: str = "collects", quals: tuple[str, ...] = (), vague: bool = False,
@@ -97,9 +98,6 @@ def test_no_personal_info_claim_for_a_feature() -> None:
 
 def test_a_childrens_section_denial_never_contradicts_general_traffic() -> None:
     """Issue 14: a denial in the children's section is scoped; general traffic cannot be tied to it."""
-    from monitor.compare import compute_verdicts
-    from monitor.policy import parse_policy
-
     text = ("Privacy Policy\nWe collect your email address to create your account.\n"
             "Children's Privacy\nWe do not collect the precise location of children under 13.\n")
     policy = parse_policy(text)
@@ -112,9 +110,6 @@ def test_a_childrens_section_denial_never_contradicts_general_traffic() -> None:
 
 
 def test_evidence_cites_the_exact_type_before_a_broad_term() -> None:
-    from monitor.compare import compute_verdicts
-    from monitor.policy import parse_policy
-
     text = ("We collect device information to run the service.\n"
             "We collect your IMEI to prevent fraud.\n")
     policy = parse_policy(text)

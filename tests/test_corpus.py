@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import subprocess
 import sys
 from collections import defaultdict
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
+CORPUS = ROOT / "tests" / "data" / "corpus"
 TRUTH = json.loads((CORPUS / "truth.json").read_text(encoding="utf-8"))
 
 
@@ -26,7 +27,6 @@ def _findings(tmp_path: Path, profile: bool) -> list[tuple[int, str]]:
     if profile:
         args += ["--profile", str(CORPUS / "profile.toml")]
     subprocess.run(args, check=True, cwd=ROOT)
-    import sqlite3
 
     rows = sqlite3.connect(db).execute("SELECT evidence, type FROM findings").fetchall()
     return [(int(re.search(r"\d+", ev).group()), t) for ev, t in rows]  # type: ignore[union-attr]
@@ -53,11 +53,12 @@ def test_with_profile_every_planted_identifier_is_found_and_no_decoy(tmp_path: P
     assert false == []
 
 
-def test_without_profile_95_percent_of_pattern_detectable_and_no_decoy(tmp_path: Path) -> None:
+def test_without_profile_every_pattern_detectable_identifier_is_found_and_no_decoy(tmp_path: Path) -> None:
+    """Floor at the reached number: 29/29 pattern-detectable identifiers (ratchet of 2026-12-03; was >= 95 %)."""
     per_type, false = score(_findings(tmp_path, False), pattern_only=True)
-    found = sum(a for a, _ in per_type.values())
-    total = sum(b for _, b in per_type.values())
-    assert found / total >= 0.95, per_type
+    missed = {t: f"{a}/{b}" for t, (a, b) in per_type.items() if a < b}
+    assert missed == {}, f"no known misses at the ratchet; now missed per type: {missed}"
+    assert sum(b for _, b in per_type.values()) == 29, per_type
     assert false == []
 
 

@@ -3,11 +3,37 @@ malformed HAR/flow files, hostile policies, non-regular files. Fast, in-process 
 
 from __future__ import annotations
 
+import copy
+import gzip
+import io
+import json
+import os
+import random
+import resource
+import struct
+import subprocess
+import sys
 import tracemalloc
+import zlib
+from dataclasses import replace
 from pathlib import Path
 
-from monitor.decode import MAX_DECODED, decompress, fields_of_http
+import brotli
+import pytest
+from mitmproxy import io as mio
+from mitmproxy.io import tnetstring
+from mitmproxy.test import tflow
+
+from monitor.context import build_context
+from monitor.decode import MAX_DECODED, MAX_FIELDS, _Budget, decompress, fields_of_http, fields_of_payload
+from monitor.engine import Engine
+from monitor.errors import BadInput
+from monitor.ingest import analyze_file
 from monitor.model import Endpoint, HttpExchange
+from monitor.policy.text import MAX_POLICY_BYTES, read_policy_text
+from monitor.sources import open_capture
+from monitor.store import Store
+from tests.hostile.make_hostile import pcap_header, record, udp_frame
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 
@@ -32,10 +58,6 @@ def test_brotli_bomb_is_bounded_like_gzip() -> None:
 
 
 def test_brotli_body_within_the_cap_decodes_whole() -> None:
-    import brotli
-
-    from monitor.decode import _Budget
-
     body = b'{"imei": "356938035643809", "n": 1}' * 1000
     out = decompress(brotli.compress(body), "br", _Budget())
     assert out == body
@@ -44,8 +66,6 @@ def test_brotli_body_within_the_cap_decodes_whole() -> None:
 
 
 def _har_with(body: str, ctype: str = "application/x-www-form-urlencoded", n: int = 1) -> str:
-    import json
-
     entry = {"startedDateTime": "2026-11-01T10:00:00.000Z",
              "request": {"method": "POST", "url": "http://api.example.cn/v1/x?imei=356938035643809",
                          "headers": [{"name": "Content-Type", "value": ctype}],
@@ -57,10 +77,6 @@ def _har_with(body: str, ctype: str = "application/x-www-form-urlencoded", n: in
 
 
 def test_a_message_with_too_many_form_fields_is_capped_flagged_and_the_capture_kept(tmp_path: Path) -> None:
-    from monitor.context import build_context
-    from monitor.ingest import analyze_file
-    from monitor.store import Store
-
     flood = "&".join(f"f{i}=v{i}" for i in range(6000)) + "&android_id=9774d56d682e549c"
     har = tmp_path / "flood.har"
     har.write_text(_har_with(flood), encoding="utf-8")
@@ -78,10 +94,6 @@ def test_a_message_with_too_many_form_fields_is_capped_flagged_and_the_capture_k
 
 
 def test_field_cap_bounds_every_form_parser() -> None:
-    from dataclasses import replace
-
-    from monitor.decode import MAX_FIELDS, fields_of_payload
-
     many = "&".join(f"k{i}=v{i}" for i in range(MAX_FIELDS + 10))
     form = _post(many.encode(), (("Content-Type", "application/x-www-form-urlencoded"),))
     for m in (form, replace(form, request_body=b"", path="/q?" + many),
@@ -95,11 +107,6 @@ def test_field_cap_bounds_every_form_parser() -> None:
 
 def _gz_capture(n: int) -> tuple[bytes, bytes]:
     """(pcap bytes, gzip of them): n UDP packets with distinct payloads (so deflate has work to do)."""
-    import gzip
-    import random
-
-    from tests.hostile.make_hostile import pcap_header, record, udp_frame
-
     rnd = random.Random(15)
     pcap = pcap_header() + b"".join(record(1_700_000_000 + i, udp_frame(bytes(rnd.randrange(256) for _ in range(60))))
                                      for i in range(n))
@@ -107,8 +114,6 @@ def _gz_capture(n: int) -> tuple[bytes, bytes]:
 
 
 def _records_in(data: bytes) -> int:
-    import struct
-
     i, n = 24, 0
     while i + 16 <= len(data):
         incl = struct.unpack_from("<I", data, i + 8)[0]
@@ -121,8 +126,6 @@ def _records_in(data: bytes) -> int:
 
 def _zcat(gz: bytes) -> bytes:
     """What `zcat` gets out of damaged gzip data: everything up to the damage."""
-    import zlib
-
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
     out = []
     for i in range(len(gz)):
@@ -134,10 +137,6 @@ def _zcat(gz: bytes) -> bytes:
 
 
 def _analyze(path: Path, db: Path) -> tuple[int, list[str]]:
-    from monitor.context import build_context
-    from monitor.ingest import analyze_file
-    from monitor.store import Store
-
     with Store.open(db) as store:
         summary = analyze_file(path, store, build_context())
         (cap,) = [c for c in store.captures() if c["path"] == str(path)]
@@ -181,11 +180,6 @@ def test_pcap_gz_damaged_in_the_middle_keeps_the_frames_before(tmp_path: Path) -
 
 
 def test_gzip_damaged_before_any_capture_byte_is_one_clear_error(tmp_path: Path) -> None:
-    import pytest
-
-    from monitor.errors import BadInput
-    from monitor.sources import open_capture
-
     _pcap, gz = _gz_capture(10)
     path = tmp_path / "stub.pcap.gz"
     path.write_bytes(gz[:12])  # the gzip header and nothing of the stream
@@ -211,8 +205,6 @@ def _paths(node: object, p: tuple[object, ...] = ()) -> list[tuple[object, ...]]
 
 
 def _set(doc: object, p: tuple[object, ...], v: object) -> object:
-    import copy
-
     if not p:
         return v
     doc = copy.deepcopy(doc)
@@ -228,11 +220,6 @@ def _read_all(path: Path) -> list[str]:
 
     Returns problems: exceptions other than BadInput, strings SQLite could not store, ints over 64 bits.
     """
-    from monitor.context import build_context
-    from monitor.engine import Engine
-    from monitor.errors import BadInput
-    from monitor.sources import open_capture
-
     try:
         source = open_capture(path)
         if "ctx" not in _CTX:
@@ -262,8 +249,6 @@ _CTX: dict[str, object] = {}
 
 
 def test_har_with_wrong_types_anywhere_is_refused_or_read(tmp_path: Path) -> None:
-    import json
-
     base = json.loads(_har_with("imei=356938035643809", n=1))
     bad: dict[str, list[str]] = {}
     f = tmp_path / "x.har"
@@ -282,11 +267,6 @@ def test_har_with_wrong_types_anywhere_is_refused_or_read(tmp_path: Path) -> Non
 
 
 def _flows() -> bytes:
-    import io
-
-    from mitmproxy import io as mio
-    from mitmproxy.test import tflow
-
     buf = io.BytesIO()
     w = mio.FlowWriter(buf)
     for _ in range(2):
@@ -297,8 +277,6 @@ def _flows() -> bytes:
 
 
 def test_flow_files_with_wrong_types_truncation_or_versions_are_refused_or_read(tmp_path: Path) -> None:
-    from mitmproxy.io import tnetstring
-
     valid = _flows()
     state = tnetstring.loads(valid)
     one = tnetstring.dumps(state)
@@ -325,11 +303,6 @@ def test_flow_files_with_wrong_types_truncation_or_versions_are_refused_or_read(
 
 
 def test_malformed_har_and_flow_files_are_one_line_exit_2(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    from mitmproxy.io import tnetstring
-
     one = tnetstring.dumps(tnetstring.loads(_flows()))
     files = {"log-is-a-number.har": b'{"log": 1}', "cut.mitm": one[:300],
              "future.mitm": tnetstring.dumps({**tnetstring.loads(one), "version": 99}),
@@ -347,17 +320,12 @@ def test_malformed_har_and_flow_files_are_one_line_exit_2(tmp_path: Path) -> Non
 # -- policies and non-regular files
 
 def _cli(*args: str, timeout: float = 60) -> tuple[int, list[str]]:
-    import subprocess
-    import sys
-
     out = subprocess.run([sys.executable, "-m", "monitor", *args], capture_output=True, text=True, timeout=timeout)
     assert "Traceback" not in out.stderr, out.stderr
     return out.returncode, [ln for ln in out.stderr.splitlines() if ln.strip()]
 
 
 def test_binary_file_is_refused_as_a_policy_by_policy_report_and_check(tmp_path: Path) -> None:
-    import random
-
     rnd = random.Random(9)
     png = tmp_path / "logo.png"
     png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(rnd.randrange(256) for _ in range(4000)))
@@ -376,8 +344,6 @@ def test_binary_file_is_refused_as_a_policy_by_policy_report_and_check(tmp_path:
 
 
 def test_text_policies_in_other_encodings_are_still_read(tmp_path: Path) -> None:
-    from monitor.policy.text import read_policy_text
-
     text = "We collect your IMEI and share it with Umeng.\nНикаких данных. 我们收集设备标识符。\n"
     for enc in ("utf-8", "utf-16", "gb18030"):
         f = tmp_path / f"p-{enc}.txt"
@@ -389,13 +355,6 @@ def test_text_policies_in_other_encodings_are_still_read(tmp_path: Path) -> None
 
 
 def test_policy_size_is_checked_before_reading_and_dev_zero_is_refused(tmp_path: Path) -> None:
-    import resource
-
-    import pytest
-
-    from monitor.errors import BadInput
-    from monitor.policy.text import MAX_POLICY_BYTES, read_policy_text
-
     big = tmp_path / "big.txt"
     with big.open("wb") as fh:
         fh.truncate(MAX_POLICY_BYTES * 50)  # 1 GB sparse: reading it whole would show in the peak RSS
@@ -408,8 +367,6 @@ def test_policy_size_is_checked_before_reading_and_dev_zero_is_refused(tmp_path:
 
 
 def test_pdf_policy_over_pypdf_limits_is_one_line_and_pypdf_stays_quiet(tmp_path: Path) -> None:
-    import zlib
-
     # a page whose content stream inflates far past pypdf's decompression limit (and a broken xref
     # table, which pypdf reports through logging)
     stream = zlib.compress(b"BT /F1 12 Tf (" + b"A" * (120 << 20) + b") Tj ET", 9)
@@ -425,8 +382,6 @@ def test_pdf_policy_over_pypdf_limits_is_one_line_and_pypdf_stays_quiet(tmp_path
 
 
 def test_fifo_and_devices_are_refused_without_blocking(tmp_path: Path) -> None:
-    import os
-
     fifo = tmp_path / "cap.pcap"
     os.mkfifo(fifo)
     db = tmp_path / "lab.db"

@@ -5,6 +5,7 @@ holds in every output, and files holding captured data are owner-only."""
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import stat
 from pathlib import Path
@@ -12,8 +13,15 @@ from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
+from markdown_it import MarkdownIt
+from textual.app import App
+from textual.widgets import Static
 
 from monitor.cli import cli
+from monitor.report.labels_view import html_matrix, markdown_lines
+from monitor.store import Store
+from monitor.tui.app import FindingScreen
+from monitor.tui.data import load_message, load_redactor
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICY = ROOT / "monitor" / "demo" / "demo-policy.txt"
@@ -57,8 +65,6 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
 
 
 def _secrets(db: Path) -> set[str]:
-    from monitor.store import Store
-
     with Store.open(db, readonly=True) as store:
         rows = store.rows("SELECT DISTINCT value, canonical FROM findings")
     out = {r["value"] for r in rows} | {r["canonical"] for r in rows if r["canonical"]}
@@ -102,8 +108,6 @@ def test_no_control_characters_reach_the_terminal(lab: tuple[Path, Path, str], t
 # -- 12: Markdown never renders captured HTML, images or links
 
 def test_markdown_report_renders_no_captured_html_links_or_images(lab: tuple[Path, Path, str]) -> None:
-    from markdown_it import MarkdownIt
-
     md = _run("report", "--db", str(lab[1]), "--format", "md", "--policy", str(POLICY))
     assert "onerror" in md  # the hostile text is there, as text
     rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(md)
@@ -143,13 +147,6 @@ def test_redact_holds_in_every_output(lab: tuple[Path, Path, str], tmp_path: Pat
 
 
 def test_tui_hidden_mode_shows_no_identifier_in_clear(lab: tuple[Path, Path, str]) -> None:
-    from textual.app import App
-    from textual.widgets import Static
-
-    from monitor.store import Store
-    from monitor.tui.app import FindingScreen
-    from monitor.tui.data import load_message, load_redactor
-
     db = lab[1]
     secrets = _secrets(db)
     with Store.open(db, readonly=True) as store:
@@ -190,14 +187,11 @@ def test_exports_are_written_0600(lab: tuple[Path, Path, str], tmp_path: Path) -
 
 def test_label_views_escape_what_came_from_outside() -> None:
     """Hosts in tracking-domain verdicts and label file lines are text from outside: escaped in both views."""
-    from monitor.report.labels_view import html_matrix, markdown_lines
-
     evil = "<script>alert(1)</script>\x1b]0;pwned\x07"
     v = {"source": "privacy_manifest", "label_type": "NSPrivacyTrackingDomains", "host": evil,
          "verdict": "tracking_domain_undeclared", "findings": [1], "reason": f"sent to {evil}",
          "label_evidence": {"path": "PrivacyInfo.xcprivacy", "line": 3, "text": f"<img src=x>{evil}"}}
     report = {"label_verdicts": [v], "labels": [], "label_scope": {}}
-    from markdown_it import MarkdownIt
 
     page = html_matrix(report)
     md = "\n".join(markdown_lines(report))
@@ -211,8 +205,6 @@ def test_label_views_escape_what_came_from_outside() -> None:
 def test_redact_masks_identifiers_inside_base64_blobs(tmp_path: Path) -> None:
     """An SDK that base64-encodes its JSON payload carries the IMEI as base64 text in the URL and the body:
     --redact must mask that form too, at whatever byte offset the identifier sits in the blob."""
-    import base64
-
     imei = IDS["imei"]
     blobs = [base64.b64encode(json.dumps({"uid": "u" * k, "imei": imei}).encode()).decode() for k in range(3)]
     entries = [_entry(f"http://cdn{k}.example.net/b?d={b}", {"p": b.replace("+", "-").replace("/", "_")}, [])

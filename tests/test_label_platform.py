@@ -8,8 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from labelcaps import write_profile
 
+from monitor.context import build_context
 from monitor.errors import BadProfile
+from monitor.live.recorder import Recorder
 from monitor.profile import profile_from_dict
 from monitor.store import Store
 
@@ -61,11 +64,6 @@ def test_demo_shows_label_verdicts_next_to_policy_verdicts() -> None:
 
 def test_live_recorder_keeps_the_profile_devices(tmp_path: Path) -> None:
     """proxy/sniff write through the recorder: `report` must still know which device is which platform."""
-    from labelcaps import write_profile
-
-    from monitor.context import build_context
-    from monitor.live.recorder import Recorder
-
     ctx = build_context((), str(write_profile(tmp_path / "lab.toml")), None)
     rec = Recorder(str(tmp_path / "live.db"), ctx, "live-proxy", "test").start()
     rec.stop()

@@ -18,6 +18,7 @@ from monitor.ingest import analyze_file
 from monitor.labels import read_label
 from monitor.labels.judge import Scope, judge_labels
 from monitor.report.data import build_report
+from monitor.report.labels_view import html_drilldowns, html_matrix, markdown_lines
 from monitor.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -246,8 +247,6 @@ def test_report_verb_scopes_from_the_database_in_every_format(tmp_path: Path, la
 
 
 def test_label_html_escapes_captured_text_and_redact_holds(lab_db: Path) -> None:
-    from monitor.report.labels_view import html_drilldowns, html_matrix, markdown_lines
-
     evil = "<script>alert(1)</script>.example"
     lab = read_label(str(L / "PrivacyInfo.xcprivacy"))
     fs = [_f(1, "idfa", "appsflyer", "analytics", evil)]

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from monitor.errors import BadInput
 from monitor.labels import read_label
@@ -142,9 +144,6 @@ def test_labels_text_output() -> None:
                                   "SDK-PrivacyInfo.xcprivacy"])
 def test_damaged_label_files_are_read_or_refused_never_crash(tmp_path: Path, name: str) -> None:
     """Label files come from anywhere (hand-edited, truncated, corrupted): BadInput or a label, nothing else."""
-    from hypothesis import HealthCheck, given, settings
-    from hypothesis import strategies as st
-
     raw = (L / name).read_bytes()
     target = tmp_path / name
 

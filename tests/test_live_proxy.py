@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import gzip
+import http.client
 import json
 import shutil
 import socket
@@ -19,6 +21,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from mitmproxy.test import taddons, tflow
+
+from monitor.live.addon import PrivmonAddon
 
 ROOT = Path(__file__).resolve().parent.parent
 IMEI, MAC = "356938035643809", "a4:5e:60:c1:22:9f"
@@ -131,13 +140,6 @@ def test_findings_appear_while_the_proxy_runs_and_traffic_is_untouched(tmp_path:
 
 def https_upstream(tmp_path: Path) -> ThreadingHTTPServer:
     """A local HTTPS server with a self-signed certificate for localhost (mitmproxy is told not to verify it)."""
-    import datetime
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
     now = datetime.datetime.now(datetime.UTC)
@@ -197,10 +199,6 @@ def test_addon_loads_in_mitmdump_and_sees_https(tmp_path: Path) -> None:
 
 
 def test_addon_fails_open_and_never_changes_the_flow() -> None:
-    from mitmproxy.test import taddons, tflow
-
-    from monitor.live.addon import PrivmonAddon
-
     class Broken:
         def submit(self, item: object) -> bool:
             raise RuntimeError("classifier exploded")
@@ -221,8 +219,6 @@ def test_bad_allow_client_option_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_allow_client_unreachable_upstream_and_saved_flows_reverify(tmp_path: Path, upstream: int) -> None:
-    import http.client
-
     port = free_port()
     proc = start_proxy(tmp_path, port, "--allow-client", "127.0.0.1/32", "--save-flows", "--keylog")
     db = tmp_path / "lab.db"

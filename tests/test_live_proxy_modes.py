@@ -17,11 +17,15 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_live_proxy import IMEI, PROFILE, free_port, https_upstream
+from mitmproxy.test import taddons, tflow
+from test_live_proxy import IMEI, PROFILE, Upstream, free_port, https_upstream
+
+from monitor.live.addon import PrivmonAddon
 
 ROOT = Path(__file__).resolve().parent.parent
 UID = b"ABCD" + b"\0" * 4 + (123456).to_bytes(4, "big") + b"EFGHJ" + b"\0" * 3
@@ -380,9 +384,6 @@ def test_dns_through_reverse_dns_feeds_the_attributor(tmp_path: Path, proxy_fact
 
 
 def test_http_through_socks5_is_still_read_as_http(tmp_path: Path, proxy_factory) -> None:  # type: ignore[no-untyped-def]
-    from http.server import ThreadingHTTPServer
-
-    from test_live_proxy import Upstream
 
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Upstream)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
@@ -421,10 +422,6 @@ def test_wireguard_mode_prints_the_client_configuration(tmp_path: Path) -> None:
 
 
 def test_new_hooks_fail_open_and_never_change_the_flow() -> None:
-    from mitmproxy.test import taddons, tflow
-
-    from monitor.live.addon import PrivmonAddon
-
     class Broken:
         def submit(self, item: object) -> bool:
             raise RuntimeError("classifier exploded")

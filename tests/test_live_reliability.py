@@ -4,8 +4,11 @@ processes (killed with SIGKILL), real tmpfs mounts made by the test."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+import re
+import select
 import signal
 import sqlite3
 import subprocess
@@ -15,7 +18,18 @@ import urllib.request
 from pathlib import Path
 
 import pytest  # noqa: F401 - used by later tests
-from test_live_proxy import IMEI, free_port, start_proxy, upstream  # noqa: F401 - upstream is a fixture
+from mitmproxy.test import tflow
+from test_live_proxy import IMEI, PROFILE, free_port, start_proxy, upstream, wait_port  # noqa: F401 - upstream is a fixture
+from textual.widgets import Static
+
+from monitor.context import build_context
+from monitor.live import recorder as rec
+from monitor.live.recorder import Recorder
+from monitor.live.sidefiles import KeyLog
+from monitor.model import Endpoint, HttpExchange
+from monitor.sources.mitm import raw_from_flow
+from monitor.store import Store, live_marker
+from monitor.tui.app import PrivmonApp
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -155,7 +169,6 @@ def test_recorder_killed_with_sigkill_is_noticed_restarted_and_the_proxy_stops_p
         assert _recorder_pid(proxy.pid) != first
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
             assert [s for (s,) in conn.execute("SELECT status FROM captures ORDER BY id")] == ["live", "live"]
-        from monitor.store import Store
 
         with Store.open(db, readonly=True) as store:  # the killed recorder's capture reads as interrupted
             assert [c["status"] for c in store.captures()] == ["interrupted", "live"]
@@ -176,10 +189,6 @@ def test_recorder_killed_with_sigkill_is_noticed_restarted_and_the_proxy_stops_p
 
 def test_recorder_that_cannot_be_restarted_counts_later_flows_as_dropped(tmp_path: Path, monkeypatch,
                                                                          capsys) -> None:  # type: ignore[no-untyped-def]
-    from mitmproxy.test import tflow
-
-    from monitor.live import recorder as rec
-    from monitor.sources.mitm import raw_from_flow
 
     monkeypatch.setattr(rec, "MAX_RESTARTS", 0)
     r = rec.ProcessRecorder(str(tmp_path / "x.db"), (), None, "live-proxy", "test").start()
@@ -237,15 +246,11 @@ def _fill(directory: Path) -> Path:
 
 
 def _exchange(i: int, body: bytes = b"") -> object:
-    from monitor.model import Endpoint, HttpExchange
-
     return HttpExchange(ts=1000.0 + i, client=Endpoint("127.0.0.1", 40000), server=Endpoint("203.0.113.9", 80),
                         method="POST", host="api.example.cn", path=f"/n/{i}?imei={IMEI}", request_body=body)
 
 
 def test_full_disk_costs_the_batch_not_the_recorder(small_tmpfs: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    from monitor.context import build_context
-    from monitor.live.recorder import Recorder
 
     db = small_tmpfs / "lab.db"
     r = Recorder(str(db), build_context((), None, None), "live-sniff", "sniff test0").start()
@@ -273,7 +278,6 @@ def test_full_disk_costs_the_batch_not_the_recorder(small_tmpfs: Path, capsys) -
 
 def test_flow_file_on_a_full_disk_stops_saving_and_the_proxy_goes_on(tmp_path: Path, small_tmpfs: Path,
                                                                       upstream: int) -> None:  # noqa: F811
-    from test_live_proxy import PROFILE, wait_port
 
     prof = tmp_path / "lab.toml"
     prof.write_text(PROFILE, encoding="utf-8")
@@ -300,7 +304,6 @@ def test_flow_file_on_a_full_disk_stops_saving_and_the_proxy_goes_on(tmp_path: P
     text = err.decode()
     assert text.count("stopped saving the flow file") == 1, text
     # the database shares the full disk: its failed writes reach the summary, said once
-    import re
 
     summary = re.search(r"(\d+) exchanges recorded, (\d+) dropped, (\d+) errors, (\d+) lost", text)
     assert summary is not None, text
@@ -315,7 +318,6 @@ def test_flow_file_on_a_full_disk_stops_saving_and_the_proxy_goes_on(tmp_path: P
 
 
 def test_key_log_that_cannot_be_written_stops_saving_once(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    from monitor.live.sidefiles import KeyLog
 
     ok = KeyLog(tmp_path / "k.log")
     ok(None, b"CLIENT_RANDOM 00 11")
@@ -338,8 +340,6 @@ def _mitmdump(tmp_path: Path, *listen: str, netns: bool = False) -> subprocess.P
 
 
 def _stderr_until(proc: subprocess.Popen[str], needle: str, timeout: float = 40) -> str:
-    import select
-
     seen = ""
     end = time.monotonic() + timeout
     assert proc.stderr is not None
@@ -364,8 +364,6 @@ def test_addon_warns_loudly_when_mitmdump_listens_beyond_loopback(tmp_path: Path
 
 
 def _live_capture(db: Path, sha: str, pid: int, heartbeat_age: float) -> None:
-    from monitor.store import Store, live_marker
-
     with Store.open(db) as store:
         cid = store.begin_capture("proxy 127.0.0.1:8080", sha, "live-proxy")
         marker = {**live_marker(), "writer_pid": pid}
@@ -374,10 +372,6 @@ def _live_capture(db: Path, sha: str, pid: int, heartbeat_age: float) -> None:
 
 
 def test_killed_live_session_reads_as_interrupted_in_report_and_tui(tmp_path: Path) -> None:
-    from textual.widgets import Static
-
-    from monitor.tui.app import PrivmonApp
-
     db = tmp_path / "lab.db"
     gone = subprocess.Popen(["true"])
     gone.wait()
@@ -396,8 +390,6 @@ def test_killed_live_session_reads_as_interrupted_in_report_and_tui(tmp_path: Pa
         async with app.run_test(size=(160, 40)) as pilot:
             await pilot.pause(0.5)
             return str(app.query_one("#summary", Static).render())
-
-    import asyncio
 
     summary = asyncio.run(run())
     assert summary.count("interrupted") == 2 and summary.count(", live)") == 1, summary

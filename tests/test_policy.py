@@ -8,6 +8,7 @@ import pytest
 
 from monitor.errors import BadInput
 from monitor.policy import parse_policy, read_policy
+from monitor.policy.text import decode_bytes
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "policies"
 REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "policies"
@@ -72,8 +73,6 @@ def test_unreadable_policy_is_bad_input(tmp_path: Path, content: bytes) -> None:
 def test_encodings() -> None:
     text = "我们收集 IMEI。We collect the IMEI of your phone."
     for enc in ("utf-8", "utf-16", "gb18030"):
-        from monitor.policy.text import decode_bytes
-
         raw = text.encode(enc) if enc != "utf-16" else b"\xff\xfe" + text.encode("utf-16-le")
         assert "We collect the IMEI" in decode_bytes(raw)
     assert ("imei", "first_party", "collects") in facts(parse_policy(text))

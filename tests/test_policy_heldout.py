@@ -1,8 +1,5 @@
-"""Reader scores on a second test-only policy (a P2P camera app), labelled by reading the text.
-
-It was written after the rules of the first unseen policy (unseen-weather.txt) had been tuned on
-that text's misses, to have one policy the rules were not written for. Measured when it was added:
-precision 0.92 / recall 0.92 before the subject-as-recipient rule, 1.00 / 1.00 after it.
+"""Reader scores on a second test-only policy (a P2P camera app), labelled by reading the text, one
+the rules were not written for (history: docs/rounds.md).
 """
 
 from __future__ import annotations

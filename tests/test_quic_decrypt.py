@@ -15,21 +15,27 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from pcapgen import eth, ip4, pcap, udp, write
 
 from monitor.cli import cli
 
 aioquic = pytest.importorskip("aioquic")
+# after the skip: without aioquic (an optional test dependency) the module is skipped, not an error
+from aioquic.h3.connection import H3_ALPN, H3Connection  # noqa: E402
+from aioquic.h3.events import HeadersReceived  # noqa: E402
+from aioquic.quic.configuration import QuicConfiguration  # noqa: E402
+from aioquic.quic.connection import QuicConnection  # noqa: E402
+from aioquic.quic.packet import QuicProtocolVersion  # noqa: E402
+from aioquic.tls import CipherSuite  # noqa: E402
 
 C, S = "10.42.0.23", "203.0.113.80"
 
 
 def _certificate() -> tuple[object, object]:
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "h3.example.cn")])
     now = datetime.datetime.now(datetime.UTC)
@@ -42,22 +48,13 @@ def _certificate() -> tuple[object, object]:
 
 
 def make_h3_capture(tmp_path: Path, requests: int = 2, chacha: bool = False, v2: bool = False) -> tuple[Path, Path]:
-    from aioquic.h3.connection import H3_ALPN, H3Connection
-    from aioquic.h3.events import HeadersReceived
-    from aioquic.quic.configuration import QuicConfiguration
-    from aioquic.quic.connection import QuicConnection
-
     cert, key = _certificate()
     secrets = io.StringIO()
     ccfg = QuicConfiguration(is_client=True, alpn_protocols=H3_ALPN, server_name="h3.example.cn",
                              secrets_log_file=secrets, verify_mode=0)
     if chacha:
-        from aioquic.tls import CipherSuite
-
         ccfg.cipher_suites = [CipherSuite.CHACHA20_POLY1305_SHA256]
     if v2:
-        from aioquic.quic.packet import QuicProtocolVersion
-
         ccfg.original_version = QuicProtocolVersion.VERSION_2
         ccfg.supported_versions = [QuicProtocolVersion.VERSION_2]
     scfg = QuicConfiguration(is_client=False, alpn_protocols=H3_ALPN)

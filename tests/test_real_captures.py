@@ -3,10 +3,7 @@ the Illustrated QUIC/TLS 1.3 projects (tests/data/real/manifest.json: repository
 sha256, licence, link type). The captures are not committed; they are read from
 $PRIVMON_CORPUS/captures (default /work/corpus/captures) and the tests skip when it is absent.
 Expectations (tests/data/real/expect/) were written from tshark and by reading the captures, never
-from privmon's output.
-
-First run (before any fix): destinations seen 0.57 (34/60), identifiers found 0/3, 56 false
-findings (all in one SSH capture), 13 captures silently empty, 1 refused (pcap snap length 2^24).
+from privmon's output. The first run and what it reads now: docs/rounds.md.
 """
 
 from __future__ import annotations
@@ -45,11 +42,11 @@ def test_manifest_and_expectations_agree() -> None:
 
 
 def test_every_capture_is_read_and_destinations_are_seen(scored: list[Score]) -> None:
-    t = totals(scored)
+    """Every capture is read and every expected destination seen (61/61 at the ratchet, 2026-12-03)."""
     refused = [f"{s.name}: {s.error}" for s in scored if s.error]
     assert not refused
     missed = [f"{s.name}: {m}" for s in scored for m in s.missing if m.startswith("destination")]
-    assert t["destinations_seen"] >= 0.97, missed
+    assert missed == [], f"{len(missed)} destination(s) missed (none were at the ratchet): {missed}"
 
 
 def test_no_capture_is_silently_empty(scored: list[Score]) -> None:
@@ -65,9 +62,17 @@ def test_no_false_findings(scored: list[Score]) -> None:
     assert totals(scored)["false_findings"] == 0, false[:10]
 
 
+# the identifiers the corpus expects and privmon does not report, each with why (a new miss fails)
+KNOWN_MISSES = {
+    "sv-teredo.pcap: identifier device_uid b1ab8d19-84be-4436-8993-293d4967adb6":
+        "a bare `guid=` in an antivirus check-in, labelled device_uid by the corpus; privmon does not take bare "
+        "guid keys (request and trace ids) as device ids",
+}
+
+
 def test_identifiers_found_floor(scored: list[Score]) -> None:
-    """Floor at the reached number. The known miss: a bare `guid=` in an antivirus check-in (sv-teredo),
-    labelled device_uid by the corpus; privmon does not take bare guid keys (request and trace ids) as
-    device ids."""
-    t = totals(scored)
-    assert t["identifiers_found"] >= 0.66, [f"{s.name}: {m}" for s in scored for m in s.missing if "identifier" in m]
+    """Floor at the reached number: 2 of the 3 expected identifiers (ratchet of 2026-12-03); only known misses."""
+    missed = [f"{s.name}: {m}" for s in scored for m in s.missing if m.startswith("identifier")]
+    found = sum(s.ids_found for s in scored)
+    assert [m for m in missed if m not in KNOWN_MISSES] == [], f"new misses (known: {sorted(KNOWN_MISSES)})"
+    assert found >= 2, f"identifiers found {found}/{sum(s.ids_expected for s in scored)}; missed {missed}"

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from engine_run import run
 
+from monitor.sources.pcap import iter_records
+
 CAPS = Path(os.environ.get("PRIVMON_CORPUS", "/work/corpus")) / "captures"
 FILES = {"scapy-ssh.pcap": "df3906a5dc09a70f8d7cddd9367a270f05189299bb017c291ea81188ba7b4b6c",
          "sv-ssdp.pcap": "e5fc212dee52a888306f616abed3c55386c1a2d4ac557a44d7d916b18ce57002"}
@@ -23,7 +25,6 @@ def frames(name: str) -> list[bytes]:
     path = CAPS / name
     if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != FILES[name]:
         pytest.skip(f"{path} is absent or not the recorded file (set PRIVMON_CORPUS)")
-    from monitor.sources.pcap import iter_records
 
     return [rec for _ts, _lt, rec, _n in iter_records(path)]
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from engine_run import run
-from pcapgen import eth, ip4, tcp
+from pcapgen import eth, ip4, pcap, tcp, write
 
 ROOT = Path(__file__).resolve().parent.parent
 GAID = "5a1c9e4b-7d23-4f8a-b6e1-0c2d9f3a7b54"
@@ -62,8 +62,6 @@ def test_app_install_uuids_under_udid_and_client_uid() -> None:
 
 
 def test_reason_reaches_the_json_report(tmp_path: Path) -> None:
-    from pcapgen import pcap, write
-
     frames = (post("a.example", 80, "/v1/ads", {"gaid": GAID}, 1) + post("b.example", 80, "/c", {"_aid": GAID}, 2))
     cap = write(tmp_path / "r.pcap", pcap([(float(i), f) for i, f in enumerate(frames, 1)]))
     db = tmp_path / "r.db"
@@ -77,8 +75,6 @@ def test_reason_reaches_the_json_report(tmp_path: Path) -> None:
 
 
 def test_reason_is_shown_in_html_and_markdown(tmp_path: Path) -> None:
-    from pcapgen import pcap, write
-
     frames = (post("a.example", 80, "/v1/ads", {"gaid": GAID}, 1) + post("b.example", 80, "/c", {"_aid": GAID}, 2))
     cap = write(tmp_path / "r.pcap", pcap([(float(i), f) for i, f in enumerate(frames, 1)]))
     db = tmp_path / "r.db"

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -16,8 +17,6 @@ HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>[red]markup[/red
 
 
 def _har(path: Path) -> None:
-    from urllib.parse import quote
-
     entry = {"startedDateTime": "2026-01-01T00:00:01.000Z", "time": 1,
              "request": {"method": "POST", "url": f"http://mi.gdt.qq.com/ad?imei=356938035643809&note={quote(HOSTILE)}",
                          "httpVersion": "HTTP/1.1", "headers": [{"name": "Content-Type", "value": "application/json"}],

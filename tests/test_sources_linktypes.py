@@ -3,8 +3,10 @@ said: generated frames per link type, through the packet decoder, a capture file
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
+import struct
 import subprocess
 from pathlib import Path
 
@@ -34,11 +36,13 @@ from pcapgen import (
     wlan_data,
     write,
 )
+from textual.widgets import Static
 
 from monitor.cli import cli
 from monitor.model import Datagram, FlowStats, HttpExchange
 from monitor.sources import open_capture
 from monitor.sources.packets import PacketDecoder
+from monitor.tui.app import PrivmonApp
 
 C, S = "10.42.0.23", "203.0.113.9"
 C6, S6 = "2001:db8::23", "2001:db8:1::9"
@@ -90,8 +94,6 @@ def test_link_types_and_tunnels_are_decoded(name: str, linktype: int, frame: byt
 
 
 def test_radiotap_with_tsft_and_a_padded_80211_header() -> None:
-    import struct
-
     qos = wlan_data(HTTP4)  # 26-byte QoS header: padded to 28 when radiotap's Flags say so
     padded = qos[:26] + b"\0\0" + qos[26:]
     rt = struct.pack("<BBHI", 0, 0, 20, 0x00000003) + struct.pack("<Q", 1) + bytes([0x20]) + b"\0" * 3  # TSFT, Flags
@@ -191,12 +193,6 @@ def test_udp_with_equal_ports_and_multicast_destinations() -> None:
 
 
 def test_check_and_tui_show_the_warning(tmp_path: Path) -> None:
-    import asyncio
-
-    from textual.widgets import Static
-
-    from monitor.tui.app import PrivmonApp
-
     demo = Path(__file__).resolve().parent.parent / "monitor" / "demo"
     cap = write(tmp_path / "nflog-unknown.pcap", pcap([(1.0, HTTP4), (2.0, HTTP4)], linktype=147))
     db = tmp_path / "c.db"

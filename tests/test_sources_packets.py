@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,9 @@ from pcapgen import eth, hello_handshake, ip4, ip6, pcap, pcapng, quic_initial, 
 from monitor.model import DnsAnswer, FlowStats, HttpExchange, TlsHello
 from monitor.sources import open_capture
 from monitor.sources.packets import PacketDecoder
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "captures"))  # the sample generator's builders
+from make_samples import client_hello, dns_response  # noqa: E402
 
 C, S = "10.42.0.23", "203.0.113.9"
 REQ = b"GET /a?imei=356938035643809 HTTP/1.1\r\nHost: api.example.cn\r\n\r\n"
@@ -82,11 +86,6 @@ def test_huge_content_length_does_not_allocate_and_request_is_kept() -> None:
 
 
 def test_dns_compression_and_cname_chain() -> None:
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "captures"))
-    from make_samples import dns_response
-
     resp = dns_response(7, "stats.jpush.cn", ["stats.jpush.cn.w.cdn.example", "edge.cdn.example"], "198.51.100.7")
     got = [m for m in msgs([(1, eth(ip4("10.42.0.1", C, 17, udp(53, 40000, resp))))]) if isinstance(m, DnsAnswer)]
     assert got[0].qname == "stats.jpush.cn"
@@ -96,11 +95,6 @@ def test_dns_compression_and_cname_chain() -> None:
 
 
 def test_tls_client_hello_split_over_segments() -> None:
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "captures"))
-    from make_samples import client_hello
-
     hello = client_hello("graph.facebook.com")
     frames = [(1, eth(ip4(C, S, 6, tcp(40000, 443, 0, 0x02)))),
               (1, eth(ip4(C, S, 6, tcp(40000, 443, 1, data=hello[:40])))),

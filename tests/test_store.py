@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
 import stat
 import threading
@@ -149,8 +150,6 @@ def test_readers_poll_while_a_writer_inserts_thousands_of_rows_per_second(db_pat
 def test_packed_reads_equal_plain_reads(db_path: Path) -> None:
     """The TUI's one-step JSON reads give back exactly what a row-by-row read gives: timestamps to the
     last bit, hostile strings unchanged, and captures still being ingested hidden."""
-    import random
-
     rng = random.Random(7)
     stamps = [1767225600.057, 1767225600.0869999, 0.0, -5.25, 123.456789012345] + \
         [rng.uniform(1e9, 2e9) for _ in range(500)]

@@ -14,6 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+from hpack import Encoder
 from pcapgen import eth, ip4, pcap, pcapng, tcp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,11 +26,6 @@ IMEI = "356938035643809"
 
 
 def make_cert(tmp: Path, names: tuple[str, ...] = ("localhost",)) -> Path:
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
-    from cryptography.x509.oid import NameOID
-
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, names[0])])
     now = datetime.datetime.now(datetime.UTC)
@@ -41,8 +41,6 @@ def make_cert(tmp: Path, names: tuple[str, ...] = ("localhost",)) -> Path:
 
 
 def h2_request() -> tuple[bytes, bytes]:
-    from hpack import Encoder
-
     def frame(ftype: int, flags: int, sid: int, payload: bytes) -> bytes:
         return len(payload).to_bytes(3, "big") + bytes([ftype, flags]) + sid.to_bytes(4, "big") + payload
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
+import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -13,7 +16,7 @@ from textual.widgets import DataTable, Static
 
 from monitor.store import Batch, Store
 from monitor.tui.app import MAX_ROWS, PrivmonApp, build_app
-from monitor.tui.data import SearchIndex, mask, search_findings
+from monitor.tui.data import SearchIndex, load_snapshot, mask, search_findings
 from monitor.tui.rows import RowTable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,8 +139,6 @@ def test_large_database_loads_without_blocking(tmp_path: Path) -> None:
 
 def test_the_first_frame_already_has_rows(demo_db: Path) -> None:
     """`privmon tui` reads the first page before the app starts, so no empty frame comes first."""
-    from monitor.tui.data import load_snapshot
-
     class NoPolling(PrivmonApp):
         def _start_polling(self) -> None:  # no worker ever reads: only what was given shows
             return
@@ -242,10 +243,6 @@ def test_snapshot_of_each_view(snap_compare, demo_db: Path, key: str) -> None:  
 
 def test_export_and_consent_keys_write_off_the_ui_thread(tmp_path: Path, demo_db: Path) -> None:
     """`e` writes the three reports next to the database, owner-only; `c` records the consent moment."""
-    import shutil
-    import sqlite3
-    import stat
-
     db = tmp_path / "copy.db"
     shutil.copy(demo_db, db)
 

@@ -15,8 +15,6 @@ from monitor.labels.model import ENCRYPTION, PLATFORM, TRACKING, TRACKING_DOMAIN
 
 ORDER = ["undeclared_collection", "undeclared_sharing", "undeclared_tracking", "encryption_claim_false",
          "tracking_domain_undeclared", "tracking_undeclared", "declared", "declared_not_observed", "not_checked"]
-VIOLATIONS = ("undeclared_collection", "undeclared_sharing", "undeclared_tracking", "encryption_claim_false",
-              "tracking_undeclared", "tracking_domain_undeclared")
 NOT_RECIPIENTS = ("", "unknown", "first_party")
 MAX_FINDINGS = 200
 

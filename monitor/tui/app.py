@@ -169,7 +169,7 @@ class PrivmonApp(App[None]):
     ]
 
     def __init__(self, db_path: str, policy: Policy | None = None, poll_seconds: float = 0.5,
-                 clock: Any = None, first: Snapshot | None = None, labels: list[Any] | None = None) -> None:
+                 first: Snapshot | None = None, labels: list[Any] | None = None) -> None:
         """`first`: a snapshot read before the app started (build_app does), shown in the first frame."""
         super().__init__()
         self.labels = labels or []

@@ -82,9 +82,6 @@ class RowTable(ScrollView, can_focus=True):
     def get_row_at(self, index: int) -> tuple[str, ...]:
         return self.cells[index]
 
-    def key_at(self, index: int) -> str:
-        return self.keys[index]
-
     def clear(self) -> None:
         self.keys, self.cells, self._lines = [], [], {}
         self.widths = [cell_len(c) for c in self.labels]

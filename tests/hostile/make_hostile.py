@@ -14,6 +14,8 @@ import sys
 import zlib
 from pathlib import Path
 
+import brotli
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))  # the builders of this checkout
 from monitor.testing import frames  # noqa: E402
@@ -100,7 +102,6 @@ def build() -> dict[str, dict[str, object]]:
         "flows-garbage.mitm": (b"12:" + b"\xff" * 40, {"exit": 2, "stderr": ""}),
     }
     # bodies (not captures) used by tests/test_hostile_input.py
-    import brotli
 
     (HERE / "brotli-bomb-256MB.br").write_bytes(
         brotli.compress(b'{"imei":"356938035643809","pad":"' + b"0" * (256 << 20) + b'"}', quality=5))

@@ -1,6 +1,6 @@
 """Labeled corpus for identifier detection: SDK-style requests with planted identifiers and decoys.
 
-    python corpus/make_corpus.py     # writes corpus/corpus.har, corpus/truth.json, corpus/profile.toml
+    python tests/data/corpus/make_corpus.py   # writes corpus.har, truth.json and profile.toml beside it
 
 Every planted identifier is recorded in truth.json with its HAR entry, type, form and whether a
 pattern (no profile) can be expected to find it; every decoy is recorded too. Fixed seed: the

@@ -1,0 +1,190 @@
+"""decode, one row per case: a request, body or payload in; the fields it must yield (location, key,
+value, transform chain) and the ones it must not. The corpus tests measure; these pin the rules."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import zlib
+from typing import Any
+
+import pytest
+
+from monitor import decode
+from monitor.model import Endpoint, Field, HttpExchange
+
+IMEI, AID, MAC = "356938035643809", "3f2a9c81d04b7e65", "a4:5e:60:c1:d2:e3"
+HASH1, HASH2 = b"356938035643809abcde".hex(), b"3f2a9c81d04b7e65-3f2a9c81d04b7e6".hex()  # 40, 64
+IMEI_JSON = json.dumps({"imei": IMEI}).encode()
+
+
+def http(path: str = "/", body: bytes = b"", ctype: str = "", headers: tuple[tuple[str, str], ...] = ()) -> list[Field]:
+    head = ((("Content-Type", ctype),) if ctype else ()) + headers
+    m = HttpExchange(ts=0.0, client=Endpoint("10.0.0.2", 40000), server=Endpoint("203.0.113.9", 80), method="POST",
+                     host="sdk.example", path=path, request_headers=head, request_body=body)
+    return list(decode.fields_of_http(m))
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+def multipart(name: str, content: bytes, ctype: str) -> tuple[bytes, str]:
+    body = (b"--XyZ\r\nContent-Disposition: form-data; name=\"" + name.encode() + b"\"\r\nContent-Type: "
+            + ctype.encode() + b"\r\n\r\n" + content + b"\r\n--XyZ--\r\n")
+    return body, "multipart/form-data; boundary=XyZ"
+
+
+MP_BODY, MP_TYPE = multipart("info", IMEI_JSON, "application/json")
+
+# (case, fields in, fields that must be among them, (location, value) pairs that must not)
+# (case, request (path, body, content type, headers), fields that must be among those decoded, (location, value)
+# pairs that must not)
+ROWS: list[tuple[str, dict[str, object], list[Field], list[tuple[str, str]]]] = [
+    ("json body: dotted path from the root",
+     dict(body=json.dumps({"device": {"imei": IMEI}}).encode(), ctype="application/json"),
+     [Field("json:$.device.imei", "imei", IMEI, ("json",))], []),
+    ("json array items are indexed",
+     dict(body=json.dumps({"ids": [{"aid": AID}]}).encode(), ctype="application/json"),
+     [Field("json:$.ids[0].aid", "aid", AID, ("json",))], []),
+    ("json without a content type is still json",
+     dict(body=IMEI_JSON), [Field("json:$.imei", "imei", IMEI, ("json",))], []),
+    ("json name/value pair objects are keyed by their name",
+     dict(body=json.dumps({"p": [{"key": "imei", "value": IMEI}]}).encode(), ctype="application/json"),
+     [Field("json:$.p[0].imei", "imei", IMEI, ("json",))], []),
+    ("json numbers keep json's spelling",
+     dict(body=b'{"imei": 356938035643809, "lat": 31.2304}', ctype="application/json"),
+     [Field("json:$.imei", "imei", IMEI, ("json",)), Field("json:$.lat", "lat", "31.2304", ("json",))], []),
+    ("form body, percent-decoded",
+     dict(body=f"imei={IMEI}&mac=a4%3A5e%3A60%3Ac1%3Ad2%3Ae3".encode(), ctype="application/x-www-form-urlencoded"),
+     [Field("form:imei", "imei", IMEI, ()), Field("form:mac", "mac", MAC, ())], []),
+    ("form body with ';' separators and no content type",
+     dict(body=f"imei={IMEI};aid={AID}".encode()),
+     [Field("form:imei", "imei", IMEI, ()), Field("form:aid", "aid", AID, ())], []),
+    ("key=value lines are a form",
+     dict(body=f"imei={IMEI}\naid={AID}\n".encode(), ctype="text/plain"),
+     [Field("form:imei", "imei", IMEI, ()), Field("form:aid", "aid", AID, ())], []),
+    ("query parameters",
+     dict(path=f"/v1/t?aid={AID}&n=1"), [Field("query:aid", "aid", AID, ()), Field("query:n", "n", "1", ())], []),
+    ("path segments, percent-decoded ones say so",
+     dict(path=f"/u/{IMEI}/a%40b.example"),
+     [Field("path[2]", "", IMEI, ()), Field("path[3]", "", "a@b.example", ("urlencoded",))], []),
+    ("cookies and headers; Host and Content-Length are not fields",
+     dict(headers=(("Cookie", f"aid={AID}; sid=1"), ("X-Device-Id", IMEI), ("Host", "sdk.example"),
+                   ("Content-Length", "0"))),
+     [Field("cookie:aid", "aid", AID, ()), Field("header:X-Device-Id", "X-Device-Id", IMEI, ())],
+     [("header:Host", "sdk.example"), ("header:Content-Length", "0")]),
+    ("base64 json in a query value: the blob and its leaves",
+     dict(path=f"/t?d={b64(IMEI_JSON)}"),
+     [Field("query:d", "d", b64(IMEI_JSON), ()), Field("query:d>json:$.imei", "imei", IMEI, ("base64", "json"))], []),
+    ("url-safe base64 without padding",
+     dict(path="/t?d=" + base64.urlsafe_b64encode(b'{"aid": "' + AID.encode() + b'", "k": "??>>"}').decode().rstrip("=")),
+     [Field("query:d>json:$.aid", "aid", AID, ("base64", "json"))], []),
+    ("base64(gzip(json)) in a form value: every layer in the chain",
+     dict(body=b"data_list=" + b64(gzip.compress(IMEI_JSON, mtime=0)).replace("+", "%2B").encode(),
+          ctype="application/x-www-form-urlencoded"),
+     [Field("form:data_list>json:$.imei", "imei", IMEI, ("base64", "gzip", "json"))], []),
+    ("base64(zlib(json)) is named zlib",
+     dict(path="/t?z=" + base64.urlsafe_b64encode(zlib.compress(IMEI_JSON)).decode()),
+     [Field("query:z>json:$.imei", "imei", IMEI, ("base64", "zlib", "json"))], []),
+    ("hex-encoded json",
+     dict(path="/t?h=" + IMEI_JSON.hex()), [Field("query:h>json:$.imei", "imei", IMEI, ("hex", "json"))], []),
+    ("a sha1 / sha256-length hex stays a hash (not unwrapped as hex)",
+     dict(path=f"/t?h1={HASH1}&h2={HASH2}"),
+     [Field("query:h1", "h1", HASH1, ()), Field("query:h2", "h2", HASH2, ())],
+     [("query:h1", bytes.fromhex(HASH1).decode()), ("query:h2", bytes.fromhex(HASH2).decode())]),
+    ("Content-Encoding gzip then json",
+     dict(body=gzip.compress(IMEI_JSON, mtime=0), ctype="application/json", headers=(("Content-Encoding", "gzip"),)),
+     [Field("json:$.imei", "imei", IMEI, ("gzip", "json"))], []),
+    ("Content-Encoding deflate then form",
+     dict(body=zlib.compress(f"imei={IMEI}&x=1".encode()), ctype="application/x-www-form-urlencoded",
+          headers=(("Content-Encoding", "deflate"),)),
+     [Field("form:imei", "imei", IMEI, ("deflate",))], []),
+    ("gzip body without Content-Encoding is still unpacked",
+     dict(body=gzip.compress(IMEI_JSON, mtime=0), ctype="application/json"),
+     [Field("json:$.imei", "imei", IMEI, ("gzip", "json"))], []),
+    ("a Content-Encoding that lies: the plain body is read as sent",
+     dict(body=IMEI_JSON, ctype="application/json", headers=(("Content-Encoding", "gzip"),)),
+     [Field("json:$.imei", "imei", IMEI, ("json",))], []),
+    ("a form inside a json string keeps its keys (nested forms)",
+     dict(body=json.dumps({"data": f"imei={IMEI}&aid={AID}"}).encode(), ctype="application/json"),
+     [Field("json:$.data>form:imei", "imei", IMEI, ("json", "form")),
+      Field("json:$.data>form:aid", "aid", AID, ("json", "form"))],
+     [("json:$.data", f"imei={IMEI}&aid={AID}")]),
+    ("json inside a json string",
+     dict(body=json.dumps({"ext": json.dumps({"aid": AID})}).encode(), ctype="application/json"),
+     [Field("json:$.ext.aid", "aid", AID, ("json", "json"))], []),
+    ("a percent-encoded value is decoded once more",
+     dict(body=json.dumps({"e": "zhou%40mail.example"}).encode(), ctype="application/json"),
+     [Field("json:$.e", "e", "zhou@mail.example", ("json", "urlencoded"))], []),
+    ("a JWT's payload is read (Bearer prefix allowed)",
+     dict(headers=(("Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9."
+                    + base64.urlsafe_b64encode(IMEI_JSON).decode().rstrip("=") + ".c2ln"),)),
+     [Field("header:Authorization>json:$.imei", "imei", IMEI, ("jwt", "json"))], []),
+    ("multipart part: its name, then its content type",
+     dict(body=MP_BODY, ctype=MP_TYPE), [Field("multipart:info>json:$.imei", "imei", IMEI, ("multipart", "json"))], []),
+    ("xml elements and attributes; a namespace prefix is dropped from the key",
+     dict(body=f'<r><d:imei>{IMEI}</d:imei><dev mac="{MAC}">x1</dev></r>'.encode(), ctype="text/xml"),
+     [Field("xml:d:imei", "imei", IMEI, ("xml",)), Field("xml:dev@mac", "mac", MAC, ("xml",))], []),
+    ("protobuf wire format: strings by field number",
+     dict(body=b"\x0a\x0f" + IMEI.encode() + b"\x12\x04\x08\x01\x10\x02", ctype="application/x-protobuf"),
+     [Field("pb:1", "1", IMEI, ("protobuf",))], []),
+]
+
+
+@pytest.mark.parametrize(("request_", "want", "absent"), [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_http_fields(request_: dict[str, Any], want: list[Field], absent: list[tuple[str, str]]) -> None:
+    got = http(**request_)
+    missing = [f for f in want if f not in got]
+    assert missing == [], f"missing {missing}; got {got}"
+    have = {(f.location, f.value) for f in got}
+    assert [a for a in absent if a in have] == []
+
+
+# (case, payload, transport, fields that must be among them)
+PAYLOADS: list[tuple[str, bytes, str, list[Field]]] = [
+    ("json after a binary header: located by byte offset",
+     b"\x00\x01\x02\x03" + json.dumps({"mac": MAC}).encode(), "udp",
+     [Field("udp-payload@4:$.mac", "mac", MAC, ("json",)),
+      Field("udp-payload", "", (b"\x00\x01\x02\x03" + json.dumps({"mac": MAC}).encode()).hex(), ("bytes",))]),
+    ("a CGI query inside a binary frame keeps its keys, located at the query's byte offset",
+     b"\xf1\xd0\x00\x60GET /set.cgi?loginuse=admin&loginpas=Secr3t-x HTTP/1.1\r\n", "tcp",
+     [Field("tcp-payload@17:form:loginuse", "loginuse", "admin", ("form",)),
+      Field("tcp-payload@17:form:loginpas", "loginpas", "Secr3t-x", ("form",))]),
+    ("printable text runs of 6+ bytes, with their offset",
+     b"\x00\x00hello-camera\x00\x01ab\x00", "udp", [Field("udp-payload@2", "", "hello-camera", ())]),
+]
+
+
+@pytest.mark.parametrize(("payload", "transport", "want"), [r[1:] for r in PAYLOADS], ids=[r[0] for r in PAYLOADS])
+def test_payload_fields(payload: bytes, transport: str, want: list[Field]) -> None:
+    got = list(decode.fields_of_payload(payload, transport))
+    assert [f for f in want if f not in got] == [], got
+
+
+def test_websocket_message_locations_start_with_its_index() -> None:
+    got = list(decode.fields_of_websocket(IMEI_JSON, 3))
+    assert got == [Field("websocket:3:json:$.imei", "imei", IMEI, ("json",))]
+
+
+# bounds: hostile input gives fewer fields, flagged, never an exception or unbounded output
+def test_more_than_max_fields_is_cut_and_flagged() -> None:
+    m = HttpExchange(ts=0.0, client=Endpoint("10.0.0.2", 1), server=Endpoint("203.0.113.9", 80), method="GET",
+                     host="x.example", path="/?" + "&".join(f"k{i}=v" for i in range(decode.MAX_FIELDS + 10)))
+    got = decode.fields_of_http(m)
+    assert len(got) == decode.MAX_FIELDS and got.truncated
+
+
+def test_a_gzip_bomb_stops_at_the_decoded_cap() -> None:
+    bomb = gzip.compress(b"a" * (decode.MAX_DECODED + 1024 * 1024), mtime=0)
+    budget = decode._Budget()
+    out = decode.decompress(bomb, "gzip", budget)
+    assert out is not None and len(out) == decode.MAX_DECODED
+
+
+@pytest.mark.parametrize(("data", "encoding"), [(gzip.compress(b"x", mtime=0)[:10] + b"\xff" * 8, "gzip"),
+                                                (b"not deflate", "deflate"), (b"plain", "compress")],
+                         ids=["broken gzip", "broken deflate", "unknown encoding"])
+def test_broken_or_unknown_encodings_give_none(data: bytes, encoding: str) -> None:
+    assert decode.decompress(data, encoding, decode._Budget()) is None

@@ -1,0 +1,91 @@
+"""Policy statements, one row per sentence: a sentence in, its (type, stance, recipient) facts out.
+
+Every sentence here was written for this table. Rows are the cases the contract settles (what a
+denial, a condition, a named SDK, an audience, a location word or an umbrella word means), so they
+must hold whatever the reader's rules become; the measured scores are in test_policy_*.py."""
+
+from __future__ import annotations
+
+import pytest
+from engine_run import SIGS
+
+from monitor.model import Policy
+from monitor.policy import parse_policy
+
+
+def read(sentence: str) -> Policy:
+    return parse_policy(sentence, signatures=SIGS)
+
+# (case, sentence, facts: (type, stance, recipient))
+ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
+    ("a plain collection", "We collect your IMEI.", {("imei", "collects", "first_party")}),
+    ("two types in one sentence", "We collect the IMEI and MAC address of your phone.",
+     {("imei", "collects", "first_party"), ("mac", "collects", "first_party")}),
+    ("a list with a purpose", "We collect your email address and phone number when you register.",
+     {("email", "collects", "first_party"), ("phone_number", "collects", "first_party")}),
+    ("'may collect' still collects", "We may collect your IMSI and ICCID.",
+     {("imsi", "collects", "first_party"), ("iccid", "collects", "first_party")}),
+    ("a denial", "We do not collect your precise location.", {("location_precise", "denies", "first_party")}),
+    ("'never' denies", "We never collect your MAC address.", {("mac", "denies", "first_party")}),
+    ("a condition on the user's choice", "If you choose to sign in with your phone number, we collect your phone number.",
+     {("phone_number", "conditional", "first_party")}),
+    ("'not without consent' is a condition, not a denial", "We will not collect your IMEI without your consent.",
+     {("imei", "conditional", "first_party")}),
+    ("GPS location is precise", "We collect your GPS location to show nearby stores.",
+     {("location_precise", "collects", "first_party")}),
+    ("approximate location is coarse", "We collect your approximate location.",
+     {("location_coarse", "collects", "first_party")}),
+    ("unqualified location is both", "We collect your location information.",
+     {("location_precise", "collects", "first_party"), ("location_coarse", "collects", "first_party")}),
+    ("a named SDK is the recipient", "The JPush SDK collects your IMEI and Android ID.",
+     {("imei", "collects", "jpush"), ("android_id", "collects", "jpush")}),
+    ("advertisers as recipients", "We share your advertising ID with advertisers.",
+     {("gaid", "collects", "advertisers")}),
+    ("third parties as recipients", "We share your OAID with third parties.", {("oaid", "collects", "third_party")}),
+    ("partners as the subject", "Our partners may receive your IDFA.", {("idfa", "collects", "partners")}),
+    ("a denial for one audience", "We do not share your phone number with advertisers.",
+     {("phone_number", "denies", "advertisers")}),
+    ("an app checked for is not a recipient", "We check whether WeChat is installed on your device.", set()),
+    ("installed apps", "We collect the list of apps installed on your phone.",
+     {("installed_apps", "collects", "first_party")}),
+    ("network names", "We collect your Wi-Fi SSID and BSSID.",
+     {("ssid", "collects", "first_party"), ("bssid", "collects", "first_party")}),
+    ("a password", "We collect your password.", {("credentials", "collects", "first_party")}),
+    ("a serial number", "We collect your serial number.", {("serial", "collects", "first_party")}),
+    ("a Chinese sentence", "我们收集您的IMEI。", {("imei", "collects", "first_party")}),
+    ("a Chinese denial", "我们不会收集您的精确位置信息。", {("location_precise", "denies", "first_party")}),
+]
+
+
+def facts(sentence: str) -> set[tuple[str, str, str]]:
+    return {(s.type, s.stance, s.recipient) for s in read(sentence).statements if not s.vague}
+
+
+@pytest.mark.parametrize(("sentence", "want"), [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_statement(sentence: str, want: set[tuple[str, str, str]]) -> None:
+    assert facts(sentence) == want
+
+
+@pytest.mark.parametrize(("sentence", "qualifiers"), [
+    ("We collect a hashed IMEI (MD5).", {"md5", "hashed"}),
+    ("We collect your IMEI, which is hashed with SHA-256 before upload.", {"sha256", "hashed"}),
+])
+def test_hash_qualifiers(sentence: str, qualifiers: set[str]) -> None:
+    (s,) = read(sentence).statements
+    assert (s.type, s.stance) == ("imei", "collects") and qualifiers <= set(s.qualifiers)
+
+
+# category words give vague coverage of their own members only; umbrella words cover no type (CONTRACT.md)
+@pytest.mark.parametrize(("sentence", "covers_at_least", "covers_at_most"), [
+    ("We collect personal information.", set(), set()),
+    ("We collect your personal data to provide the service.", set(), set()),
+    ("We collect your network information.", {"mac", "bssid", "ssid"}, {"mac", "bssid", "ssid"}),
+    ("We collect your contact information.", {"phone_number", "email"}, {"phone_number", "email"}),
+    ("We collect device information.", {"imei", "android_id", "gaid", "oaid", "idfa", "mac"}, None),
+])
+def test_broad_terms_are_vague(sentence: str, covers_at_least: set[str], covers_at_most: set[str] | None) -> None:
+    statements = read(sentence).statements
+    assert statements and all(s.vague and s.stance == "collects" for s in statements)
+    covered = {t for s in statements for t in s.covers}
+    assert covers_at_least <= covered
+    assert covers_at_most is None or covered <= covers_at_most
