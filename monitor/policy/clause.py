@@ -30,6 +30,7 @@ class Rules:
     conditional_denial: re.Pattern[str]
     none: tuple[re.Pattern[str], ...]
     definition: re.Pattern[str]
+    heading: re.Pattern[str]
     describing: re.Pattern[str]
     permission_before: re.Pattern[str]
     children: re.Pattern[str]
@@ -59,6 +60,7 @@ def rules() -> Rules:
         without_consent=re.compile(neg["without_consent"], i),
         conditional_denial=re.compile(neg["conditional_denial"], i),
         none=tuple(re.compile(rx, i) for rx in st["none"]), definition=re.compile(st["definition"], i),
+        heading=re.compile(st["heading"], re.ASCII),
         describing=re.compile(st["describing_verbs"], i), permission_before=re.compile(st["permission_before"], i),
         children=re.compile(d["scope"]["children"], i),
         subject_after=re.compile(rc["subject_after"], i), subject_before=re.compile(rc["subject_before"], i),

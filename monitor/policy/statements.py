@@ -392,6 +392,9 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         if not mentions or not (_VERB.search(c.text) or table_row):
             prev_denied = False
             continue
+        if not table_row and r.heading.match(c.text.strip()):
+            prev_denied = False
+            continue  # a heading is never a statement ("User Location", "Location Data and Use")
         if states_nothing(c.text) or (prev_denied and describes_only(c.text, _VERB)):
             continue  # contact lines, rights, definitions; "We do not collect X. X includes ..."
         # a permission is not data ("permission to use your location")
