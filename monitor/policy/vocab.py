@@ -30,6 +30,7 @@ class Term:
     covers: tuple[str, ...] = ()
     expands: tuple[str, ...] = ()  # clear types an unqualified term discloses
     iot_type: str = ""  # the type it means in a connected-product policy
+    unless_near: re.Pattern[str] | None = None  # a mention this close to such words is not the term
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +47,9 @@ def vocabulary() -> Vocabulary:
     for t in data["term"]:
         vague = bool(t.get("vague", False))
         covers = tuple(t.get("covers", ())) if vague else (t["type"],)
+        near = re.compile(t["unless_near"], re.IGNORECASE | re.ASCII) if t.get("unless_near") else None
         terms.append(Term(t["type"], re.compile(t["pattern"], re.IGNORECASE | re.ASCII), vague, covers,
-                          tuple(t.get("expands", ())), t.get("iot_type", "")))
+                          tuple(t.get("expands", ())), t.get("iot_type", ""), near))
     return Vocabulary(tuple(terms), re.compile(data["ios_words"], re.ASCII),
                       re.compile(data["iot_words"], re.IGNORECASE | re.ASCII))
 
@@ -57,7 +59,8 @@ def find_terms(text: str) -> list[tuple[Term, int, int]]:
     found: list[tuple[Term, int, int]] = []
     for term in vocabulary().terms:
         for m in term.pattern.finditer(text):
-            if m.end() > m.start():
+            if m.end() > m.start() and not (
+                    term.unless_near and term.unless_near.search(text[max(0, m.start() - 40):m.end() + 40])):
                 found.append((term, m.start(), m.end()))
     found.sort(key=lambda x: (x[1], -(x[2] - x[1])))
     out: list[tuple[Term, int, int]] = []
