@@ -41,6 +41,7 @@ class Rules:
     named_share: re.Pattern[str]
     class_in_first_party: re.Pattern[str]
     collect_verb: re.Pattern[str]
+    own_role: re.Pattern[str]
     local: re.Pattern[str]
     upload: re.Pattern[str]
     umbrella_denial: re.Pattern[str]
@@ -66,7 +67,7 @@ def rules() -> Rules:
         subject_after=re.compile(rc["subject_after"], i), subject_before=re.compile(rc["subject_before"], i),
         source_before=re.compile(rc["source_before"], i), category_before=re.compile(rc["category_before"], i),
         named_share=re.compile(rc["named_share"], re.ASCII), class_in_first_party=re.compile(rc["class_in_first_party"], i),
-        collect_verb=re.compile(rc["collect_verb"], i),
+        collect_verb=re.compile(rc["collect_verb"], i), own_role=re.compile(rc["own_role"], i),
         local=re.compile(d["local"]["sentence"], i), upload=re.compile(d["local"]["upload"], i),
         umbrella_denial=re.compile(d["local"]["umbrella_denial"], i), no_transfer=re.compile(d["local"]["no_transfer"], i))
 

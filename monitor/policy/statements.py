@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from monitor.model import Claim, Evidence, Statement
 from monitor.policy.clause import (
@@ -321,6 +321,15 @@ def _own_names(text: str) -> frozenset[str]:
                               "statement", "date", "version", "our", "we", "your", "app", "apps"})
 
 
+def _own_role(text: str) -> re.Pattern[str] | None:
+    """The role the policy's opening defines for its author ('hereby referred to as "Service Provider"'), which
+    later sentences use as their subject: read as "we"."""
+    roles = {re.sub(r"^the\s+", "", m.group(1), flags=re.I) for m in rules().own_role.finditer(text[:3000])}
+    if not roles:
+        return None
+    return re.compile(r"\b(?:the\s+)?(?:" + "|".join(re.escape(x) for x in sorted(roles)) + r")\b", re.I)
+
+
 def _with_first_party(c: Clause, recipients: list[str]) -> list[str]:
     """A clause where we collect and also share gives a first-party statement too."""
     r = rules()
@@ -384,6 +393,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     ios, iot = policy_context(text)
     own = _own_names(text)
     r = rules()
+    own_role = _own_role(text)
     _nothing_collected, nothing_passed_on = local_only(text)
     prev_denied = False
     for c in clauses(text, aliases):
@@ -400,7 +410,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         # a permission is not data ("permission to use your location")
         mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])]
         clause_denied = False
-        recipients = _recipients(c, aliases, own)
+        as_we = own_role.sub("we", c.text) if own_role else c.text
+        recipients = _recipients(replace(c, text=as_we) if as_we != c.text else c, aliases, own)
         for i, (term, s, e) in enumerate(mentions):
             a, b = c.start + s, c.start + e
             nxt = c.start + mentions[i + 1][1] if i + 1 < len(mentions) else c.end
@@ -425,7 +436,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             if c.scope:
                 quals = (*quals, f"scope:{c.scope}")
             named_next = {m[0].type for m in mentions[i + 1:i + 3] if m[1] - e <= 12}
-            for type_id, vague, covers in typed(term, ios, iot):
+            for type_id, vague, covers in typed(term, ios, iot, c.text[max(0, s - 80):e + 80]):
                 if term.expands and named_next & set(term.expands) and type_id not in named_next:
                     continue  # "advertising ID (IDFA)": the named type says which one
                 for rcp in rcps:

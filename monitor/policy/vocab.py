@@ -31,6 +31,7 @@ class Term:
     expands: tuple[str, ...] = ()  # clear types an unqualified term discloses
     iot_type: str = ""  # the type it means in a connected-product policy
     unless_near: re.Pattern[str] | None = None  # a mention this close to such words is not the term
+    narrow: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (expanded type, its qualifiers near the mention)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +49,9 @@ def vocabulary() -> Vocabulary:
         vague = bool(t.get("vague", False))
         covers = tuple(t.get("covers", ())) if vague else (t["type"],)
         near = re.compile(t["unless_near"], re.IGNORECASE | re.ASCII) if t.get("unless_near") else None
+        narrow = tuple((k, re.compile(v, re.IGNORECASE | re.ASCII)) for k, v in t.get("narrow", {}).items())
         terms.append(Term(t["type"], re.compile(t["pattern"], re.IGNORECASE | re.ASCII), vague, covers,
-                          tuple(t.get("expands", ())), t.get("iot_type", ""), near))
+                          tuple(t.get("expands", ())), t.get("iot_type", ""), near, narrow))
     return Vocabulary(tuple(terms), re.compile(data["ios_words"], re.ASCII),
                       re.compile(data["iot_words"], re.IGNORECASE | re.ASCII))
 
@@ -77,10 +79,15 @@ def policy_context(text: str) -> tuple[bool, bool]:
     return bool(v.ios.search(text)), len(v.iot.findall(text[:200_000])) >= 3
 
 
-def typed(term: Term, ios: bool, iot: bool) -> list[tuple[str, bool, tuple[str, ...]]]:
-    """The statements one mention makes: (type, vague, covers)."""
+def typed(term: Term, ios: bool, iot: bool, near: str = "") -> list[tuple[str, bool, tuple[str, ...]]]:
+    """The statements one mention makes: (type, vague, covers). `near`: the words around the mention, which may
+    narrow an unqualified term to one of its types ("location, at country and city level only")."""
     if term.expands:
-        return [(t, False, (t,)) for t in term.expands if ios or t not in IOS_ONLY]
+        types = [t for t in term.expands if ios or t not in IOS_ONLY]
+        hit = [t for t, rx in term.narrow if rx.search(near)]
+        if len(hit) == 1 and hit[0] in types:
+            types = hit
+        return [(t, False, (t,)) for t in types]
     if iot and term.iot_type:
         return [(term.iot_type, False, (term.iot_type,))]
     return [(term.type, term.vague, term.covers)]
