@@ -87,6 +87,8 @@ class Clause:
     denied: bool = False  # ... introduced by "we do not collect:" (the negation is in the intro)
     scope: str = ""  # "children" inside a children's section or sentence
     local: bool = False  # an item of a list the introduction keeps on the device
+    cond: bool = False  # ... or made conditional ("If you create an account, we collect:")
+    silent: bool = False  # ... or that states nothing ("We will notify you of changes by:")
 
 
 def _width(name: str) -> int:
@@ -145,6 +147,10 @@ class AliasMatcher:
 
 _LEAD_SDK = re.compile(r"^(?:[-•*·▪]\s+|[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*(?:\([^)]{0,40}\))?\s*[.:：]\s+\S")
 _BULLET = re.compile(r"^(?:[-•*·▪]|\d+[.)]|[a-z][.)])\s+")
+# a line with a subject and a finite verb is a sentence, not an item of a list flattened onto lines
+_FINITE = re.compile(r"\b(?:we|you|will|shall|is|are|was|were|do|does|did|never)\b", re.I)
+# the end of a list introduction: a colon, or "i.e." / "such as" / "the following" ending the line
+_INTRO_END = re.compile(r"(?:[:：]|\b(?:i\.e\.|e\.g\.|such\s+as|including|as\s+follows|the\s+following))\s*$", re.I)
 _FIELD_LINE = re.compile(r"^[\w][\w\s()/'&-]{1,48}[:：]")  # "Information collected: ...", "收集信息："
 
 
@@ -172,6 +178,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     intro_neg = False  # ... and it was negated ("We never collect:")
     intro_local = False  # ... or kept the data on the device ("the following data is stored locally:")
     intro_sdk = ""  # ... or named the SDK that collects the items
+    intro_cond = False  # ... or made the items conditional
+    intro_silent = False  # ... or states nothing (a contact line, a notice to the reader)
     section_sdk = ""
     section = ""  # the scope of the current section ("children")
     r = rules()
@@ -183,11 +191,18 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             continue
         bullet = bool(_BULLET.match(stripped))
         # an item of a list flattened onto lines without bullets: short, no sentence end, under an introduction
-        bullet = bullet or (intro and len(stripped) <= 80 and not stripped.endswith((".", "。", ":", "：")))
-        if not bullet:
-            intro = stripped.endswith((":", "：")) and bool(_VERB.search(stripped))
+        bullet = bullet or (intro and len(stripped) <= 80 and not stripped.endswith((".", "。", ":", "："))
+                            and not _FINITE.search(re.sub(r"\([^)]*\)", " ", stripped)))
+        # a label line inside a list ("User Info:") keeps the introduction above it in force
+        sub_label = intro and len(stripped) <= 60 and stripped.endswith((":", "：")) and not _VERB.search(stripped)
+        if not bullet and not sub_label:
+            ends_intro = bool(_INTRO_END.search(stripped))
+            silent = ends_intro and states_nothing(stripped)
+            intro = ends_intro and (bool(_VERB.search(stripped)) or silent)
             intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(stripped))
             intro_local = intro and bool(r.local.search(stripped)) and not r.upload.search(stripped)
+            intro_cond = intro and bool(_COND.search(stripped) or _COND_BEFORE.search(stripped))
+            intro_silent = silent
             named = {sdk for sdk, _a, _b in aliases.find(stripped)} if intro else set()
             intro_sdk = named.pop() if len(named) == 1 else ""  # "Some information AdMob may collect:"
             if _is_heading(stripped):
@@ -209,7 +224,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if len(sdks) == 1 and (field_line or not _VERB.search(rest)):  # ("Getui" is not the verb "get")
                 entry_sdk = sdks.pop()  # an SDK-list entry's header, or its "SDK name: ..." field
                 field_line = True
-        if entry_sdk and not field_line and not _entry_item(stripped):
+        if entry_sdk and not field_line and (not _entry_item(stripped) or r.heading.match(stripped)):
             entry_sdk = ""
         lead = _LEAD_SDK.match(stripped)  # "AppsFlyer. Tells us ...": the line is that SDK's entry
         if lead and not table_sdk:
@@ -239,7 +254,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                         and not aliases.find(seg_text):
                     sdk = section_sdk  # passive prose in an SDK's section ("certain information may be collected")
                 out.append(Clause(s, e, seg_text, sdk, listed=listed,
-                                  denied=listed and intro_neg, scope=scope, local=listed and intro_local))
+                                  denied=listed and intro_neg, scope=scope, local=listed and intro_local,
+                                  cond=listed and intro_cond, silent=listed and intro_silent))
     return out
 
 
@@ -355,6 +371,8 @@ def _stance(c: Clause, start: int, end: int) -> str:
         return "conditional"
     if c.denied:
         return "denies"
+    if c.cond and not negation_spans(text):
+        return "conditional"
     kinds = {k for a, b, k in negation_spans(text) if a <= rel_s < b or a <= rel_e - 1 < b}
     if "deny" in kinds:
         return "" if rules().conditional_denial.search(text) else "denies"
@@ -402,7 +420,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         if not mentions or not (_VERB.search(c.text) or table_row):
             prev_denied = False
             continue
-        if not table_row and r.heading.match(c.text.strip()):
+        if c.silent or (not table_row and r.heading.match(c.text.strip())):
             prev_denied = False
             continue  # a heading is never a statement ("User Location", "Location Data and Use")
         if states_nothing(c.text) or (prev_denied and describes_only(c.text, _VERB)):
