@@ -28,6 +28,7 @@ class Rules:
     exception: re.Pattern[str]
     without_consent: re.Pattern[str]
     conditional_denial: re.Pattern[str]
+    by_default: re.Pattern[str]
     none: tuple[re.Pattern[str], ...]
     definition: re.Pattern[str]
     heading: re.Pattern[str]
@@ -59,7 +60,7 @@ def rules() -> Rules:
         pre=re.compile(neg["pre"], i), post=re.compile(neg["post"], i), pseudo=re.compile(neg["pseudo"], i | re.M),
         term=re.compile(neg["terminators"], i), exception=re.compile(neg["exception"], i),
         without_consent=re.compile(neg["without_consent"], i),
-        conditional_denial=re.compile(neg["conditional_denial"], i),
+        conditional_denial=re.compile(neg["conditional_denial"], i), by_default=re.compile(neg["by_default"], i),
         none=tuple(re.compile(rx, i) for rx in st["none"]), definition=re.compile(st["definition"], i),
         heading=re.compile(st["heading"], re.ASCII),
         describing=re.compile(st["describing_verbs"], i), permission_before=re.compile(st["permission_before"], i),

@@ -377,6 +377,8 @@ def _stance(c: Clause, start: int, end: int) -> str:
         return "conditional"
     kinds = {k for a, b, k in negation_spans(text) if a <= rel_s < b or a <= rel_e - 1 < b}
     if "deny" in kinds:
+        if rules().by_default.search(text):
+            return "conditional"  # "does not collect X by default": off until switched on
         return "" if rules().conditional_denial.search(text) else "denies"
     if "consent" in kinds:
         return "conditional"
