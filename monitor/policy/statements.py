@@ -54,7 +54,9 @@ _VERB = re.compile(
     r"|\bask(?:s|ed)?\s+for\b|\bgive\s+us\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步", re.IGNORECASE | re.ASCII)
 _SHARE = re.compile(r"\b(?:shar|provid|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to|pass)\w*"
                     r"|共享|提供给|披露|转让|传输给|发送给|分享", re.I | re.ASCII)
-_THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment))\b|第三方", re.IGNORECASE | re.ASCII)
+# ("third-party service providers / vendors / partners" are the partners class)
+_THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment|service\s+providers?|vendors?|partners?|suppliers?"
+                    r"|processors?|business\s+partners?))\b|第三方", re.IGNORECASE | re.ASCII)
 _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|technology|cloud) providers?|suppliers?"
                        r"|vendors?)\b", re.IGNORECASE)
 # the clause's subject: its first few words, before any verb ("Ad partners may receive...", "Third-party SDKs collect")
@@ -288,18 +290,24 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
         return _with_first_party(c, named)
     if aliases.find(c.text):  # only named as subject matter or source: the clause is about the first party
         return ["first_party"]
+    r = rules()
     subject = _SUBJECT.match(c.text)
     if subject and not re.match(r"\W*(?:we|us|our\s+(?:app|company|service))\b", subject.group(1), re.I):
         head = subject.group(1)
+        gives_us = r.source_verb.search(c.text[subject.end(1):])
         for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
             if rx.search(head):
-                return [name]  # the recipient is the one doing the collecting
+                # the recipient is the one doing the collecting; "partners may give us ..." is a source
+                return ["first_party"] if gives_us else [name]
     shares = bool(_SHARE.search(c.text))
-    r = rules()
-    partners = [m for m in _PARTNERS.finditer(c.text) if not r.category_before.search(c.text[max(0, m.start() - 30):m.start()])]
-    if shares and _ADVERTISERS.search(c.text):
+
+    def not_source(m: re.Match[str]) -> bool:  # "from an advertiser", "assigned by third parties": a source
+        return not r.class_source.search(c.text[max(0, m.start() - 40):m.start()])
+    partners = [m for m in _PARTNERS.finditer(c.text) if not r.category_before.search(c.text[max(0, m.start() - 30):m.start()])
+                and not_source(m)]
+    if shares and any(not_source(m) for m in _ADVERTISERS.finditer(c.text)):
         return _with_first_party(c, ["advertisers"])
-    if shares and _THIRD.search(c.text):
+    if shares and any(not_source(m) for m in _THIRD.finditer(c.text)):
         return _with_first_party(c, ["third_party"])
     if shares and partners:
         return _with_first_party(c, ["partners"])
