@@ -420,7 +420,7 @@ def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, 
 def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     out: list[Statement] = []
     seen: set[tuple[str, str, str, int]] = set()
-    ios, iot = policy_context(text)
+    ios, iot, android = policy_context(text)
     own = _own_names(text)
     r = rules()
     own_role = _own_role(text)
@@ -466,7 +466,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             if c.scope:
                 quals = (*quals, f"scope:{c.scope}")
             named_next = {m[0].type for m in mentions[i + 1:i + 3] if m[1] - e <= 12}
-            for type_id, vague, covers in typed(term, ios, iot, c.text[max(0, s - 80):e + 80]):
+            for type_id, vague, covers in typed(term, ios, iot, c.text[max(0, s - 80):e + 80], android):
                 if term.expands and named_next & set(term.expands) and type_id not in named_next:
                     continue  # "advertising ID (IDFA)": the named type says which one
                 for rcp in rcps:

@@ -20,6 +20,7 @@ ALL_TYPES = ("imei", "meid", "imsi", "iccid", "serial", "android_id", "gaid", "o
              "ssid", "device_uid", "location_precise", "location_coarse", "phone_number", "email", "installed_apps",
              "credentials")
 IOS_ONLY = ("idfa", "idfv")
+ANDROID_ONLY = ("gaid",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,7 @@ class Vocabulary:
     terms: tuple[Term, ...]
     ios: re.Pattern[str]
     iot: re.Pattern[str]
+    android: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +55,7 @@ def vocabulary() -> Vocabulary:
         terms.append(Term(t["type"], re.compile(t["pattern"], re.IGNORECASE | re.ASCII), vague, covers,
                           tuple(t.get("expands", ())), t.get("iot_type", ""), near, narrow))
     return Vocabulary(tuple(terms), re.compile(data["ios_words"], re.ASCII),
-                      re.compile(data["iot_words"], re.IGNORECASE | re.ASCII))
+                      re.compile(data["iot_words"], re.IGNORECASE | re.ASCII), re.compile(data["android_words"], re.ASCII))
 
 
 def find_terms(text: str) -> list[tuple[Term, int, int]]:
@@ -73,17 +75,19 @@ def find_terms(text: str) -> list[tuple[Term, int, int]]:
     return out
 
 
-def policy_context(text: str) -> tuple[bool, bool]:
-    """(speaks of iOS at all, is about a connected product such as a camera) for a whole policy."""
+def policy_context(text: str) -> tuple[bool, bool, bool]:
+    """(speaks of iOS at all, is about a connected product such as a camera, speaks of Android or names no
+    platform) for a whole policy: an iOS-only policy's "advertising identifier" is the IDFA alone."""
     v = vocabulary()
-    return bool(v.ios.search(text)), len(v.iot.findall(text[:200_000])) >= 3
+    ios = bool(v.ios.search(text))
+    return ios, len(v.iot.findall(text[:200_000])) >= 3, not ios or bool(v.android.search(text))
 
 
-def typed(term: Term, ios: bool, iot: bool, near: str = "") -> list[tuple[str, bool, tuple[str, ...]]]:
+def typed(term: Term, ios: bool, iot: bool, near: str = "", android: bool = True) -> list[tuple[str, bool, tuple[str, ...]]]:
     """The statements one mention makes: (type, vague, covers). `near`: the words around the mention, which may
     narrow an unqualified term to one of its types ("location, at country and city level only")."""
     if term.expands:
-        types = [t for t in term.expands if ios or t not in IOS_ONLY]
+        types = [t for t in term.expands if (ios or t not in IOS_ONLY) and (android or t not in ANDROID_ONLY)]
         hit = [t for t, rx in term.narrow if rx.search(near)]
         if len(hit) == 1 and hit[0] in types:
             types = hit
