@@ -49,6 +49,10 @@ class Rules:
     upload: re.Pattern[str]
     umbrella_denial: re.Pattern[str]
     no_transfer: re.Pattern[str]
+    strong_collect: re.Pattern[str]
+    umbrella_not: re.Pattern[str]
+    umbrella_filler: re.Pattern[str]
+    weak_collect: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +77,9 @@ def rules() -> Rules:
         collect_verb=re.compile(rc["collect_verb"], i), own_role=re.compile(rc["own_role"], i),
         class_source=re.compile(rc["class_source"], i), source_verb=re.compile(rc["source_verb"], i),
         local=re.compile(d["local"]["sentence"], i), upload=re.compile(d["local"]["upload"], i),
-        umbrella_denial=re.compile(d["local"]["umbrella_denial"], i), no_transfer=re.compile(d["local"]["no_transfer"], i))
+        umbrella_denial=re.compile(d["local"]["umbrella_denial"], i), no_transfer=re.compile(d["local"]["no_transfer"], i),
+        strong_collect=re.compile(d["local"]["strong_collect"], i),
+        umbrella_not=re.compile(d["local"]["umbrella_not"], i), umbrella_filler=re.compile(d["local"]["umbrella_filler"], i), weak_collect=re.compile(d["local"]["weak_collect"], i))
 
 
 _END = re.compile(r"[.!?。！？]+[\"”’)]*(?=\s|$)|[。！？；;]")
@@ -160,4 +166,14 @@ def local_only(text: str) -> tuple[bool, bool]:
     """(the policy promises nothing is collected and keeps data on the device, and says none of it is passed on)."""
     r = rules()
     local = bool(r.local.search(text)) or bool(r.no_transfer.search(text))
-    return bool(r.umbrella_denial.search(text)) and local, bool(r.no_transfer.search(text))
+    promise = False
+    for m in r.umbrella_denial.finditer(text):
+        start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        end = min(x for x in (text.find(".", m.end()), text.find("\n", m.end()), len(text)) if x >= 0)
+        verb = re.search(r"collect\w*", m.group(), re.I)
+        filler = re.sub(r"(?:data|information)$", "", m.group()[verb.end():] if verb else "", flags=re.I)
+        if r.umbrella_filler.match(filler) and not r.umbrella_not.search(text[start:end]):
+            # the whole sentence promises it, not a narrower promise ("do not collect precise location data")
+            promise = True
+            break
+    return promise and local, bool(r.no_transfer.search(text))

@@ -424,7 +424,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     own = _own_names(text)
     r = rules()
     own_role = _own_role(text)
-    _nothing_collected, nothing_passed_on = local_only(text)
+    nothing_collected, nothing_passed_on = local_only(text)
     prev_denied = False
     for c in clauses(text, aliases):
         mentions = find_terms(c.text)
@@ -477,7 +477,44 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                     out.append(Statement(type=type_id, recipient=rcp, stance=stance, qualifiers=quals,
                                          evidence=Evidence(c.text, c.start, c.end), vague=vague, covers=covers))
         prev_denied = clause_denied
-    return out
+    return _whole_policy_denial(text, out, nothing_passed_on) if nothing_collected else out
+
+
+def _with_intro(text: str, s: Statement) -> str:
+    """The statement's sentence and, for a list item, the introduction line it hangs from ("... accesses:")."""
+    line_start = text.rfind("\n", 0, s.evidence.start) + 1
+    line_end = text.find("\n", s.evidence.start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    if line_start < 2 or (line.endswith((".", "。")) and not _BULLET.match(line)):
+        return s.evidence.text
+    for prev in reversed(text[max(0, line_start - 1500):line_start].split("\n")[:-1]):
+        prev = prev.strip()
+        if prev.endswith((":", "：")) or prev.startswith("#"):
+            return f"{prev} {s.evidence.text}"  # its introduction, or its section's Markdown heading
+        if prev and prev.endswith((".", "。")) and not _BULLET.match(prev):
+            break
+    return s.evidence.text
+
+
+def _whole_policy_denial(text: str, out: list[Statement], nothing_passed_on: bool) -> list[Statement]:
+    """"We do not collect any data; everything stays on your device": a type the policy only reads, scans or
+    shows (no sentence names it with a collecting verb such as collect, upload, send or share) is denied to
+    the first party (and to third parties when the policy says nothing is passed on)."""
+    r = rules()
+    said = {id(s): r.umbrella_denial.sub(" ", _with_intro(text, s)) for s in out}
+    strong = {s.type for s in out if s.stance != "denies" and r.strong_collect.search(said[id(s)])}
+    kept: list[Statement] = []
+    seen: set[tuple[str, str, int]] = set()
+    for s in out:
+        if s.stance != "collects" or s.recipient != "first_party" or s.type in strong \
+                or not r.weak_collect.search(said[id(s)]):
+            kept.append(s)
+            continue
+        for rcp in (("first_party", "third_party") if nothing_passed_on else ("first_party",)):
+            if (s.type, rcp, s.evidence.start) not in seen:
+                seen.add((s.type, rcp, s.evidence.start))
+                kept.append(replace(s, stance="denies", recipient=rcp))
+    return kept
 
 
 def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
