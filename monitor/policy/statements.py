@@ -151,6 +151,7 @@ class AliasMatcher:
 
 _LEAD_SDK = re.compile(r"^(?:[-•*·▪]\s+|[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*(?:\([^)]{0,40}\))?\s*[.:：]\s+\S")
 _BULLET = re.compile(r"^(?:[-•*·▪]|\d+[.)]|[a-z][.)])\s+")
+_OPTIONAL_MARK = re.compile(r"[(（]\s*(?:optional|可选|选填|非必要|非必需)\s*[)）]|^\W*(?:optional|可选|选填)\W*$", re.I)
 # a line with a subject and a finite verb is a sentence, not an item of a list flattened onto lines
 _FINITE = re.compile(r"\b(?:we|you|will|shall|is|are|was|were|do|does|did|never)\b", re.I)
 # the end of a list introduction: a colon, or "i.e." / "such as" / "the following" ending the line
@@ -186,6 +187,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     intro_silent = False  # ... or states nothing (a contact line, a notice to the reader)
     section_sdk = ""
     section = ""  # the scope of the current section ("children")
+    section_cond = False  # the section's heading marks what it lists optional ("其他第三方SDK(可选)收集的信息")
     r = rules()
     for line in text.split("\n"):
         lstart = pos
@@ -211,6 +213,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             intro_sdk = named.pop() if len(named) == 1 else ""  # "Some information AdMob may collect:"
             if _is_heading(stripped):
                 section = "children" if r.children.search(stripped) else ""
+                section_cond = bool(_OPTIONAL_MARK.search(stripped))
                 named = {sdk for sdk, _a, _b in aliases.find(stripped)}
                 section_sdk = named.pop() if len(named) == 1 else ""  # a section headed by one SDK's name
         if stripped.endswith("|") and len(stripped) <= 80:  # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |"
@@ -242,8 +245,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if len(cells) >= 3:  # a whole table row on one line: one clause, its SDK named in the first cell
             row = aliases.find(cells[0])
             s = lstart + (len(line) - len(line.lstrip()))
+            # "账号信息（可选） | 邮箱账号": an "optional" cell that names no data makes the row's items optional
+            optional = section_cond or any(_OPTIONAL_MARK.search(x) and not find_terms(x) for x in cells)
             out.append(Clause(s, s + len(stripped), stripped, row[0][0] if row else table_sdk or entry_sdk,
-                              scope=section))
+                              scope=section, cond=optional))
             continue
         for k, (ms, me) in enumerate(sentence_spans(line)):
             seg = line[ms:me]
