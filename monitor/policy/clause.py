@@ -44,6 +44,8 @@ class Rules:
     collect_verb: re.Pattern[str]
     own_role: re.Pattern[str]
     class_source: re.Pattern[str]
+    org_suffix: re.Pattern[str]
+    org_names: tuple[tuple[str, re.Pattern[str]], ...]
     source_verb: re.Pattern[str]
     local: re.Pattern[str]
     upload: re.Pattern[str]
@@ -75,7 +77,9 @@ def rules() -> Rules:
         source_before=re.compile(rc["source_before"], i), category_before=re.compile(rc["category_before"], i),
         named_share=re.compile(rc["named_share"], re.ASCII), class_in_first_party=re.compile(rc["class_in_first_party"], i),
         collect_verb=re.compile(rc["collect_verb"], i), own_role=re.compile(rc["own_role"], i),
-        class_source=re.compile(rc["class_source"], i), source_verb=re.compile(rc["source_verb"], i),
+        class_source=re.compile(rc["class_source"], i),
+        org_suffix=re.compile(d["organisations"]["suffix"], re.ASCII),
+        org_names=tuple((k, re.compile(v, i)) for k, v in d["organisations"]["names"].items()), source_verb=re.compile(rc["source_verb"], i),
         local=re.compile(d["local"]["sentence"], i), upload=re.compile(d["local"]["upload"], i),
         umbrella_denial=re.compile(d["local"]["umbrella_denial"], i), no_transfer=re.compile(d["local"]["no_transfer"], i),
         strong_collect=re.compile(d["local"]["strong_collect"], i),

@@ -243,11 +243,13 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             table_sdk = ""
         cells = stripped.split(" | ")
         if len(cells) >= 3:  # a whole table row on one line: one clause, its SDK named in the first cell
-            row = aliases.find(cells[0])
+            name_cells = cells[1:] if re.fullmatch(r"\d+[.)]?", cells[0].strip()) else cells  # "4 | 魅族推送 SDK | ..."
+            row = aliases.find(name_cells[0])
+            row_org = "" if row or table_sdk or entry_sdk else _row_org(name_cells)
             s = lstart + (len(line) - len(line.lstrip()))
             # "账号信息（可选） | 邮箱账号": an "optional" cell that names no data makes the row's items optional
             optional = section_cond or any(_OPTIONAL_MARK.search(x) and not find_terms(x) for x in cells)
-            out.append(Clause(s, s + len(stripped), stripped, row[0][0] if row else table_sdk or entry_sdk,
+            out.append(Clause(s, s + len(stripped), stripped, row[0][0] if row else table_sdk or entry_sdk or row_org,
                               scope=section, cond=optional))
             continue
         for k, (ms, me) in enumerate(sentence_spans(line)):
@@ -266,6 +268,24 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                                   denied=listed and intro_neg, scope=scope, local=listed and intro_local,
                                   cond=listed and intro_cond, silent=listed and intro_silent))
     return out
+
+
+def _row_org(cells: list[str]) -> str:
+    """The organisation a table row names in a short cell that holds no data ("小米联运SDK", "Google Inc"): its id
+    from the organisations table, else its slug (a third party); "" when no cell names one."""
+    r = rules()
+    for i, cell in enumerate(cells[:5]):
+        cell = cell.strip()
+        if not cell or len(cell) > 60 or find_terms(cell) or not (r.org_suffix.search(cell) or (i == 0 and len(cells) >= 4
+                                                                                                 and re.search(r"SDK", cell))):
+            continue
+        for name in (cells[0], cell):
+            known = next((org for org, rx in r.org_names if rx.search(name)), "")
+            if known:
+                return known
+        words = re.findall(r"[a-z0-9]+", re.sub(r"\bSDK\b", " ", cell, flags=re.I).lower())
+        return "_".join(words[:3]) or re.sub(r"(?:有限公司|公司|SDK|\s)+", "", cell)
+    return ""
 
 
 def _is_heading(line: str) -> bool:
