@@ -33,6 +33,7 @@ class Term:
     iot_type: str = ""  # the type it means in a connected-product policy
     unless_near: re.Pattern[str] | None = None  # a mention this close to such words is not the term
     narrow: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (expanded type, its qualifiers near the mention)
+    iot_only: bool = False  # names its type only in a connected-product policy
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,7 @@ def vocabulary() -> Vocabulary:
         near = re.compile(t["unless_near"], re.IGNORECASE | re.ASCII) if t.get("unless_near") else None
         narrow = tuple((k, re.compile(v, re.IGNORECASE | re.ASCII)) for k, v in t.get("narrow", {}).items())
         terms.append(Term(t["type"], re.compile(t["pattern"], re.IGNORECASE | re.ASCII), vague, covers,
-                          tuple(t.get("expands", ())), t.get("iot_type", ""), near, narrow))
+                          tuple(t.get("expands", ())), t.get("iot_type", ""), near, narrow, bool(t.get("iot_only"))))
     return Vocabulary(tuple(terms), re.compile(data["ios_words"], re.ASCII),
                       re.compile(data["iot_words"], re.IGNORECASE | re.ASCII), re.compile(data["android_words"], re.ASCII))
 
@@ -92,6 +93,8 @@ def typed(term: Term, ios: bool, iot: bool, near: str = "", android: bool = True
         if len(hit) == 1 and hit[0] in types:
             types = hit
         return [(t, False, (t,)) for t in types]
+    if term.iot_only and not iot:
+        return []
     if iot and term.iot_type:
         return [(term.iot_type, False, (term.iot_type,))]
     return [(term.type, term.vague, term.covers)]
