@@ -245,7 +245,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if len(cells) >= 3:  # a whole table row on one line: one clause, its SDK named in the first cell
             name_cells = cells[1:] if re.fullmatch(r"\d+[.)]?", cells[0].strip()) else cells  # "4 | 魅族推送 SDK | ..."
             row = aliases.find(name_cells[0])
-            row_org = "" if row or table_sdk or entry_sdk else _row_org(name_cells)
+            row_org = "" if row or table_sdk or entry_sdk else _row_org(name_cells, set(aliases.aliases.values()))
             s = lstart + (len(line) - len(line.lstrip()))
             # "账号信息（可选） | 邮箱账号": an "optional" cell that names no data makes the row's items optional
             optional = section_cond or any(_OPTIONAL_MARK.search(x) and not find_terms(x) for x in cells)
@@ -270,7 +270,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     return out
 
 
-def _row_org(cells: list[str]) -> str:
+def _row_org(cells: list[str], ids: set[str]) -> str:
     """The organisation a table row names in a short cell that holds no data ("小米联运SDK", "Google Inc"): its id
     from the organisations table, else its slug (a third party); "" when no cell names one."""
     r = rules()
@@ -281,8 +281,9 @@ def _row_org(cells: list[str]) -> str:
             continue
         for name in (cells[0], cell):
             known = next((org for org, rx in r.org_names if rx.search(name)), "")
-            if known:
-                return known
+            if known:  # a vendor's push channel ("魅族通道SDK", "OPPO Push") is its push SDK
+                push = f"{known}_push"
+                return push if push in ids and re.search(r"推送|通道|\bpush\b|\bchannel\b", cells[0], re.I) else known
         words = re.findall(r"[a-z0-9]+", re.sub(r"\bSDK\b", " ", cell, flags=re.I).lower())
         return "_".join(words[:3]) or re.sub(r"(?:有限公司|公司|SDK|\s)+", "", cell)
     return ""
