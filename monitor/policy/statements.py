@@ -153,6 +153,8 @@ class AliasMatcher:
 _LEAD_SDK = re.compile(r"^(?:[-•*·▪]\s+|[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*(?:\([^)]{0,40}\))?\s*[.:：]\s+\S")
 _BULLET = re.compile(r"^(?:[-•*·▪]|\d+[.)]|[a-z][.)])\s+")
 _OPTIONAL_MARK = re.compile(r"[(（]\s*(?:optional|可选|选填|非必要|非必需)\s*[)）]|^\W*(?:optional|可选|选填)\W*$", re.I)
+# an organisation's generic id, dropped when the same text names one of its SDKs
+_GENERIC_ORGS = frozenset({"google", "apple", "tencent", "alibaba", "baidu", "bytedance", "huawei", "microsoft", "xiaomi"})
 # a line with a subject and a finite verb is a sentence, not an item of a list flattened onto lines
 _FINITE = re.compile(r"\b(?:we|you|will|shall|is|are|was|were|do|does|did|never)\b", re.I)
 # the end of a list introduction: a colon, or "i.e." / "such as" / "the following" ending the line
@@ -198,8 +200,14 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             continue
         bullet = bool(_BULLET.match(stripped))
         # an item of a list flattened onto lines without bullets: short, no sentence end, under an introduction
-        bullet = bullet or (intro and len(stripped) <= 80 and not stripped.endswith((".", "。", ":", "："))
-                            and not _FINITE.search(re.sub(r"\([^)]*\)", " ", stripped)))
+        # (a longer item qualifies when its head, before a comma or "which", is a noun phrase: "IP address, which may
+        # be used to estimate ...", "A Device ID such as the advertising identifier ...")
+        head = re.split(r",|\bwhich\b|\bthat\b|\(", stripped, maxsplit=1)[0]
+        bullet = bullet or (intro and not stripped.endswith((":", "：")) and (
+            (len(stripped) <= 80 and not stripped.endswith((".", "。"))
+             and not _FINITE.search(re.sub(r"\([^)]*\)", " ", stripped)))
+            or (len(stripped) <= 300 and len(head) <= 100 and not _FINITE.search(head) and not _VERB.search(head)
+                and not re.search(r"\b(?:may|can|will|should|must|might)\b", head, re.I))))
         # a label line inside a list ("User Info:") keeps the introduction above it in force
         sub_label = intro and len(stripped) <= 60 and stripped.endswith((":", "：")) and not _VERB.search(stripped)
         if not bullet and not sub_label:
@@ -211,6 +219,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             intro_cond = intro and bool(_COND.search(stripped) or _COND_BEFORE.search(stripped))
             intro_silent = silent
             named = {sdk for sdk, _a, _b in aliases.find(stripped)} if intro else set()
+            if len(named) > 1:  # "Some information Google/AdMob may collect:": the specific SDK, not its parent
+                named -= _GENERIC_ORGS
             intro_sdk = named.pop() if len(named) == 1 else ""  # "Some information AdMob may collect:"
             if _is_heading(stripped):
                 section = "children" if r.children.search(stripped) else ""
