@@ -45,6 +45,8 @@ class Rules:
     own_role: re.Pattern[str]
     class_source: re.Pattern[str]
     org_suffix: re.Pattern[str]
+    contacts: re.Pattern[str]
+    contacts_finding: re.Pattern[str]
     org_names: tuple[tuple[str, re.Pattern[str]], ...]
     source_verb: re.Pattern[str]
     local: re.Pattern[str]
@@ -79,6 +81,7 @@ def rules() -> Rules:
         collect_verb=re.compile(rc["collect_verb"], i), own_role=re.compile(rc["own_role"], i),
         class_source=re.compile(rc["class_source"], i),
         org_suffix=re.compile(d["organisations"]["suffix"], re.ASCII),
+        contacts=re.compile(d["contacts"]["sentence"], i), contacts_finding=re.compile(d["contacts"]["finding"], i),
         org_names=tuple((k, re.compile(v, i)) for k, v in d["organisations"]["names"].items()), source_verb=re.compile(rc["source_verb"], i),
         local=re.compile(d["local"]["sentence"], i), upload=re.compile(d["local"]["upload"], i),
         umbrella_denial=re.compile(d["local"]["umbrella_denial"], i), no_transfer=re.compile(d["local"]["no_transfer"], i),

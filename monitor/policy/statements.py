@@ -573,6 +573,10 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
         elif _DENY.search(t) and _SHARE.search(t) and not excepted and about_pi and not hypothetical and (
                 _THIRD.search(t) or re.search(r"any (?:company|organization)", t, re.I)):
             found.append(("no_third_party_sharing", ()))
+        contacts = rules().contacts.search(t)
+        if contacts and any(k == "deny" and a <= contacts.start() < b for a, b, k in negation_spans(t)) \
+                and not rules().conditional_denial.search(t):
+            found.append(("other", (("about", "contacts"), ("denied", "yes"))))  # checked against contact lists sent
         if re.search(r"\bMD5\b|\bhash(?:ed)?\b|\bSHA-?\d+\b|encrypted by", t, re.I) and find_terms(t):
             found.append(("hashing", ()))
         m = re.search(r"(?:will\s+not|do(?:es)?\s+not|never)\s+(?:obtain|collect|involve)\s+(?:any\s+)?"
