@@ -120,3 +120,12 @@ def test_contradiction_cites_the_named_recipient_first_and_each_sentence_once() 
     assert v["policy_evidence"][0]["text"].startswith("JPush")
     starts = [e["start"] for e in v["policy_evidence"]]
     assert len(starts) == len(set(starts))
+
+
+def test_a_type_the_policy_never_collects_is_not_collected_by_a_sentence_that_only_uses_it() -> None:
+    text = ("The app requires your precise location to create a local hotspot. Your location is never collected, "
+            "tracked or shared.\nWe do not collect the MAC address (BSSID) of your router.\n")
+    got = facts(text)
+    assert ("location_precise", "collects", "first_party") not in got
+    assert ("location_precise", "denies", "first_party") in got
+    assert {t for t, _s, _r in got if t in ("mac", "bssid")} == {"bssid"}

@@ -514,7 +514,31 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                     out.append(Statement(type=type_id, recipient=rcp, stance=stance, qualifiers=quals,
                                          evidence=Evidence(c.text, c.start, c.end), vague=vague, covers=covers))
         prev_denied = clause_denied
+    out = _denied_types_only_used(text, out)
     return _whole_policy_denial(text, out, nothing_passed_on) if nothing_collected else out
+
+
+_NOT_COLLECTED = re.compile(r"\b(?:collect|gather|obtain|track|record|stor|access|upload|transmit|retain|keep|kept)\w*"
+                            r"|收集|采集|获取|上传|存储|保存", re.I)
+
+
+def _denied_types_only_used(text: str, out: list[Statement]) -> list[Statement]:
+    """"Your location is never collected, tracked or shared": a type the policy says it does not collect is not
+    collected by a sentence that only uses, requires or shows it on the device ("The app requires your precise
+    location to create the network"); sentences with a collecting verb (collect, upload, send...) keep theirs."""
+    r = rules()
+    denied = {s.type for s in out if s.stance == "denies" and s.recipient == "first_party" and not s.vague
+              and not any(q.startswith("scope:") for q in s.qualifiers) and _NOT_COLLECTED.search(s.evidence.text)}
+    if not denied:
+        return out
+    kept = []
+    for s in out:
+        if s.type in denied and s.stance == "collects" and s.recipient == "first_party":
+            said = _with_intro(text, s)  # a list item says what its introduction says ("We collect:")
+            if r.weak_collect.search(said) and not r.strong_collect.search(said):
+                continue
+        kept.append(s)
+    return kept
 
 
 def _with_intro(text: str, s: Statement) -> str:
