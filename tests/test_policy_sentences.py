@@ -129,3 +129,8 @@ def test_a_type_the_policy_never_collects_is_not_collected_by_a_sentence_that_on
     assert ("location_precise", "collects", "first_party") not in got
     assert ("location_precise", "denies", "first_party") in got
     assert {t for t, _s, _r in got if t in ("mac", "bssid")} == {"bssid"}
+
+
+def test_password_is_not_the_verb_pass() -> None:
+    text = "We receive your email address and a hash of your password when you sign up to Join Acme.\n"
+    assert {r for _t, _s, r in facts(text)} == {"first_party"}
