@@ -206,7 +206,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         bullet = bullet or (intro and not stripped.endswith((":", "：")) and (
             (len(stripped) <= 80 and not stripped.endswith((".", "。"))
              and not _FINITE.search(re.sub(r"\([^)]*\)", " ", stripped)))
-            or (len(stripped) <= 300 and len(head) <= 100 and not _FINITE.search(head) and not _VERB.search(head)
+            or (len(stripped) <= 600 and len(head) <= 100 and not _FINITE.search(head)
+                and not _VERB.search(re.sub(r"\buse(?:rs?|ful|age)\b", " ", head, flags=re.I))
                 and not re.search(r"\b(?:may|can|will|should|must|might)\b", head, re.I))))
         # a label line inside a list ("User Info:") keeps the introduction above it in force
         sub_label = intro and len(stripped) <= 60 and stripped.endswith((":", "：")) and not _VERB.search(stripped)
