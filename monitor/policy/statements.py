@@ -245,6 +245,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 field_line = True
         if entry_sdk and not field_line and (not _entry_item(stripped) or r.heading.match(stripped)):
             entry_sdk = ""
+        if entry_sdk and field_line:  # "Google Maps: ..." after "Google AdMob: ...": the label names the next entry
+            label = {sdk for sdk, _a, _b in aliases.find(re.split(r"[:：]", stripped, maxsplit=1)[0])}
+            if label and entry_sdk not in label:
+                entry_sdk = label.pop() if len(label) == 1 else ""
         lead = _LEAD_SDK.match(stripped)  # "AppsFlyer. Tells us ...": the line is that SDK's entry
         if lead and not table_sdk:
             named_lead = {sdk for sdk, _s, _e in aliases.find(lead.group(1).strip() + ":")}
