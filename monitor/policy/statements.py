@@ -190,6 +190,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     intro_silent = False  # ... or states nothing (a contact line, a notice to the reader)
     section_sdk = ""
     section = ""  # the scope of the current section ("children")
+    ids = set(aliases.aliases.values())
     section_cond = False  # the section's heading marks what it lists optional ("其他第三方SDK(可选)收集的信息")
     r = rules()
     for line in text.split("\n"):
@@ -241,7 +242,13 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             sdks = {sdk for sdk, _s, _e in found}
             rest = "".join(" " if any(a <= i < b for _sdk, a, b in found) else ch for i, ch in enumerate(stripped))
             if len(sdks) == 1 and (field_line or not _VERB.search(rest)):  # ("Getui" is not the verb "get")
-                entry_sdk = sdks.pop()  # an SDK-list entry's header, or its "SDK name: ..." field
+                new = sdks.pop()  # an SDK-list entry's header, or its "SDK name: ..." field
+                if not (entry_sdk and field_line and new in _GENERIC_ORGS):  # ("运营方：华为终端有限公司" keeps the entry's SDK)
+                    entry_sdk = _push_of(new, stripped, ids)
+                field_line = True
+            elif not sdks and not field_line and len(stripped) <= 60 and re.search(r"SDK\s*$", stripped) \
+                    and not _VERB.search(stripped) and any(rx.search(stripped) for _o, rx in r.org_names):
+                entry_sdk = _org_id(stripped, ids)  # "UC浏览、崩溃信息上报及视频播放SDK": a known vendor with no alias
                 field_line = True
         if entry_sdk and not field_line and (not _entry_item(stripped) or r.heading.match(stripped)):
             entry_sdk = ""
@@ -261,7 +268,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if len(cells) >= 3:  # a whole table row on one line: one clause, its SDK named in the first cell
             name_cells = cells[1:] if re.fullmatch(r"\d+[.)]?", cells[0].strip()) else cells  # "4 | 魅族推送 SDK | ..."
             row = aliases.find(name_cells[0])
-            row_org = "" if row or table_sdk or entry_sdk else _row_org(name_cells, set(aliases.aliases.values()))
+            row_org = "" if row or table_sdk or entry_sdk else _row_org(name_cells, ids)
             s = lstart + (len(line) - len(line.lstrip()))
             # "账号信息（可选） | 邮箱账号": an "optional" cell that names no data makes the row's items optional
             optional = section_cond or any(_OPTIONAL_MARK.search(x) and not find_terms(x) for x in cells)
@@ -286,6 +293,21 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     return out
 
 
+def _push_of(sdk: str, name: str, ids: set[str]) -> str:
+    """A vendor's push channel ("华为推送SDK", "魅族通道SDK", "OPPO Push") is its push SDK, when sdks.toml has one."""
+    push = f"{sdk}_push"
+    return push if push in ids and re.search(r"推送|通道|\bpush\b|\bchannel\b", name, re.I) else sdk
+
+
+def _org_id(name: str, ids: set[str]) -> str:
+    """An organisation's id from the organisations table (a push channel's push SDK), else its slug."""
+    known = next((org for org, rx in rules().org_names if rx.search(name)), "")
+    if known:
+        return _push_of(known, name, ids)
+    words = re.findall(r"[a-z0-9]+", re.sub(r"\bSDK\b", " ", name, flags=re.I).lower())
+    return "_".join(words[:3]) or re.sub(r"(?:有限公司|公司|SDK|\s)+", "", name)
+
+
 def _row_org(cells: list[str], ids: set[str]) -> str:
     """The organisation a table row names in a short cell that holds no data ("小米联运SDK", "Google Inc"): its id
     from the organisations table, else its slug (a third party); "" when no cell names one."""
@@ -297,11 +319,9 @@ def _row_org(cells: list[str], ids: set[str]) -> str:
             continue
         for name in (cells[0], cell):
             known = next((org for org, rx in r.org_names if rx.search(name)), "")
-            if known:  # a vendor's push channel ("魅族通道SDK", "OPPO Push") is its push SDK
-                push = f"{known}_push"
-                return push if push in ids and re.search(r"推送|通道|\bpush\b|\bchannel\b", cells[0], re.I) else known
-        words = re.findall(r"[a-z0-9]+", re.sub(r"\bSDK\b", " ", cell, flags=re.I).lower())
-        return "_".join(words[:3]) or re.sub(r"(?:有限公司|公司|SDK|\s)+", "", cell)
+            if known:
+                return _push_of(known, cells[0], ids)
+        return _org_id(cell, ids)
     return ""
 
 
