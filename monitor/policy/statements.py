@@ -153,6 +153,8 @@ class AliasMatcher:
 _LEAD_SDK = re.compile(r"^(?:[-•*·▪]\s+|[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*(?:\([^)]{0,40}\))?\s*[.:：]\s+\S")
 _BULLET = re.compile(r"^(?:[-•*·▪]|\d+[.)]|[a-z][.)])\s+")
 _OPTIONAL_MARK = re.compile(r"[(（]\s*(?:optional|可选|选填|非必要|非必需)\s*[)）]|^\W*(?:optional|可选|选填)\W*$", re.I)
+# a table row about a permission (why the app asks for it) states no data unless it says it collects some
+_PERMISSION_CELL = re.compile(r"\bpermissions?\b|\bandroid\.permission\.|权限", re.I)
 # an organisation's generic id, dropped when the same text names one of its SDKs
 _GENERIC_ORGS = frozenset({"google", "apple", "tencent", "alibaba", "baidu", "bytedance", "huawei", "microsoft", "xiaomi"})
 # a line with a subject and a finite verb is a sentence, not an item of a list flattened onto lines
@@ -494,7 +496,10 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         if not mentions or not (_VERB.search(c.text) or table_row):
             prev_denied = False
             continue
-        if c.silent or (not table_row and r.heading.match(c.text.strip())):
+        cells = c.text.split(" | ")
+        permission_row = len(cells) >= 2 and any(_PERMISSION_CELL.search(x) for x in cells[:2]) \
+            and not r.strong_collect.search(c.text)  # "Location permissions | core function | Get a list of ..."
+        if c.silent or permission_row or (not table_row and r.heading.match(c.text.strip())):
             prev_denied = False
             continue  # a heading is never a statement ("User Location", "Location Data and Use")
         if states_nothing(c.text) or (prev_denied and describes_only(c.text, _VERB)):
