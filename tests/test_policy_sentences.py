@@ -134,3 +134,10 @@ def test_a_type_the_policy_never_collects_is_not_collected_by_a_sentence_that_on
 def test_password_is_not_the_verb_pass() -> None:
     text = "We receive your email address and a hash of your password when you sign up to Join Acme.\n"
     assert {r for _t, _s, r in facts(text)} == {"first_party"}
+
+
+def test_a_denial_ends_at_its_object_in_a_row_flattened_onto_one_line() -> None:
+    text = ("Purpose: ad statistics, and the SDK will not collect and save information Scope of personal information "
+            "collected [iOS] Device ID (IDFA), IDFV, device model\n")
+    got = facts(text)
+    assert ("idfa", "denies", "first_party") not in got and ("idfv", "denies", "first_party") not in got
