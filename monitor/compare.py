@@ -19,6 +19,7 @@ from collections import defaultdict
 from typing import Any
 
 from monitor.model import Claim, Evidence, Policy, Statement
+from monitor.policy.clause import rules as policy_rules
 
 ORDER = {"contradicted": 0, "undisclosed": 1, "vague": 2, "disclosed": 3, "not_observed": 4}
 HASH_QUALIFIERS = {"hashed", "md5", "sha256", "encrypted"}
@@ -137,11 +138,19 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
             vague.append(s)
 
     def out(verdict: str, reason: str, evidence: list[dict[str, Any]]) -> dict[str, Any]:
+        unique: list[dict[str, Any]] = []  # one entry per sentence, in order
+        for e in evidence:
+            if not any(u["start"] == e["start"] and u["end"] == e["end"] for u in unique):
+                unique.append(e)
         return {"type": type_id, "recipient": recipient, "verdict": verdict, "findings": ids,
-                "policy_evidence": evidence[:MAX_EVIDENCE], "reason": reason, "before_consent": before,
+                "policy_evidence": unique[:MAX_EVIDENCE], "reason": reason, "before_consent": before,
                 "judged_as": judged}
 
+    def specific(xs: list[Statement]) -> list[Statement]:  # most specific first (issue 14, item 7)
+        return sorted(xs, key=lambda x: _specificity(x, type_id, judged, category))
+
     shown = recipient if recipient != "unknown" else "an unknown destination (judged as first party)"
+    denials, hashed = specific(denials), specific(hashed)
     if denials:
         return out("contradicted", f"the policy says {type_id} is not collected/shared for {denials[0].recipient}, "
                                    f"but {len(fs)} finding(s) show it sent to {shown}", [_ev(s.evidence) for s in denials])
@@ -185,6 +194,12 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[di
             if hit is not None:
                 return c, (f"the policy says the {dict(c.params)['feature'].lower()} feature involves no personal "
                            f"information, but its request ({hit.get('location', '')}) carries {hit['type']}")
+        if c.kind == "other" and dict(c.params).get("about") == "contacts":
+            hit = next((f for f in fs if f["type"] in ("phone_number", "email") and policy_rules().contacts_finding.search(
+                f"{f.get('location', '')} {f.get('url', '')}")), None)
+            if hit is not None:
+                return c, (f"the policy says the contact list is not collected, but {hit['type']} values from a contact "
+                           f"list are sent ({hit.get('location', '')})")
         if c.kind == "storage_location" and judged == "first_party":
             want = dict(c.params).get("country", "")
             for f in fs:

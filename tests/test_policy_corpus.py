@@ -21,14 +21,19 @@ bench = importlib.util.module_from_spec(spec)
 sys.modules["policy_bench"] = bench
 spec.loader.exec_module(bench)
 
-# batch: (policy-F1 floor, (type, stance) precision floor) reached on 2026-12-03
-FLOORS = {"western-a": (0.67, 0.60), "western-b": (0.57, 0.55), "cn-iot-a": (0.76, 0.79), "cn-iot-b": (0.75, 0.76),
-          "blind": (0.92, 0.85)}
+# batch: (policy-F1 floor, (type, stance) precision floor) reached on 2026-12-03, round 3 (fresh-c was read once
+# before round 1's merge; round 3 measured it after every change, so it is a development batch now)
+FLOORS = {"western-a": (0.73, 0.79), "western-b": (0.71, 0.91), "cn-iot-a": (0.91, 0.92), "cn-iot-b": (0.84, 0.94),
+          "fresh-c": (0.75, 0.70), "blind": (0.92, 0.86)}
+
+
+# the batches this test reads, by name: folders being labelled for a later first reading are never touched
+BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c")
 
 
 def _present() -> set[str]:
     d = bench.corpus_dir()
-    return {p.name for p in d.iterdir() if (p / "DONE").exists()} if d.is_dir() else set()
+    return {b for b in BATCHES if (d / b / "DONE").exists()}
 
 
 @lru_cache(maxsize=1)

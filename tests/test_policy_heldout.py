@@ -25,5 +25,7 @@ def test_heldout_policy_scores() -> None:
     print(f"\nheld-out policy: precision {precision:.2f} recall {recall:.2f} misses {sorted(WANT - got)} "
           f"extra {sorted(got - WANT)}")
     assert recall >= 0.8 and precision >= 0.8
-    assert [(c.kind, dict(c.params)) for c in p.claims] == [("storage_location", {"country": "SG"})]
+    # "will not access your contacts" is a contacts denial, checked against contact lists in the traffic
+    assert [(c.kind, dict(c.params)) for c in p.claims] == [("other", {"about": "contacts", "denied": "yes"}),
+                                                            ("storage_location", {"country": "SG"})]
     assert set(p.sdks_named) == {"getui", "bugly"}

@@ -28,8 +28,10 @@ class Rules:
     exception: re.Pattern[str]
     without_consent: re.Pattern[str]
     conditional_denial: re.Pattern[str]
+    by_default: re.Pattern[str]
     none: tuple[re.Pattern[str], ...]
     definition: re.Pattern[str]
+    heading: re.Pattern[str]
     describing: re.Pattern[str]
     permission_before: re.Pattern[str]
     children: re.Pattern[str]
@@ -40,10 +42,21 @@ class Rules:
     named_share: re.Pattern[str]
     class_in_first_party: re.Pattern[str]
     collect_verb: re.Pattern[str]
+    own_role: re.Pattern[str]
+    class_source: re.Pattern[str]
+    org_suffix: re.Pattern[str]
+    contacts: re.Pattern[str]
+    contacts_finding: re.Pattern[str]
+    org_names: tuple[tuple[str, re.Pattern[str]], ...]
+    source_verb: re.Pattern[str]
     local: re.Pattern[str]
     upload: re.Pattern[str]
     umbrella_denial: re.Pattern[str]
     no_transfer: re.Pattern[str]
+    strong_collect: re.Pattern[str]
+    umbrella_not: re.Pattern[str]
+    umbrella_filler: re.Pattern[str]
+    weak_collect: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -57,16 +70,23 @@ def rules() -> Rules:
         pre=re.compile(neg["pre"], i), post=re.compile(neg["post"], i), pseudo=re.compile(neg["pseudo"], i | re.M),
         term=re.compile(neg["terminators"], i), exception=re.compile(neg["exception"], i),
         without_consent=re.compile(neg["without_consent"], i),
-        conditional_denial=re.compile(neg["conditional_denial"], i),
+        conditional_denial=re.compile(neg["conditional_denial"], i), by_default=re.compile(neg["by_default"], i),
         none=tuple(re.compile(rx, i) for rx in st["none"]), definition=re.compile(st["definition"], i),
+        heading=re.compile(st["heading"], re.ASCII),
         describing=re.compile(st["describing_verbs"], i), permission_before=re.compile(st["permission_before"], i),
         children=re.compile(d["scope"]["children"], i),
         subject_after=re.compile(rc["subject_after"], i), subject_before=re.compile(rc["subject_before"], i),
         source_before=re.compile(rc["source_before"], i), category_before=re.compile(rc["category_before"], i),
         named_share=re.compile(rc["named_share"], re.ASCII), class_in_first_party=re.compile(rc["class_in_first_party"], i),
-        collect_verb=re.compile(rc["collect_verb"], i),
+        collect_verb=re.compile(rc["collect_verb"], i), own_role=re.compile(rc["own_role"], i),
+        class_source=re.compile(rc["class_source"], i),
+        org_suffix=re.compile(d["organisations"]["suffix"], re.ASCII),
+        contacts=re.compile(d["contacts"]["sentence"], i), contacts_finding=re.compile(d["contacts"]["finding"], i),
+        org_names=tuple((k, re.compile(v, i)) for k, v in d["organisations"]["names"].items()), source_verb=re.compile(rc["source_verb"], i),
         local=re.compile(d["local"]["sentence"], i), upload=re.compile(d["local"]["upload"], i),
-        umbrella_denial=re.compile(d["local"]["umbrella_denial"], i), no_transfer=re.compile(d["local"]["no_transfer"], i))
+        umbrella_denial=re.compile(d["local"]["umbrella_denial"], i), no_transfer=re.compile(d["local"]["no_transfer"], i),
+        strong_collect=re.compile(d["local"]["strong_collect"], i),
+        umbrella_not=re.compile(d["local"]["umbrella_not"], i), umbrella_filler=re.compile(d["local"]["umbrella_filler"], i), weak_collect=re.compile(d["local"]["weak_collect"], i))
 
 
 _END = re.compile(r"[.!?。！？]+[\"”’)]*(?=\s|$)|[。！？；;]")
@@ -153,4 +173,14 @@ def local_only(text: str) -> tuple[bool, bool]:
     """(the policy promises nothing is collected and keeps data on the device, and says none of it is passed on)."""
     r = rules()
     local = bool(r.local.search(text)) or bool(r.no_transfer.search(text))
-    return bool(r.umbrella_denial.search(text)) and local, bool(r.no_transfer.search(text))
+    promise = False
+    for m in r.umbrella_denial.finditer(text):
+        start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        end = min(x for x in (text.find(".", m.end()), text.find("\n", m.end()), len(text)) if x >= 0)
+        verb = re.search(r"collect\w*", m.group(), re.I)
+        filler = re.sub(r"(?:data|information)$", "", m.group()[verb.end():] if verb else "", flags=re.I)
+        if r.umbrella_filler.match(filler) and not r.umbrella_not.search(text[start:end]):
+            # the whole sentence promises it, not a narrower promise ("do not collect precise location data")
+            promise = True
+            break
+    return promise and local, bool(r.no_transfer.search(text))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from monitor.model import Claim, Evidence, Statement
 from monitor.policy.clause import (
@@ -34,12 +34,15 @@ _DENY = re.compile(
     re.IGNORECASE)
 _COND = re.compile(
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
-    r"permission)|\b(?:if|when|once)\s+you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the)"
+    r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the)"
     r"|\boptional\b|\bpremise\s+that\b|\bafter\s+(?:you|the\s+user)\s+(?:authori[sz]e|agree|consent)"
     r"|\buser\s+authori[sz]ation\b|\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b"
     r"|\bonly\s+with\s+your\s+consent\b|\b(?:users?|those|people|you)\s+(?:who|that)\s+(?:have\s+)?(?:enable|allow|opt|choose|grant|consent|agree|turn)"
+    r"|\bdepending\s+on\s+(?:\w+\s+){0,3}?(?:settings|consent|choices?|permissions?|features?\s+(?:you\s+)?(?:use|enable))\b"
+    r"|^\W*(?:[^,.;]{0,50},\s*)?you\s+(?:(?:can|could)\s+(?:also\s+|optionally\s+|choose\s+to\s+|decide\s+to\s+)*|may\s+(?:also\s+)?(?:optionally\s+|choose\s+to\s+|decide\s+to\s+|opt\s+to\s+)+)(?:provide|give|add|augment|attach|include|enter|submit|upload|share|send|link|connect)\b"
     r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
-    r"|可选|选填|经(?:过)?您(?:的)?(?:同意|授权)|征得您的(?:明示)?同意|在您(?:同意|授权|开启|选择)|您(?:同意|授权|开启)(?:\S{0,8})?后|如(?:果)?您(?:选择|同意|开启|使用)|授权后", re.IGNORECASE | re.ASCII)
+    r"|(?:当|在)您(?:\S{0,4})?(?:开启|选择|同意|授权|使用|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:您)?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
+    r"|可选|选填|经(?:过)?您(?:的)?(?:同意|授权)|征得您的(?:明示)?同意|在您(?:同意|授权|开启|选择)|您(?:同意|授权|开启)(?:\S{0,8})?后|如(?:果)?您(?:\S{0,4}?)(?:选择|同意|开启|使用|启用|打开)|授权后", re.IGNORECASE | re.ASCII)
 # a permission phrase that conditions only what follows it in the clause ("When you ... have allowed
 # location access, we collect your precise location"; "and, if you opt in, our newsletter")
 _COND_BEFORE = re.compile(
@@ -50,9 +53,11 @@ _VERB = re.compile(
     r"\b(?:collect|obtain|gather|acquir|access|read|upload|send|sent|transmit|shar|provid|disclos|record|use[sd]?|"
     r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer)\w*"
     r"|\bask(?:s|ed)?\s+for\b|\bgive\s+us\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步", re.IGNORECASE | re.ASCII)
-_SHARE = re.compile(r"\b(?:shar|provid|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to|pass)\w*"
+_SHARE = re.compile(r"\b(?:shar|provid|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to)\w*|\bpass(?:es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:on|along|to)\b"
                     r"|共享|提供给|披露|转让|传输给|发送给|分享", re.I | re.ASCII)
-_THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment))\b|第三方", re.IGNORECASE | re.ASCII)
+# ("third-party service providers / vendors / partners" are the partners class)
+_THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment|service\s+providers?|vendors?|partners?|suppliers?"
+                    r"|processors?|business\s+partners?))\b|第三方", re.IGNORECASE | re.ASCII)
 _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|technology|cloud) providers?|suppliers?"
                        r"|vendors?)\b", re.IGNORECASE)
 # the clause's subject: its first few words, before any verb ("Ad partners may receive...", "Third-party SDKs collect")
@@ -89,6 +94,8 @@ class Clause:
     denied: bool = False  # ... introduced by "we do not collect:" (the negation is in the intro)
     scope: str = ""  # "children" inside a children's section or sentence
     local: bool = False  # an item of a list the introduction keeps on the device
+    cond: bool = False  # ... or made conditional ("If you create an account, we collect:")
+    silent: bool = False  # ... or that states nothing ("We will notify you of changes by:")
 
 
 def _width(name: str) -> int:
@@ -147,6 +154,15 @@ class AliasMatcher:
 
 _LEAD_SDK = re.compile(r"^(?:[-•*·▪]\s+|[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*(?:\([^)]{0,40}\))?\s*[.:：]\s+\S")
 _BULLET = re.compile(r"^(?:[-•*·▪]|\d+[.)]|[a-z][.)])\s+")
+_OPTIONAL_MARK = re.compile(r"[(（]\s*(?:optional|可选|选填|非必要|非必需)\s*[)）]|^\W*(?:optional|可选|选填)\W*$", re.I)
+# a table row about a permission (why the app asks for it) states no data unless it says it collects some
+_PERMISSION_CELL = re.compile(r"\bpermissions?\b|\bandroid\.permission\.|权限", re.I)
+# an organisation's generic id, dropped when the same text names one of its SDKs
+_GENERIC_ORGS = frozenset({"google", "apple", "tencent", "alibaba", "baidu", "bytedance", "huawei", "microsoft", "xiaomi"})
+# a line with a subject and a finite verb is a sentence, not an item of a list flattened onto lines
+_FINITE = re.compile(r"\b(?:we|you|will|shall|is|are|was|were|do|does|did|never)\b", re.I)
+# the end of a list introduction: a colon, or "i.e." / "such as" / "the following" ending the line
+_INTRO_END = re.compile(r"(?:[:：]|\b(?:i\.e\.|e\.g\.|such\s+as|including|as\s+follows|the\s+following))\s*$", re.I)
 _FIELD_LINE = re.compile(r"^[\w][\w\s()/'&-]{1,48}[:：]")  # "Information collected: ...", "收集信息："
 
 
@@ -174,8 +190,12 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     intro_neg = False  # ... and it was negated ("We never collect:")
     intro_local = False  # ... or kept the data on the device ("the following data is stored locally:")
     intro_sdk = ""  # ... or named the SDK that collects the items
+    intro_cond = False  # ... or made the items conditional
+    intro_silent = False  # ... or states nothing (a contact line, a notice to the reader)
     section_sdk = ""
     section = ""  # the scope of the current section ("children")
+    ids = set(aliases.aliases.values())
+    section_cond = False  # the section's heading marks what it lists optional ("其他第三方SDK(可选)收集的信息")
     r = rules()
     for line in text.split("\n"):
         lstart = pos
@@ -185,15 +205,32 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             continue
         bullet = bool(_BULLET.match(stripped))
         # an item of a list flattened onto lines without bullets: short, no sentence end, under an introduction
-        bullet = bullet or (intro and len(stripped) <= 80 and not stripped.endswith((".", "。", ":", "：")))
-        if not bullet:
-            intro = stripped.endswith((":", "：")) and bool(_VERB.search(stripped))
+        # (a longer item qualifies when its head, before a comma or "which", is a noun phrase: "IP address, which may
+        # be used to estimate ...", "A Device ID such as the advertising identifier ...")
+        head = re.split(r",|\bwhich\b|\bthat\b|\(", stripped, maxsplit=1)[0]
+        bullet = bullet or (intro and not stripped.endswith((":", "：")) and (
+            (len(stripped) <= 80 and not stripped.endswith((".", "。"))
+             and not _FINITE.search(re.sub(r"\([^)]*\)", " ", stripped)))
+            or (len(stripped) <= 600 and len(head) <= 100 and not _FINITE.search(head)
+                and not _VERB.search(re.sub(r"\buse(?:rs?|ful|age)\b", " ", head, flags=re.I))
+                and not re.search(r"\b(?:may|can|will|should|must|might)\b", head, re.I))))
+        # a label line inside a list ("User Info:") keeps the introduction above it in force
+        sub_label = intro and len(stripped) <= 60 and stripped.endswith((":", "：")) and not _VERB.search(stripped)
+        if not bullet and not sub_label:
+            ends_intro = bool(_INTRO_END.search(stripped))
+            silent = ends_intro and states_nothing(stripped)
+            intro = ends_intro and (bool(_VERB.search(stripped)) or silent)
             intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(stripped))
             intro_local = intro and bool(r.local.search(stripped)) and not r.upload.search(stripped)
+            intro_cond = intro and bool(_COND.search(stripped) or _COND_BEFORE.search(stripped))
+            intro_silent = silent
             named = {sdk for sdk, _a, _b in aliases.find(stripped)} if intro else set()
+            if len(named) > 1:  # "Some information Google/AdMob may collect:": the specific SDK, not its parent
+                named -= _GENERIC_ORGS
             intro_sdk = named.pop() if len(named) == 1 else ""  # "Some information AdMob may collect:"
             if _is_heading(stripped):
                 section = "children" if r.children.search(stripped) else ""
+                section_cond = bool(_OPTIONAL_MARK.search(stripped))
                 named = {sdk for sdk, _a, _b in aliases.find(stripped)}
                 section_sdk = named.pop() if len(named) == 1 else ""  # a section headed by one SDK's name
         if stripped.endswith("|") and len(stripped) <= 80:  # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |"
@@ -209,10 +246,20 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             sdks = {sdk for sdk, _s, _e in found}
             rest = "".join(" " if any(a <= i < b for _sdk, a, b in found) else ch for i, ch in enumerate(stripped))
             if len(sdks) == 1 and (field_line or not _VERB.search(rest)):  # ("Getui" is not the verb "get")
-                entry_sdk = sdks.pop()  # an SDK-list entry's header, or its "SDK name: ..." field
+                new = sdks.pop()  # an SDK-list entry's header, or its "SDK name: ..." field
+                if not (entry_sdk and field_line and new in _GENERIC_ORGS):  # ("运营方：华为终端有限公司" keeps the entry's SDK)
+                    entry_sdk = _push_of(new, stripped, ids)
                 field_line = True
-        if entry_sdk and not field_line and not _entry_item(stripped):
+            elif not sdks and not field_line and len(stripped) <= 60 and re.search(r"SDK\s*$", stripped) \
+                    and not _VERB.search(stripped) and any(rx.search(stripped) for _o, rx in r.org_names):
+                entry_sdk = _org_id(stripped, ids)  # "UC浏览、崩溃信息上报及视频播放SDK": a known vendor with no alias
+                field_line = True
+        if entry_sdk and not field_line and (not _entry_item(stripped) or r.heading.match(stripped)):
             entry_sdk = ""
+        if entry_sdk and field_line:  # "Google Maps: ..." after "Google AdMob: ...": the label names the next entry
+            label = {sdk for sdk, _a, _b in aliases.find(re.split(r"[:：]", stripped, maxsplit=1)[0])}
+            if label and entry_sdk not in label:
+                entry_sdk = label.pop() if len(label) == 1 else ""
         lead = _LEAD_SDK.match(stripped)  # "AppsFlyer. Tells us ...": the line is that SDK's entry
         if lead and not table_sdk:
             named_lead = {sdk for sdk, _s, _e in aliases.find(lead.group(1).strip() + ":")}
@@ -223,10 +270,14 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             table_sdk = ""
         cells = stripped.split(" | ")
         if len(cells) >= 3:  # a whole table row on one line: one clause, its SDK named in the first cell
-            row = aliases.find(cells[0])
+            name_cells = cells[1:] if re.fullmatch(r"\d+[.)]?", cells[0].strip()) else cells  # "4 | 魅族推送 SDK | ..."
+            row = aliases.find(name_cells[0])
+            row_org = "" if row or table_sdk or entry_sdk else _row_org(name_cells, ids)
             s = lstart + (len(line) - len(line.lstrip()))
-            out.append(Clause(s, s + len(stripped), stripped, row[0][0] if row else table_sdk or entry_sdk,
-                              scope=section))
+            # "账号信息（可选） | 邮箱账号": an "optional" cell that names no data makes the row's items optional
+            optional = section_cond or any(_OPTIONAL_MARK.search(x) and not find_terms(x) for x in cells)
+            out.append(Clause(s, s + len(stripped), stripped, row[0][0] if row else table_sdk or entry_sdk or row_org,
+                              scope=section, cond=optional))
             continue
         for k, (ms, me) in enumerate(sentence_spans(line)):
             seg = line[ms:me]
@@ -241,8 +292,41 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                         and not aliases.find(seg_text):
                     sdk = section_sdk  # passive prose in an SDK's section ("certain information may be collected")
                 out.append(Clause(s, e, seg_text, sdk, listed=listed,
-                                  denied=listed and intro_neg, scope=scope, local=listed and intro_local))
+                                  denied=listed and intro_neg, scope=scope, local=listed and intro_local,
+                                  cond=listed and intro_cond, silent=listed and intro_silent))
     return out
+
+
+def _push_of(sdk: str, name: str, ids: set[str]) -> str:
+    """A vendor's push channel ("华为推送SDK", "魅族通道SDK", "OPPO Push") is its push SDK, when sdks.toml has one."""
+    push = f"{sdk}_push"
+    return push if push in ids and re.search(r"推送|通道|\bpush\b|\bchannel\b", name, re.I) else sdk
+
+
+def _org_id(name: str, ids: set[str]) -> str:
+    """An organisation's id from the organisations table (a push channel's push SDK), else its slug."""
+    known = next((org for org, rx in rules().org_names if rx.search(name)), "")
+    if known:
+        return _push_of(known, name, ids)
+    words = re.findall(r"[a-z0-9]+", re.sub(r"\bSDK\b", " ", name, flags=re.I).lower())
+    return "_".join(words[:3]) or re.sub(r"(?:有限公司|公司|SDK|\s)+", "", name)
+
+
+def _row_org(cells: list[str], ids: set[str]) -> str:
+    """The organisation a table row names in a short cell that holds no data ("小米联运SDK", "Google Inc"): its id
+    from the organisations table, else its slug (a third party); "" when no cell names one."""
+    r = rules()
+    for i, cell in enumerate(cells[:5]):
+        cell = cell.strip()
+        if not cell or len(cell) > 60 or find_terms(cell) or not (r.org_suffix.search(cell) or (i == 0 and len(cells) >= 4
+                                                                                                 and re.search(r"SDK", cell))):
+            continue
+        for name in (cells[0], cell):
+            known = next((org for org, rx in r.org_names if rx.search(name)), "")
+            if known:
+                return _push_of(known, cells[0], ids)
+        return _org_id(cell, ids)
+    return ""
 
 
 def _is_heading(line: str) -> bool:
@@ -272,18 +356,24 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
         return _with_first_party(c, named)
     if aliases.find(c.text):  # only named as subject matter or source: the clause is about the first party
         return ["first_party"]
+    r = rules()
     subject = _SUBJECT.match(c.text)
     if subject and not re.match(r"\W*(?:we|us|our\s+(?:app|company|service))\b", subject.group(1), re.I):
         head = subject.group(1)
+        gives_us = r.source_verb.search(c.text[subject.end(1):])
         for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
             if rx.search(head):
-                return [name]  # the recipient is the one doing the collecting
+                # the recipient is the one doing the collecting; "partners may give us ..." is a source
+                return ["first_party"] if gives_us else [name]
     shares = bool(_SHARE.search(c.text))
-    r = rules()
-    partners = [m for m in _PARTNERS.finditer(c.text) if not r.category_before.search(c.text[max(0, m.start() - 30):m.start()])]
-    if shares and _ADVERTISERS.search(c.text):
+
+    def not_source(m: re.Match[str]) -> bool:  # "from an advertiser", "assigned by third parties": a source
+        return not r.class_source.search(c.text[max(0, m.start() - 40):m.start()])
+    partners = [m for m in _PARTNERS.finditer(c.text) if not r.category_before.search(c.text[max(0, m.start() - 30):m.start()])
+                and not_source(m)]
+    if shares and any(not_source(m) for m in _ADVERTISERS.finditer(c.text)):
         return _with_first_party(c, ["advertisers"])
-    if shares and _THIRD.search(c.text):
+    if shares and any(not_source(m) for m in _THIRD.finditer(c.text)):
         return _with_first_party(c, ["third_party"])
     if shares and partners:
         return _with_first_party(c, ["partners"])
@@ -323,6 +413,15 @@ def _own_names(text: str) -> frozenset[str]:
                               "statement", "date", "version", "our", "we", "your", "app", "apps"})
 
 
+def _own_role(text: str) -> re.Pattern[str] | None:
+    """The role the policy's opening defines for its author ('hereby referred to as "Service Provider"'), which
+    later sentences use as their subject: read as "we"."""
+    roles = {re.sub(r"^the\s+", "", m.group(1), flags=re.I) for m in rules().own_role.finditer(text[:3000])}
+    if not roles:
+        return None
+    return re.compile(r"\b(?:the\s+)?(?:" + "|".join(re.escape(x) for x in sorted(roles)) + r")\b", re.I)
+
+
 def _with_first_party(c: Clause, recipients: list[str]) -> list[str]:
     """A clause where we collect and also share gives a first-party statement too."""
     r = rules()
@@ -348,8 +447,12 @@ def _stance(c: Clause, start: int, end: int) -> str:
         return "conditional"
     if c.denied:
         return "denies"
+    if c.cond and not negation_spans(text):
+        return "conditional"
     kinds = {k for a, b, k in negation_spans(text) if a <= rel_s < b or a <= rel_e - 1 < b}
     if "deny" in kinds:
+        if rules().by_default.search(text):
+            return "conditional"  # "does not collect X by default": off until switched on
         return "" if rules().conditional_denial.search(text) else "denies"
     if "consent" in kinds:
         return "conditional"
@@ -383,10 +486,11 @@ def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, 
 def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     out: list[Statement] = []
     seen: set[tuple[str, str, str, int]] = set()
-    ios, iot = policy_context(text)
+    ios, iot, android = policy_context(text)
     own = _own_names(text)
     r = rules()
-    _nothing_collected, nothing_passed_on = local_only(text)
+    own_role = _own_role(text)
+    nothing_collected, nothing_passed_on = local_only(text)
     prev_denied = False
     for c in clauses(text, aliases):
         mentions = find_terms(c.text)
@@ -394,12 +498,19 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         if not mentions or not (_VERB.search(c.text) or table_row):
             prev_denied = False
             continue
+        cells = c.text.split(" | ")
+        permission_row = len(cells) >= 2 and any(_PERMISSION_CELL.search(x) for x in cells[:2]) \
+            and not r.strong_collect.search(c.text)  # "Location permissions | core function | Get a list of ..."
+        if c.silent or permission_row or (not table_row and r.heading.match(c.text.strip())):
+            prev_denied = False
+            continue  # a heading is never a statement ("User Location", "Location Data and Use")
         if states_nothing(c.text) or (prev_denied and describes_only(c.text, _VERB)):
             continue  # contact lines, rights, definitions; "We do not collect X. X includes ..."
         # a permission is not data ("permission to use your location")
         mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])]
         clause_denied = False
-        recipients = _recipients(c, aliases, own)
+        as_we = own_role.sub("we", c.text) if own_role else c.text
+        recipients = _recipients(replace(c, text=as_we) if as_we != c.text else c, aliases, own)
         for i, (term, s, e) in enumerate(mentions):
             a, b = c.start + s, c.start + e
             nxt = c.start + mentions[i + 1][1] if i + 1 < len(mentions) else c.end
@@ -424,7 +535,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             if c.scope:
                 quals = (*quals, f"scope:{c.scope}")
             named_next = {m[0].type for m in mentions[i + 1:i + 3] if m[1] - e <= 12}
-            for type_id, vague, covers in typed(term, ios, iot):
+            for type_id, vague, covers in typed(term, ios, iot, c.text[max(0, s - 80):e + 80], android):
                 if term.expands and named_next & set(term.expands) and type_id not in named_next:
                     continue  # "advertising ID (IDFA)": the named type says which one
                 for rcp in rcps:
@@ -435,7 +546,68 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                     out.append(Statement(type=type_id, recipient=rcp, stance=stance, qualifiers=quals,
                                          evidence=Evidence(c.text, c.start, c.end), vague=vague, covers=covers))
         prev_denied = clause_denied
-    return out
+    out = _denied_types_only_used(text, out)
+    return _whole_policy_denial(text, out, nothing_passed_on) if nothing_collected else out
+
+
+_NOT_COLLECTED = re.compile(r"\b(?:collect|gather|obtain|track|record|stor|access|upload|transmit|retain|keep|kept)\w*"
+                            r"|收集|采集|获取|上传|存储|保存", re.I)
+
+
+def _denied_types_only_used(text: str, out: list[Statement]) -> list[Statement]:
+    """"Your location is never collected, tracked or shared": a type the policy says it does not collect is not
+    collected by a sentence that only uses, requires or shows it on the device ("The app requires your precise
+    location to create the network"); sentences with a collecting verb (collect, upload, send...) keep theirs."""
+    r = rules()
+    denied = {s.type for s in out if s.stance == "denies" and s.recipient == "first_party" and not s.vague
+              and not any(q.startswith("scope:") for q in s.qualifiers) and _NOT_COLLECTED.search(s.evidence.text)}
+    if not denied:
+        return out
+    kept = []
+    for s in out:
+        if s.type in denied and s.stance == "collects" and s.recipient == "first_party":
+            said = _with_intro(text, s)  # a list item says what its introduction says ("We collect:")
+            if r.weak_collect.search(said) and not r.strong_collect.search(said):
+                continue
+        kept.append(s)
+    return kept
+
+
+def _with_intro(text: str, s: Statement) -> str:
+    """The statement's sentence and, for a list item, the introduction line it hangs from ("... accesses:")."""
+    line_start = text.rfind("\n", 0, s.evidence.start) + 1
+    line_end = text.find("\n", s.evidence.start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    if line_start < 2 or (line.endswith((".", "。")) and not _BULLET.match(line)):
+        return s.evidence.text
+    for prev in reversed(text[max(0, line_start - 1500):line_start].split("\n")[:-1]):
+        prev = prev.strip()
+        if prev.endswith((":", "：")) or prev.startswith("#"):
+            return f"{prev} {s.evidence.text}"  # its introduction, or its section's Markdown heading
+        if prev and prev.endswith((".", "。")) and not _BULLET.match(prev):
+            break
+    return s.evidence.text
+
+
+def _whole_policy_denial(text: str, out: list[Statement], nothing_passed_on: bool) -> list[Statement]:
+    """"We do not collect any data; everything stays on your device": a type the policy only reads, scans or
+    shows (no sentence names it with a collecting verb such as collect, upload, send or share) is denied to
+    the first party (and to third parties when the policy says nothing is passed on)."""
+    r = rules()
+    said = {id(s): r.umbrella_denial.sub(" ", _with_intro(text, s)) for s in out}
+    strong = {s.type for s in out if s.stance != "denies" and r.strong_collect.search(said[id(s)])}
+    kept: list[Statement] = []
+    seen: set[tuple[str, str, int]] = set()
+    for s in out:
+        if s.stance != "collects" or s.recipient != "first_party" or s.type in strong \
+                or not r.weak_collect.search(said[id(s)]):
+            kept.append(s)
+            continue
+        for rcp in (("first_party", "third_party") if nothing_passed_on else ("first_party",)):
+            if (s.type, rcp, s.evidence.start) not in seen:
+                seen.add((s.type, rcp, s.evidence.start))
+                kept.append(replace(s, stance="denies", recipient=rcp))
+    return kept
 
 
 def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
@@ -462,6 +634,10 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
         elif _DENY.search(t) and _SHARE.search(t) and not excepted and about_pi and not hypothetical and (
                 _THIRD.search(t) or re.search(r"any (?:company|organization)", t, re.I)):
             found.append(("no_third_party_sharing", ()))
+        contacts = rules().contacts.search(t)
+        if contacts and any(k == "deny" and a <= contacts.start() < b for a, b, k in negation_spans(t)) \
+                and not rules().conditional_denial.search(t):
+            found.append(("other", (("about", "contacts"), ("denied", "yes"))))  # checked against contact lists sent
         if re.search(r"\bMD5\b|\bhash(?:ed)?\b|\bSHA-?\d+\b|encrypted by", t, re.I) and find_terms(t):
             found.append(("hashing", ()))
         m = re.search(r"(?:will\s+not|do(?:es)?\s+not|never)\s+(?:obtain|collect|involve)\s+(?:any\s+)?"

@@ -20,6 +20,7 @@ ALL_TYPES = ("imei", "meid", "imsi", "iccid", "serial", "android_id", "gaid", "o
              "ssid", "device_uid", "location_precise", "location_coarse", "phone_number", "email", "installed_apps",
              "credentials")
 IOS_ONLY = ("idfa", "idfv")
+ANDROID_ONLY = ("gaid",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,9 @@ class Term:
     covers: tuple[str, ...] = ()
     expands: tuple[str, ...] = ()  # clear types an unqualified term discloses
     iot_type: str = ""  # the type it means in a connected-product policy
+    unless_near: re.Pattern[str] | None = None  # a mention this close to such words is not the term
+    narrow: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (expanded type, its qualifiers near the mention)
+    iot_only: bool = False  # names its type only in a connected-product policy
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,7 @@ class Vocabulary:
     terms: tuple[Term, ...]
     ios: re.Pattern[str]
     iot: re.Pattern[str]
+    android: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -46,10 +51,12 @@ def vocabulary() -> Vocabulary:
     for t in data["term"]:
         vague = bool(t.get("vague", False))
         covers = tuple(t.get("covers", ())) if vague else (t["type"],)
+        near = re.compile(t["unless_near"], re.IGNORECASE | re.ASCII) if t.get("unless_near") else None
+        narrow = tuple((k, re.compile(v, re.IGNORECASE | re.ASCII)) for k, v in t.get("narrow", {}).items())
         terms.append(Term(t["type"], re.compile(t["pattern"], re.IGNORECASE | re.ASCII), vague, covers,
-                          tuple(t.get("expands", ())), t.get("iot_type", "")))
+                          tuple(t.get("expands", ())), t.get("iot_type", ""), near, narrow, bool(t.get("iot_only"))))
     return Vocabulary(tuple(terms), re.compile(data["ios_words"], re.ASCII),
-                      re.compile(data["iot_words"], re.IGNORECASE | re.ASCII))
+                      re.compile(data["iot_words"], re.IGNORECASE | re.ASCII), re.compile(data["android_words"], re.ASCII))
 
 
 def find_terms(text: str) -> list[tuple[Term, int, int]]:
@@ -57,7 +64,8 @@ def find_terms(text: str) -> list[tuple[Term, int, int]]:
     found: list[tuple[Term, int, int]] = []
     for term in vocabulary().terms:
         for m in term.pattern.finditer(text):
-            if m.end() > m.start():
+            if m.end() > m.start() and not (
+                    term.unless_near and term.unless_near.search(text[max(0, m.start() - 40):m.end() + 40])):
                 found.append((term, m.start(), m.end()))
     found.sort(key=lambda x: (x[1], -(x[2] - x[1])))
     out: list[tuple[Term, int, int]] = []
@@ -68,16 +76,25 @@ def find_terms(text: str) -> list[tuple[Term, int, int]]:
     return out
 
 
-def policy_context(text: str) -> tuple[bool, bool]:
-    """(speaks of iOS at all, is about a connected product such as a camera) for a whole policy."""
+def policy_context(text: str) -> tuple[bool, bool, bool]:
+    """(speaks of iOS at all, is about a connected product such as a camera, speaks of Android or names no
+    platform) for a whole policy: an iOS-only policy's "advertising identifier" is the IDFA alone."""
     v = vocabulary()
-    return bool(v.ios.search(text)), len(v.iot.findall(text[:200_000])) >= 3
+    ios = bool(v.ios.search(text))
+    return ios, len(v.iot.findall(text[:200_000])) >= 3, not ios or bool(v.android.search(text))
 
 
-def typed(term: Term, ios: bool, iot: bool) -> list[tuple[str, bool, tuple[str, ...]]]:
-    """The statements one mention makes: (type, vague, covers)."""
+def typed(term: Term, ios: bool, iot: bool, near: str = "", android: bool = True) -> list[tuple[str, bool, tuple[str, ...]]]:
+    """The statements one mention makes: (type, vague, covers). `near`: the words around the mention, which may
+    narrow an unqualified term to one of its types ("location, at country and city level only")."""
     if term.expands:
-        return [(t, False, (t,)) for t in term.expands if ios or t not in IOS_ONLY]
+        types = [t for t in term.expands if (ios or t not in IOS_ONLY) and (android or t not in ANDROID_ONLY)]
+        hit = [t for t, rx in term.narrow if rx.search(near)]
+        if len(hit) == 1 and hit[0] in types:
+            types = hit
+        return [(t, False, (t,)) for t in types]
+    if term.iot_only and not iot:
+        return []
     if iot and term.iot_type:
         return [(term.iot_type, False, (term.iot_type,))]
     return [(term.type, term.vague, term.covers)]
