@@ -501,7 +501,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         cells = c.text.split(" | ")
         permission_row = len(cells) >= 2 and any(_PERMISSION_CELL.search(x) for x in cells[:2]) \
             and not r.strong_collect.search(c.text)  # "Location permissions | core function | Get a list of ..."
-        if c.silent or permission_row or (not table_row and r.heading.match(c.text.strip())):
+        if c.silent or (not table_row and r.heading.match(c.text.strip())):
             prev_denied = False
             continue  # a heading is never a statement ("User Location", "Location Data and Use")
         if states_nothing(c.text) or (prev_denied and describes_only(c.text, _VERB)):
@@ -534,6 +534,10 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             clause_denied = clause_denied or stance == "denies"
             if c.scope:
                 quals = (*quals, f"scope:{c.scope}")
+            if permission_row:  # what a permission is for: vague coverage at most, never a collection statement
+                if stance == "denies":
+                    continue
+                quals = (*quals, "permission")
             named_next = {m[0].type for m in mentions[i + 1:i + 3] if m[1] - e <= 12}
             for type_id, vague, covers in typed(term, ios, iot, c.text[max(0, s - 80):e + 80], android):
                 if term.expands and named_next & set(term.expands) and type_id not in named_next:
@@ -543,6 +547,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                     if key in seen:
                         continue
                     seen.add(key)
+                    if permission_row and not vague:
+                        vague, covers = True, (type_id,)
                     out.append(Statement(type=type_id, recipient=rcp, stance=stance, qualifiers=quals,
                                          evidence=Evidence(c.text, c.start, c.end), vague=vague, covers=covers))
         prev_denied = clause_denied
