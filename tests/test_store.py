@@ -221,7 +221,8 @@ with Store.open(path) as store:
         rows.append({"type": "imei", "value": f"shared-{i % 7}", "host": "shared.example", "location": "json:$.id",
                      "first_ts": float(i), "last_ts": float(i)})
         store.write(cid, Batch(findings=rows, messages=[{"id": 1, "kind": "http", "ts": float(i),
-                                                         "url": f"http://{name}.example/p?q={i}"}]))
+                                                         "url": f"http://{name}.example/p?q={i}"},
+                                                        {"id": 2, "kind": "tls", "ts": float(i), "url": ""}]))
     store.finish_capture(cid, n, 0.0, float(n))
 """
 
@@ -251,7 +252,9 @@ def test_search_index_stays_in_step_with_concurrent_writers(db_path: Path) -> No
         urls = {r[0] for r in store.conn.execute("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'charlie'")}
         assert len(urls) == 150
         assert store.counts()["findings"] == 2 * (150 + 7)  # the upserts counted, not indexed twice
-        store.conn.execute("INSERT INTO findings_fts(findings_fts) VALUES ('integrity-check')")
+        for table in ("findings_fts", "messages_fts"):
+            store.conn.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+        assert store.rows("SELECT COUNT(*) AS n FROM messages_fts_docsize")[0]["n"] == 300  # URLs only
 
 
 def test_the_search_index_is_what_sqlite_utils_and_datasette_look_for(db_path: Path) -> None:

@@ -2,12 +2,12 @@
 
 Several writers may share one file (a proxy, a sniffer and `analyze` runs in one lab session):
 every row id is given by SQLite inside the writer's own `BEGIN IMMEDIATE` transaction, never by a
-counter kept in a process. The hot path (messages, DNS rows, findings and destinations of every
-batch) stays on sqlite3's executemany and prepared upserts rather than sqlite-utils' insert_all /
-upsert_all: insert_all rebuilds its INSERT per chunk and checks each row's columns in Python
-(measured in bench/store_bench.py: see docs/architecture.md), it cannot report the ids of a
-multi-row insert, and upsert_all replaces values where privmon merges them (counts add up, first
-and last times widen, a known label is not overwritten by an empty one).
+counter kept in a process. The hot path (the messages, DNS rows, findings and destinations of every
+batch) writes through sqlite3 with multi-row statements, not sqlite-utils' insert_all/upsert_all:
+insert_all costs x1.4-1.8 the CPU of this path (bench/store_bench.py), it writes NULL rather than
+the column default for a key a row lacks, it cannot report the ids of a multi-row insert, and
+upsert_all replaces values where privmon merges them (counts add up, first and last times widen, a
+known label is not overwritten by an empty one).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,14 +112,13 @@ class Writes(Handle):
                 self._insert_many("dns", capture_id, batch.dns)
             for row in batch.destinations:
                 self._upsert_destination(capture_id, row)
-            for row in batch.findings:
-                self._upsert_finding(capture_id, row)
+            self._upsert_findings(capture_id, batch.findings)
         return mapping
 
     def _insert_messages(self, capture_id: int, rows: list[dict[str, Any]]) -> dict[int, int]:
         """Insert messages with ids chosen by SQLite; returns {local id: database id}.
 
-        Rows of one shape go in one executemany without an id. SQLite gives each new row the
+        Rows of one shape go in multi-row INSERTs without an id. SQLite gives each new row the
         largest id plus one, and this transaction holds the write lock, so one statement's rows get
         consecutive ids ending at last_insert_rowid() (checked: the range holds exactly those rows).
         """
@@ -129,18 +128,18 @@ class Writes(Handle):
             groups.setdefault(tuple(k for k in r if k != "id"), []).append(r)
         for keys, group in groups.items():
             cols = ["capture_id", *keys]
-            sql = f"INSERT INTO messages ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-            self.conn.executemany(sql, ([capture_id, *(_sql_value(r[c]) for c in keys)] for r in group))
-            last = int(self.conn.execute("SELECT last_insert_rowid()").fetchone()[0])
-            first = last - len(group) + 1
-            held = self.conn.execute("SELECT COUNT(*) FROM messages WHERE id BETWEEN ? AND ? AND capture_id = ?",
-                                     (first, last, capture_id)).fetchone()[0]
-            if held != len(group):
-                raise sqlite3.DatabaseError("message ids were not consecutive (rowid space exhausted?)")
-            for i, r in enumerate(group):
-                local = r.get("id")
-                if local is not None:
-                    mapping[int(local)] = first + i
+            for part in _chunks(group, len(cols)):
+                self._insert_values("messages", cols, [[capture_id, *(_sql_value(r[c]) for c in keys)] for r in part])
+                last = int(self.conn.execute("SELECT last_insert_rowid()").fetchone()[0])
+                first = last - len(part) + 1
+                held = self.conn.execute("SELECT COUNT(*) FROM messages WHERE id BETWEEN ? AND ? AND capture_id = ?",
+                                         (first, last, capture_id)).fetchone()[0]
+                if held != len(part):
+                    raise sqlite3.DatabaseError("message ids were not consecutive (rowid space exhausted?)")
+                for i, r in enumerate(part):
+                    local = r.get("id")
+                    if local is not None:
+                        mapping[int(local)] = first + i
         return mapping
 
     def _insert_many(self, table: str, capture_id: int, rows: list[dict[str, Any]]) -> None:
@@ -149,8 +148,20 @@ class Writes(Handle):
             groups.setdefault(tuple(r), []).append(r)
         for keys, group in groups.items():
             cols = ["capture_id", *keys]
-            sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-            self.conn.executemany(sql, ([capture_id, *(_sql_value(r[c]) for c in keys)] for r in group))
+            for part in _chunks(group, len(cols)):
+                self._insert_values(table, cols, [[capture_id, *(_sql_value(r[c]) for c in keys)] for r in part])
+
+    def _insert_values(self, table: str, cols: list[str], values: list[list[Any]], tail: str = "") -> None:
+        """One `INSERT ... VALUES (...), (...)` statement for all `values` (one row each).
+
+        One statement, not an executemany of one-row statements: FTS5 writes out its pending index
+        data at the end of every statement that touches it (the triggers of the search index), so
+        row-by-row statements cost a segment per row (bench/store_bench.py: x3.5 the multi-row
+        cost for 150 URLs; without the index, multi-row is also slightly faster).
+        """
+        one = "(" + ",".join("?" * len(cols)) + ")"
+        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES {','.join([one] * len(values))}{tail}"
+        self.conn.execute(sql, [v for row in values for v in row])
 
     def _upsert_destination(self, capture_id: int, row: dict[str, Any]) -> None:
         cols = ["capture_id", *row.keys()]
@@ -176,15 +187,17 @@ class Writes(Handle):
         )
         self.conn.execute(sql, [capture_id, *(_sql_value(row[c]) for c in row)])
 
-    def _upsert_finding(self, capture_id: int, row: dict[str, Any]) -> None:
-        cols = ["capture_id", *row.keys()]
-        sql = (
-            f"INSERT INTO findings ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
-            "ON CONFLICT (capture_id, type, value, host, ip, port, location, transform) DO UPDATE SET "
-            "count = count + excluded.count, first_ts = MIN(first_ts, excluded.first_ts), "
-            "last_ts = MAX(last_ts, excluded.last_ts)"
-        )
-        self.conn.execute(sql, [capture_id, *(_sql_value(row[c]) for c in row)])
+    _FINDING_MERGE = (" ON CONFLICT (capture_id, type, value, host, ip, port, location, transform) DO UPDATE SET "
+                      "count = count + excluded.count, first_ts = MIN(first_ts, excluded.first_ts), "
+                      "last_ts = MAX(last_ts, excluded.last_ts)")
+
+    def _upsert_findings(self, capture_id: int, rows: list[dict[str, Any]]) -> None:
+        """Findings upserted in order, a run of rows of one shape per statement (a repeat adds to the count)."""
+        for run in _runs(rows):
+            cols = ["capture_id", *run[0]]
+            for part in _chunks(run, len(cols)):
+                self._insert_values("findings", cols, [[capture_id, *(_sql_value(v) for v in r.values())] for r in part],
+                                    self._FINDING_MERGE)
 
     def set_devices(self, devices: Iterable[dict[str, Any]]) -> None:
         with self._tx():
@@ -210,3 +223,24 @@ def _sql_value(v: Any) -> Any:
         return json.dumps(v)
     return v
 
+
+# bound parameters per statement: 32,766 since SQLite 3.32, 999 before
+_MAX_PARAMS = 32_766 if sqlite3.sqlite_version_info >= (3, 32, 0) else 999
+
+
+def _chunks(rows: list[dict[str, Any]], ncols: int) -> Iterator[list[dict[str, Any]]]:
+    size = max(1, _MAX_PARAMS // ncols)
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+def _runs(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """Consecutive rows with the same columns (in order: the order of upserts is kept)."""
+    run: list[dict[str, Any]] = []
+    for r in rows:
+        if run and tuple(r) != tuple(run[0]):
+            yield run
+            run = []
+        run.append(r)
+    if run:
+        yield run
