@@ -270,3 +270,20 @@ def test_the_search_index_is_what_sqlite_utils_and_datasette_look_for(db_path: P
     assert db["messages"].detect_fts() == "messages_fts"
     assert [r["host"] for r in db["findings"].search("gdt.qq", quote=True)] == ["mi.gdt.qq.com"]
     db.close()
+
+
+def test_creating_a_database_loads_sqlite_utils_without_numpy_and_numpy_still_imports(tmp_path: Path) -> None:
+    """sqlite-utils imports numpy and pandas when installed (~0.2 s, ~12 MB per new database): kept out,
+    and only for that import (the Parquet export imports pyarrow, which needs numpy)."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("numpy")
+    code = ("import sys\nfrom monitor.store import Store\nStore.open(sys.argv[1]).close()\n"
+            "assert 'sqlite_utils' in sys.modules and 'numpy' not in sys.modules\n"
+            "import numpy\nprint(numpy.zeros(2).sum())")
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "n.db")], capture_output=True, text=True,
+                         cwd=root, env={**os.environ, "PYTHONPATH": str(root)}, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "0.0"

@@ -70,9 +70,7 @@ class Store(Writes, Reads):
     @property
     def db(self) -> Any:
         """The connection as a sqlite_utils Database (for ad-hoc use; imported lazily: it is slow to import)."""
-        import sqlite_utils
-
-        return sqlite_utils.Database(self.conn, recursive_triggers=False, execute_plugins=False)
+        return schema.import_sqlite_utils().Database(self.conn, recursive_triggers=False, execute_plugins=False)
 
     @property
     def mode(self) -> int:
