@@ -10,17 +10,7 @@ from typing import Any
 from monitor.errors import PrivmonError
 from monitor.report import open_private
 from monitor.report.safe import Redactor, mask, terminal
-from monitor.store import Store
-
-# bodies stay out of exports: they are evidence for one report, not data for a study
-TABLES: dict[str, str] = {
-    "captures": "SELECT id, path, sha256, format, packets, first_ts, last_ts, keylogs, status FROM captures",
-    "destinations": "SELECT * FROM destinations",
-    "findings": "SELECT * FROM findings",
-    "messages": "SELECT id, capture_id, kind, ts, client_ip, client_port, server_ip, server_port, transport, "
-                "protocol, host, method, url, status, error, evidence, device, sdk FROM messages",
-    "dns": "SELECT * FROM dns",
-}
+from monitor.store import EXPORT_TABLES, Store
 
 
 def export_tables(store: Store, out_dir: Path, fmt: str, redact: bool = False) -> dict[str, int]:
@@ -32,28 +22,22 @@ def export_tables(store: Store, out_dir: Path, fmt: str, redact: bool = False) -
     out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     redactor = Redactor.from_store(store) if redact else None
     counts = {}
-    for name, sql in TABLES.items():
-        rows = store.rows(sql)
+    for name in EXPORT_TABLES:
+        cols, rows = store.export_table(name)
         if redactor is not None:
             rows = [redactor.walk(r) for r in rows]
             if name == "findings":
                 for r in rows:  # too short to search for elsewhere, still masked here
                     r["value"] = r["value"] if len(r["value"]) >= 4 else mask(r["value"])
         if fmt == "csv":
-            _csv(out_dir / f"{name}.csv", rows, store, sql)
+            _csv(out_dir / f"{name}.csv", rows, cols)
         else:
-            _parquet(out_dir / f"{name}.parquet", rows, store, sql)
+            _parquet(out_dir / f"{name}.parquet", rows, cols)
         counts[name] = len(rows)
     return counts
 
 
-def _columns(store: Store, sql: str) -> list[str]:
-    cur = store.conn.execute(sql + " LIMIT 0")
-    return [d[0] for d in cur.description]
-
-
-def _csv(path: Path, rows: list[dict[str, Any]], store: Store, sql: str) -> None:
-    cols = _columns(store, sql)
+def _csv(path: Path, rows: list[dict[str, Any]], cols: list[str]) -> None:
     with open_private(path, "w") as fh:
         w = csv.DictWriter(fh, fieldnames=cols)
         w.writeheader()
@@ -61,13 +45,12 @@ def _csv(path: Path, rows: list[dict[str, Any]], store: Store, sql: str) -> None
             w.writerow({k: _csv_cell(_scalar(v)) for k, v in r.items()})
 
 
-def _parquet(path: Path, rows: list[dict[str, Any]], store: Store, sql: str) -> None:
+def _parquet(path: Path, rows: list[dict[str, Any]], cols: list[str]) -> None:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as exc:
         raise PrivmonError("--format parquet needs pyarrow: pip install 'privmon[export]'") from exc
-    cols = _columns(store, sql)
     data = {c: [_scalar(r.get(c)) for r in rows] for c in cols}
     with open_private(path, "wb") as fh:
         pq.write_table(pa.table(data), fh)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ ALLOWED = {
     "live": {"scapy", "mitmproxy"},
     "cli": {"click", "rich", "textual"},
     "tui": {"textual", "rich"},
-    "store.py": {"sqlite_utils", "sqlite3"},
+    "store": {"sqlite_utils", "sqlite3"},
 }
 FRAMEWORKS = {"scapy", "mitmproxy", "click", "textual", "sqlite_utils", "sqlite3"}
 
@@ -77,3 +78,57 @@ def test_tui_and_reports_never_import_the_cli() -> None:
             if any(n == "monitor.cli" or n.startswith("monitor.cli.") for n in names):
                 offenders.append(str(rel))
     assert offenders == []
+
+
+# SQL statements as they are written (a keyword with the word that must follow it), case-insensitive
+SQL = re.compile(r"\b(SELECT\b[\s\S]*\bFROM|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|PRAGMA\s+\w+|"
+                 r"(CREATE|DROP|ALTER)\s+(TABLE|INDEX|TRIGGER|VIEW|VIRTUAL)|BEGIN\s+(IMMEDIATE|EXCLUSIVE|DEFERRED)|"
+                 r"VACUUM|ATTACH\s+DATABASE)\b", re.IGNORECASE)
+RUNS_SQL = {"execute", "executemany", "executescript"}
+
+
+def sql_outside_the_store(pkg: Path) -> list[str]:
+    """Where a module outside monitor/store/ runs SQL or holds an SQL statement in a string (docstrings aside)."""
+    found = []
+    for path in sorted(pkg.rglob("*.py")):
+        rel = path.relative_to(pkg)
+        if rel.parts[0] == "store":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                      if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                      and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in RUNS_SQL:
+                found.append(f"{rel}:{node.lineno}: .{node.func.attr}(")
+            elif isinstance(node, ast.JoinedStr):  # an f-string: its literal parts together
+                text = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+                if SQL.search(text):
+                    found.append(f"{rel}:{node.lineno}: {text[:60]!r}")
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+                if SQL.search(node.value):
+                    found.append(f"{rel}:{node.lineno}: {node.value[:60]!r}")
+    return found
+
+
+def test_no_sql_outside_the_store_package() -> None:
+    """monitor/store/ is the only place SQL is written (issue 16): no exceptions list."""
+    assert sql_outside_the_store(PKG) == []
+
+
+def test_the_sql_scan_finds_sql() -> None:
+    """The scan above can fail: it finds each way SQL was written outside the store before issue 16."""
+    samples = {
+        "a.py": 'rows = store.rows("SELECT type, SUM(count) AS n FROM findings GROUP BY type")\n',
+        "b.py": 'cur = store.conn.execute(sql + " LIMIT 0")\n',
+        "c.py": 'q = f"SELECT 1 FROM findings WHERE capture_id IN ({marks}) LIMIT 1"\n',
+        "d.py": 'TABLES = {"dns": "select * from dns"}\n',
+        "e.py": '"""Select the rows from the list (a docstring, not SQL)."""\nx = "pick a capture from the list"\n',
+    }
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, src in samples.items():
+            (Path(tmp) / name).write_text(src)
+        found = sql_outside_the_store(Path(tmp))
+    assert sorted({f.split(":")[0] for f in found}) == ["a.py", "b.py", "c.py", "d.py"], found

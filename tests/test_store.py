@@ -174,3 +174,115 @@ def test_packed_reads_equal_plain_reads(db_path: Path) -> None:
                                                   "ORDER BY d.first_ts, d.id")
         newest = store.findings_page(10)
         assert [r["first_ts"] for r in newest] == sorted(stamps)[-10:]
+
+
+DATA = Path(__file__).resolve().parent / "data" / "store"
+
+
+def _old_database(tmp_path: Path) -> Path:
+    import gzip
+
+    db = tmp_path / "old.db"
+    db.write_bytes(gzip.decompress((DATA / "main-0005.db.gz").read_bytes()))
+    db.chmod(0o600)
+    return db
+
+
+def test_a_database_written_before_the_store_package_opens_and_upgrades(tmp_path: Path) -> None:
+    from monitor.report.data import build_report
+
+    db = _old_database(tmp_path)
+    with Store.open(db, readonly=True) as old:  # a reader does not upgrade: it reads the old schema as it is
+        before = build_report(old)
+        assert [r["id"] for r in old.search_findings("jpush", 50, ("host",))] != []  # LIKE: no FTS index yet
+    with Store.open(db) as store:
+        assert store.migrate() == []  # opening applied the new steps
+        names = [r["name"] for r in store.rows("SELECT name FROM _migrations WHERE migration_set = 'privmon' "
+                                               "ORDER BY id")]
+        assert names == [name for name, _ in MIGRATIONS]  # the old record kept, the new steps after it
+        assert build_report(store) == before  # every row kept, read the same way
+        hits = store.search_findings("secuhome", 50, ("value", "location", "host"))
+        assert {r["host"] for r in hits} == {"api.secuhome.example"} and len(hits) == 5
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+    with Store.open(db) as again:  # and a second open finds nothing to do
+        assert again.migrate() == []
+
+
+_WRITER = """
+import sys
+from monitor.store import Batch, Store
+path, name, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+with Store.open(path) as store:
+    cid = store.begin_capture(name, name * 8, "pcap")
+    for i in range(n):  # each value twice (the upsert), and a few values every writer shares
+        rows = [{"type": "imei", "value": f"{name}-value-{i:05d}", "host": f"{name}.example", "location": "query:x",
+                 "first_ts": float(i), "last_ts": float(i)} for _ in range(2)]
+        rows.append({"type": "imei", "value": f"shared-{i % 7}", "host": "shared.example", "location": "json:$.id",
+                     "first_ts": float(i), "last_ts": float(i)})
+        store.write(cid, Batch(findings=rows, messages=[{"id": 1, "kind": "http", "ts": float(i),
+                                                         "url": f"http://{name}.example/p?q={i}"},
+                                                        {"id": 2, "kind": "tls", "ts": float(i), "url": ""}]))
+    store.finish_capture(cid, n, 0.0, float(n))
+"""
+
+
+def test_search_index_stays_in_step_with_concurrent_writers(db_path: Path) -> None:
+    """Three processes write one new file at once (upserts included), then a capture is deleted: what
+    the FTS5 index finds is exactly what a scan of the table finds, row for row."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    procs = [subprocess.Popen([sys.executable, "-c", _WRITER, str(db_path), name, "150"], env=env, cwd=root)
+             for name in ("alpha", "bravo", "charlie")]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0, 0]
+    with Store.open(db_path) as store:
+        gone = store.capture_by_sha("bravo" * 8)
+        assert gone is not None
+        store.delete_capture(int(gone["id"]))
+        for needle in ("alpha-value-0014", "bravo", "charlie.example", "shared-3", "value-0009", "query"):
+            fts = {r[0] for r in store.conn.execute("SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?",
+                                                     ('"' + needle + '"',))}
+            scan = {r["id"] for r in store.rows("SELECT id FROM findings WHERE value LIKE ? OR location LIKE ? "
+                                                "OR host LIKE ?", [f"%{needle}%"] * 3)}
+            assert fts == scan, needle
+            assert fts or needle == "bravo"
+        urls = {r[0] for r in store.conn.execute("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'charlie'")}
+        assert len(urls) == 150
+        assert store.counts()["findings"] == 2 * (150 + 7)  # the upserts counted, not indexed twice
+        for table in ("findings_fts", "messages_fts"):
+            store.conn.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+        assert store.rows("SELECT COUNT(*) AS n FROM messages_fts_docsize")[0]["n"] == 300  # URLs only
+
+
+def test_the_search_index_is_what_sqlite_utils_and_datasette_look_for(db_path: Path) -> None:
+    """A reviewer's `sqlite-utils search lab.db findings ...` (and Datasette) finds the index by itself."""
+    import sqlite_utils
+
+    with Store.open(db_path) as store:
+        cid = store.begin_capture("a.pcap", "f" * 64, "pcap")
+        store.write(cid, Batch(findings=[_finding(1), _finding(2, host="mi.gdt.qq.com")]))
+        store.finish_capture(cid, 2, 1.0, 2.0)
+    db = sqlite_utils.Database(db_path)
+    assert db["findings"].detect_fts() == "findings_fts"
+    assert db["messages"].detect_fts() == "messages_fts"
+    assert [r["host"] for r in db["findings"].search("gdt.qq", quote=True)] == ["mi.gdt.qq.com"]
+    db.close()
+
+
+def test_creating_a_database_loads_sqlite_utils_without_numpy_and_numpy_still_imports(tmp_path: Path) -> None:
+    """sqlite-utils imports numpy and pandas when installed (~0.2 s, ~12 MB per new database): kept out,
+    and only for that import (the Parquet export imports pyarrow, which needs numpy)."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("numpy")
+    code = ("import sys\nfrom monitor.store import Store\nStore.open(sys.argv[1]).close()\n"
+            "assert 'sqlite_utils' in sys.modules and 'numpy' not in sys.modules\n"
+            "import numpy\nprint(numpy.zeros(2).sum())")
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "n.db")], capture_output=True, text=True,
+                         cwd=root, env={**os.environ, "PYTHONPATH": str(root)}, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "0.0"

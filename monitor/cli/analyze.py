@@ -163,8 +163,7 @@ def _print_summary(console: Console, path: Path, s: Summary) -> None:
 
 
 def _print_findings(console: Console, store: Store) -> None:
-    rows = store.rows("SELECT type, COALESCE(NULLIF(host,''), ip) AS dest, sdk, SUM(count) AS n FROM findings "
-                      "GROUP BY type, dest, sdk ORDER BY type, n DESC")
+    rows = store.findings_by_type_and_destination()
     if not rows:
         console.print("no identifiers found")
         return

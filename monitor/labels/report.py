@@ -23,8 +23,7 @@ def scope_of(store: Store) -> Scope:
 
 def traffic_senders(store: Store) -> set[str]:
     """The profile devices that sent anything at all ('' for clients not in the profile)."""
-    return {r["device"] for r in store.rows("SELECT DISTINCT m.device FROM messages m JOIN captures c ON "
-                                            "c.id = m.capture_id WHERE c.status != 'ingesting'")}
+    return store.senders()
 
 
 def add_label_blocks(report: dict[str, Any], store: Store, labels: list[Label], sharing: str) -> None:

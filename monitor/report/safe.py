@@ -139,8 +139,8 @@ class Redactor:
 
     @classmethod
     def from_store(cls, store: Any) -> Redactor:
-        rows = store.rows("SELECT DISTINCT value, canonical FROM findings")
-        return cls({r["value"] for r in rows} | {r["canonical"] for r in rows if r["canonical"]})
+        rows = store.identifier_values()
+        return cls({value for value, _ in rows} | {canonical for _, canonical in rows if canonical})
 
     def text(self, value: str) -> str:
         if not self._by_prefix or len(value) < MIN_SECRET:

@@ -128,19 +128,13 @@ def load_snapshot(db_path: str, after_finding: int, page: int, known_captures: f
         fresh = sorted(snap.visible_captures - (known_captures or frozenset()))
         if fresh and not snap.reset:
             # a capture that turned visible with rows below the last id seen: start the page again
-            marks = ",".join("?" * len(fresh))
-            snap.reset = store.conn.execute(f"SELECT 1 FROM findings WHERE capture_id IN ({marks}) AND id <= ? LIMIT 1",
-                                            [*fresh, after_finding]).fetchone() is not None
+            snap.reset = store.findings_at_or_below(fresh, after_finding)
         snap.new_findings = store.findings_page(page, 0 if snap.reset else after_finding)
         snap.max_finding_id = max([0 if snap.reset else after_finding] + [f["id"] for f in snap.new_findings])
         snap.devices = store.devices()
         snap.destinations = store.destinations()
         snap.counts = store.counts()
-        visible, consent = store.conn.execute(  # one row: every step is a GIL hand-off (Store._packed)
-            "SELECT (SELECT COUNT(*) FROM findings f JOIN captures c ON c.id = f.capture_id "
-            "WHERE c.status != 'ingesting'), (SELECT MIN(ts) FROM consent)").fetchone()
-        snap.visible_findings = int(visible)
-        snap.consent_ts = float(consent) if consent is not None else None
+        snap.visible_findings, snap.consent_ts = store.visible_findings_and_consent()
     return snap
 
 
@@ -161,9 +155,7 @@ def search_findings(db_path: str, needle: str, index: SearchIndex, visible: froz
     with Store.open(db_path, readonly=True) as store:
         if index.complete:
             return store.findings_page(limit, ids=index.search(needle, visible, limit))
-        like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        where = " OR ".join(f"f.{c} LIKE ? ESCAPE '\\'" for c in SEARCH_COLUMNS)
-        return store.findings_page(limit, where=where, params=[like] * len(SEARCH_COLUMNS))
+        return store.search_findings(needle, limit, SEARCH_COLUMNS)
 
 
 def load_newest(db_path: str, limit: int) -> list[dict[str, Any]]:
@@ -177,20 +169,17 @@ def load_findings(db_path: str, ids: list[int], limit: int = 50) -> list[dict[st
 
 
 def _activity(store: Store, buckets: int) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    span = store.rows("SELECT MIN(ts) AS a, MAX(ts) AS b FROM messages WHERE ts > 0")[0]
-    if span["a"] is None:
+    span = store.message_span()
+    if span is None:
         return {}, {}
-    lo, hi = float(span["a"]), float(span["b"])
+    lo, hi = span
     width = max((hi - lo) / buckets, 1.0)
     req: dict[str, list[int]] = {}
     ids: dict[str, list[int]] = {}
-    for r in store.rows("SELECT COALESCE(NULLIF(device, ''), client_ip) AS dev, CAST((ts - ?) / ? AS INTEGER) AS b,"
-                        " COUNT(*) AS n FROM messages WHERE ts > 0 GROUP BY dev, b", (lo, width)):
-        req.setdefault(r["dev"] or "?", [0] * buckets)[min(buckets - 1, r["b"])] += r["n"]
-    for r in store.rows("SELECT COALESCE(NULLIF(m.device, ''), m.client_ip) AS dev, CAST((f.first_ts - ?) / ? AS"
-                        " INTEGER) AS b, COUNT(*) AS n FROM findings f JOIN messages m ON m.id = f.message_id "
-                        "WHERE f.first_ts >= ? GROUP BY dev, b", (lo, width, lo)):
-        ids.setdefault(r["dev"] or "?", [0] * buckets)[min(buckets - 1, max(0, r["b"]))] += r["n"]
+    for dev, b, n in store.messages_per_bucket(lo, width):
+        req.setdefault(dev or "?", [0] * buckets)[min(buckets - 1, b)] += n
+    for dev, b, n in store.findings_per_bucket(lo, width):
+        ids.setdefault(dev or "?", [0] * buckets)[min(buckets - 1, max(0, b))] += n
     return req, ids
 
 

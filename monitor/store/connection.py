@@ -1,0 +1,138 @@
+"""Opening a privmon database (0600, WAL, busy waits) and the writer's transaction (BEGIN IMMEDIATE)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+from monitor.errors import StoreError
+
+BUSY_TIMEOUT_MS = 30_000  # SQLite waits this long for another writer's transaction ...
+BUSY_RETRIES = 4  # ... and then privmon tries again this many times (a long analyze batch, a slow disk)
+
+
+def connect(p: Path, readonly: bool) -> sqlite3.Connection:
+    """A connection with explicit transactions and dict-like rows; a writer's file is created 0600 first."""
+    if readonly:
+        if not p.exists():
+            raise StoreError(f"{p}: no such database")
+        conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+    else:
+        if p.parent and not p.parent.exists():
+            raise StoreError(f"{p}: directory {p.parent} does not exist")
+        _create_private(p)
+        old = os.umask(0o077)
+        try:
+            conn = sqlite3.connect(p, timeout=30, check_same_thread=False)
+        finally:
+            os.umask(old)
+    conn.isolation_level = None  # transactions are explicit (BEGIN IMMEDIATE ... COMMIT)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if not readonly:
+        retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _create_private(path: Path) -> None:
+    """Create the database file with mode 0600 before SQLite opens it (WAL/SHM inherit it)."""
+    if path.exists():
+        return
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot create database: {exc.strerror}") from exc
+    os.close(fd)
+
+
+def _is_busy(exc: BaseException) -> bool:
+    msg = str(exc)
+    return isinstance(exc, sqlite3.OperationalError) and ("database is locked" in msg or "database is busy" in msg)
+
+
+def retry_busy(fn: Any) -> Any:
+    for attempt in range(BUSY_RETRIES + 1):
+        try:
+            return fn()
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or attempt == BUSY_RETRIES:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    return None
+
+
+class Transaction:
+    """One writer transaction: BEGIN IMMEDIATE (with busy retries) ... COMMIT, or ROLLBACK on error.
+
+    Not sqlite-utils' `db.atomic()`: that opens with a plain (deferred) BEGIN, and a deferred
+    transaction that reads before it writes (begin_capture looks up the old capture first; a
+    migration reads which steps are applied) gets SQLITE_BUSY at once, without the busy wait,
+    when another writer commits in between. IMMEDIATE takes the write lock up front, so the
+    busy timeout applies. `atomic()` still runs inside it (as a savepoint) in the migrations.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    def __enter__(self) -> None:
+        conn = self.conn
+        try:
+            retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: {describe(exc)}") from exc
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.DatabaseError as err:
+                # a COMMIT that fails (disk full, I/O error) may already have rolled back: then
+                # ROLLBACK itself fails ("no transaction is active"); either way nothing was written
+                self._rollback()
+                raise StoreError(f"{self.path}: {describe(err)}") from err
+        else:
+            self._rollback()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StoreError(f"{self.path}: {describe(exc)}") from exc
+
+    def _rollback(self) -> None:
+        try:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.DatabaseError:
+            pass
+
+
+def describe(exc: sqlite3.DatabaseError) -> str:
+    msg = str(exc)
+    if "readonly" in msg or "read-only" in msg:
+        return "database is read-only (check the file and directory permissions)"
+    if "disk is full" in msg or "database or disk is full" in msg:
+        return "disk full: the database was not changed by the failed write"
+    if "file is not a database" in msg or "malformed" in msg:
+        return "not a SQLite database (or corrupt)"
+    if "unable to open" in msg:
+        return "cannot open database file"
+    return msg
+
+
+class Handle:
+    """An open connection with its path; the reads and writes of `Store` are methods on it."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
+        self.conn = conn
+        self.path = path
+        self.readonly = readonly
+
+    def _tx(self) -> Transaction:
+        if self.readonly:
+            raise StoreError(f"{self.path}: opened read-only")
+        return Transaction(self.conn, self.path)
