@@ -2,7 +2,7 @@
 
 `Detector.scan(fields)` returns one Hit per (type, value, location, transform). With a profile,
 every field is matched in one pass against all precomputed variants of the known values
-(confidence `known`). Patterns (signatures/identifiers.toml) add what no profile names:
+(confidence `known`). Patterns (rules/identifiers.toml) add what no profile names:
 checksummed numbers (IMEI, ICCID: `checksum`) and values under identifier key names (`pattern`).
 Precision first: key names of decoys (order ids, trace ids, timestamps, versions) veto patterns.
 """
@@ -13,17 +13,15 @@ import bisect
 import functools
 import itertools
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from monitor.classify.variants import Variant, profile_variants, trie_regex
+from monitor.errors import bad_rule
 from monitor.model import Field, Hit
 from monitor.profile import Profile
 
-RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "identifiers.toml"
 _MICRODEG = re.compile(r"-?\d{6,9}")
 _NUM = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{2,12}(?![\d.])")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")
@@ -57,21 +55,17 @@ class IdentifierRules:
         return frozenset(norm_key(k) for k in self.types.get(type_id, {}).get(which, []))
 
 
-def load_identifier_rules(paths: Sequence[str | Path] = ()) -> IdentifierRules:
-    """The bundled identifiers.toml merged with user files (their lists extend the bundled ones)."""
-    from monitor.errors import BadSignatures
+def identifier_rules(docs: Sequence[tuple[str, dict[str, Any]]]) -> IdentifierRules:
+    """Parsed identifiers.toml files (the bundled one first), merged: later lists extend earlier ones.
 
+    The rules loader (monitor/rules) reads the files; `docs` is (file name, parsed TOML) per file."""
     types: dict[str, dict[str, Any]] = {}
     neg: set[str] = set()
     ph: set[str] = set()
     version = ""
     recurring: set[str] = set()
     recurring_min = 10
-    for p in [RULES_FILE, *[Path(x) for x in paths]]:
-        try:
-            data = tomllib.loads(Path(p).read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise BadSignatures(str(p), f"cannot read identifier rules: {exc}") from exc
+    for p, data in docs:
         version = version or str(data.get("version", ""))
         neg.update(norm_key(k) for k in data.get("negative_keys", []))
         ph.update(v.lower() for v in data.get("placeholders", {}).get("values", []))
@@ -80,7 +74,7 @@ def load_identifier_rules(paths: Sequence[str | Path] = ()) -> IdentifierRules:
         recurring_min = int(rec.get("min_length", recurring_min))
         for type_id, spec in data.get("types", {}).items():
             if not isinstance(spec, dict):
-                raise BadSignatures(str(p), f"types.{type_id}: must be a table")
+                raise bad_rule(p, f"types.{type_id}", "value", "must be a table")
             merged = types.setdefault(type_id, {})
             for k, v in spec.items():
                 if isinstance(v, list):
@@ -112,8 +106,8 @@ def _chain(field_tr: tuple[str, ...], value_tr: str) -> str:
 class Detector:
     """Finds identifiers in fields. Build once per (rules, profile); `scan` is the hot path."""
 
-    def __init__(self, rules: IdentifierRules | None, profile: Profile) -> None:
-        self.rules = rules if rules is not None else load_identifier_rules()
+    def __init__(self, rules: IdentifierRules, profile: Profile) -> None:
+        self.rules = rules
         self.profile = profile
         self._ci, self._cs = profile_variants(profile)
         self._ci_re = trie_regex(list(self._ci), "[0-9a-z]")
