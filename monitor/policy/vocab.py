@@ -12,12 +12,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from monitor.classify.types import type_ids
 from monitor.rules import bundled_toml
 
 DEVICE_IDS = ("imei", "meid", "serial", "android_id", "gaid", "oaid", "idfa", "idfv", "mac", "device_uid")
-ALL_TYPES = ("imei", "meid", "imsi", "iccid", "serial", "android_id", "gaid", "oaid", "idfa", "idfv", "mac", "bssid",
-             "ssid", "device_uid", "location_precise", "location_coarse", "phone_number", "email", "installed_apps",
-             "credentials")
+ALL_TYPES = type_ids()
 IOS_ONLY = ("idfa", "idfv")
 
 

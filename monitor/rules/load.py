@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from monitor.classify.identifiers import IdentifierRules, identifier_rules
-from monitor.classify.p2p import DECODERS, Decoder, sections
+from monitor.classify.p2p import Decoder, sections
 from monitor.classify.p2p_tables import P2PTables
 from monitor.errors import BadSignatures, bad_rule
 from monitor.rules import bundled, read_toml
@@ -55,7 +55,7 @@ class Rules:
 
 def p2p_tables(files: Sequence[tuple[object, dict[str, Any]]], decoders: Sequence[Decoder] | None = None) -> P2PTables:
     """The sections the decoders read, each parsed by its own parser, file after file (later entries win)."""
-    known = sections(DECODERS if decoders is None else decoders)
+    known = sections(decoders)  # p2p.DECODERS, read now
     tables = P2PTables((name, s.empty) for name, s in known.items())
     for path, data in files:
         for name, raw in data.items():
