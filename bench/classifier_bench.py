@@ -19,6 +19,7 @@ from monitor.classify.identifiers import Detector
 from monitor.decode import fields_of_http
 from monitor.model import Endpoint, HttpExchange
 from monitor.profile import EMPTY_PROFILE, profile_from_dict
+from monitor.rules.load import load_rules
 
 PROFILE = {"device": [
     {"name": "phone", "imei": "356938035643809", "mac": "a4:5e:60:c1:22:9f", "android_id": "3f6a2b9c81d04e57",
@@ -60,8 +61,9 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=5)
     a = ap.parse_args()
     reqs = requests()
-    print(f"without profile: {run(Detector(None, EMPTY_PROFILE), reqs, a.seconds):,.0f} requests/s")
-    print(f"with a 3-device profile: {run(Detector(None, profile_from_dict(PROFILE)), reqs, a.seconds):,.0f} requests/s")
+    rules = load_rules().identifiers
+    print(f"without profile: {run(Detector(rules, EMPTY_PROFILE), reqs, a.seconds):,.0f} requests/s")
+    print(f"with a 3-device profile: {run(Detector(rules, profile_from_dict(PROFILE)), reqs, a.seconds):,.0f} requests/s")
 
 
 if __name__ == "__main__":

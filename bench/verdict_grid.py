@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from monitor.compare import compute_verdicts  # noqa: E402
 from monitor.policy import read_policy  # noqa: E402
-from monitor.signatures import load_signatures  # noqa: E402
+from monitor.rules.load import load_rules  # noqa: E402
 
 VERDICTS = ("disclosed", "vague", "undisclosed", "contradicted")
 
@@ -55,7 +55,7 @@ def _line_of(text: str, offset: int) -> int:
 
 
 def score(grid_dir: Path, policy_dir: Path, errors: bool) -> dict[str, Any]:
-    sigs = load_signatures()
+    sigs = load_rules()
     categories = {s.id: s.category for s in sigs.sdks}
     confusion: Counter[tuple[str, str]] = Counter()
     per_policy: dict[str, dict[str, Any]] = {}

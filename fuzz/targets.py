@@ -154,13 +154,25 @@ def t_quic(first: int, rest: bytes) -> None:
     _drain(dec)
 
 
+_RULES: list[Any] = []
+
+
+def _rules() -> Any:
+    """The bundled rules, loaded once per fuzzing process."""
+    from monitor.rules.load import load_rules
+
+    if not _RULES:
+        _RULES.append(load_rules())
+    return _RULES[0]
+
+
 def t_p2p(payload: bytes, port: int) -> None:
     from monitor.classify.p2p import recognize
 
     for sp, cp, tr in ((32100, 40000, "udp"), (port, 40000, "udp"), (34567, 40000, "tcp"), (1883, 40000, "tcp")):
-        recognize(payload, sp, cp, tr)
+        recognize(payload, sp, cp, tr, _rules().p2p)
         if payload:
-            recognize(b"\xf1" + payload[1:], sp, cp, tr)
+            recognize(b"\xf1" + payload[1:], sp, cp, tr, _rules().p2p)
 
 
 def t_server_certificate(messages: list[tuple[int, bytes]], cut: int) -> None:
@@ -190,8 +202,8 @@ def t_cs2_session(datagrams: list[bytes]) -> None:
 
     keys = KeyState()
     for d in datagrams:  # a session on the PPPP port: what one datagram teaches is used on the next
-        recognize(d, 32100, 40000, "udp", keys=keys)
-        recognize(d, 40000, 32100, "udp", keys=keys)
+        recognize(d, 32100, 40000, "udp", _rules().p2p, keys=keys)
+        recognize(d, 40000, 32100, "udp", _rules().p2p, keys=keys)
 
 
 def t_body(body: bytes, encoding: str, ctype: str) -> None:
@@ -243,18 +255,12 @@ def t_http2(preface: bool, data: bytes) -> None:
     h.close(3.0)
 
 
-_SIGS: list[object] = []
-
-
 def t_policy(text: str) -> None:
     from monitor.policy import read_policy
-    from monitor.signatures import load_signatures
 
-    if not _SIGS:
-        _SIGS.append(load_signatures())
     p = _file(".txt", text.encode("utf-8", "replace"))
     try:
-        read_policy(p, _SIGS[0])
+        read_policy(p, _rules())
     except BadInput:
         pass
     finally:

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 
 from monitor.engine import EngineContext
 from monitor.profile import EMPTY_PROFILE, load_profile
-from monitor.signatures import load_signatures
+from monitor.rules.load import load_rules
 
 
 def build_context(signature_dirs: Sequence[str] = (), profile_path: str | None = None,
                   geoip: str | None = None) -> EngineContext:
-    sigs = load_signatures(signature_dirs)
+    sigs = load_rules(signature_dirs)
     profile = load_profile(profile_path) if profile_path else EMPTY_PROFILE
     geo = None
     try:

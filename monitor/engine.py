@@ -16,8 +16,8 @@ from monitor.classify.cleartext import upnp_description
 from monitor.classify.cs2crypt import KeyState
 from monitor.classify.destinations import Attributor
 from monitor.classify.identifiers import Detector
-from monitor.classify.p2p import recognize
-from monitor.classify.p2p_tables import bundled
+from monitor.classify.p2p import Recognizer
+from monitor.classify.p2p_tables import CLEARTEXT
 from monitor.model import (
     Attribution,
     Datagram,
@@ -31,7 +31,7 @@ from monitor.model import (
     WebSocketMessage,
 )
 from monitor.profile import EMPTY_PROFILE, Profile
-from monitor.signatures import Signatures
+from monitor.rules.load import Rules
 from monitor.sources.httpdns import dns_from_http
 from monitor.store import BODY_CAP, Batch
 
@@ -63,7 +63,7 @@ class _DestAcc:
 
 @dataclass(slots=True)
 class EngineContext:
-    signatures: Signatures
+    signatures: Rules
     profile: Profile = EMPTY_PROFILE
     geo: Any = None  # monitor.classify.geo.Geo or None
 
@@ -76,6 +76,8 @@ class Engine:
     account_http_bytes: bool = False  # live proxy / HAR: no FlowStats, count bytes from exchanges
     _detector: Detector = field(init=False)
     _attributor: Attributor = field(init=False)
+    _p2p: Recognizer = field(init=False)  # the P2P decoders (p2p.DECODERS) with this context's tables
+    _never_scan: frozenset[str] = field(init=False)
     _batch: Batch = field(default_factory=Batch)
     _dests: dict[tuple[str, str, int, str], _DestAcc] = field(default_factory=dict)
     _names: dict[tuple[str, int, str], tuple[str, str]] = field(default_factory=dict)  # (ip,port,tr)->(host,proto)
@@ -89,6 +91,8 @@ class Engine:
     def __post_init__(self) -> None:
         self._detector = Detector(self.ctx.signatures.identifiers, self.ctx.profile)
         self._attributor = Attributor(self.ctx.signatures, self.ctx.profile, self.ctx.geo)
+        self._p2p = Recognizer(self.ctx.signatures.p2p)
+        self._never_scan = self.ctx.signatures.p2p[CLEARTEXT.name].never_scan
         self._owners = {_norm(v): (t, d.name, v) for d in self.ctx.profile.devices for t, v in d.known}
 
     def _owned(self, h: Hit) -> Hit:
@@ -256,8 +260,7 @@ class Engine:
         self._flow_counts[fkey] = n + 1
         if n >= MAX_RECOGNIZED_DATAGRAMS_PER_FLOW:
             return
-        p2p = recognize(m.payload, m.server.port, m.client.port, m.transport, self.ctx.signatures.p2p,
-                        self._cs2_keys)
+        p2p = self._p2p.recognize(m.payload, m.server.port, m.client.port, m.transport, self._cs2_keys)
         if n >= MAX_SCANNED_DATAGRAMS_PER_FLOW and not (p2p and p2p.hits):
             return  # long media / data streams: nothing new to learn from every datagram
         known = self._names.get((m.server.ip, m.server.port, m.transport))
@@ -276,7 +279,7 @@ class Engine:
         sender = self.ctx.profile.device_for_ip(sender_ip)
         hits: list[Hit] = [self._owned(h) for h in p2p.hits] if p2p else []
         decoded = {_norm(h.canonical or h.value) for h in hits}  # the protocol decoder's reading wins
-        scan = p2p.scan if p2p else protocol not in (self.ctx.signatures.p2p or bundled()).never_scan
+        scan = p2p.scan if p2p else protocol not in self._never_scan
         if n < MAX_SCANNED_DATAGRAMS_PER_FLOW and scan:
             if p2p and p2p.plain:  # decrypted (CS2, TP-Link's XOR): scan what the key revealed, and say so
                 hits.extend(replace(h, transform=f"{p2p.plain_transform} > {h.transform}")

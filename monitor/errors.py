@@ -30,6 +30,11 @@ class BadSignatures(BadInput):
     """A signatures file is invalid (names file, entry and field)."""
 
 
+def bad_rule(path: object, entry: str, fld: str, what: str) -> BadSignatures:
+    """The one wording of an invalid rule: the file, the entry, the field, what is wrong."""
+    return BadSignatures(str(path), f"entry {entry}: field {fld}: {what}")
+
+
 class StoreError(PrivmonError):
     """The database cannot be opened or written (read-only path, disk full, corrupt file)."""
 

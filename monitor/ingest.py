@@ -21,7 +21,7 @@ from typing import Any
 from monitor.engine import Engine, EngineContext
 from monitor.errors import BadInput
 from monitor.model import Summary
-from monitor.sources import open_capture
+from monitor.sources import capture_format, open_capture
 from monitor.store import Batch, Store
 
 BATCH_ROWS = 2000
@@ -82,7 +82,7 @@ def capture_events(path: str | Path, ctx: EngineContext, keylogs: Sequence[str] 
     source = open_capture(p, keylogs=keylogs)
     yield Begin(str(p), sha, source.format, tuple(keylogs))
     counter = itertools.count(1)
-    engine = Engine(ctx, lambda: next(counter), account_http_bytes=source.format in ("har", "mitmproxy"))
+    engine = Engine(ctx, lambda: next(counter), account_http_bytes=capture_format(source.format).exchanges)
     last_flush = time.monotonic()
     for item in source.messages():
         engine.process(item)

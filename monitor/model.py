@@ -284,12 +284,6 @@ class Verdict:
     before_consent: bool = False
 
 
-TYPE_IDS: tuple[str, ...] = (
-    "imei", "meid", "imsi", "iccid", "serial", "android_id", "gaid", "oaid", "idfa", "idfv",
-    "mac", "bssid", "ssid", "device_uid", "location_precise", "location_coarse",
-    "phone_number", "email", "installed_apps", "credentials",
-)
-
 CATEGORIES: tuple[str, ...] = (
     "push", "analytics", "advertising", "crash_reporting", "social_login", "payment", "p2p",
     "cloud", "first_party", "unknown",

@@ -12,8 +12,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from monitor.classify.types import type_ids
 from monitor.errors import BadProfile
-from monitor.model import TYPE_IDS
 
 _DEVICE_TEXT_KEYS = {"name", "ip", "kind", "notes", "platform"}
 PLATFORMS = ("android", "ios", "device")
@@ -145,7 +145,7 @@ def _device(d: object, index: int, source: str) -> Device:
                 lon = float(value)
             continue
         type_id = _ALIASES.get(key, key)
-        if type_id not in TYPE_IDS:
+        if type_id not in type_ids():
             raise BadProfile(source, f"{where}.{key}: unknown identifier type (see the contract's type ids)")
         for v in _strings(value, f"{where}.{key}", source):
             if not v.strip():

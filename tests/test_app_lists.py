@@ -14,9 +14,9 @@ import pytest
 from monitor import decode
 from monitor.classify.identifiers import Detector
 from monitor.profile import EMPTY_PROFILE
-from monitor.signatures import load_signatures
+from monitor.rules.load import load_rules
 
-DETECTOR = Detector(load_signatures().identifiers, EMPTY_PROFILE)
+DETECTOR = Detector(load_rules().identifiers, EMPTY_PROFILE)
 PKGS = ["com.tencent.mm", "com.eg.android.AlipayGphone", "org.telegram.messenger", "cn.wps.moffice_eng"]
 
 

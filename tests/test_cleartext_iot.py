@@ -7,12 +7,11 @@ import base64
 import json
 import struct
 
-from engine_run import run
+from engine_run import recognize, run
 from pcapgen import eth, ip4, tcp, udp
 from test_identifiers_negotiation import kexinit
 
 from monitor.classify.cleartext import tplink_decrypt
-from monitor.classify.p2p import recognize
 
 PHONE, CAM, PLUG = "192.168.1.20", "192.168.1.64", "192.168.1.77"
 

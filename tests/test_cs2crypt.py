@@ -12,15 +12,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from engine_run import recognize
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pcapgen import eth, ip4, pcap, udp
 
 from monitor.classify.cs2crypt import KeyState, decrypt, derive_key, encrypt, first_byte
-from monitor.classify.p2p import recognize
-from monitor.classify.p2p_tables import load_p2p_tables
 from monitor.errors import BadSignatures
-from monitor.signatures import SIGNATURES_DIR
+from monitor.rules.load import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECK = "BCDEFGHJKLMNPRSTUVWXYZ"  # CS2 check codes: capitals without A, I, O, Q (destinations.md B1)
@@ -115,13 +114,13 @@ def test_the_library_key_in_p2p_toml_is_tried_first_and_users_add_keys(tmp_path:
     assert m is not None and m.message == "HELLO"
     user = tmp_path / "p2p.toml"
     user.write_text('[pppp]\nkeys = ["camkey-2023"]\n', encoding="utf-8")
-    tables = load_p2p_tables([SIGNATURES_DIR / "p2p.toml", user])
-    assert builtin in tables.pppp_keys and derive_key("camkey-2023") in tables.pppp_keys
+    tables = load_rules([tmp_path]).p2p
+    assert builtin in tables["pppp"].pppp_keys and derive_key("camkey-2023") in tables["pppp"].pppp_keys
     m2 = recognize(encrypt(message(0xE0), derive_key("camkey-2023")), 50000, 40000, "udp", tables)
     assert m2 is not None and m2.message == "ALIVE"
     user.write_text('[pppp]\nkeys = "camkey"\n', encoding="utf-8")
     with pytest.raises(BadSignatures) as err:
-        load_p2p_tables([user])
+        load_rules([tmp_path])
     assert str(user) in str(err.value) and "keys" in str(err.value)
 
 

@@ -7,9 +7,9 @@ import pytest
 from monitor.classify.destinations import Attributor
 from monitor.model import DnsAnswer, Endpoint
 from monitor.profile import EMPTY_PROFILE, profile_from_dict
-from monitor.signatures import load_signatures
+from monitor.rules.load import load_rules
 
-SIGS = load_signatures()
+SIGS = load_rules()
 EXAMPLES = [(r.id, h) for r in SIGS.sdks for h in r.examples]
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from monitor.classify.destinations import Attributor
 from monitor.profile import EMPTY_PROFILE
-from monitor.signatures import load_signatures
+from monitor.rules.load import load_rules
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("heldout_hosts*.tsv"))
 
@@ -29,7 +29,7 @@ def rows(fixture: Path) -> list[tuple[str, set[str]]]:
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[f.stem for f in FIXTURES])
 def test_held_out_hosts_are_attributed_and_decoys_are_not(fixture: Path) -> None:
-    sigs = load_signatures()
+    sigs = load_rules()
     examples = {h for r in sigs.sdks for h in r.examples}
     attributor = Attributor(sigs, EMPTY_PROFILE)
     fresh = [(h, e) for h, e in rows(fixture) if h not in examples]

@@ -9,9 +9,9 @@ import pytest
 from monitor import decode
 from monitor.classify.identifiers import Detector
 from monitor.profile import EMPTY_PROFILE
-from monitor.signatures import load_signatures
+from monitor.rules.load import load_rules
 
-DETECTOR = Detector(load_signatures().identifiers, EMPTY_PROFILE)
+DETECTOR = Detector(load_rules().identifiers, EMPTY_PROFILE)
 
 
 def found(body: dict[str, object]) -> list[tuple[str, str]]:

@@ -6,15 +6,15 @@ from __future__ import annotations
 import struct
 
 import pytest
+from engine_run import recognize
 
 from monitor import decode
 from monitor.classify.identifiers import Detector
-from monitor.classify.p2p import recognize
 from monitor.model import Endpoint, HttpExchange
 from monitor.profile import EMPTY_PROFILE
-from monitor.signatures import load_signatures
+from monitor.rules.load import load_rules
 
-DETECTOR = Detector(load_signatures().identifiers, EMPTY_PROFILE)
+DETECTOR = Detector(load_rules().identifiers, EMPTY_PROFILE)
 
 KEX = ("sntrup761x25519-sha512@openssh.com,curve25519-sha256,curve25519-sha256@libssh.org,"
        "ecdh-sha2-nistp256,diffie-hellman-group16-sha512,ext-info-c,kex-strict-c-v00@openssh.com")

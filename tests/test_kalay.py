@@ -9,15 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from engine_run import recognize
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pcapgen import eth, ip4, pcap, udp
 
 from monitor.classify.kalay import descramble, scramble
-from monitor.classify.p2p import recognize
-from monitor.classify.p2p_tables import load_p2p_tables
 from monitor.errors import BadSignatures
-from monitor.signatures import SIGNATURES_DIR
+from monitor.rules.load import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 UID = "CXBA8H1WKRVN7B4U111A"
@@ -81,13 +80,13 @@ def test_random_udp_is_not_kalay(data: bytes) -> None:
 def test_user_p2p_toml_adds_a_command_and_bad_entries_are_named(tmp_path: Path) -> None:
     extra = tmp_path / "p2p.toml"
     extra.write_text('[kalay.commands]\n"0a0b0c" = ["VENDOR_HELLO", "lookup", true]\n', encoding="utf-8")
-    tables = load_p2p_tables([SIGNATURES_DIR / "p2p.toml", extra])
+    tables = load_rules([tmp_path]).p2p
     m = recognize(scramble(connect(b"\x0a\x0b\x0c")), 4000, 50000, "udp", tables)
     assert m is not None and m.message == "VENDOR_HELLO" and m.hits[0].value == UID
-    assert tables.kalay_commands[b"\x01\x06\x21"][0] == "LAN_CONNECT_REQ"  # the bundled ones stay
+    assert tables["kalay"].kalay_commands[b"\x01\x06\x21"][0] == "LAN_CONNECT_REQ"  # the bundled ones stay
     extra.write_text('[pppp.messages]\n0x10 = ["DEV_LGN", "elsewhere", 0]\n', encoding="utf-8")
     with pytest.raises(BadSignatures) as err:
-        load_p2p_tables([extra])
+        load_rules([tmp_path])
     assert "pppp.messages.0x10" in str(err.value) and "value" in str(err.value)
 
 

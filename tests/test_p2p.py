@@ -6,10 +6,11 @@ import hashlib
 import json
 import struct
 
+from engine_run import recognize
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.classify.p2p import pppp_uid, recognize
+from monitor.classify.p2p import pppp_uid
 
 
 def pppp(mtype: int, body: bytes) -> bytes:
@@ -128,11 +129,11 @@ def test_reolink_baichuan_and_dahua_p2p_headers() -> None:
 def test_dahua_p2p_fingerprint_attributes_to_dahua() -> None:
     from monitor.classify.destinations import Attributor
     from monitor.profile import EMPTY_PROFILE
-    from monitor.signatures import load_signatures
+    from monitor.rules.load import load_rules
 
-    a = Attributor(load_signatures(), EMPTY_PROFILE).attribute("", "203.0.113.88", 8888, "udp", 0.0, protocol="dahua_p2p")
+    a = Attributor(load_rules(), EMPTY_PROFILE).attribute("", "203.0.113.88", 8888, "udp", 0.0, protocol="dahua_p2p")
     assert (a.sdk, a.category, a.reason) == ("imou", "p2p", "dahua_p2p fingerprint")
-    r = Attributor(load_signatures(), EMPTY_PROFILE).attribute("", "203.0.113.89", 9000, "tcp", 0.0, protocol="baichuan")
+    r = Attributor(load_rules(), EMPTY_PROFILE).attribute("", "203.0.113.89", 9000, "tcp", 0.0, protocol="baichuan")
     assert (r.sdk, r.reason) == ("reolink", "baichuan fingerprint")
 
 

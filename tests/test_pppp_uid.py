@@ -8,10 +8,8 @@ from __future__ import annotations
 import random
 
 import pytest
-from engine_run import run
+from engine_run import recognize, run
 from pcapgen import eth, ip4, tcp, udp
-
-from monitor.classify.p2p import recognize
 
 UID_TEXT = "VSTC-123456-ABCDE"
 UID = b"VSTC\0\0\0\0" + (123456).to_bytes(4, "big") + b"ABCDE\0\0\0"
@@ -98,11 +96,12 @@ def test_one_pass_over_a_message_finds_what_a_pass_per_field_finds() -> None:
     import hashlib
 
     from monitor import decode
-    from monitor.classify.identifiers import Detector, load_identifier_rules
+    from monitor.classify.identifiers import Detector
     from monitor.profile import profile_from_dict
+    from monitor.rules.load import load_rules
 
     imei, mac = "356938035643809", "a4:5e:60:c1:22:9f"
-    det = Detector(load_identifier_rules(), profile_from_dict(
+    det = Detector(load_rules().identifiers, profile_from_dict(
         {"device": [{"name": "phone", "imei": imei, "mac": mac}, {"name": "cam", "device_uid": UID_TEXT}]}))
     rng = random.Random(7)
     pieces = [f"imei={imei}".encode(), hashlib.md5(imei.encode()).hexdigest().encode(), mac.upper().encode(),

@@ -19,7 +19,7 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from monitor.classify.p2p_tables import P2PTables
+from monitor.classify.p2p_tables import CleartextTable
 from monitor.model import Field, Hit
 
 MAX_TEXT = 16 * 1024  # bytes of a clear-text message read
@@ -50,7 +50,7 @@ class TextMatch:
 
 
 def recognize_text(payload: bytes, server_port: int, client_port: int, transport: str,
-                   t: P2PTables) -> TextMatch | None:
+                   t: CleartextTable) -> TextMatch | None:
     first = payload[0]
     ports = (server_port, client_port)
     if transport == "tcp":
@@ -95,7 +95,7 @@ def _ssh_kexinit(payload: bytes) -> TextMatch | None:
 
 # -- RTSP ----------------------------------------------------------------------------------------------
 
-def _rtsp(payload: bytes, t: P2PTables) -> TextMatch | None:
+def _rtsp(payload: bytes, t: CleartextTable) -> TextMatch | None:
     head = payload[:MAX_TEXT].split(b"\n\r\n", 1)[0] if b"\n" in payload[:MAX_TEXT] else b""
     lines = head.split(b"\n")
     if not lines:

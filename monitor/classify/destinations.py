@@ -19,7 +19,8 @@ from typing import Any
 
 from monitor.model import Attribution, DnsAnswer
 from monitor.profile import Profile
-from monitor.signatures import SdkRule, Signatures
+from monitor.rules.load import Rules
+from monitor.rules.sdks import SdkRule
 
 DNS_SLACK = 2.0  # seconds: a connection may start a little before the answer's capture time
 MAX_NAMES_PER_IP = 32
@@ -70,7 +71,7 @@ class HostRules:
 
 
 class Attributor:
-    def __init__(self, signatures: Signatures, profile: Profile, geo: Any = None) -> None:
+    def __init__(self, signatures: Rules, profile: Profile, geo: Any = None) -> None:
         self.rules = HostRules(signatures.sdks)
         self.profile = profile
         self.geo = geo

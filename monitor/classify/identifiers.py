@@ -2,7 +2,7 @@
 
 `Detector.scan(fields)` returns one Hit per (type, value, location, transform). With a profile,
 every field is matched in one pass against all precomputed variants of the known values
-(confidence `known`). Patterns (signatures/identifiers.toml) add what no profile names:
+(confidence `known`). Patterns (rules/identifiers.toml) add what no profile names:
 checksummed numbers (IMEI, ICCID: `checksum`) and values under identifier key names (`pattern`).
 Precision first: key names of decoys (order ids, trace ids, timestamps, versions) veto patterns.
 """
@@ -13,24 +13,22 @@ import bisect
 import functools
 import itertools
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from monitor.classify.checks import PKG, CheckContext, luhn_ok, unicast_mac
+from monitor.classify.types import type_checks, type_ids
 from monitor.classify.variants import Variant, profile_variants, trie_regex
+from monitor.errors import bad_rule
 from monitor.model import Field, Hit
 from monitor.profile import Profile
 
-RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "identifiers.toml"
 _MICRODEG = re.compile(r"-?\d{6,9}")
 _NUM = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{2,12}(?![\d.])")
-_UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")
 _MAC = re.compile(r"(?<![0-9A-Fa-f:-])((?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2})(?![0-9A-Fa-f:-])")
 _DIGITS = re.compile(r"(?<!\d)(\d{14,20})(?!\d)")
 _HASH = re.compile(r"^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$")
-_PKG = re.compile(r"^[a-zA-Z][a-zA-Z0-9_]*(?:\.[a-zA-Z0-9_]+){2,}$")
 
 
 _SUFFIX_OK = frozenset({"imei", "imsi", "iccid", "meid", "androidid", "oaid", "gaid", "idfa", "idfv", "bssid",
@@ -57,30 +55,32 @@ class IdentifierRules:
         return frozenset(norm_key(k) for k in self.types.get(type_id, {}).get(which, []))
 
 
-def load_identifier_rules(paths: Sequence[str | Path] = ()) -> IdentifierRules:
-    """The bundled identifiers.toml merged with user files (their lists extend the bundled ones)."""
-    from monitor.errors import BadSignatures
+def identifier_rules(docs: Sequence[tuple[str, dict[str, Any]]]) -> IdentifierRules:
+    """Parsed identifiers.toml files (the bundled one first), merged: later lists extend earlier ones.
 
+    The rules loader (monitor/rules) reads the files; `docs` is (file name, parsed TOML) per file."""
     types: dict[str, dict[str, Any]] = {}
     neg: set[str] = set()
     ph: set[str] = set()
     version = ""
     recurring: set[str] = set()
     recurring_min = 10
-    for p in [RULES_FILE, *[Path(x) for x in paths]]:
-        try:
-            data = tomllib.loads(Path(p).read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise BadSignatures(str(p), f"cannot read identifier rules: {exc}") from exc
+    known = type_ids()
+    for p, data in docs:
         version = version or str(data.get("version", ""))
         neg.update(norm_key(k) for k in data.get("negative_keys", []))
         ph.update(v.lower() for v in data.get("placeholders", {}).get("values", []))
         rec = data.get("recurring", {})
-        recurring.update(str(t) for t in rec.get("types", []))
+        for t in rec.get("types", []):
+            if t not in known:
+                raise bad_rule(p, "recurring", "types", f"{t!r} is not a type id ({', '.join(known)})")
+            recurring.add(t)
         recurring_min = int(rec.get("min_length", recurring_min))
         for type_id, spec in data.get("types", {}).items():
             if not isinstance(spec, dict):
-                raise BadSignatures(str(p), f"types.{type_id}: must be a table")
+                raise bad_rule(p, f"types.{type_id}", "value", "must be a table")
+            if type_id not in known and type_id != "location":  # location: the keys of both location types
+                raise bad_rule(p, f"types.{type_id}", "name", f"not a type id ({', '.join(known)}, or location)")
             merged = types.setdefault(type_id, {})
             for k, v in spec.items():
                 if isinstance(v, list):
@@ -88,18 +88,6 @@ def load_identifier_rules(paths: Sequence[str | Path] = ()) -> IdentifierRules:
                 else:
                     merged[k] = v
     return IdentifierRules(types, frozenset(neg), frozenset(ph), version, frozenset(recurring), recurring_min)
-
-
-def luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = ord(ch) - 48
-        if i % 2:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return total % 10 == 0
 
 
 def _chain(field_tr: tuple[str, ...], value_tr: str) -> str:
@@ -112,8 +100,8 @@ def _chain(field_tr: tuple[str, ...], value_tr: str) -> str:
 class Detector:
     """Finds identifiers in fields. Build once per (rules, profile); `scan` is the hot path."""
 
-    def __init__(self, rules: IdentifierRules | None, profile: Profile) -> None:
-        self.rules = rules if rules is not None else load_identifier_rules()
+    def __init__(self, rules: IdentifierRules, profile: Profile) -> None:
+        self.rules = rules
         self.profile = profile
         self._ci, self._cs = profile_variants(profile)
         self._ci_re = trie_regex(list(self._ci), "[0-9a-z]")
@@ -159,6 +147,9 @@ class Detector:
         self._rdns_share = float(apps.get("reverse_dns_share", 0.8))
         self._rdns_first = frozenset(apps.get("reverse_dns_first", []))
         self._install_keys = r.keys("device_uid", "install_keys")
+        self._checks = type_checks()
+        self._check_ctx = CheckContext(self._mcc, self._install_keys,
+                                       tuple(p for p in (self._cs2, self._kalay) if p is not None), self._min_apps)
         self._recur: dict[str, tuple[str, str]] = {}  # value (letters and digits, upper) -> (type, first finding)
         self._key_info: dict[str, tuple[str, tuple[str, ...] | None, bool]] = {}
         self._loc_keys = self._lat | self._lon | self._pair
@@ -399,66 +390,14 @@ class Detector:
         return ()
 
     def _keyed(self, t: str, k: str, v: str, f: Field, cleartext: bool) -> Hit | None:
-        def hit(conf: str = "pattern", value: str = v, tr: str = "plain") -> Hit:
-            return Hit(t, value, _chain(f.transforms, tr), f.location, conf)
-
-        low = v.lower()
-        if not v or low in self.rules.placeholders or len(v) > 512:
+        """A value under one of type t's key names: a hash under a hash key, else what t's check says."""
+        if not v or v.lower() in self.rules.placeholders or len(v) > 512:
             return None
         if k in self._hashed.get(t, frozenset()) and _HASH.match(v):
-            return hit(tr={32: "md5", 40: "sha1", 64: "sha256"}[len(v)])
-        if t == "imei":
-            if v.isdigit() and len(v) == 15 and len(set(v)) > 2:
-                return hit("checksum" if luhn_ok(v) else "pattern")
-        elif t == "meid":
-            if re.fullmatch(r"[0-9A-Fa-f]{14}", v) and int(v[:2], 16) >= 0xA0:
-                return hit()
-        elif t == "imsi":
-            if v.isdigit() and 14 <= len(v) <= 15 and v[:3] in self._mcc:
-                return hit()
-        elif t == "iccid":
-            if v.isdigit() and 18 <= len(v) <= 20 and v.startswith("89"):
-                return hit("checksum" if luhn_ok(v) else "pattern")
-        elif t in ("mac", "bssid"):
-            hexes = re.sub(r"[:\-.]", "", v)
-            if re.fullmatch(r"[0-9A-Fa-f]{12}", hexes) and _unicast_mac(hexes):
-                return hit()
-        elif t == "ssid":
-            if _network_name(v):
-                return hit()
-        elif t in ("gaid", "idfa", "idfv"):
-            if _UUID.match(v) and set(v.replace("-", "")) != {"0"}:
-                return hit()
-        elif t == "oaid":
-            if (_UUID.match(v) or re.fullmatch(r"[0-9A-Fa-f]{16}|[0-9A-Fa-f]{32}|[0-9A-Fa-f]{64}", v)) and \
-                    set(v.replace("-", "")) != {"0"}:
-                return hit()
-        elif t == "android_id":
-            m = re.fullmatch(r"(?:a-|android[-_]?)?([0-9a-fA-F]{16})", v, re.I)  # "A-3f9c...", "ANDROID_3f9c..."
-            if m and set(m.group(1)) != {"0"}:
-                return hit(value=m.group(1))
-        elif t == "serial":
-            if re.fullmatch(r"[A-Za-z0-9\-]{6,32}", v) and any(c.isdigit() for c in v) and not v.isdigit():
-                return hit()
-        elif t == "device_uid":
-            if k in self._install_keys and _UUID.match(v) and set(v.replace("-", "")) != {"0"}:
-                return hit()
-            if self._cs2 and self._cs2.fullmatch(v.upper()) or self._kalay and self._kalay.fullmatch(v.upper()):
-                return hit()
-            if re.fullmatch(r"[0-9A-Fa-f]{16}|[A-Za-z0-9]{20,22}", v) and any(c.isdigit() for c in v):
-                return hit()
-        elif t == "phone_number":
-            digits = re.sub(r"[\s\-()]", "", v)
-            if re.fullmatch(r"\+?\d{7,15}", digits) and len(set(digits)) > 2:
-                return hit()
-        elif t == "installed_apps":
-            items = [x.strip() for x in re.split(r"[\n,;|]", v) if x.strip()]
-            if len(items) >= self._min_apps and sum(bool(_PKG.match(x)) for x in items) >= 0.8 * len(items):
-                return hit(value=v[:200])
-        elif t == "credentials":
-            if cleartext and set(v) - {"*", "x", "X", "•"} and len(v) <= 128:
-                return hit()
-        return None
+            return Hit(t, v, _chain(f.transforms, {32: "md5", 40: "sha1", 64: "sha256"}[len(v)]), f.location, "pattern")
+        check = self._checks.get(t)
+        found = check(v, k, self._check_ctx, cleartext) if check is not None else None
+        return None if found is None else Hit(t, found[1], _chain(f.transforms, "plain"), f.location, found[0])
 
     def _app_list(self, f: Field, v: str, k: str) -> bool:
         """An array (joined by the decoder) of mostly reverse-DNS package names, whatever its key; with a key
@@ -466,7 +405,7 @@ class Detector:
         items = [x.strip() for x in v.split("\n") if x.strip()][:500]
         if not items:
             return False
-        rdns = sum(1 for x in items if _PKG.match(x) and x.split(".", 1)[0].lower() in self._rdns_first)
+        rdns = sum(1 for x in items if PKG.match(x) and x.split(".", 1)[0].lower() in self._rdns_first)
         if f.transforms and f.transforms[-1] == "list" and len(items) >= self._min_apps:
             return rdns >= self._rdns_share * len(items)
         return "install" in k and len(items) <= 2 and rdns == len(items)
@@ -487,7 +426,7 @@ class Detector:
         if long and "mac" not in keyed and "bssid" not in keyed and (":" in v or "-" in v):
             for m in _MAC.finditer(v):
                 mac = m.group(1)
-                if _unicast_mac(re.sub(r"[:-]", "", mac)):
+                if unicast_mac(re.sub(r"[:-]", "", mac)):
                     out.append(Hit("mac", mac, _chain(f.transforms, "plain"), f.location, "pattern"))
         if self._email is not None and "@" in v:
             binary = _BINARY_RUN.search(f.location) is not None
@@ -541,21 +480,6 @@ def _starts(values: list[str]) -> list[int]:
     return list(itertools.accumulate([len(v) + 1 for v in values[:-1]], initial=0))
 # a field that is a printable run cut out of binary bytes: "tcp-payload@12", "body@40"
 _BINARY_RUN = re.compile(r"^(?:tcp|udp)-payload(?:@\d+)?$|@\d+$")
-_SSID_SEP = re.compile(r"[\s\-_.]+")
-_TOKENISH = re.compile(r"[=/%|{}<>\\]")
-
-
-def _network_name(v: str) -> bool:
-    """A plausible Wi-Fi network name: 1-32 bytes of text, not a number, UUID, hash or session token."""
-    if not 1 <= len(v.encode("utf-8", "replace")) <= 32 or v.isdigit() or _TOKENISH.search(v) or _UUID.match(v):
-        return False
-    if re.fullmatch(r"[0-9a-fA-F]{12,}", v):
-        return False
-    for part in _SSID_SEP.split(v):  # a long run mixing cases and digits is a token ("AxW8hQ3bZr1kLm0Pq")
-        if len(part) >= 12 and any(c.isdigit() for c in part) and any(c.isupper() for c in part) and \
-                any(c.islower() for c in part):
-            return False
-    return True
 
 
 def _alnum(value: str) -> str:
@@ -574,13 +498,6 @@ def _uid_binary(uid: str) -> bytes | None:
 def _group(location: str) -> str:
     """The object a value belongs to: json:$.a.lat -> json:$.a; query:lat -> query."""
     return re.split(r"[.:](?=[^.:]*$)", location, maxsplit=1)[0]
-
-
-def _unicast_mac(hexes: str) -> bool:
-    h = hexes.lower()
-    if h in ("000000000000", "ffffffffffff", "020000000000") or len(set(h)) < 3:
-        return False
-    return not int(h[:2], 16) & 0x01
 
 
 def _plausible(a: str, b: str) -> bool:

@@ -12,10 +12,29 @@ Message names, roles, ports and keys come from signatures/p2p.toml (p2p_tables.p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
 
+from monitor.classify import cs2crypt
+from monitor.classify.cleartext import CleartextTable, recognize_text
 from monitor.classify.cs2crypt import KeyState
-from monitor.classify.p2p_tables import P2PTables, bundled
+from monitor.classify.kalay import hits_of, parse
+from monitor.classify.p2p_iot import baichuan, dahua_p2p, dvrip, tuya, tuya35
+from monitor.classify.p2p_tables import (
+    CLEARTEXT,
+    KALAY,
+    PPPP,
+    TUYA,
+    XMEYE,
+    KalayTable,
+    P2PTables,
+    PpppTable,
+    Section,
+    TuyaTable,
+    XmeyeTable,
+)
 from monitor.model import Field, Hit
 
 
@@ -45,7 +64,7 @@ def pppp_uid(raw: bytes) -> str | None:
     return f"{prefix.rstrip(bytes(1)).decode()}-{serial:06d}-{check.rstrip(bytes(1)).decode()}"
 
 
-def _pppp(payload: bytes, tables: P2PTables) -> P2PMatch | None:
+def _pppp(payload: bytes, tables: PpppTable) -> P2PMatch | None:
     if len(payload) < 4 or payload[0] != 0xF1:
         return None
     known = tables.pppp_messages.get(payload[1])
@@ -122,9 +141,7 @@ def _crc_uid(body: bytes, uid_at: int) -> str | None:
     return pppp_uid(bytes(body[i] ^ key[i % 4] for i in range(uid_at, uid_at + 20)))
 
 
-def _kalay(payload: bytes, server_port: int, tables: P2PTables) -> P2PMatch | None:
-    from monitor.classify.kalay import hits_of, parse
-
+def _kalay(payload: bytes, server_port: int, tables: KalayTable) -> P2PMatch | None:
     msg = parse(payload, tables.kalay_commands)
     if msg is None:
         return None
@@ -191,10 +208,8 @@ def _mqtt(payload: bytes) -> P2PMatch | None:
     return P2PMatch("mqtt", "CONNECT", "", tuple(hits))
 
 
-def _encrypted_pppp(payload: bytes, on_port: bool, t: P2PTables, keys: KeyState | None) -> P2PMatch | None:
+def _encrypted_pppp(payload: bytes, on_port: bool, t: PpppTable, keys: KeyState | None) -> P2PMatch | None:
     """A PPPP datagram under CS2's table-XOR encryption: known and learned keys first, then a key search."""
-    from monitor.classify import cs2crypt
-
     if len(payload) > cs2crypt.MAX_DATAGRAM:
         return None
     for key in (*(keys.known if keys else ()), *t.pppp_keys):
@@ -255,72 +270,161 @@ def _as_encrypted(m: P2PMatch, plain: bytes) -> P2PMatch:
     return replace(m, hits=tuple(replace(h, transform="cs2-encrypt") for h in m.hits), plain=plain)
 
 
-def recognize(payload: bytes, server_port: int, client_port: int, transport: str,
-              tables: P2PTables | None = None, keys: KeyState | None = None) -> P2PMatch | None:
-    """The protocol of one datagram / first stream chunk, or None (tables: signatures/p2p.toml).
+# -- the registry ---------------------------------------------------------------------------------
+# Every reader takes (payload, server port, client port, transport, its section's table, CS2 keys)
+# and returns a match or None (then the next reader that accepts the first byte is tried).
 
-    `keys`: what earlier datagrams of the same capture taught about CS2 encryption keys; this
-    datagram adds to it.
-    """
-    if not payload:
+Read = Callable[[bytes, int, int, str, Any, KeyState | None], P2PMatch | None]
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity
+class Decoder:
+    """One protocol reader: which first bytes and transports it looks at, which p2p.toml section it reads."""
+
+    name: str
+    read: Read
+    section: Section | None = None  # its table in p2p.toml, parsed by the rules loader; None: it reads none
+    first: bytes | frozenset[int] | None = None  # the first payload bytes it can start with; None: any
+    transports: tuple[str, ...] = ("udp", "tcp")
+
+
+def _read_cleartext(payload: bytes, sp: int, cp: int, transport: str, t: CleartextTable,
+                    keys: KeyState | None) -> P2PMatch | None:
+    text = recognize_text(payload, sp, cp, transport, t)
+    if text is None:
         return None
-    t = tables or bundled()
-    first = payload[0]
-    if first in _TEXT_FIRST:
-        from monitor.classify.cleartext import recognize_text
+    return P2PMatch(text.protocol, text.message, "", text.hits, text.plain, text.transform or "cs2-encrypt",
+                    text.fields, text.scan and text.protocol not in t.never_scan)
 
-        text = recognize_text(payload, server_port, client_port, transport, t)
-        if text is not None:
-            return P2PMatch(text.protocol, text.message, "", text.hits, text.plain, text.transform or "cs2-encrypt",
-                            text.fields, text.scan and text.protocol not in t.never_scan)
-    if first == 0xF1 and transport == "udp":
-        found_p = _pppp(payload, t)
-        if found_p is not None:
-            return found_p  # else: possibly encrypted, its first byte 0xF1 by chance (1 key in 256)
-        if (server_port in t.pppp_ports or client_port in t.pppp_ports) and len(payload) >= 4 \
-                and int.from_bytes(payload[2:4], "big") == len(payload) - 4 \
-                and _encrypted_pppp(payload, True, t, keys) in (None, _OBFUSCATED):
-            # a well-formed PPPP header of a type our table lacks, on PPPP's port: still PPPP
-            odd = f"MSG_{payload[1]:02X}"
-            return P2PMatch("pppp", odd, "", _pppp_ids(payload, odd, -1, False))
-    if first in (0xA1, 0xF2) and transport == "udp":
-        found_i = _ilnk(payload)
-        if found_i is not None:
-            return found_i
-    if transport == "udp" and len(payload) >= 16:
-        found = _kalay(payload, server_port, t)
-        if found is not None:
-            return found
-    if transport == "udp" and len(payload) >= 4:
-        on_port = server_port in t.pppp_ports or client_port in t.pppp_ports
-        if on_port or (keys and keys.known) or t.pppp_keys:
-            found = _encrypted_pppp(payload, on_port, t, keys)
+
+def _read_pppp(payload: bytes, sp: int, cp: int, transport: str, t: PpppTable,
+               keys: KeyState | None) -> P2PMatch | None:
+    found = _pppp(payload, t)
+    if found is not None:
+        return found  # else: possibly encrypted, its first byte 0xF1 by chance (1 key in 256)
+    if (sp in t.pppp_ports or cp in t.pppp_ports) and len(payload) >= 4 \
+            and int.from_bytes(payload[2:4], "big") == len(payload) - 4 \
+            and _encrypted_pppp(payload, True, t, keys) in (None, _OBFUSCATED):
+        # a well-formed PPPP header of a type our table lacks, on PPPP's port: still PPPP
+        odd = f"MSG_{payload[1]:02X}"
+        return P2PMatch("pppp", odd, "", _pppp_ids(payload, odd, -1, False))
+    return None
+
+
+def _read_ilnk(payload: bytes, sp: int, cp: int, transport: str, t: None, keys: KeyState | None) -> P2PMatch | None:
+    return _ilnk(payload)
+
+
+def _read_kalay(payload: bytes, sp: int, cp: int, transport: str, t: KalayTable,
+                keys: KeyState | None) -> P2PMatch | None:
+    return _kalay(payload, sp, t) if len(payload) >= 16 else None
+
+
+def _read_encrypted_pppp(payload: bytes, sp: int, cp: int, transport: str, t: PpppTable,
+                         keys: KeyState | None) -> P2PMatch | None:
+    if len(payload) < 4:
+        return None
+    on_port = sp in t.pppp_ports or cp in t.pppp_ports
+    if on_port or (keys and keys.known) or t.pppp_keys:
+        return _encrypted_pppp(payload, on_port, t, keys)
+    return None
+
+
+def _read_mqtt(payload: bytes, sp: int, cp: int, transport: str, t: None, keys: KeyState | None) -> P2PMatch | None:
+    return _mqtt(payload)
+
+
+def _read_baichuan(payload: bytes, sp: int, cp: int, transport: str, t: None,
+                   keys: KeyState | None) -> P2PMatch | None:
+    name = baichuan(payload)
+    return P2PMatch("baichuan", name, "peer", ()) if name else None
+
+
+def _read_dahua(payload: bytes, sp: int, cp: int, transport: str, t: None, keys: KeyState | None) -> P2PMatch | None:
+    name = dahua_p2p(payload, transport)
+    return P2PMatch("dahua_p2p", name, "peer", ()) if name else None
+
+
+def _read_xmeye(payload: bytes, sp: int, cp: int, transport: str, t: XmeyeTable,
+                keys: KeyState | None) -> P2PMatch | None:
+    found = dvrip(payload, t)
+    return P2PMatch("xmeye", found[0], "", found[1]) if found else None
+
+
+def _read_tuya(payload: bytes, sp: int, cp: int, transport: str, t: TuyaTable,
+               keys: KeyState | None) -> P2PMatch | None:
+    if payload[:4] == b"\x00\x00\x55\xaa":
+        found = tuya(payload, t)
+        if found:
+            return P2PMatch("tuya", found[0], "discovery" if found[0] == "DISCOVERY" else "", found[1])
+    elif payload[:4] == b"\x00\x00\x66\x99":
+        name = tuya35(payload, t)
+        if name:
+            return P2PMatch("tuya", name, "discovery" if name == "DISCOVERY" else "", ())
+    return None
+
+
+# The readers in the order they are tried (the first match wins). A new protocol: its module with a
+# reader (and, if it has tables, a p2p_tables.Section), plus one line here.
+DECODERS: list[Decoder] = [
+    Decoder("cleartext", _read_cleartext, CLEARTEXT, first=_TEXT_FIRST),  # SSH, RTSP, TP-Link, SSDP, WS-Discovery
+    Decoder("pppp", _read_pppp, PPPP, first=b"\xf1", transports=("udp",)),
+    Decoder("ilnk", _read_ilnk, first=b"\xa1\xf2", transports=("udp",)),
+    Decoder("kalay", _read_kalay, KALAY, transports=("udp",)),
+    Decoder("pppp_encrypted", _read_encrypted_pppp, PPPP, transports=("udp",)),
+    Decoder("mqtt", _read_mqtt, first=b"\x10", transports=("tcp",)),
+    Decoder("baichuan", _read_baichuan, first=b"\xf0"),
+    Decoder("dahua_p2p", _read_dahua, first=b"\xff\xf4"),
+    Decoder("xmeye", _read_xmeye, XMEYE, first=b"\xff"),
+    Decoder("tuya", _read_tuya, TUYA, first=b"\x00"),
+]
+
+
+def sections(decoders: Sequence[Decoder] | None = None) -> dict[str, Section]:
+    """The p2p.toml sections the decoders read, by name (what the rules loader parses)."""
+    out: dict[str, Section] = {}
+    for d in DECODERS if decoders is None else decoders:
+        if d.section is not None:
+            out.setdefault(d.section.name, d.section)
+    return out
+
+
+class Recognizer:
+    """The decoders, arranged once by (transport, first byte), each with its own section's table."""
+
+    __slots__ = ("_plan",)
+
+    def __init__(self, tables: P2PTables, decoders: Sequence[Decoder] | None = None) -> None:
+        ds = DECODERS if decoders is None else decoders
+        plan: dict[str, list[tuple[tuple[Read, Any], ...]]] = {}
+        for tr in {t for d in ds for t in d.transports}:
+            plan[tr] = [tuple((d.read, tables[d.section.name] if d.section else None) for d in ds
+                              if tr in d.transports and (d.first is None or b in d.first)) for b in range(256)]
+        self._plan = plan
+
+    def recognize(self, payload: bytes, server_port: int, client_port: int, transport: str,
+                  keys: KeyState | None = None) -> P2PMatch | None:
+        """The protocol of one datagram / first stream chunk, or None.
+
+        `keys`: what earlier datagrams of the same capture taught about CS2 encryption keys; this
+        datagram adds to it.
+        """
+        plan = self._plan.get(transport)
+        if not payload or plan is None:
+            return None
+        for read, table in plan[payload[0]]:
+            found = read(payload, server_port, client_port, transport, table, keys)
             if found is not None:
                 return found
-    if first == 0x10 and transport == "tcp":
-        return _mqtt(payload)
-    if first in (0xF0, 0xFF, 0xF4):
-        from monitor.classify.p2p_iot import baichuan, dahua_p2p
+        return None
 
-        name = baichuan(payload) if first == 0xF0 else dahua_p2p(payload, transport)
-        if name:
-            return P2PMatch("baichuan" if first == 0xF0 else "dahua_p2p", name, "peer", ())
-    if first == 0xFF:
-        from monitor.classify.p2p_iot import dvrip
 
-        found_x = dvrip(payload, t)
-        if found_x:
-            return P2PMatch("xmeye", found_x[0], "", found_x[1])
-    elif first == 0x00 and payload[:4] == b"\x00\x00\x55\xaa":
-        from monitor.classify.p2p_iot import tuya
+@lru_cache(maxsize=4)
+def _recognizer(tables: P2PTables, decoders: tuple[Decoder, ...]) -> Recognizer:
+    return Recognizer(tables, decoders)
 
-        found_t = tuya(payload, t)
-        if found_t:
-            return P2PMatch("tuya", found_t[0], "discovery" if found_t[0] == "DISCOVERY" else "", found_t[1])
-    elif first == 0x00 and payload[:4] == b"\x00\x00\x66\x99":
-        from monitor.classify.p2p_iot import tuya35
 
-        name_t = tuya35(payload, t)
-        if name_t:
-            return P2PMatch("tuya", name_t, "discovery" if name_t == "DISCOVERY" else "", ())
-    return None
+def recognize(payload: bytes, server_port: int, client_port: int, transport: str, tables: P2PTables,
+              keys: KeyState | None = None) -> P2PMatch | None:
+    """`Recognizer(tables).recognize(...)` for one-off calls (tables: `Rules.p2p` from the rules loader)."""
+    return _recognizer(tables, tuple(DECODERS)).recognize(payload, server_port, client_port, transport, keys)

@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import re
 
-from monitor.classify.p2p_tables import P2PTables
+from monitor.classify.p2p_tables import TuyaTable, XmeyeTable
 from monitor.model import Hit
 
 _SERIAL = re.compile(rb'"(SerialNumber|SerialNo|sn|DevID|UUID)"\s*:\s*"([A-Za-z0-9]{8,40})"', re.I)  # "SN" too
 
 
-def dvrip(payload: bytes, tables: P2PTables) -> tuple[str, tuple[Hit, ...]] | None:
+def dvrip(payload: bytes, tables: XmeyeTable) -> tuple[str, tuple[Hit, ...]] | None:
     """(message name, hits) of a DVRIP message, or None."""
     if len(payload) < 20 or payload[0] != 0xFF or payload[2:4] != b"\x00\x00":
         return None
@@ -32,7 +32,7 @@ def dvrip(payload: bytes, tables: P2PTables) -> tuple[str, tuple[Hit, ...]] | No
     return name, hits
 
 
-def tuya(payload: bytes, tables: P2PTables) -> tuple[str, tuple[Hit, ...]] | None:
+def tuya(payload: bytes, tables: TuyaTable) -> tuple[str, tuple[Hit, ...]] | None:
     if len(payload) < 24 or payload[:4] != b"\x00\x00\x55\xaa" or not payload.rstrip(b"\x00").endswith(b"\xaa\x55"):
         return None
     length = int.from_bytes(payload[12:16], "big")
@@ -53,7 +53,7 @@ def tuya(payload: bytes, tables: P2PTables) -> tuple[str, tuple[Hit, ...]] | Non
     return tables.tuya_commands.get(cmd, f"CMD_{cmd}"), hits
 
 
-def tuya35(payload: bytes, tables: P2PTables) -> str | None:
+def tuya35(payload: bytes, tables: TuyaTable) -> str | None:
     """Tuya protocol 3.5 frames (00 00 66 99 ... 00 00 99 66, AES-GCM with the device's local key):
     recognized and named by command; the body stays sealed."""
     if len(payload) < 50 or not payload.rstrip(b"\x00").endswith(b"\x00\x00\x99\x66"):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "labels.toml"
+from monitor.rules import bundled_toml
+
 MAX_LABEL_BYTES = 4 * 1024 * 1024
 SOURCES = ("data_safety", "app_privacy", "privacy_manifest")
 PLATFORM = {"data_safety": "android", "app_privacy": "ios", "privacy_manifest": "ios"}
@@ -21,7 +20,7 @@ MANIFEST_PREFIX = "NSPrivacyCollectedDataType"
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
     """The label vocabularies and type map (monitor/rules/labels.toml), read once."""
-    return tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
+    return bundled_toml("labels.toml")
 
 
 @dataclass(slots=True)

@@ -15,10 +15,10 @@ from monitor.policy.vocab import policy_context
 
 def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> Policy:
     if signatures is None:
-        from monitor.signatures import load_signatures
+        from monitor.rules.load import load_rules
 
-        signatures = load_signatures()
-    aliases = AliasMatcher(signatures.sdk_aliases())
+        signatures = load_rules()
+    aliases = AliasMatcher(signatures.sdk_aliases(), signatures.common_aliases)
     statements = apply_covering(extract_statements(text, aliases), connected_product(text, policy_context(text)[1]))
     named = list(dict.fromkeys(sdk for sdk, _s, _e in aliases.find(text)))
     vendor = vendor_sdk(text, aliases)

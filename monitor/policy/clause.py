@@ -9,12 +9,11 @@ a terminator. Pseudo-triggers ("do not need to", "please do not send us") negate
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-RULES = Path(__file__).resolve().parent.parent / "rules" / "policy_rules.toml"
+from monitor.rules import bundled_toml
+
 MAX_SCOPE = 200  # characters a negation reaches at most when no terminator ends it first
 
 
@@ -61,7 +60,7 @@ class Rules:
 
 @lru_cache(maxsize=1)
 def rules() -> Rules:
-    d = tomllib.loads(RULES.read_text(encoding="utf-8"))
+    d = bundled_toml("policy_rules.toml")
     i = re.IGNORECASE | re.ASCII
     neg, st, rc = d["negation"], d["statements"], d["recipients"]
     abbrev = "|".join(re.escape(a) for a in sorted(d["sentences"]["abbreviations"], key=len, reverse=True))

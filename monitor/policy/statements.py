@@ -106,15 +106,11 @@ def _width(name: str) -> int:
 class AliasMatcher:
     """SDK names (from sdks.toml aliases) found in text; short or common-word aliases match case-sensitively."""
 
-    COMMON = {"line", "meta", "apple", "flurry", "ring", "blink", "kasa", "singular sdk", "google", "branch", "adjust", "sentry", "stripe", "sofia", "xm", "mta", "kwai",
-              "fabric", "aurora", "huawei", "tencent", "baidu", "alibaba", "xiaomi", "microsoft", "azure", "tuya",
-              "smart life", "mobads", "yunni", "cs2", "pppp", "fcm", "gcm", "csj", "ylh", "gdt", "aws", "ubia",
-              "danale", "ezviz", "amap", "icloud", "segment", "amplitude", "liftoff", "supersonic", "agora", "braze"}
-
-    def __init__(self, aliases: dict[str, str]) -> None:
+    def __init__(self, aliases: dict[str, str], common: frozenset[str]) -> None:
+        """`common`: aliases that are everyday words (sdks.toml `common_word_aliases`)."""
         self.aliases = aliases
-        ci = sorted((a for a in aliases if _width(a) >= 4 and a not in self.COMMON), key=len, reverse=True)
-        cs = sorted((a for a in aliases if a in self.COMMON or _width(a) < 4), key=len, reverse=True)
+        ci = sorted((a for a in aliases if _width(a) >= 4 and a not in common), key=len, reverse=True)
+        cs = sorted((a for a in aliases if a in common or _width(a) < 4), key=len, reverse=True)
         # ASCII names need word boundaries; names with a CJK end match inside CJK text ("极光推送SDK")
         wide = [a for a in ci if not (re.match(r"\w", a[:1], re.ASCII) and re.match(r"[\w+]", a[-1:], re.ASCII))]
         narrow = [a for a in ci if a not in set(wide)]

@@ -9,16 +9,14 @@ umbrella words ("personal information") cover nothing. Overlaps: the longest mat
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-RULES = Path(__file__).resolve().parent.parent / "rules" / "policy_vocab.toml"
+from monitor.classify.types import type_ids
+from monitor.rules import bundled_toml
+
 DEVICE_IDS = ("imei", "meid", "serial", "android_id", "gaid", "oaid", "idfa", "idfv", "mac", "device_uid")
-ALL_TYPES = ("imei", "meid", "imsi", "iccid", "serial", "android_id", "gaid", "oaid", "idfa", "idfv", "mac", "bssid",
-             "ssid", "device_uid", "location_precise", "location_coarse", "phone_number", "email", "installed_apps",
-             "credentials")
+ALL_TYPES = type_ids()
 IOS_ONLY = ("idfa", "idfv")
 ANDROID_ONLY = ("gaid",)
 
@@ -46,7 +44,7 @@ class Vocabulary:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    data = tomllib.loads(RULES.read_text(encoding="utf-8"))
+    data = bundled_toml("policy_vocab.toml")
     terms = []
     for t in data["term"]:
         vague = bool(t.get("vague", False))

@@ -1,13 +1,16 @@
 """Capture sources: files (pcap, pcapng, gzip of either, HAR, mitmproxy flows) into messages.
 
-`open_capture` sniffs the format from the first bytes (never from the extension alone) and
-returns a `CaptureSource`. A file that is not a capture raises `BadInput` before anything is
-stored. Live sources (proxy, sniffer) live in `monitor.live` and feed the same Engine.
+`FORMATS` lists every capture format: its name, a test on the file's first bytes and the source
+class that reads it. `open_capture` tries them in order on the first bytes (never the extension)
+and returns a `CaptureSource`; a gzip file is unwrapped first for the formats that allow it. A
+file that is not a capture raises `BadInput` (naming the formats) before anything is stored.
+Live sources (proxy, sniffer) live in `monitor.live` and feed the same Engine.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -37,8 +40,71 @@ class CaptureSource(Protocol):
         ...
 
 
-def sniff_format(path: Path) -> str:
-    """Return pcap|pcapng|har|mitmproxy (with a .gz wrapper detected transparently)."""
+@dataclass(frozen=True, slots=True)
+class CaptureFormat:
+    """One capture format: how its first bytes look and what reads it."""
+
+    name: str  # CaptureSource.format
+    label: str  # how error messages name it
+    sniff: Callable[[bytes], bool]  # the file's first 64 bytes (after gunzip when gzipped) -> is it this format
+    open: Callable[[Path, Sequence[str]], CaptureSource]  # (file, TLS key logs) -> its source
+    gzip: bool = False  # may come gzip-compressed (.pcap.gz)
+    exchanges: bool = False  # yields whole exchanges and no FlowStats: the engine counts bytes from them
+
+
+def _is_har(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+
+
+def _is_flows(head: bytes) -> bool:
+    """mitmproxy flow files are tnetstrings: "<digits>:" then the payload, ending in "}" (dict)."""
+    colon = head.find(b":")
+    return 0 < colon <= 10 and head[:colon].isdigit()
+
+
+def _open_pcap(path: Path, keylogs: Sequence[str]) -> CaptureSource:
+    from monitor.sources.pcap import PcapSource
+
+    return PcapSource(path, keylogs=keylogs)
+
+
+def _open_har(path: Path, keylogs: Sequence[str]) -> CaptureSource:
+    from monitor.sources.har import HarSource
+
+    return HarSource(path)
+
+
+def _open_flows(path: Path, keylogs: Sequence[str]) -> CaptureSource:
+    from monitor.sources.mitm import MitmSource
+
+    return MitmSource(path)
+
+
+# Tried in order on the first bytes; the first that matches reads the file. A new format: its
+# source module, plus one line here.
+FORMATS: list[CaptureFormat] = [
+    CaptureFormat("pcap", "pcap", lambda head: head[:4] in PCAP_MAGICS, _open_pcap, gzip=True),
+    CaptureFormat("pcapng", "pcapng", lambda head: head[:4] == PCAPNG_MAGIC, _open_pcap, gzip=True),
+    CaptureFormat("har", "HAR", _is_har, _open_har, exchanges=True),
+    CaptureFormat("mitmproxy", "mitmproxy flows", _is_flows, _open_flows, exchanges=True),
+]
+
+
+def capture_format(name: str) -> CaptureFormat:
+    """The registered format of that name (CaptureSource.format)."""
+    for f in FORMATS:
+        if f.name == name:
+            return f
+    raise KeyError(name)
+
+
+def _expected(formats: Sequence[CaptureFormat]) -> str:
+    labels = [f.label for f in formats]
+    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} or {labels[-1]}"
+
+
+def _sniff(path: Path) -> CaptureFormat:
+    """The format of a file, from its first bytes (a .gz wrapper unwrapped for the formats that allow it)."""
     from monitor.files import open_regular
 
     try:
@@ -48,49 +114,30 @@ def sniff_format(path: Path) -> str:
         raise BadInput(str(path), f"cannot read: {exc.strerror}") from exc
     if not head:
         raise BadInput(str(path), "empty file")
+    formats = list(FORMATS)
     if head[:2] == GZIP_MAGIC:
         from monitor.sources.pcap import gunzip_head
 
         try:
-            inner = gunzip_head(path, 64)
+            head = gunzip_head(path, 64)
         except OSError as exc:
             raise BadInput(str(path), f"cannot read: {exc.strerror}") from exc
-        fmt = _sniff_bytes(inner)
-        if fmt not in ("pcap", "pcapng"):
-            raise BadInput(str(path), "gzip file does not contain a pcap or pcapng capture")
-        return fmt
-    fmt = _sniff_bytes(head)
-    if not fmt:
-        raise BadInput(str(path), "not a capture (expected pcap, pcapng, HAR or mitmproxy flows)")
-    return fmt
+        formats = [f for f in formats if f.gzip]
+        found = next((f for f in formats if f.sniff(head)), None)
+        if found is None:
+            raise BadInput(str(path), f"gzip file does not contain a {_expected(formats)} capture")
+        return found
+    found = next((f for f in formats if f.sniff(head)), None)
+    if found is None:
+        raise BadInput(str(path), f"not a capture (expected {_expected(formats)})")
+    return found
 
 
-def _sniff_bytes(head: bytes) -> str:
-    if head[:4] in PCAP_MAGICS:
-        return "pcap"
-    if head[:4] == PCAPNG_MAGIC:
-        return "pcapng"
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped[:1] == b"{":
-        return "har"
-    # mitmproxy flow files are tnetstrings: "<digits>:" then the payload, ending in "}" (dict)
-    colon = head.find(b":")
-    if 0 < colon <= 10 and head[:colon].isdigit():
-        return "mitmproxy"
-    return ""
+def sniff_format(path: Path) -> str:
+    """The name of the file's format (FORMATS), with a .gz wrapper detected transparently."""
+    return _sniff(path).name
 
 
 def open_capture(path: str | Path, keylogs: Sequence[str] = ()) -> CaptureSource:
     p = Path(path)
-    fmt = sniff_format(p)
-    if fmt in ("pcap", "pcapng"):
-        from monitor.sources.pcap import PcapSource
-
-        return PcapSource(p, keylogs=keylogs)
-    if fmt == "har":
-        from monitor.sources.har import HarSource
-
-        return HarSource(p)
-    from monitor.sources.mitm import MitmSource
-
-    return MitmSource(p)
+    return _sniff(p).open(p, keylogs)

@@ -1,0 +1,152 @@
+"""Value checks per data type: is a value found under one of the type's key names really one?
+
+Each check takes (value, normalized key, context, cleartext) and returns (confidence, the value as
+reported) or None. `types.TYPES` gives each type its check; the Detector calls it for values under
+the type's key names (rules/identifiers.toml). Checks are pure: what they need from the rule
+files (mobile country codes, camera id patterns...) comes in the `CheckContext`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")
+PKG = re.compile(r"^[a-zA-Z][a-zA-Z0-9_]*(?:\.[a-zA-Z0-9_]+){2,}$")
+_HEX14 = re.compile(r"[0-9A-Fa-f]{14}")
+_HEX12 = re.compile(r"[0-9A-Fa-f]{12}")
+_MAC_SEP = re.compile(r"[:\-.]")
+_OAID = re.compile(r"[0-9A-Fa-f]{16}|[0-9A-Fa-f]{32}|[0-9A-Fa-f]{64}")
+_ANDROID_ID = re.compile(r"(?:a-|android[-_]?)?([0-9a-fA-F]{16})", re.I)  # "A-3f9c...", "ANDROID_3f9c..."
+_SERIAL = re.compile(r"[A-Za-z0-9\-]{6,32}")
+_UID = re.compile(r"[0-9A-Fa-f]{16}|[A-Za-z0-9]{20,22}")
+_PHONE_SEP = re.compile(r"[\s\-()]")
+_PHONE = re.compile(r"\+?\d{7,15}")
+_LIST_SEP = re.compile(r"[\n,;|]")
+_SSID_SEP = re.compile(r"[\s\-_.]+")
+_TOKENISH = re.compile(r"[=/%|{}<>\\]")
+_HEX_RUN = re.compile(r"[0-9a-fA-F]{12,}")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    """What the checks read from the identifier rules (built once per Detector)."""
+
+    mcc: frozenset[str] = frozenset()  # mobile country codes an IMSI starts with
+    install_keys: frozenset[str] = frozenset()  # keys under which a UUID is an install id (device_uid)
+    uid_patterns: tuple[re.Pattern[str], ...] = ()  # camera id shapes (CS2, Kalay)
+    min_apps: int = 3  # package names a value must list to be an app list
+
+
+Check = Callable[[str, str, CheckContext, bool], "tuple[str, str] | None"]
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = ord(ch) - 48
+        if i % 2:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def unicast_mac(hexes: str) -> bool:
+    h = hexes.lower()
+    if h in ("000000000000", "ffffffffffff", "020000000000") or len(set(h)) < 3:
+        return False
+    return not int(h[:2], 16) & 0x01
+
+
+def network_name(v: str) -> bool:
+    """A plausible Wi-Fi network name: 1-32 bytes of text, not a number, UUID, hash or session token."""
+    if not 1 <= len(v.encode("utf-8", "replace")) <= 32 or v.isdigit() or _TOKENISH.search(v) or UUID.match(v):
+        return False
+    if _HEX_RUN.fullmatch(v):
+        return False
+    for part in _SSID_SEP.split(v):  # a long run mixing cases and digits is a token ("AxW8hQ3bZr1kLm0Pq")
+        if len(part) >= 12 and any(c.isdigit() for c in part) and any(c.isupper() for c in part) and \
+                any(c.islower() for c in part):
+            return False
+    return True
+
+
+def _not_zero(v: str) -> bool:
+    return set(v.replace("-", "")) != {"0"}
+
+
+def imei(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
+    if v.isdigit() and len(v) == 15 and len(set(v)) > 2:
+        return ("checksum" if luhn_ok(v) else "pattern"), v
+    return None
+
+
+def meid(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
+    return ("pattern", v) if _HEX14.fullmatch(v) and int(v[:2], 16) >= 0xA0 else None
+
+
+def imsi(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
+    return ("pattern", v) if v.isdigit() and 14 <= len(v) <= 15 and v[:3] in ctx.mcc else None
+
+
+def iccid(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
+    if v.isdigit() and 18 <= len(v) <= 20 and v.startswith("89"):
+        return ("checksum" if luhn_ok(v) else "pattern"), v
+    return None
+
+
+def mac(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
+    hexes = _MAC_SEP.sub("", v)
+    return ("pattern", v) if _HEX12.fullmatch(hexes) and unicast_mac(hexes) else None
+
+
+def ssid(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
+    return ("pattern", v) if network_name(v) else None
+
+
+def ad_id(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
+    """An advertising or vendor id (GAID, IDFA, IDFV): a UUID, not all zeros (limited ad tracking)."""
+    return ("pattern", v) if UUID.match(v) and _not_zero(v) else None
+
+
+def oaid(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
+    return ("pattern", v) if (UUID.match(v) or _OAID.fullmatch(v)) and _not_zero(v) else None
+
+
+def android_id(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
+    m = _ANDROID_ID.fullmatch(v)
+    return ("pattern", m.group(1)) if m and set(m.group(1)) != {"0"} else None
+
+
+def serial(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
+    return ("pattern", v) if _SERIAL.fullmatch(v) and any(c.isdigit() for c in v) and not v.isdigit() else None
+
+
+def device_uid(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
+    if k in ctx.install_keys and UUID.match(v) and _not_zero(v):
+        return "pattern", v
+    if ctx.uid_patterns and any(p.fullmatch(v.upper()) for p in ctx.uid_patterns):
+        return "pattern", v
+    if _UID.fullmatch(v) and any(c.isdigit() for c in v):
+        return "pattern", v
+    return None
+
+
+def phone_number(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
+    digits = _PHONE_SEP.sub("", v)
+    return ("pattern", v) if _PHONE.fullmatch(digits) and len(set(digits)) > 2 else None
+
+
+def installed_apps(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
+    items = [x.strip() for x in _LIST_SEP.split(v) if x.strip()]
+    if len(items) >= ctx.min_apps and sum(bool(PKG.match(x)) for x in items) >= 0.8 * len(items):
+        return "pattern", v[:200]
+    return None
+
+
+def credentials(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
+    """A password sent in clear (a masked one, "****", is not)."""
+    return ("pattern", v) if cleartext and set(v) - {"*", "x", "X", "•"} and len(v) <= 128 else None
