@@ -1,7 +1,9 @@
-"""The issue-20 measures in one run: privmon analyze vs tshark, peak RSS, the classifier alone, --jobs 2 vs 1.
+"""The issue-20 measures in one run: privmon analyze vs tshark, peak RSS, the classifier alone, --jobs 2 vs 1,
+the proxy addon, and a capture of several GB for flat memory; a summary of every ratio at the end.
 
     python bench/ingest_bench.py [--sizes 50,500] [--rounds 3] [--baseline /path/to/other/checkout]
-                                 [--skip classifier,jobs] [--jobs-captures 4] [--jobs-packets 150000]
+                                 [--skip classifier,jobs,proxy,huge] [--jobs-captures 4] [--jobs-packets 150000]
+                                 [--huge-gb 5]
 
 Makes the captures in /tmp/privmon-bench/ (bench/make_bigpcap.py). Every measure runs its
 variants in alternating order, round after round, on a warm page cache:
@@ -10,7 +12,12 @@ variants in alternating order, round after round, on a warm page cache:
     median of per-round ratios, peak RSS (wait4);
   * classifier: bench/classifier_bench.py (decode + identifier scan, one core), median req/s;
   * jobs: `privmon analyze FOLDER --jobs 1` and `--jobs 2` on captures written by the crash test's
-    generator: median times and the median of per-round speed-ups.
+    generator: median times and the median of per-round speed-ups;
+  * proxy: bench/proxy_bench.py (bare mitmdump vs mitmdump + privmon's addon), its lines passed on;
+  * huge: a capture of --huge-gb GB made by bench/make_bigpcap.py in /tmp (only when `df` shows room
+    for it with 2 GB to spare, else a smaller one, said so), analyzed once for its peak RSS, then deleted.
+The machine this runs on is usually shared: next to wall-time ratios the summary gives CPU-time
+ratios (rusage), which another tenant's load disturbs much less.
 With --baseline, the same privmon commands also run from that checkout in the same rounds
 (before/after in the same conditions); its ratios are printed beside this tree's.
 """
@@ -30,6 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = Path("/tmp/privmon-bench")
+SUMMARY: list[str] = []  # one line per issue-20 measure, printed together at the end
 TSHARK = ["-T", "fields", "-e", "frame.number", "-e", "ip.dst", "-e", "tcp.dstport", "-e", "http.host", "-e",
           "http.request.uri", "-e", "dns.qry.name", "-e", "tls.handshake.extensions_server_name", "-Y",
           "http.request or dns or tls.handshake.type==1"]
@@ -79,11 +87,15 @@ def ingest(a: argparse.Namespace, size: int) -> None:
                 f"peak RSS {max(m for _, m, _ in res[name]):5.0f} MB")
         if name != "tshark" and "tshark" in res:
             ratio = statistics.median(p[0] / t[0] for p, t in zip(res[name], res["tshark"], strict=True))
-            line += f"  analyze/tshark x{ratio:.2f}"
+            cpu_ratio = statistics.median(p[2] / t[2] for p, t in zip(res[name], res["tshark"], strict=True))
+            line += f"  analyze/tshark x{ratio:.2f} (CPU x{cpu_ratio:.2f})"
+            SUMMARY.append(f"analyze/tshark {size} MB ({name}): wall x{ratio:.2f}, CPU x{cpu_ratio:.2f}; peak RSS "
+                           f"{max(m for _, m, _ in res[name]):.0f} MB vs tshark {max(m for _, m, _ in res['tshark']):.0f} MB")
         if name == "this" and "baseline" in res:
             speed = statistics.median(b[0] / p[0] for p, b in zip(res["this"], res["baseline"], strict=True))
             cpu = statistics.median(b[2] / p[2] for p, b in zip(res["this"], res["baseline"], strict=True))
             line += f"  baseline/this x{speed:.2f} (CPU x{cpu:.2f})"
+            SUMMARY.append(f"this tree vs baseline {size} MB: x{speed:.2f} faster wall, x{cpu:.2f} CPU")
         print(line, flush=True)
 
 
@@ -107,6 +119,7 @@ def classifier(a: argparse.Namespace) -> None:
             r2 = statistics.median(t[1] / b[1] for t, b in zip(res["this"], res["baseline"], strict=True))
             line += f"  this/baseline x{r1:.2f} and x{r2:.2f}"
         print(line, flush=True)
+        SUMMARY.append(f"classifier ({name}): {without:,.0f} req/s without a profile, {with_p:,.0f} with one")
 
 
 def jobs(a: argparse.Namespace) -> None:
@@ -133,6 +146,40 @@ def jobs(a: argparse.Namespace) -> None:
             print(f"jobs {a.jobs_captures} captures {mb:.0f} MB  {name:8}  --jobs 1 {statistics.median(one):6.2f} s  "
                   f"--jobs 2 {statistics.median(two):6.2f} s  speed-up x{speed:.2f} (on {os.cpu_count()} cores)",
                   flush=True)
+            SUMMARY.append(f"--jobs 2 vs --jobs 1 ({name}): x{speed:.2f} on {os.cpu_count()} cores")
+
+
+def proxy(a: argparse.Namespace) -> None:
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "proxy_bench.py"), "--rounds", str(a.proxy_rounds),
+                          "--concurrency", "8"], capture_output=True, text=True, cwd=ROOT,
+                         env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    lines = [ln for ln in out.stdout.splitlines() if ln.strip()]
+    for ln in lines:
+        print(f"proxy  {ln}", flush=True)
+    if out.returncode != 0:
+        print(f"proxy  failed: {out.stderr.strip().splitlines()[-1:]}", flush=True)
+        return
+    SUMMARY.extend(f"proxy: {ln.strip()}" for ln in lines if ln.startswith("c="))
+
+
+def huge(a: argparse.Namespace) -> None:
+    """Flat memory: analyze one capture of several GB (made here, deleted after) and report its peak RSS."""
+    free_gb = shutil.disk_usage("/tmp").free / 1e9
+    gb = min(a.huge_gb, max(0.0, (free_gb - 2) / 1.02))  # the capture plus its database (small) and 2 GB to spare
+    if gb < 0.5:
+        print(f"huge   skipped: {free_gb:.1f} GB free in /tmp", flush=True)
+        SUMMARY.append(f"huge capture: skipped ({free_gb:.1f} GB free in /tmp)")
+        return
+    note = "" if gb >= a.huge_gb else f" (only {free_gb:.1f} GB free in /tmp: {gb:.1f} GB instead of {a.huge_gb:g})"
+    with tempfile.TemporaryDirectory(prefix="privmon-huge-", dir="/tmp") as tmp:
+        cap = Path(tmp) / "huge.pcap"
+        made = subprocess.run([sys.executable, str(ROOT / "bench" / "make_bigpcap.py"), str(cap), "--size-mb",
+                               str(int(gb * 1000))], capture_output=True, text=True, check=True).stdout.strip()
+        cmd = [sys.executable, "-m", "monitor", "analyze", str(cap), "--db", f"{tmp}/h.db", "-q"]
+        wall, rss, cpu = timed(cmd, ROOT)
+        line = f"huge   {made}: analyze {wall:.1f} s (CPU {cpu:.1f} s), peak RSS {rss:.0f} MB{note}"
+        print(line, flush=True)
+        SUMMARY.append(f"huge capture {cap.stat().st_size / 1e9:.1f} GB: peak RSS {rss:.0f} MB, CPU {cpu:.1f} s{note}")
 
 
 def main() -> None:
@@ -140,7 +187,9 @@ def main() -> None:
     ap.add_argument("--sizes", default="50,500")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--baseline", help="another privmon checkout to measure in the same rounds (before/after)")
-    ap.add_argument("--skip", default="", help="comma-separated: ingest,classifier,jobs")
+    ap.add_argument("--skip", default="", help="comma-separated: ingest,classifier,jobs,proxy,huge")
+    ap.add_argument("--proxy-rounds", type=int, default=2)
+    ap.add_argument("--huge-gb", type=float, default=5.0)
     ap.add_argument("--classifier-seconds", type=float, default=3)
     ap.add_argument("--jobs-captures", type=int, default=4)
     ap.add_argument("--jobs-packets", type=int, default=150_000)
@@ -156,6 +205,13 @@ def main() -> None:
     if "ingest" not in skip:
         for size in [int(s) for s in a.sizes.split(",") if s]:
             ingest(a, size)
+    if "proxy" not in skip:
+        proxy(a)
+    if "huge" not in skip:
+        huge(a)
+    print(f"\nissue 20, every measure of this run (load average now {os.getloadavg()[0]:.1f}):")
+    for line in SUMMARY:
+        print(f"  {line}")
 
 
 if __name__ == "__main__":

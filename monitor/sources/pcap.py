@@ -9,6 +9,7 @@ reports where it stopped (TruncatedCapture -> a warning).
 
 from __future__ import annotations
 
+import math
 import struct
 import zlib
 from collections.abc import Iterator, Sequence
@@ -385,6 +386,11 @@ class PcapSource:
     def progress(self) -> int:
         return self._pos
 
+    def _counts(self, packets: int, first: float, last: float) -> None:
+        self.packets = packets
+        if packets:
+            self.first_ts, self.last_ts = first, last
+
     def _tls_factory(self) -> Any:
         if self._tls is None:
             try:
@@ -409,19 +415,27 @@ class PcapSource:
         self._decoder = decoder
         reader = _Reader(self.path, warn=self.warnings.append)
         records = iter_records(self.path, on_secrets=self._on_secrets, reader=reader)
+        feed = decoder.feed
+        packets = 0
+        first, last = math.inf, -math.inf  # counted in locals, stored every 4096 frames and at the end
         try:
             for ts, linktype, data, frame in records:
-                self.packets += 1
-                if self.first_ts is None or ts < self.first_ts:
-                    self.first_ts = ts
-                if self.last_ts is None or ts > self.last_ts:
-                    self.last_ts = ts
-                yield from decoder.feed(ts, linktype, data, frame)
-                if frame % 4096 == 0:
+                packets += 1
+                if ts < first:
+                    first = ts
+                if ts > last:
+                    last = ts
+                out = feed(ts, linktype, data, frame)
+                if out:
+                    yield from out
+                if not frame & 4095:
+                    self._counts(packets, first, last)
                     self._pos = reader.compressed_pos()
                     yield from decoder.expire(ts)
         except TruncatedCapture as exc:
             self.warnings.append(f"truncated at frame {exc.frame}: {exc.reason}; the frames before it were kept")
+        finally:
+            self._counts(packets, first, last)
         yield from decoder.finish()
         self.warnings.extend(decoder.undecoded_warnings())
         n = decoder.quic_connections - decoder.quic_decrypted
