@@ -134,19 +134,24 @@ def jobs(a: argparse.Namespace) -> None:
         mb = sum(f.stat().st_size for f in folder.iterdir()) / 1e6
         variants = [(name, j) for name in trees(a) for j in (1, 2)]
         res: dict[tuple[str, int], list[float]] = {v: [] for v in variants}
+        cpu: dict[tuple[str, int], list[float]] = {v: [] for v in variants}
         for r in range(a.rounds):
             for name, j in variants[r % len(variants):] + variants[:r % len(variants)]:
                 db = Path(tmp) / f"r{r}-{name}-{j}.db"
                 cmd = [sys.executable, "-m", "monitor", "analyze", str(folder), "--db", str(db), "-q", "--jobs", str(j)]
-                res[(name, j)].append(timed(cmd, trees(a)[name])[0])
+                wall, _rss, used = timed(cmd, trees(a)[name])
+                res[(name, j)].append(wall)
+                cpu[(name, j)].append(used)
                 db.unlink()
         for name in trees(a):
             one, two = res[(name, 1)], res[(name, 2)]
             speed = statistics.median(x / y for x, y in zip(one, two, strict=True))
             print(f"jobs {a.jobs_captures} captures {mb:.0f} MB  {name:8}  --jobs 1 {statistics.median(one):6.2f} s  "
-                  f"--jobs 2 {statistics.median(two):6.2f} s  speed-up x{speed:.2f} (on {os.cpu_count()} cores)",
+                  f"--jobs 2 {statistics.median(two):6.2f} s  speed-up x{speed:.2f} (on {os.cpu_count()} cores; CPU of "
+                  f"all processes {statistics.median(cpu[(name, 1)]):.2f} s and {statistics.median(cpu[(name, 2)]):.2f} s)",
                   flush=True)
-            SUMMARY.append(f"--jobs 2 vs --jobs 1 ({name}): x{speed:.2f} on {os.cpu_count()} cores")
+            SUMMARY.append(f"--jobs 2 vs --jobs 1 ({name}): x{speed:.2f} on {os.cpu_count()} cores (CPU "
+                           f"{statistics.median(cpu[(name, 1)]):.2f} s vs {statistics.median(cpu[(name, 2)]):.2f} s)")
 
 
 def proxy(a: argparse.Namespace) -> None:

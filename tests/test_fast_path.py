@@ -175,7 +175,7 @@ def test_fast_path_is_taken() -> None:
     d._feed = counting  # type: ignore[method-assign]
     for i, (ts, lt, f) in enumerate(frames, 1):
         d.feed(ts, lt, f, i)
-    assert slow < 0.7 * len(frames)
+    assert slow < 0.5 * len(frames)
 
 
 def _records(path: Path) -> list[object]:

@@ -111,9 +111,11 @@ class PacketDecoder:
     def feed(self, ts: float, linktype: int, data: bytes, frame: int) -> list[Message | FlowStats]:
         if self.fast:
             # Ethernet (no VLAN tag) or raw IP, IPv4 without options or fragmentation, a connection
-            # already known: the common packets are settled here with a few byte reads. Anything
-            # else (and every packet the stream handlers still want) takes the full path below,
-            # which gives the same result; tests/test_fast_path.py compares the two.
+            # already known: the common packets are settled here with a few byte reads. A pure ACK
+            # is counted; an in-order TCP segment is counted and, unless its handler is idle, handed
+            # to it; a UDP datagram past the QUIC check becomes its Datagram. Anything else (SYN,
+            # FIN, RST, gaps, retransmissions, new connections, tunnels, DNS) takes the full path
+            # below, which gives the same result; tests/test_fast_path.py compares the two.
             n = len(data)
             if linktype == 1 and n >= 54 and data[12] == 8 and data[13] == 0 and data[14] == 0x45:
                 o = 14
@@ -133,17 +135,25 @@ class PacketDecoder:
                         t = o + 20
                         flags = data[t + 13]
                         hlen = (data[t + 12] >> 4) * 4
+                        plen = end - t - hlen
+                        if hlen >= 20 and plen <= 0 and flags & 0x07 == 0x01:  # a FIN without data
+                            c.packets += 1
+                            if ts > c.last_ts:
+                                c.last_ts = ts
+                            c.dirs[outbound].fin = True
+                            if not c.dirs[not outbound].fin:
+                                return []
+                            return self._close((c.client.ip, c.client.port, c.server.ip, c.server.port, "tcp"), ts)
                         if hlen >= 20 and not flags & 0x07:  # no SYN, FIN or RST
-                            plen = end - t - hlen
                             if plen <= 0:  # a pure ACK
                                 c.packets += 1
                                 if ts > c.last_ts:
                                     c.last_ts = ts
                                 return []
-                            if c.idle[outbound] and not c.late:
+                            if not c.late:
                                 d = c.dirs[outbound]
                                 seq = _U32.unpack_from(data, t + 4)[0]
-                                if d.next_seq == seq and not d.ooo:  # in order, and nobody wants the bytes
+                                if d.next_seq == seq and not d.ooo:  # in order, nothing held back
                                     d.next_seq = (seq + plen) & 0xFFFFFFFF
                                     c.packets += 1
                                     if ts > c.last_ts:
@@ -152,7 +162,9 @@ class PacketDecoder:
                                         c.bytes_out += plen
                                     else:
                                         c.bytes_in += plen
-                                    return []
+                                    if c.idle[outbound]:  # and nobody wants the bytes
+                                        return []
+                                    return self._handle(c, outbound, data[t + hlen:end], ts, frame)  # type: ignore[return-value]
                 elif proto == 17 and end - o >= 28:
                     ent = self.fast_udp.get(data[o + 12:o + 24])
                     if ent is not None:
