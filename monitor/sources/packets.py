@@ -66,6 +66,7 @@ class _Conn:
     keys: tuple[bytes, ...] = ()
     idle: list[bool] = field(default_factory=lambda: [False, False])
     late: bool = False
+    dns: bool = False  # UDP on a DNS port: every datagram is read as DNS
 
 
 def _group(ip: str) -> bool:
@@ -169,7 +170,7 @@ class PacketDecoder:
                     ent = self.fast_udp.get(data[o + 12:o + 24])
                     if ent is not None:
                         c, outbound = ent
-                        if c.packets >= 8 and c.quic is None:
+                        if c.dns or (c.packets >= 8 and c.quic is None):
                             u = o + 20
                             ulen = (data[u + 4] << 8) | data[u + 5]
                             if 8 <= ulen <= end - u:
@@ -182,6 +183,8 @@ class PacketDecoder:
                                 c.bytes_out += plen
                             else:
                                 c.bytes_in += plen
+                            if c.dns:
+                                return self._dns(ts, c, data[u + 8:end], frame)
                             if not plen:
                                 return []
                             return [Datagram(ts, c.client, c.server, "udp",
@@ -381,8 +384,9 @@ class PacketDecoder:
         cip, cport, sip, sport, transport = key
         if transport == "udp":
             table = self.fast_udp
-            if cport in TUNNEL_PORTS or sport in TUNNEL_PORTS or sport in (53, 5353) or cport == 53:
-                return  # tunnels and DNS are decoded per datagram
+            if cport in TUNNEL_PORTS or sport in TUNNEL_PORTS:
+                return  # a tunnel's datagrams are unwrapped on the full path
+            c.dns = sport in (53, 5353) or cport == 53
         else:
             table = self.fast_tcp
             rc = self.recently_closed
