@@ -123,7 +123,7 @@ def classifier(a: argparse.Namespace) -> None:
 
 
 def jobs(a: argparse.Namespace) -> None:
-    sys.path.insert(0, str(ROOT / "tests"))
+    sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
     from test_crash_and_scale import write_capture
 
     with tempfile.TemporaryDirectory(prefix="privmon-jobs-") as tmp:
