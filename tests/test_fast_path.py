@@ -10,6 +10,7 @@ segments after a close) and on every capture of the sample set and the real corp
 
 from __future__ import annotations
 
+import functools
 import os
 import random
 import struct
@@ -17,6 +18,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pcapgen import eth, hello_handshake, ip4, pcap, pcapng, quic_initial, tcp, udp
 
 import monitor.sources.pcap as pcapmod
@@ -248,3 +251,23 @@ def test_a_late_segment_of_a_closed_connection_is_dropped_on_the_fast_path_too()
     ref = _decode(frames, False)
     assert _decode(frames, True) == ref
     assert [m.bytes_in for m in ref[0] if hasattr(m, "bytes_in")] == [0, 50]  # type: ignore[attr-defined]
+
+
+@functools.lru_cache(maxsize=8)
+def _small_traffic(seed: int) -> list[bytes]:
+    return [eth(p) for _ts, p in _traffic(seed, 12)][:200]
+
+
+@settings(max_examples=100, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.tuples(st.integers(0, 199), st.one_of(st.integers(12, 60), st.integers(0, 1600)),
+                          st.integers(0, 255)), max_size=60),
+       st.integers(0, 2**32 - 1))
+def test_fast_path_equals_the_reference_on_damaged_frames(flips: list[tuple[int, int, int]], seed: int) -> None:
+    """Hostile bytes: frames of real-looking traffic with bytes overwritten anywhere (headers, lengths, flags)."""
+    frames = _small_traffic(seed % 7)
+    damaged = [bytearray(f) for f in frames]
+    for i, pos, value in flips:
+        if i < len(damaged) and pos < len(damaged[i]):
+            damaged[i][pos] = value
+    timed = [(float(n), 1, bytes(f)) for n, f in enumerate(damaged)]
+    assert _decode(timed, True) == _decode(timed, False)
