@@ -71,6 +71,7 @@ def ingest(a: argparse.Namespace, size: int) -> None:
     tshark = shutil.which("tshark")
     variants = list(trees(a)) + (["tshark"] if tshark else [])
     res: dict[str, list[tuple[float, float, float]]] = {v: [] for v in variants}
+    trees_rss: dict[str, list[float]] = {}  # RSS summed over analyze's processes (it forks a reader for big files)
     for r in range(a.rounds):
         order = variants[r % len(variants):] + variants[:r % len(variants)]  # rotate who goes first
         for name in order:
@@ -79,18 +80,24 @@ def ingest(a: argparse.Namespace, size: int) -> None:
                     res[name].append(timed([str(tshark), "-r", str(cap), *TSHARK], ROOT))
                 else:
                     cmd = [sys.executable, "-m", "monitor", "analyze", str(cap), "--db", f"{tmp}/b.db", "-q"]
-                    res[name].append(timed(cmd, trees(a)[name]))
+                    wall, rss, cpu, tree, _ = timed_tree(cmd, trees(a)[name])
+                    res[name].append((wall, rss, cpu))
+                    trees_rss.setdefault(name, []).append(tree)
     for name in variants:
         walls = [w for w, _, _ in res[name]]
         line = (f"ingest {size} MB  {name:8}  median {statistics.median(walls):7.2f} s "
                 f"(CPU {statistics.median(c for _, _, c in res[name]):7.2f} s)  "
                 f"peak RSS {max(m for _, m, _ in res[name]):5.0f} MB")
+        if name in trees_rss:
+            line += f" ({max(trees_rss[name]):.0f} MB all processes)"
         if name != "tshark" and "tshark" in res:
             ratio = statistics.median(p[0] / t[0] for p, t in zip(res[name], res["tshark"], strict=True))
             cpu_ratio = statistics.median(p[2] / t[2] for p, t in zip(res[name], res["tshark"], strict=True))
             line += f"  analyze/tshark x{ratio:.2f} (CPU x{cpu_ratio:.2f})"
             SUMMARY.append(f"analyze/tshark {size} MB ({name}): wall x{ratio:.2f}, CPU x{cpu_ratio:.2f}; peak RSS "
-                           f"{max(m for _, m, _ in res[name]):.0f} MB vs tshark {max(m for _, m, _ in res['tshark']):.0f} MB")
+                           f"{max(m for _, m, _ in res[name]):.0f} MB per process, "
+                           f"{max(trees_rss.get(name, [0.0])):.0f} MB all processes, "
+                           f"vs tshark {max(m for _, m, _ in res['tshark']):.0f} MB")
         if name == "this" and "baseline" in res:
             speed = statistics.median(b[0] / p[0] for p, b in zip(res["this"], res["baseline"], strict=True))
             cpu = statistics.median(b[2] / p[2] for p, b in zip(res["this"], res["baseline"], strict=True))
@@ -169,6 +176,9 @@ def proxy(a: argparse.Namespace) -> None:
 
 def huge(a: argparse.Namespace) -> None:
     """Flat memory: analyze one capture of several GB (made here, deleted after) and report its peak RSS."""
+    if a.huge_capture:  # made beforehand (bench/make_bigpcap.py), kept
+        huge_run(Path(a.huge_capture), f"{a.huge_capture}: {Path(a.huge_capture).stat().st_size / 1e6:.0f} MB", "")
+        return
     free_gb = shutil.disk_usage("/tmp").free / 1e9
     gb = min(a.huge_gb, max(0.0, (free_gb - 2) / 1.02))  # the capture plus its database (small) and 2 GB to spare
     if gb < 0.5:
@@ -180,11 +190,54 @@ def huge(a: argparse.Namespace) -> None:
         cap = Path(tmp) / "huge.pcap"
         made = subprocess.run([sys.executable, str(ROOT / "bench" / "make_bigpcap.py"), str(cap), "--size-mb",
                                str(int(gb * 1000))], capture_output=True, text=True, check=True).stdout.strip()
+        huge_run(cap, made, note)
+
+
+def huge_run(cap: Path, made: str, note: str) -> None:
+    with tempfile.TemporaryDirectory(prefix="privmon-huge-db-", dir="/tmp") as tmp:
         cmd = [sys.executable, "-m", "monitor", "analyze", str(cap), "--db", f"{tmp}/h.db", "-q"]
-        wall, rss, cpu = timed(cmd, ROOT)
-        line = f"huge   {made}: analyze {wall:.1f} s (CPU {cpu:.1f} s), peak RSS {rss:.0f} MB{note}"
+        wall, rss, cpu, tree, samples = timed_tree(cmd, ROOT)
+        line = (f"huge   {made}: analyze {wall:.1f} s (CPU {cpu:.1f} s), peak RSS {rss:.0f} MB (largest process), "
+                f"{tree:.0f} MB (all its processes together); RSS every tenth of the run: {samples}{note}")
         print(line, flush=True)
-        SUMMARY.append(f"huge capture {cap.stat().st_size / 1e9:.1f} GB: peak RSS {rss:.0f} MB, CPU {cpu:.1f} s{note}")
+        SUMMARY.append(f"huge capture {cap.stat().st_size / 1e9:.1f} GB: peak RSS {rss:.0f} MB per process, {tree:.0f} MB "
+                       f"all processes, CPU {cpu:.1f} s{note}")
+
+
+def _tree_rss(pid: int) -> float:
+    """Resident MB of a process and its descendants (from /proc)."""
+    total = 0.0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024  # type: ignore[union-attr]
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, AttributeError, ValueError):
+            continue
+    return total
+
+
+def timed_tree(cmd: list[str], root: Path) -> tuple[float, float, float, float, str]:
+    """timed(), and the peak of the RSS summed over the process tree (sampled every 0.2 s) with a profile of it."""
+    env = dict(os.environ, PYTHONPATH=str(root))
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=root, env=env)
+    series: list[float] = []
+    while True:
+        pid, status, usage = os.wait4(p.pid, os.WNOHANG)
+        if pid:
+            break
+        series.append(_tree_rss(p.pid))
+        time.sleep(0.2)
+    wall = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}")
+    tenth = [series[int(i * len(series) / 10)] for i in range(10)] if series else []
+    return (wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, max(series, default=0.0),
+            " ".join(f"{x:.0f}" for x in tenth))
 
 
 def main() -> None:
@@ -195,6 +248,7 @@ def main() -> None:
     ap.add_argument("--skip", default="", help="comma-separated: ingest,classifier,jobs,proxy,huge")
     ap.add_argument("--proxy-rounds", type=int, default=2)
     ap.add_argument("--huge-gb", type=float, default=5.0)
+    ap.add_argument("--huge-capture", help="use this capture (made beforehand, kept) instead of making one")
     ap.add_argument("--classifier-seconds", type=float, default=3)
     ap.add_argument("--jobs-captures", type=int, default=4)
     ap.add_argument("--jobs-packets", type=int, default=150_000)

@@ -271,3 +271,58 @@ def test_fast_path_equals_the_reference_on_damaged_frames(flips: list[tuple[int,
             damaged[i][pos] = value
     timed = [(float(n), 1, bytes(f)) for n, f in enumerate(damaged)]
     assert _decode(timed, True) == _decode(timed, False)
+
+
+def _piped(path: Path, pipeline: bool) -> tuple[object, ...]:
+    src = PcapSource(path, pipeline=pipeline)
+    msgs: list[object] = []
+    try:
+        msgs.extend(src.messages())
+    except BadInput as exc:
+        msgs.append(exc.line())
+    return msgs, src.warnings, src.packets, src.first_ts, src.last_ts, src.encrypted_no_key, src.progress()
+
+
+def test_reading_in_a_forked_child_gives_the_in_process_messages_state_and_errors(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large captures are read and decoded by a forked child (sources/pcap.py): the same messages in the
+    same order, the same counts and warnings, and an error after the messages that preceded it."""
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork on this platform: captures are always read in-process")
+    monkeypatch.setattr(pcapmod, "PIPELINE_MIN_BYTES", 0)
+    monkeypatch.setattr(pcapmod, "PIPE_BATCH", 7)  # many batches, and an error inside one
+    whole = pcap([(ts, eth(p)) for ts, p in _traffic(9)])
+    bad = bytearray(whole)
+    struct.pack_into("<I", bad, 24 + 8, 1 << 30)  # the first record claims a gigabyte
+    made = {"ok.pcap": whole, "cut.pcap": whole[:-29], "bad-first.pcap": bytes(bad)}
+    at = len(whole) // 2  # a record in the middle claims a gigabyte: after the frames before it
+    pos = 24
+    while pos < at:
+        pos += 16 + struct.unpack_from("<I", whole, pos + 8)[0]
+    mid = bytearray(whole)
+    struct.pack_into("<I", mid, pos + 8, 1 << 30)
+    made["bad-middle.pcap"] = bytes(mid)
+    files = [tmp_path / name for name in made]
+    for f in files:
+        f.write_bytes(made[f.name])
+    for f in files + _sample_files():
+        forked, local = _piped(f, True), _piped(f, False)
+        assert forked == local, f.name
+    assert "absurd" in str(_piped(files[3], True)[0][-1])  # type: ignore[index]
+    assert len(_piped(files[3], True)[0]) > 10  # type: ignore[arg-type]
+
+
+def test_a_forked_reader_is_stopped_when_its_reader_stops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork on this platform")
+    monkeypatch.setattr(pcapmod, "PIPELINE_MIN_BYTES", 0)
+    monkeypatch.setattr(pcapmod, "PIPE_BATCH", 1)
+    f = tmp_path / "a.pcap"
+    f.write_bytes(pcap([(ts, eth(p)) for ts, p in _traffic(2)]))
+    gen = PcapSource(f).messages()
+    next(gen)
+    frame = gen.gi_frame  # type: ignore[attr-defined]
+    pid = frame.f_locals["pid"]
+    gen.close()  # the caller gives up (an error further down): the child is killed and reaped
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
