@@ -9,12 +9,8 @@ reports where it stopped (TruncatedCapture -> a warning).
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
-import signal
 import struct
-import threading
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -29,8 +25,6 @@ MAX_BLOCK = 8 * 1024 * 1024  # pcapng blocks (a Decryption Secrets Block can be 
 GZIP_MAX_RATIO = 200  # decompressed / compressed beyond this (after GZIP_RATIO_AFTER bytes): a bomb
 GZIP_RATIO_AFTER = 64 * 1024 * 1024
 CHUNK = 1 << 20
-PIPELINE_MIN_BYTES = 4 << 20  # smaller captures are decoded in-process (a fork costs more than it saves)
-PIPE_BATCH = 256  # messages per batch sent from the decoding child
 
 Record = tuple[float, int, bytes, int]  # (timestamp, linktype, frame bytes, frame number)
 
@@ -369,11 +363,10 @@ def _tsresol(options: bytes, endian: str) -> float:
 class PcapSource:
     """A pcap/pcapng file as privmon messages (through the shared PacketDecoder)."""
 
-    def __init__(self, path: Path, keylogs: Sequence[str] = (), fast: bool = True, pipeline: bool = True) -> None:
+    def __init__(self, path: Path, keylogs: Sequence[str] = (), fast: bool = True) -> None:
         self.path = path
         self.keylogs = tuple(keylogs)
         self.fast = fast  # PacketDecoder's fast path (False: the reference path, for differential tests)
-        self.pipeline = pipeline  # read and decode in a forked child (files over PIPELINE_MIN_BYTES, where fork exists)
         with path.open("rb") as fh:
             head = fh.read(4)
         if head[:2] == b"\x1f\x8b":
@@ -415,78 +408,6 @@ class PcapSource:
                 self._decoder.tls_factory = factory
 
     def messages(self) -> Iterator[Message | FlowStats]:
-        # forked only from the main thread (a fork copies just the calling thread: a Dask worker's or a
-        # server's other threads could hold locks the child would wait on)
-        if self.pipeline and hasattr(os, "fork") and threading.current_thread() is threading.main_thread() \
-                and self.path.stat().st_size >= PIPELINE_MIN_BYTES:
-            return self._forked()
-        return self._messages()
-
-    def _forked(self) -> Iterator[Message | FlowStats]:
-        """The packets are read and decoded by a forked child while this process classifies and stores
-        what it sent (two cores at work on one capture). The child sends batches of messages, then the
-        source's final state or the exception that stopped it, after the messages before it: the
-        caller sees exactly what `_messages` would have given, in the same order."""
-        from multiprocessing.connection import Pipe
-
-        recv, send = Pipe(duplex=False)
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child (its work is checked through the parent)
-            recv.close()
-            os._exit(self._child(send))
-        send.close()
-        finished = False
-        try:
-            while True:
-                try:
-                    kind, payload, pos = recv.recv()
-                except EOFError:
-                    raise BadInput(str(self.path), "the process reading the capture ended unexpectedly") from None
-                self._pos = pos
-                if kind == "messages":
-                    yield from payload
-                else:
-                    exc, (self.packets, self.first_ts, self.last_ts, self.warnings, self.encrypted_no_key,
-                          self.decrypted_sessions) = payload
-                    finished = True
-                    if exc is not None:
-                        raise exc
-                    return
-        finally:
-            recv.close()
-            if not finished:  # stopped early (an error, or the caller closed the generator)
-                with contextlib.suppress(OSError):
-                    os.kill(pid, signal.SIGKILL)
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, 0)
-
-    def _child(self, send: Any) -> int:  # pragma: no cover - runs in the forked child
-        batch: list[Message | FlowStats] = []
-        try:
-            try:
-                for m in self._messages():
-                    batch.append(m)
-                    if len(batch) >= PIPE_BATCH:
-                        send.send(("messages", batch, self._pos))
-                        batch = []
-            except BaseException as exc:  # noqa: BLE001 - handed to the parent, raised there
-                send.send(("messages", batch, self._pos))
-                try:
-                    send.send(("end", (exc, self._state()), self._pos))
-                except Exception:  # noqa: BLE001 - an exception that does not pickle
-                    send.send(("end", (ValueError(f"{type(exc).__name__}: {exc}"), self._state()), self._pos))
-                return 0
-            send.send(("messages", batch, self._pos))
-            send.send(("end", (None, self._state()), self._pos))
-            return 0
-        except BaseException:  # noqa: BLE001 - the parent is gone or stopped reading
-            return 1
-
-    def _state(self) -> tuple[int, float | None, float | None, list[str], int, int]:
-        return (self.packets, self.first_ts, self.last_ts, self.warnings, self.encrypted_no_key,
-                self.decrypted_sessions)
-
-    def _messages(self) -> Iterator[Message | FlowStats]:
         from monitor.sources.packets import PacketDecoder
 
         tls = self._tls_factory() if self.keylogs else None
