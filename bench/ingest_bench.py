@@ -1,7 +1,9 @@
-"""The issue-20 measures in one run: privmon analyze vs tshark, peak RSS, the classifier alone, --jobs 2 vs 1.
+"""The issue-20 measures in one run: privmon analyze vs tshark, peak RSS, the classifier alone, --jobs 2 vs 1,
+the proxy addon, and a capture of several GB for flat memory; a summary of every ratio at the end.
 
     python bench/ingest_bench.py [--sizes 50,500] [--rounds 3] [--baseline /path/to/other/checkout]
-                                 [--skip classifier,jobs] [--jobs-captures 4] [--jobs-packets 150000]
+                                 [--skip classifier,jobs,proxy,huge] [--jobs-captures 4] [--jobs-packets 150000]
+                                 [--huge-gb 5]
 
 Makes the captures in /tmp/privmon-bench/ (bench/make_bigpcap.py). Every measure runs its
 variants in alternating order, round after round, on a warm page cache:
@@ -10,7 +12,12 @@ variants in alternating order, round after round, on a warm page cache:
     median of per-round ratios, peak RSS (wait4);
   * classifier: bench/classifier_bench.py (decode + identifier scan, one core), median req/s;
   * jobs: `privmon analyze FOLDER --jobs 1` and `--jobs 2` on captures written by the crash test's
-    generator: median times and the median of per-round speed-ups.
+    generator: median times and the median of per-round speed-ups;
+  * proxy: bench/proxy_bench.py (bare mitmdump vs mitmdump + privmon's addon), its lines passed on;
+  * huge: a capture of --huge-gb GB made by bench/make_bigpcap.py in /tmp (only when `df` shows room
+    for it with 2 GB to spare, else a smaller one, said so), analyzed once for its peak RSS, then deleted.
+The machine this runs on is usually shared: next to wall-time ratios the summary gives CPU-time
+ratios (rusage), which another tenant's load disturbs much less.
 With --baseline, the same privmon commands also run from that checkout in the same rounds
 (before/after in the same conditions); its ratios are printed beside this tree's.
 """
@@ -30,6 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = Path("/tmp/privmon-bench")
+SUMMARY: list[str] = []  # one line per issue-20 measure, printed together at the end
 TSHARK = ["-T", "fields", "-e", "frame.number", "-e", "ip.dst", "-e", "tcp.dstport", "-e", "http.host", "-e",
           "http.request.uri", "-e", "dns.qry.name", "-e", "tls.handshake.extensions_server_name", "-Y",
           "http.request or dns or tls.handshake.type==1"]
@@ -63,6 +71,7 @@ def ingest(a: argparse.Namespace, size: int) -> None:
     tshark = shutil.which("tshark")
     variants = list(trees(a)) + (["tshark"] if tshark else [])
     res: dict[str, list[tuple[float, float, float]]] = {v: [] for v in variants}
+    trees_rss: dict[str, list[float]] = {}  # RSS summed over analyze's processes (it forks a reader for big files)
     for r in range(a.rounds):
         order = variants[r % len(variants):] + variants[:r % len(variants)]  # rotate who goes first
         for name in order:
@@ -71,19 +80,29 @@ def ingest(a: argparse.Namespace, size: int) -> None:
                     res[name].append(timed([str(tshark), "-r", str(cap), *TSHARK], ROOT))
                 else:
                     cmd = [sys.executable, "-m", "monitor", "analyze", str(cap), "--db", f"{tmp}/b.db", "-q"]
-                    res[name].append(timed(cmd, trees(a)[name]))
+                    wall, rss, cpu, tree, _ = timed_tree(cmd, trees(a)[name])
+                    res[name].append((wall, rss, cpu))
+                    trees_rss.setdefault(name, []).append(tree)
     for name in variants:
         walls = [w for w, _, _ in res[name]]
         line = (f"ingest {size} MB  {name:8}  median {statistics.median(walls):7.2f} s "
                 f"(CPU {statistics.median(c for _, _, c in res[name]):7.2f} s)  "
                 f"peak RSS {max(m for _, m, _ in res[name]):5.0f} MB")
+        if name in trees_rss:
+            line += f" ({max(trees_rss[name]):.0f} MB all processes)"
         if name != "tshark" and "tshark" in res:
             ratio = statistics.median(p[0] / t[0] for p, t in zip(res[name], res["tshark"], strict=True))
-            line += f"  analyze/tshark x{ratio:.2f}"
+            cpu_ratio = statistics.median(p[2] / t[2] for p, t in zip(res[name], res["tshark"], strict=True))
+            line += f"  analyze/tshark x{ratio:.2f} (CPU x{cpu_ratio:.2f})"
+            SUMMARY.append(f"analyze/tshark {size} MB ({name}): wall x{ratio:.2f}, CPU x{cpu_ratio:.2f}; peak RSS "
+                           f"{max(m for _, m, _ in res[name]):.0f} MB per process, "
+                           f"{max(trees_rss.get(name, [0.0])):.0f} MB all processes, "
+                           f"vs tshark {max(m for _, m, _ in res['tshark']):.0f} MB")
         if name == "this" and "baseline" in res:
             speed = statistics.median(b[0] / p[0] for p, b in zip(res["this"], res["baseline"], strict=True))
             cpu = statistics.median(b[2] / p[2] for p, b in zip(res["this"], res["baseline"], strict=True))
             line += f"  baseline/this x{speed:.2f} (CPU x{cpu:.2f})"
+            SUMMARY.append(f"this tree vs baseline {size} MB: x{speed:.2f} faster wall, x{cpu:.2f} CPU")
         print(line, flush=True)
 
 
@@ -107,10 +126,11 @@ def classifier(a: argparse.Namespace) -> None:
             r2 = statistics.median(t[1] / b[1] for t, b in zip(res["this"], res["baseline"], strict=True))
             line += f"  this/baseline x{r1:.2f} and x{r2:.2f}"
         print(line, flush=True)
+        SUMMARY.append(f"classifier ({name}): {without:,.0f} req/s without a profile, {with_p:,.0f} with one")
 
 
 def jobs(a: argparse.Namespace) -> None:
-    sys.path.insert(0, str(ROOT / "tests"))
+    sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
     from test_crash_and_scale import write_capture
 
     with tempfile.TemporaryDirectory(prefix="privmon-jobs-") as tmp:
@@ -121,18 +141,103 @@ def jobs(a: argparse.Namespace) -> None:
         mb = sum(f.stat().st_size for f in folder.iterdir()) / 1e6
         variants = [(name, j) for name in trees(a) for j in (1, 2)]
         res: dict[tuple[str, int], list[float]] = {v: [] for v in variants}
+        cpu: dict[tuple[str, int], list[float]] = {v: [] for v in variants}
         for r in range(a.rounds):
             for name, j in variants[r % len(variants):] + variants[:r % len(variants)]:
                 db = Path(tmp) / f"r{r}-{name}-{j}.db"
                 cmd = [sys.executable, "-m", "monitor", "analyze", str(folder), "--db", str(db), "-q", "--jobs", str(j)]
-                res[(name, j)].append(timed(cmd, trees(a)[name])[0])
+                wall, _rss, used = timed(cmd, trees(a)[name])
+                res[(name, j)].append(wall)
+                cpu[(name, j)].append(used)
                 db.unlink()
         for name in trees(a):
             one, two = res[(name, 1)], res[(name, 2)]
             speed = statistics.median(x / y for x, y in zip(one, two, strict=True))
             print(f"jobs {a.jobs_captures} captures {mb:.0f} MB  {name:8}  --jobs 1 {statistics.median(one):6.2f} s  "
-                  f"--jobs 2 {statistics.median(two):6.2f} s  speed-up x{speed:.2f} (on {os.cpu_count()} cores)",
+                  f"--jobs 2 {statistics.median(two):6.2f} s  speed-up x{speed:.2f} (on {os.cpu_count()} cores; CPU of "
+                  f"all processes {statistics.median(cpu[(name, 1)]):.2f} s and {statistics.median(cpu[(name, 2)]):.2f} s)",
                   flush=True)
+            SUMMARY.append(f"--jobs 2 vs --jobs 1 ({name}): x{speed:.2f} on {os.cpu_count()} cores (CPU "
+                           f"{statistics.median(cpu[(name, 1)]):.2f} s vs {statistics.median(cpu[(name, 2)]):.2f} s)")
+
+
+def proxy(a: argparse.Namespace) -> None:
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "proxy_bench.py"), "--rounds", str(a.proxy_rounds),
+                          "--concurrency", "8"], capture_output=True, text=True, cwd=ROOT,
+                         env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    lines = [ln for ln in out.stdout.splitlines() if ln.strip()]
+    for ln in lines:
+        print(f"proxy  {ln}", flush=True)
+    if out.returncode != 0:
+        print(f"proxy  failed: {out.stderr.strip().splitlines()[-1:]}", flush=True)
+        return
+    SUMMARY.extend(f"proxy: {ln.strip()}" for ln in lines if ln.startswith("c="))
+
+
+def huge(a: argparse.Namespace) -> None:
+    """Flat memory: analyze one capture of several GB (made here, deleted after) and report its peak RSS."""
+    if a.huge_capture:  # made beforehand (bench/make_bigpcap.py), kept
+        huge_run(Path(a.huge_capture), f"{a.huge_capture}: {Path(a.huge_capture).stat().st_size / 1e6:.0f} MB", "")
+        return
+    free_gb = shutil.disk_usage("/tmp").free / 1e9
+    gb = min(a.huge_gb, max(0.0, (free_gb - 2) / 1.02))  # the capture plus its database (small) and 2 GB to spare
+    if gb < 0.5:
+        print(f"huge   skipped: {free_gb:.1f} GB free in /tmp", flush=True)
+        SUMMARY.append(f"huge capture: skipped ({free_gb:.1f} GB free in /tmp)")
+        return
+    note = "" if gb >= a.huge_gb else f" (only {free_gb:.1f} GB free in /tmp: {gb:.1f} GB instead of {a.huge_gb:g})"
+    with tempfile.TemporaryDirectory(prefix="privmon-huge-", dir="/tmp") as tmp:
+        cap = Path(tmp) / "huge.pcap"
+        made = subprocess.run([sys.executable, str(ROOT / "bench" / "make_bigpcap.py"), str(cap), "--size-mb",
+                               str(int(gb * 1000))], capture_output=True, text=True, check=True).stdout.strip()
+        huge_run(cap, made, note)
+
+
+def huge_run(cap: Path, made: str, note: str) -> None:
+    with tempfile.TemporaryDirectory(prefix="privmon-huge-db-", dir="/tmp") as tmp:
+        cmd = [sys.executable, "-m", "monitor", "analyze", str(cap), "--db", f"{tmp}/h.db", "-q"]
+        wall, rss, cpu, tree, samples = timed_tree(cmd, ROOT)
+        line = (f"huge   {made}: analyze {wall:.1f} s (CPU {cpu:.1f} s), peak RSS {rss:.0f} MB (largest process), "
+                f"{tree:.0f} MB (all its processes together); RSS every tenth of the run: {samples}{note}")
+        print(line, flush=True)
+        SUMMARY.append(f"huge capture {cap.stat().st_size / 1e9:.1f} GB: peak RSS {rss:.0f} MB per process, {tree:.0f} MB "
+                       f"all processes, CPU {cpu:.1f} s{note}")
+
+
+def _tree_rss(pid: int) -> float:
+    """Resident MB of a process and its descendants (from /proc)."""
+    total = 0.0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024  # type: ignore[union-attr]
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, AttributeError, ValueError):
+            continue
+    return total
+
+
+def timed_tree(cmd: list[str], root: Path) -> tuple[float, float, float, float, str]:
+    """timed(), and the peak of the RSS summed over the process tree (sampled every 0.2 s) with a profile of it."""
+    env = dict(os.environ, PYTHONPATH=str(root))
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=root, env=env)
+    series: list[float] = []
+    while True:
+        pid, status, usage = os.wait4(p.pid, os.WNOHANG)
+        if pid:
+            break
+        series.append(_tree_rss(p.pid))
+        time.sleep(0.2)
+    wall = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}")
+    tenth = [series[int(i * len(series) / 10)] for i in range(10)] if series else []
+    return (wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, max(series, default=0.0),
+            " ".join(f"{x:.0f}" for x in tenth))
 
 
 def main() -> None:
@@ -140,7 +245,10 @@ def main() -> None:
     ap.add_argument("--sizes", default="50,500")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--baseline", help="another privmon checkout to measure in the same rounds (before/after)")
-    ap.add_argument("--skip", default="", help="comma-separated: ingest,classifier,jobs")
+    ap.add_argument("--skip", default="", help="comma-separated: ingest,classifier,jobs,proxy,huge")
+    ap.add_argument("--proxy-rounds", type=int, default=2)
+    ap.add_argument("--huge-gb", type=float, default=5.0)
+    ap.add_argument("--huge-capture", help="use this capture (made beforehand, kept) instead of making one")
     ap.add_argument("--classifier-seconds", type=float, default=3)
     ap.add_argument("--jobs-captures", type=int, default=4)
     ap.add_argument("--jobs-packets", type=int, default=150_000)
@@ -156,6 +264,13 @@ def main() -> None:
     if "ingest" not in skip:
         for size in [int(s) for s in a.sizes.split(",") if s]:
             ingest(a, size)
+    if "proxy" not in skip:
+        proxy(a)
+    if "huge" not in skip:
+        huge(a)
+    print(f"\nissue 20, every measure of this run (load average now {os.getloadavg()[0]:.1f}):")
+    for line in SUMMARY:
+        print(f"  {line}")
 
 
 if __name__ == "__main__":

@@ -65,12 +65,15 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
             store.set_meta("app_name", ctx.profile.app.name)
         if jobs > 1 or engine == "dask":
             # the workers classify; this process only writes. It loads its own country table (for the
-            # data date recorded below) while they start, not after they finish
+            # data date recorded below) while they start, not after they finish (local workers:
+            # analyze_with_processes loads it, before forking them with this context)
             geo_ready = threading.Thread(target=_load_country_table, args=(ctx,), daemon=True)
-            geo_ready.start()
+            if engine == "dask":
+                geo_ready.start()
             errors = _parallel(store, files, signature_dirs, profile_path, geoip, keylogs, force, quiet, jobs, engine,
-                               scheduler, console)
-            geo_ready.join()
+                               scheduler, console, ctx)
+            if engine == "dask":
+                geo_ready.join()
             record_country_source(store, ctx)
         for path in files if jobs == 1 and engine == "local" else ():
             try:
@@ -109,7 +112,7 @@ def _load_country_table(ctx: EngineContext) -> None:
 
 def _parallel(store: Store, files: list[Path], signature_dirs: tuple[str, ...], profile_path: str | None,
               geoip: str | None, keylogs: tuple[str, ...], force: bool, quiet: bool, jobs: int, engine: str, scheduler: str | None,
-              console: Console) -> int:
+              console: Console, ctx: EngineContext | None = None) -> int:
     from monitor.parallel import ContextArgs, analyze_with_dask, analyze_with_processes
 
     errors = 0
@@ -131,7 +134,7 @@ def _parallel(store: Store, files: list[Path], signature_dirs: tuple[str, ...], 
     if engine == "dask":
         analyze_with_dask(store, files, args, scheduler, jobs, keylogs, force, on_done=report)
     else:
-        analyze_with_processes(store, files, args, jobs, keylogs, force, on_done=report)
+        analyze_with_processes(store, files, args, jobs, keylogs, force, on_done=report, ctx=ctx)
     return errors
 
 

@@ -9,6 +9,7 @@ reports where it stopped (TruncatedCapture -> a warning).
 
 from __future__ import annotations
 
+import math
 import struct
 import zlib
 from collections.abc import Iterator, Sequence
@@ -220,8 +221,22 @@ def _pcap(r: _Reader, magic: bytes, path: Path) -> Iterator[Record]:
         raise BadInput(str(path), f"absurd snap length {snaplen} in the pcap header")
     linktype &= 0x0FFFFFFF  # upper bits carry FCS information
     hdr = struct.Struct(endian + "IIII")
+    unpack = hdr.unpack_from
     frame = 0
     while True:
+        # every whole record already in the buffer, read in place (no per-record copy of the header)
+        buf, pos = r.buf, r.pos
+        end = len(buf)
+        while pos + 16 <= end:
+            sec, frac, incl, _orig = unpack(buf, pos)
+            start = pos + 16
+            if incl > MAX_RECORD or start + incl > end:
+                break
+            frame += 1
+            pos = start + incl
+            yield (sec + frac * unit, linktype, buf[start:pos], frame)
+        r.pos = pos
+        # a record that crosses the buffer's end, a bad length or the end of the file: one record the slow way
         try:
             h = r.take(16)
         except EOFError as exc:
@@ -246,7 +261,24 @@ def _pcapng(r: _Reader, first: bytes, path: Path, on_secrets: Any) -> Iterator[R
     ifaces: list[tuple[int, float, int]] = []  # (linktype, seconds per tick, snaplen)
     frame = 0
     btype_raw: bytes | None = first
+    epb = {"<": struct.Struct("<IIIIIII"), ">": struct.Struct(">IIIIIII")}
     while True:
+        if btype_raw is None and ifaces:
+            # enhanced packet blocks already whole in the buffer, read in place; anything else the slow way
+            unpack = epb[endian].unpack_from
+            buf, pos = r.buf, r.pos
+            end = len(buf)
+            while pos + 28 <= end:
+                btype, blen, iface, hi, lo, cap, _orig = unpack(buf, pos)
+                if btype != 6 or blen < 32 or blen % 4 or blen > MAX_BLOCK or pos + blen > end \
+                        or iface >= len(ifaces) or cap > MAX_RECORD:
+                    break
+                start = pos + 28
+                pos += blen
+                frame += 1
+                lt, tick, _snap = ifaces[iface]
+                yield (((hi << 32) | lo) * tick, lt, buf[start:min(start + cap, pos - 4)], frame)
+            r.pos = pos
         try:
             if btype_raw is None:
                 btype_raw = r.take(4)
@@ -331,9 +363,10 @@ def _tsresol(options: bytes, endian: str) -> float:
 class PcapSource:
     """A pcap/pcapng file as privmon messages (through the shared PacketDecoder)."""
 
-    def __init__(self, path: Path, keylogs: Sequence[str] = ()) -> None:
+    def __init__(self, path: Path, keylogs: Sequence[str] = (), fast: bool = True) -> None:
         self.path = path
         self.keylogs = tuple(keylogs)
+        self.fast = fast  # PacketDecoder's fast path (False: the reference path, for differential tests)
         with path.open("rb") as fh:
             head = fh.read(4)
         if head[:2] == b"\x1f\x8b":
@@ -352,6 +385,11 @@ class PcapSource:
 
     def progress(self) -> int:
         return self._pos
+
+    def _counts(self, packets: int, first: float, last: float) -> None:
+        self.packets = packets
+        if packets:
+            self.first_ts, self.last_ts = first, last
 
     def _tls_factory(self) -> Any:
         if self._tls is None:
@@ -373,23 +411,31 @@ class PcapSource:
         from monitor.sources.packets import PacketDecoder
 
         tls = self._tls_factory() if self.keylogs else None
-        decoder = PacketDecoder(tls_factory=tls)
+        decoder = PacketDecoder(tls_factory=tls, fast=self.fast)
         self._decoder = decoder
         reader = _Reader(self.path, warn=self.warnings.append)
         records = iter_records(self.path, on_secrets=self._on_secrets, reader=reader)
+        feed = decoder.feed
+        packets = 0
+        first, last = math.inf, -math.inf  # counted in locals, stored every 4096 frames and at the end
         try:
             for ts, linktype, data, frame in records:
-                self.packets += 1
-                if self.first_ts is None or ts < self.first_ts:
-                    self.first_ts = ts
-                if self.last_ts is None or ts > self.last_ts:
-                    self.last_ts = ts
-                yield from decoder.feed(ts, linktype, data, frame)
-                if frame % 4096 == 0:
+                packets += 1
+                if ts < first:
+                    first = ts
+                if ts > last:
+                    last = ts
+                out = feed(ts, linktype, data, frame)
+                if out:
+                    yield from out
+                if not frame & 4095:
+                    self._counts(packets, first, last)
                     self._pos = reader.compressed_pos()
                     yield from decoder.expire(ts)
         except TruncatedCapture as exc:
             self.warnings.append(f"truncated at frame {exc.frame}: {exc.reason}; the frames before it were kept")
+        finally:
+            self._counts(packets, first, last)
         yield from decoder.finish()
         self.warnings.extend(decoder.undecoded_warnings())
         n = decoder.quic_connections - decoder.quic_decrypted

@@ -25,6 +25,10 @@ class StreamHandler(Protocol):
         """Connection ended (FIN/RST, idle timeout or end of capture): flush what is pending."""
         ...
 
+    # Optional: `idle(outbound) -> bool`, True when feed() in that direction would from now on
+    # return nothing and change nothing. The packet decoder then only counts that direction's
+    # segments (sequence numbers, bytes) without handing them over (the fast path).
+
 
 class TlsFactory(Protocol):
     """Builds TLS handlers that decrypt with known secrets (implemented in sources/tls/).
@@ -102,6 +106,11 @@ class TlsPassiveHandler:
         self.pending = hello
         return self._server(b"")
 
+    def idle(self, outbound: bool) -> bool:
+        """After the ClientHello (and, without SNI, the server's certificate) nothing more is read."""
+        # inbound bytes are only read while a hello without SNI waits for the certificate
+        return self.done if outbound else self.inbound_done or (self.done and self.pending is None)
+
     def _server(self, data: bytes) -> list[Message]:
         from monitor.sources.tlshello import MAX_SERVER_FLIGHT, server_certificate_names
 
@@ -130,6 +139,9 @@ class RawHandler:
         self.server = server
         self.count = {True: 0, False: 0}
 
+    def idle(self, outbound: bool) -> bool:
+        return self.count[outbound] >= RAW_CHUNKS
+
     def feed(self, outbound: bool, data: bytes, ts: float, frame: int) -> list[Message]:
         if self.count[outbound] >= RAW_CHUNKS:
             return []
@@ -148,6 +160,9 @@ class DnsTcpHandler:
         self.client = client
         self.server = server
         self.buf = bytearray()
+
+    def idle(self, outbound: bool) -> bool:
+        return outbound  # queries are not read
 
     def feed(self, outbound: bool, data: bytes, ts: float, frame: int) -> list[Message]:
         from monitor.sources.dns import DnsError, parse_dns

@@ -1,0 +1,273 @@
+"""The packet decoder's fast path and the block record reader give exactly what the reference paths give.
+
+`PacketDecoder(fast=True)` settles most packets of known IPv4 connections with a few byte reads
+(pure ACKs, TLS records after the hello, late UDP datagrams); `fast=False` runs every packet
+through the full path. The pcap/pcapng readers walk whole records in place and fall back to one
+record at a time at buffer ends. Both are compared here on randomized traffic with the damage
+real captures have (retransmissions, reordering, loss, cut records, reused addresses, late
+segments after a close) and on every capture of the sample set and the real corpus.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import random
+import struct
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pcapgen import eth, hello_handshake, ip4, pcap, pcapng, quic_initial, tcp, udp
+
+import monitor.sources.pcap as pcapmod
+from monitor.errors import BadInput
+from monitor.sources.packets import PacketDecoder
+from monitor.sources.pcap import PcapSource, iter_records
+
+QUIC_HELLO = hello_handshake("q.example")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "captures"))
+from make_samples import client_hello, dns_query, dns_response, http_ok, http_request  # noqa: E402
+
+CORPUS = Path(os.environ.get("PRIVMON_CORPUS", "/work/corpus")) / "captures"
+
+
+def _session(rnd: random.Random, n: int, t: float) -> list[tuple[float, bytes]]:
+    """One conversation as IP packets (kind chosen at random), before damage."""
+    client, server = f"10.0.0.{2 + n % 2}", f"198.51.100.{1 + n % 2}"  # few addresses: tuples get reused
+    cport = 40000 + rnd.randrange(3)
+    kind = rnd.choice(["tls", "tls", "tls", "tls-nosni", "http", "raw", "udp", "udp", "dns", "quicish"])
+    out: list[tuple[float, bytes]] = []
+
+    def seg(src: str, sp: int, dst: str, dp: int, seq: int, flags: int, data: bytes = b"") -> None:
+        out.append((t + len(out) * 0.001, ip4(src, dst, 6, tcp(sp, dp, seq, flags, data))))
+
+    if kind in ("udp", "dns", "quicish"):
+        dport = {"udp": 32100, "dns": 53, "quicish": 443}[kind]
+        quic_at = rnd.randrange(12)
+        for i in range(rnd.randint(1, 30)):
+            if kind == "dns":
+                data = dns_query(i, "a.example") if i % 2 == 0 else dns_response(i - 1, "a.example", [], server)
+            elif kind == "quicish":  # long-header-looking datagrams, and a real Initial among the first ten
+                data = quic_initial(QUIC_HELLO) if i == quic_at else bytes([0xC3]) + rnd.randbytes(rnd.randint(0, 60))
+            else:
+                data = b"\xf1\xd0" + rnd.randbytes(rnd.randint(0, 300))
+            src, dst, sp, dp = (client, server, cport, dport) if i % 3 else (server, client, dport, cport)
+            out.append((t + i * 0.001, ip4(src, dst, 17, udp(sp, dp, data))))
+        return out
+    port = {"http": 80, "raw": 7777}.get(kind, 443)
+    cs, ss = rnd.getrandbits(32), rnd.getrandbits(32)
+    if rnd.random() < 0.6:  # else the capture starts mid-connection
+        seg(client, cport, server, port, cs, 0x02)
+        seg(server, port, client, cport, ss, 0x12)
+        cs, ss = cs + 1, ss + 1
+        seg(client, cport, server, port, cs, 0x10)
+    if kind == "http":
+        first = http_request("POST", "api.example", "/x", {"Content-Type": "application/json"}, b'{"a": 1}' * 30)
+        answers = [http_ok(b"[" + b"0," * rnd.randint(0, 900) + b"0]")]
+    elif kind == "raw":
+        first = b"\x00\x01" + rnd.randbytes(50)
+        answers = [rnd.randbytes(rnd.randint(1, 400)) for _ in range(rnd.randint(3, 15))]
+    else:
+        first = client_hello("" if kind == "tls-nosni" else "h.example")
+        answers = [b"\x16\x03\x03\x00\x30" + rnd.randbytes(48)] + [
+            b"\x17\x03\x03\x05\x00" + rnd.randbytes(rnd.randint(10, 1400)) for _ in range(rnd.randint(2, 25))]
+    cut = rnd.randint(1, len(first))
+    for part in (first[:cut], first[cut:]):  # the first flight, sometimes in two segments
+        if part:
+            seg(client, cport, server, port, cs, 0x18, part)
+            cs += len(part)
+    for a in answers:
+        seg(server, port, client, cport, ss, 0x18, a)
+        ss += len(a)
+        if rnd.random() < 0.5:
+            seg(client, cport, server, port, cs, 0x10)  # pure ACK
+        if kind == "raw" and rnd.random() < 0.4:
+            more = rnd.randbytes(rnd.randint(1, 200))
+            seg(client, cport, server, port, cs, 0x18, more)
+            cs += len(more)
+    data = [p for p in out if len(p[1]) > 40]
+    end = rnd.random()
+    if end < 0.6:
+        seg(client, cport, server, port, cs, 0x11)
+        seg(server, port, client, cport, ss, 0x11)
+    elif end < 0.75:
+        seg(server, port, client, cport, ss, 0x14)  # reset
+    if end < 0.75 and data and rnd.random() < 0.5:  # retransmissions after the close
+        out.extend((t + len(out) * 0.001, p) for _, p in rnd.sample(data, min(len(data), 3)))
+    return out
+
+
+def _damage(rnd: random.Random, packets: list[tuple[float, bytes]]) -> list[tuple[float, bytes]]:
+    out: list[tuple[float, bytes]] = []
+    for ts, p in packets:
+        r = rnd.random()
+        if r < 0.03:
+            continue  # lost
+        out.append((ts, p))
+        if r < 0.08:
+            out.append((ts, p))  # retransmitted at once
+        elif r < 0.11 and len(out) > 3:
+            out.insert(len(out) - 3, (ts, p))  # a copy arrives early (reordered)
+        elif r < 0.13:
+            out.append((ts + 0.5, p))  # ... or late
+    for i in range(len(out) - 1):  # neighbours swapped
+        if rnd.random() < 0.04:
+            out[i], out[i + 1] = out[i + 1], out[i]
+    return out
+
+
+def _traffic(seed: int, sessions: int = 80) -> list[tuple[float, bytes]]:
+    rnd = random.Random(seed)
+    packets: list[tuple[float, bytes]] = []
+    t = 1_700_000_000.0
+    for n in range(sessions):
+        s = _session(rnd, n, t)
+        if packets and rnd.random() < 0.5:  # interleave with what came before
+            at = rnd.randrange(len(packets))
+            packets[at:at] = s
+        else:
+            packets.extend(s)
+        t += rnd.choice([0.01, 0.2, 70.0])  # some gaps exceed the idle timeout
+    packets = _damage(rnd, packets)
+    out = []
+    for ts, p in packets:
+        r = rnd.random()
+        if r < 0.02:
+            p = p[: rnd.randint(1, len(p))]  # cut by the snap length
+        elif r < 0.03:
+            p = p[:2] + struct.pack("!H", rnd.randint(0, 2 * len(p))) + p[4:]  # a lying IP total length
+        out.append((ts, p))
+    return out
+
+
+def _decode(frames: list[tuple[float, int, bytes]], fast: bool) -> tuple[object, ...]:
+    d = PacketDecoder(fast=fast)
+    msgs: list[object] = []
+    for i, (ts, lt, f) in enumerate(frames, 1):
+        msgs.extend(d.feed(ts, lt, f, i))
+        if i % 97 == 0:
+            msgs.extend(d.expire(ts))
+    msgs.extend(d.finish())
+    return msgs, d.undecoded_warnings(), d.encrypted_no_key
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_fast_path_gives_the_reference_messages(seed: int) -> None:
+    frames = [(ts, 1 if seed % 3 else 101, eth(p) if seed % 3 else p) for ts, p in _traffic(seed)]
+    ref, fast = _decode(frames, False), _decode(frames, True)
+    assert len(ref[0]) > 20  # type: ignore[arg-type]
+    assert fast == ref
+
+
+def test_fast_path_is_taken() -> None:
+    """The comparison above means something only if the fast path settles packets."""
+    frames = [(ts, 1, eth(p)) for ts, p in _traffic(3)]
+    d = PacketDecoder()
+    slow = 0
+    original = d._feed
+
+    def counting(*args: object) -> object:
+        nonlocal slow
+        slow += 1
+        return original(*args)  # type: ignore[arg-type]
+
+    d._feed = counting  # type: ignore[method-assign]
+    for i, (ts, lt, f) in enumerate(frames, 1):
+        d.feed(ts, lt, f, i)
+    assert slow < 0.5 * len(frames)
+
+
+def _records(path: Path) -> list[object]:
+    out: list[object] = []
+    try:
+        out.extend(iter_records(path, on_secrets=lambda b: out.append(("secrets", b))))
+    except BadInput as exc:
+        out.append(exc.line())
+    except Exception as exc:  # noqa: BLE001 - TruncatedCapture and the like are part of the answer
+        out.append((type(exc).__name__, str(exc)))
+    return out
+
+
+def _sample_files() -> list[Path]:
+    # (not the gzip bomb: 4 million empty records, and where it is stopped depends on the read size)
+    files = sorted(f for f in (ROOT / "tests" / "hostile").glob("*.pcap*") if "bomb" not in f.name)
+    files += sorted((ROOT / "monitor" / "demo").glob("*.pcap*"))
+    if CORPUS.is_dir():
+        files += sorted(f for f in CORPUS.iterdir() if ".pcap" in f.name and not f.name.endswith(".keylog"))
+    return files
+
+
+def test_block_record_reader_gives_the_records_of_the_one_by_one_reader(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    frames = [(ts, eth(p)) for ts, p in _traffic(5, 30)]
+    made = [tmp_path / "a.pcap", tmp_path / "b.pcapng", tmp_path / "cut.pcap", tmp_path / "cut.pcapng"]
+    made[0].write_bytes(pcap(frames))
+    made[1].write_bytes(pcapng([(ts, 0, f) for ts, f in frames], [1], secrets=b"CLIENT_RANDOM 00 11\n"))
+    made[2].write_bytes(made[0].read_bytes()[:-37])
+    made[3].write_bytes(made[1].read_bytes()[:-37])
+    files = made + _sample_files()
+    whole = {f: _records(f) for f in files}
+    monkeypatch.setattr(pcapmod, "CHUNK", 97)  # records cross every buffer end: the one-by-one path
+    for f in files:
+        assert _records(f) == whole[f], f.name
+    assert len(whole[made[0]]) == len(frames)
+
+
+def _source(path: Path, fast: bool) -> tuple[object, ...]:
+    keylog = path.with_name(path.name + ".keylog")
+    src = PcapSource(path, [str(keylog)] if keylog.exists() else [], fast=fast)
+    try:
+        msgs: list[object] = list(src.messages())
+    except BadInput as exc:
+        msgs = [exc.line()]
+    return msgs, src.warnings, src.packets, src.encrypted_no_key, src.decrypted_sessions
+
+
+def test_fast_path_on_the_sample_and_real_captures() -> None:
+    for f in _sample_files():
+        assert _source(f, True) == _source(f, False), f.name
+
+
+def test_a_late_segment_of_a_closed_connection_is_dropped_on_the_fast_path_too() -> None:
+    """A connection reusing a closed one's addresses, without a SYN: a segment that ends before where the
+    closed connection ended (sequence space wraps at 2**31) is a late retransmission, also when the new
+    connection's handler wants no more bytes."""
+    c, s = "10.0.0.2", "198.51.100.1"
+    hello = client_hello("h.example")
+    packets = [
+        ip4(c, s, 6, tcp(40000, 443, 1000, 0x02)),
+        ip4(s, c, 6, tcp(443, 40000, 0xFFFFFFFF, 0x12)),
+        ip4(c, s, 6, tcp(40000, 443, 1001, 0x11)),
+        ip4(s, c, 6, tcp(443, 40000, 0, 0x11)),  # the server's direction ended at 1
+        ip4(c, s, 6, tcp(40000, 443, 5000, 0x18, hello)),  # the same addresses again, no SYN
+        ip4(s, c, 6, tcp(443, 40000, 2**31 - 100, 0x18, b"\x17" * 50)),  # ahead of 1: kept
+        ip4(s, c, 6, tcp(443, 40000, 2**31 - 50, 0x18, b"\x17" * 100)),  # ends 2**31 + 50 past 0: "before" 1
+    ]
+    frames = [(float(i), 1, eth(p)) for i, p in enumerate(packets)]
+    ref = _decode(frames, False)
+    assert _decode(frames, True) == ref
+    assert [m.bytes_in for m in ref[0] if hasattr(m, "bytes_in")] == [0, 50]  # type: ignore[attr-defined]
+
+
+@functools.lru_cache(maxsize=8)
+def _small_traffic(seed: int) -> list[bytes]:
+    return [eth(p) for _ts, p in _traffic(seed, 12)][:200]
+
+
+@settings(max_examples=100, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.tuples(st.integers(0, 199), st.one_of(st.integers(12, 60), st.integers(0, 1600)),
+                          st.integers(0, 255)), max_size=60),
+       st.integers(0, 2**32 - 1))
+def test_fast_path_equals_the_reference_on_damaged_frames(flips: list[tuple[int, int, int]], seed: int) -> None:
+    """Hostile bytes: frames of real-looking traffic with bytes overwritten anywhere (headers, lengths, flags)."""
+    frames = _small_traffic(seed % 7)
+    damaged = [bytearray(f) for f in frames]
+    for i, pos, value in flips:
+        if i < len(damaged) and pos < len(damaged[i]):
+            damaged[i][pos] = value
+    timed = [(float(n), 1, bytes(f)) for n, f in enumerate(damaged)]
+    assert _decode(timed, True) == _decode(timed, False)
