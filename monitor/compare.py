@@ -22,6 +22,8 @@ from monitor.model import Claim, Evidence, Policy, Statement
 
 ORDER = {"contradicted": 0, "undisclosed": 1, "vague": 2, "disclosed": 3, "not_observed": 4}
 HASH_QUALIFIERS = {"hashed", "md5", "sha256", "encrypted"}
+# "encrypted" promises protection on the way, not a changed value: only a value sent outside TLS breaks it
+VALUE_QUALIFIERS = HASH_QUALIFIERS - {"encrypted"}
 MAX_EVIDENCE = 5
 
 
@@ -146,6 +148,8 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
         return out("contradicted", f"the policy says {type_id} is not collected/shared for {denials[0].recipient}, "
                                    f"but {len(fs)} finding(s) show it sent to {shown}", [_ev(s.evidence) for s in denials])
     plain = [f for f in fs if _is_plain(f.get("transform", "plain"))]
+    if not any(f.get("cleartext") for f in plain):  # read through TLS: an "encrypted" promise was kept
+        hashed = [s for s in hashed if VALUE_QUALIFIERS & set(s.qualifiers)]
     if hashed and plain and len(hashed) == len(clear):
         quals = sorted(HASH_QUALIFIERS & set(hashed[0].qualifiers))
         return out("contradicted", f"the policy says {type_id} is sent {'/'.join(quals)}, but the traffic has it "
@@ -173,8 +177,10 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[di
     for c in policy.claims:
         if dict(c.params).get("scope"):
             continue  # limited to a user group (children): traffic cannot be tied to it (CONTRACT.md, "Scope")
-        if abroad and c.kind == "storage_location":
-            continue  # "stored in China" is no promise when the policy also lets data be processed abroad
+        if c.kind == "storage_location" and (abroad or dict(c.params).get("permissive")):
+            # "stored in China" is no promise when the policy also lets data be processed abroad, and "may be
+            # processed or stored in the United States" permits a place without excluding others
+            continue
         if c.kind == "no_ad_sharing" and category == "advertising" and judged != "first_party":
             return c, f"the policy says nothing is shared with advertisers, but advertising SDK {judged} receives it"
         if c.kind == "no_third_party_sharing" and judged != "first_party":

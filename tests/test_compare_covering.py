@@ -155,3 +155,38 @@ def test_an_excepted_denial_does_not_swallow_sharing_stated_in_the_same_sentence
     text = ("We share the IMEI with third parties for analytics, but we will not provide third parties with your "
             "e-mail address unless you consent.\n")
     assert verdict(text, "imei", "umeng")["verdict"] == "vague"
+
+
+def test_an_encryption_promise_is_contradicted_only_by_cleartext_traffic() -> None:
+    from monitor.compare import compute_verdicts as cv
+    from monitor.model import Evidence, Policy, Statement
+
+    ev = Evidence("We upload your location encrypted.", 0, 34)
+    pol = Policy("p", "", (Statement("location_precise", "first_party", "collects", ("encrypted",), ev),))
+    f = {"id": 1, "type": "location_precise", "sdk": "", "category": "first_party", "transform": "plain",
+         "ts": 0.0, "host": "h", "ip": "1.2.3.4", "location": "json:$.lat"}
+    # read through TLS interception: it was encrypted on the wire, as promised
+    assert cv(pol, [f], [], None)[0]["verdict"] == "disclosed"
+    assert cv(pol, [{**f, "cleartext": False}], [], None)[0]["verdict"] == "disclosed"
+    # sent outside TLS: the promise is broken
+    assert cv(pol, [{**f, "cleartext": True}], [], None)[0]["verdict"] == "contradicted"
+    # "hashed" is a promise about the value itself: a plain value breaks it whatever the transport
+    hashed = Policy("p", "", (Statement("location_precise", "first_party", "collects", ("hashed",), ev),))
+    assert cv(hashed, [f], [], None)[0]["verdict"] == "contradicted"
+
+
+def test_a_storage_sentence_that_only_permits_a_country_promises_nothing() -> None:
+    text = ("We collect your e-mail address to create your account.\n"
+            "Your personal information may be processed or stored in the United States.\n")
+    assert verdict(text, "email", "first_party", country="CN")["verdict"] == "disclosed"
+    only = text.replace("may be processed or stored in", "is stored only in")
+    assert verdict(only, "email", "first_party", country="CN")["verdict"] == "contradicted"
+
+
+def test_a_denial_ends_where_an_only_clause_says_what_is_shared() -> None:
+    text = ("我们集成穿山甲广告SDK，需要获取您的设备地理位置，用于广告投放。\n"
+            "我们会与广告合作伙伴（如穿山甲）共享信息，但我们不会共享您的姓名，仅会向这些合作伙伴提供去标识化的地理位置信息。\n")
+    assert verdict(text, "location_precise", "pangle")["verdict"] == "disclosed"
+    en = ("Our app includes the Pangle SDK, which collects your location to show ads.\n"
+          "We do not share your name with ad partners, only de-identified location.\n")
+    assert verdict(en, "location_precise", "pangle")["verdict"] == "disclosed"
