@@ -59,7 +59,8 @@ _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|te
 _SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:[a-z]\)\s*)?((?:[\w'-]+,?\s+){0,6}?)(?:may|might|can|could|will|"
                       r"would|shall|do|does|also|automatically|receive[sd]?|collects?|obtains?|access(?:es)?|gathers?|"
                       r"gets?|process(?:es)?|reads?|uses?)\s", re.IGNORECASE)
-_ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:partners?|networks?|platforms?|companies))\b", re.IGNORECASE)
+_ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:partners?|networks?|platforms?|companies|providers?))\b"
+                          r"|\bad (?:networks?|providers?|partners?|platforms?|companies)\b", re.IGNORECASE)
 _QUALS = [
     ("md5", re.compile(r"\bMD5\b", re.I)), ("sha256", re.compile(r"\bSHA-?256\b", re.I)),
     ("hashed", re.compile(r"\bhash(?:ed|ing)?\b|\bMD5\b|\bSHA-?\d+\b", re.I)),
@@ -89,6 +90,7 @@ class Clause:
     denied: bool = False  # ... introduced by "we do not collect:" (the negation is in the intro)
     scope: str = ""  # "children" inside a children's section or sentence
     local: bool = False  # an item of a list the introduction keeps on the device
+    rcps: tuple[str, ...] = ()  # an item of a list whose introduction names its collector ("These ad providers may collect:")
 
 
 def _width(name: str) -> int:
@@ -174,6 +176,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     intro_neg = False  # ... and it was negated ("We never collect:")
     intro_local = False  # ... or kept the data on the device ("the following data is stored locally:")
     intro_sdk = ""  # ... or named the SDK that collects the items
+    intro_rcps: tuple[str, ...] = ()  # ... or a class ("These ad networks may collect:"), with the SDKs "these" points back to
+    prev_named: tuple[str, ...] = ()  # SDKs named in the last prose line
     section_sdk = ""
     section = ""  # the scope of the current section ("children")
     r = rules()
@@ -192,6 +196,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             intro_local = intro and bool(r.local.search(stripped)) and not r.upload.search(stripped)
             named = {sdk for sdk, _a, _b in aliases.find(stripped)} if intro else set()
             intro_sdk = named.pop() if len(named) == 1 else ""  # "Some information AdMob may collect:"
+            intro_rcps = _intro_class(stripped, prev_named) if intro and not intro_sdk else ()
+            prev_named = tuple(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(stripped)))
             if _is_heading(stripped):
                 section = "children" if r.children.search(stripped) else ""
                 named = {sdk for sdk, _a, _b in aliases.find(stripped)}
@@ -240,9 +246,25 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 if not sdk and section_sdk and not re.search(r"\b(?:we|us|our|I)\b|我们", seg_text) \
                         and not aliases.find(seg_text):
                     sdk = section_sdk  # passive prose in an SDK's section ("certain information may be collected")
-                out.append(Clause(s, e, seg_text, sdk, listed=listed,
-                                  denied=listed and intro_neg, scope=scope, local=listed and intro_local))
+                out.append(Clause(s, e, seg_text, sdk, listed=listed, denied=listed and intro_neg, scope=scope,
+                                  local=listed and intro_local, rcps=intro_rcps if listed else ()))
     return out
+
+
+_ANAPHOR = re.compile(r"^\W*(?:these|those|such|the\s+above|said)\b", re.I)
+
+
+def _intro_class(line: str, prev_named: tuple[str, ...]) -> tuple[str, ...]:
+    """The collector a list introduction names as its subject ("Ad networks may collect:" -> advertisers), with
+    the SDKs the previous line named when the subject points back to them ("These ad providers ...")."""
+    subject = _SUBJECT.match(line)
+    if not subject or re.match(r"\W*(?:we|us|our|the\s+app)\b", subject.group(1), re.I):
+        return ()
+    head = subject.group(1)
+    for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
+        if rx.search(head):
+            return (*prev_named, name) if _ANAPHOR.match(head) else (name,)
+    return ()
 
 
 def _is_heading(line: str) -> bool:
@@ -267,6 +289,8 @@ def _named_recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
 def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset()) -> list[str]:
     if c.sdk:
         return [c.sdk]
+    if c.rcps:
+        return list(c.rcps)
     named = _named_recipients(c, aliases)
     if named:
         return _with_first_party(c, named)
