@@ -190,3 +190,61 @@ def test_a_denial_ends_where_an_only_clause_says_what_is_shared() -> None:
     en = ("Our app includes the Pangle SDK, which collects your location to show ads.\n"
           "We do not share your name with ad partners, only de-identified location.\n")
     assert verdict(en, "location_precise", "pangle")["verdict"] == "disclosed"
+
+
+def test_list_items_belong_to_the_class_their_introduction_names() -> None:
+    text = ("Ads\n"
+            "Ads in the app are provided by third-party ad networks, for example Pangle.\n"
+            "These ad providers may collect and use information such as:\n"
+            "Advertising ID\n"
+            "Device information\n"
+            "Ad clicks\n")
+    assert verdict(text, "gaid", "pangle")["verdict"] == "disclosed"  # the named example of "these ad providers"
+    assert verdict(text, "imei", "pangle")["verdict"] == "vague"
+    assert verdict(text, "gaid", "first_party")["verdict"] == "undisclosed"  # the list is the ad providers'
+    assert verdict(text, "imei", "umeng")["verdict"] == "undisclosed"  # an analytics SDK is no ad provider
+
+
+CATEGORIES.update({"firebase": "analytics", "admob": "advertising", "facebook": "social_login", "bugly": "crash_reporting"})
+
+
+def test_an_anonymized_data_promise_is_broken_by_identifiers_sent_to_whom_it_is_about() -> None:
+    text = ("Usage statistics\n"
+            "We use Firebase Analytics to count how often each screen is opened.\n"
+            "Statistics we count:\n"
+            "Screens opened\n"
+            "Buttons tapped\n"
+            "This data is anonymized and is not used to identify you.\n")
+    assert verdict(text, "imei", "firebase")["verdict"] == "contradicted"
+    assert verdict(text, "email", "firebase", transform="md5")["verdict"] == "contradicted"  # hashed is pseudonymous
+    assert verdict(text, "imei", "umeng")["verdict"] == "undisclosed"  # not named, no analytics class in the text
+    assert verdict(text, "location_precise", "firebase")["verdict"] == "undisclosed"  # no identifier
+    assert verdict(text, "imei", "first_party")["verdict"] == "undisclosed"
+    # a policy that itself gives the SDK the IMEI promises anonymity of identity information only
+    told = text.replace("to count how often", "with your IMEI to count how often")
+    assert verdict(told, "imei", "firebase")["verdict"] == "disclosed"
+    assert verdict(told, "android_id", "firebase")["verdict"] == "undisclosed"
+    assert verdict(told, "email", "firebase")["verdict"] == "contradicted"
+
+
+def test_a_personal_information_denial_excepting_service_providers_spares_them_only() -> None:
+    text = ("We collect your e-mail address and phone number when you sign up.\n"
+            "Except as described in this policy, we do not sell or transfer your personal information to outside "
+            "parties. This does not include contractors and vendors who help us run the service.\n")
+    assert verdict(text, "email", "admob")["verdict"] == "contradicted"
+    assert verdict(text, "phone_number", "facebook")["verdict"] == "contradicted"
+    assert verdict(text, "email", "firebase")["verdict"] == "undisclosed"  # an analytics SDK works for the app
+    assert verdict(text, "imei", "admob")["verdict"] == "undisclosed"  # not identity information
+    assert verdict(text, "email", "first_party")["verdict"] == "disclosed"
+    # with a consent exception the same denial is no promise
+    consent = text.replace("Except as described in this policy, we", "Unless you agree, we")
+    assert verdict(consent, "email", "admob")["verdict"] == "undisclosed"
+
+
+def test_an_identity_denial_to_one_kind_of_partner_holds_whatever_the_consent() -> None:
+    text = ("我们的产品集成了友盟统计SDK和腾讯Bugly。\n"
+            "除非得到您的许可，否则我们不会将您的个人身份信息（例如电子邮箱）与提供广告、分析服务的合作伙伴分享。\n")
+    assert verdict(text, "email", "umeng")["verdict"] == "contradicted"
+    assert verdict(text, "phone_number", "pangle", transform="md5")["verdict"] == "contradicted"
+    assert verdict(text, "email", "bugly")["verdict"] == "undisclosed"  # a crash SDK is neither kind
+    assert verdict(text, "imei", "umeng")["verdict"] == "undisclosed"  # identity information only
