@@ -248,3 +248,20 @@ def test_an_identity_denial_to_one_kind_of_partner_holds_whatever_the_consent() 
     assert verdict(text, "phone_number", "pangle", transform="md5")["verdict"] == "contradicted"
     assert verdict(text, "email", "bugly")["verdict"] == "undisclosed"  # a crash SDK is neither kind
     assert verdict(text, "imei", "umeng")["verdict"] == "undisclosed"  # identity information only
+
+
+def test_chinese_partner_classes_and_sdk_list_entries() -> None:
+    text = ("我们接入的第三方SDK如下：\n"
+            "华为PUSH\n"
+            "使用目的：推送消息\n"
+            "数据类型：设备信息、位置信息\n"
+            "腾讯Bugly\n"
+            "使用目的：收集崩溃日志\n"
+            "数据类型：设备标识信息\n"
+            "我们的合作伙伴包括以下类型：\n"
+            "广告合作伙伴。 除非得到您的许可，否则我们不会将您的电子邮箱与广告合作伙伴分享；\n"
+            "我们可能与服务商、供应商和其他合作伙伴共享去标识化的设备信息。\n")
+    assert verdict(text, "location_precise", "huawei_push")["verdict"] == "disclosed"  # "华为PUSH" is Huawei Push
+    assert verdict(text, "imsi", "bugly")["verdict"] == "vague"  # device identification information covers the IMSI
+    assert verdict(text, "email", "bugly")["verdict"] == "undisclosed"  # the prose after the entry is not Bugly's
+    assert verdict(text, "imei", "umeng")["verdict"] == "vague"  # device information to service providers/partners
