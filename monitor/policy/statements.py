@@ -54,7 +54,7 @@ _SHARE = re.compile(r"\b(?:shar|provid|disclos|transfer|sell|sold|transmit|sent\
                     r"|共享|提供给|披露|转让|传输给|发送给|分享", re.I | re.ASCII)
 _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment))\b|第三方", re.IGNORECASE | re.ASCII)
 _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|technology|cloud) providers?|suppliers?"
-                       r"|vendors?)\b", re.IGNORECASE)
+                       r"|vendors?)\b|合作伙伴|合作方|服务商|服务提供商|供应商", re.IGNORECASE)
 # the clause's subject: its first few words, before any verb ("Ad partners may receive...", "Third-party SDKs collect")
 _SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:[a-z]\)\s*)?((?:[\w'-]+,?\s+){0,6}?)(?:may|might|can|could|will|"
                       r"would|shall|do|does|also|automatically|receive[sd]?|collects?|obtains?|access(?:es)?|gathers?|"
@@ -155,7 +155,7 @@ _FIELD_LINE = re.compile(r"^[\w][\w\s()/'&-]{1,48}[:：]")  # "Information colle
 def _entry_item(line: str) -> bool:
     """A line that still belongs to an SDK-list entry: a "label (details): purpose" item, a short item without
     a sentence end, or a list item ending in ";"."""
-    if len(line) > 300:
+    if len(line) > 300 or re.search(r"[。！？]\s*\S", line):  # a sentence end inside the line: prose
         return False
     return bool(re.match(r"[^。.!?]{1,80}[:：]", line)) or line.endswith((";", "；", "、", ",")) or (
         len(line) <= 40 and not line.endswith((".", "。")))
