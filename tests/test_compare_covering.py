@@ -265,22 +265,3 @@ def test_chinese_partner_classes_and_sdk_list_entries() -> None:
     assert verdict(text, "imsi", "bugly")["verdict"] == "vague"  # device identification information covers the IMSI
     assert verdict(text, "email", "bugly")["verdict"] == "undisclosed"  # the prose after the entry is not Bugly's
     assert verdict(text, "imei", "umeng")["verdict"] == "vague"  # device information to service providers/partners
-
-
-def test_an_sdk_list_entry_ends_at_the_next_entry_header_even_for_an_unknown_sdk() -> None:
-    text = ("华为PUSH\n"
-            "使用目的：推送消息\n"
-            "数据类型：设备信息\n"
-            "某某一键登录\n"
-            "使用目的：一键登录\n"
-            "数据类型：国际移动设备识别码（IMEI）\n")
-    assert verdict(text, "imei", "huawei_push")["verdict"] == "vague"  # its own entry: device information
-    listed = ("Getui SDK\n"
-              "Information collected:\n"
-              "IMEI\n"
-              "MAC address\n")
-    assert verdict(listed, "imei", "getui")["verdict"] == "disclosed"  # items under a field stay the entry's
-    assert verdict(text, "imei", "first_party")["verdict"] == "undisclosed"  # the unknown SDK's entry is not ours
-    # a section heading after the last entry, followed by prose, is no SDK: what follows is the first party's
-    heading = text + "How we use information\nWe collect your phone's IMSI to secure your account.\n"
-    assert verdict(heading, "imsi", "first_party")["verdict"] == "disclosed"

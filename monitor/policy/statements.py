@@ -172,7 +172,6 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     pos = 0
     table_sdk = ""
     entry_sdk = ""
-    field_done = False  # the last line was a complete "Field: value" line of the entry
     intro = False  # the last list introduction ("During setup we collect:") is still in force
     intro_neg = False  # ... and it was negated ("We never collect:")
     intro_local = False  # ... or kept the data on the device ("the following data is stored locally:")
@@ -182,8 +181,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     section_sdk = ""
     section = ""  # the scope of the current section ("children")
     r = rules()
-    lines = text.split("\n")
-    for n, line in enumerate(lines):
+    for line in text.split("\n"):
         lstart = pos
         pos += len(line) + 1
         stripped = line.strip()
@@ -219,15 +217,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if len(sdks) == 1 and (field_line or not _VERB.search(rest)):  # ("Getui" is not the verb "get")
                 entry_sdk = sdks.pop()  # an SDK-list entry's header, or its "SDK name: ..." field
                 field_line = True
-        if entry_sdk and not field_line and field_done and len(stripped) <= 40 and not re.search(r"[:：。.!?]", stripped):
-            # a short line after a complete field ends the entry; followed by fields, it is the header of the next
-            # entry, an SDK not in sdks.toml: a third party of its own, never the first party
-            following = next((x.strip() for x in lines[n + 1:n + 3] if x.strip()), "")
-            entry_sdk = re.sub(r"[\W_]+", "_", stripped.lower()).strip("_") if _FIELD_LINE.match(following) else ""
-            field_line = bool(entry_sdk)
-        elif entry_sdk and not field_line and not _entry_item(stripped):
+        if entry_sdk and not field_line and not _entry_item(stripped):
             entry_sdk = ""
-        field_done = bool(_FIELD_LINE.match(stripped)) and not re.search(r"[:：,，、;；]\s*$", stripped)
         lead = _LEAD_SDK.match(stripped)  # "AppsFlyer. Tells us ...": the line is that SDK's entry
         if lead and not table_sdk:
             named_lead = {sdk for sdk, _s, _e in aliases.find(lead.group(1).strip() + ":")}
