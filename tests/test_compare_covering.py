@@ -265,3 +265,10 @@ def test_chinese_partner_classes_and_sdk_list_entries() -> None:
     assert verdict(text, "imsi", "bugly")["verdict"] == "vague"  # device identification information covers the IMSI
     assert verdict(text, "email", "bugly")["verdict"] == "undisclosed"  # the prose after the entry is not Bugly's
     assert verdict(text, "imei", "umeng")["verdict"] == "vague"  # device information to service providers/partners
+
+
+def test_a_class_named_with_examples_receives_as_well_as_the_examples() -> None:
+    text = "我们会与广告合作伙伴（如穿山甲）共享去标识化的地理位置信息。\n"
+    assert verdict(text, "location_precise", "pangle")["verdict"] == "disclosed"
+    assert verdict(text, "location_precise", "admob")["verdict"] == "vague"  # an ad partner not named
+    assert verdict(text, "location_precise", "umeng")["verdict"] == "undisclosed"  # not an ad partner

@@ -293,7 +293,8 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
         return list(c.rcps)
     named = _named_recipients(c, aliases)
     if named:
-        return _with_first_party(c, named)
+        cls = _example_class(c.text)  # "ad partners (such as Pangle)": the class the examples belong to receives too
+        return _with_first_party(c, [*named, *([cls] if cls else [])])
     if aliases.find(c.text):  # only named as subject matter or source: the clause is about the first party
         return ["first_party"]
     subject = _SUBJECT.match(c.text)
@@ -317,6 +318,22 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
     if r.class_in_first_party.search(c.text):
         return ["first_party", "third_party"]
     return ["first_party"]
+
+
+_EXAMPLES = re.compile(r"\s*[（(]\s*(?:such\s+as|e\.g\.?|including|for\s+example|如|例如|包括)", re.I)
+
+
+def _example_class(text: str) -> str:
+    """The recipient class a sharing clause names with examples in brackets ("partners (such as X, Y)")."""
+    if not _SHARE.search(text):
+        return ""
+    for m in _EXAMPLES.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
+            hits = list(rx.finditer(before))
+            if hits and hits[-1].end() >= len(before) - 2:  # the class word is right before the bracket
+                return name
+    return ""
 
 
 _CLASS_WORDS = re.compile(r"^(?:we|us|our|you|your|the|third|partners?|advertis\w*|service|affiliates?|vendors?|"
