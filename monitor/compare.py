@@ -20,9 +20,12 @@ from typing import Any
 
 from monitor.model import Claim, Evidence, Policy, Statement
 from monitor.policy.clause import rules as policy_rules
+from monitor.policy.promises import reach_types, service_provider
 
 ORDER = {"contradicted": 0, "undisclosed": 1, "vague": 2, "disclosed": 3, "not_observed": 4}
 HASH_QUALIFIERS = {"hashed", "md5", "sha256", "encrypted"}
+# "encrypted" promises protection on the way, not a changed value: only a value sent outside TLS breaks it
+VALUE_QUALIFIERS = HASH_QUALIFIERS - {"encrypted"}
 MAX_EVIDENCE = 5
 
 
@@ -155,11 +158,13 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
         return out("contradicted", f"the policy says {type_id} is not collected/shared for {denials[0].recipient}, "
                                    f"but {len(fs)} finding(s) show it sent to {shown}", [_ev(s.evidence) for s in denials])
     plain = [f for f in fs if _is_plain(f.get("transform", "plain"))]
+    if not any(f.get("cleartext") for f in plain):  # read through TLS: an "encrypted" promise was kept
+        hashed = [s for s in hashed if VALUE_QUALIFIERS & set(s.qualifiers)]
     if hashed and plain and len(hashed) == len(clear):
         quals = sorted(HASH_QUALIFIERS & set(hashed[0].qualifiers))
         return out("contradicted", f"the policy says {type_id} is sent {'/'.join(quals)}, but the traffic has it "
                                    f"unhashed ({plain[0].get('location', '')})", [_ev(s.evidence) for s in hashed])
-    claim = _claim_contradiction(policy, judged, category, fs, country_of)
+    claim = _claim_contradiction(policy, judged, category, fs, country_of, recipient, stated=bool(clear))
     if claim is not None:
         c, why = claim
         return out("contradicted", why, [_claim_ev(c)])
@@ -177,13 +182,21 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
 
 
 def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[dict[str, Any]],
-                         country_of: dict[tuple[str, str], str]) -> tuple[Claim, str] | None:
+                         country_of: dict[tuple[str, str], str], recipient: str = "",
+                         stated: bool = False) -> tuple[Claim, str] | None:
     abroad = any(dict(c.params).get("allowed") == "yes" for c in policy.claims if c.kind == "cross_border")
     for c in policy.claims:
         if dict(c.params).get("scope"):
             continue  # limited to a user group (children): traffic cannot be tied to it (CONTRACT.md, "Scope")
-        if abroad and c.kind == "storage_location":
-            continue  # "stored in China" is no promise when the policy also lets data be processed abroad
+        if c.kind == "storage_location" and (abroad or dict(c.params).get("permissive")):
+            # "stored in China" is no promise when the policy also lets data be processed abroad, and "may be
+            # processed or stored in the United States" permits a place without excluding others
+            continue
+        if dict(c.params).get("reach"):
+            why = _promise_broken(c, judged, category, fs[0]["type"], recipient, stated)
+            if why:
+                return c, why
+            continue
         if c.kind == "no_ad_sharing" and category == "advertising" and judged != "first_party":
             return c, f"the policy says nothing is shared with advertisers, but advertising SDK {judged} receives it"
         if c.kind == "no_third_party_sharing" and judged != "first_party":
@@ -207,6 +220,23 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[di
                 if want and got and got != want:
                     return c, f"the policy says data is stored in {want}, but it is sent to a server in {got}"
     return None
+
+
+def _promise_broken(c: Claim, judged: str, category: str, type_id: str, recipient: str, stated: bool) -> str:
+    """A promise with a reach (monitor/policy/promises.py): broken by a reached type sent to a recipient it is about,
+    unless the policy states exactly this type for this recipient (the promise is then read at its narrowest)."""
+    p = dict(c.params)
+    if judged == "first_party" or stated or type_id not in reach_types(p["reach"]):
+        return ""
+    if p.get("except") == "service_providers" and service_provider(category):
+        return ""
+    about = (recipient in p.get("sdks", "").split(",") or (category and category in p.get("categories", "").split(","))
+             or p.get("class") == "third_party" or (c.kind == "no_ad_sharing" and category == "advertising"))
+    if not about:
+        return ""
+    if c.kind == "no_personal_info":
+        return f"the policy says only anonymized data goes to {judged}, but {type_id} is sent to it"
+    return f"the policy says information that identifies you is not shared with {judged}, but {type_id} is sent to it"
 
 
 def _not_observed(policy: Policy, seen: set[tuple[str, str]]) -> list[dict[str, Any]]:

@@ -155,3 +155,120 @@ def test_an_excepted_denial_does_not_swallow_sharing_stated_in_the_same_sentence
     text = ("We share the IMEI with third parties for analytics, but we will not provide third parties with your "
             "e-mail address unless you consent.\n")
     assert verdict(text, "imei", "umeng")["verdict"] == "vague"
+
+
+def test_an_encryption_promise_is_contradicted_only_by_cleartext_traffic() -> None:
+    from monitor.compare import compute_verdicts as cv
+    from monitor.model import Evidence, Policy, Statement
+
+    ev = Evidence("We upload your location encrypted.", 0, 34)
+    pol = Policy("p", "", (Statement("location_precise", "first_party", "collects", ("encrypted",), ev),))
+    f = {"id": 1, "type": "location_precise", "sdk": "", "category": "first_party", "transform": "plain",
+         "ts": 0.0, "host": "h", "ip": "1.2.3.4", "location": "json:$.lat"}
+    # read through TLS interception: it was encrypted on the wire, as promised
+    assert cv(pol, [f], [], None)[0]["verdict"] == "disclosed"
+    assert cv(pol, [{**f, "cleartext": False}], [], None)[0]["verdict"] == "disclosed"
+    # sent outside TLS: the promise is broken
+    assert cv(pol, [{**f, "cleartext": True}], [], None)[0]["verdict"] == "contradicted"
+    # "hashed" is a promise about the value itself: a plain value breaks it whatever the transport
+    hashed = Policy("p", "", (Statement("location_precise", "first_party", "collects", ("hashed",), ev),))
+    assert cv(hashed, [f], [], None)[0]["verdict"] == "contradicted"
+
+
+def test_a_storage_sentence_that_only_permits_a_country_promises_nothing() -> None:
+    text = ("We collect your e-mail address to create your account.\n"
+            "Your personal information may be processed or stored in the United States.\n")
+    assert verdict(text, "email", "first_party", country="CN")["verdict"] == "disclosed"
+    only = text.replace("may be processed or stored in", "is stored only in")
+    assert verdict(only, "email", "first_party", country="CN")["verdict"] == "contradicted"
+
+
+def test_a_denial_ends_where_an_only_clause_says_what_is_shared() -> None:
+    text = ("我们集成穿山甲广告SDK，需要获取您的设备地理位置，用于广告投放。\n"
+            "我们会与广告合作伙伴（如穿山甲）共享信息，但我们不会共享您的姓名，仅会向这些合作伙伴提供去标识化的地理位置信息。\n")
+    assert verdict(text, "location_precise", "pangle")["verdict"] == "disclosed"
+    en = ("Our app includes the Pangle SDK, which collects your location to show ads.\n"
+          "We do not share your name with ad partners, only de-identified location.\n")
+    assert verdict(en, "location_precise", "pangle")["verdict"] == "disclosed"
+
+
+def test_list_items_belong_to_the_class_their_introduction_names() -> None:
+    text = ("Ads\n"
+            "Ads in the app are provided by third-party ad networks, for example Pangle.\n"
+            "These ad providers may collect and use information such as:\n"
+            "Advertising ID\n"
+            "Device information\n"
+            "Ad clicks\n")
+    assert verdict(text, "gaid", "pangle")["verdict"] == "disclosed"  # the named example of "these ad providers"
+    assert verdict(text, "imei", "pangle")["verdict"] == "vague"
+    assert verdict(text, "gaid", "first_party")["verdict"] == "undisclosed"  # the list is the ad providers'
+    assert verdict(text, "imei", "umeng")["verdict"] == "undisclosed"  # an analytics SDK is no ad provider
+
+
+CATEGORIES.update({"firebase": "analytics", "admob": "advertising", "facebook": "social_login", "bugly": "crash_reporting"})
+
+
+def test_an_anonymized_data_promise_is_broken_by_identifiers_sent_to_whom_it_is_about() -> None:
+    text = ("Usage statistics\n"
+            "We use Firebase Analytics to count how often each screen is opened.\n"
+            "Statistics we count:\n"
+            "Screens opened\n"
+            "Buttons tapped\n"
+            "This data is anonymized and is not used to identify you.\n")
+    assert verdict(text, "imei", "firebase")["verdict"] == "contradicted"
+    assert verdict(text, "email", "firebase", transform="md5")["verdict"] == "contradicted"  # hashed is pseudonymous
+    assert verdict(text, "imei", "umeng")["verdict"] == "undisclosed"  # not named, no analytics class in the text
+    assert verdict(text, "location_precise", "firebase")["verdict"] == "undisclosed"  # no identifier
+    assert verdict(text, "imei", "first_party")["verdict"] == "undisclosed"
+    # a policy that itself gives the SDK the IMEI promises anonymity of identity information only
+    told = text.replace("to count how often", "with your IMEI to count how often")
+    assert verdict(told, "imei", "firebase")["verdict"] == "disclosed"
+    assert verdict(told, "android_id", "firebase")["verdict"] == "undisclosed"
+    assert verdict(told, "email", "firebase")["verdict"] == "contradicted"
+
+
+def test_a_personal_information_denial_excepting_service_providers_spares_them_only() -> None:
+    text = ("We collect your e-mail address and phone number when you sign up.\n"
+            "Except as described in this policy, we do not sell or transfer your personal information to outside "
+            "parties. This does not include contractors and vendors who help us run the service.\n")
+    assert verdict(text, "email", "admob")["verdict"] == "contradicted"
+    assert verdict(text, "phone_number", "facebook")["verdict"] == "contradicted"
+    assert verdict(text, "email", "firebase")["verdict"] == "undisclosed"  # an analytics SDK works for the app
+    assert verdict(text, "imei", "admob")["verdict"] == "undisclosed"  # not identity information
+    assert verdict(text, "email", "first_party")["verdict"] == "disclosed"
+    # with a consent exception the same denial is no promise
+    consent = text.replace("Except as described in this policy, we", "Unless you agree, we")
+    assert verdict(consent, "email", "admob")["verdict"] == "undisclosed"
+
+
+def test_an_identity_denial_to_one_kind_of_partner_holds_whatever_the_consent() -> None:
+    text = ("我们的产品集成了友盟统计SDK和腾讯Bugly。\n"
+            "除非得到您的许可，否则我们不会将您的个人身份信息（例如电子邮箱）与提供广告、分析服务的合作伙伴分享。\n")
+    assert verdict(text, "email", "umeng")["verdict"] == "contradicted"
+    assert verdict(text, "phone_number", "pangle", transform="md5")["verdict"] == "contradicted"
+    assert verdict(text, "email", "bugly")["verdict"] == "undisclosed"  # a crash SDK is neither kind
+    assert verdict(text, "imei", "umeng")["verdict"] == "undisclosed"  # identity information only
+
+
+def test_chinese_partner_classes_and_sdk_list_entries() -> None:
+    text = ("我们接入的第三方SDK如下：\n"
+            "华为PUSH\n"
+            "使用目的：推送消息\n"
+            "数据类型：设备信息、位置信息\n"
+            "腾讯Bugly\n"
+            "使用目的：收集崩溃日志\n"
+            "数据类型：设备标识信息\n"
+            "我们的合作伙伴包括以下类型：\n"
+            "广告合作伙伴。 除非得到您的许可，否则我们不会将您的电子邮箱与广告合作伙伴分享；\n"
+            "我们可能与服务商、供应商和其他合作伙伴共享去标识化的设备信息。\n")
+    assert verdict(text, "location_precise", "huawei_push")["verdict"] == "disclosed"  # "华为PUSH" is Huawei Push
+    assert verdict(text, "imsi", "bugly")["verdict"] == "vague"  # device identification information covers the IMSI
+    assert verdict(text, "email", "bugly")["verdict"] == "undisclosed"  # the prose after the entry is not Bugly's
+    assert verdict(text, "imei", "umeng")["verdict"] == "vague"  # device information to service providers/partners
+
+
+def test_a_class_named_with_examples_receives_as_well_as_the_examples() -> None:
+    text = "我们会与广告合作伙伴（如穿山甲）共享去标识化的地理位置信息。\n"
+    assert verdict(text, "location_precise", "pangle")["verdict"] == "disclosed"
+    assert verdict(text, "location_precise", "admob")["verdict"] == "vague"  # an ad partner not named
+    assert verdict(text, "location_precise", "umeng")["verdict"] == "undisclosed"  # not an ad partner

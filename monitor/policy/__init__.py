@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from monitor.model import Policy
-from monitor.policy.covering import apply_covering, connected_product
-from monitor.policy.statements import AliasMatcher, extract_claims, extract_statements, vendor_sdk
+from monitor.policy.covering import apply_claim_rules, apply_covering, connected_product
+from monitor.policy.promises import find_promises
+from monitor.policy.statements import AliasMatcher, clauses, extract_claims, extract_statements, vendor_sdk
 from monitor.policy.text import read_policy_text
 from monitor.policy.vocab import policy_context
 
@@ -28,7 +29,10 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
         # ... and so are its other SDKs (same organization): the policy's "we" covers them
         org = {s.id: s.organization for s in getattr(signatures, "sdks", ())}
         siblings = tuple(sid for sid, o in org.items() if sid != vendor and o and o == org.get(vendor))
-    return Policy(source=source, text=text, statements=tuple(statements), claims=tuple(extract_claims(text, aliases)),
+    categories = {s.id: s.category for s in getattr(signatures, "sdks", ())}
+    texts = [(c.start, c.end, c.text, c.scope) for c in clauses(text, aliases)]
+    claims = find_promises(texts, aliases.find, apply_claim_rules(extract_claims(text, aliases)), statements, categories)
+    return Policy(source=source, text=text, statements=tuple(statements), claims=tuple(claims),
                   sdks_named=tuple(named), first_party_sdk=vendor, vendor_sdks=siblings)
 
 

@@ -9,7 +9,8 @@ monitor/rules/policy_covering.toml:
 - a denial of sharing with an open exception ("not provided to third parties unless you consent") is a
   denial marked `excepted`: it gives the class no coverage, and compare.py never reads it as a promise;
 - a row of a permissions table gives vague coverage at most (it says what a permission is for);
-- broad device terms reach `device_uid` only in a policy about a connected product.
+- broad device terms reach `device_uid` only in a policy about a connected product;
+- a storage sentence that only permits a place ("may be stored in the United States") is no storage promise.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from monitor.model import Statement
+from monitor.model import Claim, Statement
 
 RULES = Path(__file__).resolve().parent.parent / "rules" / "policy_covering.toml"
 CLASSES = ("third_party", "partners", "advertisers")
@@ -36,6 +37,8 @@ class CoveringRules:
     permission_row: re.Pattern[str]
     iot_only: tuple[str, ...]
     connected_product: re.Pattern[str]
+    permissive_storage: re.Pattern[str]
+    exclusive_storage: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +50,8 @@ def covering_rules() -> CoveringRules:
                          tuple(re.compile(v, i) for v in d["source"].values()),
                          re.compile(d["denial"]["excepted_sharing"], i), re.compile(d["denial"]["affirmed_sharing"], i),
                          re.compile(d["rows"]["permission_row"], i),
-                         tuple(d["types"]["iot_only"]), re.compile(d["types"]["connected_product"], i))
+                         tuple(d["types"]["iot_only"]), re.compile(d["types"]["connected_product"], i),
+                         re.compile(d["claims"]["permissive_storage"], i), re.compile(d["claims"]["exclusive_storage"], i))
 
 
 @lru_cache(maxsize=4096)
@@ -94,6 +98,17 @@ def apply_covering(statements: list[Statement], iot: bool) -> list[Statement]:
             continue
         seen.add(key)
         out.append(s)
+    return out
+
+
+def apply_claim_rules(claims: list[Claim]) -> list[Claim]:
+    """Claims as promises: a storage sentence that only permits a place is marked ("permissive", "yes")."""
+    r = covering_rules()
+    out = []
+    for c in claims:
+        if c.kind == "storage_location" and r.permissive_storage.search(c.text) and not r.exclusive_storage.search(c.text):
+            c = replace(c, params=(*c.params, ("permissive", "yes")))
+        out.append(c)
     return out
 
 

@@ -59,12 +59,13 @@ _SHARE = re.compile(r"\b(?:shar|provid|disclos|transfer|sell|sold|transmit|sent\
 _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment|service\s+providers?|vendors?|partners?|suppliers?"
                     r"|processors?|business\s+partners?))\b|第三方", re.IGNORECASE | re.ASCII)
 _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|technology|cloud) providers?|suppliers?"
-                       r"|vendors?)\b", re.IGNORECASE)
+                       r"|vendors?)\b|合作伙伴|合作方|服务商|服务提供商|供应商", re.IGNORECASE)
 # the clause's subject: its first few words, before any verb ("Ad partners may receive...", "Third-party SDKs collect")
 _SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:[a-z]\)\s*)?((?:[\w'-]+,?\s+){0,6}?)(?:may|might|can|could|will|"
                       r"would|shall|do|does|also|automatically|receive[sd]?|collects?|obtains?|access(?:es)?|gathers?|"
                       r"gets?|process(?:es)?|reads?|uses?)\s", re.IGNORECASE)
-_ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:partners?|networks?|platforms?|companies))\b", re.IGNORECASE)
+_ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:partners?|networks?|platforms?|companies|providers?))\b"
+                          r"|\bad (?:networks?|providers?|partners?|platforms?|companies)\b", re.IGNORECASE)
 _QUALS = [
     ("md5", re.compile(r"\bMD5\b", re.I)), ("sha256", re.compile(r"\bSHA-?256\b", re.I)),
     ("hashed", re.compile(r"\bhash(?:ed|ing)?\b|\bMD5\b|\bSHA-?\d+\b", re.I)),
@@ -96,6 +97,7 @@ class Clause:
     local: bool = False  # an item of a list the introduction keeps on the device
     cond: bool = False  # ... or made conditional ("If you create an account, we collect:")
     silent: bool = False  # ... or that states nothing ("We will notify you of changes by:")
+    rcps: tuple[str, ...] = ()  # an item of a list whose introduction names its collector ("These ad providers may collect:")
 
 
 def _width(name: str) -> int:
@@ -165,7 +167,7 @@ _FIELD_LINE = re.compile(r"^[\w][\w\s()/'&-]{1,48}[:：]")  # "Information colle
 def _entry_item(line: str) -> bool:
     """A line that still belongs to an SDK-list entry: a "label (details): purpose" item, a short item without
     a sentence end, or a list item ending in ";"."""
-    if len(line) > 300:
+    if len(line) > 300 or re.search(r"[。！？]\s*\S", line):  # a sentence end inside the line: prose
         return False
     return bool(re.match(r"[^。.!?]{1,80}[:：]", line)) or line.endswith((";", "；", "、", ",")) or (
         len(line) <= 40 and not line.endswith((".", "。")))
@@ -188,6 +190,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     intro_sdk = ""  # ... or named the SDK that collects the items
     intro_cond = False  # ... or made the items conditional
     intro_silent = False  # ... or states nothing (a contact line, a notice to the reader)
+    intro_rcps: tuple[str, ...] = ()  # ... or a class ("These ad networks may collect:"), with the SDKs "these" points back to
+    prev_named: tuple[str, ...] = ()  # SDKs named in the last prose line
     section_sdk = ""
     section = ""  # the scope of the current section ("children")
     ids = set(aliases.aliases.values())
@@ -224,6 +228,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if len(named) > 1:  # "Some information Google/AdMob may collect:": the specific SDK, not its parent
                 named -= _GENERIC_ORGS
             intro_sdk = named.pop() if len(named) == 1 else ""  # "Some information AdMob may collect:"
+            intro_rcps = _intro_class(stripped, prev_named) if intro and not intro_sdk else ()
+            prev_named = tuple(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(stripped)))
             if _is_heading(stripped):
                 section = "children" if r.children.search(stripped) else ""
                 section_cond = bool(_OPTIONAL_MARK.search(stripped))
@@ -289,7 +295,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                     sdk = section_sdk  # passive prose in an SDK's section ("certain information may be collected")
                 out.append(Clause(s, e, seg_text, sdk, listed=listed,
                                   denied=listed and intro_neg, scope=scope, local=listed and intro_local,
-                                  cond=listed and intro_cond, silent=listed and intro_silent))
+                                  cond=listed and intro_cond, silent=listed and intro_silent,
+                                  rcps=intro_rcps if listed else ()))
     return out
 
 
@@ -325,6 +332,22 @@ def _row_org(cells: list[str], ids: set[str]) -> str:
     return ""
 
 
+_ANAPHOR = re.compile(r"^\W*(?:these|those|such|the\s+above|said)\b", re.I)
+
+
+def _intro_class(line: str, prev_named: tuple[str, ...]) -> tuple[str, ...]:
+    """The collector a list introduction names as its subject ("Ad networks may collect:" -> advertisers), with
+    the SDKs the previous line named when the subject points back to them ("These ad providers ...")."""
+    subject = _SUBJECT.match(line)
+    if not subject or re.match(r"\W*(?:we|us|our|the\s+app)\b", subject.group(1), re.I):
+        return ()
+    head = subject.group(1)
+    for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
+        if rx.search(head):
+            return (*prev_named, name) if _ANAPHOR.match(head) else (name,)
+    return ()
+
+
 def _is_heading(line: str) -> bool:
     """A section heading: short, no sentence end, few words ("Children's Privacy", "5. Minors")."""
     body = line.lstrip("#*- ").strip()
@@ -347,9 +370,12 @@ def _named_recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
 def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset()) -> list[str]:
     if c.sdk:
         return [c.sdk]
+    if c.rcps:
+        return list(c.rcps)
     named = _named_recipients(c, aliases)
     if named:
-        return _with_first_party(c, named)
+        cls = _example_class(c.text)  # "ad partners (such as Pangle)": the class the examples belong to receives too
+        return _with_first_party(c, [*named, *([cls] if cls else [])])
     if aliases.find(c.text):  # only named as subject matter or source: the clause is about the first party
         return ["first_party"]
     r = rules()
@@ -379,6 +405,22 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
     if r.class_in_first_party.search(c.text):
         return ["first_party", "third_party"]
     return ["first_party"]
+
+
+_EXAMPLES = re.compile(r"\s*[（(]\s*(?:such\s+as|e\.g\.?|including|for\s+example|如|例如|包括)", re.I)
+
+
+def _example_class(text: str) -> str:
+    """The recipient class a sharing clause names with examples in brackets ("partners (such as X, Y)")."""
+    if not _SHARE.search(text):
+        return ""
+    for m in _EXAMPLES.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
+            hits = list(rx.finditer(before))
+            if hits and hits[-1].end() >= len(before) - 2:  # the class word is right before the bracket
+                return name
+    return ""
 
 
 _CLASS_WORDS = re.compile(r"^(?:we|us|our|you|your|the|third|partners?|advertis\w*|service|affiliates?|vendors?|"

@@ -1,0 +1,156 @@
+"""Promises about what reaches other parties, read as claims with a reach (CONTRACT.md "Verdicts": contradicted).
+
+Rules in monitor/rules/policy_covering.toml [promise]:
+- "only anonymized / de-identified data goes to X", "this data is anonymized and not used to identify you":
+  kind no_personal_info, reach `identifiers` (identity types and persistent device identifiers). When the policy
+  itself states a device identifier for one of those recipients, the promise is read as one about identity
+  information (reach `identity`: e-mail, phone number): a policy that hands X the IMEI cannot mean X gets none;
+- a denial of sharing identity information ("information that identifies you") with a class or SDK, and a denial
+  of sharing personal information whose only exceptions are what the policy states and the service providers
+  working for us ("This does not include vendors who help us"): kind no_third_party_sharing, reach `identity`;
+  with a service-provider exception it spares the SDK categories presumed to be service providers;
+- a consent exception ("unless you agree") makes a denial to third parties in general no promise (as before), but a
+  denial to one kind of partner (advertising, analytics) holds, as "not shared with advertisers" does;
+- a sentence about "this data" with no recipient of its own is about the recipients named just before it;
+- an existing sharing claim whose sentence also says what *is* shared (", only de-identified ...") or denies only
+  identity information reaches identity types only.
+Recipients are params: `sdks` (comma list), `categories` (SDK categories), `class` = third_party (anyone but the
+first party), `except` = service_providers.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from monitor.model import Claim, Statement
+from monitor.policy.covering import RULES, class_categories
+
+Finder = Callable[[str], list[tuple[str, int, int]]]
+MAX_BACK = 8  # clauses a "this data" sentence looks back for its recipients
+
+
+@dataclass(frozen=True, slots=True)
+class PromiseRules:
+    anonymous: re.Pattern[str]
+    restricted: re.Pattern[str]
+    share_denial: re.Pattern[str]
+    identity: re.Pattern[str]
+    personal: re.Pattern[str]
+    policy_exception: re.Pattern[str]
+    sp_exception: re.Pattern[str]
+    next_exception: re.Pattern[str]
+    other_exception: re.Pattern[str]
+    generic: re.Pattern[str]
+    anaphor: re.Pattern[str]
+    only_clause: re.Pattern[str]
+    reach: dict[str, tuple[str, ...]]
+    service_providers: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def promise_rules() -> PromiseRules:
+    d = tomllib.loads(RULES.read_text(encoding="utf-8"))["promise"]
+    i = re.IGNORECASE | re.ASCII
+    names = ("anonymous", "restricted", "share_denial", "identity", "personal", "policy_exception", "sp_exception",
+             "next_exception", "other_exception", "generic", "anaphor")
+    rx = {n: re.compile(d[n], i) for n in names}
+    return PromiseRules(rx["anonymous"], rx["restricted"], rx["share_denial"], rx["identity"], rx["personal"],
+                        rx["policy_exception"], rx["sp_exception"], rx["next_exception"], rx["other_exception"],
+                        rx["generic"], rx["anaphor"],
+                        only_clause=re.compile(r",\s*(?:and\s+|but\s+)?only\b|[，,]\s*(?:而)?(?:仅|只)", i),
+                        reach={k: tuple(v) for k, v in d["reach"].items()},
+                        service_providers=tuple(d["service_providers"]["categories"]))
+
+
+def reach_types(reach: str) -> tuple[str, ...]:
+    return promise_rules().reach.get(reach, ())
+
+
+def service_provider(category: str) -> bool:
+    return category in promise_rules().service_providers
+
+
+def _recipients(text: str, find: Finder) -> list[tuple[str, str]]:
+    """(param, value) pairs naming who a sentence is about: named SDKs, narrowed classes, or third parties."""
+    r = promise_rules()
+    sdks = list(dict.fromkeys(sdk for sdk, _a, _b in find(text)))
+    cats = class_categories(text)
+    out: list[tuple[str, str]] = []
+    if sdks:
+        out.append(("sdks", ",".join(sdks)))
+    if cats:
+        out.append(("categories", ",".join(cats)))
+    elif not sdks and r.generic.search(text):
+        out.append(("class", "third_party"))
+    return out
+
+
+def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, claims: list[Claim],
+                  statements: Sequence[Statement], categories: dict[str, str]) -> list[Claim]:
+    """The claims with promises added and narrowed. `texts`: the policy's clauses (start, end, text, scope)."""
+    r = promise_rules()
+    sharing = {c.start for c in claims if c.kind in ("no_third_party_sharing", "no_ad_sharing")}
+    out = [_narrowed(c) for c in claims]
+    for k, (start, end, t, scope) in enumerate(texts):
+        if scope or start in sharing:
+            continue
+        anonymous = bool(r.anonymous.search(t) and r.restricted.search(t))
+        denial = bool(r.share_denial.search(t))
+        if not anonymous and not denial:
+            continue
+        rcps = _recipients(t, find)
+        if not rcps and anonymous and r.anaphor.search(t):
+            for j in range(k - 1, max(-1, k - 1 - MAX_BACK), -1):
+                rcps = _recipients(texts[j][2], find)
+                if rcps:
+                    break
+        if not rcps:
+            continue
+        narrowed = any(p == "categories" for p, _v in rcps)
+        if anonymous:
+            reach = "identity" if _states_identifier(rcps, statements, categories) else "identifiers"
+            out.append(Claim("no_personal_info", t, start, end, (*rcps, ("reach", reach))))
+            continue
+        nxt = texts[k + 1][2] if k + 1 < len(texts) else ""
+        sp = bool(r.sp_exception.search(t)) or bool(r.next_exception.search(nxt) and r.sp_exception.search(nxt))
+        set_forth = bool(r.policy_exception.search(t))
+        rest = r.policy_exception.sub(" ", t)
+        other = bool(r.other_exception.search(r.sp_exception.sub(" ", rest)))
+        if r.identity.search(t):
+            if other and not narrowed:
+                continue  # "not shared with third parties unless you consent": no promise to hold traffic to
+        elif r.personal.search(t) and (sp or set_forth) and not other:
+            pass
+        else:
+            continue
+        params = (*rcps, ("reach", "identity"), *((("except", "service_providers"),) if sp else ()))
+        out.append(Claim("no_third_party_sharing", t, start, end, params))
+    return out
+
+
+def _narrowed(c: Claim) -> Claim:
+    """A sharing claim that denies only identity information, or also says what is shared, reaches identity types."""
+    r = promise_rules()
+    if c.kind not in ("no_third_party_sharing", "no_ad_sharing") or dict(c.params).get("reach"):
+        return c
+    if r.only_clause.search(c.text) or (r.identity.search(c.text) and not r.personal.search(c.text)):
+        return replace(c, params=(*c.params, ("reach", "identity")))
+    return c
+
+
+def _states_identifier(rcps: list[tuple[str, str]], statements: Sequence[Statement], categories: dict[str, str]) -> bool:
+    """The policy states a device identifier (exactly) for a recipient the promise is about."""
+    ids = set(reach_types("identifiers")) - set(reach_types("identity"))
+    sdks = {s for p, v in rcps if p == "sdks" for s in v.split(",")}
+    cats = {s for p, v in rcps if p == "categories" for s in v.split(",")}
+    anyone = any(p == "class" for p, _v in rcps)
+    for s in statements:
+        if s.vague or s.stance == "denies" or s.type not in ids or s.recipient == "first_party":
+            continue
+        if s.recipient in sdks or categories.get(s.recipient, "") in cats or anyone:
+            return True
+    return False
