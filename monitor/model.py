@@ -1,8 +1,8 @@
 """Plain data that flows through privmon: sources -> messages -> fields -> findings -> verdicts.
 
-Every class here is a frozen dataclass (Field: a named tuple) with no behaviour beyond small derived properties, so
-that sources (pcap, HAR, flow files, proxy, sniffer), classifiers, the store and the reports
-can share them without importing each other.
+Every class here is a frozen dataclass (Field and Hit: named tuples, cheaper to build) with no
+behaviour beyond small derived properties, so that sources (pcap, HAR, flow files, proxy, sniffer),
+classifiers, the store and the reports can share them without importing each other.
 """
 
 from __future__ import annotations
@@ -184,9 +184,12 @@ class Field(NamedTuple):
     transforms: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """An identifier found inside one field (before destination/capture context is added)."""
+class Hit(NamedTuple):
+    """An identifier found inside one field (before destination/capture context is added).
+
+    A named tuple like Field (a frozen dataclass with eight attributes cost 4x as much to build);
+    derive a changed copy with `hit._replace(transform=...)`.
+    """
 
     type: str
     value: str  # the value as sent (e.g. the MD5 hex string when hashed)
