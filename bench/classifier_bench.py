@@ -1,6 +1,11 @@
 """Classifier alone: decode + identifier scan per request, with and without a 3-device profile (one core).
 
-    python bench/classifier_bench.py [--seconds 5]
+    python bench/classifier_bench.py [--seconds 5] [--check OTHER_CHECKOUT]
+
+--check runs the bench's request set through this checkout's decoder and detector and through
+another checkout's (say `git archive main | tar -x -C /tmp/main`) and fails when the fields or
+hits differ in anything (location, key, value, transforms; type, value, transform, location,
+confidence, device, canonical, reason), with and without the profile.
 """
 
 from __future__ import annotations
@@ -8,11 +13,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout, not another install
+# this checkout, not another install (or the one --root names: --check runs the bench's twin in it)
+sys.path.insert(0, sys.argv[sys.argv.index("--root") + 1] if "--root" in sys.argv[:-1]
+                else str(Path(__file__).resolve().parent.parent))
 
 import argparse
 import gzip
 import json
+import subprocess
 import time
 
 from monitor.classify.identifiers import Detector
@@ -40,7 +48,7 @@ def requests() -> list[HttpExchange]:
                      "af2d48f2495881aed1737bb21017f9b6&c_os=android&lat=22.54&lng=114.06&net=wifi",
                      (("User-Agent", "Mozilla/5.0 (Linux; Android 12)"),)),
         HttpExchange(1.0, c, s, "POST", "ulogs.umeng.com", "/unify_logs", (("Content-Type", "application/json"),
-                     ("Content-Encoding", "gzip")), gzip.compress(body)),
+                     ("Content-Encoding", "gzip")), gzip.compress(body, mtime=0)),
         HttpExchange(1.0, c, s, "POST", "app.adjust.com", "/session", (("Content-Type",
                      "application/x-www-form-urlencoded"),), b"gps_adid=38400000-8cf0-11bd-b23e-10b96e40000d&"
                      b"android_id=3f6a2b9c81d04e57&created_at=2026-01-01T00%3A00%3A00.000Z&event_buffering_enabled=0"),
@@ -56,12 +64,40 @@ def run(det: Detector, reqs: list[HttpExchange], seconds: float) -> float:
     return n / (time.perf_counter() - start)
 
 
+def dump(reqs: list[HttpExchange]) -> str:
+    """Every field and hit of the request set, with and without the profile, one line per request."""
+    lines = []
+    rules = load_rules().identifiers
+    for name, det in (("none", Detector(rules, EMPTY_PROFILE)), ("profile", Detector(rules, profile_from_dict(PROFILE)))):
+        for r in reqs:
+            fl = fields_of_http(r)
+            lines.append(repr((name, [(f.location, f.key, f.value, f.transforms) for f in fl], fl.truncated,
+                               [(h.type, h.value, h.transform, h.location, h.confidence, h.device, h.canonical,
+                                 h.reason) for h in det.scan(fl)])))
+    return "\n".join(lines)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=float, default=5)
+    ap.add_argument("--check", metavar="DIR", help="compare fields and hits with the checkout in DIR, then exit")
+    ap.add_argument("--dump", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--root", help=argparse.SUPPRESS)
     a = ap.parse_args()
     reqs = requests()
     rules = load_rules().identifiers
+    if a.dump:
+        print(dump(reqs))
+        return
+    if a.check:
+        other = subprocess.run([sys.executable, __file__, "--dump", "--root", a.check], capture_output=True,
+                               text=True, check=True, timeout=300).stdout.strip()
+        mine = dump(reqs)
+        if other != mine:
+            print(f"DIFFERENT from {a.check}:\n--- {a.check}\n{other}\n--- this checkout\n{mine}")
+            sys.exit(1)
+        print(f"same fields and hits as {a.check} ({mine.count(chr(10)) + 1} request scans)")
+        return
     print(f"without profile: {run(Detector(rules, EMPTY_PROFILE), reqs, a.seconds):,.0f} requests/s")
     print(f"with a 3-device profile: {run(Detector(rules, profile_from_dict(PROFILE)), reqs, a.seconds):,.0f} requests/s")
 

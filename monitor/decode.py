@@ -15,7 +15,9 @@ import binascii
 import json
 import re
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from monitor.model import Field, HttpExchange
@@ -39,6 +41,9 @@ _PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
 _NONPRINT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _XML_ELEM = re.compile(r"<([A-Za-z_][\w.:-]{0,64})(\s[^<>]{0,2048})?>([^<>]{1,4096})</\1>")
 _XML_ATTR = re.compile(r"([A-Za-z_][\w.:-]{0,64})=\"([^\"]{1,4096})\"")
+# Field(...) is a named tuple whose __new__ is a Python function; tuple.__new__(Field, (...)) makes
+# the same object at half the cost (decoding makes one per value)
+_new = tuple.__new__
 
 
 class Fields(list[Field]):
@@ -59,10 +64,10 @@ class _Budget:
     def add(self, location: str, key: str, value: str, transforms: tuple[str, ...]) -> None:
         if not value:
             return
-        if self.full():
+        if len(self.fields) >= MAX_FIELDS:
             self.truncated = True
             return
-        self.fields.append(Field(location, key, value[:MAX_VALUE], transforms))
+        self.fields.append(_new(Field, (location, key, value[:MAX_VALUE], transforms)))
 
     def result(self) -> Fields:
         out = Fields(self.fields)
@@ -182,9 +187,16 @@ def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _B
             return  # the JSON's leaves stand for it
         if "=" in v and _inner_form(loc, v, tr, depth, b):
             return  # so do a form's pairs
-    b.add(loc, key, value, tr)
+    fields = b.fields
+    if type(b) is not _Budget:
+        b.add(loc, key, value, tr)  # a _Probe keeps nothing
+    elif value:  # b.add, inline: this runs for most values of a message
+        if len(fields) >= MAX_FIELDS:
+            b.truncated = True
+            return
+        fields.append(_new(Field, (loc, key, value[:MAX_VALUE], tr)))
     # the unwrapping below needs >= 8 characters, and each kind its own mark: cheap tests first
-    if depth >= MAX_DEPTH or len(value) < 8 or len(b.fields) >= MAX_FIELDS:
+    if depth >= MAX_DEPTH or len(value) < 8 or len(fields) >= MAX_FIELDS:
         return
     if "%" in v and _PCT.search(v):
         u = unquote(v)
@@ -248,64 +260,91 @@ def _json(loc: str, text: str, tr: tuple[str, ...], depth: int, b: _Budget) -> b
         obj = json.loads(text)
     except (json.JSONDecodeError, RecursionError, ValueError):
         return False
+    if type(b) is not _Budget or len(b.fields) >= MAX_FIELDS:
+        return True  # a _Probe only asks whether the text is JSON; a full message takes no more fields
     if loc.startswith("json:") or ">json:" in loc:
         base = loc
     else:
         base = "json:$" if loc in ("body", "") else f"{loc}>json:$"
-    stack: list[tuple[str, str, object, int]] = [(base, "", obj, 0)]
-    pop, push, fields = stack.pop, stack.append, b.fields
-    keep = type(b) is _Budget  # a _Probe keeps nothing
-    while stack and len(fields) < MAX_FIELDS:
-        path, key, node, level = pop()
-        if level > 64:
-            continue  # 10,000-deep JSON: the deep part is not walked (iteratively, no recursion)
-        kind = type(node)  # json.loads makes exactly dict, list, str, int, float, bool and None
-        if kind is dict:
-            d: dict[str, object] = node  # type: ignore[assignment]
-            pair = _name_value(d) if len(d) <= 4 else None  # type: ignore[arg-type]
-            kids = [(f"{path}.{pair[0]}"[:512], pair[0], v) if pair is not None and k == pair[1]  # the value,
-                    else (f"{path}.{k}"[:512], k, v)  # under its name
-                    for k, v in (d.items() if len(d) <= 1000 else list(d.items())[:1000])]
-        elif kind is list:
-            head: list[object] = node[:500]  # type: ignore[index]
-            strings = [x for x in head if type(x) is str]
-            if len(strings) >= 3 and len(strings) == len(head):
-                b.add(path, key, "\n".join(strings), tr + ("list",))  # type: ignore[arg-type]
-            elif not strings and len(head) >= 3 and all(type(x) is dict for x in head):
-                # [{"pkg": "com.tencent.mm", "ver": "8.0"}, ...]: the package names, as one list
-                pkgs = [v for x in head for v in list(x.values())[:8]  # type: ignore[attr-defined]
-                        if type(v) is str and "." in v and _PACKAGE.match(v)]
-                if len(pkgs) >= 3:
-                    b.add(path, key, "\n".join(pkgs), tr + ("list",))
-            kids = [(f"{path}[{i}]"[:512], key, v) for i, v in enumerate(head)]
-        else:
-            _json_scalar(path, key, node, tr, depth, b)
-            continue
-        if level >= 64:
-            continue  # its children would be past the depth limit
-        # children are walked last to first (a stack): the trailing scalars at once, the rest pushed
-        level += 1
-        n = len(kids)
-        while n and len(fields) < MAX_FIELDS:
-            cpath, ckey, v = kids[n - 1]
-            ck = type(v)
-            if ck is dict or ck is list:
-                break
-            n -= 1
-            if ck is str:
-                sv: str = v  # type: ignore[assignment]
-                if keep and sv.isalnum() and (len(sv) < 8 or (len(sv) <= 32 and sv.isdigit())):
-                    fields.append(Field(cpath, ckey, sv, tr))  # a word or a short number: all _leaf would do
-                else:
-                    _leaf(cpath, ckey, sv, tr, depth, b)
-            elif ck is int and keep:
-                fields.append(Field(cpath, ckey, repr(v), tr))  # as json.dumps writes an int
-            else:
-                _json_scalar(cpath, ckey, v, tr, depth, b)
-        for i in range(n):
-            cpath, ckey, v = kids[i]
-            push((cpath, ckey, v, level))
+    kind = type(obj)
+    if kind is dict or kind is list:
+        _walk(base, "", obj, 0, tr, depth, b)
+    else:
+        _json_scalar(base, "", obj, tr, depth, b)
     return True
+
+
+def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
+          depth: int, b: _Budget) -> None:
+    """The leaves of a JSON container (from json.loads), children last to first, depth-first.
+
+    Walks at most 64 levels (deeper containers are not entered), 1,000 members of an object and
+    500 items of an array, and stops once the message has MAX_FIELDS fields. A child's location is
+    its parent's plus ".key" or "[i]", cut at 512 characters.
+    """
+    fields = b.fields
+    if type(node) is dict:
+        if level >= 64:
+            return  # its children would be past the depth limit
+        d: dict[str, Any] = node
+        n = len(d)
+        # a pair object like {"key": "imei", "value": "35..."}: the value goes under its name
+        pair = _name_value(d) if n <= 4 and ("v" in d or "value" in d or "val" in d) else None
+        items: Iterable[tuple[str, Any]] = reversed(d.items()) if n <= 1000 else list(d.items())[999::-1]
+        level += 1
+        for k, v in items:
+            if len(fields) >= MAX_FIELDS:
+                return
+            if pair is not None and k == pair[1]:
+                k = pair[0]
+            cpath = f"{path}.{k}"
+            if len(cpath) > 512:
+                cpath = cpath[:512]
+            ck = type(v)
+            if ck is str:
+                if len(v) < 8 and v.isalnum() or len(v) <= 32 and v.isdigit():
+                    fields.append(_new(Field, (cpath, k, v, tr)))  # all _leaf would do
+                else:
+                    _leaf(cpath, k, v, tr, depth, b)
+            elif ck is int:
+                fields.append(_new(Field, (cpath, k, int.__repr__(v), tr)))  # as json.dumps
+            elif ck is dict or ck is list:
+                _walk(cpath, k, v, level, tr, depth, b)
+            elif ck is float:
+                _json_scalar(cpath, k, v, tr, depth, b)
+        return
+    head: list[Any] = node[:500]
+    strings = [x for x in head if type(x) is str]
+    if len(strings) >= 3 and len(strings) == len(head):
+        b.add(path, key, "\n".join(strings), tr + ("list",))
+    elif not strings and len(head) >= 3 and all(type(x) is dict for x in head):
+        # [{"pkg": "com.tencent.mm", "ver": "8.0"}, ...]: the package names, as one list
+        pkgs = [v for x in head for v in list(x.values())[:8]
+                if type(v) is str and "." in v and _PACKAGE.match(v)]
+        if len(pkgs) >= 3:
+            b.add(path, key, "\n".join(pkgs), tr + ("list",))
+    if level >= 64:
+        return
+    level += 1
+    for i in range(len(head) - 1, -1, -1):
+        if len(fields) >= MAX_FIELDS:
+            return
+        v = head[i]
+        cpath = f"{path}[{i}]"
+        if len(cpath) > 512:
+            cpath = cpath[:512]
+        ck = type(v)
+        if ck is str:
+            if len(v) < 8 and v.isalnum() or len(v) <= 32 and v.isdigit():
+                fields.append(_new(Field, (cpath, key, v, tr)))
+            else:
+                _leaf(cpath, key, v, tr, depth, b)
+        elif ck is int:
+            fields.append(_new(Field, (cpath, key, int.__repr__(v), tr)))
+        elif ck is dict or ck is list:
+            _walk(cpath, key, v, level, tr, depth, b)
+        elif ck is float:
+            _json_scalar(cpath, key, v, tr, depth, b)
 
 
 def _json_scalar(path: str, key: str, node: object, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
@@ -327,7 +366,7 @@ def _no_space(s: str) -> bool:
     return s.isalnum() or not _SPACE.search(s)
 
 
-def _name_value(node: dict[object, object]) -> tuple[str, str] | None:
+def _name_value(node: dict[str, Any]) -> tuple[str, str] | None:
     """(name, value key) of a pair object like {"key": "imei", "value": "35..."}, else None."""
     if len(node) > 4 or not ("v" in node or "value" in node or "val" in node):  # _PAIR_VALUES, unrolled
         return None
@@ -480,12 +519,17 @@ def _kv_lines(text: str) -> bool:
 
 def fields_of_http(m: HttpExchange) -> Fields:
     b = _Budget()
-    split = urlsplit(m.path if m.path.startswith("/") else "/" + m.path)
-    for i, seg in enumerate(split.path.split("/")[1:64], 1):
+    url = m.path if m.path.startswith("/") else "/" + m.path
+    if url[1:2] != "/" and "\t" not in url and "\r" not in url and "\n" not in url:
+        path, _, query = url.partition("#")[0].partition("?")  # what urlsplit gives such a URL, faster
+    else:
+        split = urlsplit(url)
+        path, query = split.path, split.query
+    for i, seg in enumerate(path.split("/")[1:64], 1):
         if seg:
-            dec = unquote(seg)
+            dec = unquote(seg) if "%" in seg else seg
             _leaf(f"path[{i}]", "", dec, ("urlencoded",) if dec != seg else (), 1, b)
-    for k, v in _pairs(split.query, b):
+    for k, v in _pairs(query, b):
         _leaf(f"query:{k[:128]}", k, v, (), 1, b)
     encoding = ctype = ""
     for k, v in m.request_headers:

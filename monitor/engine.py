@@ -101,7 +101,7 @@ class Engine:
         if owner is None or h.device:
             return h
         type_id, device, value = owner
-        return replace(h, type=type_id, device=device, confidence="known", canonical=value)
+        return h._replace(type=type_id, device=device, confidence="known", canonical=value)
 
     @property
     def attributor(self) -> Attributor:
@@ -282,7 +282,7 @@ class Engine:
         scan = p2p.scan if p2p else protocol not in self._never_scan
         if n < MAX_SCANNED_DATAGRAMS_PER_FLOW and scan:
             if p2p and p2p.plain:  # decrypted (CS2, TP-Link's XOR): scan what the key revealed, and say so
-                hits.extend(replace(h, transform=f"{p2p.plain_transform} > {h.transform}")
+                hits.extend(h._replace(transform=f"{p2p.plain_transform} > {h.transform}")
                             for h in self._detector.scan(decode.fields_of_payload(p2p.plain, m.transport))
                             if _norm(h.canonical or h.value) not in decoded)
             elif p2p and p2p.fields:  # the decoder read the message's keys (RTSP, SSDP): scan those

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,15 @@ _NUM = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{2,12}(?![\d.])")
 _MAC = re.compile(r"(?<![0-9A-Fa-f:-])((?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2})(?![0-9A-Fa-f:-])")
 _DIGITS = re.compile(r"(?<!\d)(\d{14,20})(?!\d)")
 _HASH = re.compile(r"^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$")
+_MAC_DASH_COLON = re.compile(r"[:-]")
+_HASH_NAMES = {32: "md5", 40: "sha1", 64: "sha256"}
+_BYTES = ("bytes",)  # the transforms of a payload's hex view
+_NO_KEYS: frozenset[str] = frozenset()
+_VALUE = operator.attrgetter("value")
+_TRANSFORMS = operator.attrgetter("transforms")
+_LAT, _LON, _PAIR = 1, 2, 3  # location roles of a key name
+# (normalized key, types it names or None (a decoy), device key, _free must look, location role)
+_KeyInfo = tuple[str, tuple[str, ...] | None, bool, bool, int]
 
 
 _SUFFIX_OK = frozenset({"imei", "imsi", "iccid", "meid", "androidid", "oaid", "gaid", "idfa", "idfv", "bssid",
@@ -104,8 +114,9 @@ class Detector:
         self.rules = rules
         self.profile = profile
         self._ci, self._cs = profile_variants(profile)
-        self._ci_re = trie_regex(list(self._ci), "[0-9a-z]")
-        self._cs_re = trie_regex(list(self._cs), "[0-9A-Za-z+/_-]")
+        # both regexes run over a text that starts with self._sep (see trie_regex's `lead`)
+        self._ci_re = trie_regex(list(self._ci), "[0-9a-z]", lead=True)
+        self._cs_re = trie_regex(list(self._cs), "[0-9A-Za-z+/_-]", lead=True)
         # camera ids of the profile in PPPP's binary layout (hex, as in a payload's hex view)
         self._uid_bin = [(b.hex(), Variant("device_uid", v, d.name, "binary")) for d in profile.devices
                          for t, v in d.known if t == "device_uid" for b in [_uid_binary(v)] if b]
@@ -151,8 +162,8 @@ class Detector:
         self._check_ctx = CheckContext(self._mcc, self._install_keys,
                                        tuple(p for p in (self._cs2, self._kalay) if p is not None), self._min_apps)
         self._recur: dict[str, tuple[str, str]] = {}  # value (letters and digits, upper) -> (type, first finding)
-        self._key_info: dict[str, tuple[str, tuple[str, ...] | None, bool]] = {}
-        self._loc_keys = self._lat | self._lon | self._pair
+        self._key_info: dict[str, _KeyInfo] = {}
+        self._lat_pair = self._lat | self._pair
         # the known-value scan runs once over all fields of a message joined by a character that no
         # variant contains (so no match spans two fields, and field edges stay match boundaries)
         variants = "".join(self._ci) + "".join(self._cs)
@@ -170,17 +181,29 @@ class Detector:
             for h in self._known_all(fl):
                 hits.setdefault((h.type, h.canonical or h.value, h.location), h)
                 known_values.add(h.value.lower())
-        for h in self._location(fl):
-            hits.setdefault((h.type, h.canonical or h.value, h.location), h)
-        placeholders = self.rules.placeholders
-        key_info = self._key_info
+        # one pass over the fields: location candidates, and the fields a pattern may match
+        key_info, key_of = self._key_info, self._key
+        coords = bool(self._coords)
+        places: list[tuple[Field, int]] = []
+        found: list[Hit] = []
         for f in fl:
-            k, keyed, device_key = key_info.get(f.key) or self._key(f.key)
+            info = key_info.get(f.key) or key_of(f.key)
+            v = f.value
+            if info[4] or coords and "." in v:  # a location key or, with profile coordinates, a decimal number
+                places.append((f, info[4]))
+            keyed = info[1]
             if keyed is None:
                 continue  # a decoy's key name
-            if not keyed and not _free_may_match(f.value, k, device_key):
+            if not keyed and not (info[3] or len(v) >= 14 or "@" in v or "+" in v or "-" in v):
                 continue  # only _free could find something, and the value has none of its marks
-            for h in self._patterns(f, cleartext):
+            if f.transforms != _BYTES:
+                found.extend(self._patterns(f, info, cleartext))
+        if places:
+            for h in self._location(places):
+                hits.setdefault((h.type, h.canonical or h.value, h.location), h)
+        if found:
+            placeholders = self.rules.placeholders
+            for h in found:
                 low = h.value.lower()
                 if low in known_values or low in placeholders:
                     continue
@@ -189,8 +212,10 @@ class Detector:
             self._recurrences(fl, hits)
         return list(hits.values())
 
-    def _key(self, key: str) -> tuple[str, tuple[str, ...] | None, bool]:
-        """(normalized key, the types it names or None when it vetoes patterns, whether it names a device)."""
+    def _key(self, key: str) -> _KeyInfo:
+        """What a key name says, cached: (normalized key, the types it names or None when it vetoes
+        patterns, whether it names a device, whether _free must look whatever the value (a device or
+        "install" key), its location role (_LAT, _LON, _PAIR or 0))."""
         info = self._key_info.get(key)
         if info is None:
             k = norm_key(key)
@@ -199,7 +224,9 @@ class Detector:
                 keyed = self._types_of_key.get(k, ()) if k else ()
                 if not keyed and len(k) > 4:
                     keyed = self._suffix_types(k)
-            info = (k, keyed, _DEVICE_KEY.search(k) is not None)
+            device = _DEVICE_KEY.search(k) is not None
+            loc = _LAT if k in self._lat else _LON if k in self._lon else _PAIR if k in self._pair else 0
+            info = (k, keyed, device, device or "install" in k, loc)
             if len(self._key_info) >= 8192:  # key names are captured text: the cache stays bounded
                 self._key_info.clear()
             self._key_info[key] = info
@@ -241,32 +268,39 @@ class Detector:
         """`_known` of every field, in field order, with one regex pass per case mode."""
         if len(fl) < 2:
             return [h for f in fl for h in self._known(f)]
-        values = [f.value for f in fl]
-        joined = self._sep.join(values)
+        sep = self._sep
+        values = list(map(_VALUE, fl))
+        joined = sep.join(values)
         found: dict[int, list[Hit]] = {}
         ascii_only = joined.isascii()  # then lowercasing keeps every offset
-        starts = _starts(values)
+        starts: list[int] | None = None
+        # the regexes run over sep + text: group 1's offsets are one past the text's (see trie_regex)
         if self._ci_re is not None and self._min_ci <= len(joined):
             if ascii_only:
                 low = joined.lower()
+                lows = values
             else:
                 lows = [v.lower() for v in values]
-                low = self._sep.join(lows)
-                starts = _starts(lows)
-            for m in self._ci_re.finditer(low):
-                i = bisect.bisect_right(starts, m.start(1)) - 1
+                low = sep.join(lows)
+            for m in self._ci_re.finditer(sep + low):
+                if starts is None:
+                    starts = _starts(lows)
+                s = m.start(1) - 1
+                i = bisect.bisect_right(starts, s) - 1
                 f, off = fl[i], starts[i]
                 found.setdefault(i, []).append(self._hit(self._ci[m.group(1)], f,
-                                                         f.value[m.start(1) - off:m.end(1) - off]))
-        if self._cs_re is not None and self._min_cs <= len(joined):
+                                                         f.value[s - off:m.end(1) - 1 - off]))
             if not ascii_only:
-                starts = _starts(values)
-            for m in self._cs_re.finditer(joined):
-                i = bisect.bisect_right(starts, m.start(1)) - 1
+                starts = None
+        if self._cs_re is not None and self._min_cs <= len(joined):
+            for m in self._cs_re.finditer(sep + joined):
+                if starts is None:
+                    starts = _starts(values)
+                i = bisect.bisect_right(starts, m.start(1) - 1) - 1
                 found.setdefault(i, []).append(self._hit(self._cs[m.group(1)], fl[i], m.group(1)))
-        if self._uid_bin:  # binary ids first within their field, as _known orders them
+        if self._uid_bin and _BYTES in map(_TRANSFORMS, fl):  # binary ids first within their field
             for i, f in enumerate(fl):
-                if f.transforms == ("bytes",):
+                if f.transforms == _BYTES:
                     binary = self._binary_ids(f)
                     if binary:
                         found[i] = binary + found.get(i, [])
@@ -289,13 +323,13 @@ class Detector:
         return out
 
     def _known(self, f: Field) -> list[Hit]:
-        out = self._binary_ids(f) if self._uid_bin and f.transforms == ("bytes",) else []
+        out = self._binary_ids(f) if self._uid_bin and f.transforms == _BYTES else []
         if self._ci_re is not None:
-            for m in self._ci_re.finditer(f.value.lower()):
+            for m in self._ci_re.finditer(self._sep + f.value.lower()):
                 v = self._ci[m.group(1)]
-                out.append(self._hit(v, f, f.value[m.start(1):m.end(1)]))
+                out.append(self._hit(v, f, f.value[m.start(1) - 1:m.end(1) - 1]))
         if self._cs_re is not None:
-            for m in self._cs_re.finditer(f.value):
+            for m in self._cs_re.finditer(self._sep + f.value):
                 out.append(self._hit(self._cs[m.group(1)], f, m.group(1)))
         return out
 
@@ -308,36 +342,40 @@ class Detector:
 
     # -- location ------------------------------------------------------------------------------------------
 
-    def _location(self, fields: list[Field]) -> list[Hit]:
+    def _location(self, places: list[tuple[Field, int]]) -> list[Hit]:
+        """Coordinates among the candidate fields (field, location role of its key) that scan collected."""
         out: list[Hit] = []
         lats: list[tuple[Field, str]] = []
         lons: list[tuple[Field, str]] = []
-        coords, loc_keys, key_info = self._coords, self._loc_keys, self._key_info
-        for f in fields:
-            k = (key_info.get(f.key) or self._key(f.key))[0]
-            if k not in loc_keys and (not coords or "." not in f.value):
-                continue  # neither a location key nor, with profile coordinates, a decimal number
-            if f.transforms == ("bytes",):
+        coords = self._coords
+        for f, role in places:
+            if f.transforms == _BYTES:
                 continue
-            if k in self._lat or k in self._lon:
+            if role == _LAT or role == _LON:
                 m = _NUM.fullmatch(f.value.strip())
                 if m:
-                    (lats if k in self._lat else lons).append((f, m.group()))
+                    (lats if role == _LAT else lons).append((f, m.group()))
                 elif _MICRODEG.fullmatch(f.value.strip()):  # Sensors Data's "$latitude": 31230416 (x 1e6)
                     deg = f"{int(f.value.strip()) / 1e6:.6f}"
                     micro = Field(f.location, f.key, f.value, (*f.transforms, "microdegrees"))
-                    (lats if k in self._lat else lons).append((micro, deg))
-            elif (k in self._pair or self._coords) and "." in f.value:  # _NUM needs its decimal point
+                    (lats if role == _LAT else lons).append((micro, deg))
+            elif (role == _PAIR or coords) and "." in f.value:  # _NUM needs its decimal point
                 nums = _NUM.findall(f.value)
-                if len(nums) == 2 and (k in self._pair or self._coords):
+                if len(nums) == 2:
                     a, b = nums
-                    if self._coords or _plausible(a, b):
+                    if coords or _plausible(a, b):
                         lats.append((f, a))
                         lons.append((f, b))
+        if not lats or not lons:
+            return out
+        groups: dict[str, str] = {}
         for fa, a in lats:
             for fb, b in lons:
-                if fa is not fb and _group(fa.location) != _group(fb.location):
-                    continue  # lat and lon of different objects
+                if fa is not fb:
+                    ga = groups.get(fa.location) or groups.setdefault(fa.location, _group(fa.location))
+                    gb = groups.get(fb.location) or groups.setdefault(fb.location, _group(fb.location))
+                    if ga != gb:
+                        continue  # lat and lon of different objects
                 hit = self._coord_hit(fa, a, b)
                 if hit:
                     out.append(hit)
@@ -353,33 +391,31 @@ class Detector:
             if (abs(fa - lat) <= tol and abs(fb - lon) <= tol) or (abs(fb - lat) <= tol and abs(fa - lon) <= tol):
                 return Hit(kind, f"{a},{b}", _chain(f.transforms, "plain"), f.location, "known", name,
                            f"{lat},{lon}")
-        if not self._coords or norm_key(f.key) in self._lat | self._pair:
+        if not self._coords or norm_key(f.key) in self._lat_pair:
             if _plausible(a, b) and not (fa == 0 and fb == 0):
                 return Hit(kind, f"{a},{b}", _chain(f.transforms, "plain"), f.location, "pattern")
         return None
 
     # -- pattern mode ------------------------------------------------------------------------------------
 
-    def _patterns(self, f: Field, cleartext: bool) -> list[Hit]:
-        if f.transforms == ("bytes",):
-            return []
-        k, keyed, device_key = self._key(f.key)
-        if keyed is None:
-            return []  # a decoy's key name
+    def _patterns(self, f: Field, info: _KeyInfo, cleartext: bool) -> list[Hit]:
+        """Hits of the types the key names (value checks) and of the free patterns (a field that is not bytes)."""
+        k, keyed, device_key, free_key, _ = info
+        assert keyed is not None
         v = f.value.strip()
-        out: list[Hit] = []
         if keyed and self._not_in:
             banned = self._not_in.get(f.location.split(":", 1)[0])
             if banned:
                 keyed = tuple(t for t in keyed if t not in banned)
-        found = []  # keyed types whose value passed: only those keep the free search off their type
+        out: list[Hit] = []
+        found: list[str] = []  # keyed types whose value passed: only those keep the free search off their type
         for t in keyed:
             h = self._keyed(t, k, v, f, cleartext)
             if h is not None:
                 out.append(h)
                 found.append(t)
-        if _free_may_match(v, k, device_key):
-            out.extend(self._free(f, v, found, k))
+        if free_key or len(v) >= 14 or "@" in v or "+" in v or "-" in v:  # see _free: each search needs a mark
+            out.extend(self._free(f, v, found, k, device_key))
         return out
 
     def _suffix_types(self, k: str) -> tuple[str, ...]:
@@ -391,10 +427,10 @@ class Detector:
 
     def _keyed(self, t: str, k: str, v: str, f: Field, cleartext: bool) -> Hit | None:
         """A value under one of type t's key names: a hash under a hash key, else what t's check says."""
-        if not v or v.lower() in self.rules.placeholders or len(v) > 512:
+        if not v or len(v) > 512 or v.lower() in self.rules.placeholders:
             return None
-        if k in self._hashed.get(t, frozenset()) and _HASH.match(v):
-            return Hit(t, v, _chain(f.transforms, {32: "md5", 40: "sha1", 64: "sha256"}[len(v)]), f.location, "pattern")
+        if k in self._hashed.get(t, _NO_KEYS) and _HASH.match(v):
+            return Hit(t, v, _chain(f.transforms, _HASH_NAMES[len(v)]), f.location, "pattern")
         check = self._checks.get(t)
         found = check(v, k, self._check_ctx, cleartext) if check is not None else None
         return None if found is None else Hit(t, found[1], _chain(f.transforms, "plain"), f.location, found[0])
@@ -410,40 +446,45 @@ class Detector:
             return rdns >= self._rdns_share * len(items)
         return "install" in k and len(items) <= 2 and rdns == len(items)
 
-    def _free(self, f: Field, v: str, keyed: list[str], k: str = "") -> list[Hit]:
+    def _free(self, f: Field, v: str, keyed: list[str], k: str = "", device_key: bool = False) -> list[Hit]:
         """Values recognizable without a key name (checksums, structure)."""
-        out = []
-        if "installed_apps" not in keyed and self._app_list(f, v, k):
-            out.append(Hit("installed_apps", v[:200], _chain(f.transforms, "plain"), f.location, "pattern"))
+        got: list[tuple[str, str, str]] = []  # (type, value, confidence), made Hits at the end
+        # an app list needs a list (or an "install" key) and, unless any share will do, dotted names
+        if "installed_apps" not in keyed and (f.transforms[-1:] == ("list",) or "install" in k) and \
+                ("." in v or not self._rdns_share > 0) and self._app_list(f, v, k):
+            got.append(("installed_apps", v[:200], "pattern"))
         long = len(v) >= 14
         if long and "imei" not in keyed and "iccid" not in keyed:
             for m in _DIGITS.finditer(v):
                 d = m.group(1)
                 if len(d) == 15 and d[:2] in self._tac and luhn_ok(d) and len(set(d)) > 3:
-                    out.append(Hit("imei", d, _chain(f.transforms, "plain"), f.location, "checksum"))
+                    got.append(("imei", d, "checksum"))
                 elif len(d) in (19, 20) and d.startswith("898") and luhn_ok(d):
-                    out.append(Hit("iccid", d, _chain(f.transforms, "plain"), f.location, "checksum"))
+                    got.append(("iccid", d, "checksum"))
         if long and "mac" not in keyed and "bssid" not in keyed and (":" in v or "-" in v):
             for m in _MAC.finditer(v):
                 mac = m.group(1)
-                if unicast_mac(re.sub(r"[:-]", "", mac)):
-                    out.append(Hit("mac", mac, _chain(f.transforms, "plain"), f.location, "pattern"))
+                if unicast_mac(_MAC_DASH_COLON.sub("", mac)):
+                    got.append(("mac", mac, "pattern"))
         if self._email is not None and "@" in v:
             binary = _BINARY_RUN.search(f.location) is not None
             for m in self._email.finditer(v):
                 if self._mailbox(m, v, binary):
-                    out.append(Hit("email", m.group(1), _chain(f.transforms, "plain"), f.location, "pattern"))
+                    got.append(("email", m.group(1), "pattern"))
         if self._e164 is not None and "+" in v and "phone_number" not in keyed:
             for m in self._e164.finditer(v):
-                out.append(Hit("phone_number", m.group(1), _chain(f.transforms, "plain"), f.location, "pattern"))
+                got.append(("phone_number", m.group(1), "pattern"))
         if self._cs2 is not None and "device_uid" not in keyed and "-" in v:
             for m in self._cs2.finditer(v):
                 if "-" in m.group(0):
-                    out.append(Hit("device_uid", m.group(0), _chain(f.transforms, "plain"), f.location, "pattern"))
-        elif self._cs2 is not None and "device_uid" not in keyed and self._key(f.key)[2] and self._cs2.fullmatch(v):
+                    got.append(("device_uid", m.group(0), "pattern"))
+        elif self._cs2 is not None and "device_uid" not in keyed and device_key and self._cs2.fullmatch(v):
             # apps drop the dashes ("VSTC123456ABCDE"): then the whole value of a device-ish key must match
-            out.append(Hit("device_uid", v, _chain(f.transforms, "plain"), f.location, "pattern"))
-        return out
+            got.append(("device_uid", v, "pattern"))
+        if not got:
+            return []
+        chain = _chain(f.transforms, "plain")
+        return [Hit(t, value, chain, f.location, conf) for t, value, conf in got]
 
 
     def _mailbox(self, m: re.Match[str], text: str, binary: bool) -> bool:
@@ -466,13 +507,6 @@ class Detector:
 
 
 _DEVICE_KEY = re.compile(r"dev|cam|ipc|p2p")
-
-
-def _free_may_match(v: str, k: str, device_key: bool) -> bool:
-    """Whether any of _free's searches can match: each needs a mark (keep in step with _free): 14+
-    characters (IMEI/ICCID digits, a MAC, an app list), "@" (e-mail), "+" (E.164), "-" (CS2 UID),
-    a device-ish key (a dashless camera UID) or an "install" key (short app lists)."""
-    return len(v) >= 14 or device_key or "@" in v or "+" in v or "-" in v or "install" in k
 
 
 def _starts(values: list[str]) -> list[int]:

@@ -267,7 +267,7 @@ _TEXT_FIRST = frozenset([*range(0x41, 0x5B), 0x3C, 0xEF, 0xD0, 0x00])
 
 
 def _as_encrypted(m: P2PMatch, plain: bytes) -> P2PMatch:
-    return replace(m, hits=tuple(replace(h, transform="cs2-encrypt") for h in m.hits), plain=plain)
+    return replace(m, hits=tuple(h._replace(transform="cs2-encrypt") for h in m.hits), plain=plain)
 
 
 # -- the registry ---------------------------------------------------------------------------------

@@ -98,10 +98,27 @@ def profile_variants(profile: Profile) -> tuple[dict[str, Variant], dict[str, Va
     return ci, cs
 
 
-def trie_regex(words: list[str], boundary: str) -> re.Pattern[str] | None:
-    """A regex matching any of the words (longest first), fast because it is shaped as a trie."""
+def trie_regex(words: list[str], boundary: str, lead: bool = False) -> re.Pattern[str] | None:
+    """A regex matching any of the words (longest first) as group 1, fast because it is shaped as a trie.
+
+    A word matches only where no `boundary` character (a class, "[0-9a-z]") touches it. With `lead`,
+    the regex is meant for a text that starts with a non-boundary character, and consumes the
+    character before each word instead of looking behind: a pattern that starts with a character
+    class lets the regex engine skip in C to the next non-boundary character, where the lookbehind
+    form tries every word at every position (~5x slower on request text). The two find the same
+    words at the same places unless a word may start right where another ended, which needs a word
+    that ends and one that starts with a non-boundary character: then the lookbehind form is kept.
+    """
     if not words:
         return None
+    if lead:
+        inside = re.compile(boundary)
+        if not (any(not inside.match(w[-1]) for w in words) and any(not inside.match(w[0]) for w in words)):
+            return re.compile(f"[^{boundary[1:]}({_trie(words)})(?!{boundary})")
+    return re.compile(f"(?<!{boundary})({_trie(words)})(?!{boundary})")
+
+
+def _trie(words: list[str]) -> str:
     trie: dict[str, dict] = {}
     for w in words:
         node = trie
@@ -119,4 +136,4 @@ def trie_regex(words: list[str], boundary: str) -> re.Pattern[str] | None:
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if end else body
 
-    return re.compile(f"(?<!{boundary})({build(trie)})(?!{boundary})")
+    return build(trie)
