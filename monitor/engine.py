@@ -103,10 +103,6 @@ class Engine:
         type_id, device, value = owner
         return h._replace(type=type_id, device=device, confidence="known", canonical=value)
 
-    @property
-    def attributor(self) -> Attributor:
-        return self._attributor
-
     # -- entry points --------------------------------------------------------------------------
 
     def process(self, item: Message | FlowStats) -> None:

@@ -19,19 +19,6 @@ class Endpoint:
     port: int
 
 
-@dataclass(frozen=True, slots=True)
-class Capture:
-    """One input: a capture file or a live session."""
-
-    path: str
-    sha256: str
-    format: str  # pcap|pcapng|har|mitmproxy|live-proxy|live-sniff
-    packets: int = 0
-    first_ts: float | None = None
-    last_ts: float | None = None
-    keylogs: tuple[str, ...] = ()
-
-
 # ---------------------------------------------------------------------------------------------
 # Messages: what a source yields. Every message carries its client (lab side) and server
 # (remote side) endpoints, a timestamp and an evidence string ("frames 12-14", "flow <uuid>",
@@ -218,23 +205,6 @@ class Attribution:
         return self.sdk or "unknown"
 
 
-@dataclass(frozen=True, slots=True)
-class Destination:
-    host: str
-    ip: str
-    port: int
-    transport: str
-    protocol: str
-    sdk: str
-    organization: str
-    category: str
-    country: str
-    bytes_out: int = 0
-    bytes_in: int = 0
-    first_ts: float | None = None
-    last_ts: float | None = None
-
-
 # ---------------------------------------------------------------------------------------------
 # Policies and verdicts
 # ---------------------------------------------------------------------------------------------
@@ -278,24 +248,10 @@ class Policy:
     vendor_sdks: tuple[str, ...] = ()  # ... and the vendor's other SDKs (same organization): also its "we"
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    type: str
-    recipient: str
-    verdict: str  # disclosed|vague|undisclosed|contradicted|not_observed
-    findings: tuple[int, ...] = ()
-    policy_evidence: tuple[Evidence, ...] = ()
-    reason: str = ""
-    before_consent: bool = False
-
-
 CATEGORIES: tuple[str, ...] = (
     "push", "analytics", "advertising", "crash_reporting", "social_login", "payment", "p2p",
     "cloud", "first_party", "unknown",
 )
-
-VERDICTS: tuple[str, ...] = ("contradicted", "disclosed", "vague", "undisclosed", "not_observed")
-
 
 @dataclass(slots=True)
 class Summary:

@@ -9,7 +9,6 @@ from typing import Any
 from monitor.rules import bundled_toml
 
 MAX_LABEL_BYTES = 4 * 1024 * 1024
-SOURCES = ("data_safety", "app_privacy", "privacy_manifest")
 PLATFORM = {"data_safety": "android", "app_privacy": "ios", "privacy_manifest": "ios"}
 ENCRYPTION = "PSL_DATA_COLLECTION_ENCRYPTED_IN_TRANSIT"
 TRACKING = "NSPrivacyTracking"

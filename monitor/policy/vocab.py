@@ -15,7 +15,6 @@ from functools import lru_cache
 from monitor.classify.types import type_ids
 from monitor.rules import bundled_toml
 
-DEVICE_IDS = ("imei", "meid", "serial", "android_id", "gaid", "oaid", "idfa", "idfv", "mac", "device_uid")
 ALL_TYPES = type_ids()
 IOS_ONLY = ("idfa", "idfv")
 ANDROID_ONLY = ("gaid",)

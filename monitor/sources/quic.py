@@ -146,12 +146,6 @@ def crypto_data(frames: bytes, pieces: dict[int, bytes] | None = None) -> bytes:
     return out
 
 
-def client_hello_sni(payload: bytes) -> tuple[str, tuple[str, ...]] | None:
-    """(SNI, ALPN) from a UDP payload holding a client Initial, else None."""
-    info = client_initial(payload)
-    return (info[0], info[1]) if info else None
-
-
 def client_initial(payload: bytes, pieces: dict[int, bytes] | None = None,
                    ) -> tuple[str, tuple[str, ...], bytes, int, bytes] | None:
     """(SNI, ALPN, client random, version, client's source CID) of a client Initial, else None.

@@ -7,7 +7,6 @@ decrypted TLS (sources/tls/) and the live sniffer, so every path yields the same
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
 
@@ -48,7 +47,6 @@ class TlsFactory(Protocol):
     def __call__(self, client: Endpoint, server: Endpoint) -> StreamHandler: ...
 
 
-HandlerFactory = Callable[[Endpoint, Endpoint], StreamHandler]
 
 
 # -- the handlers used when no decryption applies ----------------------------------------------

@@ -12,7 +12,7 @@ import os
 import socket
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from monitor.errors import StoreError
@@ -71,10 +71,6 @@ class Reads(Handle):
             return [dict(r) for r in self.conn.execute(sql, params)]
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: {describe(exc)}") from exc
-
-    def iter_rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
-        for r in self.conn.execute(sql, params):
-            yield dict(r)
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         try:
@@ -186,9 +182,6 @@ class Reads(Handle):
     def message(self, message_id: int) -> dict[str, Any] | None:
         rows = self.rows("SELECT * FROM messages WHERE id = ?", (message_id,))
         return rows[0] if rows else None
-
-    def dns_rows(self) -> list[dict[str, Any]]:
-        return self.rows("SELECT * FROM dns ORDER BY ts, id")
 
     def senders(self) -> set[str]:
         """The profile devices that sent anything in a visible capture ('' for clients not in the profile)."""

@@ -81,14 +81,6 @@ class Writes(Handle):
                  time.time(), capture_id),
             )
 
-    def update_capture_progress(self, capture_id: int, packets: int, first_ts: float | None,
-                                last_ts: float | None) -> None:
-        with self._tx():
-            self.conn.execute(
-                "UPDATE captures SET packets=?, first_ts=COALESCE(first_ts, ?), last_ts=? WHERE id=?",
-                (packets, first_ts, last_ts, capture_id),
-            )
-
     # -- writing -------------------------------------------------------------------------------
 
     def write(self, capture_id: int, batch: Batch) -> dict[int, int]:
