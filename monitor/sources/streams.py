@@ -38,7 +38,6 @@ class TlsFactory(Protocol):
     """
 
     decrypted_sessions: int
-    no_key_sessions: int
 
     def add_secrets(self, data: bytes) -> None:
         """Add NSS key log lines (from --keylog files or pcapng Decryption Secrets Blocks)."""

@@ -165,10 +165,8 @@ class TlsDecryptHandler:
         return None, 0
 
     def close(self, ts: float) -> list[Message]:
-        if self.decrypted:
+        if self.decrypted:  # sessions without a key are reported per destination (encrypted_no_key)
             self.factory.decrypted_sessions += 1
-        else:
-            self.factory.no_key_sessions += 1
         return self.app.close(ts) if self.app is not None else []
 
 
@@ -177,7 +175,6 @@ class TlsFactory:
         self.keylog = keylog
         self.warn = warn
         self.decrypted_sessions = 0
-        self.no_key_sessions = 0
 
     def add_secrets(self, data: bytes) -> None:
         self.keylog.add(data, self.warn, "decryption secrets block")

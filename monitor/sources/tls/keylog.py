@@ -14,7 +14,6 @@ MAX_LINES = 1_000_000
 @dataclass(slots=True)
 class KeyLog:
     secrets: dict[bytes, dict[str, bytes]] = field(default_factory=dict)  # client_random -> label -> secret
-    bad_lines: int = 0
 
     def add(self, data: bytes, warn: Callable[[str], None] | None = None, source: str = "key log") -> None:
         bad = 0
@@ -33,7 +32,6 @@ class KeyLog:
                 bad += 1
                 continue
             self.secrets.setdefault(rnd, {})[label] = secret
-        self.bad_lines += bad
         if bad and warn:
             warn(f"{source}: {bad} unreadable line(s) ignored; the other secrets are used")
 
