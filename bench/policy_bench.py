@@ -229,18 +229,13 @@ def run(only: list[str] | None = None, misses: bool = False, errs: bool = False)
             if errs:
                 errors(f"{name}/{pname}", general, lab)
             if misses:
-                ts = {(f[0], f[1]) for f in general}
-                want = lab.want["type_stance"]
-                got = ts - {g for g in ts if g in lab.scoped["type_stance"] and g not in want}
-                if not lab.complete:
-                    got = {g for g in got if g[0] in lab.types}
-                print(f"  {name}/{pname}: missed {sorted(want - got)} extra {sorted(got - want)}")
-                tr = {(f[0], f[2]) for f in general}
-                want = lab.want["type_recipient"]
-                got = tr - {g for g in tr if g in lab.scoped["type_recipient"] and g not in want}
-                if not lab.complete:
-                    got = {g for g in got if g[0] in lab.types}
-                print(f"      recipients missed {sorted(want - got)} extra {sorted(got - want)}")
+                for k, col, head in (("type_stance", 1, f"  {name}/{pname}:"), ("type_recipient", 2, "      recipients")):
+                    pairs = {(f[0], f[col]) for f in general}
+                    want = lab.want[k]
+                    got = pairs - {g for g in pairs if g in lab.scoped[k] and g not in want}
+                    if not lab.complete:
+                        got = {g for g in got if g[0] in lab.types}
+                    print(f"{head} missed {sorted(want - got)} extra {sorted(got - want)}")
         results[name] = {who: {**summary(acc[who]), "policies": len(items)} for who in acc}
     results["overall"] = {who: summary(total[who]) for who in total}
     return results

@@ -98,6 +98,9 @@ KEEP_KEYS = frozenset({"schema", "type", "verdict", "recipient", "sdk", "categor
 MIN_SECRET = 4
 
 
+_URLSAFE = str.maketrans("+/", "-_")
+
+
 def _base64_forms(value: str) -> list[str]:
     """The base64 text a value becomes inside any base64 blob, at each of the three byte alignments.
 
@@ -113,8 +116,6 @@ def _base64_forms(value: str) -> list[str]:
             out += [middle, middle.translate(_URLSAFE)]
     return out
 
-
-_URLSAFE = str.maketrans("+/", "-_")
 
 
 class Redactor:
