@@ -104,3 +104,80 @@ def test_missing_interface_is_one_clear_line(tmp_path: Path) -> None:
                           "--duration", "1"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 2
     assert "nosuchif0" in out.stderr and "Traceback" not in out.stderr
+
+
+TUN_HOLDER = """
+import fcntl, os, struct, sys
+fd = os.open("/dev/net/tun", os.O_RDWR)
+fcntl.ioctl(fd, 0x400454CA, struct.pack("16sH", sys.argv[1].encode(), 0x0001 | 0x1000))  # TUNSETIFF: IFF_TUN|IFF_NO_PI
+print("ready", flush=True)
+while True:
+    os.read(fd, 65535)  # the far end: what the namespace sends through the tunnel is read and dropped
+"""
+
+TUN_CAMERA = """
+import socket, time
+uid = b"ABCD" + b"\\0" * 4 + (123456).to_bytes(4, "big") + b"EFGHJ" + b"\\0" * 3
+body = uid + b"\\0" * 20
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+for _round in range(4):
+    for mtype, payload in ((0x00, b""), (0x10, body), (0xE0, b"")):
+        s.sendto(bytes([0xF1, mtype]) + len(payload).to_bytes(2, "big") + payload, ("10.214.0.2", 32100))
+        time.sleep(0.05)
+    time.sleep(1)
+"""
+
+
+def test_sniffer_reads_a_raw_ip_tunnel_interface(tmp_path: Path) -> None:
+    """A tun device (as WireGuard or a VPN-based lab gives) carries bare IP packets, not Ethernet frames."""
+    if os.geteuid() != 0 or shutil.which("ip") is None or not Path("/dev/net/tun").exists():
+        pytest.skip("needs root, iproute2 and /dev/net/tun to make a tun device in a network namespace")
+    ns, tun = f"pmtun{uuid.uuid4().hex[:6]}", "pmtun0"
+    if _ip("netns", "add", ns).returncode != 0:
+        pytest.skip("cannot create network namespaces here (ip netns add failed)")
+    holder = subprocess.Popen(["ip", "netns", "exec", ns, sys.executable, "-c", TUN_HOLDER, tun],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sniffer = None
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready", holder.stderr
+        for step in (["-n", ns, "addr", "add", "10.214.0.1/24", "dev", tun], ["-n", ns, "link", "set", tun, "up"]):
+            r = _ip(*step)
+            assert r.returncode == 0, r.stderr
+        db = tmp_path / "tun.db"
+        sniffer = subprocess.Popen(["ip", "netns", "exec", ns, sys.executable, "-m", "monitor", "sniff", "-i", tun,
+                                    "--db", str(db), "--write", str(tmp_path / "tun.pcapng"), "--duration", "9"],
+                                   cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(3)
+        out = subprocess.run(["ip", "netns", "exec", ns, sys.executable, "-c", TUN_CAMERA], capture_output=True,
+                             text=True, timeout=30)
+        assert out.returncode == 0, out.stderr
+        _, err = sniffer.communicate(timeout=60)
+        assert sniffer.returncode == 0, err
+    finally:
+        if sniffer is not None and sniffer.poll() is None:
+            sniffer.kill()
+        holder.kill()
+        _ip("netns", "del", ns)
+    conn = sqlite3.connect(db)
+    rows = set(conn.execute("SELECT type, location, value FROM findings").fetchall())
+    assert ("device_uid", "pppp:DEV_LGN", "ABCD-123456-EFGHJ") in rows, rows
+    assert {r[0] for r in conn.execute("SELECT ip FROM destinations")} == {"10.214.0.2"}
+    with (tmp_path / "tun.pcapng").open("rb") as fh:  # the evidence file says raw IP (LINKTYPE_RAW), as captured
+        head = fh.read(64)
+    idb = head.index(b"\x01\x00\x00\x00", 28)  # the interface description block after the section header
+    assert int.from_bytes(head[idb + 8:idb + 10], "little") == 101
+
+
+def test_unsupported_link_type_is_one_clear_line(tmp_path: Path) -> None:
+    from monitor.errors import PrivmonError
+    from monitor.live.sniff import link_type_of
+
+    sysfs = tmp_path / "net"
+    (sysfs / "can0").mkdir(parents=True)
+    (sysfs / "can0" / "type").write_text("280\n")  # ARPHRD_CAN: no IP on it
+    (sysfs / "wg0").mkdir()
+    (sysfs / "wg0" / "type").write_text("65534\n")
+    assert link_type_of("wg0", sysfs) == 101
+    assert link_type_of("any", sysfs) == 113
+    with pytest.raises(PrivmonError, match="can0: link type ARPHRD 280 is not supported"):
+        link_type_of("can0", sysfs)

@@ -65,6 +65,38 @@ class PcapngRotator:
         self.fh.close()
 
 
+# The interface's hardware type (ARPHRD_*, /sys/class/net/IFACE/type) -> the pcap link type of the frames a
+# packet socket returns on it. A raw-IP interface (tun, WireGuard, PPP, IP tunnels) gives bare IP packets.
+ARPHRD_LINKTYPES = {
+    1: 1,          # Ethernet (also veth, bridges, Wi-Fi in managed mode)
+    772: 1,        # loopback: a zeroed Ethernet header
+    65534: 101,    # ARPHRD_NONE: tun, WireGuard
+    519: 101,      # ARPHRD_RAWIP
+    512: 101,      # PPP: the packet socket strips the PPP header
+    768: 101, 769: 101, 776: 101, 778: 101, 823: 101,  # IPIP, IP6IP6, SIT, GRE, IP6GRE tunnels
+    801: 105,      # 802.11 without radio header
+    803: 127,      # 802.11 with radiotap (monitor mode)
+}
+_ANY = 113  # the "any" pseudo-interface: Linux cooked capture (SLL)
+
+
+def link_type_of(iface: str, sys_net: Path = Path("/sys/class/net")) -> int:
+    """The pcap link type of the frames captured on iface, from its hardware type; one clear line when unknown."""
+    if iface == "any":
+        return _ANY
+    try:
+        hwtype = int((sys_net / iface / "type").read_text(encoding="ascii").strip())
+    except FileNotFoundError:
+        return 1  # no sysfs entry (the socket opened, so the interface exists): the common case, Ethernet
+    except (OSError, ValueError) as exc:
+        raise PrivmonError(f"{iface}: cannot read its link type from {sys_net / iface / 'type'}: {exc}") from exc
+    linktype = ARPHRD_LINKTYPES.get(hwtype)
+    if linktype is None:
+        raise PrivmonError(f"{iface}: link type ARPHRD {hwtype} is not supported (Ethernet, loopback, raw IP "
+                           "such as tun/WireGuard/PPP, 802.11 monitor mode, or -i any)")
+    return linktype
+
+
 def bpf_for(devices: tuple[str, ...]) -> str | None:
     return " or ".join(f"host {d}" for d in devices) or None
 
@@ -98,7 +130,11 @@ def run_sniffer(iface: str, devices: tuple[str, ...], db_path: str, ctx: EngineC
     from monitor.sources.packets import PacketDecoder
 
     sock = open_socket(iface, bpf_for(devices))
-    linktype = 113 if iface == "any" else 1
+    try:
+        linktype = link_type_of(iface)
+    except PrivmonError:
+        sock.close()
+        raise
     client_ips = frozenset(devices) | ctx.profile.client_ips
     decoder = PacketDecoder(client_ips=client_ips)
     recorder = Recorder(db_path, ctx, "live-sniff", f"sniff {iface}", account_http_bytes=False).start()
