@@ -241,6 +241,22 @@ def test_snapshot_of_each_view(snap_compare, demo_db: Path, key: str) -> None:  
     assert snap_compare(app, terminal_size=(140, 45), run_before=settle)
 
 
+def test_snapshot_of_the_store_label_view(snap_compare, demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """`l` with the demo's Data safety CSV: the label verdicts and the explanation of the selected label line."""
+    from monitor.labels import read_label
+
+    monkeypatch.chdir(CAP)  # the label file is named as the user gave it: relative, the same on every machine
+    app = build_app(str(demo_db), str(CAP / "demo-policy.txt"), poll_seconds=60,
+                    labels=[read_label("demo-data-safety.csv")])
+
+    async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause(1.0)
+        await pilot.press("l")
+        await pilot.pause(0.8)
+
+    assert snap_compare(app, terminal_size=(140, 45), run_before=settle)
+
+
 def test_export_and_consent_keys_write_off_the_ui_thread(tmp_path: Path, demo_db: Path) -> None:
     """`e` writes the three reports next to the database, owner-only; `c` records the consent moment."""
     db = tmp_path / "copy.db"

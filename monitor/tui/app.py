@@ -146,6 +146,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         t = Text("privmon keys\n\n", style="bold")
         for key, what in (("o / v / d / f / t", "overview, verdicts (policy check), destinations, findings, policy text"),
+                          ("l", "store labels: verdicts against the Data safety / App Privacy / manifest files given"),
                           ("/", "filter the table of the current view"), ("enter", "details of the selected row"),
                           ("click a column", "sort by it"), ("r", "reveal / mask identifier values"),
                           ("e", "export the report (HTML, JSON, Markdown) next to the database"),
