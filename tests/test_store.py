@@ -8,6 +8,7 @@ import sqlite3
 import stat
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -291,3 +292,56 @@ def test_creating_a_database_loads_sqlite_utils_without_numpy_and_numpy_still_im
                          cwd=root, env={**os.environ, "PYTHONPATH": str(root)}, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "0.0"
+
+
+def test_every_kind_of_message_reads_back_as_written(db_path: Path) -> None:
+    """The messages table keeps some fields in shared columns (a datagram's direction in `url`, its P2P
+    message in `method`); what the store gives back is the record it was given, field for field."""
+    sent = [
+        message(1, "http", 1.5, method="POST", url="http://api.example.cn/v1?imei=1", status=200,
+                request_headers=(("Host", "api.example.cn"), ("X-Id", "a b")), request_body=b"\x00{}",
+                response_headers=(("Content-Type", "application/json"),), response_body=b'{"ok":1}',
+                body_truncated=True, evidence="frames 3-4", device="phone", sdk="jpush"),
+        message(2, "http", 1.6, method="GET", url="http://x.example/", error="timeout", evidence="har entry 2"),
+        message(3, "tls", 2.25, protocol="tls", server_port=443, host="t.example", alpn=("h2", "http/1.1"),
+                error="content not seen: the client rejected the proxy's certificate", sdk="umeng"),
+        message(4, "quic", 2.5, transport="udp", protocol="quic", host="q.example", alpn=("h3",)),
+        message(5, "datagram", 3.0, transport="udp", protocol="pppp", payload=b"\xf1\x41\x00\x14",
+                direction="in", p2p_message="PunchPkt", evidence="frame 9"),
+        message(6, "stream", 3.5, protocol="tcp", payload=b"HELLO", direction="out"),
+        message(7, "websocket", 4.0, protocol="websocket", url="wss://push.example/ws", payload=b'{"cid":"x"}',
+                websocket_frame="text", body_truncated=True),
+    ]
+    with Store.open(db_path) as store:
+        cid = store.begin_capture("m.pcap", "m" * 64, "pcap")
+        ids = store.write(cid, Batch(messages=sent))
+        store.finish_capture(cid, 7, 1.0, 4.0)
+    with Store.open(db_path, readonly=True) as store:
+        for m in sent:
+            assert store.message(ids[m.id]) == replace(m, id=ids[m.id]), m.kind
+
+
+def test_a_finding_reads_back_with_the_url_direction_and_transport_the_engine_gave_it(db_path: Path) -> None:
+    """The engine fills a finding's message facts as it classifies; the store derives them again from the
+    message row when it reads: both ways give the same values (an HTTP URL; a datagram's way and where)."""
+    import itertools
+
+    from monitor.engine import Engine, EngineContext
+    from monitor.model import Datagram, Endpoint, HttpExchange
+    from monitor.rules.load import load_rules
+
+    ids = itertools.count(1)
+    engine = Engine(EngineContext(load_rules()), lambda: next(ids))
+    phone, server = Endpoint("10.0.0.2", 40000), Endpoint("192.0.2.9", 8080)
+    engine.process(HttpExchange(1.0, phone, server, "GET", "api.example.cn", "/r?imei=356938035643809"))
+    engine.process(Datagram(2.0, phone, Endpoint("192.0.2.10", 32100), "udp", b"imei=356938035643809&x=1", False))
+    batch = engine.take_batch(final=True)
+    made = {(f.host or f.ip): (f.url, f.direction, f.transport) for f in batch.findings}
+    assert made == {"api.example.cn": ("http://api.example.cn:8080/r?imei=356938035643809", "out", "tcp"),
+                    "192.0.2.10": ("udp://192.0.2.10:32100", "in", "udp")}
+    with Store.open(db_path) as store:
+        cid = store.begin_capture("e.pcap", "e" * 63 + "f", "pcap")
+        store.write(cid, batch)
+        store.finish_capture(cid, 2, 1.0, 2.0)
+        read = {(f.host or f.ip): (f.url, f.direction, f.transport) for f in store.findings()}
+    assert read == made
