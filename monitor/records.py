@@ -98,7 +98,7 @@ class Finding:
     protocol: str  # of the message it was read from (http, https, tls, websocket, a p2p protocol, udp ...)
     sdk: str  # recipient: sdk id, first_party or unknown
     category: str
-    device: str  # the profile device the value belongs to ("" when none)
+    owner: str  # the profile device the value belongs to ("" when none; the findings table's `device` column)
     sender: str  # the profile device that sent it ("" when not in the profile)
     first_ts: float
     last_ts: float

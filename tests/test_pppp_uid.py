@@ -79,7 +79,7 @@ def test_first_frame_is_the_evidence_and_frames_are_counted(profile: dict[str, o
     assert min(int(str(f.evidence).split()[-1]) for f in uid) == 1  # the broadcast, not a later message
     assert len(uid) == 6  # one per frame that carried it (the store sums them per location)
     if profile:
-        assert {f.confidence for f in uid} == {"known"} and {f.device for f in uid} == {"cam"}
+        assert {f.confidence for f in uid} == {"known"} and {f.owner for f in uid} == {"cam"}
 
 
 def test_binary_device_id_with_a_profile_outside_pppp() -> None:

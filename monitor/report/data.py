@@ -95,7 +95,7 @@ def finding_json(f: Finding) -> dict[str, Any]:
         "location": f.location, "confidence": f.confidence, "host": f.host, "ip": f.ip,
         "port": f.port, "protocol": f.protocol, "sdk": f.sdk, "category": f.category,
         "ts": f.first_ts, "last_ts": f.last_ts, "count": f.count, "capture": f.capture,
-        "evidence": f.evidence, "device": f.sender or None, "owner": f.device, "sender": f.sender,
+        "evidence": f.evidence, "device": f.sender or None, "owner": f.owner, "sender": f.sender,
         "cleartext": f.cleartext, "reason": f.reason,
         "message_id": f.message_id, "url": f.url,
         "transport": f.transport, "direction": f.direction, "first_frame": first_frame,

@@ -175,7 +175,7 @@ class Writes(Handle):
             self._insert_values("findings", _FINDING_COLUMNS, [
                 [capture_id, None if f.message_id is None else ids.get(f.message_id), f.type, f.value, f.canonical,
                  f.transform, f.location, f.confidence, f.host, f.ip, f.port, f.protocol, f.sdk, f.category,
-                 f.device, f.sender, f.first_ts, f.last_ts, f.count, f.evidence, f.reason] for f in part],
+                 f.owner, f.sender, f.first_ts, f.last_ts, f.count, f.evidence, f.reason] for f in part],
                 self._FINDING_MERGE)
 
     def set_devices(self, devices: Iterable[dict[str, Any]]) -> None:

@@ -17,7 +17,7 @@ def finding(id: int = 1, type: str = "imei", *, value: str = "x", ts: float = 10
     """A finding seen at `ts`; `cleartext` picks the protocol (http, else https) unless `protocol` is given."""
     base: dict[str, Any] = {
         "transform": "plain", "location": "", "confidence": "pattern", "host": "", "ip": "", "port": 443,
-        "protocol": "http" if cleartext else "https", "sdk": "", "category": "", "device": "", "sender": "",
+        "protocol": "http" if cleartext else "https", "sdk": "", "category": "", "owner": "", "sender": "",
         "first_ts": ts, "last_ts": ts, "evidence": "",
     }
     base.update(fields)

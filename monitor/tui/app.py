@@ -82,7 +82,7 @@ class FindingScreen(ModalScreen[None]):
         for label, v in (("type", f.type), ("value", value), ("transform", f.transform),
                          ("location", self._hide(f.location)), ("confidence", f.confidence),
                          ("destination", f"{f.host or f.ip}:{f.port} ({f.protocol})"),
-                         ("sdk", f.sdk), ("device", f"{f.device} (sent by {f.sender or '?'})"),
+                         ("sdk", f.sdk), ("device", f"{f.owner} (sent by {f.sender or '?'})"),
                          ("evidence", self._hide(f.evidence)), ("capture", f.capture),
                          ("first / last seen", f"{_when(f.first_ts)} / {_when(f.last_ts)} ({f.count}x)"),
                          *((("why", self._hide(f.reason)),) if f.reason else ())):
@@ -369,7 +369,7 @@ class PrivmonApp(App[None]):
         before = self.snapshot.consent_ts is not None and f.first_ts < self.snapshot.consent_ts
         consent = "before" if before else ("after" if self.snapshot.consent_ts else "")
         location = f.location if self.reveal or not f.value else f.location.replace(f.value, value)
-        cells = [str(f.id), f.type, value, f.device or f.sender, f.host or f.ip, f.sdk,
+        cells = [str(f.id), f.type, value, f.owner or f.sender, f.host or f.ip, f.sdk,
                  location, f.transform, f.confidence, str(f.count), consent]
         return [clean(c, 80) for c in cells]
 
