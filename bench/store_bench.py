@@ -54,7 +54,22 @@ def batch(i: int) -> Any:
     dests = [{"host": f"api{j % 9}.example.cn", "ip": "203.0.113.7", "port": 80 + j, "transport": "tcp",
               "bytes_out": 700, "bytes_in": 80, "packets": 4, "first_ts": 1000.0 + i, "last_ts": 1000.0 + i,
               "sdk": "", "category": "unknown"} for j in range(20)]
-    return Batch(messages=msgs, dns=dns, findings=finds, destinations=dests)
+    try:
+        from monitor.testing.records import destination, finding, message
+    except ImportError:  # a --baseline checkout from before the records: its batches hold dicts
+        return Batch(messages=msgs, dns=dns, findings=finds, destinations=dests)
+    return Batch(messages=[message(**_message_fields(m)) for m in msgs], dns=dns,
+                 findings=[finding(0, f.pop("type"), ts=f["first_ts"], protocol="", sdk="", category="unknown",
+                                   confidence="pattern", **f) for f in finds],
+                 destinations=[destination(**d) for d in dests])
+
+
+def _message_fields(m: dict[str, Any]) -> dict[str, Any]:
+    """A row of the messages table as MessageRecord's fields (a TLS hello's `url` column is its ALPN list)."""
+    out = {k: tuple(tuple(h) for h in v) if k.endswith("_headers") else v for k, v in m.items()}
+    if m["kind"] == "tls":
+        out["alpn"] = tuple(a for a in out.pop("url", "").split(",") if a)
+    return out
 
 
 def one(variant: str, batches: int, db: str) -> float:
@@ -95,7 +110,7 @@ def _write_insert_all(store: Any, cid: int, b: Any) -> None:
     db = sqlite_utils.Database(store.conn, recursive_triggers=False, execute_plugins=False)
     with store._tx():
         shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-        for m in b.messages:  # one call per shape: insert_all writes NULL, not the default, for a missing key
+        for m in map(_message_row, b.messages):  # one call per shape: insert_all writes NULL, not the default
             shapes.setdefault(tuple(m), []).append({"capture_id": cid, **{k: v for k, v in m.items() if k != "id"}})
         for rows in shapes.values():
             db["messages"].insert_all(rows, batch_size=200)
@@ -103,6 +118,16 @@ def _write_insert_all(store: Any, cid: int, b: Any) -> None:
         for row in b.destinations:
             store._upsert_destination(cid, row)
         store._upsert_findings(cid, b.findings)
+
+
+def _message_row(m: Any) -> dict[str, Any]:
+    """A message as the columns the store writes for its kind (a dict already in a pre-records checkout)."""
+    if isinstance(m, dict):
+        return m
+    from monitor.store.write import _MESSAGE_SHAPES, _SHAPE_OF_KIND
+
+    keys, row_of = _MESSAGE_SHAPES[_SHAPE_OF_KIND[m.kind]]
+    return dict(zip(keys, row_of(m), strict=True))
 
 
 def _child(variant: str, batches: int, root: Path, valgrind: bool = False) -> float:

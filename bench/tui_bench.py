@@ -17,7 +17,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from monitor.records import Finding
 from monitor.store import Batch, Store
+from monitor.testing.records import finding
 from monitor.tui.app import MAX_ROWS, PrivmonApp
 from monitor.tui.data import load_snapshot
 from monitor.tui.rows import RowTable
@@ -27,11 +29,10 @@ def make_db(path: Path, rows: int) -> None:
     with Store.open(path) as w:
         cid = w.begin_capture("bench", "bench:1", "pcap")
         for start in range(0, rows, 10_000):
-            w.write(cid, Batch(findings=[{
-                "type": ("imei", "mac", "gaid", "android_id")[i % 4], "value": f"{i:015d}", "host": f"h{i % 50}.example",
-                "ip": "1.2.3.4", "port": 443, "location": f"json:$.k{i % 7}", "transform": "plain",
-                "first_ts": 1e9 + i, "last_ts": 1e9 + i,
-                "sdk": "rare_sdk" if i == rows // 3 else ("jpush", "gdt", "umeng")[i % 3]}
+            w.write(cid, Batch(findings=[finding(
+                0, ("imei", "mac", "gaid", "android_id")[i % 4], value=f"{i:015d}", host=f"h{i % 50}.example",
+                ip="1.2.3.4", port=443, location=f"json:$.k{i % 7}", ts=1e9 + i,
+                sdk="rare_sdk" if i == rows // 3 else ("jpush", "gdt", "umeng")[i % 3])
                 for i in range(start, min(rows, start + 10_000))]))
         w.finish_capture(cid, rows, 1e9, 1e9 + rows)
 
@@ -44,7 +45,7 @@ class TimedApp(PrivmonApp):
         self.fills: list[tuple[float, float | None]] = []  # (filled, painted)
         self.submitted = 0.0
 
-    def _fill(self, rows: list[dict[str, Any]]) -> None:
+    def _fill(self, rows: list[Finding]) -> None:
         super()._fill(rows)
         n = len(self.fills)
         self.fills.append((time.perf_counter(), None))

@@ -29,25 +29,28 @@ sys.path.insert(0, str(ROOT))
 
 from monitor.compare import compute_verdicts  # noqa: E402
 from monitor.policy import read_policy  # noqa: E402
+from monitor.records import Finding  # noqa: E402
+from monitor.report.data import verdict_json  # noqa: E402
 from monitor.rules.load import load_rules  # noqa: E402
+from monitor.testing.records import destination, finding  # noqa: E402
 
 VERDICTS = ("disclosed", "vague", "undisclosed", "contradicted")
 
 
-def _finding(cell: dict[str, Any], category: str) -> dict[str, Any]:
+def _finding(cell: dict[str, Any], category: str) -> Finding:
     recipient = cell["recipient"]
-    return {"id": 1, "type": cell["type"], "value": "x", "transform": cell.get("transform", "plain"),
-            "location": "json:$.grid", "sdk": "" if recipient == "unknown" else recipient,
-            "category": category, "host": "grid.example", "ip": "192.0.2.1", "ts": 0.0, "url": ""}
+    return finding(1, cell["type"], transform=cell.get("transform", "plain"), location="json:$.grid",
+                   sdk="" if recipient == "unknown" else recipient, category=category, host="grid.example",
+                   ip="192.0.2.1", ts=0.0)
 
 
 def judge(policy: Any, cell: dict[str, Any], categories: dict[str, str]) -> dict[str, Any]:
-    """privmon's verdict for the single finding a grid cell describes."""
+    """privmon's verdict (as the report's JSON) for the single finding a grid cell describes."""
     recipient = cell["recipient"]
     category = "first_party" if recipient == "first_party" else categories.get(recipient, "")
-    dest = [{"host": "grid.example", "ip": "192.0.2.1", "country": cell.get("stored_in", "")}]
-    got = [v for v in compute_verdicts(policy, [_finding(cell, category)], dest, None) if v["findings"]]
-    return got[0] if got else {"verdict": "none", "reason": "no verdict", "policy_evidence": []}
+    dest = [destination(host="grid.example", ip="192.0.2.1", country=cell.get("stored_in", ""))]
+    got = [v for v in compute_verdicts(policy, [_finding(cell, category)], dest, None) if v.findings]
+    return verdict_json(got[0]) if got else {"verdict": "none", "reason": "no verdict", "policy_evidence": []}
 
 
 def _line_of(text: str, offset: int) -> int:

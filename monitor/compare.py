@@ -16,11 +16,11 @@ nothing; a storage claim contradicts nothing when the policy also lets data be m
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
 from monitor.model import Claim, Evidence, Policy, Statement
 from monitor.policy.clause import rules as policy_rules
 from monitor.policy.promises import reach_types, service_provider
+from monitor.records import Destination, Finding, Verdict
 
 ORDER = {"contradicted": 0, "undisclosed": 1, "vague": 2, "disclosed": 3, "not_observed": 4}
 HASH_QUALIFIERS = {"hashed", "md5", "sha256", "encrypted"}
@@ -72,12 +72,12 @@ def _specificity(s: Statement, type_id: str, judged: str, category: str,
             len(s.covers) if s.vague else 0, len(s.evidence.text))
 
 
-def _ev(e: Evidence) -> dict[str, Any]:
-    return {"text": e.text, "start": e.start, "end": e.end}
+def _ev(e: Evidence) -> Evidence:
+    return e
 
 
-def _claim_ev(c: Claim) -> dict[str, Any]:
-    return {"text": c.text, "start": c.start, "end": c.end}
+def _claim_ev(c: Claim) -> Evidence:
+    return Evidence(c.text, c.start, c.end)
 
 
 def _is_plain(transform: str) -> bool:
@@ -85,17 +85,17 @@ def _is_plain(transform: str) -> bool:
     return not any(t.startswith(("md5", "sha", "base64(md5", "base64(sha")) for t in steps)
 
 
-def compute_verdicts(policy: Policy, findings: list[dict[str, Any]], destinations: list[dict[str, Any]],
-                     consent_ts: float | None) -> list[dict[str, Any]]:
-    country_of = {(d["host"], d["ip"]): d.get("country", "") for d in destinations}
-    country_of.update({("", d["ip"]): d.get("country", "") for d in destinations if d["ip"]})
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+def compute_verdicts(policy: Policy, findings: list[Finding], destinations: list[Destination],
+                     consent_ts: float | None) -> list[Verdict]:
+    country_of = {(d.host, d.ip): d.country for d in destinations}
+    country_of.update({("", d.ip): d.country for d in destinations if d.ip})
+    groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in findings:
-        recipient = f.get("sdk") or "unknown"
-        groups[(f["type"], recipient)].append(f)
+        recipient = f.sdk or "unknown"
+        groups[(f.type, recipient)].append(f)
     verdicts = [_verdict(policy, t, r, fs, country_of, consent_ts) for (t, r), fs in groups.items()]
     verdicts += _not_observed(policy, {(t, _judged(r, policy)) for t, r in groups} | set(groups))
-    verdicts.sort(key=lambda v: (not v["before_consent"], ORDER[v["verdict"]], v["type"], v["recipient"]))
+    verdicts.sort(key=lambda v: (not v.before_consent, ORDER[v.verdict], v.type, v.recipient))
     return verdicts
 
 
@@ -106,12 +106,12 @@ def _stating_sentences(policy: Policy, type_id: str, judged: str, category: str,
             and _recipient_level(s, judged, category, recipient) == "clear"}
 
 
-def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, Any]],
-             country_of: dict[tuple[str, str], str], consent_ts: float | None) -> dict[str, Any]:
+def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
+             country_of: dict[tuple[str, str], str], consent_ts: float | None) -> Verdict:
     judged = _judged(recipient, policy)
-    category = next((f.get("category", "") for f in fs if f.get("category")), "")
-    ids = sorted(f["id"] for f in fs)
-    before = consent_ts is not None and any(f["ts"] < consent_ts for f in fs)
+    category = next((f.category for f in fs if f.category), "")
+    ids = tuple(sorted(f.id for f in fs))
+    before = consent_ts is not None and any(f.first_ts < consent_ts for f in fs)
     clear, vague, denials, hashed = [], [], [], []
     stated = _stating_sentences(policy, type_id, judged, category, recipient)
     for s in policy.statements:
@@ -140,14 +140,12 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
         else:
             vague.append(s)
 
-    def out(verdict: str, reason: str, evidence: list[dict[str, Any]]) -> dict[str, Any]:
-        unique: list[dict[str, Any]] = []  # one entry per sentence, in order
+    def out(verdict: str, reason: str, evidence: list[Evidence]) -> Verdict:
+        unique: list[Evidence] = []  # one entry per sentence, in order
         for e in evidence:
-            if not any(u["start"] == e["start"] and u["end"] == e["end"] for u in unique):
+            if not any(u.start == e.start and u.end == e.end for u in unique):
                 unique.append(e)
-        return {"type": type_id, "recipient": recipient, "verdict": verdict, "findings": ids,
-                "policy_evidence": unique[:MAX_EVIDENCE], "reason": reason, "before_consent": before,
-                "judged_as": judged}
+        return Verdict(type_id, recipient, verdict, ids, tuple(unique[:MAX_EVIDENCE]), reason, before, judged)
 
     def specific(xs: list[Statement]) -> list[Statement]:  # most specific first (issue 14, item 7)
         return sorted(xs, key=lambda x: _specificity(x, type_id, judged, category))
@@ -157,13 +155,13 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
     if denials:
         return out("contradicted", f"the policy says {type_id} is not collected/shared for {denials[0].recipient}, "
                                    f"but {len(fs)} finding(s) show it sent to {shown}", [_ev(s.evidence) for s in denials])
-    plain = [f for f in fs if _is_plain(f.get("transform", "plain"))]
-    if not any(f.get("cleartext") for f in plain):  # read through TLS: an "encrypted" promise was kept
+    plain = [f for f in fs if _is_plain(f.transform)]
+    if not any(f.cleartext for f in plain):  # read through TLS: an "encrypted" promise was kept
         hashed = [s for s in hashed if VALUE_QUALIFIERS & set(s.qualifiers)]
     if hashed and plain and len(hashed) == len(clear):
         quals = sorted(HASH_QUALIFIERS & set(hashed[0].qualifiers))
         return out("contradicted", f"the policy says {type_id} is sent {'/'.join(quals)}, but the traffic has it "
-                                   f"unhashed ({plain[0].get('location', '')})", [_ev(s.evidence) for s in hashed])
+                                   f"unhashed ({plain[0].location})", [_ev(s.evidence) for s in hashed])
     claim = _claim_contradiction(policy, judged, category, fs, country_of, recipient, stated=bool(clear))
     if claim is not None:
         c, why = claim
@@ -181,7 +179,7 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
     return out("undisclosed", f"the policy never mentions {type_id} for {shown} or a class that covers it", [])
 
 
-def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[dict[str, Any]],
+def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[Finding],
                          country_of: dict[tuple[str, str], str], recipient: str = "",
                          stated: bool = False) -> tuple[Claim, str] | None:
     abroad = any(dict(c.params).get("allowed") == "yes" for c in policy.claims if c.kind == "cross_border")
@@ -193,7 +191,7 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[di
             # processed or stored in the United States" permits a place without excluding others
             continue
         if dict(c.params).get("reach"):
-            why = _promise_broken(c, judged, category, fs[0]["type"], recipient, stated)
+            why = _promise_broken(c, judged, category, fs[0].type, recipient, stated)
             if why:
                 return c, why
             continue
@@ -203,20 +201,20 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[di
             return c, f"the policy says personal information is not shared with third parties, but {judged} receives it"
         if c.kind == "no_personal_info":
             words = _feature_words(dict(c.params).get("feature", ""))
-            hit = next((f for f in fs if words and any(w in f.get("url", "").lower() for w in words)), None)
+            hit = next((f for f in fs if words and any(w in f.url.lower() for w in words)), None)
             if hit is not None:
                 return c, (f"the policy says the {dict(c.params)['feature'].lower()} feature involves no personal "
-                           f"information, but its request ({hit.get('location', '')}) carries {hit['type']}")
+                           f"information, but its request ({hit.location}) carries {hit.type}")
         if c.kind == "other" and dict(c.params).get("about") == "contacts":
-            hit = next((f for f in fs if f["type"] in ("phone_number", "email") and policy_rules().contacts_finding.search(
-                f"{f.get('location', '')} {f.get('url', '')}")), None)
+            hit = next((f for f in fs if f.type in ("phone_number", "email") and policy_rules().contacts_finding.search(
+                f"{f.location} {f.url}")), None)
             if hit is not None:
-                return c, (f"the policy says the contact list is not collected, but {hit['type']} values from a contact "
-                           f"list are sent ({hit.get('location', '')})")
+                return c, (f"the policy says the contact list is not collected, but {hit.type} values from a contact "
+                           f"list are sent ({hit.location})")
         if c.kind == "storage_location" and judged == "first_party":
             want = dict(c.params).get("country", "")
             for f in fs:
-                got = country_of.get((f.get("host", ""), f.get("ip", ""))) or country_of.get(("", f.get("ip", "")), "")
+                got = country_of.get((f.host, f.ip)) or country_of.get(("", f.ip), "")
                 if want and got and got != want:
                     return c, f"the policy says data is stored in {want}, but it is sent to a server in {got}"
     return None
@@ -239,20 +237,18 @@ def _promise_broken(c: Claim, judged: str, category: str, type_id: str, recipien
     return f"the policy says information that identifies you is not shared with {judged}, but {type_id} is sent to it"
 
 
-def _not_observed(policy: Policy, seen: set[tuple[str, str]]) -> list[dict[str, Any]]:
-    out: dict[tuple[str, str], dict[str, Any]] = {}
+def _not_observed(policy: Policy, seen: set[tuple[str, str]]) -> list[Verdict]:
+    out: dict[tuple[str, str], list[Evidence]] = {}
     for s in policy.statements:
         if s.vague or s.stance == "denies" or s.recipient in ("third_party", "partners", "advertisers") or _scoped(s):
             continue
         if (s.type, s.recipient) in seen:
             continue
-        v = out.setdefault((s.type, s.recipient), {
-            "type": s.type, "recipient": s.recipient, "verdict": "not_observed", "findings": [],
-            "policy_evidence": [], "reason": f"the policy states {s.type} for {s.recipient}; not seen in this traffic",
-            "before_consent": False, "judged_as": s.recipient})
-        if len(v["policy_evidence"]) < MAX_EVIDENCE:
-            v["policy_evidence"].append(_ev(s.evidence))
-    return list(out.values())
+        evidence = out.setdefault((s.type, s.recipient), [])
+        if len(evidence) < MAX_EVIDENCE:
+            evidence.append(_ev(s.evidence))
+    return [Verdict(t, r, "not_observed", (), tuple(ev), f"the policy states {t} for {r}; not seen in this traffic",
+                    False, r) for (t, r), ev in out.items()]
 
 
 _STOP = {"function", "feature", "service", "product", "improvement", "optimization", "and", "the", "your", "with"}

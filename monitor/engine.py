@@ -1,9 +1,9 @@
-"""The shared classify step: messages in, store rows out.
+"""The shared classify step: messages in, records out (monitor/records.py).
 
 `Engine` is used by every source: `analyze` (pcap, pcapng, HAR, flow files), the live proxy's
 recorder thread and the sniffer. It attributes each message's destination, decodes its fields,
-finds identifiers, and accumulates destination accounting. It does no IO: it returns `Batch`es
-that the caller hands to the single store writer.
+finds identifiers, and accumulates destination accounting. It does no IO: it returns `Batch`es of
+`MessageRecord`s, `Finding`s and `Destination`s that the caller hands to the single store writer.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from monitor.model import (
     WebSocketMessage,
 )
 from monitor.profile import EMPTY_PROFILE, Profile
+from monitor.records import Destination, Finding, MessageRecord, raw_url
 from monitor.rules.load import Rules
 from monitor.sources.httpdns import dns_from_http
 from monitor.store import BODY_CAP, Batch
@@ -159,30 +160,26 @@ class Engine:
         fields = decode.fields_of_http(m)
         if fields.truncated:
             self._note_truncated(m.evidence or "?")
-        self._batch.messages.append({
-            "id": mid, "kind": "http", "ts": m.ts,
-            "client_ip": m.client.ip, "client_port": m.client.port,
-            "server_ip": m.server.ip, "server_port": m.server.port, "transport": m.transport,
-            "protocol": proto, "host": host, "method": m.method, "url": m.url, "status": m.status,
-            "request_headers": [list(h) for h in m.request_headers],
-            "request_body": m.request_body[:BODY_CAP],
-            "response_headers": [list(h) for h in m.response_headers],
-            "response_body": m.response_body[:BODY_CAP],
-            "body_truncated": int(m.body_truncated or len(m.request_body) > BODY_CAP or fields.truncated),
-            "error": m.error, "evidence": m.evidence, "device": sender, "sdk": attr.recipient,
-        })
+        url = m.url
+        self._batch.messages.append(MessageRecord(
+            mid, "http", m.ts, m.client.ip, m.client.port, m.server.ip, m.server.port, m.transport, proto, host,
+            evidence=m.evidence, device=sender, sdk=attr.recipient, error=m.error, method=m.method, url=url,
+            status=m.status, request_headers=m.request_headers, request_body=m.request_body[:BODY_CAP],
+            response_headers=m.response_headers, response_body=m.response_body[:BODY_CAP],
+            body_truncated=m.body_truncated or len(m.request_body) > BODY_CAP or fields.truncated,
+        ))
         resolved = dns_from_http(m)  # HTTPDNS / DoH: which name the IPs it returns stand for
         if resolved is not None:
             self._record_dns(resolved)
         hits = self._detector.scan(fields, cleartext=m.scheme == "http")
         prefix = "tls > " if proto == "https" and m.evidence.startswith("frame") else ""
         self._add_findings(hits, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid,
-                           sender, prefix)
+                           sender, prefix, m.transport, "out", url)
         if upnp is not None:  # sent by the device that serves the description
             seen = {_norm(h.canonical or h.value) for h in upnp[0]}
             told = [*upnp[0], *(h for h in self._detector.scan(upnp[1]) if _norm(h.canonical or h.value) not in seen)]
             self._add_findings(told, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid,
-                               self.ctx.profile.device_for_ip(m.server.ip), prefix)
+                               self.ctx.profile.device_for_ip(m.server.ip), prefix, m.transport, "out", url)
 
     def _note_truncated(self, where: str) -> None:
         """One summary warning (kept up to date) for messages with more fields than are decoded."""
@@ -227,14 +224,12 @@ class Engine:
         acc.touch(m.ts)
         if m.rejected:
             acc.tls_rejected += 1
-        self._batch.messages.append({
-            "id": self.allocate_id(), "kind": m.protocol, "ts": m.ts,
-            "client_ip": m.client.ip, "client_port": m.client.port,
-            "server_ip": m.server.ip, "server_port": m.server.port, "transport": m.transport,
-            "protocol": m.protocol, "host": host, "url": ",".join(m.alpn), "evidence": m.evidence,
-            "device": self.ctx.profile.device_for_ip(m.client.ip), "sdk": attr.recipient,
-            "error": "content not seen: the client rejected the proxy's certificate" if m.rejected else "",
-        })
+        self._batch.messages.append(MessageRecord(
+            self.allocate_id(), m.protocol, m.ts, m.client.ip, m.client.port, m.server.ip, m.server.port,
+            m.transport, m.protocol, host, evidence=m.evidence, device=self.ctx.profile.device_for_ip(m.client.ip),
+            sdk=attr.recipient, alpn=m.alpn,
+            error="content not seen: the client rejected the proxy's certificate" if m.rejected else "",
+        ))
 
     def _by_certificate(self, m: TlsHello) -> tuple[str, Attribution]:
         """The first certificate name a rule knows (wildcards matched as their parent), else the first."""
@@ -290,17 +285,17 @@ class Engine:
         mid = None
         if keep:
             mid = self.allocate_id()
-            self._batch.messages.append({
-                "id": mid, "kind": "datagram" if m.transport == "udp" else "stream", "ts": m.ts,
-                "client_ip": m.client.ip, "client_port": m.client.port,
-                "server_ip": m.server.ip, "server_port": m.server.port, "transport": m.transport,
-                "protocol": protocol, "host": host, "method": p2p.message if p2p else "",
-                "url": "out" if m.outbound else "in",
-                "request_body": m.payload[:BODY_CAP], "evidence": m.evidence,
-                "device": self.ctx.profile.device_for_ip(m.client.ip),
-                "sdk": attr.recipient,
-            })
-        self._add_findings(hits, host, m.server.ip, m.server.port, protocol, attr, m.ts, m.evidence, mid, sender, "")
+            self._batch.messages.append(MessageRecord(
+                mid, "datagram" if m.transport == "udp" else "stream", m.ts, m.client.ip, m.client.port,
+                m.server.ip, m.server.port, m.transport, protocol, host, evidence=m.evidence,
+                device=self.ctx.profile.device_for_ip(m.client.ip), sdk=attr.recipient,
+                payload=m.payload[:BODY_CAP], direction="out" if m.outbound else "in",
+                p2p_message=p2p.message if p2p else "",
+            ))
+        if hits:
+            self._add_findings(hits, host, m.server.ip, m.server.port, protocol, attr, m.ts, m.evidence, mid, sender,
+                               "", m.transport, "out" if m.outbound else "in",
+                               raw_url(m.transport, host or m.server.ip, m.server.port))
 
     def _websocket(self, m: WebSocketMessage) -> None:
         host = m.host or self._attributor.name_for(m.server.ip, m.ts)
@@ -315,17 +310,17 @@ class Engine:
                 acc.bytes_in += len(m.content)
         mid = self.allocate_id()
         sender = self.ctx.profile.device_for_ip(m.client.ip if m.outbound else m.server.ip)
-        self._batch.messages.append({
-            "id": mid, "kind": "websocket", "ts": m.ts,
-            "client_ip": m.client.ip, "client_port": m.client.port,
-            "server_ip": m.server.ip, "server_port": m.server.port, "transport": "tcp",
-            "protocol": proto, "host": host, "method": "text" if m.is_text else "binary",
-            "url": f"{m.scheme}://{host or m.server.ip}{m.path}", "request_body": m.content[:BODY_CAP],
-            "body_truncated": int(len(m.content) > BODY_CAP), "evidence": m.evidence,
-            "device": self.ctx.profile.device_for_ip(m.client.ip), "sdk": attr.recipient,
-        })
+        url = f"{m.scheme}://{host or m.server.ip}{m.path}"
+        self._batch.messages.append(MessageRecord(
+            mid, "websocket", m.ts, m.client.ip, m.client.port, m.server.ip, m.server.port, "tcp", proto, host,
+            evidence=m.evidence, device=self.ctx.profile.device_for_ip(m.client.ip), sdk=attr.recipient, url=url,
+            payload=m.content[:BODY_CAP], body_truncated=len(m.content) > BODY_CAP,
+            websocket_frame="text" if m.is_text else "binary",
+        ))
         hits = self._detector.scan(decode.fields_of_websocket(m.content, m.index), cleartext=m.scheme == "ws")
-        self._add_findings(hits, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid, sender, "")
+        # the report has always counted a WebSocket finding as the client's, whichever way the message went
+        self._add_findings(hits, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid, sender, "",
+                           "tcp", "out", url)
 
     def _flow(self, f: FlowStats) -> None:
         self.summary.flows += 1
@@ -362,30 +357,26 @@ class Engine:
     def _flush_destinations(self) -> None:
         for acc in self._dests.values():
             a = acc.attribution
-            self._batch.destinations.append({
-                "host": acc.host, "ip": acc.ip, "port": acc.port, "transport": acc.transport,
-                "protocol": acc.protocol, "sdk": a.recipient, "organization": a.organization,
-                "category": a.category, "country": a.country, "role": a.role, "reason": a.reason,
-                "bytes_out": acc.bytes_out, "bytes_in": acc.bytes_in, "packets": acc.packets,
-                "first_ts": acc.first_ts, "last_ts": acc.last_ts,
-                "encrypted_no_key": int(acc.encrypted_no_key), "tls_rejected": acc.tls_rejected,
-            })
+            self._batch.destinations.append(Destination(
+                acc.host, acc.ip, acc.port, acc.transport, acc.protocol, a.recipient, a.organization, a.category,
+                a.country, a.role, a.reason, acc.bytes_out, acc.bytes_in, acc.packets, acc.first_ts, acc.last_ts,
+                acc.encrypted_no_key, acc.tls_rejected,
+            ))
         self.summary.destinations = max(self.summary.destinations, len(self._dests))
         self._dests.clear()
 
     def _add_findings(self, hits: list[Hit], host: str, ip: str, port: int, protocol: str, attr: Attribution,
-                      ts: float, evidence: str, mid: int | None, sender: str, prefix: str) -> None:
+                      ts: float, evidence: str, mid: int | None, sender: str, prefix: str, transport: str,
+                      direction: str, url: str) -> None:
         for h in hits:
             self.summary.findings += 1
             self._detector.remember(h, f"{evidence}, {host or ip}")
-            self._batch.findings.append({
-                "message_id": mid, "type": h.type, "value": h.value, "canonical": h.canonical,
-                "transform": prefix + h.transform if prefix else h.transform,
-                "location": h.location, "confidence": h.confidence,
-                "host": host, "ip": ip, "port": port, "protocol": protocol, "sdk": attr.recipient,
-                "category": attr.category, "device": h.device, "sender": sender,
-                "first_ts": ts, "last_ts": ts, "count": 1, "evidence": evidence, "reason": h.reason,
-            })
+            self._batch.findings.append(Finding(
+                h.type, h.value, prefix + h.transform if prefix else h.transform, h.location, h.confidence,
+                host, ip, port, protocol, attr.recipient, attr.category, h.device, sender, ts, ts, evidence,
+                canonical=h.canonical, reason=h.reason, message_id=mid, transport=transport, direction=direction,
+                url=url,
+            ))
 
 
 def _norm(value: str) -> str:

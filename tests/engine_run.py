@@ -11,6 +11,7 @@ from monitor.classify import p2p
 from monitor.classify.cs2crypt import KeyState
 from monitor.engine import Engine, EngineContext
 from monitor.profile import EMPTY_PROFILE, Profile, profile_from_dict
+from monitor.records import Destination, Finding
 from monitor.rules.load import load_rules
 from monitor.sources.packets import PacketDecoder
 
@@ -24,7 +25,7 @@ def recognize(payload: bytes, server_port: int, client_port: int, transport: str
 
 
 def run(frames: list[bytes], profile: dict[str, Any] | None = None, linktype: int = 1,
-        ts: list[float] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        ts: list[float] | None = None) -> tuple[list[Finding], list[Destination]]:
     prof: Profile = profile_from_dict(profile) if profile else EMPTY_PROFILE
     ids = itertools.count(1)
     engine = Engine(EngineContext(SIGS, prof), lambda: next(ids))

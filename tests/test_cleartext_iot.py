@@ -12,6 +12,7 @@ from pcapgen import eth, ip4, tcp, udp
 from test_identifiers_negotiation import kexinit
 
 from monitor.classify.cleartext import tplink_decrypt
+from monitor.records import Destination, Finding
 
 PHONE, CAM, PLUG = "192.168.1.20", "192.168.1.64", "192.168.1.77"
 
@@ -28,12 +29,12 @@ def tcp_conv(client: str, server: str, sport: int, dport: int, chunks: list[tupl
     return out
 
 
-def types(findings: list[dict[str, object]]) -> list[tuple[object, object]]:
-    return sorted((f["type"], f["value"]) for f in findings)
+def types(findings: list[Finding]) -> list[tuple[object, object]]:
+    return sorted((f.type, f.value) for f in findings)
 
 
-def protocols(dests: list[dict[str, object]]) -> dict[int, object]:
-    return {int(d["port"]): d["protocol"] for d in dests}  # type: ignore[call-overload]
+def protocols(dests: list[Destination]) -> dict[int, object]:
+    return {d.port: d.protocol for d in dests}
 
 
 def test_an_ssh_session_gives_no_identifier_and_is_named_ssh() -> None:
@@ -58,7 +59,7 @@ def test_rtsp_credentials_and_device_serial() -> None:
         (False, b"RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, DESCRIBE, SETUP, PLAY\r\n\r\n"),
         (True, RTSP_DESCRIBE)])
     findings, dests = run(frames)
-    got = {(f["type"], f["value"], f["location"]) for f in findings}
+    got = {(f.type, f.value, f.location) for f in findings}
     assert ("credentials", "Cam@pass9", "rtsp:url") in got
     assert ("credentials", "S3cret!x", "rtsp:Authorization") in got
     assert ("serial", "DS2CD2143G0I20230101", "rtsp:header:X-Serial-Number") in got
@@ -96,12 +97,12 @@ def test_tplink_smart_home_over_tcp_and_udp() -> None:
     stainfo = {"netif": {"set_stainfo": {"ssid": "Zhou-Home_2G", "password": "wifi-pass-77", "key_type": 3}}}
     frames += tcp_conv(PHONE, PLUG, 51004, 9999, [(True, tplink(stainfo, "tcp"))])
     findings, dests = run(frames)
-    got = {(f["type"], f["value"]) for f in findings}
+    got = {(f.type, f.value) for f in findings}
     assert {("device_uid", "8006F2C1A4B3D2E1F0A9B8C7D6E5F4A3B2C1D0E9"), ("mac", "50:C7:BF:2A:3B:4C"),
             ("location_precise", "52.3702,4.8952"), ("ssid", "Zhou-Home_2G"),
             ("credentials", "wifi-pass-77")} <= got
     assert not {v for t, v in got if v in ("1998A14DAA86E4E001FD7CAF42868B5E", "044A516EE63C875F9458DA25C2CCC5A0")}
-    assert all(str(f["transform"]).startswith("tplink-xor") for f in findings)
+    assert all(str(f.transform).startswith("tplink-xor") for f in findings)
     assert set(protocols(dests).values()) == {"tplink"}
     # random bytes on 9999 are not TP-Link
     assert recognize(b"\xd0\x01\x02\x03garbage", 9999, 50000, "udp") is None
@@ -141,7 +142,7 @@ def test_upnp_device_description_serial_mac_and_udn() -> None:
     frames = tcp_conv(PHONE, CAM, 51005, 49152, [
         (True, b"GET /description.xml HTTP/1.1\r\nHost: 192.168.1.64:49152\r\n\r\n"), (False, resp)])
     findings, dests = run(frames)
-    got = {(f["type"], f["value"]) for f in findings}
+    got = {(f.type, f.value) for f in findings}
     assert got == {("serial", "F1A2B3C4D5E6"), ("mac", "a4:5e:60:c1:22:9f"),
                    ("device_uid", "7d444840-9dc0-11d1-b245-5ffdce74fad2")}
     assert protocols(dests)[49152] == "upnp"
@@ -208,6 +209,6 @@ def soap(password_type: str) -> bytes:
 
 def test_onvif_soap_password_text_is_a_credential_digest_is_not() -> None:
     clear = run(tcp_conv(PHONE, CAM, 51010, 80, [(True, soap("PasswordText"))]))[0]
-    assert [(f["type"], f["value"], f["location"]) for f in clear] == [
+    assert [(f.type, f.value, f.location) for f in clear] == [
         ("credentials", "Onvif-Pass1", "xml:wsse:Password")]
     assert run(tcp_conv(PHONE, CAM, 51011, 80, [(True, soap("PasswordDigest"))]))[0] == []

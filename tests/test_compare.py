@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
 
 import pytest
 
 from monitor.compare import compute_verdicts
 from monitor.model import Claim, Evidence, Policy, Statement
 from monitor.policy import parse_policy
+from monitor.records import Destination, Finding
+from monitor.testing.records import destination, finding
 
 
 def st(type_id: str, recipient: str, stance: str = "collects", quals: tuple[str, ...] = (), vague: bool = False,
@@ -18,14 +20,14 @@ def st(type_id: str, recipient: str, stance: str = "collects", quals: tuple[str,
 
 
 def fnd(i: int, type_id: str, sdk: str, category: str = "push", transform: str = "plain", ts: float = 100.0,
-        host: str = "h.example", ip: str = "1.2.3.4") -> dict[str, Any]:
-    return {"id": i, "type": type_id, "sdk": sdk, "category": category, "transform": transform, "ts": ts,
-            "host": host, "ip": ip, "location": "query:x"}
+        host: str = "h.example", ip: str = "1.2.3.4") -> Finding:
+    return finding(i, type_id, sdk=sdk, category=category, transform=transform, ts=ts, host=host, ip=ip,
+                   location="query:x")
 
 
-def one(policy: Policy, findings: list[dict[str, Any]], dests: list[dict[str, Any]] | None = None,
+def one(policy: Policy, findings: list[Finding], dests: list[Destination] | None = None,
         consent: float | None = None) -> dict[tuple[str, str], str]:
-    return {(v["type"], v["recipient"]): v["verdict"] for v in compute_verdicts(policy, findings, dests or [], consent)}
+    return {(v.type, v.recipient): v.verdict for v in compute_verdicts(policy, findings, dests or [], consent)}
 
 
 DEVICE_INFO = ("imei", "mac", "android_id", "gaid")
@@ -51,9 +53,9 @@ DEVICE_INFO = ("imei", "mac", "android_id", "gaid")
         ([], fnd(1, "imei", "jpush"), "undisclosed"),
     ],
 )
-def test_verdict_rules(statements: list[Statement], finding: dict[str, Any], expected: str) -> None:
+def test_verdict_rules(statements: list[Statement], finding: Finding, expected: str) -> None:
     got = one(Policy("p", "", tuple(statements)), [finding])
-    assert got[(finding["type"], finding["sdk"])] == expected
+    assert got[(finding.type, finding.sdk)] == expected
 
 
 def test_vendor_policy_judges_its_own_sdk_as_first_party() -> None:
@@ -67,10 +69,10 @@ def test_claims_contradict() -> None:
     assert one(p, [fnd(1, "imei", "gdt", "advertising")])[("imei", "gdt")] == "contradicted"
     store = Claim("storage_location", "stored in the PRC", 0, 5, (("country", "CN"),))
     p = Policy("p", "", (st("imei", "first_party"),), (store,))
-    dests = [{"host": "api.x.example", "ip": "9.9.9.9", "country": "US"}]
+    dests = [destination(host="api.x.example", ip="9.9.9.9", country="US")]
     got = one(p, [fnd(1, "imei", "first_party", "first_party", host="api.x.example", ip="9.9.9.9")], dests)
     assert got[("imei", "first_party")] == "contradicted"
-    dests[0]["country"] = "CN"
+    dests[0] = replace(dests[0], country="CN")
     got = one(p, [fnd(1, "imei", "first_party", "first_party", host="api.x.example", ip="9.9.9.9")], dests)
     assert got[("imei", "first_party")] == "disclosed"
 
@@ -78,11 +80,11 @@ def test_claims_contradict() -> None:
 def test_not_observed_and_consent_order() -> None:
     p = Policy("p", "", (st("email", "first_party"), st("imei", "jpush")))
     vs = compute_verdicts(p, [fnd(1, "imei", "jpush", ts=5.0), fnd(2, "mac", "bugly", ts=50.0)], [], consent_ts=10.0)
-    by = {(v["type"], v["recipient"]): v for v in vs}
-    assert by[("email", "first_party")]["verdict"] == "not_observed"
-    assert by[("imei", "jpush")]["before_consent"] is True
-    assert vs[0]["type"] == "imei"  # identifiers sent before consent come first
-    assert all(v["policy_evidence"] or v["verdict"] == "undisclosed" for v in vs)
+    by = {(v.type, v.recipient): v for v in vs}
+    assert by[("email", "first_party")].verdict == "not_observed"
+    assert by[("imei", "jpush")].before_consent is True
+    assert vs[0].type == "imei"  # identifiers sent before consent come first
+    assert all(v.policy_evidence or v.verdict == "undisclosed" for v in vs)
 
 
 def test_no_personal_info_claim_for_a_feature() -> None:
@@ -90,9 +92,9 @@ def test_no_personal_info_claim_for_a_feature() -> None:
                   0, 10, (("feature", "Network speed monitoring"),))
     p = Policy("p", "", (st("imei", "first_party"),), (claim,))
     f = fnd(1, "imei", "first_party", "first_party")
-    f["url"] = "https://api.example.cn/v1/speedtest/report"
+    f = replace(f, url="https://api.example.cn/v1/speedtest/report")
     assert one(p, [f])[("imei", "first_party")] == "contradicted"
-    f["url"] = "https://api.example.cn/v1/login"
+    f = replace(f, url="https://api.example.cn/v1/login")
     assert one(p, [f])[("imei", "first_party")] == "disclosed"
 
 
@@ -103,9 +105,9 @@ def test_a_childrens_section_denial_never_contradicts_general_traffic() -> None:
     policy = parse_policy(text)
     scoped = [s for s in policy.statements if s.type == "location_precise"]
     assert scoped and all("scope:children" in s.qualifiers for s in scoped)
-    finding = {"id": 1, "type": "location_precise", "sdk": "", "ts": 1.0, "host": "api.example.org", "ip": "192.0.2.1"}
-    verdicts = compute_verdicts(policy, [finding], [], None)
-    got = {(v["type"], v["recipient"]): v["verdict"] for v in verdicts}
+    found = finding(1, "location_precise", ts=1.0, host="api.example.org", ip="192.0.2.1")
+    verdicts = compute_verdicts(policy, [found], [], None)
+    got = {(v.type, v.recipient): v.verdict for v in verdicts}
     assert got[("location_precise", "unknown")] != "contradicted"
 
 
@@ -113,6 +115,6 @@ def test_evidence_cites_the_exact_type_before_a_broad_term() -> None:
     text = ("We collect device information to run the service.\n"
             "We collect your IMEI to prevent fraud.\n")
     policy = parse_policy(text)
-    finding = {"id": 1, "type": "imei", "sdk": "", "ts": 1.0, "host": "api.example.org", "ip": "192.0.2.1"}
-    v = next(v for v in compute_verdicts(policy, [finding], [], None) if v["type"] == "imei")
-    assert v["verdict"] == "disclosed" and "IMEI" in v["policy_evidence"][0]["text"]
+    found = finding(1, "imei", ts=1.0, host="api.example.org", ip="192.0.2.1")
+    v = next(v for v in compute_verdicts(policy, [found], [], None) if v.type == "imei")
+    assert v.verdict == "disclosed" and "IMEI" in v.policy_evidence[0].text

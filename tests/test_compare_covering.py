@@ -3,21 +3,22 @@ for each rule, parsed by the real reader, one finding, the verdict a reviewer wo
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
 
 from monitor.compare import compute_verdicts
 from monitor.policy import parse_policy
+from monitor.records import Verdict
+from monitor.testing.records import destination, finding
 
 CATEGORIES = {"umeng": "analytics", "pangle": "advertising", "jpush": "push", "huawei_push": "push",
               "jverification": "social_login", "first_party": "first_party", "unknown": "unknown"}
 
 
-def verdict(text: str, type_id: str, recipient: str, transform: str = "plain", country: str = "") -> dict[str, Any]:
-    finding = {"id": 1, "type": type_id, "value": "x", "transform": transform, "location": "json:$.x",
-               "sdk": "" if recipient == "unknown" else recipient, "category": CATEGORIES.get(recipient, ""),
-               "host": "h.example", "ip": "192.0.2.7", "ts": 0.0, "url": ""}
-    dests = [{"host": "h.example", "ip": "192.0.2.7", "country": country}]
-    got = [v for v in compute_verdicts(parse_policy(text), [finding], dests, None) if v["findings"]]
+def verdict(text: str, type_id: str, recipient: str, transform: str = "plain", country: str = "") -> Verdict:
+    found = finding(1, type_id, transform=transform, location="json:$.x", sdk="" if recipient == "unknown" else recipient,
+                    category=CATEGORIES.get(recipient, ""), host="h.example", ip="192.0.2.7", ts=0.0)
+    dests = [destination(host="h.example", ip="192.0.2.7", country=country)]
+    got = [v for v in compute_verdicts(parse_policy(text), [found], dests, None) if v.findings]
     assert len(got) == 1
     return got[0]
 
@@ -27,22 +28,22 @@ def test_a_no_sharing_promise_made_for_children_contradicts_no_general_traffic()
             "We collect the IMEI of your phone to register it.\n"
             "Children's Privacy\n"
             "We will not disclose the personal information of a minor to any third party.\n")
-    assert verdict(text, "imei", "umeng")["verdict"] == "undisclosed"
+    assert verdict(text, "imei", "umeng").verdict == "undisclosed"
     # the same promise made for everyone is a claim that does contradict
     general = text.replace("Children's Privacy\n", "").replace("of a minor", "of a user")
-    assert verdict(general, "imei", "umeng")["verdict"] == "contradicted"
+    assert verdict(general, "imei", "umeng").verdict == "contradicted"
 
 
 def test_a_storage_promise_is_not_one_when_the_policy_lets_data_move_abroad() -> None:
     text = ("We collect your e-mail address to create your account.\n"
             "Personal information collected in China is stored in China.\n")
-    assert verdict(text, "email", "first_party", country="US")["verdict"] == "contradicted"
+    assert verdict(text, "email", "first_party", country="US").verdict == "contradicted"
     moved = text + "To run our services, we may transfer and process your information in jurisdictions other " \
                    "than the one where you live.\n"
-    assert verdict(moved, "email", "first_party", country="US")["verdict"] == "disclosed"
+    assert verdict(moved, "email", "first_party", country="US").verdict == "disclosed"
     # a transfer written as a hypothetical ("if it is ever needed ...") keeps the promise
     maybe = text + "If a cross-border transfer is ever needed, we will first ask for your consent.\n"
-    assert verdict(maybe, "email", "first_party", country="US")["verdict"] == "contradicted"
+    assert verdict(maybe, "email", "first_party", country="US").verdict == "contradicted"
 
 
 def test_a_denial_the_same_sentence_takes_back_does_not_contradict() -> None:
@@ -51,95 +52,94 @@ def test_a_denial_the_same_sentence_takes_back_does_not_contradict() -> None:
 
     ev = Evidence("Ad SDK fields: IDFA (with your authorization); IDFV (not collected).", 0, 70)
     other = Evidence("Elsewhere: the ad SDK never collects the IDFA.", 80, 126)
-    finding = {"id": 1, "type": "idfa", "sdk": "pangle", "category": "advertising", "transform": "plain",
-               "ts": 0.0, "host": "h", "ip": "1.2.3.4", "location": "query:x"}
+    found = finding(1, "idfa", sdk="pangle", category="advertising", ts=0.0, host="h", ip="1.2.3.4", location="query:x")
     same = Policy("p", "", (Statement("idfa", "pangle", "conditional", (), ev), Statement("idfa", "pangle", "denies", (), ev)))
-    assert cv(same, [finding], [], None)[0]["verdict"] == "disclosed"
+    assert cv(same, [found], [], None)[0].verdict == "disclosed"
     apart = Policy("p", "", (Statement("idfa", "pangle", "conditional", (), ev),
                              Statement("idfa", "pangle", "denies", (), other)))
-    assert cv(apart, [finding], [], None)[0]["verdict"] == "contradicted"
+    assert cv(apart, [found], [], None)[0].verdict == "contradicted"
 
 
 def test_an_sdk_vendors_policy_speaks_for_all_its_sdks() -> None:
     # a vendor policy (its SDK named throughout) covers the vendor's other SDKs (same organization in sdks.toml)
     intro = "JPush privacy policy. " + "JPush " * 20 + "\n"
     text = intro + "We collect the SSID of the Wi-Fi network the device uses.\n"
-    assert verdict(text, "ssid", "jverification")["verdict"] == "disclosed"
-    assert verdict(text, "ssid", "umeng")["verdict"] == "undisclosed"
+    assert verdict(text, "ssid", "jverification").verdict == "disclosed"
+    assert verdict(text, "ssid", "umeng").verdict == "undisclosed"
 
 
 def test_umbrella_words_cover_nothing() -> None:
     text = "We collect your personal information and user data to run the service.\n"
     for t in ("imei", "email", "location_precise"):
-        assert verdict(text, t, "first_party")["verdict"] == "undisclosed"
+        assert verdict(text, t, "first_party").verdict == "undisclosed"
 
 
 def test_a_category_term_covers_only_its_members() -> None:
     text = "We collect network information to keep the connection stable.\n"
-    assert verdict(text, "bssid", "first_party")["verdict"] == "vague"
-    assert verdict(text, "imei", "first_party")["verdict"] == "undisclosed"
-    assert verdict(text, "email", "first_party")["verdict"] == "undisclosed"
+    assert verdict(text, "bssid", "first_party").verdict == "vague"
+    assert verdict(text, "imei", "first_party").verdict == "undisclosed"
+    assert verdict(text, "email", "first_party").verdict == "undisclosed"
     # Wi-Fi status is about the network the phone joins, not the phone's own MAC address
     wifi = "The app reads the Wi-Fi status to decide when to upload.\n"
-    assert verdict(wifi, "ssid", "first_party")["verdict"] == "vague"
-    assert verdict(wifi, "mac", "first_party")["verdict"] == "undisclosed"
+    assert verdict(wifi, "ssid", "first_party").verdict == "vague"
+    assert verdict(wifi, "mac", "first_party").verdict == "undisclosed"
     # a kind of service ("e-mail delivery services") is nobody's e-mail address
     service = "We share data with vendors that offer us hosting and e-mail delivery services.\n"
-    assert verdict(service, "email", "umeng")["verdict"] == "undisclosed"
+    assert verdict(service, "email", "umeng").verdict == "undisclosed"
 
 
 def test_the_connected_products_information_covers_only_its_identifiers() -> None:
     text = ("Nimbus Cam privacy policy. We sell smart cameras and doorbells; the camera streams to the app.\n"
             "We collect smart hardware information when you bind a camera.\n")
-    assert verdict(text, "device_uid", "first_party")["verdict"] == "vague"
-    assert verdict(text, "oaid", "first_party")["verdict"] == "undisclosed"
+    assert verdict(text, "device_uid", "first_party").verdict == "vague"
+    assert verdict(text, "oaid", "first_party").verdict == "undisclosed"
 
 
 def test_broad_device_terms_reach_the_camera_uid_only_in_a_connected_product_policy() -> None:
     app = "We collect device identifiers to count active installs.\n"
-    assert verdict(app, "android_id", "first_party")["verdict"] == "vague"
-    assert verdict(app, "device_uid", "first_party")["verdict"] == "undisclosed"
+    assert verdict(app, "android_id", "first_party").verdict == "vague"
+    assert verdict(app, "device_uid", "first_party").verdict == "undisclosed"
     camera = "Live video preview of your surveillance camera.\n" + app
-    assert verdict(camera, "device_uid", "first_party")["verdict"] == "vague"
+    assert verdict(camera, "device_uid", "first_party").verdict == "vague"
 
 
 def test_a_class_narrowed_to_one_kind_of_sdk_covers_only_that_kind() -> None:
     text = "To deliver alarm pushes we use third-party push SDKs, which use the IMEI.\n"
-    assert verdict(text, "imei", "huawei_push")["verdict"] == "vague"
-    assert verdict(text, "imei", "umeng")["verdict"] == "undisclosed"
+    assert verdict(text, "imei", "huawei_push").verdict == "vague"
+    assert verdict(text, "imei", "umeng").verdict == "undisclosed"
     ads = "We may provide the IMEI to our advertising and promotion partners.\n"
-    assert verdict(ads, "imei", "pangle")["verdict"] == "vague"
-    assert verdict(ads, "imei", "umeng")["verdict"] == "undisclosed"
+    assert verdict(ads, "imei", "pangle").verdict == "vague"
+    assert verdict(ads, "imei", "umeng").verdict == "undisclosed"
     general = "We may provide the IMEI to third parties.\n"
-    assert verdict(general, "imei", "umeng")["verdict"] == "vague"
+    assert verdict(general, "imei", "umeng").verdict == "vague"
 
 
 def test_a_class_that_is_the_source_of_the_data_is_not_a_recipient() -> None:
     text = ("If you log in with a third-party account, we obtain your account information from the third party "
             "and link it to your profile.\n")
-    assert verdict(text, "email", "first_party")["verdict"] == "vague"
-    assert verdict(text, "email", "pangle")["verdict"] == "undisclosed"
+    assert verdict(text, "email", "first_party").verdict == "vague"
+    assert verdict(text, "email", "pangle").verdict == "undisclosed"
     used = ("For security we may use your device information and information that our affiliates and partners "
             "have obtained, shared with us as the law allows.\n")
-    assert verdict(used, "imei", "first_party")["verdict"] == "vague"
-    assert verdict(used, "imei", "umeng")["verdict"] == "undisclosed"
+    assert verdict(used, "imei", "first_party").verdict == "vague"
+    assert verdict(used, "imei", "umeng").verdict == "undisclosed"
 
 
 def test_a_sharing_denial_with_an_open_exception_neither_covers_nor_contradicts() -> None:
     text = ("We collect your phone number for support.\n"
             "We will not provide third parties with the phone number you give us unless you consent.\n")
-    assert verdict(text, "phone_number", "first_party")["verdict"] == "disclosed"
-    assert verdict(text, "phone_number", "umeng")["verdict"] == "undisclosed"
+    assert verdict(text, "phone_number", "first_party").verdict == "disclosed"
+    assert verdict(text, "phone_number", "umeng").verdict == "undisclosed"
     firm = text.replace(" unless you consent", "")
-    assert verdict(firm, "phone_number", "umeng")["verdict"] == "contradicted"
+    assert verdict(firm, "phone_number", "umeng").verdict == "contradicted"
 
 
 def test_a_permission_table_row_gives_vague_coverage_at_most() -> None:
     text = ("Permission | Purpose | Required\n"
             "Location permission | Gets a list of Wi-Fi networks around you so the camera can join one | yes\n")
-    assert verdict(text, "ssid", "first_party")["verdict"] == "vague"
+    assert verdict(text, "ssid", "first_party").verdict == "vague"
     prose = "We collect the list of Wi-Fi networks near you so the camera can join one.\n"
-    assert verdict(prose, "ssid", "first_party")["verdict"] == "disclosed"
+    assert verdict(prose, "ssid", "first_party").verdict == "disclosed"
 
 
 def test_evidence_cites_the_most_specific_sentence_first() -> None:
@@ -147,14 +147,14 @@ def test_evidence_cites_the_most_specific_sentence_first() -> None:
             "Our push partners may receive device identifiers.\n"
             "We share the IMEI with JPush to deliver notifications.\n")
     got = verdict(text, "imei", "jpush")
-    assert got["verdict"] == "disclosed"
-    assert got["policy_evidence"][0]["text"].startswith("We share the IMEI with JPush")
+    assert got.verdict == "disclosed"
+    assert got.policy_evidence[0].text.startswith("We share the IMEI with JPush")
 
 
 def test_an_excepted_denial_does_not_swallow_sharing_stated_in_the_same_sentence() -> None:
     text = ("We share the IMEI with third parties for analytics, but we will not provide third parties with your "
             "e-mail address unless you consent.\n")
-    assert verdict(text, "imei", "umeng")["verdict"] == "vague"
+    assert verdict(text, "imei", "umeng").verdict == "vague"
 
 
 def test_an_encryption_promise_is_contradicted_only_by_cleartext_traffic() -> None:
@@ -163,33 +163,33 @@ def test_an_encryption_promise_is_contradicted_only_by_cleartext_traffic() -> No
 
     ev = Evidence("We upload your location encrypted.", 0, 34)
     pol = Policy("p", "", (Statement("location_precise", "first_party", "collects", ("encrypted",), ev),))
-    f = {"id": 1, "type": "location_precise", "sdk": "", "category": "first_party", "transform": "plain",
-         "ts": 0.0, "host": "h", "ip": "1.2.3.4", "location": "json:$.lat"}
+    f = finding(1, "location_precise", category="first_party", ts=0.0, host="h", ip="1.2.3.4", location="json:$.lat")
     # read through TLS interception: it was encrypted on the wire, as promised
-    assert cv(pol, [f], [], None)[0]["verdict"] == "disclosed"
-    assert cv(pol, [{**f, "cleartext": False}], [], None)[0]["verdict"] == "disclosed"
+    assert not f.cleartext
+    assert cv(pol, [f], [], None)[0].verdict == "disclosed"
+    assert cv(pol, [replace(f, protocol="tls")], [], None)[0].verdict == "disclosed"
     # sent outside TLS: the promise is broken
-    assert cv(pol, [{**f, "cleartext": True}], [], None)[0]["verdict"] == "contradicted"
+    assert cv(pol, [replace(f, protocol="http")], [], None)[0].verdict == "contradicted"
     # "hashed" is a promise about the value itself: a plain value breaks it whatever the transport
     hashed = Policy("p", "", (Statement("location_precise", "first_party", "collects", ("hashed",), ev),))
-    assert cv(hashed, [f], [], None)[0]["verdict"] == "contradicted"
+    assert cv(hashed, [f], [], None)[0].verdict == "contradicted"
 
 
 def test_a_storage_sentence_that_only_permits_a_country_promises_nothing() -> None:
     text = ("We collect your e-mail address to create your account.\n"
             "Your personal information may be processed or stored in the United States.\n")
-    assert verdict(text, "email", "first_party", country="CN")["verdict"] == "disclosed"
+    assert verdict(text, "email", "first_party", country="CN").verdict == "disclosed"
     only = text.replace("may be processed or stored in", "is stored only in")
-    assert verdict(only, "email", "first_party", country="CN")["verdict"] == "contradicted"
+    assert verdict(only, "email", "first_party", country="CN").verdict == "contradicted"
 
 
 def test_a_denial_ends_where_an_only_clause_says_what_is_shared() -> None:
     text = ("我们集成穿山甲广告SDK，需要获取您的设备地理位置，用于广告投放。\n"
             "我们会与广告合作伙伴（如穿山甲）共享信息，但我们不会共享您的姓名，仅会向这些合作伙伴提供去标识化的地理位置信息。\n")
-    assert verdict(text, "location_precise", "pangle")["verdict"] == "disclosed"
+    assert verdict(text, "location_precise", "pangle").verdict == "disclosed"
     en = ("Our app includes the Pangle SDK, which collects your location to show ads.\n"
           "We do not share your name with ad partners, only de-identified location.\n")
-    assert verdict(en, "location_precise", "pangle")["verdict"] == "disclosed"
+    assert verdict(en, "location_precise", "pangle").verdict == "disclosed"
 
 
 def test_list_items_belong_to_the_class_their_introduction_names() -> None:
@@ -199,10 +199,10 @@ def test_list_items_belong_to_the_class_their_introduction_names() -> None:
             "Advertising ID\n"
             "Device information\n"
             "Ad clicks\n")
-    assert verdict(text, "gaid", "pangle")["verdict"] == "disclosed"  # the named example of "these ad providers"
-    assert verdict(text, "imei", "pangle")["verdict"] == "vague"
-    assert verdict(text, "gaid", "first_party")["verdict"] == "undisclosed"  # the list is the ad providers'
-    assert verdict(text, "imei", "umeng")["verdict"] == "undisclosed"  # an analytics SDK is no ad provider
+    assert verdict(text, "gaid", "pangle").verdict == "disclosed"  # the named example of "these ad providers"
+    assert verdict(text, "imei", "pangle").verdict == "vague"
+    assert verdict(text, "gaid", "first_party").verdict == "undisclosed"  # the list is the ad providers'
+    assert verdict(text, "imei", "umeng").verdict == "undisclosed"  # an analytics SDK is no ad provider
 
 
 CATEGORIES.update({"firebase": "analytics", "admob": "advertising", "facebook": "social_login", "bugly": "crash_reporting"})
@@ -215,39 +215,39 @@ def test_an_anonymized_data_promise_is_broken_by_identifiers_sent_to_whom_it_is_
             "Screens opened\n"
             "Buttons tapped\n"
             "This data is anonymized and is not used to identify you.\n")
-    assert verdict(text, "imei", "firebase")["verdict"] == "contradicted"
-    assert verdict(text, "email", "firebase", transform="md5")["verdict"] == "contradicted"  # hashed is pseudonymous
-    assert verdict(text, "imei", "umeng")["verdict"] == "undisclosed"  # not named, no analytics class in the text
-    assert verdict(text, "location_precise", "firebase")["verdict"] == "undisclosed"  # no identifier
-    assert verdict(text, "imei", "first_party")["verdict"] == "undisclosed"
+    assert verdict(text, "imei", "firebase").verdict == "contradicted"
+    assert verdict(text, "email", "firebase", transform="md5").verdict == "contradicted"  # hashed is pseudonymous
+    assert verdict(text, "imei", "umeng").verdict == "undisclosed"  # not named, no analytics class in the text
+    assert verdict(text, "location_precise", "firebase").verdict == "undisclosed"  # no identifier
+    assert verdict(text, "imei", "first_party").verdict == "undisclosed"
     # a policy that itself gives the SDK the IMEI promises anonymity of identity information only
     told = text.replace("to count how often", "with your IMEI to count how often")
-    assert verdict(told, "imei", "firebase")["verdict"] == "disclosed"
-    assert verdict(told, "android_id", "firebase")["verdict"] == "undisclosed"
-    assert verdict(told, "email", "firebase")["verdict"] == "contradicted"
+    assert verdict(told, "imei", "firebase").verdict == "disclosed"
+    assert verdict(told, "android_id", "firebase").verdict == "undisclosed"
+    assert verdict(told, "email", "firebase").verdict == "contradicted"
 
 
 def test_a_personal_information_denial_excepting_service_providers_spares_them_only() -> None:
     text = ("We collect your e-mail address and phone number when you sign up.\n"
             "Except as described in this policy, we do not sell or transfer your personal information to outside "
             "parties. This does not include contractors and vendors who help us run the service.\n")
-    assert verdict(text, "email", "admob")["verdict"] == "contradicted"
-    assert verdict(text, "phone_number", "facebook")["verdict"] == "contradicted"
-    assert verdict(text, "email", "firebase")["verdict"] == "undisclosed"  # an analytics SDK works for the app
-    assert verdict(text, "imei", "admob")["verdict"] == "undisclosed"  # not identity information
-    assert verdict(text, "email", "first_party")["verdict"] == "disclosed"
+    assert verdict(text, "email", "admob").verdict == "contradicted"
+    assert verdict(text, "phone_number", "facebook").verdict == "contradicted"
+    assert verdict(text, "email", "firebase").verdict == "undisclosed"  # an analytics SDK works for the app
+    assert verdict(text, "imei", "admob").verdict == "undisclosed"  # not identity information
+    assert verdict(text, "email", "first_party").verdict == "disclosed"
     # with a consent exception the same denial is no promise
     consent = text.replace("Except as described in this policy, we", "Unless you agree, we")
-    assert verdict(consent, "email", "admob")["verdict"] == "undisclosed"
+    assert verdict(consent, "email", "admob").verdict == "undisclosed"
 
 
 def test_an_identity_denial_to_one_kind_of_partner_holds_whatever_the_consent() -> None:
     text = ("我们的产品集成了友盟统计SDK和腾讯Bugly。\n"
             "除非得到您的许可，否则我们不会将您的个人身份信息（例如电子邮箱）与提供广告、分析服务的合作伙伴分享。\n")
-    assert verdict(text, "email", "umeng")["verdict"] == "contradicted"
-    assert verdict(text, "phone_number", "pangle", transform="md5")["verdict"] == "contradicted"
-    assert verdict(text, "email", "bugly")["verdict"] == "undisclosed"  # a crash SDK is neither kind
-    assert verdict(text, "imei", "umeng")["verdict"] == "undisclosed"  # identity information only
+    assert verdict(text, "email", "umeng").verdict == "contradicted"
+    assert verdict(text, "phone_number", "pangle", transform="md5").verdict == "contradicted"
+    assert verdict(text, "email", "bugly").verdict == "undisclosed"  # a crash SDK is neither kind
+    assert verdict(text, "imei", "umeng").verdict == "undisclosed"  # identity information only
 
 
 def test_chinese_partner_classes_and_sdk_list_entries() -> None:
@@ -261,14 +261,14 @@ def test_chinese_partner_classes_and_sdk_list_entries() -> None:
             "我们的合作伙伴包括以下类型：\n"
             "广告合作伙伴。 除非得到您的许可，否则我们不会将您的电子邮箱与广告合作伙伴分享；\n"
             "我们可能与服务商、供应商和其他合作伙伴共享去标识化的设备信息。\n")
-    assert verdict(text, "location_precise", "huawei_push")["verdict"] == "disclosed"  # "华为PUSH" is Huawei Push
-    assert verdict(text, "imsi", "bugly")["verdict"] == "vague"  # device identification information covers the IMSI
-    assert verdict(text, "email", "bugly")["verdict"] == "undisclosed"  # the prose after the entry is not Bugly's
-    assert verdict(text, "imei", "umeng")["verdict"] == "vague"  # device information to service providers/partners
+    assert verdict(text, "location_precise", "huawei_push").verdict == "disclosed"  # "华为PUSH" is Huawei Push
+    assert verdict(text, "imsi", "bugly").verdict == "vague"  # device identification information covers the IMSI
+    assert verdict(text, "email", "bugly").verdict == "undisclosed"  # the prose after the entry is not Bugly's
+    assert verdict(text, "imei", "umeng").verdict == "vague"  # device information to service providers/partners
 
 
 def test_a_class_named_with_examples_receives_as_well_as_the_examples() -> None:
     text = "我们会与广告合作伙伴（如穿山甲）共享去标识化的地理位置信息。\n"
-    assert verdict(text, "location_precise", "pangle")["verdict"] == "disclosed"
-    assert verdict(text, "location_precise", "admob")["verdict"] == "vague"  # an ad partner not named
-    assert verdict(text, "location_precise", "umeng")["verdict"] == "undisclosed"  # not an ad partner
+    assert verdict(text, "location_precise", "pangle").verdict == "disclosed"
+    assert verdict(text, "location_precise", "admob").verdict == "vague"  # an ad partner not named
+    assert verdict(text, "location_precise", "umeng").verdict == "undisclosed"  # not an ad partner

@@ -233,8 +233,9 @@ def _read_all(path: Path) -> list[str]:
     except Exception as exc:  # noqa: BLE001 - the test reports any crash
         return [f"{type(exc).__name__}: {exc}"]
     problems = []
-    for row in batch.messages:
-        for k, v in row.items():
+    for m in batch.messages:
+        for k in m.__dataclass_fields__:
+            v = getattr(m, k)
             if isinstance(v, str):
                 try:
                     v.encode("utf-8")

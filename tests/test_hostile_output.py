@@ -155,7 +155,7 @@ def test_tui_hidden_mode_shows_no_identifier_in_clear(lab: tuple[Path, Path, str
 
     async def run() -> None:
         for f in findings:
-            screen = FindingScreen(f, load_message(str(db), f["message_id"]), False, load_redactor(str(db)))
+            screen = FindingScreen(f, load_message(str(db), f.message_id), False, load_redactor(str(db)))
             async with App().run_test() as pilot:
                 await pilot.app.push_screen(screen)
                 await pilot.pause(0.05)

@@ -17,9 +17,11 @@ from monitor.context import build_context
 from monitor.ingest import analyze_file
 from monitor.labels import read_label
 from monitor.labels.judge import Scope, judge_labels
-from monitor.report.data import build_report
+from monitor.records import Finding
+from monitor.report.data import build_report, finding_json
 from monitor.report.labels_view import html_drilldowns, html_matrix, markdown_lines
 from monitor.store import Store
+from monitor.testing.records import finding
 
 ROOT = Path(__file__).resolve().parent.parent
 L = ROOT / "tests" / "fixtures" / "labels"
@@ -153,9 +155,9 @@ def test_device_platform_is_kept_in_the_database(lab_db: Path) -> None:
             {"lab-phone": "android", "lab-iphone": "ios", "lab-camera": "device"}
 
 
-def _f(i: int, type_: str, sdk: str, category: str, host: str, device: str = "", cleartext: bool = False) -> dict:
-    return {"id": i, "type": type_, "sdk": sdk, "category": category, "host": host, "ip": "", "device": device,
-            "cleartext": cleartext}
+def _f(i: int, type_: str, sdk: str, category: str, host: str, sender: str = "", cleartext: bool = False,
+       **kw: Any) -> Finding:
+    return finding(i, type_, sdk=sdk, category=category, host=host, sender=sender, cleartext=cleartext, **kw)
 
 
 def test_sharing_rule_strict_counts_every_named_sdk() -> None:
@@ -249,9 +251,9 @@ def test_report_verb_scopes_from_the_database_in_every_format(tmp_path: Path, la
 def test_label_html_escapes_captured_text_and_redact_holds(lab_db: Path) -> None:
     evil = "<script>alert(1)</script>.example"
     lab = read_label(str(L / "PrivacyInfo.xcprivacy"))
-    fs = [_f(1, "idfa", "appsflyer", "analytics", evil)]
-    fs[0].update(value="<b>v</b>", location="query:idfa", evidence="frame 1", capture="c.pcap", message_id=None)
-    report = {"findings": fs, **judge_labels([lab], fs, [], Scope(), {""})}
+    fs = [_f(1, "idfa", "appsflyer", "analytics", evil, value="<b>v</b>", location="query:idfa", evidence="frame 1",
+             capture="c.pcap")]
+    report = {"findings": [finding_json(f) for f in fs], **judge_labels([lab], fs, [], Scope(), {""})}
     page = html_matrix(report) + html_drilldowns(report, {})
     assert "<script>" not in page and "&lt;script&gt;" in page and "<b>v</b>" not in page
     assert any("NSPrivacyTrackingDomains" in line for line in markdown_lines(report))

@@ -5,11 +5,12 @@ Every case states what a careful reviewer reads in the sentence; each failed bef
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
 
 from monitor.compare import compute_verdicts
 from monitor.model import Policy
 from monitor.policy import parse_policy
+from monitor.testing.records import finding
 
 
 def facts(text: str) -> set[tuple[str, str, str]]:
@@ -100,25 +101,24 @@ def test_bare_uid_is_a_camera_id_only_in_a_connected_product_policy() -> None:
 def test_contacts_denial_is_checked_against_contact_lists_sent() -> None:
     pol: Policy = parse_policy("We never upload your address book.\nWe collect your phone number to log you in.\n")
     assert any(dict(c.params).get("about") == "contacts" for c in pol.claims)
-    finding: dict[str, Any] = {"id": 1, "type": "phone_number", "sdk": "", "category": "", "transform": "plain",
-                               "ts": 1.0, "host": "api.example.com", "ip": "10.0.0.1",
-                               "location": "json:$.contacts[3].phone"}
-    verdicts = compute_verdicts(pol, [finding], [], None)
-    assert verdicts[0]["verdict"] == "contradicted" and "contact" in verdicts[0]["reason"]
-    finding["location"] = "json:$.user.phone"  # the user's own number, not a contact list: disclosed
-    assert compute_verdicts(pol, [finding], [], None)[0]["verdict"] == "disclosed"
+    found = finding(1, "phone_number", ts=1.0, host="api.example.com", ip="10.0.0.1",
+                    location="json:$.contacts[3].phone")
+    verdicts = compute_verdicts(pol, [found], [], None)
+    assert verdicts[0].verdict == "contradicted" and "contact" in verdicts[0].reason
+    found = replace(found, location="json:$.user.phone")  # the user's own number, not a contact list: disclosed
+    assert compute_verdicts(pol, [found], [], None)[0].verdict == "disclosed"
 
 
 def test_contradiction_cites_the_named_recipient_first_and_each_sentence_once() -> None:
     text = ("We never share your IMEI or MAC address with third parties.\n"
             "JPush does not receive your IMEI.\n")
     pol = parse_policy(text)
-    finding: dict[str, Any] = {"id": 1, "type": "imei", "sdk": "jpush", "category": "push", "transform": "plain",
-                               "ts": 1.0, "host": "api.jpush.cn", "ip": "10.0.0.2", "location": "form:imei"}
-    v = compute_verdicts(pol, [finding], [], None)[0]
-    assert v["verdict"] == "contradicted"
-    assert v["policy_evidence"][0]["text"].startswith("JPush")
-    starts = [e["start"] for e in v["policy_evidence"]]
+    found = finding(1, "imei", sdk="jpush", category="push", ts=1.0, host="api.jpush.cn", ip="10.0.0.2",
+                    location="form:imei")
+    v = compute_verdicts(pol, [found], [], None)[0]
+    assert v.verdict == "contradicted"
+    assert v.policy_evidence[0].text.startswith("JPush")
+    starts = [e.start for e in v.policy_evidence]
     assert len(starts) == len(set(starts))
 
 

@@ -74,12 +74,12 @@ def frames() -> list[bytes]:
 @pytest.mark.parametrize("profile", [None, {"device": [{"name": "cam", "device_uid": UID_TEXT}]}])
 def test_first_frame_is_the_evidence_and_frames_are_counted(profile: dict[str, object] | None) -> None:
     findings, _ = run(frames(), profile)
-    uid = [f for f in findings if f["type"] == "device_uid"]
-    assert uid and all(f["canonical"] == UID_TEXT or f["value"] == UID_TEXT for f in uid)
-    assert min(int(str(f["evidence"]).split()[-1]) for f in uid) == 1  # the broadcast, not a later message
+    uid = [f for f in findings if f.type == "device_uid"]
+    assert uid and all(f.canonical == UID_TEXT or f.value == UID_TEXT for f in uid)
+    assert min(int(str(f.evidence).split()[-1]) for f in uid) == 1  # the broadcast, not a later message
     assert len(uid) == 6  # one per frame that carried it (the store sums them per location)
     if profile:
-        assert {f["confidence"] for f in uid} == {"known"} and {f["device"] for f in uid} == {"cam"}
+        assert {f.confidence for f in uid} == {"known"} and {f.owner for f in uid} == {"cam"}
 
 
 def test_binary_device_id_with_a_profile_outside_pppp() -> None:
@@ -87,7 +87,7 @@ def test_binary_device_id_with_a_profile_outside_pppp() -> None:
     payload = b"\x11\x0a\x00\x30" + UID + bytes(24)
     findings, _ = run([eth(ip4(PHONE, SERVER, 6, tcp(41000, 8800, 1, data=payload)))],
                       {"device": [{"name": "cam", "device_uid": UID_TEXT}]})
-    assert [(f["type"], f["canonical"], f["confidence"]) for f in findings] == [("device_uid", UID_TEXT, "known")]
+    assert [(f.type, f.canonical, f.confidence) for f in findings] == [("device_uid", UID_TEXT, "known")]
 
 
 def test_one_pass_over_a_message_finds_what_a_pass_per_field_finds() -> None:

@@ -32,11 +32,11 @@ def frames(name: str) -> list[bytes]:
 def test_real_ssh_session_has_no_identifiers() -> None:
     findings, dests = run(frames("scapy-ssh.pcap"))
     assert findings == []
-    assert {(d["ip"], d["port"], d["protocol"]) for d in dests} == {("127.0.0.1", 22, "ssh")}
+    assert {(d.ip, d.port, d.protocol) for d in dests} == {("127.0.0.1", 22, "ssh")}
 
 
 def test_real_ssdp_notify_names_the_device() -> None:
     findings, dests = run(frames("sv-ssdp.pcap"))
-    assert [(f["type"], f["value"], f["evidence"]) for f in findings] == [
+    assert [(f.type, f.value, f.evidence) for f in findings] == [
         ("device_uid", "04645c3d-e6b4-4eea-bd35-5c320c12969f", "frame 1")]
-    assert {(d["ip"], d["port"], d["protocol"]) for d in dests} == {("239.255.255.250", 1900, "ssdp")}
+    assert {(d.ip, d.port, d.protocol) for d in dests} == {("239.255.255.250", 1900, "ssdp")}

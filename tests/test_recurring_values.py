@@ -32,14 +32,14 @@ def test_a_gaid_recurs_under_other_keys_with_the_first_finding_as_reason() -> No
               + post("b.example", 80, "/collect", {"_aid": GAID, "ev": "open"}, 2)
               + post("c.example", 80, "/t", {"ctx": {"aid": GAID.upper()}}, 3))
     findings, _ = run(frames)
-    got = sorted((f["host"], f["type"], f["location"]) for f in findings)
+    got = sorted((f.host, f.type, f.location) for f in findings)
     assert got == [("a.example", "gaid", "json:$.gaid"), ("b.example", "gaid", "json:$._aid"),
                    ("c.example", "gaid", "json:$.ctx.aid")]
-    first = next(f for f in findings if f["host"] == "a.example")
-    later = [f for f in findings if f["host"] != "a.example"]
-    assert first["reason"] == ""
-    assert all("gaid" in f["reason"] and "json:$.gaid" in f["reason"] and "(frames 3, " in f["reason"]
-               and "a.example" in f["reason"] for f in later)
+    first = next(f for f in findings if f.host == "a.example")
+    later = [f for f in findings if f.host != "a.example"]
+    assert first.reason == ""
+    assert all("gaid" in f.reason and "json:$.gaid" in f.reason and "(frames 3, " in f.reason
+               and "a.example" in f.reason for f in later)
     # before the value was classified anywhere, `_aid` alone names nothing
     assert run(post("b.example", 80, "/collect", {"_aid": GAID}, 2))[0] == []
 
@@ -47,7 +47,7 @@ def test_a_gaid_recurs_under_other_keys_with_the_first_finding_as_reason() -> No
 def test_recurrence_is_not_claimed_from_decoy_keys_or_short_values() -> None:
     frames = (post("a.example", 80, "/v1", {"gaid": GAID, "imsi": "460011234567890"}, 1)
               + post("b.example", 80, "/v2", {"request_id": GAID, "n": "4600"}, 2))
-    assert {f["host"] for f in run(frames)[0]} == {"a.example"}
+    assert {f.host for f in run(frames)[0]} == {"a.example"}
 
 
 def test_app_install_uuids_under_udid_and_client_uid() -> None:
@@ -57,7 +57,7 @@ def test_app_install_uuids_under_udid_and_client_uid() -> None:
               + post("c.example", 80, "/reg", {"clientudid": "c6ac022a-d515-4083-a48e-a87c30d691c6",
                                                 "session_uuid": "babce986-5185-48d7-ac9d-55b3b64cb423"}, 3))
     findings, _ = run(frames)
-    got = sorted((f["host"], f["type"], f["value"]) for f in findings)
+    got = sorted((f.host, f.type, f.value) for f in findings)
     assert got == [("a.example", "device_uid", uuid), ("b.example", "device_uid", uuid.upper())]
 
 

@@ -26,6 +26,7 @@ from monitor.errors import BadInput, BadSignatures
 from monitor.ingest import Rows, capture_events
 from monitor.model import Endpoint, Field, FlowStats, Hit, HttpExchange, Message
 from monitor.profile import EMPTY_PROFILE
+from monitor.records import Finding, MessageRecord
 from monitor.rules import bundled_toml
 from monitor.rules.load import load_rules
 from monitor.sources import FORMATS, CaptureFormat, CaptureSource
@@ -36,8 +37,10 @@ CONTRACT_TYPES = ("imei", "meid", "imsi", "iccid", "serial", "android_id", "gaid
                   "installed_apps", "credentials")
 
 
-def _rows(path: Path, ctx: EngineContext) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
-    fmt, findings, messages = "", [], []
+def _rows(path: Path, ctx: EngineContext) -> tuple[str, list[Finding], list[MessageRecord]]:
+    fmt: str = ""
+    findings: list[Finding] = []
+    messages: list[MessageRecord] = []
     for ev in capture_events(path, ctx):
         if isinstance(ev, Rows):
             findings += ev.batch.findings
@@ -141,9 +144,9 @@ def test_a_new_p2p_protocol_is_one_line_in_decoders(tmp_path: Path, monkeypatch:
     cap = write(tmp_path / "echo.pcap", pcap([(1.0, frame)]))
     fmt, findings, messages = _rows(cap, EngineContext(rules))
     assert fmt == "pcap"
-    assert [(f["type"], f["value"], f["protocol"], f["location"]) for f in findings] == [
+    assert [(f.type, f.value, f.protocol, f.location) for f in findings] == [
         ("device_uid", "CAMX-123456-ABCDE", "echo", "echo:uid")]
-    assert [(m["protocol"], m["method"]) for m in messages] == [("echo", "HELLO_DEVICE")]
+    assert [(m.protocol, m.p2p_message) for m in messages] == [("echo", "HELLO_DEVICE")]
 
 
 def test_decoders_are_tried_in_table_order_for_their_first_bytes() -> None:
@@ -194,7 +197,7 @@ def test_a_new_capture_format_is_one_line_in_formats(tmp_path: Path, monkeypatch
     monkeypatch.setattr("monitor.sources.FORMATS", [*FORMATS, line])
     fmt, findings, _messages = _rows(cap, EngineContext(load_rules()))
     assert fmt == "lines"
-    assert [(f["type"], f["value"], f["host"], f["evidence"]) for f in findings] == [
+    assert [(f.type, f.value, f.host, f.evidence) for f in findings] == [
         ("imei", "356938035643809", "api.example.cn", "line 2")]
     other = tmp_path / "other.txt"
     other.write_text("hello\n", encoding="utf-8")

@@ -8,20 +8,23 @@ import sqlite3
 import stat
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from monitor.errors import StoreError
+from monitor.records import Finding
 from monitor.store import MIGRATIONS, Batch, Store
+from monitor.testing.records import destination, finding, message
 
 
-def _finding(i: int, **kw: object) -> dict[str, object]:
-    row: dict[str, object] = {"type": "imei", "value": f"35693803564{i:04d}", "host": "api.example.cn",
-                              "ip": "1.2.3.4", "port": 443, "location": "query:imei", "transform": "plain",
-                              "first_ts": 1000.0 + i, "last_ts": 1000.0 + i}
+def _finding(i: int, **kw: object) -> Finding:
+    row: dict[str, object] = {"value": f"35693803564{i:04d}", "host": "api.example.cn", "ip": "1.2.3.4", "port": 443,
+                              "location": "query:imei", "transform": "plain", "first_ts": 1000.0 + i,
+                              "last_ts": 1000.0 + i}
     row.update(kw)
-    return row
+    return finding(0, "imei", **row)  # type: ignore[arg-type]
 
 
 def test_new_database_is_private_and_migrated(db_path: Path) -> None:
@@ -44,18 +47,18 @@ def test_findings_are_deduplicated_with_count_and_time_span(db_path: Path) -> No
         store.finish_capture(cid, 10, 1.0, 9.0)
         rows = store.findings()
     assert len(rows) == 1
-    assert (rows[0]["count"], rows[0]["first_ts"], rows[0]["last_ts"]) == (3, 2.0, 9.0)
+    assert (rows[0].count, rows[0].first_ts, rows[0].last_ts) == (3, 2.0, 9.0)
 
 
 def test_destination_bytes_add_up_and_labels_are_kept(db_path: Path) -> None:
     key = {"host": "s.jpush.cn", "ip": "1.2.3.4", "port": 443, "transport": "tcp"}
     with Store.open(db_path) as store:
         cid = store.begin_capture("a.pcap", "b" * 64, "pcap")
-        store.write(cid, Batch(destinations=[{**key, "sdk": "jpush", "bytes_out": 10, "first_ts": 5.0, "last_ts": 5.0}]))
-        store.write(cid, Batch(destinations=[{**key, "sdk": "", "bytes_out": 7, "first_ts": 3.0, "last_ts": 8.0}]))
+        store.write(cid, Batch(destinations=[destination(**key, sdk="jpush", bytes_out=10, first_ts=5.0, last_ts=5.0)]))
+        store.write(cid, Batch(destinations=[destination(**key, sdk="", bytes_out=7, first_ts=3.0, last_ts=8.0)]))
         store.finish_capture(cid, 1, 3.0, 8.0)
         (d,) = store.destinations()
-    assert (d["sdk"], d["bytes_out"], d["first_ts"], d["last_ts"]) == ("jpush", 17, 3.0, 8.0)
+    assert (d.sdk, d.bytes_out, d.first_ts, d.last_ts) == ("jpush", 17, 3.0, 8.0)
 
 
 def test_unfinished_capture_is_hidden_and_replaced_on_restart(db_path: Path) -> None:
@@ -66,14 +69,14 @@ def test_unfinished_capture_is_hidden_and_replaced_on_restart(db_path: Path) -> 
         cid2 = store.begin_capture("a.pcap", "c" * 64, "pcap")  # the rerun after a crash
         store.write(cid2, Batch(findings=[_finding(2)]))
         store.finish_capture(cid2, 1, 1.0, 2.0)
-        assert [f["value"] for f in store.findings()] == [_finding(2)["value"]]
+        assert [f.value for f in store.findings()] == [_finding(2).value]
         assert store.counts()["captures"] == 1
 
 
 def test_a_failing_batch_leaves_nothing_half_written(db_path: Path) -> None:
     with Store.open(db_path) as store:
         cid = store.begin_capture("a.pcap", "d" * 64, "pcap")
-        bad = Batch(findings=[_finding(1), {"type": "imei"}])  # second row misses NOT NULL columns
+        bad = Batch(findings=[_finding(1), _finding(2, evidence=None)])  # second row breaks a NOT NULL column
         with pytest.raises(StoreError):
             store.write(cid, bad)
         assert store.counts()["findings"] == 0
@@ -85,8 +88,7 @@ def test_disk_full_is_a_clear_error_and_keeps_the_database(db_path: Path) -> Non
         store.write(cid, Batch(findings=[_finding(0)]))
         pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
         store.conn.execute(f"PRAGMA max_page_count = {pages}")  # the same error SQLite gives on a full disk
-        big = Batch(messages=[{"id": 1, "kind": "http", "ts": 1.0,
-                               "request_body": os.urandom(200_000)}])
+        big = Batch(messages=[message(1, "http", 1.0, request_body=os.urandom(200_000))])
         with pytest.raises(StoreError, match="disk full"):
             store.write(cid, big)
         assert store.counts()["findings"] == 1
@@ -156,24 +158,28 @@ def test_packed_reads_equal_plain_reads(db_path: Path) -> None:
     odd = ["\x00nul", "quote\"'", "[red]x[/red]", "\u202eRTL", "\x1b[31m", "emoji \U0001f4f7", "a\\b", "tab\tnl\n"]
     with Store.open(db_path) as store:
         cid = store.begin_capture("x", "x:packed", "pcap")
-        store.write(cid, Batch(findings=[{"type": "imei", "value": f"{odd[i % len(odd)]}{i}", "first_ts": ts,
-                                          "last_ts": ts + 1, "host": odd[(i + 3) % len(odd)]}
+        store.write(cid, Batch(findings=[finding(0, "imei", value=f"{odd[i % len(odd)]}{i}", first_ts=ts,
+                                                 last_ts=ts + 1, host=odd[(i + 3) % len(odd)])
                                          for i, ts in enumerate(stamps)]))
+        store.write(cid, Batch(destinations=[destination(host=odd[i], ip=f"192.0.2.{i}", first_ts=stamps[i],
+                                                         last_ts=stamps[i] + 1, encrypted_no_key=i % 2 == 0)
+                                             for i in range(len(odd))]))
         store.finish_capture(cid, 1, 1.0, 2.0)
         hidden = store.begin_capture("y", "y:packed", "pcap")
-        store.write(hidden, Batch(findings=[{"type": "mac", "value": "hidden", "first_ts": 1.0, "last_ts": 1.0}]))
+        store.write(hidden, Batch(findings=[finding(0, "mac", value="hidden", ts=1.0)]))
     with Store.open(db_path, readonly=True) as store:
         packed = store.findings_page(10_000)
         plain = store.rows("SELECT f.*, c.path AS capture FROM findings f JOIN captures c ON c.id = f.capture_id "
                            "WHERE c.status != 'ingesting' ORDER BY f.first_ts, f.id")
-        assert len(packed) == len(stamps) and "hidden" not in {r["value"] for r in packed}
+        assert len(packed) == len(stamps) and "hidden" not in {r.value for r in packed}
         for a, b in zip(packed, plain, strict=True):
-            assert {k: a[k] for k in b} == b
-        assert store.destinations() == store.rows("SELECT d.* FROM destinations d JOIN captures c ON "
-                                                  "c.id = d.capture_id WHERE c.status != 'ingesting' "
-                                                  "ORDER BY d.first_ts, d.id")
+            assert {k: getattr(a, "owner" if k == "device" else k) for k in b} == b  # the value's device: owner
+        dests = store.rows("SELECT d.* FROM destinations d JOIN captures c ON c.id = d.capture_id "
+                           "WHERE c.status != 'ingesting' ORDER BY d.first_ts, d.id")
+        assert len(dests) == len(odd)
+        assert [{k: getattr(d, k) for k in row} for d, row in zip(store.destinations(), dests, strict=True)] == dests
         newest = store.findings_page(10)
-        assert [r["first_ts"] for r in newest] == sorted(stamps)[-10:]
+        assert [r.first_ts for r in newest] == sorted(stamps)[-10:]
 
 
 DATA = Path(__file__).resolve().parent / "data" / "store"
@@ -194,7 +200,7 @@ def test_a_database_written_before_the_store_package_opens_and_upgrades(tmp_path
     db = _old_database(tmp_path)
     with Store.open(db, readonly=True) as old:  # a reader does not upgrade: it reads the old schema as it is
         before = build_report(old)
-        assert [r["id"] for r in old.search_findings("jpush", 50, ("host",))] != []  # LIKE: no FTS index yet
+        assert [r.id for r in old.search_findings("jpush", 50, ("host",))] != []  # LIKE: no FTS index yet
     with Store.open(db) as store:
         assert store.migrate() == []  # opening applied the new steps
         names = [r["name"] for r in store.rows("SELECT name FROM _migrations WHERE migration_set = 'privmon' "
@@ -202,7 +208,7 @@ def test_a_database_written_before_the_store_package_opens_and_upgrades(tmp_path
         assert names == [name for name, _ in MIGRATIONS]  # the old record kept, the new steps after it
         assert build_report(store) == before  # every row kept, read the same way
         hits = store.search_findings("secuhome", 50, ("value", "location", "host"))
-        assert {r["host"] for r in hits} == {"api.secuhome.example"} and len(hits) == 5
+        assert {r.host for r in hits} == {"api.secuhome.example"} and len(hits) == 5
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
     with Store.open(db) as again:  # and a second open finds nothing to do
         assert again.migrate() == []
@@ -211,17 +217,17 @@ def test_a_database_written_before_the_store_package_opens_and_upgrades(tmp_path
 _WRITER = """
 import sys
 from monitor.store import Batch, Store
+from monitor.testing.records import finding, message
 path, name, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 with Store.open(path) as store:
     cid = store.begin_capture(name, name * 8, "pcap")
     for i in range(n):  # each value twice (the upsert), and a few values every writer shares
-        rows = [{"type": "imei", "value": f"{name}-value-{i:05d}", "host": f"{name}.example", "location": "query:x",
-                 "first_ts": float(i), "last_ts": float(i)} for _ in range(2)]
-        rows.append({"type": "imei", "value": f"shared-{i % 7}", "host": "shared.example", "location": "json:$.id",
-                     "first_ts": float(i), "last_ts": float(i)})
-        store.write(cid, Batch(findings=rows, messages=[{"id": 1, "kind": "http", "ts": float(i),
-                                                         "url": f"http://{name}.example/p?q={i}"},
-                                                        {"id": 2, "kind": "tls", "ts": float(i), "url": ""}]))
+        rows = [finding(0, "imei", value=f"{name}-value-{i:05d}", host=f"{name}.example", location="query:x",
+                        ts=float(i)) for _ in range(2)]
+        rows.append(finding(0, "imei", value=f"shared-{i % 7}", host="shared.example", location="json:$.id",
+                            ts=float(i)))
+        store.write(cid, Batch(findings=rows, messages=[message(1, "http", float(i), url=f"http://{name}.example/p?q={i}"),
+                                                        message(2, "tls", float(i))]))
     store.finish_capture(cid, n, 0.0, float(n))
 """
 
@@ -286,3 +292,56 @@ def test_creating_a_database_loads_sqlite_utils_without_numpy_and_numpy_still_im
                          cwd=root, env={**os.environ, "PYTHONPATH": str(root)}, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "0.0"
+
+
+def test_every_kind_of_message_reads_back_as_written(db_path: Path) -> None:
+    """The messages table keeps some fields in shared columns (a datagram's direction in `url`, its P2P
+    message in `method`); what the store gives back is the record it was given, field for field."""
+    sent = [
+        message(1, "http", 1.5, method="POST", url="http://api.example.cn/v1?imei=1", status=200,
+                request_headers=(("Host", "api.example.cn"), ("X-Id", "a b")), request_body=b"\x00{}",
+                response_headers=(("Content-Type", "application/json"),), response_body=b'{"ok":1}',
+                body_truncated=True, evidence="frames 3-4", device="phone", sdk="jpush"),
+        message(2, "http", 1.6, method="GET", url="http://x.example/", error="timeout", evidence="har entry 2"),
+        message(3, "tls", 2.25, protocol="tls", server_port=443, host="t.example", alpn=("h2", "http/1.1"),
+                error="content not seen: the client rejected the proxy's certificate", sdk="umeng"),
+        message(4, "quic", 2.5, transport="udp", protocol="quic", host="q.example", alpn=("h3",)),
+        message(5, "datagram", 3.0, transport="udp", protocol="pppp", payload=b"\xf1\x41\x00\x14",
+                direction="in", p2p_message="PunchPkt", evidence="frame 9"),
+        message(6, "stream", 3.5, protocol="tcp", payload=b"HELLO", direction="out"),
+        message(7, "websocket", 4.0, protocol="websocket", url="wss://push.example/ws", payload=b'{"cid":"x"}',
+                websocket_frame="text", body_truncated=True),
+    ]
+    with Store.open(db_path) as store:
+        cid = store.begin_capture("m.pcap", "m" * 64, "pcap")
+        ids = store.write(cid, Batch(messages=sent))
+        store.finish_capture(cid, 7, 1.0, 4.0)
+    with Store.open(db_path, readonly=True) as store:
+        for m in sent:
+            assert store.message(ids[m.id]) == replace(m, id=ids[m.id]), m.kind
+
+
+def test_a_finding_reads_back_with_the_url_direction_and_transport_the_engine_gave_it(db_path: Path) -> None:
+    """The engine fills a finding's message facts as it classifies; the store derives them again from the
+    message row when it reads: both ways give the same values (an HTTP URL; a datagram's way and where)."""
+    import itertools
+
+    from monitor.engine import Engine, EngineContext
+    from monitor.model import Datagram, Endpoint, HttpExchange
+    from monitor.rules.load import load_rules
+
+    ids = itertools.count(1)
+    engine = Engine(EngineContext(load_rules()), lambda: next(ids))
+    phone, server = Endpoint("10.0.0.2", 40000), Endpoint("192.0.2.9", 8080)
+    engine.process(HttpExchange(1.0, phone, server, "GET", "api.example.cn", "/r?imei=356938035643809"))
+    engine.process(Datagram(2.0, phone, Endpoint("192.0.2.10", 32100), "udp", b"imei=356938035643809&x=1", False))
+    batch = engine.take_batch(final=True)
+    made = {(f.host or f.ip): (f.url, f.direction, f.transport) for f in batch.findings}
+    assert made == {"api.example.cn": ("http://api.example.cn:8080/r?imei=356938035643809", "out", "tcp"),
+                    "192.0.2.10": ("udp://192.0.2.10:32100", "in", "udp")}
+    with Store.open(db_path) as store:
+        cid = store.begin_capture("e.pcap", "e" * 63 + "f", "pcap")
+        store.write(cid, batch)
+        store.finish_capture(cid, 2, 1.0, 2.0)
+        read = {(f.host or f.ip): (f.url, f.direction, f.transport) for f in store.findings()}
+    assert read == made

@@ -9,12 +9,15 @@ import stat
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Static
 
+from monitor.records import Finding
 from monitor.store import Batch, Store
+from monitor.testing.records import destination, finding
 from monitor.tui.app import MAX_ROWS, PrivmonApp, build_app
 from monitor.tui.data import SearchIndex, load_snapshot, mask, search_findings
 from monitor.tui.rows import RowTable
@@ -31,9 +34,9 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def _finding(i: int, value: str, ts: float = 1_767_225_700.0) -> dict[str, object]:
-    return {"type": "imei", "value": value, "host": "h.example", "ip": "1.2.3.4", "port": 80, "location": f"q:{i}",
-            "transform": "plain", "first_ts": ts + i, "last_ts": ts + i, "sdk": "jpush"}
+def _finding(i: int, value: str, ts: float = 1_767_225_700.0) -> Finding:
+    return finding(0, "imei", value=value, host="h.example", ip="1.2.3.4", port=80, location=f"q:{i}", ts=ts + i,
+                   sdk="jpush")
 
 
 async def _settle(pilot, seconds: float = 0.6) -> None:  # type: ignore[no-untyped-def]
@@ -182,12 +185,12 @@ def test_search_index_and_sql_fallback_agree(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     with Store.open(db) as w:
         cid = w.begin_capture("x", "x:3", "pcap")
-        rows = [_finding(i, f"{i:015d}") | {"host": ("a.example", "gdt.qq.com", "b_%.example")[i % 3]}
+        rows = [replace(_finding(i, f"{i:015d}"), host=("a.example", "gdt.qq.com", "b_%.example")[i % 3])
                 for i in range(3000)]
         w.write(cid, Batch(findings=rows))
         w.finish_capture(cid, 1, 1.0, 2.0)
         hidden = w.begin_capture("y", "y:4", "pcap")  # still being analyzed: not shown by either path
-        w.write(hidden, Batch(findings=[_finding(1, "999999999999999") | {"host": "gdt.qq.com"}]))
+        w.write(hidden, Batch(findings=[replace(_finding(1, "999999999999999"), host="gdt.qq.com")]))
     index = SearchIndex()
     visible = frozenset({cid})
     for needle in ("GDT", "b_%", "0000000000001", "nothing-like-this"):
@@ -195,10 +198,10 @@ def test_search_index_and_sql_fallback_agree(tmp_path: Path) -> None:
         index.update_from(str(db))
         assert index.complete
         mem = search_findings(str(db), needle, index, visible, 500)
-        assert [r["id"] for r in sql] == [r["id"] for r in mem]
-        assert all(needle.lower() in (r["host"] + r["value"] + r["location"]).lower() for r in mem)
-        assert [r["id"] for r in mem] == sorted(r["id"] for r in mem)
-        assert "999999999999999" not in {r["value"] for r in mem}
+        assert [r.id for r in sql] == [r.id for r in mem]
+        assert all(needle.lower() in (r.host + r.value + r.location).lower() for r in mem)
+        assert [r.id for r in mem] == sorted(r.id for r in mem)
+        assert "999999999999999" not in {r.value for r in mem}
         index = SearchIndex()
     assert len(search_findings(str(db), "gdt", index, visible, 500)) == 500
 
@@ -286,10 +289,8 @@ def test_pinned_destinations_are_marked(tmp_path: Path) -> None:
     with Store.open(db) as w:
         cid = w.begin_capture("live", "live-proxy:1", "live-proxy")
         w.write(cid, Batch(destinations=[
-            {"host": "api.pinned.example", "ip": "", "port": 443, "transport": "tcp", "protocol": "tls",
-             "sdk": "", "tls_rejected": 3, "first_ts": 1.0, "last_ts": 2.0},
-            {"host": "open.example", "ip": "1.2.3.4", "port": 443, "transport": "tcp", "protocol": "https",
-             "sdk": "", "first_ts": 1.0, "last_ts": 2.0}]))
+            destination(host="api.pinned.example", protocol="tls", tls_rejected=3, first_ts=1.0, last_ts=2.0),
+            destination(host="open.example", ip="1.2.3.4", protocol="https", first_ts=1.0, last_ts=2.0)]))
         w.finish_capture(cid, 2, 1.0, 2.0)
 
     async def run() -> None:
@@ -309,8 +310,8 @@ def test_a_recurring_value_says_why_it_is_an_identifier(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     with Store.open(db) as w:
         cid = w.begin_capture("x", "x:2", "har")
-        row = {**_finding(1, "38400000-8cf0-11bd-b23e-10b96e40000d"), "type": "gaid", "location": "query:aid",
-               "reason": "same value as the gaid found at json:$.gaid (frame 12)"}
+        row = replace(_finding(1, "38400000-8cf0-11bd-b23e-10b96e40000d"), type="gaid", location="query:aid",
+                      reason="same value as the gaid found at json:$.gaid (frame 12)")
         w.write(cid, Batch(findings=[row]))
         w.finish_capture(cid, 1, 1.0, 2.0)
 

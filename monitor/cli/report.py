@@ -70,12 +70,15 @@ def command(db_path: str, policy_path: str | None, fmt: str, output: str | None,
 
 
 def print_verdicts(console: Console, store: Store, policy_path: str, ctx: EngineContext) -> None:
+    from monitor.compare import compute_verdicts
+
     policy = load_policy_for(policy_path, ctx)
-    report = build_report(store, policy)
+    verdicts = [] if policy is None else compute_verdicts(policy, store.findings(), store.destinations(),
+                                                          store.consent_ts())
     t = Table(title="verdicts")
     for col in ("type", "recipient", "verdict", "findings", "reason"):
         t.add_column(col)
-    for v in report["verdicts"]:
-        t.add_row(safe_text(v["type"]), safe_text(v["recipient"]), safe_text(v["verdict"]), str(len(v["findings"])),
-                  safe_text(v["reason"]))
+    for v in verdicts:
+        t.add_row(safe_text(v.type), safe_text(v.recipient), safe_text(v.verdict), str(len(v.findings)),
+                  safe_text(v.reason))
     console.print(t)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from monitor.labels.model import ENCRYPTION, PLATFORM, TRACKING, TRACKING_DOMAINS, Declared, Label, rules
+from monitor.records import Destination, Finding
 
 ORDER = ["undeclared_collection", "undeclared_sharing", "undeclared_tracking", "encryption_claim_false",
          "tracking_domain_undeclared", "tracking_undeclared", "declared", "declared_not_observed", "not_checked"]
@@ -50,25 +51,21 @@ class Scope:
         return out
 
 
-def _sender(f: dict[str, Any]) -> str:
-    return str(f.get("device") or f.get("sender") or "")
+def _recipient(f: Finding) -> str:
+    return f.sdk or "unknown"
 
 
-def _recipient(f: dict[str, Any]) -> str:
-    return str(f.get("sdk") or "unknown")
-
-
-def is_third_party(f: dict[str, Any], sharing: str) -> bool:
+def is_third_party(f: Finding, sharing: str) -> bool:
     if _recipient(f) in NOT_RECIPIENTS:
         return False
-    return sharing == "strict" or f.get("category", "") in rules()["judging"]["sharing_categories"]
+    return sharing == "strict" or f.category in rules()["judging"]["sharing_categories"]
 
 
-def is_tracker(f: dict[str, Any]) -> bool:
+def is_tracker(f: Finding) -> bool:
     j = rules()["judging"]
     if _recipient(f) in NOT_RECIPIENTS:
         return False
-    return f.get("category", "") in j["tracking_categories"] or _recipient(f) in j["tracking_sdks"]
+    return f.category in j["tracking_categories"] or _recipient(f) in j["tracking_sdks"]
 
 
 def name(label_type: str) -> str:
@@ -107,7 +104,7 @@ class _Source:
         return out
 
 
-def judge_labels(labels: list[Label], findings: list[dict[str, Any]], destinations: list[dict[str, Any]],
+def judge_labels(labels: list[Label], findings: list[Finding], destinations: list[Destination],
                  scope: Scope, traffic_senders: set[str], sharing: str = "service-providers") -> dict[str, Any]:
     """The report's `labels`, `label_scope`, `labels_unmapped` and `label_verdicts` blocks."""
     by_source: dict[str, list[Label]] = defaultdict(list)
@@ -119,13 +116,13 @@ def judge_labels(labels: list[Label], findings: list[dict[str, Any]], destinatio
     for source, labs in by_source.items():
         platform = PLATFORM[source]
         has_traffic = any(scope.covers(s, platform) for s in traffic_senders)
-        mine = [f for f in findings if scope.covers(_sender(f), platform)]
-        in_any.update(f["id"] for f in mine)
+        mine = [f for f in findings if scope.covers(f.sender, platform)]
+        in_any.update(f.id for f in mine)
         verdicts += _judge_source(_Source(source, labs), mine, destinations, types_map, has_traffic, sharing)
     unmapped: dict[str, list[int]] = defaultdict(list)
     for f in findings:
-        if f["id"] in in_any and not any(src in types_map.get(f["type"], {}) for src in by_source):
-            unmapped[f["type"]].append(f["id"])
+        if f.id in in_any and not any(src in types_map.get(f.type, {}) for src in by_source):
+            unmapped[f.type].append(f.id)
     verdicts.sort(key=lambda v: (ORDER.index(v["verdict"]), v["source"], v["label_type"], v["host"] or ""))
     return {"labels": [lab.to_json() for lab in labels],
             "label_scope": scope.as_json(list(by_source)),
@@ -133,12 +130,12 @@ def judge_labels(labels: list[Label], findings: list[dict[str, Any]], destinatio
             "label_verdicts": verdicts}
 
 
-def _judge_source(src: _Source, findings: list[dict[str, Any]], destinations: list[dict[str, Any]],
+def _judge_source(src: _Source, findings: list[Finding], destinations: list[Destination],
                   types_map: dict[str, dict[str, str]], has_traffic: bool, sharing: str) -> list[dict[str, Any]]:
     source, platform = src.source, PLATFORM[src.source]
-    observed: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    observed: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
-        lt = types_map.get(f["type"], {}).get(source)
+        lt = types_map.get(f.type, {}).get(source)
         if lt:
             observed[lt].append(f)
     visible = {m[source] for m in types_map.values() if source in m}
@@ -169,20 +166,20 @@ def _judge_source(src: _Source, findings: list[dict[str, Any]], destinations: li
 
 
 class _Verdict:
-    def __init__(self, source: str, label_type: str, label: Label, d: Declared | None, fs: list[dict[str, Any]],
+    def __init__(self, source: str, label_type: str, label: Label, d: Declared | None, fs: list[Finding],
                  sharing: str | None) -> None:
         self.source, self.label_type, self.label, self.d, self.fs, self.sharing = \
             source, label_type, label, d, fs, sharing
 
-    def what(self, fs: list[dict[str, Any]] | None = None) -> str:
-        types = sorted({f["type"] for f in (self.fs if fs is None else fs)})
+    def what(self, fs: list[Finding] | None = None) -> str:
+        types = sorted({f.type for f in (self.fs if fs is None else fs)})
         return " and ".join(types) if len(types) <= 3 else ", ".join(types[:3]) + f" and {len(types) - 3} more"
 
-    def to(self, fs: list[dict[str, Any]] | None = None) -> str:
-        names = sorted({f"{_recipient(f)} ({f.get('category') or 'unknown'})" for f in (self.fs if fs is None else fs)})
+    def to(self, fs: list[Finding] | None = None) -> str:
+        names = sorted({f"{_recipient(f)} ({f.category or 'unknown'})" for f in (self.fs if fs is None else fs)})
         return ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
 
-    def make(self, verdict: str, line: int, reason: str, fs: list[dict[str, Any]] | None = None,
+    def make(self, verdict: str, line: int, reason: str, fs: list[Finding] | None = None,
              host: str | None = None) -> dict[str, Any]:
         fs = self.fs if fs is None else fs
         line = line or 1
@@ -190,10 +187,10 @@ class _Verdict:
         if self.d is not None:
             declared = {k: v for k, v in self.d.to_json().items() if k not in ("label_type", "line")}
         return {"source": self.source, "label_type": self.label_type, "verdict": verdict,
-                "privmon_types": sorted({f["type"] for f in fs}),
+                "privmon_types": sorted({f.type for f in fs}),
                 "recipients": sorted({_recipient(f) for f in fs}),
-                "hosts": sorted({f.get("host") or f.get("ip") or "" for f in fs} - {""}),
-                "host": host, "findings": sorted(f["id"] for f in fs)[:MAX_FINDINGS],
+                "hosts": sorted({f.host or f.ip for f in fs} - {""}),
+                "host": host, "findings": sorted(f.id for f in fs)[:MAX_FINDINGS],
                 "sharing_rule": self.sharing, "declared": declared,
                 "label_evidence": {"path": self.label.path, "line": line, "text": self.label.text_of(line)},
                 "reason": reason}
@@ -227,12 +224,11 @@ def _judge_observed(v: _Verdict, d: Declared, lab: Label) -> dict[str, Any]:
                   + (" with tracking" if trackers else ""))
 
 
-def _encryption(src: _Source, findings: list[dict[str, Any]], types_map: dict[str, dict[str, str]],
+def _encryption(src: _Source, findings: list[Finding], types_map: dict[str, dict[str, str]],
                 has_traffic: bool) -> dict[str, Any]:
     lab = next((x for x in src.labels if x.encrypted_in_transit is not None), src.first)
     extra = set(rules()["judging"]["encryption_extra_types"])
-    clear = [f for f in findings if f.get("cleartext") and (f["type"] in extra or "data_safety" in
-                                                              types_map.get(f["type"], {}))]
+    clear = [f for f in findings if f.cleartext and (f.type in extra or "data_safety" in types_map.get(f.type, {}))]
     v = _Verdict("data_safety", ENCRYPTION, lab, None, clear, None)
     line = lab.anchors.get("encryption", 1)
     claim = lab.encrypted_in_transit
@@ -249,9 +245,9 @@ def _encryption(src: _Source, findings: list[dict[str, Any]], types_map: dict[st
                   + (f"; {v.what()} went in cleartext" if clear else ""))
 
 
-def _tracking(src: _Source, findings: list[dict[str, Any]], destinations: list[dict[str, Any]],
+def _tracking(src: _Source, findings: list[Finding], destinations: list[Destination],
               types_map: dict[str, dict[str, str]], has_traffic: bool) -> list[dict[str, Any]]:
-    trackers = [f for f in findings if is_tracker(f) and "privacy_manifest" in types_map.get(f["type"], {})]
+    trackers = [f for f in findings if is_tracker(f) and "privacy_manifest" in types_map.get(f.type, {})]
     says = any(lab.tracking for lab in src.labels)
     lab = next((x for x in src.labels if x.tracking), src.first)
     v = _Verdict("privacy_manifest", TRACKING, lab, None, trackers, None)
@@ -270,9 +266,9 @@ def _tracking(src: _Source, findings: list[dict[str, Any]], destinations: list[d
     domains = sorted({d for x in src.labels for d in x.tracking_domains})
     dlab = next((x for x in src.labels if x.tracking_domains), src.first)
     dline = dlab.anchors.get("tracking_domains", 1)
-    by_host: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_host: dict[str, list[Finding]] = defaultdict(list)
     for f in trackers:
-        by_host[f.get("host") or f.get("ip") or ""].append(f)
+        by_host[f.host or f.ip].append(f)
     covered: set[str] = set()
     for host, fs in sorted(by_host.items()):
         hv = _Verdict("privacy_manifest", TRACKING_DOMAINS, dlab, None, fs, None)
@@ -283,7 +279,7 @@ def _tracking(src: _Source, findings: list[dict[str, Any]], destinations: list[d
             out.append(hv.make("tracking_domain_undeclared", dline,
                                f"{hv.what()} sent to tracking recipient {hv.to()} at {host}, which no manifest lists "
                                f"in {TRACKING_DOMAINS}; App Tracking Transparency would not block it", host=host))
-    contacted = {str(d.get("host") or "") for d in destinations}
+    contacted = {d.host for d in destinations}
     for dom in domains:
         if dom in covered:
             continue

@@ -6,6 +6,7 @@ from typing import Any
 
 from monitor.labels.judge import Scope, infer_platform, judge_labels
 from monitor.labels.model import Label
+from monitor.records import Destination, Finding
 from monitor.store import Store
 
 
@@ -26,6 +27,7 @@ def traffic_senders(store: Store) -> set[str]:
     return store.senders()
 
 
-def add_label_blocks(report: dict[str, Any], store: Store, labels: list[Label], sharing: str) -> None:
-    report.update(judge_labels(labels, report["findings"], report["destinations"], scope_of(store),
-                               traffic_senders(store), sharing))
+def label_blocks(store: Store, labels: list[Label], findings: list[Finding], destinations: list[Destination],
+                 sharing: str) -> dict[str, Any]:
+    """The report's label blocks (`labels`, `label_scope`, `labels_unmapped`, `label_verdicts`)."""
+    return judge_labels(labels, findings, destinations, scope_of(store), traffic_senders(store), sharing)

@@ -1,4 +1,8 @@
-"""Build the contract's JSON report (schema privmon.report/1) from a database and a policy."""
+"""Build the contract's JSON report (schema privmon.report/1) from a database and a policy.
+
+The one place where records (monitor/records.py) become the contract's JSON: `finding_json`,
+`destination_json`, `verdict_json`; the Markdown, HTML, SARIF and JUnit renderers read that JSON.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,13 @@ import re
 from typing import Any
 
 from monitor import __version__
-from monitor.model import Policy
+from monitor.model import Evidence, Policy
+from monitor.records import RAW_KINDS, Destination, Finding, Verdict
 from monitor.report.safe import Redactor, mask
 from monitor.store import Store
 
-__all__ = ["SCHEMA", "build_report", "evidence_messages", "mask", "policy_json"]
+__all__ = ["SCHEMA", "build_report", "destination_json", "evidence_messages", "finding_json", "mask", "policy_json",
+           "verdict_json"]
 
 SCHEMA = "privmon.report/1"
 
@@ -27,10 +33,10 @@ def build_report(store: Store, policy: Policy | None = None, redact: bool = Fals
     """
     consent = consent_ts if consent_ts is not None else store.consent_ts()
     captures = [_capture(c) for c in store.captures()]
-    destinations = [_destination(d) for d in store.destinations()]
-    findings = [_finding(f) for f in store.findings()]
+    destinations = store.destinations()
+    findings = store.findings()
     policy_obj = policy_json(policy) if policy else None
-    verdicts: list[dict[str, Any]] = []
+    verdicts: list[Verdict] = []
     if policy is not None:
         from monitor.compare import compute_verdicts
 
@@ -41,15 +47,15 @@ def build_report(store: Store, policy: Policy | None = None, redact: bool = Fals
                       "country_data": store.meta("country_data") or ""},
         "consent_ts": consent,
         "captures": captures,
-        "destinations": destinations,
-        "findings": findings,
+        "destinations": [destination_json(d) for d in destinations],
+        "findings": [finding_json(f) for f in findings],
         "policy": policy_obj,
-        "verdicts": verdicts,
+        "verdicts": [verdict_json(v) for v in verdicts],
     }
     if labels:
-        from monitor.labels.report import add_label_blocks
+        from monitor.labels.report import label_blocks
 
-        add_label_blocks(report, store, labels, sharing)
+        report.update(label_blocks(store, labels, findings, destinations, sharing))
     if not redact:
         return report
     report = Redactor.from_store(store).walk(report)
@@ -67,49 +73,44 @@ def _capture(c: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _destination(d: dict[str, Any]) -> dict[str, Any]:
+def destination_json(d: Destination) -> dict[str, Any]:
     return {
-        "host": d["host"], "ip": d["ip"], "port": d["port"], "transport": d["transport"],
-        "protocol": d["protocol"], "sdk": d["sdk"], "organization": d["organization"],
-        "category": d["category"], "country": d["country"], "bytes_out": d["bytes_out"],
-        "bytes_in": d["bytes_in"], "first_ts": d["first_ts"], "last_ts": d["last_ts"],
-        "role": d["role"], "reason": d["reason"], "encrypted_no_key": bool(d["encrypted_no_key"]),
-        "tls_rejected": d.get("tls_rejected") or 0,  # client refused the proxy's certificate: content not seen
+        "host": d.host, "ip": d.ip, "port": d.port, "transport": d.transport,
+        "protocol": d.protocol, "sdk": d.sdk, "organization": d.organization,
+        "category": d.category, "country": d.country, "bytes_out": d.bytes_out,
+        "bytes_in": d.bytes_in, "first_ts": d.first_ts, "last_ts": d.last_ts,
+        "role": d.role, "reason": d.reason, "encrypted_no_key": d.encrypted_no_key,
+        "tls_rejected": d.tls_rejected,  # client refused the proxy's certificate: content not seen
     }
 
 
 _FRAME = re.compile(r"\bframes? (\d+)")
-_RAW_KINDS = ("datagram", "stream")
 
 
-def _finding(f: dict[str, Any]) -> dict[str, Any]:
-    kind = f.get("message_kind", "")
-    url = f.get("url", "")
-    transport = f.get("message_transport") or ("udp" if kind == "datagram" else "tcp")
-    if kind in _RAW_KINDS:  # a datagram or raw stream has no URL: say where it went (and keep which way)
-        direction = "in" if url == "in" else "out"
-        host = f["host"] or f["ip"]
-        url = f"{transport}://[{host}]:{f['port']}" if ":" in host else f"{transport}://{host}:{f['port']}"
-    else:
-        direction = "out"  # identifiers are read from what the client sends
-    frame = _FRAME.search(f["evidence"] or "")
+def finding_json(f: Finding) -> dict[str, Any]:
+    frame = _FRAME.search(f.evidence or "")
     first_frame = int(frame.group(1)) if frame else None
     return {
-        "id": f["id"], "type": f["type"], "value": f["value"], "transform": f["transform"],
-        "location": f["location"], "confidence": f["confidence"], "host": f["host"], "ip": f["ip"],
-        "port": f["port"], "protocol": f["protocol"], "sdk": f["sdk"], "category": f["category"],
-        "ts": f["first_ts"], "last_ts": f["last_ts"], "count": f["count"], "capture": f["capture"],
-        "evidence": f["evidence"], "device": f["sender"] or None, "owner": f["device"], "sender": f["sender"],
-        "cleartext": is_cleartext(f), "reason": f.get("reason", ""),
-        "message_id": f["message_id"], "url": url,
-        "transport": transport, "direction": direction, "first_frame": first_frame,
-        "frame_count": f["count"] if first_frame is not None else None,
+        "id": f.id, "type": f.type, "value": f.value, "transform": f.transform,
+        "location": f.location, "confidence": f.confidence, "host": f.host, "ip": f.ip,
+        "port": f.port, "protocol": f.protocol, "sdk": f.sdk, "category": f.category,
+        "ts": f.first_ts, "last_ts": f.last_ts, "count": f.count, "capture": f.capture,
+        "evidence": f.evidence, "device": f.sender or None, "owner": f.owner, "sender": f.sender,
+        "cleartext": f.cleartext, "reason": f.reason,
+        "message_id": f.message_id, "url": f.url,
+        "transport": f.transport, "direction": f.direction, "first_frame": first_frame,
+        "frame_count": f.count if first_frame is not None else None,
     }
 
 
-def is_cleartext(f: dict[str, Any]) -> bool:
-    """Read outside TLS, QUIC or DTLS: not decrypted with a key log, not through the proxy's interception."""
-    return f["protocol"] not in ("https", "tls", "quic", "dtls") and not f["transform"].startswith("tls >")
+def verdict_json(v: Verdict) -> dict[str, Any]:
+    return {"type": v.type, "recipient": v.recipient, "verdict": v.verdict, "findings": list(v.findings),
+            "policy_evidence": [evidence_json(e) for e in v.policy_evidence], "reason": v.reason,
+            "before_consent": v.before_consent, "judged_as": v.judged_as}
+
+
+def evidence_json(e: Evidence) -> dict[str, Any]:
+    return {"text": e.text, "start": e.start, "end": e.end}
 
 
 def policy_json(policy: Policy) -> dict[str, Any]:
@@ -117,8 +118,7 @@ def policy_json(policy: Policy) -> dict[str, Any]:
         "source": policy.source,
         "statements": [
             {"type": s.type, "recipient": s.recipient, "stance": s.stance, "qualifiers": list(s.qualifiers),
-             "vague": s.vague, "covers": list(s.covers),
-             "evidence": {"text": s.evidence.text, "start": s.evidence.start, "end": s.evidence.end}}
+             "vague": s.vague, "covers": list(s.covers), "evidence": evidence_json(s.evidence)}
             for s in policy.statements
         ],
         "claims": [{"kind": c.kind, "text": c.text, "start": c.start, "end": c.end, "params": dict(c.params)}
@@ -139,13 +139,14 @@ def evidence_messages(store: Store, report: dict[str, Any], redact: bool = False
         m = store.message(int(mid))
         if m is None:
             continue
-        raw = m.get("request_body") or b""
-        if m["kind"] in ("datagram", "stream"):
-            body = raw[:1024].hex(" ") if isinstance(raw, bytes) else str(raw)
+        raw = m.body
+        if m.kind in RAW_KINDS:
+            body = raw[:1024].hex(" ")
         else:
-            body = raw[:8000].decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
-        url = m["url"]
+            body = raw[:8000].decode("utf-8", "replace")
+        # the drill-down's "method url" line: a datagram's P2P message and direction, a hello's ALPN list
+        method, url = m.request_line
         if redactor is not None:
             body, url = redactor.text(body), redactor.text(url)
-        out[int(mid)] = {"method": m["method"], "url": url, "body_text": body}
+        out[int(mid)] = {"method": method, "url": url, "body_text": body}
     return out

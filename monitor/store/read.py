@@ -1,4 +1,7 @@
-"""The named read queries: what reports, the TUI, exports and the CLI read (plain dicts for now).
+"""The named read queries: what reports, the TUI, exports and the CLI read.
+
+Findings, destinations and messages come back as the records of monitor/records.py; captures,
+devices, counts and exports as plain dicts and tuples.
 
 Readers open the database read-only (`Store.open(path, readonly=True)`). Rows of captures still
 being ingested stay out of every view until their capture is complete. Large reads travel as one
@@ -16,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from monitor.errors import StoreError
+from monitor.records import RAW_KINDS, Destination, Finding, MessageRecord, raw_url
 from monitor.store.connection import Handle, describe
 from monitor.store.schema import FINDINGS_FTS
 
@@ -93,18 +97,19 @@ class Reads(Handle):
                 c["status"] = "interrupted"
         return rows
 
-    def destinations(self) -> list[dict[str, Any]]:
-        return self.rows_packed("destinations", f"JOIN captures c ON c.id = d.capture_id WHERE {_VISIBLE} "
-                                "ORDER BY d.first_ts, d.id", alias="d")
+    def destinations(self) -> list[Destination]:
+        return [_destination(d) for d in self.rows_packed(
+            "destinations", f"JOIN captures c ON c.id = d.capture_id WHERE {_VISIBLE} ORDER BY d.first_ts, d.id",
+            alias="d")]
 
-    def findings(self, after_id: int = 0) -> list[dict[str, Any]]:
-        return self.rows(
-            "SELECT f.*, c.path AS capture, COALESCE(m.url, '') AS url, COALESCE(m.kind, '') AS message_kind, "
+    def findings(self, after_id: int = 0) -> list[Finding]:
+        return [_finding(r) for r in self.rows(
+            "SELECT f.*, c.path AS capture, COALESCE(m.url, '') AS message_url, COALESCE(m.kind, '') AS message_kind, "
             "COALESCE(m.transport, '') AS message_transport FROM findings f "
             "JOIN captures c ON c.id = f.capture_id LEFT JOIN messages m ON m.id = f.message_id "
             f"WHERE {_VISIBLE} AND f.id > ? ORDER BY f.first_ts, f.id",
             (after_id,),
-        )
+        )]
 
     _FINDING_COLUMNS = ("id", "capture_id", "message_id", "type", "value", "canonical", "transform", "location",
                         "confidence", "host", "ip", "port", "protocol", "sdk", "category", "device", "sender",
@@ -112,7 +117,7 @@ class Reads(Handle):
     _FINDING_FROM = ("FROM findings f JOIN captures c ON c.id = f.capture_id "
                      f"LEFT JOIN messages m ON m.id = f.message_id WHERE {_VISIBLE} ")
 
-    def findings_page(self, limit: int, after_id: int = 0, ids: Sequence[int] | None = None) -> list[dict[str, Any]]:
+    def findings_page(self, limit: int, after_id: int = 0, ids: Sequence[int] | None = None) -> list[Finding]:
         """The newest `limit` visible findings (id above `after_id`, or among `ids`), in time order."""
         if ids is not None:
             wanted = [int(i) for i in ids][:limit]
@@ -121,7 +126,7 @@ class Reads(Handle):
             return self._page(f"AND f.id IN ({','.join('?' * len(wanted))}) ", wanted, limit)
         return self._page("AND f.id > ? ", [after_id], limit)
 
-    def search_findings(self, needle: str, limit: int, columns: Sequence[str]) -> list[dict[str, Any]]:
+    def search_findings(self, needle: str, limit: int, columns: Sequence[str]) -> list[Finding]:
         """The newest `limit` visible findings with `needle` in one of `columns` (case-insensitive), in time order.
 
         The long columns (value, location, host) are searched through the trigram FTS5 index when the
@@ -143,12 +148,15 @@ class Reads(Handle):
         return self._page(f"AND ({' OR '.join(terms)}) ", args, limit, order="ORDER BY f.id DESC")
 
     def _page(self, cond: str, args: list[Any], limit: int,
-              order: str = "ORDER BY f.first_ts DESC, f.id DESC") -> list[dict[str, Any]]:
-        exprs = [f"f.{c}" for c in self._FINDING_COLUMNS] + ["c.path", "COALESCE(m.url, '')"]
-        rows = self._packed(exprs, (*self._FINDING_COLUMNS, "capture", "url"),
+              order: str = "ORDER BY f.first_ts DESC, f.id DESC") -> list[Finding]:
+        exprs = [f"f.{c}" for c in self._FINDING_COLUMNS] + ["c.path", "COALESCE(m.url, '')", "COALESCE(m.kind, '')",
+                                                             "COALESCE(m.transport, '')"]
+        rows = self._packed(exprs, (*self._FINDING_COLUMNS, "capture", "message_url", "message_kind",
+                                    "message_transport"),
                             self._FINDING_FROM + cond + f"{order} LIMIT ?", [*args, limit])
-        rows.sort(key=lambda r: (r["first_ts"], r["id"]))
-        return rows
+        found = [_finding(r) for r in rows]
+        found.sort(key=lambda f: (f.first_ts, f.id))
+        return found
 
     def findings_at_or_below(self, capture_ids: Sequence[int], max_id: int) -> bool:
         """Whether any of these captures has a finding with id <= max_id (rows a reader has not shown)."""
@@ -179,9 +187,9 @@ class Reads(Handle):
 
     # -- messages, devices, consent, meta ------------------------------------------------------------
 
-    def message(self, message_id: int) -> dict[str, Any] | None:
+    def message(self, message_id: int) -> MessageRecord | None:
         rows = self.rows("SELECT * FROM messages WHERE id = ?", (message_id,))
-        return rows[0] if rows else None
+        return _message(rows[0]) if rows else None
 
     def senders(self) -> set[str]:
         """The profile devices that sent anything in a visible capture ('' for clients not in the profile)."""
@@ -280,3 +288,60 @@ class Reads(Handle):
         prefix = f"{alias}." if alias else ""
         return self._packed([prefix + n for n in names], names, f"FROM {table} {alias} {tail}", params)
 
+
+
+# -- columns -> records ------------------------------------------------------------------------------
+
+
+def _finding(r: dict[str, Any]) -> Finding:
+    """A finding row joined with its message's url, kind and transport (monitor/store/write.py keeps a
+    datagram's direction in the message's url)."""
+    kind = r["message_kind"]
+    transport = r["message_transport"] or ("udp" if kind == "datagram" else "tcp")
+    if kind in RAW_KINDS:  # a datagram or raw stream has no URL: where it went (and which way) instead
+        direction = "in" if r["message_url"] == "in" else "out"
+        url = raw_url(transport, r["host"] or r["ip"], r["port"])
+    else:
+        direction = "out"  # identifiers are read from what the client sends
+        url = r["message_url"]
+    return Finding(
+        r["type"], r["value"], r["transform"], r["location"], r["confidence"], r["host"], r["ip"], r["port"],
+        r["protocol"], r["sdk"], r["category"], r["device"], r["sender"], r["first_ts"], r["last_ts"], r["evidence"],
+        canonical=r["canonical"], reason=r.get("reason") or "", count=r["count"], message_id=r["message_id"],
+        id=r["id"], capture_id=r["capture_id"], capture=r["capture"], transport=transport, direction=direction,
+        url=url)
+
+
+def _destination(d: dict[str, Any]) -> Destination:
+    return Destination(
+        d["host"], d["ip"], d["port"], d["transport"], d["protocol"], d["sdk"], d["organization"], d["category"],
+        d["country"], d["role"], d["reason"], d["bytes_out"], d["bytes_in"], d["packets"], d["first_ts"], d["last_ts"],
+        bool(d["encrypted_no_key"]), d.get("tls_rejected") or 0, d["id"], d["capture_id"])
+
+
+def _message(m: dict[str, Any]) -> MessageRecord:
+    """A messages row as its record: the reused columns (url, method, request_body) read by kind."""
+    kind = m["kind"]
+    raw, websocket, hello = kind in RAW_KINDS, kind == "websocket", kind in ("tls", "quic")
+    body = m["request_body"] if isinstance(m["request_body"], bytes) else b""
+    return MessageRecord(
+        m["id"], kind, m["ts"], m["client_ip"], m["client_port"], m["server_ip"], m["server_port"], m["transport"],
+        m["protocol"], m["host"], evidence=m["evidence"], device=m["device"], sdk=m["sdk"], error=m["error"],
+        method="" if raw or websocket else m["method"], url="" if raw or hello else m["url"], status=m["status"],
+        request_headers=_headers(m["request_headers"]), request_body=b"" if raw or websocket else body,
+        response_headers=_headers(m["response_headers"]),
+        response_body=m["response_body"] if isinstance(m["response_body"], bytes) else b"",
+        body_truncated=bool(m["body_truncated"]),
+        alpn=tuple(a for a in m["url"].split(",") if a) if hello else (),
+        payload=body if raw or websocket else b"", direction=m["url"] if raw else "",
+        p2p_message=m["method"] if raw else "", websocket_frame=m["method"] if websocket else "")
+
+
+def _headers(raw: Any) -> tuple[tuple[str, str], ...]:
+    try:
+        pairs = json.loads(raw or "[]")
+    except (TypeError, ValueError):
+        return ()
+    if not isinstance(pairs, list):
+        return ()
+    return tuple((str(p[0]), str(p[1])) for p in pairs if isinstance(p, list) and len(p) == 2)

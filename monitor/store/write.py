@@ -15,23 +15,26 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
+from monitor.records import Destination, Finding, MessageRecord
 from monitor.store.connection import Handle
+
+_T = TypeVar("_T")
 
 BODY_CAP = 64 * 1024  # bytes of each body kept in the database (the scan cap is separate)
 
 
 @dataclass(slots=True)
 class Batch:
-    """Rows written together in one transaction. Rows are plain dicts keyed by column name."""
+    """Records written together in one transaction (DNS answers: plain dicts keyed by column name)."""
 
-    messages: list[dict[str, Any]] = field(default_factory=list)
+    messages: list[MessageRecord] = field(default_factory=list)
     dns: list[dict[str, Any]] = field(default_factory=list)
-    findings: list[dict[str, Any]] = field(default_factory=list)
-    destinations: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    destinations: list[Destination] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.messages) + len(self.dns) + len(self.findings) + len(self.destinations)
@@ -96,42 +99,37 @@ class Writes(Handle):
         with self._tx():
             if batch.messages:
                 mapping = self._insert_messages(capture_id, batch.messages)
-            for f in batch.findings:
-                mid = f.get("message_id")
-                if mid is not None:
-                    f["message_id"] = mapping.get(mid)
             if batch.dns:
                 self._insert_many("dns", capture_id, batch.dns)
-            for row in batch.destinations:
-                self._upsert_destination(capture_id, row)
-            self._upsert_findings(capture_id, batch.findings)
+            for d in batch.destinations:
+                self._upsert_destination(capture_id, d)
+            self._upsert_findings(capture_id, batch.findings, mapping)
         return mapping
 
-    def _insert_messages(self, capture_id: int, rows: list[dict[str, Any]]) -> dict[int, int]:
+    def _insert_messages(self, capture_id: int, records: list[MessageRecord]) -> dict[int, int]:
         """Insert messages with ids chosen by SQLite; returns {local id: database id}.
 
-        Rows of one shape go in multi-row INSERTs without an id. SQLite gives each new row the
+        Messages of one kind go in multi-row INSERTs without an id. SQLite gives each new row the
         largest id plus one, and this transaction holds the write lock, so one statement's rows get
         consecutive ids ending at last_insert_rowid() (checked: the range holds exactly those rows).
         """
         mapping: dict[int, int] = {}
-        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-        for r in rows:
-            groups.setdefault(tuple(k for k in r if k != "id"), []).append(r)
-        for keys, group in groups.items():
+        groups: dict[str, list[MessageRecord]] = {}
+        for m in records:
+            groups.setdefault(_SHAPE_OF_KIND.get(m.kind, "http"), []).append(m)
+        for shape, group in groups.items():
+            keys, row_of = _MESSAGE_SHAPES[shape]
             cols = ["capture_id", *keys]
             for part in _chunks(group, len(cols)):
-                self._insert_values("messages", cols, [[capture_id, *(_sql_value(r[c]) for c in keys)] for r in part])
+                self._insert_values("messages", cols, [[capture_id, *row_of(m)] for m in part])
                 last = int(self.conn.execute("SELECT last_insert_rowid()").fetchone()[0])
                 first = last - len(part) + 1
                 held = self.conn.execute("SELECT COUNT(*) FROM messages WHERE id BETWEEN ? AND ? AND capture_id = ?",
                                          (first, last, capture_id)).fetchone()[0]
                 if held != len(part):
                     raise sqlite3.DatabaseError("message ids were not consecutive (rowid space exhausted?)")
-                for i, r in enumerate(part):
-                    local = r.get("id")
-                    if local is not None:
-                        mapping[int(local)] = first + i
+                for i, m in enumerate(part):
+                    mapping[m.id] = first + i
         return mapping
 
     def _insert_many(self, table: str, capture_id: int, rows: list[dict[str, Any]]) -> None:
@@ -155,41 +153,30 @@ class Writes(Handle):
         sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES {','.join([one] * len(values))}{tail}"
         self.conn.execute(sql, [v for row in values for v in row])
 
-    def _upsert_destination(self, capture_id: int, row: dict[str, Any]) -> None:
-        cols = ["capture_id", *row.keys()]
-        adds = {"bytes_out", "bytes_in", "packets", "tls_rejected"}
-        keys = {"host", "ip", "port", "transport"}
-        sets = []
-        for c in row:
-            if c in keys:
-                continue
-            if c in adds:
-                sets.append(f"{c} = {c} + excluded.{c}")
-            elif c == "first_ts":
-                sets.append("first_ts = MIN(COALESCE(first_ts, excluded.first_ts), excluded.first_ts)")
-            elif c == "last_ts":
-                sets.append("last_ts = MAX(COALESCE(last_ts, excluded.last_ts), excluded.last_ts)")
-            elif c == "encrypted_no_key":
-                sets.append("encrypted_no_key = MAX(encrypted_no_key, excluded.encrypted_no_key)")
-            else:  # labels: keep a non-empty existing value unless the new one is non-empty
-                sets.append(f"{c} = CASE WHEN excluded.{c} != '' THEN excluded.{c} ELSE {c} END")
-        sql = (
-            f"INSERT INTO destinations ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
-            f"ON CONFLICT (capture_id, host, ip, port, transport) DO UPDATE SET {', '.join(sets) or 'id=id'}"
-        )
-        self.conn.execute(sql, [capture_id, *(_sql_value(row[c]) for c in row)])
+    def _upsert_destination(self, capture_id: int, d: Destination) -> None:
+        self.conn.execute(_DESTINATION_UPSERT, (
+            capture_id, d.host, d.ip, d.port, d.transport, d.protocol, d.sdk, d.organization, d.category, d.country,
+            d.role, d.reason, d.bytes_out, d.bytes_in, d.packets, d.first_ts, d.last_ts, int(d.encrypted_no_key),
+            d.tls_rejected))
 
     _FINDING_MERGE = (" ON CONFLICT (capture_id, type, value, host, ip, port, location, transform) DO UPDATE SET "
                       "count = count + excluded.count, first_ts = MIN(first_ts, excluded.first_ts), "
                       "last_ts = MAX(last_ts, excluded.last_ts)")
 
-    def _upsert_findings(self, capture_id: int, rows: list[dict[str, Any]]) -> None:
-        """Findings upserted in order, a run of rows of one shape per statement (a repeat adds to the count)."""
-        for run in _runs(rows):
-            cols = ["capture_id", *run[0]]
-            for part in _chunks(run, len(cols)):
-                self._insert_values("findings", cols, [[capture_id, *(_sql_value(v) for v in r.values())] for r in part],
-                                    self._FINDING_MERGE)
+    def _upsert_findings(self, capture_id: int, findings: list[Finding], mapping: dict[int, int] | None = None) -> None:
+        """Findings upserted in order, in multi-row statements (a repeat adds to the count).
+
+        A finding's `message_id` is its message's id in the batch; `mapping` gives the database id.
+        """
+        if not findings:
+            return
+        ids = mapping or {}
+        for part in _chunks(findings, len(_FINDING_COLUMNS)):
+            self._insert_values("findings", _FINDING_COLUMNS, [
+                [capture_id, None if f.message_id is None else ids.get(f.message_id), f.type, f.value, f.canonical,
+                 f.transform, f.location, f.confidence, f.host, f.ip, f.port, f.protocol, f.sdk, f.category,
+                 f.owner, f.sender, f.first_ts, f.last_ts, f.count, f.evidence, f.reason] for f in part],
+                self._FINDING_MERGE)
 
     def set_devices(self, devices: Iterable[dict[str, Any]]) -> None:
         with self._tx():
@@ -220,19 +207,74 @@ def _sql_value(v: Any) -> Any:
 _MAX_PARAMS = 32_766 if sqlite3.sqlite_version_info >= (3, 32, 0) else 999
 
 
-def _chunks(rows: list[dict[str, Any]], ncols: int) -> Iterator[list[dict[str, Any]]]:
+def _chunks(rows: list[_T], ncols: int) -> Iterator[list[_T]]:
     size = max(1, _MAX_PARAMS // ncols)
     for i in range(0, len(rows), size):
         yield rows[i:i + size]
 
 
-def _runs(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    """Consecutive rows with the same columns (in order: the order of upserts is kept)."""
-    run: list[dict[str, Any]] = []
-    for r in rows:
-        if run and tuple(r) != tuple(run[0]):
-            yield run
-            run = []
-        run.append(r)
-    if run:
-        yield run
+# -- records -> columns ------------------------------------------------------------------------------
+# The messages table keeps a datagram's direction and a TLS hello's ALPN list in `url`, a datagram's
+# P2P message name and a WebSocket message's frame type in `method`, and payloads in `request_body`
+# (read back in monitor/store/read.py). Each kind writes only its own columns (the others keep their
+# defaults), as before the records existed.
+
+_ENDS = ("kind", "ts", "client_ip", "client_port", "server_ip", "server_port", "transport", "protocol", "host")
+
+
+def _http_row(m: MessageRecord) -> list[Any]:
+    return [m.kind, m.ts, m.client_ip, m.client_port, m.server_ip, m.server_port, m.transport, m.protocol, m.host,
+            m.method, m.url, m.status, _headers(m.request_headers), m.request_body, _headers(m.response_headers),
+            m.response_body, int(m.body_truncated), m.error, m.evidence, m.device, m.sdk]
+
+
+def _hello_row(m: MessageRecord) -> list[Any]:
+    return [m.kind, m.ts, m.client_ip, m.client_port, m.server_ip, m.server_port, m.transport, m.protocol, m.host,
+            ",".join(m.alpn), m.evidence, m.device, m.sdk, m.error]
+
+
+def _raw_row(m: MessageRecord) -> list[Any]:
+    return [m.kind, m.ts, m.client_ip, m.client_port, m.server_ip, m.server_port, m.transport, m.protocol, m.host,
+            m.p2p_message, m.direction, m.payload, m.evidence, m.device, m.sdk]
+
+
+def _websocket_row(m: MessageRecord) -> list[Any]:
+    return [m.kind, m.ts, m.client_ip, m.client_port, m.server_ip, m.server_port, m.transport, m.protocol, m.host,
+            m.websocket_frame, m.url, m.payload, int(m.body_truncated), m.evidence, m.device, m.sdk]
+
+
+def _headers(headers: tuple[tuple[str, str], ...]) -> str:
+    return json.dumps(headers)  # [["name", "value"], ...]
+
+
+_MESSAGE_SHAPES: dict[str, tuple[tuple[str, ...], Callable[[MessageRecord], list[Any]]]] = {
+    "http": ((*_ENDS, "method", "url", "status", "request_headers", "request_body", "response_headers",
+              "response_body", "body_truncated", "error", "evidence", "device", "sdk"), _http_row),
+    "hello": ((*_ENDS, "url", "evidence", "device", "sdk", "error"), _hello_row),
+    "raw": ((*_ENDS, "method", "url", "request_body", "evidence", "device", "sdk"), _raw_row),
+    "websocket": ((*_ENDS, "method", "url", "request_body", "body_truncated", "evidence", "device", "sdk"),
+                  _websocket_row),
+}
+_SHAPE_OF_KIND = {"http": "http", "tls": "hello", "quic": "hello", "datagram": "raw", "stream": "raw",
+                  "websocket": "websocket"}
+
+_FINDING_COLUMNS = ["capture_id", "message_id", "type", "value", "canonical", "transform", "location", "confidence",
+                    "host", "ip", "port", "protocol", "sdk", "category", "device", "sender", "first_ts", "last_ts",
+                    "count", "evidence", "reason"]
+
+_DESTINATION_COLUMNS = ("capture_id", "host", "ip", "port", "transport", "protocol", "sdk", "organization", "category",
+                        "country", "role", "reason", "bytes_out", "bytes_in", "packets", "first_ts", "last_ts",
+                        "encrypted_no_key", "tls_rejected")
+_DESTINATION_MERGE = {  # how a repeat of (capture, host, ip, port, transport) merges; labels: a non-empty value wins
+    **{c: f"{c} = CASE WHEN excluded.{c} != '' THEN excluded.{c} ELSE {c} END"
+       for c in ("protocol", "sdk", "organization", "category", "country", "role", "reason")},
+    **{c: f"{c} = {c} + excluded.{c}" for c in ("bytes_out", "bytes_in", "packets", "tls_rejected")},
+    "first_ts": "first_ts = MIN(COALESCE(first_ts, excluded.first_ts), excluded.first_ts)",
+    "last_ts": "last_ts = MAX(COALESCE(last_ts, excluded.last_ts), excluded.last_ts)",
+    "encrypted_no_key": "encrypted_no_key = MAX(encrypted_no_key, excluded.encrypted_no_key)",
+}
+_DESTINATION_UPSERT = (
+    f"INSERT INTO destinations ({', '.join(_DESTINATION_COLUMNS)}) VALUES ({', '.join('?' * len(_DESTINATION_COLUMNS))})"
+    f" ON CONFLICT (capture_id, host, ip, port, transport) DO UPDATE SET "
+    + ", ".join(_DESTINATION_MERGE[c] for c in _DESTINATION_COLUMNS if c in _DESTINATION_MERGE)
+)

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Sparkline, Static,
 from textual.worker import get_current_worker
 
 from monitor.model import Policy
+from monitor.records import RAW_KINDS, Finding, MessageRecord, Verdict
 from monitor.tui.data import (
     Analysis,
     SearchIndex,
@@ -58,7 +59,7 @@ class FindingScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q", "dismiss", "Close")]
 
-    def __init__(self, finding: dict[str, Any], message: dict[str, Any] | None, reveal: bool,
+    def __init__(self, finding: Finding, message: MessageRecord | None, reveal: bool,
                  redactor: Any = None) -> None:
         super().__init__()
         self.finding = finding
@@ -71,41 +72,41 @@ class FindingScreen(ModalScreen[None]):
             return text
         if self.redactor is not None:
             return str(self.redactor.text(text))
-        value = self.finding["value"]
+        value = self.finding.value
         return text.replace(value, mask(value)) if value else text
 
     def compose(self) -> ComposeResult:
         f, m = self.finding, self.message
         head = Text()
-        value = f["value"] if self.reveal else mask(f["value"])
-        for label, v in (("type", f["type"]), ("value", value), ("transform", f["transform"]),
-                         ("location", self._hide(f["location"])), ("confidence", f["confidence"]),
-                         ("destination", f"{f['host'] or f['ip']}:{f['port']} ({f['protocol']})"),
-                         ("sdk", f["sdk"]), ("device", f"{f['device']} (sent by {f['sender'] or '?'})"),
-                         ("evidence", self._hide(f["evidence"])), ("capture", f["capture"]),
-                         ("first / last seen", f"{_when(f['first_ts'])} / {_when(f['last_ts'])} ({f['count']}x)"),
-                         *((("why", self._hide(f["reason"])),) if f.get("reason") else ())):
+        value = f.value if self.reveal else mask(f.value)
+        for label, v in (("type", f.type), ("value", value), ("transform", f.transform),
+                         ("location", self._hide(f.location)), ("confidence", f.confidence),
+                         ("destination", f"{f.host or f.ip}:{f.port} ({f.protocol})"),
+                         ("sdk", f.sdk), ("device", f"{f.owner} (sent by {f.sender or '?'})"),
+                         ("evidence", self._hide(f.evidence)), ("capture", f.capture),
+                         ("first / last seen", f"{_when(f.first_ts)} / {_when(f.last_ts)} ({f.count}x)"),
+                         *((("why", self._hide(f.reason)),) if f.reason else ())):
             head.append(f"{label:>18}  ", style="bold")
             head.append(clean(v, 300))
             head.append("\n")
         body = Text()
         if m:
-            body.append(clean(self._hide(f"{m['method']} {m['url']}"), 2000) + "\n", style="bold")
-            for k, v in _headers(m.get("request_headers")):
+            body.append(clean(self._hide(" ".join(m.request_line)), 2000) + "\n", style="bold")
+            for k, v in m.request_headers[:100]:
                 body.append(clean(k, 100) + ": ", style="cyan")
                 body.append(clean(self._hide(v), 1000) + "\n")
-            raw = m.get("request_body") or b""
-            if m.get("kind") in ("datagram", "stream") and isinstance(raw, bytes):
+            raw = m.body
+            if m.kind in RAW_KINDS:
                 shown = _hexdump(raw[:2048])
                 if not self.reveal:  # the ASCII column would spell the identifiers out
                     shown = "\n".join(ln[:54] for ln in shown.splitlines())
                 shown = self._hide(shown)
             else:
-                shown = clean(raw[:8000].decode("utf-8", "replace") if isinstance(raw, bytes) else raw, 8000)
+                shown = clean(raw[:8000].decode("utf-8", "replace"), 8000)
                 shown = self._hide(shown.replace("\N{REPLACEMENT CHARACTER}", "."))
             body.append("\n" + shown)
-            if f["value"]:  # highlighting shows where, even while the value itself is masked above
-                body.highlight_words([f["value"] if self.reveal else mask(f["value"])], style="bold black on yellow",
+            if f.value:  # highlighting shows where, even while the value itself is masked above
+                body.highlight_words([f.value if self.reveal else mask(f.value)], style="bold black on yellow",
                                      case_sensitive=False)
         else:
             body.append("(no stored message for this finding)")
@@ -129,15 +130,6 @@ def _hexdump(data: bytes) -> str:
         text = "".join(chr(b) if 32 <= b < 127 else "." for b in chunk)
         lines.append(f"{off:04x}  {chunk.hex(' '):<47}  {text}")
     return "\n".join(lines)
-
-
-def _headers(raw: Any) -> list[tuple[str, str]]:
-    import json
-
-    try:
-        return [(str(k), str(v)) for k, v in json.loads(raw or "[]")][:100]
-    except (ValueError, TypeError):
-        return []
 
 
 class HelpScreen(ModalScreen[None]):
@@ -184,10 +176,10 @@ class PrivmonApp(App[None]):
         self.snapshot = Snapshot()
         self.analysis = Analysis()
         self.index = SearchIndex()
-        self.page: list[dict[str, Any]] = []  # the findings table's rows, oldest first (at most MAX_ROWS)
-        self.latest: list[dict[str, Any]] = []  # the overview's latest findings
+        self.page: list[Finding] = []  # the findings table's rows, oldest first (at most MAX_ROWS)
+        self.latest: list[Finding] = []  # the overview's latest findings
         self._known_captures: frozenset[int] | None = None
-        self._verdict_cells: dict[tuple[int, int], dict[str, Any]] = {}
+        self._verdict_cells: dict[tuple[int, int], Verdict] = {}
         self._polls = 0
 
     @property
@@ -289,8 +281,8 @@ class PrivmonApp(App[None]):
         if not self.screen_stack:  # delivered while the app closes
             return
         self._polls += 1
-        changed_dest = [d["id"] for d in snap.destinations] != [d["id"] for d in self.snapshot.destinations] or \
-            [d["bytes_out"] for d in snap.destinations] != [d["bytes_out"] for d in self.snapshot.destinations]
+        changed_dest = [d.id for d in snap.destinations] != [d.id for d in self.snapshot.destinations] or \
+            [d.bytes_out for d in snap.destinations] != [d.bytes_out for d in self.snapshot.destinations]
         self.snapshot = snap
         self.last_id = snap.max_finding_id
         self._known_captures = snap.visible_captures
@@ -353,7 +345,7 @@ class PrivmonApp(App[None]):
             t.append(f"consent given at {_when(s.consent_ts)}", style="green")
         counts: dict[str, int] = {}
         for v in self.analysis.verdicts:
-            counts[v["verdict"]] = counts.get(v["verdict"], 0) + 1
+            counts[v.verdict] = counts.get(v.verdict, 0) + 1
         if counts:
             t.append("\nverdicts  ", style="bold")
             for name in VERDICT_STYLE:
@@ -373,57 +365,57 @@ class PrivmonApp(App[None]):
                                  Static(Text("identifiers"), classes="spark-label"),
                                  Sparkline(ids, classes="spark ids"), classes="spark-row"))
 
-    def _finding_cells(self, f: dict[str, Any]) -> list[str]:
-        value = f["value"] if self.reveal else mask(f["value"])
-        before = self.snapshot.consent_ts is not None and f["first_ts"] < self.snapshot.consent_ts
+    def _finding_cells(self, f: Finding) -> list[str]:
+        value = f.value if self.reveal else mask(f.value)
+        before = self.snapshot.consent_ts is not None and f.first_ts < self.snapshot.consent_ts
         consent = "before" if before else ("after" if self.snapshot.consent_ts else "")
-        location = f["location"] if self.reveal or not f["value"] else f["location"].replace(f["value"], value)
-        cells = [str(f["id"]), f["type"], value, f["device"] or f["sender"], f["host"] or f["ip"], f["sdk"],
-                 location, f["transform"], f["confidence"], str(f["count"]), consent]
+        location = f.location if self.reveal or not f.value else f.location.replace(f.value, value)
+        cells = [str(f.id), f.type, value, f.owner or f.sender, f.host or f.ip, f.sdk,
+                 location, f.transform, f.confidence, str(f.count), consent]
         return [clean(c, 80) for c in cells]
 
     def _matches(self, table: str, cells: list[str] | list[Text]) -> bool:
         needle = self.filters.get(table, "").lower()
         return not needle or any(needle in (c.plain if isinstance(c, Text) else c).lower() for c in cells)
 
-    def _add_finding_rows(self, rows: list[dict[str, Any]]) -> None:
+    def _add_finding_rows(self, rows: list[Finding]) -> None:
         """New findings from a poll: appended to the table (if they pass the filter) and to the latest list."""
         new = [(f, self._finding_cells(f)) for f in rows]
         new = [(f, cells) for f, cells in new if self._matches("find", cells)]
         self.page.extend(f for f, _ in new)
         find = self._base.query_one("#find", RowTable)
-        find.add_rows([(str(f["id"]), cells) for f, cells in new])
+        find.add_rows([(str(f.id), cells) for f, cells in new])
         if len(self.page) > MAX_ROWS:  # keep the newest rows; older ones stay reachable through the search
             drop = len(self.page) - MAX_ROWS
             del self.page[:drop]
             find.remove_first(drop)
         self._add_latest(rows)
 
-    def _fill(self, rows: list[dict[str, Any]]) -> None:
+    def _fill(self, rows: list[Finding]) -> None:
         """Replace the findings table's rows (a new page, a search result, values revealed)."""
         self.page = list(rows)[-MAX_ROWS:]
         find = self._base.query_one("#find", RowTable)
         find.clear()
-        find.add_rows([(str(f["id"]), self._finding_cells(f)) for f in self.page])
+        find.add_rows([(str(f.id), self._finding_cells(f)) for f in self.page])
 
-    def _add_latest(self, rows: list[dict[str, Any]]) -> None:
+    def _add_latest(self, rows: list[Finding]) -> None:
         latest = self._base.query_one("#latest", RowTable)
         self.latest = (self.latest + rows[-20:])[-20:]
-        latest.add_rows([(str(f["id"]), [clean(c, 60) for c in (
-            _when(f["first_ts"]), f["type"], f["value"] if self.reveal else mask(f["value"]), f["host"] or f["ip"],
-            f["sdk"], f["location"])]) for f in rows[-20:]])
+        latest.add_rows([(str(f.id), [clean(c, 60) for c in (
+            _when(f.first_ts), f.type, f.value if self.reveal else mask(f.value), f.host or f.ip,
+            f.sdk, f.location)]) for f in rows[-20:]])
         latest.remove_first(latest.row_count - 20)
 
     def _render_destinations(self) -> None:
         dest = self._base.query_one("#dest", DataTable)
         dest.clear()
         for d in self.snapshot.destinations:
-            protocol = f"{d['protocol']} · pinned" if d.get("tls_rejected") else d["protocol"]  # content not seen
-            cells = [Text(clean(c, 60)) for c in (d["host"], d["ip"], d["port"], protocol, d["sdk"],
-                                                 d["organization"], d["category"], d["country"], d["bytes_out"],
-                                                 d["bytes_in"], _when(d["first_ts"]), _when(d["last_ts"]))]
+            protocol = f"{d.protocol} · pinned" if d.tls_rejected else d.protocol  # content not seen
+            cells = [Text(clean(c, 60)) for c in (d.host, d.ip, d.port, protocol, d.sdk, d.organization, d.category,
+                                                 d.country, d.bytes_out, d.bytes_in, _when(d.first_ts),
+                                                 _when(d.last_ts))]
             if self._matches("dest", cells):
-                dest.add_row(*cells, key=str(d["id"]))
+                dest.add_row(*cells, key=str(d.id))
 
     def _render_matrix(self) -> None:
         table = self._base.query_one("#matrix", DataTable)
@@ -433,8 +425,8 @@ class PrivmonApp(App[None]):
             self._base.query_one("#why", Static).update(Text("no policy loaded (privmon tui --policy FILE)"
                                                        if self.policy is None else "no verdicts yet"))
             return
-        types = sorted({v["type"] for v in verdicts})
-        recipients = sorted({v["recipient"] for v in verdicts})
+        types = sorted({v.type for v in verdicts})
+        recipients = sorted({v.recipient for v in verdicts})
         table.add_column("type \\ recipient", key="type")
         for r in recipients:
             table.add_column(clean(r, 24), key=r)
@@ -442,13 +434,13 @@ class PrivmonApp(App[None]):
         for ri, t in enumerate(types):
             row: list[Text] = [Text(t, style="bold")]
             for ci, r in enumerate(recipients, 1):
-                v = next((x for x in verdicts if x["type"] == t and x["recipient"] == r), None)
+                v = next((x for x in verdicts if x.type == t and x.recipient == r), None)
                 if v is None:
                     row.append(Text(""))
                     continue
                 self._verdict_cells[(ri, ci)] = v
-                label = v["verdict"].replace("_", " ") + (f" ({len(v['findings'])})" if v["findings"] else "")
-                row.append(Text(label, style=VERDICT_STYLE.get(v["verdict"], "")))
+                label = v.verdict.replace("_", " ") + (f" ({len(v.findings)})" if v.findings else "")
+                row.append(Text(label, style=VERDICT_STYLE.get(v.verdict, "")))
             table.add_row(*row, key=t)
 
     def _render_policy(self) -> None:
@@ -479,24 +471,24 @@ class PrivmonApp(App[None]):
         self._explain(v)
 
     @work(thread=True, exclusive=True, group="why")
-    def _explain(self, v: dict[str, Any]) -> None:
-        found = load_findings(self.db_path, list(v.get("findings", []))[:10], 10)
+    def _explain(self, v: Verdict) -> None:
+        found = load_findings(self.db_path, list(v.findings)[:10], 10)
         self._deliver(self._show_why, v, found)
 
-    def _show_why(self, v: dict[str, Any], found: list[dict[str, Any]]) -> None:
+    def _show_why(self, v: Verdict, found: list[Finding]) -> None:
         t = Text()
-        t.append(f"{v['type']} -> {v['recipient']}: ", style="bold")
-        t.append(v["verdict"], style=VERDICT_STYLE.get(v["verdict"], ""))
-        t.append("\n" + clean(v.get("reason", ""), 500) + "\n\n")
-        for ev in v.get("policy_evidence", [])[:6]:
-            quote = Text("\u201c" + clean(ev.get("text", ""), 600) + "\u201d\n", style="italic")
-            quote.highlight_words([v["type"].replace("_", " ")], style="bold yellow", case_sensitive=False)
+        t.append(f"{v.type} -> {v.recipient}: ", style="bold")
+        t.append(v.verdict, style=VERDICT_STYLE.get(v.verdict, ""))
+        t.append("\n" + clean(v.reason, 500) + "\n\n")
+        for ev in v.policy_evidence[:6]:
+            quote = Text("\u201c" + clean(ev.text, 600) + "\u201d\n", style="italic")
+            quote.highlight_words([v.type.replace("_", " ")], style="bold yellow", case_sensitive=False)
             t.append(quote)
-            t.append(f"   (policy characters {ev.get('start')}-{ev.get('end')})\n", style="dim")
+            t.append(f"   (policy characters {ev.start}-{ev.end})\n", style="dim")
         for f in found:
-            value = f["value"] if self.reveal else mask(f["value"])
-            t.append(Text(clean(f"  finding {f['id']}: {value} -> {f['host'] or f['ip']} {f['location']} "
-                                f"[{f['transform']}] {f['evidence']}", 300) + "\n"))
+            value = f.value if self.reveal else mask(f.value)
+            t.append(Text(clean(f"  finding {f.id}: {value} -> {f.host or f.ip} {f.location} "
+                                f"[{f.transform}] {f.evidence}", 300) + "\n"))
         self._base.query_one("#why", Static).update(t)
 
     @on(RowTable.RowSelected, "#find")
@@ -505,13 +497,13 @@ class PrivmonApp(App[None]):
         self._open_key(event.key)
 
     def _open_key(self, key: str) -> None:
-        f = next((x for x in (*self.page, *self.latest) if str(x["id"]) == key), None)
+        f = next((x for x in (*self.page, *self.latest) if str(x.id) == key), None)
         if f is not None:
             self._open(f)
 
     @work(thread=True, exclusive=True, group="detail")
-    def _open(self, f: dict[str, Any]) -> None:
-        message = load_message(self.db_path, f["message_id"])
+    def _open(self, f: Finding) -> None:
+        message = load_message(self.db_path, f.message_id)
         redactor = None if self.reveal else load_redactor(self.db_path)
         self._deliver(self.push_screen, FindingScreen(f, message, self.reveal, redactor))
 
@@ -527,10 +519,10 @@ class PrivmonApp(App[None]):
         """Sort the shown findings by a column; a second click on it reverses."""
         table = event.table
         reverse = getattr(table, "_privmon_sorted", None) == event.column
-        rows = sorted(((str(f["id"]), self._finding_cells(f)) for f in self.page),
+        rows = sorted(((str(f.id), self._finding_cells(f)) for f in self.page),
                       key=lambda r: _sort_key(r[1][event.column]), reverse=reverse)
         order = {key: i for i, (key, _) in enumerate(rows)}
-        self.page.sort(key=lambda f: order[str(f["id"])])
+        self.page.sort(key=lambda f: order[str(f.id)])
         table.replace_rows(rows)
         table._privmon_sorted = None if reverse else event.column  # type: ignore[attr-defined]
 

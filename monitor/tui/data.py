@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from monitor.model import Policy
-from monitor.report.data import build_report, mask  # noqa: F401 - one masking rule for reports and TUI
+from monitor.records import Destination, Finding, MessageRecord, Verdict
+from monitor.report.data import mask  # noqa: F401 - one masking rule for reports and TUI
 from monitor.store import Store
 
 # C0/C1 controls, ANSI escapes, and the invisible format characters that reorder or hide text on a
@@ -41,8 +42,8 @@ class Snapshot:
 
     captures: list[dict[str, Any]] = field(default_factory=list)
     devices: list[dict[str, Any]] = field(default_factory=list)
-    destinations: list[dict[str, Any]] = field(default_factory=list)
-    new_findings: list[dict[str, Any]] = field(default_factory=list)  # oldest first
+    destinations: list[Destination] = field(default_factory=list)
+    new_findings: list[Finding] = field(default_factory=list)  # oldest first
     reset: bool = False  # new_findings is a whole page: the table starts again from it
     counts: dict[str, int] = field(default_factory=dict)
     visible_findings: int = 0
@@ -55,7 +56,7 @@ class Snapshot:
 class Analysis:
     """The slow parts (verdicts over every finding, activity per device), read in their own worker."""
 
-    verdicts: list[dict[str, Any]] = field(default_factory=list)
+    verdicts: list[Verdict] = field(default_factory=list)
     activity: dict[str, list[int]] = field(default_factory=dict)  # device -> requests per time bucket
     id_activity: dict[str, list[int]] = field(default_factory=dict)  # device -> identifiers per bucket
     label_verdicts: list[dict[str, Any]] = field(default_factory=list)
@@ -130,7 +131,7 @@ def load_snapshot(db_path: str, after_finding: int, page: int, known_captures: f
             # a capture that turned visible with rows below the last id seen: start the page again
             snap.reset = store.findings_at_or_below(fresh, after_finding)
         snap.new_findings = store.findings_page(page, 0 if snap.reset else after_finding)
-        snap.max_finding_id = max([0 if snap.reset else after_finding] + [f["id"] for f in snap.new_findings])
+        snap.max_finding_id = max([0 if snap.reset else after_finding] + [f.id for f in snap.new_findings])
         snap.devices = store.devices()
         snap.destinations = store.destinations()
         snap.counts = store.counts()
@@ -142,15 +143,22 @@ def load_analysis(db_path: str, policy: Policy | None, buckets: int = 60, labels
     with Store.open(db_path, readonly=True) as store:
         out = Analysis()
         if policy is not None or labels:
-            report = build_report(store, policy, labels=labels)
-            out.verdicts = report["verdicts"]
-            out.label_verdicts = report.get("label_verdicts", [])
+            findings, destinations = store.findings(), store.destinations()
+            if policy is not None:
+                from monitor.compare import compute_verdicts
+
+                out.verdicts = compute_verdicts(policy, findings, destinations, store.consent_ts())
+            if labels:
+                from monitor.labels.report import label_blocks
+
+                out.label_verdicts = label_blocks(store, labels, findings, destinations,
+                                                  "service-providers")["label_verdicts"]
         out.activity, out.id_activity = _activity(store, buckets)
     return out
 
 
 def search_findings(db_path: str, needle: str, index: SearchIndex, visible: frozenset[int],
-                    limit: int) -> list[dict[str, Any]]:
+                    limit: int) -> list[Finding]:
     """The newest `limit` findings matching `needle`, oldest first: from the index once it is built."""
     with Store.open(db_path, readonly=True) as store:
         if index.complete:
@@ -158,12 +166,12 @@ def search_findings(db_path: str, needle: str, index: SearchIndex, visible: froz
         return store.search_findings(needle, limit, SEARCH_COLUMNS)
 
 
-def load_newest(db_path: str, limit: int) -> list[dict[str, Any]]:
+def load_newest(db_path: str, limit: int) -> list[Finding]:
     with Store.open(db_path, readonly=True) as store:
         return store.findings_page(limit)
 
 
-def load_findings(db_path: str, ids: list[int], limit: int = 50) -> list[dict[str, Any]]:
+def load_findings(db_path: str, ids: list[int], limit: int = 50) -> list[Finding]:
     with Store.open(db_path, readonly=True) as store:
         return store.findings_page(limit, ids=ids)
 
@@ -191,7 +199,7 @@ def load_redactor(db_path: str) -> Any:
         return Redactor.from_store(store)
 
 
-def load_message(db_path: str, message_id: int | None) -> dict[str, Any] | None:
+def load_message(db_path: str, message_id: int | None) -> MessageRecord | None:
     if message_id is None:
         return None
     with Store.open(db_path, readonly=True) as store:
