@@ -58,6 +58,27 @@ def test_destination_bytes_add_up_and_labels_are_kept(db_path: Path) -> None:
     assert (d["sdk"], d["bytes_out"], d["first_ts"], d["last_ts"]) == ("jpush", 17, 3.0, 8.0)
 
 
+def test_destinations_repeated_in_one_batch_merge_as_in_separate_batches(db_path: Path) -> None:
+    """Destinations go in multi-row upserts: a key twice in one statement, and rows of another shape
+    between them, give what one batch per row gives."""
+    key = {"host": "s.jpush.cn", "ip": "1.2.3.4", "port": 443, "transport": "tcp"}
+    rows = [{**key, "sdk": "jpush", "bytes_out": 10, "first_ts": 5.0, "last_ts": 5.0},
+            {**key, "host": "other.example", "bytes_out": 1},  # another shape: a statement of its own
+            {**key, "sdk": "", "bytes_out": 7, "first_ts": 3.0, "last_ts": 8.0},
+            {**key, "sdk": "bugly", "bytes_out": 1, "first_ts": 4.0, "last_ts": 4.0}]
+    got = []
+    for one_batch in (True, False):
+        path = db_path.with_name(f"{one_batch}.db")
+        with Store.open(path) as store:
+            cid = store.begin_capture("a.pcap", "b" * 64, "pcap")
+            for batch in [Batch(destinations=rows)] if one_batch else [Batch(destinations=[r]) for r in rows]:
+                store.write(cid, batch)
+            store.finish_capture(cid, 1, 3.0, 8.0)
+            got.append(sorted((d["host"], d["sdk"], d["bytes_out"], d["first_ts"], d["last_ts"])
+                              for d in store.destinations()))
+    assert got[0] == got[1] == [("other.example", "", 1, None, None), ("s.jpush.cn", "bugly", 18, 3.0, 8.0)]
+
+
 def test_unfinished_capture_is_hidden_and_replaced_on_restart(db_path: Path) -> None:
     with Store.open(db_path) as store:
         cid = store.begin_capture("a.pcap", "c" * 64, "pcap")

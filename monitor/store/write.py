@@ -102,8 +102,8 @@ class Writes(Handle):
                     f["message_id"] = mapping.get(mid)
             if batch.dns:
                 self._insert_many("dns", capture_id, batch.dns)
-            for row in batch.destinations:
-                self._upsert_destination(capture_id, row)
+            if batch.destinations:
+                self._upsert_destinations(capture_id, batch.destinations)
             self._upsert_findings(capture_id, batch.findings)
         return mapping
 
@@ -121,7 +121,7 @@ class Writes(Handle):
         for keys, group in groups.items():
             cols = ["capture_id", *keys]
             for part in _chunks(group, len(cols)):
-                self._insert_values("messages", cols, [[capture_id, *(_sql_value(r[c]) for c in keys)] for r in part])
+                self._insert_values("messages", cols, _params(capture_id, part, keys), len(part))
                 last = int(self.conn.execute("SELECT last_insert_rowid()").fetchone()[0])
                 first = last - len(part) + 1
                 held = self.conn.execute("SELECT COUNT(*) FROM messages WHERE id BETWEEN ? AND ? AND capture_id = ?",
@@ -141,10 +141,10 @@ class Writes(Handle):
         for keys, group in groups.items():
             cols = ["capture_id", *keys]
             for part in _chunks(group, len(cols)):
-                self._insert_values(table, cols, [[capture_id, *(_sql_value(r[c]) for c in keys)] for r in part])
+                self._insert_values(table, cols, _params(capture_id, part, keys), len(part))
 
-    def _insert_values(self, table: str, cols: list[str], values: list[list[Any]], tail: str = "") -> None:
-        """One `INSERT ... VALUES (...), (...)` statement for all `values` (one row each).
+    def _insert_values(self, table: str, cols: list[str], params: list[Any], rows: int, tail: str = "") -> None:
+        """One `INSERT ... VALUES (...), (...)` statement for `rows` rows (`params`: their values, row after row).
 
         One statement, not an executemany of one-row statements: FTS5 writes out its pending index
         data at the end of every statement that touches it (the triggers of the search index), so
@@ -152,15 +152,24 @@ class Writes(Handle):
         cost for 150 URLs; without the index, multi-row is also slightly faster).
         """
         one = "(" + ",".join("?" * len(cols)) + ")"
-        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES {','.join([one] * len(values))}{tail}"
-        self.conn.execute(sql, [v for row in values for v in row])
+        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES {','.join([one] * rows)}{tail}"
+        self.conn.execute(sql, params)
 
-    def _upsert_destination(self, capture_id: int, row: dict[str, Any]) -> None:
-        cols = ["capture_id", *row.keys()]
+    def _upsert_destinations(self, capture_id: int, rows: list[dict[str, Any]]) -> None:
+        """Destinations upserted in order, a run of rows of one shape per multi-row statement (SQLite applies
+        the rows of one statement one after the other: a repeated key merges as in separate statements)."""
+        for run in _runs(rows):
+            cols = ["capture_id", *run[0]]
+            tail = self._destination_merge(tuple(run[0]))
+            for part in _chunks(run, len(cols)):
+                self._insert_values("destinations", cols, _params(capture_id, part, cols[1:]), len(part), tail)
+
+    @staticmethod
+    def _destination_merge(row_keys: tuple[str, ...]) -> str:
         adds = {"bytes_out", "bytes_in", "packets", "tls_rejected"}
         keys = {"host", "ip", "port", "transport"}
         sets = []
-        for c in row:
+        for c in row_keys:
             if c in keys:
                 continue
             if c in adds:
@@ -173,11 +182,8 @@ class Writes(Handle):
                 sets.append("encrypted_no_key = MAX(encrypted_no_key, excluded.encrypted_no_key)")
             else:  # labels: keep a non-empty existing value unless the new one is non-empty
                 sets.append(f"{c} = CASE WHEN excluded.{c} != '' THEN excluded.{c} ELSE {c} END")
-        sql = (
-            f"INSERT INTO destinations ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
-            f"ON CONFLICT (capture_id, host, ip, port, transport) DO UPDATE SET {', '.join(sets) or 'id=id'}"
-        )
-        self.conn.execute(sql, [capture_id, *(_sql_value(row[c]) for c in row)])
+        return (" ON CONFLICT (capture_id, host, ip, port, transport) DO UPDATE SET "
+                f"{', '.join(sets) or 'id=id'}")
 
     _FINDING_MERGE = (" ON CONFLICT (capture_id, type, value, host, ip, port, location, transform) DO UPDATE SET "
                       "count = count + excluded.count, first_ts = MIN(first_ts, excluded.first_ts), "
@@ -188,8 +194,7 @@ class Writes(Handle):
         for run in _runs(rows):
             cols = ["capture_id", *run[0]]
             for part in _chunks(run, len(cols)):
-                self._insert_values("findings", cols, [[capture_id, *(_sql_value(v) for v in r.values())] for r in part],
-                                    self._FINDING_MERGE)
+                self._insert_values("findings", cols, _params(capture_id, part, cols[1:]), len(part), self._FINDING_MERGE)
 
     def set_devices(self, devices: Iterable[dict[str, Any]]) -> None:
         with self._tx():
@@ -210,10 +215,20 @@ class Writes(Handle):
                               (key, value))
 
 
-def _sql_value(v: Any) -> Any:
-    if isinstance(v, (list, tuple, dict)):
-        return json.dumps(v)
-    return v
+_PLAIN = frozenset({str, int, float, bytes, type(None), bool})  # stored as they are; lists, tuples, dicts as JSON
+
+
+def _params(capture_id: int, rows: list[dict[str, Any]], keys: Sequence[str]) -> list[Any]:
+    """The parameters of a multi-row statement: capture_id, then the keys' values, row after row."""
+    out: list[Any] = []
+    add = out.append
+    dumps = json.dumps
+    for r in rows:
+        add(capture_id)
+        for c in keys:
+            v = r[c]
+            add(v if v.__class__ in _PLAIN or not isinstance(v, (list, tuple, dict)) else dumps(v))
+    return out
 
 
 # bound parameters per statement: 32,766 since SQLite 3.32, 999 before
