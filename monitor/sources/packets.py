@@ -585,7 +585,7 @@ class PacketDecoder:
                 table.pop(k, None)
             c.keys = ()
         if c.transport == "tcp":  # remember where each direction ended, to recognize late retransmissions
-            if len(self.recently_closed) > 4096:
+            while len(self.recently_closed) > 4096:  # two entries come per connection: a loop keeps the bound
                 self.recently_closed.pop(next(iter(self.recently_closed)))
             if len(self.closed_clients) > 4096:
                 self.closed_clients.pop(next(iter(self.closed_clients)))
