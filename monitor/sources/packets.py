@@ -14,7 +14,7 @@ import struct
 from dataclasses import dataclass, field
 from typing import Any
 
-from monitor.model import Datagram, DnsAnswer, Endpoint, FlowStats, Message, TlsHello
+from monitor.model import DATAGRAMS_PER_FLOW, Datagram, DnsAnswer, Endpoint, FlowStats, Message, TlsHello
 from monitor.sources.dns import DnsError, parse_dns
 from monitor.sources.http1 import Http1Handler, looks_like_http_request, looks_like_http_response
 from monitor.sources.linklayer import TUNNEL_PORTS, gre, ip_of, udp_tunnel
@@ -67,6 +67,7 @@ class _Conn:
     idle: list[bool] = field(default_factory=lambda: [False, False])
     late: bool = False
     dns: bool = False  # UDP on a DNS port: every datagram is read as DNS
+    datagrams: int = 0  # Datagram messages given (UDP): past DATAGRAMS_PER_FLOW the engine would read none
 
 
 def _group(ip: str) -> bool:
@@ -185,8 +186,9 @@ class PacketDecoder:
                                 c.bytes_in += plen
                             if c.dns:
                                 return self._dns(ts, c, data[u + 8:end], frame)
-                            if not plen:
+                            if not plen or c.datagrams >= DATAGRAMS_PER_FLOW:
                                 return []
+                            c.datagrams += 1
                             return [Datagram(ts, c.client, c.server, "udp",
                                              data[u + 8:min(end, u + 8 + DATAGRAM_KEEP)], outbound, f"frame {frame}")]
         out = self._feed(ts, linktype, data, frame)
@@ -430,8 +432,9 @@ class PacketDecoder:
                 c.tls = True
                 return [TlsHello(ts=ts, client=c.client, server=c.server, sni=sni, alpn=alpn, protocol="quic",
                                  evidence=f"frame {frame}")]
-        if not payload:
-            return []
+        if not payload or c.datagrams >= DATAGRAMS_PER_FLOW:
+            return []  # (the engine reads no more of a conversation; its bytes and packets are counted above)
+        c.datagrams += 1
         return [Datagram(ts=ts, client=c.client, server=c.server, transport="udp", payload=payload[:DATAGRAM_KEEP],
                          outbound=outbound, evidence=f"frame {frame}")]
 
