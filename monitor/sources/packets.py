@@ -115,8 +115,9 @@ class PacketDecoder:
             # Ethernet (no VLAN tag) or raw IP, IPv4 without options or fragmentation, a connection
             # already known: the common packets are settled here with a few byte reads. A pure ACK
             # is counted; an in-order TCP segment is counted and, unless its handler is idle, handed
-            # to it; a UDP datagram past the QUIC check becomes its Datagram. Anything else (SYN,
-            # FIN, RST, gaps, retransmissions, new connections, tunnels, DNS) takes the full path
+            # to it; a SYN (the SYN-ACK) sets where its direction starts; a UDP datagram past the QUIC
+            # check becomes its Datagram. Anything else (FIN with data, RST, gaps, retransmissions,
+            # new connections, tunnels, DNS) takes the full path
             # below, which gives the same result; tests/test_fast_path.py compares the two.
             n = len(data)
             if linktype == 1 and n >= 54 and data[12] == 8 and data[13] == 0 and data[14] == 0x45:
@@ -138,6 +139,24 @@ class PacketDecoder:
                         flags = data[t + 13]
                         hlen = (data[t + 12] >> 4) * 4
                         plen = end - t - hlen
+                        if hlen >= 20 and flags & 0x07 == 0x02:  # a SYN (the server's SYN-ACK) of a known connection
+                            c.packets += 1
+                            if ts > c.last_ts:
+                                c.last_ts = ts
+                            if plen > 0:
+                                if outbound:
+                                    c.bytes_out += plen
+                                else:
+                                    c.bytes_in += plen
+                            rc = self.recently_closed
+                            if rc:  # a new connection on these addresses: the old one's end is forgotten
+                                a, b = (c.client, c.server) if outbound else (c.server, c.client)
+                                rc.pop((a.ip, a.port, b.ip, b.port), None)
+                                rc.pop((b.ip, b.port, a.ip, a.port), None)
+                            c.dirs[outbound].next_seq = (_U32.unpack_from(data, t + 4)[0] + 1) & 0xFFFFFFFF
+                            if c.dirs[True].fin and c.dirs[False].fin:
+                                return self._close((c.client.ip, c.client.port, c.server.ip, c.server.port, "tcp"), ts)
+                            return []
                         if hlen >= 20 and plen <= 0 and flags & 0x07 == 0x01:  # a FIN without data
                             c.packets += 1
                             if ts > c.last_ts:
