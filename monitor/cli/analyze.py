@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import struct
 import sys
 import threading
@@ -50,6 +51,13 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
     Re-running on the same file adds nothing twice (files are identified by SHA-256).
     """
     ctx = build_context(signature_dirs, profile_path, geoip)
+    # what is loaded now lives until the end: the collector stops walking it, and runs less often over
+    # the many short-lived objects of packets (10 MB capture: 3,432M -> 3,348M instructions, callgrind)
+    # (put back when the command ends: tests run it in their own process)
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(10_000, *threshold[1:])
+    click.get_current_context().call_on_close(lambda: _collector_back(threshold))
     from monitor.files import check_regular
 
     for k in keylogs:
@@ -103,6 +111,11 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
             print_verdicts(console, store, policy_path, ctx)
     if errors:
         sys.exit(2)
+
+
+def _collector_back(threshold: tuple[int, int, int]) -> None:
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
 
 
 def _load_country_table(ctx: EngineContext) -> None:
