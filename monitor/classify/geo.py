@@ -75,7 +75,7 @@ class Geo:
 
 
 def load_geo(mmdb_path: str | None = None) -> Geo | None:
-    # whether geoip2fast is there, without importing it (~40 ms of CPU: it loads urllib and http.client);
+    # whether geoip2fast is there, without importing it (20-40 ms of CPU, python -c and process_time);
     # it is imported with its table at the first public address (Geo._fast_db)
     try:
         present = importlib.util.find_spec("geoip2fast") is not None
