@@ -115,8 +115,11 @@ def _write_insert_all(store: Any, cid: int, b: Any) -> None:
         for rows in shapes.values():
             db["messages"].insert_all(rows, batch_size=200)
         db["dns"].insert_all(({"capture_id": cid, **r} for r in b.dns), batch_size=200)
-        for row in b.destinations:
-            store._upsert_destination(cid, row)
+        if hasattr(store, "_upsert_destinations"):  # multi-row upserts (issue 20)
+            store._upsert_destinations(cid, b.destinations)
+        else:
+            for row in b.destinations:
+                store._upsert_destination(cid, row)
         store._upsert_findings(cid, b.findings)
 
 

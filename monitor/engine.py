@@ -19,6 +19,7 @@ from monitor.classify.identifiers import Detector
 from monitor.classify.p2p import Recognizer
 from monitor.classify.p2p_tables import CLEARTEXT
 from monitor.model import (
+    DATAGRAMS_PER_FLOW,
     Attribution,
     Datagram,
     DnsAnswer,
@@ -38,7 +39,7 @@ from monitor.store import BODY_CAP, Batch
 
 MAX_DATAGRAMS_KEPT_PER_FLOW = 8  # datagram rows kept as evidence per conversation (findings always kept)
 MAX_SCANNED_DATAGRAMS_PER_FLOW = 64  # raw-payload scans per conversation: identifiers travel in the first ones
-MAX_RECOGNIZED_DATAGRAMS_PER_FLOW = 5000  # protocol decoders (cheap) keep reading logins/punches past that
+MAX_RECOGNIZED_DATAGRAMS_PER_FLOW = DATAGRAMS_PER_FLOW  # protocol decoders (cheap) keep reading logins/punches
 
 
 @dataclass(slots=True)

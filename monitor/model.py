@@ -99,6 +99,11 @@ class TlsHello:
         return "udp" if self.protocol == "quic" else "tcp"
 
 
+# datagrams of one conversation (both directions) that are read: the engine recognizes protocols in
+# these and no more, and the packet decoder only counts a UDP conversation's later ones
+DATAGRAMS_PER_FLOW = 5000
+
+
 @dataclass(frozen=True, slots=True)
 class Datagram:
     """A UDP datagram, or a chunk of a TCP stream that is not HTTP/TLS, kept for protocol

@@ -271,3 +271,42 @@ def test_fast_path_equals_the_reference_on_damaged_frames(flips: list[tuple[int,
             damaged[i][pos] = value
     timed = [(float(n), 1, bytes(f)) for n, f in enumerate(damaged)]
     assert _decode(timed, True) == _decode(timed, False)
+
+
+def test_a_long_udp_conversation_is_handed_on_as_far_as_the_engine_reads() -> None:
+    """Past DATAGRAMS_PER_FLOW datagrams of one conversation the engine reads nothing, so the decoder stops
+    making messages of them (still counting their packets and bytes): the stored rows are those of an
+    engine given every datagram."""
+    import itertools
+
+    from monitor.engine import Engine, EngineContext
+    from monitor.model import DATAGRAMS_PER_FLOW, Datagram, FlowStats
+    from monitor.rules.load import load_rules
+
+    c, s = "10.0.0.2", "198.51.100.1"
+    total = DATAGRAMS_PER_FLOW + 100
+    payloads = [b"imei=356938035643809" if i in (10, DATAGRAMS_PER_FLOW + 50) else b"\x80\x60" + bytes([i % 256]) * 40
+                for i in range(total)]
+    rules = load_rules()
+    frames = [eth(ip4(c, s, 17, udp(40000, 32100, p))) for p in payloads]
+    for fast in (True, False):
+        d = PacketDecoder(fast=fast)
+        out: list[object] = []
+        for i, f in enumerate(frames, 1):
+            out.extend(d.feed(float(i), 1, f, i))
+        out.extend(d.finish())
+        grams = [m for m in out if isinstance(m, Datagram)]
+        (flow,) = [m for m in out if isinstance(m, FlowStats)]
+        assert len(grams) == DATAGRAMS_PER_FLOW
+        assert (flow.packets, flow.bytes_out) == (total, sum(map(len, payloads)))
+        every = [Datagram(float(i), grams[0].client, grams[0].server, "udp", p, True, f"frame {i}")
+                 for i, p in enumerate(payloads, 1)]
+        batches = []
+        for messages in (out, [*every, flow]):
+            ids = itertools.count(1)
+            engine = Engine(EngineContext(rules), lambda ids=ids: next(ids))
+            for m in messages:
+                engine.process(m)  # type: ignore[arg-type]
+            batches.append(engine.take_batch(final=True))
+        assert batches[0] == batches[1]
+        assert [f.value for f in batches[0].findings] == ["356938035643809"]

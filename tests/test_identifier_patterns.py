@@ -94,3 +94,19 @@ def test_key_value_lines_in_a_body_keep_their_keys() -> None:
                          method="POST", host="u.example", path="/note",
                          request_body=b"a=1 means\nthat the second line is prose, not a pair\nand so is this\n")
     assert not any(f.location == "form:that" for f in decode.fields_of_http(prose))
+
+
+@pytest.mark.parametrize(("note", "expected"), [
+    ("x" * 900 + f" {IMEI} " + "y" * 900, [("imei", IMEI)]),  # one run in a long value: found
+    ("a1" * 13 + "x" * 900 + IMEI, [("imei", IMEI)]),  # more digits elsewhere, the run at the very end
+    ("x" * 900 + "7" + IMEI + "x", []),  # a run of 16 digits is not an IMEI
+    ("x" * 900 + IMEI + "1234", []),  # nor one of 19 that fails the ICCID checks
+    ("1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 " + "x" * 900, []),  # many digits, no run of 14
+    ("x" * 900 + "٣٥٦٩٣٨٠٣٥٦٤٣٨٠٩", []),  # Arabic-Indic digits: a run, but no TAC the rules know
+    ("x" * 900 + f" {MAC} " + "-" * 3, [("mac", MAC)]),  # five separators at least: the MAC search runs
+    ("x" * 900 + " a4:5e:60:c1 " + "-" * 2, []),
+])
+def test_ids_without_a_key_in_long_values(note: str, expected: list[tuple[str, str]]) -> None:
+    """Long values are searched for digit runs and MACs only when they hold enough digits or separators; what
+    is there is found wherever it sits."""
+    assert found({"note": note}) == expected

@@ -148,3 +148,20 @@ def test_truncated_pcap_keeps_what_came_before(tmp_path: Path) -> None:
     src = open_capture(write(tmp_path / "t.pcap", data[:-10]))
     list(src.messages())
     assert src.packets == 4 and "truncated at frame 5" in src.warnings[0]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_what_is_kept_of_closed_connections_stays_bounded(fast: bool) -> None:
+    """Each closed TCP connection leaves where both directions ended (late retransmissions are recognized by
+    it): 6,000 connections keep at most ~4,096 of those, not one more per connection."""
+    d = PacketDecoder(fast=fast)
+    frame = 0
+    for n in range(6000):
+        c = f"10.1.{n // 250}.{n % 250 + 1}"
+        for src, dst, sp, dp, seq, flags in ((c, S, 40000, 443, 1, 0x02), (S, c, 443, 40000, 7, 0x12),
+                                             (c, S, 40000, 443, 2, 0x11), (S, c, 443, 40000, 8, 0x11)):
+            frame += 1
+            d.feed(float(frame), 1, eth(ip4(src, dst, 6, tcp(sp, dp, seq, flags))), frame)
+    assert not d.conns
+    assert len(d.recently_closed) <= 4098
+    assert len(d.closed_clients) <= 4097

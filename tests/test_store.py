@@ -61,6 +61,43 @@ def test_destination_bytes_add_up_and_labels_are_kept(db_path: Path) -> None:
     assert (d.sdk, d.bytes_out, d.first_ts, d.last_ts) == ("jpush", 17, 3.0, 8.0)
 
 
+def test_destinations_repeated_in_one_batch_merge_as_in_separate_batches(db_path: Path) -> None:
+    """Destinations go in multi-row upserts: a key twice in one statement, and another key between
+    them, give what one batch per row gives."""
+    key = {"host": "s.jpush.cn", "ip": "1.2.3.4", "port": 443, "transport": "tcp"}
+    rows = [destination(**key, sdk="jpush", bytes_out=10, first_ts=5.0, last_ts=5.0),
+            destination(**{**key, "host": "other.example"}, bytes_out=1),
+            destination(**key, sdk="", bytes_out=7, first_ts=3.0, last_ts=8.0),
+            destination(**key, sdk="bugly", bytes_out=1, first_ts=4.0, last_ts=4.0)]
+    got = []
+    for one_batch in (True, False):
+        path = db_path.with_name(f"{one_batch}.db")
+        with Store.open(path) as store:
+            cid = store.begin_capture("a.pcap", "b" * 64, "pcap")
+            for batch in [Batch(destinations=rows)] if one_batch else [Batch(destinations=[r]) for r in rows]:
+                store.write(cid, batch)
+            store.finish_capture(cid, 1, 3.0, 8.0)
+            got.append(sorted((d.host, d.sdk, d.bytes_out, d.first_ts, d.last_ts)
+                              for d in store.destinations()))
+    assert got[0] == got[1] == [("other.example", "", 1, None, None), ("s.jpush.cn", "bugly", 18, 3.0, 8.0)]
+
+
+def test_batches_of_any_size_reuse_a_few_statements(db_path: Path) -> None:
+    """Memory stays flat over long captures: sqlite3 keeps up to 128 prepared statements, so a statement
+    text per batch size (each batch a new one) grew SQLite's memory with every batch."""
+    seen: set[int] = set()  # rows per INSERT statement (the trace shows the values bound in)
+    with Store.open(db_path) as store:
+        cid = store.begin_capture("a.pcap", "c" * 64, "pcap")
+        store.conn.set_trace_callback(lambda sql: seen.add(sql.count("),(")) if sql.startswith("INSERT INTO dns")
+                                     else None)
+        for n in range(1, 200, 7):  # 29 batch sizes
+            store.write(cid, Batch(dns=[{"ts": float(i), "client_ip": "10.0.0.2", "qname": "a.example", "rtype": "A",
+                                         "name": "a.example", "value": "1.2.3.4", "ttl": 60} for i in range(n)]))
+        store.finish_capture(cid, 1, 0.0, 1.0)
+        assert store.conn.execute("SELECT COUNT(*) FROM dns").fetchone()[0] == sum(range(1, 200, 7))
+    assert len(seen) <= 7
+
+
 def test_unfinished_capture_is_hidden_and_replaced_on_restart(db_path: Path) -> None:
     with Store.open(db_path) as store:
         cid = store.begin_capture("a.pcap", "c" * 64, "pcap")

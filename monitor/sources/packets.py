@@ -14,7 +14,7 @@ import struct
 from dataclasses import dataclass, field
 from typing import Any
 
-from monitor.model import Datagram, DnsAnswer, Endpoint, FlowStats, Message, TlsHello
+from monitor.model import DATAGRAMS_PER_FLOW, Datagram, DnsAnswer, Endpoint, FlowStats, Message, TlsHello
 from monitor.sources.dns import DnsError, parse_dns
 from monitor.sources.http1 import Http1Handler, looks_like_http_request, looks_like_http_response
 from monitor.sources.linklayer import TUNNEL_PORTS, gre, ip_of, udp_tunnel
@@ -67,6 +67,7 @@ class _Conn:
     idle: list[bool] = field(default_factory=lambda: [False, False])
     late: bool = False
     dns: bool = False  # UDP on a DNS port: every datagram is read as DNS
+    datagrams: int = 0  # Datagram messages given (UDP): past DATAGRAMS_PER_FLOW the engine would read none
 
 
 def _group(ip: str) -> bool:
@@ -114,8 +115,9 @@ class PacketDecoder:
             # Ethernet (no VLAN tag) or raw IP, IPv4 without options or fragmentation, a connection
             # already known: the common packets are settled here with a few byte reads. A pure ACK
             # is counted; an in-order TCP segment is counted and, unless its handler is idle, handed
-            # to it; a UDP datagram past the QUIC check becomes its Datagram. Anything else (SYN,
-            # FIN, RST, gaps, retransmissions, new connections, tunnels, DNS) takes the full path
+            # to it; a SYN (the SYN-ACK) sets where its direction starts; a UDP datagram past the QUIC
+            # check becomes its Datagram. Anything else (FIN with data, RST, gaps, retransmissions,
+            # new connections, tunnels, DNS) takes the full path
             # below, which gives the same result; tests/test_fast_path.py compares the two.
             n = len(data)
             if linktype == 1 and n >= 54 and data[12] == 8 and data[13] == 0 and data[14] == 0x45:
@@ -137,6 +139,24 @@ class PacketDecoder:
                         flags = data[t + 13]
                         hlen = (data[t + 12] >> 4) * 4
                         plen = end - t - hlen
+                        if hlen >= 20 and flags & 0x07 == 0x02:  # a SYN (the server's SYN-ACK) of a known connection
+                            c.packets += 1
+                            if ts > c.last_ts:
+                                c.last_ts = ts
+                            if plen > 0:
+                                if outbound:
+                                    c.bytes_out += plen
+                                else:
+                                    c.bytes_in += plen
+                            rc = self.recently_closed
+                            if rc:  # a new connection on these addresses: the old one's end is forgotten
+                                a, b = (c.client, c.server) if outbound else (c.server, c.client)
+                                rc.pop((a.ip, a.port, b.ip, b.port), None)
+                                rc.pop((b.ip, b.port, a.ip, a.port), None)
+                            c.dirs[outbound].next_seq = (_U32.unpack_from(data, t + 4)[0] + 1) & 0xFFFFFFFF
+                            if c.dirs[True].fin and c.dirs[False].fin:
+                                return self._close((c.client.ip, c.client.port, c.server.ip, c.server.port, "tcp"), ts)
+                            return []
                         if hlen >= 20 and plen <= 0 and flags & 0x07 == 0x01:  # a FIN without data
                             c.packets += 1
                             if ts > c.last_ts:
@@ -185,8 +205,9 @@ class PacketDecoder:
                                 c.bytes_in += plen
                             if c.dns:
                                 return self._dns(ts, c, data[u + 8:end], frame)
-                            if not plen:
+                            if not plen or c.datagrams >= DATAGRAMS_PER_FLOW:
                                 return []
+                            c.datagrams += 1
                             return [Datagram(ts, c.client, c.server, "udp",
                                              data[u + 8:min(end, u + 8 + DATAGRAM_KEEP)], outbound, f"frame {frame}")]
         out = self._feed(ts, linktype, data, frame)
@@ -430,8 +451,9 @@ class PacketDecoder:
                 c.tls = True
                 return [TlsHello(ts=ts, client=c.client, server=c.server, sni=sni, alpn=alpn, protocol="quic",
                                  evidence=f"frame {frame}")]
-        if not payload:
-            return []
+        if not payload or c.datagrams >= DATAGRAMS_PER_FLOW:
+            return []  # (the engine reads no more of a conversation; its bytes and packets are counted above)
+        c.datagrams += 1
         return [Datagram(ts=ts, client=c.client, server=c.server, transport="udp", payload=payload[:DATAGRAM_KEEP],
                          outbound=outbound, evidence=f"frame {frame}")]
 
@@ -585,7 +607,7 @@ class PacketDecoder:
                 table.pop(k, None)
             c.keys = ()
         if c.transport == "tcp":  # remember where each direction ended, to recognize late retransmissions
-            if len(self.recently_closed) > 4096:
+            while len(self.recently_closed) > 4096:  # two entries come per connection: a loop keeps the bound
                 self.recently_closed.pop(next(iter(self.recently_closed)))
             if len(self.closed_clients) > 4096:
                 self.closed_clients.pop(next(iter(self.closed_clients)))
