@@ -272,3 +272,16 @@ def test_a_class_named_with_examples_receives_as_well_as_the_examples() -> None:
     assert verdict(text, "location_precise", "pangle")["verdict"] == "disclosed"
     assert verdict(text, "location_precise", "admob")["verdict"] == "vague"  # an ad partner not named
     assert verdict(text, "location_precise", "umeng")["verdict"] == "undisclosed"  # not an ad partner
+
+
+def test_the_owners_affiliates_are_not_a_class_that_covers_sdks() -> None:
+    # "our affiliates / subsidiaries" are the policy owner's corporate group, not the vendors of the SDKs an app embeds
+    text = ("We collect your e-mail address when you register.\n"
+            "We may share your e-mail address with our affiliates and subsidiaries for marketing.\n")
+    assert verdict(text, "email", "umeng")["verdict"] == "undisclosed"
+    assert verdict(text, "email", "first_party")["verdict"] == "disclosed"
+    # beside another class ("affiliates and partners") the sentence names third parties in general
+    assert verdict(text.replace("and subsidiaries", "and partners"), "email", "umeng")["verdict"] == "vague"
+    assert verdict(text.replace("and subsidiaries", "and advertisers"), "email", "pangle")["verdict"] == "vague"
+    zh = "我们收集您的电子邮箱地址。\n我们会与我们的关联公司共享您的电子邮箱地址。\n"
+    assert verdict(zh, "email", "umeng")["verdict"] == "undisclosed"

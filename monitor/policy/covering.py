@@ -25,12 +25,14 @@ from monitor.model import Claim, Statement
 
 RULES = Path(__file__).resolve().parent.parent / "rules" / "policy_covering.toml"
 CLASSES = ("third_party", "partners", "advertisers")
+GROUP = "corporate_group"  # the policy owner's affiliates: no SDK is of this category, so the class covers none
 
 
 @dataclass(frozen=True, slots=True)
 class CoveringRules:
     narrowed: tuple[tuple[str, re.Pattern[str]], ...]
     generic: re.Pattern[str]
+    group_others: re.Pattern[str]
     source: tuple[re.Pattern[str], ...]
     excepted_sharing: re.Pattern[str]
     affirmed_sharing: re.Pattern[str]
@@ -47,6 +49,7 @@ def covering_rules() -> CoveringRules:
     i = re.IGNORECASE | re.ASCII
     classes = {k: v for k, v in d["class"].items() if k != "generic"}
     return CoveringRules(tuple((k, re.compile(v, i)) for k, v in classes.items()), re.compile(d["class"]["generic"], i),
+                         re.compile(d["group"]["others"], i),
                          tuple(re.compile(v, i) for v in d["source"].values()),
                          re.compile(d["denial"]["excepted_sharing"], i), re.compile(d["denial"]["affirmed_sharing"], i),
                          re.compile(d["rows"]["permission_row"], i),
@@ -66,6 +69,8 @@ def class_categories(text: str) -> tuple[str, ...]:
             rest = rx.sub(" ", rest)
     if not cats or r.generic.search(rest):
         return ()
+    if GROUP in cats and r.group_others.search(rest):
+        return ()  # the group beside advertisers or other companies: a class in general
     return tuple(cats)
 
 
