@@ -45,9 +45,14 @@ def _type_level(s: Statement, type_id: str) -> str:
     return ""
 
 
+def _recipient(s: Statement) -> str:
+    """Who a statement gives the data to: an SDK the sentence only mentions (an account, a source) is not it."""
+    return "first_party" if "mentioned" in s.qualifiers else s.recipient
+
+
 def _recipient_level(s: Statement, judged: str, category: str, recipient: str = "") -> str:
     """clear: the statement names this recipient (or the party it is judged as); vague: a class that covers it."""
-    if s.recipient == judged or (recipient and s.recipient == recipient):
+    if _recipient(s) == judged or (recipient and _recipient(s) == recipient):
         return "clear"
     if judged == "first_party":
         return ""
@@ -244,12 +249,13 @@ def _not_observed(policy: Policy, seen: set[tuple[str, str]]) -> list[dict[str, 
     for s in policy.statements:
         if s.vague or s.stance == "denies" or s.recipient in ("third_party", "partners", "advertisers") or _scoped(s):
             continue
-        if (s.type, s.recipient) in seen:
+        r = _recipient(s)
+        if (s.type, r) in seen:
             continue
-        v = out.setdefault((s.type, s.recipient), {
-            "type": s.type, "recipient": s.recipient, "verdict": "not_observed", "findings": [],
-            "policy_evidence": [], "reason": f"the policy states {s.type} for {s.recipient}; not seen in this traffic",
-            "before_consent": False, "judged_as": s.recipient})
+        v = out.setdefault((s.type, r), {
+            "type": s.type, "recipient": r, "verdict": "not_observed", "findings": [],
+            "policy_evidence": [], "reason": f"the policy states {s.type} for {r}; not seen in this traffic",
+            "before_consent": False, "judged_as": r})
         if len(v["policy_evidence"]) < MAX_EVIDENCE:
             v["policy_evidence"].append(_ev(s.evidence))
     return list(out.values())

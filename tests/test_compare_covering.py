@@ -285,3 +285,26 @@ def test_the_owners_affiliates_are_not_a_class_that_covers_sdks() -> None:
     assert verdict(text.replace("and subsidiaries", "and advertisers"), "email", "pangle")["verdict"] == "vague"
     zh = "我们收集您的电子邮箱地址。\n我们会与我们的关联公司共享您的电子邮箱地址。\n"
     assert verdict(zh, "email", "umeng")["verdict"] == "undisclosed"
+
+
+def test_an_sdk_the_sentence_only_mentions_is_not_a_recipient() -> None:
+    # CONTRACT.md "Mentioned is not a recipient": the account the user logs in with, the source of the data, what the
+    # app checks for, a tool the user shares with; the data in that sentence is the first party's
+    cases = [
+        ("You give us your e-mail address, or log in with a third-party account (like Facebook), to create an account.\n",
+         "email", "facebook"),
+        ("If you sign in with Facebook, we receive your name and e-mail address from Facebook.\n", "email", "facebook"),
+        ("We check whether the Facebook, WeChat and Line apps are installed to show the login buttons, using the list "
+         "of installed applications.\n", "installed_apps", "wechat"),
+        ("You can use WeChat to share your camera and invite friends by their mobile phone number.\n",
+         "phone_number", "wechat"),
+        ("我们会收集您的邮箱地址、微信账号，以便您登录。\n", "email", "wechat"),
+    ]
+    for text, t, sdk in cases:
+        assert verdict(text, t, sdk)["verdict"] == "undisclosed", text
+        assert verdict(text, t, "first_party")["verdict"] == "disclosed", text
+    # named as the one that receives, or as the SDK that collects, it stays the recipient
+    assert verdict("We share your e-mail address with Facebook for ad measurement.\n", "email", "facebook")["verdict"] \
+        == "disclosed"
+    assert verdict("Facebook Login SDK: used for login; collects your e-mail address.\n", "email", "facebook")["verdict"] \
+        == "disclosed"

@@ -8,6 +8,8 @@ monitor/rules/policy_covering.toml:
   from the third party") is a source, not a recipient: the statement is the first party's;
 - a denial of sharing with an open exception ("not provided to third parties unless you consent") is a
   denial marked `excepted`: it gives the class no coverage, and compare.py never reads it as a promise;
+- a named SDK the sentence only mentions (an account, a data source, what the app checks for) is not a recipient:
+  its statements get a `mentioned` qualifier and compare.py judges them as the first party's;
 - a row of a permissions table gives vague coverage at most (it says what a permission is for);
 - broad device terms reach `device_uid` only in a policy about a connected product;
 - a storage sentence that only permits a place ("may be stored in the United States") is no storage promise.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -24,8 +27,12 @@ from pathlib import Path
 from monitor.model import Claim, Statement
 
 RULES = Path(__file__).resolve().parent.parent / "rules" / "policy_covering.toml"
+Finder = Callable[[str], list[tuple[str, int, int]]]  # the SDK names in a text: (sdk id, start, end)
 CLASSES = ("third_party", "partners", "advertisers")
 GROUP = "corporate_group"  # the policy owner's affiliates: no SDK is of this category, so the class covers none
+
+
+Role = tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]  # before, name, after
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +48,8 @@ class CoveringRules:
     connected_product: re.Pattern[str]
     permissive_storage: re.Pattern[str]
     exclusive_storage: re.Pattern[str]
+    mention_roles: tuple[Role, ...]
+    mention_skip: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +63,15 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["denial"]["excepted_sharing"], i), re.compile(d["denial"]["affirmed_sharing"], i),
                          re.compile(d["rows"]["permission_row"], i),
                          tuple(d["types"]["iot_only"]), re.compile(d["types"]["connected_product"], i),
-                         re.compile(d["claims"]["permissive_storage"], i), re.compile(d["claims"]["exclusive_storage"], i))
+                         re.compile(d["claims"]["permissive_storage"], i), re.compile(d["claims"]["exclusive_storage"], i),
+                         tuple(_role(role, i) for role in d["mention"]["role"]),
+                         re.compile(d["mention"]["skip"]["text"], i))
+
+
+def _role(role: dict[str, str], flags: int) -> Role:
+    """A [[mention.role]] of the rules: (before, name, after), each absent part None."""
+    before, name, after = (re.compile(role[k], flags) if k in role else None for k in ("before", "name", "after"))
+    return before, name, after
 
 
 @lru_cache(maxsize=4096)
@@ -79,7 +96,23 @@ def connected_product(text: str, product_words: bool) -> bool:
     return product_words or bool(covering_rules().connected_product.search(text[:200_000]))
 
 
-def apply_covering(statements: list[Statement], iot: bool) -> list[Statement]:
+def only_mentioned(text: str, sdk: str, find: Finder) -> bool:
+    """Every mention of `sdk` in the sentence names an account, a data source, what the app checks for or a tool the
+    user shares with (CONTRACT.md, "Mentioned is not a recipient"); False when it is not named in the sentence."""
+    r = covering_rules()
+    if r.mention_skip.search(text):
+        return False
+    hits = [(a, b) for s, a, b in find(text) if s == sdk]
+    return bool(hits) and all(_mention_role(text, a, b, r) for a, b in hits)
+
+
+def _mention_role(text: str, a: int, b: int, r: CoveringRules) -> bool:
+    pre, name, post = text[max(0, a - 200):a], text[a:b], text[b:b + 200]
+    return any((before is None or before.search(pre)) and (nm is None or nm.search(name))
+               and (after is None or after.search(post)) for before, nm, after in r.mention_roles)
+
+
+def apply_covering(statements: list[Statement], iot: bool, find: Finder | None = None) -> list[Statement]:
     r = covering_rules()
     out: list[Statement] = []
     seen: set[tuple[str, str, str, int]] = set()
@@ -89,6 +122,9 @@ def apply_covering(statements: list[Statement], iot: bool) -> list[Statement]:
             s = replace(s, covers=tuple(t for t in s.covers if t not in r.iot_only))
         if not s.vague and s.stance != "denies" and r.permission_row.search(text):
             s = replace(s, vague=True, covers=(s.type,))
+        if find is not None and s.recipient not in (*CLASSES, "first_party") and "mentioned" not in s.qualifiers \
+                and only_mentioned(text, s.recipient, find):
+            s = replace(s, qualifiers=(*s.qualifiers, "mentioned"))
         if s.recipient in CLASSES:
             if r.excepted_sharing.search(text) and not r.affirmed_sharing.search(r.excepted_sharing.sub(" ", text)):
                 s = replace(s, stance="denies", qualifiers=(*s.qualifiers, "excepted"))
