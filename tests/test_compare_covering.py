@@ -308,3 +308,17 @@ def test_an_sdk_the_sentence_only_mentions_is_not_a_recipient() -> None:
         == "disclosed"
     assert verdict("Facebook Login SDK: used for login; collects your e-mail address.\n", "email", "facebook")["verdict"] \
         == "disclosed"
+
+
+def test_one_kind_of_hardware_named_makes_a_connected_product_policy() -> None:
+    # a vendor of dash cams, thermostats or smart scales sells connected products: its broad device terms reach the
+    # product's own identifier (CONTRACT.md: "in a camera product, the camera's"), though it never says "camera" 3 times
+    app = "We collect any unique identifiers associated with your Product.\n"
+    assert verdict(app, "device_uid", "first_party")["verdict"] == "undisclosed"
+    for intro in ("Privacy policy for the Roav Dash Cam and our other Products.\n",
+                  "This policy covers our learning thermostat and its app.\n",
+                  "We record when you connected the Product to the Application.\n"):
+        assert verdict(intro + app, "device_uid", "first_party")["verdict"] == "vague", intro
+    # an app that only uses the phone's camera is not one
+    assert verdict("You may allow the app to use your phone's camera.\n" + app, "device_uid", "first_party")["verdict"] \
+        == "undisclosed"
