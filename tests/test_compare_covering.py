@@ -322,3 +322,13 @@ def test_one_kind_of_hardware_named_makes_a_connected_product_policy() -> None:
     # an app that only uses the phone's camera is not one
     assert verdict("You may allow the app to use your phone's camera.\n" + app, "device_uid", "first_party")["verdict"] \
         == "undisclosed"
+
+
+def test_a_list_of_nearby_wifi_networks_gives_their_bssids_vague_coverage() -> None:
+    text = "We collect the list of nearby Wi-Fi networks so that the camera can join yours.\n"
+    assert verdict(text, "ssid", "first_party")["verdict"] == "disclosed"
+    assert verdict(text, "bssid", "first_party")["verdict"] == "vague"
+    # the name of the network the phone is on is not a list of access points
+    one = "We collect the Wi-Fi network name so that the camera can join it.\n"
+    assert verdict(one, "ssid", "first_party")["verdict"] == "disclosed"
+    assert verdict(one, "bssid", "first_party")["verdict"] == "undisclosed"

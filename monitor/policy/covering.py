@@ -12,6 +12,7 @@ monitor/rules/policy_covering.toml:
   its statements get a `mentioned` qualifier and compare.py judges them as the first party's;
 - a row of a permissions table gives vague coverage at most (it says what a permission is for);
 - broad device terms reach `device_uid` only in a policy about a connected product;
+- a list of the Wi-Fi networks around the phone (stated as `ssid`) also gives their BSSIDs vague coverage;
 - a storage sentence that only permits a place ("may be stored in the United States") is no storage promise.
 """
 
@@ -50,6 +51,8 @@ class CoveringRules:
     exclusive_storage: re.Pattern[str]
     mention_roles: tuple[Role, ...]
     mention_skip: re.Pattern[str]
+    wifi_list: re.Pattern[str]
+    wifi_list_covers: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +68,8 @@ def covering_rules() -> CoveringRules:
                          tuple(d["types"]["iot_only"]), re.compile(d["types"]["connected_product"], i),
                          re.compile(d["claims"]["permissive_storage"], i), re.compile(d["claims"]["exclusive_storage"], i),
                          tuple(_role(role, i) for role in d["mention"]["role"]),
-                         re.compile(d["mention"]["skip"]["text"], i))
+                         re.compile(d["mention"]["skip"]["text"], i),
+                         re.compile(d["types"]["wifi_list"], i), tuple(d["types"]["wifi_list_covers"]))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -134,11 +138,16 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
                 cats = class_categories(text)
                 if cats and not (s.recipient == "advertisers" and cats == ("advertising",)):  # already says so
                     s = replace(s, qualifiers=(*s.qualifiers, *(f"class:{c}" for c in cats)))
-        key = (s.type, s.recipient, s.stance, s.evidence.start)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(s)
+        extra = [s]
+        if s.type == "ssid" and s.stance != "denies" and r.wifi_list.search(text):
+            # a list of the Wi-Fi networks around: its entries' BSSIDs too, vaguely
+            extra.append(replace(s, type="wifi_list", vague=True, covers=r.wifi_list_covers))
+        for x in extra:
+            key = (x.type, x.recipient, x.stance, x.evidence.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(x)
     return out
 
 
