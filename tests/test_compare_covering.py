@@ -332,3 +332,15 @@ def test_a_list_of_nearby_wifi_networks_gives_their_bssids_vague_coverage() -> N
     one = "We collect the Wi-Fi network name so that the camera can join it.\n"
     assert verdict(one, "ssid", "first_party")["verdict"] == "disclosed"
     assert verdict(one, "bssid", "first_party")["verdict"] == "undisclosed"
+
+
+def test_a_chinese_storage_promise_is_contradicted_by_a_server_abroad() -> None:
+    text = "我们会收集您的手机号码用于注册。\n我们将在中华人民共和国境内收集的个人信息存储于中国境内。\n"
+    assert verdict(text, "phone_number", "first_party", country="US")["verdict"] == "contradicted"
+    assert verdict(text, "phone_number", "first_party", country="CN")["verdict"] == "disclosed"
+    # a transfer abroad written as a hypothetical keeps the promise; one that happens, or a server abroad the policy
+    # names, does not
+    maybe = text + "如果发生数据的跨境传输，我们会单独征得您的同意。\n"
+    assert verdict(maybe, "phone_number", "first_party", country="US")["verdict"] == "contradicted"
+    moved = text + "为提供海外服务，我们会将您的信息传输至境外的服务器。\n"
+    assert verdict(moved, "phone_number", "first_party", country="US")["verdict"] == "disclosed"

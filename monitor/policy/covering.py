@@ -13,14 +13,16 @@ monitor/rules/policy_covering.toml:
 - a row of a permissions table gives vague coverage at most (it says what a permission is for);
 - broad device terms reach `device_uid` only in a policy about a connected product;
 - a list of the Wi-Fi networks around the phone (stated as `ssid`) also gives their BSSIDs vague coverage;
-- a storage sentence that only permits a place ("may be stored in the United States") is no storage promise.
+- a storage sentence that only permits a place ("may be stored in the United States") is no storage promise;
+- Chinese storage promises ("存储于中国境内") are storage claims (country CN), and Chinese sentences that send data
+  abroad as a matter of course (not "如需跨境传输 ...") are cross-border claims that allow it.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -53,6 +55,10 @@ class CoveringRules:
     mention_skip: re.Pattern[str]
     wifi_list: re.Pattern[str]
     wifi_list_covers: tuple[str, ...]
+    storage_cn: re.Pattern[str]
+    abroad_cn: re.Pattern[str]
+    abroad_cn_not: re.Pattern[str]
+    abroad_cn_denied: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +75,9 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["claims"]["permissive_storage"], i), re.compile(d["claims"]["exclusive_storage"], i),
                          tuple(_role(role, i) for role in d["mention"]["role"]),
                          re.compile(d["mention"]["skip"]["text"], i),
-                         re.compile(d["types"]["wifi_list"], i), tuple(d["types"]["wifi_list_covers"]))
+                         re.compile(d["types"]["wifi_list"], i), tuple(d["types"]["wifi_list_covers"]),
+                         re.compile(d["claims"]["storage_cn"], i), re.compile(d["claims"]["abroad_cn"], i),
+                         re.compile(d["claims"]["abroad_cn_not"], i), re.compile(d["claims"]["abroad_cn_denied"], i))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -151,14 +159,25 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
     return out
 
 
-def apply_claim_rules(claims: list[Claim]) -> list[Claim]:
-    """Claims as promises: a storage sentence that only permits a place is marked ("permissive", "yes")."""
+def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, str]] = ()) -> list[Claim]:
+    """Claims as promises: a storage sentence that only permits a place is marked ("permissive", "yes"); Chinese
+    storage promises and transfers abroad are read from the policy's clauses `texts` (start, end, text, scope)."""
     r = covering_rules()
     out = []
     for c in claims:
         if c.kind == "storage_location" and r.permissive_storage.search(c.text) and not r.exclusive_storage.search(c.text):
             c = replace(c, params=(*c.params, ("permissive", "yes")))
         out.append(c)
+    have = {(c.kind, c.start) for c in out}
+    for start, end, t, scope in texts:
+        scoped = (("scope", scope),) if scope else ()
+        if r.storage_cn.search(t) and ("storage_location", start) not in have:
+            out.append(Claim("storage_location", t, start, end, (("country", "CN"), *scoped)))
+        if r.abroad_cn.search(t) and ("cross_border", start) not in have:
+            denied = bool(r.abroad_cn_denied.search(t))
+            allowed = not denied and not r.abroad_cn_not.search(t)
+            out.append(Claim("cross_border", t, start, end, (("denied", "yes" if denied else "no"),
+                                                              *((("allowed", "yes"),) if allowed else ()), *scoped)))
     return out
 
 
