@@ -344,3 +344,13 @@ def test_a_chinese_storage_promise_is_contradicted_by_a_server_abroad() -> None:
     assert verdict(maybe, "phone_number", "first_party", country="US")["verdict"] == "contradicted"
     moved = text + "为提供海外服务，我们会将您的信息传输至境外的服务器。\n"
     assert verdict(moved, "phone_number", "first_party", country="US")["verdict"] == "disclosed"
+
+
+def test_the_vendor_cloud_the_title_names_is_the_first_party() -> None:
+    # the vendor's own cloud has an id in sdks.toml (ring, blink, eufy); in the vendor's own policy it is the first party
+    text = "Legal | Privacy Policy | Ring\nWe may record your e-mail address to send you alerts.\n"
+    got = verdict(text, "email", "ring")
+    assert got["verdict"] == "disclosed" and got["judged_as"] == "first_party"
+    # a policy whose title names no SDK leaves the cloud a third party
+    other = "Privacy Policy of Lumo Cam\nWe may record your e-mail address to send you alerts.\n"
+    assert verdict(other, "email", "ring")["verdict"] == "undisclosed"
