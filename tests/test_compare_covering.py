@@ -24,13 +24,13 @@ def verdict(text: str, type_id: str, recipient: str, transform: str = "plain", c
 
 def test_a_no_sharing_promise_made_for_children_contradicts_no_general_traffic() -> None:
     text = ("Privacy Policy of Lumo Cam.\n"
-            "We collect the IMEI of your phone to register it.\n"
+            "We collect the IMEI of your phone and your e-mail address to register it.\n"
             "Children's Privacy\n"
             "We will not disclose the personal information of a minor to any third party.\n")
-    assert verdict(text, "imei", "umeng")["verdict"] == "undisclosed"
-    # the same promise made for everyone is a claim that does contradict
+    assert verdict(text, "email", "umeng")["verdict"] == "undisclosed"
+    # the same promise made for everyone is a claim that does contradict (for the identity types it reaches)
     general = text.replace("Children's Privacy\n", "").replace("of a minor", "of a user")
-    assert verdict(general, "imei", "umeng")["verdict"] == "contradicted"
+    assert verdict(general, "email", "umeng")["verdict"] == "contradicted"
 
 
 def test_a_storage_promise_is_not_one_when_the_policy_lets_data_move_abroad() -> None:
@@ -354,3 +354,15 @@ def test_the_vendor_cloud_the_title_names_is_the_first_party() -> None:
     # a policy whose title names no SDK leaves the cloud a third party
     other = "Privacy Policy of Lumo Cam\nWe may record your e-mail address to send you alerts.\n"
     assert verdict(other, "email", "ring")["verdict"] == "undisclosed"
+
+
+def test_a_personal_information_sharing_denial_reaches_identity_types_and_yields_to_exact_statements() -> None:
+    # "personal information" names no type: the denial reaches what every policy treats as personal (e-mail, phone
+    # number), not a device identifier nobody called personal, and never one the policy itself gives this SDK
+    text = ("We collect your e-mail address and device identifiers.\n"
+            "We use AdMob to show ads; AdMob collects your advertising ID.\n"
+            "We will never share your personal information with third parties.\n")
+    assert verdict(text, "email", "umeng")["verdict"] == "contradicted"
+    assert verdict(text, "phone_number", "umeng")["verdict"] == "contradicted"
+    assert verdict(text, "imei", "umeng")["verdict"] == "undisclosed"
+    assert verdict(text, "gaid", "admob")["verdict"] == "disclosed"

@@ -13,7 +13,9 @@ Rules in monitor/rules/policy_covering.toml [promise]:
   denial to one kind of partner (advertising, analytics) holds, as "not shared with advertisers" does;
 - a sentence about "this data" with no recipient of its own is about the recipients named just before it;
 - an existing sharing claim whose sentence also says what *is* shared (", only de-identified ...") or denies only
-  identity information reaches identity types only.
+  identity information reaches identity types only, and so does any other denial of sharing personal information with
+  third parties (the umbrella names no type);
+- no promise overrides a statement of exactly this type for exactly this recipient (compare.py).
 Recipients are params: `sdks` (comma list), `categories` (SDK categories), `class` = third_party (anyone but the
 first party), `except` = service_providers.
 """
@@ -133,12 +135,18 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
 
 
 def _narrowed(c: Claim) -> Claim:
-    """A sharing claim that denies only identity information, or also says what is shared, reaches identity types."""
+    """A sharing claim that denies only identity information, or also says what is shared, reaches identity types;
+    so does a denial of sharing personal information with third parties: the umbrella names no type, and the types
+    every policy treats as personal are the identity ones (a device identifier sent to an SDK is `undisclosed` unless
+    the policy names it, never `contradicted` by boilerplate)."""
     r = promise_rules()
     if c.kind not in ("no_third_party_sharing", "no_ad_sharing") or dict(c.params).get("reach"):
         return c
     if r.only_clause.search(c.text) or (r.identity.search(c.text) and not r.personal.search(c.text)):
         return replace(c, params=(*c.params, ("reach", "identity")))
+    if c.kind == "no_third_party_sharing":
+        about = () if any(k in ("sdks", "categories", "class") for k, _v in c.params) else (("class", "third_party"),)
+        return replace(c, params=(*c.params, *about, ("reach", "identity")))
     return c
 
 
