@@ -67,7 +67,8 @@ def _recipient_level(s: Statement, judged: str, category: str, recipient: str = 
 
 
 def _scoped(s: Statement) -> bool:
-    return any(q.startswith("scope:") for q in s.qualifiers)
+    """Limited to a user group (scope:children) or, for a denial, to one feature (within:feature)."""
+    return any(q.startswith(("scope:", "within:")) for q in s.qualifiers)
 
 
 def _specificity(s: Statement, type_id: str, judged: str, category: str,

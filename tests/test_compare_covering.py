@@ -366,3 +366,23 @@ def test_a_personal_information_sharing_denial_reaches_identity_types_and_yields
     assert verdict(text, "phone_number", "umeng")["verdict"] == "contradicted"
     assert verdict(text, "imei", "umeng")["verdict"] == "undisclosed"
     assert verdict(text, "gaid", "admob")["verdict"] == "disclosed"
+
+
+def test_a_denial_limited_to_one_feature_contradicts_nothing() -> None:
+    # CONTRACT.md "Scope": traffic cannot be tied to the feature, so the denial is ignored; the general statement holds
+    base = "We collect your phone number to create your account.\n"
+    for denial in ("When you use the payment function, we do not collect your phone number.\n",
+                   "Network speed test\nThis feature does not collect your phone number.\n",
+                   "When you visit our website, we do not collect your phone number.\n",
+                   "当您使用网络测速功能时，我们不会收集您的手机号码。\n"):
+        assert verdict(base + denial, "phone_number", "first_party")["verdict"] == "disclosed", denial
+    # the whole product is no feature: that denial contradicts the traffic
+    assert verdict("When you use our app, we do not collect your phone number.\n", "phone_number",
+                   "first_party")["verdict"] == "contradicted"
+
+
+def test_a_promise_not_to_sell_is_no_promise_not_to_share() -> None:
+    text = "We collect your e-mail address.\nWe do not sell your personal information to advertisers.\n"
+    assert verdict(text, "email", "pangle")["verdict"] == "undisclosed"
+    shared = "We collect your e-mail address.\nWe do not sell, trade or share your personal information with advertisers.\n"
+    assert verdict(shared, "email", "pangle")["verdict"] == "contradicted"

@@ -10,10 +10,13 @@ monitor/rules/policy_covering.toml:
   denial marked `excepted`: it gives the class no coverage, and compare.py never reads it as a promise;
 - a named SDK the sentence only mentions (an account, a data source, what the app checks for) is not a recipient:
   its statements get a `mentioned` qualifier and compare.py judges them as the first party's;
+- a denial limited to one feature, page or occasion ("When you use the payment function, we do not collect ...")
+  gets a `within:feature` qualifier: compare.py treats it as scoped, so it contradicts nothing;
 - a row of a permissions table gives vague coverage at most (it says what a permission is for);
 - broad device terms reach `device_uid` only in a policy about a connected product;
 - a list of the Wi-Fi networks around the phone (stated as `ssid`) also gives their BSSIDs vague coverage;
 - a storage sentence that only permits a place ("may be stored in the United States") is no storage promise;
+- a sharing promise that denies only selling ("we do not sell your personal information") is dropped;
 - Chinese storage promises ("存储于中国境内") are storage claims (country CN), and Chinese sentences that send data
   abroad as a matter of course (not "如需跨境传输 ...") are cross-border claims that allow it.
 """
@@ -59,6 +62,9 @@ class CoveringRules:
     abroad_cn: re.Pattern[str]
     abroad_cn_not: re.Pattern[str]
     abroad_cn_denied: re.Pattern[str]
+    feature_denial: re.Pattern[str]
+    sale_only: re.Pattern[str]
+    share_verbs: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +83,9 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["mention"]["skip"]["text"], i),
                          re.compile(d["types"]["wifi_list"], i), tuple(d["types"]["wifi_list_covers"]),
                          re.compile(d["claims"]["storage_cn"], i), re.compile(d["claims"]["abroad_cn"], i),
-                         re.compile(d["claims"]["abroad_cn_not"], i), re.compile(d["claims"]["abroad_cn_denied"], i))
+                         re.compile(d["claims"]["abroad_cn_not"], i), re.compile(d["claims"]["abroad_cn_denied"], i),
+                         re.compile(d["scope"]["feature_denial"], i), re.compile(d["claims"]["sale_only"], i),
+                         re.compile(d["claims"]["share_verbs"], i))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -137,6 +145,9 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         if find is not None and s.recipient not in (*CLASSES, "first_party") and "mentioned" not in s.qualifiers \
                 and only_mentioned(text, s.recipient, find):
             s = replace(s, qualifiers=(*s.qualifiers, "mentioned"))
+        if s.stance == "denies" and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) \
+                and r.feature_denial.search(text):
+            s = replace(s, qualifiers=(*s.qualifiers, "within:feature"))
         if s.recipient in CLASSES:
             if r.excepted_sharing.search(text) and not r.affirmed_sharing.search(r.excepted_sharing.sub(" ", text)):
                 s = replace(s, stance="denies", qualifiers=(*s.qualifiers, "excepted"))
@@ -167,6 +178,9 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
     for c in claims:
         if c.kind == "storage_location" and r.permissive_storage.search(c.text) and not r.exclusive_storage.search(c.text):
             c = replace(c, params=(*c.params, ("permissive", "yes")))
+        if c.kind in ("no_ad_sharing", "no_third_party_sharing") and r.sale_only.search(c.text) \
+                and not r.share_verbs.search(c.text):
+            continue  # "we do not sell your personal information": SDKs get data without buying it
         out.append(c)
     have = {(c.kind, c.start) for c in out}
     for start, end, t, scope in texts:
