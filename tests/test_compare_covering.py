@@ -386,3 +386,15 @@ def test_a_promise_not_to_sell_is_no_promise_not_to_share() -> None:
     assert verdict(text, "email", "pangle")["verdict"] == "undisclosed"
     shared = "We collect your e-mail address.\nWe do not sell, trade or share your personal information with advertisers.\n"
     assert verdict(shared, "email", "pangle")["verdict"] == "contradicted"
+
+
+def test_a_class_named_with_examples_in_prose_receives_as_well_as_the_examples() -> None:
+    CATEGORIES.update({"admob": "advertising", "crashlytics": "crash_reporting"})
+    text = "Our advertising partners, such as AdMob, may collect your advertising ID.\n"
+    assert verdict(text, "gaid", "admob")["verdict"] == "disclosed"
+    assert verdict(text, "gaid", "pangle")["verdict"] == "vague"  # an ad SDK the sentence does not name
+    assert verdict(text, "gaid", "umeng")["verdict"] == "undisclosed"  # not an advertising partner
+    general = "We use third-party services such as Firebase Crashlytics, which may collect device identifiers.\n"
+    assert verdict(general, "android_id", "umeng")["verdict"] == "vague"
+    # a named SDK alone covers only itself
+    assert verdict("AdMob may collect your advertising ID.\n", "gaid", "pangle")["verdict"] == "undisclosed"

@@ -12,6 +12,8 @@ monitor/rules/policy_covering.toml:
   its statements get a `mentioned` qualifier and compare.py judges them as the first party's;
 - a denial limited to one feature, page or occasion ("When you use the payment function, we do not collect ...")
   gets a `within:feature` qualifier: compare.py treats it as scoped, so it contradicts nothing;
+- an SDK named as an example of a class ("advertising partners, such as AdMob, may collect ...") shares what the
+  sentence gives it with the class: a vague statement for `partners`, narrowed as the class is;
 - a row of a permissions table gives vague coverage at most (it says what a permission is for);
 - broad device terms reach `device_uid` only in a policy about a connected product;
 - a list of the Wi-Fi networks around the phone (stated as `ssid`) also gives their BSSIDs vague coverage;
@@ -65,6 +67,7 @@ class CoveringRules:
     feature_denial: re.Pattern[str]
     sale_only: re.Pattern[str]
     share_verbs: re.Pattern[str]
+    class_examples: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +88,7 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["claims"]["storage_cn"], i), re.compile(d["claims"]["abroad_cn"], i),
                          re.compile(d["claims"]["abroad_cn_not"], i), re.compile(d["claims"]["abroad_cn_denied"], i),
                          re.compile(d["scope"]["feature_denial"], i), re.compile(d["claims"]["sale_only"], i),
-                         re.compile(d["claims"]["share_verbs"], i))
+                         re.compile(d["claims"]["share_verbs"], i), re.compile(d["examples"]["class_before"], i))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -126,6 +129,11 @@ def only_mentioned(text: str, sdk: str, find: Finder) -> bool:
     return bool(hits) and all(_mention_role(text, a, b, r) for a, b in hits)
 
 
+def _named_as_example(text: str, sdk: str, find: Finder, r: CoveringRules) -> bool:
+    """The SDK is named as an example of a class ("advertising partners, such as AdMob")."""
+    return any(r.class_examples.search(text[max(0, a - 240):a]) for s, a, _b in find(text) if s == sdk)
+
+
 def _mention_role(text: str, a: int, b: int, r: CoveringRules) -> bool:
     pre, name, post = text[max(0, a - 200):a], text[a:b], text[b:b + 200]
     return any((before is None or before.search(pre)) and (nm is None or nm.search(name))
@@ -135,7 +143,7 @@ def _mention_role(text: str, a: int, b: int, r: CoveringRules) -> bool:
 def apply_covering(statements: list[Statement], iot: bool, find: Finder | None = None) -> list[Statement]:
     r = covering_rules()
     out: list[Statement] = []
-    seen: set[tuple[str, str, str, int]] = set()
+    seen: set[tuple[str, str, str, int, bool]] = set()
     for s in statements:
         text = s.evidence.text
         if s.vague and not iot and any(t in s.covers for t in r.iot_only):
@@ -158,11 +166,17 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
                 if cats and not (s.recipient == "advertisers" and cats == ("advertising",)):  # already says so
                     s = replace(s, qualifiers=(*s.qualifiers, *(f"class:{c}" for c in cats)))
         extra = [s]
+        if find is not None and s.stance != "denies" and s.recipient not in (*CLASSES, "first_party") \
+                and "mentioned" not in s.qualifiers and _named_as_example(text, s.recipient, find, r):
+            # the class the SDK is an example of gets the same data, vaguely, narrowed as the class is
+            cats = tuple(f"class:{c}" for c in class_categories(text))
+            extra.append(replace(s, recipient="partners", vague=True, covers=s.covers if s.vague else (s.type,),
+                                 qualifiers=(*s.qualifiers, *cats)))
         if s.type == "ssid" and s.stance != "denies" and r.wifi_list.search(text):
             # a list of the Wi-Fi networks around: its entries' BSSIDs too, vaguely
             extra.append(replace(s, type="wifi_list", vague=True, covers=r.wifi_list_covers))
         for x in extra:
-            key = (x.type, x.recipient, x.stance, x.evidence.start)
+            key = (x.type, x.recipient, x.stance, x.evidence.start, x.vague)
             if key in seen:
                 continue
             seen.add(key)
