@@ -20,6 +20,7 @@ from typing import Any
 
 from monitor.model import Claim, Evidence, Policy, Statement
 from monitor.policy.clause import rules as policy_rules
+from monitor.policy.covering import names_type
 from monitor.policy.promises import reach_types, service_provider
 
 ORDER = {"contradicted": 0, "undisclosed": 1, "vague": 2, "disclosed": 3, "not_observed": 4}
@@ -38,7 +39,7 @@ def _judged(recipient: str, policy: Policy) -> str:
 
 
 def _type_level(s: Statement, type_id: str) -> str:
-    if s.type == type_id and not s.vague:
+    if names_type(s, type_id):
         return "clear"
     if s.vague and type_id in s.covers:
         return "vague"

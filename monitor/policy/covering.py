@@ -16,6 +16,7 @@ monitor/rules/policy_covering.toml:
   sentence gives it with the class: a vague statement for `partners`, narrowed as the class is;
 - a row of a permissions table gives vague coverage at most (it says what a permission is for);
 - broad device terms reach `device_uid` only in a policy about a connected product;
+- a connected product's serial number, stated as device_uid, names `serial` too (names_type, read by compare.py);
 - a list of the Wi-Fi networks around the phone (stated as `ssid`) also gives their BSSIDs vague coverage;
 - a storage sentence that only permits a place ("may be stored in the United States") is no storage promise;
 - a sharing promise that denies only selling ("we do not sell your personal information") is dropped;
@@ -68,6 +69,7 @@ class CoveringRules:
     sale_only: re.Pattern[str]
     share_verbs: re.Pattern[str]
     class_examples: re.Pattern[str]
+    product_serial: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +90,8 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["claims"]["storage_cn"], i), re.compile(d["claims"]["abroad_cn"], i),
                          re.compile(d["claims"]["abroad_cn_not"], i), re.compile(d["claims"]["abroad_cn_denied"], i),
                          re.compile(d["scope"]["feature_denial"], i), re.compile(d["claims"]["sale_only"], i),
-                         re.compile(d["claims"]["share_verbs"], i), re.compile(d["examples"]["class_before"], i))
+                         re.compile(d["claims"]["share_verbs"], i), re.compile(d["examples"]["class_before"], i),
+                         re.compile(d["types"]["product_serial"], i))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -138,6 +141,16 @@ def _mention_role(text: str, a: int, b: int, r: CoveringRules) -> bool:
     pre, name, post = text[max(0, a - 200):a], text[a:b], text[b:b + 200]
     return any((before is None or before.search(pre)) and (nm is None or nm.search(name))
                and (after is None or after.search(post)) for before, nm, after in r.mention_roles)
+
+
+def names_type(s: Statement, type_id: str) -> bool:
+    """A clear statement names `type_id`: its own type, or (a connected product's serial number, stated as device_uid)
+    the `serial` that traffic shows for a serial-number field."""
+    if s.vague:
+        return False
+    if s.type == type_id:
+        return True
+    return type_id == "serial" and s.type == "device_uid" and bool(covering_rules().product_serial.search(s.evidence.text))
 
 
 def apply_covering(statements: list[Statement], iot: bool, find: Finder | None = None) -> list[Statement]:
