@@ -21,7 +21,7 @@ from typing import Any
 from monitor.model import Claim, Evidence, Policy, Statement
 from monitor.policy.clause import rules as policy_rules
 from monitor.policy.covering import names_type
-from monitor.policy.promises import reach_types, service_provider
+from monitor.policy.promises import reached, service_provider
 
 ORDER = {"contradicted": 0, "undisclosed": 1, "vague": 2, "disclosed": 3, "not_observed": 4}
 HASH_QUALIFIERS = {"hashed", "md5", "sha256", "encrypted"}
@@ -47,7 +47,10 @@ def _type_level(s: Statement, type_id: str) -> str:
 
 
 def _recipient(s: Statement) -> str:
-    """Who a statement gives the data to: an SDK the sentence only mentions (an account, a source) is not it."""
+    """Who a statement gives the data to: an SDK the sentence only mentions (an account, a source) is not it, and a
+    denial its list entry gives an SDK while the sentence speaks of a class is about nobody (covering.py)."""
+    if "to_others" in s.qualifiers:
+        return ""
     return "first_party" if "mentioned" in s.qualifiers else s.recipient
 
 
@@ -233,7 +236,7 @@ def _promise_broken(c: Claim, judged: str, category: str, type_id: str, recipien
     """A promise with a reach (monitor/policy/promises.py): broken by a reached type sent to a recipient it is about,
     unless the policy states exactly this type for this recipient (the promise is then read at its narrowest)."""
     p = dict(c.params)
-    if judged == "first_party" or stated or type_id not in reach_types(p["reach"]):
+    if judged == "first_party" or stated or type_id not in reached(p):
         return ""
     if p.get("except") == "service_providers" and service_provider(category):
         return ""
@@ -243,6 +246,8 @@ def _promise_broken(c: Claim, judged: str, category: str, type_id: str, recipien
         return ""
     if c.kind == "no_personal_info":
         return f"the policy says only anonymized data goes to {judged}, but {type_id} is sent to it"
+    if p["reach"] == "named":
+        return f"the policy says {type_id} is not shared with {judged}, but it is sent to it"
     return f"the policy says information that identifies you is not shared with {judged}, but {type_id} is sent to it"
 
 

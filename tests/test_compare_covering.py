@@ -410,3 +410,23 @@ def test_a_connected_products_serial_number_discloses_the_serial_field_too() -> 
     # another camera identifier is not a serial number
     uid = "Privacy policy for our security cameras.\nWe record your camera UID to connect to it.\n"
     assert verdict(uid, "serial", "first_party")["verdict"] == "undisclosed"
+
+
+def test_a_sharing_promise_that_names_a_type_reaches_only_that_type() -> None:
+    text = ("We collect your phone number and your device identifiers.\n"
+            "We will not provide your mobile phone number to any advertising partners.\n")
+    assert verdict(text, "phone_number", "pangle")["verdict"] == "contradicted"
+    assert verdict(text, "android_id", "pangle")["verdict"] == "undisclosed"  # before: contradicted
+    # naming no type, the promise covers whatever reaches the advertisers (CONTRACT.md: "not shared with advertisers")
+    bare = "We collect your device identifiers.\nWe will not share your information with advertisers.\n"
+    assert verdict(bare, "android_id", "pangle")["verdict"] == "contradicted"
+
+
+def test_a_denial_an_sdk_entry_lends_its_sdk_is_about_the_class_the_sentence_names() -> None:
+    text = ("(1) WeChat SDK\n"
+            "Information collected: WeChat nickname and avatar, when you log in with WeChat.\n"
+            "3. How we share your information\n"
+            "3.1 Sharing. We will not share your data except with consent. We will not provide your mobile phone "
+            "number to any advertising partners.\n")
+    assert verdict(text, "phone_number", "wechat")["verdict"] != "contradicted"
+    assert verdict(text, "phone_number", "pangle")["verdict"] == "contradicted"

@@ -14,6 +14,8 @@ monitor/rules/policy_covering.toml:
   gets a `within:feature` qualifier: compare.py treats it as scoped, so it contradicts nothing;
 - an SDK named as an example of a class ("advertising partners, such as AdMob, may collect ...") shares what the
   sentence gives it with the class: a vague statement for `partners`, narrowed as the class is;
+- a denial that an SDK's list entry gives the SDK, whose sentence names a class and not the SDK ("We will not provide
+  your phone number to advertising partners"), is about others: qualifier `to_others`, it denies nothing to the SDK;
 - a row of a permissions table gives vague coverage at most (it says what a permission is for);
 - broad device terms reach `device_uid` only in a policy about a connected product;
 - a connected product's serial number, stated as device_uid, names `serial` too (names_type, read by compare.py);
@@ -132,6 +134,10 @@ def only_mentioned(text: str, sdk: str, find: Finder) -> bool:
     return bool(hits) and all(_mention_role(text, a, b, r) for a, b in hits)
 
 
+def _names_a_class(text: str, r: CoveringRules) -> bool:
+    return bool(r.generic.search(text) or class_categories(text) or r.group_others.search(text))
+
+
 def _named_as_example(text: str, sdk: str, find: Finder, r: CoveringRules) -> bool:
     """The SDK is named as an example of a class ("advertising partners, such as AdMob")."""
     return any(r.class_examples.search(text[max(0, a - 240):a]) for s, a, _b in find(text) if s == sdk)
@@ -166,6 +172,10 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         if find is not None and s.recipient not in (*CLASSES, "first_party") and "mentioned" not in s.qualifiers \
                 and only_mentioned(text, s.recipient, find):
             s = replace(s, qualifiers=(*s.qualifiers, "mentioned"))
+        if s.stance == "denies" and find is not None and s.recipient not in (*CLASSES, "first_party") \
+                and s.recipient not in {sdk for sdk, _a, _b in find(text)} and _names_a_class(text, r):
+            # the SDK came from the context (its list entry); the sentence denies giving data to others, not to it
+            s = replace(s, qualifiers=(*s.qualifiers, "to_others"))
         if s.stance == "denies" and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) \
                 and r.feature_denial.search(text):
             s = replace(s, qualifiers=(*s.qualifiers, "within:feature"))
