@@ -20,7 +20,7 @@ from typing import Any
 
 from monitor.model import Claim, Evidence, Policy, Statement
 from monitor.policy.clause import rules as policy_rules
-from monitor.policy.covering import names_type
+from monitor.policy.covering import loosely_names, names_type
 from monitor.policy.promises import reached, service_provider
 
 ORDER = {"contradicted": 0, "undisclosed": 1, "vague": 2, "disclosed": 3, "not_observed": 4}
@@ -41,7 +41,7 @@ def _judged(recipient: str, policy: Policy) -> str:
 def _type_level(s: Statement, type_id: str) -> str:
     if names_type(s, type_id):
         return "clear"
-    if s.vague and type_id in s.covers:
+    if (s.vague and type_id in s.covers) or loosely_names(s, type_id):
         return "vague"
     return ""
 

@@ -18,7 +18,8 @@ monitor/rules/policy_covering.toml:
   your phone number to advertising partners"), is about others: qualifier `to_others`, it denies nothing to the SDK;
 - a row of a permissions table gives vague coverage at most (it says what a permission is for);
 - broad device terms reach `device_uid` only in a policy about a connected product;
-- a connected product's serial number, stated as device_uid, names `serial` too (names_type, read by compare.py);
+- a connected product's serial number, stated as device_uid, names `serial` too (names_type, read by compare.py), and a
+  device_uid the sentence names only loosely (serial number, hardware identifier) is covered vaguely (loosely_names);
 - a list of the Wi-Fi networks around the phone (stated as `ssid`) also gives their BSSIDs vague coverage;
 - a storage sentence that only permits a place ("may be stored in the United States") is no storage promise;
 - a sharing promise that denies only selling ("we do not sell your personal information") is dropped;
@@ -72,6 +73,7 @@ class CoveringRules:
     share_verbs: re.Pattern[str]
     class_examples: re.Pattern[str]
     product_serial: re.Pattern[str]
+    device_uid_exact: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +95,7 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["claims"]["abroad_cn_not"], i), re.compile(d["claims"]["abroad_cn_denied"], i),
                          re.compile(d["scope"]["feature_denial"], i), re.compile(d["claims"]["sale_only"], i),
                          re.compile(d["claims"]["share_verbs"], i), re.compile(d["examples"]["class_before"], i),
-                         re.compile(d["types"]["product_serial"], i))
+                         re.compile(d["types"]["product_serial"], i), re.compile(d["types"]["device_uid_exact"], i))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -151,12 +153,18 @@ def _mention_role(text: str, a: int, b: int, r: CoveringRules) -> bool:
 
 def names_type(s: Statement, type_id: str) -> bool:
     """A clear statement names `type_id`: its own type, or (a connected product's serial number, stated as device_uid)
-    the `serial` that traffic shows for a serial-number field."""
+    the `serial` that traffic shows for a serial-number field. A device_uid stated through a loose name of the product's
+    identifier (serial number, hardware identifier) names it only broadly (loosely_names)."""
     if s.vague:
         return False
     if s.type == type_id:
-        return True
+        return not loosely_names(s, type_id)
     return type_id == "serial" and s.type == "device_uid" and bool(covering_rules().product_serial.search(s.evidence.text))
+
+
+def loosely_names(s: Statement, type_id: str) -> bool:
+    """A device_uid statement whose sentence never names the UID itself (UID, P2P ID, DID): a broad name, vague."""
+    return type_id == "device_uid" == s.type and not s.vague and not covering_rules().device_uid_exact.search(s.evidence.text)
 
 
 def apply_covering(statements: list[Statement], iot: bool, find: Finder | None = None) -> list[Statement]:
