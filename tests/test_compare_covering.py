@@ -434,3 +434,15 @@ def test_a_denial_an_sdk_entry_lends_its_sdk_is_about_the_class_the_sentence_nam
             "number to any advertising partners.\n")
     assert verdict(text, "phone_number", "wechat")["verdict"] != "contradicted"
     assert verdict(text, "phone_number", "pangle")["verdict"] == "contradicted"
+
+
+def test_an_unqualified_advertising_id_names_the_platform_the_traffic_shows() -> None:
+    # an Android-only policy's "advertising ID" is stated as the GAID; an IDFA in traffic shows an iOS build, where the
+    # same words name the IDFA
+    text = "Our Android app shows ads. AdMob may collect your advertising ID.\n"
+    CATEGORIES.update({"admob": "advertising"})
+    assert verdict(text, "gaid", "admob")["verdict"] == "disclosed"
+    assert verdict(text, "idfa", "admob")["verdict"] == "disclosed"
+    # a named platform's identifier names only it
+    named = "Our Android app shows ads. AdMob may collect your Google advertising ID.\n"
+    assert verdict(named, "idfa", "admob")["verdict"] == "undisclosed"

@@ -31,7 +31,7 @@ def _bench() -> ModuleType:
 FLOORS = {"000_72e5737b41abaee6.txt": (1.0, 85), "001_8908ab6137995cb6.txt": (0.966, 45),
           "002_d276b2c5d45dfbdd.txt": (1.0, 90), "003_da15fc37df66fe0c.txt": (1.0, 22),
           "004_e5d62f8ffb10edd1.txt": (0.962, 66)}
-FLOORS2 = {"fresh-e/app_brainburst.txt": (0.969, 56), "fresh-d/cn_app_coolapk_zh.txt": (0.863, 21),
+FLOORS2 = {"fresh-e/app_brainburst.txt": (0.98, 56), "fresh-d/cn_app_coolapk_zh.txt": (0.863, 21),
            "fresh-d/iot_blink_2016.txt": (1.0, 84), "fresh-c/iot_eufy_2018.txt": (0.947, 80),
            "fresh-d/iot_ring_2016.txt": (0.875, 50)}
 
@@ -68,4 +68,4 @@ def test_second_verdict_grid_floors() -> None:
     missing = [p for p in FLOORS2 if not (POLICIES2 / p).is_file()]
     if missing:
         pytest.skip(f"policies of the second grid absent under {POLICIES2}: {', '.join(missing)}")
-    _check(bench.score(GRID2, POLICIES2, errors=False), 505, 0.931, (291, 291), FLOORS2)
+    _check(bench.score(GRID2, POLICIES2, errors=False), 505, 0.933, (291, 291), FLOORS2)

@@ -20,6 +20,7 @@ monitor/rules/policy_covering.toml:
 - broad device terms reach `device_uid` only in a policy about a connected product;
 - a connected product's serial number, stated as device_uid, names `serial` too (names_type, read by compare.py), and a
   device_uid the sentence names only loosely (serial number, hardware identifier) is covered vaguely (loosely_names);
+- an unqualified "advertising ID", stated as the GAID (or an iOS-only policy's IDFA), names the other platform's ID too;
 - a list of the Wi-Fi networks around the phone (stated as `ssid`) also gives their BSSIDs vague coverage;
 - a storage sentence that only permits a place ("may be stored in the United States") is no storage promise;
 - a sharing promise that denies only selling ("we do not sell your personal information") is dropped;
@@ -74,6 +75,8 @@ class CoveringRules:
     class_examples: re.Pattern[str]
     product_serial: re.Pattern[str]
     device_uid_exact: re.Pattern[str]
+    generic_ad_id: re.Pattern[str]
+    ad_ids: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +98,8 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["claims"]["abroad_cn_not"], i), re.compile(d["claims"]["abroad_cn_denied"], i),
                          re.compile(d["scope"]["feature_denial"], i), re.compile(d["claims"]["sale_only"], i),
                          re.compile(d["claims"]["share_verbs"], i), re.compile(d["examples"]["class_before"], i),
-                         re.compile(d["types"]["product_serial"], i), re.compile(d["types"]["device_uid_exact"], i))
+                         re.compile(d["types"]["product_serial"], i), re.compile(d["types"]["device_uid_exact"], i),
+                         re.compile(d["types"]["generic_ad_id"], i), tuple(d["types"]["ad_ids"]))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -153,13 +157,17 @@ def _mention_role(text: str, a: int, b: int, r: CoveringRules) -> bool:
 
 def names_type(s: Statement, type_id: str) -> bool:
     """A clear statement names `type_id`: its own type, or (a connected product's serial number, stated as device_uid)
-    the `serial` that traffic shows for a serial-number field. A device_uid stated through a loose name of the product's
+    the `serial` that traffic shows for a serial-number field, or (an unqualified "advertising ID" stated as one
+    platform's) the other platform's advertising ID. A device_uid stated through a loose name of the product's
     identifier (serial number, hardware identifier) names it only broadly (loosely_names)."""
     if s.vague:
         return False
     if s.type == type_id:
         return not loosely_names(s, type_id)
-    return type_id == "serial" and s.type == "device_uid" and bool(covering_rules().product_serial.search(s.evidence.text))
+    r = covering_rules()
+    if type_id in r.ad_ids and s.type in r.ad_ids:  # "advertising ID": the platform's, whichever the traffic shows
+        return bool(r.generic_ad_id.search(s.evidence.text))
+    return type_id == "serial" and s.type == "device_uid" and bool(r.product_serial.search(s.evidence.text))
 
 
 def loosely_names(s: Statement, type_id: str) -> bool:
