@@ -127,8 +127,8 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[dict[str, An
     for s in policy.statements:
         tl = _type_level(s, type_id)
         rl = _recipient_level(s, judged, category, recipient) if tl else ""
-        if not tl or not rl:
-            continue
+        if not tl or not rl or ("excepted" in s.qualifiers and s.stance != "denies"):
+            continue  # (a sharing sentence with an open exception, which the reader read as sharing: covering.py)
         if _scoped(s):
             # limited to a user group or feature (children): traffic cannot be tied to it, so it never
             # contradicts and gives at most vague coverage (CONTRACT.md, "Scope")

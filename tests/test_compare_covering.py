@@ -446,3 +446,11 @@ def test_an_unqualified_advertising_id_names_the_platform_the_traffic_shows() ->
     # a named platform's identifier names only it
     named = "Our Android app shows ads. AdMob may collect your Google advertising ID.\n"
     assert verdict(named, "idfa", "admob")["verdict"] == "undisclosed"
+
+
+def test_a_chinese_sharing_denial_with_a_consent_exception_neither_covers_nor_contradicts() -> None:
+    text = "我们收集您的手机号码用于注册。\n未经您的同意，我们不会与第三方共享您的手机号码。\n"
+    assert verdict(text, "phone_number", "umeng")["verdict"] == "undisclosed"  # before: contradicted
+    assert verdict(text, "phone_number", "first_party")["verdict"] == "disclosed"
+    shared = "我们收集您的设备信息。\n除非得到您的许可，否则我们不会将您的设备信息提供给合作伙伴。\n"
+    assert verdict(shared, "imei", "umeng")["verdict"] == "undisclosed"

@@ -55,6 +55,7 @@ class CoveringRules:
     group_others: re.Pattern[str]
     source: tuple[re.Pattern[str], ...]
     excepted_sharing: re.Pattern[str]
+    excepted_sharing_zh: re.Pattern[str]
     affirmed_sharing: re.Pattern[str]
     permission_row: re.Pattern[str]
     iot_only: tuple[str, ...]
@@ -87,7 +88,8 @@ def covering_rules() -> CoveringRules:
     return CoveringRules(tuple((k, re.compile(v, i)) for k, v in classes.items()), re.compile(d["class"]["generic"], i),
                          re.compile(d["group"]["others"], i),
                          tuple(re.compile(v, i) for v in d["source"].values()),
-                         re.compile(d["denial"]["excepted_sharing"], i), re.compile(d["denial"]["affirmed_sharing"], i),
+                         re.compile(d["denial"]["excepted_sharing"], i), re.compile(d["denial"]["excepted_sharing_zh"], i),
+                         re.compile(d["denial"]["affirmed_sharing"], i),
                          re.compile(d["rows"]["permission_row"], i),
                          tuple(d["types"]["iot_only"]), re.compile(d["types"]["connected_product"], i),
                          re.compile(d["claims"]["permissive_storage"], i), re.compile(d["claims"]["exclusive_storage"], i),
@@ -198,6 +200,8 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         if s.recipient in CLASSES:
             if r.excepted_sharing.search(text) and not r.affirmed_sharing.search(r.excepted_sharing.sub(" ", text)):
                 s = replace(s, stance="denies", qualifiers=(*s.qualifiers, "excepted"))
+            elif r.excepted_sharing_zh.search(text) and not r.affirmed_sharing.search(r.excepted_sharing_zh.sub(" ", text)):
+                s = replace(s, qualifiers=(*s.qualifiers, "excepted"))  # the stance stays as the reader read it
             if any(rx.search(text) for rx in r.source) and not _names_class_elsewhere(text, r):
                 s = replace(s, recipient="first_party")
             else:
