@@ -376,6 +376,9 @@ def test_a_denial_limited_to_one_feature_contradicts_nothing() -> None:
                    "When you visit our website, we do not collect your phone number.\n",
                    "当您使用网络测速功能时，我们不会收集您的手机号码。\n"):
         assert verdict(base + denial, "phone_number", "first_party")["verdict"] == "disclosed", denial
+    # nor does one limited to an OS version: traffic does not say which version sent it
+    assert verdict("We collect your device model.\nWe will not collect your IMEI on Android 10 and above.\n", "imei",
+                   "first_party")["verdict"] == "undisclosed"
     # the whole product is no feature: that denial contradicts the traffic
     assert verdict("When you use our app, we do not collect your phone number.\n", "phone_number",
                    "first_party")["verdict"] == "contradicted"
