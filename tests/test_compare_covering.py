@@ -299,6 +299,10 @@ def test_an_sdk_the_sentence_only_mentions_is_not_a_recipient() -> None:
         ("You can use WeChat to share your camera and invite friends by their mobile phone number.\n",
          "phone_number", "wechat"),
         ("我们会收集您的邮箱地址、微信账号，以便您登录。\n", "email", "wechat"),
+        # in a list of accounts or sources
+        ("We collect your e-mail address and name from Google, Facebook and other accounts you log in with.\n",
+         "email", "facebook"),
+        ("当您使用QQ、微信账号登录时，我们会收集您的邮箱地址。\n", "email", "wechat"),
     ]
     for text, t, sdk in cases:
         assert verdict(text, t, sdk)["verdict"] == "undisclosed", text
