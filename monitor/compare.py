@@ -20,7 +20,7 @@ from typing import Any
 
 from monitor.model import Claim, Evidence, Policy, Statement
 from monitor.policy.clause import rules as policy_rules
-from monitor.policy.covering import loosely_names, names_type
+from monitor.policy.covering import in_place, loosely_names, names_type
 from monitor.policy.promises import reached, service_provider
 
 ORDER = {"contradicted": 0, "undisclosed": 1, "vague": 2, "disclosed": 3, "not_observed": 4}
@@ -227,7 +227,7 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[di
             want = dict(c.params).get("country", "")
             for f in fs:
                 got = country_of.get((f.get("host", ""), f.get("ip", ""))) or country_of.get(("", f.get("ip", "")), "")
-                if want and got and got != want:
+                if want and got and not in_place(got, want):
                     return c, f"the policy says data is stored in {want}, but it is sent to a server in {got}"
     return None
 

@@ -461,3 +461,9 @@ def test_a_chinese_sharing_denial_with_a_consent_exception_neither_covers_nor_co
     assert verdict(text, "phone_number", "first_party")["verdict"] == "disclosed"
     shared = "我们收集您的设备信息。\n除非得到您的许可，否则我们不会将您的设备信息提供给合作伙伴。\n"
     assert verdict(shared, "imei", "umeng")["verdict"] == "undisclosed"
+
+
+def test_a_storage_promise_naming_a_region_holds_for_its_member_countries() -> None:
+    text = "We collect your e-mail address.\nYour personal data is stored only on servers in the European Union.\n"
+    assert verdict(text, "email", "first_party", country="DE")["verdict"] == "disclosed"  # before: contradicted
+    assert verdict(text, "email", "first_party", country="US")["verdict"] == "contradicted"

@@ -24,6 +24,7 @@ monitor/rules/policy_covering.toml:
 - a list of the Wi-Fi networks around the phone (stated as `ssid`) also gives their BSSIDs vague coverage;
 - a storage sentence that only permits a place ("may be stored in the United States") is no storage promise;
 - a sharing promise that denies only selling ("we do not sell your personal information") is dropped;
+- a storage promise naming a region (EU) holds for its member countries (in_place, read by compare.py);
 - Chinese storage promises ("存储于中国境内") are storage claims (country CN), and Chinese sentences that send data
   abroad as a matter of course (not "如需跨境传输 ...") are cross-border claims that allow it.
 """
@@ -78,6 +79,7 @@ class CoveringRules:
     device_uid_exact: re.Pattern[str]
     generic_ad_id: re.Pattern[str]
     ad_ids: tuple[str, ...]
+    regions: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +103,8 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["scope"]["feature_denial"], i), re.compile(d["claims"]["sale_only"], i),
                          re.compile(d["claims"]["share_verbs"], i), re.compile(d["examples"]["class_before"], i),
                          re.compile(d["types"]["product_serial"], i), re.compile(d["types"]["device_uid_exact"], i),
-                         re.compile(d["types"]["generic_ad_id"], i), tuple(d["types"]["ad_ids"]))
+                         re.compile(d["types"]["generic_ad_id"], i), tuple(d["types"]["ad_ids"]),
+                         {k: frozenset(v) for k, v in d["claims"]["regions"].items()})
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -225,6 +228,11 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             seen.add(key)
             out.append(x)
     return out
+
+
+def in_place(got: str, want: str) -> bool:
+    """A destination country (ISO code) is the place a storage promise names: that country, or a member of its region."""
+    return got == want or got in covering_rules().regions.get(want, ())
 
 
 def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, str]] = ()) -> list[Claim]:
