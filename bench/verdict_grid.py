@@ -77,7 +77,7 @@ def score(grid_dir: Path, policy_dir: Path, errors: bool) -> dict[str, Any]:
             local[(want, got)] += 1
             if errors and want != got:
                 lines = sorted({_line_of(text, e["start"]) for e in v.get("policy_evidence", [])})
-                print(f"{grid['policy'][:3]} {cell['type']:<16} {cell['recipient']:<12} {cell.get('transform', 'plain'):<6}"
+                print(f"{Path(grid['policy']).stem[:12]:<12} {cell['type']:<16} {cell['recipient']:<12} {cell.get('transform', 'plain'):<6}"
                       f" want {want:<12} got {got:<12} lines {lines} / labelled {cell.get('evidence_lines', [])}"
                       f"  | {v.get('reason', '')[:90]}")
         confusion.update(local)

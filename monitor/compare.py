@@ -19,7 +19,8 @@ from collections import defaultdict
 
 from monitor.model import Claim, Evidence, Policy, Statement
 from monitor.policy.clause import rules as policy_rules
-from monitor.policy.promises import reach_types, service_provider
+from monitor.policy.covering import in_place, loosely_names, names_type
+from monitor.policy.promises import reached, service_provider
 from monitor.records import Destination, Finding, Verdict
 
 ORDER = {"contradicted": 0, "undisclosed": 1, "vague": 2, "disclosed": 3, "not_observed": 4}
@@ -38,16 +39,24 @@ def _judged(recipient: str, policy: Policy) -> str:
 
 
 def _type_level(s: Statement, type_id: str) -> str:
-    if s.type == type_id and not s.vague:
+    if names_type(s, type_id):
         return "clear"
-    if s.vague and type_id in s.covers:
+    if (s.vague and type_id in s.covers) or loosely_names(s, type_id):
         return "vague"
     return ""
 
 
+def _recipient(s: Statement) -> str:
+    """Who a statement gives the data to: an SDK the sentence only mentions (an account, a source) is not it, and a
+    denial its list entry gives an SDK while the sentence speaks of a class is about nobody (covering.py)."""
+    if "to_others" in s.qualifiers:
+        return ""
+    return "first_party" if "mentioned" in s.qualifiers else s.recipient
+
+
 def _recipient_level(s: Statement, judged: str, category: str, recipient: str = "") -> str:
     """clear: the statement names this recipient (or the party it is judged as); vague: a class that covers it."""
-    if s.recipient == judged or (recipient and s.recipient == recipient):
+    if _recipient(s) == judged or (recipient and _recipient(s) == recipient):
         return "clear"
     if judged == "first_party":
         return ""
@@ -62,7 +71,8 @@ def _recipient_level(s: Statement, judged: str, category: str, recipient: str = 
 
 
 def _scoped(s: Statement) -> bool:
-    return any(q.startswith("scope:") for q in s.qualifiers)
+    """Limited to a user group (scope:children) or, for a denial, to one feature (within:feature)."""
+    return any(q.startswith(("scope:", "within:")) for q in s.qualifiers)
 
 
 def _specificity(s: Statement, type_id: str, judged: str, category: str,
@@ -117,8 +127,8 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
     for s in policy.statements:
         tl = _type_level(s, type_id)
         rl = _recipient_level(s, judged, category, recipient) if tl else ""
-        if not tl or not rl:
-            continue
+        if not tl or not rl or ("excepted" in s.qualifiers and s.stance != "denies"):
+            continue  # (a sharing sentence with an open exception, which the reader read as sharing: covering.py)
         if _scoped(s):
             # limited to a user group or feature (children): traffic cannot be tied to it, so it never
             # contradicts and gives at most vague coverage (CONTRACT.md, "Scope")
@@ -215,7 +225,7 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[Fi
             want = dict(c.params).get("country", "")
             for f in fs:
                 got = country_of.get((f.host, f.ip)) or country_of.get(("", f.ip), "")
-                if want and got and got != want:
+                if want and got and not in_place(got, want):
                     return c, f"the policy says data is stored in {want}, but it is sent to a server in {got}"
     return None
 
@@ -224,7 +234,7 @@ def _promise_broken(c: Claim, judged: str, category: str, type_id: str, recipien
     """A promise with a reach (monitor/policy/promises.py): broken by a reached type sent to a recipient it is about,
     unless the policy states exactly this type for this recipient (the promise is then read at its narrowest)."""
     p = dict(c.params)
-    if judged == "first_party" or stated or type_id not in reach_types(p["reach"]):
+    if judged == "first_party" or stated or type_id not in reached(p):
         return ""
     if p.get("except") == "service_providers" and service_provider(category):
         return ""
@@ -234,6 +244,8 @@ def _promise_broken(c: Claim, judged: str, category: str, type_id: str, recipien
         return ""
     if c.kind == "no_personal_info":
         return f"the policy says only anonymized data goes to {judged}, but {type_id} is sent to it"
+    if p["reach"] == "named":
+        return f"the policy says {type_id} is not shared with {judged}, but it is sent to it"
     return f"the policy says information that identifies you is not shared with {judged}, but {type_id} is sent to it"
 
 
@@ -242,9 +254,10 @@ def _not_observed(policy: Policy, seen: set[tuple[str, str]]) -> list[Verdict]:
     for s in policy.statements:
         if s.vague or s.stance == "denies" or s.recipient in ("third_party", "partners", "advertisers") or _scoped(s):
             continue
-        if (s.type, s.recipient) in seen:
+        r = _recipient(s)
+        if (s.type, r) in seen:
             continue
-        evidence = out.setdefault((s.type, s.recipient), [])
+        evidence = out.setdefault((s.type, r), [])
         if len(evidence) < MAX_EVIDENCE:
             evidence.append(_ev(s.evidence))
     return [Verdict(t, r, "not_observed", (), tuple(ev), f"the policy states {t} for {r}; not seen in this traffic",

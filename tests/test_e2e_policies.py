@@ -115,8 +115,10 @@ CONTRA_TRAFFIC = [
     (f"https://api.democam.example/device?imei={IMEI}", "", "192.0.2.1"),
     # an advertising SDK (Tencent GDT) receives the GAID: against "will not share ... with advertisers"
     (f"https://mi.gdt.qq.com/gdt_mview.fcg?gaid={GAID}", "", "183.3.226.35"),
-    # an analytics SDK (AppsFlyer) receives the Android ID: against "do not share ... with third parties"
-    ("https://launches.appsflyersdk.com/api/v6.9/androidevent", json.dumps({"android_id": AID}), "192.0.2.4"),
+    # an analytics SDK (AppsFlyer) receives the e-mail address: against "do not share your personal information with
+    # third parties" (which reaches the identity types: an Android ID nobody called personal would be undisclosed)
+    ("https://launches.appsflyersdk.com/api/v6.9/androidevent", json.dumps({"email": "lab@example.org",
+                                                                             "android_id": AID}), "192.0.2.4"),
     # the speed-monitoring feature's request carries the OAID: against "does not collect any personal information"
     (f"https://api.democam.example/network/speed?oaid={OAID}", "", "192.0.2.1"),
     # the first party's phone-number upload lands on a US server (8.8.4.4): against storage in China
@@ -128,7 +130,7 @@ CONTRA_EXPECTED = {
     ("mac", "unknown"): "contradicted",
     ("imei", "unknown"): "contradicted",
     ("gaid", "gdt"): "contradicted",
-    ("android_id", "appsflyer"): "contradicted",
+    ("email", "appsflyer"): "contradicted",
     ("oaid", "unknown"): "contradicted",
     ("phone_number", "unknown"): "contradicted",
 }
@@ -148,3 +150,5 @@ def test_every_contradiction_kind_end_to_end(tmp_path: Path) -> None:
         # each verdict cites the policy sentence it rests on, at its offsets in the policy text
         ev = got[key]["policy_evidence"][0]
         assert CONTRA_POLICY[ev["start"]:ev["end"]].strip() and ev["text"].strip()[:20] in CONTRA_POLICY
+    # the personal-information denial reaches the identity types, not an identifier the policy never called personal
+    assert got[("android_id", "appsflyer")]["verdict"] == "undisclosed"

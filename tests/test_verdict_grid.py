@@ -1,5 +1,5 @@
-"""End-to-end verdicts against the blind grid (bench/verdict_grid.py): the reader and the comparison together,
-cell by cell, as a user gets them. Floors are the numbers measured when the covering rules went in (issue 14);
+"""End-to-end verdicts against the blind grids (bench/verdict_grid.py): the reader and the comparison together,
+cell by cell, as a user gets them. Floors are the numbers measured at the end of the last verdict round (issue 14);
 false `contradicted` is an exact ceiling: a reviewer cannot use a report that accuses falsely."""
 
 from __future__ import annotations
@@ -8,11 +8,15 @@ import importlib.util
 import os
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-GRID = Path(os.environ.get("PRIVMON_CORPUS", "/work/corpus")) / "verdicts"
+CORPUS = Path(os.environ.get("PRIVMON_CORPUS", "/work/corpus"))
+GRID = CORPUS / "verdicts"
+GRID2 = CORPUS / "verdicts2"  # the second reviewer's grid: Blink, Coolapk, BrainBurst, eufy, Ring
+POLICIES2 = CORPUS / "policies"
 
 
 def _bench() -> ModuleType:
@@ -23,10 +27,28 @@ def _bench() -> ModuleType:
     return mod
 
 
-# per policy: (accuracy floor, undisclosed found floor); overall below
-FLOORS = {"000_72e5737b41abaee6.txt": (1.0, 85), "001_8908ab6137995cb6.txt": (0.924, 45),
-          "002_d276b2c5d45dfbdd.txt": (0.974, 89), "003_da15fc37df66fe0c.txt": (0.97, 22),
+# per policy: (accuracy floor, undisclosed found floor); overall in the tests
+FLOORS = {"000_72e5737b41abaee6.txt": (1.0, 85), "001_8908ab6137995cb6.txt": (0.966, 45),
+          "002_d276b2c5d45dfbdd.txt": (1.0, 90), "003_da15fc37df66fe0c.txt": (1.0, 22),
           "004_e5d62f8ffb10edd1.txt": (0.962, 66)}
+FLOORS2 = {"fresh-e/app_brainburst.txt": (0.98, 56), "fresh-d/cn_app_coolapk_zh.txt": (0.863, 21),
+           "fresh-d/iot_blink_2016.txt": (1.0, 84), "fresh-c/iot_eufy_2018.txt": (0.947, 80),
+           "fresh-d/iot_ring_2016.txt": (0.875, 50)}
+
+
+def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
+           floors: dict[str, tuple[float, int]]) -> None:
+    overall = result["overall"]
+    assert overall["cells"] == cells
+    assert overall["false_contradicted"] == 0, result["confusion"]
+    assert overall["accuracy"] >= accuracy, result["confusion"]
+    found, total = (int(x) for x in overall["undisclosed_recall"].split("/"))
+    assert total == und[1] and found >= und[0]
+    for name, (acc, n) in floors.items():
+        got = result["policies"][name]
+        assert got["accuracy"] >= acc, (name, got)
+        assert int(got["undisclosed_recall"].split("/")[0]) >= n, (name, got)
+        assert got["false_contradicted"] == 0, (name, got)
 
 
 def test_verdict_grid_floors() -> None:
@@ -36,15 +58,14 @@ def test_verdict_grid_floors() -> None:
         pytest.skip(f"{GRID} is absent (the blind verdict grid; set PRIVMON_CORPUS)")
     if not policies.is_dir():
         pytest.skip(f"{policies} is absent (the shared policies are never copied into the repo)")
-    result = bench.score(GRID, policies, errors=False)
-    overall = result["overall"]
-    assert overall["cells"] == 584
-    assert overall["false_contradicted"] == 0, result["confusion"]
-    assert overall["accuracy"] >= 0.964, result["confusion"]
-    found, total = (int(x) for x in overall["undisclosed_recall"].split("/"))
-    assert total == 312 and found >= 307
-    for name, (acc, und) in FLOORS.items():
-        got = result["policies"][name]
-        assert got["accuracy"] >= acc, (name, got)
-        assert int(got["undisclosed_recall"].split("/")[0]) >= und, (name, got)
-        assert got["false_contradicted"] == 0, (name, got)
+    _check(bench.score(GRID, policies, errors=False), 584, 0.983, (308, 312), FLOORS)
+
+
+def test_second_verdict_grid_floors() -> None:
+    bench = _bench()
+    if not GRID2.is_dir():
+        pytest.skip(f"{GRID2} is absent (the second blind verdict grid; set PRIVMON_CORPUS)")
+    missing = [p for p in FLOORS2 if not (POLICIES2 / p).is_file()]
+    if missing:
+        pytest.skip(f"policies of the second grid absent under {POLICIES2}: {', '.join(missing)}")
+    _check(bench.score(GRID2, POLICIES2, errors=False), 505, 0.933, (291, 291), FLOORS2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,9 +21,10 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
 
         signatures = load_rules()
     aliases = AliasMatcher(signatures.sdk_aliases(), signatures.common_aliases)
-    statements = apply_covering(extract_statements(text, aliases), connected_product(text, policy_context(text)[1]))
+    statements = apply_covering(extract_statements(text, aliases), connected_product(text, policy_context(text)[1]),
+                                aliases.find)
     named = list(dict.fromkeys(sdk for sdk, _s, _e in aliases.find(text)))
-    vendor = vendor_sdk(text, aliases)
+    vendor = vendor_sdk(text, aliases) or _titled(text, aliases)
     siblings: tuple[str, ...] = ()
     if vendor:  # an SDK vendor's own policy: the vendor is the first party
         statements = [replace(s, recipient="first_party") if s.recipient == vendor else s for s in statements]
@@ -31,9 +33,22 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
         siblings = tuple(sid for sid, o in org.items() if sid != vendor and o and o == org.get(vendor))
     categories = {s.id: s.category for s in getattr(signatures, "sdks", ())}
     texts = [(c.start, c.end, c.text, c.scope) for c in clauses(text, aliases)]
-    claims = find_promises(texts, aliases.find, apply_claim_rules(extract_claims(text, aliases)), statements, categories)
+    claims = find_promises(texts, aliases.find, apply_claim_rules(extract_claims(text, aliases), texts), statements,
+                           categories)
     return Policy(source=source, text=text, statements=tuple(statements), claims=tuple(claims),
                   sdks_named=tuple(named), first_party_sdk=vendor, vendor_sdks=siblings)
+
+
+def _titled(text: str, aliases: AliasMatcher) -> str:
+    """The one SDK (a vendor's own cloud, "Privacy Policy | Ring") the policy's title line names: the policy's owner."""
+    title = next((line.strip() for line in text.split("\n") if line.strip()), "")[:200]
+    if not re.search(r"privacy|隐私", title, re.I):
+        return ""
+    named = {sdk for sdk, _s, _e in aliases.find(title)}
+    # a segment of the title that is exactly an SDK's name, everyday words too ("Legal | Privacy Policy | Ring")
+    named |= {aliases.aliases[seg] for seg in (x.strip().lower() for x in re.split(r"\s[|:\-–—]\s|[|:：]", title))
+              if seg in aliases.aliases}
+    return named.pop() if len(named) == 1 else ""
 
 
 def read_policy(path: str | Path, signatures: Any = None) -> Policy:

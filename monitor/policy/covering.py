@@ -8,15 +8,32 @@ monitor/rules/policy_covering.toml:
   from the third party") is a source, not a recipient: the statement is the first party's;
 - a denial of sharing with an open exception ("not provided to third parties unless you consent") is a
   denial marked `excepted`: it gives the class no coverage, and compare.py never reads it as a promise;
+- a named SDK the sentence only mentions (an account, a data source, what the app checks for) is not a recipient:
+  its statements get a `mentioned` qualifier and compare.py judges them as the first party's;
+- a denial limited to one feature, page or occasion ("When you use the payment function, we do not collect ...")
+  gets a `within:feature` qualifier: compare.py treats it as scoped, so it contradicts nothing;
+- an SDK named as an example of a class ("advertising partners, such as AdMob, may collect ...") shares what the
+  sentence gives it with the class: a vague statement for `partners`, narrowed as the class is;
+- a denial that an SDK's list entry gives the SDK, whose sentence names a class and not the SDK ("We will not provide
+  your phone number to advertising partners"), is about others: qualifier `to_others`, it denies nothing to the SDK;
 - a row of a permissions table gives vague coverage at most (it says what a permission is for);
 - broad device terms reach `device_uid` only in a policy about a connected product;
-- a storage sentence that only permits a place ("may be stored in the United States") is no storage promise.
+- a connected product's serial number, stated as device_uid, names `serial` too (names_type, read by compare.py), and a
+  device_uid the sentence names only loosely (serial number, hardware identifier) is covered vaguely (loosely_names);
+- an unqualified "advertising ID", stated as the GAID (or an iOS-only policy's IDFA), names the other platform's ID too;
+- a list of the Wi-Fi networks around the phone (stated as `ssid`) also gives their BSSIDs vague coverage;
+- a storage sentence that only permits a place ("may be stored in the United States") is no storage promise;
+- a sharing promise that denies only selling ("we do not sell your personal information") is dropped;
+- a storage promise naming a region (EU) holds for its member countries (in_place, read by compare.py);
+- Chinese storage promises ("存储于中国境内") are storage claims (country CN), and Chinese sentences that send data
+  abroad as a matter of course (not "如需跨境传输 ...") are cross-border claims that allow it.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -24,21 +41,45 @@ from pathlib import Path
 from monitor.model import Claim, Statement
 
 RULES = Path(__file__).resolve().parent.parent / "rules" / "policy_covering.toml"
+Finder = Callable[[str], list[tuple[str, int, int]]]  # the SDK names in a text: (sdk id, start, end)
 CLASSES = ("third_party", "partners", "advertisers")
+GROUP = "corporate_group"  # the policy owner's affiliates: no SDK is of this category, so the class covers none
+
+
+Role = tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]  # before, name, after
 
 
 @dataclass(frozen=True, slots=True)
 class CoveringRules:
     narrowed: tuple[tuple[str, re.Pattern[str]], ...]
     generic: re.Pattern[str]
+    group_others: re.Pattern[str]
     source: tuple[re.Pattern[str], ...]
     excepted_sharing: re.Pattern[str]
+    excepted_sharing_zh: re.Pattern[str]
     affirmed_sharing: re.Pattern[str]
     permission_row: re.Pattern[str]
     iot_only: tuple[str, ...]
     connected_product: re.Pattern[str]
     permissive_storage: re.Pattern[str]
     exclusive_storage: re.Pattern[str]
+    mention_roles: tuple[Role, ...]
+    mention_skip: re.Pattern[str]
+    wifi_list: re.Pattern[str]
+    wifi_list_covers: tuple[str, ...]
+    storage_cn: re.Pattern[str]
+    abroad_cn: re.Pattern[str]
+    abroad_cn_not: re.Pattern[str]
+    abroad_cn_denied: re.Pattern[str]
+    feature_denial: re.Pattern[str]
+    sale_only: re.Pattern[str]
+    share_verbs: re.Pattern[str]
+    class_examples: re.Pattern[str]
+    product_serial: re.Pattern[str]
+    device_uid_exact: re.Pattern[str]
+    generic_ad_id: re.Pattern[str]
+    ad_ids: tuple[str, ...]
+    regions: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -47,11 +88,29 @@ def covering_rules() -> CoveringRules:
     i = re.IGNORECASE | re.ASCII
     classes = {k: v for k, v in d["class"].items() if k != "generic"}
     return CoveringRules(tuple((k, re.compile(v, i)) for k, v in classes.items()), re.compile(d["class"]["generic"], i),
+                         re.compile(d["group"]["others"], i),
                          tuple(re.compile(v, i) for v in d["source"].values()),
-                         re.compile(d["denial"]["excepted_sharing"], i), re.compile(d["denial"]["affirmed_sharing"], i),
+                         re.compile(d["denial"]["excepted_sharing"], i), re.compile(d["denial"]["excepted_sharing_zh"], i),
+                         re.compile(d["denial"]["affirmed_sharing"], i),
                          re.compile(d["rows"]["permission_row"], i),
                          tuple(d["types"]["iot_only"]), re.compile(d["types"]["connected_product"], i),
-                         re.compile(d["claims"]["permissive_storage"], i), re.compile(d["claims"]["exclusive_storage"], i))
+                         re.compile(d["claims"]["permissive_storage"], i), re.compile(d["claims"]["exclusive_storage"], i),
+                         tuple(_role(role, i) for role in d["mention"]["role"]),
+                         re.compile(d["mention"]["skip"]["text"], i),
+                         re.compile(d["types"]["wifi_list"], i), tuple(d["types"]["wifi_list_covers"]),
+                         re.compile(d["claims"]["storage_cn"], i), re.compile(d["claims"]["abroad_cn"], i),
+                         re.compile(d["claims"]["abroad_cn_not"], i), re.compile(d["claims"]["abroad_cn_denied"], i),
+                         re.compile(d["scope"]["feature_denial"], i), re.compile(d["claims"]["sale_only"], i),
+                         re.compile(d["claims"]["share_verbs"], i), re.compile(d["examples"]["class_before"], i),
+                         re.compile(d["types"]["product_serial"], i), re.compile(d["types"]["device_uid_exact"], i),
+                         re.compile(d["types"]["generic_ad_id"], i), tuple(d["types"]["ad_ids"]),
+                         {k: frozenset(v) for k, v in d["claims"]["regions"].items()})
+
+
+def _role(role: dict[str, str], flags: int) -> Role:
+    """A [[mention.role]] of the rules: (before, name, after), each absent part None."""
+    before, name, after = (re.compile(role[k], flags) if k in role else None for k in ("before", "name", "after"))
+    return before, name, after
 
 
 @lru_cache(maxsize=4096)
@@ -66,6 +125,8 @@ def class_categories(text: str) -> tuple[str, ...]:
             rest = rx.sub(" ", rest)
     if not cats or r.generic.search(rest):
         return ()
+    if GROUP in cats and r.group_others.search(rest):
+        return ()  # the group beside advertisers or other companies: a class in general
     return tuple(cats)
 
 
@@ -74,41 +135,128 @@ def connected_product(text: str, product_words: bool) -> bool:
     return product_words or bool(covering_rules().connected_product.search(text[:200_000]))
 
 
-def apply_covering(statements: list[Statement], iot: bool) -> list[Statement]:
+def only_mentioned(text: str, sdk: str, find: Finder) -> bool:
+    """Every mention of `sdk` in the sentence names an account, a data source, what the app checks for or a tool the
+    user shares with (CONTRACT.md, "Mentioned is not a recipient"); False when it is not named in the sentence."""
+    r = covering_rules()
+    if r.mention_skip.search(text):
+        return False
+    hits = [(a, b) for s, a, b in find(text) if s == sdk]
+    return bool(hits) and all(_mention_role(text, a, b, r) for a, b in hits)
+
+
+def _names_a_class(text: str, r: CoveringRules) -> bool:
+    return bool(r.generic.search(text) or class_categories(text) or r.group_others.search(text))
+
+
+def _named_as_example(text: str, sdk: str, find: Finder, r: CoveringRules) -> bool:
+    """The SDK is named as an example of a class ("advertising partners, such as AdMob")."""
+    return any(r.class_examples.search(text[max(0, a - 240):a]) for s, a, _b in find(text) if s == sdk)
+
+
+def _mention_role(text: str, a: int, b: int, r: CoveringRules) -> bool:
+    pre, name, post = text[max(0, a - 200):a], text[a:b], text[b:b + 200]
+    return any((before is None or before.search(pre)) and (nm is None or nm.search(name))
+               and (after is None or after.search(post)) for before, nm, after in r.mention_roles)
+
+
+def names_type(s: Statement, type_id: str) -> bool:
+    """A clear statement names `type_id`: its own type, or (a connected product's serial number, stated as device_uid)
+    the `serial` that traffic shows for a serial-number field, or (an unqualified "advertising ID" stated as one
+    platform's) the other platform's advertising ID. A device_uid stated through a loose name of the product's
+    identifier (serial number, hardware identifier) names it only broadly (loosely_names)."""
+    if s.vague:
+        return False
+    if s.type == type_id:
+        return not loosely_names(s, type_id)
+    r = covering_rules()
+    if type_id in r.ad_ids and s.type in r.ad_ids:  # "advertising ID": the platform's, whichever the traffic shows
+        return bool(r.generic_ad_id.search(s.evidence.text))
+    return type_id == "serial" and s.type == "device_uid" and bool(r.product_serial.search(s.evidence.text))
+
+
+def loosely_names(s: Statement, type_id: str) -> bool:
+    """A device_uid statement whose sentence never names the UID itself (UID, P2P ID, DID): a broad name, vague."""
+    return type_id == "device_uid" == s.type and not s.vague and not covering_rules().device_uid_exact.search(s.evidence.text)
+
+
+def apply_covering(statements: list[Statement], iot: bool, find: Finder | None = None) -> list[Statement]:
     r = covering_rules()
     out: list[Statement] = []
-    seen: set[tuple[str, str, str, int]] = set()
+    seen: set[tuple[str, str, str, int, bool]] = set()
     for s in statements:
         text = s.evidence.text
         if s.vague and not iot and any(t in s.covers for t in r.iot_only):
             s = replace(s, covers=tuple(t for t in s.covers if t not in r.iot_only))
         if not s.vague and s.stance != "denies" and r.permission_row.search(text):
             s = replace(s, vague=True, covers=(s.type,))
+        if find is not None and s.recipient not in (*CLASSES, "first_party") and "mentioned" not in s.qualifiers \
+                and only_mentioned(text, s.recipient, find):
+            s = replace(s, qualifiers=(*s.qualifiers, "mentioned"))
+        if s.stance == "denies" and find is not None and s.recipient not in (*CLASSES, "first_party") \
+                and s.recipient not in {sdk for sdk, _a, _b in find(text)} and _names_a_class(text, r):
+            # the SDK came from the context (its list entry); the sentence denies giving data to others, not to it
+            s = replace(s, qualifiers=(*s.qualifiers, "to_others"))
+        if s.stance == "denies" and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) \
+                and r.feature_denial.search(text):
+            s = replace(s, qualifiers=(*s.qualifiers, "within:feature"))
         if s.recipient in CLASSES:
             if r.excepted_sharing.search(text) and not r.affirmed_sharing.search(r.excepted_sharing.sub(" ", text)):
                 s = replace(s, stance="denies", qualifiers=(*s.qualifiers, "excepted"))
+            elif r.excepted_sharing_zh.search(text) and not r.affirmed_sharing.search(r.excepted_sharing_zh.sub(" ", text)):
+                s = replace(s, qualifiers=(*s.qualifiers, "excepted"))  # the stance stays as the reader read it
             if any(rx.search(text) for rx in r.source) and not _names_class_elsewhere(text, r):
                 s = replace(s, recipient="first_party")
             else:
                 cats = class_categories(text)
                 if cats and not (s.recipient == "advertisers" and cats == ("advertising",)):  # already says so
                     s = replace(s, qualifiers=(*s.qualifiers, *(f"class:{c}" for c in cats)))
-        key = (s.type, s.recipient, s.stance, s.evidence.start)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(s)
+        extra = [s]
+        if find is not None and s.stance != "denies" and s.recipient not in (*CLASSES, "first_party") \
+                and "mentioned" not in s.qualifiers and _named_as_example(text, s.recipient, find, r):
+            # the class the SDK is an example of gets the same data, vaguely, narrowed as the class is
+            cats = tuple(f"class:{c}" for c in class_categories(text))
+            extra.append(replace(s, recipient="partners", vague=True, covers=s.covers if s.vague else (s.type,),
+                                 qualifiers=(*s.qualifiers, *cats)))
+        if s.type == "ssid" and s.stance != "denies" and r.wifi_list.search(text):
+            # a list of the Wi-Fi networks around: its entries' BSSIDs too, vaguely
+            extra.append(replace(s, type="wifi_list", vague=True, covers=r.wifi_list_covers))
+        for x in extra:
+            key = (x.type, x.recipient, x.stance, x.evidence.start, x.vague)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(x)
     return out
 
 
-def apply_claim_rules(claims: list[Claim]) -> list[Claim]:
-    """Claims as promises: a storage sentence that only permits a place is marked ("permissive", "yes")."""
+def in_place(got: str, want: str) -> bool:
+    """A destination country (ISO code) is the place a storage promise names: that country, or a member of its region."""
+    return got == want or got in covering_rules().regions.get(want, ())
+
+
+def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, str]] = ()) -> list[Claim]:
+    """Claims as promises: a storage sentence that only permits a place is marked ("permissive", "yes"); Chinese
+    storage promises and transfers abroad are read from the policy's clauses `texts` (start, end, text, scope)."""
     r = covering_rules()
     out = []
     for c in claims:
         if c.kind == "storage_location" and r.permissive_storage.search(c.text) and not r.exclusive_storage.search(c.text):
             c = replace(c, params=(*c.params, ("permissive", "yes")))
+        if c.kind in ("no_ad_sharing", "no_third_party_sharing") and r.sale_only.search(c.text) \
+                and not r.share_verbs.search(c.text):
+            continue  # "we do not sell your personal information": SDKs get data without buying it
         out.append(c)
+    have = {(c.kind, c.start) for c in out}
+    for start, end, t, scope in texts:
+        scoped = (("scope", scope),) if scope else ()
+        if r.storage_cn.search(t) and ("storage_location", start) not in have:
+            out.append(Claim("storage_location", t, start, end, (("country", "CN"), *scoped)))
+        if r.abroad_cn.search(t) and ("cross_border", start) not in have:
+            denied = bool(r.abroad_cn_denied.search(t))
+            allowed = not denied and not r.abroad_cn_not.search(t)
+            out.append(Claim("cross_border", t, start, end, (("denied", "yes" if denied else "no"),
+                                                              *((("allowed", "yes"),) if allowed else ()), *scoped)))
     return out
 
 

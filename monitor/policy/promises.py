@@ -13,7 +13,11 @@ Rules in monitor/rules/policy_covering.toml [promise]:
   denial to one kind of partner (advertising, analytics) holds, as "not shared with advertisers" does;
 - a sentence about "this data" with no recipient of its own is about the recipients named just before it;
 - an existing sharing claim whose sentence also says what *is* shared (", only de-identified ...") or denies only
-  identity information reaches identity types only.
+  identity information reaches identity types only, and so does any other denial of sharing personal information with
+  third parties (the umbrella names no type);
+- a sharing promise whose sentence names data types ("we will not provide your mobile phone number to advertising
+  partners") reaches those types only (reach "named", param `types`);
+- no promise overrides a statement of exactly this type for exactly this recipient (compare.py).
 Recipients are params: `sdks` (comma list), `categories` (SDK categories), `class` = third_party (anyone but the
 first party), `except` = service_providers.
 """
@@ -28,9 +32,11 @@ from functools import lru_cache
 
 from monitor.model import Claim, Statement
 from monitor.policy.covering import RULES, class_categories
+from monitor.policy.vocab import ALL_TYPES, find_terms
 
 Finder = Callable[[str], list[tuple[str, int, int]]]
 MAX_BACK = 8  # clauses a "this data" sentence looks back for its recipients
+CONTRACT_TYPES = frozenset(ALL_TYPES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,28 @@ def promise_rules() -> PromiseRules:
 
 def reach_types(reach: str) -> tuple[str, ...]:
     return promise_rules().reach.get(reach, ())
+
+
+def reached(params: dict[str, str]) -> tuple[str, ...]:
+    """The types a promise can be broken by: its reach's, or those its sentence names (reach "named")."""
+    if params.get("reach") == "named":
+        return tuple(t for t in params.get("types", "").split(",") if t)
+    return reach_types(params.get("reach", ""))
+
+
+def named_types(text: str) -> tuple[str, ...]:
+    """The contract types a sentence names (an unqualified term's types, a category term's members); () when it
+    names only umbrella words ("personal information")."""
+    out: list[str] = []
+    for term, _s, _e in find_terms(text):
+        if term.expands:
+            types: tuple[str, ...] = term.expands
+        elif term.vague:
+            types = term.covers
+        else:
+            types = (term.type, *((term.iot_type,) if term.iot_type else ()))
+        out += [t for t in types if t in CONTRACT_TYPES]
+    return tuple(dict.fromkeys(out))
 
 
 def service_provider(category: str) -> bool:
@@ -133,12 +161,23 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
 
 
 def _narrowed(c: Claim) -> Claim:
-    """A sharing claim that denies only identity information, or also says what is shared, reaches identity types."""
+    """A sharing claim that denies only identity information, or also says what is shared, reaches identity types;
+    so does a denial of sharing personal information with third parties: the umbrella names no type, and the types
+    every policy treats as personal are the identity ones (a device identifier sent to an SDK is `undisclosed` unless
+    the policy names it, never `contradicted` by boilerplate)."""
     r = promise_rules()
     if c.kind not in ("no_third_party_sharing", "no_ad_sharing") or dict(c.params).get("reach"):
         return c
+    named = named_types(c.text)
+    if named:  # "we will not provide your mobile phone number to advertising partners": that type only
+        about = () if c.kind == "no_ad_sharing" or any(k in ("sdks", "categories", "class") for k, _v in c.params) \
+            else (("class", "third_party"),)
+        return replace(c, params=(*c.params, *about, ("reach", "named"), ("types", ",".join(named))))
     if r.only_clause.search(c.text) or (r.identity.search(c.text) and not r.personal.search(c.text)):
         return replace(c, params=(*c.params, ("reach", "identity")))
+    if c.kind == "no_third_party_sharing":
+        about = () if any(k in ("sdks", "categories", "class") for k, _v in c.params) else (("class", "third_party"),)
+        return replace(c, params=(*c.params, *about, ("reach", "identity")))
     return c
 
 
