@@ -54,6 +54,29 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a serial number", "We collect your serial number.", {("serial", "collects", "first_party")}),
     ("a Chinese sentence", "我们收集您的IMEI。", {("imei", "collects", "first_party")}),
     ("a Chinese denial", "我们不会收集您的精确位置信息。", {("location_precise", "denies", "first_party")}),
+    # round 4 (issue 14)
+    ("a negation in an earlier sentence of the introduction's paragraph does not deny its items",
+     "Usage data cannot be used to personally identify you. The information we collect includes:\n"
+     "Your e-mail address\nYour phone number",
+     {("email", "collects", "first_party"), ("phone_number", "collects", "first_party")}),
+    ("'The following data is collected' introduces a list without a colon",
+     "The following data is collected\nApproximate location (city level)\nScreen size",
+     {("location_coarse", "collects", "first_party")}),
+    ("a section that keeps its data on the device denies its items to us",
+     "Data kept on your phone\nThis data is only used inside the app and is not transmitted off device.\n"
+     "The Bluetooth MAC address of your collar is stored to pair it again.",
+     {("mac", "denies", "first_party"), ("mac", "denies", "third_party")}),
+    ("'after you turn on' a permission is a condition",
+     "After you turn on the location permission, we obtain your location information.",
+     {("location_precise", "conditional", "first_party"), ("location_coarse", "conditional", "first_party")}),
+    ("data the user volunteers is conditional",
+     "Your e-mail address, which you voluntarily give to us when sending feedback.",
+     {("email", "conditional", "first_party")}),
+    ("'if you activate' a feature is a condition", "We collect your GPS location if you activate automatic arming.",
+     {("location_precise", "conditional", "first_party")}),
+    ("Mac the platform is not a MAC address", "We record the platform you use (Android, iOS, Windows, Mac).", set()),
+    ("a Chinese 'Mac地址' is the MAC address", "我们收集设备的Mac地址。", {("mac", "collects", "first_party")}),
+    ("a place the user picks is not location data", "We save your recordings to your chosen location.", set()),
 ]
 
 

@@ -35,7 +35,8 @@ _DENY = re.compile(
 _COND = re.compile(
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
     r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the)"
-    r"|\boptional\b|\bpremise\s+that\b|\bafter\s+(?:you|the\s+user)\s+(?:authori[sz]e|agree|consent)"
+    r"|\boptional\b|\bpremise\s+that\b|\bafter\s+(?:you|the\s+user)\s+(?:have\s+)?(?:authori[sz]e|agree|consent|turn(?:ed)?\s+on|enabled?|grant(?:ed)?|allow(?:ed)?|activated?|opt(?:ed)?\s+in)"
+    r"|\bvoluntarily\s+(?:give|provide|submit|enter|share|send)|\bwhen\s+choosing\s+to\b"
     r"|\buser\s+authori[sz]ation\b|\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b"
     r"|\bonly\s+with\s+your\s+consent\b|\b(?:users?|those|people|you)\s+(?:who|that)\s+(?:have\s+)?(?:enable|allow|opt|choose|grant|consent|agree|turn)"
     r"|\bdepending\s+on\s+(?:\w+\s+){0,3}?(?:settings|consent|choices?|permissions?|features?\s+(?:you\s+)?(?:use|enable))\b"
@@ -160,7 +161,11 @@ _GENERIC_ORGS = frozenset({"google", "apple", "tencent", "alibaba", "baidu", "by
 # a line with a subject and a finite verb is a sentence, not an item of a list flattened onto lines
 _FINITE = re.compile(r"\b(?:we|you|will|shall|is|are|was|were|do|does|did|never)\b", re.I)
 # the end of a list introduction: a colon, or "i.e." / "such as" / "the following" ending the line
-_INTRO_END = re.compile(r"(?:[:：]|\b(?:i\.e\.|e\.g\.|such\s+as|including|as\s+follows|the\s+following))\s*$", re.I)
+_INTRO_END = re.compile(r"(?:[:：]|\b(?:i\.e\.|e\.g\.|such\s+as|including|as\s+follows|the\s+following))\s*$"
+                        r"|^\W*the\s+following\s+(?:\w+\s+){0,3}?(?:is|are|will\s+be|may\s+be)\s+(?:\w+\s+)?"
+                        r"(?:collected|gathered|recorded|stored|processed|sent|shared)\s*$", re.I)
+# a section's first sentence about what the heading announces ("This data is only used in app ...")
+_THIS_DATA = re.compile(r"^\W*(?:all\s+)?(?:this|these|such|the\s+above)\s+(?:\w+\s+)?(?:data|information)\b|^\W*(?:以上|上述)(?:数据|信息)", re.I)
 _FIELD_LINE = re.compile(r"^[\w][\w\s()/'&-]{1,48}[:：]")  # "Information collected: ...", "收集信息："
 
 
@@ -196,6 +201,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     section = ""  # the scope of the current section ("children")
     ids = set(aliases.aliases.values())
     section_cond = False  # the section's heading marks what it lists optional ("其他第三方SDK(可选)收集的信息")
+    section_local = False  # the section keeps its data on the device ("Locally collected data")
+    after_heading = False  # the line before was a section heading
     r = rules()
     for line in text.split("\n"):
         lstart = pos
@@ -204,6 +211,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if not stripped:
             continue
         bullet = bool(_BULLET.match(stripped))
+        was_heading, after_heading = after_heading, False
+        if was_heading and _THIS_DATA.match(stripped) and (r.local.search(stripped) or r.no_transfer.search(stripped)) \
+                and not r.upload.search(stripped):
+            section_local = True  # "Locally collected data" / "This data ... is not transmitted off device."
         # an item of a list flattened onto lines without bullets: short, no sentence end, under an introduction
         # (a longer item qualifies when its head, before a comma or "which", is a noun phrase: "IP address, which may
         # be used to estimate ...", "A Device ID such as the advertising identifier ...")
@@ -220,8 +231,11 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             ends_intro = bool(_INTRO_END.search(stripped))
             silent = ends_intro and states_nothing(stripped)
             intro = ends_intro and (bool(_VERB.search(stripped)) or silent)
-            intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(stripped))
-            intro_local = intro and bool(r.local.search(stripped)) and not r.upload.search(stripped)
+            # the introduction is the line's last sentence: a negation or "stored locally" in an earlier sentence of the
+            # same paragraph ("... cannot be used to identify you. The information we collect includes:") is not its
+            last = stripped[sentence_spans(stripped)[-1][0]:] if intro else ""
+            intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(last))
+            intro_local = intro and bool(r.local.search(last)) and not r.upload.search(last)
             intro_cond = intro and bool(_COND.search(stripped) or _COND_BEFORE.search(stripped))
             intro_silent = silent
             named = {sdk for sdk, _a, _b in aliases.find(stripped)} if intro else set()
@@ -233,6 +247,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if _is_heading(stripped):
                 section = "children" if r.children.search(stripped) else ""
                 section_cond = bool(_OPTIONAL_MARK.search(stripped))
+                section_local = bool(r.local_heading.search(stripped))
+                after_heading = True
                 named = {sdk for sdk, _a, _b in aliases.find(stripped)}
                 section_sdk = named.pop() if len(named) == 1 else ""  # a section headed by one SDK's name
         if stripped.endswith("|") and len(stripped) <= 80:  # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |"
@@ -294,7 +310,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                         and not aliases.find(seg_text):
                     sdk = section_sdk  # passive prose in an SDK's section ("certain information may be collected")
                 out.append(Clause(s, e, seg_text, sdk, listed=listed,
-                                  denied=listed and intro_neg, scope=scope, local=listed and intro_local,
+                                  denied=listed and intro_neg, scope=scope,
+                                  local=(listed and intro_local) or (section_local and not r.upload.search(seg_text)),
                                   cond=listed and intro_cond, silent=listed and intro_silent,
                                   rcps=intro_rcps if listed else ()))
     return out
@@ -479,7 +496,7 @@ def _stance(c: Clause, start: int, end: int) -> str:
     before = text[max(0, rel_s - 70): rel_s]
     if re.match(r"\s*[(（](?:only collected|optional|only (?:when|with|if)|可选|选填|非必要)", after, re.I) or \
             re.match(r"\s*,?\s*(?:only\s+)?(?:where|if|when|once|after)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|"
-                     r"authori[sz]|opt|enable|turn)", after, re.I) or \
+                     r"authori[sz]|opt|enable|turn|activat|switch\s+on)", after, re.I) or \
             re.search(r"\b(?:if|where|when|once)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|authori[sz]|opt|enable)"
                       r"[^,;.]{0,40},\s*(?:your\s+|the\s+)?$", before, re.I):
         return "conditional"
