@@ -34,13 +34,13 @@ _DENY = re.compile(
     re.IGNORECASE)
 _COND = re.compile(
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
-    r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the)"
+    r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the(?!\s+(?:iOS|Android|iPhone|iPad|HarmonyOS)\b))"
     r"|\boptional\b|\bpremise\s+that\b|\bafter\s+(?:you|the\s+user)\s+(?:have\s+)?(?:authori[sz]e|agree|consent|turn(?:ed)?\s+on|enabled?|grant(?:ed)?|allow(?:ed)?|activated?|opt(?:ed)?\s+in)"
     r"|\bvoluntarily\s+(?:give|provide|submit|enter|share|send)|\bwhen\s+choosing\s+to\b"
     r"|\buser\s+authori[sz]ation\b|\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b"
     r"|\bonly\s+with\s+your\s+consent\b|\b(?:users?|those|people|you)\s+(?:who|that)\s+(?:have\s+)?(?:enable|allow|opt|choose|grant|consent|agree|turn)"
     r"|\bdepending\s+on\s+(?:\w+\s+){0,3}?(?:settings|consent|choices?|permissions?|features?\s+(?:you\s+)?(?:use|enable))\b"
-    r"|^\W*(?:[^,.;]{0,50},\s*)?you\s+(?:(?:can|could)\s+(?:also\s+|optionally\s+|choose\s+to\s+|decide\s+to\s+)*|may\s+(?:also\s+)?(?:optionally\s+|choose\s+to\s+|decide\s+to\s+|opt\s+to\s+)+)(?:provide|give|add|augment|attach|include|enter|submit|upload|share|send|link|connect)\b"
+    r"|^\W*(?:[^,.;]{0,50},\s*)?you\s+(?:(?:can|could)\s+(?:also\s+|optionally\s+|choose\s+to\s+|decide\s+to\s+)*|may\s+(?:also\s+)?(?:optionally\s+|choose\s+to\s+|decide\s+to\s+|opt\s+to\s+)+)(?:provide|give|add|augment|attach|include|enter|submit|upload|share|send|link|connect|bind|register|fill\s+in)\b"
     r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
     r"|(?:当|在)您(?:\S{0,4})?(?:开启|选择|同意|授权|使用|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:您)?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
     r"|可选|选填|经(?:过)?您(?:的)?(?:同意|授权)|征得您的(?:明示)?同意|在您(?:同意|授权|开启|选择)|您(?:同意|授权|开启)(?:\S{0,8})?后|如(?:果)?您(?:\S{0,4}?)(?:选择|同意|开启|使用|启用|打开)|授权后", re.IGNORECASE | re.ASCII)
@@ -594,9 +594,13 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                     continue
                 quals = (*quals, "permission")
             named_next = {m[0].type for m in mentions[i + 1:i + 3] if m[1] - e <= 12}
+            # "IDFA广告标识", "IDFA advertising identifier": the type named right before says which one too
+            named_prev = mentions[i - 1][0].type if i and s - mentions[i - 1][2] <= 2 else ""
             for type_id, vague, covers in typed(term, ios, iot, c.text[max(0, s - 80):e + 80], android):
                 if term.expands and named_next & set(term.expands) and type_id not in named_next:
                     continue  # "advertising ID (IDFA)": the named type says which one
+                if term.expands and named_prev in term.expands and type_id != named_prev:
+                    continue
                 for rcp in rcps:
                     key = (type_id, rcp, stance, c.start)
                     if key in seen:
