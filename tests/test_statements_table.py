@@ -102,6 +102,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("idfa", "collects", "first_party")}),
     ("a company's account (Chinese) is the subject matter, not a recipient",
      "您可选择将您的邮箱地址和微信账号绑定至您的账号，我们使用它找回账号。", {("email", "conditional", "first_party")}),
+    ("a denial of sharing with no recipient named denies it to third parties too",
+     "Your phone number is never collected, stored, or shared in any way.",
+     {("phone_number", "denies", "first_party"), ("phone_number", "denies", "third_party")}),
 ]
 
 

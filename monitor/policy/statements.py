@@ -518,6 +518,19 @@ def _stance(c: Clause, start: int, end: int) -> str:
     return "collects"
 
 
+def _denies_sharing(text: str, s: int, e: int) -> bool:
+    """The negation that covers a mention also negates a sharing verb with no recipient named ("Your location is
+    never collected, tracked, or shared in any way", "we do not sell or share it"): a denial to third parties too."""
+    r = rules()
+    for a, b, kind in negation_spans(text):
+        if kind != "deny" or not (a <= s < b or a <= e - 1 < b):
+            continue
+        stop = next((m.start() for m in r.term.finditer(text) if m.start() >= b), len(text))
+        if _SHARE.search(text[a:stop]):
+            return True
+    return False
+
+
 def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, ...]:
     """Qualifiers written right after a mention (before the next comma or mention) or for the whole clause."""
     rel_e = end - c.start
@@ -586,6 +599,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                 # kept on the device: the first party never gets it (and nobody else, when the policy says so)
                 stance = "denies"
                 rcps = ["first_party", "third_party"] if nothing_passed_on else ["first_party"]
+            elif stance == "denies" and recipients == ["first_party"] and not c.denied and _denies_sharing(c.text, s, e):
+                rcps = ["first_party", "third_party"]  # "is never collected, tracked, or shared": shared with nobody
             clause_denied = clause_denied or stance == "denies"
             if c.scope:
                 quals = (*quals, f"scope:{c.scope}")
