@@ -105,6 +105,19 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a denial of sharing with no recipient named denies it to third parties too",
      "Your phone number is never collected, stored, or shared in any way.",
      {("phone_number", "denies", "first_party"), ("phone_number", "denies", "third_party")}),
+    ("'Label: items' lines with no verb under an 'Information We Collect' heading are collected",
+     "Information We Collect\n1. Network Details\nWireless Data: SSIDs (network names) of nearby networks\n"
+     "Phone Data: IMEI and model",
+     {("ssid", "collects", "first_party"), ("imei", "collects", "first_party")}),
+    ("'Label: items' lines with no verb under a 'We Do Not Share' heading are denied to everyone",
+     "Sharing\n1. We Do Not Share\nSaved Passwords: kept encrypted on your phone only",
+     {("credentials", "denies", "first_party"), ("credentials", "denies", "third_party")}),
+    ("the same lines under any other heading state nothing", "How It Works\nWireless Data: SSIDs of nearby networks", set()),
+    ("a line's label is its title when the body names the data",
+     "Exact Location: Precise GPS coordinates are not shared with external services.",
+     {("location_precise", "denies", "first_party"), ("location_precise", "denies", "third_party")}),
+    ("a feature 'is enabled' is a condition", "We collect GPS coordinates when location services are enabled.",
+     {("location_precise", "conditional", "first_party")}),
 ]
 
 

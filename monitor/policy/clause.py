@@ -50,6 +50,7 @@ class Rules:
     source_verb: re.Pattern[str]
     local: re.Pattern[str]
     local_heading: re.Pattern[str]
+    collect_heading: re.Pattern[str]
     upload: re.Pattern[str]
     umbrella_denial: re.Pattern[str]
     no_transfer: re.Pattern[str]
@@ -84,6 +85,7 @@ def rules() -> Rules:
         contacts=re.compile(d["contacts"]["sentence"], i), contacts_finding=re.compile(d["contacts"]["finding"], i),
         org_names=tuple((k, re.compile(v, i)) for k, v in d["organisations"]["names"].items()), source_verb=re.compile(rc["source_verb"], i),
         local=re.compile(d["local"]["sentence"], i), local_heading=re.compile(d["local"]["heading"], i),
+        collect_heading=re.compile(d["statements"]["collect_heading"], i),
         upload=re.compile(d["local"]["upload"], i),
         umbrella_denial=re.compile(d["local"]["umbrella_denial"], i), no_transfer=re.compile(d["local"]["no_transfer"], i),
         strong_collect=re.compile(d["local"]["strong_collect"], i),

@@ -36,6 +36,8 @@ _COND = re.compile(
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
     r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the(?!\s+(?:iOS|Android|iPhone|iPad|HarmonyOS)\b))"
     r"|\boptional\b|\bpremise\s+that\b|\bafter\s+(?:you|the\s+user)\s+(?:have\s+)?(?:authori[sz]e|agree|consent|turn(?:ed)?\s+on|enabled?|grant(?:ed)?|allow(?:ed)?|activated?|opt(?:ed)?\s+in)"
+    r"|\b(?:when|if|once|while|after)\s+(?:\w+\s+){0,3}?(?:is|are|has\s+been|have\s+been)\s+(?:enabled|turned\s+on|granted|"
+    r"allowed|switched\s+on|activated)\b"
     r"|\bvoluntarily\s+(?:give|provide|submit|enter|share|send)|\bwhen\s+choosing\s+to\b"
     r"|\buser\s+authori[sz]ation\b|\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b"
     r"|\bonly\s+with\s+your\s+consent\b|\b(?:users?|those|people|you)\s+(?:who|that)\s+(?:have\s+)?(?:enable|allow|opt|choose|grant|consent|agree|turn)"
@@ -202,6 +204,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     ids = set(aliases.aliases.values())
     section_cond = False  # the section's heading marks what it lists optional ("其他第三方SDK(可选)收集的信息")
     section_local = False  # the section keeps its data on the device ("Locally collected data")
+    section_kind = parent_kind = ""  # the section's heading collects ("Information We Collect") or denies ("We DO NOT Share")
     after_heading = False  # the line before was a section heading
     r = rules()
     for line in text.split("\n"):
@@ -225,6 +228,12 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             or (len(stripped) <= 600 and len(head) <= 100 and not _FINITE.search(head)
                 and not _VERB.search(re.sub(r"\buse(?:rs?|ful|age)\b", " ", head, flags=re.I))
                 and not re.search(r"\b(?:may|can|will|should|must|might)\b", head, re.I))))
+        if _is_heading(stripped) and not _FIELD_LINE.match(stripped) and not (intro and bullet and not _NUMBERED.match(stripped)):
+            kind = _section_kind(stripped)
+            if _NUMBERED.match(stripped):  # "1. WiFi Network Information" under "Information We Collect"
+                section_kind = kind or parent_kind
+            else:
+                section_kind = parent_kind = kind
         # a label line inside a list ("User Info:") keeps the introduction above it in force
         sub_label = intro and len(stripped) <= 60 and stripped.endswith((":", "：")) and not _VERB.search(stripped)
         if not bullet and not sub_label:
@@ -304,17 +313,34 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if e - s >= 3:
                 seg_text = text[s:e]
                 listed = intro and bullet and k == 0
+                # "Network Data: SSIDs, BSSIDs ..." with no verb, in a section headed "Information We Collect" / "We DO NOT
+                # Share": the heading says what happens to it
+                field_item = bool(section_kind) and k == 0 and not listed and bool(_FIELD_LINE.match(seg_text)) \
+                    and not _VERB.search(re.split(r"[:：]", seg_text, maxsplit=1)[1])
                 scope = section or ("children" if r.children.search(seg_text) else "")
                 sdk = table_sdk or entry_sdk or line_sdk or (intro_sdk if listed else "")
                 if not sdk and section_sdk and not re.search(r"\b(?:we|us|our|I)\b|我们", seg_text) \
                         and not aliases.find(seg_text):
                     sdk = section_sdk  # passive prose in an SDK's section ("certain information may be collected")
-                out.append(Clause(s, e, seg_text, sdk, listed=listed,
-                                  denied=listed and intro_neg, scope=scope,
+                out.append(Clause(s, e, seg_text, sdk, listed=listed or field_item,
+                                  denied=(listed and intro_neg) or (field_item and section_kind.startswith("deny")),
+                                  scope=scope,
                                   local=(listed and intro_local) or (section_local and not r.upload.search(seg_text)),
                                   cond=listed and intro_cond, silent=listed and intro_silent,
-                                  rcps=intro_rcps if listed else ()))
+                                  rcps=intro_rcps if listed else (
+                                      ("first_party", "third_party") if field_item and section_kind == "deny_share" else ())))
     return out
+
+
+_NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*[.)、]?\s*\S")
+
+
+def _section_kind(heading: str) -> str:
+    """What a section heading says of the data its verb-less "Label: items" lines name: "deny_share" ("We DO NOT
+    Share"), "deny" ("What We Don't Collect"), "collect" ("Information We Collect"), or "" (anything else)."""
+    if any(k == "deny" for _a, _b, k in negation_spans(heading)):
+        return "deny_share" if _SHARE.search(heading) else "deny"
+    return "collect" if rules().collect_heading.search(heading) else ""
 
 
 def _push_of(sdk: str, name: str, ids: set[str]) -> str:
@@ -576,6 +602,11 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             continue  # contact lines, rights, definitions; "We do not collect X. X includes ..."
         # a permission is not data ("permission to use your location")
         mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])]
+        label = _FIELD_LINE.match(c.text)
+        if label and any(m[1] >= label.end() for m in mentions):
+            # "Exact Locations: Precise GPS coordinates are not shared": the body names what it speaks of, the label
+            # is its title
+            mentions = [m for m in mentions if m[1] >= label.end()]
         clause_denied = False
         as_we = own_role.sub("we", c.text) if own_role else c.text
         recipients = _recipients(replace(c, text=as_we) if as_we != c.text else c, aliases, own)
