@@ -118,6 +118,14 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("location_precise", "denies", "first_party"), ("location_precise", "denies", "third_party")}),
     ("a feature 'is enabled' is a condition", "We collect GPS coordinates when location services are enabled.",
      {("location_precise", "conditional", "first_party")}),
+    ("a numbered heading naming one SDK gives it the section's passive prose",
+     "4. Use of Google AdMob\nThe ad service processes your approximate location to show ads.",
+     {("location_coarse", "collects", "admob")}),
+    ("'advertising ID or IDFA' names both (an alternative, not an apposition)",
+     "On Android and iOS we use the advertising ID or IDFA for analytics.",
+     {("gaid", "collects", "first_party"), ("idfa", "collects", "first_party")}),
+    ("the Android API name of the Android ID", "Our SDK never reads Secure.ANDROID_ID.",
+     {("android_id", "denies", "first_party")}),
 ]
 
 

@@ -234,6 +234,13 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 section_kind = kind or parent_kind
             else:
                 section_kind = parent_kind = kind
+            if bullet and not intro:  # a numbered heading ("3. Use of Google AdMob", "5. Children's Privacy") opens a
+                # section as an unnumbered one does (the heading rules below see only lines that are not items)
+                section = "children" if r.children.search(stripped) else ""
+                section_cond = bool(_OPTIONAL_MARK.search(stripped))
+                section_local = bool(r.local_heading.search(stripped))
+                named_h = {sdk for sdk, _a, _b in aliases.find(stripped)}
+                section_sdk = named_h.pop() if len(named_h) == 1 else ""
         # a label line inside a list ("User Info:") keeps the introduction above it in force
         sub_label = intro and len(stripped) <= 60 and stripped.endswith((":", "：")) and not _VERB.search(stripped)
         if not bullet and not sub_label:
@@ -639,7 +646,9 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                 if stance == "denies":
                     continue
                 quals = (*quals, "permission")
-            named_next = {m[0].type for m in mentions[i + 1:i + 3] if m[1] - e <= 12}
+            # (an apposition, "advertising ID (IDFA)", not an alternative: "advertising ID or IDFA" names both)
+            named_next = {m[0].type for m in mentions[i + 1:i + 3] if m[1] - e <= 12
+                          and not re.search(r"\b(?:or|and)\b|[,、，]", c.text[e:m[1]], re.I)}
             # "IDFA广告标识", "IDFA advertising identifier": the type named right before says which one too
             named_prev = mentions[i - 1][0].type if i and s - mentions[i - 1][2] <= 2 else ""
             for type_id, vague, covers in typed(term, ios, iot, c.text[max(0, s - 80):e + 80], android):
