@@ -126,6 +126,17 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("gaid", "collects", "first_party"), ("idfa", "collects", "first_party")}),
     ("the Android API name of the Android ID", "Our SDK never reads Secure.ANDROID_ID.",
      {("android_id", "denies", "first_party")}),
+    ("a list introduction naming several SDKs as collectors gives the items to each",
+     "Crashlytics and Firebase may collect the following data:\nAndroid IDs\nApproximate location",
+     {("android_id", "collects", "crashlytics"), ("android_id", "collects", "firebase"),
+      ("location_coarse", "collects", "crashlytics"), ("location_coarse", "collects", "firebase")}),
+    ("consent stated a paragraph before a list makes its items conditional",
+     "Analytics\nWe may collect certain information about you, depending on your device settings and your consent.\n"
+     "The services we use collect the following:\nAndroid IDs\nApproximate location",
+     {("android_id", "conditional", "first_party"), ("location_coarse", "conditional", "first_party")}),
+    ("... until the next section heading", "Analytics\nWe may collect certain information about you, depending on your "
+     "consent.\nSupport\nWe collect the following:\nYour e-mail address",
+     {("email", "collects", "first_party")}),
 ]
 
 

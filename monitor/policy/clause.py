@@ -51,6 +51,7 @@ class Rules:
     local: re.Pattern[str]
     local_heading: re.Pattern[str]
     collect_heading: re.Pattern[str]
+    consent_ahead: re.Pattern[str]
     upload: re.Pattern[str]
     umbrella_denial: re.Pattern[str]
     no_transfer: re.Pattern[str]
@@ -86,6 +87,7 @@ def rules() -> Rules:
         org_names=tuple((k, re.compile(v, i)) for k, v in d["organisations"]["names"].items()), source_verb=re.compile(rc["source_verb"], i),
         local=re.compile(d["local"]["sentence"], i), local_heading=re.compile(d["local"]["heading"], i),
         collect_heading=re.compile(d["statements"]["collect_heading"], i),
+        consent_ahead=re.compile(d["statements"]["consent_ahead"], i),
         upload=re.compile(d["local"]["upload"], i),
         umbrella_denial=re.compile(d["local"]["umbrella_denial"], i), no_transfer=re.compile(d["local"]["no_transfer"], i),
         strong_collect=re.compile(d["local"]["strong_collect"], i),

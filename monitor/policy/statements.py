@@ -204,6 +204,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     ids = set(aliases.aliases.values())
     section_cond = False  # the section's heading marks what it lists optional ("其他第三方SDK(可选)收集的信息")
     section_local = False  # the section keeps its data on the device ("Locally collected data")
+    section_consent = False  # a paragraph of the section made collection depend on consent ("depending on your consent")
     section_kind = parent_kind = ""  # the section's heading collects ("Information We Collect") or denies ("We DO NOT Share")
     after_heading = False  # the line before was a section heading
     r = rules()
@@ -234,6 +235,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 section_kind = kind or parent_kind
             else:
                 section_kind = parent_kind = kind
+                section_consent = False
             if bullet and not intro:  # a numbered heading ("3. Use of Google AdMob", "5. Children's Privacy") opens a
                 # section as an unnumbered one does (the heading rules below see only lines that are not items)
                 section = "children" if r.children.search(stripped) else ""
@@ -252,13 +254,21 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             last = stripped[sentence_spans(stripped)[-1][0]:] if intro else ""
             intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(last))
             intro_local = intro and bool(r.local.search(last)) and not r.upload.search(last)
-            intro_cond = intro and bool(_COND.search(stripped) or _COND_BEFORE.search(stripped))
+            intro_cond = intro and bool(_COND.search(stripped) or _COND_BEFORE.search(stripped) or section_consent)
+            if not _is_heading(stripped) and r.consent_ahead.search(stripped) \
+                    and r.collect_verb.search(stripped) and not any(not t.vague for t, _s, _e in find_terms(stripped)):
+                # "we may use and collect certain personal information, depending on your device settings and your
+                # consent": the lists that follow in this section name what is collected that way
+                section_consent = True
             intro_silent = silent
-            named = {sdk for sdk, _a, _b in aliases.find(stripped)} if intro else set()
+            named_order = list(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(stripped))) if intro else []
+            named = set(named_order)
             if len(named) > 1:  # "Some information Google/AdMob may collect:": the specific SDK, not its parent
                 named -= _GENERIC_ORGS
             intro_sdk = named.pop() if len(named) == 1 else ""  # "Some information AdMob may collect:"
             intro_rcps = _intro_class(stripped, prev_named) if intro and not intro_sdk else ()
+            if len(named) > 1 and not intro_rcps:  # "Analytics, Crashlytics and Performance Monitoring may collect ...:"
+                intro_rcps = tuple(x for x in named_order if x in named)
             prev_named = tuple(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(stripped)))
             if _is_heading(stripped):
                 section = "children" if r.children.search(stripped) else ""
