@@ -134,6 +134,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "Analytics\nWe may collect certain information about you, depending on your device settings and your consent.\n"
      "The services we use collect the following:\nAndroid IDs\nApproximate location",
      {("android_id", "conditional", "first_party"), ("location_coarse", "conditional", "first_party")}),
+    ("a company whose log-in the data is for is the subject matter, not a recipient",
+     "We may collect your e-mail address and your log-in credentials for Facebook.",
+     {("email", "collects", "first_party"), ("credentials", "collects", "first_party")}),
+    ("a table cell saying how data is collected ('SDK直接采集') names no organisation",
+     "设备型号、SIM卡IMSI信息 | 问题反馈 | SDK直接采集 | 必选", {("imsi", "collects", "first_party")}),
     ("... until the next section heading", "Analytics\nWe may collect certain information about you, depending on your "
      "consent.\nSupport\nWe collect the following:\nYour e-mail address",
      {("email", "collects", "first_party")}),

@@ -384,6 +384,8 @@ def _row_org(cells: list[str], ids: set[str]) -> str:
         if not cell or len(cell) > 60 or find_terms(cell) or not (r.org_suffix.search(cell) or (i == 0 and len(cells) >= 4
                                                                                                  and re.search(r"SDK", cell))):
             continue
+        if _VERB.search(r.org_suffix.sub(" ", cell)) and not any(rx.search(cell) for _o, rx in r.org_names):
+            continue  # "SDK直接采集" (collected by the SDK itself) is how, not who
         for name in (cells[0], cell):
             known = next((org for org, rx in r.org_names if rx.search(name)), "")
             if known:
