@@ -139,6 +139,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("email", "collects", "first_party"), ("credentials", "collects", "first_party")}),
     ("a table cell saying how data is collected ('SDK直接采集') names no organisation",
      "设备型号、SIM卡IMSI信息 | 问题反馈 | SDK直接采集 | 必选", {("imsi", "collects", "first_party")}),
+    ("a long numbered entry whose lead names one SDK gives it the field lines after it",
+     "1.2.5 “华为HMS”：由“华为技术有限公司”提供，用于通过系统级通道接收推送消息。需要收集的信息包括：\n"
+     "android版本：设备信息（IMEI号、OAID）",
+     {("imei", "collects", "huawei_push"), ("oaid", "collects", "huawei_push")}),
     ("... until the next section heading", "Analytics\nWe may collect certain information about you, depending on your "
      "consent.\nSupport\nWe collect the following:\nYour e-mail address",
      {("email", "collects", "first_party")}),

@@ -298,11 +298,19 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                     and not _VERB.search(stripped) and any(rx.search(stripped) for _o, rx in r.org_names):
                 entry_sdk = _org_id(stripped, ids)  # "UC浏览、崩溃信息上报及视频播放SDK": a known vendor with no alias
                 field_line = True
+        numbered_lead = _NUMBERED_ENTRY.match(stripped)
+        if numbered_lead and not field_line:
+            # '1.2.5 “华为HMS”：由“华为技术有限公司”提供，用于…': a numbered entry whose lead names one SDK starts its entry
+            # however long the line; the "android版本：…" lines after it are its fields
+            lead_sdks = {sdk for sdk, _a, _b in aliases.find(numbered_lead.group(1))}
+            if len(lead_sdks) == 1:
+                entry_sdk = _push_of(lead_sdks.pop(), stripped, ids)
+                field_line = True
         if entry_sdk and not field_line and (not _entry_item(stripped) or r.heading.match(stripped)):
             entry_sdk = ""
         if entry_sdk and field_line:  # "Google Maps: ..." after "Google AdMob: ...": the label names the next entry
             label = {sdk for sdk, _a, _b in aliases.find(re.split(r"[:：]", stripped, maxsplit=1)[0])}
-            if label and entry_sdk not in label:
+            if label and entry_sdk not in label and entry_sdk not in {_push_of(x, stripped, ids) for x in label}:
                 entry_sdk = label.pop() if len(label) == 1 else ""
         lead = _LEAD_SDK.match(stripped)  # "AppsFlyer. Tells us ...": the line is that SDK's entry
         if lead and not table_sdk:
@@ -349,6 +357,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     return out
 
 
+_NUMBERED_ENTRY = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]|[（(]\d+[)）])[.、)]?\s*([^：:，,。]{2,40})[：:]")
 _NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*[.)、]?\s*\S")
 
 
