@@ -143,6 +143,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "1.2.5 “华为HMS”：由“华为技术有限公司”提供，用于通过系统级通道接收推送消息。需要收集的信息包括：\n"
      "android版本：设备信息（IMEI号、OAID）",
      {("imei", "collects", "huawei_push"), ("oaid", "collects", "huawei_push")}),
+    ("a row whose yes/no 'collected' column says N denies what it names",
+     "Data Type | Description | SDK Collect | Data Usage\nDevice ID | Such as the IMEI | Y | Analytics\n"
+     "Email Address | Such as a hashed email address | N |",
+     {("email", "denies", "first_party"), ("imei", "collects", "first_party")}),
     ("... until the next section heading", "Analytics\nWe may collect certain information about you, depending on your "
      "consent.\nSupport\nWe collect the following:\nYour e-mail address",
      {("email", "collects", "first_party")}),

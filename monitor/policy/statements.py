@@ -204,6 +204,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     ids = set(aliases.aliases.values())
     section_cond = False  # the section's heading marks what it lists optional ("其他第三方SDK(可选)收集的信息")
     section_local = False  # the section keeps its data on the device ("Locally collected data")
+    yn_col = -1  # the yes/no "collected?" column of the current table
     section_consent = False  # a paragraph of the section made collection depend on consent ("depending on your consent")
     section_kind = parent_kind = ""  # the section's heading collects ("Information We Collect") or denies ("We DO NOT Share")
     after_heading = False  # the line before was a section heading
@@ -277,7 +278,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 after_heading = True
                 named = {sdk for sdk, _a, _b in aliases.find(stripped)}
                 section_sdk = named.pop() if len(named) == 1 else ""  # a section headed by one SDK's name
-        if stripped.endswith("|") and len(stripped) <= 80:  # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |"
+        if stripped.endswith("|") and len(stripped) <= 80 and not (yn_col >= 0 and stripped.count(" | ") >= 2):  # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |"
             cell = aliases.find(stripped)
             if cell:
                 table_sdk = cell[0][0]
@@ -321,7 +322,17 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if _HEADING.match(stripped) and len(stripped) < 120 and not _VERB.search(stripped):
             table_sdk = ""
         cells = stripped.split(" | ")
+        if len(cells) >= 3 and not find_terms(stripped):
+            # a header row with a yes/no column ("Data Type | Description | SDK Collect | Data Usage", "是否收集")
+            yn = [i for i, x in enumerate(cells) if _YES_NO_HEADER.search(x.strip(" |"))]
+            if yn:
+                yn_col = yn[0]
+                continue
+        elif " | " not in stripped and len(stripped) > 80:
+            yn_col = -1  # prose ends the table
         if len(cells) >= 3:  # a whole table row on one line: one clause, its SDK named in the first cell
+            # ... whose yes/no column says "N": what the row names is not collected
+            row_no = 0 <= yn_col < len(cells) and bool(_NO_CELL.fullmatch(cells[yn_col].strip(" |")))
             name_cells = cells[1:] if re.fullmatch(r"\d+[.)]?", cells[0].strip()) else cells  # "4 | 魅族推送 SDK | ..."
             row = aliases.find(name_cells[0])
             row_org = "" if row or table_sdk or entry_sdk else _row_org(name_cells, ids)
@@ -329,7 +340,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             # "账号信息（可选） | 邮箱账号": an "optional" cell that names no data makes the row's items optional
             optional = section_cond or any(_OPTIONAL_MARK.search(x) and not find_terms(x) for x in cells)
             out.append(Clause(s, s + len(stripped), stripped, row[0][0] if row else table_sdk or entry_sdk or row_org,
-                              scope=section, cond=optional))
+                              scope=section, cond=optional and not row_no, denied=row_no))
             continue
         for k, (ms, me) in enumerate(sentence_spans(line)):
             seg = line[ms:me]
@@ -357,6 +368,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     return out
 
 
+_YES_NO_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:collects?|collected|collection)\b\??|(?:是否)(?:收集|采集|获取|共享))$", re.I)
+_NO_CELL = re.compile(r"N|No|否|不收集|不采集|✗|×", re.I)
 _NUMBERED_ENTRY = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]|[（(]\d+[)）])[.、)]?\s*([^：:，,。]{2,40})[：:]")
 _NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*[.)、]?\s*\S")
 
