@@ -147,6 +147,14 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "Data Type | Description | SDK Collect | Data Usage\nDevice ID | Such as the IMEI | Y | Analytics\n"
      "Email Address | Such as a hashed email address | N |",
      {("email", "denies", "first_party"), ("imei", "collects", "first_party")}),
+    ("'service providers' (a noun) is no sharing verb",
+     "Identifiers that may be assigned by service providers and business partners: we may collect your advertising ID "
+     "on Android.", {("gaid", "collects", "first_party")}),
+    ("a class in the subject that assigned the data is its source",
+     "Identifiers assigned by advertising partners may be collected by us, such as your IMEI.",
+     {("imei", "collects", "first_party")}),
+    ("a company's token is subject matter, not a recipient", "We use your GAID and FCM token to send you notices.",
+     {("gaid", "collects", "first_party")}),
     ("... until the next section heading", "Analytics\nWe may collect certain information about you, depending on your "
      "consent.\nSupport\nWe collect the following:\nYour e-mail address",
      {("email", "collects", "first_party")}),

@@ -56,7 +56,7 @@ _VERB = re.compile(
     r"\b(?:collect|obtain|gather|acquir|access|read|upload|send|sent|transmit|shar|provid|disclos|record|use[sd]?|"
     r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer)\w*"
     r"|\bask(?:s|ed)?\s+for\b|\bgive\s+us\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步", re.IGNORECASE | re.ASCII)
-_SHARE = re.compile(r"\b(?:shar|provid|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to)\w*|\bpass(?:es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:on|along|to)\b"
+_SHARE = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to)\w*|\bprovid(?:e[sd]?|ing)\b|\bpass(?:es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:on|along|to)\b"
                     r"|共享|提供给|披露|转让|传输给|发送给|分享", re.I | re.ASCII)
 # ("third-party service providers / vendors / partners" are the partners class)
 _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment|service\s+providers?|vendors?|partners?|suppliers?"
@@ -468,9 +468,13 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
         head = subject.group(1)
         gives_us = r.source_verb.search(c.text[subject.end(1):])
         for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
-            if rx.search(head):
-                # the recipient is the one doing the collecting; "partners may give us ..." is a source
-                return ["first_party"] if gives_us else [name]
+            hit = rx.search(head)
+            if hit:
+                # the recipient is the one doing the collecting; "partners may give us ...", "information assigned by
+                # third-party service providers" are sources
+                if gives_us or r.class_source.search(head[:hit.start()]):
+                    return ["first_party"]
+                return [name]
     shares = bool(_SHARE.search(c.text))
 
     def not_source(m: re.Match[str]) -> bool:  # "from an advertiser", "assigned by third parties": a source
