@@ -155,6 +155,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("imei", "collects", "first_party")}),
     ("a company's token is subject matter, not a recipient", "We use your GAID and FCM token to send you notices.",
      {("gaid", "collects", "first_party")}),
+    ("a sentence whose subject is 'We' (capitalised) is not the SDK section's passive prose",
+     "WeChat Open SDK\nInformation collected: WeChat nickname, only when you log in with WeChat.\n"
+     "Sharing across the whole of the app and all of its services and features\n"
+     "We will not provide your mobile phone number to any advertising partners.",
+     {("phone_number", "denies", "advertisers")}),
     ("... until the next section heading", "Analytics\nWe may collect certain information about you, depending on your "
      "consent.\nSupport\nWe collect the following:\nYour e-mail address",
      {("email", "collects", "first_party")}),

@@ -355,7 +355,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                     and not _VERB.search(re.split(r"[:：]", seg_text, maxsplit=1)[1])
                 scope = section or ("children" if r.children.search(seg_text) else "")
                 sdk = table_sdk or entry_sdk or line_sdk or (intro_sdk if listed else "")
-                if not sdk and section_sdk and not re.search(r"\b(?:we|us|our|I)\b|我们", seg_text) \
+                if not sdk and section_sdk and not re.search(r"(?i:\b(?:we|us|our)\b)|\bI\b|我们", seg_text) \
                         and not aliases.find(seg_text):
                     sdk = section_sdk  # passive prose in an SDK's section ("certain information may be collected")
                 out.append(Clause(s, e, seg_text, sdk, listed=listed or field_item,
