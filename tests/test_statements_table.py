@@ -160,6 +160,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "Sharing across the whole of the app and all of its services and features\n"
      "We will not provide your mobile phone number to any advertising partners.",
      {("phone_number", "denies", "advertisers")}),
+    ("in a table row, a bracketed 'only when' conditions the item it follows, not the row",
+     "AMap SDK | AutoNavi | Positioning | Precise location (only when location permission is granted), Android ID",
+     {("location_precise", "conditional", "amap"), ("android_id", "collects", "amap")}),
     ("... until the next section heading", "Analytics\nWe may collect certain information about you, depending on your "
      "consent.\nSupport\nWe collect the following:\nYour e-mail address",
      {("email", "collects", "first_party")}),

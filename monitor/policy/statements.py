@@ -584,6 +584,8 @@ def _stance(c: Clause, start: int, end: int) -> str:
         return "conditional"
     if " | " in text:  # a table row: "(optional)" belongs to the cell item it follows, not to the row
         text = re.sub(r"\boptional\b|可选|选填", " ", text, flags=re.I)
+        # ... and so does "Precise location (only when location permission is granted)" (checked above)
+        text = re.sub(r"[(（]\s*(?:only|仅|只)[^()（）]{0,100}[)）]", " ", text, flags=re.I)
     if _COND.search(text) or _COND_BEFORE.search(text[:rel_s]):
         return "conditional"
     return "collects"
