@@ -163,6 +163,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("in a table row, a bracketed 'only when' conditions the item it follows, not the row",
      "AMap SDK | AutoNavi | Positioning | Precise location (only when location permission is granted), Android ID",
      {("location_precise", "conditional", "amap"), ("android_id", "collects", "amap")}),
+    ("'telephone and fax numbers' names the phone number", "We collect your name and telephone and fax numbers.",
+     {("phone_number", "collects", "first_party")}),
     ("... until the next section heading", "Analytics\nWe may collect certain information about you, depending on your "
      "consent.\nSupport\nWe collect the following:\nYour e-mail address",
      {("email", "collects", "first_party")}),
