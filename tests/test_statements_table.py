@@ -165,6 +165,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("location_precise", "conditional", "amap"), ("android_id", "collects", "amap")}),
     ("'telephone and fax numbers' names the phone number", "We collect your name and telephone and fax numbers.",
      {("phone_number", "collects", "first_party")}),
+    ("a password the reader retrieves or resets is a purpose, not data",
+     "We collect your e-mail address, which is only used to retrieve your password.",
+     {("email", "collects", "first_party")}),
     ("... until the next section heading", "Analytics\nWe may collect certain information about you, depending on your "
      "consent.\nSupport\nWe collect the following:\nYour e-mail address",
      {("email", "collects", "first_party")}),
