@@ -49,6 +49,9 @@ class Rules:
     org_names: tuple[tuple[str, re.Pattern[str]], ...]
     source_verb: re.Pattern[str]
     local: re.Pattern[str]
+    local_heading: re.Pattern[str]
+    collect_heading: re.Pattern[str]
+    consent_ahead: re.Pattern[str]
     upload: re.Pattern[str]
     umbrella_denial: re.Pattern[str]
     no_transfer: re.Pattern[str]
@@ -82,7 +85,10 @@ def rules() -> Rules:
         org_suffix=re.compile(d["organisations"]["suffix"], re.ASCII),
         contacts=re.compile(d["contacts"]["sentence"], i), contacts_finding=re.compile(d["contacts"]["finding"], i),
         org_names=tuple((k, re.compile(v, i)) for k, v in d["organisations"]["names"].items()), source_verb=re.compile(rc["source_verb"], i),
-        local=re.compile(d["local"]["sentence"], i), upload=re.compile(d["local"]["upload"], i),
+        local=re.compile(d["local"]["sentence"], i), local_heading=re.compile(d["local"]["heading"], i),
+        collect_heading=re.compile(d["statements"]["collect_heading"], i),
+        consent_ahead=re.compile(d["statements"]["consent_ahead"], i),
+        upload=re.compile(d["local"]["upload"], i),
         umbrella_denial=re.compile(d["local"]["umbrella_denial"], i), no_transfer=re.compile(d["local"]["no_transfer"], i),
         strong_collect=re.compile(d["local"]["strong_collect"], i),
         umbrella_not=re.compile(d["local"]["umbrella_not"], i), umbrella_filler=re.compile(d["local"]["umbrella_filler"], i), weak_collect=re.compile(d["local"]["weak_collect"], i))

@@ -34,12 +34,15 @@ _DENY = re.compile(
     re.IGNORECASE)
 _COND = re.compile(
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
-    r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the)"
-    r"|\boptional\b|\bpremise\s+that\b|\bafter\s+(?:you|the\s+user)\s+(?:authori[sz]e|agree|consent)"
+    r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the(?!\s+(?:iOS|Android|iPhone|iPad|HarmonyOS)\b))"
+    r"|\boptional\b|\bpremise\s+that\b|\bafter\s+(?:you|the\s+user)\s+(?:have\s+)?(?:authori[sz]e|agree|consent|turn(?:ed)?\s+on|enabled?|grant(?:ed)?|allow(?:ed)?|activated?|opt(?:ed)?\s+in)"
+    r"|\b(?:when|if|once|while|after)\s+(?:\w+\s+){0,3}?(?:is|are|has\s+been|have\s+been)\s+(?:enabled|turned\s+on|granted|"
+    r"allowed|switched\s+on|activated)\b"
+    r"|\bvoluntarily\s+(?:give|provide|submit|enter|share|send)|\bwhen\s+choosing\s+to\b"
     r"|\buser\s+authori[sz]ation\b|\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b"
     r"|\bonly\s+with\s+your\s+consent\b|\b(?:users?|those|people|you)\s+(?:who|that)\s+(?:have\s+)?(?:enable|allow|opt|choose|grant|consent|agree|turn)"
     r"|\bdepending\s+on\s+(?:\w+\s+){0,3}?(?:settings|consent|choices?|permissions?|features?\s+(?:you\s+)?(?:use|enable))\b"
-    r"|^\W*(?:[^,.;]{0,50},\s*)?you\s+(?:(?:can|could)\s+(?:also\s+|optionally\s+|choose\s+to\s+|decide\s+to\s+)*|may\s+(?:also\s+)?(?:optionally\s+|choose\s+to\s+|decide\s+to\s+|opt\s+to\s+)+)(?:provide|give|add|augment|attach|include|enter|submit|upload|share|send|link|connect)\b"
+    r"|^\W*(?:[^,.;]{0,50},\s*)?you\s+(?:(?:can|could)\s+(?:also\s+|optionally\s+|choose\s+to\s+|decide\s+to\s+)*|may\s+(?:also\s+)?(?:optionally\s+|choose\s+to\s+|decide\s+to\s+|opt\s+to\s+)+)(?:provide|give|add|augment|attach|include|enter|submit|upload|share|send|link|connect|bind|register|fill\s+in)\b"
     r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
     r"|(?:当|在)您(?:\S{0,4})?(?:开启|选择|同意|授权|使用|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:您)?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
     r"|可选|选填|经(?:过)?您(?:的)?(?:同意|授权)|征得您的(?:明示)?同意|在您(?:同意|授权|开启|选择)|您(?:同意|授权|开启)(?:\S{0,8})?后|如(?:果)?您(?:\S{0,4}?)(?:选择|同意|开启|使用|启用|打开)|授权后", re.IGNORECASE | re.ASCII)
@@ -53,7 +56,7 @@ _VERB = re.compile(
     r"\b(?:collect|obtain|gather|acquir|access|read|upload|send|sent|transmit|shar|provid|disclos|record|use[sd]?|"
     r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer)\w*"
     r"|\bask(?:s|ed)?\s+for\b|\bgive\s+us\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步", re.IGNORECASE | re.ASCII)
-_SHARE = re.compile(r"\b(?:shar|provid|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to)\w*|\bpass(?:es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:on|along|to)\b"
+_SHARE = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to)\w*|\bprovid(?:e[sd]?|ing)\b|\bpass(?:es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:on|along|to)\b"
                     r"|共享|提供给|披露|转让|传输给|发送给|分享", re.I | re.ASCII)
 # ("third-party service providers / vendors / partners" are the partners class)
 _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment|service\s+providers?|vendors?|partners?|suppliers?"
@@ -160,7 +163,11 @@ _GENERIC_ORGS = frozenset({"google", "apple", "tencent", "alibaba", "baidu", "by
 # a line with a subject and a finite verb is a sentence, not an item of a list flattened onto lines
 _FINITE = re.compile(r"\b(?:we|you|will|shall|is|are|was|were|do|does|did|never)\b", re.I)
 # the end of a list introduction: a colon, or "i.e." / "such as" / "the following" ending the line
-_INTRO_END = re.compile(r"(?:[:：]|\b(?:i\.e\.|e\.g\.|such\s+as|including|as\s+follows|the\s+following))\s*$", re.I)
+_INTRO_END = re.compile(r"(?:[:：]|\b(?:i\.e\.|e\.g\.|such\s+as|including|as\s+follows|the\s+following))\s*$"
+                        r"|^\W*the\s+following\s+(?:\w+\s+){0,3}?(?:is|are|will\s+be|may\s+be)\s+(?:\w+\s+)?"
+                        r"(?:collected|gathered|recorded|stored|processed|sent|shared)\s*$", re.I)
+# a section's first sentence about what the heading announces ("This data is only used in app ...")
+_THIS_DATA = re.compile(r"^\W*(?:all\s+)?(?:this|these|such|the\s+above)\s+(?:\w+\s+)?(?:data|information)\b|^\W*(?:以上|上述)(?:数据|信息)", re.I)
 _FIELD_LINE = re.compile(r"^[\w][\w\s()/'&-]{1,48}[:：]")  # "Information collected: ...", "收集信息："
 
 
@@ -196,6 +203,11 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     section = ""  # the scope of the current section ("children")
     ids = set(aliases.aliases.values())
     section_cond = False  # the section's heading marks what it lists optional ("其他第三方SDK(可选)收集的信息")
+    section_local = False  # the section keeps its data on the device ("Locally collected data")
+    yn_col = -1  # the yes/no "collected?" column of the current table
+    section_consent = False  # a paragraph of the section made collection depend on consent ("depending on your consent")
+    section_kind = parent_kind = ""  # the section's heading collects ("Information We Collect") or denies ("We DO NOT Share")
+    after_heading = False  # the line before was a section heading
     r = rules()
     for line in text.split("\n"):
         lstart = pos
@@ -204,6 +216,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if not stripped:
             continue
         bullet = bool(_BULLET.match(stripped))
+        was_heading, after_heading = after_heading, False
+        if was_heading and _THIS_DATA.match(stripped) and (r.local.search(stripped) or r.no_transfer.search(stripped)) \
+                and not r.upload.search(stripped):
+            section_local = True  # "Locally collected data" / "This data ... is not transmitted off device."
         # an item of a list flattened onto lines without bullets: short, no sentence end, under an introduction
         # (a longer item qualifies when its head, before a comma or "which", is a noun phrase: "IP address, which may
         # be used to estimate ...", "A Device ID such as the advertising identifier ...")
@@ -214,28 +230,55 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             or (len(stripped) <= 600 and len(head) <= 100 and not _FINITE.search(head)
                 and not _VERB.search(re.sub(r"\buse(?:rs?|ful|age)\b", " ", head, flags=re.I))
                 and not re.search(r"\b(?:may|can|will|should|must|might)\b", head, re.I))))
+        if _is_heading(stripped) and not _FIELD_LINE.match(stripped) and not (intro and bullet and not _NUMBERED.match(stripped)):
+            kind = _section_kind(stripped)
+            if _NUMBERED.match(stripped):  # "1. WiFi Network Information" under "Information We Collect"
+                section_kind = kind or parent_kind
+            else:
+                section_kind = parent_kind = kind
+                section_consent = False
+            if bullet and not intro:  # a numbered heading ("3. Use of Google AdMob", "5. Children's Privacy") opens a
+                # section as an unnumbered one does (the heading rules below see only lines that are not items)
+                section = "children" if r.children.search(stripped) else ""
+                section_cond = bool(_OPTIONAL_MARK.search(stripped))
+                section_local = bool(r.local_heading.search(stripped))
+                named_h = {sdk for sdk, _a, _b in aliases.find(stripped)}
+                section_sdk = named_h.pop() if len(named_h) == 1 else ""
         # a label line inside a list ("User Info:") keeps the introduction above it in force
         sub_label = intro and len(stripped) <= 60 and stripped.endswith((":", "：")) and not _VERB.search(stripped)
         if not bullet and not sub_label:
             ends_intro = bool(_INTRO_END.search(stripped))
             silent = ends_intro and states_nothing(stripped)
             intro = ends_intro and (bool(_VERB.search(stripped)) or silent)
-            intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(stripped))
-            intro_local = intro and bool(r.local.search(stripped)) and not r.upload.search(stripped)
-            intro_cond = intro and bool(_COND.search(stripped) or _COND_BEFORE.search(stripped))
+            # the introduction is the line's last sentence: a negation or "stored locally" in an earlier sentence of the
+            # same paragraph ("... cannot be used to identify you. The information we collect includes:") is not its
+            last = stripped[sentence_spans(stripped)[-1][0]:] if intro else ""
+            intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(last))
+            intro_local = intro and bool(r.local.search(last)) and not r.upload.search(last)
+            intro_cond = intro and bool(_COND.search(stripped) or _COND_BEFORE.search(stripped) or section_consent)
+            if not _is_heading(stripped) and r.consent_ahead.search(stripped) \
+                    and r.collect_verb.search(stripped) and not any(not t.vague for t, _s, _e in find_terms(stripped)):
+                # "we may use and collect certain personal information, depending on your device settings and your
+                # consent": the lists that follow in this section name what is collected that way
+                section_consent = True
             intro_silent = silent
-            named = {sdk for sdk, _a, _b in aliases.find(stripped)} if intro else set()
+            named_order = list(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(stripped))) if intro else []
+            named = set(named_order)
             if len(named) > 1:  # "Some information Google/AdMob may collect:": the specific SDK, not its parent
                 named -= _GENERIC_ORGS
             intro_sdk = named.pop() if len(named) == 1 else ""  # "Some information AdMob may collect:"
             intro_rcps = _intro_class(stripped, prev_named) if intro and not intro_sdk else ()
+            if len(named) > 1 and not intro_rcps:  # "Analytics, Crashlytics and Performance Monitoring may collect ...:"
+                intro_rcps = tuple(x for x in named_order if x in named)
             prev_named = tuple(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(stripped)))
             if _is_heading(stripped):
                 section = "children" if r.children.search(stripped) else ""
                 section_cond = bool(_OPTIONAL_MARK.search(stripped))
+                section_local = bool(r.local_heading.search(stripped))
+                after_heading = True
                 named = {sdk for sdk, _a, _b in aliases.find(stripped)}
                 section_sdk = named.pop() if len(named) == 1 else ""  # a section headed by one SDK's name
-        if stripped.endswith("|") and len(stripped) <= 80:  # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |"
+        if stripped.endswith("|") and len(stripped) <= 80 and not (yn_col >= 0 and stripped.count(" | ") >= 2):  # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |"
             cell = aliases.find(stripped)
             if cell:
                 table_sdk = cell[0][0]
@@ -256,11 +299,19 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                     and not _VERB.search(stripped) and any(rx.search(stripped) for _o, rx in r.org_names):
                 entry_sdk = _org_id(stripped, ids)  # "UC浏览、崩溃信息上报及视频播放SDK": a known vendor with no alias
                 field_line = True
+        numbered_lead = _NUMBERED_ENTRY.match(stripped)
+        if numbered_lead and not field_line:
+            # '1.2.5 “华为HMS”：由“华为技术有限公司”提供，用于…': a numbered entry whose lead names one SDK starts its entry
+            # however long the line; the "android版本：…" lines after it are its fields
+            lead_sdks = {sdk for sdk, _a, _b in aliases.find(numbered_lead.group(1))}
+            if len(lead_sdks) == 1:
+                entry_sdk = _push_of(lead_sdks.pop(), stripped, ids)
+                field_line = True
         if entry_sdk and not field_line and (not _entry_item(stripped) or r.heading.match(stripped)):
             entry_sdk = ""
         if entry_sdk and field_line:  # "Google Maps: ..." after "Google AdMob: ...": the label names the next entry
             label = {sdk for sdk, _a, _b in aliases.find(re.split(r"[:：]", stripped, maxsplit=1)[0])}
-            if label and entry_sdk not in label:
+            if label and entry_sdk not in label and entry_sdk not in {_push_of(x, stripped, ids) for x in label}:
                 entry_sdk = label.pop() if len(label) == 1 else ""
         lead = _LEAD_SDK.match(stripped)  # "AppsFlyer. Tells us ...": the line is that SDK's entry
         if lead and not table_sdk:
@@ -271,7 +322,17 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if _HEADING.match(stripped) and len(stripped) < 120 and not _VERB.search(stripped):
             table_sdk = ""
         cells = stripped.split(" | ")
+        if len(cells) >= 3 and not find_terms(stripped):
+            # a header row with a yes/no column ("Data Type | Description | SDK Collect | Data Usage", "是否收集")
+            yn = [i for i, x in enumerate(cells) if _YES_NO_HEADER.search(x.strip(" |"))]
+            if yn:
+                yn_col = yn[0]
+                continue
+        elif " | " not in stripped and len(stripped) > 80:
+            yn_col = -1  # prose ends the table
         if len(cells) >= 3:  # a whole table row on one line: one clause, its SDK named in the first cell
+            # ... whose yes/no column says "N": what the row names is not collected
+            row_no = 0 <= yn_col < len(cells) and bool(_NO_CELL.fullmatch(cells[yn_col].strip(" |")))
             name_cells = cells[1:] if re.fullmatch(r"\d+[.)]?", cells[0].strip()) else cells  # "4 | 魅族推送 SDK | ..."
             row = aliases.find(name_cells[0])
             row_org = "" if row or table_sdk or entry_sdk else _row_org(name_cells, ids)
@@ -279,7 +340,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             # "账号信息（可选） | 邮箱账号": an "optional" cell that names no data makes the row's items optional
             optional = section_cond or any(_OPTIONAL_MARK.search(x) and not find_terms(x) for x in cells)
             out.append(Clause(s, s + len(stripped), stripped, row[0][0] if row else table_sdk or entry_sdk or row_org,
-                              scope=section, cond=optional))
+                              scope=section, cond=optional and not row_no, denied=row_no))
             continue
         for k, (ms, me) in enumerate(sentence_spans(line)):
             seg = line[ms:me]
@@ -288,16 +349,37 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if e - s >= 3:
                 seg_text = text[s:e]
                 listed = intro and bullet and k == 0
+                # "Network Data: SSIDs, BSSIDs ..." with no verb, in a section headed "Information We Collect" / "We DO NOT
+                # Share": the heading says what happens to it
+                field_item = bool(section_kind) and k == 0 and not listed and bool(_FIELD_LINE.match(seg_text)) \
+                    and not _VERB.search(re.split(r"[:：]", seg_text, maxsplit=1)[1])
                 scope = section or ("children" if r.children.search(seg_text) else "")
                 sdk = table_sdk or entry_sdk or line_sdk or (intro_sdk if listed else "")
-                if not sdk and section_sdk and not re.search(r"\b(?:we|us|our|I)\b|我们", seg_text) \
+                if not sdk and section_sdk and not re.search(r"(?i:\b(?:we|us|our)\b)|\bI\b|我们", seg_text) \
                         and not aliases.find(seg_text):
                     sdk = section_sdk  # passive prose in an SDK's section ("certain information may be collected")
-                out.append(Clause(s, e, seg_text, sdk, listed=listed,
-                                  denied=listed and intro_neg, scope=scope, local=listed and intro_local,
+                out.append(Clause(s, e, seg_text, sdk, listed=listed or field_item,
+                                  denied=(listed and intro_neg) or (field_item and section_kind.startswith("deny")),
+                                  scope=scope,
+                                  local=(listed and intro_local) or (section_local and not r.upload.search(seg_text)),
                                   cond=listed and intro_cond, silent=listed and intro_silent,
-                                  rcps=intro_rcps if listed else ()))
+                                  rcps=intro_rcps if listed else (
+                                      ("first_party", "third_party") if field_item and section_kind == "deny_share" else ())))
     return out
+
+
+_YES_NO_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:collects?|collected|collection)\b\??|(?:是否)(?:收集|采集|获取|共享))$", re.I)
+_NO_CELL = re.compile(r"N|No|否|不收集|不采集|✗|×", re.I)
+_NUMBERED_ENTRY = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]|[（(]\d+[)）])[.、)]?\s*([^：:，,。]{2,40})[：:]")
+_NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*[.)、]?\s*\S")
+
+
+def _section_kind(heading: str) -> str:
+    """What a section heading says of the data its verb-less "Label: items" lines name: "deny_share" ("We DO NOT
+    Share"), "deny" ("What We Don't Collect"), "collect" ("Information We Collect"), or "" (anything else)."""
+    if any(k == "deny" for _a, _b, k in negation_spans(heading)):
+        return "deny_share" if _SHARE.search(heading) else "deny"
+    return "collect" if rules().collect_heading.search(heading) else ""
 
 
 def _push_of(sdk: str, name: str, ids: set[str]) -> str:
@@ -324,6 +406,8 @@ def _row_org(cells: list[str], ids: set[str]) -> str:
         if not cell or len(cell) > 60 or find_terms(cell) or not (r.org_suffix.search(cell) or (i == 0 and len(cells) >= 4
                                                                                                  and re.search(r"SDK", cell))):
             continue
+        if _VERB.search(r.org_suffix.sub(" ", cell)) and not any(rx.search(cell) for _o, rx in r.org_names):
+            continue  # "SDK直接采集" (collected by the SDK itself) is how, not who
         for name in (cells[0], cell):
             known = next((org for org, rx in r.org_names if rx.search(name)), "")
             if known:
@@ -384,9 +468,13 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
         head = subject.group(1)
         gives_us = r.source_verb.search(c.text[subject.end(1):])
         for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
-            if rx.search(head):
-                # the recipient is the one doing the collecting; "partners may give us ..." is a source
-                return ["first_party"] if gives_us else [name]
+            hit = rx.search(head)
+            if hit:
+                # the recipient is the one doing the collecting; "partners may give us ...", "information assigned by
+                # third-party service providers" are sources
+                if gives_us or r.class_source.search(head[:hit.start()]):
+                    return ["first_party"]
+                return [name]
     shares = bool(_SHARE.search(c.text))
 
     def not_source(m: re.Match[str]) -> bool:  # "from an advertiser", "assigned by third parties": a source
@@ -479,7 +567,7 @@ def _stance(c: Clause, start: int, end: int) -> str:
     before = text[max(0, rel_s - 70): rel_s]
     if re.match(r"\s*[(（](?:only collected|optional|only (?:when|with|if)|可选|选填|非必要)", after, re.I) or \
             re.match(r"\s*,?\s*(?:only\s+)?(?:where|if|when|once|after)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|"
-                     r"authori[sz]|opt|enable|turn)", after, re.I) or \
+                     r"authori[sz]|opt|enable|turn|activat|switch\s+on)", after, re.I) or \
             re.search(r"\b(?:if|where|when|once)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|authori[sz]|opt|enable)"
                       r"[^,;.]{0,40},\s*(?:your\s+|the\s+)?$", before, re.I):
         return "conditional"
@@ -496,9 +584,24 @@ def _stance(c: Clause, start: int, end: int) -> str:
         return "conditional"
     if " | " in text:  # a table row: "(optional)" belongs to the cell item it follows, not to the row
         text = re.sub(r"\boptional\b|可选|选填", " ", text, flags=re.I)
+        # ... and so does "Precise location (only when location permission is granted)" (checked above)
+        text = re.sub(r"[(（]\s*(?:only|仅|只)[^()（）]{0,100}[)）]", " ", text, flags=re.I)
     if _COND.search(text) or _COND_BEFORE.search(text[:rel_s]):
         return "conditional"
     return "collects"
+
+
+def _denies_sharing(text: str, s: int, e: int) -> bool:
+    """The negation that covers a mention also negates a sharing verb with no recipient named ("Your location is
+    never collected, tracked, or shared in any way", "we do not sell or share it"): a denial to third parties too."""
+    r = rules()
+    for a, b, kind in negation_spans(text):
+        if kind != "deny" or not (a <= s < b or a <= e - 1 < b):
+            continue
+        stop = next((m.start() for m in r.term.finditer(text) if m.start() >= b), len(text))
+        if _SHARE.search(text[a:stop]):
+            return True
+    return False
 
 
 def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, ...]:
@@ -546,6 +649,11 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             continue  # contact lines, rights, definitions; "We do not collect X. X includes ..."
         # a permission is not data ("permission to use your location")
         mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])]
+        label = _FIELD_LINE.match(c.text)
+        if label and any(m[1] >= label.end() for m in mentions):
+            # "Exact Locations: Precise GPS coordinates are not shared": the body names what it speaks of, the label
+            # is its title
+            mentions = [m for m in mentions if m[1] >= label.end()]
         clause_denied = False
         as_we = own_role.sub("we", c.text) if own_role else c.text
         recipients = _recipients(replace(c, text=as_we) if as_we != c.text else c, aliases, own)
@@ -569,6 +677,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                 # kept on the device: the first party never gets it (and nobody else, when the policy says so)
                 stance = "denies"
                 rcps = ["first_party", "third_party"] if nothing_passed_on else ["first_party"]
+            elif stance == "denies" and recipients == ["first_party"] and not c.denied and _denies_sharing(c.text, s, e):
+                rcps = ["first_party", "third_party"]  # "is never collected, tracked, or shared": shared with nobody
             clause_denied = clause_denied or stance == "denies"
             if c.scope:
                 quals = (*quals, f"scope:{c.scope}")
@@ -576,10 +686,16 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                 if stance == "denies":
                     continue
                 quals = (*quals, "permission")
-            named_next = {m[0].type for m in mentions[i + 1:i + 3] if m[1] - e <= 12}
+            # (an apposition, "advertising ID (IDFA)", not an alternative: "advertising ID or IDFA" names both)
+            named_next = {m[0].type for m in mentions[i + 1:i + 3] if m[1] - e <= 12
+                          and not re.search(r"\b(?:or|and)\b|[,、，]", c.text[e:m[1]], re.I)}
+            # "IDFA广告标识", "IDFA advertising identifier": the type named right before says which one too
+            named_prev = mentions[i - 1][0].type if i and s - mentions[i - 1][2] <= 2 else ""
             for type_id, vague, covers in typed(term, ios, iot, c.text[max(0, s - 80):e + 80], android):
                 if term.expands and named_next & set(term.expands) and type_id not in named_next:
                     continue  # "advertising ID (IDFA)": the named type says which one
+                if term.expands and named_prev in term.expands and type_id != named_prev:
+                    continue
                 for rcp in rcps:
                     key = (type_id, rcp, stance, c.start)
                     if key in seen:
