@@ -4,7 +4,8 @@
 
 A grid file ($PRIVMON_CORPUS/verdicts/<policy stem>.json, written by a reviewer who never saw the
 reader) lists cells: a data type, a recipient (`first_party`, `unknown` or an SDK id), the form it is
-sent in (`transform`, optionally `stored_in`: the country of the receiving server) and the verdict
+sent in (`transform`; optionally `stored_in`: the country of the receiving server, and `channel`: `http`
+for a cell sent in clear text) and the verdict
 the contract's rules give for that traffic under that policy. For every cell this bench makes the one
 finding the cell describes, reads the policy with privmon's reader and asks `compute_verdicts` for
 its verdict, so the score is the reader and the comparison together, as a user gets them.
@@ -41,7 +42,7 @@ def _finding(cell: dict[str, Any], category: str) -> Finding:
     recipient = cell["recipient"]
     return finding(1, cell["type"], transform=cell.get("transform", "plain"), location="json:$.grid",
                    sdk="" if recipient == "unknown" else recipient, category=category, host="grid.example",
-                   ip="192.0.2.1", ts=0.0)
+                   ip="192.0.2.1", ts=0.0, cleartext=cell.get("channel") == "http")
 
 
 def judge(policy: Any, cell: dict[str, Any], categories: dict[str, str]) -> dict[str, Any]:
