@@ -476,3 +476,22 @@ def test_a_partner_program_the_user_registers_for_names_no_recipient() -> None:
             "number.\n")
     assert verdict(text, "phone_number", "first_party").verdict == "disclosed"  # before: undisclosed
     assert verdict(text, "email", "umeng").verdict == "undisclosed"  # before: vague
+
+
+def test_a_class_that_is_the_subject_of_a_collection_sentence_covers_sdks_vaguely() -> None:
+    # the reader states "third-party libraries ... may use device identifiers" as the app's; the class it names as the
+    # subject gets the data too, vaguely, as any class does
+    text = ("My apps do not use cookies. However, third-party code and libraries integrated into my apps may use "
+            "device identifiers to improve their services.\n")
+    assert verdict(text, "android_id", "umeng").verdict == "vague"  # before: undisclosed
+    # beside the first party ("I and my service providers") too, and narrowed as the class is
+    joint = "I and my third-party analytics providers may automatically collect your Android ID.\n"
+    assert verdict(joint, "android_id", "umeng").verdict == "vague"
+    assert verdict(joint, "android_id", "pangle").verdict == "undisclosed"
+
+
+def test_a_storage_place_followed_by_other_countries_is_no_storage_promise() -> None:
+    text = ("We collect the MAC address of your router.\n"
+            "Your data may be collected, processed and stored by us or our service providers in the United States and "
+            "other countries where our servers reside.\n")
+    assert verdict(text, "mac", "first_party", country="CN").verdict == "disclosed"  # before: contradicted

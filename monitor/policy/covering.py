@@ -22,7 +22,10 @@ monitor/rules/policy_covering.toml:
   device_uid the sentence names only loosely (serial number, hardware identifier) is covered vaguely (loosely_names);
 - an unqualified "advertising ID", stated as the GAID (or an iOS-only policy's IDFA), names the other platform's ID too;
 - a list of the Wi-Fi networks around the phone (stated as `ssid`) also gives their BSSIDs vague coverage;
-- a storage sentence that only permits a place ("may be stored in the United States") is no storage promise;
+- a storage sentence that only permits a place ("may be stored in the United States") or leaves the list of places open
+  ("in the United States and other countries") is no storage promise;
+- a collection sentence whose subject is a class ("third-party libraries in the app may use device identifiers", "I and
+  my service providers collect ...") gives that class vague coverage too (narrowed as the class is);
 - a sharing promise that denies only selling ("we do not sell your personal information") is dropped;
 - a storage promise naming a region (EU) holds for its member countries (in_place, read by compare.py);
 - Chinese storage promises ("存储于中国境内") are storage claims (country CN), and Chinese sentences that send data
@@ -80,6 +83,8 @@ class CoveringRules:
     generic_ad_id: re.Pattern[str]
     ad_ids: tuple[str, ...]
     regions: dict[str, frozenset[str]]
+    class_subject: re.Pattern[str]
+    open_storage: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +109,8 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["claims"]["share_verbs"], i), re.compile(d["examples"]["class_before"], i),
                          re.compile(d["types"]["product_serial"], i), re.compile(d["types"]["device_uid_exact"], i),
                          re.compile(d["types"]["generic_ad_id"], i), tuple(d["types"]["ad_ids"]),
-                         {k: frozenset(v) for k, v in d["claims"]["regions"].items()})
+                         {k: frozenset(v) for k, v in d["claims"]["regions"].items()},
+                         re.compile(d["subject"]["class_subject"], i), re.compile(d["claims"]["open_storage"], i))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -218,6 +224,11 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             cats = tuple(f"class:{c}" for c in class_categories(text))
             extra.append(replace(s, recipient="partners", vague=True, covers=s.covers if s.vague else (s.type,),
                                  qualifiers=(*s.qualifiers, *cats)))
+        if s.recipient == "first_party" and s.stance != "denies" and r.class_subject.search(text):
+            # a class is the subject (alone or beside us): the class gets the data too, vaguely, narrowed as it is
+            cats = tuple(f"class:{c}" for c in class_categories(text))
+            extra.append(replace(s, recipient="third_party", vague=True, covers=s.covers if s.vague else (s.type,),
+                                 qualifiers=(*s.qualifiers, *cats)))
         if s.type == "ssid" and s.stance != "denies" and r.wifi_list.search(text):
             # a list of the Wi-Fi networks around: its entries' BSSIDs too, vaguely
             extra.append(replace(s, type="wifi_list", vague=True, covers=r.wifi_list_covers))
@@ -241,7 +252,8 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
     r = covering_rules()
     out = []
     for c in claims:
-        if c.kind == "storage_location" and r.permissive_storage.search(c.text) and not r.exclusive_storage.search(c.text):
+        if c.kind == "storage_location" and (r.permissive_storage.search(c.text) or r.open_storage.search(c.text)) \
+                and not r.exclusive_storage.search(c.text):
             c = replace(c, params=(*c.params, ("permissive", "yes")))
         if c.kind in ("no_ad_sharing", "no_third_party_sharing") and r.sale_only.search(c.text) \
                 and not r.share_verbs.search(c.text):
