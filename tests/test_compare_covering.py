@@ -495,3 +495,10 @@ def test_a_storage_place_followed_by_other_countries_is_no_storage_promise() -> 
             "Your data may be collected, processed and stored by us or our service providers in the United States and "
             "other countries where our servers reside.\n")
     assert verdict(text, "mac", "first_party", country="CN").verdict == "disclosed"  # before: contradicted
+
+
+def test_information_partners_shared_with_us_makes_them_a_source_not_a_recipient() -> None:
+    # "我们会收集您的设备识别码……以及合作伙伴取得您授权后共享的信息": the partners give us data, they receive none
+    text = "为保障账号安全，我们会收集您的电子邮箱以及我们关联公司、合作伙伴取得您授权或依据法律共享的信息。\n"
+    assert verdict(text, "email", "umeng").verdict == "undisclosed"  # before: vague
+    assert verdict(text, "email", "first_party").verdict == "disclosed"
