@@ -502,3 +502,14 @@ def test_information_partners_shared_with_us_makes_them_a_source_not_a_recipient
     text = "为保障账号安全，我们会收集您的电子邮箱以及我们关联公司、合作伙伴取得您授权或依据法律共享的信息。\n"
     assert verdict(text, "email", "umeng").verdict == "undisclosed"  # before: vague
     assert verdict(text, "email", "first_party").verdict == "disclosed"
+
+
+def test_an_opt_out_instruction_by_email_states_no_sharing_of_the_email() -> None:
+    # the only sharing stated is of a hashed e-mail address; the opt-out instruction mentions the user's e-mail address
+    # as the way to write to us, which must not turn into a plain e-mail address given to Facebook
+    text = ("To find similar customers, we hash your email address with a tool from Facebook and upload only the hash "
+            "to Facebook. You can opt-out of later rounds of our Facebook Custom Audience campaign by "
+            "sending an email, from the email address you want removed, to the address listed under Contact.\n")
+    CATEGORIES.update({"facebook": "advertising"})
+    assert verdict(text, "email", "facebook", transform="sha256").verdict == "disclosed"
+    assert verdict(text, "email", "facebook").verdict == "contradicted"  # before: disclosed

@@ -17,6 +17,8 @@ monitor/rules/policy_covering.toml:
 - a denial that an SDK's list entry gives the SDK, whose sentence names a class and not the SDK ("We will not provide
   your phone number to advertising partners"), is about others: qualifier `to_others`, it denies nothing to the SDK;
 - a row of a permissions table gives vague coverage at most (it says what a permission is for);
+- an instruction for exercising a choice by writing to us ("opt out by sending an email ... include your name and email
+  address") states no collection of the contact data it mentions;
 - broad device terms reach `device_uid` only in a policy about a connected product;
 - a connected product's serial number, stated as device_uid, names `serial` too (names_type, read by compare.py), and a
   device_uid the sentence names only loosely (serial number, hardware identifier) is covered vaguely (loosely_names);
@@ -85,6 +87,8 @@ class CoveringRules:
     regions: dict[str, frozenset[str]]
     class_subject: re.Pattern[str]
     open_storage: re.Pattern[str]
+    instruction: re.Pattern[str]
+    instruction_types: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +114,8 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["types"]["product_serial"], i), re.compile(d["types"]["device_uid_exact"], i),
                          re.compile(d["types"]["generic_ad_id"], i), tuple(d["types"]["ad_ids"]),
                          {k: frozenset(v) for k, v in d["claims"]["regions"].items()},
-                         re.compile(d["subject"]["class_subject"], i), re.compile(d["claims"]["open_storage"], i))
+                         re.compile(d["subject"]["class_subject"], i), re.compile(d["claims"]["open_storage"], i),
+                         re.compile(d["instruction"]["text"], i), tuple(d["instruction"]["types"]))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -206,6 +211,8 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         if s.stance == "denies" and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) \
                 and r.feature_denial.search(text):
             s = replace(s, qualifiers=(*s.qualifiers, "within:feature"))
+        if s.stance != "denies" and s.type in r.instruction_types and r.instruction.search(text):
+            continue  # how to reach us to opt out: the user's e-mail is the channel, not data collected or shared
         if s.recipient in CLASSES:
             if r.excepted_sharing.search(text) and not r.affirmed_sharing.search(r.excepted_sharing.sub(" ", text)):
                 s = replace(s, stance="denies", qualifiers=(*s.qualifiers, "excepted"))
