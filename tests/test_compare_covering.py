@@ -488,6 +488,12 @@ def test_a_class_that_is_the_subject_of_a_collection_sentence_covers_sdks_vaguel
     joint = "I and my third-party analytics providers may automatically collect your Android ID.\n"
     assert verdict(joint, "android_id", "umeng").verdict == "vague"
     assert verdict(joint, "android_id", "pangle").verdict == "undisclosed"
+    # "we, or our payment processors, will collect": the payment class, after a "when" clause
+    order = ("When you buy a camera in the app, we, or our payment processors, will collect your name and phone "
+             "number.\n")
+    CATEGORIES.update({"stripe": "payment"})
+    assert verdict(order, "phone_number", "stripe").verdict == "vague"  # before: undisclosed
+    assert verdict(order, "phone_number", "umeng").verdict == "undisclosed"
 
 
 def test_a_storage_place_followed_by_other_countries_is_no_storage_promise() -> None:

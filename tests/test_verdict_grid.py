@@ -37,7 +37,7 @@ FLOORS2 = {"fresh-e/app_brainburst.txt": (0.98, 56), "fresh-d/cn_app_coolapk_zh.
            "fresh-d/iot_blink_2016.txt": (1.0, 84), "fresh-c/iot_eufy_2018.txt": (0.947, 80),
            "fresh-d/iot_ring_2016.txt": (0.875, 50)}
 FLOORS3 = {"app_condrea_android.txt": (0.965, 35), "cn_app_qiushui_games_zh.txt": (0.557, 10),
-           "iot_eero_2020.txt": (0.94, 37), "iot_tplink_2018.txt": (1.0, 42)}
+           "iot_eero_2020.txt": (0.952, 37), "iot_tplink_2018.txt": (1.0, 42)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -83,4 +83,4 @@ def test_third_verdict_grid_floors() -> None:
     missing = [p for p in FLOORS3 if not (POLICIES3 / p).is_file()]
     if missing:
         pytest.skip(f"policies of the third grid absent under {POLICIES3}: {', '.join(missing)}")
-    _check(bench.score(GRID3, POLICIES3, errors=False), 373, 0.834, (124, 135), FLOORS3)
+    _check(bench.score(GRID3, POLICIES3, errors=False), 373, 0.836, (124, 135), FLOORS3)
