@@ -467,3 +467,55 @@ def test_a_storage_promise_naming_a_region_holds_for_its_member_countries() -> N
     text = "We collect your e-mail address.\nYour personal data is stored only on servers in the European Union.\n"
     assert verdict(text, "email", "first_party", country="DE").verdict == "disclosed"  # before: contradicted
     assert verdict(text, "email", "first_party", country="US").verdict == "contradicted"
+
+
+def test_a_partner_program_the_user_registers_for_names_no_recipient() -> None:
+    # "register for the partner program" is something the user does with us: the data goes to the first party, and no
+    # SDK gets coverage from the word "partner"
+    text = ("When you register for the partner program, you may provide us your name, email address and mobile phone "
+            "number.\n")
+    assert verdict(text, "phone_number", "first_party").verdict == "disclosed"  # before: undisclosed
+    assert verdict(text, "email", "umeng").verdict == "undisclosed"  # before: vague
+
+
+def test_a_class_that_is_the_subject_of_a_collection_sentence_covers_sdks_vaguely() -> None:
+    # the reader states "third-party libraries ... may use device identifiers" as the app's; the class it names as the
+    # subject gets the data too, vaguely, as any class does
+    text = ("My apps do not use cookies. However, third-party code and libraries integrated into my apps may use "
+            "device identifiers to improve their services.\n")
+    assert verdict(text, "android_id", "umeng").verdict == "vague"  # before: undisclosed
+    # beside the first party ("I and my service providers") too, and narrowed as the class is
+    joint = "I and my third-party analytics providers may automatically collect your Android ID.\n"
+    assert verdict(joint, "android_id", "umeng").verdict == "vague"
+    assert verdict(joint, "android_id", "pangle").verdict == "undisclosed"
+    # "we, or our payment processors, will collect": the payment class, after a "when" clause
+    order = ("When you buy a camera in the app, we, or our payment processors, will collect your name and phone "
+             "number.\n")
+    CATEGORIES.update({"stripe": "payment"})
+    assert verdict(order, "phone_number", "stripe").verdict == "vague"  # before: undisclosed
+    assert verdict(order, "phone_number", "umeng").verdict == "undisclosed"
+
+
+def test_a_storage_place_followed_by_other_countries_is_no_storage_promise() -> None:
+    text = ("We collect the MAC address of your router.\n"
+            "Your data may be collected, processed and stored by us or our service providers in the United States and "
+            "other countries where our servers reside.\n")
+    assert verdict(text, "mac", "first_party", country="CN").verdict == "disclosed"  # before: contradicted
+
+
+def test_information_partners_shared_with_us_makes_them_a_source_not_a_recipient() -> None:
+    # "我们会收集您的设备识别码……以及合作伙伴取得您授权后共享的信息": the partners give us data, they receive none
+    text = "为保障账号安全，我们会收集您的电子邮箱以及我们关联公司、合作伙伴取得您授权或依据法律共享的信息。\n"
+    assert verdict(text, "email", "umeng").verdict == "undisclosed"  # before: vague
+    assert verdict(text, "email", "first_party").verdict == "disclosed"
+
+
+def test_an_opt_out_instruction_by_email_states_no_sharing_of_the_email() -> None:
+    # the only sharing stated is of a hashed e-mail address; the opt-out instruction mentions the user's e-mail address
+    # as the way to write to us, which must not turn into a plain e-mail address given to Facebook
+    text = ("To find similar customers, we hash your email address with a tool from Facebook and upload only the hash "
+            "to Facebook. You can opt-out of later rounds of our Facebook Custom Audience campaign by "
+            "sending an email, from the email address you want removed, to the address listed under Contact.\n")
+    CATEGORIES.update({"facebook": "advertising"})
+    assert verdict(text, "email", "facebook", transform="sha256").verdict == "disclosed"
+    assert verdict(text, "email", "facebook").verdict == "contradicted"  # before: disclosed

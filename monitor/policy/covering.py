@@ -17,12 +17,17 @@ monitor/rules/policy_covering.toml:
 - a denial that an SDK's list entry gives the SDK, whose sentence names a class and not the SDK ("We will not provide
   your phone number to advertising partners"), is about others: qualifier `to_others`, it denies nothing to the SDK;
 - a row of a permissions table gives vague coverage at most (it says what a permission is for);
+- an instruction for exercising a choice by writing to us ("opt out by sending an email ... include your name and email
+  address") states no collection of the contact data it mentions;
 - broad device terms reach `device_uid` only in a policy about a connected product;
 - a connected product's serial number, stated as device_uid, names `serial` too (names_type, read by compare.py), and a
   device_uid the sentence names only loosely (serial number, hardware identifier) is covered vaguely (loosely_names);
 - an unqualified "advertising ID", stated as the GAID (or an iOS-only policy's IDFA), names the other platform's ID too;
 - a list of the Wi-Fi networks around the phone (stated as `ssid`) also gives their BSSIDs vague coverage;
-- a storage sentence that only permits a place ("may be stored in the United States") is no storage promise;
+- a storage sentence that only permits a place ("may be stored in the United States") or leaves the list of places open
+  ("in the United States and other countries") is no storage promise;
+- a collection sentence whose subject is a class ("third-party libraries in the app may use device identifiers", "I and
+  my service providers collect ...") gives that class vague coverage too (narrowed as the class is);
 - a sharing promise that denies only selling ("we do not sell your personal information") is dropped;
 - a storage promise naming a region (EU) holds for its member countries (in_place, read by compare.py);
 - Chinese storage promises ("存储于中国境内") are storage claims (country CN), and Chinese sentences that send data
@@ -80,6 +85,10 @@ class CoveringRules:
     generic_ad_id: re.Pattern[str]
     ad_ids: tuple[str, ...]
     regions: dict[str, frozenset[str]]
+    class_subject: re.Pattern[str]
+    open_storage: re.Pattern[str]
+    instruction: re.Pattern[str]
+    instruction_types: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +113,9 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["claims"]["share_verbs"], i), re.compile(d["examples"]["class_before"], i),
                          re.compile(d["types"]["product_serial"], i), re.compile(d["types"]["device_uid_exact"], i),
                          re.compile(d["types"]["generic_ad_id"], i), tuple(d["types"]["ad_ids"]),
-                         {k: frozenset(v) for k, v in d["claims"]["regions"].items()})
+                         {k: frozenset(v) for k, v in d["claims"]["regions"].items()},
+                         re.compile(d["subject"]["class_subject"], i), re.compile(d["claims"]["open_storage"], i),
+                         re.compile(d["instruction"]["text"], i), tuple(d["instruction"]["types"]))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -200,6 +211,8 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         if s.stance == "denies" and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) \
                 and r.feature_denial.search(text):
             s = replace(s, qualifiers=(*s.qualifiers, "within:feature"))
+        if s.stance != "denies" and s.type in r.instruction_types and r.instruction.search(text):
+            continue  # how to reach us to opt out: the user's e-mail is the channel, not data collected or shared
         if s.recipient in CLASSES:
             if r.excepted_sharing.search(text) and not r.affirmed_sharing.search(r.excepted_sharing.sub(" ", text)):
                 s = replace(s, stance="denies", qualifiers=(*s.qualifiers, "excepted"))
@@ -217,6 +230,11 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             # the class the SDK is an example of gets the same data, vaguely, narrowed as the class is
             cats = tuple(f"class:{c}" for c in class_categories(text))
             extra.append(replace(s, recipient="partners", vague=True, covers=s.covers if s.vague else (s.type,),
+                                 qualifiers=(*s.qualifiers, *cats)))
+        if s.recipient == "first_party" and s.stance != "denies" and r.class_subject.search(text):
+            # a class is the subject (alone or beside us): the class gets the data too, vaguely, narrowed as it is
+            cats = tuple(f"class:{c}" for c in class_categories(text))
+            extra.append(replace(s, recipient="third_party", vague=True, covers=s.covers if s.vague else (s.type,),
                                  qualifiers=(*s.qualifiers, *cats)))
         if s.type == "ssid" and s.stance != "denies" and r.wifi_list.search(text):
             # a list of the Wi-Fi networks around: its entries' BSSIDs too, vaguely
@@ -241,7 +259,8 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
     r = covering_rules()
     out = []
     for c in claims:
-        if c.kind == "storage_location" and r.permissive_storage.search(c.text) and not r.exclusive_storage.search(c.text):
+        if c.kind == "storage_location" and (r.permissive_storage.search(c.text) or r.open_storage.search(c.text)) \
+                and not r.exclusive_storage.search(c.text):
             c = replace(c, params=(*c.params, ("permissive", "yes")))
         if c.kind in ("no_ad_sharing", "no_third_party_sharing") and r.sale_only.search(c.text) \
                 and not r.share_verbs.search(c.text):
