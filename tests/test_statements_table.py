@@ -179,6 +179,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "我们才会共享。", {("phone_number", "collects", "first_party")}),
     ("AAID beside OAID is the MSA app identifier, not Google's", "我们收集您的设备信息：OAID、AAID。",
      {("oaid", "collects", "first_party")}),
+    ("non-precise location is coarse", "We collect non-precise location information, such as your city.",
+     {("location_coarse", "collects", "first_party")}),
+    ("'if you set up a profile, you may provide' is the user's choice", "If you set up your profile, you may provide "
+     "your e-mail address.", {("email", "conditional", "first_party")}),
 ]
 
 
