@@ -179,6 +179,13 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "我们才会共享。", {("phone_number", "collects", "first_party")}),
     ("AAID beside OAID is the MSA app identifier, not Google's", "我们收集您的设备信息：OAID、AAID。",
      {("oaid", "collects", "first_party")}),
+    ("a yes/no 'collected' cell qualified as optional makes the row conditional",
+     "Data | Collected | Purpose\nE-mail address | Yes (optional, if signed in) | Sign-in",
+     {("email", "conditional", "first_party")}),
+    ("'(email below)' points to a contact address", "We collect your IMEI. Ask for deletion by contacting us (email below).",
+     {("imei", "collects", "first_party")}),
+    ("a bracketed '(if ...)' after an item conditions it", "We collect your e-mail address (if provided) and your IMEI.",
+     {("email", "conditional", "first_party"), ("imei", "collects", "first_party")}),
     ("non-precise location is coarse", "We collect non-precise location information, such as your city.",
      {("location_coarse", "collects", "first_party")}),
     ("'if you set up a profile, you may provide' is the user's choice", "If you set up your profile, you may provide "

@@ -566,7 +566,7 @@ def _stance(c: Clause, start: int, end: int) -> str:
     rel_s, rel_e = start - c.start, end - c.start
     after = text[rel_e: rel_e + 60]
     before = text[max(0, rel_s - 70): rel_s]
-    if re.match(r"\s*[(（](?:only collected|optional|only (?:when|with|if)|可选|选填|非必要)", after, re.I) or \
+    if re.match(r"\s*[(（](?:only collected|optional|only (?:when|with|if)|(?:if|when|where) (?:you |the user )?\w+|可选|选填|非必要)", after, re.I) or \
             re.match(r"\s*,?\s*(?:only\s+)?(?:where|if|when|once|after)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|"
                      r"authori[sz]|opt|enable|turn|activat|switch\s+on)", after, re.I) or \
             re.search(r"\b(?:if|where|when|once)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|authori[sz]|opt|enable)"
@@ -583,6 +583,8 @@ def _stance(c: Clause, start: int, end: int) -> str:
         return "" if rules().conditional_denial.search(text) else "denies"
     if "consent" in kinds:
         return "conditional"
+    if re.search(r"\|\s*(?:Yes|Y|是)\s*[(（]\s*(?:optional|user\s+choice|only\s+(?:if|when)|if|when|可选|选填)", text, re.I):
+        return "conditional"  # a yes/no "collected" cell qualified as optional ("Yes (optional, if signed in)")
     if " | " in text:  # a table row: "(optional)" belongs to the cell item it follows, not to the row
         text = re.sub(r"\boptional\b|可选|选填", " ", text, flags=re.I)
         # ... and so does "Precise location (only when location permission is granted)" (checked above)
