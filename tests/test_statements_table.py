@@ -11,6 +11,7 @@ from engine_run import SIGS
 
 from monitor.model import Policy
 from monitor.policy import parse_policy
+from monitor.policy.vocab import find_terms
 
 
 def read(sentence: str) -> Policy:
@@ -171,6 +172,24 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("... until the next section heading", "Analytics\nWe may collect certain information about you, depending on your "
      "consent.\nSupport\nWe collect the following:\nYour e-mail address",
      {("email", "collects", "first_party")}),
+    ("e-mail as the channel a request comes by is no e-mail address",
+     "We collect your phone number. We share your information with third parties when you ask us to do so by e-mail or "
+     "other means.", {("phone_number", "collects", "first_party")}),
+    ("通过电子邮件 is a channel, not data", "我们收集您的手机号码。经您同意，或您要求我们通过电子邮件或其他方式与第三方共享您的个人信息时，"
+     "我们才会共享。", {("phone_number", "collects", "first_party")}),
+    ("AAID beside OAID is the MSA app identifier, not Google's", "我们收集您的设备信息：OAID、AAID。",
+     {("oaid", "collects", "first_party")}),
+    ("a yes/no 'collected' cell qualified as optional makes the row conditional",
+     "Data | Collected | Purpose\nE-mail address | Yes (optional, if signed in) | Sign-in",
+     {("email", "conditional", "first_party")}),
+    ("'(email below)' points to a contact address", "We collect your IMEI. Ask for deletion by contacting us (email below).",
+     {("imei", "collects", "first_party")}),
+    ("a bracketed '(if ...)' after an item conditions it", "We collect your e-mail address (if provided) and your IMEI.",
+     {("email", "conditional", "first_party"), ("imei", "collects", "first_party")}),
+    ("non-precise location is coarse", "We collect non-precise location information, such as your city.",
+     {("location_coarse", "collects", "first_party")}),
+    ("'if you set up a profile, you may provide' is the user's choice", "If you set up your profile, you may provide "
+     "your e-mail address.", {("email", "conditional", "first_party")}),
 ]
 
 
@@ -206,3 +225,15 @@ def test_broad_terms_are_vague(sentence: str, covers_at_least: set[str], covers_
     covered = {t for s in statements for t in s.covers}
     assert covers_at_least <= covered
     assert covers_at_most is None or covered <= covers_at_most
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("如您发现自己的账户或密码发生泄露，请您立即联络我们。", "credentials"),  # a password that leaks is no password collected
+    ("我们收集您的手机号码和登录密码。", None),
+])
+def test_term_mentions(text: str, absent: str | None) -> None:
+    types = {t.type for t, _, _ in find_terms(text)}
+    if absent is None:
+        assert "credentials" in types
+    else:
+        assert absent not in types

@@ -43,6 +43,7 @@ _COND = re.compile(
     r"|\bonly\s+with\s+your\s+consent\b|\b(?:users?|those|people|you)\s+(?:who|that)\s+(?:have\s+)?(?:enable|allow|opt|choose|grant|consent|agree|turn)"
     r"|\bdepending\s+on\s+(?:\w+\s+){0,3}?(?:settings|consent|choices?|permissions?|features?\s+(?:you\s+)?(?:use|enable))\b"
     r"|^\W*(?:[^,.;]{0,50},\s*)?you\s+(?:(?:can|could)\s+(?:also\s+|optionally\s+|choose\s+to\s+|decide\s+to\s+)*|may\s+(?:also\s+)?(?:optionally\s+|choose\s+to\s+|decide\s+to\s+|opt\s+to\s+)+)(?:provide|give|add|augment|attach|include|enter|submit|upload|share|send|link|connect|bind|register|fill\s+in)\b"
+    r"|\bif\s+you\s+[^,.;:]{0,60},\s*you\s+(?:may|can)\s+(?:also\s+)?(?:provide|give|enter|submit)\b"
     r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
     r"|(?:当|在)您(?:\S{0,4})?(?:开启|选择|同意|授权|使用|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:您)?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
     r"|可选|选填|经(?:过)?您(?:的)?(?:同意|授权)|征得您的(?:明示)?同意|在您(?:同意|授权|开启|选择)|您(?:同意|授权|开启)(?:\S{0,8})?后|如(?:果)?您(?:\S{0,4}?)(?:选择|同意|开启|使用|启用|打开)|授权后", re.IGNORECASE | re.ASCII)
@@ -565,7 +566,7 @@ def _stance(c: Clause, start: int, end: int) -> str:
     rel_s, rel_e = start - c.start, end - c.start
     after = text[rel_e: rel_e + 60]
     before = text[max(0, rel_s - 70): rel_s]
-    if re.match(r"\s*[(（](?:only collected|optional|only (?:when|with|if)|可选|选填|非必要)", after, re.I) or \
+    if re.match(r"\s*[(（](?:only collected|optional|only (?:when|with|if)|(?:if|when|where) (?:you |the user )?\w+|可选|选填|非必要)", after, re.I) or \
             re.match(r"\s*,?\s*(?:only\s+)?(?:where|if|when|once|after)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|"
                      r"authori[sz]|opt|enable|turn|activat|switch\s+on)", after, re.I) or \
             re.search(r"\b(?:if|where|when|once)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|authori[sz]|opt|enable)"
@@ -582,6 +583,8 @@ def _stance(c: Clause, start: int, end: int) -> str:
         return "" if rules().conditional_denial.search(text) else "denies"
     if "consent" in kinds:
         return "conditional"
+    if re.search(r"\|\s*(?:Yes|Y|是)\s*[(（]\s*(?:optional|user\s+choice|only\s+(?:if|when)|if|when|可选|选填)", text, re.I):
+        return "conditional"  # a yes/no "collected" cell qualified as optional ("Yes (optional, if signed in)")
     if " | " in text:  # a table row: "(optional)" belongs to the cell item it follows, not to the row
         text = re.sub(r"\boptional\b|可选|选填", " ", text, flags=re.I)
         # ... and so does "Precise location (only when location permission is granted)" (checked above)
