@@ -19,7 +19,7 @@ from collections import defaultdict
 
 from monitor.model import Claim, Evidence, Policy, Statement
 from monitor.policy.clause import rules as policy_rules
-from monitor.policy.covering import in_place, loosely_names, names_type
+from monitor.policy.covering import denies_plain_form, in_place, loosely_names, names_type
 from monitor.policy.promises import reached, service_provider
 from monitor.records import Destination, Finding, Verdict
 
@@ -141,7 +141,12 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
             # sentence takes back (it also states the type for this recipient: a list where "(not collected)" is
             # read as reaching back over an item the list collects)
             if tl == "clear" and "excepted" not in s.qualifiers and (s.evidence.start, s.evidence.end) not in stated:
-                denials.append(s)
+                if not denies_plain_form(s):
+                    denials.append(s)
+                elif any(_is_plain(f.transform) for f in fs):
+                    denials.append(s)  # "no passwords in plain text", and the plain value is sent
+                elif rl == "clear":
+                    clear.append(s)  # only hashed values: the form the policy keeps
             continue
         if tl == "clear" and rl == "clear":
             clear.append(s)

@@ -519,3 +519,43 @@ def test_an_opt_out_instruction_by_email_states_no_sharing_of_the_email() -> Non
     CATEGORIES.update({"facebook": "advertising"})
     assert verdict(text, "email", "facebook", transform="sha256").verdict == "disclosed"
     assert verdict(text, "email", "facebook").verdict == "contradicted"  # before: disclosed
+
+
+def test_a_sharing_denial_for_the_third_parties_own_marketing_is_no_promise_about_sdks() -> None:
+    text = ("We collect your e-mail address and phone number to set up your account.\n"
+            "Lumo does not share personal information about its customers with third parties for their own marketing "
+            "purposes.\n")
+    assert verdict(text, "email", "appsflyer").verdict == "undisclosed"
+    general = text.replace(" for their own marketing purposes", "")
+    assert verdict(general, "email", "appsflyer").verdict == "contradicted"
+
+
+def test_a_sharing_denial_the_next_sentence_takes_back_is_no_promise() -> None:
+    text = ("We collect your e-mail address when you sign up.\n"
+            "We do not directly share, sell, or transfer your personal information to third parties.\n"
+            "However, the advertising and analytics services we use receive some data from the app.\n")
+    assert verdict(text, "email", "admob").verdict != "contradicted"
+    kept = text.replace("However, the", "The")
+    assert verdict(kept, "email", "admob").verdict == "contradicted"
+
+
+def test_a_first_party_denial_of_giving_data_away_with_an_open_exception_does_not_contradict_collection() -> None:
+    text = ("We will request your e-mail address to send you alerts.\n"
+            "We do not intend to sell, rent or otherwise give your e-mail address to a third-party, without your "
+            "consent.\n")
+    assert verdict(text, "email", "first_party").verdict == "disclosed"
+
+
+def test_email_as_the_channel_the_company_writes_through_is_not_the_address() -> None:
+    text = ("We will request your e-mail address to send you alerts.\n"
+            "We will not send you e-mail that you have not agreed to receive.\n")
+    assert verdict(text, "email", "first_party").verdict == "disclosed"
+    denial = "We do not collect your e-mail address.\n"
+    assert verdict(denial, "email", "first_party").verdict == "contradicted"
+
+
+def test_a_denial_of_the_plain_form_is_broken_by_the_plain_value_only() -> None:
+    text = ("We Do NOT Collect:\n"
+            "- Passwords in plain text (encrypted with bcrypt)\n")
+    assert verdict(text, "credentials", "first_party").verdict == "contradicted"
+    assert verdict(text, "credentials", "first_party", transform="sha256").verdict != "contradicted"

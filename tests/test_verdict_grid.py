@@ -19,6 +19,8 @@ GRID2 = CORPUS / "verdicts2"  # the second reviewer's grid: Blink, Coolapk, Brai
 POLICIES2 = CORPUS / "policies"
 GRID3 = CORPUS / "verdicts3"  # the third reviewer's grid: eero, TP-Link, 秋水游戏, an Android developer's apps
 POLICIES3 = GRID3 / "policies"
+GRID4 = CORPUS / "verdicts4"  # the fourth reviewer's grid: ecobee, webcam.org, QQ's SDK list, Utility Cam
+POLICIES4 = GRID4 / "policies"
 
 
 def _bench() -> ModuleType:
@@ -38,6 +40,8 @@ FLOORS2 = {"fresh-e/app_brainburst.txt": (0.98, 56), "fresh-d/cn_app_coolapk_zh.
            "fresh-d/iot_ring_2016.txt": (0.875, 50)}
 FLOORS3 = {"app_condrea_android.txt": (0.965, 35), "cn_app_qiushui_games_zh.txt": (0.557, 10),
            "iot_eero_2020.txt": (0.952, 37), "iot_tplink_2018.txt": (1.0, 42)}
+FLOORS4 = {"app_utilitycam_android.txt": (0.925, 80), "cn_app_qq_sdklist_zh.txt": (0.888, 87),
+           "iot_ecobee_2011.txt": (0.887, 62), "iot_webcamorg_2025.txt": (0.955, 96)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -84,3 +88,15 @@ def test_third_verdict_grid_floors() -> None:
     if missing:
         pytest.skip(f"policies of the third grid absent under {POLICIES3}: {', '.join(missing)}")
     _check(bench.score(GRID3, POLICIES3, errors=False), 373, 0.836, (124, 135), FLOORS3)
+
+
+def test_fourth_verdict_grid_floors() -> None:
+    # developed on by the lead after its first reading (0.875 with 21 false contradicted, after verdict round 4):
+    # purpose-limited and taken-back sharing denials, e-mail as a channel, plain-form denials (docs/policy.md)
+    bench = _bench()
+    if not GRID4.is_dir():
+        pytest.skip(f"{GRID4} is absent (the fourth blind verdict grid; set PRIVMON_CORPUS)")
+    missing = [p for p in FLOORS4 if not (POLICIES4 / p).is_file()]
+    if missing:
+        pytest.skip(f"policies of the fourth grid absent under {POLICIES4}: {', '.join(missing)}")
+    _check(bench.score(GRID4, POLICIES4, errors=False), 415, 0.916, (325, 334), FLOORS4)

@@ -89,6 +89,9 @@ class CoveringRules:
     open_storage: re.Pattern[str]
     instruction: re.Pattern[str]
     instruction_types: tuple[str, ...]
+    email_channel: re.Pattern[str]
+    email_address: re.Pattern[str]
+    plain_form: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +118,9 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["types"]["generic_ad_id"], i), tuple(d["types"]["ad_ids"]),
                          {k: frozenset(v) for k, v in d["claims"]["regions"].items()},
                          re.compile(d["subject"]["class_subject"], i), re.compile(d["claims"]["open_storage"], i),
-                         re.compile(d["instruction"]["text"], i), tuple(d["instruction"]["types"]))
+                         re.compile(d["instruction"]["text"], i), tuple(d["instruction"]["types"]),
+                         re.compile(d["instruction"]["email_channel"], i), re.compile(d["instruction"]["email_address"], i),
+                         re.compile(d["denial"]["plain_form"], i))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -186,6 +191,11 @@ def names_type(s: Statement, type_id: str) -> bool:
     return type_id == "serial" and s.type == "device_uid" and bool(r.product_serial.search(s.evidence.text))
 
 
+def denies_plain_form(s: Statement) -> bool:
+    """A denial of the type's plain form only ("passwords in plain text"): a hashed value does not break it."""
+    return s.stance == "denies" and bool(covering_rules().plain_form.search(s.evidence.text))
+
+
 def loosely_names(s: Statement, type_id: str) -> bool:
     """A device_uid statement whose sentence never names the UID itself (UID, P2P ID, DID): a broad name, vague."""
     return type_id == "device_uid" == s.type and not s.vague and not covering_rules().device_uid_exact.search(s.evidence.text)
@@ -211,8 +221,15 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         if s.stance == "denies" and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) \
                 and r.feature_denial.search(text):
             s = replace(s, qualifiers=(*s.qualifiers, "within:feature"))
+        if s.type == "email" and r.email_channel.search(text) and not r.email_address.search(text):
+            continue  # "we will not send you e-mail you have not agreed to receive": the channel, not the address
         if s.stance != "denies" and s.type in r.instruction_types and r.instruction.search(text):
             continue  # how to reach us to opt out: the user's e-mail is the channel, not data collected or shared
+        if s.recipient == "first_party" and s.stance == "denies" and r.excepted_sharing.search(text) \
+                and _names_a_class(text, r):
+            # "we do not intend to give your e-mail address to a third party without your consent": a sharing denial
+            # with an open exception (read with the first party as its subject), not a denial of collection
+            s = replace(s, qualifiers=(*s.qualifiers, "excepted"))
         if s.recipient in CLASSES:
             if r.excepted_sharing.search(text) and not r.affirmed_sharing.search(r.excepted_sharing.sub(" ", text)):
                 s = replace(s, stance="denies", qualifiers=(*s.qualifiers, "excepted"))

@@ -53,6 +53,9 @@ class PromiseRules:
     generic: re.Pattern[str]
     anaphor: re.Pattern[str]
     only_clause: re.Pattern[str]
+    purpose_limited: re.Pattern[str]
+    taken_back: re.Pattern[str]
+    ends_taken_back: re.Pattern[str]
     reach: dict[str, tuple[str, ...]]
     service_providers: tuple[str, ...]
 
@@ -62,12 +65,15 @@ def promise_rules() -> PromiseRules:
     d = tomllib.loads(RULES.read_text(encoding="utf-8"))["promise"]
     i = re.IGNORECASE | re.ASCII
     names = ("anonymous", "restricted", "share_denial", "identity", "personal", "policy_exception", "sp_exception",
-             "next_exception", "other_exception", "generic", "anaphor")
+             "next_exception", "other_exception", "generic", "anaphor", "purpose_limited", "taken_back",
+             "ends_taken_back")
     rx = {n: re.compile(d[n], i) for n in names}
     return PromiseRules(rx["anonymous"], rx["restricted"], rx["share_denial"], rx["identity"], rx["personal"],
                         rx["policy_exception"], rx["sp_exception"], rx["next_exception"], rx["other_exception"],
                         rx["generic"], rx["anaphor"],
                         only_clause=re.compile(r",\s*(?:and\s+|but\s+)?only\b|[，,]\s*(?:而)?(?:仅|只)", i),
+                        purpose_limited=rx["purpose_limited"], taken_back=rx["taken_back"],
+                        ends_taken_back=rx["ends_taken_back"],
                         reach={k: tuple(v) for k, v in d["reach"].items()},
                         service_providers=tuple(d["service_providers"]["categories"]))
 
@@ -121,6 +127,8 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
                   statements: Sequence[Statement], categories: dict[str, str]) -> list[Claim]:
     """The claims with promises added and narrowed. `texts`: the policy's clauses (start, end, text, scope)."""
     r = promise_rules()
+    following = {start: texts[k + 1][2] if k + 1 < len(texts) else "" for k, (start, _e, _t, _s) in enumerate(texts)}
+    claims = [c for c in claims if not _no_promise(c.kind, c.text, following.get(c.start, ""), r)]
     sharing = {c.start for c in claims if c.kind in ("no_third_party_sharing", "no_ad_sharing")}
     out = [_narrowed(c) for c in claims]
     for k, (start, end, t, scope) in enumerate(texts):
@@ -155,9 +163,18 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
             pass
         else:
             continue
+        if _no_promise("no_third_party_sharing", t, nxt, r):
+            continue
         params = (*rcps, ("reach", "identity"), *((("except", "service_providers"),) if sp else ()))
         out.append(Claim("no_third_party_sharing", t, start, end, params))
     return out
+
+
+def _no_promise(kind: str, text: str, following: str, r: PromiseRules) -> bool:
+    """A sharing denial limited to the third parties' own marketing, or taken back by the sentence after it."""
+    if kind not in ("no_third_party_sharing", "no_ad_sharing"):
+        return False
+    return bool(r.purpose_limited.search(text) or r.ends_taken_back.search(text) or r.taken_back.search(following))
 
 
 def _narrowed(c: Claim) -> Claim:
