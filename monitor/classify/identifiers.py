@@ -34,8 +34,11 @@ _MAC_DASH_COLON = re.compile(r"[:-]")
 _HASH_NAMES = {32: "md5", 40: "sha1", 64: "sha256"}
 _BYTES = ("bytes",)  # the transforms of a payload's hex view
 _NO_KEYS: frozenset[str] = frozenset()
-_VALUE = operator.attrgetter("value")
-_TRANSFORMS = operator.attrgetter("transforms")
+_VALUE = operator.itemgetter(2)  # Field.value (a named tuple: itemgetter is cheaper than attrgetter)
+_TRANSFORMS = operator.itemgetter(3)  # Field.transforms
+# Hit(...) is a named tuple whose __new__ is a Python function that fills the defaults; tuple.__new__(Hit,
+# (all eight)) builds the same object at a third of the cost (as decode does for Field)
+_new = tuple.__new__
 _LAT, _LON, _PAIR = 1, 2, 3  # location roles of a key name
 # (normalized key, types it names or None (a decoy), device key, _free must look, location role)
 _KeyInfo = tuple[str, tuple[str, ...] | None, bool, bool, int]
@@ -101,10 +104,12 @@ def identifier_rules(docs: Sequence[tuple[str, dict[str, Any]]]) -> IdentifierRu
 
 
 def _chain(field_tr: tuple[str, ...], value_tr: str) -> str:
-    parts = list(field_tr)
-    if value_tr != "plain" or not parts:
-        parts.append(value_tr)
-    return " > ".join(parts)
+    """The transforms of a hit, outermost first: the field's, then the value's own unless it is "plain"."""
+    if not field_tr:
+        return value_tr
+    if value_tr == "plain":
+        return " > ".join(field_tr)
+    return f"{' > '.join(field_tr)} > {value_tr}"
 
 
 class Detector:
@@ -259,44 +264,53 @@ class Detector:
             if seen is None or key in found or v.lower() in self.rules.placeholders:
                 continue
             found.add(key)
-            hits.setdefault((seen[0], v, f.location), Hit(seen[0], v, _chain(f.transforms, "plain"), f.location,
-                                                          "pattern", reason=seen[1]))
+            hits.setdefault((seen[0], v, f.location), _new(Hit, (seen[0], v, _chain(f.transforms, "plain"),
+                                                                 f.location, "pattern", "", "", seen[1])))
 
     # -- profile mode ------------------------------------------------------------------------------------
 
     def _known_all(self, fl: list[Field]) -> list[Hit]:
-        """`_known` of every field, in field order, with one regex pass per case mode."""
-        if len(fl) < 2:
+        """`_known` of every field, in field order, with one regex pass per case mode.
+
+        A variant lies inside one field (the separator is in none), so the fields shorter than the
+        shortest variant are left out of the joined text: they cannot hold one, and leaving them out
+        changes no match in the others (each field still starts and ends at a separator). The case-
+        insensitive pass leaves them out only when every value is ASCII (lowercasing keeps lengths).
+        """
+        n = len(fl)
+        if n < 2:
             return [h for f in fl for h in self._known(f)]
         sep = self._sep
         values = list(map(_VALUE, fl))
-        joined = sep.join(values)
         found: dict[int, list[Hit]] = {}
-        ascii_only = joined.isascii()  # then lowercasing keeps every offset
-        starts: list[int] | None = None
         # the regexes run over sep + text: group 1's offsets are one past the text's (see trie_regex)
-        if self._ci_re is not None and self._min_ci <= len(joined):
-            if ascii_only:
-                low = joined.lower()
-                lows = values
+        if self._ci_re is not None:
+            if all(map(str.isascii, values)):
+                idx = list(itertools.compress(range(n), map(self._min_ci.__le__, map(len, values))))
+                lows = list(map(values.__getitem__, idx))
+                low = sep.join(lows).lower()  # ASCII: the same offsets as the values'
             else:
+                idx = list(range(n))
                 lows = [v.lower() for v in values]
                 low = sep.join(lows)
-            for m in self._ci_re.finditer(sep + low):
+            starts: list[int] | None = None
+            for m in self._ci_re.finditer(sep + low) if lows else ():
                 if starts is None:
                     starts = _starts(lows)
                 s = m.start(1) - 1
-                i = bisect.bisect_right(starts, s) - 1
-                f, off = fl[i], starts[i]
+                j = bisect.bisect_right(starts, s) - 1
+                i, off = idx[j], starts[j]
+                f = fl[i]
                 found.setdefault(i, []).append(self._hit(self._ci[m.group(1)], f,
                                                          f.value[s - off:m.end(1) - 1 - off]))
-            if not ascii_only:
-                starts = None
-        if self._cs_re is not None and self._min_cs <= len(joined):
-            for m in self._cs_re.finditer(sep + joined):
+        if self._cs_re is not None:
+            idx = list(itertools.compress(range(n), map(self._min_cs.__le__, map(len, values))))
+            sub = list(map(values.__getitem__, idx))
+            starts = None
+            for m in self._cs_re.finditer(sep + sep.join(sub)) if sub else ():
                 if starts is None:
-                    starts = _starts(values)
-                i = bisect.bisect_right(starts, m.start(1) - 1) - 1
+                    starts = _starts(sub)
+                i = idx[bisect.bisect_right(starts, m.start(1) - 1) - 1]
                 found.setdefault(i, []).append(self._hit(self._cs[m.group(1)], fl[i], m.group(1)))
         if self._uid_bin and _BYTES in map(_TRANSFORMS, fl):  # binary ids first within their field
             for i, f in enumerate(fl):
@@ -318,8 +332,8 @@ class Detector:
             while i >= 0 and i % 2:  # on a byte boundary only
                 i = f.value.find(hx, i + 1)
             if i >= 0:
-                out.append(Hit(v.type, v.canonical, "binary", f"{f.location}@{i // 2}", "known", v.device,
-                               v.canonical))
+                out.append(_new(Hit, (v.type, v.canonical, "binary", f"{f.location}@{i // 2}", "known", v.device,
+                                      v.canonical, "")))
         return out
 
     def _known(self, f: Field) -> list[Hit]:
@@ -337,8 +351,7 @@ class Detector:
         loc = f.location
         if f.transforms == ("bytes",):  # matched in the hex view of a binary payload
             loc = f"{f.location}@{f.value.lower().find(sent.lower()) // 2}"
-        return Hit(type=v.type, value=sent, transform=_chain(f.transforms, v.transform), location=loc,
-                   confidence="known", device=v.device, canonical=v.canonical)
+        return _new(Hit, (v.type, sent, _chain(f.transforms, v.transform), loc, "known", v.device, v.canonical, ""))
 
     # -- location ------------------------------------------------------------------------------------------
 
@@ -383,17 +396,18 @@ class Detector:
         return out
 
     def _coord_hit(self, f: Field, a: str, b: str) -> Hit | None:
-        dec = min(len(a.split(".")[1]), len(b.split(".")[1]))
+        """a and b are decimal numbers (matched by _NUM, or microdegrees written with 6 decimals)."""
+        dec = min(len(a) - a.index(".") - 1, len(b) - b.index(".") - 1)  # digits after the point
         kind = "location_precise" if dec >= 3 else "location_coarse"
         fa, fb = float(a), float(b)
         for name, lat, lon in self._coords:
             tol = 0.5 * 10 ** -dec + 1e-9
             if (abs(fa - lat) <= tol and abs(fb - lon) <= tol) or (abs(fb - lat) <= tol and abs(fa - lon) <= tol):
-                return Hit(kind, f"{a},{b}", _chain(f.transforms, "plain"), f.location, "known", name,
-                           f"{lat},{lon}")
+                return _new(Hit, (kind, f"{a},{b}", _chain(f.transforms, "plain"), f.location, "known", name,
+                                  f"{lat},{lon}", ""))
         if not self._coords or norm_key(f.key) in self._lat_pair:
-            if _plausible(a, b) and not (fa == 0 and fb == 0):
-                return Hit(kind, f"{a},{b}", _chain(f.transforms, "plain"), f.location, "pattern")
+            if _plausible_xy(fa, fb) and not (fa == 0 and fb == 0):
+                return _new(Hit, (kind, f"{a},{b}", _chain(f.transforms, "plain"), f.location, "pattern", "", "", ""))
         return None
 
     # -- pattern mode ------------------------------------------------------------------------------------
@@ -430,10 +444,12 @@ class Detector:
         if not v or len(v) > 512 or v.lower() in self.rules.placeholders:
             return None
         if k in self._hashed.get(t, _NO_KEYS) and _HASH.match(v):
-            return Hit(t, v, _chain(f.transforms, _HASH_NAMES[len(v)]), f.location, "pattern")
+            return _new(Hit, (t, v, _chain(f.transforms, _HASH_NAMES[len(v)]), f.location, "pattern", "", "", ""))
         check = self._checks.get(t)
         found = check(v, k, self._check_ctx, cleartext) if check is not None else None
-        return None if found is None else Hit(t, found[1], _chain(f.transforms, "plain"), f.location, found[0])
+        if found is None:
+            return None
+        return _new(Hit, (t, found[1], _chain(f.transforms, "plain"), f.location, found[0], "", "", ""))
 
     def _app_list(self, f: Field, v: str, k: str) -> bool:
         """An array (joined by the decoder) of mostly reverse-DNS package names, whatever its key; with a key
@@ -484,7 +500,8 @@ class Detector:
         if not got:
             return []
         chain = _chain(f.transforms, "plain")
-        return [Hit(t, value, chain, f.location, conf) for t, value, conf in got]
+        loc = f.location
+        return [_new(Hit, (t, value, chain, loc, conf, "", "", "")) for t, value, conf in got]
 
 
     def _mailbox(self, m: re.Match[str], text: str, binary: bool) -> bool:
@@ -530,8 +547,9 @@ def _uid_binary(uid: str) -> bytes | None:
 
 
 def _group(location: str) -> str:
-    """The object a value belongs to: json:$.a.lat -> json:$.a; query:lat -> query."""
-    return re.split(r"[.:](?=[^.:]*$)", location, maxsplit=1)[0]
+    """The object a value belongs to: json:$.a.lat -> json:$.a; query:lat -> query (cut at the last . or :)."""
+    cut = max(location.rfind("."), location.rfind(":"))
+    return location[:cut] if cut >= 0 else location
 
 
 def _plausible(a: str, b: str) -> bool:
@@ -539,5 +557,9 @@ def _plausible(a: str, b: str) -> bool:
         x, y = float(a), float(b)
     except ValueError:
         return False
+    return _plausible_xy(x, y)
+
+
+def _plausible_xy(x: float, y: float) -> bool:
     return (-90 <= x <= 90 and -180 <= y <= 180) or (-180 <= x <= 180 and -90 <= y <= 90)
 
