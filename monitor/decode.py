@@ -28,7 +28,8 @@ MAX_FIELDS = 5000
 MAX_DEPTH = 8
 MAX_VALUE = 64 * 1024
 _B64 = re.compile(r"^[A-Za-z0-9+/_-]{16,}={0,2}$")
-_HEX = re.compile(r"^(?:[0-9a-fA-F]{2}){16,}$")
+_HEX_DIGITS = "0123456789abcdefABCDEF"  # v.strip(_HEX_DIGITS) == "": every character of v is a hex digit
+_URLSAFE = bytes.maketrans(b"-_", b"+/")
 _PCT = re.compile(r"%[0-9a-fA-F]{2}")
 # header.payload.signature, alone or after a scheme ("Bearer eyJ...")
 _JWT = re.compile(r"^(?:[A-Za-z]{2,12}\s+)?eyJ[A-Za-z0-9_-]{4,}\.([A-Za-z0-9_-]{4,})\.[A-Za-z0-9_-]*$")
@@ -171,10 +172,15 @@ def _brotli(data: bytes, room: int) -> bytes:
 # -- leaf unwrapping --------------------------------------------------------------------------------
 
 def _text(data: bytes) -> str | None:
-    try:
-        s = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+    """The bytes as text when they are UTF-8 and mostly printable, else None."""
+    if data.isascii():
+        s = data.decode("ascii")
+    else:
+        # strict UTF-8 without the cost of an exception: "ignore" drops what is not UTF-8, and the text
+        # then encodes to fewer bytes (valid UTF-8 encodes back to the same bytes)
+        s = data.decode("utf-8", "ignore")
+        if len(s.encode()) != len(data):
+            return None
     sample = s[:512]
     bad = 0 if sample.isascii() and sample.isprintable() else len(_NONPRINT.findall(sample))
     return s if s and bad <= 0.1 * len(sample) else None
@@ -212,14 +218,16 @@ def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _B
         _bytes(loc, key, raw, tr + ("jwt",), depth + 1, b)
         return
     n = len(v)
-    if n > 32 and n not in (40, 64) and not n % 2 and _HEX.match(v):  # hashes stay hashes
+    if n > 32 and n not in (40, 64) and not n % 2 and not v.strip(_HEX_DIGITS):  # hashes stay hashes
         raw = binascii.unhexlify(v)
         _bytes(loc, key, raw, tr + ("hex",), depth + 1, b)
         return
-    if n >= 16 and n % 4 != 1 and _B64.match(v) and not v.isdigit() and not v.isalpha():
-        try:
-            raw = base64.b64decode(v + "=" * (-len(v) % 4), altchars=b"-_" if ("-" in v or "_" in v) else None,
-                                   validate=True)
+    if n >= 16 and n % 4 != 1 and not v.isdigit() and not v.isalpha() and _B64.match(v):
+        data = (v + "=" * (-n % 4)).encode()  # ASCII: _B64 matched
+        if "-" in v or "_" in v:
+            data = data.translate(_URLSAFE)  # what base64.b64decode(altchars=b"-_") does
+        try:  # b64decode(validate=True) without its Python layers
+            raw = binascii.a2b_base64(data, strict_mode=True)
         except (binascii.Error, ValueError):
             return
         _bytes(loc, key, raw, tr + ("base64",), depth + 1, b)
