@@ -28,7 +28,8 @@ MAX_FIELDS = 5000
 MAX_DEPTH = 8
 MAX_VALUE = 64 * 1024
 _B64 = re.compile(r"^[A-Za-z0-9+/_-]{16,}={0,2}$")
-_HEX = re.compile(r"^(?:[0-9a-fA-F]{2}){16,}$")
+_HEX_DIGITS = "0123456789abcdefABCDEF"  # v.strip(_HEX_DIGITS) == "": every character of v is a hex digit
+_URLSAFE = bytes.maketrans(b"-_", b"+/")
 _PCT = re.compile(r"%[0-9a-fA-F]{2}")
 # header.payload.signature, alone or after a scheme ("Bearer eyJ...")
 _JWT = re.compile(r"^(?:[A-Za-z]{2,12}\s+)?eyJ[A-Za-z0-9_-]{4,}\.([A-Za-z0-9_-]{4,})\.[A-Za-z0-9_-]*$")
@@ -171,10 +172,15 @@ def _brotli(data: bytes, room: int) -> bytes:
 # -- leaf unwrapping --------------------------------------------------------------------------------
 
 def _text(data: bytes) -> str | None:
-    try:
-        s = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+    """The bytes as text when they are UTF-8 and mostly printable, else None."""
+    if data.isascii():
+        s = data.decode("ascii")
+    else:
+        # strict UTF-8 without the cost of an exception: "ignore" drops what is not UTF-8, and the text
+        # then encodes to fewer bytes (valid UTF-8 encodes back to the same bytes)
+        s = data.decode("utf-8", "ignore")
+        if len(s.encode()) != len(data):
+            return None
     sample = s[:512]
     bad = 0 if sample.isascii() and sample.isprintable() else len(_NONPRINT.findall(sample))
     return s if s and bad <= 0.1 * len(sample) else None
@@ -212,14 +218,16 @@ def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _B
         _bytes(loc, key, raw, tr + ("jwt",), depth + 1, b)
         return
     n = len(v)
-    if n > 32 and n not in (40, 64) and not n % 2 and _HEX.match(v):  # hashes stay hashes
+    if n > 32 and n not in (40, 64) and not n % 2 and not v.strip(_HEX_DIGITS):  # hashes stay hashes
         raw = binascii.unhexlify(v)
         _bytes(loc, key, raw, tr + ("hex",), depth + 1, b)
         return
-    if n >= 16 and n % 4 != 1 and _B64.match(v) and not v.isdigit() and not v.isalpha():
-        try:
-            raw = base64.b64decode(v + "=" * (-len(v) % 4), altchars=b"-_" if ("-" in v or "_" in v) else None,
-                                   validate=True)
+    if n >= 16 and n % 4 != 1 and not v.isdigit() and not v.isalpha() and _B64.match(v):
+        data = (v + "=" * (-n % 4)).encode()  # ASCII: _B64 matched
+        if "-" in v or "_" in v:
+            data = data.translate(_URLSAFE)  # what base64.b64decode(altchars=b"-_") does
+        try:  # b64decode(validate=True) without its Python layers
+            raw = binascii.a2b_base64(data, strict_mode=True)
         except (binascii.Error, ValueError):
             return
         _bytes(loc, key, raw, tr + ("base64",), depth + 1, b)
@@ -268,19 +276,21 @@ def _json(loc: str, text: str, tr: tuple[str, ...], depth: int, b: _Budget) -> b
         base = "json:$" if loc in ("body", "") else f"{loc}>json:$"
     kind = type(obj)
     if kind is dict or kind is list:
-        _walk(base, "", obj, 0, tr, depth, b)
+        # a "." in a string needs one in the text or a \u escape (and a list of package names needs dots)
+        _walk(base, "", obj, 0, tr, depth, b, "." in text or "\\u" in text)
     else:
         _json_scalar(base, "", obj, tr, depth, b)
     return True
 
 
 def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
-          depth: int, b: _Budget) -> None:
+          depth: int, b: _Budget, dots: bool = True) -> None:
     """The leaves of a JSON container (from json.loads), children last to first, depth-first.
 
     Walks at most 64 levels (deeper containers are not entered), 1,000 members of an object and
     500 items of an array, and stops once the message has MAX_FIELDS fields. A child's location is
-    its parent's plus ".key" or "[i]", cut at 512 characters.
+    its parent's plus ".key" or "[i]", cut at 512 characters. `dots` is False when no string of the
+    document can hold a "." (then no array of objects can be a list of package names).
     """
     fields = b.fields
     if type(node) is dict:
@@ -288,15 +298,17 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
             return  # its children would be past the depth limit
         d: dict[str, Any] = node
         n = len(d)
-        # a pair object like {"key": "imei", "value": "35..."}: the value goes under its name
-        pair = _name_value(d) if n <= 4 and ("v" in d or "value" in d or "val" in d) else None
         items: Iterable[tuple[str, Any]] = reversed(d.items()) if n <= 1000 else list(d.items())[999::-1]
+        if n <= 4 and ("v" in d or "value" in d or "val" in d):
+            # a pair object like {"key": "imei", "value": "35..."}: the value goes under its name
+            pair = _name_value(d)
+            if pair is not None:
+                items = [(pair[0] if k == pair[1] else k, v) for k, v in items]
         level += 1
+        room = MAX_FIELDS - len(fields)  # kept equal to it: +1 per field added here, re-read after a call
         for k, v in items:
-            if len(fields) >= MAX_FIELDS:
+            if room <= 0:
                 return
-            if pair is not None and k == pair[1]:
-                k = pair[0]
             cpath = f"{path}.{k}"
             if len(cpath) > 512:
                 cpath = cpath[:512]
@@ -304,30 +316,40 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
             if ck is str:
                 if len(v) < 8 and v.isalnum() or len(v) <= 32 and v.isdigit():
                     fields.append(_new(Field, (cpath, k, v, tr)))  # all _leaf would do
-                else:
-                    _leaf(cpath, k, v, tr, depth, b)
+                    room -= 1
+                    continue
+                _leaf(cpath, k, v, tr, depth, b)
             elif ck is int:
-                fields.append(_new(Field, (cpath, k, int.__repr__(v), tr)))  # as json.dumps
+                fields.append(_new(Field, (cpath, k, str(v), tr)))  # an int as json.dumps writes it
+                room -= 1
+                continue
             elif ck is dict or ck is list:
-                _walk(cpath, k, v, level, tr, depth, b)
+                _walk(cpath, k, v, level, tr, depth, b, dots)
             elif ck is float:
                 _json_scalar(cpath, k, v, tr, depth, b)
+            else:
+                continue  # true, false, null: no field
+            room = MAX_FIELDS - len(fields)
         return
     head: list[Any] = node[:500]
-    strings = [x for x in head if type(x) is str]
-    if len(strings) >= 3 and len(strings) == len(head):
-        b.add(path, key, "\n".join(strings), tr + ("list",))
-    elif not strings and len(head) >= 3 and all(type(x) is dict for x in head):
-        # [{"pkg": "com.tencent.mm", "ver": "8.0"}, ...]: the package names, as one list
-        pkgs = [v for x in head for v in list(x.values())[:8]
-                if type(v) is str and "." in v and _PACKAGE.match(v)]
-        if len(pkgs) >= 3:
-            b.add(path, key, "\n".join(pkgs), tr + ("list",))
+    nh = len(head)
+    if nh >= 3:
+        first = type(head[0])
+        if first is str:
+            if all(type(x) is str for x in head):
+                b.add(path, key, "\n".join(head), tr + ("list",))
+        elif first is dict and dots and all(type(x) is dict for x in head):
+            # [{"pkg": "com.tencent.mm", "ver": "8.0"}, ...]: the package names, as one list
+            pkgs = [v for x in head for v in (x.values() if len(x) <= 8 else list(x.values())[:8])
+                    if type(v) is str and "." in v and _PACKAGE.match(v)]
+            if len(pkgs) >= 3:
+                b.add(path, key, "\n".join(pkgs), tr + ("list",))
     if level >= 64:
         return
     level += 1
-    for i in range(len(head) - 1, -1, -1):
-        if len(fields) >= MAX_FIELDS:
+    room = MAX_FIELDS - len(fields)
+    for i in range(nh - 1, -1, -1):
+        if room <= 0:
             return
         v = head[i]
         cpath = f"{path}[{i}]"
@@ -337,14 +359,20 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
         if ck is str:
             if len(v) < 8 and v.isalnum() or len(v) <= 32 and v.isdigit():
                 fields.append(_new(Field, (cpath, key, v, tr)))
-            else:
-                _leaf(cpath, key, v, tr, depth, b)
+                room -= 1
+                continue
+            _leaf(cpath, key, v, tr, depth, b)
         elif ck is int:
-            fields.append(_new(Field, (cpath, key, int.__repr__(v), tr)))
+            fields.append(_new(Field, (cpath, key, str(v), tr)))
+            room -= 1
+            continue
         elif ck is dict or ck is list:
-            _walk(cpath, key, v, level, tr, depth, b)
+            _walk(cpath, key, v, level, tr, depth, b, dots)
         elif ck is float:
             _json_scalar(cpath, key, v, tr, depth, b)
+        else:
+            continue
+        room = MAX_FIELDS - len(fields)
 
 
 def _json_scalar(path: str, key: str, node: object, tr: tuple[str, ...], depth: int, b: _Budget) -> None:

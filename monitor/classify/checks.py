@@ -16,7 +16,6 @@ UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]
 PKG = re.compile(r"^[a-zA-Z][a-zA-Z0-9_]*(?:\.[a-zA-Z0-9_]+){2,}$")
 _HEX14 = re.compile(r"[0-9A-Fa-f]{14}")
 _HEX12 = re.compile(r"[0-9A-Fa-f]{12}")
-_MAC_SEP = re.compile(r"[:\-.]")
 _OAID = re.compile(r"[0-9A-Fa-f]{16}|[0-9A-Fa-f]{32}|[0-9A-Fa-f]{64}")
 _ANDROID_ID = re.compile(r"(?:a-|android[-_]?)?([0-9a-fA-F]{16})", re.I)  # "A-3f9c...", "ANDROID_3f9c..."
 _SERIAL = re.compile(r"[A-Za-z0-9\-]{6,32}")
@@ -99,7 +98,7 @@ def iccid(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str]
 
 
 def mac(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
-    hexes = _MAC_SEP.sub("", v)
+    hexes = v.replace(":", "").replace("-", "").replace(".", "")  # _MAC_SEP.sub("", v), at a third of the cost
     return ("pattern", v) if _HEX12.fullmatch(hexes) and unicast_mac(hexes) else None
 
 

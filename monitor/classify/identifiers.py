@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from monitor.classify.checks import PKG, CheckContext, luhn_ok, unicast_mac
+from monitor.classify.checks import PKG, Check, CheckContext, luhn_ok, unicast_mac
 from monitor.classify.types import type_checks, type_ids
 from monitor.classify.variants import Variant, profile_variants, trie_regex
 from monitor.errors import bad_rule
@@ -29,17 +29,24 @@ _MICRODEG = re.compile(r"-?\d{6,9}")
 _NUM = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{2,12}(?![\d.])")
 _MAC = re.compile(r"(?<![0-9A-Fa-f:-])((?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2})(?![0-9A-Fa-f:-])")
 _DIGITS = re.compile(r"\d{14,}")  # whole digit runs of 14 or more (IMEI/ICCID candidates: those of at most 20)
-_DROP_DIGITS = str.maketrans("", "", "0123456789")  # an ASCII value with fewer than 14 digits has no run to look at
 _HASH = re.compile(r"^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$")
-_MAC_DASH_COLON = re.compile(r"[:-]")
 _HASH_NAMES = {32: "md5", 40: "sha1", 64: "sha256"}
 _BYTES = ("bytes",)  # the transforms of a payload's hex view
 _NO_KEYS: frozenset[str] = frozenset()
-_VALUE = operator.attrgetter("value")
-_TRANSFORMS = operator.attrgetter("transforms")
+_VALUE = operator.itemgetter(2)  # Field.value (a named tuple: itemgetter is cheaper than attrgetter)
+_TRANSFORMS = operator.itemgetter(3)  # Field.transforms
+# Hit(...) is a named tuple whose __new__ is a Python function that fills the defaults; tuple.__new__(Hit,
+# (all eight)) builds the same object at a third of the cost (as decode does for Field)
+_new = tuple.__new__
 _LAT, _LON, _PAIR = 1, 2, 3  # location roles of a key name
-# (normalized key, types it names or None (a decoy), device key, _free must look, location role)
-_KeyInfo = tuple[str, tuple[str, ...] | None, bool, bool, int]
+# what a key name says (Detector._key): (normalized key, types it names or None (a decoy), device key,
+# _free must look, location role, "install" in the key, the checks of its types: (type, a hash key of
+# the type, the type's check or None) each)
+_Plan = tuple[str, bool, Check | None]
+_KeyInfo = tuple[str, tuple[str, ...] | None, bool, bool, int, bool, tuple[_Plan, ...]]
+# digits -> "d", every other byte -> " ": a run of 14 digits is b"d" * 14 in an ASCII value's shape
+_DIGIT_SHAPE = bytes(0x64 if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
+_DIGITS14 = b"d" * 14
 
 
 _SUFFIX_OK = frozenset({"imei", "imsi", "iccid", "meid", "androidid", "oaid", "gaid", "idfa", "idfv", "bssid",
@@ -102,10 +109,12 @@ def identifier_rules(docs: Sequence[tuple[str, dict[str, Any]]]) -> IdentifierRu
 
 
 def _chain(field_tr: tuple[str, ...], value_tr: str) -> str:
-    parts = list(field_tr)
-    if value_tr != "plain" or not parts:
-        parts.append(value_tr)
-    return " > ".join(parts)
+    """The transforms of a hit, outermost first: the field's, then the value's own unless it is "plain"."""
+    if not field_tr:
+        return value_tr
+    if value_tr == "plain":
+        return " > ".join(field_tr)
+    return f"{' > '.join(field_tr)} > {value_tr}"
 
 
 class Detector:
@@ -159,6 +168,7 @@ class Detector:
         self._rdns_share = float(apps.get("reverse_dns_share", 0.8))
         self._rdns_first = frozenset(apps.get("reverse_dns_first", []))
         self._install_keys = r.keys("device_uid", "install_keys")
+        self._placeholders = r.placeholders
         self._checks = type_checks()
         self._check_ctx = CheckContext(self._mcc, self._install_keys,
                                        tuple(p for p in (self._cs2, self._kalay) if p is not None), self._min_apps)
@@ -216,7 +226,8 @@ class Detector:
     def _key(self, key: str) -> _KeyInfo:
         """What a key name says, cached: (normalized key, the types it names or None when it vetoes
         patterns, whether it names a device, whether _free must look whatever the value (a device or
-        "install" key), its location role (_LAT, _LON, _PAIR or 0))."""
+        "install" key), its location role (_LAT, _LON, _PAIR or 0), whether it says "install", and per
+        type it names: (type, whether the key is one of the type's hash keys, the type's check))."""
         info = self._key_info.get(key)
         if info is None:
             k = norm_key(key)
@@ -227,7 +238,9 @@ class Detector:
                     keyed = self._suffix_types(k)
             device = _DEVICE_KEY.search(k) is not None
             loc = _LAT if k in self._lat else _LON if k in self._lon else _PAIR if k in self._pair else 0
-            info = (k, keyed, device, device or "install" in k, loc)
+            install = "install" in k
+            plans = tuple((t, k in self._hashed.get(t, _NO_KEYS), self._checks.get(t)) for t in keyed or ())
+            info = (k, keyed, device, device or install, loc, install, plans)
             if len(self._key_info) >= 8192:  # key names are captured text: the cache stays bounded
                 self._key_info.clear()
             self._key_info[key] = info
@@ -260,44 +273,53 @@ class Detector:
             if seen is None or key in found or v.lower() in self.rules.placeholders:
                 continue
             found.add(key)
-            hits.setdefault((seen[0], v, f.location), Hit(seen[0], v, _chain(f.transforms, "plain"), f.location,
-                                                          "pattern", reason=seen[1]))
+            hits.setdefault((seen[0], v, f.location), _new(Hit, (seen[0], v, _chain(f.transforms, "plain"),
+                                                                 f.location, "pattern", "", "", seen[1])))
 
     # -- profile mode ------------------------------------------------------------------------------------
 
     def _known_all(self, fl: list[Field]) -> list[Hit]:
-        """`_known` of every field, in field order, with one regex pass per case mode."""
-        if len(fl) < 2:
+        """`_known` of every field, in field order, with one regex pass per case mode.
+
+        A variant lies inside one field (the separator is in none), so the fields shorter than the
+        shortest variant are left out of the joined text: they cannot hold one, and leaving them out
+        changes no match in the others (each field still starts and ends at a separator). The case-
+        insensitive pass leaves them out only when every value is ASCII (lowercasing keeps lengths).
+        """
+        n = len(fl)
+        if n < 2:
             return [h for f in fl for h in self._known(f)]
         sep = self._sep
         values = list(map(_VALUE, fl))
-        joined = sep.join(values)
         found: dict[int, list[Hit]] = {}
-        ascii_only = joined.isascii()  # then lowercasing keeps every offset
-        starts: list[int] | None = None
         # the regexes run over sep + text: group 1's offsets are one past the text's (see trie_regex)
-        if self._ci_re is not None and self._min_ci <= len(joined):
-            if ascii_only:
-                low = joined.lower()
-                lows = values
+        if self._ci_re is not None:
+            if all(map(str.isascii, values)):
+                idx = list(itertools.compress(range(n), map(self._min_ci.__le__, map(len, values))))
+                lows = list(map(values.__getitem__, idx))
+                low = sep.join(lows).lower()  # ASCII: the same offsets as the values'
             else:
+                idx = list(range(n))
                 lows = [v.lower() for v in values]
                 low = sep.join(lows)
-            for m in self._ci_re.finditer(sep + low):
+            starts: list[int] | None = None
+            for m in self._ci_re.finditer(sep + low) if lows else ():
                 if starts is None:
                     starts = _starts(lows)
                 s = m.start(1) - 1
-                i = bisect.bisect_right(starts, s) - 1
-                f, off = fl[i], starts[i]
+                j = bisect.bisect_right(starts, s) - 1
+                i, off = idx[j], starts[j]
+                f = fl[i]
                 found.setdefault(i, []).append(self._hit(self._ci[m.group(1)], f,
                                                          f.value[s - off:m.end(1) - 1 - off]))
-            if not ascii_only:
-                starts = None
-        if self._cs_re is not None and self._min_cs <= len(joined):
-            for m in self._cs_re.finditer(sep + joined):
+        if self._cs_re is not None:
+            idx = list(itertools.compress(range(n), map(self._min_cs.__le__, map(len, values))))
+            sub = list(map(values.__getitem__, idx))
+            starts = None
+            for m in self._cs_re.finditer(sep + sep.join(sub)) if sub else ():
                 if starts is None:
-                    starts = _starts(values)
-                i = bisect.bisect_right(starts, m.start(1) - 1) - 1
+                    starts = _starts(sub)
+                i = idx[bisect.bisect_right(starts, m.start(1) - 1) - 1]
                 found.setdefault(i, []).append(self._hit(self._cs[m.group(1)], fl[i], m.group(1)))
         if self._uid_bin and _BYTES in map(_TRANSFORMS, fl):  # binary ids first within their field
             for i, f in enumerate(fl):
@@ -319,8 +341,8 @@ class Detector:
             while i >= 0 and i % 2:  # on a byte boundary only
                 i = f.value.find(hx, i + 1)
             if i >= 0:
-                out.append(Hit(v.type, v.canonical, "binary", f"{f.location}@{i // 2}", "known", v.device,
-                               v.canonical))
+                out.append(_new(Hit, (v.type, v.canonical, "binary", f"{f.location}@{i // 2}", "known", v.device,
+                                      v.canonical, "")))
         return out
 
     def _known(self, f: Field) -> list[Hit]:
@@ -338,8 +360,7 @@ class Detector:
         loc = f.location
         if f.transforms == ("bytes",):  # matched in the hex view of a binary payload
             loc = f"{f.location}@{f.value.lower().find(sent.lower()) // 2}"
-        return Hit(type=v.type, value=sent, transform=_chain(f.transforms, v.transform), location=loc,
-                   confidence="known", device=v.device, canonical=v.canonical)
+        return _new(Hit, (v.type, sent, _chain(f.transforms, v.transform), loc, "known", v.device, v.canonical, ""))
 
     # -- location ------------------------------------------------------------------------------------------
 
@@ -384,39 +405,51 @@ class Detector:
         return out
 
     def _coord_hit(self, f: Field, a: str, b: str) -> Hit | None:
-        dec = min(len(a.split(".")[1]), len(b.split(".")[1]))
+        """a and b are decimal numbers (matched by _NUM, or microdegrees written with 6 decimals)."""
+        dec = min(len(a) - a.index(".") - 1, len(b) - b.index(".") - 1)  # digits after the point
         kind = "location_precise" if dec >= 3 else "location_coarse"
         fa, fb = float(a), float(b)
         for name, lat, lon in self._coords:
             tol = 0.5 * 10 ** -dec + 1e-9
             if (abs(fa - lat) <= tol and abs(fb - lon) <= tol) or (abs(fb - lat) <= tol and abs(fa - lon) <= tol):
-                return Hit(kind, f"{a},{b}", _chain(f.transforms, "plain"), f.location, "known", name,
-                           f"{lat},{lon}")
+                return _new(Hit, (kind, f"{a},{b}", _chain(f.transforms, "plain"), f.location, "known", name,
+                                  f"{lat},{lon}", ""))
         if not self._coords or norm_key(f.key) in self._lat_pair:
-            if _plausible(a, b) and not (fa == 0 and fb == 0):
-                return Hit(kind, f"{a},{b}", _chain(f.transforms, "plain"), f.location, "pattern")
+            if _plausible_xy(fa, fb) and not (fa == 0 and fb == 0):
+                return _new(Hit, (kind, f"{a},{b}", _chain(f.transforms, "plain"), f.location, "pattern", "", "", ""))
         return None
 
     # -- pattern mode ------------------------------------------------------------------------------------
 
     def _patterns(self, f: Field, info: _KeyInfo, cleartext: bool) -> list[Hit]:
         """Hits of the types the key names (value checks) and of the free patterns (a field that is not bytes)."""
-        k, keyed, device_key, free_key, _ = info
-        assert keyed is not None
+        k, _, device_key, free_key, _, install, plans = info
         v = f.value.strip()
-        if keyed and self._not_in:
-            banned = self._not_in.get(f.location.split(":", 1)[0])
-            if banned:
-                keyed = tuple(t for t in keyed if t not in banned)
         out: list[Hit] = []
         found: list[str] = []  # keyed types whose value passed: only those keep the free search off their type
-        for t in keyed:
-            h = self._keyed(t, k, v, f, cleartext)
-            if h is not None:
-                out.append(h)
+        # a value under a type's key names: a hash under a hash key, else what the type's check says
+        if plans and v and len(v) <= 512 and v.lower() not in self._placeholders:
+            banned = None
+            if self._not_in:
+                loc = f.location
+                cut = loc.find(":")
+                banned = self._not_in.get(loc[:cut] if cut >= 0 else loc)
+            for t, hashed, check in plans:
+                if banned and t in banned:
+                    continue
+                if hashed and _HASH.match(v):
+                    out.append(_new(Hit, (t, v, _chain(f.transforms, _HASH_NAMES[len(v)]), f.location, "pattern",
+                                          "", "", "")))
+                elif check is not None:
+                    got = check(v, k, self._check_ctx, cleartext)
+                    if got is None:
+                        continue
+                    out.append(_new(Hit, (t, got[1], _chain(f.transforms, "plain"), f.location, got[0], "", "", "")))
+                else:
+                    continue
                 found.append(t)
         if free_key or len(v) >= 14 or "@" in v or "+" in v or "-" in v:  # see _free: each search needs a mark
-            out.extend(self._free(f, v, found, k, device_key))
+            out.extend(self._free(f, v, found, k, device_key, install))
         return out
 
     def _suffix_types(self, k: str) -> tuple[str, ...]:
@@ -425,16 +458,6 @@ class Detector:
             if k.endswith(name) and len(k) - len(name) <= 6:
                 return self._types_of_key[name]
         return ()
-
-    def _keyed(self, t: str, k: str, v: str, f: Field, cleartext: bool) -> Hit | None:
-        """A value under one of type t's key names: a hash under a hash key, else what t's check says."""
-        if not v or len(v) > 512 or v.lower() in self.rules.placeholders:
-            return None
-        if k in self._hashed.get(t, _NO_KEYS) and _HASH.match(v):
-            return Hit(t, v, _chain(f.transforms, _HASH_NAMES[len(v)]), f.location, "pattern")
-        check = self._checks.get(t)
-        found = check(v, k, self._check_ctx, cleartext) if check is not None else None
-        return None if found is None else Hit(t, found[1], _chain(f.transforms, "plain"), f.location, found[0])
 
     def _app_list(self, f: Field, v: str, k: str) -> bool:
         """An array (joined by the decoder) of mostly reverse-DNS package names, whatever its key; with a key
@@ -447,17 +470,20 @@ class Detector:
             return rdns >= self._rdns_share * len(items)
         return "install" in k and len(items) <= 2 and rdns == len(items)
 
-    def _free(self, f: Field, v: str, keyed: list[str], k: str = "", device_key: bool = False) -> list[Hit]:
-        """Values recognizable without a key name (checksums, structure)."""
+    def _free(self, f: Field, v: str, keyed: list[str], k: str = "", device_key: bool = False,
+              install: bool = False) -> list[Hit]:
+        """Values recognizable without a key name (checksums, structure). Each regex runs only when the value
+        has what every match of it needs (a run of 14 digits, five MAC separators, "@", "+", "-")."""
         got: list[tuple[str, str, str]] = []  # (type, value, confidence), made Hits at the end
+        tr = f.transforms
         # an app list needs a list (or an "install" key) and, unless any share will do, dotted names
-        if "installed_apps" not in keyed and (f.transforms[-1:] == ("list",) or "install" in k) and \
+        if (install or tr and tr[-1] == "list") and "installed_apps" not in keyed and \
                 ("." in v or not self._rdns_share > 0) and self._app_list(f, v, k):
             got.append(("installed_apps", v[:200], "pattern"))
         long = len(v) >= 14
         # (the regular expressions cost ~50 us per KB of value; the counts before them, ~1 us)
         if long and "imei" not in keyed and "iccid" not in keyed and (
-                not v.isascii() or len(v) - len(v.translate(_DROP_DIGITS)) >= 14):
+                not v.isascii() or _DIGITS14 in v.encode().translate(_DIGIT_SHAPE)):
             for m in _DIGITS.finditer(v):
                 d = m.group()
                 if len(d) > 20:
@@ -466,10 +492,10 @@ class Detector:
                     got.append(("imei", d, "checksum"))
                 elif len(d) in (19, 20) and d.startswith("898") and luhn_ok(d):
                     got.append(("iccid", d, "checksum"))
-        if long and "mac" not in keyed and "bssid" not in keyed and v.count(":") + v.count("-") >= 5:
-            for m in _MAC.finditer(v):
-                mac = m.group(1)
-                if unicast_mac(_MAC_DASH_COLON.sub("", mac)):
+        if long and "mac" not in keyed and "bssid" not in keyed and (":" in v or "-" in v) and \
+                v.count(":") + v.count("-") >= 5:
+            for mac in _MAC.findall(v):
+                if unicast_mac(mac.replace(":", "").replace("-", "")):
                     got.append(("mac", mac, "pattern"))
         if self._email is not None and "@" in v:
             binary = _BINARY_RUN.search(f.location) is not None
@@ -479,17 +505,20 @@ class Detector:
         if self._e164 is not None and "+" in v and "phone_number" not in keyed:
             for m in self._e164.finditer(v):
                 got.append(("phone_number", m.group(1), "pattern"))
-        if self._cs2 is not None and "device_uid" not in keyed and "-" in v:
-            for m in self._cs2.finditer(v):
-                if "-" in m.group(0):
-                    got.append(("device_uid", m.group(0), "pattern"))
-        elif self._cs2 is not None and "device_uid" not in keyed and device_key and self._cs2.fullmatch(v):
-            # apps drop the dashes ("VSTC123456ABCDE"): then the whole value of a device-ish key must match
-            got.append(("device_uid", v, "pattern"))
+        if self._cs2 is not None and "device_uid" not in keyed:
+            if "-" in v:
+                if self._cs2.search(v) is not None:  # search costs less than finditer when nothing matches
+                    for m in self._cs2.finditer(v):
+                        if "-" in m.group(0):
+                            got.append(("device_uid", m.group(0), "pattern"))
+            elif device_key and self._cs2.fullmatch(v):
+                # apps drop the dashes ("VSTC123456ABCDE"): then the whole value of a device-ish key must match
+                got.append(("device_uid", v, "pattern"))
         if not got:
             return []
-        chain = _chain(f.transforms, "plain")
-        return [Hit(t, value, chain, f.location, conf) for t, value, conf in got]
+        chain = _chain(tr, "plain")
+        loc = f.location
+        return [_new(Hit, (t, value, chain, loc, conf, "", "", "")) for t, value, conf in got]
 
 
     def _mailbox(self, m: re.Match[str], text: str, binary: bool) -> bool:
@@ -535,8 +564,9 @@ def _uid_binary(uid: str) -> bytes | None:
 
 
 def _group(location: str) -> str:
-    """The object a value belongs to: json:$.a.lat -> json:$.a; query:lat -> query."""
-    return re.split(r"[.:](?=[^.:]*$)", location, maxsplit=1)[0]
+    """The object a value belongs to: json:$.a.lat -> json:$.a; query:lat -> query (cut at the last . or :)."""
+    cut = max(location.rfind("."), location.rfind(":"))
+    return location[:cut] if cut >= 0 else location
 
 
 def _plausible(a: str, b: str) -> bool:
@@ -544,5 +574,9 @@ def _plausible(a: str, b: str) -> bool:
         x, y = float(a), float(b)
     except ValueError:
         return False
+    return _plausible_xy(x, y)
+
+
+def _plausible_xy(x: float, y: float) -> bool:
     return (-90 <= x <= 90 and -180 <= y <= 180) or (-180 <= x <= 180 and -90 <= y <= 90)
 
