@@ -69,34 +69,24 @@ def test_verdict_grid_floors() -> None:
     _check(bench.score(GRID, policies, errors=False), 584, 0.983, (308, 312), FLOORS)
 
 
-def test_second_verdict_grid_floors() -> None:
+# (grid, its policies, cells, accuracy, (undisclosed found, of), per-policy floors). Grid 2 was tuned on in verdict
+# rounds 2-3; grid 3 in round 4 (it read 0.718 with one false contradicted when it arrived blind); grid 4 by the lead
+# after its first reading (0.875 with 21 false contradicted): purpose-limited and taken-back sharing denials, e-mail
+# as a channel, plain-form denials (docs/policy.md)
+LATER_GRIDS = [
+    pytest.param(GRID2, POLICIES2, 505, 0.933, (291, 291), FLOORS2, id="grid2"),
+    pytest.param(GRID3, POLICIES3, 373, 0.836, (124, 135), FLOORS3, id="grid3"),
+    pytest.param(GRID4, POLICIES4, 415, 0.916, (325, 334), FLOORS4, id="grid4"),
+]
+
+
+@pytest.mark.parametrize(("grid", "policies", "cells", "accuracy", "und", "floors"), LATER_GRIDS)
+def test_later_verdict_grid_floors(grid: Path, policies: Path, cells: int, accuracy: float, und: tuple[int, int],
+                                   floors: dict[str, tuple[float, int]]) -> None:
     bench = _bench()
-    if not GRID2.is_dir():
-        pytest.skip(f"{GRID2} is absent (the second blind verdict grid; set PRIVMON_CORPUS)")
-    missing = [p for p in FLOORS2 if not (POLICIES2 / p).is_file()]
+    if not grid.is_dir():
+        pytest.skip(f"{grid} is absent (a blind verdict grid; set PRIVMON_CORPUS)")
+    missing = [p for p in floors if not (policies / p).is_file()]
     if missing:
-        pytest.skip(f"policies of the second grid absent under {POLICIES2}: {', '.join(missing)}")
-    _check(bench.score(GRID2, POLICIES2, errors=False), 505, 0.933, (291, 291), FLOORS2)
-
-
-def test_third_verdict_grid_floors() -> None:
-    # developed on since verdict round 5 (it read 0.718 with one false contradicted when it arrived blind)
-    bench = _bench()
-    if not GRID3.is_dir():
-        pytest.skip(f"{GRID3} is absent (the third blind verdict grid; set PRIVMON_CORPUS)")
-    missing = [p for p in FLOORS3 if not (POLICIES3 / p).is_file()]
-    if missing:
-        pytest.skip(f"policies of the third grid absent under {POLICIES3}: {', '.join(missing)}")
-    _check(bench.score(GRID3, POLICIES3, errors=False), 373, 0.836, (124, 135), FLOORS3)
-
-
-def test_fourth_verdict_grid_floors() -> None:
-    # developed on by the lead after its first reading (0.875 with 21 false contradicted, after verdict round 4):
-    # purpose-limited and taken-back sharing denials, e-mail as a channel, plain-form denials (docs/policy.md)
-    bench = _bench()
-    if not GRID4.is_dir():
-        pytest.skip(f"{GRID4} is absent (the fourth blind verdict grid; set PRIVMON_CORPUS)")
-    missing = [p for p in FLOORS4 if not (POLICIES4 / p).is_file()]
-    if missing:
-        pytest.skip(f"policies of the fourth grid absent under {POLICIES4}: {', '.join(missing)}")
-    _check(bench.score(GRID4, POLICIES4, errors=False), 415, 0.916, (325, 334), FLOORS4)
+        pytest.skip(f"policies of {grid.name} absent under {policies}: {', '.join(missing)}")
+    _check(bench.score(grid, policies, errors=False), cells, accuracy, und, floors)
