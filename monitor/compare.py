@@ -141,10 +141,8 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
             # sentence takes back (it also states the type for this recipient: a list where "(not collected)" is
             # read as reaching back over an item the list collects)
             if tl == "clear" and "excepted" not in s.qualifiers and (s.evidence.start, s.evidence.end) not in stated:
-                if not denies_plain_form(s):
-                    denials.append(s)
-                elif any(_is_plain(f.transform) for f in fs):
-                    denials.append(s)  # "no passwords in plain text", and the plain value is sent
+                if not denies_plain_form(s) or any(_is_plain(f.transform) for f in fs):
+                    denials.append(s)  # (a "no passwords in plain text" denial: the plain value is sent)
                 elif rl == "clear":
                     clear.append(s)  # only hashed values: the form the policy keeps
             continue

@@ -175,6 +175,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("e-mail as the channel a request comes by is no e-mail address",
      "We collect your phone number. We share your information with third parties when you ask us to do so by e-mail or "
      "other means.", {("phone_number", "collects", "first_party")}),
+    ("e-mail the company sends the reader is a channel, not the reader's address",
+     "We collect your phone number. We will not send you e-mail that you have not agreed to receive.",
+     {("phone_number", "collects", "first_party")}),
     ("通过电子邮件 is a channel, not data", "我们收集您的手机号码。经您同意，或您要求我们通过电子邮件或其他方式与第三方共享您的个人信息时，"
      "我们才会共享。", {("phone_number", "collects", "first_party")}),
     ("AAID beside OAID is the MSA app identifier, not Google's", "我们收集您的设备信息：OAID、AAID。",

@@ -89,8 +89,6 @@ class CoveringRules:
     open_storage: re.Pattern[str]
     instruction: re.Pattern[str]
     instruction_types: tuple[str, ...]
-    email_channel: re.Pattern[str]
-    email_address: re.Pattern[str]
     plain_form: re.Pattern[str]
 
 
@@ -119,7 +117,6 @@ def covering_rules() -> CoveringRules:
                          {k: frozenset(v) for k, v in d["claims"]["regions"].items()},
                          re.compile(d["subject"]["class_subject"], i), re.compile(d["claims"]["open_storage"], i),
                          re.compile(d["instruction"]["text"], i), tuple(d["instruction"]["types"]),
-                         re.compile(d["instruction"]["email_channel"], i), re.compile(d["instruction"]["email_address"], i),
                          re.compile(d["denial"]["plain_form"], i))
 
 
@@ -221,8 +218,6 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         if s.stance == "denies" and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) \
                 and r.feature_denial.search(text):
             s = replace(s, qualifiers=(*s.qualifiers, "within:feature"))
-        if s.type == "email" and r.email_channel.search(text) and not r.email_address.search(text):
-            continue  # "we will not send you e-mail you have not agreed to receive": the channel, not the address
         if s.stance != "denies" and s.type in r.instruction_types and r.instruction.search(text):
             continue  # how to reach us to opt out: the user's e-mail is the channel, not data collected or shared
         if s.recipient == "first_party" and s.stance == "denies" and r.excepted_sharing.search(text) \
