@@ -7,7 +7,7 @@ Sets read (each skipped with a note when absent):
 - `blind`: tests/fixtures/policies_blind (written for privmon, labelled blind);
 - one set per batch folder under $PRIVMON_CORPUS/policies/ (default /work/corpus/policies), each
   NAME.txt + NAME.labels.json (format: /work/corpus/policies/LABELS.md). A batch still being
-  written (no DONE file) is read only when named with --batch.
+  written (no DONE file) or kept for measuring (a HELD file) is read only when named with --batch.
 
 Score (per set and overall, micro-averaged over the set's policies): policy-F1 is the mean of the
 F1 of (type, stance), (type, recipient class: first_party / third_party) and (type, exact
@@ -198,7 +198,8 @@ def sets(only: list[str] | None = None) -> dict[str, list[tuple[str, Path, Label
             sorted(p.name for p in cdir.iterdir() if p.is_dir())
         for bname in names:
             b = cdir / bname
-            if not b.is_dir() or (not (b / "DONE").exists() and not only):
+            # a batch kept for measuring (a HELD file in it) or still being written (no DONE) is read only when named
+            if not b.is_dir() or ((b / "HELD").exists() or not (b / "DONE").exists()) and not only:
                 continue
             items = []
             for lp in sorted(b.glob("*.labels.json")):
