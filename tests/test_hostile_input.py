@@ -355,6 +355,17 @@ def test_text_policies_in_other_encodings_are_still_read(tmp_path: Path) -> None
     assert "IMEI" in read_policy_text(latin)
 
 
+def test_a_long_utf8_policy_is_read_wherever_its_first_64k_end(tmp_path: Path) -> None:
+    # the binary sniff looks at the first 64 KiB; a Chinese UTF-8 policy longer than that is cut inside a
+    # three-byte character there at two of three offsets, which must not make it "binary data"
+    for pad in range(3):
+        body = "a" * pad + "我们收集您的设备标识符（IMEI）和位置信息。" * 3000
+        f = tmp_path / f"zh-{pad}.txt"
+        f.write_bytes(body.encode("utf-8"))
+        assert len(f.read_bytes()) > 65536
+        assert "IMEI" in read_policy_text(f)
+
+
 def test_policy_size_is_checked_before_reading_and_dev_zero_is_refused(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     with big.open("wb") as fh:

@@ -61,6 +61,13 @@ def _binary_kind(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return ""  # UTF-16 with a byte-order mark: NULs are expected
     sample = raw[:65536]
+    if len(raw) > len(sample):  # the cut may split a UTF-8 character: end the sample where the last one starts
+        cut = len(sample)
+        while cut > len(sample) - 4 and cut > 0 and sample[cut - 1] & 0xC0 == 0x80:
+            cut -= 1
+        if cut > 0 and sample[cut - 1] >= 0xC0:
+            cut -= 1
+        sample = sample[:cut] if cut > len(sample) - 4 else sample
     if b"\0" in sample:
         return "binary data (NUL bytes)"
     text = decode_bytes(sample)
