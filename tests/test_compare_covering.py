@@ -559,3 +559,31 @@ def test_a_denial_of_the_plain_form_is_broken_by_the_plain_value_only() -> None:
             "- Passwords in plain text (encrypted with bcrypt)\n")
     assert verdict(text, "credentials", "first_party").verdict == "contradicted"
     assert verdict(text, "credentials", "first_party", transform="sha256").verdict != "contradicted"
+
+
+def test_sharing_information_that_does_not_identify_you_is_no_denial() -> None:
+    # "does not identify you with service providers": 'providers' is a noun, not the verb 'provide'
+    text = ("We collect your e-mail address and phone number when you create an account.\n"
+            "We may share or disclose aggregated information that does not identify you with service providers "
+            "or other third parties, including insurance providers.\n")
+    assert verdict(text, "email", "umeng").verdict == "undisclosed"
+    denial = text + "We will not share information that identifies you with advertising providers.\n"
+    assert verdict(denial, "email", "pangle").verdict == "contradicted"
+
+
+def test_what_the_first_party_cannot_infer_from_data_is_no_promise_about_its_recipients() -> None:
+    text = ("在您使用支付功能时，我们可能会收集您的第三方支付渠道的user ID（例如支付宝user ID）。\n"
+            "上述信息为我们向您提供服务所必须的信息，我们无法仅根据该信息获得您的个人财产信息，也不能识别特定自然人身份信息。\n")
+    assert verdict(text, "imei", "alipay").verdict == "undisclosed"
+    promise = ("在您使用支付功能时，我们会向支付宝提供必要的信息。\n"
+               "上述信息仅以去标识化的方式提供，不能识别特定自然人。\n")
+    assert verdict(promise, "imei", "alipay").verdict == "contradicted"
+
+
+def test_a_storage_sentence_that_adds_it_may_store_elsewhere_promises_nothing() -> None:
+    text = ("We collect your e-mail address to create your account.\n"
+            "We store information on servers located in the United States and may store information on servers "
+            "and equipment in other countries.\n")
+    assert verdict(text, "email", "first_party", country="CN").verdict == "disclosed"
+    only = text.replace(" and may store information on servers and equipment in other countries", " only")
+    assert verdict(only, "email", "first_party", country="CN").verdict == "contradicted"

@@ -56,6 +56,7 @@ class PromiseRules:
     purpose_limited: re.Pattern[str]
     taken_back: re.Pattern[str]
     ends_taken_back: re.Pattern[str]
+    inability: re.Pattern[str]
     reach: dict[str, tuple[str, ...]]
     service_providers: tuple[str, ...]
 
@@ -66,14 +67,14 @@ def promise_rules() -> PromiseRules:
     i = re.IGNORECASE | re.ASCII
     names = ("anonymous", "restricted", "share_denial", "identity", "personal", "policy_exception", "sp_exception",
              "next_exception", "other_exception", "generic", "anaphor", "purpose_limited", "taken_back",
-             "ends_taken_back")
+             "ends_taken_back", "inability")
     rx = {n: re.compile(d[n], i) for n in names}
     return PromiseRules(rx["anonymous"], rx["restricted"], rx["share_denial"], rx["identity"], rx["personal"],
                         rx["policy_exception"], rx["sp_exception"], rx["next_exception"], rx["other_exception"],
                         rx["generic"], rx["anaphor"],
                         only_clause=re.compile(r",\s*(?:and\s+|but\s+)?only\b|[，,]\s*(?:而)?(?:仅|只)", i),
                         purpose_limited=rx["purpose_limited"], taken_back=rx["taken_back"],
-                        ends_taken_back=rx["ends_taken_back"],
+                        ends_taken_back=rx["ends_taken_back"], inability=rx["inability"],
                         reach={k: tuple(v) for k, v in d["reach"].items()},
                         service_providers=tuple(d["service_providers"]["categories"]))
 
@@ -134,7 +135,7 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
     for k, (start, end, t, scope) in enumerate(texts):
         if scope or start in sharing:
             continue
-        anonymous = bool(r.anonymous.search(t) and r.restricted.search(t))
+        anonymous = bool(r.anonymous.search(t) and r.restricted.search(t)) and not r.inability.search(t)
         denial = bool(r.share_denial.search(t))
         if not anonymous and not denial:
             continue
