@@ -119,8 +119,12 @@ def stored(db: Path, truth: dict) -> tuple[list[str], str]:
             problems.append(f"planted identifiers not found: {missed}")
         digest = hashlib.sha256()
         for table in ("findings", "destinations", "messages", "dns"):
-            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in ("id", "capture_id")]
-            for row in sorted(map(repr, conn.execute(f"SELECT {', '.join(cols)} FROM {table}"))):
+            cols = [f"t.{r[1]}" for r in conn.execute(f"PRAGMA table_info({table})")
+                    if r[1] not in ("id", "capture_id", "message_id")]
+            # a finding's message by what it is, not by its id (ids follow the time-based batches of a run)
+            join = (", m.kind, m.ts, m.client_port, m.server_ip, m.evidence FROM findings t LEFT JOIN messages m ON "
+                    "m.id = t.message_id" if table == "findings" else f" FROM {table} t")
+            for row in sorted(map(repr, conn.execute(f"SELECT {', '.join(cols)}{join}"))):
                 digest.update(row.encode())
         return problems, digest.hexdigest()
     finally:
