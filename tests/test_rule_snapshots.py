@@ -30,6 +30,8 @@ def test_a_file_other_than_the_snapshot_is_parsed(tmp_path: Path) -> None:
     user.write_text("[[sdk]\n", encoding="utf-8")
     with pytest.raises(BadSignatures, match="not valid TOML"):
         read_toml(user)
+    user.write_bytes(b'[[sdk]]\r\nid = "lab"\rname = """Lab\r\nSDK"""\r\n')  # CRLF and CR line ends, read as before
+    assert read_toml(user) == {"sdk": [{"id": "lab", "name": "Lab\nSDK"}]}
     same = tmp_path / "p2p.toml"
     same.write_bytes((bundled() / "p2p.toml").read_bytes())  # the same bytes elsewhere: the same document
     assert read_toml(same) == tomllib.loads(same.read_text(encoding="utf-8"))

@@ -41,7 +41,8 @@ def read_toml(path: Traversable | Path) -> dict[str, Any]:
             doc = _snapshot(path.name, hashlib.sha256(raw).hexdigest())
             if doc is not None:
                 return doc
-        return tomllib.loads(raw.decode("utf-8"))
+        # as read_text() gave it: universal newlines (a CRLF or lone CR line end read as LF)
+        return tomllib.loads(raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"))
     except (OSError, UnicodeDecodeError) as exc:
         raise BadSignatures(str(path), f"cannot read: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:
@@ -70,7 +71,7 @@ def write_snapshots() -> list[Path]:
     out = []
     for name in SNAPSHOT_FILES:
         raw = (bundled() / name).read_bytes()
-        doc = tomllib.loads(raw.decode("utf-8"))
+        doc = tomllib.loads(raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"))
         target = SNAPSHOTS / (name.removesuffix(".toml") + ".json")
         target.write_text(hashlib.sha256(raw).hexdigest() + "\n" + json.dumps(doc, ensure_ascii=False,
                                                                              separators=(",", ":")) + "\n",
