@@ -124,8 +124,11 @@ def stored(db: Path, truth: dict) -> tuple[list[str], str]:
             # a finding's message by what it is, not by its id (ids follow the time-based batches of a run)
             join = (", m.kind, m.ts, m.client_port, m.server_ip, m.evidence FROM findings t LEFT JOIN messages m ON "
                     "m.id = t.message_id" if table == "findings" else f" FROM {table} t")
-            for row in sorted(map(repr, conn.execute(f"SELECT {', '.join(cols)}{join}"))):
-                digest.update(row.encode())
+            # sorted by SQLite and streamed: rows held here would make this process large, and a child forked
+            # from it starts with its pages (wait4's ru_maxrss, kept across exec, would report this process's size)
+            order = ", ".join(str(i + 1) for i in range(len(cols) + (5 if table == "findings" else 0)))
+            for row in conn.execute(f"SELECT {', '.join(cols)}{join} ORDER BY {order}"):
+                digest.update(repr(tuple(row)).encode())
         return problems, digest.hexdigest()
     finally:
         conn.close()
