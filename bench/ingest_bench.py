@@ -2,14 +2,19 @@
 the proxy addon, and a capture of several GB for flat memory; a summary of every ratio at the end.
 
     python bench/ingest_bench.py [--sizes 50,500] [--rounds 3] [--baseline /path/to/other/checkout]
-                                 [--skip classifier,jobs,proxy,huge] [--jobs-captures 4] [--jobs-packets 150000]
+                                 [--mixes bench,http] [--http-share 0.3] [--skip classifier,jobs,proxy,huge]
+                                 [--jobs-captures 4] [--jobs-packets 150000]
                                  [--huge-gb 5]
 
 Makes the captures in /tmp/privmon-bench/ (bench/make_bigpcap.py). Every measure runs its
 variants in alternating order, round after round, on a warm page cache:
   * ingest: `privmon analyze F --db fresh.db -q` (identifier detection on) and
     `tshark -r F -T fields ... -Y "http.request or dns or tls.handshake.type==1"`: median wall time,
-    median of per-round ratios, peak RSS (wait4);
+    median of per-round ratios, peak RSS (wait4); on two mixes of each size: the original one (~5 % of
+    the bytes in clear-text HTTP) and an HTTP-heavy one (--http-share of the packets in SDK HTTP
+    connections). Every privmon run is checked: all the capture's packets counted, every identifier
+    the generator planted found; and the stored rows (findings, destinations, messages, DNS) must be
+    the same in every run of every tree (with --baseline: the same as the other checkout's);
   * classifier: bench/classifier_bench.py (decode + identifier scan, one core), median req/s;
   * jobs: `privmon analyze FOLDER --jobs 1` and `--jobs 2` on captures written by the crash test's
     generator: median times and the median of per-round speed-ups;
@@ -28,9 +33,12 @@ With --baseline, the same privmon commands also run from that checkout in the sa
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import re
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -41,6 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = Path("/tmp/privmon-bench")
 SUMMARY: list[str] = []  # one line per issue-20 measure, printed together at the end
+CHECKS: list[str] = []  # what a run got wrong (packets not all stored, a planted identifier missed, trees differ)
 TSHARK = ["-T", "fields", "-e", "frame.number", "-e", "ip.dst", "-e", "tcp.dstport", "-e", "http.host", "-e",
           "http.request.uri", "-e", "dns.qry.name", "-e", "tls.handshake.extensions_server_name", "-Y",
           "http.request or dns or tls.handshake.type==1"]
@@ -80,16 +89,60 @@ def trees(a: argparse.Namespace) -> dict[str, Path]:
     return out
 
 
-def ingest(a: argparse.Namespace, size: int) -> None:
-    cap = OUT / f"big{size}.pcap"
-    if not cap.exists():
-        subprocess.run([sys.executable, str(ROOT / "bench" / "make_bigpcap.py"), str(cap), "--size-mb", str(size)],
-                       check=True)
+def capture(a: argparse.Namespace, size: int, mix: str) -> tuple[Path, dict]:
+    """The bench capture of `size` MB and `mix` ("bench": the original mix, "http": --http-share of the packets in
+    clear-text SDK HTTP), made when missing (or made before the generator wrote its truth file), and its truth."""
+    cap = OUT / (f"big{size}.pcap" if mix == "bench" else f"big{size}-http{round(a.http_share * 100)}.pcap")
+    truth = Path(f"{cap}.truth.json")
+    if not cap.exists() or not truth.exists():  # made aside, then renamed: another bench may be reading the old file
+        extra = [] if mix == "bench" else ["--http-share", str(a.http_share)]
+        part = cap.with_name(f"{cap.name}.{os.getpid()}.part")
+        subprocess.run([sys.executable, str(ROOT / "bench" / "make_bigpcap.py"), str(part), "--size-mb", str(size),
+                        *extra], check=True)
+        os.replace(f"{part}.truth.json", truth)
+        os.replace(part, cap)
+    return cap, json.loads(truth.read_text())
+
+
+def stored(db: Path, truth: dict) -> tuple[list[str], str]:
+    """What a run must have stored (the packet count, every planted identifier), the problems found, and a digest of
+    every stored finding, destination, message and DNS row (ids left out) to compare trees with."""
+    problems = []
+    conn = sqlite3.connect(db)
+    try:
+        (packets,) = conn.execute("SELECT sum(packets) FROM captures").fetchone()
+        if packets != truth["packets"]:
+            problems.append(f"{packets} packets stored, the capture has {truth['packets']}")
+        found = {(t, v) for t, v in conn.execute("SELECT type, value FROM findings")}
+        missed = sorted(tuple(x) for x in truth["planted"] if tuple(x) not in found)
+        if missed:
+            problems.append(f"planted identifiers not found: {missed}")
+        digest = hashlib.sha256()
+        for table in ("findings", "destinations", "messages", "dns"):
+            cols = [f"t.{r[1]}" for r in conn.execute(f"PRAGMA table_info({table})")
+                    if r[1] not in ("id", "capture_id", "message_id")]
+            # a finding's message by what it is, not by its id (ids follow the time-based batches of a run)
+            join = (", m.kind, m.ts, m.client_port, m.server_ip, m.evidence FROM findings t LEFT JOIN messages m ON "
+                    "m.id = t.message_id" if table == "findings" else f" FROM {table} t")
+            # sorted by SQLite and streamed: rows held here would make this process large, and a child forked
+            # from it starts with its pages (wait4's ru_maxrss, kept across exec, would report this process's size)
+            order = ", ".join(str(i + 1) for i in range(len(cols) + (5 if table == "findings" else 0)))
+            for row in conn.execute(f"SELECT {', '.join(cols)}{join} ORDER BY {order}"):
+                digest.update(repr(tuple(row)).encode())
+        return problems, digest.hexdigest()
+    finally:
+        conn.close()
+
+
+def ingest(a: argparse.Namespace, size: int, mix: str) -> None:
+    cap, truth = capture(a, size, mix)
+    label = f"{size} MB {mix:5}"
     subprocess.run(["cat", str(cap)], stdout=subprocess.DEVNULL, check=True)  # warm the page cache
     tshark = shutil.which("tshark")
     variants = list(trees(a)) + (["tshark"] if tshark else [])
     res: dict[str, list[tuple[float, float, float]]] = {v: [] for v in variants}
     trees_rss: dict[str, list[float]] = {}  # RSS summed over analyze's processes (it forks a reader for big files)
+    digests: dict[str, set[str]] = {}
     for r in range(a.rounds):
         order = variants[r % len(variants):] + variants[:r % len(variants)]  # rotate who goes first
         for name in order:
@@ -101,9 +154,23 @@ def ingest(a: argparse.Namespace, size: int) -> None:
                     wall, rss, cpu, tree, _ = timed_tree(cmd, trees(a)[name])
                     res[name].append((wall, rss, cpu))
                     trees_rss.setdefault(name, []).append(tree)
+                    problems, digest = stored(Path(tmp) / "b.db", truth)
+                    digests.setdefault(name, set()).add(digest)
+                    if problems:
+                        CHECKS.append(f"ingest {label} ({name}): {'; '.join(problems)}")
+    share = f", {truth['sdk_packets'] / truth['packets']:.0%} of the packets in SDK HTTP" if mix != "bench" else ""
+    print(f"ingest {label}  {cap.name}: {truth['packets']:,} packets{share}; every run stored them all and found the "
+          f"{len(truth['planted'])} planted identifiers" if not any(c.startswith(f"ingest {label}") for c in CHECKS)
+          else f"ingest {label}  {cap.name}: CHECK FAILED (see the end)", flush=True)
+    if len(set().union(*digests.values())) > 1:
+        CHECKS.append(f"ingest {label}: stored rows differ between runs or trees: "
+                      + ", ".join(f"{n} {sorted(d)}" for n, d in digests.items()))
+    elif len(digests) > 1:
+        print(f"ingest {label}  same findings, destinations, messages and DNS rows in every run of "
+              f"{' and '.join(digests)}", flush=True)
     for name in variants:
         walls = [w for w, _, _ in res[name]]
-        line = (f"ingest {size} MB  {name:8}  median {statistics.median(walls):7.2f} s "
+        line = (f"ingest {label}  {name:8}  median {statistics.median(walls):7.2f} s "
                 f"(CPU {statistics.median(c for _, _, c in res[name]):7.2f} s)  "
                 f"peak RSS {max(m for _, m, _ in res[name]):5.0f} MB")
         if name in trees_rss:
@@ -112,7 +179,7 @@ def ingest(a: argparse.Namespace, size: int) -> None:
             ratio = statistics.median(p[0] / t[0] for p, t in zip(res[name], res["tshark"], strict=True))
             cpu_ratio = statistics.median(p[2] / t[2] for p, t in zip(res[name], res["tshark"], strict=True))
             line += f"  analyze/tshark x{ratio:.2f} (CPU x{cpu_ratio:.2f})"
-            SUMMARY.append(f"analyze/tshark {size} MB ({name}): wall x{ratio:.2f}, CPU x{cpu_ratio:.2f}; peak RSS "
+            SUMMARY.append(f"analyze/tshark {label} ({name}): wall x{ratio:.2f}, CPU x{cpu_ratio:.2f}; peak RSS "
                            f"{max(m for _, m, _ in res[name]):.0f} MB per process, "
                            f"{max(trees_rss.get(name, [0.0])):.0f} MB all processes, "
                            f"vs tshark {max(m for _, m, _ in res['tshark']):.0f} MB")
@@ -120,7 +187,7 @@ def ingest(a: argparse.Namespace, size: int) -> None:
             speed = statistics.median(b[0] / p[0] for p, b in zip(res["this"], res["baseline"], strict=True))
             cpu = statistics.median(b[2] / p[2] for p, b in zip(res["this"], res["baseline"], strict=True))
             line += f"  baseline/this x{speed:.2f} (CPU x{cpu:.2f})"
-            SUMMARY.append(f"this tree vs baseline {size} MB: x{speed:.2f} faster wall, x{cpu:.2f} CPU")
+            SUMMARY.append(f"this tree vs baseline {label}: x{speed:.2f} faster wall, x{cpu:.2f} CPU")
         print(line, flush=True)
 
 
@@ -264,6 +331,9 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--baseline", help="another privmon checkout to measure in the same rounds (before/after)")
     ap.add_argument("--skip", default="", help="comma-separated: ingest,classifier,jobs,proxy,huge")
+    ap.add_argument("--mixes", default="bench,http", help="comma-separated: bench (the original mix, ~5 %% HTTP), "
+                    "http (--http-share of the packets in clear-text SDK HTTP)")
+    ap.add_argument("--http-share", type=float, default=0.3)
     ap.add_argument("--proxy-rounds", type=int, default=2)
     ap.add_argument("--huge-gb", type=float, default=5.0)
     ap.add_argument("--huge-capture", help="use this capture (made beforehand, kept) instead of making one")
@@ -283,7 +353,8 @@ def main() -> None:
         jobs(a)
     if "ingest" not in skip:
         for size in [int(s) for s in a.sizes.split(",") if s]:
-            ingest(a, size)
+            for mix in a.mixes.split(","):
+                ingest(a, size, mix)
     if "proxy" not in skip:
         proxy(a)
     if "huge" not in skip:
@@ -291,6 +362,10 @@ def main() -> None:
     print(f"\nissue 20, every measure of this run (load average now {os.getloadavg()[0]:.1f}):")
     for line in SUMMARY:
         print(f"  {line}")
+    for line in CHECKS:
+        print(f"  CHECK FAILED: {line}")
+    if CHECKS:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

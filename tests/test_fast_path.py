@@ -310,3 +310,18 @@ def test_a_long_udp_conversation_is_handed_on_as_far_as_the_engine_reads() -> No
             batches.append(engine.take_batch(final=True))
         assert batches[0] == batches[1]
         assert [f.value for f in batches[0].findings] == ["356938035643809"]
+
+
+@pytest.mark.parametrize("share", [0.0, 0.3])
+def test_fast_path_on_the_bench_captures(tmp_path: Path, share: float) -> None:
+    """The bench's generator (bench/make_bigpcap.py), both mixes: the original one and the HTTP-heavy one
+    (keep-alive SDK requests over several segments, chunked and gzip responses), 3 MB each."""
+    import subprocess
+
+    cap = tmp_path / "bench.pcap"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_bigpcap.py"), str(cap), "--size-mb", "3",
+                    "--http-share", str(share)], check=True, capture_output=True, timeout=120)
+    fast, ref = _source(cap, True), _source(cap, False)
+    assert fast == ref
+    exchanges = [m for m in fast[0] if type(m).__name__ == "HttpExchange"]  # type: ignore[attr-defined]
+    assert len(exchanges) > (150 if share else 20)

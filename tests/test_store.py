@@ -314,21 +314,53 @@ def test_the_search_index_is_what_sqlite_utils_and_datasette_look_for(db_path: P
     db.close()
 
 
-def test_creating_a_database_loads_sqlite_utils_without_numpy_and_numpy_still_imports(tmp_path: Path) -> None:
-    """sqlite-utils imports numpy and pandas when installed (~0.2 s, ~12 MB per new database): kept out,
-    and only for that import (the Parquet export imports pyarrow, which needs numpy)."""
+def test_upgrading_a_database_loads_sqlite_utils_without_numpy_and_numpy_still_imports(tmp_path: Path) -> None:
+    """sqlite-utils imports numpy and pandas when installed (~0.2 s, ~12 MB per upgraded database): kept out,
+    and only for that import (the Parquet export imports pyarrow, which needs numpy). A new file does not
+    import sqlite-utils at all."""
     import subprocess
     import sys
 
     pytest.importorskip("numpy")
-    code = ("import sys\nfrom monitor.store import Store\nStore.open(sys.argv[1]).close()\n"
+    code = ("import sys\nfrom monitor.store import Store\nStore.open(sys.argv[2]).close()\n"
+            "assert 'sqlite_utils' not in sys.modules\nStore.open(sys.argv[1]).close()\n"
             "assert 'sqlite_utils' in sys.modules and 'numpy' not in sys.modules\n"
             "import numpy\nprint(numpy.zeros(2).sum())")
     root = Path(__file__).resolve().parent.parent
-    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "n.db")], capture_output=True, text=True,
-                         cwd=root, env={**os.environ, "PYTHONPATH": str(root)}, timeout=60)
+    out = subprocess.run([sys.executable, "-c", code, str(_old_database(tmp_path)), str(tmp_path / "new.db")],
+                         capture_output=True, text=True, cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
+                         timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "0.0"
+
+
+def _schema(path: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    conn = sqlite3.connect(path)
+    try:
+        master = [tuple(r) for r in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid")]
+        record = [tuple(r) for r in conn.execute("SELECT id, migration_set, name, length(applied_at), "
+                                                 "substr(applied_at, -6) FROM _migrations ORDER BY id")]
+    finally:
+        conn.close()
+    return master, record
+
+
+def test_a_new_file_is_set_up_as_sqlite_utils_sets_it_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new database is created without sqlite-utils: the same tables, indexes, search index and triggers,
+    statement text for statement text, and the same record of applied steps."""
+    from monitor.store import schema
+
+    with Store.open(tmp_path / "plain.db") as store:
+        cid = store.begin_capture("a.pcap", "f" * 64, "pcap")
+        store.write(cid, Batch(findings=[_finding(1)], messages=[message(1, "http", 1.0, url="http://a.example/x")]))
+        store.finish_capture(cid, 1, 1.0, 1.0)
+        assert [r.host for r in store.search_findings("example.cn", 50, ("host",))] == ["api.example.cn"]
+    monkeypatch.setattr(schema, "_empty", lambda conn: False)  # the way every step ran before: sqlite-utils
+    Store.open(tmp_path / "migrated.db").close()
+    plain, migrated = _schema(tmp_path / "plain.db"), _schema(tmp_path / "migrated.db")
+    assert plain == migrated
+    assert len(plain[0]) > 20 and [r[2] for r in plain[1]] == [name for name, _ in MIGRATIONS]
+    assert plain[1][0][3:] == (32, "+00:00")  # '2026-12-03 17:00:51.576936+00:00', as sqlite-utils writes it
 
 
 def test_every_kind_of_message_reads_back_as_written(db_path: Path) -> None:

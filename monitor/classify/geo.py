@@ -1,8 +1,10 @@
 """Country of an IP address, offline.
 
 Bundled data: the `geoip2fast` package (MIT), which ships a country table built from MaxMind
-GeoLite2-Country (its data date is reported by `Geo.source`). A MaxMind-format database the user
-provides (`--geoip FILE.mmdb`, read with the optional `maxminddb` package) takes precedence.
+GeoLite2-Country (its data date is reported by `Geo.source`), read from the packed copy in
+monitor/data/countries.bin (country_table.py: loads in milliseconds, the same answers) unless the
+installed geoip2fast carries other data than the copy was made from. A MaxMind-format database the
+user provides (`--geoip FILE.mmdb`, read with the optional `maxminddb` package) takes precedence.
 Private, loopback and reserved addresses have no country ("").
 """
 
@@ -14,13 +16,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from monitor.classify.country_table import PACKED, CountryTable, geoip2fast_dat
 from monitor.errors import BadInput
 
 
 class Geo:
-    def __init__(self, mmdb_path: str | None = None) -> None:
+    def __init__(self, mmdb_path: str | None = None, packed: bool = True) -> None:
         self._mmdb: Any = None
         self._fast: Any = None
+        self._packed: CountryTable | None = None
+        self._use_packed = packed
         self.source = ""
         if mmdb_path:
             if not Path(mmdb_path).is_file():
@@ -34,6 +39,21 @@ class Geo:
             except (OSError, ValueError, RuntimeError) as exc:  # InvalidDatabaseError is a RuntimeError
                 raise BadInput(mmdb_path, f"not a MaxMind database ({type(exc).__name__})") from exc
             self.source = f"maxmind:{mmdb_path}"
+
+    def _table(self) -> CountryTable | None:
+        """The packed table, when it holds the installed geoip2fast's data (or geoip2fast is absent)."""
+        if self._packed is None and self._use_packed:
+            self._use_packed = False  # one try
+            try:
+                table = CountryTable.load(PACKED)
+            except (OSError, ValueError, KeyError):
+                return None
+            dat = geoip2fast_dat()
+            if dat is not None and dat.stat().st_size != table.dat_size:
+                return None  # geoip2fast was updated since the copy was made: read its own table
+            self._packed = table
+            self.source = self.source or table.source
+        return self._packed
 
     def _fast_db(self) -> Any:
         if self._fast is None:
@@ -51,7 +71,7 @@ class Geo:
     def describe(self) -> str:
         """Where countries come from (recorded in the database and the report): the user's MaxMind file,
         or the bundled table with its data date."""
-        if not self.source:
+        if not self.source and self._table() is None:
             self._fast_db()
         return self.source
 
@@ -70,17 +90,20 @@ class Geo:
                 return str(code)
         if addr.version != 4:
             return ""
+        table = self._table()
+        if table is not None:
+            return table.lookup(int(addr))
         code = str(self._fast_db().lookup(ip).country_code or "")
         return code if len(code) == 2 and code.isalpha() else ""
 
 
 def load_geo(mmdb_path: str | None = None) -> Geo | None:
     # whether geoip2fast is there, without importing it (20-40 ms of CPU, python -c and process_time);
-    # it is imported with its table at the first public address (Geo._fast_db)
+    # the packed table (or geoip2fast with its table) is loaded at the first public address
     try:
-        present = importlib.util.find_spec("geoip2fast") is not None
+        present = importlib.util.find_spec("geoip2fast") is not None or PACKED.is_file()
     except (ImportError, ValueError):  # a parent that fails to import, or a module stubbed out
-        present = False
+        present = PACKED.is_file()
     if not present and not mmdb_path:
         return None
     return Geo(mmdb_path)

@@ -38,6 +38,18 @@ class _Msg:
     truncated: bool = False
     ts: float = 0.0
     frames: list[int] = field(default_factory=list)
+    # read once from the head (_Parser._head) for _body_mode and _exchange: the request's method and
+    # target, the response's status; the first Host header; the last Transfer-Encoding and
+    # Content-Length headers (None: absent)
+    method: str = "?"
+    target: str = ""
+    status: int | None = None
+    host: str = ""
+    transfer_encoding: str = ""
+    content_length: str | None = None
+
+
+_WS = " \t\n\r\x0b\x0c"  # what bytes.strip() strips: str.strip() would also take \x1c-\x1f, \x85, \xa0
 
 
 class _Parser:
@@ -98,34 +110,53 @@ class _Parser:
                     self._finish()
 
     def _head(self, ts: float, frame: int) -> bool:
-        while self.buf[:2] == b"\r\n":  # stray CRLF between messages
-            del self.buf[:2]
-        end = self.buf.find(b"\r\n\r\n")
+        buf = self.buf
+        while buf[:2] == b"\r\n":  # stray CRLF between messages
+            del buf[:2]
+        end = buf.find(b"\r\n\r\n")
         if end < 0:
-            if len(self.buf) > HEADER_MAX:
+            if len(buf) > HEADER_MAX:
                 self._break()
             return False
-        lines = bytes(self.buf[:end]).split(b"\r\n")
-        del self.buf[:end + 4]
-        first = lines[0]
+        head = bytes(buf[:end])
+        del buf[:end + 4]
+        first, _, rest = head.partition(b"\r\n")
         ok = REQUEST_LINE.match(first) if self.is_request else STATUS_LINE.match(first)
         if not ok:
             self._break()
             return False
         msg = _Msg(start_line=first, ts=ts, frames=[frame])
-        for line in lines[1:MAX_HEADERS + 1]:
-            k, sep, v = line.partition(b":")
-            if sep:
-                msg.headers.append((k.strip().decode("latin-1"), v.strip().decode("latin-1")))
+        if self.is_request:
+            msg.method = ok.group(1).decode()
+            msg.target = ok.group(2).decode("latin-1")
+        else:
+            msg.status = int(ok.group(1))
+        if rest:
+            headers = msg.headers
+            host_seen = False
+            # the head as text once (latin-1: one character per byte), then lines and fields of it
+            for line in rest.decode("latin-1").split("\r\n", MAX_HEADERS)[:MAX_HEADERS]:
+                k, sep, v = line.partition(":")
+                if sep:
+                    k = k.strip(_WS)
+                    v = v.strip(_WS)
+                    headers.append((k, v))
+                    n = len(k)
+                    if n == 4 and not host_seen and k.lower() == "host":
+                        msg.host = v
+                        host_seen = True
+                    elif n == 14 and k.lower() == "content-length":
+                        msg.content_length = v
+                    elif n == 17 and k.lower() == "transfer-encoding":
+                        msg.transfer_encoding = v
         self.cur = msg
         self._body_mode(msg)
         return True
 
     def _body_mode(self, msg: _Msg) -> None:
-        hdr = {k.lower(): v for k, v in msg.headers}
         no_body = False
         if not self.is_request:
-            status = int(STATUS_LINE.match(msg.start_line).group(1))  # type: ignore[union-attr]
+            status = msg.status or 0
             if 100 <= status < 200:
                 self.cur = None  # interim (100 Continue): not a message of its own
                 return
@@ -133,11 +164,11 @@ class _Parser:
             no_body = head_req or status in (204, 304)
         if no_body:
             self._finish()
-        elif "chunked" in hdr.get("transfer-encoding", "").lower():
+        elif "chunked" in msg.transfer_encoding.lower():
             self.state = "chunk-size"
-        elif "content-length" in hdr:
+        elif msg.content_length is not None:
             try:
-                self.remaining = max(0, int(hdr["content-length"].split(",")[0].strip()))
+                self.remaining = max(0, int(msg.content_length.split(",")[0].strip()))
             except ValueError:
                 self._break()
                 return
@@ -222,28 +253,19 @@ class Http1Handler:
         return out
 
     def _exchange(self, req: _Msg, resp: _Msg | None) -> HttpExchange:
-        m = REQUEST_LINE.match(req.start_line)
-        method = m.group(1).decode() if m else "?"
-        target = m.group(2).decode("latin-1") if m else ""
-        host = ""
-        for k, v in req.headers:
-            if k.lower() == "host":
-                host = v
-                break
+        target = req.target
+        host = req.host
         if target.startswith(("http://", "https://")):  # absolute form (proxy requests)
             rest = target.split("://", 1)[1]
             host = host or rest.split("/", 1)[0]
             target = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
-        status = None
-        if resp is not None:
-            sm = STATUS_LINE.match(resp.start_line)
-            status = int(sm.group(1)) if sm else None
-        frames = req.frames + (resp.frames if resp else [])
+        frames = req.frames + resp.frames if resp is not None else req.frames
         return HttpExchange(
-            ts=req.ts, client=self.client, server=self.server, method=method, host=normalize_host(host),
-            path=target, request_headers=tuple(req.headers), request_body=bytes(req.body), status=status,
+            ts=req.ts, client=self.client, server=self.server, method=req.method, host=normalize_host(host),
+            path=target, request_headers=tuple(req.headers), request_body=bytes(req.body),
+            status=resp.status if resp is not None else None,
             response_headers=tuple(resp.headers) if resp else (), response_body=bytes(resp.body) if resp else b"",
-            evidence="frames " + ",".join(str(f) for f in sorted(set(frames))[:32]), scheme=self.scheme,
+            evidence="frames " + ",".join(map(str, sorted(set(frames))[:32])), scheme=self.scheme,
             http_version=req.start_line.rsplit(b" ", 1)[-1].decode("latin-1"),
             body_truncated=req.truncated, error="" if resp is not None else "no response",
             protocol=self.protocol,

@@ -5,16 +5,20 @@ MIGRATIONS. The applied steps are recorded in `_migrations` (the table privmon a
 sqlite-utils' layout: id, migration_set, name, applied_at); a database written by an older privmon
 has the old two-column table and is converted in the same transaction that applies the new steps.
 
-sqlite-utils is imported only when a step is pending (a new or older database): importing it
-costs ~0.1-0.2 s CPU even with numpy and pandas kept out (`import_sqlite_utils`), which a writer
-opening an up-to-date database does not pay.
+sqlite-utils is imported only when a step is pending in an existing database (an older one):
+importing it costs ~0.1-0.2 s CPU even with numpy and pandas kept out (`import_sqlite_utils`),
+which a writer opening an up-to-date database does not pay. A new (empty) file is set up without
+it (`_create`): the same steps, the same record rows, and the same SQL text for what sqlite-utils
+would have written (its record table and index, enable_fts' virtual tables and triggers);
+tests/test_store.py compares both ways' schemas.
 """
 
 from __future__ import annotations
 
+import datetime
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -221,6 +225,12 @@ def migrate(conn: sqlite3.Connection, path: Path) -> list[str]:
     """
     if not pending(conn):
         return []
+    if _empty(conn):  # a new file: set up without importing sqlite-utils
+        with Transaction(conn, path):
+            if _empty(conn):  # still, under the write lock (another writer may have set it up meanwhile)
+                return _create(conn)
+        if not pending(conn):
+            return []
     sqlite_utils = import_sqlite_utils()  # only when there is something to apply
     if not hasattr(sqlite_utils, "Migrations"):
         raise StoreError(f"{path}: privmon needs sqlite-utils 4 to set up the database: pip install 'sqlite-utils>=4.2,<5'")
@@ -231,6 +241,83 @@ def migrate(conn: sqlite3.Connection, path: Path) -> list[str]:
         names = [m.name for m in steps.pending(db)]
         steps.apply(db)
     return names
+
+
+def _empty(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] == 0
+
+
+# sqlite-utils' Migrations.ensure_migrations_table writes these (sqlite-utils 4.x), byte for byte
+_RECORD_TABLE_SQL = (f'CREATE TABLE "{RECORD_TABLE}" (\n   "id" INTEGER PRIMARY KEY,\n   "migration_set" TEXT,\n'
+                     '   "name" TEXT,\n   "applied_at" TEXT\n)')
+_RECORD_INDEX_SQL = (f'CREATE UNIQUE INDEX "idx_{RECORD_TABLE}_migration_set_name"\n'
+                     f'    ON "{RECORD_TABLE}" ("migration_set", "name")')
+
+
+def _create(conn: sqlite3.Connection) -> list[str]:
+    """Every step on an empty database (inside the caller's transaction), recorded as sqlite-utils records them."""
+    conn.execute(_RECORD_TABLE_SQL)
+    conn.execute(_RECORD_INDEX_SQL)
+    plain = _PlainDatabase(conn)
+    for name, step in MIGRATIONS:
+        if callable(step):
+            step(plain)
+        else:
+            for statement in _statements(step):
+                conn.execute(statement)
+        conn.execute(f"INSERT INTO {RECORD_TABLE} (migration_set, name, applied_at) VALUES (?, ?, ?)",
+                     (MIGRATION_SET, name, str(datetime.datetime.now(datetime.UTC))))
+    return [name for name, _ in MIGRATIONS]
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, one by one (sqlite3's executescript would COMMIT first)."""
+    current = ""
+    for part in script.split(";"):
+        current += part + ";"
+        if current.strip() != ";" and sqlite3.complete_statement(current):
+            yield current.strip()
+            current = ""
+    if current.strip(" \n\t;"):
+        yield current.strip()
+
+
+class _PlainDatabase:
+    """What the function steps use of a sqlite_utils.Database, on a plain connection (a new file only)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def __getitem__(self, table: str) -> _PlainTable:
+        return _PlainTable(self.conn, table)
+
+
+class _PlainTable:
+    def __init__(self, conn: sqlite3.Connection, name: str) -> None:
+        self.conn = conn
+        self.name = name
+
+    def enable_fts(self, columns: tuple[str, ...], create_triggers: bool = False, tokenize: str | None = None) -> None:
+        """sqlite-utils' Table.enable_fts (FTS5, not replacing): the same statements."""
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        fts = f'"{self.name}_fts"'
+        tok = f"\n    tokenize='{tokenize}'," if tokenize else ""
+        self.conn.execute(f'CREATE VIRTUAL TABLE {fts} USING FTS5 (\n    {quoted},{tok}\n    content="{self.name}"\n)')
+        self.conn.execute(f'INSERT INTO {fts} (rowid, {quoted})\n    SELECT rowid, {quoted} FROM "{self.name}";')
+        if not create_triggers:
+            return
+        old = ", ".join(f'old."{c}"' for c in columns)
+        new = ", ".join(f'new."{c}"' for c in columns)
+        table = f'"{self.name}"'
+        for suffix, event, body in (
+                ("ai", "AFTER INSERT", f"INSERT INTO {fts} (rowid, {quoted}) VALUES (new.rowid, {new});"),
+                ("ad", "AFTER DELETE", f"INSERT INTO {fts} ({fts}, rowid, {quoted}) VALUES('delete', old.rowid, {old});"),
+                ("au", "AFTER UPDATE", f"INSERT INTO {fts} ({fts}, rowid, {quoted}) VALUES('delete', old.rowid, {old});"
+                                       f"\n  INSERT INTO {fts} (rowid, {quoted}) VALUES (new.rowid, {new});")):
+            self.conn.execute(f'CREATE TRIGGER "{self.name}_{suffix}" {event} ON {table} BEGIN\n  {body}\nEND;')
 
 
 def import_sqlite_utils() -> Any:
