@@ -63,7 +63,8 @@ def child_env(root: Path) -> dict[str, str]:
 
 
 def warm(root: Path) -> None:
-    """One small analyze run from `root`, so that its bytecode cache exists before the rounds."""
+    """One small analyze run from `root`, so that its bytecode cache and the packed country table in the user's cache
+    exist before the rounds."""
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([sys.executable, "-m", "monitor", "analyze", str(root / "monitor" / "demo" / "phone-app.pcap"),
                         "--db", f"{tmp}/w.db", "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=root,

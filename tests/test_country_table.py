@@ -1,24 +1,45 @@
-"""The packed country table (monitor/data/countries.bin) answers exactly what geoip2fast's own table answers."""
+"""The packed country table (made in the user's cache on the first run) answers exactly what geoip2fast's own table
+answers."""
 
 from __future__ import annotations
 
 import ipaddress
+import os
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-import monitor.classify.geo as geo_module
-from monitor.classify.country_table import PACKED, CountryTable, geoip2fast_dat, pack, runs_from_geoip2fast
+from monitor.classify.country_table import (
+    CountryTable,
+    cached_path,
+    geoip2fast_dat,
+    pack,
+    runs_from_geoip2fast,
+)
 from monitor.classify.geo import Geo
 
 pytest.importorskip("geoip2fast")
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRIVMON_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "privmon-cache"))
+
+
+def _packed() -> CountryTable:
+    g = Geo()
+    table = g._table()
+    assert table is not None
+    return table
+
+
 def test_the_packed_file_holds_the_installed_source_exactly() -> None:
     runs, source = runs_from_geoip2fast()
-    table = CountryTable.load()
-    assert table.runs() == runs  # rebuild with `python -m monitor.classify.country_table` when this fails
+    table = _packed()
+    assert table.runs() == runs
     assert table.source == source
     dat = geoip2fast_dat()
     assert dat is not None and table.dat_size == dat.stat().st_size
@@ -27,7 +48,7 @@ def test_the_packed_file_holds_the_installed_source_exactly() -> None:
 
 def _addresses() -> list[str]:
     """Every 40th network edge of the source (an address either side of each run start) and random addresses."""
-    table = CountryTable.load()
+    table = _packed()
     rnd = random.Random(7)
     ints = {max(0, s + d) for s in table.starts[::40] for d in (-1, 0, 1)}
     ints |= {rnd.getrandbits(32) for _ in range(4000)}
@@ -47,20 +68,36 @@ def test_lookups_equal_geoip2fast_lookups() -> None:
     assert (packed.country("8.8.8.8"), packed.country("1.1.1.1"), packed.country("10.0.0.1")) == ("US", "AU", "")
 
 
-def test_a_copy_of_other_data_than_the_installed_geoip2fast_is_not_used(tmp_path: Path,
-                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    table = CountryTable.load()
-    stale = tmp_path / "countries.bin"
-    stale.write_bytes(pack([(0, ""), (134744064, "ZZ")], "old data", table.dat_size + 1))  # 8.8.8.0 on: "ZZ"
-    monkeypatch.setattr(geo_module, "PACKED", stale)
+def test_a_copy_of_other_data_than_the_installed_geoip2fast_is_made_again() -> None:
+    table = _packed()
+    dat = geoip2fast_dat()
+    assert dat is not None
+    cached = cached_path(dat)
+    cached.write_bytes(pack([(0, ""), (134744064, "ZZ")], "old data", table.dat_size + 1))  # 8.8.8.0 on: "ZZ"
     g = Geo()
-    assert g.country("8.8.8.8") == "US"  # geoip2fast's own table answered
-    assert g._table() is None and g.describe() == table.source
-    stale.write_bytes(pack([(0, ""), (134744064, "ZZ")], "old data", table.dat_size))
-    assert Geo().country("8.8.8.8") == "ZZ"  # (the same size: the copy is read)
-    stale.write_bytes(b"not a table")
+    assert g.country("8.8.8.8") == "US"  # made again from geoip2fast's table
+    assert g.describe() == table.source and CountryTable.load(cached).runs() == table.runs()
+    cached.write_bytes(pack([(0, ""), (134744064, "ZZ")], "old data", table.dat_size))
+    assert Geo().country("8.8.8.8") == "ZZ"  # (made from the same data file: the copy is read)
+    cached.write_bytes(b"not a table")
     assert Geo().country("8.8.8.8") == "US"
 
 
-def test_the_packed_file_is_package_data() -> None:
-    assert PACKED.is_file() and PACKED.parent.name == "data" and PACKED.parent.parent.name == "monitor"
+def test_the_first_run_makes_the_cache_and_an_unwritable_cache_still_answers(tmp_path: Path) -> None:
+    code = ("from monitor.classify.geo import Geo; g = Geo(); print(g.country('8.8.8.8'), g._table() is not None)")
+    env = {**os.environ, "PRIVMON_CACHE_DIR": str(tmp_path / "c")}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["US", "True"], out.stderr
+    assert [p.name for p in (tmp_path / "c").iterdir()][0].startswith("countries-")
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache folder should be")
+    env["PRIVMON_CACHE_DIR"] = str(blocked / "c")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["US", "True"], out.stderr
+
+
+def test_no_copy_of_the_country_data_is_shipped_in_the_package() -> None:
+    import monitor
+
+    pkg = Path(monitor.__file__).parent
+    assert not [p for p in pkg.rglob("*") if p.is_file() and "countr" in p.name.lower() and p.suffix != ".py"]

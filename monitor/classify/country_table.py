@@ -1,12 +1,15 @@
-"""The bundled IPv4 country table in a packed form that loads in a few milliseconds.
+"""geoip2fast's IPv4 country table in a packed form that loads in a few milliseconds.
 
 The source is the table of the `geoip2fast` package (country networks from MaxMind GeoLite2):
 loading it unpickles ~500k networks per run (~0.1 s CPU) and a lookup costs ~20 us. Packed, it is
 the sorted first address of every run of addresses with one answer and that answer's index into a
 list of country codes ("" where the source has no network or names no country): one bisect per
-lookup. `python -m monitor.classify.country_table` rebuilds monitor/data/countries.bin from the
-installed geoip2fast; tests/test_country_table.py checks that the file holds exactly what the
-source answers.
+lookup. privmon does not ship a copy of that data (MaxMind's terms govern its redistribution): the
+first run packs the installed geoip2fast's table into the user's cache folder (~0.8 s CPU, once per
+geoip2fast data file; `$PRIVMON_CACHE_DIR`, else `$XDG_CACHE_HOME/privmon`, else ~/.cache/privmon),
+later runs read it. Where the cache cannot be written, the packed table is used from memory for that
+run. `python -m monitor.classify.country_table` builds it ahead of time; tests/test_country_table.py
+checks that it holds exactly what the source answers.
 
 File: b"PMCOUNTRY1\\n", one JSON line (source, geoip2fast's data file size, run count, codes), then
 zlib(first addresses as little-endian uint32, then one code index byte per run).
@@ -14,7 +17,9 @@ zlib(first addresses as little-endian uint32, then one code index byte per run).
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 import zlib
 from array import array
@@ -23,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 MAGIC = b"PMCOUNTRY1\n"
-PACKED = Path(__file__).resolve().parent.parent / "data" / "countries.bin"
 MAX_IPV4 = (1 << 32) - 1
 PRIVATE_BELOW = 16  # geoip2fast treats the first 16 entries of its name list as private/reserved (no country)
 
@@ -39,9 +43,12 @@ class CountryTable:
         self.dat_size = dat_size
 
     @classmethod
-    def load(cls, path: Path = PACKED) -> CountryTable:
+    def load(cls, path: Path) -> CountryTable:
         """Raises ValueError when the file is not a country table (missing: OSError)."""
-        raw = path.read_bytes()
+        return cls.from_bytes(path.read_bytes(), str(path))
+
+    @classmethod
+    def from_bytes(cls, raw: bytes, path: str = "country table") -> CountryTable:
         if not raw.startswith(MAGIC):
             raise ValueError(f"{path}: not a packed country table")
         head_end = raw.index(b"\n", len(MAGIC))
@@ -128,14 +135,43 @@ def pack(runs: list[tuple[int, str]], source: str, dat_size: int) -> bytes:
     return MAGIC + json.dumps(head).encode() + b"\n" + zlib.compress(body, 9)
 
 
+def cache_dir() -> Path:
+    env = os.environ.get("PRIVMON_CACHE_DIR")
+    if env:
+        return Path(env)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "privmon"
+
+
+def cached_path(dat: Path) -> Path:
+    """Where the packed copy of this geoip2fast data file is kept (named by its size: an update makes another)."""
+    return cache_dir() / f"countries-{dat.stat().st_size}.bin"
+
+
+def build_cached(dat: Path) -> CountryTable:
+    """Pack the installed geoip2fast's table and keep it in the cache (written whole, then renamed into place, so
+    several privmon processes building at once never read half a file); an unwritable cache is not an error."""
+    runs, source = runs_from_geoip2fast()
+    raw = pack(runs, source, dat.stat().st_size)
+    path = cached_path(dat)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(raw)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    return CountryTable.from_bytes(raw, str(path))
+
+
 def main() -> None:
     dat = geoip2fast_dat()
     if dat is None:
         raise SystemExit("geoip2fast is not installed")
-    runs, source = runs_from_geoip2fast()
-    PACKED.parent.mkdir(exist_ok=True)
-    PACKED.write_bytes(pack(runs, source, dat.stat().st_size))
-    print(f"{PACKED}: {len(runs)} runs from {source} ({PACKED.stat().st_size} bytes)")
+    table = build_cached(dat)
+    path = cached_path(dat)
+    where = f"{path} ({path.stat().st_size} bytes)" if path.is_file() else "memory only (the cache is not writable)"
+    print(f"{len(table.starts)} runs from {table.source}: {where}")
 
 
 if __name__ == "__main__":

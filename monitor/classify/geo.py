@@ -1,9 +1,8 @@
 """Country of an IP address, offline.
 
 Bundled data: the `geoip2fast` package (MIT), which ships a country table built from MaxMind
-GeoLite2-Country (its data date is reported by `Geo.source`), read from the packed copy in
-monitor/data/countries.bin (country_table.py: loads in milliseconds, the same answers) unless the
-installed geoip2fast carries other data than the copy was made from. A MaxMind-format database the
+GeoLite2-Country (its data date is reported by `Geo.source`), read from a packed copy in the user's
+cache folder (country_table.py: made on the first run, loads in milliseconds, the same answers). A MaxMind-format database the
 user provides (`--geoip FILE.mmdb`, read with the optional `maxminddb` package) takes precedence.
 Private, loopback and reserved addresses have no country ("").
 """
@@ -16,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from monitor.classify.country_table import PACKED, CountryTable, geoip2fast_dat
+from monitor.classify.country_table import CountryTable, build_cached, cached_path, geoip2fast_dat
 from monitor.errors import BadInput
 
 
@@ -41,16 +40,21 @@ class Geo:
             self.source = f"maxmind:{mmdb_path}"
 
     def _table(self) -> CountryTable | None:
-        """The packed table, when it holds the installed geoip2fast's data (or geoip2fast is absent)."""
+        """The packed copy of the installed geoip2fast's table: from the cache, made there on the first run."""
         if self._packed is None and self._use_packed:
             self._use_packed = False  # one try
-            try:
-                table = CountryTable.load(PACKED)
-            except (OSError, ValueError, KeyError):
-                return None
             dat = geoip2fast_dat()
-            if dat is not None and dat.stat().st_size != table.dat_size:
-                return None  # geoip2fast was updated since the copy was made: read its own table
+            if dat is None:
+                return None
+            try:
+                table = CountryTable.load(cached_path(dat))
+                if table.dat_size != dat.stat().st_size:
+                    raise ValueError("made from other data")
+            except (OSError, ValueError, KeyError):
+                try:
+                    table = build_cached(dat)
+                except (ImportError, OSError, ValueError, AttributeError, IndexError, TypeError):
+                    return None  # geoip2fast's internals changed: read its own table
             self._packed = table
             self.source = self.source or table.source
         return self._packed
@@ -101,9 +105,9 @@ def load_geo(mmdb_path: str | None = None) -> Geo | None:
     # whether geoip2fast is there, without importing it (20-40 ms of CPU, python -c and process_time);
     # the packed table (or geoip2fast with its table) is loaded at the first public address
     try:
-        present = importlib.util.find_spec("geoip2fast") is not None or PACKED.is_file()
+        present = importlib.util.find_spec("geoip2fast") is not None
     except (ImportError, ValueError):  # a parent that fails to import, or a module stubbed out
-        present = PACKED.is_file()
+        present = False
     if not present and not mmdb_path:
         return None
     return Geo(mmdb_path)
