@@ -193,6 +193,44 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("location_coarse", "collects", "first_party")}),
     ("'if you set up a profile, you may provide' is the user's choice", "If you set up your profile, you may provide "
      "your e-mail address.", {("email", "conditional", "first_party")}),
+    # round 6 (issue 14, real5-b / fresh-h1 / fresh-h2): context rules (monitor/rules/policy_context.toml)
+    ("a flattened SDK row: each part takes its marker's stance",
+     "Involving the scope of personal information collect information [Required Information] application installation "
+     "list, device model [Optional Information] IMEI, OAID Get permission [iOS] device information (IDFA)",
+     {("installed_apps", "collects", "first_party"), ("imei", "conditional", "first_party"),
+      ("oaid", "conditional", "first_party"), ("idfa", "conditional", "first_party")}),
+    ("'if you decide to create an account' is the user's choice",
+     "If you decide to create an account, you will have to provide your e-mail address and a password.",
+     {("email", "conditional", "first_party"), ("credentials", "conditional", "first_party")}),
+    ("a collection the user adjusts in the device's settings is conditional",
+     "You can adjust the collection of geolocation information by adjusting your device's settings.",
+     {("location_precise", "conditional", "first_party"), ("location_coarse", "conditional", "first_party")}),
+    ("'requires your opt-in' is conditional", "Collecting GPS location requires your opt-in.",
+     {("location_precise", "conditional", "first_party")}),
+    ("logging in through a social media site is the user's choice",
+     "If you log into your account through a social media site, we will receive your name and phone number from it.",
+     {("phone_number", "conditional", "first_party")}),
+    ("'This will only happen if ...' conditions the sentence before",
+     "The app will send your GPS location to our servers. This will only happen if you have granted the app access.",
+     {("location_precise", "conditional", "first_party")}),
+    ("'The data is sent to X.' names the recipient of the sentence before",
+     "Aurora Watch is a small open source app made by one developer in spare time, provided at no cost and intended "
+     "for use as is. This page is used to inform visitors regarding the policies of the app on the handling of what "
+     "it reads on the phone, for anyone using it, in plain words.\nWeather\n"
+     "To show the weather, the app reads your GPS location.\nThe data is sent to OpenWeatherMap (privacy policy).",
+     {("location_precise", "collects", "first_party"), ("location_precise", "collects", "openweathermap")}),
+    ("'send your data to a third party service': the object sits between the verb and 'to'",
+     "The app will send your GPS location to a third party service.",
+     {("location_precise", "collects", "first_party"), ("location_precise", "collects", "third_party")}),
+    ("a class named with examples: the examples receive too",
+     "We share your precise location data with our advertising partners, including but not limited to Google.",
+     {("location_precise", "collects", "advertisers"), ("location_precise", "collects", "google")}),
+    ("apps checked for being installed are subject matter, not recipients",
+     "We read your installed app list to check whether the Facebook and WeChat apps are installed.",
+     {("installed_apps", "collects", "first_party")}),
+    ("sibling 'Name: ...' lines each name their own company",
+     "Flurry: https://example.com/optout\nSkillz: We collect your GPS location for matchmaking.",
+     {("location_precise", "collects", "skillz")}),
 ]
 
 

@@ -23,6 +23,16 @@ from monitor.policy.clause import (
     sentence_spans,
     states_nothing,
 )
+from monitor.policy.context import (
+    class_example_names,
+    conditional,
+    installed_subject,
+    marked_segment,
+    name_label,
+    only_if_back,
+    points_back,
+    sends_to_class,
+)
 from monitor.policy.vocab import find_terms, policy_context, typed
 
 _DENY = re.compile(
@@ -192,6 +202,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     pos = 0
     table_sdk = ""
     entry_sdk = ""
+    entry_by_label = False  # the entry was started by a "Name: ..." line whose label is the SDK's name ("Flurry: <link>")
     intro = False  # the last list introduction ("During setup we collect:") is still in force
     intro_neg = False  # ... and it was negated ("We never collect:")
     intro_local = False  # ... or kept the data on the device ("the following data is stored locally:")
@@ -295,6 +306,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 new = sdks.pop()  # an SDK-list entry's header, or its "SDK name: ..." field
                 if not (entry_sdk and field_line and new in _GENERIC_ORGS):  # ("运营方：华为终端有限公司" keeps the entry's SDK)
                     entry_sdk = _push_of(new, stripped, ids)
+                    entry_by_label = field_line and _label_is_name(stripped, aliases)
                 field_line = True
             elif not sdks and not field_line and len(stripped) <= 60 and re.search(r"SDK\s*$", stripped) \
                     and not _VERB.search(stripped) and any(rx.search(stripped) for _o, rx in r.org_names):
@@ -314,6 +326,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             label = {sdk for sdk, _a, _b in aliases.find(re.split(r"[:：]", stripped, maxsplit=1)[0])}
             if label and entry_sdk not in label and entry_sdk not in {_push_of(x, stripped, ids) for x in label}:
                 entry_sdk = label.pop() if len(label) == 1 else ""
+            elif not label and entry_by_label and name_label(stripped):
+                entry_sdk = name_label(stripped)  # "Skillz: ..." after "Flurry: <link>": a sibling entry of its own
         lead = _LEAD_SDK.match(stripped)  # "AppsFlyer. Tells us ...": the line is that SDK's entry
         if lead and not table_sdk:
             named_lead = {sdk for sdk, _s, _e in aliases.find(lead.group(1).strip() + ":")}
@@ -447,6 +461,8 @@ def _named_recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
     for sdk, a, b in aliases.find(c.text):
         before, after = c.text[max(0, a - 40):a], c.text[b:b + 40]
         if r.subject_after.match(after) or r.subject_before.search(before) or r.source_before.search(before):
+            continue
+        if installed_subject(c.text, a, b):  # "whether the Facebook and WeChat apps are installed"
             continue
         out.append(sdk)
     return list(dict.fromkeys(out))
@@ -583,6 +599,12 @@ def _stance(c: Clause, start: int, end: int) -> str:
         return "" if rules().conditional_denial.search(text) else "denies"
     if "consent" in kinds:
         return "conditional"
+    # a flattened row split by "[Required Information]" / "[Optional Information]" / "Get permission" markers: the
+    # mention's own part decides
+    seg_kind, seg_start, seg_end = marked_segment(text, rel_s)
+    if seg_kind in ("optional", "permission"):
+        return "conditional"
+    text, rel_s = text[seg_start:seg_end], rel_s - seg_start
     if re.search(r"\|\s*(?:Yes|Y|是)\s*[(（]\s*(?:optional|user\s+choice|only\s+(?:if|when)|if|when|可选|选填)", text, re.I):
         return "conditional"  # a yes/no "collected" cell qualified as optional ("Yes (optional, if signed in)")
     if " | " in text:  # a table row: "(optional)" belongs to the cell item it follows, not to the row
@@ -590,6 +612,8 @@ def _stance(c: Clause, start: int, end: int) -> str:
         # ... and so does "Precise location (only when location permission is granted)" (checked above)
         text = re.sub(r"[(（]\s*(?:only|仅|只)[^()（）]{0,100}[)）]", " ", text, flags=re.I)
     if _COND.search(text) or _COND_BEFORE.search(text[:rel_s]):
+        return "conditional"
+    if conditional(text):  # "if you decide to create an account", "requires your opt-in", "you can adjust the collection of"
         return "conditional"
     return "collects"
 
@@ -636,7 +660,13 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     own_role = _own_role(text)
     nothing_collected, nothing_passed_on = local_only(text)
     prev_denied = False
-    for c in clauses(text, aliases):
+    last, mark = (0, 0, -9), 0  # the statements of the last clause that made any (out[a:b]) and that clause's index
+    for ci, c in enumerate(clauses(text, aliases)):
+        if len(out) > mark:
+            last = (mark, len(out), ci - 1)
+        if ci - last[2] <= 2:  # "This will only happen if ...", "The data is sent to Google."
+            _back_reference(text, c, out, last[0], last[1], aliases, own, seen, ci - last[2] == 1)
+        mark = len(out)
         mentions = find_terms(c.text)
         table_row = bool(c.sdk) or " | " in c.text or c.listed  # tables and lists name data without a verb
         if not mentions or not (_VERB.search(c.text) or table_row):
@@ -660,6 +690,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         clause_denied = False
         as_we = own_role.sub("we", c.text) if own_role else c.text
         recipients = _recipients(replace(c, text=as_we) if as_we != c.text else c, aliases, own)
+        recipients = _more_recipients(c, recipients, aliases)
         for i, (term, s, e) in enumerate(mentions):
             a, b = c.start + s, c.start + e
             nxt = c.start + mentions[i + 1][1] if i + 1 < len(mentions) else c.end
@@ -711,6 +742,61 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         prev_denied = clause_denied
     out = _denied_types_only_used(text, out)
     return _whole_policy_denial(text, out, nothing_passed_on) if nothing_collected else out
+
+
+def _label_is_name(line: str, aliases: AliasMatcher) -> bool:
+    """The label of a "Name: ..." line is exactly one SDK's name ("Flurry: <link>", not "Firebase Integration: ...")."""
+    label = re.sub(r"\s*\([^)]*\)\s*$", "", re.split(r"[:：]", line, maxsplit=1)[0].strip())
+    found = aliases.find(label + ":")
+    return len(found) == 1 and found[0][1] == 0 and found[0][2] >= len(label)
+
+
+def _more_recipients(c: Clause, recipients: list[str], aliases: AliasMatcher) -> list[str]:
+    """Recipients the sentence's shape adds: "send your location data to a third party service" (the object between
+    the verb and "to"), and the capitalised names a recipient class is given as examples of ("our advertising
+    partners, including Google")."""
+    if c.sdk or c.rcps:
+        return recipients
+    out = list(recipients)
+    at = sends_to_class(c.text)
+    if out == ["first_party"] and at >= 0:
+        tail = c.text[at:at + 40]
+        for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
+            if rx.match(tail):
+                out.append(name)
+                break
+    if any(x in ("advertisers", "partners", "third_party") for x in out):
+        for name in class_example_names(c.text):
+            rid = aliases.aliases.get(name.lower()) or re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+            if rid and rid not in out:
+                out.append(rid)
+    return out
+
+
+def _back_reference(text: str, c: Clause, out: list[Statement], a: int, b: int, aliases: AliasMatcher,
+                    own: frozenset[str], seen: set[tuple[str, str, str, int]], adjacent: bool) -> None:
+    """A sentence about the collection just before it: "This will only happen if you have granted ..." makes it
+    conditional; "The data is sent to Google." (no data of its own) gives its data to that named recipient too."""
+    if b <= a:
+        return
+    if adjacent and only_if_back(c.text):
+        for k in range(a, b):
+            if out[k].stance == "collects":
+                out[k] = replace(out[k], stance="conditional")
+        return
+    if not points_back(c.text) or any(not t.vague for t, _s, _e in find_terms(c.text)):
+        return
+    # (a named recipient only: a class there is often narrowed by what follows, "third parties who help process ...")
+    rcps = [x for x in _recipients(c, aliases, own) if x not in ("first_party", "third_party", "partners", "advertisers")]
+    start = min(s.evidence.start for s in out[a:b])
+    for s in list(out[a:b]):
+        if s.recipient != "first_party" or s.stance == "denies":
+            continue
+        for rcp in rcps:
+            key = (s.type, rcp, s.stance, c.start)
+            if key not in seen:
+                seen.add(key)
+                out.append(replace(s, recipient=rcp, evidence=Evidence(text[start:c.end], start, c.end)))
 
 
 _NOT_COLLECTED = re.compile(r"\b(?:collect|gather|obtain|track|record|stor|access|upload|transmit|retain|keep|kept)\w*"

@@ -1,0 +1,121 @@
+"""Context for the policy reader: what a sentence's shape, its neighbours or its segment of a flattened row says.
+
+Rule tables live in monitor/rules/policy_context.toml. Each function answers one question about plain
+text; monitor/policy/statements.py asks them while it reads clauses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from monitor.rules import bundled_toml
+
+
+@dataclass(frozen=True, slots=True)
+class ContextRules:
+    condition: re.Pattern[str]
+    only_if_back: re.Pattern[str]
+    marker: re.Pattern[str]
+    optional: re.Pattern[str]
+    required: re.Pattern[str]
+    permission: re.Pattern[str]
+    installed_subject: re.Pattern[str]
+    class_examples: re.Pattern[str]
+    send_to: re.Pattern[str]
+    sent_back: re.Pattern[str]
+    field_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def context_rules() -> ContextRules:
+    d = bundled_toml("policy_context.toml")
+    i = re.IGNORECASE
+    c, s, r = d["conditions"], d["segments"], d["recipients"]
+    return ContextRules(
+        condition=re.compile(c["sentence"], i), only_if_back=re.compile(c["only_if_back"], i),
+        marker=re.compile(s["marker"], i), optional=re.compile(s["optional"], i), required=re.compile(s["required"], i),
+        permission=re.compile(s["permission"], i), installed_subject=re.compile(r["installed_subject"], i),
+        class_examples=re.compile(r["class_examples"], i), send_to=re.compile(r["send_to"], i),
+        sent_back=re.compile(r["sent_back"], i), field_words=frozenset(d["entries"]["field_words"]))
+
+
+def conditional(text: str) -> bool:
+    """The sentence makes its collection the user's decision or gates it by a setting or an opt-in."""
+    return bool(context_rules().condition.search(text))
+
+
+def only_if_back(text: str) -> bool:
+    """The sentence restricts the one before it to a condition ("This will only happen if you have granted ...")."""
+    return bool(context_rules().only_if_back.search(text))
+
+
+def marked_segment(text: str, pos: int) -> tuple[str, int, int]:
+    """(kind, start, end) of the part of a row split by required / optional / permission markers that holds the
+    mention at `pos`.
+
+    kind is "optional" or "permission" (the nearest meaningful marker before the mention says so), "required",
+    or "" (none before it); start:end is the text between the markers around the mention, or the whole text when
+    the clause has fewer than two markers (an ordinary sentence)."""
+    r = context_rules()
+    marks = list(r.marker.finditer(text))
+    if len(marks) < 2 or not any(r.optional.search(m.group()) or r.required.search(m.group()) for m in marks):
+        return "", 0, len(text)
+    before = [m for m in marks if m.end() <= pos]
+    after = next((m.start() for m in marks if m.start() >= pos), len(text))
+    kind = ""
+    for m in reversed(before):
+        g = m.group()
+        if r.optional.search(g):
+            kind = "optional"
+        elif r.required.search(g):
+            kind = "required"
+        elif r.permission.search(g):
+            kind = "permission"
+        if kind:
+            break
+    return kind, (before[-1].end() if before else 0), after
+
+
+def installed_subject(text: str, start: int, end: int) -> bool:
+    """The name at start:end is one of the apps a sentence says it checks for ("whether the Facebook, WeChat,
+    and Line applications are installed"): subject matter, not a recipient."""
+    return any(m.start() <= start and end <= m.end() for m in context_rules().installed_subject.finditer(text))
+
+
+def class_example_names(text: str) -> list[str]:
+    """Capitalised names given as examples of a recipient class ("advertising partners, including Google")."""
+    out: list[str] = []
+    for m in context_rules().class_examples.finditer(text):
+        for name in re.split(r"\s*(?:,|\band\b|\bor\b|&)\s*", m.group(1)):
+            name = re.sub(r"\s*\([^)]*\)?$", "", name).strip(" .,'")
+            if len(name) >= 3 and not re.match(r"(?i:the|our|other|such|these|those|all|any|some)\b", name):
+                out.append(name)
+    return out
+
+
+def sends_to_class(text: str) -> int:
+    """Where the class starts after a sending verb whose object comes before "to <class>" ("send your location
+    data to a third party"), or -1."""
+    m = context_rules().send_to.search(text)
+    return m.end() if m else -1
+
+
+def points_back(text: str) -> bool:
+    """The sentence sends the data of the sentence before somewhere ("The data is sent to Google.")."""
+    return bool(context_rules().sent_back.search(text))
+
+
+def name_label(line: str) -> str:
+    """The company a "Name: ..." line names in its label ("Skillz: You can adjust ...", "Mobile App Tracking (MAT):
+    <link>"), as a slug; "" when the label is a field of an entry ("Purpose: ...") or no name."""
+    m = re.match(r"^\W*([^:：]{2,40}?)\s*(?:\([^)]{0,20}\))?\s*[:：]", line)
+    if not m:
+        return ""
+    words = m.group(1).split()
+    if not 1 <= len(words) <= 4 or not all(re.match(r"[A-Z0-9]", w) for w in words):
+        return ""
+    if any(w.lower().strip(".,'()") in context_rules().field_words for w in words):
+        return ""
+    return re.sub(r"[^a-z0-9]+", "_", m.group(1).lower()).strip("_")
