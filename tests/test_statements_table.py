@@ -231,6 +231,29 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("sibling 'Name: ...' lines each name their own company",
      "Flurry: https://example.com/optout\nSkillz: We collect your GPS location for matchmaking.",
      {("location_precise", "collects", "skillz")}),
+    ("不时 ('from time to time') is no negation", "我们还可能不时使用您的电子邮件地址，以便向您提供改进的内容。",
+     {("email", "collects", "first_party")}),
+    ("a sentence about the reader's legal rights states nothing",
+     "We collect your phone number. The user can exercise at any moment the rights set out in the law, including the "
+     "right to receive confirmation of the existence of personal data, its accuracy and location.",
+     {("phone_number", "collects", "first_party")}),
+    ("'ID for advertisements' is the advertising identifier",
+     "On iOS and Android we collect data identifying your device (ID for advertisements).",
+     {("gaid", "collects", "first_party"), ("idfa", "collects", "first_party")}),
+    ("a wearable's serial number is the connected product's id",
+     "The Pulse Watch app syncs with your Pulse Watch. When you pair a Pulse Watch, we obtain the device's unique "
+     "identifier such as its serial number.", {("device_uid", "collects", "first_party")}),
+    ("the credentials of another company's account are not given to this one",
+     "We collect your nickname and let you log in using your credentials from your Google or Facebook accounts.", set()),
+    ("e-mails the reader receives are messages, not an address",
+     "We collect your phone number. You may stop receiving emails from us by clicking the unsubscribe link.",
+     {("phone_number", "collects", "first_party")}),
+    ("checking whether the device has specific applications installed reads the app list",
+     "When permitted by the operating system, the SDK may check to see if the device has specific applications installed, "
+     "for purposes that include attribution.",
+     {("installed_apps", "collects", "first_party")}),
+    ("lat/long coordinates are a precise location", "We collect the lat/long coordinates of your phone.",
+     {("location_precise", "collects", "first_party")}),
 ]
 
 

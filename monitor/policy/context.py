@@ -26,6 +26,7 @@ class ContextRules:
     send_to: re.Pattern[str]
     sent_back: re.Pattern[str]
     field_words: frozenset[str]
+    none: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -38,12 +39,18 @@ def context_rules() -> ContextRules:
         marker=re.compile(s["marker"], i), optional=re.compile(s["optional"], i), required=re.compile(s["required"], i),
         permission=re.compile(s["permission"], i), installed_subject=re.compile(r["installed_subject"], i),
         class_examples=re.compile(r["class_examples"], i), send_to=re.compile(r["send_to"], i),
-        sent_back=re.compile(r["sent_back"], i), field_words=frozenset(d["entries"]["field_words"]))
+        sent_back=re.compile(r["sent_back"], i), field_words=frozenset(d["entries"]["field_words"]),
+        none=re.compile(d["statements"]["none"], i))
 
 
 def conditional(text: str) -> bool:
     """The sentence makes its collection the user's decision or gates it by a setting or an opt-in."""
     return bool(context_rules().condition.search(text))
+
+
+def states_nothing_more(text: str) -> bool:
+    """A sentence about the reader's legal rights, which states no collection ("you can exercise the rights ...")."""
+    return bool(context_rules().none.search(text))
 
 
 def only_if_back(text: str) -> bool:

@@ -32,6 +32,7 @@ from monitor.policy.context import (
     only_if_back,
     points_back,
     sends_to_class,
+    states_nothing_more,
 )
 from monitor.policy.vocab import find_terms, policy_context, typed
 
@@ -680,6 +681,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             continue  # a heading is never a statement ("User Location", "Location Data and Use")
         if states_nothing(c.text) or (prev_denied and describes_only(c.text, _VERB)):
             continue  # contact lines, rights, definitions; "We do not collect X. X includes ..."
+        if states_nothing_more(c.text):
+            continue  # the reader's legal rights ("you can exercise the rights set out in ...")
         # a permission is not data ("permission to use your location")
         mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])]
         label = _FIELD_LINE.match(c.text)
