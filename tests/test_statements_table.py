@@ -254,6 +254,21 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("installed_apps", "collects", "first_party")}),
     ("lat/long coordinates are a precise location", "We collect the lat/long coordinates of your phone.",
      {("location_precise", "collects", "first_party")}),
+    ("'location search terms' the user types are no location of theirs",
+     "We collect your phone number. If you add a place by hand, the app will send your location search terms to our "
+     "servers.", {("phone_number", "collects", "first_party")}),
+    ("'but excluding X' in a sharing sentence denies X",
+     "We provide some information (such as IP address, but excluding GPS coordinates) to third party platforms.",
+     {("location_precise", "denies", "third_party")}),
+    ("'advertising and promotion partners' are advertisers",
+     "Advertising and promotion partners: we may provide your IMEI to advertising and promotion partners.",
+     {("imei", "collects", "advertisers")}),
+    ("an app the user uses as a tool is no recipient",
+     "You can use WeChat to share a device with friends by inviting their mobile phone number.",
+     {("phone_number", "collects", "first_party")}),
+    ("'Collecting X requires your opt-in' makes X conditional in its whole paragraph",
+     "The app may collect your GPS location and share it with our servers. Collecting GPS location requires your opt-in.",
+     {("location_precise", "conditional", "first_party")}),
 ]
 
 

@@ -27,6 +27,9 @@ class ContextRules:
     sent_back: re.Pattern[str]
     field_words: frozenset[str]
     none: re.Pattern[str]
+    paragraph: re.Pattern[str]
+    tool_before: re.Pattern[str]
+    tool_after: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +43,8 @@ def context_rules() -> ContextRules:
         permission=re.compile(s["permission"], i), installed_subject=re.compile(r["installed_subject"], i),
         class_examples=re.compile(r["class_examples"], i), send_to=re.compile(r["send_to"], i),
         sent_back=re.compile(r["sent_back"], i), field_words=frozenset(d["entries"]["field_words"]),
-        none=re.compile(d["statements"]["none"], i))
+        none=re.compile(d["statements"]["none"], i), paragraph=re.compile(c["paragraph"], i),
+        tool_before=re.compile(r["tool_before"], i), tool_after=re.compile(r["tool_after"], i))
 
 
 def conditional(text: str) -> bool:
@@ -89,6 +93,23 @@ def installed_subject(text: str, start: int, end: int) -> bool:
     """The name at start:end is one of the apps a sentence says it checks for ("whether the Facebook, WeChat,
     and Line applications are installed"): subject matter, not a recipient."""
     return any(m.start() <= start and end <= m.end() for m in context_rules().installed_subject.finditer(text))
+
+
+def used_as_tool(text: str, start: int, end: int) -> bool:
+    """The name at start:end is an app the user uses to do something ("use WeChat to share"): no recipient."""
+    r = context_rules()
+    return bool(r.tool_before.search(text[max(0, start - 30):start]) and r.tool_after.match(text[end:end + 40]))
+
+
+def paragraph_conditions(text: str) -> list[tuple[int, int, str]]:
+    """(paragraph start, paragraph end, the data words) of each sentence gating one kind of data on consent
+    ("Collecting location data requires your opt-in")."""
+    out = []
+    for m in context_rules().paragraph.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        out.append((start, len(text) if end < 0 else end, m.group("what")))
+    return out
 
 
 def class_example_names(text: str) -> list[str]:

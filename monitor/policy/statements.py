@@ -30,9 +30,11 @@ from monitor.policy.context import (
     marked_segment,
     name_label,
     only_if_back,
+    paragraph_conditions,
     points_back,
     sends_to_class,
     states_nothing_more,
+    used_as_tool,
 )
 from monitor.policy.vocab import find_terms, policy_context, typed
 
@@ -80,6 +82,7 @@ _SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:[a-z]\)\s*)?((?:[\w'-]+,?\s+
                       r"would|shall|do|does|also|automatically|receive[sd]?|collects?|obtains?|access(?:es)?|gathers?|"
                       r"gets?|process(?:es)?|reads?|uses?)\s", re.IGNORECASE)
 _ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:partners?|networks?|platforms?|companies|providers?))\b"
+                          r"|\badvertising\s+(?:and|&|/)\s+(?:\w+\s+)?partners?\b"
                           r"|\bad (?:networks?|providers?|partners?|platforms?|companies)\b", re.IGNORECASE)
 _QUALS = [
     ("md5", re.compile(r"\bMD5\b", re.I)), ("sha256", re.compile(r"\bSHA-?256\b", re.I)),
@@ -463,7 +466,7 @@ def _named_recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
         before, after = c.text[max(0, a - 40):a], c.text[b:b + 40]
         if r.subject_after.match(after) or r.subject_before.search(before) or r.source_before.search(before):
             continue
-        if installed_subject(c.text, a, b):  # "whether the Facebook and WeChat apps are installed"
+        if installed_subject(c.text, a, b) or used_as_tool(c.text, a, b):  # "whether the WeChat app is installed", "use WeChat to share"
             continue
         out.append(sdk)
     return list(dict.fromkeys(out))
@@ -743,6 +746,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                     out.append(Statement(type=type_id, recipient=rcp, stance=stance, qualifiers=quals,
                                          evidence=Evidence(c.text, c.start, c.end), vague=vague, covers=covers))
         prev_denied = clause_denied
+    out = _paragraph_conditions(text, out)
     out = _denied_types_only_used(text, out)
     return _whole_policy_denial(text, out, nothing_passed_on) if nothing_collected else out
 
@@ -752,6 +756,15 @@ def _label_is_name(line: str, aliases: AliasMatcher) -> bool:
     label = re.sub(r"\s*\([^)]*\)\s*$", "", re.split(r"[:：]", line, maxsplit=1)[0].strip())
     found = aliases.find(label + ":")
     return len(found) == 1 and found[0][1] == 0 and found[0][2] >= len(label)
+
+
+def _paragraph_conditions(text: str, out: list[Statement]) -> list[Statement]:
+    """ "Collecting location data requires your opt-in.": that data is conditional in the whole paragraph."""
+    for start, end, what in paragraph_conditions(text):
+        types = {t for term, _s, _e in find_terms(what) if not term.vague for t in (term.expands or (term.type,))}
+        out = [replace(s, stance="conditional") if s.stance == "collects" and s.type in types
+               and start <= s.evidence.start < end else s for s in out]
+    return out
 
 
 def _more_recipients(c: Clause, recipients: list[str], aliases: AliasMatcher) -> list[str]:
