@@ -269,6 +269,22 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("'Collecting X requires your opt-in' makes X conditional in its whole paragraph",
      "The app may collect your GPS location and share it with our servers. Collecting GPS location requires your opt-in.",
      {("location_precise", "conditional", "first_party")}),
+    ("a class we work with that collects is a collector beside us",
+     "We may work with partners who use mobile SDKs to collect information, such as your IMEI.",
+     {("imei", "collects", "first_party"), ("imei", "collects", "partners")}),
+    ("a class in the purpose of a sharing is not its recipient",
+     "We provide your IMEI to third party platforms to help advertisers identify common users.",
+     {("imei", "collects", "third_party")}),
+    ("a name the policy gives to listed types carries them where it is used later",
+     "We collect mobile advertising identifiers, such as iOS IDFAs and Android Advertising IDs (“Mobile IDs”).\n"
+     "Advertising partners may receive Mobile IDs.",
+     {("gaid", "collects", "first_party"), ("idfa", "collects", "first_party"), ("gaid", "collects", "advertisers"),
+      ("idfa", "collects", "advertisers")}),
+    ("'We, or ad platforms we work with, may ...': the class collects beside us",
+     "We, or ad and data platforms we work with, may associate users with their IMEI.",
+     {("imei", "collects", "first_party"), ("imei", "collects", "advertisers")}),
+    ("'read our emails' is a message, not an address",
+     "We collect usage information when you use the app or read our emails.", set()),
 ]
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from monitor.policy.vocab import Term, find_terms
 from monitor.rules import bundled_toml
 
 
@@ -30,6 +31,11 @@ class ContextRules:
     paragraph: re.Pattern[str]
     tool_before: re.Pattern[str]
     tool_after: re.Pattern[str]
+    class_collects: re.Pattern[str]
+    purpose_before: re.Pattern[str]
+    definition: re.Pattern[str]
+    we_or_class: re.Pattern[str]
+    data_name: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +50,10 @@ def context_rules() -> ContextRules:
         class_examples=re.compile(r["class_examples"], i), send_to=re.compile(r["send_to"], i),
         sent_back=re.compile(r["sent_back"], i), field_words=frozenset(d["entries"]["field_words"]),
         none=re.compile(d["statements"]["none"], i), paragraph=re.compile(c["paragraph"], i),
-        tool_before=re.compile(r["tool_before"], i), tool_after=re.compile(r["tool_after"], i))
+        tool_before=re.compile(r["tool_before"], i), tool_after=re.compile(r["tool_after"], i),
+        class_collects=re.compile(r["class_collects"], i), purpose_before=re.compile(r["purpose_before"], i),
+        definition=re.compile(d["definitions"]["name"], i), we_or_class=re.compile(r["we_or_class"], i),
+        data_name=re.compile(d["definitions"]["data_name"], i))
 
 
 def conditional(text: str) -> bool:
@@ -130,6 +139,19 @@ def sends_to_class(text: str) -> int:
     return m.end() if m else -1
 
 
+def collecting_class(text: str) -> str:
+    """The class a sentence says we work with and that collects ("work with partners who ... collect"), or that acts
+    beside us as the subject ("We, or ad and data platforms we work with, may ..."), or ""."""
+    r = context_rules()
+    m = r.class_collects.search(text) or r.we_or_class.search(text)
+    return m.group("cls") if m else ""
+
+
+def in_purpose(text: str, start: int) -> bool:
+    """The words before `start` make what follows the purpose of a sharing ("... to help advertisers identify")."""
+    return bool(context_rules().purpose_before.search(text[max(0, start - 30):start]))
+
+
 def points_back(text: str) -> bool:
     """The sentence sends the data of the sentence before somewhere ("The data is sent to Google.")."""
     return bool(context_rules().sent_back.search(text))
@@ -147,3 +169,19 @@ def name_label(line: str) -> str:
     if any(w.lower().strip(".,'()") in context_rules().field_words for w in words):
         return ""
     return re.sub(r"[^a-z0-9]+", "_", m.group(1).lower()).strip("_")
+
+
+def defined_terms(text: str) -> list[Term]:
+    """Names the policy gives to the types it has just listed ("... iOS IDFAs and Android Advertising IDs (“Mobile
+    IDs”)"), as terms that state those types where later sentences use the name."""
+    out: list[Term] = []
+    for m in context_rules().definition.finditer(text):
+        name = m.group("name").strip()
+        if find_terms(name) or not context_rules().data_name.search(name):
+            continue  # ("IDFA") names a type itself; ("Account", "Services") names no data
+        start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()), m.start() - 300) + 1
+        types = tuple(dict.fromkeys(t for term, _s, _e in find_terms(text[start:m.start()]) if not term.vague
+                                    for t in (term.expands or (term.type,))))
+        if types and all(name != x.type[len("defined:"):] for x in out):
+            out.append(Term(f"defined:{name}", re.compile(rf"(?<![\w“\"]){re.escape(name)}(?![\w”\"])"), expands=types))
+    return out

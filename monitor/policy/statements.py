@@ -25,7 +25,10 @@ from monitor.policy.clause import (
 )
 from monitor.policy.context import (
     class_example_names,
+    collecting_class,
     conditional,
+    defined_terms,
+    in_purpose,
     installed_subject,
     marked_segment,
     name_label,
@@ -36,7 +39,7 @@ from monitor.policy.context import (
     states_nothing_more,
     used_as_tool,
 )
-from monitor.policy.vocab import find_terms, policy_context, typed
+from monitor.policy.vocab import Term, find_terms, policy_context, typed
 
 _DENY = re.compile(
     r"\b(?:(?:will|shall|do|does|did|would|can|could|must)\s+not|won't|don't|doesn't|never|not\s+be|no\s+longer)"
@@ -664,6 +667,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     own_role = _own_role(text)
     nothing_collected, nothing_passed_on = local_only(text)
     prev_denied = False
+    defined = defined_terms(text)  # "... IDFAs and Android Advertising IDs (“Mobile IDs”)", then "Mobile IDs"
     last, mark = (0, 0, -9), 0  # the statements of the last clause that made any (out[a:b]) and that clause's index
     for ci, c in enumerate(clauses(text, aliases)):
         if len(out) > mark:
@@ -672,6 +676,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             _back_reference(text, c, out, last[0], last[1], aliases, own, seen, ci - last[2] == 1)
         mark = len(out)
         mentions = find_terms(c.text)
+        if defined:
+            mentions = _with_defined(c.text, mentions, defined)
         table_row = bool(c.sdk) or " | " in c.text or c.listed  # tables and lists name data without a verb
         if not mentions or not (_VERB.search(c.text) or table_row):
             prev_denied = False
@@ -758,6 +764,13 @@ def _label_is_name(line: str, aliases: AliasMatcher) -> bool:
     return len(found) == 1 and found[0][1] == 0 and found[0][2] >= len(label)
 
 
+def _with_defined(text: str, mentions: list[tuple[Term, int, int]], defined: list[Term]) -> list[tuple[Term, int, int]]:
+    """The clause's mentions with the policy's own names for listed types ("Mobile IDs") added where it uses them."""
+    extra = [(t, m.start(), m.end()) for t in defined for m in t.pattern.finditer(text)
+             if not any(s < m.end() and m.start() < e for _t, s, e in mentions)]
+    return sorted([*mentions, *extra], key=lambda x: x[1]) if extra else mentions
+
+
 def _paragraph_conditions(text: str, out: list[Statement]) -> list[Statement]:
     """ "Collecting location data requires your opt-in.": that data is conditional in the whole paragraph."""
     for start, end, what in paragraph_conditions(text):
@@ -779,6 +792,17 @@ def _more_recipients(c: Clause, recipients: list[str], aliases: AliasMatcher) ->
         tail = c.text[at:at + 40]
         for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
             if rx.match(tail):
+                out.append(name)
+                break
+    if "advertisers" in out and all(in_purpose(c.text, m.start()) for m in _ADVERTISERS.finditer(c.text)) \
+            and _THIRD.search(c.text):
+        # "to third party platforms to help advertisers identify users": the advertisers are the purpose, not the object
+        out = ["third_party" if x == "advertisers" else x for x in out]
+    cls_words = collecting_class(c.text)  # "we work with partners who ... collect ..."
+    if cls_words and out == ["first_party"]:
+        ad = re.compile(r"\bad\b", re.I)  # "ad and data platforms"
+        for rx, name in ((_ADVERTISERS, "advertisers"), (ad, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
+            if rx.search(cls_words):
                 out.append(name)
                 break
     if any(x in ("advertisers", "partners", "third_party") for x in out):
