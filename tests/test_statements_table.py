@@ -285,6 +285,12 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("imei", "collects", "first_party"), ("imei", "collects", "advertisers")}),
     ("'read our emails' is a message, not an address",
      "We collect usage information when you use the app or read our emails.", set()),
+    ("'you can choose whether or not to provide' is the user's choice",
+     "You can also choose whether or not to provide your GPS location to the app.",
+     {("location_precise", "conditional", "first_party")}),
+    ("'if you wish the app to ...' is the user's choice",
+     "The app reads your GPS location if you wish it to show the forecast for where you are.",
+     {("location_precise", "conditional", "first_party")}),
 ]
 
 
