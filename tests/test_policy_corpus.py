@@ -29,7 +29,7 @@ FLOORS = {"western-a": (0.79, 0.81), "western-b": (0.80, 0.93), "cn-iot-a": (0.9
           "fresh-f2": (0.79, 0.87), "blind": (0.95, 0.93),
           # round 6: real5-b (a second, complete blind labelling of the five shared policies), fresh-h1, fresh-h2 (first
           # read at 0.916 / 0.759 / 0.785, then development sets); their folders hold a HELD file, so they are named here
-          "real5-b": (0.95, 0.92), "fresh-h1": (0.93, 0.99), "fresh-h2": (0.94, 0.84)}
+          "real5-b": (0.95, 0.92), "fresh-h1": (0.93, 0.97), "fresh-h2": (0.94, 0.84)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
