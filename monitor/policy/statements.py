@@ -23,7 +23,23 @@ from monitor.policy.clause import (
     sentence_spans,
     states_nothing,
 )
-from monitor.policy.vocab import find_terms, policy_context, typed
+from monitor.policy.context import (
+    class_example_names,
+    collecting_class,
+    conditional,
+    defined_terms,
+    in_purpose,
+    installed_subject,
+    marked_segment,
+    name_label,
+    only_if_back,
+    paragraph_conditions,
+    points_back,
+    sends_to_class,
+    states_nothing_more,
+    used_as_tool,
+)
+from monitor.policy.vocab import Term, find_terms, policy_context, typed
 
 _DENY = re.compile(
     r"\b(?:(?:will|shall|do|does|did|would|can|could|must)\s+not|won't|don't|doesn't|never|not\s+be|no\s+longer)"
@@ -69,6 +85,7 @@ _SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:[a-z]\)\s*)?((?:[\w'-]+,?\s+
                       r"would|shall|do|does|also|automatically|receive[sd]?|collects?|obtains?|access(?:es)?|gathers?|"
                       r"gets?|process(?:es)?|reads?|uses?)\s", re.IGNORECASE)
 _ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:partners?|networks?|platforms?|companies|providers?))\b"
+                          r"|\badvertising\s+(?:and|&|/)\s+(?:\w+\s+)?partners?\b"
                           r"|\bad (?:networks?|providers?|partners?|platforms?|companies)\b", re.IGNORECASE)
 _QUALS = [
     ("md5", re.compile(r"\bMD5\b", re.I)), ("sha256", re.compile(r"\bSHA-?256\b", re.I)),
@@ -192,6 +209,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     pos = 0
     table_sdk = ""
     entry_sdk = ""
+    entry_by_label = False  # the entry was started by a "Name: ..." line whose label is the SDK's name ("Flurry: <link>")
     intro = False  # the last list introduction ("During setup we collect:") is still in force
     intro_neg = False  # ... and it was negated ("We never collect:")
     intro_local = False  # ... or kept the data on the device ("the following data is stored locally:")
@@ -295,6 +313,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 new = sdks.pop()  # an SDK-list entry's header, or its "SDK name: ..." field
                 if not (entry_sdk and field_line and new in _GENERIC_ORGS):  # ("运营方：华为终端有限公司" keeps the entry's SDK)
                     entry_sdk = _push_of(new, stripped, ids)
+                    entry_by_label = field_line and _label_is_name(stripped, aliases)
                 field_line = True
             elif not sdks and not field_line and len(stripped) <= 60 and re.search(r"SDK\s*$", stripped) \
                     and not _VERB.search(stripped) and any(rx.search(stripped) for _o, rx in r.org_names):
@@ -314,6 +333,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             label = {sdk for sdk, _a, _b in aliases.find(re.split(r"[:：]", stripped, maxsplit=1)[0])}
             if label and entry_sdk not in label and entry_sdk not in {_push_of(x, stripped, ids) for x in label}:
                 entry_sdk = label.pop() if len(label) == 1 else ""
+            elif not label and entry_by_label and name_label(stripped):
+                entry_sdk = name_label(stripped)  # "Skillz: ..." after "Flurry: <link>": a sibling entry of its own
         lead = _LEAD_SDK.match(stripped)  # "AppsFlyer. Tells us ...": the line is that SDK's entry
         if lead and not table_sdk:
             named_lead = {sdk for sdk, _s, _e in aliases.find(lead.group(1).strip() + ":")}
@@ -447,6 +468,8 @@ def _named_recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
     for sdk, a, b in aliases.find(c.text):
         before, after = c.text[max(0, a - 40):a], c.text[b:b + 40]
         if r.subject_after.match(after) or r.subject_before.search(before) or r.source_before.search(before):
+            continue
+        if installed_subject(c.text, a, b) or used_as_tool(c.text, a, b):  # "whether the WeChat app is installed", "use WeChat to share"
             continue
         out.append(sdk)
     return list(dict.fromkeys(out))
@@ -583,6 +606,12 @@ def _stance(c: Clause, start: int, end: int) -> str:
         return "" if rules().conditional_denial.search(text) else "denies"
     if "consent" in kinds:
         return "conditional"
+    # a flattened row split by "[Required Information]" / "[Optional Information]" / "Get permission" markers: the
+    # mention's own part decides
+    seg_kind, seg_start, seg_end = marked_segment(text, rel_s)
+    if seg_kind in ("optional", "permission"):
+        return "conditional"
+    text, rel_s = text[seg_start:seg_end], rel_s - seg_start
     if re.search(r"\|\s*(?:Yes|Y|是)\s*[(（]\s*(?:optional|user\s+choice|only\s+(?:if|when)|if|when|可选|选填)", text, re.I):
         return "conditional"  # a yes/no "collected" cell qualified as optional ("Yes (optional, if signed in)")
     if " | " in text:  # a table row: "(optional)" belongs to the cell item it follows, not to the row
@@ -590,6 +619,8 @@ def _stance(c: Clause, start: int, end: int) -> str:
         # ... and so does "Precise location (only when location permission is granted)" (checked above)
         text = re.sub(r"[(（]\s*(?:only|仅|只)[^()（）]{0,100}[)）]", " ", text, flags=re.I)
     if _COND.search(text) or _COND_BEFORE.search(text[:rel_s]):
+        return "conditional"
+    if conditional(text):  # "if you decide to create an account", "requires your opt-in", "you can adjust the collection of"
         return "conditional"
     return "collects"
 
@@ -636,8 +667,17 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     own_role = _own_role(text)
     nothing_collected, nothing_passed_on = local_only(text)
     prev_denied = False
-    for c in clauses(text, aliases):
+    defined = defined_terms(text)  # "... IDFAs and Android Advertising IDs (“Mobile IDs”)", then "Mobile IDs"
+    last, mark = (0, 0, -9), 0  # the statements of the last clause that made any (out[a:b]) and that clause's index
+    for ci, c in enumerate(clauses(text, aliases)):
+        if len(out) > mark:
+            last = (mark, len(out), ci - 1)
+        if ci - last[2] <= 2:  # "This will only happen if ...", "The data is sent to Google."
+            _back_reference(text, c, out, last[0], last[1], aliases, own, seen, ci - last[2] == 1)
+        mark = len(out)
         mentions = find_terms(c.text)
+        if defined:
+            mentions = _with_defined(c.text, mentions, defined)
         table_row = bool(c.sdk) or " | " in c.text or c.listed  # tables and lists name data without a verb
         if not mentions or not (_VERB.search(c.text) or table_row):
             prev_denied = False
@@ -650,6 +690,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             continue  # a heading is never a statement ("User Location", "Location Data and Use")
         if states_nothing(c.text) or (prev_denied and describes_only(c.text, _VERB)):
             continue  # contact lines, rights, definitions; "We do not collect X. X includes ..."
+        if states_nothing_more(c.text):
+            continue  # the reader's legal rights ("you can exercise the rights set out in ...")
         # a permission is not data ("permission to use your location")
         mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])]
         label = _FIELD_LINE.match(c.text)
@@ -660,6 +702,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         clause_denied = False
         as_we = own_role.sub("we", c.text) if own_role else c.text
         recipients = _recipients(replace(c, text=as_we) if as_we != c.text else c, aliases, own)
+        recipients = _more_recipients(c, recipients, aliases)
         for i, (term, s, e) in enumerate(mentions):
             a, b = c.start + s, c.start + e
             nxt = c.start + mentions[i + 1][1] if i + 1 < len(mentions) else c.end
@@ -709,8 +752,91 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                     out.append(Statement(type=type_id, recipient=rcp, stance=stance, qualifiers=quals,
                                          evidence=Evidence(c.text, c.start, c.end), vague=vague, covers=covers))
         prev_denied = clause_denied
+    out = _paragraph_conditions(text, out)
     out = _denied_types_only_used(text, out)
     return _whole_policy_denial(text, out, nothing_passed_on) if nothing_collected else out
+
+
+def _label_is_name(line: str, aliases: AliasMatcher) -> bool:
+    """The label of a "Name: ..." line is exactly one SDK's name ("Flurry: <link>", not "Firebase Integration: ...")."""
+    label = re.sub(r"\s*\([^)]*\)\s*$", "", re.split(r"[:：]", line, maxsplit=1)[0].strip())
+    found = aliases.find(label + ":")
+    return len(found) == 1 and found[0][1] == 0 and found[0][2] >= len(label)
+
+
+def _with_defined(text: str, mentions: list[tuple[Term, int, int]], defined: list[Term]) -> list[tuple[Term, int, int]]:
+    """The clause's mentions with the policy's own names for listed types ("Mobile IDs") added where it uses them."""
+    extra = [(t, m.start(), m.end()) for t in defined for m in t.pattern.finditer(text)
+             if not any(s < m.end() and m.start() < e for _t, s, e in mentions)]
+    return sorted([*mentions, *extra], key=lambda x: x[1]) if extra else mentions
+
+
+def _paragraph_conditions(text: str, out: list[Statement]) -> list[Statement]:
+    """ "Collecting location data requires your opt-in.": that data is conditional in the whole paragraph."""
+    for start, end, what in paragraph_conditions(text):
+        types = {t for term, _s, _e in find_terms(what) if not term.vague for t in (term.expands or (term.type,))}
+        out = [replace(s, stance="conditional") if s.stance == "collects" and s.type in types
+               and start <= s.evidence.start < end else s for s in out]
+    return out
+
+
+def _more_recipients(c: Clause, recipients: list[str], aliases: AliasMatcher) -> list[str]:
+    """Recipients the sentence's shape adds: "send your location data to a third party service" (the object between
+    the verb and "to"), and the capitalised names a recipient class is given as examples of ("our advertising
+    partners, including Google")."""
+    if c.sdk or c.rcps:
+        return recipients
+    out = list(recipients)
+    at = sends_to_class(c.text)
+    if out == ["first_party"] and at >= 0:
+        tail = c.text[at:at + 40]
+        for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
+            if rx.match(tail):
+                out.append(name)
+                break
+    if "advertisers" in out and all(in_purpose(c.text, m.start()) for m in _ADVERTISERS.finditer(c.text)) \
+            and _THIRD.search(c.text):
+        # "to third party platforms to help advertisers identify users": the advertisers are the purpose, not the object
+        out = ["third_party" if x == "advertisers" else x for x in out]
+    cls_words = collecting_class(c.text)  # "we work with partners who ... collect ..."
+    if cls_words and out == ["first_party"]:
+        ad = re.compile(r"\bad\b", re.I)  # "ad and data platforms"
+        for rx, name in ((_ADVERTISERS, "advertisers"), (ad, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
+            if rx.search(cls_words):
+                out.append(name)
+                break
+    if any(x in ("advertisers", "partners", "third_party") for x in out):
+        for name in class_example_names(c.text):
+            rid = aliases.aliases.get(name.lower()) or re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+            if rid and rid not in out:
+                out.append(rid)
+    return out
+
+
+def _back_reference(text: str, c: Clause, out: list[Statement], a: int, b: int, aliases: AliasMatcher,
+                    own: frozenset[str], seen: set[tuple[str, str, str, int]], adjacent: bool) -> None:
+    """A sentence about the collection just before it: "This will only happen if you have granted ..." makes it
+    conditional; "The data is sent to Google." (no data of its own) gives its data to that named recipient too."""
+    if b <= a:
+        return
+    if adjacent and only_if_back(c.text):
+        for k in range(a, b):
+            if out[k].stance == "collects":
+                out[k] = replace(out[k], stance="conditional")
+        return
+    if not points_back(c.text) or any(not t.vague for t, _s, _e in find_terms(c.text)):
+        return
+    # (a named recipient only: a class there is often narrowed by what follows, "third parties who help process ...")
+    rcps = [x for x in _recipients(c, aliases, own) if x not in ("first_party", "third_party", "partners", "advertisers")]
+    start = min(s.evidence.start for s in out[a:b])
+    for s in list(out[a:b]):
+        if s.recipient != "first_party" or s.stance == "denies":
+            continue
+        for rcp in rcps:
+            key = (s.type, rcp, s.stance, c.start)
+            if key not in seen:
+                seen.add(key)
+                out.append(replace(s, recipient=rcp, evidence=Evidence(text[start:c.end], start, c.end)))
 
 
 _NOT_COLLECTED = re.compile(r"\b(?:collect|gather|obtain|track|record|stor|access|upload|transmit|retain|keep|kept)\w*"

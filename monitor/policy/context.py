@@ -1,0 +1,187 @@
+"""Context for the policy reader: what a sentence's shape, its neighbours or its segment of a flattened row says.
+
+Rule tables live in monitor/rules/policy_context.toml. Each function answers one question about plain
+text; monitor/policy/statements.py asks them while it reads clauses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from monitor.policy.vocab import Term, find_terms
+from monitor.rules import bundled_toml
+
+
+@dataclass(frozen=True, slots=True)
+class ContextRules:
+    condition: re.Pattern[str]
+    only_if_back: re.Pattern[str]
+    marker: re.Pattern[str]
+    optional: re.Pattern[str]
+    required: re.Pattern[str]
+    permission: re.Pattern[str]
+    installed_subject: re.Pattern[str]
+    class_examples: re.Pattern[str]
+    send_to: re.Pattern[str]
+    sent_back: re.Pattern[str]
+    field_words: frozenset[str]
+    none: re.Pattern[str]
+    paragraph: re.Pattern[str]
+    tool_before: re.Pattern[str]
+    tool_after: re.Pattern[str]
+    class_collects: re.Pattern[str]
+    purpose_before: re.Pattern[str]
+    definition: re.Pattern[str]
+    we_or_class: re.Pattern[str]
+    data_name: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def context_rules() -> ContextRules:
+    d = bundled_toml("policy_context.toml")
+    i = re.IGNORECASE
+    c, s, r = d["conditions"], d["segments"], d["recipients"]
+    return ContextRules(
+        condition=re.compile(c["sentence"], i), only_if_back=re.compile(c["only_if_back"], i),
+        marker=re.compile(s["marker"], i), optional=re.compile(s["optional"], i), required=re.compile(s["required"], i),
+        permission=re.compile(s["permission"], i), installed_subject=re.compile(r["installed_subject"], i),
+        class_examples=re.compile(r["class_examples"], i), send_to=re.compile(r["send_to"], i),
+        sent_back=re.compile(r["sent_back"], i), field_words=frozenset(d["entries"]["field_words"]),
+        none=re.compile(d["statements"]["none"], i), paragraph=re.compile(c["paragraph"], i),
+        tool_before=re.compile(r["tool_before"], i), tool_after=re.compile(r["tool_after"], i),
+        class_collects=re.compile(r["class_collects"], i), purpose_before=re.compile(r["purpose_before"], i),
+        definition=re.compile(d["definitions"]["name"], i), we_or_class=re.compile(r["we_or_class"], i),
+        data_name=re.compile(d["definitions"]["data_name"], i))
+
+
+def conditional(text: str) -> bool:
+    """The sentence makes its collection the user's decision or gates it by a setting or an opt-in."""
+    return bool(context_rules().condition.search(text))
+
+
+def states_nothing_more(text: str) -> bool:
+    """A sentence about the reader's legal rights, which states no collection ("you can exercise the rights ...")."""
+    return bool(context_rules().none.search(text))
+
+
+def only_if_back(text: str) -> bool:
+    """The sentence restricts the one before it to a condition ("This will only happen if you have granted ...")."""
+    return bool(context_rules().only_if_back.search(text))
+
+
+def marked_segment(text: str, pos: int) -> tuple[str, int, int]:
+    """(kind, start, end) of the part of a row split by required / optional / permission markers that holds the
+    mention at `pos`.
+
+    kind is "optional" or "permission" (the nearest meaningful marker before the mention says so), "required",
+    or "" (none before it); start:end is the text between the markers around the mention, or the whole text when
+    the clause has fewer than two markers (an ordinary sentence)."""
+    r = context_rules()
+    marks = list(r.marker.finditer(text))
+    if len(marks) < 2 or not any(r.optional.search(m.group()) or r.required.search(m.group()) for m in marks):
+        return "", 0, len(text)
+    before = [m for m in marks if m.end() <= pos]
+    after = next((m.start() for m in marks if m.start() >= pos), len(text))
+    kind = ""
+    for m in reversed(before):
+        g = m.group()
+        if r.optional.search(g):
+            kind = "optional"
+        elif r.required.search(g):
+            kind = "required"
+        elif r.permission.search(g):
+            kind = "permission"
+        if kind:
+            break
+    return kind, (before[-1].end() if before else 0), after
+
+
+def installed_subject(text: str, start: int, end: int) -> bool:
+    """The name at start:end is one of the apps a sentence says it checks for ("whether the Facebook, WeChat,
+    and Line applications are installed"): subject matter, not a recipient."""
+    return any(m.start() <= start and end <= m.end() for m in context_rules().installed_subject.finditer(text))
+
+
+def used_as_tool(text: str, start: int, end: int) -> bool:
+    """The name at start:end is an app the user uses to do something ("use WeChat to share"): no recipient."""
+    r = context_rules()
+    return bool(r.tool_before.search(text[max(0, start - 30):start]) and r.tool_after.match(text[end:end + 40]))
+
+
+def paragraph_conditions(text: str) -> list[tuple[int, int, str]]:
+    """(paragraph start, paragraph end, the data words) of each sentence gating one kind of data on consent
+    ("Collecting location data requires your opt-in")."""
+    out = []
+    for m in context_rules().paragraph.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        out.append((start, len(text) if end < 0 else end, m.group("what")))
+    return out
+
+
+def class_example_names(text: str) -> list[str]:
+    """Capitalised names given as examples of a recipient class ("advertising partners, including Google")."""
+    out: list[str] = []
+    for m in context_rules().class_examples.finditer(text):
+        for name in re.split(r"\s*(?:,|\band\b|\bor\b|&)\s*", m.group(1)):
+            name = re.sub(r"\s*\([^)]*\)?$", "", name).strip(" .,'")
+            if len(name) >= 3 and not re.match(r"(?i:the|our|other|such|these|those|all|any|some)\b", name):
+                out.append(name)
+    return out
+
+
+def sends_to_class(text: str) -> int:
+    """Where the class starts after a sending verb whose object comes before "to <class>" ("send your location
+    data to a third party"), or -1."""
+    m = context_rules().send_to.search(text)
+    return m.end() if m else -1
+
+
+def collecting_class(text: str) -> str:
+    """The class a sentence says we work with and that collects ("work with partners who ... collect"), or that acts
+    beside us as the subject ("We, or ad and data platforms we work with, may ..."), or ""."""
+    r = context_rules()
+    m = r.class_collects.search(text) or r.we_or_class.search(text)
+    return m.group("cls") if m else ""
+
+
+def in_purpose(text: str, start: int) -> bool:
+    """The words before `start` make what follows the purpose of a sharing ("... to help advertisers identify")."""
+    return bool(context_rules().purpose_before.search(text[max(0, start - 30):start]))
+
+
+def points_back(text: str) -> bool:
+    """The sentence sends the data of the sentence before somewhere ("The data is sent to Google.")."""
+    return bool(context_rules().sent_back.search(text))
+
+
+def name_label(line: str) -> str:
+    """The company a "Name: ..." line names in its label ("Skillz: You can adjust ...", "Mobile App Tracking (MAT):
+    <link>"), as a slug; "" when the label is a field of an entry ("Purpose: ...") or no name."""
+    m = re.match(r"^\W*([^:：]{2,40}?)\s*(?:\([^)]{0,20}\))?\s*[:：]", line)
+    if not m:
+        return ""
+    words = m.group(1).split()
+    if not 1 <= len(words) <= 4 or not all(re.match(r"[A-Z0-9]", w) for w in words):
+        return ""
+    if any(w.lower().strip(".,'()") in context_rules().field_words for w in words):
+        return ""
+    return re.sub(r"[^a-z0-9]+", "_", m.group(1).lower()).strip("_")
+
+
+def defined_terms(text: str) -> list[Term]:
+    """Names the policy gives to the types it has just listed ("... iOS IDFAs and Android Advertising IDs (“Mobile
+    IDs”)"), as terms that state those types where later sentences use the name."""
+    out: list[Term] = []
+    for m in context_rules().definition.finditer(text):
+        name = m.group("name").strip()
+        if find_terms(name) or not context_rules().data_name.search(name):
+            continue  # ("IDFA") names a type itself; ("Account", "Services") names no data
+        start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()), m.start() - 300) + 1
+        types = tuple(dict.fromkeys(t for term, _s, _e in find_terms(text[start:m.start()]) if not term.vague
+                                    for t in (term.expands or (term.type,))))
+        if types and all(name != x.type[len("defined:"):] for x in out):
+            out.append(Term(f"defined:{name}", re.compile(rf"(?<![\w“\"]){re.escape(name)}(?![\w”\"])"), expands=types))
+    return out
