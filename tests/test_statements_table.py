@@ -193,6 +193,12 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("location_coarse", "collects", "first_party")}),
     ("'if you set up a profile, you may provide' is the user's choice", "If you set up your profile, you may provide "
      "your e-mail address.", {("email", "conditional", "first_party")}),
+    # round 6 (issue 14): generalization
+    ("'track' is a data verb: 'does not track your location' denies it", "The app does not track your location.",
+     {("location_precise", "denies", "first_party"), ("location_coarse", "denies", "first_party")}),
+    ("'What the app does NOT do:' introduces a list of denials", "What the app does NOT do:\nTrack your location\n"
+     "Sell your e-mail address", {("location_precise", "denies", "first_party"),
+                                  ("location_coarse", "denies", "first_party"), ("email", "denies", "first_party")}),
 ]
 
 

@@ -55,7 +55,7 @@ _COND_BEFORE = re.compile(
     r"|\bif\s+you\s+opt\s+in\b", re.IGNORECASE)
 _VERB = re.compile(
     r"\b(?:collect|obtain|gather|acquir|access|read|upload|send|sent|transmit|shar|provid|disclos|record|use[sd]?|"
-    r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer)\w*"
+    r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer|captur|retain)\w*|\btrack(?:s|ed)?\b"
     r"|\bask(?:s|ed)?\s+for\b|\bgive\s+us\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步", re.IGNORECASE | re.ASCII)
 _SHARE = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to)\w*|\bprovid(?:e[sd]?|ing)\b|\bpass(?:es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:on|along|to)\b"
                     r"|共享|提供给|披露|转让|传输给|发送给|分享", re.I | re.ASCII)
@@ -250,7 +250,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if not bullet and not sub_label:
             ends_intro = bool(_INTRO_END.search(stripped))
             silent = ends_intro and states_nothing(stripped)
-            intro = ends_intro and (bool(_VERB.search(stripped)) or silent)
+            # ("What the App Does NOT Do:" introduces what it does not do: a negation is a verb enough)
+            intro = ends_intro and (bool(_VERB.search(stripped)) or silent or bool(negation_spans(stripped)))
             # the introduction is the line's last sentence: a negation or "stored locally" in an earlier sentence of the
             # same paragraph ("... cannot be used to identify you. The information we collect includes:") is not its
             last = stripped[sentence_spans(stripped)[-1][0]:] if intro else ""
