@@ -199,6 +199,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("'What the app does NOT do:' introduces a list of denials", "What the app does NOT do:\nTrack your location\n"
      "Sell your e-mail address", {("location_precise", "denies", "first_party"),
                                   ("location_coarse", "denies", "first_party"), ("email", "denies", "first_party")}),
+    ("a fronted negation ('Never is ... shared', 'At no time will we ...') denies",
+     "At no time will we sell your phone number to advertisers. Never is your IMEI shared with third parties.",
+     {("phone_number", "denies", "advertisers"), ("imei", "denies", "third_party")}),
+    ("'\"Personal Information\" is information that ...' is a definition", "“Personal Information” is information that is "
+     "used to identify you, such as your phone number or location. We collect your IMEI.", {("imei", "collects", "first_party")}),
 ]
 
 
