@@ -204,6 +204,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("phone_number", "denies", "advertisers"), ("imei", "denies", "third_party")}),
     ("'\"Personal Information\" is information that ...' is a definition", "“Personal Information” is information that is "
      "used to identify you, such as your phone number or location. We collect your IMEI.", {("imei", "collects", "first_party")}),
+    ("safeguards that protect data name no collection", "We collect your IMEI. We use technical safeguards to protect the "
+     "security of your data, account password and e-mail address.", {("imei", "collects", "first_party")}),
+    ("device settings the reader can use name no collection", "We collect your IMEI. Your phone may offer settings that "
+     "enable you to limit the use of your advertising ID.", {("imei", "collects", "first_party")}),
 ]
 
 
