@@ -208,6 +208,13 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "security of your data, account password and e-mail address.", {("imei", "collects", "first_party")}),
     ("device settings the reader can use name no collection", "We collect your IMEI. Your phone may offer settings that "
      "enable you to limit the use of your advertising ID.", {("imei", "collects", "first_party")}),
+    ("'such identifiers' hands on the types the sentence before named", "We collect your IMEI to count installs. "
+     "We share such identifiers with our analytics service providers.",
+     {("imei", "collects", "first_party"), ("imei", "collects", "partners")}),
+    ("... and a denial of 'this information' denies them", "We collect your e-mail address. We never share this "
+     "information with advertisers.", {("email", "collects", "first_party"), ("email", "denies", "advertisers")}),
+    ("... but 'such environmental data' is other data", "We collect your e-mail address. We share such environmental "
+     "data with our service providers.", {("email", "collects", "first_party")}),
 ]
 
 

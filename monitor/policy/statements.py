@@ -23,7 +23,7 @@ from monitor.policy.clause import (
     sentence_spans,
     states_nothing,
 )
-from monitor.policy.vocab import find_terms, policy_context, typed
+from monitor.policy.vocab import Term, find_terms, policy_context, typed
 
 _DENY = re.compile(
     r"\b(?:(?:will|shall|do|does|did|would|can|could|must)\s+not|won't|don't|doesn't|never|not\s+be|no\s+longer)"
@@ -637,8 +637,15 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     own_role = _own_role(text)
     nothing_collected, nothing_passed_on = local_only(text)
     prev_denied = False
+    last_terms: list[Term] = []  # the clear types the clause before named (for "such identifiers" in the next one)
+    last_end = -1
     for c in clauses(text, aliases):
         mentions = find_terms(c.text)
+        before_terms, last_terms = (last_terms if 0 <= c.start - last_end <= 3 else []), []
+        last_end = c.end
+        anaphor = _ANAPHOR_DATA.search(c.text) if not mentions and before_terms and _HANDS_ON.search(c.text) else None
+        if anaphor:  # "We use advertising identifiers ... We share such identifiers with our service providers."
+            mentions = [(t, anaphor.start(), anaphor.end()) for t in before_terms]
         table_row = bool(c.sdk) or " | " in c.text or c.listed  # tables and lists name data without a verb
         if not mentions or not (_VERB.search(c.text) or table_row):
             prev_denied = False
@@ -658,9 +665,13 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             # "Exact Locations: Precise GPS coordinates are not shared": the body names what it speaks of, the label
             # is its title
             mentions = [m for m in mentions if m[1] >= label.end()]
+        if not anaphor:
+            last_terms = list(dict.fromkeys(t for t, _s, _e in mentions if not t.vague))
         clause_denied = False
         as_we = own_role.sub("we", c.text) if own_role else c.text
         recipients = _recipients(replace(c, text=as_we) if as_we != c.text else c, aliases, own)
+        if anaphor:  # ... only what goes to someone else is new; the first party's part was said before
+            recipients = [x for x in recipients if x != "first_party"]
         for i, (term, s, e) in enumerate(mentions):
             a, b = c.start + s, c.start + e
             nxt = c.start + mentions[i + 1][1] if i + 1 < len(mentions) else c.end
@@ -712,6 +723,14 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         prev_denied = clause_denied
     out = _denied_types_only_used(text, out)
     return _whole_policy_denial(text, out, nothing_passed_on) if nothing_collected else out
+
+
+# a clause that points back to the data of the clause before ("such identifiers", "this information")
+# (the noun right after the determiner: "such environmental data" is other data); and the verb that hands it on
+_ANAPHOR_DATA = re.compile(r"\b(?:such|these|those|this|said|the\s+(?:above|same))\s+(?:identifiers?|IDs?|data|information|"
+                           r"details)\b|(?:上述|以上|该等|这些)(?:信息|数据|标识符?)", re.I)
+_HANDS_ON = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit)\w*|\b(?:sen[dt]|provid\w*|pass\w*|mak\w*\s+available)"
+                       r"\s+(?:\w+\s+){0,5}?to\b|共享|提供给|披露|转让|传输给|发送给", re.I)
 
 
 _NOT_COLLECTED = re.compile(r"\b(?:collect|gather|obtain|track|record|stor|access|upload|transmit|retain|keep|kept)\w*"
