@@ -210,7 +210,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     section_kind = parent_kind = ""  # the section's heading collects ("Information We Collect") or denies ("We DO NOT Share")
     after_heading = False  # the line before was a section heading
     r = rules()
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for li, line in enumerate(lines):
         lstart = pos
         pos += len(line) + 1
         stripped = line.strip()
@@ -247,6 +248,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 section_sdk = named_h.pop() if len(named_h) == 1 else ""
         # a label line inside a list ("User Info:") keeps the introduction above it in force
         sub_label = intro and len(stripped) <= 60 and stripped.endswith((":", "：")) and not _VERB.search(stripped)
+        if intro and bullet and not _BULLET.match(stripped) and r.heading.match(stripped) and _described(lines, li):
+            continue  # "Location Information" over the line that says what it is: the item's title, not an item
         if not bullet and not sub_label:
             ends_intro = bool(_INTRO_END.search(stripped))
             silent = ends_intro and states_nothing(stripped)
@@ -368,6 +371,12 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                                   rcps=intro_rcps if listed else (
                                       ("first_party", "third_party") if field_item and section_kind == "deny_share" else ())))
     return out
+
+
+def _described(lines: list[str], i: int) -> bool:
+    """The next non-empty line after line i is a description (a sentence, or longer than a list item) naming data."""
+    nxt = next((x.strip() for x in lines[i + 1:i + 4] if x.strip()), "")
+    return (len(nxt) > 80 or nxt.endswith((".", "。"))) and bool(find_terms(nxt))
 
 
 _YES_NO_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:collects?|collected|collection)\b\??|(?:是否)(?:收集|采集|获取|共享))$", re.I)
