@@ -215,6 +215,14 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "information with advertisers.", {("email", "collects", "first_party"), ("email", "denies", "advertisers")}),
     ("... but 'such environmental data' is other data", "We collect your e-mail address. We share such environmental "
      "data with our service providers.", {("email", "collects", "first_party")}),
+    ("a list item's title over its description line is no item", "For example, we may collect:\nLocation Information\n"
+     "Your approximate location, when you enable location-based features of the app.\nPhone number",
+     {("location_coarse", "conditional", "first_party"), ("phone_number", "collects", "first_party")}),
+    ("'location-based information' is location data ('location-based services' is not)",
+     "We track location-based information from your device to offer location-based services.",
+     {("location_precise", "collects", "first_party"), ("location_coarse", "collects", "first_party")}),
+    ("asking for access or permission makes the collection conditional",
+     "We may ask for your consent before we collect your precise location.", {("location_precise", "conditional", "first_party")}),
 ]
 
 

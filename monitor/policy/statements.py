@@ -44,6 +44,8 @@ _COND = re.compile(
     r"|\bdepending\s+on\s+(?:\w+\s+){0,3}?(?:settings|consent|choices?|permissions?|features?\s+(?:you\s+)?(?:use|enable))\b"
     r"|^\W*(?:[^,.;]{0,50},\s*)?you\s+(?:(?:can|could)\s+(?:also\s+|optionally\s+|choose\s+to\s+|decide\s+to\s+)*|may\s+(?:also\s+)?(?:optionally\s+|choose\s+to\s+|decide\s+to\s+|opt\s+to\s+)+)(?:provide|give|add|augment|attach|include|enter|submit|upload|share|send|link|connect|bind|register|fill\s+in)\b"
     r"|\bif\s+you\s+[^,.;:]{0,60},\s*you\s+(?:may|can)\s+(?:also\s+)?(?:provide|give|enter|submit)\b"
+    r"|\b(?:request|ask\s+(?:you\s+)?for|seek)\s+(?:your\s+)?(?:access\s+or\s+|prior\s+|explicit\s+)?(?:permission|consent)\b"
+    r"|\brequest\s+access\s+(?:or\s+permission\s+)?to\b"
     r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
     r"|(?:当|在)您(?:\S{0,4})?(?:开启|选择|同意|授权|使用|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:您)?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
     r"|可选|选填|经(?:过)?您(?:的)?(?:同意|授权)|征得您的(?:明示)?同意|在您(?:同意|授权|开启|选择)|您(?:同意|授权|开启)(?:\S{0,8})?后|如(?:果)?您(?:\S{0,4}?)(?:选择|同意|开启|使用|启用|打开)|授权后", re.IGNORECASE | re.ASCII)
