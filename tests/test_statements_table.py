@@ -223,6 +223,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("location_precise", "collects", "first_party"), ("location_coarse", "collects", "first_party")}),
     ("asking for access or permission makes the collection conditional",
      "We may ask for your consent before we collect your precise location.", {("location_precise", "conditional", "first_party")}),
+    ("a section on the permissions the app requests makes its sentences conditional, lettered sub-headings too",
+     "3.5 Permissions we request and why\nA. Precise location (GPS)\nThe app reads your precise location to show "
+     "nearby shops.\n4. Sharing\nWe share your e-mail address with our partners.",
+     {("location_precise", "conditional", "first_party"), ("email", "collects", "partners")}),
 ]
 
 

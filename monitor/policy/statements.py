@@ -204,6 +204,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     prev_named: tuple[str, ...] = ()  # SDKs named in the last prose line
     section_sdk = ""
     section = ""  # the scope of the current section ("children")
+    section_perm = False  # the section says why the app asks for permissions ("3.5 Permissions we request")
     ids = set(aliases.aliases.values())
     section_cond = False  # the section's heading marks what it lists optional ("其他第三方SDK(可选)收集的信息")
     section_local = False  # the section keeps its data on the device ("Locally collected data")
@@ -244,6 +245,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if bullet and not intro:  # a numbered heading ("3. Use of Google AdMob", "5. Children's Privacy") opens a
                 # section as an unnumbered one does (the heading rules below see only lines that are not items)
                 section = "children" if r.children.search(stripped) else ""
+                section_perm = _perm_section(stripped, section_perm)
                 section_cond = bool(_OPTIONAL_MARK.search(stripped))
                 section_local = bool(r.local_heading.search(stripped))
                 named_h = {sdk for sdk, _a, _b in aliases.find(stripped)}
@@ -280,6 +282,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             prev_named = tuple(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(stripped)))
             if _is_heading(stripped):
                 section = "children" if r.children.search(stripped) else ""
+                section_perm = _perm_section(stripped, section_perm)
                 section_cond = bool(_OPTIONAL_MARK.search(stripped))
                 section_local = bool(r.local_heading.search(stripped))
                 after_heading = True
@@ -369,10 +372,24 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                                   denied=(listed and intro_neg) or (field_item and section_kind.startswith("deny")),
                                   scope=scope,
                                   local=(listed and intro_local) or (section_local and not r.upload.search(seg_text)),
-                                  cond=listed and intro_cond, silent=listed and intro_silent,
+                                  cond=(listed and intro_cond) or (section_perm and " | " not in seg_text), silent=listed and intro_silent,
                                   rcps=intro_rcps if listed else (
                                       ("first_party", "third_party") if field_item and section_kind == "deny_share" else ())))
     return out
+
+
+_PERM_HEADING = re.compile(r"\bpermissions?\b|权限", re.I)
+# ("3. 第三方SDK收集的个人信息及涉及的权限" is about what is collected too: not a permissions section)
+_COLLECT_HEADING = re.compile(r"\bcollect\w*|\b(?:information|data)\b|收集|采集|个人信息", re.I)
+_LETTERED = re.compile(r"^\s*[A-Za-z][.)、]\s*\S")
+
+
+def _perm_section(heading: str, current: bool) -> bool:
+    """A section heading about the permissions the app requests makes what its sentences name conditional (granted
+    permission); a lettered sub-heading ("B. Access your precise location") stays inside it, any other heading ends it."""
+    if current and _LETTERED.match(heading):
+        return True
+    return bool(_PERM_HEADING.search(heading)) and not _COLLECT_HEADING.search(heading)
 
 
 def _described(lines: list[str], i: int) -> bool:
