@@ -215,6 +215,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "information with advertisers.", {("email", "collects", "first_party"), ("email", "denies", "advertisers")}),
     ("... but 'such environmental data' is other data", "We collect your e-mail address. We share such environmental "
      "data with our service providers.", {("email", "collects", "first_party")}),
+    ("... nor data collected on one occasion ('When you order ...')", "When you order a product, we collect your phone "
+     "number. This information may be shared with third parties who help fulfil your purchases.",
+     {("phone_number", "collects", "first_party")}),
     ("a list item's title over its description line is no item", "For example, we may collect:\nLocation Information\n"
      "Your approximate location, when you enable location-based features of the app.\nPhone number",
      {("location_coarse", "conditional", "first_party"), ("phone_number", "collects", "first_party")}),

@@ -667,9 +667,15 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     prev_denied = False
     last_terms: list[Term] = []  # the clear types the clause before named (for "such identifiers" in the next one)
     last_end = -1
+    last_text = ""
     for c in clauses(text, aliases):
         mentions = find_terms(c.text)
-        before_terms, last_terms = (last_terms if 0 <= c.start - last_end <= 3 else []), []
+        # (not when that clause was about one occasion, "When you order ..., we will collect ...": the reader does not
+        # carry the occasion over, and "This information may be shared with third parties who help fulfil your
+        # purchases" is about that occasion only)
+        before_terms, last_terms = (last_terms if 0 <= c.start - last_end <= 3 and not _OCCASION.match(last_text)
+                                    else []), []
+        last_text = c.text
         last_end = c.end
         anaphor = _ANAPHOR_DATA.search(c.text) if not mentions and before_terms and _HANDS_ON.search(c.text) else None
         if anaphor:  # "We use advertising identifiers ... We share such identifiers with our service providers."
@@ -757,6 +763,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
 # (the noun right after the determiner: "such environmental data" is other data); and the verb that hands it on
 _ANAPHOR_DATA = re.compile(r"\b(?:such|these|those|this|said|the\s+(?:above|same))\s+(?:identifiers?|IDs?|data|information|"
                            r"details)\b|(?:上述|以上|该等|这些)(?:信息|数据|标识符?)", re.I)
+_OCCASION = re.compile(r"^\W*(?:when|if|once|where|whenever)\s+you\b", re.I)
 _HANDS_ON = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit)\w*|\b(?:sen[dt]|provid\w*|pass\w*|mak\w*\s+available)"
                        r"\s+(?:\w+\s+){0,5}?to\b|共享|提供给|披露|转让|传输给|发送给", re.I)
 
