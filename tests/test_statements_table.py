@@ -230,6 +230,13 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "3.5 Permissions we request and why\nA. Precise location (GPS)\nThe app reads your precise location to show "
      "nearby shops.\n4. Sharing\nWe share your e-mail address with our partners.",
      {("location_precise", "conditional", "first_party"), ("email", "collects", "partners")}),
+    ("a broad term the policy defines by its types states those types where it is used", "Definitions\n"
+     "1. Device identifiers: identifiers of your phone such as the Android ID and IMSI.\n"
+     "We share device identifiers with advertisers.",
+     {("android_id", "collects", "advertisers"), ("imsi", "collects", "advertisers")}),
+    ("... not a 'Label: ...' line that itself collects, nor an umbrella word", "Device information: we collect your IMEI.\n"
+     "Personal information: your e-mail address.\nWe share device information and personal information with advertisers.",
+     {("imei", "collects", "first_party")}),
 ]
 
 

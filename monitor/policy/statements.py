@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from monitor.model import Claim, Evidence, Statement
 from monitor.policy.clause import (
@@ -668,8 +669,9 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     last_terms: list[Term] = []  # the clear types the clause before named (for "such identifiers" in the next one)
     last_end = -1
     last_text = ""
+    defined = _glossary(text, ios, iot, android)
     for c in clauses(text, aliases):
-        mentions = find_terms(c.text)
+        mentions = _with_defined(find_terms(c.text), c.text, defined)
         # (not when that clause was about one occasion, "When you order ..., we will collect ...": the reader does not
         # carry the occasion over, and "This information may be shared with third parties who help fulfil your
         # purchases" is about that occasion only)
@@ -757,6 +759,53 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         prev_denied = clause_denied
     out = _denied_types_only_used(text, out)
     return _whole_policy_denial(text, out, nothing_passed_on) if nothing_collected else out
+
+
+# a definition line: "10. 设备标识符：Android设备标识符如Android ID、OAID、IMSI ...", "Device Identifiers: ... such as ...",
+# '"Device information" means ...', "设备信息是指 ..."
+_DEFINITION_LINE = re.compile(r"^\W*(?:\d+(?:\.\d+)*[.、)]?\s*|[（(]\d+[)）]\s*)?[“\"]?([^：:“”\"]{2,30}?)[”\"]?\s*"
+                              r"(?:[：:]|是指|指的是|指|\bmeans\b|\brefers?\s+to\b)\s*(.{5,600})$")
+
+
+def _glossary(text: str, ios: bool, iot: bool, android: bool) -> dict[str, tuple[str, ...]]:
+    """Broad terms the policy defines by naming types ("设备标识符：... Android ID、OAID、IMSI"): term text -> those types.
+    Later mentions of the term state the defined types too; the definition itself states nothing."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.split("\n"):
+        m = _DEFINITION_LINE.match(line.strip())
+        if not m:
+            continue
+        head = find_terms(m.group(1))
+        if len(head) != 1 or not head[0][0].vague or not head[0][0].covers \
+                or head[0][2] - head[0][1] < len(m.group(1).strip()) - 2 or _VERB.search(m.group(2)):
+            continue  # the head is exactly one broad term (not an umbrella word), the body names without a verb
+        types = [t for term, _s, _e in find_terms(m.group(2)) if not term.vague
+                 for t, vague, _c in typed(term, ios, iot, "", android) if not vague]
+        if types:
+            key = m.group(1)[head[0][1]:head[0][2]].lower()
+            out[key] = tuple(dict.fromkeys((*out.get(key, ()), *types)))
+    return out
+
+
+def _with_defined(mentions: list[tuple[Term, int, int]], text: str,
+                  defined: dict[str, tuple[str, ...]]) -> list[tuple[Term, int, int]]:
+    """Each mention of a term the policy defined by its types, followed by those types at the same place."""
+    if not defined:
+        return mentions
+    out = []
+    for term, s, e in mentions:
+        out.append((term, s, e))
+        if term.vague and not _OTHERS_BEFORE.search(text[max(0, s - 14):s]):  # ("第三方账号信息" is another's)
+            out.extend((_type_term(t), s, e) for t in defined.get(text[s:e].lower(), ()))
+    return out
+
+
+_OTHERS_BEFORE = re.compile(r"(?:第三方|third[- ]party\s|social(?:\s+media)?\s|partners?[’']?s?\s)$", re.I)
+
+
+@lru_cache(maxsize=64)
+def _type_term(type_id: str) -> Term:
+    return Term(type_id, re.compile(re.escape(type_id)), False, (type_id,))
 
 
 # a clause that points back to the data of the clause before ("such identifiers", "this information")
