@@ -237,6 +237,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("... not a 'Label: ...' line that itself collects, nor an umbrella word", "Device information: we collect your IMEI.\n"
      "Personal information: your e-mail address.\nWe share device information and personal information with advertisers.",
      {("imei", "collects", "first_party")}),
+    ("委托 (entrusting a processor) hands the data on", "我们可能会委托合作伙伴处理你的设备MAC地址。",
+     {("mac", "collects", "partners")}),
 ]
 
 
