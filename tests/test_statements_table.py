@@ -239,6 +239,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("imei", "collects", "first_party")}),
     ("委托 (entrusting a processor) hands the data on", "我们可能会委托合作伙伴处理你的设备MAC地址。",
      {("mac", "collects", "partners")}),
+    ("'advertising ID or IDFA' tells the two apart: the app is not for iOS only",
+     "Device ID (e.g., advertising ID or IDFA) is used for analytics.",
+     {("gaid", "collects", "first_party"), ("idfa", "collects", "first_party")}),
+    ("'On iOS devices' names one platform of several", "We use the advertising ID for analytics. On iOS devices, a "
+     "system prompt asks for consent first.", {("gaid", "collects", "first_party"), ("idfa", "collects", "first_party")}),
 ]
 
 
