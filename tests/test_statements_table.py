@@ -244,6 +244,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("gaid", "collects", "first_party"), ("idfa", "collects", "first_party")}),
     ("'On iOS devices' names one platform of several", "We use the advertising ID for analytics. On iOS devices, a "
      "system prompt asks for consent first.", {("gaid", "collects", "first_party"), ("idfa", "collects", "first_party")}),
+    ("a subject naming the policy's owner beside a class ('Acme or third parties may collect') gives both",
+     "Acme Games Privacy Policy\nAcme or third parties may collect your MAC address.",
+     {("mac", "collects", "first_party"), ("mac", "collects", "third_party")}),
 ]
 
 

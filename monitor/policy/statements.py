@@ -505,7 +505,9 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
                 # third-party service providers" are sources
                 if gives_us or r.class_source.search(head[:hit.start()]):
                     return ["first_party"]
-                return [name]
+                # "Rovio or third parties may collect ...", "We and our partners may collect ...": both collect
+                ours = re.search(r"\b(?:we|I)\b", head, re.I) or any(w.lower() in own for w in re.findall(r"\b[A-Z][\w&-]{2,}", head[:hit.start()]))
+                return ["first_party", name] if ours else [name]
     shares = bool(_SHARE.search(c.text))
 
     def not_source(m: re.Match[str]) -> bool:  # "from an advertiser", "assigned by third parties": a source
