@@ -247,6 +247,13 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a subject naming the policy's owner beside a class ('Acme or third parties may collect') gives both",
      "Acme Games Privacy Policy\nAcme or third parties may collect your MAC address.",
      {("mac", "collects", "first_party"), ("mac", "collects", "third_party")}),
+    ("a class asked to 'provide us with' data is its source, not a recipient", "To register, we require all Business "
+     "Partners to create a username and password, and provide us with their email address.",
+     {("credentials", "collects", "first_party"), ("email", "collects", "first_party")}),
+    ("'does not automatically collect any personal information directly ... but may obtain' is no whole-policy denial",
+     "Acme does not automatically collect any personal information directly from users but may obtain it from "
+     "partners. Such information may be processed locally. We require a username and password to sign in.",
+     {("credentials", "collects", "first_party")}),
 ]
 
 

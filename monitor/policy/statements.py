@@ -511,7 +511,9 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
     shares = bool(_SHARE.search(c.text))
 
     def not_source(m: re.Match[str]) -> bool:  # "from an advertiser", "assigned by third parties": a source
-        return not r.class_source.search(c.text[max(0, m.start() - 40):m.start()])
+        # ... and "we require Business Partners to create a password and provide us with contact information"
+        return not r.class_source.search(c.text[max(0, m.start() - 40):m.start()]) \
+            and not _GIVES_US.match(c.text[m.end():m.end() + 100])
     partners = [m for m in _PARTNERS.finditer(c.text) if not r.category_before.search(c.text[max(0, m.start() - 30):m.start()])
                 and not_source(m)]
     if shares and any(not_source(m) for m in _ADVERTISERS.finditer(c.text)):
@@ -528,6 +530,7 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
     return ["first_party"]
 
 
+_GIVES_US = re.compile(r"[^.;]{0,80}?\b(?:provides?|gives?|sends?|supplies?|submits?)\s+us\b", re.I)
 _EXAMPLES = re.compile(r"\s*[（(]\s*(?:such\s+as|e\.g\.?|including|for\s+example|如|例如|包括)", re.I)
 
 
