@@ -254,6 +254,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "Acme does not automatically collect any personal information directly from users but may obtain it from "
      "partners. Such information may be processed locally. We require a username and password to sign in.",
      {("credentials", "collects", "first_party")}),
+    ("the informal 你 is the reader as 您 is: '如果你开启' conditions", "如果你开启位置权限，我们会收集你的精确位置信息。",
+     {("location_precise", "conditional", "first_party")}),
+    ("'经你同意获取的' conditions only the item it qualifies", "我们可能会委托合作伙伴处理你的设备MAC地址、经你同意获取的精确位置信息。",
+     {("mac", "collects", "partners"), ("location_precise", "conditional", "partners")}),
 ]
 
 
