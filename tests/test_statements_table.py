@@ -258,6 +258,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("location_precise", "conditional", "first_party")}),
     ("'经你同意获取的' conditions only the item it qualifies", "我们可能会委托合作伙伴处理你的设备MAC地址、经你同意获取的精确位置信息。",
      {("mac", "collects", "partners"), ("location_precise", "conditional", "partners")}),
+    ("a connected product's own ID ('Thermostat ID number') is device_uid", "We collect your thermostat ID number.",
+     {("device_uid", "collects", "first_party")}),
+    ("advice not to give away one's own password ('不将自己的账号密码透露给他人') states nothing",
+     "我们收集你的手机号码。我们建议你采取措施保护你的个人信息，包括使用复杂密码、不将自己的账号密码透露给他人。", {("phone_number", "collects", "first_party")}),
 ]
 
 
