@@ -49,6 +49,7 @@ _COND = re.compile(
     r"|\brequest\s+access\s+(?:or\s+permission\s+)?to\b"
     r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
     r"|(?:当|在)[您你](?:\S{0,4})?(?:开启|选择|同意|授权|使用|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:[您你])?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
+    r"|[您你](?:主动)?(?:开启|启用|打开)[^，。；]{0,40}(?:时|后)"
     r"|可选|选填|经(?:过)?[您你](?:的)?(?:同意|授权)|征得[您你]的(?:明示)?同意|在[您你](?:同意|授权|开启|选择)|[您你](?:同意|授权|开启)(?:\S{0,8})?后|如(?:果)?[您你](?:\S{0,4}?)(?:选择|同意|开启|使用|启用|打开)|授权后", re.IGNORECASE | re.ASCII)
 # a permission phrase that conditions only what follows it in the clause ("When you ... have allowed
 # location access, we collect your precise location"; "and, if you opt in, our newsletter")
@@ -530,6 +531,8 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
     return ["first_party"]
 
 
+_DEPENDS_ON = re.compile(r"\bdepending\s+(?:up)?on\b[^,.;:]*$|\b(?:vary|varies|differ|differs)\s+(?:by|with|according\s+to)\s+"
+                         r"(?:your\s+)?$", re.I)
 _GIVES_US = re.compile(r"[^.;]{0,80}?\b(?:provides?|gives?|sends?|supplies?|submits?)\s+us\b", re.I)
 _EXAMPLES = re.compile(r"\s*[（(]\s*(?:such\s+as|e\.g\.?|including|for\s+example|如|例如|包括)", re.I)
 
@@ -706,8 +709,10 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             continue  # a heading is never a statement ("User Location", "Location Data and Use")
         if states_nothing(c.text) or (prev_denied and describes_only(c.text, _VERB)):
             continue  # contact lines, rights, definitions; "We do not collect X. X includes ..."
-        # a permission is not data ("permission to use your location")
-        mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])]
+        # a permission is not data ("permission to use your location"), nor what something depends on ("Depending upon
+        # the method of payment that you select and your location, the required information may vary")
+        mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])
+                    and not _DEPENDS_ON.search(c.text[max(0, m[1] - 80):m[1]])]
         label = _FIELD_LINE.match(c.text)
         if label and any(m[1] >= label.end() for m in mentions):
             # "Exact Locations: Precise GPS coordinates are not shared": the body names what it speaks of, the label
