@@ -264,12 +264,19 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "我们收集你的手机号码。我们建议你采取措施保护你的个人信息，包括使用复杂密码、不将自己的账号密码透露给他人。", {("phone_number", "collects", "first_party")}),
     ("'您开启…时' conditions without a leading 当", "位置信息指您开启设备定位功能时，我们收集的您的精确位置信息。",
      {("location_precise", "conditional", "first_party")}),
-    ("what something depends on is no data collected", "We collect your e-mail address. Depending upon the method of "
-     "payment that you select and your location, the required information may vary.", {("email", "collects", "first_party")}),
+    ("what something depends on is known only as far as it decides that (a location: the region)",
+     "We collect your e-mail address. Depending upon the method of payment that you select and your location, the "
+     "required information may vary.",
+     {("email", "collects", "first_party"), ("location_coarse", "collects", "first_party")}),
     ("a location the app 'uses your IP address' for is coarse", "Location data: the app uses your IP address to choose "
      "your default search provider.", {("location_coarse", "collects", "first_party")}),
     ("'the location environment' is no location data", "We collect your IMEI. The map does not include images from "
      "the location environment.", {("imei", "collects", "first_party")}),
+    ("a list interrupted by one sentence goes on after it", "We collect the following information:\n"
+     "Your e-mail address\nAudio and video is collected through the device.\n"
+     "Information about your phone, such as the IMEI, and your location if you activate automatic mode.",
+     {("email", "collects", "first_party"), ("imei", "collects", "first_party"),
+      ("location_precise", "conditional", "first_party"), ("location_coarse", "conditional", "first_party")}),
 ]
 
 

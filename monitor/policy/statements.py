@@ -214,6 +214,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     section_consent = False  # a paragraph of the section made collection depend on consent ("depending on your consent")
     section_kind = parent_kind = ""  # the section's heading collects ("Information We Collect") or denies ("We DO NOT Share")
     after_heading = False  # the line before was a section heading
+    # a list introduction interrupted by a sentence line, in force again if an item follows; how many lines it paused
+    paused: tuple[bool, bool, bool, str, bool, bool, tuple[str, ...]] | None = None
+    paused_n = 0
     r = rules()
     lines = text.split("\n")
     for li, line in enumerate(lines):
@@ -230,13 +233,12 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         # an item of a list flattened onto lines without bullets: short, no sentence end, under an introduction
         # (a longer item qualifies when its head, before a comma or "which", is a noun phrase: "IP address, which may
         # be used to estimate ...", "A Device ID such as the advertising identifier ...")
-        head = re.split(r",|\bwhich\b|\bthat\b|\(", stripped, maxsplit=1)[0]
-        bullet = bullet or (intro and not stripped.endswith((":", "：")) and (
-            (len(stripped) <= 80 and not stripped.endswith((".", "。"))
-             and not _FINITE.search(re.sub(r"\([^)]*\)", " ", stripped)))
-            or (len(stripped) <= 600 and len(head) <= 100 and not _FINITE.search(head)
-                and not _VERB.search(re.sub(r"\buse(?:rs?|ful|age)\b", " ", head, flags=re.I))
-                and not re.search(r"\b(?:may|can|will|should|must|might)\b", head, re.I))))
+        if paused and not intro and not bullet and _item_shaped(stripped) and not _is_heading(stripped):
+            # "We collect the following:", items, "Audio and video is collected through the device.", more items: the
+            # sentence interrupts the list, the items after it are still its items
+            intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps = paused
+            paused = None
+        bullet = bullet or (intro and _item_shaped(stripped))
         if _is_heading(stripped) and not _FIELD_LINE.match(stripped) and not (intro and bullet and not _NUMBERED.match(stripped)):
             kind = _section_kind(stripped)
             if _NUMBERED.match(stripped):  # "1. WiFi Network Information" under "Information We Collect"
@@ -258,6 +260,14 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             continue  # "Location Information" over the line that says what it is: the item's title, not an item
         if not bullet and not sub_label:
             ends_intro = bool(_INTRO_END.search(stripped))
+            if ends_intro or _is_heading(stripped):
+                paused = None
+            elif intro and stripped.endswith((".", "。", "!", "！")):  # (a full sentence, not a table's header row)
+                paused, paused_n = (intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps), 0
+            elif paused:
+                paused_n += 1
+                if paused_n > 1:  # two sentences in a row: the list is over
+                    paused = None
             silent = ends_intro and states_nothing(stripped)
             # ("What the App Does NOT Do:" introduces what it does not do: a negation is a verb enough)
             intro = ends_intro and (bool(_VERB.search(stripped)) or silent or bool(negation_spans(stripped)))
@@ -392,6 +402,19 @@ def _perm_section(heading: str, current: bool) -> bool:
     if current and _LETTERED.match(heading):
         return True
     return bool(_PERM_HEADING.search(heading)) and not _COLLECT_HEADING.search(heading)
+
+
+def _item_shaped(stripped: str) -> bool:
+    """A line that reads as an item of a list flattened onto lines without bullets: short, no sentence end and no
+    finite verb, or longer with a noun-phrase head ("IP address, which may be used to estimate ...")."""
+    if stripped.endswith((":", "：")):
+        return False
+    head = re.split(r",|\bwhich\b|\bthat\b|\(", stripped, maxsplit=1)[0]
+    return (len(stripped) <= 80 and not stripped.endswith((".", "。"))
+            and not _FINITE.search(re.sub(r"\([^)]*\)", " ", stripped))) \
+        or (len(stripped) <= 600 and len(head) <= 100 and not _FINITE.search(head)
+            and not _VERB.search(re.sub(r"\buse(?:rs?|ful|age)\b", " ", head, flags=re.I))
+            and not re.search(r"\b(?:may|can|will|should|must|might)\b", head, re.I))
 
 
 def _described(lines: list[str], i: int) -> bool:
@@ -709,10 +732,13 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             continue  # a heading is never a statement ("User Location", "Location Data and Use")
         if states_nothing(c.text) or (prev_denied and describes_only(c.text, _VERB)):
             continue  # contact lines, rights, definitions; "We do not collect X. X includes ..."
-        # a permission is not data ("permission to use your location"), nor what something depends on ("Depending upon
-        # the method of payment that you select and your location, the required information may vary")
-        mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])
-                    and not _DEPENDS_ON.search(c.text[max(0, m[1] - 80):m[1]])]
+        # a permission is not data ("permission to use your location")
+        mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])]
+        # what something depends on ("Depending upon the method of payment that you select and your location, the
+        # required information may vary") is known only as far as it decides that: a location is the region, no more
+        mentions = [m if not _DEPENDS_ON.search(c.text[max(0, m[1] - 80):m[1]]) else
+                    (_type_term("location_coarse"), m[1], m[2]) for m in mentions
+                    if not _DEPENDS_ON.search(c.text[max(0, m[1] - 80):m[1]]) or "location_coarse" in m[0].expands]
         label = _FIELD_LINE.match(c.text)
         if label and any(m[1] >= label.end() for m in mentions):
             # "Exact Locations: Precise GPS coordinates are not shared": the body names what it speaks of, the label
