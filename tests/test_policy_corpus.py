@@ -21,20 +21,21 @@ bench = importlib.util.module_from_spec(spec)
 sys.modules["policy_bench"] = bench
 spec.loader.exec_module(bench)
 
-# batch: (policy-F1 floor, (type, stance) precision floor) reached on 2026-12-03, round 5 (fresh-c .. fresh-f2
+# batch: (policy-F1 floor, (type, stance) precision floor) reached on 2026-12-03, round 6 (fresh-c .. fresh-g
 # were each read once as unseen batches; later rounds measured them after every change, so they are
-# development batches now)
-FLOORS = {"western-a": (0.79, 0.81), "western-b": (0.80, 0.93), "cn-iot-a": (0.93, 0.95), "cn-iot-b": (0.88, 0.95),
-          "fresh-c": (0.87, 0.87), "fresh-d": (0.84, 0.90), "fresh-e": (0.80, 0.81), "fresh-f1": (0.87, 0.95),
-          "fresh-f2": (0.79, 0.87), "blind": (0.95, 0.93),
-          # round 6: real5-b (a second, complete blind labelling of the five shared policies), fresh-h1, fresh-h2 (first
-          # read at 0.916 / 0.759 / 0.785, then development sets); their folders hold a HELD file, so they are named here
+# development batches now; fresh-g read 0.516 at the start of round 6, equal to the keyword spotter)
+FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.93, 0.95), "cn-iot-b": (0.88, 0.95),
+          "fresh-c": (0.88, 0.88), "fresh-d": (0.87, 0.89), "fresh-e": (0.83, 0.86), "fresh-f1": (0.91, 0.96),
+          "fresh-f2": (0.80, 0.92), "fresh-g": (0.73, 0.64), "blind": (0.95, 0.93),
+          # round 6 (i14-reader7): real5-b (a second, complete blind labelling of the five shared policies), fresh-h1,
+          # fresh-h2 (first read at 0.916 / 0.759 / 0.785, then development sets); their folders hold a HELD file, so they
+          # are named here
           "real5-b": (0.95, 0.92), "fresh-h1": (0.93, 0.97), "fresh-h2": (0.94, 0.84)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
 BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d", "fresh-e", "fresh-f1", "fresh-f2",
-           "real5-b", "fresh-h1", "fresh-h2")
+           "fresh-g", "real5-b", "fresh-h1", "fresh-h2")
 
 
 def _present() -> set[str]:

@@ -291,6 +291,90 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("'if you wish the app to ...' is the user's choice",
      "The app reads your GPS location if you wish it to show the forecast for where you are.",
      {("location_precise", "conditional", "first_party")}),
+    # round 6 (issue 14, i14-reader6): generalization
+    ("'track' is a data verb: 'does not track your location' denies it", "The app does not track your location.",
+     {("location_precise", "denies", "first_party"), ("location_coarse", "denies", "first_party")}),
+    ("'What the app does NOT do:' introduces a list of denials", "What the app does NOT do:\nTrack your location\n"
+     "Sell your e-mail address", {("location_precise", "denies", "first_party"),
+                                  ("location_coarse", "denies", "first_party"), ("email", "denies", "first_party")}),
+    ("a fronted negation ('Never is ... shared', 'At no time will we ...') denies",
+     "At no time will we sell your phone number to advertisers. Never is your IMEI shared with third parties.",
+     {("phone_number", "denies", "advertisers"), ("imei", "denies", "third_party")}),
+    ("'\"Personal Information\" is information that ...' is a definition", "“Personal Information” is information that is "
+     "used to identify you, such as your phone number or location. We collect your IMEI.", {("imei", "collects", "first_party")}),
+    ("safeguards that protect data name no collection", "We collect your IMEI. We use technical safeguards to protect the "
+     "security of your data, account password and e-mail address.", {("imei", "collects", "first_party")}),
+    ("device settings the reader can use name no collection", "We collect your IMEI. Your phone may offer settings that "
+     "enable you to limit the use of your advertising ID.", {("imei", "collects", "first_party")}),
+    ("'such identifiers' hands on the types the sentence before named", "We collect your IMEI to count installs. "
+     "We share such identifiers with our analytics service providers.",
+     {("imei", "collects", "first_party"), ("imei", "collects", "partners")}),
+    ("... and a denial of 'this information' denies them", "We collect your e-mail address. We never share this "
+     "information with advertisers.", {("email", "collects", "first_party"), ("email", "denies", "advertisers")}),
+    ("... but 'such environmental data' is other data", "We collect your e-mail address. We share such environmental "
+     "data with our service providers.", {("email", "collects", "first_party")}),
+    ("... nor data collected on one occasion ('When you order ...')", "When you order a product, we collect your phone "
+     "number. This information may be shared with third parties who help fulfil your purchases.",
+     {("phone_number", "collects", "first_party")}),
+    ("a list item's title over its description line is no item", "For example, we may collect:\nLocation Information\n"
+     "Your approximate location, when you enable location-based features of the app.\nPhone number",
+     {("location_coarse", "conditional", "first_party"), ("phone_number", "collects", "first_party")}),
+    ("'location-based information' is location data ('location-based services' is not)",
+     "We track location-based information from your device to offer location-based services.",
+     {("location_precise", "collects", "first_party"), ("location_coarse", "collects", "first_party")}),
+    ("asking for access or permission makes the collection conditional",
+     "We may ask for your consent before we collect your precise location.", {("location_precise", "conditional", "first_party")}),
+    ("a section on the permissions the app requests makes its sentences conditional, lettered sub-headings too",
+     "3.5 Permissions we request and why\nA. Precise location (GPS)\nThe app reads your precise location to show "
+     "nearby shops.\n4. Sharing\nWe share your e-mail address with our partners.",
+     {("location_precise", "conditional", "first_party"), ("email", "collects", "partners")}),
+    ("a broad term the policy defines by its types states those types where it is used", "Definitions\n"
+     "1. Device identifiers: identifiers of your phone such as the Android ID and IMSI.\n"
+     "We share device identifiers with advertisers.",
+     {("android_id", "collects", "advertisers"), ("imsi", "collects", "advertisers")}),
+    ("... not a 'Label: ...' line that itself collects, nor an umbrella word", "Device information: we collect your IMEI.\n"
+     "Personal information: your e-mail address.\nWe share device information and personal information with advertisers.",
+     {("imei", "collects", "first_party")}),
+    ("委托 (entrusting a processor) hands the data on", "我们可能会委托合作伙伴处理你的设备MAC地址。",
+     {("mac", "collects", "partners")}),
+    ("'advertising ID or IDFA' tells the two apart: the app is not for iOS only",
+     "Device ID (e.g., advertising ID or IDFA) is used for analytics.",
+     {("gaid", "collects", "first_party"), ("idfa", "collects", "first_party")}),
+    ("'On iOS devices' names one platform of several", "We use the advertising ID for analytics. On iOS devices, a "
+     "system prompt asks for consent first.", {("gaid", "collects", "first_party"), ("idfa", "collects", "first_party")}),
+    ("a subject naming the policy's owner beside a class ('Acme or third parties may collect') gives both",
+     "Acme Games Privacy Policy\nAcme or third parties may collect your MAC address.",
+     {("mac", "collects", "first_party"), ("mac", "collects", "third_party")}),
+    ("a class asked to 'provide us with' data is its source, not a recipient", "To register, we require all Business "
+     "Partners to create a username and password, and provide us with their email address.",
+     {("credentials", "collects", "first_party"), ("email", "collects", "first_party")}),
+    ("'does not automatically collect any personal information directly ... but may obtain' is no whole-policy denial",
+     "Acme does not automatically collect any personal information directly from users but may obtain it from "
+     "partners. Such information may be processed locally. We require a username and password to sign in.",
+     {("credentials", "collects", "first_party")}),
+    ("the informal 你 is the reader as 您 is: '如果你开启' conditions", "如果你开启位置权限，我们会收集你的精确位置信息。",
+     {("location_precise", "conditional", "first_party")}),
+    ("'经你同意获取的' conditions only the item it qualifies", "我们可能会委托合作伙伴处理你的设备MAC地址、经你同意获取的精确位置信息。",
+     {("mac", "collects", "partners"), ("location_precise", "conditional", "partners")}),
+    ("a connected product's own ID ('Thermostat ID number') is device_uid", "We collect your thermostat ID number.",
+     {("device_uid", "collects", "first_party")}),
+    ("advice not to give away one's own password ('不将自己的账号密码透露给他人') states nothing",
+     "我们收集你的手机号码。我们建议你采取措施保护你的个人信息，包括使用复杂密码、不将自己的账号密码透露给他人。", {("phone_number", "collects", "first_party")}),
+    ("'您开启…时' conditions without a leading 当", "位置信息指您开启设备定位功能时，我们收集的您的精确位置信息。",
+     {("location_precise", "conditional", "first_party")}),
+    ("what something depends on is known only as far as it decides that (a location: the region)",
+     "We collect your e-mail address. Depending upon the method of payment that you select and your location, the "
+     "required information may vary.",
+     {("email", "collects", "first_party"), ("location_coarse", "collects", "first_party")}),
+    ("a location the app 'uses your IP address' for is coarse", "Location data: the app uses your IP address to choose "
+     "your default search provider.", {("location_coarse", "collects", "first_party")}),
+    ("'the location environment' is no location data", "We collect your IMEI. The map does not include images from "
+     "the location environment.", {("imei", "collects", "first_party")}),
+    ("a list interrupted by one sentence goes on after it", "We collect the following information:\n"
+     "Your e-mail address\nAudio and video is collected through the device.\n"
+     "Information about your phone, such as the IMEI, and your location if you activate automatic mode.",
+     {("email", "collects", "first_party"), ("imei", "collects", "first_party"),
+      ("location_precise", "conditional", "first_party"), ("location_coarse", "conditional", "first_party")}),
 ]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from monitor.model import Claim, Evidence, Statement
 from monitor.policy.clause import (
@@ -60,9 +61,12 @@ _COND = re.compile(
     r"|\bdepending\s+on\s+(?:\w+\s+){0,3}?(?:settings|consent|choices?|permissions?|features?\s+(?:you\s+)?(?:use|enable))\b"
     r"|^\W*(?:[^,.;]{0,50},\s*)?you\s+(?:(?:can|could)\s+(?:also\s+|optionally\s+|choose\s+to\s+|decide\s+to\s+)*|may\s+(?:also\s+)?(?:optionally\s+|choose\s+to\s+|decide\s+to\s+|opt\s+to\s+)+)(?:provide|give|add|augment|attach|include|enter|submit|upload|share|send|link|connect|bind|register|fill\s+in)\b"
     r"|\bif\s+you\s+[^,.;:]{0,60},\s*you\s+(?:may|can)\s+(?:also\s+)?(?:provide|give|enter|submit)\b"
+    r"|\b(?:request|ask\s+(?:you\s+)?for|seek)\s+(?:your\s+)?(?:access\s+or\s+|prior\s+|explicit\s+)?(?:permission|consent)\b"
+    r"|\brequest\s+access\s+(?:or\s+permission\s+)?to\b"
     r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
-    r"|(?:当|在)您(?:\S{0,4})?(?:开启|选择|同意|授权|使用|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:您)?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
-    r"|可选|选填|经(?:过)?您(?:的)?(?:同意|授权)|征得您的(?:明示)?同意|在您(?:同意|授权|开启|选择)|您(?:同意|授权|开启)(?:\S{0,8})?后|如(?:果)?您(?:\S{0,4}?)(?:选择|同意|开启|使用|启用|打开)|授权后", re.IGNORECASE | re.ASCII)
+    r"|(?:当|在)[您你](?:\S{0,4})?(?:开启|选择|同意|授权|使用|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:[您你])?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
+    r"|[您你](?:主动)?(?:开启|启用|打开)[^，。；]{0,40}(?:时|后)"
+    r"|可选|选填|经(?:过)?[您你](?:的)?(?:同意|授权)|征得[您你]的(?:明示)?同意|在[您你](?:同意|授权|开启|选择)|[您你](?:同意|授权|开启)(?:\S{0,8})?后|如(?:果)?[您你](?:\S{0,4}?)(?:选择|同意|开启|使用|启用|打开)|授权后", re.IGNORECASE | re.ASCII)
 # a permission phrase that conditions only what follows it in the clause ("When you ... have allowed
 # location access, we collect your precise location"; "and, if you opt in, our newsletter")
 _COND_BEFORE = re.compile(
@@ -71,10 +75,10 @@ _COND_BEFORE = re.compile(
     r"|\bif\s+you\s+opt\s+in\b", re.IGNORECASE)
 _VERB = re.compile(
     r"\b(?:collect|obtain|gather|acquir|access|read|upload|send|sent|transmit|shar|provid|disclos|record|use[sd]?|"
-    r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer)\w*"
+    r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer|captur|retain)\w*|\btrack(?:s|ed)?\b"
     r"|\bask(?:s|ed)?\s+for\b|\bgive\s+us\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步", re.IGNORECASE | re.ASCII)
 _SHARE = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to)\w*|\bprovid(?:e[sd]?|ing)\b|\bpass(?:es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:on|along|to)\b"
-                    r"|共享|提供给|披露|转让|传输给|发送给|分享", re.I | re.ASCII)
+                    r"|共享|提供给|披露|转让|传输给|发送给|分享|委托", re.I | re.ASCII)
 # ("third-party service providers / vendors / partners" are the partners class)
 _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment|service\s+providers?|vendors?|partners?|suppliers?"
                     r"|processors?|business\s+partners?))\b|第三方", re.IGNORECASE | re.ASCII)
@@ -220,6 +224,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     prev_named: tuple[str, ...] = ()  # SDKs named in the last prose line
     section_sdk = ""
     section = ""  # the scope of the current section ("children")
+    section_perm = False  # the section says why the app asks for permissions ("3.5 Permissions we request")
     ids = set(aliases.aliases.values())
     section_cond = False  # the section's heading marks what it lists optional ("其他第三方SDK(可选)收集的信息")
     section_local = False  # the section keeps its data on the device ("Locally collected data")
@@ -227,8 +232,12 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     section_consent = False  # a paragraph of the section made collection depend on consent ("depending on your consent")
     section_kind = parent_kind = ""  # the section's heading collects ("Information We Collect") or denies ("We DO NOT Share")
     after_heading = False  # the line before was a section heading
+    # a list introduction interrupted by a sentence line, in force again if an item follows; how many lines it paused
+    paused: tuple[bool, bool, bool, str, bool, bool, tuple[str, ...]] | None = None
+    paused_n = 0
     r = rules()
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for li, line in enumerate(lines):
         lstart = pos
         pos += len(line) + 1
         stripped = line.strip()
@@ -242,13 +251,12 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         # an item of a list flattened onto lines without bullets: short, no sentence end, under an introduction
         # (a longer item qualifies when its head, before a comma or "which", is a noun phrase: "IP address, which may
         # be used to estimate ...", "A Device ID such as the advertising identifier ...")
-        head = re.split(r",|\bwhich\b|\bthat\b|\(", stripped, maxsplit=1)[0]
-        bullet = bullet or (intro and not stripped.endswith((":", "：")) and (
-            (len(stripped) <= 80 and not stripped.endswith((".", "。"))
-             and not _FINITE.search(re.sub(r"\([^)]*\)", " ", stripped)))
-            or (len(stripped) <= 600 and len(head) <= 100 and not _FINITE.search(head)
-                and not _VERB.search(re.sub(r"\buse(?:rs?|ful|age)\b", " ", head, flags=re.I))
-                and not re.search(r"\b(?:may|can|will|should|must|might)\b", head, re.I))))
+        if paused and not intro and not bullet and _item_shaped(stripped) and not _is_heading(stripped):
+            # "We collect the following:", items, "Audio and video is collected through the device.", more items: the
+            # sentence interrupts the list, the items after it are still its items
+            intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps = paused
+            paused = None
+        bullet = bullet or (intro and _item_shaped(stripped))
         if _is_heading(stripped) and not _FIELD_LINE.match(stripped) and not (intro and bullet and not _NUMBERED.match(stripped)):
             kind = _section_kind(stripped)
             if _NUMBERED.match(stripped):  # "1. WiFi Network Information" under "Information We Collect"
@@ -259,16 +267,28 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if bullet and not intro:  # a numbered heading ("3. Use of Google AdMob", "5. Children's Privacy") opens a
                 # section as an unnumbered one does (the heading rules below see only lines that are not items)
                 section = "children" if r.children.search(stripped) else ""
+                section_perm = _perm_section(stripped, section_perm)
                 section_cond = bool(_OPTIONAL_MARK.search(stripped))
                 section_local = bool(r.local_heading.search(stripped))
                 named_h = {sdk for sdk, _a, _b in aliases.find(stripped)}
                 section_sdk = named_h.pop() if len(named_h) == 1 else ""
         # a label line inside a list ("User Info:") keeps the introduction above it in force
         sub_label = intro and len(stripped) <= 60 and stripped.endswith((":", "：")) and not _VERB.search(stripped)
+        if intro and bullet and not _BULLET.match(stripped) and r.heading.match(stripped) and _described(lines, li):
+            continue  # "Location Information" over the line that says what it is: the item's title, not an item
         if not bullet and not sub_label:
             ends_intro = bool(_INTRO_END.search(stripped))
+            if ends_intro or _is_heading(stripped):
+                paused = None
+            elif intro and stripped.endswith((".", "。", "!", "！")):  # (a full sentence, not a table's header row)
+                paused, paused_n = (intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps), 0
+            elif paused:
+                paused_n += 1
+                if paused_n > 1:  # two sentences in a row: the list is over
+                    paused = None
             silent = ends_intro and states_nothing(stripped)
-            intro = ends_intro and (bool(_VERB.search(stripped)) or silent)
+            # ("What the App Does NOT Do:" introduces what it does not do: a negation is a verb enough)
+            intro = ends_intro and (bool(_VERB.search(stripped)) or silent or bool(negation_spans(stripped)))
             # the introduction is the line's last sentence: a negation or "stored locally" in an earlier sentence of the
             # same paragraph ("... cannot be used to identify you. The information we collect includes:") is not its
             last = stripped[sentence_spans(stripped)[-1][0]:] if intro else ""
@@ -292,6 +312,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             prev_named = tuple(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(stripped)))
             if _is_heading(stripped):
                 section = "children" if r.children.search(stripped) else ""
+                section_perm = _perm_section(stripped, section_perm)
                 section_cond = bool(_OPTIONAL_MARK.search(stripped))
                 section_local = bool(r.local_heading.search(stripped))
                 after_heading = True
@@ -384,10 +405,43 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                                   denied=(listed and intro_neg) or (field_item and section_kind.startswith("deny")),
                                   scope=scope,
                                   local=(listed and intro_local) or (section_local and not r.upload.search(seg_text)),
-                                  cond=listed and intro_cond, silent=listed and intro_silent,
+                                  cond=(listed and intro_cond) or (section_perm and " | " not in seg_text), silent=listed and intro_silent,
                                   rcps=intro_rcps if listed else (
                                       ("first_party", "third_party") if field_item and section_kind == "deny_share" else ())))
     return out
+
+
+_PERM_HEADING = re.compile(r"\bpermissions?\b|权限", re.I)
+# ("3. 第三方SDK收集的个人信息及涉及的权限" is about what is collected too: not a permissions section)
+_COLLECT_HEADING = re.compile(r"\bcollect\w*|\b(?:information|data)\b|收集|采集|个人信息", re.I)
+_LETTERED = re.compile(r"^\s*[A-Za-z][.)、]\s*\S")
+
+
+def _perm_section(heading: str, current: bool) -> bool:
+    """A section heading about the permissions the app requests makes what its sentences name conditional (granted
+    permission); a lettered sub-heading ("B. Access your precise location") stays inside it, any other heading ends it."""
+    if current and _LETTERED.match(heading):
+        return True
+    return bool(_PERM_HEADING.search(heading)) and not _COLLECT_HEADING.search(heading)
+
+
+def _item_shaped(stripped: str) -> bool:
+    """A line that reads as an item of a list flattened onto lines without bullets: short, no sentence end and no
+    finite verb, or longer with a noun-phrase head ("IP address, which may be used to estimate ...")."""
+    if stripped.endswith((":", "：")):
+        return False
+    head = re.split(r",|\bwhich\b|\bthat\b|\(", stripped, maxsplit=1)[0]
+    return (len(stripped) <= 80 and not stripped.endswith((".", "。"))
+            and not _FINITE.search(re.sub(r"\([^)]*\)", " ", stripped))) \
+        or (len(stripped) <= 600 and len(head) <= 100 and not _FINITE.search(head)
+            and not _VERB.search(re.sub(r"\buse(?:rs?|ful|age)\b", " ", head, flags=re.I))
+            and not re.search(r"\b(?:may|can|will|should|must|might)\b", head, re.I))
+
+
+def _described(lines: list[str], i: int) -> bool:
+    """The next non-empty line after line i is a description (a sentence, or longer than a list item) naming data."""
+    nxt = next((x.strip() for x in lines[i + 1:i + 4] if x.strip()), "")
+    return (len(nxt) > 80 or nxt.endswith((".", "。"))) and bool(find_terms(nxt))
 
 
 _YES_NO_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:collects?|collected|collection)\b\??|(?:是否)(?:收集|采集|获取|共享))$", re.I)
@@ -498,11 +552,15 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
                 # third-party service providers" are sources
                 if gives_us or r.class_source.search(head[:hit.start()]):
                     return ["first_party"]
-                return [name]
+                # "Rovio or third parties may collect ...", "We and our partners may collect ...": both collect
+                ours = re.search(r"\b(?:we|I)\b", head, re.I) or any(w.lower() in own for w in re.findall(r"\b[A-Z][\w&-]{2,}", head[:hit.start()]))
+                return ["first_party", name] if ours else [name]
     shares = bool(_SHARE.search(c.text))
 
     def not_source(m: re.Match[str]) -> bool:  # "from an advertiser", "assigned by third parties": a source
-        return not r.class_source.search(c.text[max(0, m.start() - 40):m.start()])
+        # ... and "we require Business Partners to create a password and provide us with contact information"
+        return not r.class_source.search(c.text[max(0, m.start() - 40):m.start()]) \
+            and not _GIVES_US.match(c.text[m.end():m.end() + 100])
     partners = [m for m in _PARTNERS.finditer(c.text) if not r.category_before.search(c.text[max(0, m.start() - 30):m.start()])
                 and not_source(m)]
     if shares and any(not_source(m) for m in _ADVERTISERS.finditer(c.text)):
@@ -519,6 +577,9 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
     return ["first_party"]
 
 
+_DEPENDS_ON = re.compile(r"\bdepending\s+(?:up)?on\b[^,.;:]*$|\b(?:vary|varies|differ|differs)\s+(?:by|with|according\s+to)\s+"
+                         r"(?:your\s+)?$", re.I)
+_GIVES_US = re.compile(r"[^.;]{0,80}?\b(?:provides?|gives?|sends?|supplies?|submits?)\s+us\b", re.I)
 _EXAMPLES = re.compile(r"\s*[（(]\s*(?:such\s+as|e\.g\.?|including|for\s+example|如|例如|包括)", re.I)
 
 
@@ -618,11 +679,18 @@ def _stance(c: Clause, start: int, end: int) -> str:
         text = re.sub(r"\boptional\b|可选|选填", " ", text, flags=re.I)
         # ... and so does "Precise location (only when location permission is granted)" (checked above)
         text = re.sub(r"[(（]\s*(?:only|仅|只)[^()（）]{0,100}[)）]", " ", text, flags=re.I)
+    # "经你同意获取的精准定位信息" (the location obtained with your consent): the consent qualifies that item only
+    if re.search(_CONSENTED_ITEM.pattern + r"[^，。；、,;]{0,6}$", text[max(0, rel_s - 22):rel_s]):
+        return "conditional"
+    text = _CONSENTED_ITEM.sub(" ", text)
     if _COND.search(text) or _COND_BEFORE.search(text[:rel_s]):
         return "conditional"
     if conditional(text):  # "if you decide to create an account", "requires your opt-in", "you can adjust the collection of"
         return "conditional"
     return "collects"
+
+
+_CONSENTED_ITEM = re.compile(r"(?:经(?:过)?|征得)[您你](?:的)?(?:同意|授权|许可)(?:后)?(?:获取|收集|采集|提供)?的")
 
 
 def _denies_sharing(text: str, s: int, e: int) -> bool:
@@ -668,6 +736,10 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     nothing_collected, nothing_passed_on = local_only(text)
     prev_denied = False
     defined = defined_terms(text)  # "... IDFAs and Android Advertising IDs (“Mobile IDs”)", then "Mobile IDs"
+    glossary = _glossary(text, ios, iot, android)
+    last_terms: list[Term] = []  # the clear types the clause before named (for "such identifiers" in the next one)
+    last_end = -1
+    last_text = ""
     last, mark = (0, 0, -9), 0  # the statements of the last clause that made any (out[a:b]) and that clause's index
     for ci, c in enumerate(clauses(text, aliases)):
         if len(out) > mark:
@@ -675,9 +747,19 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         if ci - last[2] <= 2:  # "This will only happen if ...", "The data is sent to Google."
             _back_reference(text, c, out, last[0], last[1], aliases, own, seen, ci - last[2] == 1)
         mark = len(out)
-        mentions = find_terms(c.text)
+        mentions = _with_glossary(find_terms(c.text), c.text, glossary)
         if defined:
             mentions = _with_defined(c.text, mentions, defined)
+        # (not when that clause was about one occasion, "When you order ..., we will collect ...": the reader does not
+        # carry the occasion over, and "This information may be shared with third parties who help fulfil your
+        # purchases" is about that occasion only)
+        before_terms, last_terms = (last_terms if 0 <= c.start - last_end <= 3 and not _OCCASION.match(last_text)
+                                    else []), []
+        last_text = c.text
+        last_end = c.end
+        anaphor = _ANAPHOR_DATA.search(c.text) if not mentions and before_terms and _HANDS_ON.search(c.text) else None
+        if anaphor:  # "We use advertising identifiers ... We share such identifiers with our service providers."
+            mentions = [(t, anaphor.start(), anaphor.end()) for t in before_terms]
         table_row = bool(c.sdk) or " | " in c.text or c.listed  # tables and lists name data without a verb
         if not mentions or not (_VERB.search(c.text) or table_row):
             prev_denied = False
@@ -694,15 +776,24 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             continue  # the reader's legal rights ("you can exercise the rights set out in ...")
         # a permission is not data ("permission to use your location")
         mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])]
+        # what something depends on ("Depending upon the method of payment that you select and your location, the
+        # required information may vary") is known only as far as it decides that: a location is the region, no more
+        mentions = [m if not _DEPENDS_ON.search(c.text[max(0, m[1] - 80):m[1]]) else
+                    (_type_term("location_coarse"), m[1], m[2]) for m in mentions
+                    if not _DEPENDS_ON.search(c.text[max(0, m[1] - 80):m[1]]) or "location_coarse" in m[0].expands]
         label = _FIELD_LINE.match(c.text)
         if label and any(m[1] >= label.end() for m in mentions):
             # "Exact Locations: Precise GPS coordinates are not shared": the body names what it speaks of, the label
             # is its title
             mentions = [m for m in mentions if m[1] >= label.end()]
+        if not anaphor:
+            last_terms = list(dict.fromkeys(t for t, _s, _e in mentions if not t.vague))
         clause_denied = False
         as_we = own_role.sub("we", c.text) if own_role else c.text
         recipients = _recipients(replace(c, text=as_we) if as_we != c.text else c, aliases, own)
         recipients = _more_recipients(c, recipients, aliases)
+        if anaphor:  # ... only what goes to someone else is new; the first party's part was said before
+            recipients = [x for x in recipients if x != "first_party"]
         for i, (term, s, e) in enumerate(mentions):
             a, b = c.start + s, c.start + e
             nxt = c.start + mentions[i + 1][1] if i + 1 < len(mentions) else c.end
@@ -837,6 +928,62 @@ def _back_reference(text: str, c: Clause, out: list[Statement], a: int, b: int, 
             if key not in seen:
                 seen.add(key)
                 out.append(replace(s, recipient=rcp, evidence=Evidence(text[start:c.end], start, c.end)))
+
+
+# a definition line: "10. 设备标识符：Android设备标识符如Android ID、OAID、IMSI ...", "Device Identifiers: ... such as ...",
+# '"Device information" means ...', "设备信息是指 ..."
+_DEFINITION_LINE = re.compile(r"^\W*(?:\d+(?:\.\d+)*[.、)]?\s*|[（(]\d+[)）]\s*)?[“\"]?([^：:“”\"]{2,30}?)[”\"]?\s*"
+                              r"(?:[：:]|是指|指的是|指|\bmeans\b|\brefers?\s+to\b)\s*(.{5,600})$")
+
+
+def _glossary(text: str, ios: bool, iot: bool, android: bool) -> dict[str, tuple[str, ...]]:
+    """Broad terms the policy defines by naming types ("设备标识符：... Android ID、OAID、IMSI"): term text -> those types.
+    Later mentions of the term state the defined types too; the definition itself states nothing."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.split("\n"):
+        m = _DEFINITION_LINE.match(line.strip())
+        if not m:
+            continue
+        head = find_terms(m.group(1))
+        if len(head) != 1 or not head[0][0].vague or not head[0][0].covers \
+                or head[0][2] - head[0][1] < len(m.group(1).strip()) - 2 or _VERB.search(m.group(2)):
+            continue  # the head is exactly one broad term (not an umbrella word), the body names without a verb
+        types = [t for term, _s, _e in find_terms(m.group(2)) if not term.vague
+                 for t, vague, _c in typed(term, ios, iot, "", android) if not vague]
+        if types:
+            key = m.group(1)[head[0][1]:head[0][2]].lower()
+            out[key] = tuple(dict.fromkeys((*out.get(key, ()), *types)))
+    return out
+
+
+def _with_glossary(mentions: list[tuple[Term, int, int]], text: str,
+                  defined: dict[str, tuple[str, ...]]) -> list[tuple[Term, int, int]]:
+    """Each mention of a term the policy defined by its types, followed by those types at the same place."""
+    if not defined:
+        return mentions
+    out = []
+    for term, s, e in mentions:
+        out.append((term, s, e))
+        if term.vague and not _OTHERS_BEFORE.search(text[max(0, s - 14):s]):  # ("第三方账号信息" is another's)
+            out.extend((_type_term(t), s, e) for t in defined.get(text[s:e].lower(), ()))
+    return out
+
+
+_OTHERS_BEFORE = re.compile(r"(?:第三方|third[- ]party\s|social(?:\s+media)?\s|partners?[’']?s?\s)$", re.I)
+
+
+@lru_cache(maxsize=64)
+def _type_term(type_id: str) -> Term:
+    return Term(type_id, re.compile(re.escape(type_id)), False, (type_id,))
+
+
+# a clause that points back to the data of the clause before ("such identifiers", "this information")
+# (the noun right after the determiner: "such environmental data" is other data); and the verb that hands it on
+_ANAPHOR_DATA = re.compile(r"\b(?:such|these|those|this|said|the\s+(?:above|same))\s+(?:identifiers?|IDs?|data|information|"
+                           r"details)\b|(?:上述|以上|该等|这些)(?:信息|数据|标识符?)", re.I)
+_OCCASION = re.compile(r"^\W*(?:when|if|once|where|whenever)\s+you\b", re.I)
+_HANDS_ON = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit)\w*|\b(?:sen[dt]|provid\w*|pass\w*|mak\w*\s+available)"
+                       r"\s+(?:\w+\s+){0,5}?to\b|共享|提供给|披露|转让|传输给|发送给", re.I)
 
 
 _NOT_COLLECTED = re.compile(r"\b(?:collect|gather|obtain|track|record|stor|access|upload|transmit|retain|keep|kept)\w*"
