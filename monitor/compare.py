@@ -70,6 +70,12 @@ def _recipient_level(s: Statement, judged: str, category: str, recipient: str = 
     return ""
 
 
+def _holds(s: Statement) -> bool:
+    """A denial a finding can break: no open exception ("unless required by law", "except as described"); a sharing
+    denial whose only exception is the user's consent holds (consent cannot be seen in traffic: covering.py)."""
+    return "excepted" not in s.qualifiers or "consent_only" in s.qualifiers
+
+
 def _scoped(s: Statement) -> bool:
     """Limited to a user group (scope:children) or, for a denial, to one feature (within:feature)."""
     return any(q.startswith(("scope:", "within:")) for q in s.qualifiers)
@@ -140,7 +146,7 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
             # one with an open exception ("not shared with third parties unless you consent"), and one the same
             # sentence takes back (it also states the type for this recipient: a list where "(not collected)" is
             # read as reaching back over an item the list collects)
-            if tl == "clear" and "excepted" not in s.qualifiers and (s.evidence.start, s.evidence.end) not in stated:
+            if tl == "clear" and _holds(s) and (s.evidence.start, s.evidence.end) not in stated:
                 if not denies_plain_form(s) or any(_is_plain(f.transform) for f in fs):
                     denials.append(s)  # (a "no passwords in plain text" denial: the plain value is sent)
                 elif rl == "clear":

@@ -127,10 +127,11 @@ def test_a_class_that_is_the_source_of_the_data_is_not_a_recipient() -> None:
 
 def test_a_sharing_denial_with_an_open_exception_neither_covers_nor_contradicts() -> None:
     text = ("We collect your phone number for support.\n"
-            "We will not provide third parties with the phone number you give us unless you consent.\n")
+            "We will not provide third parties with the phone number you give us unless the law requires it or "
+            "you consent.\n")
     assert verdict(text, "phone_number", "first_party").verdict == "disclosed"
     assert verdict(text, "phone_number", "umeng").verdict == "undisclosed"
-    firm = text.replace(" unless you consent", "")
+    firm = text.replace(" unless the law requires it or you consent", "")
     assert verdict(firm, "phone_number", "umeng").verdict == "contradicted"
 
 
@@ -455,8 +456,8 @@ def test_an_unqualified_advertising_id_names_the_platform_the_traffic_shows() ->
     assert verdict(named, "idfa", "admob").verdict == "undisclosed"
 
 
-def test_a_chinese_sharing_denial_with_a_consent_exception_neither_covers_nor_contradicts() -> None:
-    text = "我们收集您的手机号码用于注册。\n未经您的同意，我们不会与第三方共享您的手机号码。\n"
+def test_a_chinese_sharing_denial_with_an_open_exception_neither_covers_nor_contradicts() -> None:
+    text = "我们收集您的手机号码用于注册。\n未经您的同意，我们不会与第三方共享您的手机号码，但法律法规另有规定的除外。\n"
     assert verdict(text, "phone_number", "umeng").verdict == "undisclosed"  # before: contradicted
     assert verdict(text, "phone_number", "first_party").verdict == "disclosed"
     shared = "我们收集您的设备信息。\n除非得到您的许可，否则我们不会将您的设备信息提供给合作伙伴。\n"
@@ -559,3 +560,24 @@ def test_a_denial_of_the_plain_form_is_broken_by_the_plain_value_only() -> None:
             "- Passwords in plain text (encrypted with bcrypt)\n")
     assert verdict(text, "credentials", "first_party").verdict == "contradicted"
     assert verdict(text, "credentials", "first_party", transform="sha256").verdict != "contradicted"
+
+
+def test_a_typed_sharing_denial_whose_only_exception_is_consent_holds() -> None:
+    # consent cannot be seen in traffic: a denial naming the type, excepting only the user's consent, is a promise
+    text = ("We will request your e-mail address to send you alerts.\n"
+            "We do not intend to sell, rent or otherwise give your e-mail address to a third-party, without your "
+            "consent.\n")
+    got = verdict(text, "email", "umeng")
+    assert got.verdict == "contradicted"
+    assert got.policy_evidence[0].text.startswith("We do not intend to sell")
+    assert verdict(text, "email", "umeng", transform="sha256").verdict == "contradicted"
+    assert verdict(text, "email", "first_party").verdict == "disclosed"  # a denial of giving away, not of collecting
+    zh = "我们收集您的手机号码用于注册。\n未经您的同意，我们不会与第三方共享您的手机号码。\n"
+    assert verdict(zh, "phone_number", "umeng").verdict == "contradicted"
+    assert verdict(zh, "phone_number", "first_party").verdict == "disclosed"
+    # an exception besides consent, a limit to the third parties' own marketing, or service providers let in: no promise
+    for other in ("without your consent, except as described in this policy",
+                  "for their own marketing purposes without your consent"):
+        assert verdict(text.replace("without your consent", other), "email", "umeng").verdict == "undisclosed", other
+    helped = text.replace("We do not intend", "We may use service providers to send these messages, but we do not intend")
+    assert verdict(helped, "email", "umeng").verdict != "contradicted"

@@ -7,7 +7,9 @@ monitor/rules/policy_covering.toml:
 - a class that *obtained* the data the first party uses ("information our partners have obtained", "obtained
   from the third party") is a source, not a recipient: the statement is the first party's;
 - a denial of sharing with an open exception ("not provided to third parties unless you consent") is a
-  denial marked `excepted`: it gives the class no coverage, and compare.py never reads it as a promise;
+  denial marked `excepted`: it gives the class no coverage, and compare.py never reads it as a promise; but when its only
+  exception is the user's consent ("we do not give your e-mail address to a third party without your consent"), it is
+  also marked `consent_only` and holds for the types it names (consent cannot be seen in traffic);
 - a named SDK the sentence only mentions (an account, a data source, what the app checks for) is not a recipient:
   its statements get a `mentioned` qualifier and compare.py judges them as the first party's;
 - a denial limited to one feature, page or occasion ("When you use the payment function, we do not collect ...")
@@ -90,6 +92,9 @@ class CoveringRules:
     instruction: re.Pattern[str]
     instruction_types: tuple[str, ...]
     plain_form: re.Pattern[str]
+    exception: re.Pattern[str]
+    consent_exception: re.Pattern[str]
+    consent_only_not: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +122,8 @@ def covering_rules() -> CoveringRules:
                          {k: frozenset(v) for k, v in d["claims"]["regions"].items()},
                          re.compile(d["subject"]["class_subject"], i), re.compile(d["claims"]["open_storage"], i),
                          re.compile(d["instruction"]["text"], i), tuple(d["instruction"]["types"]),
-                         re.compile(d["denial"]["plain_form"], i))
+                         re.compile(d["denial"]["plain_form"], i), re.compile(d["denial"]["exception"], i),
+                         re.compile(d["denial"]["consent_exception"], i), re.compile(d["denial"]["consent_only_not"], i))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -227,9 +233,10 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             s = replace(s, qualifiers=(*s.qualifiers, "excepted"))
         if s.recipient in CLASSES:
             if r.excepted_sharing.search(text) and not r.affirmed_sharing.search(r.excepted_sharing.sub(" ", text)):
-                s = replace(s, stance="denies", qualifiers=(*s.qualifiers, "excepted"))
+                s = replace(s, stance="denies", qualifiers=(*s.qualifiers, "excepted", *_consent_only(text, r)))
             elif r.excepted_sharing_zh.search(text) and not r.affirmed_sharing.search(r.excepted_sharing_zh.sub(" ", text)):
-                s = replace(s, qualifiers=(*s.qualifiers, "excepted"))  # the stance stays as the reader read it
+                # the stance stays as the reader read it
+                s = replace(s, qualifiers=(*s.qualifiers, "excepted", *(_consent_only(text, r) if s.stance == "denies" else ())))
             if any(rx.search(text) for rx in r.source) and not _names_class_elsewhere(text, r):
                 s = replace(s, recipient="first_party")
             else:
@@ -258,6 +265,14 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             seen.add(key)
             out.append(x)
     return out
+
+
+def _consent_only(text: str, r: CoveringRules) -> tuple[str, ...]:
+    """("consent_only",) when every exception of a sharing denial is the user's own consent ("without your consent")."""
+    if r.consent_only_not.search(text):
+        return ()
+    found = [m.group(0).strip() for m in r.exception.finditer(text)]
+    return ("consent_only",) if found and all(r.consent_exception.search(x) for x in found) else ()
 
 
 def in_place(got: str, want: str) -> bool:
