@@ -581,3 +581,27 @@ def test_a_typed_sharing_denial_whose_only_exception_is_consent_holds() -> None:
         assert verdict(text.replace("without your consent", other), "email", "umeng").verdict == "undisclosed", other
     helped = text.replace("We do not intend", "We may use service providers to send these messages, but we do not intend")
     assert verdict(helped, "email", "umeng").verdict != "contradicted"
+
+
+def test_a_promise_that_every_connection_is_encrypted_is_broken_by_clear_text_to_the_first_party() -> None:
+    text = ("We collect your e-mail address to create your account.\n"
+            "Security: HTTPS/TLS encryption for all connections.\n")
+    policy = parse_policy(text)
+
+    def judged(type_id: str, sdk: str, cleartext: bool) -> Verdict:
+        f = finding(1, type_id, location="json:$.x", sdk=sdk, category="analytics" if sdk else "first_party",
+                    host="h.example", ip="192.0.2.7", ts=0.0, cleartext=cleartext)
+        return [v for v in compute_verdicts(policy, [f], [destination(host="h.example", ip="192.0.2.7")], None)
+                if v.findings][0]
+
+    got = judged("email", "", cleartext=True)
+    assert got.verdict == "contradicted"
+    assert got.policy_evidence[0].text.startswith("Security: HTTPS/TLS encryption for all connections")
+    assert judged("android_id", "", cleartext=True).verdict == "contradicted"  # whatever the type
+    assert judged("email", "", cleartext=False).verdict == "disclosed"  # sent inside TLS: kept
+    assert judged("email", "umeng", cleartext=True).verdict == "undisclosed"  # the promise is about our connections
+    # encryption promised for one feature, or denied, is no promise about every connection
+    for other in ("Security: our shopping cart uses SSL encryption for all connections.\n",
+                  "Not all connections are encrypted with TLS.\n"):
+        policy = parse_policy(text.replace("Security: HTTPS/TLS encryption for all connections.\n", other))
+        assert judged("email", "", cleartext=True).verdict == "disclosed", other

@@ -32,6 +32,8 @@ monitor/rules/policy_covering.toml:
   my service providers collect ...") gives that class vague coverage too (narrowed as the class is);
 - a sharing promise that denies only selling ("we do not sell your personal information") is dropped;
 - a storage promise naming a region (EU) holds for its member countries (in_place, read by compare.py);
+- a promise that every connection is encrypted ("HTTPS/TLS encryption for all connections") is a transport claim (kind
+  other, about transport): a finding the first party receives in clear text breaks it (compare.py);
 - Chinese storage promises ("存储于中国境内") are storage claims (country CN), and Chinese sentences that send data
   abroad as a matter of course (not "如需跨境传输 ...") are cross-border claims that allow it.
 """
@@ -50,6 +52,7 @@ from monitor.model import Claim, Statement
 RULES = Path(__file__).resolve().parent.parent / "rules" / "policy_covering.toml"
 Finder = Callable[[str], list[tuple[str, int, int]]]  # the SDK names in a text: (sdk id, start, end)
 CLASSES = ("third_party", "partners", "advertisers")
+MAX_TRANSPORT = 300  # a transport promise is one short sentence; a long one is about something else too
 GROUP = "corporate_group"  # the policy owner's affiliates: no SDK is of this category, so the class covers none
 
 
@@ -95,6 +98,8 @@ class CoveringRules:
     exception: re.Pattern[str]
     consent_exception: re.Pattern[str]
     consent_only_not: re.Pattern[str]
+    transport_all: re.Pattern[str]
+    transport_not: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +128,8 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["subject"]["class_subject"], i), re.compile(d["claims"]["open_storage"], i),
                          re.compile(d["instruction"]["text"], i), tuple(d["instruction"]["types"]),
                          re.compile(d["denial"]["plain_form"], i), re.compile(d["denial"]["exception"], i),
-                         re.compile(d["denial"]["consent_exception"], i), re.compile(d["denial"]["consent_only_not"], i))
+                         re.compile(d["denial"]["consent_exception"], i), re.compile(d["denial"]["consent_only_not"], i),
+                         re.compile(d["claims"]["transport_all"], i), re.compile(d["claims"]["transport_not"], i))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -298,6 +304,8 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
         scoped = (("scope", scope),) if scope else ()
         if r.storage_cn.search(t) and ("storage_location", start) not in have:
             out.append(Claim("storage_location", t, start, end, (("country", "CN"), *scoped)))
+        if r.transport_all.search(t) and not r.transport_not.search(t) and len(t) <= MAX_TRANSPORT:
+            out.append(Claim("other", t, start, end, (("about", "transport"), *scoped)))
         if r.abroad_cn.search(t) and ("cross_border", start) not in have:
             denied = bool(r.abroad_cn_denied.search(t))
             allowed = not denied and not r.abroad_cn_not.search(t)
