@@ -605,3 +605,16 @@ def test_a_promise_that_every_connection_is_encrypted_is_broken_by_clear_text_to
                   "Not all connections are encrypted with TLS.\n"):
         policy = parse_policy(text.replace("Security: HTTPS/TLS encryption for all connections.\n", other))
         assert judged("email", "", cleartext=True).verdict == "disclosed", other
+
+
+def test_servers_placed_in_one_country_are_a_storage_promise() -> None:
+    text = "We collect your e-mail address to create your account.\nOur servers are located in the United States.\n"
+    got = verdict(text, "email", "first_party", country="DE")
+    assert got.verdict == "contradicted"
+    assert got.policy_evidence[0].text.startswith("Our servers are located in the United States")
+    assert verdict(text, "email", "first_party", country="US").verdict == "disclosed"
+    # two countries, or a place that is only permitted, promise no single place
+    for other in ("Our servers are located in the United States and Canada.\n",
+                  "Our servers may be located in the United States.\n"):
+        assert verdict(text.replace("Our servers are located in the United States.\n", other), "email", "first_party",
+                       country="DE").verdict == "disclosed", other

@@ -32,6 +32,8 @@ monitor/rules/policy_covering.toml:
   my service providers collect ...") gives that class vague coverage too (narrowed as the class is);
 - a sharing promise that denies only selling ("we do not sell your personal information") is dropped;
 - a storage promise naming a region (EU) holds for its member countries (in_place, read by compare.py);
+- an English sentence placing our servers in one country ("Our servers are located in the United States") is a storage
+  claim for that country;
 - a promise that every connection is encrypted ("HTTPS/TLS encryption for all connections") is a transport claim (kind
   other, about transport): a finding the first party receives in clear text breaks it (compare.py);
 - Chinese storage promises ("存储于中国境内") are storage claims (country CN), and Chinese sentences that send data
@@ -100,6 +102,8 @@ class CoveringRules:
     consent_only_not: re.Pattern[str]
     transport_all: re.Pattern[str]
     transport_not: re.Pattern[str]
+    server_location: re.Pattern[str]
+    countries: tuple[tuple[str, re.Pattern[str]], ...]
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +133,9 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["instruction"]["text"], i), tuple(d["instruction"]["types"]),
                          re.compile(d["denial"]["plain_form"], i), re.compile(d["denial"]["exception"], i),
                          re.compile(d["denial"]["consent_exception"], i), re.compile(d["denial"]["consent_only_not"], i),
-                         re.compile(d["claims"]["transport_all"], i), re.compile(d["claims"]["transport_not"], i))
+                         re.compile(d["claims"]["transport_all"], i), re.compile(d["claims"]["transport_not"], i),
+                         re.compile(d["claims"]["server_location"], i),
+                         tuple((k, re.compile(v, i)) for k, v in d["claims"]["countries"].items()))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -304,6 +310,9 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
         scoped = (("scope", scope),) if scope else ()
         if r.storage_cn.search(t) and ("storage_location", start) not in have:
             out.append(Claim("storage_location", t, start, end, (("country", "CN"), *scoped)))
+        country = _server_country(t, r)
+        if country and ("storage_location", start) not in have:
+            out.append(Claim("storage_location", t, start, end, (("country", country), *scoped)))
         if r.transport_all.search(t) and not r.transport_not.search(t) and len(t) <= MAX_TRANSPORT:
             out.append(Claim("other", t, start, end, (("about", "transport"), *scoped)))
         if r.abroad_cn.search(t) and ("cross_border", start) not in have:
@@ -312,6 +321,18 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
             out.append(Claim("cross_border", t, start, end, (("denied", "yes" if denied else "no"),
                                                               *((("allowed", "yes"),) if allowed else ()), *scoped)))
     return out
+
+
+def _server_country(text: str, r: CoveringRules) -> str:
+    """The one country an English sentence places our servers in ("Our servers are located in the United States"), or ""
+    (no such sentence, a permissive or open list of places, or several countries)."""
+    m = r.server_location.search(text)
+    if not m or ((r.permissive_storage.search(text) or r.open_storage.search(text))
+                 and not r.exclusive_storage.search(text)):
+        return ""
+    place = text[m.end():m.end() + 80]
+    named = [code for code, rx in r.countries if rx.search(place)]
+    return named[0] if len(named) == 1 else ""
 
 
 def _names_class_elsewhere(text: str, r: CoveringRules) -> bool:
