@@ -618,3 +618,22 @@ def test_servers_placed_in_one_country_are_a_storage_promise() -> None:
                   "Our servers may be located in the United States.\n"):
         assert verdict(text.replace("Our servers are located in the United States.\n", other), "email", "first_party",
                        country="DE").verdict == "disclosed", other
+
+
+def test_a_class_tied_to_identity_verification_covers_no_sdk() -> None:
+    text = ("我们收集您的手机号码用于注册。\n"
+            "为了账号安全，我们会将您的实名认证信息，包括姓名、手机号码，提供给我们委托的第三方服务机构，用于验证您所提供的认证信息的真实性。\n")
+    assert verdict(text, "phone_number", "umeng").verdict == "undisclosed"
+    assert verdict(text, "phone_number", "first_party").verdict == "disclosed"
+    english = "We share your phone number with identity verification providers to confirm your account.\n"
+    assert verdict(english, "phone_number", "umeng").verdict == "undisclosed"
+
+
+def test_the_partner_providing_this_service_is_the_provider_its_line_names() -> None:
+    line = "当您兑换话费时，我们会与提供该服务的指定合作伙伴共享您的手机号。\n"
+    vendor = "我们收集您的手机号码用于注册。\n2） 某某话费虚拟商品服务商：" + line
+    assert verdict(vendor, "phone_number", "umeng").verdict == "undisclosed"  # a phone-credit vendor is no SDK
+    sdk = "我们收集您的手机号码用于注册。\n1） 腾讯云短信：" + line
+    assert verdict(sdk, "phone_number", "tencent_cloud").verdict == "disclosed"
+    general = "我们收集您的手机号码用于注册。\n3） 第三方服务商：" + line
+    assert verdict(general, "phone_number", "umeng").verdict == "vague"  # only class words: the class as named

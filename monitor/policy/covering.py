@@ -4,6 +4,10 @@ Applied after the sentence analysis, statement by statement, with the rules in
 monitor/rules/policy_covering.toml:
 - a recipient class narrowed to one kind of SDK ("third-party push SDKs", "advertising partners") gets a
   `class:<category>` qualifier: it covers only SDKs of that category (compare.py reads it);
+- a class tied to identity verification ("我们委托的第三方服务机构，用于验证您所提供的认证信息") is a kind of company no SDK is: it
+  covers no SDK (class:verification);
+- "the (designated) partner providing this service" (提供该服务的指定合作伙伴) is the provider its line's label names: an SDK
+  named there gets the data, a provider of a kind no SDK is ("话费虚拟商品服务商：") makes the class cover no SDK;
 - a class that *obtained* the data the first party uses ("information our partners have obtained", "obtained
   from the third party") is a source, not a recipient: the statement is the first party's;
 - a denial of sharing with an open exception ("not provided to third parties unless you consent") is a
@@ -55,7 +59,8 @@ RULES = Path(__file__).resolve().parent.parent / "rules" / "policy_covering.toml
 Finder = Callable[[str], list[tuple[str, int, int]]]  # the SDK names in a text: (sdk id, start, end)
 CLASSES = ("third_party", "partners", "advertisers")
 MAX_TRANSPORT = 300  # a transport promise is one short sentence; a long one is about something else too
-GROUP = "corporate_group"  # the policy owner's affiliates: no SDK is of this category, so the class covers none
+GROUP = "corporate_group"
+PROVIDER = "named_provider"  # a provider of a kind no SDK is (a phone-credit vendor): the class covers no SDK  # the policy owner's affiliates: no SDK is of this category, so the class covers none
 
 
 Role = tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]  # before, name, after
@@ -104,6 +109,9 @@ class CoveringRules:
     transport_not: re.Pattern[str]
     server_location: re.Pattern[str]
     countries: tuple[tuple[str, re.Pattern[str]], ...]
+    designated: re.Pattern[str]
+    label: re.Pattern[str]
+    class_words: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +143,9 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["denial"]["consent_exception"], i), re.compile(d["denial"]["consent_only_not"], i),
                          re.compile(d["claims"]["transport_all"], i), re.compile(d["claims"]["transport_not"], i),
                          re.compile(d["claims"]["server_location"], i),
-                         tuple((k, re.compile(v, i)) for k, v in d["claims"]["countries"].items()))
+                         tuple((k, re.compile(v, i)) for k, v in d["claims"]["countries"].items()),
+                         re.compile(d["provider"]["designated"], i), re.compile(d["provider"]["label"], i),
+                         re.compile(d["provider"]["class_words"], i))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -216,12 +226,15 @@ def loosely_names(s: Statement, type_id: str) -> bool:
     return type_id == "device_uid" == s.type and not s.vague and not covering_rules().device_uid_exact.search(s.evidence.text)
 
 
-def apply_covering(statements: list[Statement], iot: bool, find: Finder | None = None) -> list[Statement]:
+def apply_covering(statements: list[Statement], iot: bool, find: Finder | None = None,
+                   policy_text: str = "") -> list[Statement]:
     r = covering_rules()
     out: list[Statement] = []
     seen: set[tuple[str, str, str, int, bool]] = set()
     for s in statements:
         text = s.evidence.text
+        if s.recipient in CLASSES and s.stance != "denies" and policy_text and r.designated.search(text):
+            s = _designated(s, _line(policy_text, s.evidence.start), r, find)
         if s.vague and not iot and any(t in s.covers for t in r.iot_only):
             s = replace(s, covers=tuple(t for t in s.covers if t not in r.iot_only))
         if not s.vague and s.stance != "denies" and r.permission_row.search(text):
@@ -277,6 +290,29 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             seen.add(key)
             out.append(x)
     return out
+
+
+def _line(text: str, at: int) -> str:
+    """The line of the policy text holding offset `at`."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
+
+
+def _designated(s: Statement, line: str, r: CoveringRules, find: Finder | None) -> Statement:
+    """A class statement about "the partner providing this service": the provider its line's label names."""
+    m = r.label.match(line)
+    if not m:
+        return s
+    label = m.group(1)
+    sdks = list(dict.fromkeys(sdk for sdk, _a, _b in find(label))) if find is not None else []
+    if len(sdks) == 1:
+        return replace(s, recipient=sdks[0])
+    if sdks or class_categories(label) or not r.class_words.sub("", label):
+        # several SDKs, a kind of provider some SDKs are ("数据服务供应商": analytics; narrowing to it was tried and cost
+        # grid 3 eight cells the reader does not yet give from the SDKs' own entries), or only class words
+        # ("第三方服务商"): the class as the sentence names it
+        return s
+    return replace(s, qualifiers=(*s.qualifiers, f"class:{PROVIDER}"))  # a provider of another kind: no SDK
 
 
 def _consent_only(text: str, r: CoveringRules) -> tuple[str, ...]:
