@@ -19,7 +19,7 @@ from collections import defaultdict
 
 from monitor.model import Claim, Evidence, Policy, Statement
 from monitor.policy.clause import rules as policy_rules
-from monitor.policy.covering import denies_plain_form, in_place, loosely_names, names_type
+from monitor.policy.covering import denies_plain_form, in_place, loosely_names, names_type, transit_field
 from monitor.policy.promises import reached, service_provider
 from monitor.records import Destination, Finding, Verdict
 
@@ -181,6 +181,16 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
         quals = sorted(HASH_QUALIFIERS & set(hashed[0].qualifiers))
         return out("contradicted", f"the policy says {type_id} is sent {'/'.join(quals)}, but the traffic has it "
                                    f"unhashed ({plain[0].location})", [_ev(s.evidence) for s in hashed])
+    named = [s for s in vague if not _scoped(s) and _recipient_level(s, judged, category, recipient) == "clear"]
+    sent_clear = [f for f in plain if f.cleartext]
+    if not clear and named and sent_clear and all("encrypted" in s.qualifiers for s in named):
+        # the entry naming this recipient promises encrypted transmission of what it lists (only broadly named here)
+        ordered = specific(named)
+        fields = [transit_field(policy.text, s.evidence.start) for s in ordered]
+        promise = [Evidence(policy.text[a:b], a, b) for a, b in (f for f in fields if f)]
+        return out("contradicted", f"the policy says {type_id} goes to {judged} by encrypted transmission, but the traffic "
+                                   f"has it in clear text ({sent_clear[0].location})",
+                   [*promise[:1], *(_ev(s.evidence) for s in ordered)])
     claim = _claim_contradiction(policy, judged, category, fs, country_of, recipient, stated=bool(clear))
     if claim is not None:
         c, why = claim

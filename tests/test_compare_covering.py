@@ -637,3 +637,25 @@ def test_the_partner_providing_this_service_is_the_provider_its_line_names() -> 
     assert verdict(sdk, "phone_number", "tencent_cloud").verdict == "disclosed"
     general = "我们收集您的手机号码用于注册。\n3） 第三方服务商：" + line
     assert verdict(general, "phone_number", "umeng").verdict == "vague"  # only class words: the class as named
+
+
+def test_an_entry_field_promising_encrypted_transmission_is_broken_by_clear_text_to_its_sdk() -> None:
+    text = ("第三方SDK目录\n"
+            "推送服务（极光推送SDK）\n"
+            "使用目的：向您的设备推送消息\n"
+            "处理方式：采用加密传输的安全方式\n"
+            "收集个人信息类型：设备标识信息、网络信息\n")
+    policy = parse_policy(text)
+
+    def judged(type_id: str, cleartext: bool) -> Verdict:
+        f = finding(1, type_id, location="json:$.x", sdk="jpush", category="push", host="h.example", ip="192.0.2.7",
+                    ts=0.0, cleartext=cleartext)
+        return [v for v in compute_verdicts(policy, [f], [], None) if v.findings][0]
+
+    got = judged("imei", cleartext=True)
+    assert got.verdict == "contradicted"
+    assert got.policy_evidence[0].text == "处理方式：采用加密传输的安全方式"  # the promise first, then what it covers
+    assert judged("imei", cleartext=False).verdict == "vague"
+    assert judged("email", cleartext=True).verdict == "undisclosed"  # not listed in the entry
+    policy = parse_policy(text.replace("处理方式：采用加密传输的安全方式", "处理方式：第三方自行处理"))
+    assert judged("imei", cleartext=True).verdict == "vague"

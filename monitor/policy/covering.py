@@ -22,6 +22,8 @@ monitor/rules/policy_covering.toml:
   sentence gives it with the class: a vague statement for `partners`, narrowed as the class is;
 - a denial that an SDK's list entry gives the SDK, whose sentence names a class and not the SDK ("We will not provide
   your phone number to advertising partners"), is about others: qualifier `to_others`, it denies nothing to the SDK;
+- an entry field promising encrypted transmission ("处理方式：...加密传输...") on one of the two lines before a line of the
+  entry's data gives that line's SDK statements the qualifier `encrypted` (compare.py: clear text breaks it);
 - a row of a permissions table gives vague coverage at most (it says what a permission is for);
 - an instruction for exercising a choice by writing to us ("opt out by sending an email ... include your name and email
   address") states no collection of the contact data it mentions;
@@ -112,6 +114,8 @@ class CoveringRules:
     designated: re.Pattern[str]
     label: re.Pattern[str]
     class_words: re.Pattern[str]
+    transit_field: re.Pattern[str]
+    transit_not: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +149,8 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["claims"]["server_location"], i),
                          tuple((k, re.compile(v, i)) for k, v in d["claims"]["countries"].items()),
                          re.compile(d["provider"]["designated"], i), re.compile(d["provider"]["label"], i),
-                         re.compile(d["provider"]["class_words"], i))
+                         re.compile(d["provider"]["class_words"], i),
+                         re.compile(d["transit"]["field"], i), re.compile(d["transit"]["field_not"], i))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -235,6 +240,9 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         text = s.evidence.text
         if s.recipient in CLASSES and s.stance != "denies" and policy_text and r.designated.search(text):
             s = _designated(s, _line(policy_text, s.evidence.start), r, find)
+        if s.recipient not in (*CLASSES, "first_party") and s.stance != "denies" and "encrypted" not in s.qualifiers \
+                and policy_text and transit_field(policy_text, s.evidence.start):
+            s = replace(s, qualifiers=(*s.qualifiers, "encrypted"))
         if s.vague and not iot and any(t in s.covers for t in r.iot_only):
             s = replace(s, covers=tuple(t for t in s.covers if t not in r.iot_only))
         if not s.vague and s.stance != "denies" and r.permission_row.search(text):
@@ -296,6 +304,22 @@ def _line(text: str, at: int) -> str:
     """The line of the policy text holding offset `at`."""
     end = text.find("\n", at)
     return text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
+
+
+def transit_field(text: str, at: int) -> tuple[int, int] | None:
+    """(start, end) of the entry field promising encrypted transmission on one of the two lines before the line holding
+    offset `at` ("处理方式：通过去标识化、加密传输和处理的安全处理方式"), or None."""
+    r = covering_rules()
+    start = text.rfind("\n", 0, at) + 1
+    for _ in range(2):
+        if start <= 0:
+            return None
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev:start - 1]
+        if r.transit_field.search(line):
+            return None if r.transit_not.search(line) else (prev, start - 1)
+        start = prev
+    return None
 
 
 def _designated(s: Statement, line: str, r: CoveringRules, find: Finder | None) -> Statement:
