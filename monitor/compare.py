@@ -170,6 +170,10 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
         return sorted(xs, key=lambda x: _specificity(x, type_id, judged, category))
 
     shown = recipient if recipient != "unknown" else "an unknown destination (judged as first party)"
+    if clear or any(_type_level(v, type_id) == "clear" for v in vague):
+        # a denial excepting the user's consent yields to a statement giving this type to this recipient (or a class
+        # covering it): the policy says when it does share it, so consent was asked for
+        denials = [d for d in denials if "consent_only" not in d.qualifiers]
     denials, hashed = specific(denials), specific(hashed)
     if denials:
         return out("contradicted", f"the policy says {type_id} is not collected/shared for {denials[0].recipient}, "

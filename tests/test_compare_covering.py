@@ -659,3 +659,11 @@ def test_an_entry_field_promising_encrypted_transmission_is_broken_by_clear_text
     assert judged("email", cleartext=True).verdict == "undisclosed"  # not listed in the entry
     policy = parse_policy(text.replace("处理方式：采用加密传输的安全方式", "处理方式：第三方自行处理"))
     assert judged("imei", cleartext=True).verdict == "vague"
+
+
+def test_a_denial_excepting_consent_yields_to_sharing_the_policy_states() -> None:
+    text = ("We collect your precise location to show nearby stores.\n"
+            "We will not share your precise location with third parties without your consent.\n")
+    assert verdict(text, "location_precise", "pangle").verdict == "contradicted"
+    shared = text + "Our advertising partners may receive your precise location to show local ads, if you allow it.\n"
+    assert verdict(shared, "location_precise", "pangle").verdict == "vague"
