@@ -83,9 +83,11 @@ def _scoped(s: Statement) -> bool:
 
 def _specificity(s: Statement, type_id: str, judged: str, category: str,
                  recipient: str = "") -> tuple[bool, bool, bool, int, int]:
-    """Sort key, most specific evidence first: named recipient, exact type, general scope, narrowest term."""
+    """Sort key, most specific evidence first: named recipient, exact type, general scope, narrowest term; then the order
+    of the policy (its own statement of what it collects comes before later mentions: notices, opt-outs, table rows;
+    the shortest sentence first, as before, cited table cells and notices ahead of the collection sentence)."""
     return (_recipient_level(s, judged, category, recipient) != "clear", _type_level(s, type_id) != "clear", _scoped(s),
-            len(s.covers) if s.vague else 0, len(s.evidence.text))
+            len(s.covers) if s.vague else 0, s.evidence.start)
 
 
 def _ev(e: Evidence) -> Evidence:

@@ -667,3 +667,11 @@ def test_a_denial_excepting_consent_yields_to_sharing_the_policy_states() -> Non
     assert verdict(text, "location_precise", "pangle").verdict == "contradicted"
     shared = text + "Our advertising partners may receive your precise location to show local ads, if you allow it.\n"
     assert verdict(shared, "location_precise", "pangle").verdict == "vague"
+
+
+def test_evidence_of_equal_specificity_follows_the_policys_order() -> None:
+    text = ("We collect your phone number when you register, to verify your account and to reach you about it.\n"
+            "We also store your phone number.\n")
+    got = verdict(text, "phone_number", "first_party")
+    assert got.verdict == "disclosed"
+    assert got.policy_evidence[0].text.startswith("We collect your phone number when you register")
