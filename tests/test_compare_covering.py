@@ -579,6 +579,8 @@ def test_a_typed_sharing_denial_whose_only_exception_is_consent_holds() -> None:
     for other in ("without your consent, except as described in this policy",
                   "for their own marketing purposes without your consent"):
         assert verdict(text.replace("without your consent", other), "email", "umeng").verdict == "undisclosed", other
+    sold = "We collect your e-mail address.\nWe do not sell or rent your e-mail address to any third party without your consent.\n"
+    assert verdict(sold, "email", "umeng").verdict != "contradicted"  # selling only: SDKs get data without buying it
     helped = text.replace("We do not intend", "We may use service providers to send these messages, but we do not intend")
     assert verdict(helped, "email", "umeng").verdict != "contradicted"
 

@@ -341,8 +341,8 @@ def _designated(s: Statement, line: str, r: CoveringRules, find: Finder | None) 
 
 def _consent_only(text: str, r: CoveringRules) -> tuple[str, ...]:
     """("consent_only",) when every exception of a sharing denial is the user's own consent ("without your consent")."""
-    if r.consent_only_not.search(text):
-        return ()
+    if r.consent_only_not.search(text) or (r.sale_only.search(text) and not r.share_verbs.search(text)):
+        return ()  # (a denial of selling only: SDKs get data without buying it)
     found = [m.group(0).strip() for m in r.exception.finditer(text)]
     return ("consent_only",) if found and all(r.consent_exception.search(x) for x in found) else ()
 
