@@ -19,7 +19,7 @@ from collections import defaultdict
 
 from monitor.model import Claim, Evidence, Policy, Statement
 from monitor.policy.clause import rules as policy_rules
-from monitor.policy.covering import denies_plain_form, in_place, loosely_names, names_type, transit_field
+from monitor.policy.covering import denies_plain_form, in_place, loosely_names, names_type
 from monitor.policy.promises import reached, service_provider
 from monitor.records import Destination, Finding, Verdict
 
@@ -192,8 +192,8 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
     if not clear and named and sent_clear and all("encrypted" in s.qualifiers for s in named):
         # the entry naming this recipient promises encrypted transmission of what it lists (only broadly named here)
         ordered = specific(named)
-        fields = [transit_field(policy.text, s.evidence.start) for s in ordered]
-        promise = [Evidence(policy.text[a:b], a, b) for a, b in (f for f in fields if f)]
+        fields = [q.split(":")[1:] for s in ordered for q in s.qualifiers if q.startswith("transit:")]
+        promise = [Evidence(policy.text[int(a):int(b)], int(a), int(b)) for a, b in fields if policy.text]
         return out("contradicted", f"the policy says {type_id} goes to {judged} by encrypted transmission, but the traffic "
                                    f"has it in clear text ({sent_clear[0].location})",
                    [*promise[:1], *(_ev(s.evidence) for s in ordered)])

@@ -661,6 +661,10 @@ def test_an_entry_field_promising_encrypted_transmission_is_broken_by_clear_text
     assert judged("email", cleartext=True).verdict == "undisclosed"  # not listed in the entry
     policy = parse_policy(text.replace("处理方式：采用加密传输的安全方式", "处理方式：第三方自行处理"))
     assert judged("imei", cleartext=True).verdict == "vague"
+    # the field of the entry before (its last line) is not this entry's promise
+    policy = parse_policy("第三方SDK目录\n推送服务（个推SDK）\n收集个人信息类型：设备标识信息\n处理方式：采用加密传输的安全方式\n"
+                          "推送服务（极光推送SDK）\n收集个人信息类型：设备标识信息、网络信息\n")
+    assert judged("imei", cleartext=True).verdict == "vague"
 
 
 def test_a_denial_excepting_consent_yields_to_sharing_the_policy_states() -> None:

@@ -52,7 +52,7 @@ import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from monitor.model import Claim, Statement
@@ -241,8 +241,11 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         if s.recipient in CLASSES and s.stance != "denies" and policy_text and r.designated.search(text):
             s = _designated(s, _line(policy_text, s.evidence.start), r, find)
         if s.recipient not in (*CLASSES, "first_party") and s.stance != "denies" and "encrypted" not in s.qualifiers \
-                and policy_text and transit_field(policy_text, s.evidence.start):
-            s = replace(s, qualifiers=(*s.qualifiers, "encrypted"))
+                and policy_text:
+            field = transit_field(policy_text, s.evidence.start,
+                                  None if find is None else partial(_names_an_sdk, find=find))
+            if field:  # the field's place rides along, for the evidence (compare.py)
+                s = replace(s, qualifiers=(*s.qualifiers, "encrypted", f"transit:{field[0]}:{field[1]}"))
         if s.vague and not iot and any(t in s.covers for t in r.iot_only):
             s = replace(s, covers=tuple(t for t in s.covers if t not in r.iot_only))
         if not s.vague and s.stance != "denies" and r.permission_row.search(text):
@@ -306,9 +309,14 @@ def _line(text: str, at: int) -> str:
     return text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
 
 
-def transit_field(text: str, at: int) -> tuple[int, int] | None:
+def _names_an_sdk(line: str, find: Finder) -> bool:
+    return bool(find(line))
+
+
+def transit_field(text: str, at: int, other_entry: Callable[[str], bool] | None = None) -> tuple[int, int] | None:
     """(start, end) of the entry field promising encrypted transmission on one of the two lines before the line holding
-    offset `at` ("处理方式：通过去标识化、加密传输和处理的安全处理方式"), or None."""
+    offset `at` ("处理方式：通过去标识化、加密传输和处理的安全处理方式"), or None; the look-back stops at a line `other_entry` says
+    starts an entry (it names an SDK: a field above it belongs to the entry before)."""
     r = covering_rules()
     start = text.rfind("\n", 0, at) + 1
     for _ in range(2):
@@ -318,6 +326,8 @@ def transit_field(text: str, at: int) -> tuple[int, int] | None:
         line = text[prev:start - 1]
         if r.transit_field.search(line):
             return None if r.transit_not.search(line) else (prev, start - 1)
+        if other_entry is not None and other_entry(line):
+            return None
         start = prev
     return None
 
