@@ -681,3 +681,11 @@ def test_evidence_of_equal_specificity_follows_the_policys_order() -> None:
     got = verdict(text, "phone_number", "first_party")
     assert got.verdict == "disclosed"
     assert got.policy_evidence[0].text.startswith("We collect your phone number when you register")
+
+
+def test_a_never_sharing_denial_with_an_exception_is_a_denial_not_sharing() -> None:
+    text = ("We collect your precise location to show nearby stores.\n"
+            "We never share your precise location with third parties unless you opt in.\n")
+    assert verdict(text, "location_precise", "umeng").verdict == "contradicted"  # only consent: it holds
+    opened = text.replace("unless you opt in", "unless the law requires it")
+    assert verdict(opened, "location_precise", "umeng").verdict == "undisclosed"  # not read as sharing it
