@@ -70,6 +70,12 @@ def _recipient_level(s: Statement, judged: str, category: str, recipient: str = 
     return ""
 
 
+def _holds(s: Statement) -> bool:
+    """A denial a finding can break: no open exception ("unless required by law", "except as described"); a sharing
+    denial whose only exception is the user's consent holds (consent cannot be seen in traffic: covering.py)."""
+    return "excepted" not in s.qualifiers or "consent_only" in s.qualifiers
+
+
 def _scoped(s: Statement) -> bool:
     """Limited to a user group (scope:children) or, for a denial, to one feature (within:feature)."""
     return any(q.startswith(("scope:", "within:")) for q in s.qualifiers)
@@ -77,9 +83,11 @@ def _scoped(s: Statement) -> bool:
 
 def _specificity(s: Statement, type_id: str, judged: str, category: str,
                  recipient: str = "") -> tuple[bool, bool, bool, int, int]:
-    """Sort key, most specific evidence first: named recipient, exact type, general scope, narrowest term."""
+    """Sort key, most specific evidence first: named recipient, exact type, general scope, narrowest term; then the order
+    of the policy (its own statement of what it collects comes before later mentions: notices, opt-outs, table rows;
+    the shortest sentence first, as before, cited table cells and notices ahead of the collection sentence)."""
     return (_recipient_level(s, judged, category, recipient) != "clear", _type_level(s, type_id) != "clear", _scoped(s),
-            len(s.covers) if s.vague else 0, len(s.evidence.text))
+            len(s.covers) if s.vague else 0, s.evidence.start)
 
 
 def _ev(e: Evidence) -> Evidence:
@@ -140,7 +148,7 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
             # one with an open exception ("not shared with third parties unless you consent"), and one the same
             # sentence takes back (it also states the type for this recipient: a list where "(not collected)" is
             # read as reaching back over an item the list collects)
-            if tl == "clear" and "excepted" not in s.qualifiers and (s.evidence.start, s.evidence.end) not in stated:
+            if tl == "clear" and _holds(s) and (s.evidence.start, s.evidence.end) not in stated:
                 if not denies_plain_form(s) or any(_is_plain(f.transform) for f in fs):
                     denials.append(s)  # (a "no passwords in plain text" denial: the plain value is sent)
                 elif rl == "clear":
@@ -164,6 +172,10 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
         return sorted(xs, key=lambda x: _specificity(x, type_id, judged, category))
 
     shown = recipient if recipient != "unknown" else "an unknown destination (judged as first party)"
+    if clear or any(_type_level(v, type_id) == "clear" for v in vague):
+        # a denial excepting the user's consent yields to a statement giving this type to this recipient (or a class
+        # covering it): the policy says when it does share it, so consent was asked for
+        denials = [d for d in denials if "consent_only" not in d.qualifiers]
     denials, hashed = specific(denials), specific(hashed)
     if denials:
         return out("contradicted", f"the policy says {type_id} is not collected/shared for {denials[0].recipient}, "
@@ -175,6 +187,16 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
         quals = sorted(HASH_QUALIFIERS & set(hashed[0].qualifiers))
         return out("contradicted", f"the policy says {type_id} is sent {'/'.join(quals)}, but the traffic has it "
                                    f"unhashed ({plain[0].location})", [_ev(s.evidence) for s in hashed])
+    named = [s for s in vague if not _scoped(s) and _recipient_level(s, judged, category, recipient) == "clear"]
+    sent_clear = [f for f in plain if f.cleartext]
+    if not clear and named and sent_clear and all("encrypted" in s.qualifiers for s in named):
+        # the entry naming this recipient promises encrypted transmission of what it lists (only broadly named here)
+        ordered = specific(named)
+        fields = [q.split(":")[1:] for s in ordered for q in s.qualifiers if q.startswith("transit:")]
+        promise = [Evidence(policy.text[int(a):int(b)], int(a), int(b)) for a, b in fields if policy.text]
+        return out("contradicted", f"the policy says {type_id} goes to {judged} by encrypted transmission, but the traffic "
+                                   f"has it in clear text ({sent_clear[0].location})",
+                   [*promise[:1], *(_ev(s.evidence) for s in ordered)])
     claim = _claim_contradiction(policy, judged, category, fs, country_of, recipient, stated=bool(clear))
     if claim is not None:
         c, why = claim
@@ -224,6 +246,11 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[Fi
             if hit is not None:
                 return c, (f"the policy says the contact list is not collected, but {hit.type} values from a contact "
                            f"list are sent ({hit.location})")
+        if c.kind == "other" and dict(c.params).get("about") == "transport" and judged == "first_party":
+            hit = next((f for f in fs if f.cleartext), None)
+            if hit is not None:
+                return c, (f"the policy says every connection is encrypted, but {hit.type} is sent to {judged} in clear "
+                           f"text ({hit.location})")
         if c.kind == "storage_location" and judged == "first_party":
             want = dict(c.params).get("country", "")
             for f in fs:

@@ -127,10 +127,11 @@ def test_a_class_that_is_the_source_of_the_data_is_not_a_recipient() -> None:
 
 def test_a_sharing_denial_with_an_open_exception_neither_covers_nor_contradicts() -> None:
     text = ("We collect your phone number for support.\n"
-            "We will not provide third parties with the phone number you give us unless you consent.\n")
+            "We will not provide third parties with the phone number you give us unless the law requires it or "
+            "you consent.\n")
     assert verdict(text, "phone_number", "first_party").verdict == "disclosed"
     assert verdict(text, "phone_number", "umeng").verdict == "undisclosed"
-    firm = text.replace(" unless you consent", "")
+    firm = text.replace(" unless the law requires it or you consent", "")
     assert verdict(firm, "phone_number", "umeng").verdict == "contradicted"
 
 
@@ -455,8 +456,8 @@ def test_an_unqualified_advertising_id_names_the_platform_the_traffic_shows() ->
     assert verdict(named, "idfa", "admob").verdict == "undisclosed"
 
 
-def test_a_chinese_sharing_denial_with_a_consent_exception_neither_covers_nor_contradicts() -> None:
-    text = "我们收集您的手机号码用于注册。\n未经您的同意，我们不会与第三方共享您的手机号码。\n"
+def test_a_chinese_sharing_denial_with_an_open_exception_neither_covers_nor_contradicts() -> None:
+    text = "我们收集您的手机号码用于注册。\n未经您的同意，我们不会与第三方共享您的手机号码，但法律法规另有规定的除外。\n"
     assert verdict(text, "phone_number", "umeng").verdict == "undisclosed"  # before: contradicted
     assert verdict(text, "phone_number", "first_party").verdict == "disclosed"
     shared = "我们收集您的设备信息。\n除非得到您的许可，否则我们不会将您的设备信息提供给合作伙伴。\n"
@@ -587,3 +588,130 @@ def test_a_storage_sentence_that_adds_it_may_store_elsewhere_promises_nothing() 
     assert verdict(text, "email", "first_party", country="CN").verdict == "disclosed"
     only = text.replace(" and may store information on servers and equipment in other countries", " only")
     assert verdict(only, "email", "first_party", country="CN").verdict == "contradicted"
+def test_a_typed_sharing_denial_whose_only_exception_is_consent_holds() -> None:
+    # consent cannot be seen in traffic: a denial naming the type, excepting only the user's consent, is a promise
+    text = ("We will request your e-mail address to send you alerts.\n"
+            "We do not intend to sell, rent or otherwise give your e-mail address to a third-party, without your "
+            "consent.\n")
+    got = verdict(text, "email", "umeng")
+    assert got.verdict == "contradicted"
+    assert got.policy_evidence[0].text.startswith("We do not intend to sell")
+    assert verdict(text, "email", "umeng", transform="sha256").verdict == "contradicted"
+    assert verdict(text, "email", "first_party").verdict == "disclosed"  # a denial of giving away, not of collecting
+    zh = "我们收集您的手机号码用于注册。\n未经您的同意，我们不会与第三方共享您的手机号码。\n"
+    assert verdict(zh, "phone_number", "umeng").verdict == "contradicted"
+    assert verdict(zh, "phone_number", "first_party").verdict == "disclosed"
+    # an exception besides consent, a limit to the third parties' own marketing, or service providers let in: no promise
+    for other in ("without your consent, except as described in this policy",
+                  "for their own marketing purposes without your consent"):
+        assert verdict(text.replace("without your consent", other), "email", "umeng").verdict == "undisclosed", other
+    sold = "We collect your e-mail address.\nWe do not sell or rent your e-mail address to any third party without your consent.\n"
+    assert verdict(sold, "email", "umeng").verdict != "contradicted"  # selling only: SDKs get data without buying it
+    helped = text.replace("We do not intend", "We may use service providers to send these messages, but we do not intend")
+    assert verdict(helped, "email", "umeng").verdict != "contradicted"
+
+
+def test_a_promise_that_every_connection_is_encrypted_is_broken_by_clear_text_to_the_first_party() -> None:
+    text = ("We collect your e-mail address to create your account.\n"
+            "Security: HTTPS/TLS encryption for all connections.\n")
+    policy = parse_policy(text)
+
+    def judged(type_id: str, sdk: str, cleartext: bool) -> Verdict:
+        f = finding(1, type_id, location="json:$.x", sdk=sdk, category="analytics" if sdk else "first_party",
+                    host="h.example", ip="192.0.2.7", ts=0.0, cleartext=cleartext)
+        return [v for v in compute_verdicts(policy, [f], [destination(host="h.example", ip="192.0.2.7")], None)
+                if v.findings][0]
+
+    got = judged("email", "", cleartext=True)
+    assert got.verdict == "contradicted"
+    assert got.policy_evidence[0].text.startswith("Security: HTTPS/TLS encryption for all connections")
+    assert judged("android_id", "", cleartext=True).verdict == "contradicted"  # whatever the type
+    assert judged("email", "", cleartext=False).verdict == "disclosed"  # sent inside TLS: kept
+    assert judged("email", "umeng", cleartext=True).verdict == "undisclosed"  # the promise is about our connections
+    # encryption promised for one feature, or denied, is no promise about every connection
+    for other in ("Security: our shopping cart uses SSL encryption for all connections.\n",
+                  "Not all connections are encrypted with TLS.\n"):
+        policy = parse_policy(text.replace("Security: HTTPS/TLS encryption for all connections.\n", other))
+        assert judged("email", "", cleartext=True).verdict == "disclosed", other
+
+
+def test_servers_placed_in_one_country_are_a_storage_promise() -> None:
+    text = "We collect your e-mail address to create your account.\nOur servers are located in the United States.\n"
+    got = verdict(text, "email", "first_party", country="DE")
+    assert got.verdict == "contradicted"
+    assert got.policy_evidence[0].text.startswith("Our servers are located in the United States")
+    assert verdict(text, "email", "first_party", country="US").verdict == "disclosed"
+    # two countries, or a place that is only permitted, promise no single place
+    for other in ("Our servers are located in the United States and Canada.\n",
+                  "Our servers may be located in the United States.\n"):
+        assert verdict(text.replace("Our servers are located in the United States.\n", other), "email", "first_party",
+                       country="DE").verdict == "disclosed", other
+
+
+def test_a_class_tied_to_identity_verification_covers_no_sdk() -> None:
+    text = ("我们收集您的手机号码用于注册。\n"
+            "为了账号安全，我们会将您的实名认证信息，包括姓名、手机号码，提供给我们委托的第三方服务机构，用于验证您所提供的认证信息的真实性。\n")
+    assert verdict(text, "phone_number", "umeng").verdict == "undisclosed"
+    assert verdict(text, "phone_number", "first_party").verdict == "disclosed"
+    english = "We share your phone number with identity verification providers to confirm your account.\n"
+    assert verdict(english, "phone_number", "umeng").verdict == "undisclosed"
+
+
+def test_the_partner_providing_this_service_is_the_provider_its_line_names() -> None:
+    line = "当您兑换话费时，我们会与提供该服务的指定合作伙伴共享您的手机号。\n"
+    vendor = "我们收集您的手机号码用于注册。\n2） 某某话费虚拟商品服务商：" + line
+    assert verdict(vendor, "phone_number", "umeng").verdict == "undisclosed"  # a phone-credit vendor is no SDK
+    sdk = "我们收集您的手机号码用于注册。\n1） 腾讯云短信：" + line
+    assert verdict(sdk, "phone_number", "tencent_cloud").verdict == "disclosed"
+    general = "我们收集您的手机号码用于注册。\n3） 第三方服务商：" + line
+    assert verdict(general, "phone_number", "umeng").verdict == "vague"  # only class words: the class as named
+
+
+def test_an_entry_field_promising_encrypted_transmission_is_broken_by_clear_text_to_its_sdk() -> None:
+    text = ("第三方SDK目录\n"
+            "推送服务（极光推送SDK）\n"
+            "使用目的：向您的设备推送消息\n"
+            "处理方式：采用加密传输的安全方式\n"
+            "收集个人信息类型：设备标识信息、网络信息\n")
+    policy = parse_policy(text)
+
+    def judged(type_id: str, cleartext: bool) -> Verdict:
+        f = finding(1, type_id, location="json:$.x", sdk="jpush", category="push", host="h.example", ip="192.0.2.7",
+                    ts=0.0, cleartext=cleartext)
+        return [v for v in compute_verdicts(policy, [f], [], None) if v.findings][0]
+
+    got = judged("imei", cleartext=True)
+    assert got.verdict == "contradicted"
+    assert got.policy_evidence[0].text == "处理方式：采用加密传输的安全方式"  # the promise first, then what it covers
+    assert judged("imei", cleartext=False).verdict == "vague"
+    assert judged("email", cleartext=True).verdict == "undisclosed"  # not listed in the entry
+    policy = parse_policy(text.replace("处理方式：采用加密传输的安全方式", "处理方式：第三方自行处理"))
+    assert judged("imei", cleartext=True).verdict == "vague"
+    # the field of the entry before (its last line) is not this entry's promise
+    policy = parse_policy("第三方SDK目录\n推送服务（个推SDK）\n收集个人信息类型：设备标识信息\n处理方式：采用加密传输的安全方式\n"
+                          "推送服务（极光推送SDK）\n收集个人信息类型：设备标识信息、网络信息\n")
+    assert judged("imei", cleartext=True).verdict == "vague"
+
+
+def test_a_denial_excepting_consent_yields_to_sharing_the_policy_states() -> None:
+    text = ("We collect your precise location to show nearby stores.\n"
+            "We will not share your precise location with third parties without your consent.\n")
+    assert verdict(text, "location_precise", "pangle").verdict == "contradicted"
+    shared = text + "Our advertising partners may receive your precise location to show local ads, if you allow it.\n"
+    assert verdict(shared, "location_precise", "pangle").verdict == "vague"
+
+
+def test_evidence_of_equal_specificity_follows_the_policys_order() -> None:
+    text = ("We collect your phone number when you register, to verify your account and to reach you about it.\n"
+            "We also store your phone number.\n")
+    got = verdict(text, "phone_number", "first_party")
+    assert got.verdict == "disclosed"
+    assert got.policy_evidence[0].text.startswith("We collect your phone number when you register")
+
+
+def test_a_never_sharing_denial_with_an_exception_is_a_denial_not_sharing() -> None:
+    text = ("We collect your precise location to show nearby stores.\n"
+            "We never share your precise location with third parties unless you opt in.\n")
+    assert verdict(text, "location_precise", "umeng").verdict == "contradicted"  # only consent: it holds
+    opened = text.replace("unless you opt in", "unless the law requires it")
+    assert verdict(opened, "location_precise", "umeng").verdict == "undisclosed"  # not read as sharing it

@@ -38,10 +38,10 @@ FLOORS = {"000_72e5737b41abaee6.txt": (1.0, 85), "001_8908ab6137995cb6.txt": (0.
 FLOORS2 = {"fresh-e/app_brainburst.txt": (0.98, 56), "fresh-d/cn_app_coolapk_zh.txt": (0.863, 21),
            "fresh-d/iot_blink_2016.txt": (1.0, 84), "fresh-c/iot_eufy_2018.txt": (0.947, 80),
            "fresh-d/iot_ring_2016.txt": (0.875, 50)}
-FLOORS3 = {"app_condrea_android.txt": (0.965, 35), "cn_app_qiushui_games_zh.txt": (0.557, 10),
+FLOORS3 = {"app_condrea_android.txt": (0.965, 35), "cn_app_qiushui_games_zh.txt": (0.607, 16),
            "iot_eero_2020.txt": (0.952, 37), "iot_tplink_2018.txt": (1.0, 42)}
-FLOORS4 = {"app_utilitycam_android.txt": (0.925, 80), "cn_app_qq_sdklist_zh.txt": (0.888, 87),
-           "iot_ecobee_2011.txt": (0.887, 62), "iot_webcamorg_2025.txt": (0.955, 96)}
+FLOORS4 = {"app_utilitycam_android.txt": (0.925, 80), "cn_app_qq_sdklist_zh.txt": (0.914, 87),
+           "iot_ecobee_2011.txt": (0.938, 62), "iot_webcamorg_2025.txt": (0.982, 96)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -72,11 +72,12 @@ def test_verdict_grid_floors() -> None:
 # (grid, its policies, cells, accuracy, (undisclosed found, of), per-policy floors). Grid 2 was tuned on in verdict
 # rounds 2-3; grid 3 in round 4 (it read 0.718 with one false contradicted when it arrived blind); grid 4 by the lead
 # after its first reading (0.875 with 21 false contradicted): purpose-limited and taken-back sharing denials, e-mail
-# as a channel, plain-form denials (docs/policy.md)
+# as a channel, plain-form denials; grids 3 and 4 again in verdict round 5 (consent-only sharing denials, transport and
+# entry encryption promises, server locations, identity-verification and designated-provider classes: docs/policy.md)
 LATER_GRIDS = [
     pytest.param(GRID2, POLICIES2, 505, 0.933, (291, 291), FLOORS2, id="grid2"),
-    pytest.param(GRID3, POLICIES3, 373, 0.836, (124, 135), FLOORS3, id="grid3"),
-    pytest.param(GRID4, POLICIES4, 415, 0.916, (325, 334), FLOORS4, id="grid4"),
+    pytest.param(GRID3, POLICIES3, 373, 0.853, (130, 135), FLOORS3, id="grid3"),
+    pytest.param(GRID4, POLICIES4, 415, 0.94, (325, 334), FLOORS4, id="grid4"),
 ]
 
 

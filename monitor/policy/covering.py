@@ -4,10 +4,16 @@ Applied after the sentence analysis, statement by statement, with the rules in
 monitor/rules/policy_covering.toml:
 - a recipient class narrowed to one kind of SDK ("third-party push SDKs", "advertising partners") gets a
   `class:<category>` qualifier: it covers only SDKs of that category (compare.py reads it);
+- a class tied to identity verification ("我们委托的第三方服务机构，用于验证您所提供的认证信息") is a kind of company no SDK is: it
+  covers no SDK (class:verification);
+- "the (designated) partner providing this service" (提供该服务的指定合作伙伴) is the provider its line's label names: an SDK
+  named there gets the data, a provider of a kind no SDK is ("话费虚拟商品服务商：") makes the class cover no SDK;
 - a class that *obtained* the data the first party uses ("information our partners have obtained", "obtained
   from the third party") is a source, not a recipient: the statement is the first party's;
 - a denial of sharing with an open exception ("not provided to third parties unless you consent") is a
-  denial marked `excepted`: it gives the class no coverage, and compare.py never reads it as a promise;
+  denial marked `excepted`: it gives the class no coverage, and compare.py never reads it as a promise; but when its only
+  exception is the user's consent ("we do not give your e-mail address to a third party without your consent"), it is
+  also marked `consent_only` and holds for the types it names (consent cannot be seen in traffic);
 - a named SDK the sentence only mentions (an account, a data source, what the app checks for) is not a recipient:
   its statements get a `mentioned` qualifier and compare.py judges them as the first party's;
 - a denial limited to one feature, page or occasion ("When you use the payment function, we do not collect ...")
@@ -16,6 +22,8 @@ monitor/rules/policy_covering.toml:
   sentence gives it with the class: a vague statement for `partners`, narrowed as the class is;
 - a denial that an SDK's list entry gives the SDK, whose sentence names a class and not the SDK ("We will not provide
   your phone number to advertising partners"), is about others: qualifier `to_others`, it denies nothing to the SDK;
+- an entry field promising encrypted transmission ("处理方式：...加密传输...") on one of the two lines before a line of the
+  entry's data gives that line's SDK statements the qualifier `encrypted` (compare.py: clear text breaks it);
 - a row of a permissions table gives vague coverage at most (it says what a permission is for);
 - an instruction for exercising a choice by writing to us ("opt out by sending an email ... include your name and email
   address") states no collection of the contact data it mentions;
@@ -30,6 +38,10 @@ monitor/rules/policy_covering.toml:
   my service providers collect ...") gives that class vague coverage too (narrowed as the class is);
 - a sharing promise that denies only selling ("we do not sell your personal information") is dropped;
 - a storage promise naming a region (EU) holds for its member countries (in_place, read by compare.py);
+- an English sentence placing our servers in one country ("Our servers are located in the United States") is a storage
+  claim for that country;
+- a promise that every connection is encrypted ("HTTPS/TLS encryption for all connections") is a transport claim (kind
+  other, about transport): a finding the first party receives in clear text breaks it (compare.py);
 - Chinese storage promises ("存储于中国境内") are storage claims (country CN), and Chinese sentences that send data
   abroad as a matter of course (not "如需跨境传输 ...") are cross-border claims that allow it.
 """
@@ -40,7 +52,7 @@ import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from monitor.model import Claim, Statement
@@ -48,7 +60,9 @@ from monitor.model import Claim, Statement
 RULES = Path(__file__).resolve().parent.parent / "rules" / "policy_covering.toml"
 Finder = Callable[[str], list[tuple[str, int, int]]]  # the SDK names in a text: (sdk id, start, end)
 CLASSES = ("third_party", "partners", "advertisers")
-GROUP = "corporate_group"  # the policy owner's affiliates: no SDK is of this category, so the class covers none
+MAX_TRANSPORT = 300  # a transport promise is one short sentence; a long one is about something else too
+GROUP = "corporate_group"
+PROVIDER = "named_provider"  # a provider of a kind no SDK is (a phone-credit vendor): the class covers no SDK  # the policy owner's affiliates: no SDK is of this category, so the class covers none
 
 
 Role = tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]  # before, name, after
@@ -90,6 +104,18 @@ class CoveringRules:
     instruction: re.Pattern[str]
     instruction_types: tuple[str, ...]
     plain_form: re.Pattern[str]
+    exception: re.Pattern[str]
+    consent_exception: re.Pattern[str]
+    consent_only_not: re.Pattern[str]
+    transport_all: re.Pattern[str]
+    transport_not: re.Pattern[str]
+    server_location: re.Pattern[str]
+    countries: tuple[tuple[str, re.Pattern[str]], ...]
+    designated: re.Pattern[str]
+    label: re.Pattern[str]
+    class_words: re.Pattern[str]
+    transit_field: re.Pattern[str]
+    transit_not: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +143,14 @@ def covering_rules() -> CoveringRules:
                          {k: frozenset(v) for k, v in d["claims"]["regions"].items()},
                          re.compile(d["subject"]["class_subject"], i), re.compile(d["claims"]["open_storage"], i),
                          re.compile(d["instruction"]["text"], i), tuple(d["instruction"]["types"]),
-                         re.compile(d["denial"]["plain_form"], i))
+                         re.compile(d["denial"]["plain_form"], i), re.compile(d["denial"]["exception"], i),
+                         re.compile(d["denial"]["consent_exception"], i), re.compile(d["denial"]["consent_only_not"], i),
+                         re.compile(d["claims"]["transport_all"], i), re.compile(d["claims"]["transport_not"], i),
+                         re.compile(d["claims"]["server_location"], i),
+                         tuple((k, re.compile(v, i)) for k, v in d["claims"]["countries"].items()),
+                         re.compile(d["provider"]["designated"], i), re.compile(d["provider"]["label"], i),
+                         re.compile(d["provider"]["class_words"], i),
+                         re.compile(d["transit"]["field"], i), re.compile(d["transit"]["field_not"], i))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -198,12 +231,21 @@ def loosely_names(s: Statement, type_id: str) -> bool:
     return type_id == "device_uid" == s.type and not s.vague and not covering_rules().device_uid_exact.search(s.evidence.text)
 
 
-def apply_covering(statements: list[Statement], iot: bool, find: Finder | None = None) -> list[Statement]:
+def apply_covering(statements: list[Statement], iot: bool, find: Finder | None = None,
+                   policy_text: str = "") -> list[Statement]:
     r = covering_rules()
     out: list[Statement] = []
     seen: set[tuple[str, str, str, int, bool]] = set()
     for s in statements:
         text = s.evidence.text
+        if s.recipient in CLASSES and s.stance != "denies" and policy_text and r.designated.search(text):
+            s = _designated(s, _line(policy_text, s.evidence.start), r, find)
+        if s.recipient not in (*CLASSES, "first_party") and s.stance != "denies" and "encrypted" not in s.qualifiers \
+                and policy_text:
+            field = transit_field(policy_text, s.evidence.start,
+                                  None if find is None else partial(_names_an_sdk, find=find))
+            if field:  # the field's place rides along, for the evidence (compare.py)
+                s = replace(s, qualifiers=(*s.qualifiers, "encrypted", f"transit:{field[0]}:{field[1]}"))
         if s.vague and not iot and any(t in s.covers for t in r.iot_only):
             s = replace(s, covers=tuple(t for t in s.covers if t not in r.iot_only))
         if not s.vague and s.stance != "denies" and r.permission_row.search(text):
@@ -227,9 +269,10 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             s = replace(s, qualifiers=(*s.qualifiers, "excepted"))
         if s.recipient in CLASSES:
             if r.excepted_sharing.search(text) and not r.affirmed_sharing.search(r.excepted_sharing.sub(" ", text)):
-                s = replace(s, stance="denies", qualifiers=(*s.qualifiers, "excepted"))
+                s = replace(s, stance="denies", qualifiers=(*s.qualifiers, "excepted", *_consent_only(text, r)))
             elif r.excepted_sharing_zh.search(text) and not r.affirmed_sharing.search(r.excepted_sharing_zh.sub(" ", text)):
-                s = replace(s, qualifiers=(*s.qualifiers, "excepted"))  # the stance stays as the reader read it
+                # the stance stays as the reader read it
+                s = replace(s, qualifiers=(*s.qualifiers, "excepted", *(_consent_only(text, r) if s.stance == "denies" else ())))
             if any(rx.search(text) for rx in r.source) and not _names_class_elsewhere(text, r):
                 s = replace(s, recipient="first_party")
             else:
@@ -260,6 +303,60 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
     return out
 
 
+def _line(text: str, at: int) -> str:
+    """The line of the policy text holding offset `at`."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
+
+
+def _names_an_sdk(line: str, find: Finder) -> bool:
+    return bool(find(line))
+
+
+def transit_field(text: str, at: int, other_entry: Callable[[str], bool] | None = None) -> tuple[int, int] | None:
+    """(start, end) of the entry field promising encrypted transmission on one of the two lines before the line holding
+    offset `at` ("处理方式：通过去标识化、加密传输和处理的安全处理方式"), or None; the look-back stops at a line `other_entry` says
+    starts an entry (it names an SDK: a field above it belongs to the entry before)."""
+    r = covering_rules()
+    start = text.rfind("\n", 0, at) + 1
+    for _ in range(2):
+        if start <= 0:
+            return None
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev:start - 1]
+        if r.transit_field.search(line):
+            return None if r.transit_not.search(line) else (prev, start - 1)
+        if other_entry is not None and other_entry(line):
+            return None
+        start = prev
+    return None
+
+
+def _designated(s: Statement, line: str, r: CoveringRules, find: Finder | None) -> Statement:
+    """A class statement about "the partner providing this service": the provider its line's label names."""
+    m = r.label.match(line)
+    if not m:
+        return s
+    label = m.group(1)
+    sdks = list(dict.fromkeys(sdk for sdk, _a, _b in find(label))) if find is not None else []
+    if len(sdks) == 1:
+        return replace(s, recipient=sdks[0])
+    if sdks or class_categories(label) or not r.class_words.sub("", label):
+        # several SDKs, a kind of provider some SDKs are ("数据服务供应商": analytics; narrowing to it was tried and cost
+        # grid 3 eight cells the reader does not yet give from the SDKs' own entries), or only class words
+        # ("第三方服务商"): the class as the sentence names it
+        return s
+    return replace(s, qualifiers=(*s.qualifiers, f"class:{PROVIDER}"))  # a provider of another kind: no SDK
+
+
+def _consent_only(text: str, r: CoveringRules) -> tuple[str, ...]:
+    """("consent_only",) when every exception of a sharing denial is the user's own consent ("without your consent")."""
+    if r.consent_only_not.search(text) or (r.sale_only.search(text) and not r.share_verbs.search(text)):
+        return ()  # (a denial of selling only: SDKs get data without buying it)
+    found = [m.group(0).strip() for m in r.exception.finditer(text)]
+    return ("consent_only",) if found and all(r.consent_exception.search(x) for x in found) else ()
+
+
 def in_place(got: str, want: str) -> bool:
     """A destination country (ISO code) is the place a storage promise names: that country, or a member of its region."""
     return got == want or got in covering_rules().regions.get(want, ())
@@ -283,12 +380,29 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
         scoped = (("scope", scope),) if scope else ()
         if r.storage_cn.search(t) and ("storage_location", start) not in have:
             out.append(Claim("storage_location", t, start, end, (("country", "CN"), *scoped)))
+        country = _server_country(t, r)
+        if country and ("storage_location", start) not in have:
+            out.append(Claim("storage_location", t, start, end, (("country", country), *scoped)))
+        if r.transport_all.search(t) and not r.transport_not.search(t) and len(t) <= MAX_TRANSPORT:
+            out.append(Claim("other", t, start, end, (("about", "transport"), *scoped)))
         if r.abroad_cn.search(t) and ("cross_border", start) not in have:
             denied = bool(r.abroad_cn_denied.search(t))
             allowed = not denied and not r.abroad_cn_not.search(t)
             out.append(Claim("cross_border", t, start, end, (("denied", "yes" if denied else "no"),
                                                               *((("allowed", "yes"),) if allowed else ()), *scoped)))
     return out
+
+
+def _server_country(text: str, r: CoveringRules) -> str:
+    """The one country an English sentence places our servers in ("Our servers are located in the United States"), or ""
+    (no such sentence, a permissive or open list of places, or several countries)."""
+    m = r.server_location.search(text)
+    if not m or ((r.permissive_storage.search(text) or r.open_storage.search(text))
+                 and not r.exclusive_storage.search(text)):
+        return ""
+    place = text[m.end():m.end() + 80]
+    named = [code for code, rx in r.countries if rx.search(place)]
+    return named[0] if len(named) == 1 else ""
 
 
 def _names_class_elsewhere(text: str, r: CoveringRules) -> bool:
