@@ -176,6 +176,12 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
         # a denial excepting the user's consent yields to a statement giving this type to this recipient (or a class
         # covering it): the policy says when it does share it, so consent was asked for
         denials = [d for d in denials if "consent_only" not in d.qualifiers]
+    if judged == "first_party" and any(s.stance == "collects" and s.recipient == "first_party" for s in clear):
+        # a first-party denial of a type another sentence plainly says the first party collects ("We do not process
+        # data that identifies you, such as your email" beside "We need your email address to create your account")
+        # is limited to something the reader does not see (a section, a purpose): the stated collection holds
+        # (not a denial of one form, "no passwords in plain text": the stated collection does not say which form)
+        denials = [d for d in denials if d.recipient != "first_party" or denies_plain_form(d)]
     denials, hashed = specific(denials), specific(hashed)
     if denials:
         return out("contradicted", f"the policy says {type_id} is not collected/shared for {denials[0].recipient}, "

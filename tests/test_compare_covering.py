@@ -715,3 +715,23 @@ def test_a_never_sharing_denial_with_an_exception_is_a_denial_not_sharing() -> N
     assert verdict(text, "location_precise", "umeng").verdict == "contradicted"  # only consent: it holds
     opened = text.replace("unless you opt in", "unless the law requires it")
     assert verdict(opened, "location_precise", "umeng").verdict == "undisclosed"  # not read as sharing it
+
+
+def test_a_denial_to_these_partners_is_about_the_partners_the_sentence_before_names() -> None:
+    text = ("我们会收集您的手机号码用于注册。\n"
+            "除非得到您的许可，否则我们不会将您的个人身份信息与提供统计分析服务的合作伙伴共享。"
+            "我们会委托这些合作伙伴处理相关信息，但不会提供您的个人身份信息。\n")
+    assert verdict(text, "phone_number", "jpush").verdict == "undisclosed"  # a push SDK is no analytics partner
+    assert verdict(text, "phone_number", "umeng").verdict == "contradicted"
+
+
+def test_a_first_party_denial_yields_to_the_collection_the_policy_states_elsewhere() -> None:
+    text = ("We do not process personal data that directly identifies you as a person (such as your name or email).\n"
+            "We collect your email address in order to create your account.\n")
+    assert verdict(text, "email", "first_party").verdict == "disclosed"
+    assert verdict(text, "email", "unknown").verdict == "disclosed"
+    # without the stated collection the denial holds, and it still holds for the SDKs
+    alone = "We do not collect your email address.\n"
+    assert verdict(alone, "email", "first_party").verdict == "contradicted"
+    shared = text + "We will never share your email address with third parties.\n"
+    assert verdict(shared, "email", "umeng").verdict == "contradicted"

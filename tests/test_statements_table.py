@@ -375,6 +375,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "Information about your phone, such as the IMEI, and your location if you activate automatic mode.",
      {("email", "collects", "first_party"), ("imei", "collects", "first_party"),
       ("location_precise", "conditional", "first_party"), ("location_coarse", "conditional", "first_party")}),
+    # lead, after verdict round 5: a server's place is no location data
+    ("the place of the servers is not the user's location",
+     "User data: PostgreSQL database on secure servers in [LOCATION - US East]\nWe collect your e-mail address.",
+     {("email", "collects", "first_party")}),
 ]
 
 

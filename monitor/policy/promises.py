@@ -57,6 +57,7 @@ class PromiseRules:
     taken_back: re.Pattern[str]
     ends_taken_back: re.Pattern[str]
     inability: re.Pattern[str]
+    class_anaphor: re.Pattern[str]
     reach: dict[str, tuple[str, ...]]
     service_providers: tuple[str, ...]
 
@@ -67,7 +68,7 @@ def promise_rules() -> PromiseRules:
     i = re.IGNORECASE | re.ASCII
     names = ("anonymous", "restricted", "share_denial", "identity", "personal", "policy_exception", "sp_exception",
              "next_exception", "other_exception", "generic", "anaphor", "purpose_limited", "taken_back",
-             "ends_taken_back", "inability")
+             "ends_taken_back", "inability", "class_anaphor")
     rx = {n: re.compile(d[n], i) for n in names}
     return PromiseRules(rx["anonymous"], rx["restricted"], rx["share_denial"], rx["identity"], rx["personal"],
                         rx["policy_exception"], rx["sp_exception"], rx["next_exception"], rx["other_exception"],
@@ -75,6 +76,7 @@ def promise_rules() -> PromiseRules:
                         only_clause=re.compile(r",\s*(?:and\s+|but\s+)?only\b|[，,]\s*(?:而)?(?:仅|只)", i),
                         purpose_limited=rx["purpose_limited"], taken_back=rx["taken_back"],
                         ends_taken_back=rx["ends_taken_back"], inability=rx["inability"],
+                        class_anaphor=rx["class_anaphor"],
                         reach={k: tuple(v) for k, v in d["reach"].items()},
                         service_providers=tuple(d["service_providers"]["categories"]))
 
@@ -144,6 +146,12 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
             for j in range(k - 1, max(-1, k - 1 - MAX_BACK), -1):
                 rcps = _recipients(texts[j][2], find)
                 if rcps:
+                    break
+        if rcps == [("class", "third_party")] and r.class_anaphor.search(t):
+            for j in range(k - 1, max(-1, k - 1 - MAX_BACK), -1):  # "these partners": the ones named before
+                back = _recipients(texts[j][2], find)
+                if back and back != rcps:
+                    rcps = back
                     break
         if not rcps:
             continue
