@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, SupportsIndex, overload
 from urllib.parse import unquote, urlsplit
 
 from monitor.model import Field, HttpExchange
@@ -42,21 +43,47 @@ _PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
 _NONPRINT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _XML_ELEM = re.compile(r"<([A-Za-z_][\w.:-]{0,64})(\s[^<>]{0,2048})?>([^<>]{1,4096})</\1>")
 _XML_ATTR = re.compile(r"([A-Za-z_][\w.:-]{0,64})=\"([^\"]{1,4096})\"")
-# Field(...) is a named tuple whose __new__ is a Python function; tuple.__new__(Field, (...)) makes
-# the same object at half the cost (decoding makes one per value)
-_new = tuple.__new__
+# One field while decoding: (location, key, value, transforms), a plain tuple. Fields hands out Field named
+# tuples, built when read: a Field costs ~6x a plain tuple to build (its class is a tuple subclass), and the
+# Detector, the one reader on the hot path, reads the plain tuples by index
+_Raw = tuple[str, str, str, tuple[str, ...]]
+_field: Callable[[_Raw], Field] = functools.partial(tuple.__new__, Field)
 
 
 class Fields(list[Field]):
-    """The fields of one message; `truncated` when the message had more than MAX_FIELDS of them."""
+    """The fields of one message; `truncated` when the message had more than MAX_FIELDS of them.
+
+    Iterating or indexing gives `Field`s (equal to the stored tuples); `list.copy(fields)` gives the stored
+    (location, key, value, transforms) tuples themselves, for readers that index them (the Detector).
+    """
 
     truncated: bool = False
+
+    def __iter__(self) -> Iterator[Field]:
+        return map(_field, super().__iter__())
+
+    def __reversed__(self) -> Iterator[Field]:
+        return map(_field, super().__reversed__())
+
+    @overload
+    def __getitem__(self, i: SupportsIndex) -> Field: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Field]: ...
+
+    def __getitem__(self, i: SupportsIndex | slice) -> Field | list[Field]:
+        if isinstance(i, slice):
+            return list(map(_field, super().__getitem__(i)))
+        return _field(super().__getitem__(i))
+
+    def __repr__(self) -> str:
+        return repr(list(self))
 
 
 @dataclass(slots=True)
 class _Budget:
     decoded: int = 0
-    fields: list[Field] = field(default_factory=list)
+    fields: list[_Raw] = field(default_factory=list)
     truncated: bool = False
 
     def full(self) -> bool:
@@ -68,10 +95,10 @@ class _Budget:
         if len(self.fields) >= MAX_FIELDS:
             self.truncated = True
             return
-        self.fields.append(_new(Field, (location, key, value[:MAX_VALUE], transforms)))
+        self.fields.append((location, key, value[:MAX_VALUE], transforms))
 
     def result(self) -> Fields:
-        out = Fields(self.fields)
+        out = Fields(self.fields)  # type: ignore[arg-type]  # Fields stores plain tuples
         out.truncated = self.truncated
         return out
 
@@ -200,7 +227,7 @@ def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _B
         if len(fields) >= MAX_FIELDS:
             b.truncated = True
             return
-        fields.append(_new(Field, (loc, key, value[:MAX_VALUE], tr)))
+        fields.append((loc, key, value[:MAX_VALUE], tr))
     # the unwrapping below needs >= 8 characters, and each kind its own mark: cheap tests first
     if depth >= MAX_DEPTH or len(value) < 8 or len(fields) >= MAX_FIELDS:
         return
@@ -315,12 +342,12 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
             ck = type(v)
             if ck is str:
                 if len(v) < 8 and v.isalnum() or len(v) <= 32 and v.isdigit():
-                    fields.append(_new(Field, (cpath, k, v, tr)))  # all _leaf would do
+                    fields.append((cpath, k, v, tr))  # all _leaf would do
                     room -= 1
                     continue
                 _leaf(cpath, k, v, tr, depth, b)
             elif ck is int:
-                fields.append(_new(Field, (cpath, k, str(v), tr)))  # an int as json.dumps writes it
+                fields.append((cpath, k, str(v), tr))  # an int as json.dumps writes it
                 room -= 1
                 continue
             elif ck is dict or ck is list:
@@ -358,12 +385,12 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
         ck = type(v)
         if ck is str:
             if len(v) < 8 and v.isalnum() or len(v) <= 32 and v.isdigit():
-                fields.append(_new(Field, (cpath, key, v, tr)))
+                fields.append((cpath, key, v, tr))
                 room -= 1
                 continue
             _leaf(cpath, key, v, tr, depth, b)
         elif ck is int:
-            fields.append(_new(Field, (cpath, key, str(v), tr)))
+            fields.append((cpath, key, str(v), tr))
             room -= 1
             continue
         elif ck is dict or ck is list:
@@ -588,8 +615,7 @@ def fields_of_websocket(content: bytes, index: int) -> Fields:
     b = _Budget()
     _body("body", content[:MAX_SCAN], "", (), 1, b)
     loc = f"websocket:{index}"
-    b.fields = [Field(loc if f.location == "body" else f"{loc}:{f.location}", f.key, f.value, f.transforms)
-                for f in b.fields]
+    b.fields = [(loc if f[0] == "body" else f"{loc}:{f[0]}", f[1], f[2], f[3]) for f in b.fields]
     return b.result()
 
 
@@ -607,7 +633,7 @@ def fields_of_payload(payload: bytes, transport: str) -> Fields:
             _json("json:$", text[brace:], ("json",), 2, b)
             for i in range(before, len(b.fields)):
                 f = b.fields[i]
-                b.fields[i] = Field(f"{name}@{start + brace}:{f.location[5:]}", f.key, f.value, f.transforms)
+                b.fields[i] = (f"{name}@{start + brace}:{f[0][5:]}", f[1], f[2], f[3])
         else:
             # a CGI request or form inside a binary frame ("GET /x.cgi?loginuse=admin&loginpas=..."):
             # its pairs keep their keys; the rest of the text is scanned as text
