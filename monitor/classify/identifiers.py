@@ -21,6 +21,7 @@ from typing import Any
 from monitor.classify.checks import PKG, Check, CheckContext, luhn_ok, unicast_mac
 from monitor.classify.types import type_checks, type_ids
 from monitor.classify.variants import Variant, profile_variants, trie_regex
+from monitor.decode import location
 from monitor.errors import bad_rule
 from monitor.model import Field, Hit
 from monitor.profile import Profile
@@ -203,14 +204,14 @@ class Detector:
             info = key_info.get(f[1]) or key_of(f[1])
             v = f[2]
             if info[4] or coords and "." in v:  # a location key or, with profile coordinates, a decimal number
-                places.append((f, info[4]))
+                places.append((f if len(f) == 4 else _located(f), info[4]))
             keyed = info[1]
             if keyed is None:
                 continue  # a decoy's key name
             if not keyed and not (info[3] or len(v) >= 14 or "@" in v or "+" in v or "-" in v):
                 continue  # only _free could find something, and the value has none of its marks
             if f[3] != _BYTES:
-                found.extend(self._patterns(f, info, cleartext))
+                found.extend(self._patterns(f if len(f) == 4 else _located(f), info, cleartext))
         if places:
             for h in self._location(places):
                 hits.setdefault((h.type, h.canonical or h.value, h.location), h)
@@ -275,8 +276,9 @@ class Detector:
             if seen is None or key in found or v.lower() in self.rules.placeholders:
                 continue
             found.add(key)
-            hits.setdefault((seen[0], v, f[0]), _new(Hit, (seen[0], v, _chain(f[3], "plain"),
-                                                                 f[0], "pattern", "", "", seen[1])))
+            loc = location(f)
+            hits.setdefault((seen[0], v, loc), _new(Hit, (seen[0], v, _chain(f[3], "plain"), loc, "pattern", "", "",
+                                                          seen[1])))
 
     # -- profile mode ------------------------------------------------------------------------------------
 
@@ -359,7 +361,7 @@ class Detector:
         return out
 
     def _hit(self, v: Variant, f: Field, sent: str) -> Hit:
-        loc = f[0]
+        loc = location(f)
         if f[3] == ("bytes",):  # matched in the hex view of a binary payload
             loc = f"{f[0]}@{f[2].lower().find(sent.lower()) // 2}"
         return _new(Hit, (v.type, sent, _chain(f[3], v.transform), loc, "known", v.device, v.canonical, ""))
@@ -543,6 +545,11 @@ class Detector:
 
 
 _DEVICE_KEY = re.compile(r"dev|cam|ipc|p2p")
+
+
+def _located(f: tuple[Any, ...]) -> Field:
+    """A stored field (decode's Fields) with its location built: (location, key, value, transforms)."""
+    return (location(f), f[1], f[2], f[3])  # type: ignore[return-value]  # read by index, as a Field is
 
 
 def _starts(values: list[str]) -> list[int]:
