@@ -113,9 +113,15 @@ def _chain(field_tr: tuple[str, ...], value_tr: str) -> str:
     """The transforms of a hit, outermost first: the field's, then the value's own unless it is "plain"."""
     if not field_tr:
         return value_tr
-    if value_tr == "plain":
-        return " > ".join(field_tr)
-    return f"{' > '.join(field_tr)} > {value_tr}"
+    joined = _JOINED.get(field_tr)  # a few chains recur ("gzip > json"): joined once
+    if joined is None:
+        if len(_JOINED) >= 1024:  # transform chains come from captured data: the cache stays bounded
+            _JOINED.clear()
+        joined = _JOINED[field_tr] = " > ".join(field_tr)
+    return joined if value_tr == "plain" else f"{joined} > {value_tr}"
+
+
+_JOINED: dict[tuple[str, ...], str] = {}
 
 
 class Detector:
@@ -160,6 +166,7 @@ class Detector:
         for t, spec in r.types.items():
             for where in spec.get("not_in", []):
                 self._not_in[where] = self._not_in.get(where, frozenset()) | {t}
+        self._not_in_starts = tuple(self._not_in)
         ph = r.types.get("phone_number", {})
         self._e164 = re.compile(ph["e164_pattern"]) if "e164_pattern" in ph else None
         self._tac = tuple(r.types.get("imei", {}).get("tac_prefixes", []))
@@ -434,7 +441,7 @@ class Detector:
         # a value under a type's key names: a hash under a hash key, else what the type's check says
         if plans and v and len(v) <= 512 and v.lower() not in self._placeholders:
             banned = None
-            if self._not_in:
+            if self._not_in and f[0].startswith(self._not_in_starts):  # (a location starts with its prefix)
                 loc = f[0]
                 cut = loc.find(":")
                 banned = self._not_in.get(loc[:cut] if cut >= 0 else loc)
