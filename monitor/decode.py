@@ -97,6 +97,17 @@ class Fields(list[Field]):
     def __repr__(self) -> str:
         return repr(list(self))
 
+    def __contains__(self, item: object) -> bool:
+        return any(item == f for f in self)
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == (list(other) if isinstance(other, Fields) else other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None  # type: ignore[assignment]  # a list: not hashable
+
 
 @dataclass(slots=True)
 class _Budget:
