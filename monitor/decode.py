@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, SupportsIndex, overload
 from urllib.parse import unquote, urlsplit
 
 from monitor.model import Field, HttpExchange
@@ -40,23 +41,78 @@ _PAIR_NAMES = ("k", "key", "name", "field", "param")  # [{"key": "imei", "value"
 _PAIR_VALUES = ("v", "value", "val")  # (unrolled in _name_value)
 _PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
 _NONPRINT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+_PRINTABLE_ASCII = bytes(c for c in range(256) if _NONPRINT.match(chr(c)) is None)  # bytes.translate's delete set
 _XML_ELEM = re.compile(r"<([A-Za-z_][\w.:-]{0,64})(\s[^<>]{0,2048})?>([^<>]{1,4096})</\1>")
 _XML_ATTR = re.compile(r"([A-Za-z_][\w.:-]{0,64})=\"([^\"]{1,4096})\"")
-# Field(...) is a named tuple whose __new__ is a Python function; tuple.__new__(Field, (...)) makes
-# the same object at half the cost (decoding makes one per value)
-_new = tuple.__new__
+# One field while decoding (_Stored): (location, key, value, transforms), a plain tuple. Fields hands out Field named
+# tuples, built when read: a Field costs ~6x a plain tuple to build (its class is a tuple subclass), and the
+# Detector, the one reader on the hot path, reads the plain tuples by index. A JSON leaf that needs no
+# unwrapping is stored with its location unbuilt, (parent path, key, value, transforms, index): its location is
+# parent.key (index None) or parent[index], cut at 512 characters; `location(f)` builds it when read (the
+# Detector reads the location of few fields: those with hits, location keys, keyed types)
+_Raw = tuple[str, str, str, tuple[str, ...]]
+_Stored = _Raw | tuple[str, str, str, tuple[str, ...], int | None]
+_field: Callable[[_Raw], Field] = functools.partial(tuple.__new__, Field)
+
+
+def location(f: tuple[Any, ...]) -> str:
+    """The location of a stored field (a Field, or a JSON leaf stored with its parent's path)."""
+    if len(f) == 4:
+        return f[0]  # type: ignore[no-any-return]
+    i = f[4]
+    loc = f"{f[0]}.{f[1]}" if i is None else f"{f[0]}[{i}]"
+    return loc if len(loc) <= 512 else loc[:512]
+
+
+def _as_field(f: tuple[Any, ...]) -> Field:
+    return _field(f) if len(f) == 4 else _field((location(f), f[1], f[2], f[3]))
 
 
 class Fields(list[Field]):
-    """The fields of one message; `truncated` when the message had more than MAX_FIELDS of them."""
+    """The fields of one message; `truncated` when the message had more than MAX_FIELDS of them.
+
+    Iterating or indexing gives `Field`s; `list.copy(fields)` gives the stored tuples themselves (see _Stored
+    above: `location(f)` is a stored field's location), for readers that index them (the Detector).
+    """
 
     truncated: bool = False
+
+    def __iter__(self) -> Iterator[Field]:
+        return map(_as_field, super().__iter__())
+
+    def __reversed__(self) -> Iterator[Field]:
+        return map(_as_field, super().__reversed__())
+
+    @overload
+    def __getitem__(self, i: SupportsIndex) -> Field: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Field]: ...
+
+    def __getitem__(self, i: SupportsIndex | slice) -> Field | list[Field]:
+        if isinstance(i, slice):
+            return list(map(_as_field, super().__getitem__(i)))
+        return _as_field(super().__getitem__(i))
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+    def __contains__(self, item: object) -> bool:
+        return any(item == f for f in self)
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == (list(other) if isinstance(other, Fields) else other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None  # type: ignore[assignment]  # a list: not hashable
 
 
 @dataclass(slots=True)
 class _Budget:
     decoded: int = 0
-    fields: list[Field] = field(default_factory=list)
+    fields: list[_Stored] = field(default_factory=list)
     truncated: bool = False
 
     def full(self) -> bool:
@@ -68,11 +124,12 @@ class _Budget:
         if len(self.fields) >= MAX_FIELDS:
             self.truncated = True
             return
-        self.fields.append(_new(Field, (location, key, value[:MAX_VALUE], transforms)))
+        self.fields.append((location, key, value[:MAX_VALUE], transforms))
 
     def result(self) -> Fields:
-        out = Fields(self.fields)
-        out.truncated = self.truncated
+        out = Fields(self.fields)  # type: ignore[arg-type]  # Fields stores plain tuples
+        if self.truncated:  # (False is the class's default: no instance dict to make)
+            out.truncated = True
         return out
 
 
@@ -102,7 +159,12 @@ def _pairs(text: str, b: _Budget, sep: str = "&", blank: bool = False,
         if not eq and not blank:
             continue
         if value or blank:
-            out.append((_unquote_plus(name), _unquote_plus(value)))
+            # _unquote_plus, called only when there is something to undo (most names and values are plain)
+            if "+" in name or "%" in name:
+                name = _unquote_plus(name)
+            if "+" in value or "%" in value:
+                value = _unquote_plus(value)
+            out.append((name, value))
     return out
 
 
@@ -175,12 +237,14 @@ def _text(data: bytes) -> str | None:
     """The bytes as text when they are UTF-8 and mostly printable, else None."""
     if data.isascii():
         s = data.decode("ascii")
-    else:
-        # strict UTF-8 without the cost of an exception: "ignore" drops what is not UTF-8, and the text
-        # then encodes to fewer bytes (valid UTF-8 encodes back to the same bytes)
-        s = data.decode("utf-8", "ignore")
-        if len(s.encode()) != len(data):
-            return None
+        # the non-printable ASCII bytes of the sample (what _NONPRINT finds in ASCII), counted in C
+        bad = len(data[:512].translate(None, _PRINTABLE_ASCII))
+        return s if s and bad <= 0.1 * min(len(s), 512) else None
+    # strict UTF-8 without the cost of an exception: "ignore" drops what is not UTF-8, and the text
+    # then encodes to fewer bytes (valid UTF-8 encodes back to the same bytes)
+    s = data.decode("utf-8", "ignore")
+    if len(s.encode()) != len(data):
+        return None
     sample = s[:512]
     bad = 0 if sample.isascii() and sample.isprintable() else len(_NONPRINT.findall(sample))
     return s if s and bad <= 0.1 * len(sample) else None
@@ -200,7 +264,7 @@ def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _B
         if len(fields) >= MAX_FIELDS:
             b.truncated = True
             return
-        fields.append(_new(Field, (loc, key, value[:MAX_VALUE], tr)))
+        fields.append((loc, key, value[:MAX_VALUE], tr))
     # the unwrapping below needs >= 8 characters, and each kind its own mark: cheap tests first
     if depth >= MAX_DEPTH or len(value) < 8 or len(fields) >= MAX_FIELDS:
         return
@@ -263,10 +327,21 @@ def _bytes(loc: str, key: str, raw: bytes, tr: tuple[str, ...], depth: int, b: _
 
 # -- structured bodies ------------------------------------------------------------------------------
 
+# json.loads(s) is the C scanner behind a few Python layers (BOM test, two whitespace regexes, the end test);
+# called directly it costs ~8k fewer instructions per document. The same scanner object as json.loads' own
+# (default settings); it clears its key memo after each call
+_scan_json: Callable[[str, int], tuple[Any, int]] = json.decoder.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+
 def _json(loc: str, text: str, tr: tuple[str, ...], depth: int, b: _Budget) -> bool:
     try:
-        obj = json.loads(text)
-    except (json.JSONDecodeError, RecursionError, ValueError):
+        if text and text[0] not in " \t\n\r\ufeff":  # what json.loads would skip or refuse before scanning
+            obj, end = _scan_json(text, 0)
+            if end != len(text):  # extra data, or trailing whitespace: json.loads decides
+                obj = json.loads(text)
+        else:
+            obj = json.loads(text)
+    except (StopIteration, json.JSONDecodeError, RecursionError, ValueError):  # StopIteration: no value at 0
         return False
     if type(b) is not _Budget or len(b.fields) >= MAX_FIELDS:
         return True  # a _Probe only asks whether the text is JSON; a full message takes no more fields
@@ -289,7 +364,8 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
 
     Walks at most 64 levels (deeper containers are not entered), 1,000 members of an object and
     500 items of an array, and stops once the message has MAX_FIELDS fields. A child's location is
-    its parent's plus ".key" or "[i]", cut at 512 characters. `dots` is False when no string of the
+    its parent's plus ".key" or "[i]", cut at 512 characters (a leaf that needs no unwrapping, a short word or
+    number, is stored with its parent's path: see _Stored). `dots` is False when no string of the
     document can hold a "." (then no array of objects can be a list of package names).
     """
     fields = b.fields
@@ -309,24 +385,21 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
         for k, v in items:
             if room <= 0:
                 return
-            cpath = f"{path}.{k}"
-            if len(cpath) > 512:
-                cpath = cpath[:512]
             ck = type(v)
             if ck is str:
-                if len(v) < 8 and v.isalnum() or len(v) <= 32 and v.isdigit():
-                    fields.append(_new(Field, (cpath, k, v, tr)))  # all _leaf would do
+                if len(v) < 16 and v.isalnum() or len(v) <= 32 and v.isdigit():
+                    fields.append((path, k, v, tr, None))  # all _leaf would do; location path.k, built when read
                     room -= 1
                     continue
-                _leaf(cpath, k, v, tr, depth, b)
+                _leaf(_cut(f"{path}.{k}"), k, v, tr, depth, b)
             elif ck is int:
-                fields.append(_new(Field, (cpath, k, str(v), tr)))  # an int as json.dumps writes it
+                fields.append((path, k, str(v), tr, None))  # an int as json.dumps writes it
                 room -= 1
                 continue
             elif ck is dict or ck is list:
-                _walk(cpath, k, v, level, tr, depth, b, dots)
+                _walk(_cut(f"{path}.{k}"), k, v, level, tr, depth, b, dots)
             elif ck is float:
-                _json_scalar(cpath, k, v, tr, depth, b)
+                _json_scalar(_cut(f"{path}.{k}"), k, v, tr, depth, b)
             else:
                 continue  # true, false, null: no field
             room = MAX_FIELDS - len(fields)
@@ -352,27 +425,28 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
         if room <= 0:
             return
         v = head[i]
-        cpath = f"{path}[{i}]"
-        if len(cpath) > 512:
-            cpath = cpath[:512]
         ck = type(v)
         if ck is str:
-            if len(v) < 8 and v.isalnum() or len(v) <= 32 and v.isdigit():
-                fields.append(_new(Field, (cpath, key, v, tr)))
+            if len(v) < 16 and v.isalnum() or len(v) <= 32 and v.isdigit():
+                fields.append((path, key, v, tr, i))  # location path[i], built when read
                 room -= 1
                 continue
-            _leaf(cpath, key, v, tr, depth, b)
+            _leaf(_cut(f"{path}[{i}]"), key, v, tr, depth, b)
         elif ck is int:
-            fields.append(_new(Field, (cpath, key, str(v), tr)))
+            fields.append((path, key, str(v), tr, i))
             room -= 1
             continue
         elif ck is dict or ck is list:
-            _walk(cpath, key, v, level, tr, depth, b, dots)
+            _walk(_cut(f"{path}[{i}]"), key, v, level, tr, depth, b, dots)
         elif ck is float:
-            _json_scalar(cpath, key, v, tr, depth, b)
+            _json_scalar(_cut(f"{path}[{i}]"), key, v, tr, depth, b)
         else:
             continue
         room = MAX_FIELDS - len(fields)
+
+
+def _cut(loc: str) -> str:
+    return loc if len(loc) <= 512 else loc[:512]
 
 
 def _json_scalar(path: str, key: str, node: object, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
@@ -545,6 +619,9 @@ def _kv_lines(text: str) -> bool:
 
 # -- entry points -----------------------------------------------------------------------------------
 
+_NOT_SCANNED = frozenset({"host", "content-length", "accept", "accept-encoding", "connection", "content-type"})
+
+
 def fields_of_http(m: HttpExchange) -> Fields:
     b = _Budget()
     url = m.path if m.path.startswith("/") else "/" + m.path
@@ -557,8 +634,9 @@ def fields_of_http(m: HttpExchange) -> Fields:
         if seg:
             dec = unquote(seg) if "%" in seg else seg
             _leaf(f"path[{i}]", "", dec, ("urlencoded",) if dec != seg else (), 1, b)
-    for k, v in _pairs(query, b):
-        _leaf(f"query:{k[:128]}", k, v, (), 1, b)
+    if query:
+        for k, v in _pairs(query, b):
+            _leaf(f"query:{k[:128]}", k, v, (), 1, b)
     encoding = ctype = ""
     for k, v in m.request_headers:
         lk = k.lower()
@@ -570,7 +648,7 @@ def fields_of_http(m: HttpExchange) -> Fields:
             for part in v.split(";")[:100]:
                 ck, _, cv = part.strip().partition("=")
                 _leaf(f"cookie:{ck[:128]}", ck, cv, (), 1, b)
-        elif lk not in ("host", "content-length", "accept", "accept-encoding", "connection", "content-type"):
+        elif lk not in _NOT_SCANNED:
             _leaf(f"header:{k[:128]}", k, v, (), 1, b)
     body = m.request_body
     if body:
@@ -588,8 +666,7 @@ def fields_of_websocket(content: bytes, index: int) -> Fields:
     b = _Budget()
     _body("body", content[:MAX_SCAN], "", (), 1, b)
     loc = f"websocket:{index}"
-    b.fields = [Field(loc if f.location == "body" else f"{loc}:{f.location}", f.key, f.value, f.transforms)
-                for f in b.fields]
+    b.fields = [(loc if f[0] == "body" and len(f) == 4 else f"{loc}:{location(f)}", f[1], f[2], f[3]) for f in b.fields]
     return b.result()
 
 
@@ -607,7 +684,7 @@ def fields_of_payload(payload: bytes, transport: str) -> Fields:
             _json("json:$", text[brace:], ("json",), 2, b)
             for i in range(before, len(b.fields)):
                 f = b.fields[i]
-                b.fields[i] = Field(f"{name}@{start + brace}:{f.location[5:]}", f.key, f.value, f.transforms)
+                b.fields[i] = (f"{name}@{start + brace}:{location(f)[5:]}", f[1], f[2], f[3])
         else:
             # a CGI request or form inside a binary frame ("GET /x.cgi?loginuse=admin&loginpas=..."):
             # its pairs keep their keys; the rest of the text is scanned as text

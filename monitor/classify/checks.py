@@ -15,7 +15,8 @@ from dataclasses import dataclass
 UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")
 PKG = re.compile(r"^[a-zA-Z][a-zA-Z0-9_]*(?:\.[a-zA-Z0-9_]+){2,}$")
 _HEX14 = re.compile(r"[0-9A-Fa-f]{14}")
-_HEX12 = re.compile(r"[0-9A-Fa-f]{12}")
+_HEX_DIGITS = "0123456789abcdefABCDEF"
+_ODD_HEX = frozenset("13579bdf")  # a hex digit with its low bit set
 _OAID = re.compile(r"[0-9A-Fa-f]{16}|[0-9A-Fa-f]{32}|[0-9A-Fa-f]{64}")
 _ANDROID_ID = re.compile(r"(?:a-|android[-_]?)?([0-9a-fA-F]{16})", re.I)  # "A-3f9c...", "ANDROID_3f9c..."
 _SERIAL = re.compile(r"[A-Za-z0-9\-]{6,32}")
@@ -54,10 +55,13 @@ def luhn_ok(digits: str) -> bool:
 
 
 def unicast_mac(hexes: str) -> bool:
+    """12 hex digits: a MAC a device owns (not all one or two digits, as 00..00, ff..ff and 02:00:..:00 are;
+    the multicast bit, the low bit of the first byte, clear)."""
     h = hexes.lower()
-    if h in ("000000000000", "ffffffffffff", "020000000000") or len(set(h)) < 3:
+    rest = h.replace(h[:1], "")  # str operations, not set(h): ~5x cheaper
+    if not rest or not rest.replace(rest[0], ""):
         return False
-    return not int(h[:2], 16) & 0x01
+    return h[1:2] not in _ODD_HEX
 
 
 def network_name(v: str) -> bool:
@@ -74,7 +78,8 @@ def network_name(v: str) -> bool:
 
 
 def _not_zero(v: str) -> bool:
-    return set(v.replace("-", "")) != {"0"}
+    """Not a run of zeros (dashes aside); str.strip instead of a set: ~8x cheaper."""
+    return "0" not in v or bool(v.strip("-0"))
 
 
 def imei(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
@@ -99,7 +104,8 @@ def iccid(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str]
 
 def mac(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
     hexes = v.replace(":", "").replace("-", "").replace(".", "")  # _MAC_SEP.sub("", v), at a third of the cost
-    return ("pattern", v) if _HEX12.fullmatch(hexes) and unicast_mac(hexes) else None
+    # 12 hex digits (str.strip of the hex digits leaves nothing: a third of a regex's cost)
+    return ("pattern", v) if len(hexes) == 12 and not hexes.strip(_HEX_DIGITS) and unicast_mac(hexes) else None
 
 
 def ssid(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:

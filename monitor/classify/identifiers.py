@@ -21,6 +21,7 @@ from typing import Any
 from monitor.classify.checks import PKG, Check, CheckContext, luhn_ok, unicast_mac
 from monitor.classify.types import type_checks, type_ids
 from monitor.classify.variants import Variant, profile_variants, trie_regex
+from monitor.decode import location
 from monitor.errors import bad_rule
 from monitor.model import Field, Hit
 from monitor.profile import Profile
@@ -112,9 +113,15 @@ def _chain(field_tr: tuple[str, ...], value_tr: str) -> str:
     """The transforms of a hit, outermost first: the field's, then the value's own unless it is "plain"."""
     if not field_tr:
         return value_tr
-    if value_tr == "plain":
-        return " > ".join(field_tr)
-    return f"{' > '.join(field_tr)} > {value_tr}"
+    joined = _JOINED.get(field_tr)  # a few chains recur ("gzip > json"): joined once
+    if joined is None:
+        if len(_JOINED) >= 1024:  # transform chains come from captured data: the cache stays bounded
+            _JOINED.clear()
+        joined = _JOINED[field_tr] = " > ".join(field_tr)
+    return joined if value_tr == "plain" else f"{joined} > {value_tr}"
+
+
+_JOINED: dict[tuple[str, ...], str] = {}
 
 
 class Detector:
@@ -159,6 +166,7 @@ class Detector:
         for t, spec in r.types.items():
             for where in spec.get("not_in", []):
                 self._not_in[where] = self._not_in.get(where, frozenset()) | {t}
+        self._not_in_starts = tuple(self._not_in)
         ph = r.types.get("phone_number", {})
         self._e164 = re.compile(ph["e164_pattern"]) if "e164_pattern" in ph else None
         self._tac = tuple(r.types.get("imei", {}).get("tac_prefixes", []))
@@ -187,7 +195,9 @@ class Detector:
     def scan(self, fields: Iterable[Field], cleartext: bool = True) -> list[Hit]:
         hits: dict[tuple[str, str, str], Hit] = {}  # one per (type, identifier, location): outermost wins
         known_values: set[str] = set()
-        fl = fields if isinstance(fields, list) else list(fields)
+        # the fields as plain tuples (location, key, value, transforms): a Fields list holds them so (its
+        # items read as Field only when iterated); a Field is such a tuple too
+        fl: list[Field] = list.copy(fields) if isinstance(fields, list) else list(fields)  # type: ignore[arg-type]
         if self._ci_re is not None or self._cs_re is not None:
             for h in self._known_all(fl):
                 hits.setdefault((h.type, h.canonical or h.value, h.location), h)
@@ -198,17 +208,17 @@ class Detector:
         places: list[tuple[Field, int]] = []
         found: list[Hit] = []
         for f in fl:
-            info = key_info.get(f.key) or key_of(f.key)
-            v = f.value
+            info = key_info.get(f[1]) or key_of(f[1])
+            v = f[2]
             if info[4] or coords and "." in v:  # a location key or, with profile coordinates, a decimal number
-                places.append((f, info[4]))
+                places.append((f if len(f) == 4 else _located(f), info[4]))
             keyed = info[1]
             if keyed is None:
                 continue  # a decoy's key name
             if not keyed and not (info[3] or len(v) >= 14 or "@" in v or "+" in v or "-" in v):
                 continue  # only _free could find something, and the value has none of its marks
-            if f.transforms != _BYTES:
-                found.extend(self._patterns(f, info, cleartext))
+            if f[3] != _BYTES:
+                found.extend(self._patterns(f if len(f) == 4 else _located(f), info, cleartext))
         if places:
             for h in self._location(places):
                 hits.setdefault((h.type, h.canonical or h.value, h.location), h)
@@ -260,11 +270,11 @@ class Detector:
         found: set[str] | None = None
         low = self.rules.recurring_min
         for f in fields:
-            v = f.value
-            if not low <= len(v) <= 80 or " " in v or f.transforms == ("bytes",):
+            v = f[2]
+            if not low <= len(v) <= 80 or " " in v or f[3] == ("bytes",):
                 continue  # identifiers are short and have no spaces
             key = _alnum(v)
-            if key not in self._recur or norm_key(f.key) in self.rules.negative_keys:
+            if key not in self._recur or norm_key(f[1]) in self.rules.negative_keys:
                 continue
             if found is None:
                 found = {_alnum(h.canonical or h.value) for h in hits.values()}
@@ -273,8 +283,9 @@ class Detector:
             if seen is None or key in found or v.lower() in self.rules.placeholders:
                 continue
             found.add(key)
-            hits.setdefault((seen[0], v, f.location), _new(Hit, (seen[0], v, _chain(f.transforms, "plain"),
-                                                                 f.location, "pattern", "", "", seen[1])))
+            loc = location(f)
+            hits.setdefault((seen[0], v, loc), _new(Hit, (seen[0], v, _chain(f[3], "plain"), loc, "pattern", "", "",
+                                                          seen[1])))
 
     # -- profile mode ------------------------------------------------------------------------------------
 
@@ -311,7 +322,7 @@ class Detector:
                 i, off = idx[j], starts[j]
                 f = fl[i]
                 found.setdefault(i, []).append(self._hit(self._ci[m.group(1)], f,
-                                                         f.value[s - off:m.end(1) - 1 - off]))
+                                                         f[2][s - off:m.end(1) - 1 - off]))
         if self._cs_re is not None:
             idx = list(itertools.compress(range(n), map(self._min_cs.__le__, map(len, values))))
             sub = list(map(values.__getitem__, idx))
@@ -323,7 +334,7 @@ class Detector:
                 found.setdefault(i, []).append(self._hit(self._cs[m.group(1)], fl[i], m.group(1)))
         if self._uid_bin and _BYTES in map(_TRANSFORMS, fl):  # binary ids first within their field
             for i, f in enumerate(fl):
-                if f.transforms == _BYTES:
+                if f[3] == _BYTES:
                     binary = self._binary_ids(f)
                     if binary:
                         found[i] = binary + found.get(i, [])
@@ -337,30 +348,30 @@ class Detector:
         """The profile's camera ids in PPPP's binary layout, found in a payload's hex view."""
         out = []
         for hx, v in self._uid_bin:
-            i = f.value.find(hx)
+            i = f[2].find(hx)
             while i >= 0 and i % 2:  # on a byte boundary only
-                i = f.value.find(hx, i + 1)
+                i = f[2].find(hx, i + 1)
             if i >= 0:
-                out.append(_new(Hit, (v.type, v.canonical, "binary", f"{f.location}@{i // 2}", "known", v.device,
+                out.append(_new(Hit, (v.type, v.canonical, "binary", f"{f[0]}@{i // 2}", "known", v.device,
                                       v.canonical, "")))
         return out
 
     def _known(self, f: Field) -> list[Hit]:
-        out = self._binary_ids(f) if self._uid_bin and f.transforms == _BYTES else []
+        out = self._binary_ids(f) if self._uid_bin and f[3] == _BYTES else []
         if self._ci_re is not None:
-            for m in self._ci_re.finditer(self._sep + f.value.lower()):
+            for m in self._ci_re.finditer(self._sep + f[2].lower()):
                 v = self._ci[m.group(1)]
-                out.append(self._hit(v, f, f.value[m.start(1) - 1:m.end(1) - 1]))
+                out.append(self._hit(v, f, f[2][m.start(1) - 1:m.end(1) - 1]))
         if self._cs_re is not None:
-            for m in self._cs_re.finditer(self._sep + f.value):
+            for m in self._cs_re.finditer(self._sep + f[2]):
                 out.append(self._hit(self._cs[m.group(1)], f, m.group(1)))
         return out
 
     def _hit(self, v: Variant, f: Field, sent: str) -> Hit:
-        loc = f.location
-        if f.transforms == ("bytes",):  # matched in the hex view of a binary payload
-            loc = f"{f.location}@{f.value.lower().find(sent.lower()) // 2}"
-        return _new(Hit, (v.type, sent, _chain(f.transforms, v.transform), loc, "known", v.device, v.canonical, ""))
+        loc = location(f)
+        if f[3] == ("bytes",):  # matched in the hex view of a binary payload
+            loc = f"{f[0]}@{f[2].lower().find(sent.lower()) // 2}"
+        return _new(Hit, (v.type, sent, _chain(f[3], v.transform), loc, "known", v.device, v.canonical, ""))
 
     # -- location ------------------------------------------------------------------------------------------
 
@@ -371,18 +382,18 @@ class Detector:
         lons: list[tuple[Field, str]] = []
         coords = self._coords
         for f, role in places:
-            if f.transforms == _BYTES:
+            if f[3] == _BYTES:
                 continue
             if role == _LAT or role == _LON:
-                m = _NUM.fullmatch(f.value.strip())
+                m = _NUM.fullmatch(f[2].strip())
                 if m:
                     (lats if role == _LAT else lons).append((f, m.group()))
-                elif _MICRODEG.fullmatch(f.value.strip()):  # Sensors Data's "$latitude": 31230416 (x 1e6)
-                    deg = f"{int(f.value.strip()) / 1e6:.6f}"
-                    micro = Field(f.location, f.key, f.value, (*f.transforms, "microdegrees"))
+                elif _MICRODEG.fullmatch(f[2].strip()):  # Sensors Data's "$latitude": 31230416 (x 1e6)
+                    deg = f"{int(f[2].strip()) / 1e6:.6f}"
+                    micro = Field(f[0], f[1], f[2], (*f[3], "microdegrees"))
                     (lats if role == _LAT else lons).append((micro, deg))
-            elif (role == _PAIR or coords) and "." in f.value:  # _NUM needs its decimal point
-                nums = _NUM.findall(f.value)
+            elif (role == _PAIR or coords) and "." in f[2]:  # _NUM needs its decimal point
+                nums = _NUM.findall(f[2])
                 if len(nums) == 2:
                     a, b = nums
                     if coords or _plausible(a, b):
@@ -394,8 +405,8 @@ class Detector:
         for fa, a in lats:
             for fb, b in lons:
                 if fa is not fb:
-                    ga = groups.get(fa.location) or groups.setdefault(fa.location, _group(fa.location))
-                    gb = groups.get(fb.location) or groups.setdefault(fb.location, _group(fb.location))
+                    ga = groups.get(fa[0]) or groups.setdefault(fa[0], _group(fa[0]))
+                    gb = groups.get(fb[0]) or groups.setdefault(fb[0], _group(fb[0]))
                     if ga != gb:
                         continue  # lat and lon of different objects
                 hit = self._coord_hit(fa, a, b)
@@ -412,11 +423,11 @@ class Detector:
         for name, lat, lon in self._coords:
             tol = 0.5 * 10 ** -dec + 1e-9
             if (abs(fa - lat) <= tol and abs(fb - lon) <= tol) or (abs(fb - lat) <= tol and abs(fa - lon) <= tol):
-                return _new(Hit, (kind, f"{a},{b}", _chain(f.transforms, "plain"), f.location, "known", name,
+                return _new(Hit, (kind, f"{a},{b}", _chain(f[3], "plain"), f[0], "known", name,
                                   f"{lat},{lon}", ""))
-        if not self._coords or norm_key(f.key) in self._lat_pair:
+        if not self._coords or norm_key(f[1]) in self._lat_pair:
             if _plausible_xy(fa, fb) and not (fa == 0 and fb == 0):
-                return _new(Hit, (kind, f"{a},{b}", _chain(f.transforms, "plain"), f.location, "pattern", "", "", ""))
+                return _new(Hit, (kind, f"{a},{b}", _chain(f[3], "plain"), f[0], "pattern", "", "", ""))
         return None
 
     # -- pattern mode ------------------------------------------------------------------------------------
@@ -424,27 +435,27 @@ class Detector:
     def _patterns(self, f: Field, info: _KeyInfo, cleartext: bool) -> list[Hit]:
         """Hits of the types the key names (value checks) and of the free patterns (a field that is not bytes)."""
         k, _, device_key, free_key, _, install, plans = info
-        v = f.value.strip()
+        v = f[2].strip()
         out: list[Hit] = []
         found: list[str] = []  # keyed types whose value passed: only those keep the free search off their type
         # a value under a type's key names: a hash under a hash key, else what the type's check says
         if plans and v and len(v) <= 512 and v.lower() not in self._placeholders:
             banned = None
-            if self._not_in:
-                loc = f.location
+            if self._not_in and f[0].startswith(self._not_in_starts):  # (a location starts with its prefix)
+                loc = f[0]
                 cut = loc.find(":")
                 banned = self._not_in.get(loc[:cut] if cut >= 0 else loc)
             for t, hashed, check in plans:
                 if banned and t in banned:
                     continue
                 if hashed and _HASH.match(v):
-                    out.append(_new(Hit, (t, v, _chain(f.transforms, _HASH_NAMES[len(v)]), f.location, "pattern",
+                    out.append(_new(Hit, (t, v, _chain(f[3], _HASH_NAMES[len(v)]), f[0], "pattern",
                                           "", "", "")))
                 elif check is not None:
                     got = check(v, k, self._check_ctx, cleartext)
                     if got is None:
                         continue
-                    out.append(_new(Hit, (t, got[1], _chain(f.transforms, "plain"), f.location, got[0], "", "", "")))
+                    out.append(_new(Hit, (t, got[1], _chain(f[3], "plain"), f[0], got[0], "", "", "")))
                 else:
                     continue
                 found.append(t)
@@ -466,7 +477,7 @@ class Detector:
         if not items:
             return False
         rdns = sum(1 for x in items if PKG.match(x) and x.split(".", 1)[0].lower() in self._rdns_first)
-        if f.transforms and f.transforms[-1] == "list" and len(items) >= self._min_apps:
+        if f[3] and f[3][-1] == "list" and len(items) >= self._min_apps:
             return rdns >= self._rdns_share * len(items)
         return "install" in k and len(items) <= 2 and rdns == len(items)
 
@@ -475,7 +486,7 @@ class Detector:
         """Values recognizable without a key name (checksums, structure). Each regex runs only when the value
         has what every match of it needs (a run of 14 digits, five MAC separators, "@", "+", "-")."""
         got: list[tuple[str, str, str]] = []  # (type, value, confidence), made Hits at the end
-        tr = f.transforms
+        tr = f[3]
         # an app list needs a list (or an "install" key) and, unless any share will do, dotted names
         if (install or tr and tr[-1] == "list") and "installed_apps" not in keyed and \
                 ("." in v or not self._rdns_share > 0) and self._app_list(f, v, k):
@@ -498,7 +509,7 @@ class Detector:
                 if unicast_mac(mac.replace(":", "").replace("-", "")):
                     got.append(("mac", mac, "pattern"))
         if self._email is not None and "@" in v:
-            binary = _BINARY_RUN.search(f.location) is not None
+            binary = _BINARY_RUN.search(f[0]) is not None
             for m in self._email.finditer(v):
                 if self._mailbox(m, v, binary):
                     got.append(("email", m.group(1), "pattern"))
@@ -517,7 +528,7 @@ class Detector:
         if not got:
             return []
         chain = _chain(tr, "plain")
-        loc = f.location
+        loc = f[0]
         return [_new(Hit, (t, value, chain, loc, conf, "", "", "")) for t, value, conf in got]
 
 
@@ -541,6 +552,11 @@ class Detector:
 
 
 _DEVICE_KEY = re.compile(r"dev|cam|ipc|p2p")
+
+
+def _located(f: tuple[Any, ...]) -> Field:
+    """A stored field (decode's Fields) with its location built: (location, key, value, transforms)."""
+    return (location(f), f[1], f[2], f[3])  # type: ignore[return-value]  # read by index, as a Field is
 
 
 def _starts(values: list[str]) -> list[int]:
