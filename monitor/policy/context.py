@@ -28,6 +28,7 @@ class ContextRules:
     sent_back: re.Pattern[str]
     field_words: frozenset[str]
     none: re.Pattern[str]
+    advice: re.Pattern[str]
     paragraph: re.Pattern[str]
     tool_before: re.Pattern[str]
     tool_after: re.Pattern[str]
@@ -49,7 +50,7 @@ def context_rules() -> ContextRules:
         permission=re.compile(s["permission"], i), installed_subject=re.compile(r["installed_subject"], i),
         class_examples=re.compile(r["class_examples"], i), send_to=re.compile(r["send_to"], i),
         sent_back=re.compile(r["sent_back"], i), field_words=frozenset(d["entries"]["field_words"]),
-        none=re.compile(d["statements"]["none"], i), paragraph=re.compile(c["paragraph"], i),
+        none=re.compile(d["statements"]["none"], i), advice=re.compile(d["statements"]["advice"], i), paragraph=re.compile(c["paragraph"], i),
         tool_before=re.compile(r["tool_before"], i), tool_after=re.compile(r["tool_after"], i),
         class_collects=re.compile(r["class_collects"], i), purpose_before=re.compile(r["purpose_before"], i),
         definition=re.compile(d["definitions"]["name"], i), we_or_class=re.compile(r["we_or_class"], i),
@@ -62,8 +63,10 @@ def conditional(text: str) -> bool:
 
 
 def states_nothing_more(text: str) -> bool:
-    """A sentence about the reader's legal rights, which states no collection ("you can exercise the rights ...")."""
-    return bool(context_rules().none.search(text))
+    """A sentence about the reader's legal rights ("you can exercise the rights ..."), or security advice to the reader
+    ("We urge you to ... keep your personal data safe (including your password)"): it states no collection."""
+    r = context_rules()
+    return bool(r.none.search(text) or r.advice.search(text))
 
 
 def only_if_back(text: str) -> bool:

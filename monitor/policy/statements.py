@@ -599,10 +599,15 @@ def _stance(c: Clause, start: int, end: int) -> str:
         return "denies"
     if c.cond and not negation_spans(text):
         return "conditional"
-    kinds = {k for a, b, k in negation_spans(text) if a <= rel_s < b or a <= rel_e - 1 < b}
+    spans = [(a, k) for a, b, k in negation_spans(text) if a <= rel_s < b or a <= rel_e - 1 < b]
+    kinds = {k for _a, k in spans}
     if "deny" in kinds:
-        if rules().by_default.search(text):
-            return "conditional"  # "does not collect X by default": off until switched on
+        at = min(a for a, k in spans if k == "deny")
+        if rules().by_default.search(text, at) or (rules().by_default.search(text[max(0, at - 14):at])
+                                                   and not re.match(r"(?:there\s+(?:is|are)\s+)?no\b", text[at:], re.I)):
+            # "does not collect X by default", "默认不采集": off until switched on (a nominal denial after it, "by default,
+            # there is no collection of X", says what the default is: a denial)
+            return "conditional"
         return "" if rules().conditional_denial.search(text) else "denies"
     if "consent" in kinds:
         return "conditional"
