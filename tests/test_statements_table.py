@@ -316,6 +316,22 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("logging in through a named company's profile is the user's choice",
      "If you sign in through your Facebook profile, we may collect your e-mail address.",
      {("email", "conditional", "first_party")}),
+
+    ("a label line over what follows makes no statement",
+     "Information we collect\nLocation data:\nWe do not collect your GPS location.",
+     {("location_precise", "denies", "first_party")}),
+    ("an enumerated label ('b. Location Information:') is the title of its body",
+     "b. Location Information: We collect your IP address and time zone, which allows us to infer your general location.",
+     {("location_coarse", "collects", "first_party")}),
+    ("a postal code is coarse location",
+     "When you register we ask for your name, e-mail address and ZIP/Postal code.",
+     {("email", "collects", "first_party"), ("location_coarse", "collects", "first_party")}),
+    ("a class word inside a type's name is no recipient",
+     "We share technical identifiers with our partners: IDFA (Identifier for Advertisers).",
+     {("idfa", "collects", "partners")}),
+    ("the agent of a passive collection collects",
+     "Approximate location may be inferred by ad providers to show relevant ads.",
+     {("location_coarse", "collects", "advertisers")}),
 ]
 
 

@@ -34,6 +34,7 @@ from monitor.policy.context import (
     name_label,
     only_if_back,
     paragraph_conditions,
+    passive_agent,
     points_back,
     sends_to_class,
     states_nothing_more,
@@ -693,21 +694,27 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         if c.silent or (not table_row and r.heading.match(c.text.strip())):
             prev_denied = False
             continue  # a heading is never a statement ("User Location", "Location Data and Use")
+        if _label_only(c.text):
+            prev_denied = False
+            continue  # a label over the lines that follow ("Location data:"): they say what happens to it
         if states_nothing(c.text) or (prev_denied and describes_only(c.text, _VERB)):
             continue  # contact lines, rights, definitions; "We do not collect X. X includes ..."
         if states_nothing_more(c.text):
             continue  # the reader's legal rights ("you can exercise the rights set out in ...")
         # a permission is not data ("permission to use your location")
         mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])]
-        label = _FIELD_LINE.match(c.text)
-        if label and any(m[1] >= label.end() for m in mentions):
+        enum = _ENUMERATOR.match(c.text)  # ("b. Location Information: We collect ...")
+        off = enum.end() if enum else 0
+        label = _FIELD_LINE.match(c.text[off:])
+        if label and any(m[1] >= off + label.end() for m in mentions):
             # "Exact Locations: Precise GPS coordinates are not shared": the body names what it speaks of, the label
             # is its title
-            mentions = [m for m in mentions if m[1] >= label.end()]
+            mentions = [m for m in mentions if m[1] >= off + label.end()]
         clause_denied = False
-        as_we = own_role.sub("we", c.text) if own_role else c.text
-        recipients = _recipients(replace(c, text=as_we) if as_we != c.text else c, aliases, own)
-        recipients = _more_recipients(c, recipients, aliases)
+        rc = _without_class_in_names(c, mentions)  # "IDFA (Identifier for advertisers)" names no recipient
+        as_we = own_role.sub("we", rc.text) if own_role else rc.text
+        recipients = _recipients(replace(rc, text=as_we) if as_we != rc.text else rc, aliases, own)
+        recipients = _more_recipients(rc, recipients, aliases)
         for i, (term, s, e) in enumerate(mentions):
             a, b = c.start + s, c.start + e
             nxt = c.start + mentions[i + 1][1] if i + 1 < len(mentions) else c.end
@@ -762,6 +769,25 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     return _whole_policy_denial(text, out, nothing_passed_on) if nothing_collected else out
 
 
+_ENUMERATOR = re.compile(r"^\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s+", re.I)  # "b. Location Information: ..."
+
+
+def _label_only(text: str) -> bool:
+    """A line that is only a label over what follows ("Location data:", "b) Advertising IDs:"): no statement."""
+    body = text.strip()
+    return len(body) <= 60 and body.endswith((":", "：")) and not _VERB.search(body) and " | " not in body
+
+
+def _without_class_in_names(c: Clause, mentions: list[tuple[Term, int, int]]) -> Clause:
+    """The clause with the type names that hold a recipient class word ("Identifier for advertisers", "advertiser ID")
+    blanked out: a data type's name is not its recipient."""
+    text = c.text
+    for _t, s, e in mentions:
+        if any(rx.search(text[s:e]) for rx in (_ADVERTISERS, _THIRD, _PARTNERS)):
+            text = text[:s] + " " * (e - s) + text[e:]
+    return c if text == c.text else replace(c, text=text)
+
+
 def _label_is_name(line: str, aliases: AliasMatcher) -> bool:
     """The label of a "Name: ..." line is exactly one SDK's name ("Flurry: <link>", not "Firebase Integration: ...")."""
     label = re.sub(r"\s*\([^)]*\)\s*$", "", re.split(r"[:：]", line, maxsplit=1)[0].strip())
@@ -803,6 +829,13 @@ def _more_recipients(c: Clause, recipients: list[str], aliases: AliasMatcher) ->
             and _THIRD.search(c.text):
         # "to third party platforms to help advertisers identify users": the advertisers are the purpose, not the object
         out = ["third_party" if x == "advertisers" else x for x in out]
+    at = passive_agent(c.text)  # "may be inferred by ad providers": the class collects, not us
+    if out == ["first_party"] and at >= 0 and not re.search(r"\b(?:we|us)\b", c.text, re.I):
+        tail = c.text[at:at + 40]
+        for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
+            if rx.match(tail):
+                out = [name]
+                break
     cls_words = collecting_class(c.text)  # "we work with partners who ... collect ..."
     if cls_words and out == ["first_party"]:
         ad = re.compile(r"\bad\b", re.I)  # "ad and data platforms"
