@@ -332,6 +332,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("the agent of a passive collection collects",
      "Approximate location may be inferred by ad providers to show relevant ads.",
      {("location_coarse", "collects", "advertisers")}),
+    ("'when you use the app' is no condition",
+     "When you use the app, we collect your IMEI.", {("imei", "collects", "first_party")}),
+    ("examples after unqualified location do not narrow it",
+     "We may collect location information (including latitude and longitude) from your phone.",
+     {("location_precise", "collects", "first_party"), ("location_coarse", "collects", "first_party")}),
 ]
 
 

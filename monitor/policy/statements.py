@@ -51,7 +51,7 @@ _DENY = re.compile(
     re.IGNORECASE)
 _COND = re.compile(
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
-    r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the(?!\s+(?:iOS|Android|iPhone|iPad|HarmonyOS)\b))"
+    r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the(?!\s+(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
     r"|\boptional\b|\bpremise\s+that\b|\bafter\s+(?:you|the\s+user)\s+(?:have\s+)?(?:authori[sz]e|agree|consent|turn(?:ed)?\s+on|enabled?|grant(?:ed)?|allow(?:ed)?|activated?|opt(?:ed)?\s+in)"
     r"|\b(?:when|if|once|while|after)\s+(?:\w+\s+){0,3}?(?:is|are|has\s+been|have\s+been)\s+(?:enabled|turned\s+on|granted|"
     r"allowed|switched\s+on|activated)\b"
@@ -746,10 +746,10 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                 quals = (*quals, "permission")
             # (an apposition, "advertising ID (IDFA)", not an alternative: "advertising ID or IDFA" names both)
             named_next = {m[0].type for m in mentions[i + 1:i + 3] if m[1] - e <= 12
-                          and not re.search(r"\b(?:or|and)\b|[,、，]", c.text[e:m[1]], re.I)}
+                          and not re.search(r"\b(?:or|and|including|e\.g|such\s+as|for\s+example)\b|[,、，]", c.text[e:m[1]], re.I)}
             # "IDFA广告标识", "IDFA advertising identifier": the type named right before says which one too
             named_prev = mentions[i - 1][0].type if i and s - mentions[i - 1][2] <= 2 else ""
-            for type_id, vague, covers in typed(term, ios, iot, c.text[max(0, s - 80):e + 80], android):
+            for type_id, vague, covers in typed(term, ios, iot, _narrowing_near(c.text, s, e), android):
                 if term.expands and named_next & set(term.expands) and type_id not in named_next:
                     continue  # "advertising ID (IDFA)": the named type says which one
                 if term.expands and named_prev in term.expands and type_id != named_prev:
@@ -776,6 +776,19 @@ def _label_only(text: str) -> bool:
     """A line that is only a label over what follows ("Location data:", "b) Advertising IDs:"): no statement."""
     body = text.strip()
     return len(body) <= 60 and body.endswith((":", "：")) and not _VERB.search(body) and " | " not in body
+
+
+_EXAMPLES_AFTER = re.compile(r"\s*[(（]?\s*(?:including|such\s+as|e\.g\.,?|for\s+example|like)\b[^)）.;]{0,80}[)）]?", re.I)
+
+
+def _narrowing_near(text: str, s: int, e: int) -> str:
+    """The words around a mention that may narrow it to one type, without the examples written right after it:
+    "location information (including latitude and longitude)" names examples of unqualified location, not a
+    qualifier ("location (country and city level only)" still narrows)."""
+    ex = _EXAMPLES_AFTER.match(text, e)
+    if ex:
+        return text[max(0, s - 80):e] + " " + text[ex.end():ex.end() + 80]
+    return text[max(0, s - 80):e + 80]
 
 
 def _without_class_in_names(c: Clause, mentions: list[tuple[Term, int, int]]) -> Clause:
