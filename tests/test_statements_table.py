@@ -337,6 +337,14 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("examples after unqualified location do not narrow it",
      "We may collect location information (including latitude and longitude) from your phone.",
      {("location_precise", "collects", "first_party"), ("location_coarse", "collects", "first_party")}),
+    ("'HTML emails' and 'email response rates' are messages, not addresses",
+     "We and our service providers use web beacons in HTML emails to track email response rates.", set()),
+    ("a table row whose legal-basis cell is 'Consent' is conditional",
+     "To personalise the service | The apps installed on your device | We obtain this from your device | Consent",
+     {("installed_apps", "conditional", "first_party")}),
+    ("a class 'provided access to' data is given it (no permission)",
+     "We share data with vendors who are provided access to your email address to send messages for us.",
+     {("email", "collects", "partners")}),
 ]
 
 

@@ -620,6 +620,8 @@ def _stance(c: Clause, start: int, end: int) -> str:
     text, rel_s = text[seg_start:seg_end], rel_s - seg_start
     if re.search(r"\|\s*(?:Yes|Y|是)\s*[(（]\s*(?:optional|user\s+choice|only\s+(?:if|when)|if|when|可选|选填)", text, re.I):
         return "conditional"  # a yes/no "collected" cell qualified as optional ("Yes (optional, if signed in)")
+    if " | " in text and re.match(r"\s*(?:your\s+|explicit\s+|express\s+)?consent\b", text.rsplit(" | ", 1)[1], re.I):
+        return "conditional"  # a row whose legal-basis cell (the last) is "Consent": it rests on the user's consent
     if " | " in text:  # a table row: "(optional)" belongs to the cell item it follows, not to the row
         text = re.sub(r"\boptional\b|可选|选填", " ", text, flags=re.I)
         # ... and so does "Precise location (only when location permission is granted)" (checked above)
@@ -702,7 +704,9 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         if states_nothing_more(c.text):
             continue  # the reader's legal rights ("you can exercise the rights set out in ...")
         # a permission is not data ("permission to use your location")
-        mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])]
+        # (a class "provided access to your email address" is given the data: a sharing, not a permission)
+        mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])
+                    or _GIVEN_ACCESS.search(c.text[max(0, m[1] - 60):m[1]])]
         enum = _ENUMERATOR.match(c.text)  # ("b. Location Information: We collect ...")
         off = enum.end() if enum else 0
         label = _FIELD_LINE.match(c.text[off:])
@@ -769,6 +773,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     return _whole_policy_denial(text, out, nothing_passed_on) if nothing_collected else out
 
 
+_GIVEN_ACCESS = re.compile(r"\b(?:are|is|be|been)\s+(?:provided|given|granted)\s+access\s+to\s+(?:your\s+|the\s+)?$", re.I)
 _ENUMERATOR = re.compile(r"^\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s+", re.I)  # "b. Location Information: ..."
 
 
