@@ -345,6 +345,14 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a class 'provided access to' data is given it (no permission)",
      "We share data with vendors who are provided access to your email address to send messages for us.",
      {("email", "collects", "partners")}),
+    ("safeguards put in place to protect data state nothing",
+     "The company has implemented technical safeguards it believes are appropriate to protect your personal data and "
+     "access credentials.", set()),
+    ("'sends X to <Name>' names the recipient",
+     "The app sends anonymized location data to Mapbox.",
+     {("location_precise", "collects", "mapbox"), ("location_coarse", "collects", "mapbox")}),
+    ("a possessive after a sharing verb names the company ('Google's Location Service')",
+     "The browser may send your GPS location to Google's Location Service.", {("location_precise", "collects", "google")}),
 ]
 
 

@@ -543,7 +543,7 @@ _CLASS_WORDS = re.compile(r"^(?:we|us|our|you|your|the|third|partners?|advertis\
 def _named_org(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset()) -> str:
     """A capitalised organisation after a sharing verb ("share it with Acme Cloud"): its slug, as a third party."""
     for m in rules().named_share.finditer(c.text):
-        name = m.group(1).strip(" .,'")
+        name = re.split(r"[’']s\b", m.group(1))[0].strip(" .,'")  # "Google's Location Service": Google
         words = name.split()
         if not words or _CLASS_WORDS.match(words[0]) or len(name) < 3:
             continue
@@ -773,6 +773,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     return _whole_policy_denial(text, out, nothing_passed_on) if nothing_collected else out
 
 
+_SENDS_TO = re.compile(r"\b(?:sends|sending|send|uploads?|uploading|forwards?|forwarding)\s+(?:\w+\s+){1,5}?to\s+(?-i:[A-Z])", re.I)
 _GIVEN_ACCESS = re.compile(r"\b(?:are|is|be|been)\s+(?:provided|given|granted)\s+access\s+to\s+(?:your\s+|the\s+)?$", re.I)
 _ENUMERATOR = re.compile(r"^\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s+", re.I)  # "b. Location Information: ..."
 
@@ -847,6 +848,10 @@ def _more_recipients(c: Clause, recipients: list[str], aliases: AliasMatcher) ->
             and _THIRD.search(c.text):
         # "to third party platforms to help advertisers identify users": the advertisers are the purpose, not the object
         out = ["third_party" if x == "advertisers" else x for x in out]
+    if out == ["first_party"] and not _SHARE.search(c.text) and _SENDS_TO.search(c.text):
+        org = _named_org(c, aliases)  # "the app sends anonymized location data to Mapbox": a named recipient
+        if org:
+            out = [org]
     at = passive_agent(c.text)  # "may be inferred by ad providers": the class collects, not us
     if out == ["first_party"] and at >= 0 and not re.search(r"\b(?:we|us)\b", c.text, re.I):
         tail = c.text[at:at + 40]
