@@ -353,6 +353,12 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("location_precise", "collects", "mapbox"), ("location_coarse", "collects", "mapbox")}),
     ("a possessive after a sharing verb names the company ('Google's Location Service')",
      "The browser may send your GPS location to Google's Location Service.", {("location_precise", "collects", "google")}),
+    ("'share this data with <Name>' after a list gives every item to that company",
+     "The app collects and uses:\nyour account password;\nthe SMS messages you send; and\nthe phone number of each sender.\n"
+     "The app keeps this data on your phone. You can delete it at any time.\n"
+     "By using the app, you direct the app to share this data with VoIP.ms, which handles it.",
+     {("credentials", "collects", "first_party"), ("credentials", "collects", "voip_ms"),
+      ("phone_number", "collects", "first_party"), ("phone_number", "collects", "voip_ms")}),
 ]
 
 

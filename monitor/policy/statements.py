@@ -677,11 +677,18 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     prev_denied = False
     defined = defined_terms(text)  # "... IDFAs and Android Advertising IDs (“Mobile IDs”)", then "Mobile IDs"
     last, mark = (0, 0, -9), 0  # the statements of the last clause that made any (out[a:b]) and that clause's index
-    for ci, c in enumerate(clauses(text, aliases)):
+    run_start, run_ci = 0, -9  # ... and where the run of list items it ends began ("We collect: A; B; C. We share this data")
+    all_clauses = clauses(text, aliases)
+    for ci, c in enumerate(all_clauses):
         if len(out) > mark:
+            listed = _item_like(all_clauses, ci - 1)
+            if not (listed and 0 <= ci - 1 - run_ci <= 3):
+                run_start = mark
+            run_ci = ci - 1 if listed else -9
             last = (mark, len(out), ci - 1)
-        if ci - last[2] <= 2:  # "This will only happen if ...", "The data is sent to Google."
-            _back_reference(text, c, out, last[0], last[1], aliases, own, seen, ci - last[2] == 1)
+        if ci - last[2] <= 3:  # "This will only happen if ...", "The data is sent to Google."
+            start = run_start if run_ci == last[2] else last[0]
+            _back_reference(text, c, out, start, last[1], aliases, own, seen, ci - last[2] == 1)
         mark = len(out)
         mentions = find_terms(c.text)
         if defined:
@@ -774,6 +781,14 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
 
 
 _SENDS_TO = re.compile(r"\b(?:sends|sending|send|uploads?|uploading|forwards?|forwarding)\s+(?:\w+\s+){1,5}?to\s+(?-i:[A-Z])", re.I)
+_ITEM_END = re.compile(r"[;；,]\s*(?:and|or)?\s*$", re.I)
+
+
+def _item_like(cl: list[Clause], i: int) -> bool:
+    """The clause is an item of a list: under an introduction, ending in ";" / "; and", or the item after one."""
+    return cl[i].listed or bool(_ITEM_END.search(cl[i].text)) or (i > 0 and bool(_ITEM_END.search(cl[i - 1].text)))
+
+
 _GIVEN_ACCESS = re.compile(r"\b(?:are|is|be|been)\s+(?:provided|given|granted)\s+access\s+to\s+(?:your\s+|the\s+)?$", re.I)
 _ENUMERATOR = re.compile(r"^\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s+", re.I)  # "b. Location Information: ..."
 
@@ -889,6 +904,8 @@ def _back_reference(text: str, c: Clause, out: list[Statement], a: int, b: int, 
         return
     # (a named recipient only: a class there is often narrowed by what follows, "third parties who help process ...")
     rcps = [x for x in _recipients(c, aliases, own) if x not in ("first_party", "third_party", "partners", "advertisers")]
+    if not rcps and _named_org(c, aliases, own):
+        rcps = [_named_org(c, aliases, own)]  # a company sdks.toml does not know ("share this data with VoIP.ms")
     start = min(s.evidence.start for s in out[a:b])
     for s in list(out[a:b]):
         if s.recipient != "first_party" or s.stance == "denies":
