@@ -34,7 +34,7 @@ FLOORS = {"western-a": (0.79, 0.81), "western-b": (0.80, 0.93), "cn-iot-a": (0.9
           "real5-b": (0.95, 0.92), "fresh-h1": (0.93, 0.97), "fresh-h2": (0.94, 0.84),
           # round 7: fresh-h3 (six Western apps) and fresh-i (three camera / dashcam / baby-monitor vendors, three Western
           # utility apps), first read at 0.683 / 0.658 (main), 0.683 / 0.643 at the start of round 7, then development
-          # sets (round 7 ends at 0.761 / 0.83 and 0.903 / 0.93); HELD folders, named here
+          # sets (round 7 ends at 0.772 / 0.83 and 0.903 / 0.93); HELD folders, named here
           "fresh-h3": (0.75, 0.82), "fresh-i": (0.89, 0.92)}
 
 

@@ -359,6 +359,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "By using the app, you direct the app to share this data with VoIP.ms, which handles it.",
      {("credentials", "collects", "first_party"), ("credentials", "collects", "voip_ms"),
       ("phone_number", "collects", "first_party"), ("phone_number", "collects", "voip_ms")}),
+    ("the company a user logs in with is the source of a table row's data",
+     "To let users log into the app via Facebook | Data from Facebook, including e-mail address | We obtain this from "
+     "Facebook | Legitimate interests", {("email", "collects", "first_party")}),
 ]
 
 

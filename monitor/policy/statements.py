@@ -357,7 +357,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             # ... whose yes/no column says "N": what the row names is not collected
             row_no = 0 <= yn_col < len(cells) and bool(_NO_CELL.fullmatch(cells[yn_col].strip(" |")))
             name_cells = cells[1:] if re.fullmatch(r"\d+[.)]?", cells[0].strip()) else cells  # "4 | 魅族推送 SDK | ..."
-            row = aliases.find(name_cells[0])
+            # (a company the user signs in with, "log into the app via Facebook", is the source of the row's data)
+            row = [h for h in aliases.find(name_cells[0]) if not _SIGN_IN_VIA.search(name_cells[0][max(0, h[1] - 60):h[1]])]
             row_org = "" if row or table_sdk or entry_sdk else _row_org(name_cells, ids)
             s = lstart + (len(line) - len(line.lstrip()))
             # "账号信息（可选） | 邮箱账号": an "optional" cell that names no data makes the row's items optional
@@ -468,7 +469,8 @@ def _named_recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
     out = []
     for sdk, a, b in aliases.find(c.text):
         before, after = c.text[max(0, a - 40):a], c.text[b:b + 40]
-        if r.subject_after.match(after) or r.subject_before.search(before) or r.source_before.search(before):
+        if r.subject_after.match(after) or r.subject_before.search(before) or r.source_before.search(before) \
+                or _SIGN_IN_VIA.search(before):  # ("log into the app via Facebook": the sign-in's source)
             continue
         if installed_subject(c.text, a, b) or used_as_tool(c.text, a, b):  # "whether the WeChat app is installed", "use WeChat to share"
             continue
@@ -781,6 +783,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
 
 
 _SENDS_TO = re.compile(r"\b(?:sends|sending|send|uploads?|uploading|forwards?|forwarding)\s+(?:\w+\s+){1,5}?to\s+(?-i:[A-Z])", re.I)
+_SIGN_IN_VIA = re.compile(r"\b(?:log|sign)\s*(?:in|on|up)(?:to)?\b[^|.;]{0,40}?\b(?:via|through|with|using)\s+(?:your\s+|a\s+)?$",
+                          re.I)
 _ITEM_END = re.compile(r"[;；,]\s*(?:and|or)?\s*$", re.I)
 
 
