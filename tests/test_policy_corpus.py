@@ -26,16 +26,23 @@ spec.loader.exec_module(bench)
 # development batches now; fresh-g read 0.516 at the start of round 6, equal to the keyword spotter)
 FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.93, 0.95), "cn-iot-b": (0.88, 0.95),
           "fresh-c": (0.88, 0.88), "fresh-d": (0.87, 0.89), "fresh-e": (0.83, 0.86), "fresh-f1": (0.91, 0.96),
-          "fresh-f2": (0.80, 0.92), "fresh-g": (0.73, 0.64), "blind": (0.95, 0.93),
+          # (fresh-f2 lowered in round 7 from (0.80, 0.92): a postal code is coarse location now, as LABELS.md and ten
+          # policies' labels in six batches read it; only its SimpliSafe labeller did not, one fact)
+          "fresh-f2": (0.78, 0.85), "fresh-g": (0.73, 0.64), "blind": (0.95, 0.93),
           # round 6 (i14-reader7): real5-b (a second, complete blind labelling of the five shared policies), fresh-h1,
           # fresh-h2 (first read at 0.916 / 0.759 / 0.785, then development sets); their folders hold a HELD file, so they
           # are named here
-          "real5-b": (0.95, 0.92), "fresh-h1": (0.93, 0.97), "fresh-h2": (0.94, 0.84)}
+          "real5-b": (0.95, 0.92), "fresh-h1": (0.93, 0.97), "fresh-h2": (0.94, 0.84),
+          # round 7 (i14-reader8): fresh-h3 (six Western apps) and fresh-i (three camera / dashcam / baby-monitor vendors,
+          # three Western utility apps), first read at 0.683 / 0.658 (main), 0.683 / 0.643 at the start of round 7, then
+          # development sets (fresh-i 0.903 / 0.93 on that branch, 0.876 / 0.88 once merged with round 6's rules of
+          # i14-reader6); HELD folders, named here
+          "fresh-h3": (0.75, 0.82), "fresh-i": (0.87, 0.87)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
 BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d", "fresh-e", "fresh-f1", "fresh-f2",
-           "fresh-g", "real5-b", "fresh-h1", "fresh-h2")
+           "fresh-g", "real5-b", "fresh-h1", "fresh-h2", "fresh-h3", "fresh-i")
 
 
 def _present() -> set[str]:

@@ -25,9 +25,11 @@ class ContextRules:
     installed_subject: re.Pattern[str]
     class_examples: re.Pattern[str]
     send_to: re.Pattern[str]
+    passive_by: re.Pattern[str]
     sent_back: re.Pattern[str]
     field_words: frozenset[str]
     none: re.Pattern[str]
+    advice: re.Pattern[str]
     paragraph: re.Pattern[str]
     tool_before: re.Pattern[str]
     tool_after: re.Pattern[str]
@@ -47,9 +49,9 @@ def context_rules() -> ContextRules:
         condition=re.compile(c["sentence"], i), only_if_back=re.compile(c["only_if_back"], i),
         marker=re.compile(s["marker"], i), optional=re.compile(s["optional"], i), required=re.compile(s["required"], i),
         permission=re.compile(s["permission"], i), installed_subject=re.compile(r["installed_subject"], i),
-        class_examples=re.compile(r["class_examples"], i), send_to=re.compile(r["send_to"], i),
+        class_examples=re.compile(r["class_examples"], i), send_to=re.compile(r["send_to"], i), passive_by=re.compile(r["passive_by"], i),
         sent_back=re.compile(r["sent_back"], i), field_words=frozenset(d["entries"]["field_words"]),
-        none=re.compile(d["statements"]["none"], i), paragraph=re.compile(c["paragraph"], i),
+        none=re.compile(d["statements"]["none"], i), advice=re.compile(d["statements"]["advice"], i), paragraph=re.compile(c["paragraph"], i),
         tool_before=re.compile(r["tool_before"], i), tool_after=re.compile(r["tool_after"], i),
         class_collects=re.compile(r["class_collects"], i), purpose_before=re.compile(r["purpose_before"], i),
         definition=re.compile(d["definitions"]["name"], i), we_or_class=re.compile(r["we_or_class"], i),
@@ -62,8 +64,10 @@ def conditional(text: str) -> bool:
 
 
 def states_nothing_more(text: str) -> bool:
-    """A sentence about the reader's legal rights, which states no collection ("you can exercise the rights ...")."""
-    return bool(context_rules().none.search(text))
+    """A sentence about the reader's legal rights ("you can exercise the rights ..."), or security advice to the reader
+    ("We urge you to ... keep your personal data safe (including your password)"): it states no collection."""
+    r = context_rules()
+    return bool(r.none.search(text) or r.advice.search(text))
 
 
 def only_if_back(text: str) -> bool:
@@ -136,6 +140,12 @@ def sends_to_class(text: str) -> int:
     """Where the class starts after a sending verb whose object comes before "to <class>" ("send your location
     data to a third party"), or -1."""
     m = context_rules().send_to.search(text)
+    return m.end() if m else -1
+
+
+def passive_agent(text: str) -> int:
+    """Where the class starts that is the agent of a passive collection ("may be inferred by ad providers"), or -1."""
+    m = context_rules().passive_by.search(text)
     return m.end() if m else -1
 
 

@@ -35,6 +35,7 @@ from monitor.policy.context import (
     name_label,
     only_if_back,
     paragraph_conditions,
+    passive_agent,
     points_back,
     sends_to_class,
     states_nothing_more,
@@ -51,7 +52,7 @@ _DENY = re.compile(
     re.IGNORECASE)
 _COND = re.compile(
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
-    r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the(?!\s+(?:iOS|Android|iPhone|iPad|HarmonyOS)\b))"
+    r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the(?!\s+(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
     r"|\boptional\b|\bpremise\s+that\b|\bafter\s+(?:you|the\s+user)\s+(?:have\s+)?(?:authori[sz]e|agree|consent|turn(?:ed)?\s+on|enabled?|grant(?:ed)?|allow(?:ed)?|activated?|opt(?:ed)?\s+in)"
     r"|\b(?:when|if|once|while|after)\s+(?:\w+\s+){0,3}?(?:is|are|has\s+been|have\s+been)\s+(?:enabled|turned\s+on|granted|"
     r"allowed|switched\s+on|activated)\b"
@@ -377,7 +378,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             # ... whose yes/no column says "N": what the row names is not collected
             row_no = 0 <= yn_col < len(cells) and bool(_NO_CELL.fullmatch(cells[yn_col].strip(" |")))
             name_cells = cells[1:] if re.fullmatch(r"\d+[.)]?", cells[0].strip()) else cells  # "4 | 魅族推送 SDK | ..."
-            row = aliases.find(name_cells[0])
+            # (a company the user signs in with, "log into the app via Facebook", is the source of the row's data)
+            row = [h for h in aliases.find(name_cells[0]) if not _SIGN_IN_VIA.search(name_cells[0][max(0, h[1] - 60):h[1]])]
             row_org = "" if row or table_sdk or entry_sdk else _row_org(name_cells, ids)
             s = lstart + (len(line) - len(line.lstrip()))
             # "账号信息（可选） | 邮箱账号": an "optional" cell that names no data makes the row's items optional
@@ -521,7 +523,8 @@ def _named_recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
     out = []
     for sdk, a, b in aliases.find(c.text):
         before, after = c.text[max(0, a - 40):a], c.text[b:b + 40]
-        if r.subject_after.match(after) or r.subject_before.search(before) or r.source_before.search(before):
+        if r.subject_after.match(after) or r.subject_before.search(before) or r.source_before.search(before) \
+                or _SIGN_IN_VIA.search(before):  # ("log into the app via Facebook": the sign-in's source)
             continue
         if installed_subject(c.text, a, b) or used_as_tool(c.text, a, b):  # "whether the WeChat app is installed", "use WeChat to share"
             continue
@@ -603,7 +606,7 @@ _CLASS_WORDS = re.compile(r"^(?:we|us|our|you|your|the|third|partners?|advertis\
 def _named_org(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset()) -> str:
     """A capitalised organisation after a sharing verb ("share it with Acme Cloud"): its slug, as a third party."""
     for m in rules().named_share.finditer(c.text):
-        name = m.group(1).strip(" .,'")
+        name = re.split(r"[’']s\b", m.group(1))[0].strip(" .,'")  # "Google's Location Service": Google
         words = name.split()
         if not words or _CLASS_WORDS.match(words[0]) or len(name) < 3:
             continue
@@ -660,10 +663,15 @@ def _stance(c: Clause, start: int, end: int) -> str:
         return "denies"
     if c.cond and not negation_spans(text):
         return "conditional"
-    kinds = {k for a, b, k in negation_spans(text) if a <= rel_s < b or a <= rel_e - 1 < b}
+    spans = [(a, k) for a, b, k in negation_spans(text) if a <= rel_s < b or a <= rel_e - 1 < b]
+    kinds = {k for _a, k in spans}
     if "deny" in kinds:
-        if rules().by_default.search(text):
-            return "conditional"  # "does not collect X by default": off until switched on
+        at = min(a for a, k in spans if k == "deny")
+        if rules().by_default.search(text, at) or (rules().by_default.search(text[max(0, at - 14):at])
+                                                   and not re.match(r"(?:there\s+(?:is|are)\s+)?no\b", text[at:], re.I)):
+            # "does not collect X by default", "默认不采集": off until switched on (a nominal denial after it, "by default,
+            # there is no collection of X", says what the default is: a denial)
+            return "conditional"
         return "" if rules().conditional_denial.search(text) else "denies"
     if "consent" in kinds:
         return "conditional"
@@ -675,6 +683,8 @@ def _stance(c: Clause, start: int, end: int) -> str:
     text, rel_s = text[seg_start:seg_end], rel_s - seg_start
     if re.search(r"\|\s*(?:Yes|Y|是)\s*[(（]\s*(?:optional|user\s+choice|only\s+(?:if|when)|if|when|可选|选填)", text, re.I):
         return "conditional"  # a yes/no "collected" cell qualified as optional ("Yes (optional, if signed in)")
+    if " | " in text and re.match(r"\s*(?:your\s+|explicit\s+|express\s+)?consent\b", text.rsplit(" | ", 1)[1], re.I):
+        return "conditional"  # a row whose legal-basis cell (the last) is "Consent": it rests on the user's consent
     if " | " in text:  # a table row: "(optional)" belongs to the cell item it follows, not to the row
         text = re.sub(r"\boptional\b|可选|选填", " ", text, flags=re.I)
         # ... and so does "Precise location (only when location permission is granted)" (checked above)
@@ -741,11 +751,18 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     last_end = -1
     last_text = ""
     last, mark = (0, 0, -9), 0  # the statements of the last clause that made any (out[a:b]) and that clause's index
-    for ci, c in enumerate(clauses(text, aliases)):
+    run_start, run_ci = 0, -9  # ... and where the run of list items it ends began ("We collect: A; B; C. We share this data")
+    all_clauses = clauses(text, aliases)
+    for ci, c in enumerate(all_clauses):
         if len(out) > mark:
+            listed = _item_like(all_clauses, ci - 1)
+            if not (listed and 0 <= ci - 1 - run_ci <= 3):
+                run_start = mark
+            run_ci = ci - 1 if listed else -9
             last = (mark, len(out), ci - 1)
-        if ci - last[2] <= 2:  # "This will only happen if ...", "The data is sent to Google."
-            _back_reference(text, c, out, last[0], last[1], aliases, own, seen, ci - last[2] == 1)
+        if ci - last[2] <= 3:  # "This will only happen if ...", "The data is sent to Google."
+            start = run_start if run_ci == last[2] else last[0]
+            _back_reference(text, c, out, start, last[1], aliases, own, seen, ci - last[2] == 1)
         mark = len(out)
         mentions = _with_glossary(find_terms(c.text), c.text, glossary)
         if defined:
@@ -770,28 +787,36 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         if c.silent or (not table_row and r.heading.match(c.text.strip())):
             prev_denied = False
             continue  # a heading is never a statement ("User Location", "Location Data and Use")
+        if _label_only(c.text):
+            prev_denied = False
+            continue  # a label over the lines that follow ("Location data:"): they say what happens to it
         if states_nothing(c.text) or (prev_denied and describes_only(c.text, _VERB)):
             continue  # contact lines, rights, definitions; "We do not collect X. X includes ..."
         if states_nothing_more(c.text):
             continue  # the reader's legal rights ("you can exercise the rights set out in ...")
         # a permission is not data ("permission to use your location")
-        mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])]
+        # (a class "provided access to your email address" is given the data: a sharing, not a permission)
+        mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])
+                    or _GIVEN_ACCESS.search(c.text[max(0, m[1] - 60):m[1]])]
         # what something depends on ("Depending upon the method of payment that you select and your location, the
         # required information may vary") is known only as far as it decides that: a location is the region, no more
         mentions = [m if not _DEPENDS_ON.search(c.text[max(0, m[1] - 80):m[1]]) else
                     (_type_term("location_coarse"), m[1], m[2]) for m in mentions
                     if not _DEPENDS_ON.search(c.text[max(0, m[1] - 80):m[1]]) or "location_coarse" in m[0].expands]
-        label = _FIELD_LINE.match(c.text)
-        if label and any(m[1] >= label.end() for m in mentions):
+        enum = _ENUMERATOR.match(c.text)  # ("b. Location Information: We collect ...")
+        off = enum.end() if enum else 0
+        label = _FIELD_LINE.match(c.text[off:])
+        if label and any(m[1] >= off + label.end() for m in mentions):
             # "Exact Locations: Precise GPS coordinates are not shared": the body names what it speaks of, the label
             # is its title
-            mentions = [m for m in mentions if m[1] >= label.end()]
+            mentions = [m for m in mentions if m[1] >= off + label.end()]
         if not anaphor:
             last_terms = list(dict.fromkeys(t for t, _s, _e in mentions if not t.vague))
         clause_denied = False
-        as_we = own_role.sub("we", c.text) if own_role else c.text
-        recipients = _recipients(replace(c, text=as_we) if as_we != c.text else c, aliases, own)
-        recipients = _more_recipients(c, recipients, aliases)
+        rc = _without_class_in_names(c, mentions)  # "IDFA (Identifier for advertisers)" names no recipient
+        as_we = own_role.sub("we", rc.text) if own_role else rc.text
+        recipients = _recipients(replace(rc, text=as_we) if as_we != rc.text else rc, aliases, own)
+        recipients = _more_recipients(rc, recipients, aliases)
         if anaphor:  # ... only what goes to someone else is new; the first party's part was said before
             recipients = [x for x in recipients if x != "first_party"]
         for i, (term, s, e) in enumerate(mentions):
@@ -825,10 +850,10 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                 quals = (*quals, "permission")
             # (an apposition, "advertising ID (IDFA)", not an alternative: "advertising ID or IDFA" names both)
             named_next = {m[0].type for m in mentions[i + 1:i + 3] if m[1] - e <= 12
-                          and not re.search(r"\b(?:or|and)\b|[,、，]", c.text[e:m[1]], re.I)}
+                          and not re.search(r"\b(?:or|and|including|e\.g|such\s+as|for\s+example)\b|[,、，]", c.text[e:m[1]], re.I)}
             # "IDFA广告标识", "IDFA advertising identifier": the type named right before says which one too
             named_prev = mentions[i - 1][0].type if i and s - mentions[i - 1][2] <= 2 else ""
-            for type_id, vague, covers in typed(term, ios, iot, c.text[max(0, s - 80):e + 80], android):
+            for type_id, vague, covers in typed(term, ios, iot, _narrowing_near(c.text, s, e), android):
                 if term.expands and named_next & set(term.expands) and type_id not in named_next:
                     continue  # "advertising ID (IDFA)": the named type says which one
                 if term.expands and named_prev in term.expands and type_id != named_prev:
@@ -846,6 +871,50 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     out = _paragraph_conditions(text, out)
     out = _denied_types_only_used(text, out)
     return _whole_policy_denial(text, out, nothing_passed_on) if nothing_collected else out
+
+
+_SENDS_TO = re.compile(r"\b(?:sends|sending|send|uploads?|uploading|forwards?|forwarding)\s+(?:\w+\s+){1,5}?to\s+(?-i:[A-Z])", re.I)
+_SIGN_IN_VIA = re.compile(r"\b(?:log|sign)\s*(?:in|on|up)(?:to)?\b[^|.;]{0,40}?\b(?:via|through|with|using)\s+(?:your\s+|a\s+)?$",
+                          re.I)
+_ITEM_END = re.compile(r"[;；,]\s*(?:and|or)?\s*$", re.I)
+
+
+def _item_like(cl: list[Clause], i: int) -> bool:
+    """The clause is an item of a list: under an introduction, ending in ";" / "; and", or the item after one."""
+    return cl[i].listed or bool(_ITEM_END.search(cl[i].text)) or (i > 0 and bool(_ITEM_END.search(cl[i - 1].text)))
+
+
+_GIVEN_ACCESS = re.compile(r"\b(?:are|is|be|been)\s+(?:provided|given|granted)\s+access\s+to\s+(?:your\s+|the\s+)?$", re.I)
+_ENUMERATOR = re.compile(r"^\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s+", re.I)  # "b. Location Information: ..."
+
+
+def _label_only(text: str) -> bool:
+    """A line that is only a label over what follows ("Location data:", "b) Advertising IDs:"): no statement."""
+    body = text.strip()
+    return len(body) <= 60 and body.endswith((":", "：")) and not _VERB.search(body) and " | " not in body
+
+
+_EXAMPLES_AFTER = re.compile(r"\s*[(（]?\s*(?:including|such\s+as|e\.g\.,?|for\s+example|like)\b[^)）.;]{0,80}[)）]?", re.I)
+
+
+def _narrowing_near(text: str, s: int, e: int) -> str:
+    """The words around a mention that may narrow it to one type, without the examples written right after it:
+    "location information (including latitude and longitude)" names examples of unqualified location, not a
+    qualifier ("location (country and city level only)" still narrows)."""
+    ex = _EXAMPLES_AFTER.match(text, e)
+    if ex:
+        return text[max(0, s - 80):e] + " " + text[ex.end():ex.end() + 80]
+    return text[max(0, s - 80):e + 80]
+
+
+def _without_class_in_names(c: Clause, mentions: list[tuple[Term, int, int]]) -> Clause:
+    """The clause with the type names that hold a recipient class word ("Identifier for advertisers", "advertiser ID")
+    blanked out: a data type's name is not its recipient."""
+    text = c.text
+    for _t, s, e in mentions:
+        if any(rx.search(text[s:e]) for rx in (_ADVERTISERS, _THIRD, _PARTNERS)):
+            text = text[:s] + " " * (e - s) + text[e:]
+    return c if text == c.text else replace(c, text=text)
 
 
 def _label_is_name(line: str, aliases: AliasMatcher) -> bool:
@@ -889,6 +958,17 @@ def _more_recipients(c: Clause, recipients: list[str], aliases: AliasMatcher) ->
             and _THIRD.search(c.text):
         # "to third party platforms to help advertisers identify users": the advertisers are the purpose, not the object
         out = ["third_party" if x == "advertisers" else x for x in out]
+    if out == ["first_party"] and not _SHARE.search(c.text) and _SENDS_TO.search(c.text):
+        org = _named_org(c, aliases)  # "the app sends anonymized location data to Mapbox": a named recipient
+        if org:
+            out = [org]
+    at = passive_agent(c.text)  # "may be inferred by ad providers": the class collects, not us
+    if out == ["first_party"] and at >= 0 and not re.search(r"\b(?:we|us)\b", c.text, re.I):
+        tail = c.text[at:at + 40]
+        for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
+            if rx.match(tail):
+                out = [name]
+                break
     cls_words = collecting_class(c.text)  # "we work with partners who ... collect ..."
     if cls_words and out == ["first_party"]:
         ad = re.compile(r"\bad\b", re.I)  # "ad and data platforms"
@@ -919,6 +999,8 @@ def _back_reference(text: str, c: Clause, out: list[Statement], a: int, b: int, 
         return
     # (a named recipient only: a class there is often narrowed by what follows, "third parties who help process ...")
     rcps = [x for x in _recipients(c, aliases, own) if x not in ("first_party", "third_party", "partners", "advertisers")]
+    if not rcps and _named_org(c, aliases, own):
+        rcps = [_named_org(c, aliases, own)]  # a company sdks.toml does not know ("share this data with VoIP.ms")
     start = min(s.evidence.start for s in out[a:b])
     for s in list(out[a:b]):
         if s.recipient != "first_party" or s.stance == "denies":
