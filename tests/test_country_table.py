@@ -100,4 +100,4 @@ def test_no_copy_of_the_country_data_is_shipped_in_the_package() -> None:
     import monitor
 
     pkg = Path(monitor.__file__).parent
-    assert not [p for p in pkg.rglob("*") if p.is_file() and "countr" in p.name.lower() and p.suffix != ".py"]
+    assert not [p for p in pkg.rglob("*") if p.is_file() and "countr" in p.name.lower() and p.suffix not in (".py", ".pyc")]
