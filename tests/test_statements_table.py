@@ -450,6 +450,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("the company a user logs in with is the source of a table row's data",
      "To let users log into the app via Facebook | Data from Facebook, including e-mail address | We obtain this from "
      "Facebook | Legitimate interests", {("email", "collects", "first_party")}),
+    # lead, after fresh-j's reading: data given "at your option" is the user's choice
+    ("data provided at the user's option is conditional",
+     "Additional information that may be provided at Your option includes your email address.",
+     {("email", "conditional", "first_party")}),
 ]
 
 
