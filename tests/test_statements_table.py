@@ -454,6 +454,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("data provided at the user's option is conditional",
      "Additional information that may be provided at Your option includes your email address.",
      {("email", "conditional", "first_party")}),
+    ("the e-mails that the reader receives from the company are messages, not the address",
+     "The Services or the emails that you receive from us may use a web beacon.\nWe collect your phone number.",
+     {("phone_number", "collects", "first_party")}),
 ]
 
 
