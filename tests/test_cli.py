@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 import subprocess
 import sys
@@ -85,3 +86,15 @@ def test_written_reports_are_owner_only(tmp_path: Path) -> None:
     out = tmp_path / "r.md"
     assert _run("report", "--db", str(db), "--format", "md", "--output", str(out)).returncode == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600 and "privmon report" in out.read_text(encoding="utf-8")
+
+
+def test_the_summary_names_a_long_capture_path_on_one_line(tmp_path: Path) -> None:
+    # a table title was centred and broken inside the file name at 80 columns; a reviewer copies the path from here
+    deep = tmp_path / "a-rather-long-folder-name-for-the-lab-session-of-the-day" / "captures"
+    deep.mkdir(parents=True)
+    cap = deep / "camera-and-phone-traffic-recorded-on-the-lab-wifi.pcap"
+    cap.write_bytes((Path(__file__).parents[1] / "monitor" / "demo" / "phone-app.pcap").read_bytes())
+    out = subprocess.run([sys.executable, "-m", "monitor", "analyze", str(cap), "--db", str(tmp_path / "x.db")],
+                         capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "80"})
+    assert out.returncode == 0, out.stderr
+    assert str(cap) in out.stdout.splitlines(), out.stdout[:400]

@@ -183,7 +183,9 @@ def _print_summary(console: Console, path: Path, s: Summary) -> None:
         return
     from rich.table import Table  # (see _one)
 
-    t = Table(title=safe_text(str(path)), show_header=False, box=None)
+    # the path on a line of its own: as a table title it was centred and broken inside the name at 80 columns
+    console.print(safe_text(str(path)), soft_wrap=True)
+    t = Table(show_header=False, box=None)
     for label, value in (
         ("packets", s.packets), ("flows", s.flows), ("HTTP requests", s.http_requests),
         ("DNS names", s.dns_names), ("TLS names", s.tls_names), ("UDP flows", s.udp_flows),
