@@ -70,13 +70,8 @@ def promise_rules() -> PromiseRules:
              "next_exception", "other_exception", "generic", "anaphor", "purpose_limited", "taken_back",
              "ends_taken_back", "inability", "class_anaphor")
     rx = {n: re.compile(d[n], i) for n in names}
-    return PromiseRules(rx["anonymous"], rx["restricted"], rx["share_denial"], rx["identity"], rx["personal"],
-                        rx["policy_exception"], rx["sp_exception"], rx["next_exception"], rx["other_exception"],
-                        rx["generic"], rx["anaphor"],
+    return PromiseRules(**rx,
                         only_clause=re.compile(r",\s*(?:and\s+|but\s+)?only\b|[，,]\s*(?:而)?(?:仅|只)", i),
-                        purpose_limited=rx["purpose_limited"], taken_back=rx["taken_back"],
-                        ends_taken_back=rx["ends_taken_back"], inability=rx["inability"],
-                        class_anaphor=rx["class_anaphor"],
                         reach={k: tuple(v) for k, v in d["reach"].items()},
                         service_providers=tuple(d["service_providers"]["categories"]))
 
@@ -142,17 +137,10 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
         if not anonymous and not denial:
             continue
         rcps = _recipients(t, find)
-        if not rcps and anonymous and r.anaphor.search(t):
-            for j in range(k - 1, max(-1, k - 1 - MAX_BACK), -1):
-                rcps = _recipients(texts[j][2], find)
-                if rcps:
-                    break
-        if rcps == [("class", "third_party")] and r.class_anaphor.search(t):
-            for j in range(k - 1, max(-1, k - 1 - MAX_BACK), -1):  # "these partners": the ones named before
-                back = _recipients(texts[j][2], find)
-                if back and back != rcps:
-                    rcps = back
-                    break
+        if not rcps and anonymous and r.anaphor.search(t):  # "this data ...": the recipients named before
+            rcps = _named_before(texts, k, find, [])
+        if rcps == [("class", "third_party")] and r.class_anaphor.search(t):  # "these partners": the ones named before
+            rcps = _named_before(texts, k, find, rcps) or rcps
         if not rcps:
             continue
         narrowed = any(p == "categories" for p, _v in rcps)
@@ -177,6 +165,16 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
         params = (*rcps, ("reach", "identity"), *((("except", "service_providers"),) if sp else ()))
         out.append(Claim("no_third_party_sharing", t, start, end, params))
     return out
+
+
+def _named_before(texts: Sequence[tuple[int, int, str, str]], k: int, find: Finder,
+                  other_than: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The recipients the nearest of the MAX_BACK clauses before clause k names, other than `other_than` ([]: none)."""
+    for j in range(k - 1, max(-1, k - 1 - MAX_BACK), -1):
+        back = _recipients(texts[j][2], find)
+        if back and back != other_than:
+            return back
+    return []
 
 
 def _no_promise(kind: str, text: str, following: str, r: PromiseRules) -> bool:
