@@ -53,8 +53,11 @@ class CountryTable:
             raise ValueError(f"{path}: not a packed country table")
         head_end = raw.index(b"\n", len(MAGIC))
         head = json.loads(raw[len(MAGIC):head_end])
-        body = zlib.decompress(raw[head_end + 1:])
         n = int(head["runs"])
+        try:  # (no more than the header announces, and one byte over to tell a longer body)
+            body = zlib.decompressobj().decompress(raw[head_end + 1:], 5 * n + 1)
+        except zlib.error as exc:
+            raise ValueError(f"{path}: damaged table ({exc})") from exc
         if len(body) != 5 * n:
             raise ValueError(f"{path}: {len(body)} bytes of table, {5 * n} expected")
         starts = array("I")
@@ -136,10 +139,17 @@ def pack(runs: list[tuple[int, str]], source: str, dat_size: int) -> bytes:
 
 
 def cache_dir() -> Path:
+    """Raises OSError when there is no folder to keep a cache in."""
     env = os.environ.get("PRIVMON_CACHE_DIR")
     if env:
         return Path(env)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "privmon"
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError as exc:  # no HOME and no password entry: no cache, the table stays in memory
+            raise OSError("no home folder for the cache") from exc
+    return Path(base) / "privmon"
 
 
 def cached_path(dat: Path) -> Path:
@@ -152,16 +162,17 @@ def build_cached(dat: Path) -> CountryTable:
     several privmon processes building at once never read half a file); an unwritable cache is not an error."""
     runs, source = runs_from_geoip2fast()
     raw = pack(runs, source, dat.stat().st_size)
-    path = cached_path(dat)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(raw)
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    return CountryTable.from_bytes(raw, str(path))
+    with contextlib.suppress(OSError):
+        path = cached_path(dat)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(raw)
+            os.replace(tmp, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    return CountryTable.from_bytes(raw)
 
 
 def main() -> None:
