@@ -69,6 +69,48 @@ def spotter(text: str) -> set[Fact]:
     return out
 
 
+# a fairer floor: the same type keywords, plus the stance and recipients a keyword list can see in the sentence
+# (condition words, SDK names and aliases from sdks.toml, class words); it shares nothing with privmon's reader
+_COND = re.compile(r"\b(?:if you|optional(?:ly)?|permission|consent|you (?:may |can )?choose|when you (?:enable|allow"
+                   r"|use)|authori[sz]|opt[ -]in)", re.I)
+_CLASSES = (("advertisers", re.compile(r"\badvertis|\bad networks?\b|\bad partners?\b", re.I)),
+            ("partners", re.compile(r"\bpartners?\b|service providers?|\bvendors?\b|processors?\b", re.I)),
+            ("third_party", re.compile(r"third[- ]part(?:y|ies)|other companies", re.I)))
+
+
+def _sdk_names() -> list[tuple[str, re.Pattern[str]]]:
+    import tomllib
+    data = tomllib.loads((ROOT / "monitor" / "rules" / "sdks.toml").read_text(encoding="utf-8"))
+    out = []
+    for e in data.get("sdk", []):
+        names = {n for n in [e.get("name", "").split(" (")[0], *e.get("aliases", [])] if len(n) >= 3}
+        if names:
+            alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            out.append((e["id"], re.compile(rf"(?<![\w.])(?:{alt})(?![\w])", re.I)))
+    return out
+
+
+_SDKS: list[tuple[str, re.Pattern[str]]] = []
+
+
+def spotter_r(text: str) -> set[Fact]:
+    if not _SDKS:
+        _SDKS.extend(_sdk_names())
+    out: set[Fact] = set()
+    for m in _SENT.finditer(text):
+        s = m.group()
+        types = [t for t, rx in _SPOT.items() if rx.search(s)]
+        if not types:
+            continue
+        stance = "denies" if re.search(r"\b(?:not|never)\b|n't\b", s, re.I) else \
+            "conditional" if _COND.search(s) else "collects"
+        rcpts = ["first_party"] + [i for i, rx in _SDKS if rx.search(s)]
+        if len(rcpts) == 1:
+            rcpts += [c for c, rx in _CLASSES if rx.search(s)][:1]
+        out.update((t, stance, r) for t in types for r in rcpts)
+    return out
+
+
 EVIDENCE: dict[Fact, str] = {}  # the first sentence each general fact of the last policy read rests on (--errors)
 
 
@@ -135,7 +177,7 @@ class Labels:
     @classmethod
     def from_pairs(cls, lab: dict) -> Labels:
         def norm(pairs: Iterable[list[str]]) -> set[tuple[str, str]]:
-            out = set()
+            out: set[tuple[str, str]] = set()
             for t, x in pairs:
                 for tt in (("location_precise", "location_coarse") if t == "location" else (t,)):
                     if tt in TYPES:
@@ -214,14 +256,15 @@ def sets(only: list[str] | None = None) -> dict[str, list[tuple[str, Path, Label
 
 def run(only: list[str] | None = None, misses: bool = False, errs: bool = False) -> dict[str, dict[str, dict[str, float]]]:
     results: dict[str, dict[str, dict[str, float]]] = {}
-    total: dict[str, dict[str, list[int]]] = {"privmon": {k: [0, 0, 0] for k in PROJ},
-                                              "spotter": {k: [0, 0, 0] for k in PROJ}}
+    whos = ("privmon", "spotter", "spotter_r")
+    total: dict[str, dict[str, list[int]]] = {w: {k: [0, 0, 0] for k in PROJ} for w in whos}
     for name, items in sets(only).items():
-        acc: dict[str, dict[str, list[int]]] = {"privmon": {k: [0, 0, 0] for k in PROJ},
-                                                "spotter": {k: [0, 0, 0] for k in PROJ}}
+        acc: dict[str, dict[str, list[int]]] = {w: {k: [0, 0, 0] for k in PROJ} for w in whos}
         for pname, path, lab in items:
             general, scoped = privmon(path)
-            for who, (found, fsc) in (("privmon", (general, scoped)), ("spotter", (spotter(read_policy_text(path)), set()))):
+            text = read_policy_text(path)
+            for who, (found, fsc) in (("privmon", (general, scoped)), ("spotter", (spotter(text), set())),
+                                      ("spotter_r", (spotter_r(text), set()))):
                 sc = score(found, fsc, lab)
                 for k in PROJ:
                     for i in range(3):
@@ -255,12 +298,13 @@ def main() -> None:
         print(json.dumps(res, indent=1))
         return
     print(f"{'set':12} {'n':>3}  {'privmon F1':>10} {'TS-P':>5} {'TS-R':>5} {'cls':>5} {'rcpt':>5}   "
-          f"{'spotter F1':>10} {'TS-P':>5}")
+          f"{'spotter F1':>10} {'TS-P':>5}   {'spot+rcpt':>9} {'TS-P':>5} {'rcpt':>5}")
     for name, r in res.items():
-        p, s = r["privmon"], r["spotter"]
+        p, s, s2 = r["privmon"], r["spotter"], r["spotter_r"]
         n = int(p.get("policies", 0))
         print(f"{name:12} {n:>3}  {p['policy_f1']:10.3f} {p['ts_precision']:5.2f} {p['ts_recall']:5.2f} "
-              f"{p['class_f1']:5.2f} {p['recipient_f1']:5.2f}   {s['policy_f1']:10.3f} {s['ts_precision']:5.2f}")
+              f"{p['class_f1']:5.2f} {p['recipient_f1']:5.2f}   {s['policy_f1']:10.3f} {s['ts_precision']:5.2f}   "
+              f"{s2['policy_f1']:9.3f} {s2['ts_precision']:5.2f} {s2['recipient_f1']:5.2f}")
 
 
 if __name__ == "__main__":
