@@ -13,85 +13,64 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from monitor.rules import bundled_toml
+from monitor.rules.fields import build, each, named, rule
 
+FLAGS = re.IGNORECASE | re.ASCII  # the rules' default flags
 MAX_SCOPE = 200  # characters a negation reaches at most when no terminator ends it first
+
+
+def _abbreviations(value: list[str], flags: int) -> re.Pattern[str]:
+    alt = "|".join(re.escape(a) for a in sorted(value, key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=[\s(]))(?:{alt})$", flags)
 
 
 @dataclass(frozen=True, slots=True)
 class Rules:
-    abbrev: re.Pattern[str]
-    pre: re.Pattern[str]
-    post: re.Pattern[str]
-    pseudo: re.Pattern[str]
-    term: re.Pattern[str]
-    exception: re.Pattern[str]
-    without_consent: re.Pattern[str]
-    conditional_denial: re.Pattern[str]
-    by_default: re.Pattern[str]
-    none: tuple[re.Pattern[str], ...]
-    definition: re.Pattern[str]
-    heading: re.Pattern[str]
-    describing: re.Pattern[str]
-    permission_before: re.Pattern[str]
-    children: re.Pattern[str]
-    subject_after: re.Pattern[str]
-    subject_before: re.Pattern[str]
-    source_before: re.Pattern[str]
-    category_before: re.Pattern[str]
-    named_share: re.Pattern[str]
-    class_in_first_party: re.Pattern[str]
-    collect_verb: re.Pattern[str]
-    own_role: re.Pattern[str]
-    class_source: re.Pattern[str]
-    org_suffix: re.Pattern[str]
-    contacts: re.Pattern[str]
-    contacts_finding: re.Pattern[str]
-    org_names: tuple[tuple[str, re.Pattern[str]], ...]
-    source_verb: re.Pattern[str]
-    local: re.Pattern[str]
-    local_heading: re.Pattern[str]
-    collect_heading: re.Pattern[str]
-    consent_ahead: re.Pattern[str]
-    upload: re.Pattern[str]
-    umbrella_denial: re.Pattern[str]
-    no_transfer: re.Pattern[str]
-    strong_collect: re.Pattern[str]
-    umbrella_not: re.Pattern[str]
-    umbrella_filler: re.Pattern[str]
-    weak_collect: re.Pattern[str]
+    abbrev: re.Pattern[str] = rule("sentences.abbreviations", _abbreviations)
+    pre: re.Pattern[str] = rule("negation.pre")
+    post: re.Pattern[str] = rule("negation.post")
+    pseudo: re.Pattern[str] = rule("negation.pseudo", flags=FLAGS | re.M)
+    term: re.Pattern[str] = rule("negation.terminators")
+    exception: re.Pattern[str] = rule("negation.exception")
+    without_consent: re.Pattern[str] = rule("negation.without_consent")
+    conditional_denial: re.Pattern[str] = rule("negation.conditional_denial")
+    by_default: re.Pattern[str] = rule("negation.by_default")
+    none: tuple[re.Pattern[str], ...] = rule("statements.none", each)
+    definition: re.Pattern[str] = rule("statements.definition")
+    heading: re.Pattern[str] = rule("statements.heading", flags=re.ASCII)
+    describing: re.Pattern[str] = rule("statements.describing_verbs")
+    permission_before: re.Pattern[str] = rule("statements.permission_before")
+    children: re.Pattern[str] = rule("scope.children")
+    subject_after: re.Pattern[str] = rule("recipients.subject_after")
+    subject_before: re.Pattern[str] = rule("recipients.subject_before")
+    source_before: re.Pattern[str] = rule("recipients.source_before")
+    category_before: re.Pattern[str] = rule("recipients.category_before")
+    named_share: re.Pattern[str] = rule("recipients.named_share", flags=re.ASCII)
+    class_in_first_party: re.Pattern[str] = rule("recipients.class_in_first_party")
+    collect_verb: re.Pattern[str] = rule("recipients.collect_verb")
+    own_role: re.Pattern[str] = rule("recipients.own_role")
+    class_source: re.Pattern[str] = rule("recipients.class_source")
+    org_suffix: re.Pattern[str] = rule("organisations.suffix", flags=re.ASCII)
+    contacts: re.Pattern[str] = rule("contacts.sentence")
+    contacts_finding: re.Pattern[str] = rule("contacts.finding")
+    org_names: tuple[tuple[str, re.Pattern[str]], ...] = rule("organisations.names", named)
+    source_verb: re.Pattern[str] = rule("recipients.source_verb")
+    local: re.Pattern[str] = rule("local.sentence")
+    local_heading: re.Pattern[str] = rule("local.heading")
+    collect_heading: re.Pattern[str] = rule("statements.collect_heading")
+    consent_ahead: re.Pattern[str] = rule("statements.consent_ahead")
+    upload: re.Pattern[str] = rule("local.upload")
+    umbrella_denial: re.Pattern[str] = rule("local.umbrella_denial")
+    no_transfer: re.Pattern[str] = rule("local.no_transfer")
+    strong_collect: re.Pattern[str] = rule("local.strong_collect")
+    umbrella_not: re.Pattern[str] = rule("local.umbrella_not")
+    umbrella_filler: re.Pattern[str] = rule("local.umbrella_filler")
+    weak_collect: re.Pattern[str] = rule("local.weak_collect")
 
 
 @lru_cache(maxsize=1)
 def rules() -> Rules:
-    d = bundled_toml("policy_rules.toml")
-    i = re.IGNORECASE | re.ASCII
-    neg, st, rc = d["negation"], d["statements"], d["recipients"]
-    abbrev = "|".join(re.escape(a) for a in sorted(d["sentences"]["abbreviations"], key=len, reverse=True))
-    return Rules(
-        abbrev=re.compile(rf"(?:^|(?<=[\s(]))(?:{abbrev})$", i),
-        pre=re.compile(neg["pre"], i), post=re.compile(neg["post"], i), pseudo=re.compile(neg["pseudo"], i | re.M),
-        term=re.compile(neg["terminators"], i), exception=re.compile(neg["exception"], i),
-        without_consent=re.compile(neg["without_consent"], i),
-        conditional_denial=re.compile(neg["conditional_denial"], i), by_default=re.compile(neg["by_default"], i),
-        none=tuple(re.compile(rx, i) for rx in st["none"]), definition=re.compile(st["definition"], i),
-        heading=re.compile(st["heading"], re.ASCII),
-        describing=re.compile(st["describing_verbs"], i), permission_before=re.compile(st["permission_before"], i),
-        children=re.compile(d["scope"]["children"], i),
-        subject_after=re.compile(rc["subject_after"], i), subject_before=re.compile(rc["subject_before"], i),
-        source_before=re.compile(rc["source_before"], i), category_before=re.compile(rc["category_before"], i),
-        named_share=re.compile(rc["named_share"], re.ASCII), class_in_first_party=re.compile(rc["class_in_first_party"], i),
-        collect_verb=re.compile(rc["collect_verb"], i), own_role=re.compile(rc["own_role"], i),
-        class_source=re.compile(rc["class_source"], i),
-        org_suffix=re.compile(d["organisations"]["suffix"], re.ASCII),
-        contacts=re.compile(d["contacts"]["sentence"], i), contacts_finding=re.compile(d["contacts"]["finding"], i),
-        org_names=tuple((k, re.compile(v, i)) for k, v in d["organisations"]["names"].items()), source_verb=re.compile(rc["source_verb"], i),
-        local=re.compile(d["local"]["sentence"], i), local_heading=re.compile(d["local"]["heading"], i),
-        collect_heading=re.compile(d["statements"]["collect_heading"], i),
-        consent_ahead=re.compile(d["statements"]["consent_ahead"], i),
-        upload=re.compile(d["local"]["upload"], i),
-        umbrella_denial=re.compile(d["local"]["umbrella_denial"], i), no_transfer=re.compile(d["local"]["no_transfer"], i),
-        strong_collect=re.compile(d["local"]["strong_collect"], i),
-        umbrella_not=re.compile(d["local"]["umbrella_not"], i), umbrella_filler=re.compile(d["local"]["umbrella_filler"], i), weak_collect=re.compile(d["local"]["weak_collect"], i))
+    return build(Rules, bundled_toml("policy_rules.toml"), FLAGS)
 
 
 _END = re.compile(r"[.!?。！？]+[\"”’)]*(?=\s|$)|[。！？；;]")

@@ -12,50 +12,38 @@ from functools import lru_cache
 
 from monitor.policy.vocab import Term, find_terms
 from monitor.rules import bundled_toml
+from monitor.rules.fields import build, rule, words
 
 
 @dataclass(frozen=True, slots=True)
 class ContextRules:
-    condition: re.Pattern[str]
-    only_if_back: re.Pattern[str]
-    marker: re.Pattern[str]
-    optional: re.Pattern[str]
-    required: re.Pattern[str]
-    permission: re.Pattern[str]
-    installed_subject: re.Pattern[str]
-    class_examples: re.Pattern[str]
-    send_to: re.Pattern[str]
-    passive_by: re.Pattern[str]
-    sent_back: re.Pattern[str]
-    field_words: frozenset[str]
-    none: re.Pattern[str]
-    advice: re.Pattern[str]
-    paragraph: re.Pattern[str]
-    tool_before: re.Pattern[str]
-    tool_after: re.Pattern[str]
-    class_collects: re.Pattern[str]
-    purpose_before: re.Pattern[str]
-    definition: re.Pattern[str]
-    we_or_class: re.Pattern[str]
-    data_name: re.Pattern[str]
+    condition: re.Pattern[str] = rule("conditions.sentence")
+    only_if_back: re.Pattern[str] = rule("conditions.only_if_back")
+    marker: re.Pattern[str] = rule("segments.marker")
+    optional: re.Pattern[str] = rule("segments.optional")
+    required: re.Pattern[str] = rule("segments.required")
+    permission: re.Pattern[str] = rule("segments.permission")
+    installed_subject: re.Pattern[str] = rule("recipients.installed_subject")
+    class_examples: re.Pattern[str] = rule("recipients.class_examples")
+    send_to: re.Pattern[str] = rule("recipients.send_to")
+    passive_by: re.Pattern[str] = rule("recipients.passive_by")
+    sent_back: re.Pattern[str] = rule("recipients.sent_back")
+    field_words: frozenset[str] = rule("entries.field_words", words)
+    none: re.Pattern[str] = rule("statements.none")
+    advice: re.Pattern[str] = rule("statements.advice")
+    paragraph: re.Pattern[str] = rule("conditions.paragraph")
+    tool_before: re.Pattern[str] = rule("recipients.tool_before")
+    tool_after: re.Pattern[str] = rule("recipients.tool_after")
+    class_collects: re.Pattern[str] = rule("recipients.class_collects")
+    purpose_before: re.Pattern[str] = rule("recipients.purpose_before")
+    definition: re.Pattern[str] = rule("definitions.name")
+    we_or_class: re.Pattern[str] = rule("recipients.we_or_class")
+    data_name: re.Pattern[str] = rule("definitions.data_name")
 
 
 @lru_cache(maxsize=1)
 def context_rules() -> ContextRules:
-    d = bundled_toml("policy_context.toml")
-    i = re.IGNORECASE
-    c, s, r = d["conditions"], d["segments"], d["recipients"]
-    return ContextRules(
-        condition=re.compile(c["sentence"], i), only_if_back=re.compile(c["only_if_back"], i),
-        marker=re.compile(s["marker"], i), optional=re.compile(s["optional"], i), required=re.compile(s["required"], i),
-        permission=re.compile(s["permission"], i), installed_subject=re.compile(r["installed_subject"], i),
-        class_examples=re.compile(r["class_examples"], i), send_to=re.compile(r["send_to"], i), passive_by=re.compile(r["passive_by"], i),
-        sent_back=re.compile(r["sent_back"], i), field_words=frozenset(d["entries"]["field_words"]),
-        none=re.compile(d["statements"]["none"], i), advice=re.compile(d["statements"]["advice"], i), paragraph=re.compile(c["paragraph"], i),
-        tool_before=re.compile(r["tool_before"], i), tool_after=re.compile(r["tool_after"], i),
-        class_collects=re.compile(r["class_collects"], i), purpose_before=re.compile(r["purpose_before"], i),
-        definition=re.compile(d["definitions"]["name"], i), we_or_class=re.compile(r["we_or_class"], i),
-        data_name=re.compile(d["definitions"]["data_name"], i))
+    return build(ContextRules, bundled_toml("policy_context.toml"), re.IGNORECASE)
 
 
 def conditional(text: str) -> bool:

@@ -56,6 +56,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from monitor.model import Claim, Statement
+from monitor.rules.fields import build, each, named, rule, strings
 
 RULES = Path(__file__).resolve().parent.parent / "rules" / "policy_covering.toml"
 Finder = Callable[[str], list[tuple[str, int, int]]]  # the SDK names in a text: (sdk id, start, end)
@@ -68,95 +69,74 @@ PROVIDER = "named_provider"  # a provider of a kind no SDK is (a phone-credit ve
 Role = tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]  # before, name, after
 
 
+def _narrowed(value: dict[str, str], flags: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return named({k: v for k, v in value.items() if k != "generic"}, flags)
+
+
+def _roles(value: list[dict[str, str]], flags: int) -> tuple[Role, ...]:
+    """The [[mention.role]] entries of the rules: (before, name, after), each absent part None."""
+    def part(role: dict[str, str], key: str) -> re.Pattern[str] | None:
+        return re.compile(role[key], flags) if key in role else None
+    return tuple((part(r, "before"), part(r, "name"), part(r, "after")) for r in value)
+
+
+def _regions(value: dict[str, list[str]], _flags: int) -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in value.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class CoveringRules:
-    narrowed: tuple[tuple[str, re.Pattern[str]], ...]
-    generic: re.Pattern[str]
-    group_others: re.Pattern[str]
-    source: tuple[re.Pattern[str], ...]
-    excepted_sharing: re.Pattern[str]
-    excepted_sharing_zh: re.Pattern[str]
-    affirmed_sharing: re.Pattern[str]
-    permission_row: re.Pattern[str]
-    iot_only: tuple[str, ...]
-    connected_product: re.Pattern[str]
-    permissive_storage: re.Pattern[str]
-    exclusive_storage: re.Pattern[str]
-    mention_roles: tuple[Role, ...]
-    mention_skip: re.Pattern[str]
-    wifi_list: re.Pattern[str]
-    wifi_list_covers: tuple[str, ...]
-    storage_cn: re.Pattern[str]
-    abroad_cn: re.Pattern[str]
-    abroad_cn_not: re.Pattern[str]
-    abroad_cn_denied: re.Pattern[str]
-    feature_denial: re.Pattern[str]
-    sale_only: re.Pattern[str]
-    share_verbs: re.Pattern[str]
-    class_examples: re.Pattern[str]
-    product_serial: re.Pattern[str]
-    device_uid_exact: re.Pattern[str]
-    generic_ad_id: re.Pattern[str]
-    ad_ids: tuple[str, ...]
-    regions: dict[str, frozenset[str]]
-    class_subject: re.Pattern[str]
-    open_storage: re.Pattern[str]
-    instruction: re.Pattern[str]
-    instruction_types: tuple[str, ...]
-    plain_form: re.Pattern[str]
-    exception: re.Pattern[str]
-    consent_exception: re.Pattern[str]
-    consent_only_not: re.Pattern[str]
-    transport_all: re.Pattern[str]
-    transport_not: re.Pattern[str]
-    server_location: re.Pattern[str]
-    countries: tuple[tuple[str, re.Pattern[str]], ...]
-    designated: re.Pattern[str]
-    label: re.Pattern[str]
-    class_words: re.Pattern[str]
-    transit_field: re.Pattern[str]
-    transit_not: re.Pattern[str]
+    narrowed: tuple[tuple[str, re.Pattern[str]], ...] = rule("class", _narrowed)
+    generic: re.Pattern[str] = rule("class.generic")
+    group_others: re.Pattern[str] = rule("group.others")
+    source: tuple[re.Pattern[str], ...] = rule("source", each)
+    excepted_sharing: re.Pattern[str] = rule("denial.excepted_sharing")
+    excepted_sharing_zh: re.Pattern[str] = rule("denial.excepted_sharing_zh")
+    affirmed_sharing: re.Pattern[str] = rule("denial.affirmed_sharing")
+    permission_row: re.Pattern[str] = rule("rows.permission_row")
+    iot_only: tuple[str, ...] = rule("types.iot_only", strings)
+    connected_product: re.Pattern[str] = rule("types.connected_product")
+    permissive_storage: re.Pattern[str] = rule("claims.permissive_storage")
+    exclusive_storage: re.Pattern[str] = rule("claims.exclusive_storage")
+    mention_roles: tuple[Role, ...] = rule("mention.role", _roles)
+    mention_skip: re.Pattern[str] = rule("mention.skip.text")
+    wifi_list: re.Pattern[str] = rule("types.wifi_list")
+    wifi_list_covers: tuple[str, ...] = rule("types.wifi_list_covers", strings)
+    storage_cn: re.Pattern[str] = rule("claims.storage_cn")
+    abroad_cn: re.Pattern[str] = rule("claims.abroad_cn")
+    abroad_cn_not: re.Pattern[str] = rule("claims.abroad_cn_not")
+    abroad_cn_denied: re.Pattern[str] = rule("claims.abroad_cn_denied")
+    feature_denial: re.Pattern[str] = rule("scope.feature_denial")
+    sale_only: re.Pattern[str] = rule("claims.sale_only")
+    share_verbs: re.Pattern[str] = rule("claims.share_verbs")
+    class_examples: re.Pattern[str] = rule("examples.class_before")
+    product_serial: re.Pattern[str] = rule("types.product_serial")
+    device_uid_exact: re.Pattern[str] = rule("types.device_uid_exact")
+    generic_ad_id: re.Pattern[str] = rule("types.generic_ad_id")
+    ad_ids: tuple[str, ...] = rule("types.ad_ids", strings)
+    regions: dict[str, frozenset[str]] = rule("claims.regions", _regions)
+    class_subject: re.Pattern[str] = rule("subject.class_subject")
+    open_storage: re.Pattern[str] = rule("claims.open_storage")
+    instruction: re.Pattern[str] = rule("instruction.text")
+    instruction_types: tuple[str, ...] = rule("instruction.types", strings)
+    plain_form: re.Pattern[str] = rule("denial.plain_form")
+    exception: re.Pattern[str] = rule("denial.exception")
+    consent_exception: re.Pattern[str] = rule("denial.consent_exception")
+    consent_only_not: re.Pattern[str] = rule("denial.consent_only_not")
+    transport_all: re.Pattern[str] = rule("claims.transport_all")
+    transport_not: re.Pattern[str] = rule("claims.transport_not")
+    server_location: re.Pattern[str] = rule("claims.server_location")
+    countries: tuple[tuple[str, re.Pattern[str]], ...] = rule("claims.countries", named)
+    designated: re.Pattern[str] = rule("provider.designated")
+    label: re.Pattern[str] = rule("provider.label")
+    class_words: re.Pattern[str] = rule("provider.class_words")
+    transit_field: re.Pattern[str] = rule("transit.field")
+    transit_not: re.Pattern[str] = rule("transit.field_not")
 
 
 @lru_cache(maxsize=1)
 def covering_rules() -> CoveringRules:
-    d = tomllib.loads(RULES.read_text(encoding="utf-8"))
-    i = re.IGNORECASE | re.ASCII
-    classes = {k: v for k, v in d["class"].items() if k != "generic"}
-    return CoveringRules(tuple((k, re.compile(v, i)) for k, v in classes.items()), re.compile(d["class"]["generic"], i),
-                         re.compile(d["group"]["others"], i),
-                         tuple(re.compile(v, i) for v in d["source"].values()),
-                         re.compile(d["denial"]["excepted_sharing"], i), re.compile(d["denial"]["excepted_sharing_zh"], i),
-                         re.compile(d["denial"]["affirmed_sharing"], i),
-                         re.compile(d["rows"]["permission_row"], i),
-                         tuple(d["types"]["iot_only"]), re.compile(d["types"]["connected_product"], i),
-                         re.compile(d["claims"]["permissive_storage"], i), re.compile(d["claims"]["exclusive_storage"], i),
-                         tuple(_role(role, i) for role in d["mention"]["role"]),
-                         re.compile(d["mention"]["skip"]["text"], i),
-                         re.compile(d["types"]["wifi_list"], i), tuple(d["types"]["wifi_list_covers"]),
-                         re.compile(d["claims"]["storage_cn"], i), re.compile(d["claims"]["abroad_cn"], i),
-                         re.compile(d["claims"]["abroad_cn_not"], i), re.compile(d["claims"]["abroad_cn_denied"], i),
-                         re.compile(d["scope"]["feature_denial"], i), re.compile(d["claims"]["sale_only"], i),
-                         re.compile(d["claims"]["share_verbs"], i), re.compile(d["examples"]["class_before"], i),
-                         re.compile(d["types"]["product_serial"], i), re.compile(d["types"]["device_uid_exact"], i),
-                         re.compile(d["types"]["generic_ad_id"], i), tuple(d["types"]["ad_ids"]),
-                         {k: frozenset(v) for k, v in d["claims"]["regions"].items()},
-                         re.compile(d["subject"]["class_subject"], i), re.compile(d["claims"]["open_storage"], i),
-                         re.compile(d["instruction"]["text"], i), tuple(d["instruction"]["types"]),
-                         re.compile(d["denial"]["plain_form"], i), re.compile(d["denial"]["exception"], i),
-                         re.compile(d["denial"]["consent_exception"], i), re.compile(d["denial"]["consent_only_not"], i),
-                         re.compile(d["claims"]["transport_all"], i), re.compile(d["claims"]["transport_not"], i),
-                         re.compile(d["claims"]["server_location"], i),
-                         tuple((k, re.compile(v, i)) for k, v in d["claims"]["countries"].items()),
-                         re.compile(d["provider"]["designated"], i), re.compile(d["provider"]["label"], i),
-                         re.compile(d["provider"]["class_words"], i),
-                         re.compile(d["transit"]["field"], i), re.compile(d["transit"]["field_not"], i))
-
-
-def _role(role: dict[str, str], flags: int) -> Role:
-    """A [[mention.role]] of the rules: (before, name, after), each absent part None."""
-    before, name, after = (re.compile(role[k], flags) if k in role else None for k in ("before", "name", "after"))
-    return before, name, after
+    return build(CoveringRules, tomllib.loads(RULES.read_text(encoding="utf-8")), re.IGNORECASE | re.ASCII)
 
 
 @lru_cache(maxsize=4096)

@@ -33,47 +33,43 @@ from functools import lru_cache
 from monitor.model import Claim, Statement
 from monitor.policy.covering import RULES, class_categories
 from monitor.policy.vocab import ALL_TYPES, find_terms
+from monitor.rules.fields import build, rule, strings
 
 Finder = Callable[[str], list[tuple[str, int, int]]]
 MAX_BACK = 8  # clauses a "this data" sentence looks back for its recipients
 CONTRACT_TYPES = frozenset(ALL_TYPES)
 
 
+def _tuples(value: dict[str, list[str]], _flags: int) -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in value.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class PromiseRules:
-    anonymous: re.Pattern[str]
-    restricted: re.Pattern[str]
-    share_denial: re.Pattern[str]
-    identity: re.Pattern[str]
-    personal: re.Pattern[str]
-    policy_exception: re.Pattern[str]
-    sp_exception: re.Pattern[str]
-    next_exception: re.Pattern[str]
-    other_exception: re.Pattern[str]
-    generic: re.Pattern[str]
-    anaphor: re.Pattern[str]
-    only_clause: re.Pattern[str]
-    purpose_limited: re.Pattern[str]
-    taken_back: re.Pattern[str]
-    ends_taken_back: re.Pattern[str]
-    inability: re.Pattern[str]
-    class_anaphor: re.Pattern[str]
-    reach: dict[str, tuple[str, ...]]
-    service_providers: tuple[str, ...]
+    anonymous: re.Pattern[str] = rule("anonymous")
+    restricted: re.Pattern[str] = rule("restricted")
+    share_denial: re.Pattern[str] = rule("share_denial")
+    identity: re.Pattern[str] = rule("identity")
+    personal: re.Pattern[str] = rule("personal")
+    policy_exception: re.Pattern[str] = rule("policy_exception")
+    sp_exception: re.Pattern[str] = rule("sp_exception")
+    next_exception: re.Pattern[str] = rule("next_exception")
+    other_exception: re.Pattern[str] = rule("other_exception")
+    generic: re.Pattern[str] = rule("generic")
+    anaphor: re.Pattern[str] = rule("anaphor")
+    only_clause: re.Pattern[str] = rule("only_clause")
+    purpose_limited: re.Pattern[str] = rule("purpose_limited")
+    taken_back: re.Pattern[str] = rule("taken_back")
+    ends_taken_back: re.Pattern[str] = rule("ends_taken_back")
+    inability: re.Pattern[str] = rule("inability")
+    class_anaphor: re.Pattern[str] = rule("class_anaphor")
+    reach: dict[str, tuple[str, ...]] = rule("reach", _tuples)
+    service_providers: tuple[str, ...] = rule("service_providers.categories", strings)
 
 
 @lru_cache(maxsize=1)
 def promise_rules() -> PromiseRules:
-    d = tomllib.loads(RULES.read_text(encoding="utf-8"))["promise"]
-    i = re.IGNORECASE | re.ASCII
-    names = ("anonymous", "restricted", "share_denial", "identity", "personal", "policy_exception", "sp_exception",
-             "next_exception", "other_exception", "generic", "anaphor", "purpose_limited", "taken_back",
-             "ends_taken_back", "inability", "class_anaphor")
-    rx = {n: re.compile(d[n], i) for n in names}
-    return PromiseRules(**rx,
-                        only_clause=re.compile(r",\s*(?:and\s+|but\s+)?only\b|[，,]\s*(?:而)?(?:仅|只)", i),
-                        reach={k: tuple(v) for k, v in d["reach"].items()},
-                        service_providers=tuple(d["service_providers"]["categories"]))
+    return build(PromiseRules, tomllib.loads(RULES.read_text(encoding="utf-8"))["promise"], re.IGNORECASE | re.ASCII)
 
 
 def reach_types(reach: str) -> tuple[str, ...]:
