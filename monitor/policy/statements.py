@@ -176,7 +176,7 @@ class AliasMatcher:
         return kept
 
 
-_LEAD_SDK = re.compile(r"^(?:[-•*·▪]\s+|[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*(?:\([^)]{0,40}\))?\s*[.:：]\s+\S")
+_LEAD_SDK = re.compile(r"^(?:[-•*·▪]\s+|[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*+(?:\([^)]{0,40}\)\s*+)?[.:：]\s+\S")
 _BULLET = re.compile(r"^(?:[-•*·▪]|\d+[.)]|[a-z][.)])\s+")
 _OPTIONAL_MARK = re.compile(r"[(（]\s*(?:optional|可选|选填|非必要|非必需)\s*[)）]|^\W*(?:optional|可选|选填)\W*$", re.I)
 # a table row about a permission (why the app asks for it) states no data unless it says it collects some

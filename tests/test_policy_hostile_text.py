@@ -1,0 +1,42 @@
+"""Policy texts shaped to make a reader slow: each is read in bounded time (a hang here is a denial of service:
+`privmon check --policy` in a CI job, or the TUI, waiting for minutes on one file).
+
+Before the bounds in monitor/policy/clause.py (a sentence of at most MAX_SENTENCE characters, a bounded look-back
+for abbreviations) and the possessive spaces of statements._LEAD_SDK, these took 47 s, 63 s, 79 s and 74 s of CPU;
+the limit below is far above what they take now (0.3-4 s) and far below what they took.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from monitor.policy import read_policy
+from monitor.policy.clause import MAX_SENTENCE, sentence_spans
+
+SHAPES = {
+    "no full stop in 30,000 characters": "we collect your device id and " * 1000,
+    "a run of 8,000 spaces": "We do not " + " " * 8000 + "collect.",
+    "12,000 abbreviations": "e.g. " * 12000,
+    "10,000 list items on one line": "IMEI, " * 10000,
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_hostile_policy_text_is_read_in_bounded_time(shape: str, tmp_path: Path) -> None:
+    path = tmp_path / "policy.txt"
+    path.write_text(SHAPES[shape], encoding="utf-8")
+    t = time.process_time()
+    read_policy(path)
+    assert time.process_time() - t < 20, f"{shape}: {time.process_time() - t:.1f} s of CPU"
+
+
+def test_an_overlong_sentence_is_cut_at_a_comma_or_space_and_keeps_every_character() -> None:
+    line = "We collect " + ", ".join(f"item{i}" for i in range(2000)) + "."
+    spans = sentence_spans(line)
+    assert len(spans) > 1 and all(b - a <= MAX_SENTENCE for a, b in spans)
+    assert spans[0][0] == 0 and spans[-1][1] == len(line)
+    assert all(a == prev_b for (_, prev_b), (a, _) in zip(spans, spans[1:], strict=False))  # no gap, no overlap
+    assert all(line[b - 1] in ", " for _, b in spans[:-1])  # cut after a separator, never inside a word
