@@ -3,7 +3,7 @@ the proxy addon, and a capture of several GB for flat memory; a summary of every
 
     python bench/ingest_bench.py [--sizes 50,500] [--rounds 3] [--baseline /path/to/other/checkout]
                                  [--mixes bench,http] [--http-share 0.3] [--skip classifier,jobs,proxy,huge]
-                                 [--jobs-captures 4] [--jobs-packets 150000]
+                                 [--jobs-captures 4] [--jobs-mb 500] [--jobs-packets 150000]
                                  [--huge-gb 5]
 
 Makes the captures in /tmp/privmon-bench/ (bench/make_bigpcap.py). Every measure runs its
@@ -16,8 +16,9 @@ variants in alternating order, round after round, on a warm page cache:
     the generator planted found; and the stored rows (findings, destinations, messages, DNS) must be
     the same in every run of every tree (with --baseline: the same as the other checkout's);
   * classifier: bench/classifier_bench.py (decode + identifier scan, one core), median req/s;
-  * jobs: `privmon analyze FOLDER --jobs 1` and `--jobs 2` on captures written by the crash test's
-    generator: median times and the median of per-round speed-ups;
+  * jobs: `privmon analyze FOLDER --jobs 1` and `--jobs 2` on --jobs-mb MB of the bench mix in --jobs-captures
+    captures (or the crash test's P2P captures): median times, the median of per-round speed-ups, the CPU of all
+    processes, and every run's stored rows compared;
   * proxy: bench/proxy_bench.py (bare mitmdump vs mitmdump + privmon's addon), its lines passed on;
   * huge: a capture of --huge-gb GB made by bench/make_bigpcap.py in /tmp (only when `df` shows room
     for it with 2 GB to spare, else a smaller one, said so), analyzed once for its peak RSS, then deleted.
@@ -215,19 +216,45 @@ def classifier(a: argparse.Namespace) -> None:
         SUMMARY.append(f"classifier ({name}): {without:,.0f} req/s without a profile, {with_p:,.0f} with one")
 
 
-def jobs(a: argparse.Namespace) -> None:
-    sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-    from test_crash_and_scale import write_capture
+def jobs_captures(a: argparse.Namespace, folder: Path) -> tuple[Path, dict | None]:
+    """The folder of captures for the jobs row: --jobs-mb MB of the bench mix in --jobs-captures parts (seeds 1, 2, ...;
+    kept in OUT), or with --jobs-mb 0 the crash test's P2P captures (--jobs-packets datagrams each) in `folder`."""
+    if a.jobs_mb <= 0:
+        sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+        from test_crash_and_scale import write_capture
 
-    with tempfile.TemporaryDirectory(prefix="privmon-jobs-") as tmp:
-        folder = Path(tmp) / "caps"
         folder.mkdir()
         for i in range(a.jobs_captures):
             write_capture(folder / f"c{i}.pcap", a.jobs_packets, seed=i)
-        mb = sum(f.stat().st_size for f in folder.iterdir()) / 1e6
+        return folder, None
+    parts = OUT / f"jobs{a.jobs_mb}x{a.jobs_captures}"
+    parts.mkdir(exist_ok=True)
+    truth: dict = {"packets": 0, "planted": []}
+    for i in range(a.jobs_captures):
+        cap = parts / f"part{i + 1}.pcap"
+        if not cap.exists() or not Path(f"{cap}.truth.json").exists():
+            part = cap.with_name(f"{cap.name}.{os.getpid()}.part")
+            subprocess.run([sys.executable, str(ROOT / "bench" / "make_bigpcap.py"), str(part), "--size-mb",
+                            str(a.jobs_mb / a.jobs_captures), "--seed", str(i + 1)], check=True, capture_output=True)
+            os.replace(f"{part}.truth.json", f"{cap}.truth.json")
+            os.replace(part, cap)
+        t = json.loads(Path(f"{cap}.truth.json").read_text())
+        truth["packets"] += t["packets"]
+        truth["planted"] += [x for x in t["planted"] if x not in truth["planted"]]
+    return parts, truth
+
+
+def jobs(a: argparse.Namespace) -> None:
+    """`analyze FOLDER --jobs 1` and `--jobs 2` from each tree, interleaved: wall and CPU (all processes), and the
+    stored rows of every run compared (--jobs 2 must store what --jobs 1 does)."""
+    with tempfile.TemporaryDirectory(prefix="privmon-jobs-") as tmp:
+        folder, truth = jobs_captures(a, Path(tmp) / "caps")
+        mb = sum(f.stat().st_size for f in folder.glob("*.pcap")) / 1e6
+        what = f"{a.jobs_captures} captures {mb:.0f} MB" + (" (bench mix)" if truth else " (P2P)")
         variants = [(name, j) for name in trees(a) for j in (1, 2)]
         res: dict[tuple[str, int], list[float]] = {v: [] for v in variants}
         cpu: dict[tuple[str, int], list[float]] = {v: [] for v in variants}
+        digests: dict[str, set[tuple[str, int]]] = {}
         for r in range(a.rounds):
             for name, j in variants[r % len(variants):] + variants[:r % len(variants)]:
                 db = Path(tmp) / f"r{r}-{name}-{j}.db"
@@ -235,16 +262,25 @@ def jobs(a: argparse.Namespace) -> None:
                 wall, _rss, used = timed(cmd, trees(a)[name])
                 res[(name, j)].append(wall)
                 cpu[(name, j)].append(used)
-                db.unlink()
+                if truth is not None:
+                    problems, digest = stored(db, truth)
+                    CHECKS.extend(f"jobs {what} {name} --jobs {j}: {p}" for p in problems)
+                    digests.setdefault(digest, set()).add((name, j))
+                for f in Path(tmp).glob(f"r{r}-{name}-{j}.db*"):
+                    f.unlink()
+        if len(digests) > 1:
+            CHECKS.append(f"jobs {what}: stored rows differ between runs: {sorted(digests.values())}")
+        elif digests:
+            print(f"jobs {what}: the same findings, destinations, messages and DNS rows in every run", flush=True)
         for name in trees(a):
             one, two = res[(name, 1)], res[(name, 2)]
             speed = statistics.median(x / y for x, y in zip(one, two, strict=True))
-            print(f"jobs {a.jobs_captures} captures {mb:.0f} MB  {name:8}  --jobs 1 {statistics.median(one):6.2f} s  "
-                  f"--jobs 2 {statistics.median(two):6.2f} s  speed-up x{speed:.2f} (on {os.cpu_count()} cores; CPU of "
-                  f"all processes {statistics.median(cpu[(name, 1)]):.2f} s and {statistics.median(cpu[(name, 2)]):.2f} s)",
-                  flush=True)
-            SUMMARY.append(f"--jobs 2 vs --jobs 1 ({name}): x{speed:.2f} on {os.cpu_count()} cores (CPU "
-                           f"{statistics.median(cpu[(name, 1)]):.2f} s vs {statistics.median(cpu[(name, 2)]):.2f} s)")
+            c1, c2 = statistics.median(cpu[(name, 1)]), statistics.median(cpu[(name, 2)])
+            print(f"jobs {what}  {name:8}  --jobs 1 {statistics.median(one):6.2f} s  --jobs 2 {statistics.median(two):6.2f} s"
+                  f"  speed-up x{speed:.2f} (on {os.cpu_count()} cores; CPU of all processes {c1:.2f} s and {c2:.2f} s, "
+                  f"no more than x{2 * c1 / c2:.2f} on 2 idle cores)", flush=True)
+            SUMMARY.append(f"--jobs 2 vs --jobs 1, {what} ({name}): x{speed:.2f} wall on {os.cpu_count()} cores (CPU "
+                           f"{c1:.2f} s vs {c2:.2f} s)")
 
 
 def proxy(a: argparse.Namespace) -> None:
@@ -340,7 +376,9 @@ def main() -> None:
     ap.add_argument("--huge-capture", help="use this capture (made beforehand, kept) instead of making one")
     ap.add_argument("--classifier-seconds", type=float, default=3)
     ap.add_argument("--jobs-captures", type=int, default=4)
-    ap.add_argument("--jobs-packets", type=int, default=150_000)
+    ap.add_argument("--jobs-packets", type=int, default=150_000, help="with --jobs-mb 0: datagrams per P2P capture")
+    ap.add_argument("--jobs-mb", type=int, default=500, help="MB of the bench mix, in --jobs-captures parts, for the "
+                    "jobs row (0: the crash test's P2P captures, the row's old set)")
     a = ap.parse_args()
     skip = set(a.skip.split(","))
     OUT.mkdir(exist_ok=True)

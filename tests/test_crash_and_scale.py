@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import pickle
 import signal
 import sqlite3
 import subprocess
@@ -92,8 +93,10 @@ def _db_digest(db: Path) -> list[tuple[object, ...]]:
     conn = sqlite3.connect(db)
     rows = conn.execute("SELECT c.sha256, d.host, d.ip, d.port, d.transport, d.bytes_out, d.bytes_in, d.packets "
                         "FROM destinations d JOIN captures c ON c.id = d.capture_id ORDER BY 1,2,3,4,5").fetchall()
-    rows += conn.execute("SELECT c.sha256, m.kind, m.url, m.evidence FROM messages m JOIN captures c "
+    rows += conn.execute("SELECT c.sha256, m.kind, m.url, m.evidence, m.request_body FROM messages m JOIN captures c "
                          "ON c.id = m.capture_id ORDER BY 1,2,3,4").fetchall()
+    rows += conn.execute("SELECT c.sha256, f.type, f.value, f.location, f.transform, f.count, f.first_ts, f.last_ts "
+                         "FROM findings f JOIN captures c ON c.id = f.capture_id ORDER BY 1,2,3,4,5").fetchall()
     conn.close()
     return rows
 
@@ -107,6 +110,25 @@ def test_jobs_2_gives_the_same_database_content_as_jobs_1(tmp_path: Path) -> Non
     assert out.returncode == 0, out.stderr
     assert _db_digest(one) == _db_digest(two)
     assert len({r[0] for r in _db_digest(two)}) == 4
+    assert [r[5] for r in _db_digest(two) if r[1] == "imei"] == [6] * 4  # per capture one row: 6 requests
+
+
+def test_records_cross_to_the_writer_whole() -> None:
+    # --jobs workers send their batches pickled (records.py's __reduce__): every field, defaults or not, comes back
+    from dataclasses import fields
+
+    from monitor.records import Destination, Finding, MessageRecord
+    from monitor.testing.records import destination, finding, message
+
+    for rec in (message(7, "http", 2.5, status=None, request_headers=(("A", "b"),), request_body=b"\x00x",
+                        alpn=("h2",), body_truncated=True, websocket_frame="text"),
+                message(8, "datagram", 3.0, payload=b"\xf1\xd0", direction="in", p2p_message="hello"),
+                finding(3, "mac", value="a4:5e:60:c1:22:9f", message_id=None, reason="recurs", count=4),
+                destination(host="api.example", first_ts=None, encrypted_no_key=True, tls_rejected=2)):
+        back = pickle.loads(pickle.dumps(rec, protocol=pickle.HIGHEST_PROTOCOL))
+        assert type(back) is type(rec) and back == rec
+        assert [getattr(back, f.name) for f in fields(rec)] == [getattr(rec, f.name) for f in fields(rec)]
+    assert {type(r) for r in (message(), finding(), destination())} == {MessageRecord, Finding, Destination}
 
 
 def test_jobs_reports_a_bad_file_and_keeps_the_good_ones(tmp_path: Path) -> None:
