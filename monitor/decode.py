@@ -384,6 +384,7 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
         room = MAX_FIELDS - len(fields)  # kept equal to it: +1 per field added here, re-read after a call
         for k, v in items:
             if room <= 0:
+                b.truncated = True  # members left that the message has no room for
                 return
             ck = type(v)
             if ck is str:
@@ -423,6 +424,7 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
     room = MAX_FIELDS - len(fields)
     for i in range(nh - 1, -1, -1):
         if room <= 0:
+            b.truncated = True
             return
         v = head[i]
         ck = type(v)

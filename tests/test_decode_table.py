@@ -176,6 +176,17 @@ def test_more_than_max_fields_is_cut_and_flagged() -> None:
     assert len(got) == decode.MAX_FIELDS and got.truncated
 
 
+@pytest.mark.parametrize("doc", [
+    {f"o{j}": {f"k{i}": f"v{i}" for i in range(600)} for j in range(10)},  # objects of 600 members: 6,000 leaves
+    [[f"v{i}" * 2 for i in range(400)] for _ in range(15)],  # arrays of 400 items: 6,000 leaves
+], ids=["objects", "arrays"])
+def test_a_json_body_with_more_than_max_fields_leaves_is_cut_and_flagged(doc: Any) -> None:
+    # the walk stopped at MAX_FIELDS without saying so: the message was stored as if every field had been read
+    got = decode.fields_of_http(HttpExchange(ts=0.0, client=Endpoint("10.0.0.2", 1), server=Endpoint("203.0.113.9", 80),
+                                             method="POST", host="x.example", path="/", request_body=json.dumps(doc).encode()))
+    assert len(got) == decode.MAX_FIELDS and got.truncated
+
+
 def test_a_gzip_bomb_stops_at_the_decoded_cap() -> None:
     bomb = gzip.compress(b"a" * (decode.MAX_DECODED + 1024 * 1024), mtime=0)
     budget = decode._Budget()
