@@ -457,6 +457,12 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("the e-mails that the reader receives from the company are messages, not the address",
      "The Services or the emails that you receive from us may use a web beacon.\nWe collect your phone number.",
      {("phone_number", "collects", "first_party")}),
+    # round 8 (i14-reader9)
+    ("'IDFA and/or Advertising IDs' names two platforms: the advertising ID is Google's too",
+     "Our app is on the App Store. We record device identifiers, including IDFA and/or Advertising IDs.",
+     {("idfa", "collects", "first_party"), ("gaid", "collects", "first_party")}),
+    ("an 'Android ad master identifier' is the GAID",
+     "The data we collect can include the Android ad master identifier.", {("gaid", "collects", "first_party")}),
 ]
 
 
