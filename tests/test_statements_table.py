@@ -463,6 +463,15 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("idfa", "collects", "first_party"), ("gaid", "collects", "first_party")}),
     ("an 'Android ad master identifier' is the GAID",
      "The data we collect can include the Android ad master identifier.", {("gaid", "collects", "first_party")}),
+    ("data the user opts in to share is conditional",
+     "You may opt-in to share diagnostics with us, including your IMEI.", {("imei", "conditional", "first_party")}),
+    ("a numbered step ending in ':' introduces the lettered items under it, with its condition",
+     "How we use AdPartner:\n1. You sign up and opt-in for sharing data, strictly limited to the following set:\n"
+     "a) Technical identifiers: IP address, Android ID;\nb) Your age group.\n2. We send your data to AdPartner.",
+     {("android_id", "conditional", "first_party")}),
+    ("a list takes the condition its introduction states in any words the reader knows",
+     "If you decide to create an account, we collect:\n- your email address;\n- your phone number.",
+     {("email", "conditional", "first_party"), ("phone_number", "conditional", "first_party")}),
 ]
 
 

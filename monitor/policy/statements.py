@@ -277,7 +277,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         sub_label = intro and len(stripped) <= 60 and stripped.endswith((":", "：")) and not _VERB.search(stripped)
         if intro and bullet and not _BULLET.match(stripped) and r.heading.match(stripped) and _described(lines, li):
             continue  # "Location Information" over the line that says what it is: the item's title, not an item
-        if not bullet and not sub_label:
+        if (not bullet or _opens_lettered(lines, li)) and not sub_label:
             ends_intro = bool(_INTRO_END.search(stripped))
             if ends_intro or _is_heading(stripped):
                 paused = None
@@ -295,7 +295,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             last = stripped[sentence_spans(stripped)[-1][0]:] if intro else ""
             intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(last))
             intro_local = intro and bool(r.local.search(last)) and not r.upload.search(last)
-            intro_cond = intro and bool(_COND.search(stripped) or _COND_BEFORE.search(stripped) or section_consent)
+            intro_cond = intro and bool(_COND.search(stripped) or _COND_BEFORE.search(stripped) or section_consent
+                                        or conditional(last))
             if not _is_heading(stripped) and r.consent_ahead.search(stripped) \
                     and r.collect_verb.search(stripped) and not any(not t.vague for t, _s, _e in find_terms(stripped)):
                 # "we may use and collect certain personal information, depending on your device settings and your
@@ -425,6 +426,15 @@ def _perm_section(heading: str, current: bool) -> bool:
     if current and _LETTERED.match(heading):
         return True
     return bool(_PERM_HEADING.search(heading)) and not _COLLECT_HEADING.search(heading)
+
+
+def _opens_lettered(lines: list[str], li: int) -> bool:
+    """A numbered step that introduces lettered items under it ("1. You ... opt-in for sharing ..., strictly limited to
+    the following set:" over "a) Technical identifiers: ..."): an introduction, though an item itself."""
+    if not (_NUMBERED.match(lines[li]) and _INTRO_END.search(lines[li].strip())):
+        return False
+    nxt = next((x for x in lines[li + 1:li + 3] if x.strip()), "")
+    return bool(_LETTERED.match(nxt))
 
 
 def _item_shaped(stripped: str) -> bool:
