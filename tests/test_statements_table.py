@@ -472,6 +472,12 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a list takes the condition its introduction states in any words the reader knows",
      "If you decide to create an account, we collect:\n- your email address;\n- your phone number.",
      {("email", "conditional", "first_party"), ("phone_number", "conditional", "first_party")}),
+    ("data the user is under no obligation to share is conditional",
+     "There is no obligation to share your location with us.",
+     {("location_precise", "conditional", "first_party"), ("location_coarse", "conditional", "first_party")}),
+    ("an e-mail that holds something is a message, not the address",
+     "Web beacons in an email transmit information to us.\nWe collect your phone number.",
+     {("phone_number", "collects", "first_party")}),
 ]
 
 
