@@ -478,6 +478,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("an e-mail that holds something is a message, not the address",
      "Web beacons in an email transmit information to us.\nWe collect your phone number.",
      {("phone_number", "collects", "first_party")}),
+    ("a sentence that points back to data passes it on to the next one that points back",
+     "We collect your precise location. For some partners, such as Mapbox, this information is shared automatically. "
+     "For others, such as Facebook, this information will only be shared with your explicit permission.",
+     {("location_precise", "collects", "first_party"), ("location_precise", "collects", "partners"),
+      ("location_precise", "collects", "mapbox"), ("location_precise", "conditional", "facebook")}),
 ]
 
 

@@ -817,8 +817,9 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             # "Exact Locations: Precise GPS coordinates are not shared": the body names what it speaks of, the label
             # is its title
             mentions = [m for m in mentions if m[1] >= off + label.end()]
-        if not anaphor:
-            last_terms = list(dict.fromkeys(t for t, _s, _e in mentions if not t.vague))
+        # (a clause that points back passes the same data on: "For some partners, such as Google, this information will be
+        # shared automatically. For others, ..., this information will only be shared with your explicit permission.")
+        last_terms = before_terms if anaphor else list(dict.fromkeys(t for t, _s, _e in mentions if not t.vague))
         clause_denied = False
         rc = _without_class_in_names(c, mentions)  # "IDFA (Identifier for advertisers)" names no recipient
         as_we = own_role.sub("we", rc.text) if own_role else rc.text
