@@ -483,6 +483,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "For others, such as Facebook, this information will only be shared with your explicit permission.",
      {("location_precise", "collects", "first_party"), ("location_precise", "collects", "partners"),
       ("location_precise", "collects", "mapbox"), ("location_precise", "conditional", "facebook")}),
+    ("a company's page among the data is subject matter, not a recipient",
+     "Information you may provide at your option includes your email address, website and Facebook page.",
+     {("email", "conditional", "first_party")}),
 ]
 
 
