@@ -486,6 +486,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a company's page among the data is subject matter, not a recipient",
      "Information you may provide at your option includes your email address, website and Facebook page.",
      {("email", "conditional", "first_party")}),
+    ("information about the Wi-Fi access points around the device names their BSSIDs",
+     "The app collects information about surrounding Wi-Fi access points.", {("bssid", "collects", "first_party")}),
 ]
 
 
