@@ -488,6 +488,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("email", "conditional", "first_party")}),
     ("information about the Wi-Fi access points around the device names their BSSIDs",
      "The app collects information about surrounding Wi-Fi access points.", {("bssid", "collects", "first_party")}),
+    ("a thermostat or robot maker's policy is about a connected product: the serial number is the product's",
+     "This policy covers our robots and the app that controls them.\nWhen you register your Robot, we collect its "
+     "serial number.\nYour robot sends us cleaning reports.", {("device_uid", "collects", "first_party")}),
 ]
 
 
