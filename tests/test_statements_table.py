@@ -491,6 +491,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a thermostat or robot maker's policy is about a connected product: the serial number is the product's",
      "This policy covers our robots and the app that controls them.\nWhen you register your Robot, we collect its "
      "serial number.\nYour robot sends us cleaning reports.", {("device_uid", "collects", "first_party")}),
+    ("a password a cookie saves the user from typing again is no credential collected",
+     "Our site may set a cookie that keeps you from needing to remember and then enter a password more than once.\n"
+     "We collect your email address.", {("email", "collects", "first_party")}),
 ]
 
 
