@@ -494,6 +494,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a password a cookie saves the user from typing again is no credential collected",
      "Our site may set a cookie that keeps you from needing to remember and then enter a password more than once.\n"
      "We collect your email address.", {("email", "collects", "first_party")}),
+    ("a class the work of the sentence before is handed to gets its data",
+     "We may use your email address to send you product news.\nWe use service providers to perform some of these "
+     "functions.", {("email", "collects", "first_party"), ("email", "collects", "partners")}),
 ]
 
 

@@ -27,6 +27,7 @@ class ContextRules:
     send_to: re.Pattern[str]
     passive_by: re.Pattern[str]
     sent_back: re.Pattern[str]
+    class_back: re.Pattern[str]
     field_words: frozenset[str]
     none: re.Pattern[str]
     advice: re.Pattern[str]
@@ -50,7 +51,7 @@ def context_rules() -> ContextRules:
         marker=re.compile(s["marker"], i), optional=re.compile(s["optional"], i), required=re.compile(s["required"], i),
         permission=re.compile(s["permission"], i), installed_subject=re.compile(r["installed_subject"], i),
         class_examples=re.compile(r["class_examples"], i), send_to=re.compile(r["send_to"], i), passive_by=re.compile(r["passive_by"], i),
-        sent_back=re.compile(r["sent_back"], i), field_words=frozenset(d["entries"]["field_words"]),
+        sent_back=re.compile(r["sent_back"], i), class_back=re.compile(r["class_back"], i), field_words=frozenset(d["entries"]["field_words"]),
         none=re.compile(d["statements"]["none"], i), advice=re.compile(d["statements"]["advice"], i), paragraph=re.compile(c["paragraph"], i),
         tool_before=re.compile(r["tool_before"], i), tool_after=re.compile(r["tool_after"], i),
         class_collects=re.compile(r["class_collects"], i), purpose_before=re.compile(r["purpose_before"], i),
@@ -165,6 +166,13 @@ def in_purpose(text: str, start: int) -> bool:
 def points_back(text: str) -> bool:
     """The sentence sends the data of the sentence before somewhere ("The data is sent to Google.")."""
     return bool(context_rules().sent_back.search(text))
+
+
+def class_back(text: str) -> str:
+    """The class words of a sentence that hands the work of the sentence before to a class ("We use service providers to
+    perform some of these functions"), or ""."""
+    m = context_rules().class_back.search(text)
+    return m.group("cls") if m else ""
 
 
 def name_label(line: str) -> str:

@@ -26,6 +26,7 @@ from monitor.policy.clause import (
 )
 from monitor.policy.context import (
     bracket_names,
+    class_back,
     class_example_names,
     collecting_class,
     conditional,
@@ -996,12 +997,17 @@ def _back_reference(text: str, c: Clause, out: list[Statement], a: int, b: int, 
             if out[k].stance == "collects":
                 out[k] = replace(out[k], stance="conditional")
         return
-    if not points_back(c.text) or any(not t.vague for t, _s, _e in find_terms(c.text)):
+    handed = class_back(c.text) if adjacent else ""  # "We use service providers to perform some of these functions."
+    if not (points_back(c.text) or handed) or any(not t.vague for t, _s, _e in find_terms(c.text)):
         return
-    # (a named recipient only: a class there is often narrowed by what follows, "third parties who help process ...")
-    rcps = [x for x in _recipients(c, aliases, own) if x not in ("first_party", "third_party", "partners", "advertisers")]
-    if not rcps and _named_org(c, aliases, own):
-        rcps = [_named_org(c, aliases, own)]  # a company sdks.toml does not know ("share this data with VoIP.ms")
+    if handed:
+        rcps = [name for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners"))
+                if rx.search(handed)][:1]
+    else:
+        # (a named recipient only: a class there is often narrowed by what follows, "third parties who help process ...")
+        rcps = [x for x in _recipients(c, aliases, own) if x not in ("first_party", "third_party", "partners", "advertisers")]
+        if not rcps and _named_org(c, aliases, own):
+            rcps = [_named_org(c, aliases, own)]  # a company sdks.toml does not know ("share this data with VoIP.ms")
     start = min(s.evidence.start for s in out[a:b])
     for s in list(out[a:b]):
         if s.recipient != "first_party" or s.stance == "denies":
