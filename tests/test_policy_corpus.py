@@ -24,11 +24,13 @@ spec.loader.exec_module(bench)
 # batch: (policy-F1 floor, (type, stance) precision floor) reached on 2026-12-03, round 6 (fresh-c .. fresh-g
 # were each read once as unseen batches; later rounds measured them after every change, so they are
 # development batches now; fresh-g read 0.516 at the start of round 6, equal to the keyword spotter)
+# (round 8, i14-reader9, raised fresh-c, fresh-d and fresh-f2 where its rules lifted them: read 0.907 / 0.91, 0.897 /
+# 0.92, 0.803 / 0.90)
 FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.93, 0.95), "cn-iot-b": (0.88, 0.95),
-          "fresh-c": (0.88, 0.88), "fresh-d": (0.87, 0.89), "fresh-e": (0.83, 0.86), "fresh-f1": (0.91, 0.96),
+          "fresh-c": (0.90, 0.90), "fresh-d": (0.89, 0.91), "fresh-e": (0.83, 0.86), "fresh-f1": (0.91, 0.96),
           # (fresh-f2 lowered in round 7 from (0.80, 0.92): a postal code is coarse location now, as LABELS.md and ten
           # policies' labels in six batches read it; only its SimpliSafe labeller did not, one fact)
-          "fresh-f2": (0.78, 0.85), "fresh-g": (0.73, 0.64), "blind": (0.95, 0.93),
+          "fresh-f2": (0.80, 0.89), "fresh-g": (0.73, 0.64), "blind": (0.95, 0.93),
           # round 6 (i14-reader7): real5-b (a second, complete blind labelling of the five shared policies), fresh-h1,
           # fresh-h2 (first read at 0.916 / 0.759 / 0.785, then development sets); their folders hold a HELD file, so they
           # are named here
@@ -37,12 +39,16 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # three Western utility apps), first read at 0.683 / 0.658 (main), 0.683 / 0.643 at the start of round 7, then
           # development sets (fresh-i 0.903 / 0.93 on that branch, 0.876 / 0.88 once merged with round 6's rules of
           # i14-reader6); HELD folders, named here
-          "fresh-h3": (0.75, 0.82), "fresh-i": (0.87, 0.87)}
+          "fresh-i": (0.87, 0.87),
+          # round 8 (i14-reader9): fresh-h3 and fresh-j (eight Western app policies, first read blind at 0.651 on main at
+          # the start of the day, 0.690 after rounds 6 and 7, 0.704 with two lead rules; a development set in round 8,
+          # read 0.815 / 0.88 and 0.795 / 0.88 at its end); HELD folders, named here
+          "fresh-h3": (0.81, 0.87), "fresh-j": (0.79, 0.87)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
 BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d", "fresh-e", "fresh-f1", "fresh-f2",
-           "fresh-g", "real5-b", "fresh-h1", "fresh-h2", "fresh-h3", "fresh-i")
+           "fresh-g", "real5-b", "fresh-h1", "fresh-h2", "fresh-h3", "fresh-i", "fresh-j")
 
 
 def _present() -> set[str]:

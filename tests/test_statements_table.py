@@ -457,6 +457,46 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("the e-mails that the reader receives from the company are messages, not the address",
      "The Services or the emails that you receive from us may use a web beacon.\nWe collect your phone number.",
      {("phone_number", "collects", "first_party")}),
+    # round 8 (i14-reader9)
+    ("'IDFA and/or Advertising IDs' names two platforms: the advertising ID is Google's too",
+     "Our app is on the App Store. We record device identifiers, including IDFA and/or Advertising IDs.",
+     {("idfa", "collects", "first_party"), ("gaid", "collects", "first_party")}),
+    ("an 'Android ad master identifier' is the GAID",
+     "The data we collect can include the Android ad master identifier.", {("gaid", "collects", "first_party")}),
+    ("data the user opts in to share is conditional",
+     "You may opt-in to share diagnostics with us, including your IMEI.", {("imei", "conditional", "first_party")}),
+    ("a numbered step ending in ':' introduces the lettered items under it, with its condition",
+     "How we use AdPartner:\n1. You sign up and opt-in for sharing data, strictly limited to the following set:\n"
+     "a) Technical identifiers: IP address, Android ID;\nb) Your age group.\n2. We send your data to AdPartner.",
+     {("android_id", "conditional", "first_party")}),
+    ("a list takes the condition its introduction states in any words the reader knows",
+     "If you decide to create an account, we collect:\n- your email address;\n- your phone number.",
+     {("email", "conditional", "first_party"), ("phone_number", "conditional", "first_party")}),
+    ("data the user is under no obligation to share is conditional",
+     "There is no obligation to share your location with us.",
+     {("location_precise", "conditional", "first_party"), ("location_coarse", "conditional", "first_party")}),
+    ("an e-mail that holds something is a message, not the address",
+     "Web beacons in an email transmit information to us.\nWe collect your phone number.",
+     {("phone_number", "collects", "first_party")}),
+    ("a sentence that points back to data passes it on to the next one that points back",
+     "We collect your precise location. For some partners, such as Mapbox, this information is shared automatically. "
+     "For others, such as Facebook, this information will only be shared with your explicit permission.",
+     {("location_precise", "collects", "first_party"), ("location_precise", "collects", "partners"),
+      ("location_precise", "collects", "mapbox"), ("location_precise", "conditional", "facebook")}),
+    ("a company's page among the data is subject matter, not a recipient",
+     "Information you may provide at your option includes your email address, website and Facebook page.",
+     {("email", "conditional", "first_party")}),
+    ("information about the Wi-Fi access points around the device names their BSSIDs",
+     "The app collects information about surrounding Wi-Fi access points.", {("bssid", "collects", "first_party")}),
+    ("a thermostat or robot maker's policy is about a connected product: the serial number is the product's",
+     "This policy covers our robots and the app that controls them.\nWhen you register your Robot, we collect its "
+     "serial number.\nYour robot sends us cleaning reports.", {("device_uid", "collects", "first_party")}),
+    ("a password a cookie saves the user from typing again is no credential collected",
+     "Our site may set a cookie that keeps you from needing to remember and then enter a password more than once.\n"
+     "We collect your email address.", {("email", "collects", "first_party")}),
+    ("a class the work of the sentence before is handed to gets its data",
+     "We may use your email address to send you product news.\nWe use service providers to perform some of these "
+     "functions.", {("email", "collects", "first_party"), ("email", "collects", "partners")}),
 ]
 
 

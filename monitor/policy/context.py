@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from monitor.policy.vocab import Term, find_terms
+from monitor.policy.vocab import find_terms
 from monitor.rules import bundled_toml
 from monitor.rules.fields import build, rule, words
 
@@ -28,6 +28,7 @@ class ContextRules:
     send_to: re.Pattern[str] = rule("recipients.send_to")
     passive_by: re.Pattern[str] = rule("recipients.passive_by")
     sent_back: re.Pattern[str] = rule("recipients.sent_back")
+    class_back: re.Pattern[str] = rule("recipients.class_back")
     field_words: frozenset[str] = rule("entries.field_words", words)
     none: re.Pattern[str] = rule("statements.none")
     advice: re.Pattern[str] = rule("statements.advice")
@@ -155,6 +156,13 @@ def points_back(text: str) -> bool:
     return bool(context_rules().sent_back.search(text))
 
 
+def class_back(text: str) -> str:
+    """The class words of a sentence that hands the work of the sentence before to a class ("We use service providers to
+    perform some of these functions"), or ""."""
+    m = context_rules().class_back.search(text)
+    return m.group("cls") if m else ""
+
+
 def name_label(line: str) -> str:
     """The company a "Name: ..." line names in its label ("Skillz: You can adjust ...", "Mobile App Tracking (MAT):
     <link>"), as a slug; "" when the label is a field of an entry ("Purpose: ...") or no name."""
@@ -169,17 +177,15 @@ def name_label(line: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", m.group(1).lower()).strip("_")
 
 
-def defined_terms(text: str) -> list[Term]:
-    """Names the policy gives to the types it has just listed ("... iOS IDFAs and Android Advertising IDs (“Mobile
-    IDs”)"), as terms that state those types where later sentences use the name."""
-    out: list[Term] = []
+def bracket_names(text: str) -> list[tuple[str, str]]:
+    """(name, the words before it) for each name the policy gives in brackets to the data it has just listed
+    ("... iOS IDFAs and Android Advertising IDs (“Mobile IDs”)") when the name says it is data and names no type
+    itself ("IDFA" is a type, "Account" no data)."""
+    out: list[tuple[str, str]] = []
     for m in context_rules().definition.finditer(text):
         name = m.group("name").strip()
         if find_terms(name) or not context_rules().data_name.search(name):
-            continue  # ("IDFA") names a type itself; ("Account", "Services") names no data
+            continue
         start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()), m.start() - 300) + 1
-        types = tuple(dict.fromkeys(t for term, _s, _e in find_terms(text[start:m.start()]) if not term.vague
-                                    for t in (term.expands or (term.type,))))
-        if types and all(name != x.type[len("defined:"):] for x in out):
-            out.append(Term(f"defined:{name}", re.compile(rf"(?<![\w“\"]){re.escape(name)}(?![\w”\"])"), expands=types))
+        out.append((name, text[start:m.start()]))
     return out

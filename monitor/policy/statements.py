@@ -25,10 +25,11 @@ from monitor.policy.clause import (
     states_nothing,
 )
 from monitor.policy.context import (
+    bracket_names,
+    class_back,
     class_example_names,
     collecting_class,
     conditional,
-    defined_terms,
     in_purpose,
     installed_subject,
     marked_segment,
@@ -277,7 +278,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         sub_label = intro and len(stripped) <= 60 and stripped.endswith((":", "：")) and not _VERB.search(stripped)
         if intro and bullet and not _BULLET.match(stripped) and r.heading.match(stripped) and _described(lines, li):
             continue  # "Location Information" over the line that says what it is: the item's title, not an item
-        if not bullet and not sub_label:
+        if (not bullet or _opens_lettered(lines, li)) and not sub_label:
             ends_intro = bool(_INTRO_END.search(stripped))
             if ends_intro or _is_heading(stripped):
                 paused = None
@@ -295,7 +296,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             last = stripped[sentence_spans(stripped)[-1][0]:] if intro else ""
             intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(last))
             intro_local = intro and bool(r.local.search(last)) and not r.upload.search(last)
-            intro_cond = intro and bool(_COND.search(stripped) or _COND_BEFORE.search(stripped) or section_consent)
+            intro_cond = intro and bool(_COND.search(stripped) or _COND_BEFORE.search(stripped) or section_consent
+                                        or conditional(last))
             if not _is_heading(stripped) and r.consent_ahead.search(stripped) \
                     and r.collect_verb.search(stripped) and not any(not t.vague for t, _s, _e in find_terms(stripped)):
                 # "we may use and collect certain personal information, depending on your device settings and your
@@ -425,6 +427,15 @@ def _perm_section(heading: str, current: bool) -> bool:
     if current and _LETTERED.match(heading):
         return True
     return bool(_PERM_HEADING.search(heading)) and not _COLLECT_HEADING.search(heading)
+
+
+def _opens_lettered(lines: list[str], li: int) -> bool:
+    """A numbered step that introduces lettered items under it ("1. You ... opt-in for sharing ..., strictly limited to
+    the following set:" over "a) Technical identifiers: ..."): an introduction, though an item itself."""
+    if not (_NUMBERED.match(lines[li]) and _INTRO_END.search(lines[li].strip())):
+        return False
+    nxt = next((x for x in lines[li + 1:li + 3] if x.strip()), "")
+    return bool(_LETTERED.match(nxt))
 
 
 def _item_shaped(stripped: str) -> bool:
@@ -745,8 +756,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     own_role = _own_role(text)
     nothing_collected, nothing_passed_on = local_only(text)
     prev_denied = False
-    defined = defined_terms(text)  # "... IDFAs and Android Advertising IDs (“Mobile IDs”)", then "Mobile IDs"
-    glossary = _glossary(text, ios, iot, android)
+    names = _policy_names(text, ios, iot, android)  # "设备标识符：Android ID、OAID ...", '... IDFAs ... (“Mobile IDs”)'
     last_terms: list[Term] = []  # the clear types the clause before named (for "such identifiers" in the next one)
     last_end = -1
     last_text = ""
@@ -764,9 +774,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             start = run_start if run_ci == last[2] else last[0]
             _back_reference(text, c, out, start, last[1], aliases, own, seen, ci - last[2] == 1)
         mark = len(out)
-        mentions = _with_glossary(find_terms(c.text), c.text, glossary)
-        if defined:
-            mentions = _with_defined(c.text, mentions, defined)
+        mentions = _with_policy_names(c.text, find_terms(c.text), names)
         # (not when that clause was about one occasion, "When you order ..., we will collect ...": the reader does not
         # carry the occasion over, and "This information may be shared with third parties who help fulfil your
         # purchases" is about that occasion only)
@@ -810,8 +818,9 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             # "Exact Locations: Precise GPS coordinates are not shared": the body names what it speaks of, the label
             # is its title
             mentions = [m for m in mentions if m[1] >= off + label.end()]
-        if not anaphor:
-            last_terms = list(dict.fromkeys(t for t, _s, _e in mentions if not t.vague))
+        # (a clause that points back passes the same data on: "For some partners, such as Google, this information will be
+        # shared automatically. For others, ..., this information will only be shared with your explicit permission.")
+        last_terms = before_terms if anaphor else list(dict.fromkeys(t for t, _s, _e in mentions if not t.vague))
         clause_denied = False
         rc = _without_class_in_names(c, mentions)  # "IDFA (Identifier for advertisers)" names no recipient
         as_we = own_role.sub("we", rc.text) if own_role else rc.text
@@ -924,13 +933,6 @@ def _label_is_name(line: str, aliases: AliasMatcher) -> bool:
     return len(found) == 1 and found[0][1] == 0 and found[0][2] >= len(label)
 
 
-def _with_defined(text: str, mentions: list[tuple[Term, int, int]], defined: list[Term]) -> list[tuple[Term, int, int]]:
-    """The clause's mentions with the policy's own names for listed types ("Mobile IDs") added where it uses them."""
-    extra = [(t, m.start(), m.end()) for t in defined for m in t.pattern.finditer(text)
-             if not any(s < m.end() and m.start() < e for _t, s, e in mentions)]
-    return sorted([*mentions, *extra], key=lambda x: x[1]) if extra else mentions
-
-
 def _paragraph_conditions(text: str, out: list[Statement]) -> list[Statement]:
     """ "Collecting location data requires your opt-in.": that data is conditional in the whole paragraph."""
     for start, end, what in paragraph_conditions(text):
@@ -995,12 +997,17 @@ def _back_reference(text: str, c: Clause, out: list[Statement], a: int, b: int, 
             if out[k].stance == "collects":
                 out[k] = replace(out[k], stance="conditional")
         return
-    if not points_back(c.text) or any(not t.vague for t, _s, _e in find_terms(c.text)):
+    handed = class_back(c.text) if adjacent else ""  # "We use service providers to perform some of these functions."
+    if not (points_back(c.text) or handed) or any(not t.vague for t, _s, _e in find_terms(c.text)):
         return
-    # (a named recipient only: a class there is often narrowed by what follows, "third parties who help process ...")
-    rcps = [x for x in _recipients(c, aliases, own) if x not in ("first_party", "third_party", "partners", "advertisers")]
-    if not rcps and _named_org(c, aliases, own):
-        rcps = [_named_org(c, aliases, own)]  # a company sdks.toml does not know ("share this data with VoIP.ms")
+    if handed:
+        rcps = [name for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners"))
+                if rx.search(handed)][:1]
+    else:
+        # (a named recipient only: a class there is often narrowed by what follows, "third parties who help process ...")
+        rcps = [x for x in _recipients(c, aliases, own) if x not in ("first_party", "third_party", "partners", "advertisers")]
+        if not rcps and _named_org(c, aliases, own):
+            rcps = [_named_org(c, aliases, own)]  # a company sdks.toml does not know ("share this data with VoIP.ms")
     start = min(s.evidence.start for s in out[a:b])
     for s in list(out[a:b]):
         if s.recipient != "first_party" or s.stance == "denies":
@@ -1018,10 +1025,21 @@ _DEFINITION_LINE = re.compile(r"^\W*(?:\d+(?:\.\d+)*[.、)]?\s*|[（(]\d+[)）]\
                               r"(?:[：:]|是指|指的是|指|\bmeans\b|\brefers?\s+to\b)\s*(.{5,600})$")
 
 
-def _glossary(text: str, ios: bool, iot: bool, android: bool) -> dict[str, tuple[str, ...]]:
-    """Broad terms the policy defines by naming types ("设备标识符：... Android ID、OAID、IMSI"): term text -> those types.
-    Later mentions of the term state the defined types too; the definition itself states nothing."""
-    out: dict[str, tuple[str, ...]] = {}
+def _policy_names(text: str, ios: bool, iot: bool, android: bool) -> list[Term]:
+    """The policy's own names for data, each a term whose expands are the types it stands for: a broad term a line
+    defines by naming types ("设备标识符：Android设备标识符如Android ID、OAID、IMSI", the definition itself states
+    nothing) and a name given in brackets to the types just listed ('... IDFAs and Android Advertising IDs
+    ("Mobile IDs")'). Later mentions of the name state those types (`_with_policy_names`)."""
+    found: dict[str, tuple[str, tuple[str, ...]]] = {}  # lowercase name -> (its pattern, types)
+
+    def add(name: str, words: str, bounded: bool) -> None:
+        types = [t for term, _s, _e in find_terms(words) if not term.vague
+                 for t, vague, _c in typed(term, ios, iot, "", android) if not vague]
+        if types:  # (a broad term's own bounds are the reader's: the name must be one of its mentions)
+            rx = rf"(?<![\w“\"]){re.escape(name)}(?![\w”\"])" if bounded else re.escape(name)
+            old = found.get(name.lower(), (rx, ()))
+            found[name.lower()] = (old[0], tuple(dict.fromkeys((*old[1], *types))))
+
     for line in text.split("\n"):
         m = _DEFINITION_LINE.match(line.strip())
         if not m:
@@ -1030,25 +1048,25 @@ def _glossary(text: str, ios: bool, iot: bool, android: bool) -> dict[str, tuple
         if len(head) != 1 or not head[0][0].vague or not head[0][0].covers \
                 or head[0][2] - head[0][1] < len(m.group(1).strip()) - 2 or _VERB.search(m.group(2)):
             continue  # the head is exactly one broad term (not an umbrella word), the body names without a verb
-        types = [t for term, _s, _e in find_terms(m.group(2)) if not term.vague
-                 for t, vague, _c in typed(term, ios, iot, "", android) if not vague]
-        if types:
-            key = m.group(1)[head[0][1]:head[0][2]].lower()
-            out[key] = tuple(dict.fromkeys((*out.get(key, ()), *types)))
-    return out
+        add(m.group(1)[head[0][1]:head[0][2]], m.group(2), False)
+    for name, words in bracket_names(text):
+        add(name, words, True)
+    return [Term(f"defined:{name}", re.compile(rx, re.I), expands=types) for name, (rx, types) in found.items()]
 
 
-def _with_glossary(mentions: list[tuple[Term, int, int]], text: str,
-                  defined: dict[str, tuple[str, ...]]) -> list[tuple[Term, int, int]]:
-    """Each mention of a term the policy defined by its types, followed by those types at the same place."""
-    if not defined:
-        return mentions
-    out = []
-    for term, s, e in mentions:
-        out.append((term, s, e))
-        if term.vague and not _OTHERS_BEFORE.search(text[max(0, s - 14):s]):  # ("第三方账号信息" is another's)
-            out.extend((_type_term(t), s, e) for t in defined.get(text[s:e].lower(), ()))
-    return out
+def _with_policy_names(text: str, mentions: list[tuple[Term, int, int]], names: list[Term]) -> list[tuple[Term, int, int]]:
+    """The clause's mentions with each mention of a name the policy gave to data (`_policy_names`) stating its types
+    at the same place: beside the broad term when the name is one ("设备标识符"), alone when it is a name of its own
+    ("Mobile IDs"); not where the name is another's ("第三方账号信息") or part of a longer term."""
+    extra = []
+    for name in names:
+        for m in name.pattern.finditer(text):
+            over = [x for x in mentions if x[1] < m.end() and m.start() < x[2]]
+            if over and not (len(over) == 1 and over[0][0].vague and over[0][1:] == m.span()):
+                continue
+            if not _OTHERS_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
+                extra.append((name, m.start(), m.end()))
+    return sorted([*mentions, *extra], key=lambda x: x[1]) if extra else mentions
 
 
 _OTHERS_BEFORE = re.compile(r"(?:第三方|third[- ]party\s|social(?:\s+media)?\s|partners?[’']?s?\s)$", re.I)
