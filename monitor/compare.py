@@ -19,8 +19,8 @@ from collections import defaultdict
 
 from monitor.model import Claim, Evidence, Policy, Statement
 from monitor.policy.clause import rules as policy_rules
-from monitor.policy.covering import denies_plain_form, in_place, loosely_names, names_type
-from monitor.policy.promises import reached, service_provider
+from monitor.policy.covering import denies_plain_form, in_class, in_place, loosely_names, names_type
+from monitor.policy.promises import reach_types, reached, service_provider
 from monitor.records import Destination, Finding, Verdict
 
 ORDER = {"contradicted": 0, "undisclosed": 1, "vague": 2, "disclosed": 3, "not_observed": 4}
@@ -61,8 +61,8 @@ def _recipient_level(s: Statement, judged: str, category: str, recipient: str = 
     if judged == "first_party":
         return ""
     narrowed = [q.split(":", 1)[1] for q in s.qualifiers if q.startswith("class:")]
-    if narrowed and category not in narrowed:
-        return ""  # "third-party push SDKs" cover push SDKs only
+    if narrowed and not in_class(narrowed, category, judged):
+        return ""  # "third-party push SDKs" cover push SDKs only, "ad measurement partners" the attribution SDKs
     if s.recipient in ("third_party", "partners"):
         return "vague"
     if s.recipient == "advertisers" and category == "advertising":
@@ -233,6 +233,10 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[Fi
             continue
         if dict(c.params).get("reach"):
             why = _promise_broken(c, judged, category, fs[0].type, recipient, stated)
+            if why and dict(c.params).get("form") == "deidentified" and fs[0].type not in reach_types("identity") \
+                    and not any(_is_plain(f.transform) for f in fs):
+                why = ""  # "only de-identified device information": a hashed device identifier is the de-identified form
+                # (what identifies you, an e-mail or phone number, is no more de-identified for being hashed)
             if why:
                 return c, why
             continue
@@ -274,7 +278,8 @@ def _promise_broken(c: Claim, judged: str, category: str, type_id: str, recipien
         return ""
     if p.get("except") == "service_providers" and service_provider(category):
         return ""
-    about = (recipient in p.get("sdks", "").split(",") or (category and category in p.get("categories", "").split(","))
+    about = (recipient in p.get("sdks", "").split(",")
+             or (bool(p.get("categories")) and in_class(p["categories"].split(","), category, judged))
              or p.get("class") == "third_party" or (c.kind == "no_ad_sharing" and category == "advertising"))
     if not about:
         return ""

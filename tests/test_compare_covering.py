@@ -10,7 +10,7 @@ from monitor.policy import parse_policy
 from monitor.records import Verdict
 from monitor.testing.records import destination, finding
 
-CATEGORIES = {"umeng": "analytics", "pangle": "advertising", "jpush": "push", "huawei_push": "push",
+CATEGORIES = {"umeng": "analytics", "appsflyer": "analytics", "pangle": "advertising", "jpush": "push", "huawei_push": "push",
               "jverification": "social_login", "first_party": "first_party", "unknown": "unknown"}
 
 
@@ -735,3 +735,31 @@ def test_a_first_party_denial_yields_to_the_collection_the_policy_states_elsewhe
     assert verdict(alone, "email", "first_party").verdict == "contradicted"
     shared = text + "We will never share your email address with third parties.\n"
     assert verdict(shared, "email", "umeng").verdict == "contradicted"
+
+
+def test_ad_measurement_partners_are_the_attribution_sdks_not_every_analytics_sdk() -> None:
+    text = ("We register your account with your mobile phone number.\n"
+            "We may share information with our ad measurement partners, but we only provide them de-identified device "
+            "information and never information that identifies you.\n")
+    # an attribution SDK measures ads: the promise is about it, and its reach is every identifier
+    assert verdict(text, "android_id", "appsflyer").verdict == "contradicted"
+    assert verdict(text, "phone_number", "appsflyer").verdict == "contradicted"
+    # an analytics SDK that measures app usage is no ad measurement partner: neither covered nor promised anything
+    assert verdict(text, "phone_number", "umeng").verdict == "undisclosed"
+    assert verdict(text, "android_id", "umeng").verdict == "undisclosed"
+    zh = ("我们使用您的手机号码注册账号。\n"
+          "我们可能与进行广告投放和广告统计/分析的合作伙伴共享信息，但仅会向这些合作伙伴提供去标识化的设备信息。\n")
+    assert verdict(zh, "phone_number", "umeng").verdict == "undisclosed"
+    assert verdict(zh, "imei", "appsflyer").verdict == "contradicted"
+
+
+def test_a_de_identified_promise_is_kept_by_a_hashed_device_identifier() -> None:
+    text = ("We may share information with our advertising partners, but we only provide them de-identified device "
+            "information and never information that identifies you.\n")
+    assert verdict(text, "imei", "pangle").verdict == "contradicted"
+    assert verdict(text, "imei", "pangle", transform="md5").verdict != "contradicted"
+    # what identifies you is no more de-identified for being hashed
+    assert verdict(text, "email", "pangle", transform="sha256").verdict == "contradicted"
+    # an anonymity promise is broken by a hash as well (pseudonymous is not anonymous)
+    anonymous = text.replace("de-identified device information", "anonymized device information")
+    assert verdict(anonymous, "imei", "pangle", transform="md5").verdict == "contradicted"

@@ -116,6 +116,7 @@ class CoveringRules:
     class_words: re.Pattern[str]
     transit_field: re.Pattern[str]
     transit_not: re.Pattern[str]
+    members: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +151,8 @@ def covering_rules() -> CoveringRules:
                          tuple((k, re.compile(v, i)) for k, v in d["claims"]["countries"].items()),
                          re.compile(d["provider"]["designated"], i), re.compile(d["provider"]["label"], i),
                          re.compile(d["provider"]["class_words"], i),
-                         re.compile(d["transit"]["field"], i), re.compile(d["transit"]["field_not"], i))
+                         re.compile(d["transit"]["field"], i), re.compile(d["transit"]["field_not"], i),
+                         {k: frozenset(v) for k, v in d["class_members"].items()})
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -174,6 +176,13 @@ def class_categories(text: str) -> tuple[str, ...]:
     if GROUP in cats and r.group_others.search(rest):
         return ()  # the group beside advertisers or other companies: a class in general
     return tuple(cats)
+
+
+def in_class(classes: Sequence[str], category: str, sdk: str) -> bool:
+    """An SDK (its id, its sdks.toml category) belongs to one of the narrowed classes: a category, or a class no category
+    matches whose members [class_members] lists ("ad measurement partners": the attribution SDKs)."""
+    members = covering_rules().members
+    return category in classes or any(sdk in members.get(c, ()) for c in classes)
 
 
 def connected_product(text: str, product_words: bool) -> bool:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from monitor.model import Claim, Statement
-from monitor.policy.covering import RULES, class_categories
+from monitor.policy.covering import RULES, class_categories, in_class
 from monitor.policy.vocab import ALL_TYPES, find_terms
 
 Finder = Callable[[str], list[tuple[str, int, int]]]
@@ -58,6 +58,7 @@ class PromiseRules:
     ends_taken_back: re.Pattern[str]
     inability: re.Pattern[str]
     class_anaphor: re.Pattern[str]
+    deidentified: re.Pattern[str]
     reach: dict[str, tuple[str, ...]]
     service_providers: tuple[str, ...]
 
@@ -68,7 +69,7 @@ def promise_rules() -> PromiseRules:
     i = re.IGNORECASE | re.ASCII
     names = ("anonymous", "restricted", "share_denial", "identity", "personal", "policy_exception", "sp_exception",
              "next_exception", "other_exception", "generic", "anaphor", "purpose_limited", "taken_back",
-             "ends_taken_back", "inability", "class_anaphor")
+             "ends_taken_back", "inability", "class_anaphor", "deidentified")
     rx = {n: re.compile(d[n], i) for n in names}
     return PromiseRules(**rx,
                         only_clause=re.compile(r",\s*(?:and\s+|but\s+)?only\b|[，,]\s*(?:而)?(?:仅|只)", i),
@@ -146,7 +147,8 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
         narrowed = any(p == "categories" for p, _v in rcps)
         if anonymous:
             reach = "identity" if _states_identifier(rcps, statements, categories) else "identifiers"
-            out.append(Claim("no_personal_info", t, start, end, (*rcps, ("reach", reach))))
+            form = (("form", "deidentified"),) if r.deidentified.search(t) else ()
+            out.append(Claim("no_personal_info", t, start, end, (*rcps, ("reach", reach), *form)))
             continue
         nxt = texts[k + 1][2] if k + 1 < len(texts) else ""
         sp = bool(r.sp_exception.search(t)) or bool(r.next_exception.search(nxt) and r.sp_exception.search(nxt))
@@ -214,6 +216,6 @@ def _states_identifier(rcps: list[tuple[str, str]], statements: Sequence[Stateme
     for s in statements:
         if s.vague or s.stance == "denies" or s.type not in ids or s.recipient == "first_party":
             continue
-        if s.recipient in sdks or categories.get(s.recipient, "") in cats or anyone:
+        if s.recipient in sdks or in_class(tuple(cats), categories.get(s.recipient, ""), s.recipient) or anyone:
             return True
     return False
