@@ -19,7 +19,14 @@ from collections import defaultdict
 
 from monitor.model import Claim, Evidence, Policy, Statement
 from monitor.policy.clause import rules as policy_rules
-from monitor.policy.covering import denies_plain_form, in_class, in_place, loosely_names, names_type
+from monitor.policy.covering import (
+    denies_category,
+    denies_plain_form,
+    in_class,
+    in_place,
+    loosely_names,
+    names_type,
+)
 from monitor.policy.promises import reach_types, reached, service_provider
 from monitor.records import Destination, Finding, Verdict
 
@@ -130,7 +137,7 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
     category = next((f.category for f in fs if f.category), "")
     ids = tuple(sorted(f.id for f in fs))
     before = consent_ts is not None and any(f.first_ts < consent_ts for f in fs)
-    clear, vague, denials, hashed = [], [], [], []
+    clear, vague, denials, hashed, broad_denials = [], [], [], [], []
     stated = _stating_sentences(policy, type_id, judged, category, recipient)
     for s in policy.statements:
         tl = _type_level(s, type_id)
@@ -153,6 +160,11 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
                     denials.append(s)  # (a "no passwords in plain text" denial: the plain value is sent)
                 elif rl == "clear":
                     clear.append(s)  # only hashed values: the form the policy keeps
+            elif tl == "vague" and denies_category(s) and s.recipient == "first_party" and "excepted" not in s.qualifiers \
+                    and not denies_plain_form(s):
+                # "The App does not collect device identifiers": a first-party denial of a category, not an umbrella word,
+                # with no exception at all ("not without your consent" of a category is left as before)
+                broad_denials.append(s)
             continue
         if tl == "clear" and rl == "clear":
             clear.append(s)
@@ -182,6 +194,11 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
         # is limited to something the reader does not see (a section, a purpose): the stated collection holds
         # (not a denial of one form, "no passwords in plain text": the stated collection does not say which form)
         denials = [d for d in denials if d.recipient != "first_party" or denies_plain_form(d)]
+    if not denials and not clear and not vague:
+        # a denial of a category ("The App does not collect device identifiers", "account data") denies each of its
+        # members, as a reviewer reads it, where the policy says nothing else of the type for this recipient (a policy
+        # that names the member elsewhere meant the denial more narrowly)
+        denials = broad_denials
     denials, hashed = specific(denials), specific(hashed)
     if denials:
         return out("contradicted", f"the policy says {type_id} is not collected/shared for {denials[0].recipient}, "

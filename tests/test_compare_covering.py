@@ -763,3 +763,16 @@ def test_a_de_identified_promise_is_kept_by_a_hashed_device_identifier() -> None
     # an anonymity promise is broken by a hash as well (pseudonymous is not anonymous)
     anonymous = text.replace("de-identified device information", "anonymized device information")
     assert verdict(anonymous, "imei", "pangle", transform="md5").verdict == "contradicted"
+
+
+def test_a_denial_of_a_category_denies_its_members_the_policy_names_nowhere_else() -> None:
+    text = ("We use your e-mail address to sign you in.\n"
+            "The app does not collect location data, device identifiers, or tracking information.\n")
+    assert verdict(text, "android_id", "first_party").verdict == "contradicted"
+    assert verdict(text, "imei", "unknown").verdict == "contradicted"
+    # a member the policy states elsewhere: the denial meant something narrower
+    named = text + "We read your Android ID to count installations.\n"
+    assert verdict(named, "android_id", "first_party").verdict == "disclosed"
+    # an umbrella word denies no type
+    umbrella = "We use your e-mail address to sign you in.\nNo other personal information is collected.\n"
+    assert verdict(umbrella, "android_id", "first_party").verdict == "undisclosed"

@@ -117,6 +117,7 @@ class CoveringRules:
     transit_field: re.Pattern[str]
     transit_not: re.Pattern[str]
     members: dict[str, frozenset[str]]
+    umbrella: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +153,7 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["provider"]["designated"], i), re.compile(d["provider"]["label"], i),
                          re.compile(d["provider"]["class_words"], i),
                          re.compile(d["transit"]["field"], i), re.compile(d["transit"]["field_not"], i),
-                         {k: frozenset(v) for k, v in d["class_members"].items()})
+                         {k: frozenset(v) for k, v in d["class_members"].items()}, frozenset(d["types"]["umbrella"]))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -228,6 +229,12 @@ def names_type(s: Statement, type_id: str) -> bool:
     if type_id in r.ad_ids and s.type in r.ad_ids:  # "advertising ID": the platform's, whichever the traffic shows
         return bool(r.generic_ad_id.search(s.evidence.text))
     return type_id == "serial" and s.type == "device_uid" and bool(r.product_serial.search(s.evidence.text))
+
+
+def denies_category(s: Statement) -> bool:
+    """A denial in a category term ("device identifiers", "account data"), not an umbrella word ("personal
+    information"): it denies each member of the category (compare.py reads it where nothing else covers the member)."""
+    return s.stance == "denies" and s.vague and bool(s.covers) and s.type not in covering_rules().umbrella
 
 
 def denies_plain_form(s: Statement) -> bool:
