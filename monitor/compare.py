@@ -295,6 +295,8 @@ def _promise_broken(c: Claim, judged: str, category: str, type_id: str, recipien
         return ""
     if p.get("except") == "service_providers" and service_provider(category):
         return ""
+    if recipient in p.get("spare", "").split(","):
+        return ""  # an SDK the policy names: its own exception to "we share no data with third parties"
     about = (recipient in p.get("sdks", "").split(",")
              or (bool(p.get("categories")) and in_class(p["categories"].split(","), category, judged))
              or p.get("class") == "third_party" or (c.kind == "no_ad_sharing" and category == "advertising"))
@@ -302,6 +304,8 @@ def _promise_broken(c: Claim, judged: str, category: str, type_id: str, recipien
         return ""
     if c.kind == "no_personal_info":
         return f"the policy says only anonymized data goes to {judged}, but {type_id} is sent to it"
+    if p["reach"] == "all":
+        return f"the policy says no data is shared with third parties, but {type_id} is sent to {judged}"
     if p["reach"] == "named":
         return f"the policy says {type_id} is not shared with {judged}, but it is sent to it"
     return f"the policy says information that identifies you is not shared with {judged}, but {type_id} is sent to it"

@@ -776,3 +776,25 @@ def test_a_denial_of_a_category_denies_its_members_the_policy_names_nowhere_else
     # an umbrella word denies no type
     umbrella = "We use your e-mail address to sign you in.\nNo other personal information is collected.\n"
     assert verdict(umbrella, "android_id", "first_party").verdict == "undisclosed"
+
+
+def test_a_denial_of_sharing_any_data_with_third_parties_reaches_every_type() -> None:
+    text = ("We use your e-mail address to sign you in.\n"
+            "We do not share any of your information with third parties.\n"
+            "Crash reports are sent to Firebase Crashlytics.\n")
+    assert verdict(text, "android_id", "umeng").verdict == "contradicted"
+    assert verdict(text, "location_coarse", "pangle").verdict == "contradicted"
+    assert verdict(text, "android_id", "first_party").verdict == "undisclosed"  # about third parties only
+    # the SDK the policy names is its own exception
+    assert verdict(text, "android_id", "crashlytics").verdict == "undisclosed"
+    # a recipient list below the sentence
+    listed = ("We use your e-mail address to sign you in.\nWe do not share any personal data with:\nthird parties\n"
+              "advertisers\n")
+    assert verdict(listed, "gaid", "umeng").verdict == "contradicted"
+    # an exception, a denial of selling only, or a class the policy gives data to: no promise about every type
+    excepted = text.replace("with third parties.", "with third parties, except as required by law.")
+    assert verdict(excepted, "android_id", "umeng").verdict == "undisclosed"
+    sold = text.replace("share", "sell")
+    assert verdict(sold, "android_id", "umeng").verdict == "undisclosed"
+    given = text + "Our analytics partners may collect your device identifiers.\n"
+    assert verdict(given, "location_coarse", "pangle").verdict == "undisclosed"

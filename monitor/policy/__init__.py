@@ -33,8 +33,9 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
         siblings = tuple(sid for sid, o in org.items() if sid != vendor and o and o == org.get(vendor))
     categories = {s.id: s.category for s in getattr(signatures, "sdks", ())}
     texts = [(c.start, c.end, c.text, c.scope) for c in clauses(text, aliases)]
+    organizations = {s.id: s.organization for s in getattr(signatures, "sdks", ())}
     claims = find_promises(texts, aliases.find, apply_claim_rules(extract_claims(text, aliases), texts), statements,
-                           categories)
+                           categories, organizations)
     return Policy(source=source, text=text, statements=tuple(statements), claims=tuple(claims),
                   sdks_named=tuple(named), first_party_sdk=vendor, vendor_sdks=siblings)
 

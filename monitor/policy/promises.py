@@ -31,12 +31,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from monitor.model import Claim, Statement
-from monitor.policy.covering import RULES, class_categories, in_class
+from monitor.policy.covering import RULES, class_categories, covering_rules, in_class
 from monitor.policy.vocab import ALL_TYPES, find_terms
 
 Finder = Callable[[str], list[tuple[str, int, int]]]
 MAX_BACK = 8  # clauses a "this data" sentence looks back for its recipients
 CONTRACT_TYPES = frozenset(ALL_TYPES)
+OTHER = "unknown"  # sdks.toml category of an organization's other services ("Google (other services)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,8 @@ class PromiseRules:
     inability: re.Pattern[str]
     class_anaphor: re.Pattern[str]
     deidentified: re.Pattern[str]
+    all_data: re.Pattern[str]
+    list_intro: re.Pattern[str]
     reach: dict[str, tuple[str, ...]]
     service_providers: tuple[str, ...]
 
@@ -69,7 +72,7 @@ def promise_rules() -> PromiseRules:
     i = re.IGNORECASE | re.ASCII
     names = ("anonymous", "restricted", "share_denial", "identity", "personal", "policy_exception", "sp_exception",
              "next_exception", "other_exception", "generic", "anaphor", "purpose_limited", "taken_back",
-             "ends_taken_back", "inability", "class_anaphor", "deidentified")
+             "ends_taken_back", "inability", "class_anaphor", "deidentified", "all_data", "list_intro")
     rx = {n: re.compile(d[n], i) for n in names}
     return PromiseRules(**rx,
                         only_clause=re.compile(r",\s*(?:and\s+|but\s+)?only\b|[，,]\s*(?:而)?(?:仅|只)", i),
@@ -123,7 +126,8 @@ def _recipients(text: str, find: Finder) -> list[tuple[str, str]]:
 
 
 def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, claims: list[Claim],
-                  statements: Sequence[Statement], categories: dict[str, str]) -> list[Claim]:
+                  statements: Sequence[Statement], categories: dict[str, str],
+                  organizations: dict[str, str] | None = None) -> list[Claim]:
     """The claims with promises added and narrowed. `texts`: the policy's clauses (start, end, text, scope)."""
     r = promise_rules()
     following = {start: texts[k + 1][2] if k + 1 < len(texts) else "" for k, (start, _e, _t, _s) in enumerate(texts)}
@@ -166,6 +170,37 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
             continue
         params = (*rcps, ("reach", "identity"), *((("except", "service_providers"),) if sp else ()))
         out.append(Claim("no_third_party_sharing", t, start, end, params))
+    every = _all_data_denials(texts, find, statements, r, categories, organizations or {})
+    done = {c.start for c in every}
+    return [c for c in out if not (c.start in done and c.kind == "no_third_party_sharing")] + every
+
+
+def _all_data_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, statements: Sequence[Statement],
+                      r: PromiseRules, categories: dict[str, str], organizations: dict[str, str]) -> list[Claim]:
+    """Denials of sharing all the user's data with third parties, with no exception (reach all, sparing the SDKs the
+    policy names and their organization's other services: naming Firebase names Google); none when the policy gives a
+    type to any class of recipient (then it meant something narrower)."""
+    if any(s.stance != "denies" and s.recipient in ("third_party", "partners", "advertisers") and "excepted" not in
+           s.qualifiers and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) for s in statements):
+        return []
+    out: list[Claim] = []
+    cr = covering_rules()
+    for k, (start, end, t, scope) in enumerate(texts):
+        if scope or not (r.share_denial.search(t) and r.all_data.search(t)):
+            continue
+        nxt = texts[k + 1][2] if k + 1 < len(texts) else ""
+        listed = bool(r.list_intro.search(t)) and bool(r.generic.search(nxt))
+        if not (r.generic.search(t) or listed) or find(t) or class_categories(t) and not r.generic.search(t):
+            continue  # about named SDKs or one kind of partner: the promises above
+        if r.other_exception.search(t) or r.sp_exception.search(t) or r.policy_exception.search(t) \
+                or r.next_exception.search(nxt) or _no_promise("no_third_party_sharing", t, nxt, r) \
+                or (cr.sale_only.search(t) and not cr.share_verbs.search(t)):
+            continue  # (a denial of selling only: SDKs get data without buying it)
+        named = {sdk for _s, _e, x, _sc in texts for sdk, _a, _b in find(x)}
+        orgs = {organizations[sdk] for sdk in named if organizations.get(sdk)}
+        spare = sorted(named | {sdk for sdk, org in organizations.items() if org in orgs and categories.get(sdk) == OTHER})
+        out.append(Claim("no_third_party_sharing", t, start, end,
+                         (("class", "third_party"), ("reach", "all"), ("spare", ",".join(spare)))))
     return out
 
 
