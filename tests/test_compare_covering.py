@@ -798,3 +798,12 @@ def test_a_denial_of_sharing_any_data_with_third_parties_reaches_every_type() ->
     assert verdict(sold, "android_id", "umeng").verdict == "undisclosed"
     given = text + "Our analytics partners may collect your device identifiers.\n"
     assert verdict(given, "location_coarse", "pangle").verdict == "undisclosed"
+
+
+def test_a_doorbell_or_the_makers_own_devices_make_a_connected_product_policy() -> None:
+    app = "Privacy Policy of Lumo Notes.\nWe may collect device identifiers that may uniquely identify your devices.\n"
+    assert verdict(app, "device_uid", "first_party").verdict == "undisclosed"  # the phone's identifiers only
+    doorbell = app.replace("Lumo Notes.", "the Lumo doorbell app.")
+    assert verdict(doorbell, "device_uid", "first_party").verdict == "vague"
+    maker = app + "This applies when you use our devices and other services.\n"
+    assert verdict(maker, "device_uid", "first_party").verdict == "vague"
