@@ -807,3 +807,15 @@ def test_a_doorbell_or_the_makers_own_devices_make_a_connected_product_policy() 
     assert verdict(doorbell, "device_uid", "first_party").verdict == "vague"
     maker = app + "This applies when you use our devices and other services.\n"
     assert verdict(maker, "device_uid", "first_party").verdict == "vague"
+
+
+def test_a_sentence_whose_subject_is_a_named_sdk_gives_the_data_to_the_sdk() -> None:
+    text = ("We use an analytics service operated by Amplitude.\n"
+            "Amplitude uses device identifiers stored on your phone to analyze your use of the app.\n"
+            "We also work with Adjust to measure our campaigns. Adjust uses your advertising identifier.\n")
+    assert verdict(text, "android_id", "amplitude").verdict == "vague"
+    assert verdict(text, "gaid", "adjust").verdict == "disclosed"
+    assert verdict(text, "gaid", "first_party").verdict == "undisclosed"  # the SDK's, not ours
+    # an everyday word at the start of a sentence is no SDK unless a verb of collecting follows it
+    imperative = "Adjust your settings to limit the advertising identifier we use.\n"
+    assert verdict(imperative, "gaid", "adjust").verdict == "undisclosed"

@@ -22,7 +22,7 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
         signatures = load_rules()
     aliases = AliasMatcher(signatures.sdk_aliases(), signatures.common_aliases)
     statements = apply_covering(extract_statements(text, aliases), connected_product(text, policy_context(text)[1]),
-                                aliases.find, text)
+                                aliases.find, text, aliases.aliases)
     named = list(dict.fromkeys(sdk for sdk, _s, _e in aliases.find(text)))
     vendor = vendor_sdk(text, aliases) or _titled(text, aliases)
     siblings: tuple[str, ...] = ()

@@ -118,6 +118,8 @@ class CoveringRules:
     transit_not: re.Pattern[str]
     members: dict[str, frozenset[str]]
     umbrella: frozenset[str]
+    sdk_subject_before: re.Pattern[str]
+    sdk_subject_after: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -153,7 +155,8 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["provider"]["designated"], i), re.compile(d["provider"]["label"], i),
                          re.compile(d["provider"]["class_words"], i),
                          re.compile(d["transit"]["field"], i), re.compile(d["transit"]["field_not"], i),
-                         {k: frozenset(v) for k, v in d["class_members"].items()}, frozenset(d["types"]["umbrella"]))
+                         {k: frozenset(v) for k, v in d["class_members"].items()}, frozenset(d["types"]["umbrella"]),
+                         re.compile(d["subject"]["sdk_subject_before"], i), re.compile(d["subject"]["sdk_subject_after"], i))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -248,12 +251,16 @@ def loosely_names(s: Statement, type_id: str) -> bool:
 
 
 def apply_covering(statements: list[Statement], iot: bool, find: Finder | None = None,
-                   policy_text: str = "") -> list[Statement]:
+                   policy_text: str = "", aliases: dict[str, str] | None = None) -> list[Statement]:
     r = covering_rules()
     out: list[Statement] = []
     seen: set[tuple[str, str, str, int, bool]] = set()
     for s in statements:
         text = s.evidence.text
+        if s.recipient == "first_party" and s.stance != "denies" and find is not None:
+            subject = _sdk_subject(text, find, r, aliases)
+            if subject:  # "Amplitude uses device identifiers": the SDK's, not ours
+                s = replace(s, recipient=subject)
         if s.recipient in CLASSES and s.stance != "denies" and policy_text and r.designated.search(text):
             s = _designated(s, _line(policy_text, s.evidence.start), r, find)
         if s.recipient not in (*CLASSES, "first_party") and s.stance != "denies" and "encrypted" not in s.qualifiers \
@@ -317,6 +324,22 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             seen.add(key)
             out.append(x)
     return out
+
+
+_OPENING_NAME = re.compile(r"^\W{0,3}(?:[Tt]he\s+)?((?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*)(?=\s)")
+
+
+def _sdk_subject(text: str, find: Finder, r: CoveringRules, aliases: dict[str, str] | None) -> str:
+    """The named SDK that opens the sentence as the subject of a verb of collecting or using ("Amplitude uses ..."), or
+    "". A name that is also an everyday word ("Adjust") counts here, capitalized at the start of the sentence, when a
+    verb of collecting follows it."""
+    for sdk, a, b in find(text[:120]):
+        if r.sdk_subject_before.search(text[:a]) and r.sdk_subject_after.search(text[b:b + 80]):
+            return sdk
+    m = _OPENING_NAME.match(text)
+    if m and aliases and m.group(1).lower() in aliases and r.sdk_subject_after.search(text[m.end():m.end() + 80]):
+        return aliases[m.group(1).lower()]
+    return ""
 
 
 def _line(text: str, at: int) -> str:
