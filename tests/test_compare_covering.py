@@ -819,3 +819,16 @@ def test_a_sentence_whose_subject_is_a_named_sdk_gives_the_data_to_the_sdk() -> 
     # an everyday word at the start of a sentence is no SDK unless a verb of collecting follows it
     imperative = "Adjust your settings to limit the advertising identifier we use.\n"
     assert verdict(imperative, "gaid", "adjust").verdict == "undisclosed"
+
+
+def test_a_data_term_the_policy_defines_stands_for_what_its_definition_states() -> None:
+    text = ("We may automatically collect certain information when you use our services (\"Usage Data\"). The Usage "
+            "Data we collect may include device identifiers and location information.\n"
+            "We may share personal information, including Usage Data, with certain third parties.\n")
+    assert verdict(text, "android_id", "umeng").verdict == "vague"
+    assert verdict(text, "location_coarse", "umeng").verdict == "vague"
+    assert verdict(text, "email", "umeng").verdict == "undisclosed"  # not in the definition
+    # a defined umbrella word is still an umbrella word
+    pii = ("You may give us your e-mail address (\"Personal Information\").\n"
+           "We may share Personal Information with certain third parties.\n")
+    assert verdict(pii, "email", "umeng").verdict == "undisclosed"

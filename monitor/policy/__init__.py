@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from monitor.model import Policy
-from monitor.policy.covering import apply_claim_rules, apply_covering, connected_product
+from monitor.policy.covering import apply_claim_rules, apply_covering, connected_product, defined_terms
 from monitor.policy.promises import find_promises
 from monitor.policy.statements import AliasMatcher, clauses, extract_claims, extract_statements, vendor_sdk
 from monitor.policy.text import read_policy_text
@@ -23,6 +23,7 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
     aliases = AliasMatcher(signatures.sdk_aliases(), signatures.common_aliases)
     statements = apply_covering(extract_statements(text, aliases), connected_product(text, policy_context(text)[1]),
                                 aliases.find, text, aliases.aliases)
+    statements += defined_terms(statements, text)
     named = list(dict.fromkeys(sdk for sdk, _s, _e in aliases.find(text)))
     vendor = vendor_sdk(text, aliases) or _titled(text, aliases)
     siblings: tuple[str, ...] = ()

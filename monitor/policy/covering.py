@@ -56,11 +56,13 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from monitor.model import Claim, Statement
+from monitor.policy.vocab import find_terms
 
 RULES = Path(__file__).resolve().parent.parent / "rules" / "policy_covering.toml"
 Finder = Callable[[str], list[tuple[str, int, int]]]  # the SDK names in a text: (sdk id, start, end)
 CLASSES = ("third_party", "partners", "advertisers")
-MAX_TRANSPORT = 300  # a transport promise is one short sentence; a long one is about something else too
+MAX_TRANSPORT = 300
+MAX_DEFINED_TEXT = 400_000  # defined terms are looked for in the first 400k characters  # a transport promise is one short sentence; a long one is about something else too
 GROUP = "corporate_group"
 PROVIDER = "named_provider"  # a provider of a kind no SDK is (a phone-credit vendor): the class covers no SDK  # the policy owner's affiliates: no SDK is of this category, so the class covers none
 
@@ -120,6 +122,7 @@ class CoveringRules:
     umbrella: frozenset[str]
     sdk_subject_before: re.Pattern[str]
     sdk_subject_after: re.Pattern[str]
+    defined_term: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +159,8 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["provider"]["class_words"], i),
                          re.compile(d["transit"]["field"], i), re.compile(d["transit"]["field_not"], i),
                          {k: frozenset(v) for k, v in d["class_members"].items()}, frozenset(d["types"]["umbrella"]),
-                         re.compile(d["subject"]["sdk_subject_before"], i), re.compile(d["subject"]["sdk_subject_after"], i))
+                         re.compile(d["subject"]["sdk_subject_before"], i), re.compile(d["subject"]["sdk_subject_after"], i),
+                         re.compile(d["defined"]["term"], re.ASCII))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -327,6 +331,35 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
 
 
 _OPENING_NAME = re.compile(r"^\W{0,3}(?:[Tt]he\s+)?((?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*)(?=\s)")
+
+
+def defined_terms(statements: list[Statement], policy_text: str) -> list[Statement]:
+    """Statements for a data term the policy defines in quotes ("Usage Data"): each later sentence naming the term states,
+    vaguely and for its own recipient and stance, the types the defining line states."""
+    r = covering_rules()
+    out: list[Statement] = []
+    for m in r.defined_term.finditer(policy_text[:MAX_DEFINED_TEXT]):
+        term = m.group(1)
+        if any(t.type in r.umbrella for t, _a, _b in find_terms(term)):
+            continue  # "Personally Identifiable Information" defined is still an umbrella word (CONTRACT.md)
+        lo = policy_text.rfind("\n", 0, m.start()) + 1
+        hi = policy_text.find("\n", m.end())
+        hi = len(policy_text) if hi < 0 else hi
+        kinds = {(s.type, s.covers if s.vague else (s.type,)) for s in statements
+                 if lo <= s.evidence.start < hi and s.stance != "denies" and (s.covers or not s.vague)}
+        if not kinds:
+            continue
+        word = re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])")
+        seen: set[tuple[str, str, str, int]] = set()
+        for s in statements:
+            if lo <= s.evidence.start < hi or not word.search(s.evidence.text):
+                continue
+            for t, covers in sorted(kinds):
+                key = (t, s.recipient, s.stance, s.evidence.start)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(replace(s, type=t, vague=True, covers=covers, qualifiers=(*s.qualifiers, "defined")))
+    return out
 
 
 def _sdk_subject(text: str, find: Finder, r: CoveringRules, aliases: dict[str, str] | None) -> str:
