@@ -832,3 +832,16 @@ def test_a_data_term_the_policy_defines_stands_for_what_its_definition_states() 
     pii = ("You may give us your e-mail address (\"Personal Information\").\n"
            "We may share Personal Information with certain third parties.\n")
     assert verdict(pii, "email", "umeng").verdict == "undisclosed"
+
+
+def test_data_always_anonymized_before_sharing_with_third_parties_besides_those_named() -> None:
+    text = ("Information about your usage will always be anonymized before sharing with third parties besides those "
+            "mentioned below.\n"
+            "We use an analytics service by Amplitude. Amplitude uses device identifiers stored on your phone.\n")
+    assert verdict(text, "android_id", "umeng").verdict == "contradicted"
+    assert verdict(text, "android_id", "umeng", transform="md5").verdict == "contradicted"  # a hash is no anonymity
+    # the services the policy names are its own exception
+    assert verdict(text, "android_id", "amplitude").verdict == "vague"
+    # without "always ... before sharing" there is no promise
+    plain = text.replace("will always be anonymized before sharing", "may be shared")
+    assert verdict(plain, "android_id", "umeng").verdict != "contradicted"

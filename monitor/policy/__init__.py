@@ -36,7 +36,8 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
     texts = [(c.start, c.end, c.text, c.scope) for c in clauses(text, aliases)]
     organizations = {s.id: s.organization for s in getattr(signatures, "sdks", ())}
     claims = find_promises(texts, aliases.find, apply_claim_rules(extract_claims(text, aliases), texts), statements,
-                           categories, organizations)
+                           categories, organizations,
+                           {name: aliases.aliases[name] for name in signatures.common_aliases if name in aliases.aliases})
     return Policy(source=source, text=text, statements=tuple(statements), claims=tuple(claims),
                   sdks_named=tuple(named), first_party_sdk=vendor, vendor_sdks=siblings)
 

@@ -62,6 +62,7 @@ class PromiseRules:
     deidentified: re.Pattern[str]
     all_data: re.Pattern[str]
     list_intro: re.Pattern[str]
+    besides_named: re.Pattern[str]
     reach: dict[str, tuple[str, ...]]
     service_providers: tuple[str, ...]
 
@@ -72,7 +73,7 @@ def promise_rules() -> PromiseRules:
     i = re.IGNORECASE | re.ASCII
     names = ("anonymous", "restricted", "share_denial", "identity", "personal", "policy_exception", "sp_exception",
              "next_exception", "other_exception", "generic", "anaphor", "purpose_limited", "taken_back",
-             "ends_taken_back", "inability", "class_anaphor", "deidentified", "all_data", "list_intro")
+             "ends_taken_back", "inability", "class_anaphor", "deidentified", "all_data", "list_intro", "besides_named")
     rx = {n: re.compile(d[n], i) for n in names}
     return PromiseRules(**rx,
                         only_clause=re.compile(r",\s*(?:and\s+|but\s+)?only\b|[，,]\s*(?:而)?(?:仅|只)", i),
@@ -127,8 +128,9 @@ def _recipients(text: str, find: Finder) -> list[tuple[str, str]]:
 
 def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, claims: list[Claim],
                   statements: Sequence[Statement], categories: dict[str, str],
-                  organizations: dict[str, str] | None = None) -> list[Claim]:
-    """The claims with promises added and narrowed. `texts`: the policy's clauses (start, end, text, scope)."""
+                  organizations: dict[str, str] | None = None, common: dict[str, str] | None = None) -> list[Claim]:
+    """The claims with promises added and narrowed. `texts`: the policy's clauses (start, end, text, scope); `common`: the
+    SDK names that are also everyday words (name -> SDK id), for the SDKs a policy names."""
     r = promise_rules()
     following = {start: texts[k + 1][2] if k + 1 < len(texts) else "" for k, (start, _e, _t, _s) in enumerate(texts)}
     claims = [c for c in claims if not _no_promise(c.kind, c.text, following.get(c.start, ""), r)]
@@ -150,9 +152,11 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
             continue
         narrowed = any(p == "categories" for p, _v in rcps)
         if anonymous:
-            reach = "identity" if _states_identifier(rcps, statements, categories) else "identifiers"
+            spare = _named_sdks(texts, find, common) if r.besides_named.search(t) else []
+            reach = "identity" if _states_identifier(rcps, statements, categories, set(spare)) else "identifiers"
             form = (("form", "deidentified"),) if r.deidentified.search(t) else ()
-            out.append(Claim("no_personal_info", t, start, end, (*rcps, ("reach", reach), *form)))
+            spared = (("spare", ",".join(spare)),) if spare else ()
+            out.append(Claim("no_personal_info", t, start, end, (*rcps, ("reach", reach), *form, *spared)))
             continue
         nxt = texts[k + 1][2] if k + 1 < len(texts) else ""
         sp = bool(r.sp_exception.search(t)) or bool(r.next_exception.search(nxt) and r.sp_exception.search(nxt))
@@ -196,7 +200,7 @@ def _all_data_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, 
                 or r.next_exception.search(nxt) or _no_promise("no_third_party_sharing", t, nxt, r) \
                 or (cr.sale_only.search(t) and not cr.share_verbs.search(t)):
             continue  # (a denial of selling only: SDKs get data without buying it)
-        named = {sdk for _s, _e, x, _sc in texts for sdk, _a, _b in find(x)}
+        named = set(_named_sdks(texts, find))
         orgs = {organizations[sdk] for sdk in named if organizations.get(sdk)}
         spare = sorted(named | {sdk for sdk, org in organizations.items() if org in orgs and categories.get(sdk) == OTHER})
         out.append(Claim("no_third_party_sharing", t, start, end,
@@ -242,14 +246,27 @@ def _narrowed(c: Claim) -> Claim:
     return c
 
 
-def _states_identifier(rcps: list[tuple[str, str]], statements: Sequence[Statement], categories: dict[str, str]) -> bool:
-    """The policy states a device identifier (exactly) for a recipient the promise is about."""
+def _named_sdks(texts: Sequence[tuple[int, int, str, str]], find: Finder, common: dict[str, str] | None = None) -> list[str]:
+    """The SDKs the policy names: what the reader finds, and (for sparing, where naming more is the safe side) a name that
+    is also an everyday word written capitalized ("operated by Braze", "Amplitude uses ...")."""
+    named = {sdk for _s, _e, x, _sc in texts for sdk, _a, _b in find(x)}
+    if common:
+        whole = "\n".join(x for _s, _e, x, _sc in texts)
+        named |= {sdk for name, sdk in common.items()
+                  if re.search(r"(?<![\w-])" + re.escape(name[:1].upper() + name[1:]) + r"(?![\w-])", whole)}
+    return sorted(named)
+
+
+def _states_identifier(rcps: list[tuple[str, str]], statements: Sequence[Statement], categories: dict[str, str],
+                       spared: set[str] | None = None) -> bool:
+    """The policy states a device identifier (exactly) for a recipient the promise is about (not one it spares)."""
     ids = set(reach_types("identifiers")) - set(reach_types("identity"))
     sdks = {s for p, v in rcps if p == "sdks" for s in v.split(",")}
     cats = {s for p, v in rcps if p == "categories" for s in v.split(",")}
     anyone = any(p == "class" for p, _v in rcps)
     for s in statements:
-        if s.vague or s.stance == "denies" or s.type not in ids or s.recipient == "first_party":
+        if s.vague or s.stance == "denies" or s.type not in ids or s.recipient == "first_party" \
+                or s.recipient in (spared or ()):
             continue
         if s.recipient in sdks or in_class(tuple(cats), categories.get(s.recipient, ""), s.recipient) or anyone:
             return True
