@@ -21,6 +21,7 @@ from monitor.model import Claim, Evidence, Policy, Statement
 from monitor.policy.clause import rules as policy_rules
 from monitor.policy.covering import (
     denies_category,
+    denies_collecting,
     denies_plain_form,
     in_class,
     in_place,
@@ -83,6 +84,19 @@ def _holds(s: Statement) -> bool:
     return "excepted" not in s.qualifiers or "consent_only" in s.qualifiers
 
 
+def _app_denial(s: Statement) -> bool:
+    """A first-party denial whose own sentence denies collecting (not a list row under a "We do NOT collect" heading),
+    with no exception, scope or plain-form limit."""
+    return s.stance == "denies" and s.recipient == "first_party" and "excepted" not in s.qualifiers \
+        and not _scoped(s) and not denies_plain_form(s) and denies_collecting(s)
+
+
+def _given_to_anyone(policy: Policy, type_id: str) -> bool:
+    """The policy states the type (clearly or broadly) for some recipient other than the first party."""
+    return any(s.stance != "denies" and _type_level(s, type_id) and _recipient(s) not in ("first_party", "")
+               for s in policy.statements)
+
+
 def _scoped(s: Statement) -> bool:
     """Limited to a user group (scope:children) or, for a denial, to one feature (within:feature)."""
     return any(q.startswith(("scope:", "within:")) for q in s.qualifiers)
@@ -137,11 +151,13 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
     category = next((f.category for f in fs if f.category), "")
     ids = tuple(sorted(f.id for f in fs))
     before = consent_ts is not None and any(f.first_ts < consent_ts for f in fs)
-    clear, vague, denials, hashed, broad_denials = [], [], [], [], []
+    clear, vague, denials, hashed, broad_denials, app_denials = [], [], [], [], [], []
     stated = _stating_sentences(policy, type_id, judged, category, recipient)
     for s in policy.statements:
         tl = _type_level(s, type_id)
         rl = _recipient_level(s, judged, category, recipient) if tl else ""
+        if tl == "clear" and not rl and judged != "first_party" and _app_denial(s):
+            app_denials.append(s)  # "We do not collect your e-mail": what the app sends to its SDKs, it collects too
         if not tl or not rl or ("excepted" in s.qualifiers and s.stance != "denies"):
             continue  # (a sharing sentence with an open exception, which the reader read as sharing: covering.py)
         if _scoped(s):
@@ -194,6 +210,10 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
         # is limited to something the reader does not see (a section, a purpose): the stated collection holds
         # (not a denial of one form, "no passwords in plain text": the stated collection does not say which form)
         denials = [d for d in denials if d.recipient != "first_party" or denies_plain_form(d)]
+    if not denials and not clear and not vague and not _given_to_anyone(policy, type_id):
+        # a first-party denial, in its own sentence, of collecting a type the policy gives no one ("We do not collect
+        # names, emails, physical location"): the app sends none of it to its SDKs either
+        denials = app_denials
     if not denials and not clear and not vague:
         # a denial of a category ("The App does not collect device identifiers", "account data") denies each of its
         # members, as a reviewer reads it, where the policy says nothing else of the type for this recipient (a policy

@@ -845,3 +845,16 @@ def test_data_always_anonymized_before_sharing_with_third_parties_besides_those_
     # without "always ... before sharing" there is no promise
     plain = text.replace("will always be anonymized before sharing", "may be shared")
     assert verdict(plain, "android_id", "umeng").verdict != "contradicted"
+
+
+def test_a_sentence_denying_collection_holds_for_what_the_app_sends_its_sdks() -> None:
+    text = "We use anonymous crash reports to fix bugs.\nWe do not collect names, emails, or physical location.\n"
+    assert verdict(text, "email", "first_party").verdict == "contradicted"
+    assert verdict(text, "email", "umeng").verdict == "contradicted"  # what the app sends, the app collects
+    assert verdict(text, "location_precise", "pangle").verdict == "contradicted"
+    # a type the policy gives some recipient: the denial meant something narrower for the SDKs
+    given = text + "Our analytics partners may receive your e-mail address.\n"
+    assert verdict(given, "email", "pangle").verdict == "undisclosed"
+    # a row under a "We do NOT collect:" heading does not carry the verb itself: left to the first party
+    rows = "We use anonymous crash reports to fix bugs.\nWe Do NOT Collect:\nYour e-mail address\n"
+    assert verdict(rows, "email", "umeng").verdict != "contradicted"

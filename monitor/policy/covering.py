@@ -123,6 +123,7 @@ class CoveringRules:
     sdk_subject_before: re.Pattern[str]
     sdk_subject_after: re.Pattern[str]
     defined_term: re.Pattern[str]
+    collect_denial: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -160,7 +161,7 @@ def covering_rules() -> CoveringRules:
                          re.compile(d["transit"]["field"], i), re.compile(d["transit"]["field_not"], i),
                          {k: frozenset(v) for k, v in d["class_members"].items()}, frozenset(d["types"]["umbrella"]),
                          re.compile(d["subject"]["sdk_subject_before"], i), re.compile(d["subject"]["sdk_subject_after"], i),
-                         re.compile(d["defined"]["term"], re.ASCII))
+                         re.compile(d["defined"]["term"], re.ASCII), re.compile(d["denial"]["collect_denial"], i))
 
 
 def _role(role: dict[str, str], flags: int) -> Role:
@@ -242,6 +243,12 @@ def denies_category(s: Statement) -> bool:
     """A denial in a category term ("device identifiers", "account data"), not an umbrella word ("personal
     information"): it denies each member of the category (compare.py reads it where nothing else covers the member)."""
     return s.stance == "denies" and s.vague and bool(s.covers) and s.type not in covering_rules().umbrella
+
+
+def denies_collecting(s: Statement) -> bool:
+    """A denial whose own sentence says the app or we do not collect ("We do not collect names, emails ...", "The App
+    does not collect location data"), not a row that inherits its negation from a heading above it."""
+    return s.stance == "denies" and bool(covering_rules().collect_denial.search(s.evidence.text))
 
 
 def denies_plain_form(s: Statement) -> bool:
