@@ -156,8 +156,9 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
     for s in policy.statements:
         tl = _type_level(s, type_id)
         rl = _recipient_level(s, judged, category, recipient) if tl else ""
-        if tl == "clear" and not rl and judged != "first_party" and _app_denial(s):
-            app_denials.append(s)  # "We do not collect your e-mail": what the app sends to its SDKs, it collects too
+        if tl and not rl and judged != "first_party" and _app_denial(s) and (tl == "clear" or denies_category(s)):
+            # "We do not collect your e-mail", "... account data": what the app sends to its SDKs, it collects too
+            app_denials.append(s)
         if not tl or not rl or ("excepted" in s.qualifiers and s.stance != "denies"):
             continue  # (a sharing sentence with an open exception, which the reader read as sharing: covering.py)
         if _scoped(s):

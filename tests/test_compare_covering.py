@@ -858,3 +858,6 @@ def test_a_sentence_denying_collection_holds_for_what_the_app_sends_its_sdks() -
     # a row under a "We do NOT collect:" heading does not carry the verb itself: left to the first party
     rows = "We use anonymous crash reports to fix bugs.\nWe Do NOT Collect:\nYour e-mail address\n"
     assert verdict(rows, "email", "umeng").verdict != "contradicted"
+    # a category the sentence denies: its members, too
+    category = "We use anonymous crash reports to fix bugs.\nWe do not collect names or account data.\n"
+    assert verdict(category, "credentials", "umeng").verdict == "contradicted"
