@@ -19,8 +19,16 @@ from collections import defaultdict
 
 from monitor.model import Claim, Evidence, Policy, Statement
 from monitor.policy.clause import rules as policy_rules
-from monitor.policy.covering import denies_plain_form, in_place, loosely_names, names_type
-from monitor.policy.promises import reached, service_provider
+from monitor.policy.covering import (
+    denies_category,
+    denies_collecting,
+    denies_plain_form,
+    in_class,
+    in_place,
+    loosely_names,
+    names_type,
+)
+from monitor.policy.promises import reach_types, reached, service_provider
 from monitor.records import Destination, Finding, Verdict
 
 ORDER = {"contradicted": 0, "undisclosed": 1, "vague": 2, "disclosed": 3, "not_observed": 4}
@@ -61,8 +69,8 @@ def _recipient_level(s: Statement, judged: str, category: str, recipient: str = 
     if judged == "first_party":
         return ""
     narrowed = [q.split(":", 1)[1] for q in s.qualifiers if q.startswith("class:")]
-    if narrowed and category not in narrowed:
-        return ""  # "third-party push SDKs" cover push SDKs only
+    if narrowed and not in_class(narrowed, category, judged):
+        return ""  # "third-party push SDKs" cover push SDKs only, "ad measurement partners" the attribution SDKs
     if s.recipient in ("third_party", "partners"):
         return "vague"
     if s.recipient == "advertisers" and category == "advertising":
@@ -74,6 +82,19 @@ def _holds(s: Statement) -> bool:
     """A denial a finding can break: no open exception ("unless required by law", "except as described"); a sharing
     denial whose only exception is the user's consent holds (consent cannot be seen in traffic: covering.py)."""
     return "excepted" not in s.qualifiers or "consent_only" in s.qualifiers
+
+
+def _app_denial(s: Statement) -> bool:
+    """A first-party denial whose own sentence denies collecting (not a list row under a "We do NOT collect" heading),
+    with no exception, scope or plain-form limit."""
+    return s.stance == "denies" and s.recipient == "first_party" and "excepted" not in s.qualifiers \
+        and not _scoped(s) and not denies_plain_form(s) and denies_collecting(s)
+
+
+def _given_to_anyone(policy: Policy, type_id: str) -> bool:
+    """The policy states the type (clearly or broadly) for some recipient other than the first party."""
+    return any(s.stance != "denies" and _type_level(s, type_id) and _recipient(s) not in ("first_party", "")
+               for s in policy.statements)
 
 
 def _scoped(s: Statement) -> bool:
@@ -130,11 +151,14 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
     category = next((f.category for f in fs if f.category), "")
     ids = tuple(sorted(f.id for f in fs))
     before = consent_ts is not None and any(f.first_ts < consent_ts for f in fs)
-    clear, vague, denials, hashed = [], [], [], []
+    clear, vague, denials, hashed, broad_denials, app_denials = [], [], [], [], [], []
     stated = _stating_sentences(policy, type_id, judged, category, recipient)
     for s in policy.statements:
         tl = _type_level(s, type_id)
         rl = _recipient_level(s, judged, category, recipient) if tl else ""
+        if tl and not rl and judged != "first_party" and _app_denial(s) and (tl == "clear" or denies_category(s)):
+            # "We do not collect your e-mail", "... account data": what the app sends to its SDKs, it collects too
+            app_denials.append(s)
         if not tl or not rl or ("excepted" in s.qualifiers and s.stance != "denies"):
             continue  # (a sharing sentence with an open exception, which the reader read as sharing: covering.py)
         if _scoped(s):
@@ -153,6 +177,11 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
                     denials.append(s)  # (a "no passwords in plain text" denial: the plain value is sent)
                 elif rl == "clear":
                     clear.append(s)  # only hashed values: the form the policy keeps
+            elif tl == "vague" and denies_category(s) and s.recipient == "first_party" and "excepted" not in s.qualifiers \
+                    and not denies_plain_form(s):
+                # "The App does not collect device identifiers": a first-party denial of a category, not an umbrella word,
+                # with no exception at all ("not without your consent" of a category is left as before)
+                broad_denials.append(s)
             continue
         if tl == "clear" and rl == "clear":
             clear.append(s)
@@ -182,6 +211,15 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
         # is limited to something the reader does not see (a section, a purpose): the stated collection holds
         # (not a denial of one form, "no passwords in plain text": the stated collection does not say which form)
         denials = [d for d in denials if d.recipient != "first_party" or denies_plain_form(d)]
+    if not denials and not clear and not vague and not _given_to_anyone(policy, type_id):
+        # a first-party denial, in its own sentence, of collecting a type the policy gives no one ("We do not collect
+        # names, emails, physical location"): the app sends none of it to its SDKs either
+        denials = app_denials
+    if not denials and not clear and not vague:
+        # a denial of a category ("The App does not collect device identifiers", "account data") denies each of its
+        # members, as a reviewer reads it, where the policy says nothing else of the type for this recipient (a policy
+        # that names the member elsewhere meant the denial more narrowly)
+        denials = broad_denials
     denials, hashed = specific(denials), specific(hashed)
     if denials:
         return out("contradicted", f"the policy says {type_id} is not collected/shared for {denials[0].recipient}, "
@@ -233,6 +271,10 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[Fi
             continue
         if dict(c.params).get("reach"):
             why = _promise_broken(c, judged, category, fs[0].type, recipient, stated)
+            if why and dict(c.params).get("form") == "deidentified" and fs[0].type not in reach_types("identity") \
+                    and not any(_is_plain(f.transform) for f in fs):
+                why = ""  # "only de-identified device information": a hashed device identifier is the de-identified form
+                # (what identifies you, an e-mail or phone number, is no more de-identified for being hashed)
             if why:
                 return c, why
             continue
@@ -274,12 +316,17 @@ def _promise_broken(c: Claim, judged: str, category: str, type_id: str, recipien
         return ""
     if p.get("except") == "service_providers" and service_provider(category):
         return ""
-    about = (recipient in p.get("sdks", "").split(",") or (category and category in p.get("categories", "").split(","))
+    if recipient in p.get("spare", "").split(","):
+        return ""  # an SDK the policy names: its own exception to "we share no data with third parties"
+    about = (recipient in p.get("sdks", "").split(",")
+             or (bool(p.get("categories")) and in_class(p["categories"].split(","), category, judged))
              or p.get("class") == "third_party" or (c.kind == "no_ad_sharing" and category == "advertising"))
     if not about:
         return ""
     if c.kind == "no_personal_info":
         return f"the policy says only anonymized data goes to {judged}, but {type_id} is sent to it"
+    if p["reach"] == "all":
+        return f"the policy says no data is shared with third parties, but {type_id} is sent to {judged}"
     if p["reach"] == "named":
         return f"the policy says {type_id} is not shared with {judged}, but it is sent to it"
     return f"the policy says information that identifies you is not shared with {judged}, but {type_id} is sent to it"

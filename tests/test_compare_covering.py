@@ -10,7 +10,7 @@ from monitor.policy import parse_policy
 from monitor.records import Verdict
 from monitor.testing.records import destination, finding
 
-CATEGORIES = {"umeng": "analytics", "pangle": "advertising", "jpush": "push", "huawei_push": "push",
+CATEGORIES = {"umeng": "analytics", "appsflyer": "analytics", "pangle": "advertising", "jpush": "push", "huawei_push": "push",
               "jverification": "social_login", "first_party": "first_party", "unknown": "unknown"}
 
 
@@ -735,3 +735,129 @@ def test_a_first_party_denial_yields_to_the_collection_the_policy_states_elsewhe
     assert verdict(alone, "email", "first_party").verdict == "contradicted"
     shared = text + "We will never share your email address with third parties.\n"
     assert verdict(shared, "email", "umeng").verdict == "contradicted"
+
+
+def test_ad_measurement_partners_are_the_attribution_sdks_not_every_analytics_sdk() -> None:
+    text = ("We register your account with your mobile phone number.\n"
+            "We may share information with our ad measurement partners, but we only provide them de-identified device "
+            "information and never information that identifies you.\n")
+    # an attribution SDK measures ads: the promise is about it, and its reach is every identifier
+    assert verdict(text, "android_id", "appsflyer").verdict == "contradicted"
+    assert verdict(text, "phone_number", "appsflyer").verdict == "contradicted"
+    # an analytics SDK that measures app usage is no ad measurement partner: neither covered nor promised anything
+    assert verdict(text, "phone_number", "umeng").verdict == "undisclosed"
+    assert verdict(text, "android_id", "umeng").verdict == "undisclosed"
+    zh = ("我们使用您的手机号码注册账号。\n"
+          "我们可能与进行广告投放和广告统计/分析的合作伙伴共享信息，但仅会向这些合作伙伴提供去标识化的设备信息。\n")
+    assert verdict(zh, "phone_number", "umeng").verdict == "undisclosed"
+    assert verdict(zh, "imei", "appsflyer").verdict == "contradicted"
+
+
+def test_a_de_identified_promise_is_kept_by_a_hashed_device_identifier() -> None:
+    text = ("We may share information with our advertising partners, but we only provide them de-identified device "
+            "information and never information that identifies you.\n")
+    assert verdict(text, "imei", "pangle").verdict == "contradicted"
+    assert verdict(text, "imei", "pangle", transform="md5").verdict != "contradicted"
+    # what identifies you is no more de-identified for being hashed
+    assert verdict(text, "email", "pangle", transform="sha256").verdict == "contradicted"
+    # an anonymity promise is broken by a hash as well (pseudonymous is not anonymous)
+    anonymous = text.replace("de-identified device information", "anonymized device information")
+    assert verdict(anonymous, "imei", "pangle", transform="md5").verdict == "contradicted"
+
+
+def test_a_denial_of_a_category_denies_its_members_the_policy_names_nowhere_else() -> None:
+    text = ("We use your e-mail address to sign you in.\n"
+            "The app does not collect location data, device identifiers, or tracking information.\n")
+    assert verdict(text, "android_id", "first_party").verdict == "contradicted"
+    assert verdict(text, "imei", "unknown").verdict == "contradicted"
+    # a member the policy states elsewhere: the denial meant something narrower
+    named = text + "We read your Android ID to count installations.\n"
+    assert verdict(named, "android_id", "first_party").verdict == "disclosed"
+    # an umbrella word denies no type
+    umbrella = "We use your e-mail address to sign you in.\nNo other personal information is collected.\n"
+    assert verdict(umbrella, "android_id", "first_party").verdict == "undisclosed"
+
+
+def test_a_denial_of_sharing_any_data_with_third_parties_reaches_every_type() -> None:
+    text = ("We use your e-mail address to sign you in.\n"
+            "We do not share any of your information with third parties.\n"
+            "Crash reports are sent to Firebase Crashlytics.\n")
+    assert verdict(text, "android_id", "umeng").verdict == "contradicted"
+    assert verdict(text, "location_coarse", "pangle").verdict == "contradicted"
+    assert verdict(text, "android_id", "first_party").verdict == "undisclosed"  # about third parties only
+    # the SDK the policy names is its own exception
+    assert verdict(text, "android_id", "crashlytics").verdict == "undisclosed"
+    # a recipient list below the sentence
+    listed = ("We use your e-mail address to sign you in.\nWe do not share any personal data with:\nthird parties\n"
+              "advertisers\n")
+    assert verdict(listed, "gaid", "umeng").verdict == "contradicted"
+    # an exception, a denial of selling only, or a class the policy gives data to: no promise about every type
+    excepted = text.replace("with third parties.", "with third parties, except as required by law.")
+    assert verdict(excepted, "android_id", "umeng").verdict == "undisclosed"
+    sold = text.replace("share", "sell")
+    assert verdict(sold, "android_id", "umeng").verdict == "undisclosed"
+    given = text + "Our analytics partners may collect your device identifiers.\n"
+    assert verdict(given, "location_coarse", "pangle").verdict == "undisclosed"
+
+
+def test_a_doorbell_or_the_makers_own_devices_make_a_connected_product_policy() -> None:
+    app = "Privacy Policy of Lumo Notes.\nWe may collect device identifiers that may uniquely identify your devices.\n"
+    assert verdict(app, "device_uid", "first_party").verdict == "undisclosed"  # the phone's identifiers only
+    doorbell = app.replace("Lumo Notes.", "the Lumo doorbell app.")
+    assert verdict(doorbell, "device_uid", "first_party").verdict == "vague"
+    maker = app + "This applies when you use our devices and other services.\n"
+    assert verdict(maker, "device_uid", "first_party").verdict == "vague"
+
+
+def test_a_sentence_whose_subject_is_a_named_sdk_gives_the_data_to_the_sdk() -> None:
+    text = ("We use an analytics service operated by Amplitude.\n"
+            "Amplitude uses device identifiers stored on your phone to analyze your use of the app.\n"
+            "We also work with Adjust to measure our campaigns. Adjust uses your advertising identifier.\n")
+    assert verdict(text, "android_id", "amplitude").verdict == "vague"
+    assert verdict(text, "gaid", "adjust").verdict == "disclosed"
+    assert verdict(text, "gaid", "first_party").verdict == "undisclosed"  # the SDK's, not ours
+    # an everyday word at the start of a sentence is no SDK unless a verb of collecting follows it
+    imperative = "Adjust your settings to limit the advertising identifier we use.\n"
+    assert verdict(imperative, "gaid", "adjust").verdict == "undisclosed"
+
+
+def test_a_data_term_the_policy_defines_stands_for_what_its_definition_states() -> None:
+    text = ("We may automatically collect certain information when you use our services (\"Usage Data\"). The Usage "
+            "Data we collect may include device identifiers and location information.\n"
+            "We may share personal information, including Usage Data, with certain third parties.\n")
+    assert verdict(text, "android_id", "umeng").verdict == "vague"
+    assert verdict(text, "location_coarse", "umeng").verdict == "vague"
+    assert verdict(text, "email", "umeng").verdict == "undisclosed"  # not in the definition
+    # a defined umbrella word is still an umbrella word
+    pii = ("You may give us your e-mail address (\"Personal Information\").\n"
+           "We may share Personal Information with certain third parties.\n")
+    assert verdict(pii, "email", "umeng").verdict == "undisclosed"
+
+
+def test_data_always_anonymized_before_sharing_with_third_parties_besides_those_named() -> None:
+    text = ("Information about your usage will always be anonymized before sharing with third parties besides those "
+            "mentioned below.\n"
+            "We use an analytics service by Amplitude. Amplitude uses device identifiers stored on your phone.\n")
+    assert verdict(text, "android_id", "umeng").verdict == "contradicted"
+    assert verdict(text, "android_id", "umeng", transform="md5").verdict == "contradicted"  # a hash is no anonymity
+    # the services the policy names are its own exception
+    assert verdict(text, "android_id", "amplitude").verdict == "vague"
+    # without "always ... before sharing" there is no promise
+    plain = text.replace("will always be anonymized before sharing", "may be shared")
+    assert verdict(plain, "android_id", "umeng").verdict != "contradicted"
+
+
+def test_a_sentence_denying_collection_holds_for_what_the_app_sends_its_sdks() -> None:
+    text = "We use anonymous crash reports to fix bugs.\nWe do not collect names, emails, or physical location.\n"
+    assert verdict(text, "email", "first_party").verdict == "contradicted"
+    assert verdict(text, "email", "umeng").verdict == "contradicted"  # what the app sends, the app collects
+    assert verdict(text, "location_precise", "pangle").verdict == "contradicted"
+    # a type the policy gives some recipient: the denial meant something narrower for the SDKs
+    given = text + "Our analytics partners may receive your e-mail address.\n"
+    assert verdict(given, "email", "pangle").verdict == "undisclosed"
+    # a row under a "We do NOT collect:" heading does not carry the verb itself: left to the first party
+    rows = "We use anonymous crash reports to fix bugs.\nWe Do NOT Collect:\nYour e-mail address\n"
+    assert verdict(rows, "email", "umeng").verdict != "contradicted"
+    # a category the sentence denies: its members, too
+    category = "We use anonymous crash reports to fix bugs.\nWe do not collect names or account data.\n"
+    assert verdict(category, "credentials", "umeng").verdict == "contradicted"

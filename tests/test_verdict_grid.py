@@ -21,6 +21,8 @@ GRID3 = CORPUS / "verdicts3"  # the third reviewer's grid: eero, TP-Link, 秋水
 POLICIES3 = GRID3 / "policies"
 GRID4 = CORPUS / "verdicts4"  # the fourth reviewer's grid: ecobee, webcam.org, QQ's SDK list, Utility Cam
 POLICIES4 = GRID4 / "policies"
+# grids 5-9 (verdicts5 .. verdicts9), each with its policies in its own folder
+GRID5, GRID6, GRID7, GRID8, GRID9 = (CORPUS / f"verdicts{n}" for n in range(5, 10))
 
 
 def _bench() -> ModuleType:
@@ -38,10 +40,20 @@ FLOORS = {"000_72e5737b41abaee6.txt": (1.0, 85), "001_8908ab6137995cb6.txt": (0.
 FLOORS2 = {"fresh-e/app_brainburst.txt": (0.98, 56), "fresh-d/cn_app_coolapk_zh.txt": (0.863, 21),
            "fresh-d/iot_blink_2016.txt": (1.0, 84), "fresh-c/iot_eufy_2018.txt": (0.947, 80),
            "fresh-d/iot_ring_2016.txt": (0.875, 50)}
-FLOORS3 = {"app_condrea_android.txt": (0.965, 35), "cn_app_qiushui_games_zh.txt": (0.607, 16),
+FLOORS3 = {"app_condrea_android.txt": (0.965, 35), "cn_app_qiushui_games_zh.txt": (0.623, 16),
            "iot_eero_2020.txt": (0.952, 37), "iot_tplink_2018.txt": (1.0, 42)}
 FLOORS4 = {"app_utilitycam_android.txt": (0.925, 80), "cn_app_qq_sdklist_zh.txt": (0.914, 87),
-           "iot_ecobee_2011.txt": (0.938, 62), "iot_webcamorg_2025.txt": (0.982, 96)}
+           "iot_ecobee_2011.txt": (0.938, 62), "iot_webcamorg_2025.txt": (1.0, 98)}
+FLOORS5 = {"app_supercell_2013.txt": (0.619, 26), "cn_app_bilibili_2021.txt": (0.763, 44),
+           "iot_swann_2017.txt": (1.0, 72), "iot_vivint_2017.txt": (0.963, 49)}
+FLOORS6 = {"app_clue_2019.txt": (0.655, 17), "cn_sanuya_2022.txt": (0.883, 25),
+           "iot_ivideon_2016.txt": (0.815, 56), "iot_philips_hue_2015.txt": (0.915, 64)}
+FLOORS7 = {"app_aerialviews.txt": (0.977, 35), "cn_app_xuexi_2021.txt": (0.67, 35),
+           "iot_alarmcom_2010.txt": (0.75, 55), "iot_mydlink_2003.txt": (0.847, 61)}
+FLOORS8 = {"cn_chaoxingsignfaker.txt": (0.967, 65), "iot_doorbird_2017.txt": (0.899, 84),
+           "iot_jeemate.txt": (1.0, 12), "western_audiowagon.txt": (0.853, 81)}
+FLOORS9 = {"cn_sirui_mendiantong.txt": (0.883, 16), "iot_picobell_doorbell.txt": (0.902, 0),
+           "iot_ubiquiti_2014.txt": (1.0, 23), "western_rikka_apps.txt": (0.972, 103)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -73,11 +85,19 @@ def test_verdict_grid_floors() -> None:
 # rounds 2-3; grid 3 in round 4 (it read 0.718 with one false contradicted when it arrived blind); grid 4 by the lead
 # after its first reading (0.875 with 21 false contradicted): purpose-limited and taken-back sharing denials, e-mail
 # as a channel, plain-form denials; grids 3 and 4 again in verdict round 5 (consent-only sharing denials, transport and
-# entry encryption promises, server locations, identity-verification and designated-provider classes: docs/policy.md)
+# entry encryption promises, server locations, identity-verification and designated-provider classes: docs/policy.md);
+# grids 5-8 by the lead after their first readings, and grids 5-9 in verdict round 6 (ad measurement partners, category
+# and all-data denials, SDK subjects, defined terms, anonymity promises sparing the named SDKs: docs/policy.md). Grid 6
+# read 4 false contradicted before round 6; every grid holds 0 now.
 LATER_GRIDS = [
     pytest.param(GRID2, POLICIES2, 505, 0.933, (291, 291), FLOORS2, id="grid2"),
-    pytest.param(GRID3, POLICIES3, 373, 0.853, (130, 135), FLOORS3, id="grid3"),
+    pytest.param(GRID3, POLICIES3, 373, 0.858, (130, 135), FLOORS3, id="grid3"),
     pytest.param(GRID4, POLICIES4, 415, 0.945, (327, 334), FLOORS4, id="grid4"),
+    pytest.param(GRID5, GRID5 / "policies", 365, 0.819, (191, 195), FLOORS5, id="grid5"),
+    pytest.param(GRID6, GRID6 / "policies", 367, 0.807, (162, 179), FLOORS6, id="grid6"),
+    pytest.param(GRID7, GRID7 / "policies", 356, 0.806, (186, 203), FLOORS7, id="grid7"),
+    pytest.param(GRID8, GRID8 / "policies", 371, 0.927, (242, 243), FLOORS8, id="grid8"),
+    pytest.param(GRID9, GRID9 / "policies", 381, 0.937, (142, 146), FLOORS9, id="grid9"),
 ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from monitor.model import Policy
-from monitor.policy.covering import apply_claim_rules, apply_covering, connected_product
+from monitor.policy.covering import apply_claim_rules, apply_covering, connected_product, defined_terms
 from monitor.policy.promises import find_promises
 from monitor.policy.statements import AliasMatcher, clauses, extract_claims, extract_statements, vendor_sdk
 from monitor.policy.text import read_policy_text
@@ -22,7 +22,8 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
         signatures = load_rules()
     aliases = AliasMatcher(signatures.sdk_aliases(), signatures.common_aliases)
     statements = apply_covering(extract_statements(text, aliases), connected_product(text, policy_context(text)[1]),
-                                aliases.find, text)
+                                aliases.find, text, aliases.aliases)
+    statements += defined_terms(statements, text)
     named = list(dict.fromkeys(sdk for sdk, _s, _e in aliases.find(text)))
     vendor = vendor_sdk(text, aliases) or _titled(text, aliases)
     siblings: tuple[str, ...] = ()
@@ -33,8 +34,10 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
         siblings = tuple(sid for sid, o in org.items() if sid != vendor and o and o == org.get(vendor))
     categories = {s.id: s.category for s in getattr(signatures, "sdks", ())}
     texts = [(c.start, c.end, c.text, c.scope) for c in clauses(text, aliases)]
+    organizations = {s.id: s.organization for s in getattr(signatures, "sdks", ())}
     claims = find_promises(texts, aliases.find, apply_claim_rules(extract_claims(text, aliases), texts), statements,
-                           categories)
+                           categories, organizations,
+                           {name: aliases.aliases[name] for name in signatures.common_aliases if name in aliases.aliases})
     return Policy(source=source, text=text, statements=tuple(statements), claims=tuple(claims),
                   sdks_named=tuple(named), first_party_sdk=vendor, vendor_sdks=siblings)
 

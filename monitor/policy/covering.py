@@ -56,12 +56,14 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from monitor.model import Claim, Statement
-from monitor.rules.fields import build, each, named, rule, strings
+from monitor.policy.vocab import find_terms
+from monitor.rules.fields import build, each, named, rule, strings, words
 
 RULES = Path(__file__).resolve().parent.parent / "rules" / "policy_covering.toml"
 Finder = Callable[[str], list[tuple[str, int, int]]]  # the SDK names in a text: (sdk id, start, end)
 CLASSES = ("third_party", "partners", "advertisers")
 MAX_TRANSPORT = 300  # a transport promise is one short sentence; a long one is about something else too
+MAX_DEFINED_TEXT = 400_000  # defined terms are looked for in the first 400k characters
 GROUP = "corporate_group"
 PROVIDER = "named_provider"  # a provider of a kind no SDK is (a phone-credit vendor): the class covers no SDK  # the policy owner's affiliates: no SDK is of this category, so the class covers none
 
@@ -80,7 +82,7 @@ def _roles(value: list[dict[str, str]], flags: int) -> tuple[Role, ...]:
     return tuple((part(r, "before"), part(r, "name"), part(r, "after")) for r in value)
 
 
-def _regions(value: dict[str, list[str]], _flags: int) -> dict[str, frozenset[str]]:
+def _sets(value: dict[str, list[str]], _flags: int) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in value.items()}
 
 
@@ -114,7 +116,7 @@ class CoveringRules:
     device_uid_exact: re.Pattern[str] = rule("types.device_uid_exact")
     generic_ad_id: re.Pattern[str] = rule("types.generic_ad_id")
     ad_ids: tuple[str, ...] = rule("types.ad_ids", strings)
-    regions: dict[str, frozenset[str]] = rule("claims.regions", _regions)
+    regions: dict[str, frozenset[str]] = rule("claims.regions", _sets)
     class_subject: re.Pattern[str] = rule("subject.class_subject")
     open_storage: re.Pattern[str] = rule("claims.open_storage")
     instruction: re.Pattern[str] = rule("instruction.text")
@@ -132,6 +134,12 @@ class CoveringRules:
     class_words: re.Pattern[str] = rule("provider.class_words")
     transit_field: re.Pattern[str] = rule("transit.field")
     transit_not: re.Pattern[str] = rule("transit.field_not")
+    members: dict[str, frozenset[str]] = rule("class_members", _sets)
+    umbrella: frozenset[str] = rule("types.umbrella", words)
+    sdk_subject_before: re.Pattern[str] = rule("subject.sdk_subject_before")
+    sdk_subject_after: re.Pattern[str] = rule("subject.sdk_subject_after")
+    defined_term: re.Pattern[str] = rule("defined.term", flags=re.ASCII)
+    collect_denial: re.Pattern[str] = rule("denial.collect_denial")
 
 
 @lru_cache(maxsize=1)
@@ -154,6 +162,13 @@ def class_categories(text: str) -> tuple[str, ...]:
     if GROUP in cats and r.group_others.search(rest):
         return ()  # the group beside advertisers or other companies: a class in general
     return tuple(cats)
+
+
+def in_class(classes: Sequence[str], category: str, sdk: str) -> bool:
+    """An SDK (its id, its sdks.toml category) belongs to one of the narrowed classes: a category, or a class no category
+    matches whose members [class_members] lists ("ad measurement partners": the attribution SDKs)."""
+    members = covering_rules().members
+    return category in classes or any(sdk in members.get(c, ()) for c in classes)
 
 
 def connected_product(text: str, product_words: bool) -> bool:
@@ -201,6 +216,18 @@ def names_type(s: Statement, type_id: str) -> bool:
     return type_id == "serial" and s.type == "device_uid" and bool(r.product_serial.search(s.evidence.text))
 
 
+def denies_category(s: Statement) -> bool:
+    """A denial in a category term ("device identifiers", "account data"), not an umbrella word ("personal
+    information"): it denies each member of the category (compare.py reads it where nothing else covers the member)."""
+    return s.stance == "denies" and s.vague and bool(s.covers) and s.type not in covering_rules().umbrella
+
+
+def denies_collecting(s: Statement) -> bool:
+    """A denial whose own sentence says the app or we do not collect ("We do not collect names, emails ...", "The App
+    does not collect location data"), not a row that inherits its negation from a heading above it."""
+    return s.stance == "denies" and bool(covering_rules().collect_denial.search(s.evidence.text))
+
+
 def denies_plain_form(s: Statement) -> bool:
     """A denial of the type's plain form only ("passwords in plain text"): a hashed value does not break it."""
     return s.stance == "denies" and bool(covering_rules().plain_form.search(s.evidence.text))
@@ -212,12 +239,16 @@ def loosely_names(s: Statement, type_id: str) -> bool:
 
 
 def apply_covering(statements: list[Statement], iot: bool, find: Finder | None = None,
-                   policy_text: str = "") -> list[Statement]:
+                   policy_text: str = "", aliases: dict[str, str] | None = None) -> list[Statement]:
     r = covering_rules()
     out: list[Statement] = []
     seen: set[tuple[str, str, str, int, bool]] = set()
     for s in statements:
         text = s.evidence.text
+        if s.recipient == "first_party" and s.stance != "denies" and find is not None:
+            subject = _sdk_subject(text, find, r, aliases)
+            if subject:  # "Amplitude uses device identifiers": the SDK's, not ours
+                s = replace(s, recipient=subject)
         if s.recipient in CLASSES and s.stance != "denies" and policy_text and r.designated.search(text):
             s = _designated(s, _line(policy_text, s.evidence.start), r, find)
         if s.recipient not in (*CLASSES, "first_party") and s.stance != "denies" and "encrypted" not in s.qualifiers \
@@ -281,6 +312,51 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             seen.add(key)
             out.append(x)
     return out
+
+
+_OPENING_NAME = re.compile(r"^\W{0,3}(?:[Tt]he\s+)?((?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*)(?=\s)")
+
+
+def defined_terms(statements: list[Statement], policy_text: str) -> list[Statement]:
+    """Statements for a data term the policy defines in quotes ("Usage Data"): each later sentence naming the term states,
+    vaguely and for its own recipient and stance, the types the defining line states."""
+    r = covering_rules()
+    out: list[Statement] = []
+    for m in r.defined_term.finditer(policy_text[:MAX_DEFINED_TEXT]):
+        term = m.group(1)
+        if any(t.type in r.umbrella for t, _a, _b in find_terms(term)):
+            continue  # "Personally Identifiable Information" defined is still an umbrella word (CONTRACT.md)
+        lo = policy_text.rfind("\n", 0, m.start()) + 1
+        hi = policy_text.find("\n", m.end())
+        hi = len(policy_text) if hi < 0 else hi
+        kinds = {(s.type, s.covers if s.vague else (s.type,)) for s in statements
+                 if lo <= s.evidence.start < hi and s.stance != "denies" and (s.covers or not s.vague)}
+        if not kinds:
+            continue
+        word = re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])")
+        seen: set[tuple[str, str, str, int]] = set()
+        for s in statements:
+            if lo <= s.evidence.start < hi or not word.search(s.evidence.text):
+                continue
+            for t, covers in sorted(kinds):
+                key = (t, s.recipient, s.stance, s.evidence.start)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(replace(s, type=t, vague=True, covers=covers, qualifiers=(*s.qualifiers, "defined")))
+    return out
+
+
+def _sdk_subject(text: str, find: Finder, r: CoveringRules, aliases: dict[str, str] | None) -> str:
+    """The named SDK that opens the sentence as the subject of a verb of collecting or using ("Amplitude uses ..."), or
+    "". A name that is also an everyday word ("Adjust") counts here, capitalized at the start of the sentence, when a
+    verb of collecting follows it."""
+    for sdk, a, b in find(text[:120]):
+        if r.sdk_subject_before.search(text[:a]) and r.sdk_subject_after.search(text[b:b + 80]):
+            return sdk
+    m = _OPENING_NAME.match(text)
+    if m and aliases and m.group(1).lower() in aliases and r.sdk_subject_after.search(text[m.end():m.end() + 80]):
+        return aliases[m.group(1).lower()]
+    return ""
 
 
 def _line(text: str, at: int) -> str:

@@ -31,13 +31,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from monitor.model import Claim, Statement
-from monitor.policy.covering import RULES, class_categories
+from monitor.policy.covering import RULES, class_categories, covering_rules, in_class
 from monitor.policy.vocab import ALL_TYPES, find_terms
 from monitor.rules.fields import build, rule, strings
 
 Finder = Callable[[str], list[tuple[str, int, int]]]
 MAX_BACK = 8  # clauses a "this data" sentence looks back for its recipients
 CONTRACT_TYPES = frozenset(ALL_TYPES)
+OTHER = "unknown"  # sdks.toml category of an organization's other services ("Google (other services)")
 
 
 def _tuples(value: dict[str, list[str]], _flags: int) -> dict[str, tuple[str, ...]]:
@@ -63,6 +64,10 @@ class PromiseRules:
     ends_taken_back: re.Pattern[str] = rule("ends_taken_back")
     inability: re.Pattern[str] = rule("inability")
     class_anaphor: re.Pattern[str] = rule("class_anaphor")
+    deidentified: re.Pattern[str] = rule("deidentified")
+    all_data: re.Pattern[str] = rule("all_data")
+    list_intro: re.Pattern[str] = rule("list_intro")
+    besides_named: re.Pattern[str] = rule("besides_named")
     reach: dict[str, tuple[str, ...]] = rule("reach", _tuples)
     service_providers: tuple[str, ...] = rule("service_providers.categories", strings)
 
@@ -118,8 +123,10 @@ def _recipients(text: str, find: Finder) -> list[tuple[str, str]]:
 
 
 def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, claims: list[Claim],
-                  statements: Sequence[Statement], categories: dict[str, str]) -> list[Claim]:
-    """The claims with promises added and narrowed. `texts`: the policy's clauses (start, end, text, scope)."""
+                  statements: Sequence[Statement], categories: dict[str, str],
+                  organizations: dict[str, str] | None = None, common: dict[str, str] | None = None) -> list[Claim]:
+    """The claims with promises added and narrowed. `texts`: the policy's clauses (start, end, text, scope); `common`: the
+    SDK names that are also everyday words (name -> SDK id), for the SDKs a policy names."""
     r = promise_rules()
     following = {start: texts[k + 1][2] if k + 1 < len(texts) else "" for k, (start, _e, _t, _s) in enumerate(texts)}
     claims = [c for c in claims if not _no_promise(c.kind, c.text, following.get(c.start, ""), r)]
@@ -141,8 +148,11 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
             continue
         narrowed = any(p == "categories" for p, _v in rcps)
         if anonymous:
-            reach = "identity" if _states_identifier(rcps, statements, categories) else "identifiers"
-            out.append(Claim("no_personal_info", t, start, end, (*rcps, ("reach", reach))))
+            spare = _named_sdks(texts, find, common) if r.besides_named.search(t) else []
+            reach = "identity" if _states_identifier(rcps, statements, categories, set(spare)) else "identifiers"
+            form = (("form", "deidentified"),) if r.deidentified.search(t) else ()
+            spared = (("spare", ",".join(spare)),) if spare else ()
+            out.append(Claim("no_personal_info", t, start, end, (*rcps, ("reach", reach), *form, *spared)))
             continue
         nxt = texts[k + 1][2] if k + 1 < len(texts) else ""
         sp = bool(r.sp_exception.search(t)) or bool(r.next_exception.search(nxt) and r.sp_exception.search(nxt))
@@ -160,6 +170,37 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
             continue
         params = (*rcps, ("reach", "identity"), *((("except", "service_providers"),) if sp else ()))
         out.append(Claim("no_third_party_sharing", t, start, end, params))
+    every = _all_data_denials(texts, find, statements, r, categories, organizations or {})
+    done = {c.start for c in every}
+    return [c for c in out if not (c.start in done and c.kind == "no_third_party_sharing")] + every
+
+
+def _all_data_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, statements: Sequence[Statement],
+                      r: PromiseRules, categories: dict[str, str], organizations: dict[str, str]) -> list[Claim]:
+    """Denials of sharing all the user's data with third parties, with no exception (reach all, sparing the SDKs the
+    policy names and their organization's other services: naming Firebase names Google); none when the policy gives a
+    type to any class of recipient (then it meant something narrower)."""
+    if any(s.stance != "denies" and s.recipient in ("third_party", "partners", "advertisers") and "excepted" not in
+           s.qualifiers and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) for s in statements):
+        return []
+    out: list[Claim] = []
+    cr = covering_rules()
+    for k, (start, end, t, scope) in enumerate(texts):
+        if scope or not (r.share_denial.search(t) and r.all_data.search(t)):
+            continue
+        nxt = texts[k + 1][2] if k + 1 < len(texts) else ""
+        listed = bool(r.list_intro.search(t)) and bool(r.generic.search(nxt))
+        if not (r.generic.search(t) or listed) or find(t) or class_categories(t) and not r.generic.search(t):
+            continue  # about named SDKs or one kind of partner: the promises above
+        if r.other_exception.search(t) or r.sp_exception.search(t) or r.policy_exception.search(t) \
+                or r.next_exception.search(nxt) or _no_promise("no_third_party_sharing", t, nxt, r) \
+                or (cr.sale_only.search(t) and not cr.share_verbs.search(t)):
+            continue  # (a denial of selling only: SDKs get data without buying it)
+        named = set(_named_sdks(texts, find))
+        orgs = {organizations[sdk] for sdk in named if organizations.get(sdk)}
+        spare = sorted(named | {sdk for sdk, org in organizations.items() if org in orgs and categories.get(sdk) == OTHER})
+        out.append(Claim("no_third_party_sharing", t, start, end,
+                         (("class", "third_party"), ("reach", "all"), ("spare", ",".join(spare)))))
     return out
 
 
@@ -201,15 +242,28 @@ def _narrowed(c: Claim) -> Claim:
     return c
 
 
-def _states_identifier(rcps: list[tuple[str, str]], statements: Sequence[Statement], categories: dict[str, str]) -> bool:
-    """The policy states a device identifier (exactly) for a recipient the promise is about."""
+def _named_sdks(texts: Sequence[tuple[int, int, str, str]], find: Finder, common: dict[str, str] | None = None) -> list[str]:
+    """The SDKs the policy names: what the reader finds, and (for sparing, where naming more is the safe side) a name that
+    is also an everyday word written capitalized ("operated by Braze", "Amplitude uses ...")."""
+    named = {sdk for _s, _e, x, _sc in texts for sdk, _a, _b in find(x)}
+    if common:
+        whole = "\n".join(x for _s, _e, x, _sc in texts)
+        named |= {sdk for name, sdk in common.items()
+                  if re.search(r"(?<![\w-])" + re.escape(name[:1].upper() + name[1:]) + r"(?![\w-])", whole)}
+    return sorted(named)
+
+
+def _states_identifier(rcps: list[tuple[str, str]], statements: Sequence[Statement], categories: dict[str, str],
+                       spared: set[str] | None = None) -> bool:
+    """The policy states a device identifier (exactly) for a recipient the promise is about (not one it spares)."""
     ids = set(reach_types("identifiers")) - set(reach_types("identity"))
     sdks = {s for p, v in rcps if p == "sdks" for s in v.split(",")}
     cats = {s for p, v in rcps if p == "categories" for s in v.split(",")}
     anyone = any(p == "class" for p, _v in rcps)
     for s in statements:
-        if s.vague or s.stance == "denies" or s.type not in ids or s.recipient == "first_party":
+        if s.vague or s.stance == "denies" or s.type not in ids or s.recipient == "first_party" \
+                or s.recipient in (spared or ()):
             continue
-        if s.recipient in sdks or categories.get(s.recipient, "") in cats or anyone:
+        if s.recipient in sdks or in_class(tuple(cats), categories.get(s.recipient, ""), s.recipient) or anyone:
             return True
     return False
