@@ -43,12 +43,17 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # round 8 (i14-reader9): fresh-h3 and fresh-j (eight Western app policies, first read blind at 0.651 on main at
           # the start of the day, 0.690 after rounds 6 and 7, 0.704 with two lead rules; a development set in round 8,
           # read 0.815 / 0.88 and 0.795 / 0.88 at its end); HELD folders, named here
-          "fresh-h3": (0.81, 0.87), "fresh-j": (0.79, 0.87)}
+          "fresh-h3": (0.81, 0.87), "fresh-j": (0.79, 0.87),
+          # written blind during rounds 8 and verdict 6 and read blind at their end (2026-12-03 evening, docs/rounds.md):
+          # fresh-k 0.809, l 0.757, m 0.802, n 0.739, o 0.844; fresh-l then 0.815 with the lead's table-row name rule
+          "fresh-k": (0.80, 0.71), "fresh-l": (0.81, 0.82), "fresh-m": (0.80, 0.59), "fresh-n": (0.73, 0.74),
+          "fresh-o": (0.84, 0.89)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
 BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d", "fresh-e", "fresh-f1", "fresh-f2",
-           "fresh-g", "real5-b", "fresh-h1", "fresh-h2", "fresh-h3", "fresh-i", "fresh-j")
+           "fresh-g", "real5-b", "fresh-h1", "fresh-h2", "fresh-h3", "fresh-i", "fresh-j", "fresh-k", "fresh-l", "fresh-m",
+           "fresh-n", "fresh-o")
 
 
 def _present() -> set[str]:

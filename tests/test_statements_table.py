@@ -497,6 +497,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a class the work of the sentence before is handed to gets its data",
      "We may use your email address to send you product news.\nWe use service providers to perform some of these "
      "functions.", {("email", "collects", "first_party"), ("email", "collects", "partners")}),
+    ("an SDK whose name is an everyday word is named when it is the whole first cell of a table row",
+     "Party name | Personal data disclosed | Purpose\nSegment | Email address, phone number | Analytics\n"
+     "Braze | Phone number | Push notifications",
+     {("email", "collects", "segment"), ("phone_number", "collects", "segment"), ("phone_number", "collects", "braze")}),
 ]
 
 

@@ -154,10 +154,10 @@ class AliasMatcher:
         title = {v for a in cs for v in (a.title(), a[:1].upper() + a[1:])}
         alts = "|".join(re.escape(v) for v in sorted(upper, key=len, reverse=True))
         talts = "|".join(re.escape(v) for v in sorted(title, key=len, reverse=True))
-        # ... or as the label of a list entry ("- Sentry: ...")
+        # ... or as the label of a list entry ("- Sentry: ...") or the whole name cell of a table row ("Segment | ...")
         self.cs = re.compile(rf"(?<![\w-])((?:{alts})(?![\w-])|(?:{talts})(?=\s+(?:SDK|login|Login|Push|push|"
                              rf"Analytics|Ads|Cloud|Pay|Maps?|Location|Statistics|Crashlytics|Bugly)\b)"
-                             rf"|(?:^|(?<=- ))(?:{talts})(?=\s*[:：]))",
+                             rf"|(?:^|(?<=- ))(?:{talts})(?=\s*[:：])|^(?:{talts})(?=\s*\|))",
                              re.M | re.ASCII) if cs else None
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
