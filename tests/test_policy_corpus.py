@@ -45,8 +45,9 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # read 0.815 / 0.88 and 0.795 / 0.88 at its end); HELD folders, named here
           "fresh-h3": (0.81, 0.87), "fresh-j": (0.79, 0.87),
           # written blind during rounds 8 and verdict 6 and read blind at their end (2026-12-03 evening, docs/rounds.md):
-          # fresh-k 0.809, l 0.757, m 0.802, n 0.739, o 0.844; fresh-l then 0.815 with the lead's table-row name rule
-          "fresh-k": (0.80, 0.71), "fresh-l": (0.81, 0.82), "fresh-m": (0.80, 0.59), "fresh-n": (0.73, 0.74),
+          # fresh-k 0.809, l 0.757, m 0.802, n 0.739, o 0.844; then, with two lead rules (table-row names, duties put on
+          # the reader), fresh-l 0.815 and fresh-m 0.860, fresh-n 0.757
+          "fresh-k": (0.80, 0.71), "fresh-l": (0.81, 0.82), "fresh-m": (0.85, 0.66), "fresh-n": (0.75, 0.78),
           "fresh-o": (0.84, 0.89)}
 
 

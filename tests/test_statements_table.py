@@ -501,6 +501,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "Party name | Personal data disclosed | Purpose\nSegment | Email address, phone number | Analytics\n"
      "Braze | Phone number | Push notifications",
      {("email", "collects", "segment"), ("phone_number", "collects", "segment"), ("phone_number", "collects", "braze")}),
+    ("a duty put on the reader to protect a password or credentials collects none",
+     "You need to prevent unauthorized access to your account by selecting and protecting your password appropriately.\n"
+     "Users are responsible for properly securing their local network and credentials.\nWe collect your email address.",
+     {("email", "collects", "first_party")}),
 ]
 
 
