@@ -505,6 +505,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "You need to prevent unauthorized access to your account by selecting and protecting your password appropriately.\n"
      "Users are responsible for properly securing their local network and credentials.\nWe collect your email address.",
      {("email", "collects", "first_party")}),
+    ("an email sent to the user is a channel, not the address",
+     "If we change this policy, we will notify you by sending you an email.\nWe may also announce it by sending an "
+     "email to you.\nWe collect your IMEI.", {("imei", "collects", "first_party")}),
 ]
 
 
