@@ -84,11 +84,16 @@ def _holds(s: Statement) -> bool:
     return "excepted" not in s.qualifiers or "consent_only" in s.qualifiers
 
 
-def _app_denial(s: Statement) -> bool:
-    """A first-party denial whose own sentence denies collecting (not a list row under a "We do NOT collect" heading),
-    with no exception, scope or plain-form limit."""
+def _firm_app_denial(s: Statement) -> bool:
+    """A first-party denial with no exception and no plain-form limit ("no passwords in plain text")."""
     return s.stance == "denies" and s.recipient == "first_party" and "excepted" not in s.qualifiers \
-        and not _scoped(s) and not denies_plain_form(s) and denies_collecting(s)
+        and not denies_plain_form(s)
+
+
+def _app_denial(s: Statement) -> bool:
+    """A firm first-party denial, not scoped, whose own sentence denies collecting (not a list row under a "We do NOT
+    collect" heading)."""
+    return _firm_app_denial(s) and not _scoped(s) and denies_collecting(s)
 
 
 def _given_to_anyone(policy: Policy, type_id: str) -> bool:
@@ -177,8 +182,7 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
                     denials.append(s)  # (a "no passwords in plain text" denial: the plain value is sent)
                 elif rl == "clear":
                     clear.append(s)  # only hashed values: the form the policy keeps
-            elif tl == "vague" and denies_category(s) and s.recipient == "first_party" and "excepted" not in s.qualifiers \
-                    and not denies_plain_form(s):
+            elif tl == "vague" and denies_category(s) and _firm_app_denial(s):
                 # "The App does not collect device identifiers": a first-party denial of a category, not an umbrella word,
                 # with no exception at all ("not without your consent" of a category is left as before)
                 broad_denials.append(s)

@@ -19,6 +19,12 @@ from typing import Any
 
 from monitor.model import Evidence
 
+
+def _by_values(self: Any) -> tuple[Any, ...]:
+    """How a record pickles: its class and its field values (see _VALUES at the end)."""
+    return type(self), _VALUES[type(self)](self)
+
+
 RAW_KINDS = ("datagram", "stream")  # messages that carry a payload, not an HTTP exchange
 ENCRYPTED_PROTOCOLS = ("https", "tls", "quic", "dtls")
 
@@ -62,8 +68,7 @@ class MessageRecord:
     p2p_message: str = ""  # datagram / stream: the message a P2P decoder recognised ("" when none)
     websocket_frame: str = ""  # WebSocket: text|binary
 
-    def __reduce__(self) -> tuple[Any, ...]:  # (class, values): see _VALUES below
-        return MessageRecord, _VALUES[MessageRecord](self)
+    __reduce__ = _by_values  # (class, values): see _VALUES below
 
     @property
     def request_line(self) -> tuple[str, str]:
@@ -119,8 +124,7 @@ class Finding:
     direction: str = "out"  # out: sent by the client; in: a datagram from the server
     url: str = ""  # the message's URL, or transport://host:port for a datagram or stream
 
-    def __reduce__(self) -> tuple[Any, ...]:  # (class, values): see _VALUES below
-        return Finding, _VALUES[Finding](self)
+    __reduce__ = _by_values  # (class, values): see _VALUES below
 
     @property
     def cleartext(self) -> bool:
@@ -162,8 +166,7 @@ class Destination:
     id: int = 0  # database row id (0 before it is stored)
     capture_id: int = 0
 
-    def __reduce__(self) -> tuple[Any, ...]:  # (class, values): see _VALUES below
-        return Destination, _VALUES[Destination](self)
+    __reduce__ = _by_values  # (class, values): see _VALUES below
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from monitor.classify.types import type_ids
 from monitor.rules import bundled_toml
+from monitor.rules.fields import named
 
 ALL_TYPES = type_ids()
 IOS_ONLY = ("idfa", "idfv")
@@ -49,7 +50,7 @@ def vocabulary() -> Vocabulary:
         vague = bool(t.get("vague", False))
         covers = tuple(t.get("covers", ())) if vague else (t["type"],)
         near = re.compile(t["unless_near"], re.IGNORECASE | re.ASCII) if t.get("unless_near") else None
-        narrow = tuple((k, re.compile(v, re.IGNORECASE | re.ASCII)) for k, v in t.get("narrow", {}).items())
+        narrow = named(t.get("narrow", {}), re.IGNORECASE | re.ASCII)
         terms.append(Term(t["type"], re.compile(t["pattern"], re.IGNORECASE | re.ASCII), vague, covers,
                           tuple(t.get("expands", ())), t.get("iot_type", ""), near, narrow, bool(t.get("iot_only"))))
     return Vocabulary(tuple(terms), re.compile(data["ios_words"], re.ASCII),
