@@ -808,9 +808,13 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                     or _GIVEN_ACCESS.search(c.text[max(0, m[1] - 60):m[1]])]
         # what something depends on ("Depending upon the method of payment that you select and your location, the
         # required information may vary") is known only as far as it decides that: a location is the region, no more
-        mentions = [m if not _DEPENDS_ON.search(c.text[max(0, m[1] - 80):m[1]]) else
-                    (_type_term("location_coarse"), m[1], m[2]) for m in mentions
-                    if not _DEPENDS_ON.search(c.text[max(0, m[1] - 80):m[1]]) or "location_coarse" in m[0].expands]
+        decided: list[tuple[Term, int, int]] = []
+        for t, ms, me in mentions:
+            if not _DEPENDS_ON.search(c.text[max(0, ms - 80):ms]):
+                decided.append((t, ms, me))
+            elif "location_coarse" in t.expands:
+                decided.append((_type_term("location_coarse"), ms, me))
+        mentions = decided
         enum = _ENUMERATOR.match(c.text)  # ("b. Location Information: We collect ...")
         off = enum.end() if enum else 0
         label = _FIELD_LINE.match(c.text[off:])
