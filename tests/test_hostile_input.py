@@ -30,7 +30,7 @@ from monitor.engine import Engine
 from monitor.errors import BadInput
 from monitor.ingest import analyze_file
 from monitor.model import Endpoint, HttpExchange
-from monitor.policy.text import MAX_POLICY_BYTES, read_policy_text
+from monitor.policy.text import MAX_POLICY_BYTES, MAX_POLICY_CHARS, read_policy_text
 from monitor.sources import open_capture
 from monitor.store import Store
 from tests.hostile.make_hostile import pcap_header, record, udp_frame
@@ -391,6 +391,21 @@ def test_pdf_policy_over_pypdf_limits_is_one_line_and_pypdf_stays_quiet(tmp_path
     pdf.write_bytes(body + b"xref\n0 6\nbroken\ntrailer\n<< /Root 1 0 R /Size 6 >>\nstartxref\n999999\n%%EOF\n")
     code, lines = _cli("policy", str(pdf))
     assert code == 2 and len(lines) == 1 and str(pdf) in lines[0] and "PDF" in lines[0], lines
+
+
+def test_policy_text_over_the_character_bound_is_one_line_and_read_in_no_time(tmp_path: Path) -> None:
+    # 1.2 MB of plausible policy prose (well under the 20 MB file bound): reading it would take ~25 s of CPU
+    sentence = "We collect your device identifiers and share them with our advertising partners. "
+    big = tmp_path / "site-dump.txt"
+    big.write_text(sentence * (MAX_POLICY_CHARS // len(sentence) + 1), encoding="utf-8")
+    code, lines = _cli("policy", str(big), timeout=30)
+    assert code == 2 and len(lines) == 1 and str(big) in lines[0] and "1,000,000" in lines[0], lines
+    # the bound is on the text, not the file: markup around a policy does not count
+    page = tmp_path / "page.html"
+    page.write_text("<html><body>" + "<div class='x' style='margin:0'>" * 40_000 + "<p>We collect your IMEI.</p>"
+                    + "</div>" * 40_000 + "</body></html>", encoding="utf-8")
+    assert page.stat().st_size > MAX_POLICY_CHARS
+    assert "IMEI" in read_policy_text(page)
 
 
 def test_fifo_and_devices_are_refused_without_blocking(tmp_path: Path) -> None:

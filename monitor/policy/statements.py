@@ -43,6 +43,7 @@ from monitor.policy.context import (
     used_as_tool,
 )
 from monitor.policy.vocab import Term, find_terms, policy_context, typed
+from monitor.rules.alternation import literal_alternation
 
 _DENY = re.compile(
     r"\b(?:(?:will|shall|do|does|did|would|can|could|must)\s+not|won't|don't|doesn't|never|not\s+be|no\s+longer)"
@@ -138,6 +139,7 @@ class AliasMatcher:
     def __init__(self, aliases: dict[str, str], common: frozenset[str]) -> None:
         """`common`: aliases that are everyday words (sdks.toml `common_word_aliases`)."""
         self.aliases = aliases
+        self._seen: dict[str, tuple[tuple[str, int, int], ...]] = {}
         ci = sorted((a for a in aliases if _width(a) >= 4 and a not in common), key=len, reverse=True)
         cs = sorted((a for a in aliases if a in common or _width(a) < 4), key=len, reverse=True)
         # ASCII names need word boundaries; names with a CJK end match inside CJK text ("极光推送SDK")
@@ -145,15 +147,15 @@ class AliasMatcher:
         narrow = [a for a in ci if a not in set(wide)]
         parts = []
         if narrow:
-            parts.append(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in narrow) + r")(?![\w-])")
+            parts.append(r"(?<![\w-])" + literal_alternation(narrow) + r"(?![\w-])")
         if wide:
-            parts.append("(?:" + "|".join(re.escape(a) for a in wide) + ")")
+            parts.append(literal_alternation(wide))
         self.ci = re.compile("(" + "|".join(parts) + ")", re.I | re.ASCII) if parts else None
         # common words count only as a name: ALL CAPS, or capitalized and followed by SDK/login/push/...
         upper = {a.upper() for a in cs if len(a) >= 3}
         title = {v for a in cs for v in (a.title(), a[:1].upper() + a[1:])}
-        alts = "|".join(re.escape(v) for v in sorted(upper, key=len, reverse=True))
-        talts = "|".join(re.escape(v) for v in sorted(title, key=len, reverse=True))
+        alts = literal_alternation(upper)
+        talts = literal_alternation(title)
         # ... or as the label of a list entry ("- Sentry: ...") or the whole name cell of a table row ("Segment | ...")
         self.cs = re.compile(rf"(?<![\w-])((?:{alts})(?![\w-])|(?:{talts})(?=\s+(?:SDK|login|Login|Push|push|"
                              rf"Analytics|Ads|Cloud|Pay|Maps?|Location|Statistics|Crashlytics|Bugly)\b)"
@@ -161,6 +163,15 @@ class AliasMatcher:
                              re.M | re.ASCII) if cs else None
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
+        """The SDK names in `text`: (sdk id, start, end), overlapping names keeping the longest."""
+        known = self._seen.get(text)
+        if known is None:
+            if len(self._seen) >= 4096:  # the reader asks again for a line that is also a sentence: remember a few
+                self._seen.clear()
+            known = self._seen[text] = tuple(self._find(text))
+        return list(known)
+
+    def _find(self, text: str) -> list[tuple[str, int, int]]:
         out = []
         for rx in (self.ci, self.cs):
             if rx is None:

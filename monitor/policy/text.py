@@ -17,6 +17,9 @@ from monitor.errors import BadInput
 from monitor.files import read_bounded
 
 MAX_POLICY_BYTES = 20 * 1024 * 1024
+# the text read, after HTML or PDF is converted: ten times the longest real policy seen (~100,000 characters);
+# reading costs ~2 s per 100,000 characters, so this bounds a policy's reading to about 20 s
+MAX_POLICY_CHARS = 1_000_000
 _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table", "ul",
           "ol", "dt", "dd", "blockquote", "pre", "hr"}
 _SKIP = {"script", "style", "nav", "header", "footer", "noscript", "svg", "template", "head", "button", "form"}
@@ -147,7 +150,7 @@ def read_policy_text(path: str | Path) -> str:
     if not raw.strip():
         raise BadInput(str(p), "empty policy file")
     if raw.startswith(b"%PDF"):
-        return pdf_to_text(raw, str(p))
+        return _bounded(pdf_to_text(raw, str(p)), str(p))
     binary = _binary_kind(raw)
     if binary:
         raise BadInput(str(p), f"not a policy: {binary} (give the policy as text, HTML or PDF)")
@@ -155,4 +158,11 @@ def read_policy_text(path: str | Path) -> str:
     head = text[:2000].lower()
     if "<html" in head or "<!doctype html" in head or "<body" in head or re.search(r"<(p|div|h1|h2)\b", head):
         text = html_to_text(text)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return _bounded(text.replace("\r\n", "\n").replace("\r", "\n"), str(p))
+
+
+def _bounded(text: str, path: str) -> str:
+    if len(text) > MAX_POLICY_CHARS:
+        raise BadInput(path, f"policy text is {len(text):,} characters; privmon reads at most {MAX_POLICY_CHARS:,} "
+                             "(give the privacy policy itself, not a site dump)")
+    return text

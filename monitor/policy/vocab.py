@@ -59,6 +59,11 @@ def vocabulary() -> Vocabulary:
 
 def find_terms(text: str) -> list[tuple[Term, int, int]]:
     """Every term mention (term, start, end); overlapping mentions keep the longest."""
+    return list(_terms_in(text))
+
+
+@lru_cache(maxsize=4096)  # the reader asks again for a line that is also a whole sentence
+def _terms_in(text: str) -> tuple[tuple[Term, int, int], ...]:
     found: list[tuple[Term, int, int]] = []
     for term in vocabulary().terms:
         for m in term.pattern.finditer(text):
@@ -71,7 +76,7 @@ def find_terms(text: str) -> list[tuple[Term, int, int]]:
         if out and s < out[-1][2]:
             continue
         out.append((t, s, e))
-    return out
+    return tuple(out)
 
 
 def policy_context(text: str) -> tuple[bool, bool, bool]:
