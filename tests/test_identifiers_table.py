@@ -22,6 +22,8 @@ MAC = "a4:5e:60:c1:d2:e3"
 ZERO_UUID = "00000000-0000-0000-0000-000000000000"
 MD5_IMEI = hashlib.md5(IMEI.encode()).hexdigest()
 MD5_EMPTY, SHA1_EMPTY = hashlib.md5(b"").hexdigest(), hashlib.sha1(b"").hexdigest()
+SHA1_AID = hashlib.sha1(AID.encode()).hexdigest()
+MEID = "A00000611E3E28"  # 14 hex, region code A0: the form CDMA phones give for their device id
 
 # (case, key, value, identifiers found: (type, value, confidence))
 ROWS: list[tuple[str, str, str, set[tuple[str, str, str]]]] = [
@@ -85,6 +87,20 @@ ROWS: list[tuple[str, str, str, set[tuple[str, str, str]]]] = [
     ("decoy: a uuid with no identifier key", "nonce_v4", GAID, set()),
     ("decoy: md5 under a checksum key", "content_md5", MD5_IMEI, set()),
     ("decoy: a hash in free text", "note", MD5_IMEI, set()),
+    # real SDK requests (bench/request_corpus.py on a corpus copied from public issue threads and code)
+    ("imei: a hash under the IMEI's own name (a header 'imei: <md5>')", "imei", MD5_IMEI,
+     {("imei", MD5_IMEI, "pattern")}),
+    ("imei: OpenRTB didmd5 (the hardware device id hashed)", "didmd5", MD5_IMEI, {("imei", MD5_IMEI, "pattern")}),
+    ("android_id: OpenRTB dpidsha1 (the platform device id hashed)", "dpidsha1", SHA1_AID,
+     {("android_id", SHA1_AID, "pattern")}),
+    ("meid: a CDMA phone's MEID sent where the app asked for the IMEI", "imei", MEID, {("meid", MEID, "pattern")}),
+    ("meid: ... or for the Android ID", "AndroidId", MEID, {("meid", MEID, "pattern")}),
+    ("meid: 14 hex starting below A0 is no MEID", "imei", "9" + MEID[1:], set()),
+    ("imsi: the name with a generic tail ('imsiCode')", "imsiCode", "460017155377271",
+     {("imsi", "460017155377271", "pattern")}),
+    ("gaid: OpenRTB device.ifa", "ifa", GAID, {("gaid", GAID, "pattern")}),
+    ("gaid: Singular's aifa", "aifa", GAID, {("gaid", GAID, "pattern")}),
+    ("decoy: the installer package is no app list", "installer_source", "com.android.vending", set()),
 ]
 
 
@@ -102,3 +118,39 @@ def test_identifier(key: str, value: str, want: set[tuple[str, str, str]]) -> No
 def test_a_hash_of_nothing_is_no_identifier(key: str, digest: str) -> None:
     """An app with no IMEI to hand sends md5("") under its hashed-IMEI key: that names no device."""
     assert found(key, digest) == set()
+
+
+def scan(*fields: tuple[str, str]) -> set[tuple[str, str]]:
+    """(type, value) of what one request's fields (key, value) give; keys starting "header:" are headers."""
+    fl = [Field(k if k.startswith("header:") else f"json:$.{k}", k.split(":", 1)[-1], v, ()) for k, v in fields]
+    return {(h.type, h.value) for h in DETECTOR.scan(fl)}
+
+
+@pytest.mark.parametrize(("case", "fields", "want"), [
+    ("AppsFlyer on iOS: advertiserId beside systemname iOS is the IDFA",
+     [("advertiserId", IDFA), ("systemname", "iOS")], {("idfa", IDFA)}),
+    ("OpenRTB on iOS: device.ifa beside os iOS", [("ifa", IDFA), ("os", "iOS")], {("idfa", IDFA)}),
+    ("platform iPhone8,1", [("advertiserId", IDFA), ("platform", "iPhone8,1")], {("idfa", IDFA)}),
+    ("an iOS User-Agent", [("advertisingId", IDFA), ("header:User-Agent", "MyApp/2.0 CFNetwork/1240 Darwin/20.3")],
+     {("idfa", IDFA)}),
+    ("on Android it stays the GAID", [("advertiserId", GAID), ("os", "android")], {("gaid", GAID)}),
+    ("a key that names the GAID stays the GAID", [("gaid", GAID), ("os", "iOS")], {("gaid", GAID)}),
+])
+def test_an_advertising_id_takes_the_platform_the_request_names(case: str, fields: list[tuple[str, str]],
+                                                               want: set[tuple[str, str]]) -> None:
+    assert scan(*fields) == want
+
+
+@pytest.mark.parametrize(("case", "fields", "want"), [
+    ("gps_latitude / gps_longitude", [("gps_latitude", "31.246367"), ("gps_longitude", "121.450745")],
+     {("location_precise", "31.246367,121.450745")}),
+    ("curLat / curLng", [("curLat", "31.2463"), ("curLng", "121.4507")], {("location_precise", "31.2463,121.4507")}),
+    ("a Java double's 15 decimals", [("latitude", "51.205220064245005"), ("longitude", "4.404250681132969")],
+     {("location_precise", "51.205220064245005,4.404250681132969")}),
+    ("a location header 'lon,lat'", [("header:location-data", "120.17698,30.185791")],
+     {("location_precise", "120.17698,30.185791")}),
+    ("'plat' and 'flat' name no latitude", [("plat", "31.2463"), ("lng", "121.4507")], set()),
+])
+def test_coordinates_under_the_names_apps_give_them(case: str, fields: list[tuple[str, str]],
+                                                    want: set[tuple[str, str]]) -> None:
+    assert scan(*fields) == want

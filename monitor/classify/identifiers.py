@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from monitor.classify.checks import PKG, Check, CheckContext, luhn_ok, unicast_mac
+from monitor.classify.checks import meid as meid_check
 from monitor.classify.types import type_checks, type_ids
 from monitor.classify.variants import Variant, profile_variants, trie_regex
 from monitor.decode import location
@@ -27,7 +28,7 @@ from monitor.model import Field, Hit
 from monitor.profile import Profile
 
 _MICRODEG = re.compile(r"-?\d{6,9}")
-_NUM = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{2,12}(?![\d.])")
+_NUM = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{2,17}(?![\d.])")  # Java prints a double with up to 17 digits
 _MAC = re.compile(r"(?<![0-9A-Fa-f:-])((?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2})(?![0-9A-Fa-f:-])")
 _DIGITS = re.compile(r"\d{14,}")  # whole digit runs of 14 or more (IMEI/ICCID candidates: those of at most 20)
 _HASH = re.compile(r"^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$")
@@ -183,6 +184,12 @@ class Detector:
         self._recur: dict[str, tuple[str, str]] = {}  # value (letters and digits, upper) -> (type, first finding)
         self._key_info: dict[str, _KeyInfo] = {}
         self._lat_pair = self._lat | self._pair
+        idfa = r.types.get("idfa", {})
+        self._platform_free = frozenset(norm_key(k) for k in idfa.get("platform_free_keys", []))
+        self._platform_keys = frozenset(norm_key(k) for k in idfa.get("platform_keys", []))
+        self._ios_value = re.compile(idfa["ios_value"]) if "ios_value" in idfa else None
+        self._ios_agent = re.compile(idfa["ios_agent"]) if "ios_agent" in idfa else None
+        self._meid_keys = frozenset(norm_key(k) for k in r.types.get("meid", {}).get("id_keys", []))
         # the known-value scan runs once over all fields of a message joined by a character that no
         # variant contains (so no match spans two fields, and field edges stay match boundaries)
         variants = "".join(self._ci) + "".join(self._cs)
@@ -222,6 +229,9 @@ class Detector:
         if places:
             for h in self._location(places):
                 hits.setdefault((h.type, h.canonical or h.value, h.location), h)
+        if found and self._platform_free and any(h[0] == "gaid" for h in found) and self._says_ios(fl):
+            found = [h._replace(type="idfa") if h[0] == "gaid" and _last_key(h[3]) in self._platform_free else h
+                     for h in found]
         if found:
             placeholders = self.rules.placeholders
             for h in found:
@@ -247,8 +257,8 @@ class Detector:
                 if not keyed and len(k) > 4:
                     keyed = self._suffix_types(k)
             device = _DEVICE_KEY.search(k) is not None
-            loc = _LAT if k in self._lat else _LON if k in self._lon else _PAIR if k in self._pair else 0
-            install = "install" in k
+            loc = self._location_role(key, k)
+            install = "install" in k and "installer" not in k  # the installer (a store) is no installed app
             plans = tuple((t, k in self._hashed.get(t, _NO_KEYS), self._checks.get(t)) for t in keyed or ())
             info = (k, keyed, device, device or install, loc, install, plans)
             if len(self._key_info) >= 8192:  # key names are captured text: the cache stays bounded
@@ -425,7 +435,7 @@ class Detector:
             if (abs(fa - lat) <= tol and abs(fb - lon) <= tol) or (abs(fb - lat) <= tol and abs(fa - lon) <= tol):
                 return _new(Hit, (kind, f"{a},{b}", _chain(f[3], "plain"), f[0], "known", name,
                                   f"{lat},{lon}", ""))
-        if not self._coords or norm_key(f[1]) in self._lat_pair:
+        if not self._coords or self._key(f[1])[4] in (_LAT, _PAIR):
             if _plausible_xy(fa, fb) and not (fa == 0 and fb == 0):
                 return _new(Hit, (kind, f"{a},{b}", _chain(f[3], "plain"), f[0], "pattern", "", "", ""))
         return None
@@ -459,6 +469,10 @@ class Detector:
                 else:
                     continue
                 found.append(t)
+        if len(v) == 14 and not found and k in self._meid_keys:  # a CDMA phone's MEID where apps ask for the IMEI
+            got = meid_check(v, k, self._check_ctx, cleartext)
+            if got is not None:
+                out.append(_new(Hit, ("meid", got[1], _chain(f[3], "plain"), f[0], got[0], "", "", "")))
         if free_key or len(v) >= 14 or "@" in v or "+" in v or "-" in v:  # see _free: each search needs a mark
             out.extend(self._free(f, v, found, k, device_key, install))
         return out
@@ -468,7 +482,44 @@ class Detector:
         for name in self._suffix_keys:
             if k.endswith(name) and len(k) - len(name) <= 6:
                 return self._types_of_key[name]
+            if k.startswith(name) and k[len(name):] in _GENERIC_TAILS:  # "imsiCode", "imeiNo", "macStr"
+                return self._types_of_key[name]
         return ()
+
+    def _location_role(self, key: str, k: str) -> int:
+        """_LAT, _LON or _PAIR for a key naming a latitude, a longitude or both, else 0: a name of the rules, or
+        one ending in latitude / longitude ("gps_latitude"), or whose last word is lat / lng / lon ("curLat"), or
+        a location field ("location-data", "gpsInfo")."""
+        if k in self._lat:
+            return _LAT
+        if k in self._lon:
+            return _LON
+        if k in self._pair:
+            return _PAIR
+        if k.endswith("latitude"):
+            return _LAT
+        if k.endswith("longitude"):
+            return _LON
+        words = _WORDS.findall(key)
+        last = words[-1].lower() if words else ""
+        if last == "lat":
+            return _LAT
+        if last in ("lng", "lon"):
+            return _LON
+        return _PAIR if k.startswith(_PAIR_STARTS) and len(k) <= 16 else 0
+
+    def _says_ios(self, fields: list[Field]) -> bool:
+        """Whether a request says it comes from iOS: a platform field or its User-Agent."""
+        for f in fields:
+            key = f[1]
+            if not key or len(f[2]) > 512:
+                continue
+            if self._ios_agent is not None and key.lower() == "user-agent":
+                if self._ios_agent.search(f[2]):
+                    return True
+            elif self._ios_value is not None and norm_key(key) in self._platform_keys and self._ios_value.match(f[2]):
+                return True
+        return False
 
     def _app_list(self, f: Field, v: str, k: str) -> bool:
         """An array (joined by the decoder) of mostly reverse-DNS package names, whatever its key; with a key
@@ -479,7 +530,7 @@ class Detector:
         rdns = sum(1 for x in items if PKG.match(x) and x.split(".", 1)[0].lower() in self._rdns_first)
         if f[3] and f[3][-1] == "list" and len(items) >= self._min_apps:
             return rdns >= self._rdns_share * len(items)
-        return "install" in k and len(items) <= 2 and rdns == len(items)
+        return "install" in k and "installer" not in k and len(items) <= 2 and rdns == len(items)
 
     def _free(self, f: Field, v: str, keyed: list[str], k: str = "", device_key: bool = False,
               install: bool = False) -> list[Hit]:
@@ -552,6 +603,16 @@ class Detector:
 
 
 _DEVICE_KEY = re.compile(r"dev|cam|ipc|p2p")
+_GENERIC_TAILS = frozenset({"code", "no", "num", "number", "str", "value", "val"})
+_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")  # the words of a key: "curLat" -> cur, Lat
+_PAIR_STARTS = ("location", "gps", "latlng", "lnglat", "coordinate")
+_LAST_KEY = re.compile(r"[^.:>\[\]]+$")
+
+
+def _last_key(location: str) -> str:
+    """The key a hit's location ends in, normalized: "json:$.device.ifa" -> "ifa"."""
+    m = _LAST_KEY.search(location)
+    return norm_key(m.group()) if m else ""
 
 
 def _located(f: tuple[Any, ...]) -> Field:

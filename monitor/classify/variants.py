@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from monitor.profile import Profile
+from monitor.rules.alternation import literal_alternation
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,26 +115,5 @@ def trie_regex(words: list[str], boundary: str, lead: bool = False) -> re.Patter
     if lead:
         inside = re.compile(boundary)
         if not (any(not inside.match(w[-1]) for w in words) and any(not inside.match(w[0]) for w in words)):
-            return re.compile(f"[^{boundary[1:]}({_trie(words)})(?!{boundary})")
-    return re.compile(f"(?<!{boundary})({_trie(words)})(?!{boundary})")
-
-
-def _trie(words: list[str]) -> str:
-    trie: dict[str, dict] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = []
-        end = "" in node
-        for ch in sorted(k for k in node if k):
-            alts.append(re.escape(ch) + build(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
-
-    return build(trie)
+            return re.compile(f"[^{boundary[1:]}({literal_alternation(words)})(?!{boundary})")
+    return re.compile(f"(?<!{boundary})({literal_alternation(words)})(?!{boundary})")
