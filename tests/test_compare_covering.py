@@ -861,3 +861,32 @@ def test_a_sentence_denying_collection_holds_for_what_the_app_sends_its_sdks() -
     # a category the sentence denies: its members, too
     category = "We use anonymous crash reports to fix bugs.\nWe do not collect names or account data.\n"
     assert verdict(category, "credentials", "umeng").verdict == "contradicted"
+
+
+def test_a_sentence_enumerating_what_a_class_gets_is_the_class_statement() -> None:
+    text = ("Meadow Tales is a puzzle game. We collect your e-mail address for support.\n"
+            "We build the game with a few outside libraries. We allow our partners to use this collected data to run "
+            "the game. This may include your advertising ID and your GPS location.\n")
+    assert verdict(text, "gaid", "umeng").verdict == "vague"  # the partners of the sentence before
+    assert verdict(text, "location_precise", "first_party").verdict == "undisclosed"  # not ours
+    # data the first party receives from the class: a source, the enumeration stays ours
+    source = text.replace("We allow our partners to use this collected data", "We receive data from our partners")
+    assert verdict(source, "gaid", "umeng").verdict == "undisclosed"
+    assert verdict(source, "location_precise", "first_party").verdict == "disclosed"
+
+
+def test_the_operators_listed_below_a_class_sentence_are_named_recipients() -> None:
+    text = ("Meadow Tales is a puzzle game.\n"
+            "We allow third-party operators to collect data in the game. This may include your advertising ID. Please "
+            "read the policies of the operators listed below.\n"
+            "Contact us at help@meadow.example.\n"
+            "Operators\n"
+            "AppsFlyer — San Francisco — https://appsflyer.example/privacy\n"
+            "Adjust — Berlin — https://adjust.example/privacy\n"
+            "Umeng — Beijing\n")
+    assert verdict(text, "gaid", "appsflyer").verdict == "disclosed"
+    assert verdict(text, "gaid", "adjust").verdict == "disclosed"  # an everyday-word name as the whole first cell
+    assert verdict(text, "gaid", "jpush").verdict == "vague"  # not listed: the class only
+    # without the pointer to the list, the list names no recipient
+    unlisted = text.replace(" Please read the policies of the operators listed below.", "")
+    assert verdict(unlisted, "gaid", "appsflyer").verdict == "vague"

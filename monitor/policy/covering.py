@@ -140,6 +140,9 @@ class CoveringRules:
     sdk_subject_after: re.Pattern[str] = rule("subject.sdk_subject_after")
     defined_term: re.Pattern[str] = rule("defined.term", flags=re.ASCII)
     collect_denial: re.Pattern[str] = rule("denial.collect_denial")
+    enumeration: re.Pattern[str] = rule("carry.enumeration")
+    class_given: re.Pattern[str] = rule("carry.class_given")
+    listed_below: re.Pattern[str] = rule("carry.listed_below")
 
 
 @lru_cache(maxsize=1)
@@ -311,7 +314,89 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
                 continue
             seen.add(key)
             out.append(x)
+    if policy_text:
+        out = _enumerated(out, policy_text, r)
+        if find is not None:
+            out = _listed_below(out, policy_text, find, r, aliases or {})
     return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+MAX_LIST_GAP = 120  # lines between a "listed below" sentence and its list
+MIN_LIST = 3  # lines that open with an SDK name make a list
+
+
+def _sentence_before(policy_text: str, at: int) -> str:
+    """The sentence before the one starting at `at`, in the same paragraph (line), or ""."""
+    lo = policy_text.rfind("\n", 0, at) + 1
+    parts = [p for p in _SENTENCE_END.split(policy_text[lo:at].strip()) if p.strip()]
+    return parts[-1] if parts else ""
+
+
+def _enumerated(statements: list[Statement], policy_text: str, r: CoveringRules) -> list[Statement]:
+    """A sentence that only enumerates what the sentence before gives a recipient class ("We allow third party operators
+    this collected data ... This could include persistent advertising identifiers"): the class's, not the first party's."""
+    out: list[Statement] = []
+    for s in statements:
+        if s.recipient == "first_party" and s.stance != "denies" and "mentioned" not in s.qualifiers \
+                and r.enumeration.search(s.evidence.text):
+            before = _sentence_before(policy_text, s.evidence.start)
+            if before and r.generic.search(before) and r.class_given.search(before) \
+                    and not any(rx.search(before) for rx in r.source):
+                cats = tuple(f"class:{c}" for c in class_categories(before))
+                s = replace(s, recipient="third_party", qualifiers=(*s.qualifiers, *cats, "carried"))
+        out.append(s)
+    return out
+
+
+def _listed_below(statements: list[Statement], policy_text: str, find: Finder, r: CoveringRules,
+                  aliases: dict[str, str]) -> list[Statement]:
+    """A class statement in a paragraph that sends the reader to the operators "listed below": each SDK that opens a line
+    of that list is named as one of the class (the statement is copied for it)."""
+    out = list(statements)
+    lists: dict[int, tuple[str, ...]] = {}
+    for s in statements:
+        if s.recipient not in CLASSES or s.stance == "denies" or any(q.startswith("class:") for q in s.qualifiers):
+            continue
+        lo = policy_text.rfind("\n", 0, s.evidence.start) + 1
+        hi = policy_text.find("\n", s.evidence.start)
+        hi = len(policy_text) if hi < 0 else hi
+        if not r.listed_below.search(policy_text[lo:hi]):
+            continue
+        if hi not in lists:
+            lists[hi] = _list_below(policy_text, hi, find, aliases)
+        out += [replace(s, recipient=sdk, qualifiers=(*s.qualifiers, "listed")) for sdk in lists[hi]]
+    return out
+
+
+_FIRST_CELL = re.compile(r"\s+[—–-]\s+|\s*[(|:,]")
+
+
+def _list_below(policy_text: str, at: int, find: Finder, aliases: dict[str, str]) -> tuple[str, ...]:
+    """The SDKs of the first list after offset `at`: a run of lines, each short, at least MIN_LIST of which open with an SDK
+    name (a line naming no SDK between two that do stays in the run), within MAX_LIST_GAP lines. A name that is also an
+    everyday word ("Adjust", "Apple") counts when it is the whole first cell of the line ("Adjust — Berlin — ...")."""
+    lines = policy_text[at:].split("\n")[1:MAX_LIST_GAP + 1]
+    run: list[list[str]] = []
+    misses = 0
+    for line in lines:
+        text = line.strip().lstrip("-*•·0123456789.) ")
+        found = find(text) if text and len(text) <= 300 else []
+        cell = aliases.get(_FIRST_CELL.split(text, maxsplit=1)[0].strip().lower(), "") if text and len(text) <= 300 else ""
+        hits = [*([cell] if cell else []), *(sdk for sdk, _a, _b in found)]
+        opens = bool(cell) or any(a == 0 for _sdk, a, _b in found)
+        if opens:
+            run.append(hits)
+            misses = 0
+        elif run:
+            misses += 1
+            if misses > 1:
+                if len(run) >= MIN_LIST:
+                    break
+                run, misses = [], 0
+    if len(run) < MIN_LIST:
+        return ()
+    return tuple(dict.fromkeys(sdk for hits in run for sdk in hits))
 
 
 _OPENING_NAME = re.compile(r"^\W{0,3}(?:[Tt]he\s+)?((?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*)(?=\s)")
