@@ -890,3 +890,20 @@ def test_the_operators_listed_below_a_class_sentence_are_named_recipients() -> N
     # without the pointer to the list, the list names no recipient
     unlisted = text.replace(" Please read the policies of the operators listed below.", "")
     assert verdict(unlisted, "gaid", "appsflyer").verdict == "vague"
+
+
+def test_an_account_the_user_connected_is_no_recipient() -> None:
+    text = ("Pebble Quest is a game.\n"
+            "When you play, we may collect your device's IMEI and your e-mail address (if you have connected to "
+            "Facebook).\n")
+    assert verdict(text, "imei", "first_party").verdict == "disclosed"  # ours, not Facebook's
+    assert verdict(text, "imei", "facebook").verdict == "undisclosed"
+
+
+def test_a_location_derived_from_the_ip_address_is_coarse_only() -> None:
+    text = ("Pebble Quest is a game.\nWe may collect your device model and your location (based on your Internet Protocol "
+            "(\"IP\") address).\n")
+    assert verdict(text, "location_coarse", "first_party").verdict == "disclosed"
+    assert verdict(text, "location_precise", "first_party").verdict == "undisclosed"
+    gps = text.replace("(based on", "(GPS, or based on")
+    assert verdict(gps, "location_precise", "first_party").verdict == "disclosed"

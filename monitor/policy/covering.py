@@ -32,6 +32,7 @@ monitor/rules/policy_covering.toml:
   device_uid the sentence names only loosely (serial number, hardware identifier) is covered vaguely (loosely_names);
 - an unqualified "advertising ID", stated as the GAID (or an iOS-only policy's IDFA), names the other platform's ID too;
 - a list of the Wi-Fi networks around the phone (stated as `ssid`) also gives their BSSIDs vague coverage;
+- a location the sentence derives from the IP address ("your location (based on your IP address)") is no precise location;
 - a storage sentence that only permits a place ("may be stored in the United States") or leaves the list of places open
   ("in the United States and other countries") is no storage promise;
 - a collection sentence whose subject is a class ("third-party libraries in the app may use device identifiers", "I and
@@ -143,6 +144,8 @@ class CoveringRules:
     enumeration: re.Pattern[str] = rule("carry.enumeration")
     class_given: re.Pattern[str] = rule("carry.class_given")
     listed_below: re.Pattern[str] = rule("carry.listed_below")
+    ip_location: re.Pattern[str] = rule("types.ip_location")
+    precise_location: re.Pattern[str] = rule("types.precise_location")
 
 
 @lru_cache(maxsize=1)
@@ -274,6 +277,9 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         if s.stance == "denies" and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) \
                 and r.feature_denial.search(text):
             s = replace(s, qualifiers=(*s.qualifiers, "within:feature"))
+        if s.type == "location_precise" and not s.vague and r.ip_location.search(text) \
+                and not r.precise_location.search(text):
+            continue  # "your location (based on your IP address)": the coarse location only (CONTRACT.md "Location")
         if s.stance != "denies" and s.type in r.instruction_types and r.instruction.search(text):
             continue  # how to reach us to opt out: the user's e-mail is the channel, not data collected or shared
         if s.recipient == "first_party" and s.stance == "denies" and r.excepted_sharing.search(text) \
