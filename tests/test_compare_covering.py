@@ -907,3 +907,11 @@ def test_a_location_derived_from_the_ip_address_is_coarse_only() -> None:
     assert verdict(text, "location_precise", "first_party").verdict == "undisclosed"
     gps = text.replace("(based on", "(GPS, or based on")
     assert verdict(gps, "location_precise", "first_party").verdict == "disclosed"
+
+
+def test_a_request_for_information_written_to_us_states_no_sharing() -> None:
+    text = ("Pebble Quest is a game. We collect your e-mail address to create your account.\n"
+            "If you would like more information concerning the categories of personal information (if any) we share "
+            "with third parties for their direct marketing, please submit a written request to us using the details in our "
+            "\"Contact Information\" section.\n")
+    assert verdict(text, "email", "umeng").verdict == "undisclosed"
