@@ -915,3 +915,12 @@ def test_a_request_for_information_written_to_us_states_no_sharing() -> None:
             "with third parties for their direct marketing, please submit a written request to us using the details in our "
             "\"Contact Information\" section.\n")
     assert verdict(text, "email", "umeng").verdict == "undisclosed"
+
+
+def test_devices_connected_to_the_makers_hub_make_a_connected_product_policy() -> None:
+    text = ("Glow Home app.\n"
+            "Device information: we collect information about the devices you connect to our Glow hub, such as their "
+            "type and settings.\n")
+    assert verdict(text, "device_uid", "first_party").verdict == "vague"
+    app = text.replace("the devices you connect to our Glow hub", "your phone")
+    assert verdict(app, "device_uid", "first_party").verdict == "undisclosed"
