@@ -924,3 +924,10 @@ def test_devices_connected_to_the_makers_hub_make_a_connected_product_policy() -
     assert verdict(text, "device_uid", "first_party").verdict == "vague"
     app = text.replace("the devices you connect to our Glow hub", "your phone")
     assert verdict(app, "device_uid", "first_party").verdict == "undisclosed"
+
+
+def test_a_bank_account_is_no_account_information() -> None:
+    text = "Pebble Quest is a game.\nWe share your bank account information with third parties that help us.\n"
+    assert verdict(text, "email", "umeng").verdict == "undisclosed"
+    login = text.replace("bank account information", "account information")
+    assert verdict(login, "email", "umeng").verdict == "vague"

@@ -32,6 +32,8 @@ monitor/rules/policy_covering.toml:
   device_uid the sentence names only loosely (serial number, hardware identifier) is covered vaguely (loosely_names);
 - an unqualified "advertising ID", stated as the GAID (or an iOS-only policy's IDFA), names the other platform's ID too;
 - a list of the Wi-Fi networks around the phone (stated as `ssid`) also gives their BSSIDs vague coverage;
+- a bank or card account ("bank account information") is no account information (the login account's e-mail, phone
+  number and credentials);
 - a location the sentence derives from the IP address ("your location (based on your IP address)") is no precise location;
 - a storage sentence that only permits a place ("may be stored in the United States") or leaves the list of places open
   ("in the United States and other countries") is no storage promise;
@@ -145,6 +147,8 @@ class CoveringRules:
     class_given: re.Pattern[str] = rule("carry.class_given")
     listed_below: re.Pattern[str] = rule("carry.listed_below")
     ip_location: re.Pattern[str] = rule("types.ip_location")
+    payment_account: re.Pattern[str] = rule("types.payment_account")
+    payment_account_types: tuple[str, ...] = rule("types.payment_account_types", strings)
     precise_location: re.Pattern[str] = rule("types.precise_location")
 
 
@@ -277,6 +281,9 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         if s.stance == "denies" and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) \
                 and r.feature_denial.search(text):
             s = replace(s, qualifiers=(*s.qualifiers, "within:feature"))
+        if s.vague and s.type in r.payment_account_types and r.payment_account.search(text) \
+                and not any(t.type == s.type for t, _a, _b in find_terms(r.payment_account.sub(" ", text))):
+            continue  # "bank account information" is payment data, not the user's account
         if s.type == "location_precise" and not s.vague and r.ip_location.search(text) \
                 and not r.precise_location.search(text):
             continue  # "your location (based on your IP address)": the coarse location only (CONTRACT.md "Location")
