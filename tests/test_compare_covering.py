@@ -931,3 +931,14 @@ def test_a_bank_account_is_no_account_information() -> None:
     assert verdict(text, "email", "umeng").verdict == "undisclosed"
     login = text.replace("bank account information", "account information")
     assert verdict(login, "email", "umeng").verdict == "vague"
+
+
+def test_a_class_the_paragraph_names_examples_of_is_its_named_sdks() -> None:
+    text = ("Pebble Quest is a game.\n"
+            "Our app contains tracking tools from our service providers, examples of which include AppsFlyer. The third "
+            "parties may have access to information such as your IMEI.\n")
+    assert verdict(text, "imei", "appsflyer").verdict == "disclosed"
+    assert verdict(text, "imei", "umeng").verdict == "vague"  # not named: the class only
+    # a class sentence that does not point back at the paragraph's class keeps the SDK at the class level
+    apart = text.replace("The third parties may", "Other companies may")
+    assert verdict(apart, "imei", "appsflyer").verdict != "disclosed"

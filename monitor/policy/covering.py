@@ -146,6 +146,7 @@ class CoveringRules:
     enumeration: re.Pattern[str] = rule("carry.enumeration")
     class_given: re.Pattern[str] = rule("carry.class_given")
     listed_below: re.Pattern[str] = rule("carry.listed_below")
+    class_anaphor: re.Pattern[str] = rule("carry.class_anaphor")
     ip_location: re.Pattern[str] = rule("types.ip_location")
     payment_account: re.Pattern[str] = rule("types.payment_account")
     payment_account_types: tuple[str, ...] = rule("types.payment_account_types", strings)
@@ -331,6 +332,7 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         out = _enumerated(out, policy_text, r)
         if find is not None:
             out = _listed_below(out, policy_text, find, r, aliases or {})
+            out = _paragraph_members(out, policy_text, find, r)
     return out
 
 
@@ -383,6 +385,27 @@ def _listed_below(statements: list[Statement], policy_text: str, find: Finder, r
 
 
 _FIRST_CELL = re.compile(r"\s+[—–-]\s+|\s*[(|:,]")
+
+
+def _paragraph_members(statements: list[Statement], policy_text: str, find: Finder, r: CoveringRules) -> list[Statement]:
+    """A class statement whose sentence points back at the class ("The third parties may have access to ... IMEI") in a
+    paragraph that names SDKs ("... examples of which include Google Analytics, Flurry"): each SDK named elsewhere in the
+    paragraph, and not only mentioned there (an account, a source), is named as one of the class."""
+    out = list(statements)
+    seen = {(s.type, s.recipient, s.stance, s.evidence.start) for s in statements}
+    for s in statements:
+        if s.recipient not in CLASSES or s.stance == "denies" or not r.class_anaphor.search(s.evidence.text):
+            continue
+        lo = policy_text.rfind("\n", 0, s.evidence.start) + 1
+        hi = policy_text.find("\n", s.evidence.start)
+        hi = len(policy_text) if hi < 0 else hi
+        rest = policy_text[lo:s.evidence.start] + " " + policy_text[s.evidence.end:hi]
+        for sdk in dict.fromkeys(sdk for sdk, _a, _b in find(rest)):
+            if only_mentioned(rest, sdk, find) or (s.type, sdk, s.stance, s.evidence.start) in seen:
+                continue
+            seen.add((s.type, sdk, s.stance, s.evidence.start))
+            out.append(replace(s, recipient=sdk, qualifiers=(*s.qualifiers, "member")))
+    return out
 
 
 def _list_below(policy_text: str, at: int, find: Finder, aliases: dict[str, str]) -> tuple[str, ...]:
