@@ -942,3 +942,15 @@ def test_a_class_the_paragraph_names_examples_of_is_its_named_sdks() -> None:
     # a class sentence that does not point back at the paragraph's class keeps the SDK at the class level
     apart = text.replace("The third parties may", "Other companies may")
     assert verdict(apart, "imei", "appsflyer").verdict != "disclosed"
+
+
+def test_data_exchanged_both_ways_with_a_class_is_the_class_data_too() -> None:
+    text = ("Pebble Quest is a game.\n"
+            "We may share or receive information about you with advertising partners. Information that we may receive "
+            "from these partners may include advertising identifiers.\n")
+    assert verdict(text, "gaid", "first_party").verdict == "disclosed"
+    assert verdict(text, "gaid", "pangle").verdict == "vague"
+    assert verdict(text, "gaid", "umeng").verdict == "undisclosed"  # advertising partners: not an analytics SDK
+    # received only: the partners are a source, not a recipient
+    received = text.replace("share or receive information about you with", "receive information about you from")
+    assert verdict(received, "gaid", "pangle").verdict == "undisclosed"

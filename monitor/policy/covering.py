@@ -147,6 +147,7 @@ class CoveringRules:
     class_given: re.Pattern[str] = rule("carry.class_given")
     listed_below: re.Pattern[str] = rule("carry.listed_below")
     class_anaphor: re.Pattern[str] = rule("carry.class_anaphor")
+    exchange: re.Pattern[str] = rule("carry.exchange")
     ip_location: re.Pattern[str] = rule("types.ip_location")
     payment_account: re.Pattern[str] = rule("types.payment_account")
     payment_account_types: tuple[str, ...] = rule("types.payment_account_types", strings)
@@ -330,6 +331,7 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             out.append(x)
     if policy_text:
         out = _enumerated(out, policy_text, r)
+        out = _exchanged(out, policy_text, r)
         if find is not None:
             out = _listed_below(out, policy_text, find, r, aliases or {})
             out = _paragraph_members(out, policy_text, find, r)
@@ -361,6 +363,24 @@ def _enumerated(statements: list[Statement], policy_text: str, r: CoveringRules)
                 cats = tuple(f"class:{c}" for c in class_categories(before))
                 s = replace(s, recipient="third_party", qualifiers=(*s.qualifiers, *cats, "carried"))
         out.append(s)
+    return out
+
+
+def _exchanged(statements: list[Statement], policy_text: str, r: CoveringRules) -> list[Statement]:
+    """A first-party statement of data a class supplies ("Information that we may receive from these third-parties may
+    include advertising identifiers") in a paragraph that exchanges data both ways with the class ("We may share or
+    receive information about you with/from third parties"): the class has it too, vaguely."""
+    out = list(statements)
+    for s in statements:
+        text = s.evidence.text
+        if s.recipient != "first_party" or s.stance == "denies" or not any(rx.search(text) for rx in r.source):
+            continue
+        lo = policy_text.rfind("\n", 0, s.evidence.start) + 1
+        both = next((x for x in _SENTENCE_END.split(policy_text[lo:s.evidence.end]) if r.exchange.search(x)), "")
+        if both:  # narrowed as the sentence that exchanges the data narrows the class
+            cats = tuple(f"class:{c}" for c in class_categories(both))
+            out.append(replace(s, recipient="third_party", vague=True, covers=s.covers if s.vague else (s.type,),
+                               qualifiers=(*s.qualifiers, *cats, "exchanged")))
     return out
 
 
