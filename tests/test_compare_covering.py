@@ -954,3 +954,13 @@ def test_data_exchanged_both_ways_with_a_class_is_the_class_data_too() -> None:
     # received only: the partners are a source, not a recipient
     received = text.replace("share or receive information about you with", "receive information about you from")
     assert verdict(received, "gaid", "pangle").verdict == "undisclosed"
+
+
+def test_the_owner_beside_its_partners_as_subject_collects_too() -> None:
+    text = ("Sky Cast weather app.\n"
+            "To provide local forecasts, SkyCast and its partners and licensees use tracking technologies that may collect "
+            "precise location data (such as GPS signals).\n")
+    assert verdict(text, "location_precise", "first_party").verdict == "disclosed"
+    # an SDK and its partners: the owner is not the subject
+    sdk = text.replace("SkyCast and its partners", "AppsFlyer and its partners")
+    assert verdict(sdk, "location_precise", "first_party").verdict == "undisclosed"

@@ -37,6 +37,8 @@ monitor/rules/policy_covering.toml:
 - a location the sentence derives from the IP address ("your location (based on your IP address)") is no precise location;
 - a storage sentence that only permits a place ("may be stored in the United States") or leaves the list of places open
   ("in the United States and other countries") is no storage promise;
+- a collection sentence whose subject is the owner beside its class ("AccuWeather and its partners ... may collect precise
+  location data") is the first party's too;
 - a collection sentence whose subject is a class ("third-party libraries in the app may use device identifiers", "I and
   my service providers collect ...") gives that class vague coverage too (narrowed as the class is);
 - a sharing promise that denies only selling ("we do not sell your personal information") is dropped;
@@ -148,6 +150,7 @@ class CoveringRules:
     listed_below: re.Pattern[str] = rule("carry.listed_below")
     class_anaphor: re.Pattern[str] = rule("carry.class_anaphor")
     exchange: re.Pattern[str] = rule("carry.exchange")
+    owner_and_class: re.Pattern[str] = rule("subject.owner_and_class")
     ip_location: re.Pattern[str] = rule("types.ip_location")
     payment_account: re.Pattern[str] = rule("types.payment_account")
     payment_account_types: tuple[str, ...] = rule("types.payment_account_types", strings)
@@ -320,6 +323,9 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             cats = tuple(f"class:{c}" for c in class_categories(text))
             extra.append(replace(s, recipient="third_party", vague=True, covers=s.covers if s.vague else (s.type,),
                                  qualifiers=(*s.qualifiers, *cats)))
+        if s.recipient in CLASSES and s.stance != "denies" and _owner_beside_class(text, r, find):
+            # "AccuWeather and its partners ... may collect precise location data": the owner collects it too
+            extra.append(replace(s, recipient="first_party"))
         if s.type == "ssid" and s.stance != "denies" and r.wifi_list.search(text):
             # a list of the Wi-Fi networks around: its entries' BSSIDs too, vaguely
             extra.append(replace(s, type="wifi_list", vague=True, covers=r.wifi_list_covers))
@@ -485,6 +491,13 @@ def defined_terms(statements: list[Statement], policy_text: str) -> list[Stateme
                     seen.add(key)
                     out.append(replace(s, type=t, vague=True, covers=covers, qualifiers=(*s.qualifiers, "defined")))
     return out
+
+
+def _owner_beside_class(text: str, r: CoveringRules, find: Finder | None) -> bool:
+    """The sentence's subject is the policy's owner (we, or a name that is no SDK's) beside its own class ("AccuWeather and its
+    partners and licensees utilize ...")."""
+    m = r.owner_and_class.search(text)
+    return m is not None and (m.group(1).lower() == "we" or find is None or not find(m.group(1)))
 
 
 def _sdk_subject(text: str, find: Finder, r: CoveringRules, aliases: dict[str, str] | None) -> str:
