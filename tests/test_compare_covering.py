@@ -964,3 +964,15 @@ def test_the_owner_beside_its_partners_as_subject_collects_too() -> None:
     # an SDK and its partners: the owner is not the subject
     sdk = text.replace("SkyCast and its partners", "AppsFlyer and its partners")
     assert verdict(sdk, "location_precise", "first_party").verdict == "undisclosed"
+
+
+def test_data_filed_under_a_defined_term_goes_where_the_term_is_shared() -> None:
+    text = ("Sky Cast weather app.\n"
+            "When you use the app we may record your unique device ID; such unique information shall be considered User "
+            "Data.\n"
+            "We may combine your use of the app with your use of our providers' sites to build a profile (hereinafter "
+            "'User Data'). There may be instances where sharing User Data with third parties helps us serve you.\n")
+    assert verdict(text, "gaid", "umeng").verdict == "vague"
+    # nothing filed under the term: the shared term names no type
+    unfiled = text.replace("; such unique information shall be considered User Data", "")
+    assert verdict(unfiled, "gaid", "umeng").verdict == "undisclosed"

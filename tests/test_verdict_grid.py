@@ -55,7 +55,7 @@ FLOORS8 = {"cn_chaoxingsignfaker.txt": (0.967, 65), "iot_doorbird_2017.txt": (0.
 FLOORS9 = {"cn_sirui_mendiantong.txt": (0.883, 16), "iot_picobell_doorbell.txt": (0.902, 0),
            "iot_ubiquiti_2014.txt": (1.0, 23), "western_rikka_apps.txt": (0.972, 103)}
 FLOORS10 = {"iot_hive_2017.txt": (0.918, 44), "iot_tado_2014.txt": (0.595, 47),
-            "western_accuweather_2015.txt": (0.625, 17)}
+            "western_accuweather_2015.txt": (0.898, 17)}
 FLOORS11 = {"iot_belkin_wemo.txt": (0.864, 41), "western_bigidea_games.txt": (0.983, 28),
             "western_green_walking.txt": (0.951, 77), "western_habitica.txt": (0.876, 47)}
 
@@ -94,7 +94,7 @@ def test_verdict_grid_floors() -> None:
 # and all-data denials, SDK subjects, defined terms, anonymity promises sparing the named SDKs: docs/policy.md). Grid 6
 # read 4 false contradicted before round 6; every grid holds 0 now. Grids 10 and 11 (read blind at 0.693 and 0.614) and
 # grids 5 and 6 again in verdict round 7 (enumerating sentences, operators listed below, a paragraph's class members,
-# data exchanged with a class, connected accounts, bank accounts: docs/policy.md).
+# data exchanged with a class, connected accounts, bank accounts, data filed under a defined term: docs/policy.md).
 LATER_GRIDS = [
     pytest.param(GRID2, POLICIES2, 505, 0.933, (291, 291), FLOORS2, id="grid2"),
     pytest.param(GRID3, POLICIES3, 373, 0.858, (130, 135), FLOORS3, id="grid3"),
@@ -104,7 +104,7 @@ LATER_GRIDS = [
     pytest.param(GRID7, GRID7 / "policies", 356, 0.806, (186, 203), FLOORS7, id="grid7"),
     pytest.param(GRID8, GRID8 / "policies", 371, 0.927, (242, 243), FLOORS8, id="grid8"),
     pytest.param(GRID9, GRID9 / "policies", 381, 0.937, (142, 146), FLOORS9, id="grid9"),
-    pytest.param(GRID10, GRID10 / "policies", 257, 0.712, (108, 109), FLOORS10, id="grid10"),
+    pytest.param(GRID10, GRID10 / "policies", 257, 0.805, (108, 109), FLOORS10, id="grid10"),
     pytest.param(GRID11, GRID11 / "policies", 378, 0.923, (193, 196), FLOORS11, id="grid11"),
 ]
 

@@ -60,7 +60,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from pathlib import Path
 
-from monitor.model import Claim, Statement
+from monitor.model import Claim, Evidence, Statement
 from monitor.policy.vocab import find_terms
 from monitor.rules.fields import build, each, named, rule, strings, words
 
@@ -144,6 +144,7 @@ class CoveringRules:
     sdk_subject_before: re.Pattern[str] = rule("subject.sdk_subject_before")
     sdk_subject_after: re.Pattern[str] = rule("subject.sdk_subject_after")
     defined_term: re.Pattern[str] = rule("defined.term", flags=re.ASCII)
+    considered: str = rule("defined.considered", lambda v, _f: v)
     collect_denial: re.Pattern[str] = rule("denial.collect_denial")
     enumeration: re.Pattern[str] = rule("carry.enumeration")
     class_given: re.Pattern[str] = rule("carry.class_given")
@@ -464,9 +465,12 @@ def _list_below(policy_text: str, at: int, find: Finder, aliases: dict[str, str]
 _OPENING_NAME = re.compile(r"^\W{0,3}(?:[Tt]he\s+)?((?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*)(?=\s)")
 
 
-def defined_terms(statements: list[Statement], policy_text: str) -> list[Statement]:
+def defined_terms(statements: list[Statement], policy_text: str,
+                  texts: Sequence[tuple[int, int, str, str]] = ()) -> list[Statement]:
     """Statements for a data term the policy defines in quotes ("Usage Data"): each later sentence naming the term states,
-    vaguely and for its own recipient and stance, the types the defining line states."""
+    vaguely and for its own recipient and stance, the types the defining line states (and the lines that file data under
+    the term: "... shall be considered User Data"); a sentence of `texts` (start, end, text, scope) that states nothing and
+    shares the term with a class ("sharing User Data with third parties") gives the class those types."""
     r = covering_rules()
     out: list[Statement] = []
     for m in r.defined_term.finditer(policy_text[:MAX_DEFINED_TEXT]):
@@ -476,10 +480,13 @@ def defined_terms(statements: list[Statement], policy_text: str) -> list[Stateme
         lo = policy_text.rfind("\n", 0, m.start()) + 1
         hi = policy_text.find("\n", m.end())
         hi = len(policy_text) if hi < 0 else hi
+        filed = re.compile(r.considered.replace("{term}", re.escape(term)), re.IGNORECASE)
+        lines = [(lo, hi)] + [_line_span(policy_text, f.start()) for f in filed.finditer(policy_text[:MAX_DEFINED_TEXT])]
         kinds = {(s.type, s.covers if s.vague else (s.type,)) for s in statements
-                 if lo <= s.evidence.start < hi and s.stance != "denies" and (s.covers or not s.vague)}
+                 if any(a <= s.evidence.start < b for a, b in lines) and s.stance != "denies" and (s.covers or not s.vague)}
         if not kinds:
             continue
+        out += _shared_term(term, kinds, statements, texts, [x for x in lines[1:]], r)
         word = re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])")
         seen: set[tuple[str, str, str, int]] = set()
         for s in statements:
@@ -498,6 +505,29 @@ def _owner_beside_class(text: str, r: CoveringRules, find: Finder | None) -> boo
     partners and licensees utilize ...")."""
     m = r.owner_and_class.search(text)
     return m is not None and (m.group(1).lower() == "we" or find is None or not find(m.group(1)))
+
+
+def _line_span(text: str, at: int) -> tuple[int, int]:
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, end if end >= 0 else len(text)
+
+
+def _shared_term(term: str, kinds: set[tuple[str, tuple[str, ...]]], statements: list[Statement],
+                 texts: Sequence[tuple[int, int, str, str]], filed: list[tuple[int, int]],
+                 r: CoveringRules) -> list[Statement]:
+    """The class statements of sentences that share a defined term with a class and state nothing of their own."""
+    word = re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])")
+    stated = {s.evidence.start for s in statements}
+    out: list[Statement] = []
+    for start, end, text, scope in texts:
+        if start in stated or scope or any(a <= start < b for a, b in filed) or not word.search(text):
+            continue
+        if not (r.generic.search(text) and r.class_given.search(text)) or any(rx.search(text) for rx in r.source):
+            continue
+        cats = tuple(f"class:{c}" for c in class_categories(text))
+        out += [Statement(t, "third_party", "collects", ("defined", *cats), Evidence(text, start, end), True, covers)
+                for t, covers in sorted(kinds)]
+    return out
 
 
 def _sdk_subject(text: str, find: Finder, r: CoveringRules, aliases: dict[str, str] | None) -> str:
