@@ -861,3 +861,118 @@ def test_a_sentence_denying_collection_holds_for_what_the_app_sends_its_sdks() -
     # a category the sentence denies: its members, too
     category = "We use anonymous crash reports to fix bugs.\nWe do not collect names or account data.\n"
     assert verdict(category, "credentials", "umeng").verdict == "contradicted"
+
+
+def test_a_sentence_enumerating_what_a_class_gets_is_the_class_statement() -> None:
+    text = ("Meadow Tales is a puzzle game. We collect your e-mail address for support.\n"
+            "We build the game with a few outside libraries. We allow our partners to use this collected data to run "
+            "the game. This may include your advertising ID and your GPS location.\n")
+    assert verdict(text, "gaid", "umeng").verdict == "vague"  # the partners of the sentence before
+    assert verdict(text, "location_precise", "first_party").verdict == "undisclosed"  # not ours
+    # data the first party receives from the class: a source, the enumeration stays ours
+    source = text.replace("We allow our partners to use this collected data", "We receive data from our partners")
+    assert verdict(source, "gaid", "umeng").verdict == "undisclosed"
+    assert verdict(source, "location_precise", "first_party").verdict == "disclosed"
+
+
+def test_the_operators_listed_below_a_class_sentence_are_named_recipients() -> None:
+    text = ("Meadow Tales is a puzzle game.\n"
+            "We allow third-party operators to collect data in the game. This may include your advertising ID. Please "
+            "read the policies of the operators listed below.\n"
+            "Contact us at help@meadow.example.\n"
+            "Operators\n"
+            "AppsFlyer — San Francisco — https://appsflyer.example/privacy\n"
+            "Adjust — Berlin — https://adjust.example/privacy\n"
+            "Umeng — Beijing\n")
+    assert verdict(text, "gaid", "appsflyer").verdict == "disclosed"
+    assert verdict(text, "gaid", "adjust").verdict == "disclosed"  # an everyday-word name as the whole first cell
+    assert verdict(text, "gaid", "jpush").verdict == "vague"  # not listed: the class only
+    # without the pointer to the list, the list names no recipient
+    unlisted = text.replace(" Please read the policies of the operators listed below.", "")
+    assert verdict(unlisted, "gaid", "appsflyer").verdict == "vague"
+
+
+def test_an_account_the_user_connected_is_no_recipient() -> None:
+    text = ("Pebble Quest is a game.\n"
+            "When you play, we may collect your device's IMEI and your e-mail address (if you have connected to "
+            "Facebook).\n")
+    assert verdict(text, "imei", "first_party").verdict == "disclosed"  # ours, not Facebook's
+    assert verdict(text, "imei", "facebook").verdict == "undisclosed"
+
+
+def test_a_location_derived_from_the_ip_address_is_coarse_only() -> None:
+    text = ("Pebble Quest is a game.\nWe may collect your device model and your location (based on your Internet Protocol "
+            "(\"IP\") address).\n")
+    assert verdict(text, "location_coarse", "first_party").verdict == "disclosed"
+    assert verdict(text, "location_precise", "first_party").verdict == "undisclosed"
+    gps = text.replace("(based on", "(GPS, or based on")
+    assert verdict(gps, "location_precise", "first_party").verdict == "disclosed"
+
+
+def test_a_request_for_information_written_to_us_states_no_sharing() -> None:
+    text = ("Pebble Quest is a game. We collect your e-mail address to create your account.\n"
+            "If you would like more information concerning the categories of personal information (if any) we share "
+            "with third parties for their direct marketing, please submit a written request to us using the details in our "
+            "\"Contact Information\" section.\n")
+    assert verdict(text, "email", "umeng").verdict == "undisclosed"
+
+
+def test_devices_connected_to_the_makers_hub_make_a_connected_product_policy() -> None:
+    text = ("Glow Home app.\n"
+            "Device information: we collect information about the devices you connect to our Glow hub, such as their "
+            "type and settings.\n")
+    assert verdict(text, "device_uid", "first_party").verdict == "vague"
+    app = text.replace("the devices you connect to our Glow hub", "your phone")
+    assert verdict(app, "device_uid", "first_party").verdict == "undisclosed"
+
+
+def test_a_bank_account_is_no_account_information() -> None:
+    text = "Pebble Quest is a game.\nWe share your bank account information with third parties that help us.\n"
+    assert verdict(text, "email", "umeng").verdict == "undisclosed"
+    login = text.replace("bank account information", "account information")
+    assert verdict(login, "email", "umeng").verdict == "vague"
+
+
+def test_a_class_the_paragraph_names_examples_of_is_its_named_sdks() -> None:
+    text = ("Pebble Quest is a game.\n"
+            "Our app contains tracking tools from our service providers, examples of which include AppsFlyer. The third "
+            "parties may have access to information such as your IMEI.\n")
+    assert verdict(text, "imei", "appsflyer").verdict == "disclosed"
+    assert verdict(text, "imei", "umeng").verdict == "vague"  # not named: the class only
+    # a class sentence that does not point back at the paragraph's class keeps the SDK at the class level
+    apart = text.replace("The third parties may", "Other companies may")
+    assert verdict(apart, "imei", "appsflyer").verdict != "disclosed"
+
+
+def test_data_exchanged_both_ways_with_a_class_is_the_class_data_too() -> None:
+    text = ("Pebble Quest is a game.\n"
+            "We may share or receive information about you with advertising partners. Information that we may receive "
+            "from these partners may include advertising identifiers.\n")
+    assert verdict(text, "gaid", "first_party").verdict == "disclosed"
+    assert verdict(text, "gaid", "pangle").verdict == "vague"
+    assert verdict(text, "gaid", "umeng").verdict == "undisclosed"  # advertising partners: not an analytics SDK
+    # received only: the partners are a source, not a recipient
+    received = text.replace("share or receive information about you with", "receive information about you from")
+    assert verdict(received, "gaid", "pangle").verdict == "undisclosed"
+
+
+def test_the_owner_beside_its_partners_as_subject_collects_too() -> None:
+    text = ("Sky Cast weather app.\n"
+            "To provide local forecasts, SkyCast and its partners and licensees use tracking technologies that may collect "
+            "precise location data (such as GPS signals).\n")
+    assert verdict(text, "location_precise", "first_party").verdict == "disclosed"
+    # an SDK and its partners: the owner is not the subject
+    sdk = text.replace("SkyCast and its partners", "AppsFlyer and its partners")
+    assert verdict(sdk, "location_precise", "first_party").verdict == "undisclosed"
+
+
+def test_data_filed_under_a_defined_term_goes_where_the_term_is_shared() -> None:
+    text = ("Sky Cast weather app.\n"
+            "When you use the app we may record your unique device ID; such unique information shall be considered User "
+            "Data.\n"
+            "We may combine your use of the app with your use of our providers' sites to build a profile (hereinafter "
+            "'User Data'). There may be instances where sharing User Data with third parties helps us serve you.\n")
+    assert verdict(text, "gaid", "umeng").verdict == "vague"
+    # nothing filed under the term: the shared term names no type
+    unfiled = text.replace("; such unique information shall be considered User Data", "")
+    assert verdict(unfiled, "gaid", "umeng").verdict == "undisclosed"

@@ -23,7 +23,8 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
     aliases = AliasMatcher(signatures.sdk_aliases(), signatures.common_aliases)
     statements = apply_covering(extract_statements(text, aliases), connected_product(text, policy_context(text)[1]),
                                 aliases.find, text, aliases.aliases)
-    statements += defined_terms(statements, text)
+    texts = [(c.start, c.end, c.text, c.scope) for c in clauses(text, aliases)]
+    statements += defined_terms(statements, text, texts)
     named = list(dict.fromkeys(sdk for sdk, _s, _e in aliases.find(text)))
     vendor = vendor_sdk(text, aliases) or _titled(text, aliases)
     siblings: tuple[str, ...] = ()
@@ -33,7 +34,6 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
         org = {s.id: s.organization for s in getattr(signatures, "sdks", ())}
         siblings = tuple(sid for sid, o in org.items() if sid != vendor and o and o == org.get(vendor))
     categories = {s.id: s.category for s in getattr(signatures, "sdks", ())}
-    texts = [(c.start, c.end, c.text, c.scope) for c in clauses(text, aliases)]
     organizations = {s.id: s.organization for s in getattr(signatures, "sdks", ())}
     claims = find_promises(texts, aliases.find, apply_claim_rules(extract_claims(text, aliases), texts), statements,
                            categories, organizations,

@@ -32,8 +32,13 @@ monitor/rules/policy_covering.toml:
   device_uid the sentence names only loosely (serial number, hardware identifier) is covered vaguely (loosely_names);
 - an unqualified "advertising ID", stated as the GAID (or an iOS-only policy's IDFA), names the other platform's ID too;
 - a list of the Wi-Fi networks around the phone (stated as `ssid`) also gives their BSSIDs vague coverage;
+- a bank or card account ("bank account information") is no account information (the login account's e-mail, phone
+  number and credentials);
+- a location the sentence derives from the IP address ("your location (based on your IP address)") is no precise location;
 - a storage sentence that only permits a place ("may be stored in the United States") or leaves the list of places open
   ("in the United States and other countries") is no storage promise;
+- a collection sentence whose subject is the owner beside its class ("AccuWeather and its partners ... may collect precise
+  location data") is the first party's too;
 - a collection sentence whose subject is a class ("third-party libraries in the app may use device identifiers", "I and
   my service providers collect ...") gives that class vague coverage too (narrowed as the class is);
 - a sharing promise that denies only selling ("we do not sell your personal information") is dropped;
@@ -55,7 +60,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from pathlib import Path
 
-from monitor.model import Claim, Statement
+from monitor.model import Claim, Evidence, Statement
 from monitor.policy.vocab import find_terms
 from monitor.rules.fields import build, each, named, rule, strings, words
 
@@ -139,7 +144,18 @@ class CoveringRules:
     sdk_subject_before: re.Pattern[str] = rule("subject.sdk_subject_before")
     sdk_subject_after: re.Pattern[str] = rule("subject.sdk_subject_after")
     defined_term: re.Pattern[str] = rule("defined.term", flags=re.ASCII)
+    considered: str = rule("defined.considered", lambda v, _f: v)
     collect_denial: re.Pattern[str] = rule("denial.collect_denial")
+    enumeration: re.Pattern[str] = rule("carry.enumeration")
+    class_given: re.Pattern[str] = rule("carry.class_given")
+    listed_below: re.Pattern[str] = rule("carry.listed_below")
+    class_anaphor: re.Pattern[str] = rule("carry.class_anaphor")
+    exchange: re.Pattern[str] = rule("carry.exchange")
+    owner_and_class: re.Pattern[str] = rule("subject.owner_and_class")
+    ip_location: re.Pattern[str] = rule("types.ip_location")
+    payment_account: re.Pattern[str] = rule("types.payment_account")
+    payment_account_types: tuple[str, ...] = rule("types.payment_account_types", strings)
+    precise_location: re.Pattern[str] = rule("types.precise_location")
 
 
 @lru_cache(maxsize=1)
@@ -271,6 +287,12 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         if s.stance == "denies" and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) \
                 and r.feature_denial.search(text):
             s = replace(s, qualifiers=(*s.qualifiers, "within:feature"))
+        if s.vague and s.type in r.payment_account_types and r.payment_account.search(text) \
+                and not any(t.type == s.type for t, _a, _b in find_terms(r.payment_account.sub(" ", text))):
+            continue  # "bank account information" is payment data, not the user's account
+        if s.type == "location_precise" and not s.vague and r.ip_location.search(text) \
+                and not r.precise_location.search(text):
+            continue  # "your location (based on your IP address)": the coarse location only (CONTRACT.md "Location")
         if s.stance != "denies" and s.type in r.instruction_types and r.instruction.search(text):
             continue  # how to reach us to opt out: the user's e-mail is the channel, not data collected or shared
         if s.recipient == "first_party" and s.stance == "denies" and r.excepted_sharing.search(text) \
@@ -302,6 +324,9 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             cats = tuple(f"class:{c}" for c in class_categories(text))
             extra.append(replace(s, recipient="third_party", vague=True, covers=s.covers if s.vague else (s.type,),
                                  qualifiers=(*s.qualifiers, *cats)))
+        if s.recipient in CLASSES and s.stance != "denies" and _owner_beside_class(text, r, find):
+            # "AccuWeather and its partners ... may collect precise location data": the owner collects it too
+            extra.append(replace(s, recipient="first_party"))
         if s.type == "ssid" and s.stance != "denies" and r.wifi_list.search(text):
             # a list of the Wi-Fi networks around: its entries' BSSIDs too, vaguely
             extra.append(replace(s, type="wifi_list", vague=True, covers=r.wifi_list_covers))
@@ -311,15 +336,141 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
                 continue
             seen.add(key)
             out.append(x)
+    if policy_text:
+        out = _enumerated(out, policy_text, r)
+        out = _exchanged(out, policy_text, r)
+        if find is not None:
+            out = _listed_below(out, policy_text, find, r, aliases or {})
+            out = _paragraph_members(out, policy_text, find, r)
     return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+MAX_LIST_GAP = 120  # lines between a "listed below" sentence and its list
+MIN_LIST = 3  # lines that open with an SDK name make a list
+
+
+def _sentence_before(policy_text: str, at: int) -> str:
+    """The sentence before the one starting at `at`, in the same paragraph (line), or ""."""
+    lo = policy_text.rfind("\n", 0, at) + 1
+    parts = [p for p in _SENTENCE_END.split(policy_text[lo:at].strip()) if p.strip()]
+    return parts[-1] if parts else ""
+
+
+def _enumerated(statements: list[Statement], policy_text: str, r: CoveringRules) -> list[Statement]:
+    """A sentence that only enumerates what the sentence before gives a recipient class ("We allow third party operators
+    this collected data ... This could include persistent advertising identifiers"): the class's, not the first party's."""
+    out: list[Statement] = []
+    for s in statements:
+        if s.recipient == "first_party" and s.stance != "denies" and "mentioned" not in s.qualifiers \
+                and r.enumeration.search(s.evidence.text):
+            before = _sentence_before(policy_text, s.evidence.start)
+            if before and r.generic.search(before) and r.class_given.search(before) \
+                    and not any(rx.search(before) for rx in r.source):
+                cats = tuple(f"class:{c}" for c in class_categories(before))
+                s = replace(s, recipient="third_party", qualifiers=(*s.qualifiers, *cats, "carried"))
+        out.append(s)
+    return out
+
+
+def _exchanged(statements: list[Statement], policy_text: str, r: CoveringRules) -> list[Statement]:
+    """A first-party statement of data a class supplies ("Information that we may receive from these third-parties may
+    include advertising identifiers") in a paragraph that exchanges data both ways with the class ("We may share or
+    receive information about you with/from third parties"): the class has it too, vaguely."""
+    out = list(statements)
+    for s in statements:
+        text = s.evidence.text
+        if s.recipient != "first_party" or s.stance == "denies" or not any(rx.search(text) for rx in r.source):
+            continue
+        lo = policy_text.rfind("\n", 0, s.evidence.start) + 1
+        both = next((x for x in _SENTENCE_END.split(policy_text[lo:s.evidence.end]) if r.exchange.search(x)), "")
+        if both:  # narrowed as the sentence that exchanges the data narrows the class
+            cats = tuple(f"class:{c}" for c in class_categories(both))
+            out.append(replace(s, recipient="third_party", vague=True, covers=s.covers if s.vague else (s.type,),
+                               qualifiers=(*s.qualifiers, *cats, "exchanged")))
+    return out
+
+
+def _listed_below(statements: list[Statement], policy_text: str, find: Finder, r: CoveringRules,
+                  aliases: dict[str, str]) -> list[Statement]:
+    """A class statement in a paragraph that sends the reader to the operators "listed below": each SDK that opens a line
+    of that list is named as one of the class (the statement is copied for it)."""
+    out = list(statements)
+    lists: dict[int, tuple[str, ...]] = {}
+    for s in statements:
+        if s.recipient not in CLASSES or s.stance == "denies" or any(q.startswith("class:") for q in s.qualifiers):
+            continue
+        lo = policy_text.rfind("\n", 0, s.evidence.start) + 1
+        hi = policy_text.find("\n", s.evidence.start)
+        hi = len(policy_text) if hi < 0 else hi
+        if not r.listed_below.search(policy_text[lo:hi]):
+            continue
+        if hi not in lists:
+            lists[hi] = _list_below(policy_text, hi, find, aliases)
+        out += [replace(s, recipient=sdk, qualifiers=(*s.qualifiers, "listed")) for sdk in lists[hi]]
+    return out
+
+
+_FIRST_CELL = re.compile(r"\s+[—–-]\s+|\s*[(|:,]")
+
+
+def _paragraph_members(statements: list[Statement], policy_text: str, find: Finder, r: CoveringRules) -> list[Statement]:
+    """A class statement whose sentence points back at the class ("The third parties may have access to ... IMEI") in a
+    paragraph that names SDKs ("... examples of which include Google Analytics, Flurry"): each SDK named elsewhere in the
+    paragraph, and not only mentioned there (an account, a source), is named as one of the class."""
+    out = list(statements)
+    seen = {(s.type, s.recipient, s.stance, s.evidence.start) for s in statements}
+    for s in statements:
+        if s.recipient not in CLASSES or s.stance == "denies" or not r.class_anaphor.search(s.evidence.text):
+            continue
+        lo = policy_text.rfind("\n", 0, s.evidence.start) + 1
+        hi = policy_text.find("\n", s.evidence.start)
+        hi = len(policy_text) if hi < 0 else hi
+        rest = policy_text[lo:s.evidence.start] + " " + policy_text[s.evidence.end:hi]
+        for sdk in dict.fromkeys(sdk for sdk, _a, _b in find(rest)):
+            if only_mentioned(rest, sdk, find) or (s.type, sdk, s.stance, s.evidence.start) in seen:
+                continue
+            seen.add((s.type, sdk, s.stance, s.evidence.start))
+            out.append(replace(s, recipient=sdk, qualifiers=(*s.qualifiers, "member")))
+    return out
+
+
+def _list_below(policy_text: str, at: int, find: Finder, aliases: dict[str, str]) -> tuple[str, ...]:
+    """The SDKs of the first list after offset `at`: a run of lines, each short, at least MIN_LIST of which open with an SDK
+    name (a line naming no SDK between two that do stays in the run), within MAX_LIST_GAP lines. A name that is also an
+    everyday word ("Adjust", "Apple") counts when it is the whole first cell of the line ("Adjust — Berlin — ...")."""
+    lines = policy_text[at:].split("\n")[1:MAX_LIST_GAP + 1]
+    run: list[list[str]] = []
+    misses = 0
+    for line in lines:
+        text = line.strip().lstrip("-*•·0123456789.) ")
+        found = find(text) if text and len(text) <= 300 else []
+        cell = aliases.get(_FIRST_CELL.split(text, maxsplit=1)[0].strip().lower(), "") if text and len(text) <= 300 else ""
+        hits = [*([cell] if cell else []), *(sdk for sdk, _a, _b in found)]
+        opens = bool(cell) or any(a == 0 for _sdk, a, _b in found)
+        if opens:
+            run.append(hits)
+            misses = 0
+        elif run:
+            misses += 1
+            if misses > 1:
+                if len(run) >= MIN_LIST:
+                    break
+                run, misses = [], 0
+    if len(run) < MIN_LIST:
+        return ()
+    return tuple(dict.fromkeys(sdk for hits in run for sdk in hits))
 
 
 _OPENING_NAME = re.compile(r"^\W{0,3}(?:[Tt]he\s+)?((?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*)(?=\s)")
 
 
-def defined_terms(statements: list[Statement], policy_text: str) -> list[Statement]:
+def defined_terms(statements: list[Statement], policy_text: str,
+                  texts: Sequence[tuple[int, int, str, str]] = ()) -> list[Statement]:
     """Statements for a data term the policy defines in quotes ("Usage Data"): each later sentence naming the term states,
-    vaguely and for its own recipient and stance, the types the defining line states."""
+    vaguely and for its own recipient and stance, the types the defining line states (and the lines that file data under
+    the term: "... shall be considered User Data"); a sentence of `texts` (start, end, text, scope) that states nothing and
+    shares the term with a class ("sharing User Data with third parties") gives the class those types."""
     r = covering_rules()
     out: list[Statement] = []
     for m in r.defined_term.finditer(policy_text[:MAX_DEFINED_TEXT]):
@@ -329,10 +480,13 @@ def defined_terms(statements: list[Statement], policy_text: str) -> list[Stateme
         lo = policy_text.rfind("\n", 0, m.start()) + 1
         hi = policy_text.find("\n", m.end())
         hi = len(policy_text) if hi < 0 else hi
+        filed = re.compile(r.considered.replace("{term}", re.escape(term)), re.IGNORECASE)
+        lines = [(lo, hi)] + [_line_span(policy_text, f.start()) for f in filed.finditer(policy_text[:MAX_DEFINED_TEXT])]
         kinds = {(s.type, s.covers if s.vague else (s.type,)) for s in statements
-                 if lo <= s.evidence.start < hi and s.stance != "denies" and (s.covers or not s.vague)}
+                 if any(a <= s.evidence.start < b for a, b in lines) and s.stance != "denies" and (s.covers or not s.vague)}
         if not kinds:
             continue
+        out += _shared_term(term, kinds, statements, texts, [x for x in lines[1:]], r)
         word = re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])")
         seen: set[tuple[str, str, str, int]] = set()
         for s in statements:
@@ -343,6 +497,36 @@ def defined_terms(statements: list[Statement], policy_text: str) -> list[Stateme
                 if key not in seen:
                     seen.add(key)
                     out.append(replace(s, type=t, vague=True, covers=covers, qualifiers=(*s.qualifiers, "defined")))
+    return out
+
+
+def _owner_beside_class(text: str, r: CoveringRules, find: Finder | None) -> bool:
+    """The sentence's subject is the policy's owner (we, or a name that is no SDK's) beside its own class ("AccuWeather and its
+    partners and licensees utilize ...")."""
+    m = r.owner_and_class.search(text)
+    return m is not None and (m.group(1).lower() == "we" or find is None or not find(m.group(1)))
+
+
+def _line_span(text: str, at: int) -> tuple[int, int]:
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, end if end >= 0 else len(text)
+
+
+def _shared_term(term: str, kinds: set[tuple[str, tuple[str, ...]]], statements: list[Statement],
+                 texts: Sequence[tuple[int, int, str, str]], filed: list[tuple[int, int]],
+                 r: CoveringRules) -> list[Statement]:
+    """The class statements of sentences that share a defined term with a class and state nothing of their own."""
+    word = re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])")
+    stated = {s.evidence.start for s in statements}
+    out: list[Statement] = []
+    for start, end, text, scope in texts:
+        if start in stated or scope or any(a <= start < b for a, b in filed) or not word.search(text):
+            continue
+        if not (r.generic.search(text) and r.class_given.search(text)) or any(rx.search(text) for rx in r.source):
+            continue
+        cats = tuple(f"class:{c}" for c in class_categories(text))
+        out += [Statement(t, "third_party", "collects", ("defined", *cats), Evidence(text, start, end), True, covers)
+                for t, covers in sorted(kinds)]
     return out
 
 
