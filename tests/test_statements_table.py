@@ -508,6 +508,18 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("an email sent to the user is a channel, not the address",
      "If we change this policy, we will notify you by sending you an email.\nWe may also announce it by sending an "
      "email to you.\nWe collect your IMEI.", {("imei", "collects", "first_party")}),
+    # round 9 (issue 14)
+    ("the company or network the user signs in with is where the data comes from, not a recipient",
+     "If you log in through a third-party social network, these services may share your phone number with us.\n"
+     "如你选择绑定第三方账号，我们会经你授权从第三方（微信、微博）获取你的手机号码。\n"
+     "You provide your email address, or log in with a third-party account (like Facebook), to create an account.",
+     {("phone_number", "collects", "first_party"), ("phone_number", "conditional", "first_party"),
+      ("email", "collects", "first_party")}),
+    ("an e-mail the user opens, a kind of e-mail sent, or e-mail as a channel is no e-mail address",
+     "Our mailing service tells us whether you opened a particular email.\nWe send welcome emails to new users.\n"
+     "You will always receive certain emails from us.\n"
+     "我们的服务商可能代表我们发出电子邮件。\n电子邮件、即时通讯等交流方式并未加密。\nWe collect your IMEI.",
+     {("imei", "collects", "first_party")}),
 ]
 
 

@@ -56,6 +56,8 @@ class Rules:
     contacts_finding: re.Pattern[str] = rule("contacts.finding")
     org_names: tuple[tuple[str, re.Pattern[str]], ...] = rule("organisations.names", named)
     source_verb: re.Pattern[str] = rule("recipients.source_verb")
+    sign_in_source: re.Pattern[str] = rule("recipients.sign_in_source")
+    outward_share: re.Pattern[str] = rule("recipients.outward_share")
     local: re.Pattern[str] = rule("local.sentence")
     local_heading: re.Pattern[str] = rule("local.heading")
     collect_heading: re.Pattern[str] = rule("statements.collect_heading")
