@@ -567,3 +567,20 @@ def test_term_mentions(text: str, absent: str | None) -> None:
         assert "credentials" in types
     else:
         assert absent not in types
+
+
+# round 9 (issue 14): a sentence whose condition is a side feature of the service (feedback, a referral, inviting
+# friends) holds within that feature (scope:feature, as a children's section does); an order is the app's general use
+@pytest.mark.parametrize(("sentence", "scoped"), [
+    ("When you use the feedback function, we collect your email address and phone number.", True),
+    ("In addition, when you choose to use our referral service to tell a friend about us, we ask for your friend's email "
+     "address.", True),
+    ("When you choose to invite friends, we need to obtain their phone numbers.", True),
+    ("当您使用意见反馈功能时，我们会收集您的手机号码。", True),
+    ("When you place an order, we collect your email address.", False),
+    ("If you create an account or answer a survey, we collect your email address.", False),
+])
+def test_side_feature_scope(sentence: str, scoped: bool) -> None:
+    statements = [s for s in read(sentence).statements if not s.vague]
+    assert statements and all(("scope:feature" in s.qualifiers) == scoped for s in statements)
+

@@ -42,6 +42,7 @@ class Rules:
     describing: re.Pattern[str] = rule("statements.describing_verbs")
     permission_before: re.Pattern[str] = rule("statements.permission_before")
     children: re.Pattern[str] = rule("scope.children")
+    feature: re.Pattern[str] = rule("scope.feature")
     subject_after: re.Pattern[str] = rule("recipients.subject_after")
     subject_before: re.Pattern[str] = rule("recipients.subject_before")
     source_before: re.Pattern[str] = rule("recipients.source_before")

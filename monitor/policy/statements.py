@@ -400,7 +400,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 # Share": the heading says what happens to it
                 field_item = bool(section_kind) and k == 0 and not listed and bool(_FIELD_LINE.match(seg_text)) \
                     and not _VERB.search(re.split(r"[:：]", seg_text, maxsplit=1)[1])
-                scope = section or ("children" if r.children.search(seg_text) else "")
+                scope = section or ("children" if r.children.search(seg_text) else "feature" if r.feature.search(seg_text)
+                                    else "")
                 sdk = table_sdk or entry_sdk or line_sdk or (intro_sdk if listed else "")
                 if not sdk and section_sdk and not re.search(r"(?i:\b(?:we|us|our)\b)|\bI\b|我们", seg_text) \
                         and not aliases.find(seg_text):
