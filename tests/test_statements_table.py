@@ -520,6 +520,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "You will always receive certain emails from us.\n"
      "我们的服务商可能代表我们发出电子邮件。\n电子邮件、即时通讯等交流方式并未加密。\nWe collect your IMEI.",
      {("imei", "collects", "first_party")}),
+    ("choosing to let us e-mail newsletters, or to join a mailing list, is a condition",
+     "You may choose to allow us to use your email address to send newsletters.\nIf you register for one of our mailing "
+     "lists, we will use your email address to send you updates.\nIf you opt to receive our newsletter, we store your "
+     "email address.\nE-mail sent to or from the Services may not be secure.",
+     {("email", "conditional", "first_party")}),
 ]
 
 
