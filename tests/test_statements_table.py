@@ -515,6 +515,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "You provide your email address, or log in with a third-party account (like Facebook), to create an account.",
      {("phone_number", "collects", "first_party"), ("phone_number", "conditional", "first_party"),
       ("email", "collects", "first_party")}),
+    ("... but a company the user signs in with that collects the data itself is its recipient",
+     "If you sign in with Facebook, Facebook may collect your IDFA.\nWe use the Facebook Login SDK, which collects your "
+     "IMEI when you sign in with your Facebook account.\nSign in with Apple: Apple receives your email address.",
+     {("idfa", "collects", "facebook"), ("imei", "collects", "facebook"), ("email", "collects", "apple_signin")}),
     ("an e-mail the user opens, a kind of e-mail sent, or e-mail as a channel is no e-mail address",
      "Our mailing service tells us whether you opened a particular email.\nWe send welcome emails to new users.\n"
      "You will always receive certain emails from us.\n"

@@ -59,6 +59,7 @@ class Rules:
     source_verb: re.Pattern[str] = rule("recipients.source_verb")
     sign_in_source: re.Pattern[str] = rule("recipients.sign_in_source")
     outward_share: re.Pattern[str] = rule("recipients.outward_share")
+    sign_in_collector: re.Pattern[str] = rule("recipients.sign_in_collector")
     local: re.Pattern[str] = rule("local.sentence")
     local_heading: re.Pattern[str] = rule("local.heading")
     collect_heading: re.Pattern[str] = rule("statements.collect_heading")

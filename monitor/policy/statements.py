@@ -547,9 +547,10 @@ def _named_recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
 def _signs_in_elsewhere(c: Clause) -> bool:
     """A sentence about signing in with another company's account ("If you choose to sign in with Facebook, we
     receive your name and email from Facebook"): that company is the data's source, not its recipient, unless the
-    sentence also sends data on to someone else. A table row keeps its SDK."""
+    sentence also sends data on to someone else or names that company collecting it. A table row keeps its SDK."""
     r = rules()
-    return "|" not in c.text and bool(r.sign_in_source.search(c.text)) and not r.outward_share.search(c.text)
+    return "|" not in c.text and bool(r.sign_in_source.search(c.text)) and not r.outward_share.search(c.text) \
+        and not r.sign_in_collector.search(c.text)
 
 
 def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset()) -> list[str]:
