@@ -508,6 +508,27 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("an email sent to the user is a channel, not the address",
      "If we change this policy, we will notify you by sending you an email.\nWe may also announce it by sending an "
      "email to you.\nWe collect your IMEI.", {("imei", "collects", "first_party")}),
+    # round 9 (issue 14)
+    ("the company or network the user signs in with is where the data comes from, not a recipient",
+     "If you log in through a third-party social network, these services may share your phone number with us.\n"
+     "如你选择绑定第三方账号，我们会经你授权从第三方（微信、微博）获取你的手机号码。\n"
+     "You provide your email address, or log in with a third-party account (like Facebook), to create an account.",
+     {("phone_number", "collects", "first_party"), ("phone_number", "conditional", "first_party"),
+      ("email", "collects", "first_party")}),
+    ("... but a company the user signs in with that collects the data itself is its recipient",
+     "If you sign in with Facebook, Facebook may collect your IDFA.\nWe use the Facebook Login SDK, which collects your "
+     "IMEI when you sign in with your Facebook account.\nSign in with Apple: Apple receives your email address.",
+     {("idfa", "collects", "facebook"), ("imei", "collects", "facebook"), ("email", "collects", "apple_signin")}),
+    ("an e-mail the user opens, a kind of e-mail sent, or e-mail as a channel is no e-mail address",
+     "Our mailing service tells us whether you opened a particular email.\nWe send welcome emails to new users.\n"
+     "You will always receive certain emails from us.\n"
+     "我们的服务商可能代表我们发出电子邮件。\n电子邮件、即时通讯等交流方式并未加密。\nWe collect your IMEI.",
+     {("imei", "collects", "first_party")}),
+    ("choosing to let us e-mail newsletters, or to join a mailing list, is a condition",
+     "You may choose to allow us to use your email address to send newsletters.\nIf you register for one of our mailing "
+     "lists, we will use your email address to send you updates.\nIf you opt to receive our newsletter, we store your "
+     "email address.\nE-mail sent to or from the Services may not be secure.",
+     {("email", "conditional", "first_party")}),
 ]
 
 
@@ -555,3 +576,20 @@ def test_term_mentions(text: str, absent: str | None) -> None:
         assert "credentials" in types
     else:
         assert absent not in types
+
+
+# round 9 (issue 14): a sentence whose condition is a side feature of the service (feedback, a referral, inviting
+# friends) holds within that feature (scope:feature, as a children's section does); an order is the app's general use
+@pytest.mark.parametrize(("sentence", "scoped"), [
+    ("When you use the feedback function, we collect your email address and phone number.", True),
+    ("In addition, when you choose to use our referral service to tell a friend about us, we ask for your friend's email "
+     "address.", True),
+    ("When you choose to invite friends, we need to obtain their phone numbers.", True),
+    ("当您使用意见反馈功能时，我们会收集您的手机号码。", True),
+    ("When you place an order, we collect your email address.", False),
+    ("If you create an account or answer a survey, we collect your email address.", False),
+])
+def test_side_feature_scope(sentence: str, scoped: bool) -> None:
+    statements = [s for s in read(sentence).statements if not s.vague]
+    assert statements and all(("scope:feature" in s.qualifiers) == scoped for s in statements)
+

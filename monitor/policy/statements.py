@@ -411,7 +411,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 # Share": the heading says what happens to it
                 field_item = bool(section_kind) and k == 0 and not listed and bool(_FIELD_LINE.match(seg_text)) \
                     and not _VERB.search(re.split(r"[:：]", seg_text, maxsplit=1)[1])
-                scope = section or ("children" if r.children.search(seg_text) else "")
+                scope = section or ("children" if r.children.search(seg_text) else "feature" if r.feature.search(seg_text)
+                                    else "")
                 sdk = table_sdk or entry_sdk or line_sdk or (intro_sdk if listed else "")
                 if not sdk and section_sdk and not re.search(r"(?i:\b(?:we|us|our)\b)|\bI\b|我们", seg_text) \
                         and not aliases.find(seg_text):
@@ -554,7 +555,18 @@ def _named_recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _signs_in_elsewhere(c: Clause) -> bool:
+    """A sentence about signing in with another company's account ("If you choose to sign in with Facebook, we
+    receive your name and email from Facebook"): that company is the data's source, not its recipient, unless the
+    sentence also sends data on to someone else or names that company collecting it. A table row keeps its SDK."""
+    r = rules()
+    return "|" not in c.text and bool(r.sign_in_source.search(c.text)) and not r.outward_share.search(c.text) \
+        and not r.sign_in_collector.search(c.text)
+
+
 def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset()) -> list[str]:
+    if _signs_in_elsewhere(c):
+        return ["first_party"]
     if c.sdk:
         return [c.sdk]
     if c.rcps:
