@@ -84,9 +84,11 @@ def capture_events(path: str | Path, ctx: EngineContext, keylogs: Sequence[str] 
     counter = itertools.count(1)
     engine = Engine(ctx, lambda: next(counter), account_http_bytes=capture_format(source.format).exchanges)
     last_flush = time.monotonic()
-    for item in source.messages():
-        engine.process(item)
-        if engine.pending >= BATCH_ROWS or time.monotonic() - last_flush > BATCH_SECONDS:
+    process = engine.process
+    for n, item in enumerate(source.messages(), 1):
+        process(item)
+        # whether the batch is due, asked every 16 messages (it may pass BATCH_ROWS by what 15 messages add)
+        if not n & 15 and (engine.pending >= BATCH_ROWS or time.monotonic() - last_flush > BATCH_SECONDS):
             yield Rows(engine.take_batch(), source.progress())
             last_flush = time.monotonic()
     yield Rows(engine.take_batch(final=True), source.progress())

@@ -57,6 +57,21 @@ def test_cdn_cname_maps_back_to_the_name_the_client_asked_for() -> None:
     assert a.attribute("", "198.51.100.8", 443, "tcp", 11.0).sdk == ""
 
 
+
+def test_attribution_is_shared_across_connections_but_keeps_how_the_name_was_learned() -> None:
+    """One answer per (name, address): every port gives the same one; a name only DNS gave says "dns"
+    even after the client named that host to that address itself (the cache must keep the two apart)."""
+    a = Attributor(SIGS, EMPTY_PROFILE)
+    _answer(a, 1.0, "10.0.0.2", "stats.jpush.cn", "198.51.100.7")
+    named = a.attribute("stats.jpush.cn", "198.51.100.7", 443, "tcp", 2.0)
+    assert (named.sdk, named.reason) == ("jpush", "host suffix jpush.cn")
+    by_dns = a.attribute("", "198.51.100.7", 443, "tcp", 2.0)
+    assert (by_dns.sdk, by_dns.reason) == ("jpush", "dns host suffix jpush.cn")
+    assert a.attribute("stats.jpush.cn", "198.51.100.7", 8080, "tcp", 3.0) == named
+    assert a.attribute("", "198.51.100.7", 5000, "udp", 3.0) == by_dns
+    # the same name at another address: the name's rule, that address's own country
+    assert a.attribute("stats.jpush.cn", "198.51.100.8", 443, "tcp", 3.0).sdk == "jpush"
+
 def test_ip_rule_and_protocol_fingerprint() -> None:
     a = Attributor(SIGS, EMPTY_PROFILE)
     assert a.attribute("", "123.196.118.23", 19000, "udp", 0.0).sdk == "jpush"

@@ -22,6 +22,7 @@ from monitor.profile import Profile
 from monitor.rules.load import Rules
 from monitor.rules.sdks import SdkRule
 
+_UNSEEN: Any = object()
 DNS_SLACK = 2.0  # seconds: a connection may start a little before the answer's capture time
 MAX_NAMES_PER_IP = 32
 
@@ -76,7 +77,8 @@ class Attributor:
         self.profile = profile
         self.geo = geo
         self._dns: dict[str, tuple[list[float], list[tuple[str, tuple[str, ...]]]]] = {}  # ip -> (times, (client, chain))
-        self._cache: dict[tuple[str, str, int, str, str, tuple[str, ...]], Attribution] = {}
+        self._cache: dict[tuple[Any, ...], Attribution] = {}  # (named by the client, names, ip, protocol, others)
+        self._named: dict[tuple[bool, tuple[str, ...], str], Attribution | None] = {}  # what the names alone give
 
     # -- DNS -------------------------------------------------------------------------------------------
 
@@ -136,14 +138,19 @@ class Attributor:
 
     def attribute(self, host: str, ip: str, port: int, transport: str, ts: float, protocol: str = "",
                   client: str = "") -> Attribution:
-        chains: list[tuple[str, ...]] = [(host,)] if host else self._candidates(ip, ts, client, port)
-        names = chains[0]
-        others = tuple(c[0] for c in chains[1:8])
-        key = (names[0] if names else "", ip, port, transport, protocol, others)
+        # the answer depends on the names (and whether the client named the host), the address (its
+        # country, address rules), the protocol and the other names of the address: not on the port or
+        # transport, so every connection to one host and address shares one entry
+        if host:
+            chains: list[tuple[str, ...]] = [(host,)]
+            key: tuple[Any, ...] = (True, chains[0], ip, protocol)
+        else:
+            chains = self._candidates(ip, ts, client, port)
+            key = (False, chains[0], ip, protocol, *chains[1:8])
         hit = self._cache.get(key)
         if hit is None:
-            hit = self._attribute(host, names, ip, protocol)
-            if others:
+            hit = self._attribute(host, chains[0], ip, protocol)
+            if len(chains) > 1:
                 hit = self._with_others(hit, chains[1:8], ip, protocol)
             if len(self._cache) > 100_000:
                 self._cache.clear()
@@ -161,14 +168,14 @@ class Attributor:
 
     def _attribute(self, host: str, names: tuple[str, ...], ip: str, protocol: str) -> Attribution:
         country = self._country(ip)
-        for i, name in enumerate(names):
-            via = "" if host else ("dns " if i == 0 else f"dns cname of {names[0]}: ")
-            if self.profile.is_first_party(name, ""):
-                return Attribution("first_party", self.profile.app.name, "first_party", country,
-                                   f"{via}first-party host {name}", protocol)
-            found = self.rules.by_host(name)
-            if found:
-                return self._from(found[0], country, via + found[1], protocol)
+        named = self._named.get((bool(host), names, protocol), _UNSEEN)
+        if named is _UNSEEN:
+            named = self._by_names(host, names, protocol)
+            if len(self._named) > 100_000:
+                self._named.clear()
+            self._named[(bool(host), names, protocol)] = named
+        if named is not None:
+            return replace(named, country=country) if country else named
         if ip and self.profile.is_first_party("", ip):
             return Attribution("first_party", self.profile.app.name, "first_party", country,
                                f"first-party address {ip}", protocol)
@@ -178,6 +185,18 @@ class Attributor:
         if protocol and protocol in self.rules.protocols:
             return self._from(self.rules.protocols[protocol], country, f"{protocol} fingerprint", protocol)
         return Attribution("", "", "unknown", country, "no rule matched", protocol)
+
+    def _by_names(self, host: str, names: tuple[str, ...], protocol: str) -> Attribution | None:
+        """The attribution a name of the chain gives (no country: the address gives it), None when no rule names one."""
+        for i, name in enumerate(names):
+            via = "" if host else ("dns " if i == 0 else f"dns cname of {names[0]}: ")
+            if self.profile.is_first_party(name, ""):
+                return Attribution("first_party", self.profile.app.name, "first_party", "",
+                                   f"{via}first-party host {name}", protocol)
+            found = self.rules.by_host(name)
+            if found:
+                return self._from(found[0], "", via + found[1], protocol)
+        return None
 
     def _from(self, s: SdkRule, country: str, reason: str, protocol: str) -> Attribution:
         return Attribution(s.id, s.organization, s.category, country, reason, protocol)

@@ -279,12 +279,13 @@ class Detector:
     def _recurrences(self, fields: list[Field], hits: dict[tuple[str, str, str], Hit]) -> None:
         found: set[str] | None = None
         low = self.rules.recurring_min
+        recur = self._recur
         for f in fields:
             v = f[2]
             if not low <= len(v) <= 80 or " " in v or f[3] == ("bytes",):
                 continue  # identifiers are short and have no spaces
-            key = _alnum(v)
-            if key not in self._recur or norm_key(f[1]) in self.rules.negative_keys:
+            key = v.upper().replace("-", "").replace(":", "").replace(".", "")  # _alnum(v): v has no space
+            if key not in recur or norm_key(f[1]) in self.rules.negative_keys:
                 continue
             if found is None:
                 found = {_alnum(h.canonical or h.value) for h in hits.values()}
