@@ -22,7 +22,7 @@ POLICIES3 = GRID3 / "policies"
 GRID4 = CORPUS / "verdicts4"  # the fourth reviewer's grid: ecobee, webcam.org, QQ's SDK list, Utility Cam
 POLICIES4 = GRID4 / "policies"
 # grids 5-11 (verdicts5 .. verdicts11), each with its policies in its own folder
-GRID5, GRID6, GRID7, GRID8, GRID9, GRID10, GRID11 = (CORPUS / f"verdicts{n}" for n in range(5, 12))
+GRID5, GRID6, GRID7, GRID8, GRID9, GRID10, GRID11, GRID12 = (CORPUS / f"verdicts{n}" for n in range(5, 13))
 
 
 def _bench() -> ModuleType:
@@ -58,6 +58,9 @@ FLOORS10 = {"iot_hive_2017.txt": (0.918, 44), "iot_tado_2014.txt": (0.595, 47),
             "western_accuweather_2015.txt": (0.898, 17)}
 FLOORS11 = {"iot_belkin_wemo.txt": (0.864, 41), "western_bigidea_games.txt": (0.983, 28),
             "western_green_walking.txt": (0.951, 77), "western_habitica.txt": (0.876, 47)}
+# grid 12, written blind during verdict round 7 and read at its end (0.685 before the round, 0.708 after)
+FLOORS12 = {"iot_netgear_2019.txt": (0.771, 55), "west_bitwarden.txt": (0.616, 53),
+            "west_crunchyroll.txt": (0.977, 15), "west_flickr.txt": (0.473, 14)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -106,6 +109,7 @@ LATER_GRIDS = [
     pytest.param(GRID9, GRID9 / "policies", 381, 0.937, (142, 146), FLOORS9, id="grid9"),
     pytest.param(GRID10, GRID10 / "policies", 257, 0.805, (108, 109), FLOORS10, id="grid10"),
     pytest.param(GRID11, GRID11 / "policies", 378, 0.923, (193, 196), FLOORS11, id="grid11"),
+    pytest.param(GRID12, GRID12 / "policies", 359, 0.708, (137, 147), FLOORS12, id="grid12"),
 ]
 
 
