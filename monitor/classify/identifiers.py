@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from monitor.classify.checks import PKG, Check, CheckContext, luhn_ok, unicast_mac
-from monitor.classify.checks import meid as meid_check
 from monitor.classify.types import type_checks, type_ids
 from monitor.classify.variants import Variant, profile_variants, trie_regex
 from monitor.decode import location
@@ -183,13 +182,13 @@ class Detector:
                                        tuple(p for p in (self._cs2, self._kalay) if p is not None), self._min_apps)
         self._recur: dict[str, tuple[str, str]] = {}  # value (letters and digits, upper) -> (type, first finding)
         self._key_info: dict[str, _KeyInfo] = {}
-        self._lat_pair = self._lat | self._pair
         idfa = r.types.get("idfa", {})
         self._platform_free = frozenset(norm_key(k) for k in idfa.get("platform_free_keys", []))
         self._platform_keys = frozenset(norm_key(k) for k in idfa.get("platform_keys", []))
         self._ios_value = re.compile(idfa["ios_value"]) if "ios_value" in idfa else None
         self._ios_agent = re.compile(idfa["ios_agent"]) if "ios_agent" in idfa else None
         self._meid_keys = frozenset(norm_key(k) for k in r.types.get("meid", {}).get("id_keys", []))
+        self._meid_check = self._checks.get("meid")
         # the known-value scan runs once over all fields of a message joined by a character that no
         # variant contains (so no match spans two fields, and field edges stay match boundaries)
         variants = "".join(self._ci) + "".join(self._cs)
@@ -284,7 +283,7 @@ class Detector:
             v = f[2]
             if not low <= len(v) <= 80 or " " in v or f[3] == ("bytes",):
                 continue  # identifiers are short and have no spaces
-            key = v.upper().replace("-", "").replace(":", "").replace(".", "")  # _alnum(v): v has no space
+            key = _alnum(v)
             if key not in recur or norm_key(f[1]) in self.rules.negative_keys:
                 continue
             if found is None:
@@ -470,8 +469,8 @@ class Detector:
                 else:
                     continue
                 found.append(t)
-        if len(v) == 14 and not found and k in self._meid_keys:  # a CDMA phone's MEID where apps ask for the IMEI
-            got = meid_check(v, k, self._check_ctx, cleartext)
+        if len(v) == 14 and not found and k in self._meid_keys and self._meid_check is not None:
+            got = self._meid_check(v, k, self._check_ctx, cleartext)  # a CDMA phone's MEID where apps ask for the IMEI
             if got is not None:
                 out.append(_new(Hit, ("meid", got[1], _chain(f[3], "plain"), f[0], got[0], "", "", "")))
         if free_key or len(v) >= 14 or "@" in v or "+" in v or "-" in v:  # see _free: each search needs a mark

@@ -400,9 +400,7 @@ def _listed_below(statements: list[Statement], policy_text: str, find: Finder, r
     for s in statements:
         if s.recipient not in CLASSES or s.stance == "denies" or any(q.startswith("class:") for q in s.qualifiers):
             continue
-        lo = policy_text.rfind("\n", 0, s.evidence.start) + 1
-        hi = policy_text.find("\n", s.evidence.start)
-        hi = len(policy_text) if hi < 0 else hi
+        lo, hi = _line_span(policy_text, s.evidence.start)
         if not r.listed_below.search(policy_text[lo:hi]):
             continue
         if hi not in lists:
@@ -423,9 +421,7 @@ def _paragraph_members(statements: list[Statement], policy_text: str, find: Find
     for s in statements:
         if s.recipient not in CLASSES or s.stance == "denies" or not r.class_anaphor.search(s.evidence.text):
             continue
-        lo = policy_text.rfind("\n", 0, s.evidence.start) + 1
-        hi = policy_text.find("\n", s.evidence.start)
-        hi = len(policy_text) if hi < 0 else hi
+        lo, hi = _line_span(policy_text, s.evidence.start)
         rest = policy_text[lo:s.evidence.start] + " " + policy_text[s.evidence.end:hi]
         for sdk in dict.fromkeys(sdk for sdk, _a, _b in find(rest)):
             if only_mentioned(rest, sdk, find) or (s.type, sdk, s.stance, s.evidence.start) in seen:
@@ -508,6 +504,7 @@ def _owner_beside_class(text: str, r: CoveringRules, find: Finder | None) -> boo
 
 
 def _line_span(text: str, at: int) -> tuple[int, int]:
+    """Where the line of the policy text holding offset `at` starts and ends."""
     end = text.find("\n", at)
     return text.rfind("\n", 0, at) + 1, end if end >= 0 else len(text)
 
@@ -545,8 +542,8 @@ def _sdk_subject(text: str, find: Finder, r: CoveringRules, aliases: dict[str, s
 
 def _line(text: str, at: int) -> str:
     """The line of the policy text holding offset `at`."""
-    end = text.find("\n", at)
-    return text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
+    lo, hi = _line_span(text, at)
+    return text[lo:hi]
 
 
 def _names_an_sdk(line: str, find: Finder) -> bool:
