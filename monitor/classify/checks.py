@@ -18,7 +18,10 @@ _HEX14 = re.compile(r"[0-9A-Fa-f]{14}")
 _HEX_DIGITS = "0123456789abcdefABCDEF"
 _ODD_HEX = frozenset("13579bdf")  # a hex digit with its low bit set
 _OAID = re.compile(r"[0-9A-Fa-f]{16}|[0-9A-Fa-f]{32}|[0-9A-Fa-f]{64}")
-_ANDROID_ID = re.compile(r"(?:a-|android[-_]?)?([0-9a-fA-F]{16})", re.I)  # "A-3f9c...", "ANDROID_3f9c..."
+# "A-3f9c...", "ANDROID_3f9c..."; 15 hex digits too: before Android 8 the id was a random 64-bit number printed
+# without its leading zero (one id in 16); at least one letter a-f, or a decimal number (a 15-digit IMEI, a
+# server-issued numeric id) would pass for one
+_ANDROID_ID = re.compile(r"(?:a-|android[-_]?)?(?=[0-9]{0,15}[a-fA-F])([0-9a-fA-F]{15,16})", re.I)
 _SERIAL = re.compile(r"[A-Za-z0-9\-]{6,32}")
 _UID = re.compile(r"[0-9A-Fa-f]{16}|[A-Za-z0-9]{20,22}")
 _PHONE_SEP = re.compile(r"[\s\-()]")
@@ -99,6 +102,10 @@ def imsi(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] 
 def iccid(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
     if v.isdigit() and 18 <= len(v) <= 20 and v.startswith("89"):
         return ("checksum" if luhn_ok(v) else "pattern"), v
+    # an ICCID read from the SIM's BCD keeps its filler nibble "F" (19 digits padded to 20, or a swapped pair)
+    digits = v.replace("F", "").replace("f", "")
+    if len(digits) >= len(v) - 1 and digits.isdigit() and 18 <= len(digits) <= 20 and v.startswith("89"):
+        return "pattern", v
     return None
 
 

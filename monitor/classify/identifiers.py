@@ -532,6 +532,16 @@ class Detector:
             return rdns >= self._rdns_share * len(items)
         return "install" in k and "installer" not in k and len(items) <= 2 and rdns == len(items)
 
+    def _joined_apps(self, v: str) -> bool:
+        """Package names joined into one string ("com.a.b|com.c.d|..." in a form field, or comma-separated): an
+        app list whatever its key, when most items are reverse-DNS names."""
+        items = [x.strip() for x in v[:20_000].split("|" if "|" in v else ",")][:500]
+        items = [x for x in items if x]
+        if len(items) < max(self._min_apps, 3):
+            return False
+        rdns = sum(1 for x in items if PKG.match(x) and x.split(".", 1)[0].lower() in self._rdns_first)
+        return rdns >= max(self._rdns_share, 0.5) * len(items)
+
     def _free(self, f: Field, v: str, keyed: list[str], k: str = "", device_key: bool = False,
               install: bool = False) -> list[Hit]:
         """Values recognizable without a key name (checksums, structure). Each regex runs only when the value
@@ -541,6 +551,9 @@ class Detector:
         # an app list needs a list (or an "install" key) and, unless any share will do, dotted names
         if (install or tr and tr[-1] == "list") and "installed_apps" not in keyed and \
                 ("." in v or not self._rdns_share > 0) and self._app_list(f, v, k):
+            got.append(("installed_apps", v[:200], "pattern"))
+        elif ("|" in v or "," in v) and "installed_apps" not in keyed and \
+                v.count(".", 0, 4096) >= 2 * self._min_apps and self._joined_apps(v):
             got.append(("installed_apps", v[:200], "pattern"))
         long = len(v) >= 14
         # (the regular expressions cost ~50 us per KB of value; the counts before them, ~1 us)
