@@ -44,7 +44,14 @@ def score(folder: Path, profile: Path | None = None) -> dict:
     for p in truth["planted"]:
         want[p["entry"]].add(p["type"])
     pairs = {(p["entry"], p["type"]) for p in truth["planted"]}
+    # privmon stores a finding once per capture (type, value, destination, location), counting repeats: a value
+    # an earlier request already sent is found there, so the label counts as found
+    earlier: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for (e, t), vs in found.items():
+        earlier[t] += [(e, v.partition("=")[2]) for v in vs]
     hit = {k for k in pairs if k in found}
+    hit |= {(p["entry"], p["type"]) for p in truth["planted"]
+            if any(e < p["entry"] and v and (v in p["sent"] or p["sent"] in v) for e, v in earlier[p["type"]])}
     unlabelled = sorted((k, v) for k, v in found.items() if k[1] not in want[k[0]])
     per_type: dict[str, Counter] = defaultdict(Counter)
     for e, t in pairs:
