@@ -40,6 +40,8 @@ _FORM_KEY = re.compile(r"^[A-Za-z_][\w.\-\[\]]{0,63}$")
 _PAIR_NAMES = ("k", "key", "name", "field", "param")  # [{"key": "imei", "value": "35..."}]
 _PAIR_VALUES = ("v", "value", "val")  # (unrolled in _name_value)
 _PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
+_BIN_RUN = re.compile(rb"[\x20-\x7e]{2,}")  # a name or a value inside a binary key-value encoding
+_BIN_KEY = re.compile(r"[A-Za-z_$][A-Za-z0-9_.$-]{1,39}")
 _NONPRINT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _PRINTABLE_ASCII = bytes(c for c in range(256) if _NONPRINT.match(chr(c)) is None)  # bytes.translate's delete set
 _XML_ELEM = re.compile(r"<([A-Za-z_][\w.:-]{0,64})(\s[^<>]{0,2048})?>([^<>]{1,4096})</\1>")
@@ -281,6 +283,10 @@ def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _B
             return
         _bytes(loc, key, raw, tr + ("jwt",), depth + 1, b)
         return
+    if "\n" in v and len(v) >= 64:  # MIME-style base64, cut into lines of 60-76 characters
+        joined = v.replace("\r", "").replace("\n", "")
+        if _B64.match(joined):
+            v = joined
     n = len(v)
     if n > 32 and n not in (40, 64) and not n % 2 and not v.strip(_HEX_DIGITS):  # hashes stay hashes
         raw = binascii.unhexlify(v)
@@ -323,6 +329,27 @@ def _bytes(loc: str, key: str, raw: bytes, tr: tuple[str, ...], depth: int, b: _
     text = _text(raw[:MAX_SCAN])
     if text is not None:
         _leaf(loc, key, text, tr, depth, b)
+    elif depth < MAX_DEPTH:
+        _binary_pairs(loc, raw, tr, depth, b)
+
+
+def _binary_pairs(loc: str, raw: bytes, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
+    """Binary key-value encodings (Thrift, msgpack, BSON, bplist, protobuf maps) put a name such as
+    "android_id", a few framing bytes (type, length), then the value: each name followed that closely by a
+    printable run becomes a keyed field (Umeng's base64 `id_tracking` is a Thrift map of the phone's ids)."""
+    runs = []
+    for m in _BIN_RUN.finditer(raw, 0, MAX_SCAN):
+        runs.append(m)
+        if len(runs) >= 2000:
+            break
+    for name, value in zip(runs, runs[1:], strict=False):
+        if value.start() - name.end() > 4:
+            continue
+        key = name.group().decode("ascii")
+        if _BIN_KEY.fullmatch(key):
+            _leaf(f"{loc}>{key}", key, value.group().decode("ascii"), tr, depth + 1, b)
+            if b.full():
+                return
 
 
 # -- structured bodies ------------------------------------------------------------------------------

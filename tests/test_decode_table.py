@@ -127,6 +127,17 @@ ROWS: list[tuple[str, dict[str, object], list[Field], list[tuple[str, str]]]] = 
     ("xml elements and attributes; a namespace prefix is dropped from the key",
      dict(body=f'<r><d:imei>{IMEI}</d:imei><dev mac="{MAC}">x1</dev></r>'.encode(), ctype="text/xml"),
      [Field("xml:d:imei", "imei", IMEI, ("xml",)), Field("xml:dev@mac", "mac", MAC, ("xml",))], []),
+    ("base64 cut into MIME lines inside a JSON string is still base64",
+     dict(body=json.dumps({"blob": "\n".join(b64(IMEI_JSON + b" " * 30)[i:i + 20] for i in range(0, 64, 20))}).encode(),
+          ctype="application/json"),
+     [Field("json:$.blob.imei", "imei", IMEI, ("json", "base64", "json"))], []),
+    ("a binary key-value map (Thrift, as Umeng's id_tracking): each name, then its value, a few bytes on",
+     dict(body=json.dumps({"id_tracking": b64(b"\x1b\x05\x8c\x0aandroid_id\x18\x10" + AID.encode()
+                                              + b"\x16\x96\xdb\xd0\xcc\xa8W\x15\x02\x00\x03mac\x18\x11"
+                                              + MAC.encode() + b"\x16\x8c\xdb\x00")}).encode(),
+          ctype="application/json"),
+     [Field("json:$.id_tracking>android_id", "android_id", AID, ("json", "base64")),
+      Field("json:$.id_tracking>mac", "mac", MAC, ("json", "base64"))], []),
     ("protobuf wire format: strings by field number",
      dict(body=b"\x0a\x0f" + IMEI.encode() + b"\x12\x04\x08\x01\x10\x02", ctype="application/x-protobuf"),
      [Field("pb:1", "1", IMEI, ("protobuf",))], []),

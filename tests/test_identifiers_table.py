@@ -94,6 +94,14 @@ ROWS: list[tuple[str, str, str, set[tuple[str, str, str]]]] = [
     ("installed_apps: comma-joined host names are no app list", "hosts",
      "api.example.com,cdn.example.com,img.example.net,static.example.org", set()),
     ("installed_apps: two joined package names are too few", "pkgs_seen", "com.a.b|com.c.d", set()),
+    ("imei: 15 digits with a TAC prefix under device_id, the check digit failing", "device_id", IMEI_BAD,
+     {("imei", IMEI_BAD, "pattern")}),
+    ("imei: 15 digits without a TAC prefix under device_id are nothing", "device_id", "271828182845904", set()),
+    ("location_coarse: a city name", "city", "Hangzhou", {("location_coarse", "Hangzhou", "pattern")}),
+    ("location_coarse: a city code", "cityCode", "101010200", {("location_coarse", "101010200", "pattern")}),
+    ("location_coarse: an administrative district code", "adcode", "330108", {("location_coarse", "330108", "pattern")}),
+    ("location_coarse: a flag under a place key is nothing", "city", "0", set()),
+    ("location_coarse: a country is not a place here (a locale's country)", "country", "US", set()),
     # decoys
     ("decoy: Luhn-valid number under an order id", "order_id", IMEI, set()),
     ("decoy: build number", "build", IMEI, set()),
@@ -153,6 +161,8 @@ def scan(*fields: tuple[str, str]) -> set[tuple[str, str]]:
     ("platform iPhone8,1", [("advertiserId", IDFA), ("platform", "iPhone8,1")], {("idfa", IDFA)}),
     ("an iOS User-Agent", [("advertisingId", IDFA), ("header:User-Agent", "MyApp/2.0 CFNetwork/1240 Darwin/20.3")],
      {("idfa", IDFA)}),
+    ("an iOS SDK's own User-Agent (Facebook's FBiOSSDK)",
+     [("advertiser_id", IDFA), ("header:User-Agent", "FBiOSSDK.4.14.0")], {("idfa", IDFA)}),
     ("on Android it stays the GAID", [("advertiserId", GAID), ("os", "android")], {("gaid", GAID)}),
     ("a key that names the GAID stays the GAID", [("gaid", GAID), ("os", "iOS")], {("gaid", GAID)}),
 ])

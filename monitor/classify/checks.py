@@ -147,6 +147,17 @@ def device_uid(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str,
     return None
 
 
+def place(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
+    """A city, district, postcode or address under a place key: a name or a code, not a flag or a count."""
+    s = v.strip()
+    if not 2 <= len(s) <= 120 or s.lower() in _NO_PLACE or (s.isdigit() and (len(s) < 4 or not s.strip("0"))):
+        return None
+    return ("pattern", s) if any(c.isalnum() for c in s) else None
+
+
+_NO_PLACE = frozenset({"true", "false", "yes", "no", "null", "none", "unknown", "default", "all", "other", "nil"})
+
+
 def phone_number(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str] | None:
     digits = _PHONE_SEP.sub("", v)
     return ("pattern", v) if _PHONE.fullmatch(digits) and len(set(digits)) > 2 else None

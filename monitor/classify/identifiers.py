@@ -189,6 +189,7 @@ class Detector:
         self._ios_agent = re.compile(idfa["ios_agent"]) if "ios_agent" in idfa else None
         self._meid_keys = frozenset(norm_key(k) for k in r.types.get("meid", {}).get("id_keys", []))
         self._meid_check = self._checks.get("meid")
+        self._imei_id_keys = frozenset(norm_key(k) for k in r.types.get("imei", {}).get("id_keys", []))
         # the known-value scan runs once over all fields of a message joined by a character that no
         # variant contains (so no match spans two fields, and field edges stay match boundaries)
         variants = "".join(self._ci) + "".join(self._cs)
@@ -473,6 +474,10 @@ class Detector:
             got = self._meid_check(v, k, self._check_ctx, cleartext)  # a CDMA phone's MEID where apps ask for the IMEI
             if got is not None:
                 out.append(_new(Hit, ("meid", got[1], _chain(f[3], "plain"), f[0], got[0], "", "", "")))
+        elif len(v) == 15 and not found and k in self._imei_id_keys and v.isdigit() and v[:2] in self._tac and \
+                len(set(v)) > 3:  # the IMEI under a generic device-id name, its check digit failing
+            out.append(_new(Hit, ("imei", v, _chain(f[3], "plain"), f[0], "pattern", "", "", "")))
+            found.append("imei")
         if free_key or len(v) >= 14 or "@" in v or "+" in v or "-" in v:  # see _free: each search needs a mark
             out.extend(self._free(f, v, found, k, device_key, install))
         return out
