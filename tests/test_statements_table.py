@@ -529,6 +529,28 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "lists, we will use your email address to send you updates.\nIf you opt to receive our newsletter, we store your "
      "email address.\nE-mail sent to or from the Services may not be secure.",
      {("email", "conditional", "first_party")}),
+    # round 10 (issue 14)
+    ("the reader's location as the place whose law applies is no location collected",
+     "Depending on your location, you may have the right to object to processing.\nThese choices are open to every user "
+     "regardless of their location.\nWe collect your IMEI.", {("imei", "collects", "first_party")}),
+    ("a word inside a web address names no data",
+     "We store the preferences you set in your [account](https://example.com/user/password?next=prefs).\n"
+     "We keep the choices listed at http://www.example.org/email-location-choices.\nWe collect your IMEI.",
+     {("imei", "collects", "first_party")}),
+    ("an e-mail the user writes, an e-mail app, or e-mail among ways to reach the user is no e-mail address",
+     "We receive the feedback when you compose an e-mail to our team.\n"
+     "We receive the log file because this e-mail has the log file attached.\n"
+     "After you tap Send, your email-app opens and we receive what you send.\n"
+     "We may collect your personal information in other ways, such as email or phone calls.\n"
+     "We collect your IMEI.", {("imei", "collects", "first_party")}),
+    ("a negated subject denies: 'none of ... will ever'",
+     "None of the code in our app will ever read or store your location information.\n"
+     "None of your phone numbers are shared with advertisers.",
+     {("location_precise", "denies", "first_party"), ("location_coarse", "denies", "first_party"),
+      ("phone_number", "denies", "advertisers")}),
+    ("advice about passwords in Chinese is security boilerplate, no password collected",
+     "请设置复杂密码，以保护您的账号安全。\n如因您保管不当导致密码被他人盗用，后果由您承担。\n设备访问控制与密码保护\n我们收集您的手机号码。",
+     {("phone_number", "collects", "first_party")}),
 ]
 
 

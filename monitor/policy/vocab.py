@@ -40,6 +40,7 @@ class Vocabulary:
     ios: re.Pattern[str]
     iot: re.Pattern[str]
     android: re.Pattern[str]
+    no_words: re.Pattern[str]  # spans that name nothing (web addresses): mentions inside them are not terms
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +55,8 @@ def vocabulary() -> Vocabulary:
         terms.append(Term(t["type"], re.compile(t["pattern"], re.IGNORECASE | re.ASCII), vague, covers,
                           tuple(t.get("expands", ())), t.get("iot_type", ""), near, narrow, bool(t.get("iot_only"))))
     return Vocabulary(tuple(terms), re.compile(data["ios_words"], re.ASCII),
-                      re.compile(data["iot_words"], re.IGNORECASE | re.ASCII), re.compile(data["android_words"], re.ASCII))
+                      re.compile(data["iot_words"], re.IGNORECASE | re.ASCII), re.compile(data["android_words"], re.ASCII),
+                      re.compile(data["no_words"], re.IGNORECASE | re.ASCII))
 
 
 def find_terms(text: str) -> list[tuple[Term, int, int]]:
@@ -65,10 +67,13 @@ def find_terms(text: str) -> list[tuple[Term, int, int]]:
 @lru_cache(maxsize=4096)  # the reader asks again for a line that is also a whole sentence
 def _terms_in(text: str) -> tuple[tuple[Term, int, int], ...]:
     found: list[tuple[Term, int, int]] = []
-    for term in vocabulary().terms:
+    voc = vocabulary()
+    spans = [m.span() for m in voc.no_words.finditer(text)]
+    for term in voc.terms:
         for m in term.pattern.finditer(text):
             if m.end() > m.start() and not (
-                    term.unless_near and term.unless_near.search(text[max(0, m.start() - 40):m.end() + 40])):
+                    term.unless_near and term.unless_near.search(text[max(0, m.start() - 40):m.end() + 40])) \
+                    and not any(a <= m.start() < b for a, b in spans):
                 found.append((term, m.start(), m.end()))
     found.sort(key=lambda x: (x[1], -(x[2] - x[1])))
     out: list[tuple[Term, int, int]] = []
