@@ -551,6 +551,15 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("advice about passwords in Chinese is security boilerplate, no password collected",
      "请设置复杂密码，以保护您的账号安全。\n如因您保管不当导致密码被他人盗用，后果由您承担。\n设备访问控制与密码保护\n我们收集您的手机号码。",
      {("phone_number", "collects", "first_party")}),
+    ("a table row's first cell is its label when a later cell names the data exactly; a permission in brackets after "
+     "the item makes it conditional",
+     "Ad identifiers | Apple IDFA (subject to your permission under App Tracking Transparency) | Ad measurement\n"
+     "We support Android and iOS.", {("idfa", "conditional", "first_party")}),
+    ("an opt-in 'Yes' in a row's collected cell is a condition",
+     "Account | Name, email address | Backup | Yes (opt-in only)", {("email", "conditional", "first_party")}),
+    ("'if you've chosen to' after an item conditions it",
+     "We collect your username and your phone number, if you've chosen to give it to us.",
+     {("phone_number", "conditional", "first_party")}),
 ]
 
 

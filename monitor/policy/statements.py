@@ -687,9 +687,11 @@ def _stance(c: Clause, start: int, end: int) -> str:
     rel_s, rel_e = start - c.start, end - c.start
     after = text[rel_e: rel_e + 60]
     before = text[max(0, rel_s - 70): rel_s]
-    if re.match(r"\s*[(（](?:only collected|optional|only (?:when|with|if)|(?:if|when|where) (?:you |the user )?\w+|可选|选填|非必要)", after, re.I) or \
-            re.match(r"\s*,?\s*(?:only\s+)?(?:where|if|when|once|after)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|"
-                     r"authori[sz]|opt|enable|turn|activat|switch\s+on)", after, re.I) or \
+    if re.match(r"\s*[(（](?:only collected|optional|only (?:when|with|if)|(?:if|when|where) (?:you |the user )?\w+|可选|选填|非必要"
+                r"|(?:subject to|with|upon|requires?|after) (?:the |your |the user[’']?s? |users?[’']? |explicit |prior |express )*"
+                r"(?:permission|consent|opt-?in|authori[sz]ation)|opt-?in)", after, re.I) or \
+            re.match(r"\s*,?\s*(?:only\s+)?(?:where|if|when|once|after)\s+you(?:\s+have|[’']ve)?\s+(?:allow|grant|agree|consent|"
+                     r"authori[sz]|opt|enable|turn|activat|switch\s+on|cho(?:o)?sen?\s+to|decided?\s+to|elect(?:ed)?\s+to)", after, re.I) or \
             re.search(r"\b(?:if|where|when|once)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|authori[sz]|opt|enable)"
                       r"[^,;.]{0,40},\s*(?:your\s+|the\s+)?$", before, re.I):
         return "conditional"
@@ -715,7 +717,7 @@ def _stance(c: Clause, start: int, end: int) -> str:
     if seg_kind in ("optional", "permission"):
         return "conditional"
     text, rel_s = text[seg_start:seg_end], rel_s - seg_start
-    if re.search(r"\|\s*(?:Yes|Y|是)\s*[(（]\s*(?:optional|user\s+choice|only\s+(?:if|when)|if|when|可选|选填)", text, re.I):
+    if re.search(r"\|\s*(?:Yes|Y|是)\s*[(（]\s*(?:optional|user\s+choice|only\s+(?:if|when)|if|when|opt-?in|with\s+(?:your\s+)?consent|可选|选填)", text, re.I):
         return "conditional"  # a yes/no "collected" cell qualified as optional ("Yes (optional, if signed in)")
     if " | " in text and re.match(r"\s*(?:your\s+|explicit\s+|express\s+)?consent\b", text.rsplit(" | ", 1)[1], re.I):
         return "conditional"  # a row whose legal-basis cell (the last) is "Consent": it rests on the user's consent
@@ -845,6 +847,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             # "Exact Locations: Precise GPS coordinates are not shared": the body names what it speaks of, the label
             # is its title
             mentions = [m for m in mentions if m[1] >= off + label.end()]
+        mentions = _row_label_dropped(c.text, mentions)
         # (a clause that points back passes the same data on: "For some partners, such as Google, this information will be
         # shared automatically. For others, ..., this information will only be shared with your explicit permission.")
         last_terms = before_terms if anaphor else list(dict.fromkeys(t for t, _s, _e in mentions if not t.vague))
@@ -913,6 +916,17 @@ _SENDS_TO = re.compile(r"\b(?:sends|sending|send|uploads?|uploading|forwards?|fo
 _SIGN_IN_VIA = re.compile(r"\b(?:log|sign)\s*(?:in|on|up)(?:to)?\b[^|.;]{0,40}?\b(?:via|through|with|using)\s+(?:your\s+|a\s+)?$",
                           re.I)
 _ITEM_END = re.compile(r"[;；,]\s*(?:and|or)?\s*$", re.I)
+
+
+def _row_label_dropped(text: str, mentions: list[tuple[Term, int, int]]) -> list[tuple[Term, int, int]]:
+    """A table row whose first cell names a kind of data that a later cell names exactly ("Advertising Identifiers |
+    Apple IDFA (subject to ...)", "Location | Precise location (with permission)"): the first cell is the row's label,
+    the later cell says what is collected and how."""
+    first = text.find(" | ")
+    if first < 0:
+        return mentions
+    later = {x for t, s, _e in mentions if s > first and not t.vague for x in (t.expands or t.covers)}
+    return [m for m in mentions if m[1] > first or not m[0].expands or not later & set(m[0].expands)]
 
 
 def _item_like(cl: list[Clause], i: int) -> bool:
