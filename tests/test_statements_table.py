@@ -560,6 +560,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("'if you've chosen to' after an item conditions it",
      "We collect your username and your phone number, if you've chosen to give it to us.",
      {("phone_number", "conditional", "first_party")}),
+    ("data the user 'voluntarily gives' at sign-up is collected (labellers of seven policies in five batches read it so); "
+     "'only if you voluntarily submit it' stays a condition",
+     "When you sign up, you voluntarily give us your name and email address.\n"
+     "Your phone number is only stored if you voluntarily submit it to us.",
+     {("email", "collects", "first_party"), ("phone_number", "conditional", "first_party")}),
 ]
 
 
