@@ -565,6 +565,14 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "When you sign up, you voluntarily give us your name and email address.\n"
      "Your phone number is only stored if you voluntarily submit it to us.",
      {("email", "collects", "first_party"), ("phone_number", "conditional", "first_party")}),
+    ("a serial number in a sentence about a connected product the user has is that product's id, even in a policy "
+     "that is not about one; a sentence that also speaks of the phone keeps the phone's serial",
+     "We use the serial number of the robot vacuum you bind to identify it when you ask for help.\n"
+     "We read the serial number of your phone and your connected devices.",
+     {("device_uid", "collects", "first_party"), ("serial", "collects", "first_party")}),
+    ("the user named in the third person chooses too: 'If a member chooses to ...' is a condition",
+     "If a member chooses to add a dashboard camera to the app, we receive what they tell us about that device (for "
+     "example, its serial number).", {("device_uid", "conditional", "first_party")}),
 ]
 
 

@@ -42,7 +42,7 @@ from monitor.policy.context import (
     states_nothing_more,
     used_as_tool,
 )
-from monitor.policy.vocab import Term, find_terms, policy_context, typed
+from monitor.policy.vocab import Term, about_product, find_terms, policy_context, typed
 from monitor.rules.alternation import literal_alternation
 
 _DENY = re.compile(
@@ -61,6 +61,8 @@ _COND = re.compile(
     r"|\b(?:if|when|once|only\s+if)\s+you\s+voluntarily\s+(?:give|provide|submit|enter|share|send)|\bwhen\s+choosing\s+to\b"
     r"|\bvoluntarily\s+(?:give|provide|submit|enter|share|send)[^.;]{0,40}?\b(?:when|while|by)\s+(?:you\s+)?(?:\w+\s+){0,2}?"
     r"(?:feedback|surveys?|contests?|sweepstakes|promotions?|participat\w*|respond\w*|contact\w*)"
+    r"|\b(?:if|when|once)\s+(?:a|an|the)\s+(?:user|driver|rider|customer|member|player|host|guest|owner)s?\s+"
+    r"(?:chooses|decides|elects|opts|wishes)\s+to\b"  # the user named in the third person ("If a Driver chooses to ...")
     r"|\buser\s+authori[sz]ation\b|\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b"
     r"|\bonly\s+with\s+your\s+consent\b|\b(?:users?|those|people|you)\s+(?:who|that)\s+(?:have\s+)?(?:enable|allow|opt|choose|grant|consent|agree|turn)"
     r"|\bdepending\s+on\s+(?:\w+\s+){0,3}?(?:settings|consent|choices?|permissions?|features?\s+(?:you\s+)?(?:use|enable))\b"
@@ -894,7 +896,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                           and not re.search(r"\b(?:or|and|including|e\.g|such\s+as|for\s+example)\b|[,、，]", c.text[e:m[1]], re.I)}
             # "IDFA广告标识", "IDFA advertising identifier": the type named right before says which one too
             named_prev = mentions[i - 1][0].type if i and s - mentions[i - 1][2] <= 2 else ""
-            for type_id, vague, covers in typed(term, ios, iot, _narrowing_near(c.text, s, e), android):
+            product = iot or (bool(term.iot_type) and about_product(c.text))
+            for type_id, vague, covers in typed(term, ios, product, _narrowing_near(c.text, s, e), android):
                 if term.expands and named_next & set(term.expands) and type_id not in named_next:
                     continue  # "advertising ID (IDFA)": the named type says which one
                 if term.expands and named_prev in term.expands and type_id != named_prev:

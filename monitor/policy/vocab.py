@@ -41,6 +41,7 @@ class Vocabulary:
     iot: re.Pattern[str]
     android: re.Pattern[str]
     no_words: re.Pattern[str]  # spans that name nothing (web addresses): mentions inside them are not terms
+    product_clause: re.Pattern[str]  # a sentence about a connected product the user has (its serial is that product's)
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +57,8 @@ def vocabulary() -> Vocabulary:
                           tuple(t.get("expands", ())), t.get("iot_type", ""), near, narrow, bool(t.get("iot_only"))))
     return Vocabulary(tuple(terms), re.compile(data["ios_words"], re.ASCII),
                       re.compile(data["iot_words"], re.IGNORECASE | re.ASCII), re.compile(data["android_words"], re.ASCII),
-                      re.compile(data["no_words"], re.IGNORECASE | re.ASCII))
+                      re.compile(data["no_words"], re.IGNORECASE | re.ASCII),
+                      re.compile(data["product_clause"], re.IGNORECASE | re.ASCII))
 
 
 def find_terms(text: str) -> list[tuple[Term, int, int]]:
@@ -90,6 +92,12 @@ def policy_context(text: str) -> tuple[bool, bool, bool]:
     v = vocabulary()
     ios = bool(v.ios.search(text))
     return ios, len(v.iot.findall(text[:200_000])) >= 3, not ios or bool(v.android.search(text))
+
+
+def about_product(text: str) -> bool:
+    """One sentence speaks of a connected product the user has, not of the phone ("the information they provide
+    about that device (e.g., device serial number)", "your device serial number ... of the device-bound APP")."""
+    return bool(vocabulary().product_clause.search(text))
 
 
 def typed(term: Term, ios: bool, iot: bool, near: str = "", android: bool = True) -> list[tuple[str, bool, tuple[str, ...]]]:
