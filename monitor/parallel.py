@@ -172,9 +172,12 @@ def analyze_with_processes(store: Store, paths: Sequence[Path], args: ContextArg
         tasks.put(None)
 
     def settle(key: int, result: Summary | PrivmonError) -> None:
+        first = by_key[key]
         for k in (key, *same.pop(key, ())):
-            if k != key and isinstance(result, Summary):
-                result = Summary(skipped=True, packets=result.packets)
+            if k != key:  # the same content as `first`: stored (or not) with it
+                result = (Summary(skipped=True, packets=result.packets) if isinstance(result, Summary) else
+                          BadInput(str(by_key[k]), result.reason) if isinstance(result, BadInput) else
+                          BadInput(str(by_key[k]), f"not analyzed: the same content as {first}, which failed"))
             outcome: Outcome = (by_key.pop(k), result)
             outcomes.append(outcome)
             if on_done:

@@ -239,6 +239,14 @@ def test_jobs_analyzes_the_same_content_once(tmp_path: Path) -> None:
     with Store.open(tmp_path / "x.db", readonly=True) as store:
         assert sorted(Path(c["path"]).name for c in store.captures()) == ["a.pcap", "c.pcap"]
         assert store.rows("SELECT COUNT(*) AS n FROM messages WHERE kind = 'http'")[0]["n"] == 4
+    bad = tmp_path / "bad"  # a bad file twice: each named once, with the reason --jobs 1 gives
+    bad.mkdir()
+    for name in ("x.pcap", "y.pcap"):
+        (bad / name).write_bytes(b"garbage, not a capture")
+    out = _analyze(str(bad), "--db", str(tmp_path / "x.db"), "-q", "--jobs", "2")
+    assert out.returncode == 2
+    assert sorted(Path(line.split(": ")[1]).name for line in out.stderr.splitlines()) == ["x.pcap", "y.pcap"]
+    assert all("not a capture" in line for line in out.stderr.splitlines())
 
 
 def test_dask_local_cluster_backend(tmp_path: Path) -> None:
