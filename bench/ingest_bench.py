@@ -3,7 +3,7 @@ the proxy addon, and a capture of several GB for flat memory; a summary of every
 
     python bench/ingest_bench.py [--sizes 50,500] [--rounds 3] [--baseline /path/to/other/checkout]
                                  [--mixes bench,http] [--http-share 0.3] [--skip classifier,jobs,proxy,huge]
-                                 [--jobs-captures 4] [--jobs-mb 500] [--jobs-packets 150000]
+                                 [--jobs-captures 4] [--jobs-mb 500] [--jobs-mixes bench,http] [--jobs-packets 150000]
                                  [--huge-gb 5]
 
 Makes the captures in /tmp/privmon-bench/ (bench/make_bigpcap.py). Every measure runs its
@@ -17,7 +17,7 @@ variants in alternating order, round after round, on a warm page cache:
     the same in every run of every tree (with --baseline: the same as the other checkout's);
   * classifier: bench/classifier_bench.py (decode + identifier scan, one core), median req/s;
   * jobs: `privmon analyze FOLDER --jobs 1` and `--jobs 2` on --jobs-mb MB of the bench mix in --jobs-captures
-    captures (or the crash test's P2P captures): median times, the median of per-round speed-ups, the CPU of all
+    captures (--jobs-mixes http: of the HTTP-heavy mix; or the crash test's P2P captures): median times, the median of per-round speed-ups, the CPU of all
     processes, and every run's stored rows compared;
   * proxy: bench/proxy_bench.py (bare mitmdump vs mitmdump + privmon's addon), its lines passed on;
   * huge: a capture of --huge-gb GB made by bench/make_bigpcap.py in /tmp (only when `df` shows room
@@ -216,9 +216,10 @@ def classifier(a: argparse.Namespace) -> None:
         SUMMARY.append(f"classifier ({name}): {without:,.0f} req/s without a profile, {with_p:,.0f} with one")
 
 
-def jobs_captures(a: argparse.Namespace, folder: Path) -> tuple[Path, dict | None]:
+def jobs_captures(a: argparse.Namespace, folder: Path, mix: str = "bench") -> tuple[Path, dict | None]:
     """The folder of captures for the jobs row: --jobs-mb MB of the bench mix in --jobs-captures parts (seeds 1, 2, ...;
-    kept in OUT), or with --jobs-mb 0 the crash test's P2P captures (--jobs-packets datagrams each) in `folder`."""
+    kept in OUT; mix "http": --http-share of the packets in SDK HTTP), or with --jobs-mb 0 the crash test's P2P
+    captures (--jobs-packets datagrams each) in `folder`."""
     if a.jobs_mb <= 0:
         sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
         from test_crash_and_scale import write_capture
@@ -227,7 +228,8 @@ def jobs_captures(a: argparse.Namespace, folder: Path) -> tuple[Path, dict | Non
         for i in range(a.jobs_captures):
             write_capture(folder / f"c{i}.pcap", a.jobs_packets, seed=i)
         return folder, None
-    parts = OUT / f"jobs{a.jobs_mb}x{a.jobs_captures}"
+    extra = [] if mix == "bench" else ["--http-share", str(a.http_share)]
+    parts = OUT / (f"jobs{a.jobs_mb}x{a.jobs_captures}" + ("" if mix == "bench" else f"-http{round(a.http_share * 100)}"))
     parts.mkdir(exist_ok=True)
     truth: dict = {"packets": 0, "planted": []}
     for i in range(a.jobs_captures):
@@ -235,7 +237,7 @@ def jobs_captures(a: argparse.Namespace, folder: Path) -> tuple[Path, dict | Non
         if not cap.exists() or not Path(f"{cap}.truth.json").exists():
             part = cap.with_name(f"{cap.name}.{os.getpid()}.part")
             subprocess.run([sys.executable, str(ROOT / "bench" / "make_bigpcap.py"), str(part), "--size-mb",
-                            str(a.jobs_mb / a.jobs_captures), "--seed", str(i + 1)], check=True, capture_output=True)
+                            str(a.jobs_mb / a.jobs_captures), "--seed", str(i + 1), *extra], check=True, capture_output=True)
             os.replace(f"{part}.truth.json", f"{cap}.truth.json")
             os.replace(part, cap)
         t = json.loads(Path(f"{cap}.truth.json").read_text())
@@ -244,13 +246,13 @@ def jobs_captures(a: argparse.Namespace, folder: Path) -> tuple[Path, dict | Non
     return parts, truth
 
 
-def jobs(a: argparse.Namespace) -> None:
+def jobs(a: argparse.Namespace, mix: str = "bench") -> None:
     """`analyze FOLDER --jobs 1` and `--jobs 2` from each tree, interleaved: wall and CPU (all processes), and the
     stored rows of every run compared (--jobs 2 must store what --jobs 1 does)."""
     with tempfile.TemporaryDirectory(prefix="privmon-jobs-") as tmp:
-        folder, truth = jobs_captures(a, Path(tmp) / "caps")
+        folder, truth = jobs_captures(a, Path(tmp) / "caps", mix)
         mb = sum(f.stat().st_size for f in folder.glob("*.pcap")) / 1e6
-        what = f"{a.jobs_captures} captures {mb:.0f} MB" + (" (bench mix)" if truth else " (P2P)")
+        what = f"{a.jobs_captures} captures {mb:.0f} MB" + (f" ({mix} mix)" if truth else " (P2P)")
         variants = [(name, j) for name in trees(a) for j in (1, 2)]
         res: dict[tuple[str, int], list[float]] = {v: [] for v in variants}
         cpu: dict[tuple[str, int], list[float]] = {v: [] for v in variants}
@@ -376,6 +378,7 @@ def main() -> None:
     ap.add_argument("--huge-capture", help="use this capture (made beforehand, kept) instead of making one")
     ap.add_argument("--classifier-seconds", type=float, default=3)
     ap.add_argument("--jobs-captures", type=int, default=4)
+    ap.add_argument("--jobs-mixes", default="bench", help="comma-separated mixes of the jobs row: bench, http")
     ap.add_argument("--jobs-packets", type=int, default=150_000, help="with --jobs-mb 0: datagrams per P2P capture")
     ap.add_argument("--jobs-mb", type=int, default=500, help="MB of the bench mix, in --jobs-captures parts, for the "
                     "jobs row (0: the crash test's P2P captures, the row's old set)")
@@ -389,7 +392,8 @@ def main() -> None:
     if "classifier" not in skip:
         classifier(a)
     if "jobs" not in skip:
-        jobs(a)
+        for mix in a.jobs_mixes.split(","):
+            jobs(a, mix)
     if "ingest" not in skip:
         for size in [int(s) for s in a.sizes.split(",") if s]:
             for mix in a.mixes.split(","):

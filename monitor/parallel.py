@@ -1,17 +1,23 @@
-"""Many captures at once: worker processes (or Dask workers) read and classify, one writer stores.
+"""Many captures at once: worker processes read, classify and store them; or Dask workers read and classify
+and this process stores.
 
 Where the platform forks (Linux), workers are forked from the parent after it has loaded the
 classification context (signatures, profile, country table): they start at once, without
 importing privmon and rebuilding the context each (about 0.5 s of CPU per worker, which on two
 cores is time taken from the other worker). Elsewhere (spawn) and on Dask they rebuild it from
-the same arguments (signature dirs, profile path, geo database). Workers stream `ingest` events
-back; the parent is the only database writer, so the store keeps its one-writer rule and a crash
-still leaves whole batches only. The parent hashes the files (to skip those already stored) while
-the workers already read the first ones.
+the same arguments (signature dirs, profile path, geo database). A local worker writes its
+captures through its own connection, as any other writer of the database does (one BEGIN
+IMMEDIATE transaction per batch, ids given by SQLite, the capture marked complete after its last
+batch), so a crash still leaves whole batches only and nothing but a Summary per file crosses
+back (pickling every batch to a single writer and unpickling it there was most of the CPU that
+--jobs 2 spent beyond --jobs 1, docs/perf.md). The parent hashes the files (to skip those already stored) while the workers
+already read the first ones, hands them out largest first, and reports each file's outcome once.
+Dask workers send their capture's events back to this process, the one writer of that path.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import queue
 from collections.abc import Callable, Sequence
@@ -21,7 +27,15 @@ from typing import Any
 
 from monitor.engine import EngineContext
 from monitor.errors import BadInput, PrivmonError
-from monitor.ingest import CaptureWriter, Event, already_done, capture_events, file_sha256
+from monitor.ingest import (
+    CaptureWriter,
+    Event,
+    already_done,
+    capture_events,
+    drop_capture,
+    file_sha256,
+    write_events,
+)
 from monitor.model import Summary
 from monitor.store import Store
 
@@ -65,64 +79,114 @@ def _size(item: tuple[int, Path, str]) -> int:
         return 0
 
 
-def _worker(tasks: Any, results: Any, args: ContextArgs | EngineContext, keylogs: tuple[str, ...]) -> None:
+def _worker(tasks: Any, results: Any, args: ContextArgs | EngineContext, keylogs: tuple[str, ...],
+            db_path: str) -> None:
+    """Take files from `tasks`, read, classify and store each (this process's own connection), send its outcome."""
     if isinstance(args, EngineContext):  # forked: the parent's context, already loaded
         ctx = args
     else:
         from monitor.context import build_context
 
         ctx = build_context(args.signature_dirs, args.profile_path, args.geoip)
-    while True:
-        item = tasks.get()
-        if item is None:
-            break
-        key, path, sha = item
-        try:
-            for ev in capture_events(path, ctx, keylogs, sha256=sha):
-                results.put((key, ev))
-        except PrivmonError as exc:
-            results.put((key, exc))
-        except Exception as exc:  # noqa: BLE001 - a bug must not hang the parent; reported per file
-            results.put((key, BadInput(str(path), f"internal error: {type(exc).__name__}: {exc}")))
+    try:
+        store: Store | PrivmonError = Store.open(db_path)
+    except PrivmonError as exc:  # every file this worker takes reports it
+        store = exc
+    try:
+        while True:
+            item = tasks.get()
+            if item is None:
+                break
+            key, path, sha = item
+            results.put((key, _store_one(store, path, sha, ctx, keylogs)))
+    finally:
+        if isinstance(store, Store):
+            store.close()
     results.put(None)
+
+
+def _store_one(store: Store | PrivmonError, path: Path, sha: str, ctx: EngineContext,
+               keylogs: tuple[str, ...]) -> Summary | PrivmonError:
+    """One capture into the database, batch by batch (each its own BEGIN IMMEDIATE transaction), marked complete
+    after its last batch; a file bad partway is removed again (write_events), as is one a bug stopped."""
+    if isinstance(store, PrivmonError):
+        return store
+    try:
+        return write_events(store, capture_events(path, ctx, keylogs, sha256=sha))
+    except PrivmonError as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 - a bug must not hang the parent; reported per file
+        try:
+            drop_capture(store, sha)
+        except PrivmonError:
+            pass
+        return BadInput(str(path), f"internal error: {type(exc).__name__}: {exc}")
 
 
 def analyze_with_processes(store: Store, paths: Sequence[Path], args: ContextArgs, jobs: int,
                            keylogs: Sequence[str] = (), force: bool = False,
                            on_done: Callable[[Outcome], None] | None = None,
                            ctx: EngineContext | None = None) -> list[Outcome]:
-    """ctx: the context the parent built from `args`; given, and where fork exists, workers are forked with it."""
+    """Workers read, classify and write their captures; this process schedules them and collects the outcomes.
+
+    ctx: the context the parent built from `args`; given, and where fork exists, workers are forked with it.
+    Each worker writes through its own connection, as the proxy, the sniffer and other analyze runs do (one
+    BEGIN IMMEDIATE transaction per batch, ids given by SQLite): nothing is pickled back but each file's Summary.
+    A file whose worker died is reported once (an error: exit status 2); what the worker had stored of it
+    stays an unfinished capture, hidden from readers and replaced by the next run.
+    """
     fork = ctx is not None and "fork" in mp.get_all_start_methods()
     mpc: Any = mp.get_context("fork" if fork else "spawn")
     if fork and ctx is not None and ctx.geo is not None:
         ctx.geo.describe()  # the country table loads once, here, and every worker has it
     tasks = mpc.Queue()
-    results = mpc.Queue(maxsize=64)  # bounded: workers wait when the writer is behind
+    results = mpc.Queue()
     n = max(1, min(jobs, len(paths)))
-    workers = [mpc.Process(target=_worker, args=(tasks, results, ctx if fork else args, tuple(keylogs)), daemon=True)
+    workers = [mpc.Process(target=_worker, args=(tasks, results, ctx if fork else args, tuple(keylogs),
+                                                 str(store.path)), daemon=True)
                for _ in range(n)]
-    for w in workers:  # they start (spawn: import and build the context) while the files are hashed
-        w.start()
+    # an SQLite connection must not cross a fork (the child would share this process's lock bookkeeping of
+    # the file): closed while the workers are forked, opened again after
+    with store.detached() if fork else contextlib.nullcontext():
+        for w in workers:  # they start (spawn: import and build the context) while the files are hashed
+            w.start()
     if not fork and ctx is not None and ctx.geo is not None:
         ctx.geo.describe()  # this process records the country data's date: loaded while the workers start
     # largest first: no big file left for the end. Each file is queued as soon as it is hashed
     order = sorted(((i, p, "") for i, p in enumerate(paths)), key=_size, reverse=True)
-    todo: list[tuple[int, Path, str]] = []
     outcomes: list[Outcome] = []
+    by_key: dict[int, Path] = {}
+    queued: dict[str, int] = {}  # sha256 -> the key that stores it
+    same: dict[int, list[int]] = {}  # key -> later files with the same content (analyzed once, then skipped)
     for item in order:
         found, done = _todo(store, [item[1]], force, on_done)
         outcomes.extend(done)
         for _i, p, sha in found:
-            todo.append((item[0], p, sha))
+            by_key[item[0]] = p
+            if sha in queued:
+                same.setdefault(queued[sha], []).append(item[0])
+                continue
+            queued[sha] = item[0]
             tasks.put((item[0], p, sha))
     for _ in workers:
         tasks.put(None)
-    writer = CaptureWriter(store)
-    by_key = {k: p for k, p, _ in todo}
+
+    def settle(key: int, result: Summary | PrivmonError) -> None:
+        first = by_key[key]
+        for k in (key, *same.pop(key, ())):
+            if k != key:  # the same content as `first`: stored (or not) with it
+                result = (Summary(skipped=True, packets=result.packets) if isinstance(result, Summary) else
+                          BadInput(str(by_key[k]), result.reason) if isinstance(result, BadInput) else
+                          BadInput(str(by_key[k]), f"not analyzed: the same content as {first}, which failed"))
+            outcome: Outcome = (by_key.pop(k), result)
+            outcomes.append(outcome)
+            if on_done:
+                on_done(outcome)
+
     running = len(workers)
     while running:
         try:
-            msg = results.get(timeout=1.0)
+            msg = results.get(timeout=0.5)
         except queue.Empty:
             if not any(w.is_alive() for w in workers):
                 break
@@ -130,20 +194,15 @@ def analyze_with_processes(store: Store, paths: Sequence[Path], args: ContextArg
         if msg is None:
             running -= 1
             continue
-        key, ev = msg
-        if isinstance(ev, PrivmonError):
-            writer.abort(key)
-            outcome: Outcome = (by_key[key], ev)
-        else:
-            s = writer.handle(key, ev)
-            if s is None:
-                continue
-            outcome = (by_key[key], s)
-        outcomes.append(outcome)
-        if on_done:
-            on_done(outcome)
+        settle(*msg)
     for w in workers:
         w.join(timeout=5)
+    if by_key:  # a worker died (killed, out of memory) before it sent these files' outcomes
+        codes = sorted({w.exitcode for w in workers if w.exitcode not in (0, None)}, key=str)
+        why = ", ".join(f"killed by signal {-c}" if c < 0 else f"exit status {c}" for c in codes) or "no reason given"
+        for key in sorted(k for k in by_key if k in queued.values()):
+            settle(key, BadInput(str(by_key[key]), f"not analyzed: a worker process died ({why}); what it had "
+                                                   "stored of this file stays unfinished until analyze runs again"))
     return outcomes
 
 

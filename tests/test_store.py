@@ -10,6 +10,7 @@ import threading
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -415,3 +416,76 @@ def test_a_finding_reads_back_with_the_url_direction_and_transport_the_engine_ga
         store.finish_capture(cid, 2, 1.0, 2.0)
         read = {(f.host or f.ip): (f.url, f.direction, f.transport) for f in store.findings()}
     assert read == made
+
+
+def _every_kind(i: int) -> list[Any]:
+    """One message of each kind (ids i..i+6): URLs in the HTTP and WebSocket ones, ALPN lists and directions in
+    the others' `url` column."""
+    return [
+        message(i, "http", 1.0 + i, method="GET", url=f"http://api.example.cn/v1/ping?n={i}", status=200),
+        message(i + 1, "tls", 2.0 + i, protocol="tls", server_port=443, host="t.example", alpn=("h2", "http/1.1")),
+        message(i + 2, "quic", 2.5 + i, transport="udp", protocol="quic", host="q.example", alpn=("h3",)),
+        message(i + 3, "datagram", 3.0 + i, transport="udp", protocol="pppp", payload=b"\xf1\x41", direction="in"),
+        message(i + 4, "stream", 3.5 + i, protocol="tcp", payload=b"HELLO", direction="out"),
+        message(i + 5, "websocket", 4.0 + i, protocol="websocket", url=f"wss://push.example/ws{i}", payload=b"{}",
+                websocket_frame="text"),
+        message(i + 6, "tls", 5.0 + i, protocol="tls", server_port=443, host="bare.example"),  # no ALPN: no url
+    ]
+
+
+def _urls_indexed(store: Store) -> list[tuple[str, str]]:
+    # the index's own rows (a plain SELECT from an external-content FTS5 table reads the messages table instead)
+    return [(r["kind"], r["url"]) for r in store.rows(
+        "SELECT m.kind, m.url FROM messages_fts_docsize d JOIN messages m ON m.id = d.id ORDER BY m.id")]
+
+
+def _words(store: Store, word: str) -> set[str]:
+    return {r[0] for r in store.conn.execute(
+        "SELECT m.kind FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid WHERE messages_fts MATCH ?",
+        (word,))}
+
+
+def test_a_database_made_before_0007_keeps_every_row_and_indexes_urls_only(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A database made by main's schema (the steps up to 0006, as a new file is set up) with messages of every kind:
+    opening it applies 0007 (through sqlite-utils, as for any existing file); every row stays, and the messages'
+    search index then holds the URLs of HTTP and WebSocket messages only, also for rows written afterwards."""
+    from monitor.store import schema
+
+    db = tmp_path / "old.db"
+    with monkeypatch.context() as m:
+        m.setattr(schema, "MIGRATIONS", MIGRATIONS[:6])
+        with Store.open(db) as old:
+            assert [r["name"] for r in old.rows("SELECT name FROM _migrations ORDER BY id")][-1] == "0006_search"
+            cid = old.begin_capture("a.pcap", "a" * 64, "pcap")
+            ids = old.write(cid, Batch(messages=_every_kind(1), findings=[_finding(1, message_id=1)]))
+            old.finish_capture(cid, 7, 1.0, 9.0)
+            assert _words(old, "h2") == {"tls"} and _words(old, "out") == {"stream"}  # what 0007 fixes
+            before = {k: old.rows(f"SELECT * FROM {k} ORDER BY id") for k in ("captures", "messages", "findings")}
+            read_before = [old.message(ids[i]) for i in range(1, 8)]
+    with Store.open(db) as store:
+        names = [r["name"] for r in store.rows("SELECT name FROM _migrations WHERE migration_set = 'privmon' "
+                                               "ORDER BY id")]
+        assert names == [name for name, _ in MIGRATIONS] and names[-1] == "0007_search_urls_only"
+        assert {k: store.rows(f"SELECT * FROM {k} ORDER BY id") for k in before} == before  # every row kept
+        assert [store.message(ids[i]) for i in range(1, 8)] == read_before
+        assert _urls_indexed(store) == [("http", "http://api.example.cn/v1/ping?n=1"), ("websocket", "wss://push.example/ws1")]
+        assert _words(store, "h2") == set() and _words(store, "out") == set() and _words(store, "ping") == {"http"}
+        cid = store.begin_capture("b.pcap", "b" * 64, "pcap")  # new rows: the triggers hold the same rule
+        store.write(cid, Batch(messages=_every_kind(10)))
+        store.finish_capture(cid, 7, 1.0, 9.0)
+        assert [k for k, _ in _urls_indexed(store)] == ["http", "websocket"] * 2
+        store.delete_capture(cid)  # and deleting removes exactly what was indexed
+        store.conn.execute("INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')")
+        assert len(_urls_indexed(store)) == 2
+    with Store.open(db) as again:
+        assert again.migrate() == []
+
+
+def test_a_new_database_indexes_urls_only(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        cid = store.begin_capture("a.pcap", "a" * 64, "pcap")
+        store.write(cid, Batch(messages=_every_kind(1)))
+        store.finish_capture(cid, 7, 1.0, 9.0)
+        assert [k for k, _ in _urls_indexed(store)] == ["http", "websocket"]
+        store.conn.execute("INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')")

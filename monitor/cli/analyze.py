@@ -38,7 +38,7 @@ PROGRESS_MIN_BYTES = 4 * 1024 * 1024
 @consent_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Captures analyzed in parallel worker processes (one writer merges them).")
+              help="Captures analyzed and stored in parallel worker processes.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="dask: map captures to Dask distributed workers (needs privmon[dask]).")
 @click.option("--scheduler", help="Dask scheduler address (default: a LocalCluster with --jobs workers).")

@@ -15,9 +15,11 @@ transaction, and a writer that finds the file busy waits (busy timeout, then a f
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +62,24 @@ class Store(Writes, Reads):
 
     def close(self) -> None:
         self.conn.close()
+
+    @contextlib.contextmanager
+    def detached(self) -> Iterator[None]:
+        """The connection closed for the block, then opened again (no migration: nothing changed meanwhile).
+
+        For forking worker processes: SQLite's unix layer keeps one record per open file in the process (its
+        locks and descriptors), and a child forked while a connection is open starts with a copy of it. A child
+        that then opens the file finds that copy and believes it holds locks that stayed with the parent
+        (SQLite's "how to corrupt": do not carry an open connection across fork()). Forked with no connection
+        open, each child's connection is its own."""
+        self.conn.close()
+        try:
+            yield
+        finally:
+            try:
+                self.conn = connect(self.path, self.readonly)
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{self.path}: {describe(exc)}") from exc
 
     def __enter__(self) -> Store:
         return self

@@ -51,12 +51,17 @@ def _search_index(db: Any) -> None:
     _index_triggers(db, "messages", MESSAGES_FTS, "url")
 
 
-def _index_triggers(db: Any, table: str, cols: tuple[str, ...], only_nonempty: str) -> None:
+def _index_triggers(db: Any, table: str, cols: tuple[str, ...], only_nonempty: str, only: str = "") -> None:
+    """enable_fts' three triggers replaced; a row is indexed only when its `only_nonempty` column is not empty
+    and `only` holds (SQL over the row as `{row}`: the same condition decides what the delete removes)."""
     quoted = ", ".join(f'"{c}"' for c in cols)
     old = ", ".join(f'old."{c}"' for c in cols)
     new = ", ".join(f'new."{c}"' for c in cols)
     if_old = f" WHERE old.\"{only_nonempty}\" != ''" if only_nonempty else ""
     if_new = f" WHERE new.\"{only_nonempty}\" != ''" if only_nonempty else ""
+    if only:
+        if_old += (" AND " if if_old else " WHERE ") + only.format(row="old")
+        if_new += (" AND " if if_new else " WHERE ") + only.format(row="new")
     fts = f'"{table}_fts"'
     remove = f"INSERT INTO {fts} ({fts}, rowid, {quoted}) SELECT 'delete', old.rowid, {old}{if_old};"
     add = f"INSERT INTO {fts} (rowid, {quoted}) SELECT new.rowid, {new}{if_new};"
@@ -64,6 +69,21 @@ def _index_triggers(db: Any, table: str, cols: tuple[str, ...], only_nonempty: s
                                 ("au", f"AFTER UPDATE OF {quoted}", remove + "\n  " + add)):
         db.execute(f'DROP TRIGGER "{table}_{suffix}"')
         db.execute(f'CREATE TRIGGER "{table}_{suffix}" {event} ON "{table}" BEGIN\n  {body}\nEND')
+
+
+# what a message's `url` column holds is a URL only for these kinds: a TLS or QUIC hello keeps its ALPN list there,
+# a datagram or stream chunk its direction (store/write.py); those were indexed by 0006 as words ("h2", "out")
+_URL_KINDS = "{row}.kind IN ('http', 'websocket')"
+
+
+def _search_urls_only(db: Any) -> None:
+    """The messages' search index holds real URLs only (HTTP and WebSocket messages): the triggers narrowed again
+    and the index rebuilt from the table (its rows stay as they are). On the HTTP-heavy 50 MB capture the hellos'
+    and datagrams' index rows cost ~30M instructions of writing for words nobody searches."""
+    db.execute("INSERT INTO messages_fts (messages_fts) VALUES ('delete-all')")
+    db.execute("INSERT INTO messages_fts (rowid, url) SELECT rowid, url FROM messages WHERE url != '' AND "
+               + _URL_KINDS.format(row="messages"))
+    _index_triggers(db, "messages", MESSAGES_FTS, "url", _URL_KINDS)
 
 
 Step = str | Callable[[Any], None]  # SQL, or a function of a sqlite_utils.Database
@@ -204,6 +224,7 @@ MIGRATIONS: list[tuple[str, Step]] = [
         "ALTER TABLE findings ADD COLUMN reason TEXT NOT NULL DEFAULT '';",
     ),
     ("0006_search", _search_index),  # FTS5 over findings and message URLs (the TUI's `/`, Datasette)
+    ("0007_search_urls_only", _search_urls_only),  # not the hellos' ALPN lists nor the datagrams' directions
 ]
 
 
