@@ -26,15 +26,15 @@ spec.loader.exec_module(bench)
 # development batches now; fresh-g read 0.516 at the start of round 6, equal to the keyword spotter)
 # (round 8, i14-reader9, raised fresh-c, fresh-d and fresh-f2 where its rules lifted them: read 0.907 / 0.91, 0.897 /
 # 0.92, 0.803 / 0.90)
-FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.93, 0.95), "cn-iot-b": (0.88, 0.95),
-          "fresh-c": (0.92, 0.90), "fresh-d": (0.90, 0.93), "fresh-e": (0.83, 0.86), "fresh-f1": (0.91, 0.96),
+FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.94, 0.96), "cn-iot-b": (0.88, 0.95),
+          "fresh-c": (0.92, 0.90), "fresh-d": (0.90, 0.94), "fresh-e": (0.83, 0.86), "fresh-f1": (0.91, 0.96),
           # (fresh-f2 lowered in round 7 from (0.80, 0.92): a postal code is coarse location now, as LABELS.md and ten
           # policies' labels in six batches read it; only its SimpliSafe labeller did not, one fact)
-          "fresh-f2": (0.80, 0.89), "fresh-g": (0.76, 0.66), "blind": (0.96, 0.93),
+          "fresh-f2": (0.80, 0.89), "fresh-g": (0.76, 0.66), "blind": (0.96, 0.95),
           # round 6 (i14-reader7): real5-b (a second, complete blind labelling of the five shared policies), fresh-h1,
           # fresh-h2 (first read at 0.916 / 0.759 / 0.785, then development sets); their folders hold a HELD file, so they
           # are named here
-          "real5-b": (0.96, 0.97), "fresh-h1": (0.93, 0.97), "fresh-h2": (0.94, 0.84),
+          "real5-b": (0.96, 0.97), "fresh-h1": (0.93, 0.97), "fresh-h2": (0.95, 0.91),
           # round 7 (i14-reader8): fresh-h3 (six Western apps) and fresh-i (three camera / dashcam / baby-monitor vendors,
           # three Western utility apps), first read at 0.683 / 0.658 (main), 0.683 / 0.643 at the start of round 7, then
           # development sets (fresh-i 0.903 / 0.93 on that branch, 0.876 / 0.88 once merged with round 6's rules of
@@ -50,11 +50,14 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # (round 9, i14-reader10, raised the sets its rules lifted: fresh-c 0.921 / 0.907, fresh-d 0.905 / 0.930,
           # fresh-g 0.761 / 0.667, blind 0.962, real5-b 0.960 / 0.971, fresh-j 0.807 / 0.903, fresh-l 0.821 / 0.833,
           # fresh-m 0.974 / 1.00, fresh-o 0.863 / 0.923; docs/rounds.md, round 9)
-          "fresh-k": (0.80, 0.71), "fresh-l": (0.82, 0.83), "fresh-m": (0.97, 0.99), "fresh-n": (0.75, 0.78),
+          "fresh-k": (0.83, 0.85), "fresh-l": (0.82, 0.83), "fresh-m": (0.97, 0.99), "fresh-n": (0.77, 0.84),
           "fresh-o": (0.86, 0.92),
           # written blind during round 9 and verdict round 7, read blind at their end (2026-12-04, docs/rounds.md):
           # fresh-p 0.705 / 0.64 and fresh-q 0.903 / 0.89, unmoved by round 9; development sets from then on
-          "fresh-p": (0.70, 0.63), "fresh-q": (0.90, 0.88)}
+          # (round 10, i14-reader11, precision first, raised the sets its rules lifted: fresh-p 0.801 / 0.885, fresh-k
+          # 0.839 / 0.853, fresh-n 0.774 / 0.842, fresh-h2 0.954 / 0.917, cn-iot-a 0.945 / 0.970, fresh-d 0.910 / 0.943,
+          # blind 0.965 / 0.951; docs/rounds.md, round 10)
+          "fresh-p": (0.80, 0.88), "fresh-q": (0.90, 0.88)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched

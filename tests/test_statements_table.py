@@ -529,6 +529,50 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "lists, we will use your email address to send you updates.\nIf you opt to receive our newsletter, we store your "
      "email address.\nE-mail sent to or from the Services may not be secure.",
      {("email", "conditional", "first_party")}),
+    # round 10 (issue 14)
+    ("the reader's location as the place whose law applies is no location collected",
+     "Depending on your location, you may have the right to object to processing.\nThese choices are open to every user "
+     "regardless of their location.\nWe collect your IMEI.", {("imei", "collects", "first_party")}),
+    ("a word inside a web address names no data",
+     "We store the preferences you set in your [account](https://example.com/user/password?next=prefs).\n"
+     "We keep the choices listed at http://www.example.org/email-location-choices.\nWe collect your IMEI.",
+     {("imei", "collects", "first_party")}),
+    ("an e-mail the user writes, an e-mail app, or e-mail among ways to reach the user is no e-mail address",
+     "We receive the feedback when you compose an e-mail to our team.\n"
+     "We receive the log file because this e-mail has the log file attached.\n"
+     "After you tap Send, your email-app opens and we receive what you send.\n"
+     "We may collect your personal information in other ways, such as email or phone calls.\n"
+     "We collect your IMEI.", {("imei", "collects", "first_party")}),
+    ("a negated subject denies: 'none of ... will ever'",
+     "None of the code in our app will ever read or store your location information.\n"
+     "None of your phone numbers are shared with advertisers.",
+     {("location_precise", "denies", "first_party"), ("location_coarse", "denies", "first_party"),
+      ("phone_number", "denies", "advertisers")}),
+    ("advice about passwords in Chinese is security boilerplate, no password collected",
+     "请设置复杂密码，以保护您的账号安全。\n如因您保管不当导致密码被他人盗用，后果由您承担。\n设备访问控制与密码保护\n我们收集您的手机号码。",
+     {("phone_number", "collects", "first_party")}),
+    ("a table row's first cell is its label when a later cell names the data exactly; a permission in brackets after "
+     "the item makes it conditional",
+     "Ad identifiers | Apple IDFA (subject to your permission under App Tracking Transparency) | Ad measurement\n"
+     "We support Android and iOS.", {("idfa", "conditional", "first_party")}),
+    ("an opt-in 'Yes' in a row's collected cell is a condition",
+     "Account | Name, email address | Backup | Yes (opt-in only)", {("email", "conditional", "first_party")}),
+    ("'if you've chosen to' after an item conditions it",
+     "We collect your username and your phone number, if you've chosen to give it to us.",
+     {("phone_number", "conditional", "first_party")}),
+    ("data the user 'voluntarily gives' at sign-up is collected (labellers of seven policies in five batches read it so); "
+     "'only if you voluntarily submit it' stays a condition",
+     "When you sign up, you voluntarily give us your name and email address.\n"
+     "Your phone number is only stored if you voluntarily submit it to us.",
+     {("email", "collects", "first_party"), ("phone_number", "conditional", "first_party")}),
+    ("a serial number in a sentence about a connected product the user has is that product's id, even in a policy "
+     "that is not about one; a sentence that also speaks of the phone keeps the phone's serial",
+     "We use the serial number of the robot vacuum you bind to identify it when you ask for help.\n"
+     "We read the serial number of your phone and your connected devices.",
+     {("device_uid", "collects", "first_party"), ("serial", "collects", "first_party")}),
+    ("the user named in the third person chooses too: 'If a member chooses to ...' is a condition",
+     "If a member chooses to add a dashboard camera to the app, we receive what they tell us about that device (for "
+     "example, its serial number).", {("device_uid", "conditional", "first_party")}),
 ]
 
 

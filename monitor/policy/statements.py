@@ -42,7 +42,7 @@ from monitor.policy.context import (
     states_nothing_more,
     used_as_tool,
 )
-from monitor.policy.vocab import Term, find_terms, policy_context, typed
+from monitor.policy.vocab import Term, about_product, find_terms, policy_context, typed
 from monitor.rules.alternation import literal_alternation
 
 _DENY = re.compile(
@@ -58,7 +58,11 @@ _COND = re.compile(
     r"|\boptional\b|\bpremise\s+that\b|\bafter\s+(?:you|the\s+user)\s+(?:have\s+)?(?:authori[sz]e|agree|consent|turn(?:ed)?\s+on|enabled?|grant(?:ed)?|allow(?:ed)?|activated?|opt(?:ed)?\s+in)"
     r"|\b(?:when|if|once|while|after)\s+(?:\w+\s+){0,3}?(?:is|are|has\s+been|have\s+been)\s+(?:enabled|turned\s+on|granted|"
     r"allowed|switched\s+on|activated)\b"
-    r"|\bvoluntarily\s+(?:give|provide|submit|enter|share|send)|\bwhen\s+choosing\s+to\b"
+    r"|\b(?:if|when|once|only\s+if)\s+you\s+voluntarily\s+(?:give|provide|submit|enter|share|send)|\bwhen\s+choosing\s+to\b"
+    r"|\bvoluntarily\s+(?:give|provide|submit|enter|share|send)[^.;]{0,40}?\b(?:when|while|by)\s+(?:you\s+)?(?:\w+\s+){0,2}?"
+    r"(?:feedback|surveys?|contests?|sweepstakes|promotions?|participat\w*|respond\w*|contact\w*)"
+    r"|\b(?:if|when|once)\s+(?:a|an|the)\s+(?:user|driver|rider|customer|member|player|host|guest|owner)s?\s+"
+    r"(?:chooses|decides|elects|opts|wishes)\s+to\b"  # the user named in the third person ("If a Driver chooses to ...")
     r"|\buser\s+authori[sz]ation\b|\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b"
     r"|\bonly\s+with\s+your\s+consent\b|\b(?:users?|those|people|you)\s+(?:who|that)\s+(?:have\s+)?(?:enable|allow|opt|choose|grant|consent|agree|turn)"
     r"|\bdepending\s+on\s+(?:\w+\s+){0,3}?(?:settings|consent|choices?|permissions?|features?\s+(?:you\s+)?(?:use|enable))\b"
@@ -687,9 +691,11 @@ def _stance(c: Clause, start: int, end: int) -> str:
     rel_s, rel_e = start - c.start, end - c.start
     after = text[rel_e: rel_e + 60]
     before = text[max(0, rel_s - 70): rel_s]
-    if re.match(r"\s*[(（](?:only collected|optional|only (?:when|with|if)|(?:if|when|where) (?:you |the user )?\w+|可选|选填|非必要)", after, re.I) or \
-            re.match(r"\s*,?\s*(?:only\s+)?(?:where|if|when|once|after)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|"
-                     r"authori[sz]|opt|enable|turn|activat|switch\s+on)", after, re.I) or \
+    if re.match(r"\s*[(（](?:only collected|optional|only (?:when|with|if)|(?:if|when|where) (?:you |the user )?\w+|可选|选填|非必要"
+                r"|(?:subject to|with|upon|requires?|after) (?:the |your |the user[’']?s? |users?[’']? |explicit |prior |express )*"
+                r"(?:permission|consent|opt-?in|authori[sz]ation)|opt-?in)", after, re.I) or \
+            re.match(r"\s*,?\s*(?:only\s+)?(?:where|if|when|once|after)\s+you(?:\s+have|[’']ve)?\s+(?:allow|grant|agree|consent|"
+                     r"authori[sz]|opt|enable|turn|activat|switch\s+on|cho(?:o)?sen?\s+to|decided?\s+to|elect(?:ed)?\s+to)", after, re.I) or \
             re.search(r"\b(?:if|where|when|once)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|authori[sz]|opt|enable)"
                       r"[^,;.]{0,40},\s*(?:your\s+|the\s+)?$", before, re.I):
         return "conditional"
@@ -715,7 +721,7 @@ def _stance(c: Clause, start: int, end: int) -> str:
     if seg_kind in ("optional", "permission"):
         return "conditional"
     text, rel_s = text[seg_start:seg_end], rel_s - seg_start
-    if re.search(r"\|\s*(?:Yes|Y|是)\s*[(（]\s*(?:optional|user\s+choice|only\s+(?:if|when)|if|when|可选|选填)", text, re.I):
+    if re.search(r"\|\s*(?:Yes|Y|是)\s*[(（]\s*(?:optional|user\s+choice|only\s+(?:if|when)|if|when|opt-?in|with\s+(?:your\s+)?consent|可选|选填)", text, re.I):
         return "conditional"  # a yes/no "collected" cell qualified as optional ("Yes (optional, if signed in)")
     if " | " in text and re.match(r"\s*(?:your\s+|explicit\s+|express\s+)?consent\b", text.rsplit(" | ", 1)[1], re.I):
         return "conditional"  # a row whose legal-basis cell (the last) is "Consent": it rests on the user's consent
@@ -845,6 +851,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             # "Exact Locations: Precise GPS coordinates are not shared": the body names what it speaks of, the label
             # is its title
             mentions = [m for m in mentions if m[1] >= off + label.end()]
+        mentions = _row_label_dropped(c.text, mentions)
         # (a clause that points back passes the same data on: "For some partners, such as Google, this information will be
         # shared automatically. For others, ..., this information will only be shared with your explicit permission.")
         last_terms = before_terms if anaphor else list(dict.fromkeys(t for t, _s, _e in mentions if not t.vague))
@@ -889,7 +896,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                           and not re.search(r"\b(?:or|and|including|e\.g|such\s+as|for\s+example)\b|[,、，]", c.text[e:m[1]], re.I)}
             # "IDFA广告标识", "IDFA advertising identifier": the type named right before says which one too
             named_prev = mentions[i - 1][0].type if i and s - mentions[i - 1][2] <= 2 else ""
-            for type_id, vague, covers in typed(term, ios, iot, _narrowing_near(c.text, s, e), android):
+            product = iot or (bool(term.iot_type) and about_product(c.text))
+            for type_id, vague, covers in typed(term, ios, product, _narrowing_near(c.text, s, e), android):
                 if term.expands and named_next & set(term.expands) and type_id not in named_next:
                     continue  # "advertising ID (IDFA)": the named type says which one
                 if term.expands and named_prev in term.expands and type_id != named_prev:
@@ -913,6 +921,17 @@ _SENDS_TO = re.compile(r"\b(?:sends|sending|send|uploads?|uploading|forwards?|fo
 _SIGN_IN_VIA = re.compile(r"\b(?:log|sign)\s*(?:in|on|up)(?:to)?\b[^|.;]{0,40}?\b(?:via|through|with|using)\s+(?:your\s+|a\s+)?$",
                           re.I)
 _ITEM_END = re.compile(r"[;；,]\s*(?:and|or)?\s*$", re.I)
+
+
+def _row_label_dropped(text: str, mentions: list[tuple[Term, int, int]]) -> list[tuple[Term, int, int]]:
+    """A table row whose first cell names a kind of data that a later cell names exactly ("Advertising Identifiers |
+    Apple IDFA (subject to ...)", "Location | Precise location (with permission)"): the first cell is the row's label,
+    the later cell says what is collected and how."""
+    first = text.find(" | ")
+    if first < 0:
+        return mentions
+    later = {x for t, s, _e in mentions if s > first and not t.vague for x in (t.expands or t.covers)}
+    return [m for m in mentions if m[1] > first or not m[0].expands or not later & set(m[0].expands)]
 
 
 def _item_like(cl: list[Clause], i: int) -> bool:

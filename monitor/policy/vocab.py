@@ -40,6 +40,8 @@ class Vocabulary:
     ios: re.Pattern[str]
     iot: re.Pattern[str]
     android: re.Pattern[str]
+    no_words: re.Pattern[str]  # spans that name nothing (web addresses): mentions inside them are not terms
+    product_clause: re.Pattern[str]  # a sentence about a connected product the user has (its serial is that product's)
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +56,9 @@ def vocabulary() -> Vocabulary:
         terms.append(Term(t["type"], re.compile(t["pattern"], re.IGNORECASE | re.ASCII), vague, covers,
                           tuple(t.get("expands", ())), t.get("iot_type", ""), near, narrow, bool(t.get("iot_only"))))
     return Vocabulary(tuple(terms), re.compile(data["ios_words"], re.ASCII),
-                      re.compile(data["iot_words"], re.IGNORECASE | re.ASCII), re.compile(data["android_words"], re.ASCII))
+                      re.compile(data["iot_words"], re.IGNORECASE | re.ASCII), re.compile(data["android_words"], re.ASCII),
+                      re.compile(data["no_words"], re.IGNORECASE | re.ASCII),
+                      re.compile(data["product_clause"], re.IGNORECASE | re.ASCII))
 
 
 def find_terms(text: str) -> list[tuple[Term, int, int]]:
@@ -65,10 +69,13 @@ def find_terms(text: str) -> list[tuple[Term, int, int]]:
 @lru_cache(maxsize=4096)  # the reader asks again for a line that is also a whole sentence
 def _terms_in(text: str) -> tuple[tuple[Term, int, int], ...]:
     found: list[tuple[Term, int, int]] = []
-    for term in vocabulary().terms:
+    voc = vocabulary()
+    spans = [m.span() for m in voc.no_words.finditer(text)]
+    for term in voc.terms:
         for m in term.pattern.finditer(text):
             if m.end() > m.start() and not (
-                    term.unless_near and term.unless_near.search(text[max(0, m.start() - 40):m.end() + 40])):
+                    term.unless_near and term.unless_near.search(text[max(0, m.start() - 40):m.end() + 40])) \
+                    and not any(a <= m.start() < b for a, b in spans):
                 found.append((term, m.start(), m.end()))
     found.sort(key=lambda x: (x[1], -(x[2] - x[1])))
     out: list[tuple[Term, int, int]] = []
@@ -85,6 +92,12 @@ def policy_context(text: str) -> tuple[bool, bool, bool]:
     v = vocabulary()
     ios = bool(v.ios.search(text))
     return ios, len(v.iot.findall(text[:200_000])) >= 3, not ios or bool(v.android.search(text))
+
+
+def about_product(text: str) -> bool:
+    """One sentence speaks of a connected product the user has, not of the phone ("the information they provide
+    about that device (e.g., device serial number)", "your device serial number ... of the device-bound APP")."""
+    return bool(vocabulary().product_clause.search(text))
 
 
 def typed(term: Term, ios: bool, iot: bool, near: str = "", android: bool = True) -> list[tuple[str, bool, tuple[str, ...]]]:
