@@ -266,6 +266,12 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[Fi
                          country_of: dict[tuple[str, str], str], recipient: str = "",
                          stated: bool = False) -> tuple[Claim, str] | None:
     abroad = any(dict(c.params).get("allowed") == "yes" for c in policy.claims if c.kind == "cross_border")
+    # a storage sentence that leaves the places open ("in the United States and other countries") anywhere in the
+    # policy makes its other storage sentences (backups "stored off-site in the United States") no promise either;
+    # and a country any storage sentence names is a place the policy gives
+    places = [c for c in policy.claims if c.kind == "storage_location" and not dict(c.params).get("scope")]
+    abroad = abroad or any(dict(c.params).get("permissive") for c in places)
+    named = {dict(c.params).get("country", "") for c in places} - {""}
     for c in policy.claims:
         if dict(c.params).get("scope"):
             continue  # limited to a user group (children): traffic cannot be tied to it (CONTRACT.md, "Scope")
@@ -307,7 +313,7 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[Fi
             want = dict(c.params).get("country", "")
             for f in fs:
                 got = country_of.get((f.host, f.ip)) or country_of.get(("", f.ip), "")
-                if want and got and not in_place(got, want):
+                if want and got and not in_place(got, want) and not any(in_place(got, w) for w in named):
                     return c, f"the policy says data is stored in {want}, but it is sent to a server in {got}"
     return None
 

@@ -976,3 +976,43 @@ def test_data_filed_under_a_defined_term_goes_where_the_term_is_shared() -> None
     # nothing filed under the term: the shared term names no type
     unfiled = text.replace("; such unique information shall be considered User Data", "")
     assert verdict(unfiled, "gaid", "umeng").verdict == "undisclosed"
+
+
+def test_a_storage_sentence_open_anywhere_makes_the_others_no_promise() -> None:
+    """Backups "stored off-site in the United States" are no promise about where the data is when the policy says
+    elsewhere that it is stored "in the United States and other countries"; nor is a country another storage
+    sentence names a broken promise."""
+    text = ("We collect your e-mail address to create your account.\n"
+            "Our backups are stored off-site in the United States in secure facilities.\n")
+    assert verdict(text, "email", "first_party", country="SG").verdict == "contradicted"
+    opened = text + "Your information is stored in the United States of America and other countries.\n"
+    assert verdict(opened, "email", "first_party", country="SG").verdict == "disclosed"
+    named = text + "Account data for users in Asia is stored in Singapore.\n"
+    assert verdict(named, "email", "first_party", country="SG").verdict == "disclosed"
+
+
+def test_a_denial_about_advertisers_and_cookies_promises_nothing_about_identifiers() -> None:
+    text = ("We collect your device's advertising identifier to show ads.\n"
+            "Advertisers or other companies do not have access to our cookies.\n")
+    assert verdict(text, "gaid", "pangle").verdict != "contradicted"
+    opt_out = ("We collect your device's advertising identifier to show ads.\n"
+               "If you prefer that we do not share your personal information with third party advertising partners, "
+               "you may opt out of such sharing at no cost.\n")
+    assert verdict(opt_out, "gaid", "pangle").verdict != "contradicted"
+    # a real promise about data still contradicts the ad SDK that receives it
+    promise = ("We collect your device's advertising identifier to show ads.\n"
+               "We will not share your personal information with third-party advertisers.\n")
+    assert verdict(promise, "gaid", "pangle").verdict == "contradicted"
+
+
+def test_advice_to_the_reader_about_a_password_is_no_denial() -> None:
+    text = ("We collect your e-mail address to create your account.\n"
+            "Where you sign in with a password, you should keep this password confidential. You should not share "
+            "your password with anyone else, including anyone who works for us.\n")
+    assert verdict(text, "credentials", "first_party").verdict != "contradicted"
+
+
+def test_the_password_of_a_third_party_sign_in_is_not_this_service_password() -> None:
+    text = ("If you create your account using your login credentials from a third party site, we collect your name "
+            "and email address, but we don't receive or store passwords for those third party sites and services.\n")
+    assert verdict(text, "credentials", "first_party").verdict == "undisclosed"

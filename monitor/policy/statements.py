@@ -1192,6 +1192,13 @@ def _whole_policy_denial(text: str, out: list[Statement], nothing_passed_on: boo
     return kept
 
 
+# a denial that names advertisers promises something about data only when it speaks of data (or of using ad networks
+# at all): "Advertisers ... do not have access to our cookies", "this policy does not cover the use of cookies by
+# third-party advertisers" promise nothing about identifiers
+_AD_PROMISE_OBJECT = re.compile(r"\b(?:data|information|identifiers?|details|PII)\b|\bpersonally\b|"
+                                r"\buse\s+(?:any\s+)?(?:third[- ]party\s+)?advertis", re.I)
+
+
 def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
     out: list[Claim] = []
     for c in clauses(text, aliases):
@@ -1211,7 +1218,7 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
         excepted = re.search(r"\b(?:except|unless|other than|apart from|without your)\b", t, re.I)
         about_pi = re.search(r"personal (?:information|data)|your (?:information|data)|user (?:information|data)", t, re.I)
         hypothetical = re.search(r"^\W*(?:if|when|in case)\b|\bif you\b", t, re.I)
-        if _DENY.search(t) and _ADVERTISERS.search(t):
+        if _DENY.search(t) and _ADVERTISERS.search(t) and not hypothetical and _AD_PROMISE_OBJECT.search(t):
             found.append(("no_ad_sharing", ()))
         elif _DENY.search(t) and _SHARE.search(t) and not excepted and about_pi and not hypothetical and (
                 _THIRD.search(t) or re.search(r"any (?:company|organization)", t, re.I)):
