@@ -7,10 +7,12 @@ message length, and only A, AAAA and CNAME answers are kept (what the IP -> name
 from __future__ import annotations
 
 import ipaddress
+import socket
 import struct
 
 RTYPES = {1: "A", 28: "AAAA", 5: "CNAME", 65: "HTTPS", 12: "PTR", 16: "TXT", 33: "SRV"}
 MAX_ANSWERS = 64
+_ntoa = socket.inet_ntoa  # the dotted quad str(ipaddress.IPv4Address(...)) gives, without building the object
 
 
 class DnsError(ValueError):
@@ -78,7 +80,7 @@ def parse_dns(msg: bytes) -> tuple[bool, int, str, str, list[tuple[str, str, str
         if len(rdata) != rdlen:
             raise DnsError("answer data runs past the message")
         if rtype == 1 and rdlen == 4:
-            answers.append((name, "A", str(ipaddress.IPv4Address(rdata)), ttl))
+            answers.append((name, "A", _ntoa(rdata), ttl))
         elif rtype == 28 and rdlen == 16:
             answers.append((name, "AAAA", str(ipaddress.IPv6Address(rdata)), ttl))
         elif rtype == 5:
