@@ -524,7 +524,10 @@ class PacketDecoder:
         if len(self.conns) >= MAX_CONNS:
             oldest = min(self.conns, key=lambda k: self.conns[k].last_ts)
             self.evicted.extend(self._close(oldest, ts))
-        c = _Conn(client=client, server=server, transport=transport, first_ts=ts, last_ts=ts)
+        if transport == "tcp":
+            c = _Conn(client=client, server=server, transport=transport, first_ts=ts, last_ts=ts)
+        else:  # (no sequence numbers to follow)
+            c = _Conn(client=client, server=server, transport=transport, first_ts=ts, last_ts=ts, dirs={})
         self.conns[key] = c
         if self.fast and ":" not in src:
             self._register(c, key)
@@ -621,7 +624,7 @@ class PacketDecoder:
             return []
         payload = seg[hlen:]
         syn, fin, rst, ack = bool(flags & 0x02), bool(flags & 0x01), bool(flags & 0x04), bool(flags & 0x10)
-        if syn:  # a new connection on the same addresses: forget the old one's end
+        if syn and self.recently_closed:  # a new connection on the same addresses: forget the old one's end
             self.recently_closed.pop((src, sport, dst, dport), None)
             self.recently_closed.pop((dst, dport, src, sport), None)
         elif payload and self.recently_closed and self._late(src, sport, dst, dport, seq, len(payload)):
