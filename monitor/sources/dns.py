@@ -7,10 +7,12 @@ message length, and only A, AAAA and CNAME answers are kept (what the IP -> name
 from __future__ import annotations
 
 import ipaddress
+import socket
 import struct
 
 RTYPES = {1: "A", 28: "AAAA", 5: "CNAME", 65: "HTTPS", 12: "PTR", 16: "TXT", 33: "SRV"}
 MAX_ANSWERS = 64
+_ntoa = socket.inet_ntoa  # the dotted quad str(ipaddress.IPv4Address(...)) gives, without building the object
 
 
 class DnsError(ValueError):
@@ -19,19 +21,20 @@ class DnsError(ValueError):
 
 def read_name(msg: bytes, off: int) -> tuple[str, int]:
     """Decode a (possibly compressed) name at off; returns (name, offset after the name in place)."""
-    labels: list[str] = []
+    labels: list[bytes] = []
     end = -1
     hops = 0
     total = 0
+    size = len(msg)
     while True:
-        if off >= len(msg):
+        if off >= size:
             raise DnsError("name runs past the message")
         n = msg[off]
         if n == 0:
             off += 1
             break
         if n & 0xC0 == 0xC0:
-            if off + 1 >= len(msg):
+            if off + 1 >= size:
                 raise DnsError("truncated pointer")
             hops += 1
             if hops > 32:
@@ -42,15 +45,15 @@ def read_name(msg: bytes, off: int) -> tuple[str, int]:
             continue
         if n & 0xC0:
             raise DnsError("bad label type")
-        label = msg[off + 1: off + 1 + n]
-        if len(label) != n:
+        if off + 1 + n > size:
             raise DnsError("label runs past the message")
         total += n + 1
         if total > 255:
             raise DnsError("name too long")
-        labels.append(label.decode("ascii", "replace").lower())
+        labels.append(msg[off + 1: off + 1 + n])
         off += 1 + n
-    return ".".join(labels), (end if end >= 0 else off)
+    # decoded once (a byte that is not ASCII becomes U+FFFD, as label by label)
+    return b".".join(labels).decode("ascii", "replace").lower(), (end if end >= 0 else off)
 
 
 def parse_dns(msg: bytes) -> tuple[bool, int, str, str, list[tuple[str, str, str, int]]]:
@@ -78,7 +81,7 @@ def parse_dns(msg: bytes) -> tuple[bool, int, str, str, list[tuple[str, str, str
         if len(rdata) != rdlen:
             raise DnsError("answer data runs past the message")
         if rtype == 1 and rdlen == 4:
-            answers.append((name, "A", str(ipaddress.IPv4Address(rdata)), ttl))
+            answers.append((name, "A", _ntoa(rdata), ttl))
         elif rtype == 28 and rdlen == 16:
             answers.append((name, "AAAA", str(ipaddress.IPv6Address(rdata)), ttl))
         elif rtype == 5:

@@ -9,8 +9,10 @@ retransmissions, overlaps, mid-connection starts) into per-connection stream han
 from __future__ import annotations
 
 import ipaddress
+import math
 import socket
 import struct
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +34,12 @@ _PROTO_NAMES = {50: "IPsec ESP (encrypted)", 51: "IPsec AH", 132: "SCTP", 33: "D
 _U16 = struct.Struct("!H")
 _U32 = struct.Struct("!I")
 _PORTS = struct.Struct("!HH")
+# what feed()'s fast path reads of an Ethernet (or raw) IPv4 TCP/UDP frame: ethertype, version and header length,
+# total length, fragment bits, protocol, addresses and ports (the fast tables' key), the TCP sequence number (UDP:
+# length and checksum), TCP data offset and flags
+_OVER_ETH = struct.Struct("!12xHBxH2xHxB2x12sI4xBB")
+_OVER_IP = struct.Struct("!BxH2xHxB2x12sI4xBB")
+Record = tuple[float, int, bytes, int]  # as monitor.sources.pcap reads them: (time, linktype, frame, frame number)
 
 
 @dataclass(slots=True)
@@ -107,6 +115,8 @@ class PacketDecoder:
         self.undecoded: dict[str, int] = {}  # what could not be decoded -> packets
         self.quic_connections = 0  # QUIC connections seen
         self.quic_decrypted = 0  # ... and decrypted with a key log
+        self.first_ts = math.inf  # the earliest and latest time of the frames walk() settled
+        self.last_ts = -math.inf
 
     # -- entry points ------------------------------------------------------------------------------
 
@@ -215,6 +225,126 @@ class PacketDecoder:
             out = self.evicted + out
             self.evicted = []
         return out
+
+    def walk(self, buf: bytes, pos: int, end: int, frame: int, layout: Any,
+             linktype: int) -> Generator[Record, None, tuple[int, int]]:
+        """The capture reader's walk over the whole records in buf[pos:end], with the packets that only need
+        counting settled on the way: no record tuple, frame copy or feed() call is made of them. Yields the
+        other records, (time, linktype, frame bytes, frame number), for the reader to hand on to feed() as
+        usual; stops at a record that is not whole in the buffer or has an impossible length (the reader's own
+        checks then decide) and returns (position, frame number) after the last record walked. `frame` is the
+        frame number before buf[pos].
+
+        `layout` is ("pcap", record header Struct, seconds per tick, largest record, largest block) or
+        ("pcapng", enhanced packet block Struct, interfaces as (linktype, seconds per tick, snap length),
+        largest record, largest block): the reader's own format and bounds.
+
+        Settled here exactly as feed()'s fast path settles them (tests/test_fast_path.py compares the two): a
+        pure ACK of a known IPv4 TCP connection; its in-order segment in a direction whose handler wants no
+        more bytes (TLS after the hello, a raw stream past its chunks); a datagram of a known UDP conversation
+        past the QUIC check that is empty or past DATAGRAMS_PER_FLOW (the engine reads none). Every 4096th
+        frame is yielded (the source expires idle connections there). The settled frames' times widen
+        self.first_ts / self.last_ts.
+        """
+        fast_tcp, fast_udp = self.fast_tcp, self.fast_udp
+        kind, hdr, unit, max_record, max_block = layout
+        unpack = hdr.unpack_from
+        over_eth, over_ip = _OVER_ETH.unpack_from, _OVER_IP.unpack_from
+        ng = kind == "pcapng"
+        ifaces = unit if ng else ()
+        lt = linktype
+        first, last = self.first_ts, self.last_ts
+        while True:
+            if ng:
+                if pos + 28 > end:
+                    break
+                btype, blen, iface, hi, lo, cap, _orig = unpack(buf, pos)
+                if btype != 6 or blen < 32 or blen % 4 or blen > max_block or pos + blen > end \
+                        or iface >= len(ifaces) or cap > max_record:
+                    break
+                start = pos + 28
+                pos += blen
+                n = cap if cap < blen - 32 else blen - 32
+                lt, tick, _snap = ifaces[iface]
+                ts = ((hi << 32) | lo) * tick
+            else:
+                if pos + 16 > end:
+                    break
+                sec, frac, n, _orig = unpack(buf, pos)
+                start = pos + 16
+                if n > max_record or start + n > end:
+                    break
+                pos = start + n
+                ts = sec + frac * unit
+            frame += 1
+            # the headers as feed()'s fast path reads them, in one struct call (offsets into a large buffer
+            # are not small ints: each sum would be a new object); the same conditions as there
+            if lt == 1 and n >= 54:
+                ethertype, vihl, iplen, frag, proto, key, word, off, flags = over_eth(buf, start)
+                o = 14 if ethertype == 0x0800 and vihl == 0x45 else -1
+            elif lt == 101 and n >= 40:
+                vihl, iplen, frag, proto, key, word, off, flags = over_ip(buf, start)
+                o = 0 if vihl == 0x45 else -1
+            else:
+                o = -1
+            if o >= 0 and frame & 4095 and not frag & 0x3FFF:
+                if iplen > n - o:
+                    iplen = n - o
+                if proto == 6:
+                    ent = fast_tcp.get(key) if iplen >= 40 else None
+                    if ent is not None:
+                        c, outbound = ent
+                        hlen = (off >> 4) * 4
+                        if not flags & 0x07 and hlen >= 20:  # no SYN, FIN or RST
+                            plen = iplen - 20 - hlen
+                            if plen <= 0:  # a pure ACK
+                                c.packets += 1
+                                if ts > c.last_ts:
+                                    c.last_ts = ts
+                                if ts < first:
+                                    first = ts
+                                if ts > last:
+                                    last = ts
+                                continue
+                            if c.idle[outbound] and not c.late:  # nobody wants the bytes
+                                d = c.dirs[outbound]
+                                if d.next_seq == word and not d.ooo:  # in order, nothing held back
+                                    d.next_seq = (word + plen) & 0xFFFFFFFF
+                                    c.packets += 1
+                                    if ts > c.last_ts:
+                                        c.last_ts = ts
+                                    if outbound:
+                                        c.bytes_out += plen
+                                    else:
+                                        c.bytes_in += plen
+                                    if ts < first:
+                                        first = ts
+                                    if ts > last:
+                                        last = ts
+                                    continue
+                elif proto == 17:
+                    ent = fast_udp.get(key) if iplen >= 28 else None
+                    if ent is not None:
+                        c, outbound = ent
+                        if not c.dns and c.packets >= 8 and c.quic is None:
+                            ulen = word >> 16
+                            plen = (ulen if 8 <= ulen <= iplen - 20 else iplen - 20) - 8
+                            if not plen or c.datagrams >= DATAGRAMS_PER_FLOW:  # the engine reads no more
+                                c.packets += 1
+                                if ts > c.last_ts:
+                                    c.last_ts = ts
+                                if outbound:
+                                    c.bytes_out += plen
+                                else:
+                                    c.bytes_in += plen
+                                if ts < first:
+                                    first = ts
+                                if ts > last:
+                                    last = ts
+                                continue
+            yield (ts, lt, buf[start:start + n], frame)
+        self.first_ts, self.last_ts = first, last
+        return pos, frame
 
     def undecoded_warnings(self) -> list[str]:
         """One line per kind of traffic that was not decoded: an empty report must not look clean."""
@@ -394,7 +524,10 @@ class PacketDecoder:
         if len(self.conns) >= MAX_CONNS:
             oldest = min(self.conns, key=lambda k: self.conns[k].last_ts)
             self.evicted.extend(self._close(oldest, ts))
-        c = _Conn(client=client, server=server, transport=transport, first_ts=ts, last_ts=ts)
+        if transport == "tcp":
+            c = _Conn(client=client, server=server, transport=transport, first_ts=ts, last_ts=ts)
+        else:  # (no sequence numbers to follow)
+            c = _Conn(client=client, server=server, transport=transport, first_ts=ts, last_ts=ts, dirs={})
         self.conns[key] = c
         if self.fast and ":" not in src:
             self._register(c, key)
@@ -438,7 +571,8 @@ class PacketDecoder:
             return self._dns(ts, c, payload, frame)
         if c.quic is not None:
             return c.quic.feed(outbound, payload, ts, frame)  # type: ignore[no-any-return]
-        if outbound and payload and payload[0] & 0xC0 == 0xC0 and c.packets <= 8 and not c.tls:
+        if outbound and payload[:1] and payload[0] & 0xC0 == 0xC0 and c.packets <= 8 and not c.tls \
+                and payload[1:5] in _QUIC_VERSIONS:
             if c.crypto is None:
                 c.crypto = {}
             hello = _quic_hello(payload, c.crypto)
@@ -467,6 +601,8 @@ class PacketDecoder:
         return QuicSession(c.client, c.server, secrets, version, scid)
 
     def _dns(self, ts: float, c: _Conn, payload: bytes, frame: int) -> list[Message | FlowStats]:
+        if len(payload) < 12 or not payload[2] & 0x80:
+            return []  # a query (or not DNS): only answers are read
         try:
             is_resp, rcode, qname, qtype, answers = parse_dns(payload)
         except DnsError:
@@ -488,7 +624,7 @@ class PacketDecoder:
             return []
         payload = seg[hlen:]
         syn, fin, rst, ack = bool(flags & 0x02), bool(flags & 0x01), bool(flags & 0x04), bool(flags & 0x10)
-        if syn:  # a new connection on the same addresses: forget the old one's end
+        if syn and self.recently_closed:  # a new connection on the same addresses: forget the old one's end
             self.recently_closed.pop((src, sport, dst, dport), None)
             self.recently_closed.pop((dst, dport, src, sport), None)
         elif payload and self.recently_closed and self._late(src, sport, dst, dport, seq, len(payload)):
@@ -645,6 +781,9 @@ _SERVICE_PORTS = frozenset({53, 80, 443, 853, 1883, 8883, 5222, 5223, 5228, 8080
 
 
 _ntoa4 = socket.inet_ntoa
+# the QUIC versions whose Initials quic.py reads (its VERSIONS), as on the wire: a long-header datagram of
+# another version (PPPP's 0xF1 looks like one) is not handed to it, nor is the cryptography package imported for it
+_QUIC_VERSIONS = frozenset({b"\x00\x00\x00\x01", b"\x6b\x33\x43\xcf"})
 
 
 def _quic_hello(payload: bytes, pieces: dict[int, bytes]) -> tuple[str, tuple[str, ...], bytes, int, bytes] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import struct
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -27,6 +27,9 @@ GZIP_RATIO_AFTER = 64 * 1024 * 1024
 CHUNK = 1 << 20
 
 Record = tuple[float, int, bytes, int]  # (timestamp, linktype, frame bytes, frame number)
+# (buffer, position, end, frame number before it, record layout, linktype) -> a generator of the records it does not
+# settle, returning (position, frame number) after the records walked (PacketDecoder.walk)
+Sieve = Callable[[bytes, int, int, int, Any, int], Generator[Record, None, tuple[int, int]]]
 
 
 class Gunzip:
@@ -125,6 +128,7 @@ class _Reader:
         self.buf = b""
         self.pos = 0
         self.out = 0  # decompressed bytes consumed
+        self.frames = 0  # records walked so far, as far as a sieve counted them (iter_records)
 
     def close(self) -> None:
         self.raw.close()
@@ -190,24 +194,29 @@ class _Reader:
         return out
 
 
-def iter_records(path: Path, on_secrets: Any = None, reader: _Reader | None = None) -> Iterator[Record]:
-    """Yield every packet record of a pcap or pcapng file (gzip allowed)."""
+def iter_records(path: Path, on_secrets: Any = None, reader: _Reader | None = None,
+                 sieve: Sieve | None = None) -> Iterator[Record]:
+    """Yield every packet record of a pcap or pcapng file (gzip allowed).
+
+    With a sieve (PacketDecoder.walk), the records whole in the read buffer are walked by it: those it settles
+    (only counts) are not yielded; the reader's `frames` then says how many records there were.
+    """
     r = reader or _Reader(path)
     try:
         head = r.take(4)
         if head is None:
             raise BadInput(str(path), "empty file")
         if head == b"\x0a\x0d\x0d\x0a":
-            yield from _pcapng(r, head, path, on_secrets)
+            yield from _pcapng(r, head, path, on_secrets, sieve)
         else:
-            yield from _pcap(r, head, path)
+            yield from _pcap(r, head, path, sieve)
     except EOFError as exc:
         raise BadInput(str(path), "file ends inside the capture header") from exc
     finally:
         r.close()
 
 
-def _pcap(r: _Reader, magic: bytes, path: Path) -> Iterator[Record]:
+def _pcap(r: _Reader, magic: bytes, path: Path, sieve: Sieve | None = None) -> Iterator[Record]:
     table = {b"\xd4\xc3\xb2\xa1": ("<", 1e-6), b"\xa1\xb2\xc3\xd4": (">", 1e-6),
              b"\x4d\x3c\xb2\xa1": ("<", 1e-9), b"\xa1\xb2\x3c\x4d": (">", 1e-9)}
     if magic not in table:
@@ -223,10 +232,15 @@ def _pcap(r: _Reader, magic: bytes, path: Path) -> Iterator[Record]:
     hdr = struct.Struct(endian + "IIII")
     unpack = hdr.unpack_from
     frame = 0
+    layout = ("pcap", hdr, unit, MAX_RECORD, MAX_BLOCK)
     while True:
         # every whole record already in the buffer, read in place (no per-record copy of the header)
         buf, pos = r.buf, r.pos
         end = len(buf)
+        if sieve is not None:  # the decoder walks them, settling the packets that are only counted
+            pos, frame = yield from sieve(buf, pos, end, frame, layout, linktype)
+            r.frames = frame
+            end = pos  # (the loop below then walks nothing)
         while pos + 16 <= end:
             sec, frac, incl, _orig = unpack(buf, pos)
             start = pos + 16
@@ -256,7 +270,7 @@ def _pcap(r: _Reader, magic: bytes, path: Path) -> Iterator[Record]:
         yield (sec + frac * unit, linktype, data, frame)
 
 
-def _pcapng(r: _Reader, first: bytes, path: Path, on_secrets: Any) -> Iterator[Record]:
+def _pcapng(r: _Reader, first: bytes, path: Path, on_secrets: Any, sieve: Sieve | None = None) -> Iterator[Record]:
     endian = "<"
     ifaces: list[tuple[int, float, int]] = []  # (linktype, seconds per tick, snaplen)
     frame = 0
@@ -266,8 +280,13 @@ def _pcapng(r: _Reader, first: bytes, path: Path, on_secrets: Any) -> Iterator[R
         if btype_raw is None and ifaces:
             # enhanced packet blocks already whole in the buffer, read in place; anything else the slow way
             unpack = epb[endian].unpack_from
+            layout = ("pcapng", epb[endian], ifaces, MAX_RECORD, MAX_BLOCK)
             buf, pos = r.buf, r.pos
             end = len(buf)
+            if sieve is not None:  # (see _pcap)
+                pos, frame = yield from sieve(buf, pos, end, frame, layout, 0)
+                r.frames = frame
+                end = pos
             while pos + 28 <= end:
                 btype, blen, iface, hi, lo, cap, _orig = unpack(buf, pos)
                 if btype != 6 or blen < 32 or blen % 4 or blen > MAX_BLOCK or pos + blen > end \
@@ -414,13 +433,15 @@ class PcapSource:
         decoder = PacketDecoder(tls_factory=tls, fast=self.fast)
         self._decoder = decoder
         reader = _Reader(self.path, warn=self.warnings.append)
-        records = iter_records(self.path, on_secrets=self._on_secrets, reader=reader)
+        # the packets that are only counted are settled by the decoder inside the reader's block walk
+        # (PacketDecoder.walk: no record tuple, frame copy or feed call for them); the others come here
+        records = iter_records(self.path, on_secrets=self._on_secrets, reader=reader,
+                               sieve=decoder.walk if self.fast else None)
         feed = decoder.feed
-        packets = 0
+        frame = 0  # frames are numbered 1, 2, ... in file order: the last one's number is the packet count
         first, last = math.inf, -math.inf  # counted in locals, stored every 4096 frames and at the end
         try:
             for ts, linktype, data, frame in records:
-                packets += 1
                 if ts < first:
                     first = ts
                 if ts > last:
@@ -429,13 +450,13 @@ class PcapSource:
                 if out:
                     yield from out
                 if not frame & 4095:
-                    self._counts(packets, first, last)
+                    self._counts(frame, min(first, decoder.first_ts), max(last, decoder.last_ts))
                     self._pos = reader.compressed_pos()
                     yield from decoder.expire(ts)
         except TruncatedCapture as exc:
             self.warnings.append(f"truncated at frame {exc.frame}: {exc.reason}; the frames before it were kept")
         finally:
-            self._counts(packets, first, last)
+            self._counts(max(frame, reader.frames), min(first, decoder.first_ts), max(last, decoder.last_ts))
         yield from decoder.finish()
         self.warnings.extend(decoder.undecoded_warnings())
         n = decoder.quic_connections - decoder.quic_decrypted

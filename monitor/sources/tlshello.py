@@ -61,8 +61,10 @@ def parse_client_hello(hs: bytes) -> tuple[str, tuple[str, ...], str, bytes]:
         off += 2
         while off + 4 <= ext_end:
             etype, elen = struct.unpack_from("!HH", body, off)
-            data = body[off + 4: off + 4 + elen]
             off += 4 + elen
+            if etype != 0 and etype != 16 and etype != 43:
+                continue  # (the padding and key shares are not copied)
+            data = body[off - elen: off]
             if etype == 0 and len(data) >= 5:  # server_name
                 nlen = struct.unpack_from("!H", data, 3)[0]
                 sni = data[5: 5 + nlen].decode("ascii", "replace").lower().rstrip(".")[:253]
