@@ -976,3 +976,14 @@ def test_data_filed_under_a_defined_term_goes_where_the_term_is_shared() -> None
     # nothing filed under the term: the shared term names no type
     unfiled = text.replace("; such unique information shall be considered User Data", "")
     assert verdict(unfiled, "gaid", "umeng").verdict == "undisclosed"
+
+
+def test_we_and_our_partners_as_the_subject_of_a_chinese_clause_cover_sdks_vaguely() -> None:
+    # verdict round 8: the Chinese form of "we and our partners may use ..." (a "；" now ends the clause before the
+    # sharing one, so the class no longer gets the data from the sharing verb of the next clause)
+    text = ("为了向您寄送您购买的商品，我们与合作方可能需要使用您的手机号码；"
+            "与此同时，我们会保存您的订单记录。\n")
+    assert verdict(text, "phone_number", "umeng").verdict == "vague"  # before: undisclosed
+    assert verdict(text, "phone_number", "first_party").verdict == "disclosed"
+    alone = "为了向您寄送您购买的商品，我们可能需要使用您的手机号码。\n"
+    assert verdict(alone, "phone_number", "umeng").verdict == "undisclosed"

@@ -529,6 +529,21 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "lists, we will use your email address to send you updates.\nIf you opt to receive our newsletter, we store your "
      "email address.\nE-mail sent to or from the Services may not be secure.",
      {("email", "conditional", "first_party")}),
+    # verdict round 8 (issue 14): a Chinese line whose "；" joins clauses of different SDKs, or SDK-list entries, gives
+    # each clause's data to its own SDK; a "；" between the fields or items of one entry keeps them together
+    ("'；'-joined clauses, each with its own SDK, give each SDK its own data",
+     "如您使用消息推送功能，极光推送SDK会收集您的IMEI；如您使用地图服务，高德地图SDK会收集您的精确位置信息；"
+     "如您使用分享功能，微信SDK会收集您的MAC地址。",
+     {("imei", "conditional", "jpush"), ("location_precise", "conditional", "amap"), ("mac", "conditional", "wechat")}),
+    ("a '；' before a clause with an SDK of its own ends the first party's clause",
+     "我们会收集您的IMEI，用于安全风控；友盟SDK会收集您的OAID。",
+     {("imei", "collects", "first_party"), ("oaid", "collects", "umeng")}),
+    ("SDK-list entries joined by '；' on one line: an 'SDK名称' label starts the next entry, fields stay in theirs",
+     "SDK名称：极光推送SDK；使用目的：消息推送；收集的信息：IMEI；OAID；第三方名称：深圳市和讯华谷信息技术有限公司；"
+     "SDK名称：高德地图SDK；使用目的：定位；收集的信息：精确位置信息；第三方名称：高德软件有限公司",
+     {("imei", "collects", "jpush"), ("oaid", "collects", "jpush"), ("location_precise", "collects", "amap")}),
+    ("a '；' before a part that goes on with the same actor does not end the clause",
+     "友盟SDK会收集您的设备IMEI；并用于统计分析。", {("imei", "collects", "umeng")}),
 ]
 
 

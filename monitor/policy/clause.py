@@ -98,9 +98,14 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
     start = 0
     for k, (end, semi) in enumerate(cuts):
         if semi:
-            nxt = cuts[k + 1][0] if k + 1 < len(cuts) else len(line)
-            if not _has_verb(line[end:nxt]):
-                continue  # "...: IMEI; MAC address; Android ID." stays one sentence
+            if line[end - 1] == "；":  # (the part runs to the next "；" or the end of the sentence)
+                nxt = next((e for e, sm in cuts[k + 1:] if not sm or line[e - 1] == "；"), len(line))
+                if not _own_clause_zh(line[end:nxt]):
+                    continue  # "收集的信息：IMEI；OAID；使用目的：推送" stays one sentence: fields of one entry
+            else:
+                nxt = cuts[k + 1][0] if k + 1 < len(cuts) else len(line)
+                if not _has_verb(line[end:nxt]):
+                    continue  # "...: IMEI; MAC address; Android ID." stays one sentence
         spans.extend(_bounded(line, start, end))
         start = end
     if start < len(line):
@@ -130,6 +135,25 @@ _VERBISH = re.compile(r"\b(?:we|you|it|they|will|may|can|shall|is|are|was|were|c
 
 def _has_verb(s: str) -> bool:
     return bool(_VERBISH.search(s))
+
+
+# a "；" ends a Chinese sentence before a part that starts the next SDK entry (its name label) or is a clause with its own
+# actor and verb ("；如您使用地图服务，高德需要收集…", "；友盟SDK会收集…"); a part that is a field of the same entry ("；收集的信息：
+# IMEI"), an item ("；OAID") or goes on with the same actor ("；并会提供给…", "；用于…") does not end it
+_ENTRY_LABEL_ZH = re.compile(r"^\s*(?:\d+[.、)）]\s*)?(?:第三方SDK名称|SDK名称|第三方名称|第三方|合作方名称|合作方主体|合作方|"
+                             r"SDK提供方|提供方|运营方|运营公司|公司名称|插件名称|名称)\s*[：:]")
+_FIELD_ZH = re.compile(r"^\s*[^，,：:；。]{1,12}[：:]")
+_GOES_ON_ZH = re.compile(r"^\s*(?:并|且|以及|及|或|从而|进而|用于|以便|以|为|来|便于|包括|例如|如[：:]|等)")
+_OWN_VERB_ZH = re.compile(r"(?:会|将|需要?|可能|可以|均|也|还|才|仅)\s*(?:[^，,；。]{0,24}?)(?:收集|采集|获取|读取|调用|访问|共享|上传|"
+                          r"传输|发送|存储|保存|接收|使用您的|提供给)")
+
+
+def _own_clause_zh(part: str) -> bool:
+    if _ENTRY_LABEL_ZH.match(part):
+        return True
+    if _FIELD_ZH.match(part) or _GOES_ON_ZH.match(part):
+        return False
+    return bool(_OWN_VERB_ZH.search(part))
 
 
 @lru_cache(maxsize=4096)
