@@ -987,3 +987,14 @@ def test_we_and_our_partners_as_the_subject_of_a_chinese_clause_cover_sdks_vague
     assert verdict(text, "phone_number", "first_party").verdict == "disclosed"
     alone = "为了向您寄送您购买的商品，我们可能需要使用您的手机号码。\n"
     assert verdict(alone, "phone_number", "umeng").verdict == "undisclosed"
+
+
+def test_a_sentence_whose_subject_points_back_at_others_the_sentence_before_lets_in_is_the_class_statement() -> None:
+    # verdict round 8: "We let others ... These entities may use device identifiers" is the class's, not ours; the class
+    # is narrowed as the sentence before narrows it (ads and analytics), and the first party is not said to collect it
+    text = ("We may allow others to serve advertisements in our app and to provide analytics services. These entities "
+            "may use mobile device identifiers and similar technologies to measure how the app is used.\n")
+    assert verdict(text, "android_id", "umeng").verdict == "vague"  # before: undisclosed
+    assert verdict(text, "android_id", "pangle").verdict == "vague"  # "others to serve advertisements": advertising
+    assert verdict(text, "android_id", "jpush").verdict == "undisclosed"  # a push SDK is neither
+    assert verdict(text, "android_id", "first_party").verdict == "undisclosed"  # before: vague

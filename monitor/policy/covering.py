@@ -150,6 +150,7 @@ class CoveringRules:
     class_given: re.Pattern[str] = rule("carry.class_given")
     listed_below: re.Pattern[str] = rule("carry.listed_below")
     class_anaphor: re.Pattern[str] = rule("carry.class_anaphor")
+    others_given: re.Pattern[str] = rule("carry.others_given")
     exchange: re.Pattern[str] = rule("carry.exchange")
     owner_and_class: re.Pattern[str] = rule("subject.owner_and_class")
     ip_location: re.Pattern[str] = rule("types.ip_location")
@@ -363,9 +364,10 @@ def _enumerated(statements: list[Statement], policy_text: str, r: CoveringRules)
     out: list[Statement] = []
     for s in statements:
         if s.recipient == "first_party" and s.stance != "denies" and "mentioned" not in s.qualifiers \
-                and r.enumeration.search(s.evidence.text):
+                and (r.enumeration.search(s.evidence.text) or r.class_anaphor.search(s.evidence.text)):
+            # (an enumeration, or a sentence whose subject points back at the class: "These entities may use ...")
             before = _sentence_before(policy_text, s.evidence.start)
-            if before and r.generic.search(before) and r.class_given.search(before) \
+            if before and (r.generic.search(before) or r.others_given.search(before)) and r.class_given.search(before) \
                     and not any(rx.search(before) for rx in r.source):
                 cats = tuple(f"class:{c}" for c in class_categories(before))
                 s = replace(s, recipient="third_party", qualifiers=(*s.qualifiers, *cats, "carried"))
