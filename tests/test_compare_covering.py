@@ -998,3 +998,41 @@ def test_a_sentence_whose_subject_points_back_at_others_the_sentence_before_lets
     assert verdict(text, "android_id", "pangle").verdict == "vague"  # "others to serve advertisements": advertising
     assert verdict(text, "android_id", "jpush").verdict == "undisclosed"  # a push SDK is neither
     assert verdict(text, "android_id", "first_party").verdict == "undisclosed"  # before: vague
+
+
+def test_data_sent_only_after_encryption_on_the_device_is_contradicted_by_any_readable_value() -> None:
+    # verdict round 8: "never sent to our servers without first being encrypted on your device" is an "only encrypted"
+    # statement about all the user's data: a value privmon reads on its way to the first party breaks it, hashed too
+    text = ("We collect your e-mail address to create your account.\n"
+            "Your data, including personal information, is never sent to our cloud servers without first being "
+            "encrypted on your local device.\n")
+    assert verdict(text, "email", "first_party").verdict == "contradicted"  # before: disclosed
+    assert verdict(text, "email", "first_party", transform="sha256").verdict == "contradicted"
+    assert verdict(text, "android_id", "unknown").verdict == "contradicted"  # before: undisclosed
+    assert verdict(text, "email", "umeng").verdict == "undisclosed"  # about our servers, not an SDK's
+    # a promise about one kind of data is no such promise
+    vault = text.replace("Your data, including personal information, is", "Your vault data is")
+    assert verdict(vault, "email", "first_party").verdict == "disclosed"
+
+
+def test_a_brand_the_policy_calls_its_own_hardware_is_the_first_party() -> None:
+    # verdict round 8: "our Arlo and VueZone products" makes the Arlo cloud a product line of the policy's owner, so
+    # what "we" collect covers it as the first party (a vendor's sibling SDK is judged the same way)
+    text = ("This policy covers our hardware, including our routers and our Arlo and VueZone products.\n"
+            "We collect your email address when you register a product.\n")
+    assert verdict(text, "email", "arlo").verdict == "disclosed"  # before: undisclosed
+    # a brand merely mentioned is still a third party
+    other = text.replace("our Arlo and VueZone products", "cameras that work with Arlo")
+    assert verdict(other, "email", "arlo").verdict == "undisclosed"
+
+
+def test_a_password_named_only_as_security_advice_is_no_collection() -> None:
+    # verdict round 8: advice to the reader, or a password as a safeguard, collects no credentials (grids 7, 11, 12)
+    for advice in ("We protect your account through a unique username and password.",
+                   "For example, change your passwords often and use a combination of letters and numbers.",
+                   "Use caution online. This includes not sharing your passwords."):
+        assert verdict(f"We collect your email address.\n{advice}\n", "credentials", "first_party").verdict == \
+            "undisclosed", advice  # before: disclosed
+    # a sentence that also collects it still does
+    kept = "We collect your email address.\nWe store your password and ask you to change your password often.\n"
+    assert verdict(kept, "credentials", "first_party").verdict == "disclosed"

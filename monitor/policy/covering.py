@@ -25,6 +25,8 @@ monitor/rules/policy_covering.toml:
 - an entry field promising encrypted transmission ("处理方式：...加密传输...") on one of the two lines before a line of the
   entry's data gives that line's SDK statements the qualifier `encrypted` (compare.py: clear text breaks it);
 - a row of a permissions table gives vague coverage at most (it says what a permission is for);
+- a password named only as a security measure or as advice to the reader ("change your passwords often", "This includes
+  not sharing your passwords") states no collection of credentials;
 - an instruction for exercising a choice by writing to us ("opt out by sending an email ... include your name and email
   address") states no collection of the contact data it mentions;
 - broad device terms reach `device_uid` only in a policy about a connected product;
@@ -47,6 +49,9 @@ monitor/rules/policy_covering.toml:
   claim for that country;
 - a promise that every connection is encrypted ("HTTPS/TLS encryption for all connections") is a transport claim (kind
   other, about transport): a finding the first party receives in clear text breaks it (compare.py);
+- a promise that the user's data reaches our servers only after being encrypted on the user's device ("never sent ...
+  without first being encrypted on your local device") is a claim (kind other, about client_encryption): any value the
+  first party receives that privmon can read breaks it, hashed or encoded too (compare.py);
 - Chinese storage promises ("存储于中国境内") are storage claims (country CN), and Chinese sentences that send data
   abroad as a matter of course (not "如需跨境传输 ...") are cross-border claims that allow it.
 """
@@ -132,6 +137,7 @@ class CoveringRules:
     consent_only_not: re.Pattern[str] = rule("denial.consent_only_not")
     transport_all: re.Pattern[str] = rule("claims.transport_all")
     transport_not: re.Pattern[str] = rule("claims.transport_not")
+    client_encryption: re.Pattern[str] = rule("claims.client_encryption")
     server_location: re.Pattern[str] = rule("claims.server_location")
     countries: tuple[tuple[str, re.Pattern[str]], ...] = rule("claims.countries", named)
     designated: re.Pattern[str] = rule("provider.designated")
@@ -157,6 +163,9 @@ class CoveringRules:
     payment_account: re.Pattern[str] = rule("types.payment_account")
     payment_account_types: tuple[str, ...] = rule("types.payment_account_types", strings)
     precise_location: re.Pattern[str] = rule("types.precise_location")
+    own_product: str = rule("own.product", lambda v, _f: v)
+    password_advice: re.Pattern[str] = rule("advice.password")
+    advice_collect: re.Pattern[str] = rule("advice.collect")
 
 
 @lru_cache(maxsize=1)
@@ -294,6 +303,9 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         if s.type == "location_precise" and not s.vague and r.ip_location.search(text) \
                 and not r.precise_location.search(text):
             continue  # "your location (based on your IP address)": the coarse location only (CONTRACT.md "Location")
+        if s.type == "credentials" and s.stance != "denies" and r.password_advice.search(text) \
+                and not r.advice_collect.search(text):
+            continue  # "change your passwords often": advice to the reader, no password collected
         if s.stance != "denies" and s.type in r.instruction_types and r.instruction.search(text):
             continue  # how to reach us to opt out: the user's e-mail is the channel, not data collected or shared
         if s.recipient == "first_party" and s.stance == "denies" and r.excepted_sharing.search(text) \
@@ -624,6 +636,8 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
             out.append(Claim("storage_location", t, start, end, (("country", country), *scoped)))
         if r.transport_all.search(t) and not r.transport_not.search(t) and len(t) <= MAX_TRANSPORT:
             out.append(Claim("other", t, start, end, (("about", "transport"), *scoped)))
+        if r.client_encryption.search(t):
+            out.append(Claim("other", t, start, end, (("about", "client_encryption"), *scoped)))
         if r.abroad_cn.search(t) and ("cross_border", start) not in have:
             denied = bool(r.abroad_cn_denied.search(t))
             allowed = not denied and not r.abroad_cn_not.search(t)
@@ -649,3 +663,16 @@ def _names_class_elsewhere(text: str, r: CoveringRules) -> bool:
     for rx in r.source:
         text = rx.sub(" ", text)
     return bool(r.generic.search(text))
+
+
+def own_products(text: str, find: Finder, aliases: dict[str, str]) -> tuple[str, ...]:
+    """The SDKs the policy calls its own hardware ("our Arlo and VueZone products"): a product line of the policy's owner."""
+    names = sorted({text[a:b] for _sdk, a, b in find(text) if b - a >= 3}, key=len, reverse=True)
+    if not names:
+        return ()
+    rx = re.compile(covering_rules().own_product.replace("{names}", "|".join(re.escape(n) for n in names[:200])))
+    out: list[str] = []
+    for m in rx.finditer(text):
+        out += [sdk for sdk, _a, _b in find(m.group(1))]
+        out += [aliases[w.lower()] for w in re.split(r"\s*(?:,|and|&)\s*", m.group(1)) if w.lower() in aliases]
+    return tuple(dict.fromkeys(out))
