@@ -1036,3 +1036,39 @@ def test_a_password_named_only_as_security_advice_is_no_collection() -> None:
     # a sentence that also collects it still does
     kept = "We collect your email address.\nWe store your password and ask you to change your password often.\n"
     assert verdict(kept, "credentials", "first_party").verdict == "disclosed"
+
+
+def test_a_class_word_in_the_possessive_names_whose_data_it_is_not_a_recipient() -> None:
+    # verdict round 8: "a third party's personal information (such as ... email)" is data the user gives us about
+    # someone else: we receive it, no third party does
+    text = ("When you decide to provide us with a third party's personal information (for example a name, email and "
+            "phone number), please make sure that the third party's permission was given.\n")
+    assert verdict(text, "email", "umeng").verdict == "undisclosed"  # before: vague
+    assert verdict(text, "email", "first_party").verdict == "disclosed"  # before: undisclosed
+    shared = "We may share your email address with third parties.\n"
+    assert verdict(shared, "email", "umeng").verdict == "vague"
+
+
+def test_an_sdk_named_as_an_example_of_the_class_gets_what_the_next_sentence_enumerates() -> None:
+    # verdict round 8: "We and our partners, such as Umeng, use tools that collect usage information. Usage information
+    # may include ... location": the enumeration is the class's (round 7) and the example SDK's, named
+    text = ("Usage data: We and our partners and service providers, such as Umeng, may use tools that collect and provide "
+            "information about how the app is used. Usage data may include your device model and your location.\n")
+    assert verdict(text, "location_coarse", "umeng").verdict == "disclosed"  # before: vague
+    assert verdict(text, "location_coarse", "appsflyer").verdict == "vague"
+
+
+def test_an_entry_whose_recipient_field_names_only_a_class_is_the_class_entry() -> None:
+    # verdict round 8: in an SDK list of "Field: value" lines, "第三方名称：广告主及广告监测服务商" opens the next entry; its data
+    # lines are the class's (advertisers), not the SDK of the entry above
+    text = ("第三方SDK列表\n"
+            "分享功能（微博SDK）\n"
+            "第三方名称：北京微梦创科网络技术有限公司\n"
+            "收集个人信息类型：设备标识信息\n"
+            "广告投放\n"
+            "第三方名称：广告主及其委托的广告监测服务商\n"
+            "使用目的：投放广告\n"
+            "收集个人信息类型：IDFA、OAID等设备标识符\n")
+    assert verdict(text, "oaid", "weibo").verdict == "vague"  # before: disclosed (the ad entry's OAID)
+    assert verdict(text, "oaid", "pangle").verdict == "vague"  # before: undisclosed
+    assert verdict(text, "oaid", "jpush").verdict == "undisclosed"

@@ -25,6 +25,8 @@ monitor/rules/policy_covering.toml:
 - an entry field promising encrypted transmission ("处理方式：...加密传输...") on one of the two lines before a line of the
   entry's data gives that line's SDK statements the qualifier `encrypted` (compare.py: clear text breaks it);
 - a row of a permissions table gives vague coverage at most (it says what a permission is for);
+- a class word in the possessive ("a third party's Personal Information (such as name, email ...)") names whose data
+  it is, not a recipient: a class statement whose sentence names the class only so is the first party's;
 - a password named only as a security measure or as advice to the reader ("change your passwords often", "This includes
   not sharing your passwords") states no collection of credentials;
 - an instruction for exercising a choice by writing to us ("opt out by sending an email ... include your name and email
@@ -143,6 +145,9 @@ class CoveringRules:
     designated: re.Pattern[str] = rule("provider.designated")
     label: re.Pattern[str] = rule("provider.label")
     class_words: re.Pattern[str] = rule("provider.class_words")
+    entry_label: re.Pattern[str] = rule("provider.entry_label", flags=re.M)
+    entry_advertisers: re.Pattern[str] = rule("provider.entry_advertisers")
+    entry_company: re.Pattern[str] = rule("provider.entry_company")
     transit_field: re.Pattern[str] = rule("transit.field")
     transit_not: re.Pattern[str] = rule("transit.field_not")
     members: dict[str, frozenset[str]] = rule("class_members", _sets)
@@ -165,6 +170,7 @@ class CoveringRules:
     precise_location: re.Pattern[str] = rule("types.precise_location")
     own_product: str = rule("own.product", lambda v, _f: v)
     password_advice: re.Pattern[str] = rule("advice.password")
+    possessive_class: re.Pattern[str] = rule("possessive.class")
     advice_collect: re.Pattern[str] = rule("advice.collect")
 
 
@@ -277,6 +283,12 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
                 s = replace(s, recipient=subject)
         if s.recipient in CLASSES and s.stance != "denies" and policy_text and r.designated.search(text):
             s = _designated(s, _line(policy_text, s.evidence.start), r, find)
+        entry_class = _entry_class(policy_text, s, find, r) if find is not None and policy_text \
+            and s.recipient not in (*CLASSES, "first_party") and s.stance != "denies" else None
+        if entry_class is not None:  # the data lines of an entry whose recipient field names only a class
+            for extra_class in entry_class[1:]:
+                out.append(replace(s, recipient=extra_class[0], qualifiers=(*s.qualifiers, *extra_class[1:])))
+            s = replace(s, recipient=entry_class[0][0], qualifiers=(*s.qualifiers, *entry_class[0][1:]))
         if s.recipient not in (*CLASSES, "first_party") and s.stance != "denies" and "encrypted" not in s.qualifiers \
                 and policy_text:
             field = transit_field(policy_text, s.evidence.start,
@@ -313,6 +325,9 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             # "we do not intend to give your e-mail address to a third party without your consent": a sharing denial
             # with an open exception (read with the first party as its subject), not a denial of collection
             s = replace(s, qualifiers=(*s.qualifiers, "excepted"))
+        if s.recipient in CLASSES and s.stance != "denies" and r.possessive_class.search(text) \
+                and not _names_a_class(r.possessive_class.sub(" ", text), r):
+            s = replace(s, recipient="first_party")  # "a third party's personal information": whose data, not who gets it
         if s.recipient in CLASSES:
             if r.excepted_sharing.search(text) and not r.affirmed_sharing.search(r.excepted_sharing.sub(" ", text)):
                 s = replace(s, stance="denies", qualifiers=(*s.qualifiers, "excepted", *_consent_only(text, r)))
@@ -350,7 +365,7 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             seen.add(key)
             out.append(x)
     if policy_text:
-        out = _enumerated(out, policy_text, r)
+        out = _enumerated(out, policy_text, r, find)
         out = _exchanged(out, policy_text, r)
         if find is not None:
             out = _listed_below(out, policy_text, find, r, aliases or {})
@@ -370,9 +385,11 @@ def _sentence_before(policy_text: str, at: int) -> str:
     return parts[-1] if parts else ""
 
 
-def _enumerated(statements: list[Statement], policy_text: str, r: CoveringRules) -> list[Statement]:
+def _enumerated(statements: list[Statement], policy_text: str, r: CoveringRules,
+                find: Finder | None = None) -> list[Statement]:
     """A sentence that only enumerates what the sentence before gives a recipient class ("We allow third party operators
-    this collected data ... This could include persistent advertising identifiers"): the class's, not the first party's."""
+    this collected data ... This could include persistent advertising identifiers"): the class's, not the first party's;
+    and the SDKs that sentence names as examples of the class ("partners, such as Google Analytics") are named with it."""
     out: list[Statement] = []
     for s in statements:
         if s.recipient == "first_party" and s.stance != "denies" and "mentioned" not in s.qualifiers \
@@ -383,6 +400,9 @@ def _enumerated(statements: list[Statement], policy_text: str, r: CoveringRules)
                     and not any(rx.search(before) for rx in r.source):
                 cats = tuple(f"class:{c}" for c in class_categories(before))
                 s = replace(s, recipient="third_party", qualifiers=(*s.qualifiers, *cats, "carried"))
+                named = [] if find is None else [sdk for sdk in dict.fromkeys(x for x, _a, _b in find(before))
+                                                 if _named_as_example(before, sdk, find, r)]
+                out += [replace(s, recipient=sdk) for sdk in named]
         out.append(s)
     return out
 
@@ -676,3 +696,37 @@ def own_products(text: str, find: Finder, aliases: dict[str, str]) -> tuple[str,
         out += [sdk for sdk, _a, _b in find(m.group(1))]
         out += [aliases[w.lower()] for w in re.split(r"\s*(?:,|and|&)\s*", m.group(1)) if w.lower() in aliases]
     return tuple(dict.fromkeys(out))
+
+
+MAX_ENTRY_LINES = 6  # lines an SDK-list entry's data line looks back for the entry's recipient field
+
+
+def _entry_class(policy_text: str, s: Statement, find: Finder, r: CoveringRules) -> list[tuple[str, ...]] | None:
+    """The class recipients (recipient, qualifiers...) of the SDK-list entry a statement's line belongs to, when the entry's
+    recipient field ("第三方名称：广告主和/或其委托的代理商、第三方广告监测服务商") names only a class and the SDK the reader gave the
+    statement is named neither in its sentence nor between the field and the statement (it came from the entry above)."""
+    if any(sdk == s.recipient for sdk, _a, _b in find(s.evidence.text)):
+        return None
+    lo, _hi = _line_span(policy_text, s.evidence.start)
+    for _ in range(MAX_ENTRY_LINES):
+        if lo <= 0:
+            return None
+        lo, hi = _line_span(policy_text, lo - 1)
+        line = policy_text[lo:hi]
+        m = r.entry_label.match(line)
+        if m is None:
+            if any(sdk == s.recipient for sdk, _a, _b in find(line)):
+                return None  # the entry's own header names the SDK
+            continue
+        value = m.group(1)
+        if find(value) or r.entry_company.search(value) or not _names_a_class(value, r) \
+                and not r.entry_advertisers.search(value):
+            return None  # the field names an SDK, or a company (the entry's operator)
+        out: list[tuple[str, ...]] = []
+        if r.entry_advertisers.search(value):
+            out.append(("advertisers",))
+        cats = tuple(f"class:{c}" for c in class_categories(r.entry_advertisers.sub(" ", value)))
+        if cats or not out:
+            out.append(("third_party", *cats))
+        return out
+    return None
