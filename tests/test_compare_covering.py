@@ -1072,3 +1072,18 @@ def test_an_entry_whose_recipient_field_names_only_a_class_is_the_class_entry() 
     assert verdict(text, "oaid", "weibo").verdict == "vague"  # before: disclosed (the ad entry's OAID)
     assert verdict(text, "oaid", "pangle").verdict == "vague"  # before: undisclosed
     assert verdict(text, "oaid", "jpush").verdict == "undisclosed"
+
+
+def test_third_party_sdks_as_the_subject_mean_the_sdks_the_paragraph_names() -> None:
+    # verdict round 8: "您可以通过微信SDK、极光推送SDK完成登录。为实现此功能，第三方SDK会收集…": the named SDKs collect it, not the app, and
+    # not every third party
+    text = ("您可以通过微信SDK、友盟SDK完成第三方登录。为实现此功能，第三方SDK会收集您的设备信息（OAID、IDFA）、Wi-Fi 列表。\n"
+            "我们会收集您的手机号码。\n")
+    assert verdict(text, "oaid", "umeng").verdict == "disclosed"  # before: undisclosed
+    assert verdict(text, "idfa", "wechat").verdict == "disclosed"  # before: undisclosed
+    assert verdict(text, "oaid", "first_party").verdict == "undisclosed"  # before: disclosed
+    assert verdict(text, "oaid", "pangle").verdict == "undisclosed"
+    # with no SDK named in its paragraph the clause is the class's (vague for any SDK)
+    alone = "为实现此功能，第三方SDK会收集您的设备信息（OAID、IDFA）。\n"
+    assert verdict(alone, "oaid", "pangle").verdict == "vague"
+    assert verdict(alone, "oaid", "first_party").verdict == "undisclosed"

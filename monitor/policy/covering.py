@@ -164,6 +164,7 @@ class CoveringRules:
     others_given: re.Pattern[str] = rule("carry.others_given")
     exchange: re.Pattern[str] = rule("carry.exchange")
     owner_and_class: re.Pattern[str] = rule("subject.owner_and_class")
+    sdk_class_zh: re.Pattern[str] = rule("subject.sdk_class_zh")
     ip_location: re.Pattern[str] = rule("types.ip_location")
     payment_account: re.Pattern[str] = rule("types.payment_account")
     payment_account_types: tuple[str, ...] = rule("types.payment_account_types", strings)
@@ -281,6 +282,8 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             subject = _sdk_subject(text, find, r, aliases)
             if subject:  # "Amplitude uses device identifiers": the SDK's, not ours
                 s = replace(s, recipient=subject)
+        if s.recipient == "first_party" and s.stance != "denies" and r.sdk_class_zh.search(text):
+            s = replace(s, recipient="third_party", qualifiers=(*s.qualifiers, "sdk_class"))  # "第三方SDK会收集…"
         if s.recipient in CLASSES and s.stance != "denies" and policy_text and r.designated.search(text):
             s = _designated(s, _line(policy_text, s.evidence.start), r, find)
         entry_class = _entry_class(policy_text, s, find, r) if find is not None and policy_text \
@@ -449,20 +452,27 @@ _FIRST_CELL = re.compile(r"\s+[—–-]\s+|\s*[(|:,]")
 def _paragraph_members(statements: list[Statement], policy_text: str, find: Finder, r: CoveringRules) -> list[Statement]:
     """A class statement whose sentence points back at the class ("The third parties may have access to ... IMEI") in a
     paragraph that names SDKs ("... examples of which include Google Analytics, Flurry"): each SDK named elsewhere in the
-    paragraph, and not only mentioned there (an account, a source), is named as one of the class."""
+    paragraph, and not only mentioned there (an account, a source), is named as one of the class. A Chinese clause whose
+    subject is "第三方SDK" (sdk_class) means the SDKs its paragraph names, when it names any: the class statement goes."""
     out = list(statements)
     seen = {(s.type, s.recipient, s.stance, s.evidence.start) for s in statements}
+    replaced: set[int] = set()  # (ids of "第三方SDK会收集…" statements whose paragraph names the SDKs: theirs only)
     for s in statements:
-        if s.recipient not in CLASSES or s.stance == "denies" or not r.class_anaphor.search(s.evidence.text):
+        if s.recipient not in CLASSES or s.stance == "denies" or not (r.class_anaphor.search(s.evidence.text)
+                                                                      or "sdk_class" in s.qualifiers):
             continue
         lo, hi = _line_span(policy_text, s.evidence.start)
         rest = policy_text[lo:s.evidence.start] + " " + policy_text[s.evidence.end:hi]
         for sdk in dict.fromkeys(sdk for sdk, _a, _b in find(rest)):
-            if only_mentioned(rest, sdk, find) or (s.type, sdk, s.stance, s.evidence.start) in seen:
+            if only_mentioned(rest, sdk, find):
+                continue
+            if "sdk_class" in s.qualifiers:
+                replaced.add(id(s))
+            if (s.type, sdk, s.stance, s.evidence.start) in seen:
                 continue
             seen.add((s.type, sdk, s.stance, s.evidence.start))
             out.append(replace(s, recipient=sdk, qualifiers=(*s.qualifiers, "member")))
-    return out
+    return [s for s in out if id(s) not in replaced]
 
 
 def _list_below(policy_text: str, at: int, find: Finder, aliases: dict[str, str]) -> tuple[str, ...]:
