@@ -542,6 +542,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "SDK名称：极光推送SDK；使用目的：消息推送；收集的信息：IMEI；OAID；第三方名称：深圳市和讯华谷信息技术有限公司；"
      "SDK名称：高德地图SDK；使用目的：定位；收集的信息：精确位置信息；第三方名称：高德软件有限公司",
      {("imei", "collects", "jpush"), ("oaid", "collects", "jpush"), ("location_precise", "collects", "amap")}),
+    ("OPUSH is OPPO's push SDK", "9、OPUSH SDK\n使用目的：推送消息\n涉及个人信息：IMEI、OAID",
+     {("imei", "collects", "oppo_push"), ("oaid", "collects", "oppo_push")}),
     ("a '；' before a part that goes on with the same actor does not end the clause",
      "友盟SDK会收集您的设备IMEI；并用于统计分析。", {("imei", "collects", "umeng")}),
 ]
