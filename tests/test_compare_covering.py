@@ -1036,6 +1036,9 @@ def test_a_password_named_only_as_security_advice_is_no_collection() -> None:
     # a sentence that also collects it still does
     kept = "We collect your email address.\nWe store your password and ask you to change your password often.\n"
     assert verdict(kept, "credentials", "first_party").verdict == "disclosed"
+    # choosing a password when creating an account is giving it to us
+    signup = "To open an account, pick a user name, then give us your email address and choose your password.\n"
+    assert verdict(signup, "credentials", "first_party").verdict == "disclosed"
 
 
 def test_a_class_word_in_the_possessive_names_whose_data_it_is_not_a_recipient() -> None:
