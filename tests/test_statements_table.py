@@ -544,6 +544,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("imei", "collects", "jpush"), ("oaid", "collects", "jpush"), ("location_precise", "collects", "amap")}),
     ("OPUSH is OPPO's push SDK", "9、OPUSH SDK\n使用目的：推送消息\n涉及个人信息：IMEI、OAID",
      {("imei", "collects", "oppo_push"), ("oaid", "collects", "oppo_push")}),
+    ("a '；' before a purpose clause with an SDK of its own ends the first party's clause",
+     "我们会收集您的IMEI；为实现推送功能，极光推送SDK会收集您的OAID。",
+     {("imei", "collects", "first_party"), ("oaid", "collects", "jpush")}),
     ("a '；' before a part that goes on with the same actor does not end the clause",
      "友盟SDK会收集您的设备IMEI；并用于统计分析。", {("imei", "collects", "umeng")}),
 ]

@@ -84,7 +84,8 @@ _END = re.compile(r"[.!?。！？]+[\"”’)]*(?=\s|$)|[。！？；;]")
 def sentence_spans(line: str) -> list[tuple[int, int]]:
     """Sentence spans of one line: ends at . ! ? (not after an abbreviation, a single letter or a
     number like "1."), and at ";" only when the part after it has its own verb (a semicolon list
-    stays one sentence, so its items keep the verb and negation of the introduction)."""
+    stays one sentence, so its items keep the verb and negation of the introduction); at "；" only
+    before the next SDK entry's name label or a clause with its own actor and verb (_own_clause_zh)."""
     r = rules()
     cuts: list[tuple[int, bool]] = []  # (end offset, is a semicolon)
     for m in _END.finditer(line):
@@ -146,7 +147,7 @@ def _has_verb(s: str) -> bool:
 _ENTRY_LABEL_ZH = re.compile(r"^\s*(?:\d+[.、)）]\s*)?(?:第三方SDK名称|SDK名称|第三方名称|第三方|合作方名称|合作方主体|合作方|"
                              r"SDK提供方|提供方|运营方|运营公司|公司名称|插件名称|名称)\s*[：:]")
 _FIELD_ZH = re.compile(r"^\s*[^，,：:；。]{1,12}[：:]")
-_GOES_ON_ZH = re.compile(r"^\s*(?:并|且|以及|及|或|从而|进而|用于|以便|以|为|来|便于|包括|例如|如[：:]|等)")
+_GOES_ON_ZH = re.compile(r"^\s*(?:并|且|以及|及|或|从而|进而|用于|以便|以免|便于|包括|例如|如[：:]|等)")
 _OWN_VERB_ZH = re.compile(r"(?:会|将|需要?|可能|可以|均|也|还|才|仅)\s*(?:[^，,；。]{0,24}?)(?:收集|采集|获取|读取|调用|访问|共享|上传|"
                           r"传输|发送|存储|保存|接收|使用您的|提供给)")
 
