@@ -44,7 +44,7 @@ FLOORS3 = {"app_condrea_android.txt": (0.965, 35), "cn_app_qiushui_games_zh.txt"
            "iot_eero_2020.txt": (0.952, 37), "iot_tplink_2018.txt": (1.0, 42)}
 FLOORS4 = {"app_utilitycam_android.txt": (0.925, 80), "cn_app_qq_sdklist_zh.txt": (0.957, 86),
            "iot_ecobee_2011.txt": (0.938, 62), "iot_webcamorg_2025.txt": (1.0, 98)}
-FLOORS5 = {"app_supercell_2013.txt": (0.943, 27), "cn_app_bilibili_2021.txt": (0.763, 44),
+FLOORS5 = {"app_supercell_2013.txt": (0.943, 27), "cn_app_bilibili_2021.txt": (0.773, 45),
            "iot_swann_2017.txt": (1.0, 72), "iot_vivint_2017.txt": (0.963, 49)}
 FLOORS6 = {"app_clue_2019.txt": (0.655, 17), "cn_sanuya_2022.txt": (0.883, 25),
            "iot_ivideon_2016.txt": (0.864, 60), "iot_philips_hue_2015.txt": (0.915, 64)}
@@ -106,7 +106,7 @@ LATER_GRIDS = [
     pytest.param(GRID2, POLICIES2, 505, 0.933, (291, 291), FLOORS2, id="grid2"),
     pytest.param(GRID3, POLICIES3, 373, 0.898, (130, 135), FLOORS3, id="grid3"),
     pytest.param(GRID4, POLICIES4, 415, 0.957, (326, 334), FLOORS4, id="grid4"),
-    pytest.param(GRID5, GRID5 / "policies", 365, 0.912, (192, 195), FLOORS5, id="grid5"),
+    pytest.param(GRID5, GRID5 / "policies", 365, 0.915, (193, 195), FLOORS5, id="grid5"),
     pytest.param(GRID6, GRID6 / "policies", 367, 0.817, (166, 179), FLOORS6, id="grid6"),
     pytest.param(GRID7, GRID7 / "policies", 356, 0.817, (190, 203), FLOORS7, id="grid7"),
     pytest.param(GRID8, GRID8 / "policies", 371, 0.927, (242, 243), FLOORS8, id="grid8"),
