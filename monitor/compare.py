@@ -309,6 +309,10 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[Fi
             if hit is not None:
                 return c, (f"the policy says every connection is encrypted, but {hit.type} is sent to {judged} in clear "
                            f"text ({hit.location})")
+        if c.kind == "other" and dict(c.params).get("about") == "client_encryption" and judged == "first_party":
+            # (privmon read the value: whatever its form, plain, hashed or encoded, it was not encrypted on the device)
+            return c, (f"the policy says data reaches its servers only encrypted on the user's device, but {fs[0].type} "
+                       f"is sent to {judged} readable ({fs[0].location})")
         if c.kind == "storage_location" and judged == "first_party":
             want = dict(c.params).get("country", "")
             for f in fs:

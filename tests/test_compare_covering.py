@@ -1016,3 +1016,117 @@ def test_the_password_of_a_third_party_sign_in_is_not_this_service_password() ->
     text = ("If you create your account using your login credentials from a third party site, we collect your name "
             "and email address, but we don't receive or store passwords for those third party sites and services.\n")
     assert verdict(text, "credentials", "first_party").verdict == "undisclosed"
+
+
+def test_we_and_our_partners_as_the_subject_of_a_chinese_clause_cover_sdks_vaguely() -> None:
+    # verdict round 8: the Chinese form of "we and our partners may use ..." (a "；" now ends the clause before the
+    # sharing one, so the class no longer gets the data from the sharing verb of the next clause)
+    text = ("为了向您寄送您购买的商品，我们与合作方可能需要使用您的手机号码；"
+            "与此同时，我们会保存您的订单记录。\n")
+    assert verdict(text, "phone_number", "umeng").verdict == "vague"  # before: undisclosed
+    assert verdict(text, "phone_number", "first_party").verdict == "disclosed"
+    alone = "为了向您寄送您购买的商品，我们可能需要使用您的手机号码。\n"
+    assert verdict(alone, "phone_number", "umeng").verdict == "undisclosed"
+
+
+def test_a_sentence_whose_subject_points_back_at_others_the_sentence_before_lets_in_is_the_class_statement() -> None:
+    # verdict round 8: "We let others ... These entities may use device identifiers" is the class's, not ours; the class
+    # is narrowed as the sentence before narrows it (ads and analytics), and the first party is not said to collect it
+    text = ("We may allow others to serve advertisements in our app and to provide analytics services. These entities "
+            "may use mobile device identifiers and similar technologies to measure how the app is used.\n")
+    assert verdict(text, "android_id", "umeng").verdict == "vague"  # before: undisclosed
+    assert verdict(text, "android_id", "pangle").verdict == "vague"  # "others to serve advertisements": advertising
+    assert verdict(text, "android_id", "jpush").verdict == "undisclosed"  # a push SDK is neither
+    assert verdict(text, "android_id", "first_party").verdict == "undisclosed"  # before: vague
+
+
+def test_data_sent_only_after_encryption_on_the_device_is_contradicted_by_any_readable_value() -> None:
+    # verdict round 8: "never sent to our servers without first being encrypted on your device" is an "only encrypted"
+    # statement about all the user's data: a value privmon reads on its way to the first party breaks it, hashed too
+    text = ("We collect your e-mail address to create your account.\n"
+            "Your data, including personal information, is never sent to our cloud servers without first being "
+            "encrypted on your local device.\n")
+    assert verdict(text, "email", "first_party").verdict == "contradicted"  # before: disclosed
+    assert verdict(text, "email", "first_party", transform="sha256").verdict == "contradicted"
+    assert verdict(text, "android_id", "unknown").verdict == "contradicted"  # before: undisclosed
+    assert verdict(text, "email", "umeng").verdict == "undisclosed"  # about our servers, not an SDK's
+    # a promise about one kind of data is no such promise
+    vault = text.replace("Your data, including personal information, is", "Your vault data is")
+    assert verdict(vault, "email", "first_party").verdict == "disclosed"
+
+
+def test_a_brand_the_policy_calls_its_own_hardware_is_the_first_party() -> None:
+    # verdict round 8: "our Arlo and VueZone products" makes the Arlo cloud a product line of the policy's owner, so
+    # what "we" collect covers it as the first party (a vendor's sibling SDK is judged the same way)
+    text = ("This policy covers our hardware, including our routers and our Arlo and VueZone products.\n"
+            "We collect your email address when you register a product.\n")
+    assert verdict(text, "email", "arlo").verdict == "disclosed"  # before: undisclosed
+    # a brand merely mentioned is still a third party
+    other = text.replace("our Arlo and VueZone products", "cameras that work with Arlo")
+    assert verdict(other, "email", "arlo").verdict == "undisclosed"
+
+
+def test_a_password_named_only_as_security_advice_is_no_collection() -> None:
+    # verdict round 8: advice to the reader, or a password as a safeguard, collects no credentials (grids 7, 11, 12)
+    for advice in ("We protect your account through a unique username and password.",
+                   "For example, change your passwords often and use a combination of letters and numbers.",
+                   "Use caution online. This includes not sharing your passwords."):
+        assert verdict(f"We collect your email address.\n{advice}\n", "credentials", "first_party").verdict == \
+            "undisclosed", advice  # before: disclosed
+    # a sentence that also collects it still does
+    kept = "We collect your email address.\nWe store your password and ask you to change your password often.\n"
+    assert verdict(kept, "credentials", "first_party").verdict == "disclosed"
+    # choosing a password when creating an account is giving it to us
+    signup = "To open an account, pick a user name, then give us your email address and choose your password.\n"
+    assert verdict(signup, "credentials", "first_party").verdict == "disclosed"
+
+
+def test_a_class_word_in_the_possessive_names_whose_data_it_is_not_a_recipient() -> None:
+    # verdict round 8: "a third party's personal information (such as ... email)" is data the user gives us about
+    # someone else: we receive it, no third party does
+    text = ("When you decide to provide us with a third party's personal information (for example a name, email and "
+            "phone number), please make sure that the third party's permission was given.\n")
+    assert verdict(text, "email", "umeng").verdict == "undisclosed"  # before: vague
+    assert verdict(text, "email", "first_party").verdict == "disclosed"  # before: undisclosed
+    shared = "We may share your email address with third parties.\n"
+    assert verdict(shared, "email", "umeng").verdict == "vague"
+
+
+def test_an_sdk_named_as_an_example_of_the_class_gets_what_the_next_sentence_enumerates() -> None:
+    # verdict round 8: "We and our partners, such as Umeng, use tools that collect usage information. Usage information
+    # may include ... location": the enumeration is the class's (round 7) and the example SDK's, named
+    text = ("Usage data: We and our partners and service providers, such as Umeng, may use tools that collect and provide "
+            "information about how the app is used. Usage data may include your device model and your location.\n")
+    assert verdict(text, "location_coarse", "umeng").verdict == "disclosed"  # before: vague
+    assert verdict(text, "location_coarse", "appsflyer").verdict == "vague"
+
+
+def test_an_entry_whose_recipient_field_names_only_a_class_is_the_class_entry() -> None:
+    # verdict round 8: in an SDK list of "Field: value" lines, "第三方名称：广告主及广告监测服务商" opens the next entry; its data
+    # lines are the class's (advertisers), not the SDK of the entry above
+    text = ("第三方SDK列表\n"
+            "分享功能（微博SDK）\n"
+            "第三方名称：北京微梦创科网络技术有限公司\n"
+            "收集个人信息类型：设备标识信息\n"
+            "广告投放\n"
+            "第三方名称：广告主及其委托的广告监测服务商\n"
+            "使用目的：投放广告\n"
+            "收集个人信息类型：IDFA、OAID等设备标识符\n")
+    assert verdict(text, "oaid", "weibo").verdict == "vague"  # before: disclosed (the ad entry's OAID)
+    assert verdict(text, "oaid", "pangle").verdict == "vague"  # before: undisclosed
+    assert verdict(text, "oaid", "jpush").verdict == "undisclosed"
+
+
+def test_third_party_sdks_as_the_subject_mean_the_sdks_the_paragraph_names() -> None:
+    # verdict round 8: "您可以通过微信SDK、极光推送SDK完成登录。为实现此功能，第三方SDK会收集…": the named SDKs collect it, not the app, and
+    # not every third party
+    text = ("您可以通过微信SDK、友盟SDK完成第三方登录。为实现此功能，第三方SDK会收集您的设备信息（OAID、IDFA）、Wi-Fi 列表。\n"
+            "我们会收集您的手机号码。\n")
+    assert verdict(text, "oaid", "umeng").verdict == "disclosed"  # before: undisclosed
+    assert verdict(text, "idfa", "wechat").verdict == "disclosed"  # before: undisclosed
+    assert verdict(text, "oaid", "first_party").verdict == "undisclosed"  # before: disclosed
+    assert verdict(text, "oaid", "pangle").verdict == "undisclosed"
+    # with no SDK named in its paragraph the clause is the class's (vague for any SDK)
+    alone = "为实现此功能，第三方SDK会收集您的设备信息（OAID、IDFA）。\n"
+    assert verdict(alone, "oaid", "pangle").verdict == "vague"
+    assert verdict(alone, "oaid", "first_party").verdict == "undisclosed"

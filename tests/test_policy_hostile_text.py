@@ -21,6 +21,8 @@ SHAPES = {
     "a run of 8,000 spaces": "We do not " + " " * 8000 + "collect.",
     "12,000 abbreviations": "e.g. " * 12000,
     "10,000 list items on one line": "IMEI, " * 10000,
+    # (verdict round 8: the "；" cut first looked for the next "；" in a copy of the rest of the line: 40,000 took 2.4 s)
+    "200,000 full-width semicolons on one line": "IMEI；" * 100000 + "；" * 100000,
 }
 
 

@@ -573,6 +573,26 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("the user named in the third person chooses too: 'If a member chooses to ...' is a condition",
      "If a member chooses to add a dashboard camera to the app, we receive what they tell us about that device (for "
      "example, its serial number).", {("device_uid", "conditional", "first_party")}),
+    # verdict round 8 (issue 14): a Chinese line whose "；" joins clauses of different SDKs, or SDK-list entries, gives
+    # each clause's data to its own SDK; a "；" between the fields or items of one entry keeps them together
+    ("'；'-joined clauses, each with its own SDK, give each SDK its own data",
+     "如您使用消息推送功能，极光推送SDK会收集您的IMEI；如您使用地图服务，高德地图SDK会收集您的精确位置信息；"
+     "如您使用分享功能，微信SDK会收集您的MAC地址。",
+     {("imei", "conditional", "jpush"), ("location_precise", "conditional", "amap"), ("mac", "conditional", "wechat")}),
+    ("a '；' before a clause with an SDK of its own ends the first party's clause",
+     "我们会收集您的IMEI，用于安全风控；友盟SDK会收集您的OAID。",
+     {("imei", "collects", "first_party"), ("oaid", "collects", "umeng")}),
+    ("SDK-list entries joined by '；' on one line: an 'SDK名称' label starts the next entry, fields stay in theirs",
+     "SDK名称：极光推送SDK；使用目的：消息推送；收集的信息：IMEI；OAID；第三方名称：深圳市和讯华谷信息技术有限公司；"
+     "SDK名称：高德地图SDK；使用目的：定位；收集的信息：精确位置信息；第三方名称：高德软件有限公司",
+     {("imei", "collects", "jpush"), ("oaid", "collects", "jpush"), ("location_precise", "collects", "amap")}),
+    ("OPUSH is OPPO's push SDK", "9、OPUSH SDK\n使用目的：推送消息\n涉及个人信息：IMEI、OAID",
+     {("imei", "collects", "oppo_push"), ("oaid", "collects", "oppo_push")}),
+    ("a '；' before a purpose clause with an SDK of its own ends the first party's clause",
+     "我们会收集您的IMEI；为实现推送功能，极光推送SDK会收集您的OAID。",
+     {("imei", "collects", "first_party"), ("oaid", "collects", "jpush")}),
+    ("a '；' before a part that goes on with the same actor does not end the clause",
+     "友盟SDK会收集您的设备IMEI；并用于统计分析。", {("imei", "collects", "umeng")}),
 ]
 
 

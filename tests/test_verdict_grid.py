@@ -40,27 +40,28 @@ FLOORS = {"000_72e5737b41abaee6.txt": (1.0, 85), "001_8908ab6137995cb6.txt": (0.
 FLOORS2 = {"fresh-e/app_brainburst.txt": (0.98, 56), "fresh-d/cn_app_coolapk_zh.txt": (0.863, 21),
            "fresh-d/iot_blink_2016.txt": (1.0, 84), "fresh-c/iot_eufy_2018.txt": (0.947, 80),
            "fresh-d/iot_ring_2016.txt": (0.875, 50)}
-FLOORS3 = {"app_condrea_android.txt": (0.965, 35), "cn_app_qiushui_games_zh.txt": (0.623, 16),
+FLOORS3 = {"app_condrea_android.txt": (0.965, 35), "cn_app_qiushui_games_zh.txt": (0.746, 16),
            "iot_eero_2020.txt": (0.952, 37), "iot_tplink_2018.txt": (1.0, 42)}
-FLOORS4 = {"app_utilitycam_android.txt": (0.925, 80), "cn_app_qq_sdklist_zh.txt": (0.914, 87),
+FLOORS4 = {"app_utilitycam_android.txt": (0.925, 80), "cn_app_qq_sdklist_zh.txt": (0.957, 86),
            "iot_ecobee_2011.txt": (0.938, 62), "iot_webcamorg_2025.txt": (1.0, 98)}
-FLOORS5 = {"app_supercell_2013.txt": (0.943, 27), "cn_app_bilibili_2021.txt": (0.763, 44),
+FLOORS5 = {"app_supercell_2013.txt": (0.943, 27), "cn_app_bilibili_2021.txt": (0.773, 45),
            "iot_swann_2017.txt": (1.0, 72), "iot_vivint_2017.txt": (0.963, 49)}
 FLOORS6 = {"app_clue_2019.txt": (0.655, 17), "cn_sanuya_2022.txt": (0.883, 25),
            "iot_ivideon_2016.txt": (0.864, 60), "iot_philips_hue_2015.txt": (0.915, 64)}
-FLOORS7 = {"app_aerialviews.txt": (0.977, 35), "cn_app_xuexi_2021.txt": (0.67, 35),
-           "iot_alarmcom_2010.txt": (0.75, 55), "iot_mydlink_2003.txt": (0.847, 61)}
+FLOORS7 = {"app_aerialviews.txt": (0.977, 35), "cn_app_xuexi_2021.txt": (0.68, 36),
+           "iot_alarmcom_2010.txt": (0.784, 58), "iot_mydlink_2003.txt": (0.847, 61)}
 FLOORS8 = {"cn_chaoxingsignfaker.txt": (0.967, 65), "iot_doorbird_2017.txt": (0.899, 84),
            "iot_jeemate.txt": (1.0, 12), "western_audiowagon.txt": (0.853, 81)}
-FLOORS9 = {"cn_sirui_mendiantong.txt": (0.883, 16), "iot_picobell_doorbell.txt": (0.902, 0),
+FLOORS9 = {"cn_sirui_mendiantong.txt": (0.919, 15), "iot_picobell_doorbell.txt": (0.902, 0),
            "iot_ubiquiti_2014.txt": (1.0, 23), "western_rikka_apps.txt": (0.972, 103)}
 FLOORS10 = {"iot_hive_2017.txt": (0.918, 44), "iot_tado_2014.txt": (0.595, 47),
             "western_accuweather_2015.txt": (0.898, 17)}
-FLOORS11 = {"iot_belkin_wemo.txt": (0.864, 41), "western_bigidea_games.txt": (0.983, 28),
-            "western_green_walking.txt": (0.951, 77), "western_habitica.txt": (0.876, 47)}
-# grid 12, written blind during verdict round 7 and read at its end (0.685 before the round, 0.708 after)
-FLOORS12 = {"iot_netgear_2019.txt": (0.771, 55), "west_bitwarden.txt": (0.616, 53),
-            "west_crunchyroll.txt": (0.977, 15), "west_flickr.txt": (0.473, 14)}
+FLOORS11 = {"iot_belkin_wemo.txt": (0.889, 43), "western_bigidea_games.txt": (0.983, 28),
+            "western_green_walking.txt": (0.951, 77), "western_habitica.txt": (0.887, 48)}
+# grid 12, written blind during verdict round 7 and read at its end (0.685 before the round, 0.708 after); development
+# material in verdict round 8 (0.911 at its end)
+FLOORS12 = {"iot_netgear_2019.txt": (0.958, 65), "west_bitwarden.txt": (1.0, 53),
+            "west_crunchyroll.txt": (1.0, 15), "west_flickr.txt": (0.692, 14)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -98,18 +99,21 @@ def test_verdict_grid_floors() -> None:
 # read 4 false contradicted before round 6; every grid holds 0 now. Grids 10 and 11 (read blind at 0.693 and 0.614) and
 # grids 5 and 6 again in verdict round 7 (enumerating sentences, operators listed below, a paragraph's class members,
 # data exchanged with a class, connected accounts, bank accounts, data filed under a defined term: docs/policy.md).
+# Verdict round 8 took all twelve grids as development material ("；"-joined SDK clauses, class-only entry fields, "第三方SDK"
+# subjects, client-side encryption promises, possessive classes, password advice: docs/policy.md); grid 4's and grid 9's
+# undisclosed floors went down by one cell each there (documented in the round).
 LATER_GRIDS = [
     pytest.param(GRID2, POLICIES2, 505, 0.933, (291, 291), FLOORS2, id="grid2"),
-    pytest.param(GRID3, POLICIES3, 373, 0.858, (130, 135), FLOORS3, id="grid3"),
-    pytest.param(GRID4, POLICIES4, 415, 0.945, (327, 334), FLOORS4, id="grid4"),
-    pytest.param(GRID5, GRID5 / "policies", 365, 0.912, (192, 195), FLOORS5, id="grid5"),
+    pytest.param(GRID3, POLICIES3, 373, 0.898, (130, 135), FLOORS3, id="grid3"),
+    pytest.param(GRID4, POLICIES4, 415, 0.957, (326, 334), FLOORS4, id="grid4"),
+    pytest.param(GRID5, GRID5 / "policies", 365, 0.915, (193, 195), FLOORS5, id="grid5"),
     pytest.param(GRID6, GRID6 / "policies", 367, 0.817, (166, 179), FLOORS6, id="grid6"),
-    pytest.param(GRID7, GRID7 / "policies", 356, 0.806, (186, 203), FLOORS7, id="grid7"),
+    pytest.param(GRID7, GRID7 / "policies", 356, 0.817, (190, 203), FLOORS7, id="grid7"),
     pytest.param(GRID8, GRID8 / "policies", 371, 0.927, (242, 243), FLOORS8, id="grid8"),
-    pytest.param(GRID9, GRID9 / "policies", 381, 0.937, (142, 146), FLOORS9, id="grid9"),
+    pytest.param(GRID9, GRID9 / "policies", 381, 0.948, (141, 146), FLOORS9, id="grid9"),
     pytest.param(GRID10, GRID10 / "policies", 257, 0.805, (108, 109), FLOORS10, id="grid10"),
-    pytest.param(GRID11, GRID11 / "policies", 378, 0.923, (193, 196), FLOORS11, id="grid11"),
-    pytest.param(GRID12, GRID12 / "policies", 359, 0.708, (137, 147), FLOORS12, id="grid12"),
+    pytest.param(GRID11, GRID11 / "policies", 378, 0.931, (196, 196), FLOORS11, id="grid11"),
+    pytest.param(GRID12, GRID12 / "policies", 359, 0.911, (147, 147), FLOORS12, id="grid12"),
 ]
 
 

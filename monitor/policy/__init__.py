@@ -8,7 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from monitor.model import Policy
-from monitor.policy.covering import apply_claim_rules, apply_covering, connected_product, defined_terms
+from monitor.policy.covering import (
+    apply_claim_rules,
+    apply_covering,
+    connected_product,
+    defined_terms,
+    own_products,
+)
 from monitor.policy.promises import find_promises
 from monitor.policy.statements import AliasMatcher, clauses, extract_claims, extract_statements, vendor_sdk
 from monitor.policy.text import read_policy_text
@@ -33,6 +39,8 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
         # ... and so are its other SDKs (same organization): the policy's "we" covers them
         org = {s.id: s.organization for s in getattr(signatures, "sdks", ())}
         siblings = tuple(sid for sid, o in org.items() if sid != vendor and o and o == org.get(vendor))
+    # an SDK the policy calls its own hardware ("our Arlo and VueZone products") is a product line of the owner: its "we"
+    siblings += tuple(sdk for sdk in own_products(text, aliases.find, aliases.aliases) if sdk != vendor and sdk not in siblings)
     categories = {s.id: s.category for s in getattr(signatures, "sdks", ())}
     organizations = {s.id: s.organization for s in getattr(signatures, "sdks", ())}
     claims = find_promises(texts, aliases.find, apply_claim_rules(extract_claims(text, aliases), texts), statements,

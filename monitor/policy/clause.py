@@ -84,7 +84,8 @@ _END = re.compile(r"[.!?。！？]+[\"”’)]*(?=\s|$)|[。！？；;]")
 def sentence_spans(line: str) -> list[tuple[int, int]]:
     """Sentence spans of one line: ends at . ! ? (not after an abbreviation, a single letter or a
     number like "1."), and at ";" only when the part after it has its own verb (a semicolon list
-    stays one sentence, so its items keep the verb and negation of the introduction)."""
+    stays one sentence, so its items keep the verb and negation of the introduction); at "；" only
+    before the next SDK entry's name label or a clause with its own actor and verb (_own_clause_zh)."""
     r = rules()
     cuts: list[tuple[int, bool]] = []  # (end offset, is a semicolon)
     for m in _END.finditer(line):
@@ -98,9 +99,17 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
     start = 0
     for k, (end, semi) in enumerate(cuts):
         if semi:
-            nxt = cuts[k + 1][0] if k + 1 < len(cuts) else len(line)
-            if not _has_verb(line[end:nxt]):
-                continue  # "...: IMEI; MAC address; Android ID." stays one sentence
+            if line[end - 1] == "；":  # (the part runs to the next "；" or the end of the sentence)
+                j = k + 1  # (an index walk, not a slice per cut: a line of 100,000 "；" stays linear)
+                while j < len(cuts) and cuts[j][1] and line[cuts[j][0] - 1] != "；":
+                    j += 1
+                nxt = cuts[j][0] if j < len(cuts) else len(line)
+                if not _own_clause_zh(line[end:nxt]):
+                    continue  # "收集的信息：IMEI；OAID；使用目的：推送" stays one sentence: fields of one entry
+            else:
+                nxt = cuts[k + 1][0] if k + 1 < len(cuts) else len(line)
+                if not _has_verb(line[end:nxt]):
+                    continue  # "...: IMEI; MAC address; Android ID." stays one sentence
         spans.extend(_bounded(line, start, end))
         start = end
     if start < len(line):
@@ -130,6 +139,25 @@ _VERBISH = re.compile(r"\b(?:we|you|it|they|will|may|can|shall|is|are|was|were|c
 
 def _has_verb(s: str) -> bool:
     return bool(_VERBISH.search(s))
+
+
+# a "；" ends a Chinese sentence before a part that starts the next SDK entry (its name label) or is a clause with its own
+# actor and verb ("；如您使用地图服务，高德需要收集…", "；友盟SDK会收集…"); a part that is a field of the same entry ("；收集的信息：
+# IMEI"), an item ("；OAID") or goes on with the same actor ("；并会提供给…", "；用于…") does not end it
+_ENTRY_LABEL_ZH = re.compile(r"^\s*(?:\d+[.、)）]\s*)?(?:第三方SDK名称|SDK名称|第三方名称|第三方|合作方名称|合作方主体|合作方|"
+                             r"SDK提供方|提供方|运营方|运营公司|公司名称|插件名称|名称)\s*[：:]")
+_FIELD_ZH = re.compile(r"^\s*[^，,：:；。]{1,12}[：:]")
+_GOES_ON_ZH = re.compile(r"^\s*(?:并|且|以及|及|或|从而|进而|用于|以便|以免|便于|包括|例如|如[：:]|等)")
+_OWN_VERB_ZH = re.compile(r"(?:会|将|需要?|可能|可以|均|也|还|才|仅)\s*(?:[^，,；。]{0,24}?)(?:收集|采集|获取|读取|调用|访问|共享|上传|"
+                          r"传输|发送|存储|保存|接收|使用您的|提供给)")
+
+
+def _own_clause_zh(part: str) -> bool:
+    if _ENTRY_LABEL_ZH.match(part):
+        return True
+    if _FIELD_ZH.match(part) or _GOES_ON_ZH.match(part):
+        return False
+    return bool(_OWN_VERB_ZH.search(part))
 
 
 @lru_cache(maxsize=4096)

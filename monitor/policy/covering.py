@@ -25,6 +25,10 @@ monitor/rules/policy_covering.toml:
 - an entry field promising encrypted transmission ("处理方式：...加密传输...") on one of the two lines before a line of the
   entry's data gives that line's SDK statements the qualifier `encrypted` (compare.py: clear text breaks it);
 - a row of a permissions table gives vague coverage at most (it says what a permission is for);
+- a class word in the possessive ("a third party's Personal Information (such as name, email ...)") names whose data
+  it is, not a recipient: a class statement whose sentence names the class only so is the first party's;
+- a password named only as a security measure or as advice to the reader ("change your passwords often", "This includes
+  not sharing your passwords") states no collection of credentials;
 - an instruction for exercising a choice by writing to us ("opt out by sending an email ... include your name and email
   address") states no collection of the contact data it mentions;
 - broad device terms reach `device_uid` only in a policy about a connected product;
@@ -47,6 +51,9 @@ monitor/rules/policy_covering.toml:
   claim for that country;
 - a promise that every connection is encrypted ("HTTPS/TLS encryption for all connections") is a transport claim (kind
   other, about transport): a finding the first party receives in clear text breaks it (compare.py);
+- a promise that the user's data reaches our servers only after being encrypted on the user's device ("never sent ...
+  without first being encrypted on your local device") is a claim (kind other, about client_encryption): any value the
+  first party receives that privmon can read breaks it, hashed or encoded too (compare.py);
 - Chinese storage promises ("存储于中国境内") are storage claims (country CN), and Chinese sentences that send data
   abroad as a matter of course (not "如需跨境传输 ...") are cross-border claims that allow it.
 """
@@ -132,11 +139,15 @@ class CoveringRules:
     consent_only_not: re.Pattern[str] = rule("denial.consent_only_not")
     transport_all: re.Pattern[str] = rule("claims.transport_all")
     transport_not: re.Pattern[str] = rule("claims.transport_not")
+    client_encryption: re.Pattern[str] = rule("claims.client_encryption")
     server_location: re.Pattern[str] = rule("claims.server_location")
     countries: tuple[tuple[str, re.Pattern[str]], ...] = rule("claims.countries", named)
     designated: re.Pattern[str] = rule("provider.designated")
     label: re.Pattern[str] = rule("provider.label")
     class_words: re.Pattern[str] = rule("provider.class_words")
+    entry_label: re.Pattern[str] = rule("provider.entry_label", flags=re.M)
+    entry_advertisers: re.Pattern[str] = rule("provider.entry_advertisers")
+    entry_company: re.Pattern[str] = rule("provider.entry_company")
     transit_field: re.Pattern[str] = rule("transit.field")
     transit_not: re.Pattern[str] = rule("transit.field_not")
     members: dict[str, frozenset[str]] = rule("class_members", _sets)
@@ -150,12 +161,18 @@ class CoveringRules:
     class_given: re.Pattern[str] = rule("carry.class_given")
     listed_below: re.Pattern[str] = rule("carry.listed_below")
     class_anaphor: re.Pattern[str] = rule("carry.class_anaphor")
+    others_given: re.Pattern[str] = rule("carry.others_given")
     exchange: re.Pattern[str] = rule("carry.exchange")
     owner_and_class: re.Pattern[str] = rule("subject.owner_and_class")
+    sdk_class_zh: re.Pattern[str] = rule("subject.sdk_class_zh")
     ip_location: re.Pattern[str] = rule("types.ip_location")
     payment_account: re.Pattern[str] = rule("types.payment_account")
     payment_account_types: tuple[str, ...] = rule("types.payment_account_types", strings)
     precise_location: re.Pattern[str] = rule("types.precise_location")
+    own_product: str = rule("own.product", lambda v, _f: v)
+    password_advice: re.Pattern[str] = rule("advice.password")
+    possessive_class: re.Pattern[str] = rule("possessive.class")
+    advice_collect: re.Pattern[str] = rule("advice.collect")
 
 
 @lru_cache(maxsize=1)
@@ -265,8 +282,16 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             subject = _sdk_subject(text, find, r, aliases)
             if subject:  # "Amplitude uses device identifiers": the SDK's, not ours
                 s = replace(s, recipient=subject)
+        if s.recipient == "first_party" and s.stance != "denies" and r.sdk_class_zh.search(text):
+            s = replace(s, recipient="third_party", qualifiers=(*s.qualifiers, "sdk_class"))  # "第三方SDK会收集…"
         if s.recipient in CLASSES and s.stance != "denies" and policy_text and r.designated.search(text):
             s = _designated(s, _line(policy_text, s.evidence.start), r, find)
+        entry_class = _entry_class(policy_text, s, find, r) if find is not None and policy_text \
+            and s.recipient not in (*CLASSES, "first_party") and s.stance != "denies" else None
+        if entry_class is not None:  # the data lines of an entry whose recipient field names only a class
+            for extra_class in entry_class[1:]:
+                out.append(replace(s, recipient=extra_class[0], qualifiers=(*s.qualifiers, *extra_class[1:])))
+            s = replace(s, recipient=entry_class[0][0], qualifiers=(*s.qualifiers, *entry_class[0][1:]))
         if s.recipient not in (*CLASSES, "first_party") and s.stance != "denies" and "encrypted" not in s.qualifiers \
                 and policy_text:
             field = transit_field(policy_text, s.evidence.start,
@@ -293,6 +318,9 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         if s.type == "location_precise" and not s.vague and r.ip_location.search(text) \
                 and not r.precise_location.search(text):
             continue  # "your location (based on your IP address)": the coarse location only (CONTRACT.md "Location")
+        if s.type == "credentials" and s.stance != "denies" and r.password_advice.search(text) \
+                and not r.advice_collect.search(text):
+            continue  # "change your passwords often": advice to the reader, no password collected
         if s.stance != "denies" and s.type in r.instruction_types and r.instruction.search(text):
             continue  # how to reach us to opt out: the user's e-mail is the channel, not data collected or shared
         if s.recipient == "first_party" and s.stance == "denies" and r.excepted_sharing.search(text) \
@@ -300,6 +328,9 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             # "we do not intend to give your e-mail address to a third party without your consent": a sharing denial
             # with an open exception (read with the first party as its subject), not a denial of collection
             s = replace(s, qualifiers=(*s.qualifiers, "excepted"))
+        if s.recipient in CLASSES and s.stance != "denies" and r.possessive_class.search(text) \
+                and not _names_a_class(r.possessive_class.sub(" ", text), r):
+            s = replace(s, recipient="first_party")  # "a third party's personal information": whose data, not who gets it
         if s.recipient in CLASSES:
             if r.excepted_sharing.search(text) and not r.affirmed_sharing.search(r.excepted_sharing.sub(" ", text)):
                 s = replace(s, stance="denies", qualifiers=(*s.qualifiers, "excepted", *_consent_only(text, r)))
@@ -337,7 +368,7 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             seen.add(key)
             out.append(x)
     if policy_text:
-        out = _enumerated(out, policy_text, r)
+        out = _enumerated(out, policy_text, r, find)
         out = _exchanged(out, policy_text, r)
         if find is not None:
             out = _listed_below(out, policy_text, find, r, aliases or {})
@@ -357,18 +388,24 @@ def _sentence_before(policy_text: str, at: int) -> str:
     return parts[-1] if parts else ""
 
 
-def _enumerated(statements: list[Statement], policy_text: str, r: CoveringRules) -> list[Statement]:
+def _enumerated(statements: list[Statement], policy_text: str, r: CoveringRules,
+                find: Finder | None = None) -> list[Statement]:
     """A sentence that only enumerates what the sentence before gives a recipient class ("We allow third party operators
-    this collected data ... This could include persistent advertising identifiers"): the class's, not the first party's."""
+    this collected data ... This could include persistent advertising identifiers"): the class's, not the first party's;
+    and the SDKs that sentence names as examples of the class ("partners, such as Google Analytics") are named with it."""
     out: list[Statement] = []
     for s in statements:
         if s.recipient == "first_party" and s.stance != "denies" and "mentioned" not in s.qualifiers \
-                and r.enumeration.search(s.evidence.text):
+                and (r.enumeration.search(s.evidence.text) or r.class_anaphor.search(s.evidence.text)):
+            # (an enumeration, or a sentence whose subject points back at the class: "These entities may use ...")
             before = _sentence_before(policy_text, s.evidence.start)
-            if before and r.generic.search(before) and r.class_given.search(before) \
+            if before and (r.generic.search(before) or r.others_given.search(before)) and r.class_given.search(before) \
                     and not any(rx.search(before) for rx in r.source):
                 cats = tuple(f"class:{c}" for c in class_categories(before))
                 s = replace(s, recipient="third_party", qualifiers=(*s.qualifiers, *cats, "carried"))
+                named = [] if find is None else [sdk for sdk in dict.fromkeys(x for x, _a, _b in find(before))
+                                                 if _named_as_example(before, sdk, find, r)]
+                out += [replace(s, recipient=sdk) for sdk in named]
         out.append(s)
     return out
 
@@ -415,20 +452,27 @@ _FIRST_CELL = re.compile(r"\s+[—–-]\s+|\s*[(|:,]")
 def _paragraph_members(statements: list[Statement], policy_text: str, find: Finder, r: CoveringRules) -> list[Statement]:
     """A class statement whose sentence points back at the class ("The third parties may have access to ... IMEI") in a
     paragraph that names SDKs ("... examples of which include Google Analytics, Flurry"): each SDK named elsewhere in the
-    paragraph, and not only mentioned there (an account, a source), is named as one of the class."""
+    paragraph, and not only mentioned there (an account, a source), is named as one of the class. A Chinese clause whose
+    subject is "第三方SDK" (sdk_class) means the SDKs its paragraph names, when it names any: the class statement goes."""
     out = list(statements)
     seen = {(s.type, s.recipient, s.stance, s.evidence.start) for s in statements}
+    replaced: set[int] = set()  # (ids of "第三方SDK会收集…" statements whose paragraph names the SDKs: theirs only)
     for s in statements:
-        if s.recipient not in CLASSES or s.stance == "denies" or not r.class_anaphor.search(s.evidence.text):
+        if s.recipient not in CLASSES or s.stance == "denies" or not (r.class_anaphor.search(s.evidence.text)
+                                                                      or "sdk_class" in s.qualifiers):
             continue
         lo, hi = _line_span(policy_text, s.evidence.start)
         rest = policy_text[lo:s.evidence.start] + " " + policy_text[s.evidence.end:hi]
         for sdk in dict.fromkeys(sdk for sdk, _a, _b in find(rest)):
-            if only_mentioned(rest, sdk, find) or (s.type, sdk, s.stance, s.evidence.start) in seen:
+            if only_mentioned(rest, sdk, find):
+                continue
+            if "sdk_class" in s.qualifiers:
+                replaced.add(id(s))
+            if (s.type, sdk, s.stance, s.evidence.start) in seen:
                 continue
             seen.add((s.type, sdk, s.stance, s.evidence.start))
             out.append(replace(s, recipient=sdk, qualifiers=(*s.qualifiers, "member")))
-    return out
+    return [s for s in out if id(s) not in replaced]
 
 
 def _list_below(policy_text: str, at: int, find: Finder, aliases: dict[str, str]) -> tuple[str, ...]:
@@ -622,6 +666,8 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
             out.append(Claim("storage_location", t, start, end, (("country", country), *scoped)))
         if r.transport_all.search(t) and not r.transport_not.search(t) and len(t) <= MAX_TRANSPORT:
             out.append(Claim("other", t, start, end, (("about", "transport"), *scoped)))
+        if r.client_encryption.search(t):
+            out.append(Claim("other", t, start, end, (("about", "client_encryption"), *scoped)))
         if r.abroad_cn.search(t) and ("cross_border", start) not in have:
             denied = bool(r.abroad_cn_denied.search(t))
             allowed = not denied and not r.abroad_cn_not.search(t)
@@ -647,3 +693,50 @@ def _names_class_elsewhere(text: str, r: CoveringRules) -> bool:
     for rx in r.source:
         text = rx.sub(" ", text)
     return bool(r.generic.search(text))
+
+
+def own_products(text: str, find: Finder, aliases: dict[str, str]) -> tuple[str, ...]:
+    """The SDKs the policy calls its own hardware ("our Arlo and VueZone products"): a product line of the policy's owner."""
+    names = sorted({text[a:b] for _sdk, a, b in find(text) if b - a >= 3}, key=len, reverse=True)
+    if not names:
+        return ()
+    rx = re.compile(covering_rules().own_product.replace("{names}", "|".join(re.escape(n) for n in names[:200])))
+    out: list[str] = []
+    for m in rx.finditer(text):
+        out += [sdk for sdk, _a, _b in find(m.group(1))]
+        out += [aliases[w.lower()] for w in re.split(r"\s*(?:,|and|&)\s*", m.group(1)) if w.lower() in aliases]
+    return tuple(dict.fromkeys(out))
+
+
+MAX_ENTRY_LINES = 6  # lines an SDK-list entry's data line looks back for the entry's recipient field
+
+
+def _entry_class(policy_text: str, s: Statement, find: Finder, r: CoveringRules) -> list[tuple[str, ...]] | None:
+    """The class recipients (recipient, qualifiers...) of the SDK-list entry a statement's line belongs to, when the entry's
+    recipient field ("第三方名称：广告主和/或其委托的代理商、第三方广告监测服务商") names only a class and the SDK the reader gave the
+    statement is named neither in its sentence nor between the field and the statement (it came from the entry above)."""
+    if any(sdk == s.recipient for sdk, _a, _b in find(s.evidence.text)):
+        return None
+    lo, _hi = _line_span(policy_text, s.evidence.start)
+    for _ in range(MAX_ENTRY_LINES):
+        if lo <= 0:
+            return None
+        lo, hi = _line_span(policy_text, lo - 1)
+        line = policy_text[lo:hi]
+        m = r.entry_label.match(line)
+        if m is None:
+            if any(sdk == s.recipient for sdk, _a, _b in find(line)):
+                return None  # the entry's own header names the SDK
+            continue
+        value = m.group(1)
+        if find(value) or r.entry_company.search(value) or not _names_a_class(value, r) \
+                and not r.entry_advertisers.search(value):
+            return None  # the field names an SDK, or a company (the entry's operator)
+        out: list[tuple[str, ...]] = []
+        if r.entry_advertisers.search(value):
+            out.append(("advertisers",))
+        cats = tuple(f"class:{c}" for c in class_categories(r.entry_advertisers.sub(" ", value)))
+        if cats or not out:
+            out.append(("third_party", *cats))
+        return out
+    return None
