@@ -302,47 +302,47 @@ class Detector:
     def _known_all(self, fl: list[Field]) -> list[Hit]:
         """`_known` of every field, in field order, with one regex pass per case mode.
 
-        A variant lies inside one field (the separator is in none), so the fields shorter than the
-        shortest variant are left out of the joined text: they cannot hold one, and leaving them out
-        changes no match in the others (each field still starts and ends at a separator). The case-
-        insensitive pass leaves them out only when every value is ASCII (lowercasing keeps lengths).
+        A variant lies inside one field (the separator is in none), so both regexes run over all values
+        joined by the separator (made once, in C: no per-field test in Python, which cost more than the
+        regexes; fields shorter than the shortest variant simply hold no match). Lowercasing the joined
+        text keeps the values' offsets when it is ASCII; otherwise each value is lowercased alone (a
+        capital sigma lowers by its context, and some characters lower to two).
         """
         n = len(fl)
         if n < 2:
             return [h for f in fl for h in self._known(f)]
         sep = self._sep
         values = list(map(_VALUE, fl))
+        text = sep + sep.join(values)
         found: dict[int, list[Hit]] = {}
-        # the regexes run over sep + text: group 1's offsets are one past the text's (see trie_regex)
+        starts: list[int] | None = None  # each value's offset in the joined values (made at the first match)
+        # the regexes run over sep + values: group 1's offsets are one past the joined values' (see trie_regex)
         if self._ci_re is not None:
-            if all(map(str.isascii, values)):
-                idx = list(itertools.compress(range(n), map(self._min_ci.__le__, map(len, values))))
-                lows = list(map(values.__getitem__, idx))
-                low = sep.join(lows).lower()  # ASCII: the same offsets as the values'
+            if text.isascii():
+                low, lows = text.lower(), values
             else:
-                idx = list(range(n))
                 lows = [v.lower() for v in values]
-                low = sep.join(lows)
-            starts: list[int] | None = None
-            for m in self._ci_re.finditer(sep + low) if lows else ():
-                if starts is None:
-                    starts = _starts(lows)
+                low = sep + sep.join(lows)
+            low_starts: list[int] | None = None
+            for m in self._ci_re.finditer(low):
+                if low_starts is None:
+                    low_starts = _starts(lows)
                 s = m.start(1) - 1
-                j = bisect.bisect_right(starts, s) - 1
-                i, off = idx[j], starts[j]
+                i = bisect.bisect_right(low_starts, s) - 1
+                off = low_starts[i]
                 f = fl[i]
                 found.setdefault(i, []).append(self._hit(self._ci[m.group(1)], f,
                                                          f[2][s - off:m.end(1) - 1 - off]))
+            if lows is values:
+                starts = low_starts
         if self._cs_re is not None:
-            idx = list(itertools.compress(range(n), map(self._min_cs.__le__, map(len, values))))
-            sub = list(map(values.__getitem__, idx))
-            starts = None
-            for m in self._cs_re.finditer(sep + sep.join(sub)) if sub else ():
+            for m in self._cs_re.finditer(text):
                 if starts is None:
-                    starts = _starts(sub)
-                i = idx[bisect.bisect_right(starts, m.start(1) - 1) - 1]
+                    starts = _starts(values)
+                i = bisect.bisect_right(starts, m.start(1) - 1) - 1
                 found.setdefault(i, []).append(self._hit(self._cs[m.group(1)], fl[i], m.group(1)))
-        if self._uid_bin and _BYTES in map(_TRANSFORMS, fl):  # binary ids first within their field
+        # binary ids first within their field (a payload's hex view holds one only if the joined values do)
+        if self._uid_bin and any(hx in text for hx, _ in self._uid_bin) and _BYTES in map(_TRANSFORMS, fl):
             for i, f in enumerate(fl):
                 if f[3] == _BYTES:
                     binary = self._binary_ids(f)
