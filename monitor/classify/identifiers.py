@@ -48,6 +48,8 @@ _KeyInfo = tuple[str, tuple[str, ...] | None, bool, bool, int, bool, tuple[_Plan
 # digits -> "d", every other byte -> " ": a run of 14 digits is b"d" * 14 in an ASCII value's shape
 _DIGIT_SHAPE = bytes(0x64 if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
 _DIGITS14 = b"d" * 14
+# letters (lowered) and digits kept, every other byte a space: an ASCII text's words, as the known-value scan reads them
+_WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
 
 
 _SUFFIX_OK = frozenset({"imei", "imsi", "iccid", "meid", "androidid", "oaid", "gaid", "idfa", "idfv", "bssid",
@@ -193,8 +195,11 @@ class Detector:
         # variant contains (so no match spans two fields, and field edges stay match boundaries)
         variants = "".join(self._ci) + "".join(self._cs)
         self._sep = next(c for c in ("\x00", "\x01", "\ufdd0", "\uffff", "\U0010fffe") if c not in variants)
-        self._min_ci = min(map(len, self._ci), default=0)
-        self._min_cs = min(map(len, self._cs), default=0)
+        # each variant's longest word (see _WORD_BYTES): a variant matches only where that word stands whole in
+        # the text, since both regexes' boundary classes hold every letter and digit. (all, ci's, cs's), or None
+        # when a variant has no ASCII word (then the regexes read every text)
+        ci_words, cs_words = _key_words(self._ci), _key_words(self._cs)
+        self._words = None if ci_words is None or cs_words is None else (ci_words | cs_words, ci_words, cs_words)
 
     # -- public ----------------------------------------------------------------------------------------
 
@@ -300,47 +305,69 @@ class Detector:
     # -- profile mode ------------------------------------------------------------------------------------
 
     def _known_all(self, fl: list[Field]) -> list[Hit]:
-        """`_known` of every field, in field order, with one regex pass per case mode.
+        """`_known` of every field, in field order, each regex run only over the fields that may hold a match.
 
-        A variant lies inside one field (the separator is in none), so both regexes run over all values
-        joined by the separator (made once, in C: no per-field test in Python, which cost more than the
-        regexes; fields shorter than the shortest variant simply hold no match). Lowercasing the joined
-        text keeps the values' offsets when it is ASCII; otherwise each value is lowercased alone (a
-        capital sigma lowers by its context, and some characters lower to two).
+        A variant lies inside one field (the separator is in none), so the values are joined by the separator
+        once (in C). When that text is ASCII, its words (runs of letters and digits, lowered: _WORD_BYTES) are
+        hashed once into a set; a regex runs only if one of its variants' key words is among them, and then only
+        over the fields where that word stands whole (each field between its two separators: the same matches
+        as over the whole text). Otherwise each regex runs over the whole text (lowercased value by value for
+        the case-insensitive one when the text is not ASCII: a capital sigma lowers by its context).
         """
         n = len(fl)
         if n < 2:
             return [h for f in fl for h in self._known(f)]
         sep = self._sep
-        values = list(map(_VALUE, fl))
-        text = sep + sep.join(values)
+        text = sep + sep.join(map(_VALUE, fl))
         found: dict[int, list[Hit]] = {}
-        starts: list[int] | None = None  # each value's offset in the joined values (made at the first match)
-        # the regexes run over sep + values: group 1's offsets are one past the joined values' (see trie_regex)
-        if self._ci_re is not None:
-            if text.isascii():
-                low, lows = text.lower(), values
-            else:
-                lows = [v.lower() for v in values]
-                low = sep + sep.join(lows)
-            low_starts: list[int] | None = None
-            for m in self._ci_re.finditer(low):
-                if low_starts is None:
-                    low_starts = _starts(lows)
-                s = m.start(1) - 1
-                i = bisect.bisect_right(low_starts, s) - 1
-                off = low_starts[i]
-                f = fl[i]
-                found.setdefault(i, []).append(self._hit(self._ci[m.group(1)], f,
-                                                         f[2][s - off:m.end(1) - 1 - off]))
-            if lows is values:
-                starts = low_starts
-        if self._cs_re is not None:
-            for m in self._cs_re.finditer(text):
-                if starts is None:
-                    starts = _starts(values)
-                i = bisect.bisect_right(starts, m.start(1) - 1) - 1
-                found.setdefault(i, []).append(self._hit(self._cs[m.group(1)], fl[i], m.group(1)))
+        ci, cs = self._ci_re, self._cs_re
+        if text.isascii() and self._words is not None:
+            all_words, ci_words, cs_words = self._words
+            words = (text + " ").encode().translate(_WORD_BYTES)
+            keys = all_words.intersection(words.split())  # (each word hashed once)
+            if keys:
+                ci_key = keys & ci_words
+                if ci is not None and ci_key:
+                    low = text.lower()
+                    for i, off, end in _holding(words, text, sep, ci_key):
+                        f = fl[i]
+                        for m in ci.finditer(low, off, end):  # text[off] is the separator before the value
+                            found.setdefault(i, []).append(self._hit(self._ci[m.group(1)], f,
+                                                                     text[m.start(1):m.end(1)]))
+                cs_key = keys & cs_words
+                if cs is not None and cs_key:
+                    for i, off, end in _holding(words, text, sep, cs_key):
+                        f = fl[i]
+                        for m in cs.finditer(text, off, end):
+                            found.setdefault(i, []).append(self._hit(self._cs[m.group(1)], f, m.group(1)))
+        else:
+            # the regexes run over sep + values: group 1's offsets are one past the joined values' (see trie_regex)
+            values = list(map(_VALUE, fl))
+            starts = None  # each value's offset in the joined values (made at the first match)
+            if ci is not None:
+                if text.isascii():
+                    low, lows = text.lower(), values
+                else:
+                    lows = [v.lower() for v in values]
+                    low = sep + sep.join(lows)
+                low_starts: list[int] | None = None
+                for m in ci.finditer(low):
+                    if low_starts is None:
+                        low_starts = _starts(lows)
+                    s = m.start(1) - 1
+                    i = bisect.bisect_right(low_starts, s) - 1
+                    off = low_starts[i]
+                    f = fl[i]
+                    found.setdefault(i, []).append(self._hit(self._ci[m.group(1)], f,
+                                                             f[2][s - off:m.end(1) - 1 - off]))
+                if lows is values:
+                    starts = low_starts
+            if cs is not None:
+                for m in cs.finditer(text):
+                    if starts is None:
+                        starts = _starts(values)
+                    i = bisect.bisect_right(starts, m.start(1) - 1) - 1
+                    found.setdefault(i, []).append(self._hit(self._cs[m.group(1)], fl[i], m.group(1)))
         # binary ids first within their field (a payload's hex view holds one only if the joined values do)
         if self._uid_bin and any(hx in text for hx, _ in self._uid_bin) and _BYTES in map(_TRANSFORMS, fl):
             for i, f in enumerate(fl):
@@ -618,6 +645,40 @@ def _last_key(location: str) -> str:
 def _located(f: tuple[Any, ...]) -> Field:
     """A stored field (decode's Fields) with its location built: (location, key, value, transforms)."""
     return (location(f), f[1], f[2], f[3])  # type: ignore[return-value]  # read by index, as a Field is
+
+
+def _key_words(variants: Iterable[str]) -> frozenset[bytes] | None:
+    """The longest word (_WORD_BYTES) of each variant (_rarity); None when a variant has none (or is not ASCII)."""
+    out = set()
+    for v in variants:
+        words = v.encode().translate(_WORD_BYTES).split() if v.isascii() else []
+        if not words:
+            return None
+        out.add(max(words, key=_rarity))
+    return frozenset(out)
+
+
+def _rarity(word: bytes) -> tuple[int, int]:
+    """How seldom a word of a variant may stand in other text: longer, then more letters ("9a" before "00")."""
+    return len(word), sum(c > 0x39 for c in word)
+
+
+def _holding(words: bytes, text: str, sep: str, keys: frozenset[bytes]) -> list[tuple[int, int, int]]:
+    """(index, start, end) of each value of `text` (values joined by `sep`, with one before the first) where a key
+    word stands whole in `words` (text's words, see _WORD_BYTES, and a space), in order; text[start] is the
+    separator before the value, text[end] the one after (or its end)."""
+    offs = set()
+    for k in keys:
+        k = b" " + k + b" "
+        j = words.find(k)
+        while j >= 0:
+            offs.add(text.rfind(sep, 0, j + 1))
+            j = words.find(k, j + len(k) - 1)
+    out = []
+    for off in sorted(offs):
+        stop = text.find(sep, off + 1)
+        out.append((text.count(sep, 0, off), off, stop if stop >= 0 else len(text)))
+    return out
 
 
 def _starts(values: list[str]) -> list[int]:
