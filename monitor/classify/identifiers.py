@@ -42,9 +42,11 @@ _new = tuple.__new__
 _LAT, _LON, _PAIR = 1, 2, 3  # location roles of a key name
 # what a key name says (Detector._key): (normalized key, types it names or None (a decoy), device key,
 # _free must look, location role, "install" in the key, the checks of its types: (type, a hash key of
-# the type, the type's check or None) each)
+# the type, the type's check or None) each, plain: a key that names no type and no location and is no
+# device or install key, so only a value with a mark (_free's, or "." for profile coordinates) or of 14
+# characters or more may give a hit under it)
 _Plan = tuple[str, bool, Check | None]
-_KeyInfo = tuple[str, tuple[str, ...] | None, bool, bool, int, bool, tuple[_Plan, ...]]
+_KeyInfo = tuple[str, tuple[str, ...] | None, bool, bool, int, bool, tuple[_Plan, ...], bool]
 # digits -> "d", every other byte -> " ": a run of 14 digits is b"d" * 14 in an ASCII value's shape
 _DIGIT_SHAPE = bytes(0x64 if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
 _DIGITS14 = b"d" * 14
@@ -221,6 +223,8 @@ class Detector:
         for f in fl:
             info = key_info.get(f[1]) or key_of(f[1])
             v = f[2]
+            if info[7] and len(v) < 14 and v.isalnum():
+                continue  # a plain key's short word or number (no mark): nothing can find anything in it
             if info[4] or coords and "." in v:  # a location key or, with profile coordinates, a decimal number
                 places.append((f if len(f) == 4 else _located(f), info[4]))
             keyed = info[1]
@@ -264,7 +268,8 @@ class Detector:
             loc = self._location_role(key, k)
             install = "install" in k and "installer" not in k  # the installer (a store) is no installed app
             plans = tuple((t, k in self._hashed.get(t, _NO_KEYS), self._checks.get(t)) for t in keyed or ())
-            info = (k, keyed, device, device or install, loc, install, plans)
+            info = (k, keyed, device, device or install, loc, install, plans,
+                    not loc and not keyed and not device and not install)
             if len(self._key_info) >= 8192:  # key names are captured text: the cache stays bounded
                 self._key_info.clear()
             self._key_info[key] = info
@@ -471,7 +476,7 @@ class Detector:
 
     def _patterns(self, f: Field, info: _KeyInfo, cleartext: bool) -> list[Hit]:
         """Hits of the types the key names (value checks) and of the free patterns (a field that is not bytes)."""
-        k, _, device_key, free_key, _, install, plans = info
+        k, _, device_key, free_key, _, install, plans, _ = info
         v = f[2].strip()
         out: list[Hit] = []
         found: list[str] = []  # keyed types whose value passed: only those keep the free search off their type
@@ -572,7 +577,8 @@ class Detector:
         long = len(v) >= 14
         # (the regular expressions cost ~50 us per KB of value; the counts before them, ~1 us)
         if long and "imei" not in keyed and "iccid" not in keyed and (
-                not v.isascii() or _DIGITS14 in v.encode().translate(_DIGIT_SHAPE)):
+                not v.isascii() or v.encode().translate(_DIGIT_SHAPE).find(_DIGITS14) >= 0):
+            # (bytes.find: `bytes in bytes` first tries the needle as an int and clears a TypeError, ~1.8k instructions)
             for m in _DIGITS.finditer(v):
                 d = m.group()
                 if len(d) > 20:
