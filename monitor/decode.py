@@ -364,11 +364,13 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
 
     Walks at most 64 levels (deeper containers are not entered), 1,000 members of an object and
     500 items of an array, and stops once the message has MAX_FIELDS fields. A child's location is
-    its parent's plus ".key" or "[i]", cut at 512 characters (a leaf that needs no unwrapping, a short word or
-    number, is stored with its parent's path: see _Stored). `dots` is False when no string of the
+    its parent's plus ".key" or "[i]", cut at 512 characters (a slice, not a call: [:512] gives the string
+    itself when shorter; a leaf that needs no unwrapping, a short word or number, is stored with its
+    parent's path: see _Stored). `dots` is False when no string of the
     document can hold a "." (then no array of objects can be a list of package names).
     """
     fields = b.fields
+    append = fields.append
     if type(node) is dict:
         if level >= 64:
             return  # its children would be past the depth limit
@@ -389,18 +391,18 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
             ck = type(v)
             if ck is str:
                 if len(v) < 16 and v.isalnum() or len(v) <= 32 and v.isdigit():
-                    fields.append((path, k, v, tr, None))  # all _leaf would do; location path.k, built when read
+                    append((path, k, v, tr, None))  # all _leaf would do; location path.k, built when read
                     room -= 1
                     continue
-                _leaf(_cut(f"{path}.{k}"), k, v, tr, depth, b)
+                _leaf(f"{path}.{k}"[:512], k, v, tr, depth, b)
             elif ck is int:
-                fields.append((path, k, str(v), tr, None))  # an int as json.dumps writes it
+                append((path, k, str(v), tr, None))  # an int as json.dumps writes it
                 room -= 1
                 continue
             elif ck is dict or ck is list:
-                _walk(_cut(f"{path}.{k}"), k, v, level, tr, depth, b, dots)
+                _walk(f"{path}.{k}"[:512], k, v, level, tr, depth, b, dots)
             elif ck is float:
-                _json_scalar(_cut(f"{path}.{k}"), k, v, tr, depth, b)
+                _json_scalar(f"{path}.{k}"[:512], k, v, tr, depth, b)
             else:
                 continue  # true, false, null: no field
             room = MAX_FIELDS - len(fields)
@@ -430,25 +432,21 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
         ck = type(v)
         if ck is str:
             if len(v) < 16 and v.isalnum() or len(v) <= 32 and v.isdigit():
-                fields.append((path, key, v, tr, i))  # location path[i], built when read
+                append((path, key, v, tr, i))  # location path[i], built when read
                 room -= 1
                 continue
-            _leaf(_cut(f"{path}[{i}]"), key, v, tr, depth, b)
+            _leaf(f"{path}[{i}]"[:512], key, v, tr, depth, b)
         elif ck is int:
-            fields.append((path, key, str(v), tr, i))
+            append((path, key, str(v), tr, i))
             room -= 1
             continue
         elif ck is dict or ck is list:
-            _walk(_cut(f"{path}[{i}]"), key, v, level, tr, depth, b, dots)
+            _walk(f"{path}[{i}]"[:512], key, v, level, tr, depth, b, dots)
         elif ck is float:
-            _json_scalar(_cut(f"{path}[{i}]"), key, v, tr, depth, b)
+            _json_scalar(f"{path}[{i}]"[:512], key, v, tr, depth, b)
         else:
             continue
         room = MAX_FIELDS - len(fields)
-
-
-def _cut(loc: str) -> str:
-    return loc if len(loc) <= 512 else loc[:512]
 
 
 def _json_scalar(path: str, key: str, node: object, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
