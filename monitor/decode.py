@@ -39,6 +39,7 @@ _QUERY_RUN = re.compile(r"[A-Za-z_][\w.\-]{0,63}=[^&\s]{0,1024}(?:&[A-Za-z_][\w.
 _FORM_KEY = re.compile(r"^[A-Za-z_][\w.\-\[\]]{0,63}$")
 _PAIR_NAMES = ("k", "key", "name", "field", "param")  # [{"key": "imei", "value": "35..."}]
 _PAIR_VALUES = ("v", "value", "val")  # (unrolled in _name_value)
+_PAIR_VALUE_SET = frozenset(_PAIR_VALUES)  # a small dict holds one when it is not disjoint from it (one call)
 _PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
 _NONPRINT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _PRINTABLE_ASCII = bytes(c for c in range(256) if _NONPRINT.match(chr(c)) is None)  # bytes.translate's delete set
@@ -377,7 +378,7 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
         d: dict[str, Any] = node
         n = len(d)
         items: Iterable[tuple[str, Any]] = reversed(d.items()) if n <= 1000 else list(d.items())[999::-1]
-        if n <= 4 and ("v" in d or "value" in d or "val" in d):
+        if n <= 4 and not _PAIR_VALUE_SET.isdisjoint(d):
             # a pair object like {"key": "imei", "value": "35..."}: the value goes under its name
             pair = _name_value(d)
             if pair is not None:

@@ -212,9 +212,9 @@ class Detector:
         # items read as Field only when iterated); a Field is such a tuple too
         fl: list[Field] = list.copy(fields) if isinstance(fields, list) else list(fields)  # type: ignore[arg-type]
         if self._ci_re is not None or self._cs_re is not None:
-            for h in self._known_all(fl):
-                hits.setdefault((h.type, h.canonical or h.value, h.location), h)
-                known_values.add(h.value.lower())
+            for h in self._known_all(fl):  # (a Hit read by index: h[0] type, h[1] value, h[3] location, h[6] canonical)
+                hits.setdefault((h[0], h[6] or h[1], h[3]), h)
+                known_values.add(h[1].lower())
         # one pass over the fields: location candidates, and the fields a pattern may match
         key_info, key_of = self._key_info, self._key
         coords = bool(self._coords)
@@ -236,17 +236,17 @@ class Detector:
                 found.extend(self._patterns(f if len(f) == 4 else _located(f), info, cleartext))
         if places:
             for h in self._location(places):
-                hits.setdefault((h.type, h.canonical or h.value, h.location), h)
+                hits.setdefault((h[0], h[6] or h[1], h[3]), h)
         if found and self._platform_free and any(h[0] == "gaid" for h in found) and self._says_ios(fl):
             found = [h._replace(type="idfa") if h[0] == "gaid" and _last_key(h[3]) in self._platform_free else h
                      for h in found]
         if found:
             placeholders = self.rules.placeholders
             for h in found:
-                low = h.value.lower()
+                low = h[1].lower()
                 if low in known_values or low in placeholders:
                     continue
-                hits.setdefault((h.type, h.value, h.location), h)
+                hits.setdefault((h[0], h[1], h[3]), h)
         if self._recur:
             self._recurrences(fl, hits)
         return list(hits.values())
