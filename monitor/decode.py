@@ -370,8 +370,7 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
     parent's path: see _Stored). `dots` is False when no string of the
     document can hold a "." (then no array of objects can be a list of package names).
     """
-    fields = b.fields
-    append = fields.append
+    fields = b.fields  # (fields.append, not a bound copy: 3.11 specializes the method call for lists)
     if type(node) is dict:
         if level >= 64:
             return  # its children would be past the depth limit
@@ -392,12 +391,12 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
             ck = type(v)
             if ck is str:
                 if len(v) < 16 and v.isalnum() or len(v) <= 32 and v.isdigit():
-                    append((path, k, v, tr, None))  # all _leaf would do; location path.k, built when read
+                    fields.append((path, k, v, tr, None))  # all _leaf would do; location path.k, built when read
                     room -= 1
                     continue
                 _leaf(f"{path}.{k}"[:512], k, v, tr, depth, b)
             elif ck is int:
-                append((path, k, str(v), tr, None))  # an int as json.dumps writes it
+                fields.append((path, k, str(v), tr, None))  # an int as json.dumps writes it
                 room -= 1
                 continue
             elif ck is dict or ck is list:
@@ -433,12 +432,12 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
         ck = type(v)
         if ck is str:
             if len(v) < 16 and v.isalnum() or len(v) <= 32 and v.isdigit():
-                append((path, key, v, tr, i))  # location path[i], built when read
+                fields.append((path, key, v, tr, i))  # location path[i], built when read
                 room -= 1
                 continue
             _leaf(f"{path}[{i}]"[:512], key, v, tr, depth, b)
         elif ck is int:
-            append((path, key, str(v), tr, i))
+            fields.append((path, key, str(v), tr, i))
             room -= 1
             continue
         elif ck is dict or ck is list:
