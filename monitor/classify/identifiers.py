@@ -51,6 +51,9 @@ _KeyInfo = tuple[str, tuple[str, ...] | None, bool, bool, int, bool, tuple[_Plan
 _DIGIT_SHAPE = bytes(0x64 if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
 _DIGITS14 = b"d" * 14
 # letters (lowered) and digits kept, every other byte a space: an ASCII text's words, as the known-value scan reads them
+# (for a message's joined values of at most _WORDS_MAX characters: the words are objects, ~40 bytes each; a longer
+# text is read by the regexes whole, without a list of its words)
+_WORDS_MAX = 1 << 16
 _WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
 
 
@@ -313,10 +316,10 @@ class Detector:
         """`_known` of every field, in field order, each regex run only over the fields that may hold a match.
 
         A variant lies inside one field (the separator is in none), so the values are joined by the separator
-        once (in C). When that text is ASCII, its words (runs of letters and digits, lowered: _WORD_BYTES) are
-        hashed once into a set; a regex runs only if one of its variants' key words is among them, and then only
-        over the fields where that word stands whole (each field between its two separators: the same matches
-        as over the whole text). Otherwise each regex runs over the whole text (lowercased value by value for
+        once (in C). When that text is ASCII and at most _WORDS_MAX long, its words (runs of letters and digits,
+        lowered: _WORD_BYTES) are hashed once into a set; a regex runs only if one of its variants' key words is
+        among them, and then only over the fields where that word stands whole (each field between its two
+        separators: the same matches as over the whole text). Otherwise each regex runs over the whole text (lowercased value by value for
         the case-insensitive one when the text is not ASCII: a capital sigma lowers by its context).
         """
         n = len(fl)
@@ -326,7 +329,7 @@ class Detector:
         text = sep + sep.join(map(_VALUE, fl))
         found: dict[int, list[Hit]] = {}
         ci, cs = self._ci_re, self._cs_re
-        if text.isascii() and self._words is not None:
+        if len(text) <= _WORDS_MAX and text.isascii() and self._words is not None:
             all_words, ci_words, cs_words = self._words
             words = (text + " ").encode().translate(_WORD_BYTES)
             keys = all_words.intersection(words.split())  # (each word hashed once)
