@@ -50,9 +50,9 @@ _KeyInfo = tuple[str, tuple[str, ...] | None, bool, bool, int, bool, tuple[_Plan
 # digits -> "d", every other byte -> " ": a run of 14 digits is b"d" * 14 in an ASCII value's shape
 _DIGIT_SHAPE = bytes(0x64 if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
 _DIGITS14 = b"d" * 14
-# letters (lowered) and digits kept, every other byte a space: an ASCII text's words, as the known-value scan reads them
-# (for a message's joined values of at most _WORDS_MAX characters: the words are objects, ~40 bytes each; a longer
-# text is read by the regexes whole, without a list of its words)
+# letters (lowered) and digits kept, every other byte a space: an ASCII text's words, as the known-value scan
+# reads them (for a message's joined values of at most _WORDS_MAX characters: the words are objects, ~40 bytes
+# each; a longer text is read by the regexes whole, without a list of its words)
 _WORDS_MAX = 1 << 16
 _WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
 
@@ -319,8 +319,9 @@ class Detector:
         once (in C). When that text is ASCII and at most _WORDS_MAX long, its words (runs of letters and digits,
         lowered: _WORD_BYTES) are hashed once into a set; a regex runs only if one of its variants' key words is
         among them, and then only over the fields where that word stands whole (each field between its two
-        separators: the same matches as over the whole text). Otherwise each regex runs over the whole text (lowercased value by value for
-        the case-insensitive one when the text is not ASCII: a capital sigma lowers by its context).
+        separators: the same matches as over the whole text). Otherwise each regex runs over the whole text
+        (lowercased value by value for the case-insensitive one when the text is not ASCII: a capital sigma
+        lowers by its context).
         """
         n = len(fl)
         if n < 2:
