@@ -39,6 +39,7 @@ _QUERY_RUN = re.compile(r"[A-Za-z_][\w.\-]{0,63}=[^&\s]{0,1024}(?:&[A-Za-z_][\w.
 _FORM_KEY = re.compile(r"^[A-Za-z_][\w.\-\[\]]{0,63}$")
 _PAIR_NAMES = ("k", "key", "name", "field", "param")  # [{"key": "imei", "value": "35..."}]
 _PAIR_VALUES = ("v", "value", "val")  # (unrolled in _name_value)
+_PAIR_VALUE_SET = frozenset(_PAIR_VALUES)  # a small dict holds one when it is not disjoint from it (one call)
 _PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
 _BIN_RUN = re.compile(rb"[\x20-\x7e]{2,}")  # a name or a value inside a binary key-value encoding
 _BIN_KEY = re.compile(r"[A-Za-z_$][A-Za-z0-9_.$-]{1,39}")
@@ -391,18 +392,19 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
 
     Walks at most 64 levels (deeper containers are not entered), 1,000 members of an object and
     500 items of an array, and stops once the message has MAX_FIELDS fields. A child's location is
-    its parent's plus ".key" or "[i]", cut at 512 characters (a leaf that needs no unwrapping, a short word or
-    number, is stored with its parent's path: see _Stored). `dots` is False when no string of the
+    its parent's plus ".key" or "[i]", cut at 512 characters (a slice, not a call: [:512] gives the string
+    itself when shorter; a leaf that needs no unwrapping, a short word or number, is stored with its
+    parent's path: see _Stored). `dots` is False when no string of the
     document can hold a "." (then no array of objects can be a list of package names).
     """
-    fields = b.fields
+    fields = b.fields  # (fields.append, not a bound copy: 3.11 specializes the method call for lists)
     if type(node) is dict:
         if level >= 64:
             return  # its children would be past the depth limit
         d: dict[str, Any] = node
         n = len(d)
         items: Iterable[tuple[str, Any]] = reversed(d.items()) if n <= 1000 else list(d.items())[999::-1]
-        if n <= 4 and ("v" in d or "value" in d or "val" in d):
+        if n <= 4 and not _PAIR_VALUE_SET.isdisjoint(d):
             # a pair object like {"key": "imei", "value": "35..."}: the value goes under its name
             pair = _name_value(d)
             if pair is not None:
@@ -419,15 +421,15 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
                     fields.append((path, k, v, tr, None))  # all _leaf would do; location path.k, built when read
                     room -= 1
                     continue
-                _leaf(_cut(f"{path}.{k}"), k, v, tr, depth, b)
+                _leaf(f"{path}.{k}"[:512], k, v, tr, depth, b)
             elif ck is int:
                 fields.append((path, k, str(v), tr, None))  # an int as json.dumps writes it
                 room -= 1
                 continue
             elif ck is dict or ck is list:
-                _walk(_cut(f"{path}.{k}"), k, v, level, tr, depth, b, dots)
+                _walk(f"{path}.{k}"[:512], k, v, level, tr, depth, b, dots)
             elif ck is float:
-                _json_scalar(_cut(f"{path}.{k}"), k, v, tr, depth, b)
+                _json_scalar(f"{path}.{k}"[:512], k, v, tr, depth, b)
             else:
                 continue  # true, false, null: no field
             room = MAX_FIELDS - len(fields)
@@ -460,22 +462,18 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
                 fields.append((path, key, v, tr, i))  # location path[i], built when read
                 room -= 1
                 continue
-            _leaf(_cut(f"{path}[{i}]"), key, v, tr, depth, b)
+            _leaf(f"{path}[{i}]"[:512], key, v, tr, depth, b)
         elif ck is int:
             fields.append((path, key, str(v), tr, i))
             room -= 1
             continue
         elif ck is dict or ck is list:
-            _walk(_cut(f"{path}[{i}]"), key, v, level, tr, depth, b, dots)
+            _walk(f"{path}[{i}]"[:512], key, v, level, tr, depth, b, dots)
         elif ck is float:
-            _json_scalar(_cut(f"{path}[{i}]"), key, v, tr, depth, b)
+            _json_scalar(f"{path}[{i}]"[:512], key, v, tr, depth, b)
         else:
             continue
         room = MAX_FIELDS - len(fields)
-
-
-def _cut(loc: str) -> str:
-    return loc if len(loc) <= 512 else loc[:512]
 
 
 def _json_scalar(path: str, key: str, node: object, tr: tuple[str, ...], depth: int, b: _Budget) -> None:

@@ -42,12 +42,19 @@ _new = tuple.__new__
 _LAT, _LON, _PAIR = 1, 2, 3  # location roles of a key name
 # what a key name says (Detector._key): (normalized key, types it names or None (a decoy), device key,
 # _free must look, location role, "install" in the key, the checks of its types: (type, a hash key of
-# the type, the type's check or None) each)
+# the type, the type's check or None) each, plain: a key that names no type and no location and is no
+# device or install key, so only a value with a mark (_free's, or "." for profile coordinates) or of 14
+# characters or more may give a hit under it)
 _Plan = tuple[str, bool, Check | None]
-_KeyInfo = tuple[str, tuple[str, ...] | None, bool, bool, int, bool, tuple[_Plan, ...]]
+_KeyInfo = tuple[str, tuple[str, ...] | None, bool, bool, int, bool, tuple[_Plan, ...], bool]
 # digits -> "d", every other byte -> " ": a run of 14 digits is b"d" * 14 in an ASCII value's shape
 _DIGIT_SHAPE = bytes(0x64 if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
 _DIGITS14 = b"d" * 14
+# letters (lowered) and digits kept, every other byte a space: an ASCII text's words, as the known-value scan
+# reads them (for a message's joined values of at most _WORDS_MAX characters: the words are objects, ~40 bytes
+# each; a longer text is read by the regexes whole, without a list of its words)
+_WORDS_MAX = 1 << 16
+_WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
 
 
 _SUFFIX_OK = frozenset({"imei", "imsi", "iccid", "meid", "androidid", "oaid", "gaid", "idfa", "idfv", "bssid",
@@ -194,8 +201,11 @@ class Detector:
         # variant contains (so no match spans two fields, and field edges stay match boundaries)
         variants = "".join(self._ci) + "".join(self._cs)
         self._sep = next(c for c in ("\x00", "\x01", "\ufdd0", "\uffff", "\U0010fffe") if c not in variants)
-        self._min_ci = min(map(len, self._ci), default=0)
-        self._min_cs = min(map(len, self._cs), default=0)
+        # each variant's longest word (see _WORD_BYTES): a variant matches only where that word stands whole in
+        # the text, since both regexes' boundary classes hold every letter and digit. (all, ci's, cs's), or None
+        # when a variant has no ASCII word (then the regexes read every text)
+        ci_words, cs_words = _key_words(self._ci), _key_words(self._cs)
+        self._words = None if ci_words is None or cs_words is None else (ci_words | cs_words, ci_words, cs_words)
 
     # -- public ----------------------------------------------------------------------------------------
 
@@ -206,9 +216,9 @@ class Detector:
         # items read as Field only when iterated); a Field is such a tuple too
         fl: list[Field] = list.copy(fields) if isinstance(fields, list) else list(fields)  # type: ignore[arg-type]
         if self._ci_re is not None or self._cs_re is not None:
-            for h in self._known_all(fl):
-                hits.setdefault((h.type, h.canonical or h.value, h.location), h)
-                known_values.add(h.value.lower())
+            for h in self._known_all(fl):  # (a Hit read by index: h[0] type, h[1] value, h[3] location, h[6] canonical)
+                hits.setdefault((h[0], h[6] or h[1], h[3]), h)
+                known_values.add(h[1].lower())
         # one pass over the fields: location candidates, and the fields a pattern may match
         key_info, key_of = self._key_info, self._key
         coords = bool(self._coords)
@@ -217,6 +227,8 @@ class Detector:
         for f in fl:
             info = key_info.get(f[1]) or key_of(f[1])
             v = f[2]
+            if info[7] and len(v) < 14 and v.isalnum():
+                continue  # a plain key's short word or number (no mark): nothing can find anything in it
             if info[4] or coords and "." in v:  # a location key or, with profile coordinates, a decimal number
                 places.append((f if len(f) == 4 else _located(f), info[4]))
             keyed = info[1]
@@ -228,17 +240,17 @@ class Detector:
                 found.extend(self._patterns(f if len(f) == 4 else _located(f), info, cleartext))
         if places:
             for h in self._location(places):
-                hits.setdefault((h.type, h.canonical or h.value, h.location), h)
+                hits.setdefault((h[0], h[6] or h[1], h[3]), h)
         if found and self._platform_free and any(h[0] == "gaid" for h in found) and self._says_ios(fl):
             found = [h._replace(type="idfa") if h[0] == "gaid" and _last_key(h[3]) in self._platform_free else h
                      for h in found]
         if found:
             placeholders = self.rules.placeholders
             for h in found:
-                low = h.value.lower()
+                low = h[1].lower()
                 if low in known_values or low in placeholders:
                     continue
-                hits.setdefault((h.type, h.value, h.location), h)
+                hits.setdefault((h[0], h[1], h[3]), h)
         if self._recur:
             self._recurrences(fl, hits)
         return list(hits.values())
@@ -260,7 +272,8 @@ class Detector:
             loc = self._location_role(key, k)
             install = "install" in k and "installer" not in k  # the installer (a store) is no installed app
             plans = tuple((t, k in self._hashed.get(t, _NO_KEYS), self._checks.get(t)) for t in keyed or ())
-            info = (k, keyed, device, device or install, loc, install, plans)
+            info = (k, keyed, device, device or install, loc, install, plans,
+                    not loc and not keyed and not device and not install)
             if len(self._key_info) >= 8192:  # key names are captured text: the cache stays bounded
                 self._key_info.clear()
             self._key_info[key] = info
@@ -301,49 +314,72 @@ class Detector:
     # -- profile mode ------------------------------------------------------------------------------------
 
     def _known_all(self, fl: list[Field]) -> list[Hit]:
-        """`_known` of every field, in field order, with one regex pass per case mode.
+        """`_known` of every field, in field order, each regex run only over the fields that may hold a match.
 
-        A variant lies inside one field (the separator is in none), so the fields shorter than the
-        shortest variant are left out of the joined text: they cannot hold one, and leaving them out
-        changes no match in the others (each field still starts and ends at a separator). The case-
-        insensitive pass leaves them out only when every value is ASCII (lowercasing keeps lengths).
+        A variant lies inside one field (the separator is in none), so the values are joined by the separator
+        once (in C). When that text is ASCII and at most _WORDS_MAX long, its words (runs of letters and digits,
+        lowered: _WORD_BYTES) are hashed once into a set; a regex runs only if one of its variants' key words is
+        among them, and then only over the fields where that word stands whole (each field between its two
+        separators: the same matches as over the whole text). Otherwise each regex runs over the whole text
+        (lowercased value by value for the case-insensitive one when the text is not ASCII: a capital sigma
+        lowers by its context).
         """
         n = len(fl)
         if n < 2:
             return [h for f in fl for h in self._known(f)]
         sep = self._sep
-        values = list(map(_VALUE, fl))
+        text = sep + sep.join(map(_VALUE, fl))
         found: dict[int, list[Hit]] = {}
-        # the regexes run over sep + text: group 1's offsets are one past the text's (see trie_regex)
-        if self._ci_re is not None:
-            if all(map(str.isascii, values)):
-                idx = list(itertools.compress(range(n), map(self._min_ci.__le__, map(len, values))))
-                lows = list(map(values.__getitem__, idx))
-                low = sep.join(lows).lower()  # ASCII: the same offsets as the values'
-            else:
-                idx = list(range(n))
-                lows = [v.lower() for v in values]
-                low = sep.join(lows)
-            starts: list[int] | None = None
-            for m in self._ci_re.finditer(sep + low) if lows else ():
-                if starts is None:
-                    starts = _starts(lows)
-                s = m.start(1) - 1
-                j = bisect.bisect_right(starts, s) - 1
-                i, off = idx[j], starts[j]
-                f = fl[i]
-                found.setdefault(i, []).append(self._hit(self._ci[m.group(1)], f,
-                                                         f[2][s - off:m.end(1) - 1 - off]))
-        if self._cs_re is not None:
-            idx = list(itertools.compress(range(n), map(self._min_cs.__le__, map(len, values))))
-            sub = list(map(values.__getitem__, idx))
-            starts = None
-            for m in self._cs_re.finditer(sep + sep.join(sub)) if sub else ():
-                if starts is None:
-                    starts = _starts(sub)
-                i = idx[bisect.bisect_right(starts, m.start(1) - 1) - 1]
-                found.setdefault(i, []).append(self._hit(self._cs[m.group(1)], fl[i], m.group(1)))
-        if self._uid_bin and _BYTES in map(_TRANSFORMS, fl):  # binary ids first within their field
+        ci, cs = self._ci_re, self._cs_re
+        if len(text) <= _WORDS_MAX and text.isascii() and self._words is not None:
+            all_words, ci_words, cs_words = self._words
+            words = (text + " ").encode().translate(_WORD_BYTES)
+            keys = all_words.intersection(words.split())  # (each word hashed once)
+            if keys:
+                ci_key = keys & ci_words
+                if ci is not None and ci_key:
+                    low = text.lower()
+                    for i, off, end in _holding(words, text, sep, ci_key):
+                        f = fl[i]
+                        for m in ci.finditer(low, off, end):  # text[off] is the separator before the value
+                            found.setdefault(i, []).append(self._hit(self._ci[m.group(1)], f,
+                                                                     text[m.start(1):m.end(1)]))
+                cs_key = keys & cs_words
+                if cs is not None and cs_key:
+                    for i, off, end in _holding(words, text, sep, cs_key):
+                        f = fl[i]
+                        for m in cs.finditer(text, off, end):
+                            found.setdefault(i, []).append(self._hit(self._cs[m.group(1)], f, m.group(1)))
+        else:
+            # the regexes run over sep + values: group 1's offsets are one past the joined values' (see trie_regex)
+            values = list(map(_VALUE, fl))
+            starts = None  # each value's offset in the joined values (made at the first match)
+            if ci is not None:
+                if text.isascii():
+                    low, lows = text.lower(), values
+                else:
+                    lows = [v.lower() for v in values]
+                    low = sep + sep.join(lows)
+                low_starts: list[int] | None = None
+                for m in ci.finditer(low):
+                    if low_starts is None:
+                        low_starts = _starts(lows)
+                    s = m.start(1) - 1
+                    i = bisect.bisect_right(low_starts, s) - 1
+                    off = low_starts[i]
+                    f = fl[i]
+                    found.setdefault(i, []).append(self._hit(self._ci[m.group(1)], f,
+                                                             f[2][s - off:m.end(1) - 1 - off]))
+                if lows is values:
+                    starts = low_starts
+            if cs is not None:
+                for m in cs.finditer(text):
+                    if starts is None:
+                        starts = _starts(values)
+                    i = bisect.bisect_right(starts, m.start(1) - 1) - 1
+                    found.setdefault(i, []).append(self._hit(self._cs[m.group(1)], fl[i], m.group(1)))
+        # binary ids first within their field (a payload's hex view holds one only if the joined values do)
+        if self._uid_bin and any(hx in text for hx, _ in self._uid_bin) and _BYTES in map(_TRANSFORMS, fl):
             for i, f in enumerate(fl):
                 if f[3] == _BYTES:
                     binary = self._binary_ids(f)
@@ -445,7 +481,7 @@ class Detector:
 
     def _patterns(self, f: Field, info: _KeyInfo, cleartext: bool) -> list[Hit]:
         """Hits of the types the key names (value checks) and of the free patterns (a field that is not bytes)."""
-        k, _, device_key, free_key, _, install, plans = info
+        k, _, device_key, free_key, _, install, plans, _ = info
         v = f[2].strip()
         out: list[Hit] = []
         found: list[str] = []  # keyed types whose value passed: only those keep the free search off their type
@@ -563,7 +599,8 @@ class Detector:
         long = len(v) >= 14
         # (the regular expressions cost ~50 us per KB of value; the counts before them, ~1 us)
         if long and "imei" not in keyed and "iccid" not in keyed and (
-                not v.isascii() or _DIGITS14 in v.encode().translate(_DIGIT_SHAPE)):
+                not v.isascii() or v.encode().translate(_DIGIT_SHAPE).find(_DIGITS14) >= 0):
+            # (bytes.find: `bytes in bytes` first tries the needle as an int and clears a TypeError, ~1.8k instructions)
             for m in _DIGITS.finditer(v):
                 d = m.group()
                 if len(d) > 20:
@@ -636,6 +673,40 @@ def _last_key(location: str) -> str:
 def _located(f: tuple[Any, ...]) -> Field:
     """A stored field (decode's Fields) with its location built: (location, key, value, transforms)."""
     return (location(f), f[1], f[2], f[3])  # type: ignore[return-value]  # read by index, as a Field is
+
+
+def _key_words(variants: Iterable[str]) -> frozenset[bytes] | None:
+    """The longest word (_WORD_BYTES) of each variant (_rarity); None when a variant has none (or is not ASCII)."""
+    out = set()
+    for v in variants:
+        words = v.encode().translate(_WORD_BYTES).split() if v.isascii() else []
+        if not words:
+            return None
+        out.add(max(words, key=_rarity))
+    return frozenset(out)
+
+
+def _rarity(word: bytes) -> tuple[int, int]:
+    """How seldom a word of a variant may stand in other text: longer, then more letters ("9a" before "00")."""
+    return len(word), sum(c > 0x39 for c in word)
+
+
+def _holding(words: bytes, text: str, sep: str, keys: frozenset[bytes]) -> list[tuple[int, int, int]]:
+    """(index, start, end) of each value of `text` (values joined by `sep`, with one before the first) where a key
+    word stands whole in `words` (text's words, see _WORD_BYTES, and a space), in order; text[start] is the
+    separator before the value, text[end] the one after (or its end)."""
+    offs = set()
+    for k in keys:
+        k = b" " + k + b" "
+        j = words.find(k)
+        while j >= 0:
+            offs.add(text.rfind(sep, 0, j + 1))
+            j = words.find(k, j + len(k) - 1)
+    out = []
+    for off in sorted(offs):
+        stop = text.find(sep, off + 1)
+        out.append((text.count(sep, 0, off), off, stop if stop >= 0 else len(text)))
+    return out
 
 
 def _starts(values: list[str]) -> list[int]:
