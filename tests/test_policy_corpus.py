@@ -57,13 +57,17 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # (round 10, i14-reader11, precision first, raised the sets its rules lifted: fresh-p 0.801 / 0.885, fresh-k
           # 0.839 / 0.853, fresh-n 0.774 / 0.842, fresh-h2 0.954 / 0.917, cn-iot-a 0.945 / 0.970, fresh-d 0.910 / 0.943,
           # blind 0.965 / 0.951; docs/rounds.md, round 10)
-          "fresh-p": (0.80, 0.88), "fresh-q": (0.90, 0.88)}
+          "fresh-p": (0.80, 0.88), "fresh-q": (0.90, 0.88),
+          # written blind during round 10 and verdict round 8 and read on 9e35965 before any merge (fresh-r, seven
+          # device makers' policies, 0.808 / 0.80; fresh-s, nine Western apps, 0.714 / 0.65), again after both rounds
+          # were merged: the same to the third decimal
+          "fresh-r": (0.80, 0.79), "fresh-s": (0.71, 0.64)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
 BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d", "fresh-e", "fresh-f1", "fresh-f2",
            "fresh-g", "real5-b", "fresh-h1", "fresh-h2", "fresh-h3", "fresh-i", "fresh-j", "fresh-k", "fresh-l", "fresh-m",
-           "fresh-n", "fresh-o", "fresh-p", "fresh-q")
+           "fresh-n", "fresh-o", "fresh-p", "fresh-q", "fresh-r", "fresh-s")
 
 
 def _present() -> set[str]:

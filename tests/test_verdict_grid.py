@@ -22,7 +22,7 @@ POLICIES3 = GRID3 / "policies"
 GRID4 = CORPUS / "verdicts4"  # the fourth reviewer's grid: ecobee, webcam.org, QQ's SDK list, Utility Cam
 POLICIES4 = GRID4 / "policies"
 # grids 5-11 (verdicts5 .. verdicts11), each with its policies in its own folder
-GRID5, GRID6, GRID7, GRID8, GRID9, GRID10, GRID11, GRID12 = (CORPUS / f"verdicts{n}" for n in range(5, 13))
+GRID5, GRID6, GRID7, GRID8, GRID9, GRID10, GRID11, GRID12, GRID13, GRID14 = (CORPUS / f"verdicts{n}" for n in range(5, 15))
 
 
 def _bench() -> ModuleType:
@@ -64,11 +64,22 @@ FLOORS12 = {"iot_netgear_2019.txt": (0.958, 65), "west_bitwarden.txt": (1.0, 53)
             "west_crunchyroll.txt": (1.0, 15), "west_flickr.txt": (0.692, 14)}
 
 
+# grids 13 and 14, written blind during reader round 10 and verdict round 8 and read on 9e35965 before any merge
+# (0.46 with 5 false contradicted, 0.761 with 16; the two rounds moved neither); the lead's four causes of false
+# contradicted took them to 0.464 / 2 and 0.787 / 0 (docs/policy.md). Grid 13's two left: Home Assistant's "a crash
+# report ... never includes: your email address" denies the e-mail to the crash reporter, not to the app's own server
+FLOORS13 = {"iot_homeassistant_2026.txt": (0.222, 13), "west_guardian_2026.txt": (0.635, 22),
+            "west_zoosk_2023.txt": (0.524, 7)}
+KNOWN_FALSE_CONTRADICTED13 = {"iot_homeassistant_2026.txt": 2}
+FLOORS14 = {"cn_petjc_pet.txt": (0.915, 71), "us_cafemom_wildsky.txt": (0.966, 54), "us_deviantart.txt": (0.523, 33)}
+
+
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
-           floors: dict[str, tuple[float, int]]) -> None:
+           floors: dict[str, tuple[float, int]], known_false: dict[str, int] | None = None) -> None:
+    known = known_false or {}
     overall = result["overall"]
     assert overall["cells"] == cells
-    assert overall["false_contradicted"] == 0, result["confusion"]
+    assert overall["false_contradicted"] <= sum(known.values()), result["confusion"]
     assert overall["accuracy"] >= accuracy, result["confusion"]
     found, total = (int(x) for x in overall["undisclosed_recall"].split("/"))
     assert total == und[1] and found >= und[0]
@@ -76,7 +87,7 @@ def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, 
         got = result["policies"][name]
         assert got["accuracy"] >= acc, (name, got)
         assert int(got["undisclosed_recall"].split("/")[0]) >= n, (name, got)
-        assert got["false_contradicted"] == 0, (name, got)
+        assert got["false_contradicted"] <= known.get(name, 0), (name, got)
 
 
 def test_verdict_grid_floors() -> None:
@@ -114,6 +125,7 @@ LATER_GRIDS = [
     pytest.param(GRID10, GRID10 / "policies", 257, 0.805, (108, 109), FLOORS10, id="grid10"),
     pytest.param(GRID11, GRID11 / "policies", 378, 0.931, (196, 196), FLOORS11, id="grid11"),
     pytest.param(GRID12, GRID12 / "policies", 359, 0.911, (147, 147), FLOORS12, id="grid12"),
+    pytest.param(GRID14, GRID14 / "policies", 305, 0.787, (158, 173), FLOORS14, id="grid14"),
 ]
 
 
@@ -127,3 +139,14 @@ def test_later_verdict_grid_floors(grid: Path, policies: Path, cells: int, accur
     if missing:
         pytest.skip(f"policies of {grid.name} absent under {policies}: {', '.join(missing)}")
     _check(bench.score(grid, policies, errors=False), cells, accuracy, und, floors)
+
+
+def test_grid13_floors_with_its_known_false_contradicted() -> None:
+    bench = _bench()
+    if not GRID13.is_dir():
+        pytest.skip(f"{GRID13} is absent (a blind verdict grid; set PRIVMON_CORPUS)")
+    missing = [p for p in FLOORS13 if not (GRID13 / "policies" / p).is_file()]
+    if missing:
+        pytest.skip(f"policies of {GRID13.name} absent: {', '.join(missing)}")
+    _check(bench.score(GRID13, GRID13 / "policies", errors=False), 248, 0.464, (42, 60), FLOORS13,
+           KNOWN_FALSE_CONTRADICTED13)
