@@ -593,6 +593,15 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("imei", "collects", "first_party"), ("oaid", "collects", "jpush")}),
     ("a '；' before a part that goes on with the same actor does not end the clause",
      "友盟SDK会收集您的设备IMEI；并用于统计分析。", {("imei", "collects", "umeng")}),
+    # the lead, 2026-12-04 (grid 13): a list a crash report "never includes" is what the crash reporter the lines
+    # above name gets, not the app's own server; a product name that is an everyday word is a name after to/by/via
+    ("a crash report's list of what it never includes denies it to the crash reporter named above",
+     "The app can send a report to Sentry when it crashes.\nA crash report is limited to technical information.\n"
+     "A crash report does not include any personal information. It never includes:\nYour email address.\n",
+     {("email", "denies", "sentry")}),
+    ("a company after 'by' is no recipient ('as permitted by Apple')",
+     "We collect the advertising identifier (IDFA) only as permitted by Apple.",
+     {("idfa", "collects", "first_party")}),
 ]
 
 

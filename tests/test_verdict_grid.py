@@ -65,21 +65,18 @@ FLOORS12 = {"iot_netgear_2019.txt": (0.958, 65), "west_bitwarden.txt": (1.0, 53)
 
 
 # grids 13 and 14, written blind during reader round 10 and verdict round 8 and read on 9e35965 before any merge
-# (0.46 with 5 false contradicted, 0.761 with 16; the two rounds moved neither); the lead's four causes of false
-# contradicted took them to 0.464 / 2 and 0.787 / 0 (docs/policy.md). Grid 13's two left: Home Assistant's "a crash
-# report ... never includes: your email address" denies the e-mail to the crash reporter, not to the app's own server
-FLOORS13 = {"iot_homeassistant_2026.txt": (0.222, 13), "west_guardian_2026.txt": (0.635, 22),
+# (0.46 with 5 false contradicted, 0.761 with 16; the two rounds moved neither); the lead's five causes of false
+# contradicted took them to 0.476 / 0 and 0.787 / 0 (docs/policy.md)
+FLOORS13 = {"iot_homeassistant_2026.txt": (0.259, 15), "west_guardian_2026.txt": (0.635, 22),
             "west_zoosk_2023.txt": (0.524, 7)}
-KNOWN_FALSE_CONTRADICTED13 = {"iot_homeassistant_2026.txt": 2}
 FLOORS14 = {"cn_petjc_pet.txt": (0.915, 71), "us_cafemom_wildsky.txt": (0.966, 54), "us_deviantart.txt": (0.523, 33)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
-           floors: dict[str, tuple[float, int]], known_false: dict[str, int] | None = None) -> None:
-    known = known_false or {}
+           floors: dict[str, tuple[float, int]]) -> None:
     overall = result["overall"]
     assert overall["cells"] == cells
-    assert overall["false_contradicted"] <= sum(known.values()), result["confusion"]
+    assert overall["false_contradicted"] == 0, result["confusion"]
     assert overall["accuracy"] >= accuracy, result["confusion"]
     found, total = (int(x) for x in overall["undisclosed_recall"].split("/"))
     assert total == und[1] and found >= und[0]
@@ -87,7 +84,7 @@ def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, 
         got = result["policies"][name]
         assert got["accuracy"] >= acc, (name, got)
         assert int(got["undisclosed_recall"].split("/")[0]) >= n, (name, got)
-        assert got["false_contradicted"] <= known.get(name, 0), (name, got)
+        assert got["false_contradicted"] == 0, (name, got)
 
 
 def test_verdict_grid_floors() -> None:
@@ -118,13 +115,14 @@ LATER_GRIDS = [
     pytest.param(GRID3, POLICIES3, 373, 0.898, (130, 135), FLOORS3, id="grid3"),
     pytest.param(GRID4, POLICIES4, 415, 0.957, (326, 334), FLOORS4, id="grid4"),
     pytest.param(GRID5, GRID5 / "policies", 365, 0.915, (193, 195), FLOORS5, id="grid5"),
-    pytest.param(GRID6, GRID6 / "policies", 367, 0.817, (166, 179), FLOORS6, id="grid6"),
+    pytest.param(GRID6, GRID6 / "policies", 367, 0.834, (166, 179), FLOORS6, id="grid6"),
     pytest.param(GRID7, GRID7 / "policies", 356, 0.817, (190, 203), FLOORS7, id="grid7"),
     pytest.param(GRID8, GRID8 / "policies", 371, 0.927, (242, 243), FLOORS8, id="grid8"),
     pytest.param(GRID9, GRID9 / "policies", 381, 0.948, (141, 146), FLOORS9, id="grid9"),
     pytest.param(GRID10, GRID10 / "policies", 257, 0.805, (108, 109), FLOORS10, id="grid10"),
     pytest.param(GRID11, GRID11 / "policies", 378, 0.931, (196, 196), FLOORS11, id="grid11"),
     pytest.param(GRID12, GRID12 / "policies", 359, 0.911, (147, 147), FLOORS12, id="grid12"),
+    pytest.param(GRID13, GRID13 / "policies", 248, 0.476, (44, 60), FLOORS13, id="grid13"),
     pytest.param(GRID14, GRID14 / "policies", 305, 0.787, (158, 173), FLOORS14, id="grid14"),
 ]
 
@@ -140,13 +138,3 @@ def test_later_verdict_grid_floors(grid: Path, policies: Path, cells: int, accur
         pytest.skip(f"policies of {grid.name} absent under {policies}: {', '.join(missing)}")
     _check(bench.score(grid, policies, errors=False), cells, accuracy, und, floors)
 
-
-def test_grid13_floors_with_its_known_false_contradicted() -> None:
-    bench = _bench()
-    if not GRID13.is_dir():
-        pytest.skip(f"{GRID13} is absent (a blind verdict grid; set PRIVMON_CORPUS)")
-    missing = [p for p in FLOORS13 if not (GRID13 / "policies" / p).is_file()]
-    if missing:
-        pytest.skip(f"policies of {GRID13.name} absent: {', '.join(missing)}")
-    _check(bench.score(GRID13, GRID13 / "policies", errors=False), 248, 0.464, (42, 60), FLOORS13,
-           KNOWN_FALSE_CONTRADICTED13)

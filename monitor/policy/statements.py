@@ -160,10 +160,17 @@ class AliasMatcher:
         title = {v for a in cs for v in (a.title(), a[:1].upper() + a[1:])}
         alts = literal_alternation(upper)
         talts = literal_alternation(title)
+        # product names (not companies: "as permitted by Apple") after "to" / "by" / "via"
+        products = {v for a in cs if aliases.get(a) not in _GENERIC_ORGS and aliases.get(a) not in _COMPANY_IDS
+                    for v in (a.title(), a[:1].upper() + a[1:])}
+        palts = literal_alternation(products) if products else talts
         # ... or as the label of a list entry ("- Sentry: ...") or the whole name cell of a table row ("Segment | ...")
         self.cs = re.compile(rf"(?<![\w-])((?:{alts})(?![\w-])|(?:{talts})(?=\s+(?:SDK|login|Login|Push|push|"
                              rf"Analytics|Ads|Cloud|Pay|Maps?|Location|Statistics|Crashlytics|Bugly)\b)"
-                             rf"|(?:^|(?<=- ))(?:{talts})(?=\s*[:：])|^(?:{talts})(?=\s*\|))",
+                             rf"|(?:^|(?<=- ))(?:{talts})(?=\s*[:：])|^(?:{talts})(?=\s*\|)"
+                             # ... or the one that receives or makes something: "send a report to Sentry", "generated
+                             # by Sentry" (a capital there is a name, not the everyday word)
+                             rf"|(?:(?<=\bto )|(?<=\bby )|(?<=\bvia ))(?:{palts})(?=\s*[.,;:)]|\s+(?:when|and|or|for|which)\b))",
                              re.M | re.ASCII) if cs else None
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
@@ -199,6 +206,9 @@ _OPTIONAL_MARK = re.compile(r"[(（]\s*(?:optional|可选|选填|非必要|非�
 _PERMISSION_CELL = re.compile(r"\bpermissions?\b|\bandroid\.permission\.|权限", re.I)
 # an organisation's generic id, dropped when the same text names one of its SDKs
 _GENERIC_ORGS = frozenset({"google", "apple", "tencent", "alibaba", "baidu", "bytedance", "huawei", "microsoft", "xiaomi"})
+# companies whose name is an everyday word besides those (their ids in sdks.toml): not read as a product after "by"
+_COMPANY_IDS = frozenset({"meta", "facebook", "aws", "amazon", "azure", "icloud", "line", "ring", "blink", "tuya",
+                          "ezviz", "amap"})
 # a line with a subject and a finite verb is a sentence, not an item of a list flattened onto lines
 _FINITE = re.compile(r"\b(?:we|you|will|shall|is|are|was|were|do|does|did|never)\b", re.I)
 # the end of a list introduction: a colon, or "i.e." / "such as" / "the following" ending the line
@@ -325,6 +335,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 named -= _GENERIC_ORGS
             intro_sdk = named.pop() if len(named) == 1 else ""  # "Some information AdMob may collect:"
             intro_rcps = _intro_class(stripped, prev_named) if intro and not intro_sdk else ()
+            if intro and not intro_sdk and not intro_rcps and _REPORT_SUBJECT.match(stripped):
+                # "A crash report does not include ... It never includes:": the items are what the crash reporter the
+                # lines above name receives (or not), not what the app's own server gets
+                intro_rcps = _named_before(lines, li, aliases)
             if len(named) > 1 and not intro_rcps:  # "Analytics, Crashlytics and Performance Monitoring may collect ...:"
                 intro_rcps = tuple(x for x in named_order if x in named)
             prev_named = tuple(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(stripped)))
@@ -522,6 +536,14 @@ def _row_org(cells: list[str], ids: set[str]) -> str:
 
 
 _ANAPHOR = re.compile(r"^\W*(?:these|those|such|the\s+above|said)\b", re.I)
+# a list introduction whose subject is a report an SDK sends (a crash or error report, a diagnostic log)
+_REPORT_SUBJECT = re.compile(r"^\W*(?:an?|the|each|every|such)\s+(?:crash|error|diagnostic|bug)\s+(?:reports?|logs?)\b",
+                             re.I)
+
+
+def _named_before(lines: list[str], li: int, aliases: AliasMatcher, back: int = 8) -> tuple[str, ...]:
+    """The SDKs the `back` lines before line `li` name, in order."""
+    return tuple(dict.fromkeys(sdk for line in lines[max(0, li - back):li] for sdk, _a, _b in aliases.find(line)))
 
 
 def _intro_class(line: str, prev_named: tuple[str, ...]) -> tuple[str, ...]:
