@@ -568,7 +568,7 @@ class Detector:
         items = [x.strip() for x in v.split("\n") if x.strip()][:500]
         if not items:
             return False
-        rdns = sum(1 for x in items if PKG.match(x) and x.split(".", 1)[0].lower() in self._rdns_first)
+        rdns = self._reverse_dns(items)
         if f[3] and f[3][-1] == "list" and len(items) >= self._min_apps:
             return rdns >= self._rdns_share * len(items)
         return "install" in k and "installer" not in k and len(items) <= 2 and rdns == len(items)
@@ -580,8 +580,11 @@ class Detector:
         items = [x for x in items if x]
         if len(items) < max(self._min_apps, 3):
             return False
-        rdns = sum(1 for x in items if PKG.match(x) and x.split(".", 1)[0].lower() in self._rdns_first)
-        return rdns >= max(self._rdns_share, 0.5) * len(items)
+        return self._reverse_dns(items) >= max(self._rdns_share, 0.5) * len(items)
+
+    def _reverse_dns(self, items: list[str]) -> int:
+        """How many of the items are package names ("com.tencent.mm": dotted, a known first label)."""
+        return sum(1 for x in items if PKG.match(x) and x.split(".", 1)[0].lower() in self._rdns_first)
 
     def _free(self, f: Field, v: str, keyed: list[str], k: str = "", device_key: bool = False,
               install: bool = False) -> list[Hit]:

@@ -157,13 +157,12 @@ class AliasMatcher:
         self.ci = re.compile("(" + "|".join(parts) + ")", re.I | re.ASCII) if parts else None
         # common words count only as a name: ALL CAPS, or capitalized and followed by SDK/login/push/...
         upper = {a.upper() for a in cs if len(a) >= 3}
-        title = {v for a in cs for v in (a.title(), a[:1].upper() + a[1:])}
+        titled = {a: (a.title(), a[:1].upper() + a[1:]) for a in cs}
         alts = literal_alternation(upper)
-        talts = literal_alternation(title)
+        talts = literal_alternation({v for vs in titled.values() for v in vs})
         # product names (not companies: "as permitted by Apple") after "to" / "by" / "via"
-        products = {v for a in cs if aliases.get(a) not in _GENERIC_ORGS and aliases.get(a) not in _COMPANY_IDS
-                    for v in (a.title(), a[:1].upper() + a[1:])}
-        palts = literal_alternation(products) if products else talts
+        companies = _GENERIC_ORGS | _COMPANY_IDS
+        palts = literal_alternation({v for a, vs in titled.items() if aliases.get(a) not in companies for v in vs})
         # ... or as the label of a list entry ("- Sentry: ...") or the whole name cell of a table row ("Segment | ...")
         self.cs = re.compile(rf"(?<![\w-])((?:{alts})(?![\w-])|(?:{talts})(?=\s+(?:SDK|login|Login|Push|push|"
                              rf"Analytics|Ads|Cloud|Pay|Maps?|Location|Statistics|Crashlytics|Bugly)\b)"
