@@ -154,8 +154,16 @@ def _cls(r: str) -> str:
     return "first_party" if r == "first_party" else "third_party"
 
 
+def _performed(stance: str) -> str:
+    return "not" if stance == "denies" else "yes"
+
+
 PROJ = {"type_stance": lambda f: (f[0], f[1]), "type_class": lambda f: (f[0], _cls(f[2])),
-        "type_recipient": lambda f: (f[0], f[2])}
+        "type_recipient": lambda f: (f[0], f[2]),
+        # a diagnostic, outside policy-F1: (type, performed or not), collects and conditional alike, the way corpora
+        # that label a practice as performed / not performed read a policy
+        "type_performed": lambda f: (f[0], _performed(f[1]))}
+MAIN = ("type_stance", "type_class", "type_recipient")
 
 
 class Labels:
@@ -185,7 +193,8 @@ class Labels:
             return out
         ts = norm(lab["type_stance"])
         tr = norm(lab["type_recipient"])
-        return cls({"type_stance": ts, "type_class": {(t, _cls(r)) for t, r in tr}, "type_recipient": tr},
+        return cls({"type_stance": ts, "type_class": {(t, _cls(r)) for t, r in tr}, "type_recipient": tr,
+                    "type_performed": {(t, _performed(x)) for t, x in ts}},
                    {k: set() for k in PROJ}, bool(lab.get("complete", True)))
 
 
@@ -208,10 +217,11 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def summary(counts: dict[str, list[int]]) -> dict[str, float]:
-    f1s = [prf(*counts[k])[2] for k in PROJ]
+    f1s = [prf(*counts[k])[2] for k in MAIN]
     return {"policy_f1": round(sum(f1s) / len(f1s), 3), "ts_precision": round(prf(*counts["type_stance"])[0], 3),
             "ts_recall": round(prf(*counts["type_stance"])[1], 3), "ts_f1": round(f1s[0], 3),
-            "class_f1": round(f1s[1], 3), "recipient_f1": round(f1s[2], 3)}
+            "class_f1": round(f1s[1], 3), "recipient_f1": round(f1s[2], 3),
+            "performed_f1": round(prf(*counts["type_performed"])[2], 3)}
 
 
 def corpus_dir() -> Path:
@@ -298,13 +308,13 @@ def main() -> None:
         print(json.dumps(res, indent=1))
         return
     print(f"{'set':12} {'n':>3}  {'privmon F1':>10} {'TS-P':>5} {'TS-R':>5} {'cls':>5} {'rcpt':>5}   "
-          f"{'spotter F1':>10} {'TS-P':>5}   {'spot+rcpt':>9} {'TS-P':>5} {'rcpt':>5}")
+          f"{'spotter F1':>10} {'TS-P':>5}   {'spot+rcpt':>9} {'TS-P':>5} {'rcpt':>5}   {'perf':>5}")
     for name, r in res.items():
         p, s, s2 = r["privmon"], r["spotter"], r["spotter_r"]
         n = int(p.get("policies", 0))
         print(f"{name:12} {n:>3}  {p['policy_f1']:10.3f} {p['ts_precision']:5.2f} {p['ts_recall']:5.2f} "
               f"{p['class_f1']:5.2f} {p['recipient_f1']:5.2f}   {s['policy_f1']:10.3f} {s['ts_precision']:5.2f}   "
-              f"{s2['policy_f1']:9.3f} {s2['ts_precision']:5.2f} {s2['recipient_f1']:5.2f}")
+              f"{s2['policy_f1']:9.3f} {s2['ts_precision']:5.2f} {s2['recipient_f1']:5.2f}   {p['performed_f1']:5.2f}")
 
 
 if __name__ == "__main__":
