@@ -326,6 +326,10 @@ def _promise_broken(c: Claim, judged: str, category: str, type_id: str, recipien
     """A promise with a reach (monitor/policy/promises.py): broken by a reached type sent to a recipient it is about,
     unless the policy states exactly this type for this recipient (the promise is then read at its narrowest)."""
     p = dict(c.params)
+    if c.kind == "no_collection":  # a first-party promise: the app's own servers (or an unattributed host) only
+        if judged != "first_party" or stated or type_id not in reached(p) or type_id in p.get("spare_types", "").split(","):
+            return ""
+        return f"the policy says it does not collect personal data, but {type_id} is sent to {judged}"
     if judged == "first_party" or stated or type_id not in reached(p):
         return ""
     if p.get("except") == "service_providers" and service_provider(category):

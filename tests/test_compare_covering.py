@@ -773,9 +773,13 @@ def test_a_denial_of_a_category_denies_its_members_the_policy_names_nowhere_else
     # a member the policy states elsewhere: the denial meant something narrower
     named = text + "We read your Android ID to count installations.\n"
     assert verdict(named, "android_id", "first_party").verdict == "disclosed"
-    # an umbrella word denies no type
-    umbrella = "We use your e-mail address to sign you in.\nNo other personal information is collected.\n"
+    # an umbrella word collects no type ...
+    umbrella = "We use your e-mail address to sign you in.\nWe collect personal information to run the service.\n"
     assert verdict(umbrella, "android_id", "first_party").verdict == "undisclosed"
+    # ... but a first-party denial of collecting any more of it is a promise (reviewers of grids 13, 15, 16)
+    denied = "We use your e-mail address to sign you in.\nNo other personal information is collected.\n"
+    assert verdict(denied, "android_id", "first_party").verdict == "contradicted"
+    assert verdict(denied, "email", "first_party").verdict == "disclosed"
 
 
 def test_a_denial_of_sharing_any_data_with_third_parties_reaches_every_type() -> None:
@@ -1130,3 +1134,49 @@ def test_third_party_sdks_as_the_subject_mean_the_sdks_the_paragraph_names() -> 
     alone = "为实现此功能，第三方SDK会收集您的设备信息（OAID、IDFA）。\n"
     assert verdict(alone, "oaid", "pangle").verdict == "vague"
     assert verdict(alone, "oaid", "first_party").verdict == "undisclosed"
+
+
+def test_a_first_party_denial_of_collecting_any_personal_data_is_broken_by_what_reaches_its_servers() -> None:
+    text = ("Privacy Policy of Tally Notes.\n"
+            "Tally Notes keeps your notes on your phone. We do not collect any personal information.\n"
+            "Crash reports are sent to Umeng.\n")
+    assert verdict(text, "imei", "first_party").verdict == "contradicted"
+    assert verdict(text, "email", "unknown").verdict == "contradicted"  # a host nobody could attribute: judged as ours
+    assert verdict(text, "imei", "umeng").verdict == "undisclosed"  # a promise about the app's own servers only
+    passive = text.replace("We do not collect any personal information.", "No personal data is transmitted to our servers.")
+    assert verdict(passive, "android_id", "first_party").verdict == "contradicted"
+    # a type the policy states for the first party: the denial was meant more narrowly
+    stated = text + "We collect your e-mail address when you sign up for sync.\n"
+    assert verdict(stated, "email", "first_party").verdict == "disclosed"
+    assert verdict(stated, "imei", "first_party").verdict == "contradicted"
+    # "personally identifiable" information: the identity types only
+    pii = text.replace("any personal information", "any personally identifiable information")
+    assert verdict(pii, "phone_number", "first_party").verdict == "contradicted"
+    assert verdict(pii, "imei", "first_party").verdict == "undisclosed"
+
+
+def test_a_denial_of_collection_limited_to_a_function_a_thing_or_children_promises_nothing_general() -> None:
+    for denial in ("We do not collect your personal information through the payment function itself.",
+                   "We will not obtain any information about the third-party payment account.",
+                   "We do not knowingly collect any personal information from children under 13.",
+                   "We do not collect any personal data without your consent.",
+                   "We do not collect personal information that is unrelated to the service."):
+        text = f"Privacy Policy of Tally Notes.\n{denial}\n"
+        assert verdict(text, "imei", "first_party").verdict == "undisclosed", denial
+
+
+def test_each_row_of_an_html_sdk_table_keeps_its_own_sdk_across_line_breaks_in_its_cells() -> None:
+    row = ('<tr><td></td><td>{name}</td><td>{company}</td><td>收集个人信息类型：设备标识信息（如OAID、Android ID）、网络信息'
+           '<br>使用目的：提供{brand}终端设备的消息推送服务</td><td>{brand}推送隐私政策</td></tr>')
+    from monitor.policy.text import html_to_text
+
+    html = html_to_text("<html><body><p>第三方SDK列表</p><table>"
+                        + row.format(name="OPPO通道SDK", company="广东欢太科技有限公司", brand="OPPO")
+                        + row.format(name="魅族通道SDK", company="珠海市魅族通讯设备有限公司", brand="魅族")
+                        + "</table></body></html>")
+    assert verdict(html, "android_id", "meizu_push").verdict == "disclosed"
+    assert verdict(html, "android_id", "oppo_push").verdict == "disclosed"
+    # the row below is not the row above's: nothing in the Meizu row goes to OPPO's push
+    only_meizu = html_to_text("<table>" + row.format(name="魅族通道SDK", company="珠海市魅族通讯设备有限公司", brand="魅族")
+                              + "</table>")
+    assert verdict(only_meizu, "android_id", "oppo_push").verdict == "undisclosed"

@@ -68,6 +68,9 @@ class PromiseRules:
     all_data: re.Pattern[str] = rule("all_data")
     list_intro: re.Pattern[str] = rule("list_intro")
     besides_named: re.Pattern[str] = rule("besides_named")
+    first_denial: re.Pattern[str] = rule("first_denial")
+    first_denial_not: re.Pattern[str] = rule("first_denial_not")
+    first_denial_identity: re.Pattern[str] = rule("first_denial_identity")
     reach: dict[str, tuple[str, ...]] = rule("reach", _tuples)
     service_providers: tuple[str, ...] = rule("service_providers.categories", strings)
 
@@ -172,7 +175,24 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
         out.append(Claim("no_third_party_sharing", t, start, end, params))
     every = _all_data_denials(texts, find, statements, r, categories, organizations or {})
     done = {c.start for c in every}
-    return [c for c in out if not (c.start in done and c.kind == "no_third_party_sharing")] + every
+    return [c for c in out if not (c.start in done and c.kind == "no_third_party_sharing")] + every \
+        + _collection_denials(texts, r)
+
+
+def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRules) -> list[Claim]:
+    """First-party denials of collecting the user's data at all ("We do not collect any personal information", "No
+    personal data is transmitted to external servers"): kind no_collection, reach all (identity for "personally
+    identifiable"); the types the sentence itself names are left to its statements (compare.py holds a statement of
+    exactly the type for the first party above the promise)."""
+    out: list[Claim] = []
+    for start, end, t, scope in texts:
+        if scope or not r.first_denial.search(t) or r.first_denial_not.search(t):
+            continue
+        reach = "identity" if r.first_denial_identity.search(t) else "all"
+        spare = named_types(t)
+        out.append(Claim("no_collection", t, start, end,
+                         (("reach", reach), *((("spare_types", ",".join(spare)),) if spare else ()))))
+    return out
 
 
 def _all_data_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, statements: Sequence[Statement],

@@ -528,8 +528,8 @@ def _row_org(cells: list[str], ids: set[str]) -> str:
             continue  # "SDK直接采集" (collected by the SDK itself) is how, not who
         for name in (cells[0], cell):
             known = next((org for org, rx in r.org_names if rx.search(name)), "")
-            if known:
-                return _push_of(known, cells[0], ids)
+            if known:  # (the name cell may follow an empty numbering cell: "| | 魅族通道SDK | 珠海市魅族...")
+                return _push_of(known, f"{cells[0]} {cells[i] if i else ''}", ids)
         return _org_id(cell, ids)
     return ""
 

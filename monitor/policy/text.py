@@ -30,20 +30,30 @@ class _HtmlText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip = 0
+        self.cell = 0  # open table cells: a line break or paragraph inside one keeps the row on one line
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
             self.skip += 1
-        elif tag in _BLOCK:
+        elif tag in ("tr", "table"):
+            self.cell = 0
             self.parts.append("\n")
+        elif tag in _BLOCK:
+            self.parts.append(" " if self.cell else "\n")
         elif tag in ("td", "th"):
+            self.cell += 1
             self.parts.append(" | ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
-        elif tag in _BLOCK:
+        elif tag in ("td", "th"):
+            self.cell = max(0, self.cell - 1)
+        elif tag in ("tr", "table"):
+            self.cell = 0
             self.parts.append("\n")
+        elif tag in _BLOCK:
+            self.parts.append(" " if self.cell else "\n")
 
     def handle_data(self, data: str) -> None:
         if not self.skip:  # in HTML a line break inside text is just a space
