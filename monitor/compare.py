@@ -20,6 +20,7 @@ from collections import defaultdict
 from monitor.model import Claim, Evidence, Policy, Statement
 from monitor.policy.clause import rules as policy_rules
 from monitor.policy.covering import (
+    carved_out,
     denies_category,
     denies_collecting,
     denies_plain_form,
@@ -166,8 +167,9 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
             app_denials.append(s)
         if not tl or not rl or ("excepted" in s.qualifiers and s.stance != "denies"):
             continue  # (a sharing sentence with an open exception, which the reader read as sharing: covering.py)
-        if _scoped(s):
-            # limited to a user group or feature (children): traffic cannot be tied to it, so it never
+        if _scoped(s) or carved_out(s):
+            # limited to a user group or feature (children), or to one sharing the sentence states (a type carved out
+            # of it): traffic cannot be tied to it, so it never
             # contradicts and gives at most vague coverage (CONTRACT.md, "Scope")
             if s.stance != "denies":
                 vague.append(s)
@@ -343,6 +345,8 @@ def _promise_broken(c: Claim, judged: str, category: str, type_id: str, recipien
         return ""
     if c.kind == "no_personal_info":
         return f"the policy says only anonymized data goes to {judged}, but {type_id} is sent to it"
+    if p.get("about") == "trackers":
+        return f"the policy says the app uses no trackers or third-party SDKs of this kind, but {judged} receives {type_id}"
     if p["reach"] == "all":
         return f"the policy says no data is shared with third parties, but {type_id} is sent to {judged}"
     if p["reach"] == "named":

@@ -1180,3 +1180,36 @@ def test_each_row_of_an_html_sdk_table_keeps_its_own_sdk_across_line_breaks_in_i
     only_meizu = html_to_text("<table>" + row.format(name="魅族通道SDK", company="珠海市魅族通讯设备有限公司", brand="魅族")
                               + "</table>")
     assert verdict(only_meizu, "android_id", "oppo_push").verdict == "undisclosed"
+
+
+def test_a_collection_denial_spares_the_types_the_policy_speaks_of_elsewhere() -> None:
+    text = ("We (obviously) don't collect or store any information about you, except your subscription.\n"
+            "Optionally you can register your telephone number so that friends can find you.\n"
+            "We specifically don't keep your name or e-mail address in our database.\n")
+    assert verdict(text, "android_id", "first_party").verdict == "contradicted"
+    assert verdict(text, "phone_number", "first_party").verdict != "contradicted"  # named outside a negative sentence
+    assert verdict(text, "email", "first_party").verdict == "contradicted"  # named only where it is denied
+
+
+def test_a_denial_of_using_trackers_or_third_party_libraries_reaches_the_sdks_of_those_kinds() -> None:
+    text = ("Privacy Policy of Tally Notes.\n"
+            "We do not use any trackers, advertisements, or any third party libraries that collect data.\n")
+    assert verdict(text, "gaid", "pangle").verdict == "contradicted"
+    assert verdict(text, "android_id", "jpush").verdict == "contradicted"  # "third party libraries": any SDK
+    ads_only = "Privacy Policy of Tally Notes.\nThis app contains no ads.\n"
+    assert verdict(ads_only, "gaid", "pangle").verdict == "contradicted"
+    assert verdict(ads_only, "android_id", "umeng").verdict == "undisclosed"  # analytics: not what it denies
+    # an SDK the policy names is its own exception, and a paid version's promise says nothing of the free one
+    named = text + "Crash reports are sent to Umeng.\n"
+    assert verdict(named, "android_id", "umeng").verdict == "undisclosed"
+    pro = "Privacy Policy of Tally Notes.\nThe Pro version does not show any ads.\n"
+    assert verdict(pro, "gaid", "pangle").verdict == "undisclosed"
+
+
+def test_a_type_carved_out_of_a_stated_sharing_is_no_promise_beyond_it() -> None:
+    text = ("We may share your information with advertising partners.\n"
+            "Sometimes we provide information (such as IP address, but excluding precise lat/long coordinates) to "
+            "third party platforms to help advertisers identify common users across devices.\n")
+    assert verdict(text, "location_precise", "pangle").verdict != "contradicted"
+    denial = "We may share your information with advertising partners.\nWe never share precise location with third parties.\n"
+    assert verdict(denial, "location_precise", "pangle").verdict == "contradicted"

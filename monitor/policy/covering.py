@@ -134,6 +134,7 @@ class CoveringRules:
     instruction: re.Pattern[str] = rule("instruction.text")
     instruction_types: tuple[str, ...] = rule("instruction.types", strings)
     plain_form: re.Pattern[str] = rule("denial.plain_form")
+    carved_out: re.Pattern[str] = rule("denial.carved_out")
     exception: re.Pattern[str] = rule("denial.exception")
     consent_exception: re.Pattern[str] = rule("denial.consent_exception")
     consent_only_not: re.Pattern[str] = rule("denial.consent_only_not")
@@ -264,6 +265,12 @@ def denies_collecting(s: Statement) -> bool:
 def denies_plain_form(s: Statement) -> bool:
     """A denial of the type's plain form only ("passwords in plain text"): a hashed value does not break it."""
     return s.stance == "denies" and bool(covering_rules().plain_form.search(s.evidence.text))
+
+
+def carved_out(s: Statement) -> bool:
+    """A denial that is a type carved out of a sharing its own sentence states ("we provide information, excluding
+    precise coordinates, to platforms that ..."): it limits that sharing and promises nothing beyond it."""
+    return s.stance == "denies" and bool(covering_rules().carved_out.search(s.evidence.text))
 
 
 def loosely_names(s: Statement, type_id: str) -> bool:

@@ -71,6 +71,12 @@ class PromiseRules:
     first_denial: re.Pattern[str] = rule("first_denial")
     first_denial_not: re.Pattern[str] = rule("first_denial_not")
     first_denial_identity: re.Pattern[str] = rule("first_denial_identity")
+    no_trackers: re.Pattern[str] = rule("no_trackers")
+    no_trackers_not: re.Pattern[str] = rule("no_trackers_not")
+    tracker_words: re.Pattern[str] = rule("tracker_words")
+    ad_words: re.Pattern[str] = rule("ad_words")
+    analytics_words: re.Pattern[str] = rule("analytics_words")
+    library_words: re.Pattern[str] = rule("library_words")
     reach: dict[str, tuple[str, ...]] = rule("reach", _tuples)
     service_providers: tuple[str, ...] = rule("service_providers.categories", strings)
 
@@ -104,6 +110,15 @@ def named_types(text: str) -> tuple[str, ...]:
             types = (term.type, *((term.iot_type,) if term.iot_type else ()))
         out += [t for t in types if t in CONTRACT_TYPES]
     return tuple(dict.fromkeys(out))
+
+
+_NEGATED = re.compile(r"\b(?:not|never|no|nor|without)\b|n't\b|不|未|无", re.I)
+
+
+def _exact_types(text: str) -> set[str]:
+    """The contract types a sentence names by an exact term (not a category term's members)."""
+    return {t for term, _s, _e in find_terms(text) if not term.vague
+            for t in (term.expands or (term.type, *((term.iot_type,) if term.iot_type else ()))) if t in CONTRACT_TYPES}
 
 
 def service_provider(category: str) -> bool:
@@ -176,7 +191,30 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
     every = _all_data_denials(texts, find, statements, r, categories, organizations or {})
     done = {c.start for c in every}
     return [c for c in out if not (c.start in done and c.kind == "no_third_party_sharing")] + every \
-        + _collection_denials(texts, r)
+        + _collection_denials(texts, r) + _tracker_denials(texts, find, r, common)
+
+
+def _tracker_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, r: PromiseRules,
+                     common: dict[str, str] | None) -> list[Claim]:
+    """Denials of using trackers or third-party SDKs at all: no data reaches an SDK of the kinds named (reach all),
+    but for the SDKs the policy names itself."""
+    out: list[Claim] = []
+    for start, end, t, scope in texts:
+        m = r.no_trackers.search(t)
+        if scope or not m or r.no_trackers_not.search(t) or find(t):
+            continue
+        tail = t[m.start():]
+        if r.library_words.search(tail):
+            about: tuple[tuple[str, str], ...] = (("class", "third_party"),)
+        else:
+            cats = [*(("analytics", "advertising", "crash_reporting") if r.tracker_words.search(tail) else ()),
+                    *(("advertising",) if r.ad_words.search(tail) else ()),
+                    *(("analytics",) if r.analytics_words.search(tail) else ())]
+            about = (("categories", ",".join(dict.fromkeys(cats))),)
+        spare = _named_sdks(texts, find, common)
+        out.append(Claim("no_third_party_sharing", t, start, end,
+                         (*about, ("reach", "all"), ("about", "trackers"), ("spare", ",".join(spare)))))
+    return out
 
 
 def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRules) -> list[Claim]:
@@ -189,7 +227,10 @@ def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRu
         if scope or not r.first_denial.search(t) or r.first_denial_not.search(t):
             continue
         reach = "identity" if r.first_denial_identity.search(t) else "all"
-        spare = named_types(t)
+        # the types the policy names exactly anywhere but in a negative sentence: it speaks of them, whether or not
+        # its sentence became a statement ("Optionally you can register your telephone number")
+        spare = sorted({*named_types(t), *(x for _s, _e, other, _sc in texts if other != t and not _NEGATED.search(other)
+                                           for x in _exact_types(other))})
         out.append(Claim("no_collection", t, start, end,
                          (("reach", reach), *((("spare_types", ",".join(spare)),) if spare else ()))))
     return out
