@@ -1,0 +1,81 @@
+"""The development sets kept in tests/data/devsets (labels, grids, request corpora; bench/devsets.py): every file is
+well formed in the contract's vocabulary, every policy text is named by a source with its SHA-256, no policy text
+itself is kept, and a text restored into $PRIVMON_CORPUS is the one the labels were written on."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from monitor.classify.types import type_ids
+from monitor.rules.load import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+TYPE_IDS = frozenset(type_ids())
+KEPT = ROOT / "tests" / "data" / "devsets"
+CORPUS = Path(os.environ.get("PRIVMON_CORPUS", "/work/corpus"))
+VERDICTS = {"disclosed", "vague", "undisclosed", "contradicted"}
+STANCES = {"collects", "conditional", "denies"}
+CLASSES = {"first_party", "unknown", "third_party", "partners", "advertisers"}
+
+
+def _devsets() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("devsets", ROOT / "bench" / "devsets.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _grid_files() -> list[Path]:
+    return sorted(f for d in KEPT.glob("verdicts*") for f in d.glob("*.json"))
+
+
+def test_no_policy_text_is_kept_only_labels_and_sources() -> None:
+    texts = [p for p in KEPT.rglob("*") if p.suffix in (".txt", ".html", ".htm", ".pdf")]
+    assert texts == []
+    assert _grid_files(), "the kept grids are gone"
+
+
+@pytest.mark.parametrize("grid", _grid_files(), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_kept_grid_speaks_the_contract_and_names_a_sourced_text(grid: Path) -> None:
+    sdks = {s.id for s in load_rules().sdks}
+    data = json.loads(grid.read_text(encoding="utf-8"))
+    batch, name = data["policy"].split("/")
+    sources = {row[0]: row for row in _devsets().sources(KEPT / "policies" / batch)}
+    assert Path(name).stem in sources, f"{data['policy']} has no line in policies/{batch}/SOURCES.md"
+    assert data["cells"]
+    for cell in data["cells"]:
+        assert cell["type"] in TYPE_IDS, cell
+        assert cell["verdict"] in VERDICTS, cell
+        assert cell["recipient"] in sdks | CLASSES, cell
+    restored = CORPUS / "policies" / data["policy"]
+    if restored.is_file():  # the text the labels were written on, byte for byte
+        assert hashlib.sha256(restored.read_bytes()).hexdigest() == sources[Path(name).stem][4]
+
+
+@pytest.mark.parametrize("folder", sorted(p for p in (KEPT / "requests").glob("*") if p.is_dir()), ids=lambda p: p.name)
+def test_a_kept_request_corpus_labels_entries_it_has(folder: Path) -> None:
+    har = json.loads((folder / "real.har").read_text(encoding="utf-8"))
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    entries = len(har["log"]["entries"])
+    assert truth["planted"]
+    for label in truth["planted"]:
+        assert label["type"] in TYPE_IDS and 0 <= label["entry"] < entries, label
+    for decoy in truth.get("decoys", []):
+        assert 0 <= decoy["entry"] < entries, decoy
+
+
+@pytest.mark.parametrize("labels", sorted(KEPT.glob("policies/*/*.labels.json")), ids=lambda p: p.name)
+def test_kept_policy_labels_speak_the_contract(labels: Path) -> None:
+    data = json.loads(labels.read_text(encoding="utf-8"))
+    for row in [*data.get("statements", []), *data.get("scoped", [])]:
+        assert row[0] in TYPE_IDS and row[1] in STANCES, row
+    sources = {r[0] for r in _devsets().sources(labels.parent)}
+    assert labels.name[: -len(".labels.json")] in sources
