@@ -129,6 +129,10 @@ ROWS: list[tuple[str, str, str, set[tuple[str, str, str]]]] = [
     ("gaid: OpenRTB device.ifa", "ifa", GAID, {("gaid", GAID, "pattern")}),
     ("gaid: Singular's aifa", "aifa", GAID, {("gaid", GAID, "pattern")}),
     ("decoy: the installer package is no app list", "installer_source", "com.android.vending", set()),
+    ("gaid: Amplitude's androidADID", "androidADID", GAID, {("gaid", GAID, "pattern")}),
+    ("gaid: Unity Ads' advertisingTrackingId", "advertisingTrackingId", GAID, {("gaid", GAID, "pattern")}),
+    ("idfa: Mixpanel's $ios_ifa", "$ios_ifa", IDFA, {("idfa", IDFA, "pattern")}),
+    ("android_id: a Chinese ad API's anid", "anid", AID, {("android_id", AID, "pattern")}),
 ]
 
 
