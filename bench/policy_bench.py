@@ -258,7 +258,8 @@ def sets(only: list[str] | None = None) -> dict[str, list[tuple[str, Path, Label
                 name = lp.name[: -len(".labels.json")]
                 if (b / f"{name}.txt").exists():
                     items.append((name, b / f"{name}.txt", Labels.from_triples(json.loads(lp.read_text()))))
-            out[b.name] = items
+            if items:  # (a folder of texts for a verdict grid holds no labels)
+                out[b.name] = items
     if only:
         out = {k: v for k, v in out.items() if k in only}
     return out

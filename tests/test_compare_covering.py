@@ -1213,3 +1213,13 @@ def test_a_type_carved_out_of_a_stated_sharing_is_no_promise_beyond_it() -> None
     assert verdict(text, "location_precise", "pangle").verdict != "contradicted"
     denial = "We may share your information with advertising partners.\nWe never share precise location with third parties.\n"
     assert verdict(denial, "location_precise", "pangle").verdict == "contradicted"
+
+
+def test_a_broad_term_with_a_closed_list_in_brackets_covers_only_the_listed_types() -> None:
+    closed = ("##### 主要SDK列表\n\n| 使用SDK名称 | 第三方名称 | 使用目的 | 收集个人信息 | 第三方隐私政策\n\n"
+              "| 极光推送SDK | 深圳市和讯华谷信息技术有限公司 | 进行APP消息推送 | 设备信息（IMEI/MAC/Android ID/OpenUDID）、网络信息、"
+              "位置信息（可选） | 极光推送SDK隐私政策\n")
+    assert verdict(closed, "android_id", "jpush").verdict == "disclosed"
+    assert verdict(closed, "gaid", "jpush").verdict == "undisclosed"  # not in the list: the list is what it holds
+    opened = closed.replace("（IMEI", "（如IMEI")  # "such as": other device identifiers are covered vaguely
+    assert verdict(opened, "gaid", "jpush").verdict == "vague"

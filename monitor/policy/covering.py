@@ -267,6 +267,25 @@ def denies_plain_form(s: Statement) -> bool:
     return s.stance == "denies" and bool(covering_rules().plain_form.search(s.evidence.text))
 
 
+_BRACKETED = re.compile(r"\s*[（(]([^()（）]{1,160})[)）]")
+_OPEN_LIST = re.compile(r"如|例如|比如|诸如|等|包括|包含|含|\b(?:such\s+as|e\.\s?g|including|includes|for\s+example|"
+                        r"for\s+instance|etc|among|other|like)\b|\.\.\.|…", re.I)
+
+
+def _closed_list(text: str, type_id: str) -> bool:
+    """Every mention of this broad term in the sentence is followed by a bracketed list that names contract types and
+    leaves nothing open ("设备信息（IMEI/MAC/Android ID）", "device identifiers (IDFA, IDFV)"; not "(如OAID、Android ID)",
+    "(such as ...)", "(... etc.)"): the broad term covers nothing beyond the types the list states."""
+    mentions = [e for term, _s, e in find_terms(text) if term.vague and term.type == type_id]
+    if not mentions:
+        return False
+    for e in mentions:
+        m = _BRACKETED.match(text, e)
+        if m is None or _OPEN_LIST.search(m.group(1)) or not any(not t.vague for t, _a, _b in find_terms(m.group(1))):
+            return False
+    return True
+
+
 def carved_out(s: Statement) -> bool:
     """A denial that is a type carved out of a sharing its own sentence states ("we provide information, excluding
     precise coordinates, to platforms that ..."): it limits that sharing and promises nothing beyond it."""
@@ -319,6 +338,8 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         if s.stance == "denies" and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) \
                 and r.feature_denial.search(text):
             s = replace(s, qualifiers=(*s.qualifiers, "within:feature"))
+        if s.vague and s.stance != "denies" and _closed_list(text, s.type):
+            continue  # "设备标识信息（OAID、Android ID）": the list in brackets says all the broad term holds
         if s.vague and s.type in r.payment_account_types and r.payment_account.search(text) \
                 and not any(t.type == s.type for t, _a, _b in find_terms(r.payment_account.sub(" ", text))):
             continue  # "bank account information" is payment data, not the user's account
