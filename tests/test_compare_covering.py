@@ -1223,3 +1223,16 @@ def test_a_broad_term_with_a_closed_list_in_brackets_covers_only_the_listed_type
     assert verdict(closed, "gaid", "jpush").verdict == "undisclosed"  # not in the list: the list is what it holds
     opened = closed.replace("（IMEI", "（如IMEI")  # "such as": other device identifiers are covered vaguely
     assert verdict(opened, "gaid", "jpush").verdict == "vague"
+
+
+def test_the_information_we_collect_given_to_a_class_gives_the_class_each_collected_type_vaguely() -> None:
+    text = ("We collect your e-mail address and your precise location when you use the app.\n"
+            "Service Providers. We may disclose the information we collect from you to third party vendors, service "
+            "providers, contractors or agents who perform functions on our behalf.\n")
+    assert verdict(text, "email", "umeng").verdict == "vague"
+    assert verdict(text, "location_precise", "umeng").verdict == "vague"
+    assert verdict(text, "imei", "umeng").verdict == "undisclosed"  # not collected: nothing to pass on
+    # a transfer in a merger, or one the sentence denies, gives the class nothing
+    for other in ("If we are acquired by another company, we may transfer the information we collect to it.",
+                  "We do not share the information we collect with advertisers."):
+        assert verdict(text.split("\n")[0] + "\n" + other + "\n", "email", "pangle").verdict != "vague", other

@@ -75,8 +75,8 @@ FLOORS14 = {"cn_petjc_pet.txt": (0.915, 71), "us_cafemom_wildsky.txt": (0.966, 5
 # restore): first readings 0.634 / 0 and 0.593 / 5 false contradicted; first-party collection denials, tracker
 # denials, carved-out types and HTML SDK rows took them to 0.728 / 0 and 0.856 / 0 (docs/policy.md)
 GRID15, GRID16 = CORPUS / "verdicts15", CORPUS / "verdicts16"
-FLOORS15 = {"grid15/canary.txt": (0.753, 8), "grid15/jiamai_sdk.txt": (0.943, 49), "grid15/utilitycam.txt": (0.463, 0)}
-FLOORS16 = {"grid16/crowdymous.txt": (0.852, 0), "grid16/irobot.txt": (0.939, 22), "grid16/onesignal.txt": (0.79, 13)}
+FLOORS15 = {"grid15/canary.txt": (0.84, 8), "grid15/jiamai_sdk.txt": (0.943, 49), "grid15/utilitycam.txt": (0.463, 0)}
+FLOORS16 = {"grid16/crowdymous.txt": (0.852, 0), "grid16/irobot.txt": (0.939, 22), "grid16/onesignal.txt": (0.81, 13)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -131,8 +131,8 @@ LATER_GRIDS = [
     pytest.param(GRID12, GRID12 / "policies", 359, 0.911, (147, 147), FLOORS12, id="grid12"),
     pytest.param(GRID13, GRID13 / "policies", 248, 0.476, (44, 60), FLOORS13, id="grid13"),
     pytest.param(GRID14, GRID14 / "policies", 305, 0.787, (158, 173), FLOORS14, id="grid14"),
-    pytest.param(GRID15, CORPUS / "policies", 268, 0.739, (57, 59), FLOORS15, id="grid15"),
-    pytest.param(GRID16, CORPUS / "policies", 263, 0.856, (35, 40), FLOORS16, id="grid16"),
+    pytest.param(GRID15, CORPUS / "policies", 268, 0.765, (57, 59), FLOORS15, id="grid15"),
+    pytest.param(GRID16, CORPUS / "policies", 263, 0.863, (35, 40), FLOORS16, id="grid16"),
 ]
 
 

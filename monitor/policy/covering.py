@@ -105,6 +105,11 @@ class CoveringRules:
     group_others: re.Pattern[str] = rule("group.others")
     source: tuple[re.Pattern[str], ...] = rule("source", each)
     excepted_sharing: re.Pattern[str] = rule("denial.excepted_sharing")
+    collected_shared: re.Pattern[str] = rule("carry.collected_shared")
+    collected_shared_not: re.Pattern[str] = rule("carry.collected_shared_not")
+    collected_advertisers: re.Pattern[str] = rule("carry.collected_advertisers")
+    collected_partners: re.Pattern[str] = rule("carry.collected_partners")
+    collected_third: re.Pattern[str] = rule("carry.collected_third")
     excepted_sharing_zh: re.Pattern[str] = rule("denial.excepted_sharing_zh")
     affirmed_sharing: re.Pattern[str] = rule("denial.affirmed_sharing")
     permission_row: re.Pattern[str] = rule("rows.permission_row")
@@ -398,6 +403,7 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
     if policy_text:
         out = _enumerated(out, policy_text, r, find)
         out = _exchanged(out, policy_text, r)
+        out = _collected_shared(out, policy_text, r)
         if find is not None:
             out = _listed_below(out, policy_text, find, r, aliases or {})
             out = _paragraph_members(out, policy_text, find, r)
@@ -453,6 +459,34 @@ def _exchanged(statements: list[Statement], policy_text: str, r: CoveringRules) 
             cats = tuple(f"class:{c}" for c in class_categories(both))
             out.append(replace(s, recipient="third_party", vague=True, covers=s.covers if s.vague else (s.type,),
                                qualifiers=(*s.qualifiers, *cats, "exchanged")))
+    return out
+
+
+def _collected_shared(statements: list[Statement], policy_text: str, r: CoveringRules) -> list[Statement]:
+    """A sentence giving a class "the information we collect": the class has each type the first party collects
+    (stated exactly, unscoped), vaguely (one broad statement, `collected_info`, covering them)."""
+    collected = tuple(dict.fromkeys(
+        s.type for s in statements if s.recipient == "first_party" and s.stance in ("collects", "conditional")
+        and not s.vague and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers)))
+    if not collected:
+        return statements
+    out = list(statements)
+    at = 0
+    for line in policy_text.splitlines(keepends=True):
+        if r.collected_shared.search(line):
+            for sent in _SENTENCE_END.split(line):
+                m = r.collected_shared.search(sent)
+                if m is None or r.collected_shared_not.search(sent):
+                    continue
+                rcp = "advertisers" if r.collected_advertisers.search(sent) else "partners" \
+                    if r.collected_partners.search(sent) else "third_party" if r.collected_third.search(sent) else ""
+                if rcp:
+                    start = at + line.find(sent)
+                    cats = tuple(f"class:{c}" for c in class_categories(sent))
+                    out.append(Statement(type="collected_info", recipient=rcp, stance="collects",
+                                         qualifiers=(*cats, "collected_shared"),
+                                         evidence=Evidence(sent, start, start + len(sent)), vague=True, covers=collected))
+        at += len(line)
     return out
 
 
