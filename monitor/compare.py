@@ -306,7 +306,8 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[Fi
             if hit is not None:
                 return c, (f"the policy says the contact list is not collected, but {hit.type} values from a contact "
                            f"list are sent ({hit.location})")
-        if c.kind == "other" and dict(c.params).get("about") == "transport" and judged == "first_party":
+        if c.kind == "other" and dict(c.params).get("about") == "transport" and judged == "first_party" \
+                and (stated or dict(c.params).get("types") != "stated"):
             hit = next((f for f in fs if f.cleartext), None)
             if hit is not None:
                 return c, (f"the policy says every connection is encrypted, but {hit.type} is sent to {judged} in clear "

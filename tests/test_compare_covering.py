@@ -1236,3 +1236,20 @@ def test_the_information_we_collect_given_to_a_class_gives_the_class_each_collec
     for other in ("If we are acquired by another company, we may transfer the information we collect to it.",
                   "We do not share the information we collect with advertisers."):
         assert verdict(text.split("\n")[0] + "\n" + other + "\n", "email", "pangle").verdict != "vague", other
+
+
+def test_a_promise_to_protect_data_in_transit_is_broken_by_a_collected_type_sent_in_clear_text() -> None:
+    text = ("We collect your e-mail address to create your account.\n"
+            "We use industry-standard methods to keep this information safe and secure while transmitted over the "
+            "Internet to our cloud servers.\n")
+
+    def clear(type_id: str, cleartext: bool = True) -> str:
+        found = finding(1, type_id, location="form:x", sdk="", category="", host="h.example", ip="192.0.2.7", ts=0.0,
+                        cleartext=cleartext)
+        got = [v for v in compute_verdicts(parse_policy(text), [found], [destination(host="h.example", ip="192.0.2.7")],
+                                           None) if v.findings]
+        return got[0].verdict
+
+    assert clear("email") == "contradicted"
+    assert clear("email", cleartext=False) == "disclosed"  # read through TLS: the promise was kept
+    assert clear("phone_number") == "undisclosed"  # a type the policy never states: not "this information"

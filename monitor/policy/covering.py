@@ -144,6 +144,7 @@ class CoveringRules:
     consent_exception: re.Pattern[str] = rule("denial.consent_exception")
     consent_only_not: re.Pattern[str] = rule("denial.consent_only_not")
     transport_all: re.Pattern[str] = rule("claims.transport_all")
+    transport_protect: re.Pattern[str] = rule("claims.transport_protect")
     transport_not: re.Pattern[str] = rule("claims.transport_not")
     client_encryption: re.Pattern[str] = rule("claims.client_encryption")
     server_location: re.Pattern[str] = rule("claims.server_location")
@@ -728,6 +729,9 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
             out.append(Claim("storage_location", t, start, end, (("country", country), *scoped)))
         if r.transport_all.search(t) and not r.transport_not.search(t) and len(t) <= MAX_TRANSPORT:
             out.append(Claim("other", t, start, end, (("about", "transport"), *scoped)))
+        elif r.transport_protect.search(t) and not r.transport_not.search(t) and len(t) <= MAX_TRANSPORT:
+            # the data protected in transit is the data the policy says it collects: a promise about those types only
+            out.append(Claim("other", t, start, end, (("about", "transport"), ("types", "stated"), *scoped)))
         if r.client_encryption.search(t):
             out.append(Claim("other", t, start, end, (("about", "client_encryption"), *scoped)))
         if r.abroad_cn.search(t) and ("cross_border", start) not in have:
