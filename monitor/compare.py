@@ -284,8 +284,9 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[Fi
         if dict(c.params).get("reach"):
             why = _promise_broken(c, judged, category, fs[0].type, recipient, stated)
             if why and dict(c.params).get("form") == "deidentified" and fs[0].type not in reach_types("identity") \
-                    and not any(_is_plain(f.transform) for f in fs):
-                why = ""  # "only de-identified device information": a hashed device identifier is the de-identified form
+                    and (fs[0].type in reach_types("resettable") or not any(_is_plain(f.transform) for f in fs)):
+                why = ""  # "only de-identified device information": a hashed device identifier is the de-identified form,
+                # and so is an advertising id the user can reset (grid 18's reviewer), which ad partners get by design
                 # (what identifies you, an e-mail or phone number, is no more de-identified for being hashed)
             if why:
                 return c, why

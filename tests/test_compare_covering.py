@@ -1253,3 +1253,16 @@ def test_a_promise_to_protect_data_in_transit_is_broken_by_a_collected_type_sent
     assert clear("email") == "contradicted"
     assert clear("email", cleartext=False) == "disclosed"  # read through TLS: the promise was kept
     assert clear("phone_number") == "undisclosed"  # a type the policy never states: not "this information"
+
+
+def test_an_advertising_id_is_the_de_identified_device_information_a_promise_to_ad_partners_allows() -> None:
+    text = ("我们可能与广告投放合作伙伴共享信息，但不会共享用于识别您个人身份的信息，仅会向这些合作伙伴提供去标识化的设备信息。\n"
+            "我们会收集您的IMEI、OAID和Android ID。\n")
+    assert verdict(text, "oaid", "pangle").verdict != "contradicted"  # resettable: the de-identified form
+    assert verdict(text, "imei", "pangle").verdict == "contradicted"  # a hardware id in the clear is not
+
+
+def test_an_app_that_integrates_sdks_and_collects_gives_the_sdks_that_data_too() -> None:
+    text = "本软件可能会集成第三方SDK并收集您的部分设备信息。\n"
+    assert verdict(text, "android_id", "umeng").verdict == "vague"
+    assert verdict(text, "android_id", "first_party").verdict == "vague"  # the app's too

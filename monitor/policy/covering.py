@@ -105,6 +105,7 @@ class CoveringRules:
     group_others: re.Pattern[str] = rule("group.others")
     source: tuple[re.Pattern[str], ...] = rule("source", each)
     excepted_sharing: re.Pattern[str] = rule("denial.excepted_sharing")
+    sdk_integrate_zh: re.Pattern[str] = rule("subject.sdk_integrate_zh")
     collected_shared: re.Pattern[str] = rule("carry.collected_shared")
     collected_shared_not: re.Pattern[str] = rule("carry.collected_shared_not")
     collected_advertisers: re.Pattern[str] = rule("carry.collected_advertisers")
@@ -389,6 +390,10 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             cats = tuple(f"class:{c}" for c in class_categories(text))
             extra.append(replace(s, recipient="third_party", vague=True, covers=s.covers if s.vague else (s.type,),
                                  qualifiers=(*s.qualifiers, *cats)))
+        if s.recipient == "first_party" and s.stance != "denies" and r.sdk_integrate_zh.search(text):
+            # "本软件可能会集成第三方SDK并收集您的部分设备信息": the SDKs may have it too, vaguely
+            extra.append(replace(s, recipient="third_party", vague=True, covers=s.covers if s.vague else (s.type,),
+                                 qualifiers=(*s.qualifiers, "sdk_class")))
         if s.recipient in CLASSES and s.stance != "denies" and _owner_beside_class(text, r, find):
             # "AccuWeather and its partners ... may collect precise location data": the owner collects it too
             extra.append(replace(s, recipient="first_party"))
