@@ -602,6 +602,37 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a company after 'by' is no recipient ('as permitted by Apple')",
      "We collect the advertising identifier (IDFA) only as permitted by Apple.",
      {("idfa", "collects", "first_party")}),
+    # reader round 12 (i14-reader12): causes read in dev-r12, eleven real policies never read before; sentences our own
+    ("items nested under a conditional item ('- ..., including:' over 'o ...') take its condition",
+     "We collect:\n- your email address\n- Location information, only when you turn on location services, including:\n"
+     "o your GPS coordinates\n- your phone number\n",
+     {("email", "collects", "first_party"), ("location_precise", "conditional", "first_party"),
+      ("location_coarse", "conditional", "first_party"), ("phone_number", "collects", "first_party")}),
+    ("items indented under a conditional Chinese item take its condition; a sibling after them does not",
+     "我们会收集以下信息：\n- 位置信息，当您开启定位功能时收集，包括：\n    - 您的GPS位置；\n    - 经纬度；\n- 您的手机号码。\n",
+     {("location_precise", "conditional", "first_party"), ("location_coarse", "conditional", "first_party"),
+      ("phone_number", "collects", "first_party")}),
+    ("a bulleted 'label：purpose' line under a Chinese collection heading ('信息收集与使用') is collected",
+     "## 二、信息收集与使用\n- **手机号码**：用于登录\n- **设备序列号**：用于消息推送\n",
+     {("phone_number", "collects", "first_party"), ("serial", "collects", "first_party")}),
+    ("an imperative to use strong passwords is security advice ('Use strong device passwords')",
+     "Limitations:\n- You are responsible for device security\n- Use strong device passwords/biometrics\n", set()),
+    ("the data a class supplies to us, in the class's description, is stated nowhere",
+     "We may share your personal information with service providers (such as map providers that provide us with "
+     "location data).", set()),
+    ("... nor in a Chinese relative clause ('为我们提供位置数据的地图服务供应商')",
+     "我们可能将您的个人信息与服务供应商（例如为我们提供位置数据的地图服务供应商）分享。", set()),
+    ("GB/T 35273-style terms: 设备识别号, 联网相关信息 and 电话状态 are broad; 设备所在位置相关信息 is location",
+     "我们会收集设备识别号、联网相关信息、电话状态和设备所在位置相关信息。",
+     {("location_precise", "collects", "first_party"), ("location_coarse", "collects", "first_party")}),
+    ("a feature of some of the service needs the data: conditional",
+     "Some features of the app require your location.",
+     {("location_precise", "conditional", "first_party"), ("location_coarse", "conditional", "first_party")}),
+    ("部分功能需要 ... and 您需要授权我们读取 ...: conditional",
+     "部分产品/服务配置需收集位置信息，如您拟配置该产品，您需要授权我们读取您的位置。",
+     {("location_precise", "conditional", "first_party"), ("location_coarse", "conditional", "first_party")}),
+    ("a location setting is a preference, not a location",
+     "We use your language setting and location setting to respond to your needs.", set()),
 ]
 
 
@@ -630,6 +661,10 @@ def test_hash_qualifiers(sentence: str, qualifiers: set[str]) -> None:
     ("We collect your network information.", {"mac", "bssid", "ssid"}, {"mac", "bssid", "ssid"}),
     ("We collect your contact information.", {"phone_number", "email"}, {"phone_number", "email"}),
     ("We collect device information.", {"imei", "android_id", "gaid", "oaid", "idfa", "mac"}, None),
+    # reader round 12: GB/T 35273-style names of broad kinds
+    ("我们会收集您的设备识别号。", {"imei", "android_id", "oaid"}, None),
+    ("我们会收集您的联网相关信息。", {"ssid", "bssid", "mac"}, {"ssid", "bssid", "mac"}),
+    ("我们会读取您的电话状态。", {"imei", "imsi"}, None),
 ])
 def test_broad_terms_are_vague(sentence: str, covers_at_least: set[str], covers_at_most: set[str] | None) -> None:
     statements = read(sentence).statements

@@ -41,6 +41,8 @@ class Rules:
     heading: re.Pattern[str] = rule("statements.heading", flags=re.ASCII)
     describing: re.Pattern[str] = rule("statements.describing_verbs")
     permission_before: re.Pattern[str] = rule("statements.permission_before")
+    supplied_before: re.Pattern[str] = rule("statements.supplied_before")
+    supplied_after_cjk: re.Pattern[str] = rule("statements.supplied_after_cjk")
     children: re.Pattern[str] = rule("scope.children")
     feature: re.Pattern[str] = rule("scope.feature")
     subject_after: re.Pattern[str] = rule("recipients.subject_after")

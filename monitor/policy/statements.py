@@ -199,7 +199,7 @@ class AliasMatcher:
 
 
 _LEAD_SDK = re.compile(r"^(?:[-•*·▪]\s+|[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*+(?:\([^)]{0,40}\)\s*+)?[.:：]\s+\S")
-_BULLET = re.compile(r"^(?:[-•*·▪]|\d+[.)]|[a-z][.)])\s+")
+_BULLET = re.compile(r"^(?:[-•*·▪◦○o]|\d+[.)]|[a-z][.)]|[A-Z]\))\s+")
 _OPTIONAL_MARK = re.compile(r"[(（]\s*(?:optional|可选|选填|非必要|非必需)\s*[)）]|^\W*(?:optional|可选|选填)\W*$", re.I)
 # a table row about a permission (why the app asks for it) states no data unless it says it collects some
 _PERMISSION_CELL = re.compile(r"\bpermissions?\b|\bandroid\.permission\.|权限", re.I)
@@ -261,6 +261,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     # a list introduction interrupted by a sentence line, in force again if an item follows; how many lines it paused
     paused: tuple[bool, bool, bool, str, bool, bool, tuple[str, ...]] | None = None
     paused_n = 0
+    # an item that introduces items nested under it ("- Location information, collected when you turn on ..., including:"
+    # over "o GPS ..."): its bullet, and the introduction in force around it, back when a sibling of it comes
+    outer: tuple[str, tuple[bool, bool, bool, str, bool, bool, tuple[str, ...]]] | None = None
     r = rules()
     lines = text.split("\n")
     for li, line in enumerate(lines):
@@ -270,6 +273,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if not stripped:
             continue
         bullet = bool(_BULLET.match(stripped))
+        if outer and (not bullet or _bullet_key(line) == outer[0]):
+            if bullet:  # a sibling of the item that opened the nested list: the outer list again
+                intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps = outer[1]
+            outer = None if bullet or _is_heading(stripped) or not _item_shaped(stripped) else outer
         was_heading, after_heading = after_heading, False
         if was_heading and _THIS_DATA.match(stripped) and (r.local.search(stripped) or r.no_transfer.search(stripped)) \
                 and not r.upload.search(stripped):
@@ -283,7 +290,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps = paused
             paused = None
         bullet = bullet or (intro and _item_shaped(stripped))
-        if _is_heading(stripped) and not _FIELD_LINE.match(stripped) and not (intro and bullet and not _NUMBERED.match(stripped)):
+        if _is_heading(stripped) and not _FIELD_LINE.match(_unmarked(stripped)) \
+                and not (intro and bullet and not _NUMBERED.match(stripped)):
             kind = _section_kind(stripped)
             if _NUMBERED.match(stripped):  # "1. WiFi Network Information" under "Information We Collect"
                 section_kind = kind or parent_kind
@@ -302,7 +310,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         sub_label = intro and len(stripped) <= 60 and stripped.endswith((":", "：")) and not _VERB.search(stripped)
         if intro and bullet and not _BULLET.match(stripped) and r.heading.match(stripped) and _described(lines, li):
             continue  # "Location Information" over the line that says what it is: the item's title, not an item
-        if (not bullet or _opens_lettered(lines, li)) and not sub_label:
+        nests = bullet and _opens_nested(lines, li)
+        if nests:
+            outer = (_bullet_key(line), (intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps))
+        if (not bullet or nests or _opens_lettered(lines, li)) and not sub_label:
             ends_intro = bool(_INTRO_END.search(stripped))
             if ends_intro or _is_heading(stripped):
                 paused = None
@@ -426,8 +437,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 listed = intro and bullet and k == 0
                 # "Network Data: SSIDs, BSSIDs ..." with no verb, in a section headed "Information We Collect" / "We DO NOT
                 # Share": the heading says what happens to it
-                field_item = bool(section_kind) and k == 0 and not listed and bool(_FIELD_LINE.match(seg_text)) \
-                    and not _VERB.search(re.split(r"[:：]", seg_text, maxsplit=1)[1])
+                # (a bulleted one too: "- **设备序列号**：用于消息推送" under "信息收集与使用")
+                unmarked = _unmarked(seg_text)
+                field_item = bool(section_kind) and k == 0 and not listed and bool(_FIELD_LINE.match(unmarked)) \
+                    and not _VERB.search(re.split(r"[:：]", unmarked, maxsplit=1)[1])
                 scope = section or ("children" if r.children.search(seg_text) else "feature" if r.feature.search(seg_text)
                                     else "")
                 sdk = table_sdk or entry_sdk or line_sdk or (intro_sdk if listed else "")
@@ -465,6 +478,30 @@ def _opens_lettered(lines: list[str], li: int) -> bool:
         return False
     nxt = next((x for x in lines[li + 1:li + 3] if x.strip()), "")
     return bool(_LETTERED.match(nxt))
+
+
+def _unmarked(line: str) -> str:
+    """A line without its bullet and bold marks ("- **设备序列号**：用于消息推送" -> "设备序列号：用于消息推送")."""
+    return _BULLET.sub("", line, count=1).replace("**", "")
+
+
+def _bullet_key(line: str) -> str:
+    """A bullet line's indentation and marker ("  o"): lines with the same key are siblings."""
+    indent = len(line) - len(line.lstrip())
+    marker = line.strip().split(" ", 1)[0] if _BULLET.match(line.strip()) else ""
+    return f"{indent}{marker}"
+
+
+def _opens_nested(lines: list[str], li: int) -> bool:
+    """A bullet item that ends as an introduction ("... including:") and has items nested under it: the next line is a
+    bullet indented deeper, or one with another marker ("- ..., 包括：" over "o ...")."""
+    if not _INTRO_END.search(lines[li].strip()):
+        return False
+    nxt = next((x for x in lines[li + 1:li + 3] if x.strip()), "")
+    if not _BULLET.match(nxt.strip()):
+        return False
+    indent = len(lines[li]) - len(lines[li].lstrip())
+    return len(nxt) - len(nxt.lstrip()) > indent or nxt.strip()[0] != lines[li].strip()[0]
 
 
 def _item_shaped(stripped: str) -> bool:
@@ -856,6 +893,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         # (a class "provided access to your email address" is given the data: a sharing, not a permission)
         mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])
                     or _GIVEN_ACCESS.search(c.text[max(0, m[1] - 60):m[1]])]
+        mentions = [m for m in mentions if not _supplied_to_us(c.text, m[1], m[2])]
         # what something depends on ("Depending upon the method of payment that you select and your location, the
         # required information may vary") is known only as far as it decides that: a location is the region, no more
         decided: list[tuple[Term, int, int]] = []
@@ -962,6 +1000,16 @@ def _item_like(cl: list[Clause], i: int) -> bool:
 
 _GIVEN_ACCESS = re.compile(r"\b(?:are|is|be|been)\s+(?:provided|given|granted)\s+access\s+to\s+(?:your\s+|the\s+)?$", re.I)
 _ENUMERATOR = re.compile(r"^\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s+", re.I)  # "b. Location Information: ..."
+
+
+def _supplied_to_us(text: str, s: int, e: int) -> bool:
+    """The mention at s:e is what a class supplies to us, in the class's description ("map providers that provide us
+    with location data", "为我们提供位置数据的地图服务供应商")."""
+    r = rules()
+    m = r.supplied_before.search(text[max(0, s - 60):s])
+    if m is None:
+        return False
+    return not m.group("cjk") or bool(r.supplied_after_cjk.match(text[e:e + 8]))
 
 
 def _label_only(text: str) -> bool:
