@@ -633,6 +633,12 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("location_precise", "conditional", "first_party"), ("location_coarse", "conditional", "first_party")}),
     ("a location setting is a preference, not a location",
      "We use your language setting and location setting to respond to your needs.", set()),
+    ("the serial number listed for each device the user connects is the product's, though kept on the phone",
+     "For each device you connect to, the following data is stored locally on your mobile phone:\n- SN: Serial number\n",
+     {("device_uid", "denies", "first_party")}),
+    ("a definition of personalised ads collects nothing",
+     "Google considers ads to be personalized when they are based on previously collected data, including a user's "
+     "location.", set()),
 ]
 
 

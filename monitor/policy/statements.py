@@ -130,6 +130,7 @@ class Clause:
     cond: bool = False  # ... or made conditional ("If you create an account, we collect:")
     silent: bool = False  # ... or that states nothing ("We will notify you of changes by:")
     rcps: tuple[str, ...] = ()  # an item of a list whose introduction names its collector ("These ad providers may collect:")
+    product: bool = False  # an item of a list whose introduction speaks of a connected product ("For each device you connect to:")
 
 
 def _width(name: str) -> int:
@@ -247,6 +248,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     intro_cond = False  # ... or made the items conditional
     intro_silent = False  # ... or states nothing (a contact line, a notice to the reader)
     intro_rcps: tuple[str, ...] = ()  # ... or a class ("These ad networks may collect:"), with the SDKs "these" points back to
+    intro_product = False  # ... or spoke of a connected product the user has ("For each device you connect to ...:")
     prev_named: tuple[str, ...] = ()  # SDKs named in the last prose line
     section_sdk = ""
     section = ""  # the scope of the current section ("children")
@@ -339,6 +341,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 # consent": the lists that follow in this section name what is collected that way
                 section_consent = True
             intro_silent = silent
+            intro_product = intro and about_product(last)
             named_order = list(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(stripped))) if intro else []
             named = set(named_order)
             if len(named) > 1:  # "Some information Google/AdMob may collect:": the specific SDK, not its parent
@@ -452,6 +455,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                                   scope=scope,
                                   local=(listed and intro_local) or (section_local and not r.upload.search(seg_text)),
                                   cond=(listed and intro_cond) or (section_perm and " | " not in seg_text), silent=listed and intro_silent,
+                                  product=listed and intro_product,
                                   rcps=intro_rcps if listed else (
                                       ("first_party", "third_party") if field_item and section_kind == "deny_share" else ())))
     return out
@@ -955,7 +959,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                           and not re.search(r"\b(?:or|and|including|e\.g|such\s+as|for\s+example)\b|[,、，]", c.text[e:m[1]], re.I)}
             # "IDFA广告标识", "IDFA advertising identifier": the type named right before says which one too
             named_prev = mentions[i - 1][0].type if i and s - mentions[i - 1][2] <= 2 else ""
-            product = iot or (bool(term.iot_type) and about_product(c.text))
+            product = iot or (bool(term.iot_type) and (c.product or about_product(c.text)))
             for type_id, vague, covers in typed(term, ios, product, _narrowing_near(c.text, s, e), android):
                 if term.expands and named_next & set(term.expands) and type_id not in named_next:
                     continue  # "advertising ID (IDFA)": the named type says which one
