@@ -639,6 +639,15 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a definition of personalised ads collects nothing",
      "Google considers ads to be personalized when they are based on previously collected data, including a user's "
      "location.", set()),
+    ("a sentence hard-wrapped across source lines is one sentence (its denial holds for the words on the next line)",
+     "The app requires your precise location to create a local network for the devices. Your location\n"
+     "is not used outside of this function and is never collected, tracked, or shared in any way.\n",
+     {("location_precise", "denies", "first_party"), ("location_coarse", "denies", "first_party"),
+      ("location_precise", "denies", "third_party"), ("location_coarse", "denies", "third_party")}),
+    ("a list item's later sentence keeps the collector its introduction names",
+     "Google Analytics automatically collects certain data:\n- It does not read the device's precise position. It "
+     "derives the approximate location from the IP address.\n",
+     {("location_coarse", "collects", "google_analytics")}),
 ]
 
 

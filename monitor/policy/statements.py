@@ -267,6 +267,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     # over "o GPS ..."): its bullet, and the introduction in force around it, back when a sibling of it comes
     outer: tuple[str, tuple[bool, bool, bool, str, bool, bool, tuple[str, ...]]] | None = None
     r = rules()
+    text = unwrapped(text)  # (a space for each newline it drops: offsets stay those of the policy's text)
     lines = text.split("\n")
     for li, line in enumerate(lines):
         lstart = pos
@@ -446,7 +447,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                     and not _VERB.search(re.split(r"[:：]", unmarked, maxsplit=1)[1])
                 scope = section or ("children" if r.children.search(seg_text) else "feature" if r.feature.search(seg_text)
                                     else "")
-                sdk = table_sdk or entry_sdk or line_sdk or (intro_sdk if listed else "")
+                # (the item's later sentences too: "- Google Analytics does not use ... . Analytics derives ...")
+                sdk = table_sdk or entry_sdk or line_sdk or (intro_sdk if intro and bullet else "")
                 if not sdk and section_sdk and not re.search(r"(?i:\b(?:we|us|our)\b)|\bI\b|我们", seg_text) \
                         and not aliases.find(seg_text):
                     sdk = section_sdk  # passive prose in an SDK's section ("certain information may be collected")
@@ -482,6 +484,35 @@ def _opens_lettered(lines: list[str], li: int) -> bool:
         return False
     nxt = next((x for x in lines[li + 1:li + 3] if x.strip()), "")
     return bool(_LETTERED.match(nxt))
+
+
+# a prose line hard-wrapped in the source (a Markdown file wrapped at ~80 columns): 40-100 characters, no sentence end, no
+# colon, not a heading or table row; the line after it goes on with a lower-case word
+_WRAPPED = re.compile(r"[^.!?:;。！？：；|]$")
+_GOES_ON = re.compile(r"^\s*[a-z]")
+
+
+def unwrapped(text: str) -> str:
+    """The text with the newlines of hard-wrapped prose turned into spaces ("Your location\nis not used ... and is never
+    collected" is one sentence), so that a sentence is not cut at the end of a source line. Same length as the text."""
+    lines = text.split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i + 1 < len(lines) and _wraps(line, lines[i + 1]):
+            out.append(" ")
+        elif i + 1 < len(lines):
+            out.append("\n")
+    return "".join(out)
+
+
+def _wraps(line: str, nxt: str) -> bool:
+    stripped = line.strip()
+    # (a source wraps at 72-100 columns: a longer line without a sentence end is a table row or a header flattened onto
+    # a line, "Product function type Product function name ... Purpose and purpose", not wrapped prose)
+    return (40 <= len(stripped) <= 100 and bool(_WRAPPED.search(stripped)) and " | " not in stripped
+            and not stripped.startswith(("#", ">", "<", "|")) and bool(_GOES_ON.match(nxt))
+            and not _BULLET.match(nxt.strip()) and not (_is_heading(stripped) and not re.search(r"[.!?]\s", stripped)))
 
 
 def _unmarked(line: str) -> str:
