@@ -663,6 +663,13 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("硬件序列号 in a phone app is the phone's serial",
      "我们会收集个人常用设备信息（包括硬件序列号、设备MAC地址）。",
      {("serial", "collects", "first_party"), ("mac", "collects", "first_party")}),
+    ("a sentence of ours that names an SDK does not make the line that SDK's entry",
+     "- We use the device ID to deliver FCM notifications. We do not keep your data on our server, other than what "
+     "you give us when you register (name, email).",
+     {("email", "collects", "first_party")}),
+    ("a bare SN among listed identifiers is the serial number",
+     "极光推送 SDK 收集设备标识符（IMEI、SN、ICCID）。",
+     {("imei", "collects", "jpush"), ("serial", "collects", "jpush"), ("iccid", "collects", "jpush")}),
     ("a list item's later sentence keeps the collector its introduction names",
      "Google Analytics automatically collects certain data:\n- It does not read the device's precise position. It "
      "derives the approximate location from the IP address.\n",

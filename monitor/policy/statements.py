@@ -403,7 +403,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             elif not label and entry_by_label and name_label(stripped):
                 entry_sdk = name_label(stripped)  # "Skillz: ..." after "Flurry: <link>": a sibling entry of its own
         lead = _LEAD_SDK.match(stripped)  # "AppsFlyer. Tells us ...": the line is that SDK's entry
-        if lead and not table_sdk:
+        # (a lead that is a sentence of ours, "We use the device ID to deliver FCM notifications.", names no entry)
+        if lead and not table_sdk and not re.search(r"\b(?:we|us|our|I)\b|我们", lead.group(1), re.I):
             named_lead = {sdk for sdk, _s, _e in aliases.find(lead.group(1).strip() + ":")}
             line_sdk = named_lead.pop() if len(named_lead) == 1 else ""
         else:
