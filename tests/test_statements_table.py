@@ -670,6 +670,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a bare SN among listed identifiers is the serial number",
      "极光推送 SDK 收集设备标识符（IMEI、SN、ICCID）。",
      {("imei", "collects", "jpush"), ("serial", "collects", "jpush"), ("iccid", "collects", "jpush")}),
+    ("a wrapped line up to 130 characters goes on on the next line",
+     "We use advertising identifiers to personalise ads.\nWe share such identifiers and other personally "
+     "non-identifiable information from your device with our\nadvertising and analytics service providers.\n",
+     {("gaid", "collects", "first_party"), ("gaid", "collects", "partners")}),
     ("a list item's later sentence keeps the collector its introduction names",
      "Google Analytics automatically collects certain data:\n- It does not read the device's precise position. It "
      "derives the approximate location from the IP address.\n",

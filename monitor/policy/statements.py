@@ -487,7 +487,7 @@ def _opens_lettered(lines: list[str], li: int) -> bool:
     return bool(_LETTERED.match(nxt))
 
 
-# a prose line hard-wrapped in the source (a Markdown file wrapped at ~80 columns): 40-100 characters, no sentence end, no
+# a prose line hard-wrapped in the source (a Markdown file wrapped at ~80 columns): 40-130 characters, no sentence end, no
 # colon, not a heading or table row; the line after it goes on with a lower-case word
 _WRAPPED = re.compile(r"[^.!?:;。！？：；|]$")
 _GOES_ON = re.compile(r"^\s*[a-z]")
@@ -509,9 +509,10 @@ def unwrapped(text: str) -> str:
 
 def _wraps(line: str, nxt: str) -> bool:
     stripped = line.strip()
-    # (a source wraps at 72-100 columns: a longer line without a sentence end is a table row or a header flattened onto
-    # a line, "Product function type Product function name ... Purpose and purpose", not wrapped prose)
-    return (40 <= len(stripped) <= 100 and bool(_WRAPPED.search(stripped)) and " | " not in stripped
+    # (a source wraps at 72-120 columns; a line over 100 with many capitalised words is a table's header or row flattened
+    # onto a line, "Product function type Product function name ... Purpose and purpose", not wrapped prose)
+    words = re.findall(r"[A-Za-z][\w'’-]*", stripped)
+    return (40 <= len(stripped) <= 130 and (len(stripped) <= 100 or 4 * sum(w[0].isupper() for w in words) < len(words)) and bool(_WRAPPED.search(stripped)) and " | " not in stripped
             and not stripped.startswith(("#", ">", "<", "|")) and bool(_GOES_ON.match(nxt))
             and not _BULLET.match(nxt.strip()) and not (_is_heading(stripped) and not re.search(r"[.!?]\s", stripped)))
 
