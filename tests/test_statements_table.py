@@ -674,6 +674,15 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "We use advertising identifiers to personalise ads.\nWe share such identifiers and other personally "
      "non-identifiable information from your device with our\nadvertising and analytics service providers.\n",
      {("gaid", "collects", "first_party"), ("gaid", "collects", "partners")}),
+    ("a glossary section defines terms: what its entries name is no collection",
+     "We collect your email address.\n\n8. Glossary\nDevice identifier: a number such as the IMEI of a mobile phone.\n"
+     "\n9. Contact\nWe also collect your phone number.\n",
+     {("email", "collects", "first_party"), ("phone_number", "collects", "first_party")}),
+    ("... in Chinese too (名词解释)",
+     "8. 名词解释\nIP 地址：IP 地址通常可用于识别设备所在的位置。\n9. 联系我们\n我们收集您的手机号码。\n",
+     {("phone_number", "collects", "first_party")}),
+    ("the last of a list of permissions ('access to camera, microphone, or location') is a permission, not data",
+     "Our app may request certain permissions on your device, such as access to camera, microphone, or location.", set()),
     ("a list item's later sentence keeps the collector its introduction names",
      "Google Analytics automatically collects certain data:\n- It does not read the device's precise position. It "
      "derives the approximate location from the IP address.\n",

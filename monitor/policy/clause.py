@@ -67,6 +67,7 @@ class Rules:
     local: re.Pattern[str] = rule("local.sentence")
     local_heading: re.Pattern[str] = rule("local.heading")
     collect_heading: re.Pattern[str] = rule("statements.collect_heading")
+    glossary_heading: re.Pattern[str] = rule("statements.glossary_heading")
     consent_ahead: re.Pattern[str] = rule("statements.consent_ahead")
     upload: re.Pattern[str] = rule("local.upload")
     umbrella_denial: re.Pattern[str] = rule("local.umbrella_denial")

@@ -256,6 +256,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     ids = set(aliases.aliases.values())
     section_cond = False  # the section's heading marks what it lists optional ("其他第三方SDK(可选)收集的信息")
     section_local = False  # the section keeps its data on the device ("Locally collected data")
+    glossary = False  # the section defines terms ("8. Glossary", "名词解释"): what its sentences name is no collection
     yn_col = -1  # the yes/no "collected?" column of the current table
     section_consent = False  # a paragraph of the section made collection depend on consent ("depending on your consent")
     section_kind = parent_kind = ""  # the section's heading collects ("Information We Collect") or denies ("We DO NOT Share")
@@ -275,6 +276,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         stripped = line.strip()
         if not stripped:
             continue
+        glossary = _glossary(stripped, glossary)
         bullet = bool(_BULLET.match(stripped))
         if outer and (not bullet or _bullet_key(line) == outer[0]):
             if bullet:  # a sibling of the item that opened the nested list: the outer list again
@@ -457,7 +459,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                                   denied=(listed and intro_neg) or (field_item and section_kind.startswith("deny")),
                                   scope=scope,
                                   local=(listed and intro_local) or (section_local and not r.upload.search(seg_text)),
-                                  cond=(listed and intro_cond) or (section_perm and " | " not in seg_text), silent=listed and intro_silent,
+                                  cond=(listed and intro_cond) or (section_perm and " | " not in seg_text),
+                                  silent=(listed and intro_silent) or glossary,
                                   product=listed and intro_product,
                                   rcps=intro_rcps if listed else (
                                       ("first_party", "third_party") if field_item and section_kind == "deny_share" else ())))
@@ -515,6 +518,21 @@ def _wraps(line: str, nxt: str) -> bool:
     return (40 <= len(stripped) <= 130 and (len(stripped) <= 100 or 4 * sum(w[0].isupper() for w in words) < len(words)) and bool(_WRAPPED.search(stripped)) and " | " not in stripped
             and not stripped.startswith(("#", ">", "<", "|")) and bool(_GOES_ON.match(nxt))
             and not _BULLET.match(nxt.strip()) and not (_is_heading(stripped) and not re.search(r"[.!?]\s", stripped)))
+
+
+def _glossary(line: str, current: bool) -> bool:
+    """A heading line that opens a glossary ("8. Glossary", "8. 名词解释") starts one; inside it, a lettered or
+    deeper-numbered heading ("B. Web beacon", "8.1 Cookie") keeps it, any other heading ends it."""
+    short = len(line) <= 40 and not re.search(r"[。.!?！？:：]$", line)
+    if short and rules().glossary_heading.search(line):
+        return True
+    if not current or re.match(r"^\s*(?:[A-Za-z][.)、]|\d+\.\d+)", line):
+        return current
+    if re.search(r"\b(?:we|our|us)\b|我们", line, re.I) and not _FIELD_LINE.match(_unmarked(line)):
+        return False  # "We share device identifiers with advertisers.": the policy speaks again, not a definition
+    # (an entry, "IP 地址：IP 地址通常可用于 ...", "Cookie: a small file ...", may look like a heading: a short one ends it)
+    return not (line.startswith("#") or (short and (_is_heading(line) or bool(_NUMBERED.match(line))))
+                or (len(line) <= 60 and bool(rules().collect_heading.search(line))))
 
 
 def _unmarked(line: str) -> str:
