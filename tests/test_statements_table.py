@@ -683,6 +683,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("phone_number", "collects", "first_party")}),
     ("the last of a list of permissions ('access to camera, microphone, or location') is a permission, not data",
      "Our app may request certain permissions on your device, such as access to camera, microphone, or location.", set()),
+    ("advice to use 'strong, unique passwords' states nothing",
+     "We do not collect any personal information.\nSecurity:\n- Use strong, unique passwords.\n",
+     set()),
+    ("data sent only to the reader's own server goes to no one",
+     "- Credentials are only sent to your configured Home Assistant server for authentication.", set()),
     ("a list item's later sentence keeps the collector its introduction names",
      "Google Analytics automatically collects certain data:\n- It does not read the device's precise position. It "
      "derives the approximate location from the IP address.\n",
