@@ -28,6 +28,8 @@ def _abbreviations(value: list[str], flags: int) -> re.Pattern[str]:
 @dataclass(frozen=True, slots=True)
 class Rules:
     abbrev: re.Pattern[str] = rule("sentences.abbreviations", _abbreviations)
+    final_abbrev: re.Pattern[str] = rule("sentences.final_abbreviations")
+    new_sentence_after: re.Pattern[str] = rule("sentences.new_sentence_after")
     pre: re.Pattern[str] = rule("negation.pre")
     post: re.Pattern[str] = rule("negation.post")
     pseudo: re.Pattern[str] = rule("negation.pseudo", flags=FLAGS | re.M)
@@ -41,6 +43,8 @@ class Rules:
     heading: re.Pattern[str] = rule("statements.heading", flags=re.ASCII)
     describing: re.Pattern[str] = rule("statements.describing_verbs")
     permission_before: re.Pattern[str] = rule("statements.permission_before")
+    supplied_before: re.Pattern[str] = rule("statements.supplied_before")
+    supplied_after_cjk: re.Pattern[str] = rule("statements.supplied_after_cjk")
     children: re.Pattern[str] = rule("scope.children")
     feature: re.Pattern[str] = rule("scope.feature")
     subject_after: re.Pattern[str] = rule("recipients.subject_after")
@@ -63,6 +67,7 @@ class Rules:
     local: re.Pattern[str] = rule("local.sentence")
     local_heading: re.Pattern[str] = rule("local.heading")
     collect_heading: re.Pattern[str] = rule("statements.collect_heading")
+    glossary_heading: re.Pattern[str] = rule("statements.glossary_heading")
     consent_ahead: re.Pattern[str] = rule("statements.consent_ahead")
     upload: re.Pattern[str] = rule("local.upload")
     umbrella_denial: re.Pattern[str] = rule("local.umbrella_denial")
@@ -92,7 +97,9 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
         if m.group().startswith((".",)):
             word = re.search(r"[\w.]+$", line[max(0, m.start() - 64):m.start()])  # a bounded look-back
             w = word.group() if word else ""
-            if r.abbrev.search(w) or re.fullmatch(r"[A-Za-z]|\d+(?:\.\d+)*", w):
+            if (r.abbrev.search(w) and not (r.final_abbrev.search(w.split(".")[-1] or w)
+                                            and r.new_sentence_after.match(line[m.end():m.end() + 3]))) \
+                    or re.fullmatch(r"[A-Za-z]|\d+(?:\.\d+)*", w):
                 continue
         cuts.append((m.end(), m.group() in (";", "；")))
     spans: list[tuple[int, int]] = []

@@ -130,6 +130,7 @@ class Clause:
     cond: bool = False  # ... or made conditional ("If you create an account, we collect:")
     silent: bool = False  # ... or that states nothing ("We will notify you of changes by:")
     rcps: tuple[str, ...] = ()  # an item of a list whose introduction names its collector ("These ad providers may collect:")
+    product: bool = False  # an item of a list whose introduction speaks of a connected product ("For each device you connect to:")
 
 
 def _width(name: str) -> int:
@@ -199,7 +200,7 @@ class AliasMatcher:
 
 
 _LEAD_SDK = re.compile(r"^(?:[-•*·▪]\s+|[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*+(?:\([^)]{0,40}\)\s*+)?[.:：]\s+\S")
-_BULLET = re.compile(r"^(?:[-•*·▪]|\d+[.)]|[a-z][.)])\s+")
+_BULLET = re.compile(r"^(?:[-•*·▪◦○o]|\d+[.)]|[a-z][.)]|[A-Z]\))\s+")
 _OPTIONAL_MARK = re.compile(r"[(（]\s*(?:optional|可选|选填|非必要|非必需)\s*[)）]|^\W*(?:optional|可选|选填)\W*$", re.I)
 # a table row about a permission (why the app asks for it) states no data unless it says it collects some
 _PERMISSION_CELL = re.compile(r"\bpermissions?\b|\bandroid\.permission\.|权限", re.I)
@@ -247,6 +248,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     intro_cond = False  # ... or made the items conditional
     intro_silent = False  # ... or states nothing (a contact line, a notice to the reader)
     intro_rcps: tuple[str, ...] = ()  # ... or a class ("These ad networks may collect:"), with the SDKs "these" points back to
+    intro_product = False  # ... or spoke of a connected product the user has ("For each device you connect to ...:")
     prev_named: tuple[str, ...] = ()  # SDKs named in the last prose line
     section_sdk = ""
     section = ""  # the scope of the current section ("children")
@@ -254,6 +256,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     ids = set(aliases.aliases.values())
     section_cond = False  # the section's heading marks what it lists optional ("其他第三方SDK(可选)收集的信息")
     section_local = False  # the section keeps its data on the device ("Locally collected data")
+    glossary = False  # the section defines terms ("8. Glossary", "名词解释"): what its sentences name is no collection
     yn_col = -1  # the yes/no "collected?" column of the current table
     section_consent = False  # a paragraph of the section made collection depend on consent ("depending on your consent")
     section_kind = parent_kind = ""  # the section's heading collects ("Information We Collect") or denies ("We DO NOT Share")
@@ -261,7 +264,11 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     # a list introduction interrupted by a sentence line, in force again if an item follows; how many lines it paused
     paused: tuple[bool, bool, bool, str, bool, bool, tuple[str, ...]] | None = None
     paused_n = 0
+    # an item that introduces items nested under it ("- Location information, collected when you turn on ..., including:"
+    # over "o GPS ..."): its bullet, and the introduction in force around it, back when a sibling of it comes
+    outer: tuple[str, tuple[bool, bool, bool, str, bool, bool, tuple[str, ...]]] | None = None
     r = rules()
+    text = unwrapped(text)  # (a space for each newline it drops: offsets stay those of the policy's text)
     lines = text.split("\n")
     for li, line in enumerate(lines):
         lstart = pos
@@ -269,7 +276,12 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         stripped = line.strip()
         if not stripped:
             continue
+        glossary = _glossary(stripped, glossary)
         bullet = bool(_BULLET.match(stripped))
+        if outer and (not bullet or _bullet_key(line) == outer[0]):
+            if bullet:  # a sibling of the item that opened the nested list: the outer list again
+                intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps = outer[1]
+            outer = None if bullet or _is_heading(stripped) or not _item_shaped(stripped) else outer
         was_heading, after_heading = after_heading, False
         if was_heading and _THIS_DATA.match(stripped) and (r.local.search(stripped) or r.no_transfer.search(stripped)) \
                 and not r.upload.search(stripped):
@@ -283,7 +295,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps = paused
             paused = None
         bullet = bullet or (intro and _item_shaped(stripped))
-        if _is_heading(stripped) and not _FIELD_LINE.match(stripped) and not (intro and bullet and not _NUMBERED.match(stripped)):
+        if _is_heading(stripped) and not _FIELD_LINE.match(_unmarked(stripped)) \
+                and not (intro and bullet and not _NUMBERED.match(stripped)):
             kind = _section_kind(stripped)
             if _NUMBERED.match(stripped):  # "1. WiFi Network Information" under "Information We Collect"
                 section_kind = kind or parent_kind
@@ -302,7 +315,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         sub_label = intro and len(stripped) <= 60 and stripped.endswith((":", "：")) and not _VERB.search(stripped)
         if intro and bullet and not _BULLET.match(stripped) and r.heading.match(stripped) and _described(lines, li):
             continue  # "Location Information" over the line that says what it is: the item's title, not an item
-        if (not bullet or _opens_lettered(lines, li)) and not sub_label:
+        nests = bullet and _opens_nested(lines, li)
+        if nests:
+            outer = (_bullet_key(line), (intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps))
+        if (not bullet or nests or _opens_lettered(lines, li)) and not sub_label:
             ends_intro = bool(_INTRO_END.search(stripped))
             if ends_intro or _is_heading(stripped):
                 paused = None
@@ -328,6 +344,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 # consent": the lists that follow in this section name what is collected that way
                 section_consent = True
             intro_silent = silent
+            intro_product = intro and about_product(last)
             named_order = list(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(stripped))) if intro else []
             named = set(named_order)
             if len(named) > 1:  # "Some information Google/AdMob may collect:": the specific SDK, not its parent
@@ -388,7 +405,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             elif not label and entry_by_label and name_label(stripped):
                 entry_sdk = name_label(stripped)  # "Skillz: ..." after "Flurry: <link>": a sibling entry of its own
         lead = _LEAD_SDK.match(stripped)  # "AppsFlyer. Tells us ...": the line is that SDK's entry
-        if lead and not table_sdk:
+        # (a lead that is a sentence of ours, "We use the device ID to deliver FCM notifications.", names no entry)
+        if lead and not table_sdk and not re.search(r"\b(?:we|us|our|I)\b|我们", lead.group(1), re.I):
             named_lead = {sdk for sdk, _s, _e in aliases.find(lead.group(1).strip() + ":")}
             line_sdk = named_lead.pop() if len(named_lead) == 1 else ""
         else:
@@ -426,11 +444,14 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 listed = intro and bullet and k == 0
                 # "Network Data: SSIDs, BSSIDs ..." with no verb, in a section headed "Information We Collect" / "We DO NOT
                 # Share": the heading says what happens to it
-                field_item = bool(section_kind) and k == 0 and not listed and bool(_FIELD_LINE.match(seg_text)) \
-                    and not _VERB.search(re.split(r"[:：]", seg_text, maxsplit=1)[1])
+                # (a bulleted one too: "- **设备序列号**：用于消息推送" under "信息收集与使用")
+                unmarked = _unmarked(seg_text)
+                field_item = bool(section_kind) and k == 0 and not listed and bool(_FIELD_LINE.match(unmarked)) \
+                    and not _VERB.search(re.split(r"[:：]", unmarked, maxsplit=1)[1])
                 scope = section or ("children" if r.children.search(seg_text) else "feature" if r.feature.search(seg_text)
                                     else "")
-                sdk = table_sdk or entry_sdk or line_sdk or (intro_sdk if listed else "")
+                # (the item's later sentences too: "- Google Analytics does not use ... . Analytics derives ...")
+                sdk = table_sdk or entry_sdk or line_sdk or (intro_sdk if intro and bullet else "")
                 if not sdk and section_sdk and not re.search(r"(?i:\b(?:we|us|our)\b)|\bI\b|我们", seg_text) \
                         and not aliases.find(seg_text):
                     sdk = section_sdk  # passive prose in an SDK's section ("certain information may be collected")
@@ -438,7 +459,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                                   denied=(listed and intro_neg) or (field_item and section_kind.startswith("deny")),
                                   scope=scope,
                                   local=(listed and intro_local) or (section_local and not r.upload.search(seg_text)),
-                                  cond=(listed and intro_cond) or (section_perm and " | " not in seg_text), silent=listed and intro_silent,
+                                  cond=(listed and intro_cond) or (section_perm and " | " not in seg_text),
+                                  silent=(listed and intro_silent) or glossary,
+                                  product=listed and intro_product,
                                   rcps=intro_rcps if listed else (
                                       ("first_party", "third_party") if field_item and section_kind == "deny_share" else ())))
     return out
@@ -465,6 +488,75 @@ def _opens_lettered(lines: list[str], li: int) -> bool:
         return False
     nxt = next((x for x in lines[li + 1:li + 3] if x.strip()), "")
     return bool(_LETTERED.match(nxt))
+
+
+# a prose line hard-wrapped in the source (a Markdown file wrapped at ~80 columns): 40-130 characters, no sentence end, no
+# colon, not a heading or table row; the line after it goes on with a lower-case word
+_WRAPPED = re.compile(r"[^.!?:;。！？：；|]$")
+_GOES_ON = re.compile(r"^\s*[a-z]")
+
+
+def unwrapped(text: str) -> str:
+    """The text with the newlines of hard-wrapped prose turned into spaces ("Your location\nis not used ... and is never
+    collected" is one sentence), so that a sentence is not cut at the end of a source line. Same length as the text."""
+    lines = text.split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i + 1 < len(lines) and _wraps(line, lines[i + 1]):
+            out.append(" ")
+        elif i + 1 < len(lines):
+            out.append("\n")
+    return "".join(out)
+
+
+def _wraps(line: str, nxt: str) -> bool:
+    stripped = line.strip()
+    # (a source wraps at 72-120 columns; a line over 100 with many capitalised words is a table's header or row flattened
+    # onto a line, "Product function type Product function name ... Purpose and purpose", not wrapped prose)
+    words = re.findall(r"[A-Za-z][\w'’-]*", stripped)
+    return (40 <= len(stripped) <= 130 and (len(stripped) <= 100 or 4 * sum(w[0].isupper() for w in words) < len(words)) and bool(_WRAPPED.search(stripped)) and " | " not in stripped
+            and not stripped.startswith(("#", ">", "<", "|")) and bool(_GOES_ON.match(nxt))
+            and not _BULLET.match(nxt.strip()) and not (_is_heading(stripped) and not re.search(r"[.!?]\s", stripped)))
+
+
+def _glossary(line: str, current: bool) -> bool:
+    """A heading line that opens a glossary ("8. Glossary", "8. 名词解释") starts one; inside it, a lettered or
+    deeper-numbered heading ("B. Web beacon", "8.1 Cookie") keeps it, any other heading ends it."""
+    short = len(line) <= 40 and not re.search(r"[。.!?！？:：]$", line)
+    if short and rules().glossary_heading.search(line):
+        return True
+    if not current or re.match(r"^\s*(?:[A-Za-z][.)、]|\d+\.\d+)", line):
+        return current
+    if re.search(r"\b(?:we|our|us)\b|我们", line, re.I) and not _FIELD_LINE.match(_unmarked(line)):
+        return False  # "We share device identifiers with advertisers.": the policy speaks again, not a definition
+    # (an entry, "IP 地址：IP 地址通常可用于 ...", "Cookie: a small file ...", may look like a heading: a short one ends it)
+    return not (line.startswith("#") or (short and (_is_heading(line) or bool(_NUMBERED.match(line))))
+                or (len(line) <= 60 and bool(rules().collect_heading.search(line))))
+
+
+def _unmarked(line: str) -> str:
+    """A line without its bullet and bold marks ("- **设备序列号**：用于消息推送" -> "设备序列号：用于消息推送")."""
+    return _BULLET.sub("", line, count=1).replace("**", "")
+
+
+def _bullet_key(line: str) -> str:
+    """A bullet line's indentation and marker ("  o"): lines with the same key are siblings."""
+    indent = len(line) - len(line.lstrip())
+    marker = line.strip().split(" ", 1)[0] if _BULLET.match(line.strip()) else ""
+    return f"{indent}{marker}"
+
+
+def _opens_nested(lines: list[str], li: int) -> bool:
+    """A bullet item that ends as an introduction ("... including:") and has items nested under it: the next line is a
+    bullet indented deeper, or one with another marker ("- ..., 包括：" over "o ...")."""
+    if not _INTRO_END.search(lines[li].strip()):
+        return False
+    nxt = next((x for x in lines[li + 1:li + 3] if x.strip()), "")
+    if not _BULLET.match(nxt.strip()):
+        return False
+    indent = len(lines[li]) - len(lines[li].lstrip())
+    return len(nxt) - len(nxt.lstrip()) > indent or nxt.strip()[0] != lines[li].strip()[0]
 
 
 def _item_shaped(stripped: str) -> bool:
@@ -856,6 +948,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         # (a class "provided access to your email address" is given the data: a sharing, not a permission)
         mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])
                     or _GIVEN_ACCESS.search(c.text[max(0, m[1] - 60):m[1]])]
+        mentions = [m for m in mentions if not _supplied_to_us(c.text, m[1], m[2])]
         # what something depends on ("Depending upon the method of payment that you select and your location, the
         # required information may vary") is known only as far as it decides that: a location is the region, no more
         decided: list[tuple[Term, int, int]] = []
@@ -917,7 +1010,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                           and not re.search(r"\b(?:or|and|including|e\.g|such\s+as|for\s+example)\b|[,、，]", c.text[e:m[1]], re.I)}
             # "IDFA广告标识", "IDFA advertising identifier": the type named right before says which one too
             named_prev = mentions[i - 1][0].type if i and s - mentions[i - 1][2] <= 2 else ""
-            product = iot or (bool(term.iot_type) and about_product(c.text))
+            product = iot or (bool(term.iot_type) and (c.product or about_product(c.text)))
             for type_id, vague, covers in typed(term, ios, product, _narrowing_near(c.text, s, e), android):
                 if term.expands and named_next & set(term.expands) and type_id not in named_next:
                     continue  # "advertising ID (IDFA)": the named type says which one
@@ -962,6 +1055,16 @@ def _item_like(cl: list[Clause], i: int) -> bool:
 
 _GIVEN_ACCESS = re.compile(r"\b(?:are|is|be|been)\s+(?:provided|given|granted)\s+access\s+to\s+(?:your\s+|the\s+)?$", re.I)
 _ENUMERATOR = re.compile(r"^\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s+", re.I)  # "b. Location Information: ..."
+
+
+def _supplied_to_us(text: str, s: int, e: int) -> bool:
+    """The mention at s:e is what a class supplies to us, in the class's description ("map providers that provide us
+    with location data", "为我们提供位置数据的地图服务供应商")."""
+    r = rules()
+    m = r.supplied_before.search(text[max(0, s - 60):s])
+    if m is None:
+        return False
+    return not m.group("cjk") or bool(r.supplied_after_cjk.match(text[e:e + 8]))
 
 
 def _label_only(text: str) -> bool:
