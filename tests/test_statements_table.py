@@ -692,6 +692,14 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "Google Analytics automatically collects certain data:\n- It does not read the device's precise position. It "
      "derives the approximate location from the IP address.\n",
      {("location_coarse", "collects", "google_analytics")}),
+    ("a data-safety question row answered no denies, one answered yes collects",
+     "## Data types\n| Does the SDK collect the user's email address? | No | N/A | N/A\n"
+     "| Does the SDK collect the user's phone number? | Yes | Shared | Required\n",
+     {("email", "denies", "first_party"), ("phone_number", "collects", "first_party")}),
+    ("a yes/no header whose first cell names the category, with markup in its cells",
+     "| Location | <b>Collected</b> | Shared | Ephemeral | Required | Purpose\n"
+     "| Approximate location | No | No | N/A | N/A | N/A\n| Precise location | No | No | N/A | N/A | N/A\n",
+     {("location_coarse", "denies", "first_party"), ("location_precise", "denies", "first_party")}),
 ]
 
 

@@ -414,17 +414,20 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if _HEADING.match(stripped) and len(stripped) < 120 and not _VERB.search(stripped):
             table_sdk = ""
         cells = stripped.split(" | ")
-        if len(cells) >= 3 and not find_terms(stripped):
-            # a header row with a yes/no column ("Data Type | Description | SDK Collect | Data Usage", "是否收集")
-            yn = [i for i, x in enumerate(cells) if _YES_NO_HEADER.search(x.strip(" |"))]
-            if yn:
-                yn_col = yn[0]
-                continue
-        elif " | " not in stripped and len(stripped) > 80:
+        plain_cells = [_MARKUP.sub("", x).strip(" |") for x in cells]
+        # a header row with a yes/no column ("Data Type | Description | SDK Collect | Data Usage", "是否收集",
+        # "<b>Data Collected</b>"); its first cell may name the table's category ("Location | Collected | Shared")
+        yn = [i for i, x in enumerate(plain_cells) if _YES_NO_HEADER.search(x)] if len(cells) >= 3 else []
+        if yn and not find_terms(" | ".join(plain_cells[1:] if yn[0] >= 1 else plain_cells)):
+            yn_col = yn[0]
+            continue
+        if " | " not in stripped and len(stripped) > 80:
             yn_col = -1  # prose ends the table
         if len(cells) >= 3:  # a whole table row on one line: one clause, its SDK named in the first cell
             # ... whose yes/no column says "N": what the row names is not collected
-            row_no = 0 <= yn_col < len(cells) and bool(_NO_CELL.fullmatch(cells[yn_col].strip(" |")))
+            row_no = 0 <= yn_col < len(cells) and bool(_NO_CELL.fullmatch(plain_cells[yn_col]))
+            # "Does the SDK collect the user's email address? | No": a question row answered no
+            row_no = row_no or (plain_cells[0].endswith("?") and bool(_NO_CELL.fullmatch(plain_cells[1])))
             name_cells = cells[1:] if re.fullmatch(r"\d+[.)]?", cells[0].strip()) else cells  # "4 | 魅族推送 SDK | ..."
             # (a company the user signs in with, "log into the app via Facebook", is the source of the row's data)
             row = [h for h in aliases.find(name_cells[0]) if not _SIGN_IN_VIA.search(name_cells[0][max(0, h[1] - 60):h[1]])]
@@ -579,6 +582,7 @@ def _described(lines: list[str], i: int) -> bool:
 
 
 _YES_NO_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:collects?|collected|collection)\b\??|(?:是否)(?:收集|采集|获取|共享))$", re.I)
+_MARKUP = re.compile(r"<[^>]{0,40}>|[*_`]")  # HTML tags and markdown emphasis inside a table cell
 _NO_CELL = re.compile(r"N|No|否|不收集|不采集|✗|×", re.I)
 _NUMBERED_ENTRY = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]|[（(]\d+[)）])[.、)]?\s*([^：:，,。]{2,40})[：:]")
 _NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*[.)、]?\s*\S")
