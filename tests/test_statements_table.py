@@ -692,6 +692,12 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "Google Analytics automatically collects certain data:\n- It does not read the device's precise position. It "
      "derives the approximate location from the IP address.\n",
      {("location_coarse", "collects", "google_analytics")}),
+    ("a negation right before a mention denies it", "We collect general location data (country/region level, not "
+     "precise location).", {("location_coarse", "collects", "first_party"), ("location_precise", "denies", "first_party")}),
+    ("a nominal 'no' before a mention denies it", "No precise location-tracking is involved.",
+     {("location_precise", "denies", "first_party")}),
+    ("'not only' and 'whether or not' deny nothing", "We collect not only your IMEI but also, whether or not you are "
+     "signed in, your e-mail address.", {("imei", "collects", "first_party"), ("email", "collects", "first_party")}),
     ("a data-safety question row answered no denies, one answered yes collects",
      "## Data types\n| Does the SDK collect the user's email address? | No | N/A | N/A\n"
      "| Does the SDK collect the user's phone number? | Yes | Shared | Required\n",

@@ -82,7 +82,7 @@ FLOORS16 = {"grid16/crowdymous.txt": (0.852, 0), "grid16/irobot.txt": (0.939, 22
 # an ad SDK under sanuya's "only de-identified device information" promise, which its reviewer counts as de-identified
 GRID17, GRID18 = CORPUS / "verdicts17", CORPUS / "verdicts18"
 FLOORS17 = {"grid17/8vim.txt": (1.0, 0), "grid17/nest.txt": (0.287, 11)}
-FLOORS18 = {"grid18/sanuya.txt": (0.701, 24), "grid18/simpfun.txt": (0.902, 26), "grid18/thirteen.txt": (0.865, 27)}
+FLOORS18 = {"grid18/sanuya.txt": (0.701, 24), "grid18/simpfun.txt": (0.902, 26), "grid18/thirteen.txt": (0.876, 27)}
 KNOWN_FALSE = {"grid18/sanuya.txt": 1}
 
 
@@ -141,7 +141,7 @@ LATER_GRIDS = [
     pytest.param(GRID15, CORPUS / "policies", 268, 0.772, (57, 59), FLOORS15, id="grid15"),
     pytest.param(GRID16, CORPUS / "policies", 263, 0.863, (35, 40), FLOORS16, id="grid16"),
     pytest.param(GRID17, CORPUS / "policies", 170, 0.635, (11, 11), FLOORS17, id="grid17"),
-    pytest.param(GRID18, CORPUS / "policies", 258, 0.822, (77, 78), FLOORS18, id="grid18"),
+    pytest.param(GRID18, CORPUS / "policies", 258, 0.826, (77, 78), FLOORS18, id="grid18"),
 ]
 
 

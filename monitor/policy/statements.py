@@ -582,6 +582,9 @@ def _described(lines: list[str], i: int) -> bool:
 
 
 _YES_NO_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:collects?|collected|collection)\b\??|(?:是否)(?:收集|采集|获取|共享))$", re.I)
+# a negation written right before a mention, with at most a determiner between ("not precise location", "no precise
+# location-tracking", "without any IMEI"); not "not only", "not limited to", "whether or not", "no longer"
+_NOT_BEFORE = re.compile(r"(?:^|[\s(（,;:])(?<!or\s)(?:not|no|never|without)\s+(?:(?:any|your|the|a|an|such)\s+)?$", re.I)
 _MARKUP = re.compile(r"<[^>]{0,40}>|[*_`]")  # HTML tags and markdown emphasis inside a table cell
 _NO_CELL = re.compile(r"N|No|否|不收集|不采集|✗|×", re.I)
 _NUMBERED_ENTRY = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]|[（(]\d+[)）])[.、)]?\s*([^：:，,。]{2,40})[：:]")
@@ -818,6 +821,8 @@ def _stance(c: Clause, start: int, end: int) -> str:
         return "conditional"
     if c.denied:
         return "denies"
+    if _NOT_BEFORE.search(text[max(0, rel_s - 30):rel_s]):
+        return "denies"  # "(country/region level, not precise location)", "No precise location-tracking is involved"
     if c.cond and not negation_spans(text):
         return "conditional"
     spans = [(a, k) for a, b, k in negation_spans(text) if a <= rel_s < b or a <= rel_e - 1 < b]
