@@ -694,6 +694,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("location_coarse", "collects", "google_analytics")}),
     ("a negation right before a mention denies it", "We collect general location data (country/region level, not "
      "precise location).", {("location_coarse", "collects", "first_party"), ("location_precise", "denies", "first_party")}),
+    ("a contracted passive denial ('isn't recorded', 'won't be uploaded')", "Your location isn't recorded or uploaded "
+     "anywhere. Your IMEI won't be uploaded.", {("location_precise", "denies", "first_party"),
+                                                 ("location_coarse", "denies", "first_party"), ("imei", "denies", "first_party")}),
+    ("a place data is moved to is no location of the user's", "When you give us personal information it could be "
+     "transferred, stored or processed in a location outside the UK and the EEA.", set()),
     ("a nominal 'no' before a mention denies it", "No precise location-tracking is involved.",
      {("location_precise", "denies", "first_party")}),
     ("'not only' and 'whether or not' deny nothing", "We collect not only your IMEI but also, whether or not you are "
