@@ -699,6 +699,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
                                                  ("location_coarse", "denies", "first_party"), ("imei", "denies", "first_party")}),
     ("a place data is moved to is no location of the user's", "When you give us personal information it could be "
      "transferred, stored or processed in a location outside the UK and the EEA.", set()),
+    ("a numbered SDK entry whose quoted name is followed by a comma starts its entry",
+     "1.2.12 “TBS” 腾讯浏览服务，由腾讯科技（深圳）有限公司提供，用于提供网页浏览功能。\n"
+     "android版本：国际设备识别码（IMEI）、网卡地址（MAC Address）\n",
+     {("imei", "collects", "tencent_tbs"), ("mac", "collects", "tencent_tbs")}),
     ("a nominal 'no' before a mention denies it", "No precise location-tracking is involved.",
      {("location_precise", "denies", "first_party")}),
     ("'not only' and 'whether or not' deny nothing", "We collect not only your IMEI but also, whether or not you are "

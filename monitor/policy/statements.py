@@ -392,7 +392,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if numbered_lead and not field_line:
             # '1.2.5 “华为HMS”：由“华为技术有限公司”提供，用于…': a numbered entry whose lead names one SDK starts its entry
             # however long the line; the "android版本：…" lines after it are its fields
-            lead_sdks = {sdk for sdk, _a, _b in aliases.find(numbered_lead.group(1))}
+            lead_sdks = {sdk for sdk, _a, _b in aliases.find(numbered_lead.group(1) or numbered_lead.group(2))}
             if len(lead_sdks) == 1:
                 entry_sdk = _push_of(lead_sdks.pop(), stripped, ids)
                 field_line = True
@@ -587,7 +587,8 @@ _YES_NO_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:collects?|collected|collection
 _NOT_BEFORE = re.compile(r"(?:^|[\s(（,;:])(?<!or\s)(?:not|no|never|without)\s+(?:(?:any|your|the|a|an|such)\s+)?$", re.I)
 _MARKUP = re.compile(r"<[^>]{0,40}>|[*_`]")  # HTML tags and markdown emphasis inside a table cell
 _NO_CELL = re.compile(r"N|No|否|不收集|不采集|✗|×", re.I)
-_NUMBERED_ENTRY = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]|[（(]\d+[)）])[.、)]?\s*([^：:，,。]{2,40})[：:]")
+# ('1.2.5 “华为HMS”：由...', or with a comma after the quoted name: '1.2.12 “TBS” 腾讯浏览服务，由...')
+_NUMBERED_ENTRY = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]|[（(]\d+[)）])[.、)]?\s*(?:([^：:，,。]{2,40})[：:]|[^“\"「：:，,。]{0,6}[“\"「]([^”\"」]{2,40})[”\"」])")
 _NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*[.)、]?\s*\S")
 
 
