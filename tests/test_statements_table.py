@@ -703,6 +703,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "1.2.12 “TBS” 腾讯浏览服务，由腾讯科技（深圳）有限公司提供，用于提供网页浏览功能。\n"
      "android版本：国际设备识别码（IMEI）、网卡地址（MAC Address）\n",
      {("imei", "collects", "tencent_tbs"), ("mac", "collects", "tencent_tbs")}),
+    ("an SDK entry's numbered field lines ('2.5.1应用场景：...') keep the entry's SDK",
+     "2.5火山引擎智能营销套件SDK（增长分析、A/B测试）\n2.5.1应用场景：数据分析、A/B测试。\n"
+     "2.5.2收集个人信息的类型：设备信息、其他信息（无线网SSID名称、设备IMEI）。\n",
+     {("ssid", "collects", "bytedance_applog"), ("imei", "collects", "bytedance_applog")}),
     ("a nominal 'no' before a mention denies it", "No precise location-tracking is involved.",
      {("location_precise", "denies", "first_party")}),
     ("'not only' and 'whether or not' deny nothing", "We collect not only your IMEI but also, whether or not you are "

@@ -217,6 +217,7 @@ _INTRO_END = re.compile(r"(?:[:：]|\b(?:i\.e\.|e\.g\.|such\s+as|including|as\s+
                         r"(?:collected|gathered|recorded|stored|processed|sent|shared)\s*$", re.I)
 # a section's first sentence about what the heading announces ("This data is only used in app ...")
 _THIS_DATA = re.compile(r"^\W*(?:all\s+)?(?:this|these|such|the\s+above)\s+(?:\w+\s+)?(?:data|information)\b|^\W*(?:以上|上述)(?:数据|信息)", re.I)
+_ITEM_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)+\s*")
 _FIELD_LINE = re.compile(r"^[\w][\w\s()/'&-]{1,48}[:：]")  # "Information collected: ...", "收集信息："
 
 
@@ -225,6 +226,7 @@ def _entry_item(line: str) -> bool:
     a sentence end, or a list item ending in ";"."""
     if len(line) > 300 or re.search(r"[。！？]\s*\S", line):  # a sentence end inside the line: prose
         return False
+    line = _ITEM_NUMBER.sub("", line)  # "2.5.1应用场景：...": the item's number is no sentence end
     return bool(re.match(r"[^。.!?]{1,80}[:：]", line)) or line.endswith((";", "；", "、", ",")) or (
         len(line) <= 40 and not line.endswith((".", "。")))
 
