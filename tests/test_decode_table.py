@@ -138,6 +138,14 @@ ROWS: list[tuple[str, dict[str, object], list[Field], list[tuple[str, str]]]] = 
           ctype="application/json"),
      [Field("json:$.id_tracking>android_id", "android_id", AID, ("json", "base64")),
       Field("json:$.id_tracking>mac", "mac", MAC, ("json", "base64"))], []),
+    ("a binary map's name and value 4 bytes apart are a pair; 5 bytes apart they are not",
+     dict(body=json.dumps({"m": b64(b"\x01imei\x00\x00\x00\x00" + IMEI.encode() + b"\x02mac\x00\x00\x00\x00\x00"
+                                    + MAC.encode())}).encode(), ctype="application/json"),
+     [Field("json:$.m>imei", "imei", IMEI, ("json", "base64"))], [("json:$.m>mac", MAC)]),
+    ("binary bytes whose printable runs all stand 5 or more bytes apart give no pairs",
+     dict(body=json.dumps({"m": b64(b"\x02mac\x00\x00\x00\x00\x00" + MAC.encode() + b"\x03\x00\x00\x00\x00\x00id"
+                                    )}).encode(), ctype="application/json"),
+     [], [("json:$.m>mac", MAC), (f"json:$.m>{MAC}", "id")]),
     ("protobuf wire format: strings by field number",
      dict(body=b"\x0a\x0f" + IMEI.encode() + b"\x12\x04\x08\x01\x10\x02", ctype="application/x-protobuf"),
      [Field("pb:1", "1", IMEI, ("protobuf",))], []),
