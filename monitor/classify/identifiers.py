@@ -36,6 +36,7 @@ _BYTES = ("bytes",)  # the transforms of a payload's hex view
 _NO_KEYS: frozenset[str] = frozenset()
 _VALUE = operator.itemgetter(2)  # Field.value (a named tuple: itemgetter is cheaper than attrgetter)
 _TRANSFORMS = operator.itemgetter(3)  # Field.transforms
+_TYPE = operator.itemgetter(0)  # Hit.type
 # Hit(...) is a named tuple whose __new__ is a Python function that fills the defaults; tuple.__new__(Hit,
 # (all eight)) builds the same object at a third of the cost (as decode does for Field)
 _new = tuple.__new__
@@ -46,6 +47,7 @@ _LAT, _LON, _PAIR = 1, 2, 3  # location roles of a key name
 # device or install key, so only a value with a mark (_free's, or "." for profile coordinates) or of 14
 # characters or more may give a hit under it)
 _Plan = tuple[str, bool, Check | None]
+_Find = tuple[str, str, str, str]  # what a value gives: (type, value, the value's own transform, confidence)
 _KeyInfo = tuple[str, tuple[str, ...] | None, bool, bool, int, bool, tuple[_Plan, ...], bool]
 # digits -> "d", every other byte -> " ": a run of 14 digits is b"d" * 14 in an ASCII value's shape
 _DIGIT_SHAPE = bytes(0x64 if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
@@ -189,6 +191,7 @@ class Detector:
                                        tuple(p for p in (self._cs2, self._kalay) if p is not None), self._min_apps)
         self._recur: dict[str, tuple[str, str]] = {}  # value (letters and digits, upper) -> (type, first finding)
         self._key_info: dict[str, _KeyInfo] = {}
+        self._finds: dict[tuple[str, str, bool, frozenset[str] | None, bool, bool], tuple[_Find, ...]] = {}
         idfa = r.types.get("idfa", {})
         self._platform_free = frozenset(norm_key(k) for k in idfa.get("platform_free_keys", []))
         self._platform_keys = frozenset(norm_key(k) for k in idfa.get("platform_keys", []))
@@ -241,7 +244,7 @@ class Detector:
         if places:
             for h in self._location(places):
                 hits.setdefault((h[0], h[6] or h[1], h[3]), h)
-        if found and self._platform_free and any(h[0] == "gaid" for h in found) and self._says_ios(fl):
+        if found and self._platform_free and "gaid" in map(_TYPE, found) and self._says_ios(fl):
             found = [h._replace(type="idfa") if h[0] == "gaid" and _last_key(h[3]) in self._platform_free else h
                      for h in found]
         if found:
@@ -480,43 +483,67 @@ class Detector:
     # -- pattern mode ------------------------------------------------------------------------------------
 
     def _patterns(self, f: Field, info: _KeyInfo, cleartext: bool) -> list[Hit]:
-        """Hits of the types the key names (value checks) and of the free patterns (a field that is not bytes)."""
+        """Hits of the types the key names (value checks) and of the free patterns (a field that is not bytes).
+
+        What the value gives depends on the field's location and transforms only through three facts (the types
+        its location bans, whether it is a printable run cut out of binary bytes, whether the decoder joined it
+        from a list): the finds are remembered per (key, value, those facts), since a device sends the same ids
+        in request after request. A Hit is made per find with the field's location and transforms."""
+        v = f[2]
+        loc = f[0]
+        banned = None
+        if self._not_in and loc.startswith(self._not_in_starts):  # (a location starts with its prefix)
+            cut = loc.find(":")
+            banned = self._not_in.get(loc[:cut] if cut >= 0 else loc)
+        tr = f[3]
+        listed = bool(tr) and tr[-1] == "list"
+        binary = "@" in v and _BINARY_RUN.search(loc) is not None
+        memo = self._finds
+        mk = (f[1], v, cleartext, banned, listed, binary)
+        finds = memo.get(mk) if len(v) <= 512 else None
+        if finds is None:
+            finds = self._finds_of(v.strip(), info, cleartext, banned, listed, binary)
+            if len(v) <= 512:
+                if len(memo) >= 4096:  # keys and values are captured text: the memo stays bounded
+                    memo.clear()
+                memo[mk] = finds
+        out = []  # (a loop: a comprehension costs a function call more)
+        for t, value, vt, conf in finds:
+            out.append(_new(Hit, (t, value, _chain(tr, vt), loc, conf, "", "", "")))
+        return out
+
+    def _finds_of(self, v: str, info: _KeyInfo, cleartext: bool, banned: frozenset[str] | None, listed: bool,
+                  binary: bool) -> tuple[_Find, ...]:
+        """_patterns' finds: (type, value, the value's own transform, confidence) each."""
         k, _, device_key, free_key, _, install, plans, _ = info
-        v = f[2].strip()
-        out: list[Hit] = []
+        out: list[_Find] = []
         found: list[str] = []  # keyed types whose value passed: only those keep the free search off their type
         # a value under a type's key names: a hash under a hash key, else what the type's check says
         if plans and v and len(v) <= 512 and v.lower() not in self._placeholders:
-            banned = None
-            if self._not_in and f[0].startswith(self._not_in_starts):  # (a location starts with its prefix)
-                loc = f[0]
-                cut = loc.find(":")
-                banned = self._not_in.get(loc[:cut] if cut >= 0 else loc)
             for t, hashed, check in plans:
                 if banned and t in banned:
                     continue
                 if hashed and _HASH.match(v):
-                    out.append(_new(Hit, (t, v, _chain(f[3], _HASH_NAMES[len(v)]), f[0], "pattern",
-                                          "", "", "")))
+                    out.append((t, v, _HASH_NAMES[len(v)], "pattern"))
                 elif check is not None:
                     got = check(v, k, self._check_ctx, cleartext)
                     if got is None:
                         continue
-                    out.append(_new(Hit, (t, got[1], _chain(f[3], "plain"), f[0], got[0], "", "", "")))
+                    out.append((t, got[1], "plain", got[0]))
                 else:
                     continue
                 found.append(t)
         if len(v) == 14 and not found and k in self._meid_keys and self._meid_check is not None:
             got = self._meid_check(v, k, self._check_ctx, cleartext)  # a CDMA phone's MEID where apps ask for the IMEI
             if got is not None:
-                out.append(_new(Hit, ("meid", got[1], _chain(f[3], "plain"), f[0], got[0], "", "", "")))
+                out.append(("meid", got[1], "plain", got[0]))
         elif len(v) == 15 and not found and k in self._imei_id_keys and v.isdigit() and v[:2] in self._tac and \
                 len(set(v)) > 3:  # the IMEI under a generic device-id name, its check digit failing
-            out.append(_new(Hit, ("imei", v, _chain(f[3], "plain"), f[0], "pattern", "", "", "")))
+            out.append(("imei", v, "plain", "pattern"))
             found.append("imei")
         if free_key or len(v) >= 14 or "@" in v or "+" in v or "-" in v:  # see _free: each search needs a mark
-            out.extend(self._free(f, v, found, k, device_key, install))
-        return out
+            out.extend(self._free(v, found, k, device_key, install, listed, binary))
+        return tuple(out)
 
     def _suffix_types(self, k: str) -> tuple[str, ...]:
         """Types of a key that ends in a distinctive key name after a short prefix: "xgtimsi", "userimei"."""
@@ -562,14 +589,14 @@ class Detector:
                 return True
         return False
 
-    def _app_list(self, f: Field, v: str, k: str) -> bool:
+    def _app_list(self, listed: bool, v: str, k: str) -> bool:
         """An array (joined by the decoder) of mostly reverse-DNS package names, whatever its key; with a key
         saying "install", one or two package names are enough."""
         items = [x.strip() for x in v.split("\n") if x.strip()][:500]
         if not items:
             return False
         rdns = self._reverse_dns(items)
-        if f[3] and f[3][-1] == "list" and len(items) >= self._min_apps:
+        if listed and len(items) >= self._min_apps:
             return rdns >= self._rdns_share * len(items)
         return "install" in k and "installer" not in k and len(items) <= 2 and rdns == len(items)
 
@@ -586,19 +613,19 @@ class Detector:
         """How many of the items are package names ("com.tencent.mm": dotted, a known first label)."""
         return sum(1 for x in items if PKG.match(x) and x.split(".", 1)[0].lower() in self._rdns_first)
 
-    def _free(self, f: Field, v: str, keyed: list[str], k: str = "", device_key: bool = False,
-              install: bool = False) -> list[Hit]:
+    def _free(self, v: str, keyed: list[str], k: str, device_key: bool, install: bool, listed: bool,
+              binary: bool) -> list[_Find]:
         """Values recognizable without a key name (checksums, structure). Each regex runs only when the value
-        has what every match of it needs (a run of 14 digits, five MAC separators, "@", "+", "-")."""
-        got: list[tuple[str, str, str]] = []  # (type, value, confidence), made Hits at the end
-        tr = f[3]
+        has what every match of it needs (a run of 14 digits, five MAC separators, "@", "+", "-"). `listed`: the
+        decoder joined the value from a list; `binary`: it is a printable run cut out of binary bytes."""
+        got: list[_Find] = []
         # an app list needs a list (or an "install" key) and, unless any share will do, dotted names
-        if (install or tr and tr[-1] == "list") and "installed_apps" not in keyed and \
-                ("." in v or not self._rdns_share > 0) and self._app_list(f, v, k):
-            got.append(("installed_apps", v[:200], "pattern"))
+        if (install or listed) and "installed_apps" not in keyed and \
+                ("." in v or not self._rdns_share > 0) and self._app_list(listed, v, k):
+            got.append(("installed_apps", v[:200], "plain", "pattern"))
         elif ("|" in v or "," in v) and "installed_apps" not in keyed and \
                 v.count(".", 0, 4096) >= 2 * self._min_apps and self._joined_apps(v):
-            got.append(("installed_apps", v[:200], "pattern"))
+            got.append(("installed_apps", v[:200], "plain", "pattern"))
         long = len(v) >= 14
         # (the regular expressions cost ~50 us per KB of value; the counts before them, ~1 us)
         if long and "imei" not in keyed and "iccid" not in keyed and (
@@ -609,36 +636,31 @@ class Detector:
                 if len(d) > 20:
                     continue
                 if len(d) == 15 and d[:2] in self._tac and luhn_ok(d) and len(set(d)) > 3:
-                    got.append(("imei", d, "checksum"))
+                    got.append(("imei", d, "plain", "checksum"))
                 elif len(d) in (19, 20) and d.startswith("898") and luhn_ok(d):
-                    got.append(("iccid", d, "checksum"))
+                    got.append(("iccid", d, "plain", "checksum"))
         if long and "mac" not in keyed and "bssid" not in keyed and (":" in v or "-" in v) and \
                 v.count(":") + v.count("-") >= 5:
             for mac in _MAC.findall(v):
                 if unicast_mac(mac.replace(":", "").replace("-", "")):
-                    got.append(("mac", mac, "pattern"))
+                    got.append(("mac", mac, "plain", "pattern"))
         if self._email is not None and "@" in v:
-            binary = _BINARY_RUN.search(f[0]) is not None
             for m in self._email.finditer(v):
                 if self._mailbox(m, v, binary):
-                    got.append(("email", m.group(1), "pattern"))
+                    got.append(("email", m.group(1), "plain", "pattern"))
         if self._e164 is not None and "+" in v and "phone_number" not in keyed:
             for m in self._e164.finditer(v):
-                got.append(("phone_number", m.group(1), "pattern"))
+                got.append(("phone_number", m.group(1), "plain", "pattern"))
         if self._cs2 is not None and "device_uid" not in keyed:
             if "-" in v:
                 if self._cs2.search(v) is not None:  # search costs less than finditer when nothing matches
                     for m in self._cs2.finditer(v):
                         if "-" in m.group(0):
-                            got.append(("device_uid", m.group(0), "pattern"))
+                            got.append(("device_uid", m.group(0), "plain", "pattern"))
             elif device_key and self._cs2.fullmatch(v):
                 # apps drop the dashes ("VSTC123456ABCDE"): then the whole value of a device-ish key must match
-                got.append(("device_uid", v, "pattern"))
-        if not got:
-            return []
-        chain = _chain(tr, "plain")
-        loc = f[0]
-        return [_new(Hit, (t, value, chain, loc, conf, "", "", "")) for t, value, conf in got]
+                got.append(("device_uid", v, "plain", "pattern"))
+        return got
 
 
     def _mailbox(self, m: re.Match[str], text: str, binary: bool) -> bool:
