@@ -293,19 +293,36 @@ def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _B
         if _B64.match(joined):
             v = joined
     n = len(v)
+    if n < 16 or v in _INERT:
+        return  # (both unwrappings below need 16 characters)
     if n > 32 and n not in (40, 64) and not n % 2 and not v.strip(_HEX_DIGITS):  # hashes stay hashes
         raw = binascii.unhexlify(v)
-        _bytes(loc, key, raw, tr + ("hex",), depth + 1, b)
+        if _bytes(loc, key, raw, tr + ("hex",), depth + 1, b):
+            _inert(v)
         return
-    if n >= 16 and n % 4 != 1 and not v.isdigit() and not v.isalpha() and _B64.match(v):
+    if n % 4 != 1 and not v.isdigit() and not v.isalpha() and _B64.match(v):
         data = (v + "=" * (-n % 4)).encode()  # ASCII: _B64 matched
         if "-" in v or "_" in v:
             data = data.translate(_URLSAFE)  # what base64.b64decode(altchars=b"-_") does
         try:  # b64decode(validate=True) without its Python layers
             raw = binascii.a2b_base64(data, strict_mode=True)
         except (binascii.Error, ValueError):
+            _inert(v)
             return
-        _bytes(loc, key, raw, tr + ("base64",), depth + 1, b)
+        if _bytes(loc, key, raw, tr + ("base64",), depth + 1, b):
+            _inert(v)
+
+
+# Values of 16+ characters whose hex or base64 bytes hold nothing (see _bytes), remembered: a device sends the
+# same ids (an Android id, a GAID, an MD5 of its IMEI) in request after request, and each read as base64 costs
+# more than the rest of its field. Bounded (captured text): emptied when full
+_INERT: set[str] = set()
+
+
+def _inert(v: str) -> None:
+    if len(_INERT) >= 4096:
+        _INERT.clear()
+    _INERT.add(v)
 
 
 def _inner_form(loc: str, v: str, tr: tuple[str, ...], depth: int, b: _Budget) -> bool:
@@ -322,29 +339,38 @@ def _inner_form(loc: str, v: str, tr: tuple[str, ...], depth: int, b: _Budget) -
     return True
 
 
-def _bytes(loc: str, key: str, raw: bytes, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
+def _bytes(loc: str, key: str, raw: bytes, tr: tuple[str, ...], depth: int, b: _Budget) -> bool:
+    """The fields of unwrapped bytes; True when they hold nothing at any depth and in any budget (no gzip or zlib
+    header, not text, no two printable runs close enough to be a name and its value)."""
+    packed = False
     if raw[:2] == b"\x1f\x8b":
+        packed = True
         out = decompress(raw, "gzip", b)
         if out is not None:
             raw, tr = out, tr + ("gzip",)
     elif raw[:1] == b"\x78" and len(raw) > 2 and (raw[0] * 256 + raw[1]) % 31 == 0:
+        packed = True
         out = decompress(raw, "deflate", b)
         if out is not None:
             raw, tr = out, tr + ("zlib",)
     text = _text(raw[:MAX_SCAN])
     if text is not None:
         _leaf(loc, key, text, tr, depth, b)
-    elif depth < MAX_DEPTH:
-        _binary_pairs(loc, raw, tr, depth, b)
+        return False
+    if depth >= MAX_DEPTH:
+        return False
+    mask = raw[:MAX_SCAN].translate(_RUN_MASK)
+    if mask.count(b"pp") < 2 or _RUN_PAIR.search(mask) is None:
+        return not packed  # no two runs close enough: what most random bytes (a hex or UUID value read as base64) hold
+    _binary_pairs(loc, raw, tr, depth, b)
+    return False
 
 
 def _binary_pairs(loc: str, raw: bytes, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
     """Binary key-value encodings (Thrift, msgpack, BSON, bplist, protobuf maps) put a name such as
     "android_id", a few framing bytes (type, length), then the value: each name followed that closely by a
-    printable run becomes a keyed field (Umeng's base64 `id_tracking` is a Thrift map of the phone's ids)."""
-    mask = raw[:MAX_SCAN].translate(_RUN_MASK)
-    if mask.count(b"pp") < 2 or _RUN_PAIR.search(mask) is None:
-        return  # no two runs close enough: what most random bytes (a hex or UUID value read as base64) hold
+    printable run becomes a keyed field (Umeng's base64 `id_tracking` is a Thrift map of the phone's ids).
+    _bytes calls it when two runs stand close enough (_RUN_PAIR)."""
     runs = []
     for m in _BIN_RUN.finditer(raw, 0, MAX_SCAN):
         runs.append(m)

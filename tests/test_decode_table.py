@@ -218,3 +218,14 @@ def test_a_gzip_bomb_stops_at_the_decoded_cap() -> None:
                          ids=["broken gzip", "broken deflate", "unknown encoding"])
 def test_broken_or_unknown_encodings_give_none(data: bytes, encoding: str) -> None:
     assert decode.decompress(data, encoding, decode._Budget()) is None
+
+
+def test_a_value_whose_bytes_hold_nothing_is_remembered_and_one_that_unwraps_is_not() -> None:
+    """A hex or base64-looking id whose bytes are random (not text, no name-value pair) is read once; a base64
+    blob that holds JSON gives its leaves every time."""
+    hexid, blob = "af2d48f2495881aed1737bb21017f9b6", b64(IMEI_JSON)
+    want = [Field("path[1]", "", "t", ()), Field("query:a", "a", hexid, ()), Field("query:d", "d", blob, ()),
+            Field("query:d>json:$.imei", "imei", IMEI, ("base64", "json"))]
+    assert http(path=f"/t?a={hexid}&d={blob}") == want
+    assert hexid in decode._INERT and blob not in decode._INERT
+    assert http(path=f"/t?a={hexid}&d={blob}") == want
