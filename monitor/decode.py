@@ -16,7 +16,7 @@ import functools
 import json
 import re
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, SupportsIndex, overload
 from urllib.parse import unquote, urlsplit
@@ -436,13 +436,36 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
             return  # its children would be past the depth limit
         d: dict[str, Any] = node
         n = len(d)
-        items: Iterable[tuple[str, Any]] = reversed(d.items()) if n <= 1000 else list(d.items())[999::-1]
+        items: Iterator[tuple[str, Any]] = reversed(d.items()) if n <= 1000 else iter(list(d.items())[999::-1])
         if n <= 4 and not _PAIR_VALUE_SET.isdisjoint(d):
             # a pair object like {"key": "imei", "value": "35..."}: the value goes under its name
             pair = _name_value(d)
             if pair is not None:
-                items = [(pair[0] if k == pair[1] else k, v) for k, v in items]
+                items = iter([(pair[0] if k == pair[1] else k, v) for k, v in items])
         level += 1
+        if n <= MAX_FIELDS - len(fields):
+            # room for every member: the loop below without its count, until a call leaves less room than
+            # members (then the rest, from the same iterator, one by one)
+            for k, v in items:
+                ck = type(v)
+                if ck is str:
+                    if len(v) < 16 and v.isalnum() or len(v) <= 32 and v.isdigit():
+                        fields.append((path, k, v, tr, None))
+                        continue
+                    _leaf(f"{path}.{k}"[:512], k, v, tr, depth, b)
+                elif ck is int:
+                    fields.append((path, k, str(v), tr, None))
+                    continue
+                elif ck is dict or ck is list:
+                    _walk(f"{path}.{k}"[:512], k, v, level, tr, depth, b, dots)
+                elif ck is float:
+                    _json_scalar(f"{path}.{k}"[:512], k, v, tr, depth, b)
+                else:
+                    continue
+                if MAX_FIELDS - len(fields) < n:
+                    break
+            else:
+                return
         room = MAX_FIELDS - len(fields)  # kept equal to it: +1 per field added here, re-read after a call
         for k, v in items:
             if room <= 0:

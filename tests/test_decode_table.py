@@ -229,3 +229,14 @@ def test_a_value_whose_bytes_hold_nothing_is_remembered_and_one_that_unwraps_is_
     assert http(path=f"/t?a={hexid}&d={blob}") == want
     assert hexid in decode._INERT and blob not in decode._INERT
     assert http(path=f"/t?a={hexid}&d={blob}") == want
+
+
+def test_members_after_a_nested_object_that_took_the_room_are_counted_one_by_one() -> None:
+    """Members are walked last to first: the nested object takes 4,995 fields, then five words fit and the
+    sixth finds the message full."""
+    doc = {**{f"k{i}": "w" for i in range(10)}, "big": {f"o{j}": {f"m{i}": "v" for i in range(999)} for j in range(5)}}
+    got = decode.fields_of_http(HttpExchange(ts=0.0, client=Endpoint("10.0.0.2", 1), server=Endpoint("203.0.113.9", 80),
+                                             method="POST", host="x.example", path="/", request_body=json.dumps(doc).encode()))
+    assert len(got) == decode.MAX_FIELDS and got.truncated
+    assert got[decode.MAX_FIELDS - 6:] == [Field("json:$.big.o0.m0", "m0", "v", ("json",))] + [
+        Field(f"json:$.k{i}", f"k{i}", "w", ("json",)) for i in (9, 8, 7, 6, 5)]
