@@ -56,6 +56,7 @@ _DIGITS14 = b"d" * 14
 # reads them (for a message's joined values of at most _WORDS_MAX characters: the words are objects, ~40 bytes
 # each; a longer text is read by the regexes whole, without a list of its words)
 _WORDS_MAX = 1 << 16
+_KNOWN_CHARS = 1 << 20  # the characters of the values whose matches a Detector remembers (_known_all)
 _WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
 
 
@@ -191,6 +192,8 @@ class Detector:
                                        tuple(p for p in (self._cs2, self._kalay) if p is not None), self._min_apps)
         self._recur: dict[str, tuple[str, str]] = {}  # value (letters and digits, upper) -> (type, first finding)
         self._key_info: dict[str, _KeyInfo] = {}
+        self._known_memo: dict[str, tuple[tuple[Variant, str], ...]] = {}  # value -> its matches (_known_all)
+        self._known_chars = 0  # the characters of the values in _known_memo (about: a value met twice counts twice)
         self._finds: dict[tuple[str, str, bool, frozenset[str] | None, bool, bool], tuple[_Find, ...]] = {}
         idfa = r.types.get("idfa", {})
         self._platform_free = frozenset(norm_key(k) for k in idfa.get("platform_free_keys", []))
@@ -317,22 +320,61 @@ class Detector:
     # -- profile mode ------------------------------------------------------------------------------------
 
     def _known_all(self, fl: list[Field]) -> list[Hit]:
-        """`_known` of every field, in field order, each regex run only over the fields that may hold a match.
+        """`_known` of every field, in field order: what each value holds is remembered (a device sends the same
+        values in request after request), and the values not met before are read together by `_matches`."""
+        n = len(fl)
+        if n < 2:
+            return [h for f in fl for h in self._known(f)]
+        values = list(map(_VALUE, fl))
+        memo = self._known_memo
+        got: list[tuple[tuple[Variant, str], ...] | None] = list(map(memo.get, values))
+        new = got.count(None)
+        if new:  # the values not met before, read together and remembered (with C's loops: most hold nothing)
+            if new == n:
+                miss: Sequence[int] = range(n)
+                miss_values = values
+            else:
+                miss = list(itertools.compress(range(n), map(operator.is_, got, itertools.repeat(None))))
+                miss_values = list(map(values.__getitem__, miss))
+            found, size = self._matches(miss_values)
+            # values are captured text: the memo stays bounded, in entries and in characters
+            if len(memo) + new > 4096 or self._known_chars + size > _KNOWN_CHARS:
+                memo.clear()
+                self._known_chars = 0
+            if size <= _KNOWN_CHARS:
+                self._known_chars += size
+                memo.update(dict.fromkeys(miss_values, ()))
+                for j, ms in found.items():
+                    memo[miss_values[j]] = got[miss[j]] = tuple(ms)
+            else:
+                for j, ms in found.items():
+                    got[miss[j]] = tuple(ms)
+        out: list[Hit] = []
+        # binary ids first within their field (in a payload's hex view)
+        binary = self._uid_bin and _BYTES in map(_TRANSFORMS, fl)
+        for i in range(n) if binary else itertools.compress(range(n), got):
+            f = fl[i]
+            if binary and f[3] == _BYTES:
+                out.extend(self._binary_ids(f))
+            for v, sent in got[i] or ():
+                out.append(self._hit(v, f, sent))
+        return out
 
-        A variant lies inside one field (the separator is in none), so the values are joined by the separator
+    def _matches(self, values: list[str]) -> tuple[dict[int, list[tuple[Variant, str]]], int]:
+        """(variant, the text matched) per value that holds any, each regex run only over the values that may hold
+        a match; and the length of the values joined.
+
+        A variant lies inside one value (the separator is in none), so the values are joined by the separator
         once (in C). When that text is ASCII and at most _WORDS_MAX long, its words (runs of letters and digits,
         lowered: _WORD_BYTES) are hashed once into a set; a regex runs only if one of its variants' key words is
-        among them, and then only over the fields where that word stands whole (each field between its two
+        among them, and then only over the values where that word stands whole (each value between its two
         separators: the same matches as over the whole text). Otherwise each regex runs over the whole text
         (lowercased value by value for the case-insensitive one when the text is not ASCII: a capital sigma
         lowers by its context).
         """
-        n = len(fl)
-        if n < 2:
-            return [h for f in fl for h in self._known(f)]
         sep = self._sep
-        text = sep + sep.join(map(_VALUE, fl))
-        found: dict[int, list[Hit]] = {}
+        text = sep + sep.join(values)
+        found: dict[int, list[tuple[Variant, str]]] = {}
         ci, cs = self._ci_re, self._cs_re
         if len(text) <= _WORDS_MAX and text.isascii() and self._words is not None:
             all_words, ci_words, cs_words = self._words
@@ -343,56 +385,39 @@ class Detector:
                 if ci is not None and ci_key:
                     low = text.lower()
                     for i, off, end in _holding(words, text, sep, ci_key):
-                        f = fl[i]
                         for m in ci.finditer(low, off, end):  # text[off] is the separator before the value
-                            found.setdefault(i, []).append(self._hit(self._ci[m.group(1)], f,
-                                                                     text[m.start(1):m.end(1)]))
+                            found.setdefault(i, []).append((self._ci[m.group(1)], text[m.start(1):m.end(1)]))
                 cs_key = keys & cs_words
                 if cs is not None and cs_key:
                     for i, off, end in _holding(words, text, sep, cs_key):
-                        f = fl[i]
                         for m in cs.finditer(text, off, end):
-                            found.setdefault(i, []).append(self._hit(self._cs[m.group(1)], f, m.group(1)))
-        else:
-            # the regexes run over sep + values: group 1's offsets are one past the joined values' (see trie_regex)
-            values = list(map(_VALUE, fl))
-            starts = None  # each value's offset in the joined values (made at the first match)
-            if ci is not None:
-                if text.isascii():
-                    low, lows = text.lower(), values
-                else:
-                    lows = [v.lower() for v in values]
-                    low = sep + sep.join(lows)
-                low_starts: list[int] | None = None
-                for m in ci.finditer(low):
-                    if low_starts is None:
-                        low_starts = _starts(lows)
-                    s = m.start(1) - 1
-                    i = bisect.bisect_right(low_starts, s) - 1
-                    off = low_starts[i]
-                    f = fl[i]
-                    found.setdefault(i, []).append(self._hit(self._ci[m.group(1)], f,
-                                                             f[2][s - off:m.end(1) - 1 - off]))
-                if lows is values:
-                    starts = low_starts
-            if cs is not None:
-                for m in cs.finditer(text):
-                    if starts is None:
-                        starts = _starts(values)
-                    i = bisect.bisect_right(starts, m.start(1) - 1) - 1
-                    found.setdefault(i, []).append(self._hit(self._cs[m.group(1)], fl[i], m.group(1)))
-        # binary ids first within their field (a payload's hex view holds one only if the joined values do)
-        if self._uid_bin and any(hx in text for hx, _ in self._uid_bin) and _BYTES in map(_TRANSFORMS, fl):
-            for i, f in enumerate(fl):
-                if f[3] == _BYTES:
-                    binary = self._binary_ids(f)
-                    if binary:
-                        found[i] = binary + found.get(i, [])
-        if not found:
-            return []
-        if len(found) == 1:
-            return next(iter(found.values()))
-        return [h for i in sorted(found) for h in found[i]]
+                            found.setdefault(i, []).append((self._cs[m.group(1)], m.group(1)))
+            return found, len(text)
+        # the regexes run over sep + values: group 1's offsets are one past the joined values' (see trie_regex)
+        starts = None  # each value's offset in the joined values (made at the first match)
+        if ci is not None:
+            if text.isascii():
+                low, lows = text.lower(), values
+            else:
+                lows = [v.lower() for v in values]
+                low = sep + sep.join(lows)
+            low_starts: list[int] | None = None
+            for m in ci.finditer(low):
+                if low_starts is None:
+                    low_starts = _starts(lows)
+                s = m.start(1) - 1
+                i = bisect.bisect_right(low_starts, s) - 1
+                off = low_starts[i]
+                found.setdefault(i, []).append((self._ci[m.group(1)], values[i][s - off:m.end(1) - 1 - off]))
+            if lows is values:
+                starts = low_starts
+        if cs is not None:
+            for m in cs.finditer(text):
+                if starts is None:
+                    starts = _starts(values)
+                i = bisect.bisect_right(starts, m.start(1) - 1) - 1
+                found.setdefault(i, []).append((self._cs[m.group(1)], m.group(1)))
+        return found, len(text)
 
     def _binary_ids(self, f: Field) -> list[Hit]:
         """The profile's camera ids in PPPP's binary layout, found in a payload's hex view."""
