@@ -313,13 +313,15 @@ def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _B
             _inert(v)
 
 
-# Values of 16+ characters whose hex or base64 bytes hold nothing (see _bytes), remembered: a device sends the
+# Values of 16-256 characters whose hex or base64 bytes hold nothing (see _bytes), remembered: a device sends the
 # same ids (an Android id, a GAID, an MD5 of its IMEI) in request after request, and each read as base64 costs
-# more than the rest of its field. Bounded (captured text): emptied when full
+# more than the rest of its field. Bounded (captured text): at most 4,096 values of at most 256 characters
 _INERT: set[str] = set()
 
 
 def _inert(v: str) -> None:
+    if len(v) > 256:
+        return  # (no id is that long: a blob seldom recurs)
     if len(_INERT) >= 4096:
         _INERT.clear()
     _INERT.add(v)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import hashlib
 import json
 import zlib
 from typing import Any
@@ -229,6 +230,11 @@ def test_a_value_whose_bytes_hold_nothing_is_remembered_and_one_that_unwraps_is_
     assert http(path=f"/t?a={hexid}&d={blob}") == want
     assert hexid in decode._INERT and blob not in decode._INERT
     assert http(path=f"/t?a={hexid}&d={blob}") == want
+    # random hex bytes at 252 and at 260 characters: no id is that long, and a blob seldom recurs
+    long_hex = "".join(hashlib.md5(f"1-{i}".encode()).hexdigest() for i in range(8)) + "abcd"
+    for v, kept in ((long_hex[:252], True), (long_hex, False)):
+        assert http(path=f"/t?a={v}") == [Field("path[1]", "", "t", ()), Field("query:a", "a", v, ())]
+        assert (v in decode._INERT) is kept
 
 
 def test_members_after_a_nested_object_that_took_the_room_are_counted_one_by_one() -> None:

@@ -525,11 +525,12 @@ class Detector:
         binary = "@" in v and _BINARY_RUN.search(loc) is not None
         memo = self._finds
         mk = (f[1], v, cleartext, banned, listed, binary)
-        finds = memo.get(mk) if len(v) <= 512 else None
+        short = len(v) <= 512 and len(f[1]) <= 128  # keys and values are captured text: the memo stays bounded
+        finds = memo.get(mk) if short else None
         if finds is None:
             finds = self._finds_of(v.strip(), info, cleartext, banned, listed, binary)
-            if len(v) <= 512:
-                if len(memo) >= 4096:  # keys and values are captured text: the memo stays bounded
+            if short:
+                if len(memo) >= 4096:
                     memo.clear()
                 memo[mk] = finds
         out = []  # (a loop: a comprehension costs a function call more)
