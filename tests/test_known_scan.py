@@ -44,3 +44,15 @@ def test_whole_message_scan_equals_the_scan_of_each_value() -> None:
         assert det._known_all(fields) == got  # type: ignore[arg-type]  # the second time from what it remembers
         with_hits += bool(got)
     assert with_hits > 500  # the messages do hold variants, whole and cut
+
+
+def test_what_the_scan_remembers_stays_bounded() -> None:
+    """Values are captured text: at most 4,096 of them and 1 Mi characters are remembered; a longer message is read
+    and not remembered."""
+    det = Detector(load_rules().identifiers, profile_from_dict(PROFILE))
+    for i in range(3000):
+        det._known_all([("query:a", "a", f"v{i}", ()), ("query:b", "b", f"w{i}", ())])  # type: ignore[list-item]
+        assert len(det._known_memo) <= 4096 and det._known_chars <= 1 << 20
+    big = [("body@0", "", "x" * (1 << 20), ()), ("query:m", "m", "a4:5e:60:c1:22:9f", ())]
+    assert [h.type for h in det._known_all(big)] == ["mac"]  # type: ignore[arg-type]
+    assert big[0][2] not in det._known_memo and len(det._known_memo) <= 4096

@@ -337,11 +337,10 @@ class Detector:
                 miss = list(itertools.compress(range(n), map(operator.is_, got, itertools.repeat(None))))
                 miss_values = list(map(values.__getitem__, miss))
             found, size = self._matches(miss_values)
-            # values are captured text: the memo stays bounded, in entries and in characters
-            if len(memo) + new > 4096 or self._known_chars + size > _KNOWN_CHARS:
-                memo.clear()
-                self._known_chars = 0
-            if size <= _KNOWN_CHARS:
+            if size <= _KNOWN_CHARS:  # values are captured text: the memo stays bounded, in entries and characters
+                if len(memo) + new > 4096 or self._known_chars + size > _KNOWN_CHARS:
+                    memo.clear()
+                    self._known_chars = 0
                 self._known_chars += size
                 memo.update(dict.fromkeys(miss_values, ()))
                 for j, ms in found.items():
