@@ -16,7 +16,7 @@ import functools
 import json
 import re
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, SupportsIndex, overload
 from urllib.parse import unquote, urlsplit
@@ -43,6 +43,10 @@ _PAIR_VALUE_SET = frozenset(_PAIR_VALUES)  # a small dict holds one when it is n
 _PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
 _BIN_RUN = re.compile(rb"[\x20-\x7e]{2,}")  # a name or a value inside a binary key-value encoding
 _BIN_KEY = re.compile(r"[A-Za-z_$][A-Za-z0-9_.$-]{1,39}")
+# bytes -> "p" (printable, as in _BIN_RUN) or "."; on that mask _RUN_PAIR finds two _BIN_RUN runs at most 4 bytes
+# apart (the end of one, 1-4 bytes, the start of the next): _binary_pairs' test before its (~4x dearer) list of runs
+_RUN_MASK = bytes(0x70 if 0x20 <= c <= 0x7E else 0x2E for c in range(256))
+_RUN_PAIR = re.compile(rb"pp\.(?:.{0,2}\.)?pp", re.S)
 _NONPRINT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _PRINTABLE_ASCII = bytes(c for c in range(256) if _NONPRINT.match(chr(c)) is None)  # bytes.translate's delete set
 _XML_ELEM = re.compile(r"<([A-Za-z_][\w.:-]{0,64})(\s[^<>]{0,2048})?>([^<>]{1,4096})</\1>")
@@ -289,19 +293,38 @@ def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _B
         if _B64.match(joined):
             v = joined
     n = len(v)
+    if n < 16 or v in _INERT:
+        return  # (both unwrappings below need 16 characters)
     if n > 32 and n not in (40, 64) and not n % 2 and not v.strip(_HEX_DIGITS):  # hashes stay hashes
         raw = binascii.unhexlify(v)
-        _bytes(loc, key, raw, tr + ("hex",), depth + 1, b)
+        if _bytes(loc, key, raw, tr + ("hex",), depth + 1, b):
+            _inert(v)
         return
-    if n >= 16 and n % 4 != 1 and not v.isdigit() and not v.isalpha() and _B64.match(v):
+    if n % 4 != 1 and not v.isdigit() and not v.isalpha() and _B64.match(v):
         data = (v + "=" * (-n % 4)).encode()  # ASCII: _B64 matched
         if "-" in v or "_" in v:
             data = data.translate(_URLSAFE)  # what base64.b64decode(altchars=b"-_") does
         try:  # b64decode(validate=True) without its Python layers
             raw = binascii.a2b_base64(data, strict_mode=True)
         except (binascii.Error, ValueError):
+            _inert(v)
             return
-        _bytes(loc, key, raw, tr + ("base64",), depth + 1, b)
+        if _bytes(loc, key, raw, tr + ("base64",), depth + 1, b):
+            _inert(v)
+
+
+# Values of 16-256 characters whose hex or base64 bytes hold nothing (see _bytes), remembered: a device sends the
+# same ids (an Android id, a GAID, an MD5 of its IMEI) in request after request, and each read as base64 costs
+# more than the rest of its field. Bounded (captured text): at most 4,096 values of at most 256 characters
+_INERT: set[str] = set()
+
+
+def _inert(v: str) -> None:
+    if len(v) > 256:
+        return  # (no id is that long: a blob seldom recurs)
+    if len(_INERT) >= 4096:
+        _INERT.clear()
+    _INERT.add(v)
 
 
 def _inner_form(loc: str, v: str, tr: tuple[str, ...], depth: int, b: _Budget) -> bool:
@@ -318,26 +341,38 @@ def _inner_form(loc: str, v: str, tr: tuple[str, ...], depth: int, b: _Budget) -
     return True
 
 
-def _bytes(loc: str, key: str, raw: bytes, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
+def _bytes(loc: str, key: str, raw: bytes, tr: tuple[str, ...], depth: int, b: _Budget) -> bool:
+    """The fields of unwrapped bytes; True when they hold nothing at any depth and in any budget (no gzip or zlib
+    header, not text, no two printable runs close enough to be a name and its value)."""
+    packed = False
     if raw[:2] == b"\x1f\x8b":
+        packed = True
         out = decompress(raw, "gzip", b)
         if out is not None:
             raw, tr = out, tr + ("gzip",)
     elif raw[:1] == b"\x78" and len(raw) > 2 and (raw[0] * 256 + raw[1]) % 31 == 0:
+        packed = True
         out = decompress(raw, "deflate", b)
         if out is not None:
             raw, tr = out, tr + ("zlib",)
     text = _text(raw[:MAX_SCAN])
     if text is not None:
         _leaf(loc, key, text, tr, depth, b)
-    elif depth < MAX_DEPTH:
-        _binary_pairs(loc, raw, tr, depth, b)
+        return False
+    if depth >= MAX_DEPTH:
+        return False
+    mask = raw[:MAX_SCAN].translate(_RUN_MASK)
+    if mask.count(b"pp") < 2 or _RUN_PAIR.search(mask) is None:
+        return not packed  # no two runs close enough: what most random bytes (a hex or UUID value read as base64) hold
+    _binary_pairs(loc, raw, tr, depth, b)
+    return False
 
 
 def _binary_pairs(loc: str, raw: bytes, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
     """Binary key-value encodings (Thrift, msgpack, BSON, bplist, protobuf maps) put a name such as
     "android_id", a few framing bytes (type, length), then the value: each name followed that closely by a
-    printable run becomes a keyed field (Umeng's base64 `id_tracking` is a Thrift map of the phone's ids)."""
+    printable run becomes a keyed field (Umeng's base64 `id_tracking` is a Thrift map of the phone's ids).
+    _bytes calls it when two runs stand close enough (_RUN_PAIR)."""
     runs = []
     for m in _BIN_RUN.finditer(raw, 0, MAX_SCAN):
         runs.append(m)
@@ -403,13 +438,36 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
             return  # its children would be past the depth limit
         d: dict[str, Any] = node
         n = len(d)
-        items: Iterable[tuple[str, Any]] = reversed(d.items()) if n <= 1000 else list(d.items())[999::-1]
+        items: Iterator[tuple[str, Any]] = reversed(d.items()) if n <= 1000 else iter(list(d.items())[999::-1])
         if n <= 4 and not _PAIR_VALUE_SET.isdisjoint(d):
             # a pair object like {"key": "imei", "value": "35..."}: the value goes under its name
             pair = _name_value(d)
             if pair is not None:
-                items = [(pair[0] if k == pair[1] else k, v) for k, v in items]
+                items = iter([(pair[0] if k == pair[1] else k, v) for k, v in items])
         level += 1
+        if n <= MAX_FIELDS - len(fields):
+            # room for every member: the loop below without its count, until a call leaves less room than
+            # members (then the rest, from the same iterator, one by one)
+            for k, v in items:
+                ck = type(v)
+                if ck is str:
+                    if len(v) < 16 and v.isalnum() or len(v) <= 32 and v.isdigit():
+                        fields.append((path, k, v, tr, None))
+                        continue
+                    _leaf(f"{path}.{k}"[:512], k, v, tr, depth, b)
+                elif ck is int:
+                    fields.append((path, k, str(v), tr, None))
+                    continue
+                elif ck is dict or ck is list:
+                    _walk(f"{path}.{k}"[:512], k, v, level, tr, depth, b, dots)
+                elif ck is float:
+                    _json_scalar(f"{path}.{k}"[:512], k, v, tr, depth, b)
+                else:
+                    continue
+                if MAX_FIELDS - len(fields) < n:
+                    break
+            else:
+                return
         room = MAX_FIELDS - len(fields)  # kept equal to it: +1 per field added here, re-read after a call
         for k, v in items:
             if room <= 0:

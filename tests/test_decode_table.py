@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import hashlib
 import json
 import zlib
 from typing import Any
@@ -138,6 +139,14 @@ ROWS: list[tuple[str, dict[str, object], list[Field], list[tuple[str, str]]]] = 
           ctype="application/json"),
      [Field("json:$.id_tracking>android_id", "android_id", AID, ("json", "base64")),
       Field("json:$.id_tracking>mac", "mac", MAC, ("json", "base64"))], []),
+    ("a binary map's name and value 4 bytes apart are a pair; 5 bytes apart they are not",
+     dict(body=json.dumps({"m": b64(b"\x01imei\x00\x00\x00\x00" + IMEI.encode() + b"\x02mac\x00\x00\x00\x00\x00"
+                                    + MAC.encode())}).encode(), ctype="application/json"),
+     [Field("json:$.m>imei", "imei", IMEI, ("json", "base64"))], [("json:$.m>mac", MAC)]),
+    ("binary bytes whose printable runs all stand 5 or more bytes apart give no pairs",
+     dict(body=json.dumps({"m": b64(b"\x02mac\x00\x00\x00\x00\x00" + MAC.encode() + b"\x03\x00\x00\x00\x00\x00id"
+                                    )}).encode(), ctype="application/json"),
+     [], [("json:$.m>mac", MAC), (f"json:$.m>{MAC}", "id")]),
     ("protobuf wire format: strings by field number",
      dict(body=b"\x0a\x0f" + IMEI.encode() + b"\x12\x04\x08\x01\x10\x02", ctype="application/x-protobuf"),
      [Field("pb:1", "1", IMEI, ("protobuf",))], []),
@@ -210,3 +219,30 @@ def test_a_gzip_bomb_stops_at_the_decoded_cap() -> None:
                          ids=["broken gzip", "broken deflate", "unknown encoding"])
 def test_broken_or_unknown_encodings_give_none(data: bytes, encoding: str) -> None:
     assert decode.decompress(data, encoding, decode._Budget()) is None
+
+
+def test_a_value_whose_bytes_hold_nothing_is_remembered_and_one_that_unwraps_is_not() -> None:
+    """A hex or base64-looking id whose bytes are random (not text, no name-value pair) is read once; a base64
+    blob that holds JSON gives its leaves every time."""
+    hexid, blob = "af2d48f2495881aed1737bb21017f9b6", b64(IMEI_JSON)
+    want = [Field("path[1]", "", "t", ()), Field("query:a", "a", hexid, ()), Field("query:d", "d", blob, ()),
+            Field("query:d>json:$.imei", "imei", IMEI, ("base64", "json"))]
+    assert http(path=f"/t?a={hexid}&d={blob}") == want
+    assert hexid in decode._INERT and blob not in decode._INERT
+    assert http(path=f"/t?a={hexid}&d={blob}") == want
+    # random hex bytes at 252 and at 260 characters: no id is that long, and a blob seldom recurs
+    long_hex = "".join(hashlib.md5(f"1-{i}".encode()).hexdigest() for i in range(8)) + "abcd"
+    for v, kept in ((long_hex[:252], True), (long_hex, False)):
+        assert http(path=f"/t?a={v}") == [Field("path[1]", "", "t", ()), Field("query:a", "a", v, ())]
+        assert (v in decode._INERT) is kept
+
+
+def test_members_after_a_nested_object_that_took_the_room_are_counted_one_by_one() -> None:
+    """Members are walked last to first: the nested object takes 4,995 fields, then five words fit and the
+    sixth finds the message full."""
+    doc = {**{f"k{i}": "w" for i in range(10)}, "big": {f"o{j}": {f"m{i}": "v" for i in range(999)} for j in range(5)}}
+    got = decode.fields_of_http(HttpExchange(ts=0.0, client=Endpoint("10.0.0.2", 1), server=Endpoint("203.0.113.9", 80),
+                                             method="POST", host="x.example", path="/", request_body=json.dumps(doc).encode()))
+    assert len(got) == decode.MAX_FIELDS and got.truncated
+    assert got[decode.MAX_FIELDS - 6:] == [Field("json:$.big.o0.m0", "m0", "v", ("json",))] + [
+        Field(f"json:$.k{i}", f"k{i}", "w", ("json",)) for i in (9, 8, 7, 6, 5)]

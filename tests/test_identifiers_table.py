@@ -188,3 +188,25 @@ def test_an_advertising_id_takes_the_platform_the_request_names(case: str, field
 def test_coordinates_under_the_names_apps_give_them(case: str, fields: list[tuple[str, str]],
                                                     want: set[tuple[str, str]]) -> None:
     assert scan(*fields) == want
+
+
+APPS = "com.tencent.mm\ncom.eg.android.AlipayGphone\ncom.ss.android.ugc.aweme"
+
+
+# (case, a field scanned first, then the same key and value where they give something else, cleartext the second time)
+@pytest.mark.parametrize(("first", "then", "cleartext"), [
+    (Field("json:$.ssid", "ssid", "HomeWifi", ("json",)), Field("cookie:ssid", "ssid", "HomeWifi", ()), True),
+    (Field("json:$.x", "x", APPS, ("json",)), Field("json:$.x", "x", APPS, ("json", "list")), True),
+    (Field("body", "", "see admin@camera.local", ()), Field("body@40", "", "see admin@camera.local", ()), True),
+    (Field("form:password", "password", "hunter22", ()), Field("form:password", "password", "hunter22", ()), False),
+], ids=["a cookie bans the ssid", "a list of package names", "an address cut out of binary bytes",
+        "a password sent encrypted"])
+def test_what_a_key_and_value_gave_is_not_reused_where_they_give_something_else(first: Field, then: Field,
+                                                                                 cleartext: bool) -> None:
+    """The Detector remembers what a key and value give (a device sends the same ids in request after request);
+    the location, transforms and cleartext that change it are part of what it remembers them by."""
+    det = Detector(SIGS.identifiers, EMPTY_PROFILE)
+    before = det.scan([first])
+    got = det.scan([then], cleartext=cleartext)
+    assert got == Detector(SIGS.identifiers, EMPTY_PROFILE).scan([then], cleartext=cleartext)
+    assert {(h.type, h.value) for h in got} != {(h.type, h.value) for h in before}

@@ -36,6 +36,7 @@ _BYTES = ("bytes",)  # the transforms of a payload's hex view
 _NO_KEYS: frozenset[str] = frozenset()
 _VALUE = operator.itemgetter(2)  # Field.value (a named tuple: itemgetter is cheaper than attrgetter)
 _TRANSFORMS = operator.itemgetter(3)  # Field.transforms
+_TYPE = operator.itemgetter(0)  # Hit.type
 # Hit(...) is a named tuple whose __new__ is a Python function that fills the defaults; tuple.__new__(Hit,
 # (all eight)) builds the same object at a third of the cost (as decode does for Field)
 _new = tuple.__new__
@@ -46,6 +47,7 @@ _LAT, _LON, _PAIR = 1, 2, 3  # location roles of a key name
 # device or install key, so only a value with a mark (_free's, or "." for profile coordinates) or of 14
 # characters or more may give a hit under it)
 _Plan = tuple[str, bool, Check | None]
+_Find = tuple[str, str, str, str]  # what a value gives: (type, value, the value's own transform, confidence)
 _KeyInfo = tuple[str, tuple[str, ...] | None, bool, bool, int, bool, tuple[_Plan, ...], bool]
 # digits -> "d", every other byte -> " ": a run of 14 digits is b"d" * 14 in an ASCII value's shape
 _DIGIT_SHAPE = bytes(0x64 if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
@@ -54,6 +56,7 @@ _DIGITS14 = b"d" * 14
 # reads them (for a message's joined values of at most _WORDS_MAX characters: the words are objects, ~40 bytes
 # each; a longer text is read by the regexes whole, without a list of its words)
 _WORDS_MAX = 1 << 16
+_KNOWN_CHARS = 1 << 20  # the characters of the values whose matches a Detector remembers (_known_all)
 _WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
 
 
@@ -189,6 +192,9 @@ class Detector:
                                        tuple(p for p in (self._cs2, self._kalay) if p is not None), self._min_apps)
         self._recur: dict[str, tuple[str, str]] = {}  # value (letters and digits, upper) -> (type, first finding)
         self._key_info: dict[str, _KeyInfo] = {}
+        self._known_memo: dict[str, tuple[tuple[Variant, str], ...]] = {}  # value -> its matches (_known_all)
+        self._known_chars = 0  # the characters of the values in _known_memo (about: a value met twice counts twice)
+        self._finds: dict[tuple[str, str, bool, frozenset[str] | None, bool, bool], tuple[_Find, ...]] = {}
         idfa = r.types.get("idfa", {})
         self._platform_free = frozenset(norm_key(k) for k in idfa.get("platform_free_keys", []))
         self._platform_keys = frozenset(norm_key(k) for k in idfa.get("platform_keys", []))
@@ -241,7 +247,7 @@ class Detector:
         if places:
             for h in self._location(places):
                 hits.setdefault((h[0], h[6] or h[1], h[3]), h)
-        if found and self._platform_free and any(h[0] == "gaid" for h in found) and self._says_ios(fl):
+        if found and self._platform_free and "gaid" in map(_TYPE, found) and self._says_ios(fl):
             found = [h._replace(type="idfa") if h[0] == "gaid" and _last_key(h[3]) in self._platform_free else h
                      for h in found]
         if found:
@@ -314,22 +320,60 @@ class Detector:
     # -- profile mode ------------------------------------------------------------------------------------
 
     def _known_all(self, fl: list[Field]) -> list[Hit]:
-        """`_known` of every field, in field order, each regex run only over the fields that may hold a match.
+        """`_known` of every field, in field order: what each value holds is remembered (a device sends the same
+        values in request after request), and the values not met before are read together by `_matches`."""
+        n = len(fl)
+        if n < 2:
+            return [h for f in fl for h in self._known(f)]
+        values = list(map(_VALUE, fl))
+        memo = self._known_memo
+        got: list[tuple[tuple[Variant, str], ...] | None] = list(map(memo.get, values))
+        new = got.count(None)
+        if new:  # the values not met before, read together and remembered (with C's loops: most hold nothing)
+            if new == n:
+                miss: Sequence[int] = range(n)
+                miss_values = values
+            else:
+                miss = list(itertools.compress(range(n), map(operator.is_, got, itertools.repeat(None))))
+                miss_values = list(map(values.__getitem__, miss))
+            found, size = self._matches(miss_values)
+            if size <= _KNOWN_CHARS:  # values are captured text: the memo stays bounded, in entries and characters
+                if len(memo) + new > 4096 or self._known_chars + size > _KNOWN_CHARS:
+                    memo.clear()
+                    self._known_chars = 0
+                self._known_chars += size
+                memo.update(dict.fromkeys(miss_values, ()))
+                for j, ms in found.items():
+                    memo[miss_values[j]] = got[miss[j]] = tuple(ms)
+            else:
+                for j, ms in found.items():
+                    got[miss[j]] = tuple(ms)
+        out: list[Hit] = []
+        # binary ids first within their field (in a payload's hex view)
+        binary = self._uid_bin and _BYTES in map(_TRANSFORMS, fl)
+        for i in range(n) if binary else itertools.compress(range(n), got):
+            f = fl[i]
+            if binary and f[3] == _BYTES:
+                out.extend(self._binary_ids(f))
+            for v, sent in got[i] or ():
+                out.append(self._hit(v, f, sent))
+        return out
 
-        A variant lies inside one field (the separator is in none), so the values are joined by the separator
+    def _matches(self, values: list[str]) -> tuple[dict[int, list[tuple[Variant, str]]], int]:
+        """(variant, the text matched) per value that holds any, each regex run only over the values that may hold
+        a match; and the length of the values joined.
+
+        A variant lies inside one value (the separator is in none), so the values are joined by the separator
         once (in C). When that text is ASCII and at most _WORDS_MAX long, its words (runs of letters and digits,
         lowered: _WORD_BYTES) are hashed once into a set; a regex runs only if one of its variants' key words is
-        among them, and then only over the fields where that word stands whole (each field between its two
+        among them, and then only over the values where that word stands whole (each value between its two
         separators: the same matches as over the whole text). Otherwise each regex runs over the whole text
         (lowercased value by value for the case-insensitive one when the text is not ASCII: a capital sigma
         lowers by its context).
         """
-        n = len(fl)
-        if n < 2:
-            return [h for f in fl for h in self._known(f)]
         sep = self._sep
-        text = sep + sep.join(map(_VALUE, fl))
-        found: dict[int, list[Hit]] = {}
+        text = sep + sep.join(values)
+        found: dict[int, list[tuple[Variant, str]]] = {}
         ci, cs = self._ci_re, self._cs_re
         if len(text) <= _WORDS_MAX and text.isascii() and self._words is not None:
             all_words, ci_words, cs_words = self._words
@@ -340,56 +384,39 @@ class Detector:
                 if ci is not None and ci_key:
                     low = text.lower()
                     for i, off, end in _holding(words, text, sep, ci_key):
-                        f = fl[i]
                         for m in ci.finditer(low, off, end):  # text[off] is the separator before the value
-                            found.setdefault(i, []).append(self._hit(self._ci[m.group(1)], f,
-                                                                     text[m.start(1):m.end(1)]))
+                            found.setdefault(i, []).append((self._ci[m.group(1)], text[m.start(1):m.end(1)]))
                 cs_key = keys & cs_words
                 if cs is not None and cs_key:
                     for i, off, end in _holding(words, text, sep, cs_key):
-                        f = fl[i]
                         for m in cs.finditer(text, off, end):
-                            found.setdefault(i, []).append(self._hit(self._cs[m.group(1)], f, m.group(1)))
-        else:
-            # the regexes run over sep + values: group 1's offsets are one past the joined values' (see trie_regex)
-            values = list(map(_VALUE, fl))
-            starts = None  # each value's offset in the joined values (made at the first match)
-            if ci is not None:
-                if text.isascii():
-                    low, lows = text.lower(), values
-                else:
-                    lows = [v.lower() for v in values]
-                    low = sep + sep.join(lows)
-                low_starts: list[int] | None = None
-                for m in ci.finditer(low):
-                    if low_starts is None:
-                        low_starts = _starts(lows)
-                    s = m.start(1) - 1
-                    i = bisect.bisect_right(low_starts, s) - 1
-                    off = low_starts[i]
-                    f = fl[i]
-                    found.setdefault(i, []).append(self._hit(self._ci[m.group(1)], f,
-                                                             f[2][s - off:m.end(1) - 1 - off]))
-                if lows is values:
-                    starts = low_starts
-            if cs is not None:
-                for m in cs.finditer(text):
-                    if starts is None:
-                        starts = _starts(values)
-                    i = bisect.bisect_right(starts, m.start(1) - 1) - 1
-                    found.setdefault(i, []).append(self._hit(self._cs[m.group(1)], fl[i], m.group(1)))
-        # binary ids first within their field (a payload's hex view holds one only if the joined values do)
-        if self._uid_bin and any(hx in text for hx, _ in self._uid_bin) and _BYTES in map(_TRANSFORMS, fl):
-            for i, f in enumerate(fl):
-                if f[3] == _BYTES:
-                    binary = self._binary_ids(f)
-                    if binary:
-                        found[i] = binary + found.get(i, [])
-        if not found:
-            return []
-        if len(found) == 1:
-            return next(iter(found.values()))
-        return [h for i in sorted(found) for h in found[i]]
+                            found.setdefault(i, []).append((self._cs[m.group(1)], m.group(1)))
+            return found, len(text)
+        # the regexes run over sep + values: group 1's offsets are one past the joined values' (see trie_regex)
+        starts = None  # each value's offset in the joined values (made at the first match)
+        if ci is not None:
+            if text.isascii():
+                low, lows = text.lower(), values
+            else:
+                lows = [v.lower() for v in values]
+                low = sep + sep.join(lows)
+            low_starts: list[int] | None = None
+            for m in ci.finditer(low):
+                if low_starts is None:
+                    low_starts = _starts(lows)
+                s = m.start(1) - 1
+                i = bisect.bisect_right(low_starts, s) - 1
+                off = low_starts[i]
+                found.setdefault(i, []).append((self._ci[m.group(1)], values[i][s - off:m.end(1) - 1 - off]))
+            if lows is values:
+                starts = low_starts
+        if cs is not None:
+            for m in cs.finditer(text):
+                if starts is None:
+                    starts = _starts(values)
+                i = bisect.bisect_right(starts, m.start(1) - 1) - 1
+                found.setdefault(i, []).append((self._cs[m.group(1)], m.group(1)))
+        return found, len(text)
 
     def _binary_ids(self, f: Field) -> list[Hit]:
         """The profile's camera ids in PPPP's binary layout, found in a payload's hex view."""
@@ -480,43 +507,68 @@ class Detector:
     # -- pattern mode ------------------------------------------------------------------------------------
 
     def _patterns(self, f: Field, info: _KeyInfo, cleartext: bool) -> list[Hit]:
-        """Hits of the types the key names (value checks) and of the free patterns (a field that is not bytes)."""
+        """Hits of the types the key names (value checks) and of the free patterns (a field that is not bytes).
+
+        What the value gives depends on the field's location and transforms only through three facts (the types
+        its location bans, whether it is a printable run cut out of binary bytes, whether the decoder joined it
+        from a list): the finds are remembered per (key, value, those facts), since a device sends the same ids
+        in request after request. A Hit is made per find with the field's location and transforms."""
+        v = f[2]
+        loc = f[0]
+        banned = None
+        if self._not_in and loc.startswith(self._not_in_starts):  # (a location starts with its prefix)
+            cut = loc.find(":")
+            banned = self._not_in.get(loc[:cut] if cut >= 0 else loc)
+        tr = f[3]
+        listed = bool(tr) and tr[-1] == "list"
+        binary = "@" in v and _BINARY_RUN.search(loc) is not None
+        memo = self._finds
+        mk = (f[1], v, cleartext, banned, listed, binary)
+        short = len(v) <= 512 and len(f[1]) <= 128  # keys and values are captured text: the memo stays bounded
+        finds = memo.get(mk) if short else None
+        if finds is None:
+            finds = self._finds_of(v.strip(), info, cleartext, banned, listed, binary)
+            if short:
+                if len(memo) >= 4096:
+                    memo.clear()
+                memo[mk] = finds
+        out = []  # (a loop: a comprehension costs a function call more)
+        for t, value, vt, conf in finds:
+            out.append(_new(Hit, (t, value, _chain(tr, vt), loc, conf, "", "", "")))
+        return out
+
+    def _finds_of(self, v: str, info: _KeyInfo, cleartext: bool, banned: frozenset[str] | None, listed: bool,
+                  binary: bool) -> tuple[_Find, ...]:
+        """_patterns' finds: (type, value, the value's own transform, confidence) each."""
         k, _, device_key, free_key, _, install, plans, _ = info
-        v = f[2].strip()
-        out: list[Hit] = []
+        out: list[_Find] = []
         found: list[str] = []  # keyed types whose value passed: only those keep the free search off their type
         # a value under a type's key names: a hash under a hash key, else what the type's check says
         if plans and v and len(v) <= 512 and v.lower() not in self._placeholders:
-            banned = None
-            if self._not_in and f[0].startswith(self._not_in_starts):  # (a location starts with its prefix)
-                loc = f[0]
-                cut = loc.find(":")
-                banned = self._not_in.get(loc[:cut] if cut >= 0 else loc)
             for t, hashed, check in plans:
                 if banned and t in banned:
                     continue
                 if hashed and _HASH.match(v):
-                    out.append(_new(Hit, (t, v, _chain(f[3], _HASH_NAMES[len(v)]), f[0], "pattern",
-                                          "", "", "")))
+                    out.append((t, v, _HASH_NAMES[len(v)], "pattern"))
                 elif check is not None:
                     got = check(v, k, self._check_ctx, cleartext)
                     if got is None:
                         continue
-                    out.append(_new(Hit, (t, got[1], _chain(f[3], "plain"), f[0], got[0], "", "", "")))
+                    out.append((t, got[1], "plain", got[0]))
                 else:
                     continue
                 found.append(t)
         if len(v) == 14 and not found and k in self._meid_keys and self._meid_check is not None:
             got = self._meid_check(v, k, self._check_ctx, cleartext)  # a CDMA phone's MEID where apps ask for the IMEI
             if got is not None:
-                out.append(_new(Hit, ("meid", got[1], _chain(f[3], "plain"), f[0], got[0], "", "", "")))
+                out.append(("meid", got[1], "plain", got[0]))
         elif len(v) == 15 and not found and k in self._imei_id_keys and v.isdigit() and v[:2] in self._tac and \
                 len(set(v)) > 3:  # the IMEI under a generic device-id name, its check digit failing
-            out.append(_new(Hit, ("imei", v, _chain(f[3], "plain"), f[0], "pattern", "", "", "")))
+            out.append(("imei", v, "plain", "pattern"))
             found.append("imei")
         if free_key or len(v) >= 14 or "@" in v or "+" in v or "-" in v:  # see _free: each search needs a mark
-            out.extend(self._free(f, v, found, k, device_key, install))
-        return out
+            out.extend(self._free(v, found, k, device_key, install, listed, binary))
+        return tuple(out)
 
     def _suffix_types(self, k: str) -> tuple[str, ...]:
         """Types of a key that ends in a distinctive key name after a short prefix: "xgtimsi", "userimei"."""
@@ -562,14 +614,14 @@ class Detector:
                 return True
         return False
 
-    def _app_list(self, f: Field, v: str, k: str) -> bool:
+    def _app_list(self, listed: bool, v: str, k: str) -> bool:
         """An array (joined by the decoder) of mostly reverse-DNS package names, whatever its key; with a key
         saying "install", one or two package names are enough."""
         items = [x.strip() for x in v.split("\n") if x.strip()][:500]
         if not items:
             return False
         rdns = self._reverse_dns(items)
-        if f[3] and f[3][-1] == "list" and len(items) >= self._min_apps:
+        if listed and len(items) >= self._min_apps:
             return rdns >= self._rdns_share * len(items)
         return "install" in k and "installer" not in k and len(items) <= 2 and rdns == len(items)
 
@@ -586,19 +638,19 @@ class Detector:
         """How many of the items are package names ("com.tencent.mm": dotted, a known first label)."""
         return sum(1 for x in items if PKG.match(x) and x.split(".", 1)[0].lower() in self._rdns_first)
 
-    def _free(self, f: Field, v: str, keyed: list[str], k: str = "", device_key: bool = False,
-              install: bool = False) -> list[Hit]:
+    def _free(self, v: str, keyed: list[str], k: str, device_key: bool, install: bool, listed: bool,
+              binary: bool) -> list[_Find]:
         """Values recognizable without a key name (checksums, structure). Each regex runs only when the value
-        has what every match of it needs (a run of 14 digits, five MAC separators, "@", "+", "-")."""
-        got: list[tuple[str, str, str]] = []  # (type, value, confidence), made Hits at the end
-        tr = f[3]
+        has what every match of it needs (a run of 14 digits, five MAC separators, "@", "+", "-"). `listed`: the
+        decoder joined the value from a list; `binary`: it is a printable run cut out of binary bytes."""
+        got: list[_Find] = []
         # an app list needs a list (or an "install" key) and, unless any share will do, dotted names
-        if (install or tr and tr[-1] == "list") and "installed_apps" not in keyed and \
-                ("." in v or not self._rdns_share > 0) and self._app_list(f, v, k):
-            got.append(("installed_apps", v[:200], "pattern"))
+        if (install or listed) and "installed_apps" not in keyed and \
+                ("." in v or not self._rdns_share > 0) and self._app_list(listed, v, k):
+            got.append(("installed_apps", v[:200], "plain", "pattern"))
         elif ("|" in v or "," in v) and "installed_apps" not in keyed and \
                 v.count(".", 0, 4096) >= 2 * self._min_apps and self._joined_apps(v):
-            got.append(("installed_apps", v[:200], "pattern"))
+            got.append(("installed_apps", v[:200], "plain", "pattern"))
         long = len(v) >= 14
         # (the regular expressions cost ~50 us per KB of value; the counts before them, ~1 us)
         if long and "imei" not in keyed and "iccid" not in keyed and (
@@ -609,36 +661,31 @@ class Detector:
                 if len(d) > 20:
                     continue
                 if len(d) == 15 and d[:2] in self._tac and luhn_ok(d) and len(set(d)) > 3:
-                    got.append(("imei", d, "checksum"))
+                    got.append(("imei", d, "plain", "checksum"))
                 elif len(d) in (19, 20) and d.startswith("898") and luhn_ok(d):
-                    got.append(("iccid", d, "checksum"))
+                    got.append(("iccid", d, "plain", "checksum"))
         if long and "mac" not in keyed and "bssid" not in keyed and (":" in v or "-" in v) and \
                 v.count(":") + v.count("-") >= 5:
             for mac in _MAC.findall(v):
                 if unicast_mac(mac.replace(":", "").replace("-", "")):
-                    got.append(("mac", mac, "pattern"))
+                    got.append(("mac", mac, "plain", "pattern"))
         if self._email is not None and "@" in v:
-            binary = _BINARY_RUN.search(f[0]) is not None
             for m in self._email.finditer(v):
                 if self._mailbox(m, v, binary):
-                    got.append(("email", m.group(1), "pattern"))
+                    got.append(("email", m.group(1), "plain", "pattern"))
         if self._e164 is not None and "+" in v and "phone_number" not in keyed:
             for m in self._e164.finditer(v):
-                got.append(("phone_number", m.group(1), "pattern"))
+                got.append(("phone_number", m.group(1), "plain", "pattern"))
         if self._cs2 is not None and "device_uid" not in keyed:
             if "-" in v:
                 if self._cs2.search(v) is not None:  # search costs less than finditer when nothing matches
                     for m in self._cs2.finditer(v):
                         if "-" in m.group(0):
-                            got.append(("device_uid", m.group(0), "pattern"))
+                            got.append(("device_uid", m.group(0), "plain", "pattern"))
             elif device_key and self._cs2.fullmatch(v):
                 # apps drop the dashes ("VSTC123456ABCDE"): then the whole value of a device-ish key must match
-                got.append(("device_uid", v, "pattern"))
-        if not got:
-            return []
-        chain = _chain(tr, "plain")
-        loc = f[0]
-        return [_new(Hit, (t, value, chain, loc, conf, "", "", "")) for t, value, conf in got]
+                got.append(("device_uid", v, "plain", "pattern"))
+        return got
 
 
     def _mailbox(self, m: re.Match[str], text: str, binary: bool) -> bool:
