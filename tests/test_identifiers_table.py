@@ -210,3 +210,12 @@ def test_what_a_key_and_value_gave_is_not_reused_where_they_give_something_else(
     got = det.scan([then], cleartext=cleartext)
     assert got == Detector(SIGS.identifiers, EMPTY_PROFILE).scan([then], cleartext=cleartext)
     assert {(h.type, h.value) for h in got} != {(h.type, h.value) for h in before}
+
+
+def test_an_id_whose_parent_is_the_device_is_a_device_id() -> None:
+    """Segment's context.device.id: the Android ID under a name only its parent gives."""
+    def at(location: str) -> set[tuple[str, str]]:
+        return {(h.type, h.value) for h in DETECTOR.scan([Field(location, "id", AID, ())])}
+
+    assert at("json:$.batch[0].context.device.id") == {("android_id", AID)}
+    assert at("json:$.batch[0].context.user.id") == set()  # a user's or an event's id is no device's

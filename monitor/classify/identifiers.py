@@ -231,6 +231,10 @@ class Detector:
         places: list[tuple[Field, int]] = []
         found: list[Hit] = []
         for f in fl:
+            if f[1] == "id":  # Segment's context.device.id: the device's id under a name only its parent gives
+                lf = f if len(f) == 4 else _located(f)
+                if lf[0].endswith(".device.id"):
+                    f = (lf[0], "device_id", lf[2], lf[3])  # type: ignore[assignment]  # a Field read by index
             info = key_info.get(f[1]) or key_of(f[1])
             v = f[2]
             if info[7] and len(v) < 14 and v.isalnum():
