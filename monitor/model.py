@@ -235,7 +235,7 @@ class Statement:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    kind: str  # storage_location|cross_border|no_third_party_sharing|no_ad_sharing|hashing|no_personal_info|other
+    kind: str  # storage_location|cross_border|no_third_party_sharing|no_ad_sharing|no_collection|hashing|no_personal_info|other
     text: str
     start: int
     end: int

@@ -97,15 +97,15 @@ def reached(params: dict[str, str]) -> tuple[str, ...]:
     return reach_types(params.get("reach", ""))
 
 
-def named_types(text: str) -> tuple[str, ...]:
-    """The contract types a sentence names (an unqualified term's types, a category term's members); () when it
-    names only umbrella words ("personal information")."""
+def named_types(text: str, members: bool = True) -> tuple[str, ...]:
+    """The contract types a sentence names (an unqualified term's types, a category term's members unless `members`
+    is false); () when it names only umbrella words ("personal information")."""
     out: list[str] = []
     for term, _s, _e in find_terms(text):
         if term.expands:
             types: tuple[str, ...] = term.expands
         elif term.vague:
-            types = term.covers
+            types = term.covers if members else ()
         else:
             types = (term.type, *((term.iot_type,) if term.iot_type else ()))
         out += [t for t in types if t in CONTRACT_TYPES]
@@ -113,12 +113,6 @@ def named_types(text: str) -> tuple[str, ...]:
 
 
 _NEGATED = re.compile(r"\b(?:not|never|no|nor|without)\b|n't\b|不|未|无", re.I)
-
-
-def _exact_types(text: str) -> set[str]:
-    """The contract types a sentence names by an exact term (not a category term's members)."""
-    return {t for term, _s, _e in find_terms(text) if not term.vague
-            for t in (term.expands or (term.type, *((term.iot_type,) if term.iot_type else ()))) if t in CONTRACT_TYPES}
 
 
 def service_provider(category: str) -> bool:
@@ -223,14 +217,16 @@ def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRu
     identifiable"); the types the sentence itself names are left to its statements (compare.py holds a statement of
     exactly the type for the first party above the promise)."""
     out: list[Claim] = []
+    spoken: set[str] | None = None
     for start, end, t, scope in texts:
         if scope or not r.first_denial.search(t) or r.first_denial_not.search(t):
             continue
         reach = "identity" if r.first_denial_identity.search(t) else "all"
-        # the types the policy names exactly anywhere but in a negative sentence: it speaks of them, whether or not
-        # its sentence became a statement ("Optionally you can register your telephone number")
-        spare = sorted({*named_types(t), *(x for _s, _e, other, _sc in texts if other != t and not _NEGATED.search(other)
-                                           for x in _exact_types(other))})
+        if spoken is None:
+            # the types the policy names exactly in a sentence that is not negative: it speaks of them, whether or not
+            # that sentence became a statement ("Optionally you can register your telephone number")
+            spoken = {x for _s, _e, other, _sc in texts if not _NEGATED.search(other) for x in named_types(other, False)}
+        spare = sorted({*named_types(t), *spoken})
         out.append(Claim("no_collection", t, start, end,
                          (("reach", reach), *((("spare_types", ",".join(spare)),) if spare else ()))))
     return out
