@@ -310,8 +310,10 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[Fi
         if c.kind == "other" and dict(c.params).get("about") == "transport" and judged == "first_party" \
                 and (stated or dict(c.params).get("types") != "stated"):
             hit = next((f for f in fs if f.cleartext), None)
+            promise = "the data it collects is protected in transit" if dict(c.params).get("types") == "stated" \
+                else "every connection is encrypted"
             if hit is not None:
-                return c, (f"the policy says every connection is encrypted, but {hit.type} is sent to {judged} in clear "
+                return c, (f"the policy says {promise}, but {hit.type} is sent to {judged} in clear "
                            f"text ({hit.location})")
         if c.kind == "other" and dict(c.params).get("about") == "client_encryption" and judged == "first_party":
             # (privmon read the value: whatever its form, plain, hashed or encoded, it was not encrypted on the device)
