@@ -108,7 +108,10 @@ class Engine:
     # -- entry points --------------------------------------------------------------------------
 
     def process(self, item: Message | FlowStats) -> None:
-        if isinstance(item, HttpExchange):
+        step = _STEPS.get(item.__class__)  # one dict lookup for the model's own classes (a datagram stream is long)
+        if step is not None:
+            step(self, item)
+        elif isinstance(item, HttpExchange):
             self._http(item)
         elif isinstance(item, DnsAnswer):
             self._dns(item)
@@ -378,6 +381,10 @@ class Engine:
                 canonical=h.canonical, reason=h.reason, message_id=mid, transport=transport, direction=direction,
                 url=url,
             ))
+
+
+_STEPS: dict[type, Any] = {HttpExchange: Engine._http, DnsAnswer: Engine._dns, TlsHello: Engine._tls,
+                           Datagram: Engine._datagram, WebSocketMessage: Engine._websocket, FlowStats: Engine._flow}
 
 
 def _norm(value: str) -> str:

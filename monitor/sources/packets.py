@@ -39,7 +39,6 @@ _PORTS = struct.Struct("!HH")
 # length and checksum), TCP data offset and flags
 _OVER_ETH = struct.Struct("!12xHBxH2xHxB2x12sI4xBB")
 _OVER_IP = struct.Struct("!BxH2xHxB2x12sI4xBB")
-Record = tuple[float, int, bytes, int]  # as monitor.sources.pcap reads them: (time, linktype, frame, frame number)
 
 
 @dataclass(slots=True)
@@ -227,13 +226,14 @@ class PacketDecoder:
         return out
 
     def walk(self, buf: bytes, pos: int, end: int, frame: int, layout: Any,
-             linktype: int) -> Generator[Record, None, tuple[int, int]]:
+             linktype: int) -> Generator[list[Message | FlowStats], None, tuple[int, int]]:
         """The capture reader's walk over the whole records in buf[pos:end], with the packets that only need
-        counting settled on the way: no record tuple, frame copy or feed() call is made of them. Yields the
-        other records, (time, linktype, frame bytes, frame number), for the reader to hand on to feed() as
-        usual; stops at a record that is not whole in the buffer or has an impossible length (the reader's own
-        checks then decide) and returns (position, frame number) after the last record walked. `frame` is the
-        frame number before buf[pos].
+        counting settled on the way: no record tuple, frame copy or feed() call is made of them. The other
+        records are fed here, and what feed() gives (and expire() at every 4096th frame, as the source does for
+        the records it feeds) is yielded, a list of messages at a time: no record tuple goes through the reader's
+        generators. Stops at a record that is not whole in the buffer or has an impossible length (the reader's
+        own checks then decide) and returns (position, frame number) after the last record walked. `frame` is
+        the frame number before buf[pos].
 
         `layout` is ("pcap", record header Struct, seconds per tick, largest record, largest block) or
         ("pcapng", enhanced packet block Struct, interfaces as (linktype, seconds per tick, snap length),
@@ -243,10 +243,11 @@ class PacketDecoder:
         pure ACK of a known IPv4 TCP connection; its in-order segment in a direction whose handler wants no
         more bytes (TLS after the hello, a raw stream past its chunks); a datagram of a known UDP conversation
         past the QUIC check that is empty or past DATAGRAMS_PER_FLOW (the engine reads none). Every 4096th
-        frame is yielded (the source expires idle connections there). The settled frames' times widen
+        frame is fed (idle connections are expired after it). The walked frames' times widen
         self.first_ts / self.last_ts.
         """
         fast_tcp, fast_udp = self.fast_tcp, self.fast_udp
+        feed = self.feed
         kind, hdr, unit, max_record, max_block = layout
         unpack = hdr.unpack_from
         over_eth, over_ip = _OVER_ETH.unpack_from, _OVER_IP.unpack_from
@@ -342,7 +343,18 @@ class PacketDecoder:
                                 if ts > last:
                                     last = ts
                                 continue
-            yield (ts, lt, buf[start:start + n], frame)
+            # the others are fed here (no record tuple, no trip through the reader's generators); what they
+            # give is yielded, with what expiring idle connections gives at every 4096th frame
+            if ts < first:
+                first = ts
+            if ts > last:
+                last = ts
+            out = feed(ts, lt, buf[start:start + n], frame)
+            if not frame & 4095:
+                out = out + self.expire(ts)
+            if out:
+                self.first_ts, self.last_ts = first, last
+                yield out
         self.first_ts, self.last_ts = first, last
         return pos, frame
 
