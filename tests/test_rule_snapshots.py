@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-import monitor.rules as rules_module
 from monitor.errors import BadSignatures
 from monitor.rules import SNAPSHOT_FILES, SNAPSHOTS, bundled, read_toml
 
