@@ -136,10 +136,10 @@ class _Reader:
     def compressed_pos(self) -> int:
         return self.raw.tell()
 
-    def _read(self) -> bytes:
+    def _read(self, size: int = 0) -> bytes:
         if self.gunzip is None:
             try:
-                return self.raw.read(CHUNK)
+                return self.raw.read(size or CHUNK)
             except OSError as exc:
                 raise BadInput(str(self.path), f"read error: {exc}") from exc
         chunk = self.gunzip.read(CHUNK)
@@ -152,6 +152,8 @@ class _Reader:
         return chunk
 
     def _fill(self, need: int) -> bool:
+        if self.gunzip is None:
+            return self._refill(need)
         while len(self.buf) - self.pos < need:
             chunk = self._read()
             if not chunk:
@@ -162,6 +164,22 @@ class _Reader:
             self.buf = self.buf[self.pos:] + chunk
             self.pos = 0
         return True
+
+    def _refill(self, need: int) -> bool:
+        """_fill for a plain file: the unread rest of the buffer is read again with the next chunk (a seek back
+        over at most a record) rather than joined to it, so each chunk is one new buffer, not two (a fresh 1 MiB
+        buffer costs its page faults: the join was ~15 ms of CPU per 50 MB)."""
+        left = len(self.buf) - self.pos
+        if left >= need:
+            return True
+        if left:
+            self.raw.seek(-left, 1)
+        chunk = self._read(max(CHUNK, need))
+        if len(chunk) <= left:  # nothing new: the end of the file (where the read left the position)
+            return False
+        self.out += len(chunk) - left
+        self.buf, self.pos = chunk, 0
+        return len(chunk) >= need
 
     def bad(self, frame: int, reason: str) -> Exception:
         """An impossible length: BadInput, except after frames of a gzip file (damaged data decompresses
