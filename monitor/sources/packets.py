@@ -230,7 +230,7 @@ class PacketDecoder:
         """The capture reader's walk over the whole records in buf[pos:end], with the packets that only need
         counting settled on the way: no record tuple, frame copy or feed() call is made of them. The other
         records are fed here, and what feed() gives (and expire() at every 4096th frame, as the source does for
-        the records it feeds) is yielded, a list of messages at a time: no record tuple goes through the reader's
+        the records it feeds) is yielded, lists of messages: no record tuple goes through the reader's
         generators. Stops at a record that is not whole in the buffer or has an impossible length (the reader's
         own checks then decide) and returns (position, frame number) after the last record walked. `frame` is
         the frame number before buf[pos].
@@ -242,9 +242,11 @@ class PacketDecoder:
         Settled here exactly as feed()'s fast path settles them (tests/test_fast_path.py compares the two): a
         pure ACK of a known IPv4 TCP connection; its in-order segment in a direction whose handler wants no
         more bytes (TLS after the hello, a raw stream past its chunks); a datagram of a known UDP conversation
-        past the QUIC check that is empty or past DATAGRAMS_PER_FLOW (the engine reads none). Every 4096th
-        frame is fed (idle connections are expired after it). The walked frames' times widen
-        self.first_ts / self.last_ts.
+        past the QUIC check that is empty or past DATAGRAMS_PER_FLOW (the engine reads none); the other datagrams
+        of such a conversation become their Datagram here, as feed() makes it, sliced from the buffer (a camera's
+        media stream: no frame copy, no feed call). Every 4096th frame is fed (idle connections are expired after
+        it). Messages are yielded in lists of 64 or more, and the last ones when the walk stops. The walked
+        frames' times widen self.first_ts / self.last_ts.
         """
         fast_tcp, fast_udp = self.fast_tcp, self.fast_udp
         feed = self.feed
@@ -255,6 +257,7 @@ class PacketDecoder:
         ifaces = unit if ng else ()
         lt = linktype
         first, last = self.first_ts, self.last_ts
+        pending: list[Message | FlowStats] = []  # messages not yet yielded
         while True:
             if ng:
                 if pos + 28 > end:
@@ -330,19 +333,30 @@ class PacketDecoder:
                         if not c.dns and c.packets >= 8 and c.quic is None:
                             ulen = word >> 16
                             plen = (ulen if 8 <= ulen <= iplen - 20 else iplen - 20) - 8
+                            c.packets += 1
+                            if ts > c.last_ts:
+                                c.last_ts = ts
+                            if outbound:
+                                c.bytes_out += plen
+                            else:
+                                c.bytes_in += plen
+                            if ts < first:
+                                first = ts
+                            if ts > last:
+                                last = ts
                             if not plen or c.datagrams >= DATAGRAMS_PER_FLOW:  # the engine reads no more
-                                c.packets += 1
-                                if ts > c.last_ts:
-                                    c.last_ts = ts
-                                if outbound:
-                                    c.bytes_out += plen
-                                else:
-                                    c.bytes_in += plen
-                                if ts < first:
-                                    first = ts
-                                if ts > last:
-                                    last = ts
                                 continue
+                            # its Datagram, as feed() makes it, from the buffer (no frame copy, no feed call)
+                            c.datagrams += 1
+                            u = start + o + 28
+                            pending.append(Datagram(ts, c.client, c.server, "udp",
+                                                    buf[u:u + (plen if plen < DATAGRAM_KEEP else DATAGRAM_KEEP)],
+                                                    outbound, f"frame {frame}"))
+                            if len(pending) >= 64:
+                                self.first_ts, self.last_ts = first, last
+                                yield pending
+                                pending = []
+                            continue
             # the others are fed here (no record tuple, no trip through the reader's generators); what they
             # give is yielded, with what expiring idle connections gives at every 4096th frame
             if ts < first:
@@ -350,12 +364,17 @@ class PacketDecoder:
             if ts > last:
                 last = ts
             out = feed(ts, lt, buf[start:start + n], frame)
-            if not frame & 4095:
-                out = out + self.expire(ts)
             if out:
+                pending += out
+            if not frame & 4095:
+                pending += self.expire(ts)
+            if len(pending) >= 64:  # (yielded a list at a time: each yield passes through the reader's generators)
                 self.first_ts, self.last_ts = first, last
-                yield out
+                yield pending
+                pending = []
         self.first_ts, self.last_ts = first, last
+        if pending:
+            yield pending
         return pos, frame
 
     def undecoded_warnings(self) -> list[str]:
