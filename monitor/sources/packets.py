@@ -640,8 +640,8 @@ class PacketDecoder:
             return []
         if not is_resp:
             return []
-        return [DnsAnswer(ts=ts, client=c.client, server=c.server, qname=qname, qtype=qtype,
-                          answers=tuple(answers), evidence=f"frame {frame}", rcode=rcode)]
+        # (by position, in DnsAnswer's field order: ts, client, server, qname, qtype, answers, evidence, transport, rcode)
+        return [DnsAnswer(ts, c.client, c.server, qname, qtype, tuple(answers), f"frame {frame}", "udp", rcode)]
 
     # -- TCP -------------------------------------------------------------------------------------------
 
@@ -798,9 +798,9 @@ class PacketDecoder:
         no_key = c.tls and c.transport == "tcp" and not (c.decrypting and getattr(c.handler, "decrypted", False))
         if no_key:
             self.encrypted_no_key += 1
-        out.append(FlowStats(client=c.client, server=c.server, transport=c.transport,  # type: ignore[arg-type]
-                             bytes_out=c.bytes_out, bytes_in=c.bytes_in, packets=c.packets, first_ts=c.first_ts,
-                             last_ts=c.last_ts, encrypted_no_key=no_key))
+        # (by position, in FlowStats' field order: keyword arguments cost ~0.8 us more, one per connection)
+        out.append(FlowStats(c.client, c.server, c.transport, c.bytes_out, c.bytes_in,  # type: ignore[arg-type]
+                             c.packets, c.first_ts, c.last_ts, no_key))
         return out
 
 
