@@ -12,6 +12,7 @@ import ipaddress
 import math
 import socket
 import struct
+from collections import OrderedDict
 from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import Any
@@ -107,8 +108,10 @@ class PacketDecoder:
         self.conns: dict[tuple[str, int, str, int, str], _Conn] = {}
         self.frags: dict[tuple[str, str, int, int], dict[int, bytes]] = {}
         self.frag_meta: dict[tuple[str, str, int, int], int] = {}
-        self.recently_closed: dict[tuple[str, int, str, int], int] = {}  # direction -> sequence number it ended at
-        self.closed_clients: dict[tuple[str, int, str, int], None] = {}  # (client, server) of closed TCP connections
+        # (bounded, oldest dropped first: OrderedDict, whose popitem(last=False) is O(1); taking a plain dict's
+        # first key walks past every key deleted before it, ~1.5 us per drop at 4,096 entries)
+        self.recently_closed: OrderedDict[tuple[str, int, str, int], int] = OrderedDict()  # direction -> where it ended
+        self.closed_clients: OrderedDict[tuple[str, int, str, int], None] = OrderedDict()  # of closed TCP connections
         self.evicted: list[Message | FlowStats] = []  # closed to make room; returned with the next feed
         self.encrypted_no_key = 0
         self.undecoded: dict[str, int] = {}  # what could not be decoded -> packets
@@ -775,9 +778,9 @@ class PacketDecoder:
             c.keys = ()
         if c.transport == "tcp":  # remember where each direction ended, to recognize late retransmissions
             while len(self.recently_closed) > 4096:  # two entries come per connection: a loop keeps the bound
-                self.recently_closed.pop(next(iter(self.recently_closed)))
+                self.recently_closed.popitem(last=False)
             if len(self.closed_clients) > 4096:
-                self.closed_clients.pop(next(iter(self.closed_clients)))
+                self.closed_clients.popitem(last=False)
             self.closed_clients[(c.client.ip, c.client.port, c.server.ip, c.server.port)] = None
             for outbound, d in c.dirs.items():
                 if d.next_seq is not None:
