@@ -82,8 +82,8 @@ def test_a_copy_of_other_data_than_the_installed_geoip2fast_is_made_again() -> N
     cached.write_bytes(b"not a table")
     assert Geo().country("8.8.8.8") == "US"
     good = pack([(0, ""), (134744064, "ZZ")], "old data", table.dat_size)
-    head = good[:good.index(b"\n", len(b"PMCOUNTRY1\n")) + 1]
-    cached.write_bytes(head + b"not zlib data")  # a damaged copy (a disk error, a cut write) is made again
+    head = good[:good.index(b"\n", len(b"PMCOUNTRY2\n")) + 1]
+    cached.write_bytes(head + b"cut")  # a damaged copy (a disk error, a cut write) is made again
     assert Geo().country("8.8.8.8") == "US"
 
 
