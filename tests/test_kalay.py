@@ -42,7 +42,7 @@ def test_scramble_round_trips(data: bytes) -> None:
 def test_the_written_out_header_test_is_the_one_descrambling_gives() -> None:
     from monitor.classify import kalay
 
-    assert (kalay._HEAD_MASK, kalay._HEAD_VALUE) == kalay._header_test()
+    assert (kalay.HEAD_MASK, kalay.HEAD_VALUE) == kalay._header_test()
 
 
 def test_scrambled_bytes_hide_the_header_and_uid() -> None:
