@@ -8,7 +8,6 @@ of each known value (case, separators, encodings, hashes) are computed by
 from __future__ import annotations
 
 import ipaddress
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,6 +88,8 @@ def _is_network(rule: str) -> bool:
 
 def load_profile(path: str | Path) -> Profile:
     """Read and validate a device profile; raises BadProfile naming the key that is wrong."""
+    import tomllib  # (here: `analyze` without a profile does not import it)
+
     from monitor.files import read_bounded
 
     p = Path(path)

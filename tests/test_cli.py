@@ -98,3 +98,19 @@ def test_the_summary_names_a_long_capture_path_on_one_line(tmp_path: Path) -> No
                          capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "80"})
     assert out.returncode == 0, out.stderr
     assert str(cap) in out.stdout.splitlines(), out.stdout[:400]
+
+
+def test_analyze_quiet_without_a_profile_imports_only_what_it_uses(tmp_path: Path) -> None:
+    """Start-up counts on every capture (issue 20): `analyze -q` without a profile reads the rules from their
+    snapshots (no TOML parser), prints nothing (no rich, no report.safe and its html entity table)."""
+    root = Path(__file__).resolve().parent.parent
+    code = ("import sys\nfrom monitor.cli import main\n"
+            "try:\n    main(['analyze', sys.argv[1], '--db', sys.argv[2], '-q'])\nexcept SystemExit as e:\n"
+            "    assert not e.code, e.code\n"
+            "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('tomllib', 'rich', 'html')\n"
+            "                      or m == 'monitor.report.safe')))")
+    out = subprocess.run([sys.executable, "-c", code, str(root / "monitor" / "demo" / "phone-app.pcap"),
+                          str(tmp_path / "a.db")], capture_output=True, text=True, cwd=root,
+                         env={**os.environ, "PYTHONPATH": str(root)}, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == []

@@ -82,8 +82,8 @@ def test_a_copy_of_other_data_than_the_installed_geoip2fast_is_made_again() -> N
     cached.write_bytes(b"not a table")
     assert Geo().country("8.8.8.8") == "US"
     good = pack([(0, ""), (134744064, "ZZ")], "old data", table.dat_size)
-    head = good[:good.index(b"\n", len(b"PMCOUNTRY1\n")) + 1]
-    cached.write_bytes(head + b"not zlib data")  # a damaged copy (a disk error, a cut write) is made again
+    head = good[:good.index(b"\n", len(b"PMCOUNTRY2\n")) + 1]
+    cached.write_bytes(head + b"cut")  # a damaged copy (a disk error, a cut write) is made again
     assert Geo().country("8.8.8.8") == "US"
 
 
@@ -105,3 +105,26 @@ def test_no_copy_of_the_country_data_is_shipped_in_the_package() -> None:
 
     pkg = Path(monitor.__file__).parent
     assert not [p for p in pkg.rglob("*") if p.is_file() and "countr" in p.name.lower() and p.suffix not in (".py", ".pyc")]
+
+
+def test_the_global_ipv4_table_answers_as_ipaddress_does() -> None:
+    """Geo.country decides whether an IPv4 address is global from a table of ipaddress' own answers (one bisect
+    instead of an address object): the same answer at every edge of its special-purpose networks and at random."""
+    from monitor.classify.geo import _IPV4_GLOBAL
+
+    assert _IPV4_GLOBAL.is_global(int(ipaddress.IPv4Address("8.8.8.8"))) is True  # (the table is in use)
+    rnd = random.Random(20)
+    edges = [e for c in _IPV4_GLOBAL.starts for e in (c - 1, c, c + 1) if 0 <= e < 1 << 32]
+    for n in [*edges, *(rnd.getrandbits(32) for _ in range(20_000))]:
+        assert _IPV4_GLOBAL.is_global(n) == ipaddress.IPv4Address(n).is_global, ipaddress.IPv4Address(n)
+
+
+@pytest.mark.parametrize("text", ["127.1", "01.2.3.4", "0x7f.0.0.1", "1.2.3.4 ", " 8.8.8.8", "::1", "", "8.8.8.8\x00",
+                                  "256.1.1.1", "8.8.8", "1.1.1.1/32"])
+def test_an_address_ipaddress_would_not_read_as_a_dotted_quad_keeps_its_answer(text: str) -> None:
+    from monitor.classify.geo import _ipv4_int
+
+    assert _ipv4_int(text) is None  # asked of ipaddress, as before, which does not read it: no country
+    with pytest.raises(ValueError):
+        ipaddress.IPv4Address(text)
+    assert Geo().country(text) == ""

@@ -96,3 +96,33 @@ def test_a_value_seen_before_is_recognized_where_it_recurs() -> None:
     gaid = "5a1c9e4b-7d23-4f8a-b6e1-0c2d9f3a7b54"
     got = findings([get(path=f"/a?gaid={gaid}"), get(path=f"/b?_x={gaid}")])
     assert {(t, loc) for t, _v, _tr, loc, *_ in got} == {("gaid", "query:gaid"), ("gaid", "query:_x")}
+
+
+def test_the_engine_builds_records_in_their_fields_order() -> None:
+    """The engine passes MessageRecord's and Finding's fields by position (RECORD_FIELDS): their order must be the
+    classes' own."""
+    import dataclasses
+
+    from monitor.engine import RECORD_FIELDS
+    from monitor.records import Finding, MessageRecord
+
+    for cls in (MessageRecord, Finding):
+        assert RECORD_FIELDS[cls.__name__] == tuple(f.name for f in dataclasses.fields(cls)), cls.__name__
+
+
+def test_the_packet_decoder_builds_messages_in_their_fields_order() -> None:
+    """sources/packets.py and sources/http1.py pass FlowStats', DnsAnswer's and HttpExchange's fields by position."""
+    import dataclasses
+
+    from monitor.model import FlowStats
+
+    order = {
+        FlowStats: ("client", "server", "transport", "bytes_out", "bytes_in", "packets", "first_ts", "last_ts",
+                    "encrypted_no_key"),
+        DnsAnswer: ("ts", "client", "server", "qname", "qtype", "answers", "evidence", "transport", "rcode"),
+        HttpExchange: ("ts", "client", "server", "method", "host", "path", "request_headers", "request_body", "status",
+                       "response_headers", "response_body", "evidence", "scheme", "http_version", "body_truncated",
+                       "error", "protocol"),
+    }
+    for cls, names in order.items():
+        assert tuple(f.name for f in dataclasses.fields(cls))[:len(names)] == names, cls.__name__

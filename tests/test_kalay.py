@@ -39,6 +39,12 @@ def test_scramble_round_trips(data: bytes) -> None:
     assert scramble(descramble(data)) == data
 
 
+def test_the_written_out_header_test_is_the_one_descrambling_gives() -> None:
+    from monitor.classify import kalay
+
+    assert (kalay.HEAD_MASK, kalay.HEAD_VALUE) == kalay._header_test()
+
+
 def test_scrambled_bytes_hide_the_header_and_uid() -> None:
     wire = scramble(connect(b"\x01\x06\x21"))
     assert wire[:2] != b"\x04\x02" and UID.encode() not in wire and len(wire) == 68

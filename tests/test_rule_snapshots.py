@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-import monitor.rules as rules_module
 from monitor.errors import BadSignatures
 from monitor.rules import SNAPSHOT_FILES, SNAPSHOTS, bundled, read_toml
 
@@ -16,7 +15,7 @@ from monitor.rules import SNAPSHOT_FILES, SNAPSHOTS, bundled, read_toml
 def test_each_snapshot_is_the_parsed_rule_file(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     parsed = tomllib.loads((bundled() / name).read_text(encoding="utf-8"))
     calls: list[str] = []
-    monkeypatch.setattr(rules_module.tomllib, "loads", lambda text: calls.append(text) or {})  # type: ignore[func-returns-value]
+    monkeypatch.setattr(tomllib, "loads", lambda text: calls.append(text) or {})  # type: ignore[func-returns-value]
     got = read_toml(bundled() / name)
     assert not calls, f"{name} changed since its snapshot: run `python -m monitor.rules`"
     assert got == parsed

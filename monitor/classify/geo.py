@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import importlib.util
 import ipaddress
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
+from socket import inet_aton as _aton
+from socket import inet_ntoa as _ntoa
 from typing import Any
 
 from monitor.classify.country_table import CountryTable, build_cached, cached_path, geoip2fast_dat
@@ -81,6 +84,15 @@ class Geo:
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one Geo per run; the cache is the point
     def country(self, ip: str) -> str:
+        n = _ipv4_int(ip)
+        known = _IPV4_GLOBAL.is_global(n) if n is not None else None
+        if n is not None and known is not None:  # an IPv4 address as ipaddress reads it, and its table
+            if not known:
+                return ""
+            if self._mmdb is None:
+                table = self._table()
+                if table is not None:
+                    return table.lookup(n)
         try:
             addr = ipaddress.ip_address(ip)
         except ValueError:
@@ -99,6 +111,55 @@ class Geo:
             return table.lookup(int(addr))
         code = str(self._fast_db().lookup(ip).country_code or "")
         return code if len(code) == 2 and code.isalpha() else ""
+
+
+def _ipv4_int(ip: str) -> int | None:
+    """The address as an integer when `ip` is a dotted quad written as ipaddress writes it (so it reads it the
+    same way; inet_aton alone would also take "127.1" or hex parts), else None."""
+    try:
+        packed = _aton(ip)
+    except (OSError, ValueError):
+        return None
+    return int.from_bytes(packed, "big") if _ntoa(packed) == ip else None
+
+
+class _GlobalV4:
+    """ipaddress' IPv4 `is_global` as a table: the networks its answer depends on (the special-purpose ranges it
+    lists: private, shared, exceptions) cut the address space into intervals, each asked once of ipaddress
+    itself; ~12 us per address (an address object, its cached properties) -> one bisect. If this Python's
+    ipaddress does not list its networks as expected, or the table disagrees with it at any network's edge,
+    every address is asked of ipaddress (`is_global` then says None)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.flags: list[bool] = []
+        self.built = False  # (built at the first address: ~1 ms that a run without public addresses does not pay)
+
+    def _build(self) -> None:
+        self.built = True
+        nets = []
+        for value in vars(getattr(ipaddress, "_IPv4Constants", object)).values():
+            for net in value if isinstance(value, (list, tuple)) else (value,):
+                if isinstance(net, ipaddress.IPv4Network):
+                    nets.append(net)
+        if not nets:
+            return
+        cuts = sorted({0, *(int(n.network_address) for n in nets), *(int(n.broadcast_address) + 1 for n in nets)}
+                      - {1 << 32})
+        flags = [ipaddress.IPv4Address(c).is_global for c in cuts]
+        edges = {e for c in cuts for e in (c - 1, c) if 0 <= e < 1 << 32}
+        if all(flags[bisect_right(cuts, e) - 1] == ipaddress.IPv4Address(e).is_global for e in edges):
+            self.starts, self.flags = cuts, flags
+
+    def is_global(self, n: int) -> bool | None:
+        if not self.built:
+            self._build()
+        if not self.starts:
+            return None
+        return self.flags[bisect_right(self.starts, n) - 1]
+
+
+_IPV4_GLOBAL = _GlobalV4()
 
 
 def load_geo(mmdb_path: str | None = None) -> Geo | None:

@@ -20,7 +20,7 @@ from typing import Any
 from monitor.classify import cs2crypt
 from monitor.classify.cleartext import CleartextTable, recognize_text
 from monitor.classify.cs2crypt import KeyState
-from monitor.classify.kalay import hits_of, parse
+from monitor.classify.kalay import HEAD_MASK, HEAD_VALUE, hits_of, parse
 from monitor.classify.p2p_iot import baichuan, dahua_p2p, dvrip, tuya, tuya35
 from monitor.classify.p2p_tables import (
     CLEARTEXT,
@@ -71,7 +71,20 @@ def _pppp(payload: bytes, tables: PpppTable) -> P2PMatch | None:
     if known is None or int.from_bytes(payload[2:4], "big") != len(payload) - 4:
         return None
     name, role, uid_at = known
-    return P2PMatch("pppp", name, role, _pppp_ids(payload, name, uid_at, payload[1] in tables.pppp_text))
+    hits = _pppp_ids(payload, name, uid_at, payload[1] in tables.pppp_text)
+    if hits:
+        return P2PMatch("pppp", name, role, hits)
+    # without an id the match is the same for every message of the type (a camera's stream of DRW): one
+    # frozen object per (type, role), not a new one per datagram
+    match = _PLAIN_PPPP.get((name, role))
+    if match is None:
+        match = _PLAIN_PPPP[(name, role)] = P2PMatch("pppp", name, role)
+        if len(_PLAIN_PPPP) > 4096:  # (names come from the rules: a bound all the same)
+            _PLAIN_PPPP.clear()
+    return match
+
+
+_PLAIN_PPPP: dict[tuple[str, str], P2PMatch] = {}
 
 
 def _pppp_ids(payload: bytes, name: str, uid_at: int, text: bool) -> tuple[Hit, ...]:
@@ -212,6 +225,8 @@ def _encrypted_pppp(payload: bytes, on_port: bool, t: PpppTable, keys: KeyState 
     """A PPPP datagram under CS2's table-XOR encryption: known and learned keys first, then a key search."""
     if len(payload) > cs2crypt.MAX_DATAGRAM:
         return None
+    if not on_port and payload[0] not in t.pppp_key_firsts and not (keys and keys.known):
+        return None  # (what the loop below and the end give: no key starts datagrams with this byte)
     for key in (*(keys.known if keys else ()), *t.pppp_keys):
         if payload[0] == cs2crypt.first_byte(key):
             head = cs2crypt.decrypt(payload[:4], key)  # the header first: most candidates end here
@@ -317,7 +332,11 @@ def _read_ilnk(payload: bytes, sp: int, cp: int, transport: str, t: None, keys: 
 
 def _read_kalay(payload: bytes, sp: int, cp: int, transport: str, t: KalayTable,
                 keys: KeyState | None) -> P2PMatch | None:
-    return _kalay(payload, sp, t) if len(payload) >= 16 else None
+    # (kalay.parse's own first test, here: most UDP that reaches this reader is a media stream, and two calls fewer
+    # per datagram count over its thousands)
+    if len(payload) < 16 or int.from_bytes(payload[:16], "little") & HEAD_MASK != HEAD_VALUE:
+        return None
+    return _kalay(payload, sp, t)
 
 
 def _read_encrypted_pppp(payload: bytes, sp: int, cp: int, transport: str, t: PpppTable,
@@ -325,6 +344,8 @@ def _read_encrypted_pppp(payload: bytes, sp: int, cp: int, transport: str, t: Pp
     if len(payload) < 4:
         return None
     on_port = sp in t.pppp_ports or cp in t.pppp_ports
+    if not on_port and payload[0] not in t.pppp_key_firsts and not (keys and keys.known):
+        return None  # (what _encrypted_pppp answers: no key it would try starts datagrams with this byte)
     if on_port or (keys and keys.known) or t.pppp_keys:
         return _encrypted_pppp(payload, on_port, t, keys)
     return None

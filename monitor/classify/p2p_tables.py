@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from monitor.classify.cs2crypt import derive_key
+from monitor.classify.cs2crypt import derive_key, first_byte
 from monitor.errors import bad_rule
 
 ROLES = {"lookup", "relay", "peer", "discovery", ""}
@@ -34,6 +34,10 @@ class PpppTable:
     pppp_messages: dict[int, tuple[str, str, int]] = field(default_factory=dict)  # type -> (name, role, uid offset)
     pppp_text: frozenset[int] = frozenset()  # types whose device id is a string, not the binary layout
     pppp_keys: tuple[bytes, ...] = ()  # derived from the key strings of CS2's datagram encryption
+    pppp_key_firsts: frozenset[int] = field(init=False, default=frozenset())  # what their datagrams start with
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pppp_key_firsts", frozenset(first_byte(k) for k in self.pppp_keys))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,6 @@ from monitor.engine import EngineContext
 from monitor.errors import BadInput, PrivmonError
 from monitor.ingest import analyze_file, expand_inputs, record_country_source
 from monitor.model import Summary
-from monitor.report.safe import safe_text, terminal
 from monitor.store import Store
 
 if TYPE_CHECKING:
@@ -88,18 +87,18 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
             try:
                 summary = _one(path, store, ctx, keylogs, force, quiet, console)
             except BadInput as exc:
-                click.echo(f"privmon: {terminal(exc.line(), False)}", err=True)
+                click.echo(f"privmon: {_terminal(exc.line())}", err=True)
                 errors += 1
                 continue
             except (ValueError, IndexError, KeyError, struct.error, RecursionError, MemoryError) as exc:
                 # a parser bug must not cost the other files; the partial capture stays hidden
                 # ('ingesting') and is replaced by the next run
-                click.echo(terminal(f"privmon: {path}: internal error while reading ({type(exc).__name__}: {exc}); "
-                                    "please report it", False), err=True)
+                click.echo(_terminal(f"privmon: {path}: internal error while reading ({type(exc).__name__}: {exc}); "
+                                     "please report it"), err=True)
                 errors += 1
                 continue
             for w in summary.warnings:
-                click.echo(terminal(f"privmon: warning: {path}: {w}", False), err=True)
+                click.echo(_terminal(f"privmon: warning: {path}: {w}"), err=True)
             if console is not None:
                 _print_summary(console, path, summary)
         if consent_at:
@@ -112,6 +111,14 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
             print_verdicts(console, store, policy_path, ctx)
     if errors:
         sys.exit(2)
+
+
+def _terminal(text: str) -> str:
+    """A line for the terminal (report.safe.terminal, imported here: html and its entity table are ~1 ms of CPU
+    that a run printing nothing does not pay)."""
+    from monitor.report.safe import terminal
+
+    return terminal(text, False)
 
 
 def _console(quiet: bool) -> Console | None:
@@ -145,12 +152,12 @@ def _parallel(store: Store, files: list[Path], signature_dirs: tuple[str, ...], 
         nonlocal errors
         path, result = outcome
         if isinstance(result, PrivmonError):
-            click.echo(f"privmon: {terminal(result.line(), False)}", err=True)
+            click.echo(f"privmon: {_terminal(result.line())}", err=True)
             errors += 1
             return
         assert isinstance(result, Summary)
         for w in result.warnings:
-            click.echo(terminal(f"privmon: warning: {path}: {w}", False), err=True)
+            click.echo(_terminal(f"privmon: warning: {path}: {w}"), err=True)
         if console is not None:
             _print_summary(console, path, result)
 
@@ -172,12 +179,14 @@ def _one(path: Path, store: Store, ctx, keylogs, force: bool, quiet: bool, conso
 
     with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
                   console=console, transient=True) as bar:
-        task = bar.add_task(terminal(path.name, False), total=size)
+        task = bar.add_task(_terminal(path.name), total=size)
         return analyze_file(path, store, ctx, keylogs=keylogs, force=force,
                             progress=lambda n: bar.update(task, completed=n))
 
 
 def _print_summary(console: Console, path: Path, s: Summary) -> None:
+    from monitor.report.safe import safe_text
+
     if s.skipped:
         console.print(safe_text(f"{path}: already in the database ({s.packets} packets), nothing added"))
         return
@@ -198,6 +207,8 @@ def _print_summary(console: Console, path: Path, s: Summary) -> None:
 
 
 def _print_findings(console: Console, store: Store) -> None:
+    from monitor.report.safe import safe_text
+
     rows = store.findings_by_type_and_destination()
     if not rows:
         console.print("no identifiers found")

@@ -260,15 +260,14 @@ class Http1Handler:
             host = host or rest.split("/", 1)[0]
             target = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
         frames = req.frames + resp.frames if resp is not None else req.frames
-        return HttpExchange(
-            ts=req.ts, client=self.client, server=self.server, method=req.method, host=normalize_host(host),
-            path=target, request_headers=tuple(req.headers), request_body=bytes(req.body),
-            status=resp.status if resp is not None else None,
-            response_headers=tuple(resp.headers) if resp else (), response_body=bytes(resp.body) if resp else b"",
-            evidence="frames " + ",".join(map(str, sorted(set(frames))[:32])), scheme=self.scheme,
-            http_version=req.start_line.rsplit(b" ", 1)[-1].decode("latin-1"),
-            body_truncated=req.truncated, error="" if resp is not None else "no response",
-            protocol=self.protocol,
+        return HttpExchange(  # (by position, in the fields' order: keyword arguments cost ~1 us more per exchange)
+            req.ts, self.client, self.server, req.method, normalize_host(host),  # ts, client, server, method, host
+            target, tuple(req.headers), bytes(req.body),  # path, request_headers, request_body
+            resp.status if resp is not None else None,  # status
+            tuple(resp.headers) if resp else (), bytes(resp.body) if resp else b"",  # response headers and body
+            "frames " + ",".join(map(str, sorted(set(frames))[:32])), self.scheme,  # evidence, scheme
+            req.start_line.rsplit(b" ", 1)[-1].decode("latin-1"),  # http_version
+            req.truncated, "" if resp is not None else "no response", self.protocol,  # body_truncated, error, protocol
         )
 
 
