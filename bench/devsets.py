@@ -23,7 +23,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 KEPT = ROOT / "tests" / "data" / "devsets"
-MIRRORS = Path(os.environ.get("PRIVMON_MIRRORS", "/work/.mirror"))
 # what a set folder keeps: labels, grids, truth, notes and the request HAR (written by the labellers); never a policy text
 KEEP = re.compile(r"(\.labels\.json|\.json|\.har|SOURCES\.md|NOTES\.md|DONE)$")
 _HEX40 = re.compile(r"^[0-9a-f]{40}$")
@@ -72,7 +71,8 @@ def sources(batch: Path) -> list[tuple[str, str, str, str, str]]:
 
 
 def _mirror(repo: str) -> Path:
-    return MIRRORS / repo.replace("/", "+") / "repo"
+    """The git directory `fetch` made for a repository ($PRIVMON_MIRRORS, default /work/.mirror)."""
+    return Path(os.environ.get("PRIVMON_MIRRORS", "/work/.mirror")) / repo.replace("/", "+") / "repo"
 
 
 def _show(repo: str, commit: str, path: str) -> bytes | None:
@@ -86,10 +86,10 @@ def _show(repo: str, commit: str, path: str) -> bytes | None:
     return None
 
 
-def restore() -> int:
+def restore(kept: Path = KEPT) -> int:
     top, restored, missing, wrong = corpus(), 0, [], []
-    for d in set_dirs(KEPT):
-        dest = top / d.relative_to(KEPT)
+    for d in set_dirs(kept):
+        dest = top / d.relative_to(kept)
         dest.mkdir(parents=True, exist_ok=True)
         for f in d.iterdir():
             if f.is_file() and not (dest / f.name).exists():

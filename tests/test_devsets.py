@@ -79,3 +79,33 @@ def test_kept_policy_labels_speak_the_contract(labels: Path) -> None:
         assert row[0] in TYPE_IDS and row[1] in STANCES, row
     sources = {r[0] for r in _devsets().sources(labels.parent)}
     assert labels.name[: -len(".labels.json")] in sources
+
+
+def test_restore_rebuilds_a_text_from_its_mirror_and_refuses_one_whose_hash_differs(tmp_path: Path,
+                                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    repo = tmp_path / "src"
+    repo.mkdir()
+    text = b"We collect your IMEI.\n"
+    (repo / "privacy.md").write_bytes(text)
+    git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=t", "-C", str(repo)]
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run([*git, "add", "privacy.md"], check=True)
+    subprocess.run([*git, "commit", "-qm", "policy"], check=True)
+    commit = subprocess.run([*git, "rev-parse", "HEAD"], check=True, capture_output=True, text=True).stdout.strip()
+    mirrors = tmp_path / "mirrors" / "owner+app"
+    mirrors.mkdir(parents=True)
+    (mirrors / "repo").symlink_to(repo / ".git")
+    kept = tmp_path / "kept" / "policies" / "batch"
+    kept.mkdir(parents=True)
+    good = hashlib.sha256(text).hexdigest()
+    (kept / "SOURCES.md").write_text(f"app | owner/app | privacy.md | {commit} | {good} | a test policy\n"
+                                     f"other | owner/app | privacy.md | {commit} | {'0' * 64} | a wrong hash\n")
+    (kept / "app.labels.json").write_text('{"statements": [["imei", "collects", "first_party"]]}')
+    monkeypatch.setenv("PRIVMON_MIRRORS", str(tmp_path / "mirrors"))
+    monkeypatch.setenv("PRIVMON_CORPUS", str(tmp_path / "corpus"))
+    assert _devsets().restore(tmp_path / "kept") == 1  # one text could not be restored: said, and the exit is not 0
+    out = tmp_path / "corpus" / "policies" / "batch"
+    assert (out / "app.txt").read_bytes() == text and (out / "app.labels.json").exists()
+    assert not (out / "other.txt").exists()
