@@ -707,6 +707,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "2.5火山引擎智能营销套件SDK（增长分析、A/B测试）\n2.5.1应用场景：数据分析、A/B测试。\n"
      "2.5.2收集个人信息的类型：设备信息、其他信息（无线网SSID名称、设备IMEI）。\n",
      {("ssid", "collects", "bytedance_applog"), ("imei", "collects", "bytedance_applog")}),
+    ("SIM序列号 is the ICCID; 米盟 and vivo流量联盟 are the phone makers' ad SDKs",
+     "12、米盟广告SDK\n\n收集个人信息类型：OAID、SIM序列号\n\n13、vivo流量联盟SDK\n\n收集个人信息类型：MAC地址\n",
+     {("oaid", "collects", "xiaomi_ads"), ("iccid", "collects", "xiaomi_ads"), ("mac", "collects", "vivo_ads")}),
     ("a nominal 'no' before a mention denies it", "No precise location-tracking is involved.",
      {("location_precise", "denies", "first_party")}),
     ("'not only' and 'whether or not' deny nothing", "We collect not only your IMEI but also, whether or not you are "
