@@ -1266,3 +1266,11 @@ def test_an_app_that_integrates_sdks_and_collects_gives_the_sdks_that_data_too()
     text = "本软件可能会集成第三方SDK并收集您的部分设备信息。\n"
     assert verdict(text, "android_id", "umeng").verdict == "vague"
     assert verdict(text, "android_id", "first_party").verdict == "vague"  # the app's too
+
+
+def test_data_given_to_an_organization_by_name_reaches_its_sdks_vaguely() -> None:
+    text = "We share your Android ID with Google for analytics.\n"
+    assert verdict(text, "android_id", "firebase").verdict == "vague"  # Firebase is Google's: named by its owner
+    assert verdict(text, "android_id", "umeng").verdict == "undisclosed"
+    denial = "We never share your Android ID with Google.\n"
+    assert verdict(denial, "android_id", "firebase").verdict == "undisclosed"  # a denial stays with the name it gives

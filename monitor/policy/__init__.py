@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from monitor.model import Policy
+from monitor.model import Policy, Statement
 from monitor.policy.covering import (
     apply_claim_rules,
     apply_covering,
@@ -15,7 +15,7 @@ from monitor.policy.covering import (
     defined_terms,
     own_products,
 )
-from monitor.policy.promises import find_promises
+from monitor.policy.promises import OTHER, find_promises
 from monitor.policy.statements import AliasMatcher, clauses, extract_claims, extract_statements, vendor_sdk
 from monitor.policy.text import read_policy_text
 from monitor.policy.vocab import policy_context
@@ -43,11 +43,33 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
     siblings += tuple(sdk for sdk in own_products(text, aliases.find, aliases.aliases) if sdk != vendor and sdk not in siblings)
     categories = {s.id: s.category for s in getattr(signatures, "sdks", ())}
     organizations = {s.id: s.organization for s in getattr(signatures, "sdks", ())}
+    statements += _through_organization(statements, categories, organizations, vendor, siblings)
     claims = find_promises(texts, aliases.find, apply_claim_rules(extract_claims(text, aliases), texts), statements,
                            categories, organizations,
                            {name: aliases.aliases[name] for name in signatures.common_aliases if name in aliases.aliases})
     return Policy(source=source, text=text, statements=tuple(statements), claims=tuple(claims),
                   sdks_named=tuple(named), first_party_sdk=vendor, vendor_sdks=siblings)
+
+
+def _through_organization(statements: list[Statement], categories: dict[str, str], organizations: dict[str, str],
+                          vendor: str, siblings: tuple[str, ...]) -> list[Statement]:
+    """Data the policy gives an organization by name ("We share your Android ID with Google", "Tencent may collect
+    ..."): each of that organization's SDKs has it too, vaguely (the organization is named, the SDK is not). Only the
+    organizations' catch-all entries (category `unknown`: Google, Tencent, ByteDance ...) carry their members; a denial
+    stays with the name it gives."""
+    members: dict[str, tuple[str, ...]] = {}
+    out: list[Statement] = []
+    for s in statements:
+        if s.stance == "denies" or categories.get(s.recipient) != OTHER or not organizations.get(s.recipient):
+            continue
+        if s.recipient not in members:
+            org = organizations[s.recipient]
+            members[s.recipient] = tuple(sid for sid, o in organizations.items()
+                                         if o == org and sid != s.recipient and sid != vendor and sid not in siblings)
+        for sdk in members[s.recipient]:
+            out.append(replace(s, recipient=sdk, vague=True, covers=s.covers if s.vague else (s.type,),
+                               qualifiers=(*s.qualifiers, f"via:{s.recipient}")))
+    return out
 
 
 def _titled(text: str, aliases: AliasMatcher) -> str:
