@@ -10,8 +10,9 @@ captures through its own connection, as any other writer of the database does (o
 IMMEDIATE transaction per batch, ids given by SQLite, the capture marked complete after its last
 batch), so a crash still leaves whole batches only and nothing but a Summary per file crosses
 back (pickling every batch to a single writer and unpickling it there was most of the CPU that
---jobs 2 spent beyond --jobs 1, docs/perf.md). The parent hashes the files (to skip those already stored) while the workers
-already read the first ones, hands them out largest first, and reports each file's outcome once.
+--jobs 2 spent beyond --jobs 1, docs/perf.md). The parent hands the files out largest first and reports each file's
+outcome once; a worker hashes its file (to skip one already stored) unless another file has the same size, which
+the parent then hashes first so that equal contents are analyzed once.
 Dask workers send their capture's events back to this process, the one writer of that path.
 """
 
