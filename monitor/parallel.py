@@ -10,13 +10,15 @@ captures through its own connection, as any other writer of the database does (o
 IMMEDIATE transaction per batch, ids given by SQLite, the capture marked complete after its last
 batch), so a crash still leaves whole batches only and nothing but a Summary per file crosses
 back (pickling every batch to a single writer and unpickling it there was most of the CPU that
---jobs 2 spent beyond --jobs 1, docs/perf.md). The parent hashes the files (to skip those already stored) while the workers
-already read the first ones, hands them out largest first, and reports each file's outcome once.
+--jobs 2 spent beyond --jobs 1, docs/perf.md). The parent hands the files out largest first and reports each file's
+outcome once; a worker hashes its file (to skip one already stored) unless another file has the same size, which
+the parent then hashes first so that equal contents are analyzed once.
 Dask workers send their capture's events back to this process, the one writer of that path.
 """
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import multiprocessing as mp
 import queue
@@ -80,7 +82,7 @@ def _size(item: tuple[int, Path, str]) -> int:
 
 
 def _worker(tasks: Any, results: Any, args: ContextArgs | EngineContext, keylogs: tuple[str, ...],
-            db_path: str) -> None:
+            db_path: str, force: bool = False) -> None:
     """Take files from `tasks`, read, classify and store each (this process's own connection), send its outcome."""
     if isinstance(args, EngineContext):  # forked: the parent's context, already loaded
         ctx = args
@@ -98,7 +100,7 @@ def _worker(tasks: Any, results: Any, args: ContextArgs | EngineContext, keylogs
             if item is None:
                 break
             key, path, sha = item
-            results.put((key, _store_one(store, path, sha, ctx, keylogs)))
+            results.put((key, _store_one(store, path, sha, ctx, keylogs, force)))
     finally:
         if isinstance(store, Store):
             store.close()
@@ -106,11 +108,22 @@ def _worker(tasks: Any, results: Any, args: ContextArgs | EngineContext, keylogs
 
 
 def _store_one(store: Store | PrivmonError, path: Path, sha: str, ctx: EngineContext,
-               keylogs: tuple[str, ...]) -> Summary | PrivmonError:
+               keylogs: tuple[str, ...], force: bool = False) -> Summary | PrivmonError:
     """One capture into the database, batch by batch (each its own BEGIN IMMEDIATE transaction), marked complete
-    after its last batch; a file bad partway is removed again (write_events), as is one a bug stopped."""
+    after its last batch; a file bad partway is removed again (write_events), as is one a bug stopped.
+
+    sha "": not hashed by the parent (no other file has its size): hashed here, and skipped when already stored.
+    """
     if isinstance(store, PrivmonError):
         return store
+    if not sha:
+        try:
+            sha = file_sha256(path)
+            row = already_done(store, sha)
+        except PrivmonError as exc:
+            return exc
+        if row is not None and not force:
+            return Summary(skipped=True, packets=int(row["packets"]))
     try:
         return write_events(store, capture_events(path, ctx, keylogs, sha256=sha))
     except PrivmonError as exc:
@@ -143,7 +156,7 @@ def analyze_with_processes(store: Store, paths: Sequence[Path], args: ContextArg
     results = mpc.Queue()
     n = max(1, min(jobs, len(paths)))
     workers = [mpc.Process(target=_worker, args=(tasks, results, ctx if fork else args, tuple(keylogs),
-                                                 str(store.path)), daemon=True)
+                                                 str(store.path), force), daemon=True)
                for _ in range(n)]
     # an SQLite connection must not cross a fork (the child would share this process's lock bookkeeping of
     # the file): closed while the workers are forked, opened again after
@@ -152,13 +165,23 @@ def analyze_with_processes(store: Store, paths: Sequence[Path], args: ContextArg
             w.start()
     if not fork and ctx is not None and ctx.geo is not None:
         ctx.geo.describe()  # this process records the country data's date: loaded while the workers start
-    # largest first: no big file left for the end. Each file is queued as soon as it is hashed
-    order = sorted(((i, p, "") for i, p in enumerate(paths)), key=_size, reverse=True)
+    # largest first: no big file left for the end. A file whose size no other file has cannot share its content:
+    # it is queued at once, and its worker hashes it (both workers start together, and hash in parallel, where
+    # this process hashing every file first kept the second one waiting and took a core from them). Files of
+    # the same size are hashed here, each queued as soon as it is hashed, so that equal contents run once.
+    sized = sorted(((_size((i, p, "")), i, p) for i, p in enumerate(paths)), key=lambda x: x[0], reverse=True)
+    sizes = collections.Counter(n for n, _i, _p in sized)
     outcomes: list[Outcome] = []
     by_key: dict[int, Path] = {}
     queued: dict[str, int] = {}  # sha256 -> the key that stores it
     same: dict[int, list[int]] = {}  # key -> later files with the same content (analyzed once, then skipped)
-    for item in order:
+    for n, i, p in sized:
+        if sizes[n] == 1:
+            by_key[i] = p
+            queued[f"unhashed:{i}"] = i
+            tasks.put((i, p, ""))
+            continue
+        item = (i, p, "")
         found, done = _todo(store, [item[1]], force, on_done)
         outcomes.extend(done)
         for _i, p, sha in found:

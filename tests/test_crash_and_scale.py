@@ -252,6 +252,51 @@ def test_jobs_analyzes_the_same_content_once(tmp_path: Path) -> None:
     assert all("not a capture" in line for line in out.stderr.splitlines())
 
 
+def test_jobs_the_parent_hashes_only_files_that_share_a_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a file no other file has the size of cannot share its content: its worker hashes it, so both workers start at
+    # once (the parent hashing every file first kept the second worker waiting and took a core from the first)
+    import multiprocessing as mp
+
+    import monitor.parallel as parallel
+    from monitor.context import build_context
+
+    if "fork" not in mp.get_all_start_methods():
+        pytest.skip("workers see the spy only where they fork")
+    log = tmp_path / "hashed.txt"
+    real = parallel.file_sha256
+
+    def spy(path: Path) -> str:
+        with log.open("a") as fh:
+            fh.write(f"{os.getpid()} {Path(path).name}\n")
+        return real(path)
+
+    monkeypatch.setattr(parallel, "file_sha256", spy)
+    caps = tmp_path / "caps"
+    caps.mkdir()
+    write_capture(caps / "a.pcap", 1000)
+    (caps / "b.pcap").write_bytes((caps / "a.pcap").read_bytes())
+    write_capture(caps / "c.pcap", 1200, seed=1)
+    files = sorted(caps.iterdir())
+    ctx = build_context((), None, None)
+    with Store.open(tmp_path / "x.db") as store:
+        first = dict(parallel.analyze_with_processes(store, files, parallel.ContextArgs(), 2, ctx=ctx))
+        again = dict(parallel.analyze_with_processes(store, files, parallel.ContextArgs(), 2, ctx=ctx))
+        forced = dict(parallel.analyze_with_processes(store, files[2:], parallel.ContextArgs(), 2, force=True,
+                                                      ctx=ctx))
+    hashed = [line.split() for line in log.read_text().splitlines()]
+    mine = [name for pid, name in hashed if int(pid) == os.getpid()]
+    theirs = [name for pid, name in hashed if int(pid) != os.getpid()]
+    assert sorted(mine) == ["a.pcap", "a.pcap", "b.pcap", "b.pcap"] and theirs == ["c.pcap"] * 3
+    assert [(p.name, s.skipped, s.packets) for p, s in sorted(first.items())] == [  # type: ignore[union-attr]
+        ("a.pcap", False, 1002), ("b.pcap", True, 1002), ("c.pcap", False, 1203)]
+    # analyzed again: the worker's hash finds c.pcap stored, as the parent's finds a.pcap; --force reads it again
+    assert [(p.name, s.skipped) for p, s in sorted(again.items())] == [  # type: ignore[union-attr]
+        ("a.pcap", True), ("b.pcap", True), ("c.pcap", True)]
+    assert [(p.name, s.skipped, s.packets) for p, s in forced.items()] == [("c.pcap", False, 1203)]  # type: ignore[union-attr]
+    with Store.open(tmp_path / "x.db", readonly=True) as store:
+        assert sorted(Path(c["path"]).name for c in store.captures()) == ["a.pcap", "c.pcap"]
+
+
 def test_dask_local_cluster_backend(tmp_path: Path) -> None:
     pytest.importorskip("dask.distributed")
     for i in range(2):
