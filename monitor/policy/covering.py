@@ -481,11 +481,10 @@ def _collected_shared(statements: list[Statement], policy_text: str, r: Covering
     for line in policy_text.splitlines(keepends=True):
         if r.collected_shared.search(line):
             for sent in _SENTENCE_END.split(line):
-                m = r.collected_shared.search(sent)
-                if m is None or r.collected_shared_not.search(sent):
+                if not r.collected_shared.search(sent) or r.collected_shared_not.search(sent):
                     continue
-                rcp = "advertisers" if r.collected_advertisers.search(sent) else "partners" \
-                    if r.collected_partners.search(sent) else "third_party" if r.collected_third.search(sent) else ""
+                rcp = next((c for c, rx in (("advertisers", r.collected_advertisers), ("partners", r.collected_partners),
+                                            ("third_party", r.collected_third)) if rx.search(sent)), "")
                 if rcp:
                     start = at + line.find(sent)
                     cats = tuple(f"class:{c}" for c in class_categories(sent))
