@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 KEPT = ROOT / "tests" / "data" / "devsets"
 # what a set folder keeps: labels, grids, truth, notes and the request HAR (written by the labellers); never a policy text
-KEEP = re.compile(r"(\.labels\.json|\.json|\.har|SOURCES\.md|NOTES\.md|DONE)$")
+KEEP = re.compile(r"(\.json|\.har|SOURCES\.md|NOTES\.md|DONE)$")
 _HEX40 = re.compile(r"^[0-9a-f]{40}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 

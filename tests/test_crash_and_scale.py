@@ -38,6 +38,18 @@ def write_capture(path: Path, n_udp: int, seed: int = 0, new_flows_every: int = 
                                              dport=32100 + (i % 7) + (7 * (i // new_flows_every) if new_flows_every else 0))))
 
 
+def _count(db: Path, sql: str) -> int | None:
+    """A count read from the database while a writer works on it (None while it cannot be read yet)."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(conn.execute(sql).fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
 def _analyze(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "monitor", "analyze", *args], capture_output=True, text=True,
                           timeout=timeout, cwd=ROOT)
@@ -54,16 +66,9 @@ def test_kill_9_mid_analyze_leaves_a_consistent_db_and_rerun_completes(tmp_path:
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     # wait until at least one batch is committed, then kill without warning
     deadline = time.monotonic() + 120
-    committed = 0
     while time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.2)
-        try:
-            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-            committed = conn.execute("SELECT COUNT(*) FROM messages").fetchone()[0]
-            conn.close()
-        except sqlite3.Error:
-            continue
-        if committed:
+        if _count(db, "SELECT COUNT(*) FROM messages"):
             break
     if proc.poll() is not None:
         pytest.skip("analyze finished before it could be killed (machine too fast for this capture)")
@@ -169,14 +174,10 @@ def test_jobs_a_dying_worker_is_reported_once_and_the_rerun_completes(tmp_path: 
     victim = 0
     while time.monotonic() < deadline and proc.poll() is None and not victim:
         time.sleep(0.02)
-        try:
-            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-            started = conn.execute("SELECT COUNT(DISTINCT capture_id) FROM messages").fetchone()[0]
-            conn.close()
-        except sqlite3.Error:
+        if _count(db, "SELECT COUNT(DISTINCT capture_id) FROM messages") != 2:
             continue
         workers = _children(proc.pid)
-        if started == 2 and len(workers) == 2:  # both workers are inside their captures
+        if len(workers) == 2:  # both workers are inside their captures
             victim = workers[0]
             os.kill(victim, signal.SIGKILL)
     _out, err = proc.communicate(timeout=300)

@@ -5,13 +5,13 @@ itself is kept, and a text restored into $PRIVMON_CORPUS is the one the labels w
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from scripts import load_script
 
 from monitor.classify.types import type_ids
 from monitor.rules.load import load_rules
@@ -26,11 +26,7 @@ CLASSES = {"first_party", "unknown", "third_party", "partners", "advertisers"}
 
 
 def _devsets() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("devsets", ROOT / "bench" / "devsets.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("bench/devsets.py", "devsets")
 
 
 def _grid_files() -> list[Path]:

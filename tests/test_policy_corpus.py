@@ -7,19 +7,12 @@ docs/policy.md; the floors below are the scores reached since, so a change that 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
+from scripts import load_script
 
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "policy_bench.py"
-spec = importlib.util.spec_from_file_location("policy_bench", BENCH)
-assert spec is not None and spec.loader is not None
-bench = importlib.util.module_from_spec(spec)
-sys.modules["policy_bench"] = bench
-spec.loader.exec_module(bench)
+bench = load_script("bench/policy_bench.py", "policy_bench")
 
 # batch: (policy-F1 floor, (type, stance) precision floor) reached on 2026-12-03, round 6 (fresh-c .. fresh-g
 # were each read once as unseen batches; later rounds measured them after every change, so they are

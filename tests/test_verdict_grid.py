@@ -4,13 +4,13 @@ false `contradicted` is an exact ceiling: a reviewer cannot use a report that ac
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("PRIVMON_CORPUS", "/work/corpus"))
@@ -26,11 +26,7 @@ GRID5, GRID6, GRID7, GRID8, GRID9, GRID10, GRID11, GRID12, GRID13, GRID14 = (COR
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("verdict_grid", ROOT / "bench" / "verdict_grid.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("bench/verdict_grid.py", "verdict_grid")
 
 
 # per policy: (accuracy floor, undisclosed found floor); overall in the tests
