@@ -186,7 +186,7 @@ class Engine:
         resolved = dns_from_http(m)  # HTTPDNS / DoH: which name the IPs it returns stand for
         if resolved is not None:
             self._record_dns(resolved)
-        hits = self._detector.scan(fields, cleartext=m.scheme == "http")
+        hits = self._detector.scan(fields, cleartext=m.scheme == "http", device_cloud=self._detector.device_cloud(attr.sdk))
         prefix = "tls > " if proto == "https" and m.evidence.startswith("frame") else ""
         self._add_findings(hits, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid,
                            sender, prefix, m.transport, "out", url)
@@ -331,7 +331,8 @@ class Engine:
             payload=m.content[:BODY_CAP], body_truncated=len(m.content) > BODY_CAP,
             websocket_frame="text" if m.is_text else "binary",
         ))
-        hits = self._detector.scan(decode.fields_of_websocket(m.content, m.index), cleartext=m.scheme == "ws")
+        hits = self._detector.scan(decode.fields_of_websocket(m.content, m.index), cleartext=m.scheme == "ws",
+                                   device_cloud=self._detector.device_cloud(attr.sdk))
         # the report has always counted a WebSocket finding as the client's, whichever way the message went
         self._add_findings(hits, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid, sender, "",
                            "tcp", "out", url)

@@ -186,6 +186,9 @@ class Detector:
         self._rdns_share = float(apps.get("reverse_dns_share", 0.8))
         self._rdns_first = frozenset(apps.get("reverse_dns_first", []))
         self._install_keys = r.keys("device_uid", "install_keys")
+        self._cloud_sdks = frozenset(uid.get("cloud_sdks", []))
+        self._cloud_keys = r.keys("device_uid", "cloud_keys")
+        self._cloud_value = re.compile(uid["cloud_value"]) if "cloud_value" in uid else None
         self._placeholders = r.placeholders
         self._checks = type_checks()
         self._check_ctx = CheckContext(self._mcc, self._install_keys,
@@ -215,7 +218,13 @@ class Detector:
 
     # -- public ----------------------------------------------------------------------------------------
 
-    def scan(self, fields: Iterable[Field], cleartext: bool = True) -> list[Hit]:
+    def device_cloud(self, sdk: str) -> bool:
+        """Whether `sdk` is the cloud of a connected product (a camera's, a plug's): see scan's `device_cloud`."""
+        return sdk in self._cloud_sdks
+
+    def scan(self, fields: Iterable[Field], cleartext: bool = True, device_cloud: bool = False) -> list[Hit]:
+        """The identifiers in a message's fields. `device_cloud`: the message goes to the cloud of a connected
+        product (device_cloud(sdk)), where the serial and the device id a request names are the product's."""
         hits: dict[tuple[str, str, str], Hit] = {}  # one per (type, identifier, location): outermost wins
         known_values: set[str] = set()
         # the fields as plain tuples (location, key, value, transforms): a Fields list holds them so (its
@@ -261,9 +270,35 @@ class Detector:
                 if low in known_values or low in placeholders:
                     continue
                 hits.setdefault((h[0], h[1], h[3]), h)
+        if device_cloud:
+            self._product_ids(fl, hits)
         if self._recur:
             self._recurrences(fl, hits)
         return list(hits.values())
+
+    def _product_ids(self, fl: list[Field], hits: dict[tuple[str, str, str], Hit]) -> None:
+        """On a connected product's cloud: a serial number found is the product's (device_uid), and a product id
+        under a device key (deviceSerial, deviceId, devId, sn) is device_uid unless a phone-id check or the
+        profile typed it."""
+        for k, h in list(hits.items()):
+            if h[0] == "serial" and h[4] != "known":  # a profile's declared type stands
+                del hits[k]
+                hits.setdefault(("device_uid", k[1], k[2]), h._replace(type="device_uid"))
+        if self._cloud_value is None:
+            return
+        typed = {h[3] for h in hits.values()}
+        for f in fl:
+            v = f[2]
+            if len(v) > 40 or f[3] == _BYTES or norm_key(f[1]) not in self._cloud_keys:
+                continue
+            v = v.strip()
+            if not self._cloud_value.fullmatch(v) or not any(c.isdigit() for c in v) or v.lower() in self._placeholders:
+                continue
+            loc = location(f)
+            if loc not in typed:
+                typed.add(loc)
+                hits.setdefault(("device_uid", v, loc), _new(Hit, ("device_uid", v, _chain(f[3], "plain"), loc,
+                                                                   "pattern", "", v, "")))
 
     def _key(self, key: str) -> _KeyInfo:
         """What a key name says, cached: (normalized key, the types it names or None when it vetoes

@@ -1,0 +1,68 @@
+"""A connected product's cloud (a camera's, a smart plug's) is told the product's own identifiers: there the
+serial number and the device id a request carries are the product's (device_uid), not the phone's serial. The
+same request to any other host keeps the phone-side reading. Driven through `privmon analyze` on a HAR file and
+read back from the JSON report, as a reviewer would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+CAMERA_SERIAL = "BD7319462"  # an EZVIZ-style camera serial: 9 letters and digits
+PRODUCT_ID = "7J0A3C5PAZB2F91"  # an Imou-style device id
+AID = "3f9c2a71d4b8e605"  # a phone's Android ID under deviceId: keeps its type on a camera cloud too
+
+
+def _entry(url: str, body: str, mime: str) -> dict[str, object]:
+    return {"startedDateTime": "2026-12-04T10:00:00.000Z", "time": 1,
+            "request": {"method": "POST", "url": url, "httpVersion": "HTTP/1.1",
+                        "headers": [{"name": "Content-Type", "value": mime}], "queryString": [],
+                        "postData": {"mimeType": mime, "text": body}, "headersSize": -1, "bodySize": len(body)},
+            "response": {"status": 200, "statusText": "OK", "httpVersion": "HTTP/1.1", "headers": [],
+                         "content": {"size": 0, "mimeType": "text/plain"}, "headersSize": -1, "bodySize": 0},
+            "cache": {}, "timings": {"send": 0, "wait": 0, "receive": 0}}
+
+
+def _findings(tmp_path: Path, entries: list[dict[str, object]]) -> set[tuple[str, str, str]]:
+    har = tmp_path / "cam.har"
+    har.write_text(json.dumps({"log": {"version": "1.2", "creator": {"name": "test", "version": "1"},
+                                       "entries": entries}}), encoding="utf-8")
+    db = tmp_path / "c.db"
+    run = [sys.executable, "-m", "monitor"]
+    done = subprocess.run([*run, "analyze", str(har), "--db", str(db), "-q"], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    out = subprocess.run([*run, "report", "--db", str(db), "--format", "json"], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    return {(f["type"], f["value"], f["host"]) for f in report["findings"]}
+
+
+def test_a_camera_clouds_serial_and_device_id_are_the_products_own(tmp_path: Path) -> None:
+    found = _findings(tmp_path, [
+        _entry(f"https://apiieu.ezvizlife.com/v3/devices/{CAMERA_SERIAL}/1/1/7/switchStatus",
+               f"enable=1&serial={CAMERA_SERIAL}&channelNo=1&type=7", "application/x-www-form-urlencoded"),
+        _entry("https://openapi.easy4ip.com/openapi/setDeviceCameraStatus",
+               json.dumps({"params": {"deviceId": PRODUCT_ID, "enableType": "closeCamera", "channelId": "0"}}),
+               "application/json"),
+        _entry("https://openapi.easy4ip.com/openapi/bindDevice",
+               json.dumps({"params": {"deviceId": AID, "code": "123456"}}), "application/json"),
+    ])
+    assert ("device_uid", CAMERA_SERIAL, "apiieu.ezvizlife.com") in found
+    assert ("device_uid", PRODUCT_ID, "openapi.easy4ip.com") in found
+    assert ("android_id", AID, "openapi.easy4ip.com") in found  # a phone id's shape keeps its type
+    assert not any(t == "serial" for t, _, _ in found)  # the camera's serial is not the phone's
+    assert not any(v in ("0", "1", "7", "123456") for _, v, _ in found)  # channel numbers and codes are no ids
+
+
+def test_the_same_fields_elsewhere_keep_the_phone_side_reading(tmp_path: Path) -> None:
+    found = _findings(tmp_path, [
+        _entry("https://api.example-shop.com/v1/report", f"serial={CAMERA_SERIAL}&channelNo=1",
+               "application/x-www-form-urlencoded"),
+        _entry("https://api.example-shop.com/v1/state", json.dumps({"deviceId": PRODUCT_ID}), "application/json"),
+    ])
+    assert ("serial", CAMERA_SERIAL, "api.example-shop.com") in found
+    assert not any(t == "device_uid" for t, _, _ in found)
