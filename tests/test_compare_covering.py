@@ -1238,6 +1238,27 @@ def test_the_information_we_collect_given_to_a_class_gives_the_class_each_collec
         assert verdict(text.split("\n")[0] + "\n" + other + "\n", "email", "pangle").verdict != "vague", other
 
 
+def test_your_personal_data_shared_with_a_class_gives_the_class_each_collected_type_vaguely() -> None:
+    collected = "We collect your e-mail address and the MAC address of your phone when you register.\n"
+    inline = collected + "We may share your personal data with service providers that host our servers.\n"
+    assert verdict(inline, "email", "umeng").verdict == "vague"
+    assert verdict(inline, "mac", "umeng").verdict == "vague"
+    assert verdict(inline, "imei", "umeng").verdict == "undisclosed"  # never collected: nothing to pass on
+    # the recipients in the bullets a sentence ending in ":" opens
+    listed = (collected + "\nWe may share your Personal Data with the following recipients:\n\n"
+              "- Our third-party service providers who perform data analysis and hosting for us.\n"
+              "- A buyer of our business in the event of a merger or sale.\n\nOther text.\n")
+    assert verdict(listed, "email", "umeng").verdict == "vague"
+    assert verdict(listed, "email", "umeng").policy_evidence[0].text.startswith("Our third-party service providers")
+    # a merger is no sharing with a class, and storing is no sharing: the class gets nothing
+    for other in ("We may share your personal data with a buyer of our business in a merger.",
+                  "Your personal data is stored on our servers."):
+        assert verdict(collected + other + "\n", "email", "umeng").verdict == "undisclosed", other
+    # a denial stays a promise the traffic breaks
+    assert verdict(collected + "We do not share your personal data with third parties.\n", "email",
+                   "umeng").verdict == "contradicted"
+
+
 def test_a_promise_to_protect_data_in_transit_is_broken_by_a_collected_type_sent_in_clear_text() -> None:
     text = ("We collect your e-mail address to create your account.\n"
             "We use industry-standard methods to keep this information safe and secure while transmitted over the "

@@ -109,6 +109,7 @@ class CoveringRules:
     collected_shared: re.Pattern[str] = rule("carry.collected_shared")
     collected_shared_not: re.Pattern[str] = rule("carry.collected_shared_not")
     collected_advertisers: re.Pattern[str] = rule("carry.collected_advertisers")
+    personal_shared: re.Pattern[str] = rule("carry.personal_shared")
     collected_partners: re.Pattern[str] = rule("carry.collected_partners")
     collected_third: re.Pattern[str] = rule("carry.collected_third")
     excepted_sharing_zh: re.Pattern[str] = rule("denial.excepted_sharing_zh")
@@ -477,22 +478,49 @@ def _collected_shared(statements: list[Statement], policy_text: str, r: Covering
     if not collected:
         return statements
     out = list(statements)
+
+    def give(sent: str, start: int) -> None:
+        rcp = next((c for c, rx in (("advertisers", r.collected_advertisers), ("partners", r.collected_partners),
+                                    ("third_party", r.collected_third)) if rx.search(sent)), "")
+        if rcp and not r.collected_shared_not.search(sent):
+            cats = tuple(f"class:{c}" for c in class_categories(sent))
+            out.append(Statement(type="collected_info", recipient=rcp, stance="collects",
+                                 qualifiers=(*cats, "collected_shared"),
+                                 evidence=Evidence(sent, start, start + len(sent)), vague=True, covers=collected))
+
+    lines = policy_text.splitlines(keepends=True)
     at = 0
-    for line in policy_text.splitlines(keepends=True):
-        if r.collected_shared.search(line):
+    for i, line in enumerate(lines):
+        if r.collected_shared.search(line) or r.personal_shared.search(line):
             for sent in _SENTENCE_END.split(line):
-                if not r.collected_shared.search(sent) or r.collected_shared_not.search(sent):
-                    continue
-                rcp = next((c for c, rx in (("advertisers", r.collected_advertisers), ("partners", r.collected_partners),
-                                            ("third_party", r.collected_third)) if rx.search(sent)), "")
-                if rcp:
-                    start = at + line.find(sent)
-                    cats = tuple(f"class:{c}" for c in class_categories(sent))
-                    out.append(Statement(type="collected_info", recipient=rcp, stance="collects",
-                                         qualifiers=(*cats, "collected_shared"),
-                                         evidence=Evidence(sent, start, start + len(sent)), vague=True, covers=collected))
+                if r.collected_shared.search(sent):
+                    give(sent, at + line.find(sent))
+                elif r.personal_shared.search(sent) and not r.collected_shared_not.search(sent):
+                    if sent.rstrip().endswith(":"):  # the recipients are the bullets below
+                        for item, where in _bullets_after(lines, i, at + len(line)):
+                            give(item, where)
+                    else:
+                        give(sent, at + line.find(sent))
         at += len(line)
     return out
+
+
+_BULLET = re.compile(r"\s*(?:[-*•·]|\d{1,2}[.)]|\(?[a-z][.)])\s+")
+MAX_BULLETS = 12
+
+
+def _bullets_after(lines: list[str], i: int, at: int) -> list[tuple[str, int]]:
+    """The bullet items (text, offset) right after line i (at = the offset where line i+1 starts): blank lines between
+    them are skipped, the first line that is not a bullet ends them."""
+    items: list[tuple[str, int]] = []
+    for line in lines[i + 1: i + 1 + 2 * MAX_BULLETS]:
+        if line.strip():
+            m = _BULLET.match(line)
+            if m is None or len(items) >= MAX_BULLETS:
+                break
+            items.append((line[m.end():].rstrip(), at + m.end()))
+        at += len(line)
+    return items
 
 
 def _listed_below(statements: list[Statement], policy_text: str, find: Finder, r: CoveringRules,
