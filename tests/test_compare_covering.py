@@ -1259,6 +1259,23 @@ def test_your_personal_data_shared_with_a_class_gives_the_class_each_collected_t
                    "umeng").verdict == "contradicted"
 
 
+def test_we_and_our_ad_partners_as_the_subject_of_a_list_give_us_the_named_sdk_and_the_class_the_items() -> None:
+    text = ("### Ads\n"
+            "While you watch a rewarded video (Pangle), we and our advertising partners may collect:\n"
+            "- Advertising identifiers (IDFA, Android Advertising ID)\n"
+            "- Approximate location (city level, not precise location)\n\n"
+            "## Contact\nWrite to us.\n")
+    assert verdict(text, "gaid", "first_party").verdict == "disclosed"
+    assert verdict(text, "gaid", "pangle").verdict == "disclosed"
+    assert verdict(text, "location_coarse", "appsflyer").verdict == "undisclosed"  # no ad SDK: not of the class
+    # the denial holds in the ads' scope: traffic to an ad SDK is tied to it, ours is not
+    assert verdict(text, "location_precise", "pangle").verdict == "contradicted"
+    assert verdict(text, "location_precise", "first_party").verdict == "undisclosed"
+    # without "we and": the SDK alone collects
+    alone = text.replace("we and our advertising partners may collect", "Pangle may collect")
+    assert verdict(alone, "gaid", "first_party").verdict == "undisclosed"
+
+
 def test_a_promise_to_protect_data_in_transit_is_broken_by_a_collected_type_sent_in_clear_text() -> None:
     text = ("We collect your e-mail address to create your account.\n"
             "We use industry-standard methods to keep this information safe and secure while transmitted over the "

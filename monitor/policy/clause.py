@@ -61,6 +61,7 @@ class Rules:
     contacts_finding: re.Pattern[str] = rule("contacts.finding")
     org_names: tuple[tuple[str, re.Pattern[str]], ...] = rule("organisations.names", named)
     source_verb: re.Pattern[str] = rule("recipients.source_verb")
+    we_and_class: re.Pattern[str] = rule("recipients.we_and_class")
     sign_in_source: re.Pattern[str] = rule("recipients.sign_in_source")
     outward_share: re.Pattern[str] = rule("recipients.outward_share")
     sign_in_collector: re.Pattern[str] = rule("recipients.sign_in_collector")

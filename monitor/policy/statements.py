@@ -353,6 +353,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 named -= _GENERIC_ORGS
             intro_sdk = named.pop() if len(named) == 1 else ""  # "Some information AdMob may collect:"
             intro_rcps = _intro_class(stripped, prev_named) if intro and not intro_sdk else ()
+            both = _we_and_class(stripped) if intro and intro_sdk else ""
+            if both:  # "When you view ads (Google AdMob), we and our advertising partners may collect:"
+                intro_rcps, intro_sdk = ("first_party", intro_sdk, both), ""
             if intro and not intro_sdk and not intro_rcps and _REPORT_SUBJECT.match(stripped):
                 # "A crash report does not include ... It never includes:": the items are what the crash reporter the
                 # lines above name receives (or not), not what the app's own server gets
@@ -701,6 +704,9 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
     named = _named_recipients(c, aliases)
     if named:
         cls = _example_class(c.text)  # "ad partners (such as Pangle)": the class the examples belong to receives too
+        both = _we_and_class(c.text)
+        if both:  # "When you view ads (Google AdMob), we and our advertising partners may collect": us and the class too
+            return ["first_party", *named, both]
         return _with_first_party(c, [*named, *([cls] if cls else [])])
     if aliases.find(c.text):  # only named as subject matter or source: the clause is about the first party
         return ["first_party"]
@@ -795,6 +801,14 @@ def _own_role(text: str) -> re.Pattern[str] | None:
     if not roles:
         return None
     return re.compile(r"\b(?:the\s+)?(?:" + "|".join(re.escape(x) for x in sorted(roles)) + r")\b", re.I)
+
+
+def _we_and_class(text: str) -> str:
+    """The class beside us as the subject ("we and our advertising partners may collect"): advertisers or partners; or ""."""
+    m = rules().we_and_class.match(text)
+    if m is None:
+        return ""
+    return "advertisers" if re.search(r"\b(?:ad|ads|advertis\w*|marketing)\b", m.group(1), re.I) else "partners"
 
 
 def _with_first_party(c: Clause, recipients: list[str]) -> list[str]:
@@ -1030,7 +1044,10 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                     continue
                 for rcp in rcps:
                     key = (type_id, rcp, stance, c.start)
-                    if key in seen:
+                    if key in seen or stance == "denies" and rcp == "first_party" and len(c.rcps) > 2 \
+                            and c.rcps[0] == "first_party":
+                        # an item under "When you view ads, we and our ad partners may collect:" that denies: the
+                        # denial holds in the ads' scope, which traffic to the class can be tied to and ours cannot
                         continue
                     seen.add(key)
                     if permission_row and not vague:
