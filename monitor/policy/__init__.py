@@ -17,7 +17,7 @@ from monitor.policy.covering import (
 )
 from monitor.policy.promises import OTHER, find_promises
 from monitor.policy.statements import AliasMatcher, clauses, extract_claims, extract_statements, vendor_sdk
-from monitor.policy.text import read_policy_text
+from monitor.policy.text import plain_emphasis, read_policy_text
 from monitor.policy.vocab import policy_context
 
 
@@ -27,6 +27,7 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
 
         signatures = load_rules()
     aliases = AliasMatcher(signatures.sdk_aliases(), signatures.common_aliases)
+    shown, text = text, plain_emphasis(text)  # read without markdown's bold marks, at the same offsets
     statements = apply_covering(extract_statements(text, aliases), connected_product(text, policy_context(text)[1]),
                                 aliases.find, text, aliases.aliases)
     texts = [(c.start, c.end, c.text, c.scope) for c in clauses(text, aliases)]
@@ -47,7 +48,7 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
     claims = find_promises(texts, aliases.find, apply_claim_rules(extract_claims(text, aliases), texts), statements,
                            categories, organizations,
                            {name: aliases.aliases[name] for name in signatures.common_aliases if name in aliases.aliases})
-    return Policy(source=source, text=text, statements=tuple(statements), claims=tuple(claims),
+    return Policy(source=source, text=shown, statements=tuple(statements), claims=tuple(claims),
                   sdks_named=tuple(named), first_party_sdk=vendor, vendor_sdks=siblings)
 
 

@@ -154,6 +154,17 @@ def pdf_to_text(raw: bytes, path: str) -> str:
     return text
 
 
+_EMPHASIS = re.compile(r"\*\*|__(?=\S)|(?<=\S)__|(?<![\w*])\*(?=[^\s*][^*\n]{0,80}?[^\s*]\*(?![\w*]))|(?<=[^\s*])\*(?![\w*])")
+
+
+def plain_emphasis(text: str) -> str:
+    """The text without markdown's emphasis marks ("We **do not** collect", "We do *not* share"), each mark replaced by
+    as many spaces, so that every offset and line stays where it was; bullets ("* item") are kept."""
+    if "*" not in text and "__" not in text:
+        return text
+    return _EMPHASIS.sub(lambda m: " " * len(m.group()), text)
+
+
 def read_policy_text(path: str | Path) -> str:
     p = Path(path)
     raw = read_bounded(p, MAX_POLICY_BYTES, "policy", too_big="policy file larger than 20 MB")
