@@ -63,13 +63,17 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           "fresh-t": (0.73, 0.78), "fresh-u": (0.57, 0.60), "fresh-v": (0.79, 0.72),
           # fresh-w (7 varied), written blind at the end of session 9: 0.712 / 0.60 on 52862b7, 0.759 / 0.66 on the
           # session's last rules (the first blind batch a session's rules moved by more than 0.01)
-          "fresh-w": (0.75, 0.65)}
+          "fresh-w": (0.75, 0.65),
+          # fresh-x (8: camera / IoT, Chinese SDK vendors, Western apps, a data-safety table), written blind in session 10:
+          # 0.711 / 0.65 on 4f43dc6 and on the session's rules so far; 0.760 / 0.79 once markdown emphasis is read through
+          "fresh-x": (0.76, 0.79)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
 BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d", "fresh-e", "fresh-f1", "fresh-f2",
            "fresh-g", "real5-b", "fresh-h1", "fresh-h2", "fresh-h3", "fresh-i", "fresh-j", "fresh-k", "fresh-l", "fresh-m",
-           "fresh-n", "fresh-o", "fresh-p", "fresh-q", "fresh-r", "fresh-s", "fresh-t", "fresh-u", "fresh-v", "fresh-w")
+           "fresh-n", "fresh-o", "fresh-p", "fresh-q", "fresh-r", "fresh-s", "fresh-t", "fresh-u", "fresh-v", "fresh-w",
+           "fresh-x")
 
 
 def _present() -> set[str]:
