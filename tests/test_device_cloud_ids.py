@@ -66,3 +66,24 @@ def test_the_same_fields_elsewhere_keep_the_phone_side_reading(tmp_path: Path) -
     ])
     assert ("serial", CAMERA_SERIAL, "api.example-shop.com") in found
     assert not any(t == "device_uid" for t, _, _ in found)
+
+
+def test_a_device_clouds_path_names_the_device_after_device_and_its_mac_as_a_mac(tmp_path: Path) -> None:
+    robot = "6HL2zfniaoYYV01CXHh7Nx"  # a Roborock-style device id in the path
+    plug = "2105217598394890852148e1e9a3c7d2"  # a Meross-style plug uuid (32 hex)
+    found = _findings(tmp_path, [
+        _entry(f"https://api-eu.roborock.com/user/scene/device/{robot}", "", "application/json"),
+        _entry("https://webrtc.api.wyzecam.com/signaling/device/2CAA8E4B7D19?use_trickle=true", "",
+               "application/json"),
+        _entry("https://iotx-eu.meross.com/v1/Hub/getSubDevices", json.dumps({"uuid": plug, "page": "12"}),
+               "application/json"),
+        # the same shapes on a host that is no device's cloud name no device there (other values: a value found
+        # once is recognized wherever it recurs)
+        _entry("https://api.example-shop.com/device/7KM3xgpjbpZZW12DYIi8Oy",
+               json.dumps({"uuid": "3216328609405901963259f2f0b4d8e3"}), "application/json"),
+    ])
+    assert ("device_uid", robot, "api-eu.roborock.com") in found
+    assert ("mac", "2CAA8E4B7D19", "webrtc.api.wyzecam.com") in found
+    assert ("device_uid", plug, "iotx-eu.meross.com") in found
+    assert not any(h == "api.example-shop.com" for _, _, h in found)
+    assert not any(v in ("v1", "Hub", "getSubDevices", "signaling", "12") for _, v, _ in found)  # path words, counts

@@ -32,7 +32,8 @@ _MAC = re.compile(r"(?<![0-9A-Fa-f:-])((?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2})(
 _DIGITS = re.compile(r"\d{14,}")  # whole digit runs of 14 or more (IMEI/ICCID candidates: those of at most 20)
 _HASH = re.compile(r"^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$")
 _HASH_NAMES = {32: "md5", 40: "sha1", 64: "sha256"}
-_BYTES = ("bytes",)  # the transforms of a payload's hex view
+_BYTES = ("bytes",)
+_HEX12 = re.compile(r"[0-9A-Fa-f]{12}")  # the transforms of a payload's hex view
 _NO_KEYS: frozenset[str] = frozenset()
 _VALUE = operator.itemgetter(2)  # Field.value (a named tuple: itemgetter is cheaper than attrgetter)
 _TRANSFORMS = operator.itemgetter(3)  # Field.transforms
@@ -189,6 +190,7 @@ class Detector:
         self._cloud_sdks = frozenset(uid.get("cloud_sdks", []))
         self._cloud_keys = r.keys("device_uid", "cloud_keys")
         self._cloud_value = re.compile(uid["cloud_value"]) if "cloud_value" in uid else None
+        self._cloud_path = frozenset(x.lower() for x in uid.get("cloud_path_before", []))
         self._placeholders = r.placeholders
         self._checks = type_checks()
         self._check_ctx = CheckContext(self._mcc, self._install_keys,
@@ -287,18 +289,23 @@ class Detector:
         if self._cloud_value is None:
             return
         typed = {h[3] for h in hits.values()}
+        segment = ""  # the URL path segment before this field, lower case ("" once the path is over)
         for f in fl:
-            v = f[2]
-            if len(v) > 40 or f[3] == _BYTES or norm_key(f[1]) not in self._cloud_keys:
+            v, key = f[2], f[1]
+            in_path = not key and f[0].startswith("path[")  # (a path segment: no key, location path[i])
+            after, segment = segment, v.lower() if in_path else ""
+            if len(v) > 40 or f[3] == _BYTES or not (after in self._cloud_path if in_path
+                                                     else norm_key(key) in self._cloud_keys):
                 continue
             v = v.strip()
             if not self._cloud_value.fullmatch(v) or not any(c.isdigit() for c in v) or v.lower() in self._placeholders:
                 continue
             loc = location(f)
-            if loc not in typed:
-                typed.add(loc)
-                hits.setdefault(("device_uid", v, loc), _new(Hit, ("device_uid", v, _chain(f[3], "plain"), loc,
-                                                                   "pattern", "", v, "")))
+            if loc in typed:
+                continue
+            typed.add(loc)
+            kind = "mac" if in_path and len(v) == 12 and _HEX12.fullmatch(v) and unicast_mac(v) else "device_uid"
+            hits.setdefault((kind, v, loc), _new(Hit, (kind, v, _chain(f[3], "plain"), loc, "pattern", "", v, "")))
 
     def _key(self, key: str) -> _KeyInfo:
         """What a key name says, cached: (normalized key, the types it names or None when it vetoes
