@@ -1276,6 +1276,16 @@ def test_we_and_our_ad_partners_as_the_subject_of_a_list_give_us_the_named_sdk_a
     assert verdict(alone, "gaid", "first_party").verdict == "undisclosed"
 
 
+def test_a_denial_of_special_categories_of_personal_data_is_no_denial_of_collecting_personal_data() -> None:
+    special = ("We do not collect any Special Categories of Personal Data about you (details about your race, religious "
+               "beliefs, health and biometric data).\n")
+    assert verdict(special, "imei", "first_party").verdict == "undisclosed"
+    assert verdict(special.replace("Special Categories of Personal Data", "sensitive personal information"), "imei",
+                   "first_party").verdict == "undisclosed"
+    # the plain denial stays a promise
+    assert verdict("We do not collect any personal data about you.\n", "imei", "first_party").verdict == "contradicted"
+
+
 def test_a_promise_to_protect_data_in_transit_is_broken_by_a_collected_type_sent_in_clear_text() -> None:
     text = ("We collect your e-mail address to create your account.\n"
             "We use industry-standard methods to keep this information safe and secure while transmitted over the "

@@ -799,3 +799,19 @@ def test_side_feature_scope(sentence: str, scoped: bool) -> None:
     statements = [s for s in read(sentence).statements if not s.vague]
     assert statements and all(("scope:feature" in s.qualifiers) == scoped for s in statements)
 
+
+
+def test_device_identifiers_for_advertising_are_the_ad_ids_not_every_device_identifier() -> None:
+    policy = read("Personal Data collected: Cookies; unique device identifiers for advertising (Google Advertiser ID "
+                  "or IDFA, for example); Usage Data.")
+    covered = {t for s in policy.statements for t in (s.covers if s.vague else (s.type,))}
+    assert {"gaid", "idfa"} <= covered
+    assert not covered & {"imei", "android_id", "serial", "mac"}
+
+
+def test_cellular_network_information_is_no_wi_fi_data() -> None:
+    cellular = read("It enables access to the phone number of the device and current cellular network information.")
+    assert not {t for s in cellular.statements for t in s.covers} & {"ssid", "bssid", "mac"}
+    for words in ("network information", "wireless connection information"):
+        wifi = read(f"It enables access to the phone number of the device and current {words}.")
+        assert {"ssid", "bssid", "mac"} <= {t for s in wifi.statements for t in s.covers}, words

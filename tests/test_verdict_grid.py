@@ -87,6 +87,12 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1}
 # gives us, the SDK and the class the items (the denials only to those in the ads' scope): grid 18 0.826 -> 0.857
 GRID19 = CORPUS / "verdicts19"
 FLOORS19 = {"grid19/easyconnect.txt": (0.662, 7), "grid19/geotap.txt": (0.451, 29), "grid19/usongame_sdk.txt": (0.8, 54)}
+# grid 20 (August smart lock 2015, Dumpster with an iubenda per-SDK policy, Yodo1 games), written blind in session 10
+# and first read on 4f43dc6 and on the session's rules: 0.482 / 15 false contradicted and 0.587 / 15 (all 15 from
+# "We do not collect any Special Categories of Personal Data" read as a denial of all personal data); that rule, and
+# iubenda's "device identifiers for advertising" and "cellular network information": 0.665 / 0
+GRID20 = CORPUS / "verdicts20"
+FLOORS20 = {"grid20/august.txt": (0.791, 16), "grid20/dumpster.txt": (0.58, 14), "grid20/yodo1.txt": (0.643, 15)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -146,6 +152,7 @@ LATER_GRIDS = [
     pytest.param(GRID17, CORPUS / "policies", 170, 0.682, (11, 11), FLOORS17, id="grid17"),
     pytest.param(GRID18, CORPUS / "policies", 258, 0.857, (77, 78), FLOORS18, id="grid18"),
     pytest.param(GRID19, CORPUS / "policies", 256, 0.668, (90, 106), FLOORS19, id="grid19"),
+    pytest.param(GRID20, CORPUS / "policies", 218, 0.665, (45, 62), FLOORS20, id="grid20"),
 ]
 
 
