@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from monitor import decode
-from monitor.classify.cleartext import upnp_description
+from monitor.classify.cleartext import basic_credentials, upnp_description
 from monitor.classify.cs2crypt import KeyState
 from monitor.classify.destinations import Attributor
 from monitor.classify.identifiers import Detector
@@ -187,6 +187,10 @@ class Engine:
         if resolved is not None:
             self._record_dns(resolved)
         hits = self._detector.scan(fields, cleartext=m.scheme == "http", device_cloud=self._detector.device_cloud(attr.sdk))
+        if m.scheme == "http":  # HTTP Basic in clear text (a camera's or a router's web API): the password itself
+            for k, v in m.request_headers:
+                if v[:6].lower() == "basic " and k.lower().endswith("authorization"):
+                    hits.extend(basic_credentials(v, f"header:{k[:128]}"))
         prefix = "tls > " if proto == "https" and m.evidence.startswith("frame") else ""
         self._add_findings(hits, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid,
                            sender, prefix, m.transport, "out", url)

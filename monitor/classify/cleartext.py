@@ -120,7 +120,7 @@ def _rtsp(payload: bytes, t: CleartextTable) -> TextMatch | None:
             continue
         low = name.lower()
         if low == "authorization":
-            hits.extend(_basic_credentials(value, "rtsp:Authorization"))
+            hits.extend(basic_credentials(value, "rtsp:Authorization"))
         elif low not in ("cseq", "session", "transport", "range", "content-length", "content-type", "accept",
                          "date", "public", "rtp-info", "www-authenticate", "content-base", "cache-control"):
             fields.append(Field(f"rtsp:header:{name[:128]}", name, value[:1024], ()))
@@ -138,7 +138,8 @@ def _url_credentials(url: str, location: str) -> list[Hit]:
     return [Hit("credentials", pw[:200], "plain", location, "pattern", canonical=f"{unquote(user)}:")] if pw else []
 
 
-def _basic_credentials(value: str, location: str) -> list[Hit]:
+def basic_credentials(value: str, location: str) -> list[Hit]:
+    """The password of an `Authorization: Basic` value (base64 of user:password), as a credentials hit."""
     scheme, _, token = value.partition(" ")
     if scheme.lower() != "basic" or not token:
         return []  # Digest sends a hash of the password, not the password
