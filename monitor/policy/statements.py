@@ -70,7 +70,7 @@ _COND = re.compile(
     r"|\bif\s+you\s+[^,.;:]{0,60},\s*you\s+(?:may|can)\s+(?:also\s+)?(?:provide|give|enter|submit)\b"
     r"|\b(?:request|ask\s+(?:you\s+)?for|seek)\s+(?:your\s+)?(?:access\s+or\s+|prior\s+|explicit\s+)?(?:permission|consent)\b"
     r"|\brequest\s+access\s+(?:or\s+permission\s+)?to\b"
-    r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
+    r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+|users?[\x27’]?\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
     r"|(?:当|在)[您你](?:\S{0,4})?(?:开启|选择|同意|授权|使用|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:[您你])?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
     r"|[您你](?:主动)?(?:开启|启用|打开)[^，。；]{0,40}(?:时|后)"
     r"|可选|选填|经(?:过)?[您你](?:的)?(?:同意|授权)|征得[您你]的(?:明示)?同意|在[您你](?:同意|授权|开启|选择)|[您你](?:同意|授权|开启)(?:\S{0,8})?后|如(?:果)?[您你](?:\S{0,4}?)(?:选择|同意|开启|使用|启用|打开)|授权后", re.IGNORECASE | re.ASCII)
@@ -131,6 +131,7 @@ class Clause:
     silent: bool = False  # ... or that states nothing ("We will notify you of changes by:")
     rcps: tuple[str, ...] = ()  # an item of a list whose introduction names its collector ("These ad providers may collect:")
     product: bool = False  # an item of a list whose introduction speaks of a connected product ("For each device you connect to:")
+    described: tuple[int, int] | tuple[()] = ()  # a table row's cell that defines its kind of data (offsets in text)
 
 
 def _width(name: str) -> int:
@@ -201,7 +202,7 @@ class AliasMatcher:
 
 _LEAD_SDK = re.compile(r"^(?:[-•*·▪]\s+|[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*+(?:\([^)]{0,40}\)\s*+)?[.:：]\s+\S")
 _BULLET = re.compile(r"^(?:[-•*·▪◦○o]|\d+[.)]|[a-z][.)]|[A-Z]\))\s+")
-_OPTIONAL_MARK = re.compile(r"[(（]\s*(?:optional|可选|选填|非必要|非必需)\s*[)）]|^\W*(?:optional|可选|选填)\W*$", re.I)
+_OPTIONAL_MARK = re.compile(r"[(（【\[]\s*(?:optional|可选|选填|非必要|非必需)\s*[)）】\]]|^\W*(?:optional|可选|选填)\W*$", re.I)
 # a table row about a permission (why the app asks for it) states no data unless it says it collects some
 _PERMISSION_CELL = re.compile(r"\bpermissions?\b|\bandroid\.permission\.|权限", re.I)
 # an organisation's generic id, dropped when the same text names one of its SDKs
@@ -260,6 +261,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     section_local = False  # the section keeps its data on the device ("Locally collected data")
     glossary = False  # the section defines terms ("8. Glossary", "名词解释"): what its sentences name is no collection
     yn_col = -1  # the yes/no "collected?" column of the current table
+    desc_col = -1  # ... and its column that describes each row's kind of data
     section_consent = False  # a paragraph of the section made collection depend on consent ("depending on your consent")
     section_kind = parent_kind = ""  # the section's heading collects ("Information We Collect") or denies ("We DO NOT Share")
     after_heading = False  # the line before was a section heading
@@ -315,8 +317,11 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 section_sdk = named_h.pop() if len(named_h) == 1 else ""
         # a label line inside a list ("User Info:") keeps the introduction above it in force
         sub_label = intro and len(stripped) <= 60 and stripped.endswith((":", "：")) and not _VERB.search(stripped)
-        if intro and bullet and not _BULLET.match(stripped) and r.heading.match(stripped) and _described(lines, li):
-            continue  # "Location Information" over the line that says what it is: the item's title, not an item
+        if intro and bullet and not _BULLET.match(stripped) and _described(lines, li) \
+                and r.heading.match(_ENUMERATOR.sub("", _unmarked(stripped), count=1).rstrip("*_ ")):
+            # "Location Information" (also bold and lettered, "**c. Location Information**") over the line that says
+            # what it is: the item's title, not an item
+            continue
         nests = bullet and _opens_nested(lines, li)
         if nests:
             outer = (_bullet_key(line), (intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps))
@@ -422,9 +427,13 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         yn = [i for i, x in enumerate(plain_cells) if _YES_NO_HEADER.search(x)] if len(cells) >= 3 else []
         if yn and not find_terms(" | ".join(plain_cells[1:] if yn[0] >= 1 else plain_cells)):
             yn_col = yn[0]
+            # ... and a column that defines each row's kind of data ("Description": "Identifiers that relate to a
+            # device. For example, an IMEI number ..."): its examples say what the kind means, the yes/no cell
+            # whether it is collected (a cell of examples only, "Such as the IMEI", names what is collected)
+            desc_col = next((i for i, x in enumerate(plain_cells) if _DESCRIPTION_HEADER.fullmatch(x)), -1)
             continue
-        if " | " not in stripped and len(stripped) > 80:
-            yn_col = -1  # prose ends the table
+        if " | " not in stripped and len(stripped) > 80 and not _ALIGN_ROW.fullmatch(stripped):
+            yn_col = desc_col = -1  # prose ends the table (a markdown alignment row "|:---|:---|" is no prose)
         if len(cells) >= 3:  # a whole table row on one line: one clause, its SDK named in the first cell
             # ... whose yes/no column says "N": what the row names is not collected
             row_no = 0 <= yn_col < len(cells) and bool(_NO_CELL.fullmatch(plain_cells[yn_col]))
@@ -435,10 +444,15 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             row = [h for h in aliases.find(name_cells[0]) if not _SIGN_IN_VIA.search(name_cells[0][max(0, h[1] - 60):h[1]])]
             row_org = "" if row or table_sdk or entry_sdk else _row_org(name_cells, ids)
             s = lstart + (len(line) - len(line.lstrip()))
-            # "账号信息（可选） | 邮箱账号": an "optional" cell that names no data makes the row's items optional
-            optional = section_cond or any(_OPTIONAL_MARK.search(x) and not find_terms(x) for x in cells)
+            # "账号信息（可选） | 邮箱账号": an "optional" cell that names no data, or only a broad kind of it ("账号信息", "设备
+            #标识"), makes the row's items optional
+            optional = section_cond or any(_OPTIONAL_MARK.search(x) and all(t.vague for t, _s, _e in find_terms(x))
+                                           for x in cells)
+            described = _cell_span(stripped, desc_col) if 0 < desc_col < len(cells) and desc_col != yn_col else ()
+            if described and _EXAMPLES_ONLY.match(stripped[described[0]:described[1]]):
+                described = ()  # "Device ID | Such as the IMEI | Y": the vendor's own examples of what it collects
             out.append(Clause(s, s + len(stripped), stripped, row[0][0] if row else table_sdk or entry_sdk or row_org,
-                              scope=section, cond=optional and not row_no, denied=row_no))
+                              scope=section, cond=optional and not row_no, denied=row_no, described=described))
             continue
         for k, (ms, me) in enumerate(sentence_spans(line)):
             seg = line[ms:me]
@@ -470,6 +484,15 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                                   rcps=intro_rcps if listed else (
                                       ("first_party", "third_party") if field_item and section_kind == "deny_share" else ())))
     return out
+
+
+def _cell_span(row: str, col: int) -> tuple[int, int]:
+    """(start, end) of cell `col` in a table row flattened with " | "."""
+    start = 0
+    for _ in range(col):
+        start = row.index(" | ", start) + 3
+    end = row.find(" | ", start)
+    return start, end if end >= 0 else len(row)
 
 
 _PERM_HEADING = re.compile(r"\bpermissions?\b|权限", re.I)
@@ -587,6 +610,9 @@ _YES_NO_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:collects?|collected|collection
 # a negation written right before a mention, with at most a determiner between ("not precise location", "no precise
 # location-tracking", "without any IMEI"); not "not only", "not limited to", "whether or not", "no longer"
 _NOT_BEFORE = re.compile(r"(?:^|[\s(（,;:])(?<!or\s)(?:not|no|never|without)\s+(?:(?:any|your|the|a|an|such)\s+)?$", re.I)
+_DESCRIPTION_HEADER = re.compile(r"descriptions?|definitions?|meaning|explanation|说明|描述|定义|释义|含义", re.I)
+_EXAMPLES_ONLY = re.compile(r"\W*(?:such\s+as|e\.g\b|for\s+example|including|like|namely|如|例如|包括|比如)", re.I)
+_ALIGN_ROW = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")  # "|:---|:---|", "| --- | --- |"
 _MARKUP = re.compile(r"<[^>]{0,40}>|[*_`]")  # HTML tags and markdown emphasis inside a table cell
 _NO_CELL = re.compile(r"N|No|否|不收集|不采集|✗|×", re.I)
 # ('1.2.5 “华为HMS”：由...', or with a comma after the quoted name: '1.2.12 “TBS” 腾讯浏览服务，由...')
@@ -943,7 +969,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         if not mentions or not (_VERB.search(c.text) or table_row):
             prev_denied = False
             continue
-        cells = c.text.split(" | ")
+        # (not the cell that defines the row's kind of data: "location provided by ACCESS_FINE_LOCATION permission")
+        cells = (c.text[:c.described[0]] + c.text[c.described[1]:] if c.described else c.text).split(" | ")
         permission_row = len(cells) >= 2 and any(_PERMISSION_CELL.search(x) for x in cells[:2]) \
             and not r.strong_collect.search(c.text)  # "Location permissions | core function | Get a list of ..."
         if c.silent or (not table_row and r.heading.match(c.text.strip())):
@@ -970,14 +997,20 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             elif "location_coarse" in t.expands:
                 decided.append((_type_term("location_coarse"), ms, me))
         mentions = decided
-        enum = _ENUMERATOR.match(c.text)  # ("b. Location Information: We collect ...")
+        # what a measurement is about ("how quickly the app was able to determine your device's location", "how long it
+        # takes to get a GPS fix"): a duration is collected, not the data the measured step handled
+        mentions = [m for m in mentions if not r.measured_before.search(c.text[max(0, m[1] - 80):m[1]])]
+        enum = _ENUMERATOR.match(c.text) or _MARKED_LEAD.match(c.text)  # ("b. Location Information: We collect ...")
         off = enum.end() if enum else 0
-        label = _FIELD_LINE.match(c.text[off:])
+        # (a bulleted, bold label too: "- **Location Data**: We do not access your location")
+        label = _FIELD_LINE.match(c.text[off:]) or _MARKED_LABEL.match(c.text[off:])
         if label and any(m[1] >= off + label.end() for m in mentions):
             # "Exact Locations: Precise GPS coordinates are not shared": the body names what it speaks of, the label
             # is its title
             mentions = [m for m in mentions if m[1] >= off + label.end()]
         mentions = _row_label_dropped(c.text, mentions)
+        if c.described:  # the examples that define a row's kind of data are not what is collected
+            mentions = [m for m in mentions if not c.described[0] <= m[1] < c.described[1]]
         # (a clause that points back passes the same data on: "For some partners, such as Google, this information will be
         # shared automatically. For others, ..., this information will only be shared with your explicit permission.")
         last_terms = before_terms if anaphor else list(dict.fromkeys(t for t, _s, _e in mentions if not t.vague))
@@ -1040,6 +1073,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         prev_denied = clause_denied
     out = _paragraph_conditions(text, out)
     out = _denied_types_only_used(text, out)
+    out = _corrected(text, out)
     return _whole_policy_denial(text, out, nothing_passed_on) if nothing_collected else out
 
 
@@ -1067,6 +1101,8 @@ def _item_like(cl: list[Clause], i: int) -> bool:
 
 _GIVEN_ACCESS = re.compile(r"\b(?:are|is|be|been)\s+(?:provided|given|granted)\s+access\s+to\s+(?:your\s+|the\s+)?$", re.I)
 _ENUMERATOR = re.compile(r"^\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s+", re.I)  # "b. Location Information: ..."
+_MARKED_LEAD = re.compile(r"^\s*[-•*·▪+]\s+(?=\S)")  # a bullet before a label: "- **Location Data**: ..."
+_MARKED_LABEL = re.compile(r"^(?:\*\*|__)[\w][\w\s()/'&-]{1,48}(?:(?:\*\*|__)\s*[:：]|[:：]\s*(?:\*\*|__))")
 
 
 def _supplied_to_us(text: str, s: int, e: int) -> bool:
@@ -1287,6 +1323,31 @@ def _denied_types_only_used(text: str, out: list[Statement]) -> list[Statement]:
             said = _with_intro(text, s)  # a list item says what its introduction says ("We collect:")
             if r.weak_collect.search(said) and not r.strong_collect.search(said):
                 continue
+        kept.append(s)
+    return kept
+
+
+def _corrected(text: str, out: list[Statement]) -> list[Statement]:
+    """ "You provide your mobile number to us for X. We do not collect your mobile number, it only goes to X.", "...
+    SSID and password. To avoid doubt, the password is only stored on the device and will not be uploaded.": the
+    sentence right after (same paragraph) denies collecting the type the first party seemed to get: a correction, the
+    first sentence's collection of it is taken back (not by a denial limited to a case or to no consent: "We will not
+    collect your IMEI on Android 10 and above", "未经您同意，不会收集idfa")."""
+    r = rules()
+    denials: dict[str, list[int]] = {}
+    for s in out:
+        if s.stance == "denies" and s.recipient == "first_party" and not s.vague \
+                and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) \
+                and r.correction.search(s.evidence.text) and not r.without_consent.search(s.evidence.text) \
+                and not r.limited.search(s.evidence.text):
+            denials.setdefault(s.type, []).append(s.evidence.start)
+    if not denials:
+        return out
+    kept = []
+    for s in out:
+        if s.stance != "denies" and s.recipient == "first_party" and not s.vague and any(
+                0 <= at - s.evidence.end <= 3 and "\n" not in text[s.evidence.end:at] for at in denials.get(s.type, ())):
+            continue
         kept.append(s)
     return kept
 
