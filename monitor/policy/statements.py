@@ -79,7 +79,8 @@ _COND = re.compile(
 _COND_BEFORE = re.compile(
     r"\b(?:if|when|where|once)\s+you\s+have\s+(?:allowed|granted|enabled|agreed|authori[sz]ed|consented|opted)"
     r"|\bhave\s+(?:allowed|granted|authori[sz]ed)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:access|permission|tracking)\b"
-    r"|\bif\s+you\s+opt\s+in\b", re.IGNORECASE)
+    r"|\bif\s+you\s+opt\s+in\b"
+    r"|(?:可以|可)选择是否(?:授权|同意|开启|提供|允许)", re.IGNORECASE)  # "用户可以选择是否授权本SDK收集如下信息：IMEI"
 _VERB = re.compile(
     r"\b(?:collect|obtain|gather|acquir|access|read|upload|send|sent|transmit|shar|provid|disclos|record|use[sd]?|"
     r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer|captur|retain)\w*|\btrack(?:s|ed)?\b"
@@ -373,7 +374,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 after_heading = True
                 named = {sdk for sdk, _a, _b in aliases.find(stripped)}
                 section_sdk = named.pop() if len(named) == 1 else ""  # a section headed by one SDK's name
-        if stripped.endswith("|") and len(stripped) <= 80 and not (yn_col >= 0 and stripped.count(" | ") >= 2):  # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |"
+        # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |" (not a whole markdown row, "| Email | ... | N |")
+        if stripped.endswith("|") and len(stripped) <= 80 and not (yn_col >= 0 and stripped.count(" | ") >= 2) \
+                and not (stripped.startswith("|") and stripped.count(" | ") >= 2):
             cell = aliases.find(stripped)
             if cell:
                 table_sdk = cell[0][0]
@@ -814,6 +817,20 @@ def _own_names(text: str) -> frozenset[str]:
                               "statement", "date", "version", "our", "we", "your", "app", "apps"})
 
 
+_TITLE_ZH = re.compile(r"^[\s#*>《【\-]*(?:title:\s*)?(?:<[^>]{0,80}>)*[【《“\"]?([^\s【】《》“”\"<>|:：#*]{1,12}?)[】》”\"]?\s*(?:的)?隐私(?:权)?(?:政策|协议|保护(?:政策|指引))", re.M)
+
+
+def _general_use_zh(text: str) -> re.Pattern[str]:
+    """The Chinese phrases that say the reader uses the service itself ("当您使用我们的服务时", "在您使用本产品时",
+    "当你使用到梦空间服务时" with the app's name from the policy's title): the app's general use, no condition (as
+    "when you use the app" is none in English); a feature used ("当您使用积分商城时") stays a condition."""
+    title = _TITLE_ZH.search(text[:600])
+    name = re.escape(title.group(1)) if title and re.search(r"[\u4e00-\u9fff]", text[:2000]) else ""
+    own = rf"(?:我们的?|本|[“\"]?{name}[”\"]?(?:及相关|的)?)" if name else r"(?:我们的?|本)"
+    return re.compile(rf"(?:当|在)[您你](?:在)?使用(?:任何)?(?:{own})?(?:[一各]项)?(?:服务|产品|应用|软件|平台|App|APP|客户端)"
+                      rf"(?:或服务|及服务|和服务)?(?:时|期间|过程中)")
+
+
 def _own_role(text: str) -> re.Pattern[str] | None:
     """The role the policy's opening defines for its author ('hereby referred to as "Service Provider"'), which
     later sentences use as their subject: read as "we"."""
@@ -835,8 +852,8 @@ def _with_first_party(c: Clause, recipients: list[str]) -> list[str]:
     return recipients
 
 
-def _stance(c: Clause, start: int, end: int) -> str:
-    text = c.text
+def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None = None) -> str:
+    text = general_use.sub(" ", c.text) if general_use else c.text  # ("当你使用到梦空间服务时": using the app is no condition)
     rel_s, rel_e = start - c.start, end - c.start
     after = text[rel_e: rel_e + 60]
     before = text[max(0, rel_s - 70): rel_s]
@@ -934,6 +951,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     own = _own_names(text)
     r = rules()
     own_role = _own_role(text)
+    general_use = _general_use_zh(text)
     nothing_collected, nothing_passed_on = local_only(text)
     prev_denied = False
     names = _policy_names(text, ios, iot, android)  # "设备标识符：Android ID、OAID ...", '... IDFAs ... (“Mobile IDs”)'
@@ -1032,7 +1050,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             run_end = c.start + mentions[j][2]
             run_next = c.start + mentions[j + 1][1] if j + 1 < len(mentions) else c.end
             quals = _qualifiers(c, a, run_end if j > i else b, run_next if j > i else nxt)
-            stance = _stance(c, a, b)
+            stance = _stance(c, a, b, general_use)
             if not stance:
                 continue
             local = c.local or (bool(r.local.search(c.text)) and not r.upload.search(c.text))
@@ -1056,6 +1074,12 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             # "IDFA广告标识", "IDFA advertising identifier": the type named right before says which one too
             named_prev = mentions[i - 1][0].type if i and s - mentions[i - 1][2] <= 2 else ""
             product = iot or (bool(term.iot_type) and (c.product or about_product(c.text)))
+            if term.expands and c.text.rstrip(" *").endswith((":", "：")):
+                # "位置信息…包括：" / "Location information, including:" over items that say which kind ("… via GPS"):
+                # the items name it, the introduction's unqualified word adds no second kind
+                listed_types = _items_types(all_clauses, ci, ios, android)
+                if listed_types and listed_types < set(term.expands):
+                    continue
             for type_id, vague, covers in typed(term, ios, product, _narrowing_near(c.text, s, e), android):
                 if term.expands and named_next & set(term.expands) and type_id not in named_next:
                     continue  # "advertising ID (IDFA)": the named type says which one
@@ -1081,6 +1105,17 @@ _SENDS_TO = re.compile(r"\b(?:sends|sending|send|uploads?|uploading|forwards?|fo
 _SIGN_IN_VIA = re.compile(r"\b(?:log|sign)\s*(?:in|on|up)(?:to)?\b[^|.;]{0,40}?\b(?:via|through|with|using)\s+(?:your\s+|a\s+)?$",
                           re.I)
 _ITEM_END = re.compile(r"[;；,]\s*(?:and|or)?\s*$", re.I)
+
+
+def _items_types(cl: list[Clause], ci: int, ios: bool, android: bool) -> set[str]:
+    """The clear types the list items right after an introduction (clause ci) name, each narrowed by its own words."""
+    out: set[str] = set()
+    for c in cl[ci + 1:ci + 7]:
+        if c is not cl[ci + 1] and not c.listed:
+            break
+        for t, s, e in find_terms(c.text):
+            out.update(x for x, vague, _c in typed(t, ios, False, _narrowing_near(c.text, s, e), android) if not vague)
+    return out
 
 
 def _row_label_dropped(text: str, mentions: list[tuple[Term, int, int]]) -> list[tuple[Term, int, int]]:
