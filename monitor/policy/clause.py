@@ -47,6 +47,7 @@ class Rules:
     measured_before: re.Pattern[str] = rule("statements.measured_before")
     correction: re.Pattern[str] = rule("statements.correction")
     limited: re.Pattern[str] = rule("statements.limited")
+    location_permission: re.Pattern[str] = rule("statements.location_permission")
     supplied_after_cjk: re.Pattern[str] = rule("statements.supplied_after_cjk")
     children: re.Pattern[str] = rule("scope.children")
     feature: re.Pattern[str] = rule("scope.feature")

@@ -1098,6 +1098,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     out = _paragraph_conditions(text, out)
     out = _denied_types_only_used(text, out)
     out = _corrected(text, out)
+    out = _permission_gated(out)
     return _whole_policy_denial(text, out, nothing_passed_on) if nothing_collected else out
 
 
@@ -1360,6 +1361,20 @@ def _denied_types_only_used(text: str, out: list[Statement]) -> list[Statement]:
                 continue
         kept.append(s)
     return kept
+
+
+def _permission_gated(out: list[Statement]) -> list[Statement]:
+    """An SDK whose entry lists the location permission among what it uses ("设备信息（IMEI号、OAID）、定位权限", "location
+    permission, GPS sensor information") gets the location only once the user grants that permission: conditional."""
+    rx = rules().location_permission
+    gated = {s.recipient for s in out if s.recipient not in _CLASS_IDS and rx.search(s.evidence.text)}
+    if not gated:
+        return out
+    return [replace(s, stance="conditional") if s.recipient in gated and s.stance == "collects"
+            and s.type in ("location_precise", "location_coarse") else s for s in out]
+
+
+_CLASS_IDS = frozenset({"first_party", "third_party", "partners", "advertisers"})
 
 
 def _corrected(text: str, out: list[Statement]) -> list[Statement]:
