@@ -787,6 +787,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("... not one that says the permission was dropped",
      "1. 高德地图SDK\n收集个人信息类型：GPS位置信息\n说明：定位权限已在最新版本中去除。\n",
      {("location_precise", "collects", "amap")}),
+    ("... nor one whose permission is the condition of another item only",
+     "Our app uses these SDKs.\n\nSDK | Purpose | Data | Policy\nPangle | Ad delivery | Coarse location, precise location "
+     "(if you have granted location permission) | https://example.com/privacy\n",
+     {("location_coarse", "collects", "pangle"), ("location_precise", "conditional", "pangle")}),
     ("an introduction's unqualified location adds no kind its items do not name",
      "When you turn on location services we collect location information, including:\n- the GPS position of your phone\n",
      {("location_precise", "conditional", "first_party")}),
