@@ -17,6 +17,10 @@ from monitor.policy.vocab import find_terms
 def read(sentence: str) -> Policy:
     return parse_policy(sentence, signatures=SIGS)
 
+# a data-safety form's header and markdown alignment row (round 13 rows)
+_SAFETY = ("| Data type | Description | Data collected | Data shared | Purpose |\n"
+           "|:--------------------------|:------------------------------------------|:------------|:------------|:--------|\n")
+
 # (case, sentence, facts: (type, stance, recipient))
 ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a plain collection", "We collect your IMEI.", {("imei", "collects", "first_party")}),
@@ -731,6 +735,74 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "| Location | <b>Collected</b> | Shared | Ephemeral | Required | Purpose\n"
      "| Approximate location | No | No | N/A | N/A | N/A\n| Precise location | No | No | N/A | N/A | N/A\n",
      {("location_coarse", "denies", "first_party"), ("location_precise", "denies", "first_party")}),
+    # reader round 13 (precision): causes of the (type, stance) pairs the reader stated and the labellers did not
+    ("a markdown table's alignment row keeps the table's yes/no column (a short row is a row, not a name cell)",
+     _SAFETY + "| Email address | The user's e-mail address. | N | N | |\n", {("email", "denies", "first_party")}),
+    ("a data-safety table's description column defines each kind: its examples are not what is collected",
+     _SAFETY + "| Device or other IDs | Identifiers tied to one handset or app. For example, an IMEI number or a MAC "
+     "address. | Y | Y | Analytics |\n| Approximate location | Where the user is at town level, such as the coarse "
+     "location permission gives. | Y | N | Analytics |\n", {("location_coarse", "collects", "first_party")}),
+    ("'not processed ephemerally' negates nothing; '(with user consent)' is a condition",
+     _SAFETY + "| Installed apps | Information about the apps on a user's device. | Y <br> Data is not processed "
+     "ephemerally | Y | Advertising (with user consent) |\n", {("installed_apps", "conditional", "first_party")}),
+    ("a bold label on a bulleted denial takes the stance of its body",
+     "## Information We Do NOT Collect\n\n- **Location Data**: The app does not access or keep your geographic "
+     "location.\n", {("location_coarse", "denies", "first_party"), ("location_precise", "denies", "first_party")}),
+    ("a bold, lettered title over the paragraph that says what it is, after a list, is no item of that list",
+     "We collect the following:\n+ device ID\n+ app version\n\n**d. Location Data**\n\n"
+     "We collect your approximate location when you open the map.\n", {("location_coarse", "conditional", "first_party")}),
+    ("a permission the system demands for Bluetooth scanning reads no location",
+     "## Permissions\n- **Location**: required by Android to scan for nearby Bluetooth devices.\n", set()),
+    ("a warning against impostors asks for no password", "We will never e-mail you to ask for your account password.",
+     set()),
+    ("the reader's fear of a breach is no collection", "If you are worried that your account has been compromised, for "
+     "example because someone has found out your password, please get in touch.", set()),
+    ("what a measurement times is not collected",
+     "Our performance SDK records timings, e.g. how long the app took to get your device's location.", set()),
+    ("a location glossed as the IP address is the coarse one",
+     "We may collect your device model and location information (IP address).\n我们会收集您的位置信息（IP地址）。",
+     {("location_coarse", "collects", "first_party")}),
+    ("an 'optional' cell naming only a broad kind of data makes the row's items optional",
+     "| 2 | 设备信息（可选） | 设备IMEI | 用于统计 |\n| 3 | 【可选】账号信息 | 手机号码 | 登录 |\n",
+     {("imei", "conditional", "first_party"), ("phone_number", "conditional", "first_party")}),
+    ("'lets you choose how and whether' is a condition",
+     "Your phone's settings let you choose how and whether your precise location is shared with us.",
+     {("location_precise", "conditional", "first_party")}),
+    ("可以选择是否授权 conditions what comes after it, not what the cell named before it",
+     "| 标识符 OAID 用户可以选择是否授权本SDK收集如下信息：IMEI | 广告投放 | 必要 |\n",
+     {("oaid", "collects", "first_party"), ("imei", "conditional", "first_party")}),
+    ("an imperative to the reader after a condition is no denial",
+     "Where another user has made an e-mail address public, do not use that e-mail address to send advertising.",
+     {("email", "collects", "first_party")}),
+    ("a Chinese definition (…是指…) states no collection", "个人信息是指以电子方式记录的各种信息，包括姓名、电话号码、电子邮箱等。",
+     set()),
+    ("a bare 设备识别码 (a device identification code) is a broad term",
+     "我们会收集您的设备型号和设备识别码。\n", set()),
+    ("国际设备识别码 is the IMEI", "我们会收集国际设备识别码。", {("imei", "collects", "first_party")}),
+    ("the next sentence's denial of collecting corrects the sentence before it",
+     "You provide your phone number to us to link the messenger. We do not collect your phone number, the app passes "
+     "it straight to the messenger.", {("phone_number", "denies", "first_party")}),
+    ("... a denial limited to a case corrects nothing",
+     "We collect your IMEI to count installs. We will not collect your IMEI on Android 12 and above.",
+     {("imei", "collects", "first_party"), ("imei", "denies", "first_party")}),
+    ("using the service itself (named as the title names it) is no condition; using one feature is",
+     "星河相册隐私政策\n\n当您使用星河相册服务时，我们会收集您的MAC地址。\n当您使用我们的服务时，我们会收集您的电子邮箱。\n"
+     "当您使用相册备份功能时，我们会收集您的手机号码。",
+     {("mac", "collects", "first_party"), ("email", "collects", "first_party"),
+      ("phone_number", "conditional", "first_party")}),
+    ("an SDK entry that lists the location permission gets the location only with that permission",
+     "1. 高德地图SDK\n使用目的：为用户提供周边门店查询\n收集个人信息类型：设备信息（OAID）、定位权限、GPS位置信息\n",
+     {("oaid", "collects", "amap"), ("location_precise", "conditional", "amap")}),
+    ("... not one that says the permission was dropped",
+     "1. 高德地图SDK\n收集个人信息类型：GPS位置信息\n说明：定位权限已在最新版本中去除。\n",
+     {("location_precise", "collects", "amap")}),
+    ("... nor one whose permission is the condition of another item only",
+     "Our app uses these SDKs.\n\nSDK | Purpose | Data | Policy\nPangle | Ad delivery | Coarse location, precise location "
+     "(if you have granted location permission) | https://example.com/privacy\n",
+     {("location_coarse", "collects", "pangle"), ("location_precise", "conditional", "pangle")}),
+    ("an introduction's unqualified location adds no kind its items do not name",
+     "When you turn on location services we collect location information, including:\n- the GPS position of your phone\n",
+     {("location_precise", "conditional", "first_party")}),
 ]
 
 

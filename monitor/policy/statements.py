@@ -70,7 +70,7 @@ _COND = re.compile(
     r"|\bif\s+you\s+[^,.;:]{0,60},\s*you\s+(?:may|can)\s+(?:also\s+)?(?:provide|give|enter|submit)\b"
     r"|\b(?:request|ask\s+(?:you\s+)?for|seek)\s+(?:your\s+)?(?:access\s+or\s+|prior\s+|explicit\s+)?(?:permission|consent)\b"
     r"|\brequest\s+access\s+(?:or\s+permission\s+)?to\b"
-    r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
+    r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+|users?[\x27’]?\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
     r"|(?:当|在)[您你](?:\S{0,4})?(?:开启|选择|同意|授权|使用|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:[您你])?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
     r"|[您你](?:主动)?(?:开启|启用|打开)[^，。；]{0,40}(?:时|后)"
     r"|可选|选填|经(?:过)?[您你](?:的)?(?:同意|授权)|征得[您你]的(?:明示)?同意|在[您你](?:同意|授权|开启|选择)|[您你](?:同意|授权|开启)(?:\S{0,8})?后|如(?:果)?[您你](?:\S{0,4}?)(?:选择|同意|开启|使用|启用|打开)|授权后", re.IGNORECASE | re.ASCII)
@@ -79,7 +79,8 @@ _COND = re.compile(
 _COND_BEFORE = re.compile(
     r"\b(?:if|when|where|once)\s+you\s+have\s+(?:allowed|granted|enabled|agreed|authori[sz]ed|consented|opted)"
     r"|\bhave\s+(?:allowed|granted|authori[sz]ed)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:access|permission|tracking)\b"
-    r"|\bif\s+you\s+opt\s+in\b", re.IGNORECASE)
+    r"|\bif\s+you\s+opt\s+in\b"
+    r"|(?:可以|可)选择是否(?:授权|同意|开启|提供|允许)", re.IGNORECASE)  # "用户可以选择是否授权本SDK收集如下信息：IMEI"
 _VERB = re.compile(
     r"\b(?:collect|obtain|gather|acquir|access|read|upload|send|sent|transmit|shar|provid|disclos|record|use[sd]?|"
     r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer|captur|retain)\w*|\btrack(?:s|ed)?\b"
@@ -131,6 +132,7 @@ class Clause:
     silent: bool = False  # ... or that states nothing ("We will notify you of changes by:")
     rcps: tuple[str, ...] = ()  # an item of a list whose introduction names its collector ("These ad providers may collect:")
     product: bool = False  # an item of a list whose introduction speaks of a connected product ("For each device you connect to:")
+    described: tuple[int, int] | tuple[()] = ()  # a table row's cell that defines its kind of data (offsets in text)
 
 
 def _width(name: str) -> int:
@@ -201,7 +203,7 @@ class AliasMatcher:
 
 _LEAD_SDK = re.compile(r"^(?:[-•*·▪]\s+|[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*+(?:\([^)]{0,40}\)\s*+)?[.:：]\s+\S")
 _BULLET = re.compile(r"^(?:[-•*·▪◦○o]|\d+[.)]|[a-z][.)]|[A-Z]\))\s+")
-_OPTIONAL_MARK = re.compile(r"[(（]\s*(?:optional|可选|选填|非必要|非必需)\s*[)）]|^\W*(?:optional|可选|选填)\W*$", re.I)
+_OPTIONAL_MARK = re.compile(r"[(（【\[]\s*(?:optional|可选|选填|非必要|非必需)\s*[)）】\]]|^\W*(?:optional|可选|选填)\W*$", re.I)
 # a table row about a permission (why the app asks for it) states no data unless it says it collects some
 _PERMISSION_CELL = re.compile(r"\bpermissions?\b|\bandroid\.permission\.|权限", re.I)
 # an organisation's generic id, dropped when the same text names one of its SDKs
@@ -260,6 +262,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     section_local = False  # the section keeps its data on the device ("Locally collected data")
     glossary = False  # the section defines terms ("8. Glossary", "名词解释"): what its sentences name is no collection
     yn_col = -1  # the yes/no "collected?" column of the current table
+    desc_col = -1  # ... and its column that describes each row's kind of data
     section_consent = False  # a paragraph of the section made collection depend on consent ("depending on your consent")
     section_kind = parent_kind = ""  # the section's heading collects ("Information We Collect") or denies ("We DO NOT Share")
     after_heading = False  # the line before was a section heading
@@ -315,8 +318,11 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 section_sdk = named_h.pop() if len(named_h) == 1 else ""
         # a label line inside a list ("User Info:") keeps the introduction above it in force
         sub_label = intro and len(stripped) <= 60 and stripped.endswith((":", "：")) and not _VERB.search(stripped)
-        if intro and bullet and not _BULLET.match(stripped) and r.heading.match(stripped) and _described(lines, li):
-            continue  # "Location Information" over the line that says what it is: the item's title, not an item
+        if intro and bullet and not _BULLET.match(stripped) and _described(lines, li) \
+                and r.heading.match(_ENUMERATOR.sub("", _unmarked(stripped), count=1).rstrip("*_ ")):
+            # "Location Information" (also bold and lettered, "**c. Location Information**") over the line that says
+            # what it is: the item's title, not an item
+            continue
         nests = bullet and _opens_nested(lines, li)
         if nests:
             outer = (_bullet_key(line), (intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps))
@@ -371,7 +377,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 after_heading = True
                 named = {sdk for sdk, _a, _b in aliases.find(stripped)}
                 section_sdk = named.pop() if len(named) == 1 else ""  # a section headed by one SDK's name
-        if stripped.endswith("|") and len(stripped) <= 80 and not (yn_col >= 0 and stripped.count(" | ") >= 2):  # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |"
+        # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |" (not a whole markdown row, "| Email | ... | N |")
+        if stripped.endswith("|") and len(stripped) <= 80 and not (yn_col >= 0 and stripped.count(" | ") >= 2) \
+                and not (stripped.startswith("|") and stripped.count(" | ") >= 2):
             cell = aliases.find(stripped)
             if cell:
                 table_sdk = cell[0][0]
@@ -425,9 +433,13 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         yn = [i for i, x in enumerate(plain_cells) if _YES_NO_HEADER.search(x)] if len(cells) >= 3 else []
         if yn and not find_terms(" | ".join(plain_cells[1:] if yn[0] >= 1 else plain_cells)):
             yn_col = yn[0]
+            # ... and a column that defines each row's kind of data ("Description": "Identifiers that relate to a
+            # device. For example, an IMEI number ..."): its examples say what the kind means, the yes/no cell
+            # whether it is collected (a cell of examples only, "Such as the IMEI", names what is collected)
+            desc_col = next((i for i, x in enumerate(plain_cells) if _DESCRIPTION_HEADER.fullmatch(x)), -1)
             continue
-        if " | " not in stripped and len(stripped) > 80:
-            yn_col = -1  # prose ends the table
+        if " | " not in stripped and len(stripped) > 80 and not _ALIGN_ROW.fullmatch(stripped):
+            yn_col = desc_col = -1  # prose ends the table (a markdown alignment row "|:---|:---|" is no prose)
         if len(cells) >= 3:  # a whole table row on one line: one clause, its SDK named in the first cell
             # ... whose yes/no column says "N": what the row names is not collected
             row_no = 0 <= yn_col < len(cells) and bool(_NO_CELL.fullmatch(plain_cells[yn_col]))
@@ -438,10 +450,15 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             row = [h for h in aliases.find(name_cells[0]) if not _SIGN_IN_VIA.search(name_cells[0][max(0, h[1] - 60):h[1]])]
             row_org = "" if row or table_sdk or entry_sdk else _row_org(name_cells, ids)
             s = lstart + (len(line) - len(line.lstrip()))
-            # "账号信息（可选） | 邮箱账号": an "optional" cell that names no data makes the row's items optional
-            optional = section_cond or any(_OPTIONAL_MARK.search(x) and not find_terms(x) for x in cells)
+            # "账号信息（可选） | 邮箱账号": an "optional" cell that names no data, or only a broad kind of it ("账号信息", "设备
+            #标识"), makes the row's items optional
+            optional = section_cond or any(_OPTIONAL_MARK.search(x) and all(t.vague for t, _s, _e in find_terms(x))
+                                           for x in cells)
+            described = _cell_span(stripped, desc_col) if 0 < desc_col < len(cells) and desc_col != yn_col else ()
+            if described and _EXAMPLES_ONLY.match(stripped[described[0]:described[1]]):
+                described = ()  # "Device ID | Such as the IMEI | Y": the vendor's own examples of what it collects
             out.append(Clause(s, s + len(stripped), stripped, row[0][0] if row else table_sdk or entry_sdk or row_org,
-                              scope=section, cond=optional and not row_no, denied=row_no))
+                              scope=section, cond=optional and not row_no, denied=row_no, described=described))
             continue
         for k, (ms, me) in enumerate(sentence_spans(line)):
             seg = line[ms:me]
@@ -473,6 +490,15 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                                   rcps=intro_rcps if listed else (
                                       ("first_party", "third_party") if field_item and section_kind == "deny_share" else ())))
     return out
+
+
+def _cell_span(row: str, col: int) -> tuple[int, int]:
+    """(start, end) of cell `col` in a table row flattened with " | "."""
+    start = 0
+    for _ in range(col):
+        start = row.index(" | ", start) + 3
+    end = row.find(" | ", start)
+    return start, end if end >= 0 else len(row)
 
 
 _PERM_HEADING = re.compile(r"\bpermissions?\b|权限", re.I)
@@ -590,6 +616,9 @@ _YES_NO_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:collects?|collected|collection
 # a negation written right before a mention, with at most a determiner between ("not precise location", "no precise
 # location-tracking", "without any IMEI"); not "not only", "not limited to", "whether or not", "no longer"
 _NOT_BEFORE = re.compile(r"(?:^|[\s(（,;:])(?<!or\s)(?:not|no|never|without)\s+(?:(?:any|your|the|a|an|such)\s+)?$", re.I)
+_DESCRIPTION_HEADER = re.compile(r"descriptions?|definitions?|meaning|explanation|说明|描述|定义|释义|含义", re.I)
+_EXAMPLES_ONLY = re.compile(r"\W*(?:such\s+as|e\.g\b|for\s+example|including|like|namely|如|例如|包括|比如)", re.I)
+_ALIGN_ROW = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")  # "|:---|:---|", "| --- | --- |"
 _MARKUP = re.compile(r"<[^>]{0,40}>|[*_`]")  # HTML tags and markdown emphasis inside a table cell
 _NO_CELL = re.compile(r"N|No|否|不收集|不采集|✗|×", re.I)
 # ('1.2.5 “华为HMS”：由...', or with a comma after the quoted name: '1.2.12 “TBS” 腾讯浏览服务，由...')
@@ -794,6 +823,20 @@ def _own_names(text: str) -> frozenset[str]:
                               "statement", "date", "version", "our", "we", "your", "app", "apps"})
 
 
+_TITLE_ZH = re.compile(r"^[\s#*>《【\-]*(?:title:\s*)?(?:<[^>]{0,80}>)*[【《“\"]?([^\s【】《》“”\"<>|:：#*]{1,12}?)[】》”\"]?\s*(?:的)?隐私(?:权)?(?:政策|协议|保护(?:政策|指引))", re.M)
+
+
+def _general_use_zh(text: str) -> re.Pattern[str]:
+    """The Chinese phrases that say the reader uses the service itself ("当您使用我们的服务时", "在您使用本产品时",
+    "当你使用到梦空间服务时" with the app's name from the policy's title): the app's general use, no condition (as
+    "when you use the app" is none in English); a feature used ("当您使用积分商城时") stays a condition."""
+    title = _TITLE_ZH.search(text[:600])
+    name = re.escape(title.group(1)) if title and re.search(r"[\u4e00-\u9fff]", text[:2000]) else ""
+    own = rf"(?:我们的?|本|[“\"]?{name}[”\"]?(?:及相关|的)?)" if name else r"(?:我们的?|本)"
+    return re.compile(rf"(?:当|在)[您你](?:在)?使用(?:任何)?(?:{own})?(?:[一各]项)?(?:服务|产品|应用|软件|平台|App|APP|客户端)"
+                      rf"(?:或服务|及服务|和服务)?(?:时|期间|过程中)")
+
+
 def _own_role(text: str) -> re.Pattern[str] | None:
     """The role the policy's opening defines for its author ('hereby referred to as "Service Provider"'), which
     later sentences use as their subject: read as "we"."""
@@ -823,8 +866,8 @@ def _with_first_party(c: Clause, recipients: list[str]) -> list[str]:
     return recipients
 
 
-def _stance(c: Clause, start: int, end: int) -> str:
-    text = c.text
+def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None = None) -> str:
+    text = general_use.sub(" ", c.text) if general_use else c.text  # ("当你使用到梦空间服务时": using the app is no condition)
     rel_s, rel_e = start - c.start, end - c.start
     after = text[rel_e: rel_e + 60]
     before = text[max(0, rel_s - 70): rel_s]
@@ -922,6 +965,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     own = _own_names(text)
     r = rules()
     own_role = _own_role(text)
+    general_use = _general_use_zh(text)
     nothing_collected, nothing_passed_on = local_only(text)
     prev_denied = False
     names = _policy_names(text, ios, iot, android)  # "设备标识符：Android ID、OAID ...", '... IDFAs ... (“Mobile IDs”)'
@@ -957,7 +1001,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         if not mentions or not (_VERB.search(c.text) or table_row):
             prev_denied = False
             continue
-        cells = c.text.split(" | ")
+        # (not the cell that defines the row's kind of data: "location provided by ACCESS_FINE_LOCATION permission")
+        cells = (c.text[:c.described[0]] + c.text[c.described[1]:] if c.described else c.text).split(" | ")
         permission_row = len(cells) >= 2 and any(_PERMISSION_CELL.search(x) for x in cells[:2]) \
             and not r.strong_collect.search(c.text)  # "Location permissions | core function | Get a list of ..."
         if c.silent or (not table_row and r.heading.match(c.text.strip())):
@@ -984,14 +1029,20 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             elif "location_coarse" in t.expands:
                 decided.append((_type_term("location_coarse"), ms, me))
         mentions = decided
-        enum = _ENUMERATOR.match(c.text)  # ("b. Location Information: We collect ...")
+        # what a measurement is about ("how quickly the app was able to determine your device's location", "how long it
+        # takes to get a GPS fix"): a duration is collected, not the data the measured step handled
+        mentions = [m for m in mentions if not r.measured_before.search(c.text[max(0, m[1] - 80):m[1]])]
+        enum = _ENUMERATOR.match(c.text) or _MARKED_LEAD.match(c.text)  # ("b. Location Information: We collect ...")
         off = enum.end() if enum else 0
-        label = _FIELD_LINE.match(c.text[off:])
+        # (a bulleted, bold label too: "- **Location Data**: We do not access your location")
+        label = _FIELD_LINE.match(c.text[off:]) or _MARKED_LABEL.match(c.text[off:])
         if label and any(m[1] >= off + label.end() for m in mentions):
             # "Exact Locations: Precise GPS coordinates are not shared": the body names what it speaks of, the label
             # is its title
             mentions = [m for m in mentions if m[1] >= off + label.end()]
         mentions = _row_label_dropped(c.text, mentions)
+        if c.described:  # the examples that define a row's kind of data are not what is collected
+            mentions = [m for m in mentions if not c.described[0] <= m[1] < c.described[1]]
         # (a clause that points back passes the same data on: "For some partners, such as Google, this information will be
         # shared automatically. For others, ..., this information will only be shared with your explicit permission.")
         last_terms = before_terms if anaphor else list(dict.fromkeys(t for t, _s, _e in mentions if not t.vague))
@@ -1013,7 +1064,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             run_end = c.start + mentions[j][2]
             run_next = c.start + mentions[j + 1][1] if j + 1 < len(mentions) else c.end
             quals = _qualifiers(c, a, run_end if j > i else b, run_next if j > i else nxt)
-            stance = _stance(c, a, b)
+            stance = _stance(c, a, b, general_use)
             if not stance:
                 continue
             local = c.local or (bool(r.local.search(c.text)) and not r.upload.search(c.text))
@@ -1037,6 +1088,12 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             # "IDFA广告标识", "IDFA advertising identifier": the type named right before says which one too
             named_prev = mentions[i - 1][0].type if i and s - mentions[i - 1][2] <= 2 else ""
             product = iot or (bool(term.iot_type) and (c.product or about_product(c.text)))
+            if term.expands and c.text.rstrip(" *").endswith((":", "：")):
+                # "位置信息…包括：" / "Location information, including:" over items that say which kind ("… via GPS"):
+                # the items name it, the introduction's unqualified word adds no second kind
+                listed_types = _items_types(all_clauses, ci, ios, android)
+                if listed_types and listed_types < set(term.expands):
+                    continue
             for type_id, vague, covers in typed(term, ios, product, _narrowing_near(c.text, s, e), android):
                 if term.expands and named_next & set(term.expands) and type_id not in named_next:
                     continue  # "advertising ID (IDFA)": the named type says which one
@@ -1057,6 +1114,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         prev_denied = clause_denied
     out = _paragraph_conditions(text, out)
     out = _denied_types_only_used(text, out)
+    out = _corrected(text, out)
+    out = _permission_gated(out)
     return _whole_policy_denial(text, out, nothing_passed_on) if nothing_collected else out
 
 
@@ -1064,6 +1123,17 @@ _SENDS_TO = re.compile(r"\b(?:sends|sending|send|uploads?|uploading|forwards?|fo
 _SIGN_IN_VIA = re.compile(r"\b(?:log|sign)\s*(?:in|on|up)(?:to)?\b[^|.;]{0,40}?\b(?:via|through|with|using)\s+(?:your\s+|a\s+)?$",
                           re.I)
 _ITEM_END = re.compile(r"[;；,]\s*(?:and|or)?\s*$", re.I)
+
+
+def _items_types(cl: list[Clause], ci: int, ios: bool, android: bool) -> set[str]:
+    """The clear types the list items right after an introduction (clause ci) name, each narrowed by its own words."""
+    out: set[str] = set()
+    for c in cl[ci + 1:ci + 7]:
+        if c is not cl[ci + 1] and not c.listed:
+            break
+        for t, s, e in find_terms(c.text):
+            out.update(x for x, vague, _c in typed(t, ios, False, _narrowing_near(c.text, s, e), android) if not vague)
+    return out
 
 
 def _row_label_dropped(text: str, mentions: list[tuple[Term, int, int]]) -> list[tuple[Term, int, int]]:
@@ -1084,6 +1154,8 @@ def _item_like(cl: list[Clause], i: int) -> bool:
 
 _GIVEN_ACCESS = re.compile(r"\b(?:are|is|be|been)\s+(?:provided|given|granted)\s+access\s+to\s+(?:your\s+|the\s+)?$", re.I)
 _ENUMERATOR = re.compile(r"^\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s+", re.I)  # "b. Location Information: ..."
+_MARKED_LEAD = re.compile(r"^\s*[-•*·▪+]\s+(?=\S)")  # a bullet before a label: "- **Location Data**: ..."
+_MARKED_LABEL = re.compile(r"^(?:\*\*|__)[\w][\w\s()/'&-]{1,48}(?:(?:\*\*|__)\s*[:：]|[:：]\s*(?:\*\*|__))")
 
 
 def _supplied_to_us(text: str, s: int, e: int) -> bool:
@@ -1304,6 +1376,45 @@ def _denied_types_only_used(text: str, out: list[Statement]) -> list[Statement]:
             said = _with_intro(text, s)  # a list item says what its introduction says ("We collect:")
             if r.weak_collect.search(said) and not r.strong_collect.search(said):
                 continue
+        kept.append(s)
+    return kept
+
+
+def _permission_gated(out: list[Statement]) -> list[Statement]:
+    """An SDK whose entry lists the location permission among what it uses ("设备信息（IMEI号、OAID）、定位权限", "location
+    permission, GPS sensor information") gets the location only once the user grants that permission: conditional."""
+    rx = rules().location_permission
+    gated = {s.recipient for s in out if s.recipient not in _CLASS_IDS and rx.search(s.evidence.text)}
+    if not gated:
+        return out
+    return [replace(s, stance="conditional") if s.recipient in gated and s.stance == "collects"
+            and s.type in ("location_precise", "location_coarse") else s for s in out]
+
+
+_CLASS_IDS = frozenset({"first_party", "third_party", "partners", "advertisers"})
+
+
+def _corrected(text: str, out: list[Statement]) -> list[Statement]:
+    """ "You provide your mobile number to us for X. We do not collect your mobile number, it only goes to X.", "...
+    SSID and password. To avoid doubt, the password is only stored on the device and will not be uploaded.": the
+    sentence right after (same paragraph) denies collecting the type the first party seemed to get: a correction, the
+    first sentence's collection of it is taken back (not by a denial limited to a case or to no consent: "We will not
+    collect your IMEI on Android 10 and above", "未经您同意，不会收集idfa")."""
+    r = rules()
+    denials: dict[str, list[int]] = {}
+    for s in out:
+        if s.stance == "denies" and s.recipient == "first_party" and not s.vague \
+                and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) \
+                and r.correction.search(s.evidence.text) and not r.without_consent.search(s.evidence.text) \
+                and not r.limited.search(s.evidence.text):
+            denials.setdefault(s.type, []).append(s.evidence.start)
+    if not denials:
+        return out
+    kept = []
+    for s in out:
+        if s.stance != "denies" and s.recipient == "first_party" and not s.vague and any(
+                0 <= at - s.evidence.end <= 3 and "\n" not in text[s.evidence.end:at] for at in denials.get(s.type, ())):
+            continue
         kept.append(s)
     return kept
 

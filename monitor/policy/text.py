@@ -154,15 +154,17 @@ def pdf_to_text(raw: bytes, path: str) -> str:
     return text
 
 
-_EMPHASIS = re.compile(r"\*\*|__(?=\S)|(?<=\S)__|(?<![\w*])\*(?=[^\s*][^*\n]{0,80}?[^\s*]\*(?![\w*]))|(?<=[^\s*])\*(?![\w*])")
+# an emphasised run inside a line's text: "**", "__" or "*" around it, after a letter or digit on the same line (a bold
+# title or a bold label that opens a line, "**d. Location Data**", "- **Location Data**:", stays as written)
+_EMPHASIS = re.compile(r"(?m)(?<=\w)([^\n*_]*?)(\*\*|__|\*)(?=\S)([^*_\n]{1,80}?)(?<=\S)\2(?![\w*])")
 
 
 def plain_emphasis(text: str) -> str:
-    """The text without markdown's emphasis marks ("We **do not** collect", "We do *not* share"), each mark replaced by
-    as many spaces, so that every offset and line stays where it was; bullets ("* item") are kept."""
+    """The text without markdown's emphasis marks inside its sentences ("We **do not** collect", "We do *not* share"),
+    each mark replaced by as many spaces, so that every offset and line stays where it was."""
     if "*" not in text and "__" not in text:
         return text
-    return _EMPHASIS.sub(lambda m: " " * len(m.group()), text)
+    return _EMPHASIS.sub(lambda m: f"{m.group(1)}{' ' * len(m.group(2))}{m.group(3)}{' ' * len(m.group(2))}", text)
 
 
 def read_policy_text(path: str | Path) -> str:
