@@ -118,6 +118,13 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "Sharing\n1. We Do Not Share\nSaved Passwords: kept encrypted on your phone only",
      {("credentials", "denies", "first_party"), ("credentials", "denies", "third_party")}),
     ("the same lines under any other heading state nothing", "How It Works\nWireless Data: SSIDs of nearby networks", set()),
+    ("the reader who no longer wishes to receive e-mail denies nothing",
+     "If you no longer wish to receive certain email notifications you may opt-out at any time by following the "
+     "unsubscribe link.", {("email", "collects", "first_party")}),
+    ("'no longer' said of us is a denial", "We no longer collect your IMEI.", {("imei", "denies", "first_party")}),
+    ("a long class subject with an adverb before its verb collects, not us",
+     "Advertisers on mobile devices and our third party advertising and analytics partners sometimes collect and use "
+     "Android advertising IDs to optimize advertising.", {("gaid", "collects", "advertisers")}),
     ("markdown bold around the negation keeps the denial", "We **do not** directly collect your email address.",
      {("email", "denies", "first_party")}),
     ("markdown bold inside an introduction that denies keeps its items denied",
