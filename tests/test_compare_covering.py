@@ -1286,6 +1286,17 @@ def test_a_denial_of_special_categories_of_personal_data_is_no_denial_of_collect
     assert verdict("We do not collect any personal data about you.\n", "imei", "first_party").verdict == "contradicted"
 
 
+def test_security_measures_joined_by_semicolons_make_no_anonymity_promise_together() -> None:
+    measures = ("我们会收集您的手机号码用于登录。\n（1）我们已采用符合业界标准的安全防护措施。例如，我们的网络服务采取了加密技术，确保"
+                "用户数据在传输过程中的安全；我们采取加密技术、匿名化或去标识化处理机制对用户个人信息进行加密保存，并通过隔离技术进行隔离；"
+                "我们通过保密协议等方式，仅允许有必要知悉这些信息的我们及我们关联方的员工、合作伙伴访问个人信息。\n")
+    assert verdict(measures, "phone_number", "umeng").verdict != "contradicted"
+    # one measure that says both: only de-identified data goes to the partners
+    promise = ("我们会收集您的手机号码用于登录。\n"
+               "我们仅会向合作伙伴提供匿名化处理后的信息，不会提供能够识别您身份的信息。\n")
+    assert verdict(promise, "phone_number", "umeng").verdict == "contradicted"
+
+
 def test_a_promise_to_protect_data_in_transit_is_broken_by_a_collected_type_sent_in_clear_text() -> None:
     text = ("We collect your e-mail address to create your account.\n"
             "We use industry-standard methods to keep this information safe and secure while transmitted over the "

@@ -134,6 +134,9 @@ def _recipients(text: str, find: Finder) -> list[tuple[str, str]]:
     return out
 
 
+_PARTS = re.compile(r"[；;]")
+
+
 def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, claims: list[Claim],
                   statements: Sequence[Statement], categories: dict[str, str],
                   organizations: dict[str, str] | None = None, common: dict[str, str] | None = None) -> list[Claim]:
@@ -147,7 +150,10 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
     for k, (start, end, t, scope) in enumerate(texts):
         if scope or start in sharing:
             continue
-        anonymous = bool(r.anonymous.search(t) and r.restricted.search(t)) and not r.inability.search(t)
+        # (the anonymity and its restriction in one part of the sentence: a security paragraph's "；"-joined measures,
+        # "we store it anonymized; only staff and partners who need it may access it", promise nothing together)
+        anonymous = any(r.anonymous.search(part) and r.restricted.search(part) for part in _PARTS.split(t)) \
+            and not r.inability.search(t)
         denial = bool(r.share_denial.search(t))
         if not anonymous and not denial:
             continue
