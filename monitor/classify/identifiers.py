@@ -73,6 +73,8 @@ def norm_key(key: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class IdentifierRules:
+    """identifiers.toml validated: key names per type, negative keys, placeholders."""
+
     types: dict[str, dict[str, Any]] = field(default_factory=dict)
     negative_keys: frozenset[str] = frozenset()
     placeholders: frozenset[str] = frozenset()

@@ -99,6 +99,8 @@ HEAD_MASK, HEAD_VALUE = 0x10000E01FE00F0000000000000000, 0x2008200D0000000000000
 
 @dataclass(frozen=True, slots=True)
 class KalayMessage:
+    """One Kalay datagram descrambled: its command, role and device UID."""
+
     version: int
     command: bytes
     name: str

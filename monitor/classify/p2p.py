@@ -40,6 +40,8 @@ from monitor.model import Field, Hit
 
 @dataclass(frozen=True, slots=True)
 class P2PMatch:
+    """A datagram (or first stream chunk) recognized: protocol, message, role and hits."""
+
     protocol: str  # pppp|kalay|xmeye|tuya|mqtt|...
     message: str = ""  # message type name, e.g. DEV_LGN
     role: str = ""  # lookup|relay|peer|discovery

@@ -30,6 +30,8 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class PpppTable:
+    """p2p.toml's [pppp]: CS2 PPPP ports, message types and datagram encryption keys."""
+
     pppp_ports: frozenset[int] = frozenset()
     pppp_messages: dict[int, tuple[str, str, int]] = field(default_factory=dict)  # type -> (name, role, uid offset)
     pppp_text: frozenset[int] = frozenset()  # types whose device id is a string, not the binary layout
@@ -42,6 +44,8 @@ class PpppTable:
 
 @dataclass(frozen=True, slots=True)
 class KalayTable:
+    """p2p.toml's [kalay]: ThroughTek Kalay ports and commands."""
+
     kalay_lan_port: int = 32761
     kalay_master_port: int = 10001
     kalay_commands: dict[bytes, tuple[str, str, bool]] = field(default_factory=dict)
@@ -49,12 +53,16 @@ class KalayTable:
 
 @dataclass(frozen=True, slots=True)
 class XmeyeTable:
+    """p2p.toml's [xmeye]: XMEye/DVRIP ports and message codes."""
+
     xmeye_ports: frozenset[int] = frozenset()
     xmeye_messages: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
 class TuyaTable:
+    """p2p.toml's [tuya]: Tuya LAN ports, UDP key and commands."""
+
     tuya_ports: frozenset[int] = frozenset()
     tuya_udp_key: bytes = b""
     tuya_commands: dict[int, str] = field(default_factory=dict)
@@ -62,6 +70,8 @@ class TuyaTable:
 
 @dataclass(frozen=True, slots=True)
 class CleartextTable:
+    """p2p.toml's [cleartext]: RTSP, TP-Link, SSDP and the protocols never scanned."""
+
     rtsp_methods: frozenset[str] = frozenset()
     tplink_ports: frozenset[int] = frozenset()
     tplink_key: int = 171

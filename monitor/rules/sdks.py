@@ -19,6 +19,8 @@ _LIST_FIELDS = ("aliases", "hosts", "suffixes", "ips", "protocols", "sources", "
 
 @dataclass(frozen=True, slots=True)
 class SdkRule:
+    """One [[sdk]] entry: an SDK or service and the hosts, IPs and ports behind it."""
+
     id: str
     name: str
     organization: str
