@@ -421,8 +421,8 @@ class Recognizer:
         ds = DECODERS if decoders is None else decoders
         plan: dict[str, list[tuple[tuple[Read, Any], ...]]] = {}
         for tr in {t for d in ds for t in d.transports}:
-            plan[tr] = [tuple((d.read, tables[d.section.name] if d.section else None) for d in ds
-                              if tr in d.transports and (d.first is None or b in d.first)) for b in range(256)]
+            steps = [(d.first, (d.read, tables[d.section.name] if d.section else None)) for d in ds if tr in d.transports]
+            plan[tr] = [tuple(step for first, step in steps if first is None or b in first) for b in range(256)]
         self._plan = plan
 
     def recognize(self, payload: bytes, server_port: int, client_port: int, transport: str,
