@@ -57,6 +57,7 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """The `privmon` process (the console script, `python -m monitor`): the command, then the process ends."""
     try:
         cli.main(args=argv, prog_name="privmon", standalone_mode=True)
     except PrivmonError as exc:
@@ -64,3 +65,7 @@ def main(argv: list[str] | None = None) -> None:
 
         click.echo(f"privmon: {terminal(exc.line(), newlines=False)}", err=True)
         sys.exit(2)
+    finally:
+        # what is left lives until the process ends, in a moment: frozen, the collections of the interpreter's
+        # shutdown do not walk it (~10 ms of CPU after `analyze` of one small capture); it is still freed
+        gc.freeze()
