@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from monitor.classify.cs2crypt import derive_key, first_byte
@@ -19,17 +18,20 @@ from monitor.errors import bad_rule
 ROLES = {"lookup", "relay", "peer", "discovery", ""}
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity
 class Section:
-    """One p2p.toml section: its name, its value when no file has it, and its parser."""
+    """One p2p.toml section: its name, its value when no file has it, and its parser (compared and hashed by
+    identity)."""
 
-    name: str
-    empty: Any
-    parse: Callable[[object, Mapping[str, Any], Any], Any]  # (file, the file's section, table so far) -> table
+    __slots__ = ("name", "empty", "parse")
+
+    def __init__(self, name: str, empty: Any, parse: Callable[[object, Mapping[str, Any], Any], Any]) -> None:
+        self.name = name
+        self.empty = empty
+        self.parse = parse  # (file, the file's section, table so far) -> table
 
 
-# The five tables are plain slotted classes, built once by the rules loader and only read after (as the dicts
-# inside them): a frozen dataclass costs ~0.4 ms of CPU each to build at import, paid by every analyze run.
+# Section and the five tables are plain slotted classes, built once by the rules loader and only read after (as the
+# dicts inside them): a frozen dataclass costs ~0.4 ms of CPU each to build at import, paid by every analyze run.
 class PpppTable:
     """p2p.toml's [pppp]: CS2 PPPP ports, message types and datagram encryption keys."""
 
