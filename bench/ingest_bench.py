@@ -1,8 +1,10 @@
 """The issue-20 measures in one run: privmon analyze vs tshark, peak RSS, the classifier alone, --jobs 2 vs 1,
-the proxy addon, and a capture of several GB for flat memory; a summary of every ratio at the end.
+the proxy addon, a capture of several GB for flat memory, and the start-up per file; a summary of every ratio at
+the end.
 
     python bench/ingest_bench.py [--sizes 50,500] [--rounds 3] [--baseline /path/to/other/checkout]
-                                 [--mixes bench,http] [--http-share 0.3] [--skip classifier,jobs,proxy,huge]
+                                 [--mixes bench,http] [--http-share 0.3] [--skip startup,classifier,jobs,proxy,huge]
+                                 [--startup-runs 20]
                                  [--jobs-captures 4] [--jobs-mb 500] [--jobs-mixes bench,http] [--jobs-packets 150000]
                                  [--huge-gb 5]
 
@@ -21,7 +23,10 @@ variants in alternating order, round after round, on a warm page cache:
     processes, and every run's stored rows compared;
   * proxy: bench/proxy_bench.py (bare mitmdump vs mitmdump + privmon's addon), its lines passed on;
   * huge: a capture of --huge-gb GB made by bench/make_bigpcap.py in /tmp (only when `df` shows room
-    for it with 2 GB to spare, else a smaller one, said so), analyzed once for its peak RSS, then deleted.
+    for it with 2 GB to spare, else a smaller one, said so), analyzed once for its peak RSS, then deleted;
+  * startup: `privmon analyze EMPTY --db fresh.db -q` on a capture with no packets (a pcap header), --startup-runs
+    times per tree, and a bare `python -c pass` beside them: what every file costs before its first packet
+    (studies run thousands of captures; every --jobs worker started without fork pays it too).
 Every privmon command runs with its bytecode cached (PYTHONDONTWRITEBYTECODE, set in some shells
 here, is dropped for the children), as in an installed privmon, and once before the rounds to write
 that cache: compiling privmon's sources on every run cost ~0.15-0.2 s of CPU that no user pays.
@@ -41,6 +46,7 @@ import re
 import shutil
 import sqlite3
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
@@ -191,6 +197,32 @@ def ingest(a: argparse.Namespace, size: int, mix: str) -> None:
             line += f"  baseline/this x{speed:.2f} (CPU x{cpu:.2f})"
             SUMMARY.append(f"this tree vs baseline {label}: x{speed:.2f} faster wall, x{cpu:.2f} CPU")
         print(line, flush=True)
+
+
+def startup(a: argparse.Namespace) -> None:
+    cap = OUT / "empty.pcap"
+    cap.write_bytes(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))  # a pcap header, no packets
+    variants = [*trees(a), "python"]
+    res: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
+    for r in range(a.startup_runs):
+        for name in variants[r % len(variants):] + variants[:r % len(variants)]:
+            root = trees(a).get(name, ROOT)
+            with tempfile.TemporaryDirectory() as tmp:
+                cmd = ([sys.executable, "-c", "pass"] if name == "python" else
+                       [sys.executable, "-m", "monitor", "analyze", str(cap), "--db", f"{tmp}/s.db", "-q"])
+                wall, _, cpu = timed(cmd, root)
+            res[name].append((wall * 1000, cpu * 1000))
+    wall = {n: statistics.median(w for w, _ in v) for n, v in res.items()}
+    cpu = {n: statistics.median(c for _, c in v) for n, v in res.items()}
+    for name in variants:
+        what = "python -c pass" if name == "python" else "analyze, empty capture, new database"
+        line = f"start-up {name:8}  {what}: median {wall[name]:4.0f} ms wall (CPU {cpu[name]:4.0f} ms)"
+        if name == "this" and "baseline" in res:
+            line += f"  this - baseline {wall['this'] - wall['baseline']:+.0f} ms wall ({cpu['this'] - cpu['baseline']:+.0f} ms CPU)"
+        print(line, flush=True)
+    SUMMARY.append(f"start-up per file (analyze on an empty capture, new database; {a.startup_runs} runs): "
+                   + ", ".join(f"{n} {wall[n]:.0f} ms wall (CPU {cpu[n]:.0f} ms)" for n in variants if n != "python")
+                   + f"; python -c pass {wall['python']:.0f} ms (CPU {cpu['python']:.0f} ms)")
 
 
 def classifier(a: argparse.Namespace) -> None:
@@ -369,7 +401,8 @@ def main() -> None:
     ap.add_argument("--sizes", default="50,500")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--baseline", help="another privmon checkout to measure in the same rounds (before/after)")
-    ap.add_argument("--skip", default="", help="comma-separated: ingest,classifier,jobs,proxy,huge")
+    ap.add_argument("--skip", default="", help="comma-separated: startup,ingest,classifier,jobs,proxy,huge")
+    ap.add_argument("--startup-runs", type=int, default=20, help="runs per tree of the start-up row")
     ap.add_argument("--mixes", default="bench,http", help="comma-separated: bench (the original mix, ~5 %% HTTP), "
                     "http (--http-share of the packets in clear-text SDK HTTP)")
     ap.add_argument("--http-share", type=float, default=0.3)
@@ -389,6 +422,8 @@ def main() -> None:
           flush=True)
     for root in trees(a).values():
         warm(root)
+    if "startup" not in skip:
+        startup(a)
     if "classifier" not in skip:
         classifier(a)
     if "jobs" not in skip:

@@ -15,6 +15,8 @@ Transport = Literal["tcp", "udp"]
 
 @dataclass(frozen=True, slots=True)
 class Endpoint:
+    """An IP address and port."""
+
     ip: str
     port: int
 
@@ -28,6 +30,8 @@ class Endpoint:
 
 @dataclass(frozen=True, slots=True)
 class HttpExchange:
+    """One HTTP request and its response (if any), from any source."""
+
     ts: float
     client: Endpoint
     server: Endpoint
@@ -217,6 +221,8 @@ class Attribution:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """A span of a policy's text: what a statement or a finding's verdict quotes."""
+
     text: str
     start: int
     end: int
@@ -224,6 +230,8 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Statement:
+    """What a policy says about one data type and one recipient."""
+
     type: str  # a contract type id, or a broad term id ("device_info") for vague statements
     recipient: str  # first_party|third_party|advertisers|partners|<sdk id>
     stance: str  # collects|denies|conditional
@@ -235,6 +243,8 @@ class Statement:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
+    """A policy's promise that is not about one data type (where data is stored, no sharing, ...)."""
+
     kind: str  # storage_location|cross_border|no_third_party_sharing|no_ad_sharing|no_collection|hashing|no_personal_info|other
     text: str
     start: int
@@ -244,6 +254,8 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class Policy:
+    """A privacy policy read: its text, statements, claims and the SDKs it names."""
+
     source: str
     text: str
     statements: tuple[Statement, ...] = ()

@@ -23,6 +23,8 @@ _ALIASES = {"phone": "phone_number", "uid": "device_uid", "camera_uid": "device_
 
 @dataclass(frozen=True, slots=True)
 class Device:
+    """A device under test: its addresses and known identifier values."""
+
     name: str
     ips: tuple[str, ...] = ()
     known: tuple[tuple[str, str], ...] = ()  # (type id, value)
@@ -39,6 +41,8 @@ class Device:
 
 @dataclass(frozen=True, slots=True)
 class App:
+    """The app under test: its name, first-party hosts and policy."""
+
     name: str = ""
     first_party: tuple[str, ...] = ()  # host suffixes, IPs or CIDRs
     policy: str = ""
@@ -46,6 +50,8 @@ class App:
 
 @dataclass(frozen=True, slots=True)
 class Profile:
+    """The device profile: the devices and the app under test."""
+
     devices: tuple[Device, ...] = ()
     app: App = field(default_factory=App)
     source: str = ""

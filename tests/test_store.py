@@ -41,6 +41,23 @@ def test_new_database_is_private_and_migrated(db_path: Path) -> None:
             assert stat.S_IMODE(side.stat().st_mode) & 0o077 == 0
 
 
+def test_a_new_database_is_set_up_quickly_but_written_with_normal_sync(tmp_path: Path) -> None:
+    """A new (or empty) file is set up without waiting for the disk; the rows written after it are not."""
+    empty = tmp_path / "touched.db"
+    empty.touch()
+    for path in (tmp_path / "new.db", empty, tmp_path / "new.db"):  # new, an empty file, then that one reopened
+        with Store.open(path) as store:
+            assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+            assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            store.write(store.begin_capture(str(path), "ab" * 32, "pcap"), Batch(findings=[_finding(1)]))
+            with store.detached():
+                pass
+            assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1
+        with Store.open(path, readonly=True) as reader:
+            assert [r["name"] for r in reader.rows("SELECT name FROM _migrations ORDER BY name")] == [
+                name for name, _ in MIGRATIONS]
+
+
 def test_findings_are_deduplicated_with_count_and_time_span(db_path: Path) -> None:
     with Store.open(db_path) as store:
         cid = store.begin_capture("a.pcap", "a" * 64, "pcap")

@@ -14,7 +14,6 @@ The scramble direction exists for the test generator and for `captures/make_samp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from monitor.model import Hit
 
@@ -97,13 +96,18 @@ def _header_test() -> tuple[int, int]:
 HEAD_MASK, HEAD_VALUE = 0x10000E01FE00F0000000000000000, 0x2008200D0000000000000000
 
 
-@dataclass(frozen=True, slots=True)
 class KalayMessage:
-    version: int
-    command: bytes
-    name: str
-    role: str
-    uid: str
+    """One Kalay datagram descrambled: its command, role and device UID (a plain class: a dataclass costs ~0.4 ms of
+    CPU to build at import)."""
+
+    __slots__ = ("version", "command", "name", "role", "uid")
+
+    def __init__(self, version: int, command: bytes, name: str, role: str, uid: str) -> None:
+        self.version = version
+        self.command = command
+        self.name = name
+        self.role = role
+        self.uid = uid
 
 
 def parse(payload: bytes, commands: dict[bytes, tuple[str, str, bool]]) -> KalayMessage | None:

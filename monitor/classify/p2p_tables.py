@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from monitor.classify.cs2crypt import derive_key, first_byte
@@ -19,54 +18,81 @@ from monitor.errors import bad_rule
 ROLES = {"lookup", "relay", "peer", "discovery", ""}
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity
 class Section:
-    """One p2p.toml section: its name, its value when no file has it, and its parser."""
+    """One p2p.toml section: its name, its value when no file has it, and its parser (compared and hashed by
+    identity)."""
 
-    name: str
-    empty: Any
-    parse: Callable[[object, Mapping[str, Any], Any], Any]  # (file, the file's section, table so far) -> table
+    __slots__ = ("name", "empty", "parse")
+
+    def __init__(self, name: str, empty: Any, parse: Callable[[object, Mapping[str, Any], Any], Any]) -> None:
+        self.name = name
+        self.empty = empty
+        self.parse = parse  # (file, the file's section, table so far) -> table
 
 
-@dataclass(frozen=True, slots=True)
+# Section and the five tables are plain slotted classes, built once by the rules loader and only read after (as the
+# dicts inside them): a frozen dataclass costs ~0.4 ms of CPU each to build at import, paid by every analyze run.
 class PpppTable:
-    pppp_ports: frozenset[int] = frozenset()
-    pppp_messages: dict[int, tuple[str, str, int]] = field(default_factory=dict)  # type -> (name, role, uid offset)
-    pppp_text: frozenset[int] = frozenset()  # types whose device id is a string, not the binary layout
-    pppp_keys: tuple[bytes, ...] = ()  # derived from the key strings of CS2's datagram encryption
-    pppp_key_firsts: frozenset[int] = field(init=False, default=frozenset())  # what their datagrams start with
+    """p2p.toml's [pppp]: CS2 PPPP ports, message types and datagram encryption keys."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "pppp_key_firsts", frozenset(first_byte(k) for k in self.pppp_keys))
+    __slots__ = ("pppp_ports", "pppp_messages", "pppp_text", "pppp_keys", "pppp_key_firsts")
+
+    def __init__(self, pppp_ports: frozenset[int] = frozenset(), pppp_messages: dict[int, tuple[str, str, int]] | None = None,
+                 pppp_text: frozenset[int] = frozenset(), pppp_keys: tuple[bytes, ...] = ()) -> None:
+        self.pppp_ports = pppp_ports
+        self.pppp_messages = {} if pppp_messages is None else pppp_messages  # type -> (name, role, uid offset)
+        self.pppp_text = pppp_text  # types whose device id is a string, not the binary layout
+        self.pppp_keys = pppp_keys  # derived from the key strings of CS2's datagram encryption
+        self.pppp_key_firsts = frozenset(first_byte(k) for k in pppp_keys)  # what their datagrams start with
 
 
-@dataclass(frozen=True, slots=True)
 class KalayTable:
-    kalay_lan_port: int = 32761
-    kalay_master_port: int = 10001
-    kalay_commands: dict[bytes, tuple[str, str, bool]] = field(default_factory=dict)
+    """p2p.toml's [kalay]: ThroughTek Kalay ports and commands."""
+
+    __slots__ = ("kalay_lan_port", "kalay_master_port", "kalay_commands")
+
+    def __init__(self, kalay_lan_port: int = 32761, kalay_master_port: int = 10001,
+                 kalay_commands: dict[bytes, tuple[str, str, bool]] | None = None) -> None:
+        self.kalay_lan_port = kalay_lan_port
+        self.kalay_master_port = kalay_master_port
+        self.kalay_commands = {} if kalay_commands is None else kalay_commands
 
 
-@dataclass(frozen=True, slots=True)
 class XmeyeTable:
-    xmeye_ports: frozenset[int] = frozenset()
-    xmeye_messages: dict[int, str] = field(default_factory=dict)
+    """p2p.toml's [xmeye]: XMEye/DVRIP ports and message codes."""
+
+    __slots__ = ("xmeye_ports", "xmeye_messages")
+
+    def __init__(self, xmeye_ports: frozenset[int] = frozenset(), xmeye_messages: dict[int, str] | None = None) -> None:
+        self.xmeye_ports = xmeye_ports
+        self.xmeye_messages = {} if xmeye_messages is None else xmeye_messages
 
 
-@dataclass(frozen=True, slots=True)
 class TuyaTable:
-    tuya_ports: frozenset[int] = frozenset()
-    tuya_udp_key: bytes = b""
-    tuya_commands: dict[int, str] = field(default_factory=dict)
+    """p2p.toml's [tuya]: Tuya LAN ports, UDP key and commands."""
+
+    __slots__ = ("tuya_ports", "tuya_udp_key", "tuya_commands")
+
+    def __init__(self, tuya_ports: frozenset[int] = frozenset(), tuya_udp_key: bytes = b"",
+                 tuya_commands: dict[int, str] | None = None) -> None:
+        self.tuya_ports = tuya_ports
+        self.tuya_udp_key = tuya_udp_key
+        self.tuya_commands = {} if tuya_commands is None else tuya_commands
 
 
-@dataclass(frozen=True, slots=True)
 class CleartextTable:
-    rtsp_methods: frozenset[str] = frozenset()
-    tplink_ports: frozenset[int] = frozenset()
-    tplink_key: int = 171
-    ssdp_ports: frozenset[int] = frozenset()
-    never_scan: frozenset[str] = frozenset()  # protocols whose payloads are negotiation, not data (ssh)
+    """p2p.toml's [cleartext]: RTSP, TP-Link, SSDP and the protocols never scanned."""
+
+    __slots__ = ("rtsp_methods", "tplink_ports", "tplink_key", "ssdp_ports", "never_scan")
+
+    def __init__(self, rtsp_methods: frozenset[str] = frozenset(), tplink_ports: frozenset[int] = frozenset(),
+                 tplink_key: int = 171, ssdp_ports: frozenset[int] = frozenset(),
+                 never_scan: frozenset[str] = frozenset()) -> None:
+        self.rtsp_methods = rtsp_methods
+        self.tplink_ports = tplink_ports
+        self.tplink_key = tplink_key
+        self.ssdp_ports = ssdp_ports
+        self.never_scan = never_scan  # protocols whose payloads are negotiation, not data (ssh)
 
 
 def _int_key(path: object, section: str, key: str, hi: int) -> int:

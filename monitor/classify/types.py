@@ -16,6 +16,8 @@ from monitor.classify.checks import Check
 
 @dataclass(frozen=True, slots=True)
 class DataType:
+    """One `type` id of the contract, its group and how its values are checked."""
+
     id: str
     group: str  # identifier | location | personal (the contract's headings)
     description: str

@@ -21,6 +21,8 @@ from monitor.rules.alternation import literal_alternation
 
 @dataclass(frozen=True, slots=True)
 class Variant:
+    """A form in which a known profile value may travel (hashed, encoded, ...)."""
+
     type: str
     canonical: str
     device: str

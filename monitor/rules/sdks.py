@@ -15,10 +15,14 @@ from monitor.model import CATEGORIES as _CATEGORIES
 
 CATEGORIES = frozenset(_CATEGORIES)  # the contract's
 _LIST_FIELDS = ("aliases", "hosts", "suffixes", "ips", "protocols", "sources", "examples")
+_NAMES = frozenset({"hosts", "suffixes", "examples"})  # lists of host names: lowercase, no trailing dot
+_KNOWN = frozenset({"id", "name", "organization", "category", "country", "ports", *_LIST_FIELDS})
 
 
 @dataclass(frozen=True, slots=True)
 class SdkRule:
+    """One [[sdk]] entry: an SDK or service and the hosts, IPs and ports behind it."""
+
     id: str
     name: str
     organization: str
@@ -42,9 +46,8 @@ def sdk_rule(raw: Any, index: int, path: object) -> SdkRule:
     entry = sid if isinstance(sid, str) else f"#{index + 1}"
     if not isinstance(sid, str) or not sid or sid != sid.lower() or " " in sid:
         raise bad_rule(path, entry, "id", "must be a non-empty lowercase word")
-    known = {"id", "name", "organization", "category", "country", "ports", *_LIST_FIELDS}
     for k in raw:
-        if k not in known:
+        if k not in _KNOWN:
             raise bad_rule(path, sid, k, "unknown field")
     for k in ("name", "organization", "category"):
         if not isinstance(raw.get(k), str) or not raw[k]:
@@ -56,7 +59,7 @@ def sdk_rule(raw: Any, index: int, path: object) -> SdkRule:
         v = raw.get(k, [])
         if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
             raise bad_rule(path, sid, k, "must be a list of strings")
-        lists[k] = tuple(x.strip().lower().rstrip(".") if k in ("hosts", "suffixes", "examples") else x for x in v)
+        lists[k] = tuple([x.strip().lower().rstrip(".") for x in v] if k in _NAMES else v)
     for ip in lists["ips"]:
         try:
             ipaddress.ip_network(ip, strict=False)

@@ -45,6 +45,7 @@ class Store(Writes, Reads):
             store = cls(conn, p, readonly)
             if not readonly:
                 retry_busy(store.migrate)
+                conn.execute("PRAGMA synchronous = NORMAL")  # (connect: a new file is set up with OFF)
             else:
                 store._check_schema()
         except sqlite3.DatabaseError as exc:
