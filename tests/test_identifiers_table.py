@@ -36,6 +36,12 @@ ROWS: list[tuple[str, str, str, set[tuple[str, str, str]]]] = [
     ("imei: 14 digits is not an IMEI", "imei", IMEI[:14], set()),
     ("imei: placeholder zeros", "imei", "000000000000000", set()),
     ("imei: md5 under a hashed-IMEI key", "imei_md5", MD5_IMEI, {("imei", MD5_IMEI, "pattern")}),
+    ("gaid: AppMetrica's adv_id", "adv_id", GAID, {("gaid", GAID, "pattern")}),
+    ("serial: Build.SERIAL under a prefixed name", "mobBuildSerial", "52003c4f8a6b1473",
+     {("serial", "52003c4f8a6b1473", "pattern")}),
+    ("gaid: a prefixed Google ad id name", "mobGoogleAid", GAID, {("gaid", GAID, "pattern")}),
+    ("location_coarse: a placeholder the server fills in is no place", "city", "(detect)", set()),
+    ("location_coarse: a city is one", "city", "San Francisco", {("location_coarse", "San Francisco", "pattern")}),
     # MAC
     ("mac: keyed, colons", "mac", MAC, {("mac", MAC, "pattern")}),
     ("mac: keyed, bare hex", "wifi_mac", "a45e60c1d2e3", {("mac", "a45e60c1d2e3", "pattern")}),

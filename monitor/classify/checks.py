@@ -155,6 +155,8 @@ def place(v: str, k: str, ctx: CheckContext, cleartext: bool) -> tuple[str, str]
     s = v.strip()
     if not 2 <= len(s) <= 120 or s.lower() in _NO_PLACE or (s.isdigit() and (len(s) < 4 or not s.strip("0"))):
         return None
+    if s[0] in "([<{" and s[-1] in ")]>}":  # a placeholder the server fills in: Leanplum's "(detect)", "<unknown>"
+        return None
     return ("pattern", s) if any(c.isalnum() for c in s) else None
 
 

@@ -62,7 +62,7 @@ _WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <
 
 _SUFFIX_OK = frozenset({"imei", "imsi", "iccid", "meid", "androidid", "oaid", "gaid", "idfa", "idfv", "bssid",
                         "macaddress", "wifimac", "phonenumber", "mobile", "email", "serialno", "serialnumber",
-                        "latitude", "longitude", "advertisingid", "adid"})
+                        "latitude", "longitude", "advertisingid", "adid", "googleaid", "googleadid", "buildserial"})
 _KEY_NOISE = re.compile(r"[_\-.$\s]")
 
 
