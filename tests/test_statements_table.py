@@ -125,6 +125,18 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a long class subject with an adverb before its verb collects, not us",
      "Advertisers on mobile devices and our third party advertising and analytics partners sometimes collect and use "
      "Android advertising IDs to optimize advertising.", {("gaid", "collects", "advertisers")}),
+    ("a markdown heading ends the list above it: it is no item of the SDK's list",
+     "If you use Google Maps in the app:\n\n- Map tiles are loaded from Google.\n\n## 6. Location data\n\n"
+     "We never send your location anywhere.\n", {("location_precise", "denies", "first_party"),
+                                                  ("location_coarse", "denies", "first_party")}),
+    ("a location permission needed for Wi-Fi Direct discovery reads no location",
+     "## Permissions\n- **Location**: Required for WiFi Direct discovery (not used for tracking)\n", set()),
+    ("a location permission required to receive Bluetooth Low Energy advertisements reads no location",
+     "The permission ACCESS_FINE_LOCATION is required to receive Bluetooth Low Energy advertisements from your "
+     "headphones.", set()),
+    ("data kept on the device's internal or removable storage is not collected",
+     "GPS data is stored on the device's internal or removable storage as well as the video.",
+     {("location_precise", "denies", "first_party")}),
     ("markdown bold around the negation keeps the denial", "We **do not** directly collect your email address.",
      {("email", "denies", "first_party")}),
     ("markdown bold inside an introduction that denies keeps its items denied",

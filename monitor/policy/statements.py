@@ -283,6 +283,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             continue
         glossary = _glossary(stripped, glossary)
         bullet = bool(_BULLET.match(stripped))
+        if _MD_HEADING.match(stripped):  # a markdown heading ("## 6. Location data") ends every list: never an item
+            bullet, intro, paused, outer = False, False, None, None
         if outer and (not bullet or _bullet_key(line) == outer[0]):
             if bullet:  # a sibling of the item that opened the nested list: the outer list again
                 intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps = outer[1]
@@ -501,6 +503,7 @@ def _cell_span(row: str, col: int) -> tuple[int, int]:
     return start, end if end >= 0 else len(row)
 
 
+_MD_HEADING = re.compile(r"#{1,6}\s")
 _PERM_HEADING = re.compile(r"\bpermissions?\b|权限", re.I)
 # ("3. 第三方SDK收集的个人信息及涉及的权限" is about what is collected too: not a permissions section)
 _COLLECT_HEADING = re.compile(r"\bcollect\w*|\b(?:information|data)\b|收集|采集|个人信息", re.I)
