@@ -1297,6 +1297,18 @@ def test_security_measures_joined_by_semicolons_make_no_anonymity_promise_togeth
     assert verdict(promise, "phone_number", "umeng").verdict == "contradicted"
 
 
+def test_a_statement_of_the_policys_own_reach_is_no_promise_not_to_share() -> None:
+    reach = ("我们会收集您的设备识别码（IMEI）用于推送。\n"
+             "本隐私政策仅适用于我们所收集的任何信息，并不适用于任何第三方提供的服务，我们对任何第三方使用由您提供的信息不承担任何责任。\n")
+    assert verdict(reach, "imei", "umeng").verdict != "contradicted"
+    english = ("We collect your IMEI for push messages.\nThis privacy policy applies only to any data we collect; we are "
+               "not responsible for any third party's use of your data and do not share all your data with them.\n")
+    assert verdict(english, "imei", "umeng").verdict != "contradicted"
+    # a plain promise stays one
+    assert verdict("We collect your IMEI for push messages.\n我们不会与任何第三方共享您的任何个人信息。\n", "imei",
+                   "umeng").verdict == "contradicted"
+
+
 def test_a_promise_to_protect_data_in_transit_is_broken_by_a_collected_type_sent_in_clear_text() -> None:
     text = ("We collect your e-mail address to create your account.\n"
             "We use industry-standard methods to keep this information safe and secure while transmitted over the "

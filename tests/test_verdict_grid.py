@@ -99,6 +99,12 @@ FLOORS20 = {"grid20/august.txt": (0.791, 16), "grid20/dumpster.txt": (0.58, 14),
 GRID21 = CORPUS / "verdicts21"
 FLOORS21 = {"grid21/crookedsentry.txt": (0.516, 0), "grid21/eternalsenia.txt": (0.569, 21), "grid21/lynse.txt": (0.603, 10),
             "grid21/lynse_sdk.txt": (0.75, 37)}
+# grid 22 (Ad2Cause, Xiaomi Mi Fit, 魔豆), written blind in session 10: 0.547 / 17 false contradicted on 4f43dc6, 0.579 / 17
+# on the session's rules (mifit 0.484 -> 0.355: its reviewer reads "we disclose your personal data to service
+# providers" by the umbrella rule, where grids 17 and 19's reviewers gave the class the collected types vaguely); the
+# 17 came from "本《隐私政策》仅适用于我们所收集的任何信息 ... 不承担任何责任" read as a promise not to share: 0.616 / 0
+GRID22 = CORPUS / "verdicts22"
+FLOORS22 = {"grid22/ad2cause.txt": (0.697, 17), "grid22/mifit.txt": (0.355, 9), "grid22/modou.txt": (0.79, 20)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -160,6 +166,7 @@ LATER_GRIDS = [
     pytest.param(GRID19, CORPUS / "policies", 256, 0.668, (90, 106), FLOORS19, id="grid19"),
     pytest.param(GRID20, CORPUS / "policies", 218, 0.665, (45, 62), FLOORS20, id="grid20"),
     pytest.param(GRID21, CORPUS / "policies", 252, 0.607, (68, 79), FLOORS21, id="grid21"),
+    pytest.param(GRID22, CORPUS / "policies", 190, 0.616, (46, 56), FLOORS22, id="grid22"),
 ]
 
 

@@ -60,6 +60,7 @@ class PromiseRules:
     anaphor: re.Pattern[str] = rule("anaphor")
     only_clause: re.Pattern[str] = rule("only_clause")
     purpose_limited: re.Pattern[str] = rule("purpose_limited")
+    disclaimer: re.Pattern[str] = rule("disclaimer")
     taken_back: re.Pattern[str] = rule("taken_back")
     ends_taken_back: re.Pattern[str] = rule("ends_taken_back")
     inability: re.Pattern[str] = rule("inability")
@@ -278,10 +279,12 @@ def _named_before(texts: Sequence[tuple[int, int, str, str]], k: int, find: Find
 
 
 def _no_promise(kind: str, text: str, following: str, r: PromiseRules) -> bool:
-    """A sharing denial limited to the third parties' own marketing, or taken back by the sentence after it."""
+    """A sharing denial limited to the third parties' own marketing, taken back by the sentence after it, or a disclaimer
+    (the policy's own reach, no responsibility for third parties' services) that only sounds like one."""
     if kind not in ("no_third_party_sharing", "no_ad_sharing"):
         return False
-    return bool(r.purpose_limited.search(text) or r.ends_taken_back.search(text) or r.taken_back.search(following))
+    return bool(r.purpose_limited.search(text) or r.ends_taken_back.search(text) or r.taken_back.search(following)
+                or r.disclaimer.search(text))
 
 
 def _narrowed(c: Claim) -> Claim:
