@@ -1304,6 +1304,9 @@ def test_a_statement_of_the_policys_own_reach_is_no_promise_not_to_share() -> No
     english = ("We collect your IMEI for push messages.\nThis privacy policy applies only to any data we collect; we are "
                "not responsible for any third party's use of your data and do not share all your data with them.\n")
     assert verdict(english, "imei", "umeng").verdict != "contradicted"
+    # "第三方提供的内容" is content third parties provide: no sharing verb of ours is negated
+    assert verdict("我们会收集您的设备识别码（IMEI）用于推送。\n我们不审核任何第三方提供的内容，包括您的任何信息。\n", "imei",
+                   "umeng").verdict != "contradicted"
     # a plain promise stays one
     assert verdict("We collect your IMEI for push messages.\n我们不会与任何第三方共享您的任何个人信息。\n", "imei",
                    "umeng").verdict == "contradicted"
