@@ -1312,6 +1312,15 @@ def test_a_statement_of_the_policys_own_reach_is_no_promise_not_to_share() -> No
                    "umeng").verdict == "contradicted"
 
 
+def test_a_denial_of_sharing_all_data_for_advertising_reaches_advertising_recipients_only() -> None:
+    text = ("The app records your walks with GPS.\n"
+            "- We do not sell or share your data with third parties for advertising or marketing.\n")
+    assert verdict(text, "location_precise", "pangle").verdict == "contradicted"  # an ad SDK
+    assert verdict(text, "location_precise", "umeng").verdict != "contradicted"  # analytics: not for advertising
+    plain = text.replace(" for advertising or marketing", "")
+    assert verdict(plain, "location_precise", "umeng").verdict == "contradicted"
+
+
 def test_a_promise_to_protect_data_in_transit_is_broken_by_a_collected_type_sent_in_clear_text() -> None:
     text = ("We collect your e-mail address to create your account.\n"
             "We use industry-standard methods to keep this information safe and secure while transmitted over the "

@@ -61,6 +61,7 @@ class PromiseRules:
     only_clause: re.Pattern[str] = rule("only_clause")
     purpose_limited: re.Pattern[str] = rule("purpose_limited")
     disclaimer: re.Pattern[str] = rule("disclaimer")
+    ad_purpose: re.Pattern[str] = rule("ad_purpose")
     taken_back: re.Pattern[str] = rule("taken_back")
     ends_taken_back: re.Pattern[str] = rule("ends_taken_back")
     inability: re.Pattern[str] = rule("inability")
@@ -263,8 +264,8 @@ def _all_data_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, 
         named = set(_named_sdks(texts, find))
         orgs = {organizations[sdk] for sdk in named if organizations.get(sdk)}
         spare = sorted(named | {sdk for sdk, org in organizations.items() if org in orgs and categories.get(sdk) == OTHER})
-        out.append(Claim("no_third_party_sharing", t, start, end,
-                         (("class", "third_party"), ("reach", "all"), ("spare", ",".join(spare)))))
+        about = ("categories", "advertising") if r.ad_purpose.search(t) else ("class", "third_party")
+        out.append(Claim("no_third_party_sharing", t, start, end, (about, ("reach", "all"), ("spare", ",".join(spare)))))
     return out
 
 
