@@ -10,7 +10,7 @@ import pytest
 from engine_run import SIGS
 
 from monitor.model import Policy
-from monitor.policy import parse_policy
+from monitor.policy import parse_policy, read_policy
 from monitor.policy.vocab import find_terms
 
 
@@ -894,3 +894,25 @@ def test_cellular_network_information_is_no_wi_fi_data() -> None:
     for words in ("network information", "wireless connection information"):
         wifi = read(f"It enables access to the phone number of the device and current {words}.")
         assert {"ssid", "bssid", "mac"} <= {t for s in wifi.statements for t in s.covers}, words
+
+
+def test_html_table_inside_a_text_policy_is_read_row_by_row(tmp_path) -> None:  # noqa: ANN001
+    # a markdown page whose SDK table is raw HTML, each cell on a line of its own: the row's data goes to its SDK
+    page = tmp_path / "sdks.md"
+    page.write_text("## 第三方SDK说明\n\n我们的应用接入了以下第三方SDK。\n\n<table>\n  <tr>\n    <th>SDK名称</th>\n"
+                    "    <th>包名</th>\n    <th>涉及个人信息</th>\n  </tr>\n  <tr>\n    <td>穿山甲广告</td>\n"
+                    "    <td>com.bytedance.sdk.openadsdk</td>\n    <td>IMEI、位置信息</td>\n  </tr>\n  <tr>\n"
+                    "    <td>个推推送</td>\n    <td>com.igexin.sdk</td>\n    <td>IMSI</td>\n  </tr>\n</table>\n",
+                    encoding="utf-8")
+    facts = {(s.type, s.recipient) for s in read_policy(page, SIGS).statements if not s.vague}
+    assert {("imei", "pangle"), ("location_coarse", "pangle"), ("imsi", "getui")} <= facts
+    assert not {r for _t, r in facts} - {"pangle", "getui"}
+
+
+def test_a_table_row_naming_a_vendor_and_its_sdk_goes_to_the_sdk() -> None:
+    facts = {(s.type, s.recipient) for s in read(
+        "| SDK | Package | Purpose | Data |\n"
+        "| 华为 HMS push | com.huawei.hms | 消息推送 | IMEI、IMSI |\n"
+        "| Google Firebase Analytics | com.google.firebase | 统计 | Android ID |\n").statements if not s.vague}
+    assert {("imei", "huawei_push"), ("imsi", "huawei_push"), ("android_id", "firebase")} <= facts
+    assert not {r for _t, r in facts} & {"huawei", "google"}

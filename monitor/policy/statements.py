@@ -448,6 +448,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             name_cells = cells[1:] if re.fullmatch(r"\d+[.)]?", cells[0].strip()) else cells  # "4 | 魅族推送 SDK | ..."
             # (a company the user signs in with, "log into the app via Facebook", is the source of the row's data)
             row = [h for h in aliases.find(name_cells[0]) if not _SIGN_IN_VIA.search(name_cells[0][max(0, h[1] - 60):h[1]])]
+            # "华为 HMS push |": the vendor's SDK the cell names, not the vendor; a vendor's push channel is its push SDK
+            row = [h for h in row if h[0] not in _GENERIC_ORGS] or [(_push_of(h[0], name_cells[0], ids), h[1], h[2])
+                                                                    for h in row]
             row_org = "" if row or table_sdk or entry_sdk else _row_org(name_cells, ids)
             s = lstart + (len(line) - len(line.lstrip()))
             # "账号信息（可选） | 邮箱账号": an "optional" cell that names no data, or only a broad kind of it ("账号信息", "设备
