@@ -916,3 +916,15 @@ def test_a_table_row_naming_a_vendor_and_its_sdk_goes_to_the_sdk() -> None:
         "| Google Firebase Analytics | com.google.firebase | 统计 | Android ID |\n").statements if not s.vague}
     assert {("imei", "huawei_push"), ("imsi", "huawei_push"), ("android_id", "firebase")} <= facts
     assert not {r for _t, r in facts} & {"huawei", "google"}
+
+
+def test_an_sdk_entry_whose_operator_field_follows_its_data_goes_to_that_operator() -> None:
+    # numbered SDK entries, one field a line: the third entry's header names no SDK and its operator comes last; its
+    # data is the operator's, not the entry above's
+    facts = {(s.type, s.recipient) for s in read(
+        "第三方SDK列表\n\n1、友盟统计SDK\n\nSDK用途：统计分析\n\n收集个人信息类型：IMSI\n\n第三方机构名称：友盟同欣（北京）科技有限公司\n\n"
+        "2、网页内核组件\n\nSDK用途：打开网页\n\n收集个人信息类型：IMEI、MAC地址\n\n第三方机构名称：Google LLC\n\n"
+        "3、文件加速组件\n\nSDK用途：加速下载\n\n收集个人信息类型：Android ID\n\n第三方机构名称：北京百度网讯科技有限公司\n").statements
+        if not s.vague}
+    assert {("imsi", "umeng"), ("imei", "google"), ("mac", "google"), ("android_id", "baidu")} <= facts
+    assert not {r for _t, r in facts} - {"umeng", "google", "baidu"}

@@ -64,6 +64,7 @@ class Rules:
     contacts: re.Pattern[str] = rule("contacts.sentence")
     contacts_finding: re.Pattern[str] = rule("contacts.finding")
     org_names: tuple[tuple[str, re.Pattern[str]], ...] = rule("organisations.names", named)
+    operator_field: re.Pattern[str] = rule("organisations.operator_field")
     source_verb: re.Pattern[str] = rule("recipients.source_verb")
     we_and_class: re.Pattern[str] = rule("recipients.we_and_class")
     sign_in_source: re.Pattern[str] = rule("recipients.sign_in_source")

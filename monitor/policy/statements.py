@@ -409,6 +409,12 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if len(lead_sdks) == 1:
                 entry_sdk = _push_of(lead_sdks.pop(), stripped, ids)
                 field_line = True
+        if not field_line and _ENTRY_HEAD.match(stripped):
+            # "41、Chromium(org.chromium.net)", a header naming no SDK, over "收集个人信息类型：…" and then "第三方机构名称：google":
+            # the operator field names who gets the entry's data, however late it comes (not the entry above's SDK)
+            operator = _entry_operator(lines, li, aliases, ids)
+            if operator is not None:
+                entry_sdk, entry_by_label, field_line = operator, False, True
         if entry_sdk and not field_line and (not _entry_item(stripped) or r.heading.match(stripped)):
             entry_sdk = ""
         if entry_sdk and field_line:  # "Google Maps: ..." after "Google AdMob: ...": the label names the next entry
@@ -627,6 +633,35 @@ _NO_CELL = re.compile(r"N|No|否|不收集|不采集|✗|×", re.I)
 # ('1.2.5 “华为HMS”：由...', or with a comma after the quoted name: '1.2.12 “TBS” 腾讯浏览服务，由...')
 _NUMBERED_ENTRY = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]|[（(]\d+[)）])[.、)]?\s*(?:([^：:，,。]{2,40})[：:]|[^“\"「：:，,。]{0,6}[“\"「]([^”\"」]{2,40})[”\"」])")
 _NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*[.)、]?\s*\S")
+
+
+# a numbered SDK-list entry's header: its number, then a short name with no sentence end and no field label
+_ENTRY_HEAD = re.compile(r"^\s*(\d{1,3}[、.．)]|[（(]\d{1,3}[)）])\s*(?!\d)[^\s：:。；;!?！？][^：:。；;!?！？]{0,58}$")
+MAX_ENTRY_BLOCK = 25  # lines an entry's header looks ahead for the entry's operator field
+
+
+def _entry_operator(lines: list[str], li: int, aliases: AliasMatcher, ids: set[str]) -> str | None:
+    """The SDK or organisation the operator field of the numbered entry headed at line `li` names (the SDK the field's
+    company runs, a vendor's push SDK, else the company's id or slug); None when the entry has no operator field."""
+    r = rules()
+    head = _ENTRY_HEAD.match(lines[li].strip())
+    style = re.sub(r"\d+", "0", head.group(1)) if head else ""
+    for line in lines[li + 1:li + 1 + MAX_ENTRY_BLOCK]:
+        stripped = line.strip()
+        nxt = _ENTRY_HEAD.match(stripped)
+        if (nxt and re.sub(r"\d+", "0", nxt.group(1)) == style) or stripped.startswith("#"):
+            return None  # the next entry: this one has no operator field
+        field = r.operator_field.match(stripped)
+        if not field:
+            continue
+        value = stripped[field.end():].strip()
+        named = list(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(value)))
+        specific = [x for x in named if x not in _GENERIC_ORGS]
+        if named:
+            return _push_of((specific or named)[0], value, ids)
+        known = any(rx.search(value) for _o, rx in r.org_names)  # ("第三方机构名称：google", no alias in that spelling)
+        return _org_id(value, ids) if value and (known or r.org_suffix.search(value)) else None
+    return None
 
 
 def _section_kind(heading: str) -> str:
