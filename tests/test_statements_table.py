@@ -928,3 +928,27 @@ def test_an_sdk_entry_whose_operator_field_follows_its_data_goes_to_that_operato
         if not s.vague}
     assert {("imsi", "umeng"), ("imei", "google"), ("mac", "google"), ("android_id", "baidu")} <= facts
     assert not {r for _t, r in facts} - {"umeng", "google", "baidu"}
+
+
+def test_an_sdk_entry_operator_gets_the_products_data_not_its_other_sdks() -> None:
+    # the company runs the product the entry names (no SDK of ours): its other SDKs are not said to get the data; an
+    # operator we do not know is a company of its own, not the entry above's
+    policy = read("1、应用加固组件\n\n收集个人信息类型：IMEI、OAID\n\n第三方机构名称：深圳市腾讯计算机系统有限公司\n\n"
+                  "2、设备标识组件\n\n收集个人信息类型：Android ID\n\n第三方机构名称：某某信息安全工作委员会\n")
+    facts = {(s.type, s.recipient, s.vague) for s in policy.statements}
+    assert {("imei", "tencent", False), ("oaid", "tencent", False)} <= facts
+    assert not [s for s in policy.statements if s.recipient not in ("tencent",) and s.type in ("imei", "oaid")]
+    assert [s.recipient for s in policy.statements if s.type == "android_id"] == ["某某信息安全工作委员会"]
+
+
+def test_a_data_safety_shared_column_says_what_third_parties_get() -> None:
+    # a form's "Data Shared" column: Y gives the row's data to third parties (with the row's condition), N denies it
+    facts = {(s.type, s.stance, s.recipient) for s in read(
+        "| Data type | Data collected | Data shared | Purpose |\n"
+        "|:--|:--|:--|:--|\n"
+        "| Precise location | Y | Y | Ad targeting (with user consent) |\n"
+        "| Phone number | Y | N | Account management |\n"
+        "| Email address | N | N | |\n").statements if not s.vague}
+    assert {("location_precise", "conditional", "third_party"), ("phone_number", "collects", "first_party"),
+            ("phone_number", "denies", "third_party"), ("email", "denies", "third_party")} <= facts
+    assert ("phone_number", "collects", "third_party") not in facts

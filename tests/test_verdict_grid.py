@@ -84,9 +84,11 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1}
 # vocabulary rules from its errors (SIM序列号, 米盟 / vivo流量联盟) -> 0.617. Session 10: "we share your personal data
 # with service providers" (in the sentence or in the bullets it opens) gives the class the collected types vaguely:
 # grid 17 0.635 -> 0.682, grid 19 -> 0.668; "When you view ads (AdMob), we and our advertising partners may collect:"
-# gives us, the SDK and the class the items (the denials only to those in the ads' scope): grid 18 0.826 -> 0.857
+# gives us, the SDK and the class the items (the denials only to those in the ads' scope): grid 18 0.826 -> 0.857.
+# Reader round 14: a numbered SDK entry takes the company its operator field names, also after the data field, and
+# that company's other SDKs are not said to get the product's data: grid 19 0.668 -> 0.719 (usongame 0.800 -> 0.908)
 GRID19 = CORPUS / "verdicts19"
-FLOORS19 = {"grid19/easyconnect.txt": (0.662, 7), "grid19/geotap.txt": (0.451, 29), "grid19/usongame_sdk.txt": (0.8, 54)}
+FLOORS19 = {"grid19/easyconnect.txt": (0.662, 7), "grid19/geotap.txt": (0.451, 29), "grid19/usongame_sdk.txt": (0.9, 54)}
 # grid 20 (August smart lock 2015, Dumpster with an iubenda per-SDK policy, Yodo1 games), written blind in session 10
 # and first read on 4f43dc6 and on the session's rules: 0.482 / 15 false contradicted and 0.587 / 15 (all 15 from
 # "We do not collect any Special Categories of Personal Data" read as a denial of all personal data); that rule, and
@@ -157,7 +159,7 @@ LATER_GRIDS = [
     pytest.param(GRID16, CORPUS / "policies", 263, 0.863, (35, 40), FLOORS16, id="grid16"),
     pytest.param(GRID17, CORPUS / "policies", 170, 0.682, (11, 11), FLOORS17, id="grid17"),
     pytest.param(GRID18, CORPUS / "policies", 258, 0.857, (77, 78), FLOORS18, id="grid18"),
-    pytest.param(GRID19, CORPUS / "policies", 256, 0.668, (90, 106), FLOORS19, id="grid19"),
+    pytest.param(GRID19, CORPUS / "policies", 256, 0.719, (90, 106), FLOORS19, id="grid19"),
     pytest.param(GRID20, CORPUS / "policies", 218, 0.665, (45, 62), FLOORS20, id="grid20"),
     pytest.param(GRID21, CORPUS / "policies", 252, 0.607, (68, 79), FLOORS21, id="grid21"),
 ]

@@ -133,6 +133,7 @@ class Clause:
     rcps: tuple[str, ...] = ()  # an item of a list whose introduction names its collector ("These ad providers may collect:")
     product: bool = False  # an item of a list whose introduction speaks of a connected product ("For each device you connect to:")
     described: tuple[int, int] | tuple[()] = ()  # a table row's cell that defines its kind of data (offsets in text)
+    operated: bool = False  # its SDK is the company an SDK entry's operator field names, the entry's product no SDK of ours
 
 
 def _width(name: str) -> int:
@@ -244,6 +245,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     pos = 0
     table_sdk = ""
     entry_sdk = ""
+    operator_sdk = ""  # the company the operator field of the current numbered entry names (its header names no SDK)
     entry_by_label = False  # the entry was started by a "Name: ..." line whose label is the SDK's name ("Flurry: <link>")
     intro = False  # the last list introduction ("During setup we collect:") is still in force
     intro_neg = False  # ... and it was negated ("We never collect:")
@@ -263,6 +265,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     glossary = False  # the section defines terms ("8. Glossary", "名词解释"): what its sentences name is no collection
     yn_col = -1  # the yes/no "collected?" column of the current table
     desc_col = -1  # ... and its column that describes each row's kind of data
+    shared_col = -1  # ... and its column that says whether the row's data is shared with third parties
     section_consent = False  # a paragraph of the section made collection depend on consent ("depending on your consent")
     section_kind = parent_kind = ""  # the section's heading collects ("Information We Collect") or denies ("We DO NOT Share")
     after_heading = False  # the line before was a section heading
@@ -413,6 +416,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             # "41、Chromium(org.chromium.net)", a header naming no SDK, over "收集个人信息类型：…" and then "第三方机构名称：google":
             # the operator field names who gets the entry's data, however late it comes (not the entry above's SDK)
             operator = _entry_operator(lines, li, aliases, ids)
+            operator_sdk = operator or ""
             if operator is not None:
                 entry_sdk, entry_by_label, field_line = operator, False, True
         if entry_sdk and not field_line and (not _entry_item(stripped) or r.heading.match(stripped)):
@@ -443,9 +447,11 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             # device. For example, an IMEI number ..."): its examples say what the kind means, the yes/no cell
             # whether it is collected (a cell of examples only, "Such as the IMEI", names what is collected)
             desc_col = next((i for i, x in enumerate(plain_cells) if _DESCRIPTION_HEADER.fullmatch(x)), -1)
+            # ... and a column that says whether each row's data is shared ("Data Shared": Y / N)
+            shared_col = next((i for i, x in enumerate(plain_cells) if i != yn_col and _SHARED_HEADER.fullmatch(x)), -1)
             continue
         if " | " not in stripped and len(stripped) > 80 and not _ALIGN_ROW.fullmatch(stripped):
-            yn_col = desc_col = -1  # prose ends the table (a markdown alignment row "|:---|:---|" is no prose)
+            yn_col = desc_col = shared_col = -1  # prose ends the table (a markdown alignment row "|:---|:---|" is no prose)
         if len(cells) >= 3:  # a whole table row on one line: one clause, its SDK named in the first cell
             # ... whose yes/no column says "N": what the row names is not collected
             row_no = 0 <= yn_col < len(cells) and bool(_NO_CELL.fullmatch(plain_cells[yn_col]))
@@ -466,8 +472,17 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             described = _cell_span(stripped, desc_col) if 0 < desc_col < len(cells) and desc_col != yn_col else ()
             if described and _EXAMPLES_ONLY.match(stripped[described[0]:described[1]]):
                 described = ()  # "Device ID | Such as the IMEI | Y": the vendor's own examples of what it collects
-            out.append(Clause(s, s + len(stripped), stripped, row[0][0] if row else table_sdk or entry_sdk or row_org,
-                              scope=section, cond=optional and not row_no, denied=row_no, described=described))
+            row_sdk = row[0][0] if row else table_sdk or entry_sdk or row_org
+            out.append(Clause(s, s + len(stripped), stripped, row_sdk, scope=section, cond=optional and not row_no,
+                              denied=row_no, described=described,
+                              operated=bool(operator_sdk) and not row and not table_sdk and row_sdk == operator_sdk))
+            shared = plain_cells[shared_col] if 0 <= shared_col < len(cells) else ""
+            if _NO_CELL.fullmatch(shared) or _YES_CELL.fullmatch(shared):
+                # "Precise location | ... | Y | Y | Advertising (with user consent)": the "shared" cell says whether third
+                # parties get the row's data ("N": they do not)
+                shared_no = bool(_NO_CELL.fullmatch(shared))
+                out.append(Clause(s, s + len(stripped), stripped, "", scope=section, cond=optional and not shared_no,
+                                  denied=shared_no, described=described, rcps=("third_party",)))
             continue
         for k, (ms, me) in enumerate(sentence_spans(line)):
             seg = line[ms:me]
@@ -490,6 +505,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                         and not aliases.find(seg_text):
                     sdk = section_sdk  # passive prose in an SDK's section ("certain information may be collected")
                 out.append(Clause(s, e, seg_text, sdk, listed=listed or field_item,
+                                  operated=bool(operator_sdk) and not table_sdk and sdk == entry_sdk == operator_sdk,
                                   denied=(listed and intro_neg) or (field_item and section_kind.startswith("deny")),
                                   scope=scope,
                                   local=(listed and intro_local) or (section_local and not r.upload.search(seg_text)),
@@ -625,6 +641,9 @@ _YES_NO_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:collects?|collected|collection
 # a negation written right before a mention, with at most a determiner between ("not precise location", "no precise
 # location-tracking", "without any IMEI"); not "not only", "not limited to", "whether or not", "no longer"
 _NOT_BEFORE = re.compile(r"(?:^|[\s(（,;:])(?<!or\s)(?:not|no|never|without)\s+(?:(?:any|your|the|a|an|such)\s+)?$", re.I)
+# a data-safety form's "shared" column: whether the row's data is passed to third parties ("Data Shared", "Shared?", 是否共享)
+_SHARED_HEADER = re.compile(r"(?:data\s+)?(?:shared|sharing)(?:\s+with\s+third[- ]parties)?\??|是否(?:对外)?共享|共享", re.I)
+_YES_CELL = re.compile(r"(?:Y|Yes|是|✓|✔)\b.*", re.I)
 _DESCRIPTION_HEADER = re.compile(r"descriptions?|definitions?|meaning|explanation|说明|描述|定义|释义|含义", re.I)
 _EXAMPLES_ONLY = re.compile(r"\W*(?:such\s+as|e\.g\b|for\s+example|including|like|namely|如|例如|包括|比如)", re.I)
 _ALIGN_ROW = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")  # "|:---|:---|", "| --- | --- |"
@@ -659,8 +678,12 @@ def _entry_operator(lines: list[str], li: int, aliases: AliasMatcher, ids: set[s
         specific = [x for x in named if x not in _GENERIC_ORGS]
         if named:
             return _push_of((specific or named)[0], value, ids)
-        known = any(rx.search(value) for _o, rx in r.org_names)  # ("第三方机构名称：google", no alias in that spelling)
-        return _org_id(value, ids) if value and (known or r.org_suffix.search(value)) else None
+        # a company with no SDK of ours ("第三方机构名称：google", "电信终端产业协会"): its id, else its slug; a class
+        # ("广告主和/或其委托的代理商") is read where the entry's data is
+        if not value or _THIRD.search(value) or _PARTNERS.search(value) or _ADVERTISERS.search(value) \
+                or re.search(r"广告主|广告商|代理商", value):
+            return None
+        return _org_id(value, ids)
     return None
 
 
@@ -993,6 +1016,8 @@ def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, 
     for name, purpose_rx in _PURPOSES:
         if re.search(purpose_rx, c.text, re.I):
             quals.append(f"purpose:{name}")
+    if c.operated:  # ("腾讯加固" run by Tencent: Tencent gets it, its other SDKs are not said to)
+        quals.append("operator")
     return tuple(dict.fromkeys(quals))
 
 
