@@ -952,3 +952,11 @@ def test_a_data_safety_shared_column_says_what_third_parties_get() -> None:
     assert {("location_precise", "conditional", "third_party"), ("phone_number", "collects", "first_party"),
             ("phone_number", "denies", "third_party"), ("email", "denies", "third_party")} <= facts
     assert ("phone_number", "collects", "third_party") not in facts
+
+
+def test_an_sdk_entry_header_naming_the_vendor_and_its_sdk_starts_the_sdks_entry() -> None:
+    facts = {(s.type, s.recipient) for s in read(
+        "（一）SDK名称：快手联盟组件\n\n收集信息类型：ICCID\n\n"
+        "（二）SDK名称：腾讯优量汇联盟组件\n\n收集信息类型：OAID、Android ID\n").statements if not s.vague}
+    assert {("iccid", "kuaishou"), ("oaid", "gdt"), ("android_id", "gdt")} <= facts
+    assert not {r for _t, r in facts} - {"kuaishou", "gdt"}

@@ -393,6 +393,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if len(stripped) <= 100 and not find_terms(stripped):
             found = aliases.find(stripped)
             sdks = {sdk for sdk, _s, _e in found}
+            if len(sdks) > 1 and len(sdks - _GENERIC_ORGS) == 1:  # "SDK名称：腾讯优量汇广告SDK": the SDK, not its vendor
+                sdks -= _GENERIC_ORGS
             rest = "".join(" " if any(a <= i < b for _sdk, a, b in found) else ch for i, ch in enumerate(stripped))
             if len(sdks) == 1 and (field_line or not _VERB.search(rest)):  # ("Getui" is not the verb "get")
                 new = sdks.pop()  # an SDK-list entry's header, or its "SDK name: ..." field
