@@ -741,17 +741,22 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a yes/no header whose first cell names the category, with markup in its cells",
      "| Location | <b>Collected</b> | Shared | Ephemeral | Required | Purpose\n"
      "| Approximate location | No | No | N/A | N/A | N/A\n| Precise location | No | No | N/A | N/A | N/A\n",
-     {("location_coarse", "denies", "first_party"), ("location_precise", "denies", "first_party")}),
+     # (round 14: its "Shared: No" denies third parties the data too, as the labellers of fresh-u and fresh-x read it)
+     {("location_coarse", "denies", "first_party"), ("location_precise", "denies", "first_party"),
+      ("location_coarse", "denies", "third_party"), ("location_precise", "denies", "third_party")}),
     # reader round 13 (precision): causes of the (type, stance) pairs the reader stated and the labellers did not
     ("a markdown table's alignment row keeps the table's yes/no column (a short row is a row, not a name cell)",
-     _SAFETY + "| Email address | The user's e-mail address. | N | N | |\n", {("email", "denies", "first_party")}),
+     _SAFETY + "| Email address | The user's e-mail address. | N | N | |\n",
+     {("email", "denies", "first_party"), ("email", "denies", "third_party")}),  # (round 14: "Data shared: N" denies it)
     ("a data-safety table's description column defines each kind: its examples are not what is collected",
      _SAFETY + "| Device or other IDs | Identifiers tied to one handset or app. For example, an IMEI number or a MAC "
      "address. | Y | Y | Analytics |\n| Approximate location | Where the user is at town level, such as the coarse "
-     "location permission gives. | Y | N | Analytics |\n", {("location_coarse", "collects", "first_party")}),
+     "location permission gives. | Y | N | Analytics |\n",
+     {("location_coarse", "collects", "first_party"), ("location_coarse", "denies", "third_party")}),
     ("'not processed ephemerally' negates nothing; '(with user consent)' is a condition",
      _SAFETY + "| Installed apps | Information about the apps on a user's device. | Y <br> Data is not processed "
-     "ephemerally | Y | Advertising (with user consent) |\n", {("installed_apps", "conditional", "first_party")}),
+     "ephemerally | Y | Advertising (with user consent) |\n",
+     {("installed_apps", "conditional", "first_party"), ("installed_apps", "conditional", "third_party")}),
     ("a bold label on a bulleted denial takes the stance of its body",
      "## Information We Do NOT Collect\n\n- **Location Data**: The app does not access or keep your geographic "
      "location.\n", {("location_coarse", "denies", "first_party"), ("location_precise", "denies", "first_party")}),
@@ -960,3 +965,30 @@ def test_an_sdk_entry_header_naming_the_vendor_and_its_sdk_starts_the_sdks_entry
         "（二）SDK名称：腾讯优量汇联盟组件\n\n收集信息类型：OAID、Android ID\n").statements if not s.vague}
     assert {("iccid", "kuaishou"), ("oaid", "gdt"), ("android_id", "gdt")} <= facts
     assert not {r for _t, r in facts} - {"kuaishou", "gdt"}
+
+
+def test_circled_sdk_entries_and_app_list_wordings() -> None:
+    # "③…" entries, each with its company field before its data: the data is that company's, not the entry above's;
+    # "应用程序列表" / "应用已安装列表" are the installed-app list
+    facts = {(s.type, s.recipient) for s in read(
+        "②地图定位组件\n\n主体名称：北京百度网讯科技有限公司\n\n数据类型：位置信息、应用程序列表信息\n\n"
+        "③视频加速组件\n\n主体名称：某某云加速科技股份有限公司\n\n数据类型：设备信息（如OAID）、应用已安装列表\n").statements
+        if not s.vague}
+    assert {("location_coarse", "baidu"), ("installed_apps", "baidu")} <= facts
+    assert {t for t, r in facts if r not in ("baidu", "first_party")} == {"oaid", "installed_apps"}
+    assert ("oaid", "baidu") not in facts
+
+
+def test_zh_we_or_our_partners_as_the_subject_gives_both() -> None:
+    facts = {(s.type, s.recipient) for s in read(
+        "我们或我们的合作伙伴，可能通过SDK收集您的OAID。\n").statements if not s.vague}
+    assert facts == {("oaid", "first_party"), ("oaid", "partners")}
+
+
+def test_a_labels_examples_under_a_collecting_heading_are_its_items() -> None:
+    # "3.4 运行信息。例如：…" with no verb of its own, under "我们在您使用产品时收集的信息": the heading says it is collected;
+    # 网卡地址 (a network card's address) is the MAC address
+    facts = {(s.type, s.stance, s.recipient) for s in read(
+        "## 二、我们在您使用产品时收集的信息\n\n3.4 运行信息。例如：设备IMEI、网卡地址。这些信息用于排查故障。\n").statements
+        if not s.vague}
+    assert {("imei", "collects", "first_party"), ("mac", "collects", "first_party")} <= facts

@@ -220,6 +220,8 @@ _INTRO_END = re.compile(r"(?:[:：]|\b(?:i\.e\.|e\.g\.|such\s+as|including|as\s+
                         r"(?:collected|gathered|recorded|stored|processed|sent|shared)\s*$", re.I)
 # a section's first sentence about what the heading announces ("This data is only used in app ...")
 _THIS_DATA = re.compile(r"^\W*(?:all\s+)?(?:this|these|such|the\s+above)\s+(?:\w+\s+)?(?:data|information)\b|^\W*(?:以上|上述)(?:数据|信息)", re.I)
+# a label's examples, the sentence after it ("设备信息。例如：设备型号、IMEI。", "Device data. For example: ...")
+_EXAMPLES_AFTER_LABEL = re.compile(r"\W*(?:例如|比如|如|包括|e\.g\.|for\s+example|for\s+instance|such\s+as)\s*[:：,，]", re.I)
 _ITEM_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)+\s*")
 _FIELD_LINE = re.compile(r"^[\w][\w\s()/'&-]{1,48}[:：]")  # "Information collected: ...", "收集信息："
 
@@ -499,6 +501,13 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 unmarked = _unmarked(seg_text)
                 field_item = bool(section_kind) and k == 0 and not listed and bool(_FIELD_LINE.match(unmarked)) \
                     and not _VERB.search(re.split(r"[:：]", unmarked, maxsplit=1)[1])
+                if bool(section_kind) and k == 1 and not listed and _EXAMPLES_AFTER_LABEL.match(unmarked) \
+                        and not _VERB.search(unmarked):
+                    # "2.6后台状态信息。例如：APP的进程信息、设备IMEI。" under "我们在您使用服务时获取的信息": the label's
+                    # examples are the items the heading speaks of
+                    head_label = _ITEM_NUMBER.sub("", _ENUMERATOR.sub("", line[:ms].strip(), count=1))
+                    field_item = field_item or (len(head_label) <= 30 and not _VERB.search(head_label)
+                                                and all(t.vague for t, _s, _e in find_terms(head_label)))
                 scope = section or ("children" if r.children.search(seg_text) else "feature" if r.feature.search(seg_text)
                                     else "")
                 # (the item's later sentences too: "- Google Analytics does not use ... . Analytics derives ...")
@@ -657,7 +666,7 @@ _NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*[.)、]?\s*\S")
 
 
 # a numbered SDK-list entry's header: its number, then a short name with no sentence end and no field label
-_ENTRY_HEAD = re.compile(r"^\s*(\d{1,3}[、.．)]|[（(]\d{1,3}[)）])\s*(?!\d)[^\s：:。；;!?！？][^：:。；;!?！？]{0,58}$")
+_ENTRY_HEAD = re.compile(r"^\s*(\d{1,3}[、.．)]|[（(]\d{1,3}[)）]|[①-⑳])\s*(?!\d)[^\s：:。；;!?！？][^：:。；;!?！？]{0,58}$")
 MAX_ENTRY_BLOCK = 25  # lines an entry's header looks ahead for the entry's operator field
 
 
@@ -666,11 +675,11 @@ def _entry_operator(lines: list[str], li: int, aliases: AliasMatcher, ids: set[s
     company runs, a vendor's push SDK, else the company's id or slug); None when the entry has no operator field."""
     r = rules()
     head = _ENTRY_HEAD.match(lines[li].strip())
-    style = re.sub(r"\d+", "0", head.group(1)) if head else ""
+    style = re.sub(r"\d+|[①-⑳]", "0", head.group(1)) if head else ""
     for line in lines[li + 1:li + 1 + MAX_ENTRY_BLOCK]:
         stripped = line.strip()
         nxt = _ENTRY_HEAD.match(stripped)
-        if (nxt and re.sub(r"\d+", "0", nxt.group(1)) == style) or stripped.startswith("#"):
+        if (nxt and re.sub(r"\d+|[①-⑳]", "0", nxt.group(1)) == style) or stripped.startswith("#"):
             return None  # the next entry: this one has no operator field
         field = r.operator_field.match(stripped)
         if not field:
@@ -802,6 +811,9 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
         return _with_first_party(c, [*named, *([cls] if cls else [])])
     if aliases.find(c.text):  # only named as subject matter or source: the clause is about the first party
         return ["first_party"]
+    both = _we_and_class(c.text)
+    if both:  # "我们或我们的第三方合作伙伴，可能通过……收集": us and the class
+        return ["first_party", both]
     r = rules()
     subject = _SUBJECT.match(c.text)
     if subject and not re.match(r"\W*(?:we|us|our\s+(?:app|company|service))\b", subject.group(1), re.I):
@@ -914,7 +926,8 @@ def _we_and_class(text: str) -> str:
     m = rules().we_and_class.match(text)
     if m is None:
         return ""
-    return "advertisers" if re.search(r"\b(?:ad|ads|advertis\w*|marketing)\b", m.group(1), re.I) else "partners"
+    words = m.group(1) or m.group(2)
+    return "advertisers" if re.search(r"\b(?:ad|ads|advertis\w*|marketing)\b|广告", words, re.I) else "partners"
 
 
 def _with_first_party(c: Clause, recipients: list[str]) -> list[str]:
