@@ -67,8 +67,9 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           "fresh-t": (0.78, 0.89), "fresh-u": (0.81, 0.93), "fresh-v": (0.86, 0.89),
           # fresh-w (7 varied), written blind at the end of session 9: 0.712 / 0.60 on 52862b7, 0.759 / 0.66 on the
           # session's last rules (the first blind batch a session's rules moved by more than 0.01); round 13: 0.822 / 0.82;
-          # round 14 (an SDK entry header naming the vendor and its SDK): 0.865 / 0.82
-          "fresh-w": (0.86, 0.81),
+          # round 14 (an SDK entry header naming the vendor and its SDK; "All of these services" after a list of SDKs):
+          # 0.887 / 0.82
+          "fresh-w": (0.88, 0.81),
           # fresh-x (8: camera / IoT, Chinese SDK vendors, Western apps, a data-safety table), written blind in session 10:
           # 0.711 / 0.65 on 4f43dc6 and on the session's rules so far; 0.760 / 0.79 once markdown emphasis is read through;
           # round 14 (HTML tables inside a text policy, a vendor's SDK named in a row, app-list wordings): 0.862 / 0.91

@@ -992,3 +992,12 @@ def test_a_labels_examples_under_a_collecting_heading_are_its_items() -> None:
         "## 二、我们在您使用产品时收集的信息\n\n3.4 运行信息。例如：设备IMEI、网卡地址。这些信息用于排查故障。\n").statements
         if not s.vague}
     assert {("imei", "collects", "first_party"), ("mac", "collects", "first_party")} <= facts
+
+
+def test_these_services_after_a_list_of_sdks_are_those_sdks() -> None:
+    facts = {(s.type, s.recipient) for s in read(
+        "The app uses:\n\n- **Bugsnag** reports crashes to the developer.\n- **Mixpanel** counts which screens are opened.\n\n"
+        "Both of these services may also receive your IP address and the Android ID of the phone.\n").statements
+        if not s.vague}
+    assert {("android_id", "bugsnag"), ("android_id", "mixpanel")} <= facts
+    assert ("android_id", "first_party") not in facts

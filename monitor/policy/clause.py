@@ -67,6 +67,7 @@ class Rules:
     operator_field: re.Pattern[str] = rule("organisations.operator_field")
     source_verb: re.Pattern[str] = rule("recipients.source_verb")
     we_and_class: re.Pattern[str] = rule("recipients.we_and_class")
+    these_listed: re.Pattern[str] = rule("recipients.these_listed")
     sign_in_source: re.Pattern[str] = rule("recipients.sign_in_source")
     outward_share: re.Pattern[str] = rule("recipients.outward_share")
     sign_in_collector: re.Pattern[str] = rule("recipients.sign_in_collector")

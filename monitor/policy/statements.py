@@ -258,6 +258,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     intro_rcps: tuple[str, ...] = ()  # ... or a class ("These ad networks may collect:"), with the SDKs "these" points back to
     intro_product = False  # ... or spoke of a connected product the user has ("For each device you connect to ...:")
     prev_named: tuple[str, ...] = ()  # SDKs named in the last prose line
+    list_named: list[str] = []  # ... and in the items of the list just above (one SDK each)
     section_sdk = ""
     section = ""  # the scope of the current section ("children")
     section_perm = False  # the section says why the app asks for permissions ("3.5 Permissions we request")
@@ -488,6 +489,14 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 out.append(Clause(s, s + len(stripped), stripped, "", scope=section, cond=optional and not shared_no,
                                   denied=shared_no, described=described, rcps=("third_party",)))
             continue
+        # "All of these services collect ..." after a list whose items each name one SDK: those SDKs
+        these = tuple(dict.fromkeys(list_named)) if len(list_named) >= 2 and not bullet \
+            and r.these_listed.match(_unmarked(stripped)) else ()
+        if bullet:
+            item_named = list(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(stripped)))
+            list_named = list_named + item_named if len(item_named) == 1 else []
+        else:
+            list_named = []
         for k, (ms, me) in enumerate(sentence_spans(line)):
             seg = line[ms:me]
             s = lstart + ms + (len(seg) - len(seg.lstrip()))
@@ -523,7 +532,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                                   cond=(listed and intro_cond) or (section_perm and " | " not in seg_text),
                                   silent=(listed and intro_silent) or glossary,
                                   product=listed and intro_product,
-                                  rcps=intro_rcps if listed else (
+                                  rcps=intro_rcps if listed else these if k == 0 and these else (
                                       ("first_party", "third_party") if field_item and section_kind == "deny_share" else ())))
     return out
 
