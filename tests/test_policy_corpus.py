@@ -77,8 +77,8 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # fresh-y (8: Western Android apps, a camera maker, a smart-home hub, an ad SDK, a Chinese SDK list that grid 19
           # had used), written blind in session 10: 0.717 / 0.76 on 4f43dc6 and on the session's rules alike (0.682
           # without the reused list); then 'no longer wish' and long class subjects: 0.740 / 0.77; round 14 (a numbered
-          # SDK entry's operator field after its data): 0.769 / 0.77
-          "fresh-y": (0.76, 0.77)}
+          # SDK entry's operator field after its data; "through our SDK" in an SDK maker's policy is ours): 0.777 / 0.77
+          "fresh-y": (0.77, 0.77)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched

@@ -1001,3 +1001,13 @@ def test_these_services_after_a_list_of_sdks_are_those_sdks() -> None:
         if not s.vague}
     assert {("android_id", "bugsnag"), ("android_id", "mixpanel")} <= facts
     assert ("android_id", "first_party") not in facts
+
+
+def test_an_sdk_vendors_own_sdk_is_no_third_party() -> None:
+    # "through our SDK" in the SDK maker's own policy: we collect; "through third-party SDKs" still gives a third party
+    ours = {(s.type, s.recipient) for s in read(
+        "We may collect the Android ID of end users' phones through our SDK.\n").statements if not s.vague}
+    assert ours == {("android_id", "first_party")}
+    theirs = {(s.type, s.recipient) for s in read(
+        "We may collect the Android ID of your phone through third-party SDKs.\n").statements if not s.vague}
+    assert ("android_id", "third_party") in theirs
