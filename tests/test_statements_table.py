@@ -1011,3 +1011,11 @@ def test_an_sdk_vendors_own_sdk_is_no_third_party() -> None:
     theirs = {(s.type, s.recipient) for s in read(
         "We may collect the Android ID of your phone through third-party SDKs.\n").statements if not s.vague}
     assert ("android_id", "third_party") in theirs
+
+
+def test_a_markdown_row_numbered_in_its_first_cell_goes_to_the_sdk_of_its_name_cell() -> None:
+    # "| 4 | Google FCM SDK | Google LLC | ... |": the number cell is no name; the name cell's SDK, not its vendor
+    facts = {(s.type, s.recipient) for s in read(
+        "| 4 | Google FCM SDK | Google LLC | androidID、IP地址、推送消息相关信息 | 海外设备的消息推送通道 |\n").statements
+        if not s.vague}
+    assert facts == {("android_id", "firebase_messaging")}

@@ -97,10 +97,12 @@ GRID20 = CORPUS / "verdicts20"
 FLOORS20 = {"grid20/august.txt": (0.791, 16), "grid20/dumpster.txt": (0.58, 14), "grid20/yodo1.txt": (0.643, 15)}
 # grid 21 (CrookedSentry camera viewer, EternalSenia with an iubenda policy, LYNSE 灵光记 and its SDK table), written
 # blind in session 10: 0.528 / 5 false contradicted on 4f43dc6, 0.587 / 5 on the session's rules; the 5 came from a
-# security paragraph's "；"-joined measures read together as "only anonymized data goes to partners": 0.607 / 0
+# security paragraph's "；"-joined measures read together as "only anonymized data goes to partners": 0.607 / 0.
+# Reader round 14: a markdown SDK row whose first cell is its number ("| 4 | 小米推送 SDK | ...") takes the SDK of its
+# name cell: 0.651 / 0 (lynse_sdk 0.750 -> 0.933)
 GRID21 = CORPUS / "verdicts21"
 FLOORS21 = {"grid21/crookedsentry.txt": (0.516, 0), "grid21/eternalsenia.txt": (0.569, 21), "grid21/lynse.txt": (0.603, 10),
-            "grid21/lynse_sdk.txt": (0.75, 37)}
+            "grid21/lynse_sdk.txt": (0.933, 37)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -161,7 +163,7 @@ LATER_GRIDS = [
     pytest.param(GRID18, CORPUS / "policies", 258, 0.857, (77, 78), FLOORS18, id="grid18"),
     pytest.param(GRID19, CORPUS / "policies", 256, 0.719, (90, 106), FLOORS19, id="grid19"),
     pytest.param(GRID20, CORPUS / "policies", 218, 0.665, (45, 62), FLOORS20, id="grid20"),
-    pytest.param(GRID21, CORPUS / "policies", 252, 0.607, (68, 79), FLOORS21, id="grid21"),
+    pytest.param(GRID21, CORPUS / "policies", 252, 0.651, (68, 79), FLOORS21, id="grid21"),
 ]
 
 

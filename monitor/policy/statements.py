@@ -462,7 +462,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             row_no = 0 <= yn_col < len(cells) and bool(_NO_CELL.fullmatch(plain_cells[yn_col]))
             # "Does the SDK collect the user's email address? | No": a question row answered no
             row_no = row_no or (plain_cells[0].endswith("?") and bool(_NO_CELL.fullmatch(plain_cells[1])))
-            name_cells = cells[1:] if re.fullmatch(r"\d+[.)]?", cells[0].strip()) else cells  # "4 | 魅族推送 SDK | ..."
+            name_cells = cells  # "4 | 魅族推送 SDK | ...", "> | 6 | Google FCM SDK | ..." (a row quoted in markdown)
+            while len(name_cells) > 2 and re.fullmatch(r"\|?\s*(?:>|>?\s*\d+[.)]?)", name_cells[0].strip()):
+                name_cells = name_cells[1:]
             # (a company the user signs in with, "log into the app via Facebook", is the source of the row's data)
             row = [h for h in aliases.find(name_cells[0]) if not _SIGN_IN_VIA.search(name_cells[0][max(0, h[1] - 60):h[1]])]
             # "华为 HMS push |": the vendor's SDK the cell names, not the vendor; a vendor's push channel is its push SDK
