@@ -10,7 +10,7 @@ import pytest
 from engine_run import SIGS
 
 from monitor.model import Policy
-from monitor.policy import parse_policy
+from monitor.policy import parse_policy, read_policy
 from monitor.policy.vocab import find_terms
 
 
@@ -753,17 +753,22 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a yes/no header whose first cell names the category, with markup in its cells",
      "| Location | <b>Collected</b> | Shared | Ephemeral | Required | Purpose\n"
      "| Approximate location | No | No | N/A | N/A | N/A\n| Precise location | No | No | N/A | N/A | N/A\n",
-     {("location_coarse", "denies", "first_party"), ("location_precise", "denies", "first_party")}),
+     # (round 14: its "Shared: No" denies third parties the data too, as the labellers of fresh-u and fresh-x read it)
+     {("location_coarse", "denies", "first_party"), ("location_precise", "denies", "first_party"),
+      ("location_coarse", "denies", "third_party"), ("location_precise", "denies", "third_party")}),
     # reader round 13 (precision): causes of the (type, stance) pairs the reader stated and the labellers did not
     ("a markdown table's alignment row keeps the table's yes/no column (a short row is a row, not a name cell)",
-     _SAFETY + "| Email address | The user's e-mail address. | N | N | |\n", {("email", "denies", "first_party")}),
+     _SAFETY + "| Email address | The user's e-mail address. | N | N | |\n",
+     {("email", "denies", "first_party"), ("email", "denies", "third_party")}),  # (round 14: "Data shared: N" denies it)
     ("a data-safety table's description column defines each kind: its examples are not what is collected",
      _SAFETY + "| Device or other IDs | Identifiers tied to one handset or app. For example, an IMEI number or a MAC "
      "address. | Y | Y | Analytics |\n| Approximate location | Where the user is at town level, such as the coarse "
-     "location permission gives. | Y | N | Analytics |\n", {("location_coarse", "collects", "first_party")}),
+     "location permission gives. | Y | N | Analytics |\n",
+     {("location_coarse", "collects", "first_party"), ("location_coarse", "denies", "third_party")}),
     ("'not processed ephemerally' negates nothing; '(with user consent)' is a condition",
      _SAFETY + "| Installed apps | Information about the apps on a user's device. | Y <br> Data is not processed "
-     "ephemerally | Y | Advertising (with user consent) |\n", {("installed_apps", "conditional", "first_party")}),
+     "ephemerally | Y | Advertising (with user consent) |\n",
+     {("installed_apps", "conditional", "first_party"), ("installed_apps", "conditional", "third_party")}),
     ("a bold label on a bulleted denial takes the stance of its body",
      "## Information We Do NOT Collect\n\n- **Location Data**: The app does not access or keep your geographic "
      "location.\n", {("location_coarse", "denies", "first_party"), ("location_precise", "denies", "first_party")}),
@@ -906,3 +911,123 @@ def test_cellular_network_information_is_no_wi_fi_data() -> None:
     for words in ("network information", "wireless connection information"):
         wifi = read(f"It enables access to the phone number of the device and current {words}.")
         assert {"ssid", "bssid", "mac"} <= {t for s in wifi.statements for t in s.covers}, words
+
+
+def test_html_table_inside_a_text_policy_is_read_row_by_row(tmp_path) -> None:  # noqa: ANN001
+    # a markdown page whose SDK table is raw HTML, each cell on a line of its own: the row's data goes to its SDK
+    page = tmp_path / "sdks.md"
+    page.write_text("## 第三方SDK说明\n\n我们的应用接入了以下第三方SDK。\n\n<table>\n  <tr>\n    <th>SDK名称</th>\n"
+                    "    <th>包名</th>\n    <th>涉及个人信息</th>\n  </tr>\n  <tr>\n    <td>穿山甲广告</td>\n"
+                    "    <td>com.bytedance.sdk.openadsdk</td>\n    <td>IMEI、位置信息</td>\n  </tr>\n  <tr>\n"
+                    "    <td>个推推送</td>\n    <td>com.igexin.sdk</td>\n    <td>IMSI</td>\n  </tr>\n</table>\n",
+                    encoding="utf-8")
+    facts = {(s.type, s.recipient) for s in read_policy(page, SIGS).statements if not s.vague}
+    assert {("imei", "pangle"), ("location_coarse", "pangle"), ("imsi", "getui")} <= facts
+    assert not {r for _t, r in facts} - {"pangle", "getui"}
+
+
+def test_a_table_row_naming_a_vendor_and_its_sdk_goes_to_the_sdk() -> None:
+    facts = {(s.type, s.recipient) for s in read(
+        "| SDK | Package | Purpose | Data |\n"
+        "| 华为 HMS push | com.huawei.hms | 消息推送 | IMEI、IMSI |\n"
+        "| Google Firebase Analytics | com.google.firebase | 统计 | Android ID |\n").statements if not s.vague}
+    assert {("imei", "huawei_push"), ("imsi", "huawei_push"), ("android_id", "firebase")} <= facts
+    assert not {r for _t, r in facts} & {"huawei", "google"}
+
+
+def test_an_sdk_entry_whose_operator_field_follows_its_data_goes_to_that_operator() -> None:
+    # numbered SDK entries, one field a line: the third entry's header names no SDK and its operator comes last; its
+    # data is the operator's, not the entry above's
+    facts = {(s.type, s.recipient) for s in read(
+        "第三方SDK列表\n\n1、友盟统计SDK\n\nSDK用途：统计分析\n\n收集个人信息类型：IMSI\n\n第三方机构名称：友盟同欣（北京）科技有限公司\n\n"
+        "2、网页内核组件\n\nSDK用途：打开网页\n\n收集个人信息类型：IMEI、MAC地址\n\n第三方机构名称：Google LLC\n\n"
+        "3、文件加速组件\n\nSDK用途：加速下载\n\n收集个人信息类型：Android ID\n\n第三方机构名称：北京百度网讯科技有限公司\n").statements
+        if not s.vague}
+    assert {("imsi", "umeng"), ("imei", "google"), ("mac", "google"), ("android_id", "baidu")} <= facts
+    assert not {r for _t, r in facts} - {"umeng", "google", "baidu"}
+
+
+def test_an_sdk_entry_operator_gets_the_products_data_not_its_other_sdks() -> None:
+    # the company runs the product the entry names (no SDK of ours): its other SDKs are not said to get the data; an
+    # operator we do not know is a company of its own, not the entry above's
+    policy = read("1、应用加固组件\n\n收集个人信息类型：IMEI、OAID\n\n第三方机构名称：深圳市腾讯计算机系统有限公司\n\n"
+                  "2、设备标识组件\n\n收集个人信息类型：Android ID\n\n第三方机构名称：某某信息安全工作委员会\n")
+    facts = {(s.type, s.recipient, s.vague) for s in policy.statements}
+    assert {("imei", "tencent", False), ("oaid", "tencent", False)} <= facts
+    assert not [s for s in policy.statements if s.recipient not in ("tencent",) and s.type in ("imei", "oaid")]
+    assert [s.recipient for s in policy.statements if s.type == "android_id"] == ["某某信息安全工作委员会"]
+
+
+def test_a_data_safety_shared_column_says_what_third_parties_get() -> None:
+    # a form's "Data Shared" column: Y gives the row's data to third parties (with the row's condition), N denies it
+    facts = {(s.type, s.stance, s.recipient) for s in read(
+        "| Data type | Data collected | Data shared | Purpose |\n"
+        "|:--|:--|:--|:--|\n"
+        "| Precise location | Y | Y | Ad targeting (with user consent) |\n"
+        "| Phone number | Y | N | Account management |\n"
+        "| Email address | N | N | |\n").statements if not s.vague}
+    assert {("location_precise", "conditional", "third_party"), ("phone_number", "collects", "first_party"),
+            ("phone_number", "denies", "third_party"), ("email", "denies", "third_party")} <= facts
+    assert ("phone_number", "collects", "third_party") not in facts
+
+
+def test_an_sdk_entry_header_naming_the_vendor_and_its_sdk_starts_the_sdks_entry() -> None:
+    facts = {(s.type, s.recipient) for s in read(
+        "（一）SDK名称：快手联盟组件\n\n收集信息类型：ICCID\n\n"
+        "（二）SDK名称：腾讯优量汇联盟组件\n\n收集信息类型：OAID、Android ID\n").statements if not s.vague}
+    assert {("iccid", "kuaishou"), ("oaid", "gdt"), ("android_id", "gdt")} <= facts
+    assert not {r for _t, r in facts} - {"kuaishou", "gdt"}
+
+
+def test_circled_sdk_entries_and_app_list_wordings() -> None:
+    # "③…" entries, each with its company field before its data: the data is that company's, not the entry above's;
+    # "应用程序列表" / "应用已安装列表" are the installed-app list
+    facts = {(s.type, s.recipient) for s in read(
+        "②地图定位组件\n\n主体名称：北京百度网讯科技有限公司\n\n数据类型：位置信息、应用程序列表信息\n\n"
+        "③视频加速组件\n\n主体名称：某某云加速科技股份有限公司\n\n数据类型：设备信息（如OAID）、应用已安装列表\n").statements
+        if not s.vague}
+    assert {("location_coarse", "baidu"), ("installed_apps", "baidu")} <= facts
+    assert {t for t, r in facts if r not in ("baidu", "first_party")} == {"oaid", "installed_apps"}
+    assert ("oaid", "baidu") not in facts
+
+
+def test_zh_we_or_our_partners_as_the_subject_gives_both() -> None:
+    facts = {(s.type, s.recipient) for s in read(
+        "我们或我们的合作伙伴，可能通过SDK收集您的OAID。\n").statements if not s.vague}
+    assert facts == {("oaid", "first_party"), ("oaid", "partners")}
+
+
+def test_a_labels_examples_under_a_collecting_heading_are_its_items() -> None:
+    # "3.4 运行信息。例如：…" with no verb of its own, under "我们在您使用产品时收集的信息": the heading says it is collected;
+    # 网卡地址 (a network card's address) is the MAC address
+    facts = {(s.type, s.stance, s.recipient) for s in read(
+        "## 二、我们在您使用产品时收集的信息\n\n3.4 运行信息。例如：设备IMEI、网卡地址。这些信息用于排查故障。\n").statements
+        if not s.vague}
+    assert {("imei", "collects", "first_party"), ("mac", "collects", "first_party")} <= facts
+
+
+def test_these_services_after_a_list_of_sdks_are_those_sdks() -> None:
+    facts = {(s.type, s.recipient) for s in read(
+        "The app uses:\n\n- **Bugsnag** reports crashes to the developer.\n- **Mixpanel** counts which screens are opened.\n\n"
+        "Both of these services may also receive your IP address and the Android ID of the phone.\n").statements
+        if not s.vague}
+    assert {("android_id", "bugsnag"), ("android_id", "mixpanel")} <= facts
+    assert ("android_id", "first_party") not in facts
+
+
+def test_an_sdk_vendors_own_sdk_is_no_third_party() -> None:
+    # "through our SDK" in the SDK maker's own policy: we collect; "through third-party SDKs" still gives a third party
+    ours = {(s.type, s.recipient) for s in read(
+        "We may collect the Android ID of end users' phones through our SDK.\n").statements if not s.vague}
+    assert ours == {("android_id", "first_party")}
+    theirs = {(s.type, s.recipient) for s in read(
+        "We may collect the Android ID of your phone through third-party SDKs.\n").statements if not s.vague}
+    assert ("android_id", "third_party") in theirs
+
+
+def test_a_markdown_row_numbered_in_its_first_cell_goes_to_the_sdk_of_its_name_cell() -> None:
+    # "| 4 | Google FCM SDK | Google LLC | ... |": the number cell is no name; the name cell's SDK, not its vendor
+    facts = {(s.type, s.recipient) for s in read(
+        "| 4 | Google FCM SDK | Google LLC | androidID、IP地址、推送消息相关信息 | 海外设备的消息推送通道 |\n").statements
+        if not s.vague}
+    assert facts == {("android_id", "firebase_messaging")}

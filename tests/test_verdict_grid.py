@@ -84,9 +84,11 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1}
 # vocabulary rules from its errors (SIM序列号, 米盟 / vivo流量联盟) -> 0.617. Session 10: "we share your personal data
 # with service providers" (in the sentence or in the bullets it opens) gives the class the collected types vaguely:
 # grid 17 0.635 -> 0.682, grid 19 -> 0.668; "When you view ads (AdMob), we and our advertising partners may collect:"
-# gives us, the SDK and the class the items (the denials only to those in the ads' scope): grid 18 0.826 -> 0.857
+# gives us, the SDK and the class the items (the denials only to those in the ads' scope): grid 18 0.826 -> 0.857.
+# Reader round 14: a numbered SDK entry takes the company its operator field names, also after the data field, and
+# that company's other SDKs are not said to get the product's data: grid 19 0.668 -> 0.719 (usongame 0.800 -> 0.908)
 GRID19 = CORPUS / "verdicts19"
-FLOORS19 = {"grid19/easyconnect.txt": (0.662, 7), "grid19/geotap.txt": (0.451, 29), "grid19/usongame_sdk.txt": (0.8, 54)}
+FLOORS19 = {"grid19/easyconnect.txt": (0.662, 7), "grid19/geotap.txt": (0.451, 29), "grid19/usongame_sdk.txt": (0.9, 54)}
 # grid 20 (August smart lock 2015, Dumpster with an iubenda per-SDK policy, Yodo1 games), written blind in session 10
 # and first read on 4f43dc6 and on the session's rules: 0.482 / 15 false contradicted and 0.587 / 15 (all 15 from
 # "We do not collect any Special Categories of Personal Data" read as a denial of all personal data); that rule, and
@@ -95,10 +97,12 @@ GRID20 = CORPUS / "verdicts20"
 FLOORS20 = {"grid20/august.txt": (0.791, 16), "grid20/dumpster.txt": (0.58, 14), "grid20/yodo1.txt": (0.643, 15)}
 # grid 21 (CrookedSentry camera viewer, EternalSenia with an iubenda policy, LYNSE 灵光记 and its SDK table), written
 # blind in session 10: 0.528 / 5 false contradicted on 4f43dc6, 0.587 / 5 on the session's rules; the 5 came from a
-# security paragraph's "；"-joined measures read together as "only anonymized data goes to partners": 0.607 / 0
+# security paragraph's "；"-joined measures read together as "only anonymized data goes to partners": 0.607 / 0.
+# Reader round 14: a markdown SDK row whose first cell is its number ("| 4 | 小米推送 SDK | ...") takes the SDK of its
+# name cell: 0.651 / 0 (lynse_sdk 0.750 -> 0.933)
 GRID21 = CORPUS / "verdicts21"
 FLOORS21 = {"grid21/crookedsentry.txt": (0.516, 0), "grid21/eternalsenia.txt": (0.569, 21), "grid21/lynse.txt": (0.603, 10),
-            "grid21/lynse_sdk.txt": (0.75, 37)}
+            "grid21/lynse_sdk.txt": (0.933, 37)}
 # grid 22 (Ad2Cause, Xiaomi Mi Fit, 魔豆), written blind in session 10: 0.547 / 17 false contradicted on 4f43dc6, 0.579 / 17
 # on the session's rules (mifit 0.484 -> 0.355: its reviewer reads "we disclose your personal data to service
 # providers" by the umbrella rule, where grids 17 and 19's reviewers gave the class the collected types vaguely); the
@@ -163,9 +167,9 @@ LATER_GRIDS = [
     pytest.param(GRID16, CORPUS / "policies", 263, 0.863, (35, 40), FLOORS16, id="grid16"),
     pytest.param(GRID17, CORPUS / "policies", 170, 0.682, (11, 11), FLOORS17, id="grid17"),
     pytest.param(GRID18, CORPUS / "policies", 258, 0.857, (77, 78), FLOORS18, id="grid18"),
-    pytest.param(GRID19, CORPUS / "policies", 256, 0.668, (90, 106), FLOORS19, id="grid19"),
+    pytest.param(GRID19, CORPUS / "policies", 256, 0.719, (90, 106), FLOORS19, id="grid19"),
     pytest.param(GRID20, CORPUS / "policies", 218, 0.665, (45, 62), FLOORS20, id="grid20"),
-    pytest.param(GRID21, CORPUS / "policies", 252, 0.607, (68, 79), FLOORS21, id="grid21"),
+    pytest.param(GRID21, CORPUS / "policies", 252, 0.651, (68, 79), FLOORS21, id="grid21"),
     pytest.param(GRID22, CORPUS / "policies", 190, 0.616, (46, 56), FLOORS22, id="grid22"),
 ]
 

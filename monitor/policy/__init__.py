@@ -57,11 +57,12 @@ def _through_organization(statements: list[Statement], categories: dict[str, str
     """Data the policy gives an organization by name ("We share your Android ID with Google", "Tencent may collect
     ..."): each of that organization's SDKs has it too, vaguely (the organization is named, the SDK is not). Only the
     organizations' catch-all entries (category `unknown`: Google, Tencent, ByteDance ...) carry their members; a denial
-    stays with the name it gives."""
+    stays with the name it gives, and so does an SDK entry's operator ("腾讯加固 ... 第三方机构名称：腾讯": that product's data)."""
     members: dict[str, tuple[str, ...]] = {}
     out: list[Statement] = []
     for s in statements:
-        if s.stance == "denies" or categories.get(s.recipient) != OTHER or not organizations.get(s.recipient):
+        if s.stance == "denies" or categories.get(s.recipient) != OTHER or not organizations.get(s.recipient) \
+                or "operator" in s.qualifiers:  # (the company runs a product the entry names: not its other SDKs)
             continue
         if s.recipient not in members:
             org = organizations[s.recipient]

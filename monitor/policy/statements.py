@@ -133,6 +133,7 @@ class Clause:
     rcps: tuple[str, ...] = ()  # an item of a list whose introduction names its collector ("These ad providers may collect:")
     product: bool = False  # an item of a list whose introduction speaks of a connected product ("For each device you connect to:")
     described: tuple[int, int] | tuple[()] = ()  # a table row's cell that defines its kind of data (offsets in text)
+    operated: bool = False  # its SDK is the company an SDK entry's operator field names, the entry's product no SDK of ours
 
 
 def _width(name: str) -> int:
@@ -219,6 +220,8 @@ _INTRO_END = re.compile(r"(?:[:：]|\b(?:i\.e\.|e\.g\.|such\s+as|including|as\s+
                         r"(?:collected|gathered|recorded|stored|processed|sent|shared)\s*$", re.I)
 # a section's first sentence about what the heading announces ("This data is only used in app ...")
 _THIS_DATA = re.compile(r"^\W*(?:all\s+)?(?:this|these|such|the\s+above)\s+(?:\w+\s+)?(?:data|information)\b|^\W*(?:以上|上述)(?:数据|信息)", re.I)
+# a label's examples, the sentence after it ("设备信息。例如：设备型号、IMEI。", "Device data. For example: ...")
+_EXAMPLES_AFTER_LABEL = re.compile(r"\W*(?:例如|比如|如|包括|e\.g\.|for\s+example|for\s+instance|such\s+as)\s*[:：,，]", re.I)
 _ITEM_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)+\s*")
 _FIELD_LINE = re.compile(r"^[\w][\w\s()/'&-]{1,48}[:：]")  # "Information collected: ...", "收集信息："
 
@@ -244,6 +247,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     pos = 0
     table_sdk = ""
     entry_sdk = ""
+    operator_sdk = ""  # the company the operator field of the current numbered entry names (its header names no SDK)
     entry_by_label = False  # the entry was started by a "Name: ..." line whose label is the SDK's name ("Flurry: <link>")
     intro = False  # the last list introduction ("During setup we collect:") is still in force
     intro_neg = False  # ... and it was negated ("We never collect:")
@@ -254,6 +258,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     intro_rcps: tuple[str, ...] = ()  # ... or a class ("These ad networks may collect:"), with the SDKs "these" points back to
     intro_product = False  # ... or spoke of a connected product the user has ("For each device you connect to ...:")
     prev_named: tuple[str, ...] = ()  # SDKs named in the last prose line
+    list_named: list[str] = []  # ... and in the items of the list just above (one SDK each)
     section_sdk = ""
     section = ""  # the scope of the current section ("children")
     section_perm = False  # the section says why the app asks for permissions ("3.5 Permissions we request")
@@ -263,6 +268,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     glossary = False  # the section defines terms ("8. Glossary", "名词解释"): what its sentences name is no collection
     yn_col = -1  # the yes/no "collected?" column of the current table
     desc_col = -1  # ... and its column that describes each row's kind of data
+    shared_col = -1  # ... and its column that says whether the row's data is shared with third parties
     section_consent = False  # a paragraph of the section made collection depend on consent ("depending on your consent")
     section_kind = parent_kind = ""  # the section's heading collects ("Information We Collect") or denies ("We DO NOT Share")
     after_heading = False  # the line before was a section heading
@@ -392,6 +398,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if len(stripped) <= 100 and not find_terms(stripped):
             found = aliases.find(stripped)
             sdks = {sdk for sdk, _s, _e in found}
+            if len(sdks) > 1 and len(sdks - _GENERIC_ORGS) == 1:  # "SDK名称：腾讯优量汇广告SDK": the SDK, not its vendor
+                sdks -= _GENERIC_ORGS
             rest = "".join(" " if any(a <= i < b for _sdk, a, b in found) else ch for i, ch in enumerate(stripped))
             if len(sdks) == 1 and (field_line or not _VERB.search(rest)):  # ("Getui" is not the verb "get")
                 new = sdks.pop()  # an SDK-list entry's header, or its "SDK name: ..." field
@@ -411,6 +419,13 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if len(lead_sdks) == 1:
                 entry_sdk = _push_of(lead_sdks.pop(), stripped, ids)
                 field_line = True
+        if not field_line and _ENTRY_HEAD.match(stripped):
+            # "41、Chromium(org.chromium.net)", a header naming no SDK, over "收集个人信息类型：…" and then "第三方机构名称：google":
+            # the operator field names who gets the entry's data, however late it comes (not the entry above's SDK)
+            operator = _entry_operator(lines, li, aliases, ids)
+            operator_sdk = operator or ""
+            if operator is not None:
+                entry_sdk, entry_by_label, field_line = operator, False, True
         if entry_sdk and not field_line and (not _entry_item(stripped) or r.heading.match(stripped)):
             entry_sdk = ""
         if entry_sdk and field_line:  # "Google Maps: ..." after "Google AdMob: ...": the label names the next entry
@@ -439,17 +454,24 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             # device. For example, an IMEI number ..."): its examples say what the kind means, the yes/no cell
             # whether it is collected (a cell of examples only, "Such as the IMEI", names what is collected)
             desc_col = next((i for i, x in enumerate(plain_cells) if _DESCRIPTION_HEADER.fullmatch(x)), -1)
+            # ... and a column that says whether each row's data is shared ("Data Shared": Y / N)
+            shared_col = next((i for i, x in enumerate(plain_cells) if i != yn_col and _SHARED_HEADER.fullmatch(x)), -1)
             continue
         if " | " not in stripped and len(stripped) > 80 and not _ALIGN_ROW.fullmatch(stripped):
-            yn_col = desc_col = -1  # prose ends the table (a markdown alignment row "|:---|:---|" is no prose)
+            yn_col = desc_col = shared_col = -1  # prose ends the table (a markdown alignment row "|:---|:---|" is no prose)
         if len(cells) >= 3:  # a whole table row on one line: one clause, its SDK named in the first cell
             # ... whose yes/no column says "N": what the row names is not collected
             row_no = 0 <= yn_col < len(cells) and bool(_NO_CELL.fullmatch(plain_cells[yn_col]))
             # "Does the SDK collect the user's email address? | No": a question row answered no
             row_no = row_no or (plain_cells[0].endswith("?") and bool(_NO_CELL.fullmatch(plain_cells[1])))
-            name_cells = cells[1:] if re.fullmatch(r"\d+[.)]?", cells[0].strip()) else cells  # "4 | 魅族推送 SDK | ..."
+            name_cells = cells  # "4 | 魅族推送 SDK | ...", "> | 6 | Google FCM SDK | ..." (a row quoted in markdown)
+            while len(name_cells) > 2 and re.fullmatch(r"\|?\s*(?:>|>?\s*\d+[.)]?)", name_cells[0].strip()):
+                name_cells = name_cells[1:]
             # (a company the user signs in with, "log into the app via Facebook", is the source of the row's data)
             row = [h for h in aliases.find(name_cells[0]) if not _SIGN_IN_VIA.search(name_cells[0][max(0, h[1] - 60):h[1]])]
+            # "华为 HMS push |": the vendor's SDK the cell names, not the vendor; a vendor's push channel is its push SDK
+            row = [h for h in row if h[0] not in _GENERIC_ORGS] or [(_push_of(h[0], name_cells[0], ids), h[1], h[2])
+                                                                    for h in row]
             row_org = "" if row or table_sdk or entry_sdk else _row_org(name_cells, ids)
             s = lstart + (len(line) - len(line.lstrip()))
             # "账号信息（可选） | 邮箱账号": an "optional" cell that names no data, or only a broad kind of it ("账号信息", "设备
@@ -459,9 +481,26 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             described = _cell_span(stripped, desc_col) if 0 < desc_col < len(cells) and desc_col != yn_col else ()
             if described and _EXAMPLES_ONLY.match(stripped[described[0]:described[1]]):
                 described = ()  # "Device ID | Such as the IMEI | Y": the vendor's own examples of what it collects
-            out.append(Clause(s, s + len(stripped), stripped, row[0][0] if row else table_sdk or entry_sdk or row_org,
-                              scope=section, cond=optional and not row_no, denied=row_no, described=described))
+            row_sdk = row[0][0] if row else table_sdk or entry_sdk or row_org
+            out.append(Clause(s, s + len(stripped), stripped, row_sdk, scope=section, cond=optional and not row_no,
+                              denied=row_no, described=described,
+                              operated=bool(operator_sdk) and not row and not table_sdk and row_sdk == operator_sdk))
+            shared = plain_cells[shared_col] if 0 <= shared_col < len(cells) else ""
+            if _NO_CELL.fullmatch(shared) or _YES_CELL.fullmatch(shared):
+                # "Precise location | ... | Y | Y | Advertising (with user consent)": the "shared" cell says whether third
+                # parties get the row's data ("N": they do not)
+                shared_no = bool(_NO_CELL.fullmatch(shared))
+                out.append(Clause(s, s + len(stripped), stripped, "", scope=section, cond=optional and not shared_no,
+                                  denied=shared_no, described=described, rcps=("third_party",)))
             continue
+        # "All of these services collect ..." after a list whose items each name one SDK: those SDKs
+        these = tuple(dict.fromkeys(list_named)) if len(list_named) >= 2 and not bullet \
+            and r.these_listed.match(_unmarked(stripped)) else ()
+        if bullet:
+            item_named = list(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(stripped)))
+            list_named = list_named + item_named if len(item_named) == 1 else []
+        else:
+            list_named = []
         for k, (ms, me) in enumerate(sentence_spans(line)):
             seg = line[ms:me]
             s = lstart + ms + (len(seg) - len(seg.lstrip()))
@@ -475,6 +514,13 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 unmarked = _unmarked(seg_text)
                 field_item = bool(section_kind) and k == 0 and not listed and bool(_FIELD_LINE.match(unmarked)) \
                     and not _VERB.search(re.split(r"[:：]", unmarked, maxsplit=1)[1])
+                if bool(section_kind) and k == 1 and not listed and _EXAMPLES_AFTER_LABEL.match(unmarked) \
+                        and not _VERB.search(unmarked):
+                    # "2.6后台状态信息。例如：APP的进程信息、设备IMEI。" under "我们在您使用服务时获取的信息": the label's
+                    # examples are the items the heading speaks of
+                    head_label = _ITEM_NUMBER.sub("", _ENUMERATOR.sub("", line[:ms].strip(), count=1))
+                    field_item = field_item or (len(head_label) <= 30 and not _VERB.search(head_label)
+                                                and all(t.vague for t, _s, _e in find_terms(head_label)))
                 scope = section or ("children" if r.children.search(seg_text) else "feature" if r.feature.search(seg_text)
                                     else "")
                 # (the item's later sentences too: "- Google Analytics does not use ... . Analytics derives ...")
@@ -483,13 +529,14 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                         and not aliases.find(seg_text):
                     sdk = section_sdk  # passive prose in an SDK's section ("certain information may be collected")
                 out.append(Clause(s, e, seg_text, sdk, listed=listed or field_item,
+                                  operated=bool(operator_sdk) and not table_sdk and sdk == entry_sdk == operator_sdk,
                                   denied=(listed and intro_neg) or (field_item and section_kind.startswith("deny")),
                                   scope=scope,
                                   local=(listed and intro_local) or (section_local and not r.upload.search(seg_text)),
                                   cond=(listed and intro_cond) or (section_perm and " | " not in seg_text),
                                   silent=(listed and intro_silent) or glossary,
                                   product=listed and intro_product,
-                                  rcps=intro_rcps if listed else (
+                                  rcps=intro_rcps if listed else these if k == 0 and these else (
                                       ("first_party", "third_party") if field_item and section_kind == "deny_share" else ())))
     return out
 
@@ -619,6 +666,9 @@ _YES_NO_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:collects?|collected|collection
 # a negation written right before a mention, with at most a determiner between ("not precise location", "no precise
 # location-tracking", "without any IMEI"); not "not only", "not limited to", "whether or not", "no longer"
 _NOT_BEFORE = re.compile(r"(?:^|[\s(（,;:])(?<!or\s)(?:not|no|never|without)\s+(?:(?:any|your|the|a|an|such)\s+)?$", re.I)
+# a data-safety form's "shared" column: whether the row's data is passed to third parties ("Data Shared", "Shared?", 是否共享)
+_SHARED_HEADER = re.compile(r"(?:data\s+)?(?:shared|sharing)(?:\s+with\s+third[- ]parties)?\??|是否(?:对外)?共享|共享", re.I)
+_YES_CELL = re.compile(r"(?:Y|Yes|是|✓|✔)\b.*", re.I)
 _DESCRIPTION_HEADER = re.compile(r"descriptions?|definitions?|meaning|explanation|说明|描述|定义|释义|含义", re.I)
 _EXAMPLES_ONLY = re.compile(r"\W*(?:such\s+as|e\.g\b|for\s+example|including|like|namely|如|例如|包括|比如)", re.I)
 _ALIGN_ROW = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")  # "|:---|:---|", "| --- | --- |"
@@ -627,6 +677,39 @@ _NO_CELL = re.compile(r"N|No|否|不收集|不采集|✗|×", re.I)
 # ('1.2.5 “华为HMS”：由...', or with a comma after the quoted name: '1.2.12 “TBS” 腾讯浏览服务，由...')
 _NUMBERED_ENTRY = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]|[（(]\d+[)）])[.、)]?\s*(?:([^：:，,。]{2,40})[：:]|[^“\"「：:，,。]{0,6}[“\"「]([^”\"」]{2,40})[”\"」])")
 _NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*[.)、]?\s*\S")
+
+
+# a numbered SDK-list entry's header: its number, then a short name with no sentence end and no field label
+_ENTRY_HEAD = re.compile(r"^\s*(\d{1,3}[、.．)]|[（(]\d{1,3}[)）]|[①-⑳])\s*(?!\d)[^\s：:。；;!?！？][^：:。；;!?！？]{0,58}$")
+MAX_ENTRY_BLOCK = 25  # lines an entry's header looks ahead for the entry's operator field
+
+
+def _entry_operator(lines: list[str], li: int, aliases: AliasMatcher, ids: set[str]) -> str | None:
+    """The SDK or organisation the operator field of the numbered entry headed at line `li` names (the SDK the field's
+    company runs, a vendor's push SDK, else the company's id or slug); None when the entry has no operator field."""
+    r = rules()
+    head = _ENTRY_HEAD.match(lines[li].strip())
+    style = re.sub(r"\d+|[①-⑳]", "0", head.group(1)) if head else ""
+    for line in lines[li + 1:li + 1 + MAX_ENTRY_BLOCK]:
+        stripped = line.strip()
+        nxt = _ENTRY_HEAD.match(stripped)
+        if (nxt and re.sub(r"\d+|[①-⑳]", "0", nxt.group(1)) == style) or stripped.startswith("#"):
+            return None  # the next entry: this one has no operator field
+        field = r.operator_field.match(stripped)
+        if not field:
+            continue
+        value = stripped[field.end():].strip()
+        named = list(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(value)))
+        specific = [x for x in named if x not in _GENERIC_ORGS]
+        if named:
+            return _push_of((specific or named)[0], value, ids)
+        # a company with no SDK of ours ("第三方机构名称：google", "电信终端产业协会"): its id, else its slug; a class
+        # ("广告主和/或其委托的代理商") is read where the entry's data is
+        if not value or _THIRD.search(value) or _PARTNERS.search(value) or _ADVERTISERS.search(value) \
+                or re.search(r"广告主|广告商|代理商", value):
+            return None
+        return _org_id(value, ids)
+    return None
 
 
 def _section_kind(heading: str) -> str:
@@ -742,6 +825,9 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
         return _with_first_party(c, [*named, *([cls] if cls else [])])
     if aliases.find(c.text):  # only named as subject matter or source: the clause is about the first party
         return ["first_party"]
+    both = _we_and_class(c.text)
+    if both:  # "我们或我们的第三方合作伙伴，可能通过……收集": us and the class
+        return ["first_party", both]
     r = rules()
     subject = _SUBJECT.match(c.text)
     if subject and not re.match(r"\W*(?:we|us|our\s+(?:app|company|service))\b", subject.group(1), re.I):
@@ -854,7 +940,8 @@ def _we_and_class(text: str) -> str:
     m = rules().we_and_class.match(text)
     if m is None:
         return ""
-    return "advertisers" if re.search(r"\b(?:ad|ads|advertis\w*|marketing)\b", m.group(1), re.I) else "partners"
+    words = m.group(1) or m.group(2)
+    return "advertisers" if re.search(r"\b(?:ad|ads|advertis\w*|marketing)\b|广告", words, re.I) else "partners"
 
 
 def _with_first_party(c: Clause, recipients: list[str]) -> list[str]:
@@ -958,6 +1045,8 @@ def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, 
     for name, purpose_rx in _PURPOSES:
         if re.search(purpose_rx, c.text, re.I):
             quals.append(f"purpose:{name}")
+    if c.operated:  # ("腾讯加固" run by Tencent: Tencent gets it, its other SDKs are not said to)
+        quals.append("operator")
     return tuple(dict.fromkeys(quals))
 
 

@@ -181,7 +181,19 @@ def read_policy_text(path: str | Path) -> str:
     head = text[:2000].lower()
     if "<html" in head or "<!doctype html" in head or "<body" in head or re.search(r"<(p|div|h1|h2)\b", head):
         text = html_to_text(text)
+    elif "<table" in text.lower():
+        text = _with_tables_read(text)
     return _bounded(text.replace("\r\n", "\n").replace("\r", "\n"), str(p))
+
+
+_TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
+
+
+def _with_tables_read(text: str) -> str:
+    """A plain-text or markdown policy with HTML tables in it (a docs page: "<tr>", "<td>IMEI、位置信息</td>" each on a
+    line of its own): each table as the HTML reader gives it, one line per row with " | " between the cells, so that a
+    row's data and the SDK named in its first cell are read together."""
+    return _TABLE.sub(lambda m: "\n" + html_to_text(m.group(0)).strip("\n") + "\n", text)
 
 
 def _bounded(text: str, path: str) -> str:
