@@ -13,7 +13,7 @@ import math
 import socket
 import struct
 from collections import OrderedDict
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from typing import Any
 
 from monitor.model import DATAGRAMS_PER_FLOW, Datagram, DnsAnswer, Endpoint, FlowStats, Message, TlsHello
@@ -130,6 +130,10 @@ class PacketDecoder:
         self.quic_decrypted = 0  # ... and decrypted with a key log
         self.first_ts = math.inf  # the earliest and latest time of the frames walk() settled
         self.last_ts = -math.inf
+        # (n, wants): walk() asks wants(payload, client, server) about a UDP datagram of a known conversation once
+        # n of its Datagrams were given, with every message before it already taken; False: the reader would only
+        # count it, and has (Engine.wants_datagram): no Datagram is made of it
+        self.late_datagrams: tuple[int, Callable[[bytes, Endpoint, Endpoint], bool]] | None = None
 
     # -- entry points ------------------------------------------------------------------------------
 
@@ -258,9 +262,10 @@ class PacketDecoder:
         more bytes (TLS after the hello, a raw stream past its chunks); a datagram of a known UDP conversation
         past the QUIC check that is empty or past DATAGRAMS_PER_FLOW (the engine reads none); the other datagrams
         of such a conversation become their Datagram here, as feed() makes it, sliced from the buffer (a camera's
-        media stream: no frame copy, no feed call). Every 4096th frame is fed (idle connections are expired after
-        it). Messages are yielded in lists of 64 or more, and the last ones when the walk stops. The walked
-        frames' times widen self.first_ts / self.last_ts.
+        media stream: no frame copy, no feed call), except that past `late_datagrams`' count the reader is asked
+        first and a datagram it does not want is only counted (what is pending is yielded before it asks). Every
+        4096th frame is fed (idle connections are expired after it). Messages are yielded in lists of 64 or more,
+        and the last ones when the walk stops. The walked frames' times widen self.first_ts / self.last_ts.
         """
         fast_tcp, fast_udp = self.fast_tcp, self.fast_udp
         feed = self.feed
@@ -272,6 +277,7 @@ class PacketDecoder:
         lt = linktype
         first, last = self.first_ts, self.last_ts
         pending: list[Message | FlowStats] = []  # messages not yet yielded
+        late_from, wants = self.late_datagrams or (DATAGRAMS_PER_FLOW, None)
         while True:
             if ng:
                 if pos + 28 > end:
@@ -361,11 +367,18 @@ class PacketDecoder:
                             if not plen or c.datagrams >= DATAGRAMS_PER_FLOW:  # the engine reads no more
                                 continue
                             # its Datagram, as feed() makes it, from the buffer (no frame copy, no feed call)
-                            c.datagrams += 1
                             u = start + o + 28
-                            pending.append(Datagram(ts, c.client, c.server, "udp",
-                                                    buf[u:u + (plen if plen < DATAGRAM_KEEP else DATAGRAM_KEEP)],
-                                                    outbound, f"frame {frame}"))
+                            payload = buf[u:u + (plen if plen < DATAGRAM_KEEP else DATAGRAM_KEEP)]
+                            if late_from <= c.datagrams:  # a long conversation: does the reader want this one?
+                                if pending:  # (it first reads what came before: that decides its answer)
+                                    self.first_ts, self.last_ts = first, last
+                                    yield pending
+                                    pending = []
+                                if not wants(payload, c.client, c.server):  # counted there, no Datagram made
+                                    c.datagrams += 1
+                                    continue
+                            c.datagrams += 1
+                            pending.append(Datagram(ts, c.client, c.server, "udp", payload, outbound, f"frame {frame}"))
                             if len(pending) >= 64:
                                 self.first_ts, self.last_ts = first, last
                                 yield pending
