@@ -277,7 +277,7 @@ class PacketDecoder:
         lt = linktype
         first, last = self.first_ts, self.last_ts
         pending: list[Message | FlowStats] = []  # messages not yet yielded
-        late_from, wants = self.late_datagrams or (DATAGRAMS_PER_FLOW, None)
+        late_from, wants = self.late_datagrams or (DATAGRAMS_PER_FLOW, _every)
         while True:
             if ng:
                 if pos + 28 > end:
@@ -839,6 +839,11 @@ _SERVICE_PORTS = frozenset({53, 80, 443, 853, 1883, 8883, 5222, 5223, 5228, 8080
 
 
 _ntoa4 = socket.inet_ntoa
+
+
+def _every(payload: bytes, client: Endpoint, server: Endpoint) -> bool:
+    """Without a reader's answer every datagram is handed on."""
+    return True
 # the QUIC versions whose Initials quic.py reads (its VERSIONS), as on the wire: a long-header datagram of
 # another version (PPPP's 0xF1 looks like one) is not handed to it, nor is the cryptography package imported for it
 _QUIC_VERSIONS = frozenset({b"\x00\x00\x00\x01", b"\x6b\x33\x43\xcf"})
