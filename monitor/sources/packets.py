@@ -167,31 +167,9 @@ class PacketDecoder:
                         hlen = (data[t + 12] >> 4) * 4
                         plen = end - t - hlen
                         if hlen >= 20 and flags & 0x07 == 0x02:  # a SYN (the server's SYN-ACK) of a known connection
-                            c.packets += 1
-                            if ts > c.last_ts:
-                                c.last_ts = ts
-                            if plen > 0:
-                                if outbound:
-                                    c.bytes_out += plen
-                                else:
-                                    c.bytes_in += plen
-                            rc = self.recently_closed
-                            if rc:  # a new connection on these addresses: the old one's end is forgotten
-                                a, b = (c.client, c.server) if outbound else (c.server, c.client)
-                                rc.pop((a.ip, a.port, b.ip, b.port), None)
-                                rc.pop((b.ip, b.port, a.ip, a.port), None)
-                            c.dirs[outbound].next_seq = (_U32.unpack_from(data, t + 4)[0] + 1) & 0xFFFFFFFF
-                            if c.dirs[True].fin and c.dirs[False].fin:
-                                return self._close((c.client.ip, c.client.port, c.server.ip, c.server.port, "tcp"), ts)
-                            return []
+                            return self._syn(c, outbound, _U32.unpack_from(data, t + 4)[0], plen, ts)
                         if hlen >= 20 and plen <= 0 and flags & 0x07 == 0x01:  # a FIN without data
-                            c.packets += 1
-                            if ts > c.last_ts:
-                                c.last_ts = ts
-                            c.dirs[outbound].fin = True
-                            if not c.dirs[not outbound].fin:
-                                return []
-                            return self._close((c.client.ip, c.client.port, c.server.ip, c.server.port, "tcp"), ts)
+                            return self._fin(c, outbound, ts)
                         if hlen >= 20 and not flags & 0x07:  # no SYN, FIN or RST
                             if plen <= 0:  # a pure ACK
                                 c.packets += 1
@@ -242,6 +220,36 @@ class PacketDecoder:
             out = self.evicted + out
             self.evicted = []
         return out
+
+    def _syn(self, c: _Conn, outbound: bool, seq: int, plen: int, ts: float) -> list[Message | FlowStats]:
+        """A SYN (the server's SYN-ACK) of a known connection, on the fast path (feed, walk)."""
+        c.packets += 1
+        if ts > c.last_ts:
+            c.last_ts = ts
+        if plen > 0:
+            if outbound:
+                c.bytes_out += plen
+            else:
+                c.bytes_in += plen
+        rc = self.recently_closed
+        if rc:  # a new connection on these addresses: the old one's end is forgotten
+            a, b = (c.client, c.server) if outbound else (c.server, c.client)
+            rc.pop((a.ip, a.port, b.ip, b.port), None)
+            rc.pop((b.ip, b.port, a.ip, a.port), None)
+        c.dirs[outbound].next_seq = (seq + 1) & 0xFFFFFFFF
+        if c.dirs[True].fin and c.dirs[False].fin:
+            return self._close((c.client.ip, c.client.port, c.server.ip, c.server.port, "tcp"), ts)
+        return []
+
+    def _fin(self, c: _Conn, outbound: bool, ts: float) -> list[Message | FlowStats]:
+        """A FIN without data of a known connection, on the fast path (feed, walk)."""
+        c.packets += 1
+        if ts > c.last_ts:
+            c.last_ts = ts
+        c.dirs[outbound].fin = True
+        if not c.dirs[not outbound].fin:
+            return []
+        return self._close((c.client.ip, c.client.port, c.server.ip, c.server.port, "tcp"), ts)
 
     def walk(self, buf: bytes, pos: int, end: int, frame: int, layout: Any,
              linktype: int) -> Generator[list[Message | FlowStats], None, tuple[int, int]]:
@@ -346,11 +354,49 @@ class PacketDecoder:
                                     if ts > last:
                                         last = ts
                                     continue
+                        elif hlen >= 20 and (flags & 0x07 == 0x02 or (flags & 0x07 == 0x01 and iplen - 20 - hlen <= 0)):
+                            # a SYN-ACK, or a FIN without data: as feed() settles them, without the frame copy
+                            if ts < first:
+                                first = ts
+                            if ts > last:
+                                last = ts
+                            out = self._fin(c, outbound, ts) if flags & 0x07 == 0x01 else \
+                                self._syn(c, outbound, word, iplen - 20 - hlen, ts)
+                            if out:
+                                pending += out
+                                if len(pending) >= 64:
+                                    self.first_ts, self.last_ts = first, last
+                                    yield pending
+                                    pending = []
+                            continue
                 elif proto == 17:
                     ent = fast_udp.get(key) if iplen >= 28 else None
                     if ent is not None:
                         c, outbound = ent
-                        if not c.dns and c.packets >= 8 and c.quic is None:
+                        if c.dns:  # a DNS datagram: read as feed() reads it, without the frame copy
+                            ulen = word >> 16
+                            plen = (ulen if 8 <= ulen <= iplen - 20 else iplen - 20) - 8
+                            c.packets += 1
+                            if ts > c.last_ts:
+                                c.last_ts = ts
+                            if outbound:
+                                c.bytes_out += plen
+                            else:
+                                c.bytes_in += plen
+                            if ts < first:
+                                first = ts
+                            if ts > last:
+                                last = ts
+                            u = start + o + 28
+                            out = self._dns(ts, c, buf[u:u + plen], frame)
+                            if out:
+                                pending += out
+                                if len(pending) >= 64:
+                                    self.first_ts, self.last_ts = first, last
+                                    yield pending
+                                    pending = []
+                            continue
+                        if c.packets >= 8 and c.quic is None:
                             ulen = word >> 16
                             plen = (ulen if 8 <= ulen <= iplen - 20 else iplen - 20) - 8
                             c.packets += 1
