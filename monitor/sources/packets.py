@@ -319,6 +319,7 @@ class PacketDecoder:
                 o = 0 if vihl == 0x45 else -1
             else:
                 o = -1
+            settled = None  # the messages of a packet settled below as feed() would (SYN-ACK, FIN, DNS)
             if o >= 0 and frame & 4095 and not frag & 0x3FFF:
                 if iplen > n - o:
                     iplen = n - o
@@ -360,20 +361,13 @@ class PacketDecoder:
                                 first = ts
                             if ts > last:
                                 last = ts
-                            out = self._fin(c, outbound, ts) if flags & 0x07 == 0x01 else \
+                            settled = self._fin(c, outbound, ts) if flags & 0x07 == 0x01 else \
                                 self._syn(c, outbound, word, iplen - 20 - hlen, ts)
-                            if out:
-                                pending += out
-                                if len(pending) >= 64:
-                                    self.first_ts, self.last_ts = first, last
-                                    yield pending
-                                    pending = []
-                            continue
                 elif proto == 17:
                     ent = fast_udp.get(key) if iplen >= 28 else None
                     if ent is not None:
                         c, outbound = ent
-                        if c.dns:  # a DNS datagram: read as feed() reads it, without the frame copy
+                        if c.dns or (c.packets >= 8 and c.quic is None):
                             ulen = word >> 16
                             plen = (ulen if 8 <= ulen <= iplen - 20 else iplen - 20) - 8
                             c.packets += 1
@@ -387,58 +381,40 @@ class PacketDecoder:
                                 first = ts
                             if ts > last:
                                 last = ts
-                            u = start + o + 28
-                            out = self._dns(ts, c, buf[u:u + plen], frame)
-                            if out:
-                                pending += out
+                            if c.dns:  # a DNS datagram: read as feed() reads it, without the frame copy
+                                u = start + o + 28
+                                settled = self._dns(ts, c, buf[u:u + plen], frame)
+                            elif not plen or c.datagrams >= DATAGRAMS_PER_FLOW:  # the engine reads no more
+                                continue
+                            else:
+                                # its Datagram, as feed() makes it, from the buffer (no frame copy, no feed call)
+                                u = start + o + 28
+                                payload = buf[u:u + (plen if plen < DATAGRAM_KEEP else DATAGRAM_KEEP)]
+                                if late_from <= c.datagrams:  # a long conversation: does the reader want this one?
+                                    if pending:  # (it first reads what came before: that decides its answer)
+                                        self.first_ts, self.last_ts = first, last
+                                        yield pending
+                                        pending = []
+                                    if not wants(payload, c.client, c.server):  # counted there, no Datagram made
+                                        c.datagrams += 1
+                                        continue
+                                c.datagrams += 1
+                                pending.append(Datagram(ts, c.client, c.server, "udp", payload, outbound, f"frame {frame}"))
                                 if len(pending) >= 64:
                                     self.first_ts, self.last_ts = first, last
                                     yield pending
                                     pending = []
-                            continue
-                        if c.packets >= 8 and c.quic is None:
-                            ulen = word >> 16
-                            plen = (ulen if 8 <= ulen <= iplen - 20 else iplen - 20) - 8
-                            c.packets += 1
-                            if ts > c.last_ts:
-                                c.last_ts = ts
-                            if outbound:
-                                c.bytes_out += plen
-                            else:
-                                c.bytes_in += plen
-                            if ts < first:
-                                first = ts
-                            if ts > last:
-                                last = ts
-                            if not plen or c.datagrams >= DATAGRAMS_PER_FLOW:  # the engine reads no more
                                 continue
-                            # its Datagram, as feed() makes it, from the buffer (no frame copy, no feed call)
-                            u = start + o + 28
-                            payload = buf[u:u + (plen if plen < DATAGRAM_KEEP else DATAGRAM_KEEP)]
-                            if late_from <= c.datagrams:  # a long conversation: does the reader want this one?
-                                if pending:  # (it first reads what came before: that decides its answer)
-                                    self.first_ts, self.last_ts = first, last
-                                    yield pending
-                                    pending = []
-                                if not wants(payload, c.client, c.server):  # counted there, no Datagram made
-                                    c.datagrams += 1
-                                    continue
-                            c.datagrams += 1
-                            pending.append(Datagram(ts, c.client, c.server, "udp", payload, outbound, f"frame {frame}"))
-                            if len(pending) >= 64:
-                                self.first_ts, self.last_ts = first, last
-                                yield pending
-                                pending = []
-                            continue
-            # the others are fed here (no record tuple, no trip through the reader's generators); what they
-            # give is yielded, with what expiring idle connections gives at every 4096th frame
-            if ts < first:
-                first = ts
-            if ts > last:
-                last = ts
-            out = feed(ts, lt, buf[start:start + n], frame)
-            if out:
-                pending += out
+            if settled is None:
+                # the others are fed here (no record tuple, no trip through the reader's generators); what they
+                # give is yielded, with what expiring idle connections gives at every 4096th frame
+                if ts < first:
+                    first = ts
+                if ts > last:
+                    last = ts
+                settled = feed(ts, lt, buf[start:start + n], frame)
+            if settled:
+                pending += settled
             if not frame & 4095:
                 pending += self.expire(ts)
             if len(pending) >= 64:  # (yielded a list at a time: each yield passes through the reader's generators)
