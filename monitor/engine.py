@@ -23,6 +23,7 @@ from monitor.model import (
     Attribution,
     Datagram,
     DnsAnswer,
+    Endpoint,
     FlowStats,
     Hit,
     HttpExchange,
@@ -100,7 +101,7 @@ class Engine:
 
     __slots__ = ("ctx", "allocate_id", "summary", "account_http_bytes", "_detector", "_attributor", "_p2p", "_never_scan",
                  "_batch", "_dests", "_names", "_flow_counts", "_owners", "_cs2_keys", "_truncated_messages",
-                 "_truncated_warning", "_truncated_first")
+                 "_truncated_warning", "_truncated_first", "_late")
 
     def __init__(self, ctx: EngineContext, allocate_id: Any, summary: Summary | None = None,
                  account_http_bytes: bool = False) -> None:
@@ -121,6 +122,7 @@ class Engine:
         self._truncated_messages = 0  # messages with more fields than decode.MAX_FIELDS
         self._truncated_warning = -1  # index of their summary warning
         self._truncated_first = ""
+        self._late: tuple[bytes, Any] | None = None  # (payload, match) that wants_datagram recognized for _datagram
 
     def _owned(self, h: Hit) -> Hit:
         """A protocol decoder's hit whose value is a known profile value becomes that `known` identifier."""
@@ -148,6 +150,24 @@ class Engine:
             self._websocket(item)
         elif isinstance(item, FlowStats):
             self._flow(item)
+
+    def wants_datagram(self, payload: bytes, client: Endpoint, server: Endpoint) -> bool:
+        """Asked by the packet decoder (PacketDecoder.late_datagrams) about a UDP datagram of a long conversation
+        before it makes a Datagram of it, every message before it already processed: False when _datagram would
+        only count it (past MAX_RECOGNIZED_DATAGRAMS_PER_FLOW, or past MAX_SCANNED_DATAGRAMS_PER_FLOW and
+        recognized without hits): it is counted here instead. True: its Datagram comes next (the match made here
+        is used for it, not made again: recognition may learn keys)."""
+        fkey = (server.ip, server.port, "udp", client.ip, client.port)
+        n = self._flow_counts.get(fkey, 0)
+        if n < MAX_SCANNED_DATAGRAMS_PER_FLOW:
+            return True
+        if n < MAX_RECOGNIZED_DATAGRAMS_PER_FLOW:
+            p2p = self._p2p.recognize(payload, server.port, client.port, "udp", self._cs2_keys)
+            if p2p and p2p.hits:
+                self._late = (payload, p2p)
+                return True
+        self._flow_counts[fkey] = n + 1
+        return False
 
     def take_batch(self, final: bool = False) -> Batch:
         """Rows produced since the last call; with final=True also the destination accounting."""
@@ -283,7 +303,12 @@ class Engine:
         self._flow_counts[fkey] = n + 1
         if n >= MAX_RECOGNIZED_DATAGRAMS_PER_FLOW:
             return
-        p2p = self._p2p.recognize(m.payload, m.server.port, m.client.port, m.transport, self._cs2_keys)
+        late = self._late
+        if late is not None and late[0] is m.payload:  # recognized by wants_datagram just before
+            p2p = late[1]
+            self._late = None
+        else:
+            p2p = self._p2p.recognize(m.payload, m.server.port, m.client.port, m.transport, self._cs2_keys)
         if n >= MAX_SCANNED_DATAGRAMS_PER_FLOW and not (p2p and p2p.hits):
             return  # long media / data streams: nothing new to learn from every datagram
         known = self._names.get((m.server.ip, m.server.port, m.transport))

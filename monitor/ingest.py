@@ -18,7 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from monitor.engine import Engine, EngineContext
+from monitor.engine import MAX_SCANNED_DATAGRAMS_PER_FLOW, Engine, EngineContext
 from monitor.errors import BadInput
 from monitor.model import Summary
 from monitor.sources import capture_format, open_capture
@@ -96,6 +96,9 @@ def capture_events(path: str | Path, ctx: EngineContext, keylogs: Sequence[str] 
     yield Begin(str(p), sha, source.format, tuple(keylogs))
     counter = itertools.count(1)
     engine = Engine(ctx, lambda: next(counter), account_http_bytes=capture_format(source.format).exchanges)
+    if hasattr(source, "late_datagrams"):  # a packet capture: a long conversation's datagrams the engine would
+        # only count are counted without a Datagram message (Engine.wants_datagram)
+        source.late_datagrams = (MAX_SCANNED_DATAGRAMS_PER_FLOW, engine.wants_datagram)
     last_flush = time.monotonic()
     process = engine.process
     for n, item in enumerate(source.messages(), 1):

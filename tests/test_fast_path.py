@@ -395,3 +395,62 @@ def test_a_dns_answer_reads_its_addresses_as_before() -> None:
                + b"\xc0\x0c" + struct.pack("!HHIH", 28, 1, 60, 16) + a6)
         answers = parse_dns(msg)[4]
         assert [v for _n, _t, v, _ttl in answers] == [str(ipaddress.IPv4Address(a)), str(ipaddress.IPv6Address(a6))]
+
+
+def test_a_long_conversation_s_datagrams_the_engine_would_only_count_make_no_message(tmp_path: Path) -> None:
+    """Past the 64th datagram of a conversation the engine only looks for a protocol decoder's hits: the walk asks
+    it first (Engine.wants_datagram) and makes no Datagram of one it would only count. The stored rows are those
+    of the reference path, which hands every datagram on: a device id in a login past the 64th datagram (clear
+    PPPP, its own finding each time), media and PPPP DRW around it, a second conversation interleaved."""
+    import itertools
+
+    from monitor.context import build_context
+    from monitor.engine import Engine
+    from monitor.ingest import Rows, capture_events
+    from monitor.model import Datagram
+
+    uid = b"ABCD\0\0\0\0" + (123456).to_bytes(4, "big") + b"EFGHJ\0\0\0"
+    login = b"\xf1\x10" + (len(uid) + 8).to_bytes(2, "big") + uid + bytes(8)
+    drw = b"\xf1\xd0\x00\x08" + bytes(8)
+    c, s, cam = "10.0.0.2", "198.51.100.1", "10.0.0.9"
+    frames: list[tuple[float, bytes]] = []
+    for i in range(400):
+        data = login if i in (20, 150, 151, 390) else drw
+        frames.append((1.0 + i * 0.01, eth(ip4(c, s, 17, udp(40000, 32100, data)))))
+        frames.append((1.0 + i * 0.01 + 0.001, eth(ip4(cam, c, 17, udp(50002, 41000, b"\x80\x60" + bytes(160))))))
+    cap = tmp_path / "long.pcap"
+    cap.write_bytes(pcap(frames))
+    ctx = build_context((), None, None)
+
+    def rows(fast: bool) -> tuple[object, ...]:
+        real = pcapmod.PcapSource.__init__
+
+        def init(self: pcapmod.PcapSource, *a: object, **k: object) -> None:
+            real(self, *a, **k)  # type: ignore[arg-type]
+            self.fast = fast
+
+        pcapmod.PcapSource.__init__ = init  # type: ignore[method-assign]
+        try:
+            batches = [ev.batch for ev in capture_events(cap, ctx) if isinstance(ev, Rows)]
+        finally:
+            pcapmod.PcapSource.__init__ = real  # type: ignore[method-assign]
+        return tuple(sorted(map(repr, itertools.chain.from_iterable(
+            [*b.findings, *b.destinations, *b.messages] for b in batches))))
+
+    made = []
+    real_process = Engine.process
+
+    def process(self: Engine, item: object) -> None:
+        made.append(type(item) is Datagram)
+        real_process(self, item)  # type: ignore[arg-type]
+
+    Engine.process = process  # type: ignore[method-assign]
+    try:
+        fast = rows(True)
+        fast_made, made[:] = sum(made), []
+        ref = rows(False)
+    finally:
+        Engine.process = real_process  # type: ignore[method-assign]
+    assert fast == ref
+    assert sum("ABCD-123456-EFGHJ" in r and r.startswith("Finding(") for r in fast) == 4
+    assert fast_made == 2 * 64 + 3 and sum(made) == 800  # the three logins past the 64th are all it adds

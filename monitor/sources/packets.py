@@ -13,7 +13,7 @@ import math
 import socket
 import struct
 from collections import OrderedDict
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from typing import Any
 
 from monitor.model import DATAGRAMS_PER_FLOW, Datagram, DnsAnswer, Endpoint, FlowStats, Message, TlsHello
@@ -130,6 +130,10 @@ class PacketDecoder:
         self.quic_decrypted = 0  # ... and decrypted with a key log
         self.first_ts = math.inf  # the earliest and latest time of the frames walk() settled
         self.last_ts = -math.inf
+        # (n, wants): walk() asks wants(payload, client, server) about a UDP datagram of a known conversation once
+        # n of its Datagrams were given, with every message before it already taken; False: the reader would only
+        # count it, and has (Engine.wants_datagram): no Datagram is made of it
+        self.late_datagrams: tuple[int, Callable[[bytes, Endpoint, Endpoint], bool]] | None = None
 
     # -- entry points ------------------------------------------------------------------------------
 
@@ -163,31 +167,9 @@ class PacketDecoder:
                         hlen = (data[t + 12] >> 4) * 4
                         plen = end - t - hlen
                         if hlen >= 20 and flags & 0x07 == 0x02:  # a SYN (the server's SYN-ACK) of a known connection
-                            c.packets += 1
-                            if ts > c.last_ts:
-                                c.last_ts = ts
-                            if plen > 0:
-                                if outbound:
-                                    c.bytes_out += plen
-                                else:
-                                    c.bytes_in += plen
-                            rc = self.recently_closed
-                            if rc:  # a new connection on these addresses: the old one's end is forgotten
-                                a, b = (c.client, c.server) if outbound else (c.server, c.client)
-                                rc.pop((a.ip, a.port, b.ip, b.port), None)
-                                rc.pop((b.ip, b.port, a.ip, a.port), None)
-                            c.dirs[outbound].next_seq = (_U32.unpack_from(data, t + 4)[0] + 1) & 0xFFFFFFFF
-                            if c.dirs[True].fin and c.dirs[False].fin:
-                                return self._close((c.client.ip, c.client.port, c.server.ip, c.server.port, "tcp"), ts)
-                            return []
+                            return self._syn(c, outbound, _U32.unpack_from(data, t + 4)[0], plen, ts)
                         if hlen >= 20 and plen <= 0 and flags & 0x07 == 0x01:  # a FIN without data
-                            c.packets += 1
-                            if ts > c.last_ts:
-                                c.last_ts = ts
-                            c.dirs[outbound].fin = True
-                            if not c.dirs[not outbound].fin:
-                                return []
-                            return self._close((c.client.ip, c.client.port, c.server.ip, c.server.port, "tcp"), ts)
+                            return self._fin(c, outbound, ts)
                         if hlen >= 20 and not flags & 0x07:  # no SYN, FIN or RST
                             if plen <= 0:  # a pure ACK
                                 c.packets += 1
@@ -239,6 +221,36 @@ class PacketDecoder:
             self.evicted = []
         return out
 
+    def _syn(self, c: _Conn, outbound: bool, seq: int, plen: int, ts: float) -> list[Message | FlowStats]:
+        """A SYN (the server's SYN-ACK) of a known connection, on the fast path (feed, walk)."""
+        c.packets += 1
+        if ts > c.last_ts:
+            c.last_ts = ts
+        if plen > 0:
+            if outbound:
+                c.bytes_out += plen
+            else:
+                c.bytes_in += plen
+        rc = self.recently_closed
+        if rc:  # a new connection on these addresses: the old one's end is forgotten
+            a, b = (c.client, c.server) if outbound else (c.server, c.client)
+            rc.pop((a.ip, a.port, b.ip, b.port), None)
+            rc.pop((b.ip, b.port, a.ip, a.port), None)
+        c.dirs[outbound].next_seq = (seq + 1) & 0xFFFFFFFF
+        if c.dirs[True].fin and c.dirs[False].fin:
+            return self._close((c.client.ip, c.client.port, c.server.ip, c.server.port, "tcp"), ts)
+        return []
+
+    def _fin(self, c: _Conn, outbound: bool, ts: float) -> list[Message | FlowStats]:
+        """A FIN without data of a known connection, on the fast path (feed, walk)."""
+        c.packets += 1
+        if ts > c.last_ts:
+            c.last_ts = ts
+        c.dirs[outbound].fin = True
+        if not c.dirs[not outbound].fin:
+            return []
+        return self._close((c.client.ip, c.client.port, c.server.ip, c.server.port, "tcp"), ts)
+
     def walk(self, buf: bytes, pos: int, end: int, frame: int, layout: Any,
              linktype: int) -> Generator[list[Message | FlowStats], None, tuple[int, int]]:
         """The capture reader's walk over the whole records in buf[pos:end], with the packets that only need
@@ -258,9 +270,10 @@ class PacketDecoder:
         more bytes (TLS after the hello, a raw stream past its chunks); a datagram of a known UDP conversation
         past the QUIC check that is empty or past DATAGRAMS_PER_FLOW (the engine reads none); the other datagrams
         of such a conversation become their Datagram here, as feed() makes it, sliced from the buffer (a camera's
-        media stream: no frame copy, no feed call). Every 4096th frame is fed (idle connections are expired after
-        it). Messages are yielded in lists of 64 or more, and the last ones when the walk stops. The walked
-        frames' times widen self.first_ts / self.last_ts.
+        media stream: no frame copy, no feed call), except that past `late_datagrams`' count the reader is asked
+        first and a datagram it does not want is only counted (what is pending is yielded before it asks). Every
+        4096th frame is fed (idle connections are expired after it). Messages are yielded in lists of 64 or more,
+        and the last ones when the walk stops. The walked frames' times widen self.first_ts / self.last_ts.
         """
         fast_tcp, fast_udp = self.fast_tcp, self.fast_udp
         feed = self.feed
@@ -272,6 +285,7 @@ class PacketDecoder:
         lt = linktype
         first, last = self.first_ts, self.last_ts
         pending: list[Message | FlowStats] = []  # messages not yet yielded
+        late_from, wants = self.late_datagrams or (DATAGRAMS_PER_FLOW, _every)
         while True:
             if ng:
                 if pos + 28 > end:
@@ -305,6 +319,7 @@ class PacketDecoder:
                 o = 0 if vihl == 0x45 else -1
             else:
                 o = -1
+            settled = None  # the messages of a packet settled below as feed() would (SYN-ACK, FIN, DNS)
             if o >= 0 and frame & 4095 and not frag & 0x3FFF:
                 if iplen > n - o:
                     iplen = n - o
@@ -340,11 +355,19 @@ class PacketDecoder:
                                     if ts > last:
                                         last = ts
                                     continue
+                        elif hlen >= 20 and (flags & 0x07 == 0x02 or (flags & 0x07 == 0x01 and iplen - 20 - hlen <= 0)):
+                            # a SYN-ACK, or a FIN without data: as feed() settles them, without the frame copy
+                            if ts < first:
+                                first = ts
+                            if ts > last:
+                                last = ts
+                            settled = self._fin(c, outbound, ts) if flags & 0x07 == 0x01 else \
+                                self._syn(c, outbound, word, iplen - 20 - hlen, ts)
                 elif proto == 17:
                     ent = fast_udp.get(key) if iplen >= 28 else None
                     if ent is not None:
                         c, outbound = ent
-                        if not c.dns and c.packets >= 8 and c.quic is None:
+                        if c.dns or (c.packets >= 8 and c.quic is None):
                             ulen = word >> 16
                             plen = (ulen if 8 <= ulen <= iplen - 20 else iplen - 20) - 8
                             c.packets += 1
@@ -358,28 +381,40 @@ class PacketDecoder:
                                 first = ts
                             if ts > last:
                                 last = ts
-                            if not plen or c.datagrams >= DATAGRAMS_PER_FLOW:  # the engine reads no more
+                            if c.dns:  # a DNS datagram: read as feed() reads it, without the frame copy
+                                u = start + o + 28
+                                settled = self._dns(ts, c, buf[u:u + plen], frame)
+                            elif not plen or c.datagrams >= DATAGRAMS_PER_FLOW:  # the engine reads no more
                                 continue
-                            # its Datagram, as feed() makes it, from the buffer (no frame copy, no feed call)
-                            c.datagrams += 1
-                            u = start + o + 28
-                            pending.append(Datagram(ts, c.client, c.server, "udp",
-                                                    buf[u:u + (plen if plen < DATAGRAM_KEEP else DATAGRAM_KEEP)],
-                                                    outbound, f"frame {frame}"))
-                            if len(pending) >= 64:
-                                self.first_ts, self.last_ts = first, last
-                                yield pending
-                                pending = []
-                            continue
-            # the others are fed here (no record tuple, no trip through the reader's generators); what they
-            # give is yielded, with what expiring idle connections gives at every 4096th frame
-            if ts < first:
-                first = ts
-            if ts > last:
-                last = ts
-            out = feed(ts, lt, buf[start:start + n], frame)
-            if out:
-                pending += out
+                            else:
+                                # its Datagram, as feed() makes it, from the buffer (no frame copy, no feed call)
+                                u = start + o + 28
+                                payload = buf[u:u + (plen if plen < DATAGRAM_KEEP else DATAGRAM_KEEP)]
+                                if late_from <= c.datagrams:  # a long conversation: does the reader want this one?
+                                    if pending:  # (it first reads what came before: that decides its answer)
+                                        self.first_ts, self.last_ts = first, last
+                                        yield pending
+                                        pending = []
+                                    if not wants(payload, c.client, c.server):  # counted there, no Datagram made
+                                        c.datagrams += 1
+                                        continue
+                                c.datagrams += 1
+                                pending.append(Datagram(ts, c.client, c.server, "udp", payload, outbound, f"frame {frame}"))
+                                if len(pending) >= 64:
+                                    self.first_ts, self.last_ts = first, last
+                                    yield pending
+                                    pending = []
+                                continue
+            if settled is None:
+                # the others are fed here (no record tuple, no trip through the reader's generators); what they
+                # give is yielded, with what expiring idle connections gives at every 4096th frame
+                if ts < first:
+                    first = ts
+                if ts > last:
+                    last = ts
+                settled = feed(ts, lt, buf[start:start + n], frame)
+            if settled:
+                pending += settled
             if not frame & 4095:
                 pending += self.expire(ts)
             if len(pending) >= 64:  # (yielded a list at a time: each yield passes through the reader's generators)
@@ -826,6 +861,11 @@ _SERVICE_PORTS = frozenset({53, 80, 443, 853, 1883, 8883, 5222, 5223, 5228, 8080
 
 
 _ntoa4 = socket.inet_ntoa
+
+
+def _every(payload: bytes, client: Endpoint, server: Endpoint) -> bool:
+    """Without a reader's answer every datagram is handed on."""
+    return True
 # the QUIC versions whose Initials quic.py reads (its VERSIONS), as on the wire: a long-header datagram of
 # another version (PPPP's 0xF1 looks like one) is not handed to it, nor is the cryptography package imported for it
 _QUIC_VERSIONS = frozenset({b"\x00\x00\x00\x01", b"\x6b\x33\x43\xcf"})

@@ -421,6 +421,7 @@ class PcapSource:
         self._reader: _Reader | None = None
         self._tls: Any = None
         self._decoder: Any = None
+        self.late_datagrams: Any = None  # PacketDecoder.late_datagrams, set by whoever reads the messages
 
     def progress(self) -> int:
         r = self._reader
@@ -454,6 +455,7 @@ class PcapSource:
 
         tls = self._tls_factory() if self.keylogs else None
         decoder = PacketDecoder(tls_factory=tls, fast=self.fast)
+        decoder.late_datagrams = self.late_datagrams
         self._decoder = decoder
         reader = self._reader = _Reader(self.path, warn=self.warnings.append)
         # the records whole in the reader's buffer are walked by the decoder itself (PacketDecoder.walk: those
