@@ -1250,9 +1250,10 @@ def test_your_personal_data_shared_with_a_class_gives_the_class_each_collected_t
               "- A buyer of our business in the event of a merger or sale.\n\nOther text.\n")
     assert verdict(listed, "email", "umeng").verdict == "vague"
     assert verdict(listed, "email", "umeng").policy_evidence[0].text.startswith("Our third-party service providers")
-    # a merger is no sharing with a class, and storing is no sharing: the class gets nothing
+    # a merger is no sharing with a class, storing is no sharing, and asking for consent to share is no sharing yet
     for other in ("We may share your personal data with a buyer of our business in a merger.",
-                  "Your personal data is stored on our servers."):
+                  "Your personal data is stored on our servers.",
+                  "We may ask for your consent to share your information with third parties."):
         assert verdict(collected + other + "\n", "email", "umeng").verdict == "undisclosed", other
     # a denial stays a promise the traffic breaks
     assert verdict(collected + "We do not share your personal data with third parties.\n", "email",

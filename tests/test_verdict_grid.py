@@ -109,6 +109,12 @@ FLOORS21 = {"grid21/crookedsentry.txt": (0.516, 0), "grid21/eternalsenia.txt": (
 # 17 came from "本《隐私政策》仅适用于我们所收集的任何信息 ... 不承担任何责任" read as a promise not to share: 0.616 / 0
 GRID22 = CORPUS / "verdicts22"
 FLOORS22 = {"grid22/ad2cause.txt": (0.697, 17), "grid22/mifit.txt": (0.355, 9), "grid22/modou.txt": (0.79, 20)}
+# grid 23 (Easybrain games, Xiaomi's 2021 policy in Chinese, 微力同步 which fresh-w had used), written blind at the end of
+# session 10 and read once: 0.737 / 1 false contradicted on 4f43dc6, 0.675 / 1 on the session's last rules (easybrain
+# 0.691 -> 0.515: "We may ask for your consent to share your information with third parties" read as sharing with the
+# class); consent excluded there, and "您可以通过不向任何人披露您的登录密码" (advice) no denial: 0.737 / 0
+GRID23 = CORPUS / "verdicts23"
+FLOORS23 = {"grid23/easybrain.txt": (0.691, 17), "grid23/verysync.txt": (0.677, 33), "grid23/xiaomi_zh.txt": (0.828, 20)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -171,6 +177,7 @@ LATER_GRIDS = [
     pytest.param(GRID20, CORPUS / "policies", 218, 0.665, (45, 62), FLOORS20, id="grid20"),
     pytest.param(GRID21, CORPUS / "policies", 252, 0.651, (68, 79), FLOORS21, id="grid21"),
     pytest.param(GRID22, CORPUS / "policies", 190, 0.616, (46, 56), FLOORS22, id="grid22"),
+    pytest.param(GRID23, CORPUS / "policies", 194, 0.737, (70, 79), FLOORS23, id="grid23"),
 ]
 
 
