@@ -131,6 +131,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
                                                   ("location_coarse", "denies", "first_party")}),
     ("a location permission needed for Wi-Fi Direct discovery reads no location",
      "## Permissions\n- **Location**: Required for WiFi Direct discovery (not used for tracking)\n", set()),
+    ("a location permission 'required only for Bluetooth negotiation' reads no location",
+     "## Permissions\n* **Location**: Required only for Bluetooth negotiation.\n", set()),
     ("a location permission required to receive Bluetooth Low Energy advertisements reads no location",
      "The permission ACCESS_FINE_LOCATION is required to receive Bluetooth Low Energy advertisements from your "
      "headphones.", set()),

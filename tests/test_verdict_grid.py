@@ -77,7 +77,7 @@ FLOORS16 = {"grid16/crowdymous.txt": (0.852, 0), "grid16/irobot.txt": (0.939, 22
 # 6 false contradicted; then 0.635 / 0 and 0.826 with one false contradicted left, named: a camera's device_uid sent to
 # an ad SDK under sanuya's "only de-identified device information" promise, which its reviewer counts as de-identified
 GRID17, GRID18 = CORPUS / "verdicts17", CORPUS / "verdicts18"
-FLOORS17 = {"grid17/8vim.txt": (1.0, 0), "grid17/nest.txt": (0.379, 11)}
+FLOORS17 = {"grid17/8vim.txt": (1.0, 0), "grid17/nest.txt": (0.287, 11)}
 FLOORS18 = {"grid18/sanuya.txt": (0.701, 24), "grid18/simpfun.txt": (0.902, 26), "grid18/thirteen.txt": (0.966, 27)}
 KNOWN_FALSE = {"grid18/sanuya.txt": 1}
 # grid 19, written blind at the end of session 9 and read on its last rules: 0.598 / 0 (the same on 52862b7); two
@@ -88,13 +88,13 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1}
 # Reader round 14: a numbered SDK entry takes the company its operator field names, also after the data field, and
 # that company's other SDKs are not said to get the product's data: grid 19 0.668 -> 0.719 (usongame 0.800 -> 0.908)
 GRID19 = CORPUS / "verdicts19"
-FLOORS19 = {"grid19/easyconnect.txt": (0.662, 7), "grid19/geotap.txt": (0.451, 29), "grid19/usongame_sdk.txt": (0.9, 54)}
+FLOORS19 = {"grid19/easyconnect.txt": (0.462, 7), "grid19/geotap.txt": (0.451, 29), "grid19/usongame_sdk.txt": (0.9, 54)}
 # grid 20 (August smart lock 2015, Dumpster with an iubenda per-SDK policy, Yodo1 games), written blind in session 10
 # and first read on 4f43dc6 and on the session's rules: 0.482 / 15 false contradicted and 0.587 / 15 (all 15 from
 # "We do not collect any Special Categories of Personal Data" read as a denial of all personal data); that rule, and
 # iubenda's "device identifiers for advertising" and "cellular network information": 0.665 / 0
 GRID20 = CORPUS / "verdicts20"
-FLOORS20 = {"grid20/august.txt": (0.791, 16), "grid20/dumpster.txt": (0.58, 14), "grid20/yodo1.txt": (0.643, 15)}
+FLOORS20 = {"grid20/august.txt": (0.582, 16), "grid20/dumpster.txt": (0.58, 14), "grid20/yodo1.txt": (0.514, 17)}
 # grid 21 (CrookedSentry camera viewer, EternalSenia with an iubenda policy, LYNSE 灵光记 and its SDK table), written
 # blind in session 10: 0.528 / 5 false contradicted on 4f43dc6, 0.587 / 5 on the session's rules; the 5 came from a
 # security paragraph's "；"-joined measures read together as "only anonymized data goes to partners": 0.607 / 0.
@@ -108,13 +108,21 @@ FLOORS21 = {"grid21/crookedsentry.txt": (0.516, 0), "grid21/eternalsenia.txt": (
 # providers" by the umbrella rule, where grids 17 and 19's reviewers gave the class the collected types vaguely); the
 # 17 came from "本《隐私政策》仅适用于我们所收集的任何信息 ... 不承担任何责任" read as a promise not to share: 0.616 / 0
 GRID22 = CORPUS / "verdicts22"
-FLOORS22 = {"grid22/ad2cause.txt": (0.697, 17), "grid22/mifit.txt": (0.355, 9), "grid22/modou.txt": (0.79, 20)}
+FLOORS22 = {"grid22/ad2cause.txt": (0.697, 17), "grid22/mifit.txt": (0.484, 17), "grid22/modou.txt": (0.79, 20)}
 # grid 23 (Easybrain games, Xiaomi's 2021 policy in Chinese, 微力同步 which fresh-w had used), written blind at the end of
 # session 10 and read once: 0.737 / 1 false contradicted on 4f43dc6, 0.675 / 1 on the session's last rules (easybrain
 # 0.691 -> 0.515: "We may ask for your consent to share your information with third parties" read as sharing with the
 # class); consent excluded there, and "您可以通过不向任何人披露您的登录密码" (advice) no denial: 0.737 / 0
 GRID23 = CORPUS / "verdicts23"
 FLOORS23 = {"grid23/easybrain.txt": (0.691, 17), "grid23/verysync.txt": (0.677, 33), "grid23/xiaomi_zh.txt": (0.828, 20)}
+# grid 24 (Emoji Replacer, a decoy naming no type; Misfit wearables 2015), written blind at the end of session 10 and read
+# once: 0.944 / 2 false contradicted on 4f43dc6, 0.863 / 2 on the session's last rules: "we share your personal data /
+# Information with <class>" giving the class the collected types (grids 17, 19 and 20 read so; 22, 23 and 24 by the
+# umbrella rule, as CONTRACT.md's "umbrella words cover nothing" reads): the rule was taken back (grid 17 0.682 -> 0.635,
+# 19 0.719 -> 0.668, 20 0.665 -> 0.56, 22 0.616 -> 0.658, 24 -> 0.944); the 2 false contradicted came from "stored by
+# Google on servers in the United States" read as our storage promise: 0.96 / 0
+GRID24 = CORPUS / "verdicts24"
+FLOORS24 = {"grid24/emojireplacer.txt": (1.0, 60), "grid24/misfit.txt": (0.922, 29)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -171,13 +179,14 @@ LATER_GRIDS = [
     pytest.param(GRID14, GRID14 / "policies", 305, 0.787, (158, 173), FLOORS14, id="grid14"),
     pytest.param(GRID15, CORPUS / "policies", 268, 0.772, (57, 59), FLOORS15, id="grid15"),
     pytest.param(GRID16, CORPUS / "policies", 263, 0.863, (35, 40), FLOORS16, id="grid16"),
-    pytest.param(GRID17, CORPUS / "policies", 170, 0.682, (11, 11), FLOORS17, id="grid17"),
+    pytest.param(GRID17, CORPUS / "policies", 170, 0.635, (11, 11), FLOORS17, id="grid17"),
     pytest.param(GRID18, CORPUS / "policies", 258, 0.857, (77, 78), FLOORS18, id="grid18"),
-    pytest.param(GRID19, CORPUS / "policies", 256, 0.719, (90, 106), FLOORS19, id="grid19"),
-    pytest.param(GRID20, CORPUS / "policies", 218, 0.665, (45, 62), FLOORS20, id="grid20"),
+    pytest.param(GRID19, CORPUS / "policies", 256, 0.668, (90, 106), FLOORS19, id="grid19"),
+    pytest.param(GRID20, CORPUS / "policies", 218, 0.56, (47, 62), FLOORS20, id="grid20"),
     pytest.param(GRID21, CORPUS / "policies", 252, 0.651, (68, 79), FLOORS21, id="grid21"),
-    pytest.param(GRID22, CORPUS / "policies", 190, 0.616, (46, 56), FLOORS22, id="grid22"),
+    pytest.param(GRID22, CORPUS / "policies", 190, 0.658, (54, 56), FLOORS22, id="grid22"),
     pytest.param(GRID23, CORPUS / "policies", 194, 0.737, (70, 79), FLOORS23, id="grid23"),
+    pytest.param(GRID24, CORPUS / "policies", 124, 0.96, (89, 90), FLOORS24, id="grid24"),
 ]
 
 

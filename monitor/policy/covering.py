@@ -109,7 +109,6 @@ class CoveringRules:
     collected_shared: re.Pattern[str] = rule("carry.collected_shared")
     collected_shared_not: re.Pattern[str] = rule("carry.collected_shared_not")
     collected_advertisers: re.Pattern[str] = rule("carry.collected_advertisers")
-    personal_shared: re.Pattern[str] = rule("carry.personal_shared")
     collected_partners: re.Pattern[str] = rule("carry.collected_partners")
     collected_third: re.Pattern[str] = rule("carry.collected_third")
     excepted_sharing_zh: re.Pattern[str] = rule("denial.excepted_sharing_zh")
@@ -138,6 +137,7 @@ class CoveringRules:
     regions: dict[str, frozenset[str]] = rule("claims.regions", _sets)
     class_subject: re.Pattern[str] = rule("subject.class_subject")
     open_storage: re.Pattern[str] = rule("claims.open_storage")
+    other_storer: re.Pattern[str] = rule("claims.other_storer")
     instruction: re.Pattern[str] = rule("instruction.text")
     instruction_types: tuple[str, ...] = rule("instruction.types", strings)
     plain_form: re.Pattern[str] = rule("denial.plain_form")
@@ -488,39 +488,14 @@ def _collected_shared(statements: list[Statement], policy_text: str, r: Covering
                                  qualifiers=(*cats, "collected_shared"),
                                  evidence=Evidence(sent, start, start + len(sent)), vague=True, covers=collected))
 
-    lines = policy_text.splitlines(keepends=True)
     at = 0
-    for i, line in enumerate(lines):
-        if r.collected_shared.search(line) or r.personal_shared.search(line):
+    for line in policy_text.splitlines(keepends=True):
+        if r.collected_shared.search(line):
             for sent in _SENTENCE_END.split(line):
                 if r.collected_shared.search(sent):
                     give(sent, at + line.find(sent))
-                elif r.personal_shared.search(sent) and not r.collected_shared_not.search(sent):
-                    if sent.rstrip().endswith(":"):  # the recipients are the bullets below
-                        for item, where in _bullets_after(lines, i, at + len(line)):
-                            give(item, where)
-                    else:
-                        give(sent, at + line.find(sent))
         at += len(line)
     return out
-
-
-_BULLET = re.compile(r"\s*(?:[-*•·]|\d{1,2}[.)]|\(?[a-z][.)])\s+")
-MAX_BULLETS = 12
-
-
-def _bullets_after(lines: list[str], i: int, at: int) -> list[tuple[str, int]]:
-    """The bullet items (text, offset) right after line i (at = the offset where line i+1 starts): blank lines between
-    them are skipped, the first line that is not a bullet ends them."""
-    items: list[tuple[str, int]] = []
-    for line in lines[i + 1: i + 1 + 2 * MAX_BULLETS]:
-        if line.strip():
-            m = _BULLET.match(line)
-            if m is None or len(items) >= MAX_BULLETS:
-                break
-            items.append((line[m.end():].rstrip(), at + m.end()))
-        at += len(line)
-    return items
 
 
 def _listed_below(statements: list[Statement], policy_text: str, find: Finder, r: CoveringRules,
@@ -744,6 +719,8 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
     r = covering_rules()
     out = []
     for c in claims:
+        if c.kind == "storage_location" and r.other_storer.search(c.text):
+            continue  # another company's servers: where it keeps its data, not where the first party keeps ours
         if c.kind == "storage_location" and (r.permissive_storage.search(c.text) or r.open_storage.search(c.text)) \
                 and not r.exclusive_storage.search(c.text):
             c = replace(c, params=(*c.params, ("permissive", "yes")))
@@ -757,7 +734,7 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
         if r.storage_cn.search(t) and ("storage_location", start) not in have:
             out.append(Claim("storage_location", t, start, end, (("country", "CN"), *scoped)))
         country = _server_country(t, r)
-        if country and ("storage_location", start) not in have:
+        if country and ("storage_location", start) not in have and not r.other_storer.search(t):
             out.append(Claim("storage_location", t, start, end, (("country", country), *scoped)))
         if r.transport_all.search(t) and not r.transport_not.search(t) and len(t) <= MAX_TRANSPORT:
             out.append(Claim("other", t, start, end, (("about", "transport"), *scoped)))
