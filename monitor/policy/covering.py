@@ -478,22 +478,20 @@ def _collected_shared(statements: list[Statement], policy_text: str, r: Covering
     if not collected:
         return statements
     out = list(statements)
-
-    def give(sent: str, start: int) -> None:
-        rcp = next((c for c, rx in (("advertisers", r.collected_advertisers), ("partners", r.collected_partners),
-                                    ("third_party", r.collected_third)) if rx.search(sent)), "")
-        if rcp and not r.collected_shared_not.search(sent):
-            cats = tuple(f"class:{c}" for c in class_categories(sent))
-            out.append(Statement(type="collected_info", recipient=rcp, stance="collects",
-                                 qualifiers=(*cats, "collected_shared"),
-                                 evidence=Evidence(sent, start, start + len(sent)), vague=True, covers=collected))
-
     at = 0
     for line in policy_text.splitlines(keepends=True):
         if r.collected_shared.search(line):
             for sent in _SENTENCE_END.split(line):
-                if r.collected_shared.search(sent):
-                    give(sent, at + line.find(sent))
+                if not r.collected_shared.search(sent) or r.collected_shared_not.search(sent):
+                    continue
+                rcp = next((c for c, rx in (("advertisers", r.collected_advertisers), ("partners", r.collected_partners),
+                                            ("third_party", r.collected_third)) if rx.search(sent)), "")
+                if rcp:
+                    start = at + line.find(sent)
+                    cats = tuple(f"class:{c}" for c in class_categories(sent))
+                    out.append(Statement(type="collected_info", recipient=rcp, stance="collects",
+                                         qualifiers=(*cats, "collected_shared"),
+                                         evidence=Evidence(sent, start, start + len(sent)), vague=True, covers=collected))
         at += len(line)
     return out
 

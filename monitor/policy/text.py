@@ -181,12 +181,13 @@ def read_policy_text(path: str | Path) -> str:
     head = text[:2000].lower()
     if "<html" in head or "<!doctype html" in head or "<body" in head or re.search(r"<(p|div|h1|h2)\b", head):
         text = html_to_text(text)
-    elif "<table" in text.lower():
+    elif _TABLE_OPEN.search(text):
         text = _with_tables_read(text)
     return _bounded(text.replace("\r\n", "\n").replace("\r", "\n"), str(p))
 
 
 _TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
+_TABLE_OPEN = re.compile("<table", re.I)  # (searched in place: no lower-case copy of a policy of up to 20 MB)
 
 
 def _with_tables_read(text: str) -> str:
