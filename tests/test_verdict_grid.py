@@ -106,9 +106,11 @@ FLOORS21 = {"grid21/crookedsentry.txt": (0.516, 0), "grid21/eternalsenia.txt": (
 # grid 22 (Ad2Cause, Xiaomi Mi Fit, 魔豆), written blind in session 10: 0.547 / 17 false contradicted on 4f43dc6, 0.579 / 17
 # on the session's rules (mifit 0.484 -> 0.355: its reviewer reads "we disclose your personal data to service
 # providers" by the umbrella rule, where grids 17 and 19's reviewers gave the class the collected types vaguely); the
-# 17 came from "本《隐私政策》仅适用于我们所收集的任何信息 ... 不承担任何责任" read as a promise not to share: 0.616 / 0
+# 17 came from "本《隐私政策》仅适用于我们所收集的任何信息 ... 不承担任何责任" read as a promise not to share: 0.616 / 0.
+# Session 11: the promise to "委托我们进行推广的合作伙伴（委托方）" (the businesses the app promotes) no longer reaches ad SDKs,
+# as blind grid 25's reviewer reads the same template (grid 22's read it as a promise to Pangle): modou 0.79 -> 0.758
 GRID22 = CORPUS / "verdicts22"
-FLOORS22 = {"grid22/ad2cause.txt": (0.697, 17), "grid22/mifit.txt": (0.484, 17), "grid22/modou.txt": (0.79, 20)}
+FLOORS22 = {"grid22/ad2cause.txt": (0.697, 17), "grid22/mifit.txt": (0.484, 17), "grid22/modou.txt": (0.758, 20)}
 # grid 23 (Easybrain games, Xiaomi's 2021 policy in Chinese, 微力同步 which fresh-w had used), written blind at the end of
 # session 10 and read once: 0.737 / 1 false contradicted on 4f43dc6, 0.675 / 1 on the session's last rules (easybrain
 # 0.691 -> 0.515: "We may ask for your consent to share your information with third parties" read as sharing with the
@@ -184,7 +186,7 @@ LATER_GRIDS = [
     pytest.param(GRID19, CORPUS / "policies", 256, 0.668, (90, 106), FLOORS19, id="grid19"),
     pytest.param(GRID20, CORPUS / "policies", 218, 0.56, (47, 62), FLOORS20, id="grid20"),
     pytest.param(GRID21, CORPUS / "policies", 252, 0.651, (68, 79), FLOORS21, id="grid21"),
-    pytest.param(GRID22, CORPUS / "policies", 190, 0.658, (54, 56), FLOORS22, id="grid22"),
+    pytest.param(GRID22, CORPUS / "policies", 190, 0.647, (54, 56), FLOORS22, id="grid22"),
     pytest.param(GRID23, CORPUS / "policies", 194, 0.737, (70, 79), FLOORS23, id="grid23"),
     pytest.param(GRID24, CORPUS / "policies", 124, 0.96, (89, 90), FLOORS24, id="grid24"),
 ]

@@ -18,7 +18,7 @@ from monitor.policy.covering import (
 from monitor.policy.promises import OTHER, find_promises
 from monitor.policy.statements import AliasMatcher, clauses, extract_claims, extract_statements, vendor_sdk
 from monitor.policy.text import plain_emphasis, read_policy_text
-from monitor.policy.vocab import policy_context
+from monitor.policy.vocab import find_terms, policy_context
 
 
 def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> Policy:
@@ -30,6 +30,7 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
     shown, text = text, plain_emphasis(text)  # read without markdown's bold marks, at the same offsets
     statements = apply_covering(extract_statements(text, aliases), connected_product(text, policy_context(text)[1]),
                                 aliases.find, text, aliases.aliases)
+    statements = _precise_denied(statements)
     texts = [(c.start, c.end, c.text, c.scope) for c in clauses(text, aliases)]
     statements += defined_terms(statements, text, texts)
     named = list(dict.fromkeys(sdk for sdk, _s, _e in aliases.find(text)))
@@ -50,6 +51,22 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
                            {name: aliases.aliases[name] for name in signatures.common_aliases if name in aliases.aliases})
     return Policy(source=source, text=shown, statements=tuple(statements), claims=tuple(claims),
                   sdks_named=tuple(named), first_party_sdk=vendor, vendor_sdks=siblings)
+
+
+def _precise_denied(statements: list[Statement]) -> list[Statement]:
+    """A policy that denies precise location in so many words ("We do not use or collect your precise geographic
+    location") means the coarse one by its unqualified "location information" elsewhere: a precise location read only
+    from such a mention is dropped (for the recipient the denial names)."""
+    def precise_named(s: Statement) -> bool:
+        return any(t.type == "location_precise" for t, _a, _b in find_terms(s.evidence.text))
+
+    denied = {s.recipient for s in statements if s.type == "location_precise" and s.stance == "denies" and not s.vague
+              and all(q.startswith("purpose:") for q in s.qualifiers) and precise_named(s)}  # (not "without your consent")
+    if not denied:
+        return statements
+    return [s for s in statements if not (s.type == "location_precise" and s.stance != "denies" and not s.vague
+                                          and (s.recipient in denied or "first_party" in denied)
+                                          and not precise_named(s))]
 
 
 def _through_organization(statements: list[Statement], categories: dict[str, str], organizations: dict[str, str],

@@ -87,9 +87,10 @@ _VERB = re.compile(
     r"|\bask(?:s|ed)?\s+for\b|\bgive\s+us\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步", re.IGNORECASE | re.ASCII)
 _SHARE = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to)\w*|\bprovid(?:e[sd]?|ing)\b|\bpass(?:es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:on|along|to)\b"
                     r"|共享|提供给|披露|转让|传输给|发送给|分享|委托", re.I | re.ASCII)
-# ("third-party service providers / vendors / partners" are the partners class)
+# ("third-party service providers / vendors / partners" are the partners class; "analytics companies" are other companies)
 _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment|service\s+providers?|vendors?|partners?|suppliers?"
-                    r"|processors?|business\s+partners?))\b|第三方", re.IGNORECASE | re.ASCII)
+                    r"|processors?|business\s+partners?))\b|\b(?:analytics|tracking|measurement|attribution)\s+(?:companies|firms)\b"
+                    r"|第三方", re.IGNORECASE | re.ASCII)
 _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|technology|cloud) providers?|suppliers?"
                        r"|vendors?)\b|合作伙伴|合作方|服务商|服务提供商|供应商", re.IGNORECASE)
 # the clause's subject: its first few words, before any verb ("Ad partners may receive...", "Third-party SDKs collect")
@@ -270,6 +271,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     desc_col = -1  # ... and its column that describes each row's kind of data
     shared_col = -1  # ... and its column that says whether the row's data is shared with third parties
     section_consent = False  # a paragraph of the section made collection depend on consent ("depending on your consent")
+    parent_level = 0  # the markdown level of the heading that set parent_kind ("## Information We Collect": 2)
     section_kind = parent_kind = ""  # the section's heading collects ("Information We Collect") or denies ("We DO NOT Share")
     after_heading = False  # the line before was a section heading
     # a list introduction interrupted by a sentence line, in force again if an item follows; how many lines it paused
@@ -311,10 +313,15 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if _is_heading(stripped) and not _FIELD_LINE.match(_unmarked(stripped)) \
                 and not (intro and bullet and not _NUMBERED.match(stripped)):
             kind = _section_kind(stripped)
-            if _NUMBERED.match(stripped):  # "1. WiFi Network Information" under "Information We Collect"
+            md = _MD_HEADING.match(stripped)
+            level = len(md.group(1)) if md else 0
+            if _NUMBERED.match(stripped) or (parent_level and level > parent_level and not kind):
+                # "1. WiFi Network Information" (or "### WiFi Network Information") under "Information We Collect"
                 section_kind = kind or parent_kind
+                section_consent = section_consent and not level  # (a markdown sub-section names its own condition)
             else:
                 section_kind = parent_kind = kind
+                parent_level = level
                 section_consent = False
             if bullet and not intro:  # a numbered heading ("3. Use of Google AdMob", "5. Children's Privacy") opens a
                 # section as an unnumbered one does (the heading rules below see only lines that are not items)
@@ -428,7 +435,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 entry_sdk, entry_by_label, field_line = operator, False, True
         if entry_sdk and not field_line and (not _entry_item(stripped) or r.heading.match(stripped)):
             entry_sdk = ""
-        if entry_sdk and field_line:  # "Google Maps: ..." after "Google AdMob: ...": the label names the next entry
+        if entry_sdk and (field_line or _label_is_name(_unmarked(stripped), aliases)):
+            # "Google Maps: ..." (or "- **Google Maps**: ...") after "Google AdMob: ...": the label names the next entry
             label = {sdk for sdk, _a, _b in aliases.find(re.split(r"[:：]", stripped, maxsplit=1)[0])}
             if label and entry_sdk not in label and entry_sdk not in {_push_of(x, stripped, ids) for x in label}:
                 entry_sdk = label.pop() if len(label) == 1 else ""
@@ -550,7 +558,7 @@ def _cell_span(row: str, col: int) -> tuple[int, int]:
     return start, end if end >= 0 else len(row)
 
 
-_MD_HEADING = re.compile(r"#{1,6}\s")
+_MD_HEADING = re.compile(r"(#{1,6})\s")
 _PERM_HEADING = re.compile(r"\bpermissions?\b|权限", re.I)
 # ("3. 第三方SDK收集的个人信息及涉及的权限" is about what is collected too: not a permissions section)
 _COLLECT_HEADING = re.compile(r"\bcollect\w*|\b(?:information|data)\b|收集|采集|个人信息", re.I)
