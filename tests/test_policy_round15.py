@@ -98,3 +98,42 @@ def test_a_promise_to_the_businesses_we_promote_is_no_promise_to_an_ad_sdk() -> 
     # the same promise made to ad partners still holds against the ad SDK
     text = text.replace("委托我们进行推广的合作伙伴（“委托方”）", "广告合作伙伴").replace("这些委托方", "这些广告合作伙伴")
     assert compute_verdicts(parse_policy(text), [found], [], None)[0].verdict == "contradicted"
+
+
+def test_a_condition_before_the_last_items_of_a_list_qualifies_those_only() -> None:
+    got = facts("When you access our Applications through a mobile device, we may collect a unique identifier (for "
+                "example, Google Ad ID), mobile carrier, phone number, and, depending on your mobile device settings, "
+                "your geographical location data, including GPS coordinates.\n")
+    assert {("gaid", "collects", "first_party"), ("phone_number", "collects", "first_party"),
+            ("location_precise", "conditional", "first_party")} <= got
+
+
+def test_permission_to_be_given_first_and_a_specific_location() -> None:
+    got = facts("For example, you may give us your authorization to gather the specific location of your mobile device. "
+                "However, in order for us to gather it you must first give your explicit permission.\n")
+    assert got == {("location_precise", "conditional", "first_party")}
+
+
+def test_a_single_sign_on_provider_is_where_the_user_signs_in_not_a_recipient() -> None:
+    got = facts("You may use your email address along with a self-determined password or a single sign-on application "
+                "provided by third parties such as Facebook or Google to register.\n")
+    assert {r for _t, _s, r in got} == {"first_party"}
+
+
+def test_examples_of_collected_data_belong_to_the_collector_of_the_sentence_before() -> None:
+    # (hard-wrapped at 80 columns, as a policy scraped from a web page: a short line in lower case is no heading)
+    text = ("When you use our apps, third parties may collect data about your mobile device and how you use our apps\n"
+            "in order to serve ads that are tailored to your interests, a practice known as “interest-based\n"
+            "advertising.” Examples of data that may be collected can include: IP addresses, identifiers\n"
+            "associated with your mobile device or applications on the device.\n")
+    got = {(s.type, s.recipient) for s in parse_policy(text).statements}
+    assert ("device_identifier", "third_party") in got
+    assert not any(r == "first_party" for _t, r in got)
+
+
+def test_a_sign_on_label_over_a_list_names_the_source_not_an_sdk_entry() -> None:
+    text = ("Depending on your choice of registration, we process the following data:\n\n"
+            "Facebook single sign-on application:\n\n  * email address, full name, gender, age range;\n")
+    got = facts(text)
+    assert any(t == "email" and r == "first_party" for t, _s, r in got)  # (conditional: it depends on the choice)
+    assert not any(r == "facebook" for _t, _s, r in got)

@@ -55,7 +55,8 @@ _DENY = re.compile(
 _COND = re.compile(
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
     r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the(?!\s+(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
-    r"|\boptional\b|\bpremise\s+that\b|\bafter\s+(?:you|the\s+user)\s+(?:have\s+)?(?:authori[sz]e|agree|consent|turn(?:ed)?\s+on|enabled?|grant(?:ed)?|allow(?:ed)?|activated?|opt(?:ed)?\s+in)"
+    r"|\boptional\b|\bpremise\s+that\b|\b(?:if|when|once)\s+you\s+have\s+given\s+us\s+(?:your\s+)?(?:explicit\s+|express\s+)?(?:permission|consent|authori[sz]ation)\b|\byou\s+(?:may|can)\s+give\s+us\s+your\s+(?:explicit\s+)?(?:authori[sz]ation|permission|consent)\s+to\b"
+    r"|\byou\s+must\s+(?:first\s+)?(?:give|grant|provide)\s+(?:us\s+)?your\s+(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\bafter\s+(?:you|the\s+user)\s+(?:have\s+)?(?:authori[sz]e|agree|consent|turn(?:ed)?\s+on|enabled?|grant(?:ed)?|allow(?:ed)?|activated?|opt(?:ed)?\s+in)"
     r"|\b(?:when|if|once|while|after)\s+(?:\w+\s+){0,3}?(?:is|are|has\s+been|have\s+been)\s+(?:enabled|turned\s+on|granted|"
     r"allowed|switched\s+on|activated)\b"
     r"|\b(?:if|when|once|only\s+if)\s+you\s+voluntarily\s+(?:give|provide|submit|enter|share|send)|\bwhen\s+choosing\s+to\b"
@@ -408,7 +409,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if len(sdks) > 1 and len(sdks - _GENERIC_ORGS) == 1:  # "SDK名称：腾讯优量汇广告SDK": the SDK, not its vendor
                 sdks -= _GENERIC_ORGS
             rest = "".join(" " if any(a <= i < b for _sdk, a, b in found) else ch for i, ch in enumerate(stripped))
-            if len(sdks) == 1 and (field_line or not _VERB.search(rest)):  # ("Getui" is not the verb "get")
+            if len(sdks) == 1 and (field_line or not _VERB.search(rest)) and not _SIGN_ON_LABEL.search(rest):
+                # ("Getui" is not the verb "get"; "Facebook single sign-on application:" over what the app receives from
+                # that sign-in names the data's source, not an SDK entry)
                 new = sdks.pop()  # an SDK-list entry's header, or its "SDK name: ..." field
                 if not (entry_sdk and field_line and new in _GENERIC_ORGS):  # ("运营方：华为终端有限公司" keeps the entry's SDK)
                     entry_sdk = _push_of(new, stripped, ids)
@@ -609,7 +612,9 @@ def _wraps(line: str, nxt: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", stripped)
     return (40 <= len(stripped) <= 130 and (len(stripped) <= 100 or 4 * sum(w[0].isupper() for w in words) < len(words)) and bool(_WRAPPED.search(stripped)) and " | " not in stripped
             and not stripped.startswith(("#", ">", "<", "|")) and bool(_GOES_ON.match(nxt))
-            and not _BULLET.match(nxt.strip()) and not (_is_heading(stripped) and not re.search(r"[.!?]\s", stripped)))
+            and not _BULLET.match(nxt.strip())
+            # (a short line that starts in lower case is the middle of a sentence, never a heading)
+            and not (_is_heading(stripped) and not stripped[0].islower() and not re.search(r"[.!?]\s", stripped)))
 
 
 def _glossary(line: str, current: bool) -> bool:
@@ -799,7 +804,7 @@ def _named_recipients(c: Clause, aliases: AliasMatcher) -> list[str]:
     out = []
     for sdk, a, b in aliases.find(c.text):
         before, after = c.text[max(0, a - 40):a], c.text[b:b + 40]
-        if r.subject_after.match(after) or r.subject_before.search(before) or r.source_before.search(before) \
+        if r.subject_after.match(after) or r.subject_before.search(c.text[max(0, a - 90):a]) or r.source_before.search(before) \
                 or _SIGN_IN_VIA.search(before):  # ("log into the app via Facebook": the sign-in's source)
             continue
         if installed_subject(c.text, a, b) or used_as_tool(c.text, a, b):  # "whether the WeChat app is installed", "use WeChat to share"
@@ -837,10 +842,12 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
     if both:  # "我们或我们的第三方合作伙伴，可能通过……收集": us and the class
         return ["first_party", both]
     r = rules()
-    subject = _SUBJECT.match(c.text)
+    lead = _LEADING_CLAUSE.match(c.text)  # ("When you use our apps, third parties may collect ...": the subject after it)
+    main = c.text[lead.end():] if lead else c.text
+    subject = _SUBJECT.match(main)
     if subject and not re.match(r"\W*(?:we|us|our\s+(?:app|company|service))\b", subject.group(1), re.I):
         head = subject.group(1)
-        gives_us = r.source_verb.search(c.text[subject.end(1):])
+        gives_us = r.source_verb.search(main[subject.end(1):])
         for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
             hit = rx.search(head)
             if hit:
@@ -873,6 +880,11 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
     return ["first_party"]
 
 
+_LEADING_CLAUSE = re.compile(r"^\W*(?:when|whenever|if|where|once|while|as|after|before)\s+(?:you|users?|the\s+user)\b[^,;.:]{0,120},\s*",
+                             re.I)
+_EXAMPLES_OF = re.compile(r"^\W*(?:some\s+)?(?:examples?|types?|kinds?)\s+of\s+(?:the\s+)?(?:data|information)\s+(?:that\s+|which\s+)?"
+                          r"(?:they\s+|these\s+\w+\s+)?(?:may|might|can|could|will)?\s*(?:be\s+)?(?:collected|gathered|received|"
+                          r"accessed|obtained|collect|gather|receive|access|obtain)\b", re.I)
 _DEPENDS_ON = re.compile(r"\bdepending\s+(?:up)?on\b[^,.;:]*$|\b(?:vary|varies|differ|differs)\s+(?:by|with|according\s+to)\s+"
                          r"(?:your\s+)?$", re.I)
 _GIVES_US = re.compile(r"[^.;]{0,80}?\b(?:provides?|gives?|sends?|supplies?|submits?)\s+us\b", re.I)
@@ -1013,6 +1025,9 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
     if re.search(_CONSENTED_ITEM.pattern + r"[^，。；、,;]{0,6}$", text[max(0, rel_s - 22):rel_s]):
         return "conditional"
     text = _CONSENTED_ITEM.sub(" ", text)
+    late = _LATE_CONDITION.search(text)
+    if late and rel_s < late.start():  # "..., phone number, and, depending on your settings, your location": the last items
+        text = text[:late.start()] + " " * (late.end() - late.start()) + text[late.end():]
     if _COND.search(text) or _COND_BEFORE.search(text[:rel_s]):
         return "conditional"
     if conditional(text):  # "if you decide to create an account", "requires your opt-in", "you can adjust the collection of"
@@ -1020,6 +1035,10 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
     return "collects"
 
 
+# a condition inside a list, before its last items ("device type, phone number, and, depending on your mobile device
+# settings, your geographical location data"): it qualifies what follows it only (fresh-ad: GeoZilla)
+_LATE_CONDITION = re.compile(r",\s*(?:and\s*,?\s*|or\s*,?\s*)?(?:depending\s+(?:up)?on|subject\s+to)\s+(?:your\s+|the\s+)"
+                             r"(?:[\w-]+\s+){0,3}?(?:settings|permissions?|preferences|choices)\s*,", re.I)
 _CONSENTED_ITEM = re.compile(r"(?:经(?:过)?|征得)[您你](?:的)?(?:同意|授权|许可)(?:后)?(?:获取|收集|采集|提供)?的")
 
 
@@ -1151,6 +1170,11 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         as_we = own_role.sub("we", rc.text) if own_role else rc.text
         recipients = _recipients(replace(rc, text=as_we) if as_we != rc.text else rc, aliases, own)
         recipients = _more_recipients(rc, recipients, aliases)
+        if recipients == ["first_party"] and ci > 0 and _EXAMPLES_OF.match(c.text):
+            # "Third parties may collect data about your device ... Examples of data that may be collected can include:
+            # ...": the examples of what the sentence before says its collector gets
+            before = _recipients(all_clauses[ci - 1], aliases, own)
+            recipients = before if before and "first_party" not in before else recipients
         if anaphor:  # ... only what goes to someone else is new; the first party's part was said before
             recipients = [x for x in recipients if x != "first_party"]
         for i, (term, s, e) in enumerate(mentions):
@@ -1220,6 +1244,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
 
 
 _SENDS_TO = re.compile(r"\b(?:sends|sending|send|uploads?|uploading|forwards?|forwarding)\s+(?:\w+\s+){1,5}?to\s+(?-i:[A-Z])", re.I)
+_SIGN_ON_LABEL = re.compile(r"\b(?:single\s+sign[- ]?on|sign[- ]?in|log[- ]?in|login|sign[- ]?up|registration)\b", re.I)
 _SIGN_IN_VIA = re.compile(r"\b(?:log|sign)\s*(?:in|on|up)(?:to)?\b[^|.;]{0,40}?\b(?:via|through|with|using)\s+(?:your\s+|a\s+)?$",
                           re.I)
 _ITEM_END = re.compile(r"[;；,]\s*(?:and|or)?\s*$", re.I)
