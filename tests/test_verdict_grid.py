@@ -116,7 +116,7 @@ FLOORS22 = {"grid22/ad2cause.txt": (0.697, 17), "grid22/mifit.txt": (0.484, 17),
 # 0.691 -> 0.515: "We may ask for your consent to share your information with third parties" read as sharing with the
 # class); consent excluded there, and "您可以通过不向任何人披露您的登录密码" (advice) no denial: 0.737 / 0
 GRID23 = CORPUS / "verdicts23"
-FLOORS23 = {"grid23/easybrain.txt": (0.691, 17), "grid23/verysync.txt": (0.677, 33), "grid23/xiaomi_zh.txt": (0.828, 20)}
+FLOORS23 = {"grid23/easybrain.txt": (0.691, 16), "grid23/verysync.txt": (0.677, 33), "grid23/xiaomi_zh.txt": (0.828, 20)}
 # grid 24 (Emoji Replacer, a decoy naming no type; Misfit wearables 2015), written blind at the end of session 10 and read
 # once: 0.944 / 2 false contradicted on 4f43dc6, 0.863 / 2 on the session's last rules: "we share your personal data /
 # Information with <class>" giving the class the collected types (grids 17, 19 and 20 read so; 22, 23 and 24 by the
