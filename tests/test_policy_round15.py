@@ -137,3 +137,38 @@ def test_a_sign_on_label_over_a_list_names_the_source_not_an_sdk_entry() -> None
     got = facts(text)
     assert any(t == "email" and r == "first_party" for t, _s, r in got)  # (conditional: it depends on the choice)
     assert not any(r == "facebook" for _t, _s, r in got)
+
+
+def test_bare_bullets_under_a_collection_heading_are_its_items() -> None:
+    text = ("Privacy Policy for X\n\n# Data we collect automatically.\n\n"
+            "  * Your IP address and mobile device identifiers (such as your device ID, advertising ID, MAC address, IMEI)\n\n"
+            "  * General location data\n\n# Contact\n\n  * Email address\n")
+    got = facts(text)
+    assert {("gaid", "collects", "first_party"), ("mac", "collects", "first_party"), ("imei", "collects", "first_party"),
+            ("location_coarse", "collects", "first_party")} <= got
+    # a section whose heading collects nothing makes no statement of its bare items
+    assert not any(t == "email" for t, _s, _r in got)
+
+
+def test_storage_in_one_country_is_no_promise_when_the_policy_stores_in_many() -> None:
+    from monitor.policy import parse_policy as parse
+
+    one = "By using the Services you agree that we may transfer and store your information in the United States.\n"
+    many = one + ("Your use of the Services may involve the transfer, storage and processing of your information to and in "
+                  "various countries around the world where our servers are located.\n")
+    assert all(dict(c.params).get("permissive") == "yes" for c in parse(many).claims if c.kind == "storage_location")
+    strict = "We store your information only in the United States.\n"
+    assert any(c.kind == "storage_location" and "permissive" not in dict(c.params) for c in parse(strict).claims)
+
+
+def test_a_sharing_denial_except_as_described_yields_to_the_sharing_it_describes() -> None:
+    head = ("We collect your email address and phone number.\n"
+            "We do not rent, sell, or share your information with third parties except as described in this Privacy "
+            "Policy. We may share your information for the following purposes:\n")
+    found = finding(1, "email", sdk="admob", category="advertising", ts=1.0, host="googleads.g.doubleclick.net",
+                    ip="10.0.0.4", location="json:$.email")
+    marketing = head + ("  * We may share your information with our service providers who assist in business activities "
+                        "such as payment processing, marketing, and other similar services.\n")
+    assert compute_verdicts(parse_policy(marketing), [found], [], None)[0].verdict != "contradicted"
+    payments = head + "  * We may share your information with our service providers for payment processing.\n"
+    assert compute_verdicts(parse_policy(payments), [found], [], None)[0].verdict == "contradicted"

@@ -137,6 +137,7 @@ class CoveringRules:
     regions: dict[str, frozenset[str]] = rule("claims.regions", _sets)
     class_subject: re.Pattern[str] = rule("subject.class_subject")
     open_storage: re.Pattern[str] = rule("claims.open_storage")
+    worldwide_storage: re.Pattern[str] = rule("claims.worldwide_storage")
     other_storer: re.Pattern[str] = rule("claims.other_storer")
     instruction: re.Pattern[str] = rule("instruction.text")
     instruction_types: tuple[str, ...] = rule("instruction.types", strings)
@@ -716,11 +717,12 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
     storage promises and transfers abroad are read from the policy's clauses `texts` (start, end, text, scope)."""
     r = covering_rules()
     out = []
+    worldwide = any(r.worldwide_storage.search(t) for _s, _e, t, _sc in texts)
     for c in claims:
         if c.kind == "storage_location" and r.other_storer.search(c.text):
             continue  # another company's servers: where it keeps its data, not where the first party keeps ours
-        if c.kind == "storage_location" and (r.permissive_storage.search(c.text) or r.open_storage.search(c.text)) \
-                and not r.exclusive_storage.search(c.text):
+        if c.kind == "storage_location" and (r.permissive_storage.search(c.text) or r.open_storage.search(c.text)
+                                             or worldwide) and not r.exclusive_storage.search(c.text):
             c = replace(c, params=(*c.params, ("permissive", "yes")))
         if c.kind in ("no_ad_sharing", "no_third_party_sharing") and r.sale_only.search(c.text) \
                 and not r.share_verbs.search(c.text):

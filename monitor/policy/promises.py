@@ -137,6 +137,8 @@ def _recipients(text: str, find: Finder) -> list[tuple[str, str]]:
 
 
 _PARTS = re.compile(r"[；;]")
+_MARKETING = re.compile(r"\b(?:marketing|advertising|ads)\b|营销|广告|推广", re.I)
+_SP_WORDS = re.compile(r"\b(?:service\s+providers?|vendors?|contractors?|processors?)\b|服务商|服务提供商|供应商", re.I)
 
 
 def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, claims: list[Claim],
@@ -177,6 +179,13 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
         nxt = texts[k + 1][2] if k + 1 < len(texts) else ""
         sp = bool(r.sp_exception.search(t)) or bool(r.next_exception.search(nxt) and r.sp_exception.search(nxt))
         set_forth = bool(r.policy_exception.search(t))
+        if set_forth and not sp and nxt.rstrip(" *").endswith((":", "：")):
+            # "... except as described in this Privacy Policy. We may share your information for the following purposes:"
+            # over items that give it to "our service providers": the exception the policy describes is theirs
+            items = [texts[j][2] for j in range(k + 2, min(k + 6, len(texts))) if _SP_WORDS.search(texts[j][2])]
+            sp = bool(items)
+            if any(_MARKETING.search(x) for x in items):
+                continue  # ... to assist in "marketing" too: the policy describes the ad side's share as well, no promise
         rest = r.policy_exception.sub(" ", t)
         other = bool(r.other_exception.search(r.sp_exception.sub(" ", rest)))
         if r.identity.search(t):

@@ -311,8 +311,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps = paused
             paused = None
         bullet = bullet or (intro and _item_shaped(stripped))
+        # (a "-", "*" or "•" item is no heading: "- Advertising ID" under "## Information We Collect" is one of its items)
         if _is_heading(stripped) and not _FIELD_LINE.match(_unmarked(stripped)) \
-                and not (intro and bullet and not _NUMBERED.match(stripped)):
+                and not (intro and bullet and not _NUMBERED.match(stripped)) \
+                and not (section_kind and _MARK_BULLET.match(stripped)):
             kind = _section_kind(stripped)
             md = _MD_HEADING.match(stripped)
             level = len(md.group(1)) if md else 0
@@ -525,6 +527,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 unmarked = _unmarked(seg_text)
                 field_item = bool(section_kind) and k == 0 and not listed and bool(_FIELD_LINE.match(unmarked)) \
                     and not _VERB.search(re.split(r"[:：]", unmarked, maxsplit=1)[1])
+                # ... and a bare bulleted item under such a heading ("# Data we collect automatically." over "* General
+                # location data"): the heading is the list's introduction
+                field_item = field_item or (bool(section_kind) and k == 0 and not listed and not intro
+                                            and bool(_BULLET.match(stripped)) and not _VERB.search(unmarked))
                 if bool(section_kind) and k == 1 and not listed and _EXAMPLES_AFTER_LABEL.match(unmarked) \
                         and not _VERB.search(unmarked):
                     # "2.6后台状态信息。例如：APP的进程信息、设备IMEI。" under "我们在您使用服务时获取的信息": the label's
@@ -561,6 +567,7 @@ def _cell_span(row: str, col: int) -> tuple[int, int]:
     return start, end if end >= 0 else len(row)
 
 
+_MARK_BULLET = re.compile(r"[-*•·▪●◦]\s")
 _MD_HEADING = re.compile(r"(#{1,6})\s")
 _PERM_HEADING = re.compile(r"\bpermissions?\b|权限", re.I)
 # ("3. 第三方SDK收集的个人信息及涉及的权限" is about what is collected too: not a permissions section)
@@ -794,6 +801,8 @@ def _intro_class(line: str, prev_named: tuple[str, ...]) -> tuple[str, ...]:
 def _is_heading(line: str) -> bool:
     """A section heading: short, no sentence end, few words ("Children's Privacy", "5. Minors")."""
     body = line.lstrip("#*- ").strip()
+    if line.lstrip().startswith("#"):  # ("# Data we collect automatically.": a markdown heading may end in a period)
+        body = body.rstrip(".")
     return 0 < len(body) <= 80 and not body.endswith((".", ":", "：", ";", ",")) and len(body.split()) <= 10
 
 
