@@ -172,3 +172,16 @@ def test_a_sharing_denial_except_as_described_yields_to_the_sharing_it_describes
     assert compute_verdicts(parse_policy(marketing), [found], [], None)[0].verdict != "contradicted"
     payments = head + "  * We may share your information with our service providers for payment processing.\n"
     assert compute_verdicts(parse_policy(payments), [found], [], None)[0].verdict == "contradicted"
+
+
+def test_a_bold_sdk_name_over_a_two_column_markdown_table_owns_its_rows() -> None:
+    text = ("#### 3.1.3 地图功能\n\n**高德地图SDK（com.amap.api）**\n\n"
+            "| **收集的个人信息**               | **收集目的**                         |\n"
+            "| -------------------------------- | ------------------------------------ |\n"
+            "| SSID                             | 用于识别移动热点，优化定位效果       |\n"
+            "| 经纬度                           | 向用户提供精确的位置信息             |\n\n"
+            "#### 3.1.4 其他\n\n我们收集您的手机号。\n")
+    got = facts(text)
+    assert {("ssid", "collects", "amap"), ("location_precise", "collects", "amap"),
+            ("phone_number", "collects", "first_party")} <= got
+    assert not any(r == "first_party" and t != "phone_number" for t, _s, r in got)

@@ -397,7 +397,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 section_sdk = named.pop() if len(named) == 1 else ""  # a section headed by one SDK's name
         # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |" (not a whole markdown row, "| Email | ... | N |")
         if stripped.endswith("|") and len(stripped) <= 80 and not (yn_col >= 0 and stripped.count(" | ") >= 2) \
-                and not (stripped.startswith("|") and stripped.count(" | ") >= 2):
+                and not (stripped.startswith("|") and stripped.count(" | ") >= 1):
             cell = aliases.find(stripped)
             if cell:
                 table_sdk = cell[0][0]
@@ -418,6 +418,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 if not (entry_sdk and field_line and new in _GENERIC_ORGS):  # ("运营方：华为终端有限公司" keeps the entry's SDK)
                     entry_sdk = _push_of(new, stripped, ids)
                     entry_by_label = field_line and _label_is_name(stripped, aliases)
+                    if next((x.strip() for x in lines[li + 1:li + 4] if x.strip()), "").startswith("|"):
+                        table_sdk = entry_sdk  # "**高德地图SDK（com.amap.api）**" over a markdown table: the table's rows
                 field_line = True
             elif not sdks and not field_line and len(stripped) <= 60 and re.search(r"SDK\s*$", stripped) \
                     and not _VERB.search(stripped) and any(rx.search(stripped) for _o, rx in r.org_names):
@@ -454,8 +456,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             line_sdk = named_lead.pop() if len(named_lead) == 1 else ""
         else:
             line_sdk = ""
-        if _HEADING.match(stripped) and len(stripped) < 120 and not _VERB.search(stripped):
-            table_sdk = ""
+        if (_HEADING.match(stripped) and len(stripped) < 120 and not _VERB.search(stripped)) or _MD_HEADING.match(stripped) \
+                or (table_sdk and "|" not in stripped and re.search(r"[。.!?！？]\s*$", stripped)):
+            table_sdk = ""  # (a heading, or a prose sentence after the table, ends it)
         cells = stripped.split(" | ")
         plain_cells = [_MARKUP.sub("", x).strip(" |") for x in cells]
         # a header row with a yes/no column ("Data Type | Description | SDK Collect | Data Usage", "是否收集",
@@ -472,7 +475,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             continue
         if " | " not in stripped and len(stripped) > 80 and not _ALIGN_ROW.fullmatch(stripped):
             yn_col = desc_col = shared_col = -1  # prose ends the table (a markdown alignment row "|:---|:---|" is no prose)
-        if len(cells) >= 3:  # a whole table row on one line: one clause, its SDK named in the first cell
+        # (a two-column markdown row, "| SSID | 用于识别移动热点 |", is a whole row too)
+        if len(cells) >= 3 or (len(cells) == 2 and stripped.startswith("|") and stripped.endswith("|")):
+            # a whole table row on one line: one clause, its SDK named in the first cell
             # ... whose yes/no column says "N": what the row names is not collected
             row_no = 0 <= yn_col < len(cells) and bool(_NO_CELL.fullmatch(plain_cells[yn_col]))
             # "Does the SDK collect the user's email address? | No": a question row answered no
