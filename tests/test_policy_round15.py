@@ -185,3 +185,22 @@ def test_a_bold_sdk_name_over_a_two_column_markdown_table_owns_its_rows() -> Non
     assert {("ssid", "collects", "amap"), ("location_precise", "collects", "amap"),
             ("phone_number", "collects", "first_party")} <= got
     assert not any(r == "first_party" and t != "phone_number" for t, _s, r in got)
+
+
+def test_a_wrapped_line_of_lower_case_words_is_no_heading_and_broad_location_is_coarse() -> None:
+    text = ("Specifically, the information we collect automatically may include information\n"
+            "like your IP address, device type, unique device identification numbers,\n"
+            "browser-type, broad geographic location (e.g. country or city-level location)\n"
+            "and other technical information.\n")
+    assert ("location_coarse", "collects", "first_party") in facts(text)
+    assert not any(t == "location_precise" for t, _s, _r in facts(text))
+
+
+def test_a_long_markdown_question_heading_ends_the_childrens_section() -> None:
+    text = ("#### **Children**\n\nIf you are under 13, please do not send any information about yourself to us,\n"
+            "including your email address.\n\n"
+            "#### **What is Personal Information and why do we collect it from you?**\n\n"
+            "We collect and store your email, where you nominate to specifically allow our games to collect your email.\n")
+    scopes = {s.qualifiers for s in parse_policy(text).statements if s.type == "email" and s.stance != "denies"
+              and "where you nominate" in s.evidence.text}
+    assert scopes and all(not any(q.startswith("scope:") for q in qs) for qs in scopes)

@@ -625,8 +625,11 @@ def _wraps(line: str, nxt: str) -> bool:
     return (40 <= len(stripped) <= 130 and (len(stripped) <= 100 or 4 * sum(w[0].isupper() for w in words) < len(words)) and bool(_WRAPPED.search(stripped)) and " | " not in stripped
             and not stripped.startswith(("#", ">", "<", "|")) and bool(_GOES_ON.match(nxt))
             and not _BULLET.match(nxt.strip())
-            # (a short line that starts in lower case is the middle of a sentence, never a heading)
-            and not (_is_heading(stripped) and not stripped[0].islower() and not re.search(r"[.!?]\s", stripped)))
+            # (a short line that starts in lower case is the middle of a sentence, never a heading; nor is a line of
+            # seven or more words most of which are in lower case: "Specifically, the information we collect automatically
+            # may include information")
+            and not (_is_heading(stripped) and not stripped[0].islower() and not re.search(r"[.!?]\s", stripped)
+                     and (len(words) <= 6 or 2 * sum(w[0].isupper() for w in words) >= len(words))))
 
 
 def _glossary(line: str, current: bool) -> bool:
@@ -806,8 +809,10 @@ def _intro_class(line: str, prev_named: tuple[str, ...]) -> tuple[str, ...]:
 def _is_heading(line: str) -> bool:
     """A section heading: short, no sentence end, few words ("Children's Privacy", "5. Minors")."""
     body = line.lstrip("#*- ").strip()
-    if line.lstrip().startswith("#"):  # ("# Data we collect automatically.": a markdown heading may end in a period)
+    if line.lstrip().startswith("#"):  # ("# Data we collect automatically.": a markdown heading may end in a period, and
+        # be a long question: "#### **What is Personal Information and why do we collect it from you?**")
         body = body.rstrip(".")
+        return 0 < len(body) <= 150 and not body.endswith((":", "：", ";", ",")) and len(body.split()) <= 20
     return 0 < len(body) <= 80 and not body.endswith((".", ":", "：", ";", ",")) and len(body.split()) <= 10
 
 
