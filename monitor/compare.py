@@ -291,6 +291,8 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[Fi
             if why:
                 return c, why
             continue
+        if fs[0].type in dict(c.params).get("spare_types", "").split(","):
+            continue  # the types the sentence after the promise lets the recipients have
         if c.kind == "no_ad_sharing" and category == "advertising" and judged != "first_party":
             return c, f"the policy says nothing is shared with advertisers, but advertising SDK {judged} receives it"
         if c.kind == "no_third_party_sharing" and judged != "first_party":

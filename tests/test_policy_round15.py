@@ -204,3 +204,29 @@ def test_a_long_markdown_question_heading_ends_the_childrens_section() -> None:
     scopes = {s.qualifiers for s in parse_policy(text).statements if s.type == "email" and s.stance != "denies"
               and "where you nominate" in s.evidence.text}
     assert scopes and all(not any(q.startswith("scope:") for q in qs) for qs in scopes)
+
+
+def test_a_vpn_no_log_sentence_is_no_promise_about_the_apps_own_data() -> None:
+    text = ("Except for the limited exceptions below, we do not collect any information transmitted through our network.\n"
+            "With respect to our VPN service, we do not collect any data stored on or transmitted from your device.\n"
+            "We collect your email address to create your account.\n")
+    assert not any(c.kind == "no_collection" for c in parse_policy(text).claims)
+
+
+def test_a_promise_taken_back_for_the_types_the_next_sentence_names() -> None:
+    text = ("Privacy Policy\n\nAdvertising\n\n"
+            "Tunnellight VPN does not share your IP address, browsing history, or any other\n"
+            "information you choose Tunnellight VPN to provide, with advertisers.\n"
+            "Nevertheless, advertisers may be able to collect certain information\n"
+            "independently from you or your device when serving ads from the Tunnellight\n"
+            "VPN application, including your device’s advertising ID, IMEI, MAC address,\n"
+            "and wireless carrier.\n")
+    pol = parse_policy(text)
+
+    def verdict(type_id: str) -> str:
+        found = finding(1, type_id, sdk="admob", category="advertising", ts=1.0, host="googleads.g.doubleclick.net",
+                        ip="10.0.0.5", location=f"json:$.{type_id}")
+        return compute_verdicts(pol, [found], [], None)[0].verdict
+
+    assert verdict("gaid") != "contradicted" and verdict("imei") != "contradicted"
+    assert verdict("email") == "contradicted"  # the promise still holds for what the sentence after it does not name

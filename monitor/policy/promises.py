@@ -148,7 +148,17 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
     SDK names that are also everyday words (name -> SDK id), for the SDKs a policy names."""
     r = promise_rules()
     following = {start: texts[k + 1][2] if k + 1 < len(texts) else "" for k, (start, _e, _t, _s) in enumerate(texts)}
-    claims = [c for c in claims if not _no_promise(c.kind, c.text, following.get(c.start, ""), r)]
+    kept = []
+    for c in claims:
+        nxt = following.get(c.start, "")
+        spare = named_types(nxt) if c.kind in ("no_third_party_sharing", "no_ad_sharing") and r.taken_back.search(nxt) \
+            and not _no_promise(c.kind, c.text, "", r) else ()
+        if spare:  # "We do not share ... with advertisers. Nevertheless, advertisers may collect your advertising ID, IMEI
+            # ...": the promise holds but for the types the sentence after it gives them (blind grid 29)
+            kept.append(replace(c, params=(*c.params, ("spare_types", ",".join(spare)))))
+        elif not _no_promise(c.kind, c.text, nxt, r):
+            kept.append(c)
+    claims = kept
     sharing = {c.start for c in claims if c.kind in ("no_third_party_sharing", "no_ad_sharing")}
     out = [_narrowed(c) for c in claims]
     for k, (start, end, t, scope) in enumerate(texts):

@@ -601,6 +601,9 @@ def _opens_lettered(lines: list[str], li: int) -> bool:
 # colon, not a heading or table row; the line after it goes on with a lower-case word
 _WRAPPED = re.compile(r"[^.!?:;。！？：；|]$")
 _GOES_ON = re.compile(r"^\s*[a-z]")
+# ... or a line that stops inside a phrase ("... from the Tunnellight" over "VPN application, including ...")
+_ENDS_MID_PHRASE = re.compile(r"\b(?:the|a|an|of|to|from|by|with|for|in|on|at|and|or|your|our|their|its|this|that|as|such|"
+                              r"including|include|includes|via|through|about|than)(?:\s+[A-Z][\w’'-]*)?$")
 
 
 def unwrapped(text: str) -> str:
@@ -623,7 +626,9 @@ def _wraps(line: str, nxt: str) -> bool:
     # onto a line, "Product function type Product function name ... Purpose and purpose", not wrapped prose)
     words = re.findall(r"[A-Za-z][\w'’-]*", stripped)
     return (40 <= len(stripped) <= 130 and (len(stripped) <= 100 or 4 * sum(w[0].isupper() for w in words) < len(words)) and bool(_WRAPPED.search(stripped)) and " | " not in stripped
-            and not stripped.startswith(("#", ">", "<", "|")) and bool(_GOES_ON.match(nxt))
+            and not stripped.startswith(("#", ">", "<", "|"))
+            and (bool(_GOES_ON.match(nxt)) or (len(stripped) >= 60 and bool(_ENDS_MID_PHRASE.search(stripped))
+                                               and bool(re.match(r"\s*[A-Z][\w’'-]*\s+[a-z]", nxt))))
             and not _BULLET.match(nxt.strip())
             # (a short line that starts in lower case is the middle of a sentence, never a heading; nor is a line of
             # seven or more words most of which are in lower case: "Specifically, the information we collect automatically
