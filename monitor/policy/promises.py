@@ -151,11 +151,11 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
     kept = []
     for c in claims:
         nxt = following.get(c.start, "")
-        spare = named_types(nxt) if c.kind in ("no_third_party_sharing", "no_ad_sharing") and r.taken_back.search(nxt) \
-            and not _no_promise(c.kind, c.text, "", r) else ()
-        if spare:  # "We do not share ... with advertisers. Nevertheless, advertisers may collect your advertising ID, IMEI
+        kept_types = named_types(nxt) if c.kind in ("no_third_party_sharing", "no_ad_sharing") \
+            and r.taken_back.search(nxt) and not _no_promise(c.kind, c.text, "", r) else ()
+        if kept_types:  # "We do not share ... with advertisers. Nevertheless, advertisers may collect your advertising ID, IMEI
             # ...": the promise holds but for the types the sentence after it gives them (blind grid 29)
-            kept.append(replace(c, params=(*c.params, ("spare_types", ",".join(spare)))))
+            kept.append(replace(c, params=(*c.params, ("spare_types", ",".join(kept_types)))))
         elif not _no_promise(c.kind, c.text, nxt, r):
             kept.append(c)
     claims = kept
