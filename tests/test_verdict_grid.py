@@ -126,6 +126,19 @@ FLOORS23 = {"grid23/easybrain.txt": (0.691, 16), "grid23/verysync.txt": (0.677, 
 GRID24 = CORPUS / "verdicts24"
 FLOORS24 = {"grid24/emojireplacer.txt": (1.0, 60), "grid24/misfit.txt": (0.922, 29)}
 
+# Session 11's blind grids, each read first on d4a6a9b (the session's start) and on main at the hour it arrived, then
+# opened: 25 (AxesInMotion, 得到, Tile) 0.621 / 3 false contradicted on both; 26 (Radarbot, Games Station, WHOOP) 0.597 / 0,
+# 0.586 / 4 on the rules of the hour (a precise-location rule of that hour, fixed before its commit); 27 (BetterMe, Tandem,
+# Pebble) 0.758 / 10 on both; 28 (BetterMen, 去哪充电, VIZIO) 0.489 / 0 and 0.557 / 0; 29 (Tunnellight VPN, Key Launcher,
+# ZSWatch) 0.519 / 24 and 0.5 / 24; 30 (MobiSystems, Easy Connect, CITRON) 0.836 / 0 on both
+GRID25, GRID26, GRID27, GRID28, GRID29, GRID30 = (CORPUS / f"verdicts{n}" for n in range(25, 31))
+FLOORS25 = {"grid25/axesinmotion.txt": (0.87, 30), "grid25/dedao.txt": (0.815, 6), "grid25/tile.txt": (0.609, 11)}
+FLOORS26 = {"grid26/gamesstation.txt": (0.719, 41), "grid26/radarbot.txt": (0.538, 15), "grid26/whoop.txt": (0.532, 22)}
+FLOORS27 = {"grid27/betterme.txt": (0.746, 45), "grid27/pebble.txt": (0.781, 15), "grid27/tandem.txt": (0.869, 22)}
+FLOORS28 = {"grid28/bettermen.txt": (0.595, 24), "grid28/qunaer.txt": (0.897, 38), "grid28/vizio.txt": (0.641, 30)}
+FLOORS29 = {"grid29/keylauncher.txt": (0.351, 2), "grid29/tunnellight.txt": (0.577, 26), "grid29/zswatch.txt": (0.694, 0)}
+FLOORS30 = {"grid30/citron.txt": (0.901, 32), "grid30/easyconnect.txt": (0.937, 33), "grid30/mobisystems.txt": (0.714, 33)}
+
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
            floors: dict[str, tuple[float, int]]) -> None:
@@ -189,6 +202,12 @@ LATER_GRIDS = [
     pytest.param(GRID22, CORPUS / "policies", 190, 0.647, (54, 56), FLOORS22, id="grid22"),
     pytest.param(GRID23, CORPUS / "policies", 194, 0.732, (69, 79), FLOORS23, id="grid23"),
     pytest.param(GRID24, CORPUS / "policies", 124, 0.96, (89, 90), FLOORS24, id="grid24"),
+    pytest.param(GRID25, CORPUS / "policies", 198, 0.768, (47, 51), FLOORS25, id="grid25"),
+    pytest.param(GRID26, CORPUS / "policies", 191, 0.597, (78, 84), FLOORS26, id="grid26"),
+    pytest.param(GRID27, CORPUS / "policies", 219, 0.804, (82, 87), FLOORS27, id="grid27"),
+    pytest.param(GRID28, CORPUS / "policies", 221, 0.715, (92, 97), FLOORS28, id="grid28"),
+    pytest.param(GRID29, CORPUS / "policies", 214, 0.533, (28, 43), FLOORS29, id="grid29"),
+    pytest.param(GRID30, CORPUS / "policies", 225, 0.836, (98, 102), FLOORS30, id="grid30"),
 ]
 
 
