@@ -230,3 +230,14 @@ def test_a_promise_taken_back_for_the_types_the_next_sentence_names() -> None:
 
     assert verdict("gaid") != "contradicted" and verdict("imei") != "contradicted"
     assert verdict("email") == "contradicted"  # the promise still holds for what the sentence after it does not name
+
+
+def test_fresh_ah_definitions_requests_advice_and_granted_permissions() -> None:
+    # what personal information means in the policy, an access request's instructions, advice, a password reset
+    assert not facts("本隐私政策中涉及的个人信息包括个人基本资料（包括个人姓名、个人电话号码、电子邮箱）、设备信息（包括IMEI、MAC地址）。\n")
+    assert not facts("If you would like to review the Personally Identifiable Information that we have collected about you "
+                     "online, please send your name, street address, telephone number and email address to us.\n")
+    assert not facts("Users should safeguard any password or user ID obtained for use on our Site.\n")
+    assert not facts("We use it to process transactions that you have requested, such as password resets.\n")
+    got = facts("设备信息：我们可能会根据您在软件安装及使用中授予的具体权限，接收并记录您所使用的设备相关信息（例如IMEI、MAC）。\n")
+    assert got and all(s == "conditional" for _t, s, _r in got)
