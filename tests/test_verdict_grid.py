@@ -88,7 +88,9 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1}
 # Reader round 14: a numbered SDK entry takes the company its operator field names, also after the data field, and
 # that company's other SDKs are not said to get the product's data: grid 19 0.668 -> 0.719 (usongame 0.800 -> 0.908)
 GRID19 = CORPUS / "verdicts19"
-FLOORS19 = {"grid19/easyconnect.txt": (0.462, 7), "grid19/geotap.txt": (0.451, 29), "grid19/usongame_sdk.txt": (0.9, 54)}
+# (grid 19's third text, EasyConnect, came from a repository of Sunricher's app policies, reserved for measuring privmon:
+# found and removed in session 11, with grid 30's EasyConnect and CITRON)
+FLOORS19 = {"grid19/geotap.txt": (0.451, 29), "grid19/usongame_sdk.txt": (0.9, 54)}
 # grid 20 (August smart lock 2015, Dumpster with an iubenda per-SDK policy, Yodo1 games), written blind in session 10
 # and first read on 4f43dc6 and on the session's rules: 0.482 / 15 false contradicted and 0.587 / 15 (all 15 from
 # "We do not collect any Special Categories of Personal Data" read as a denial of all personal data); that rule, and
@@ -130,14 +132,14 @@ FLOORS24 = {"grid24/emojireplacer.txt": (1.0, 60), "grid24/misfit.txt": (0.922, 
 # opened: 25 (AxesInMotion, 得到, Tile) 0.621 / 3 false contradicted on both; 26 (Radarbot, Games Station, WHOOP) 0.597 / 0,
 # 0.586 / 4 on the rules of the hour (a precise-location rule of that hour, fixed before its commit); 27 (BetterMe, Tandem,
 # Pebble) 0.758 / 10 on both; 28 (BetterMen, 去哪充电, VIZIO) 0.489 / 0 and 0.557 / 0; 29 (Tunnellight VPN, Key Launcher,
-# ZSWatch) 0.519 / 24 and 0.5 / 24; 30 (MobiSystems, Easy Connect, CITRON) 0.836 / 0 on both
+# ZSWatch) 0.519 / 24 and 0.5 / 24; 30 (MobiSystems, and two texts removed as Sunricher's) 0.836 / 0 on both
 GRID25, GRID26, GRID27, GRID28, GRID29, GRID30 = (CORPUS / f"verdicts{n}" for n in range(25, 31))
 FLOORS25 = {"grid25/axesinmotion.txt": (0.87, 30), "grid25/dedao.txt": (0.815, 6), "grid25/tile.txt": (0.609, 11)}
 FLOORS26 = {"grid26/gamesstation.txt": (0.719, 41), "grid26/radarbot.txt": (0.538, 15), "grid26/whoop.txt": (0.532, 22)}
 FLOORS27 = {"grid27/betterme.txt": (0.746, 45), "grid27/pebble.txt": (0.781, 15), "grid27/tandem.txt": (0.869, 22)}
 FLOORS28 = {"grid28/bettermen.txt": (0.595, 24), "grid28/qunaer.txt": (0.897, 38), "grid28/vizio.txt": (0.641, 30)}
 FLOORS29 = {"grid29/keylauncher.txt": (0.351, 2), "grid29/tunnellight.txt": (0.577, 26), "grid29/zswatch.txt": (0.694, 0)}
-FLOORS30 = {"grid30/citron.txt": (0.901, 32), "grid30/easyconnect.txt": (0.937, 33), "grid30/mobisystems.txt": (0.714, 33)}
+FLOORS30 = {"grid30/mobisystems.txt": (0.714, 33)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -196,7 +198,7 @@ LATER_GRIDS = [
     pytest.param(GRID16, CORPUS / "policies", 263, 0.863, (35, 40), FLOORS16, id="grid16"),
     pytest.param(GRID17, CORPUS / "policies", 170, 0.635, (11, 11), FLOORS17, id="grid17"),
     pytest.param(GRID18, CORPUS / "policies", 258, 0.857, (77, 78), FLOORS18, id="grid18"),
-    pytest.param(GRID19, CORPUS / "policies", 256, 0.668, (90, 106), FLOORS19, id="grid19"),
+    pytest.param(GRID19, CORPUS / "policies", 191, 0.738, (83, 99), FLOORS19, id="grid19"),
     pytest.param(GRID20, CORPUS / "policies", 218, 0.56, (47, 62), FLOORS20, id="grid20"),
     pytest.param(GRID21, CORPUS / "policies", 252, 0.651, (68, 79), FLOORS21, id="grid21"),
     pytest.param(GRID22, CORPUS / "policies", 190, 0.647, (54, 56), FLOORS22, id="grid22"),
@@ -207,7 +209,7 @@ LATER_GRIDS = [
     pytest.param(GRID27, CORPUS / "policies", 219, 0.804, (82, 87), FLOORS27, id="grid27"),
     pytest.param(GRID28, CORPUS / "policies", 221, 0.715, (92, 97), FLOORS28, id="grid28"),
     pytest.param(GRID29, CORPUS / "policies", 214, 0.533, (28, 43), FLOORS29, id="grid29"),
-    pytest.param(GRID30, CORPUS / "policies", 225, 0.836, (98, 102), FLOORS30, id="grid30"),
+    pytest.param(GRID30, CORPUS / "policies", 91, 0.714, (33, 33), FLOORS30, id="grid30"),
 ]
 
 

@@ -362,7 +362,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             last = stripped[sentence_spans(stripped)[-1][0]:] if intro else ""
             intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(last))
             intro_local = intro and bool(r.local.search(last)) and not r.upload.search(last)
-            intro_cond = intro and bool(_COND.search(stripped) or _COND_BEFORE.search(stripped) or section_consent
+            # (the introducing sentence's own condition: "In some cases we may request your permission before we share
+            # ... We discuss below situations where we may share your information without requesting your permission:")
+            intro_cond = intro and bool(_COND.search(last) or _COND_BEFORE.search(last) or section_consent
                                         or conditional(last))
             if not _is_heading(stripped) and r.consent_ahead.search(stripped) \
                     and r.collect_verb.search(stripped) and not any(not t.vague for t, _s, _e in find_terms(stripped)):
