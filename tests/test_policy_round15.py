@@ -241,3 +241,21 @@ def test_fresh_ah_definitions_requests_advice_and_granted_permissions() -> None:
     assert not facts("We use it to process transactions that you have requested, such as password resets.\n")
     got = facts("设备信息：我们可能会根据您在软件安装及使用中授予的具体权限，接收并记录您所使用的设备相关信息（例如IMEI、MAC）。\n")
     assert got and all(s == "conditional" for _t, s, _r in got)
+
+
+def test_fresh_ai_and_fresh_aj_sentences() -> None:
+    # a duty put on the reader, the GDPR right to confirmation: no collection
+    assert not facts("Any log-in features, including Usernames or passwords that are generated in the process of account "
+                     "registration must be protected by registering user.\n")
+    assert not facts("You have the rights of article 15 of the GDPR, including the right to receive confirmation of the "
+                     "existence of personal data that concern you and of your location.\n")
+    # a location glossed by coarse items only
+    assert facts("We collect:\n* Location information (Timezone, Locale, IP address)\n") == {
+        ("location_coarse", "collects", "first_party")}
+    # an introduction to what is shared without asking first makes no condition of its items
+    text = ("In some cases we may request your permission before we share that information, but we reserve the right to "
+            "share your information without soliciting additional permission: We discuss below situations where we may "
+            "share your information without requesting your further permission:\n\n"
+            "  * We may allow third-party advertising partners to collect the advertising identifier from your mobile "
+            "device.\n")
+    assert ("gaid", "collects", "advertisers") in facts(text)

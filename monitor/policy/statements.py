@@ -365,7 +365,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             # (the introducing sentence's own condition: "In some cases we may request your permission before we share
             # ... We discuss below situations where we may share your information without requesting your permission:")
             intro_cond = intro and bool(_COND.search(last) or _COND_BEFORE.search(last) or section_consent
-                                        or conditional(last))
+                                        or conditional(last)) and not _WITHOUT_CONSENT.search(last)
             if not _is_heading(stripped) and r.consent_ahead.search(stripped) \
                     and r.collect_verb.search(stripped) and not any(not t.vague for t, _s, _e in find_terms(stripped)):
                 # "we may use and collect certain personal information, depending on your device settings and your
@@ -868,6 +868,11 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
     if both:  # "我们或我们的第三方合作伙伴，可能通过……收集": us and the class
         return ["first_party", both]
     r = rules()
+    allowed = _ALLOW_CLASS.search(c.text)  # "We may allow third-party advertising partners to collect ...": they collect
+    if allowed:
+        for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
+            if rx.search(allowed.group(1)):
+                return [name]
     lead = _LEADING_CLAUSE.match(c.text)  # ("When you use our apps, third parties may collect ...": the subject after it)
     main = c.text[lead.end():] if lead else c.text
     subject = _SUBJECT.match(main)
@@ -906,6 +911,9 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
     return ["first_party"]
 
 
+_ALLOW_CLASS = re.compile(r"\b(?:allow|permit|enable|let|authori[sz]e)s?\s+((?:[\w-]+\s+){0,3}?(?:partners?|advertisers?|third[- ]part(?:y|ies)"
+                          r"|(?:ad\s+)?networks?|companies|providers?|vendors?))\s+to\s+(?:collect|access|receive|obtain|gather|"
+                          r"read|use|set|place|process)\b", re.I)
 _LEADING_CLAUSE = re.compile(r"^\W*(?:when|whenever|if|where|once|while|as|after|before)\s+(?:you|users?|the\s+user)\b[^,;.:]{0,120},\s*",
                              re.I)
 _EXAMPLES_OF = re.compile(r"^\W*(?:some\s+)?(?:examples?|types?|kinds?)\s+of\s+(?:the\s+)?(?:data|information)\s+(?:that\s+|which\s+)?"
@@ -1063,6 +1071,9 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
 
 # a condition inside a list, before its last items ("device type, phone number, and, depending on your mobile device
 # settings, your geographical location data"): it qualifies what follows it only (fresh-ad: GeoZilla)
+# an introduction to what is done without asking ("situations where we may share your information without requesting your
+# further permission:"): its items are no conditional collection
+_WITHOUT_CONSENT = re.compile(r"\bwithout\s+(?:\w+\s+){0,3}?(?:permission|consent|notice|notification)\s*[:：]?\s*$", re.I)
 _LATE_CONDITION = re.compile(r",\s*(?:and\s*,?\s*|or\s*,?\s*)?(?:depending\s+(?:up)?on|subject\s+to)\s+(?:your\s+|the\s+)"
                              r"(?:[\w-]+\s+){0,3}?(?:settings|permissions?|preferences|choices)\s*,", re.I)
 _CONSENTED_ITEM = re.compile(r"(?:经(?:过)?|征得)[您你](?:的)?(?:同意|授权|许可)(?:后)?(?:获取|收集|采集|提供)?的")
