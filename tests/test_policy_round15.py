@@ -259,3 +259,25 @@ def test_fresh_ai_and_fresh_aj_sentences() -> None:
             "  * We may allow third-party advertising partners to collect the advertising identifier from your mobile "
             "device.\n")
     assert ("gaid", "collects", "advertisers") in facts(text)
+
+
+def _verdict(text: str, type_id: str, sdk: str, category: str) -> str:
+    found = finding(1, type_id, sdk=sdk, category=category, ts=1.0, host="sdk.example.com", ip="10.0.0.6",
+                    location=f"json:$.{type_id}")
+    return compute_verdicts(parse_policy(text), [found], [], None)[0].verdict
+
+
+def test_grid_31_and_32_promises_that_are_not_about_the_sdk() -> None:
+    head = "Privacy Policy\n\nWe collect your email address and your advertising ID.\n\n"
+    # "our advertisers" who get aggregate figures are the brands that buy ads, not the ad SDK
+    brands = head + ("We do not disclose information about identifiable individuals to our advertisers, but we may "
+                     "provide them with aggregate information about our users.\n")
+    assert _verdict(brands, "email", "admob", "advertising") != "contradicted"
+    # denying a sale is no denial of sharing
+    sale = head + "We do not sell or rent your personally identifiable information to any third party.\n"
+    assert _verdict(sale, "email", "appsflyer", "analytics") != "contradicted"
+    # a denial inside a section headed by the SDKs it is about binds those SDKs only
+    section = head + ("### 14. Google Firebase Analytics and Crashlytics\n\nOur app uses Firebase Analytics. "
+                      "At Android we do not transmit the Advertising ID.\n")
+    assert _verdict(section, "gaid", "appsflyer", "analytics") != "contradicted"
+    assert _verdict(section, "gaid", "firebase", "analytics") == "contradicted"

@@ -724,6 +724,8 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
         if c.kind == "storage_location" and (r.permissive_storage.search(c.text) or r.open_storage.search(c.text)
                                              or worldwide) and not r.exclusive_storage.search(c.text):
             c = replace(c, params=(*c.params, ("permissive", "yes")))
+        if c.kind == "no_ad_sharing" and class_categories(c.text) == ("promotion_clients",):
+            continue  # a promise to the businesses that buy ads from us ("our advertisers ... aggregate information")
         if c.kind in ("no_ad_sharing", "no_third_party_sharing") and r.sale_only.search(c.text) \
                 and not r.share_verbs.search(c.text):
             continue  # "we do not sell your personal information": SDKs get data without buying it

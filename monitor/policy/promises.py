@@ -169,6 +169,8 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
         anonymous = any(r.anonymous.search(part) and r.restricted.search(part) for part in _PARTS.split(t)) \
             and not r.inability.search(t)
         denial = bool(r.share_denial.search(t))
+        if denial and covering_rules().sale_only.search(t) and not covering_rules().share_verbs.search(t):
+            denial = False  # "We do not sell or rent your personally identifiable information": SDKs get data unsold
         if not anonymous and not denial:
             continue
         rcps = _recipients(t, find)

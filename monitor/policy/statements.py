@@ -109,6 +109,7 @@ _QUALS = [
     ("stored_locally", re.compile(r"\b(?:stored|read|saved|kept)\s+(?:only\s+)?locally\b|\blocally\s+(?:only|on)\b",
                                   re.I)),
 ]
+_AD_ID_NAME = re.compile(r"\b(?:mobile\s+)?advertis(?:ing|er)\s+(?:ID|identifiers?)s?\b|\bidentifiers?\s+for\s+advertis\w+|\bUnique\s+ID\s+for\s+Advertisers\b|\bAd(?:vertising)?\s*ID\b", re.I)
 _PURPOSES = [("advertising", r"advertis"), ("analytics", r"statistic|analy[sz]"), ("crash", r"crash"),
              ("push", r"\bpush"), ("security", r"security|fraud|risk"), ("login", r"log ?in|sign[- ]in"),
              ("location_services", r"location-based")]
@@ -262,6 +263,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     prev_named: tuple[str, ...] = ()  # SDKs named in the last prose line
     list_named: list[str] = []  # ... and in the items of the list just above (one SDK each)
     section_sdk = ""
+    section_named: tuple[str, ...] = ()  # every SDK the section's heading names ("14. Google Firebase Analytics and Crashlytics")
     section = ""  # the scope of the current section ("children")
     section_perm = False  # the section says why the app asks for permissions ("3.5 Permissions we request")
     ids = set(aliases.aliases.values())
@@ -333,6 +335,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 section_cond = bool(_OPTIONAL_MARK.search(stripped))
                 section_local = bool(r.local_heading.search(stripped))
                 named_h = {sdk for sdk, _a, _b in aliases.find(stripped)}
+                section_named = tuple(sorted(named_h))
                 section_sdk = named_h.pop() if len(named_h) == 1 else ""
         # a label line inside a list ("User Info:") keeps the introduction above it in force
         sub_label = intro and len(stripped) <= 60 and stripped.endswith((":", "：")) and not _VERB.search(stripped)
@@ -396,6 +399,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 section_local = bool(r.local_heading.search(stripped))
                 after_heading = True
                 named = {sdk for sdk, _a, _b in aliases.find(stripped)}
+                section_named = tuple(sorted(named))
                 section_sdk = named.pop() if len(named) == 1 else ""  # a section headed by one SDK's name
         # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |" (not a whole markdown row, "| Email | ... | N |")
         if stripped.endswith("|") and len(stripped) <= 80 and not (yn_col >= 0 and stripped.count(" | ") >= 2) \
@@ -552,6 +556,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 if not sdk and section_sdk and not re.search(r"(?i:\b(?:we|us|our)\b)|\bI\b|我们", seg_text) \
                         and not aliases.find(seg_text):
                     sdk = section_sdk  # passive prose in an SDK's section ("certain information may be collected")
+                # "At Android we do not transmit the Advertising ID." in a section headed by the SDKs it goes to: a denial
+                # about those SDKs (blind grid 32: Jaumo's Firebase section), not about every recipient
+                section_denial = len(section_named) > 1 and not sdk and not listed and not aliases.find(seg_text) \
+                    and bool(_SEND_DENIAL.search(seg_text))
                 out.append(Clause(s, e, seg_text, sdk, listed=listed or field_item,
                                   operated=bool(operator_sdk) and not table_sdk and sdk == entry_sdk == operator_sdk,
                                   denied=(listed and intro_neg) or (field_item and section_kind.startswith("deny")),
@@ -560,7 +568,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                                   cond=(listed and intro_cond) or (section_perm and " | " not in seg_text),
                                   silent=(listed and intro_silent) or glossary,
                                   product=listed and intro_product,
-                                  rcps=intro_rcps if listed else these if k == 0 and these else (
+                                  rcps=intro_rcps if listed else these if k == 0 and these else section_named
+                                  if section_denial else (
                                       ("first_party", "third_party") if field_item and section_kind == "deny_share" else ())))
     return out
 
@@ -1106,8 +1115,9 @@ def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, 
     for name, rx in _QUALS[-1:]:
         if rx.search(c.text) and name not in quals:
             quals.append(name)
+    purposeful = _AD_ID_NAME.sub(" ", c.text)  # ("Advertising ID" names data, not an advertising purpose)
     for name, purpose_rx in _PURPOSES:
-        if re.search(purpose_rx, c.text, re.I):
+        if re.search(purpose_rx, purposeful, re.I):
             quals.append(f"purpose:{name}")
     if c.operated:  # ("腾讯加固" run by Tencent: Tencent gets it, its other SDKs are not said to)
         quals.append("operator")
@@ -1281,6 +1291,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
 
 
 _SENDS_TO = re.compile(r"\b(?:sends|sending|send|uploads?|uploading|forwards?|forwarding)\s+(?:\w+\s+){1,5}?to\s+(?-i:[A-Z])", re.I)
+_SEND_DENIAL = re.compile(r"\b(?:do|does|will)\s+not\s+(?:transmit|send|share|pass|transfer|forward)\b|\bis\s+not\s+"
+                          r"(?:transmitted|sent|shared|passed|transferred)\b", re.I)
 _SIGN_ON_LABEL = re.compile(r"\b(?:single\s+sign[- ]?on|sign[- ]?in|log[- ]?in|login|sign[- ]?up|registration)\b", re.I)
 _SIGN_IN_VIA = re.compile(r"\b(?:log|sign)\s*(?:in|on|up)(?:to)?\b[^|.;]{0,40}?\b(?:via|through|with|using)\s+(?:your\s+|a\s+)?$",
                           re.I)
