@@ -427,7 +427,7 @@ class Engine:
                       direction: str, url: str) -> None:
         for h in hits:
             self.summary.findings += 1
-            self._detector.remember(h, f"{evidence}, {host or ip}")
+            self._detector.remember(h, evidence, host or ip)
             self._batch.findings.append(Finding(  # (positional: see RECORD_FIELDS)
                 h.type, h.value, prefix + h.transform if prefix else h.transform, h.location, h.confidence,
                 host, ip, port, protocol, attr.recipient, attr.category, h.device, sender, ts, ts, evidence,
