@@ -363,8 +363,8 @@ class Detector:
                 if len(alnum_of) >= 8192:  # values are captured text: the memo stays bounded
                     alnum_of.clear()
                 alnum_of[v] = key
-            if key not in recur or norm_key(f[1]) in self.rules.negative_keys:
-                continue
+            if key not in recur or (self._key_info.get(f[1]) or self._key(f[1]))[1] is None:
+                continue  # (None: a negative key, see _key)
             if found is None:
                 found = {_alnum(h.canonical or h.value) for h in hits.values()}
             v = v.strip()
