@@ -31,9 +31,10 @@ from monitor.model import (
     Summary,
     TlsHello,
     WebSocketMessage,
+    maker,
 )
 from monitor.profile import EMPTY_PROFILE, Profile
-from monitor.records import Destination, Finding, MessageRecord, maker, raw_url
+from monitor.records import Destination, Finding, MessageRecord, raw_url
 from monitor.rules.load import Rules
 from monitor.sources.httpdns import dns_from_http
 from monitor.store import BODY_CAP, Batch

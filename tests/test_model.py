@@ -1,4 +1,4 @@
-"""The records' fast makers (records.maker): the record each makes is the one its class makes."""
+"""model.maker: the record or message a fast maker makes is the one its class makes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import pickle
 
 import pytest
 
-from monitor.records import Destination, Finding, MessageRecord, maker
+from monitor.model import Datagram, Endpoint, FlowStats, HttpExchange, maker
+from monitor.records import Destination, Finding, MessageRecord
 from monitor.testing.records import finding
 
 VALUES = ("imei", "356938035643809", "md5", "json:$.imei", "pattern", "api.example.cn", "192.0.2.7", 80, "http",
@@ -44,3 +45,14 @@ def test_a_maker_refuses_what_the_class_refuses() -> None:
         maker(Destination)("a.example")  # missing fields
     with pytest.raises(TypeError):
         maker(Finding)(*VALUES, "one too many")
+
+
+def test_the_messages_a_packet_capture_makes_fast_are_the_ones_their_classes_make() -> None:
+    a, b = Endpoint("10.0.0.2", 40000), maker(Endpoint)("10.0.0.2", 40000)
+    assert a == b and hash(a) == hash(b) and {a: 1}[b] == 1
+    assert maker(Datagram)(1.0, a, b, "udp", b"\xf1", True, "frame 3") == Datagram(1.0, a, b, "udp", b"\xf1", True,
+                                                                                  "frame 3")
+    assert maker(FlowStats)(a, b, "tcp", 10, 20, 3, 1.0, 2.0, True) == FlowStats(a, b, "tcp", 10, 20, 3, 1.0, 2.0, True)
+    exchange = (1.0, a, b, "POST", "a.example", "/x", (("Host", "a.example"),), b"{}", 200, (), b"", "frames 3")
+    assert maker(HttpExchange)(*exchange) == HttpExchange(*exchange)
+    assert maker(HttpExchange)(*exchange).url == HttpExchange(*exchange).url
