@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from monitor.model import Datagram, Endpoint, FlowStats, HttpExchange, maker
+from monitor.model import Datagram, DnsAnswer, Endpoint, FlowStats, HttpExchange, TlsHello, maker
 from monitor.records import Destination, Finding, MessageRecord
 from monitor.testing.records import finding
 
@@ -56,3 +56,8 @@ def test_the_messages_a_packet_capture_makes_fast_are_the_ones_their_classes_mak
     exchange = (1.0, a, b, "POST", "a.example", "/x", (("Host", "a.example"),), b"{}", 200, (), b"", "frames 3")
     assert maker(HttpExchange)(*exchange) == HttpExchange(*exchange)
     assert maker(HttpExchange)(*exchange).url == HttpExchange(*exchange).url
+    answer = (1.0, a, b, "a.example", "A", (("a.example", "A", "192.0.2.1", 60),), "frame 4", "udp", 0)
+    assert maker(DnsAnswer)(*answer) == DnsAnswer(*answer)
+    hello = {"ts": 1.0, "client": a, "server": b, "sni": "a.example", "alpn": ("h2",), "evidence": "frames 5",
+             "version": "TLS 1.3"}
+    assert maker(TlsHello)(**hello) == TlsHello(**hello)  # type: ignore[arg-type]

@@ -49,7 +49,7 @@ _PORTS = struct.Struct("!HH")
 _OVER_ETH = struct.Struct("!12xHBxH2xHxB2x12sI4xBB")
 _OVER_IP = struct.Struct("!BxH2xHxB2x12sI4xBB")
 # the messages made per packet or connection, without a frozen dataclass's __init__ (model.maker)
-_datagram, _flow_stats, _endpoint = maker(Datagram), maker(FlowStats), maker(Endpoint)
+_datagram, _flow_stats, _endpoint, _dns_answer = maker(Datagram), maker(FlowStats), maker(Endpoint), maker(DnsAnswer)
 
 
 class _Dir:
@@ -701,7 +701,7 @@ class PacketDecoder:
         if not is_resp:
             return []
         # (by position, in DnsAnswer's field order: ts, client, server, qname, qtype, answers, evidence, transport, rcode)
-        return [DnsAnswer(ts, c.client, c.server, qname, qtype, tuple(answers), f"frame {frame}", "udp", rcode)]
+        return [_dns_answer(ts, c.client, c.server, qname, qtype, tuple(answers), f"frame {frame}", "udp", rcode)]
 
     # -- TCP -------------------------------------------------------------------------------------------
 
