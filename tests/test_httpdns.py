@@ -66,6 +66,19 @@ def test_what_is_not_a_resolution_is_ignored(path: str, body: bytes, ctype: str,
     assert resolved(exchange(path, body, ctype, status=status)) is None
 
 
+@pytest.mark.parametrize(("path", "host", "expected"), [
+    ("/d\t?dn=sis.jpush.cn", "119.29.29.29", ("sis.jpush.cn", ["47.74.1.2"])),  # a tab the URL parser drops
+    ("/d#x?dn=sis.jpush.cn", "119.29.29.29", None),  # a fragment: no query
+    ("/139450/d?dn=sis.jpush.cn", "119.29.29.29", ("sis.jpush.cn", ["47.74.1.2"])),
+    ("http://119.29.29.29/d?dn=sis.jpush.cn", "119.29.29.29", ("sis.jpush.cn", ["47.74.1.2"])),  # absolute form
+    ("/x?next=/d&dn=sis.jpush.cn", "119.29.29.29", None),  # "/d" in the query is no resolver path
+    ("/lookup?dn=sis.jpush.cn", "httpdns.example.cn", ("sis.jpush.cn", ["47.74.1.2"])),  # a resolver by its name
+    ("/lookup?dn=sis.jpush.cn", "119.29.29.29", None),
+])
+def test_the_resolver_path_is_the_urls_path_as_a_url_parser_reads_it(path: str, host: str, expected: tuple) -> None:
+    assert resolved(exchange(path, b"47.74.1.2", host=host)) == expected
+
+
 def test_a_raw_connection_to_an_ip_from_httpdns_is_attributed(tmp_path: Path) -> None:
     phone, resolver, push = "10.42.0.23", "119.29.29.29", "47.74.1.2"
     req = b"GET /d?dn=im64.jpush.cn HTTP/1.1\r\nHost: 119.29.29.29\r\n\r\n"

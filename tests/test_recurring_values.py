@@ -44,6 +44,16 @@ def test_a_gaid_recurs_under_other_keys_with_the_first_finding_as_reason() -> No
     assert run(post("b.example", 80, "/collect", {"_aid": GAID}, 2))[0] == []
 
 
+def test_a_value_met_before_it_was_classified_is_recognized_when_it_recurs_after() -> None:
+    """What a value is compared as is remembered per value (a request repeats the values of the one before);
+    whether it is an identifier is asked again every time."""
+    frames = (post("b.example", 80, "/collect", {"_aid": GAID, "ev": "open"}, 1)
+              + post("a.example", 80, "/v1/ads", {"gaid": GAID}, 2)
+              + post("b.example", 80, "/collect", {"_aid": GAID, "ev": "close"}, 3))
+    got = sorted((f.host, f.type, f.location, f.evidence) for f in run(frames)[0])
+    assert got == [("a.example", "gaid", "json:$.gaid", "frames 6"), ("b.example", "gaid", "json:$._aid", "frames 9")]
+
+
 def test_recurrence_is_not_claimed_from_decoy_keys_or_short_values() -> None:
     frames = (post("a.example", 80, "/v1", {"gaid": GAID, "imsi": "460011234567890"}, 1)
               + post("b.example", 80, "/v2", {"request_id": GAID, "n": "4600"}, 2))

@@ -101,6 +101,32 @@ def test_destinations_repeated_in_one_batch_merge_as_in_separate_batches(db_path
     assert got[0] == got[1] == [("other.example", "", 1, None, None), ("s.jpush.cn", "bugly", 18, 3.0, 8.0)]
 
 
+def test_a_batch_of_many_findings_stores_what_one_batch_per_finding_stores(db_path: Path) -> None:
+    """A batch's findings go into the table in one statement (more than one multi-row statement holds): repeats
+    merge in order, ids, message links, counts, times and the search index are what row after row gives."""
+    rng = random.Random(7)
+    rows = [_finding(rng.randrange(60), first_ts=float(rng.randrange(100)), last_ts=float(rng.randrange(100, 200)),
+                     message_id=rng.choice([None, 1, 2]), evidence=f"frame {i}")
+            for i in range(3 * MAX_ROWS + 5)]
+    got = []
+    for one_batch in (True, False):
+        with Store.open(db_path.with_name(f"{one_batch}.db")) as store:
+            cid = store.begin_capture("a.pcap", "d" * 64, "pcap")
+            msgs = [message(1, url="http://a.example/x"), message(2, url="http://b.example/y")]
+            for batch in ([Batch(messages=msgs, findings=rows)] if one_batch
+                          else [Batch(messages=msgs)] + [Batch(findings=[replace(r, message_id=None)]) for r in rows]):
+                store.write(cid, batch)
+            store.finish_capture(cid, 1, 0.0, 200.0)
+            found = store.findings()
+            got.append(([(f.id, f.value, f.count, f.first_ts, f.last_ts, f.evidence) for f in found],
+                        [f.id for f in store.search_findings("0017", 100, ["value"])]))
+            links = [f.message_id for f in found]
+        if one_batch:
+            assert {*links} <= {None, 1, 2} and links.count(None) < len(links)  # the batch's messages' ids
+    assert got[0] == got[1]
+    assert len(got[0][0]) == 60 and sum(r[2] for r in got[0][0]) == len(rows) and got[0][1]
+
+
 def test_batches_of_any_size_reuse_a_few_statements(db_path: Path) -> None:
     """Memory stays flat over long captures: sqlite3 keeps up to 128 prepared statements, so a statement
     text per batch size (each batch a new one) grew SQLite's memory with every batch."""

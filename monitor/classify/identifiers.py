@@ -202,6 +202,7 @@ class Detector:
         self._check_ctx = CheckContext(self._mcc, self._install_keys,
                                        tuple(p for p in (self._cs2, self._kalay) if p is not None), self._min_apps)
         self._recur: dict[str, tuple[str, str]] = {}  # value (letters and digits, upper) -> (type, first finding)
+        self._alnum_of: dict[str, str] = {}  # a field's value (10-80 characters) -> _alnum of it (values recur)
         self._key_info: dict[str, _KeyInfo] = {}
         self._known_memo: dict[str, tuple[tuple[Variant, str], ...]] = {}  # value -> its matches (_known_all)
         self._known_chars = 0  # the characters of the values in _known_memo (about: a value met twice counts twice)
@@ -339,25 +340,31 @@ class Detector:
 
     # -- values seen before in this capture ---------------------------------------------------------
 
-    def remember(self, h: Hit, where: str) -> None:
-        """Note a reported value, so that it is recognized when it recurs (the first finding is kept)."""
+    def remember(self, h: Hit, evidence: str, destination: str) -> None:
+        """Note a reported value, so that it is recognized when it recurs (the first finding is kept: its
+        location, and where it was seen, `evidence` and `destination`, make the reason)."""
         if h.type not in self.rules.recurring or h.confidence == "known" or len(self._recur) >= 10_000:
             return
         key = _alnum(h.canonical or h.value)
-        if len(key) >= self.rules.recurring_min:
-            self._recur.setdefault(key, (h.type, f"same value as the {h.type} found at {h.location} ({where})"))
+        if len(key) >= self.rules.recurring_min and key not in self._recur:
+            self._recur[key] = (h.type, f"same value as the {h.type} found at {h.location} ({evidence}, {destination})")
 
     def _recurrences(self, fields: list[Field], hits: dict[tuple[str, str, str], Hit]) -> None:
         found: set[str] | None = None
         low = self.rules.recurring_min
-        recur = self._recur
+        recur, alnum_of = self._recur, self._alnum_of
         for f in fields:
             v = f[2]
-            if not low <= len(v) <= 80 or " " in v or f[3] == ("bytes",):
+            if not low <= len(v) <= 80 or " " in v or f[3] == _BYTES:
                 continue  # identifiers are short and have no spaces
-            key = _alnum(v)
-            if key not in recur or norm_key(f[1]) in self.rules.negative_keys:
-                continue
+            key = alnum_of.get(v)
+            if key is None:  # a value not met lately (a request repeats most of the values of the one before)
+                key = _alnum(v)
+                if len(alnum_of) >= 8192:  # values are captured text: the memo stays bounded
+                    alnum_of.clear()
+                alnum_of[v] = key
+            if key not in recur or (self._key_info.get(f[1]) or self._key(f[1]))[1] is None:
+                continue  # (None: a negative key, see _key)
             if found is None:
                 found = {_alnum(h.canonical or h.value) for h in hits.values()}
             v = v.strip()

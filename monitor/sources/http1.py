@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import deque
 
-from monitor.model import Endpoint, HttpExchange, Message
+from monitor.model import Endpoint, HttpExchange, Message, maker
 
 BODY_KEEP = 1 << 20
 HEADER_MAX = 64 * 1024
@@ -53,6 +53,7 @@ class _Msg:
         self.content_length: str | None = None
 
 
+_http_exchange = maker(HttpExchange)  # (model.maker: without the frozen dataclass's __init__)
 _WS = " \t\n\r\x0b\x0c"  # what bytes.strip() strips: str.strip() would also take \x1c-\x1f, \x85, \xa0
 
 
@@ -264,7 +265,7 @@ class Http1Handler:
             host = host or rest.split("/", 1)[0]
             target = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
         frames = req.frames + resp.frames if resp is not None else req.frames
-        return HttpExchange(  # (by position, in the fields' order: keyword arguments cost ~1 us more per exchange)
+        return _http_exchange(  # (by position, in the fields' order: keyword arguments cost ~1 us more per exchange)
             req.ts, self.client, self.server, req.method, normalize_host(host),  # ts, client, server, method, host
             target, tuple(req.headers), bytes(req.body),  # path, request_headers, request_body
             resp.status if resp is not None else None,  # status

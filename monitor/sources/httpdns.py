@@ -23,6 +23,7 @@ _HOSTNAME = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?
 _NAME_PARAMS = ("dn", "host", "domain", "name", "hostname")
 _IP_KEYS = ("ips", "ip", "ipsv6", "ipv6", "ipv4", "addrs", "address", "addresses")
 _HOST_KEYS = ("host", "dn", "domain", "name", "hostname")
+_URL_CUTS = frozenset("#\t\r\n")
 _RESOLVER_PATH = re.compile(r"/(?:d|sign_d|resolve|dns-query|dns|httpdns|multi_dns|v\d+/resolve)(?:$|[/?])", re.I)
 
 
@@ -34,9 +35,16 @@ def dns_from_http(m: HttpExchange) -> DnsAnswer | None:
     ctype = (m.header("content-type", response=True) or "").lower()
     if "application/dns-message" in ctype:
         return _wire(m, body)
-    split = urlsplit(m.path)
-    if not _RESOLVER_PATH.search(split.path) and "dns" not in m.host.lower():
+    if "dns" in m.host.lower():
+        split = urlsplit(m.path)
+    elif not _RESOLVER_PATH.search(m.path) and _URL_CUTS.isdisjoint(m.path):
+        # (urlsplit's path is a piece of the target followed there by "?" or its end: no match in the target, none
+        # in the path; a "#" or a tab, CR or LF, which urlsplit cuts at or drops, is left to urlsplit)
         return None  # only resolver endpoints: an API that happens to return {"host", "ip"} is not DNS
+    else:
+        split = urlsplit(m.path)
+        if not _RESOLVER_PATH.search(split.path):
+            return None
     query = dict(parse_qsl(split.query)[:32])
     asked = [_host(query[p]) for p in _NAME_PARAMS if p in query]
     names = [n for part in asked if part for n in part.split(",") if _HOSTNAME.match(n)]

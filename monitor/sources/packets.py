@@ -16,7 +16,16 @@ from collections import OrderedDict
 from collections.abc import Callable, Generator
 from typing import Any
 
-from monitor.model import DATAGRAMS_PER_FLOW, Datagram, DnsAnswer, Endpoint, FlowStats, Message, TlsHello
+from monitor.model import (
+    DATAGRAMS_PER_FLOW,
+    Datagram,
+    DnsAnswer,
+    Endpoint,
+    FlowStats,
+    Message,
+    TlsHello,
+    maker,
+)
 from monitor.sources.dns import DnsError, parse_dns
 from monitor.sources.http1 import Http1Handler, looks_like_http_request, looks_like_http_response
 from monitor.sources.linklayer import TUNNEL_PORTS, gre, ip_of, udp_tunnel
@@ -39,6 +48,8 @@ _PORTS = struct.Struct("!HH")
 # length and checksum), TCP data offset and flags
 _OVER_ETH = struct.Struct("!12xHBxH2xHxB2x12sI4xBB")
 _OVER_IP = struct.Struct("!BxH2xHxB2x12sI4xBB")
+# the messages made per packet or connection, without a frozen dataclass's __init__ (model.maker)
+_datagram, _flow_stats, _endpoint, _dns_answer = maker(Datagram), maker(FlowStats), maker(Endpoint), maker(DnsAnswer)
 
 
 class _Dir:
@@ -213,8 +224,8 @@ class PacketDecoder:
                             if not plen or c.datagrams >= DATAGRAMS_PER_FLOW:
                                 return []
                             c.datagrams += 1
-                            return [Datagram(ts, c.client, c.server, "udp",
-                                             data[u + 8:min(end, u + 8 + DATAGRAM_KEEP)], outbound, f"frame {frame}")]
+                            return [_datagram(ts, c.client, c.server, "udp",
+                                               data[u + 8:min(end, u + 8 + DATAGRAM_KEEP)], outbound, f"frame {frame}")]
         out = self._feed(ts, linktype, data, frame)
         if self.evicted:
             out = self.evicted + out
@@ -399,7 +410,7 @@ class PacketDecoder:
                                         c.datagrams += 1
                                         continue
                                 c.datagrams += 1
-                                pending.append(Datagram(ts, c.client, c.server, "udp", payload, outbound, f"frame {frame}"))
+                                pending.append(_datagram(ts, c.client, c.server, "udp", payload, outbound, f"frame {frame}"))
                                 if len(pending) >= 64:
                                     self.first_ts, self.last_ts = first, last
                                     yield pending
@@ -598,9 +609,9 @@ class PacketDecoder:
                 return c, outbound, key
         is_client = self._orient(src, sport, dst, dport, syn_from_src, transport)
         if is_client:
-            key, client, server = (src, sport, dst, dport, transport), Endpoint(src, sport), Endpoint(dst, dport)
+            key, client, server = (src, sport, dst, dport, transport), _endpoint(src, sport), _endpoint(dst, dport)
         else:
-            key, client, server = (dst, dport, src, sport, transport), Endpoint(dst, dport), Endpoint(src, sport)
+            key, client, server = (dst, dport, src, sport, transport), _endpoint(dst, dport), _endpoint(src, sport)
         if len(self.conns) >= MAX_CONNS:
             oldest = min(self.conns, key=lambda k: self.conns[k].last_ts)
             self.evicted.extend(self._close(oldest, ts))
@@ -668,8 +679,8 @@ class PacketDecoder:
         if not payload or c.datagrams >= DATAGRAMS_PER_FLOW:
             return []  # (the engine reads no more of a conversation; its bytes and packets are counted above)
         c.datagrams += 1
-        return [Datagram(ts=ts, client=c.client, server=c.server, transport="udp", payload=payload[:DATAGRAM_KEEP],
-                         outbound=outbound, evidence=f"frame {frame}")]
+        return [_datagram(ts=ts, client=c.client, server=c.server, transport="udp", payload=payload[:DATAGRAM_KEEP],
+                           outbound=outbound, evidence=f"frame {frame}")]
 
     def _quic_session(self, c: _Conn, client_random: bytes, version: int, scid: bytes) -> Any:
         keylog = getattr(self.tls_factory, "keylog", None)
@@ -690,7 +701,7 @@ class PacketDecoder:
         if not is_resp:
             return []
         # (by position, in DnsAnswer's field order: ts, client, server, qname, qtype, answers, evidence, transport, rcode)
-        return [DnsAnswer(ts, c.client, c.server, qname, qtype, tuple(answers), f"frame {frame}", "udp", rcode)]
+        return [_dns_answer(ts, c.client, c.server, qname, qtype, tuple(answers), f"frame {frame}", "udp", rcode)]
 
     # -- TCP -------------------------------------------------------------------------------------------
 
@@ -848,8 +859,8 @@ class PacketDecoder:
         if no_key:
             self.encrypted_no_key += 1
         # (by position, in FlowStats' field order: keyword arguments cost ~0.8 us more, one per connection)
-        out.append(FlowStats(c.client, c.server, c.transport, c.bytes_out, c.bytes_in,  # type: ignore[arg-type]
-                             c.packets, c.first_ts, c.last_ts, no_key))
+        out.append(_flow_stats(c.client, c.server, c.transport, c.bytes_out, c.bytes_in,
+                               c.packets, c.first_ts, c.last_ts, no_key))
         return out
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Protocol
 
-from monitor.model import Datagram, DnsAnswer, Endpoint, Message, TlsHello
+from monitor.model import Datagram, DnsAnswer, Endpoint, Message, TlsHello, maker
+
+_tls_hello = maker(TlsHello)  # one per TLS connection (model.maker: without the frozen dataclass's __init__)
 
 
 class StreamHandler(Protocol):
@@ -95,8 +97,8 @@ class TlsPassiveHandler:
         self.done = True
         self.buf = bytearray()
         frames = f"frames {self.first_frame}" + (f",{frame}" if frame != self.first_frame else "")
-        hello = TlsHello(ts=self.first_ts, client=self.client, server=self.server, sni=sni, alpn=alpn,
-                         evidence=frames, version=version)
+        hello = _tls_hello(ts=self.first_ts, client=self.client, server=self.server, sni=sni, alpn=alpn,
+                           evidence=frames, version=version)
         if sni or self.inbound_done:
             self.inbound_done, self.inbound = True, bytearray()
             return [hello]
