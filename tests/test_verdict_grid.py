@@ -140,6 +140,11 @@ FLOORS27 = {"grid27/betterme.txt": (0.746, 45), "grid27/pebble.txt": (0.781, 15)
 FLOORS28 = {"grid28/bettermen.txt": (0.595, 24), "grid28/qunaer.txt": (0.897, 38), "grid28/vizio.txt": (0.641, 30)}
 FLOORS29 = {"grid29/keylauncher.txt": (0.351, 2), "grid29/tunnellight.txt": (0.577, 26), "grid29/zswatch.txt": (0.694, 0)}
 FLOORS30 = {"grid30/mobisystems.txt": (0.714, 33)}
+# 31 (REALITY Games, PikPok, Oura) 0.673 / 4 on d4a6a9b, 0.668 / 11 on the rules of the hour; 32 (Jaumo, PetSafe, 233乐园
+# ad SDK) 0.674 / 5 on both
+GRID31, GRID32 = CORPUS / "verdicts31", CORPUS / "verdicts32"
+FLOORS31 = {"grid31/oura.txt": (0.855, 42), "grid31/pikpok.txt": (0.688, 9), "grid31/reality.txt": (0.589, 24)}
+FLOORS32 = {"grid32/jaumo.txt": (0.541, 6), "grid32/leyuan233_adsdk.txt": (0.841, 13), "grid32/petsafe.txt": (0.635, 16)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -210,6 +215,8 @@ LATER_GRIDS = [
     pytest.param(GRID28, CORPUS / "policies", 221, 0.715, (92, 97), FLOORS28, id="grid28"),
     pytest.param(GRID29, CORPUS / "policies", 214, 0.533, (28, 43), FLOORS29, id="grid29"),
     pytest.param(GRID30, CORPUS / "policies", 91, 0.714, (33, 33), FLOORS30, id="grid30"),
+    pytest.param(GRID31, CORPUS / "policies", 199, 0.704, (75, 84), FLOORS31, id="grid31"),
+    pytest.param(GRID32, CORPUS / "policies", 187, 0.674, (35, 44), FLOORS32, id="grid32"),
 ]
 
 
