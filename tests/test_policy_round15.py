@@ -281,3 +281,13 @@ def test_grid_31_and_32_promises_that_are_not_about_the_sdk() -> None:
                       "At Android we do not transmit the Advertising ID.\n")
     assert _verdict(section, "gaid", "appsflyer", "analytics") != "contradicted"
     assert _verdict(section, "gaid", "firebase", "analytics") == "contradicted"
+
+
+def test_table_of_contents_links_and_sub_headings_that_name_data() -> None:
+    text = ("# Privacy\n\n* [Location of site and data](#location-of-site-and-data)\n\n"
+            "## What we collect and why\n\n### General Geolocation data\n\n"
+            "We log the full IP address used to sign up a product account.\n\n"
+            "### Location\n\nWe never collect your location.\n")
+    got = facts(text)
+    assert ("location_coarse", "collects", "first_party") in got  # the sub-heading names what the section logs
+    assert not any(t == "location_precise" and s != "denies" for t, s, _r in got)  # not the table of contents' link

@@ -538,6 +538,13 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 unmarked = _unmarked(seg_text)
                 field_item = bool(section_kind) and k == 0 and not listed and bool(_FIELD_LINE.match(unmarked)) \
                     and not _VERB.search(re.split(r"[:：]", unmarked, maxsplit=1)[1])
+                # ... and a sub-heading naming a kind of data under such a heading ("## What we collect and why" over "###
+                # General Geolocation data"): the section collects what it names
+                md_sub = _MD_HEADING.match(stripped)
+                # (unless the section's own sentences speak of that data: then they say what happens to it)
+                field_item = field_item or (section_kind == "collect" and k == 0 and bool(md_sub) and parent_level > 0
+                                            and len(md_sub.group(1) if md_sub else "") > parent_level and not _VERB.search(unmarked)
+                                            and _heading_only_names(seg_text, lines, li))
                 # ... and a bare bulleted item under such a heading ("# Data we collect automatically." over "* General
                 # location data"): the heading is the list's introduction
                 field_item = field_item or (bool(section_kind) and k == 0 and not listed and not intro
@@ -661,6 +668,20 @@ def _glossary(line: str, current: bool) -> bool:
     # (an entry, "IP 地址：IP 地址通常可用于 ...", "Cookie: a small file ...", may look like a heading: a short one ends it)
     return not (line.startswith("#") or (short and (_is_heading(line) or bool(_NUMBERED.match(line))))
                 or (len(line) <= 60 and bool(rules().collect_heading.search(line))))
+
+
+def _heading_only_names(heading: str, lines: list[str], li: int) -> bool:
+    """A sub-heading names a clear type of data ("### General Geolocation data") that the section under it does not name
+    again (it says how it is gathered: "we log the full IP address used to sign up")."""
+    named = {x for t, _a, _b in find_terms(heading) if not t.vague for x in (t.expands or (t.type,))}
+    if not named:
+        return False
+    for line in lines[li + 1:li + 16]:
+        if _MD_HEADING.match(line.strip()):
+            break
+        if any(x in named for t, _a, _b in find_terms(line) for x in (t.expands or (t.type,))):
+            return False
+    return True
 
 
 def _unmarked(line: str) -> str:
