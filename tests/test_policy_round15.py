@@ -291,3 +291,13 @@ def test_table_of_contents_links_and_sub_headings_that_name_data() -> None:
     got = facts(text)
     assert ("location_coarse", "collects", "first_party") in got  # the sub-heading names what the section logs
     assert not any(t == "location_precise" and s != "denies" for t, s, _r in got)  # not the table of contents' link
+
+
+def test_a_collection_denial_limited_to_one_case_is_no_promise() -> None:
+    visitors = ("We collect your email address.\n\nCustomers may also sign up for classes as a Visitor, in which case they "
+                "provide a nickname. No personal information is collected or saved.\n")
+    assert not any(c.kind == "no_collection" for c in parse_policy(visitors).claims)
+    registration = ("A new application is registered by providing information on the company. No personal information is "
+                    "collected in connection with registration.\n")
+    assert not any(c.kind == "no_collection" for c in parse_policy(registration).claims)
+    assert any(c.kind == "no_collection" for c in parse_policy("No personal information is collected or saved.\n").claims)

