@@ -301,3 +301,10 @@ def test_a_collection_denial_limited_to_one_case_is_no_promise() -> None:
                     "collected in connection with registration.\n")
     assert not any(c.kind == "no_collection" for c in parse_policy(registration).claims)
     assert any(c.kind == "no_collection" for c in parse_policy("No personal information is collected or saved.\n").claims)
+
+
+def test_given_consent_and_careful_advice() -> None:
+    got = facts("We may share your advertising ID with advertisers to serve behavioral ads within the Game if you have "
+                "given consent in accordance with the consent form.\n")
+    assert got and all(s == "conditional" for _t, s, _r in got)
+    assert not facts("So, be careful to keep your Facebook account information, including your password, secure.\n")

@@ -145,6 +145,11 @@ FLOORS30 = {"grid30/mobisystems.txt": (0.714, 33)}
 GRID31, GRID32 = CORPUS / "verdicts31", CORPUS / "verdicts32"
 FLOORS31 = {"grid31/oura.txt": (0.855, 42), "grid31/pikpok.txt": (0.688, 9), "grid31/reality.txt": (0.589, 24)}
 FLOORS32 = {"grid32/jaumo.txt": (0.541, 6), "grid32/leyuan233_adsdk.txt": (0.841, 13), "grid32/petsafe.txt": (0.635, 16)}
+# the session's last grids: 33 (Playgendary, Merkur24, Polar 2019) 0.571 / 18 false contradicted on d4a6a9b and on the
+# session's rules alike (a collection denial limited to one case); 34 (Naveed Zafar apps, Abodu, 青禾计划) 0.612 / 0 on both
+GRID33, GRID34 = CORPUS / "verdicts33", CORPUS / "verdicts34"
+FLOORS33 = {"grid33/merkur24.txt": (0.525, 12), "grid33/playgendary.txt": (0.742, 25), "grid33/polar.txt": (0.705, 28)}
+FLOORS34 = {"grid34/abodu.txt": (0.746, 18), "grid34/naveedzafar.txt": (0.543, 20), "grid34/qingheplan.txt": (0.556, 35)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -217,6 +222,8 @@ LATER_GRIDS = [
     pytest.param(GRID30, CORPUS / "policies", 91, 0.714, (33, 33), FLOORS30, id="grid30"),
     pytest.param(GRID31, CORPUS / "policies", 199, 0.704, (75, 84), FLOORS31, id="grid31"),
     pytest.param(GRID32, CORPUS / "policies", 187, 0.674, (35, 44), FLOORS32, id="grid32"),
+    pytest.param(GRID33, CORPUS / "policies", 184, 0.658, (65, 75), FLOORS33, id="grid33"),
+    pytest.param(GRID34, CORPUS / "policies", 196, 0.612, (73, 73), FLOORS34, id="grid34"),
 ]
 
 
