@@ -308,3 +308,9 @@ def test_given_consent_and_careful_advice() -> None:
                 "given consent in accordance with the consent form.\n")
     assert got and all(s == "conditional" for _t, s, _r in got)
     assert not facts("So, be careful to keep your Facebook account information, including your password, secure.\n")
+
+
+def test_subject_to_your_consent_is_a_condition() -> None:
+    got = facts("* Data concerning your location (geolocation): subject to your consent, we collect and process data "
+                "concerning your location.\n")
+    assert got and all(s == "conditional" for _t, s, _r in got)
