@@ -39,6 +39,9 @@ _FORM_KEY = re.compile(r"^[A-Za-z_][\w.\-\[\]]{0,63}$")
 _PAIR_NAMES = ("k", "key", "name", "field", "param")  # [{"key": "imei", "value": "35..."}]
 _PAIR_VALUES = ("v", "value", "val")  # (unrolled in _name_value)
 _PAIR_VALUE_SET = frozenset(_PAIR_VALUES)  # a small dict holds one when it is not disjoint from it (one call)
+# a value under 16 characters with none of these (and no "eyJ", a JWT's start) is one _leaf only stores: not JSON
+# ({, [), a form (=), percent-encoded (%), and too short for hex or base64 (see _leaf); _walk stores it itself
+_MARKS = frozenset("{[=%")
 _PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
 _BIN_RUN = re.compile(rb"[\x20-\x7e]{2,}")  # a name or a value inside a binary key-value encoding
 _BIN_KEY = re.compile(r"[A-Za-z_$][A-Za-z0-9_.$-]{1,39}")
@@ -455,7 +458,7 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
             for k, v in items:
                 ck = type(v)
                 if ck is str:
-                    if len(v) < 16 and v.isalnum() or len(v) <= 32 and v.isdigit():
+                    if len(v) < 16 and (v.isalnum() or v and _MARKS.isdisjoint(v) and "eyJ" not in v) or len(v) <= 32 and v.isdigit():
                         fields.append((path, k, v, tr, None))
                         continue
                     _leaf(f"{path}.{k}"[:512], k, v, tr, depth, b)
@@ -479,7 +482,7 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
                 return
             ck = type(v)
             if ck is str:
-                if len(v) < 16 and v.isalnum() or len(v) <= 32 and v.isdigit():
+                if len(v) < 16 and (v.isalnum() or v and _MARKS.isdisjoint(v) and "eyJ" not in v) or len(v) <= 32 and v.isdigit():
                     fields.append((path, k, v, tr, None))  # all _leaf would do; location path.k, built when read
                     room -= 1
                     continue
@@ -520,7 +523,7 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
         v = head[i]
         ck = type(v)
         if ck is str:
-            if len(v) < 16 and v.isalnum() or len(v) <= 32 and v.isdigit():
+            if len(v) < 16 and (v.isalnum() or v and _MARKS.isdisjoint(v) and "eyJ" not in v) or len(v) <= 32 and v.isdigit():
                 fields.append((path, key, v, tr, i))  # location path[i], built when read
                 room -= 1
                 continue

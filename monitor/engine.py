@@ -8,7 +8,6 @@ finds identifiers, and accumulates destination accounting. It does no IO: it ret
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from monitor import decode
@@ -31,6 +30,7 @@ from monitor.model import (
     Summary,
     TlsHello,
     WebSocketMessage,
+    changer,
     maker,
 )
 from monitor.profile import EMPTY_PROFILE, Profile
@@ -54,6 +54,7 @@ RECORD_FIELDS = {
 # the records made per message and per finding, without a frozen dataclass's __init__ (records.maker: a seventh of
 # its cost; the engine's MessageRecords and Findings were ~13 % of its instructions on an HTTP-heavy capture)
 _message, _finding, _destination = maker(MessageRecord), maker(Finding), maker(Destination)
+_changed = changer(Attribution)  # dataclasses.replace for an Attribution (a P2P role, a certificate's reason)
 MAX_DATAGRAMS_KEPT_PER_FLOW = 8  # datagram rows kept as evidence per conversation (findings always kept)
 MAX_SCANNED_DATAGRAMS_PER_FLOW = 64  # raw-payload scans per conversation: identifiers travel in the first ones
 MAX_RECOGNIZED_DATAGRAMS_PER_FLOW = DATAGRAMS_PER_FLOW  # protocol decoders (cheap) keep reading logins/punches
@@ -293,7 +294,7 @@ class Engine:
         for name in m.cert_names:
             bare = name[2:] if name.startswith("*.") else name
             attr = self._attributor.attribute(bare, m.server.ip, m.server.port, m.transport, m.ts)
-            attr = replace(attr, reason=f"server certificate {name}: {attr.reason}")
+            attr = _changed(attr, reason=f"server certificate {name}: {attr.reason}")
             if attr.sdk:
                 return bare, attr
             if first is None:
@@ -323,7 +324,7 @@ class Engine:
         attr = self._attributor.attribute(named, m.server.ip, m.server.port, m.transport, m.ts,
                                           protocol=p2p.protocol if p2p else "", client=m.client.ip)
         if p2p and p2p.role:
-            attr = replace(attr, role=p2p.role)
+            attr = _changed(attr, role=p2p.role)
         if p2p and (not known or known[1] in ("", "udp", "tcp")):
             self._names[(m.server.ip, m.server.port, m.transport)] = (host, p2p.protocol)
         self._dest(host, m.server.ip, m.server.port, m.transport, protocol, attr).touch(m.ts)

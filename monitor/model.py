@@ -317,3 +317,17 @@ def maker(cls: type[_R]) -> Callable[..., _R]:
     make: Callable[..., _R] = ns["make"]
     make.__qualname__ = make.__name__ = f"make_{cls.__name__}"
     return make
+
+
+def changer(cls: type[_R]) -> Callable[..., _R]:
+    """A function that does what dataclasses.replace(record, **changes) does for a record of `cls` (a frozen slotted
+    dataclass; changes by keyword only), through maker(cls): replace() walks fields() and calls the class, whose
+    generated __init__ sets every field through object.__setattr__ (~6x the cost for Attribution's 7 fields)."""
+    ns: dict[str, Any] = {"_make": maker(cls), "_same": object()}
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    keep = ", ".join(f"{n}=_same" for n in names)
+    values = ", ".join(f"_record.{n} if {n} is _same else {n}" for n in names)
+    exec(f"def change(_record, *, {keep}):\n    return _make({values})", ns)
+    change: Callable[..., _R] = ns["change"]
+    change.__qualname__ = change.__name__ = f"change_{cls.__name__}"
+    return change

@@ -246,3 +246,26 @@ def test_members_after_a_nested_object_that_took_the_room_are_counted_one_by_one
     assert len(got) == decode.MAX_FIELDS and got.truncated
     assert got[decode.MAX_FIELDS - 6:] == [Field("json:$.big.o0.m0", "m0", "v", ("json",))] + [
         Field(f"json:$.k{i}", f"k{i}", "w", ("json",)) for i in (9, 8, 7, 6, 5)]
+
+
+def test_short_json_values_are_stored_as_they_are_unless_they_unwrap() -> None:
+    """Values under 16 characters: a word with marks ("ad_show", " a-b ") is stored as it is, in order; JSON in
+    a string, percent-encoding and a form are still read (and an empty string gives no field)."""
+    body = json.dumps({"events": [{"id": "ad_show", "q": "k=1", "j": "[1, 2]", "o": '{"a": "b"}', "e": "", "s": " a-b "},
+                                  ["x_y", "k=v"]],
+                       "short": "%41%42", "pct": "a%2Db%2Dc%2D", "jwt": "eyJhYmMiOjF9", "hexish": "ab-cd_ef"}).encode()
+    assert [tuple(f) for f in http(body=body, ctype="application/json")] == [
+        ("json:$.hexish", "hexish", "ab-cd_ef", ("json",)),
+        ("json:$.jwt", "jwt", "eyJhYmMiOjF9", ("json",)),
+        ("json:$.pct", "pct", "a%2Db%2Dc%2D", ("json",)),
+        ("json:$.pct", "pct", "a-b-c-", ("json", "urlencoded")),
+        ("json:$.short", "short", "%41%42", ("json",)),
+        ("json:$.events[1][1]", "events", "k=v", ("json",)),
+        ("json:$.events[1][0]", "events", "x_y", ("json",)),
+        ("json:$.events[0].s", "s", " a-b ", ("json",)),
+        ("json:$.events[0].o.a", "a", "b", ("json", "json")),
+        ("json:$.events[0].j[1]", "", "2", ("json", "json")),
+        ("json:$.events[0].j[0]", "", "1", ("json", "json")),
+        ("json:$.events[0].q", "q", "k=1", ("json",)),
+        ("json:$.events[0].id", "id", "ad_show", ("json",)),
+    ]

@@ -1,4 +1,4 @@
-"""model.maker: the record or message a fast maker makes is the one its class makes."""
+"""model.maker and model.changer: the record or message a fast maker makes is the one its class makes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,17 @@ import pickle
 
 import pytest
 
-from monitor.model import Datagram, DnsAnswer, Endpoint, FlowStats, HttpExchange, TlsHello, maker
+from monitor.model import (
+    Attribution,
+    Datagram,
+    DnsAnswer,
+    Endpoint,
+    FlowStats,
+    HttpExchange,
+    TlsHello,
+    changer,
+    maker,
+)
 from monitor.records import Destination, Finding, MessageRecord
 from monitor.testing.records import finding
 
@@ -45,6 +55,19 @@ def test_a_maker_refuses_what_the_class_refuses() -> None:
         maker(Destination)("a.example")  # missing fields
     with pytest.raises(TypeError):
         maker(Finding)(*VALUES, "one too many")
+
+
+@pytest.mark.parametrize("changes", [{}, {"role": "relay"}, {"country": "CN", "reason": "sni; 192.0.2.7 also resolved"},
+                                     {"sdk": "", "category": "unknown", "protocol": ""}])
+def test_a_changed_record_is_the_one_dataclasses_replace_makes(changes: dict[str, str]) -> None:
+    old = Attribution("umeng", "Umeng", "analytics", "", "host suffix umeng.com", "", "")
+    new, want = changer(Attribution)(old, **changes), dataclasses.replace(old, **changes)
+    assert type(new) is Attribution and new == want and hash(new) == hash(want) and repr(new) == repr(want)
+    assert old == Attribution("umeng", "Umeng", "analytics", "", "host suffix umeng.com", "", "")  # unchanged
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        new.role = "peer"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        changer(Attribution)(old, owner="x")  # no such field, as replace() refuses it
 
 
 def test_the_messages_a_packet_capture_makes_fast_are_the_ones_their_classes_make() -> None:

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import bisect
 import ipaddress
-from dataclasses import replace
 from typing import Any
 
-from monitor.model import Attribution, DnsAnswer
+from monitor.model import Attribution, DnsAnswer, changer, maker
 from monitor.profile import Profile
 from monitor.rules.load import Rules
 from monitor.rules.sdks import SdkRule
@@ -25,6 +24,8 @@ from monitor.rules.sdks import SdkRule
 _UNSEEN: Any = object()
 DNS_SLACK = 2.0  # seconds: a connection may start a little before the answer's capture time
 MAX_NAMES_PER_IP = 32
+# Attributions made and changed without the frozen dataclass's __init__ (model.maker, model.changer)
+_attribution, _changed = maker(Attribution), changer(Attribution)
 
 
 class HostRules:
@@ -164,7 +165,7 @@ class Attributor:
         differ = any(a.sdk != hit.sdk for _, a in alt)
         listed = ", ".join(f"{n} ({a.sdk or 'unknown'})" for n, a in alt)
         note = f"; ambiguous: {ip} also resolved for {listed}" if differ else f"; {ip} also resolved for {listed}"
-        return replace(hit, reason=hit.reason + note)
+        return _changed(hit, reason=hit.reason + note)
 
     def _attribute(self, host: str, names: tuple[str, ...], ip: str, protocol: str) -> Attribution:
         country = self._country(ip)
@@ -175,23 +176,23 @@ class Attributor:
                 self._named.clear()
             self._named[(bool(host), names, protocol)] = named
         if named is not None:
-            return replace(named, country=country) if country else named
+            return _changed(named, country=country) if country else named
         if ip and self.profile.is_first_party("", ip):
-            return Attribution("first_party", self.profile.app.name, "first_party", country,
+            return _attribution("first_party", self.profile.app.name, "first_party", country,
                                f"first-party address {ip}", protocol)
         found = self.rules.by_ip(ip)
         if found:
             return self._from(found[0], country, found[1], protocol)
         if protocol and protocol in self.rules.protocols:
             return self._from(self.rules.protocols[protocol], country, f"{protocol} fingerprint", protocol)
-        return Attribution("", "", "unknown", country, "no rule matched", protocol)
+        return _attribution("", "", "unknown", country, "no rule matched", protocol)
 
     def _by_names(self, host: str, names: tuple[str, ...], protocol: str) -> Attribution | None:
         """The attribution a name of the chain gives (no country: the address gives it), None when no rule names one."""
         for i, name in enumerate(names):
             via = "" if host else ("dns " if i == 0 else f"dns cname of {names[0]}: ")
             if self.profile.is_first_party(name, ""):
-                return Attribution("first_party", self.profile.app.name, "first_party", "",
+                return _attribution("first_party", self.profile.app.name, "first_party", "",
                                    f"{via}first-party host {name}", protocol)
             found = self.rules.by_host(name)
             if found:
@@ -199,7 +200,7 @@ class Attributor:
         return None
 
     def _from(self, s: SdkRule, country: str, reason: str, protocol: str) -> Attribution:
-        return Attribution(s.id, s.organization, s.category, country, reason, protocol)
+        return _attribution(s.id, s.organization, s.category, country, reason, protocol)
 
     def _country(self, ip: str) -> str:
         if self.geo is None or not ip:

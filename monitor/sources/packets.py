@@ -277,8 +277,9 @@ class PacketDecoder:
         largest record, largest block): the reader's own format and bounds.
 
         Settled here exactly as feed()'s fast path settles them (tests/test_fast_path.py compares the two): a
-        pure ACK of a known IPv4 TCP connection; its in-order segment in a direction whose handler wants no
-        more bytes (TLS after the hello, a raw stream past its chunks); a datagram of a known UDP conversation
+        pure ACK of a known IPv4 TCP connection; its in-order segment, counted, and its bytes handed to its
+        stream handler sliced from the buffer unless the handler wants no more in that direction (TLS after
+        the hello, a raw stream past its chunks); a datagram of a known UDP conversation
         past the QUIC check that is empty or past DATAGRAMS_PER_FLOW (the engine reads none); the other datagrams
         of such a conversation become their Datagram here, as feed() makes it, sliced from the buffer (a camera's
         media stream: no frame copy, no feed call), except that past `late_datagrams`' count the reader is asked
@@ -330,7 +331,7 @@ class PacketDecoder:
                 o = 0 if vihl == 0x45 else -1
             else:
                 o = -1
-            settled = None  # the messages of a packet settled below as feed() would (SYN-ACK, FIN, DNS)
+            settled: list[Message | FlowStats] | None = None  # what a packet settled below gives (as feed() would)
             if o >= 0 and frame & 4095 and not frag & 0x3FFF:
                 if iplen > n - o:
                     iplen = n - o
@@ -350,7 +351,7 @@ class PacketDecoder:
                                 if ts > last:
                                     last = ts
                                 continue
-                            if c.idle[outbound] and not c.late:  # nobody wants the bytes
+                            if not c.late:
                                 d = c.dirs[outbound]
                                 if d.next_seq == word and not d.ooo:  # in order, nothing held back
                                     d.next_seq = (word + plen) & 0xFFFFFFFF
@@ -365,7 +366,12 @@ class PacketDecoder:
                                         first = ts
                                     if ts > last:
                                         last = ts
-                                    continue
+                                    if c.idle[outbound]:  # nobody wants the bytes
+                                        continue
+                                    # its handler's bytes, as feed() hands them on: sliced from the buffer (no
+                                    # frame copy, no feed call)
+                                    u = start + o + 20 + hlen
+                                    settled = self._handle(c, outbound, buf[u:start + o + iplen], ts, frame)  # type: ignore[assignment]
                         elif hlen >= 20 and (flags & 0x07 == 0x02 or (flags & 0x07 == 0x01 and iplen - 20 - hlen <= 0)):
                             # a SYN-ACK, or a FIN without data: as feed() settles them, without the frame copy
                             if ts < first:
