@@ -314,3 +314,13 @@ def test_subject_to_your_consent_is_a_condition() -> None:
     got = facts("* Data concerning your location (geolocation): subject to your consent, we collect and process data "
                 "concerning your location.\n")
     assert got and all(s == "conditional" for _t, s, _r in got)
+
+
+def test_outfit7_denial_with_an_exception_and_survey_providers() -> None:
+    text = ("We do not collect any personal information about you through our Apps, with the sole exception of persistent "
+            "identifiers (such as IDFA, IDFV, Advertising ID, IP address).\n")
+    assert not any(c.kind == "no_collection" for c in parse_policy(text).claims)
+    survey = ("We may use third party providers for the in-app surveys and they may place their tags within an App to "
+              "collect non-personally identifiable data from the device solely for the purposes of conducting the "
+              "survey.\n")
+    assert _verdict(survey, "email", "admob", "advertising") != "contradicted"

@@ -150,6 +150,11 @@ FLOORS32 = {"grid32/jaumo.txt": (0.541, 6), "grid32/leyuan233_adsdk.txt": (0.841
 GRID33, GRID34 = CORPUS / "verdicts33", CORPUS / "verdicts34"
 FLOORS33 = {"grid33/merkur24.txt": (0.525, 12), "grid33/playgendary.txt": (0.742, 25), "grid33/polar.txt": (0.705, 28)}
 FLOORS34 = {"grid34/abodu.txt": (0.746, 18), "grid34/naveedzafar.txt": (0.543, 20), "grid34/qingheplan.txt": (0.556, 35)}
+# 35 (Number Games, Outfit7, IP Camera), the very last: 0.394 / 24 false contradicted on d4a6a9b, 0.415 / 22 on the
+# session's last rules (Outfit7: "no personal information ... with the sole exception of persistent identifiers"; survey
+# providers' "non-personally identifiable data"); then 0.453 / 0
+GRID35 = CORPUS / "verdicts35"
+FLOORS35 = {"grid35/ipcamera.txt": (0.462, 17), "grid35/numbergames.txt": (0.575, 21), "grid35/outfit7.txt": (0.321, 7)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -224,6 +229,7 @@ LATER_GRIDS = [
     pytest.param(GRID32, CORPUS / "policies", 187, 0.674, (35, 44), FLOORS32, id="grid32"),
     pytest.param(GRID33, CORPUS / "policies", 184, 0.658, (65, 75), FLOORS33, id="grid33"),
     pytest.param(GRID34, CORPUS / "policies", 196, 0.612, (73, 73), FLOORS34, id="grid34"),
+    pytest.param(GRID35, CORPUS / "policies", 236, 0.453, (45, 77), FLOORS35, id="grid35"),
 ]
 
 
