@@ -101,7 +101,7 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # fresh-aj (8 Western Android apps, no games) 0.860 / 0.848; the session's last two, fresh-ak (8 Western Android
           # apps) 0.720 / 0.720 and fresh-al (5 smart-home makers, 3 games) 0.727 / 0.728; written at the very end and read
           # once: fresh-am (8 Western Android apps) 0.724 / 0.743, fresh-an (5 device makers, 3 apps) 0.739 / 0.772
-          "fresh-ac": (0.82, 0.94), "fresh-ad": (0.85, 0.85), "fresh-ae": (0.68, 0.84), "fresh-af": (0.65, 0.76),
+          "fresh-ac": (0.82, 0.94), "fresh-ad": (0.85, 0.85), "fresh-ae": (0.70, 0.82), "fresh-af": (0.65, 0.76),
           "fresh-ag": (0.83, 0.89), "fresh-ah": (0.76, 0.84), "fresh-ai": (0.63, 0.72), "fresh-aj": (0.86, 0.90),
           "fresh-ak": (0.72, 0.79), "fresh-al": (0.74, 0.80),
           "fresh-am": (0.74, 0.78), "fresh-an": (0.77, 0.84)}

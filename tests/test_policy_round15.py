@@ -324,3 +324,10 @@ def test_outfit7_denial_with_an_exception_and_survey_providers() -> None:
               "collect non-personally identifiable data from the device solely for the purposes of conducting the "
               "survey.\n")
     assert _verdict(survey, "email", "admob", "advertising") != "contradicted"
+
+
+def test_a_wrapped_enumeration_goes_on_after_its_comma() -> None:
+    text = ("The requested Personal Information may include, but are not\n"
+            "limited to: (i) your name, (ii) email address, (iii) photo or other image,\n"
+            "(iv) location. Parents may be asked to provide their own name.\n")
+    assert {"location_precise", "location_coarse"} <= {t for t, _s, _r in facts(text)}

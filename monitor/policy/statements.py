@@ -618,7 +618,7 @@ def _opens_lettered(lines: list[str], li: int) -> bool:
 # a prose line hard-wrapped in the source (a Markdown file wrapped at ~80 columns): 40-130 characters, no sentence end, no
 # colon, not a heading or table row; the line after it goes on with a lower-case word
 _WRAPPED = re.compile(r"[^.!?:;。！？：；|]$")
-_GOES_ON = re.compile(r"^\s*[a-z]")
+_GOES_ON = re.compile(r"^\s*(?:[a-z]|\((?:[ivx]{1,4}|[a-h])\)\s+[a-z])")  # ("(iv) location." after "(iii) photo,")
 # ... or a line that stops inside a phrase ("... from the Tunnellight" over "VPN application, including ...")
 _ENDS_MID_PHRASE = re.compile(r"\b(?:the|a|an|of|to|from|by|with|for|in|on|at|and|or|your|our|their|its|this|that|as|such|"
                               r"including|include|includes|via|through|about|than)(?:\s+[A-Z][\w’'-]*)?$")
