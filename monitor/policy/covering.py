@@ -699,9 +699,17 @@ def _designated(s: Statement, line: str, r: CoveringRules, find: Finder | None) 
     return replace(s, qualifiers=(*s.qualifiers, f"class:{PROVIDER}"))  # a provider of another kind: no SDK
 
 
+def sale_only(text: str) -> bool:
+    """A sharing denial that denies only selling ("we do not sell or rent your personal information"): no sharing
+    promise, since SDKs receive data without buying it (a reviewer's reading; "sell, trade or otherwise transfer" does
+    share)."""
+    r = covering_rules()
+    return bool(r.sale_only.search(text)) and not r.share_verbs.search(text)
+
+
 def _consent_only(text: str, r: CoveringRules) -> tuple[str, ...]:
     """("consent_only",) when every exception of a sharing denial is the user's own consent ("without your consent")."""
-    if r.consent_only_not.search(text) or (r.sale_only.search(text) and not r.share_verbs.search(text)):
+    if r.consent_only_not.search(text) or sale_only(text):
         return ()  # (a denial of selling only: SDKs get data without buying it)
     found = [m.group(0).strip() for m in r.exception.finditer(text)]
     return ("consent_only",) if found and all(r.consent_exception.search(x) for x in found) else ()
@@ -726,8 +734,7 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
             c = replace(c, params=(*c.params, ("permissive", "yes")))
         if c.kind == "no_ad_sharing" and class_categories(c.text) == ("promotion_clients",):
             continue  # a promise to the businesses that buy ads from us ("our advertisers ... aggregate information")
-        if c.kind in ("no_ad_sharing", "no_third_party_sharing") and r.sale_only.search(c.text) \
-                and not r.share_verbs.search(c.text):
+        if c.kind in ("no_ad_sharing", "no_third_party_sharing") and sale_only(c.text):
             continue  # "we do not sell your personal information": SDKs get data without buying it
         out.append(c)
     have = {(c.kind, c.start) for c in out}

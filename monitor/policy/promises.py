@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from monitor.model import Claim, Statement
-from monitor.policy.covering import RULES, class_categories, covering_rules, in_class
+from monitor.policy.covering import RULES, class_categories, in_class, sale_only
 from monitor.policy.vocab import ALL_TYPES, find_terms
 from monitor.rules.fields import build, rule, strings
 
@@ -172,8 +172,7 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
         anonymous = any(r.anonymous.search(part) and r.restricted.search(part) for part in _PARTS.split(t)) \
             and not r.inability.search(t)
         denial = bool(r.share_denial.search(t))
-        if denial and covering_rules().sale_only.search(t) and not covering_rules().share_verbs.search(t):
-            denial = False  # "We do not sell or rent your personally identifiable information": SDKs get data unsold
+        denial = denial and not sale_only(t)  # ("We do not sell or rent your personally identifiable information")
         if not anonymous and not denial:
             continue
         rcps = _recipients(t, find)
@@ -275,7 +274,6 @@ def _all_data_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, 
            s.qualifiers and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) for s in statements):
         return []
     out: list[Claim] = []
-    cr = covering_rules()
     for k, (start, end, t, scope) in enumerate(texts):
         if scope or not (r.share_denial.search(t) and r.all_data.search(t)):
             continue
@@ -285,7 +283,7 @@ def _all_data_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, 
             continue  # about named SDKs or one kind of partner: the promises above
         if r.other_exception.search(t) or r.sp_exception.search(t) or r.policy_exception.search(t) \
                 or r.next_exception.search(nxt) or _no_promise("no_third_party_sharing", t, nxt, r) \
-                or (cr.sale_only.search(t) and not cr.share_verbs.search(t)):
+                or sale_only(t):
             continue  # (a denial of selling only: SDKs get data without buying it)
         named = set(_named_sdks(texts, find))
         orgs = {organizations[sdk] for sdk in named if organizations.get(sdk)}

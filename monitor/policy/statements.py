@@ -101,6 +101,8 @@ _SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:[a-z]\)\s*)?((?:[\w'-]+,?\s+
 _ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:partners?|networks?|platforms?|companies|providers?))\b"
                           r"|\badvertising\s+(?:and|&|/)\s+(?:\w+\s+)?partners?\b"
                           r"|\bad (?:networks?|providers?|partners?|platforms?|companies)\b", re.IGNORECASE)
+# the recipient classes a clause may name, most specific first
+_RECIPIENT_CLASSES = ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners"))
 _QUALS = [
     ("md5", re.compile(r"\bMD5\b", re.I)), ("sha256", re.compile(r"\bSHA-?256\b", re.I)),
     ("hashed", re.compile(r"\bhash(?:ed|ing)?\b|\bMD5\b|\bSHA-?\d+\b", re.I)),
@@ -294,7 +296,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             continue
         glossary = _glossary(stripped, glossary)
         bullet = bool(_BULLET.match(stripped))
-        if _MD_HEADING.match(stripped):  # a markdown heading ("## 6. Location data") ends every list: never an item
+        md = _MD_HEADING.match(stripped)
+        level = len(md.group(1)) if md else 0  # a markdown heading's level ("## Information We Collect": 2), or 0
+        if level:  # a markdown heading ("## 6. Location data") ends every list: never an item
             bullet, intro, paused, outer = False, False, None, None
         if outer and (not bullet or _bullet_key(line) == outer[0]):
             if bullet:  # a sibling of the item that opened the nested list: the outer list again
@@ -318,8 +322,6 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 and not (intro and bullet and not _NUMBERED.match(stripped)) \
                 and not (section_kind and _MARK_BULLET.match(stripped)):
             kind = _section_kind(stripped)
-            md = _MD_HEADING.match(stripped)
-            level = len(md.group(1)) if md else 0
             if _NUMBERED.match(stripped) or (parent_level and level > parent_level and not kind):
                 # "1. WiFi Network Information" (or "### WiFi Network Information") under "Information We Collect"
                 section_kind = kind or parent_kind
@@ -462,7 +464,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             line_sdk = named_lead.pop() if len(named_lead) == 1 else ""
         else:
             line_sdk = ""
-        if (_HEADING.match(stripped) and len(stripped) < 120 and not _VERB.search(stripped)) or _MD_HEADING.match(stripped) \
+        if (_HEADING.match(stripped) and len(stripped) < 120 and not _VERB.search(stripped)) or level \
                 or (table_sdk and "|" not in stripped and re.search(r"[。.!?！？]\s*$", stripped)):
             table_sdk = ""  # (a heading, or a prose sentence after the table, ends it)
         cells = stripped.split(" | ")
@@ -540,11 +542,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                     and not _VERB.search(re.split(r"[:：]", unmarked, maxsplit=1)[1])
                 # ... and a sub-heading naming a kind of data under such a heading ("## What we collect and why" over "###
                 # General Geolocation data"): the section collects what it names
-                md_sub = _MD_HEADING.match(stripped)
                 # (unless the section's own sentences speak of that data: then they say what happens to it)
-                field_item = field_item or (section_kind == "collect" and k == 0 and bool(md_sub) and parent_level > 0
-                                            and len(md_sub.group(1) if md_sub else "") > parent_level and not _VERB.search(unmarked)
-                                            and _heading_only_names(seg_text, lines, li))
+                field_item = field_item or (section_kind == "collect" and k == 0 and 0 < parent_level < level
+                                            and not _VERB.search(unmarked) and _heading_only_names(seg_text, lines, li))
                 # ... and a bare bulleted item under such a heading ("# Data we collect automatically." over "* General
                 # location data"): the heading is the list's introduction
                 field_item = field_item or (bool(section_kind) and k == 0 and not listed and not intro
@@ -837,7 +837,7 @@ def _intro_class(line: str, prev_named: tuple[str, ...]) -> tuple[str, ...]:
     if not subject or re.match(r"\W*(?:we|us|our|the\s+app)\b", subject.group(1), re.I):
         return ()
     head = subject.group(1)
-    for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
+    for rx, name in _RECIPIENT_CLASSES:
         if rx.search(head):
             return (*prev_named, name) if _ANAPHOR.match(head) else (name,)
     return ()
@@ -900,7 +900,7 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
     r = rules()
     allowed = _ALLOW_CLASS.search(c.text)  # "We may allow third-party advertising partners to collect ...": they collect
     if allowed:
-        for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
+        for rx, name in _RECIPIENT_CLASSES:
             if rx.search(allowed.group(1)):
                 return [name]
     lead = _LEADING_CLAUSE.match(c.text)  # ("When you use our apps, third parties may collect ...": the subject after it)
@@ -909,7 +909,7 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
     if subject and not re.match(r"\W*(?:we|us|our\s+(?:app|company|service))\b", subject.group(1), re.I):
         head = subject.group(1)
         gives_us = r.source_verb.search(main[subject.end(1):])
-        for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
+        for rx, name in _RECIPIENT_CLASSES:
             hit = rx.search(head)
             if hit:
                 # the recipient is the one doing the collecting; "partners may give us ...", "information assigned by
@@ -961,7 +961,7 @@ def _example_class(text: str) -> str:
         return ""
     for m in _EXAMPLES.finditer(text):
         before = text[max(0, m.start() - 40):m.start()]
-        for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
+        for rx, name in _RECIPIENT_CLASSES:
             hits = list(rx.finditer(before))
             if hits and hits[-1].end() >= len(before) - 2:  # the class word is right before the bracket
                 return name
@@ -1099,11 +1099,11 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
     return "collects"
 
 
-# a condition inside a list, before its last items ("device type, phone number, and, depending on your mobile device
-# settings, your geographical location data"): it qualifies what follows it only (fresh-ad: GeoZilla)
 # an introduction to what is done without asking ("situations where we may share your information without requesting your
 # further permission:"): its items are no conditional collection
 _WITHOUT_CONSENT = re.compile(r"\bwithout\s+(?:\w+\s+){0,3}?(?:permission|consent|notice|notification)\s*[:：]?\s*$", re.I)
+# a condition inside a list, before its last items ("device type, phone number, and, depending on your mobile device
+# settings, your geographical location data"): it qualifies what follows it only (fresh-ad: GeoZilla)
 _LATE_CONDITION = re.compile(r",\s*(?:and\s*,?\s*|or\s*,?\s*)?(?:depending\s+(?:up)?on|subject\s+to)\s+(?:your\s+|the\s+)"
                              r"(?:[\w-]+\s+){0,3}?(?:settings|permissions?|preferences|choices)\s*,", re.I)
 _CONSENTED_ITEM = re.compile(r"(?:经(?:过)?|征得)[您你](?:的)?(?:同意|授权|许可)(?:后)?(?:获取|收集|采集|提供)?的")
@@ -1418,7 +1418,7 @@ def _more_recipients(c: Clause, recipients: list[str], aliases: AliasMatcher) ->
     at = sends_to_class(c.text)
     if out == ["first_party"] and at >= 0:
         tail = c.text[at:at + 40]
-        for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
+        for rx, name in _RECIPIENT_CLASSES:
             if rx.match(tail):
                 out.append(name)
                 break
@@ -1433,7 +1433,7 @@ def _more_recipients(c: Clause, recipients: list[str], aliases: AliasMatcher) ->
     at = passive_agent(c.text)  # "may be inferred by ad providers": the class collects, not us
     if out == ["first_party"] and at >= 0 and not re.search(r"\b(?:we|us)\b", c.text, re.I):
         tail = c.text[at:at + 40]
-        for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners")):
+        for rx, name in _RECIPIENT_CLASSES:
             if rx.match(tail):
                 out = [name]
                 break
@@ -1467,7 +1467,7 @@ def _back_reference(text: str, c: Clause, out: list[Statement], a: int, b: int, 
     if not (points_back(c.text) or handed) or any(not t.vague for t, _s, _e in find_terms(c.text)):
         return
     if handed:
-        rcps = [name for rx, name in ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners"))
+        rcps = [name for rx, name in _RECIPIENT_CLASSES
                 if rx.search(handed)][:1]
     else:
         # (a named recipient only: a class there is often narrowed by what follows, "third parties who help process ...")
