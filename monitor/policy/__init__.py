@@ -16,7 +16,14 @@ from monitor.policy.covering import (
     own_products,
 )
 from monitor.policy.promises import OTHER, find_promises
-from monitor.policy.statements import AliasMatcher, clauses, extract_claims, extract_statements, vendor_sdk
+from monitor.policy.statements import (
+    AliasMatcher,
+    clauses,
+    extract_claims,
+    extract_statements,
+    unwrapped,
+    vendor_sdk,
+)
 from monitor.policy.text import plain_emphasis, read_policy_text
 from monitor.policy.vocab import find_terms, policy_context
 
@@ -29,7 +36,7 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
     aliases = AliasMatcher(signatures.sdk_aliases(), signatures.common_aliases)
     shown, text = text, plain_emphasis(text)  # read without markdown's bold marks, at the same offsets
     statements = apply_covering(extract_statements(text, aliases), connected_product(text, policy_context(text)[1]),
-                                aliases.find, text, aliases.aliases)
+                                aliases.find, unwrapped(text), aliases.aliases)  # (a paragraph is a line)
     statements = _precise_denied(statements)
     texts = [(c.start, c.end, c.text, c.scope) for c in clauses(text, aliases)]
     statements += defined_terms(statements, text, texts)

@@ -98,6 +98,9 @@ _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|te
 _SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:[a-z]\)\s*)?((?:[\w'-]+,?\s+){0,12}?)(?:(?:sometimes|often|usually|typically|generally)\s+)?(?:may|might|can|could|will|"
                       r"would|shall|do|does|also|automatically|receive[sd]?|collects?|obtains?|access(?:es)?|gathers?|"
                       r"gets?|process(?:es)?|reads?|uses?)\s", re.IGNORECASE)
+# a list introduction that only points back at the sentence before it ("This may include:", "These include:")
+_POINTS_BACK = re.compile(r"\W*(?:this|these|that|those|such\s+(?:data|information))\s+(?:\w+\s+){0,2}?"
+                          r"(?:includes?|including|are|is|consists?\s+of|covers?)\b[^.!?]{0,30}[:：]\s*$", re.I)
 _ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:partners?|networks?|platforms?|companies|providers?))\b"
                           r"|\badvertising\s+(?:and|&|/)\s+(?:\w+\s+)?partners?\b"
                           r"|\bad (?:networks?|providers?|partners?|platforms?|companies)\b", re.IGNORECASE)
@@ -364,7 +367,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             intro = ends_intro and (bool(_VERB.search(stripped)) or silent or bool(negation_spans(stripped)))
             # the introduction is the line's last sentence: a negation or "stored locally" in an earlier sentence of the
             # same paragraph ("... cannot be used to identify you. The information we collect includes:") is not its
-            last = stripped[sentence_spans(stripped)[-1][0]:] if intro else ""
+            spans = sentence_spans(stripped)
+            last = stripped[spans[-1][0]:] if intro else ""
+            if intro and len(spans) > 1 and _POINTS_BACK.match(last):  # ("... depending on the permissions you've
+                last = stripped[spans[-2][0]:]  # granted. This may include:": the sentence "this" points back to)
             intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(last))
             intro_local = intro and bool(r.local.search(last)) and not r.upload.search(last)
             # (the introducing sentence's own condition: "In some cases we may request your permission before we share
@@ -387,6 +393,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             both = _we_and_class(stripped) if intro and intro_sdk else ""
             if both:  # "When you view ads (Google AdMob), we and our advertising partners may collect:"
                 intro_rcps, intro_sdk = ("first_party", intro_sdk, both), ""
+            if intro and not intro_sdk and not intro_rcps and _we_and_class(last):
+                # "... (collectively, “tracking technologies”). We, and our third party partners, use tracking
+                # technologies to automatically collect usage and device information, such as:"
+                intro_rcps = ("first_party", _we_and_class(last))
             if intro and not intro_sdk and not intro_rcps and _REPORT_SUBJECT.match(stripped):
                 # "A crash report does not include ... It never includes:": the items are what the crash reporter the
                 # lines above name receives (or not), not what the app's own server gets
@@ -646,7 +656,9 @@ def _wraps(line: str, nxt: str) -> bool:
     return (40 <= len(stripped) <= 130 and (len(stripped) <= 100 or 4 * sum(w[0].isupper() for w in words) < len(words)) and bool(_WRAPPED.search(stripped)) and " | " not in stripped
             and not stripped.startswith(("#", ">", "<", "|"))
             and (bool(_GOES_ON.match(nxt)) or (len(stripped) >= 60 and bool(_ENDS_MID_PHRASE.search(stripped))
-                                               and bool(re.match(r"\s*[A-Z][\w’'-]*\s+[a-z]", nxt))))
+                                               and bool(re.match(r"\s*[A-Z][\w’'-]*(?:\s+[a-z]|[.,;)])", nxt)))
+                 # (a line that stops at a comma inside a list: "... such as your device identifier," over "IMEI, locale")
+                 or (len(stripped) >= 60 and stripped.endswith(",") and bool(re.match(r"\s*[A-Z][\w’'-]*[,\s]", nxt))))
             and not _BULLET.match(nxt.strip())
             # (a short line that starts in lower case is the middle of a sentence, never a heading; nor is a line of
             # seven or more words most of which are in lower case: "Specifically, the information we collect automatically
@@ -837,6 +849,12 @@ def _intro_class(line: str, prev_named: tuple[str, ...]) -> tuple[str, ...]:
     if not subject or re.match(r"\W*(?:we|us|our|the\s+app)\b", subject.group(1), re.I):
         return ()
     head = subject.group(1)
+    fronted = re.match(r"(.*),\s*we\s*$", head, re.I | re.S)
+    if fronted:  # "Through our third party advertising network partners, we may gather ...:": we, by way of the class;
+        # any other phrase before "we" ("When you view ads from advertisers, we collect:") leaves the first party alone
+        via = re.match(r"\W*(?:through|via|using|with\s+the\s+help\s+of|by\s+means\s+of)\s", fronted.group(1), re.I)
+        name = next((name for rx, name in _RECIPIENT_CLASSES if rx.search(fronted.group(1))), "")
+        return ("first_party", name) if via and name else ()
     for rx, name in _RECIPIENT_CLASSES:
         if rx.search(head):
             return (*prev_named, name) if _ANAPHOR.match(head) else (name,)
@@ -1245,6 +1263,12 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             recipients = before if before and "first_party" not in before else recipients
         if anaphor:  # ... only what goes to someone else is new; the first party's part was said before
             recipients = [x for x in recipients if x != "first_party"]
+        turn = _turned_tail(c.text, mentions)
+        if turn and not (c.sdk or c.rcps or c.listed):
+            # "We collect your email address but never share it with third parties", "Your IMEI is read but is not sent
+            # to advertisers": the second verb phrase has its own polarity and its own recipient; the first keeps its own
+            head_rcps = _recipients(replace(rc, text=c.text[:turn[0]]), aliases, own)
+            tail_rcps = _tail_recipients(replace(rc, text=c.text[turn[0]:]), aliases, own)
         for i, (term, s, e) in enumerate(mentions):
             a, b = c.start + s, c.start + e
             nxt = c.start + mentions[i + 1][1] if i + 1 < len(mentions) else c.end
@@ -1267,6 +1291,14 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                 rcps = ["first_party", "third_party"] if nothing_passed_on else ["first_party"]
             elif stance == "denies" and recipients == ["first_party"] and not c.denied and _denies_sharing(c.text, s, e):
                 rcps = ["first_party", "third_party"]  # "is never collected, tracked, or shared": shared with nobody
+            extra: list[tuple[str, str]] = []  # (recipient, stance) of the second verb phrase
+            if turn and not (c.sdk or c.rcps or c.listed) and e <= turn[0]:
+                tail_stance = "denies" if turn[1] else ("collects" if stance == "denies" and turn[1] is False else "")
+                rcps = [x for x in head_rcps if x not in tail_rcps]
+                if tail_stance:
+                    if stance == "denies" and turn[1] is False and rcps == ["first_party"] and "first_party" not in tail_rcps:
+                        rcps = []  # "We do not sell your email, but we share it with partners": only the selling is denied
+                    extra = [(x, tail_stance) for x in tail_rcps]
             clause_denied = clause_denied or stance == "denies"
             if c.scope:
                 quals = (*quals, f"scope:{c.scope}")
@@ -1291,9 +1323,9 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                     continue  # "advertising ID (IDFA)": the named type says which one
                 if term.expands and named_prev in term.expands and type_id != named_prev:
                     continue
-                for rcp in rcps:
-                    key = (type_id, rcp, stance, c.start)
-                    if key in seen or stance == "denies" and rcp == "first_party" and len(c.rcps) > 2 \
+                for rcp, said in [(x, stance) for x in rcps] + extra:
+                    key = (type_id, rcp, said, c.start)
+                    if key in seen or said == "denies" and rcp == "first_party" and len(c.rcps) > 2 \
                             and c.rcps[0] == "first_party":
                         # an item under "When you view ads, we and our ad partners may collect:" that denies: the
                         # denial holds in the ads' scope, which traffic to the class can be tied to and ours cannot
@@ -1301,7 +1333,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                     seen.add(key)
                     if permission_row and not vague:
                         vague, covers = True, (type_id,)
-                    out.append(Statement(type=type_id, recipient=rcp, stance=stance, qualifiers=quals,
+                    out.append(Statement(type=type_id, recipient=rcp, stance=said, qualifiers=quals,
                                          evidence=Evidence(c.text, c.start, c.end), vague=vague, covers=covers))
         prev_denied = clause_denied
     out = _paragraph_conditions(text, out)
@@ -1309,6 +1341,49 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     out = _corrected(text, out)
     out = _permission_gated(out)
     return _whole_policy_denial(text, out, nothing_passed_on) if nothing_collected else out
+
+
+# a second verb phrase joined by "but"/"and" with the opposite polarity and no data of its own ("... but is never shared
+# with third parties", "..., but we may share it with our partners"): where it starts, and whether it is negated
+_TURN = re.compile(r"(?:,\s*|\s+)(?:but|and|however|yet)\s*,?\s+(?:(?:we|it|they|this|these|that|such)(?:\s+(?:data|information|"
+                   r"identifiers?))?\s+)?(?:(?:is|are|will|would|do|does|did|shall|can|could|may|might|must|has|have)\s+)?"
+                   r"(?:(never|not|n[o’']t)\s+)?(?:be\s+|been\s+|ever\s+)?(?:shar|disclos|transfer|sell|sold|transmit|sen[dt]|"
+                   r"pass|provid|upload|leave|rent|trade|mak\w*\s+(?:\w+\s+)?available)", re.I)
+_TAIL_EVERYONE = re.compile(r"\b(?:any|an)\s+(?:external|remote|outside|third[- ]party)\s+(?:servers?|part(?:y|ies)|"
+                            r"compan(?:y|ies)|entit(?:y|ies))|\banyone\b|\bany\s+other\s+(?:party|person|company|entity)\b"
+                            r"|\bleaves?\s+(?:your|the)\s+(?:device|phone)\b", re.I)
+
+
+_FOR_PURPOSE = re.compile(r"\bfor\s+(?:their|its|his|her|any)?\s*(?:own\s+)?(?:direct\s+)?(?:marketing|advertising|commercial|"
+                          r"promotional)\s+(?:purposes?|use)|\bfor\s+(?:their|its)\s+own\s+(?:purposes|use|benefit)", re.I)
+
+
+def _turned_tail(text: str, mentions: list[tuple[Term, int, int]]) -> tuple[int, bool | None] | None:
+    """Where a clause turns to a second verb phrase of the other polarity about the same data, after every mention
+    (start, negated): "We collect X but do not share it with Y" -> (at ", but", True); "We do not sell X, but we share it
+    with Y" -> (at ", but", False). None when there is no such turn."""
+    if not mentions:
+        return None
+    last = max(e for _t, _s, e in mentions)
+    for m in _TURN.finditer(text, last):
+        negated = bool(m.group(1))
+        if negated and rules().without_consent.search(text, m.end()):
+            return None  # "... and will never be transmitted without your explicit consent": a condition, no turn
+        head_negated = bool(negation_spans(text[:m.start()]))
+        if negated != head_negated:
+            # ("... and we do not share this information with third parties for marketing purposes": a denial for one
+            # purpose only, which the promises reader weighs; the data goes to no one by this clause)
+            return m.start(), (None if negated and _FOR_PURPOSE.search(text, m.end()) else negated)
+        return None
+    return None
+
+
+def _tail_recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str]) -> list[str]:
+    """The recipients of the second verb phrase: those it names, or everyone outside the device ("will never be sent to
+    any external server", "never leaves your device")."""
+    if _TAIL_EVERYONE.search(c.text):
+        return ["first_party", "third_party"]
+    return _recipients(replace(c, text="we" + c.text), aliases, own)
 
 
 _SENDS_TO = re.compile(r"\b(?:sends|sending|send|uploads?|uploading|forwards?|forwarding)\s+(?:\w+\s+){1,5}?to\s+(?-i:[A-Z])", re.I)

@@ -1,0 +1,92 @@
+"""Reader rules of session 12 (issue 14), from the errors pooled over the development batches and from blind grids 36 and
+37 after their first reading. Each text is written for the test in the shape of the sentence that was misread; each failed
+before its rule.
+"""
+
+from __future__ import annotations
+
+from monitor.policy import parse_policy
+
+
+def facts(text: str) -> set[tuple[str, str, str]]:
+    return {(s.type, s.stance, s.recipient) for s in parse_policy(text).statements if not s.vague}
+
+
+def test_a_hard_wrapped_list_goes_on_after_a_line_ending_in_a_comma() -> None:
+    text = ("Our services may contain tracking tools from our service providers, examples of which include\n"
+            "Google Analytics and AppsFlyer. The third parties may have access to information such as your device identifier,\n"
+            "IMEI, geo-location information, and IP address.\n")
+    got = facts(text)
+    assert ("imei", "collects", "third_party") in got
+    # the paragraph is one line once unwrapped: the third parties it points back to are the SDKs it names
+    assert ("imei", "collects", "appsflyer") in got and ("imei", "collects", "google_analytics") in got
+
+
+def test_a_name_alone_on_the_next_line_ends_the_sentence_it_continues() -> None:
+    text = ("Our services may contain third party tracking tools from our service\n"
+            "providers, examples of which include Google Analytics, AppsFlyer, and\n"
+            "Facebook. Such third parties may use SDKs in our services to collect and analyze user information. The\n"
+            "third parties may have access to information such as your IMEI and your geo-location.\n")
+    got = facts(text)
+    assert ("imei", "collects", "facebook") in got and ("imei", "collects", "appsflyer") in got
+
+
+def test_a_list_introduced_by_this_may_include_keeps_the_condition_of_the_sentence_before() -> None:
+    text = ("Through our third party advertising network partners, we may gather information about your devices when "
+            "you play our Games, depending on the permissions you've granted. This may include:\n\n"
+            "  * IP Address;\n  * MAC address;\n  * the advertiser ID of your Android device.\n")
+    got = facts(text)
+    assert ("mac", "conditional", "first_party") in got and ("mac", "conditional", "advertisers") in got
+    assert ("gaid", "conditional", "advertisers") in got
+    assert not any(stance == "collects" for _t, stance, _r in got)
+
+
+def test_a_phrase_before_we_in_a_list_introduction_is_no_collector_unless_it_is_the_means() -> None:
+    text = "When you view ads from our advertising partners, we may collect:\n\n  * your MAC address;\n  * your IMEI.\n"
+    assert facts(text) == {("mac", "collects", "first_party"), ("imei", "collects", "first_party")}
+
+
+def test_we_and_our_partners_in_a_list_introduction_collect_its_items() -> None:
+    text = ("We collect this information through tracking technologies (collectively, “tracking technologies”). We, and "
+            "our third party partners, use tracking technologies to collect usage and device information, such as:\n\n"
+            "  * Information about your location, including GPS coordinates of your mobile device.\n")
+    got = facts(text)
+    assert ("location_precise", "collects", "first_party") in got and ("location_precise", "collects", "partners") in got
+
+
+def test_collected_but_never_shared_denies_the_sharing_only() -> None:
+    got = facts("We collect your email address but never share it with third parties.")
+    assert got == {("email", "collects", "first_party"), ("email", "denies", "third_party")}
+    got = facts("Your IMEI is read by the app, but it is not sent to advertisers.")
+    assert got == {("imei", "collects", "first_party"), ("imei", "denies", "advertisers")}
+
+
+def test_not_sold_but_shared_gives_the_sharing() -> None:
+    got = facts("We do not sell your email address, but we may share it with our partners.")
+    assert got == {("email", "collects", "partners")}
+
+
+def test_never_sent_to_any_external_server_denies_everyone_outside() -> None:
+    got = facts("Your phone's IMEI may be sent to and from your phone and watch, but will never be sent to any external server.")
+    assert ("imei", "denies", "first_party") in got and ("imei", "denies", "third_party") in got
+    assert not any(stance == "collects" for _t, stance, _r in got)
+
+
+def test_a_denial_for_marketing_purposes_only_is_no_denial_of_sharing() -> None:
+    got = facts("We collect your email address and we do not share this information with third parties for marketing "
+                "purposes.")
+    assert got == {("email", "collects", "first_party")}
+
+
+def test_email_at_the_end_of_a_list_of_channels_is_no_data() -> None:
+    # (a hard-wrapped line ending at "phone," now runs on into "SMS or email)": the channel must stay a channel)
+    text = ("If you have given your consent, we may contact you (including by post, phone,\n"
+            "SMS or email) in order to tell you more about the offers available to you.\n")
+    assert facts(text) == set()
+    assert ("email", "collects", "first_party") in facts("We collect your name, phone number or email.")
+
+
+def test_data_kept_on_the_device_unless_the_user_consents_stays_conditional() -> None:
+    got = facts("The app collects the device location (coordinates). This information is stored locally on your device "
+                "and will never be transmitted without your explicit consent.")
+    assert got == {("location_precise", "conditional", "first_party")}
