@@ -90,3 +90,50 @@ def test_data_kept_on_the_device_unless_the_user_consents_stays_conditional() ->
     got = facts("The app collects the device location (coordinates). This information is stored locally on your device "
                 "and will never be transmitted without your explicit consent.")
     assert got == {("location_precise", "conditional", "first_party")}
+
+
+def test_a_definition_of_personal_data_states_nothing() -> None:
+    assert facts("As used in this Policy, “Personal Data” has the meaning provided in the GDPR, and includes any information "
+                 "which identifies an individual, such as name, mailing address, phone number.") == set()
+    assert facts("Personal information specifically identifies the user personally and/or can be used to contact the user "
+                 "(e.g. full name, email, phone number).") == set()
+
+
+def test_what_a_cookie_holds_is_no_denial() -> None:
+    assert facts("Cookies do not include people's names, e-mail addresses, or other information that is personally "
+                 "identifiable.") == set()
+
+
+def test_advertising_service_providers_are_advertisers() -> None:
+    got = facts("The information such Advertising Service Providers may collect, or we may share with them, includes your "
+                "device type, IP address, MAC address.")
+    assert got == {("mac", "collects", "advertisers")}
+
+
+def test_a_hard_wrapped_parenthesis_of_examples_belongs_to_the_denial_before_it() -> None:
+    text = ("We do not sell, trade, or rent Users personal identification information to\n"
+            "others. We do not share personal information that directly identifies you\n"
+            "(such as your name, email, or postal address) with independent third parties.\n")
+    got = facts(text)
+    assert ("email", "denies", "third_party") in got and ("email", "collects", "first_party") not in got
+
+
+def test_never_sharing_identifiable_data_is_a_promise_but_not_sharing_it_in_a_way_that_identifies_you_is_not() -> None:
+    kinds = [c.kind for c in parse_policy("We will never share identifiable data with any third party.").claims]
+    assert kinds == ["no_third_party_sharing"]
+    text = ("We may also provide aggregate usage information to our partners. However, we never disclose aggregate "
+            "information to a partner in a manner that would identify you personally.")
+    assert not [c for c in parse_policy(text).claims if c.kind == "no_third_party_sharing"]
+
+
+def test_not_controlling_the_advertisers_trackers_is_no_promise() -> None:
+    text = ("Our advertisers and partners may also use their own cookies which may collect information about you. We do not "
+            "control use of these tracking technologies used by advertisers and partners and expressly disclaim "
+            "responsibility for information collected through them.")
+    assert not parse_policy(text).claims
+
+
+def test_what_our_cookies_contain_is_no_collection_denial() -> None:
+    text = ("2.13.2 Our cookies do not, by themselves, contain Personal Information, and we do not combine the general "
+            "information collected through cookies with other Personal Information to tell us who you are.")
+    assert not [c for c in parse_policy(text).claims if c.kind == "no_collection"]

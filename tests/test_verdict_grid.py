@@ -79,7 +79,11 @@ FLOORS16 = {"grid16/crowdymous.txt": (0.852, 0), "grid16/irobot.txt": (0.939, 22
 GRID17, GRID18 = CORPUS / "verdicts17", CORPUS / "verdicts18"
 FLOORS17 = {"grid17/8vim.txt": (1.0, 0), "grid17/nest.txt": (0.287, 11)}
 FLOORS18 = {"grid18/sanuya.txt": (0.701, 24), "grid18/simpfun.txt": (0.902, 26), "grid18/thirteen.txt": (0.966, 27)}
-KNOWN_FALSE = {"grid18/sanuya.txt": 1}
+KNOWN_FALSE = {"grid18/sanuya.txt": 1,
+               # grid 39's two texts are web pages' source code (TSX); their denials are read inside markup, and the reader
+               # still holds a few over more than they say (AppLovin's "sensitive personal data ... log-in credentials";
+               # "device ID" in a purchase paragraph; Konnected's US storage; a "Usage Data" section); left for later
+               "grid39/avajora.txt": 8, "grid39/konnected.txt": 1, "grid39/scorehunter.txt": 4}
 # grid 19, written blind at the end of session 9 and read on its last rules: 0.598 / 0 (the same on 52862b7); two
 # vocabulary rules from its errors (SIM序列号, 米盟 / vivo流量联盟) -> 0.617. Session 10: "we share your personal data
 # with service providers" (in the sentence or in the bullets it opens) gives the class the collected types vaguely:
@@ -155,6 +159,17 @@ FLOORS34 = {"grid34/abodu.txt": (0.746, 18), "grid34/naveedzafar.txt": (0.543, 2
 # providers' "non-personally identifiable data"); then 0.453 / 0
 GRID35 = CORPUS / "verdicts35"
 FLOORS35 = {"grid35/ipcamera.txt": (0.462, 17), "grid35/numbergames.txt": (0.575, 21), "grid35/outfit7.txt": (0.321, 7)}
+# session 12: grids 36 and 37 (two labellers on two of the same texts: Aeria Canada 0.714 against 1.0, Smartwatch
+# Extensions 0.306 against 0.672, which is how far reviewers part), read first on 8c2e13e / the hour's rules: 36 0.538 /
+# 0.548, 37 0.701 / 0.701, 0 false contradicted; after this session's rules 0.573 and 0.758. Grid 38 (Grindr, QuanticApps,
+# SecuraTrac) 0.591 / 9 false contradicted on both ("We do not control use of these tracking technologies used by
+# advertisers" read as a promise) -> 0.624 / 0; grid 39 (Avajora, Konnected, ScoreHunter) 0.536 / 27 on both (a
+# cookie's contents read as a collection denial) -> 0.602 / 13 (see KNOWN_FALSE)
+GRID36, GRID37, GRID38, GRID39 = (CORPUS / f"verdicts{n}" for n in (36, 37, 38, 39))
+FLOORS36 = {"grid36/aeriacanada.txt": (0.714, 29), "grid36/ferro.txt": (0.672, 12), "grid36/smartwatchext.txt": (0.306, 14)}
+FLOORS37 = {"grid37/aeriacanada.txt": (1.0, 40), "grid37/sbkgames.txt": (0.609, 23), "grid37/smartwatchext.txt": (0.672, 30)}
+FLOORS38 = {"grid38/grindr.txt": (0.569, 7), "grid38/quanticapps.txt": (0.77, 12), "grid38/securatrac.txt": (0.533, 23)}
+FLOORS39 = {"grid39/avajora.txt": (0.57, 6), "grid39/konnected.txt": (0.677, 23), "grid39/scorehunter.txt": (0.571, 18)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -223,13 +238,17 @@ LATER_GRIDS = [
     pytest.param(GRID26, CORPUS / "policies", 191, 0.597, (78, 84), FLOORS26, id="grid26"),
     pytest.param(GRID27, CORPUS / "policies", 219, 0.804, (82, 87), FLOORS27, id="grid27"),
     pytest.param(GRID28, CORPUS / "policies", 221, 0.715, (92, 97), FLOORS28, id="grid28"),
-    pytest.param(GRID29, CORPUS / "policies", 214, 0.533, (28, 43), FLOORS29, id="grid29"),
+    pytest.param(GRID29, CORPUS / "policies", 214, 0.551, (28, 43), FLOORS29, id="grid29"),
     pytest.param(GRID30, CORPUS / "policies", 91, 0.714, (33, 33), FLOORS30, id="grid30"),
     pytest.param(GRID31, CORPUS / "policies", 199, 0.704, (75, 84), FLOORS31, id="grid31"),
     pytest.param(GRID32, CORPUS / "policies", 187, 0.674, (35, 44), FLOORS32, id="grid32"),
     pytest.param(GRID33, CORPUS / "policies", 184, 0.658, (65, 75), FLOORS33, id="grid33"),
-    pytest.param(GRID34, CORPUS / "policies", 196, 0.612, (73, 73), FLOORS34, id="grid34"),
+    pytest.param(GRID34, CORPUS / "policies", 196, 0.74, (73, 73), FLOORS34, id="grid34"),
     pytest.param(GRID35, CORPUS / "policies", 236, 0.453, (45, 77), FLOORS35, id="grid35"),
+    pytest.param(GRID36, CORPUS / "policies", 199, 0.573, (55, 58), FLOORS36, id="grid36"),
+    pytest.param(GRID37, CORPUS / "policies", 194, 0.758, (93, 95), FLOORS37, id="grid37"),
+    pytest.param(GRID38, CORPUS / "policies", 186, 0.624, (42, 53), FLOORS38, id="grid38"),
+    pytest.param(GRID39, CORPUS / "policies", 211, 0.602, (47, 68), FLOORS39, id="grid39"),
 ]
 
 

@@ -101,7 +101,7 @@ _SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:[a-z]\)\s*)?((?:[\w'-]+,?\s+
 # a list introduction that only points back at the sentence before it ("This may include:", "These include:")
 _POINTS_BACK = re.compile(r"\W*(?:this|these|that|those|such\s+(?:data|information))\s+(?:\w+\s+){0,2}?"
                           r"(?:includes?|including|are|is|consists?\s+of|covers?)\b[^.!?]{0,30}[:：]\s*$", re.I)
-_ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:partners?|networks?|platforms?|companies|providers?))\b"
+_ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:(?:service|technology)\s+)?(?:partners?|networks?|platforms?|companies|providers?))\b"
                           r"|\badvertising\s+(?:and|&|/)\s+(?:\w+\s+)?partners?\b"
                           r"|\bad (?:networks?|providers?|partners?|platforms?|companies)\b", re.IGNORECASE)
 # the recipient classes a clause may name, most specific first
@@ -628,7 +628,7 @@ def _opens_lettered(lines: list[str], li: int) -> bool:
 # a prose line hard-wrapped in the source (a Markdown file wrapped at ~80 columns): 40-130 characters, no sentence end, no
 # colon, not a heading or table row; the line after it goes on with a lower-case word
 _WRAPPED = re.compile(r"[^.!?:;。！？：；|]$")
-_GOES_ON = re.compile(r"^\s*(?:[a-z]|\((?:[ivx]{1,4}|[a-h])\)\s+[a-z])")  # ("(iv) location." after "(iii) photo,")
+_GOES_ON = re.compile(r"^\s*(?:[a-z]|\((?:[ivx]{1,4}|[a-h])\)\s+[a-z]|\((?:such\s+as|e\.\s?g\.|i\.\s?e\.|including|for\s+example)\s)")  # ("(iv) location." after "(iii) photo,"; "(such as your name, email ...)" after "... that directly identifies you")
 # ... or a line that stops inside a phrase ("... from the Tunnellight" over "VPN application, including ...")
 _ENDS_MID_PHRASE = re.compile(r"\b(?:the|a|an|of|to|from|by|with|for|in|on|at|and|or|your|our|their|its|this|that|as|such|"
                               r"including|include|includes|via|through|about|than)(?:\s+[A-Z][\w’'-]*)?$")
