@@ -5,7 +5,9 @@ before its rule.
 
 from __future__ import annotations
 
+from monitor.compare import compute_verdicts
 from monitor.policy import parse_policy
+from monitor.testing.records import finding
 
 
 def facts(text: str) -> set[tuple[str, str, str]]:
@@ -137,3 +139,44 @@ def test_what_our_cookies_contain_is_no_collection_denial() -> None:
     text = ("2.13.2 Our cookies do not, by themselves, contain Personal Information, and we do not combine the general "
             "information collected through cookies with other Personal Information to tell us who you are.")
     assert not [c for c in parse_policy(text).claims if c.kind == "no_collection"]
+
+
+def test_features_that_may_not_function_without_location_deny_nothing() -> None:
+    got = facts("Some features of the Service, particularly location-based services, may not function properly if use or "
+                "availability of location data is impaired or disabled.")
+    assert not any(stance == "denies" for _t, stance, _r in got)
+
+
+def test_a_permission_previously_allowed_makes_the_collection_conditional() -> None:
+    got = facts("If you have previously allowed us to access your geolocation data and you no longer wish for us to "
+                "collect and use GPS location information, you may disable it in your device settings.")
+    assert ("location_precise", "conditional", "first_party") in got
+    assert ("location_precise", "collects", "first_party") not in got
+
+
+def test_not_selling_what_you_provide_to_us_is_no_sharing_promise() -> None:
+    text = ("Axis will not sell, trade or lease to third parties personally identifiable information that you provide to "
+            "us.")
+    assert not [c for c in parse_policy(text).claims if c.kind == "no_third_party_sharing"]
+
+
+def test_not_storing_login_credentials_does_not_deny_sending_them() -> None:
+    # the denial is read (a reviewer labels it), but a password sent at login does not break it
+    policy = parse_policy("While we facilitate these connections, we do not store your login credentials.")
+    assert [(s.type, s.stance) for s in policy.statements] == [("credentials", "denies")]
+    sent = finding(1, "credentials", ts=1.0, host="api.example.com")
+    assert compute_verdicts(policy, [sent], [], None)[0].verdict != "contradicted"
+    never = parse_policy("We never collect or store your password.")
+    assert compute_verdicts(never, [sent], [], None)[0].verdict == "contradicted"
+
+
+def test_consent_before_the_last_item_of_a_list_conditions_that_item_only() -> None:
+    got = facts("Information about nearby Wi-Fi access points, cell towers, and, with your separate consent, your "
+                "device’s GPS signal, may be transmitted to us.")
+    assert ("bssid", "collects", "first_party") in got and ("location_precise", "conditional", "first_party") in got
+    assert ("bssid", "conditional", "first_party") not in got
+
+
+def test_a_warning_about_a_lost_master_password_states_nothing_of_passwords() -> None:
+    got = facts("It may not be possible to access or recover your account or your data without your Master Password.")
+    assert not any(t == "credentials" for t, _s, _r in got)

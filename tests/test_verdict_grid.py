@@ -170,6 +170,12 @@ FLOORS36 = {"grid36/aeriacanada.txt": (0.714, 29), "grid36/ferro.txt": (0.672, 1
 FLOORS37 = {"grid37/aeriacanada.txt": (1.0, 40), "grid37/sbkgames.txt": (0.609, 23), "grid37/smartwatchext.txt": (0.672, 30)}
 FLOORS38 = {"grid38/grindr.txt": (0.569, 7), "grid38/quanticapps.txt": (0.77, 12), "grid38/securatrac.txt": (0.533, 23)}
 FLOORS39 = {"grid39/avajora.txt": (0.57, 6), "grid39/konnected.txt": (0.677, 23), "grid39/scorehunter.txt": (0.571, 18)}
+# grids 40 (Dantotsu, Octi, myopenHAB) and 41 (MOBOTIX, Axis, Dyson 360 Eye): 0.667 / 5 false contradicted ("we do not
+# store your login credentials" read as a denial of sending them) and 0.821 / 8 ("will not sell, trade or lease ...
+# information that you provide to us" read as a sharing promise), the same on 8c2e13e; then 0.667 / 0 and 0.863 / 0
+GRID40, GRID41 = CORPUS / "verdicts40", CORPUS / "verdicts41"
+FLOORS40 = {"grid40/dantotsu.txt": (0.899, 50), "grid40/myopenhab.txt": (0.672, 36), "grid40/octi.txt": (0.403, 19)}
+FLOORS41 = {"grid41/axis.txt": (0.937, 53), "grid41/dyson360eye.txt": (0.774, 48), "grid41/mobotix.txt": (0.877, 49)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -249,6 +255,8 @@ LATER_GRIDS = [
     pytest.param(GRID37, CORPUS / "policies", 194, 0.758, (93, 95), FLOORS37, id="grid37"),
     pytest.param(GRID38, CORPUS / "policies", 186, 0.624, (42, 53), FLOORS38, id="grid38"),
     pytest.param(GRID39, CORPUS / "policies", 211, 0.602, (47, 68), FLOORS39, id="grid39"),
+    pytest.param(GRID40, CORPUS / "policies", 192, 0.667, (105, 121), FLOORS40, id="grid40"),
+    pytest.param(GRID41, CORPUS / "policies", 190, 0.863, (150, 150), FLOORS41, id="grid41"),
 ]
 
 

@@ -129,6 +129,7 @@ class CoveringRules:
     feature_denial: re.Pattern[str] = rule("scope.feature_denial")
     sale_only: re.Pattern[str] = rule("claims.sale_only")
     share_verbs: re.Pattern[str] = rule("claims.share_verbs")
+    given_by_user: re.Pattern[str] = rule("claims.given_by_user")
     class_examples: re.Pattern[str] = rule("examples.class_before")
     product_serial: re.Pattern[str] = rule("types.product_serial")
     device_uid_exact: re.Pattern[str] = rule("types.device_uid_exact")
@@ -181,6 +182,8 @@ class CoveringRules:
     precise_location: re.Pattern[str] = rule("types.precise_location")
     own_product: str = rule("own.product", lambda v, _f: v)
     password_advice: re.Pattern[str] = rule("advice.password")
+    store_only: re.Pattern[str] = rule("advice.store_only")
+    store_only_not: re.Pattern[str] = rule("advice.store_only_not")
     possessive_class: re.Pattern[str] = rule("possessive.class")
     advice_collect: re.Pattern[str] = rule("advice.collect")
 
@@ -355,6 +358,10 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         if s.type == "location_precise" and not s.vague and r.ip_location.search(text) \
                 and not r.precise_location.search(text):
             continue  # "your location (based on your IP address)": the coarse location only (CONTRACT.md "Location")
+        if s.type == "credentials" and s.stance == "denies" and r.store_only.search(text) \
+                and not r.store_only_not.search(text):
+            # "we do not store your login credentials": kept nowhere, but sent at login: a denial traffic cannot break
+            s = replace(s, qualifiers=(*s.qualifiers, "excepted", "not_stored"))
         if s.type == "credentials" and s.stance != "denies" and r.password_advice.search(text) \
                 and not r.advice_collect.search(text):
             continue  # "change your passwords often": advice to the reader, no password collected
@@ -704,7 +711,7 @@ def sale_only(text: str) -> bool:
     promise, since SDKs receive data without buying it (a reviewer's reading; "sell, trade or otherwise transfer" does
     share)."""
     r = covering_rules()
-    return bool(r.sale_only.search(text)) and not r.share_verbs.search(text)
+    return bool(r.sale_only.search(text)) and not r.share_verbs.search(r.given_by_user.sub(" ", text))
 
 
 def _consent_only(text: str, r: CoveringRules) -> tuple[str, ...]:

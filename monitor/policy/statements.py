@@ -78,7 +78,7 @@ _COND = re.compile(
 # a permission phrase that conditions only what follows it in the clause ("When you ... have allowed
 # location access, we collect your precise location"; "and, if you opt in, our newsletter")
 _COND_BEFORE = re.compile(
-    r"\b(?:if|when|where|once)\s+you\s+have\s+(?:allowed|granted|enabled|agreed|authori[sz]ed|consented|opted)"
+    r"\b(?:if|when|where|once)\s+you\s+have\s+(?:previously\s+|already\s+)?(?:allowed|granted|enabled|agreed|authori[sz]ed|consented|opted)"
     r"|\bhave\s+(?:allowed|granted|authori[sz]ed)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:access|permission|tracking)\b"
     r"|\bif\s+you\s+opt\s+in\b"
     r"|(?:可以|可)选择是否(?:授权|同意|开启|提供|允许)", re.IGNORECASE)  # "用户可以选择是否授权本SDK收集如下信息：IMEI"
@@ -1122,8 +1122,9 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
 _WITHOUT_CONSENT = re.compile(r"\bwithout\s+(?:\w+\s+){0,3}?(?:permission|consent|notice|notification)\s*[:：]?\s*$", re.I)
 # a condition inside a list, before its last items ("device type, phone number, and, depending on your mobile device
 # settings, your geographical location data"): it qualifies what follows it only (fresh-ad: GeoZilla)
-_LATE_CONDITION = re.compile(r",\s*(?:and\s*,?\s*|or\s*,?\s*)?(?:depending\s+(?:up)?on|subject\s+to)\s+(?:your\s+|the\s+)"
-                             r"(?:[\w-]+\s+){0,3}?(?:settings|permissions?|preferences|choices)\s*,", re.I)
+_LATE_CONDITION = re.compile(r",\s*(?:and\s*,?\s*|or\s*,?\s*)?(?:(?:depending\s+(?:up)?on|subject\s+to)\s+(?:your\s+|the\s+)"
+                             r"(?:[\w-]+\s+){0,3}?(?:settings|permissions?|preferences|choices)|with\s+your\s+(?:separate\s+|"
+                             r"explicit\s+|express\s+|prior\s+)?(?:consent|permission))\s*,", re.I)
 _CONSENTED_ITEM = re.compile(r"(?:经(?:过)?|征得)[您你](?:的)?(?:同意|授权|许可)(?:后)?(?:获取|收集|采集|提供)?的")
 
 
