@@ -180,3 +180,8 @@ def test_consent_before_the_last_item_of_a_list_conditions_that_item_only() -> N
 def test_a_warning_about_a_lost_master_password_states_nothing_of_passwords() -> None:
     got = facts("It may not be possible to access or recover your account or your data without your Master Password.")
     assert not any(t == "credentials" for t, _s, _r in got)
+
+
+def test_email_as_a_channel_to_the_developer_is_no_data() -> None:
+    assert facts("If you have any question regarding how the App protects your privacy, please send me an email.") == set()
+    assert facts("We use your account to inform you about necessary changes about your account per e-mail.") == set()
