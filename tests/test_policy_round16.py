@@ -185,3 +185,14 @@ def test_a_warning_about_a_lost_master_password_states_nothing_of_passwords() ->
 def test_email_as_a_channel_to_the_developer_is_no_data() -> None:
     assert facts("If you have any question regarding how the App protects your privacy, please send me an email.") == set()
     assert facts("We use your account to inform you about necessary changes about your account per e-mail.") == set()
+
+
+def test_a_sharing_promise_to_the_third_parties_that_do_advertising_binds_advertising_sdks_only() -> None:
+    text = ("Although we do not share Personal Information with the third parties that conduct interest-based advertising "
+            "operations on our behalf, these third parties do collect certain information.")
+    policy = parse_policy(text)
+    email = [finding(1, "email", sdk=sdk, category=cat, ts=1.0, host=host)
+             for sdk, cat, host in (("firebase", "analytics", "app-measurement.com"),
+                                    ("admob", "advertising", "googleads.g.doubleclick.net"))]
+    verdicts = {v.recipient: v.verdict for v in compute_verdicts(policy, email, [], None)}
+    assert verdicts["admob"] == "contradicted" and verdicts["firebase"] != "contradicted"

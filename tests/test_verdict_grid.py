@@ -176,6 +176,12 @@ FLOORS39 = {"grid39/avajora.txt": (0.57, 6), "grid39/konnected.txt": (0.677, 23)
 GRID40, GRID41 = CORPUS / "verdicts40", CORPUS / "verdicts41"
 FLOORS40 = {"grid40/dantotsu.txt": (0.899, 50), "grid40/myopenhab.txt": (0.672, 36), "grid40/octi.txt": (0.403, 19)}
 FLOORS41 = {"grid41/axis.txt": (0.937, 53), "grid41/dyson360eye.txt": (0.774, 48), "grid41/mobotix.txt": (0.877, 49)}
+# grids 42 (Aesop Player, Congress, INSTAR) 0.597 / 0 and 43 (Hubbell, Wink, HomeSeer) 0.566 / 5 false contradicted ("we
+# do not share Personal Information with the third parties that conduct interest-based advertising" read as a promise to
+# every third party), the same on 8c2e13e; then 0.597 / 0 and 0.582 / 0
+GRID42, GRID43 = CORPUS / "verdicts42", CORPUS / "verdicts43"
+FLOORS42 = {"grid42/aesop.txt": (0.762, 33), "grid42/congress.txt": (0.613, 38), "grid42/instar.txt": (0.41, 19)}
+FLOORS43 = {"grid43/homeseer.txt": (0.645, 29), "grid43/hubbell.txt": (0.515, 4), "grid43/wink.txt": (0.591, 10)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -257,6 +263,8 @@ LATER_GRIDS = [
     pytest.param(GRID39, CORPUS / "policies", 211, 0.602, (47, 68), FLOORS39, id="grid39"),
     pytest.param(GRID40, CORPUS / "policies", 192, 0.667, (105, 121), FLOORS40, id="grid40"),
     pytest.param(GRID41, CORPUS / "policies", 190, 0.863, (150, 150), FLOORS41, id="grid41"),
+    pytest.param(GRID42, CORPUS / "policies", 186, 0.597, (90, 90), FLOORS42, id="grid42"),
+    pytest.param(GRID43, CORPUS / "policies", 196, 0.582, (43, 45), FLOORS43, id="grid43"),
 ]
 
 

@@ -84,7 +84,7 @@ Role = tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | N
 
 
 def _narrowed(value: dict[str, str], flags: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return named({k: v for k, v in value.items() if k != "generic"}, flags)
+    return named({k: v for k, v in value.items() if k not in ("generic", "anaphor")}, flags)
 
 
 def _roles(value: list[dict[str, str]], flags: int) -> tuple[Role, ...]:
@@ -102,6 +102,7 @@ def _sets(value: dict[str, list[str]], _flags: int) -> dict[str, frozenset[str]]
 class CoveringRules:
     narrowed: tuple[tuple[str, re.Pattern[str]], ...] = rule("class", _narrowed)
     generic: re.Pattern[str] = rule("class.generic")
+    class_back: re.Pattern[str] = rule("class.anaphor")
     group_others: re.Pattern[str] = rule("group.others")
     source: tuple[re.Pattern[str], ...] = rule("source", each)
     excepted_sharing: re.Pattern[str] = rule("denial.excepted_sharing")
@@ -203,7 +204,7 @@ def class_categories(text: str) -> tuple[str, ...]:
         if rx.search(rest):
             cats.append(cat)
             rest = rx.sub(" ", rest)
-    if not cats or r.generic.search(rest):
+    if not cats or r.generic.search(r.class_back.sub(" ", rest)):
         return ()
     if GROUP in cats and r.group_others.search(rest):
         return ()  # the group beside advertisers or other companies: a class in general
