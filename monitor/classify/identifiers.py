@@ -249,8 +249,10 @@ class Detector:
         places: list[tuple[Field, int]] = []
         found: list[Hit] = []
         for f in fl:
-            if f[1] == "id" and _device_id(f):  # Segment's context.device.id: the device's id under a name only
-                lf = f if len(f) == 4 else _located(f)  # its parent gives
+            # Segment's context.device.id: the device's id under a name only its parent gives (the location or the
+            # parent's path of such a field holds "device": an event's "id" costs no call)
+            if f[1] == "id" and "device" in f[0] and _device_id(f):
+                lf = f if len(f) == 4 else _located(f)
                 f = (lf[0], "device_id", lf[2], lf[3])  # type: ignore[assignment]  # a Field read by index
             info = key_info.get(f[1]) or key_of(f[1])
             v = f[2]
