@@ -421,8 +421,8 @@ def _json(loc: str, text: str, tr: tuple[str, ...], depth: int, b: _Budget) -> b
         base = "json:$" if loc in ("body", "") else f"{loc}>json:$"
     kind = type(obj)
     if kind is dict or kind is list:
-        # a "." in a string needs one in the text or a \u escape (and a list of package names needs dots)
-        _walk(base, "", obj, 0, tr, depth, b, "." in text or "\\u" in text)
+        # a list of package names (see _walk) needs 3 strings of 2 dots each: 6 dots in the text, or \u escapes
+        _walk(base, "", obj, 0, tr, depth, b, "\\u" in text or text.count(".") >= 6)
     else:
         _json_scalar(base, "", obj, tr, depth, b)
     return True
@@ -436,8 +436,8 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
     500 items of an array, and stops once the message has MAX_FIELDS fields. A child's location is
     its parent's plus ".key" or "[i]", cut at 512 characters (a slice, not a call: [:512] gives the string
     itself when shorter; a leaf that needs no unwrapping, a short word or number, is stored with its
-    parent's path: see _Stored). `dots` is False when no string of the
-    document can hold a "." (then no array of objects can be a list of package names).
+    parent's path: see _Stored). `dots` is False when the
+    document's strings cannot hold three package names (then no array of objects can be a list of them).
     """
     fields = b.fields  # (fields.append, not a bound copy: 3.11 specializes the method call for lists)
     if type(node) is dict:
@@ -573,8 +573,20 @@ def _name_value(node: dict[str, Any]) -> tuple[str, str] | None:
 
 
 def _form(prefix: str, text: str, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
-    for k, v in _pairs(text[:MAX_SCAN], b):
-        _leaf(f"{prefix}:{k[:128]}", k, v, tr, depth, b)
+    _leaves(prefix, _pairs(text[:MAX_SCAN], b), tr, depth, b)
+
+
+def _leaves(prefix: str, pairs: list[tuple[str, str]], tr: tuple[str, ...], depth: int, b: _Budget) -> None:
+    """_leaf of each pair's value at prefix:key; a short plain value (see _walk) is stored without the call."""
+    fields = b.fields
+    for k, v in pairs:
+        if len(v) < 16 and (v.isalnum() or v and _MARKS.isdisjoint(v) and "eyJ" not in v) or len(v) <= 32 and v.isdigit():
+            if len(fields) < MAX_FIELDS:  # (a form's pairs fill a _Budget: no _Probe reads forms)
+                fields.append((f"{prefix}:{k[:128]}", k, v, tr))
+            else:
+                b.truncated = True
+        else:
+            _leaf(f"{prefix}:{k[:128]}", k, v, tr, depth, b)
 
 
 def _multipart(body: bytes, ctype: str, tr: tuple[str, ...], depth: int, b: _Budget) -> None:
@@ -722,13 +734,18 @@ def fields_of_http(m: HttpExchange) -> Fields:
     else:
         split = urlsplit(url)
         path, query = split.path, split.query
-    for i, seg in enumerate(path.split("/")[1:64], 1):
-        if seg:
-            dec = unquote(seg) if "%" in seg else seg
+    for i, seg in enumerate(path.split("/")[1:64], 1):  # (at most 63 fields: the first of the message)
+        if "%" in seg:
+            dec = unquote(seg)
             _leaf(f"path[{i}]", "", dec, ("urlencoded",) if dec != seg else (), 1, b)
+        elif len(seg) < 16 and (seg.isalnum() or _MARKS.isdisjoint(seg) and "eyJ" not in seg) or \
+                len(seg) <= 32 and seg.isdigit():
+            if seg:  # a short plain segment: all _leaf would do (see _walk)
+                b.fields.append((f"path[{i}]", "", seg, ()))
+        else:
+            _leaf(f"path[{i}]", "", seg, (), 1, b)
     if query:
-        for k, v in _pairs(query, b):
-            _leaf(f"query:{k[:128]}", k, v, (), 1, b)
+        _leaves("query", _pairs(query, b), (), 1, b)
     encoding = ctype = ""
     for k, v in m.request_headers:
         lk = k.lower()

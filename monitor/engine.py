@@ -227,7 +227,7 @@ class Engine:
         hits = self._detector.scan(fields, cleartext=m.scheme == "http", device_cloud=self._detector.device_cloud(attr.sdk))
         if m.scheme == "http":  # HTTP Basic in clear text (a camera's or a router's web API): the password itself
             for k, v in m.request_headers:
-                if v[:6].lower() == "basic " and k.lower().endswith("authorization"):
+                if v[5:6] == " " and v[:6].lower() == "basic " and k.lower().endswith("authorization"):
                     hits.extend(basic_credentials(v, f"header:{k[:128]}"))
         prefix = "tls > " if proto == "https" and m.evidence.startswith("frame") else ""
         self._add_findings(hits, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid,

@@ -269,3 +269,38 @@ def test_short_json_values_are_stored_as_they_are_unless_they_unwrap() -> None:
         ("json:$.events[0].q", "q", "k=1", ("json",)),
         ("json:$.events[0].id", "id", "ad_show", ("json",)),
     ]
+
+
+@pytest.mark.parametrize(("apps", "escaped", "listed"), [
+    (["com.a.b", "org.c.d", "net.e.f"], False, True),  # three names of two dots: the six dots a list needs
+    (["com.a.b", "org.c.d", "net.e.f"], True, True),  # their dots written as \u002e
+    (["com.a.b", "org.c.d", "x"], False, False),
+], ids=["six dots", "escaped dots", "two names"])
+def test_an_array_of_objects_holding_package_names_gives_them_as_one_list(apps: list[str], escaped: bool,
+                                                                           listed: bool) -> None:
+    text = json.dumps({"apps": [{"pkg": a, "v": 1} for a in apps]})
+    if escaped:
+        text = text.replace(".", "\\u002e")
+    got = [f for f in http(body=text.encode(), ctype="application/json") if f.transforms == ("json", "list")]
+    assert got == ([Field("json:$.apps", "apps", "\n".join(apps), ("json", "list"))] if listed else [])
+
+
+def test_path_query_and_form_values_give_the_fields_leaf_gives_them() -> None:
+    """Short plain values are stored without a call to _leaf: at the edges of "short" (16 characters, 32 digits)
+    and with each mark that makes _leaf read further, the fields are those _leaf gives value by value."""
+    values = ["w" * 15, "w" * 16, "1" * 32, "ab" * 17, "1" * 34, "a_b-c.d", "k=v&x=1", "%41%42", "eyJhYmMiOjF9",
+              "{\"imei\": \"356938035643809\"}", "[1, 2]", " a ", "\u00df" * 3, b64(IMEI_JSON)]
+    query = "&".join(f"q{i}={v.replace('%', '%25').replace('&', '%26').replace('=', '%3D')}"
+                     for i, v in enumerate(values))
+    form = "&".join(f"f{i}={v.replace('%', '%25').replace('&', '%26').replace('=', '%3D')}"
+                    for i, v in enumerate(values))
+    segments = [v for v in values if "/" not in v and "?" not in v and "%" not in v]
+    want = decode._Budget()
+    for i, v in enumerate(segments, 1):
+        decode._leaf(f"path[{i}]", "", v, (), 1, want)
+    for i, v in enumerate(values):
+        decode._leaf(f"query:q{i}", f"q{i}", v, (), 1, want)
+    for i, v in enumerate(values):
+        decode._leaf(f"form:f{i}", f"f{i}", v, (), 1, want)
+    got = http(path="/" + "/".join(segments) + "?" + query, body=form.encode(), ctype="application/x-www-form-urlencoded")
+    assert got == list(want.result())

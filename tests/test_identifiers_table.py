@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
 
 import pytest
 from engine_run import SIGS
 
+from monitor import decode
 from monitor.classify.identifiers import Detector
-from monitor.model import Field
+from monitor.model import Endpoint, Field, HttpExchange
 from monitor.profile import EMPTY_PROFILE
 
 DETECTOR = Detector(SIGS.identifiers, EMPTY_PROFILE)
@@ -225,3 +227,19 @@ def test_an_id_whose_parent_is_the_device_is_a_device_id() -> None:
 
     assert at("json:$.batch[0].context.device.id") == {("android_id", AID)}
     assert at("json:$.batch[0].context.user.id") == set()  # a user's or an event's id is no device's
+
+
+def test_a_decoded_id_whose_parent_is_the_device_is_a_device_id_up_to_the_location_cut() -> None:
+    """The same rule on a JSON body's fields (a number is stored with its parent's path, its location built when
+    read): an event's "id" is nothing, and a location cut at 512 characters no longer ends in .device.id. (An IMEI
+    whose check digit fails is one only under a device key.)"""
+    def found(parent_len: int) -> set[tuple[str, str]]:
+        pad = "p" * (parent_len - len("json:$..device"))
+        body = json.dumps({pad: {"device": {"id": int(IMEI_BAD)}}, "events": [{"id": IMEI_BAD}]}).encode()
+        m = HttpExchange(ts=0.0, client=Endpoint("10.0.0.2", 1), server=Endpoint("203.0.113.9", 80), method="POST",
+                         host="x.example", path="/", request_body=body)
+        return {(h.type, h.location) for h in DETECTOR.scan(decode.fields_of_http(m))}
+
+    assert found(60) == {("imei", "json:$." + "p" * 46 + ".device.id")}
+    assert found(509) == {("imei", "json:$." + "p" * 495 + ".device.id")}  # 512 characters
+    assert found(510) == set()  # json:$.ppp...device.i: cut

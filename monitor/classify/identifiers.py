@@ -249,10 +249,11 @@ class Detector:
         places: list[tuple[Field, int]] = []
         found: list[Hit] = []
         for f in fl:
-            if f[1] == "id":  # Segment's context.device.id: the device's id under a name only its parent gives
+            # Segment's context.device.id: the device's id under a name only its parent gives (the location or the
+            # parent's path of such a field holds "device": an event's "id" costs no call)
+            if f[1] == "id" and "device" in f[0] and _device_id(f):
                 lf = f if len(f) == 4 else _located(f)
-                if lf[0].endswith(".device.id"):
-                    f = (lf[0], "device_id", lf[2], lf[3])  # type: ignore[assignment]  # a Field read by index
+                f = (lf[0], "device_id", lf[2], lf[3])  # type: ignore[assignment]  # a Field read by index
             info = key_info.get(f[1]) or key_of(f[1])
             v = f[2]
             if info[7] and len(v) < 14 and v.isalnum():
@@ -777,6 +778,14 @@ def _last_key(location: str) -> str:
     """The key a hit's location ends in, normalized: "json:$.device.ifa" -> "ifa"."""
     m = _LAST_KEY.search(location)
     return norm_key(m.group()) if m else ""
+
+
+def _device_id(f: tuple[Any, ...]) -> bool:
+    """Whether a field's location ends in ".device.id", read without building it: a JSON member stored with its
+    parent's path (see decode._Stored) ends so when the path ends in ".device" (an event list's "id"s are many)."""
+    if len(f) == 5 and f[4] is None and len(f[0]) <= 509:  # (location: path + ".id", at most 512 characters, uncut)
+        return f[0].endswith(".device")  # type: ignore[no-any-return]
+    return location(f).endswith(".device.id")
 
 
 def _located(f: tuple[Any, ...]) -> Field:
