@@ -196,3 +196,23 @@ def test_a_sharing_promise_to_the_third_parties_that_do_advertising_binds_advert
                                     ("admob", "advertising", "googleads.g.doubleclick.net"))]
     verdicts = {v.recipient: v.verdict for v in compute_verdicts(policy, email, [], None)}
     assert verdicts["admob"] == "contradicted" and verdicts["firebase"] != "contradicted"
+
+
+def test_each_item_of_a_list_opened_by_no_is_denied() -> None:
+    got = facts("Olvid’s technology does NOT request any personal data in order to operate: no phone number, email, last "
+                "name, first name, address.")
+    assert ("phone_number", "denies", "first_party") in got and ("email", "denies", "first_party") in got
+    assert ("email", "collects", "first_party") not in got
+
+
+def test_the_term_personal_data_may_include_for_example_is_a_definition() -> None:
+    assert facts("The term “Personal Data” may include, for example, your name, your postal address, your telephone "
+                 "number, your e-mail address.") == set()
+    # ... but a definition that says what "we may obtain about you" still collects (fresh-ah's SentriLock)
+    got = facts("We collect Personal Information. The term “Personal Information” means personally identifiable "
+                "information that we may obtain about you, including your email address and phone number.")
+    assert ("phone_number", "collects", "first_party") in got
+
+
+def test_your_other_emails_are_messages_not_an_address() -> None:
+    assert facts("The AI provider will not have access to your other emails.") == set()

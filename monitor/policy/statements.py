@@ -742,6 +742,8 @@ def _described(lines: list[str], i: int) -> bool:
 _YES_NO_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:collects?|collected|collection)\b\??|(?:是否)(?:收集|采集|获取|共享))$", re.I)
 # a negation written right before a mention, with at most a determiner between ("not precise location", "no precise
 # location-tracking", "without any IMEI"); not "not only", "not limited to", "whether or not", "no longer"
+_NO_LIST = re.compile(r"(?:^|[\s(（:：])no\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+(?:\s*,\s*(?:[\w’'-]+\s+){0,3}[\w’'-]+){0,8}\s*,\s*"
+                      r"(?:(?:or|and|nor)\s+)?(?:your\s+)?$", re.I)
 _NOT_BEFORE = re.compile(r"(?:^|[\s(（,;:])(?<!or\s)(?:not|no|never|without)\s+(?:(?:any|your|the|a|an|such)\s+)?$", re.I)
 # a data-safety form's "shared" column: whether the row's data is passed to third parties ("Data Shared", "Shared?", 是否共享)
 _SHARED_HEADER = re.compile(r"(?:data\s+)?(?:shared|sharing)(?:\s+with\s+third[- ]parties)?\??|是否(?:对外)?共享|共享", re.I)
@@ -1073,8 +1075,10 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
         return "conditional"
     if c.denied:
         return "denies"
-    if _NOT_BEFORE.search(text[max(0, rel_s - 30):rel_s]):
-        return "denies"  # "(country/region level, not precise location)", "No precise location-tracking is involved"
+    if _NOT_BEFORE.search(text[max(0, rel_s - 30):rel_s]) or _NO_LIST.search(text[max(0, rel_s - 160):rel_s]):
+        # "(country/region level, not precise location)", "No precise location-tracking is involved", "... in order to
+        # operate: no phone number, email, last name" (each item of a list that "no" opens)
+        return "denies"
     if c.cond and not negation_spans(text):
         return "conditional"
     spans = [(a, k) for a, b, k in negation_spans(text) if a <= rel_s < b or a <= rel_e - 1 < b]
