@@ -216,3 +216,10 @@ def test_the_term_personal_data_may_include_for_example_is_a_definition() -> Non
 
 def test_your_other_emails_are_messages_not_an_address() -> None:
     assert facts("The AI provider will not have access to your other emails.") == set()
+
+
+def test_a_denial_for_publishing_in_directories_binds_no_sdk() -> None:
+    text = ("For a fee, you can choose to have a nonpublished number, which means that Comcast will not provide your name, "
+            "address, and telephone number for publishing in the phone book and online directories.")
+    phone = finding(1, "phone_number", sdk="admob", category="advertising", ts=1.0, host="googleads.g.doubleclick.net")
+    assert compute_verdicts(parse_policy(text), [phone], [], None)[0].verdict != "contradicted"

@@ -83,7 +83,11 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1,
                # grid 39's two texts are web pages' source code (TSX); their denials are read inside markup, and the reader
                # still holds a few over more than they say (AppLovin's "sensitive personal data ... log-in credentials";
                # "device ID" in a purchase paragraph; Konnected's US storage; a "Usage Data" section); left for later
-               "grid39/avajora.txt": 8, "grid39/konnected.txt": 1, "grid39/scorehunter.txt": 4}
+               "grid39/avajora.txt": 8, "grid39/konnected.txt": 1, "grid39/scorehunter.txt": 4,
+               # grid 44's Psiphon: "only anonymized shareable aggregated data is ever shared with third parties" and
+               # "Individual user data is never shared with third parties" sit in the VPN-data and PsiCash sections; its
+               # reviewer reads them as those sections' promises, the reader as the policy's (read once, at the end)
+               "grid44/psiphon.txt": 18}
 # grid 19, written blind at the end of session 9 and read on its last rules: 0.598 / 0 (the same on 52862b7); two
 # vocabulary rules from its errors (SIM序列号, 米盟 / vivo流量联盟) -> 0.617. Session 10: "we share your personal data
 # with service providers" (in the sentence or in the bullets it opens) gives the class the collected types vaguely:
@@ -182,6 +186,12 @@ FLOORS41 = {"grid41/axis.txt": (0.937, 53), "grid41/dyson360eye.txt": (0.774, 48
 GRID42, GRID43 = CORPUS / "verdicts42", CORPUS / "verdicts43"
 FLOORS42 = {"grid42/aesop.txt": (0.762, 33), "grid42/congress.txt": (0.613, 38), "grid42/instar.txt": (0.41, 19)}
 FLOORS43 = {"grid43/homeseer.txt": (0.645, 29), "grid43/hubbell.txt": (0.515, 4), "grid43/wink.txt": (0.591, 10)}
+# grids 44 (Skout, Psiphon, Amazfit) 0.644 / 18 false contradicted and 45 (Kivra, Kick, Xfinity) 0.564 / 2 (a denial for
+# "publishing in the phone book and online directories" read as one to every third party), the same on 8c2e13e; then
+# 0.644 / 18 (KNOWN_FALSE) and 0.574 / 0
+GRID44, GRID45 = CORPUS / "verdicts44", CORPUS / "verdicts45"
+FLOORS44 = {"grid44/amazfit.txt": (0.507, 4), "grid44/psiphon.txt": (0.54, 28), "grid44/skout.txt": (0.884, 26)}
+FLOORS45 = {"grid45/kick.txt": (0.603, 10), "grid45/kivra.txt": (0.419, 19), "grid45/xfinity.txt": (0.698, 17)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -265,6 +275,8 @@ LATER_GRIDS = [
     pytest.param(GRID41, CORPUS / "policies", 190, 0.863, (150, 150), FLOORS41, id="grid41"),
     pytest.param(GRID42, CORPUS / "policies", 186, 0.597, (90, 90), FLOORS42, id="grid42"),
     pytest.param(GRID43, CORPUS / "policies", 196, 0.582, (43, 45), FLOORS43, id="grid43"),
+    pytest.param(GRID44, CORPUS / "policies", 205, 0.644, (58, 99), FLOORS44, id="grid44"),
+    pytest.param(GRID45, CORPUS / "policies", 188, 0.574, (46, 56), FLOORS45, id="grid45"),
 ]
 
 
