@@ -223,3 +223,10 @@ def test_a_denial_for_publishing_in_directories_binds_no_sdk() -> None:
             "address, and telephone number for publishing in the phone book and online directories.")
     phone = finding(1, "phone_number", sdk="admob", category="advertising", ts=1.0, host="googleads.g.doubleclick.net")
     assert compute_verdicts(parse_policy(text), [phone], [], None)[0].verdict != "contradicted"
+
+
+def test_a_sentence_naming_precise_location_only_to_deny_it_does_not_collect_it() -> None:
+    got = facts("We collect the following: * Geolocation data, such as approximate location data (we don’t collect "
+                "precise geolocation, but can infer general location from your IP address)")
+    assert ("location_coarse", "collects", "first_party") in got and ("location_precise", "denies", "first_party") in got
+    assert ("location_precise", "collects", "first_party") not in got

@@ -71,9 +71,12 @@ def _precise_denied(statements: list[Statement]) -> list[Statement]:
               and all(q.startswith("purpose:") for q in s.qualifiers) and precise_named(s)}  # (not "without your consent")
     if not denied:
         return statements
+    # (a sentence that names the precise kind only to deny it: "Geolocation data, such as approximate location data (we
+    # don't collect precise geolocation, but can infer general location from your IP address)")
+    same = {(s.recipient, s.evidence.start) for s in statements if s.type == "location_precise" and s.stance == "denies"}
     return [s for s in statements if not (s.type == "location_precise" and s.stance != "denies" and not s.vague
                                           and (s.recipient in denied or "first_party" in denied)
-                                          and not precise_named(s))]
+                                          and (not precise_named(s) or (s.recipient, s.evidence.start) in same))]
 
 
 def _through_organization(statements: list[Statement], categories: dict[str, str], organizations: dict[str, str],
