@@ -98,9 +98,6 @@ _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|te
 _SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:[a-z]\)\s*)?((?:[\w'-]+,?\s+){0,12}?)(?:(?:sometimes|often|usually|typically|generally)\s+)?(?:may|might|can|could|will|"
                       r"would|shall|do|does|also|automatically|receive[sd]?|collects?|obtains?|access(?:es)?|gathers?|"
                       r"gets?|process(?:es)?|reads?|uses?)\s", re.IGNORECASE)
-# a list introduction that only points back at the sentence before it ("This may include:", "These include:")
-_POINTS_BACK = re.compile(r"\W*(?:this|these|that|those|such\s+(?:data|information))\s+(?:\w+\s+){0,2}?"
-                          r"(?:includes?|including|are|is|consists?\s+of|covers?)\b[^.!?]{0,30}[:：]\s*$", re.I)
 _ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:(?:service|technology)\s+)?(?:partners?|networks?|platforms?|companies|providers?))\b"
                           r"|\badvertising\s+(?:and|&|/)\s+(?:\w+\s+)?partners?\b"
                           r"|\bad (?:networks?|providers?|partners?|platforms?|companies)\b", re.IGNORECASE)
@@ -369,7 +366,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             # same paragraph ("... cannot be used to identify you. The information we collect includes:") is not its
             spans = sentence_spans(stripped)
             last = stripped[spans[-1][0]:] if intro else ""
-            if intro and len(spans) > 1 and _POINTS_BACK.match(last):  # ("... depending on the permissions you've
+            if intro and len(spans) > 1 and rules().points_back.match(last):  # ("... depending on the permissions you've
                 last = stripped[spans[-2][0]:]  # granted. This may include:": the sentence "this" points back to)
             intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(last))
             intro_local = intro and bool(r.local.search(last)) and not r.upload.search(last)
@@ -742,8 +739,6 @@ def _described(lines: list[str], i: int) -> bool:
 _YES_NO_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:collects?|collected|collection)\b\??|(?:是否)(?:收集|采集|获取|共享))$", re.I)
 # a negation written right before a mention, with at most a determiner between ("not precise location", "no precise
 # location-tracking", "without any IMEI"); not "not only", "not limited to", "whether or not", "no longer"
-_NO_LIST = re.compile(r"(?:^|[\s(（:：])no\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+(?:\s*,\s*(?:[\w’'-]+\s+){0,3}[\w’'-]+){0,8}\s*,\s*"
-                      r"(?:(?:or|and|nor)\s+)?(?:your\s+)?$", re.I)
 _NOT_BEFORE = re.compile(r"(?:^|[\s(（,;:])(?<!or\s)(?:not|no|never|without)\s+(?:(?:any|your|the|a|an|such)\s+)?$", re.I)
 # a data-safety form's "shared" column: whether the row's data is passed to third parties ("Data Shared", "Shared?", 是否共享)
 _SHARED_HEADER = re.compile(r"(?:data\s+)?(?:shared|sharing)(?:\s+with\s+third[- ]parties)?\??|是否(?:对外)?共享|共享", re.I)
@@ -1075,7 +1070,7 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
         return "conditional"
     if c.denied:
         return "denies"
-    if _NOT_BEFORE.search(text[max(0, rel_s - 30):rel_s]) or _NO_LIST.search(text[max(0, rel_s - 160):rel_s]):
+    if _NOT_BEFORE.search(text[max(0, rel_s - 30):rel_s]) or rules().no_list.search(text[max(0, rel_s - 160):rel_s]):
         # "(country/region level, not precise location)", "No precise location-tracking is involved", "... in order to
         # operate: no phone number, email, last name" (each item of a list that "no" opens)
         return "denies"
@@ -1348,21 +1343,6 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     return _whole_policy_denial(text, out, nothing_passed_on) if nothing_collected else out
 
 
-# a second verb phrase joined by "but"/"and" with the opposite polarity and no data of its own ("... but is never shared
-# with third parties", "..., but we may share it with our partners"): where it starts, and whether it is negated
-_TURN = re.compile(r"(?:,\s*|\s+)(?:but|and|however|yet)\s*,?\s+(?:(?:we|it|they|this|these|that|such)(?:\s+(?:data|information|"
-                   r"identifiers?))?\s+)?(?:(?:is|are|will|would|do|does|did|shall|can|could|may|might|must|has|have)\s+)?"
-                   r"(?:(never|not|n[o’']t)\s+)?(?:be\s+|been\s+|ever\s+)?(?:shar|disclos|transfer|sell|sold|transmit|sen[dt]|"
-                   r"pass|provid|upload|leave|rent|trade|mak\w*\s+(?:\w+\s+)?available)", re.I)
-_TAIL_EVERYONE = re.compile(r"\b(?:any|an)\s+(?:external|remote|outside|third[- ]party)\s+(?:servers?|part(?:y|ies)|"
-                            r"compan(?:y|ies)|entit(?:y|ies))|\banyone\b|\bany\s+other\s+(?:party|person|company|entity)\b"
-                            r"|\bleaves?\s+(?:your|the)\s+(?:device|phone)\b", re.I)
-
-
-_FOR_PURPOSE = re.compile(r"\bfor\s+(?:their|its|his|her|any)?\s*(?:own\s+)?(?:direct\s+)?(?:marketing|advertising|commercial|"
-                          r"promotional)\s+(?:purposes?|use)|\bfor\s+(?:their|its)\s+own\s+(?:purposes|use|benefit)", re.I)
-
-
 def _turned_tail(text: str, mentions: list[tuple[Term, int, int]]) -> tuple[int, bool | None] | None:
     """Where a clause turns to a second verb phrase of the other polarity about the same data, after every mention
     (start, negated): "We collect X but do not share it with Y" -> (at ", but", True); "We do not sell X, but we share it
@@ -1370,7 +1350,7 @@ def _turned_tail(text: str, mentions: list[tuple[Term, int, int]]) -> tuple[int,
     if not mentions:
         return None
     last = max(e for _t, _s, e in mentions)
-    for m in _TURN.finditer(text, last):
+    for m in rules().turn.finditer(text, last):
         negated = bool(m.group(1))
         if negated and rules().without_consent.search(text, m.end()):
             return None  # "... and will never be transmitted without your explicit consent": a condition, no turn
@@ -1378,7 +1358,7 @@ def _turned_tail(text: str, mentions: list[tuple[Term, int, int]]) -> tuple[int,
         if negated != head_negated:
             # ("... and we do not share this information with third parties for marketing purposes": a denial for one
             # purpose only, which the promises reader weighs; the data goes to no one by this clause)
-            return m.start(), (None if negated and _FOR_PURPOSE.search(text, m.end()) else negated)
+            return m.start(), (None if negated and rules().purpose_only.search(text, m.end()) else negated)
         return None
     return None
 
@@ -1386,7 +1366,7 @@ def _turned_tail(text: str, mentions: list[tuple[Term, int, int]]) -> tuple[int,
 def _tail_recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str]) -> list[str]:
     """The recipients of the second verb phrase: those it names, or everyone outside the device ("will never be sent to
     any external server", "never leaves your device")."""
-    if _TAIL_EVERYONE.search(c.text):
+    if rules().tail_everyone.search(c.text):
         return ["first_party", "third_party"]
     return _recipients(replace(c, text="we" + c.text), aliases, own)
 
