@@ -328,9 +328,10 @@ def _narrowed(c: Claim) -> Claim:
     if r.only_clause.search(c.text) or (r.identity.search(c.text) and not r.personal.search(c.text)):
         return replace(c, params=(*c.params, ("reach", "identity")))
     if c.kind == "no_third_party_sharing":
-        cats = class_categories(c.text)  # ("the third parties that conduct interest-based advertising"): those only
-        about = () if any(k in ("sdks", "categories", "class") for k, _v in c.params) else \
-            ((("categories", ",".join(cats)),) if cats else (("class", "third_party"),))
+        about = ()
+        if not any(k in ("sdks", "categories", "class") for k, _v in c.params):
+            cats = class_categories(c.text)  # ("the third parties that conduct interest-based advertising"): those only
+            about = (("categories", ",".join(cats)),) if cats else (("class", "third_party"),)
         return replace(c, params=(*c.params, *about, ("reach", "identity")))
     return c
 

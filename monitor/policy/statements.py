@@ -390,10 +390,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             both = _we_and_class(stripped) if intro and intro_sdk else ""
             if both:  # "When you view ads (Google AdMob), we and our advertising partners may collect:"
                 intro_rcps, intro_sdk = ("first_party", intro_sdk, both), ""
-            if intro and not intro_sdk and not intro_rcps and _we_and_class(last):
-                # "... (collectively, “tracking technologies”). We, and our third party partners, use tracking
+            both = _we_and_class(last) if intro and not intro_sdk and not intro_rcps else ""
+            if both:  # "... (collectively, “tracking technologies”). We, and our third party partners, use tracking
                 # technologies to automatically collect usage and device information, such as:"
-                intro_rcps = ("first_party", _we_and_class(last))
+                intro_rcps = ("first_party", both)
             if intro and not intro_sdk and not intro_rcps and _REPORT_SUBJECT.match(stripped):
                 # "A crash report does not include ... It never includes:": the items are what the crash reporter the
                 # lines above name receives (or not), not what the app's own server gets
@@ -1263,8 +1263,9 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             recipients = before if before and "first_party" not in before else recipients
         if anaphor:  # ... only what goes to someone else is new; the first party's part was said before
             recipients = [x for x in recipients if x != "first_party"]
-        turn = _turned_tail(c.text, mentions)
-        if turn and not (c.sdk or c.rcps or c.listed):
+        # (not in a table row, a list item or an entry: their recipient is set by the structure around them)
+        turn = None if c.sdk or c.rcps or c.listed else _turned_tail(c.text, mentions)
+        if turn:
             # "We collect your email address but never share it with third parties", "Your IMEI is read but is not sent
             # to advertisers": the second verb phrase has its own polarity and its own recipient; the first keeps its own
             head_rcps = _recipients(replace(rc, text=c.text[:turn[0]]), aliases, own)
@@ -1292,7 +1293,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             elif stance == "denies" and recipients == ["first_party"] and not c.denied and _denies_sharing(c.text, s, e):
                 rcps = ["first_party", "third_party"]  # "is never collected, tracked, or shared": shared with nobody
             extra: list[tuple[str, str]] = []  # (recipient, stance) of the second verb phrase
-            if turn and not (c.sdk or c.rcps or c.listed) and e <= turn[0]:
+            if turn and e <= turn[0]:
                 tail_stance = "denies" if turn[1] else ("collects" if stance == "denies" and turn[1] is False else "")
                 rcps = [x for x in head_rcps if x not in tail_rcps]
                 if tail_stance:
@@ -1349,18 +1350,18 @@ def _turned_tail(text: str, mentions: list[tuple[Term, int, int]]) -> tuple[int,
     with Y" -> (at ", but", False). None when there is no such turn."""
     if not mentions:
         return None
-    last = max(e for _t, _s, e in mentions)
-    for m in rules().turn.finditer(text, last):
-        negated = bool(m.group(1))
-        if negated and rules().without_consent.search(text, m.end()):
-            return None  # "... and will never be transmitted without your explicit consent": a condition, no turn
-        head_negated = bool(negation_spans(text[:m.start()]))
-        if negated != head_negated:
-            # ("... and we do not share this information with third parties for marketing purposes": a denial for one
-            # purpose only, which the promises reader weighs; the data goes to no one by this clause)
-            return m.start(), (None if negated and rules().purpose_only.search(text, m.end()) else negated)
+    r = rules()
+    m = r.turn.search(text, max(e for _t, _s, e in mentions))
+    if m is None:
         return None
-    return None
+    negated = bool(m.group(1))
+    if negated and r.without_consent.search(text, m.end()):
+        return None  # "... and will never be transmitted without your explicit consent": a condition, no turn
+    if negated == bool(negation_spans(text[:m.start()])):
+        return None
+    # ("... and we do not share this information with third parties for marketing purposes": a denial for one purpose
+    # only, which the promises reader weighs; the data goes to no one by this clause)
+    return m.start(), (None if negated and r.purpose_only.search(text, m.end()) else negated)
 
 
 def _tail_recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str]) -> list[str]:
