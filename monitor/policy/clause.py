@@ -54,6 +54,8 @@ class Rules:
     purpose_only: re.Pattern[str] = rule("statements.purpose_only", flags=re.IGNORECASE)
     no_list: re.Pattern[str] = rule("statements.no_list", flags=re.IGNORECASE)
     points_back: re.Pattern[str] = rule("statements.points_back", flags=re.IGNORECASE)
+    other_users: re.Pattern[str] = rule("statements.other_users", flags=re.IGNORECASE)
+    other_users_not: re.Pattern[str] = rule("statements.other_users_not", flags=re.IGNORECASE)
     children: re.Pattern[str] = rule("scope.children")
     feature: re.Pattern[str] = rule("scope.feature")
     subject_after: re.Pattern[str] = rule("recipients.subject_after")

@@ -172,6 +172,11 @@ class CoveringRules:
     enumeration: re.Pattern[str] = rule("carry.enumeration")
     class_given: re.Pattern[str] = rule("carry.class_given")
     listed_below: re.Pattern[str] = rule("carry.listed_below")
+    class_list_intro: re.Pattern[str] = rule("carry.class_list_intro")
+    class_list_advertisers: re.Pattern[str] = rule("carry.class_list_advertisers")
+    class_list_partners: re.Pattern[str] = rule("carry.class_list_partners")
+    class_list_third: re.Pattern[str] = rule("carry.class_list_third")
+    class_list_not: re.Pattern[str] = rule("carry.class_list_not")
     class_anaphor: re.Pattern[str] = rule("carry.class_anaphor")
     others_given: re.Pattern[str] = rule("carry.others_given")
     exchange: re.Pattern[str] = rule("carry.exchange")
@@ -423,6 +428,7 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         if find is not None:
             out = _listed_below(out, policy_text, find, r, aliases or {})
             out = _paragraph_members(out, policy_text, find, r)
+            out = _class_lists(out, policy_text, find, r, aliases or {})
     return out
 
 
@@ -521,6 +527,54 @@ def _listed_below(statements: list[Statement], policy_text: str, find: Finder, r
             lists[hi] = _list_below(policy_text, hi, find, aliases)
         out += [replace(s, recipient=sdk, qualifiers=(*s.qualifiers, "listed")) for sdk in lists[hi]]
     return out
+
+
+def _class_lists(statements: list[Statement], policy_text: str, find: Finder, r: CoveringRules,
+                 aliases: dict[str, str]) -> list[Statement]:
+    """A list the policy introduces as a class ("We work with the following third party advertising networks:", "A list of
+    the third-party advertising and technology companies that we work with is set forth below:") names members of that
+    class: each exact type the policy gives the class, not denied, not scoped, not narrowed to some kind of partner, goes to
+    each SDK the list names too ("listed"). An advertising list takes what a third-party sentence gives advertising
+    companies ("with third party advertising and technology companies") as well."""
+    given = [s for s in statements if s.recipient in CLASSES and s.stance != "denies" and not s.vague
+             and not any(q.startswith(("scope:", "class:")) for q in s.qualifiers)]
+    if not given:
+        return statements
+    members: dict[str, list[str]] = {}
+    at = 0
+    for line in policy_text.split("\n"):
+        lo, at = at, at + len(line) + 1
+        intro = _SENTENCE_END.split(line.strip())[-1] if len(line) <= 3000 else ""
+        if not intro or not r.class_list_intro.search(intro) or r.class_list_not.search(intro):
+            continue
+        cls = "advertisers" if r.class_list_advertisers.search(intro) else "partners" \
+            if r.class_list_partners.search(intro) else "third_party" if r.class_list_third.search(intro) else ""
+        if not cls or not _list_starts(policy_text, at, find, aliases):
+            continue
+        members.setdefault(cls, []).extend(_list_below(policy_text, lo + len(line), find, aliases))
+    if not members:
+        return statements
+    out = list(statements)
+    seen = {(s.type, s.recipient, s.stance) for s in statements if not s.vague}
+    for s in given:
+        cls = s.recipient
+        if cls == "third_party" and r.class_list_advertisers.search(s.evidence.text):
+            cls = "advertisers"
+        for sdk in dict.fromkeys(members.get(cls, ())):
+            if (s.type, sdk, s.stance) not in seen:
+                seen.add((s.type, sdk, s.stance))
+                out.append(replace(s, recipient=sdk, qualifiers=(*s.qualifiers, "listed")))
+    return out
+
+
+def _list_starts(policy_text: str, at: int, find: Finder, aliases: dict[str, str]) -> bool:
+    """Whether one of the next three lines that hold text (from offset `at`) opens with an SDK's name: a list right below."""
+    lines = [x.strip().lstrip("-*•·0123456789.) ") for x in policy_text[at:at + 3000].split("\n")]
+    for text in [x for x in lines if x][:3]:
+        if aliases.get(_FIRST_CELL.split(text, maxsplit=1)[0].strip().lower()) \
+                or any(a == 0 for _sdk, a, _b in find(text[:300])):
+            return True
+    return False
 
 
 _FIRST_CELL = re.compile(r"\s+[—–-]\s+|\s*[(|:,]")

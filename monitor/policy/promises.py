@@ -60,6 +60,9 @@ class PromiseRules:
     anaphor: re.Pattern[str] = rule("anaphor")
     only_clause: re.Pattern[str] = rule("only_clause")
     purpose_limited: re.Pattern[str] = rule("purpose_limited")
+    role_limited: re.Pattern[str] = rule("role_limited")
+    denied_to_group: re.Pattern[str] = rule("denied_to_group")
+    row_start: re.Pattern[str] = rule("row_start")
     disclaimer: re.Pattern[str] = rule("disclaimer")
     ad_purpose: re.Pattern[str] = rule("ad_purpose")
     taken_back: re.Pattern[str] = rule("taken_back")
@@ -159,6 +162,8 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
         if kept_types:  # "We do not share ... with advertisers. Nevertheless, advertisers may collect your advertising ID, IMEI
             # ...": the promise holds but for the types the sentence after it gives them (blind grid 29)
             kept.append(replace(c, params=(*c.params, ("spare_types", ",".join(kept_types)))))
+        elif c.kind == "no_third_party_sharing" and r.denied_to_group.search(c.text) and not find(c.text):
+            continue  # "... with these third parties": read below, as the ones named before (or none)
         elif not _no_promise(c.kind, c.text, nxt, r):
             kept.append(c)
     claims = kept
@@ -173,13 +178,15 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
             and not r.inability.search(t)
         denial = bool(r.share_denial.search(t))
         denial = denial and not sale_only(t)  # ("We do not sell or rent your personally identifiable information")
-        if not anonymous and not denial:
+        if not anonymous and not denial or _about_other(t, r):
             continue
         rcps = _recipients(t, find)
         if not rcps and anonymous and r.anaphor.search(t):  # "this data ...": the recipients named before
             rcps = _named_before(texts, k, find, [])
         if rcps == [("class", "third_party")] and r.class_anaphor.search(t):  # "these partners": the ones named before
-            rcps = _named_before(texts, k, find, rcps) or rcps
+            # (none named: a group the paragraph spoke of, "third party service providers ... that you may choose to
+            # use. We will not share your personal data with these third parties": no promise about the app's SDKs)
+            rcps = _named_before(texts, k, find, [])
         if not rcps:
             continue
         narrowed = any(p == "categories" for p, _v in rcps)
@@ -279,8 +286,9 @@ def _all_data_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, 
             continue
         nxt = texts[k + 1][2] if k + 1 < len(texts) else ""
         listed = bool(r.list_intro.search(t)) and bool(r.generic.search(nxt))
-        if not (r.generic.search(t) or listed) or find(t) or class_categories(t) and not r.generic.search(t):
-            continue  # about named SDKs or one kind of partner: the promises above
+        if not (r.generic.search(t) or listed) or find(t) or class_categories(t) and not r.generic.search(t) \
+                or r.denied_to_group.search(t):
+            continue  # about named SDKs, one kind of partner or a group named before ("these third parties")
         if r.other_exception.search(t) or r.sp_exception.search(t) or r.policy_exception.search(t) \
                 or r.next_exception.search(nxt) or _no_promise("no_third_party_sharing", t, nxt, r) \
                 or sale_only(t):
@@ -309,7 +317,18 @@ def _no_promise(kind: str, text: str, following: str, r: PromiseRules) -> bool:
     if kind not in ("no_third_party_sharing", "no_ad_sharing"):
         return False
     return bool(r.purpose_limited.search(text) or r.ends_taken_back.search(text) or r.taken_back.search(following)
-                or r.disclaimer.search(text))
+                or r.disclaimer.search(text) or _about_other(text, r))
+
+
+def _about_other(text: str, r: PromiseRules) -> bool:
+    """A promise about one party in one role ("... with that party"), or one in a table row about a kind of data that
+    names no data type ("| Sensitive Personal Information | ... |")."""
+    row = r.row_start.match(text)
+    if r.role_limited.search(text):
+        return True
+    cell = row.group(1) if row else ""
+    return bool(re.search(r"\b(?:information|data)\b", cell, re.I)) \
+        and all(t.type == "personal_info" for t, _a, _b in find_terms(cell))
 
 
 def _narrowed(c: Claim) -> Claim:

@@ -1265,6 +1265,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             recipients = [x for x in recipients if x != "first_party"]
         # (not in a table row, a list item or an entry: their recipient is set by the structure around them)
         turn = None if c.sdk or c.rcps or c.listed else _turned_tail(c.text, mentions)
+        # "we do not disclose your exact location to any other user": a denial about what other users see
+        to_users = bool(r.other_users.search(c.text)) and not r.other_users_not.search(c.text)
         if turn:
             # "We collect your email address but never share it with third parties", "Your IMEI is read but is not sent
             # to advertisers": the second verb phrase has its own polarity and its own recipient; the first keeps its own
@@ -1303,6 +1305,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             clause_denied = clause_denied or stance == "denies"
             if c.scope:
                 quals = (*quals, f"scope:{c.scope}")
+            denial_quals = (*quals, "scope:other_users") if to_users else quals
             if permission_row:  # what a permission is for: vague coverage at most, never a collection statement
                 if stance == "denies":
                     continue
@@ -1334,7 +1337,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                     seen.add(key)
                     if permission_row and not vague:
                         vague, covers = True, (type_id,)
-                    out.append(Statement(type=type_id, recipient=rcp, stance=said, qualifiers=quals,
+                    out.append(Statement(type=type_id, recipient=rcp, stance=said,
+                                         qualifiers=denial_quals if said == "denies" else quals,
                                          evidence=Evidence(c.text, c.start, c.end), vague=vague, covers=covers))
         prev_denied = clause_denied
     out = _paragraph_conditions(text, out)
@@ -1722,7 +1726,7 @@ _AD_PROMISE_OBJECT = re.compile(r"\b(?:data|information|identifiers?|details|PII
 def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
     out: list[Claim] = []
     for c in clauses(text, aliases):
-        t = c.text
+        t = _TITLE_QUOTE.sub(_blank, c.text)  # (a link's or a title's words in quotes are not the policy's: "Do Not Sell ...")
         found: list[tuple[str, tuple[tuple[str, str], ...]]] = []
         if re.search(r"\bstored?\b[^.]{0,80}\b(?:in|within)\s+(?:the\s+)?(?:territory|mainland|servers?\s+in|"
                      r"People|China|PRC|United|Singapore|Europe)|\bstored\s+locally\b|\bstorage\s+location\b", t, re.I):
@@ -1758,8 +1762,16 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
         for kind, kparams in found:
             if c.scope:  # a promise made for a user group (children) holds only there
                 kparams = (*kparams, ("scope", c.scope))
-            out.append(Claim(kind=kind, text=t, start=c.start, end=c.end, params=kparams))
+            out.append(Claim(kind=kind, text=c.text, start=c.start, end=c.end, params=kparams))
     return out
+
+
+# a title or a link's label in quotes: three words or more, the first capitalised ("“Do Not Sell My Personal Information”")
+_TITLE_QUOTE = re.compile(r"[\"“”]\s*[A-Z][\w'’]*(?:[\s/-]+[\w'’]+){2,15}\s*[\"“”]")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
 
 
 def _feature_of(text: str, pos: int) -> str:

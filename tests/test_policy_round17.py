@@ -1,0 +1,109 @@
+"""Reader rules of session 13 (issue 14), from the errors pooled over the development batches (named SDKs missed as
+recipients) and from blind grid 47 after its first reading (46 false `contradicted`). Each text is written for the test in
+the shape of the sentence that was misread; each failed before its rule.
+"""
+
+from __future__ import annotations
+
+from monitor.compare import compute_verdicts
+from monitor.policy import parse_policy
+from monitor.testing.records import finding
+
+
+def facts(text: str) -> set[tuple[str, str, str]]:
+    return {(s.type, s.stance, s.recipient) for s in parse_policy(text).statements if not s.vague}
+
+
+def _email_to_admob(text: str) -> str:
+    sent = finding(1, "email", sdk="admob", category="advertising", ts=1.0, host="googleads.g.doubleclick.net")
+    return compute_verdicts(parse_policy(text), [sent], [], None)[0].verdict
+
+
+AD_LIST = ("We may share your advertising identifier with advertisers so that they can show you relevant ads.\n\n"
+           "We may use the information we collect about you to serve you targeted advertisements. We work with the "
+           "following third party advertising networks:\n\n"
+           "  * AppLovin https://www.applovin.com/privacy\n"
+           "  * AdColony https://www.adcolony.com/privacy-policy/\n"
+           "  * Vungle https://vungle.com/privacy/\n")
+
+
+def test_a_list_introduced_as_a_class_names_its_members_as_recipients_of_what_the_class_gets() -> None:
+    got = facts(AD_LIST)
+    assert ("gaid", "collects", "advertisers") in got
+    assert {("gaid", "collects", sdk) for sdk in ("applovin", "adcolony", "vungle")} <= got
+    # a traffic verdict follows: the advertising ID sent to a listed network is disclosed by name, not only vaguely
+    gaid = finding(1, "gaid", sdk="applovin", category="advertising", ts=1.0, host="a.applovin.com")
+    assert compute_verdicts(parse_policy(AD_LIST), [gaid], [], None)[0].verdict == "disclosed"
+
+
+def test_a_denied_or_scoped_class_statement_is_not_handed_to_the_list() -> None:
+    text = AD_LIST.replace("We may share your advertising identifier with advertisers",
+                           "We do not share your e-mail address with advertisers. Children: we never share a child's "
+                           "advertising identifier with advertisers")
+    got = facts(text)
+    assert not any(r in ("applovin", "adcolony", "vungle") for _t, _s, r in got)
+
+
+def test_a_list_of_third_party_software_is_no_class_of_recipients() -> None:
+    text = ("We will not share your GPS location with third parties without your consent.\n\n"
+            "We use the following third-party software for gathering usage statistics:\n\n"
+            "  * **Google Analytics for Firebase:** We use it to gather information on the use of the application.\n"
+            "  * **Firebase Crash Reporting:** We use it for reporting errors.\n"
+            "  * **Firebase Cloud Messaging:** We use it for sending notifications.\n")
+    assert not any(r.startswith("firebase") for _t, _s, r in facts(text))
+
+
+def test_a_quoted_do_not_sell_link_is_no_promise() -> None:
+    text = ("We may also share your personal information with third parties for the purpose of targeted advertising. "
+            "You have a right to opt out by following the link “Do Not Sell My Personal Information or Share It for "
+            "Targeted Advertising” in the settings of our app or of our player embedded on third party websites.")
+    assert not parse_policy(text).claims
+    assert _email_to_admob(text) != "contradicted"
+
+
+def test_a_location_denial_to_other_users_is_scoped_to_what_they_see() -> None:
+    text = ("Your location data is used for some user features, to target your questions to people within a geographic "
+            "range, but we do not disclose your exact location to any other user.")
+    policy = parse_policy(text)
+    denials = [s for s in policy.statements if s.stance == "denies"]
+    assert denials and all("scope:other_users" in s.qualifiers for s in denials)
+    sent = finding(1, "location_precise", sdk="admob", category="advertising", ts=1.0, host="googleads.g.doubleclick.net")
+    assert compute_verdicts(policy, [sent], [], None)[0].verdict != "contradicted"
+    # a denial to third parties stays a global one
+    shared = parse_policy("We do not disclose your exact location to any other user or to third parties.")
+    assert any(s.stance == "denies" and not any(q.startswith("scope:") for q in s.qualifiers) for s in shared.statements)
+
+
+def test_a_promise_about_one_party_in_one_role_binds_no_sdk() -> None:
+    text = ("We or third parties we use may analyze your questions for research purposes. When we use a third party to "
+            "do this, we do not share any personal information with that party, we only provide anonymized content and "
+            "other non-personalised statistical data for analysis purposes.")
+    assert not parse_policy(text).claims
+    assert _email_to_admob(text) != "contradicted"
+
+
+def test_an_only_deidentified_promise_in_a_row_about_sensitive_data_binds_other_types_not() -> None:
+    row = ("| Sensitive Personal Information | Social security, driver's license or passport number | To comply with a "
+           "legal obligation | You | None; Only de-identified and aggregated information may be provided to advertising "
+           "partners |")
+    assert not parse_policy(row).claims
+    # the same promise in a row about identifiers holds
+    ids = row.replace("Sensitive Personal Information | Social security, driver's license or passport number",
+                      "Identifiers | Email address, advertising ID")
+    assert parse_policy(ids).claims
+
+
+def test_a_promise_taken_back_by_notwithstanding_is_none() -> None:
+    text = ("This information does not contain information from which users can be identified and we will not provide "
+            "additional information to third parties that enable them to identify you. Notwithstanding any other "
+            "provision, we may share information about you with our partners such as your e-mail address.")
+    assert _email_to_admob(text) != "contradicted"
+    assert _email_to_admob(text.split(" Notwithstanding")[0]) == "contradicted"
+
+
+def test_a_denial_to_a_group_the_paragraph_spoke_of_binds_no_sdk() -> None:
+    text = ("There are also third party service providers available that you may choose to use, such as to receive "
+            "wellness coaching. We will not share your personal data with these third parties nor will we receive any "
+            "of the personal data you share with those third parties.")
+    assert _email_to_admob(text) != "contradicted"
+    assert _email_to_admob("We will not share your personal data with third parties.") == "contradicted"
