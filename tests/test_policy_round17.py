@@ -107,3 +107,28 @@ def test_a_denial_to_a_group_the_paragraph_spoke_of_binds_no_sdk() -> None:
             "of the personal data you share with those third parties.")
     assert _email_to_admob(text) != "contradicted"
     assert _email_to_admob("We will not share your personal data with third parties.") == "contradicted"
+
+
+def test_not_linking_device_data_with_other_data_denies_no_collection() -> None:
+    text = ("Apple’s advertising platform does not track you, meaning that it does not link user or device data "
+            "collected from our apps with user or device data collected from third parties for targeted advertising.")
+    policy = parse_policy(text)
+    assert not [s for s in policy.statements if s.stance == "denies" and s.recipient == "first_party"]
+    imei = finding(1, "imei", ts=1.0, host="api.example.com")
+    assert compute_verdicts(policy, [imei], [], None)[0].verdict != "contradicted"
+
+
+def test_a_named_sdk_saying_it_collects_no_personal_data_is_no_policy_wide_denial() -> None:
+    text = ("Adjust uses your anonymised IDFA or Android ID as well as your MAC address for this type of analysis. "
+            "Data stays on your device unless you send it to us.\n\n"
+            "According to information from Google, it does not collect any personal data in this process.")
+    got = facts(text)
+    assert ("android_id", "collects", "adjust") in got and ("mac", "collects", "adjust") in got
+    assert not any(stance == "denies" for _t, stance, _r in got)
+
+
+def test_turning_a_feature_on_makes_its_collection_conditional() -> None:
+    got = facts("If you turn these features on, we will collect information about WiFi access points as well as your "
+                "longitude and latitude.")
+    assert ("bssid", "conditional", "first_party") in got and ("location_precise", "conditional", "first_party") in got
+    assert not any(stance == "collects" for _t, stance, _r in got)

@@ -60,6 +60,7 @@ _COND = re.compile(
     r"|\b(?:when|if|once|while|after)\s+(?:\w+\s+){0,3}?(?:is|are|has\s+been|have\s+been)\s+(?:enabled|turned\s+on|granted|"
     r"allowed|switched\s+on|activated)\b"
     r"|\b(?:if|when|once|only\s+if)\s+you\s+voluntarily\s+(?:give|provide|submit|enter|share|send)|\bwhen\s+choosing\s+to\b"
+    r"|\b(?:if|when|once)\s+you\s+(?:turn|switch)\s+(?:(?:this|these|that|those|the|such)\s+)?(?:\w+\s+){0,2}?on\b"
     r"|\bvoluntarily\s+(?:give|provide|submit|enter|share|send)[^.;]{0,40}?\b(?:when|while|by)\s+(?:you\s+)?(?:\w+\s+){0,2}?"
     r"(?:feedback|surveys?|contests?|sweepstakes|promotions?|participat\w*|respond\w*|contact\w*)"
     r"|\b(?:if|when|once)\s+(?:a|an|the)\s+(?:user|driver|rider|customer|member|player|host|guest|owner)s?\s+"
