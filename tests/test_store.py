@@ -509,7 +509,7 @@ def test_a_database_made_before_0007_keeps_every_row_and_indexes_urls_only(tmp_p
     with Store.open(db) as store:
         names = [r["name"] for r in store.rows("SELECT name FROM _migrations WHERE migration_set = 'privmon' "
                                                "ORDER BY id")]
-        assert names == [name for name, _ in MIGRATIONS] and names[-1] == "0007_search_urls_only"
+        assert names == [name for name, _ in MIGRATIONS] and "0007_search_urls_only" in names
         assert {k: store.rows(f"SELECT * FROM {k} ORDER BY id") for k in before} == before  # every row kept
         assert [store.message(ids[i]) for i in range(1, 8)] == read_before
         assert _urls_indexed(store) == [("http", "http://api.example.cn/v1/ping?n=1"), ("websocket", "wss://push.example/ws1")]
@@ -532,3 +532,141 @@ def test_a_new_database_indexes_urls_only(db_path: Path) -> None:
         store.finish_capture(cid, 7, 1.0, 9.0)
         assert [k for k, _ in _urls_indexed(store)] == ["http", "websocket"]
         store.conn.execute("INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')")
+
+
+def _fts_matches_scan(store: Store) -> None:
+    """Both search indexes are whole (FTS5's own check) and hold exactly the rows of visible captures."""
+    for table in ("findings_fts", "messages_fts"):
+        store.conn.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+    visible = "capture_id IN (SELECT id FROM captures WHERE status != 'ingesting')"
+    assert [r[0] for r in store.conn.execute("SELECT id FROM findings_fts_docsize ORDER BY id")] == \
+        [r[0] for r in store.conn.execute(f"SELECT id FROM findings WHERE {visible} ORDER BY id")]
+    assert [r[0] for r in store.conn.execute("SELECT id FROM messages_fts_docsize ORDER BY id")] == \
+        [r[0] for r in store.conn.execute(f"SELECT id FROM messages WHERE {visible} AND url != '' AND "
+                                          "kind IN ('http', 'websocket') ORDER BY id")]
+
+
+def _matched(store: Store, needle: str) -> set[int]:
+    return {r[0] for r in store.conn.execute("SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?",
+                                             ('"' + needle + '"',))}
+
+
+def test_a_capture_is_searchable_as_soon_as_analyze_completes_it(db_path: Path) -> None:
+    """analyze's rows join the search index in the transaction that makes the capture visible (schema 0008):
+    before it no reader shows them (the capture is 'ingesting'), after it the TUI's `/`, sqlite-utils search
+    and Datasette find every one of them, and the index holds each row once."""
+    rows = [_finding(i, location=f"json:$.events[{i}].device.id") for i in range(3 * MAX_ROWS + 5)]  # > a statement
+    msgs = [message(i, "http", float(i), url=f"http://api.example.cn/v1/report?seq={i}") for i in range(1, 300)]
+    with Store.open(db_path) as store:
+        cid = store.begin_capture("a.pcap", "a" * 64, "pcap")
+        store.write(cid, Batch(messages=msgs[:150], findings=rows[:200]))
+        store.write(cid, Batch(messages=msgs[150:], findings=rows[200:]))
+        assert _matched(store, "events[17]") == set()  # not indexed (and hidden) while it is being ingested
+        _fts_matches_scan(store)
+        store.finish_capture(cid, 2, 1.0, 2.0)
+        _fts_matches_scan(store)
+        assert [f.location for f in store.search_findings("events[17]", 50, ("location",))] == \
+            ["json:$.events[17].device.id"]
+        assert len(store.search_findings("9380356", 1000, ("value",))) == len(rows)
+        assert len(store.conn.execute("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'report'").fetchall()) \
+            == len(msgs)
+
+
+def test_a_live_writers_rows_are_searchable_as_they_are_written(db_path: Path, tmp_path: Path) -> None:
+    """A proxy or sniffer session is visible ('live') before its first row: each batch is in the search index
+    when it is committed, also when another process analyzes a capture into the same file meanwhile."""
+    with Store.open(db_path) as live, Store.open(db_path) as other:
+        cid = live.begin_capture("proxy", "proxy:1", "mitm")
+        live.finish_capture(cid, 0, None, None, status="live")  # as monitor/live/recorder.py starts a session
+        busy = other.begin_capture("b.pcap", "b" * 64, "pcap")
+        other.write(busy, Batch(findings=[_finding(i, host="b.example") for i in range(MAX_ROWS + 1)]))
+        live.write(cid, Batch(findings=[_finding(i, host="live.example") for i in range(MAX_ROWS + 1)],
+                              messages=[message(1, "http", 1.0, url="http://live.example/ping")]))
+        with Store.open(db_path, readonly=True) as reader:  # a TUI polling meanwhile
+            assert len(reader.search_findings("live.exam", 1000, ("host",))) == MAX_ROWS + 1
+            assert reader.search_findings("b.exam", 1000, ("host",)) == []
+        assert len(_matched(live, "live.exam")) == MAX_ROWS + 1 and not _matched(live, "b.exam")
+        _fts_matches_scan(live)
+        other.finish_capture(busy, 1, 1.0, 2.0)
+        live.write(cid, Batch(findings=[_finding(1, host="live.example")]))  # a repeat: counted, not re-indexed
+        live.finish_capture(cid, 2, 1.0, 2.0, status="complete")  # the session ends: nothing indexed twice
+        assert len(_matched(live, "live.exam")) == MAX_ROWS + 1 and len(_matched(live, "b.exam")) == MAX_ROWS + 1
+        _fts_matches_scan(live)
+
+
+def test_the_search_index_stays_whole_through_crashes_reruns_deletes_and_status_changes(db_path: Path) -> None:
+    """An analyze that died partway leaves rows no index holds; the rerun deletes them, a deleted capture leaves
+    nothing behind, and a status set by hand (or by another tool) moves the rows in or out of the index."""
+    with Store.open(db_path) as store:
+        done = store.begin_capture("a.pcap", "a" * 64, "pcap")
+        store.write(done, Batch(findings=[_finding(i, host="a.example") for i in range(40)]))
+        store.finish_capture(done, 1, 1.0, 2.0)
+        died = store.begin_capture("b.pcap", "b" * 64, "pcap")
+        store.write(died, Batch(findings=[_finding(i, host="b.example") for i in range(40)],
+                                messages=[message(1, "http", 1.0, url="http://b.example/x")]))
+    with Store.open(db_path) as store:  # the next run
+        _fts_matches_scan(store)
+        rerun = store.begin_capture("b.pcap", "b" * 64, "pcap")
+        store.write(rerun, Batch(findings=[_finding(i, host="b.example") for i in range(30)]))
+        store.finish_capture(rerun, 1, 1.0, 2.0)
+        assert len(_matched(store, "b.exam")) == 30
+        _fts_matches_scan(store)
+        store.delete_capture(done)
+        assert _matched(store, "a.exam") == set()
+        _fts_matches_scan(store)
+        with store._tx():
+            store.conn.execute("UPDATE captures SET status = 'ingesting' WHERE id = ?", (rerun,))
+        assert _matched(store, "b.exam") == set()
+        _fts_matches_scan(store)
+        with store._tx():
+            store.conn.execute("UPDATE captures SET status = 'complete' WHERE id = ?", (rerun,))
+        assert len(_matched(store, "b.exam")) == 30
+        _fts_matches_scan(store)
+
+
+def test_a_database_made_before_0008_loses_only_the_index_rows_of_unfinished_captures(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """0007's triggers indexed every row as it was written, an interrupted analyze's too; 0008 takes those out
+    (they are hidden and replaced by the next run) and keeps the rest, and the rerun leaves the index whole."""
+    from monitor.store import schema
+
+    db = tmp_path / "old.db"
+    with monkeypatch.context() as m:
+        m.setattr(schema, "MIGRATIONS", MIGRATIONS[:7])
+        with Store.open(db) as old:
+            cid = old.begin_capture("a.pcap", "a" * 64, "pcap")
+            old.write(cid, Batch(findings=[_finding(i, host="a.example") for i in range(20)], messages=_every_kind(1)))
+            old.finish_capture(cid, 7, 1.0, 9.0)
+            died = old.begin_capture("b.pcap", "b" * 64, "pcap")
+            old.write(died, Batch(findings=[_finding(i, host="b.example") for i in range(20)],
+                                  messages=_every_kind(10)))
+            assert len(_matched(old, "b.exam")) == 20  # what 0008 takes out
+    with Store.open(db) as store:
+        assert store.rows("SELECT name FROM _migrations ORDER BY id")[-1]["name"] == "0008_search_visible_captures"
+        assert len(_matched(store, "a.exam")) == 20 and _matched(store, "b.exam") == set()
+        assert [k for k, _ in _urls_indexed(store)] == ["http", "websocket"]
+        _fts_matches_scan(store)
+        rerun = store.begin_capture("b.pcap", "b" * 64, "pcap")
+        store.write(rerun, Batch(findings=[_finding(i, host="b.example") for i in range(20)], messages=_every_kind(10)))
+        store.finish_capture(rerun, 7, 1.0, 9.0)
+        assert len(_matched(store, "b.exam")) == 20
+        _fts_matches_scan(store)
+
+
+def test_search_finds_what_analyze_found(tmp_path: Path) -> None:
+    """End to end: every finding `privmon analyze` stores on the demo captures is found by a search for its
+    value (the TUI's `/` before its own index is built: SQL over the trigram index)."""
+    from click.testing import CliRunner
+
+    from monitor.cli import cli
+
+    db = tmp_path / "demo.db"
+    root = Path(__file__).resolve().parent.parent
+    assert CliRunner().invoke(cli, ["analyze", str(root / "monitor" / "demo"), "--db", str(db), "-q"]).exit_code == 0
+    with Store.open(db) as store:
+        found = store.findings()
+        assert len(found) > 10
+        for f in found:
+            if len(f.value) >= 3:
+                assert f.id in {g.id for g in store.search_findings(f.value, 10_000, ("value",))}, f.value
+        _fts_matches_scan(store)

@@ -30,7 +30,8 @@ MIGRATION_SET = "privmon"
 
 # the searchable text (FTS5, kept in sync by triggers in every writer's own transaction): a finding's
 # value, location and host with the trigram tokenizer (substring search, as the TUI's `/` does), a
-# message's URL with the default word tokenizer (for `sqlite-utils search` and Datasette)
+# message's URL with the default word tokenizer (for `sqlite-utils search` and Datasette); since 0008 the
+# rows of visible captures only (a capture being analyzed joins in the transaction that completes it)
 FINDINGS_FTS = ("value", "location", "host")
 MESSAGES_FTS = ("url",)
 
@@ -51,9 +52,11 @@ def _search_index(db: Any) -> None:
     _index_triggers(db, "messages", MESSAGES_FTS, "url")
 
 
-def _index_triggers(db: Any, table: str, cols: tuple[str, ...], only_nonempty: str, only: str = "") -> None:
+def _index_triggers(db: Any, table: str, cols: tuple[str, ...], only_nonempty: str, only: str = "",
+                    also: tuple[str, ...] = ()) -> None:
     """enable_fts' three triggers replaced; a row is indexed only when its `only_nonempty` column is not empty
-    and `only` holds (SQL over the row as `{row}`: the same condition decides what the delete removes)."""
+    and `only` holds (SQL over the row as `{row}`: the same condition decides what the delete removes); the update
+    trigger fires on a change of the indexed columns and of `also` (columns `only` reads)."""
     quoted = ", ".join(f'"{c}"' for c in cols)
     old = ", ".join(f'old."{c}"' for c in cols)
     new = ", ".join(f'new."{c}"' for c in cols)
@@ -65,8 +68,9 @@ def _index_triggers(db: Any, table: str, cols: tuple[str, ...], only_nonempty: s
     fts = f'"{table}_fts"'
     remove = f"INSERT INTO {fts} ({fts}, rowid, {quoted}) SELECT 'delete', old.rowid, {old}{if_old};"
     add = f"INSERT INTO {fts} (rowid, {quoted}) SELECT new.rowid, {new}{if_new};"
+    changed = ", ".join([quoted, *(f'"{c}"' for c in also)])
     for suffix, event, body in (("ai", "AFTER INSERT", add), ("ad", "AFTER DELETE", remove),
-                                ("au", f"AFTER UPDATE OF {quoted}", remove + "\n  " + add)):
+                                ("au", f"AFTER UPDATE OF {changed}", remove + "\n  " + add)):
         db.execute(f'DROP TRIGGER "{table}_{suffix}"')
         db.execute(f'CREATE TRIGGER "{table}_{suffix}" {event} ON "{table}" BEGIN\n  {body}\nEND')
 
@@ -84,6 +88,50 @@ def _search_urls_only(db: Any) -> None:
     db.execute("INSERT INTO messages_fts (rowid, url) SELECT rowid, url FROM messages WHERE url != '' AND "
                + _URL_KINDS.format(row="messages"))
     _index_triggers(db, "messages", MESSAGES_FTS, "url", _URL_KINDS)
+
+
+# A row is in the search indexes while its capture exists and is not being ingested. `analyze` writes a capture's rows
+# while its status is 'ingesting' (every reader leaves them out until it is complete), and FTS5 gets them when the
+# status changes, in one statement per index in the transaction that makes them visible, instead of a segment written
+# (and merged) per batch. A live capture (proxy, sniffer) turns 'live' before its first row: its rows are indexed as
+# they are written, as before.
+_VISIBLE = "(SELECT status FROM captures WHERE id = {row}.capture_id) != 'ingesting'"
+_SEARCHED = (("findings", FINDINGS_FTS, ""),
+             ("messages", MESSAGES_FTS, "url != '' AND " + _URL_KINDS.format(row="messages")))
+
+
+def _rows_of(table: str, cols: tuple[str, ...], only: str, where: str, delete: bool) -> str:
+    """An INSERT adding to `table`'s index (or removing from it, with `delete`) its indexed rows that `where` selects,
+    in rowid order (FTS5 writes its pending terms out whenever a rowid is not above the last one)."""
+    quoted = ", ".join(f'"{c}"' for c in cols)
+    fts = f'"{table}_fts"'
+    head = f"INSERT INTO {fts} ({fts}, rowid, {quoted}) SELECT 'delete'," if delete else \
+        f"INSERT INTO {fts} (rowid, {quoted}) SELECT"
+    return f'{head} rowid, {quoted} FROM "{table}" WHERE {where}{" AND " + only if only else ""} ORDER BY rowid'
+
+
+def _search_visible_captures(db: Any) -> None:
+    """The search indexes hold the rows of visible captures only (status other than 'ingesting'): the rows' triggers
+    ask their capture's status, and the captures' triggers add or remove a capture's rows when it changes (or when
+    the capture row comes or goes). An existing file's indexes lose the rows of captures still marked 'ingesting'
+    (an interrupted analyze: hidden from every reader, replaced by the next run)."""
+    for table, cols, only in _SEARCHED:
+        db.execute(_rows_of(table, cols, only, "capture_id NOT IN (SELECT id FROM captures WHERE status != "
+                                               "'ingesting')", delete=True))
+    _index_triggers(db, "findings", FINDINGS_FTS, "", _VISIBLE, also=("capture_id",))
+    _index_triggers(db, "messages", MESSAGES_FTS, "url", _URL_KINDS + " AND " + _VISIBLE, also=("capture_id", "kind"))
+
+    def each(where: str, delete: bool) -> str:
+        return "\n  ".join(_rows_of(t, c, o, where, delete) + ";" for t, c, o in _SEARCHED)
+
+    shown, hidden = "status != 'ingesting'", "status = 'ingesting'"
+    for suffix, event, when, body in (
+            ("ai", "AFTER INSERT", f"new.{shown}", each("capture_id = new.id", False)),
+            ("ad", "AFTER DELETE", f"old.{shown}", each("capture_id = old.id", True)),
+            ("au", 'AFTER UPDATE OF "id", "status"', f"old.id != new.id OR (old.{hidden}) != (new.{hidden})",
+             each(f"capture_id = old.id AND old.{shown}", True) + "\n  "
+             + each(f"capture_id = new.id AND new.{shown}", False))):
+        db.execute(f'CREATE TRIGGER "captures_search_{suffix}" {event} ON "captures" WHEN {when} BEGIN\n  {body}\nEND')
 
 
 Step = str | Callable[[Any], None]  # SQL, or a function of a sqlite_utils.Database
@@ -225,6 +273,7 @@ MIGRATIONS: list[tuple[str, Step]] = [
     ),
     ("0006_search", _search_index),  # FTS5 over findings and message URLs (the TUI's `/`, Datasette)
     ("0007_search_urls_only", _search_urls_only),  # not the hellos' ALPN lists nor the datagrams' directions
+    ("0008_search_visible_captures", _search_visible_captures),  # a capture's rows indexed when it turns visible
 ]
 
 

@@ -17,6 +17,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 from monitor.records import Destination, Finding, MessageRecord
@@ -43,6 +44,12 @@ class Batch:
 class Writes(Handle):
     """The writing half of `Store`."""
 
+    def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
+        super().__init__(conn, path, readonly)
+        # captures this writer began and has not finished: their status is 'ingesting', so no row of theirs is in
+        # the search indexes yet (schema 0008: a capture's rows are indexed when it turns visible)
+        self._hidden: set[int] = set()
+
     def begin_capture(self, path: str, sha256: str, fmt: str, keylogs: Sequence[str] = ()) -> int:
         """Start (or restart, after a crash) ingesting a capture; returns its id."""
         with self._tx():
@@ -54,13 +61,16 @@ class Writes(Handle):
                 "INSERT INTO captures (path, sha256, format, keylogs, status, started_at) VALUES (?,?,?,?,?,?)",
                 (path, sha256, fmt, json.dumps(list(keylogs)), "ingesting", time.time()),
             )
-            return int(cur.lastrowid or 0)
+            capture_id = int(cur.lastrowid or 0)
+        self._hidden.add(capture_id)
+        return capture_id
 
     def delete_capture(self, capture_id: int) -> None:
         """Remove a capture and all its rows in one transaction."""
         with self._tx():
             self._delete_capture_rows(capture_id)
             self.conn.execute("DELETE FROM captures WHERE id = ?", (capture_id,))
+        self._hidden.discard(capture_id)
 
     def _delete_capture_rows(self, capture_id: int) -> None:
         for table in ("findings", "messages", "dns", "destinations"):
@@ -83,6 +93,8 @@ class Writes(Handle):
                 (packets, first_ts, last_ts, json.dumps(list(warnings)), json.dumps(summary or {}), status,
                  time.time(), capture_id),
             )
+        if status != "ingesting":
+            self._hidden.discard(capture_id)
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -177,7 +189,11 @@ class Writes(Handle):
         if not findings:
             return
         ids = mapping or {}
-        staged = len(findings) > MAX_ROWS
+        # staged only when the rows are indexed as they are written (a live capture's, or one this writer did not
+        # begin): a capture still being ingested is indexed once, when it turns visible (schema 0008), and a
+        # staging table would only copy its rows twice (the batches of a 50 MB HTTP-heavy capture: -44M
+        # instructions, callgrind)
+        staged = len(findings) > MAX_ROWS and capture_id not in self._hidden
         if staged:
             self.conn.execute(_STAGE_FINDINGS)
         for part in _chunks(findings, len(_FINDING_COLUMNS)):
@@ -314,11 +330,12 @@ _FINDING_COLUMNS = ["capture_id", "message_id", "type", "value", "canonical", "t
                     "host", "ip", "port", "protocol", "sdk", "category", "device", "sender", "first_ts", "last_ts",
                     "count", "evidence", "reason"]
 
-# A batch's findings go through a temporary table of this connection, then into `findings` in one statement: the
-# search index's trigger feeds FTS5, which writes out a segment (and merges) at the end of every statement that
-# touches it, so one statement per batch instead of one per MAX_ROWS rows (50 MB HTTP-heavy capture, 8,777
-# findings in 8 batches: the findings' writes 0.086 -> 0.060 s CPU, the same rows and ids). SQLite inserts an
-# INSERT ... SELECT's rows in the SELECT's order, one after the other: a repeat merges as in separate statements.
+# A batch of a capture whose rows are indexed as written (a live one) goes through a temporary table of this
+# connection, then into `findings` in one statement: the search index's trigger feeds FTS5, which writes out a
+# segment (and merges) at the end of every statement that touches it, so one statement per batch instead of one per
+# MAX_ROWS rows (50 MB HTTP-heavy capture, 8,777 findings in 8 batches, before analyze's captures were indexed at
+# their end: the findings' writes 0.086 -> 0.060 s CPU, the same rows and ids). SQLite inserts an INSERT ...
+# SELECT's rows in the SELECT's order, one after the other: a repeat merges as in separate statements.
 _STAGED = "temp.findings_batch"
 _STAGE_FINDINGS = f"CREATE TEMP TABLE IF NOT EXISTS findings_batch ({', '.join(_FINDING_COLUMNS)})"
 _FROM_STAGE = (f"INSERT INTO findings ({', '.join(_FINDING_COLUMNS)}) SELECT {', '.join(_FINDING_COLUMNS)} "
