@@ -132,3 +132,17 @@ def test_turning_a_feature_on_makes_its_collection_conditional() -> None:
                 "longitude and latitude.")
     assert ("bssid", "conditional", "first_party") in got and ("location_precise", "conditional", "first_party") in got
     assert not any(stance == "collects" for _t, stance, _r in got)
+
+
+def test_the_template_definition_of_cookies_states_nothing() -> None:
+    template = ("Cookies are files with a small amount of data that are commonly used as anonymous unique identifiers. "
+                "These are sent to your browser from the websites that you visit and are stored on your device's "
+                "internal memory.")
+    assert not parse_policy(template).statements
+    # (inside a policy that keeps everything on the device, it was read as a denial of every device identifier)
+    policy = parse_policy("Everything you create stays on your device.\n\n" + template)
+    assert not [s for s in policy.statements if s.evidence.text.startswith("Cookies")]
+    # a definition that says what the service keeps in it still does
+    kept = facts("A cookie is a small text file that we transfer to your device to remember things about your visit, "
+                 "such as your preferences or a username and password.")
+    assert any(t == "credentials" for t, _s, _r in kept)
