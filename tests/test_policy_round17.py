@@ -146,3 +146,33 @@ def test_the_template_definition_of_cookies_states_nothing() -> None:
     kept = facts("A cookie is a small text file that we transfer to your device to remember things about your visit, "
                  "such as your preferences or a username and password.")
     assert any(t == "credentials" for t, _s, _r in kept)
+
+
+def test_the_account_the_data_is_kept_with_is_no_recipient() -> None:
+    policy = parse_policy("We will also use the email address you have saved with Facebook in order to contact you "
+                          "outside of Facebook.")
+    assert [(s.type, s.recipient) for s in policy.statements] == [("email", "first_party")]
+    assert "named:facebook" in policy.statements[0].qualifiers
+    login = facts("If you use a third party, like Facebook, Google, or Apple to log in, we receive your email address.")
+    assert login == {("email", "collects", "first_party")}
+
+
+def test_identifiers_not_used_for_advertising_are_collected_not_denied() -> None:
+    row = ("| Appsflyer SDK | GAID, IDFA | Internal Attribution | Used solely for internal attribution purposes. These "
+           "identifiers are subject to strict access controls and are not used for user contact, profiling, or "
+           "advertising. |")
+    got = facts(row)
+    assert ("gaid", "collects", "appsflyer") in got and not any(s == "denies" for _t, s, _r in got)
+
+
+def test_a_denial_for_their_direct_marketing_purposes_is_no_promise() -> None:
+    text = ("Please be aware that we do not disclose personal information to any third parties for their direct "
+            "marketing purposes as defined by this law.")
+    assert _email_to_admob(text) != "contradicted"
+
+
+def test_a_negation_inside_brackets_ends_at_the_bracket() -> None:
+    got = facts("Information you provide includes specific services (e.g. a dating profile excluding any sensitive "
+                "categories of personal data), and, with your permission, GPS location data.")
+    assert ("location_precise", "conditional", "first_party") in got
+    assert not any(t == "location_precise" and s == "denies" for t, s, _r in got)

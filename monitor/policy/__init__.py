@@ -56,6 +56,12 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
     claims = find_promises(texts, aliases.find, apply_claim_rules(extract_claims(text, aliases), texts), statements,
                            categories, organizations,
                            {name: aliases.aliases[name] for name in signatures.common_aliases if name in aliases.aliases})
+    # an SDK the sentence only mentions (the account logged in with, a source) is no recipient in what the policy says:
+    # the statement is the first party's, and says which name it mentions (a sign-in SDK's own name, "Sign in with
+    # Apple: Apple receives your email address", stays: the sign-in service gets the data)
+    statements = [replace(s, recipient="first_party", qualifiers=(*s.qualifiers, f"named:{s.recipient}"))
+                  if "mentioned" in s.qualifiers and s.recipient != "first_party"
+                  and not s.recipient.endswith(("_signin", "_login")) else s for s in statements]
     return Policy(source=source, text=shown, statements=tuple(statements), claims=tuple(claims),
                   sdks_named=tuple(named), first_party_sdk=vendor, vendor_sdks=siblings)
 

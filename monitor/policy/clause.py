@@ -192,6 +192,7 @@ def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
         if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in pseudo):
             continue
         end = min(next((a for a, _b in terms if a >= m.end()), len(text)), m.end() + MAX_SCOPE)
+        end = min(end, _bracket_end(text, m.start()))  # ("(e.g. a dating profile excluding sensitive data)")
         stop = text[end:end + 30]
         kind = "except" if r.exception.match(stop) else "deny"
         scope = text[m.start():end]
@@ -208,6 +209,16 @@ def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
             kind = "except"
         out.append((start, m.end(), kind))
     return tuple(out)
+
+
+def _bracket_end(text: str, at: int) -> int:
+    """Where the parenthesis that `at` is inside closes (len(text) when it is inside none): a negation in brackets
+    reaches no further."""
+    opened = text.rfind("(", 0, at)
+    if opened < 0 or text.rfind(")", opened, at) >= 0:
+        return len(text)
+    close = text.find(")", at)
+    return close if close >= 0 else len(text)
 
 
 def states_nothing(text: str) -> bool:
