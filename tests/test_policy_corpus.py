@@ -124,7 +124,16 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           "fresh-aw": (0.84, 0.80), "fresh-ax": (0.75, 0.72),
           # and the very last two, read once: fresh-ay (8 Western apps, citp) 0.874 / 0.874, fresh-az (8 Western apps,
           # OpenTermsArchive) 0.766 / 0.766
-          "fresh-ay": (0.87, 0.81), "fresh-az": (0.76, 0.75)}
+          "fresh-ay": (0.87, 0.81), "fresh-az": (0.76, 0.75),
+          # session 13's eleven blind batches, first reading on 2fd344e (the session's start) / main at arrival: fresh-ba
+          # (8 Western apps, citp) 0.728 / 0.728, fresh-bb (8 Western apps, OpenTermsArchive) 0.793 / 0.793, fresh-bc (3
+          # apps, 2 device makers) 0.740 / 0.740, fresh-bd (8 apps, citp) 0.748 / 0.748, fresh-be (8 apps from their own
+          # repositories) 0.831 / 0.831, fresh-bf (8 apps, OpenTermsArchive) 0.748 / 0.748, fresh-bg (8 apps, citp) 0.707 /
+          # 0.707, fresh-bh (8 apps, OpenTermsArchive) 0.812 / 0.812, fresh-bi (8 apps and sites, citp) 0.830 / 0.830,
+          # fresh-bj (7 apps, citp) 0.675 / 0.675, fresh-bk (3 games and apps) 0.717 / 0.717
+          "fresh-ba": (0.80, 0.72), "fresh-bb": (0.80, 0.84), "fresh-bc": (0.76, 0.95), "fresh-bd": (0.76, 0.91),
+          "fresh-be": (0.83, 0.90), "fresh-bf": (0.75, 0.64), "fresh-bg": (0.70, 0.54), "fresh-bh": (0.81, 0.82),
+          "fresh-bi": (0.83, 0.81), "fresh-bj": (0.67, 0.64), "fresh-bk": (0.71, 0.73)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
@@ -135,7 +144,8 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-ab", "fresh-ac", "fresh-ad", "fresh-ae", "fresh-af", "fresh-ag", "fresh-ah", "fresh-ai",
            "fresh-aj", "fresh-ak", "fresh-al", "fresh-am", "fresh-an", "fresh-ao", "fresh-ap", "fresh-aq", "fresh-ar",
            "fresh-as", "fresh-at", "fresh-au", "fresh-av", "fresh-aw", "fresh-ax",
-           "fresh-ay", "fresh-az")
+           "fresh-ay", "fresh-az", "fresh-ba", "fresh-bb", "fresh-bc", "fresh-bd", "fresh-be", "fresh-bf", "fresh-bg",
+           "fresh-bh", "fresh-bi", "fresh-bj", "fresh-bk")
 
 
 def _present() -> set[str]:
