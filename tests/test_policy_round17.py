@@ -176,3 +176,11 @@ def test_a_negation_inside_brackets_ends_at_the_bracket() -> None:
                 "categories of personal data), and, with your permission, GPS location data.")
     assert ("location_precise", "conditional", "first_party") in got
     assert not any(t == "location_precise" and s == "denies" for t, s, _r in got)
+
+
+def test_an_app_that_does_not_send_data_to_external_servers_promises_no_collection() -> None:
+    text = ("## Network Access\n\nThe app only communicates within your local network and does not send data to "
+            "external servers.")
+    assert [c.kind for c in parse_policy(text).claims] == ["no_collection"]
+    imei = finding(1, "imei", ts=1.0, host="api.example.com")
+    assert compute_verdicts(parse_policy(text), [imei], [], None)[0].verdict == "contradicted"
