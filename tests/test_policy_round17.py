@@ -184,3 +184,9 @@ def test_an_app_that_does_not_send_data_to_external_servers_promises_no_collecti
     assert [c.kind for c in parse_policy(text).claims] == ["no_collection"]
     imei = finding(1, "imei", ts=1.0, host="api.example.com")
     assert compute_verdicts(parse_policy(text), [imei], [], None)[0].verdict == "contradicted"
+
+
+def test_third_party_advertising_and_technology_companies_are_advertisers() -> None:
+    got = facts("In particular, we share your advertising identifier with third party advertising and technology "
+                "companies.")
+    assert ("gaid", "collects", "advertisers") in got and ("gaid", "collects", "third_party") not in got
