@@ -190,3 +190,14 @@ def test_third_party_advertising_and_technology_companies_are_advertisers() -> N
     got = facts("In particular, we share your advertising identifier with third party advertising and technology "
                 "companies.")
     assert ("gaid", "collects", "advertisers") in got and ("gaid", "collects", "third_party") not in got
+
+
+def test_never_giving_an_email_address_to_others_denies_sharing_it() -> None:
+    text = ("Registration may require a valid email address. We may email you with information related to these "
+            "services, but we will never give your email address to others.")
+    got = facts(text)
+    assert ("email", "collects", "first_party") in got and ("email", "denies", "third_party") in got
+    assert _email_to_admob(text) == "contradicted"
+    # advice to the reader is no denial
+    assert not facts("For instance, never give out your password, and remember to log out of your account.")
+    assert not facts("Don't give anyone your photo, or tell anyone your name, email or telephone number.")
