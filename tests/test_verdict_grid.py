@@ -211,6 +211,9 @@ FLOORS49 = {"grid49/googlenest.txt": (0.839, 52), "grid49/ifunny.txt": (0.818, 4
 FLOORS50 = {"grid50/appjungle.txt": (0.773, 37), "grid50/defaulttm.txt": (0.853, 58), "grid50/remotecam.txt": (0.857, 39)}
 FLOORS51 = {"grid51/hoyoverse.txt": (0.646, 4), "grid51/smarttvmanager.txt": (0.475, 0),
             "grid51/viber_trackers.txt": (0.789, 14)}
+# grid 52 (Gameloft, Speedtest, Suunto), the session's last: 0.696 / 0 on both; then 0.724 / 0 ("never give ... to others")
+GRID52 = CORPUS / "verdicts52"
+FLOORS52 = {"grid52/gameloft.txt": (0.827, 35), "grid52/speedtest.txt": (0.692, 31), "grid52/suunto.txt": (0.649, 32)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -302,6 +305,7 @@ LATER_GRIDS = [
     pytest.param(GRID49, CORPUS / "policies", 190, 0.8, (130, 150), FLOORS49, id="grid49"),
     pytest.param(GRID50, CORPUS / "policies", 219, 0.822, (134, 135), FLOORS50, id="grid50"),
     pytest.param(GRID51, CORPUS / "policies", 211, 0.645, (18, 44), FLOORS51, id="grid51"),
+    pytest.param(GRID52, CORPUS / "policies", 217, 0.724, (98, 98), FLOORS52, id="grid52"),
 ]
 
 
