@@ -201,3 +201,12 @@ def test_never_giving_an_email_address_to_others_denies_sharing_it() -> None:
     # advice to the reader is no denial
     assert not facts("For instance, never give out your password, and remember to log out of your account.")
     assert not facts("Don't give anyone your photo, or tell anyone your name, email or telephone number.")
+
+
+def test_a_hashing_adjective_of_another_noun_does_not_hash_the_mention_before_it() -> None:
+    policy = parse_policy("Unique identifiers include IP address, MAC identifiers, hashed identifiers (based on hashed "
+                          "phone numbers or emails) and the advertising ID.")
+    mac = [s for s in policy.statements if s.type == "mac"]
+    assert mac and not any("hashed" in s.qualifiers for s in mac)
+    both = parse_policy("We collect the IMEI and the MAC address, encrypted with MD5.")
+    assert all("hashed" in s.qualifiers for s in both.statements if s.type in ("imei", "mac"))

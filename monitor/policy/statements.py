@@ -112,6 +112,9 @@ _QUALS = [
     ("stored_locally", re.compile(r"\b(?:stored|read|saved|kept)\s+(?:only\s+)?locally\b|\blocally\s+(?:only|on)\b",
                                   re.I)),
 ]
+# ... unless it is the adjective of a noun of its own ("MAC identifiers, hashed identifiers (based on hashed phone
+# numbers)": those are other identifiers)
+_OTHER_NOUN = re.compile(r"\s+(?:identifiers?|IDs?|phone|e-?mails?|numbers?|values?|tokens?|strings?)\b", re.I)
 _AD_ID_NAME = re.compile(r"\b(?:mobile\s+)?advertis(?:ing|er)\s+(?:ID|identifiers?)s?\b|\bidentifiers?\s+for\s+advertis\w+|\bUnique\s+ID\s+for\s+Advertisers\b|\bAd(?:vertising)?\s*ID\b", re.I)
 _PURPOSES = [("advertising", r"advertis"), ("analytics", r"statistic|analy[sz]"), ("crash", r"crash"),
              ("push", r"\bpush"), ("security", r"security|fraud|risk"), ("login", r"log ?in|sign[- ]in"),
@@ -1150,7 +1153,8 @@ def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, 
     quals = [name for name, rx in _QUALS if rx.search(tail)]
     # "the IMEI and the MAC address, encrypted with MD5": a hashing phrase covers the mentions before it
     for name, rx in _QUALS[:4]:
-        if name not in quals and any(m.start() >= rel_e for m in rx.finditer(c.text)):
+        if name not in quals and any(m.start() >= rel_e and not _OTHER_NOUN.match(c.text, m.end())
+                                     for m in rx.finditer(c.text)):
             quals.append(name)
     for name, rx in _QUALS[-1:]:
         if rx.search(c.text) and name not in quals:
