@@ -569,15 +569,24 @@ def _class_lists(statements: list[Statement], policy_text: str, find: Finder, r:
 
 def _list_starts(policy_text: str, at: int, find: Finder, aliases: dict[str, str]) -> bool:
     """Whether one of the next three lines that hold text (from offset `at`) opens with an SDK's name: a list right below."""
-    lines = [x.strip().lstrip("-*•·0123456789.) ") for x in policy_text[at:at + 3000].split("\n")]
-    for text in [x for x in lines if x][:3]:
-        if aliases.get(_FIRST_CELL.split(text, maxsplit=1)[0].strip().lower()) \
-                or any(a == 0 for _sdk, a, _b in find(text[:300])):
-            return True
-    return False
+    lines = [_item_text(x) for x in policy_text[at:at + 3000].split("\n")]
+    return any(_opening(text[:300], find, aliases)[1] for text in [x for x in lines if x][:3])
 
 
 _FIRST_CELL = re.compile(r"\s+[—–-]\s+|\s*[(|:,]")
+
+
+def _item_text(line: str) -> str:
+    """A list line without its bullet or number."""
+    return line.strip().lstrip("-*•·0123456789.) ")
+
+
+def _opening(text: str, find: Finder, aliases: dict[str, str]) -> tuple[list[str], bool]:
+    """The SDKs a list line names (the one its whole first cell is, first) and whether the line opens with one. A name
+    that is also an everyday word ("Adjust", "Apple") counts when it is the whole first cell ("Adjust — Berlin — ...")."""
+    found = find(text)
+    cell = aliases.get(_FIRST_CELL.split(text, maxsplit=1)[0].strip().lower(), "")
+    return [*([cell] if cell else []), *(sdk for sdk, _a, _b in found)], bool(cell) or any(a == 0 for _sdk, a, _b in found)
 
 
 def _paragraph_members(statements: list[Statement], policy_text: str, find: Finder, r: CoveringRules) -> list[Statement]:
@@ -614,11 +623,8 @@ def _list_below(policy_text: str, at: int, find: Finder, aliases: dict[str, str]
     run: list[list[str]] = []
     misses = 0
     for line in lines:
-        text = line.strip().lstrip("-*•·0123456789.) ")
-        found = find(text) if text and len(text) <= 300 else []
-        cell = aliases.get(_FIRST_CELL.split(text, maxsplit=1)[0].strip().lower(), "") if text and len(text) <= 300 else ""
-        hits = [*([cell] if cell else []), *(sdk for sdk, _a, _b in found)]
-        opens = bool(cell) or any(a == 0 for _sdk, a, _b in found)
+        text = _item_text(line)
+        hits, opens = _opening(text, find, aliases) if text and len(text) <= 300 else ([], False)
         if opens:
             run.append(hits)
             misses = 0

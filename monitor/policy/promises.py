@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from monitor.model import Claim, Statement
-from monitor.policy.covering import RULES, class_categories, in_class, sale_only
+from monitor.policy.covering import RULES, class_categories, covering_rules, in_class, sale_only
 from monitor.policy.vocab import ALL_TYPES, find_terms
 from monitor.rules.fields import build, rule, strings
 
@@ -63,6 +63,7 @@ class PromiseRules:
     role_limited: re.Pattern[str] = rule("role_limited")
     denied_to_group: re.Pattern[str] = rule("denied_to_group")
     row_start: re.Pattern[str] = rule("row_start")
+    row_data: re.Pattern[str] = rule("row_data")
     disclaimer: re.Pattern[str] = rule("disclaimer")
     ad_purpose: re.Pattern[str] = rule("ad_purpose")
     taken_back: re.Pattern[str] = rule("taken_back")
@@ -323,12 +324,12 @@ def _no_promise(kind: str, text: str, following: str, r: PromiseRules) -> bool:
 def _about_other(text: str, r: PromiseRules) -> bool:
     """A promise about one party in one role ("... with that party"), or one in a table row about a kind of data that
     names no data type ("| Sensitive Personal Information | ... |")."""
-    row = r.row_start.match(text)
     if r.role_limited.search(text):
         return True
+    row = r.row_start.match(text)
     cell = row.group(1) if row else ""
-    return bool(re.search(r"\b(?:information|data)\b", cell, re.I)) \
-        and all(t.type == "personal_info" for t, _a, _b in find_terms(cell))
+    umbrella = covering_rules().umbrella
+    return bool(r.row_data.search(cell)) and all(t.type in umbrella for t, _a, _b in find_terms(cell))
 
 
 def _narrowed(c: Claim) -> Claim:
