@@ -70,6 +70,23 @@ def sources(batch: Path) -> list[tuple[str, str, str, str, str]]:
     return rows
 
 
+def local_sources(batch: Path) -> list[tuple[str, str, str]]:
+    """(name, file name, sha256) per SOURCES.md line of a text taken from the project's own shared policies
+    (`NAME | local | /…/shared/policies/FILE | - | sha256 | …`: the second reader's labels of the five real policies)."""
+    rows = []
+    src = batch / "SOURCES.md"
+    for line in src.read_text(encoding="utf-8").splitlines() if src.exists() else ():
+        cells = [c.strip(" `") for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 5 and cells[1] == "local" and _HEX64.match(cells[4].lower()):
+            rows.append((cells[0], Path(cells[2]).name, cells[4].lower()))
+    return rows
+
+
+def _shared_policies() -> Path:
+    here = ROOT.parent.parent / "shared" / "policies"
+    return here if here.is_dir() else Path("/work/shared/policies")
+
+
 def _mirror(repo: str) -> Path:
     """The git directory `fetch` made for a repository ($PRIVMON_MIRRORS, default /work/.mirror)."""
     return Path(os.environ.get("PRIVMON_MIRRORS", "/work/.mirror")) / repo.replace("/", "+") / "repo"
@@ -106,6 +123,13 @@ def restore(kept: Path = KEPT) -> int:
             else:
                 out.write_bytes(raw)
                 restored += 1
+        for name, fname, digest in local_sources(d):
+            raw_path = _shared_policies() / fname
+            if raw_path.is_file() and hashlib.sha256(raw_path.read_bytes()).hexdigest() == digest:
+                shutil.copyfile(raw_path, dest / f"{name}.txt")
+                restored += 1
+            elif not (dest / f"{name}.txt").exists():
+                wrong.append(f"local:{fname}")
     print(f"restored {restored} policy texts into {top}")
     for r in sorted(set(missing)):
         print(f"missing mirror: {r} (fetch github:{r})")

@@ -26,7 +26,6 @@ from monitor.policy.covering import (
     denies_plain_form,
     in_class,
     in_place,
-    loosely_names,
     names_type,
 )
 from monitor.policy.promises import reach_types, reached, service_provider
@@ -50,7 +49,7 @@ def _judged(recipient: str, policy: Policy) -> str:
 def _type_level(s: Statement, type_id: str) -> str:
     if names_type(s, type_id):
         return "clear"
-    if (s.vague and type_id in s.covers) or loosely_names(s, type_id):
+    if s.vague and type_id in s.covers:
         return "vague"
     return ""
 

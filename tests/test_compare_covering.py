@@ -408,20 +408,21 @@ def test_a_class_named_with_examples_in_prose_receives_as_well_as_the_examples()
     assert verdict("AdMob may collect your advertising ID.\n", "gaid", "pangle").verdict == "undisclosed"
 
 
-def test_a_connected_products_serial_number_discloses_the_serial_field_and_names_its_uid_loosely() -> None:
+def test_a_connected_products_serial_number_discloses_the_serial_field_and_its_uid() -> None:
     # the reader states a camera's serial number as device_uid; traffic shows a serial-number field as `serial`
     text = ("Our cameras and doorbells: privacy policy for the camera app.\n"
             "When you set up your camera, we may record your device serial number and software version to troubleshoot "
             "problems with your camera.\n")
     assert verdict(text, "serial", "first_party").verdict == "disclosed"
-    # ... and names the product's UID only loosely, as a broad term would (all three grid reviewers read it so)
-    assert verdict(text, "device_uid", "first_party").verdict == "vague"
+    # ... and the product's UID clearly (three early grid reviewers read it as a broad name; the reviewers of eight later
+    # grids, Canary, Nest, Pebble, Synology and the five real policies' second reader among them, as disclosing it)
+    assert verdict(text, "device_uid", "first_party").verdict == "disclosed"
     # the UID named as such is clear, and it is not a serial number
     uid = "Privacy policy for our security cameras.\nWe record your camera UID to connect to it.\n"
     assert verdict(uid, "serial", "first_party").verdict == "undisclosed"
     assert verdict(uid, "device_uid", "first_party").verdict == "disclosed"
     hw = text.replace("device serial number", "camera's hardware identifier")
-    assert verdict(hw, "device_uid", "first_party").verdict == "vague"
+    assert verdict(hw, "device_uid", "first_party").verdict == "disclosed"
 
 
 def test_a_sharing_promise_that_names_a_type_reaches_only_that_type() -> None:

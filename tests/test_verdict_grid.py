@@ -144,7 +144,7 @@ FLOORS24 = {"grid24/emojireplacer.txt": (1.0, 60), "grid24/misfit.txt": (0.922, 
 GRID25, GRID26, GRID27, GRID28, GRID29, GRID30 = (CORPUS / f"verdicts{n}" for n in range(25, 31))
 FLOORS25 = {"grid25/axesinmotion.txt": (0.87, 30), "grid25/dedao.txt": (0.815, 6), "grid25/tile.txt": (0.609, 11)}
 FLOORS26 = {"grid26/gamesstation.txt": (0.719, 41), "grid26/radarbot.txt": (0.538, 15), "grid26/whoop.txt": (0.532, 22)}
-FLOORS27 = {"grid27/betterme.txt": (0.746, 45), "grid27/pebble.txt": (0.781, 15), "grid27/tandem.txt": (0.869, 22)}
+FLOORS27 = {"grid27/betterme.txt": (0.746, 45), "grid27/pebble.txt": (0.844, 13), "grid27/tandem.txt": (0.881, 22)}
 FLOORS28 = {"grid28/bettermen.txt": (0.595, 24), "grid28/qunaer.txt": (0.897, 38), "grid28/vizio.txt": (0.641, 30)}
 FLOORS29 = {"grid29/keylauncher.txt": (0.351, 2), "grid29/tunnellight.txt": (0.577, 26), "grid29/zswatch.txt": (0.694, 0)}
 FLOORS30 = {"grid30/mobisystems.txt": (0.714, 33)}
@@ -214,6 +214,21 @@ FLOORS51 = {"grid51/hoyoverse.txt": (0.646, 4), "grid51/smarttvmanager.txt": (0.
 # grid 52 (Gameloft, Speedtest, Suunto), the session's last: 0.696 / 0 on both; then 0.724 / 0 ("never give ... to others")
 GRID52 = CORPUS / "verdicts52"
 FLOORS52 = {"grid52/gameloft.txt": (0.827, 35), "grid52/speedtest.txt": (0.692, 31), "grid52/suunto.txt": (0.649, 32)}
+# session 14: grids 53-56 and R5 (the five real policies, labelled by a second reader), first read on 01b241d (the session's
+# start) / main at arrival: 53 0.492 / 0.492, 54 0.647 (start), 55 0.634 / 0.634 (1 false contradicted), 56 0.691 / 0.745 (9
+# false contradicted), R5 0.899 (1 false contradicted)
+GRID53 = CORPUS / "verdicts53"
+FLOORS53 = {"grid53/bellabeat.txt": (0.785, 8), "grid53/quizlet.txt": (0.75, 10), "grid53/soundhound.txt": (0.617, 14)}
+GRID54 = CORPUS / "verdicts54"
+FLOORS54 = {"grid54/deliveroo_trackers.txt": (0.516, 18), "grid54/ign_ziffdavis.txt": (0.855, 7), "grid54/synology.txt": (0.689, 7)}
+GRID55 = CORPUS / "verdicts55"
+FLOORS55 = {"grid55/audiomack.txt": (0.629, 15), "grid55/devolo.txt": (0.758, 37), "grid55/wallapop.txt": (0.532, 23)}
+GRID56 = CORPUS / "verdicts56"
+FLOORS56 = {"grid56/arlo.txt": (0.661, 21), "grid56/wordfeud.txt": (0.968, 32), "grid56/wunderground.txt": (0.746, 18)}
+GRIDR5 = CORPUS / "verdictsR5"
+FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
+            "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
+            "real5b/004_e5d62f8ffb10edd1.txt": (0.915, 9)}
 
 
 def _check(result: dict[str, Any], cells: int, accuracy: float, und: tuple[int, int],
@@ -280,7 +295,10 @@ LATER_GRIDS = [
     pytest.param(GRID24, CORPUS / "policies", 124, 0.96, (89, 90), FLOORS24, id="grid24"),
     pytest.param(GRID25, CORPUS / "policies", 198, 0.768, (47, 51), FLOORS25, id="grid25"),
     pytest.param(GRID26, CORPUS / "policies", 191, 0.597, (78, 84), FLOORS26, id="grid26"),
-    pytest.param(GRID27, CORPUS / "policies", 219, 0.804, (82, 87), FLOORS27, id="grid27"),
+    # (session 14: 0.804 / 82 -> 0.826 / 80: Pebble's "The information collected by the technology will be disclosed to
+    # ... these service providers" gives the analytics providers what automated means collect, vaguely, as its reviewer
+    # read it for Google Analytics, and so to partners the reviewer kept apart, two cells)
+    pytest.param(GRID27, CORPUS / "policies", 219, 0.826, (80, 87), FLOORS27, id="grid27"),
     pytest.param(GRID28, CORPUS / "policies", 221, 0.715, (92, 97), FLOORS28, id="grid28"),
     pytest.param(GRID29, CORPUS / "policies", 214, 0.551, (28, 43), FLOORS29, id="grid29"),
     pytest.param(GRID30, CORPUS / "policies", 91, 0.714, (33, 33), FLOORS30, id="grid30"),
@@ -306,6 +324,11 @@ LATER_GRIDS = [
     pytest.param(GRID50, CORPUS / "policies", 219, 0.822, (134, 135), FLOORS50, id="grid50"),
     pytest.param(GRID51, CORPUS / "policies", 211, 0.645, (18, 44), FLOORS51, id="grid51"),
     pytest.param(GRID52, CORPUS / "policies", 217, 0.724, (98, 98), FLOORS52, id="grid52"),
+    pytest.param(GRID53, CORPUS / "policies", 189, 0.72, (32, 34), FLOORS53, id="grid53"),
+    pytest.param(GRID54, CORPUS / "policies", 187, 0.684, (32, 46), FLOORS54, id="grid54"),
+    pytest.param(GRID55, CORPUS / "policies", 194, 0.639, (75, 76), FLOORS55, id="grid55"),
+    pytest.param(GRID56, CORPUS / "policies", 188, 0.793, (71, 72), FLOORS56, id="grid56"),
+    pytest.param(GRIDR5, CORPUS / "policies", 258, 0.915, (67, 74), FLOORSR5, id="gridR5"),
 ]
 
 

@@ -25,7 +25,7 @@ from monitor.policy.statements import (
     vendor_sdk,
 )
 from monitor.policy.text import plain_emphasis, read_policy_text
-from monitor.policy.vocab import find_terms, policy_context
+from monitor.policy.vocab import find_terms, policy_context, simplified
 
 
 def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> Policy:
@@ -34,7 +34,8 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
 
         signatures = load_rules()
     aliases = AliasMatcher(signatures.sdk_aliases(), signatures.common_aliases)
-    shown, text = text, plain_emphasis(text)  # read without markdown's bold marks, at the same offsets
+    shown, plain = text, plain_emphasis(text)  # read without markdown's bold marks, at the same offsets
+    text = simplified(plain)  # ... and traditional Chinese in simplified characters, at the same offsets
     statements = apply_covering(extract_statements(text, aliases), connected_product(text, policy_context(text)[1]),
                                 aliases.find, unwrapped(text), aliases.aliases)  # (a paragraph is a line)
     statements = _precise_denied(statements)
@@ -62,8 +63,21 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
     statements = [replace(s, recipient="first_party", qualifiers=(*s.qualifiers, f"named:{s.recipient}"))
                   if "mentioned" in s.qualifiers and s.recipient != "first_party"
                   and not s.recipient.endswith(("_signin", "_login")) else s for s in statements]
+    if text != plain:  # (the evidence quotes the policy's own characters)
+        statements = [replace(s, evidence=replace(s.evidence, text=_own_chars(s.evidence.text, plain, s.evidence.start)))
+                      for s in statements]
+        claims = [replace(c, text=_own_chars(c.text, plain, c.start)) for c in claims]
     return Policy(source=source, text=shown, statements=tuple(statements), claims=tuple(claims),
                   sdks_named=tuple(named), first_party_sdk=vendor, vendor_sdks=siblings)
+
+
+def _own_chars(quote: str, plain: str, start: int) -> str:
+    """A quote read from the simplified text at `start`, in the policy's own (traditional) characters where they differ."""
+    own = plain[start:start + len(quote)]
+    if len(own) != len(quote):
+        return quote
+    read = simplified(own)
+    return "".join(o if q == r else q for q, o, r in zip(quote, own, read, strict=True))
 
 
 def _precise_denied(statements: list[Statement]) -> list[Statement]:

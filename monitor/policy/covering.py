@@ -32,8 +32,7 @@ monitor/rules/policy_covering.toml:
 - an instruction for exercising a choice by writing to us ("opt out by sending an email ... include your name and email
   address") states no collection of the contact data it mentions;
 - broad device terms reach `device_uid` only in a policy about a connected product;
-- a connected product's serial number, stated as device_uid, names `serial` too (names_type, read by compare.py), and a
-  device_uid the sentence names only loosely (serial number, hardware identifier) is covered vaguely (loosely_names);
+- a connected product's serial number, stated as device_uid, names `serial` too (names_type, read by compare.py);
 - an unqualified "advertising ID", stated as the GAID (or an iOS-only policy's IDFA), names the other platform's ID too;
 - a list of the Wi-Fi networks around the phone (stated as `ssid`) also gives their BSSIDs vague coverage;
 - a bank or card account ("bank account information") is no account information (the login account's e-mail, phone
@@ -109,6 +108,9 @@ class CoveringRules:
     sdk_integrate_zh: re.Pattern[str] = rule("subject.sdk_integrate_zh")
     collected_shared: re.Pattern[str] = rule("carry.collected_shared")
     collected_shared_not: re.Pattern[str] = rule("carry.collected_shared_not")
+    collected_auto: re.Pattern[str] = rule("carry.collected_auto")
+    collected_auto_not: tuple[str, ...] = rule("carry.collected_auto_not", strings)
+    collected_given: re.Pattern[str] = rule("carry.collected_given")
     collected_advertisers: re.Pattern[str] = rule("carry.collected_advertisers")
     collected_partners: re.Pattern[str] = rule("carry.collected_partners")
     collected_third: re.Pattern[str] = rule("carry.collected_third")
@@ -133,7 +135,6 @@ class CoveringRules:
     given_by_user: re.Pattern[str] = rule("claims.given_by_user")
     class_examples: re.Pattern[str] = rule("examples.class_before")
     product_serial: re.Pattern[str] = rule("types.product_serial")
-    device_uid_exact: re.Pattern[str] = rule("types.device_uid_exact")
     generic_ad_id: re.Pattern[str] = rule("types.generic_ad_id")
     ad_ids: tuple[str, ...] = rule("types.ad_ids", strings)
     regions: dict[str, frozenset[str]] = rule("claims.regions", _sets)
@@ -151,6 +152,8 @@ class CoveringRules:
     transport_all: re.Pattern[str] = rule("claims.transport_all")
     transport_protect: re.Pattern[str] = rule("claims.transport_protect")
     transport_not: re.Pattern[str] = rule("claims.transport_not")
+    transport_abroad: re.Pattern[str] = rule("claims.transport_abroad")
+    transport_abroad_reach: int = rule("claims.transport_abroad_reach", lambda v, _f: int(v))
     client_encryption: re.Pattern[str] = rule("claims.client_encryption")
     server_location: re.Pattern[str] = rule("claims.server_location")
     countries: tuple[tuple[str, re.Pattern[str]], ...] = rule("claims.countries", named)
@@ -256,12 +259,11 @@ def _mention_role(text: str, a: int, b: int, r: CoveringRules) -> bool:
 def names_type(s: Statement, type_id: str) -> bool:
     """A clear statement names `type_id`: its own type, or (a connected product's serial number, stated as device_uid)
     the `serial` that traffic shows for a serial-number field, or (an unqualified "advertising ID" stated as one
-    platform's) the other platform's advertising ID. A device_uid stated through a loose name of the product's
-    identifier (serial number, hardware identifier) names it only broadly (loosely_names)."""
+    platform's) the other platform's advertising ID."""
     if s.vague:
         return False
     if s.type == type_id:
-        return not loosely_names(s, type_id)
+        return True
     r = covering_rules()
     if type_id in r.ad_ids and s.type in r.ad_ids:  # "advertising ID": the platform's, whichever the traffic shows
         return bool(r.generic_ad_id.search(s.evidence.text))
@@ -308,11 +310,6 @@ def carved_out(s: Statement) -> bool:
     """A denial that is a type carved out of a sharing its own sentence states ("we provide information, excluding
     precise coordinates, to platforms that ..."): it limits that sharing and promises nothing beyond it."""
     return s.stance == "denies" and bool(covering_rules().carved_out.search(s.evidence.text))
-
-
-def loosely_names(s: Statement, type_id: str) -> bool:
-    """A device_uid statement whose sentence never names the UID itself (UID, P2P ID, DID): a broad name, vague."""
-    return type_id == "device_uid" == s.type and not s.vague and not covering_rules().device_uid_exact.search(s.evidence.text)
 
 
 def apply_covering(statements: list[Statement], iot: bool, find: Finder | None = None,
@@ -501,12 +498,16 @@ def _collected_shared(statements: list[Statement], policy_text: str, r: Covering
                     continue
                 rcp = next((c for c, rx in (("advertisers", r.collected_advertisers), ("partners", r.collected_partners),
                                             ("third_party", r.collected_third)) if rx.search(sent)), "")
-                if rcp:
+                covers = tuple(t for t in collected if t not in r.collected_auto_not) \
+                    if r.collected_auto.search(sent) else collected  # (what automated means collect: nothing typed in)
+                if r.collected_given.search(sent):  # (what the user gives: only what is typed in)
+                    covers = tuple(t for t in covers if t in r.collected_auto_not)
+                if rcp and covers:
                     start = at + line.find(sent)
                     cats = tuple(f"class:{c}" for c in class_categories(sent))
                     out.append(Statement(type="collected_info", recipient=rcp, stance="collects",
                                          qualifiers=(*cats, "collected_shared"),
-                                         evidence=Evidence(sent, start, start + len(sent)), vague=True, covers=collected))
+                                         evidence=Evidence(sent, start, start + len(sent)), vague=True, covers=covers))
         at += len(line)
     return out
 
@@ -806,7 +807,10 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
             continue  # "we do not sell your personal information": SDKs get data without buying it
         out.append(c)
     have = {(c.kind, c.start) for c in out}
+    abroad_end = -1 - r.transport_abroad_reach  # where the last mention of a transfer abroad ended
     for start, end, t, scope in texts:
+        if r.transport_abroad.search(t):
+            abroad_end = end
         scoped = (("scope", scope),) if scope else ()
         if r.storage_cn.search(t) and ("storage_location", start) not in have:
             out.append(Claim("storage_location", t, start, end, (("country", "CN"), *scoped)))
@@ -815,7 +819,8 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
             out.append(Claim("storage_location", t, start, end, (("country", country), *scoped)))
         if r.transport_all.search(t) and not r.transport_not.search(t) and len(t) <= MAX_TRANSPORT:
             out.append(Claim("other", t, start, end, (("about", "transport"), *scoped)))
-        elif r.transport_protect.search(t) and not r.transport_not.search(t) and len(t) <= MAX_TRANSPORT:
+        elif r.transport_protect.search(t) and not r.transport_not.search(t) and len(t) <= MAX_TRANSPORT \
+                and start - abroad_end > r.transport_abroad_reach:  # (protected while it goes abroad: that transfer's)
             # the data protected in transit is the data the policy says it collects: a promise about those types only
             out.append(Claim("other", t, start, end, (("about", "transport"), ("types", "stated"), *scoped)))
         if r.client_encryption.search(t):

@@ -75,7 +75,7 @@ _COND = re.compile(
     r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+|users?[\x27’]?\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
     r"|(?:当|在)[您你](?:\S{0,4})?(?:开启|选择|同意|授权|使用|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:[您你])?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
     r"|[您你](?:主动)?(?:开启|启用|打开)[^，。；]{0,40}(?:时|后)"
-    r"|可选|选填|经(?:过)?[您你](?:的)?(?:同意|授权)|征得[您你]的(?:明示)?同意|在[您你](?:同意|授权|开启|选择)|[您你](?:同意|授权|开启)(?:\S{0,8})?后|如(?:果)?[您你](?:\S{0,4}?)(?:选择|同意|开启|使用|启用|打开)|授权后", re.IGNORECASE | re.ASCII)
+    r"|可选|选填|经(?:过)?[您你](?:的)?(?:同意|授权)|征得[您你]的?(?:明示)?同意|在[您你](?:同意|授权|开启|选择)|[您你](?:同意|授权|开启)(?:\S{0,8})?后|如(?:果)?[您你](?:\S{0,4}?)(?:选择|同意|开启|使用|启用|打开)|授权后", re.IGNORECASE | re.ASCII)
 # a permission phrase that conditions only what follows it in the clause ("When you ... have allowed
 # location access, we collect your precise location"; "and, if you opt in, our newsletter")
 _COND_BEFORE = re.compile(
@@ -222,6 +222,11 @@ _GENERIC_ORGS = frozenset({"google", "apple", "tencent", "alibaba", "baidu", "by
 _COMPANY_IDS = frozenset({"meta", "facebook", "aws", "amazon", "azure", "icloud", "line", "ring", "blink", "tuya",
                           "ezviz", "amap"})
 # a line with a subject and a finite verb is a sentence, not an item of a list flattened onto lines
+# a sentence that introduces the lines below it wherever it stands in its paragraph ("The following information are
+# collected from our users, in connection with registration ...")
+_FOLLOWING_LEAD = re.compile(r"(?:^|[.!?]\s+)the\s+following\s+(?:\w+\s+){0,3}?(?:is|are|will\s+be|may\s+be)\s+"
+                             r"(?:\w+\s+)?(?:collected|gathered|recorded|stored|processed)\b", re.I)
+_SEMI_END = re.compile(r"[;；]\s*(?:and|or)?\s*$", re.I)
 _FINITE = re.compile(r"\b(?:we|you|will|shall|is|are|was|were|do|does|did|never)\b", re.I)
 # the end of a list introduction: a colon, or "i.e." / "such as" / "the following" ending the line
 _INTRO_END = re.compile(r"(?:[:：]|\b(?:i\.e\.|e\.g\.|such\s+as|including|as\s+follows|the\s+following))\s*$"
@@ -355,6 +360,12 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             outer = (_bullet_key(line), (intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps))
         if (not bullet or nests or _opens_lettered(lines, li)) and not sub_label:
             ends_intro = bool(_INTRO_END.search(stripped))
+            lead_in = None if ends_intro or bullet else _FOLLOWING_LEAD.search(stripped)
+            if lead_in and _items_follow(lines, li):
+                # "... The following information are collected from our users, in connection with registration. That
+                # information may constitute personal data." over "E-mail address", "Phone number": that sentence
+                # introduces the lines below though the paragraph goes on
+                ends_intro = True
             if ends_intro or _is_heading(stripped):
                 paused = None
             elif intro and stripped.endswith((".", "。", "!", "！")):  # (a full sentence, not a table's header row)
@@ -370,6 +381,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             # same paragraph ("... cannot be used to identify you. The information we collect includes:") is not its
             spans = sentence_spans(stripped)
             last = stripped[spans[-1][0]:] if intro else ""
+            if intro and lead_in:
+                last = next((stripped[a:b] for a, b in spans if a <= lead_in.start() < b), last)
             if intro and len(spans) > 1 and rules().points_back.match(last):  # ("... depending on the permissions you've
                 last = stripped[spans[-2][0]:]  # granted. This may include:": the sentence "this" points back to)
             intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(last))
@@ -721,11 +734,20 @@ def _opens_nested(lines: list[str], li: int) -> bool:
     return len(nxt) - len(nxt.lstrip()) > indent or nxt.strip()[0] != lines[li].strip()[0]
 
 
+def _items_follow(lines: list[str], li: int) -> bool:
+    """The next two non-empty lines after line li are short list items without bullets ("E-mail address")."""
+    nxt = [x.strip() for x in lines[li + 1:li + 8] if x.strip()][:2]
+    return len(nxt) == 2 and all(len(x) <= 60 and _item_shaped(x) for x in nxt)
+
+
 def _item_shaped(stripped: str) -> bool:
     """A line that reads as an item of a list flattened onto lines without bullets: short, no sentence end and no
-    finite verb, or longer with a noun-phrase head ("IP address, which may be used to estimate ...")."""
+    finite verb, or longer with a noun-phrase head ("IP address, which may be used to estimate ..."), or ended by a
+    semicolon as list items are ("Service use event data such as which links or buttons you have clicked;")."""
     if stripped.endswith((":", "：")):
         return False
+    if len(stripped) <= 300 and _SEMI_END.search(stripped):
+        return True
     head = re.split(r",|\bwhich\b|\bthat\b|\(", stripped, maxsplit=1)[0]
     return (len(stripped) <= 80 and not stripped.endswith((".", "。"))
             and not _FINITE.search(re.sub(r"\([^)]*\)", " ", stripped))) \
@@ -968,6 +990,8 @@ _LEADING_CLAUSE = re.compile(r"^\W*(?:when|whenever|if|where|once|while|as|after
 _EXAMPLES_OF = re.compile(r"^\W*(?:some\s+)?(?:examples?|types?|kinds?)\s+of\s+(?:the\s+)?(?:data|information)\s+(?:that\s+|which\s+)?"
                           r"(?:they\s+|these\s+\w+\s+)?(?:may|might|can|could|will)?\s*(?:be\s+)?(?:collected|gathered|received|"
                           r"accessed|obtained|collect|gather|receive|access|obtain)\b", re.I)
+_THESE_COMPANIES = re.compile(r"^\W*(?:these|those|such)\s+(?:companies|firms|networks|entities|organi[sz]ations)\b", re.I)
+_ON_WEBSITE = re.compile(r"\bwhen\s+you\s+(?:visit|browse|use|access)\s+(?:our|the|this)\s+(?:web\s*sites?|sites?)\b", re.I)
 _DEPENDS_ON = re.compile(r"\bdepending\s+(?:up)?on\b[^,.;:]*$|\b(?:vary|varies|differ|differs)\s+(?:by|with|according\s+to)\s+"
                          r"(?:your\s+)?$", re.I)
 _GIVES_US = re.compile(r"[^.;]{0,80}?\b(?:provides?|gives?|sends?|supplies?|submits?)\s+us\b", re.I)
@@ -1064,7 +1088,7 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
     rel_s, rel_e = start - c.start, end - c.start
     after = text[rel_e: rel_e + 60]
     before = text[max(0, rel_s - 70): rel_s]
-    if re.match(r"\s*[(（](?:only collected|optional|only (?:when|with|if)|(?:if|when|where) (?:you |the user )?\w+|可选|选填|非必要"
+    if re.match(r"\s*[(（](?:only collected|optional|only (?:when|with|if)(?!\s+(?:it\s+is\s+|they\s+are\s+)?(?:directly\s+|personally\s+)?identif)|(?:if|when|where) (?:you |the user )?\w+|可选|选填|非必要"
                 r"|(?:subject to|with|upon|requires?|after) (?:the |your |the user[’']?s? |users?[’']? |explicit |prior |express )*"
                 r"(?:permission|consent|opt-?in|authori[sz]ation)|opt-?in)", after, re.I) or \
             re.match(r"\s*,?\s*(?:only\s+)?(?:where|if|when|once|after)\s+you(?:\s+have|[’']ve)?\s+(?:allow|grant|agree|consent|"
@@ -1128,7 +1152,8 @@ _WITHOUT_CONSENT = re.compile(r"\bwithout\s+(?:\w+\s+){0,3}?(?:permission|consen
 _LATE_CONDITION = re.compile(r",\s*(?:and\s*,?\s*|or\s*,?\s*)?(?:(?:depending\s+(?:up)?on|subject\s+to)\s+(?:your\s+|the\s+)"
                              r"(?:[\w-]+\s+){0,3}?(?:settings|permissions?|preferences|choices)|with\s+your\s+(?:separate\s+|"
                              r"explicit\s+|express\s+|prior\s+)?(?:consent|permission))\s*,", re.I)
-_CONSENTED_ITEM = re.compile(r"(?:经(?:过)?|征得)[您你](?:的)?(?:同意|授权|许可)(?:后)?(?:获取|收集|采集|提供)?的")
+# (not "在征得您同意的情况下" / "的前提下": "on the condition of your consent", the whole sentence's condition)
+_CONSENTED_ITEM = re.compile(r"(?:经(?:过)?|征得)[您你](?:的)?(?:同意|授权|许可)(?:后)?(?:获取|收集|采集|提供)?的(?!情况|前提|条件)")
 
 
 def _denies_sharing(text: str, s: int, e: int) -> bool:
@@ -1261,11 +1286,19 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         as_we = own_role.sub("we", rc.text) if own_role else rc.text
         recipients = _recipients(replace(rc, text=as_we) if as_we != rc.text else rc, aliases, own)
         recipients = _more_recipients(rc, recipients, aliases)
-        if recipients == ["first_party"] and ci > 0 and _EXAMPLES_OF.match(c.text):
+        if recipients == ["first_party"] and ci > 0 and (_EXAMPLES_OF.match(c.text) or _THESE_COMPANIES.match(c.text)):
             # "Third parties may collect data about your device ... Examples of data that may be collected can include:
-            # ...": the examples of what the sentence before says its collector gets
+            # ...": the examples of what the sentence before says its collector gets; and "These companies will NOT have
+            # access to ... personally identifiable information (including ... telephone number)" after "We use third-party
+            # advertising companies to serve ads": those companies (grid 55's Audiomack)
             before = _recipients(all_clauses[ci - 1], aliases, own)
+            if _THESE_COMPANIES.match(c.text) and "first_party" in before:  # (the class the sentence before names)
+                before = [name for rx, name in _RECIPIENT_CLASSES if rx.search(all_clauses[ci - 1].text)][:1]
             recipients = before if before and "first_party" not in before else recipients
+        pointed = recipients if _THESE_COMPANIES.match(c.text) and "first_party" not in recipients else None
+        # ... on the occasion the sentence before set ("... to serve ads when you visit our website. These companies will
+        # NOT have access to ..."): a denial there and only there (grid 55's reviewer: no promise about the app's traffic)
+        on_site = bool(pointed) and bool(_ON_WEBSITE.search(all_clauses[ci - 1].text))
         if anaphor:  # ... only what goes to someone else is new; the first party's part was said before
             recipients = [x for x in recipients if x != "first_party"]
         # (not in a table row, a list item or an entry: their recipient is set by the structure around them)
@@ -1277,6 +1310,9 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             # to advertisers": the second verb phrase has its own polarity and its own recipient; the first keeps its own
             head_rcps = _recipients(replace(rc, text=c.text[:turn[0]]), aliases, own)
             tail_rcps = _tail_recipients(replace(rc, text=c.text[turn[0]:]), aliases, own)
+            if pointed:  # ("These companies will NOT have access to ... but will use ...": both halves are theirs)
+                head_rcps = pointed if head_rcps == ["first_party"] else head_rcps
+                tail_rcps = pointed if tail_rcps == ["first_party"] else tail_rcps
         for i, (term, s, e) in enumerate(mentions):
             a, b = c.start + s, c.start + e
             nxt = c.start + mentions[i + 1][1] if i + 1 < len(mentions) else c.end
@@ -1310,7 +1346,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             clause_denied = clause_denied or stance == "denies"
             if c.scope:
                 quals = (*quals, f"scope:{c.scope}")
-            denial_quals = (*quals, "scope:other_users") if to_users else quals
+            denial_quals = (*quals, "scope:other_users") if to_users else (*quals, "within:feature") if on_site else quals
             if permission_row:  # what a permission is for: vague coverage at most, never a collection statement
                 if stance == "denies":
                     continue
@@ -1746,7 +1782,10 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
             found.append(("cross_border", (*params, ("allowed", "yes")) if allowed else params))
         excepted = re.search(r"\b(?:except|unless|other than|apart from|without your)\b", t, re.I)
         about_pi = re.search(r"personal (?:information|data)|your (?:information|data)|user (?:information|data)", t, re.I)
-        hypothetical = re.search(r"^\W*(?:if|when|in case)\b|\bif you\b", t, re.I)
+        # (also "In this case we do not share your information with the third party sponsors": the case the sentences
+        # before set, an opt-in mailing in grid 56's Weather Underground, not the policy's whole)
+        hypothetical = re.search(r"^\W*(?:if|when|in case|in\s+(?:this|that|these|those|such)\s+(?:case|instance)s?)\b"
+                                 r"|\bif you\b", t, re.I)
         if _DENY.search(t) and _ADVERTISERS.search(t) and not hypothetical and _AD_PROMISE_OBJECT.search(t):
             found.append(("no_ad_sharing", ()))
         elif _DENY.search(t) and _SHARE.search(t) and not excepted and about_pi and not hypothetical and (

@@ -61,6 +61,25 @@ def vocabulary() -> Vocabulary:
                       re.compile(data["product_clause"], re.IGNORECASE | re.ASCII))
 
 
+@lru_cache(maxsize=1)
+def _simplified_table() -> tuple[dict[int, int], dict[str, str], re.Pattern[str]]:
+    data = bundled_toml("policy_vocab.toml")
+    pairs = data["traditional"]
+    words = dict(w.split("=", 1) for w in data["traditional_words"])
+    if any(len(a) != len(b) for a, b in words.items()):
+        raise ValueError("policy_vocab.toml traditional_words: each word must keep its length")
+    alternation = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return {ord(pairs[i]): ord(pairs[i + 1]) for i in range(0, len(pairs) - 1, 2)}, words, alternation
+
+
+def simplified(text: str) -> str:
+    """The text with traditional Chinese characters in their simplified forms and Taiwan's words in the mainland's,
+    each of the same length (same offsets)."""
+    chars, words, alternation = _simplified_table()
+    out = text.translate(chars)
+    return alternation.sub(lambda m: words[m.group()], out) if out != text else out
+
+
 def find_terms(text: str) -> list[tuple[Term, int, int]]:
     """Every term mention (term, start, end); overlapping mentions keep the longest."""
     return list(_terms_in(text))

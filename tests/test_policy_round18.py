@@ -1,0 +1,161 @@
+"""Reader rules of session 14 (issue 14), from the first readings of blind grids 53-54 and of the second reader's labels
+of the five real policies (grid R5). Each text is written for the test in the shape of the sentence that was misread;
+each failed before its rule.
+"""
+
+from __future__ import annotations
+
+from monitor.compare import compute_verdicts
+from monitor.policy import parse_policy
+from monitor.testing.records import finding
+
+
+def facts(text: str) -> set[tuple[str, str, str]]:
+    return {(s.type, s.stance, s.recipient) for s in parse_policy(text).statements if not s.vague}
+
+
+def _verdict(text: str, type_: str, sdk: str = "", cleartext: bool = False) -> str:
+    sent = finding(1, type_, sdk=sdk, category="analytics" if sdk else "", ts=1.0, cleartext=cleartext,
+                   host="api.example.test")
+    return compute_verdicts(parse_policy(text), [sent], [], None)[0].verdict
+
+
+CROSS_BORDER = ("We collect your mobile phone number when you invite a family member.\n\n"
+                "Personal information collected in China is stored in China. In the future, if it is necessary to transmit "
+                "personal information collected in China to overseas institutions, you will be asked for your consent "
+                "again. At the same time, we ensure that the place of storage will be specified in this policy. At the same "
+                "time, we will adopt encryption, anonymization and other technologies to ensure that your personal "
+                "information is adequately protected during transmission.\n")
+
+
+def test_protection_during_a_transfer_abroad_is_no_promise_about_the_apps_connections() -> None:
+    # the phone number sent in clear text to the app's own server: the promise was about the cross-border transfer
+    assert _verdict(CROSS_BORDER, "phone_number", cleartext=True) == "disclosed"
+    # ... the same promise standing alone still holds the clear-text sending to it
+    alone = CROSS_BORDER.split("\n\n")[0] + "\n\nWe will adopt encryption and other technologies to ensure that your " \
+        "personal information is adequately protected during transmission.\n"
+    assert _verdict(alone, "phone_number", cleartext=True) == "contradicted"
+
+
+def test_a_sentence_mid_paragraph_introduces_the_bare_lines_below_it() -> None:
+    text = ("We collect information that is necessary for the Service. The following information are collected from our "
+            "users, in connection with registration or their use of the Service. That information may, in certain "
+            "circumstances, constitute personal data.\n\nE-mail address\n\nFirst/Last Name\n\nPhone number\n\nPassword\n")
+    assert {("email", "collects", "first_party"), ("phone_number", "collects", "first_party"),
+            ("credentials", "collects", "first_party")} <= facts(text)
+    # a paragraph that goes on about something else introduces nothing
+    plain = text.replace("The following information are collected from our users", "Our users are adults")
+    assert not facts(plain)
+
+
+def test_lines_ended_by_semicolons_are_items_of_the_list_above() -> None:
+    text = ("The Service may automatically collect the following information from you:\n\n"
+            "Service use event data such as which links or buttons you have clicked and the pages you have viewed;\n\n"
+            "Unique mobile device ID such as Apple IDFA;\n\n"
+            "Applications installed in a mobile device.\n")
+    got = facts(text)
+    assert ("idfa", "collects", "first_party") in got
+    assert ("installed_apps", "collects", "first_party") in got
+
+
+def test_data_collected_may_be_disclosed_to_third_parties_gives_them_what_is_collected_vaguely() -> None:
+    text = ("We collect your e-mail address and your precise location.\n\n"
+            "The data collected automatically in the Service may be disclosed to the following categories of third "
+            "parties:\n\n- To service providers, such as data and marketing analysis companies;\n")
+    assert _verdict(text, "location_precise", sdk="google_analytics") == "vague"
+    # ... what is collected automatically or "by this technology": not what the user types in
+    assert _verdict(text, "email", sdk="google_analytics") == "undisclosed"
+    tool = text.replace("The data collected automatically in the Service may be disclosed to the following categories "
+                        "of third parties:", "The information collected by this technology will be disclosed to these "
+                        "service providers.")
+    assert _verdict(tool, "location_precise", sdk="google_analytics") == "vague"
+    assert _verdict(tool, "email", sdk="google_analytics") == "undisclosed"
+    # ... and the data "you provide" is only what the user types in
+    given = text.replace("The data collected automatically in the Service may be disclosed to",
+                         "We may disclose personal data you provide to the Service with")
+    assert _verdict(given, "email", sdk="google_analytics") == "vague"
+    assert _verdict(given, "location_precise", sdk="google_analytics") == "undisclosed"
+    # data another company collects is none of these
+    other = text.replace("The data collected automatically in the Service", "The data collected by Google")
+    assert _verdict(other, "location_precise", sdk="google_analytics") == "undisclosed"
+
+
+def test_traditional_chinese_is_read_as_simplified_and_quoted_as_written() -> None:
+    text = "我們會收集您的電話號碼及裝置所在的地理位置資訊，以提供叫車服務。"
+    pol = parse_policy(text)
+    got = {(s.type, s.stance, s.recipient) for s in pol.statements if not s.vague}
+    assert {("phone_number", "collects", "first_party"), ("location_precise", "collects", "first_party")} <= got
+    # the evidence quotes the policy's own characters, at the policy's own offsets
+    ev = next(s.evidence for s in pol.statements if s.type == "phone_number")
+    assert ev.text == text[ev.start:ev.end] and "電話號碼" in ev.text
+
+
+def test_a_list_under_does_not_is_a_list_of_denials() -> None:
+    text = "## Information We Don't Collect\n\nPowerSync does NOT:\n- Track your location\n- Share your email address " \
+           "with advertisers\n"
+    got = facts(text)
+    assert ("location_precise", "denies", "first_party") in got and ("email", "denies", "advertisers") in got
+    assert not any(stance == "collects" for _t, stance, _r in got)
+    # the reader's obligations are no promise of the company's ("you will not: - Upload, email or otherwise transmit")
+    rules = "Under these Guidelines, you will not:\n- Share your email address with advertisers\n"
+    assert ("email", "denies", "advertisers") not in facts(rules)
+
+
+def test_credentials_kept_in_the_phones_keychain_are_not_collected() -> None:
+    for where in ("stored securely in your device's local storage", "stored in your device's secure keychain"):
+        assert ("credentials", "collects", "first_party") not in facts(f"- Your account credentials are {where}.")
+    assert ("credentials", "collects", "first_party") in facts("- Your account credentials are stored on our servers.")
+
+
+def test_login_information_is_account_information() -> None:
+    text = "The information collected by cookies can include your preferred language or account login information."
+    verdict = _verdict(text, "credentials")
+    assert verdict == "vague"
+
+
+def test_a_term_told_apart_names_nothing() -> None:
+    text = ("We collect: Device identification, which is a distinctive number associated with a smartphone, but is "
+            "different than a hardware serial number.")
+    assert ("serial", "collects", "first_party") not in facts(text)
+
+
+def test_apple_and_google_named_together_make_the_advertising_id_both_platforms() -> None:
+    text = ("The information we obtain may include your mobile device advertising ID.\n\nYour device settings may allow "
+            "you to prohibit mobile app platforms (such as Apple and Google) from sharing certain information.\n")
+    got = facts(text)
+    assert ("gaid", "collects", "first_party") in got and ("idfa", "collects", "first_party") in got
+
+
+def test_these_companies_are_the_class_the_sentence_before_names_on_its_occasion() -> None:
+    text = ("We collect your e-mail address and your phone number when you register.\n\n"
+            "We use third-party advertising companies to serve ads and collect information when you visit our website. "
+            "These companies will NOT have access to or use any personally identifiable information (including your "
+            "name, address, email address or telephone number) but will use other non-personal information.\n")
+    pol = parse_policy(text)
+    denials = {(s.type, s.recipient) for s in pol.statements if s.stance == "denies" and not s.vague}
+    assert ("phone_number", "advertisers") in denials and ("phone_number", "first_party") not in denials
+    # the phone number the app's own server receives is what the policy says it collects
+    assert _verdict(text, "phone_number") == "disclosed"
+    # ... and the denial holds on the website only: an ad SDK in the app is not tied to it
+    ad = finding(1, "phone_number", sdk="admob", category="advertising", ts=1.0, host="googleads.g.doubleclick.net")
+    assert compute_verdicts(pol, [ad], [], None)[0].verdict != "contradicted"
+
+
+def test_a_sharing_denial_for_one_case_is_no_policy_wide_promise() -> None:
+    text = ("We collect your e-mail address.\n\nWith your permission, we will periodically send to you, via e-mail, offers "
+            "from our third party sponsors. In this case we do not share your information with the third party "
+            "sponsors - we do the mailing for them.\n")
+    assert not [c for c in parse_policy(text).claims if c.kind == "no_third_party_sharing"]
+    whole = text.replace("In this case we", "We")
+    assert [c for c in parse_policy(whole).claims if c.kind == "no_third_party_sharing"]
+
+
+def test_taiwans_words_read_as_the_mainlands_and_consent_for_a_case_makes_it_conditional() -> None:
+    text = "我們會收集您的電子郵寄地址及行動裝置的廣告 ID 等資訊。"
+    pol = parse_policy(text)
+    got = {(s.type, s.stance) for s in pol.statements if not s.vague}
+    assert {("email", "collects"), ("gaid", "collects")} <= got
+    assert all(s.evidence.text == text[s.evidence.start:s.evidence.end] for s in pol.statements)
+    consent = "在征得您同意的情况下，我们可能会使用您的 GPS 定位以便向您显示当地活动。"
+    assert ("location_precise", "conditional", "first_party") in facts(consent)
+    assert ("location_precise", "conditional", "first_party") in facts("经你同意获取的精准定位信息会用于导航。")
