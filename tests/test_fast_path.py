@@ -276,6 +276,33 @@ def test_the_block_walk_settles_packets_as_the_reference_reads_them(tmp_path: Pa
             assert times[0] == times[1]
 
 
+def test_new_connections_past_the_table_s_bound_close_the_oldest_on_the_walk_too(tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The block walk hands a new IPv4 connection's first packet (TCP or UDP) to the decoder itself, without a feed()
+    call: when the connection table is full, the connection closed to make room gives its messages and FlowStats
+    before the new packet's, as on the reference path."""
+    import monitor.sources.packets as packets
+
+    traffic = _traffic(3, 300)
+    path = tmp_path / "many.pcap"
+    path.write_bytes(pcap([(ts, eth(p)) for ts, p in traffic]))
+    monkeypatch.setattr(packets, "MAX_CONNS", 16)
+    made = PacketDecoder._conn
+    evictions = 0
+
+    def counting(self: PacketDecoder, *args: object) -> object:
+        nonlocal evictions
+        before = len(self.evicted)
+        out = made(self, *args)  # type: ignore[arg-type]
+        evictions += len(self.evicted) > before
+        return out
+
+    monkeypatch.setattr(PacketDecoder, "_conn", counting)
+    fast = _source(path, True)
+    assert evictions > 100
+    assert fast == _source(path, False)
+
+
 def test_a_late_segment_of_a_closed_connection_is_dropped_on_the_fast_path_too() -> None:
     """A connection reusing a closed one's addresses, without a SYN: a segment that ends before where the
     closed connection ended (sequence space wraps at 2**31) is a late retransmission, also when the new

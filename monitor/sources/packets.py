@@ -266,7 +266,8 @@ class PacketDecoder:
              linktype: int) -> Generator[list[Message | FlowStats], None, tuple[int, int]]:
         """The capture reader's walk over the whole records in buf[pos:end], with the packets that only need
         counting settled on the way: no record tuple, frame copy or feed() call is made of them. The other
-        records are fed here, and what feed() gives (and expire() at every 4096th frame, as the source does for
+        records are fed here (the first packet of a new IPv4 connection straight to _tcp / _udp, as feed() would
+        hand it on), and what feed() gives (and expire() at every 4096th frame, as the source does for
         the records it feeds) is yielded, lists of messages: no record tuple goes through the reader's
         generators. Stops at a record that is not whole in the buffer or has an impossible length (the reader's
         own checks then decide) and returns (position, frame number) after the last record walked. `frame` is
@@ -332,11 +333,13 @@ class PacketDecoder:
             else:
                 o = -1
             settled: list[Message | FlowStats] | None = None  # what a packet settled below gives (as feed() would)
+            fresh = False  # an IPv4 TCP/UDP packet of no connection the fast tables know (a new one's first)
             if o >= 0 and frame & 4095 and not frag & 0x3FFF:
                 if iplen > n - o:
                     iplen = n - o
                 if proto == 6:
                     ent = fast_tcp.get(key) if iplen >= 40 else None
+                    fresh = ent is None and iplen >= 40
                     if ent is not None:
                         c, outbound = ent
                         hlen = (off >> 4) * 4
@@ -382,6 +385,7 @@ class PacketDecoder:
                                 self._syn(c, outbound, word, iplen - 20 - hlen, ts)
                 elif proto == 17:
                     ent = fast_udp.get(key) if iplen >= 28 else None
+                    fresh = ent is None and iplen >= 28
                     if ent is not None:
                         c, outbound = ent
                         if c.dns or (c.packets >= 8 and c.quic is None):
@@ -429,7 +433,19 @@ class PacketDecoder:
                     first = ts
                 if ts > last:
                     last = ts
-                settled = feed(ts, lt, buf[start:start + n], frame)
+                if fresh:
+                    # what feed() does with it (its fast path finds nothing: the same checks and key as above),
+                    # without the frame copy and the link and IP layers read again: the TCP segment or UDP
+                    # datagram as _ipv4 slices it, to _tcp / _udp, then any connection closed to make room
+                    u = start + o
+                    seg = buf[u + 20:u + iplen]
+                    settled = self._tcp(ts, _ntoa4(key[:4]), _ntoa4(key[4:8]), seg, frame) if proto == 6 else \
+                        self._udp(ts, _ntoa4(key[:4]), _ntoa4(key[4:8]), seg, frame)
+                    if self.evicted:
+                        settled = self.evicted + settled
+                        self.evicted = []
+                else:
+                    settled = feed(ts, lt, buf[start:start + n], frame)
             if settled:
                 pending += settled
             if not frame & 4095:
