@@ -42,7 +42,7 @@ _CONTROL_PROTOS = frozenset({1, 2, 58, 59, 89, 103, 112})
 _PROTO_NAMES = {50: "IPsec ESP (encrypted)", 51: "IPsec AH", 132: "SCTP", 33: "DCCP", 136: "UDP-Lite"}
 _U16 = struct.Struct("!H")
 _U32 = struct.Struct("!I")
-_PORTS = struct.Struct("!HH")
+_FAST_KEY = struct.Struct("!4s4sHH")  # the fast tables' key: source and destination address and port, as on the wire
 # what feed()'s fast path reads of an Ethernet (or raw) IPv4 TCP/UDP frame: ethertype, version and header length,
 # total length, fragment bits, protocol, addresses and ports (the fast tables' key), the TCP sequence number (UDP:
 # length and checksum), TCP data offset and flags
@@ -625,23 +625,26 @@ class PacketDecoder:
 
     def _conn(self, ts: float, src: str, sport: int, dst: str, dport: int, transport: str,
               syn_from_src: bool | None) -> tuple[_Conn, bool, tuple[str, int, str, int, str]]:
-        for key, outbound in (((src, sport, dst, dport, transport), True), ((dst, dport, src, sport, transport), False)):
-            c = self.conns.get(key)
-            if c is not None:
-                return c, outbound, key
+        conns = self.conns
+        key = (src, sport, dst, dport, transport)
+        c = conns.get(key)
+        if c is not None:
+            return c, True, key
+        back = (dst, dport, src, sport, transport)
+        c = conns.get(back)
+        if c is not None:
+            return c, False, back
         is_client = self._orient(src, sport, dst, dport, syn_from_src, transport)
         if is_client:
-            key, client, server = (src, sport, dst, dport, transport), _endpoint(src, sport), _endpoint(dst, dport)
+            client, server = _endpoint(src, sport), _endpoint(dst, dport)
         else:
-            key, client, server = (dst, dport, src, sport, transport), _endpoint(dst, dport), _endpoint(src, sport)
-        if len(self.conns) >= MAX_CONNS:
-            oldest = min(self.conns, key=lambda k: self.conns[k].last_ts)
+            key, client, server = back, _endpoint(dst, dport), _endpoint(src, sport)
+        if len(conns) >= MAX_CONNS:
+            oldest = min(conns, key=lambda k: conns[k].last_ts)
             self.evicted.extend(self._close(oldest, ts))
-        if transport == "tcp":
-            c = _Conn(client=client, server=server, transport=transport, first_ts=ts, last_ts=ts)
-        else:  # (no sequence numbers to follow)
-            c = _Conn(client=client, server=server, transport=transport, first_ts=ts, last_ts=ts, dirs={})
-        self.conns[key] = c
+        # (by position: client, server, transport, first and last time, and for UDP no sequence numbers to follow)
+        c = _Conn(client, server, transport, ts, ts, None if transport == "tcp" else {})
+        conns[key] = c
         if self.fast and ":" not in src:
             self._register(c, key)
         return c, is_client, key
@@ -662,7 +665,7 @@ class PacketDecoder:
             a, b = socket.inet_aton(cip), socket.inet_aton(sip)
         except OSError:
             return
-        out, back = a + b + _PORTS.pack(cport, sport), b + a + _PORTS.pack(sport, cport)
+        out, back = _FAST_KEY.pack(a, b, cport, sport), _FAST_KEY.pack(b, a, sport, cport)
         c.keys = (out, back)
         table[out] = (c, True)
         table[back] = (c, False)
@@ -860,11 +863,13 @@ class PacketDecoder:
                 self.recently_closed.popitem(last=False)
             if len(self.closed_clients) > 4096:
                 self.closed_clients.popitem(last=False)
-            self.closed_clients[(c.client.ip, c.client.port, c.server.ip, c.server.port)] = None
+            # (a connection's key is (client ip, client port, server ip, server port, transport): _conn)
+            cip, cport, sip, sport, _tr = key
+            self.closed_clients[(cip, cport, sip, sport)] = None
             for outbound, d in c.dirs.items():
                 if d.next_seq is not None:
-                    a, b = (c.client, c.server) if outbound else (c.server, c.client)
-                    self.recently_closed[(a.ip, a.port, b.ip, b.port)] = (d.next_seq + (1 if d.fin else 0)) & 0xFFFFFFFF
+                    self.recently_closed[(cip, cport, sip, sport) if outbound else (sip, sport, cip, cport)] = \
+                        (d.next_seq + (1 if d.fin else 0)) & 0xFFFFFFFF
         out: list[Message | FlowStats] = []
         for outbound, d in c.dirs.items():
             while d.ooo:  # data after a gap that was never filled
