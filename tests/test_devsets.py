@@ -45,6 +45,8 @@ def test_a_kept_grid_speaks_the_contract_and_names_a_sourced_text(grid: Path) ->
     data = json.loads(grid.read_text(encoding="utf-8"))
     batch, name = data["policy"].split("/")
     sources = {row[0]: row for row in _devsets().sources(KEPT / "policies" / batch)}
+    # (texts taken from ../shared/policies: the second reader's labels of the five real policies)
+    sources |= {n: (n, "local", f, "-", digest) for n, f, digest in _devsets().local_sources(KEPT / "policies" / batch)}
     assert Path(name).stem in sources, f"{data['policy']} has no line in policies/{batch}/SOURCES.md"
     assert data["cells"]
     for cell in data["cells"]:
@@ -73,7 +75,7 @@ def test_kept_policy_labels_speak_the_contract(labels: Path) -> None:
     data = json.loads(labels.read_text(encoding="utf-8"))
     for row in [*data.get("statements", []), *data.get("scoped", [])]:
         assert row[0] in TYPE_IDS and row[1] in STANCES, row
-    sources = {r[0] for r in _devsets().sources(labels.parent)}
+    sources = {r[0] for r in _devsets().sources(labels.parent)} | {r[0] for r in _devsets().local_sources(labels.parent)}
     assert labels.name[: -len(".labels.json")] in sources
 
 

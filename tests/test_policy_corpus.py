@@ -143,7 +143,14 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # 0.728 / 0.728, fresh-br (8 in traditional Chinese) 0.327 / 0.651 (main had learnt to read traditional
           # characters from fresh-bn's DiDi before fresh-br arrived)
           "real5b": (0.93, 0.84), "fresh-bm": (0.69, 0.80), "fresh-bn": (0.75, 0.76), "fresh-bo": (0.82, 0.96),
-          "fresh-bp": (0.82, 0.73), "fresh-bq": (0.72, 0.65), "fresh-br": (0.74, 0.90)}
+          "fresh-bp": (0.82, 0.73), "fresh-bq": (0.74, 0.65), "fresh-br": (0.74, 0.90),
+          # the last wave: fresh-bs (8 apps, citp) 0.804 / 0.804, fresh-bt (8 Western apps, Tosback) 0.783 / 0.783,
+          # fresh-bu (3 Chinese apps) 0.775 / 0.775
+          "fresh-bs": (0.80, 0.76), "fresh-bt": (0.78, 0.75), "fresh-bu": (0.77, 0.85),
+          # and the very last, read once: fresh-bv (5 device makers, 3 apps) 0.764 / 0.764, fresh-bw (8 Western apps,
+          # OpenTermsArchive) 0.812 / 0.802 (the California-section rule as first written; restated collection kept
+          # general since), fresh-bx (2 apps, citp) 0.667 / 0.667
+          "fresh-bv": (0.76, 0.82), "fresh-bw": (0.81, 0.81), "fresh-bx": (0.66, 1.00)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
@@ -156,7 +163,7 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-as", "fresh-at", "fresh-au", "fresh-av", "fresh-aw", "fresh-ax",
            "fresh-ay", "fresh-az", "fresh-ba", "fresh-bb", "fresh-bc", "fresh-bd", "fresh-be", "fresh-bf", "fresh-bg",
            "fresh-bh", "fresh-bi", "fresh-bj", "fresh-bk", "fresh-bl", "real5b", "fresh-bm", "fresh-bn", "fresh-bo",
-           "fresh-bp", "fresh-bq", "fresh-br")
+           "fresh-bp", "fresh-bq", "fresh-br", "fresh-bs", "fresh-bt", "fresh-bu", "fresh-bv", "fresh-bw", "fresh-bx")
 
 
 def _present() -> set[str]:

@@ -159,3 +159,82 @@ def test_taiwans_words_read_as_the_mainlands_and_consent_for_a_case_makes_it_con
     consent = "在征得您同意的情况下，我们可能会使用您的 GPS 定位以便向您显示当地活动。"
     assert ("location_precise", "conditional", "first_party") in facts(consent)
     assert ("location_precise", "conditional", "first_party") in facts("经你同意获取的精准定位信息会用于导航。")
+
+
+def test_an_items_label_gives_way_to_the_kind_its_text_names() -> None:
+    text = ("* **Location Data** – When you use certain features of the Platform, we may collect data about your general "
+            "location (e.g. IP address).")
+    got = facts(text)
+    assert ("location_coarse", "collects", "first_party") in got
+    assert not any(t == "location_precise" for t, _s, _r in got)
+
+
+def test_de_identified_location_is_no_location() -> None:
+    text = ("We may share with advertisers data, such as de-identified demographic information and de-identified "
+            "location information.")
+    assert not any(t.startswith("location") for t, _s, _r in facts(text))
+    assert ("location_precise", "collects", "advertisers") in facts("We may share your location information with "
+                                                                  "advertisers.")
+
+
+def test_not_necessarily_collected_is_no_denial() -> None:
+    text = "Since we don't necessarily collect your email address, we sometimes will need additional information."
+    assert ("email", "denies", "first_party") not in facts(text)
+    assert ("email", "denies", "first_party") in facts("We don't collect your email address.")
+
+
+def test_a_promise_not_to_sell_or_to_share_for_direct_marketing_is_no_promise_about_sdks() -> None:
+    text = ("We collect your phone number and e-mail address.\n\nData Sharing: We do not sell, rent, or lease your phone "
+            "number or other personal information to third parties for SMS marketing purposes.\n\nAt this time, we do not "
+            "share any Personal Information with third parties for direct marketing purposes.\n")
+    assert _verdict(text, "phone_number", sdk="admob") != "contradicted"
+    assert _verdict(text, "email", sdk="admob") != "contradicted"
+    shared = "We collect your phone number.\n\nWe do not share your phone number with third parties.\n"
+    assert _verdict(shared, "phone_number", sdk="admob") == "contradicted"
+
+
+def test_no_password_from_a_sign_in_provider_is_no_promise_about_the_apps_own_login() -> None:
+    text = ("We collect your e-mail address when you create an account.\n\nIf you choose to register or "
+            "sign in using a third-party identity provider such as Apple or Google, we receive certain information from "
+            "that provider, which may include your name and email address. We do not receive your password.\n")
+    assert _verdict(text, "credentials") == "undisclosed"
+
+
+def test_a_section_for_one_regions_residents_promises_only_there() -> None:
+    text = ("We collect your precise location to show nearby people, and we share it with our advertising partners.\n\n"
+            "B. Additional Information for California Residents\n\n"
+            "We do not sell or share your precise location with third parties.\n")
+    pol = parse_policy(text)
+    ad = finding(1, "location_precise", sdk="admob", category="advertising", ts=1.0, host="googleads.g.doubleclick.net")
+    assert compute_verdicts(pol, [ad], [], None)[0].verdict != "contradicted"
+    whole = text.replace("B. Additional Information for California Residents\n\n", "")
+    assert compute_verdicts(parse_policy(whole), [ad], [], None)[0].verdict == "contradicted"
+    # a sentence about children in that section stays the children's
+    kids = text + "\nIf you are under 16, please do not send us any information, including your telephone number.\n"
+    assert all("scope:children" in s.qualifiers for s in parse_policy(kids).statements if s.type == "phone_number")
+
+
+def test_what_a_named_service_gets_and_an_ip_anonymization_are_no_promises_about_the_app() -> None:
+    text = ("We collect your e-mail address and your device's advertising ID.\n\n"
+            "We use Crashlytics, a crash reporting service. For these crash reports, certain information about the crash "
+            "such as device type is sent to Crashlytics. No personal data is transmitted and no conclusions can be drawn "
+            "about specific persons.\n\n"
+            "We use CloudKit to sync your data. Your data is stored in a private database. Therefore, we do not have "
+            "access to any data stored in your iCloud account.\n\n"
+            "We use Google Analytics only with the activated IP Anonymization.\n")
+    assert _verdict(text, "email") == "disclosed"
+    assert _verdict(text, "gaid", sdk="google_analytics") != "contradicted"
+    promise = "We collect nothing about you.\n\nNo personal data is transmitted to our servers.\n"
+    assert _verdict(promise, "email") == "contradicted"
+
+
+def test_a_list_introduced_by_a_positive_last_clause_is_not_denied() -> None:
+    text = ("We will not rent or sell your personal information to anyone and that we will share your personal "
+            "information only as described below:\n\n"
+            "* Service Providers: we may share device identifiers and location data with third parties that help us "
+            "provide services to you.\n")
+    got = facts(text)
+    assert ("location_precise", "collects", "third_party") in got
+    assert not any(stance == "denies" for _t, stance, _r in got)
+    assert ("email", "denies", "advertisers") in facts("We will never sell your data, and we will not:\n"
+                                                       "- Share your email address with advertisers\n")

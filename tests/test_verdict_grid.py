@@ -87,7 +87,12 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1,
                # grid 44's Psiphon: "only anonymized shareable aggregated data is ever shared with third parties" and
                # "Individual user data is never shared with third parties" sit in the VPN-data and PsiCash sections; its
                # reviewer reads them as those sections' promises, the reader as the policy's (read once, at the end)
-               "grid44/psiphon.txt": 18}
+               "grid44/psiphon.txt": 18,
+               # grid 60 (read at the end of session 14): Boston.com's "We disclose information to third parties only in
+               # aggregate or de-identified form" in its ad section, read as a promise that device identifiers go to no SDK
+               # (its reviewer: no promise about them), and 500px's analytics tools that collect "never personal
+               # information", held to the phone number; left for later
+               "grid60/boston.txt": 8, "grid60/500px.txt": 2}
 # grid 19, written blind at the end of session 9 and read on its last rules: 0.598 / 0 (the same on 52862b7); two
 # vocabulary rules from its errors (SIM序列号, 米盟 / vivo流量联盟) -> 0.617. Session 10: "we share your personal data
 # with service providers" (in the sentence or in the bullets it opens) gives the class the collected types vaguely:
@@ -225,6 +230,19 @@ GRID55 = CORPUS / "verdicts55"
 FLOORS55 = {"grid55/audiomack.txt": (0.629, 15), "grid55/devolo.txt": (0.758, 37), "grid55/wallapop.txt": (0.532, 23)}
 GRID56 = CORPUS / "verdicts56"
 FLOORS56 = {"grid56/arlo.txt": (0.661, 21), "grid56/wordfeud.txt": (0.968, 32), "grid56/wunderground.txt": (0.746, 18)}
+# and the session's last wave: 57 0.786 / 0.786, 0; 58 0.663 / 0.658, 19 false contradicted on both (a California
+# section's promises, a promise not to sell, another provider's password, "for direct marketing purposes")
+GRID57 = CORPUS / "verdicts57"
+FLOORS57 = {"grid57/igg.txt": (0.857, 25), "grid57/niantic.txt": (0.565, 11), "grid57/tomtom.txt": (0.935, 46)}
+GRID58 = CORPUS / "verdicts58"
+FLOORS58 = {"grid58/bosch_thermo.txt": (0.787, 7), "grid58/parler.txt": (0.873, 26), "grid58/tagged.txt": (0.524, 8)}
+# the very last wave, read once each: 59 (Concrete Software, djay, Guardian Protection) 0.574 / 0.579, 23 false
+# contradicted (what Crashlytics gets, an iCloud account's data, Google Analytics' IP anonymization) -> 0.674 / 0;
+# 60 (Boston.com, 500px, Belkin) 0.646 / 15 on both -> 0.73 / 10 (KNOWN_FALSE)
+GRID59 = CORPUS / "verdicts59"
+FLOORS59 = {"grid59/concretesoftware.txt": (0.477, 9), "grid59/djay.txt": (0.613, 11), "grid59/guardianprotection.txt": (0.937, 33)}
+GRID60 = CORPUS / "verdicts60"
+FLOORS60 = {"grid60/500px.txt": (0.968, 11), "grid60/belkin.txt": (0.397, 11), "grid60/boston.txt": (0.825, 14)}
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -328,6 +346,10 @@ LATER_GRIDS = [
     pytest.param(GRID54, CORPUS / "policies", 187, 0.684, (32, 46), FLOORS54, id="grid54"),
     pytest.param(GRID55, CORPUS / "policies", 194, 0.639, (75, 76), FLOORS55, id="grid55"),
     pytest.param(GRID56, CORPUS / "policies", 188, 0.793, (71, 72), FLOORS56, id="grid56"),
+    pytest.param(GRID57, CORPUS / "policies", 187, 0.786, (82, 103), FLOORS57, id="grid57"),
+    pytest.param(GRID58, CORPUS / "policies", 187, 0.727, (41, 59), FLOORS58, id="grid58"),
+    pytest.param(GRID59, CORPUS / "policies", 190, 0.674, (53, 59), FLOORS59, id="grid59"),
+    pytest.param(GRID60, CORPUS / "policies", 189, 0.73, (36, 58), FLOORS60, id="grid60"),
     pytest.param(GRIDR5, CORPUS / "policies", 258, 0.915, (67, 74), FLOORSR5, id="gridR5"),
 ]
 

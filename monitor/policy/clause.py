@@ -57,6 +57,7 @@ class Rules:
     other_users: re.Pattern[str] = rule("statements.other_users", flags=re.IGNORECASE)
     other_users_not: re.Pattern[str] = rule("statements.other_users_not", flags=re.IGNORECASE)
     children: re.Pattern[str] = rule("scope.children")
+    region: re.Pattern[str] = rule("scope.region")
     feature: re.Pattern[str] = rule("scope.feature")
     subject_after: re.Pattern[str] = rule("recipients.subject_after")
     subject_before: re.Pattern[str] = rule("recipients.subject_before")

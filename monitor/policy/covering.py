@@ -130,6 +130,7 @@ class CoveringRules:
     abroad_cn_not: re.Pattern[str] = rule("claims.abroad_cn_not")
     abroad_cn_denied: re.Pattern[str] = rule("claims.abroad_cn_denied")
     feature_denial: re.Pattern[str] = rule("scope.feature_denial")
+    third_party_sign_in: re.Pattern[str] = rule("scope.third_party_sign_in")
     sale_only: re.Pattern[str] = rule("claims.sale_only")
     share_verbs: re.Pattern[str] = rule("claims.share_verbs")
     given_by_user: re.Pattern[str] = rule("claims.given_by_user")
@@ -352,6 +353,17 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             s = replace(s, qualifiers=(*s.qualifiers, "to_others"))
         if s.stance == "denies" and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) \
                 and r.feature_denial.search(text):
+            s = replace(s, qualifiers=(*s.qualifiers, "within:feature"))
+        if s.stance == "denies" and s.recipient in CLASSES and sale_only(text) \
+                and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers):
+            # "We do not sell, rent, or lease your phone number ... to third parties": SDKs get data without buying it
+            # (as for the claims: a promise about selling only, grid 58's Parler)
+            s = replace(s, qualifiers=(*s.qualifiers, "within:sale"))
+        if s.stance == "denies" and s.type == "credentials" and policy_text \
+                and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) \
+                and r.third_party_sign_in.search(policy_text[slice(*_line_span(policy_text, s.evidence.start))]):
+            # "If you choose to sign in using a third-party identity provider such as Apple or Google, we receive ...
+            # We do not receive your password.": that provider's password, not the app's own login (grid 58's Parler)
             s = replace(s, qualifiers=(*s.qualifiers, "within:feature"))
         if s.vague and s.stance != "denies" and _closed_list(text, s.type):
             continue  # "设备标识信息（OAID、Android ID）": the list in brackets says all the broad term holds
@@ -768,11 +780,15 @@ def _designated(s: Statement, line: str, r: CoveringRules, find: Finder | None) 
     return replace(s, qualifiers=(*s.qualifiers, f"class:{PROVIDER}"))  # a provider of another kind: no SDK
 
 
+_LEAD_LABEL = re.compile(r"^\W*[A-Z][\w ]{0,30}:\s+")
+
+
 def sale_only(text: str) -> bool:
     """A sharing denial that denies only selling ("we do not sell or rent your personal information"): no sharing
     promise, since SDKs receive data without buying it (a reviewer's reading; "sell, trade or otherwise transfer" does
     share)."""
     r = covering_rules()
+    text = _LEAD_LABEL.sub("", text)  # (a label, "Data Sharing: We do not sell ...", is no verb of the sentence)
     return bool(r.sale_only.search(text)) and not r.share_verbs.search(r.given_by_user.sub(" ", text))
 
 

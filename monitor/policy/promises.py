@@ -69,6 +69,7 @@ class PromiseRules:
     taken_back: re.Pattern[str] = rule("taken_back")
     ends_taken_back: re.Pattern[str] = rule("ends_taken_back")
     inability: re.Pattern[str] = rule("inability")
+    ip_anonymization: re.Pattern[str] = rule("ip_anonymization")
     class_anaphor: re.Pattern[str] = rule("class_anaphor")
     deidentified: re.Pattern[str] = rule("deidentified")
     all_data: re.Pattern[str] = rule("all_data")
@@ -175,8 +176,8 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
             continue
         # (the anonymity and its restriction in one part of the sentence: a security paragraph's "；"-joined measures,
         # "we store it anonymized; only staff and partners who need it may access it", promise nothing together)
-        anonymous = any(r.anonymous.search(part) and r.restricted.search(part) for part in _PARTS.split(t)) \
-            and not r.inability.search(t)
+        anonymous = any(r.anonymous.search(r.ip_anonymization.sub(" ", part)) and r.restricted.search(part)
+                        for part in _PARTS.split(t)) and not r.inability.search(t)
         denial = bool(r.share_denial.search(t))
         denial = denial and not sale_only(t)  # ("We do not sell or rent your personally identifiable information")
         if not anonymous and not denial or _about_other(t, r):
@@ -224,7 +225,7 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
     every = _all_data_denials(texts, find, statements, r, categories, organizations or {})
     done = {c.start for c in every}
     return [c for c in out if not (c.start in done and c.kind == "no_third_party_sharing")] + every \
-        + _collection_denials(texts, r) + _tracker_denials(texts, find, r, common)
+        + _collection_denials(texts, r, find) + _tracker_denials(texts, find, r, common)
 
 
 def _tracker_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, r: PromiseRules,
@@ -250,7 +251,7 @@ def _tracker_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, r
     return out
 
 
-def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRules) -> list[Claim]:
+def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRules, find: Finder) -> list[Claim]:
     """First-party denials of collecting the user's data at all ("We do not collect any personal information", "No
     personal data is transmitted to external servers"): kind no_collection, reach all (identity for "personally
     identifiable"); the types the sentence itself names are left to its statements (compare.py holds a statement of
@@ -262,6 +263,10 @@ def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRu
             continue
         if any(_ONE_CASE.search(texts[j][2]) for j in range(max(0, k - 2), k)):
             continue  # "Customers may also sign up as a Visitor, in which case ... No personal information is collected"
+        if any(find(texts[j][2]) and texts[j][2].lstrip().lower().startswith("we use") for j in range(max(0, k - 3), k)):
+            # "We use Crashlytics ... certain information about the crash ... is sent to Crashlytics. No personal data is
+            # transmitted": what that service gets, not a promise about the app (grid 59's djay)
+            continue
         reach = "identity" if r.first_denial_identity.search(t) else "all"
         if spoken is None:
             # the types the policy names exactly in a sentence that is not negative: it speaks of them, whether or not

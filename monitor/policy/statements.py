@@ -341,7 +341,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 section_consent = False
             if bullet and not intro:  # a numbered heading ("3. Use of Google AdMob", "5. Children's Privacy") opens a
                 # section as an unnumbered one does (the heading rules below see only lines that are not items)
-                section = "children" if r.children.search(stripped) else ""
+                section = _section_scope(stripped)
                 section_perm = _perm_section(stripped, section_perm)
                 section_cond = bool(_OPTIONAL_MARK.search(stripped))
                 section_local = bool(r.local_heading.search(stripped))
@@ -385,7 +385,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 last = next((stripped[a:b] for a, b in spans if a <= lead_in.start() < b), last)
             if intro and len(spans) > 1 and rules().points_back.match(last):  # ("... depending on the permissions you've
                 last = stripped[spans[-2][0]:]  # granted. This may include:": the sentence "this" points back to)
-            intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(last))
+            # (the clause that introduces the list is the last one: "we will not rent or sell your personal information
+            # to anyone and that we will share your personal information only as described below:", grid 60's 500px)
+            lead = _LAST_CLAUSE.split(last)[-1] if intro else ""
+            intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(lead))
             intro_local = intro and bool(r.local.search(last)) and not r.upload.search(last)
             # (the introducing sentence's own condition: "In some cases we may request your permission before we share
             # ... We discuss below situations where we may share your information without requesting your permission:")
@@ -419,7 +422,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 intro_rcps = tuple(x for x in named_order if x in named)
             prev_named = tuple(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(stripped)))
             if _is_heading(stripped):
-                section = "children" if r.children.search(stripped) else ""
+                section = _section_scope(stripped)
                 section_perm = _perm_section(stripped, section_perm)
                 section_cond = bool(_OPTIONAL_MARK.search(stripped))
                 section_local = bool(r.local_heading.search(stripped))
@@ -580,8 +583,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                     head_label = _ITEM_NUMBER.sub("", _ENUMERATOR.sub("", line[:ms].strip(), count=1))
                     field_item = field_item or (len(head_label) <= 30 and not _VERB.search(head_label)
                                                 and all(t.vague for t, _s, _e in find_terms(head_label)))
-                scope = section or ("children" if r.children.search(seg_text) else "feature" if r.feature.search(seg_text)
-                                    else "")
+                own_scope = "children" if r.children.search(seg_text) else "feature" if r.feature.search(seg_text) else ""
+                # (a sentence's own group, "If you are under 16, ...", holds inside a region's section too)
+                scope = (own_scope or section) if section == "region" else (section or own_scope)
                 # (the item's later sentences too: "- Google Analytics does not use ... . Analytics derives ...")
                 sdk = table_sdk or entry_sdk or line_sdk or (intro_sdk if intro and bullet else "")
                 if not sdk and section_sdk and not re.search(r"(?i:\b(?:we|us|our)\b)|\bI\b|我们", seg_text) \
@@ -884,6 +888,12 @@ def _intro_class(line: str, prev_named: tuple[str, ...]) -> tuple[str, ...]:
     return ()
 
 
+def _section_scope(heading: str) -> str:
+    """The user group a section's heading limits it to: children, or the residents of one region, or none."""
+    r = rules()
+    return "children" if r.children.search(heading) else "region" if r.region.search(heading) else ""
+
+
 def _is_heading(line: str) -> bool:
     """A section heading: short, no sentence end, few words ("Children's Privacy", "5. Minors")."""
     body = line.lstrip("#*- ").strip()
@@ -990,6 +1000,8 @@ _LEADING_CLAUSE = re.compile(r"^\W*(?:when|whenever|if|where|once|while|as|after
 _EXAMPLES_OF = re.compile(r"^\W*(?:some\s+)?(?:examples?|types?|kinds?)\s+of\s+(?:the\s+)?(?:data|information)\s+(?:that\s+|which\s+)?"
                           r"(?:they\s+|these\s+\w+\s+)?(?:may|might|can|could|will)?\s*(?:be\s+)?(?:collected|gathered|received|"
                           r"accessed|obtained|collect|gather|receive|access|obtain)\b", re.I)
+_LAST_CLAUSE = re.compile(r"\b(?:and|but)\s+(?:that\s+)?(?=(?:we|it|they)\s+(?:will|may|can|do|does|only|share|use|collect)\b)",
+                          re.I)
 _THESE_COMPANIES = re.compile(r"^\W*(?:these|those|such)\s+(?:companies|firms|networks|entities|organi[sz]ations)\b", re.I)
 _ON_WEBSITE = re.compile(r"\bwhen\s+you\s+(?:visit|browse|use|access)\s+(?:our|the|this)\s+(?:web\s*sites?|sites?)\b", re.I)
 _DEPENDS_ON = re.compile(r"\bdepending\s+(?:up)?on\b[^,.;:]*$|\b(?:vary|varies|differ|differs)\s+(?:by|with|according\s+to)\s+"
@@ -1344,7 +1356,10 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                         rcps = []  # "We do not sell your email, but we share it with partners": only the selling is denied
                     extra = [(x, tail_stance) for x in tail_rcps]
             clause_denied = clause_denied or stance == "denies"
-            if c.scope:
+            # (a region's section restates what is collected for everyone, "as further described in this Privacy
+            # Policy": only its denials hold there alone; fresh-bw's labeller kept Allrecipes' California list global,
+            # grid 58's reviewer the California section's promises scoped)
+            if c.scope and (c.scope != "region" or stance == "denies"):
                 quals = (*quals, f"scope:{c.scope}")
             denial_quals = (*quals, "scope:other_users") if to_users else (*quals, "within:feature") if on_site else quals
             if permission_row:  # what a permission is for: vague coverage at most, never a collection statement
@@ -1437,13 +1452,20 @@ def _items_types(cl: list[Clause], ci: int, ios: bool, android: bool) -> set[str
     return out
 
 
+# an item's label before a dash or colon ("* **Location Data** – When you use ...", "Location: ...")
+_ITEM_LABEL = re.compile(r"^[\W_]*(?:\*\*)?\s*[A-Z][\w /&,'-]{1,40}?\s*(?:\*\*)?\s*(?:[–—]|:|\s-)\s")
+
+
 def _row_label_dropped(text: str, mentions: list[tuple[Term, int, int]]) -> list[tuple[Term, int, int]]:
     """A table row whose first cell names a kind of data that a later cell names exactly ("Advertising Identifiers |
     Apple IDFA (subject to ...)", "Location | Precise location (with permission)"): the first cell is the row's label,
     the later cell says what is collected and how."""
     first = text.find(" | ")
-    if first < 0:
-        return mentions
+    if first < 0:  # ... and so does an item's bold or dashed label ("**Location Data** – ... your general location")
+        lead = _ITEM_LABEL.match(text)
+        if not lead:
+            return mentions
+        first = lead.end()
     later = {x for t, s, _e in mentions if s > first and not t.vague for x in (t.expands or t.covers)}
     return [m for m in mentions if m[1] > first or not m[0].expands or not later & set(m[0].expands)]
 
