@@ -355,6 +355,21 @@ def test_text_policies_in_other_encodings_are_still_read(tmp_path: Path) -> None
     assert "IMEI" in read_policy_text(latin)
 
 
+def test_a_text_policy_padded_with_nul_bytes_is_read_and_nuls_inside_are_refused(tmp_path: Path) -> None:
+    # a crawler's file: NUL bytes before the text (fresh-bz's Whirlpool had 67 of them)
+    padded = tmp_path / "padded.txt"
+    padded.write_bytes(b"\0" * 67 + b"Privacy Notice\r\nWe collect your IMEI and e-mail address.\r\n" + b"\0" * 5)
+    assert read_policy_text(padded).startswith("Privacy Notice\nWe collect your IMEI")
+    inside = tmp_path / "inside.bin"
+    inside.write_bytes(b"We collect\0\0\0your IMEI" * 10)
+    with pytest.raises(BadInput, match="binary data"):
+        read_policy_text(inside)
+    only = tmp_path / "zeros.txt"
+    only.write_bytes(b"\0" * 100)
+    with pytest.raises(BadInput):
+        read_policy_text(only)
+
+
 def test_a_long_utf8_policy_is_read_wherever_its_first_64k_end(tmp_path: Path) -> None:
     # the binary sniff looks at the first 64 KiB; a Chinese UTF-8 policy longer than that is cut inside a
     # three-byte character there at two of three offsets, which must not make it "binary data"

@@ -238,3 +238,14 @@ def test_a_list_introduced_by_a_positive_last_clause_is_not_denied() -> None:
     assert not any(stance == "denies" for _t, stance, _r in got)
     assert ("email", "denies", "advertisers") in facts("We will never sell your data, and we will not:\n"
                                                        "- Share your email address with advertisers\n")
+
+
+def test_a_location_the_user_set_the_device_to_send_or_permitted_is_conditional_and_opt_out_advice_states_nothing() -> None:
+    sent = ("We may collect information about your location if you have instructed your Device to send such information "
+            "to the Application via the privacy settings on that Device.")
+    assert ("location_precise", "conditional", "first_party") in facts(sent)
+    given = "Where you give appropriate permissions, we will receive your location."
+    assert ("location_precise", "conditional", "first_party") in facts(given)
+    advice = ("If you wish to prevent your device's advertising identifier being used for interest-based advertising, "
+              "please check the privacy settings of your mobile device.")
+    assert not facts(advice)

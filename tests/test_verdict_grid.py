@@ -243,6 +243,11 @@ GRID59 = CORPUS / "verdicts59"
 FLOORS59 = {"grid59/concretesoftware.txt": (0.477, 9), "grid59/djay.txt": (0.613, 11), "grid59/guardianprotection.txt": (0.937, 33)}
 GRID60 = CORPUS / "verdicts60"
 FLOORS60 = {"grid60/500px.txt": (0.968, 11), "grid60/belkin.txt": (0.397, 11), "grid60/boston.txt": (0.825, 14)}
+# and 61 (Gear Games, Umobiapps, VELUX ACTIVE; written from fetched mirrors once the search budget ran out), read once:
+# 0.40 / 0 (its reviewer reads "only for registration ..." and "only accessible by VELUX, NETATMO and your local sales
+# company" as closed lists that contradict every other type and recipient: 71 cells contradicted -> undisclosed)
+GRID61 = CORPUS / "verdicts61"
+FLOORS61 = {"grid61/gear_games.txt": (0.724, 19), "grid61/umobiapps.txt": (0.182, 11), "grid61/velux_active.txt": (0.304, 15)}
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -350,6 +355,7 @@ LATER_GRIDS = [
     pytest.param(GRID58, CORPUS / "policies", 187, 0.727, (41, 59), FLOORS58, id="grid58"),
     pytest.param(GRID59, CORPUS / "policies", 190, 0.674, (53, 59), FLOORS59, id="grid59"),
     pytest.param(GRID60, CORPUS / "policies", 189, 0.73, (36, 58), FLOORS60, id="grid60"),
+    pytest.param(GRID61, CORPUS / "policies", 255, 0.4, (45, 47), FLOORS61, id="grid61"),
     pytest.param(GRIDR5, CORPUS / "policies", 258, 0.915, (67, 74), FLOORSR5, id="gridR5"),
 ]
 

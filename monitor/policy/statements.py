@@ -53,6 +53,7 @@ _DENY = re.compile(
     r"|\bdoes\s+not\s+involve\b|\bnot\s+collected\b|\bwithout\s+collecting\b|\bnot\s+(?:be\s+)?uploaded\b",
     re.IGNORECASE)
 _COND = re.compile(
+    r"\b(?:if|when|once)\s+you\s+have\s+instructed\s+your\s+(?:device|phone|browser)\b|"
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
     r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the(?!\s+(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
     r"|\boptional\b|\bpremise\s+that\b|\b(?:if|when|once)\s+you\s+have\s+given\s+(?:us\s+)?(?:your\s+)?(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\byou\s+(?:may|can)\s+give\s+us\s+your\s+(?:explicit\s+)?(?:authori[sz]ation|permission|consent)\s+to\b"
@@ -79,7 +80,8 @@ _COND = re.compile(
 # a permission phrase that conditions only what follows it in the clause ("When you ... have allowed
 # location access, we collect your precise location"; "and, if you opt in, our newsletter")
 _COND_BEFORE = re.compile(
-    r"\b(?:if|when|where|once)\s+you\s+have\s+(?:previously\s+|already\s+)?(?:allowed|granted|enabled|agreed|authori[sz]ed|consented|opted)"
+    r"\b(?:if|when|where|once)\s+you\s+have\s+(?:previously\s+|already\s+)?(?:allowed|granted|enabled|agreed|authori[sz]ed|consented|opted|instructed)"
+    r"|\b(?:where|if|when|once)\s+you\s+(?:give|grant)\s+(?:us\s+)?(?:the\s+|your\s+|appropriate\s+|explicit\s+|necessary\s+)*(?:permissions?|consent|authori[sz]ation)\b"
     r"|\bhave\s+(?:allowed|granted|authori[sz]ed)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:access|permission|tracking)\b"
     r"|\bif\s+you\s+opt\s+in\b"
     r"|(?:可以|可)选择是否(?:授权|同意|开启|提供|允许)", re.IGNORECASE)  # "用户可以选择是否授权本SDK收集如下信息：IMEI"

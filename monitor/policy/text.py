@@ -174,6 +174,9 @@ def read_policy_text(path: str | Path) -> str:
         raise BadInput(str(p), "empty policy file")
     if raw.startswith(b"%PDF"):
         return _bounded(pdf_to_text(raw, str(p)), str(p))
+    padded = raw.strip(b"\0")
+    if len(padded) < len(raw) and padded.strip() and b"\0" not in padded[:65536]:
+        raw = padded  # text padded with NUL bytes before or after it (a crawler's file, fresh-bz's Whirlpool): the text
     binary = _binary_kind(raw)
     if binary:
         raise BadInput(str(p), f"not a policy: {binary} (give the policy as text, HTML or PDF)")
