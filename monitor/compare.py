@@ -93,7 +93,7 @@ def _firm_app_denial(s: Statement) -> bool:
 def _app_denial(s: Statement) -> bool:
     """A firm first-party denial, not scoped, whose own sentence denies collecting (not a list row under a "We do NOT
     collect" heading)."""
-    return _firm_app_denial(s) and not _scoped(s) and denies_collecting(s)
+    return _firm_app_denial(s) and not s.scoped and denies_collecting(s)
 
 
 def _given_to_anyone(policy: Policy, type_id: str) -> bool:
@@ -102,17 +102,12 @@ def _given_to_anyone(policy: Policy, type_id: str) -> bool:
                for s in policy.statements)
 
 
-def _scoped(s: Statement) -> bool:
-    """Limited to a user group (scope:children) or, for a denial, to one feature (within:feature)."""
-    return any(q.startswith(("scope:", "within:")) for q in s.qualifiers)
-
-
 def _specificity(s: Statement, type_id: str, judged: str, category: str,
                  recipient: str = "") -> tuple[bool, bool, bool, int, int]:
     """Sort key, most specific evidence first: named recipient, exact type, general scope, narrowest term; then the order
     of the policy (its own statement of what it collects comes before later mentions: notices, opt-outs, table rows;
     the shortest sentence first, as before, cited table cells and notices ahead of the collection sentence)."""
-    return (_recipient_level(s, judged, category, recipient) != "clear", _type_level(s, type_id) != "clear", _scoped(s),
+    return (_recipient_level(s, judged, category, recipient) != "clear", _type_level(s, type_id) != "clear", s.scoped,
             len(s.covers) if s.vague else 0, s.evidence.start)
 
 
@@ -146,7 +141,7 @@ def compute_verdicts(policy: Policy, findings: list[Finding], destinations: list
 def _stating_sentences(policy: Policy, type_id: str, judged: str, category: str, recipient: str) -> set[tuple[int, int]]:
     """The sentences (start, end) with an unscoped statement, not a denial, of exactly this type for this recipient."""
     return {(s.evidence.start, s.evidence.end) for s in policy.statements
-            if s.stance != "denies" and not _scoped(s) and _type_level(s, type_id) == "clear"
+            if s.stance != "denies" and not s.scoped and _type_level(s, type_id) == "clear"
             and _recipient_level(s, judged, category, recipient) == "clear"}
 
 
@@ -166,7 +161,7 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
             app_denials.append(s)
         if not tl or not rl or ("excepted" in s.qualifiers and s.stance != "denies"):
             continue  # (a sharing sentence with an open exception, which the reader read as sharing: covering.py)
-        if _scoped(s) or carved_out(s):
+        if s.scoped or carved_out(s):
             # limited to a user group or feature (children), or to one sharing the sentence states (a type carved out
             # of it): traffic cannot be tied to it, so it never
             # contradicts and gives at most vague coverage (CONTRACT.md, "Scope")
@@ -236,7 +231,7 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
         quals = sorted(HASH_QUALIFIERS & set(hashed[0].qualifiers))
         return out("contradicted", f"the policy says {type_id} is sent {'/'.join(quals)}, but the traffic has it "
                                    f"unhashed ({plain[0].location})", [_ev(s.evidence) for s in hashed])
-    named = [s for s in vague if not _scoped(s) and _recipient_level(s, judged, category, recipient) == "clear"]
+    named = [s for s in vague if not s.scoped and _recipient_level(s, judged, category, recipient) == "clear"]
     sent_clear = [f for f in plain if f.cleartext]
     if not clear and named and sent_clear and all("encrypted" in s.qualifiers for s in named):
         # the entry naming this recipient promises encrypted transmission of what it lists (only broadly named here)
@@ -362,7 +357,7 @@ def _promise_broken(c: Claim, judged: str, category: str, type_id: str, recipien
 def _not_observed(policy: Policy, seen: set[tuple[str, str]]) -> list[Verdict]:
     out: dict[tuple[str, str], list[Evidence]] = {}
     for s in policy.statements:
-        if s.vague or s.stance == "denies" or s.recipient in ("third_party", "partners", "advertisers") or _scoped(s):
+        if s.vague or s.stance == "denies" or s.recipient in ("third_party", "partners", "advertisers") or s.scoped:
             continue
         r = _recipient(s)
         if (s.type, r) in seen:

@@ -241,6 +241,12 @@ class Statement:
     vague: bool = False  # True when the data term is broad
     covers: tuple[str, ...] = ()  # for vague data terms: the type ids it could cover
 
+    @property
+    def scoped(self) -> bool:
+        """Limited to a user group or region (scope:children) or, for a denial, to one feature or case
+        (within:feature): it holds there only."""
+        return any(q.startswith(("scope:", "within:")) for q in self.qualifiers)
+
 
 @dataclass(frozen=True, slots=True)
 class Claim:

@@ -351,20 +351,18 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
                 and s.recipient not in {sdk for sdk, _a, _b in find(text)} and _names_a_class(text, r):
             # the SDK came from the context (its list entry); the sentence denies giving data to others, not to it
             s = replace(s, qualifiers=(*s.qualifiers, "to_others"))
-        if s.stance == "denies" and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) \
-                and r.feature_denial.search(text):
-            s = replace(s, qualifiers=(*s.qualifiers, "within:feature"))
-        if s.stance == "denies" and s.recipient in CLASSES and sale_only(text) \
-                and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers):
-            # "We do not sell, rent, or lease your phone number ... to third parties": SDKs get data without buying it
-            # (as for the claims: a promise about selling only, grid 58's Parler)
-            s = replace(s, qualifiers=(*s.qualifiers, "within:sale"))
-        if s.stance == "denies" and s.type == "credentials" and policy_text \
-                and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) \
-                and r.third_party_sign_in.search(policy_text[slice(*_line_span(policy_text, s.evidence.start))]):
-            # "If you choose to sign in using a third-party identity provider such as Apple or Google, we receive ...
-            # We do not receive your password.": that provider's password, not the app's own login (grid 58's Parler)
-            s = replace(s, qualifiers=(*s.qualifiers, "within:feature"))
+        if s.stance == "denies" and not s.scoped:
+            if r.feature_denial.search(text):
+                s = replace(s, qualifiers=(*s.qualifiers, "within:feature"))
+            elif s.recipient in CLASSES and sale_only(text):
+                # "We do not sell, rent, or lease your phone number ... to third parties": SDKs get data without buying
+                # it (as for the claims: a promise about selling only, grid 58's Parler)
+                s = replace(s, qualifiers=(*s.qualifiers, "within:sale"))
+            elif s.type == "credentials" and policy_text \
+                    and r.third_party_sign_in.search(policy_text[slice(*_line_span(policy_text, s.evidence.start))]):
+                # "If you choose to sign in using a third-party identity provider such as Apple or Google, we receive
+                # ... We do not receive your password.": that provider's password, not the app's own login (grid 58)
+                s = replace(s, qualifiers=(*s.qualifiers, "within:feature"))
         if s.vague and s.stance != "denies" and _closed_list(text, s.type):
             continue  # "设备标识信息（OAID、Android ID）": the list in brackets says all the broad term holds
         if s.vague and s.type in r.payment_account_types and r.payment_account.search(text) \
@@ -498,7 +496,7 @@ def _collected_shared(statements: list[Statement], policy_text: str, r: Covering
     (stated exactly, unscoped), vaguely (one broad statement, `collected_info`, covering them)."""
     collected = tuple(dict.fromkeys(
         s.type for s in statements if s.recipient == "first_party" and s.stance in ("collects", "conditional")
-        and not s.vague and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers)))
+        and not s.vague and not s.scoped))
     if not collected:
         return statements
     out = list(statements)

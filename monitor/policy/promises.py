@@ -284,7 +284,7 @@ def _all_data_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, 
     policy names and their organization's other services: naming Firebase names Google); none when the policy gives a
     type to any class of recipient (then it meant something narrower)."""
     if any(s.stance != "denies" and s.recipient in ("third_party", "partners", "advertisers") and "excepted" not in
-           s.qualifiers and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) for s in statements):
+           s.qualifiers and not s.scoped for s in statements):
         return []
     out: list[Claim] = []
     for k, (start, end, t, scope) in enumerate(texts):

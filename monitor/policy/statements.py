@@ -223,12 +223,12 @@ _GENERIC_ORGS = frozenset({"google", "apple", "tencent", "alibaba", "baidu", "by
 # companies whose name is an everyday word besides those (their ids in sdks.toml): not read as a product after "by"
 _COMPANY_IDS = frozenset({"meta", "facebook", "aws", "amazon", "azure", "icloud", "line", "ring", "blink", "tuya",
                           "ezviz", "amap"})
-# a line with a subject and a finite verb is a sentence, not an item of a list flattened onto lines
 # a sentence that introduces the lines below it wherever it stands in its paragraph ("The following information are
 # collected from our users, in connection with registration ...")
 _FOLLOWING_LEAD = re.compile(r"(?:^|[.!?]\s+)the\s+following\s+(?:\w+\s+){0,3}?(?:is|are|will\s+be|may\s+be)\s+"
                              r"(?:\w+\s+)?(?:collected|gathered|recorded|stored|processed)\b", re.I)
 _SEMI_END = re.compile(r"[;；]\s*(?:and|or)?\s*$", re.I)
+# a line with a subject and a finite verb is a sentence, not an item of a list flattened onto lines
 _FINITE = re.compile(r"\b(?:we|you|will|shall|is|are|was|were|do|does|did|never)\b", re.I)
 # the end of a list introduction: a colon, or "i.e." / "such as" / "the following" ending the line
 _INTRO_END = re.compile(r"(?:[:：]|\b(?:i\.e\.|e\.g\.|such\s+as|including|as\s+follows|the\s+following))\s*$"
@@ -1300,16 +1300,17 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         as_we = own_role.sub("we", rc.text) if own_role else rc.text
         recipients = _recipients(replace(rc, text=as_we) if as_we != rc.text else rc, aliases, own)
         recipients = _more_recipients(rc, recipients, aliases)
-        if recipients == ["first_party"] and ci > 0 and (_EXAMPLES_OF.match(c.text) or _THESE_COMPANIES.match(c.text)):
+        these = bool(_THESE_COMPANIES.match(c.text))  # "These companies ...": the ones the sentence before names
+        if recipients == ["first_party"] and ci > 0 and (_EXAMPLES_OF.match(c.text) or these):
             # "Third parties may collect data about your device ... Examples of data that may be collected can include:
             # ...": the examples of what the sentence before says its collector gets; and "These companies will NOT have
             # access to ... personally identifiable information (including ... telephone number)" after "We use third-party
             # advertising companies to serve ads": those companies (grid 55's Audiomack)
             before = _recipients(all_clauses[ci - 1], aliases, own)
-            if _THESE_COMPANIES.match(c.text) and "first_party" in before:  # (the class the sentence before names)
+            if these and "first_party" in before:  # (the class the sentence before names)
                 before = [name for rx, name in _RECIPIENT_CLASSES if rx.search(all_clauses[ci - 1].text)][:1]
             recipients = before if before and "first_party" not in before else recipients
-        pointed = recipients if _THESE_COMPANIES.match(c.text) and "first_party" not in recipients else None
+        pointed = recipients if these and "first_party" not in recipients else None
         # ... on the occasion the sentence before set ("... to serve ads when you visit our website. These companies will
         # NOT have access to ..."): a denial there and only there (grid 55's reviewer: no promise about the app's traffic)
         on_site = bool(pointed) and bool(_ON_WEBSITE.search(all_clauses[ci - 1].text))
@@ -1729,7 +1730,7 @@ def _corrected(text: str, out: list[Statement]) -> list[Statement]:
     denials: dict[str, list[int]] = {}
     for s in out:
         if s.stance == "denies" and s.recipient == "first_party" and not s.vague \
-                and not any(q.startswith(("scope:", "within:")) for q in s.qualifiers) \
+                and not s.scoped \
                 and r.correction.search(s.evidence.text) and not r.without_consent.search(s.evidence.text) \
                 and not r.limited.search(s.evidence.text):
             denials.setdefault(s.type, []).append(s.evidence.start)
