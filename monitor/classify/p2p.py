@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -35,10 +35,10 @@ from monitor.classify.p2p_tables import (
     TuyaTable,
     XmeyeTable,
 )
-from monitor.model import Field, Hit
+from monitor.model import Field, Hit, record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class P2PMatch:
     """A datagram (or first stream chunk) recognized: protocol, message, role and hits."""
 
