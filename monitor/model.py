@@ -52,13 +52,15 @@ def record(cls: type[_T]) -> type[_T]:
     shown = tuple(f.name for f in fs if f.repr)
     values, key, hash_key, shown_values = _getter(names), _getter(compared), _getter(hashed), _getter(shown)
 
+    shown_format = f"({', '.join(f'{n}={{!r}}' for n in shown)})"
+
     @recursive_repr()
     def __repr__(self: Any) -> str:
-        return f"{self.__class__.__qualname__}({', '.join(f'{n}={v!r}' for n, v in zip(shown, shown_values(self), strict=True))})"
+        return self.__class__.__qualname__ + shown_format.format(*shown_values(self))
 
     def __eq__(self: Any, other: object) -> bool:
         if other.__class__ is self.__class__:
-            return bool(key(self) == key(other))
+            return key(self) == key(other)  # type: ignore[no-any-return]
         return NotImplemented
 
     def __hash__(self: Any) -> int:
