@@ -35,6 +35,7 @@ from monitor.classify.p2p_tables import (
     TuyaTable,
     XmeyeTable,
 )
+from monitor.lazyre import lazy
 from monitor.model import Field, Hit, record
 
 
@@ -103,8 +104,8 @@ def _pppp_ids(payload: bytes, name: str, uid_at: int, text: bool) -> tuple[Hit, 
     return (Hit("device_uid", uid, transform, f"pppp:{name}", "pattern", canonical=uid),) if uid else ()
 
 
-_BIN_PREFIX = re.compile(rb"(?<![A-Z])[A-Z]{3,8}(?:\x00|(?<=[A-Z]{8}))")
-_TEXT_UID = re.compile(r"([A-Z]{3,8})-?(\d{6,9})-?([A-Z]{4,8})")
+_BIN_PREFIX = lazy(globals(), "_BIN_PREFIX", rb"(?<![A-Z])[A-Z]{3,8}(?:\x00|(?<=[A-Z]{8}))")
+_TEXT_UID = lazy(globals(), "_TEXT_UID", r"([A-Z]{3,8})-?(\d{6,9})-?([A-Z]{4,8})")
 
 
 def find_binary_uid(data: bytes) -> str | None:
