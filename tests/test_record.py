@@ -123,3 +123,9 @@ def test_a_record_refuses_what_it_cannot_make_as_dataclasses_would() -> None:
 
     with pytest.raises(TypeError, match="KeywordOnly.a"):
         record(KeywordOnly)
+
+    class Private:
+        _set: int  # would shadow what the generated __init__ sets fields with
+
+    with pytest.raises(TypeError, match="Private._set"):
+        record(Private)
