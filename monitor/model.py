@@ -1,6 +1,6 @@
 """Plain data that flows through privmon: sources -> messages -> fields -> findings -> verdicts.
 
-Every class here is a frozen dataclass (Field and Hit: named tuples, cheaper to build) with no
+Every class here is a frozen dataclass (made by `record`; Field and Hit: named tuples, cheaper to build) with no
 behaviour beyond small derived properties, so that sources (pcap, HAR, flow files, proxy, sniffer),
 classifiers, the store and the reports can share them without importing each other.
 """
@@ -35,9 +35,10 @@ def record(cls: type[_T]) -> type[_T]:
 
     A real dataclass (dataclasses.fields, replace and asdict work) with the same __init__ (signature, defaults,
     default factories), repr, == and hash over the fields' values, frozen fields (FrozenInstanceError) and pickling.
-    dataclasses compiles six method texts for each such class at every start (~4.9M instructions for eight fields,
-    23 classes on analyze's path); here only __init__'s text is compiled, and repr, ==, hash and the frozen guards are the same
-    few functions for every record, reading the values with one attrgetter."""
+    dataclasses compiles six method texts for each such class at every start (~4.9M instructions for eight
+    fields, 23 classes on analyze's path); here only __init__'s text is compiled (~1.5M in all for eight fields),
+    and repr, ==, hash and the frozen guards are the same few functions for every record, reading the values with
+    one attrgetter. `__dataclass_params__` reads init, repr, eq and frozen False: nothing reads it."""
     if "__post_init__" in cls.__dict__:
         raise TypeError(f"{cls.__name__}: __post_init__ is not supported by @record")
     made: Any = dataclass(init=False, repr=False, eq=False, slots=True)(cls)
