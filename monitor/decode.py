@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, SupportsIndex, overload
 from urllib.parse import unquote, urlsplit
 
+from monitor.lazyre import lazy
 from monitor.model import Field, HttpExchange
 
 MAX_DECODED = 4 * 1024 * 1024  # bytes produced by decompression per message
@@ -30,12 +31,12 @@ MAX_VALUE = 64 * 1024
 _B64 = re.compile(r"^[A-Za-z0-9+/_-]{16,}={0,2}$")
 _HEX_DIGITS = "0123456789abcdefABCDEF"  # v.strip(_HEX_DIGITS) == "": every character of v is a hex digit
 _URLSAFE = bytes.maketrans(b"-_", b"+/")
-_PCT = re.compile(r"%[0-9a-fA-F]{2}")
+_PCT = lazy(globals(), "_PCT", r"%[0-9a-fA-F]{2}")
 # header.payload.signature, alone or after a scheme ("Bearer eyJ...")
-_JWT = re.compile(r"^(?:[A-Za-z]{2,12}\s+)?eyJ[A-Za-z0-9_-]{4,}\.([A-Za-z0-9_-]{4,})\.[A-Za-z0-9_-]*$")
-_PACKAGE = re.compile(r"^[a-zA-Z][\w]*(?:\.[\w]+){2,}$")
+_JWT = lazy(globals(), "_JWT", r"^(?:[A-Za-z]{2,12}\s+)?eyJ[A-Za-z0-9_-]{4,}\.([A-Za-z0-9_-]{4,})\.[A-Za-z0-9_-]*$")
+_PACKAGE = lazy(globals(), "_PACKAGE", r"^[a-zA-Z][\w]*(?:\.[\w]+){2,}$")
 _QUERY_RUN = re.compile(r"[A-Za-z_][\w.\-]{0,63}=[^&\s]{0,1024}(?:&[A-Za-z_][\w.\-]{0,63}=[^&\s]{0,1024})+")
-_FORM_KEY = re.compile(r"^[A-Za-z_][\w.\-\[\]]{0,63}$")
+_FORM_KEY = lazy(globals(), "_FORM_KEY", r"^[A-Za-z_][\w.\-\[\]]{0,63}$")
 _PAIR_NAMES = ("k", "key", "name", "field", "param")  # [{"key": "imei", "value": "35..."}]
 _PAIR_VALUES = ("v", "value", "val")  # (unrolled in _name_value)
 _PAIR_VALUE_SET = frozenset(_PAIR_VALUES)  # a small dict holds one when it is not disjoint from it (one call)
@@ -43,16 +44,16 @@ _PAIR_VALUE_SET = frozenset(_PAIR_VALUES)  # a small dict holds one when it is n
 # ({, [), a form (=), percent-encoded (%), and too short for hex or base64 (see _leaf); _walk stores it itself
 _MARKS = frozenset("{[=%")
 _PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
-_BIN_RUN = re.compile(rb"[\x20-\x7e]{2,}")  # a name or a value inside a binary key-value encoding
-_BIN_KEY = re.compile(r"[A-Za-z_$][A-Za-z0-9_.$-]{1,39}")
+_BIN_RUN = lazy(globals(), "_BIN_RUN", rb"[\x20-\x7e]{2,}")  # a name or a value inside a binary key-value encoding
+_BIN_KEY = lazy(globals(), "_BIN_KEY", r"[A-Za-z_$][A-Za-z0-9_.$-]{1,39}")
 # bytes -> "p" (printable, as in _BIN_RUN) or "."; on that mask _RUN_PAIR finds two _BIN_RUN runs at most 4 bytes
 # apart (the end of one, 1-4 bytes, the start of the next): _binary_pairs' test before its (~4x dearer) list of runs
 _RUN_MASK = bytes(0x70 if 0x20 <= c <= 0x7E else 0x2E for c in range(256))
 _RUN_PAIR = re.compile(rb"pp\.(?:.{0,2}\.)?pp", re.S)
 _NONPRINT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _PRINTABLE_ASCII = bytes(c for c in range(256) if _NONPRINT.match(chr(c)) is None)  # bytes.translate's delete set
-_XML_ELEM = re.compile(r"<([A-Za-z_][\w.:-]{0,64})(\s[^<>]{0,2048})?>([^<>]{1,4096})</\1>")
-_XML_ATTR = re.compile(r"([A-Za-z_][\w.:-]{0,64})=\"([^\"]{1,4096})\"")
+_XML_ELEM = lazy(globals(), "_XML_ELEM", r"<([A-Za-z_][\w.:-]{0,64})(\s[^<>]{0,2048})?>([^<>]{1,4096})</\1>")
+_XML_ATTR = lazy(globals(), "_XML_ATTR", r"([A-Za-z_][\w.:-]{0,64})=\"([^\"]{1,4096})\"")
 # One field while decoding (_Stored): (location, key, value, transforms), a plain tuple. Fields hands out Field named
 # tuples, built when read: a Field costs ~6x a plain tuple to build (its class is a tuple subclass), and the
 # Detector, the one reader on the hot path, reads the plain tuples by index. A JSON leaf that needs no
@@ -553,7 +554,7 @@ def _json_scalar(path: str, key: str, node: object, tr: tuple[str, ...], depth: 
 
 
 _NONFINITE = frozenset({"nan", "inf", "-inf"})  # json.dumps writes these as NaN, Infinity, -Infinity
-_SPACE = re.compile(r"\s")
+_SPACE = lazy(globals(), "_SPACE", r"\s")
 
 
 def _no_space(s: str) -> bool:
@@ -712,7 +713,7 @@ def _body(loc: str, body: bytes, ctype: str, tr: tuple[str, ...], depth: int, b:
     _leaf(loc, "", stripped, tr, depth, b)
 
 
-_KV_LINE = re.compile(r"[\w.\-\[\]]{1,64}=[^=]*")
+_KV_LINE = lazy(globals(), "_KV_LINE", r"[\w.\-\[\]]{1,64}=[^=]*")
 
 
 def _kv_lines(text: str) -> bool:

@@ -8,11 +8,12 @@ of each known value (case, separators, encodings, hashes) are computed by
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from monitor.classify.types import type_ids
 from monitor.errors import BadProfile
+from monitor.model import record
 
 _DEVICE_TEXT_KEYS = {"name", "ip", "kind", "notes", "platform"}
 PLATFORMS = ("android", "ios", "device")
@@ -21,7 +22,7 @@ _COORD_KEYS = {"latitude", "longitude"}
 _ALIASES = {"phone": "phone_number", "uid": "device_uid", "camera_uid": "device_uid", "sn": "serial"}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Device:
     """A device under test: its addresses and known identifier values."""
 
@@ -39,7 +40,7 @@ class Device:
                 "platform": self.platform}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class App:
     """The app under test: its name, first-party hosts and policy."""
 
@@ -48,7 +49,7 @@ class App:
     policy: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Profile:
     """The device profile: the devices and the app under test."""
 

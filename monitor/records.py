@@ -13,11 +13,11 @@ direction in `messages.url`, its P2P message name in `messages.method`, a TLS he
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from operator import attrgetter
 from typing import Any
 
-from monitor.model import Evidence
+from monitor.model import Evidence, record
 
 
 def _by_values(self: Any) -> tuple[Any, ...]:
@@ -29,7 +29,7 @@ RAW_KINDS = ("datagram", "stream")  # messages that carry a payload, not an HTTP
 ENCRYPTED_PROTOCOLS = ("https", "tls", "quic", "dtls")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MessageRecord:
     """One stored message: an HTTP exchange, a TLS/QUIC hello, a datagram or stream chunk, a WebSocket message.
 
@@ -88,7 +88,7 @@ class MessageRecord:
         return self.payload if self.kind in (*RAW_KINDS, "websocket") else self.request_body
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     """An identifier seen on its way to a destination.
 
@@ -141,7 +141,7 @@ def raw_url(transport: str, host: str, port: int) -> str:
     return f"{transport}://[{host}]:{port}" if ":" in host else f"{transport}://{host}:{port}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Destination:
     """One (host, ip, port, transport) a capture talked to, who is behind it, and its traffic totals."""
 
@@ -169,7 +169,7 @@ class Destination:
     __reduce__ = _by_values  # (class, values): see _VALUES below
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Verdict:
     """What the policy says about one (data type, recipient) against what the traffic shows."""
 

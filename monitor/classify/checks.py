@@ -11,24 +11,26 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from monitor.lazyre import lazy
+
 UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")
 PKG = re.compile(r"^[a-zA-Z][a-zA-Z0-9_]*(?:\.[a-zA-Z0-9_]+){2,}$")
-_HEX14 = re.compile(r"[0-9A-Fa-f]{14}")
+_HEX14 = lazy(globals(), "_HEX14", r"[0-9A-Fa-f]{14}")
 _HEX_DIGITS = "0123456789abcdefABCDEF"
 _ODD_HEX = frozenset("13579bdf")  # a hex digit with its low bit set
-_OAID = re.compile(r"[0-9A-Fa-f]{16}|[0-9A-Fa-f]{32}|[0-9A-Fa-f]{64}")
+_OAID = lazy(globals(), "_OAID", r"[0-9A-Fa-f]{16}|[0-9A-Fa-f]{32}|[0-9A-Fa-f]{64}")
 # "A-3f9c...", "ANDROID_3f9c..."; 15 hex digits too: before Android 8 the id was a random 64-bit number printed
 # without its leading zero (one id in 16); at least one letter a-f, or a decimal number (a 15-digit IMEI, a
 # server-issued numeric id) would pass for one
 _ANDROID_ID = re.compile(r"(?:a-|android[-_]?)?(?=[0-9]{0,15}[a-fA-F])([0-9a-fA-F]{15,16})", re.I)
-_SERIAL = re.compile(r"[A-Za-z0-9\-]{6,32}")
-_UID = re.compile(r"[0-9A-Fa-f]{16}|[A-Za-z0-9]{20,22}")
-_PHONE_SEP = re.compile(r"[\s\-()]")
-_PHONE = re.compile(r"\+?\d{7,15}")
-_LIST_SEP = re.compile(r"[\n,;|]")
-_SSID_SEP = re.compile(r"[\s\-_.]+")
-_TOKENISH = re.compile(r"[=/%|{}<>\\]")
-_HEX_RUN = re.compile(r"[0-9a-fA-F]{12,}")
+_SERIAL = lazy(globals(), "_SERIAL", r"[A-Za-z0-9\-]{6,32}")
+_UID = lazy(globals(), "_UID", r"[0-9A-Fa-f]{16}|[A-Za-z0-9]{20,22}")
+_PHONE_SEP = lazy(globals(), "_PHONE_SEP", r"[\s\-()]")
+_PHONE = lazy(globals(), "_PHONE", r"\+?\d{7,15}")
+_LIST_SEP = lazy(globals(), "_LIST_SEP", r"[\n,;|]")
+_SSID_SEP = lazy(globals(), "_SSID_SEP", r"[\s\-_.]+")
+_TOKENISH = lazy(globals(), "_TOKENISH", r"[=/%|{}<>\\]")
+_HEX_RUN = lazy(globals(), "_HEX_RUN", r"[0-9a-fA-F]{12,}")
 
 
 class CheckContext:

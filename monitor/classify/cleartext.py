@@ -20,22 +20,23 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from monitor.classify.p2p_tables import CleartextTable
+from monitor.lazyre import lazy
 from monitor.model import Field, Hit
 
 MAX_TEXT = 16 * 1024  # bytes of a clear-text message read
-_SSH_BANNER = re.compile(rb"^SSH-(?:2\.0|1\.99|1\.5)-[\x21-\x7e]{1,245}(?: [\x20-\x7e]{0,200})?\r?\n")
-_NAME_LIST = re.compile(rb"^[a-z0-9@.,+_-]*$")
-_RTSP_REQUEST = re.compile(rb"^([A-Z_]{3,16}) (\S{1,4096}) RTSP/1\.0\r?$")
-_RTSP_STATUS = re.compile(rb"^RTSP/1\.0 (\d{3})(?: .*)?\r?$")
-_SSDP_START = re.compile(rb"^(NOTIFY \* HTTP/1\.1|M-SEARCH \* HTTP/1\.1|HTTP/1\.1 200 OK)\r?$")
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_SSH_BANNER = lazy(globals(), "_SSH_BANNER", rb"^SSH-(?:2\.0|1\.99|1\.5)-[\x21-\x7e]{1,245}(?: [\x20-\x7e]{0,200})?\r?\n")
+_NAME_LIST = lazy(globals(), "_NAME_LIST", rb"^[a-z0-9@.,+_-]*$")
+_RTSP_REQUEST = lazy(globals(), "_RTSP_REQUEST", rb"^([A-Z_]{3,16}) (\S{1,4096}) RTSP/1\.0\r?$")
+_RTSP_STATUS = lazy(globals(), "_RTSP_STATUS", rb"^RTSP/1\.0 (\d{3})(?: .*)?\r?$")
+_SSDP_START = lazy(globals(), "_SSDP_START", rb"^(NOTIFY \* HTTP/1\.1|M-SEARCH \* HTTP/1\.1|HTTP/1\.1 200 OK)\r?$")
+_UUID = lazy(globals(), "_UUID", r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _WSD_NS = (b"schemas.xmlsoap.org/ws/2005/04/discovery", b"docs.oasis-open.org/ws-dd/ns/discovery")
-_WSD_ACTION = re.compile(rb"<(?:\w+:)?Action[^>]{0,200}>[^<]{0,300}/(\w+)</", re.S)
+_WSD_ACTION = lazy(globals(), "_WSD_ACTION", rb"<(?:\w+:)?Action[^>]{0,200}>[^<]{0,300}/(\w+)</", re.S)
 _WSD_ADDRESS = re.compile(rb"<(?:\w+:)?EndpointReference[^>]{0,200}>\s*<(?:\w+:)?Address[^>]{0,200}>([^<]{1,200})</",
                           re.S)
-_WSD_SCOPES = re.compile(rb"<(?:\w+:)?Scopes[^>]{0,200}>([^<]{1,4096})</", re.S)
+_WSD_SCOPES = lazy(globals(), "_WSD_SCOPES", rb"<(?:\w+:)?Scopes[^>]{0,200}>([^<]{1,4096})</", re.S)
 _UPNP_DEVICE = b"urn:schemas-upnp-org:device-1-0"
-_XML_TEXT = re.compile(r"<(?:\w+:)?(\w{1,64})>([^<>]{1,512})</(?:\w+:)?\1>")
+_XML_TEXT = lazy(globals(), "_XML_TEXT", r"<(?:\w+:)?(\w{1,64})>([^<>]{1,512})</(?:\w+:)?\1>")
 
 
 class TextMatch:

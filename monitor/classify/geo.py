@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import importlib.util
 import ipaddress
+
+# _socket: the C functions socket re-exports, without socket.py's set-up of its enums (~12M instructions at start)
+from _socket import inet_aton as _aton
+from _socket import inet_ntoa as _ntoa
 from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
-from socket import inet_aton as _aton
-from socket import inet_ntoa as _ntoa
 from typing import Any
 
 from monitor.classify.country_table import CountryTable, build_cached, cached_path, geoip2fast_dat

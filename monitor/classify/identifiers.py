@@ -22,17 +22,18 @@ from monitor.classify.types import type_checks, type_ids
 from monitor.classify.variants import Variant, profile_variants, trie_regex
 from monitor.decode import location
 from monitor.errors import bad_rule
+from monitor.lazyre import lazy
 from monitor.model import Field, Hit
 from monitor.profile import Profile
 
-_MICRODEG = re.compile(r"-?\d{6,9}")
-_NUM = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{2,17}(?![\d.])")  # Java prints a double with up to 17 digits
-_MAC = re.compile(r"(?<![0-9A-Fa-f:-])((?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2})(?![0-9A-Fa-f:-])")
+_MICRODEG = lazy(globals(), "_MICRODEG", r"-?\d{6,9}")
+_NUM = lazy(globals(), "_NUM", r"(?<![\d.])-?\d{1,3}\.\d{2,17}(?![\d.])")  # Java prints a double with up to 17 digits
+_MAC = lazy(globals(), "_MAC", r"(?<![0-9A-Fa-f:-])((?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2})(?![0-9A-Fa-f:-])")
 _DIGITS = re.compile(r"\d{14,}")  # whole digit runs of 14 or more (IMEI/ICCID candidates: those of at most 20)
 _HASH = re.compile(r"^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$")
 _HASH_NAMES = {32: "md5", 40: "sha1", 64: "sha256"}
 _BYTES = ("bytes",)  # the transforms of a payload's hex view
-_HEX12 = re.compile(r"[0-9A-Fa-f]{12}")  # a MAC written without separators
+_HEX12 = lazy(globals(), "_HEX12", r"[0-9A-Fa-f]{12}")  # a MAC written without separators
 _NO_KEYS: frozenset[str] = frozenset()
 _VALUE = operator.itemgetter(2)  # Field.value (a named tuple: itemgetter is cheaper than attrgetter)
 _TRANSFORMS = operator.itemgetter(3)  # Field.transforms
@@ -771,7 +772,7 @@ _DEVICE_KEY = re.compile(r"dev|cam|ipc|p2p")
 _GENERIC_TAILS = frozenset({"code", "no", "num", "number", "str", "value", "val"})
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")  # the words of a key: "curLat" -> cur, Lat
 _PAIR_STARTS = ("location", "gps", "latlng", "lnglat", "coordinate")
-_LAST_KEY = re.compile(r"[^.:>\[\]]+$")
+_LAST_KEY = lazy(globals(), "_LAST_KEY", r"[^.:>\[\]]+$")
 
 
 def _last_key(location: str) -> str:

@@ -13,15 +13,14 @@ The scramble direction exists for the test generator and for `captures/make_samp
 
 from __future__ import annotations
 
-import re
-
+from monitor.lazyre import lazy
 from monitor.model import Hit
 
 KEY = b"Charlie is the designer of P2P!!"[:16]
 # where each output byte of a block comes from; the same table undoes itself (an involution)
 BLOCK_ORDER = (11, 9, 8, 15, 13, 10, 12, 14, 2, 1, 5, 0, 6, 4, 7, 3)
 TAIL_ORDER = {2: (1, 0), 4: (2, 3, 0, 1), 8: (7, 4, 3, 2, 1, 6, 5, 0)}  # other tail lengths keep their order
-UID = re.compile(rb"[A-Za-z0-9]{20}")
+UID = lazy(globals(), "UID", rb"[A-Za-z0-9]{20}")
 MAX_DATAGRAM = 2048  # IOTC datagrams stay under the path MTU; longer UDP payloads are not Kalay
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -35,10 +35,11 @@ from monitor.classify.p2p_tables import (
     TuyaTable,
     XmeyeTable,
 )
-from monitor.model import Field, Hit
+from monitor.lazyre import lazy
+from monitor.model import Field, Hit, record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class P2PMatch:
     """A datagram (or first stream chunk) recognized: protocol, message, role and hits."""
 
@@ -103,8 +104,8 @@ def _pppp_ids(payload: bytes, name: str, uid_at: int, text: bool) -> tuple[Hit, 
     return (Hit("device_uid", uid, transform, f"pppp:{name}", "pattern", canonical=uid),) if uid else ()
 
 
-_BIN_PREFIX = re.compile(rb"(?<![A-Z])[A-Z]{3,8}(?:\x00|(?<=[A-Z]{8}))")
-_TEXT_UID = re.compile(r"([A-Z]{3,8})-?(\d{6,9})-?([A-Z]{4,8})")
+_BIN_PREFIX = lazy(globals(), "_BIN_PREFIX", rb"(?<![A-Z])[A-Z]{3,8}(?:\x00|(?<=[A-Z]{8}))")
+_TEXT_UID = lazy(globals(), "_TEXT_UID", r"([A-Z]{3,8})-?(\d{6,9})-?([A-Z]{4,8})")
 
 
 def find_binary_uid(data: bytes) -> str | None:

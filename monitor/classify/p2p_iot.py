@@ -13,9 +13,10 @@ import json
 import re
 
 from monitor.classify.p2p_tables import TuyaTable, XmeyeTable
+from monitor.lazyre import lazy
 from monitor.model import Hit
 
-_SERIAL = re.compile(rb'"(SerialNumber|SerialNo|sn|DevID|UUID)"\s*:\s*"([A-Za-z0-9]{8,40})"', re.I)  # "SN" too
+_SERIAL = lazy(globals(), "_SERIAL", rb'"(SerialNumber|SerialNo|sn|DevID|UUID)"\s*:\s*"([A-Za-z0-9]{8,40})"', re.I)  # "SN" too
 
 
 def dvrip(payload: bytes, tables: XmeyeTable) -> tuple[str, tuple[Hit, ...]] | None:

@@ -8,13 +8,12 @@ one line here, plus its key names in rules/identifiers.toml; the contract lists 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from monitor.classify import checks
 from monitor.classify.checks import Check
+from monitor.model import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DataType:
     """One `type` id of the contract, its group and how its values are checked."""
 

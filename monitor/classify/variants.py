@@ -12,14 +12,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from dataclasses import dataclass
 from urllib.parse import quote
 
+from monitor.model import record
 from monitor.profile import Profile
 from monitor.rules.alternation import literal_alternation
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Variant:
     """A form in which a known profile value may travel (hashed, encoded, ...)."""
 

@@ -7,11 +7,11 @@ Errors name file, entry and field in one line (errors.bad_rule).
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass
 from typing import Any
 
 from monitor.errors import bad_rule
 from monitor.model import CATEGORIES as _CATEGORIES
+from monitor.model import record
 
 CATEGORIES = frozenset(_CATEGORIES)  # the contract's
 _LIST_FIELDS = ("aliases", "hosts", "suffixes", "ips", "protocols", "sources", "examples")
@@ -19,7 +19,7 @@ _NAMES = frozenset({"hosts", "suffixes", "examples"})  # lists of host names: lo
 _KNOWN = frozenset({"id", "name", "organization", "category", "country", "ports", *_LIST_FIELDS})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SdkRule:
     """One [[sdk]] entry: an SDK or service and the hosts, IPs and ports behind it."""
 

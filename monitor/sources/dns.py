@@ -7,12 +7,14 @@ message length, and only A, AAAA and CNAME answers are kept (what the IP -> name
 from __future__ import annotations
 
 import ipaddress
-import socket
 import struct
+
+# _socket: the C functions socket re-exports, without socket.py's set-up of its enums (~12M instructions at start)
+from _socket import inet_ntoa
 
 RTYPES = {1: "A", 28: "AAAA", 5: "CNAME", 65: "HTTPS", 12: "PTR", 16: "TXT", 33: "SRV"}
 MAX_ANSWERS = 64
-_ntoa = socket.inet_ntoa  # the dotted quad str(ipaddress.IPv4Address(...)) gives, without building the object
+_ntoa = inet_ntoa  # the dotted quad str(ipaddress.IPv4Address(...)) gives, without building the object
 
 
 class DnsError(ValueError):

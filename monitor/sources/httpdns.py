@@ -15,11 +15,12 @@ import json
 import re
 from urllib.parse import parse_qsl, urlsplit
 
+from monitor.lazyre import lazy
 from monitor.model import DnsAnswer, HttpExchange
 
 MAX_BODY = 64 * 1024
 MAX_ANSWERS = 64
-_HOSTNAME = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$")
+_HOSTNAME = lazy(globals(), "_HOSTNAME", r"^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$")
 _NAME_PARAMS = ("dn", "host", "domain", "name", "hostname")
 _IP_KEYS = ("ips", "ip", "ipsv6", "ipv6", "ipv4", "addrs", "address", "addresses")
 _HOST_KEYS = ("host", "dn", "domain", "name", "hostname")

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import ipaddress
 import math
-import socket
 import struct
+
+# _socket: the C functions socket re-exports, without socket.py's set-up of its enums (~12M instructions at start)
+from _socket import inet_aton, inet_ntoa
 from collections import OrderedDict
 from collections.abc import Callable, Generator
 from typing import Any
@@ -662,7 +664,7 @@ class PacketDecoder:
             rc = self.recently_closed
             c.late = bool(rc) and ((cip, cport, sip, sport) in rc or (sip, sport, cip, cport) in rc)
         try:
-            a, b = socket.inet_aton(cip), socket.inet_aton(sip)
+            a, b = inet_aton(cip), inet_aton(sip)
         except OSError:
             return
         out, back = _FAST_KEY.pack(a, b, cport, sport), _FAST_KEY.pack(b, a, sport, cport)
@@ -898,7 +900,7 @@ _SERVICE_PORTS = frozenset({53, 80, 443, 853, 1883, 8883, 5222, 5223, 5228, 8080
                             67, 547, 137, 138, 161, 5355, 3702, 5683, 9999, 4789, 6081, 3544})
 
 
-_ntoa4 = socket.inet_ntoa
+_ntoa4 = inet_ntoa
 
 
 def _every(payload: bytes, client: Endpoint, server: Endpoint) -> bool:

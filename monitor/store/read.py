@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sqlite3
 import time
+
+# _socket: the C functions socket re-exports, without socket.py's set-up of its enums (~12M instructions at start)
+from _socket import gethostname
 from collections.abc import Sequence
 from typing import Any
 
@@ -41,7 +43,7 @@ _VISIBLE = "c.status != 'ingesting'"
 
 def live_marker() -> dict[str, Any]:
     """Who writes a live capture (kept in its summary while it is live): readers check it is still there."""
-    return {"writer_pid": os.getpid(), "writer_host": socket.gethostname()}
+    return {"writer_pid": os.getpid(), "writer_host": gethostname()}
 
 
 def _interrupted(c: dict[str, Any], now: float) -> bool:
@@ -54,7 +56,7 @@ def _interrupted(c: dict[str, Any], now: float) -> bool:
         pid, host = int(who.get("writer_pid", 0)), who.get("writer_host")
     except (ValueError, TypeError, AttributeError):
         return False
-    if pid <= 0 or host != socket.gethostname():
+    if pid <= 0 or host != gethostname():
         return False
     try:
         os.kill(pid, 0)
