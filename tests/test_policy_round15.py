@@ -6,11 +6,8 @@ from __future__ import annotations
 
 from monitor.compare import compute_verdicts
 from monitor.policy import parse_policy
+from monitor.testing.policies import facts
 from monitor.testing.records import finding
-
-
-def facts(text: str) -> set[tuple[str, str, str]]:
-    return {(s.type, s.stance, s.recipient) for s in parse_policy(text).statements if not s.vague}
 
 
 def test_a_markdown_sub_heading_keeps_the_collection_heading_above_it() -> None:

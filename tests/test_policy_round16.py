@@ -7,11 +7,8 @@ from __future__ import annotations
 
 from monitor.compare import compute_verdicts
 from monitor.policy import parse_policy
+from monitor.testing.policies import facts
 from monitor.testing.records import finding
-
-
-def facts(text: str) -> set[tuple[str, str, str]]:
-    return {(s.type, s.stance, s.recipient) for s in parse_policy(text).statements if not s.vague}
 
 
 def test_a_hard_wrapped_list_goes_on_after_a_line_ending_in_a_comma() -> None:

@@ -7,16 +7,12 @@ from __future__ import annotations
 
 from monitor.compare import compute_verdicts
 from monitor.policy import parse_policy
+from monitor.testing.policies import facts, verdict_of
 from monitor.testing.records import finding
 
 
-def facts(text: str) -> set[tuple[str, str, str]]:
-    return {(s.type, s.stance, s.recipient) for s in parse_policy(text).statements if not s.vague}
-
-
 def _email_to_admob(text: str) -> str:
-    sent = finding(1, "email", sdk="admob", category="advertising", ts=1.0, host="googleads.g.doubleclick.net")
-    return compute_verdicts(parse_policy(text), [sent], [], None)[0].verdict
+    return verdict_of(text, "email", "admob", category="advertising", host="googleads.g.doubleclick.net")
 
 
 AD_LIST = ("We may share your advertising identifier with advertisers so that they can show you relevant ads.\n\n"

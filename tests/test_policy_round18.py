@@ -7,18 +7,8 @@ from __future__ import annotations
 
 from monitor.compare import compute_verdicts
 from monitor.policy import parse_policy
+from monitor.testing.policies import facts, verdict_of
 from monitor.testing.records import finding
-
-
-def facts(text: str) -> set[tuple[str, str, str]]:
-    return {(s.type, s.stance, s.recipient) for s in parse_policy(text).statements if not s.vague}
-
-
-def _verdict(text: str, type_: str, sdk: str = "", cleartext: bool = False) -> str:
-    sent = finding(1, type_, sdk=sdk, category="analytics" if sdk else "", ts=1.0, cleartext=cleartext,
-                   host="api.example.test")
-    return compute_verdicts(parse_policy(text), [sent], [], None)[0].verdict
-
 
 CROSS_BORDER = ("We collect your mobile phone number when you invite a family member.\n\n"
                 "Personal information collected in China is stored in China. In the future, if it is necessary to transmit "
@@ -30,11 +20,11 @@ CROSS_BORDER = ("We collect your mobile phone number when you invite a family me
 
 def test_protection_during_a_transfer_abroad_is_no_promise_about_the_apps_connections() -> None:
     # the phone number sent in clear text to the app's own server: the promise was about the cross-border transfer
-    assert _verdict(CROSS_BORDER, "phone_number", cleartext=True) == "disclosed"
+    assert verdict_of(CROSS_BORDER, "phone_number", cleartext=True) == "disclosed"
     # ... the same promise standing alone still holds the clear-text sending to it
     alone = CROSS_BORDER.split("\n\n")[0] + "\n\nWe will adopt encryption and other technologies to ensure that your " \
         "personal information is adequately protected during transmission.\n"
-    assert _verdict(alone, "phone_number", cleartext=True) == "contradicted"
+    assert verdict_of(alone, "phone_number", cleartext=True) == "contradicted"
 
 
 def test_a_sentence_mid_paragraph_introduces_the_bare_lines_below_it() -> None:
@@ -62,22 +52,22 @@ def test_data_collected_may_be_disclosed_to_third_parties_gives_them_what_is_col
     text = ("We collect your e-mail address and your precise location.\n\n"
             "The data collected automatically in the Service may be disclosed to the following categories of third "
             "parties:\n\n- To service providers, such as data and marketing analysis companies;\n")
-    assert _verdict(text, "location_precise", sdk="google_analytics") == "vague"
+    assert verdict_of(text, "location_precise", sdk="google_analytics") == "vague"
     # ... what is collected automatically or "by this technology": not what the user types in
-    assert _verdict(text, "email", sdk="google_analytics") == "undisclosed"
+    assert verdict_of(text, "email", sdk="google_analytics") == "undisclosed"
     tool = text.replace("The data collected automatically in the Service may be disclosed to the following categories "
                         "of third parties:", "The information collected by this technology will be disclosed to these "
                         "service providers.")
-    assert _verdict(tool, "location_precise", sdk="google_analytics") == "vague"
-    assert _verdict(tool, "email", sdk="google_analytics") == "undisclosed"
+    assert verdict_of(tool, "location_precise", sdk="google_analytics") == "vague"
+    assert verdict_of(tool, "email", sdk="google_analytics") == "undisclosed"
     # ... and the data "you provide" is only what the user types in
     given = text.replace("The data collected automatically in the Service may be disclosed to",
                          "We may disclose personal data you provide to the Service with")
-    assert _verdict(given, "email", sdk="google_analytics") == "vague"
-    assert _verdict(given, "location_precise", sdk="google_analytics") == "undisclosed"
+    assert verdict_of(given, "email", sdk="google_analytics") == "vague"
+    assert verdict_of(given, "location_precise", sdk="google_analytics") == "undisclosed"
     # data another company collects is none of these
     other = text.replace("The data collected automatically in the Service", "The data collected by Google")
-    assert _verdict(other, "location_precise", sdk="google_analytics") == "undisclosed"
+    assert verdict_of(other, "location_precise", sdk="google_analytics") == "undisclosed"
 
 
 def test_traditional_chinese_is_read_as_simplified_and_quoted_as_written() -> None:
@@ -109,7 +99,7 @@ def test_credentials_kept_in_the_phones_keychain_are_not_collected() -> None:
 
 def test_login_information_is_account_information() -> None:
     text = "The information collected by cookies can include your preferred language or account login information."
-    verdict = _verdict(text, "credentials")
+    verdict = verdict_of(text, "credentials")
     assert verdict == "vague"
 
 
@@ -135,7 +125,7 @@ def test_these_companies_are_the_class_the_sentence_before_names_on_its_occasion
     denials = {(s.type, s.recipient) for s in pol.statements if s.stance == "denies" and not s.vague}
     assert ("phone_number", "advertisers") in denials and ("phone_number", "first_party") not in denials
     # the phone number the app's own server receives is what the policy says it collects
-    assert _verdict(text, "phone_number") == "disclosed"
+    assert verdict_of(text, "phone_number") == "disclosed"
     # ... and the denial holds on the website only: an ad SDK in the app is not tied to it
     ad = finding(1, "phone_number", sdk="admob", category="advertising", ts=1.0, host="googleads.g.doubleclick.net")
     assert compute_verdicts(pol, [ad], [], None)[0].verdict != "contradicted"
@@ -187,17 +177,17 @@ def test_a_promise_not_to_sell_or_to_share_for_direct_marketing_is_no_promise_ab
     text = ("We collect your phone number and e-mail address.\n\nData Sharing: We do not sell, rent, or lease your phone "
             "number or other personal information to third parties for SMS marketing purposes.\n\nAt this time, we do not "
             "share any Personal Information with third parties for direct marketing purposes.\n")
-    assert _verdict(text, "phone_number", sdk="admob") != "contradicted"
-    assert _verdict(text, "email", sdk="admob") != "contradicted"
+    assert verdict_of(text, "phone_number", sdk="admob") != "contradicted"
+    assert verdict_of(text, "email", sdk="admob") != "contradicted"
     shared = "We collect your phone number.\n\nWe do not share your phone number with third parties.\n"
-    assert _verdict(shared, "phone_number", sdk="admob") == "contradicted"
+    assert verdict_of(shared, "phone_number", sdk="admob") == "contradicted"
 
 
 def test_no_password_from_a_sign_in_provider_is_no_promise_about_the_apps_own_login() -> None:
     text = ("We collect your e-mail address when you create an account.\n\nIf you choose to register or "
             "sign in using a third-party identity provider such as Apple or Google, we receive certain information from "
             "that provider, which may include your name and email address. We do not receive your password.\n")
-    assert _verdict(text, "credentials") == "undisclosed"
+    assert verdict_of(text, "credentials") == "undisclosed"
 
 
 def test_a_section_for_one_regions_residents_promises_only_there() -> None:
@@ -222,10 +212,10 @@ def test_what_a_named_service_gets_and_an_ip_anonymization_are_no_promises_about
             "We use CloudKit to sync your data. Your data is stored in a private database. Therefore, we do not have "
             "access to any data stored in your iCloud account.\n\n"
             "We use Google Analytics only with the activated IP Anonymization.\n")
-    assert _verdict(text, "email") == "disclosed"
-    assert _verdict(text, "gaid", sdk="google_analytics") != "contradicted"
+    assert verdict_of(text, "email") == "disclosed"
+    assert verdict_of(text, "gaid", sdk="google_analytics") != "contradicted"
     promise = "We collect nothing about you.\n\nNo personal data is transmitted to our servers.\n"
-    assert _verdict(promise, "email") == "contradicted"
+    assert verdict_of(promise, "email") == "contradicted"
 
 
 def test_a_list_introduced_by_a_positive_last_clause_is_not_denied() -> None:

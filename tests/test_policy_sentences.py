@@ -10,11 +10,8 @@ from dataclasses import replace
 from monitor.compare import compute_verdicts
 from monitor.model import Policy
 from monitor.policy import parse_policy
+from monitor.testing.policies import facts
 from monitor.testing.records import finding
-
-
-def facts(text: str) -> set[tuple[str, str, str]]:
-    return {(s.type, s.stance, s.recipient) for s in parse_policy(text).statements if not s.vague}
 
 
 def test_a_title_case_heading_states_nothing() -> None:

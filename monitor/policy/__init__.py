@@ -13,9 +13,10 @@ from monitor.policy.covering import (
     apply_covering,
     connected_product,
     defined_terms,
+    kept_on_device,
     own_products,
 )
-from monitor.policy.promises import OTHER, find_promises
+from monitor.policy.promises import OTHER, find_promises, umbrella_denials
 from monitor.policy.statements import (
     AliasMatcher,
     clauses,
@@ -36,11 +37,13 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
     aliases = AliasMatcher(signatures.sdk_aliases(), signatures.common_aliases)
     shown, plain = text, plain_emphasis(text)  # read without markdown's bold marks, at the same offsets
     text = simplified(plain)  # ... and traditional Chinese in simplified characters, at the same offsets
+    paragraphs = unwrapped(text)  # (a paragraph is a line)
     statements = apply_covering(extract_statements(text, aliases), connected_product(text, policy_context(text)[1]),
-                                aliases.find, unwrapped(text), aliases.aliases)  # (a paragraph is a line)
-    statements = _precise_denied(statements)
+                                aliases.find, paragraphs, aliases.aliases)
+    statements = kept_on_device(_precise_denied(statements), paragraphs)
     texts = [(c.start, c.end, c.text, c.scope) for c in clauses(text, aliases)]
     statements += defined_terms(statements, text, texts)
+    statements += umbrella_denials(texts, text)
     named = list(dict.fromkeys(sdk for sdk, _s, _e in aliases.find(text)))
     vendor = vendor_sdk(text, aliases) or _titled(text, aliases)
     siblings: tuple[str, ...] = ()

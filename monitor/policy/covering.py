@@ -187,6 +187,8 @@ class CoveringRules:
     owner_and_class: re.Pattern[str] = rule("subject.owner_and_class")
     sdk_class_zh: re.Pattern[str] = rule("subject.sdk_class_zh")
     ip_location: re.Pattern[str] = rule("types.ip_location")
+    coarse_label: re.Pattern[str] = rule("types.coarse_label")
+    never_sent: re.Pattern[str] = rule("types.never_sent")
     payment_account: re.Pattern[str] = rule("types.payment_account")
     payment_account_types: tuple[str, ...] = rule("types.payment_account_types", strings)
     precise_location: re.Pattern[str] = rule("types.precise_location")
@@ -368,8 +370,8 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         if s.vague and s.type in r.payment_account_types and r.payment_account.search(text) \
                 and not any(t.type == s.type for t, _a, _b in find_terms(r.payment_account.sub(" ", text))):
             continue  # "bank account information" is payment data, not the user's account
-        if s.type == "location_precise" and not s.vague and r.ip_location.search(text) \
-                and not r.precise_location.search(text):
+        if s.type == "location_precise" and not s.vague and (r.ip_location.search(text) and not r.precise_location.search(text)
+                                                              or r.coarse_label.search(text)):
             continue  # "your location (based on your IP address)": the coarse location only (CONTRACT.md "Location")
         if s.type == "credentials" and s.stance == "denies" and r.store_only.search(text) \
                 and not r.store_only_not.search(text):
@@ -378,7 +380,7 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
         if s.type == "credentials" and s.stance != "denies" and r.password_advice.search(text) \
                 and not r.advice_collect.search(text):
             continue  # "change your passwords often": advice to the reader, no password collected
-        if s.stance != "denies" and s.type in r.instruction_types and r.instruction.search(text):
+        if s.type in r.instruction_types and r.instruction.search(text):
             continue  # how to reach us to opt out: the user's e-mail is the channel, not data collected or shared
         if s.recipient == "first_party" and s.stance == "denies" and r.excepted_sharing.search(text) \
                 and _names_a_class(text, r):
@@ -911,3 +913,19 @@ def _entry_class(policy_text: str, s: Statement, find: Finder, r: CoveringRules)
             out.append(("third_party", *cats))
         return out
     return None
+
+
+def kept_on_device(statements: list[Statement], paragraphs: str) -> list[Statement]:
+    """A type the same paragraph says never leaves the device (`never_sent`, a first-party denial of that exact type): the
+    paragraph's own first-party collecting of it is the app reading it on the device, a denial too (as a list kept
+    "locally" is). `paragraphs`: the policy's text with hard-wrapped lines joined (a paragraph is a line)."""
+    r = covering_rules()
+    kept = {(s.type, _line_span(paragraphs, s.evidence.start)) for s in statements
+            if s.stance == "denies" and s.recipient == "first_party" and not s.vague and not s.scoped
+            and not s.qualifiers and r.never_sent.search(s.evidence.text)}
+    if not kept:
+        return statements
+    return [replace(s, stance="denies", qualifiers=(*s.qualifiers, "local"))
+            if s.stance == "collects" and s.recipient == "first_party" and not s.vague
+            and (s.type, _line_span(paragraphs, s.evidence.start)) in kept else s for s in statements]
+

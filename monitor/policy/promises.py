@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from monitor.model import Claim, Statement
+from monitor.model import Claim, Evidence, Statement
 from monitor.policy.covering import RULES, class_categories, covering_rules, in_class, sale_only
 from monitor.policy.vocab import ALL_TYPES, find_terms
 from monitor.rules.fields import build, rule, strings
@@ -76,6 +76,7 @@ class PromiseRules:
     list_intro: re.Pattern[str] = rule("list_intro")
     besides_named: re.Pattern[str] = rule("besides_named")
     first_denial: re.Pattern[str] = rule("first_denial")
+    umbrella_definition: re.Pattern[str] = rule("umbrella_definition")
     first_denial_not: re.Pattern[str] = rule("first_denial_not")
     first_denial_identity: re.Pattern[str] = rule("first_denial_identity")
     no_trackers: re.Pattern[str] = rule("no_trackers")
@@ -251,6 +252,38 @@ def _tracker_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, r
     return out
 
 
+def umbrella_denials(texts: Sequence[tuple[int, int, str, str]], policy_text: str) -> list[Statement]:
+    """Typed first-party denials from a denial of the umbrella word and the sentence right after it that defines the
+    word by examples ("We do not collect any personal data from you through the App. Personal data is defined as
+    information ..., such as name, email address, phone number, or location": fresh-cd's Wort + Schatz). The evidence
+    quotes both sentences; a denial with an occasion or an exception (`first_denial_not`) gives none."""
+    r = promise_rules()
+    out: list[Statement] = []
+    spoken: set[str] | None = None
+    for (start, _end, t, scope), (_s, end, nxt, nxt_scope) in zip(texts, texts[1:], strict=False):
+        if scope or nxt_scope or not r.first_denial.search(t) or r.first_denial_not.search(t) \
+                or not r.umbrella_definition.search(nxt) or end - start > 2000:
+            continue
+        if spoken is None:
+            spoken = _spoken(texts, r)
+        evidence = Evidence(policy_text[start:end], start, end)
+        out += [Statement(x, "first_party", "denies", ("defined",), evidence) for x in named_types(nxt, False)
+                if x not in spoken]  # (a type the policy says elsewhere it collects is its exception)
+    return out
+
+
+def _spoken(texts: Sequence[tuple[int, int, str, str]], r: PromiseRules) -> set[str]:
+    """The types the policy names exactly in a sentence that is neither negative nor the umbrella word's definition: it
+    speaks of them, whether or not that sentence became a statement ("Optionally you can register your telephone
+    number")."""
+    return {x for _s, _e, other, _sc in texts if not _NEGATED.search(other) and not r.umbrella_definition.search(other)
+            for x in named_types(other, False)}
+
+
+# a sentence whose subject is a name (the app's, when the policy's opening names it too) and whose verb is negated
+_OWN_SUBJECT = re.compile(r"^\W*([A-Z][\w&-]{2,30}(?:\s+[A-Z][\w&-]{2,30})?)\s+(?:does\s+not|doesn[’']t|will\s+not|won[’']t|never)\b")
+
+
 def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRules, find: Finder) -> list[Claim]:
     """First-party denials of collecting the user's data at all ("We do not collect any personal information", "No
     personal data is transmitted to external servers"): kind no_collection, reach all (identity for "personally
@@ -258,7 +291,11 @@ def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRu
     exactly the type for the first party above the promise)."""
     out: list[Claim] = []
     spoken: set[str] | None = None
+    opening = " ".join(x[2] for x in texts[:3])[:300]
     for k, (start, end, t, scope) in enumerate(texts):
+        own = _OWN_SUBJECT.match(t)
+        if own and own.group(1) in opening and not find(own.group(1)):
+            t = "The app" + t[own.end(1):]  # the app's own name as the subject ("Positional does not directly collect ...")
         if scope or not r.first_denial.search(t) or r.first_denial_not.search(t):
             continue
         if any(_ONE_CASE.search(texts[j][2]) for j in range(max(0, k - 2), k)):
@@ -269,9 +306,7 @@ def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRu
             continue
         reach = "identity" if r.first_denial_identity.search(t) else "all"
         if spoken is None:
-            # the types the policy names exactly in a sentence that is not negative: it speaks of them, whether or not
-            # that sentence became a statement ("Optionally you can register your telephone number")
-            spoken = {x for _s, _e, other, _sc in texts if not _NEGATED.search(other) for x in named_types(other, False)}
+            spoken = _spoken(texts, r)
         spare = sorted({*named_types(t), *spoken})
         out.append(Claim("no_collection", t, start, end,
                          (("reach", reach), *((("spare_types", ",".join(spare)),) if spare else ()))))

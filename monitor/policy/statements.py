@@ -101,9 +101,9 @@ _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|te
 _SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:[a-z]\)\s*)?((?:[\w'-]+,?\s+){0,12}?)(?:(?:sometimes|often|usually|typically|generally)\s+)?(?:may|might|can|could|will|"
                       r"would|shall|do|does|also|automatically|receive[sd]?|collects?|obtains?|access(?:es)?|gathers?|"
                       r"gets?|process(?:es)?|reads?|uses?)\s", re.IGNORECASE)
-_ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:(?:service|technology)\s+)?(?:partners?|networks?|platforms?|companies|providers?))\b"
+_ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:(?:service|technology)\s+)?(?:partners?|networks?|platforms?|compan(?:y|ies)|providers?))\b"
                           r"|\badvertising\s+(?:and|&|/)\s+(?:\w+\s+)?(?:partners?|companies|networks?|providers?)\b"
-                          r"|\bad (?:networks?|providers?|partners?|platforms?|companies)\b", re.IGNORECASE)
+                          r"|\bad(?:\s+tech(?:nology)?)? (?:networks?|providers?|partners?|platforms?|compan(?:y|ies)|vendors?)\b", re.IGNORECASE)
 # the recipient classes a clause may name, most specific first
 _RECIPIENT_CLASSES = ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners"))
 _QUALS = [
@@ -182,6 +182,9 @@ class AliasMatcher:
         self.cs = re.compile(rf"(?<![\w-])((?:{alts})(?![\w-])|(?:{talts})(?=\s+(?:SDK|login|Login|Push|push|"
                              rf"Analytics|Ads|Cloud|Pay|Maps?|Location|Statistics|Crashlytics|Bugly)\b)"
                              rf"|(?:^|(?<=- ))(?:{talts})(?=\s*[:：])|^(?:{talts})(?=\s*\|)"
+                             # ... or the subject of a collecting verb ("Unity has probably collected ...")
+                             rf"|(?:{talts})(?=\s+(?:(?:has|have|may|might|will|can|also|does)\s+){{0,2}}(?:\w+ly\s+)?"
+                             rf"(?:collect|gather|receiv|obtain|record|track)\w*\b)"
                              # ... or the one that receives or makes something: "send a report to Sentry", "generated
                              # by Sentry" (a capital there is a name, not the everyday word)
                              rf"|(?:(?<=\bto )|(?<=\bby )|(?<=\bvia ))(?:{palts})(?=\s*[.,;:)]|\s+(?:when|and|or|for|which)\b))",
@@ -671,9 +674,11 @@ def unwrapped(text: str) -> str:
 def _wraps(line: str, nxt: str) -> bool:
     stripped = line.strip()
     # (a source wraps at 72-120 columns; a line over 100 with many capitalised words is a table's header or row flattened
-    # onto a line, "Product function type Product function name ... Purpose and purpose", not wrapped prose)
+    # onto a line, "Product function type Product function name ... Purpose and purpose", not wrapped prose, unless a
+    # sentence ends inside it: "... Google Play Services. Once the location is provided to", grid 63's Positional)
     words = re.findall(r"[A-Za-z][\w'’-]*", stripped)
-    return (40 <= len(stripped) <= 130 and (len(stripped) <= 100 or 4 * sum(w[0].isupper() for w in words) < len(words)) and bool(_WRAPPED.search(stripped)) and " | " not in stripped
+    return (40 <= len(stripped) <= 130 and (len(stripped) <= 100 or 4 * sum(w[0].isupper() for w in words) < len(words)
+                                            or bool(re.search(r"[a-z][.!?]\s+[A-Z]", stripped))) and bool(_WRAPPED.search(stripped)) and " | " not in stripped
             and not stripped.startswith(("#", ">", "<", "|"))
             and (bool(_GOES_ON.match(nxt)) or (len(stripped) >= 60 and bool(_ENDS_MID_PHRASE.search(stripped))
                                                and bool(re.match(r"\s*[A-Z][\w’'-]*(?:\s+[a-z]|[.,;)])", nxt)))
@@ -1045,10 +1050,17 @@ def _named_org(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset
     return ""
 
 
+# a name the policy gives its author in brackets ('IFTTT Inc. ("IFTTT")', '(“Patch”, “we” or “us”)')
+_SELF_NAMED = re.compile(r"[(（]\s*(?:the\s+|collectively,?\s+)?[“\"]([A-Z][\w&-]{2,30})[”\"]\s*(?:[)）]|,\s*[“\"](?:we|us|our)\b)")
+
+
 def _own_names(text: str) -> frozenset[str]:
-    """Capitalised words of the policy's title and opening (its own company and product names)."""
-    head = text[:300]
+    """Capitalised words of the policy's title and opening (its own company and product names; an archive's note quoted
+    above the title is not its opening), and the names its opening defines for itself ('IFTTT Inc. ("IFTTT")', 'Planck,
+    LLC, d/b/a Patch Media ("Patch", "we" or "us")')."""
+    head = re.sub(r"\A(?:\s*>[^\n]*\n)+", "", text[:1500])[:300]
     words = {w.lower() for w in re.findall(r"\b[A-Z][\w&-]{2,}", head)}
+    words |= {m.group(1).lower() for m in _SELF_NAMED.finditer(text[:5000])}
     return frozenset(words - {"privacy", "policy", "notice", "the", "this", "last", "updated", "effective", "terms",
                               "statement", "date", "version", "our", "we", "your", "app", "apps"})
 
@@ -1204,7 +1216,17 @@ def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, 
             quals.append(f"purpose:{name}")
     if c.operated:  # ("腾讯加固" run by Tencent: Tencent gets it, its other SDKs are not said to)
         quals.append("operator")
+    if _AT_REST.search(c.text) and not _SENT.search(c.text):
+        # "your account's password is stored using a salted ... one-way hash algorithm": how it is kept, not the form it
+        # is sent in (grid 62's Weebly: a login sends it as typed)
+        quals = [q for q in quals if q not in ("md5", "sha256", "hashed")]
     return tuple(dict.fromkeys(quals))
+
+
+_AT_REST = re.compile(r"\b(?:stored|saved|kept|retained|persisted)\s+(?:\w+\s+){0,3}?(?:using|with|as|in)\s+(?:\w+[\s,-]+){0,8}?"
+                      r"(?:hash\w*|MD5|SHA-?\d+|bcrypt|scrypt|argon2)\b|\bhash\w*\s+(?:\w+\s+){0,3}?before\s+(?:it\s+is\s+|being\s+)?"
+                      r"(?:stor|sav|keep|kept)", re.I)
+_SENT = re.compile(r"\b(?:sen[dt]|transmit\w*|upload\w*|shar(?:e|ed|ing)|provid\w+|disclos\w+)\b", re.I)
 
 
 def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:

@@ -94,12 +94,27 @@ def decode_bytes(raw: bytes) -> str:
         return raw[3:].decode("utf-8", "replace")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16", "replace")
-    for enc in ("utf-8", "gb18030"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("cp1252", "replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", "replace")
+    # a Western text in Windows-1252 also decodes as GB18030, each curly quote and its next letter read as one Chinese
+    # character ("We’ve" as "We抳e": fresh-ce's Vivitar); Chinese is written in runs of characters, so mostly lone
+    # Chinese characters between Latin letters say the bytes are Windows-1252
+    wide = [m.start() for m in _WIDE.finditer(text)]
+    if wide:
+        lone = sum(1 for k, at in enumerate(wide) if not (k and wide[k - 1] == at - 1)
+                   and not (k + 1 < len(wide) and wide[k + 1] == at + 1))
+        if 2 * lone > len(wide):
+            return raw.decode("cp1252", "replace")
+    return text
+
+
+_WIDE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def html_to_text(html: str) -> str:

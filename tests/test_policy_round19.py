@@ -1,0 +1,183 @@
+"""Reader rules of session 15 (issue 14), from the first readings of blind batches fresh-ca to fresh-ce and grid 63.
+Each text is written for the test in the shape of the sentence that was misread; each failed before its rule.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from monitor.policy import parse_policy
+from monitor.policy.text import read_policy_text
+from monitor.testing.policies import facts, verdict_of
+
+
+def test_a_company_whose_name_is_an_everyday_word_collects_as_the_subject_of_a_collecting_verb() -> None:
+    text = ("Unity has probably collected some or all of the following information about your device: unique device "
+            "identifiers (e.g., IDFV for iOS devices and Android ID for Android devices); IP address.\n")
+    got = facts(text)
+    assert ("android_id", "collects", "unity_analytics") in got
+    assert ("android_id", "collects", "first_party") not in got
+    # the everyday word stays a word elsewhere
+    assert ("android_id", "collects", "first_party") in facts("In unity with our partners, we collect your Android ID.")
+
+
+def test_writing_to_the_address_below_is_no_email_collected() -> None:
+    assert not facts("You can have the information removed by sending mail to the e-mail address below.")
+    assert ("email", "collects", "first_party") in facts("We collect your email address when you register.")
+
+
+def test_a_line_labelled_non_precise_location_is_the_coarse_location_whatever_source_it_names() -> None:
+    text = ("* **Non-precise location information:** This may include your general geographic location (e.g., city or "
+            "country) derived from your IP address or GPS.\n")
+    got = {t for t, _s, _r in facts(text)}
+    assert "location_coarse" in got and "location_precise" not in got
+    assert "location_precise" in {t for t, _s, _r in facts("We collect your location derived from GPS.")}
+
+
+def test_the_umbrella_words_definition_after_its_denial_names_what_is_denied() -> None:
+    text = ("We do not collect any personal data from you through the App. Personal data is defined as information that "
+            "can be used to identify an individual, such as name, email address, phone number, or location.\n")
+    got = facts(text)
+    assert {("email", "denies", "first_party"), ("phone_number", "denies", "first_party")} <= got
+    assert verdict_of(text, "email") == "contradicted"
+    # a type the policy says elsewhere it collects is the denial's exception, not a contradiction
+    both = text + "\nWe collect your email address when you register for the newsletter.\n"
+    assert ("email", "denies", "first_party") not in facts(both)
+    assert verdict_of(both, "email") == "disclosed"
+    # the definition alone states nothing
+    assert not facts(text.split(". ", 1)[1])
+
+
+def test_amazons_own_app_store_does_not_make_a_policy_ios_only() -> None:
+    text = ("You can download applications from third-party application providers from our App Store.\n\n"
+            "We may share your advertising identifier with ad companies.\n")
+    got = facts(text)
+    assert ("gaid", "collects", "advertisers") in got
+    apple = text.replace("our App Store", "the App Store on your iPhone")
+    assert ("gaid", "collects", "advertisers") not in facts(apple)
+
+
+def test_the_ad_company_singular_is_the_advertisers_class() -> None:
+    text = ("If you have already downloaded one of our apps, we will share your advertising identifier and data about that "
+            "download with the ad company so that you will not be served an ad to download the app again.\n")
+    assert ("gaid", "collects", "advertisers") in facts(text)
+
+
+def test_a_cookie_tables_row_names_cookies_not_wifi_networks_or_device_ids() -> None:
+    rows = ("| Host | Cookies | Type | Expiry |\n| --- | --- | --- | --- |\n"
+            "| [.google.com](https://cookiepedia.co.uk/host/.google.com) | \\_\\_Secure-xxxxxxx, SSID, SAPISID | Third Party "
+            "| 266 Days, 266 Days, 266 Days |\n"
+            "| [adform.net](https://cookiepedia.co.uk/host/adform.net) | C, CM, uid, CM14 | Third Party | 29 Days, A few "
+            "seconds |\n")
+    assert not facts(rows)
+    # a retention table's row is still data kept
+    assert ("ssid", "collects", "first_party") in facts("| Wi-Fi SSID | collected to connect the camera | 30 days |\n")
+
+
+def test_password_advice_and_insecure_transmission_state_nothing() -> None:
+    assert not facts("We recommend using a unique password for your Amazon account that is not used for other online "
+                     "accounts.")
+    assert not facts("However, no Internet, email or other electronic transmission is ever fully secure or error free, so "
+                     "you should take special care in deciding what information you send to us via email.")
+    assert not facts("If you choose to share your User ID and password or your personal information with third parties, "
+                     "you are responsible for all actions taken with your account and password.")
+    assert ("credentials", "denies", "third_party") in facts("We never share your password with third parties.")
+
+
+def test_a_right_exercised_by_writing_to_us_is_no_email_denied() -> None:
+    text = ("You can exercise this right by contacting us as set forth below with the subject line \u201cNevada Do Not Sell "
+            "Request\u201d and providing us with your name and the email address associated with your account.")
+    assert not {f for f in facts(text) if f[0] == "email"}
+
+
+def test_not_collected_once_the_reader_opts_out_is_no_denial() -> None:
+    text = "Likewise, the mobile device identifier GAID is not collected if you have opted out of Ads Personalization."
+    assert ("gaid", "denies", "first_party") not in facts(text)
+    assert ("gaid", "denies", "first_party") in facts("The mobile device identifier GAID is not collected.")
+
+
+def test_the_policys_self_defined_name_is_the_first_party() -> None:
+    menu = "".join(f"*   {item}\n" for item in ("Post", "Write article", "Manage posts", "Membership", "View profile",
+                                                   "Edit profile", "Email settings", "Invite a friend", "Help", "Contact",
+                                                   "Log out", "Home", "Advertise", "See All Places", "Regional news", "Alabama", "Alaska",
+                                                   "Arizona", "Arkansas", "California", "Colorado", "Connecticut"))
+    text = (menu + "\nPrivacy Policy\n\nPlanck, LLC, d/b/a Patch Media (\u201cPatch\u201d, \u201cwe\u201d or \u201cus\u201d) "
+            "is committed to protecting your privacy.\n\nBy providing your email address to Patch, you consent to "
+            "receive emails from us.\n")
+    recipients = {r for t, _s, r in facts(text) if t == "email"}
+    assert recipients == {"first_party"}
+
+
+def test_windows_1252_text_is_not_read_as_chinese(tmp_path: Path) -> None:
+    western = tmp_path / "vivitar.txt"
+    western.write_bytes("We\u2019ve listed them here so you can choose. We collect your email address.\n".encode("cp1252"))
+    assert "We\u2019ve" in read_policy_text(western)
+    chinese = tmp_path / "zh.txt"
+    chinese.write_bytes("我们收集您的手机号码和电子邮件地址。".encode("gb18030"))
+    assert read_policy_text(chinese).startswith("我们收集")
+
+
+def test_a_hard_wrapped_line_with_a_sentence_end_inside_is_prose() -> None:
+    text = ("Positional only directly collects one piece of information about you or your device: location. This is the\n"
+            "app. As such, it requests your location from Android or Google Play Services. Once the location is provided to\n"
+            "Positional, the app displays it, then discards it.\n")
+    quotes = {s.evidence.text for s in parse_policy(text).statements}
+    assert "Once the location is provided to Positional, the app displays it, then discards it." in quotes
+
+
+POSITIONAL = ("## Privacy Policy\nPositional is a free and open-source app, offered for use as is.\n\n### Data Collection\n"
+              "Positional only directly collects one piece of information about you or your device: location. This is "
+              "the core function of the app. Once the location is provided to Positional, the app displays it, then "
+              "discards it. Your privacy is highly valued, so the location of your device is never stored or sent to "
+              "anyone or anywhere- it is solely for displaying to you.\n\n"
+              "Positional does not directly collect any additional information about you or your device. However, it "
+              "does use some third-party services offered by Google.\n")
+
+
+def test_a_type_the_paragraph_says_never_leaves_the_device_is_contradicted_by_traffic() -> None:
+    assert verdict_of(POSITIONAL, "location_precise") == "contradicted"
+    # without the promise the app's collecting discloses it
+    plain = POSITIONAL.replace("so the location of your device is never stored or sent to anyone or anywhere- it is "
+                               "solely for displaying to you", "and the location is used to show it to you")
+    assert verdict_of(plain, "location_precise") == "disclosed"
+
+
+def test_the_apps_own_name_denying_any_additional_information_is_a_promise() -> None:
+    assert verdict_of(POSITIONAL, "imei") == "contradicted"
+    # a company the policy does not open with is not the app
+    other = POSITIONAL.replace("Positional does not directly", "Foursquare does not directly")
+    assert verdict_of(other, "imei") == "undisclosed"
+
+
+def test_no_personal_information_to_ad_networks_for_use_outside_the_service_is_a_limited_promise() -> None:
+    text = ("We collect your advertising identifier to show ads in the System.\n\nWe do not provide Personal Information "
+            "to any ad networks for use outside of the System.\n")
+    assert verdict_of(text, "gaid", "admob", category="advertising") != "contradicted"
+    plain = text.replace(" for use outside of the System", "")
+    assert verdict_of(plain, "gaid", "admob", category="advertising") == "contradicted"
+
+
+def test_an_identifier_held_in_a_cookie_covers_no_phone_identifier() -> None:
+    text = ("Each access is tracked using a unique identifier assigned to you in one or more cookies stored by your web "
+            "browser or application.\n")
+    assert verdict_of(text, "android_id") == "undisclosed"
+    assert verdict_of("Each access is tracked using a unique identifier of your device.\n", "android_id") == "vague"
+
+
+def test_a_password_stored_as_a_hash_is_no_promise_that_it_is_sent_hashed() -> None:
+    text = ("We collect your email address when you sign up.\n\nYour account's password is stored using a "
+            "salted, variable work factor, one-way hash algorithm.\n")
+    assert verdict_of(text, "credentials") == "disclosed"
+    sent = text.replace("is stored using", "is sent to us using")
+    assert verdict_of(sent, "credentials") == "contradicted"
+
+
+def test_what_a_named_cookie_holds_and_what_is_not_combined_promise_no_collection() -> None:
+    cookies = ("We collect your phone number when you sign up.\n\nDigg cookies do not, by themselves, contain Personal "
+               "Information, and we do not combine the general information collected through cookies with other Personal "
+               "Information to tell us who you are.\n")
+    assert verdict_of(cookies, "imei") == "undisclosed"
+    combined = ("We collect your phone number when you sign up.\n\nWe do not combine the information collected through "
+                "the use of Google Analytics with personally identifiable information.\n")
+    assert verdict_of(combined, "imei") == "undisclosed"
+    assert verdict_of("We do not collect any personal information.\n", "imei") == "contradicted"
