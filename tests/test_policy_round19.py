@@ -181,3 +181,88 @@ def test_what_a_named_cookie_holds_and_what_is_not_combined_promise_no_collectio
                 "the use of Google Analytics with personally identifiable information.\n")
     assert verdict_of(combined, "imei") == "undisclosed"
     assert verdict_of("We do not collect any personal information.\n", "imei") == "contradicted"
+
+
+def test_a_bare_phone_in_a_list_of_contact_data_is_the_phone_number_but_not_a_channel() -> None:
+    assert ("phone_number", "collects", "first_party") in facts(
+        "We collect contact information, such as your name, address, phone, and email.")
+    assert ("phone_number", "collects", "first_party") in facts(
+        "The information collected from you may include your name, e-mail address, telephone, credit or debit card.")
+    assert ("phone_number", "collects", "first_party") in facts("我们收集您的个人信息，如姓名、身份证号码、电话、通信地址。")
+    assert not {f for f in facts("We may contact you by email, phone, or SMS about your order.") if f[0] == "phone_number"}
+
+
+def test_apps_present_on_the_device_are_installed_apps() -> None:
+    for said in ("applications present on the device or in use at a particular time on the device",
+                 "the names of the other applications on your mobile device", "types of mobile apps installed"):
+        assert ("installed_apps", "collects", "first_party") in facts(f"We may collect {said}."), said
+
+
+def test_country_of_origin_and_postcodes_are_the_coarse_location() -> None:
+    for said in ("your IP address and the country of origin", "your zip code and age", "your general geographic area"):
+        got = {(t, s) for t, s, _r in facts(f"We collect {said}.")}
+        assert ("location_coarse", "collects") in got and ("location_precise", "collects") not in got, said
+
+
+def test_ad_identifiers_in_other_words_are_both_advertising_ids() -> None:
+    for said in ("ad-identifiers", "mobile ad identifiers", "an ID for advertisements"):
+        got = facts(f"Our apps run on Android and iOS. We collect {said} to show you relevant ads.")
+        assert {("gaid", "collects", "first_party"), ("idfa", "collects", "first_party")} <= got, said
+    assert ("email", "collects", "first_party") in facts("我们收集您的账号、电邮、用户名。")
+
+
+def test_what_the_reader_cannot_do_without_a_permission_is_no_denial() -> None:
+    text = ("For example, you cannot share your location with your contacts if you do not permit us to collect your "
+            "location data from your device.")
+    assert not {f for f in facts(text) if f[1] == "denies"}
+    assert ("location_precise", "denies", "first_party") in facts("We do not collect your location data from your device.")
+
+
+def test_keeping_a_password_confidential_and_a_merchants_location_are_not_the_users_data() -> None:
+    assert not facts("The security of your payments profile depends on you keeping your account password(s), PINs, and "
+                     "other access information for the service confidential.")
+    assert not facts("We receive the merchant's location and description with each transaction.")
+    assert ("location_coarse", "collects", "first_party") in facts("We receive your location with each transaction.")
+
+
+def test_installing_our_apps_and_contact_channels_name_no_data() -> None:
+    # (guards for the rules above: each of these read as data in their first version)
+    assert not {f for f in facts("When you install our apps on your mobile device you can choose to receive push "
+                                 "notifications, which we collect consent for.") if f[0] == "installed_apps"}
+    assert not {f for f in facts("We collect your consent to communicate with you and to send you information by "
+                                 "personalized email, postal mail, telephone, text message, or other means.")
+                if f[0] == "phone_number"}
+    assert not {f for f in facts("Don't give anyone your photo, or tell anyone your name, email, home address, telephone, "
+                                 "your school or any other information about you.") if f[0] == "phone_number"}
+    assert not {f for f in facts("Firebase may process analytics, crash, and performance data on servers located outside "
+                                 "your country of residence.") if f[0].startswith("location")}
+
+
+def test_the_policys_title_name_receiving_data_is_the_first_party() -> None:
+    text = ("# Privacy Policy - Lookout\n\nIf you have enabled Signal Flare, it collects location information and sends it "
+            "back to Lookout only when your battery is running low.\n")
+    assert {r for _t, _s, r in facts(text)} == {"first_party"}
+
+
+def test_an_employees_credentials_are_not_the_users() -> None:
+    assert not facts("Where an individual employee no longer requires access, that individual's credentials are revoked.")
+
+
+def test_the_name_the_whole_policy_repeats_is_its_owner() -> None:
+    menu = "".join(f"* {item}\n" for item in ("Home", "About", "Careers", "Blog", "Help Center", "Download PDF")) * 8
+    body = "".join(f"Twitter offers feature {k} to people who use Twitter every day.\n\n" for k in range(8))
+    text = menu + body + "When you provide other information to Twitter, including an email address, we associate it.\n"
+    assert {r for t, _s, r in facts(text) if t == "email"} == {"first_party"}
+
+
+def test_a_product_that_cannot_operate_without_the_data_denies_nothing() -> None:
+    text = ("Some of our connected products may not be able to operate without collecting personal information, location "
+            "information, or collecting information about the product.")
+    assert not {f for f in facts(text) if f[1] == "denies"}
+
+
+def test_notification_settings_for_the_apps_and_email_as_a_channel_in_chinese_name_no_data() -> None:
+    # (guards for the rules above)
+    assert not facts("You may opt out of receiving such notifications by going to Your device Settings and changing those "
+                     "settings for some or all of the apps on Your device, which we collect.")
+    assert not facts("我们会收集您的信息，并通过电邮或其他方式向您发送直接促销资料。")

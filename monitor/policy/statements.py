@@ -1050,6 +1050,9 @@ def _named_org(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset
     return ""
 
 
+# capitalised words a policy repeats that are no one's name
+_NOT_NAMES = frozenset({"we", "you", "your", "our", "the", "this", "these", "if", "in", "for", "to", "and", "or", "when",
+                        "personal", "information", "data", "privacy", "policy", "services", "service", "site", "app"})
 # a name the policy gives its author in brackets ('IFTTT Inc. ("IFTTT")', '(“Patch”, “we” or “us”)')
 _SELF_NAMED = re.compile(r"[(（]\s*(?:the\s+|collectively,?\s+)?[“\"]([A-Z][\w&-]{2,30})[”\"]\s*(?:[)）]|,\s*[“\"](?:we|us|our)\b)")
 
@@ -1061,6 +1064,14 @@ def _own_names(text: str) -> frozenset[str]:
     head = re.sub(r"\A(?:\s*>[^\n]*\n)+", "", text[:1500])[:300]
     words = {w.lower() for w in re.findall(r"\b[A-Z][\w&-]{2,}", head)}
     words |= {m.group(1).lower() for m in _SELF_NAMED.finditer(text[:5000])}
+    # ... and the proper name the whole policy keeps writing, early and often ("When you provide other information to
+    # Twitter", Twitter's own policy below a page's menus: fresh-ch)
+    caps = Counter(re.findall(r"\b[A-Z][a-z][\w&-]{1,30}\b", text[:200_000]))
+    for name, n in caps.most_common(3):
+        if n >= 15 and text.find(name) < 1500 and len(re.findall(rf"(?<![\w./@-]){name.lower()}(?![\w./-])", text[:200_000])) * 5 <= n \
+                and name.lower() not in _NOT_NAMES:
+            words.add(name.lower())
+            break
     return frozenset(words - {"privacy", "policy", "notice", "the", "this", "last", "updated", "effective", "terms",
                               "statement", "date", "version", "our", "we", "your", "app", "apps"})
 
@@ -1321,7 +1332,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         rc = _without_class_in_names(c, mentions)  # "IDFA (Identifier for advertisers)" names no recipient
         as_we = own_role.sub("we", rc.text) if own_role else rc.text
         recipients = _recipients(replace(rc, text=as_we) if as_we != rc.text else rc, aliases, own)
-        recipients = _more_recipients(rc, recipients, aliases)
+        recipients = _more_recipients(rc, recipients, aliases, own)
         these = bool(_THESE_COMPANIES.match(c.text))  # "These companies ...": the ones the sentence before names
         if recipients == ["first_party"] and ci > 0 and (_EXAMPLES_OF.match(c.text) or these):
             # "Third parties may collect data about your device ... Examples of data that may be collected can include:
@@ -1561,7 +1572,8 @@ def _paragraph_conditions(text: str, out: list[Statement]) -> list[Statement]:
     return out
 
 
-def _more_recipients(c: Clause, recipients: list[str], aliases: AliasMatcher) -> list[str]:
+def _more_recipients(c: Clause, recipients: list[str], aliases: AliasMatcher,
+                     own: frozenset[str] = frozenset()) -> list[str]:
     """Recipients the sentence's shape adds: "send your location data to a third party service" (the object between
     the verb and "to"), and the capitalised names a recipient class is given as examples of ("our advertising
     partners, including Google")."""
@@ -1580,7 +1592,7 @@ def _more_recipients(c: Clause, recipients: list[str], aliases: AliasMatcher) ->
         # "to third party platforms to help advertisers identify users": the advertisers are the purpose, not the object
         out = ["third_party" if x == "advertisers" else x for x in out]
     if out == ["first_party"] and not _SHARE.search(c.text) and _SENDS_TO.search(c.text):
-        org = _named_org(c, aliases)  # "the app sends anonymized location data to Mapbox": a named recipient
+        org = _named_org(c, aliases, own)  # "the app sends anonymized location data to Mapbox": a named recipient
         if org:
             out = [org]
     at = passive_agent(c.text)  # "may be inferred by ad providers": the class collects, not us

@@ -32,6 +32,7 @@ class Term:
     unless_near: re.Pattern[str] | None = None  # a mention this close to such words is not the term
     narrow: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (expanded type, its qualifiers near the mention)
     iot_only: bool = False  # names its type only in a connected-product policy
+    only_near: re.Pattern[str] | None = None  # ... and a mention counts only this close to such words
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +54,10 @@ def vocabulary() -> Vocabulary:
         covers = tuple(t.get("covers", ())) if vague else (t["type"],)
         near = re.compile(t["unless_near"], re.IGNORECASE | re.ASCII) if t.get("unless_near") else None
         narrow = named(t.get("narrow", {}), re.IGNORECASE | re.ASCII)
+        only = re.compile(t["only_near"], re.IGNORECASE | re.ASCII) if t.get("only_near") else None
         terms.append(Term(t["type"], re.compile(t["pattern"], re.IGNORECASE | re.ASCII), vague, covers,
-                          tuple(t.get("expands", ())), t.get("iot_type", ""), near, narrow, bool(t.get("iot_only"))))
+                          tuple(t.get("expands", ())), t.get("iot_type", ""), near, narrow, bool(t.get("iot_only")),
+                          only))
     return Vocabulary(tuple(terms), re.compile(data["ios_words"], re.ASCII),
                       re.compile(data["iot_words"], re.IGNORECASE | re.ASCII), re.compile(data["android_words"], re.ASCII),
                       re.compile(data["no_words"], re.IGNORECASE | re.ASCII),
@@ -94,6 +97,7 @@ def _terms_in(text: str) -> tuple[tuple[Term, int, int], ...]:
         for m in term.pattern.finditer(text):
             if m.end() > m.start() and not (
                     term.unless_near and term.unless_near.search(text[max(0, m.start() - 40):m.end() + 40])) \
+                    and not (term.only_near and not term.only_near.search(text[max(0, m.start() - 60):m.end() + 60])) \
                     and not any(a <= m.start() < b for a, b in spans):
                 found.append((term, m.start(), m.end()))
     found.sort(key=lambda x: (x[1], -(x[2] - x[1])))
