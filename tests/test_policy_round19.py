@@ -266,3 +266,15 @@ def test_notification_settings_for_the_apps_and_email_as_a_channel_in_chinese_na
     assert not facts("You may opt out of receiving such notifications by going to Your device Settings and changing those "
                      "settings for some or all of the apps on Your device, which we collect.")
     assert not facts("我们会收集您的信息，并通过电邮或其他方式向您发送直接促销资料。")
+
+
+def test_the_companies_named_after_a_class_pointing_back_at_it_get_its_data() -> None:
+    text = ("We may feature advertising within our Service. The advertisers may collect and use information about you, "
+            "such as your device identifier, IMEI and geo-location information.\n\n"
+            "This Policy does not apply to the data collection practices of these third party advertisers. You may visit "
+            "their sites for information about Chartboost and Google AdMob.\n")
+    got = facts(text)
+    assert {("imei", "collects", "chartboost"), ("imei", "collects", "admob")} <= got
+    # a paragraph that does not point back names companies of its own
+    other = text.replace("these third party advertisers", "our partners' websites")
+    assert ("imei", "collects", "chartboost") not in facts(other)

@@ -14,6 +14,7 @@ from monitor.policy.covering import (
     connected_product,
     defined_terms,
     kept_on_device,
+    named_after_class,
     own_products,
 )
 from monitor.policy.promises import OTHER, find_promises, umbrella_denials
@@ -56,6 +57,7 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
     siblings += tuple(sdk for sdk in own_products(text, aliases.find, aliases.aliases) if sdk != vendor and sdk not in siblings)
     categories = {s.id: s.category for s in getattr(signatures, "sdks", ())}
     organizations = {s.id: s.organization for s in getattr(signatures, "sdks", ())}
+    statements += named_after_class(statements, paragraphs, aliases.find, categories)
     statements += _through_organization(statements, categories, organizations, vendor, siblings)
     claims = find_promises(texts, aliases.find, apply_claim_rules(extract_claims(text, aliases), texts), statements,
                            categories, organizations,

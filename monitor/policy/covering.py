@@ -189,6 +189,7 @@ class CoveringRules:
     ip_location: re.Pattern[str] = rule("types.ip_location")
     coarse_label: re.Pattern[str] = rule("types.coarse_label")
     never_sent: re.Pattern[str] = rule("types.never_sent")
+    class_named_after: re.Pattern[str] = rule("types.class_named_after")
     payment_account: re.Pattern[str] = rule("types.payment_account")
     payment_account_types: tuple[str, ...] = rule("types.payment_account_types", strings)
     precise_location: re.Pattern[str] = rule("types.precise_location")
@@ -928,4 +929,33 @@ def kept_on_device(statements: list[Statement], paragraphs: str) -> list[Stateme
     return [replace(s, stance="denies", qualifiers=(*s.qualifiers, "local"))
             if s.stance == "collects" and s.recipient == "first_party" and not s.vague
             and (s.type, _line_span(paragraphs, s.evidence.start)) in kept else s for s in statements]
+
+
+def named_after_class(statements: list[Statement], paragraphs: str, find: Finder,
+                      categories: dict[str, str]) -> list[Statement]:
+    """The companies the paragraph after a class's statement names while pointing back at that class (`class_named_after`:
+    "these third party advertisers ... Chartboost, Google AdMob, Facebook"): each gets the class's statement (an advertising
+    class only its advertising SDKs). `paragraphs`: the policy's text with hard-wrapped lines joined."""
+    r = covering_rules()
+    out: list[Statement] = []
+    seen: set[tuple[str, str, str]] = set()
+    for s in statements:
+        if s.recipient not in CLASSES or s.stance == "denies" or s.scoped:
+            continue
+        start, end = _line_span(paragraphs, s.evidence.start)
+        nxt = paragraphs.find("\n", end + 1)
+        window = paragraphs[end:nxt if nxt > 0 else len(paragraphs)][:2000]
+        if not window.strip() or window.lstrip().startswith("#"):  # (a new section names other companies)
+            nxt2 = paragraphs.find("\n", nxt + 1) if nxt > 0 else -1
+            window = paragraphs[nxt:nxt2 if nxt2 > 0 else len(paragraphs)][:2000] if nxt > 0 else ""
+        if not r.class_named_after.search(window) or window.lstrip().startswith("#"):
+            continue
+        for sdk, _a, _b in find(window):
+            if s.recipient == "advertisers" and categories.get(sdk) != "advertising":
+                continue
+            key = (s.type, sdk, s.stance)
+            if key not in seen:
+                seen.add(key)
+                out.append(replace(s, recipient=sdk, qualifiers=(*s.qualifiers, "listed")))
+    return out
 
