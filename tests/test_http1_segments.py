@@ -107,3 +107,13 @@ def test_a_broken_start_line_ends_the_stream_whichever_the_segments() -> None:
     cut = req.index(b"NOT")
     assert _fields(_exchanges([cut], [], req, b"")) == _fields(whole)
     assert _fields(_exchanges([cut, cut + 3], [], req, b"")) == _fields(whole)
+
+
+def test_a_head_past_its_bound_breaks_the_stream_whichever_the_segments() -> None:
+    """A head longer than HEADER_MAX that has not ended breaks the stream, even when its end comes next."""
+    big = b"GET /x HTTP/1.1\r\nHost: h\r\nX-Pad: " + b"a" * http1.HEADER_MAX + b"\r\n\r\n"
+    req = b"GET /ok HTTP/1.1\r\nHost: h\r\n\r\n" + big
+    assert [e.path for e in _exchanges([], [], req, b"")] == ["/ok", "/x"]  # (whole: its end is there)
+    first = req.index(b"GET /x")
+    for cuts in ([first, len(req) - 2], [len(req) - 2], [first, first + 10, len(req) - 2]):
+        assert [e.path for e in _exchanges(cuts, [], req, b"")] == ["/ok"], cuts

@@ -76,21 +76,21 @@ class _Parser:
             # nothing held back and a message starts here (most messages come whole in one segment): its head,
             # and a body whose length it gives, are read from the segment itself, without first copying the
             # segment into the buffer and cutting them out of it; what follows them goes through the loop below
+            # (a head that continues in a later segment goes to the buffer below: _head waits for the rest, and
+            # breaks the stream once it passes HEADER_MAX)
             end = data.find(b"\r\n\r\n")
-            if end < 0:
-                self.buf += data  # the head continues in a later segment: _head waits for the rest
-                return
-            if not self._start(data[:end], ts, frame):
-                return
-            used = end + 4
-            cur = self.cur
-            if self.state == "length" and cur is not None and self.remaining <= len(data) - used and \
-                    self.remaining <= BODY_KEEP:
-                cur.body = data[used:used + self.remaining]  # type: ignore[assignment]  # whole: bytes, not appended to
-                used += self.remaining
-                self.remaining = 0
-                self._finish()
-            data = data[used:]
+            if end >= 0:
+                if not self._start(data[:end], ts, frame):
+                    return
+                used = end + 4
+                cur = self.cur
+                if self.state == "length" and cur is not None and self.remaining <= len(data) - used and \
+                        self.remaining <= BODY_KEEP:
+                    cur.body = data[used:used + self.remaining]  # type: ignore[assignment]  # whole: bytes
+                    used += self.remaining
+                    self.remaining = 0
+                    self._finish()
+                data = data[used:]
         self.buf += data
         if self.cur is not None and frame not in self.cur.frames and len(self.cur.frames) < 64:
             self.cur.frames.append(frame)
