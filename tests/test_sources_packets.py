@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pcapgen import eth, hello_handshake, ip4, ip6, pcap, pcapng, quic_initial, sll, sll2, tcp, udp, write
 
-from monitor.model import DnsAnswer, FlowStats, HttpExchange, TlsHello
+from monitor.model import DnsAnswer, Endpoint, FlowStats, HttpExchange, TlsHello
 from monitor.sources import open_capture
 from monitor.sources.packets import PacketDecoder
 
@@ -103,6 +103,43 @@ def test_tls_client_hello_split_over_segments() -> None:
     hellos = [m for m in items if isinstance(m, TlsHello)]
     assert hellos[0].sni == "graph.facebook.com" and hellos[0].alpn == ("h2", "http/1.1")
     assert [f.encrypted_no_key for f in items if isinstance(f, FlowStats)] == [True]
+
+
+@pytest.mark.parametrize("layout", ["one record", "records of 4, 1 and the rest", "empty record first",
+                                    "three segments", "record split mid-header", "message shorter than its record"])
+def test_tls_client_hello_however_its_records_and_segments_fall(layout: str) -> None:
+    """The hello is read from the first segment when it is whole there, else from what the segments gathered:
+    the same SNI, ALPN, version and evidence either way (streams.TlsPassiveHandler, tlshello.handshake_from_records)."""
+    from monitor.sources.streams import TlsPassiveHandler
+
+    hs = client_hello("graph.facebook.com")[5:]  # the handshake message, out of its record
+
+    def rec(body: bytes) -> bytes:
+        return b"\x16\x03\x01" + len(body).to_bytes(2, "big") + body
+
+    segments = {
+        "one record": [rec(hs)],
+        "records of 4, 1 and the rest": [rec(hs[:4]) + rec(hs[4:5]) + rec(hs[5:])],
+        "empty record first": [rec(b"") + rec(hs)],
+        "three segments": [rec(hs)[:3], rec(hs)[3:50], rec(hs)[50:]],
+        "record split mid-header": [rec(hs[:30])[:2], rec(hs[:30])[2:] + rec(hs[30:])],
+        "message shorter than its record": [rec(hs + b"\x00" * 7)],
+    }[layout]
+    h = TlsPassiveHandler(Endpoint(C, 40000), Endpoint(S, 443))
+    out = [m for i, seg in enumerate(segments, 1) for m in h.feed(True, seg, float(i), i)]
+    assert len(out) == 1 and h.idle(True)
+    evidence = "frames 1" if len(segments) == 1 else f"frames 1,{len(segments)}"
+    assert (out[0].sni, out[0].alpn, out[0].version, out[0].evidence, out[0].ts) == \
+        ("graph.facebook.com", ("h2", "http/1.1"), "1.3", evidence, 1.0)
+
+
+def test_tls_stream_that_is_not_a_hello_is_given_up() -> None:
+    from monitor.sources.streams import TlsPassiveHandler
+
+    h = TlsPassiveHandler(Endpoint(C, 40000), Endpoint(S, 443))
+    assert h.feed(True, b"\x16\x03\x01\x00\x05\x02\x00\x00\x01\x00", 1.0, 1) == [] and h.idle(True)  # not a ClientHello
+    h = TlsPassiveHandler(Endpoint(C, 40000), Endpoint(S, 443))
+    assert h.feed(True, b"\x17\x03\x03\x00\x01x", 1.0, 1) == [] and h.idle(True)  # not a handshake record
 
 
 def test_quic_initial_sni() -> None:

@@ -72,6 +72,25 @@ class _Parser:
     def feed(self, data: bytes, ts: float, frame: int) -> None:
         if self.state == "broken":
             return
+        if self.state == "head" and not self.buf and data[:2] != b"\r\n":
+            # nothing held back and a message starts here (most messages come whole in one segment): its head,
+            # and a body whose length it gives, are read from the segment itself, without first copying the
+            # segment into the buffer and cutting them out of it; what follows them goes through the loop below
+            # (a head that continues in a later segment goes to the buffer below: _head waits for the rest, and
+            # breaks the stream once it passes HEADER_MAX)
+            end = data.find(b"\r\n\r\n")
+            if end >= 0:
+                if not self._start(data[:end], ts, frame):
+                    return
+                used = end + 4
+                cur = self.cur
+                if self.state == "length" and cur is not None and self.remaining <= len(data) - used and \
+                        self.remaining <= BODY_KEEP:
+                    cur.body = data[used:used + self.remaining]  # type: ignore[assignment]  # whole: bytes
+                    used += self.remaining
+                    self.remaining = 0
+                    self._finish()
+                data = data[used:]
         self.buf += data
         if self.cur is not None and frame not in self.cur.frames and len(self.cur.frames) < 64:
             self.cur.frames.append(frame)
@@ -125,12 +144,17 @@ class _Parser:
             return False
         head = bytes(buf[:end])
         del buf[:end + 4]
+        return self._start(head, ts, frame)
+
+    def _start(self, head: bytes, ts: float, frame: int) -> bool:
+        """A message's head (without its blank line) read: its start line, headers and body mode; False when the
+        start line is not HTTP (the stream is then broken)."""
         first, _, rest = head.partition(b"\r\n")
         ok = REQUEST_LINE.match(first) if self.is_request else STATUS_LINE.match(first)
         if not ok:
             self._break()
             return False
-        msg = _Msg(start_line=first, ts=ts, frames=[frame])
+        msg = _Msg(first, ts, [frame])
         if self.is_request:
             msg.method = ok.group(1).decode()
             msg.target = ok.group(2).decode("latin-1")

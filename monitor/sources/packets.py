@@ -305,7 +305,7 @@ class PacketDecoder:
             if ng:
                 if pos + 28 > end:
                     break
-                btype, blen, iface, hi, lo, cap, _orig = unpack(buf, pos)
+                btype, blen, iface, hi, lo, cap = unpack(buf, pos)
                 if btype != 6 or blen < 32 or blen % 4 or blen > max_block or pos + blen > end \
                         or iface >= len(ifaces) or cap > max_record:
                     break
@@ -317,7 +317,7 @@ class PacketDecoder:
             else:
                 if pos + 16 > end:
                     break
-                sec, frac, n, _orig = unpack(buf, pos)
+                sec, frac, n = unpack(buf, pos)
                 start = pos + 16
                 if n > max_record or start + n > end:
                     break
@@ -341,8 +341,9 @@ class PacketDecoder:
                     iplen = n - o
                 if proto == 6:
                     ent = fast_tcp.get(key) if iplen >= 40 else None
-                    fresh = ent is None and iplen >= 40
-                    if ent is not None:
+                    if ent is None:
+                        fresh = iplen >= 40
+                    else:
                         c, outbound = ent
                         hlen = (off >> 4) * 4
                         if not flags & 0x07 and hlen >= 20:  # no SYN, FIN or RST
@@ -387,8 +388,9 @@ class PacketDecoder:
                                 self._syn(c, outbound, word, iplen - 20 - hlen, ts)
                 elif proto == 17:
                     ent = fast_udp.get(key) if iplen >= 28 else None
-                    fresh = ent is None and iplen >= 28
-                    if ent is not None:
+                    if ent is None:
+                        fresh = iplen >= 28
+                    else:
                         c, outbound = ent
                         if c.dns or (c.packets >= 8 and c.quic is None):
                             ulen = word >> 16

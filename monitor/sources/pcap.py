@@ -249,7 +249,7 @@ def _pcap(r: _Reader, magic: bytes, path: Path, sieve: Sieve | None = None) -> I
     if snaplen > MAX_SNAPLEN:
         raise BadInput(str(path), f"absurd snap length {snaplen} in the pcap header")
     linktype &= 0x0FFFFFFF  # upper bits carry FCS information
-    hdr = struct.Struct(endian + "IIII")
+    hdr = struct.Struct(endian + "III4x")  # seconds, fraction, captured length (the original length is not read)
     unpack = hdr.unpack_from
     frame = 0
     layout = ("pcap", hdr, unit, MAX_RECORD, MAX_BLOCK)
@@ -262,7 +262,7 @@ def _pcap(r: _Reader, magic: bytes, path: Path, sieve: Sieve | None = None) -> I
             r.frames = frame
             end = pos  # (the loop below then walks nothing)
         while pos + 16 <= end:
-            sec, frac, incl, _orig = unpack(buf, pos)
+            sec, frac, incl = unpack(buf, pos)
             start = pos + 16
             if incl > MAX_RECORD or start + incl > end:
                 break
@@ -278,7 +278,7 @@ def _pcap(r: _Reader, magic: bytes, path: Path, sieve: Sieve | None = None) -> I
         if h is None:
             return
         frame += 1
-        sec, frac, incl, _orig = hdr.unpack(h)
+        sec, frac, incl = hdr.unpack(h)
         if incl > MAX_RECORD:
             raise r.bad(frame, f"frame {frame}: record length {incl} is absurd (over {MAX_RECORD} bytes)")
         try:
@@ -295,7 +295,8 @@ def _pcapng(r: _Reader, first: bytes, path: Path, on_secrets: Any, sieve: Sieve 
     ifaces: list[tuple[int, float, int]] = []  # (linktype, seconds per tick, snaplen)
     frame = 0
     btype_raw: bytes | None = first
-    epb = {"<": struct.Struct("<IIIIIII"), ">": struct.Struct(">IIIIIII")}
+    # an enhanced packet block's type, length, interface, time and captured length (the original length not read)
+    epb = {"<": struct.Struct("<IIIIII4x"), ">": struct.Struct(">IIIIII4x")}
     while True:
         if btype_raw is None and ifaces:
             # enhanced packet blocks already whole in the buffer, read in place; anything else the slow way
@@ -308,7 +309,7 @@ def _pcapng(r: _Reader, first: bytes, path: Path, on_secrets: Any, sieve: Sieve 
                 r.frames = frame
                 end = pos
             while pos + 28 <= end:
-                btype, blen, iface, hi, lo, cap, _orig = unpack(buf, pos)
+                btype, blen, iface, hi, lo, cap = unpack(buf, pos)
                 if btype != 6 or blen < 32 or blen % 4 or blen > MAX_BLOCK or pos + blen > end \
                         or iface >= len(ifaces) or cap > MAX_RECORD:
                     break

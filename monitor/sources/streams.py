@@ -77,16 +77,21 @@ class TlsPassiveHandler:
     def feed(self, outbound: bool, data: bytes, ts: float, frame: int) -> list[Message]:
         if not outbound:
             return self._server(data)
-        from monitor.sources.tlshello import HelloError, handshake_from_records, parse_client_hello
-
         if self.done:
             return []
+        from monitor.sources.tlshello import HelloError, handshake_from_records, parse_client_hello
+
         if not self.buf:
             self.first_ts, self.first_frame = ts, frame
-        self.buf += data[: 65536 - len(self.buf)]
+            stream = bytes(data[:65536])  # (the hello is most often whole in the first segment: read from it)
+        else:
+            self.buf += data[: 65536 - len(self.buf)]
+            stream = bytes(self.buf)
         try:
-            hs = handshake_from_records(bytes(self.buf))
+            hs = handshake_from_records(stream)
             if hs is None:
+                if not self.buf:
+                    self.buf += stream
                 if len(self.buf) >= 65536:
                     self.done = True
                 return []
@@ -97,8 +102,8 @@ class TlsPassiveHandler:
         self.done = True
         self.buf = bytearray()
         frames = f"frames {self.first_frame}" + (f",{frame}" if frame != self.first_frame else "")
-        hello = _tls_hello(ts=self.first_ts, client=self.client, server=self.server, sni=sni, alpn=alpn,
-                           evidence=frames, version=version)
+        # (by position, in TlsHello's field order: ts, client, server, sni, alpn, protocol, evidence, version)
+        hello = _tls_hello(self.first_ts, self.client, self.server, sni, alpn, "tls", frames, version)
         if sni or self.inbound_done:
             self.inbound_done, self.inbound = True, bytearray()
             return [hello]

@@ -24,13 +24,17 @@ def handshake_from_records(stream: bytes) -> bytes | None:
     out = bytearray()
     off = 0
     while off + 5 <= len(stream):
-        ctype, _ver, length = stream[off], stream[off + 1: off + 3], struct.unpack_from("!H", stream, off + 3)[0]
+        ctype, length = stream[off], struct.unpack_from("!H", stream, off + 3)[0]
         if ctype != 0x16:
             raise HelloError("not a handshake record")
         if length > 18432:
             raise HelloError("record too long")
         if off + 5 + length > len(stream):
             break
+        if not out and length >= 4:  # the message starts in this record: whole in it, it is read from it
+            need = 4 + int.from_bytes(stream[off + 6: off + 9], "big")
+            if need <= length:
+                return bytes(stream[off + 5: off + 5 + need])
         out += stream[off + 5: off + 5 + length]
         off += 5 + length
         if len(out) >= 4:
