@@ -64,10 +64,15 @@ def sources(batch: Path) -> list[tuple[str, str, str, str, str]]:
     if not src.exists():
         return rows
     for line in src.read_text(encoding="utf-8").splitlines():
-        cells = [c.strip(" `") for c in line.strip().strip("|").split("|")]
-        if len(cells) >= 5 and "/" in cells[1] and _HEX40.match(cells[3].lower()) and _HEX64.match(cells[4].lower()):
-            rows.append((cells[0], cells[1], cells[2], cells[3].lower(), cells[4].lower()))
+        # (a path may hold "|" itself: a crawler's file names, "134-https:||policies.danale.com|policies|...html", fresh-ch)
+        m = _SOURCE_ROW.match(line.strip())
+        if m:
+            rows.append((m[1], m[2], m[3], m[4].lower(), m[5].lower()))
     return rows
+
+
+_SOURCE_ROW = re.compile(r"^\|?\s*`?([^|`]+?)`?\s*\|\s*`?([^|`\s]+/[^|`\s]+)`?\s*\|\s*`?(.+?)`?\s*\|\s*`?([0-9a-fA-F]{40})`?\s*\|"
+                         r"\s*`?([0-9a-fA-F]{64})`?\s*(?:\||$)")
 
 
 def local_sources(batch: Path) -> list[tuple[str, str, str]]:

@@ -278,3 +278,14 @@ def test_the_companies_named_after_a_class_pointing_back_at_it_get_its_data() ->
     # a paragraph that does not point back names companies of its own
     other = text.replace("these third party advertisers", "our partners' websites")
     assert ("imei", "collects", "chartboost") not in facts(other)
+
+
+def test_collecting_what_is_stored_on_the_device_is_no_local_keeping() -> None:
+    text = ("This is used as a legal basis in the following contexts: (i) the collection of data stored on your device by "
+            "us and our advertising partners, including device information, ad identifiers, IP address, country and region.")
+    assert not {f for f in facts(text) if f[1] == "denies"}
+    assert ("location_precise", "denies", "first_party") in facts("Your location is only stored on your device.")
+    # (and a guard: advice to a child names no data, software running on the device is no app list)
+    assert not facts("Don't give anyone your photo, or tell anyone your name, email, home address, telephone, your "
+                     "school or any other information about you.")
+    assert not facts("We may use technologies like cookies or receive use data from software running on your device.")
