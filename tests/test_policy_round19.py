@@ -289,3 +289,14 @@ def test_collecting_what_is_stored_on_the_device_is_no_local_keeping() -> None:
     assert not facts("Don't give anyone your photo, or tell anyone your name, email, home address, telephone, your "
                      "school or any other information about you.")
     assert not facts("We may use technologies like cookies or receive use data from software running on your device.")
+
+
+def test_a_makers_named_devices_make_a_connected_product_policy() -> None:
+    text = ("Kuna Systems makes Kuna Powered devices. We collect information about Kuna Powered devices you install, and "
+            "Kuna Powered devices send us their activity logs.\n\n"
+            "We collect Kuna and Kuna Powered device Information, such as the serial number and device activity logs.\n")
+    got = facts(text)
+    assert ("device_uid", "collects", "first_party") in got and ("serial", "collects", "first_party") not in got
+    phone = ("You can use the app on your Samsung devices. Our services run on your Samsung devices and on all Samsung "
+             "devices you sign in to.\n\nWe collect information such as the serial number of your phone.\n")
+    assert ("serial", "collects", "first_party") in facts(phone)

@@ -1058,22 +1058,39 @@ _SELF_NAMED = re.compile(r"[(（]\s*(?:the\s+|collectively,?\s+)?[“\"]([A-Z][\
 
 
 def _own_names(text: str) -> frozenset[str]:
-    """Capitalised words of the policy's title and opening (its own company and product names; an archive's note quoted
-    above the title is not its opening), and the names its opening defines for itself ('IFTTT Inc. ("IFTTT")', 'Planck,
-    LLC, d/b/a Patch Media ("Patch", "we" or "us")')."""
-    head = re.sub(r"\A(?:\s*>[^\n]*\n)+", "", text[:1500])[:300]
+    """Capitalised words of the policy's opening (its own company and product names; an archive's note quoted above the
+    title is not its opening), and its owner's names (`_owner_names`)."""
+    head = _opening(text)[:300]
     words = {w.lower() for w in re.findall(r"\b[A-Z][\w&-]{2,}", head)}
+    return frozenset((words | _owner_names(text)) - _NOT_OWN)
+
+
+def _owner_names(text: str) -> frozenset[str]:
+    """The names the policy gives its owner: the capitalised words of a title line that says it is a privacy policy
+    ("# Privacy Policy - Lookout"), the names its opening defines for itself ('IFTTT Inc. ("IFTTT")', 'Planck, LLC,
+    d/b/a Patch Media ("Patch", "we" or "us")') and the proper name the whole policy keeps writing, early and often
+    ("When you provide other information to Twitter", Twitter's own policy below a page's menus: fresh-ch). Narrower
+    than `_own_names`: a company the opening merely mentions ("This app sends location data to Mapbox") is not here."""
+    title = next((line for line in _opening(text).split("\n") if line.strip()), "")[:200]
+    words = {w.lower() for w in re.findall(r"\b[A-Z][\w&-]{2,}", title)} if re.search(r"privacy|policy", title, re.I) \
+        else set()
     words |= {m.group(1).lower() for m in _SELF_NAMED.finditer(text[:5000])}
-    # ... and the proper name the whole policy keeps writing, early and often ("When you provide other information to
-    # Twitter", Twitter's own policy below a page's menus: fresh-ch)
     caps = Counter(re.findall(r"\b[A-Z][a-z][\w&-]{1,30}\b", text[:200_000]))
     for name, n in caps.most_common(3):
-        if n >= 15 and text.find(name) < 1500 and len(re.findall(rf"(?<![\w./@-]){name.lower()}(?![\w./-])", text[:200_000])) * 5 <= n \
-                and name.lower() not in _NOT_NAMES:
+        if n >= 15 and text.find(name) < 1500 and name.lower() not in _NOT_NAMES \
+                and len(re.findall(rf"(?<![\w./@-]){name.lower()}(?![\w./-])", text[:200_000])) * 5 <= n:
             words.add(name.lower())
             break
-    return frozenset(words - {"privacy", "policy", "notice", "the", "this", "last", "updated", "effective", "terms",
-                              "statement", "date", "version", "our", "we", "your", "app", "apps"})
+    return frozenset(words - _NOT_OWN)
+
+
+def _opening(text: str) -> str:
+    """The policy's first 1,500 characters without an archive's note quoted above its title."""
+    return re.sub(r"\A(?:\s*>[^\n]*\n)+", "", text[:1500])
+
+
+_NOT_OWN = frozenset({"privacy", "policy", "notice", "the", "this", "last", "updated", "effective", "terms", "statement",
+                      "date", "version", "our", "we", "your", "app", "apps"})
 
 
 _TITLE_ZH = re.compile(r"^[\s#*>《【\-]*(?:title:\s*)?(?:<[^>]{0,80}>)*[【《“\"]?([^\s【】《》“”\"<>|:：#*]{1,12}?)[】》”\"]?\s*(?:的)?隐私(?:权)?(?:政策|协议|保护(?:政策|指引))", re.M)
@@ -1245,6 +1262,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     seen: set[tuple[str, str, str, int]] = set()
     ios, iot, android = policy_context(text)
     own = _own_names(text)
+    owner = _owner_names(text)
     r = rules()
     own_role = _own_role(text)
     general_use = _general_use_zh(text)
@@ -1332,7 +1350,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         rc = _without_class_in_names(c, mentions)  # "IDFA (Identifier for advertisers)" names no recipient
         as_we = own_role.sub("we", rc.text) if own_role else rc.text
         recipients = _recipients(replace(rc, text=as_we) if as_we != rc.text else rc, aliases, own)
-        recipients = _more_recipients(rc, recipients, aliases, own)
+        recipients = _more_recipients(rc, recipients, aliases, owner)
         these = bool(_THESE_COMPANIES.match(c.text))  # "These companies ...": the ones the sentence before names
         if recipients == ["first_party"] and ci > 0 and (_EXAMPLES_OF.match(c.text) or these):
             # "Third parties may collect data about your device ... Examples of data that may be collected can include:
