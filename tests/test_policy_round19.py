@@ -300,3 +300,13 @@ def test_a_makers_named_devices_make_a_connected_product_policy() -> None:
     phone = ("You can use the app on your Samsung devices. Our services run on your Samsung devices and on all Samsung "
              "devices you sign in to.\n\nWe collect information such as the serial number of your phone.\n")
     assert ("serial", "collects", "first_party") in facts(phone)
+
+
+def test_storage_in_one_of_two_countries_and_a_shine_the_light_notice_promise_nothing_broken_by_one_server() -> None:
+    both = "We collect your email address.\n\nPlease be advised that we store all information in the United States or Australia.\n"
+    assert not [c for c in parse_policy(both).claims if c.kind == "storage_location"]
+    one = both.replace(" or Australia", "")
+    assert [dict(c.params).get("country") for c in parse_policy(one).claims if c.kind == "storage_location"] == ["US"]
+    text = ("We share your email address with our partners.\n\nWe do not disclose personal information of a consumer to "
+            "third parties for third parties' direct marketing purposes if the consumer has exercised an option.\n")
+    assert verdict_of(text, "email", "admob", category="advertising") != "contradicted"

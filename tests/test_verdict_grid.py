@@ -261,6 +261,11 @@ FLOORS63 = {"grid63/brickbreaker.txt": (1.0, 39), "grid63/omi.txt": (0.823, 44),
 GRID64, GRID65 = CORPUS / "verdicts64", CORPUS / "verdicts65"
 FLOORS64 = {"grid64/ifit.txt": (0.672, 25), "grid64/skype.txt": (0.545, 1), "grid64/wordpress.txt": (0.844, 23)}
 FLOORS65 = {"grid65/bigassfans.txt": (0.651, 10), "grid65/madfinger.txt": (0.446, 10), "grid65/tapatalk.txt": (0.867, 25)}
+# ... and 66 (YellowPages, Woman's Day, AlfredCamera), read on the session's last rules: 0.757 / 10 false contradicted
+# (a8dfac9 the same) -> 0.794 / 0 (storage "in the United States or Australia" is no one country; a Shine the Light
+# notice's "for third parties' direct marketing purposes" limits its denial)
+GRID66 = CORPUS / "verdicts66"
+FLOORS66 = {"grid66/alfred.txt": (0.672, 24), "grid66/womansday.txt": (0.983, 7), "grid66/yellowpages.txt": (0.742, 15)}
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -373,6 +378,7 @@ LATER_GRIDS = [
     pytest.param(GRID63, CORPUS / "policies", 217, 0.935, (121, 121), FLOORS63, id="grid63"),
     pytest.param(GRID64, CORPUS / "policies", 194, 0.686, (49, 53), FLOORS64, id="grid64"),
     pytest.param(GRID65, CORPUS / "policies", 188, 0.649, (45, 45), FLOORS65, id="grid65"),
+    pytest.param(GRID66, CORPUS / "policies", 189, 0.794, (46, 47), FLOORS66, id="grid66"),
     pytest.param(GRIDR5, CORPUS / "policies", 258, 0.915, (67, 74), FLOORSR5, id="gridR5"),
 ]
 

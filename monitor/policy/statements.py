@@ -123,7 +123,9 @@ _PURPOSES = [("advertising", r"advertis"), ("analytics", r"statistic|analy[sz]")
              ("location_services", r"location-based")]
 _COUNTRIES = [("CN", r"People'?s Republic of China|mainland China|\bPRC\b|\bChina\b"),
               ("US", r"United States|\bU\.?S\.?A?\b"), ("SG", r"Singapore"), ("EU", r"European (?:Union|Economic Area)"),
-              ("DE", r"Germany"), ("JP", r"Japan"), ("IN", r"India"), ("HK", r"Hong Kong")]
+              ("DE", r"Germany"), ("JP", r"Japan"), ("IN", r"India"), ("HK", r"Hong Kong"), ("AU", r"Australia"),
+              ("CA", r"\bCanada\b"), ("GB", r"United Kingdom")]
+_COUNTRY_JOIN = re.compile(r"\s*(?:,|or|and|and/or)\s*(?:the\s+)?", re.I)
 _ABROAD_ALLOWED = re.compile(r"\b(?:may|might|can|will)\s+(?:\w+\s+){0,2}?(?:transfer|store|process|transmit)\w*\b[^.]{0,80}"
                              r"\b(?:outside|overseas|abroad|jurisdictions?\s+other\s+than|other\s+countries)", re.I)
 _HEADING = re.compile(r"^\s*(?:[IVX]+\.|[A-Z][a-z]+\.\s|\d+(?:\.\d+)*[.、)]?\s|[（(]\d+[)）])")
@@ -1848,8 +1850,11 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
         found: list[tuple[str, tuple[tuple[str, str], ...]]] = []
         if re.search(r"\bstored?\b[^.]{0,80}\b(?:in|within)\s+(?:the\s+)?(?:territory|mainland|servers?\s+in|"
                      r"People|China|PRC|United|Singapore|Europe)|\bstored\s+locally\b|\bstorage\s+location\b", t, re.I):
-            country = next((code for code, rx in _COUNTRIES if re.search(rx, t)), "")
-            found.append(("storage_location", (("country", country),) if country else ()))
+            spans = sorted((m.start(), m.end()) for _code, rx in _COUNTRIES for m in [re.search(rx, t)] if m)
+            if not any(_COUNTRY_JOIN.fullmatch(t[a[1]:b[0]]) for a, b in zip(spans, spans[1:], strict=False)):
+                # ("we store all information in the United States or Australia": no one country, grid 66)
+                country = next((code for code, rx in _COUNTRIES if re.search(rx, t)), "")
+                found.append(("storage_location", (("country", country),) if country else ()))
         if re.search(r"cross-border|outside (?:the territory|China|the country)|overseas|jurisdictions? other than", t, re.I):
             denied = bool(_DENY.search(t))
             # "we may transfer, store and process it in jurisdictions other than where you live": data may leave
