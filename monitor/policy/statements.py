@@ -1059,12 +1059,12 @@ _NOT_NAMES = frozenset({"we", "you", "your", "our", "the", "this", "these", "if"
 _SELF_NAMED = re.compile(r"[(（]\s*(?:the\s+|collectively,?\s+)?[“\"]([A-Z][\w&-]{2,30})[”\"]\s*(?:[)）]|,\s*[“\"](?:we|us|our)\b)")
 
 
-def _own_names(text: str) -> frozenset[str]:
+def _own_names(text: str, owner: frozenset[str]) -> frozenset[str]:
     """Capitalised words of the policy's opening (its own company and product names; an archive's note quoted above the
-    title is not its opening), and its owner's names (`_owner_names`)."""
+    title is not its opening), and its owner's names (`owner`: what `_owner_names` gives for the same text)."""
     head = _opening(text)[:300]
     words = {w.lower() for w in re.findall(r"\b[A-Z][\w&-]{2,}", head)}
-    return frozenset((words | _owner_names(text)) - _NOT_OWN)
+    return frozenset((words | owner) - _NOT_OWN)
 
 
 def _owner_names(text: str) -> frozenset[str]:
@@ -1263,8 +1263,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     out: list[Statement] = []
     seen: set[tuple[str, str, str, int]] = set()
     ios, iot, android = policy_context(text)
-    own = _own_names(text)
     owner = _owner_names(text)
+    own = _own_names(text, owner)
     r = rules()
     own_role = _own_role(text)
     general_use = _general_use_zh(text)
@@ -1850,11 +1850,11 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
         found: list[tuple[str, tuple[tuple[str, str], ...]]] = []
         if re.search(r"\bstored?\b[^.]{0,80}\b(?:in|within)\s+(?:the\s+)?(?:territory|mainland|servers?\s+in|"
                      r"People|China|PRC|United|Singapore|Europe)|\bstored\s+locally\b|\bstorage\s+location\b", t, re.I):
-            spans = sorted((m.start(), m.end()) for _code, rx in _COUNTRIES for m in [re.search(rx, t)] if m)
+            named = [(code, m) for code, rx in _COUNTRIES for m in [re.search(rx, t)] if m]  # (in _COUNTRIES' order)
+            spans = sorted(m.span() for _code, m in named)
             if not any(_COUNTRY_JOIN.fullmatch(t[a[1]:b[0]]) for a, b in zip(spans, spans[1:], strict=False)):
                 # ("we store all information in the United States or Australia": no one country, grid 66)
-                country = next((code for code, rx in _COUNTRIES if re.search(rx, t)), "")
-                found.append(("storage_location", (("country", country),) if country else ()))
+                found.append(("storage_location", (("country", named[0][0]),) if named else ()))
         if re.search(r"cross-border|outside (?:the territory|China|the country)|overseas|jurisdictions? other than", t, re.I):
             denied = bool(_DENY.search(t))
             # "we may transfer, store and process it in jurisdictions other than where you live": data may leave
