@@ -94,7 +94,8 @@ def _shared_policies() -> Path:
 
 def _mirror(repo: str) -> Path:
     """The git directory `fetch` made for a repository ($PRIVMON_MIRRORS, default /work/.mirror)."""
-    return Path(os.environ.get("PRIVMON_MIRRORS", "/work/.mirror")) / repo.replace("/", "+") / "repo"
+    git = Path(os.environ.get("PRIVMON_MIRRORS", "/work/.mirror")) / repo.replace("/", "+") / "repo"
+    return git / ".git" if (git / ".git").is_dir() else git  # some snapshots arrive with a work tree
 
 
 def _show(repo: str, commit: str, path: str) -> bytes | None:
