@@ -15,9 +15,10 @@ from monitor.policy.covering import (
     defined_terms,
     kept_on_device,
     named_after_class,
+    only_named,
     own_products,
 )
-from monitor.policy.promises import OTHER, find_promises, umbrella_denials
+from monitor.policy.promises import OTHER, find_promises, promise_rules, umbrella_denials
 from monitor.policy.statements import (
     AliasMatcher,
     clauses,
@@ -41,7 +42,8 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
     paragraphs = unwrapped(text)  # (a paragraph is a line)
     statements = apply_covering(extract_statements(text, aliases), connected_product(text, policy_context(text)[1]),
                                 aliases.find, paragraphs, aliases.aliases)
-    statements = kept_on_device(_precise_denied(statements), paragraphs)
+    statements = _policy_excepted(kept_on_device(_precise_denied(statements), paragraphs))
+    statements += only_named(statements)
     texts = [(c.start, c.end, c.text, c.scope) for c in clauses(text, aliases)]
     statements += defined_terms(statements, text, texts)
     statements += umbrella_denials(texts, text)
@@ -102,6 +104,16 @@ def _precise_denied(statements: list[Statement]) -> list[Statement]:
     return [s for s in statements if not (s.type == "location_precise" and s.stance != "denies" and not s.vague
                                           and (s.recipient in denied or "first_party" in denied)
                                           and (not precise_named(s) or (s.recipient, s.evidence.start) in same))]
+
+
+def _policy_excepted(statements: list[Statement]) -> list[Statement]:
+    """A denial that keeps the policy's own statements as its exception ("除本政策另有明确约定外，我们不会将你的设备信息
+    提供给任何第三方", "except as described in this policy, we do not share ...") denies nothing for a type the policy
+    itself gives to a recipient other than the first party (blind batch fresh-cn, the push SDK getting the Android ID)."""
+    excepted = promise_rules().policy_exception
+    given = {s.type for s in statements if s.stance != "denies" and s.recipient != "first_party" and not s.scoped}
+    return [s for s in statements if not (s.stance == "denies" and s.type in given and s.recipient != "first_party"
+                                           and excepted.search(s.evidence.text))]
 
 
 def _through_organization(statements: list[Statement], categories: dict[str, str], organizations: dict[str, str],

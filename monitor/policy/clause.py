@@ -34,6 +34,8 @@ class Rules:
     post: re.Pattern[str] = rule("negation.post")
     pseudo: re.Pattern[str] = rule("negation.pseudo", flags=FLAGS | re.M)
     term: re.Pattern[str] = rule("negation.terminators")
+    relative: re.Pattern[str] = rule("negation.relative_clause")
+    relative_verb: re.Pattern[str] = rule("negation.relative_verb")
     exception: re.Pattern[str] = rule("negation.exception")
     without_consent: re.Pattern[str] = rule("negation.without_consent")
     conditional_denial: re.Pattern[str] = rule("negation.conditional_denial")
@@ -194,6 +196,9 @@ def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
             continue
         end = min(next((a for a, _b in terms if a >= m.end()), len(text)), m.end() + MAX_SCOPE)
         end = min(end, _bracket_end(text, m.start()))  # ("(e.g. a dating profile excluding sensitive data)")
+        if r.relative.search(text, max(0, m.start() - 8), m.start()) and r.relative_verb.search(m.group()):  # ("files that do not contain X, geo-location")
+            comma = text.find(",", m.end())
+            end = min(end, comma) if comma >= 0 else end
         stop = text[end:end + 30]
         kind = "except" if r.exception.match(stop) else "deny"
         scope = text[m.start():end]

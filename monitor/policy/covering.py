@@ -131,6 +131,7 @@ class CoveringRules:
     abroad_cn_denied: re.Pattern[str] = rule("claims.abroad_cn_denied")
     feature_denial: re.Pattern[str] = rule("scope.feature_denial")
     third_party_sign_in: re.Pattern[str] = rule("scope.third_party_sign_in")
+    only_named: re.Pattern[str] = rule("scope.only_named")
     sale_only: re.Pattern[str] = rule("claims.sale_only")
     share_verbs: re.Pattern[str] = rule("claims.share_verbs")
     given_by_user: re.Pattern[str] = rule("claims.given_by_user")
@@ -143,6 +144,7 @@ class CoveringRules:
     open_storage: re.Pattern[str] = rule("claims.open_storage")
     worldwide_storage: re.Pattern[str] = rule("claims.worldwide_storage")
     other_storer: re.Pattern[str] = rule("claims.other_storer")
+    regional_storage: re.Pattern[str] = rule("claims.regional_storage")
     instruction: re.Pattern[str] = rule("instruction.text")
     instruction_types: tuple[str, ...] = rule("instruction.types", strings)
     plain_form: re.Pattern[str] = rule("denial.plain_form")
@@ -172,6 +174,7 @@ class CoveringRules:
     sdk_subject_after: re.Pattern[str] = rule("subject.sdk_subject_after")
     defined_term: re.Pattern[str] = rule("defined.term", flags=re.ASCII)
     considered: str = rule("defined.considered", lambda v, _f: v)
+    label_term: re.Pattern[str] = rule("defined.label_term", flags=re.ASCII)
     collect_denial: re.Pattern[str] = rule("denial.collect_denial")
     enumeration: re.Pattern[str] = rule("carry.enumeration")
     class_given: re.Pattern[str] = rule("carry.class_given")
@@ -656,6 +659,24 @@ def _list_below(policy_text: str, at: int, find: Finder, aliases: dict[str, str]
 _OPENING_NAME = re.compile(r"^\W{0,3}(?:[Tt]he\s+)?((?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*)(?=\s)")
 
 
+_NON = re.compile(r"non[- ]", re.I)
+
+
+def only_named(statements: list[Statement]) -> list[Statement]:
+    """The denial to everyone else that a share "with no company other than Amazon and Chartboost" makes: for each type
+    that sentence gives its named companies, a third-party denial (qualifier `only_named`) beside their statements."""
+    r = covering_rules()
+    out: list[Statement] = []
+    seen: set[tuple[str, int]] = set()
+    for s in statements:
+        if s.stance == "denies" or s.recipient in (*CLASSES, "first_party") or (s.type, s.evidence.start) in seen \
+                or not r.only_named.search(s.evidence.text):
+            continue
+        seen.add((s.type, s.evidence.start))
+        out.append(replace(s, recipient="third_party", stance="denies", qualifiers=(*s.qualifiers, "only_named")))
+    return out
+
+
 def defined_terms(statements: list[Statement], policy_text: str,
                   texts: Sequence[tuple[int, int, str, str]] = ()) -> list[Statement]:
     """Statements for a data term the policy defines in quotes ("Usage Data"): each later sentence naming the term states,
@@ -664,10 +685,13 @@ def defined_terms(statements: list[Statement], policy_text: str,
     shares the term with a class ("sharing User Data with third parties") gives the class those types."""
     r = covering_rules()
     out: list[Statement] = []
-    for m in r.defined_term.finditer(policy_text[:MAX_DEFINED_TEXT]):
+    head = policy_text[:MAX_DEFINED_TEXT]
+    quoted = [(m, False) for m in r.defined_term.finditer(head)]
+    for m, labelled in quoted + [(m, True) for m in r.label_term.finditer(head)]:
         term = m.group(1)
-        if any(t.type in r.umbrella for t, _a, _b in find_terms(term)):
-            continue  # "Personally Identifiable Information" defined is still an umbrella word (CONTRACT.md)
+        if not _NON.match(term) and any(t.type in r.umbrella for t, _a, _b in find_terms(term)):
+            continue  # "Personally Identifiable Information" defined is still an umbrella word (CONTRACT.md); what is
+            # "Non-Personal Information" is the list that defines it
         lo = policy_text.rfind("\n", 0, m.start()) + 1
         hi = policy_text.find("\n", m.end())
         hi = len(policy_text) if hi < 0 else hi
@@ -677,8 +701,8 @@ def defined_terms(statements: list[Statement], policy_text: str,
                  if any(a <= s.evidence.start < b for a, b in lines) and s.stance != "denies" and (s.covers or not s.vague)}
         if not kinds:
             continue
-        out += _shared_term(term, kinds, statements, texts, [x for x in lines[1:]], r)
-        word = re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])")
+        out += _shared_term(term, kinds, statements, texts, [x for x in lines[1:]], r, labelled)
+        word = re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])", re.I if labelled else 0)
         seen: set[tuple[str, str, str, int]] = set()
         for s in statements:
             if lo <= s.evidence.start < hi or not word.search(s.evidence.text):
@@ -706,9 +730,9 @@ def _line_span(text: str, at: int) -> tuple[int, int]:
 
 def _shared_term(term: str, kinds: set[tuple[str, tuple[str, ...]]], statements: list[Statement],
                  texts: Sequence[tuple[int, int, str, str]], filed: list[tuple[int, int]],
-                 r: CoveringRules) -> list[Statement]:
+                 r: CoveringRules, anycase: bool = False) -> list[Statement]:
     """The class statements of sentences that share a defined term with a class and state nothing of their own."""
-    word = re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])")
+    word = re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])", re.I if anycase else 0)
     stated = {s.evidence.start for s in statements}
     out: list[Statement] = []
     for start, end, text, scope in texts:
@@ -815,6 +839,8 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
     for c in claims:
         if c.kind == "storage_location" and r.other_storer.search(c.text):
             continue  # another company's servers: where it keeps its data, not where the first party keeps ours
+        if c.kind == "storage_location" and not dict(c.params).get("scope") and r.regional_storage.search(c.text):
+            c = replace(c, params=(*c.params, ("scope", "region")))  # one region's users' data: no place for all of it
         if c.kind == "storage_location" and (r.permissive_storage.search(c.text) or r.open_storage.search(c.text)
                                              or worldwide) and not r.exclusive_storage.search(c.text):
             c = replace(c, params=(*c.params, ("permissive", "yes")))
@@ -833,6 +859,7 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
             out.append(Claim("storage_location", t, start, end, (("country", "CN"), *scoped)))
         country = _server_country(t, r)
         if country and ("storage_location", start) not in have and not r.other_storer.search(t):
+            scoped = scoped or ((("scope", "region"),) if r.regional_storage.search(t) else ())
             out.append(Claim("storage_location", t, start, end, (("country", country), *scoped)))
         if r.transport_all.search(t) and not r.transport_not.search(t) and len(t) <= MAX_TRANSPORT:
             out.append(Claim("other", t, start, end, (("about", "transport"), *scoped)))

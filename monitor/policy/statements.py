@@ -85,6 +85,8 @@ _COND_BEFORE = re.compile(
     r"|\bhave\s+(?:allowed|granted|authori[sz]ed)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:access|permission|tracking)\b"
     r"|\bif\s+you\s+opt\s+in\b"
     r"|(?:可以|可)选择是否(?:授权|同意|开启|提供|允许)", re.IGNORECASE)  # "用户可以选择是否授权本SDK收集如下信息：IMEI"
+_CONDITION_OPENING = re.compile(r"^\W*(?:if|when|whenever|where|unless|should|once)\b", re.I)
+_SECTION_NUMBER = re.compile(r"^\W*\d+(?:\.\d+)*[.)]?\s")  # "1.3 Location." is a numbered heading
 _VERB = re.compile(
     r"\b(?:collect|obtain|gather|acquir|access|read|upload|send|sent|transmit|shar|provid|disclos|record|use[sd]?|"
     r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer|captur|retain)\w*|\btrack(?:s|ed)?\b"
@@ -583,6 +585,14 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 # location data"): the heading is the list's introduction
                 field_item = field_item or (bool(section_kind) and k == 0 and not listed and not intro
                                             and bool(_BULLET.match(stripped)) and not _VERB.search(unmarked))
+                # ... and a verbless line naming data under such a heading when the list lost its bullets ("Contact
+                # information (name, email address). Usually submitted when ..." under "What data do we collect?",
+                # blind grid 68, Playkot)
+                field_item = field_item or (section_kind == "collect" and k == 0 and not listed and not intro
+                                            and not bullet and not _VERB.search(unmarked) and len(unmarked) <= 160
+                                            and unmarked.rstrip().endswith(".") and not _is_heading(stripped)
+                                            and len(unmarked.split()) >= 3 and not _SECTION_NUMBER.match(unmarked)
+                                            and not _FINITE.search(unmarked) and not _CONDITION_OPENING.match(unmarked))
                 if bool(section_kind) and k == 1 and not listed and _EXAMPLES_AFTER_LABEL.match(unmarked) \
                         and not _VERB.search(unmarked):
                     # "2.6后台状态信息。例如：APP的进程信息、设备IMEI。" under "我们在您使用服务时获取的信息": the label's

@@ -38,6 +38,8 @@ class _HtmlText(HTMLParser):
         elif tag in ("tr", "table"):
             self.cell = 0
             self.parts.append("\n")
+        elif tag == "li" and not self.cell:  # a list item reads as one, a bullet ("<li>The Bluetooth address ...</li>")
+            self.parts.append("\n- ")
         elif tag in _BLOCK:
             self.parts.append(" " if self.cell else "\n")
         elif tag in ("td", "th"):
@@ -127,6 +129,7 @@ def html_to_text(html: str) -> str:
     blank = False
     for ln in lines:
         ln = ln.strip(" |") if ln.strip(" |") == "" else ln
+        ln = "" if ln == "-" else ln  # (an empty list item)
         if not ln:
             if not blank and out:
                 out.append("")

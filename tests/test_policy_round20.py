@@ -1,0 +1,124 @@
+"""Reader rules of session 16 (issue 14), from the first readings of blind batches fresh-cl to fresh-co and grids 67-68.
+Each text is written for the test in the shape of the sentence that was misread; each failed before its rule (the guards
+beside them say what must stay as it was).
+"""
+
+from __future__ import annotations
+
+from monitor.compare import compute_verdicts
+from monitor.policy import parse_policy
+from monitor.policy.text import html_to_text
+from monitor.testing.policies import facts, verdict_of
+from monitor.testing.records import destination, finding
+
+
+def _stored_in(text: str, country: str) -> str:
+    """The verdict on an e-mail address sent to the app's own server in `country`."""
+    sent = finding(1, "email", location="json:$.x", host="h.example", ip="192.0.2.7", ts=0.0)
+    dests = [destination(host="h.example", ip="192.0.2.7", country=country)]
+    return [v for v in compute_verdicts(parse_policy(text), [sent], dests, None) if v.findings][0].verdict
+
+
+def test_a_storage_place_given_for_one_regions_users_is_no_promise_about_the_rest() -> None:
+    text = ("We collect your email address to create your account.\n"
+            "All data from users registered to accounts in the United States are stored in the United States.\n")
+    assert _stored_in(text, "CN") == "disclosed"
+    # the same place promised for everyone still holds
+    everyone = ("We collect your email address to create your account.\n"
+                "All data we collect is stored on servers in the United States.\n")
+    assert _stored_in(everyone, "CN") == "contradicted"
+
+
+def test_a_term_a_paragraph_opens_with_and_defines_carries_its_types_into_sharing() -> None:
+    text = ("Non-Personal Information. Non-personal information does not identify you. We may collect it from your "
+            "device. Non-personal information includes the following: the unique device ID of your device, the MAC "
+            "address of your camera and the IP address of your phone.\n\n"
+            "Non-Personal Information. Because non-personal information does not identify you, we may share "
+            "non-personal information with any third party for any purpose.\n")
+    assert verdict_of(text, "mac", sdk="admob", category="advertising") == "vague"
+    # without the definition the shared term names nothing
+    bare = text.replace("Non-personal information includes the following: the unique device ID of your device, the "
+                        "MAC address of your camera and the IP address of your phone.", "We collect your MAC address.")
+    assert verdict_of(bare, "mac", sdk="admob", category="advertising") == "undisclosed"
+
+
+def test_a_denial_under_a_purpose_label_holds_for_that_purpose_only() -> None:
+    text = ("We collect your email address for statistics.\n"
+            "For obtaining health information relating to a place of interest: the postal code is not recorded on the "
+            "central server, but only in the user's application.\n")
+    assert verdict_of(text, "location_coarse") == "undisclosed"
+    plain = ("We do not collect your postal code or any other location information.\n")
+    assert verdict_of(plain, "location_coarse") == "contradicted"
+
+
+def test_verbless_lines_under_a_collecting_heading_are_its_items_when_the_bullets_are_lost() -> None:
+    text = ("4. What data do we collect?\n"
+            "Contact information (name, email address). Usually submitted when contacting the customer support.\n"
+            "Nickname, avatar, password, and other data from the game profile. Required to identify players.\n")
+    got = facts(text)
+    assert ("email", "collects", "first_party") in got and ("credentials", "collects", "first_party") in got
+    # a sentence with a verb of its own, and a numbered sub-heading, are not items
+    assert not facts("4. What data do we collect?\nIf you no longer wish us to know your location, untick the box.\n")
+    assert not facts("What data do we collect?\n1.3 Location.\nWe use cookies.\n")
+
+
+def test_html_list_items_read_as_the_items_of_their_introduction() -> None:
+    html = ("<p>The types of personal information we collect include:</p><ul>"
+            "<li>The geolocation of your mobile device if you consent to the collection of this data.</li>"
+            "<li>The Bluetooth address of your mobile device when you set up your camera.</li>"
+            "<li>The IMEI number of your mobile device. It is required to secure your account.</li>"
+            "<li>Technical information about your camera, such as its model and serial number.</li></ul>")
+    text = html_to_text(html)
+    assert "\n- The Bluetooth address" in text
+    got = facts(text)
+    assert ("mac", "collects", "first_party") in got
+    # (the item that is a sentence of its own no longer ends the list: the serial after it is read too)
+    assert {"serial", "device_uid"} & {t for t, _s, _r in got}
+
+
+def test_a_bluetooth_address_used_to_locate_the_device_is_no_mac_of_it() -> None:
+    assert ("mac", "collects", "first_party") in facts("We collect your device's Bluetooth address to pair the lock.")
+    text = ("We may collect data about the location of your device using GPS, cellular towers, sensors that provide "
+            "information on nearby devices, Bluetooth address and Wi-Fi access points.\n")
+    assert "mac" not in {t for t, _s, _r in facts(text)}
+
+
+def test_a_denial_that_keeps_the_policys_own_statements_as_its_exception_yields_to_them() -> None:
+    text = ("我们会收集以下设备信息：Android ID、OAID。\n"
+            "除本政策另有明确约定外，我们不会将你的设备信息提供给任何第三方。\n"
+            "个推SDK：收集设备标识符（Android ID、OAID），用于消息推送。\n")
+    got = parse_policy(text).statements
+    assert not [s for s in got if s.type == "android_id" and s.stance == "denies"]
+    assert [s for s in got if s.type == "android_id" and s.recipient == "getui" and s.stance == "collects"]
+    # with nothing given to anyone, such a denial holds
+    alone = ("We collect your Android ID.\n"
+             "Except as described in this policy, we do not share your Android ID with any third party.\n")
+    assert ("android_id", "denies", "third_party") in facts(alone)
+    given = alone + "Google Analytics collects your Android ID to measure use of the app.\n"
+    assert ("android_id", "denies", "third_party") not in facts(given)
+
+
+def test_a_negation_in_a_relative_clause_stops_at_the_comma() -> None:
+    text = ("Personal information also includes video content files that do not contain personal visual identity "
+            "information, the time zone of the connected product, geo-location, and firmware information.\n")
+    stances = {s for t, s, _r in facts(text) if t == "location_precise"}
+    assert stances == {"collects"}
+    # a relative clause that denies collecting denies its whole list
+    sdks = "We use SDKs that do not collect your email, phone number or location."
+    assert ("phone_number", "denies", "first_party") in facts(sdks)
+
+
+def test_installed_application_names_are_the_installed_apps() -> None:
+    text = "We may collect non-personal information such as installed application name and package name, and country."
+    assert ("installed_apps", "collects", "first_party") in facts(text)
+
+
+def test_sharing_with_no_company_other_than_the_named_ones_denies_it_to_the_rest() -> None:
+    text = ("Our apps may use your device's Google Advertising Identifier to track where the app was downloaded from. "
+            "We do not share this identifier with any company other than Chartboost.\n")
+    assert verdict_of(text, "gaid", sdk="chartboost", category="advertising") == "disclosed"
+    assert verdict_of(text, "gaid", sdk="admob", category="advertising") == "contradicted"
+    # a plain share with Chartboost says nothing of the others
+    plain = text.replace("We do not share this identifier with any company other than Chartboost.",
+                         "We share this identifier with Chartboost.")
+    assert verdict_of(plain, "gaid", sdk="admob", category="advertising") != "contradicted"
