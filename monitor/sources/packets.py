@@ -923,7 +923,8 @@ class PacketDecoder:
 
     def _count(self, c: _Conn, outbound: bool, n: int, ts: float) -> None:
         c.packets += 1
-        c.last_ts = max(c.last_ts, ts)
+        if ts > c.last_ts:  # (what max(c.last_ts, ts) keeps, without the call)
+            c.last_ts = ts
         if outbound:
             c.bytes_out += n
         else:
