@@ -83,8 +83,14 @@ class _DestAcc:
         self.tls_rejected = 0  # live proxy: handshakes in which the client refused the proxy's certificate
 
     def touch(self, ts: float) -> None:
-        self.first_ts = ts if self.first_ts is None else min(self.first_ts, ts)
-        self.last_ts = ts if self.last_ts is None else max(self.last_ts, ts)
+        # (comparisons, not min() / max(): the same answers, an equal time keeps the one held, without two calls)
+        if self.first_ts is None:
+            self.first_ts = self.last_ts = ts
+            return
+        if ts < self.first_ts:
+            self.first_ts = ts
+        if ts > self.last_ts:  # type: ignore[operator]  # (set together with first_ts)
+            self.last_ts = ts
 
 
 class EngineContext:
@@ -251,9 +257,12 @@ class Engine:
 
     def _dns(self, m: DnsAnswer) -> None:
         self._record_dns(m)
-        attr = self._attributor.attribute("", m.server.ip, m.server.port, m.transport, m.ts)
-        self._names.setdefault((m.server.ip, m.server.port, m.transport), ("", "dns"))
-        self._dest("", m.server.ip, m.server.port, m.transport, "dns", attr).touch(m.ts)
+        ip, port, transport = m.server.ip, m.server.port, m.transport
+        self._names.setdefault((ip, port, transport), ("", "dns"))
+        acc = self._dests.get(("", ip, port, transport))
+        if acc is None or acc.protocol in ("", "tcp", "udp"):  # what _dest would make or relabel: attributed
+            acc = self._dest("", ip, port, transport, "dns", self._attributor.attribute("", ip, port, transport, m.ts))
+        acc.touch(m.ts)
 
     def _record_dns(self, m: DnsAnswer) -> None:
         self.summary.dns_names += 1
@@ -393,9 +402,13 @@ class Engine:
         known = self._names.get((f.server.ip, f.server.port, f.transport))
         host = known[0] if known else self._attributor.name_for(f.server.ip, f.first_ts, f.client.ip, f.server.port)
         protocol = known[1] if known and known[1] else f.transport
-        attr = self._attributor.attribute(host if known else "", f.server.ip, f.server.port, f.transport, f.first_ts,
-                                          client=f.client.ip)
-        acc = self._dest(host, f.server.ip, f.server.port, f.transport, protocol, attr)
+        # a destination already counted, that _dest would not relabel, does not read the attribution: it is asked
+        # only when _dest makes or relabels one (attribute has no effect but its caches'; ~2 us a connection)
+        acc = self._dests.get((host, f.server.ip, f.server.port, f.transport))
+        if acc is None or protocol and acc.protocol in ("", "tcp", "udp") and protocol not in ("tcp", "udp"):
+            attr = self._attributor.attribute(host if known else "", f.server.ip, f.server.port, f.transport,
+                                              f.first_ts, client=f.client.ip)
+            acc = self._dest(host, f.server.ip, f.server.port, f.transport, protocol, attr)
         acc.bytes_out += f.bytes_out
         acc.bytes_in += f.bytes_in
         acc.packets += f.packets

@@ -16,11 +16,12 @@ import random
 import struct
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pcapgen import eth, hello_handshake, ip4, pcap, pcapng, quic_initial, tcp, udp
+from pcapgen import eth, hello_handshake, ip4, pcap, pcapng, quic_initial, tcp, udp, vxlan
 
 import monitor.sources.pcap as pcapmod
 from monitor.errors import BadInput
@@ -287,17 +288,20 @@ def test_new_connections_past_the_table_s_bound_close_the_oldest_on_the_walk_too
     path = tmp_path / "many.pcap"
     path.write_bytes(pcap([(ts, eth(p)) for ts, p in traffic]))
     monkeypatch.setattr(packets, "MAX_CONNS", 16)
-    made = PacketDecoder._conn
     evictions = 0
 
-    def counting(self: PacketDecoder, *args: object) -> object:
-        nonlocal evictions
-        before = len(self.evicted)
-        out = made(self, *args)  # type: ignore[arg-type]
-        evictions += len(self.evicted) > before
-        return out
+    def counting(made: Any) -> Any:
+        def count(self: PacketDecoder, *args: object) -> object:
+            nonlocal evictions
+            before = len(self.evicted)
+            out = made(self, *args)
+            evictions += len(self.evicted) > before
+            return out
+        return count
 
-    monkeypatch.setattr(PacketDecoder, "_conn", counting)
+    # (connections are made by _conn, or by _open / _open_udp for a first packet the walk reads itself)
+    for name in ("_conn", "_open", "_open_udp"):
+        monkeypatch.setattr(PacketDecoder, name, counting(getattr(PacketDecoder, name)))
     fast = _source(path, True)
     assert evictions > 100
     assert fast == _source(path, False)
@@ -481,3 +485,52 @@ def test_a_long_conversation_s_datagrams_the_engine_would_only_count_make_no_mes
     assert fast == ref
     assert sum("ABCD-123456-EFGHJ" in r and r.startswith("Finding(") for r in fast) == 4
     assert fast_made == 2 * 64 + 3 and sum(made) == 800  # the three logins past the 64th are all it adds
+
+
+def test_a_first_packet_the_walk_opens_a_connection_with_is_read_as_on_the_reference_path(tmp_path: Path) -> None:
+    """The walk opens a connection itself (PacketDecoder._open / _open_udp) for a client's SYN without data and for
+    a new conversation's first datagram off the tunnel ports; the other first packets go to _tcp / _udp. Each
+    kind, beside the ones it must not take (a SYN with data, a SYN-ACK or a FIN first, a VXLAN datagram, a first
+    datagram from the server's side or from a public address, DNS either way, a QUIC Initial first), gives the
+    reference path's messages, warnings and counts, and the walk did open connections."""
+    c, s, pub = "10.0.0.2", "198.51.100.1", "203.0.113.9"
+    inner = eth(ip4(c, s, 6, tcp(41000, 443, 7, 0x02)))
+    hello = client_hello("t.example")
+    frames = [
+        ip4(c, s, 6, tcp(40000, 443, 100, 0x02)),  # SYN: opened by the walk
+        ip4(s, c, 6, tcp(443, 40000, 900, 0x12)),
+        ip4(c, s, 6, tcp(40000, 443, 101, 0x18, hello)),
+        ip4(c, s, 6, tcp(40001, 80, 500, 0x02, b"GET / HTTP/1.1\r\nHost: a.example\r\n\r\n")),  # SYN with data
+        ip4(s, c, 6, tcp(443, 40002, 77, 0x12)),  # a SYN-ACK first (its SYN lost)
+        ip4(c, s, 6, tcp(40003, 443, 5, 0x11)),  # a FIN first
+        ip4(c, s, 17, udp(40004, 4789, vxlan(inner))),  # a tunnel's datagram: unwrapped on the full path
+        ip4(s, c, 17, udp(32100, 40005, b"\xf1\xd0" + bytes(30))),  # the server's side first
+        ip4(pub, c, 17, udp(50000, 50002, b"\x80\x60" + bytes(60))),  # a public sender, no service port
+        ip4(c, "10.0.0.1", 17, udp(40006, 53, dns_query(1, "a.example"))),
+        ip4("10.0.0.1", c, 17, udp(53, 40007, dns_response(2, "b.example", [], s))),  # an answer first
+        ip4(c, s, 17, udp(40008, 443, quic_initial(QUIC_HELLO))),  # a QUIC Initial first
+        ip4(c, s, 17, udp(40009, 32100, b"")),  # empty (a frame under the walk's 54 bytes: fed)
+        ip4(c, s, 6, tcp(40000, 443, 101 + len(hello), 0x11)),
+        ip4(s, c, 6, tcp(443, 40000, 901, 0x11)),
+        ip4(c, s, 6, tcp(40000, 443, 300, 0x02)),  # a new connection on a closed one's addresses
+        ip4(c, s, 6, tcp(40000, 443, 301, 0x18, hello)),
+    ]
+    path = tmp_path / "firsts.pcap"
+    path.write_bytes(pcap([(1.0 + i * 0.01, eth(p)) for i, p in enumerate(frames)]))
+    opened = []
+    made = PacketDecoder._open, PacketDecoder._open_udp
+
+    def counting(i: int) -> Any:
+        def count(self: PacketDecoder, *args: Any) -> Any:
+            opened.append(i)
+            return made[i](self, *args)
+        return count
+
+    mp = pytest.MonkeyPatch()
+    with mp.context() as m:
+        m.setattr(PacketDecoder, "_open", counting(0))
+        m.setattr(PacketDecoder, "_open_udp", counting(1))
+        fast = _source(path, True)
+    assert sorted(opened) == [0, 0, 1, 1, 1, 1, 1]
+    assert fast == _source(path, False)
+    assert fast[2] == len(frames)

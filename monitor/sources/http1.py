@@ -262,6 +262,8 @@ class Http1Handler:
             self.req.done.clear()
         else:
             self.resp.feed(data, ts, frame)
+        if not self.pending or not self.resp.done and len(self.pending) <= MAX_PENDING:
+            return []  # nothing _pair would give (most segments: a message not yet whole, or no response yet)
         return self._pair(final=False)
 
     def close(self, ts: float) -> list[Message]:

@@ -45,6 +45,8 @@ _PROTO_NAMES = {50: "IPsec ESP (encrypted)", 51: "IPsec AH", 132: "SCTP", 33: "D
 _U16 = struct.Struct("!H")
 _U32 = struct.Struct("!I")
 _FAST_KEY = struct.Struct("!4s4sHH")  # the fast tables' key: source and destination address and port, as on the wire
+_PORTS = struct.Struct("!8xHH")  # a fast-table key's ports
+_TUNNEL_WIRE = frozenset(_U16.pack(p) for p in TUNNEL_PORTS)  # the tunnel ports as a fast-table key holds them
 # what feed()'s fast path reads of an Ethernet (or raw) IPv4 TCP/UDP frame: ethertype, version and header length,
 # total length, fragment bits, protocol, addresses and ports (the fast tables' key), the TCP sequence number (UDP:
 # length and checksum), TCP data offset and flags
@@ -233,6 +235,36 @@ class PacketDecoder:
             out = self.evicted + out
             self.evicted = []
         return out
+
+    def _open(self, ts: float, key: bytes, seq: int) -> list[Message | FlowStats]:
+        """A client's SYN (no ACK, FIN or RST, no data) of an IPv4 connection no table knows, from the walk: what
+        _tcp does with it (the old connection's end on these addresses forgotten, the connection made with the
+        SYN's sender as its client and registered, the SYN counted, where its direction starts), from the raw
+        fast-table key (source and destination address and port as on the wire), without parsing the segment
+        again, a lookup of the connection under either direction's tuple, orientation or _register's address
+        packing: the key is already the client's direction's key, the other one its halves swapped
+        (tests/test_fast_path.py compares this with the reference path)."""
+        src, dst = _ntoa4(key[:4]), _ntoa4(key[4:8])
+        sport, dport = _PORTS.unpack(key)
+        rc = self.recently_closed
+        if rc:  # a new connection on the same addresses: forget the old one's end (then it is not `late`)
+            rc.pop((src, sport, dst, dport), None)
+            rc.pop((dst, dport, src, sport), None)
+        conns = self.conns
+        if len(conns) >= MAX_CONNS:
+            oldest = min(conns, key=lambda k: conns[k].last_ts)
+            self.evicted.extend(self._close(oldest, ts))
+        # (by position: client, server, transport, first and last time)
+        c = _Conn(_endpoint(src, sport), _endpoint(dst, dport), "tcp", ts, ts)
+        conns[(src, sport, dst, dport, "tcp")] = c
+        back = key[4:8] + key[:4] + key[10:12] + key[8:10]
+        c.keys = (key, back)
+        table = self.fast_tcp
+        table[key] = (c, True)
+        table[back] = (c, False)
+        c.packets = 1
+        c.dirs[True].next_seq = (seq + 1) & 0xFFFFFFFF
+        return []  # (what eviction closed is taken from self.evicted by the caller, as after _tcp)
 
     def _syn(self, c: _Conn, outbound: bool, seq: int, plen: int, ts: float) -> list[Message | FlowStats]:
         """A SYN (the server's SYN-ACK) of a known connection, on the fast path (feed, walk)."""
@@ -442,9 +474,17 @@ class PacketDecoder:
                     # without the frame copy and the link and IP layers read again: the TCP segment or UDP
                     # datagram as _ipv4 slices it, to _tcp / _udp, then any connection closed to make room
                     u = start + o
-                    seg = buf[u + 20:u + iplen]
-                    settled = self._tcp(ts, _ntoa4(key[:4]), _ntoa4(key[4:8]), seg, frame) if proto == 6 else \
-                        self._udp(ts, _ntoa4(key[:4]), _ntoa4(key[4:8]), seg, frame)
+                    if proto == 6 and flags & 0x17 == 0x02 and (off >> 4) * 4 >= 20 and (off >> 4) * 4 >= iplen - 20:
+                        # a client's SYN (no ACK, FIN or RST, no data) opening a connection: made here as _tcp
+                        # makes it, from the raw header values (_open)
+                        settled = self._open(ts, key, word)
+                    elif proto == 17 and key[8:10] not in _TUNNEL_WIRE and key[10:12] not in _TUNNEL_WIRE:
+                        # a new conversation's first datagram, off the tunnel ports (_open_udp)
+                        settled = self._open_udp(ts, key, word >> 16, buf[u + 20:u + iplen], frame)
+                    else:
+                        seg = buf[u + 20:u + iplen]
+                        settled = self._tcp(ts, _ntoa4(key[:4]), _ntoa4(key[4:8]), seg, frame) if proto == 6 else \
+                            self._udp(ts, _ntoa4(key[:4]), _ntoa4(key[4:8]), seg, frame)
                     if self.evicted:
                         settled = self.evicted + settled
                         self.evicted = []
@@ -687,6 +727,46 @@ class PacketDecoder:
             inner = udp_tunnel(sport, dport, payload)
             if inner is not None:  # the tunnel stays a destination; what it carries is decoded
                 return self._ip(ts, inner, frame, depth + 1)
+        return self._udp_payload(c, outbound, payload, ts, frame)
+
+    def _open_udp(self, ts: float, key: bytes, ulen: int, seg: bytes, frame: int) -> list[Message | FlowStats]:
+        """The first datagram of an IPv4 UDP conversation no table knows, off the tunnel ports, from the walk (`seg`:
+        the UDP header and payload as _ipv4 slices them, `ulen` its length field): what _udp does with it, from the
+        raw fast-table key (addresses and ports as on the wire), without reading the header again, a lookup of the
+        conversation under either direction's tuple or _register's address packing (the key is the sender's
+        direction's key, the other one its halves swapped; tests/test_fast_path.py compares this with the
+        reference path)."""
+        src, dst = _ntoa4(key[:4]), _ntoa4(key[4:8])
+        sport, dport = _PORTS.unpack(key)
+        payload = seg[8:ulen] if 8 <= ulen <= len(seg) else seg[8:]
+        is_client = self._orient(src, sport, dst, dport, None, "udp")
+        conns = self.conns
+        if len(conns) >= MAX_CONNS:
+            oldest = min(conns, key=lambda k: conns[k].last_ts)
+            self.evicted.extend(self._close(oldest, ts))
+        back = key[4:8] + key[:4] + key[10:12] + key[8:10]
+        if is_client:
+            c = _Conn(_endpoint(src, sport), _endpoint(dst, dport), "udp", ts, ts, {})
+            conns[(src, sport, dst, dport, "udp")] = c
+            c.keys = (key, back)
+            c.dns = dport in (53, 5353) or sport == 53
+        else:
+            c = _Conn(_endpoint(dst, dport), _endpoint(src, sport), "udp", ts, ts, {})
+            conns[(dst, dport, src, sport, "udp")] = c
+            c.keys = (back, key)
+            c.dns = sport in (53, 5353) or dport == 53
+        table = self.fast_udp
+        table[key] = (c, is_client)
+        table[back] = (c, not is_client)
+        c.packets = 1
+        if is_client:
+            c.bytes_out = len(payload)
+        else:
+            c.bytes_in = len(payload)
+        return self._udp_payload(c, is_client, payload, ts, frame)
+
+    def _udp_payload(self, c: _Conn, outbound: bool, payload: bytes, ts: float, frame: int) -> list[Message | FlowStats]:
+        """A UDP datagram of conversation c, counted (and not a tunnel's): DNS, QUIC or a Datagram (_udp)."""
         if c.server.port in (53, 5353) or c.client.port == 53:
             return self._dns(ts, c, payload, frame)
         if c.quic is not None:
@@ -843,7 +923,8 @@ class PacketDecoder:
 
     def _count(self, c: _Conn, outbound: bool, n: int, ts: float) -> None:
         c.packets += 1
-        c.last_ts = max(c.last_ts, ts)
+        if ts > c.last_ts:  # (what max(c.last_ts, ts) keeps, without the call)
+            c.last_ts = ts
         if outbound:
             c.bytes_out += n
         else:
