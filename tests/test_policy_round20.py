@@ -122,3 +122,32 @@ def test_sharing_with_no_company_other_than_the_named_ones_denies_it_to_the_rest
     plain = text.replace("We do not share this identifier with any company other than Chartboost.",
                          "We share this identifier with Chartboost.")
     assert verdict_of(plain, "gaid", sdk="admob", category="advertising") != "contradicted"
+
+
+def test_signing_in_through_a_social_network_account_is_the_users_choice() -> None:
+    text = ("Similarly, if you access the Services with another third party social network we will collect information "
+            "that you have agreed it may share with us, such as your email address.\n")
+    assert {s for t, s, _r in facts(text) if t == "email"} == {"conditional"}
+    login = "If you use Facebook or Google to register for or log in to the Services, we receive your email address."
+    assert {s for t, s, _r in facts(login) if t == "email"} == {"conditional"}
+    # a parenthesis about one item does not make the whole list a choice
+    aside = ("Your device may automatically transmit your device's MAC address, profile information (if you connect "
+             "through a social network such as Facebook), and the make and model of your device.")
+    assert ("mac", "conditional", "first_party") not in facts(aside)
+    # registering with us is no such choice
+    assert ("email", "collects", "first_party") in facts("We collect your email address when you register.")
+
+
+def test_googles_adid_is_the_google_advertising_id() -> None:
+    got = facts("We receive device identifiers like Apple's IDFA and Google's AdID for advertising.")
+    assert ("gaid", "collects", "first_party") in got and ("idfa", "collects", "first_party") in got
+
+
+def test_using_the_service_itself_is_no_condition_in_a_chinese_policy() -> None:
+    text = "在您使用黑洞提供的服务时，我们可能会读取与您位置和移动设备相关的信息，包括但不限于设备型号。"
+    assert {s for t, s, _r in facts(text) if t == "location_precise"} == {"collects"}
+    # using one feature still is
+    feature = "在您使用扫码功能时，我们会读取您的位置信息。"
+    assert {s for t, s, _r in facts(feature) if t == "location_precise"} == {"conditional"}
+    # a prominent place on the page is no location
+    assert not facts("我们会在小程序首页显著位置提示您。")

@@ -66,6 +66,15 @@ _COND = re.compile(
     r"(?:feedback|surveys?|contests?|sweepstakes|promotions?|participat\w*|respond\w*|contact\w*)"
     r"|\b(?:if|when|once)\s+(?:a|an|the)\s+(?:user|driver|rider|customer|member|player|host|guest|owner)s?\s+"
     r"(?:chooses|decides|elects|opts|wishes)\s+to\b"  # the user named in the third person ("If a Driver chooses to ...")
+    # signing in through another company's account, as the sentence's condition ("if you access the Services with another third party social network
+    # we will collect ... email address", blind batch fresh-co): the user's choice, as LABELS.md reads social login
+    r"|^\W*(?:\w+,\s*)?(?:if|when|once)\s+you\s+(?:choose\s+to\s+|decide\s+to\s+)?(?:use|access|register|sign\s+(?:up|in)|log\s+in|"
+    r"connect|link)\b[^.;]{0,60}?\b(?:(?:third[- ]party\s+)?social\s+(?:network|media|login|account)s?|third[- ]party\s+"
+    r"(?:accounts?|logins?|sign-in)|(?:Facebook|Google|Apple|Twitter|Instagram|LINE|Kakao|WeChat)\s+(?:account|login|"
+    r"sign[- ]in|credentials))\b"
+    r"|^\W*(?:\w+,\s*)?(?:if|when|once)\s+you\s+(?:choose\s+to\s+)?use\s+(?:your\s+)?(?:Facebook|Google|Apple|Twitter|Instagram|LINE|Kakao|"
+    r"WeChat)(?:\s+(?:or|and/or)\s+(?:Facebook|Google|Apple|Twitter|Instagram|LINE|Kakao|WeChat))?(?:\s+accounts?)?\s+to\s+"
+    r"(?:register|sign|log|create|connect)"
     r"|\buser\s+authori[sz]ation\b|\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b"
     r"|\bonly\s+with\s+your\s+consent\b|\b(?:users?|those|people|you)\s+(?:who|that)\s+(?:have\s+)?(?:enable|allow|opt|choose|grant|consent|agree|turn)"
     r"|\bdepending\s+on\s+(?:\w+\s+){0,3}?(?:settings|consent|choices?|permissions?|features?\s+(?:you\s+)?(?:use|enable))\b"
@@ -74,7 +83,7 @@ _COND = re.compile(
     r"|\b(?:request|ask\s+(?:you\s+)?for|seek)\s+(?:your\s+)?(?:access\s+or\s+|prior\s+|explicit\s+)?(?:permission|consent)\b"
     r"|\brequest\s+access\s+(?:or\s+permission\s+)?to\b"
     r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+|users?[\x27’]?\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
-    r"|(?:当|在)[您你](?:\S{0,4})?(?:开启|选择|同意|授权|使用|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:[您你])?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
+    r"|(?:当|在)[您你](?:\S{0,4})?(?:开启|选择|同意|授权|使用(?!(?:(?!有关|相关|功能|某|部分|特定|基于)[^，。；]){0,14}?(?:服务|产品|软件|应用|App|APP|平台|小程序)(?:的?过程中)?(?:时|期间))|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:[您你])?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
     r"|[您你](?:主动)?(?:开启|启用|打开)[^，。；]{0,40}(?:时|后)"
     r"|可选|选填|经(?:过)?[您你](?:的)?(?:同意|授权)|征得[您你]的?(?:明示)?同意|在[您你](?:同意|授权|开启|选择)|[您你](?:同意|授权|开启)(?:\S{0,8})?后|如(?:果)?[您你](?:\S{0,4}?)(?:选择|同意|开启|使用|启用|打开)|授权后", re.IGNORECASE | re.ASCII)
 # a permission phrase that conditions only what follows it in the clause ("When you ... have allowed
