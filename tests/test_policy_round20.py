@@ -151,3 +151,14 @@ def test_using_the_service_itself_is_no_condition_in_a_chinese_policy() -> None:
     assert {s for t, s, _r in facts(feature) if t == "location_precise"} == {"conditional"}
     # a prominent place on the page is no location
     assert not facts("我们会在小程序首页显著位置提示您。")
+
+
+def test_a_bare_company_name_in_an_advertising_list_is_its_advertising_sdk() -> None:
+    text = ("Through our third party advertising network partners, we may gather your device's MAC address.\n"
+            "We work with the following third party advertising partners:\n"
+            "• Chartboost – https://answers.chartboost.com/en-us/articles/115001489623\n"
+            "• Unity – https://unity3d.com/legal/privacy-policy\n"
+            "• Google – https://policies.google.com/technologies/ads\n")
+    got = {r for t, _s, r in facts(text) if t == "mac"}
+    assert {"chartboost", "unity_ads", "admob"} <= got
+    assert not got & {"unity_analytics", "google"}

@@ -181,6 +181,7 @@ class CoveringRules:
     listed_below: re.Pattern[str] = rule("carry.listed_below")
     class_list_intro: re.Pattern[str] = rule("carry.class_list_intro")
     class_list_advertisers: re.Pattern[str] = rule("carry.class_list_advertisers")
+    ad_member: dict[str, str] = rule("carry.ad_member", lambda v, _f: dict(v))
     class_list_partners: re.Pattern[str] = rule("carry.class_list_partners")
     class_list_third: re.Pattern[str] = rule("carry.class_list_third")
     class_list_not: re.Pattern[str] = rule("carry.class_list_not")
@@ -568,7 +569,8 @@ def _class_lists(statements: list[Statement], policy_text: str, find: Finder, r:
             if r.class_list_partners.search(intro) else "third_party" if r.class_list_third.search(intro) else ""
         if not cls or not _list_starts(policy_text, at, find, aliases):
             continue
-        members.setdefault(cls, []).extend(_list_below(policy_text, lo + len(line), find, aliases))
+        below = _list_below(policy_text, lo + len(line), find, aliases)
+        members.setdefault(cls, []).extend(r.ad_member.get(sdk, sdk) if cls == "advertisers" else sdk for sdk in below)
     if not members:
         return statements
     out = list(statements)
