@@ -162,3 +162,23 @@ def test_a_bare_company_name_in_an_advertising_list_is_its_advertising_sdk() -> 
     got = {r for t, _s, r in facts(text) if t == "mac"}
     assert {"chartboost", "unity_ads", "admob"} <= got
     assert not got & {"unity_analytics", "google"}
+
+
+def test_asking_before_taking_the_precise_location_makes_the_bare_location_the_coarse_one() -> None:
+    text = ("We will ask your permission before collecting your precise GPS location information.\n"
+            "We collect certain user profile information, including your name, photo and location.\n")
+    got = facts(text)
+    assert ("location_precise", "conditional", "first_party") in got
+    assert ("location_precise", "collects", "first_party") not in got
+    assert ("location_coarse", "collects", "first_party") in got
+    # without the question asked, the bare location is both kinds
+    plain = "We collect certain user profile information, including your name, photo and location.\n"
+    assert ("location_precise", "collects", "first_party") in facts(plain)
+
+
+def test_a_negation_set_off_by_commas_negates_its_own_verbs_only() -> None:
+    text = "We may also use, but never log or store, your IP address to derive your approximate (city-level) location."
+    assert {s for t, s, _r in facts(text) if t == "location_coarse"} == {"collects"}
+    # a negation that runs on to its object still denies it
+    plain = "We collect your email, but never share your phone number with anyone."
+    assert ("phone_number", "denies", "third_party") in facts(plain)

@@ -42,7 +42,7 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
     paragraphs = unwrapped(text)  # (a paragraph is a line)
     statements = apply_covering(extract_statements(text, aliases), connected_product(text, policy_context(text)[1]),
                                 aliases.find, paragraphs, aliases.aliases)
-    statements = _policy_excepted(kept_on_device(_precise_denied(statements), paragraphs))
+    statements = _policy_excepted(kept_on_device(_precise_asked(_precise_denied(statements)), paragraphs))
     statements += only_named(statements)
     texts = [(c.start, c.end, c.text, c.scope) for c in clauses(text, aliases)]
     statements += defined_terms(statements, text, texts)
@@ -104,6 +104,22 @@ def _precise_denied(statements: list[Statement]) -> list[Statement]:
     return [s for s in statements if not (s.type == "location_precise" and s.stance != "denies" and not s.vague
                                           and (s.recipient in denied or "first_party" in denied)
                                           and (not precise_named(s) or (s.recipient, s.evidence.start) in same))]
+
+
+def _precise_asked(statements: list[Statement]) -> list[Statement]:
+    """A policy that asks before taking the precise location, in so many words ("We will ask your permission before
+    collecting your precise GPS location information"), means the coarse one by its unqualified "location" elsewhere: a
+    precise location collected only by such a mention is dropped for the recipient asked for (the conditional stays;
+    blind batches: Wish, LinkedIn, MuseScore read so by their labellers)."""
+    def precise_named(s: Statement) -> bool:
+        return any(t.type == "location_precise" for t, _a, _b in find_terms(s.evidence.text))
+
+    asked = {s.recipient for s in statements if s.type == "location_precise" and s.stance == "conditional" and not s.vague
+             and not s.scoped and precise_named(s)}
+    if not asked:
+        return statements
+    return [s for s in statements if not (s.type == "location_precise" and s.stance == "collects" and not s.vague
+                                          and (s.recipient in asked or "first_party" in asked) and not precise_named(s))]
 
 
 def _policy_excepted(statements: list[Statement]) -> list[Statement]:

@@ -36,6 +36,7 @@ class Rules:
     term: re.Pattern[str] = rule("negation.terminators")
     relative: re.Pattern[str] = rule("negation.relative_clause")
     relative_verb: re.Pattern[str] = rule("negation.relative_verb")
+    interrupting: re.Pattern[str] = rule("negation.interrupting")
     exception: re.Pattern[str] = rule("negation.exception")
     without_consent: re.Pattern[str] = rule("negation.without_consent")
     conditional_denial: re.Pattern[str] = rule("negation.conditional_denial")
@@ -196,6 +197,9 @@ def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
             continue
         end = min(next((a for a, _b in terms if a >= m.end()), len(text)), m.end() + MAX_SCOPE)
         end = min(end, _bracket_end(text, m.start()))  # ("(e.g. a dating profile excluding sensitive data)")
+        if r.interrupting.search(text, max(0, m.start() - 12), m.start()):  # (", but never log or store, your IP")
+            comma = text.find(",", m.end(), m.end() + 40)
+            end = min(end, comma) if comma >= 0 else end
         if r.relative.search(text, max(0, m.start() - 8), m.start()) and r.relative_verb.search(m.group()):  # ("files that do not contain X, geo-location")
             comma = text.find(",", m.end())
             end = min(end, comma) if comma >= 0 else end

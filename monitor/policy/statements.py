@@ -81,6 +81,8 @@ _COND = re.compile(
     r"|^\W*(?:[^,.;]{0,50},\s*)?you\s+(?:(?:can|could)\s+(?:also\s+|optionally\s+|choose\s+to\s+|decide\s+to\s+)*|may\s+(?:also\s+)?(?:optionally\s+|choose\s+to\s+|decide\s+to\s+|opt\s+to\s+)+)(?:provide|give|add|augment|attach|include|enter|submit|upload|share|send|link|connect|bind|register|fill\s+in)\b"
     r"|\bif\s+you\s+[^,.;:]{0,60},\s*you\s+(?:may|can)\s+(?:also\s+)?(?:provide|give|enter|submit)\b"
     r"|\b(?:request|ask\s+(?:you\s+)?for|seek)\s+(?:your\s+)?(?:access\s+or\s+|prior\s+|explicit\s+)?(?:permission|consent)\b"
+    r"|\b(?:ask|request|seek|obtain|get)\s+(?:for\s+)?your\s+(?:explicit\s+|prior\s+|express\s+)?(?:permission|consent|"
+    r"authori[sz]ation)\s+(?:before|prior\s+to)\b"
     r"|\brequest\s+access\s+(?:or\s+permission\s+)?to\b"
     r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+|users?[\x27’]?\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
     r"|(?:当|在)[您你](?:\S{0,4})?(?:开启|选择|同意|授权|使用(?!(?:(?!有关|相关|功能|某|部分|特定|基于)[^，。；]){0,14}?(?:服务|产品|软件|应用|App|APP|平台|小程序)(?:的?过程中)?(?:时|期间))|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:[您你])?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
