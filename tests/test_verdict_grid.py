@@ -80,6 +80,10 @@ GRID17, GRID18 = CORPUS / "verdicts17", CORPUS / "verdicts18"
 FLOORS17 = {"grid17/8vim.txt": (1.0, 0), "grid17/nest.txt": (0.287, 11)}
 FLOORS18 = {"grid18/sanuya.txt": (0.701, 24), "grid18/simpfun.txt": (0.902, 26), "grid18/thirteen.txt": (0.966, 27)}
 KNOWN_FALSE = {"grid18/sanuya.txt": 1,
+               # grid 68's Sciener: "We follow our SOPs to protect the PDI submitted to us, both during transmission and
+               # once we receive it" read as a promise about transit (an e-mail sent in clear text breaks it); its
+               # reviewer reads no promise there
+               "grid68/sciener.txt": 1,
                # grid 39's two texts are web pages' source code (TSX); their denials are read inside markup, and the reader
                # still holds a few over more than they say (AppLovin's "sensitive personal data ... log-in credentials";
                # "device ID" in a purchase paragraph; Konnected's US storage; a "Usage Data" section); left for later
@@ -266,6 +270,20 @@ FLOORS65 = {"grid65/bigassfans.txt": (0.651, 10), "grid65/madfinger.txt": (0.446
 # notice's "for third parties' direct marketing purposes" limits its denial)
 GRID66 = CORPUS / "verdicts66"
 FLOORS66 = {"grid66/alfred.txt": (0.672, 24), "grid66/womansday.txt": (0.983, 7), "grid66/yellowpages.txt": (0.742, 15)}
+# Session 16 (first readings on 157af92, the session's start, before any error was opened): 67 (Geeni, OpenSea; its
+# labeller found no third, Chinese, text) 0.442 / 2 false contradicted -> 0.701 / 0 (a storage place given for one
+# region's users; a paragraph's own defined term "Non-Personal Information" shared with any third party); 68 (Sciener,
+# Playkot, TousAntiCovid) 0.621 / 3 -> 0.64 / 1; 69 (Furbo, Moltbook, Neron's Brother) 0.526 / 0, unchanged (its reviewer
+# gives "personal information" shared with contractors and a California category list vague coverage for every SDK:
+# umbrella words cover nothing, CONTRACT.md); and 70 (KeyWe, Dune, BUNKERim; last wave, read on 8d057f7, the session's
+# rules frozen) 0.851 on 157af92, 0.828 on 8d057f7 (a conditional precise location for the app dropped the bare location
+# given to every SDK: fixed, 0.851)
+GRID67, GRID68 = CORPUS / "verdicts67", CORPUS / "verdicts68"
+FLOORS67 = {"grid67/geeni.txt": (0.87, 7), "grid67/opensea.txt": (0.5, 8)}
+FLOORS68 = {"grid68/playkot.txt": (0.52, 18), "grid68/sciener.txt": (0.49, 10), "grid68/tousanticovid.txt": (0.95, 42)}
+GRID69, GRID70 = CORPUS / "verdicts69", CORPUS / "verdicts70"
+FLOORS69 = {"grid69/furbo.txt": (0.47, 16), "grid69/moltbook.txt": (0.38, 19), "grid69/neronsbrother.txt": (0.74, 68)}
+FLOORS70 = {"grid70/bunkerim.txt": (0.72, 56), "grid70/dune.txt": (0.83, 70), "grid70/keywe.txt": (0.97, 54)}
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -379,6 +397,10 @@ LATER_GRIDS = [
     pytest.param(GRID64, CORPUS / "policies", 194, 0.686, (49, 53), FLOORS64, id="grid64"),
     pytest.param(GRID65, CORPUS / "policies", 188, 0.649, (45, 45), FLOORS65, id="grid65"),
     pytest.param(GRID66, CORPUS / "policies", 189, 0.794, (46, 47), FLOORS66, id="grid66"),
+    pytest.param(GRID67, CORPUS / "policies", 154, 0.70, (15, 16), FLOORS67, id="grid67"),
+    pytest.param(GRID68, CORPUS / "policies", 203, 0.64, (70, 70), FLOORS68, id="grid68"),
+    pytest.param(GRID69, CORPUS / "policies", 310, 0.526, (103, 104), FLOORS69, id="grid69"),
+    pytest.param(GRID70, CORPUS / "policies", 261, 0.85, (180, 198), FLOORS70, id="grid70"),
     pytest.param(GRIDR5, CORPUS / "policies", 258, 0.915, (67, 74), FLOORSR5, id="gridR5"),
 ]
 

@@ -119,7 +119,7 @@ def _precise_asked(statements: list[Statement]) -> list[Statement]:
     if not asked:
         return statements
     return [s for s in statements if not (s.type == "location_precise" and s.stance == "collects" and not s.vague
-                                          and (s.recipient in asked or "first_party" in asked) and not precise_named(s))]
+                                          and s.recipient in asked and not precise_named(s))]
 
 
 def _policy_excepted(statements: list[Statement]) -> list[Statement]:
