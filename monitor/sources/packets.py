@@ -739,7 +739,24 @@ class PacketDecoder:
         src, dst = _ntoa4(key[:4]), _ntoa4(key[4:8])
         sport, dport = _PORTS.unpack(key)
         payload = seg[8:ulen] if 8 <= ulen <= len(seg) else seg[8:]
-        is_client = self._orient(src, sport, dst, dport, None, "udp")
+        # _orient(src, sport, dst, dport, None, "udp"), its group tests read from the key's address bytes (an
+        # IPv4 address is a group's when its first byte is 224-239 or its last 255: _group on its text)
+        cc = self.closed_clients
+        if cc and (src, sport, dst, dport) in cc:
+            is_client = True
+        elif cc and (dst, dport, src, sport) in cc:
+            is_client = False
+        elif 224 <= key[4] <= 239 or key[7] == 255:
+            is_client = True
+        elif 224 <= key[0] <= 239 or key[3] == 255:
+            is_client = False
+        elif self.client_ips and (src in self.client_ips or dst in self.client_ips):
+            is_client = src in self.client_ips
+        elif (dport in _SERVICE_PORTS) != (sport in _SERVICE_PORTS):
+            is_client = dport in _SERVICE_PORTS
+        else:
+            ps, pd = _private(src), _private(dst)
+            is_client = ps if ps != pd else True
         conns = self.conns
         if len(conns) >= MAX_CONNS:
             oldest = min(conns, key=lambda k: conns[k].last_ts)
