@@ -178,3 +178,26 @@ def test_wants_datagram_answers_as_recognize_does() -> None:
             if wanted:
                 assert engine._late is not None and engine._late[0] is payload and engine._late[1] == match
     assert fkey in engine._flow_counts
+
+
+def test_address_texts_are_inet_ntoa_s_and_bounded() -> None:
+    """The decoder remembers IPv4 addresses' text (PacketDecoder.texts): the same text as inet_ntoa, one string per
+    address while remembered, and never more than MAX_ADDRESS_TEXTS of them (emptied when full)."""
+    from socket import inet_ntoa
+
+    from monitor.sources import packets
+
+    d = PacketDecoder()
+    rnd = random.Random(9)
+    lab = "10.0.0.2"
+    for i in range(packets.MAX_ADDRESS_TEXTS + 500):
+        raw = rnd.randbytes(4) if i % 3 else inet_aton(lab)
+        text = d.texts.get(raw) or d._text(raw)
+        assert text == inet_ntoa(raw)
+        assert len(d.texts) <= packets.MAX_ADDRESS_TEXTS
+        assert (d.texts.get(raw) or d._text(raw)) is text  # one string per address while it is remembered
+    key = _FAST_KEY.pack(inet_aton("192.0.2.7"), inet_aton(lab), 40000, 53)
+    seg = struct.pack("!HHHH", 40000, 53, 12, 0) + b"\x00\x01\x01\x00"
+    d._open_udp(1.0, key, 12, seg, 1)
+    conn = d.fast_udp[key][0]
+    assert {conn.client.ip, conn.server.ip} == {"192.0.2.7", lab}
