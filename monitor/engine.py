@@ -110,8 +110,8 @@ class EngineContext:
 class Engine:
     """Messages in, records out, for one capture or one live session (see the module docstring)."""
 
-    __slots__ = ("ctx", "allocate_id", "summary", "account_http_bytes", "_detector", "_attributor", "_p2p", "_never_scan",
-                 "_batch", "_dests", "_names", "_flow_counts", "_owners", "_cs2_keys", "_truncated_messages",
+    __slots__ = ("ctx", "allocate_id", "summary", "account_http_bytes", "_detector", "_attributor", "_p2p", "_udp_plan",
+                 "_never_scan", "_batch", "_dests", "_names", "_flow_counts", "_owners", "_cs2_keys", "_truncated_messages",
                  "_truncated_warning", "_truncated_first", "_late")
 
     def __init__(self, ctx: EngineContext, allocate_id: Any, summary: Summary | None = None,
@@ -123,6 +123,7 @@ class Engine:
         self._detector = Detector(ctx.signatures.identifiers, ctx.profile)
         self._attributor = Attributor(ctx.signatures, ctx.profile, ctx.geo)
         self._p2p = Recognizer(ctx.signatures.p2p)  # the P2P decoders (p2p.DECODERS) with this context's tables
+        self._udp_plan = self._p2p.plan("udp")  # its steps for UDP by first byte (wants_datagram)
         self._never_scan: frozenset[str] = ctx.signatures.p2p[CLEARTEXT.name].never_scan
         self._batch = Batch()
         self._dests: dict[tuple[str, str, int, str], _DestAcc] = {}
@@ -172,11 +173,17 @@ class Engine:
         n = self._flow_counts.get(fkey, 0)
         if n < MAX_SCANNED_DATAGRAMS_PER_FLOW:
             return True
-        if n < MAX_RECOGNIZED_DATAGRAMS_PER_FLOW:
-            p2p = self._p2p.recognize(payload, server.port, client.port, "udp", self._cs2_keys)
-            if p2p and p2p.hits:
-                self._late = (payload, p2p)
-                return True
+        if n < MAX_RECOGNIZED_DATAGRAMS_PER_FLOW and payload:
+            # recognize(payload, server.port, client.port, "udp", keys), its loop here (one call fewer per datagram
+            # of a long stream): the first reader that answers gives the match
+            sp, cp, keys = server.port, client.port, self._cs2_keys
+            for read, table in self._udp_plan[payload[0]]:
+                p2p = read(payload, sp, cp, "udp", table, keys)
+                if p2p is not None:
+                    if p2p.hits:
+                        self._late = (payload, p2p)
+                        return True
+                    break
         self._flow_counts[fkey] = n + 1
         return False
 

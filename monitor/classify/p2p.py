@@ -431,6 +431,11 @@ class Recognizer:
             plan[tr] = [tuple(step for first, step in steps if first is None or b in first) for b in range(256)]
         self._plan = plan
 
+    def plan(self, transport: str) -> list[tuple[tuple[Read, Any], ...]]:
+        """The (reader, table) steps recognize() tries for each first byte of a `transport` payload (none for a
+        transport no decoder reads): what a caller asking about every datagram of a long stream loops over itself."""
+        return self._plan.get(transport) or [()] * 256
+
     def recognize(self, payload: bytes, server_port: int, client_port: int, transport: str,
                   keys: KeyState | None = None) -> P2PMatch | None:
         """The protocol of one datagram / first stream chunk, or None.

@@ -23,6 +23,12 @@ class DnsError(ValueError):
 
 def read_name(msg: bytes, off: int) -> tuple[str, int]:
     """Decode a (possibly compressed) name at off; returns (name, offset after the name in place)."""
+    name, end, _hops = _read_name(msg, off)
+    return name, end
+
+
+def _read_name(msg: bytes, off: int) -> tuple[str, int, int]:
+    """read_name's (name, offset after it), and how many pointers were followed."""
     labels: list[bytes] = []
     end = -1
     hops = 0
@@ -55,38 +61,50 @@ def read_name(msg: bytes, off: int) -> tuple[str, int]:
         labels.append(msg[off + 1: off + 1 + n])
         off += 1 + n
     # decoded once (a byte that is not ASCII becomes U+FFFD, as label by label)
-    return b".".join(labels).decode("ascii", "replace").lower(), (end if end >= 0 else off)
+    return b".".join(labels).decode("ascii", "replace").lower(), (end if end >= 0 else off), hops
+
+
+_HEADER = struct.Struct("!HHHHHH")
+_U16 = struct.Struct("!H")
+_RR = struct.Struct("!HHIH")  # an answer's type, class, TTL and data length
 
 
 def parse_dns(msg: bytes) -> tuple[bool, int, str, str, list[tuple[str, str, str, int]]]:
     """Return (is_response, rcode, qname, qtype, answers[(name, rtype, value, ttl)])."""
-    if len(msg) < 12:
+    size = len(msg)
+    if size < 12:
         raise DnsError("shorter than a DNS header")
-    _id, flags, qd, an, _ns, _ar = struct.unpack_from("!HHHHHH", msg)
+    _id, flags, qd, an, _ns, _ar = _HEADER.unpack_from(msg)
     if flags & 0x7800:  # opcode other than QUERY: not what we look for
         raise DnsError("not a standard query")
     if qd != 1:
         raise DnsError("question count is not 1")
-    qname, off = read_name(msg, 12)
-    if off + 4 > len(msg):
+    qname, off, qhops = _read_name(msg, 12)
+    if off + 4 > size:
         raise DnsError("truncated question")
-    qtype_n = struct.unpack_from("!H", msg, off)[0]
+    qtype_n = _U16.unpack_from(msg, off)[0]
     off += 4
     answers: list[tuple[str, str, str, int]] = []
-    for _ in range(min(an, MAX_ANSWERS)):
-        name, off = read_name(msg, off)
-        if off + 10 > len(msg):
+    for _ in range(an if an < MAX_ANSWERS else MAX_ANSWERS):
+        # a name that is a pointer to the question's (0xC00C: most answers) is the question's name, read above:
+        # read_name would follow the pointer to the same labels (the same name, the offset after the pointer),
+        # failing only where one hop more than the question's passes the hop limit
+        if msg[off: off + 2] == b"\xc0\x0c" and qhops < 32:
+            name = qname
+            off += 2
+        else:
+            name, off, _hops = _read_name(msg, off)
+        if off + 10 > size:
             raise DnsError("truncated answer")
-        rtype, _cls, ttl, rdlen = struct.unpack_from("!HHIH", msg, off)
+        rtype, _cls, ttl, rdlen = _RR.unpack_from(msg, off)
         off += 10
-        rdata = msg[off: off + rdlen]
-        if len(rdata) != rdlen:
+        if off + rdlen > size:
             raise DnsError("answer data runs past the message")
         if rtype == 1 and rdlen == 4:
-            answers.append((name, "A", _ntoa(rdata), ttl))
+            answers.append((name, "A", _ntoa(msg[off: off + 4]), ttl))
         elif rtype == 28 and rdlen == 16:
-            answers.append((name, "AAAA", str(ipaddress.IPv6Address(rdata)), ttl))
+            answers.append((name, "AAAA", str(ipaddress.IPv6Address(msg[off: off + 16])), ttl))
         elif rtype == 5:
-            answers.append((name, "CNAME", read_name(msg, off)[0], ttl))
+            answers.append((name, "CNAME", _read_name(msg, off)[0], ttl))
         off += rdlen
     return bool(flags & 0x8000), flags & 0x000F, qname, RTYPES.get(qtype_n, str(qtype_n)), answers

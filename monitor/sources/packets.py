@@ -36,6 +36,7 @@ from monitor.sources.streams import DnsTcpHandler, RawHandler, StreamHandler, Tl
 OOO_LIMIT = 1 << 20  # out-of-order bytes buffered per direction
 MAX_CONNS = 200_000
 MAX_FRAGMENT_SETS = 1024
+MAX_ADDRESS_TEXTS = 4096  # IPv4 addresses' text remembered (PacketDecoder._text)
 IDLE_SECONDS = 60.0
 DATAGRAM_KEEP = 2048
 MAX_DEPTH = 3  # tunnels inside tunnels
@@ -149,6 +150,9 @@ class PacketDecoder:
         # n of its Datagrams were given, with every message before it already taken; False: the reader would only
         # count it, and has (Engine.wants_datagram): no Datagram is made of it
         self.late_datagrams: tuple[int, Callable[[bytes, Endpoint, Endpoint], bool]] | None = None
+        # an IPv4 address's raw bytes -> its text (inet_ntoa): a lab's few addresses (the phone, its resolver, the
+        # camera) recur in every connection; bounded, emptied when full (_text)
+        self.texts: dict[bytes, str] = {}
 
     # -- entry points ------------------------------------------------------------------------------
 
@@ -236,6 +240,15 @@ class PacketDecoder:
             self.evicted = []
         return out
 
+    def _text(self, raw: bytes) -> str:
+        """The text of an IPv4 address (`raw`: its 4 bytes), as inet_ntoa writes it; remembered (see self.texts),
+        so that one address is one string: formatted once, its hash computed once for every table it keys."""
+        texts = self.texts
+        if len(texts) >= MAX_ADDRESS_TEXTS:
+            texts.clear()
+        text = texts[raw] = _ntoa4(raw)
+        return text
+
     def _open(self, ts: float, key: bytes, seq: int) -> list[Message | FlowStats]:
         """A client's SYN (no ACK, FIN or RST, no data) of an IPv4 connection no table knows, from the walk: what
         _tcp does with it (the old connection's end on these addresses forgotten, the connection made with the
@@ -244,7 +257,8 @@ class PacketDecoder:
         again, a lookup of the connection under either direction's tuple, orientation or _register's address
         packing: the key is already the client's direction's key, the other one its halves swapped
         (tests/test_fast_path.py compares this with the reference path)."""
-        src, dst = _ntoa4(key[:4]), _ntoa4(key[4:8])
+        texts, a, b = self.texts, key[:4], key[4:8]
+        src, dst = texts.get(a) or self._text(a), texts.get(b) or self._text(b)
         sport, dport = _PORTS.unpack(key)
         rc = self.recently_closed
         if rc:  # a new connection on the same addresses: forget the old one's end (then it is not `late`)
@@ -483,8 +497,10 @@ class PacketDecoder:
                         settled = self._open_udp(ts, key, word >> 16, buf[u + 20:u + iplen], frame)
                     else:
                         seg = buf[u + 20:u + iplen]
-                        settled = self._tcp(ts, _ntoa4(key[:4]), _ntoa4(key[4:8]), seg, frame) if proto == 6 else \
-                            self._udp(ts, _ntoa4(key[:4]), _ntoa4(key[4:8]), seg, frame)
+                        texts, a, b = self.texts, key[:4], key[4:8]
+                        src, dst = texts.get(a) or self._text(a), texts.get(b) or self._text(b)
+                        settled = self._tcp(ts, src, dst, seg, frame) if proto == 6 else \
+                            self._udp(ts, src, dst, seg, frame)
                     if self.evicted:
                         settled = self.evicted + settled
                         self.evicted = []
@@ -571,7 +587,8 @@ class PacketDecoder:
             return None
         ident, frag = _U16.unpack_from(ip, 4)[0], _U16.unpack_from(ip, 6)[0]
         proto = ip[9]
-        src, dst = _ntoa4(ip[12:16]), _ntoa4(ip[16:20])
+        texts, a, b = self.texts, ip[12:16], ip[16:20]
+        src, dst = texts.get(a) or self._text(a), texts.get(b) or self._text(b)
         payload = ip[ihl:total]
         more, offset = bool(frag & 0x2000), (frag & 0x1FFF) * 8
         if more or offset:
@@ -736,10 +753,28 @@ class PacketDecoder:
         conversation under either direction's tuple or _register's address packing (the key is the sender's
         direction's key, the other one its halves swapped; tests/test_fast_path.py compares this with the
         reference path)."""
-        src, dst = _ntoa4(key[:4]), _ntoa4(key[4:8])
+        texts, a, b = self.texts, key[:4], key[4:8]
+        src, dst = texts.get(a) or self._text(a), texts.get(b) or self._text(b)
         sport, dport = _PORTS.unpack(key)
         payload = seg[8:ulen] if 8 <= ulen <= len(seg) else seg[8:]
-        is_client = self._orient(src, sport, dst, dport, None, "udp")
+        # _orient(src, sport, dst, dport, None, "udp"), its group tests read from the key's address bytes (an
+        # IPv4 address is a group's when its first byte is 224-239 or its last 255: _group on its text)
+        cc = self.closed_clients
+        if cc and (src, sport, dst, dport) in cc:
+            is_client = True
+        elif cc and (dst, dport, src, sport) in cc:
+            is_client = False
+        elif 224 <= key[4] <= 239 or key[7] == 255:
+            is_client = True
+        elif 224 <= key[0] <= 239 or key[3] == 255:
+            is_client = False
+        elif self.client_ips and (src in self.client_ips or dst in self.client_ips):
+            is_client = src in self.client_ips
+        elif (dport in _SERVICE_PORTS) != (sport in _SERVICE_PORTS):
+            is_client = dport in _SERVICE_PORTS
+        else:
+            ps, pd = _private(src), _private(dst)
+            is_client = ps if ps != pd else True
         conns = self.conns
         if len(conns) >= MAX_CONNS:
             oldest = min(conns, key=lambda k: conns[k].last_ts)
