@@ -546,12 +546,12 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "If we change this policy, we will notify you by sending you an email.\nWe may also announce it by sending an "
      "email to you.\nWe collect your IMEI.", {("imei", "collects", "first_party")}),
     # round 9 (issue 14)
+    # (signing in through the network is the user's choice: conditional, as LABELS.md reads social login; session 16)
     ("the company or network the user signs in with is where the data comes from, not a recipient",
      "If you log in through a third-party social network, these services may share your phone number with us.\n"
      "如你选择绑定第三方账号，我们会经你授权从第三方（微信、微博）获取你的手机号码。\n"
      "You provide your email address, or log in with a third-party account (like Facebook), to create an account.",
-     {("phone_number", "collects", "first_party"), ("phone_number", "conditional", "first_party"),
-      ("email", "collects", "first_party")}),
+     {("phone_number", "conditional", "first_party"), ("email", "collects", "first_party")}),
     ("... but a company the user signs in with that collects the data itself is its recipient",
      "If you sign in with Facebook, Facebook may collect your IDFA.\nWe use the Facebook Login SDK, which collects your "
      "IMEI when you sign in with your Facebook account.\nSign in with Apple: Apple receives your email address.",
