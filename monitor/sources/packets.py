@@ -249,6 +249,13 @@ class PacketDecoder:
         text = texts[raw] = _ntoa4(raw)
         return text
 
+    def _evict_oldest(self, ts: float) -> None:
+        """Make room for a new connection: the one least recently seen is closed (what that yields waits in
+        self.evicted for the caller)."""
+        conns = self.conns
+        oldest = min(conns, key=lambda k: conns[k].last_ts)
+        self.evicted.extend(self._close(oldest, ts))
+
     def _open(self, ts: float, key: bytes, seq: int) -> list[Message | FlowStats]:
         """A client's SYN (no ACK, FIN or RST, no data) of an IPv4 connection no table knows, from the walk: what
         _tcp does with it (the old connection's end on these addresses forgotten, the connection made with the
@@ -266,8 +273,7 @@ class PacketDecoder:
             rc.pop((dst, dport, src, sport), None)
         conns = self.conns
         if len(conns) >= MAX_CONNS:
-            oldest = min(conns, key=lambda k: conns[k].last_ts)
-            self.evicted.extend(self._close(oldest, ts))
+            self._evict_oldest(ts)
         # (by position: client, server, transport, first and last time)
         c = _Conn(_endpoint(src, sport), _endpoint(dst, dport), "tcp", ts, ts)
         conns[(src, sport, dst, dport, "tcp")] = c
@@ -701,8 +707,7 @@ class PacketDecoder:
         else:
             key, client, server = back, _endpoint(dst, dport), _endpoint(src, sport)
         if len(conns) >= MAX_CONNS:
-            oldest = min(conns, key=lambda k: conns[k].last_ts)
-            self.evicted.extend(self._close(oldest, ts))
+            self._evict_oldest(ts)
         # (by position: client, server, transport, first and last time, and for UDP no sequence numbers to follow)
         c = _Conn(client, server, transport, ts, ts, None if transport == "tcp" else {})
         conns[key] = c
@@ -777,8 +782,7 @@ class PacketDecoder:
             is_client = ps if ps != pd else True
         conns = self.conns
         if len(conns) >= MAX_CONNS:
-            oldest = min(conns, key=lambda k: conns[k].last_ts)
-            self.evicted.extend(self._close(oldest, ts))
+            self._evict_oldest(ts)
         back = key[4:8] + key[:4] + key[10:12] + key[8:10]
         if is_client:
             c = _Conn(_endpoint(src, sport), _endpoint(dst, dport), "udp", ts, ts, {})
