@@ -87,15 +87,17 @@ def _own_chars(quote: str, plain: str, start: int) -> str:
     return "".join(o if q == r else q for q, o, r in zip(quote, own, read, strict=True))
 
 
+def _precise_named(s: Statement) -> bool:
+    """The statement's own sentence names the precise location in so many words (not only an unqualified "location")."""
+    return any(t.type == "location_precise" for t, _a, _b in find_terms(s.evidence.text))
+
+
 def _precise_denied(statements: list[Statement]) -> list[Statement]:
     """A policy that denies precise location in so many words ("We do not use or collect your precise geographic
     location") means the coarse one by its unqualified "location information" elsewhere: a precise location read only
     from such a mention is dropped (for the recipient the denial names)."""
-    def precise_named(s: Statement) -> bool:
-        return any(t.type == "location_precise" for t, _a, _b in find_terms(s.evidence.text))
-
     denied = {s.recipient for s in statements if s.type == "location_precise" and s.stance == "denies" and not s.vague
-              and all(q.startswith("purpose:") for q in s.qualifiers) and precise_named(s)}  # (not "without your consent")
+              and all(q.startswith("purpose:") for q in s.qualifiers) and _precise_named(s)}  # (not "without your consent")
     if not denied:
         return statements
     # (a sentence that names the precise kind only to deny it: "Geolocation data, such as approximate location data (we
@@ -103,7 +105,7 @@ def _precise_denied(statements: list[Statement]) -> list[Statement]:
     same = {(s.recipient, s.evidence.start) for s in statements if s.type == "location_precise" and s.stance == "denies"}
     return [s for s in statements if not (s.type == "location_precise" and s.stance != "denies" and not s.vague
                                           and (s.recipient in denied or "first_party" in denied)
-                                          and (not precise_named(s) or (s.recipient, s.evidence.start) in same))]
+                                          and (not _precise_named(s) or (s.recipient, s.evidence.start) in same))]
 
 
 def _precise_asked(statements: list[Statement]) -> list[Statement]:
@@ -111,15 +113,12 @@ def _precise_asked(statements: list[Statement]) -> list[Statement]:
     collecting your precise GPS location information"), means the coarse one by its unqualified "location" elsewhere: a
     precise location collected only by such a mention is dropped for the recipient asked for (the conditional stays;
     blind batches: Wish, LinkedIn, MuseScore read so by their labellers)."""
-    def precise_named(s: Statement) -> bool:
-        return any(t.type == "location_precise" for t, _a, _b in find_terms(s.evidence.text))
-
     asked = {s.recipient for s in statements if s.type == "location_precise" and s.stance == "conditional" and not s.vague
-             and not s.scoped and precise_named(s)}
+             and not s.scoped and _precise_named(s)}
     if not asked:
         return statements
     return [s for s in statements if not (s.type == "location_precise" and s.stance == "collects" and not s.vague
-                                          and s.recipient in asked and not precise_named(s))]
+                                          and s.recipient in asked and not _precise_named(s))]
 
 
 def _policy_excepted(statements: list[Statement]) -> list[Statement]:
