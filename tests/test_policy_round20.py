@@ -27,6 +27,11 @@ def test_a_storage_place_given_for_one_regions_users_is_no_promise_about_the_res
     everyone = ("We collect your email address to create your account.\n"
                 "All data we collect is stored on servers in the United States.\n")
     assert _stored_in(everyone, "CN") == "contradicted"
+    # the region limits the place only: the same sentence's promise about transit holds for everyone
+    both = ("We collect your email address.\n"
+            "For users in Europe, our servers are located in Germany and all data is encrypted in transit.\n")
+    assert _stored_in(both, "CN") == "disclosed"
+    assert verdict_of(both, "email", cleartext=True) == "contradicted"
 
 
 def test_a_term_a_paragraph_opens_with_and_defines_carries_its_types_into_sharing() -> None:

@@ -703,8 +703,9 @@ def defined_terms(statements: list[Statement], policy_text: str,
                  if any(a <= s.evidence.start < b for a, b in lines) and s.stance != "denies" and (s.covers or not s.vague)}
         if not kinds:
             continue
-        out += _shared_term(term, kinds, statements, texts, [x for x in lines[1:]], r, labelled)
+        # (a term a paragraph's label defines is written in any case later: "non-personal information")
         word = re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])", re.I if labelled else 0)
+        out += _shared_term(word, kinds, statements, texts, [x for x in lines[1:]], r)
         seen: set[tuple[str, str, str, int]] = set()
         for s in statements:
             if lo <= s.evidence.start < hi or not word.search(s.evidence.text):
@@ -730,11 +731,11 @@ def _line_span(text: str, at: int) -> tuple[int, int]:
     return text.rfind("\n", 0, at) + 1, end if end >= 0 else len(text)
 
 
-def _shared_term(term: str, kinds: set[tuple[str, tuple[str, ...]]], statements: list[Statement],
+def _shared_term(word: re.Pattern[str], kinds: set[tuple[str, tuple[str, ...]]], statements: list[Statement],
                  texts: Sequence[tuple[int, int, str, str]], filed: list[tuple[int, int]],
-                 r: CoveringRules, anycase: bool = False) -> list[Statement]:
-    """The class statements of sentences that share a defined term with a class and state nothing of their own."""
-    word = re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])", re.I if anycase else 0)
+                 r: CoveringRules) -> list[Statement]:
+    """The class statements of sentences that share a defined term (`word`: the term as a whole word) with a class and
+    state nothing of their own."""
     stated = {s.evidence.start for s in statements}
     out: list[Statement] = []
     for start, end, text, scope in texts:
@@ -861,8 +862,9 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
             out.append(Claim("storage_location", t, start, end, (("country", "CN"), *scoped)))
         country = _server_country(t, r)
         if country and ("storage_location", start) not in have and not r.other_storer.search(t):
-            scoped = scoped or ((("scope", "region"),) if r.regional_storage.search(t) else ())
-            out.append(Claim("storage_location", t, start, end, (("country", country), *scoped)))
+            # (one region's users' data: the place holds for them only; the sentence's other promises keep their scope)
+            place_scope = scoped or ((("scope", "region"),) if r.regional_storage.search(t) else ())
+            out.append(Claim("storage_location", t, start, end, (("country", country), *place_scope)))
         if r.transport_all.search(t) and not r.transport_not.search(t) and len(t) <= MAX_TRANSPORT:
             out.append(Claim("other", t, start, end, (("about", "transport"), *scoped)))
         elif r.transport_protect.search(t) and not r.transport_not.search(t) and len(t) <= MAX_TRANSPORT \
