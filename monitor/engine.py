@@ -93,6 +93,12 @@ class _DestAcc:
             self.last_ts = ts
 
 
+def _relabels(acc: _DestAcc, protocol: str) -> bool:
+    """A destination counted under its transport alone ("", tcp, udp) takes the first protocol read on it, and that
+    protocol's attribution (Engine._dest; its callers ask for the attribution only when this holds or none is counted)."""
+    return bool(protocol) and acc.protocol in ("", "tcp", "udp") and protocol not in ("tcp", "udp")
+
+
 class EngineContext:
     """What classifies: the rules, the device profile, the country data (monitor.classify.geo.Geo or None)."""
 
@@ -267,7 +273,7 @@ class Engine:
         ip, port, transport = m.server.ip, m.server.port, m.transport
         self._names.setdefault((ip, port, transport), ("", "dns"))
         acc = self._dests.get(("", ip, port, transport))
-        if acc is None or acc.protocol in ("", "tcp", "udp"):  # what _dest would make or relabel: attributed
+        if acc is None or _relabels(acc, "dns"):  # what _dest would make or relabel: attributed
             acc = self._dest("", ip, port, transport, "dns", self._attributor.attribute("", ip, port, transport, m.ts))
         acc.touch(m.ts)
 
@@ -412,7 +418,7 @@ class Engine:
         # a destination already counted, that _dest would not relabel, does not read the attribution: it is asked
         # only when _dest makes or relabels one (attribute has no effect but its caches'; ~2 us a connection)
         acc = self._dests.get((host, f.server.ip, f.server.port, f.transport))
-        if acc is None or protocol and acc.protocol in ("", "tcp", "udp") and protocol not in ("tcp", "udp"):
+        if acc is None or _relabels(acc, protocol):
             attr = self._attributor.attribute(host if known else "", f.server.ip, f.server.port, f.transport,
                                               f.first_ts, client=f.client.ip)
             acc = self._dest(host, f.server.ip, f.server.port, f.transport, protocol, attr)
@@ -431,7 +437,7 @@ class Engine:
         if acc is None:
             acc = _DestAcc(host, ip, port, transport, protocol, attr)
             self._dests[key] = acc
-        elif protocol and acc.protocol in ("", "tcp", "udp") and protocol not in ("tcp", "udp"):
+        elif _relabels(acc, protocol):
             acc.protocol = protocol
             acc.attribution = attr
         return acc
