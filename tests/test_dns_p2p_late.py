@@ -3,7 +3,10 @@ engine's answer about a long conversation's datagrams give what the general code
 
 - parse_dns reads an answer name that is a pointer to the question's (0xC00C) as the question's name instead of
   following the pointer: compared with every name read by read_name (the reference), on well-formed answers and
-  on damaged ones (pointer loops, a question name at the hop limit, truncation anywhere, random bytes).
+  on damaged ones (pointer loops, a question name at the hop limit, truncation anywhere, random bytes). Since the
+  nineteenth pass also an answer name that repeats the question's labels byte for byte (a server that does not
+  compress): the same comparison, with such names (and near copies: another case, one label less, a pointer in
+  the question) among the answers.
 - PacketDecoder._open_udp orients a new conversation from the raw key's address bytes: compared with _orient on
   group (multicast, broadcast) addresses, the lab's own addresses, closed TCP connections' tuples, service ports and
   private / public addresses.
@@ -106,6 +109,46 @@ def test_a_dns_answer_reads_as_every_name_read_by_read_name(seed: int) -> None:
             i = rnd.randrange(len(msg))
             msg = msg[:i] + bytes([rnd.randrange(256)]) + msg[i + 1:]  # one byte changed
         assert _ours(msg) == _reference(msg), msg.hex()
+
+
+def _uncompressed(rnd: random.Random) -> bytes:
+    """An answer whose name is written out: the question's labels (copied, changed in case, shortened, extended)."""
+    question = rnd.choice([b"\x03api\x07example\x03com\x00", b"\x01a\x00", b"\x00", b"\x03ABC\x00",
+                           b"\x03api\xc0\x0c"])
+    names = [question, question, question.upper(), question[:-1], question[:4] + b"\x00", b"\x03www" + question,
+             b"\xc0\x0c"]
+    answers = []
+    for _ in range(rnd.randrange(0, 4)):
+        kind = rnd.choice(["A", "CNAME", "AAAA"])
+        name = rnd.choice(names)
+        if kind == "A":
+            answers.append(name + struct.pack("!HHIH", 1, 1, 60, 4) + rnd.randbytes(4))
+        elif kind == "AAAA":
+            answers.append(name + struct.pack("!HHIH", 28, 1, 60, 16) + rnd.randbytes(16))
+        else:
+            target = rnd.choice(names)
+            answers.append(name + struct.pack("!HHIH", 5, 1, 60, len(target)) + target)
+    head = struct.pack("!HHHHHH", rnd.randrange(1 << 16), rnd.choice([0x8180, 0x8183]), 1,
+                       rnd.choice([len(answers), len(answers) + 1]), 0, 0)
+    return head + question + struct.pack("!HH", 1, 1) + b"".join(answers)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_an_answer_name_written_as_the_question_s_reads_as_read_name_reads_it(seed: int) -> None:
+    rnd = random.Random(100 + seed)
+    shortcut = 0
+    for _ in range(1500):
+        msg = _uncompressed(rnd)
+        cut = rnd.random()
+        if cut < 0.2:
+            msg = msg[:rnd.randrange(len(msg) + 1)]  # truncated anywhere (inside a copied name too)
+        elif cut < 0.3:
+            i = rnd.randrange(len(msg))
+            msg = msg[:i] + bytes([rnd.randrange(256)]) + msg[i + 1:]  # one byte changed
+        ours = _ours(msg)
+        assert ours == _reference(msg), msg.hex()
+        shortcut += isinstance(ours, tuple) and len(ours) == 5 and any(a[0] == ours[2] for a in ours[4])
+    assert shortcut > 100  # answers named as the question were read (not only errors)
 
 
 def test_a_question_name_at_the_hop_limit_fails_its_answer_s_pointer_as_before() -> None:

@@ -152,3 +152,34 @@ def test_pppp_headers_over_random_bodies_never_yield_ids(mtype: int, body: bytes
     """Noise behind a well-formed PPPP header: the decoders may name the message, never invent a device id."""
     m = recognize(pppp(mtype, body), port, 40000, "udp")
     assert m is None or not m.hits, m
+
+
+def test_pppp_reads_every_table_type_as_before_the_nineteenth_pass() -> None:
+    """_pppp reads the length in place and gives a DRW / PSR without an id position no _pppp_ids call (it would
+    look nowhere): the same match as the earlier code (the reference below) for every type of the table, with and
+    without a device id (binary, text, anywhere in the body), with lengths that agree or not, and random bodies."""
+    import random
+
+    from monitor.classify import p2p
+    from monitor.rules.load import load_rules
+
+    table = load_rules().p2p[p2p.PPPP.name]
+
+    def reference(payload: bytes) -> object:
+        if len(payload) < 4 or payload[0] != 0xF1:
+            return None
+        known = table.pppp_messages.get(payload[1])
+        if known is None or int.from_bytes(payload[2:4], "big") != len(payload) - 4:
+            return None
+        name, role, uid_at = known
+        hits = p2p._pppp_ids(payload, name, uid_at, payload[1] in table.pppp_text)
+        return p2p.P2PMatch("pppp", name, role, hits)
+
+    rnd = random.Random(19)
+    text_uid = b"ABCD-123456-EFGHJ".ljust(64, b"\0")
+    for mtype in [*table.pppp_messages, *rnd.sample(range(256), 40)]:
+        for body in (b"", UID, text_uid, b"\0\1\2\3" + UID, rnd.randbytes(40) + UID, rnd.randbytes(rnd.randrange(90)),
+                     b"\0" * 24, UID[:12]):
+            wrong = bytes([0xF1, mtype]) + (len(body) + 256).to_bytes(2, "big") + body  # off by 256
+            for payload in (pppp(mtype, body), pppp(mtype, body)[:-1], pppp(mtype, body) + b"\0", wrong):
+                assert p2p._pppp(payload, table) == reference(payload), payload.hex()

@@ -71,10 +71,12 @@ def _pppp(payload: bytes, tables: PpppTable) -> P2PMatch | None:
     if len(payload) < 4 or payload[0] != 0xF1:
         return None
     known = tables.pppp_messages.get(payload[1])
-    if known is None or int.from_bytes(payload[2:4], "big") != len(payload) - 4:
+    if known is None or (payload[2] << 8) | payload[3] != len(payload) - 4:
         return None
     name, role, uid_at = known
-    hits = _pppp_ids(payload, name, uid_at, payload[1] in tables.pppp_text)
+    # a DRW / PSR (a camera's stream) without an id position in the table: _pppp_ids would look nowhere and give ()
+    hits = () if uid_at < 0 and (name == "DRW" or name == "PSR") else \
+        _pppp_ids(payload, name, uid_at, payload[1] in tables.pppp_text)
     if hits:
         return P2PMatch("pppp", name, role, hits)
     # without an id the match is the same for every message of the type (a camera's stream of DRW): one

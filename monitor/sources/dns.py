@@ -82,6 +82,9 @@ def parse_dns(msg: bytes) -> tuple[bool, int, str, str, list[tuple[str, str, str
     qname, off, qhops = _read_name(msg, 12)
     if off + 4 > size:
         raise DnsError("truncated question")
+    # the question's name as written, when it is labels only (no pointer): an answer whose name is the same bytes
+    # (a server that does not compress) reads as the question's name, ending that many bytes on
+    qraw = msg[12:off] if not qhops else None
     qtype_n = _U16.unpack_from(msg, off)[0]
     off += 4
     answers: list[tuple[str, str, str, int]] = []
@@ -89,9 +92,12 @@ def parse_dns(msg: bytes) -> tuple[bool, int, str, str, list[tuple[str, str, str
         # a name that is a pointer to the question's (0xC00C: most answers) is the question's name, read above:
         # read_name would follow the pointer to the same labels (the same name, the offset after the pointer),
         # failing only where one hop more than the question's passes the hop limit
-        if msg[off: off + 2] == b"\xc0\x0c" and qhops < 32:
+        if msg.startswith(b"\xc0\x0c", off) and qhops < 32:
             name = qname
             off += 2
+        elif qraw is not None and msg.startswith(qraw, off):  # the same labels: read_name reads the same name
+            name = qname
+            off += len(qraw)
         else:
             name, off, _hops = _read_name(msg, off)
         if off + 10 > size:

@@ -51,26 +51,41 @@ def parse_client_hello(hs: bytes) -> tuple[str, tuple[str, ...], str, bytes]:
     if len(hs) < 4 or hs[0] != 1:
         raise HelloError("not a ClientHello")
     body = hs[4: 4 + int.from_bytes(hs[1:4], "big")]
-    if len(body) < 38:
+    size = len(body)
+    if size < 38:
         raise HelloError("ClientHello too short")
     version = body[0:2]
     client_random = body[2:34]
-    off = 34
-    off = _skip(body, off, 1)  # session id
-    off = _skip(body, off, 2)  # cipher suites
-    off = _skip(body, off, 1)  # compression methods
-    sni, alpn, best = "", list[str](), version
-    if off + 2 <= len(body):
-        ext_end = min(len(body), off + 2 + struct.unpack_from("!H", body, off)[0])
+    # the session id, cipher suites and compression methods skipped as _skip skips them (the same checks and
+    # errors), their lengths read in place; precompiled Structs, no comprehensions: one hello per connection
+    off = 35 + body[34]  # session id (size >= 38: its length byte is there)
+    if off > size:
+        raise HelloError("ClientHello field runs past its end")
+    if off + 2 > size:
+        raise HelloError("ClientHello truncated")
+    off += 2 + ((body[off] << 8) | body[off + 1])  # cipher suites
+    if off > size:
+        raise HelloError("ClientHello field runs past its end")
+    if off + 1 > size:
+        raise HelloError("ClientHello truncated")
+    off += 1 + body[off]  # compression methods
+    if off > size:
+        raise HelloError("ClientHello field runs past its end")
+    sni, best = "", version
+    alpn: list[str] = []
+    if off + 2 <= size:
+        ext_end = off + 2 + ((body[off] << 8) | body[off + 1])
+        if ext_end > size:
+            ext_end = size
         off += 2
         while off + 4 <= ext_end:
-            etype, elen = struct.unpack_from("!HH", body, off)
+            etype, elen = _EXT.unpack_from(body, off)
             off += 4 + elen
             if etype != 0 and etype != 16 and etype != 43:
                 continue  # (the padding and key shares are not copied)
             data = body[off - elen: off]
             if etype == 0 and len(data) >= 5:  # server_name
-                nlen = struct.unpack_from("!H", data, 3)[0]
+                nlen = (data[3] << 8) | data[4]
                 sni = data[5: 5 + nlen].decode("ascii", "replace").lower().rstrip(".")[:253]
             elif etype == 16 and len(data) >= 2:  # ALPN
                 i = 2
@@ -78,12 +93,19 @@ def parse_client_hello(hs: bytes) -> tuple[str, tuple[str, ...], str, bytes]:
                     n = data[i]
                     alpn.append(data[i + 1: i + 1 + n].decode("ascii", "replace"))
                     i += 1 + n
-            elif etype == 43 and data:  # supported_versions
-                vs = [data[i: i + 2] for i in range(1, min(len(data), 1 + data[0]), 2)]
-                real = [v for v in vs if len(v) == 2 and v[0] == 3]
-                if real:
-                    best = max(real)
-    return sni, tuple(alpn), {b"\x03\x04": "1.3", b"\x03\x03": "1.2", b"\x03\x02": "1.1"}.get(best, "1.0"), client_random
+            elif etype == 43 and data:  # supported_versions: the highest 3.x offered (max of the 2-byte values)
+                top: bytes | None = None
+                for i in range(1, min(len(data), 1 + data[0]), 2):
+                    v = data[i: i + 2]
+                    if len(v) == 2 and v[0] == 3 and (top is None or v > top):
+                        top = v
+                if top is not None:
+                    best = top
+    return sni, tuple(alpn), _VERSIONS.get(best, "1.0"), client_random
+
+
+_EXT = struct.Struct("!HH")  # an extension's type and length
+_VERSIONS = {b"\x03\x04": "1.3", b"\x03\x03": "1.2", b"\x03\x02": "1.1"}
 
 
 def _skip(body: bytes, off: int, width: int) -> int:
