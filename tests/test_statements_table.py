@@ -555,7 +555,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("... but a company the user signs in with that collects the data itself is its recipient",
      "If you sign in with Facebook, Facebook may collect your IDFA.\nWe use the Facebook Login SDK, which collects your "
      "IMEI when you sign in with your Facebook account.\nSign in with Apple: Apple receives your email address.",
-     {("idfa", "collects", "facebook"), ("imei", "collects", "facebook"), ("email", "collects", "apple_signin")}),
+     # (the IMEI is collected when the user signs in with Facebook: the user's choice, as LABELS.md reads social login)
+     {("idfa", "collects", "facebook"), ("imei", "conditional", "facebook"), ("email", "collects", "apple_signin")}),
     ("an e-mail the user opens, a kind of e-mail sent, or e-mail as a channel is no e-mail address",
      "Our mailing service tells us whether you opened a particular email.\nWe send welcome emails to new users.\n"
      "You will always receive certain emails from us.\n"
@@ -728,7 +729,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a list item's later sentence keeps the collector its introduction names",
      "Google Analytics automatically collects certain data:\n- It does not read the device's precise position. It "
      "derives the approximate location from the IP address.\n",
-     {("location_coarse", "collects", "google_analytics")}),
+     # (the first sentence denies the precise position to the same collector: "precise position" is a term since session 17)
+     {("location_coarse", "collects", "google_analytics"), ("location_precise", "denies", "google_analytics")}),
     ("a negation right before a mention denies it", "We collect general location data (country/region level, not "
      "precise location).", {("location_coarse", "collects", "first_party"), ("location_precise", "denies", "first_party")}),
     ("a contracted passive denial ('isn't recorded', 'won't be uploaded')", "Your location isn't recorded or uploaded "

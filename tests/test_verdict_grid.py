@@ -284,6 +284,14 @@ FLOORS68 = {"grid68/playkot.txt": (0.52, 18), "grid68/sciener.txt": (0.49, 10), 
 GRID69, GRID70 = CORPUS / "verdicts69", CORPUS / "verdicts70"
 FLOORS69 = {"grid69/furbo.txt": (0.47, 16), "grid69/moltbook.txt": (0.38, 19), "grid69/neronsbrother.txt": (0.74, 68)}
 FLOORS70 = {"grid70/bunkerim.txt": (0.72, 56), "grid70/dune.txt": (0.83, 70), "grid70/keywe.txt": (0.97, 54)}
+# Session 17 (first readings on 9acf437, the session's start, before any error was opened): 71 (Abode, IKEA,
+# ChaoxingSignFaker) 0.695 / 0 -> 0.832 / 0 (device-specific information and identifiers "that allow us to identify the
+# device" are broad terms for the phone's identifiers); 72 (Lockitron, pixiv, certain7) 0.667 / 12 false contradicted ->
+# 0.783 / 0 (pixiv's "In principle, we do not provide Personal Data to third parties ...; provided, however, ..." and its
+# denial about pseudonymized information promise nothing; security advice to the reader names no password)
+GRID71, GRID72 = CORPUS / "verdicts71", CORPUS / "verdicts72"
+FLOORS71 = {"grid71/abode.txt": (0.78, 12), "grid71/chaoxingsignfaker.txt": (0.97, 52), "grid71/ikea.txt": (0.73, 12)}
+FLOORS72 = {"grid72/certain7.txt": (0.88, 33), "grid72/lockitron.txt": (0.65, 33), "grid72/pixiv.txt": (0.82, 28)}
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -401,6 +409,8 @@ LATER_GRIDS = [
     pytest.param(GRID68, CORPUS / "policies", 203, 0.64, (70, 70), FLOORS68, id="grid68"),
     pytest.param(GRID69, CORPUS / "policies", 310, 0.526, (103, 104), FLOORS69, id="grid69"),
     pytest.param(GRID70, CORPUS / "policies", 261, 0.85, (180, 198), FLOORS70, id="grid70"),
+    pytest.param(GRID71, CORPUS / "policies", 220, 0.83, (76, 76), FLOORS71, id="grid71"),
+    pytest.param(GRID72, CORPUS / "policies", 198, 0.78, (94, 111), FLOORS72, id="grid72"),
     pytest.param(GRIDR5, CORPUS / "policies", 258, 0.915, (67, 74), FLOORSR5, id="gridR5"),
 ]
 

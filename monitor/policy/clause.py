@@ -31,6 +31,7 @@ class Rules:
     final_abbrev: re.Pattern[str] = rule("sentences.final_abbreviations")
     new_sentence_after: re.Pattern[str] = rule("sentences.new_sentence_after")
     pre: re.Pattern[str] = rule("negation.pre")
+    coordinated: re.Pattern[str] = rule("negation.coordinated")
     post: re.Pattern[str] = rule("negation.post")
     pseudo: re.Pattern[str] = rule("negation.pseudo", flags=FLAGS | re.M)
     term: re.Pattern[str] = rule("negation.terminators")
@@ -135,11 +136,20 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
                 nxt = cuts[k + 1][0] if k + 1 < len(cuts) else len(line)
                 if not _has_verb(line[end:nxt]):
                     continue  # "...: IMEI; MAC address; Android ID." stays one sentence
+        elif _EXAMPLES_NEXT.match(line, end):
+            nxt = cuts[k + 1][0] if k + 1 < len(cuts) else len(line)
+            if not _has_verb(line[end:nxt]):
+                continue  # "... information about your device. For example, IMEI number, IMSI number.": one sentence
         spans.extend(_bounded(line, start, end))
         start = end
     if start < len(line):
         spans.extend(_bounded(line, start, len(line)))
     return spans
+
+
+# a sentence of examples only ("For example, IMEI number, IMSI number, the version of your operating system.") goes on with
+# the one before it, whose verb it has (fresh-cx's Gynoid Home)
+_EXAMPLES_NEXT = re.compile(r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.|such\s+as|including)\b", re.I)
 
 
 def _bounded(line: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -192,9 +202,10 @@ def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     pseudo = [(m.start(), m.end()) for m in r.pseudo.finditer(text)]
     out: list[tuple[int, int, str]] = []
     terms = [(m.start(), m.end()) for m in r.term.finditer(text)]
-    for m in r.pre.finditer(text):
-        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in pseudo):
-            continue
+    # (a data verb joined by "or" to a pseudo-negation's verb is negated from where it starts)
+    triggers = [m for m in r.pre.finditer(text) if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in pseudo)]
+    triggers += list(r.coordinated.finditer(text))
+    for m in sorted(triggers, key=lambda x: x.start()):
         end = min(next((a for a, _b in terms if a >= m.end()), len(text)), m.end() + MAX_SCOPE)
         end = min(end, _bracket_end(text, m.start()))  # ("(e.g. a dating profile excluding sensitive data)")
         if r.interrupting.search(text, max(0, m.start() - 12), m.start()):  # (", but never log or store, your IP")
@@ -206,7 +217,10 @@ def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
         stop = text[end:end + 30]
         kind = "except" if r.exception.match(stop) else "deny"
         scope = text[m.start():end]
-        if r.without_consent.search(scope) or r.without_consent.match(stop):
+        # (the consent may come after a long object: "We do not share information that personally identifies you (...
+        # 160 characters ...) with advertising partners unless you give us permission", fresh-cz's Belka Games)
+        if r.without_consent.search(scope) or r.without_consent.match(stop) \
+                or (end == m.end() + MAX_SCOPE and r.without_consent.search(text[end:end + MAX_SCOPE])):
             kind = "consent"
         out.append((m.start(), end, kind))
     for m in r.post.finditer(text):

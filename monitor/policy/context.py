@@ -19,6 +19,7 @@ from monitor.rules.fields import build, rule, words
 class ContextRules:
     condition: re.Pattern[str] = rule("conditions.sentence")
     only_if_back: re.Pattern[str] = rule("conditions.only_if_back")
+    kept_back: re.Pattern[str] = rule("conditions.kept_back")
     marker: re.Pattern[str] = rule("segments.marker")
     optional: re.Pattern[str] = rule("segments.optional")
     required: re.Pattern[str] = rule("segments.required")
@@ -62,6 +63,12 @@ def states_nothing_more(text: str) -> bool:
 def only_if_back(text: str) -> bool:
     """The sentence restricts the one before it to a condition ("This will only happen if you have granted ...")."""
     return bool(context_rules().only_if_back.search(text))
+
+
+def kept_back(text: str) -> bool:
+    """The sentence keeps what the one before it asked for on the device ("The information that I request will be retained
+    on your device and is not collected by me in any way.")."""
+    return bool(context_rules().kept_back.search(text))
 
 
 def marked_segment(text: str, pos: int) -> tuple[str, int, int]:

@@ -60,6 +60,7 @@ class PromiseRules:
     anaphor: re.Pattern[str] = rule("anaphor")
     only_clause: re.Pattern[str] = rule("only_clause")
     purpose_limited: re.Pattern[str] = rule("purpose_limited")
+    deidentified_subject: re.Pattern[str] = rule("deidentified_subject")
     role_limited: re.Pattern[str] = rule("role_limited")
     denied_to_group: re.Pattern[str] = rule("denied_to_group")
     row_start: re.Pattern[str] = rule("row_start")
@@ -357,7 +358,8 @@ def _no_promise(kind: str, text: str, following: str, r: PromiseRules) -> bool:
     (the policy's own reach, no responsibility for third parties' services) that only sounds like one."""
     if kind not in ("no_third_party_sharing", "no_ad_sharing"):
         return False
-    return bool(r.purpose_limited.search(text) or r.ends_taken_back.search(text) or r.taken_back.search(following)
+    return bool(r.purpose_limited.search(text) or r.deidentified_subject.search(text) or r.ends_taken_back.search(text)
+                or r.taken_back.search(following)
                 or r.disclaimer.search(text) or _about_other(text, r))
 
 

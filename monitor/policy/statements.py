@@ -32,6 +32,7 @@ from monitor.policy.context import (
     conditional,
     in_purpose,
     installed_subject,
+    kept_back,
     marked_segment,
     name_label,
     only_if_back,
@@ -42,6 +43,7 @@ from monitor.policy.context import (
     states_nothing_more,
     used_as_tool,
 )
+from monitor.policy.promises import promise_rules
 from monitor.policy.vocab import Term, about_product, find_terms, policy_context, typed
 from monitor.rules.alternation import literal_alternation
 
@@ -55,7 +57,7 @@ _DENY = re.compile(
 _COND = re.compile(
     r"\b(?:if|when|once)\s+you\s+have\s+instructed\s+your\s+(?:device|phone|browser)\b|"
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
-    r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the(?!\s+(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
+    r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the(?!\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
     r"|\boptional\b|\bpremise\s+that\b|\b(?:if|when|once)\s+you\s+have\s+given\s+(?:us\s+)?(?:your\s+)?(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\byou\s+(?:may|can)\s+give\s+us\s+your\s+(?:explicit\s+)?(?:authori[sz]ation|permission|consent)\s+to\b"
     r"|\byou\s+must\s+(?:first\s+)?(?:give|grant|provide)\s+(?:us\s+)?your\s+(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\bafter\s+(?:you|the\s+user)\s+(?:have\s+)?(?:authori[sz]e|agree|consent|turn(?:ed)?\s+on|enabled?|grant(?:ed)?|allow(?:ed)?|activated?|opt(?:ed)?\s+in)"
     r"|\b(?:when|if|once|while|after)\s+(?:\w+\s+){0,3}?(?:is|are|has\s+been|have\s+been)\s+(?:enabled|turned\s+on|granted|"
@@ -75,6 +77,16 @@ _COND = re.compile(
     r"|^\W*(?:\w+,\s*)?(?:if|when|once)\s+you\s+(?:choose\s+to\s+)?use\s+(?:your\s+)?(?:Facebook|Google|Apple|Twitter|Instagram|LINE|Kakao|"
     r"WeChat)(?:\s+(?:or|and/or)\s+(?:Facebook|Google|Apple|Twitter|Instagram|LINE|Kakao|WeChat))?(?:\s+accounts?)?\s+to\s+"
     r"(?:register|sign|log|create|connect)"
+    # ... and anywhere in the sentence when the signing in goes through another company's account ("such as your name and
+    # email address when you sign in to IMDb using a third-party login service", fresh-bh; "from these social networks
+    # when you use your Facebook account to sign in", "(if you have connected to Facebook or Google+)": fresh-ae)
+    r"|\b(?:if|when|once)\s+you\s+(?:choose\s+to\s+)?(?:sign\s+(?:up|in|on)|log\s*(?:in|on)|register|connect|link)\b[^.;]{0,40}?"
+    r"\b(?:using|through|via|with)\s+(?:an?\s+|your\s+)?(?:third[- ]party\s+(?:login|log-in|sign-in|account|authentication)|"
+    r"social\s+(?:network|media|login)|(?:Facebook|Google|Apple|Twitter|Instagram|LINE|Kakao|WeChat)\s+(?:account|login|ID))"
+    r"|\b(?:if|when|once)\s+you\s+use\s+your\s+(?:Facebook|Google|Apple|Twitter|Instagram|LINE|Kakao|WeChat|social\s+(?:network|media))"
+    r"\s+(?:account\s+)?to\s+(?:sign|log|register|connect)"
+    r"|\bif\s+you\s+have\s+(?:connected|linked|signed\s+in)\s+(?:to|with|through|via)\s+(?:your\s+)?(?:Facebook|Google|Apple|Twitter|"
+    r"Instagram|LINE|Kakao|WeChat|social\s+(?:network|media))"
     r"|\buser\s+authori[sz]ation\b|\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b"
     r"|\bonly\s+with\s+your\s+consent\b|\b(?:users?|those|people|you)\s+(?:who|that)\s+(?:have\s+)?(?:enable|allow|opt|choose|grant|consent|agree|turn)"
     r"|\bdepending\s+on\s+(?:\w+\s+){0,3}?(?:settings|consent|choices?|permissions?|features?\s+(?:you\s+)?(?:use|enable))\b"
@@ -84,6 +96,19 @@ _COND = re.compile(
     r"|\b(?:ask|request|seek|obtain|get)\s+(?:for\s+)?your\s+(?:explicit\s+|prior\s+|express\s+)?(?:permission|consent|"
     r"authori[sz]ation)\s+(?:before|prior\s+to)\b"
     r"|\brequest\s+access\s+(?:or\s+permission\s+)?to\b"
+    r"|\b(?:ask|request|require)\s+(?:that\s+)?you\s+(?:to\s+)?opt[- ]?in\b"
+    r"|\b(?:when|if|where|once)\s+we\s+(?:have|obtain|receive|get)\s+your\s+(?:prior\s+|explicit\s+|express\s+)?(?:consent|permission)\b"
+    # (a list item labelled "Information that you choose to share with Waze:", not a list's catch-all "and other information
+    # you choose to provide")
+    r"|^\W*(?:information|data|details|content)\s+(?:that\s+|which\s+)?you\s+(?:choose|decide|elect|opt)\s+to\s+(?:share|provide|give|submit|enter|upload)\b"
+    # ("only upon your permission we can also collect your precise GPS location" (not a legal basis, "our use is also based
+    # upon your consent to provide us with geolocation information": fresh-cl's World Market), "is collected with your express consent
+    # only", "If you have location services turned on, ... we collect ... your geocoordinates", "but only if you permit us
+    # to do so": blind batches' misses of session 17)
+    r"|\bonly\s+upon\s+your\s+(?:prior\s+|explicit\s+|express\s+)?(?:permission|consent|authori[sz]ation|approval)\b"
+    r"|\bwith\s+your\s+(?:express|affirmative|specific|informed|prior\s+express)\s+(?:consent|permission|authori[sz]ation)\b"
+    r"|\b(?:if|when|once|where)\s+you\s+have\s+(?:\w+\s+){1,3}?(?:turned|switched)\s+on\b"
+    r"|\b(?:if|when|once|where)\s+you\s+(?:have\s+)?(?:permit(?:ted)?|let)\s+us\b"  # ("We will ask you to opt-in before we use GPS")
     r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+|users?[\x27’]?\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
     r"|(?:当|在)[您你](?:\S{0,4})?(?:开启|选择|同意|授权|使用(?!(?:(?!有关|相关|功能|某|部分|特定|基于)[^，。；]){0,14}?(?:服务|产品|软件|应用|App|APP|平台|小程序)(?:的?过程中)?(?:时|期间))|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:[您你])?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
     r"|[您你](?:主动)?(?:开启|启用|打开)[^，。；]{0,40}(?:时|后)"
@@ -107,6 +132,7 @@ _SHARE = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit|sent\s+to|se
 # ("third-party service providers / vendors / partners" are the partners class; "analytics companies" are other companies)
 _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment|service\s+providers?|vendors?|partners?|suppliers?"
                     r"|processors?|business\s+partners?))\b|\b(?:analytics|tracking|measurement|attribution)\s+(?:companies|firms)\b"
+                    r"|\bany\s+(?:other\s+)?part(?:y|ies)\b"
                     r"|第三方", re.IGNORECASE | re.ASCII)
 _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|technology|cloud) providers?|suppliers?"
                        r"|vendors?)\b|合作伙伴|合作方|服务商|服务提供商|供应商", re.IGNORECASE)
@@ -197,9 +223,10 @@ class AliasMatcher:
         self.cs = re.compile(rf"(?<![\w-])((?:{alts})(?![\w-])|(?:{talts})(?=\s+(?:SDK|login|Login|Push|push|"
                              rf"Analytics|Ads|Cloud|Pay|Maps?|Location|Statistics|Crashlytics|Bugly)\b)"
                              rf"|(?:^|(?<=- ))(?:{talts})(?=\s*[:：])|^(?:{talts})(?=\s*\|)"
-                             # ... or the subject of a collecting verb ("Unity has probably collected ...")
+                             # ... or the subject of a collecting verb ("Unity has probably collected ...", "For this purpose
+                             # Adjust processes mobile identifiers": fresh-ad's Mimo)
                              rf"|(?:{talts})(?=\s+(?:(?:has|have|may|might|will|can|also|does)\s+){{0,2}}(?:\w+ly\s+)?"
-                             rf"(?:collect|gather|receiv|obtain|record|track)\w*\b)"
+                             rf"(?:collect|gather|receiv|obtain|record|track|process|access)\w*\b)"
                              # ... or the one that receives or makes something: "send a report to Sentry", "generated
                              # by Sentry" (a capital there is a name, not the everyday word)
                              rf"|(?:(?<=\bto )|(?<=\bby )|(?<=\bvia ))(?:{palts})(?=\s*[.,;:)]|\s+(?:when|and|or|for|which)\b))",
@@ -249,7 +276,8 @@ _SEMI_END = re.compile(r"[;；]\s*(?:and|or)?\s*$", re.I)
 # a line with a subject and a finite verb is a sentence, not an item of a list flattened onto lines
 _FINITE = re.compile(r"\b(?:we|you|will|shall|is|are|was|were|do|does|did|never)\b", re.I)
 # the end of a list introduction: a colon, or "i.e." / "such as" / "the following" ending the line
-_INTRO_END = re.compile(r"(?:[:：]|\b(?:i\.e\.|e\.g\.|such\s+as|including|as\s+follows|the\s+following))\s*$"
+# (also "including but not limited to;" over the items: fresh-at's Wordfeud)
+_INTRO_END = re.compile(r"(?:[:：]|\b(?:i\.e\.|e\.g\.|such\s+as|including|limited\s+to|as\s+follows|the\s+following)\s*[;,]?)\s*$"
                         r"|^\W*the\s+following\s+(?:\w+\s+){0,3}?(?:is|are|will\s+be|may\s+be)\s+(?:\w+\s+)?"
                         r"(?:collected|gathered|recorded|stored|processed|sent|shared)\s*$", re.I)
 # a section's first sentence about what the heading announces ("This data is only used in app ...")
@@ -427,6 +455,11 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 named -= _GENERIC_ORGS
             intro_sdk = named.pop() if len(named) == 1 else ""  # "Some information AdMob may collect:"
             intro_rcps = _intro_class(stripped, prev_named) if intro and not intro_sdk else ()
+            if intro and not intro_sdk and not intro_rcps and _THIS_DATA.match(stripped):
+                # "These collected information may include:" under "Our third party advertising partners may collect
+                # information ...": the collector the paragraph before names (fresh-ao's SBK Games)
+                above = next((x.strip() for x in reversed(lines[max(0, li - 4):li]) if x.strip()), "")
+                intro_rcps = _intro_class(above, ()) if above and not _is_heading(above) else ()
             both = _we_and_class(stripped) if intro and intro_sdk else ""
             if both:  # "When you view ads (Google AdMob), we and our advertising partners may collect:"
                 intro_rcps, intro_sdk = ("first_party", intro_sdk, both), ""
@@ -684,14 +717,40 @@ def unwrapped(text: str) -> str:
     """The text with the newlines of hard-wrapped prose turned into spaces ("Your location\nis not used ... and is never
     collected" is one sentence), so that a sentence is not cut at the end of a source line. Same length as the text."""
     lines = text.split("\n")
+    width = _wrap_width(lines)
     out = []
     for i, line in enumerate(lines):
         out.append(line)
-        if i + 1 < len(lines) and _wraps(line, lines[i + 1]):
+        if i + 1 < len(lines) and (_wraps(line, lines[i + 1]) or _fills(line, lines[i + 1], width)):
             out.append(" ")
         elif i + 1 < len(lines):
             out.append("\n")
     return "".join(out)
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The column a hard-wrapped source wraps its prose at (0: not such a source). Most of its long lines end within a
+    dozen columns of the longest ones (a Markdown file wrapped at 72 or 80), where free-flowing text has lines of any
+    length."""
+    lengths = sorted(len(x.rstrip()) for x in lines if len(x.strip()) >= 40 and not x.lstrip().startswith(("|", "<", "#")))
+    if len(lengths) < 8:
+        return 0
+    width = lengths[int(len(lengths) * 0.95) - 1]
+    if not 60 <= width <= 120:
+        return 0
+    near = sum(width - 12 <= n <= width for n in lengths)
+    return width if 2 * near >= len(lengths) else 0
+
+
+def _fills(line: str, nxt: str, width: int) -> bool:
+    """In a hard-wrapped source, a line that runs to the wrap column with no sentence end goes on in the next line,
+    whatever that line starts with ("... Advertiser ID or Identifier for Advertising" over "(IDFA), hardware type, ...":
+    fresh-ae's Candivore)."""
+    stripped = line.strip()
+    after = nxt.strip()
+    return bool(width) and len(line.rstrip()) >= width - 12 and bool(_WRAPPED.search(stripped)) and bool(after) \
+        and not stripped.startswith(("#", ">", "<", "|")) and " | " not in stripped and not _BULLET.match(after) \
+        and not _MD_HEADING.match(after) and not after.startswith(("|", "<"))
 
 
 def _wraps(line: str, nxt: str) -> bool:
@@ -903,9 +962,15 @@ def _intro_class(line: str, prev_named: tuple[str, ...]) -> tuple[str, ...]:
     """The collector a list introduction names as its subject ("Ad networks may collect:" -> advertisers), with
     the SDKs the previous line named when the subject points back to them ("These ad providers ...")."""
     subject = _SUBJECT.match(line)
-    if not subject or re.match(r"\W*(?:we|us|our|the\s+app)\b", subject.group(1), re.I):
+    if not subject or re.match(r"\W*(?:we|us|the\s+app)\b", subject.group(1), re.I):
         return ()
     head = subject.group(1)
+    if re.match(r"\W*our\b", head, re.I) and not any(
+            (hit := rx.search(head)) and not re.search(r"\b(?:of|to|with|for|from|about|by)\b", head[:hit.start()], re.I)
+            for rx, _name in _RECIPIENT_CLASSES):
+        # "Our app may collect:", "Our disclosure of personal data to ... third parties may qualify as ...:" (but "Our
+        # third party advertising partners may collect ..." are a class)
+        return ()
     fronted = re.match(r"(.*),\s*we\s*$", head, re.I | re.S)
     if fronted:  # "Through our third party advertising network partners, we may gather ...:": we, by way of the class;
         # any other phrase before "we" ("When you view ads from advertisers, we collect:") leaves the first party alone
@@ -1032,6 +1097,8 @@ _EXAMPLES_OF = re.compile(r"^\W*(?:some\s+)?(?:examples?|types?|kinds?)\s+of\s+(
                           r"accessed|obtained|collect|gather|receive|access|obtain)\b", re.I)
 _LAST_CLAUSE = re.compile(r"\b(?:and|but)\s+(?:that\s+)?(?=(?:we|it|they)\s+(?:will|may|can|do|does|only|share|use|collect)\b)",
                           re.I)
+_CLASS_ANAPHOR = re.compile(r"\b(?:these|those|such|said)\s+(?:third[- ]part(?:y|ies)|partners?|companies|providers?|parties)\b",
+                            re.I)
 _THESE_COMPANIES = re.compile(r"^\W*(?:these|those|such)\s+(?:companies|firms|networks|entities|organi[sz]ations)\b", re.I)
 _ON_WEBSITE = re.compile(r"\bwhen\s+you\s+(?:visit|browse|use|access)\s+(?:our|the|this)\s+(?:web\s*sites?|sites?)\b", re.I)
 _DEPENDS_ON = re.compile(r"\bdepending\s+(?:up)?on\b[^,.;:]*$|\b(?:vary|varies|differ|differs)\s+(?:by|with|according\s+to)\s+"
@@ -1214,6 +1281,10 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
     late = _LATE_CONDITION.search(text)
     if late and rel_s < late.start():  # "..., phone number, and, depending on your settings, your location": the last items
         text = text[:late.start()] + " " * (late.end() - late.start()) + text[late.end():]
+    # a condition in brackets after an item ("your email address (if you have connected to Facebook or Google+), and your
+    # location"): that item's (checked above), not the others' (fresh-ae's Candivore)
+    text = re.sub(r"[(（]\s*(?:only\s+)?(?:if|when|where|once)\s[^()（）]{0,120}[)）]",
+                  lambda m: " " * len(m.group()), text, flags=re.I)
     if _COND.search(text) or _COND_BEFORE.search(text[:rel_s]):
         return "conditional"
     if conditional(text):  # "if you decide to create an account", "requires your opt-in", "you can adjust the collection of"
@@ -1384,6 +1455,11 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             if these and "first_party" in before:  # (the class the sentence before names)
                 before = [name for rx, name in _RECIPIENT_CLASSES if rx.search(all_clauses[ci - 1].text)][:1]
             recipients = before if before and "first_party" not in before else recipients
+        if ci > 0 and _CLASS_ANAPHOR.search(c.text) and any(x in ("third_party", "partners") for x in recipients) \
+                and "advertisers" not in recipients and _ADVERTISERS.search(all_clauses[ci - 1].text):
+            # "These third-party advertising companies ... The relevant data collected by these third parties may include
+            # your unique device ID ... advertising ID": the advertisers the sentence before names (fresh-ap's Green Panda)
+            recipients = list(dict.fromkeys("advertisers" if x in ("third_party", "partners") else x for x in recipients))
         pointed = recipients if these and "first_party" not in recipients else None
         # ... on the occasion the sentence before set ("... to serve ads when you visit our website. These companies will
         # NOT have access to ..."): a denial there and only there (grid 55's reviewer: no promise about the app's traffic)
@@ -1669,6 +1745,12 @@ def _back_reference(text: str, c: Clause, out: list[Statement], a: int, b: int, 
             if out[k].stance == "collects":
                 out[k] = replace(out[k], stance="conditional")
         return
+    if adjacent and kept_back(c.text):
+        for k in range(a, b):
+            if out[k].recipient == "first_party" and out[k].stance != "denies" and not out[k].vague:
+                out[k] = replace(out[k], stance="denies", evidence=Evidence(text[out[k].evidence.start:c.end],
+                                                                             out[k].evidence.start, c.end))
+        return
     handed = class_back(c.text) if adjacent else ""  # "We use service providers to perform some of these functions."
     if not (points_back(c.text) or handed) or any(not t.vague for t, _s, _e in find_terms(c.text)):
         return
@@ -1883,7 +1965,7 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
                 _ABROAD_ALLOWED.search(t))
             params: tuple[tuple[str, str], ...] = (("denied", "yes" if denied else "no"),)
             found.append(("cross_border", (*params, ("allowed", "yes")) if allowed else params))
-        excepted = re.search(r"\b(?:except|unless|other than|apart from|without your)\b", t, re.I)
+        excepted = promise_rules().other_exception.search(t)
         about_pi = re.search(r"personal (?:information|data)|your (?:information|data)|user (?:information|data)", t, re.I)
         # (also "In this case we do not share your information with the third party sponsors": the case the sentences
         # before set, an opt-in mailing in grid 56's Weather Underground, not the policy's whole)

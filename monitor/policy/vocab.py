@@ -33,6 +33,7 @@ class Term:
     narrow: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (expanded type, its qualifiers near the mention)
     iot_only: bool = False  # names its type only in a connected-product policy
     only_near: re.Pattern[str] | None = None  # ... and a mention counts only this close to such words
+    near_width: int = 60  # how close: characters either side of the mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ def vocabulary() -> Vocabulary:
         only = re.compile(t["only_near"], re.IGNORECASE | re.ASCII) if t.get("only_near") else None
         terms.append(Term(t["type"], re.compile(t["pattern"], re.IGNORECASE | re.ASCII), vague, covers,
                           tuple(t.get("expands", ())), t.get("iot_type", ""), near, narrow, bool(t.get("iot_only")),
-                          only))
+                          only, int(t.get("near_width", 60))))
     return Vocabulary(tuple(terms), re.compile(data["ios_words"], re.ASCII),
                       re.compile(data["iot_words"], re.IGNORECASE | re.ASCII), re.compile(data["android_words"], re.ASCII),
                       re.compile(data["no_words"], re.IGNORECASE | re.ASCII),
@@ -97,7 +98,8 @@ def _terms_in(text: str) -> tuple[tuple[Term, int, int], ...]:
         for m in term.pattern.finditer(text):
             if m.end() > m.start() and not (
                     term.unless_near and term.unless_near.search(text[max(0, m.start() - 40):m.end() + 40])) \
-                    and not (term.only_near and not term.only_near.search(text[max(0, m.start() - 60):m.end() + 60])) \
+                    and not (term.only_near and not term.only_near.search(
+                        text[max(0, m.start() - term.near_width):m.end() + term.near_width])) \
                     and not any(a <= m.start() < b for a, b in spans):
                 found.append((term, m.start(), m.end()))
     found.sort(key=lambda x: (x[1], -(x[2] - x[1])))
