@@ -309,3 +309,24 @@ def test_sending_us_an_email_is_a_channel_not_an_email_address() -> None:
     assert not {f for f in facts(text) if f[0] == "email"}
     assert ("email", "conditional", "first_party") in facts(
         "We collect your email address when you voluntarily provide it to us.\n")
+
+
+def test_last_wave_false_contradictions_grid_73() -> None:
+    # (after the last wave's reading on the frozen rules: its 21 false contradicted, each from one of these)
+    hedged = ("We collect your email address.\nWe follow generally accepted standards to store and protect the personal "
+              "data we collect, both during transmission and once received and stored, including utilization of "
+              "encryption where appropriate.\n")
+    assert verdict_of(hedged, "email", cleartext=True) != "contradicted"
+    firm = ("We collect your email address.\nWe follow generally accepted standards to protect the personal data we "
+            "collect, both during transmission and once received.\n")
+    assert verdict_of(firm, "email", cleartext=True) == "contradicted"
+    maybe = ("Other account related information which you may or may not provide includes mobile number, location, "
+             "religion and language.\n")
+    assert ("phone_number", "denies", "first_party") not in facts(maybe)
+    control = ("We collect your advertising ID.\nWe do not control the information collection, use, or sharing practices "
+               "of third party analytics providers or advertisers.\n")
+    assert verdict_of(control, "gaid", sdk="admob", category="advertising") != "contradicted"
+    own = ("We collect your email address.\nWe may disclose your personal data to third party service providers who "
+           "require access to such information. These third parties will not be able to use it for their own "
+           "purposes.\n")
+    assert verdict_of(own, "email", sdk="admob", category="advertising") != "contradicted"
