@@ -38,7 +38,7 @@ class _Msg:
     def __init__(self, start_line: bytes, ts: float, frames: list[int]) -> None:
         self.start_line = start_line
         self.headers: list[tuple[str, str]] = []
-        self.body = bytearray()
+        self.body: bytearray | bytes = bytearray()  # (bytes when a whole body is taken from its segment)
         self.truncated = False
         self.ts = ts
         self.frames = frames
@@ -86,7 +86,7 @@ class _Parser:
                 cur = self.cur
                 if self.state == "length" and cur is not None and self.remaining <= len(data) - used and \
                         self.remaining <= BODY_KEEP:
-                    cur.body = data[used:used + self.remaining]  # type: ignore[assignment]  # whole: bytes
+                    cur.body = data[used:used + self.remaining]  # whole: bytes
                     used += self.remaining
                     self.remaining = 0
                     self._finish()
