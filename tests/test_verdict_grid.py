@@ -292,6 +292,12 @@ FLOORS70 = {"grid70/bunkerim.txt": (0.72, 56), "grid70/dune.txt": (0.83, 70), "g
 GRID71, GRID72 = CORPUS / "verdicts71", CORPUS / "verdicts72"
 FLOORS71 = {"grid71/abode.txt": (0.78, 12), "grid71/chaoxingsignfaker.txt": (0.97, 52), "grid71/ikea.txt": (0.73, 12)}
 FLOORS72 = {"grid72/certain7.txt": (0.88, 33), "grid72/lockitron.txt": (0.65, 33), "grid72/pixiv.txt": (0.82, 28)}
+# ... and 73 (Hampton Products, 123Greetings, FlyBird; the last wave, read on 27c25a9 with the session's rules frozen, which
+# read it exactly as 9acf437 did) 0.464 / 21 false contradicted -> 0.526 / 0 (a transit promise hedged "where
+# appropriate", "information which you may or may not provide", "does not control the information collection ... of
+# advertisers", service providers that "will not be able to use it for their own purposes")
+GRID73 = CORPUS / "verdicts73"
+FLOORS73 = {"grid73/flybird.txt": (0.4, 12), "grid73/greetings123.txt": (0.58, 24), "grid73/hampton.txt": (0.59, 25)}
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -411,6 +417,7 @@ LATER_GRIDS = [
     pytest.param(GRID70, CORPUS / "policies", 261, 0.85, (180, 198), FLOORS70, id="grid70"),
     pytest.param(GRID71, CORPUS / "policies", 220, 0.83, (76, 76), FLOORS71, id="grid71"),
     pytest.param(GRID72, CORPUS / "policies", 198, 0.78, (94, 111), FLOORS72, id="grid72"),
+    pytest.param(GRID73, CORPUS / "policies", 209, 0.52, (61, 76), FLOORS73, id="grid73"),
     pytest.param(GRIDR5, CORPUS / "policies", 258, 0.915, (67, 74), FLOORSR5, id="gridR5"),
 ]
 
