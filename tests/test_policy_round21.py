@@ -330,3 +330,27 @@ def test_last_wave_false_contradictions_grid_73() -> None:
            "require access to such information. These third parties will not be able to use it for their own "
            "purposes.\n")
     assert verdict_of(own, "email", sdk="admob", category="advertising") != "contradicted"
+
+
+def test_a_page_whose_body_is_one_form_is_read() -> None:
+    # (an ASP.NET page wraps its whole body in <form id="aspnetForm">; skipping forms read it as nothing: fresh-dc's HEOS)
+    from monitor.policy.text import html_to_text
+    page = ("<html><head><title>Privacy</title></head><body><form id='aspnetForm'><nav>Home</nav>"
+            "<div><p>We process the following information when you create an account: your name, e-mail address and "
+            "country location.</p><p>We keep a history of your use of the app.</p></div></form></body></html>")
+    assert "e-mail address" in html_to_text(page)
+    # a form inside a page is still not policy text
+    small = ("<html><body><p>We collect your email address to send you receipts, and we keep it for two years.</p>"
+             "<p>We do not sell it.</p><form><label>Phone number</label><input name='p'></form></body></html>")
+    assert "Phone number" not in html_to_text(small)
+
+
+def test_choosing_not_to_is_no_condition_and_a_country_location_is_coarse() -> None:
+    text = ("If you choose not to create an account, we may process the following personal data: your IP address and "
+            "your email address.\n")
+    assert ("email", "collects", "first_party") in facts(text)
+    assert ("email", "conditional", "first_party") in facts(
+        "If you choose to create an account, we process your email address.\n")
+    got = facts("When you create an account we process your name, e-mail address and country location.\n")
+    assert ("location_coarse", "collects", "first_party") in got
+    assert ("location_precise", "collects", "first_party") not in got

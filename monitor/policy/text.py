@@ -30,11 +30,15 @@ class _HtmlText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip = 0
+        # forms are skipped, but their text is kept aside (marked with a leading NUL): an ASP.NET page wraps its whole
+        # body in one <form> (fresh-dc's HEOS), and text() reads them when skipping them lost most of the page
+        self.skip_forms = 0
         self.cell = 0  # open table cells: a line break or paragraph inside one keeps the row on one line
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
             self.skip += 1
+            self.skip_forms += tag != "form"
         elif tag in ("tr", "table"):
             self.cell = 0
             self.parts.append("\n")
@@ -49,6 +53,8 @@ class _HtmlText(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
+            if tag != "form":
+                self.skip_forms = max(0, self.skip_forms - 1)
         elif tag in ("td", "th"):
             self.cell = max(0, self.cell - 1)
         elif tag in ("tr", "table"):
@@ -58,8 +64,15 @@ class _HtmlText(HTMLParser):
             self.parts.append(" " if self.cell else "\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.skip:  # in HTML a line break inside text is just a space
-            self.parts.append(data.replace("\r", " ").replace("\n", " "))
+        if not self.skip_forms:  # in HTML a line break inside text is just a space
+            text = data.replace("\r", " ").replace("\n", " ").replace("\0", " ")
+            self.parts.append(text if not self.skip else "\0" + text)
+
+    def text(self) -> str:
+        """The page's text, without its forms unless skipping them lost most of the page's words."""
+        kept = "".join(x for x in self.parts if not x.startswith("\0"))
+        whole = "".join(x.lstrip("\0") for x in self.parts)
+        return whole if 2 * len(kept.split()) < len(whole.split()) else kept
 
 
 _MAGIC = {b"PK\x03\x04": "a ZIP archive (an Office document?)", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
@@ -123,7 +136,7 @@ def html_to_text(html: str) -> str:
     p = _HtmlText()
     p.feed(html)
     p.close()
-    text = "".join(p.parts)
+    text = p.text()
     lines = [re.sub(r"[ \t\r\f\v]+", " ", ln).strip(" ") for ln in text.split("\n")]
     out: list[str] = []
     blank = False
