@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from monitor.cli.common import build_context, signatures_option
-from monitor.policy import read_policy
+from monitor.policy import read_policy, reading_warnings
 from monitor.report.data import policy_json
 from monitor.report.safe import json_text, safe_text
 
@@ -36,6 +36,8 @@ def command(policy_path: str, fmt: str, signature_dirs: tuple[str, ...]) -> None
         head += f" (an SDK vendor's own policy: {policy.first_party_sdk} is the first party)"
     console.print(safe_text(head))
     console.print(safe_text("SDKs named: " + (", ".join(policy.sdks_named) or "none")))
+    for warning in reading_warnings(policy):
+        console.print(safe_text("Warning: " + warning))
     t = Table(show_lines=False)
     for col in ("type", "recipient", "stance", "qualifiers", "evidence"):
         t.add_column(col, overflow="fold")

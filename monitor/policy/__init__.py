@@ -168,3 +168,15 @@ def _titled(text: str, aliases: AliasMatcher) -> str:
 def read_policy(path: str | Path, signatures: Any = None) -> Policy:
     """Read a policy file (txt, HTML or PDF); raises BadInput with one clear line when unreadable."""
     return parse_policy(read_policy_text(path), str(path), signatures)
+
+
+def reading_warnings(policy: Policy) -> list[str]:
+    """What a reader of the report must know about how the policy was read: a policy that gave no statement and no
+    claim at all is more likely text privmon could not read (a page whose words sit in markup it skips, a scan, the
+    wrong file) than a policy that says nothing, and every verdict on it would read `undisclosed` (CONTRACT.md: an input
+    privmon cannot decode yields a warning, never an empty report that looks clean)."""
+    if policy.statements or policy.claims:
+        return []
+    words = len(policy.text.split())
+    return [f"no statement about any data type was read from the policy's {words:,} words of text: check that the file "
+            "is the privacy policy itself (the verdicts treat it as saying nothing)"]

@@ -12,6 +12,7 @@ from typing import Any
 
 from monitor import __version__
 from monitor.model import Evidence, Policy
+from monitor.policy import reading_warnings
 from monitor.records import RAW_KINDS, Destination, Finding, Verdict
 from monitor.report.safe import Redactor, mask
 from monitor.store import Store
@@ -124,6 +125,7 @@ def policy_json(policy: Policy) -> dict[str, Any]:
         "claims": [{"kind": c.kind, "text": c.text, "start": c.start, "end": c.end, "params": dict(c.params)}
                    for c in policy.claims],
         "sdks_named": list(policy.sdks_named),
+        "warnings": reading_warnings(policy),
     }
 
 

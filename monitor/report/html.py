@@ -184,6 +184,7 @@ def render_html(report: dict[str, Any], messages: dict[int, dict[str, Any]] | No
 <h1>privmon report</h1>
 <p>privmon {e(gen.get('version', ''))} &middot; signature set {e(gen.get('signatures', ''))} &middot;
 countries from {e(gen.get('country_data') or 'none')} &middot; policy {e(policy.get('source', 'none'))}{' &middot; consent at ' + e(_ts(report.get('consent_ts'))) if report.get('consent_ts') else ''}</p>
+{''.join('<p class="warning"><b>Warning</b> (policy): ' + e(w) + '</p>' for w in policy.get('warnings', []))}
 <h2>Captures</h2><table><tr><th>file</th><th>format</th><th>SHA-256</th><th>packets</th><th>first</th><th>last</th>
 <th>key logs</th><th>warnings</th></tr>{caps}</table>
 <h2>Verdicts</h2><div class='pair'><div><h3>Privacy policy</h3>{_matrix(verdicts)}</div>

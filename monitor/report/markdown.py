@@ -51,6 +51,8 @@ def render_markdown(report: dict[str, Any]) -> str:
                     [[Code(c["path"]), c["format"], c["sha256"], c["packets"], _ts(c["first_ts"]), _ts(c["last_ts"])]
                      for c in report["captures"]])
     warnings = [(c["path"], w) for c in report["captures"] for w in c.get("warnings", [])]
+    policy = report.get("policy") or {}
+    warnings += [(policy.get("source", "policy"), w) for w in policy.get("warnings", [])]
     if warnings:  # what could not be read: an empty report must not pass for a clean one
         lines += ["", "Warnings:", ""]
         lines += [f"- **Warning** {md_code(p)}: {md_text(w)}" for p, w in warnings[:200]]

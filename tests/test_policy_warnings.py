@@ -1,0 +1,44 @@
+"""A policy privmon reads nothing from says so, in `privmon policy` and in every report (CONTRACT.md: an input privmon
+cannot decode yields a warning, never an empty report that looks clean)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from monitor.policy import parse_policy, reading_warnings
+from monitor.report.data import policy_json
+from monitor.report.html import render_html
+from monitor.report.markdown import render_markdown
+
+_EMPTY = "Welcome to our website. Read our terms. Follow us on social media.\n"
+_POLICY = "We collect your email address when you register.\n"
+
+
+def test_a_policy_that_states_nothing_carries_a_warning_and_one_that_states_something_none() -> None:
+    warned = reading_warnings(parse_policy(_EMPTY))
+    assert len(warned) == 1 and "no statement about any data type" in warned[0] and "12 words" in warned[0]
+    assert reading_warnings(parse_policy(_POLICY)) == []
+    assert policy_json(parse_policy(_EMPTY))["warnings"] == warned
+
+
+def test_the_warning_reaches_the_markdown_and_html_reports() -> None:
+    report = {"schema": "privmon.report/1", "generator": {}, "captures": [], "destinations": [], "findings": [],
+              "verdicts": [], "policy": policy_json(parse_policy(_EMPTY, "p.html"))}
+    md = render_markdown(report)
+    assert "**Warning**" in md and "no statement about any data type" in md
+    html = render_html(report)
+    assert "Warning</b> (policy)" in html and "no statement about any data type" in html
+
+
+def test_privmon_policy_prints_it(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(f"<html><body><p>{_EMPTY}</p></body></html>", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "monitor", "policy", str(page)], capture_output=True, text=True,
+                         timeout=120, cwd=tmp_path)
+    assert out.returncode == 0 and "Warning: no statement about any data type" in " ".join(out.stdout.split())
+    js = subprocess.run([sys.executable, "-m", "monitor", "policy", str(page), "--format", "json"],
+                        capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert json.loads(js.stdout)["warnings"]
