@@ -124,22 +124,19 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for k, (end, semi) in enumerate(cuts):
-        if semi:
-            if line[end - 1] == "；":  # (the part runs to the next "；" or the end of the sentence)
-                j = k + 1  # (an index walk, not a slice per cut: a line of 100,000 "；" stays linear)
-                while j < len(cuts) and cuts[j][1] and line[cuts[j][0] - 1] != "；":
-                    j += 1
-                nxt = cuts[j][0] if j < len(cuts) else len(line)
-                if not _own_clause_zh(line[end:nxt]):
-                    continue  # "收集的信息：IMEI；OAID；使用目的：推送" stays one sentence: fields of one entry
-            else:
-                nxt = cuts[k + 1][0] if k + 1 < len(cuts) else len(line)
-                if not _has_verb(line[end:nxt]):
-                    continue  # "...: IMEI; MAC address; Android ID." stays one sentence
-        elif _EXAMPLES_NEXT.match(line, end):
+        if semi and line[end - 1] == "；":  # (the part runs to the next "；" or the end of the sentence)
+            j = k + 1  # (an index walk, not a slice per cut: a line of 100,000 "；" stays linear)
+            while j < len(cuts) and cuts[j][1] and line[cuts[j][0] - 1] != "；":
+                j += 1
+            nxt = cuts[j][0] if j < len(cuts) else len(line)
+            if not _own_clause_zh(line[end:nxt]):
+                continue  # "收集的信息：IMEI；OAID；使用目的：推送" stays one sentence: fields of one entry
+        elif semi or _EXAMPLES_NEXT.match(line, end):
+            # "...: IMEI; MAC address; Android ID." and "... information about your device. For example, IMEI number, IMSI
+            # number." stay one sentence: the part after the cut has no verb of its own
             nxt = cuts[k + 1][0] if k + 1 < len(cuts) else len(line)
             if not _has_verb(line[end:nxt]):
-                continue  # "... information about your device. For example, IMEI number, IMSI number.": one sentence
+                continue
         spans.extend(_bounded(line, start, end))
         start = end
     if start < len(line):

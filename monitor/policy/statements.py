@@ -96,7 +96,7 @@ _COND = re.compile(
     r"|\b(?:ask|request|seek|obtain|get)\s+(?:for\s+)?your\s+(?:explicit\s+|prior\s+|express\s+)?(?:permission|consent|"
     r"authori[sz]ation)\s+(?:before|prior\s+to)\b"
     r"|\brequest\s+access\s+(?:or\s+permission\s+)?to\b"
-    r"|\b(?:ask|request|require)\s+(?:that\s+)?you\s+(?:to\s+)?opt[- ]?in\b"
+    r"|\b(?:ask|request|require)\s+(?:that\s+)?you\s+(?:to\s+)?opt[- ]?in\b"  # ("We will ask you to opt-in before we use GPS")
     r"|\b(?:when|if|where|once)\s+we\s+(?:have|obtain|receive|get)\s+your\s+(?:prior\s+|explicit\s+|express\s+)?(?:consent|permission)\b"
     # (a list item labelled "Information that you choose to share with Waze:", not a list's catch-all "and other information
     # you choose to provide")
@@ -108,7 +108,7 @@ _COND = re.compile(
     r"|\bonly\s+upon\s+your\s+(?:prior\s+|explicit\s+|express\s+)?(?:permission|consent|authori[sz]ation|approval)\b"
     r"|\bwith\s+your\s+(?:express|affirmative|specific|informed|prior\s+express)\s+(?:consent|permission|authori[sz]ation)\b"
     r"|\b(?:if|when|once|where)\s+you\s+have\s+(?:\w+\s+){1,3}?(?:turned|switched)\s+on\b"
-    r"|\b(?:if|when|once|where)\s+you\s+(?:have\s+)?(?:permit(?:ted)?|let)\s+us\b"  # ("We will ask you to opt-in before we use GPS")
+    r"|\b(?:if|when|once|where)\s+you\s+(?:have\s+)?(?:permit(?:ted)?|let)\s+us\b"
     r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+|users?[\x27’]?\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
     r"|(?:当|在)[您你](?:\S{0,4})?(?:开启|选择|同意|授权|使用(?!(?:(?!有关|相关|功能|某|部分|特定|基于)[^，。；]){0,14}?(?:服务|产品|软件|应用|App|APP|平台|小程序)(?:的?过程中)?(?:时|期间))|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:[您你])?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
     r"|[您你](?:主动)?(?:开启|启用|打开)[^，。；]{0,40}(?:时|后)"
@@ -721,7 +721,7 @@ def unwrapped(text: str) -> str:
     out = []
     for i, line in enumerate(lines):
         out.append(line)
-        if i + 1 < len(lines) and (_wraps(line, lines[i + 1]) or _fills(line, lines[i + 1], width)):
+        if i + 1 < len(lines) and _goes_on(line, lines[i + 1], width):
             out.append(" ")
         elif i + 1 < len(lines):
             out.append("\n")
@@ -742,31 +742,37 @@ def _wrap_width(lines: list[str]) -> int:
     return width if 2 * near >= len(lengths) else 0
 
 
-def _fills(line: str, nxt: str, width: int) -> bool:
-    """In a hard-wrapped source, a line that runs to the wrap column with no sentence end goes on in the next line,
+def _goes_on(line: str, nxt: str, width: int) -> bool:
+    """A line of prose with no sentence end (not a heading, quote, tag or table row) goes on in the next line, unless
+    that is a bullet, when it reads as wrapped (`_wraps`) or runs to the wrap column of a hard-wrapped source (`_fills`)."""
+    stripped = line.strip()
+    if not _WRAPPED.search(stripped) or " | " in stripped or stripped.startswith(("#", ">", "<", "|")) \
+            or _BULLET.match(nxt.strip()):
+        return False
+    return _wraps(line, nxt) or _fills(line, nxt.strip(), width)
+
+
+def _fills(line: str, after: str, width: int) -> bool:
+    """In a hard-wrapped source, a line that runs to the wrap column goes on in the next line (`after`, stripped),
     whatever that line starts with ("... Advertiser ID or Identifier for Advertising" over "(IDFA), hardware type, ...":
     fresh-ae's Candivore)."""
-    stripped = line.strip()
-    after = nxt.strip()
-    return bool(width) and len(line.rstrip()) >= width - 12 and bool(_WRAPPED.search(stripped)) and bool(after) \
-        and not stripped.startswith(("#", ">", "<", "|")) and " | " not in stripped and not _BULLET.match(after) \
-        and not _MD_HEADING.match(after) and not after.startswith(("|", "<"))
+    return bool(width) and len(line.rstrip()) >= width - 12 and bool(after) and not _MD_HEADING.match(after) \
+        and not after.startswith(("|", "<"))
 
 
 def _wraps(line: str, nxt: str) -> bool:
+    """A line of prose (as `_goes_on` checked) wrapped in the source: 40-130 characters, the next line going on with it."""
     stripped = line.strip()
     # (a source wraps at 72-120 columns; a line over 100 with many capitalised words is a table's header or row flattened
     # onto a line, "Product function type Product function name ... Purpose and purpose", not wrapped prose, unless a
     # sentence ends inside it: "... Google Play Services. Once the location is provided to", grid 63's Positional)
     words = re.findall(r"[A-Za-z][\w'’-]*", stripped)
     return (40 <= len(stripped) <= 130 and (len(stripped) <= 100 or 4 * sum(w[0].isupper() for w in words) < len(words)
-                                            or bool(re.search(r"[a-z][.!?]\s+[A-Z]", stripped))) and bool(_WRAPPED.search(stripped)) and " | " not in stripped
-            and not stripped.startswith(("#", ">", "<", "|"))
+                                            or bool(re.search(r"[a-z][.!?]\s+[A-Z]", stripped)))
             and (bool(_GOES_ON.match(nxt)) or (len(stripped) >= 60 and bool(_ENDS_MID_PHRASE.search(stripped))
                                                and bool(re.match(r"\s*[A-Z][\w’'-]*(?:\s+[a-z]|[.,;)])", nxt)))
                  # (a line that stops at a comma inside a list: "... such as your device identifier," over "IMEI, locale")
                  or (len(stripped) >= 60 and stripped.endswith(",") and bool(re.match(r"\s*[A-Z][\w’'-]*[,\s]", nxt))))
-            and not _BULLET.match(nxt.strip())
             # (a short line that starts in lower case is the middle of a sentence, never a heading; nor is a line of
             # seven or more words most of which are in lower case: "Specifically, the information we collect automatically
             # may include information")
@@ -1227,6 +1233,9 @@ def _with_first_party(c: Clause, recipients: list[str]) -> list[str]:
     return recipients
 
 
+_BRACKET_CONDITION = re.compile(r"[(（]\s*(?:only\s+)?(?:if|when|where|once)\s[^()（）]{0,120}[)）]", re.I)
+
+
 def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None = None) -> str:
     text = general_use.sub(" ", c.text) if general_use else c.text  # ("当你使用到梦空间服务时": using the app is no condition)
     rel_s, rel_e = start - c.start, end - c.start
@@ -1283,8 +1292,7 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
         text = text[:late.start()] + " " * (late.end() - late.start()) + text[late.end():]
     # a condition in brackets after an item ("your email address (if you have connected to Facebook or Google+), and your
     # location"): that item's (checked above), not the others' (fresh-ae's Candivore)
-    text = re.sub(r"[(（]\s*(?:only\s+)?(?:if|when|where|once)\s[^()（）]{0,120}[)）]",
-                  lambda m: " " * len(m.group()), text, flags=re.I)
+    text = _BRACKET_CONDITION.sub(lambda m: " " * len(m.group()), text)
     if _COND.search(text) or _COND_BEFORE.search(text[:rel_s]):
         return "conditional"
     if conditional(text):  # "if you decide to create an account", "requires your opt-in", "you can adjust the collection of"
