@@ -966,14 +966,12 @@ def _named_before(lines: list[str], li: int, aliases: AliasMatcher, back: int = 
     return tuple(dict.fromkeys(sdk for line in lines[max(0, li - back):li] for sdk, _a, _b in aliases.find(line)))
 
 
-_ALLOWED_TO_COLLECT = re.compile(r"\b(?:allow|permit|enable|let|authori[sz]e)s?\s+((?:[\w-]+\s+){1,6}?)to\s+(?:[^;:]{0,60}?\s)?"
-                                 r"(?:collect|gather|obtain|access|receive)\b", re.I)
 
 
 def _intro_class(line: str, prev_named: tuple[str, ...]) -> tuple[str, ...]:
     """The collector a list introduction names as its subject ("Ad networks may collect:" -> advertisers), with
     the SDKs the previous line named when the subject points back to them ("These ad providers ...")."""
-    allowed = _ALLOWED_TO_COLLECT.search(line)
+    allowed = rules().allowed_to_collect.search(line)
     if allowed:  # "Zuuks Games may allow Third-party advertising partners to set tracking tools (e.g., Cookies) to collect
         # the following information ...:": the class let in collects (fresh-dh's Zuuks)
         name = next((name for rx, name in _RECIPIENT_CLASSES if rx.search(allowed.group(1))), "")
@@ -1116,10 +1114,6 @@ _EXAMPLES_OF = re.compile(r"^\W*(?:some\s+)?(?:examples?|types?|kinds?)\s+of\s+(
 _LAST_CLAUSE = re.compile(r"\b(?:and|but)\s+(?:that\s+)?(?=(?:we|it|they)\s+(?:will|may|can|do|does|only|share|use|collect)\b)",
                           re.I)
 _CLASS_ANAPHOR = re.compile(r"\b(?:these|those|such|said)\s+(?:third[- ]part(?:y|ies)|partners?|companies|providers?|parties)\b",
-                            re.I)
-# ... and a subject that points back with the definite article ("The third parties may have access to ...")
-_CLASS_SUBJECT = re.compile(r"^\W*(?:(?:in\s+addition|also|however)\s*,?\s*)?(?:the|these|those|such|said)\s+(?:[\w-]+\s+){0,2}?"
-                            r"(?:third[- ]part(?:y|ies)|parties|companies|entities|organi[sz]ations)\b(?!\s+(?:of|for|that|which|who)\b)",
                             re.I)
 _THESE_COMPANIES = re.compile(r"^\W*(?:these|those|such)\s+(?:companies|firms|networks|entities|organi[sz]ations)\b", re.I)
 _ON_WEBSITE = re.compile(r"\bwhen\s+you\s+(?:visit|browse|use|access)\s+(?:our|the|this)\s+(?:web\s*sites?|sites?)\b", re.I)
@@ -1348,7 +1342,7 @@ def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, 
     tail = c.text[rel_e:stop]
     tail = tail.split(",", 1)[0].split(";", 1)[0]
     quals = [name for name, rx in _QUALS if rx.search(tail)]
-    head = _HASHED_BEFORE.search(c.text, max(0, start - c.start - 24), start - c.start)
+    head = rules().hashed_before.search(c.text, max(0, start - c.start - 24), start - c.start)
     if head:  # "a hashed Android ID", "MD5-hashed email addresses": the adjective before the mention
         quals += [name for name, rx in _QUALS[:3] if rx.search(head.group()) and name not in quals]
     # "the IMEI and the MAC address, encrypted with MD5": a hashing phrase covers the mentions before it
@@ -1372,7 +1366,6 @@ def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, 
     return tuple(dict.fromkeys(quals))
 
 
-_HASHED_BEFORE = re.compile(r"\b(?:(?:MD5|SHA-?\d+)[- ])?(?:hashed|MD5|SHA-?256)\s+(?:(?:and|or)\s+\w+\s+)?$", re.I)
 
 
 def _modifies_next(text: str, at: int) -> bool:
@@ -1431,7 +1424,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         if not mentions and not anaphor and run_terms and ci - typed_ci <= _ABOVE_REACH and _HANDS_ON.search(c.text):
             # "We may collect: ... (a list) ... We share the above mentioned data with a large number of buyers, such as
             # advertisers": what the list before names, however many clauses back it ended
-            anaphor = _ABOVE_DATA.search(c.text)
+            anaphor = rules().above_data.search(c.text)
             carried = run_terms if anaphor else carried
         if anaphor:  # "We use advertising identifiers ... We share such identifiers with our service providers."
             mentions = [(t, anaphor.start(), anaphor.end()) for t in carried]
@@ -1503,7 +1496,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                 before = [name for rx, name in _RECIPIENT_CLASSES if rx.search(all_clauses[ci - 1].text)][:1]
             recipients = before if before and "first_party" not in before else recipients
         if ci > 0 and any(x in ("third_party", "partners") for x in recipients) and "advertisers" not in recipients \
-                and (_CLASS_ANAPHOR.search(c.text) or _CLASS_SUBJECT.match(c.text)):
+                and (_CLASS_ANAPHOR.search(c.text) or rules().class_subject.match(c.text)):
             # "These third-party advertising companies ... The relevant data collected by these third parties may include
             # your unique device ID ... advertising ID": the advertisers the sentence before names (fresh-ap's Green Panda);
             # "... tracking tools from our service providers, examples of which include AppsFlyer ... Such third parties
@@ -1624,7 +1617,7 @@ def _antecedent_class(text: str, all_clauses: list[Clause], ci: int) -> str | No
             return "advertisers"
         if _PARTNERS.search(prev.text):
             return "partners"
-        if not (_CLASS_ANAPHOR.search(prev.text) or _CLASS_SUBJECT.match(prev.text)):
+        if not (_CLASS_ANAPHOR.search(prev.text) or rules().class_subject.match(prev.text)):
             return None
     return None
 
@@ -1907,12 +1900,7 @@ def _type_term(type_id: str) -> Term:
 # (the noun right after the determiner: "such environmental data" is other data); and the verb that hands it on
 _ANAPHOR_DATA = re.compile(r"\b(?:such|these|those|this|said|the\s+(?:above|same))\s+(?:identifiers?|IDs?|data|information|"
                            r"details)\b|(?:上述|以上|该等|这些)(?:信息|数据|标识符?)", re.I)
-# ... and one that points back at more than the clause before ("the above mentioned data", "the foregoing information"),
-# as far back as _ABOVE_REACH clauses
-_ABOVE_DATA = re.compile(r"\b(?:the|such|all)\s+(?:of\s+the\s+)?(?:above|aforementioned|aforesaid|foregoing|above[- ]?mentioned|"
-                         r"above[- ]?listed)\s+(?:\w+\s+)?(?:identifiers?|data|information|details)\b|\b(?:data|information)\s+"
-                         r"(?:described|listed|mentioned|set\s+out|specified)\s+above\b|(?:上述|以上|前述)(?:个人)?(?:信息|数据)", re.I)
-_ABOVE_REACH = 6
+_ABOVE_REACH = 6  # clauses back that "the above data" (rules: statements.above_data) reaches at most
 _OCCASION = re.compile(r"^\W*(?:when|if|once|where|whenever)\s+you\b", re.I)
 _HANDS_ON = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit)\w*|\b(?:sen[dt]|provid\w*|pass\w*|mak\w*\s+available)"
                        r"\s+(?:\w+\s+){0,5}?to\b|共享|提供给|披露|转让|传输给|发送给", re.I)
