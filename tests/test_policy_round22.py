@@ -125,3 +125,13 @@ def test_a_parcel_s_location_is_not_the_user_s() -> None:
     text = "We provide the package location of the parcel and its tracking number to AfterShip.\n"
     assert not {f for f in facts(text) if f[0].startswith("location")}
     assert ("location_precise", "collects", "first_party") in facts("We collect your location.\n")
+
+
+def test_not_letting_the_user_access_their_data_is_no_promise_to_collect_nothing() -> None:
+    text = ("This app collects your email address.\n"
+            "Our APP does not allow you to access, amend and/or delete your data.\n")
+    assert verdict_of(text, "imei") != "contradicted"
+    assert verdict_of(text, "email") == "disclosed"
+    # guard: the app's own denial of access to the user's data is still one
+    firm = "Our app does not collect or access any of your personal data.\n"
+    assert verdict_of(firm, "imei") == "contradicted"
