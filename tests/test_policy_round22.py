@@ -135,3 +135,34 @@ def test_not_letting_the_user_access_their_data_is_no_promise_to_collect_nothing
     # guard: the app's own denial of access to the user's data is still one
     firm = "Our app does not collect or access any of your personal data.\n"
     assert verdict_of(firm, "imei") == "contradicted"
+
+
+def test_what_a_collection_is_not_including_is_denied_to_its_collector() -> None:
+    text = ("To provide customized advertising, third-party advertising companies may collect or use your personal "
+            "information (not including your name, address, e-mailing address or telephone number).\n")
+    got = facts(text)
+    assert {("email", "denies", "advertisers"), ("phone_number", "denies", "advertisers")} <= got
+    assert ("phone_number", "collects", "advertisers") not in got
+    # guard: "including but not limited to" names what is collected
+    assert ("email", "collects", "first_party") in facts(
+        "We collect information including but not limited to your email address.\n")
+
+
+def test_an_offer_to_submit_data_and_an_agreement_make_it_conditional() -> None:
+    text = ("We may offer you the opportunity to provide other information about yourself (such as gender, zip code, "
+            "MAC address).\n")
+    assert ("mac", "conditional", "first_party") in facts(text)
+    assert ("email", "conditional", "first_party") in facts(
+        "We collect your email address only upon your agreement.\n")
+
+
+def test_a_pdf_line_that_stops_mid_sentence_goes_on_in_the_next() -> None:
+    text = ("\u00b7 Please note that our games may be advertised in other applications. If you click on one of these "
+            "advertisements and install\n"
+            " our game, you will become a User of our Services. To prevent fraud and verify the installation of the "
+            "game, we may share your IDFA (iOS)\n"
+            " and/or Advertiser ID (Android) with the relevant advertiser.\n"
+            "\u00b7 We may release your Personal Information when we are required to by a court order.\n")
+    got = facts(text)
+    assert {("idfa", "collects", "advertisers"), ("gaid", "collects", "advertisers")} <= got
+    assert ("gaid", "collects", "first_party") not in got

@@ -105,11 +105,12 @@ _COND = re.compile(
     # upon your consent to provide us with geolocation information": fresh-cl's World Market), "is collected with your express consent
     # only", "If you have location services turned on, ... we collect ... your geocoordinates", "but only if you permit us
     # to do so": blind batches' misses of session 17)
-    r"|\bonly\s+upon\s+your\s+(?:prior\s+|explicit\s+|express\s+)?(?:permission|consent|authori[sz]ation|approval)\b"
+    r"|\bonly\s+upon\s+your\s+(?:prior\s+|explicit\s+|express\s+)?(?:permission|consent|authori[sz]ation|approval|agreement)\b"
     r"|\bwith\s+your\s+(?:express|affirmative|specific|informed|prior\s+express)\s+(?:consent|permission|authori[sz]ation)\b"
     r"|\b(?:if|when|once|where)\s+you\s+have\s+(?:\w+\s+){1,3}?(?:turned|switched)\s+on\b"
     r"|\b(?:if|when|once|where)\s+you\s+(?:have\s+)?(?:permit(?:ted)?|let)\s+us\b"
     r"|\byou\s+(?:do\s+not|don[\x27’]t)\s+(?:need|have)\s+to\s+(?:[\w-]+,?\s+){0,4}?(?:provide|give|enter|submit|share)\b"
+    r"|\b(?:offer|give)s?\s+you\s+the\s+(?:opportunity|option|chance)\s+to\s+(?:submit|provide|share|enter|give|add)\b"
     r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+|users?[\x27’]?\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
     r"|(?:当|在)[您你](?:\S{0,4})?(?:开启|选择|同意|授权|使用(?!(?:(?!有关|相关|功能|某|部分|特定|基于)[^，。；]){0,14}?(?:服务|产品|软件|应用|App|APP|平台|小程序)(?:的?过程中)?(?:时|期间))|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:[您你])?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
     r"|[您你](?:主动)?(?:开启|启用|打开)[^，。；]{0,40}(?:时|后)"
@@ -751,7 +752,14 @@ def _goes_on(line: str, nxt: str, width: int) -> bool:
     if not _WRAPPED.search(stripped) or " | " in stripped or stripped.startswith(("#", ">", "<", "|")) \
             or _BULLET.match(nxt.strip()):
         return False
-    return _wraps(line, nxt) or _fills(line, nxt.strip(), width)
+    return _wraps(line, nxt) or _fills(line, nxt.strip(), width) or _runs_on(stripped, nxt)
+
+
+def _runs_on(stripped: str, nxt: str) -> bool:
+    """A long line of prose (a sentence ends inside it) that stops mid-sentence, over a line that goes on in lower case:
+    text taken from a PDF, wrapped at no fixed column (" ... we may share your IDFA (iOS)" over " and/or Advertiser ID
+    (Android) with the relevant advertiser.", fresh-dk's DoubleU Casino)."""
+    return len(stripped) > 130 and bool(re.match(r"\s*[a-z]", nxt)) and bool(re.search(r"[a-z][.!?]\s+[A-Z]", stripped))
 
 
 def _fills(line: str, after: str, width: int) -> bool:
