@@ -166,3 +166,13 @@ def test_a_pdf_line_that_stops_mid_sentence_goes_on_in_the_next() -> None:
     got = facts(text)
     assert {("idfa", "collects", "advertisers"), ("gaid", "collects", "advertisers")} <= got
     assert ("gaid", "collects", "first_party") not in got
+
+
+def test_being_asked_for_permission_makes_a_collection_conditional() -> None:
+    for text in ("When using location sharing, the application asks for permission to access your device's location.\n",
+                 "You will be asked to authorize the collection and processing of your location data.\n",
+                 "From a mobile device, you may be asked to share your precise (GPS level) location.\n"):
+        got = facts(text)
+        assert ("location_precise", "conditional", "first_party") in got, text
+        assert ("location_precise", "collects", "first_party") not in got, text
+    assert ("location_precise", "collects", "first_party") in facts("We collect your location when you ask us to.\n")
