@@ -176,3 +176,12 @@ def test_being_asked_for_permission_makes_a_collection_conditional() -> None:
         assert ("location_precise", "conditional", "first_party") in got, text
         assert ("location_precise", "collects", "first_party") not in got, text
     assert ("location_precise", "collects", "first_party") in facts("We collect your location when you ask us to.\n")
+
+
+def test_a_limit_to_one_purpose_is_no_denial() -> None:
+    text = ("We do not use the e-mail address provided by Session M for any other purpose than to fulfill the Session M "
+            "service.\n")
+    got = facts(text)
+    assert not {f for f in got if f[1] == "denies"}
+    assert ("email", "collects", "first_party") in got
+    assert ("email", "denies", "first_party") in facts("We do not use or share your email address.\n")
