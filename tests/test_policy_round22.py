@@ -117,6 +117,9 @@ def test_data_the_user_need_not_give_is_optional_and_a_negation_stops_at_because
             "Store and you don't need to create an account, nor provide personal details such as your email, to use "
             "it.\n")
     assert not {f for f in facts(text) if f[1] == "denies"}
+    # guard: what the user need not give more than is required
+    least = "Typically you do not need to provide more than a username and password to create an account.\n"
+    assert ("credentials", "collects", "first_party") in facts(least)
     # guard: a denial with its reason after "because" is still a denial
     assert ("imei", "denies", "first_party") in facts("We do not collect your IMEI because we do not need it.\n")
 

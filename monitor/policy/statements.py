@@ -110,6 +110,7 @@ _COND = re.compile(
     r"|\b(?:if|when|once|where)\s+you\s+have\s+(?:\w+\s+){1,3}?(?:turned|switched)\s+on\b"
     r"|\b(?:if|when|once|where)\s+you\s+(?:have\s+)?(?:permit(?:ted)?|let)\s+us\b"
     r"|\byou\s+(?:do\s+not|don[\x27’]t)\s+(?:need|have)\s+to\s+(?:[\w-]+,?\s+){0,4}?(?:provide|give|enter|submit|share)\b"
+    r"(?!\s+(?:(?:any|anything|much)\s+)?(?:more|else|other)\b)"
     r"|\b(?:offer|give)s?\s+you\s+the\s+(?:opportunity|option|chance)\s+to\s+(?:submit|provide|share|enter|give|add)\b"
     r"|\b(?:asks?|asking)\s+(?:you\s+)?for\s+(?:your\s+)?(?:permission|consent|authori[sz]ation)\s+to\b"
     r"|\b(?:will|may|might|would|are|is)\s+(?:be\s+)?asked\s+(?:to\s+(?:authori[sz]e|allow|grant|consent|agree|share|enable|"
