@@ -188,3 +188,15 @@ def test_a_limit_to_one_purpose_is_no_denial() -> None:
     assert not {f for f in got if f[1] == "denies"}
     assert ("email", "collects", "first_party") in got
     assert ("email", "denies", "first_party") in facts("We do not use or share your email address.\n")
+
+
+def test_an_advertising_id_in_a_policy_that_names_no_platform_is_both_platforms() -> None:
+    text = "We collect your advertising ID to show you ads.\n"
+    got = facts(text)
+    assert {("gaid", "collects", "first_party"), ("idfa", "collects", "first_party")} <= got
+    assert verdict_of(text, "idfa") == "disclosed"
+    # guard: a policy about an Android app means the GAID alone, one about an iOS app the IDFA alone
+    android = "Our Android app collects your advertising ID to show you ads.\n"
+    assert {f[0] for f in facts(android)} == {"gaid"}
+    ios = "Our iOS app collects your advertising ID to show you ads.\n"
+    assert {f[0] for f in facts(ios)} == {"idfa"}
