@@ -42,3 +42,24 @@ def test_privmon_policy_prints_it(tmp_path: Path) -> None:
     js = subprocess.run([sys.executable, "-m", "monitor", "policy", str(page), "--format", "json"],
                         capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert json.loads(js.stdout)["warnings"]
+
+
+_FRENCH = ("Nous collectons votre adresse e-mail et votre numéro de téléphone lorsque vous créez un compte. Nous ne "
+           "vendons pas vos données. Les données sont conservées pour la durée nécessaire et vous pouvez exercer vos "
+           "droits sur vos données à tout moment en nous écrivant. ") * 8
+
+
+def test_a_policy_in_a_language_the_reader_has_no_vocabulary_for_says_so() -> None:
+    warned = reading_warnings(parse_policy(_FRENCH))
+    assert any("appears to be written in French" in w for w in warned)
+    english = ("We collect your email address and phone number when you create an account. We do not sell your data. "
+               "The data is kept for as long as needed and you can exercise your rights at any time by writing to us. ") * 8
+    assert reading_warnings(parse_policy(english)) == []
+    chinese = "我们会收集您的手机号码和电子邮箱地址，用于创建账号。我们不会出售您的个人信息。" * 20
+    assert not any("appears to be written" in w for w in reading_warnings(parse_policy(chinese)))
+    # (a short text is too little to tell)
+    assert not any("appears to be written" in w for w in reading_warnings(parse_policy("Nous collectons votre adresse.")))
+
+
+def test_the_language_warning_reaches_the_json_report() -> None:
+    assert any("French" in w for w in policy_json(parse_policy(_FRENCH))["warnings"])

@@ -160,7 +160,9 @@ FLOORS30 = {"grid30/mobisystems.txt": (0.714, 33)}
 # 31 (REALITY Games, PikPok, Oura) 0.673 / 4 on d4a6a9b, 0.668 / 11 on the rules of the hour; 32 (Jaumo, PetSafe, 233乐园
 # ad SDK) 0.674 / 5 on both
 GRID31, GRID32 = CORPUS / "verdicts31", CORPUS / "verdicts32"
-FLOORS31 = {"grid31/oura.txt": (0.855, 42), "grid31/pikpok.txt": (0.688, 9), "grid31/reality.txt": (0.589, 24)}
+# (pikpok 0.688 -> 0.844 and reality 0.589 -> 0.616 in session 18: "The third parties may have access to ... IMEI" after
+# "tracking tools from our service providers" is the service providers')
+FLOORS31 = {"grid31/oura.txt": (0.855, 42), "grid31/pikpok.txt": (0.84, 11), "grid31/reality.txt": (0.61, 23)}
 FLOORS32 = {"grid32/jaumo.txt": (0.541, 6), "grid32/leyuan233_adsdk.txt": (0.841, 13), "grid32/petsafe.txt": (0.635, 16)}
 # the session's last grids: 33 (Playgendary, Merkur24, Polar 2019) 0.571 / 18 false contradicted on d4a6a9b and on the
 # session's rules alike (a collection denial limited to one case); 34 (Naveed Zafar apps, Abodu, 青禾计划) 0.612 / 0 on both
@@ -298,6 +300,17 @@ FLOORS72 = {"grid72/certain7.txt": (0.88, 33), "grid72/lockitron.txt": (0.65, 33
 # advertisers", service providers that "will not be able to use it for their own purposes")
 GRID73 = CORPUS / "verdicts73"
 FLOORS73 = {"grid73/flybird.txt": (0.4, 12), "grid73/greetings123.txt": (0.58, 24), "grid73/hampton.txt": (0.59, 25)}
+# Session 18 (first readings on a6830fe, the session's start, before any error was opened): 74 (Ness, National
+# Geographic, 米芾书法字典) 0.797 / 3 false contradicted -> 0.811 / 0 (a Chinese denial with its own object, "仅会获取
+# Android ID ...，不会获取 ... IMEI", no longer reaches back over the comma to the Android ID); 75 (Arnoo, Nekki,
+# Shockwave) 0.486 / 0, unchanged (Arnoo's defined "Your Information" is an umbrella word to the reader, a list of types
+# to its labeller); the last wave, 76 (Imou, TIER in French, BusColdApp), read on ff92a93 with the session's rules
+# frozen, 0.442 / 17 false contradicted, as on a6830fe -> 0.462 / 0 ("Our APP does not allow you to access, amend and/or
+# delete your data" is no promise to collect nothing)
+GRID74, GRID75, GRID76 = CORPUS / "verdicts74", CORPUS / "verdicts75", CORPUS / "verdicts76"
+FLOORS74 = {"grid74/mifushufa.txt": (0.68, 12), "grid74/natgeo.txt": (0.72, 17), "grid74/ness.txt": (1.0, 71)}
+FLOORS75 = {"grid75/arnoo.txt": (0.26, 13), "grid75/nekki.txt": (0.65, 8), "grid75/shockwave.txt": (0.55, 15)}
+FLOORS76 = {"grid76/buscoldapp.txt": (0.38, 19), "grid76/imou.txt": (0.53, 5), "grid76/tier.txt": (0.46, 28)}
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -418,6 +431,9 @@ LATER_GRIDS = [
     pytest.param(GRID71, CORPUS / "policies", 220, 0.83, (76, 76), FLOORS71, id="grid71"),
     pytest.param(GRID72, CORPUS / "policies", 198, 0.78, (94, 111), FLOORS72, id="grid72"),
     pytest.param(GRID73, CORPUS / "policies", 209, 0.52, (61, 76), FLOORS73, id="grid73"),
+    pytest.param(GRID74, CORPUS / "policies", 217, 0.81, (100, 102), FLOORS74, id="grid74"),
+    pytest.param(GRID75, CORPUS / "policies", 216, 0.48, (36, 42), FLOORS75, id="grid75"),
+    pytest.param(GRID76, CORPUS / "policies", 197, 0.46, (52, 54), FLOORS76, id="grid76"),
     pytest.param(GRIDR5, CORPUS / "policies", 258, 0.915, (67, 74), FLOORSR5, id="gridR5"),
 ]
 

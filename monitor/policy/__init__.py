@@ -29,6 +29,7 @@ from monitor.policy.statements import (
 )
 from monitor.policy.text import plain_emphasis, read_policy_text
 from monitor.policy.vocab import find_terms, policy_context, simplified
+from monitor.rules import bundled_toml
 
 
 def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> Policy:
@@ -175,8 +176,30 @@ def reading_warnings(policy: Policy) -> list[str]:
     claim at all is more likely text privmon could not read (a page whose words sit in markup it skips, a scan, the
     wrong file) than a policy that says nothing, and every verdict on it would read `undisclosed` (CONTRACT.md: an input
     privmon cannot decode yields a warning, never an empty report that looks clean)."""
+    language = unread_language(policy.text)
+    warned = [f"the policy appears to be written in {language}: privmon's reader knows English and Chinese, so it reads "
+              "few of this policy's statements (verdicts may read undisclosed where the policy does speak)"] if language else []
     if policy.statements or policy.claims:
-        return []
+        return warned
     words = len(policy.text.split())
     return [f"no statement about any data type was read from the policy's {words:,} words of text: check that the file "
-            "is the privacy policy itself (the verdicts treat it as saying nothing)"]
+            "is the privacy policy itself (the verdicts treat it as saying nothing)", *warned]
+
+
+_WORD = re.compile(r"[^\W\d_]{1,20}")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def unread_language(text: str) -> str:
+    """The language a policy is mostly written in when the reader has no vocabulary for it ("" for English, Chinese, or
+    too little text to tell): the language whose commonest words the text uses most, if that is not English and its
+    words are at least twice as frequent as English's."""
+    sample = text[:200_000]
+    words = _WORD.findall(sample.lower())
+    if len(words) < 150 or len(_HAN.findall(sample)) > len(words):
+        return ""
+    table = bundled_toml("policy_languages.toml")
+    counts = {lang: sum(1 for w in words if w in set(stop.split())) for lang, stop in table["stopwords"].items()}
+    best = max(counts, key=lambda lang: counts[lang])
+    read = counts[table["read"][0]]
+    return best if best not in table["read"] and counts[best] >= max(2 * read, len(words) // 20) else ""

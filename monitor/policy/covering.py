@@ -622,6 +622,11 @@ def _paragraph_members(statements: list[Statement], policy_text: str, find: Find
             continue
         lo, hi = _line_span(policy_text, s.evidence.start)
         rest = policy_text[lo:s.evidence.start] + " " + policy_text[s.evidence.end:hi]
+        if not policy_text[lo:s.evidence.start].strip():
+            # the paragraph's first sentence points back: at the paragraph before ("These services currently include
+            # Google's Admob ... and FaceBook advertising platforms." / "On mobile devices, these advertising companies
+            # sometimes collect ... AAID and/or IDFA", fresh-dh's Zylom)
+            rest = _paragraph_before(policy_text, lo) + " " + rest
         for sdk in dict.fromkeys(sdk for sdk, _a, _b in find(rest)):
             if only_mentioned(rest, sdk, find):
                 continue
@@ -723,6 +728,14 @@ def _owner_beside_class(text: str, r: CoveringRules, find: Finder | None) -> boo
     partners and licensees utilize ...")."""
     m = r.owner_and_class.search(text)
     return m is not None and (m.group(1).lower() == "we" or find is None or not find(m.group(1)))
+
+
+def _paragraph_before(text: str, lo: int) -> str:
+    """The prose paragraph (a line, in unwrapped text) before the one starting at `lo`, past blank lines: "" when that
+    line is a heading or a list item (too short to be prose, or not ending as a sentence does)."""
+    before = text[:lo].rstrip()
+    line = before[before.rfind("\n") + 1:].strip()
+    return line if len(line) > 80 and line.endswith((".", "。", ":", "：")) else ""
 
 
 def _line_span(text: str, at: int) -> tuple[int, int]:

@@ -105,14 +105,21 @@ _COND = re.compile(
     # upon your consent to provide us with geolocation information": fresh-cl's World Market), "is collected with your express consent
     # only", "If you have location services turned on, ... we collect ... your geocoordinates", "but only if you permit us
     # to do so": blind batches' misses of session 17)
-    r"|\bonly\s+upon\s+your\s+(?:prior\s+|explicit\s+|express\s+)?(?:permission|consent|authori[sz]ation|approval)\b"
+    r"|\bonly\s+upon\s+your\s+(?:prior\s+|explicit\s+|express\s+)?(?:permission|consent|authori[sz]ation|approval|agreement)\b"
     r"|\bwith\s+your\s+(?:express|affirmative|specific|informed|prior\s+express)\s+(?:consent|permission|authori[sz]ation)\b"
     r"|\b(?:if|when|once|where)\s+you\s+have\s+(?:\w+\s+){1,3}?(?:turned|switched)\s+on\b"
     r"|\b(?:if|when|once|where)\s+you\s+(?:have\s+)?(?:permit(?:ted)?|let)\s+us\b"
+    r"|\byou\s+(?:do\s+not|don[\x27’]t)\s+(?:need|have)\s+to\s+(?:[\w-]+,?\s+){0,4}?(?:provide|give|enter|submit|share)\b"
+    r"(?!\s+(?:(?:any|anything|much)\s+)?(?:more|else|other)\b)"
+    r"|\b(?:offer|give)s?\s+you\s+the\s+(?:opportunity|option|chance)\s+to\s+(?:submit|provide|share|enter|give|add)\b"
+    r"|\b(?:asks?|asking)\s+(?:you\s+)?for\s+(?:your\s+)?(?:permission|consent|authori[sz]ation)\s+to\b"
+    r"|\b(?:will|may|might|would|are|is)\s+(?:be\s+)?asked\s+(?:to\s+(?:authori[sz]e|allow|grant|consent|agree|share|enable|"
+    r"permit|opt)|for\s+(?:your\s+)?(?:permission|consent|authori[sz]ation))\b"
     r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+|users?[\x27’]?\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
     r"|(?:当|在)[您你](?:\S{0,4})?(?:开启|选择|同意|授权|使用(?!(?:(?!有关|相关|功能|某|部分|特定|基于)[^，。；]){0,14}?(?:服务|产品|软件|应用|App|APP|平台|小程序)(?:的?过程中)?(?:时|期间))|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:[您你])?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
     r"|[您你](?:主动)?(?:开启|启用|打开)[^，。；]{0,40}(?:时|后)"
-    r"|可选|选填|经(?:过)?[您你](?:的)?(?:同意|授权)|征得[您你]的?(?:明示)?同意|在[您你](?:同意|授权|开启|选择)|[您你](?:同意|授权|开启)(?:\S{0,8})?后|如(?:果)?[您你](?:\S{0,4}?)(?:选择|同意|开启|使用|启用|打开)|授权后", re.IGNORECASE | re.ASCII)
+    r"|可选|选填|经(?:过)?[您你](?:的)?(?:同意|授权)|征得[您你]的?(?:明示)?同意|在[您你](?:同意|授权|开启|选择)|[您你](?:同意|授权|开启)(?:\S{0,8})?后|(?:如(?:果)?|若|倘若|假如)[您你](?:\S{0,4}?)(?:选择|同意|开启|使用|启用|打开)|授权后"
+    r"|在系统(?:允许|授权)(?:时|后|的情况下)", re.IGNORECASE | re.ASCII)
 # a permission phrase that conditions only what follows it in the clause ("When you ... have allowed
 # location access, we collect your precise location"; "and, if you opt in, our newsletter")
 _COND_BEFORE = re.compile(
@@ -749,7 +756,14 @@ def _goes_on(line: str, nxt: str, width: int) -> bool:
     if not _WRAPPED.search(stripped) or " | " in stripped or stripped.startswith(("#", ">", "<", "|")) \
             or _BULLET.match(nxt.strip()):
         return False
-    return _wraps(line, nxt) or _fills(line, nxt.strip(), width)
+    return _wraps(line, nxt) or _fills(line, nxt.strip(), width) or _runs_on(stripped, nxt)
+
+
+def _runs_on(stripped: str, nxt: str) -> bool:
+    """A long line of prose (a sentence ends inside it) that stops mid-sentence, over a line that goes on in lower case:
+    text taken from a PDF, wrapped at no fixed column (" ... we may share your IDFA (iOS)" over " and/or Advertiser ID
+    (Android) with the relevant advertiser.", fresh-dk's DoubleU Casino)."""
+    return len(stripped) > 130 and bool(re.match(r"\s*[a-z]", nxt)) and bool(re.search(r"[a-z][.!?]\s+[A-Z]", stripped))
 
 
 def _fills(line: str, after: str, width: int) -> bool:
@@ -964,9 +978,17 @@ def _named_before(lines: list[str], li: int, aliases: AliasMatcher, back: int = 
     return tuple(dict.fromkeys(sdk for line in lines[max(0, li - back):li] for sdk, _a, _b in aliases.find(line)))
 
 
+
+
 def _intro_class(line: str, prev_named: tuple[str, ...]) -> tuple[str, ...]:
     """The collector a list introduction names as its subject ("Ad networks may collect:" -> advertisers), with
     the SDKs the previous line named when the subject points back to them ("These ad providers ...")."""
+    allowed = rules().allowed_to_collect.search(line)
+    if allowed:  # "Zuuks Games may allow Third-party advertising partners to set tracking tools (e.g., Cookies) to collect
+        # the following information ...:": the class let in collects (fresh-dh's Zuuks)
+        name = next((name for rx, name in _RECIPIENT_CLASSES if rx.search(allowed.group(1))), "")
+        if name:
+            return (name,)
     subject = _SUBJECT.match(line)
     if not subject or re.match(r"\W*(?:we|us|the\s+app)\b", subject.group(1), re.I):
         return ()
@@ -1332,10 +1354,13 @@ def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, 
     tail = c.text[rel_e:stop]
     tail = tail.split(",", 1)[0].split(";", 1)[0]
     quals = [name for name, rx in _QUALS if rx.search(tail)]
+    head = rules().hashed_before.search(c.text, max(0, start - c.start - 24), start - c.start)
+    if head:  # "a hashed Android ID", "MD5-hashed email addresses": the adjective before the mention
+        quals += [name for name, rx in _QUALS[:3] if rx.search(head.group()) and name not in quals]
     # "the IMEI and the MAC address, encrypted with MD5": a hashing phrase covers the mentions before it
     for name, rx in _QUALS[:4]:
         if name not in quals and any(m.start() >= rel_e and not _OTHER_NOUN.match(c.text, m.end())
-                                     for m in rx.finditer(c.text)):
+                                     and not _modifies_next(c.text, m.end()) for m in rx.finditer(c.text)):
             quals.append(name)
     for name, rx in _QUALS[-1:]:
         if rx.search(c.text) and name not in quals:
@@ -1351,6 +1376,14 @@ def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, 
         # is sent in (grid 62's Weebly: a login sends it as typed)
         quals = [q for q in quals if q not in ("md5", "sha256", "hashed")]
     return tuple(dict.fromkeys(quals))
+
+
+
+
+def _modifies_next(text: str, at: int) -> bool:
+    """A hashing word that is the adjective of the mention right after it ("... such as Advertising ID and de-identified
+    persistent device identifiers such as a hashed Android ID"): it qualifies that one, not the mentions before it."""
+    return any(s <= 2 for _t, s, _e in find_terms(text[at:at + 40]))
 
 
 _AT_REST = re.compile(r"\b(?:stored|saved|kept|retained|persisted)\s+(?:\w+\s+){0,3}?(?:using|with|as|in)\s+(?:\w+[\s,-]+){0,8}?"
@@ -1372,6 +1405,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     prev_denied = False
     names = _policy_names(text, ios, iot, android)  # "设备标识符：Android ID、OAID ...", '... IDFAs ... (“Mobile IDs”)'
     last_terms: list[Term] = []  # the clear types the clause before named (for "such identifiers" in the next one)
+    run_terms: list[Term] = []  # ... and those of the last run of clauses that named any (for "the above data")
+    typed_ci = -99
     last_end = -1
     last_text = ""
     last, mark = (0, 0, -9), 0  # the statements of the last clause that made any (out[a:b]) and that clause's index
@@ -1397,8 +1432,14 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         last_text = c.text
         last_end = c.end
         anaphor = _ANAPHOR_DATA.search(c.text) if not mentions and before_terms and _HANDS_ON.search(c.text) else None
+        carried = before_terms
+        if not mentions and not anaphor and run_terms and ci - typed_ci <= _ABOVE_REACH and _HANDS_ON.search(c.text):
+            # "We may collect: ... (a list) ... We share the above mentioned data with a large number of buyers, such as
+            # advertisers": what the list before names, however many clauses back it ended
+            anaphor = rules().above_data.search(c.text)
+            carried = run_terms if anaphor else carried
         if anaphor:  # "We use advertising identifiers ... We share such identifiers with our service providers."
-            mentions = [(t, anaphor.start(), anaphor.end()) for t in before_terms]
+            mentions = [(t, anaphor.start(), anaphor.end()) for t in carried]
         table_row = bool(c.sdk) or " | " in c.text or c.listed  # tables and lists name data without a verb
         if not mentions or not (_VERB.search(c.text) or table_row):
             prev_denied = False
@@ -1447,7 +1488,10 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             mentions = [m for m in mentions if not c.described[0] <= m[1] < c.described[1]]
         # (a clause that points back passes the same data on: "For some partners, such as Google, this information will be
         # shared automatically. For others, ..., this information will only be shared with your explicit permission.")
-        last_terms = before_terms if anaphor else list(dict.fromkeys(t for t, _s, _e in mentions if not t.vague))
+        last_terms = carried if anaphor else list(dict.fromkeys(t for t, _s, _e in mentions if not t.vague))
+        if last_terms and not anaphor:
+            run_terms = list(dict.fromkeys([*run_terms, *last_terms])) if ci - typed_ci <= 2 else last_terms
+            typed_ci = ci
         clause_denied = False
         rc = _without_class_in_names(c, mentions)  # "IDFA (Identifier for advertisers)" names no recipient
         as_we = own_role.sub("we", rc.text) if own_role else rc.text
@@ -1463,11 +1507,17 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             if these and "first_party" in before:  # (the class the sentence before names)
                 before = [name for rx, name in _RECIPIENT_CLASSES if rx.search(all_clauses[ci - 1].text)][:1]
             recipients = before if before and "first_party" not in before else recipients
-        if ci > 0 and _CLASS_ANAPHOR.search(c.text) and any(x in ("third_party", "partners") for x in recipients) \
-                and "advertisers" not in recipients and _ADVERTISERS.search(all_clauses[ci - 1].text):
+        if ci > 0 and any(x in ("third_party", "partners") for x in recipients) and "advertisers" not in recipients \
+                and (_CLASS_ANAPHOR.search(c.text) or rules().class_subject.match(c.text)):
             # "These third-party advertising companies ... The relevant data collected by these third parties may include
-            # your unique device ID ... advertising ID": the advertisers the sentence before names (fresh-ap's Green Panda)
-            recipients = list(dict.fromkeys("advertisers" if x in ("third_party", "partners") else x for x in recipients))
+            # your unique device ID ... advertising ID": the advertisers the sentence before names (fresh-ap's Green Panda);
+            # "... tracking tools from our service providers, examples of which include AppsFlyer ... Such third parties
+            # may use SDKs ... The third parties may have access to ... IMEI": the service providers (a game template)
+            named = _antecedent_class(text, all_clauses, ci)
+            if named == "advertisers":
+                recipients = list(dict.fromkeys("advertisers" if x in ("third_party", "partners") else x for x in recipients))
+            elif named == "partners":
+                recipients = list(dict.fromkeys("partners" if x == "third_party" else x for x in recipients))
         pointed = recipients if these and "first_party" not in recipients else None
         # ... on the occasion the sentence before set ("... to serve ads when you visit our website. These companies will
         # NOT have access to ..."): a denial there and only there (grid 55's reviewer: no promise about the app's traffic)
@@ -1563,6 +1613,25 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     out = _corrected(text, out)
     out = _permission_gated(out)
     return _whole_policy_denial(text, out, nothing_passed_on) if nothing_collected else out
+
+
+def _antecedent_class(text: str, all_clauses: list[Clause], ci: int) -> str | None:
+    """The narrower class ("advertisers", "partners") that a clause pointing back at "the third parties" means: the one
+    the nearest of the two clauses before it names, in the same paragraph (a clause that itself points back, or names no
+    class, passes the search on)."""
+    for back in (1, 2):
+        if ci - back < 0:
+            return None
+        prev = all_clauses[ci - back]
+        if "\n\n" in text[prev.end:all_clauses[ci - back + 1].start]:
+            return None  # (another paragraph)
+        if _ADVERTISERS.search(prev.text):
+            return "advertisers"
+        if _PARTNERS.search(prev.text):
+            return "partners"
+        if not (_CLASS_ANAPHOR.search(prev.text) or rules().class_subject.match(prev.text)):
+            return None
+    return None
 
 
 def _turned_tail(text: str, mentions: list[tuple[Term, int, int]]) -> tuple[int, bool | None] | None:
@@ -1843,6 +1912,7 @@ def _type_term(type_id: str) -> Term:
 # (the noun right after the determiner: "such environmental data" is other data); and the verb that hands it on
 _ANAPHOR_DATA = re.compile(r"\b(?:such|these|those|this|said|the\s+(?:above|same))\s+(?:identifiers?|IDs?|data|information|"
                            r"details)\b|(?:上述|以上|该等|这些)(?:信息|数据|标识符?)", re.I)
+_ABOVE_REACH = 6  # clauses back that "the above data" (rules: statements.above_data) reaches at most
 _OCCASION = re.compile(r"^\W*(?:when|if|once|where|whenever)\s+you\b", re.I)
 _HANDS_ON = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit)\w*|\b(?:sen[dt]|provid\w*|pass\w*|mak\w*\s+available)"
                        r"\s+(?:\w+\s+){0,5}?to\b|共享|提供给|披露|转让|传输给|发送给", re.I)
