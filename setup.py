@@ -39,6 +39,12 @@ def say(line: str) -> None:
     print(f"privmon build: {line}", file=sys.stderr, flush=True)
 
 
+def _first(exc: BaseException) -> str:
+    """An exception's message cut to one short line (a failed compiler's whole command line is long)."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 100 else text[:97] + "..."
+
+
 def opted_out() -> bool:
     return os.environ.get("PRIVMON_PURE", "").strip() not in ("", "0")
 
@@ -62,7 +68,7 @@ def compiler_works(tmp: str) -> str | None:
         objs = cc.compile([src], output_dir=tmp, include_dirs=[include])
         cc.link_shared_object(objs, os.path.join(tmp, "probe.so"))
     except Exception as exc:  # CompileError, LinkError, a missing program: all mean no compiled build here
-        return f"no working C compiler ({type(exc).__name__}: {str(exc).strip()[:200]})"
+        return f"no working C compiler ({type(exc).__name__}: {_first(exc)})"
     return None
 
 
@@ -78,7 +84,15 @@ class FallbackBuildExt(build_ext):
                 path = self.get_ext_fullpath(ext.name)
                 if os.path.exists(path):
                     os.remove(path)
-            say(f"the C build failed ({type(exc).__name__}: {str(exc).strip()[:200]}); building the pure walk")
+            say(f"the C build failed ({type(exc).__name__}: {_first(exc)}); building the pure walk")
+
+
+def _remove(folder: str) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        os.rmdir(os.path.dirname(folder))  # build/, when nothing else is in it
+    except OSError:
+        pass
 
 
 def walk_extensions() -> list:
@@ -95,27 +109,33 @@ def walk_extensions() -> list:
     if opted_out():
         say("PRIVMON_PURE is set: building the pure walk")
         return []
+    probe = tempfile.mkdtemp(prefix="privmon-probe-")
+    try:
+        why = compiler_works(probe)
+    finally:
+        shutil.rmtree(probe, ignore_errors=True)
+    if why:
+        say(f"{why}: building the pure walk")
+        return []
     try:
         from mypyc.build import mypycify
     except ImportError:
         say("mypyc is not installed (it ships with mypy): building the pure walk")
         return []
-    base = tempfile.mkdtemp(prefix="privmon-build-")
-    atexit.register(shutil.rmtree, base, ignore_errors=True)
-    why = compiler_works(base)
-    if why:
-        say(f"{why}: building the pure walk")
-        return []
     here = os.path.dirname(os.path.abspath(__file__))
     old = os.getcwd()
     os.chdir(here)
-    os.environ["MYPY_CACHE_DIR"] = os.path.join(base, "mypy_cache")  # not the tree's .mypy_cache
+    # the generated C: setuptools takes only sources relative to this folder, so in a folder of this run under
+    # build/ (ignored by git), removed at exit with build/ if that is then empty
+    os.makedirs("build", exist_ok=True)
+    base = os.path.relpath(tempfile.mkdtemp(prefix="mypyc-", dir="build"))
+    atexit.register(_remove, os.path.join(here, base))
+    os.environ["MYPY_CACHE_DIR"] = os.path.join(here, base, "mypy_cache")  # not the tree's .mypy_cache
     try:
-        # mypyc reads pyproject's [tool.mypy] (python_version, ignore_missing_imports); the C goes to a temporary
-        # folder, not build/ in the tree
-        exts = mypycify(WALK, opt_level="3", target_dir=os.path.join(base, "mypyc"), group_name="privmon_walk")
+        # mypyc reads pyproject's [tool.mypy] (python_version, ignore_missing_imports)
+        exts = mypycify(WALK, opt_level="3", target_dir=base, group_name="privmon_walk")
     except BaseException as exc:  # mypyc reports type errors with SystemExit
-        say(f"mypyc failed ({type(exc).__name__}: {str(exc).strip()[:200]}); building the pure walk")
+        say(f"mypyc failed ({type(exc).__name__}: {_first(exc)}); building the pure walk")
         return []
     finally:
         os.chdir(old)
