@@ -153,4 +153,5 @@ def build_options() -> dict:
     return {"build": {"build_base": base}}
 
 
-setup(ext_modules=walk_extensions(), cmdclass={"build_ext": FallbackBuildExt}, options=build_options())
+if __name__ == "__main__":  # (setuptools' backend runs this file as __main__; tests/test_compiled.py imports it)
+    setup(ext_modules=walk_extensions(), cmdclass={"build_ext": FallbackBuildExt}, options=build_options())
