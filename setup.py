@@ -4,9 +4,9 @@ pyproject.toml holds the metadata; this file adds only the extension modules. A 
 `pip wheel .`, pipx) compiles the sources' six hot modules (WALK below, unchanged Python; docs/perf.md, issue 20)
 with mypyc when all of this holds:
   * PRIVMON_PURE is not set (or set to 0);
+  * a C compiler builds and links a file that includes Python.h;
   * mypyc imports (build_backend/privmon_build.py asks pip for mypy when a C compiler and Python's headers
-    look present; with --no-build-isolation, the environment's mypy);
-  * a C compiler builds and links a file that includes Python.h.
+    look present; with --no-build-isolation, the environment's mypy).
 Otherwise, or when mypyc or the C build fails, it builds the pure package and says why in one line (`pip -v`
 shows it). The .py files are in the wheel either way: `PRIVMON_PURE=1 privmon ...` runs them instead of the
 compiled modules (monitor/compiled.py), and `privmon --version` says which walk runs.
@@ -53,9 +53,11 @@ def compiler_works(tmp: str) -> str | None:
     """None when a C compiler builds and links an extension that includes Python.h here, else what failed."""
     import sysconfig
 
-    from setuptools._distutils.ccompiler import new_compiler
-    from setuptools._distutils.sysconfig import customize_compiler
-
+    try:  # (setuptools' copy of distutils: Python 3.12 has none of its own)
+        from setuptools._distutils.ccompiler import new_compiler
+        from setuptools._distutils.sysconfig import customize_compiler
+    except ImportError as exc:
+        return f"cannot look for a C compiler ({_first(exc)})"
     include = sysconfig.get_paths()["include"]
     if not os.path.exists(os.path.join(include, "Python.h")):
         return f"no Python.h in {include} (Python's development headers)"
@@ -134,7 +136,7 @@ def walk_extensions() -> list:
     try:
         # mypyc reads pyproject's [tool.mypy] (python_version, ignore_missing_imports)
         exts = mypycify(WALK, opt_level="3", target_dir=base, group_name="privmon_walk")
-    except BaseException as exc:  # mypyc reports type errors with SystemExit
+    except (Exception, SystemExit) as exc:  # mypyc reports type errors with SystemExit
         say(f"mypyc failed ({type(exc).__name__}: {_first(exc)}); building the pure walk")
         return []
     finally:
