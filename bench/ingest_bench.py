@@ -420,8 +420,12 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     print(f"{a.rounds} rounds, interleaved; load average at start {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
           flush=True)
-    for root in trees(a).values():
+    for name, root in trees(a).items():
         warm(root)
+        # which packet walk each tree runs: compiled by mypyc (its extension modules beside the .py) or pure Python
+        version = subprocess.run([sys.executable, "-m", "monitor", "--version"], capture_output=True, text=True,
+                                 cwd=root, env=child_env(root), check=True).stdout.strip()
+        print(f"{name} ({root}): {version}", flush=True)
     if "startup" not in skip:
         startup(a)
     if "classifier" not in skip:

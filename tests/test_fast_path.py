@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from pcapgen import eth, hello_handshake, ip4, pcap, pcapng, quic_initial, tcp, udp, vxlan
 
 import monitor.sources.pcap as pcapmod
+from monitor.compiled import is_compiled
 from monitor.errors import BadInput
 from monitor.sources.packets import PacketDecoder
 from monitor.sources.pcap import PcapSource, iter_records
@@ -34,6 +35,11 @@ sys.path.insert(0, str(ROOT / "captures"))
 from make_samples import client_hello, dns_query, dns_response, http_ok, http_request  # noqa: E402
 
 CORPUS = Path(os.environ.get("PRIVMON_CORPUS", "/work/corpus")) / "captures"
+# the call-counting checks below patch PacketDecoder's methods: a walk compiled by mypyc (setup.py) has a native
+# class whose methods call each other natively, whose instances take no new attributes and whose methods cannot
+# be replaced; there only the comparisons run (the counts are the pure walk's, the same source)
+COUNTABLE = not is_compiled("monitor.sources.packets")
+PURE_ONLY = "counts calls by patching PacketDecoder's methods, which a mypyc-compiled walk does not allow"
 
 
 def _session(rnd: random.Random, n: int, t: float) -> list[tuple[float, bytes]]:
@@ -164,6 +170,7 @@ def test_fast_path_gives_the_reference_messages(seed: int) -> None:
     assert fast == ref
 
 
+@pytest.mark.skipif(not COUNTABLE, reason=PURE_ONLY)
 def test_fast_path_is_taken() -> None:
     """The comparison above means something only if the fast path settles packets."""
     frames = [(ts, 1, eth(p)) for ts, p in _traffic(3)]
@@ -260,12 +267,15 @@ def test_the_block_walk_settles_packets_as_the_reference_reads_them(tmp_path: Pa
         for f in files:
             ref = _source(f, False)
             fed = 0
-            monkeypatch.setattr(PacketDecoder, "feed", counting)
+            if COUNTABLE:
+                monkeypatch.setattr(PacketDecoder, "feed", counting)
             fast = _source(f, True)
-            monkeypatch.setattr(PacketDecoder, "feed", feed)
+            if COUNTABLE:
+                monkeypatch.setattr(PacketDecoder, "feed", feed)
             assert fast == ref, (f.name, chunk)
             assert ref[2] == len(traffic)
-            assert fed < 0.8 * len(traffic)  # the walk settled packets (and the comparison means something)
+            if COUNTABLE:
+                assert fed < 0.8 * len(traffic)  # the walk settled packets (and the comparison means something)
             if chunk != pcapmod.CHUNK:
                 continue
             times = []
@@ -287,6 +297,7 @@ def test_new_connections_past_the_table_s_bound_close_the_oldest_on_the_walk_too
     traffic = _traffic(3, 300)
     path = tmp_path / "many.pcap"
     path.write_bytes(pcap([(ts, eth(p)) for ts, p in traffic]))
+    unbounded = _source(path, True)
     monkeypatch.setattr(packets, "MAX_CONNS", 16)
     evictions = 0
 
@@ -300,10 +311,12 @@ def test_new_connections_past_the_table_s_bound_close_the_oldest_on_the_walk_too
         return count
 
     # (connections are made by _conn, or by _open / _open_udp for a first packet the walk reads itself)
-    for name in ("_conn", "_open", "_open_udp"):
-        monkeypatch.setattr(PacketDecoder, name, counting(getattr(PacketDecoder, name)))
+    if COUNTABLE:
+        for name in ("_conn", "_open", "_open_udp"):
+            monkeypatch.setattr(PacketDecoder, name, counting(getattr(PacketDecoder, name)))
     fast = _source(path, True)
-    assert evictions > 100
+    assert evictions > 100 or not COUNTABLE
+    assert fast[0] != unbounded[0]  # (on either build: connections were closed early, their FlowStats moved up)
     assert fast == _source(path, False)
 
 
@@ -528,9 +541,10 @@ def test_a_first_packet_the_walk_opens_a_connection_with_is_read_as_on_the_refer
 
     mp = pytest.MonkeyPatch()
     with mp.context() as m:
-        m.setattr(PacketDecoder, "_open", counting(0))
-        m.setattr(PacketDecoder, "_open_udp", counting(1))
+        if COUNTABLE:
+            m.setattr(PacketDecoder, "_open", counting(0))
+            m.setattr(PacketDecoder, "_open_udp", counting(1))
         fast = _source(path, True)
-    assert sorted(opened) == [0, 0, 1, 1, 1, 1, 1]
+    assert sorted(opened) == [0, 0, 1, 1, 1, 1, 1] or not COUNTABLE
     assert fast == _source(path, False)
     assert fast[2] == len(frames)

@@ -47,8 +47,19 @@ class LazyGroup(click.Group):
                 gc.enable()
 
 
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """--version: privmon's version and which packet walk this install runs (compiled by mypyc or pure Python)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from monitor.compiled import walk
+
+    click.echo(f"privmon, version {__version__} (packet walk: {walk()})")
+    ctx.exit()
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="privmon")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Show the version and which packet walk runs (compiled or pure Python), and exit.")
 def cli() -> None:
     """privmon: check the identifiers apps, SDKs and P2P cameras send against their privacy policy.
 
