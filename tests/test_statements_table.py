@@ -44,8 +44,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("location_precise", "collects", "first_party"), ("location_coarse", "collects", "first_party")}),
     ("a named SDK is the recipient", "The JPush SDK collects your IMEI and Android ID.",
      {("imei", "collects", "jpush"), ("android_id", "collects", "jpush")}),
+    # (an advertising ID in a text that names neither platform is both platforms': LABELS.md, session 18)
     ("advertisers as recipients", "We share your advertising ID with advertisers.",
-     {("gaid", "collects", "advertisers")}),
+     {("gaid", "collects", "advertisers"), ("idfa", "collects", "advertisers")}),
     ("third parties as recipients", "We share your OAID with third parties.", {("oaid", "collects", "third_party")}),
     ("partners as the subject", "Our partners may receive your IDFA.", {("idfa", "collects", "partners")}),
     ("a denial for one audience", "We do not share your phone number with advertisers.",
@@ -711,7 +712,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a wrapped line up to 130 characters goes on on the next line",
      "We use advertising identifiers to personalise ads.\nWe share such identifiers and other personally "
      "non-identifiable information from your device with our\nadvertising and analytics service providers.\n",
-     {("gaid", "collects", "first_party"), ("gaid", "collects", "partners")}),
+     {("gaid", "collects", "first_party"), ("gaid", "collects", "partners"), ("idfa", "collects", "first_party"),
+      ("idfa", "collects", "partners")}),
     ("a glossary section defines terms: what its entries name is no collection",
      "We collect your email address.\n\n8. Glossary\nDevice identifier: a number such as the IMEI of a mobile phone.\n"
      "\n9. Contact\nWe also collect your phone number.\n",
