@@ -311,6 +311,10 @@ GRID74, GRID75, GRID76 = CORPUS / "verdicts74", CORPUS / "verdicts75", CORPUS / 
 FLOORS74 = {"grid74/mifushufa.txt": (0.68, 12), "grid74/natgeo.txt": (0.72, 17), "grid74/ness.txt": (1.0, 71)}
 FLOORS75 = {"grid75/arnoo.txt": (0.26, 13), "grid75/nekki.txt": (0.65, 8), "grid75/shockwave.txt": (0.55, 15)}
 FLOORS76 = {"grid76/buscoldapp.txt": (0.38, 19), "grid76/imou.txt": (0.53, 5), "grid76/tier.txt": (0.46, 28)}
+# ... and its third wave, 77 (Wyze, Coolmath4Kids, 应用守护锁), read on 9a45a2b (every rule of the session, frozen) as on
+# a6830fe: 0.688 / 0
+GRID77 = CORPUS / "verdicts77"
+FLOORS77 = {"grid77/applock_zh.txt": (0.70, 36), "grid77/coolmath4kids.txt": (0.78, 12), "grid77/wyze.txt": (0.58, 10)}
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -434,6 +438,7 @@ LATER_GRIDS = [
     pytest.param(GRID74, CORPUS / "policies", 217, 0.81, (100, 102), FLOORS74, id="grid74"),
     pytest.param(GRID75, CORPUS / "policies", 216, 0.48, (36, 42), FLOORS75, id="grid75"),
     pytest.param(GRID76, CORPUS / "policies", 197, 0.46, (52, 54), FLOORS76, id="grid76"),
+    pytest.param(GRID77, CORPUS / "policies", 199, 0.68, (58, 60), FLOORS77, id="grid77"),
     pytest.param(GRIDR5, CORPUS / "policies", 258, 0.915, (67, 74), FLOORSR5, id="gridR5"),
 ]
 
