@@ -978,8 +978,6 @@ def _named_before(lines: list[str], li: int, aliases: AliasMatcher, back: int = 
     return tuple(dict.fromkeys(sdk for line in lines[max(0, li - back):li] for sdk, _a, _b in aliases.find(line)))
 
 
-
-
 def _intro_class(line: str, prev_named: tuple[str, ...]) -> tuple[str, ...]:
     """The collector a list introduction names as its subject ("Ad networks may collect:" -> advertisers), with
     the SDKs the previous line named when the subject points back to them ("These ad providers ...")."""
@@ -1376,8 +1374,6 @@ def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, 
         # is sent in (grid 62's Weebly: a login sends it as typed)
         quals = [q for q in quals if q not in ("md5", "sha256", "hashed")]
     return tuple(dict.fromkeys(quals))
-
-
 
 
 def _modifies_next(text: str, at: int) -> bool:
