@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -198,8 +199,14 @@ def unread_language(text: str) -> str:
     words = _WORD.findall(sample.lower())
     if len(words) < 150 or len(_HAN.findall(sample)) > len(words):
         return ""
-    table = bundled_toml("policy_languages.toml")
-    counts = {lang: sum(1 for w in words if w in set(stop.split())) for lang, stop in table["stopwords"].items()}
+    read, stopwords = _languages()
+    counts = {lang: sum(1 for w in words if w in stop) for lang, stop in stopwords.items()}
     best = max(counts, key=lambda lang: counts[lang])
-    read = counts[table["read"][0]]
-    return best if best not in table["read"] and counts[best] >= max(2 * read, len(words) // 20) else ""
+    return best if best not in read and counts[best] >= max(2 * counts[read[0]], len(words) // 20) else ""
+
+
+@lru_cache(maxsize=1)
+def _languages() -> tuple[tuple[str, ...], dict[str, frozenset[str]]]:
+    """(the languages the reader reads, each language's commonest words) from policy_languages.toml."""
+    table = bundled_toml("policy_languages.toml")
+    return tuple(table["read"]), {lang: frozenset(words.split()) for lang, words in table["stopwords"].items()}
