@@ -32,13 +32,13 @@ class _HtmlText(HTMLParser):
         self.skip = 0
         # forms are skipped, but their text is kept aside (marked with a leading NUL): an ASP.NET page wraps its whole
         # body in one <form> (fresh-dc's HEOS), and text() reads them when skipping them lost most of the page
-        self.skip_forms = 0
+        self.skip_but_forms = 0  # open skipped tags other than <form>: their text is dropped outright
         self.cell = 0  # open table cells: a line break or paragraph inside one keeps the row on one line
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
             self.skip += 1
-            self.skip_forms += tag != "form"
+            self.skip_but_forms += tag != "form"
         elif tag in ("tr", "table"):
             self.cell = 0
             self.parts.append("\n")
@@ -54,7 +54,7 @@ class _HtmlText(HTMLParser):
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
             if tag != "form":
-                self.skip_forms = max(0, self.skip_forms - 1)
+                self.skip_but_forms = max(0, self.skip_but_forms - 1)
         elif tag in ("td", "th"):
             self.cell = max(0, self.cell - 1)
         elif tag in ("tr", "table"):
@@ -64,7 +64,7 @@ class _HtmlText(HTMLParser):
             self.parts.append(" " if self.cell else "\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.skip_forms:  # in HTML a line break inside text is just a space
+        if not self.skip_but_forms:  # in HTML a line break inside text is just a space
             text = data.replace("\r", " ").replace("\n", " ").replace("\0", " ")
             self.parts.append(text if not self.skip else "\0" + text)
 
