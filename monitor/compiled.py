@@ -16,11 +16,14 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from monitor import pure_walk_wanted
-
 # compiled together as one mypyc group (setup.py's WALK names the same files)
 MODULES = ("monitor.sources.packets", "monitor.sources.pcap", "monitor.sources.http1", "monitor.sources.streams",
            "monitor.sources.tlshello", "monitor.sources.dns")
+
+
+def pure_wanted() -> bool:
+    """PRIVMON_PURE set to anything but empty or 0."""
+    return os.environ.get("PRIVMON_PURE", "").strip() not in ("", "0")
 
 
 def is_compiled(name: str) -> bool:
@@ -36,7 +39,7 @@ def walk() -> str:
     if len(compiled) == len(MODULES):
         return "compiled (mypyc)"
     if not compiled:
-        return "pure Python (PRIVMON_PURE is set)" if pure_walk_wanted() and _PureFinder.skipped else "pure Python"
+        return "pure Python (PRIVMON_PURE is set)" if pure_wanted() and _PureFinder.skipped else "pure Python"
     return "mixed: compiled " + ", ".join(name.rpartition(".")[2] for name in compiled)
 
 
