@@ -330,9 +330,14 @@ def _promise_broken(c: Claim, judged: str, category: str, type_id: str, recipien
     """A promise with a reach (monitor/policy/promises.py): broken by a reached type sent to a recipient it is about,
     unless the policy states exactly this type for this recipient (the promise is then read at its narrowest)."""
     p = dict(c.params)
-    if c.kind == "no_collection":  # a first-party promise: the app's own servers (or an unattributed host) only
-        if judged != "first_party" or stated or type_id not in reached(p) or type_id in p.get("spare_types", "").split(","):
+    if c.kind == "no_collection":  # a first-party promise: the app's own servers (or an unattributed host), and the SDKs
+        # inside the app when the policy speaks of no third party receiving data (but for those it names: promises.py)
+        inside = judged != "first_party" and p.get("sdks_too") == "yes" and recipient not in p.get("spare", "").split(",")
+        if judged != "first_party" and not inside or stated or type_id not in reached(p) \
+                or type_id in p.get("spare_types", "").split(","):
             return ""
+        if inside:
+            return f"the policy says the app collects no personal data, but {type_id} is sent from it to {judged}"
         return f"the policy says it does not collect personal data, but {type_id} is sent to {judged}"
     if judged == "first_party" or stated or type_id not in reached(p):
         return ""

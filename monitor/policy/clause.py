@@ -139,8 +139,9 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
             # "...: IMEI; MAC address; Android ID." and "... information about your device. For example, IMEI number, IMSI
             # number." stay one sentence: the part after the cut has no verb of its own
             nxt = cuts[k + 1][0] if k + 1 < len(cuts) else len(line)
-            if not _has_verb(line[end:nxt]):
-                continue
+            if not _has_verb(line[end:nxt]) and (semi or line[end:end + 8].lstrip()[:1] not in "例比譬"
+                                                 or _has_verb(line[start:end])):
+                continue  # (not after a Chinese label with no verb, "2.6后台状态信息。例如：…": the label's examples, read as such)
         spans.extend(_bounded(line, start, end))
         start = end
     if start < len(line):
@@ -150,7 +151,8 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
 
 # a sentence of examples only ("For example, IMEI number, IMSI number, the version of your operating system.") goes on with
 # the one before it, whose verb it has (fresh-cx's Gynoid Home)
-_EXAMPLES_NEXT = re.compile(r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.|such\s+as|including)\b", re.I)
+_EXAMPLES_NEXT = re.compile(r"\s*(?:(?:for\s+(?:example|instance)|e\.\s?g\.|such\s+as|including)\b|(?:例如|比如|譬如)\s*[：:，,])",
+                            re.I)  # (and "我们可能会接收并记录您所使用的设备相关信息。例如：设备机型、设备标识符（IMEI/…）": fresh-do's JsHD)
 
 
 def _bounded(line: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -169,12 +171,13 @@ def _bounded(line: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_VERBISH_ZH = re.compile(r"我们|您|收集|采集|获取|读取|调用|访问|共享|上传|传输|发送|存储|保存|接收|使用|提供|披露|会|将|可能")
 _VERBISH = re.compile(r"\b(?:we|you|it|they|will|may|can|shall|is|are|was|were|collect\w*|use[sd]?|shar\w+|"
                       r"provid\w+|obtain\w*|access\w*|send\w*|sent|stor\w+|disclos\w+|process\w*)\b", re.I)
 
 
 def _has_verb(s: str) -> bool:
-    return bool(_VERBISH.search(s))
+    return bool(_VERBISH.search(s) or _VERBISH_ZH.search(s))
 
 
 # a "；" ends a Chinese sentence before a part that starts the next SDK entry (its name label) or is a clause with its own

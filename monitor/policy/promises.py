@@ -80,6 +80,7 @@ class PromiseRules:
     umbrella_definition: re.Pattern[str] = rule("umbrella_definition")
     first_denial_not: re.Pattern[str] = rule("first_denial_not")
     first_denial_identity: re.Pattern[str] = rule("first_denial_identity")
+    first_denial_direct: re.Pattern[str] = rule("first_denial_direct")
     no_trackers: re.Pattern[str] = rule("no_trackers")
     no_trackers_not: re.Pattern[str] = rule("no_trackers_not")
     tracker_words: re.Pattern[str] = rule("tracker_words")
@@ -227,7 +228,8 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
     every = _all_data_denials(texts, find, statements, r, categories, organizations or {})
     done = {c.start for c in every}
     return [c for c in out if not (c.start in done and c.kind == "no_third_party_sharing")] + every \
-        + _collection_denials(texts, r, find) + _tracker_denials(texts, find, r, common)
+        + _collection_denials(texts, r, find, _unnamed_sdks_too(texts, find, statements, organizations or {}, common)) \
+        + _tracker_denials(texts, find, r, common)
 
 
 def _tracker_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, r: PromiseRules,
@@ -285,11 +287,27 @@ def _spoken(texts: Sequence[tuple[int, int, str, str]], r: PromiseRules) -> set[
 _OWN_SUBJECT = re.compile(r"^\W*([A-Z][\w&-]{2,30}(?:\s+[A-Z][\w&-]{2,30})?)\s+(?:does\s+not|doesn[’']t|will\s+not|won[’']t|never)\b")
 
 
-def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRules, find: Finder) -> list[Claim]:
+def _unnamed_sdks_too(texts: Sequence[tuple[int, int, str, str]], find: Finder, statements: Sequence[Statement],
+                      organizations: dict[str, str], common: dict[str, str] | None) -> tuple[tuple[str, str], ...]:
+    """The params that make a first-party denial of collecting anything a promise about the SDKs inside the app too: none
+    when the policy gives any data to a class of recipients; else ("sdks_too", "yes") and the SDKs it spares, those the
+    policy names and their organizations' other SDKs ("The app does not send data to external servers" in a policy
+    that speaks of no third party: an analytics SDK sending the IMEI breaks it, as seven blind grids' reviewers read it)."""
+    if any(s.recipient in ("third_party", "partners", "advertisers") and s.stance != "denies" for s in statements):
+        return ()
+    named = set(_named_sdks(texts, find, common))
+    orgs = {organizations[sdk] for sdk in named if organizations.get(sdk)}
+    spare = sorted(named | {sdk for sdk, org in organizations.items() if org in orgs})
+    return (("sdks_too", "yes"), ("spare", ",".join(spare)))
+
+
+def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRules, find: Finder,
+                        sdks_too: tuple[tuple[str, str], ...] = ()) -> list[Claim]:
     """First-party denials of collecting the user's data at all ("We do not collect any personal information", "No
     personal data is transmitted to external servers"): kind no_collection, reach all (identity for "personally
     identifiable"); the types the sentence itself names are left to its statements (compare.py holds a statement of
-    exactly the type for the first party above the promise)."""
+    exactly the type for the first party above the promise). `sdks_too` (_unnamed_sdks_too) makes a denial that does
+    not limit itself to what the app collects directly ("does not directly collect") hold for unnamed SDKs too."""
     out: list[Claim] = []
     spoken: set[str] | None = None
     opening = " ".join(x[2] for x in texts[:3])[:300]
@@ -309,8 +327,9 @@ def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRu
         if spoken is None:
             spoken = _spoken(texts, r)
         spare = sorted({*named_types(t), *spoken})
+        too = sdks_too if not r.first_denial_direct.search(t) else ()
         out.append(Claim("no_collection", t, start, end,
-                         (("reach", reach), *((("spare_types", ",".join(spare)),) if spare else ()))))
+                         (("reach", reach), *((("spare_types", ",".join(spare)),) if spare else ()), *too)))
     return out
 
 
