@@ -5,6 +5,7 @@ beside them say what must stay as it was).
 
 from __future__ import annotations
 
+from monitor.policy import parse_policy
 from monitor.testing.policies import facts, verdict_of
 
 
@@ -44,3 +45,52 @@ def test_an_app_that_sends_nothing_anywhere_is_contradicted_by_an_unnamed_sdk_to
     # ... and so does one that denies only what the app collects directly
     direct = "The app does not directly collect any personal information about you or your device.\n"
     assert verdict_of(direct, "android_id", "umeng", category="analytics") == "undisclosed"
+
+
+def test_a_title_of_what_is_collected_introduces_the_lines_below_it_that_lost_their_bullets() -> None:
+    text = ("2 – Information we collect\n"
+            "We collect only adequate and relevant information.\n"
+            "a – Information you provide us\n"
+            "Contact information (such as your name and email address)\n"
+            "Your age\n"
+            "Other information you provide us (such as information used to identify a lost account)\n"
+            "b – Information we collect automatically directly from you when you use our Services\n"
+            "Information about your game progress and activity\n"
+            "Information about your interactions with other players\n"
+            "IP address and device identifiers (such as your device ID, advertising ID, MAC address, IMEI)\n"
+            "Information we collect using cookies and similar technologies (Note: see our Cookies Policy)\n"
+            "General geolocation information\n"
+            "Precise geolocation information (GPS)\n")
+    got = facts(text)
+    assert {("imei", "collects", "first_party"), ("mac", "collects", "first_party"),
+            ("location_precise", "collects", "first_party"), ("email", "collects", "first_party")} <= got
+    # guard: a line that lists data after its label is no title; its wrapped list reads on as one sentence
+    label = ("AdMob is an advertising service provided by AdMob Google Inc.\n\n"
+             "Personal Data collected: Cookies, unique device identifiers for advertising\n"
+             "(Google Advertiser ID or IDFA, for example) and Usage Data.\n\n"
+             "Place of processing: US – Privacy Policy – Opt Out\n")
+    said = [s.evidence.text for s in parse_policy(label).statements if s.type == "idfa"]
+    assert said and all("Personal Data collected" in x for x in said)
+
+
+def test_a_denied_umbrella_word_defined_over_two_sentences_denies_what_the_second_lists() -> None:
+    text = ('1.1 Personal Information. We do not collect Personal Information. "Personal Information" is information '
+            "that identifies you, which may be transmitted when you use the Application. Personal Information includes "
+            "your geographic location information, names, email addresses and telephone numbers.\n"
+            "1.2 Non-Personal Information. We collect your IMEI and Android ID to improve the service.\n")
+    got = facts(text)
+    assert {("email", "denies", "first_party"), ("phone_number", "denies", "first_party")} <= got
+    assert ("email", "collects", "first_party") not in got  # (the definition collects nothing)
+    assert ("imei", "collects", "first_party") in got
+
+
+def test_a_sharing_denial_whose_alternative_is_de_identified_data_is_no_promise() -> None:
+    text = ("我们会委托广告和统计合作伙伴处理与广告覆盖面和有效性相关的信息，但不会提供您的个人身份信息，"
+            "或者我们将这些信息进行去标识化处理，以便它不会识别您个人。\n")
+    assert verdict_of(text, "phone_number", "umeng", category="analytics") != "contradicted"
+    english = ("We share information about the reach of ads with our advertising partners, but we will not provide your "
+               "personally identifiable information, or we will de-identify it so that it does not identify you.\n")
+    assert verdict_of(english, "email", "admob", category="advertising") != "contradicted"
+    # guard: the same denial without the alternative still holds
+    firm = "我们会委托广告和统计合作伙伴处理与广告覆盖面和有效性相关的信息，但不会提供您的个人身份信息。\n"
+    assert verdict_of(firm, "phone_number", "umeng", category="analytics") == "contradicted"

@@ -48,7 +48,11 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
     statements += only_named(statements)
     texts = [(c.start, c.end, c.text, c.scope) for c in clauses(text, aliases)]
     statements += defined_terms(statements, text, texts)
-    statements += umbrella_denials(texts, text)
+    denied = umbrella_denials(texts, text)
+    # (the definition the denial rests on names what is not collected: its sentence collects none of it)
+    statements = [s for s in statements if not any(
+        d.type == s.type and s.recipient == "first_party" and s.stance != "denies"
+        and d.evidence.start < s.evidence.start < d.evidence.end for d in denied)] + denied
     named = list(dict.fromkeys(sdk for sdk, _s, _e in aliases.find(text)))
     vendor = vendor_sdk(text, aliases) or _titled(text, aliases)
     siblings: tuple[str, ...] = ()

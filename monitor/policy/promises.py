@@ -81,6 +81,7 @@ class PromiseRules:
     first_denial_not: re.Pattern[str] = rule("first_denial_not")
     first_denial_identity: re.Pattern[str] = rule("first_denial_identity")
     first_denial_direct: re.Pattern[str] = rule("first_denial_direct")
+    anonymized_alternative: re.Pattern[str] = rule("anonymized_alternative")
     no_trackers: re.Pattern[str] = rule("no_trackers")
     no_trackers_not: re.Pattern[str] = rule("no_trackers_not")
     tracker_words: re.Pattern[str] = rule("tracker_words")
@@ -263,15 +264,24 @@ def umbrella_denials(texts: Sequence[tuple[int, int, str, str]], policy_text: st
     r = promise_rules()
     out: list[Statement] = []
     spoken: set[str] | None = None
-    for (start, _end, t, scope), (_s, end, nxt, nxt_scope) in zip(texts, texts[1:], strict=False):
-        if scope or nxt_scope or not r.first_denial.search(t) or r.first_denial_not.search(t) \
-                or not r.umbrella_definition.search(nxt) or end - start > 2000:
+    for k, (start, _end, t, scope) in enumerate(texts):
+        if scope or not r.first_denial.search(t) or r.first_denial_not.search(t):
             continue
-        if spoken is None:
-            spoken = _spoken(texts, r)
-        evidence = Evidence(policy_text[start:end], start, end)
-        out += [Statement(x, "first_party", "denies", ("defined",), evidence) for x in named_types(nxt, False)
-                if x not in spoken]  # (a type the policy says elsewhere it collects is its exception)
+        # (the definition may take two sentences: "“Personal Information” is information that identifies you ...
+        # Personal Information includes your geographic location information, names, email addresses, telephone",
+        # fresh-dr's VMate)
+        for _s, end, nxt, nxt_scope in texts[k + 1:k + 3]:
+            if nxt_scope or not r.umbrella_definition.search(nxt) or end - start > 2000:
+                break
+            types = named_types(nxt, False)
+            if not types:
+                continue
+            if spoken is None:
+                spoken = _spoken(texts, r)
+            evidence = Evidence(policy_text[start:end], start, end)
+            out += [Statement(x, "first_party", "denies", ("defined",), evidence) for x in types
+                    if x not in spoken]  # (a type the policy says elsewhere it collects is its exception)
+            break
     return out
 
 
@@ -373,11 +383,13 @@ def _named_before(texts: Sequence[tuple[int, int, str, str]], k: int, find: Find
 
 
 def _no_promise(kind: str, text: str, following: str, r: PromiseRules) -> bool:
-    """A sharing denial limited to the third parties' own marketing, taken back by the sentence after it, or a disclaimer
-    (the policy's own reach, no responsibility for third parties' services) that only sounds like one."""
+    """A sharing denial limited to the third parties' own marketing, taken back by the sentence after it, offering anonymized
+    data as its alternative, or a disclaimer (the policy's own reach, no responsibility for third parties' services) that
+    only sounds like one."""
     if kind not in ("no_third_party_sharing", "no_ad_sharing"):
         return False
     return bool(r.purpose_limited.search(text) or r.deidentified_subject.search(text) or r.ends_taken_back.search(text)
+                or r.anonymized_alternative.search(text)
                 or r.taken_back.search(following)
                 or r.disclaimer.search(text) or _about_other(text, r))
 

@@ -415,6 +415,11 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             outer = (_bullet_key(line), (intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps))
         if (not bullet or nests or _opens_lettered(lines, li)) and not sub_label:
             ends_intro = bool(_INTRO_END.search(stripped))
+            if not ends_intro and not bullet and _collect_title(stripped) and _items_follow(lines, li):
+                # a title that says what is collected, over lines that lost their bullets ("b – Information we collect
+                # automatically directly from you when you use our Services" over "IP address and device identifiers
+                # (such as ... IMEI)": a page flattened to text, fresh-dt's NOVA GEIMS): the list's introduction
+                ends_intro = True
             lead_in = None if ends_intro or bullet else _FOLLOWING_LEAD.search(stripped)
             if lead_in and _items_follow(lines, li):
                 # "... The following information are collected from our users, in connection with registration. That
@@ -728,7 +733,9 @@ def unwrapped(text: str) -> str:
     out = []
     for i, line in enumerate(lines):
         out.append(line)
-        if i + 1 < len(lines) and _goes_on(line, lines[i + 1], width):
+        if i + 1 < len(lines) and _goes_on(line, lines[i + 1], width) \
+                and not any(_collect_title(lines[j].strip()) and _items_follow(lines, j) for j in (i, i + 1)):
+            # (a title of what is collected, over its list's lines, neither goes on in them nor is the end of the line above)
             out.append(" ")
         elif i + 1 < len(lines):
             out.append("\n")
@@ -845,6 +852,15 @@ def _opens_nested(lines: list[str], li: int) -> bool:
         return False
     indent = len(lines[li]) - len(lines[li].lstrip())
     return len(nxt) - len(nxt.lstrip()) > indent or nxt.strip()[0] != lines[li].strip()[0]
+
+
+def _collect_title(stripped: str) -> bool:
+    """A line that titles what is collected, with no sentence end: "Information we collect automatically", "a – Information
+    you provide us"."""
+    return len(stripped) <= 160 and not stripped.endswith((".", "。", "!", "！", "?", "？", ";", "；", ",", "，")) \
+        and not re.search(r"[:：]", re.sub(r"\([^()]*\)", "", stripped)) and _section_kind(stripped) == "collect"
+    # (not "Personal Data collected: Cookies, unique device identifiers for advertising" over the rest of its wrapped
+    # list; a note in brackets is no label, "Information we collect using cookies (Note: You can refer to ...)")
 
 
 def _items_follow(lines: list[str], li: int) -> bool:
