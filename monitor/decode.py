@@ -23,6 +23,12 @@ from urllib.parse import unquote, urlsplit
 from monitor.lazyre import lazy
 from monitor.model import Field, HttpExchange
 
+try:  # mypy's: how mypyc is to build Fields (below); the decorator does nothing at run time
+    from mypy_extensions import mypyc_attr
+except ImportError:  # an install without mypy (the pure package needs none)
+    def mypyc_attr(*_args: object, **_kwargs: object) -> Callable[[type], type]:  # type: ignore[misc]
+        return lambda cls: cls
+
 MAX_DECODED = 4 * 1024 * 1024  # bytes produced by decompression per message
 MAX_SCAN = 1 << 20  # bytes of one body scanned (the rest is marked truncated)
 MAX_FIELDS = 5000
@@ -78,6 +84,7 @@ def _as_field(f: tuple[Any, ...]) -> Field:
     return _field(f) if len(f) == 4 else _field((location(f), f[1], f[2], f[3]))
 
 
+@mypyc_attr(native_class=False)  # a list subclass: a plain Python class in the compiled module (setup.py)
 class Fields(list[Field]):
     """The fields of one message; `truncated` when the message had more than MAX_FIELDS of them.
 
