@@ -31,7 +31,8 @@ from setuptools.command.build_ext import build_ext
 # names the same (tests/test_compiled.py checks)
 WALK = ["monitor/sources/packets.py", "monitor/sources/pcap.py", "monitor/sources/http1.py",
         "monitor/sources/streams.py", "monitor/sources/tlshello.py", "monitor/sources/dns.py",
-        "monitor/engine.py", "monitor/decode.py", "monitor/classify/identifiers.py", "monitor/classify/destinations.py"]
+        "monitor/engine.py", "monitor/decode.py", "monitor/classify/identifiers.py", "monitor/classify/destinations.py",
+        "monitor/sources/httpdns.py"]
 BUILDS = {"bdist_wheel", "build", "build_ext", "install", "bdist"}  # commands that build extension modules
 EDITABLE = {"editable_wheel", "develop"}
 

@@ -19,7 +19,8 @@ from types import ModuleType
 # compiled together as one mypyc group (setup.py's WALK names the same files)
 MODULES = ("monitor.sources.packets", "monitor.sources.pcap", "monitor.sources.http1", "monitor.sources.streams",
            "monitor.sources.tlshello", "monitor.sources.dns",
-           "monitor.engine", "monitor.decode", "monitor.classify.identifiers", "monitor.classify.destinations")
+           "monitor.engine", "monitor.decode", "monitor.classify.identifiers", "monitor.classify.destinations",
+           "monitor.sources.httpdns")
 
 
 def pure_wanted() -> bool:
