@@ -448,6 +448,10 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
     document's strings cannot hold three package names (then no array of objects can be a list of them).
     """
     fields = b.fields  # (fields.append, not a bound copy: 3.11 specializes the method call for lists)
+    # a member whose type was tested, declared as such: the compiled walk (setup.py) then reads it with str's and
+    # int's own operations instead of looking each method up (in CPython a declaration does nothing)
+    sv: str
+    iv: int
     if type(node) is dict:
         if level >= 64:
             return  # its children would be past the depth limit
@@ -466,12 +470,14 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
             for k, v in items:
                 ck = type(v)
                 if ck is str:
-                    if len(v) < 16 and (v.isalnum() or v and _MARKS.isdisjoint(v) and "eyJ" not in v) or len(v) <= 32 and v.isdigit():
-                        fields.append((path, k, v, tr, None))
+                    sv = v
+                    if len(sv) < 16 and (sv.isalnum() or sv and _MARKS.isdisjoint(sv) and "eyJ" not in sv) or len(sv) <= 32 and sv.isdigit():
+                        fields.append((path, k, sv, tr, None))
                         continue
-                    _leaf(f"{path}.{k}"[:512], k, v, tr, depth, b)
+                    _leaf(f"{path}.{k}"[:512], k, sv, tr, depth, b)
                 elif ck is int:
-                    fields.append((path, k, str(v), tr, None))
+                    iv = v
+                    fields.append((path, k, str(iv), tr, None))
                     continue
                 elif ck is dict or ck is list:
                     _walk(f"{path}.{k}"[:512], k, v, level, tr, depth, b, dots)
@@ -490,13 +496,15 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
                 return
             ck = type(v)
             if ck is str:
-                if len(v) < 16 and (v.isalnum() or v and _MARKS.isdisjoint(v) and "eyJ" not in v) or len(v) <= 32 and v.isdigit():
-                    fields.append((path, k, v, tr, None))  # all _leaf would do; location path.k, built when read
+                sv = v
+                if len(sv) < 16 and (sv.isalnum() or sv and _MARKS.isdisjoint(sv) and "eyJ" not in sv) or len(sv) <= 32 and sv.isdigit():
+                    fields.append((path, k, sv, tr, None))  # all _leaf would do; location path.k, built when read
                     room -= 1
                     continue
-                _leaf(f"{path}.{k}"[:512], k, v, tr, depth, b)
+                _leaf(f"{path}.{k}"[:512], k, sv, tr, depth, b)
             elif ck is int:
-                fields.append((path, k, str(v), tr, None))  # an int as json.dumps writes it
+                iv = v
+                fields.append((path, k, str(iv), tr, None))  # an int as json.dumps writes it
                 room -= 1
                 continue
             elif ck is dict or ck is list:
@@ -531,13 +539,15 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
         v = head[i]
         ck = type(v)
         if ck is str:
-            if len(v) < 16 and (v.isalnum() or v and _MARKS.isdisjoint(v) and "eyJ" not in v) or len(v) <= 32 and v.isdigit():
-                fields.append((path, key, v, tr, i))  # location path[i], built when read
+            sv = v
+            if len(sv) < 16 and (sv.isalnum() or sv and _MARKS.isdisjoint(sv) and "eyJ" not in sv) or len(sv) <= 32 and sv.isdigit():
+                fields.append((path, key, sv, tr, i))  # location path[i], built when read
                 room -= 1
                 continue
-            _leaf(f"{path}[{i}]"[:512], key, v, tr, depth, b)
+            _leaf(f"{path}[{i}]"[:512], key, sv, tr, depth, b)
         elif ck is int:
-            fields.append((path, key, str(v), tr, i))
+            iv = v
+            fields.append((path, key, str(iv), tr, i))
             room -= 1
             continue
         elif ck is dict or ck is list:
