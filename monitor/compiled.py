@@ -20,7 +20,7 @@ from types import ModuleType
 MODULES = ("monitor.sources.packets", "monitor.sources.pcap", "monitor.sources.http1", "monitor.sources.streams",
            "monitor.sources.tlshello", "monitor.sources.dns",
            "monitor.engine", "monitor.decode", "monitor.classify.identifiers", "monitor.classify.destinations",
-           "monitor.sources.httpdns")
+           "monitor.sources.httpdns", "monitor.classify.p2p", "monitor.classify.kalay", "monitor.classify.cs2crypt")
 
 
 def pure_wanted() -> bool:
