@@ -1,8 +1,9 @@
 """privmon's optional build step: the packet walk compiled by mypyc when it can be, the pure package otherwise.
 
 pyproject.toml holds the metadata; this file adds only the extension modules. A wheel build (`pip install .`,
-`pip wheel .`, pipx) compiles the sources' six hot modules (WALK below, unchanged Python; docs/perf.md, issue 20)
-with mypyc when all of this holds:
+`pip wheel .`, pipx) compiles the packet walk's six hot modules and the engine's eight on the per-message path
+(engine, decode, the identifier scan, attribution, the HTTPDNS check, the P2P readers: p2p, kalay, cs2crypt) (WALK
+below; their Python as it runs pure, docs/perf.md, issue 20) with mypyc when all of this holds:
   * PRIVMON_PURE is not set (or set to 0);
   * a C compiler builds and links a file that includes Python.h;
   * mypyc imports (build_backend/privmon_build.py asks pip for mypy when a C compiler and Python's headers
@@ -27,10 +28,13 @@ import tempfile
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
-# the modules compiled together (one mypyc group: they call each other natively); monitor/compiled.py's MODULES
-# names the same (tests/test_compiled.py checks)
+# the modules compiled together (one mypyc group: they call each other natively), the packet walk's and then the
+# engine's; monitor/compiled.py's MODULES names the same (tests/test_compiled.py checks)
 WALK = ["monitor/sources/packets.py", "monitor/sources/pcap.py", "monitor/sources/http1.py",
-        "monitor/sources/streams.py", "monitor/sources/tlshello.py", "monitor/sources/dns.py"]
+        "monitor/sources/streams.py", "monitor/sources/tlshello.py", "monitor/sources/dns.py",
+        "monitor/engine.py", "monitor/decode.py", "monitor/classify/identifiers.py", "monitor/classify/destinations.py",
+        "monitor/sources/httpdns.py", "monitor/classify/p2p.py", "monitor/classify/kalay.py",
+        "monitor/classify/cs2crypt.py"]
 BUILDS = {"bdist_wheel", "build", "build_ext", "install", "bdist"}  # commands that build extension modules
 EDITABLE = {"editable_wheel", "develop"}
 

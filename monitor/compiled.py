@@ -1,5 +1,5 @@
-"""Which packet walk runs: the sources' hot modules compiled by mypyc (setup.py builds them into a wheel when it
-can) or their pure Python (an editable install, a build without a compiler, PRIVMON_PURE).
+"""Which packet walk runs: the sources' and the engine's hot modules compiled by mypyc (setup.py builds them into a
+wheel when it can) or their pure Python (an editable install, a build without a compiler, PRIVMON_PURE).
 
 `walk()` says which, for `privmon --version` and the bench. `PRIVMON_PURE=1` at run time makes an installed
 compiled build import the .py files it ships beside its compiled modules (`prefer_pure`, installed by
@@ -16,9 +16,11 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-# compiled together as one mypyc group (setup.py's WALK names the same files)
+# compiled together as one mypyc group (setup.py's WALK names the same files): the packet walk's, then the engine's
 MODULES = ("monitor.sources.packets", "monitor.sources.pcap", "monitor.sources.http1", "monitor.sources.streams",
-           "monitor.sources.tlshello", "monitor.sources.dns")
+           "monitor.sources.tlshello", "monitor.sources.dns",
+           "monitor.engine", "monitor.decode", "monitor.classify.identifiers", "monitor.classify.destinations",
+           "monitor.sources.httpdns", "monitor.classify.p2p", "monitor.classify.kalay", "monitor.classify.cs2crypt")
 
 
 def pure_wanted() -> bool:

@@ -23,6 +23,12 @@ from urllib.parse import unquote, urlsplit
 from monitor.lazyre import lazy
 from monitor.model import Field, HttpExchange
 
+try:  # mypy's: how mypyc is to build Fields (below); the decorator does nothing at run time
+    from mypy_extensions import mypyc_attr
+except ImportError:  # an install without mypy (the pure package needs none)
+    def mypyc_attr(*_args: object, **_kwargs: object) -> Callable[[type], type]:  # type: ignore[misc]
+        return lambda cls: cls
+
 MAX_DECODED = 4 * 1024 * 1024  # bytes produced by decompression per message
 MAX_SCAN = 1 << 20  # bytes of one body scanned (the rest is marked truncated)
 MAX_FIELDS = 5000
@@ -40,9 +46,9 @@ _FORM_KEY = lazy(globals(), "_FORM_KEY", r"^[A-Za-z_][\w.\-\[\]]{0,63}$")
 _PAIR_NAMES = ("k", "key", "name", "field", "param")  # [{"key": "imei", "value": "35..."}]
 _PAIR_VALUES = ("v", "value", "val")  # (unrolled in _name_value)
 _PAIR_VALUE_SET = frozenset(_PAIR_VALUES)  # a small dict holds one when it is not disjoint from it (one call)
-# a value under 16 characters with none of these (and no "eyJ", a JWT's start) is one _leaf only stores: not JSON
-# ({, [), a form (=), percent-encoded (%), and too short for hex or base64 (see _leaf); _walk stores it itself
-_MARKS = frozenset("{[=%")
+# a value under 16 characters with none of { [ = % (tested one by one: four `in` tests cost less than one call of
+# frozenset.isdisjoint, pure or compiled) and no "eyJ", a JWT's start, is one _leaf only stores: not JSON ({, [), a
+# form (=), percent-encoded (%), and too short for hex or base64 (see _leaf); _walk stores it itself
 _PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
 _BIN_RUN = lazy(globals(), "_BIN_RUN", rb"[\x20-\x7e]{2,}")  # a name or a value inside a binary key-value encoding
 _BIN_KEY = lazy(globals(), "_BIN_KEY", r"[A-Za-z_$][A-Za-z0-9_.$-]{1,39}")
@@ -78,6 +84,7 @@ def _as_field(f: tuple[Any, ...]) -> Field:
     return _field(f) if len(f) == 4 else _field((location(f), f[1], f[2], f[3]))
 
 
+@mypyc_attr(native_class=False)  # a list subclass: a plain Python class in the compiled module (setup.py)
 class Fields(list[Field]):
     """The fields of one message; `truncated` when the message had more than MAX_FIELDS of them.
 
@@ -441,6 +448,10 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
     document's strings cannot hold three package names (then no array of objects can be a list of them).
     """
     fields = b.fields  # (fields.append, not a bound copy: 3.11 specializes the method call for lists)
+    # a member whose type was tested, declared as such: the compiled walk (setup.py) then reads it with str's and
+    # int's own operations instead of looking each method up (in CPython a declaration does nothing)
+    sv: str
+    iv: int
     if type(node) is dict:
         if level >= 64:
             return  # its children would be past the depth limit
@@ -459,12 +470,15 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
             for k, v in items:
                 ck = type(v)
                 if ck is str:
-                    if len(v) < 16 and (v.isalnum() or v and _MARKS.isdisjoint(v) and "eyJ" not in v) or len(v) <= 32 and v.isdigit():
-                        fields.append((path, k, v, tr, None))
+                    sv = v
+                    if len(sv) < 16 and (sv.isalnum() or sv and "{" not in sv and "[" not in sv and "=" not in sv
+                           and "%" not in sv and "eyJ" not in sv) or len(sv) <= 32 and sv.isdigit():
+                        fields.append((path, k, sv, tr, None))
                         continue
-                    _leaf(f"{path}.{k}"[:512], k, v, tr, depth, b)
+                    _leaf(f"{path}.{k}"[:512], k, sv, tr, depth, b)
                 elif ck is int:
-                    fields.append((path, k, str(v), tr, None))
+                    iv = v
+                    fields.append((path, k, str(iv), tr, None))
                     continue
                 elif ck is dict or ck is list:
                     _walk(f"{path}.{k}"[:512], k, v, level, tr, depth, b, dots)
@@ -483,13 +497,16 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
                 return
             ck = type(v)
             if ck is str:
-                if len(v) < 16 and (v.isalnum() or v and _MARKS.isdisjoint(v) and "eyJ" not in v) or len(v) <= 32 and v.isdigit():
-                    fields.append((path, k, v, tr, None))  # all _leaf would do; location path.k, built when read
+                sv = v
+                if len(sv) < 16 and (sv.isalnum() or sv and "{" not in sv and "[" not in sv and "=" not in sv
+                       and "%" not in sv and "eyJ" not in sv) or len(sv) <= 32 and sv.isdigit():
+                    fields.append((path, k, sv, tr, None))  # all _leaf would do; location path.k, built when read
                     room -= 1
                     continue
-                _leaf(f"{path}.{k}"[:512], k, v, tr, depth, b)
+                _leaf(f"{path}.{k}"[:512], k, sv, tr, depth, b)
             elif ck is int:
-                fields.append((path, k, str(v), tr, None))  # an int as json.dumps writes it
+                iv = v
+                fields.append((path, k, str(iv), tr, None))  # an int as json.dumps writes it
                 room -= 1
                 continue
             elif ck is dict or ck is list:
@@ -524,13 +541,16 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
         v = head[i]
         ck = type(v)
         if ck is str:
-            if len(v) < 16 and (v.isalnum() or v and _MARKS.isdisjoint(v) and "eyJ" not in v) or len(v) <= 32 and v.isdigit():
-                fields.append((path, key, v, tr, i))  # location path[i], built when read
+            sv = v
+            if len(sv) < 16 and (sv.isalnum() or sv and "{" not in sv and "[" not in sv and "=" not in sv
+                   and "%" not in sv and "eyJ" not in sv) or len(sv) <= 32 and sv.isdigit():
+                fields.append((path, key, sv, tr, i))  # location path[i], built when read
                 room -= 1
                 continue
-            _leaf(f"{path}[{i}]"[:512], key, v, tr, depth, b)
+            _leaf(f"{path}[{i}]"[:512], key, sv, tr, depth, b)
         elif ck is int:
-            fields.append((path, key, str(v), tr, i))
+            iv = v
+            fields.append((path, key, str(iv), tr, i))
             room -= 1
             continue
         elif ck is dict or ck is list:
@@ -581,7 +601,8 @@ def _leaves(prefix: str, pairs: list[tuple[str, str]], tr: tuple[str, ...], dept
     """_leaf of each pair's value at prefix:key; a short plain value (see _walk) is stored without the call."""
     fields = b.fields
     for k, v in pairs:
-        if len(v) < 16 and (v.isalnum() or v and _MARKS.isdisjoint(v) and "eyJ" not in v) or len(v) <= 32 and v.isdigit():
+        if len(v) < 16 and (v.isalnum() or v and "{" not in v and "[" not in v and "=" not in v
+               and "%" not in v and "eyJ" not in v) or len(v) <= 32 and v.isdigit():
             if len(fields) < MAX_FIELDS:  # (a form's pairs fill a _Budget: no _Probe reads forms)
                 fields.append((f"{prefix}:{k[:128]}", k, v, tr))
             else:
@@ -739,7 +760,8 @@ def fields_of_http(m: HttpExchange) -> Fields:
         if "%" in seg:
             dec = unquote(seg)
             _leaf(f"path[{i}]", "", dec, ("urlencoded",) if dec != seg else (), 1, b)
-        elif len(seg) < 16 and (seg.isalnum() or _MARKS.isdisjoint(seg) and "eyJ" not in seg) or \
+        elif len(seg) < 16 and (seg.isalnum() or "{" not in seg and "[" not in seg and "=" not in seg
+                 and "%" not in seg and "eyJ" not in seg) or \
                 len(seg) <= 32 and seg.isdigit():
             if seg:  # a short plain segment: all _leaf would do (see _walk)
                 b.fields.append((f"path[{i}]", "", seg, ()))

@@ -212,50 +212,51 @@ class Engine:
 
     def _http(self, m: HttpExchange) -> None:
         self.summary.http_requests += 1
-        ip, port = m.server.ip, m.server.port
-        host = m.host or self._attributor.name_for(ip, m.ts, m.client.ip, port)
-        attr = self._attributor.attribute(m.host, ip, port, m.transport, m.ts, client=m.client.ip)
+        # the exchange's fields read once (a compiled engine reads each through the record's attribute lookup)
+        ip, port, ts, cip, transport, evidence = m.server.ip, m.server.port, m.ts, m.client.ip, m.transport, m.evidence
+        request_body, response_body, clear = m.request_body, m.response_body, m.scheme == "http"
+        host = m.host or self._attributor.name_for(ip, ts, cip, port)
+        attr = self._attributor.attribute(m.host, ip, port, transport, ts, client=cip)
         proto = m.protocol
         # a UPnP device description (the XML behind SSDP's LOCATION) is read although it is a response:
         # the device itself tells serial, MAC and UDN to whoever asks
-        upnp = upnp_description(m.response_body) if m.response_body[:1] == b"<" and m.status == 200 else None
+        upnp = upnp_description(response_body) if response_body[:1] == b"<" and m.status == 200 else None
         if upnp is not None:
             proto = "upnp"
-        self._names[(ip, port, m.transport)] = (host, proto)
-        acc = self._dest(host, ip, port, m.transport, proto, attr)
-        acc.touch(m.ts)
+        self._names[(ip, port, transport)] = (host, proto)
+        acc = self._dest(host, ip, port, transport, proto, attr)
+        acc.touch(ts)
         if self.account_http_bytes:
-            acc.bytes_out += len(m.request_body) + sum(len(k) + len(v) + 4 for k, v in m.request_headers)
-            acc.bytes_in += len(m.response_body) + sum(len(k) + len(v) + 4 for k, v in m.response_headers)
+            acc.bytes_out += len(request_body) + sum(len(k) + len(v) + 4 for k, v in m.request_headers)
+            acc.bytes_in += len(response_body) + sum(len(k) + len(v) + 4 for k, v in m.response_headers)
             acc.packets += 1
         mid = self.allocate_id()
-        sender = self.ctx.profile.device_for_ip(m.client.ip)
+        sender = self.ctx.profile.device_for_ip(cip)
         fields = decode.fields_of_http(m)
         if fields.truncated:
-            self._note_truncated(m.evidence or "?")
+            self._note_truncated(evidence or "?")
         url = m.url
         self._batch.messages.append(_message(  # (positional: see RECORD_FIELDS)
-            mid, "http", m.ts, m.client.ip, m.client.port, m.server.ip, m.server.port, m.transport, proto, host,
-            m.evidence, sender, attr.recipient, m.error, m.method, url, m.status, m.request_headers,
-            m.request_body[:BODY_CAP], m.response_headers, m.response_body[:BODY_CAP],
-            m.body_truncated or len(m.request_body) > BODY_CAP or fields.truncated,
+            mid, "http", ts, cip, m.client.port, ip, port, transport, proto, host,
+            evidence, sender, attr.recipient, m.error, m.method, url, m.status, m.request_headers,
+            request_body[:BODY_CAP], m.response_headers, response_body[:BODY_CAP],
+            m.body_truncated or len(request_body) > BODY_CAP or fields.truncated,
         ))
         resolved = dns_from_http(m)  # HTTPDNS / DoH: which name the IPs it returns stand for
         if resolved is not None:
             self._record_dns(resolved)
-        hits = self._detector.scan(fields, cleartext=m.scheme == "http", device_cloud=self._detector.device_cloud(attr.sdk))
-        if m.scheme == "http":  # HTTP Basic in clear text (a camera's or a router's web API): the password itself
+        hits = self._detector.scan(fields, cleartext=clear, device_cloud=self._detector.device_cloud(attr.sdk))
+        if clear:  # HTTP Basic in clear text (a camera's or a router's web API): the password itself
             for k, v in m.request_headers:
                 if v[5:6] == " " and v[:6].lower() == "basic " and k.lower().endswith("authorization"):
                     hits.extend(basic_credentials(v, f"header:{k[:128]}"))
-        prefix = "tls > " if proto == "https" and m.evidence.startswith("frame") else ""
-        self._add_findings(hits, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid,
-                           sender, prefix, m.transport, "out", url)
+        prefix = "tls > " if proto == "https" and evidence.startswith("frame") else ""
+        self._add_findings(hits, host, ip, port, proto, attr, ts, evidence, mid, sender, prefix, transport, "out", url)
         if upnp is not None:  # sent by the device that serves the description
             seen = {_norm(h.canonical or h.value) for h in upnp[0]}
             told = [*upnp[0], *(h for h in self._detector.scan(upnp[1]) if _norm(h.canonical or h.value) not in seen)]
-            self._add_findings(told, host, m.server.ip, m.server.port, proto, attr, m.ts, m.evidence, mid,
-                               self.ctx.profile.device_for_ip(m.server.ip), prefix, m.transport, "out", url)
+            self._add_findings(told, host, ip, port, proto, attr, ts, evidence, mid,
+                               self.ctx.profile.device_for_ip(ip), prefix, transport, "out", url)
 
     def _note_truncated(self, where: str) -> None:
         """One summary warning (kept up to date) for messages with more fields than are decoded."""

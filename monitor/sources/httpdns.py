@@ -33,7 +33,11 @@ def dns_from_http(m: HttpExchange) -> DnsAnswer | None:
     body = m.response_body[:MAX_BODY]
     if not body or (m.status is not None and m.status != 200):
         return None
-    ctype = (m.header("content-type", response=True) or "").lower()
+    ctype = ""  # (m.header("content-type", response=True) or "").lower(), without the method call
+    for k, v in m.response_headers:
+        if k.lower() == "content-type":
+            ctype = v.lower()
+            break
     if "application/dns-message" in ctype:
         return _wire(m, body)
     if "dns" in m.host.lower():
