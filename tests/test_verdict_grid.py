@@ -315,6 +315,16 @@ FLOORS76 = {"grid76/buscoldapp.txt": (0.38, 19), "grid76/imou.txt": (0.53, 5), "
 # a6830fe: 0.688 / 0
 GRID77 = CORPUS / "verdicts77"
 FLOORS77 = {"grid77/applock_zh.txt": (0.70, 36), "grid77/coolmath4kids.txt": (0.78, 12), "grid77/wyze.txt": (0.58, 10)}
+# session 19, read first on 3d5d470 (its start): 78 (uHoo, Blacklane, 西科喵) 0.605 / 14 false contradicted ("No personal
+# data is collected during this process" after a third-party web service's paragraph), 0.673 / 0 after; 79 (MiBoxer,
+# Hago, 小A阅读) 0.580 / 0
+GRID78, GRID79 = CORPUS / "verdicts78", CORPUS / "verdicts79"
+FLOORS78 = {"grid78/blacklane.txt": (0.61, 16), "grid78/swustmeow.txt": (0.51, 18), "grid78/uhoo.txt": (0.90, 52)}
+FLOORS79 = {"grid79/aareader_zh.txt": (0.82, 52), "grid79/hago.txt": (0.44, 2), "grid79/miboxer.txt": (0.50, 6)}
+# ... and its second wave, 80 (UbiBot, Transavia in French, 逛游街), read on a687fe7 as on 3d5d470: 0.510 / 4 false
+# contradicted (a sharing denial whose alternative is de-identified data), 0.52 / 0 after
+GRID80 = CORPUS / "verdicts80"
+FLOORS80 = {"grid80/guangyoujie_zh.txt": (0.43, 2), "grid80/transavia_fr.txt": (0.53, 33), "grid80/ubibot.txt": (0.59, 6)}
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -439,6 +449,9 @@ LATER_GRIDS = [
     pytest.param(GRID75, CORPUS / "policies", 216, 0.48, (36, 42), FLOORS75, id="grid75"),
     pytest.param(GRID76, CORPUS / "policies", 197, 0.46, (52, 54), FLOORS76, id="grid76"),
     pytest.param(GRID77, CORPUS / "policies", 199, 0.68, (58, 60), FLOORS77, id="grid77"),
+    pytest.param(GRID78, CORPUS / "policies", 205, 0.67, (86, 87), FLOORS78, id="grid78"),
+    pytest.param(GRID79, CORPUS / "policies", 205, 0.58, (60, 61), FLOORS79, id="grid79"),
+    pytest.param(GRID80, CORPUS / "policies", 202, 0.52, (41, 45), FLOORS80, id="grid80"),
     pytest.param(GRIDR5, CORPUS / "policies", 258, 0.915, (67, 74), FLOORSR5, id="gridR5"),
 ]
 
