@@ -216,7 +216,10 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # ... and its second wave, read on a687fe7 (the session's first rules, frozen) as on 3d5d470: fresh-dr (8
           # Android apps, gplay_privacy) 0.695, fresh-ds (8 Western apps, Tosback) 0.797, fresh-dt (8 game studios) 0.705;
           # after the session's later rules: dr 0.741, dt 0.789
-          "fresh-dr": (0.74, 0.84), "fresh-ds": (0.79, 0.73), "fresh-dt": (0.78, 0.75)}
+          "fresh-dr": (0.74, 0.84), "fresh-ds": (0.79, 0.73), "fresh-dt": (0.78, 0.75),
+          # ... and its third wave, read on 633fd0b (every rule of the session, frozen) as on 3d5d470: fresh-du (8
+          # Android apps, gplay_privacy) 0.701, fresh-dv (7 Chinese apps) 0.752
+          "fresh-du": (0.70, 0.66), "fresh-dv": (0.75, 0.71)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
@@ -235,7 +238,7 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-cq", "fresh-cr", "fresh-cs", "fresh-ct", "fresh-cu", "fresh-cv", "fresh-cw", "fresh-cx", "fresh-cy",
            "fresh-cz", "fresh-da", "fresh-db", "fresh-dc", "fresh-dd", "fresh-de", "fresh-df", "fresh-dg", "fresh-dh",
            "fresh-di", "fresh-dj", "fresh-dk", "fresh-dl", "fresh-dm", "fresh-dn", "fresh-do", "fresh-dp", "fresh-dq",
-           "fresh-dr", "fresh-ds", "fresh-dt")
+           "fresh-dr", "fresh-ds", "fresh-dt", "fresh-du", "fresh-dv")
 
 
 def _present() -> set[str]:

@@ -94,3 +94,13 @@ def test_a_sharing_denial_whose_alternative_is_de_identified_data_is_no_promise(
     # guard: the same denial without the alternative still holds
     firm = "我们会委托广告和统计合作伙伴处理与广告覆盖面和有效性相关的信息，但不会提供您的个人身份信息。\n"
     assert verdict_of(firm, "phone_number", "umeng", category="analytics") == "contradicted"
+
+
+def test_another_service_s_password_is_not_the_app_s() -> None:
+    text = "我们会收集您的手机号码和密码用于登录。我们的App不存储任何其他第三方服务密码。\n"
+    assert verdict_of(text, "credentials") == "disclosed"
+    english = ("We collect your email address and password to create your account. We do not store third-party "
+               "service passwords.\n")
+    assert verdict_of(english, "credentials") == "disclosed"
+    # guard: the app's own password denied is still denied
+    assert verdict_of("我们不会存储您的密码。\n", "credentials") == "contradicted"

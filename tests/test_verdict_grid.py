@@ -325,6 +325,11 @@ FLOORS79 = {"grid79/aareader_zh.txt": (0.82, 52), "grid79/hago.txt": (0.44, 2), 
 # contradicted (a sharing denial whose alternative is de-identified data), 0.52 / 0 after
 GRID80 = CORPUS / "verdicts80"
 FLOORS80 = {"grid80/guangyoujie_zh.txt": (0.43, 2), "grid80/transavia_fr.txt": (0.53, 33), "grid80/ubibot.txt": (0.59, 6)}
+# ... and its third wave, 81 (Ankuoo, Neptune's games, 星座运势), read on 633fd0b as on 3d5d470: 0.690 / 1 false
+# contradicted (another service's password read as the app's), 0.690 / 0 after
+GRID81 = CORPUS / "verdicts81"
+FLOORS81 = {"grid81/ankuoo.txt": (0.67, 28), "grid81/neptune_boxiangyx.txt": (0.88, 42),
+            "grid81/td_horoscope_zh.txt": (0.56, 13)}
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -452,6 +457,7 @@ LATER_GRIDS = [
     pytest.param(GRID78, CORPUS / "policies", 205, 0.67, (86, 87), FLOORS78, id="grid78"),
     pytest.param(GRID79, CORPUS / "policies", 205, 0.58, (60, 61), FLOORS79, id="grid79"),
     pytest.param(GRID80, CORPUS / "policies", 202, 0.52, (41, 45), FLOORS80, id="grid80"),
+    pytest.param(GRID81, CORPUS / "policies", 210, 0.69, (83, 104), FLOORS81, id="grid81"),
     pytest.param(GRIDR5, CORPUS / "policies", 258, 0.915, (67, 74), FLOORSR5, id="gridR5"),
 ]
 
