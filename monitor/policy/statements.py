@@ -856,11 +856,11 @@ def _opens_nested(lines: list[str], li: int) -> bool:
 
 def _collect_title(stripped: str) -> bool:
     """A line that titles what is collected, with no sentence end: "Information we collect automatically", "a – Information
-    you provide us"."""
+    you provide us". Not a line that lists data after its label ("Personal Data collected: Cookies, unique device
+    identifiers for advertising" over the rest of its wrapped list); a note in brackets is no label ("Information we
+    collect using cookies (Note: You can refer to ...)")."""
     return len(stripped) <= 160 and not stripped.endswith((".", "。", "!", "！", "?", "？", ";", "；", ",", "，")) \
         and not re.search(r"[:：]", re.sub(r"\([^()]*\)", "", stripped)) and _section_kind(stripped) == "collect"
-    # (not "Personal Data collected: Cookies, unique device identifiers for advertising" over the rest of its wrapped
-    # list; a note in brackets is no label, "Information we collect using cookies (Note: You can refer to ...)")
 
 
 def _items_follow(lines: list[str], li: int) -> bool:
