@@ -104,3 +104,11 @@ def test_another_service_s_password_is_not_the_app_s() -> None:
     assert verdict_of(english, "credentials") == "disclosed"
     # guard: the app's own password denied is still denied
     assert verdict_of("我们不会存储您的密码。\n", "credentials") == "contradicted"
+
+
+def test_information_about_the_device_s_ip_address_is_about_the_address() -> None:
+    text = ("These features may collect information about your device's IP address and set cookies.\n"
+            "We collect your email address.\n")
+    assert verdict_of(text, "android_id") == "undisclosed"
+    # guard: information about the device itself is still device information
+    assert verdict_of("These features may collect information about your device.\n", "android_id") == "vague"

@@ -252,7 +252,7 @@ FLOORS58 = {"grid58/bosch_thermo.txt": (0.787, 7), "grid58/parler.txt": (0.873, 
 GRID59 = CORPUS / "verdicts59"
 FLOORS59 = {"grid59/concretesoftware.txt": (0.477, 9), "grid59/djay.txt": (0.613, 11), "grid59/guardianprotection.txt": (0.937, 33)}
 GRID60 = CORPUS / "verdicts60"
-FLOORS60 = {"grid60/500px.txt": (0.968, 11), "grid60/belkin.txt": (0.397, 11), "grid60/boston.txt": (0.825, 14)}
+FLOORS60 = {"grid60/500px.txt": (0.968, 11), "grid60/belkin.txt": (0.55, 23), "grid60/boston.txt": (0.825, 14)}
 # and 61 (Gear Games, Umobiapps, VELUX ACTIVE; written from fetched mirrors once the search budget ran out), read once:
 # 0.40 / 0 (its reviewer reads "only for registration ..." and "only accessible by VELUX, NETATMO and your local sales
 # company" as closed lists that contradict every other type and recipient: 71 cells contradicted -> undisclosed)
@@ -326,9 +326,10 @@ FLOORS79 = {"grid79/aareader_zh.txt": (0.82, 52), "grid79/hago.txt": (0.44, 2), 
 GRID80 = CORPUS / "verdicts80"
 FLOORS80 = {"grid80/guangyoujie_zh.txt": (0.43, 2), "grid80/transavia_fr.txt": (0.53, 33), "grid80/ubibot.txt": (0.59, 6)}
 # ... and its third wave, 81 (Ankuoo, Neptune's games, 星座运势), read on 633fd0b as on 3d5d470: 0.690 / 1 false
-# contradicted (another service's password read as the app's), 0.690 / 0 after
+# contradicted (another service's password read as the app's), 0.729 / 0 after (and "information about your
+# device's IP address" is about the address)
 GRID81 = CORPUS / "verdicts81"
-FLOORS81 = {"grid81/ankuoo.txt": (0.67, 28), "grid81/neptune_boxiangyx.txt": (0.88, 42),
+FLOORS81 = {"grid81/ankuoo.txt": (0.79, 40), "grid81/neptune_boxiangyx.txt": (0.88, 42),
             "grid81/td_horoscope_zh.txt": (0.56, 13)}
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
@@ -436,7 +437,7 @@ LATER_GRIDS = [
     pytest.param(GRID57, CORPUS / "policies", 187, 0.786, (82, 103), FLOORS57, id="grid57"),
     pytest.param(GRID58, CORPUS / "policies", 187, 0.727, (41, 59), FLOORS58, id="grid58"),
     pytest.param(GRID59, CORPUS / "policies", 190, 0.674, (53, 59), FLOORS59, id="grid59"),
-    pytest.param(GRID60, CORPUS / "policies", 189, 0.73, (36, 58), FLOORS60, id="grid60"),
+    pytest.param(GRID60, CORPUS / "policies", 189, 0.78, (48, 58), FLOORS60, id="grid60"),
     pytest.param(GRID61, CORPUS / "policies", 255, 0.4, (45, 47), FLOORS61, id="grid61"),
     pytest.param(GRID62, CORPUS / "policies", 188, 0.819, (95, 100), FLOORS62, id="grid62"),
     pytest.param(GRID63, CORPUS / "policies", 217, 0.935, (121, 121), FLOORS63, id="grid63"),
@@ -457,7 +458,7 @@ LATER_GRIDS = [
     pytest.param(GRID78, CORPUS / "policies", 205, 0.67, (86, 87), FLOORS78, id="grid78"),
     pytest.param(GRID79, CORPUS / "policies", 205, 0.58, (60, 61), FLOORS79, id="grid79"),
     pytest.param(GRID80, CORPUS / "policies", 202, 0.52, (41, 45), FLOORS80, id="grid80"),
-    pytest.param(GRID81, CORPUS / "policies", 210, 0.69, (83, 104), FLOORS81, id="grid81"),
+    pytest.param(GRID81, CORPUS / "policies", 210, 0.72, (95, 104), FLOORS81, id="grid81"),
     pytest.param(GRIDR5, CORPUS / "policies", 258, 0.915, (67, 74), FLOORSR5, id="gridR5"),
 ]
 
