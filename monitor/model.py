@@ -172,13 +172,6 @@ class HttpExchange:
             hostport = f"{hostport}:{port}"
         return f"{self.scheme}://{hostport}{self.path}"
 
-    def header(self, name: str, response: bool = False) -> str | None:
-        name = name.lower()
-        for k, v in self.response_headers if response else self.request_headers:
-            if k.lower() == name:
-                return v
-        return None
-
 
 @record
 class DnsAnswer:

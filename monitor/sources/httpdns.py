@@ -33,7 +33,7 @@ def dns_from_http(m: HttpExchange) -> DnsAnswer | None:
     body = m.response_body[:MAX_BODY]
     if not body or (m.status is not None and m.status != 200):
         return None
-    ctype = ""  # (m.header("content-type", response=True) or "").lower(), without the method call
+    ctype = ""  # the response's Content-Type, read here (a compiled module calls no method of the record for it)
     for k, v in m.response_headers:
         if k.lower() == "content-type":
             ctype = v.lower()
