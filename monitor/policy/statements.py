@@ -858,8 +858,10 @@ def _collect_title(stripped: str) -> bool:
     """A line that titles what is collected, with no sentence end: "Information we collect automatically", "a – Information
     you provide us". Not a line that lists data after its label ("Personal Data collected: Cookies, unique device
     identifiers for advertising" over the rest of its wrapped list); a note in brackets is no label ("Information we
-    collect using cookies (Note: You can refer to ...)")."""
+    collect using cookies (Note: You can refer to ...)"). The heading pattern is tried before _section_kind, which reads
+    the line's negations first: unwrapped asks this of every line of prose with no sentence end."""
     return len(stripped) <= 160 and not stripped.endswith((".", "。", "!", "！", "?", "？", ";", "；", ",", "，")) \
+        and bool(rules().collect_heading.search(stripped)) \
         and not re.search(r"[:：]", re.sub(r"\([^()]*\)", "", stripped)) and _section_kind(stripped) == "collect"
 
 
