@@ -196,12 +196,20 @@ class Writes(Handle):
         staged = len(findings) > MAX_ROWS and capture_id not in self._hidden
         if staged:
             self.conn.execute(_STAGE_FINDINGS)
-        for part in _chunks(_folded(findings), len(_FINDING_COLUMNS)):
+        rows, merged = _folded(findings)
+        start = 0
+        for part in _chunks(rows, len(_FINDING_COLUMNS)):
             params: list[Any] = []
-            for f, count, first_ts, last_ts in part:
+            for f in part:
                 params += (capture_id, None if f.message_id is None else ids.get(f.message_id), f.type, f.value,
                            f.canonical, f.transform, f.location, f.confidence, f.host, f.ip, f.port, f.protocol,
-                           f.sdk, f.category, f.owner, f.sender, first_ts, last_ts, count, f.evidence, f.reason)
+                           f.sdk, f.category, f.owner, f.sender, f.first_ts, f.last_ts, f.count, f.evidence, f.reason)
+            if merged:  # the folded rows' first_ts, last_ts and count
+                for at in range(start, start + len(part)):
+                    if at in merged:
+                        i = (at - start) * len(_FINDING_COLUMNS) + _TIMES_AT
+                        params[i:i + 3] = merged[at]
+            start += len(part)
             if staged:
                 self._insert_values(_STAGED, _FINDING_COLUMNS, params, len(part))
             else:
@@ -229,30 +237,33 @@ class Writes(Handle):
                               (key, value))
 
 
-def _folded(findings: list[Finding]) -> list[tuple[Finding, int, float, float]]:
-    """The batch's findings with each repeat of a row's key folded into its first occurrence, in first-seen order.
+def _folded(findings: list[Finding]) -> tuple[list[Finding], dict[int, tuple[float, float, int]]]:
+    """The batch's findings with each repeat of a row's key folded into its first occurrence, in first-seen order,
+    and {position in that list: (first_ts, last_ts, count)} for the rows that had repeats.
 
     What the upsert does row after row, done before binding: the first occurrence's columns are kept, the counts
     add up and the times widen (`_FINDING_MERGE`), so the stored rows and ids are the same; a repeat is not bound
-    and upserted again (the 50 MB HTTP-heavy capture: 1,051 of 8,777 findings). A finding whose times are not
-    numbers equal to themselves (NaN) is left as its own row, for SQLite to judge as before.
+    and upserted again (the 50 MB HTTP-heavy capture: 968 of 8,777 findings). A repeat whose times are not numbers
+    equal to themselves (NaN, which SQLite binds as NULL) is not folded: it is bound, and refused, as before.
     """
-    out: list[tuple[Finding, int, float, float]] = []
+    out: list[Finding] = []
     first_at: dict[tuple[Any, ...], int] = {}
+    merged: dict[int, tuple[float, float, int]] = {}
     for f in findings:
-        first_ts, last_ts = f.first_ts, f.last_ts
-        if first_ts != first_ts or last_ts != last_ts:  # NaN: SQLite stores NULL, its MIN/MAX differ from Python's
-            out.append((f, f.count, first_ts, last_ts))
-            continue
-        key = (f.type, f.value, f.host, f.ip, f.port, f.location, f.transform)
+        key = (f.type, f.value, f.host, f.ip, f.port, f.location, f.transform)  # UNIQUE's columns but capture_id
         at = first_at.get(key)
         if at is None:
             first_at[key] = len(out)
-            out.append((f, f.count, first_ts, last_ts))
-        else:
-            g, count, lo, hi = out[at]
-            out[at] = (g, count + f.count, first_ts if first_ts < lo else lo, last_ts if last_ts > hi else hi)
-    return out
+            out.append(f)
+            continue
+        first_ts, last_ts = f.first_ts, f.last_ts
+        if first_ts != first_ts or last_ts != last_ts:
+            out.append(f)
+            continue
+        g = out[at]
+        lo, hi, count = merged.get(at) or (g.first_ts, g.last_ts, g.count)
+        merged[at] = (first_ts if first_ts < lo else lo, last_ts if last_ts > hi else hi, count + f.count)
+    return out, merged
 
 
 _PLAIN = frozenset({str, int, float, bytes, type(None), bool})  # stored as they are; lists, tuples, dicts as JSON
@@ -355,6 +366,8 @@ _SHAPE_OF_KIND = {"http": "http", "tls": "hello", "quic": "hello", "datagram": "
 _FINDING_COLUMNS = ["capture_id", "message_id", "type", "value", "canonical", "transform", "location", "confidence",
                     "host", "ip", "port", "protocol", "sdk", "category", "device", "sender", "first_ts", "last_ts",
                     "count", "evidence", "reason"]
+_TIMES_AT = _FINDING_COLUMNS.index("first_ts")  # first_ts, last_ts, count: three columns in a row
+assert _FINDING_COLUMNS[_TIMES_AT:_TIMES_AT + 3] == ["first_ts", "last_ts", "count"]
 
 # A batch of a capture whose rows are indexed as written (a live one) goes through a temporary table of this
 # connection, then into `findings` in one statement: the search index's trigger feeds FTS5, which writes out a
