@@ -127,6 +127,22 @@ def test_a_batch_of_many_findings_stores_what_one_batch_per_finding_stores(db_pa
     assert len(got[0][0]) == 60 and sum(r[2] for r in got[0][0]) == len(rows) and got[0][1]
 
 
+def test_a_repeat_with_a_time_that_is_not_a_number_is_refused_as_a_single_row_is(db_path: Path) -> None:
+    """A batch's repeats are folded before binding; a repeat whose time is NaN (bound as NULL) is not folded away:
+    the batch is refused whole, as the row-by-row upsert refuses it."""
+    nan = float("nan")
+    with Store.open(db_path) as store:
+        cid = store.begin_capture("a.pcap", "f" * 64, "pcap")
+        for bad in ({"first_ts": nan}, {"last_ts": nan}):
+            with pytest.raises(StoreError):
+                store.write(cid, Batch(findings=[_finding(1), _finding(2), _finding(1, **bad)]))
+            assert store.counts()["findings"] == 0
+        store.write(cid, Batch(findings=[_finding(1), _finding(1, first_ts=900.0, count=2), _finding(1, last_ts=2000.0)]))
+        store.finish_capture(cid, 1, 900.0, 2000.0)
+        (row,) = store.findings()
+    assert (row.count, row.first_ts, row.last_ts) == (4, 900.0, 2000.0)
+
+
 def test_batches_of_any_size_reuse_a_few_statements(db_path: Path) -> None:
     """Memory stays flat over long captures: sqlite3 keeps up to 128 prepared statements, so a statement
     text per batch size (each batch a new one) grew SQLite's memory with every batch."""
