@@ -139,8 +139,8 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
             # "...: IMEI; MAC address; Android ID." and "... information about your device. For example, IMEI number, IMSI
             # number." stay one sentence: the part after the cut has no verb of its own
             nxt = cuts[k + 1][0] if k + 1 < len(cuts) else len(line)
-            if not _has_verb(line[end:nxt]) and (semi or line[end:end + 8].lstrip()[:1] not in "例比譬"
-                                                 or _has_verb(line[start:end])):
+            part = _RELATIVE_YOU.sub(" ", line[end:nxt]) if _FRAGMENT_START.match(line, end) else line[end:nxt]
+            if not _has_verb(part) and (semi or line[end:end + 8].lstrip()[:1] not in "例比譬" or _has_verb(line[start:end])):
                 continue  # (not after a Chinese label with no verb, "2.6后台状态信息。例如：…": the label's examples, read as such)
         spans.extend(_bounded(line, start, end))
         start = end
@@ -151,6 +151,11 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
 
 # a sentence of examples only ("For example, IMEI number, IMSI number, the version of your operating system.") goes on with
 # the one before it, whose verb it has (fresh-cx's Gynoid Home)
+# ... and one that starts "Such as" or "Including" is no sentence of its own even when a relative clause in it has the
+# reader as subject ("The application does NOT collect any user-generated content. Such as your name, surname, email,
+# photos, or anything you type within the app.": fresh-eb's Memoir)
+_FRAGMENT_START = re.compile(r"\s*(?:such\s+as|including)\b", re.I)
+_RELATIVE_YOU = re.compile(r"\b(?:that\s+|which\s+)?you\s+(?:\w+\s+)?\w+", re.I)
 _EXAMPLES_NEXT = re.compile(r"\s*(?:(?:for\s+(?:example|instance)|e\.\s?g\.|such\s+as|including)\b|(?:例如|比如|譬如)\s*[：:，,])",
                             re.I)  # (and "我们可能会接收并记录您所使用的设备相关信息。例如：设备机型、设备标识符（IMEI/…）": fresh-do's JsHD)
 

@@ -359,7 +359,11 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             # the SDK came from the context (its list entry); the sentence denies giving data to others, not to it
             s = replace(s, qualifiers=(*s.qualifiers, "to_others"))
         if s.stance == "denies" and not s.scoped:
-            if r.feature_denial.search(text):
+            if r.feature_denial.search(text) or (policy_text and _EXAMPLE_OPEN.match(text)
+                                                 and r.feature_denial.search(_sentence_before(policy_text, s.evidence.start))):
+                # (also its example, the next sentence: "If you decide that you do not want a personalized advertising
+                # experience, we will not process your personal data for this purpose. For example, we will not collect
+                # ... your Android Advertising Identifier", grid 85's MoPub)
                 s = replace(s, qualifiers=(*s.qualifiers, "within:feature"))
             elif s.recipient in CLASSES and sale_only(text):
                 # "We do not sell, rent, or lease your phone number ... to third parties": SDKs get data without buying
@@ -773,6 +777,9 @@ def _sdk_subject(text: str, find: Finder, r: CoveringRules, aliases: dict[str, s
     if m and aliases and m.group(1).lower() in aliases and r.sdk_subject_after.search(text[m.end():m.end() + 80]):
         return aliases[m.group(1).lower()]
     return ""
+
+
+_EXAMPLE_OPEN = re.compile(r"\W*(?:for\s+(?:example|instance)|e\.\s?g\.|in\s+particular|specifically)\b", re.I)
 
 
 def _line(text: str, at: int) -> str:

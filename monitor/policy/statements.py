@@ -288,6 +288,13 @@ _INTRO_END = re.compile(r"(?:[:：]|\b(?:i\.e\.|e\.g\.|such\s+as|including|limit
                         r"|^\W*the\s+following\s+(?:\w+\s+){0,3}?(?:is|are|will\s+be|may\s+be)\s+(?:\w+\s+)?"
                         r"(?:collected|gathered|recorded|stored|processed|sent|shared)\s*$", re.I)
 # a section's first sentence about what the heading announces ("This data is only used in app ...")
+# an item that is a collection sentence of its own, with us as the collector ("在您使用我们的服务时，允许我们收集…的信息包括：
+# 账户昵称、密码…" under "…如果您不提供，我们可能无法向您提供相应的服务…：", fresh-ef's Aurora docs): the list's silence is not its
+_OWN_COLLECTING = re.compile(r"\b(?:we|us)\s+(?:\w+\s+){0,3}?(?:collect|obtain|gather|receive)\w*\b|我们(?:[^，。；,]{0,6}?)(?:收集|获取|采集)",
+                             re.I)
+# an introduction to the steps a user takes ("To reset or limit any personal data collected for ...:")
+_STEPS_FOLLOW = re.compile(r"^\W*to\s+(?:reset|limit|opt|disable|turn|change|manage|delete|withdraw|control|stop|block|"
+                           r"update|review|adjust|remove)\b|^\W*(?:如需|如要|若要)", re.I)
 _THIS_DATA = re.compile(r"^\W*(?:all\s+)?(?:this|these|such|the\s+above)\s+(?:\w+\s+)?(?:data|information)\b|^\W*(?:以上|上述)(?:数据|信息)", re.I)
 # a label's examples, the sentence after it ("设备信息。例如：设备型号、IMEI。", "Device data. For example: ...")
 _EXAMPLES_AFTER_LABEL = re.compile(r"\W*(?:例如|比如|如|包括|e\.g\.|for\s+example|for\s+instance|such\s+as)\s*[:：,，]", re.I)
@@ -434,17 +441,23 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 paused_n += 1
                 if paused_n > 1:  # two sentences in a row: the list is over
                     paused = None
-            silent = ends_intro and states_nothing(stripped)
-            # ("What the App Does NOT Do:" introduces what it does not do: a negation is a verb enough)
-            intro = ends_intro and (bool(_VERB.search(stripped)) or silent or bool(negation_spans(stripped)))
             # the introduction is the line's last sentence: a negation or "stored locally" in an earlier sentence of the
             # same paragraph ("... cannot be used to identify you. The information we collect includes:") is not its
-            spans = sentence_spans(stripped)
-            last = stripped[spans[-1][0]:] if intro else ""
-            if intro and lead_in:
+            spans = sentence_spans(stripped) if ends_intro else []
+            last = stripped[spans[-1][0]:] if spans else ""
+            if spans and lead_in:
                 last = next((stripped[a:b] for a, b in spans if a <= lead_in.start() < b), last)
-            if intro and len(spans) > 1 and rules().points_back.match(last):  # ("... depending on the permissions you've
+            if len(spans) > 1 and rules().points_back.match(last):  # ("... depending on the permissions you've
                 last = stripped[spans[-2][0]:]  # granted. This may include:": the sentence "this" points back to)
+            # (a definition before it does not make the list say nothing: "Personal information means ... . We will
+            # collect and use your personal information for the following purposes ...:", fresh-ea's Tantan; a right
+            # before steps still does: "You have the right to withdraw consent ... . To reset or limit any personal data
+            # collected for ... personalised ads:", grid 31's PikPok)
+            silent = ends_intro and (states_nothing(last or stripped)
+                                     or (states_nothing(stripped) and bool(_STEPS_FOLLOW.match(last))))
+            # ("What the App Does NOT Do:" introduces what it does not do: a negation is a verb enough)
+            intro = ends_intro and (bool(_VERB.search(stripped)) or silent or bool(negation_spans(stripped)))
+            last = last if intro else ""
             # (the clause that introduces the list is the last one: "we will not rent or sell your personal information
             # to anyone and that we will share your personal information only as described below:", grid 60's 500px)
             lead = _LAST_CLAUSE.split(last)[-1] if intro else ""
@@ -674,7 +687,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                                   scope=scope,
                                   local=(listed and intro_local) or (section_local and not r.upload.search(seg_text)),
                                   cond=(listed and intro_cond) or (section_perm and " | " not in seg_text),
-                                  silent=(listed and intro_silent) or glossary,
+                                  silent=(listed and intro_silent and not _OWN_COLLECTING.search(seg_text)) or glossary,
                                   product=listed and intro_product,
                                   rcps=intro_rcps if listed else these if k == 0 and these else section_named
                                   if section_denial else (
