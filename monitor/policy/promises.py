@@ -425,7 +425,7 @@ def _narrowed(c: Claim) -> Claim:
         if not any(k in ("sdks", "categories", "class") for k, _v in c.params):
             cats = class_categories(c.text)  # ("the third parties that conduct interest-based advertising"): those only
             if not cats and r.ad_purpose.search(c.text):  # ("... with third parties for the purposes of marketing or
-                cats = ["advertising"]  # promotional communications": a promise about advertising recipients, grid 85)
+                cats = ("advertising",)  # promotional communications": a promise about advertising recipients, grid 85)
             about = (("categories", ",".join(cats)),) if cats else (("class", "third_party"),)
         return replace(c, params=(*c.params, *about, ("reach", "identity")))
     return c
