@@ -117,7 +117,7 @@ class _LazyInit:
 
     def __get__(self, obj: object, owner: type | None = None) -> Any:
         init = _record_init(self.cls, self.fields)
-        setattr(self.cls, "__init__", init)
+        self.cls.__init__ = init  # type: ignore[misc]
         return init if obj is None else init.__get__(obj, owner)
 
 
