@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import os
 import stat
+from io import BufferedReader
 from pathlib import Path
-from typing import BinaryIO
 
 from monitor.errors import BadInput
 
@@ -20,7 +20,7 @@ _KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character de
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"))
 
 
-def open_regular(path: str | Path, what: str = "file", error: type[BadInput] = BadInput) -> BinaryIO:
+def open_regular(path: str | Path, what: str = "file", error: type[BadInput] = BadInput) -> BufferedReader:
     """The file opened for binary reading; BadInput (one line) when it is not a regular file."""
     p = str(path)
     try:

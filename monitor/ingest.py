@@ -72,14 +72,13 @@ Event = Begin | Rows | End
 def file_sha256(path: Path) -> str:
     from monitor.files import open_regular
 
-    h = hashlib.sha256()
     try:
         with open_regular(path, "capture") as fh:
-            while chunk := fh.read(1 << 20):
-                h.update(chunk)
+            # read into one reused buffer (256 KiB): a new 1 MiB bytes object per read cost its allocation and
+            # page faults (50 MB capture, fresh process: ~3.5 ms of CPU of the ~40 ms the digest takes)
+            return hashlib.file_digest(fh, hashlib.sha256).hexdigest()
     except OSError as exc:
         raise BadInput(str(path), f"cannot read: {exc.strerror}") from exc
-    return h.hexdigest()
 
 
 def capture_events(path: str | Path, ctx: EngineContext, keylogs: Sequence[str] = (),

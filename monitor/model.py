@@ -47,7 +47,7 @@ def record(cls: type[_T]) -> type[_T]:
         if not f.init or f.kw_only is True or f.name.startswith("_") or f.name == "self":  # __init__'s own names
             raise TypeError(f"{cls.__name__}.{f.name}: only plain fields (init, positional, public) are supported "
                             "by @record")
-    made.__init__ = _record_init(made, fs)
+    made.__init__ = _LazyInit(made, fs)
     names = tuple(f.name for f in fs)
     compared = tuple(f.name for f in fs if f.compare)
     hashed = tuple(f.name for f in fs if (f.compare if f.hash is None else f.hash))
@@ -100,6 +100,25 @@ def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
         one = attrgetter(names[0])
         return lambda record: (one(record),)
     return lambda record: ()
+
+
+class _LazyInit:
+    """A record's __init__ until it is first looked up (a call of the class, `cls.__init__`, inspect.signature):
+    then _record_init compiles it and it replaces this descriptor in the class, so the class has the same __init__
+    as before from that moment on. Compiled at import, the __init__ of the 23 record classes on analyze's path cost
+    every run the parse of their text, but analyze builds most of them only through `maker` (the messages',
+    findings' and destinations' records: the longest texts), which never calls __init__."""
+
+    __slots__ = ("cls", "fields")
+
+    def __init__(self, cls: type, fs: tuple[Any, ...]) -> None:
+        self.cls = cls
+        self.fields = fs
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        init = _record_init(self.cls, self.fields)
+        self.cls.__init__ = init  # type: ignore[misc]
+        return init if obj is None else init.__get__(obj, owner)
 
 
 def _record_init(cls: type, fs: tuple[Any, ...]) -> Callable[..., None]:

@@ -52,14 +52,17 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
     """
     # what is loaded now lives until the end: the collector does not run while the rules load (nothing cyclic
     # to find), then stops walking them, and runs less often over the many short-lived objects of packets
-    # (10 MB capture: 3,432M -> 3,348M instructions, callgrind) (put back when the command ends: tests run it
-    # in their own process)
+    # (10 MB capture: 3,432M -> 3,348M instructions with 10,000 instead of 700, callgrind). 100,000: a pass over the
+    # young objects costs ~0.2 us each and found nothing to free in a whole run of any bench capture (gc.callbacks:
+    # with 10,000, 7 passes and 14.6 ms of CPU on the 50 MB HTTP-heavy capture, 11 and 50 ms on the 500 MB bench
+    # mix; with 100,000, none and 1 (21 ms); the same peak RSS) (put back when the command ends: tests run it in
+    # their own process)
     threshold, collecting = gc.get_threshold(), gc.isenabled()
     click.get_current_context().call_on_close(lambda: _collector_back(threshold, collecting))
     gc.disable()
     ctx = build_context(signature_dirs, profile_path, geoip)
     gc.freeze()
-    gc.set_threshold(10_000, *threshold[1:])
+    gc.set_threshold(100_000, *threshold[1:])
     if collecting:
         gc.enable()
     from monitor.files import check_regular
