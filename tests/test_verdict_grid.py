@@ -87,7 +87,12 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1,
                # grid 39's two texts are web pages' source code (TSX); their denials are read inside markup, and the reader
                # still holds a few over more than they say (AppLovin's "sensitive personal data ... log-in credentials";
                # "device ID" in a purchase paragraph; Konnected's US storage; a "Usage Data" section); left for later
-               "grid39/avajora.txt": 8, "grid39/konnected.txt": 1, "grid39/scorehunter.txt": 4,
+               # (ScoreHunter's four went in session 20: 'If you choose "Ask App Not to Track," the IDFA is not
+               # collected' holds once the user has said no, a scoped denial)
+               "grid39/avajora.txt": 8, "grid39/konnected.txt": 1,
+               # grid 85's Starling Home Hub: "We do not collect any personally-identifiable information or credentials
+               # from you when you use our Products" held to credentials sent to PayPal and Google; left for later
+               "grid85/starlinghome.txt": 2,
                # grid 44's Psiphon: "only anonymized shareable aggregated data is ever shared with third parties" and
                # "Individual user data is never shared with third parties" sit in the VPN-data and PsiCash sections; its
                # reviewer reads them as those sections' promises, the reader as the policy's (read once, at the end)
@@ -331,6 +336,21 @@ FLOORS80 = {"grid80/guangyoujie_zh.txt": (0.43, 2), "grid80/transavia_fr.txt": (
 GRID81 = CORPUS / "verdicts81"
 FLOORS81 = {"grid81/ankuoo.txt": (0.79, 40), "grid81/neptune_boxiangyx.txt": (0.88, 42),
             "grid81/td_horoscope_zh.txt": (0.56, 13)}
+# session 20, read first on c44c880 (its start): 82 (GeoSmartPro, Bole Games, 金价闪查) 0.844 / 0, 0.849 after; 83
+# (BodyState, Nutspower, Hippy SDK) 0.597 / 0 (Hippy's "Android版SDK不会为实现SDK产品功能而收集个人信息", a promise
+# to collect nothing, 0/65 -> 34/65), 0.766 after
+GRID82, GRID83 = CORPUS / "verdicts82", CORPUS / "verdicts83"
+FLOORS82 = {"grid82/bolegames.txt": (0.83, 24), "grid82/geosmartpro.txt": (0.77, 21),
+            "grid82/jinjia_shancha.txt": (0.91, 27)}
+FLOORS83 = {"grid83/bodystate.txt": (0.88, 46), "grid83/hippy_sdk.txt": (0.52, 0), "grid83/nutspower.txt": (0.87, 10)}
+# ... and its second wave, 84 (Flat Equalizer, Zen Thermostat, ADmobile's compliance guide), read on the first wave's
+# rules as on c44c880: 0.757 / 0, 0.761 after; its third, 85 (MoPub, Starling Home Hub, 货运中国), read on every rule
+# of the session so far: 0.369 / 24 false contradicted (0.373 on c44c880; an opt-out denial and its "For example"
+# sentence, storage "in the United States ... and any other country", "for marketing or promotional" sharing), 0.438 / 2
+GRID84, GRID85 = CORPUS / "verdicts84", CORPUS / "verdicts85"
+FLOORS84 = {"grid84/admobile_compliance.txt": (0.76, 33), "grid84/flatequalizer.txt": (1.0, 61),
+            "grid84/zenthermostat.txt": (0.54, 18)}
+FLOORS85 = {"grid85/huoyunzhongguo.txt": (0.42, 3), "grid85/mopub.txt": (0.59, 7), "grid85/starlinghome.txt": (0.28, 6)}
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -459,6 +479,10 @@ LATER_GRIDS = [
     pytest.param(GRID79, CORPUS / "policies", 205, 0.58, (60, 61), FLOORS79, id="grid79"),
     pytest.param(GRID80, CORPUS / "policies", 202, 0.52, (41, 45), FLOORS80, id="grid80"),
     pytest.param(GRID81, CORPUS / "policies", 210, 0.72, (95, 104), FLOORS81, id="grid81"),
+    pytest.param(GRID82, CORPUS / "policies", 205, 0.84, (72, 80), FLOORS82, id="grid82"),
+    pytest.param(GRID83, CORPUS / "policies", 201, 0.76, (56, 57), FLOORS83, id="grid83"),
+    pytest.param(GRID84, CORPUS / "policies", 284, 0.76, (112, 115), FLOORS84, id="grid84"),
+    pytest.param(GRID85, CORPUS / "policies", 217, 0.43, (16, 28), FLOORS85, id="grid85"),
     pytest.param(GRIDR5, CORPUS / "policies", 258, 0.915, (67, 74), FLOORSR5, id="gridR5"),
 ]
 
