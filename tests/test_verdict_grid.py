@@ -351,6 +351,12 @@ GRID84, GRID85 = CORPUS / "verdicts84", CORPUS / "verdicts85"
 FLOORS84 = {"grid84/admobile_compliance.txt": (0.76, 33), "grid84/flatequalizer.txt": (1.0, 61),
             "grid84/zenthermostat.txt": (0.54, 18)}
 FLOORS85 = {"grid85/huoyunzhongguo.txt": (0.42, 3), "grid85/mopub.txt": (0.59, 7), "grid85/starlinghome.txt": (0.28, 6)}
+# ... and its fourth wave, 86 (Minut, Secure Money, 儿童趣味数学), read on 72c07dc (every rule of the session) and on
+# c44c880: 0.633 / 0.602, 0 false contradicted (Minut 0.694 -> 0.766: the session's rules reached a text nobody had read
+# for them); 儿童趣味数学's 62 cells are all `contradicted` by "我们不会使用App访问任何网络，除了Apple必要的订阅", read as no
+# promise (its exception names what is necessary)
+GRID86 = CORPUS / "verdicts86"
+FLOORS86 = {"grid86/mathgame.txt": (0.0, 0), "grid86/minut.txt": (0.76, 77), "grid86/securemoney.txt": (0.91, 40)}
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -483,6 +489,7 @@ LATER_GRIDS = [
     pytest.param(GRID83, CORPUS / "policies", 201, 0.76, (56, 57), FLOORS83, id="grid83"),
     pytest.param(GRID84, CORPUS / "policies", 284, 0.76, (112, 115), FLOORS84, id="grid84"),
     pytest.param(GRID85, CORPUS / "policies", 217, 0.43, (16, 28), FLOORS85, id="grid85"),
+    pytest.param(GRID86, CORPUS / "policies", 259, 0.63, (117, 119), FLOORS86, id="grid86"),
     pytest.param(GRIDR5, CORPUS / "policies", 258, 0.915, (67, 74), FLOORSR5, id="gridR5"),
 ]
 
