@@ -147,3 +147,25 @@ def test_chinese_collection_sentences_the_reader_skipped() -> None:
 def test_getui_is_named_by_its_company() -> None:
     text = "消息推送服务由每日互动股份有限公司提供，我们会将您的设备序列号、应用列表信息提供给每日互动股份有限公司。\n"
     assert "getui" in parse_policy(text).sdks_named
+
+
+def test_a_list_introduced_in_bold_is_read_under_its_introduction() -> None:
+    text = "**What Sentry Does NOT Collect:**\n\n- Your email address\n- Your phone number\n"
+    got = facts(text)
+    assert {e for e in got if e[1] == "denies"} and not {e for e in got if e[1] == "collects"}
+    assert ("email", "collects", "first_party") in facts("**What We Collect:**\n\n- Your email address\n")
+
+
+def test_a_denied_precise_location_leaves_the_unqualified_mentions_coarse() -> None:
+    text = ("The Application collects your device's location, which helps us determine your approximate geographical "
+            "location. The Application does not gather precise information about the location of your mobile device.\n"
+            "The Service Provider may transmit anonymised location data to external services.\n")
+    got = facts(text)
+    assert ("location_precise", "denies", "first_party") in got
+    assert not any(t == "location_precise" and stance != "denies" for t, stance, _r in got)
+    assert ("location_coarse", "collects", "first_party") in got
+
+
+def test_where_the_servers_are_is_no_user_location() -> None:
+    text = "We use Firebase. Google Firebase uses servers with an EU location for these services wherever possible.\n"
+    assert not any(t.startswith("location") for t, _s, _r in facts(text))

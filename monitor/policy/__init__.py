@@ -94,8 +94,16 @@ def _own_chars(quote: str, plain: str, start: int) -> str:
 
 
 def _precise_named(s: Statement) -> bool:
-    """The statement's own sentence names the precise location in so many words (not only an unqualified "location")."""
-    return any(t.type == "location_precise" for t, _a, _b in find_terms(s.evidence.text))
+    """The statement's own sentence names the precise location in so many words (not only an unqualified "location"):
+    a precise term, or an unqualified one its words narrow to the precise kind ("does not gather precise information
+    about the location of your mobile device", fresh-eg's AKILIMO)."""
+    text = s.evidence.text
+    for t, _a, _b in find_terms(text):
+        if t.type == "location_precise":
+            return True
+        if "location_precise" in t.expands and [x for x, rx in t.narrow if rx.search(text)] == ["location_precise"]:
+            return True
+    return False
 
 
 def _precise_denied(statements: list[Statement]) -> list[Statement]:

@@ -421,7 +421,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if nests:
             outer = (_bullet_key(line), (intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps))
         if (not bullet or nests or _opens_lettered(lines, li)) and not sub_label:
-            ends_intro = bool(_INTRO_END.search(stripped))
+            # (also in bold, "**What We Collect:**", "**What Sentry Does NOT Collect:**": fresh-ee's Noah Wallet)
+            ends_intro = bool(_INTRO_END.search(stripped)) or (stripped.endswith(("**", "__"))
+                                                              and bool(_INTRO_END.search(stripped.rstrip("*_ "))))
             if not ends_intro and not bullet and _collect_title(stripped) and _items_follow(lines, li):
                 # a title that says what is collected, over lines that lost their bullets ("b – Information we collect
                 # automatically directly from you when you use our Services" over "IP address and device identifiers
