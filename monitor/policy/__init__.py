@@ -29,7 +29,7 @@ from monitor.policy.statements import (
     vendor_sdk,
 )
 from monitor.policy.text import plain_emphasis, read_policy_text
-from monitor.policy.vocab import find_terms, policy_context, simplified
+from monitor.policy.vocab import find_terms, policy_context, simplified, typed
 from monitor.rules import bundled_toml
 
 
@@ -98,12 +98,7 @@ def _precise_named(s: Statement) -> bool:
     a precise term, or an unqualified one its words narrow to the precise kind ("does not gather precise information
     about the location of your mobile device", fresh-eg's AKILIMO)."""
     text = s.evidence.text
-    for t, _a, _b in find_terms(text):
-        if t.type == "location_precise":
-            return True
-        if "location_precise" in t.expands and [x for x, rx in t.narrow if rx.search(text)] == ["location_precise"]:
-            return True
-    return False
+    return any([x for x, _v, _c in typed(t, True, False, text)] == ["location_precise"] for t, _a, _b in find_terms(text))
 
 
 def _precise_denied(statements: list[Statement]) -> list[Statement]:

@@ -229,7 +229,7 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
     every = _all_data_denials(texts, find, statements, r, categories, organizations or {})
     done = {c.start for c in every}
     return [c for c in out if not (c.start in done and c.kind == "no_third_party_sharing")] + every \
-        + _collection_denials(texts, r, find, _unnamed_sdks_too(texts, find, statements, organizations or {}, common)) \
+        + _collection_denials(texts, r, find, lambda: _unnamed_sdks_too(texts, find, statements, organizations or {}, common)) \
         + _tracker_denials(texts, find, r, common)
 
 
@@ -312,14 +312,16 @@ def _unnamed_sdks_too(texts: Sequence[tuple[int, int, str, str]], find: Finder, 
 
 
 def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRules, find: Finder,
-                        sdks_too: tuple[tuple[str, str], ...] = ()) -> list[Claim]:
+                        sdks_too: Callable[[], tuple[tuple[str, str], ...]] = tuple) -> list[Claim]:
     """First-party denials of collecting the user's data at all ("We do not collect any personal information", "No
     personal data is transmitted to external servers"): kind no_collection, reach all (identity for "personally
     identifiable"); the types the sentence itself names are left to its statements (compare.py holds a statement of
-    exactly the type for the first party above the promise). `sdks_too` (_unnamed_sdks_too) makes a denial that does
-    not limit itself to what the app collects directly ("does not directly collect") hold for unnamed SDKs too."""
+    exactly the type for the first party above the promise). `sdks_too` (_unnamed_sdks_too, asked only once a denial
+    is found) makes a denial that does not limit itself to what the app collects directly ("does not directly collect")
+    hold for unnamed SDKs too."""
     out: list[Claim] = []
     spoken: set[str] | None = None
+    too_params: tuple[tuple[str, str], ...] | None = None
     opening = " ".join(x[2] for x in texts[:3])[:300]
     for k, (start, end, t, scope) in enumerate(texts):
         own = _OWN_SUBJECT.match(t)
@@ -337,7 +339,9 @@ def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRu
         if spoken is None:
             spoken = _spoken(texts, r)
         spare = sorted({*named_types(t), *spoken})
-        too = sdks_too if not r.first_denial_direct.search(t) else ()
+        if too_params is None:
+            too_params = sdks_too()
+        too = too_params if not r.first_denial_direct.search(t) else ()
         out.append(Claim("no_collection", t, start, end,
                          (("reach", reach), *((("spare_types", ",".join(spare)),) if spare else ()), *too)))
     return out

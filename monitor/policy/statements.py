@@ -287,7 +287,6 @@ _FINITE = re.compile(r"\b(?:we|you|will|shall|is|are|was|were|do|does|did|never)
 _INTRO_END = re.compile(r"(?:[:：]|\b(?:i\.e\.|e\.g\.|such\s+as|including|limited\s+to|as\s+follows|the\s+following)\s*[;,]?)\s*$"
                         r"|^\W*the\s+following\s+(?:\w+\s+){0,3}?(?:is|are|will\s+be|may\s+be)\s+(?:\w+\s+)?"
                         r"(?:collected|gathered|recorded|stored|processed|sent|shared)\s*$", re.I)
-# a section's first sentence about what the heading announces ("This data is only used in app ...")
 # an item that is a collection sentence of its own, with us as the collector ("在您使用我们的服务时，允许我们收集…的信息包括：
 # 账户昵称、密码…" under "…如果您不提供，我们可能无法向您提供相应的服务…：", fresh-ef's Aurora docs): the list's silence is not its
 _OWN_COLLECTING = re.compile(r"\b(?:we|us)\s+(?:\w+\s+){0,3}?(?:collect|obtain|gather|receive)\w*\b|我们(?:[^，。；,]{0,6}?)(?:收集|获取|采集)",
@@ -295,6 +294,7 @@ _OWN_COLLECTING = re.compile(r"\b(?:we|us)\s+(?:\w+\s+){0,3}?(?:collect|obtain|g
 # an introduction to the steps a user takes ("To reset or limit any personal data collected for ...:")
 _STEPS_FOLLOW = re.compile(r"^\W*to\s+(?:reset|limit|opt|disable|turn|change|manage|delete|withdraw|control|stop|block|"
                            r"update|review|adjust|remove)\b|^\W*(?:如需|如要|若要)", re.I)
+# a section's first sentence about what the heading announces ("This data is only used in app ...")
 _THIS_DATA = re.compile(r"^\W*(?:all\s+)?(?:this|these|such|the\s+above)\s+(?:\w+\s+)?(?:data|information)\b|^\W*(?:以上|上述)(?:数据|信息)", re.I)
 # a label's examples, the sentence after it ("设备信息。例如：设备型号、IMEI。", "Device data. For example: ...")
 _EXAMPLES_AFTER_LABEL = re.compile(r"\W*(?:例如|比如|如|包括|e\.g\.|for\s+example|for\s+instance|such\s+as)\s*[:：,，]", re.I)
