@@ -69,7 +69,8 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
     statements += _through_organization(statements, categories, organizations, vendor, siblings)
     claims = find_promises(texts, aliases.find, apply_claim_rules(extract_claims(text, aliases), texts), statements,
                            categories, organizations,
-                           {name: aliases.aliases[name] for name in signatures.common_aliases if name in aliases.aliases})
+                           {name: aliases.aliases[name] for name in signatures.common_aliases if name in aliases.aliases},
+                           aliases.aliases)
     # an SDK the sentence only mentions (the account logged in with, a source) is no recipient in what the policy says:
     # the statement is the first party's, and says which name it mentions (a sign-in SDK's own name, "Sign in with
     # Apple: Apple receives your email address", stays: the sign-in service gets the data)

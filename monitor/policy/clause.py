@@ -60,6 +60,7 @@ class Rules:
     points_back: re.Pattern[str] = rule("statements.points_back", flags=re.IGNORECASE)
     other_users: re.Pattern[str] = rule("statements.other_users", flags=re.IGNORECASE)
     other_users_not: re.Pattern[str] = rule("statements.other_users_not", flags=re.IGNORECASE)
+    background_only: re.Pattern[str] = rule("statements.background_only", flags=re.IGNORECASE)
     above_data: re.Pattern[str] = rule("statements.above_data", flags=re.IGNORECASE)
     hashed_before: re.Pattern[str] = rule("statements.hashed_before", flags=re.IGNORECASE)
     children: re.Pattern[str] = rule("scope.children")
@@ -216,6 +217,10 @@ def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     triggers += list(r.coordinated.finditer(text))
     for m in sorted(triggers, key=lambda x: x.start()):
         end = min(next((a for a, _b in terms if a >= m.end()), len(text)), m.end() + MAX_SCOPE)
+        if text[end:end + 1] == ":" and _BARE_VERBS.fullmatch(text[m.end():end]):
+            # a colon right after the negated verb opens its objects ("We explicitly do NOT log: spot labels, GPS
+            # coordinates, ...", grid 94's SKUFD): the scope runs on through them
+            end = min(next((a for a, _b in terms if a > end), len(text)), end + MAX_SCOPE)
         end = min(end, _bracket_end(text, m.start()))  # ("(e.g. a dating profile excluding sensitive data)")
         if r.interrupting.search(text, max(0, m.start() - 12), m.start()):  # (", but never log or store, your IP")
             comma = text.find(",", m.end(), m.end() + 40)
@@ -242,6 +247,11 @@ def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
             kind = "except"
         out.append((start, m.end(), kind))
     return tuple(out)
+
+
+# the verbs alone between a negation and a colon ("do NOT log:", "do not collect or store:"), with no object of their own
+_BARE_VERBS = re.compile(r"(?:\s*(?:collect|gather|log|store|record|track|share|sell|send|transmit|upload|access|use|keep|"
+                         r"save|retain|process|request|ask\s+for|or|and|,)\s*)*", re.I)
 
 
 def _bracket_end(text: str, at: int) -> int:

@@ -181,7 +181,19 @@ def name_label(line: str) -> str:
         return ""
     if any(w.lower().strip(".,'()") in context_rules().field_words for w in words):
         return ""
-    return re.sub(r"[^a-z0-9]+", "_", m.group(1).lower()).strip("_")
+    return org_slug(m.group(1))
+
+
+_LEGAL_FORMS = frozenset(("inc", "ltd", "llc", "llp", "corp", "co", "gmbh", "ag", "sa", "sas", "bv", "plc", "limited",
+                          "corporation", "incorporated"))
+
+
+def org_slug(name: str, most: int = 0) -> str:
+    """The id of an organisation sdks.toml does not know: its words, lowercase, joined by "_" (the first `most` of them
+    when given), without its legal form and without a word said twice ("LiveRamp Inc. LiveRamp returns ...": liveramp,
+    fresh-em's RevContent)."""
+    words = list(dict.fromkeys(w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in _LEGAL_FORMS))
+    return "_".join(words[:most] if most else words)
 
 
 def bracket_names(text: str) -> list[tuple[str, str]]:

@@ -88,6 +88,7 @@ class PromiseRules:
     ad_words: re.Pattern[str] = rule("ad_words")
     analytics_words: re.Pattern[str] = rule("analytics_words")
     library_words: re.Pattern[str] = rule("library_words")
+    library_kind: re.Pattern[str] = rule("library_kind")
     reach: dict[str, tuple[str, ...]] = rule("reach", _tuples)
     service_providers: tuple[str, ...] = rule("service_providers.categories", strings)
 
@@ -155,9 +156,11 @@ _SP_WORDS = re.compile(r"\b(?:service\s+providers?|vendors?|contractors?|process
 
 def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, claims: list[Claim],
                   statements: Sequence[Statement], categories: dict[str, str],
-                  organizations: dict[str, str] | None = None, common: dict[str, str] | None = None) -> list[Claim]:
+                  organizations: dict[str, str] | None = None, common: dict[str, str] | None = None,
+                  names: dict[str, str] | None = None) -> list[Claim]:
     """The claims with promises added and narrowed. `texts`: the policy's clauses (start, end, text, scope); `common`: the
-    SDK names that are also everyday words (name -> SDK id), for the SDKs a policy names."""
+    SDK names that are also everyday words (name -> SDK id), for the SDKs a policy names; `names`: every SDK name the reader
+    knows (name -> SDK id), for the products a named platform's name covers."""
     r = promise_rules()
     following = {start: texts[k + 1][2] if k + 1 < len(texts) else "" for k, (start, _e, _t, _s) in enumerate(texts)}
     kept = []
@@ -226,7 +229,7 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
             continue
         params = (*rcps, ("reach", "identity"), *((("except", "service_providers"),) if sp else ()))
         out.append(Claim("no_third_party_sharing", t, start, end, params))
-    every = _all_data_denials(texts, find, statements, r, categories, organizations or {})
+    every = _all_data_denials(texts, find, statements, r, categories, organizations or {}, common, names or {})
     done = {c.start for c in every}
     return [c for c in out if not (c.start in done and c.kind == "no_third_party_sharing")] + every \
         + _collection_denials(texts, r, find, lambda: _unnamed_sdks_too(texts, find, statements, organizations or {}, common)) \
@@ -243,7 +246,7 @@ def _tracker_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, r
         if scope or not m or r.no_trackers_not.search(t) or find(t):
             continue
         tail = t[m.start():]
-        if r.library_words.search(tail):
+        if r.library_words.search(r.library_kind.sub(" ", tail)):
             about: tuple[tuple[str, str], ...] = (("class", "third_party"),)
         else:
             cats = [*(("analytics", "advertising", "crash_reporting") if r.tracker_words.search(tail) else ()),
@@ -348,10 +351,12 @@ def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRu
 
 
 def _all_data_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, statements: Sequence[Statement],
-                      r: PromiseRules, categories: dict[str, str], organizations: dict[str, str]) -> list[Claim]:
+                      r: PromiseRules, categories: dict[str, str], organizations: dict[str, str],
+                      common: dict[str, str] | None = None, names: dict[str, str] | None = None) -> list[Claim]:
     """Denials of sharing all the user's data with third parties, with no exception (reach all, sparing the SDKs the
-    policy names and their organization's other services: naming Firebase names Google); none when the policy gives a
-    type to any class of recipient (then it meant something narrower)."""
+    policy names, the products its name covers and their organization's other services: naming Firebase names Firebase
+    Cloud Messaging and Google); none when the policy gives a type to any class of recipient (then it meant something
+    narrower)."""
     if any(s.stance != "denies" and s.recipient in ("third_party", "partners", "advertisers") and "excepted" not in
            s.qualifiers and not s.scoped for s in statements):
         return []
@@ -368,11 +373,24 @@ def _all_data_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, 
                 or r.next_exception.search(nxt) or _no_promise("no_third_party_sharing", t, nxt, r) \
                 or sale_only(t):
             continue  # (a denial of selling only: SDKs get data without buying it)
-        named = set(_named_sdks(texts, find))
+        named = _family(set(_named_sdks(texts, find, common)), names or {}, organizations)
         orgs = {organizations[sdk] for sdk in named if organizations.get(sdk)}
         spare = sorted(named | {sdk for sdk, org in organizations.items() if org in orgs and categories.get(sdk) == OTHER})
         about = ("categories", "advertising") if r.ad_purpose.search(t) else ("class", "third_party")
         out.append(Claim("no_third_party_sharing", t, start, end, (about, ("reach", "all"), ("spare", ",".join(spare)))))
+    return out
+
+
+def _family(named: set[str], names: dict[str, str], organizations: dict[str, str]) -> set[str]:
+    """The named SDKs and the products their names cover: an SDK one of whose names is a named SDK's name and more
+    ("Firebase Cloud Messaging" under "Firebase", expense diary's "We also use google Firebase platform to send you a push
+    notification", grid 87); never through an organization's own name ("Google AdMob" is not under "Google")."""
+    out = set(named)
+    for name, sdk in names.items():
+        head = name.split(" ", 1)[0]
+        owner = names.get(head)
+        if owner in named and sdk != owner and " " in name and head != organizations.get(owner, ""):
+            out.add(sdk)
     return out
 
 

@@ -36,6 +36,7 @@ from monitor.policy.context import (
     marked_segment,
     name_label,
     only_if_back,
+    org_slug,
     paragraph_conditions,
     passive_agent,
     points_back,
@@ -193,6 +194,9 @@ class Clause:
     product: bool = False  # an item of a list whose introduction speaks of a connected product ("For each device you connect to:")
     described: tuple[int, int] | tuple[()] = ()  # a table row's cell that defines its kind of data (offsets in text)
     operated: bool = False  # its SDK is the company an SDK entry's operator field names, the entry's product no SDK of ours
+    # a data-safety form's "Shared: No": sharing in the form's sense, which leaves out service providers and processors
+    # (Google Play's definition), so traffic to one does not break it (grid 94's SKUFD: Sentry, AWS)
+    form_shared: bool = False
 
 
 def _width(name: str) -> int:
@@ -624,7 +628,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 # parties get the row's data ("N": they do not)
                 shared_no = bool(_NO_CELL.fullmatch(shared))
                 out.append(Clause(s, s + len(stripped), stripped, "", scope=section, cond=optional and not shared_no,
-                                  denied=shared_no, described=described, rcps=("third_party",)))
+                                  denied=shared_no, described=described, rcps=("third_party",), form_shared=True))
             continue
         # "All of these services collect ..." after a list whose items each name one SDK: those SDKs
         these = tuple(dict.fromkeys(list_named)) if len(list_named) >= 2 and not bullet \
@@ -977,8 +981,7 @@ def _org_id(name: str, ids: set[str]) -> str:
     known = next((org for org, rx in rules().org_names if rx.search(name)), "")
     if known:
         return _push_of(known, name, ids)
-    words = re.findall(r"[a-z0-9]+", re.sub(r"\bSDK\b", " ", name, flags=re.I).lower())
-    return "_".join(words[:3]) or re.sub(r"(?:有限公司|公司|SDK|\s)+", "", name)
+    return org_slug(re.sub(r"\bSDK\b", " ", name, flags=re.I), 3) or re.sub(r"(?:有限公司|公司|SDK|\s)+", "", name)
 
 
 def _row_org(cells: list[str], ids: set[str]) -> str:
@@ -1195,7 +1198,7 @@ def _named_org(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset
             return known
         if own and words[0].lower() in own:
             continue  # the policy's own company or product
-        return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+        return org_slug(name)
     return ""
 
 
@@ -1601,7 +1604,10 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             # grid 58's reviewer the California section's promises scoped)
             if c.scope and (c.scope != "region" or stance == "denies"):
                 quals = (*quals, f"scope:{c.scope}")
-            denial_quals = (*quals, "scope:other_users") if to_users else (*quals, "within:feature") if on_site else quals
+            if c.form_shared:
+                quals = (*quals, "excepted")
+            denial_quals = (*quals, "scope:other_users") if to_users else (*quals, "within:feature") \
+                if on_site or r.background_only.search(c.text) else quals
             if permission_row:  # what a permission is for: vague coverage at most, never a collection statement
                 if stance == "denies":
                     continue
@@ -1834,7 +1840,7 @@ def _more_recipients(c: Clause, recipients: list[str], aliases: AliasMatcher,
                 break
     if any(x in ("advertisers", "partners", "third_party") for x in out):
         for name in class_example_names(c.text):
-            rid = aliases.aliases.get(name.lower()) or re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+            rid = aliases.aliases.get(name.lower()) or org_slug(name)
             if rid and rid not in out:
                 out.append(rid)
     return out

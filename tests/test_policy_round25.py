@@ -1,0 +1,147 @@
+"""Reader rules of session 21 (issue 14), each measured over every development batch and grid before it was kept. Each
+text is written for the test in the shape of the sentences that were misread; each failed before its rule (the guards
+beside them say what must stay as it was).
+"""
+
+from __future__ import annotations
+
+from monitor.policy import parse_policy
+from monitor.testing.policies import facts, verdict_of
+
+
+def test_a_connected_products_own_identifier_in_its_makers_words_is_device_uid() -> None:
+    for sentence in ("We also collect the identifier for your Skydrop device and log data from your phone.",
+                     "We may collect data about your device, including your Larkkey device ID and firmware version.",
+                     "We collect the unique identifiers and configuration of products.",
+                     "We may also collect your IP address and Smart Appliance ID.",
+                     "When you first use and activate your Acme device, the device's unique identification code may be "
+                     "collected."):
+        assert ("device_uid", "collects", "first_party") in facts(sentence), sentence
+    # guard: the phone's own words stay the phone's
+    assert ("device_uid", "collects", "first_party") not in facts("We collect your Android device ID.")
+    assert ("device_uid", "collects", "first_party") not in facts("We collect the device's unique identifier.")
+
+
+def test_a_serial_number_in_a_sentence_about_the_product_is_the_products() -> None:
+    text = ("Technical information from the Phyn Product: to help troubleshoot any problem, we record your device's model "
+            "and serial number and software version.")
+    got = facts(text)
+    assert ("device_uid", "collects", "first_party") in got
+    assert ("serial", "collects", "first_party") not in got
+    assert ("device_uid", "collects", "first_party") in facts(
+        "We may also collect non-personal information from you such as product serial and model numbers.")
+    # guard: a phone maker's product is the phone
+    assert ("serial", "collects", "first_party") in facts("We collect your Android device serial number.")
+
+
+def test_sparing_a_named_platform_spares_the_products_its_name_covers() -> None:
+    text = ("We use Firebase as a crash reporting and analytics platform. We also use the Firebase platform to send you "
+            "push notifications. We do not sell or share any data with any other third parties.")
+    assert verdict_of(text, "idfv", "firebase_messaging", category="push") != "contradicted"
+    # guard: another company's SDK still breaks the promise, and so does one only the organisation's name covers
+    assert verdict_of(text, "idfv", "mixpanel") == "contradicted"
+    assert verdict_of(text, "idfv", "admob", category="advertising") == "contradicted"
+
+
+def test_data_sent_anonymously_with_no_personal_information_is_a_promise_about_its_recipient() -> None:
+    text = ("For troubleshooting, information about app crashes is transmitted to us using Firebase Crashlytics. "
+            "This data is transmitted anonymously and does not contain any personal information or information that "
+            "might be used to track you down.")
+    assert any(c.kind == "no_personal_info" and ("sdks", "crashlytics") in c.params for c in parse_policy(text).claims)
+    assert verdict_of(text, "android_id", "crashlytics", category="crash_reporting") == "contradicted"
+    # guard: the app's own servers are not what the sentence is about
+    assert verdict_of(text, "android_id") != "contradicted"
+
+
+def test_an_unknown_companys_id_drops_its_legal_form_and_a_repeated_name() -> None:
+    text = ("We share your email address (in hashed form) with our identity partners, including LiveRamp Inc. LiveRamp "
+            "returns an online identification code.")
+    recipients = {r for t, _s, r in facts(text) if t == "email"}
+    assert "liveramp" in recipients
+    assert not any("inc" in r.split("_") for r in recipients)
+
+
+def test_a_data_safety_forms_shared_no_leaves_out_service_providers() -> None:
+    text = ("| Data Type | Collected | Shared | Purpose |\n"
+            "|-----------|-----------|--------|---------|\n"
+            "| Email address | Yes | No | Account management |\n")
+    got = facts(text)
+    assert ("email", "denies", "third_party") in got
+    assert verdict_of(text, "email", "sentry", category="crash_reporting") != "contradicted"
+
+
+def test_a_denial_limited_to_the_background_is_no_promise_about_the_traffic() -> None:
+    text = ("With your permission, we collect your device's precise GPS location while the app is in use. "
+            "We do not collect location data in the background.")
+    assert verdict_of(text, "location_precise") != "contradicted"
+    # guard: an unlimited denial still contradicts
+    assert verdict_of("We do not collect location data.", "location_precise") == "contradicted"
+
+
+def test_advertising_sdks_denied_are_the_advertising_category_only() -> None:
+    text = "We do not use advertising SDKs or collect advertising identifiers."
+    claims = [c for c in parse_policy(text).claims if c.kind == "no_third_party_sharing"]
+    assert claims and all(("categories", "advertising") in c.params for c in claims)
+    assert verdict_of(text, "android_id", "mixpanel") != "contradicted"
+    # guard: third-party libraries in general still mean any SDK
+    every = [c for c in parse_policy("This app does not use any third-party libraries.").claims
+             if c.kind == "no_third_party_sharing"]
+    assert every and all(("class", "third_party") in c.params for c in every)
+
+
+def test_a_colon_right_after_a_negated_verb_keeps_the_negation_over_its_objects() -> None:
+    got = facts("We do not collect: GPS coordinates, email addresses, or search queries.")
+    assert ("email", "denies", "first_party") in got
+    assert ("email", "collects", "first_party") not in got
+    # guard: a colon after a whole negated clause starts a clause of its own
+    own = facts("We do not sell your data: we collect your email address for login.")
+    assert ("email", "collects", "first_party") in own
+    assert ("email", "denies", "first_party") not in own
+
+
+def test_a_heading_that_names_a_practice_by_its_noun_states_nothing() -> None:
+    text = "Location retrieval\nThe SDK passes the consent string to the ad server.\n"
+    assert not facts(text)
+    # guard: a list item under an introduction that collects still says so
+    listed = "The app collects the following:\n- Location tracking\n- Email address\n"
+    assert ("location_precise", "collects", "first_party") in facts(listed)
+
+
+def test_a_non_precise_location_in_chinese_is_the_coarse_one() -> None:
+    text = "Unity Ads SDK：这些第三方也可能会获得有关您的非精确位置信息（例如您的邮政编码）。\n"
+    got = {(t, r) for t, _s, r in facts(text)}
+    assert ("location_precise", "unity_ads") not in got
+    # guard: a precise one stays precise
+    assert ("location_precise", "collects", "first_party") in facts("我们会收集您的精确位置信息。")
+
+
+def test_what_the_app_does_not_require_is_neither_collected_nor_denied() -> None:
+    assert not facts("The app does not require account registration, logins, or passwords.")
+    assert not facts("We do not require you to provide your email address.")
+    # guards: a data verb joined to it is negated; what the sentence turns to is collected
+    assert ("email", "denies", "first_party") in facts("The App does not require user registration or collect emails.")
+    assert ("phone_number", "collects", "first_party") in facts(
+        "We do not require your email address, but we collect your phone number.")
+
+
+def test_where_data_is_stored_under_a_location_label_is_no_user_location() -> None:
+    assert not facts("- **Geographic Location**: Data is stored in Firebase data centers (US/EU regions)\n")
+    # guard: a location label over what is collected stays a location
+    assert ("location_precise", "collects", "first_party") in facts(
+        "- **Location**: we collect your location to show the weather.\n")
+
+
+def test_a_device_id_listed_with_its_firmware_is_the_connected_devices() -> None:
+    assert ("device_uid", "collects", "first_party") in facts("我们会收集设备ID、设备名称、设备固件版本。")
+    assert ("device_uid", "collects", "first_party") in facts(
+        "We may collect your device ID, firmware version and connection status.")
+    # guard: a device ID beside the phone's system is the phone's (a broad term)
+    assert ("device_uid", "collects", "first_party") not in facts("我们会收集设备ID、操作系统版本。")
+
+
+def test_a_denial_that_holds_when_consent_is_not_given_is_a_condition() -> None:
+    text = ("Since SDK 7.21.0, the location is not sent in the ad call when the SDK is not given the user's consent "
+            "retrieved by the CMP.")
+    got = facts(text)
+    assert ("location_precise", "conditional", "first_party") in got
+    assert ("location_precise", "denies", "first_party") not in got
