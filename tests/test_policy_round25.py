@@ -108,8 +108,10 @@ def test_a_heading_that_names_a_practice_by_its_noun_states_nothing() -> None:
 
 
 def test_a_non_precise_location_in_chinese_is_the_coarse_one() -> None:
-    text = "Unity Ads SDK：这些第三方也可能会获得有关您的非精确位置信息（例如您的邮政编码）。\n"
+    text = ("Unity Ads SDK\n    使用目的:提供广告服务。收集数据类型:包括您的移动设备的唯一标识ID。 "
+            "这些第三方也可能会获得有关您的非精确位置信息（例如您的邮政编码）。\n")
     got = {(t, r) for t, _s, r in facts(text)}
+    assert ("location_coarse", "unity_ads") in got
     assert ("location_precise", "unity_ads") not in got
     # guard: a precise one stays precise
     assert ("location_precise", "collects", "first_party") in facts("我们会收集您的精确位置信息。")
@@ -145,3 +147,47 @@ def test_a_denial_that_holds_when_consent_is_not_given_is_a_condition() -> None:
     got = facts(text)
     assert ("location_precise", "conditional", "first_party") in got
     assert ("location_precise", "denies", "first_party") not in got
+
+
+def test_not_requiring_an_account_leaves_the_denial_beside_it() -> None:
+    # (a guard on the rule above: it failed on that rule's first form, which silenced the whole sentence)
+    text = ("The App itself does not require you to create an account and does not collect your name, email address, "
+            "or other directly identifying information.")
+    assert ("email", "denies", "first_party") in facts(text)
+
+
+def test_a_denial_that_names_the_sdks_the_app_does_not_include_is_about_them() -> None:
+    text = ("The app does not include Google AdMob, Firebase Analytics, Google Analytics or another advertising "
+            "analytics SDK unless a future policy explicitly states otherwise.")
+    assert verdict_of(text, "gaid", "admob", category="advertising") == "contradicted"
+    assert verdict_of(text, "android_id", "firebase") == "contradicted"
+    # guard: an SDK of another kind that it does not name is not in the promise
+    assert verdict_of(text, "android_id", "sentry", category="crash_reporting") != "contradicted"
+
+
+def test_no_behavioral_ad_tracking_is_a_promise_about_advertising_only() -> None:
+    text = "- The app contains **no third-party advertising SDK** and no behavioral ad tracking.\n"
+    assert verdict_of(text, "gaid", "admob", category="advertising") == "contradicted"
+    assert verdict_of(text, "android_id", "sentry", category="crash_reporting") != "contradicted"
+
+
+def test_a_markdown_policy_with_html_tags_keeps_its_lines(tmp_path) -> None:
+    from monitor.policy import read_policy
+
+    path = tmp_path / "PRIVACY.md"
+    path.write_text('<div align="center">\n\n# Acme Notes - Privacy Policy\n\n</div>\n\n## 1. Summary\n\n'
+                    "- The app contains no third-party advertising SDK.\n\n## 2. Billing\n\n"
+                    "| Service | Purpose |\n|---|---|\n| Google Play Billing | Subscription management. |\n\n"
+                    "We collect your email address to restore purchases.\n", encoding="utf-8")
+    policy = read_policy(path)
+    assert "\n## 2. Billing\n" in policy.text
+    assert any(c.kind == "no_third_party_sharing" for c in policy.claims)
+    assert any(s.type == "email" and s.stance == "collects" for s in policy.statements)
+
+
+def test_an_apps_policy_that_speaks_of_google_play_is_not_googles_own() -> None:
+    text = ("# Acme Notes Privacy Policy\n\nGet it on Google Play. " + "Purchases go through Google Play Billing. " * 16
+            + "\n\nThe app does not include Google AdMob.\n")
+    policy = parse_policy(text)
+    assert policy.first_party_sdk != "google"
+    assert verdict_of(text, "gaid", "admob", category="advertising") == "contradicted"

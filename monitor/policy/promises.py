@@ -89,6 +89,9 @@ class PromiseRules:
     analytics_words: re.Pattern[str] = rule("analytics_words")
     library_words: re.Pattern[str] = rule("library_words")
     library_kind: re.Pattern[str] = rule("library_kind")
+    ad_tracking: re.Pattern[str] = rule("ad_tracking")
+    no_named_sdks: re.Pattern[str] = rule("no_named_sdks")
+    future_policy: re.Pattern[str] = rule("future_policy")
     reach: dict[str, tuple[str, ...]] = rule("reach", _tuples)
     service_providers: tuple[str, ...] = rule("service_providers.categories", strings)
 
@@ -242,6 +245,17 @@ def _tracker_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, r
     but for the SDKs the policy names itself."""
     out: list[Claim] = []
     for start, end, t, scope in texts:
+        t_open = r.future_policy.sub(" ", t)
+        named_m = r.no_named_sdks.search(t_open)
+        named = list(dict.fromkeys(sdk for sdk, _a, _b in find(t_open[named_m.end():]))) if named_m else []
+        if not scope and named and not r.no_trackers_not.search(t_open):
+            tail = t_open[named_m.end():]  # type: ignore[union-attr]
+            kinds = [*(("advertising",) if r.ad_words.search(tail) else ()),
+                     *(("analytics",) if r.analytics_words.search(tail) else ())]
+            out.append(Claim("no_third_party_sharing", t, start, end,
+                             (("sdks", ",".join(named)), *((("categories", ",".join(kinds)),) if kinds else ()),
+                              ("reach", "all"), ("about", "trackers"))))
+            continue
         m = r.no_trackers.search(t)
         if scope or not m or r.no_trackers_not.search(t) or find(t):
             continue
@@ -249,7 +263,8 @@ def _tracker_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, r
         if r.library_words.search(r.library_kind.sub(" ", tail)):
             about: tuple[tuple[str, str], ...] = (("class", "third_party"),)
         else:
-            cats = [*(("analytics", "advertising", "crash_reporting") if r.tracker_words.search(tail) else ()),
+            cats = [*(("analytics", "advertising", "crash_reporting") if r.tracker_words.search(r.ad_tracking.sub(" ", tail))
+                      else ()),
                     *(("advertising",) if r.ad_words.search(tail) else ()),
                     *(("analytics",) if r.analytics_words.search(tail) else ())]
             about = (("categories", ",".join(dict.fromkeys(cats))),)

@@ -2132,7 +2132,9 @@ def vendor_sdk(text: str, aliases: AliasMatcher) -> str:
     for alias, sdk in aliases.aliases.items():
         if _width(alias) < 4 or alias not in low:
             continue
-        hits = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, re.I | re.ASCII)]
+        # (not the name of an app store, "Google Play" in an app's policy that speaks of its store page and billing
+        # eighteen times: grid 96's SmartRemind is no Google policy)
+        hits = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])(?!\s+Play\b)", text, re.I | re.ASCII)]
         counts[sdk] += len(hits)
         if hits and hits[0] < 800:
             early.add(sdk)

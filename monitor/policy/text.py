@@ -213,14 +213,25 @@ def read_policy_text(path: str | Path) -> str:
         raise BadInput(str(p), f"not a policy: {binary} (give the policy as text, HTML or PDF)")
     text = decode_bytes(raw)
     head = text[:2000].lower()
-    if "<html" in head or "<!doctype html" in head or "<body" in head or re.search(r"<(p|div|h1|h2)\b", head):
+    page = "<html" in head or "<!doctype html" in head or "<body" in head
+    if page or re.search(r"<(p|div|h1|h2)\b", head) and len(_MD_HEADING.findall(text, 0, 20000)) < 2:
         text = html_to_text(text)
-    elif _TABLE_OPEN.search(text):
-        text = _with_tables_read(text)
+    else:
+        # plain text or markdown, which may hold HTML of its own: tables (read as rows) and tags ('<div
+        # align="center">' over a README's badges, grid 96's SmartRemind), which are dropped where they stand so that
+        # its lines stay lines
+        if _TABLE_OPEN.search(text):
+            text = _with_tables_read(text)
+        if "<" in text:
+            text = _INLINE_TAG.sub("", text)
     return _bounded(text.replace("\r\n", "\n").replace("\r", "\n"), str(p))
 
 
 _TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
+_MD_HEADING = re.compile(r"(?m)^#{1,6} \S")  # a markdown heading: a file with two of them is markdown, whatever its tags
+_INLINE_TAG = re.compile(r"</?(?:p|div|span|br|hr|img|a|b|i|u|em|strong|sub|sup|small|center|font|h[1-6]|picture|source|"
+                         r"details|summary|kbd|code|pre|ul|ol|li|blockquote|section|article|header|footer|nav)\b[^<>]{0,500}>",
+                         re.I)
 _TABLE_OPEN = re.compile("<table", re.I)  # (searched in place: no lower-case copy of a policy of up to 20 MB)
 
 
