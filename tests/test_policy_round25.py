@@ -191,3 +191,42 @@ def test_an_apps_policy_that_speaks_of_google_play_is_not_googles_own() -> None:
     policy = parse_policy(text)
     assert policy.first_party_sdk != "google"
     assert verdict_of(text, "gaid", "admob", category="advertising") == "contradicted"
+
+
+def test_an_sdk_entry_laid_out_one_field_per_paragraph_is_read_as_one_entry() -> None:
+    text = ("第三方SDK名称：\n\n快手广告SDK\n\n应用场景：\n\n游戏内广告数据监测和投放\n\n可能收集的个人信息的类型：\n\n"
+            "网络连接状态、OAID、MAC地址、已安装APP信息等\n\n第三方SDK提供方：\n\n北京快手科技有限公司\n\n")
+    policy = parse_policy(text)
+    got = {(s.type, s.recipient) for s in policy.statements if not s.vague}
+    assert ("oaid", "kuaishou") in got and ("mac", "kuaishou") in got
+    assert policy.text == text  # (the evidence's offsets are the policy's own)
+    # guard: a label that introduces a list keeps its items as a list
+    listed = "我们收集的信息：\n\n- 设备的IMEI\n- 您的手机号码\n"
+    assert ("imei", "collects", "first_party") in facts(listed)
+
+
+def test_the_tencent_open_platform_sdk_is_qq_connect() -> None:
+    text = ("腾讯开放平台SDK\nSDK名称：腾讯开放平台SDK\n使用目的：分享到微信或者QQ\n运营方：深圳腾讯科技有限公司\n"
+            "收集个人信息类型：设备信息（IMEI/MAC/Android ID）\n")
+    assert ("imei", "qq_connect") in {(s.type, s.recipient) for s in parse_policy(text).statements if not s.vague}
+
+
+def test_android_id_written_with_an_underscore_and_a_space_is_the_android_id() -> None:
+    assert ("android_id", "collects", "first_party") in facts("我们会收集您的OAID、Android_ ID。")
+
+
+def test_a_noun_heading_that_introduces_a_list_still_introduces_it() -> None:
+    text = "### Data Collection:\n- ❌ No location data\n- ❌ No photos, videos, or audio\n"
+    assert ("location_precise", "denies", "first_party") in facts(text)
+
+
+def test_data_never_sent_to_any_server_is_read_on_the_device_wherever_the_policy_lists_it() -> None:
+    text = ("## Data Collected Automatically\n\n- Location data, to send you habit reminders when you arrive at a place\n\n"
+            "## Your Privacy\n\n- Location data is not transmitted to any servers\n")
+    got = facts(text)
+    assert ("location_precise", "denies", "first_party") in got
+    assert ("location_precise", "collects", "first_party") not in got
+    # guard: a promise with a condition holds only where it is said
+    cond = ("## Data Collected Automatically\n\n- Location data, to send you habit reminders\n\n"
+            "## Offline mode\n\n- When offline mode is on, location data is not transmitted to any servers\n")
+    assert ("location_precise", "collects", "first_party") in facts(cond)

@@ -28,7 +28,7 @@ from monitor.policy.statements import (
     unwrapped,
     vendor_sdk,
 )
-from monitor.policy.text import plain_emphasis, read_policy_text
+from monitor.policy.text import joined_fields, plain_emphasis, read_policy_text
 from monitor.policy.vocab import find_terms, policy_context, simplified, typed
 from monitor.rules import bundled_toml
 
@@ -39,7 +39,8 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
 
         signatures = load_rules()
     aliases = AliasMatcher(signatures.sdk_aliases(), signatures.common_aliases)
-    shown, plain = text, plain_emphasis(text)  # read without markdown's bold marks, at the same offsets
+    shown, plain = text, joined_fields(plain_emphasis(text))  # read without markdown's bold marks and with lone field
+    # labels joined to their values, at the same offsets
     text = simplified(plain)  # ... and traditional Chinese in simplified characters, at the same offsets
     paragraphs = unwrapped(text)  # (a paragraph is a line)
     statements = apply_covering(extract_statements(text, aliases), connected_product(text, policy_context(text)[1]),

@@ -193,6 +193,7 @@ class CoveringRules:
     ip_location: re.Pattern[str] = rule("types.ip_location")
     coarse_label: re.Pattern[str] = rule("types.coarse_label")
     never_sent: re.Pattern[str] = rule("types.never_sent")
+    never_sent_anywhere: re.Pattern[str] = rule("types.never_sent_anywhere")
     class_named_after: re.Pattern[str] = rule("types.class_named_after")
     payment_account: re.Pattern[str] = rule("types.payment_account")
     payment_account_types: tuple[str, ...] = rule("types.payment_account_types", strings)
@@ -972,14 +973,16 @@ def kept_on_device(statements: list[Statement], paragraphs: str) -> list[Stateme
     paragraph's own first-party collecting of it is the app reading it on the device, a denial too (as a list kept
     "locally" is). `paragraphs`: the policy's text with hard-wrapped lines joined (a paragraph is a line)."""
     r = covering_rules()
-    kept = {(s.type, _line_span(paragraphs, s.evidence.start)) for s in statements
-            if s.stance == "denies" and s.recipient == "first_party" and not s.vague and not s.scoped
-            and not s.qualifiers and r.never_sent.search(s.evidence.text)}
+    never = [s for s in statements if s.stance == "denies" and s.recipient == "first_party" and not s.vague
+             and not s.scoped and not s.qualifiers and r.never_sent.search(s.evidence.text)]
+    kept = {(s.type, _line_span(paragraphs, s.evidence.start)) for s in never}
+    everywhere = {s.type for s in never if r.never_sent_anywhere.search(s.evidence.text)}
     if not kept:
         return statements
     return [replace(s, stance="denies", qualifiers=(*s.qualifiers, "local"))
             if s.stance == "collects" and s.recipient == "first_party" and not s.vague
-            and (s.type, _line_span(paragraphs, s.evidence.start)) in kept else s for s in statements]
+            and ((s.type, _line_span(paragraphs, s.evidence.start)) in kept or s.type in everywhere) else s
+            for s in statements]
 
 
 def named_after_class(statements: list[Statement], paragraphs: str, find: Finder,

@@ -303,6 +303,7 @@ _THIS_DATA = re.compile(r"^\W*(?:all\s+)?(?:this|these|such|the\s+above)\s+(?:\w
 # a label's examples, the sentence after it ("设备信息。例如：设备型号、IMEI。", "Device data. For example: ...")
 _EXAMPLES_AFTER_LABEL = re.compile(r"\W*(?:例如|比如|如|包括|e\.g\.|for\s+example|for\s+instance|such\s+as)\s*[:：,，]", re.I)
 _ITEM_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)+\s*")
+_PURPOSE_FIELD = re.compile(r"^\W*(?:使用目的|应用场景|使用场景|功能(?:场景)?|用途|purposes?|use\s+cases?)\s*[：:]", re.I)
 _FIELD_LINE = re.compile(r"^[\w][\w\s()/'&-]{1,48}[:：]")  # "Information collected: ...", "收集信息："
 
 
@@ -530,7 +531,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if len(sdks) > 1 and len(sdks - _GENERIC_ORGS) == 1:  # "SDK名称：腾讯优量汇广告SDK": the SDK, not its vendor
                 sdks -= _GENERIC_ORGS
             rest = "".join(" " if any(a <= i < b for _sdk, a, b in found) else ch for i, ch in enumerate(stripped))
-            if len(sdks) == 1 and (field_line or not _VERB.search(rest)) and not _SIGN_ON_LABEL.search(rest):
+            if len(sdks) == 1 and (field_line or not _VERB.search(rest)) and not _SIGN_ON_LABEL.search(rest) \
+                    and not _PURPOSE_FIELD.match(stripped):  # ("使用目的：分享到微信或者QQ" names what the entry's SDK is for)
                 # ("Getui" is not the verb "get"; "Facebook single sign-on application:" over what the app receives from
                 # that sign-in names the data's source, not an SDK entry)
                 new = sdks.pop()  # an SDK-list entry's header, or its "SDK name: ..." field
