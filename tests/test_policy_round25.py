@@ -230,3 +230,12 @@ def test_data_never_sent_to_any_server_is_read_on_the_device_wherever_the_policy
     cond = ("## Data Collected Automatically\n\n- Location data, to send you habit reminders\n\n"
             "## Offline mode\n\n- When offline mode is on, location data is not transmitted to any servers\n")
     assert ("location_precise", "collects", "first_party") in facts(cond)
+
+
+def test_an_sdk_vendors_note_that_calls_its_company_we_is_that_vendors_own() -> None:
+    text = ("# 即时通讯 IM SDK 合规使用说明\n\n为帮助开发者在使用 SDK 的过程中更好地落实用户个人信息保护相关要求，"
+            "上海声网科技有限公司（以下简称“我们”）特制定本合规使用说明文档。\n\n"
+            "SDK 可能会收集设备的位置信息，用于消息定位功能。\n")
+    policy = parse_policy(text)
+    assert policy.first_party_sdk == "agora"
+    assert any(s.type == "location_precise" and s.recipient == "first_party" for s in policy.statements)

@@ -55,7 +55,7 @@ def parse_policy(text: str, source: str = "<text>", signatures: Any = None) -> P
         d.type == s.type and s.recipient == "first_party" and s.stance != "denies"
         and d.evidence.start < s.evidence.start < d.evidence.end for d in denied)] + denied
     named = list(dict.fromkeys(sdk for sdk, _s, _e in aliases.find(text)))
-    vendor = vendor_sdk(text, aliases) or _titled(text, aliases)
+    vendor = vendor_sdk(text, aliases) or _titled(text, aliases) or _called_we(text, aliases)
     siblings: tuple[str, ...] = ()
     if vendor:  # an SDK vendor's own policy: the vendor is the first party
         statements = [replace(s, recipient="first_party") if s.recipient == vendor else s for s in statements]
@@ -173,6 +173,21 @@ def _titled(text: str, aliases: AliasMatcher) -> str:
     # a segment of the title that is exactly an SDK's name, everyday words too ("Legal | Privacy Policy | Ring")
     named |= {aliases.aliases[seg] for seg in (x.strip().lower() for x in re.split(r"\s[|:\-–—]\s|[|:：]", title))
               if seg in aliases.aliases}
+    return named.pop() if len(named) == 1 else ""
+
+
+# a company the policy's opening calls "we" ('上海声网科技有限公司（以下简称“我们”）', 'Acme Inc. ("Acme", "we", "us")')
+_CALLED_WE = re.compile(r"([^，。；;,.\n（(]{2,60}?)\s*[（(]\s*(?:以下(?:简)?称|下称|hereinafter(?:\s+referred\s+to\s+as)?)?\s*"
+                        r"[“\"'‘]?(?:[^）)]{0,40}?[“\"'‘])?(?:我们|we|us)[”\"'’]", re.I)
+
+
+def _called_we(text: str, aliases: AliasMatcher) -> str:
+    """The one SDK whose company the policy's first 3,000 characters call "we": an SDK vendor's own policy (fresh-em's
+    声网 IM SDK compliance note, whose name appears eleven times)."""
+    m = _CALLED_WE.search(text[:3000])
+    if not m:
+        return ""
+    named = {sdk for sdk, _s, _e in aliases.find(m.group(1))}
     return named.pop() if len(named) == 1 else ""
 
 
