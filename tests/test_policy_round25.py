@@ -239,3 +239,44 @@ def test_an_sdk_vendors_note_that_calls_its_company_we_is_that_vendors_own() -> 
     policy = parse_policy(text)
     assert policy.first_party_sdk == "agora"
     assert any(s.type == "location_precise" and s.recipient == "first_party" for s in policy.statements)
+
+
+def test_a_phones_firmware_and_its_background_apps_move_nothing() -> None:
+    # guards found on older batches: a phone's platform "and firmware" after its device ID, and apps running "in the
+    # background" in a list that denies only a precise location
+    phone = ("The types of information we may collect include (i) device properties, including unique device identifier "
+             "(«Device ID»); (ii) device software platform and firmware.")
+    assert ("device_uid", "collects", "first_party") not in facts(phone)
+    listed = ("Device Information: If you access the Services through a mobile device, we may be able to identify the "
+              "general location of your mobile device (not precise geolocation data), the applications you have running "
+              "in the background, and your advertising ID.")
+    denials = [s for s in parse_policy(listed).statements if s.type == "location_precise" and s.stance == "denies"]
+    assert denials and not any("within:feature" in s.qualifiers for s in denials)
+
+
+def test_naming_google_beside_firebase_spares_no_ad_network_of_googles() -> None:
+    # (a guard found on grid 83's BodyState: the family of a name is never that of its organisation's name)
+    text = ("We do not share, sell, or rent your data to third parties. The only exception is the use of Firebase (a "
+            "Google service) for analytics and crash reporting.")
+    assert verdict_of(text, "gaid", "admob", category="advertising") == "contradicted"
+    assert verdict_of(text, "gaid", "crashlytics", category="crash_reporting") != "contradicted"
+
+
+def test_a_third_party_site_an_account_is_linked_from_is_no_recipient() -> None:
+    text = ("In particular, we collect:\n\n*   Registration information you provide when you create an account or link "
+            "your profile on a third-party site or platform with your registration account, such as your email address "
+            "and password;\n")
+    got = facts(text)
+    assert ("email", "collects", "first_party") in got
+    assert ("email", "collects", "third_party") not in got
+
+
+def test_a_block_tag_inside_a_markdown_line_ends_it(tmp_path) -> None:
+    from monitor.policy import read_policy
+
+    path = tmp_path / "privacy.md"
+    path.write_text("# Privacy Policy\n\n## Sharing\n\nWe will not share your personal information<p>Personal information "
+                    "means information that identifies you, such as your email address.</p> with advertisers.\n\n"
+                    "## Contact\n\nWrite to us.\n", encoding="utf-8")
+    policy = read_policy(path)
+    assert not any(s.type == "email" and s.stance == "denies" for s in policy.statements)

@@ -404,7 +404,8 @@ def _family(named: set[str], names: dict[str, str], organizations: dict[str, str
     for name, sdk in names.items():
         head = name.split(" ", 1)[0]
         owner = names.get(head)
-        if owner in named and sdk != owner and " " in name and head != organizations.get(owner, ""):
+        org = organizations.get(owner or "", "").lower().split()
+        if owner in named and sdk != owner and " " in name and head not in org[:1]:
             out.add(sdk)
     return out
 

@@ -237,8 +237,9 @@ def read_policy_text(path: str | Path) -> str:
         # its lines stay lines
         if _TABLE_OPEN.search(text):
             text = _with_tables_read(text)
-        if "<" in text:
-            text = _INLINE_TAG.sub("", text)
+        if "<" in text:  # (a block's tag ends its line, as in a page: "personal information<p>Personal information
+            # means ...</p>", grid 74's National Geographic, whose definitions sit in tooltips; an inline one goes)
+            text = _INLINE_TAG.sub(lambda m: "\n" if _BLOCK_TAG.match(m.group(0)) else "", text)
     return _bounded(text.replace("\r\n", "\n").replace("\r", "\n"), str(p))
 
 
@@ -247,6 +248,8 @@ _MD_HEADING = re.compile(r"(?m)^#{1,6} \S")  # a markdown heading: a file with t
 _INLINE_TAG = re.compile(r"</?(?:p|div|span|br|hr|img|a|b|i|u|em|strong|sub|sup|small|center|font|h[1-6]|picture|source|"
                          r"details|summary|kbd|code|pre|ul|ol|li|blockquote|section|article|header|footer|nav)\b[^<>]{0,500}>",
                          re.I)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|hr|h[1-6]|ul|ol|li|blockquote|section|article|header|footer|nav|details|summary|pre|center)\b",
+                        re.I)
 _TABLE_OPEN = re.compile("<table", re.I)  # (searched in place: no lower-case copy of a policy of up to 20 MB)
 
 
