@@ -280,3 +280,30 @@ def test_a_block_tag_inside_a_markdown_line_ends_it(tmp_path) -> None:
                     "## Contact\n\nWrite to us.\n", encoding="utf-8")
     policy = read_policy(path)
     assert not any(s.type == "email" and s.stance == "denies" for s in policy.statements)
+
+
+def test_a_tag_inside_a_markdown_table_row_keeps_the_row_whole(tmp_path) -> None:
+    from monitor.policy import read_policy
+
+    path = tmp_path / "privacy.md"
+    path.write_text("# App Privacy Details\n\n## Data collected\n\n| Data type | Description | Collected | Shared | Purpose |\n"
+                    "| --- | --- | --- | --- | --- |\n| Installed apps | Information about the apps installed on a user's "
+                    "device. | Y <br> Optional | Y | Advertising |\n", encoding="utf-8")
+    policy = read_policy(path)
+    assert "\n| Installed apps |" in policy.text and policy.text.count("\n") == read_policy_text_lines(path)
+    assert any(s.type == "installed_apps" and s.recipient == "third_party" for s in policy.statements)
+
+
+def read_policy_text_lines(path) -> int:  # (the lines the file has: the reading adds none)
+    return path.read_text(encoding="utf-8").count("\n")
+
+
+def test_a_storage_place_the_next_sentence_opens_is_no_promise() -> None:
+    text = ("Your information is stored on the servers in China. For security and backup purposes, we may store your "
+            "information and data on the servers of other affiliated companies.")
+    claims = [c for c in parse_policy(text).claims if c.kind == "storage_location"]
+    assert claims and all(("permissive", "yes") in c.params for c in claims)
+    # guard: a storage sentence alone is a promise
+    alone = [c for c in parse_policy("Your information is stored on the servers in China.").claims
+             if c.kind == "storage_location"]
+    assert alone and not any(("permissive", "yes") in c.params for c in alone)

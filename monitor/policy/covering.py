@@ -860,13 +860,18 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
     r = covering_rules()
     out = []
     worldwide = any(r.worldwide_storage.search(t) for _s, _e, t, _sc in texts)
+    # (the sentence right after a storage sentence may open it: "Your information is stored on the servers in China. For
+    # security and backup purposes, we may store your information and data on the servers of other affiliated
+    # companies", grid 98's Tuya Smart)
+    after = {end: texts[k + 1][2] for k, (_s, end, _t, _sc) in enumerate(texts[:-1])}
     for c in claims:
         if c.kind == "storage_location" and r.other_storer.search(c.text):
             continue  # another company's servers: where it keeps its data, not where the first party keeps ours
         if c.kind == "storage_location" and not dict(c.params).get("scope") and r.regional_storage.search(c.text):
             c = replace(c, params=(*c.params, ("scope", "region")))  # one region's users' data: no place for all of it
         if c.kind == "storage_location" and (r.permissive_storage.search(c.text) or r.open_storage.search(c.text)
-                                             or worldwide) and not r.exclusive_storage.search(c.text):
+                                             or worldwide or r.permissive_storage.search(after.get(c.end, ""))) \
+                and not r.exclusive_storage.search(c.text):
             c = replace(c, params=(*c.params, ("permissive", "yes")))
         if c.kind == "no_ad_sharing" and class_categories(c.text) == ("promotion_clients",):
             continue  # a promise to the businesses that buy ads from us ("our advertisers ... aggregate information")

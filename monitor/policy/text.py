@@ -238,8 +238,12 @@ def read_policy_text(path: str | Path) -> str:
         if _TABLE_OPEN.search(text):
             text = _with_tables_read(text)
         if "<" in text:  # (a block's tag ends its line, as in a page: "personal information<p>Personal information
-            # means ...</p>", grid 74's National Geographic, whose definitions sit in tooltips; an inline one goes)
-            text = _INLINE_TAG.sub(lambda m: "\n" if _BLOCK_TAG.match(m.group(0)) else "", text)
+            # means ...</p>", grid 74's National Geographic, whose definitions sit in tooltips; an inline one goes; in a
+            # markdown table's row every tag is a space, the row one line: "| Y <br> Data encrypted in transit | Y |",
+            # fresh-u's Vpon SDK)
+            text = "\n".join(_INLINE_TAG.sub(" ", line) if line.lstrip().startswith("|") else
+                              _INLINE_TAG.sub(lambda m: "\n" if _BLOCK_TAG.match(m.group(0)) else "", line)
+                              for line in text.split("\n"))
     return _bounded(text.replace("\r\n", "\n").replace("\r", "\n"), str(p))
 
 
