@@ -344,7 +344,7 @@ class PacketDecoder:
         """
         fast_tcp, fast_udp = self.fast_tcp, self.fast_udp
         feed = self.feed
-        kind, hdr, unit, max_record, max_block = layout
+        kind, hdr, unit, max_record_, max_block_ = layout
         unpack = hdr.unpack_from
         over_eth, over_ip = _OVER_ETH.unpack_from, _OVER_IP.unpack_from
         ng = kind == "pcapng"
@@ -373,6 +373,12 @@ class PacketDecoder:
         ethertype: int
         vihl: int
         ts: float
+        # the layout's numbers declared too: a pcap record's time is then worked out in doubles, and its length
+        # compared with native ints, instead of by the interpreter's number protocol on objects (58,376 records of
+        # the 50 MB HTTP-heavy capture: ~35M instructions)
+        scale: float = 0.0 if ng else unit  # seconds per tick of a pcap record (pcapng: per interface, below)
+        max_record: int = max_record_
+        max_block: int = max_block_
         while True:
             if ng:
                 if pos + 28 > end:
@@ -394,7 +400,7 @@ class PacketDecoder:
                 if n > max_record or start + n > end:
                     break
                 pos = start + n
-                ts = sec + frac * unit
+                ts = sec + frac * scale
             frame += 1
             # the headers as feed()'s fast path reads them, in one struct call (offsets into a large buffer
             # are not small ints: each sum would be a new object); the same conditions as there
