@@ -376,6 +376,8 @@ class PacketDecoder:
         # the layout's numbers declared too: a pcap record's time is then worked out in doubles, and its length
         # compared with native ints, instead of by the interpreter's number protocol on objects (58,376 records of
         # the 50 MB HTTP-heavy capture: ~35M instructions)
+        # and the struct calls' results declared as the tuples they are: the compiled walk then takes their items
+        # out directly instead of through the iterator protocol (a tuple of Any)
         scale: float = 0.0 if ng else unit  # seconds per tick of a pcap record (pcapng: per interface, below)
         max_record: int = max_record_
         max_block: int = max_block_
@@ -383,7 +385,8 @@ class PacketDecoder:
             if ng:
                 if pos + 28 > end:
                     break
-                btype, blen, iface, hi, lo, cap = unpack(buf, pos)
+                block: tuple[int, int, int, int, int, int] = unpack(buf, pos)
+                btype, blen, iface, hi, lo, cap = block
                 if btype != 6 or blen < 32 or blen % 4 or blen > max_block or pos + blen > end \
                         or iface >= len(ifaces) or cap > max_record:
                     break
@@ -395,7 +398,8 @@ class PacketDecoder:
             else:
                 if pos + 16 > end:
                     break
-                sec, frac, n = unpack(buf, pos)
+                record: tuple[int, int, int] = unpack(buf, pos)
+                sec, frac, n = record
                 start = pos + 16
                 if n > max_record or start + n > end:
                     break
@@ -405,10 +409,12 @@ class PacketDecoder:
             # the headers as feed()'s fast path reads them, in one struct call (offsets into a large buffer
             # are not small ints: each sum would be a new object); the same conditions as there
             if lt == 1 and n >= 54:
-                ethertype, vihl, iplen, frag, proto, key, word, off, flags = over_eth(buf, start)
+                eth: tuple[int, int, int, int, int, bytes, int, int, int] = over_eth(buf, start)
+                ethertype, vihl, iplen, frag, proto, key, word, off, flags = eth
                 o = 14 if ethertype == 0x0800 and vihl == 0x45 else -1
             elif lt == 101 and n >= 40:
-                vihl, iplen, frag, proto, key, word, off, flags = over_ip(buf, start)
+                ip: tuple[int, int, int, int, bytes, int, int, int] = over_ip(buf, start)
+                vihl, iplen, frag, proto, key, word, off, flags = ip
                 o = 0 if vihl == 0x45 else -1
             else:
                 o = -1
