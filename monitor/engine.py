@@ -213,10 +213,11 @@ class Engine:
     def _http(self, m: HttpExchange) -> None:
         self.summary.http_requests += 1
         # the exchange's fields read once (a compiled engine reads each through the record's attribute lookup)
-        ip, port, ts, cip, transport, evidence = m.server.ip, m.server.port, m.ts, m.client.ip, m.transport, m.evidence
+        server, client, mhost = m.server, m.client, m.host
+        ip, port, ts, cip, transport, evidence = server.ip, server.port, m.ts, client.ip, m.transport, m.evidence
         request_body, response_body, clear = m.request_body, m.response_body, m.scheme == "http"
-        host = m.host or self._attributor.name_for(ip, ts, cip, port)
-        attr = self._attributor.attribute(m.host, ip, port, transport, ts, client=cip)
+        host = mhost or self._attributor.name_for(ip, ts, cip, port)
+        attr = self._attributor.attribute(mhost, ip, port, transport, ts, client=cip)
         proto = m.protocol
         # a UPnP device description (the XML behind SSDP's LOCATION) is read although it is a response:
         # the device itself tells serial, MAC and UDN to whoever asks
@@ -237,7 +238,7 @@ class Engine:
             self._note_truncated(evidence or "?")
         url = m.url
         self._batch.messages.append(_message(  # (positional: see RECORD_FIELDS)
-            mid, "http", ts, cip, m.client.port, ip, port, transport, proto, host,
+            mid, "http", ts, cip, client.port, ip, port, transport, proto, host,
             evidence, sender, attr.recipient, m.error, m.method, url, m.status, m.request_headers,
             request_body[:BODY_CAP], m.response_headers, response_body[:BODY_CAP],
             m.body_truncated or len(request_body) > BODY_CAP or fields.truncated,
@@ -408,27 +409,30 @@ class Engine:
                            "tcp", "out", url)
 
     def _flow(self, f: FlowStats) -> None:
-        self.summary.flows += 1
-        if f.transport == "udp":
-            self.summary.udp_flows += 1
-        if f.encrypted_no_key:
-            self.summary.encrypted_no_key += 1
-        known = self._names.get((f.server.ip, f.server.port, f.transport))
-        host = known[0] if known else self._attributor.name_for(f.server.ip, f.first_ts, f.client.ip, f.server.port)
-        protocol = known[1] if known and known[1] else f.transport
+        # the record's fields read once, as in _http (a compiled engine reads each through the attribute lookup)
+        transport, no_key, first_ts, server = f.transport, f.encrypted_no_key, f.first_ts, f.server
+        ip, port = server.ip, server.port
+        summary = self.summary
+        summary.flows += 1
+        if transport == "udp":
+            summary.udp_flows += 1
+        if no_key:
+            summary.encrypted_no_key += 1
+        known = self._names.get((ip, port, transport))
+        host = known[0] if known else self._attributor.name_for(ip, first_ts, f.client.ip, port)
+        protocol = known[1] if known and known[1] else transport
         # a destination already counted, that _dest would not relabel, does not read the attribution: it is asked
         # only when _dest makes or relabels one (attribute has no effect but its caches'; ~2 us a connection)
-        acc = self._dests.get((host, f.server.ip, f.server.port, f.transport))
+        acc = self._dests.get((host, ip, port, transport))
         if acc is None or _relabels(acc, protocol):
-            attr = self._attributor.attribute(host if known else "", f.server.ip, f.server.port, f.transport,
-                                              f.first_ts, client=f.client.ip)
-            acc = self._dest(host, f.server.ip, f.server.port, f.transport, protocol, attr)
+            attr = self._attributor.attribute(host if known else "", ip, port, transport, first_ts, client=f.client.ip)
+            acc = self._dest(host, ip, port, transport, protocol, attr)
         acc.bytes_out += f.bytes_out
         acc.bytes_in += f.bytes_in
         acc.packets += f.packets
-        acc.touch(f.first_ts)
+        acc.touch(first_ts)
         acc.touch(f.last_ts)
-        acc.encrypted_no_key = acc.encrypted_no_key or f.encrypted_no_key
+        acc.encrypted_no_key = acc.encrypted_no_key or no_key
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -457,12 +461,15 @@ class Engine:
     def _add_findings(self, hits: list[Hit], host: str, ip: str, port: int, protocol: str, attr: Attribution,
                       ts: float, evidence: str, mid: int | None, sender: str, prefix: str, transport: str,
                       direction: str, url: str) -> None:
+        if not hits:
+            return
+        recipient, category, where, found = attr.recipient, attr.category, host or ip, self._batch.findings
+        self.summary.findings += len(hits)
         for h in hits:
-            self.summary.findings += 1
-            self._detector.remember(h, evidence, host or ip)
-            self._batch.findings.append(_finding(  # (positional: see RECORD_FIELDS)
+            self._detector.remember(h, evidence, where)
+            found.append(_finding(  # (positional: see RECORD_FIELDS)
                 h.type, h.value, prefix + h.transform if prefix else h.transform, h.location, h.confidence,
-                host, ip, port, protocol, attr.recipient, attr.category, h.device, sender, ts, ts, evidence,
+                host, ip, port, protocol, recipient, category, h.device, sender, ts, ts, evidence,
                 h.canonical, h.reason, 1, mid, 0, 0, "", transport, direction, url,
             ))
 

@@ -22,7 +22,8 @@ STATUS_LINE = re.compile(rb"^HTTP/1\.[01] (\d{3})(?: .*)?$")
 
 
 def looks_like_http_request(data: bytes) -> bool:
-    return data.split(b" ", 1)[0] in METHODS and b" HTTP/1." in data[:8300].split(b"\r\n", 1)[0]
+    # (find, not `in`: bytes.__contains__ first tries the operand as an int, raising and clearing a TypeError)
+    return data.split(b" ", 1)[0] in METHODS and data[:8300].split(b"\r\n", 1)[0].find(b" HTTP/1.") >= 0
 
 
 def looks_like_http_response(data: bytes) -> bool:
