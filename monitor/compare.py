@@ -234,7 +234,9 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
     if type_id == "credentials":
         # a password kept as a hash ("we process your email address, password-hash", grid 92's Homey) is how the server
         # stores it; the login still sends the password (through TLS): only a sentence about sending it promises a form
-        hashed = [s for s in hashed if _SENT_FORM.search(s.evidence.text)]
+        # (not "the protection of passwords using industry standard encryption", grid 73's FlyBird, which its reviewer
+        # holds to a password sent in clear text)
+        hashed = [s for s in hashed if "encrypted" in s.qualifiers or _SENT_FORM.search(s.evidence.text)]
     if hashed and plain and len(hashed) == len(clear):
         quals = sorted(HASH_QUALIFIERS & set(hashed[0].qualifiers))
         return out("contradicted", f"the policy says {type_id} is sent {'/'.join(quals)}, but the traffic has it "
