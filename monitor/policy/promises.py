@@ -255,9 +255,9 @@ def _tracker_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, r
     for start, end, t, scope in texts:
         t_open = r.future_policy.sub(" ", t)
         named_m = r.no_named_sdks.search(t_open)
-        named = list(dict.fromkeys(sdk for sdk, _a, _b in find(t_open[named_m.end():]))) if named_m else []
+        tail = t_open[named_m.end():] if named_m else ""
+        named = list(dict.fromkeys(sdk for sdk, _a, _b in find(tail))) if tail else []
         if not scope and named and not r.no_trackers_not.search(t_open):
-            tail = t_open[named_m.end():]  # type: ignore[union-attr]
             kinds = [*(("advertising",) if r.ad_words.search(tail) else ()),
                      *(("analytics",) if r.analytics_words.search(tail) else ())]
             out.append(Claim("no_third_party_sharing", t, start, end,
