@@ -324,3 +324,26 @@ def test_identity_glossed_by_examples_that_name_no_contact_detail_reaches_none()
     # guard: without the brackets, what identifies the user is the phone number too
     bare = text.replace("（姓名、身份证号）", "")
     assert verdict_of(bare, "phone_number", "pangle", category="advertising") == "contradicted"
+
+
+def test_a_bare_location_in_a_chinese_list_is_the_location() -> None:
+    text = "我们不收集您的敏感个人信息，也不会读取您设备上的通讯录、相册、位置等隐私信息。"
+    assert ("location_precise", "denies", "first_party") in facts(text)
+    # guard: a place to put something is no location
+    assert not facts("请将设备放在合适的位置。")
+
+
+def test_data_a_table_says_third_party_sdks_collect_is_theirs_too() -> None:
+    text = ("| 信息类型 | 内容与用途 | 是否必要 |\n|---|---|---|\n| 设备与日志信息 | 网络状态、IP 地址、崩溃与错误日志等，用于保障服务稳定 | "
+            "必要（由第三方 SDK 采集） |\n")
+    got = {(s.type, s.recipient) for s in parse_policy(text).statements}
+    assert ("network_info", "third_party") in got and ("network_info", "first_party") in got
+
+
+def test_a_product_no_table_knows_is_its_companys_beside_it() -> None:
+    text = ("| SDK名称 | 第三方名称 | 收集的个人信息 | 使用目的 |\n|---|---|---|---|\n"
+            "| APP支付客户端SDK | 支付宝(杭州)信息技术有限公司 | 设备标识符、位置、支付数据 | 安全支付功能 |\n")
+    got = {(s.type, s.recipient) for s in parse_policy(text).statements}
+    assert ("location_precise", "alipay") in got
+    # guard: a permission's name in a list of permissions is no location read
+    assert not any(t.startswith("location") for t, _s, _r in facts("2.设备权限（位置、存储、麦克风、传感器等）的调用。"))

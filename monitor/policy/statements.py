@@ -1001,7 +1001,11 @@ def _row_org(cells: list[str], ids: set[str]) -> str:
             known = next((org for org, rx in r.org_names if rx.search(name)), "")
             if known:  # (the name cell may follow an empty numbering cell: "| | 魅族通道SDK | 珠海市魅族...")
                 return _push_of(known, f"{cells[0]} {cells[i] if i else ''}", ids)
-        return _org_id(cell, ids)
+        # a product name no table knows beside its company's cell ("| APP支付客户端SDK | 支付宝(杭州)信息技术有限公司 |",
+        # fresh-ef's 通知滤盒): the company's
+        known = next((org for other in cells[i + 1:5] if len(other.strip()) <= 60 and not find_terms(other)
+                      for org, rx in r.org_names if rx.search(other)), "")
+        return _push_of(known, " ".join(cells[:5]), ids) if known else _org_id(cell, ids)
     return ""
 
 
