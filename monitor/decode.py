@@ -44,8 +44,7 @@ _PACKAGE = lazy(globals(), "_PACKAGE", r"^[a-zA-Z][\w]*(?:\.[\w]+){2,}$")
 _QUERY_RUN = re.compile(r"[A-Za-z_][\w.\-]{0,63}=[^&\s]{0,1024}(?:&[A-Za-z_][\w.\-]{0,63}=[^&\s]{0,1024})+")
 _FORM_KEY = lazy(globals(), "_FORM_KEY", r"^[A-Za-z_][\w.\-\[\]]{0,63}$")
 _PAIR_NAMES = ("k", "key", "name", "field", "param")  # [{"key": "imei", "value": "35..."}]
-_PAIR_VALUES = ("v", "value", "val")  # (unrolled in _name_value)
-_PAIR_VALUE_SET = frozenset(_PAIR_VALUES)  # a small dict holds one when it is not disjoint from it (one call)
+_PAIR_VALUES = ("v", "value", "val")  # (unrolled in _name_value and _walk)
 # a value under 16 characters with none of { [ = % (tested one by one: four `in` tests cost less than one call of
 # frozenset.isdisjoint, pure or compiled) and no "eyJ", a JWT's start, is one _leaf only stores: not JSON ({, [), a
 # form (=), percent-encoded (%), and too short for hex or base64 (see _leaf); _walk stores it itself
@@ -458,7 +457,8 @@ def _walk(path: str, key: str, node: Any, level: int, tr: tuple[str, ...],
         d: dict[str, Any] = node
         n = len(d)
         items: Iterator[tuple[str, Any]] = reversed(d.items()) if n <= 1000 else iter(list(d.items())[999::-1])
-        if n <= 4 and not _PAIR_VALUE_SET.isdisjoint(d):
+        if n <= 4 and ("v" in d or "value" in d or "val" in d):  # _PAIR_VALUES, unrolled (compiled: ~4x cheaper
+            # than frozenset.isdisjoint's call, which iterates the dict; 25,842 dicts of 4 in the HTTP-heavy capture)
             # a pair object like {"key": "imei", "value": "35..."}: the value goes under its name
             pair = _name_value(d)
             if pair is not None:
