@@ -15,6 +15,7 @@ nothing; a storage claim contradicts nothing when the policy also lets data be m
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from monitor.model import Claim, Evidence, Policy, Statement
@@ -33,6 +34,9 @@ from monitor.records import Destination, Finding, Verdict
 
 ORDER = {"contradicted": 0, "undisclosed": 1, "vague": 2, "disclosed": 3, "not_observed": 4}
 HASH_QUALIFIERS = {"hashed", "md5", "sha256", "encrypted"}
+# a sentence about the form a value is sent in (not the one it is kept in)
+_SENT_FORM = re.compile(r"\b(?:sen[dt]s?|sending|transmi\w+|upload\w*|transfer\w*|submit\w*|in\s+transit)\b|传输|上传|发送|提交",
+                        re.I)
 # "encrypted" promises protection on the way, not a changed value: only a value sent outside TLS breaks it
 VALUE_QUALIFIERS = HASH_QUALIFIERS - {"encrypted"}
 MAX_EVIDENCE = 5
@@ -227,6 +231,12 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
     plain = [f for f in fs if _is_plain(f.transform)]
     if not any(f.cleartext for f in plain):  # read through TLS: an "encrypted" promise was kept
         hashed = [s for s in hashed if VALUE_QUALIFIERS & set(s.qualifiers)]
+    if type_id == "credentials":
+        # a password kept as a hash ("we process your email address, password-hash", grid 92's Homey) is how the server
+        # stores it; the login still sends the password (through TLS): only a sentence about sending it promises a form
+        # (not "the protection of passwords using industry standard encryption", grid 73's FlyBird, which its reviewer
+        # holds to a password sent in clear text)
+        hashed = [s for s in hashed if "encrypted" in s.qualifiers or _SENT_FORM.search(s.evidence.text)]
     if hashed and plain and len(hashed) == len(clear):
         quals = sorted(HASH_QUALIFIERS & set(hashed[0].qualifiers))
         return out("contradicted", f"the policy says {type_id} is sent {'/'.join(quals)}, but the traffic has it "

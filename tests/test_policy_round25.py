@@ -307,3 +307,20 @@ def test_a_storage_place_the_next_sentence_opens_is_no_promise() -> None:
     alone = [c for c in parse_policy("Your information is stored on the servers in China.").claims
              if c.kind == "storage_location"]
     assert alone and not any(("permissive", "yes") in c.params for c in alone)
+
+
+def test_a_password_kept_as_a_hash_is_no_promise_about_the_login() -> None:
+    text = "For this purpose, we process your email address, password-hash and the product number of your device."
+    assert verdict_of(text, "credentials") == "disclosed"
+    # guard: a password said to be sent hashed is that promise
+    sent = "We collect your email address and your password, which is transmitted in hashed form."
+    assert verdict_of(sent, "credentials") == "contradicted"
+
+
+def test_identity_glossed_by_examples_that_name_no_contact_detail_reaches_none() -> None:
+    text = ("穿山甲SDK：收集设备标识符（OAID、IMEI），用于广告投放。\n广告推送与投放：我们可能与进行推广和广告投放的合作伙伴共享"
+            "信息，但我们不会共享用于识别你个人身份的信息（姓名、身份证号），仅会向这些合作伙伴提供去标识化的设备信息。")
+    assert verdict_of(text, "phone_number", "pangle", category="advertising") != "contradicted"
+    # guard: without the brackets, what identifies the user is the phone number too
+    bare = text.replace("（姓名、身份证号）", "")
+    assert verdict_of(bare, "phone_number", "pangle", category="advertising") == "contradicted"

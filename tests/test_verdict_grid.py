@@ -88,8 +88,9 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1,
                # still holds a few over more than they say (AppLovin's "sensitive personal data ... log-in credentials";
                # "device ID" in a purchase paragraph; Konnected's US storage; a "Usage Data" section); left for later
                # (ScoreHunter's four went in session 20: 'If you choose "Ask App Not to Track," the IDFA is not
-               # collected' holds once the user has said no, a scoped denial)
-               "grid39/avajora.txt": 8, "grid39/konnected.txt": 1,
+               # collected' holds once the user has said no, a scoped denial; four of Avajora's eight in session 21, when
+               # naming Firebase came to spare the Firebase products its name covers)
+               "grid39/avajora.txt": 4, "grid39/konnected.txt": 1,
                # grid 85's Starling Home Hub: "We do not collect any personally-identifiable information or credentials
                # from you when you use our Products" held to credentials sent to PayPal and Google; left for later
                "grid85/starlinghome.txt": 2,
@@ -101,7 +102,14 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1,
                # aggregate or de-identified form" in its ad section, read as a promise that device identifiers go to no SDK
                # (its reviewer: no promise about them), and 500px's analytics tools that collect "never personal
                # information", held to the phone number; left for later
-               "grid60/boston.txt": 8, "grid60/500px.txt": 2}
+               "grid60/boston.txt": 8, "grid60/500px.txt": 2,
+               # session 21's grids, left for later: Duoverse's "stored in the PRC" held to IMEI (its reviewer: only the
+               # registration data); 五月一科技's policy with two SDK vendors' policies pasted after it, read as the app's
+               # own (four); Hearing Aid's anonymous crash reports held to the connected device's id; SwitchBee's
+               # "We don't collect personal information, including your email address", which its reviewer reads as
+               # said of browsing the website (six); AI发型's HTTPS promise held to a BSSID sent in clear text
+               "grid87/duoverse.txt": 1, "grid88/wuyueyi.txt": 4, "grid91/hearingaid.txt": 1, "grid94/switchbee.txt": 6,
+               "grid95/aihairstyle.txt": 1}
 # grid 19, written blind at the end of session 9 and read on its last rules: 0.598 / 0 (the same on 52862b7); two
 # vocabulary rules from its errors (SIM序列号, 米盟 / vivo流量联盟) -> 0.617. Session 10: "we share your personal data
 # with service providers" (in the sentence or in the bullets it opens) gives the class the collected types vaguely:
@@ -357,6 +365,33 @@ FLOORS85 = {"grid85/huoyunzhongguo.txt": (0.42, 3), "grid85/mopub.txt": (0.59, 7
 # promise (its exception names what is necessary)
 GRID86 = CORPUS / "verdicts86"
 FLOORS86 = {"grid86/mathgame.txt": (0.0, 0), "grid86/minut.txt": (0.76, 77), "grid86/securemoney.txt": (0.91, 40)}
+# session 21's twelve grids, 87 to 98 (2,552 cells), read on 098dd83 (its start) before any error was opened, the
+# later waves also on the session's rules so far (frozen): 87 (Expense Diary, Neocontrol, Duoverse) 0.641 / 7 false
+# contradicted; 88 (Night Zero, Vera, 五月一科技) 0.431 / 4; 89 (Misattitude, Roost, 经历) 0.620 / 0; 90 (Netmarble,
+# Securifi, SakuraGame) 0.635 / 0; 91 (Hearing Aid, 波普生活, 红手指) 0.674 / 0; 92 (Gamebrain, Homey, 青柠檬记账) 0.656 /
+# 6; 93 (Escape Master, VEMMIO, a reading app's template) 0.551 / 0; 94 (SKUFD, SwitchBee, 末世孤城) 0.507 / 20; 95
+# (Sharezone, Helea, AI发型) 0.562 / 1 on both; 96 (SmartRemind, Cuby, lapAndroid) 0.561 / 0 on both; 97 (IQ Master,
+# Mi|Home, 洲明路灯云控) 0.598 / 0 on both; 98 (Orientation Faker, Tuya Smart, JxTools) 0.916 / 2, 0.931 on the frozen
+# rules. After the session's rules:
+GRIDS_S21 = {g: CORPUS / f"verdicts{g}" for g in range(87, 99)}
+FLOORS_S21 = {
+    87: {"grid87/duoverse.txt": (0.54, 10), "grid87/expensediary.txt": (0.9, 42), "grid87/neocontrol.txt": (0.55, 25)},
+    88: {"grid88/nightzero.txt": (0.55, 13), "grid88/vera.txt": (0.5, 4), "grid88/wuyueyi.txt": (0.29, 8)},
+    89: {"grid89/farewell.txt": (0.61, 24), "grid89/misattitude.txt": (0.63, 28), "grid89/roost.txt": (0.61, 15)},
+    90: {"grid90/netmarble.txt": (0.51, 16), "grid90/sakuragame.txt": (0.64, 15), "grid90/securifi.txt": (0.75, 40)},
+    91: {"grid91/hearingaid.txt": (0.93, 44), "grid91/populife_cn.txt": (0.59, 22), "grid91/redfinger.txt": (0.7, 7)},
+    92: {"grid92/gamebrain.txt": (0.6, 19), "grid92/homey.txt": (0.6, 31), "grid92/qingningmeng.txt": (0.75, 7)},
+    93: {"grid93/escapemaster.txt": (0.85, 31), "grid93/vemmio.txt": (0.22, 6), "grid93/yuedu.txt": (0.47, 7)},
+    94: {"grid94/moshi.txt": (0.26, 10), "grid94/skufd.txt": (0.59, 12), "grid94/switchbee.txt": (0.65, 37)},
+    95: {"grid95/aihairstyle.txt": (0.83, 11), "grid95/helea.txt": (0.46, 4), "grid95/sharezone.txt": (0.41, 25)},
+    96: {"grid96/cuby.txt": (0.7, 30), "grid96/lapandroid.txt": (0.47, 8), "grid96/smartremind.txt": (0.91, 34)},
+    97: {"grid97/iqmaster.txt": (0.67, 30), "grid97/mihome.txt": (0.68, 33), "grid97/streetlight.txt": (0.42, 8)},
+    98: {"grid98/jxtools.txt": (0.98, 45), "grid98/orientationfaker.txt": (1.0, 61), "grid98/tuyasmart.txt": (0.85, 26)},
+}
+# (cells, accuracy, (undisclosed found, of)) of each
+OVERALL_S21 = {87: (209, 0.67, (77, 78)), 88: (225, 0.43, (25, 28)), 89: (184, 0.62, (67, 68)), 90: (222, 0.63, (71, 73)),
+               91: (215, 0.73, (73, 74)), 92: (247, 0.66, (57, 58)), 93: (236, 0.55, (44, 52)), 94: (205, 0.51, (59, 64)),
+               95: (201, 0.56, (40, 41)), 96: (198, 0.70, (72, 75)), 97: (209, 0.59, (71, 82)), 98: (202, 0.94, (132, 132))}
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -491,6 +526,7 @@ LATER_GRIDS = [
     pytest.param(GRID85, CORPUS / "policies", 217, 0.43, (16, 28), FLOORS85, id="grid85"),
     pytest.param(GRID86, CORPUS / "policies", 259, 0.63, (117, 119), FLOORS86, id="grid86"),
     pytest.param(GRIDR5, CORPUS / "policies", 258, 0.915, (67, 74), FLOORSR5, id="gridR5"),
+    *(pytest.param(GRIDS_S21[g], CORPUS / "policies", *OVERALL_S21[g], FLOORS_S21[g], id=f"grid{g}") for g in range(87, 99)),
 ]
 
 

@@ -150,6 +150,9 @@ def _recipients(text: str, find: Finder) -> list[tuple[str, str]]:
 
 
 _PARTS = re.compile(r"[；;]")
+# the information that identifies the user, glossed by examples in brackets right after it
+_IDENTITY_GLOSS = re.compile(r"(?:识别(?:你|您)?(?:的)?个人身份的(?:个人)?信息|information\s+that\s+(?:personally\s+)?identifies\s+you"
+                             r"(?:\s+personally)?)\s*[（(]([^）)]{1,60})[）)]", re.I)
 # the case a denial right after it is limited to (blind grid 33: Polar Club's visitors)
 _ONE_CASE = re.compile(r"\bin\s+which\s+case\b|\bas\s+an?\s+(?:visitor|guest|anonymous\s+user)\b|\bguest\s+(?:mode|users?|accounts?)\b|"
                        r"\bwho\s+sign\s+up\s+as\b", re.I)
@@ -207,6 +210,11 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
             reach = "identity" if _states_identifier(rcps, statements, categories, set(spare)) else "identifiers"
             form = (("form", "deidentified"),) if r.deidentified.search(t) else ()
             spared = (("spare", ",".join(spare)),) if spare else ()
+            gloss = _IDENTITY_GLOSS.search(t)
+            if reach == "identity" and gloss and not set(named_types(gloss.group(1))) & set(reach_types("identity")):
+                # "不会共享用于识别你个人身份的信息（姓名、身份证号）": what identifies you is what the brackets list, and
+                # neither an e-mail address nor a phone number is in them (grid 92's 青柠檬记账)
+                continue
             out.append(Claim("no_personal_info", t, start, end, (*rcps, ("reach", reach), *form, *spared)))
             continue
         nxt = texts[k + 1][2] if k + 1 < len(texts) else ""
@@ -247,9 +255,9 @@ def _tracker_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, r
     for start, end, t, scope in texts:
         t_open = r.future_policy.sub(" ", t)
         named_m = r.no_named_sdks.search(t_open)
-        named = list(dict.fromkeys(sdk for sdk, _a, _b in find(t_open[named_m.end():]))) if named_m else []
+        tail = t_open[named_m.end():] if named_m else ""
+        named = list(dict.fromkeys(sdk for sdk, _a, _b in find(tail))) if tail else []
         if not scope and named and not r.no_trackers_not.search(t_open):
-            tail = t_open[named_m.end():]  # type: ignore[union-attr]
             kinds = [*(("advertising",) if r.ad_words.search(tail) else ()),
                      *(("analytics",) if r.analytics_words.search(tail) else ())]
             out.append(Claim("no_third_party_sharing", t, start, end,

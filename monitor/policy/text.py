@@ -198,8 +198,8 @@ def plain_emphasis(text: str) -> str:
     return _EMPHASIS.sub(lambda m: f"{m.group(1)}{' ' * len(m.group(2))}{m.group(3)}{' ' * len(m.group(2))}", text)
 
 
-# a field label alone on its line, its one-line value after a blank line ("第三方SDK名称：\n\n优量汇广告SDK\n\n应用场景：..."),
-# fresh-ek's 紫晶 games: an SDK entry laid out one field per paragraph)
+# a field label alone on its line, its one-line value after a blank line ("第三方SDK名称：\n\n优量汇广告SDK\n\n应用场景：...":
+# an SDK entry laid out one field per paragraph, fresh-ek's 紫晶 games)
 _LONE_FIELD = re.compile(r"(?m)^([^\S\n]*(?:第三方(?:SDK)?名称|SDK名称|应用场景|使用场景|使用目的|(?:可能)?收集(?:的)?(?:个人)?信息(?:的)?类型|"
                          r"个人信息(?:类型|字段)|(?:第三方)?(?:SDK)?提供方|运营方|隐私(?:协议|政策)链接)[^\S\n]*[：:])"
                          r"((?:[^\S\n]*\n)+)(?=[^\S\n]*[^\s\-*•·\d（(][^\n]*\n[^\S\n]*\n)")
