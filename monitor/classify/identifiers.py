@@ -255,7 +255,11 @@ class Detector:
             if f[1] == "id" and "device" in f[0] and _device_id(f):
                 lf = f if len(f) == 4 else _located(f)
                 f = (lf[0], "device_id", lf[2], lf[3])  # type: ignore[assignment]  # a Field read by index
-            info = key_info.get(f[1]) or key_of(f[1])
+            # (not `key_info.get(k) or key_of(k)`: the compiled scan tests an `or` operand of a fixed-length tuple
+            # type by unpacking it, packing it into a new tuple and asking its truth, then unpacking it again)
+            info = key_info.get(f[1])
+            if info is None:
+                info = key_of(f[1])
             v = f[2]
             if info[7] and len(v) < 14 and v.isalnum():
                 continue  # a plain key's short word or number (no mark): nothing can find anything in it
@@ -365,7 +369,12 @@ class Detector:
                 if len(alnum_of) >= 8192:  # values are captured text: the memo stays bounded
                     alnum_of.clear()
                 alnum_of[v] = key
-            if key not in recur or (self._key_info.get(f[1]) or self._key(f[1]))[1] is None:
+            if key not in recur:
+                continue
+            info = self._key_info.get(f[1])  # (not `... or self._key(...)`: see scan)
+            if info is None:
+                info = self._key(f[1])
+            if info[1] is None:
                 continue  # (None: a negative key, see _key)
             if found is None:
                 found = {_alnum(h.canonical or h.value) for h in hits.values()}

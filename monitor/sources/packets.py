@@ -53,6 +53,9 @@ _TUNNEL_WIRE = frozenset(_U16.pack(p) for p in TUNNEL_PORTS)  # the tunnel ports
 # length and checksum), TCP data offset and flags
 _OVER_ETH = struct.Struct("!12xHBxH2xHxB2x12sI4xBB")
 _OVER_IP = struct.Struct("!BxH2xHxB2x12sI4xBB")
+# a little-endian pcap record header and _OVER_ETH's fields after it, in one struct call (one byte order per format:
+# the network-order fields of two or four bytes are read little-endian and swapped by the walk)
+_REC_OVER_ETH_LE = struct.Struct("<III4x12xHBxH2xHxB2x12sI4xBB")
 # the messages made per packet or connection, without a frozen dataclass's __init__ (model.maker)
 _datagram, _flow_stats, _endpoint, _dns_answer = maker(Datagram), maker(FlowStats), maker(Endpoint), maker(DnsAnswer)
 
@@ -387,6 +390,10 @@ class PacketDecoder:
         scale: float = 0.0 if ng else unit  # seconds per tick of a pcap record (pcapng: per interface, below)
         max_record: int = max_record_
         max_block: int = max_block_
+        # a little-endian pcap of Ethernet frames (what capture tools write): a record header and the frame's headers
+        # in one struct call when the buffer holds both (the record's length is checked before they are read)
+        both = _REC_OVER_ETH_LE.unpack_from if not ng and lt == 1 and hdr.format == "<III4x" else None
+        got = False
         while True:
             if ng:
                 if pos + 28 > end:
@@ -404,8 +411,14 @@ class PacketDecoder:
             else:
                 if pos + 16 > end:
                     break
-                record: tuple[int, int, int] = unpack(buf, pos)
-                sec, frac, n = record
+                if both is not None and pos + 64 <= end:
+                    rec_eth: tuple[int, int, int, int, int, int, int, int, bytes, int, int, int] = both(buf, pos)
+                    sec, frac, n, ethertype, vihl, iplen, frag, proto, key, word, off, flags = rec_eth
+                    got = True
+                else:
+                    record: tuple[int, int, int] = unpack(buf, pos)
+                    sec, frac, n = record
+                    got = False
                 start = pos + 16
                 if n > max_record or start + n > end:
                     break
@@ -415,8 +428,14 @@ class PacketDecoder:
             # the headers as feed()'s fast path reads them, in one struct call (offsets into a large buffer
             # are not small ints: each sum would be a new object); the same conditions as there
             if lt == 1 and n >= 54:
-                eth: tuple[int, int, int, int, int, bytes, int, int, int] = over_eth(buf, start)
-                ethertype, vihl, iplen, frag, proto, key, word, off, flags = eth
+                if got:  # read with the record header, little-endian: the network-order values swapped
+                    ethertype = ((ethertype & 0xFF) << 8) | (ethertype >> 8)
+                    iplen = ((iplen & 0xFF) << 8) | (iplen >> 8)
+                    frag = ((frag & 0xFF) << 8) | (frag >> 8)
+                    word = ((word & 0xFF) << 24) | ((word & 0xFF00) << 8) | ((word >> 8) & 0xFF00) | (word >> 24)
+                else:
+                    eth: tuple[int, int, int, int, int, bytes, int, int, int] = over_eth(buf, start)
+                    ethertype, vihl, iplen, frag, proto, key, word, off, flags = eth
                 o = 14 if ethertype == 0x0800 and vihl == 0x45 else -1
             elif lt == 101 and n >= 40:
                 ip: tuple[int, int, int, int, bytes, int, int, int] = over_ip(buf, start)
