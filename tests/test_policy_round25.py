@@ -347,3 +347,12 @@ def test_a_product_no_table_knows_is_its_companys_beside_it() -> None:
     assert ("location_precise", "alipay") in got
     # guard: a permission's name in a list of permissions is no location read
     assert not any(t.startswith("location") for t, _s, _r in facts("2.设备权限（位置、存储、麦克风、传感器等）的调用。"))
+
+
+def test_a_data_safety_forms_shared_yes_still_gives_third_parties_the_row() -> None:
+    # (a guard on the "Shared: No" rule above, whose first form marked the "Yes" rows' sharing as excepted too, so that
+    # they covered nobody)
+    text = ("| Data Type | Collected | Shared | Purpose |\n"
+            "|-----------|-----------|--------|---------|\n"
+            "| Installed apps | Yes | Yes | Advertising |\n")
+    assert verdict_of(text, "installed_apps", "admob", category="advertising") == "vague"

@@ -630,7 +630,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 # parties get the row's data ("N": they do not)
                 shared_no = bool(_NO_CELL.fullmatch(shared))
                 out.append(Clause(s, s + len(stripped), stripped, "", scope=section, cond=optional and not shared_no,
-                                  denied=shared_no, described=described, rcps=("third_party",), form_shared=True))
+                                  denied=shared_no, described=described, rcps=("third_party",), form_shared=shared_no))
             continue
         # "All of these services collect ..." after a list whose items each name one SDK: those SDKs
         these = tuple(dict.fromkeys(list_named)) if len(list_named) >= 2 and not bullet \
