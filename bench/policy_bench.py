@@ -14,7 +14,9 @@ F1 of (type, stance), (type, recipient class: first_party / third_party) and (ty
 recipient); (type, stance) precision is printed beside it. Only contract type ids count (broad
 terms are not labelled). Rules for partial and scoped labels:
 - `complete: false`: found facts of a type the labels never mention are not counted as false
-  positives (the labeller did not read that part);
+  positives (the labeller did not read that part); in a corpus batch, neither are facts for a named recipient the
+  labels never mention (a labeller who read only some rows of a long SDK table labels those rows' SDKs; the classes
+  and the first party still count; real5's pairs are scored as before);
 - `scoped`: a fact the labeller put in `scoped` (limited to children, a feature, a region) that
   the reader finds *unscoped* counts neither as a hit nor as a miss: the reader is not rewarded
   for it (it is not a general statement) and not punished (the words are in the text). Facts the
@@ -164,15 +166,18 @@ PROJ = {"type_stance": lambda f: (f[0], f[1]), "type_class": lambda f: (f[0], _c
         # that label a practice as performed / not performed read a policy
         "type_performed": lambda f: (f[0], _performed(f[1]))}
 MAIN = ("type_stance", "type_class", "type_recipient")
+CLASSES = frozenset({"first_party", "third_party", "advertisers", "partners"})  # LABELS.md's recipient classes
 
 
 class Labels:
     """What one policy's labels say, per projection: wanted pairs, scoped pairs, labelled types."""
 
     def __init__(self, want: dict[str, set[tuple[str, str]]], scoped: dict[str, set[tuple[str, str]]],
-                 complete: bool) -> None:
+                 complete: bool, rows_read: bool = False) -> None:
         self.want, self.scoped, self.complete = want, scoped, complete
+        self.rows_read = rows_read  # (incomplete: only the named recipients the labels mention were read)
         self.types = {t for pairs in want.values() for t, _ in pairs} | {t for pairs in scoped.values() for t, _ in pairs}
+        self.recipients = {r for _t, r in want["type_recipient"] | scoped["type_recipient"]} | CLASSES
 
     @classmethod
     def from_triples(cls, lab: dict) -> Labels:
@@ -180,7 +185,7 @@ class Labels:
         sc = {tuple(x[:3]) for x in lab.get("scoped", [])}
         return cls({k: {p(f) for f in st} for k, p in PROJ.items()},  # type: ignore[arg-type]
                    {k: {p(f) for f in sc} for k, p in PROJ.items()},  # type: ignore[arg-type]
-                   bool(lab.get("complete", True)))
+                   bool(lab.get("complete", True)), rows_read=True)
 
     @classmethod
     def from_pairs(cls, lab: dict) -> Labels:
@@ -200,6 +205,8 @@ class Labels:
 
 def score(found: set[Fact], found_scoped: set[Fact], lab: Labels) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
+    if not lab.complete and lab.rows_read:  # (a named recipient of a part the labeller did not read)
+        found = {f for f in found if f[2] in lab.recipients}
     for k, p in PROJ.items():
         want = lab.want[k]
         got = {p(f) for f in found}

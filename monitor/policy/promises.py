@@ -50,6 +50,8 @@ class PromiseRules:
     anonymous: re.Pattern[str] = rule("anonymous")
     restricted: re.Pattern[str] = rule("restricted")
     share_denial: re.Pattern[str] = rule("share_denial")
+    sdk_identity_denial: re.Pattern[str] = rule("sdk_identity_denial")
+    user_content: re.Pattern[str] = rule("user_content")
     identity: re.Pattern[str] = rule("identity")
     personal: re.Pattern[str] = rule("personal")
     policy_exception: re.Pattern[str] = rule("policy_exception")
@@ -193,6 +195,12 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
                         for part in _PARTS.split(t)) and not r.inability.search(t)
         denial = bool(r.share_denial.search(t))
         denial = denial and not sale_only(t)  # ("We do not sell or rent your personally identifiable information")
+        sdk_denial = r.sdk_identity_denial.match(t)
+        if sdk_denial and not anonymous and not denial:
+            named = _recipients(sdk_denial.group(1), find)
+            if named and all(p == "sdks" for p, _v in named):  # (the subject is the SDK: "AppsFlyer does not collect")
+                out.append(Claim("no_personal_info", t, start, end, (*named, ("reach", "identity"))))
+            continue
         if not anonymous and not denial or _about_other(t, r):
             continue
         rcps = _recipients(t, find)
@@ -437,7 +445,8 @@ def _no_promise(kind: str, text: str, following: str, r: PromiseRules) -> bool:
     return bool(r.purpose_limited.search(text) or r.deidentified_subject.search(text) or r.ends_taken_back.search(text)
                 or r.anonymized_alternative.search(text)
                 or r.taken_back.search(following)
-                or r.disclaimer.search(text) or _about_other(text, r))
+                or r.disclaimer.search(text) or _about_other(text, r)
+                or r.user_content.search(text))  # (what the user keeps in the app, not what its SDKs send)
 
 
 def _about_other(text: str, r: PromiseRules) -> bool:

@@ -468,12 +468,15 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             # (the clause that introduces the list is the last one: "we will not rent or sell your personal information
             # to anyone and that we will share your personal information only as described below:", grid 60's 500px)
             lead = _LAST_CLAUSE.split(last)[-1] if intro else ""
-            intro_neg = intro and any(k == "deny" for _a, _b, k in negation_spans(lead))
+            # (a bracket's own "not" is no negation of the introduction: "We may also share some personal data or usage
+            # data (not video) with the third parties below:", fresh-cq's Manything)
+            intro_neg = intro and any(k == "deny" and lead[a:a + 1] not in "(（" for a, _b, k in negation_spans(lead))
             intro_local = intro and bool(r.local.search(last)) and not r.upload.search(last)
             # (the introducing sentence's own condition: "In some cases we may request your permission before we share
             # ... We discuss below situations where we may share your information without requesting your permission:")
             intro_cond = intro and bool(_COND.search(last) or _COND_BEFORE.search(last) or section_consent
-                                        or conditional(last)) and not _WITHOUT_CONSENT.search(last)
+                                        or conditional(last)) and not _WITHOUT_CONSENT.search(last) \
+                and not _LAW_CONSENT.search(last)
             if not _is_heading(stripped) and r.consent_ahead.search(stripped) \
                     and r.collect_verb.search(stripped) and not any(not t.vague for t, _s, _e in find_terms(stripped)):
                 # "we may use and collect certain personal information, depending on your device settings and your
@@ -1163,8 +1166,11 @@ _LEADING_CLAUSE = re.compile(r"^\W*(?:when|whenever|if|where|once|while|as|after
 _EXAMPLES_OF = re.compile(r"^\W*(?:some\s+)?(?:examples?|types?|kinds?)\s+of\s+(?:the\s+)?(?:data|information)\s+(?:that\s+|which\s+)?"
                           r"(?:they\s+|these\s+\w+\s+)?(?:may|might|can|could|will)?\s*(?:be\s+)?(?:collected|gathered|received|"
                           r"accessed|obtained|collect|gather|receive|access|obtain)\b", re.I)
-_LAST_CLAUSE = re.compile(r"\b(?:and|but)\s+(?:that\s+)?(?=(?:we|it|they)\s+(?:will|may|can|do|does|only|share|use|collect)\b)",
-                          re.I)
+_LAST_CLAUSE = re.compile(r"\b(?:and|but)\s+(?:that\s+)?(?=(?:we|it|they)\s+(?:will|may|can|do|does|only|share|use|collect)\b)"
+                          # (a clause of its own names the list: "they won't collect users' health data or privacy
+                          # data and are only used for CRASH targeting, The details are as follows:", grid 99's TV
+                          # Remote: what is listed is what the tools do collect)
+                          r"|[,，;；]\s*(?=the\s+details\s+(?:are|is)\s+as\s+follows\b)", re.I)
 _CLASS_ANAPHOR = re.compile(r"\b(?:these|those|such|said)\s+(?:third[- ]part(?:y|ies)|partners?|companies|providers?|parties)\b",
                             re.I)
 _THESE_COMPANIES = re.compile(r"^\W*(?:these|those|such)\s+(?:companies|firms|networks|entities|organi[sz]ations)\b", re.I)
@@ -1365,6 +1371,12 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
 # an introduction to what is done without asking ("situations where we may share your information without requesting your
 # further permission:"): its items are no conditional collection
 _WITHOUT_CONSENT = re.compile(r"\bwithout\s+(?:\w+\s+){0,3}?(?:permission|consent|notice|notification)\s*[:：]?\s*$", re.I)
+# a permission asked only where a law requires it ("With your permission, where it is required by applicable laws, we, our
+# service providers and partners collect technical information ... including:", fresh-bf's Nextdoor): no condition on
+# what the list names
+_LAW_CONSENT = re.compile(r"\b(?:with\s+your\s+(?:permission|consent)|subject\s+to\s+your\s+consent)\s*,?\s*(?:where|when|if|as|"
+                          r"to\s+the\s+extent)\s+(?:it\s+is\s+|that\s+is\s+)?required\s+(?:by|under)\s+(?:the\s+)?(?:applicable\s+)?"
+                          r"laws?\b", re.I)
 # a condition inside a list, before its last items ("device type, phone number, and, depending on your mobile device
 # settings, your geographical location data"): it qualifies what follows it only (fresh-ad: GeoZilla)
 _LATE_CONDITION = re.compile(r",\s*(?:and\s*,?\s*|or\s*,?\s*)?(?:(?:depending\s+(?:up)?on|subject\s+to)\s+(?:your\s+|the\s+)"
@@ -1466,7 +1478,9 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         # carry the occasion over, and "This information may be shared with third parties who help fulfil your
         # purchases" is about that occasion only)
         before_terms, last_terms = (last_terms if 0 <= c.start - last_end <= 3 and not _OCCASION.match(last_text)
-                                    else []), []
+                                    # (a table row's "this information" is its own row's data, not the row above's:
+                                    # grid 99's The League, "We obtain this information from the device")
+                                    and not (_ROW.match(c.text) and _ROW.match(last_text)) else []), []
         last_text = c.text
         last_end = c.end
         anaphor = _ANAPHOR_DATA.search(c.text) if not mentions and before_terms and _HANDS_ON.search(c.text) else None
@@ -1953,6 +1967,7 @@ def _type_term(type_id: str) -> Term:
 # (the noun right after the determiner: "such environmental data" is other data); and the verb that hands it on
 _ANAPHOR_DATA = re.compile(r"\b(?:such|these|those|this|said|the\s+(?:above|same))\s+(?:identifiers?|IDs?|data|information|"
                            r"details)\b|(?:上述|以上|该等|这些)(?:信息|数据|标识符?)", re.I)
+_ROW = re.compile(r"^\s*\|")  # a table row
 _ABOVE_REACH = 6  # clauses back that "the above data" (rules: statements.above_data) reaches at most
 _OCCASION = re.compile(r"^\W*(?:when|if|once|where|whenever)\s+you\b", re.I)
 _HANDS_ON = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit)\w*|\b(?:sen[dt]|provid\w*|pass\w*|mak\w*\s+available)"
