@@ -16,7 +16,7 @@ import struct
 from _socket import inet_aton, inet_ntoa
 from collections import OrderedDict
 from collections.abc import Callable, Generator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from monitor.model import (
     DATAGRAMS_PER_FLOW,
@@ -32,6 +32,9 @@ from monitor.sources.dns import DnsError, parse_dns
 from monitor.sources.http1 import Http1Handler, looks_like_http_request, looks_like_http_response
 from monitor.sources.linklayer import TUNNEL_PORTS, gre, ip_of, udp_tunnel
 from monitor.sources.streams import DnsTcpHandler, RawHandler, StreamHandler, TlsPassiveHandler
+
+if TYPE_CHECKING:  # a native int type of mypyc's (the walk's byte offsets, below); nothing to import at run time
+    from mypy_extensions import i64
 
 OOO_LIMIT = 1 << 20  # out-of-order bytes buffered per direction
 MAX_CONNS = 200_000
@@ -394,6 +397,7 @@ class PacketDecoder:
         u: int
         ethertype: int
         vihl: int
+        p: i64
         ts: float
         # the layout's numbers declared too: a pcap record's time is then worked out in doubles, and its length
         # compared with native ints, instead of by the interpreter's number protocol on objects (58,376 records of
@@ -427,18 +431,19 @@ class PacketDecoder:
                     break
                 if both is not None and pos + 64 <= end:
                     if by_index:  # _REC_OVER_ETH_LE's fields, the two- and four-byte IP and TCP ones in network order
-                        sec = buf[pos] | buf[pos + 1] << 8 | buf[pos + 2] << 16 | buf[pos + 3] << 24
-                        frac = buf[pos + 4] | buf[pos + 5] << 8 | buf[pos + 6] << 16 | buf[pos + 7] << 24
-                        n = buf[pos + 8] | buf[pos + 9] << 8 | buf[pos + 10] << 16 | buf[pos + 11] << 24
-                        ethertype = buf[pos + 28] << 8 | buf[pos + 29]
-                        vihl = buf[pos + 30]
-                        iplen = buf[pos + 32] << 8 | buf[pos + 33]
-                        frag = buf[pos + 36] << 8 | buf[pos + 37]
-                        proto = buf[pos + 39]
+                        p = pos  # (a native 64-bit int when compiled: its sums and shifts need no object checks)
+                        sec = buf[p] | buf[p + 1] << 8 | buf[p + 2] << 16 | buf[p + 3] << 24
+                        frac = buf[p + 4] | buf[p + 5] << 8 | buf[p + 6] << 16 | buf[p + 7] << 24
+                        n = buf[p + 8] | buf[p + 9] << 8 | buf[p + 10] << 16 | buf[p + 11] << 24
+                        ethertype = buf[p + 28] << 8 | buf[p + 29]
+                        vihl = buf[p + 30]
+                        iplen = buf[p + 32] << 8 | buf[p + 33]
+                        frag = buf[p + 36] << 8 | buf[p + 37]
+                        proto = buf[p + 39]
                         key = buf[pos + 42:pos + 54]
-                        word = buf[pos + 54] << 24 | buf[pos + 55] << 16 | buf[pos + 56] << 8 | buf[pos + 57]
-                        off = buf[pos + 62]
-                        flags = buf[pos + 63]
+                        word = buf[p + 54] << 24 | buf[p + 55] << 16 | buf[p + 56] << 8 | buf[p + 57]
+                        off = buf[p + 62]
+                        flags = buf[p + 63]
                         got = 2
                     else:
                         rec_eth: tuple[int, int, int, int, int, int, int, int, bytes, int, int, int] = both(buf, pos)
