@@ -353,29 +353,11 @@ def _blob(body: bytes) -> bytes | bytearray:
 
 def _headers(headers: tuple[tuple[str, str], ...]) -> str:
     """[["name", "value"], ...]: what json.dumps writes, through one C encoder made once (json.dumps makes one per
-    call: ~40 % of its cost for a message's headers).
-
-    Names and values that json writes as they are (printable ASCII without a quote or a backslash: what nearly
-    every header is) are joined here instead: the C encoder's call cost ~12k instructions for a message's 4
-    headers (7,552 header lists of the 50 MB HTTP-heavy capture: ~90M, callgrind). The joined text is checked
-    whole: printable ASCII, no backslash, and only the quotes the joins put in (4 per pair, less the 2 that the
-    brackets add); anything else (a quote, a control character, non-ASCII, a value that is not a str) takes the
-    encoder, as before."""
-    if headers.__class__ is tuple and headers:
-        try:
-            text = '"], ["'.join([k + '", "' + v for k, v in headers])
-            # what is left of its UTF-8 once the characters json writes as they are are deleted: the joins' quotes
-            plain = text.encode().translate(None, _AS_IS) == b'"' * (4 * len(headers) - 2)
-        except (TypeError, ValueError):  # not pairs of str, or a lone surrogate: the encoder decides
-            plain = False
-        if plain:
-            return '[["' + text + '"]]'
+    call: ~40 % of its cost for a message's headers)."""
     if _ENCODE is None:
         return json.dumps(headers)
     return "".join(_ENCODE(headers, 0))
 
-
-_AS_IS = bytes(c for c in range(0x20, 0x7F) if c not in b'"\\')  # what json.dumps writes as it is (ensure_ascii)
 
 # json.dumps' defaults (ASCII, ", " and ": "), no circular check: headers are tuples of strings
 _ENCODE: Callable[[Any, int], Iterable[str]] | None = (
