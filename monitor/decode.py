@@ -29,11 +29,13 @@ except ImportError:  # an install without mypy (the pure package needs none)
     def mypyc_attr(*_args: object, **_kwargs: object) -> Callable[[type], type]:  # type: ignore[misc]
         return lambda cls: cls
 
-MAX_DECODED = 4 * 1024 * 1024  # bytes produced by decompression per message
-MAX_SCAN = 1 << 20  # bytes of one body scanned (the rest is marked truncated)
-MAX_FIELDS = 5000
-MAX_DEPTH = 8
-MAX_VALUE = 64 * 1024
+# (Final: the compiled decoder reads each as a constant; a module global is looked up in the module's dict and checked
+# to be an int at every read, ~150 instructions, several times a container in _walk and a value in _leaf)
+MAX_DECODED: Final = 4 * 1024 * 1024  # bytes produced by decompression per message
+MAX_SCAN: Final = 1 << 20  # bytes of one body scanned (the rest is marked truncated)
+MAX_FIELDS: Final = 5000
+MAX_DEPTH: Final = 8
+MAX_VALUE: Final = 64 * 1024
 _B64 = re.compile(r"^[A-Za-z0-9+/_-]{16,}={0,2}$")
 _HEX_DIGITS = "0123456789abcdefABCDEF"  # v.strip(_HEX_DIGITS) == "": every character of v is a hex digit
 _URLSAFE = bytes.maketrans(b"-_", b"+/")
