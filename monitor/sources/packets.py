@@ -72,6 +72,20 @@ def _native() -> bool:
 # shift is a bytecode of its own: the one struct call stays. The same values either way (tests/test_fast_path.py
 # runs the walk both ways)
 BY_INDEX = _native()
+
+
+def _rec_over_eth(buf: bytes, pos: i64) -> tuple[int, int, int, int, int, int, int, int, bytes, int, int, int]:
+    """_REC_OVER_ETH_LE's fields read byte by byte from buf[pos:pos + 64], the two- and four-byte IP and TCP ones in
+    network order (the walk swaps the struct's). Compiled: a native call whose tuple comes back unboxed, and the
+    offset a native 64-bit int (its sums need no object checks); the pure walk never calls it."""
+    return (buf[pos] | buf[pos + 1] << 8 | buf[pos + 2] << 16 | buf[pos + 3] << 24,
+            buf[pos + 4] | buf[pos + 5] << 8 | buf[pos + 6] << 16 | buf[pos + 7] << 24,
+            buf[pos + 8] | buf[pos + 9] << 8 | buf[pos + 10] << 16 | buf[pos + 11] << 24,
+            buf[pos + 28] << 8 | buf[pos + 29], buf[pos + 30], buf[pos + 32] << 8 | buf[pos + 33],
+            buf[pos + 36] << 8 | buf[pos + 37], buf[pos + 39], buf[pos + 42:pos + 54],
+            buf[pos + 54] << 24 | buf[pos + 55] << 16 | buf[pos + 56] << 8 | buf[pos + 57], buf[pos + 62], buf[pos + 63])
+
+
 # the messages made per packet or connection, without a frozen dataclass's __init__ (model.maker)
 _datagram, _flow_stats, _endpoint, _dns_answer = maker(Datagram), maker(FlowStats), maker(Endpoint), maker(DnsAnswer)
 
@@ -397,7 +411,6 @@ class PacketDecoder:
         u: int
         ethertype: int
         vihl: int
-        p: i64
         ts: float
         # the layout's numbers declared too: a pcap record's time is then worked out in doubles, and its length
         # compared with native ints, instead of by the interpreter's number protocol on objects (58,376 records of
@@ -410,7 +423,7 @@ class PacketDecoder:
         # a little-endian pcap of Ethernet frames (what capture tools write): a record header and the frame's headers
         # in one struct call when the buffer holds both (the record's length is checked before they are read)
         both = _REC_OVER_ETH_LE.unpack_from if not ng and lt == 1 and hdr.format == "<III4x" else None
-        got: int = 0  # the frame's headers read with its record header: 1 little-endian (to swap), 2 byte by byte
+        got = False  # the frame's headers read with its record header
         by_index: bool = BY_INDEX
         while True:
             if ng:
@@ -430,29 +443,14 @@ class PacketDecoder:
                 if pos + 16 > end:
                     break
                 if both is not None and pos + 64 <= end:
-                    if by_index:  # _REC_OVER_ETH_LE's fields, the two- and four-byte IP and TCP ones in network order
-                        p = pos  # (a native 64-bit int when compiled: its sums and shifts need no object checks)
-                        sec = buf[p] | buf[p + 1] << 8 | buf[p + 2] << 16 | buf[p + 3] << 24
-                        frac = buf[p + 4] | buf[p + 5] << 8 | buf[p + 6] << 16 | buf[p + 7] << 24
-                        n = buf[p + 8] | buf[p + 9] << 8 | buf[p + 10] << 16 | buf[p + 11] << 24
-                        ethertype = buf[p + 28] << 8 | buf[p + 29]
-                        vihl = buf[p + 30]
-                        iplen = buf[p + 32] << 8 | buf[p + 33]
-                        frag = buf[p + 36] << 8 | buf[p + 37]
-                        proto = buf[p + 39]
-                        key = buf[pos + 42:pos + 54]
-                        word = buf[p + 54] << 24 | buf[p + 55] << 16 | buf[p + 56] << 8 | buf[p + 57]
-                        off = buf[p + 62]
-                        flags = buf[p + 63]
-                        got = 2
-                    else:
-                        rec_eth: tuple[int, int, int, int, int, int, int, int, bytes, int, int, int] = both(buf, pos)
-                        sec, frac, n, ethertype, vihl, iplen, frag, proto, key, word, off, flags = rec_eth
-                        got = 1
+                    rec_eth: tuple[int, int, int, int, int, int, int, int, bytes, int, int, int] = \
+                        _rec_over_eth(buf, pos) if by_index else both(buf, pos)
+                    sec, frac, n, ethertype, vihl, iplen, frag, proto, key, word, off, flags = rec_eth
+                    got = True
                 else:
                     record: tuple[int, int, int] = unpack(buf, pos)
                     sec, frac, n = record
-                    got = 0
+                    got = False
                 start = pos + 16
                 if n > max_record or start + n > end:
                     break
@@ -462,13 +460,12 @@ class PacketDecoder:
             # the headers as feed()'s fast path reads them, in one struct call (offsets into a large buffer
             # are not small ints: each sum would be a new object); the same conditions as there
             if lt == 1 and n >= 54:
-                if got == 2:
-                    pass  # read with the record header, byte by byte
-                elif got:  # read with the record header, little-endian: the network-order values swapped
-                    ethertype = ((ethertype & 0xFF) << 8) | (ethertype >> 8)
-                    iplen = ((iplen & 0xFF) << 8) | (iplen >> 8)
-                    frag = ((frag & 0xFF) << 8) | (frag >> 8)
-                    word = ((word & 0xFF) << 24) | ((word & 0xFF00) << 8) | ((word >> 8) & 0xFF00) | (word >> 24)
+                if got:  # read with the record header
+                    if not by_index:  # by the struct, little-endian: the network-order values swapped
+                        ethertype = ((ethertype & 0xFF) << 8) | (ethertype >> 8)
+                        iplen = ((iplen & 0xFF) << 8) | (iplen >> 8)
+                        frag = ((frag & 0xFF) << 8) | (frag >> 8)
+                        word = ((word & 0xFF) << 24) | ((word & 0xFF00) << 8) | ((word >> 8) & 0xFF00) | (word >> 24)
                 else:
                     eth: tuple[int, int, int, int, int, bytes, int, int, int] = over_eth(buf, start)
                     ethertype, vihl, iplen, frag, proto, key, word, off, flags = eth
