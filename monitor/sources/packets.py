@@ -443,8 +443,11 @@ class PacketDecoder:
                 if pos + 16 > end:
                     break
                 if both is not None and pos + 64 <= end:
-                    rec_eth: tuple[int, int, int, int, int, int, int, int, bytes, int, int, int] = \
-                        _rec_over_eth(buf, pos) if by_index else both(buf, pos)
+                    rec_eth: tuple[int, int, int, int, int, int, int, int, bytes, int, int, int]
+                    if by_index:  # (statements, not a conditional expression: compiled, its tuple stays unboxed)
+                        rec_eth = _rec_over_eth(buf, pos)
+                    else:
+                        rec_eth = both(buf, pos)
                     sec, frac, n, ethertype, vihl, iplen, frag, proto, key, word, off, flags = rec_eth
                     got = True
                 else:
