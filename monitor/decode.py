@@ -29,14 +29,16 @@ except ImportError:  # an install without mypy (the pure package needs none)
     def mypyc_attr(*_args: object, **_kwargs: object) -> Callable[[type], type]:  # type: ignore[misc]
         return lambda cls: cls
 
-MAX_DECODED = 4 * 1024 * 1024  # bytes produced by decompression per message
-MAX_SCAN = 1 << 20  # bytes of one body scanned (the rest is marked truncated)
-MAX_FIELDS = 5000
-MAX_DEPTH = 8
-MAX_VALUE = 64 * 1024
-_B64 = re.compile(r"^[A-Za-z0-9+/_-]{16,}={0,2}$")
-_HEX_DIGITS = "0123456789abcdefABCDEF"  # v.strip(_HEX_DIGITS) == "": every character of v is a hex digit
-_URLSAFE = bytes.maketrans(b"-_", b"+/")
+# (Final: the compiled decoder reads each as a constant; a module global is looked up in the module's dict and checked
+# to be an int at every read, ~150 instructions, several times a container in _walk and a value in _leaf)
+MAX_DECODED: Final = 4 * 1024 * 1024  # bytes produced by decompression per message
+MAX_SCAN: Final = 1 << 20  # bytes of one body scanned (the rest is marked truncated)
+MAX_FIELDS: Final = 5000
+MAX_DEPTH: Final = 8
+MAX_VALUE: Final = 64 * 1024
+_B64: Final = re.compile(r"^[A-Za-z0-9+/_-]{16,}={0,2}$")
+_HEX_DIGITS: Final = "0123456789abcdefABCDEF"  # v.strip(_HEX_DIGITS) == "": every character of v is a hex digit
+_URLSAFE: Final = bytes.maketrans(b"-_", b"+/")
 _PCT = lazy(globals(), "_PCT", r"%[0-9a-fA-F]{2}")
 # header.payload.signature, alone or after a scheme ("Bearer eyJ...")
 _JWT = lazy(globals(), "_JWT", r"^(?:[A-Za-z]{2,12}\s+)?eyJ[A-Za-z0-9_-]{4,}\.([A-Za-z0-9_-]{4,})\.[A-Za-z0-9_-]*$")
@@ -330,7 +332,7 @@ def _leaf(loc: str, key: str, value: str, tr: tuple[str, ...], depth: int, b: _B
 # Values of 16-256 characters whose hex or base64 bytes hold nothing (see _bytes), remembered: a device sends the
 # same ids (an Android id, a GAID, an MD5 of its IMEI) in request after request, and each read as base64 costs
 # more than the rest of its field. Bounded (captured text): at most 4,096 values of at most 256 characters
-_INERT: set[str] = set()
+_INERT: Final[set[str]] = set()
 
 
 def _inert(v: str) -> None:

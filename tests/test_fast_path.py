@@ -240,13 +240,18 @@ def test_fast_path_on_the_sample_and_real_captures() -> None:
         assert _source(f, True) == _source(f, False), f.name
 
 
-@pytest.mark.parametrize("seed", range(2))
+@pytest.mark.parametrize(("seed", "by_index"), [(0, False), (1, False), (0, True), (1, True)])
 def test_the_block_walk_settles_packets_as_the_reference_reads_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                   seed: int) -> None:
+                                                                   seed: int, by_index: bool) -> None:
     """PacketDecoder.walk settles the packets that are only counted inside the reader's block walk (no record
     object): on damaged, interleaved traffic of more than 4096 frames (the source expires idle connections at
     every 4096th), in pcap with Ethernet and raw IP, big-endian and nanosecond pcap and pcapng, with records
-    crossing the buffer's end or not, the messages, counts and capture times are the reference path's."""
+    crossing the buffer's end or not, the messages, counts and capture times are the reference path's. Both
+    ways of reading a little-endian Ethernet record's headers (packets.BY_INDEX: byte by byte, the compiled walk's
+    way, or one struct call, the pure walk's) in either build."""
+    import monitor.sources.packets as packets
+
+    monkeypatch.setattr(packets, "BY_INDEX", by_index)
     traffic = _traffic(seed, 500)
     assert len(traffic) > 4096
     files = [tmp_path / "eth.pcap", tmp_path / "raw.pcap", tmp_path / "be-nano.pcap", tmp_path / "eth.pcapng"]
@@ -285,6 +290,13 @@ def test_the_block_walk_settles_packets_as_the_reference_reads_them(tmp_path: Pa
                     pass
                 times.append((src.first_ts, src.last_ts))
             assert times[0] == times[1]
+
+
+def test_the_walk_reads_a_record_s_headers_byte_by_byte_when_compiled() -> None:
+    """packets.BY_INDEX: the compiled walk indexes the buffer (cheap in C), the pure one makes one struct call."""
+    import monitor.sources.packets as packets
+
+    assert packets.BY_INDEX == is_compiled("monitor.sources.packets")
 
 
 def test_new_connections_past_the_table_s_bound_close_the_oldest_on_the_walk_too(tmp_path: Path,

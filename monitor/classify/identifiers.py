@@ -15,7 +15,7 @@ import itertools
 import operator
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Final
 
 from monitor.classify.checks import PKG, Check, CheckContext, luhn_ok, unicast_mac
 from monitor.classify.types import type_checks, type_ids
@@ -32,7 +32,10 @@ _MAC = lazy(globals(), "_MAC", r"(?<![0-9A-Fa-f:-])((?:[0-9A-Fa-f]{2}[:-]){5}[0-
 _DIGITS = re.compile(r"\d{14,}")  # whole digit runs of 14 or more (IMEI/ICCID candidates: those of at most 20)
 _HASH = re.compile(r"^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$")
 _HASH_NAMES = {32: "md5", 40: "sha1", 64: "sha256"}
-_BYTES = ("bytes",)  # the transforms of a payload's hex view
+# the transforms of a payload's hex view; Final and of any length: the compiled scan reads it from a C variable as the
+# tuple object it is (a global of a fixed-length tuple type was looked up in the module's dict and repacked into a
+# new tuple at every test, ~400 instructions a field in _recurrences)
+_BYTES: Final[tuple[str, ...]] = ("bytes",)
 _HEX12 = lazy(globals(), "_HEX12", r"[0-9A-Fa-f]{12}")  # a MAC written without separators
 _NO_KEYS: frozenset[str] = frozenset()
 _VALUE = operator.itemgetter(2)  # Field.value (a named tuple: itemgetter is cheaper than attrgetter)

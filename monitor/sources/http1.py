@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from typing import Final
 
 from monitor.model import Endpoint, HttpExchange, Message, maker
 
 BODY_KEEP = 1 << 20
 HEADER_MAX = 64 * 1024
-MAX_HEADERS = 200
-MAX_PENDING = 64
+# (Final: constants of the compiled parser, not module globals looked up at every read: _WS per header line)
+MAX_HEADERS: Final = 200
+MAX_PENDING: Final = 64
 METHODS = (b"GET", b"POST", b"PUT", b"HEAD", b"DELETE", b"OPTIONS", b"PATCH", b"CONNECT", b"TRACE")
-REQUEST_LINE = re.compile(rb"^(GET|POST|PUT|HEAD|DELETE|OPTIONS|PATCH|CONNECT|TRACE) (\S{1,8192}) HTTP/1\.[01]$")
-STATUS_LINE = re.compile(rb"^HTTP/1\.[01] (\d{3})(?: .*)?$")
+REQUEST_LINE: Final = re.compile(rb"^(GET|POST|PUT|HEAD|DELETE|OPTIONS|PATCH|CONNECT|TRACE) (\S{1,8192}) HTTP/1\.[01]$")
+STATUS_LINE: Final = re.compile(rb"^HTTP/1\.[01] (\d{3})(?: .*)?$")
 
 
 def looks_like_http_request(data: bytes) -> bool:
@@ -55,7 +57,7 @@ class _Msg:
 
 
 _http_exchange = maker(HttpExchange)  # (model.maker: without the frozen dataclass's __init__)
-_WS = " \t\n\r\x0b\x0c"  # what bytes.strip() strips: str.strip() would also take \x1c-\x1f, \x85, \xa0
+_WS: Final = " \t\n\r\x0b\x0c"  # what bytes.strip() strips: str.strip() would also take \x1c-\x1f, \x85, \xa0
 
 
 class _Parser:

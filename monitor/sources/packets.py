@@ -16,7 +16,7 @@ import struct
 from _socket import inet_aton, inet_ntoa
 from collections import OrderedDict
 from collections.abc import Callable, Generator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from monitor.model import (
     DATAGRAMS_PER_FLOW,
@@ -32,6 +32,9 @@ from monitor.sources.dns import DnsError, parse_dns
 from monitor.sources.http1 import Http1Handler, looks_like_http_request, looks_like_http_response
 from monitor.sources.linklayer import TUNNEL_PORTS, gre, ip_of, udp_tunnel
 from monitor.sources.streams import DnsTcpHandler, RawHandler, StreamHandler, TlsPassiveHandler
+
+if TYPE_CHECKING:  # a native int type of mypyc's (the walk's byte offsets, below); nothing to import at run time
+    from mypy_extensions import i64
 
 OOO_LIMIT = 1 << 20  # out-of-order bytes buffered per direction
 MAX_CONNS = 200_000
@@ -56,6 +59,33 @@ _OVER_IP = struct.Struct("!BxH2xHxB2x12sI4xBB")
 # a little-endian pcap record header and _OVER_ETH's fields after it, in one struct call (one byte order per format:
 # the network-order fields of two or four bytes are read little-endian and swapped by the walk)
 _REC_OVER_ETH_LE = struct.Struct("<III4x12xHBxH2xHxB2x12sI4xBB")
+
+
+def _native() -> bool:
+    """Whether this module runs compiled (a mypyc function is not a Python function)."""
+    return type(_native).__name__ != "function"
+
+
+# The walk reads _REC_OVER_ETH_LE's values byte by byte when compiled: mypyc indexes bytes in ~20 instructions and
+# shifts native ints inline, where the struct call costs ~2.3k (the bound method's call, argument parsing, the buffer
+# protocol, a tuple of twelve objects; 66,247 calls of the 50 MB HTTP-heavy capture: ~149M). Pure, each subscript and
+# shift is a bytecode of its own: the one struct call stays. The same values either way (tests/test_fast_path.py
+# runs the walk both ways)
+BY_INDEX = _native()
+
+
+def _rec_over_eth(buf: bytes, pos: i64) -> tuple[int, int, int, int, int, int, int, int, bytes, int, int, int]:
+    """_REC_OVER_ETH_LE's fields read byte by byte from buf[pos:pos + 64], the two- and four-byte IP and TCP ones in
+    network order (the walk swaps the struct's). Compiled: a native call whose tuple comes back unboxed, and the
+    offset a native 64-bit int (its sums need no object checks); the pure walk never calls it."""
+    return (buf[pos] | buf[pos + 1] << 8 | buf[pos + 2] << 16 | buf[pos + 3] << 24,
+            buf[pos + 4] | buf[pos + 5] << 8 | buf[pos + 6] << 16 | buf[pos + 7] << 24,
+            buf[pos + 8] | buf[pos + 9] << 8 | buf[pos + 10] << 16 | buf[pos + 11] << 24,
+            buf[pos + 28] << 8 | buf[pos + 29], buf[pos + 30], buf[pos + 32] << 8 | buf[pos + 33],
+            buf[pos + 36] << 8 | buf[pos + 37], buf[pos + 39], buf[pos + 42:pos + 54],
+            buf[pos + 54] << 24 | buf[pos + 55] << 16 | buf[pos + 56] << 8 | buf[pos + 57], buf[pos + 62], buf[pos + 63])
+
+
 # the messages made per packet or connection, without a frozen dataclass's __init__ (model.maker)
 _datagram, _flow_stats, _endpoint, _dns_answer = maker(Datagram), maker(FlowStats), maker(Endpoint), maker(DnsAnswer)
 
@@ -393,7 +423,8 @@ class PacketDecoder:
         # a little-endian pcap of Ethernet frames (what capture tools write): a record header and the frame's headers
         # in one struct call when the buffer holds both (the record's length is checked before they are read)
         both = _REC_OVER_ETH_LE.unpack_from if not ng and lt == 1 and hdr.format == "<III4x" else None
-        got = False
+        got = False  # the frame's headers read with its record header
+        by_index: bool = BY_INDEX
         while True:
             if ng:
                 if pos + 28 > end:
@@ -412,7 +443,11 @@ class PacketDecoder:
                 if pos + 16 > end:
                     break
                 if both is not None and pos + 64 <= end:
-                    rec_eth: tuple[int, int, int, int, int, int, int, int, bytes, int, int, int] = both(buf, pos)
+                    rec_eth: tuple[int, int, int, int, int, int, int, int, bytes, int, int, int]
+                    if by_index:  # (statements, not a conditional expression: compiled, its tuple stays unboxed)
+                        rec_eth = _rec_over_eth(buf, pos)
+                    else:
+                        rec_eth = both(buf, pos)
                     sec, frac, n, ethertype, vihl, iplen, frag, proto, key, word, off, flags = rec_eth
                     got = True
                 else:
@@ -428,11 +463,12 @@ class PacketDecoder:
             # the headers as feed()'s fast path reads them, in one struct call (offsets into a large buffer
             # are not small ints: each sum would be a new object); the same conditions as there
             if lt == 1 and n >= 54:
-                if got:  # read with the record header, little-endian: the network-order values swapped
-                    ethertype = ((ethertype & 0xFF) << 8) | (ethertype >> 8)
-                    iplen = ((iplen & 0xFF) << 8) | (iplen >> 8)
-                    frag = ((frag & 0xFF) << 8) | (frag >> 8)
-                    word = ((word & 0xFF) << 24) | ((word & 0xFF00) << 8) | ((word >> 8) & 0xFF00) | (word >> 24)
+                if got:  # read with the record header
+                    if not by_index:  # by the struct, little-endian: the network-order values swapped
+                        ethertype = ((ethertype & 0xFF) << 8) | (ethertype >> 8)
+                        iplen = ((iplen & 0xFF) << 8) | (iplen >> 8)
+                        frag = ((frag & 0xFF) << 8) | (frag >> 8)
+                        word = ((word & 0xFF) << 24) | ((word & 0xFF00) << 8) | ((word >> 8) & 0xFF00) | (word >> 24)
                 else:
                     eth: tuple[int, int, int, int, int, bytes, int, int, int] = over_eth(buf, start)
                     ethertype, vihl, iplen, frag, proto, key, word, off, flags = eth
