@@ -252,7 +252,13 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           "fresh-ej": (0.79, 0.70), "fresh-ek": (0.78, 0.80), "fresh-el": (0.83, 0.75), "fresh-em": (0.77, 0.66),
           "fresh-en": (0.76, 0.85), "fresh-eo": (0.78, 0.80), "fresh-ep": (0.91, 0.92), "fresh-eq": (0.71, 0.77),
           "fresh-er": (0.86, 0.77), "fresh-es": (0.66, 0.82), "fresh-et": (0.77, 0.73), "fresh-eu": (0.74, 0.75),
-          "fresh-ev": (0.70, 0.76), "fresh-ew": (0.80, 0.81), "fresh-ex": (0.76, 0.71)}
+          "fresh-ev": (0.70, 0.76), "fresh-ew": (0.80, 0.81), "fresh-ex": (0.76, 0.71),
+          # session 22 (first readings on 62bd1be in docs/rounds.md; fresh-fl holds older versions of products used before)
+          "fresh-ey": (0.86, 0.82), "fresh-ez": (0.81, 0.84), "fresh-fa": (0.80, 0.74), "fresh-fb": (0.77, 0.65),
+          "fresh-fc": (0.81, 0.80), "fresh-fd": (0.81, 0.85), "fresh-fe": (0.80, 0.76), "fresh-ff": (0.75, 0.77),
+          "fresh-fg": (0.77, 0.66), "fresh-fh": (0.86, 0.80), "fresh-fi": (0.76, 0.79), "fresh-fj": (0.91, 1.00),
+          "fresh-fk": (0.91, 0.88), "fresh-fl": (0.79, 0.71), "fresh-fm": (0.81, 0.78), "fresh-fn": (0.79, 0.75),
+          "fresh-fo": (0.74, 0.70)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
@@ -274,7 +280,9 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-dr", "fresh-ds", "fresh-dt", "fresh-du", "fresh-dv", "fresh-dw", "fresh-dx", "fresh-dy", "fresh-dz",
            "fresh-ea", "fresh-eb", "fresh-ec", "fresh-ed", "fresh-ee", "fresh-ef", "fresh-eg", "fresh-eh", "fresh-ei",
            "fresh-ej", "fresh-ek", "fresh-el", "fresh-em", "fresh-en", "fresh-eo", "fresh-ep", "fresh-eq", "fresh-er",
-           "fresh-es", "fresh-et", "fresh-eu", "fresh-ev", "fresh-ew", "fresh-ex")
+           "fresh-es", "fresh-et", "fresh-eu", "fresh-ev", "fresh-ew", "fresh-ex", "fresh-ey", "fresh-ez",
+           "fresh-fa", "fresh-fb", "fresh-fc", "fresh-fd", "fresh-fe", "fresh-ff", "fresh-fg", "fresh-fh", "fresh-fi",
+           "fresh-fj", "fresh-fk", "fresh-fl", "fresh-fm", "fresh-fn", "fresh-fo")
 
 
 def _present() -> set[str]:

@@ -182,3 +182,53 @@ def test_a_permission_asked_only_where_a_law_requires_it_is_no_condition() -> No
     # guard: a permission the user gives stays a condition
     assert ("gaid", "conditional", "first_party") in facts(
         "With your permission, we collect the following:\n\n- identifiers used for advertising purposes\n")
+
+
+def test_saying_transmissions_cannot_be_secured_is_no_promise_about_them() -> None:
+    text = ("We collect your email address. It is impossible for us to ensure the privacy and security of all "
+            "transmissions made to and from the site while in transit.")
+    assert verdict_of(text, "email", cleartext=True) != "contradicted"
+
+
+def test_a_rule_for_the_reader_states_nothing_about_the_service() -> None:
+    text = ("However, without that user's permission, you may not contact the user, store that user's contact "
+            "information or email address.")
+    assert not facts(text)
+
+
+def test_a_hearing_aids_serial_number_is_the_products_identifier() -> None:
+    got = facts("We collect product identification information, like hearing aid serial numbers.")
+    assert ("device_uid", "collects", "first_party") in got
+    assert ("serial", "collects", "first_party") not in got
+
+
+def test_collection_consistent_with_device_permissions_is_conditional() -> None:
+    got = facts("Consistent with your device permissions, we may collect location information from your device's GPS "
+                "signal.")
+    assert ("location_precise", "conditional", "first_party") in got
+    assert ("location_precise", "collects", "first_party") not in got
+
+
+def test_opt_out_steps_a_files_location_and_password_recovery_state_nothing() -> None:
+    text = ("Blocking advertising ID use in your mobile settings. This key and the file's location are then encrypted "
+            "again. This address will only be used to send you a password recovery code if you forget it.")
+    assert not facts(text)
+
+
+def test_a_denial_for_others_marketing_to_the_user_is_about_advertisers() -> None:
+    text = ("We collect your email address. We do not provide personally identifiable information to unaffiliated third "
+            "parties for their use in marketing directly to you.")
+    assert verdict_of(text, "email", "admob", category="advertising") == "contradicted"
+    assert verdict_of(text, "email", "onesignal", category="push") != "contradicted"
+
+
+def test_a_denial_about_one_purposes_data_or_a_balancing_premise_is_no_promise() -> None:
+    for sentence in ("The personal data that we process for this purpose will not be shared with any third party except "
+                     "our technical service provider.",
+                     "Given that we limit the data processed, do not share it with other third parties, and show only "
+                     "relevant ads, we believe that our legitimate interest outweighs."):
+        text = "We collect your email address. " + sentence
+        assert verdict_of(text, "email", "onesignal", category="push") != "contradicted", sentence
+    # guard: the same denial of personal data in general still holds
+    assert verdict_of("We collect your email address. We will not share personally identifiable information with any "
+                      "third party.", "email", "onesignal", category="push") == "contradicted"

@@ -80,6 +80,13 @@ GRID17, GRID18 = CORPUS / "verdicts17", CORPUS / "verdicts18"
 FLOORS17 = {"grid17/8vim.txt": (1.0, 0), "grid17/nest.txt": (0.287, 11)}
 FLOORS18 = {"grid18/sanuya.txt": (0.701, 24), "grid18/simpfun.txt": (0.902, 26), "grid18/thirteen.txt": (0.966, 27)}
 KNOWN_FALSE = {"grid18/sanuya.txt": 1,
+               # session 22: grid 99's TV Remote, "Except as provided in this privacy policy, we will not transfer any of
+               # your personal data to third parties", read (as reviewers 7, 8 and 9 read it) as a promise that identity
+               # information reaches no third party the policy does not name; this reviewer reads no promise there
+               "grid99/tvremote.txt": 10,
+               # grid 104's ResearchGate (2020): a phone number read as denied from a bullet whose parent item says
+               # "services that are not available to Visitors", and the phone to Stripe; left for later
+               "grid104/researchgate.txt": 2,
                # grid 68's Sciener: "We follow our SOPs to protect the PDI submitted to us, both during transmission and
                # once we receive it" read as a promise about transit (an e-mail sent in clear text breaks it); its
                # reviewer reads no promise there
@@ -394,6 +401,27 @@ FLOORS_S21 = {
 OVERALL_S21 = {87: (209, 0.67, (77, 78)), 88: (225, 0.43, (25, 28)), 89: (184, 0.62, (67, 68)), 90: (222, 0.63, (71, 73)),
                91: (215, 0.73, (72, 74)), 92: (247, 0.66, (57, 58)), 93: (236, 0.55, (44, 52)), 94: (205, 0.51, (59, 64)),
                95: (201, 0.56, (40, 41)), 96: (198, 0.70, (72, 75)), 97: (209, 0.59, (71, 82)), 98: (202, 0.94, (132, 132))}
+# Session 22's grids, first readings on 62bd1be (accuracy / false contradicted): 99 (OpenSnow, TV Remote, The League)
+# 0.605 / 34; 100 (SOMA, Mined Underwater, 微刻运动) 0.776 / 18; 101 (Talkatone, Toca Boca, Autosync) 0.556 / 0; 102
+# (App Cloner, TiviMate, SuperLive) 0.786 / 3; 103 (Avast, WooPlus, Avatar World) 0.460 / 22; 104 (Go Smart,
+# ResearchGate, Blurrr) 0.591 / 5; 105 (three App Privacy Policy Generator apps) 1.000 / 0; 106 (MouthShut, Starkey,
+# 北京四中网校) 0.856 / 4; 107 (PlanetRomeo, Redbubble, carbonTRACK) 0.655 / 0; 108 (Trainline, Jersey Mike's, Plejd)
+# 0.665 / 5. After the session's rules:
+GRIDS_S22 = {g: CORPUS / f"verdicts{g}" for g in range(99, 109)}
+FLOORS_S22 = {
+    99: {"grid99/opensnow.txt": (0.92, 17), "grid99/theleague.txt": (0.59, 7), "grid99/tvremote.txt": (0.76, 31)},
+    100: {"grid100/minedunderwater.txt": (0.69, 26), "grid100/soma.txt": (0.92, 40), "grid100/weike.txt": (0.94, 21)},
+    101: {"grid101/autosync.txt": (0.64, 14), "grid101/talkatone.txt": (0.54, 5), "grid101/tocaboca.txt": (0.52, 10)},
+    102: {"grid102/appcloner.txt": (0.95, 61), "grid102/superlive.txt": (0.47, 7), "grid102/tivimate.txt": (1.0, 64)},
+    103: {"grid103/avast.txt": (0.58, 21), "grid103/avatarworld.txt": (0.46, 24), "grid103/wooplus.txt": (0.45, 19)},
+    104: {"grid104/blurrr.txt": (0.72, 15), "grid104/gosmart.txt": (0.48, 12), "grid104/researchgate.txt": (0.51, 8)},
+    105: {"grid105/carmatch.txt": (1.0, 81), "grid105/herorescue3.txt": (1.0, 93), "grid105/letssmash.txt": (1.0, 87)},
+    106: {"grid106/mouthshut.txt": (0.9, 45), "grid106/sizhong_wangxiao.txt": (0.86, 34), "grid106/starkey.txt": (0.91, 47)},
+    107: {"grid107/carbontrack.txt": (0.31, 21), "grid107/planetromeo.txt": (0.66, 42), "grid107/redbubble.txt": (0.94, 84)},
+    108: {"grid108/jerseymikes.txt": (0.82, 36), "grid108/plejd.txt": (0.58, 31), "grid108/trainline.txt": (0.55, 39)},
+}
+OVERALL_S22 = {99: (243, 0.75, (55, 68)), 100: (219, 0.85, (87, 90)), 101: (205, 0.57, (29, 38)), 102: (196, 0.80, (132, 132)), 103: (202, 0.51, (64, 67)), 104: (215, 0.57, (35, 46)), 105: (261, 1.00, (261, 261)), 106: (202, 0.89, (126, 132)), 107: (296, 0.65, (147, 185)), 108: (218, 0.65, (106, 106))}
+
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -529,6 +557,7 @@ LATER_GRIDS = [
     pytest.param(GRID86, CORPUS / "policies", 259, 0.63, (117, 119), FLOORS86, id="grid86"),
     pytest.param(GRIDR5, CORPUS / "policies", 258, 0.915, (67, 74), FLOORSR5, id="gridR5"),
     *(pytest.param(GRIDS_S21[g], CORPUS / "policies", *OVERALL_S21[g], FLOORS_S21[g], id=f"grid{g}") for g in range(87, 99)),
+    *(pytest.param(GRIDS_S22[g], CORPUS / "policies", *OVERALL_S22[g], FLOORS_S22[g], id=f"grid{g}") for g in range(99, 109)),
 ]
 
 

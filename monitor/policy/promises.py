@@ -52,6 +52,7 @@ class PromiseRules:
     share_denial: re.Pattern[str] = rule("share_denial")
     sdk_identity_denial: re.Pattern[str] = rule("sdk_identity_denial")
     user_content: re.Pattern[str] = rule("user_content")
+    purpose_scoped: re.Pattern[str] = rule("purpose_scoped")
     identity: re.Pattern[str] = rule("identity")
     personal: re.Pattern[str] = rule("personal")
     policy_exception: re.Pattern[str] = rule("policy_exception")
@@ -246,6 +247,9 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
             continue
         if _no_promise("no_third_party_sharing", t, nxt, r):
             continue
+        if rcps == [("class", "third_party")] and r.ad_purpose.search(t):
+            # (a denial "for their use in marketing directly to you" is about those who market: grid 108's Jersey Mike's)
+            rcps = [("categories", "advertising")]
         params = (*rcps, ("reach", "identity"), *((("except", "service_providers"),) if sp else ()))
         out.append(Claim("no_third_party_sharing", t, start, end, params))
     every = _all_data_denials(texts, find, statements, r, categories, organizations or {}, common, names or {})
@@ -446,7 +450,8 @@ def _no_promise(kind: str, text: str, following: str, r: PromiseRules) -> bool:
                 or r.anonymized_alternative.search(text)
                 or r.taken_back.search(following)
                 or r.disclaimer.search(text) or _about_other(text, r)
-                or r.user_content.search(text))  # (what the user keeps in the app, not what its SDKs send)
+                or r.user_content.search(text)  # (what the user keeps in the app, not what its SDKs send)
+                or r.purpose_scoped.search(text))  # (the data of one purpose, or a balancing test's premise)
 
 
 def _about_other(text: str, r: PromiseRules) -> bool:
