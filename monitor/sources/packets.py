@@ -16,7 +16,7 @@ import struct
 from _socket import inet_aton, inet_ntoa
 from collections import OrderedDict
 from collections.abc import Callable, Generator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from monitor.model import (
     DATAGRAMS_PER_FLOW,
@@ -103,6 +103,9 @@ class _Dir:
         self.fin = False
 
 
+_NO_DIR: Final = _Dir()  # the directions of every UDP connection: never written (no sequence numbers), always empty
+
+
 class _Conn:
     """One connection (TCP, or UDP addresses) while it is read."""
 
@@ -110,7 +113,8 @@ class _Conn:
                  "tls", "decrypting", "d_out", "d_in", "closed", "head", "quic", "crypto", "keys", "idle", "late", "dns",
                  "datagrams")
 
-    def __init__(self, client: Endpoint, server: Endpoint, transport: str, first_ts: float, last_ts: float) -> None:
+    def __init__(self, client: Endpoint, server: Endpoint, transport: str, first_ts: float, last_ts: float,
+                 tcp: bool = True) -> None:
         self.client = client
         self.server = server
         self.transport = transport
@@ -123,9 +127,10 @@ class _Conn:
         self.tls = False
         self.decrypting = False
         # the two directions' reassembly, client to server (outbound) and back: two attributes, not a dict keyed by
-        # True/False (the compiled walk reads one per in-order segment: a native field, not a dict look-up)
-        self.d_out = _Dir()
-        self.d_in = _Dir()
+        # True/False (the compiled walk reads one per in-order segment: a native field, not a dict look-up); UDP
+        # follows no sequence numbers, and its connections share one _Dir nothing writes (_NO_DIR)
+        self.d_out = _Dir() if tcp else _NO_DIR
+        self.d_in = _Dir() if tcp else _NO_DIR
         self.closed = False
         self.head: bytes | None = None  # first client bytes held back until the protocol is clear
         self.quic: Any = None  # QuicSession when a key log has this QUIC connection's secrets
@@ -804,7 +809,7 @@ class PacketDecoder:
         if len(conns) >= MAX_CONNS:
             self._evict_oldest(ts)
         # (by position: client, server, transport, first and last time, and for UDP no sequence numbers to follow)
-        c = _Conn(client, server, transport, ts, ts, None if transport == "tcp" else {})
+        c = _Conn(client, server, transport, ts, ts, transport == "tcp")
         conns[key] = c
         if self.fast and ":" not in src:
             self._register(c, key)
@@ -880,12 +885,12 @@ class PacketDecoder:
             self._evict_oldest(ts)
         back = key[4:8] + key[:4] + key[10:12] + key[8:10]
         if is_client:
-            c = _Conn(_endpoint(src, sport), _endpoint(dst, dport), "udp", ts, ts, {})
+            c = _Conn(_endpoint(src, sport), _endpoint(dst, dport), "udp", ts, ts, False)
             conns[(src, sport, dst, dport, "udp")] = c
             c.keys = (key, back)
             c.dns = dport in (53, 5353) or sport == 53
         else:
-            c = _Conn(_endpoint(dst, dport), _endpoint(src, sport), "udp", ts, ts, {})
+            c = _Conn(_endpoint(dst, dport), _endpoint(src, sport), "udp", ts, ts, False)
             conns[(dst, dport, src, sport, "udp")] = c
             c.keys = (back, key)
             c.dns = sport in (53, 5353) or dport == 53
