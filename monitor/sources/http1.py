@@ -312,7 +312,7 @@ class Http1Handler:
             target, tuple(req.headers), bytes(req.body),  # path, request_headers, request_body
             resp.status if resp is not None else None,  # status
             tuple(resp.headers) if resp else (), bytes(resp.body) if resp else b"",  # response headers and body
-            "frames " + ",".join(map(str, sorted(set(frames))[:32])), self.scheme,  # evidence, scheme
+            "frames " + ",".join([str(f) for f in sorted(set(frames))[:32]]), self.scheme,  # evidence, scheme
             req.version,  # http_version
             req.truncated, "" if resp is not None else "no response", self.protocol,  # body_truncated, error, protocol
         )
