@@ -215,7 +215,8 @@ class Engine:
         # the exchange's fields read once (a compiled engine reads each through the record's attribute lookup)
         server, client, mhost = m.server, m.client, m.host
         ip, port, ts, cip, transport, evidence = server.ip, server.port, m.ts, client.ip, m.transport, m.evidence
-        request_body, response_body, clear = m.request_body, m.response_body, m.scheme == "http"
+        request_body, response_body, scheme, request_headers = m.request_body, m.response_body, m.scheme, m.request_headers
+        clear = scheme == "http"
         host = mhost or self._attributor.name_for(ip, ts, cip, port)
         attr = self._attributor.attribute(mhost, ip, port, transport, ts, client=cip)
         proto = m.protocol
@@ -228,7 +229,7 @@ class Engine:
         acc = self._dest(host, ip, port, transport, proto, attr)
         acc.touch(ts)
         if self.account_http_bytes:
-            acc.bytes_out += len(request_body) + sum(len(k) + len(v) + 4 for k, v in m.request_headers)
+            acc.bytes_out += len(request_body) + sum(len(k) + len(v) + 4 for k, v in request_headers)
             acc.bytes_in += len(response_body) + sum(len(k) + len(v) + 4 for k, v in m.response_headers)
             acc.packets += 1
         mid = self.allocate_id()
@@ -236,10 +237,10 @@ class Engine:
         fields = decode.fields_of_http(m)
         if fields.truncated:
             self._note_truncated(evidence or "?")
-        url = m.url
+        url = _url(scheme, mhost, ip, port, m.path)  # (m.url: the record's property runs interpreted)
         self._batch.messages.append(_message(  # (positional: see RECORD_FIELDS)
             mid, "http", ts, cip, client.port, ip, port, transport, proto, host,
-            evidence, sender, attr.recipient, m.error, m.method, url, m.status, m.request_headers,
+            evidence, sender, attr.recipient, m.error, m.method, url, m.status, request_headers,
             request_body[:BODY_CAP], m.response_headers, response_body[:BODY_CAP],
             m.body_truncated or len(request_body) > BODY_CAP or fields.truncated,
         ))
@@ -248,7 +249,7 @@ class Engine:
             self._record_dns(resolved)
         hits = self._detector.scan(fields, cleartext=clear, device_cloud=self._detector.device_cloud(attr.sdk))
         if clear:  # HTTP Basic in clear text (a camera's or a router's web API): the password itself
-            for k, v in m.request_headers:
+            for k, v in request_headers:
                 if v[5:6] == " " and v[:6].lower() == "basic " and k.lower().endswith("authorization"):
                     hits.extend(basic_credentials(v, f"header:{k[:128]}"))
         prefix = "tls > " if proto == "https" and evidence.startswith("frame") else ""
@@ -476,6 +477,15 @@ class Engine:
 
 _STEPS: dict[type, Any] = {HttpExchange: Engine._http, DnsAnswer: Engine._dns, TlsHello: Engine._tls,
                            Datagram: Engine._datagram, WebSocketMessage: Engine._websocket, FlowStats: Engine._flow}
+
+
+def _url(scheme: str, host: str, ip: str, port: int, path: str) -> str:
+    """HttpExchange.url from the exchange's fields (the same text; tests/test_engine_table.py compares them)."""
+    default = 443 if scheme == "https" else 80
+    hostport = host or ip
+    if port and port != default:
+        hostport = f"{hostport}:{port}"
+    return f"{scheme}://{hostport}{path}"
 
 
 def _norm(value: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from engine_run import SIGS
 
-from monitor.engine import Engine, EngineContext
+from monitor.engine import Engine, EngineContext, _url
 from monitor.model import Datagram, DnsAnswer, Endpoint, HttpExchange, Message, TlsHello, WebSocketMessage
 from monitor.profile import EMPTY_PROFILE, profile_from_dict
 
@@ -126,3 +126,16 @@ def test_the_packet_decoder_builds_messages_in_their_fields_order() -> None:
     }
     for cls, names in order.items():
         assert tuple(f.name for f in dataclasses.fields(cls))[:len(names)] == names, cls.__name__
+
+
+@pytest.mark.parametrize(("scheme", "host", "ip", "port", "path"), [
+    ("http", "s.jpush.cn", "203.0.113.9", 80, "/v1?a=1"), ("https", "s.jpush.cn", "203.0.113.9", 443, "/"),
+    ("http", "", "203.0.113.9", 8080, "/x"), ("https", "a.example", "203.0.113.9", 80, ""),
+    ("http", "a.example", "203.0.113.9", 443, "/"), ("http", "", "2001:db8::1", 0, "/p"),
+    ("https", "", "2001:db8::1", 8443, "/q r"), ("ws", "h", "10.0.0.1", 80, "/"),
+])
+def test_the_engine_builds_an_exchange_url_as_the_record_does(scheme: str, host: str, ip: str, port: int,
+                                                              path: str) -> None:
+    m = HttpExchange(ts=1.0, client=PHONE, server=Endpoint(ip, port), method="GET", host=host, path=path,
+                     scheme=scheme)
+    assert _url(scheme, host, ip, port, path) == m.url

@@ -117,3 +117,24 @@ def test_a_head_past_its_bound_breaks_the_stream_whichever_the_segments() -> Non
     first = req.index(b"GET /x")
     for cuts in ([first, len(req) - 2], [len(req) - 2], [first, first + 10, len(req) - 2]):
         assert [e.path for e in _exchanges(cuts, [], req, b"")] == ["/ok"], cuts
+
+
+@pytest.mark.parametrize("line", [
+    b"GET / HTTP/1.1", b"OPTIONS * HTTP/1.0", b"CONNECT h.example:443 HTTP/1.1", b"DELETE /a%20b?\xe9=1 HTTP/1.0",
+    b"PATCH /x HTTP/1.1\n",  # the pattern's `$` matches before a final newline: the groups are read then
+])
+def test_the_request_line_is_read_as_the_pattern_matched_it(line: bytes) -> None:
+    """The parser slices a matched request line (sources/http1.py, _Parser._start); the match's groups say the same."""
+    ok = http1.REQUEST_LINE.match(line)
+    assert ok is not None
+    got = _exchanges([], [], line + b"\r\nHost: h\r\n\r\n", b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+    assert [(e.method, e.path, e.http_version, e.status) for e in got] == [
+        (ok.group(1).decode(), ok.group(2).decode("latin-1"), line.rsplit(b" ", 1)[-1].decode("latin-1"), 404)]
+
+
+@pytest.mark.parametrize("line", [b"HTTP/1.1 200 OK", b"HTTP/1.0 599", b"HTTP/1.1 302 Found: elsewhere", b"HTTP/1.1 201\n"])
+def test_the_status_is_read_as_the_pattern_matched_it(line: bytes) -> None:
+    ok = http1.STATUS_LINE.match(line)
+    assert ok is not None
+    got = _exchanges([], [], b"GET / HTTP/1.1\r\nHost: h\r\n\r\n", line + b"\r\nContent-Length: 0\r\n\r\n")
+    assert [e.status for e in got] == [int(ok.group(1))]

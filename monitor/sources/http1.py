@@ -36,7 +36,7 @@ class _Msg:
     """One HTTP message while it is read (a plain class: a dataclass costs ~0.6 ms of CPU to build at import)."""
 
     __slots__ = ("start_line", "headers", "body", "truncated", "ts", "frames", "method", "target", "status", "host",
-                 "transfer_encoding", "content_length")
+                 "transfer_encoding", "content_length", "version")
 
     def __init__(self, start_line: bytes, ts: float, frames: list[int]) -> None:
         self.start_line = start_line
@@ -45,8 +45,8 @@ class _Msg:
         self.truncated = False
         self.ts = ts
         self.frames = frames
-        # read once from the head (_Parser._head) for _body_mode and _exchange: the request's method and
-        # target, the response's status; the first Host header; the last Transfer-Encoding and
+        # read once from the head (_Parser._start) for _body_mode and _exchange: the request's method, target
+        # and version, the response's status; the first Host header; the last Transfer-Encoding and
         # Content-Length headers (None: absent)
         self.method = "?"
         self.target = ""
@@ -54,6 +54,7 @@ class _Msg:
         self.host = ""
         self.transfer_encoding = ""
         self.content_length: str | None = None
+        self.version = ""  # a request's HTTP version, the start line's last word ("HTTP/1.1")
 
 
 _http_exchange = maker(HttpExchange)  # (model.maker: without the frozen dataclass's __init__)
@@ -154,15 +155,27 @@ class _Parser:
         start line is not HTTP (the stream is then broken)."""
         first, _, rest = head.partition(b"\r\n")
         ok = REQUEST_LINE.match(first) if self.is_request else STATUS_LINE.match(first)
-        if not ok:
+        if ok is None:
             self._break()
             return False
         msg = _Msg(first, ts, [frame])
-        if self.is_request:
+        if not self.is_request:
+            # HTTP/1.x SP three ASCII digits, as matched: the status from the bytes (not int() of a group: a method
+            # call and a call of int in the compiled parser)
+            msg.status = (first[9] - 48) * 100 + (first[10] - 48) * 10 + first[11] - 48
+        elif first[-1] != 10:  # (the pattern's `$` also matches before a final "\n": then the groups, below)
+            # METHOD SP target SP HTTP/1.x, as matched, and the target has no white space: sliced from the line,
+            # not read from the match's groups (a method call each, and a decode of an untyped value, compiled)
+            sp = 3
+            while first[sp] != 32:
+                sp += 1
+            msg.method = first[:sp].decode("latin-1")
+            msg.target = first[sp + 1:len(first) - 9].decode("latin-1")
+            msg.version = first[len(first) - 8:].decode("latin-1")
+        else:
             msg.method = ok.group(1).decode()
             msg.target = ok.group(2).decode("latin-1")
-        else:
-            msg.status = int(ok.group(1))
+            msg.version = first.rsplit(b" ", 1)[-1].decode("latin-1")
         if rest:
             headers = msg.headers
             host_seen = False
@@ -299,8 +312,8 @@ class Http1Handler:
             target, tuple(req.headers), bytes(req.body),  # path, request_headers, request_body
             resp.status if resp is not None else None,  # status
             tuple(resp.headers) if resp else (), bytes(resp.body) if resp else b"",  # response headers and body
-            "frames " + ",".join(map(str, sorted(set(frames))[:32])), self.scheme,  # evidence, scheme
-            req.start_line.rsplit(b" ", 1)[-1].decode("latin-1"),  # http_version
+            "frames " + ",".join([str(f) for f in sorted(set(frames))[:32]]), self.scheme,  # evidence, scheme
+            req.version,  # http_version
             req.truncated, "" if resp is not None else "no response", self.protocol,  # body_truncated, error, protocol
         )
 

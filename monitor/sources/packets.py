@@ -16,7 +16,7 @@ import struct
 from _socket import inet_aton, inet_ntoa
 from collections import OrderedDict
 from collections.abc import Callable, Generator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from monitor.model import (
     DATAGRAMS_PER_FLOW,
@@ -103,15 +103,18 @@ class _Dir:
         self.fin = False
 
 
+_NO_DIR: Final = _Dir()  # the directions of every UDP connection: never written (no sequence numbers), always empty
+
+
 class _Conn:
     """One connection (TCP, or UDP addresses) while it is read."""
 
     __slots__ = ("client", "server", "transport", "first_ts", "last_ts", "bytes_out", "bytes_in", "packets", "handler",
-                 "tls", "decrypting", "dirs", "closed", "head", "quic", "crypto", "keys", "idle", "late", "dns",
+                 "tls", "decrypting", "d_out", "d_in", "closed", "head", "quic", "crypto", "keys", "idle", "late", "dns",
                  "datagrams")
 
     def __init__(self, client: Endpoint, server: Endpoint, transport: str, first_ts: float, last_ts: float,
-                 dirs: dict[bool, _Dir] | None = None) -> None:
+                 tcp: bool = True) -> None:
         self.client = client
         self.server = server
         self.transport = transport
@@ -123,7 +126,11 @@ class _Conn:
         self.handler: StreamHandler | None = None
         self.tls = False
         self.decrypting = False
-        self.dirs = {True: _Dir(), False: _Dir()} if dirs is None else dirs
+        # the two directions' reassembly, client to server (outbound) and back: two attributes, not a dict keyed by
+        # True/False (the compiled walk reads one per in-order segment: a native field, not a dict look-up); UDP
+        # follows no sequence numbers, and its connections share one _Dir nothing writes (_NO_DIR)
+        self.d_out = _Dir() if tcp else _NO_DIR
+        self.d_in = _Dir() if tcp else _NO_DIR
         self.closed = False
         self.head: bytes | None = None  # first client bytes held back until the protocol is clear
         self.quic: Any = None  # QuicSession when a key log has this QUIC connection's secrets
@@ -235,7 +242,7 @@ class PacketDecoder:
                                     c.last_ts = ts
                                 return []
                             if not c.late:
-                                d = c.dirs[outbound]
+                                d = c.d_out if outbound else c.d_in
                                 seq = _U32.unpack_from(data, t + 4)[0]
                                 if d.next_seq == seq and not d.ooo:  # in order, nothing held back
                                     d.next_seq = (seq + plen) & 0xFFFFFFFF
@@ -322,7 +329,7 @@ class PacketDecoder:
         table[key] = (c, True)
         table[back] = (c, False)
         c.packets = 1
-        c.dirs[True].next_seq = (seq + 1) & 0xFFFFFFFF
+        c.d_out.next_seq = (seq + 1) & 0xFFFFFFFF
         return []  # (what eviction closed is taken from self.evicted by the caller, as after _tcp)
 
     def _syn(self, c: _Conn, outbound: bool, seq: int, plen: int, ts: float) -> list[Message | FlowStats]:
@@ -340,8 +347,8 @@ class PacketDecoder:
             a, b = (c.client, c.server) if outbound else (c.server, c.client)
             rc.pop((a.ip, a.port, b.ip, b.port), None)
             rc.pop((b.ip, b.port, a.ip, a.port), None)
-        c.dirs[outbound].next_seq = (seq + 1) & 0xFFFFFFFF
-        if c.dirs[True].fin and c.dirs[False].fin:
+        (c.d_out if outbound else c.d_in).next_seq = (seq + 1) & 0xFFFFFFFF
+        if c.d_out.fin and c.d_in.fin:
             return self._close((c.client.ip, c.client.port, c.server.ip, c.server.port, "tcp"), ts)
         return []
 
@@ -350,8 +357,8 @@ class PacketDecoder:
         c.packets += 1
         if ts > c.last_ts:
             c.last_ts = ts
-        c.dirs[outbound].fin = True
-        if not c.dirs[not outbound].fin:
+        (c.d_out if outbound else c.d_in).fin = True
+        if not (c.d_in if outbound else c.d_out).fin:
             return []
         return self._close((c.client.ip, c.client.port, c.server.ip, c.server.port, "tcp"), ts)
 
@@ -503,7 +510,7 @@ class PacketDecoder:
                                     last = ts
                                 continue
                             if not c.late:
-                                d = c.dirs[outbound]
+                                d = c.d_out if outbound else c.d_in
                                 if d.next_seq == word and not d.ooo:  # in order, nothing held back
                                     d.next_seq = (word + plen) & 0xFFFFFFFF
                                     c.packets += 1
@@ -802,7 +809,7 @@ class PacketDecoder:
         if len(conns) >= MAX_CONNS:
             self._evict_oldest(ts)
         # (by position: client, server, transport, first and last time, and for UDP no sequence numbers to follow)
-        c = _Conn(client, server, transport, ts, ts, None if transport == "tcp" else {})
+        c = _Conn(client, server, transport, ts, ts, transport == "tcp")
         conns[key] = c
         if self.fast and ":" not in src:
             self._register(c, key)
@@ -878,12 +885,12 @@ class PacketDecoder:
             self._evict_oldest(ts)
         back = key[4:8] + key[:4] + key[10:12] + key[8:10]
         if is_client:
-            c = _Conn(_endpoint(src, sport), _endpoint(dst, dport), "udp", ts, ts, {})
+            c = _Conn(_endpoint(src, sport), _endpoint(dst, dport), "udp", ts, ts, False)
             conns[(src, sport, dst, dport, "udp")] = c
             c.keys = (key, back)
             c.dns = dport in (53, 5353) or sport == 53
         else:
-            c = _Conn(_endpoint(dst, dport), _endpoint(src, sport), "udp", ts, ts, {})
+            c = _Conn(_endpoint(dst, dport), _endpoint(src, sport), "udp", ts, ts, False)
             conns[(dst, dport, src, sport, "udp")] = c
             c.keys = (back, key)
             c.dns = sport in (53, 5353) or dport == 53
@@ -963,7 +970,7 @@ class PacketDecoder:
             return []  # a retransmission after the connection was closed: already delivered
         c, outbound, key = self._conn(ts, src, sport, dst, dport, "tcp", (not ack) if syn else None)
         self._count(c, outbound, len(payload), ts)
-        d = c.dirs[outbound]
+        d = c.d_out if outbound else c.d_in
         out: list[Message | FlowStats] = []
         if syn:
             d.next_seq = (seq + 1) & 0xFFFFFFFF
@@ -973,7 +980,7 @@ class PacketDecoder:
             out.extend(self._segment(c, outbound, d, seq, payload, ts, frame))
         if fin:
             d.fin = True
-        if rst or (c.dirs[True].fin and c.dirs[False].fin):
+        if rst or (c.d_out.fin and c.d_in.fin):
             out.extend(self._close(key, ts))
         return out
 
@@ -1089,12 +1096,12 @@ class PacketDecoder:
             # (a connection's key is (client ip, client port, server ip, server port, transport): _conn)
             cip, cport, sip, sport, _tr = key
             self.closed_clients[(cip, cport, sip, sport)] = None
-            for outbound, d in c.dirs.items():
+            for outbound, d in ((True, c.d_out), (False, c.d_in)):
                 if d.next_seq is not None:
                     self.recently_closed[(cip, cport, sip, sport) if outbound else (sip, sport, cip, cport)] = \
                         (d.next_seq + (1 if d.fin else 0)) & 0xFFFFFFFF
         out: list[Message | FlowStats] = []
-        for outbound, d in c.dirs.items():
+        for outbound, d in ((True, c.d_out), (False, c.d_in)):
             while d.ooo:  # data after a gap that was never filled
                 out.extend(self._skip_gap(c, outbound, d, ts, 0))
         if c.handler is None and c.head:
