@@ -8,6 +8,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -167,13 +168,24 @@ def test_closing_while_the_index_is_built_exits_cleanly(tmp_path: Path) -> None:
             w.write(cid, Batch(findings=[_finding(i, f"{i:015d}") for i in range(start, start + 10_000)]))
         w.finish_capture(cid, 1, 1.0, 2.0)
 
+    gate = threading.Event()
+
+    class GatedIndex(SearchIndex):
+        """Holds the worker inside its first chunk until the test lets it go, whatever the machine's speed."""
+
+        def extend(self, rows: list[tuple[int, int, str]]) -> None:
+            gate.wait(10)
+            super().extend(rows)
+
     async def run() -> PrivmonApp:
         app = PrivmonApp(str(db), None, poll_seconds=5)
+        app.index = GatedIndex()
         async with app.run_test(size=(140, 40)) as pilot:
             table = app.query_one("#find", RowTable)
             while table.row_count == 0:
                 await pilot.pause(0.01)
             assert not app.index.complete  # the background index is still being built
+            gate.set()  # the worker goes on indexing while the app closes
         return app  # the app closes (as on a hang-up) while the poll worker is still indexing
 
     app = asyncio.run(run())
