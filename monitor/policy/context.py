@@ -19,6 +19,7 @@ from monitor.rules.fields import build, rule, words
 class ContextRules:
     condition: re.Pattern[str] = rule("conditions.sentence")
     only_if_back: re.Pattern[str] = rule("conditions.only_if_back")
+    list_back: re.Pattern[str] = rule("conditions.list_back")
     kept_back: re.Pattern[str] = rule("conditions.kept_back")
     marker: re.Pattern[str] = rule("segments.marker")
     optional: re.Pattern[str] = rule("segments.optional")
@@ -58,6 +59,11 @@ def states_nothing_more(text: str) -> bool:
     ("We urge you to ... keep your personal data safe (including your password)"): it states no collection."""
     r = context_rules()
     return bool(r.none.search(text) or r.advice.search(text))
+
+
+def lists_back(text: str) -> bool:
+    """The sentence lists what the one before it gathered ("This information may include ...")."""
+    return bool(context_rules().list_back.search(text))
 
 
 def only_if_back(text: str) -> bool:

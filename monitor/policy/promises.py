@@ -52,6 +52,7 @@ class PromiseRules:
     share_denial: re.Pattern[str] = rule("share_denial")
     sdk_identity_denial: re.Pattern[str] = rule("sdk_identity_denial")
     user_content: re.Pattern[str] = rule("user_content")
+    reader_request: re.Pattern[str] = rule("reader_request")
     purpose_scoped: re.Pattern[str] = rule("purpose_scoped")
     identity: re.Pattern[str] = rule("identity")
     personal: re.Pattern[str] = rule("personal")
@@ -451,6 +452,7 @@ def _no_promise(kind: str, text: str, following: str, r: PromiseRules) -> bool:
                 or r.taken_back.search(following)
                 or r.disclaimer.search(text) or _about_other(text, r)
                 or r.user_content.search(text)  # (what the user keeps in the app, not what its SDKs send)
+                or r.reader_request.search(text)  # (what the reader may ask of the company: a right)
                 or r.purpose_scoped.search(text))  # (the data of one purpose, or a balancing test's premise)
 
 

@@ -35,6 +35,7 @@ from monitor.policy.context import (
     kept_back,
     marked_segment,
     name_label,
+    lists_back,
     only_if_back,
     org_slug,
     paragraph_conditions,
@@ -1473,6 +1474,11 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             start = run_start if run_ci == last[2] else last[0]
             _back_reference(text, c, out, start, last[1], aliases, own, seen, ci - last[2] == 1)
         mark = len(out)
+        # "... may collect certain information from your profile when you consent ... . This information may include":
+        # the list keeps the condition of the sentence it details
+        prev = all_clauses[ci - 1] if ci else None
+        cond_back = prev is not None and 0 <= c.start - prev.end <= 3 and lists_back(c.text) and \
+            bool(_COND.search(prev.text) or _COND_BEFORE.search(prev.text) or conditional(prev.text))
         mentions = _with_policy_names(c.text, find_terms(c.text), names)
         # (not when that clause was about one occasion, "When you order ..., we will collect ...": the reader does not
         # carry the occasion over, and "This information may be shared with third parties who help fulfil your
@@ -1602,6 +1608,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             stance = _stance(c, a, b, general_use)
             if not stance:
                 continue
+            if cond_back and stance == "collects":
+                stance = "conditional"
             local = c.local or (bool(r.local.search(c.text)) and not r.upload.search(c.text))
             rcps = recipients
             if stance != "denies" and not term.vague and recipients == ["first_party"] and local:

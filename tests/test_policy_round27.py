@@ -1,0 +1,102 @@
+"""Reader rules of session 23 (issue 14), each measured over every development batch and grid before it was kept. Each
+text is written for the test in the shape of the sentences that were misread; each failed before its rule (the guards
+beside them say what must stay as it was).
+"""
+
+from __future__ import annotations
+
+from monitor.policy import parse_policy
+from monitor.testing.policies import facts, verdict_of
+
+
+def test_a_list_of_what_a_conditional_sentence_gathered_keeps_its_condition() -> None:
+    text = ("In such cases, we may collect certain information from your social networking profile when you consent to "
+            "allow your social networking site to make that information available to us. This information may include "
+            "your name, user ID, email address and your country.")
+    got = facts(text)
+    assert ("email", "conditional", "first_party") in got
+    assert ("email", "collects", "first_party") not in got
+    # guard: a plain collection's list stays plain
+    assert ("email", "collects", "first_party") in facts(
+        "We collect information when you register. This information may include your name and email address.")
+
+
+def test_a_user_who_masks_their_location_is_no_collection() -> None:
+    text = ("Where we rely on your IP address, we cannot apply the terms of this section to any user that masks or "
+            "otherwise obfuscates their location information so as not to appear located in the Designated Countries.")
+    assert not {f for f in facts(text) if f[0].startswith("location")}
+    assert ("location_coarse", "collects", "first_party") in facts("We collect your location information.")
+
+
+def test_installed_app_names_and_package_names_are_installed_apps() -> None:
+    text = ("The types of non-personal data we may collect include: application properties, including application name, "
+            "package name and icon installed on your device.")
+    assert ("installed_apps", "collects", "first_party") in facts(text)
+    # guard: the app's own package name is not the list of installed apps
+    assert not {f for f in facts("We collect the app's version and package name.") if f[0] == "installed_apps"}
+
+
+def test_email_as_a_channel_that_is_not_secure_is_no_email_address() -> None:
+    text = ("Please note that email and messaging systems are not considered secure, so we discourage you from sending "
+            "us personal information through these mediums.")
+    assert not {f for f in facts(text) if f[0] == "email"}
+    assert ("email", "collects", "first_party") in facts("We collect your email.")
+
+
+def test_advice_about_the_readers_password_states_nothing() -> None:
+    for text in ("You are responsible for maintaining the secrecy of your unique password and account information.",
+                 "* Not to any third party - to share or disclose your password - even your friends.",
+                 "If you lose or disclose your password may compromise your private data.",
+                 "You are advised to properly safeguard your account and password and do not disclose your password to "
+                 "any person.",
+                 "The User must make sure to keep their password and username secret.",
+                 "The User bears responsibility for the risks related to the use of their username and password."):
+        assert not {f for f in facts(text) if f[0] == "credentials"}, text
+    # guard: a password the service hands out is collected, whatever the sentence says next
+    assert ("credentials", "collects", "first_party") in facts(
+        "Once you sign up for our service, you will receive an account number and password, you are responsible for "
+        "your account and password confidential.")
+
+
+def test_a_kind_of_data_that_does_not_identify_you_is_no_denial() -> None:
+    text = ("1. What information do we gather?\n1.2 Information that does not directly identify you (e.g. how you "
+            "might browse our website), specifically:\n(1) Your IP address through the placement of cookies; and\n"
+            "(2) Location data, which might be gained through your IP address or GPS data.\n")
+    assert not {f for f in facts(text) if f[1] == "denies"}
+    # guard: a list introduced by a real denial stays denied
+    assert ("location_coarse", "denies", "first_party") in facts(
+        "We do not collect the following:\n\n- Location information\n\n- Contacts\n")
+
+
+def test_a_way_to_stop_targeted_ads_is_no_collection_of_the_ad_id() -> None:
+    text = ("If you do not want to receive Targeted Advertising from us in apps, you can turn off mobile device ad "
+            "tracking or reset the advertising identifier in your device settings.")
+    assert not {f for f in facts(text) if f[0] in ("gaid", "idfa")}
+    assert ("gaid", "collects", "first_party") in facts("We collect your advertising identifier to show you ads.")
+
+
+def test_what_the_reader_may_ask_the_company_not_to_share_is_no_promise() -> None:
+    text = ("We collect your email address and phone number. Finally, you can ask us not to collect or use your personal "
+            "information for certain purposes, or you can ask us to either refrain from sharing your information with, "
+            "or specifically ask that we do not provide your personal information to, a third party.")
+    assert not [c for c in parse_policy(text).claims if c.kind == "no_third_party_sharing"]
+    assert verdict_of(text, "email", "appsflyer") != "contradicted"
+    # guard: the company's own promise stays one
+    promise = "We collect your email address. We do not provide your personal information to any third party."
+    assert [c for c in parse_policy(promise).claims if c.kind == "no_third_party_sharing"]
+    # ... and a request the reader may make denies nothing
+    assert ("phone_number", "denies", "third_party") not in facts(
+        "You may request that we do not share your phone number with third parties.")
+
+
+def test_information_about_the_device_model_is_no_device_identifier() -> None:
+    text = ("In the event our application crashes on your mobile device, we will receive information about your mobile "
+            "device model software version and device carrier.")
+    assert verdict_of(text, "imei") == "undisclosed"
+    assert verdict_of("We collect information about your mobile device.", "imei") == "vague"
+
+
+def test_the_premises_of_a_home_system_are_no_location() -> None:
+    text = ("Configuration entries describe the existing electrical circuits at the location, including connected "
+            "devices.")
+    assert not {f for f in facts(text) if f[0].startswith("location")}
