@@ -19,6 +19,10 @@ def test_a_list_of_what_a_conditional_sentence_gathered_keeps_its_condition() ->
     # guard: a plain collection's list stays plain
     assert ("email", "collects", "first_party") in facts(
         "We collect information when you register. This information may include your name and email address.")
+    # ... and so does one after an occasion, which is no condition
+    assert ("location_coarse", "collects", "first_party") in facts(
+        "When you open the Website or use the Mobile Application, our servers automatically record information that "
+        "your device sends. This data may include information such as your device's IP address and location.")
 
 
 def test_a_user_who_masks_their_location_is_no_collection() -> None:
@@ -32,6 +36,10 @@ def test_installed_app_names_and_package_names_are_installed_apps() -> None:
     text = ("The types of non-personal data we may collect include: application properties, including application name, "
             "package name and icon installed on your device.")
     assert ("installed_apps", "collects", "first_party") in facts(text)
+    # ... and "the collected non-personal data" disclosed to partners is that list
+    shared = text + (" Your checkin of a game will be disclosed to all users.\n\nWe may use and disclose to our partners "
+                     "and contractors the collected non-personal data for purposes of advertisement serving.")
+    assert ("installed_apps", "collects", "partners") in facts(shared)
     # guard: the app's own package name is not the list of installed apps
     assert not {f for f in facts("We collect the app's version and package name.") if f[0] == "installed_apps"}
 
@@ -100,3 +108,32 @@ def test_the_premises_of_a_home_system_are_no_location() -> None:
     text = ("Configuration entries describe the existing electrical circuits at the location, including connected "
             "devices.")
     assert not {f for f in facts(text) if f[0].startswith("location")}
+
+
+def test_an_opt_out_instruction_for_ad_ids_is_no_collection() -> None:
+    text = ("To set an opt-out preference for a mobile device identifier (such as Apple's IDFA or Android's GAID), visit "
+            "the device manufacturer's current choice instructions pages, or read more about sending signals to limit ad "
+            "tracking for your operating system here: http://www.networkadvertising.org/mobile-choices.")
+    assert not {f for f in facts(text) if f[0] in ("gaid", "idfa")}
+
+
+def test_examples_of_personal_data_are_a_definition() -> None:
+    text = ("Examples of personal data include your name and surname, your email address, your mobile phone's device ID, "
+            "an IP address, and the advertising ID of your phone.")
+    assert not facts(text)
+    assert ("gaid", "collects", "first_party") in facts("We collect the advertising ID of your phone.")
+
+
+def test_another_companys_password_is_not_collected() -> None:
+    text = ("When you log into our mobile application through your Facebook account, you will be asked to enter your "
+            "Facebook email address and password.")
+    assert not {f for f in facts(text) if f[0] == "credentials"}
+    assert ("credentials", "collects", "first_party") in facts(
+        "To create an account you will be asked to enter your email address and password.")
+
+
+def test_a_bracketed_consent_holds_for_its_own_item_only() -> None:
+    got = facts("For users of our app we collect the following: language information, your geo-location (with your "
+                "permission), and device advertising id.")
+    assert ("location_precise", "conditional", "first_party") in got
+    assert ("gaid", "collects", "first_party") in got and ("gaid", "conditional", "first_party") not in got

@@ -59,7 +59,7 @@ _DENY = re.compile(
 _COND = re.compile(
     r"\b(?:if|when|once)\s+you\s+have\s+instructed\s+your\s+(?:device|phone|browser)\b|"
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
-    r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose(?!\s+not\b)|enable|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the(?!\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
+    r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose(?!\s+not\b)|enable|activate|agree|authori[sz]e|turn\s+on|switch\s+on|allow|grant|open|use\s+the(?!\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
     r"|\boptional\b|\bpremise\s+that\b|\b(?:if|when|once)\s+you\s+have\s+given\s+(?:us\s+)?(?:your\s+)?(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\byou\s+(?:may|can)\s+give\s+us\s+your\s+(?:explicit\s+)?(?:authori[sz]ation|permission|consent)\s+to\b"
     r"|\byou\s+must\s+(?:first\s+)?(?:give|grant|provide)\s+(?:us\s+)?your\s+(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\bafter\s+(?:you|the\s+user)\s+(?:have\s+)?(?:authori[sz]e|agree|consent|turn(?:ed)?\s+on|enabled?|grant(?:ed)?|allow(?:ed)?|activated?|opt(?:ed)?\s+in)"
     r"|\b(?:when|if|once|while|after)\s+(?:\w+\s+){0,3}?(?:is|are|has\s+been|have\s+been)\s+(?:enabled|turned\s+on|granted|"
@@ -1302,7 +1302,8 @@ def _with_first_party(c: Clause, recipients: list[str]) -> list[str]:
     return recipients
 
 
-_BRACKET_CONDITION = re.compile(r"[(（]\s*(?:only\s+)?(?:if|when|where|once)\s[^()（）]{0,120}[)）]", re.I)
+_BRACKET_CONDITION = re.compile(r"[(（]\s*(?:only\s+)?(?:(?:if|when|where|once)\s|(?:with|upon|subject\s+to)\s+(?:your\s+)?(?:\w+\s+)?"
+                                r"(?:permission|consent|authori[sz]ation)\b)[^()（）]{0,120}[)）]", re.I)
 
 
 def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None = None) -> str:
@@ -1360,7 +1361,8 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
     if late and rel_s < late.start():  # "..., phone number, and, depending on your settings, your location": the last items
         text = text[:late.start()] + " " * (late.end() - late.start()) + text[late.end():]
     # a condition in brackets after an item ("your email address (if you have connected to Facebook or Google+), and your
-    # location"): that item's (checked above), not the others' (fresh-ae's Candivore)
+    # location"): that item's (checked above), not the others' (fresh-ae's Candivore; "your geo-location (with your
+    # permission), ..., device advertising id", fresh-ft's PLAYSTUDIOS)
     text = _BRACKET_CONDITION.sub(lambda m: " " * len(m.group()), text)
     if _COND.search(text) or _COND_BEFORE.search(text[:rel_s]):
         return "conditional"
@@ -1475,10 +1477,11 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             _back_reference(text, c, out, start, last[1], aliases, own, seen, ci - last[2] == 1)
         mark = len(out)
         # "... may collect certain information from your profile when you consent ... . This information may include":
-        # the list keeps the condition of the sentence it details
+        # the list keeps the condition of the sentence it details (a consent or an opt-in, not an occasion: "When you open
+        # the Website ..., our servers automatically record ... . This data may include", fresh-fk's WebsitePolicies)
         prev = all_clauses[ci - 1] if ci else None
         cond_back = prev is not None and 0 <= c.start - prev.end <= 3 and lists_back(c.text) and \
-            bool(_COND.search(prev.text) or _COND_BEFORE.search(prev.text) or conditional(prev.text))
+            bool(_COND_BEFORE.search(prev.text) or conditional(prev.text))
         mentions = _with_policy_names(c.text, find_terms(c.text), names)
         # (not when that clause was about one occasion, "When you order ..., we will collect ...": the reader does not
         # carry the occasion over, and "This information may be shared with third parties who help fulfil your
