@@ -9,6 +9,24 @@ from monitor.policy import parse_policy
 from monitor.testing.policies import facts, verdict_of
 
 
+def test_a_question_cut_before_its_mark_states_nothing() -> None:
+    text = ("| Does the Application collect precise real time location information of the\ndevice?\n| This Application "
+            "does not collect precise information about the location of your mobile device.\n")
+    assert ("location_precise", "collects", "first_party") not in facts(text)
+    # guard: a table's question row with its answer still answers
+    row = ("| Question | Answer |\n|---|---|\n| Does the SDK collect the user's precise location? | No |\n")
+    assert ("location_precise", "denies", "first_party") in facts(row)
+
+
+def test_turning_on_gps_is_a_condition_activating_a_product_is_not() -> None:
+    assert ("location_precise", "conditional", "first_party") in facts(
+        "When you activate your device's GPS and use location-dependent Services, we will collect information about "
+        "your location.")
+    assert ("mac", "collects", "first_party") in facts(
+        "When you activate a Pebblebee product using our mobile application, the product's unique identifier, called a "
+        "MAC address will be associated with your account.")
+
+
 def test_a_list_of_what_a_conditional_sentence_gathered_keeps_its_condition() -> None:
     text = ("In such cases, we may collect certain information from your social networking profile when you consent to "
             "allow your social networking site to make that information available to us. This information may include "
@@ -117,11 +135,15 @@ def test_an_opt_out_instruction_for_ad_ids_is_no_collection() -> None:
     assert not {f for f in facts(text) if f[0] in ("gaid", "idfa")}
 
 
-def test_examples_of_personal_data_are_a_definition() -> None:
-    text = ("Examples of personal data include your name and surname, your email address, your mobile phone's device ID, "
-            "an IP address, and the advertising ID of your phone.")
+def test_examples_of_personal_data_after_a_definition_state_nothing() -> None:
+    text = ("The European Commission defines personal data as any information that relates to an identified or "
+            "identifiable living individual. Examples of personal data include your name and surname, your email "
+            "address, your mobile phone's device ID, an IP address, and the advertising ID of your phone.")
     assert not facts(text)
-    assert ("gaid", "collects", "first_party") in facts("We collect the advertising ID of your phone.")
+    # guard: after a sentence that collects, the examples are what it collects
+    assert ("phone_number", "collects", "first_party") in facts(
+        "When you use the App, you may provide and we may collect what is generally called personal information. "
+        "Examples of personal information include name, email address and mobile phone number.")
 
 
 def test_another_companys_password_is_not_collected() -> None:
@@ -130,6 +152,9 @@ def test_another_companys_password_is_not_collected() -> None:
     assert not {f for f in facts(text) if f[0] == "credentials"}
     assert ("credentials", "collects", "first_party") in facts(
         "To create an account you will be asked to enter your email address and password.")
+    assert ("credentials", "collects", "first_party") in facts(
+        "Information you provide us:\n\n- Contact information (such as your name and email address)\n\n- Your username "
+        "and password\n")
 
 
 def test_a_bracketed_consent_holds_for_its_own_item_only() -> None:
@@ -137,3 +162,19 @@ def test_a_bracketed_consent_holds_for_its_own_item_only() -> None:
                 "permission), and device advertising id.")
     assert ("location_precise", "conditional", "first_party") in got
     assert ("gaid", "collects", "first_party") in got and ("gaid", "conditional", "first_party") not in got
+    # guard: a consent after the mention is its own, and a table row's consent is the row's
+    assert ("location_coarse", "conditional", "first_party") in facts(
+        "We collect:\n\n- **Location Data**: General location for device functionality (with consent)\n")
+    row = ("| Type of Data | Description | Data Collected | Data Shared | Data Usage |\n|---|---|---|---|---|\n"
+           "| Installed apps | Information about the apps installed on a user's device. | Y | Y | Advertising or "
+           "marketing (with user consent) |\n")
+    assert ("installed_apps", "conditional", "first_party") in facts(row)
+
+
+def test_these_companies_after_a_purpose_are_the_class_before() -> None:
+    text = ("We may partner with third party online advertising and analytics companies to deliver advertisements. To help "
+            "select the ads of greatest interest to you, these companies may use Cookies to collect and track information "
+            "such as demographic data, geo-location, and device-related data.")
+    got = facts(text)
+    assert ("location_precise", "collects", "advertisers") in got
+    assert ("location_precise", "collects", "first_party") not in got

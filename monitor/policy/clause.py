@@ -73,6 +73,7 @@ class Rules:
     named_share: re.Pattern[str] = rule("recipients.named_share", flags=re.ASCII)
     class_in_first_party: re.Pattern[str] = rule("recipients.class_in_first_party")
     collect_verb: re.Pattern[str] = rule("recipients.collect_verb")
+    examples_of: re.Pattern[str] = rule("statements.examples_of")
     own_role: re.Pattern[str] = rule("recipients.own_role")
     class_source: re.Pattern[str] = rule("recipients.class_source")
     class_subject: re.Pattern[str] = rule("recipients.class_subject", flags=re.IGNORECASE)

@@ -59,7 +59,7 @@ _DENY = re.compile(
 _COND = re.compile(
     r"\b(?:if|when|once)\s+you\s+have\s+instructed\s+your\s+(?:device|phone|browser)\b|"
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
-    r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose(?!\s+not\b)|enable|activate|agree|authori[sz]e|turn\s+on|switch\s+on|allow|grant|open|use\s+the(?!\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
+    r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose(?!\s+not\b)|enable|(?:activate|switch\s+on)\s+(?:your\s+)?(?:device[’']s\s+)?(?:GPS|location|Bluetooth)\b|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the(?!\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
     r"|\boptional\b|\bpremise\s+that\b|\b(?:if|when|once)\s+you\s+have\s+given\s+(?:us\s+)?(?:your\s+)?(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\byou\s+(?:may|can)\s+give\s+us\s+your\s+(?:explicit\s+)?(?:authori[sz]ation|permission|consent)\s+to\b"
     r"|\byou\s+must\s+(?:first\s+)?(?:give|grant|provide)\s+(?:us\s+)?your\s+(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\bafter\s+(?:you|the\s+user)\s+(?:have\s+)?(?:authori[sz]e|agree|consent|turn(?:ed)?\s+on|enabled?|grant(?:ed)?|allow(?:ed)?|activated?|opt(?:ed)?\s+in)"
     r"|\b(?:when|if|once|while|after)\s+(?:\w+\s+){0,3}?(?:is|are|has\s+been|have\s+been)\s+(?:enabled|turned\s+on|granted|"
@@ -1174,7 +1174,11 @@ _LAST_CLAUSE = re.compile(r"\b(?:and|but)\s+(?:that\s+)?(?=(?:we|it|they)\s+(?:w
                           r"|[,，;；]\s*(?=the\s+details\s+(?:are|is)\s+as\s+follows\b)", re.I)
 _CLASS_ANAPHOR = re.compile(r"\b(?:these|those|such|said)\s+(?:third[- ]part(?:y|ies)|partners?|companies|providers?|parties)\b",
                             re.I)
-_THESE_COMPANIES = re.compile(r"^\W*(?:these|those|such)\s+(?:companies|firms|networks|entities|organi[sz]ations)\b", re.I)
+_WE_COLLECT = re.compile(r"\bwe\s+(?:may\s+|might\s+|will\s+|also\s+|can\s+)*(?:collect|obtain|gather|receive)\b", re.I)
+# (also after a purpose: "To help select the ads of greatest interest to you, these companies may use Cookies to collect ...",
+# grid 112's Activision)
+_THESE_COMPANIES = re.compile(r"^\W*(?:(?:to|in\s+order\s+to)\s+[^,;:]{1,80},\s*)?(?:these|those|such)\s+"
+                              r"(?:companies|firms|networks|entities|organi[sz]ations)\b", re.I)
 _ON_WEBSITE = re.compile(r"\bwhen\s+you\s+(?:visit|browse|use|access)\s+(?:our|the|this)\s+(?:web\s*sites?|sites?)\b", re.I)
 _DEPENDS_ON = re.compile(r"\bdepending\s+(?:up)?on\b[^,.;:]*$|\b(?:vary|varies|differ|differs)\s+(?:by|with|according\s+to)\s+"
                          r"(?:your\s+)?$", re.I)
@@ -1302,8 +1306,10 @@ def _with_first_party(c: Clause, recipients: list[str]) -> list[str]:
     return recipients
 
 
-_BRACKET_CONDITION = re.compile(r"[(（]\s*(?:only\s+)?(?:(?:if|when|where|once)\s|(?:with|upon|subject\s+to)\s+(?:your\s+)?(?:\w+\s+)?"
-                                r"(?:permission|consent|authori[sz]ation)\b)[^()（）]{0,120}[)）]", re.I)
+_BRACKET_CONDITION = re.compile(r"[(（]\s*(?:only\s+)?(?:if|when|where|once)\s[^()（）]{0,120}[)）]", re.I)
+# ... and one of consent, outside a table (a row's "Advertising or marketing (with user consent)" is the row's: fresh-u's Vpon)
+_BRACKET_CONSENT = re.compile(r"[(（]\s*(?:only\s+)?(?:with|upon|subject\s+to)\s+(?:your\s+)?(?:\w+\s+)?"
+                              r"(?:permission|consent|authori[sz]ation)\b[^()（）]{0,120}[)）]", re.I)
 
 
 def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None = None) -> str:
@@ -1364,6 +1370,9 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
     # location"): that item's (checked above), not the others' (fresh-ae's Candivore; "your geo-location (with your
     # permission), ..., device advertising id", fresh-ft's PLAYSTUDIOS)
     text = _BRACKET_CONDITION.sub(lambda m: " " * len(m.group()), text)
+    if " | " not in text:  # (a consent in brackets before the mention is an earlier item's: "your geo-location (with your
+        # permission), ..., device advertising id"; one after it holds for it: "General location (with consent)")
+        text = _BRACKET_CONSENT.sub(lambda m: " " * len(m.group()) if m.end() <= rel_s else m.group(), text)
     if _COND.search(text) or _COND_BEFORE.search(text[:rel_s]):
         return "conditional"
     if conditional(text):  # "if you decide to create an account", "requires your opt-in", "you can adjust the collection of"
@@ -1517,6 +1526,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             continue  # a label over the lines that follow ("Location data:"): they say what happens to it
         if states_nothing(c.text) or (prev_denied and describes_only(c.text, _VERB)):
             continue  # contact lines, rights, definitions; "We do not collect X. X includes ..."
+        if r.examples_of.match(c.text) and ci and not _WE_COLLECT.search(all_clauses[ci - 1].text):
+            continue  # the examples of a definition ("... defines personal data as ... Examples of personal data include")
         if states_nothing_more(c.text):
             continue  # the reader's legal rights ("you can exercise the rights set out in ...")
         # a permission is not data ("permission to use your location")
@@ -2173,4 +2184,12 @@ def vendor_sdk(text: str, aliases: AliasMatcher) -> str:
     if not counts:
         return ""
     top, n = counts.most_common(1)[0]
-    return top if n >= 15 and top in early else ""
+    if n < 15 or top not in early:
+        return ""
+    # (an app that says it uses the SDK is its customer, however often it names it: "The App uses Google AdMob to serve
+    # advertisements", grid 113's Question Card, bilingual, names AdMob 19 times)
+    names = "|".join(re.escape(a) for a, sdk in aliases.aliases.items() if sdk == top and _width(a) >= 4)
+    if names and re.search(rf"\b(?:the|this|our)\s+(?:app|application|game)\s+(?:also\s+)?(?:uses?|integrates?)\s+(?:the\s+)?"
+                           rf"(?:[\w-]+\s+){{0,2}}?(?:{names})(?![\w’'-])", text, re.I):
+        return ""
+    return top
