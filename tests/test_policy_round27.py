@@ -178,3 +178,36 @@ def test_these_companies_after_a_purpose_are_the_class_before() -> None:
     got = facts(text)
     assert ("location_precise", "collects", "advertisers") in got
     assert ("location_precise", "collects", "first_party") not in got
+
+
+def test_an_app_that_uses_an_sdk_is_not_its_vendor() -> None:
+    intro = "# Privacy Policy\n\nThe App uses Google AdMob to serve advertisements for monetization purposes.\n\n"
+    body = "".join(f"- The AdMob SDK may collect the Advertising ID for ad measurement ({i}).\n" for i in range(16))
+    policy = parse_policy(intro + body + "\nThe App does not directly collect any personal information.\n")
+    assert policy.first_party_sdk != "admob"
+    assert verdict_of(intro + body, "imei", "admob", category="advertising") != "contradicted"
+    # guard: an SDK vendor's own policy is still read as its vendor's
+    vendor = "# JPush Privacy Policy\n\n" + "".join(f"JPush collects the device ID to deliver messages ({i}).\n"
+                                                     for i in range(16))
+    assert parse_policy(vendor).first_party_sdk == "jpush"
+
+
+def test_boilerplate_about_others_data_and_cookies_in_general_states_nothing() -> None:
+    for text in ("A cookie is a small data file that we transfer to your computer's hard disk, generally to \"remember\" "
+                 "things about the user's visit, such as your preferences or a user name and password.",
+                 "Websites with membership usually use cookies to store user ID, password, personal websites and browsing "
+                 "history.",
+                 "1. reveal any personal information about another individual, including another person's address, phone "
+                 "number, e-mail address, credit card number.",
+                 "4. Information reasonably sufficient to permit the service provider to contact the complaining party, "
+                 "such as address, telephone number, and, if available, an e-mail address."):
+        assert not facts(text), text
+
+
+def test_ip_location_is_coarse_and_non_identifying_data_is_no_denial() -> None:
+    got = facts("We collect the following:\n\n- IP Login Location\n")
+    assert ("location_coarse", "collects", "first_party") in got
+    assert ("location_precise", "collects", "first_party") not in got
+    text = ('We collect: 2. "Non-Personal Information", which is information that does not identify you and cannot be '
+            "used to contact you personally, including information about you such as your date of birth, age, ZIP code.")
+    assert ("location_coarse", "denies", "first_party") not in facts(text)
