@@ -258,7 +258,10 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           "fresh-fc": (0.81, 0.80), "fresh-fd": (0.81, 0.85), "fresh-fe": (0.80, 0.76), "fresh-ff": (0.75, 0.77),
           "fresh-fg": (0.77, 0.66), "fresh-fh": (0.86, 0.80), "fresh-fi": (0.76, 0.79), "fresh-fj": (0.91, 1.00),
           "fresh-fk": (0.91, 0.88), "fresh-fl": (0.79, 0.71), "fresh-fm": (0.81, 0.78), "fresh-fn": (0.79, 0.75),
-          "fresh-fo": (0.74, 0.70)}
+          "fresh-fo": (0.74, 0.70),
+          # session 23 (first readings on 2014b7e, the reader of 4f256ae, in docs/rounds.md)
+          "fresh-fp": (0.75, 0.76), "fresh-fq": (0.80, 1.00), "fresh-fr": (0.80, 0.89), "fresh-fs": (0.81, 0.80),
+          "fresh-ft": (0.82, 0.81), "fresh-fu": (0.77, 0.81), "fresh-fv": (0.69, 0.78)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
@@ -282,7 +285,8 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-ej", "fresh-ek", "fresh-el", "fresh-em", "fresh-en", "fresh-eo", "fresh-ep", "fresh-eq", "fresh-er",
            "fresh-es", "fresh-et", "fresh-eu", "fresh-ev", "fresh-ew", "fresh-ex", "fresh-ey", "fresh-ez",
            "fresh-fa", "fresh-fb", "fresh-fc", "fresh-fd", "fresh-fe", "fresh-ff", "fresh-fg", "fresh-fh", "fresh-fi",
-           "fresh-fj", "fresh-fk", "fresh-fl", "fresh-fm", "fresh-fn", "fresh-fo")
+           "fresh-fj", "fresh-fk", "fresh-fl", "fresh-fm", "fresh-fn", "fresh-fo", "fresh-fp", "fresh-fq",
+           "fresh-fr", "fresh-fs", "fresh-ft", "fresh-fu", "fresh-fv")
 
 
 def _present() -> set[str]:

@@ -80,6 +80,15 @@ GRID17, GRID18 = CORPUS / "verdicts17", CORPUS / "verdicts18"
 FLOORS17 = {"grid17/8vim.txt": (1.0, 0), "grid17/nest.txt": (0.287, 11)}
 FLOORS18 = {"grid18/sanuya.txt": (0.701, 24), "grid18/simpfun.txt": (0.902, 26), "grid18/thirteen.txt": (0.966, 27)}
 KNOWN_FALSE = {"grid18/sanuya.txt": 1,
+               # session 23: grid 114's ImperiHome, "Evertygo SAS does not rent, sell or share with third parties any
+               # personal information", read (as grids 17-60's reviewers read such a sentence without exception) as a promise
+               # that nothing reaches a third party the policy does not name; this reviewer reads the umbrella word as naming
+               # no type (25 cells: the camera clouds, Firebase, Facebook and Apple it never names)
+               "grid114/imperihome.txt": 25,
+               # grid 113's Question Card: "The App does not collect user accounts, login credentials, or any personally
+               # identifiable information" held for SDKs it does not name (a phone number to OneSignal and Unity Ads); its
+               # reviewer holds it for the app alone
+               "grid113/questioncard.txt": 2,
                # session 22: grid 99's TV Remote, "Except as provided in this privacy policy, we will not transfer any of
                # your personal data to third parties", read (as reviewers 7, 8 and 9 read it) as a promise that identity
                # information reaches no third party the policy does not name; this reviewer reads no promise there
@@ -422,6 +431,21 @@ FLOORS_S22 = {
 }
 OVERALL_S22 = {99: (243, 0.75, (55, 68)), 100: (219, 0.85, (87, 90)), 101: (205, 0.57, (29, 38)), 102: (196, 0.80, (132, 132)), 103: (202, 0.51, (64, 67)), 104: (215, 0.57, (35, 46)), 105: (261, 1.00, (261, 261)), 106: (202, 0.89, (126, 132)), 107: (296, 0.65, (147, 185)), 108: (218, 0.65, (106, 106))}
 
+# Session 23's grids, first readings on 2014b7e (the reader of 4f256ae): 109 (playus soft, Face Cam, Bosch Security)
+# 0.856 / 0; 110 (Etymonline, Trip.com, OpenMotics) 0.848 / 11; 111 (Tank Empire ja, Number Finder, Goldspoon ko) 0.618 /
+# 0; 112 (Activision, Taylor Guitars, ATN) 0.634 / 0; 113 (Question Card, Alkol Defteri, a dice app) 0.640 / 32; 114
+# (ImperiHome, Coredy, Suavinex) 0.494 / 25. After the session's rules:
+GRIDS_S23 = {g: CORPUS / f"verdicts{g}" for g in range(109, 115)}
+FLOORS_S23 = {
+    109: {"grid109/boschsecurity.txt": (0.67, 21), "grid109/facecam.txt": (0.96, 33), "grid109/playussoft.txt": (0.94, 43)},
+    110: {"grid110/etymonline.txt": (0.93, 51), "grid110/openmotics.txt": (0.91, 65), "grid110/tripcom.txt": (0.97, 12)},
+    111: {"grid111/goldspoon.txt": (0.44, 27), "grid111/numberfinder.txt": (0.76, 39), "grid111/tankempire.txt": (0.64, 43)},
+    112: {"grid112/activision.txt": (0.81, 34), "grid112/atncorp.txt": (0.56, 34), "grid112/taylorguitars.txt": (0.65, 22)},
+    113: {"grid113/alkoldefteri.txt": (0.32, 35), "grid113/dicekr.txt": (1.0, 104), "grid113/questioncard.txt": (0.91, 62)},
+    114: {"grid114/coredy.txt": (0.37, 8), "grid114/imperihome.txt": (0.56, 41), "grid114/suavinex.txt": (0.55, 38)},
+}
+OVERALL_S23 = {109: (195, 0.85, (97, 100)), 110: (236, 0.94, (128, 130)), 111: (191, 0.61, (109, 110)), 112: (262, 0.67, (90, 104)), 113: (319, 0.74, (201, 203)), 114: (241, 0.49, (87, 112))}
+
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -558,6 +582,7 @@ LATER_GRIDS = [
     pytest.param(GRIDR5, CORPUS / "policies", 258, 0.915, (67, 74), FLOORSR5, id="gridR5"),
     *(pytest.param(GRIDS_S21[g], CORPUS / "policies", *OVERALL_S21[g], FLOORS_S21[g], id=f"grid{g}") for g in range(87, 99)),
     *(pytest.param(GRIDS_S22[g], CORPUS / "policies", *OVERALL_S22[g], FLOORS_S22[g], id=f"grid{g}") for g in range(99, 109)),
+    *(pytest.param(GRIDS_S23[g], CORPUS / "policies", *OVERALL_S23[g], FLOORS_S23[g], id=f"grid{g}") for g in range(109, 115)),
 ]
 
 
