@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest  # noqa: F401 - used by later tests
 from mitmproxy.test import tflow
+from pilotwait import until
 from test_live_proxy import IMEI, PROFILE, free_port, start_proxy, upstream, wait_port  # noqa: F401 - upstream is a fixture
 from textual.widgets import Static
 
@@ -388,7 +389,7 @@ def test_killed_live_session_reads_as_interrupted_in_report_and_tui(tmp_path: Pa
     async def run() -> str:
         app = PrivmonApp(str(db), None, poll_seconds=5)
         async with app.run_test(size=(160, 40)) as pilot:
-            await pilot.pause(0.5)
+            await until(pilot, lambda: app._polls >= 1)  # the first poll's snapshot (the captures) is shown
             return str(app.query_one("#summary", Static).render())
 
     summary = asyncio.run(run())

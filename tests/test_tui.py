@@ -9,12 +9,11 @@ import stat
 import subprocess
 import sys
 import threading
-import time
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pilotwait import WAIT, until, workers_done
 from textual.widgets import DataTable, Static
 
 from monitor.records import Finding
@@ -45,29 +44,6 @@ async def _settle(pilot, seconds: float = 0.6) -> None:  # type: ignore[no-untyp
     await pilot.pause(seconds)
 
 
-WAIT = 60.0  # seconds: what the app's workers may take on a loaded or slow machine before a test gives up
-
-
-async def _until(pilot, done: Callable[[], bool], seconds: float = WAIT) -> None:  # type: ignore[no-untyped-def]
-    """Wait until `done()` (the state a test then asserts), or the deadline.
-
-    The app reads in worker threads: a fixed pause guesses the machine's speed, and a faster or
-    slower machine than the author's sees another state (the CI's faster machine did)."""
-    deadline = time.monotonic() + seconds
-    while not done() and time.monotonic() < deadline:
-        await pilot.pause(0.05)
-
-
-async def _workers_done(pilot, seconds: float = WAIT) -> None:  # type: ignore[no-untyped-def]
-    """Wait until no worker runs, also after what the last one delivered was handled (it may start another)."""
-    app = pilot.app
-    deadline = time.monotonic() + seconds
-    calm = 0
-    while calm < 3 and time.monotonic() < deadline:
-        await pilot.pause(0.05)
-        calm = 0 if app.workers else calm + 1
-
-
 def test_views_by_key(demo_db: Path) -> None:
     async def run() -> None:
         app = build_app(str(demo_db), str(CAP / "demo-policy.txt"), poll_seconds=0.3)
@@ -76,7 +52,7 @@ def test_views_by_key(demo_db: Path) -> None:
             assert app.query_one("#find", RowTable).row_count >= 20  # read before the app started
             await pilot.press("v")
             matrix = app.query_one("#matrix", DataTable)
-            await _until(pilot, lambda: app.analysis is not blank)  # the verdicts come from the analysis worker
+            await until(pilot, lambda: app.analysis is not blank)  # the verdicts come from the analysis worker
             assert matrix.row_count >= 5 and len(matrix.columns) >= 5
             await pilot.press("d")
             await _settle(pilot)
@@ -84,10 +60,10 @@ def test_views_by_key(demo_db: Path) -> None:
             await pilot.press("f", "slash")
             await pilot.press(*"gdt", "enter")
             find = app.query_one("#find", RowTable)
-            await _until(pilot, lambda: 0 < find.row_count < 10)  # the search worker's rows replace the page
+            await until(pilot, lambda: 0 < find.row_count < 10)  # the search worker's rows replace the page
             assert 0 < find.row_count < 10
             await pilot.press("enter")
-            await _until(pilot, lambda: app.screen.__class__.__name__ == "FindingScreen")  # read by a worker
+            await until(pilot, lambda: app.screen.__class__.__name__ == "FindingScreen")  # read by a worker
             assert app.screen.__class__.__name__ == "FindingScreen"
 
     asyncio.run(run())
@@ -105,7 +81,7 @@ def test_rows_written_while_the_app_runs_appear(tmp_path: Path) -> None:
             await _settle(pilot, 0.5)
             assert app.query_one("#find", RowTable).row_count == 0
             writer.write(cid, Batch(findings=[_finding(i, f"35693803564380{i}") for i in range(5)]))
-            await _until(pilot, lambda: app.query_one("#find", RowTable).row_count >= 5)
+            await until(pilot, lambda: app.query_one("#find", RowTable).row_count >= 5)
             assert app.query_one("#find", RowTable).row_count == 5
 
     asyncio.run(run())
@@ -125,7 +101,7 @@ def test_hostile_values_are_shown_literally(tmp_path: Path) -> None:
         app = PrivmonApp(str(db), None, poll_seconds=0.2)
         async with app.run_test(size=(140, 40)) as pilot:
             find = app.query_one("#find", RowTable)
-            await _until(pilot, lambda: find.row_count == len(evil))  # the first poll's rows
+            await until(pilot, lambda: find.row_count == len(evil))  # the first poll's rows
             await pilot.press("f", "r")
             await _settle(pilot)
             cells = [find.get_row_at(i)[2] for i in range(find.row_count)]
@@ -148,14 +124,14 @@ def test_large_database_loads_without_blocking(tmp_path: Path) -> None:
         app = PrivmonApp(str(db), None, poll_seconds=5)
         async with app.run_test(size=(140, 40)) as pilot:
             table = app.query_one("#find", RowTable)
-            await _until(pilot, lambda: table.row_count >= MAX_ROWS)
+            await until(pilot, lambda: table.row_count >= MAX_ROWS)
             assert app.total_findings == 20_000 and table.row_count == MAX_ROWS  # the newest rows
             assert table.get_row_at(MAX_ROWS - 1)[2] == mask(f"{19_999:015d}")
             await pilot.press("f", "end")
             await pilot.pause(0.2)
             assert "newest" in str(app.query_one("#summary", Static).render())
             await pilot.press("slash", *"000000000000042", "enter")  # an old row is found through the filter
-            await _until(pilot, lambda: table.row_count != MAX_ROWS)  # the search worker's rows replace the page
+            await until(pilot, lambda: table.row_count != MAX_ROWS)  # the search worker's rows replace the page
             assert table.row_count == 1
 
     asyncio.run(run())
@@ -252,10 +228,10 @@ def test_rows_of_an_analysis_that_finishes_appear(tmp_path: Path) -> None:
         app = PrivmonApp(str(db), None, poll_seconds=0.2)
         async with app.run_test(size=(140, 40)) as pilot:
             table = app.query_one("#find", RowTable)
-            await _until(pilot, lambda: app._polls >= 1)  # the first poll's snapshot is shown
+            await until(pilot, lambda: app._polls >= 1)  # the first poll's snapshot is shown
             assert table.row_count == 1
             writer.finish_capture(slow, 3, 1.0, 2.0)
-            await _until(pilot, lambda: table.row_count >= 4)
+            await until(pilot, lambda: table.row_count >= 4)
             assert table.row_count == 4
 
     asyncio.run(run())
@@ -268,10 +244,10 @@ def test_snapshot_of_each_view(snap_compare, demo_db: Path, key: str) -> None:  
     blank = app.analysis
 
     async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-        await _until(pilot, lambda: app.analysis is not blank)  # verdicts, sparklines: the analysis worker's
-        await _workers_done(pilot)
+        await until(pilot, lambda: app.analysis is not blank)  # verdicts, sparklines: the analysis worker's
+        await workers_done(pilot)
         await pilot.press(key)
-        await _workers_done(pilot)  # e.g. the verdict explained below the matrix
+        await workers_done(pilot)  # e.g. the verdict explained below the matrix
 
     assert snap_compare(app, terminal_size=(140, 45), run_before=settle)
 
@@ -286,10 +262,10 @@ def test_snapshot_of_the_store_label_view(snap_compare, demo_db: Path, monkeypat
     blank = app.analysis
 
     async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-        await _until(pilot, lambda: app.analysis is not blank)  # the label verdicts are the analysis worker's
-        await _workers_done(pilot)
+        await until(pilot, lambda: app.analysis is not blank)  # the label verdicts are the analysis worker's
+        await workers_done(pilot)
         await pilot.press("l")
-        await _workers_done(pilot)
+        await workers_done(pilot)
 
     assert snap_compare(app, terminal_size=(140, 45), run_before=settle)
 
@@ -317,7 +293,7 @@ def test_export_and_consent_keys_write_off_the_ui_thread(tmp_path: Path, demo_db
             outs = [Path(f"{db}.report.{fmt}") for fmt in ("html", "json", "md")]
             # the files appear while the export worker writes them: wait for the worker to be gone too, and for
             # the consent worker's row (read after the app closed, which does not wait for thread workers)
-            await _until(pilot, lambda: all(o.exists() for o in outs) and _consents(db) == [("tui",)]
+            await until(pilot, lambda: all(o.exists() for o in outs) and _consents(db) == [("tui",)]
                          and not any(w.group in ("export", "consent") for w in app.workers))
             for o in outs:
                 assert o.stat().st_size > 1000 and stat.S_IMODE(o.stat().st_mode) == 0o600
@@ -341,7 +317,7 @@ def test_pinned_destinations_are_marked(tmp_path: Path) -> None:
         app = PrivmonApp(str(db), None, poll_seconds=0.2)
         async with app.run_test(size=(160, 40)) as pilot:
             dest = app.query_one("#dest", DataTable)
-            await _until(pilot, lambda: dest.row_count == 2)  # the first poll's destinations
+            await until(pilot, lambda: dest.row_count == 2)  # the first poll's destinations
             await pilot.press("d")
             await _settle(pilot)
             rows = {str(dest.get_row_at(i)[0]): str(dest.get_row_at(i)[3]) for i in range(dest.row_count)}
@@ -362,9 +338,9 @@ def test_a_recurring_value_says_why_it_is_an_identifier(tmp_path: Path) -> None:
     async def run() -> None:
         app = PrivmonApp(str(db), None, poll_seconds=0.2)
         async with app.run_test(size=(140, 40)) as pilot:
-            await _until(pilot, lambda: app.query_one("#find", RowTable).row_count == 1)  # the first poll's row
+            await until(pilot, lambda: app.query_one("#find", RowTable).row_count == 1)  # the first poll's row
             await pilot.press("f", "enter")
-            await _until(pilot, lambda: app.screen.__class__.__name__ == "FindingScreen")  # read by a worker
+            await until(pilot, lambda: app.screen.__class__.__name__ == "FindingScreen")  # read by a worker
             head = str(app.screen.query_one("#detail-head", Static).render())
             assert "same value as the gaid found at json:$.gaid (frame 12)" in head
 
