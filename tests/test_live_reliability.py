@@ -92,7 +92,7 @@ def test_proxy_sniffer_and_two_analyzers_share_one_database(tmp_path: Path, upst
         for p, (_out, err) in zip(procs, outs, strict=True):
             assert p.returncode == 0, err
         assert outs[0][0].split() == [str(n_sniff), "0", "0"]  # processed, dropped, errors
-        time.sleep(1.0)  # the proxy's recorder writes at most 0.5 s after the last exchange
+        # no pause for the proxy's recorder: SIGTERM hands it what is waiting and it writes all of it
     finally:
         proxy.send_signal(signal.SIGTERM)
         _, perr = proxy.communicate(timeout=60)
@@ -117,7 +117,7 @@ def test_proxy_sniffer_and_two_analyzers_share_one_database(tmp_path: Path, upst
 
 def _recorder_pid(proxy_pid: int) -> int:
     """The proxy's recorder process (a multiprocessing 'spawn' child, not the resource tracker)."""
-    end = time.monotonic() + 20
+    end = time.monotonic() + 60
     while time.monotonic() < end:
         try:
             kids = Path(f"/proc/{proxy_pid}/task/{proxy_pid}/children").read_text().split()
@@ -143,7 +143,7 @@ def _messages_per_capture(db: Path) -> list[int]:
         conn.close()
 
 
-def _wait_counts(db: Path, want: list[int], timeout: float = 30) -> list[int]:
+def _wait_counts(db: Path, want: list[int], timeout: float = 60) -> list[int]:
     end = time.monotonic() + timeout
     got = _messages_per_capture(db)
     while got != want and time.monotonic() < end:
@@ -198,7 +198,7 @@ def test_recorder_that_cannot_be_restarted_counts_later_flows_as_dropped(tmp_pat
         assert r.submit(raw)
     time.sleep(0.2)
     r.tick()  # sent
-    end = time.monotonic() + 10
+    end = time.monotonic() + 60
     while r.stats.stored < 3 and time.monotonic() < end:
         time.sleep(0.1)
     assert r.pid is not None
@@ -258,11 +258,10 @@ def test_full_disk_costs_the_batch_not_the_recorder(small_tmpfs: Path, capsys) -
     filler = _fill(small_tmpfs)
     for i in range(20):  # ~1 MiB of bodies: cannot fit
         r.submit(_exchange(i, os.urandom(60_000)))  # type: ignore[arg-type]
-    end = time.monotonic() + 15
-    while r.stats.errors == 0 and time.monotonic() < end:
+    end = time.monotonic() + 60
+    while r.stats.errors < 3 and time.monotonic() < end:  # a few failed heartbeats: said once, not once per failure
         time.sleep(0.1)
-    time.sleep(1.5)  # a few more failed heartbeats: said once, not once per failure
-    assert r.stats.errors >= 1 and r.stats.lost >= 1
+    assert r.stats.errors >= 3 and r.stats.lost >= 1
     assert r._thread is not None and r._thread.is_alive()  # the recorder survived the failed COMMIT/ROLLBACK
     filler.unlink()  # space again: recording goes on
     for i in range(100, 110):
