@@ -371,6 +371,12 @@ def _live_capture(db: Path, sha: str, pid: int, heartbeat_age: float) -> None:
         store.conn.execute("UPDATE captures SET finished_at = ? WHERE id = ?", (time.time() - heartbeat_age, cid))
 
 
+def _beat(db: Path, sha: str) -> None:
+    """The heartbeat of a live writer that is alive (a real one beats every 0.5 s): just now."""
+    with Store.open(db) as store:
+        store.conn.execute("UPDATE captures SET finished_at = ? WHERE sha256 = ?", (time.time(), sha))
+
+
 def test_killed_live_session_reads_as_interrupted_in_report_and_tui(tmp_path: Path) -> None:
     db = tmp_path / "lab.db"
     gone = subprocess.Popen(["true"])
@@ -378,6 +384,7 @@ def test_killed_live_session_reads_as_interrupted_in_report_and_tui(tmp_path: Pa
     _live_capture(db, "live-proxy:killed", gone.pid, 1.0)  # its writer process has ended
     _live_capture(db, "live-proxy:silent", os.getpid(), 600.0)  # no heartbeat for ten minutes
     _live_capture(db, "live-proxy:running", os.getpid(), 1.0)  # this process writes it, just now
+    _beat(db, "live-proxy:running")  # (beats again before each reader: a slow machine may take 30 s to get there)
     out = subprocess.run([sys.executable, "-m", "monitor", "report", "--db", str(db), "-o", "-"], cwd=tmp_path,
                          env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
@@ -391,5 +398,6 @@ def test_killed_live_session_reads_as_interrupted_in_report_and_tui(tmp_path: Pa
             await until(pilot, lambda: app._polls >= 1)  # the first poll's snapshot (the captures) is shown
             return str(app.query_one("#summary", Static).render())
 
+    _beat(db, "live-proxy:running")
     summary = asyncio.run(run())
     assert summary.count("interrupted") == 2 and summary.count(", live)") == 1, summary
