@@ -9,6 +9,7 @@ import stat
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -186,6 +187,41 @@ def test_closing_while_the_index_is_built_exits_cleanly(tmp_path: Path) -> None:
 
     app = asyncio.run(run())
     assert app._exception is None, app._exception  # a late hand-off from a worker used to fail the app on exit
+
+
+def test_reads_slower_than_the_poll_interval_still_show(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A poll or an analysis slower than its interval (a large database, a slow or busy machine) is not cancelled by
+    the next one: each new exclusive worker cancelled the running one, which never delivered, and nothing showed."""
+    import monitor.tui.app as tui
+
+    db = tmp_path / "slow.db"
+    with Store.open(db) as w:
+        cid = w.begin_capture("x", "x:5", "pcap")
+        w.write(cid, Batch(findings=[_finding(i, f"{i:015d}") for i in range(3)]))
+        w.finish_capture(cid, 1, 1.0, 2.0)
+    read, analyze = tui.load_snapshot, tui.load_analysis
+
+    def slow_read(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.5)  # 5 poll intervals
+        return read(*args, **kwargs)
+
+    def slow_analysis(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(3.0)  # longer than ANALYSIS_EVERY slow polls
+        return analyze(*args, **kwargs)
+
+    monkeypatch.setattr(tui, "load_snapshot", slow_read)
+    monkeypatch.setattr(tui, "load_analysis", slow_analysis)
+
+    async def run() -> None:
+        app = PrivmonApp(str(db), None, poll_seconds=0.1)
+        blank = app.analysis
+        async with app.run_test(size=(140, 40)) as pilot:
+            table = app.query_one("#find", RowTable)
+            await until(pilot, lambda: table.row_count == 3 and app.analysis is not blank, seconds=30)
+            assert table.row_count == 3
+            assert app.analysis is not blank
+
+    asyncio.run(run())
 
 
 def test_search_index_and_sql_fallback_agree(tmp_path: Path) -> None:
