@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import pickle
@@ -64,17 +65,26 @@ def test_kill_9_mid_analyze_leaves_a_consistent_db_and_rerun_completes(tmp_path:
     db = tmp_path / "lab.db"
     proc = subprocess.Popen([sys.executable, "-m", "monitor", "analyze", str(cap), "--db", str(db), "-q"],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    # wait until at least one batch is committed, then kill without warning
+    # wait until at least one batch is committed, then kill without warning. The process is stopped (SIGSTOP)
+    # while it is looked at: the kill finds it where the look did, still ingesting, however fast the machine
+    # (a look followed by a kill let a fast analyze finish in between, and the test skipped)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.2)
-        if _count(db, "SELECT COUNT(*) FROM messages"):
-            break
-    if proc.poll() is not None:
+    killed = False
+    while time.monotonic() < deadline and proc.poll() is None and not killed:
+        time.sleep(0.05)
+        if not _count(db, "SELECT COUNT(*) FROM messages"):
+            continue
+        os.kill(proc.pid, signal.SIGSTOP)
+        if proc.poll() is None and _count(db, "SELECT COUNT(*) FROM captures WHERE status = 'ingesting'") == 1:
+            os.kill(proc.pid, signal.SIGKILL)
+            killed = True
+        else:
+            os.kill(proc.pid, signal.SIGCONT)
+    if not killed:
+        proc.kill()
+        proc.wait()
         pytest.skip("analyze finished before it could be killed (machine too fast for this capture)")
-    os.kill(proc.pid, signal.SIGKILL)
-    if proc.wait() == 0:  # it finished between the last look and the kill
-        pytest.skip("analyze finished before it could be killed (machine too fast for this capture)")
+    assert proc.wait() == -signal.SIGKILL
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     status = conn.execute("SELECT status FROM captures").fetchall()
@@ -177,9 +187,21 @@ def test_jobs_a_dying_worker_is_reported_once_and_the_rerun_completes(tmp_path: 
         if _count(db, "SELECT COUNT(DISTINCT capture_id) FROM messages") != 2:
             continue
         workers = _children(proc.pid)
-        if len(workers) == 2:  # both workers are inside their captures
+        if len(workers) != 2:
+            continue
+        try:
+            for w in workers:  # held still while looked at: the kill finds them where the look did
+                os.kill(w, signal.SIGSTOP)
+        except ProcessLookupError:  # a worker ended meanwhile: look again
+            workers = []
+        if workers and _children(proc.pid) == workers and \
+                _count(db, "SELECT COUNT(*) FROM captures WHERE status = 'ingesting'") == 2:  # both inside
             victim = workers[0]
             os.kill(victim, signal.SIGKILL)
+        for w in _children(proc.pid):
+            if w != victim:
+                with contextlib.suppress(ProcessLookupError):  # (ended meanwhile)
+                    os.kill(w, signal.SIGCONT)
     _out, err = proc.communicate(timeout=300)
     if not victim:
         pytest.skip("analyze finished before a worker could be killed (machine too fast for these captures)")

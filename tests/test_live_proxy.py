@@ -58,9 +58,22 @@ class Upstream(BaseHTTPRequestHandler):
 
 
 def free_port() -> int:
+    """A loopback TCP port that no other process is handed while the proxy starts, seconds later.
+
+    A port merely bound and closed again is free for anyone: a test running beside this one (pytest -n)
+    could bind it, or connect from it, before the proxy does, and the readiness probe would then talk to
+    the wrong process. This one is left in TIME_WAIT (its accepted side closed first): the kernel hands it
+    to no bind(0) and no outgoing connection for a minute, while a listener with SO_REUSEADDR (mitmproxy's)
+    may take it at once. Nobody listens on it until then: a request to it is refused."""
     with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+        s.listen(1)
+        port = int(s.getsockname()[1])
+        with socket.create_connection(("127.0.0.1", port)):
+            accepted, _ = s.accept()
+            accepted.close()
+    return port
 
 
 @pytest.fixture
@@ -96,7 +109,7 @@ def findings(db: Path) -> list[tuple[str, str, str]]:
         return []
 
 
-def wait_findings(db: Path, n: int, timeout: float = 15) -> list[tuple[str, str, str]]:
+def wait_findings(db: Path, n: int, timeout: float = 60) -> list[tuple[str, str, str]]:
     end = time.monotonic() + timeout
     rows = findings(db)
     while len(rows) < n and time.monotonic() < end:
@@ -161,11 +174,15 @@ def https_upstream(tmp_path: Path) -> ThreadingHTTPServer:
 def https_opener(tmp_path: Path, port: int) -> urllib.request.OpenerDirector:
     """A client that trusts only the mitmproxy CA created in the test's confdir."""
     ca = tmp_path / "mitm" / "mitmproxy-ca-cert.pem"
-    end = time.monotonic() + 15
-    while not ca.exists() and time.monotonic() < end:  # mitmproxy may write its CA just after it listens
-        time.sleep(0.1)
-    time.sleep(0.1)
-    cctx = ssl.create_default_context(cafile=str(ca))
+    end = time.monotonic() + 60
+    while True:  # mitmproxy may write its CA just after it listens: wait until the whole certificate reads
+        try:
+            cctx = ssl.create_default_context(cafile=str(ca))
+            break
+        except (OSError, ssl.SSLError):
+            if time.monotonic() > end:
+                raise
+            time.sleep(0.1)
     return urllib.request.build_opener(urllib.request.ProxyHandler({"https": f"http://127.0.0.1:{port}"}),
                                        urllib.request.HTTPSHandler(context=cctx))
 

@@ -37,6 +37,25 @@ def free_udp_port() -> int:
         return int(s.getsockname()[1])
 
 
+def udp_bound_by(pid: int, port: int) -> bool:
+    """Whether process `pid` holds a UDP socket bound to `port` (read from /proc: nothing is bound to probe)."""
+    try:
+        inodes = {os.readlink(fd)[8:-1] for fd in Path(f"/proc/{pid}/fd").iterdir()
+                  if os.readlink(fd).startswith("socket:[")}
+    except OSError:  # a descriptor closed while listed: asked again
+        return False
+    for table in ("/proc/net/udp", "/proc/net/udp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[9] in inodes:
+                return True
+    return False
+
+
 def rows(db: Path, sql: str) -> list[tuple[Any, ...]]:
     if not db.exists():
         return []
@@ -72,20 +91,21 @@ class Proxy:
         self._wait_ready(udp)
 
     def _wait_ready(self, udp: bool, timeout: float = 60) -> None:
-        """Wait until the proxy's port is taken (a bind fails) and, for TCP, accepts connections."""
+        """Wait until the proxy's UDP socket is bound (its own, read from /proc) or its TCP port accepts.
+
+        (A UDP probe that binds the port itself, as this did, holds it for a moment: a proxy binding just
+        then fails, and a port bound by another test's process looked like the proxy.)"""
         end = time.monotonic() + timeout
-        kind = socket.SOCK_DGRAM if udp else socket.SOCK_STREAM
         while time.monotonic() < end:
             if self.proc.poll() is not None:
                 raise AssertionError(f"proxy exited: {self.proc.stderr.read().decode() if self.proc.stderr else ''}")
-            with socket.socket(socket.AF_INET, kind) as s:
-                try:
-                    if udp:
-                        s.bind(("127.0.0.1", self.port))
-                    elif s.connect_ex(("127.0.0.1", self.port)) == 0:
+            if udp:
+                if udp_bound_by(self.proc.pid, self.port):
+                    return
+            else:
+                with socket.socket() as s:
+                    if s.connect_ex(("127.0.0.1", self.port)) == 0:
                         return
-                except OSError:
-                    return  # the UDP port is bound: the proxy listens
             time.sleep(0.2)
         raise AssertionError("proxy did not start")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import sqlite3
 import subprocess
@@ -50,6 +51,24 @@ def netns() -> Iterator[tuple[str, str]]:
         _ip("netns", "del", srv)
 
 
+def _read_until(proc: subprocess.Popen[bytes], needle: bytes, stream: str = "stderr", timeout: float = 120) -> bytes:
+    """What `proc` wrote to `stream` up to the line holding `needle` (read unbuffered: communicate() gets the rest).
+
+    The sniffer says it captures once its packet socket is open; a fixed sleep before the camera starts was a
+    guess at how long the imports take, which a slower or busier machine overran (the packets went unseen)."""
+    fd = getattr(proc, stream).fileno()
+    seen = b""
+    end = time.monotonic() + timeout
+    while needle not in seen and time.monotonic() < end:
+        if select.select([fd], [], [], 0.5)[0]:
+            chunk = os.read(fd, 4096)
+            if not chunk:  # the process ended (its error is in what it wrote)
+                break
+            seen += chunk
+    assert needle in seen, seen.decode("utf-8", "replace")
+    return seen
+
+
 CAMERA = f"""
 import socket, struct, time, urllib.error, urllib.request
 uid = b"ABCD" + b"\\0" * 4 + (123456).to_bytes(4, "big") + b"EFGHJ" + b"\\0" * 3
@@ -70,17 +89,19 @@ except urllib.error.HTTPError:
 def test_sniffer_records_pppp_and_http_from_the_camera_namespace(tmp_path: Path, netns) -> None:  # type: ignore[no-untyped-def]
     (cam, srv), iface = netns
     db = tmp_path / "lab.db"
-    server = subprocess.Popen(["ip", "netns", "exec", srv, sys.executable, "-m", "http.server", "8080", "--bind", SRV],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(["ip", "netns", "exec", srv, sys.executable, "-u", "-m", "http.server", "8080", "--bind",
+                               SRV], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     sniffer = subprocess.Popen(["ip", "netns", "exec", srv, sys.executable, "-m", "monitor", "sniff", "-i", iface,
                                 "--device", CAM, "--db", str(db), "--write", str(tmp_path / "seen.pcapng"),
                                 "--duration", "16"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        time.sleep(3)
+        _read_until(server, b"Serving HTTP", "stdout")  # listening: the camera's request gets an answer
+        head = _read_until(sniffer, b"privmon sniff on")  # capturing: the 16 s count from here
         out = subprocess.run(["ip", "netns", "exec", cam, sys.executable, "-c", CAMERA], capture_output=True,
                              text=True, timeout=30)
         assert out.returncode == 0, out.stderr
         _, err = sniffer.communicate(timeout=60)
+        err = head + err
     finally:
         server.terminate()
         if sniffer.poll() is None:
@@ -145,9 +166,9 @@ def test_sniffer_reads_a_raw_ip_tunnel_interface(tmp_path: Path) -> None:
             assert r.returncode == 0, r.stderr
         db = tmp_path / "tun.db"
         sniffer = subprocess.Popen(["ip", "netns", "exec", ns, sys.executable, "-m", "monitor", "sniff", "-i", tun,
-                                    "--db", str(db), "--write", str(tmp_path / "tun.pcapng"), "--duration", "9"],
+                                    "--db", str(db), "--write", str(tmp_path / "tun.pcapng"), "--duration", "12"],
                                    cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        time.sleep(3)
+        _read_until(sniffer, b"privmon sniff on")  # capturing: the 12 s count from here (the camera needs ~5)
         out = subprocess.run(["ip", "netns", "exec", ns, sys.executable, "-c", TUN_CAMERA], capture_output=True,
                              text=True, timeout=30)
         assert out.returncode == 0, out.stderr

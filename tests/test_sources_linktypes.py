@@ -36,6 +36,7 @@ from pcapgen import (
     wlan_data,
     write,
 )
+from pilotwait import until
 from textual.widgets import Static
 
 from monitor.cli import cli
@@ -203,7 +204,7 @@ def test_check_and_tui_show_the_warning(tmp_path: Path) -> None:
     async def run() -> None:
         app = PrivmonApp(str(db), None, poll_seconds=0.2)
         async with app.run_test(size=(160, 40)) as pilot:
-            await pilot.pause(0.8)
+            await until(pilot, lambda: app._polls >= 1)  # the first poll's snapshot (captures, warnings) is shown
             summary = str(app.query_one("#summary", Static).render())
             assert "warning: nflog-unknown.pcap: 2 packets of link type 147 (USER0) not decoded" in summary
 

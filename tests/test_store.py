@@ -220,19 +220,25 @@ def test_readers_poll_while_a_writer_inserts_thousands_of_rows_per_second(db_pat
     errors: list[BaseException] = []
     seen: list[list[int]] = [[], [], []]
     stop = threading.Event()
+    reading = [threading.Event() for _ in range(3)]
 
-    def reader(mine: list[int]) -> None:
+    def reader(mine: list[int], first: threading.Event) -> None:
         try:
             with Store.open(db_path, readonly=True) as ro:
                 while not stop.is_set():
                     mine.append(len(ro.findings()))
+                    first.set()
                     time.sleep(0.005)
         except (sqlite3.Error, StoreError) as exc:  # pragma: no cover - this is the failure we test for
             errors.append(exc)
+        finally:
+            first.set()
 
-    threads = [threading.Thread(target=reader, args=(seen[i],)) for i in range(3)]
+    threads = [threading.Thread(target=reader, args=(seen[i], reading[i])) for i in range(3)]
     for t in threads:
         t.start()
+    for r in reading:  # every reader polls before the writer starts: on a busy machine one could start after it ended
+        assert r.wait(60)
     for start in range(0, total, 200):
         writer.write(cid, Batch(findings=[_finding(i) for i in range(start, start + 200)]))
         time.sleep(0.01)  # ~20,000 rows/s in bursts of 200

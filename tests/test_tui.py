@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pilotwait import WAIT, until, workers_done
 from textual.widgets import DataTable, Static
 
 from monitor.records import Finding
@@ -47,23 +48,23 @@ async def _settle(pilot, seconds: float = 0.6) -> None:  # type: ignore[no-untyp
 def test_views_by_key(demo_db: Path) -> None:
     async def run() -> None:
         app = build_app(str(demo_db), str(CAP / "demo-policy.txt"), poll_seconds=0.3)
+        blank = app.analysis
         async with app.run_test(size=(160, 50)) as pilot:
-            await _settle(pilot, 1.5)
-            assert app.query_one("#find", RowTable).row_count >= 20
+            assert app.query_one("#find", RowTable).row_count >= 20  # read before the app started
             await pilot.press("v")
-            await _settle(pilot)
             matrix = app.query_one("#matrix", DataTable)
+            await until(pilot, lambda: app.analysis is not blank)  # the verdicts come from the analysis worker
             assert matrix.row_count >= 5 and len(matrix.columns) >= 5
             await pilot.press("d")
             await _settle(pilot)
             assert app.query_one("#dest", DataTable).row_count >= 10
             await pilot.press("f", "slash")
             await pilot.press(*"gdt", "enter")
-            await _settle(pilot)
             find = app.query_one("#find", RowTable)
+            await until(pilot, lambda: 0 < find.row_count < 10)  # the search worker's rows replace the page
             assert 0 < find.row_count < 10
             await pilot.press("enter")
-            await _settle(pilot)
+            await until(pilot, lambda: app.screen.__class__.__name__ == "FindingScreen")  # read by a worker
             assert app.screen.__class__.__name__ == "FindingScreen"
 
     asyncio.run(run())
@@ -81,9 +82,7 @@ def test_rows_written_while_the_app_runs_appear(tmp_path: Path) -> None:
             await _settle(pilot, 0.5)
             assert app.query_one("#find", RowTable).row_count == 0
             writer.write(cid, Batch(findings=[_finding(i, f"35693803564380{i}") for i in range(5)]))
-            deadline = time.monotonic() + 3
-            while app.query_one("#find", RowTable).row_count < 5 and time.monotonic() < deadline:
-                await pilot.pause(0.1)
+            await until(pilot, lambda: app.query_one("#find", RowTable).row_count >= 5)
             assert app.query_one("#find", RowTable).row_count == 5
 
     asyncio.run(run())
@@ -102,10 +101,10 @@ def test_hostile_values_are_shown_literally(tmp_path: Path) -> None:
     async def run() -> None:
         app = PrivmonApp(str(db), None, poll_seconds=0.2)
         async with app.run_test(size=(140, 40)) as pilot:
-            await _settle(pilot)
+            find = app.query_one("#find", RowTable)
+            await until(pilot, lambda: find.row_count == len(evil))  # the first poll's rows
             await pilot.press("f", "r")
             await _settle(pilot)
-            find = app.query_one("#find", RowTable)
             cells = [find.get_row_at(i)[2] for i in range(find.row_count)]
             assert "[red]x[/red]" in cells and "[bold" in cells
             assert not any(ch in c for c in cells for ch in "\x1b\u202e\u200b\t\n")
@@ -126,16 +125,14 @@ def test_large_database_loads_without_blocking(tmp_path: Path) -> None:
         app = PrivmonApp(str(db), None, poll_seconds=5)
         async with app.run_test(size=(140, 40)) as pilot:
             table = app.query_one("#find", RowTable)
-            deadline = time.monotonic() + 20
-            while table.row_count < MAX_ROWS and time.monotonic() < deadline:
-                await pilot.pause(0.2)
+            await until(pilot, lambda: table.row_count >= MAX_ROWS)
             assert app.total_findings == 20_000 and table.row_count == MAX_ROWS  # the newest rows
             assert table.get_row_at(MAX_ROWS - 1)[2] == mask(f"{19_999:015d}")
             await pilot.press("f", "end")
             await pilot.pause(0.2)
             assert "newest" in str(app.query_one("#summary", Static).render())
             await pilot.press("slash", *"000000000000042", "enter")  # an old row is found through the filter
-            await pilot.pause(0.3)
+            await until(pilot, lambda: table.row_count != MAX_ROWS)  # the search worker's rows replace the page
             assert table.row_count == 1
 
     asyncio.run(run())
@@ -174,7 +171,7 @@ def test_closing_while_the_index_is_built_exits_cleanly(tmp_path: Path) -> None:
         """Holds the worker inside its first chunk until the test lets it go, whatever the machine's speed."""
 
         def extend(self, rows: list[tuple[int, int, str]]) -> None:
-            gate.wait(10)
+            gate.wait(WAIT)
             super().extend(rows)
 
     async def run() -> PrivmonApp:
@@ -190,6 +187,41 @@ def test_closing_while_the_index_is_built_exits_cleanly(tmp_path: Path) -> None:
 
     app = asyncio.run(run())
     assert app._exception is None, app._exception  # a late hand-off from a worker used to fail the app on exit
+
+
+def test_reads_slower_than_the_poll_interval_still_show(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A poll or an analysis slower than its interval (a large database, a slow or busy machine) is not cancelled by
+    the next one: each new exclusive worker cancelled the running one, which never delivered, and nothing showed."""
+    import monitor.tui.app as tui
+
+    db = tmp_path / "slow.db"
+    with Store.open(db) as w:
+        cid = w.begin_capture("x", "x:5", "pcap")
+        w.write(cid, Batch(findings=[_finding(i, f"{i:015d}") for i in range(3)]))
+        w.finish_capture(cid, 1, 1.0, 2.0)
+    read, analyze = tui.load_snapshot, tui.load_analysis
+
+    def slow_read(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.5)  # 5 poll intervals
+        return read(*args, **kwargs)
+
+    def slow_analysis(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(3.0)  # longer than ANALYSIS_EVERY slow polls
+        return analyze(*args, **kwargs)
+
+    monkeypatch.setattr(tui, "load_snapshot", slow_read)
+    monkeypatch.setattr(tui, "load_analysis", slow_analysis)
+
+    async def run() -> None:
+        app = PrivmonApp(str(db), None, poll_seconds=0.1)
+        blank = app.analysis
+        async with app.run_test(size=(140, 40)) as pilot:
+            table = app.query_one("#find", RowTable)
+            await until(pilot, lambda: table.row_count == 3 and app.analysis is not blank, seconds=30)
+            assert table.row_count == 3
+            assert app.analysis is not blank
+
+    asyncio.run(run())
 
 
 def test_search_index_and_sql_fallback_agree(tmp_path: Path) -> None:
@@ -232,12 +264,10 @@ def test_rows_of_an_analysis_that_finishes_appear(tmp_path: Path) -> None:
         app = PrivmonApp(str(db), None, poll_seconds=0.2)
         async with app.run_test(size=(140, 40)) as pilot:
             table = app.query_one("#find", RowTable)
-            await _settle(pilot, 0.5)
+            await until(pilot, lambda: app._polls >= 1)  # the first poll's snapshot is shown
             assert table.row_count == 1
             writer.finish_capture(slow, 3, 1.0, 2.0)
-            deadline = time.monotonic() + 3
-            while table.row_count < 4 and time.monotonic() < deadline:
-                await pilot.pause(0.1)
+            await until(pilot, lambda: table.row_count >= 4)
             assert table.row_count == 4
 
     asyncio.run(run())
@@ -247,11 +277,13 @@ def test_rows_of_an_analysis_that_finishes_appear(tmp_path: Path) -> None:
 @pytest.mark.parametrize("key", ["o", "v", "d", "f", "t"])
 def test_snapshot_of_each_view(snap_compare, demo_db: Path, key: str) -> None:  # type: ignore[no-untyped-def]
     app = build_app(str(demo_db), str(CAP / "demo-policy.txt"), poll_seconds=60)
+    blank = app.analysis
 
     async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.pause(1.0)
+        await until(pilot, lambda: app.analysis is not blank)  # verdicts, sparklines: the analysis worker's
+        await workers_done(pilot)
         await pilot.press(key)
-        await pilot.pause(0.5)
+        await workers_done(pilot)  # e.g. the verdict explained below the matrix
 
     assert snap_compare(app, terminal_size=(140, 45), run_before=settle)
 
@@ -263,13 +295,25 @@ def test_snapshot_of_the_store_label_view(snap_compare, demo_db: Path, monkeypat
     monkeypatch.chdir(CAP)  # the label file is named as the user gave it: relative, the same on every machine
     app = build_app(str(demo_db), str(CAP / "demo-policy.txt"), poll_seconds=60,
                     labels=[read_label("demo-data-safety.csv")])
+    blank = app.analysis
 
     async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.pause(1.0)
+        await until(pilot, lambda: app.analysis is not blank)  # the label verdicts are the analysis worker's
+        await workers_done(pilot)
         await pilot.press("l")
-        await pilot.pause(0.8)
+        await workers_done(pilot)
 
     assert snap_compare(app, terminal_size=(140, 45), run_before=settle)
+
+
+def _consents(db: Path) -> list[tuple[str]]:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+    try:
+        return conn.execute("SELECT source FROM consent").fetchall()
+    except sqlite3.OperationalError:  # e.g. locked by the writer: asked again
+        return []
+    finally:
+        conn.close()
 
 
 def test_export_and_consent_keys_write_off_the_ui_thread(tmp_path: Path, demo_db: Path) -> None:
@@ -282,11 +326,11 @@ def test_export_and_consent_keys_write_off_the_ui_thread(tmp_path: Path, demo_db
         async with app.run_test(size=(140, 40)) as pilot:
             await _settle(pilot)
             await pilot.press("e", "c")
-            deadline = time.monotonic() + 20
             outs = [Path(f"{db}.report.{fmt}") for fmt in ("html", "json", "md")]
-            while not all(o.exists() for o in outs) and time.monotonic() < deadline:
-                await pilot.pause(0.2)
-            await pilot.pause(0.5)
+            # the files appear while the export worker writes them: wait for the worker to be gone too, and for
+            # the consent worker's row (read after the app closed, which does not wait for thread workers)
+            await until(pilot, lambda: all(o.exists() for o in outs) and _consents(db) == [("tui",)]
+                         and not any(w.group in ("export", "consent") for w in app.workers))
             for o in outs:
                 assert o.stat().st_size > 1000 and stat.S_IMODE(o.stat().st_mode) == 0o600
             assert "contradicted" in outs[0].read_text(encoding="utf-8")
@@ -308,10 +352,10 @@ def test_pinned_destinations_are_marked(tmp_path: Path) -> None:
     async def run() -> None:
         app = PrivmonApp(str(db), None, poll_seconds=0.2)
         async with app.run_test(size=(160, 40)) as pilot:
-            await _settle(pilot)
+            dest = app.query_one("#dest", DataTable)
+            await until(pilot, lambda: dest.row_count == 2)  # the first poll's destinations
             await pilot.press("d")
             await _settle(pilot)
-            dest = app.query_one("#dest", DataTable)
             rows = {str(dest.get_row_at(i)[0]): str(dest.get_row_at(i)[3]) for i in range(dest.row_count)}
             assert rows == {"api.pinned.example": "tls · pinned", "open.example": "https"}
 
@@ -330,9 +374,9 @@ def test_a_recurring_value_says_why_it_is_an_identifier(tmp_path: Path) -> None:
     async def run() -> None:
         app = PrivmonApp(str(db), None, poll_seconds=0.2)
         async with app.run_test(size=(140, 40)) as pilot:
-            await _settle(pilot)
+            await until(pilot, lambda: app.query_one("#find", RowTable).row_count == 1)  # the first poll's row
             await pilot.press("f", "enter")
-            await _settle(pilot)
+            await until(pilot, lambda: app.screen.__class__.__name__ == "FindingScreen")  # read by a worker
             head = str(app.screen.query_one("#detail-head", Static).render())
             assert "same value as the gaid found at json:$.gaid (frame 12)" in head
 

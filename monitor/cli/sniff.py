@@ -35,8 +35,9 @@ def command(iface: str, devices: tuple[str, ...], db_path: str, profile_path: st
     ctx = build_context(signature_dirs, profile_path, geoip)
     from monitor.live.sniff import run_sniffer
 
-    click.echo(f"privmon sniff on {iface} -> {db_path} (Ctrl-C to stop)", err=True)
-    s = run_sniffer(iface, devices, db_path, ctx, write, rotate_mb, duration)
+    # said once capturing, not before: whoever starts the traffic after this line loses none of it
+    s = run_sniffer(iface, devices, db_path, ctx, write, rotate_mb, duration,
+                    on_ready=lambda: click.echo(f"privmon sniff on {iface} -> {db_path} (Ctrl-C to stop)", err=True))
     click.echo(f"privmon sniff stopped: {s.packets} packets, {s.kernel_drops} dropped by the kernel, "
                f"{s.recorded} messages recorded, {s.dropped} dropped by privmon, {s.errors} errors"
                + (f", {s.lost} lost in failed database writes" if s.lost else ""), err=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import select
 import struct
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -126,7 +127,12 @@ def kernel_drops(sock: Any) -> int:
 
 
 def run_sniffer(iface: str, devices: tuple[str, ...], db_path: str, ctx: EngineContext, write: str | None,
-                rotate_mb: int, duration: float | None = None, stop: Any = None) -> SniffSummary:
+                rotate_mb: int, duration: float | None = None, stop: Any = None,
+                on_ready: Callable[[], None] | None = None) -> SniffSummary:
+    """Capture until `stop` is set, `duration` seconds have passed, or Ctrl-C.
+
+    `on_ready` is called once the packet socket is open and the recorder runs: from then on every packet
+    is captured (the duration counts from then)."""
     from monitor.sources.packets import PacketDecoder
 
     sock = open_socket(iface, bpf_for(devices))
@@ -141,9 +147,11 @@ def run_sniffer(iface: str, devices: tuple[str, ...], db_path: str, ctx: EngineC
     writer = PcapngRotator(Path(write), linktype, rotate_mb << 20) if write else None
     summary = SniffSummary()
     drops = 0
-    started = time.monotonic()
-    last_expire = started
     try:
+        if on_ready is not None:
+            on_ready()
+        started = time.monotonic()
+        last_expire = started
         while not (stop is not None and stop.is_set()) and (duration is None or time.monotonic() - started < duration):
             data, ts = None, None
             ready, _w, _x = select.select([sock.ins], [], [], 0.2)  # wake up to honour stop and duration

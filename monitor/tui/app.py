@@ -181,6 +181,8 @@ class PrivmonApp(App[None]):
         self._known_captures: frozenset[int] | None = None
         self._verdict_cells: dict[tuple[int, int], Verdict] = {}
         self._polls = 0
+        self._poller: Any = None  # the running poll and analysis workers (a tick does not cancel them)
+        self._analyzer: Any = None
 
     @property
     def total_findings(self) -> int:
@@ -234,8 +236,17 @@ class PrivmonApp(App[None]):
             self._start_polling()
 
     def _start_polling(self) -> None:
-        self.poll()
-        self.set_interval(self.poll_seconds, self.poll)
+        self._tick()
+        self.set_interval(self.poll_seconds, self._tick)
+
+    def _tick(self) -> None:
+        """Poll, unless the last poll still reads: the next tick asks again.
+
+        A poll is an exclusive worker, and a new one cancels the one running: started on every tick, a
+        read slower than `poll_seconds` (a large database, a slow or busy machine) was cancelled each
+        time before it could deliver, and the app never showed a row."""
+        if self._poller is None or self._poller.is_finished:
+            self._poller = self.poll()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -269,8 +280,9 @@ class PrivmonApp(App[None]):
         worker = get_current_worker()
         # after the first paint: the search index grows in the background
         self.index.update_from(self.db_path, cancelled=lambda: worker.is_cancelled)
-        if self._polls % ANALYSIS_EVERY == 1 and not worker.is_cancelled and self.is_running:
-            self.analyze()
+        if self._polls % ANALYSIS_EVERY == 1 and not worker.is_cancelled and self.is_running and \
+                (self._analyzer is None or self._analyzer.is_finished):  # (an analysis still running is not cancelled)
+            self._analyzer = self.analyze()
 
     @work(thread=True, exclusive=True, group="analysis")
     def analyze(self) -> None:
