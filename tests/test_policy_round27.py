@@ -211,3 +211,9 @@ def test_ip_location_is_coarse_and_non_identifying_data_is_no_denial() -> None:
     text = ('We collect: 2. "Non-Personal Information", which is information that does not identify you and cannot be '
             "used to contact you personally, including information about you such as your date of birth, age, ZIP code.")
     assert ("location_coarse", "denies", "first_party") not in facts(text)
+
+
+def test_where_a_backup_is_saved_is_no_location() -> None:
+    text = ("If you choose to use the backup feature, backup files are created locally and saved only to the location you "
+            "select (such as your device storage or personal cloud).")
+    assert not {f for f in facts(text) if f[0].startswith("location")}
