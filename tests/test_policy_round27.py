@@ -193,9 +193,7 @@ def test_an_app_that_uses_an_sdk_is_not_its_vendor() -> None:
 
 
 def test_boilerplate_about_others_data_and_cookies_in_general_states_nothing() -> None:
-    for text in ("A cookie is a small data file that we transfer to your computer's hard disk, generally to \"remember\" "
-                 "things about the user's visit, such as your preferences or a user name and password.",
-                 "Websites with membership usually use cookies to store user ID, password, personal websites and browsing "
+    for text in ("Websites with membership usually use cookies to store user ID, password, personal websites and browsing "
                  "history.",
                  "1. reveal any personal information about another individual, including another person's address, phone "
                  "number, e-mail address, credit card number.",
@@ -217,3 +215,9 @@ def test_where_a_backup_is_saved_is_no_location() -> None:
     text = ("If you choose to use the backup feature, backup files are created locally and saved only to the location you "
             "select (such as your device storage or personal cloud).")
     assert not {f for f in facts(text) if f[0].startswith("location")}
+
+
+def test_a_warning_against_impostors_states_nothing() -> None:
+    text = ("We do not and will not, at any time, request your credit card information, your account ID, login password, "
+            "or national identification numbers in a non-secure or unsolicited e-mail or telephone communication.")
+    assert not facts(text)
