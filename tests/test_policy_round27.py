@@ -221,3 +221,10 @@ def test_a_warning_against_impostors_states_nothing() -> None:
     text = ("We do not and will not, at any time, request your credit card information, your account ID, login password, "
             "or national identification numbers in a non-secure or unsolicited e-mail or telephone communication.")
     assert not facts(text)
+
+
+def test_these_non_personal_data_shared_are_the_list_before() -> None:
+    text = ("Generally, we collect and store the following categories of data, which shall be considered Non-Personal "
+            "Data:\n\n- device information: your router name SSID and the MAC address of the speaker.\n\n"
+            "We may collect, use and share to third parties these Non-Personal Data, including for improving the App.")
+    assert ("ssid", "collects", "third_party") in facts(text)

@@ -439,8 +439,8 @@ OVERALL_S22 = {99: (243, 0.75, (55, 68)), 100: (219, 0.85, (87, 90)), 101: (205,
 # 0.856 / 0; 110 (Etymonline, Trip.com, OpenMotics) 0.848 / 11; 111 (Tank Empire ja, Number Finder, Goldspoon ko) 0.618 /
 # 0; 112 (Activision, Taylor Guitars, ATN) 0.634 / 0; 113 (Question Card, Alkol Defteri, a dice app) 0.640 / 32; 114
 # (ImperiHome, Coredy, Suavinex) 0.494 / 25; the fourth wave's 115 (Kinedu, LiveATC, HogLite) 0.727 / 12, the same on the
-# session's rules. After the session's rules:
-GRIDS_S23 = {g: CORPUS / f"verdicts{g}" for g in range(109, 116)}
+# session's rules; the fifth wave's 116 (KEF, Cobra Golf) 0.502 / 0. After the session's rules:
+GRIDS_S23 = {g: CORPUS / f"verdicts{g}" for g in range(109, 117)}
 FLOORS_S23 = {
     109: {"grid109/boschsecurity.txt": (0.67, 21), "grid109/facecam.txt": (0.96, 33), "grid109/playussoft.txt": (0.94, 43)},
     110: {"grid110/etymonline.txt": (0.93, 51), "grid110/openmotics.txt": (0.91, 65), "grid110/tripcom.txt": (0.97, 12)},
@@ -449,8 +449,9 @@ FLOORS_S23 = {
     113: {"grid113/alkoldefteri.txt": (0.32, 35), "grid113/dicekr.txt": (1.0, 104), "grid113/questioncard.txt": (0.91, 62)},
     114: {"grid114/coredy.txt": (0.37, 8), "grid114/imperihome.txt": (0.56, 41), "grid114/suavinex.txt": (0.55, 38)},
     115: {"grid115/hoglite.txt": (0.48, 0), "grid115/kinedu.txt": (0.83, 61), "grid115/liveatc.txt": (0.89, 42)},
+    116: {"grid116/cobragolf.txt": (0.61, 25), "grid116/kef.txt": (0.55, 14)},
 }
-OVERALL_S23 = {109: (195, 0.85, (97, 100)), 110: (236, 0.94, (128, 130)), 111: (191, 0.61, (109, 110)), 112: (262, 0.67, (90, 104)), 113: (319, 0.74, (201, 203)), 114: (241, 0.49, (87, 112)), 115: (216, 0.72, (103, 117))}
+OVERALL_S23 = {109: (195, 0.85, (97, 100)), 110: (236, 0.94, (128, 130)), 111: (191, 0.61, (109, 110)), 112: (262, 0.67, (90, 104)), 113: (319, 0.74, (201, 203)), 114: (241, 0.49, (87, 112)), 115: (216, 0.72, (103, 117)), 116: (205, 0.57, (39, 49))}
 
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
@@ -588,7 +589,7 @@ LATER_GRIDS = [
     pytest.param(GRIDR5, CORPUS / "policies", 258, 0.915, (67, 74), FLOORSR5, id="gridR5"),
     *(pytest.param(GRIDS_S21[g], CORPUS / "policies", *OVERALL_S21[g], FLOORS_S21[g], id=f"grid{g}") for g in range(87, 99)),
     *(pytest.param(GRIDS_S22[g], CORPUS / "policies", *OVERALL_S22[g], FLOORS_S22[g], id=f"grid{g}") for g in range(99, 109)),
-    *(pytest.param(GRIDS_S23[g], CORPUS / "policies", *OVERALL_S23[g], FLOORS_S23[g], id=f"grid{g}") for g in range(109, 116)),
+    *(pytest.param(GRIDS_S23[g], CORPUS / "policies", *OVERALL_S23[g], FLOORS_S23[g], id=f"grid{g}") for g in range(109, 117)),
 ]
 
 
