@@ -93,10 +93,6 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1,
                # PostHog" held for every type (an e-mail or a location to an SDK); its reviewer holds it for the types the
                # policy lists as collected
                "grid115/hoglite.txt": 12,
-               # session 22: grid 99's TV Remote, "Except as provided in this privacy policy, we will not transfer any of
-               # your personal data to third parties", read (as reviewers 7, 8 and 9 read it) as a promise that identity
-               # information reaches no third party the policy does not name; this reviewer reads no promise there
-               "grid99/tvremote.txt": 10,
                # grid 104's ResearchGate (2020): a phone number read as denied from a bullet whose parent item says
                # "services that are not available to Visitors", and the phone to Stripe; left for later
                "grid104/researchgate.txt": 2,

@@ -63,6 +63,7 @@ class Rules:
     background_only: re.Pattern[str] = rule("statements.background_only", flags=re.IGNORECASE)
     above_data: re.Pattern[str] = rule("statements.above_data", flags=re.IGNORECASE)
     hashed_before: re.Pattern[str] = rule("statements.hashed_before", flags=re.IGNORECASE)
+    precise_examples: re.Pattern[str] = rule("statements.precise_examples", flags=re.IGNORECASE)
     children: re.Pattern[str] = rule("scope.children")
     region: re.Pattern[str] = rule("scope.region")
     feature: re.Pattern[str] = rule("scope.feature")

@@ -1808,11 +1808,11 @@ _EXAMPLES_AFTER = re.compile(r"\s*[(（]?\s*(?:including|such\s+as|e\.g\.,?|for\
 
 
 def _narrowing_near(text: str, s: int, e: int) -> str:
-    """The words around a mention that may narrow it to one type, without the examples written right after it:
-    "location information (including latitude and longitude)" names examples of unqualified location, not a
-    qualifier ("location (country and city level only)" still narrows)."""
+    """The words around a mention that may narrow it to one type, without the examples written right after it when
+    they name a precise kind: "location information (including latitude and longitude)" names examples of unqualified
+    location, not a qualifier; "location (such as your country)" and "location (country and city level only)" narrow."""
     ex = _EXAMPLES_AFTER.match(text, e)
-    if ex:
+    if ex and rules().precise_examples.search(text, ex.start(), ex.end()):
         return text[max(0, s - 80):e] + " " + text[ex.end():ex.end() + 80]
     return text[max(0, s - 80):e + 80]
 

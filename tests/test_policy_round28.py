@@ -1,0 +1,98 @@
+"""Reader rules of session 24 (issue 14), each measured over every development batch and grid before it was kept. Each
+text is written for the test in the shape of the sentences that were misread; each failed before its rule (the guards
+beside them say what must stay as it was).
+"""
+
+from __future__ import annotations
+
+from monitor.policy import parse_policy
+from monitor.testing.policies import facts, verdict_of
+
+
+def _locations(text: str) -> set[str]:
+    return {t for t, _s, _r in facts(text) if t.startswith("location")}
+
+
+def test_examples_that_name_only_coarse_places_narrow_an_unqualified_location() -> None:
+    assert _locations("We collect location data (such as data derived from your IP address, country and zip "
+                      "code).") == {"location_coarse"}
+    assert _locations("We collect your location (such as your country).") == {"location_coarse"}
+    # guard: examples that name a precise kind are examples of unqualified location, which stays both
+    assert _locations("We collect location information (including latitude and longitude).") == {
+        "location_precise", "location_coarse"}
+    assert _locations("We collect location (e.g. the IP address or the satellite position of your phone).") == {
+        "location_precise", "location_coarse"}
+
+
+def test_a_regional_location_based_on_the_ip_address_is_coarse() -> None:
+    assert _locations("The creators will have access to your regional location (which we base on your IP "
+                      "address).") == {"location_coarse"}
+    # guard: unqualified location is both
+    assert _locations("We collect your location to show you local content.") == {"location_precise", "location_coarse"}
+
+
+def test_a_place_that_is_not_the_users_whereabouts_is_no_location() -> None:
+    for text in ("This may also include restricting access to certain features due to applicable law in your location.",
+                 "We use personal data to determine what services may be available in your location.",
+                 "The Notice will be posted in an easily accessible location on the Site.",
+                 "The program offers a single location where users can make choices about ad targeting.",
+                 "We collect the number of adults living at the location where the alarm will be installed.",
+                 "We may ask how many people live in the location where you use the Devices."):
+        assert not _locations(text), text
+
+
+def test_advice_about_the_readers_password_and_liability_for_its_use_state_nothing() -> None:
+    for text in ("Please create a unique password for your account and do not use it for any other web services.",
+                 "Please use a complicated password to secure your account.",
+                 "We recommend that you use only strong passwords with your Account.",
+                 "We encourage you to use strong passwords with your account.",
+                 "We ask you not to share a password with anyone.",
+                 "(h) we recommend that you change your password from time to time;",
+                 "You are responsible for all usage or activity on the Service by users using your password.",
+                 "You will be liable to us for all orders or transactions placed by use of your user ID and password.",
+                 "We will not be liable to you for any loss that you may incur as a result of misuse of your user ID "
+                 "and password.",
+                 "You agree that the Company may attribute all use of your user name and password to you."):
+        assert not [f for f in facts(text) if f[0] == "credentials"], text
+    # guard: a collection of the password is one
+    assert ("credentials", "collects", "first_party") in facts("We collect your username and password when you "
+                                                              "register.")
+
+
+def test_another_sign_in_providers_credentials_and_what_cookies_keep_are_no_password_of_ours() -> None:
+    for text in ("If you log into the Services using your Google credentials, we receive your name and email address.",
+                 "You will be prompted to enter your social network web site credentials.",
+                 "Cookies make using this Service easier by, among other things, saving your passwords and preferences "
+                 "for you.",
+                 "Your login credentials will be auto saved by the cookies to save you from entering them again."):
+        assert not [f for f in facts(text) if f[0] == "credentials"], text
+    # guards: social media credentials given when setting up the account, and a password sent beside cookie data
+    assert ("credentials", "collects", "first_party") in facts(
+        "The information you provide when setting up your Account may include your name, email address or, if "
+        "applicable, your social media credentials.")
+    assert ("credentials", "collects", "first_party") in facts(
+        "We collect technical data (such as device IP address, app version, password (encrypted), cookie data and "
+        "browser type).")
+
+
+def test_a_service_that_lets_the_user_choose_to_provide_the_location_makes_it_conditional() -> None:
+    got = facts("In addition, some of our Services allow you to choose to provide more precise location information "
+                "from your device.")
+    assert ("location_precise", "conditional", "first_party") in got
+    assert ("location_precise", "collects", "first_party") not in got
+    # guard: "information you choose to provide" was measured and is read as collected (102 texts)
+    assert ("email", "collects", "first_party") in facts(
+        "We collect information you choose to provide, such as your email address.")
+
+
+def test_sharing_only_as_the_policy_describes_is_no_promise() -> None:
+    text = ("We collect your email address and phone number. We do not disclose or share your Personal Information "
+            "with third parties other than as described in this Policy. In addition, we may disclose certain Personal "
+            "Information to third parties in the following ways:\n\n* Data processing and analysis: we use third "
+            "party software tools to analyze data about our Services.\n")
+    assert not [c for c in parse_policy(text).claims if c.kind == "no_third_party_sharing"]
+    assert verdict_of(text, "email", "amplitude") != "contradicted"
+    # guard: a denial with a service-provider exception still promises that no one else gets identity data
+    promise = ("We collect your email address. We do not share your personal information with third parties, except "
+               "with our service providers who help us operate the app.")
+    assert [c for c in parse_policy(promise).claims if c.kind == "no_third_party_sharing"]
