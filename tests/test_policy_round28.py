@@ -96,3 +96,33 @@ def test_sharing_only_as_the_policy_describes_is_no_promise() -> None:
     promise = ("We collect your email address. We do not share your personal information with third parties, except "
                "with our service providers who help us operate the app.")
     assert [c for c in parse_policy(promise).claims if c.kind == "no_third_party_sharing"]
+
+
+def test_a_lawful_basis_consent_for_sensitive_data_is_no_condition_on_the_rows_other_data() -> None:
+    row = ("| Purpose/Activity | Type of data | Lawful basis |\n| --- | --- | --- |\n| To register you as a new member | "
+           "(a) Profile Data, such as name and age <br><br>(b) Contact Data such as email address, phone number | (a) "
+           "Performance of a contract with you <br><br>(b) With your consent in the case of sensitive personal data |\n")
+    got = facts(row)
+    assert ("email", "collects", "first_party") in got
+    assert ("email", "conditional", "first_party") not in got
+    # guard: a row whose basis is the user's consent stays conditional
+    assert ("email", "conditional", "first_party") in facts(row.replace(" in the case of sensitive personal data", ""))
+
+
+def test_a_storage_promise_in_a_section_for_one_countrys_visitors_holds_for_them_only() -> None:
+    def storage(text: str) -> list[dict[str, str]]:
+        return [dict(c.params) for c in parse_policy(text).claims if c.kind == "storage_location"]
+    for heading in ("**K.** **VISITORS FROM THE UNITED STATES**", "**L. VISITORS FROM BRAZIL**"):
+        text = (f"We collect your email address.\n\n{heading}\n\nThis section applies to you if you are based there.\n\n"
+                "Your data will be stored in the United States.\n")
+        assert [p.get("scope") for p in storage(text)] == ["region"], heading
+        assert verdict_of(text, "email") != "contradicted"
+    # ... also when the section before it ended on a list whose introduction ends in a colon
+    text = ("We collect your email address.\n\nTo exercise your rights, please submit your request by：\n\n·  going to "
+            "our Privacy Center;\n\n·  emailing us.\n\nIn most cases, we will respond within 45 days.\n\n"
+            "**L. VISITORS FROM BRAZIL**\n\nThis section applies if you are based in Brazil. Your data will be stored "
+            "in the United States.\n")
+    assert [p.get("scope") for p in storage(text)] == ["region"]
+    # guard: a storage promise outside such a section holds for everyone
+    assert [p.get("scope") for p in storage("We collect your email address. Your data will be stored in the United "
+                                            "States.")] == [None]

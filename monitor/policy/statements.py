@@ -58,8 +58,10 @@ _DENY = re.compile(
     re.IGNORECASE)
 _COND = re.compile(
     r"\b(?:if|when|once)\s+you\s+have\s+instructed\s+your\s+(?:device|phone|browser)\b|"
+    # (not a lawful-basis cell's consent for another kind of data, "With your consent in the case of sensitive personal
+    # data": session 24, fresh-ga's Spark Networks template; also statements.consent_ahead)
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
-    r"permission)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose(?!\s+not\b)|enable|(?:activate|switch\s+on)\s+(?:your\s+)?(?:device[’']s\s+)?(?:GPS|location|Bluetooth)\b|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the(?!\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
+    r"permission)(?!\s+in\s+the\s+case\s+of\s+(?:sensitive|special)\b)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose(?!\s+not\b)|enable|(?:activate|switch\s+on)\s+(?:your\s+)?(?:device[’']s\s+)?(?:GPS|location|Bluetooth)\b|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the(?!\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
     r"|\boptional\b|\bpremise\s+that\b|\b(?:if|when|once)\s+you\s+have\s+given\s+(?:us\s+)?(?:your\s+)?(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\byou\s+(?:may|can)\s+give\s+us\s+your\s+(?:explicit\s+)?(?:authori[sz]ation|permission|consent)\s+to\b"
     r"|\byou\s+must\s+(?:first\s+)?(?:give|grant|provide)\s+(?:us\s+)?your\s+(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\bafter\s+(?:you|the\s+user)\s+(?:have\s+)?(?:authori[sz]e|agree|consent|turn(?:ed)?\s+on|enabled?|grant(?:ed)?|allow(?:ed)?|activated?|opt(?:ed)?\s+in)"
     r"|\b(?:when|if|once|while|after)\s+(?:\w+\s+){0,3}?(?:is|are|has\s+been|have\s+been)\s+(?:enabled|turned\s+on|granted|"
@@ -118,6 +120,7 @@ _COND = re.compile(
     r"|\b(?:will|may|might|would|are|is)\s+(?:be\s+)?asked\s+(?:to\s+(?:authori[sz]e|allow|grant|consent|agree|share|enable|"
     r"permit|opt)|for\s+(?:your\s+)?(?:permission|consent|authori[sz]ation))\b"
     r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+|users?[\x27’]?\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
+    r"(?!\s+in\s+the\s+case\s+of\s+(?:sensitive|special)\b)"
     r"|(?:当|在)[您你](?:\S{0,4})?(?:开启|选择|同意|授权|使用(?!(?:(?!有关|相关|功能|某|部分|特定|基于)[^，。；]){0,14}?(?:服务|产品|软件|应用|App|APP|平台|小程序)(?:的?过程中)?(?:时|期间))|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:[您你])?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
     r"|[您你](?:主动)?(?:开启|启用|打开)[^，。；]{0,40}(?:时|后)"
     r"|可选|选填|经(?:过)?[您你](?:的)?(?:同意|授权)|征得[您你]的?(?:明示)?同意|在[您你](?:同意|授权|开启|选择)|[您你](?:同意|授权|开启)(?:\S{0,8})?后|(?:如(?:果)?|若|倘若|假如)[您你](?:\S{0,4}?)(?:选择|同意|开启|使用|启用|打开)|授权后"
@@ -393,7 +396,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             # sentence interrupts the list, the items after it are still its items
             intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps = paused
             paused = None
-        bullet = bullet or (intro and _item_shaped(stripped))
+        # (a bold heading in capitals, "**L. VISITORS FROM BRAZIL**", is no item of a list the section before left open:
+        # it opens a section, whose region scope its storage promise keeps: session 24, grid 118's AliExpress)
+        bullet = bullet or (intro and _item_shaped(stripped) and not _CAPS_HEADING.match(stripped))
         # (a "-", "*" or "•" item is no heading: "- Advertising ID" under "## Information We Collect" is one of its items)
         if _is_heading(stripped) and not _FIELD_LINE.match(_unmarked(stripped)) \
                 and not (intro and bullet and not _NUMBERED.match(stripped)) \
@@ -1990,6 +1995,7 @@ def _type_term(type_id: str) -> Term:
 _ANAPHOR_DATA = re.compile(r"\b(?:such|these|those|this|said|the\s+(?:above|same))\s+(?:identifiers?|IDs?|data|information|"
                            r"details)\b|(?:上述|以上|该等|这些)(?:信息|数据|标识符?)", re.I)
 _ROW = re.compile(r"^\s*\|")  # a table row
+_CAPS_HEADING = re.compile(r"^\*\*(?:[A-Z\d]{1,3}\.\**\s*\**)?[A-Z][A-Z'’&,/-]*(?:\s+[A-Z][A-Z'’&,/-]*){1,9}\*\*\s*$")
 _ABOVE_REACH = 6  # clauses back that "the above data" (rules: statements.above_data) reaches at most
 _OCCASION = re.compile(r"^\W*(?:when|if|once|where|whenever)\s+you\b", re.I)
 _HANDS_ON = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit)\w*|\b(?:sen[dt]|provid\w*|pass\w*|mak\w*\s+available)"
