@@ -126,3 +126,16 @@ def test_a_storage_promise_in_a_section_for_one_countrys_visitors_holds_for_them
     # guard: a storage promise outside such a section holds for everyone
     assert [p.get("scope") for p in storage("We collect your email address. Your data will be stored in the United "
                                             "States.")] == [None]
+
+
+def test_an_email_that_is_a_message_and_a_password_that_is_changed_are_not_collected() -> None:
+    for text in ("| Email Interactions | If you receive email from us, we use tools to capture when you open our message. |",
+                 "If you would like to be removed from our email marketing list, you can opt out.",
+                 "With your consent we will send you commercial emails relating to our products.",
+                 "We keep Account Data (such as the phone number you provided to verify or change your account "
+                 "password) for one year."):
+        got = facts(text)
+        assert not [f for f in got if f[0] in ("email", "credentials")], text
+    # guard: the address and the password themselves
+    got = facts("We collect your email address and your account password.")
+    assert ("email", "collects", "first_party") in got and ("credentials", "collects", "first_party") in got
