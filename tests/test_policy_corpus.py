@@ -262,7 +262,9 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # session 23 (first readings on 2014b7e, the reader of 4f256ae, in docs/rounds.md)
           "fresh-fp": (0.75, 0.76), "fresh-fq": (0.80, 1.00), "fresh-fr": (0.80, 0.89), "fresh-fs": (0.81, 0.80),
           "fresh-ft": (0.82, 0.81), "fresh-fu": (0.77, 0.81), "fresh-fv": (0.68, 0.75), "fresh-fw": (0.74, 0.78),
-          "fresh-fx": (0.54, 0.72), "fresh-fy": (0.85, 0.66)}
+          "fresh-fx": (0.54, 0.72), "fresh-fy": (0.85, 0.66),
+          # session 24 (first readings on 7da3c20, session 23's end, in docs/rounds.md: fresh-ga 0.758, fresh-gb 0.705)
+          "fresh-ga": (0.75, 0.68), "fresh-gb": (0.72, 0.64)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
@@ -287,7 +289,8 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-es", "fresh-et", "fresh-eu", "fresh-ev", "fresh-ew", "fresh-ex", "fresh-ey", "fresh-ez",
            "fresh-fa", "fresh-fb", "fresh-fc", "fresh-fd", "fresh-fe", "fresh-ff", "fresh-fg", "fresh-fh", "fresh-fi",
            "fresh-fj", "fresh-fk", "fresh-fl", "fresh-fm", "fresh-fn", "fresh-fo", "fresh-fp", "fresh-fq",
-           "fresh-fr", "fresh-fs", "fresh-ft", "fresh-fu", "fresh-fv", "fresh-fw", "fresh-fx", "fresh-fy")
+           "fresh-fr", "fresh-fs", "fresh-ft", "fresh-fu", "fresh-fv", "fresh-fw", "fresh-fx", "fresh-fy",
+           "fresh-ga", "fresh-gb")
 
 
 def _present() -> set[str]:

@@ -449,6 +449,16 @@ FLOORS_S23 = {
 }
 OVERALL_S23 = {109: (195, 0.85, (97, 100)), 110: (236, 0.94, (128, 130)), 111: (191, 0.61, (109, 110)), 112: (262, 0.67, (90, 104)), 113: (319, 0.74, (201, 203)), 114: (241, 0.49, (87, 112)), 115: (216, 0.72, (103, 117)), 116: (205, 0.57, (39, 49))}
 
+# Session 24's grids, first readings on 7da3c20 (session 23's end): 117 (Fruitz, HER; OpenTermsArchive's dating apps)
+# 0.743 / 17; 118 (DeepSeek, Qwen Chat, AliExpress US; its reviewer gives every collected type `vague` coverage through
+# umbrella sharing, which CONTRACT.md does not) 0.415 / 3. After the session's rules:
+GRIDS_S24 = {g: CORPUS / f"verdicts{g}" for g in range(117, 119)}
+FLOORS_S24 = {
+    117: {"grid117/fruitz.txt": (0.89, 54), "grid117/her.txt": (0.74, 41)},
+    118: {"grid118/aliexpress.txt": (0.44, 11), "grid118/deepseek.txt": (0.55, 6), "grid118/qwen.txt": (0.24, 9)},
+}
+OVERALL_S24 = {117: (167, 0.81, (95, 98)), 118: (205, 0.42, (26, 27))}
+
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -586,6 +596,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S21[g], CORPUS / "policies", *OVERALL_S21[g], FLOORS_S21[g], id=f"grid{g}") for g in range(87, 99)),
     *(pytest.param(GRIDS_S22[g], CORPUS / "policies", *OVERALL_S22[g], FLOORS_S22[g], id=f"grid{g}") for g in range(99, 109)),
     *(pytest.param(GRIDS_S23[g], CORPUS / "policies", *OVERALL_S23[g], FLOORS_S23[g], id=f"grid{g}") for g in range(109, 117)),
+    *(pytest.param(GRIDS_S24[g], CORPUS / "policies", *OVERALL_S24[g], FLOORS_S24[g], id=f"grid{g}") for g in range(117, 119)),
 ]
 
 
