@@ -139,3 +139,14 @@ def test_an_email_that_is_a_message_and_a_password_that_is_changed_are_not_colle
     # guard: the address and the password themselves
     got = facts("We collect your email address and your account password.")
     assert ("email", "collects", "first_party") in got and ("credentials", "collects", "first_party") in got
+
+
+def test_a_how_we_disclose_it_sub_bullet_gives_its_bullets_data_to_the_recipients_it_names() -> None:
+    text = ("*   **Account Data:** If you create an account with us, we collect your name, email address, account "
+            "credentials, and date of birth.\n    *   How we may collect it: Directly from you.\n    *   How we may use "
+            "it: To provide the Service.\n    *   How we may disclose it: To our contracted service providers; in "
+            "connection with business transfers, and for legal purposes.\n")
+    got = facts(text)
+    assert ("email", "collects", "partners") in got and ("credentials", "collects", "partners") in got
+    # guard: "How we may use it" gives no one anything
+    assert not [f for f in facts(text.split("    *   How we may disclose")[0]) if f[2] != "first_party"]
