@@ -56,12 +56,14 @@ _DENY = re.compile(
     r"disclose|transfer|sell|involve|request|require|track|send|get|receive|see|keep|ask)\w*"
     r"|\bdoes\s+not\s+involve\b|\bnot\s+collected\b|\bwithout\s+collecting\b|\bnot\s+(?:be\s+)?uploaded\b",
     re.IGNORECASE)
+# a consent for another kind of data than the sentence's ("(b) With your consent in the case of sensitive personal data" in
+# a lawful-basis cell: session 24, fresh-ga's Spark Networks template) is no condition on it; written after each "with your
+# consent" of _COND (and in rules: statements.consent_ahead)
+_OTHER_DATA_CONSENT = r"(?!\s+in\s+the\s+case\s+of\s+(?:sensitive|special)\b)"
 _COND = re.compile(
     r"\b(?:if|when|once)\s+you\s+have\s+instructed\s+your\s+(?:device|phone|browser)\b|"
-    # (not a lawful-basis cell's consent for another kind of data, "With your consent in the case of sensitive personal
-    # data": session 24, fresh-ga's Spark Networks template; also statements.consent_ahead)
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
-    r"permission)(?!\s+in\s+the\s+case\s+of\s+(?:sensitive|special)\b)|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose(?!\s+not\b)|enable|(?:activate|switch\s+on)\s+(?:your\s+)?(?:device[’']s\s+)?(?:GPS|location|Bluetooth)\b|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the(?!\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
+    r"permission)" + _OTHER_DATA_CONSENT + r"|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose(?!\s+not\b)|enable|(?:activate|switch\s+on)\s+(?:your\s+)?(?:device[’']s\s+)?(?:GPS|location|Bluetooth)\b|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the(?!\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
     r"|\boptional\b|\bpremise\s+that\b|\b(?:if|when|once)\s+you\s+have\s+given\s+(?:us\s+)?(?:your\s+)?(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\byou\s+(?:may|can)\s+give\s+us\s+your\s+(?:explicit\s+)?(?:authori[sz]ation|permission|consent)\s+to\b"
     r"|\byou\s+must\s+(?:first\s+)?(?:give|grant|provide)\s+(?:us\s+)?your\s+(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\bafter\s+(?:you|the\s+user)\s+(?:have\s+)?(?:authori[sz]e|agree|consent|turn(?:ed)?\s+on|enabled?|grant(?:ed)?|allow(?:ed)?|activated?|opt(?:ed)?\s+in)"
     r"|\b(?:when|if|once|while|after)\s+(?:\w+\s+){0,3}?(?:is|are|has\s+been|have\s+been)\s+(?:enabled|turned\s+on|granted|"
@@ -120,7 +122,7 @@ _COND = re.compile(
     r"|\b(?:will|may|might|would|are|is)\s+(?:be\s+)?asked\s+(?:to\s+(?:authori[sz]e|allow|grant|consent|agree|share|enable|"
     r"permit|opt)|for\s+(?:your\s+)?(?:permission|consent|authori[sz]ation))\b"
     r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+|users?[\x27’]?\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
-    r"(?!\s+in\s+the\s+case\s+of\s+(?:sensitive|special)\b)"
+    + _OTHER_DATA_CONSENT +
     r"|(?:当|在)[您你](?:\S{0,4})?(?:开启|选择|同意|授权|使用(?!(?:(?!有关|相关|功能|某|部分|特定|基于)[^，。；]){0,14}?(?:服务|产品|软件|应用|App|APP|平台|小程序)(?:的?过程中)?(?:时|期间))|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:[您你])?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
     r"|[您你](?:主动)?(?:开启|启用|打开)[^，。；]{0,40}(?:时|后)"
     r"|可选|选填|经(?:过)?[您你](?:的)?(?:同意|授权)|征得[您你]的?(?:明示)?同意|在[您你](?:同意|授权|开启|选择)|[您你](?:同意|授权|开启)(?:\S{0,8})?后|(?:如(?:果)?|若|倘若|假如)[您你](?:\S{0,4}?)(?:选择|同意|开启|使用|启用|打开)|授权后"
