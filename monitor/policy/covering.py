@@ -135,6 +135,7 @@ class CoveringRules:
     sale_only: re.Pattern[str] = rule("claims.sale_only")
     share_verbs: re.Pattern[str] = rule("claims.share_verbs")
     given_by_user: re.Pattern[str] = rule("claims.given_by_user")
+    sold_transfer: re.Pattern[str] = rule("claims.sold_transfer")
     class_examples: re.Pattern[str] = rule("examples.class_before")
     product_serial: re.Pattern[str] = rule("types.product_serial")
     generic_ad_id: re.Pattern[str] = rule("types.generic_ad_id")
@@ -838,7 +839,8 @@ def sale_only(text: str) -> bool:
     share)."""
     r = covering_rules()
     text = _LEAD_LABEL.sub("", text)  # (a label, "Data Sharing: We do not sell ...", is no verb of the sentence)
-    return bool(r.sale_only.search(text)) and not r.share_verbs.search(r.given_by_user.sub(" ", text))
+    return bool(r.sale_only.search(text)) \
+        and not r.share_verbs.search(r.sold_transfer.sub(" ", r.given_by_user.sub(" ", text)))
 
 
 def _consent_only(text: str, r: CoveringRules) -> tuple[str, ...]:

@@ -1210,6 +1210,9 @@ _CLASS_WORDS = re.compile(r"^(?:we|us|our|you|your|the|third|partners?|advertis\
                           r"law|government|any|other|all|these|those|such|this|that|it|them|a|an)$", re.I)
 
 
+_SHOUTED_ADVERB = re.compile(r"^[A-Z]{2,}LY$")
+
+
 def _named_org(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset()) -> str:
     """A capitalised organisation after a sharing verb ("share it with Acme Cloud"): its slug, as a third party."""
     for m in rules().named_share.finditer(c.text):
@@ -1218,6 +1221,8 @@ def _named_org(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset
         if not words or _CLASS_WORDS.match(words[0]) or len(name) < 3:
             continue
         known = aliases.aliases.get(name.lower())
+        if not known and _SHOUTED_ADVERB.match(name):
+            continue  # "to UNIQUELY identify yourself": an adverb in capitals for emphasis (session 25, fresh-ge's Sunba)
         if known:
             return known
         if own and words[0].lower() in own:
