@@ -53,3 +53,46 @@ def test_a_transfer_for_profit_is_a_sale_and_promises_nothing_about_sdks() -> No
     # guard: a denial of any transfer is a sharing promise
     text = "We do not sell, rent or otherwise transfer your phone number to any third party."
     assert verdict_of(text, "phone_number", "firebase") == "contradicted"
+
+
+def test_a_table_whose_header_names_sdks_gives_each_row_to_the_company_it_names() -> None:
+    table = ("| SDK | Data type | What we use it for |\n| --- | --- | --- |\n"
+             "| Tallyworks | Device identifier, installed apps | Statistical analysis |\n")
+    assert ("installed_apps", "collects", "tallyworks") in facts(table)
+    assert not [f for f in facts(table) if f[2] == "first_party"]
+    # guard: a kind of recipient in that column is a class, read as before, and no company of its own
+    table = ("| Third party | Data | Purpose |\n| --- | --- | --- |\n"
+             "| Ticketing and event partners | your email address | to send your tickets |\n")
+    assert not [f for f in facts(table) if "ticketing" in f[2]]
+
+
+def test_such_data_consists_of_points_back_at_what_was_collected() -> None:
+    text = ("We may collect certain technical data about them. Such data consists of sensor and location data, such as "
+            "your GPS location data.")
+    assert ("location_precise", "collects", "first_party") in facts(text)
+
+
+def test_a_defined_term_for_data_is_no_recipient() -> None:
+    text = ("Please read the terms set forth below on how we will use your personal information collected on this "
+            "website before submitting anything on this website. If you do not agree with any of the listed conditions, "
+            "do not access or otherwise use this site.\n\n"
+            "DATA RECEIVED FROM YOU: you may provide us with Personal Data such as your name, e-mail and phone number, "
+            "when you sign up for our Services.")
+    assert {r for t, _s, r in facts(text) if t in ("email", "phone_number")} == {"first_party"}
+
+
+def test_a_location_the_ip_address_is_processed_to_determine_is_coarse() -> None:
+    text = ("By using our website, you agree to allow third parties to process your IP address, in order to determine "
+            "your location for the purpose of currency conversion.")
+    assert {t for t, _s, _r in facts(text) if t.startswith("location")} == {"location_coarse"}
+    # guard: a location beside the IP address is unqualified
+    assert {t for t, _s, _r in facts("We collect your location and IP address to improve the service.")
+            if t.startswith("location")} == {"location_precise", "location_coarse"}
+
+
+def test_not_selling_what_you_have_disclosed_to_us_promises_nothing_about_sdks() -> None:
+    text = ("Pelco is not in the business of selling your information, and we do not sell our customer lists or any "
+            "Personal Data you have disclosed to us to third parties.")
+    assert verdict_of(text, "email", "firebase") != "contradicted"
+    # guard: a denial of disclosing it is a promise
+    assert verdict_of("We do not disclose your email address to third parties.", "email", "firebase") == "contradicted"

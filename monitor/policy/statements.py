@@ -140,6 +140,7 @@ _SECTION_NUMBER = re.compile(r"^\W*\d+(?:\.\d+)*[.)]?\s")  # "1.3 Location." is 
 _VERB = re.compile(
     r"\b(?:collect|obtain|gather|acquir|access|read|upload|send|sent|transmit|shar|provid|disclos|record|use[sd]?|"
     r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer|captur|retain)\w*|\btrack(?:s|ed)?\b"
+    r"|\bconsist(?:s|ed|ing)?\s+of\b"  # ("Such data consists of ... your GPS/GNSS location data", fresh-gf's Nexar)
     r"|\bask(?:s|ed)?\s+for\b|\bgive\s+us\b|\bgiv(?:e|es|ing)\s+(?:[\w-]+\s+){1,4}?to\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步", re.IGNORECASE | re.ASCII)
 _SHARE = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to)\w*|\bprovid(?:e[sd]?|ing)\b|\bgiv(?:e|es|ing)\s+(?:[\w-]+\s+){1,4}?to\b|\bpass(?:es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:on|along|to)\b"
                     r"|共享|提供给|披露|转让|传输给|发送给|分享|委托", re.I | re.ASCII)
@@ -355,6 +356,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     section_local = False  # the section keeps its data on the device ("Locally collected data")
     glossary = False  # the section defines terms ("8. Glossary", "名词解释"): what its sentences name is no collection
     yn_col = -1  # the yes/no "collected?" column of the current table
+    names_col = False  # the current table's first column names the SDK or company ("SDK | Data type | Purpose")
     desc_col = -1  # ... and its column that describes each row's kind of data
     shared_col = -1  # ... and its column that says whether the row's data is shared with third parties
     section_consent = False  # a paragraph of the section made collection depend on consent ("depending on your consent")
@@ -607,6 +609,13 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             continue
         if " | " not in stripped and len(stripped) > 80 and not _ALIGN_ROW.fullmatch(stripped):
             yn_col = desc_col = shared_col = -1  # prose ends the table (a markdown alignment row "|:---|:---|" is no prose)
+            names_col = False
+        if len(cells) >= 2 and _NAMES_HEADER.fullmatch(plain_cells[0]) and not find_terms(" | ".join(plain_cells)):
+            # a header row whose first column names who gets the data ("SDK | Data type | What we use it for"): a row
+            # below it whose first cell no table knows names a third party all the same ("| Thinkingdata | Device
+            # identifier, installed apps | Statistical analysis |", session 25, fresh-gd's Idle Island Builder)
+            names_col = True
+            continue
         # (a two-column markdown row, "| SSID | 用于识别移动热点 |", is a whole row too)
         if len(cells) >= 3 or (len(cells) == 2 and stripped.startswith("|") and stripped.endswith("|")):
             # a whole table row on one line: one clause, its SDK named in the first cell
@@ -623,6 +632,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             row = [h for h in row if h[0] not in _GENERIC_ORGS] or [(_push_of(h[0], name_cells[0], ids), h[1], h[2])
                                                                     for h in row]
             row_org = "" if row or table_sdk or entry_sdk else _row_org(name_cells, ids)
+            if names_col and not (row or table_sdk or entry_sdk or row_org):
+                row_org = _named_cell(name_cells[0], ids)
             s = lstart + (len(line) - len(line.lstrip()))
             # "账号信息（可选） | 邮箱账号": an "optional" cell that names no data, or only a broad kind of it ("账号信息", "设备
             #标识"), makes the row's items optional
@@ -925,6 +936,10 @@ def _described(lines: list[str], i: int) -> bool:
     return (len(nxt) > 80 or nxt.endswith((".", "。"))) and bool(find_terms(nxt))
 
 
+# the first header cell of a table whose rows each name an SDK or the company that gets the data
+_NAMES_HEADER = re.compile(r"(?:(?:third[- ]party\s+)?(?:SDKs?|SDK\s+names?|names?\s+of\s+(?:the\s+)?(?:SDK|third[- ]party)s?|"
+                           r"third[- ]part(?:y|ies)(?:\s+(?:SDKs?|services?|partners?|names?))?|partners?|service\s+providers?|"
+                           r"vendors?|recipients?)|第三方(?:SDK)?(?:名称)?|SDK名称)\s*[:：]?", re.I)
 _YES_NO_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:collects?|collected|collection)\b\??|(?:是否)(?:收集|采集|获取|共享))$", re.I)
 # a negation written right before a mention, with at most a determiner between ("not precise location", "no precise
 # location-tracking", "without any IMEI"); not "not only", "not limited to", "whether or not", "no longer"
@@ -1018,6 +1033,21 @@ def _row_org(cells: list[str], ids: set[str]) -> str:
                       for org, rx in r.org_names if rx.search(other)), "")
         return _push_of(known, " ".join(cells[:5]), ids) if known else _org_id(cell, ids)
     return ""
+
+
+def _named_cell(cell: str, ids: set[str]) -> str:
+    """The third party a table's name cell names when the header says the column holds names ("Thinkingdata"): its id
+    from the organisations table, else its slug; "" for a cell that holds data words, a sentence or nothing."""
+    name = _MARKUP.sub("", cell).strip(" |")
+    if not name or len(name) > 40 or len(name.split()) > 4 or find_terms(name) or _VERB.search(name) \
+            or _KIND_OF_RECIPIENT.search(name) or not re.search(r"[A-Za-z\u4e00-\u9fff]", name):
+        return ""  # ("Ticketing and event partners", "Integrations": a kind of recipient, read as a class elsewhere)
+    return _org_id(name, ids)
+
+
+_KIND_OF_RECIPIENT = re.compile(r"\b(?:partners?|providers?|part(?:y|ies)|advertis\w*|affiliates?|compan(?:y|ies)|vendors?|"
+                                r"services?|integrations?|processors?|networks?|platforms?|authorit\w*|agenc(?:y|ies)|"
+                                r"entit(?:y|ies)|groups?|subsidiar\w*|users?|customers?|operators?|merchants?)\b", re.I)
 
 
 _ANAPHOR = re.compile(r"^\W*(?:these|those|such|the\s+above|said)\b", re.I)
@@ -1211,6 +1241,7 @@ _CLASS_WORDS = re.compile(r"^(?:we|us|our|you|your|the|third|partners?|advertis\
 
 
 _SHOUTED_ADVERB = re.compile(r"^[A-Z]{2,}LY$")
+_DATA_NOUN = re.compile(r"\b(?:data|information|info|details|content)$", re.I)
 
 
 def _named_org(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset()) -> str:
@@ -1221,8 +1252,10 @@ def _named_org(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset
         if not words or _CLASS_WORDS.match(words[0]) or len(name) < 3:
             continue
         known = aliases.aliases.get(name.lower())
-        if not known and _SHOUTED_ADVERB.match(name):
-            continue  # "to UNIQUELY identify yourself": an adverb in capitals for emphasis (session 25, fresh-ge's Sunba)
+        if not known and (_SHOUTED_ADVERB.match(name) or _DATA_NOUN.search(name)):
+            # "to UNIQUELY identify yourself": an adverb in capitals for emphasis (session 25, fresh-ge's Sunba); "provide
+            # us with Personal Data such as your name": a defined term for data (fresh-gf's Nexar)
+            continue
         if known:
             return known
         if own and words[0].lower() in own:
