@@ -96,3 +96,11 @@ def test_not_selling_what_you_have_disclosed_to_us_promises_nothing_about_sdks()
     assert verdict_of(text, "email", "firebase") != "contradicted"
     # guard: a denial of disclosing it is a promise
     assert verdict_of("We do not disclose your email address to third parties.", "email", "firebase") == "contradicted"
+
+
+def test_a_hashing_adjective_of_the_next_mention_leaves_the_one_before_it_plain() -> None:
+    text = "When you sign up, you may provide us with your name, e-mail, phone number and hashed password."
+    assert verdict_of(text, "phone_number") == "disclosed"  # (it was read as promised hashed: contradicted)
+    assert ("credentials", "collects", "first_party") in facts(text)
+    # guard: a hashing phrase after the mentions covers them all
+    assert verdict_of("We collect your IMEI and MAC address, hashed with MD5.", "imei") == "contradicted"

@@ -1462,6 +1462,11 @@ def _qualifiers(c: Clause, start: int, end: int, next_start: int) -> tuple[str, 
     stop = next_start - c.start if next_start > end else len(c.text)
     tail = c.text[rel_e:stop]
     tail = tail.split(",", 1)[0].split(";", 1)[0]
+    if next_start > end and len(tail) == stop - rel_e:
+        # "phone number and hashed password": the adjective of the next mention is none of this one's (session 25,
+        # fresh-gf's Nexar: a plain phone number read as promised hashed)
+        adjective = rules().hashed_before.search(tail)
+        tail = tail[:adjective.start()] if adjective else tail
     quals = [name for name, rx in _QUALS if rx.search(tail)]
     head = rules().hashed_before.search(c.text, max(0, start - c.start - 24), start - c.start)
     if head:  # "a hashed Android ID", "MD5-hashed email addresses": the adjective before the mention
