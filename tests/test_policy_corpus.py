@@ -265,7 +265,10 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           "fresh-fx": (0.54, 0.72), "fresh-fy": (0.85, 0.66),
           # session 24 (first readings on 7da3c20, session 23's end, in docs/rounds.md: fresh-ga 0.758, fresh-gb 0.705; fresh-gb's
           # (type, stance) precision 0.641 -> 0.625 with the Grok sub-bullet rule, policy-F1 0.725 -> 0.754)
-          "fresh-ga": (0.75, 0.68), "fresh-gb": (0.75, 0.62)}
+          "fresh-ga": (0.75, 0.68), "fresh-gb": (0.75, 0.62),
+          # session 25 (first readings on 4f00c07, session 24's end, in docs/rounds.md: fresh-gc 0.828, fresh-gd 0.604, fresh-ge
+          # 0.794, fresh-gf 0.708; camera / IoT makers and Chinese apps)
+          "fresh-gc": (0.82, 0.68), "fresh-gd": (0.62, 0.68), "fresh-ge": (0.89, 0.90), "fresh-gf": (0.78, 1.00)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
@@ -291,7 +294,7 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-fa", "fresh-fb", "fresh-fc", "fresh-fd", "fresh-fe", "fresh-ff", "fresh-fg", "fresh-fh", "fresh-fi",
            "fresh-fj", "fresh-fk", "fresh-fl", "fresh-fm", "fresh-fn", "fresh-fo", "fresh-fp", "fresh-fq",
            "fresh-fr", "fresh-fs", "fresh-ft", "fresh-fu", "fresh-fv", "fresh-fw", "fresh-fx", "fresh-fy",
-           "fresh-ga", "fresh-gb")
+           "fresh-ga", "fresh-gb", "fresh-gc", "fresh-gd", "fresh-ge", "fresh-gf")
 
 
 def _present() -> set[str]:
