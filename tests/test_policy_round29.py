@@ -104,3 +104,12 @@ def test_a_hashing_adjective_of_the_next_mention_leaves_the_one_before_it_plain(
     assert ("credentials", "collects", "first_party") in facts(text)
     # guard: a hashing phrase after the mentions covers them all
     assert verdict_of("We collect your IMEI and MAC address, hashed with MD5.", "imei") == "contradicted"
+
+
+def test_advertising_in_a_coordinated_list_of_identifiers_is_the_advertising_id() -> None:
+    for text in ("We collect unique device, advertising, and app identifiers.",
+                 "We collect advertising and device identifiers.",
+                 "We may collect advertising or other device identifiers."):
+        assert {t for t, _s, _r in facts(text)} >= {"gaid", "idfa"}, text
+    # guard: advertising as a purpose beside another noun is no identifier
+    assert not facts("We use cookies for advertising and analytics.")
