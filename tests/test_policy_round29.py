@@ -113,3 +113,12 @@ def test_advertising_in_a_coordinated_list_of_identifiers_is_the_advertising_id(
         assert {t for t, _s, _r in facts(text)} >= {"gaid", "idfa"}, text
     # guard: advertising as a purpose beside another noun is no identifier
     assert not facts("We use cookies for advertising and analytics.")
+
+
+def test_if_you_provide_your_consent_is_a_condition() -> None:
+    text = ("If you use a tracker or the app and provide your consent, then we will collect and upload from your device "
+            "data such as location, speed and direction.")
+    assert {s for t, s, _r in facts(text) if t.startswith("location")} == {"conditional"}
+    # guard: a plain collection stays plain
+    assert {s for t, s, _r in facts("When you use the app, we collect your location.") if t.startswith("location")} \
+        == {"collects"}
