@@ -122,3 +122,12 @@ def test_if_you_provide_your_consent_is_a_condition() -> None:
     # guard: a plain collection stays plain
     assert {s for t, s, _r in facts("When you use the app, we collect your location.") if t.startswith("location")} \
         == {"collects"}
+
+
+def test_what_this_policy_describes_is_no_statement_even_with_a_defined_name() -> None:
+    text = ("This Privacy Policy (Policy) describes information that Acme and its subsidiaries and affiliates "
+            "(collectively, Acme, we, our or us) collect, use, share and store, including personal information, such as "
+            "your name, email address or billing information.")
+    assert not facts(text)
+    # guard: a collection sentence after it is one
+    assert ("email", "collects", "first_party") in facts(text + " We collect your email address when you register.")
