@@ -131,3 +131,10 @@ def test_what_this_policy_describes_is_no_statement_even_with_a_defined_name() -
     assert not facts(text)
     # guard: a collection sentence after it is one
     assert ("email", "collects", "first_party") in facts(text + " We collect your email address when you register.")
+
+
+def test_a_cloud_uploads_temporary_credentials_are_no_users_password() -> None:
+    assert not [f for f in facts("The app sends the following to Tencent Cloud:\n- Temporary credentials for upload "
+                                 "requests\n- The file you upload") if f[0] == "credentials"]
+    # guard
+    assert ("credentials", "collects", "first_party") in facts("We collect your username and password.")
