@@ -63,6 +63,8 @@ class Rules:
     background_only: re.Pattern[str] = rule("statements.background_only", flags=re.IGNORECASE)
     above_data: re.Pattern[str] = rule("statements.above_data", flags=re.IGNORECASE)
     hashed_before: re.Pattern[str] = rule("statements.hashed_before", flags=re.IGNORECASE)
+    names_header: re.Pattern[str] = rule("statements.names_header", flags=re.IGNORECASE)
+    kind_of_recipient: re.Pattern[str] = rule("statements.kind_of_recipient", flags=re.IGNORECASE)
     precise_examples: re.Pattern[str] = rule("statements.precise_examples", flags=re.IGNORECASE)
     children: re.Pattern[str] = rule("scope.children")
     region: re.Pattern[str] = rule("scope.region")

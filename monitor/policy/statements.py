@@ -612,7 +612,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if " | " not in stripped and len(stripped) > 80 and not _ALIGN_ROW.fullmatch(stripped):
             yn_col = desc_col = shared_col = -1  # prose ends the table (a markdown alignment row "|:---|:---|" is no prose)
             names_col = False
-        if len(cells) >= 2 and _NAMES_HEADER.fullmatch(plain_cells[0]) and not find_terms(" | ".join(plain_cells)):
+        if len(cells) >= 2 and rules().names_header.fullmatch(plain_cells[0]) and not find_terms(" | ".join(plain_cells)):
             # a header row whose first column names who gets the data ("SDK | Data type | What we use it for"): a row
             # below it whose first cell no table knows names a third party all the same ("| Thinkingdata | Device
             # identifier, installed apps | Statistical analysis |", session 25, fresh-gd's Idle Island Builder)
@@ -938,10 +938,6 @@ def _described(lines: list[str], i: int) -> bool:
     return (len(nxt) > 80 or nxt.endswith((".", "。"))) and bool(find_terms(nxt))
 
 
-# the first header cell of a table whose rows each name an SDK or the company that gets the data
-_NAMES_HEADER = re.compile(r"(?:(?:third[- ]party\s+)?(?:SDKs?|SDK\s+names?|names?\s+of\s+(?:the\s+)?(?:SDK|third[- ]party)s?|"
-                           r"third[- ]part(?:y|ies)(?:\s+(?:SDKs?|services?|partners?|names?))?|partners?|service\s+providers?|"
-                           r"vendors?|recipients?)|第三方(?:SDK)?(?:名称)?|SDK名称)\s*[:：]?", re.I)
 _YES_NO_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:collects?|collected|collection)\b\??|(?:是否)(?:收集|采集|获取|共享))$", re.I)
 # a negation written right before a mention, with at most a determiner between ("not precise location", "no precise
 # location-tracking", "without any IMEI"); not "not only", "not limited to", "whether or not", "no longer"
@@ -1042,14 +1038,10 @@ def _named_cell(cell: str, ids: set[str]) -> str:
     from the organisations table, else its slug; "" for a cell that holds data words, a sentence or nothing."""
     name = _MARKUP.sub("", cell).strip(" |")
     if not name or len(name) > 40 or len(name.split()) > 4 or find_terms(name) or _VERB.search(name) \
-            or _KIND_OF_RECIPIENT.search(name) or not re.search(r"[A-Za-z\u4e00-\u9fff]", name):
+            or rules().kind_of_recipient.search(name) or not re.search(r"[A-Za-z\u4e00-\u9fff]", name):
         return ""  # ("Ticketing and event partners", "Integrations": a kind of recipient, read as a class elsewhere)
     return _org_id(name, ids)
 
-
-_KIND_OF_RECIPIENT = re.compile(r"\b(?:partners?|providers?|part(?:y|ies)|advertis\w*|affiliates?|compan(?:y|ies)|vendors?|"
-                                r"services?|integrations?|processors?|networks?|platforms?|authorit\w*|agenc(?:y|ies)|"
-                                r"entit(?:y|ies)|groups?|subsidiar\w*|users?|customers?|operators?|merchants?)\b", re.I)
 
 
 _ANAPHOR = re.compile(r"^\W*(?:these|those|such|the\s+above|said)\b", re.I)
