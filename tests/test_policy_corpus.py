@@ -270,7 +270,9 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # 0.794, fresh-gf 0.708; camera / IoT makers and Chinese apps)
           "fresh-gc": (0.84, 0.68), "fresh-gd": (0.62, 0.68), "fresh-ge": (0.89, 0.90), "fresh-gf": (0.78, 1.00),
           # (fresh-gg's first reading 0.879 on 4f00c07, 0.899 on the session's rules before its errors were opened)
-          "fresh-gg": (0.89, 0.91)}
+          "fresh-gg": (0.89, 0.91),
+          # (fresh-gh's first reading 0.640 on 4f00c07, 0.660 on the session's rules before its errors were opened)
+          "fresh-gh": (0.66, 0.71)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
@@ -296,7 +298,7 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-fa", "fresh-fb", "fresh-fc", "fresh-fd", "fresh-fe", "fresh-ff", "fresh-fg", "fresh-fh", "fresh-fi",
            "fresh-fj", "fresh-fk", "fresh-fl", "fresh-fm", "fresh-fn", "fresh-fo", "fresh-fp", "fresh-fq",
            "fresh-fr", "fresh-fs", "fresh-ft", "fresh-fu", "fresh-fv", "fresh-fw", "fresh-fx", "fresh-fy",
-           "fresh-ga", "fresh-gb", "fresh-gc", "fresh-gd", "fresh-ge", "fresh-gf", "fresh-gg")
+           "fresh-ga", "fresh-gb", "fresh-gc", "fresh-gd", "fresh-ge", "fresh-gf", "fresh-gg", "fresh-gh")
 
 
 def _present() -> set[str]:

@@ -138,3 +138,21 @@ def test_a_cloud_uploads_temporary_credentials_are_no_users_password() -> None:
                                  "requests\n- The file you upload") if f[0] == "credentials"]
     # guard
     assert ("credentials", "collects", "first_party") in facts("We collect your username and password.")
+
+
+def test_a_serial_code_beside_the_product_model_is_the_products_identifier() -> None:
+    text = ("When you ask customer services to bind your account, we need you to provide the information of the "
+            "uniqueness of the device, including product model, purchase details and the unique serial code.")
+    assert ("device_uid", "collects", "first_party") in facts(text)
+    # guard: the phone's serial number stays the phone's
+    assert ("serial", "collects", "first_party") in facts("We collect your phone's serial number and device model.")
+
+
+def test_a_passive_denial_inside_a_bracket_denies_nothing_before_the_bracket() -> None:
+    text = ("When you set up the gateway, we create an account. Such information includes your email address, password "
+            "(for clarity it is not stored on our server in plaintext; we cannot see the original password), and the "
+            "product name.")
+    assert ("email", "collects", "first_party") in facts(text)
+    assert not [f for f in facts(text) if f[0] == "email" and f[1] == "denies"]
+    # guard: a passive denial after the list still covers it
+    assert ("email", "denies", "first_party") in facts("Your email address and phone number are not stored.")

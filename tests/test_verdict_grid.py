@@ -461,17 +461,18 @@ OVERALL_S24 = {117: (167, 0.81, (95, 98)), 118: (205, 0.42, (26, 27))}
 
 # Session 25's grids, first readings on 4f00c07 (session 24's end): 119 (ApexBox, a Chinese developer's agreement, Xinling)
 # 0.602 / 0; 120 (Spytec, HomeZone, ShieldGPS; IoT makers' policies from a crawler) 0.486 / 6; 121 (Pelco, igloohome,
-# Garadget) 0.568 / 7; 122 (ZKTeco, TrackR, Sifely) 0.667 / 0. After the session's rules (the false contradicted of 120 and
-# 121 were sale-only denials):
-GRIDS_S25 = {g: CORPUS / f"verdicts{g}" for g in range(119, 123)}
+# Garadget) 0.568 / 7; 122 (ZKTeco, TrackR, Sifely) 0.667 / 0; 123 (La Crosse, Matrack, Logistimatics) 0.739 / 0. After the
+# session's rules (the false contradicted of 120 and 121 were sale-only denials):
+GRIDS_S25 = {g: CORPUS / f"verdicts{g}" for g in range(119, 124)}
 FLOORS_S25 = {
     119: {"grid119/apexbox.txt": (0.49, 12), "grid119/guanqinghao.txt": (0.80, 41), "grid119/xinling.txt": (0.50, 7)},
     120: {"grid120/homezone.txt": (0.54, 9), "grid120/shieldgps.txt": (0.34, 19), "grid120/spytec.txt": (0.56, 35)},
     121: {"grid121/garadget.txt": (0.59, 18), "grid121/igloohome.txt": (0.57, 26), "grid121/pelco.txt": (0.53, 21)},
-    122: {"grid122/sifely.txt": (0.90, 31), "grid122/trackr.txt": (0.74, 41), "grid122/zkteco.txt": (0.35, 16)},
+    122: {"grid122/sifely.txt": (0.90, 31), "grid122/trackr.txt": (0.74, 41), "grid122/zkteco.txt": (0.38, 16)},
+    123: {"grid123/lacrosse.txt": (0.63, 34), "grid123/logistimatics.txt": (0.90, 21), "grid123/matrack.txt": (0.63, 39)},
 }
 OVERALL_S25 = {119: (186, 0.60, (60, 64)), 120: (185, 0.48, (63, 67)), 121: (192, 0.56, (65, 85)),
-               122: (186, 0.66, (88, 89))}
+               122: (186, 0.67, (88, 89)), 123: (218, 0.73, (94, 107))}
 
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
@@ -611,7 +612,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S22[g], CORPUS / "policies", *OVERALL_S22[g], FLOORS_S22[g], id=f"grid{g}") for g in range(99, 109)),
     *(pytest.param(GRIDS_S23[g], CORPUS / "policies", *OVERALL_S23[g], FLOORS_S23[g], id=f"grid{g}") for g in range(109, 117)),
     *(pytest.param(GRIDS_S24[g], CORPUS / "policies", *OVERALL_S24[g], FLOORS_S24[g], id=f"grid{g}") for g in range(117, 119)),
-    *(pytest.param(GRIDS_S25[g], CORPUS / "policies", *OVERALL_S25[g], FLOORS_S25[g], id=f"grid{g}") for g in range(119, 123)),
+    *(pytest.param(GRIDS_S25[g], CORPUS / "policies", *OVERALL_S25[g], FLOORS_S25[g], id=f"grid{g}") for g in range(119, 124)),
 ]
 
 

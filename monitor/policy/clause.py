@@ -210,6 +210,16 @@ def _own_clause_zh(part: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _bracket_start(text: str, at: int) -> int:
+    """Where the bracket still open at `at` opens (0 when none is)."""
+    for i in range(at - 1, -1, -1):
+        if text[i] in ")）":
+            return 0
+        if text[i] in "(（":
+            return i
+    return 0
+
+
 def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Spans of a clause under a negation: (start, end, kind) with kind deny | except | consent."""
     r = rules()
@@ -246,6 +256,9 @@ def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
             continue
         start = max((b for _a, b in terms if b <= m.start()), default=0)
         start = max(start, m.start() - MAX_SCOPE)
+        # a passive denial inside a bracket starts there ("your email address, password (for clarity it is not stored
+        # on our server in plaintext; ...)": not the e-mail address; session 25, fresh-gh's SensorPush)
+        start = max(start, _bracket_start(text, m.start()))
         kind = "consent" if r.without_consent.search(text[m.end():m.end() + 60]) else "deny"
         if r.exception.search(text[m.end():m.end() + 30]):
             kind = "except"
