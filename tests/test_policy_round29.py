@@ -156,3 +156,7 @@ def test_a_passive_denial_inside_a_bracket_denies_nothing_before_the_bracket() -
     assert not [f for f in facts(text) if f[0] == "email" and f[1] == "denies"]
     # guard: a passive denial after the list still covers it
     assert ("email", "denies", "first_party") in facts("Your email address and phone number are not stored.")
+
+
+def test_passwords_for_individual_use_only_is_terms_of_use() -> None:
+    assert not [f for f in facts("Any passwords used for the Service are for individual use only.") if f[0] == "credentials"]
