@@ -154,8 +154,11 @@ def test_a_passive_denial_inside_a_bracket_denies_nothing_before_the_bracket() -
             "product name.")
     assert ("email", "collects", "first_party") in facts(text)
     assert not [f for f in facts(text) if f[0] == "email" and f[1] == "denies"]
-    # guard: a passive denial after the list still covers it
+    # guard: a passive denial after the list still covers it, and a bracket that is only the denial speaks of the item
+    # before it
     assert ("email", "denies", "first_party") in facts("Your email address and phone number are not stored.")
+    assert "denies" in {s for t, s, _r in facts("The SDK collects: device brand, device model, IDFV (not collected), "
+                                                 "screen size.") if t == "idfv"}
 
 
 def test_passwords_for_individual_use_only_is_terms_of_use() -> None:

@@ -256,9 +256,12 @@ def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
             continue
         start = max((b for _a, b in terms if b <= m.start()), default=0)
         start = max(start, m.start() - MAX_SCOPE)
-        # a passive denial inside a bracket starts there ("your email address, password (for clarity it is not stored
-        # on our server in plaintext; ...)": not the e-mail address; session 25, fresh-gh's SensorPush)
-        start = max(start, _bracket_start(text, m.start()))
+        # a passive denial inside a bracket, with its own words before it, starts there ("your email address, password
+        # (for clarity it is not stored on our server in plaintext; ...)": not the e-mail address; session 25, fresh-gh's
+        # SensorPush); a bracket that is only the denial ("IDFV (not collected)") speaks of what comes before it
+        opened = _bracket_start(text, m.start())
+        if opened and re.search(r"[^\W\d_]", text[opened + 1:m.start()]):
+            start = max(start, opened)
         kind = "consent" if r.without_consent.search(text[m.end():m.end() + 60]) else "deny"
         if r.exception.search(text[m.end():m.end() + 30]):
             kind = "except"
