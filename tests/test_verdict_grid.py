@@ -455,9 +455,11 @@ OVERALL_S23 = {109: (195, 0.85, (97, 100)), 110: (236, 0.94, (128, 130)), 111: (
 GRIDS_S24 = {g: CORPUS / f"verdicts{g}" for g in range(117, 119)}
 FLOORS_S24 = {
     117: {"grid117/fruitz.txt": (0.89, 54), "grid117/her.txt": (0.74, 41)},
-    118: {"grid118/aliexpress.txt": (0.44, 11), "grid118/deepseek.txt": (0.55, 6), "grid118/qwen.txt": (0.24, 9)},
+    # (Qwen 0.246 -> 0.231 in session 25: its "such other location as we may designate" had given Alibaba Cloud coarse
+    # location by chance; the sentence is now read as the policy's overview)
+    118: {"grid118/aliexpress.txt": (0.44, 11), "grid118/deepseek.txt": (0.55, 6), "grid118/qwen.txt": (0.23, 9)},
 }
-OVERALL_S24 = {117: (167, 0.81, (95, 98)), 118: (205, 0.42, (26, 27))}
+OVERALL_S24 = {117: (167, 0.81, (95, 98)), 118: (205, 0.41, (26, 27))}
 
 # Session 25's grids, first readings on 4f00c07 (session 24's end): 119 (ApexBox, a Chinese developer's agreement, Xinling)
 # 0.602 / 0; 120 (Spytec, HomeZone, ShieldGPS; IoT makers' policies from a crawler) 0.486 / 6; 121 (Pelco, igloohome,
