@@ -163,3 +163,11 @@ def test_a_passive_denial_inside_a_bracket_denies_nothing_before_the_bracket() -
 
 def test_passwords_for_individual_use_only_is_terms_of_use() -> None:
     assert not [f for f in facts("Any passwords used for the Service are for individual use only.") if f[0] == "credentials"]
+
+
+def test_contact_us_in_a_list_of_occasions_is_no_contact_instruction() -> None:
+    text = ("When you create an account, register a product, upgrade your software, contact us, or participate in an "
+            "online survey, we may ask you to provide us with your name, mailing address, phone number and email address.")
+    assert {("phone_number", "collects", "first_party"), ("email", "collects", "first_party")} <= facts(text)
+    # guard: a contact instruction states nothing
+    assert not facts("If you have questions, contact us at privacy@example.com or call us at the phone number below.")
