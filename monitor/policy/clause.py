@@ -210,16 +210,6 @@ def _own_clause_zh(part: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _bracket_start(text: str, at: int) -> int:
-    """Where the bracket still open at `at` opens (0 when none is)."""
-    for i in range(at - 1, -1, -1):
-        if text[i] in ")）":
-            return 0
-        if text[i] in "(（":
-            return i
-    return 0
-
-
 def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Spans of a clause under a negation: (start, end, kind) with kind deny | except | consent."""
     r = rules()
@@ -272,6 +262,14 @@ def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
 # the verbs alone between a negation and a colon ("do NOT log:", "do not collect or store:"), with no object of their own
 _BARE_VERBS = re.compile(r"(?:\s*(?:collect|gather|log|store|record|track|share|sell|send|transmit|upload|access|use|keep|"
                          r"save|retain|process|request|ask\s+for|or|and|,)\s*)*", re.I)
+
+
+def _bracket_start(text: str, at: int) -> int:
+    """Where the bracket (ASCII or full-width) that `at` is inside opens (0 when it is inside none): the start-side twin of
+    _bracket_end, for a passive denial that reaches back no further than its bracket."""
+    opened = max(text.rfind("(", 0, at), text.rfind("（", 0, at))
+    closed = max(text.rfind(")", 0, at), text.rfind("）", 0, at))
+    return opened if opened > closed else 0
 
 
 def _bracket_end(text: str, at: int) -> int:

@@ -1043,7 +1043,6 @@ def _named_cell(cell: str, ids: set[str]) -> str:
     return _org_id(name, ids)
 
 
-
 _ANAPHOR = re.compile(r"^\W*(?:these|those|such|the\s+above|said)\b", re.I)
 # a list introduction whose subject is a report an SDK sends (a crash or error report, a diagnostic log)
 _REPORT_SUBJECT = re.compile(r"^\W*(?:an?|the|each|every|such)\s+(?:crash|error|diagnostic|bug)\s+(?:reports?|logs?)\b",
