@@ -144,6 +144,15 @@ _VERB = re.compile(
     r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer|captur|retain)\w*|\btrack(?:s|ed)?\b"
     r"|\bconsist(?:s|ed|ing)?\s+of\b"  # ("Such data consists of ... your GPS/GNSS location data", fresh-gf's Nexar)
     r"|\bask(?:s|ed)?\s+for\b|\bgive\s+us\b|\bgiv(?:e|es|ing)\s+(?:[\w-]+\s+){1,4}?to\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步", re.IGNORECASE | re.ASCII)
+# a list introduction that gives the items to someone ("we send the following information to Klaviyo:")
+_OPT_OUT_OF = re.compile(r"\b(?:opt(?:s|ed|ing)?[- ]?out|choices?|prevent|stop|limit|disable|withdraw|object)\b", re.I)
+_GROUP_WORDS = ("_companies", "_group", "_affiliates", "_family", "_entities", "_subsidiaries")
+_BUSINESS_PURPOSE = re.compile(r"\bbusiness\s+(?:or\s+commercial\s+)?purposes?\b", re.I)
+_COLLECTED_TOO = re.compile(r"\b(?:collect|gather|obtain|receiv|record)\w*\b", re.I)
+_YOU_GIVE = re.compile(r"\b(?:you|users?)\s+(?:\w+\s+){0,3}$", re.I)  # ("the data that you provide directly to ...")
+_SHARE_TO = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|transfer(?:s|red|ring)?|sell(?:s|ing)?|sold|"
+                       r"transmit(?:s|ted|ting)?|sen[dt]s?|sending|provid(?:e|es|ed|ing)|pass(?:es|ed|ing)?|giv(?:e|es|ing)|"
+                       r"mak(?:e|es|ing)\s+available)\b[^.;:]{0,100}?\b(?:to|with)\s+(?!(?:you|us|me)\b)", re.I)
 _SHARE = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to)\w*|\bprovid(?:e[sd]?|ing)\b|\bgiv(?:e|es|ing)\s+(?:[\w-]+\s+){1,4}?to\b|\bpass(?:es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:on|along|to)\b"
                     r"|共享|提供给|披露|转让|传输给|发送给|分享|委托", re.I | re.ASCII)
 # ("third-party service providers / vendors / partners" are the partners class; "analytics companies" are other companies)
@@ -346,6 +355,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     intro_cond = False  # ... or made the items conditional
     intro_silent = False  # ... or states nothing (a contact line, a notice to the reader)
     intro_rcps: tuple[str, ...] = ()  # ... or a class ("These ad networks may collect:"), with the SDKs "these" points back to
+    intro_weak = False  # ... which is the object of its sharing verb ("we send the following information to Klaviyo:")
+    own_names: frozenset[str] | None = None  # the policy's own names (asked once a list introduction shares)
     intro_product = False  # ... or spoke of a connected product the user has ("For each device you connect to ...:")
     prev_named: tuple[str, ...] = ()  # SDKs named in the last prose line
     list_named: list[str] = []  # ... and in the items of the list just above (one SDK each)
@@ -366,11 +377,11 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     section_kind = parent_kind = ""  # the section's heading collects ("Information We Collect") or denies ("We DO NOT Share")
     after_heading = False  # the line before was a section heading
     # a list introduction interrupted by a sentence line, in force again if an item follows; how many lines it paused
-    paused: tuple[bool, bool, bool, str, bool, bool, tuple[str, ...]] | None = None
+    paused: tuple[bool, bool, bool, str, bool, bool, tuple[str, ...], bool] | None = None
     paused_n = 0
     # an item that introduces items nested under it ("- Location information, collected when you turn on ..., including:"
     # over "o GPS ..."): its bullet, and the introduction in force around it, back when a sibling of it comes
-    outer: tuple[str, tuple[bool, bool, bool, str, bool, bool, tuple[str, ...]]] | None = None
+    outer: tuple[str, tuple[bool, bool, bool, str, bool, bool, tuple[str, ...], bool]] | None = None
     r = rules()
     text = unwrapped(text)  # (a space for each newline it drops: offsets stay those of the policy's text)
     lines = text.split("\n")
@@ -388,7 +399,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             bullet, intro, paused, outer = False, False, None, None
         if outer and (not bullet or _bullet_key(line) == outer[0]):
             if bullet:  # a sibling of the item that opened the nested list: the outer list again
-                intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps = outer[1]
+                intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps, intro_weak = outer[1]
             outer = None if bullet or _is_heading(stripped) or not _item_shaped(stripped) else outer
         was_heading, after_heading = after_heading, False
         if was_heading and _THIS_DATA.match(stripped) and (r.local.search(stripped) or r.no_transfer.search(stripped)) \
@@ -400,7 +411,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if paused and not intro and not bullet and _item_shaped(stripped) and not _is_heading(stripped):
             # "We collect the following:", items, "Audio and video is collected through the device.", more items: the
             # sentence interrupts the list, the items after it are still its items
-            intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps = paused
+            intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps, intro_weak = paused
             paused = None
         # (a bold heading in capitals, "**L. VISITORS FROM BRAZIL**", is no item of a list the section before left open:
         # it opens a section, whose region scope its storage promise keeps: session 24, grid 118's AliExpress)
@@ -424,7 +435,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 section_perm = _perm_section(stripped, section_perm)
                 section_cond = bool(_OPTIONAL_MARK.search(stripped))
                 section_local = bool(r.local_heading.search(stripped))
-                named_h = {sdk for sdk, _a, _b in aliases.find(stripped)}
+                # (but an item of a run of dashed items names no SDK the prose after it speaks of: "built with:" over
+                # "- Firebase backend services", "- Google Maps", a list whose last item heads nothing; session 26,
+                # fresh-go's MyFamilyTracker)
+                named_h = {sdk for sdk, _a, _b in aliases.find(stripped)} if not _in_bullet_run(lines, li) else set()
                 section_named = tuple(sorted(named_h))
                 section_sdk = named_h.pop() if len(named_h) == 1 else ""
         # a label line inside a list ("User Info:") keeps the introduction above it in force
@@ -436,7 +450,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             continue
         nests = bullet and _opens_nested(lines, li)
         if nests:
-            outer = (_bullet_key(line), (intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps))
+            outer = (_bullet_key(line), (intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps, intro_weak))
         if (not bullet or nests or _opens_lettered(lines, li)) and not sub_label:
             # (also in bold, "**What We Collect:**", "**What Sentry Does NOT Collect:**": fresh-ee's Noah Wallet)
             ends_intro = bool(_INTRO_END.search(stripped)) or (stripped.endswith(("**", "__"))
@@ -455,7 +469,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if ends_intro or _is_heading(stripped):
                 paused = None
             elif intro and stripped.endswith((".", "。", "!", "！")):  # (a full sentence, not a table's header row)
-                paused, paused_n = (intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps), 0
+                paused, paused_n = (intro, intro_neg, intro_local, intro_sdk, intro_cond, intro_silent, intro_rcps, intro_weak), 0
             elif paused:
                 paused_n += 1
                 if paused_n > 1:  # two sentences in a row: the list is over
@@ -520,6 +534,15 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 intro_rcps = _named_before(lines, li, aliases)
             if len(named) > 1 and not intro_rcps:  # "Analytics, Crashlytics and Performance Monitoring may collect ...:"
                 intro_rcps = tuple(x for x in named_order if x in named)
+            intro_weak = False
+            if intro and not intro_sdk and not intro_rcps and not silent:
+                # "When you double opt-in to FitTracks email list, we send the following information to Klaviyo:", "We
+                # share the following data with our advertising partners:": the items go to whom the introduction's
+                # sharing verb names (session 26, fresh-gj's FitTrack), unless an item names its own recipient
+                if own_names is None:
+                    own_names = _owner_names(text)
+                intro_rcps = _shared_with(lead or last, aliases, own_names)
+                intro_weak = bool(intro_rcps)
             prev_named = tuple(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(stripped)))
             if _is_heading(stripped):
                 section = _section_scope(stripped)
@@ -721,7 +744,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                                   cond=(listed and intro_cond) or (section_perm and " | " not in seg_text),
                                   silent=(listed and intro_silent and not _OWN_COLLECTING.search(seg_text)) or glossary,
                                   product=listed and intro_product,
-                                  rcps=intro_rcps if listed else these if k == 0 and these else section_named
+                                  rcps=intro_rcps if listed and not (intro_weak and _names_recipient(seg_text, aliases))
+                                  else () if listed else these if k == 0 and these else section_named
                                   if section_denial else (
                                       ("first_party", "third_party") if field_item and section_kind == "deny_share" else ())))
     return out
@@ -1054,6 +1078,34 @@ def _named_before(lines: list[str], li: int, aliases: AliasMatcher, back: int = 
     return tuple(dict.fromkeys(sdk for line in lines[max(0, li - back):li] for sdk, _a, _b in aliases.find(line)))
 
 
+def _shared_with(lead: str, aliases: AliasMatcher, own: frozenset[str]) -> tuple[str, ...]:
+    """Whom a list introduction's sharing verb names as the items' recipient ("we send the following information to
+    Klaviyo:", "We share the following data with our advertising partners:"); () when it names none or only us (also
+    "the Personal Data that you provide directly or indirectly to FedEx ... includes:", the policy's own company)."""
+    share = _SHARE_TO.search(lead) if lead else None
+    if not share or _YOU_GIVE.search(lead[:share.start()]) or _OPT_OUT_OF.search(lead[:share.start()]) \
+            or _BUSINESS_PURPOSE.search(lead):
+        # (nor a way to stop it, "End user can opt-out of sending data to SDKBOX ... with the options below:"; nor the
+        # CCPA's categories "disclosed for a business purpose", which go to service providers)
+        return ()
+    c = Clause(0, len(lead), lead, "")
+    got = _recipients(c, aliases, own)
+    if got == ["first_party"]:  # (a company privmon does not know: "... to Klaviyo:"; not the owner's own group, "...
+        # with the Meta Companies:" in Meta's policy)
+        org = _named_org(c, aliases, own)
+        got = [org] if org else []
+    got = [g for g in got if not g.endswith(_GROUP_WORDS) and g.split("_")[0] not in own]
+    if got and "first_party" not in got and _COLLECTED_TOO.search(lead[:share.start()]):
+        # "we have collected, and disclosed to third parties, the following categories ...:": both
+        got = ["first_party", *got]
+    return tuple(got)
+
+
+def _names_recipient(item: str, aliases: AliasMatcher) -> bool:
+    """A list item that names its own recipient: an SDK, or a class after a sharing verb."""
+    return bool(aliases.find(item)) or (bool(_SHARE.search(item)) and any(rx.search(item) for rx, _n in _RECIPIENT_CLASSES))
+
+
 def _intro_class(line: str, prev_named: tuple[str, ...]) -> tuple[str, ...]:
     """The collector a list introduction names as its subject ("Ad networks may collect:" -> advertisers), with
     the SDKs the previous line named when the subject points back to them ("These ad providers ...")."""
@@ -1089,6 +1141,18 @@ def _section_scope(heading: str) -> str:
     """The user group a section's heading limits it to: children, or the residents of one region, or none."""
     r = rules()
     return "children" if r.children.search(heading) else "region" if r.region.search(heading) else ""
+
+
+_DASHED = re.compile(r"\s*[-*•·▪◦]\s+\S")
+
+
+def _in_bullet_run(lines: list[str], li: int) -> bool:
+    """A dashed item with another dashed item right before or after it (blank lines between allowed)."""
+    if not _DASHED.match(lines[li]):
+        return False
+    prev = next((x for x in reversed(lines[max(0, li - 3):li]) if x.strip()), "")
+    nxt = next((x for x in lines[li + 1:li + 4] if x.strip()), "")
+    return bool(_DASHED.match(prev) or _DASHED.match(nxt))
 
 
 def _is_heading(line: str) -> bool:
@@ -2174,8 +2238,12 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
         if _DENY.search(t) and _ADVERTISERS.search(t) and not hypothetical and _AD_PROMISE_OBJECT.search(t):
             found.append(("no_ad_sharing", ()))
         elif _DENY.search(t) and _SHARE.search(t) and not excepted and about_pi and not hypothetical and (
-                _THIRD.search(t) or re.search(r"any (?:company|organization)", t, re.I)):
-            found.append(("no_third_party_sharing", ()))
+                _THIRD.search(t) or re.search(r"any (?:company|organization)", t, re.I)) and not _NAMES_SHARED.match(t):
+            # (a CCPA row "Categories of Third Parties (Which Does Not Include Service Providers) with whom the Personal
+            # Information is Shared: None." leaves the service providers out; one that names a category shares: session
+            # 26, grid 129's Hisense)
+            sp = promise_rules().sp_exception.search(t)
+            found.append(("no_third_party_sharing", (("except", "service_providers"),) if sp else ()))
         contacts = rules().contacts.search(t)
         if contacts and any(k == "deny" and a <= contacts.start() < b for a, b, k in negation_spans(t)) \
                 and not rules().conditional_denial.search(t):
@@ -2193,6 +2261,10 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
                 kparams = (*kparams, ("scope", c.scope))
             out.append(Claim(kind=kind, text=c.text, start=c.start, end=c.end, params=kparams))
     return out
+
+
+_NAMES_SHARED = re.compile(r"^\W*categories\s+of\s+third[- ]parties\b[^:]{0,200}:\s*(?!(?:none|no|n/?a|not\s+applicable)\b)\w",
+                           re.I)
 
 
 # a title or a link's label in quotes: three words or more, the first capitalised ("“Do Not Sell My Personal Information”")
