@@ -105,8 +105,12 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1,
                # "device ID" in a purchase paragraph; Konnected's US storage; a "Usage Data" section); left for later
                # (ScoreHunter's four went in session 20: 'If you choose "Ask App Not to Track," the IDFA is not
                # collected' holds once the user has said no, a scoped denial; four of Avajora's eight in session 21, when
-               # naming Firebase came to spare the Firebase products its name covers)
-               "grid39/avajora.txt": 4, "grid39/konnected.txt": 1,
+               # naming Firebase came to spare the Firebase products its name covers; one more in session 26: "We do not collect
+               # credit card numbers, bank account numbers, or financial credentials" no longer denies the user's password)
+               "grid39/avajora.txt": 3, "grid39/konnected.txt": 1,
+               # grid 126's LightArc: "We store and process information in the United Kingdom" is held as the storage
+               # place; its reviewer reads it with a later sentence on non-UK users' data going to the US; left for later
+               "grid126/lightarc.txt": 2,
                # grid 85's Starling Home Hub: "We do not collect any personally-identifiable information or credentials
                # from you when you use our Products" held to credentials sent to PayPal and Google; left for later
                "grid85/starlinghome.txt": 2,
@@ -180,7 +184,11 @@ FLOORS24 = {"grid24/emojireplacer.txt": (1.0, 60), "grid24/misfit.txt": (0.922, 
 # Pebble) 0.758 / 10 on both; 28 (BetterMen, 去哪充电, VIZIO) 0.489 / 0 and 0.557 / 0; 29 (Tunnellight VPN, Key Launcher,
 # ZSWatch) 0.519 / 24 and 0.5 / 24; 30 (MobiSystems, and two texts removed as Sunricher's) 0.836 / 0 on both
 GRID25, GRID26, GRID27, GRID28, GRID29, GRID30 = (CORPUS / f"verdicts{n}" for n in range(25, 31))
-FLOORS25 = {"grid25/axesinmotion.txt": (0.87, 30), "grid25/dedao.txt": (0.815, 6), "grid25/tile.txt": (0.609, 11)}
+# (session 26: Tile's 0.609 -> 0.484: its eight `contradicted` ad-SDK cells had come from "We do not have access to or
+# control over cookies or other features that advertisers ... may use", a disclaimer now read as one; its reviewer's
+# evidence, "Other than as indicated above, we will not share your personal information with any third parties, unless
+# compelled by law ... or if you have given your prior consent", is a denial with a consent exception, no promise here)
+FLOORS25 = {"grid25/axesinmotion.txt": (0.87, 30), "grid25/dedao.txt": (0.815, 6), "grid25/tile.txt": (0.48, 11)}
 FLOORS26 = {"grid26/gamesstation.txt": (0.719, 41), "grid26/radarbot.txt": (0.538, 15), "grid26/whoop.txt": (0.532, 22)}
 FLOORS27 = {"grid27/betterme.txt": (0.746, 45), "grid27/pebble.txt": (0.844, 13), "grid27/tandem.txt": (0.881, 22)}
 FLOORS28 = {"grid28/bettermen.txt": (0.595, 24), "grid28/qunaer.txt": (0.897, 38), "grid28/vizio.txt": (0.641, 30)}
@@ -476,6 +484,24 @@ FLOORS_S25 = {
 OVERALL_S25 = {119: (186, 0.60, (60, 64)), 120: (185, 0.48, (63, 67)), 121: (192, 0.56, (65, 85)),
                122: (186, 0.67, (88, 89)), 123: (218, 0.73, (94, 107))}
 
+# Session 26's grids, first readings on 0df7beb (session 25's end): 124 (Safedome, LandAirSea, MEATER) 0.724 / 18 false
+# contradicted; 125 (Ambient Weather, Resideo, Spy Associates) 0.719 / 0; 126 (LightArc, Wise Goose, Haver Games) 0.478 /
+# 36; 127 (Nautilus, Greater Goods, theSimple) 0.637 / 26; 128 (Cinamon, Super Classic Emulator, LastQuakeChile) 0.754 /
+# 14; 129 (Cleva, Hisense, Renogy) 0.592 / 4. After the session's rules (the false contradicted were disclaimers, hedged,
+# cookie-only and one-occasion denials, a hedged storage place and a CCPA row that leaves service providers out):
+GRIDS_S26 = {g: CORPUS / f"verdicts{g}" for g in range(124, 130)}
+FLOORS_S26 = {
+    124: {"grid124/landairsea.txt": (0.82, 47), "grid124/meater.txt": (0.65, 28), "grid124/safedome.txt": (0.82, 34)},
+    125: {"grid125/ambientweather.txt": (0.39, 14), "grid125/resideo.txt": (0.94, 67),
+          "grid125/spyassociates.txt": (0.82, 65)},
+    126: {"grid126/havergames.txt": (0.41, 17), "grid126/lightarc.txt": (0.86, 34), "grid126/wisegoose.txt": (0.60, 19)},
+    127: {"grid127/greatergoods.txt": (0.32, 18), "grid127/nautilus.txt": (0.87, 14), "grid127/thesimple.txt": (0.69, 43)},
+    128: {"grid128/cinamon.txt": (0.79, 4), "grid128/classicemu.txt": (0.89, 24), "grid128/lastquake.txt": (0.69, 15)},
+    129: {"grid129/cleva.txt": (0.39, 5), "grid129/hisense.txt": (0.56, 11), "grid129/renogy.txt": (0.85, 31)},
+}
+OVERALL_S26 = {124: (196, 0.77, (109, 113)), 125: (270, 0.71, (146, 159)), 126: (207, 0.62, (70, 71)),
+               127: (267, 0.64, (75, 75)), 128: (207, 0.80, (43, 53)), 129: (201, 0.59, (47, 47))}
+
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -544,7 +570,7 @@ LATER_GRIDS = [
     pytest.param(GRID22, CORPUS / "policies", 190, 0.647, (54, 56), FLOORS22, id="grid22"),
     pytest.param(GRID23, CORPUS / "policies", 194, 0.732, (69, 79), FLOORS23, id="grid23"),
     pytest.param(GRID24, CORPUS / "policies", 124, 0.96, (89, 90), FLOORS24, id="grid24"),
-    pytest.param(GRID25, CORPUS / "policies", 198, 0.768, (47, 51), FLOORS25, id="grid25"),
+    pytest.param(GRID25, CORPUS / "policies", 198, 0.73, (47, 51), FLOORS25, id="grid25"),
     pytest.param(GRID26, CORPUS / "policies", 191, 0.597, (78, 84), FLOORS26, id="grid26"),
     # (session 14: 0.804 / 82 -> 0.826 / 80: Pebble's "The information collected by the technology will be disclosed to
     # ... these service providers" gives the analytics providers what automated means collect, vaguely, as its reviewer
@@ -615,6 +641,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S23[g], CORPUS / "policies", *OVERALL_S23[g], FLOORS_S23[g], id=f"grid{g}") for g in range(109, 117)),
     *(pytest.param(GRIDS_S24[g], CORPUS / "policies", *OVERALL_S24[g], FLOORS_S24[g], id=f"grid{g}") for g in range(117, 119)),
     *(pytest.param(GRIDS_S25[g], CORPUS / "policies", *OVERALL_S25[g], FLOORS_S25[g], id=f"grid{g}") for g in range(119, 124)),
+    *(pytest.param(GRIDS_S26[g], CORPUS / "policies", *OVERALL_S26[g], FLOORS_S26[g], id=f"grid{g}") for g in range(124, 130)),
 ]
 
 
