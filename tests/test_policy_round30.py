@@ -166,3 +166,17 @@ def test_data_the_app_asks_for_and_keeps_on_the_device_is_denied() -> None:
     got = facts(text)
     assert ("imei", "denies", "first_party") in got
     assert ("imei", "collects", "first_party") not in got
+
+
+def test_the_iubenda_templates_geographic_position_is_location() -> None:
+    got = facts("Among the types of Personal Data that this Application collects, by itself or through third parties, "
+                "there are: Cookies; Usage Data; geographic position; email address.")
+    assert {("location_precise", "collects", "first_party"), ("location_coarse", "collects", "first_party")} <= got
+
+
+def test_contacting_us_is_the_occasion_of_a_collection_the_sentence_states() -> None:
+    got = facts("If you contact us to inquire about our products, to join a mailing list, or for product support, we may "
+                "collect your name, email address, phone number, and postal address.")
+    assert ("phone_number", "collects", "first_party") in got
+    # guard: a contact instruction states nothing
+    assert not facts("If you have questions, contact us at privacy@example.com or call us at our phone number.")
