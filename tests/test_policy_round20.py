@@ -5,32 +5,23 @@ beside them say what must stay as it was).
 
 from __future__ import annotations
 
-from monitor.compare import compute_verdicts
 from monitor.policy import parse_policy
 from monitor.policy.text import html_to_text
-from monitor.testing.policies import facts, verdict_of
-from monitor.testing.records import destination, finding
-
-
-def _stored_in(text: str, country: str) -> str:
-    """The verdict on an e-mail address sent to the app's own server in `country`."""
-    sent = finding(1, "email", location="json:$.x", host="h.example", ip="192.0.2.7", ts=0.0)
-    dests = [destination(host="h.example", ip="192.0.2.7", country=country)]
-    return [v for v in compute_verdicts(parse_policy(text), [sent], dests, None) if v.findings][0].verdict
+from monitor.testing.policies import facts, stored_in, verdict_of
 
 
 def test_a_storage_place_given_for_one_regions_users_is_no_promise_about_the_rest() -> None:
     text = ("We collect your email address to create your account.\n"
             "All data from users registered to accounts in the United States are stored in the United States.\n")
-    assert _stored_in(text, "CN") == "disclosed"
+    assert stored_in(text, "CN") == "disclosed"
     # the same place promised for everyone still holds
     everyone = ("We collect your email address to create your account.\n"
                 "All data we collect is stored on servers in the United States.\n")
-    assert _stored_in(everyone, "CN") == "contradicted"
+    assert stored_in(everyone, "CN") == "contradicted"
     # the region limits the place only: the same sentence's promise about transit holds for everyone
     both = ("We collect your email address.\n"
             "For users in Europe, our servers are located in Germany and all data is encrypted in transit.\n")
-    assert _stored_in(both, "CN") == "disclosed"
+    assert stored_in(both, "CN") == "disclosed"
     assert verdict_of(both, "email", cleartext=True) == "contradicted"
 
 

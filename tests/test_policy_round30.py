@@ -5,17 +5,7 @@ beside them say what must stay as it was).
 
 from __future__ import annotations
 
-from monitor.compare import compute_verdicts
-from monitor.policy import parse_policy
-from monitor.testing.policies import facts, verdict_of
-from monitor.testing.records import destination, finding
-
-
-def _stored_in(text: str, country: str) -> str:
-    """The verdict on an e-mail address sent to the app's own server in `country`."""
-    sent = finding(1, "email", location="json:$.x", host="h.example", ip="192.0.2.7", ts=0.0)
-    dests = [destination(host="h.example", ip="192.0.2.7", country=country)]
-    return [v for v in compute_verdicts(parse_policy(text), [sent], dests, None) if v.findings][0].verdict
+from monitor.testing.policies import facts, stored_in, verdict_of
 
 
 def test_a_list_introduction_gives_its_items_to_whom_its_sharing_verb_names() -> None:
@@ -126,11 +116,11 @@ def test_hedged_storage_disclaimers_and_cookie_denials_promise_nothing() -> None
     v = verdict_of
     text = ("We collect your email address to create your account.\nWe are based in the United States. In most cases, the "
             "personal information we collect is stored and used in the United States.\n")
-    assert _stored_in(text, "CN") == "disclosed"
+    assert stored_in(text, "CN") == "disclosed"
     # guard: a plain storage promise still holds
     text = ("We collect your email address to create your account.\nAll personal information we collect is stored in "
             "the United States.\n")
-    assert _stored_in(text, "CN") == "contradicted"
+    assert stored_in(text, "CN") == "contradicted"
     text = ("These advertisers may use cookies and web beacons to measure their ads. We do not have access to or control "
             "over cookies or other features that they may use, and the information practices of these advertisers are "
             "not covered by this policy.")
