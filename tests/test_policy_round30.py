@@ -170,3 +170,18 @@ def test_contacting_us_is_the_occasion_of_a_collection_the_sentence_states() -> 
     assert ("phone_number", "collects", "first_party") in got
     # guard: a contact instruction states nothing
     assert not facts("If you have questions, contact us at privacy@example.com or call us at our phone number.")
+
+
+def test_security_advice_terms_of_use_and_definitions_state_no_password() -> None:
+    for text in ("A cookie is a small text file that we transfer to your device to identify your device and to "
+                 "\"remember\" things about your visit, such as your preferences or a user name and password.",
+                 "3. Attempting to get password, account information or other private or personal information from "
+                 "another user.",
+                 "Each user has a personal username and password to the system.",
+                 "(i) if you think or even have the slightest suspicion that someone may have had access to your profile "
+                 "or access credentials, first of all, change them immediately;",
+                 "本隐私政策主要涉及的敏感信息主要包括：网络身份识别信息（包括账户名、邮箱地址及同前述有关的密码保护问题）。"):
+        assert not [f for f in facts(text) if f[0] == "credentials"], text
+    # guard: a password asked for at sign-up is still collected
+    assert ("credentials", "collects", "first_party") in facts(
+        "To create an account you must choose a user name and password, which we store.")
