@@ -185,3 +185,12 @@ def test_security_advice_terms_of_use_and_definitions_state_no_password() -> Non
     # guard: a password asked for at sign-up is still collected
     assert ("credentials", "collects", "first_party") in facts(
         "To create an account you must choose a user name and password, which we store.")
+
+
+def test_an_enumerated_term_of_use_and_a_request_channel_deny_nothing() -> None:
+    for text in ("h. You will not post or transmit in any manner any contact information including but not limited to "
+                 "email addresses, telephone numbers, postal addresses.",
+                 "Please note that we will not accept requests via the telephone, email, or by facsimile."):
+        assert not [f for f in facts(text) if f[1] == "denies"], text
+    # guard: what the reader will not be able to do is no rule for them, and a denial stays one
+    assert ("email", "denies", "first_party") in facts("We will not collect your email address.")
