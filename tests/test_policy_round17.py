@@ -138,10 +138,14 @@ def test_the_template_definition_of_cookies_states_nothing() -> None:
     # (inside a policy that keeps everything on the device, it was read as a denial of every device identifier)
     policy = parse_policy("Everything you create stays on your device.\n\n" + template)
     assert not [s for s in policy.statements if s.evidence.text.startswith("Cookies")]
-    # a definition that says what the service keeps in it still does
+    # what the browser's cookie "remembers" is no password the service collects (session 26: two blind policy labellers
+    # read the template so, against grid 31's reviewer, who called it a weak call); what the service says it keeps
+    # in the cookie is still read
     kept = facts("A cookie is a small text file that we transfer to your device to remember things about your visit, "
                  "such as your preferences or a username and password.")
-    assert any(t == "credentials" for t, _s, _r in kept)
+    assert not any(t == "credentials" for t, _s, _r in kept)
+    assert ("email", "collects", "first_party") in facts(
+        "A cookie is a small text file that we transfer to your device; we store your email address in it.")
 
 
 def test_the_account_the_data_is_kept_with_is_no_recipient() -> None:
