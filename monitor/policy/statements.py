@@ -145,14 +145,15 @@ _VERB = re.compile(
     r"|\bconsist(?:s|ed|ing)?\s+of\b"  # ("Such data consists of ... your GPS/GNSS location data", fresh-gf's Nexar)
     r"|\bask(?:s|ed)?\s+for\b|\bgive\s+us\b|\bgiv(?:e|es|ing)\s+(?:[\w-]+\s+){1,4}?to\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步", re.IGNORECASE | re.ASCII)
 # a list introduction that gives the items to someone ("we send the following information to Klaviyo:")
+_SHARE_TO = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|transfer(?:s|red|ring)?|sell(?:s|ing)?|sold|"
+                       r"transmit(?:s|ted|ting)?|sen[dt]s?|sending|provid(?:e|es|ed|ing)|pass(?:es|ed|ing)?|giv(?:e|es|ing)|"
+                       r"mak(?:e|es|ing)\s+available)\b[^.;:]{0,100}?\b(?:to|with)\s+(?!(?:you|us|me)\b)", re.I)
+# ... and what keeps it from giving them (read by _shared_with)
 _OPT_OUT_OF = re.compile(r"\b(?:opt(?:s|ed|ing)?[- ]?out|choices?|prevent|stop|limit|disable|withdraw|object)\b", re.I)
 _GROUP_WORDS = ("_companies", "_group", "_affiliates", "_family", "_entities", "_subsidiaries")
 _BUSINESS_PURPOSE = re.compile(r"\bbusiness\s+(?:or\s+commercial\s+)?purposes?\b", re.I)
 _COLLECTED_TOO = re.compile(r"\b(?:collect|gather|obtain|receiv|record)\w*\b", re.I)
 _YOU_GIVE = re.compile(r"\b(?:you|users?)\s+(?:\w+\s+){0,3}$", re.I)  # ("the data that you provide directly to ...")
-_SHARE_TO = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|transfer(?:s|red|ring)?|sell(?:s|ing)?|sold|"
-                       r"transmit(?:s|ted|ting)?|sen[dt]s?|sending|provid(?:e|es|ed|ing)|pass(?:es|ed|ing)?|giv(?:e|es|ing)|"
-                       r"mak(?:e|es|ing)\s+available)\b[^.;:]{0,100}?\b(?:to|with)\s+(?!(?:you|us|me)\b)", re.I)
 _SHARE = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to)\w*|\bprovid(?:e[sd]?|ing)\b|\bgiv(?:e|es|ing)\s+(?:[\w-]+\s+){1,4}?to\b|\bpass(?:es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:on|along|to)\b"
                     r"|共享|提供给|披露|转让|传输给|发送给|分享|委托", re.I | re.ASCII)
 # ("third-party service providers / vendors / partners" are the partners class; "analytics companies" are other companies)
@@ -288,7 +289,8 @@ class AliasMatcher:
 
 
 _LEAD_SDK = re.compile(r"^(?:[-•*·▪]\s+|[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*+(?:\([^)]{0,40}\)\s*+)?[.:：]\s+\S")
-_BULLET = re.compile(r"^(?:[-•*·▪◦○o]|\d+[.)]|[a-z][.)]|[A-Z]\))\s+")
+_DASH_MARKS = "-•*·▪◦"  # the markers of an unnumbered item (a nested one may also be "○" or "o")
+_BULLET = re.compile(rf"^(?:[{_DASH_MARKS}○o]|\d+[.)]|[a-z][.)]|[A-Z]\))\s+")
 _OPTIONAL_MARK = re.compile(r"[(（【\[]\s*(?:optional|可选|选填|非必要|非必需)\s*[)）】\]]|^\W*(?:optional|可选|选填)\W*$", re.I)
 # a table row about a permission (why the app asks for it) states no data unless it says it collects some
 _PERMISSION_CELL = re.compile(r"\bpermissions?\b|\bandroid\.permission\.|权限", re.I)
@@ -1143,7 +1145,7 @@ def _section_scope(heading: str) -> str:
     return "children" if r.children.search(heading) else "region" if r.region.search(heading) else ""
 
 
-_DASHED = re.compile(r"\s*[-*•·▪◦]\s+\S")
+_DASHED = re.compile(rf"\s*[{_DASH_MARKS}]\s+\S")
 
 
 def _in_bullet_run(lines: list[str], li: int) -> bool:
