@@ -109,7 +109,9 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # Personal Data that directly identifies you (such as your name, e-mail ...) with independent third parties
           # without your consent" whole now (the hard wrap joined), a denial with a consent exception as the reader has
           # always read that template; its labeller reads it conditional, grid 37's reads the same words as a denial
-          "fresh-ac": (0.82, 0.94), "fresh-ad": (0.85, 0.85), "fresh-ae": (0.72, 0.82), "fresh-af": (0.65, 0.76),
+          # (session 27: fresh-ac 0.82 / 0.94 -> 0.81 / 0.85, its Chatous's "before starting to chat, you can optionally provide ...
+          # location" now conditional, which its labeller left out; the rule gained over the 30 texts with "optionally")
+          "fresh-ac": (0.81, 0.85), "fresh-ad": (0.85, 0.85), "fresh-ae": (0.72, 0.82), "fresh-af": (0.65, 0.76),
           "fresh-ag": (0.83, 0.89), "fresh-ah": (0.76, 0.84), "fresh-ai": (0.67, 0.74), "fresh-aj": (0.88, 0.90),
           "fresh-ak": (0.73, 0.79), "fresh-al": (0.74, 0.79),
           "fresh-am": (0.79, 0.78), "fresh-an": (0.77, 0.84),

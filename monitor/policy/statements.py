@@ -136,6 +136,8 @@ _COND_BEFORE = re.compile(
     r"|\b(?:where|if|when|once)\s+you\s+(?:give|grant)\s+(?:us\s+)?(?:the\s+|your\s+|appropriate\s+|explicit\s+|necessary\s+)*(?:permissions?|consent|authori[sz]ation)\b"
     r"|\bhave\s+(?:allowed|granted|authori[sz]ed)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:access|permission|tracking)\b"
     r"|\bif\s+you\s+opt\s+in\b"
+    r"|\boptionally\b(?=[^.;]{0,120}$)"  # "Optionally ... we will record location data" (what comes before the adverb is not)
+    r"|\b(?:if|where|when)\s+provided(?:\s+by\s+you)?\s*,(?=[^.;:()]{0,60}$)"  # "and, if provided, phone numbers and e-mail addresses"
     r"|(?:可以|可)选择是否(?:授权|同意|开启|提供|允许)", re.IGNORECASE)  # "用户可以选择是否授权本SDK收集如下信息：IMEI"
 _CONDITION_OPENING = re.compile(r"^\W*(?:if|when|whenever|where|unless|should|once)\b", re.I)
 _SECTION_NUMBER = re.compile(r"^\W*\d+(?:\.\d+)*[.)]?\s")  # "1.3 Location." is a numbered heading
@@ -327,6 +329,12 @@ _PURPOSE_FIELD = re.compile(r"^\W*(?:使用目的|应用场景|使用场景|功�
 _FIELD_LINE = re.compile(r"^[\w][\w\s()/'&-]{1,48}[:：]")  # "Information collected: ...", "收集信息："
 
 
+def _md_level(line: str) -> int:
+    """A markdown heading's level ("#### Title": 4); 0 for any other line."""
+    m = re.match(r"(#{1,6})\s", line)
+    return len(m.group(1)) if m else 0
+
+
 def _entry_item(line: str) -> bool:
     """A line that still belongs to an SDK-list entry: a "label (details): purpose" item, a short item without
     a sentence end, or a list item ending in ";"."""
@@ -348,6 +356,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     pos = 0
     table_sdk = ""
     entry_sdk = ""
+    entry_md = 0  # the markdown level of the heading that opened the entry ("#### 2. InMobi (Advertising)": 4)
     operator_sdk = ""  # the company the operator field of the current numbered entry names (its header names no SDK)
     entry_by_label = False  # the entry was started by a "Name: ..." line whose label is the SDK's name ("Flurry: <link>")
     intro = False  # the last list introduction ("During setup we collect:") is still in force
@@ -579,6 +588,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 if not (entry_sdk and field_line and new in _GENERIC_ORGS):  # ("运营方：华为终端有限公司" keeps the entry's SDK)
                     entry_sdk = _push_of(new, stripped, ids)
                     entry_by_label = field_line and _label_is_name(stripped, aliases)
+                    entry_md = _md_level(stripped)
                     if next((x.strip() for x in lines[li + 1:li + 4] if x.strip()), "").startswith("|"):
                         table_sdk = entry_sdk  # "**高德地图SDK（com.amap.api）**" over a markdown table: the table's rows
                 field_line = True
@@ -601,7 +611,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             operator_sdk = operator or ""
             if operator is not None:
                 entry_sdk, entry_by_label, field_line = operator, False, True
-        if entry_sdk and not field_line and (not _entry_item(stripped) or r.heading.match(stripped)):
+        if entry_sdk and not field_line and (not _entry_item(stripped) or r.heading.match(stripped)
+                                             or 0 < _md_level(stripped) <= entry_md):
+            # (a sibling heading that names no SDK ends the entry: "#### 3. Prayer Times API (alquran.cloud)" after
+            # "#### 2. InMobi (Advertising)" and its fields; session 27, fresh-gv's Qibla Compass)
             entry_sdk = ""
         if entry_sdk and (field_line or _label_is_name(_unmarked(stripped), aliases)):
             # "Google Maps: ..." (or "- **Google Maps**: ...") after "Google AdMob: ...": the label names the next entry
@@ -1411,6 +1424,9 @@ def _with_first_party(c: Clause, recipients: list[str]) -> list[str]:
 
 
 _BRACKET_CONDITION = re.compile(r"[(（]\s*(?:only\s+)?(?:if|when|where|once)\s[^()（）]{0,120}[)）]", re.I)
+# ... or for a pair that ends its clause: "Email address and name (if you sign in with Google)" (fresh-gv's bdnews)
+_PAIR_CONDITION = re.compile(r"\s*(?:and|or|&)\s+(?:your\s+)?[\w-]+(?:\s+[\w-]+)?\s*[(（]\s*(?:only\s+)?(?:if|when|once)\s+you\b"
+                             r"[^()（）]{0,80}[)）]\s*(?:[.;]|$)", re.I)
 # ... and one of consent, outside a table (a row's "Advertising or marketing (with user consent)" is the row's: fresh-u's Vpon)
 _BRACKET_CONSENT = re.compile(r"[(（]\s*(?:only\s+)?(?:with|upon|subject\s+to)\s+(?:your\s+)?(?:\w+\s+)?"
                               r"(?:permission|consent|authori[sz]ation)\b[^()（）]{0,120}[)）]", re.I)
@@ -1421,13 +1437,15 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
     rel_s, rel_e = start - c.start, end - c.start
     after = text[rel_e: rel_e + 60]
     before = text[max(0, rel_s - 70): rel_s]
-    if re.match(r"\s*[(（](?:only collected|optional|only (?:when|with|if)(?!\s+(?:it\s+is\s+|they\s+are\s+)?(?:directly\s+|personally\s+)?identif)|(?:if|when|where) (?:you |the user )?\w+|可选|选填|非必要"
+    if re.match(r"\s*[(（](?:only collected|optional|only (?:when|with|if)(?!\s+(?:it\s+is\s+|they\s+are\s+)?(?:directly\s+|personally\s+)?identif)|if (?:you |the user )?\w+|(?:when|where) (?:you|the user|users?)\b|(?:when|where) [^()（）]{0,60}\b(?:enabled|permitted|allowed|granted|authori[sz]ed|opted|chosen|selected|consent|permission)|可选|选填|非必要"
                 r"|(?:subject to|with|upon|requires?|after) (?:the |your |the user[’']?s? |users?[’']? |explicit |prior |express )*"
                 r"(?:permission|consent|opt-?in|authori[sz]ation)|opt-?in)", after, re.I) or \
             re.match(r"\s*,?\s*(?:only\s+)?(?:where|if|when|once|after)\s+you(?:\s+have|[’']ve)?\s+(?:allow|grant|agree|consent|"
                      r"authori[sz]|opt|enable|turn|activat|switch\s+on|cho(?:o)?sen?\s+to|decided?\s+to|elect(?:ed)?\s+to)", after, re.I) or \
             re.search(r"\b(?:if|where|when|once)\s+you\s+(?:have\s+)?(?:allow|grant|agree|consent|authori[sz]|opt|enable)"
                       r"[^,;.]{0,40},\s*(?:your\s+|the\s+)?$", before, re.I):
+        return "conditional"
+    if _PAIR_CONDITION.match(after):  # "Email address and name (if you sign in with Google)": the pair's condition
         return "conditional"
     if c.denied:
         return "denies"
@@ -1795,6 +1813,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                                          evidence=Evidence(c.text, c.start, c.end), vague=vague, covers=covers))
         prev_denied = clause_denied
     out = _paragraph_conditions(text, out)
+    out = _collected_cells(text, out)
     out = _denied_types_only_used(text, out)
     out = _corrected(text, out)
     out = _permission_gated(out)
@@ -2108,6 +2127,32 @@ _HANDS_ON = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit)\w*|\b(?:
 
 _NOT_COLLECTED = re.compile(r"\b(?:collect|gather|obtain|track|record|stor|access|upload|transmit|retain|keep|kept)\w*"
                             r"|收集|采集|获取|上传|存储|保存", re.I)
+
+
+# a CCPA table flattened one cell per line (Termly's template, a page's table read as paragraphs): its header names a
+# "Collected" column, each row's category and examples lines end on a lone YES or NO (fresh-gr's Guardian, fresh-dt's
+# 2048, fresh-fj's Termly; session 27)
+_COLLECTED_HEADER = re.compile(r"(?im)^\W*(?:category\W+examples\W+collected|collected)\W*$")
+_CELL_ANSWER = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)*(?:([^\n]{1,400})\n(?:[^\S\n]*\n)*)?[^\S\n]*(YES|NO|Yes|No)\.?[^\S\n]*(?:\n|$)")
+
+
+def _collected_cells(text: str, out: list[Statement]) -> list[Statement]:
+    """A row of a flattened "Collected" table says YES or NO on its own line after the category and its examples: the
+    statements its lines make are collected (YES) or denied (NO), whatever its introduction ("We have collected some of
+    the following categories") made them."""
+    header = _COLLECTED_HEADER.search(text)
+    if not header:
+        return out
+    answers: dict[int, str] = {}
+    for i, st in enumerate(out):
+        if st.evidence.start < header.end() or st.stance not in ("collects", "conditional", "denies"):
+            continue
+        m = _CELL_ANSWER.match(text, st.evidence.end)
+        if m and not (m.group(1) and (m.group(1).rstrip().endswith((":", "：")) or _CELL_ANSWER.match(m.group(1) + "\n"))):
+            answers[i] = "collects" if m.group(2).lower() == "yes" else "denies"
+    if not answers:
+        return out
+    return [replace(st, stance=answers[i]) if i in answers else st for i, st in enumerate(out)]
 
 
 def _denied_types_only_used(text: str, out: list[Statement]) -> list[Statement]:

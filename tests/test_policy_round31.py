@@ -1,0 +1,104 @@
+"""Reader rules of session 27 (issue 14), each measured over the development batches before it was kept. Each text is
+written for the test in the shape of the sentences that were misread in the session's new blind sets; each failed
+before its rule (the guards beside them say what must stay as it was).
+"""
+
+from __future__ import annotations
+
+from monitor.testing.policies import facts
+
+
+def test_a_state_in_brackets_is_no_choice_of_the_user() -> None:
+    got = facts("We collect:\n- Technical parameters: sensor orientation, GPS coordinates (when connected)\n"
+                "- Approximate device location (when Bluetooth scanning is active)\n")
+    assert ("location_precise", "collects", "first_party") in got
+    assert ("location_coarse", "collects", "first_party") in got
+    assert not [f for f in got if f[1] == "conditional"]
+    # guard: what the user decides or permits in the bracket stays conditional
+    for item in ("GPS coordinates (when you enable tracking)", "GPS coordinates (where location access is granted)",
+                 "GPS coordinates (if you allow it)"):
+        got = facts(f"We collect:\n- {item}\n")
+        assert ("location_precise", "conditional", "first_party") in got, item
+
+
+def test_a_condition_after_a_pair_holds_for_both_items() -> None:
+    got = facts("## Information We Collect\n\n- **Account Information:** Email address and name (if you sign in with "
+                "Google)\n")
+    assert ("email", "conditional", "first_party") in got
+    assert ("email", "collects", "first_party") not in got
+    # guard: a condition after the second of two items that are not a pair at the clause's end
+    got = facts("We collect your email address and name (if you sign in with Google), and your phone number.")
+    assert ("phone_number", "collects", "first_party") in got
+
+
+def test_how_a_thing_is_stored_or_how_long_is_no_denial_of_it() -> None:
+    for text in ("We never store passwords in plain text but store them encrypted.",
+                 "- **No Permanent Storage:** Location data is not permanently stored on our servers"):
+        assert not [f for f in facts(text) if f[1] == "denies"], text
+    # guard: a plain denial still denies
+    assert ("credentials", "denies", "first_party") in facts("We do not store your password.")
+
+
+def test_where_information_is_kept_is_no_location_of_the_user() -> None:
+    text = ("Wattbike cannot guarantee the physical location of information stored or processed by third party "
+            "services used by Wattbike.")
+    assert not [f for f in facts(text) if f[0].startswith("location")]
+    assert not [f for f in facts("Location of your information\n\nWe are based in Canada.\n")
+                if f[0].startswith("location")]
+    # guard: the user's location is still location
+    got = facts("We collect the location of your device to show nearby stations.")
+    assert ("location_precise", "collects", "first_party") in got
+
+
+def test_optionally_makes_what_follows_it_conditional() -> None:
+    got = facts("- Optionally when using our services we will record location data to improve our products")
+    assert ("location_precise", "conditional", "first_party") in got
+    assert ("location_precise", "collects", "first_party") not in got
+    # guard: what comes before the adverb is collected
+    got = facts("We collect your name and email address and we may ask you to optionally provide your zip code.")
+    assert ("email", "collects", "first_party") in got
+    assert ("email", "conditional", "first_party") not in got
+
+
+def test_if_provided_before_items_makes_them_conditional() -> None:
+    got = facts("We store names, addresses, and, if provided, phone numbers and e-mail addresses collected from our "
+                "warranty cards.")
+    assert ("phone_number", "conditional", "first_party") in got
+    assert ("email", "conditional", "first_party") in got
+    assert ("email", "collects", "first_party") not in got
+
+
+def test_a_denied_addition_to_crash_reports_denies() -> None:
+    got = facts("The app does not intentionally add account or precise-location data to crash reports.")
+    assert ("location_precise", "collects", "first_party") not in got
+    assert [f for f in got if f[0] == "location_precise" and f[1] == "denies"]
+
+
+def test_a_flattened_collected_table_says_yes_or_no_per_row() -> None:
+    text = ("We have collected some of the following categories of personal information in the past twelve (12) "
+            "months:\n\nCategory\tExamples\tCollected\n"
+            "A. Identifiers\nContact details, such as real name, telephone number, email address\n\nYES\n\n"
+            "G. Geolocation data\nDevice location\n\nNO\n\n"
+            "H. Audio information\nImages and audio recordings\n\nYES\n")
+    got = facts(text)
+    assert ("email", "collects", "first_party") in got
+    assert ("email", "conditional", "first_party") not in got
+    assert ("location_precise", "denies", "first_party") in got
+    assert ("location_precise", "collects", "first_party") not in got
+    # guard: without the table's "Collected" header a lone "No" is no answer
+    got = facts(text.replace("Category\tExamples\tCollected\n", ""))
+    assert ("location_precise", "denies", "first_party") not in got
+    assert [f for f in got if f[0] == "location_precise"]
+
+
+def test_a_sibling_heading_naming_no_sdk_ends_the_sdk_entry_above() -> None:
+    text = ("### Third-Party Services\n\nWe share limited data with the following third-party services:\n\n"
+            "#### 2. InMobi (Advertising)\n\n- **Data Shared:** Device IDs, App interactions\n"
+            "- **Purpose:** Display advertisements\n\n"
+            "#### 3. Prayer Times API\n\n- **Data Shared:** Location coordinates\n")
+    got = facts(text)
+    assert not [f for f in got if f[0] == "location_precise" and f[2] == "inmobi"]
+    assert [f for f in got if f[0] == "location_precise"]
+    # guard: a sub-heading inside the entry keeps it
+    text = ("## InMobi\n\n### Data collected\n\n- **Data Shared:** Location coordinates\n")
+    assert [f for f in facts(text) if f[0] == "location_precise" and f[2] == "inmobi"]
