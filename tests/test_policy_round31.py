@@ -102,3 +102,21 @@ def test_a_sibling_heading_naming_no_sdk_ends_the_sdk_entry_above() -> None:
     # guard: a sub-heading inside the entry keeps it
     text = ("## InMobi\n\n### Data collected\n\n- **Data Shared:** Location coordinates\n")
     assert [f for f in facts(text) if f[0] == "location_precise" and f[2] == "inmobi"]
+
+
+def test_apps_on_the_phone_named_by_what_was_done_with_them_are_installed_apps() -> None:
+    for text in ("Ad networks might also obtain information about other applications that you have downloaded to your "
+                 "mobile device.",
+                 "We collect information about mobile apps and other software you have used.",
+                 "Usage Data may include the identity of other apps included on your device.",
+                 "Device Information may include information about apps downloaded to your device.",
+                 "我们会收集有关您曾使用的移动应用（APP）和其他软件的信息。"):
+        assert [f for f in facts(text) if f[0] == "installed_apps" and f[1] == "collects"], text
+    # guard: the app the user downloads is no list of the phone's apps
+    assert not [f for f in facts("When you download the app, we collect your email address.")
+                if f[0] == "installed_apps"]
+
+
+def test_the_android_advertiser_identifier_in_chinese_is_the_gaid() -> None:
+    got = facts("第三方SDK统计服务收集的数据可能包括：iOS广告标识符（IDFA）、安卓广告主标识符、网卡（MAC）地址。")
+    assert [f for f in got if f[0] == "gaid"]
