@@ -120,3 +120,28 @@ def test_apps_on_the_phone_named_by_what_was_done_with_them_are_installed_apps()
 def test_the_android_advertiser_identifier_in_chinese_is_the_gaid() -> None:
     got = facts("第三方SDK统计服务收集的数据可能包括：iOS广告标识符（IDFA）、安卓广告主标识符、网卡（MAC）地址。")
     assert [f for f in got if f[0] == "gaid"]
+
+
+def test_a_denial_the_user_sets_up_in_the_settings_is_a_condition() -> None:
+    got = facts("You may be able to adjust the settings of your device so that information about your physical location "
+                "is not sent to us or third-parties by disabling location services.")
+    assert [f for f in got if f[0] == "location_precise" and f[1] == "conditional"]
+    assert not [f for f in got if f[1] == "denies"]
+    # guard: the company's own denial stays one
+    assert [f for f in facts("Your physical location is not sent to us or to third parties.") if f[1] == "denies"]
+
+
+def test_anti_phishing_notices_and_what_a_cookie_holds_deny_nothing() -> None:
+    for text in ("Johnson Outdoors does not send emails to customers requesting billing, login or password information.",
+                 "We will never ask for your password by email.",
+                 "The cookie, by itself, does not provide any personal information, such as your name or email address."):
+        assert not facts(text), text
+    # guard: a denial of collecting the password stays one
+    assert ("credentials", "denies", "first_party") in facts("We do not collect your password.")
+
+
+def test_credentials_the_company_sends_the_user_are_none_it_collects() -> None:
+    text = ("Once the verification process is complete we will send you emails with login credentials to our secure "
+            "privacy portal.")
+    assert not [f for f in facts(text) if f[0] == "credentials"]
+    assert ("credentials", "collects", "first_party") in facts("We collect your login credentials.")

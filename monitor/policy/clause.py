@@ -42,6 +42,7 @@ class Rules:
     without_consent: re.Pattern[str] = rule("negation.without_consent")
     conditional_denial: re.Pattern[str] = rule("negation.conditional_denial")
     by_default: re.Pattern[str] = rule("negation.by_default")
+    settings_off: re.Pattern[str] = rule("negation.settings_off")
     none: tuple[re.Pattern[str], ...] = rule("statements.none", each)
     definition: re.Pattern[str] = rule("statements.definition")
     heading: re.Pattern[str] = rule("statements.heading", flags=re.ASCII)

@@ -1464,6 +1464,8 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
             # "does not collect X by default", "默认不采集": off until switched on (a nominal denial after it, "by default,
             # there is no collection of X", says what the default is: a denial)
             return "conditional"
+        if rules().settings_off.search(text[:rel_s]):  # "adjust the settings ... so that your location is not sent"
+            return "conditional"
         return "" if rules().conditional_denial.search(text) else "denies"
     if "consent" in kinds:
         return "conditional"
