@@ -145,3 +145,21 @@ def test_credentials_the_company_sends_the_user_are_none_it_collects() -> None:
             "privacy portal.")
     assert not [f for f in facts(text) if f[0] == "credentials"]
     assert ("credentials", "collects", "first_party") in facts("We collect your login credentials.")
+
+
+def test_an_item_marked_never_shared_denies_it_to_third_parties() -> None:
+    text = ("5.3 Data NOT Shared\n\n- Passwords (encrypted and never shared)\n\n"
+            "Quick Reference - Data Summary\n"
+            "- Email | Collection: User input | Usage: Communication | Sharing: Not shared | Retention: Account lifetime\n")
+    got = facts(text)
+    assert ("credentials", "denies", "third_party") in got
+    assert ("email", "denies", "third_party") in got
+    assert ("email", "collects", "first_party") in got
+    # guard: kept from other users is no promise about third parties
+    got = facts("We collect:\n  * Your mobile number (which is not shared with other users)\n")
+    assert ("phone_number", "denies", "third_party") not in got
+
+
+def test_the_password_of_another_companys_account_is_no_credentials_statement() -> None:
+    text = "We do not receive or store the password you use with your Google or Apple account."
+    assert not [f for f in facts(text) if f[0] == "credentials"]

@@ -1816,6 +1816,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         prev_denied = clause_denied
     out = _paragraph_conditions(text, out)
     out = _collected_cells(text, out)
+    out = _not_shared_marks(out)
     out = _denied_types_only_used(text, out)
     out = _corrected(text, out)
     out = _permission_gated(out)
@@ -2155,6 +2156,31 @@ def _collected_cells(text: str, out: list[Statement]) -> list[Statement]:
     if not answers:
         return out
     return [replace(st, stance=answers[i]) if i in answers else st for i, st in enumerate(out)]
+
+
+# an item or a summary row that marks its data as kept from others: "- Passwords (encrypted and never shared)", "- Email |
+# Collection: User input | ... | Sharing: Not shared |" (grid 133's Foodzippy; session 27)
+_NOT_SHARED_MARK = re.compile(
+    r"[(（][^()（）]{0,60}\b(?:never|not)\s+(?:be\s+)?shared\b(?!\s+(?:with\s+(?:other\s+|your\s+)?(?:users|members|"
+    r"players|people|friends|contacts|matches|the\s+public)|publicly))[^()（）]{0,40}[)）]"
+    r"|\|\s*Shar(?:ing|ed)(?:\s+with)?\s*:\s*(?:not\s+shared|none|no\s+one|never(?:\s+shared)?)\s*(?:\||$)", re.I)
+
+
+def _not_shared_marks(out: list[Statement]) -> list[Statement]:
+    """The first party's statement of an item or row marked "never shared" / "Sharing: Not shared" also denies that the
+    type goes to third parties."""
+    have = {(st.type, st.stance, st.recipient) for st in out}
+    kept, extra = [], []
+    for st in out:
+        marked = st.recipient == "first_party" and not st.vague and len(st.evidence.text) <= 300 \
+            and bool(_NOT_SHARED_MARK.search(st.evidence.text))
+        if marked and st.stance == "denies":  # (under "Data NOT Shared": the denial is of sharing, not of collecting)
+            st = replace(st, recipient="third_party")
+        elif marked and st.stance in ("collects", "conditional") and (st.type, "denies", "third_party") not in have:
+            have.add((st.type, "denies", "third_party"))
+            extra.append(replace(st, stance="denies", recipient="third_party"))
+        kept.append(st)
+    return kept + extra
 
 
 def _denied_types_only_used(text: str, out: list[Statement]) -> list[Statement]:
