@@ -612,9 +612,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if operator is not None:
                 entry_sdk, entry_by_label, field_line = operator, False, True
         if entry_sdk and not field_line and (not _entry_item(stripped) or r.heading.match(stripped)
-                                             or 0 < _md_level(stripped) <= entry_md):
+                                             or 0 < _md_level(stripped) <= (entry_md or 6)):
             # (a sibling heading that names no SDK ends the entry: "#### 3. Prayer Times API (alquran.cloud)" after
-            # "#### 2. InMobi (Advertising)" and its fields; session 27, fresh-gv's Qibla Compass)
+            # "#### 2. InMobi (Advertising)" and its fields; session 27, fresh-gv's Qibla Compass; any heading ends an
+            # entry a list item opened, "- **Google Maps**: Map data" before "## 2. How We Use", fresh-gy's FamGuard)
             entry_sdk = ""
         if entry_sdk and (field_line or _label_is_name(_unmarked(stripped), aliases)):
             # "Google Maps: ..." (or "- **Google Maps**: ...") after "Google AdMob: ...": the label names the next entry
