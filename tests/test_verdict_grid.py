@@ -502,6 +502,20 @@ FLOORS_S26 = {
 OVERALL_S26 = {124: (196, 0.77, (109, 113)), 125: (270, 0.71, (146, 159)), 126: (207, 0.62, (70, 71)),
                127: (267, 0.64, (75, 75)), 128: (207, 0.80, (43, 53)), 129: (201, 0.59, (47, 47))}
 
+# Session 27's grids, first readings on 2c6b5a8 (session 26's end): 130 (Alfred locks, Family1st, RolliBot) 0.692 / 0 false
+# contradicted; 131 (Viper, Aprilaire, Rabbit Air) 0.803 / 0; 132 (MRCOOL, Friedrich, Simply Smart Home) 0.923 / 0; 133
+# (Assalam, GospelVox, Foodzippy: Android apps) 0.800 / 1. After the session's rules ("never shared" items and a "Sharing:
+# Not shared" summary row deny sharing; another company's sign-in password is no credentials statement): 133 0.863 / 0
+GRIDS_S27 = {g: CORPUS / f"verdicts{g}" for g in range(130, 134)}
+FLOORS_S27 = {
+    130: {"grid130/alfred.txt": (0.64, 24), "grid130/family1st.txt": (0.45, 23), "grid130/rollibot.txt": (0.96, 26)},
+    131: {"grid131/aprilaire.txt": (0.91, 43), "grid131/rabbitair.txt": (0.80, 42), "grid131/viper.txt": (0.68, 35)},
+    132: {"grid132/friedrich.txt": (0.98, 61), "grid132/mrcool.txt": (0.99, 66), "grid132/simplysmarthome.txt": (0.77, 52)},
+    133: {"grid133/assalam.txt": (0.72, 21), "grid133/foodzippy.txt": (0.96, 15), "grid133/gospelvox.txt": (0.89, 20)},
+}
+OVERALL_S27 = {130: (195, 0.69, (73, 75)), 131: (183, 0.80, (120, 121)), 132: (235, 0.92, (179, 179)),
+               133: (190, 0.86, (56, 61))}
+
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -642,6 +656,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S24[g], CORPUS / "policies", *OVERALL_S24[g], FLOORS_S24[g], id=f"grid{g}") for g in range(117, 119)),
     *(pytest.param(GRIDS_S25[g], CORPUS / "policies", *OVERALL_S25[g], FLOORS_S25[g], id=f"grid{g}") for g in range(119, 124)),
     *(pytest.param(GRIDS_S26[g], CORPUS / "policies", *OVERALL_S26[g], FLOORS_S26[g], id=f"grid{g}") for g in range(124, 130)),
+    *(pytest.param(GRIDS_S27[g], CORPUS / "policies", *OVERALL_S27[g], FLOORS_S27[g], id=f"grid{g}") for g in range(130, 134)),
 ]
 
 
