@@ -23,6 +23,10 @@ SHAPES = {
     "10,000 list items on one line": "IMEI, " * 10000,
     # (verdict round 8: the "；" cut first looked for the next "；" in a copy of the rest of the line: 40,000 took 2.4 s)
     "200,000 full-width semicolons on one line": "IMEI；" * 100000 + "；" * 100000,
+    # (session 27: a flattened "Collected" table's answer looked for past blank lines that two stars could share out:
+    # 16,000 such lines after one statement took 18 s, the runs are now taken whole)
+    "a Collected table's item before 100,000 blank lines": "Category\tExamples\tCollected\n\nWe collect your email "
+    "address.\n" + " \n" * 100000 + "x",
 }
 
 

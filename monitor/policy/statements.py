@@ -2137,7 +2137,9 @@ _NOT_COLLECTED = re.compile(r"\b(?:collect|gather|obtain|track|record|stor|acces
 # "Collected" column, each row's category and examples lines end on a lone YES or NO (fresh-gr's Guardian, fresh-dt's
 # 2048, fresh-fj's Termly; session 27)
 _COLLECTED_HEADER = re.compile(r"(?im)^\W*(?:category\W+examples\W+collected|collected)\W*$")
-_CELL_ANSWER = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)*(?:([^\n]{1,400})\n(?:[^\S\n]*\n)*)?[^\S\n]*(YES|NO|Yes|No)\.?[^\S\n]*(?:\n|$)")
+# (blank runs taken whole, possessively, and the examples line starting on a character: linear on hostile blank lines)
+_CELL_ANSWER = re.compile(r"[^\S\n]*+\n(?:[^\S\n]*+\n)*+(?:([^\S\n]*+\S[^\n]{0,400})\n(?:[^\S\n]*+\n)*+)?[^\S\n]*+"
+                          r"(YES|NO|Yes|No)\.?[^\S\n]*(?:\n|$)")
 
 
 def _collected_cells(text: str, out: list[Statement]) -> list[Statement]:
