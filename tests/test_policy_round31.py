@@ -163,3 +163,10 @@ def test_an_item_marked_never_shared_denies_it_to_third_parties() -> None:
 def test_the_password_of_another_companys_account_is_no_credentials_statement() -> None:
     text = "We do not receive or store the password you use with your Google or Apple account."
     assert not [f for f in facts(text) if f[0] == "credentials"]
+
+
+def test_the_data_safety_deletion_question_states_no_collection() -> None:
+    text = ("| Do you provide a way for users to request that their data is deleted? | **No in-app request needed** — app "
+            "data is local and removed on uninstall; ad data is controlled via the device Advertising ID reset / "
+            "opt-out. |")
+    assert not [f for f in facts(text) if f[1] == "denies"]
