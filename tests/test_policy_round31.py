@@ -170,3 +170,11 @@ def test_the_data_safety_deletion_question_states_no_collection() -> None:
             "data is local and removed on uninstall; ad data is controlled via the device Advertising ID reset / "
             "opt-out. |")
     assert not [f for f in facts(text) if f[1] == "denies"]
+
+
+def test_a_user_in_an_item_is_no_verb_of_its_own() -> None:
+    text = ("## 2. Information\n\n### 2.2 Information We Do NOT Collect\n"
+            "- Personal identifiers (name, email, phone number, user accounts)\n- Contacts\n")
+    got = facts(text)
+    assert ("email", "denies", "first_party") in got
+    assert ("email", "collects", "first_party") not in got

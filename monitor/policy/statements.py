@@ -329,6 +329,12 @@ _PURPOSE_FIELD = re.compile(r"^\W*(?:使用目的|应用场景|使用场景|功�
 _FIELD_LINE = re.compile(r"^[\w][\w\s()/'&-]{1,48}[:：]")  # "Information collected: ...", "收集信息："
 
 
+# words the data-verb pattern takes for "use" ("user accounts", "username", "useful", "usage"): no verb of an item's own
+# ("- Personal identifiers (name, email, phone number, user accounts)" under "Information We Do NOT Collect"; session 27,
+# fresh-gx's RideOrDrive)
+_NOT_A_VERB = re.compile(r"\buse(?:rs?|rnames?|ful|age)\b", re.I)
+
+
 def _md_level(line: str) -> int:
     """A markdown heading's level ("#### Title": 4); 0 for any other line."""
     m = re.match(r"(#{1,6})\s", line)
@@ -724,7 +730,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 # ... and a bare bulleted item under such a heading ("# Data we collect automatically." over "* General
                 # location data"): the heading is the list's introduction
                 field_item = field_item or (bool(section_kind) and k == 0 and not listed and not intro
-                                            and bool(_BULLET.match(stripped)) and not _VERB.search(unmarked))
+                                            and bool(_BULLET.match(stripped)) and not _VERB.search(_NOT_A_VERB.sub(" ", unmarked)))
                 # ... and a verbless line naming data under such a heading when the list lost its bullets ("Contact
                 # information (name, email address). Usually submitted when ..." under "What data do we collect?",
                 # blind grid 68, Playkot)
