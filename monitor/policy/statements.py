@@ -329,16 +329,10 @@ _PURPOSE_FIELD = re.compile(r"^\W*(?:使用目的|应用场景|使用场景|功�
 _FIELD_LINE = re.compile(r"^[\w][\w\s()/'&-]{1,48}[:：]")  # "Information collected: ...", "收集信息："
 
 
-# words the data-verb pattern takes for "use" ("user accounts", "username", "useful", "usage"): no verb of an item's own
-# ("- Personal identifiers (name, email, phone number, user accounts)" under "Information We Do NOT Collect"; session 27,
-# fresh-gx's RideOrDrive)
-_NOT_A_VERB = re.compile(r"\buse(?:rs?|rnames?|ful|age)\b", re.I)
-
-
-def _md_level(line: str) -> int:
-    """A markdown heading's level ("#### Title": 4); 0 for any other line."""
-    m = re.match(r"(#{1,6})\s", line)
-    return len(m.group(1)) if m else 0
+# words the data-verb pattern takes for "use" ("user accounts", "useful", "usage"): no verb of an item's own (an item
+# "IP address, which may be useful ..." in _item_shaped; "- Personal identifiers (name, email, phone number, user
+# accounts)" under "Information We Do NOT Collect": session 27, fresh-gx's RideOrDrive)
+_NOT_A_VERB = re.compile(r"\buse(?:rs?|ful|age)\b", re.I)
 
 
 def _entry_item(line: str) -> bool:
@@ -594,7 +588,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 if not (entry_sdk and field_line and new in _GENERIC_ORGS):  # ("运营方：华为终端有限公司" keeps the entry's SDK)
                     entry_sdk = _push_of(new, stripped, ids)
                     entry_by_label = field_line and _label_is_name(stripped, aliases)
-                    entry_md = _md_level(stripped)
+                    entry_md = level
                     if next((x.strip() for x in lines[li + 1:li + 4] if x.strip()), "").startswith("|"):
                         table_sdk = entry_sdk  # "**高德地图SDK（com.amap.api）**" over a markdown table: the table's rows
                 field_line = True
@@ -618,7 +612,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if operator is not None:
                 entry_sdk, entry_by_label, field_line = operator, False, True
         if entry_sdk and not field_line and (not _entry_item(stripped) or r.heading.match(stripped)
-                                             or 0 < _md_level(stripped) <= (entry_md or 6)):
+                                             or 0 < level <= (entry_md or 6)):
             # (a sibling heading that names no SDK ends the entry: "#### 3. Prayer Times API (alquran.cloud)" after
             # "#### 2. InMobi (Advertising)" and its fields; session 27, fresh-gv's Qibla Compass; any heading ends an
             # entry a list item opened, "- **Google Maps**: Map data" before "## 2. How We Use", fresh-gy's FamGuard)
@@ -974,7 +968,7 @@ def _item_shaped(stripped: str) -> bool:
     return (len(stripped) <= 80 and not stripped.endswith((".", "。"))
             and not _FINITE.search(re.sub(r"\([^)]*\)", " ", stripped))) \
         or (len(stripped) <= 600 and len(head) <= 100 and not _FINITE.search(head)
-            and not _VERB.search(re.sub(r"\buse(?:rs?|ful|age)\b", " ", head, flags=re.I))
+            and not _VERB.search(_NOT_A_VERB.sub(" ", head))
             and not re.search(r"\b(?:may|can|will|should|must|might)\b", head, re.I))
 
 
