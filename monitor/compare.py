@@ -37,6 +37,9 @@ HASH_QUALIFIERS = {"hashed", "md5", "sha256", "encrypted"}
 # a sentence about the form a value is sent in (not the one it is kept in)
 _SENT_FORM = re.compile(r"\b(?:sen[dt]s?|sending|transmi\w+|upload\w*|transfer\w*|submit\w*|in\s+transit)\b|传输|上传|发送|提交",
                         re.I)
+# a password marked as kept encrypted in a list of account data ("username, password (encrypted), profile photo"): how the
+# server stores it, no promise about sending it (session 28, grid 135's BeautyCita)
+_STORED_FORM_MARK = re.compile(r"\bpass(?:words?|codes?)\s*[(（]\s*(?:encrypted|hashed|salted(?:\s+and\s+hashed)?)\s*[)）]", re.I)
 # "encrypted" promises protection on the way, not a changed value: only a value sent outside TLS breaks it
 VALUE_QUALIFIERS = HASH_QUALIFIERS - {"encrypted"}
 MAX_EVIDENCE = 5
@@ -236,7 +239,8 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
         # stores it; the login still sends the password (through TLS): only a sentence about sending it promises a form
         # (not "the protection of passwords using industry standard encryption", grid 73's FlyBird, which its reviewer
         # holds to a password sent in clear text)
-        hashed = [s for s in hashed if "encrypted" in s.qualifiers or _SENT_FORM.search(s.evidence.text)]
+        hashed = [s for s in hashed if ("encrypted" in s.qualifiers and not _STORED_FORM_MARK.search(s.evidence.text))
+                  or _SENT_FORM.search(s.evidence.text)]
     if hashed and plain and len(hashed) == len(clear):
         quals = sorted(HASH_QUALIFIERS & set(hashed[0].qualifiers))
         return out("contradicted", f"the policy says {type_id} is sent {'/'.join(quals)}, but the traffic has it "

@@ -672,6 +672,11 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             # "华为 HMS push |": the vendor's SDK the cell names, not the vendor; a vendor's push channel is its push SDK
             row = [h for h in row if h[0] not in _GENERIC_ORGS] or [(_push_of(h[0], name_cells[0], ids), h[1], h[2])
                                                                     for h in row]
+            if not row and len(name_cells) >= 3 and not table_sdk and not entry_sdk and len(name_cells[1].strip()) <= 60 \
+                    and not find_terms(name_cells[0]) and not find_terms(name_cells[1]):
+                # a category in the first cell, the SDK in the second ("| Ad Tracking | AppsFlyer iOS SDK | Device
+                # information (MAC address) |": session 28, fresh-he's Baby Recorder): the SDK the second cell names
+                row = [h for h in aliases.find(name_cells[1]) if h[0] not in _GENERIC_ORGS]
             row_org = "" if row or table_sdk or entry_sdk else _row_org(name_cells, ids)
             if names_col and not (row or table_sdk or entry_sdk or row_org):
                 row_org = _named_cell(name_cells[0], ids)
@@ -1288,7 +1293,11 @@ _WE_COLLECT = re.compile(r"\bwe\s+(?:may\s+|might\s+|will\s+|also\s+|can\s+)*(?:
 # (also after a purpose: "To help select the ads of greatest interest to you, these companies may use Cookies to collect ...",
 # grid 112's Activision)
 _THESE_COMPANIES = re.compile(r"^\W*(?:(?:to|in\s+order\s+to)\s+[^,;:]{1,80},\s*)?(?:these|those|such)\s+"
-                              r"(?:companies|firms|networks|entities|organi[sz]ations)\b", re.I)
+                              r"(?:companies|firms|networks|entities|organi[sz]ations"
+                              # (session 28: "These advertising services may collect advertising identifiers ..." after
+                              # the sentence naming ironSource, AdMob and Liftoff, grid 135's Coupon Keeper; "These SDKs")
+                              r"|(?:(?:third[- ]party|advertising|ad|analytics|measurement|attribution)\s+){1,2}"
+                              r"(?:services|SDKs|tools|libraries|providers|platforms|partners)|SDKs|libraries)\b", re.I)
 _ON_WEBSITE = re.compile(r"\bwhen\s+you\s+(?:visit|browse|use|access)\s+(?:our|the|this)\s+(?:web\s*sites?|sites?)\b", re.I)
 _DEPENDS_ON = re.compile(r"\bdepending\s+(?:up)?on\b[^,.;:]*$|\b(?:vary|varies|differ|differs)\s+(?:by|with|according\s+to)\s+"
                          r"(?:your\s+)?$", re.I)
