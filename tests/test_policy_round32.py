@@ -69,3 +69,84 @@ def test_the_privacy_laws_identifier_categories_name_device_identifiers_broadly(
     assert verdict_of(text, "email") == "disclosed"
     # guard: a name is no device identifier
     assert verdict_of("We collect your real name and alias.", "android_id") == "undisclosed"
+
+
+def test_such_instances_keep_the_condition_of_the_sentence_before() -> None:
+    got = facts("We will ask your permission before collecting your precise GPS location information. In such instances, "
+                "we will use your precise geo-location information to provide customized services.")
+    assert ("location_precise", "conditional", "first_party") in got
+    assert ("location_precise", "collects", "first_party") not in got
+    # guard: after a plain collection, "in such instances" collects
+    got = facts("We collect your GPS location. In such instances, we will use your precise location to show offers.")
+    assert ("location_precise", "collects", "first_party") in got
+
+
+def test_the_social_network_where_the_user_follows_us_is_no_recipient() -> None:
+    got = facts("When you like or follow us on Facebook, Instagram, Twitter, or other social media sites, we may collect "
+                "some information from you including your name, e-mail address.")
+    assert ("email", "collects", "first_party") in got
+    assert not [f for f in got if f[2] in ("facebook", "instagram", "twitter")]
+    # guard: a company the data is shared with is a recipient
+    assert ("email", "collects", "facebook") in facts("We share your email address with Facebook.")
+
+
+def test_the_buyer_of_the_business_is_no_recipient_of_the_apps_data() -> None:
+    got = facts("If a portion or all of our assets are sold or transferred to a third-party, customer information "
+                "(including your email address) would likely be one of the transferred business assets.")
+    assert ("email", "collects", "third_party") not in got
+    # guard: a class the data is shared with outside a sale of the business
+    assert ("email", "collects", "third_party") in facts("We share your email address with third parties.")
+
+
+def test_not_being_in_the_business_of_selling_to_other_companies_denies_the_selling() -> None:
+    text = ("We want you to know that we are not in the business of selling, renting or trading email lists with other "
+            "companies and businesses for marketing purposes.")
+    got = facts(text)
+    assert ("email", "denies", "third_party") in got
+    # the denial is of passing the addresses on: the company's own collection of them is not contradicted
+    assert verdict_of(text, "email") != "contradicted"
+    assert verdict_of("We do not share your email address with other companies.", "email") != "contradicted"
+    assert verdict_of("We do not share your email address with other companies.", "email", "admob",
+                      category="advertising") == "contradicted"
+
+
+def test_a_sentence_that_integrates_an_sdk_is_no_item_of_the_list_before_it() -> None:
+    text = ("This policy will help you understand the following:\n\n1.     How We Collect and Use Personal Information\n\n"
+            "2.     Contact us\n\nOur products integrate Umeng+SDK, which needs to collect your device Mac address to "
+            "provide statistical analysis services.\n")
+    assert ("mac", "collects", "umeng") in facts(text)
+    # guard: a flattened item with a noun-phrase head is still an item of the list
+    got = facts("We collect the following:\n\nIP address, which may be used to estimate your location\n\n"
+                "Device model\n")
+    assert ("location_coarse", "collects", "first_party") in got
+
+
+def test_options_written_with_a_plural_mark_still_gate_the_collection() -> None:
+    got = facts("When relevant option(s) are enabled, your device location will be stored in photo/video/subtitle files.")
+    assert ("location_precise", "conditional", "first_party") in got
+    assert ("location_precise", "collects", "first_party") not in got
+
+
+def test_a_location_history_is_the_precise_location() -> None:
+    got = facts("Specific location or location history is not collected.")
+    assert ("location_precise", "denies", "first_party") in got
+    assert ("location_coarse", "denies", "first_party") not in got
+    # guard: an unqualified location is both
+    got = facts("We collect your location.")
+    assert ("location_coarse", "collects", "first_party") in got
+
+
+def test_ads_chosen_by_the_data_use_it() -> None:
+    text = ("- **Personalized Advertising:** Show relevant ads through trusted partners (AdMob, Unity Ads, IronSource) "
+            "based on device and usage data.")
+    assert verdict_of(text, "android_id", "admob", category="advertising") == "vague"
+    assert ("location_coarse", "collects", "first_party") in facts("We show relevant ads based on your location.")
+    # guard: how the data is not used says nothing of its collection
+    assert not facts("We do not show ads based on your location.")
+
+
+def test_tls_for_all_data_sent_between_the_device_and_our_servers_is_a_transport_promise() -> None:
+    text = ("- **Transmission Encryption:** TLS 1.3 for all data sent between your device and our servers.\n\n"
+            "We collect your IMEI.")
+    assert verdict_of(text, "imei", cleartext=True) == "contradicted"
+    assert verdict_of(text, "imei") == "disclosed"

@@ -68,7 +68,7 @@ _COND = re.compile(
     # ("If you use a Trackimo device or app and provide your consent, then Trackimo will collect ...", fresh-gg)
     r"|\b(?:if|when|once)\s+you\b[^.;:]{0,60}?\b(?:provide|give|grant)\s+(?:us\s+)?(?:with\s+)?your\s+(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b"
     r"|\byou\s+must\s+(?:first\s+)?(?:give|grant|provide)\s+(?:us\s+)?your\s+(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\bafter\s+(?:you|the\s+user)\s+(?:have\s+)?(?:authori[sz]e|agree|consent|turn(?:ed)?\s+on|enabled?|grant(?:ed)?|allow(?:ed)?|activated?|opt(?:ed)?\s+in)"
-    r"|\b(?:when|if|once|while|after)\s+(?:\w+\s+){0,3}?(?:is|are|has\s+been|have\s+been)\s+(?:enabled|turned\s+on|granted|"
+    r"|\b(?:when|if|once|while|after)\s+(?:\w+(?:\(s\))?\s+){0,3}?(?:is|are|has\s+been|have\s+been)\s+(?:enabled|turned\s+on|granted|"
     r"allowed|switched\s+on|activated)\b"
     r"|\b(?:if|when|once|only\s+if)\s+you\s+voluntarily\s+(?:give|provide|submit|enter|share|send)|\bwhen\s+choosing\s+to\b"
     r"|\b(?:if|when|once)\s+you\s+(?:turn|switch)\s+(?:(?:this|these|that|those|the|such)\s+)?(?:\w+\s+){0,2}?on\b"
@@ -162,6 +162,8 @@ _SHARE = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit|sent\s+to|se
 _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment|service\s+providers?|vendors?|partners?|suppliers?"
                     r"|processors?|business\s+partners?))\b|\b(?:analytics|tracking|measurement|attribution)\s+(?:companies|firms)\b"
                     r"|\bany\s+(?:other\s+)?part(?:y|ies)\b"
+                    # (session 28: "selling, renting or trading email lists with other companies", grid 134's SMARTRO)
+                    r"|\b(?:other|outside|unaffiliated)\s+(?:companies|businesses|organi[sz]ations|entities|firms)\b"
                     r"|第三方", re.IGNORECASE | re.ASCII)
 _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|technology|cloud) providers?|suppliers?"
                        r"|vendors?)\b|合作伙伴|合作方|服务商|服务提供商|供应商", re.IGNORECASE)
@@ -961,6 +963,9 @@ def _items_follow(lines: list[str], li: int) -> bool:
     return len(nxt) == 2 and all(len(x) <= 60 and _item_shaped(x) for x in nxt)
 
 
+_EMBEDS = re.compile(r"\b(?:integrat(?:e|es|ed)|embed(?:s|ded)?|incorporat(?:e|es|ed))\b", re.I)
+
+
 def _item_shaped(stripped: str) -> bool:
     """A line that reads as an item of a list flattened onto lines without bullets: short, no sentence end and no
     finite verb, or longer with a noun-phrase head ("IP address, which may be used to estimate ..."), or ended by a
@@ -974,7 +979,10 @@ def _item_shaped(stripped: str) -> bool:
             and not _FINITE.search(re.sub(r"\([^)]*\)", " ", stripped))) \
         or (len(stripped) <= 600 and len(head) <= 100 and not _FINITE.search(head)
             and not _VERB.search(_NOT_A_VERB.sub(" ", head))
-            and not re.search(r"\b(?:may|can|will|should|must|might)\b", head, re.I))
+            and not re.search(r"\b(?:may|can|will|should|must|might)\b", head, re.I)
+            # ("Our products integrate Umeng+SDK, which needs to collect your device Mac address, ...": a sentence with
+            # its own verb after a table of contents; session 28, fresh-he's ChatRobot)
+            and not _EMBEDS.search(head))
 
 
 def _described(lines: list[str], i: int) -> bool:
@@ -1290,6 +1298,26 @@ _LAST_CLAUSE = re.compile(r"\b(?:and|but)\s+(?:that\s+)?(?=(?:we|it|they)\s+(?:w
 _CLASS_ANAPHOR = re.compile(r"\b(?:these|those|such|said)\s+(?:third[- ]part(?:y|ies)|partners?|companies|providers?|parties)\b",
                             re.I)
 _WE_COLLECT = re.compile(r"\bwe\s+(?:may\s+|might\s+|will\s+|also\s+|can\s+)*(?:collect|obtain|gather|receive)\b", re.I)
+_BUSINESS_TRANSFER = re.compile(r"\b(?:mergers?|acquisitions?|bankruptcy|insolvency|reorgani[sz]ation|divestiture|"
+                                r"(?:assets?|business(?:es)?|compan(?:y|ies))\s+(?:(?:is|are|was|were|be|being)\s+)?"
+                                r"(?:sold|transferred|acquired|merged)|sale\s+of\s+(?:all\s+or\s+)?(?:a\s+)?(?:portion\s+of\s+|"
+                                r"part\s+of\s+|substantially\s+all\s+(?:of\s+)?)?(?:our|its|the|their)\s+(?:assets|business|company|"
+                                r"stock|shares))\b", re.I)
+_CLASS_IDS = frozenset(("third_party", "partners", "advertisers"))
+# what ads or content are chosen by uses the data ("Show relevant ads through trusted partners (AdMob, Unity Ads,
+# IronSource) based on device and usage data": session 28, grid 135's Color Screw Jam)
+_BASED_ON_USE = re.compile(r"\b(?:show|serve|display|personali[sz]e|tailor|target|customi[sz]e|recommend|deliver|select)"
+                           r"\w*\b[^.;:]{0,80}?\bbased\s+(?:up)?on\b", re.I)
+
+
+def _based_on_use(text: str) -> bool:
+    """Ads or content chosen by the data, not under a negation ("We do not show ads based on your location" says how
+    it is not used, nothing of its collection)."""
+    m = _BASED_ON_USE.search(text)
+    return m is not None and not re.search(r"\b(?:not|never|no)\b|n[’']t\b", text[:m.end()], re.I)
+
+
+_IN_SUCH_CASES = re.compile(r"^\W*in\s+(?:such|these|those|that|this)\s+(?:instances?|cases?|circumstances?|events?|situations?)\b", re.I)
 # (also after a purpose: "To help select the ads of greatest interest to you, these companies may use Cookies to collect ...",
 # grid 112's Activision)
 _THESE_COMPANIES = re.compile(r"^\W*(?:(?:to|in\s+order\s+to)\s+[^,;:]{1,80},\s*)?(?:these|those|such)\s+"
@@ -1628,8 +1656,13 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         # the list keeps the condition of the sentence it details (a consent or an opt-in, not an occasion: "When you open
         # the Website ..., our servers automatically record ... . This data may include", fresh-fk's WebsitePolicies)
         prev = all_clauses[ci - 1] if ci else None
-        cond_back = prev is not None and 0 <= c.start - prev.end <= 3 and lists_back(c.text) and \
-            bool(_COND_BEFORE.search(prev.text) or conditional(prev.text))
+        # ... and so does a sentence about "such instances" ("We will ask your permission before collecting your precise
+        # GPS location information. In such instances, we will use your precise geo-location information to ...":
+        # session 28, fresh-hb's Bose)
+        prev_cond = prev is not None and bool(_COND_BEFORE.search(prev.text) or conditional(prev.text))
+        cond_back = prev is not None and 0 <= c.start - prev.end <= 3 and (
+            (lists_back(c.text) and prev_cond) or (bool(_IN_SUCH_CASES.match(c.text)) and (prev_cond or (
+                last[2] == ci - 1 and any(out[k].stance == "conditional" for k in range(last[0], last[1]))))))
         mentions = _with_policy_names(c.text, find_terms(c.text), names)
         # (not when that clause was about one occasion, "When you order ..., we will collect ...": the reader does not
         # carry the occasion over, and "This information may be shared with third parties who help fulfil your
@@ -1650,7 +1683,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         if anaphor:  # "We use advertising identifiers ... We share such identifiers with our service providers."
             mentions = [(t, anaphor.start(), anaphor.end()) for t in carried]
         table_row = bool(c.sdk) or " | " in c.text or c.listed  # tables and lists name data without a verb
-        if not mentions or not (_VERB.search(c.text) or table_row):
+        if not mentions or not (_VERB.search(c.text) or table_row or _based_on_use(c.text)):
             prev_denied = False
             continue
         # (not the cell that defines the row's kind of data: "location provided by ACCESS_FINE_LOCATION permission")
@@ -1708,6 +1741,11 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         as_we = own_role.sub("we", rc.text) if own_role else rc.text
         recipients = _recipients(replace(rc, text=as_we) if as_we != rc.text else rc, aliases, own)
         recipients = _more_recipients(rc, recipients, aliases, owner)
+        if _BUSINESS_TRANSFER.search(c.text) and recipients and all(x in _CLASS_IDS for x in recipients):
+            # the buyer of the business in a merger, a sale of assets or a bankruptcy is no recipient of the app's
+            # traffic ("If ... assets are sold or transferred to a third-party, customer information (including your
+            # email address) would likely be one of the transferred business assets": session 28, fresh-hb's Bose)
+            recipients = ["first_party"]
         these = bool(_THESE_COMPANIES.match(c.text))  # "These companies ...": the ones the sentence before names
         if recipients == ["first_party"] and ci > 0 and (_EXAMPLES_OF.match(c.text) or these):
             # "Third parties may collect data about your device ... Examples of data that may be collected can include:
