@@ -282,7 +282,10 @@ FLOORS56 = {"grid56/arlo.txt": (0.661, 21), "grid56/wordfeud.txt": (0.968, 32), 
 GRID57 = CORPUS / "verdicts57"
 FLOORS57 = {"grid57/igg.txt": (0.857, 25), "grid57/niantic.txt": (0.565, 11), "grid57/tomtom.txt": (0.935, 46)}
 GRID58 = CORPUS / "verdicts58"
-FLOORS58 = {"grid58/bosch_thermo.txt": (0.787, 7), "grid58/parler.txt": (0.873, 26), "grid58/tagged.txt": (0.524, 8)}
+# (session 28: the CCPA's "unique personal identifier, online identifier" name device identifiers broadly, as 11 of the 22
+# grid reviewers who met them read them: 0.727 -> 0.807, but Bosch's reviewer left three of its device-identifier cells
+# undisclosed (7 -> 4 found) while citing the same line as vague for others)
+FLOORS58 = {"grid58/bosch_thermo.txt": (0.85, 4), "grid58/parler.txt": (0.873, 26), "grid58/tagged.txt": (0.69, 8)}
 # the very last wave, read once each: 59 (Concrete Software, djay, Guardian Protection) 0.574 / 0.579, 23 false
 # contradicted (what Crashlytics gets, an iCloud account's data, Google Analytics' IP anonymization) -> 0.674 / 0;
 # 60 (Boston.com, 500px, Belkin) 0.646 / 15 on both -> 0.73 / 10 (KNOWN_FALSE)
@@ -516,6 +519,19 @@ FLOORS_S27 = {
 OVERALL_S27 = {130: (195, 0.69, (73, 75)), 131: (183, 0.80, (120, 121)), 132: (235, 0.92, (179, 179)),
                133: (190, 0.86, (56, 61))}
 
+# Session 28's grids, first readings on 5bdff8a (session 27's end): 134 (Technaxx, Wahoo, SMARTRO) 0.812 / 0 false
+# contradicted; 135 (BeautyCita, Coupon Keeper, Color Screw Jam: Android apps) 0.564 / 1. After the session's rules ("other
+# companies" are third parties, "not in the business of selling", the privacy laws' identifier categories, "these advertising
+# services", a password marked "(encrypted)", "TLS for all data sent between your device and our servers"): 134 0.911 / 0,
+# 135 0.721 / 0
+GRIDS_S28 = {g: CORPUS / f"verdicts{g}" for g in range(134, 136)}
+FLOORS_S28 = {
+    134: {"grid134/smartro.txt": (0.91, 57), "grid134/technaxx.txt": (0.86, 49), "grid134/wahoo.txt": (0.95, 35)},
+    135: {"grid135/beautycita.txt": (0.77, 34), "grid135/colorscrewjam.txt": (0.83, 28),
+          "grid135/couponkeeper.txt": (0.56, 15)},
+}
+OVERALL_S28 = {134: (192, 0.91, (141, 141)), 135: (204, 0.72, (77, 94))}
+
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -620,7 +636,7 @@ LATER_GRIDS = [
     pytest.param(GRID55, CORPUS / "policies", 194, 0.639, (75, 76), FLOORS55, id="grid55"),
     pytest.param(GRID56, CORPUS / "policies", 188, 0.793, (71, 72), FLOORS56, id="grid56"),
     pytest.param(GRID57, CORPUS / "policies", 187, 0.786, (82, 103), FLOORS57, id="grid57"),
-    pytest.param(GRID58, CORPUS / "policies", 187, 0.727, (41, 59), FLOORS58, id="grid58"),
+    pytest.param(GRID58, CORPUS / "policies", 187, 0.80, (38, 59), FLOORS58, id="grid58"),
     pytest.param(GRID59, CORPUS / "policies", 190, 0.674, (53, 59), FLOORS59, id="grid59"),
     pytest.param(GRID60, CORPUS / "policies", 189, 0.78, (48, 58), FLOORS60, id="grid60"),
     pytest.param(GRID61, CORPUS / "policies", 255, 0.4, (45, 47), FLOORS61, id="grid61"),
@@ -657,6 +673,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S25[g], CORPUS / "policies", *OVERALL_S25[g], FLOORS_S25[g], id=f"grid{g}") for g in range(119, 124)),
     *(pytest.param(GRIDS_S26[g], CORPUS / "policies", *OVERALL_S26[g], FLOORS_S26[g], id=f"grid{g}") for g in range(124, 130)),
     *(pytest.param(GRIDS_S27[g], CORPUS / "policies", *OVERALL_S27[g], FLOORS_S27[g], id=f"grid{g}") for g in range(130, 134)),
+    *(pytest.param(GRIDS_S28[g], CORPUS / "policies", *OVERALL_S28[g], FLOORS_S28[g], id=f"grid{g}") for g in range(134, 136)),
 ]
 
 
