@@ -150,3 +150,38 @@ def test_tls_for_all_data_sent_between_the_device_and_our_servers_is_a_transport
             "We collect your IMEI.")
     assert verdict_of(text, "imei", cleartext=True) == "contradicted"
     assert verdict_of(text, "imei") == "disclosed"
+
+
+def test_where_the_cursor_points_is_no_location() -> None:
+    got = facts("We use Hotjar to analyze user behavior by collecting navigational data, including data on cursor "
+                "location, clicks, and scrolling.")
+    assert not [f for f in got if f[0].startswith("location")]
+
+
+def test_the_owner_named_in_the_opening_is_the_first_party_in_an_sdk_section() -> None:
+    text = ("# Privacy Policy\n\nThis Privacy Policy explains how <strong>appgur</strong> handles data in the Millionaire "
+            "app.\n\n## 2) Advertising (Google AdMob Only)\n\nThe app uses Google AdMob as the only advertising provider.\n\n"
+            "appgur does not build user profiles and does not collect personal data such as name, email address, or "
+            "phone number.\n")
+    got = facts(text)
+    assert ("email", "denies", "first_party") in got
+    assert not [f for f in got if f[0] == "email" and f[2] == "admob"]
+    # guard: passive prose in the SDK's section is the SDK's
+    got = facts("# Privacy Policy\n\n## Google AdMob\n\nYour advertising ID may be collected for ad delivery.\n")
+    assert ("gaid", "collects", "admob") in got
+
+
+def test_a_heading_names_its_sdk_before_the_provider_in_brackets() -> None:
+    text = ("# Privacy Policy\n\n## Unity Ads (Unity Technologies)\n\nUnity Ads is an advertising service. Data processed: "
+            "Tracker; unique device identifiers for advertising; Usage Data.\n")
+    got = facts(text)
+    assert ("gaid", "collects", "unity_ads") in got
+    assert ("gaid", "collects", "first_party") not in got
+
+
+def test_what_the_policy_does_not_cover_states_nothing() -> None:
+    assert not facts("This policy does not apply to any information collected offline or through channels other than "
+                     "this app, nor does it apply to situations where you directly contact us through social media or "
+                     "email.")
+    # guard: what it covers still does
+    assert ("email", "collects", "first_party") in facts("This policy covers the email address we collect from you.")

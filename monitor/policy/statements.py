@@ -143,7 +143,8 @@ _CONDITION_OPENING = re.compile(r"^\W*(?:if|when|whenever|where|unless|should|on
 _SECTION_NUMBER = re.compile(r"^\W*\d+(?:\.\d+)*[.)]?\s")  # "1.3 Location." is a numbered heading
 _VERB = re.compile(
     r"\b(?:collect|obtain|gather|acquir|access|read|upload|send|sent|transmit|shar|provid|disclos|record|use[sd]?|"
-    r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer|captur|retain)\w*|\btrack(?:s|ed)?\b"
+    r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer|captur|retain|"
+    r"submit)\w*|\btrack(?:s|ed)?\b"
     r"|\bconsist(?:s|ed|ing)?\s+of\b"  # ("Such data consists of ... your GPS/GNSS location data", fresh-gf's Nexar)
     r"|\bask(?:s|ed)?\s+for\b|\bgive\s+us\b|\bgiv(?:e|es|ing)\s+(?:[\w-]+\s+){1,4}?to\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步", re.IGNORECASE | re.ASCII)
 # a list introduction that gives the items to someone ("we send the following information to Klaviyo:")
@@ -347,6 +348,11 @@ def _entry_item(line: str) -> bool:
         len(line) <= 40 and not line.endswith((".", "。")))
 
 
+def _owner_subject(text: str, owner_rx: re.Pattern[str] | None) -> bool:
+    """The sentence opens with the policy's owner's name (its subject)."""
+    return owner_rx is not None and bool(owner_rx.match(text))
+
+
 def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     """Lines, then sentences, with the SDK of the table row or SDK-list entry each belongs to.
 
@@ -356,6 +362,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     """
     out: list[Clause] = []
     pos = 0
+    # the owner's own name as a subject ("appgur does not ... collect personal data" in a section headed "Advertising (Google
+    # AdMob Only)": the owner's sentence, not AdMob's; session 28, fresh-hd's Millionaire)
+    owner = _owner_names(text)
+    owner_rx = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in sorted(owner)) + r")\b", re.I) if owner else None
     table_sdk = ""
     entry_sdk = ""
     entry_md = 0  # the markdown level of the heading that opened the entry ("#### 2. InMobi (Advertising)": 4)
@@ -563,8 +573,13 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 section_cond = bool(_OPTIONAL_MARK.search(stripped))
                 section_local = bool(r.local_heading.search(stripped))
                 after_heading = True
-                named = {sdk for sdk, _a, _b in aliases.find(stripped)}
+                found_h = aliases.find(stripped)
+                named = {sdk for sdk, _a, _b in found_h}
                 section_named = tuple(sorted(named))
+                # ("Unity Ads (Unity Technologies)": the product the heading names, its provider in brackets; session 28,
+                # grid 136's IsSave)
+                outside = {sdk for sdk, a, _b in found_h if stripped.rfind("(", 0, a) <= stripped.rfind(")", 0, a)}
+                named = outside if len(named) > 1 and len(outside) == 1 else named
                 section_sdk = named.pop() if len(named) == 1 else ""  # a section headed by one SDK's name
         # a name cell: "6 |", "BeiZi SDK |", "Purpose of ... SDK: |" (not a whole markdown row, "| Email | ... | N |")
         if stripped.endswith("|") and len(stripped) <= 80 and not (yn_col >= 0 and stripped.count(" | ") >= 2) \
@@ -753,7 +768,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 # (the item's later sentences too: "- Google Analytics does not use ... . Analytics derives ...")
                 sdk = table_sdk or entry_sdk or line_sdk or (intro_sdk if intro and bullet else "")
                 if not sdk and section_sdk and not re.search(r"(?i:\b(?:we|us|our)\b)|\bI\b|我们", seg_text) \
-                        and not aliases.find(seg_text):
+                        and not aliases.find(seg_text) and not _owner_subject(seg_text, owner_rx):
                     sdk = section_sdk  # passive prose in an SDK's section ("certain information may be collected")
                 # "At Android we do not transmit the Advertising ID." in a section headed by the SDKs it goes to: a denial
                 # about those SDKs (blind grid 32: Jaumo's Firebase section), not about every recipient
@@ -1378,6 +1393,17 @@ def _named_org(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset
 _NOT_NAMES = frozenset({"we", "you", "your", "our", "the", "this", "these", "if", "in", "for", "to", "and", "or", "when",
                         "personal", "information", "data", "privacy", "policy", "services", "service", "site", "app"})
 # a name the policy gives its author in brackets ('IFTTT Inc. ("IFTTT")', '(“Patch”, “we” or “us”)')
+# the company an opening says the policy is about: "This Privacy Policy explains how <name> collects / handles ..."
+_POLICY_EXPLAINS = re.compile(r"\b(?:this|our)\s+privacy\s+(?:policy|notice|statement)\s+(?:explains|describes|sets\s+out|"
+                              r"outlines|governs|covers)\s+how\s+((?:[A-Za-z][\w&-]{1,30})(?:\s+[A-Z][\w&-]{1,30}){0,2})\s+"
+                              r"(?:\(|collects|handles|uses|processes|treats|gathers|manages|protects|stores)", re.I)
+
+
+def _plain_tags(text: str) -> str:
+    """`text` without markup tags (an opening's "<strong>appgur</strong>")."""
+    return re.sub(r"<[^<>]{0,200}>", "", text)
+
+
 _SELF_NAMED = re.compile(r"[(（]\s*(?:the\s+|collectively,?\s+)?[“\"]([A-Z][\w&-]{2,30})[”\"]\s*(?:[)）]|,\s*[“\"](?:we|us|our)\b)")
 
 
@@ -1399,6 +1425,8 @@ def _owner_names(text: str) -> frozenset[str]:
     words = {w.lower() for w in re.findall(r"\b[A-Z][\w&-]{2,}", title)} if re.search(r"privacy|policy", title, re.I) \
         else set()
     words |= {m.group(1).lower() for m in _SELF_NAMED.finditer(text[:5000])}
+    # ("This Privacy Policy explains how appgur handles data in the Millionaire mobile app": session 28, fresh-hd)
+    words |= {w.lower() for m in _POLICY_EXPLAINS.finditer(_plain_tags(text[:5000])) for w in m.group(1).split()}
     caps = Counter(re.findall(r"\b[A-Z][a-z][\w&-]{1,30}\b", text[:200_000]))
     for name, n in caps.most_common(3):
         if n >= 15 and text.find(name) < 1500 and name.lower() not in _NOT_NAMES \

@@ -73,12 +73,16 @@ def _simplified_table() -> tuple[dict[int, int], dict[str, str], re.Pattern[str]
     if any(len(a) != len(b) for a, b in words.items()):
         raise ValueError("policy_vocab.toml traditional_words: each word must keep its length")
     alternation = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-    return {ord(pairs[i]): ord(pairs[i + 1]) for i in range(0, len(pairs) - 1, 2)}, words, alternation
+    chars = {ord(pairs[i]): ord(pairs[i + 1]) for i in range(0, len(pairs) - 1, 2)}
+    # ... and the spaces a word processor or a web page puts between words ("telephone\xa0number", session 28: fresh-he's
+    # Momwilike, a Word page) read as the space they stand for
+    chars.update({sp: 0x20 for sp in (0xA0, 0x2007, 0x2009, 0x202F)})
+    return chars, words, alternation
 
 
 def simplified(text: str) -> str:
     """The text with traditional Chinese characters in their simplified forms and Taiwan's words in the mainland's,
-    each of the same length (same offsets)."""
+    each of the same length (same offsets), and no-break and thin spaces as spaces."""
     chars, words, alternation = _simplified_table()
     out = text.translate(chars)
     return alternation.sub(lambda m: words[m.group()], out) if out != text else out
