@@ -85,6 +85,10 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1,
                # that nothing reaches a third party the policy does not name; this reviewer reads the umbrella word as naming
                # no type (25 cells: the camera clouds, Firebase, Facebook and Apple it never names)
                "grid114/imperihome.txt": 25,
+               # session 28: grid 136's IsSave, "We DO NOT collect any data from You when You download and/or use our
+               # Apps", read as the promise it is for the app's own server (22 first-party cells of identifiers it sends);
+               # its reviewer reads the umbrella word as naming no type
+               "grid136/issave.txt": 22,
                # grid 113's Question Card: "The App does not collect user accounts, login credentials, or any personally
                # identifiable information" held for SDKs it does not name (a phone number to OneSignal and Unity Ads); its
                # reviewer holds it for the app alone
@@ -524,13 +528,15 @@ OVERALL_S27 = {130: (195, 0.69, (73, 75)), 131: (183, 0.80, (120, 121)), 132: (2
 # companies" are third parties, "not in the business of selling", the privacy laws' identifier categories, "these advertising
 # services", a password marked "(encrypted)", "TLS for all data sent between your device and our servers"): 134 0.911 / 0,
 # 135 0.721 / 0
-GRIDS_S28 = {g: CORPUS / f"verdicts{g}" for g in range(134, 136)}
+GRIDS_S28 = {g: CORPUS / f"verdicts{g}" for g in range(134, 137)}
 FLOORS_S28 = {
     134: {"grid134/smartro.txt": (0.91, 57), "grid134/technaxx.txt": (0.86, 49), "grid134/wahoo.txt": (0.95, 35)},
     135: {"grid135/beautycita.txt": (0.77, 34), "grid135/colorscrewjam.txt": (0.83, 28),
           "grid135/couponkeeper.txt": (0.56, 15)},
+    # (the second wave, read first on 489f0d0: 136 (IsSave) 0.450 / 22, its reviewer's umbrella reading: KNOWN_FALSE)
+    136: {"grid136/issave.txt": (0.45, 29)},
 }
-OVERALL_S28 = {134: (192, 0.91, (141, 141)), 135: (204, 0.72, (77, 94))}
+OVERALL_S28 = {134: (192, 0.91, (141, 141)), 135: (204, 0.72, (77, 94)), 136: (80, 0.45, (29, 55))}
 
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
@@ -673,7 +679,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S25[g], CORPUS / "policies", *OVERALL_S25[g], FLOORS_S25[g], id=f"grid{g}") for g in range(119, 124)),
     *(pytest.param(GRIDS_S26[g], CORPUS / "policies", *OVERALL_S26[g], FLOORS_S26[g], id=f"grid{g}") for g in range(124, 130)),
     *(pytest.param(GRIDS_S27[g], CORPUS / "policies", *OVERALL_S27[g], FLOORS_S27[g], id=f"grid{g}") for g in range(130, 134)),
-    *(pytest.param(GRIDS_S28[g], CORPUS / "policies", *OVERALL_S28[g], FLOORS_S28[g], id=f"grid{g}") for g in range(134, 136)),
+    *(pytest.param(GRIDS_S28[g], CORPUS / "policies", *OVERALL_S28[g], FLOORS_S28[g], id=f"grid{g}") for g in range(134, 137)),
 ]
 
 
