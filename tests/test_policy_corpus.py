@@ -267,7 +267,7 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           "fresh-fx": (0.54, 0.72), "fresh-fy": (0.85, 0.66),
           # session 24 (first readings on 7da3c20, session 23's end, in docs/rounds.md: fresh-ga 0.758, fresh-gb 0.705; fresh-gb's
           # (type, stance) precision 0.641 -> 0.625 with the Grok sub-bullet rule, policy-F1 0.725 -> 0.754)
-          "fresh-ga": (0.75, 0.68), "fresh-gb": (0.75, 0.62),
+          "fresh-ga": (0.75, 0.68), "fresh-gb": (0.74, 0.61),
           # session 25 (first readings on 4f00c07, session 24's end, in docs/rounds.md: fresh-gc 0.828, fresh-gd 0.604, fresh-ge
           # 0.794, fresh-gf 0.708; camera / IoT makers and Chinese apps)
           "fresh-gc": (0.84, 0.68), "fresh-gd": (0.62, 0.68), "fresh-ge": (0.89, 0.90), "fresh-gf": (0.78, 1.00),
@@ -301,7 +301,12 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # (fresh-bq's floor moved 0.74 / 0.65 -> 0.74 / 0.63: "We do not sell or give your email address to other companies
           # for their own marketing purposes without your permission" now denies the third parties ("other companies"),
           # which its labeller, reading the consent exception, did not write)
-          "fresh-hb": (0.90, 0.81), "fresh-hc": (0.78, 0.71), "fresh-hd": (0.78, 0.87), "fresh-he": (0.78, 0.80)}
+          # (fresh-gb's floor moved 0.75 / 0.62 -> 0.74 / 0.61: no-break spaces read as spaces let a definition be read as
+          # one, and Copilot's "IMSI" bracket after a consent; its labeller wrote both from other sentences)
+          # the second wave, read first on 489f0d0 -> now: fresh-hf (connected-device makers) 0.806 -> 0.826, fresh-hg
+          # (Western apps) 0.810, fresh-hh (Chinese apps in English) 0.874
+          "fresh-hb": (0.90, 0.81), "fresh-hc": (0.78, 0.71), "fresh-hd": (0.80, 0.87), "fresh-he": (0.82, 0.80),
+          "fresh-hf": (0.82, 0.85), "fresh-hg": (0.80, 0.71), "fresh-hh": (0.87, 0.96)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
@@ -330,7 +335,7 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-ga", "fresh-gb", "fresh-gc", "fresh-gd", "fresh-ge", "fresh-gf", "fresh-gg", "fresh-gh",
            "fresh-gi", "fresh-gj", "fresh-gk", "fresh-gl", "fresh-gm", "fresh-gn", "fresh-go", "fresh-gp", "fresh-gq",
            "fresh-gr", "fresh-gs", "fresh-gt", "fresh-gu", "fresh-gv", "fresh-gw", "fresh-gx", "fresh-gy", "fresh-gz",
-           "fresh-ha", "fresh-hb", "fresh-hc", "fresh-hd", "fresh-he")
+           "fresh-ha", "fresh-hb", "fresh-hc", "fresh-hd", "fresh-he", "fresh-hf", "fresh-hg", "fresh-hh")
 
 
 def _present() -> set[str]:

@@ -185,3 +185,12 @@ def test_what_the_policy_does_not_cover_states_nothing() -> None:
                      "email.")
     # guard: what it covers still does
     assert ("email", "collects", "first_party") in facts("This policy covers the email address we collect from you.")
+
+
+def test_submit_is_a_data_verb_and_cannot_submit_denies() -> None:
+    got = facts("We may ask you to submit the following types of Personal Information: first and last name, country, email "
+                "address, telephone number, mailing address.")
+    assert ("email", "collects", "first_party") in got
+    assert ("phone_number", "collects", "first_party") in got
+    got = facts("Users cannot submit any personal data, such as name, address, telephone number or email.")
+    assert ("email", "collects", "first_party") not in got
