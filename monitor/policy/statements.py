@@ -379,7 +379,6 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     intro_silent = False  # ... or states nothing (a contact line, a notice to the reader)
     intro_rcps: tuple[str, ...] = ()  # ... or a class ("These ad networks may collect:"), with the SDKs "these" points back to
     intro_weak = False  # ... which is the object of its sharing verb ("we send the following information to Klaviyo:")
-    own_names: frozenset[str] | None = None  # the policy's own names (asked once a list introduction shares)
     intro_product = False  # ... or spoke of a connected product the user has ("For each device you connect to ...:")
     prev_named: tuple[str, ...] = ()  # SDKs named in the last prose line
     list_named: list[str] = []  # ... and in the items of the list just above (one SDK each)
@@ -562,9 +561,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 # "When you double opt-in to FitTracks email list, we send the following information to Klaviyo:", "We
                 # share the following data with our advertising partners:": the items go to whom the introduction's
                 # sharing verb names (session 26, fresh-gj's FitTrack), unless an item names its own recipient
-                if own_names is None:
-                    own_names = _owner_names(text)
-                intro_rcps = _shared_with(lead or last, aliases, own_names)
+                intro_rcps = _shared_with(lead or last, aliases, owner)
                 intro_weak = bool(intro_rcps)
             prev_named = tuple(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(stripped)))
             if _is_heading(stripped):
@@ -1318,7 +1315,6 @@ _BUSINESS_TRANSFER = re.compile(r"\b(?:mergers?|acquisitions?|bankruptcy|insolve
                                 r"(?:sold|transferred|acquired|merged)|sale\s+of\s+(?:all\s+or\s+)?(?:a\s+)?(?:portion\s+of\s+|"
                                 r"part\s+of\s+|substantially\s+all\s+(?:of\s+)?)?(?:our|its|the|their)\s+(?:assets|business|company|"
                                 r"stock|shares))\b", re.I)
-_CLASS_IDS = frozenset(("third_party", "partners", "advertisers"))
 # what ads or content are chosen by uses the data ("Show relevant ads through trusted partners (AdMob, Unity Ads,
 # IronSource) based on device and usage data": session 28, grid 135's Color Screw Jam)
 _BASED_ON_USE = re.compile(r"\b(?:show|serve|display|personali[sz]e|tailor|target|customi[sz]e|recommend|deliver|select)"
@@ -1415,6 +1411,7 @@ def _own_names(text: str, owner: frozenset[str]) -> frozenset[str]:
     return frozenset((words | owner) - _NOT_OWN)
 
 
+@lru_cache(maxsize=8)  # (clauses() runs several times per policy and extract_statements asks too: one reading per text)
 def _owner_names(text: str) -> frozenset[str]:
     """The names the policy gives its owner: the capitalised words of a title line that says it is a privacy policy
     ("# Privacy Policy - Lookout"), the names its opening defines for itself ('IFTTT Inc. ("IFTTT")', 'Planck, LLC,
@@ -1687,10 +1684,13 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         # ... and so does a sentence about "such instances" ("We will ask your permission before collecting your precise
         # GPS location information. In such instances, we will use your precise geo-location information to ...":
         # session 28, fresh-hb's Bose)
-        prev_cond = prev is not None and bool(_COND_BEFORE.search(prev.text) or conditional(prev.text))
-        cond_back = prev is not None and 0 <= c.start - prev.end <= 3 and (
-            (lists_back(c.text) and prev_cond) or (bool(_IN_SUCH_CASES.match(c.text)) and (prev_cond or (
-                last[2] == ci - 1 and any(out[k].stance == "conditional" for k in range(last[0], last[1]))))))
+        adjacent = prev is not None and 0 <= c.start - prev.end <= 3
+        listing = adjacent and lists_back(c.text)
+        such = adjacent and bool(_IN_SUCH_CASES.match(c.text))
+        prev_cond = (listing or such) and prev is not None \
+            and bool(_COND_BEFORE.search(prev.text) or conditional(prev.text))
+        cond_back = (listing and prev_cond) or (such and (prev_cond or (
+            last[2] == ci - 1 and any(out[k].stance == "conditional" for k in range(last[0], last[1])))))
         mentions = _with_policy_names(c.text, find_terms(c.text), names)
         # (not when that clause was about one occasion, "When you order ..., we will collect ...": the reader does not
         # carry the occasion over, and "This information may be shared with third parties who help fulfil your
@@ -1770,6 +1770,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         recipients = _recipients(replace(rc, text=as_we) if as_we != rc.text else rc, aliases, own)
         recipients = _more_recipients(rc, recipients, aliases, owner)
         if _BUSINESS_TRANSFER.search(c.text) and recipients and all(x in _CLASS_IDS for x in recipients):
+            # (recipients that are the first party and classes only: a named company stays)
             # the buyer of the business in a merger, a sale of assets or a bankruptcy is no recipient of the app's
             # traffic ("If ... assets are sold or transferred to a third-party, customer information (including your
             # email address) would likely be one of the transferred business assets": session 28, fresh-hb's Bose)
