@@ -63,7 +63,7 @@ _OTHER_DATA_CONSENT = r"(?!\s+in\s+the\s+case\s+of\s+(?:sensitive|special)\b)"
 _COND = re.compile(
     r"\b(?:if|when|once)\s+you\s+have\s+instructed\s+your\s+(?:device|phone|browser)\b|"
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
-    r"permission)" + _OTHER_DATA_CONSENT + r"|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose(?!\s+not\b)|enable|(?:activate|switch\s+on)\s+(?:your\s+)?(?:device[’']s\s+)?(?:GPS|location|Bluetooth)\b|agree|authori[sz]e|turn\s+on|allow|grant|open|use\s+the(?!\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
+    r"permission)" + _OTHER_DATA_CONSENT + r"|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose(?!\s+not\b)|enable|(?:activate|switch\s+on)\s+(?:your\s+)?(?:device[’']s\s+)?(?:GPS|location|Bluetooth)\b|agree|authori[sz]e|turn\s+on|allow|permit|grant|open|use\s+the(?!\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:(?:mobile|web|smartphone|phone|desktop)\s+)?(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
     r"|\boptional\b|\bpremise\s+that\b|\b(?:if|when|once)\s+you\s+have\s+given\s+(?:us\s+)?(?:your\s+)?(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\byou\s+(?:may|can)\s+give\s+us\s+your\s+(?:explicit\s+)?(?:authori[sz]ation|permission|consent)\s+to\b"
     # ("If you use a Trackimo device or app and provide your consent, then Trackimo will collect ...", fresh-gg)
     r"|\b(?:if|when|once)\s+you\b[^.;:]{0,60}?\b(?:provide|give|grant)\s+(?:us\s+)?(?:with\s+)?your\s+(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b"
@@ -95,7 +95,7 @@ _COND = re.compile(
     r"\s+(?:account\s+)?to\s+(?:sign|log|register|connect)"
     r"|\bif\s+you\s+have\s+(?:connected|linked|signed\s+in)\s+(?:to|with|through|via)\s+(?:your\s+)?(?:Facebook|Google|Apple|Twitter|"
     r"Instagram|LINE|Kakao|WeChat|social\s+(?:network|media))"
-    r"|\buser\s+authori[sz]ation\b|\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b"
+    r"|\buser\s+authori[sz]ation\b|(?<!partners\s)(?<!partner\s)(?<!parties\s)(?<!party\s)(?<!persons\s)(?<!person\s)(?<!agents\s)(?<!agent\s)(?<!duly\s)\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b"
     r"|\bonly\s+with\s+your\s+consent\b|\b(?:users?|those|people|you)\s+(?:who|that)\s+(?:have\s+)?(?:enable|allow|opt|choose|grant|consent|agree|turn)"
     r"|\bdepending\s+on\s+(?:\w+\s+){0,3}?(?:settings|consent|choices?|permissions?|features?\s+(?:you\s+)?(?:use|enable))\b"
     r"|^\W*(?:[^,.;]{0,50},\s*)?you\s+(?:(?:can|could)\s+(?:also\s+|optionally\s+|choose\s+to\s+|decide\s+to\s+)*|may\s+(?:also\s+)?(?:optionally\s+|choose\s+to\s+|decide\s+to\s+|opt\s+to\s+)+)(?:provide|give|add|augment|attach|include|enter|submit|upload|share|send|link|connect|bind|register|fill\s+in)\b"
@@ -686,6 +686,11 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             # "华为 HMS push |": the vendor's SDK the cell names, not the vendor; a vendor's push channel is its push SDK
             row = [h for h in row if h[0] not in _GENERIC_ORGS] or [(_push_of(h[0], name_cells[0], ids), h[1], h[2])
                                                                     for h in row]
+            if row and len(name_cells) >= 3 and all(h[0] in _GENERIC_ORGS for h in row) \
+                    and len(name_cells[1].strip()) <= 60 and not find_terms(name_cells[1]):
+                # the company in the first cell, its product in the second ("| Hubei Toutiao Technology Co., Ltd. | Pangle
+                # | Device information ... |": session 29, fresh-hk's Ancient Language Theater): the product is the SDK
+                row = [h for h in aliases.find(name_cells[1]) if h[0] not in _GENERIC_ORGS] or row
             if not row and len(name_cells) >= 3 and not table_sdk and not entry_sdk and len(name_cells[1].strip()) <= 60 \
                     and not find_terms(name_cells[0]) and not find_terms(name_cells[1]):
                 # a category in the first cell, the SDK in the second ("| Ad Tracking | AppsFlyer iOS SDK | Device

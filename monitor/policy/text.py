@@ -26,8 +26,9 @@ _SKIP = {"script", "style", "nav", "header", "footer", "noscript", "svg", "templ
 
 
 class _HtmlText(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, skipped: frozenset[str] | set[str] = _SKIP) -> None:
         super().__init__(convert_charrefs=True)
+        self.skipped = skipped
         self.parts: list[str] = []
         self.skip = 0
         # forms are skipped, but their text is kept aside (marked with a leading NUL): an ASP.NET page wraps its whole
@@ -36,7 +37,7 @@ class _HtmlText(HTMLParser):
         self.cell = 0  # open table cells: a line break or paragraph inside one keeps the row on one line
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
+        if tag in self.skipped:
             self.skip += 1
             self.skip_but_forms += tag != "form"
         elif tag in ("tr", "table"):
@@ -51,7 +52,7 @@ class _HtmlText(HTMLParser):
             self.parts.append(" | ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
+        if tag in self.skipped:
             self.skip = max(0, self.skip - 1)
             if tag != "form":
                 self.skip_but_forms = max(0, self.skip_but_forms - 1)
@@ -132,8 +133,13 @@ def decode_bytes(raw: bytes) -> str:
 _WIDE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
+_VUE_COMPONENT = re.compile(r"\s*(?:<!--.*?-->\s*)*<template[\s>]", re.S | re.I)
+
+
 def html_to_text(html: str) -> str:
-    p = _HtmlText()
+    # a Vue single-file component (fresh-hk's Ancient Language Theater, whose SDK table is one) holds its page in
+    # <template> elements, which a page's own templates are not: read them
+    p = _HtmlText(_SKIP - {"template"} if _VUE_COMPONENT.match(html[:4096]) else _SKIP)
     p.feed(html)
     p.close()
     text = p.text()
