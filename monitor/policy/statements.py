@@ -63,14 +63,16 @@ _OTHER_DATA_CONSENT = r"(?!\s+in\s+the\s+case\s+of\s+(?:sensitive|special)\b)"
 _COND = re.compile(
     r"\b(?:if|when|once)\s+you\s+have\s+instructed\s+your\s+(?:device|phone|browser)\b|"
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
-    r"permission)" + _OTHER_DATA_CONSENT + r"|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose(?!\s+not\b)|enable|(?:activate|switch\s+on)\s+(?:your\s+)?(?:device[’']s\s+)?(?:GPS|location|Bluetooth)\b|agree|authori[sz]e|turn\s+on|allow|permit|grant|open|use\s+the(?!\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:(?:mobile|web|smartphone|phone|desktop)\s+)?(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
+    r"permission)" + _OTHER_DATA_CONSENT + r"|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:have\s+(?:also\s+)?(?=permit|allow|enable|grant|authori[sz]|agree|turn))?(?:choose(?!\s+not\b)|enable|(?:activate|switch\s+on)\s+(?:your\s+)?(?:device[’']s\s+)?(?:GPS|location|Bluetooth)\b|agree|authori[sz]e|turn\s+on|allow|permit|grant|open|use\s+the(?!\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:(?:mobile|web|smartphone|phone|desktop)\s+)?(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
     r"|\boptional\b|\bpremise\s+that\b|\b(?:if|when|once)\s+you\s+have\s+given\s+(?:us\s+)?(?:your\s+)?(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\byou\s+(?:may|can)\s+give\s+us\s+your\s+(?:explicit\s+)?(?:authori[sz]ation|permission|consent)\s+to\b"
     # ("If you use a Trackimo device or app and provide your consent, then Trackimo will collect ...", fresh-gg)
     r"|\b(?:if|when|once)\s+you\b[^.;:]{0,60}?\b(?:provide|give|grant)\s+(?:us\s+)?(?:with\s+)?your\s+(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b"
     r"|\byou\s+must\s+(?:first\s+)?(?:give|grant|provide)\s+(?:us\s+)?your\s+(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\bafter\s+(?:you|the\s+user)\s+(?:have\s+)?(?:authori[sz]e|agree|consent|turn(?:ed)?\s+on|enabled?|grant(?:ed)?|allow(?:ed)?|activated?|opt(?:ed)?\s+in)"
     r"|\b(?:when|if|once|while|after)\s+(?:\w+(?:\(s\))?\s+){0,3}?(?:is|are|has\s+been|have\s+been)\s+(?:enabled|turned\s+on|granted|"
     r"allowed|switched\s+on|activated)\b"
-    r"|\b(?:if|when|once|only\s+if)\s+you\s+voluntarily\s+(?:give|provide|submit|enter|share|send)|\bwhen\s+choosing\s+to\b"
+    r"|\b(?:if|when|once|only\s+if)\s+you\s+voluntarily\s+(?:give|provide|submit|enter|share|send)|\bwhen\s+choosing\s+to\b|\b(?:required|collected|needed)\s+(?:only\s+)?if\s+you\b"
+    # ("Contact Info, including name, phone number, or email address | Required if you pass personal data like ...": an SDK
+    # vendor's data-safety answer, session 29, fresh-hl's Adapty)
     r"|\b(?:if|when|once)\s+you\s+(?:turn|switch)\s+(?:(?:this|these|that|those|the|such)\s+)?(?:\w+\s+){0,2}?on\b"
     r"|\bvoluntarily\s+(?:give|provide|submit|enter|share|send)[^.;]{0,40}?\b(?:when|while|by)\s+(?:you\s+)?(?:\w+\s+){0,2}?"
     r"(?:feedback|surveys?|contests?|sweepstakes|promotions?|participat\w*|respond\w*|contact\w*)"
@@ -1801,6 +1803,13 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                 recipients = list(dict.fromkeys("advertisers" if x in ("third_party", "partners") else x for x in recipients))
             elif named == "partners":
                 recipients = list(dict.fromkeys("partners" if x == "third_party" else x for x in recipients))
+        if ci > 0 and recipients and all(x in ("partners", "third_party") for x in recipients) \
+                and _THESE_LISTED.match(c.text):
+            # "These partners may use device identifiers ... and IP-based location" after a list whose items name the
+            # SDKs ("- Google AdMob (ad delivery ...)", "- Google Cast SDK", "- ... such as Firebase Analytics or
+            # Crashlytics"): the SDKs of that list, not every partner (session 29, grid 137's RoveCast)
+            listed = _listed_sdks(all_clauses, ci, aliases)
+            recipients = listed if len(listed) >= 2 else recipients
         pointed = recipients if these and "first_party" not in recipients else None
         # ... on the occasion the sentence before set ("... to serve ads when you visit our website. These companies will
         # NOT have access to ..."): a denial there and only there (grid 55's reviewer: no promise about the app's traffic)
@@ -1988,6 +1997,25 @@ def _row_label_dropped(text: str, mentions: list[tuple[Term, int, int]]) -> list
         first = lead.end()
     later = {x for t, s, _e in mentions if s > first and not t.vague for x in (t.expands or t.covers)}
     return [m for m in mentions if m[1] > first or not m[0].expands or not later & set(m[0].expands)]
+
+
+_THESE_LISTED = re.compile(r"^\W*(?:these|those|such|the\s+above)\s+(?:(?:third[- ]party\s+)?(?:partners|providers|services|"
+                           r"vendors|SDKs|companies)|third\s+parties)\b", re.I)
+
+
+def _listed_sdks(cl: list[Clause], ci: int, aliases: AliasMatcher) -> list[str]:
+    """The SDKs named by the list just before clause ci (its items and their sentences, back to the introduction that
+    ends in a colon, at most 16 clauses back), in order; none when no such list ends right before it."""
+    named: list[str] = []
+    items = 0
+    for k in range(ci - 1, max(-1, ci - 17), -1):
+        if not 0 <= cl[k + 1].start - cl[k].end <= 3:
+            break
+        if cl[k].text.rstrip().endswith((":", "：")):
+            return list(dict.fromkeys(named)) if items >= 2 else []
+        items += cl[k].listed or bool(_ITEM_END.search(cl[k].text)) or bool(_MARKED_LEAD.match(cl[k].text))
+        named[:0] = [sdk for sdk, _a, _b in aliases.find(cl[k].text)]
+    return []
 
 
 def _item_like(cl: list[Clause], i: int) -> bool:
