@@ -128,3 +128,14 @@ def test_required_if_you_in_a_data_safety_answer_is_a_condition() -> None:
     got = facts(text)
     assert ("email", "conditional", "first_party") in got
     assert ("email", "collects", "first_party") not in got
+
+
+def test_a_category_answered_no_is_a_denial() -> None:
+    text = ("Data types our SDK collects on your behalf:\n\n1. Contact Info: No\n2. Location: No\n"
+            "3. Identifiers: Yes, we collect this data on your behalf\n")
+    got = facts(text)
+    assert ("location_precise", "denies", "first_party") in got
+    assert ("location_precise", "collects", "first_party") not in got
+    # guard: a category with a description after its colon is collected
+    got = facts("We collect:\n\n1. Location: your GPS position while the app is open\n")
+    assert ("location_precise", "collects", "first_party") in got

@@ -1906,7 +1906,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                                          evidence=Evidence(c.text, c.start, c.end), vague=vague, covers=covers))
         prev_denied = clause_denied
     out = _paragraph_conditions(text, out)
-    out = _collected_cells(text, out)
+    out = _answered_no(_collected_cells(text, out))
     out = _not_shared_marks(out)
     out = _denied_types_only_used(text, out)
     out = _corrected(text, out)
@@ -2268,6 +2268,17 @@ def _collected_cells(text: str, out: list[Statement]) -> list[Statement]:
     if not answers:
         return out
     return [replace(st, stance=answers[i]) if i in answers else st for i, st in enumerate(out)]
+
+
+# a questionnaire's answer on the line of its category: "4. Location: No" (an SDK's App Store privacy answers, session 29,
+# fresh-hl's MoGua)
+_ANSWERED_NO = re.compile(r"^[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?[^:\n|]{2,60}:\s*(?:No|NO|None)\.?\s*$")
+
+
+def _answered_no(out: list[Statement]) -> list[Statement]:
+    """A statement read from a line that is a category answered "No" is a denial."""
+    return [replace(st, stance="denies") if st.stance in ("collects", "conditional") and st.recipient == "first_party"
+            and _ANSWERED_NO.match(st.evidence.text) else st for st in out]
 
 
 # an item or a summary row that marks its data as kept from others: "- Passwords (encrypted and never shared)", "- Email |
