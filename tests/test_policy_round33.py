@@ -19,7 +19,9 @@ def test_account_login_information_is_credentials() -> None:
     for text in ("Preference cookies remember your login details and language.",
                  "We use your email address to verify log-in information.",
                  "You should never share your login information with others.",
-                 "We offer to store login details so that you do not have to log in manually the next time."):
+                 "We offer to store login details so that you do not have to log in manually the next time.",
+                 "As security depends on the security you use to protect your user IDs and passwords, please make sure "
+                 "to take appropriate measures to protect this information."):
         assert not [f for f in facts(text) if f[0] == "credentials"], text
 
 
