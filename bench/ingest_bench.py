@@ -69,11 +69,11 @@ def child_env(root: Path) -> dict[str, str]:
     return env
 
 
-def warm(root: Path) -> None:
+def warm(root: Path, python: str = sys.executable) -> None:
     """One small analyze run from `root`, so that its bytecode cache and the packed country table in the user's cache
     exist before the rounds."""
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([sys.executable, "-m", "monitor", "analyze", str(root / "monitor" / "demo" / "phone-app.pcap"),
+        subprocess.run([python, "-m", "monitor", "analyze", str(root / "monitor" / "demo" / "phone-app.pcap"),
                         "--db", f"{tmp}/w.db", "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=root,
                        env=child_env(root), check=True)
 
@@ -88,6 +88,13 @@ def timed(cmd: list[str], root: Path) -> tuple[float, float, float]:
     if status != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}")
     return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def python_of(a: argparse.Namespace, name: str) -> str:
+    """The interpreter a tree's runs use: the bench's own, or --baseline-python for the baseline (the same tree under
+    another interpreter measures what the interpreter's own start-up adds: a venv's against a system Python whose
+    site-packages run .pth files at every start)."""
+    return a.baseline_python if name == "baseline" and a.baseline_python else sys.executable
 
 
 def trees(a: argparse.Namespace) -> dict[str, Path]:
@@ -158,7 +165,7 @@ def ingest(a: argparse.Namespace, size: int, mix: str) -> None:
                 if name == "tshark":
                     res[name].append(timed([str(tshark), "-r", str(cap), *TSHARK], ROOT))
                 else:
-                    cmd = [sys.executable, "-m", "monitor", "analyze", str(cap), "--db", f"{tmp}/b.db", "-q"]
+                    cmd = [python_of(a, name), "-m", "monitor", "analyze", str(cap), "--db", f"{tmp}/b.db", "-q"]
                     wall, rss, cpu, tree, _ = timed_tree(cmd, trees(a)[name])
                     res[name].append((wall, rss, cpu))
                     trees_rss.setdefault(name, []).append(tree)
@@ -209,7 +216,7 @@ def startup(a: argparse.Namespace) -> None:
             root = trees(a).get(name, ROOT)
             with tempfile.TemporaryDirectory() as tmp:
                 cmd = ([sys.executable, "-c", "pass"] if name == "python" else
-                       [sys.executable, "-m", "monitor", "analyze", str(cap), "--db", f"{tmp}/s.db", "-q"])
+                       [python_of(a, name), "-m", "monitor", "analyze", str(cap), "--db", f"{tmp}/s.db", "-q"])
                 wall, _, cpu = timed(cmd, root)
             res[name].append((wall * 1000, cpu * 1000))
     wall = {n: statistics.median(w for w, _ in v) for n, v in res.items()}
@@ -401,6 +408,9 @@ def main() -> None:
     ap.add_argument("--sizes", default="50,500")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--baseline", help="another privmon checkout to measure in the same rounds (before/after)")
+    ap.add_argument("--baseline-python", help="the interpreter of the baseline's runs (the ingest and start-up rows; "
+                    "default: the bench's own): e.g. the same checkout as --baseline under the system Python while the "
+                    "bench runs from a venv")
     ap.add_argument("--skip", default="", help="comma-separated: startup,ingest,classifier,jobs,proxy,huge")
     ap.add_argument("--startup-runs", type=int, default=20, help="runs per tree of the start-up row")
     ap.add_argument("--mixes", default="bench,http", help="comma-separated: bench (the original mix, ~5 %% HTTP), "
@@ -421,11 +431,11 @@ def main() -> None:
     print(f"{a.rounds} rounds, interleaved; load average at start {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
           flush=True)
     for name, root in trees(a).items():
-        warm(root)
+        warm(root, python_of(a, name))
         # which packet walk each tree runs: compiled by mypyc (its extension modules beside the .py) or pure Python
-        version = subprocess.run([sys.executable, "-m", "monitor", "--version"], capture_output=True, text=True,
+        version = subprocess.run([python_of(a, name), "-m", "monitor", "--version"], capture_output=True, text=True,
                                  cwd=root, env=child_env(root), check=True).stdout.strip()
-        print(f"{name} ({root}): {version}", flush=True)
+        print(f"{name} ({root}, {python_of(a, name)}): {version}", flush=True)
     if "startup" not in skip:
         startup(a)
     if "classifier" not in skip:
