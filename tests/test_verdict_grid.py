@@ -538,6 +538,14 @@ FLOORS_S28 = {
 }
 OVERALL_S28 = {134: (192, 0.91, (141, 141)), 135: (204, 0.72, (77, 94)), 136: (80, 0.45, (29, 55))}
 
+# Session 29's grid, first reading on 94e7cec (session 28's end): 137 (FF Sensitivities, RoveCast, Weline: Android apps)
+# 0.641 / 0 false contradicted; after the session's rules ("these partners" after a list of SDKs are those SDKs): 0.650 / 0.
+# Most of what is left is its reviewer's reading of umbrella sharing ("with the providers listed above", "with our
+# partners") as carrying the types listed elsewhere, which the contract's "umbrella words cover nothing" does not
+GRIDS_S29 = {137: CORPUS / "verdicts137"}
+FLOORS_S29 = {137: {"grid137/ffsens.txt": (0.56, 29), "grid137/rovecast.txt": (0.87, 39), "grid137/weline.txt": (0.51, 16)}}
+OVERALL_S29 = {137: (237, 0.65, (84, 86))}
+
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -680,6 +688,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S26[g], CORPUS / "policies", *OVERALL_S26[g], FLOORS_S26[g], id=f"grid{g}") for g in range(124, 130)),
     *(pytest.param(GRIDS_S27[g], CORPUS / "policies", *OVERALL_S27[g], FLOORS_S27[g], id=f"grid{g}") for g in range(130, 134)),
     *(pytest.param(GRIDS_S28[g], CORPUS / "policies", *OVERALL_S28[g], FLOORS_S28[g], id=f"grid{g}") for g in range(134, 137)),
+    *(pytest.param(GRIDS_S29[g], CORPUS / "policies", *OVERALL_S29[g], FLOORS_S29[g], id=f"grid{g}") for g in (137,)),
 ]
 
 
