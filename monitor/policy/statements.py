@@ -1808,8 +1808,8 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             # "These partners may use device identifiers ... and IP-based location" after a list whose items name the
             # SDKs ("- Google AdMob (ad delivery ...)", "- Google Cast SDK", "- ... such as Firebase Analytics or
             # Crashlytics"): the SDKs of that list, not every partner (session 29, grid 137's RoveCast)
-            listed = _listed_sdks(all_clauses, ci, aliases)
-            recipients = listed if len(listed) >= 2 else recipients
+            list_sdks = _listed_sdks(all_clauses, ci, aliases)
+            recipients = list_sdks if len(list_sdks) >= 2 else recipients
         pointed = recipients if these and "first_party" not in recipients else None
         # ... on the occasion the sentence before set ("... to serve ads when you visit our website. These companies will
         # NOT have access to ..."): a denial there and only there (grid 55's reviewer: no promise about the app's traffic)
