@@ -88,6 +88,10 @@ def test_permit_and_have_permitted_are_conditions() -> None:
     assert ("location_coarse", "conditional", "first_party") in got
     got = facts("If you have permitted your mobile device to transmit location data, we may collect your geolocation.")
     assert ("location_precise", "conditional", "first_party") in got
+    # guard: inside a list "if you have allowed tracking" conditions its own item only
+    got = facts("AppsFlyer receives your IP address, your Android ID, and on iOS your IDFV and, if you have allowed "
+                "tracking, your IDFA.")
+    assert ("android_id", "collects", "appsflyer") in got and ("idfa", "conditional", "appsflyer") in got
     # guard: "the approximate or precise location" without a condition is collected, both kinds
     got = facts("We collect geolocation data that identifies the approximate or precise location of your device.")
     assert {("location_precise", "collects", "first_party"), ("location_coarse", "collects", "first_party")} <= got

@@ -63,7 +63,7 @@ _OTHER_DATA_CONSENT = r"(?!\s+in\s+the\s+case\s+of\s+(?:sensitive|special)\b)"
 _COND = re.compile(
     r"\b(?:if|when|once)\s+you\s+have\s+instructed\s+your\s+(?:device|phone|browser)\b|"
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
-    r"permission)" + _OTHER_DATA_CONSENT + r"|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:have\s+(?:also\s+)?(?=permit|allow|enable|grant|authori[sz]|agree|turn))?(?:choose(?!\s+not\b)|enable|(?:activate|switch\s+on)\s+(?:your\s+)?(?:device[’']s\s+)?(?:GPS|location|Bluetooth)\b|agree|authori[sz]e|turn\s+on|allow|permit|grant|open|use\s+the(?!\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:(?:mobile|web|smartphone|phone|desktop)\s+)?(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
+    r"permission)" + _OTHER_DATA_CONSENT + r"|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose(?!\s+not\b)|enable|(?:activate|switch\s+on)\s+(?:your\s+)?(?:device[’']s\s+)?(?:GPS|location|Bluetooth)\b|agree|authori[sz]e|turn\s+on|allow|permit|grant|open|use\s+the(?!\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:(?:mobile|web|smartphone|phone|desktop)\s+)?(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
     r"|\boptional\b|\bpremise\s+that\b|\b(?:if|when|once)\s+you\s+have\s+given\s+(?:us\s+)?(?:your\s+)?(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\byou\s+(?:may|can)\s+give\s+us\s+your\s+(?:explicit\s+)?(?:authori[sz]ation|permission|consent)\s+to\b"
     # ("If you use a Trackimo device or app and provide your consent, then Trackimo will collect ...", fresh-gg)
     r"|\b(?:if|when|once)\s+you\b[^.;:]{0,60}?\b(?:provide|give|grant)\s+(?:us\s+)?(?:with\s+)?your\s+(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b"
@@ -73,6 +73,11 @@ _COND = re.compile(
     r"|\b(?:if|when|once|only\s+if)\s+you\s+voluntarily\s+(?:give|provide|submit|enter|share|send)|\bwhen\s+choosing\s+to\b|\b(?:required|collected|needed)\s+(?:only\s+)?if\s+you\b"
     # ("Contact Info, including name, phone number, or email address | Required if you pass personal data like ...": an SDK
     # vendor's data-safety answer, session 29, fresh-hl's Adapty)
+    # ("For example, if you have permitted your mobile device to transmit location data, we may collect your geolocation":
+    # session 29, fresh-hj's RetailMeNot; at a clause's start only: inside a list it conditions its own item ("... your
+    # IDFV and, if you have allowed tracking, your IDFA", "your OAID, or the IDFA on iOS if you have allowed tracking")
+    r"|(?<![A-Za-z]\s)(?<!and,\s)(?<!or,\s)\b(?:if|when|once)\s+you\s+have\s+(?:also\s+)?(?:permitted|allowed|enabled|"
+    r"granted|authori[sz]ed|agreed|turned\s+on)\b"
     r"|\b(?:if|when|once)\s+you\s+(?:turn|switch)\s+(?:(?:this|these|that|those|the|such)\s+)?(?:\w+\s+){0,2}?on\b"
     r"|\bvoluntarily\s+(?:give|provide|submit|enter|share|send)[^.;]{0,40}?\b(?:when|while|by)\s+(?:you\s+)?(?:\w+\s+){0,2}?"
     r"(?:feedback|surveys?|contests?|sweepstakes|promotions?|participat\w*|respond\w*|contact\w*)"
