@@ -267,7 +267,7 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           "fresh-fx": (0.54, 0.72), "fresh-fy": (0.85, 0.66),
           # session 24 (first readings on 7da3c20, session 23's end, in docs/rounds.md: fresh-ga 0.758, fresh-gb 0.705; fresh-gb's
           # (type, stance) precision 0.641 -> 0.625 with the Grok sub-bullet rule, policy-F1 0.725 -> 0.754)
-          "fresh-ga": (0.75, 0.68), "fresh-gb": (0.74, 0.61),
+          "fresh-ga": (0.75, 0.68), "fresh-gb": (0.74, 0.59),
           # session 25 (first readings on 4f00c07, session 24's end, in docs/rounds.md: fresh-gc 0.828, fresh-gd 0.604, fresh-ge
           # 0.794, fresh-gf 0.708; camera / IoT makers and Chinese apps)
           "fresh-gc": (0.84, 0.68), "fresh-gd": (0.62, 0.68), "fresh-ge": (0.89, 0.90), "fresh-gf": (0.78, 1.00),
@@ -311,6 +311,9 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # you" after a noun, "these partners" after a list of SDKs, a category answered "No"): blind sets read first on
           # 94e7cec -> now: fresh-hi (connected-device makers) 0.864 -> 0.917, fresh-hj (Western apps) 0.775 -> 0.807,
           # fresh-hk (Chinese apps) 0.512 -> 0.860, fresh-hl (SDK vendors' own notices) 0.775 -> 0.851
+          # (fresh-gb's floor moved 0.74 / 0.61 -> 0.74 / 0.59: "If you have turned on Microsoft's Password Monitor, your
+          # saved credentials are hashed, encrypted, and sent to the Password Monitor service" now reads as conditional
+          # credentials, which Edge's labeller did not write)
           "fresh-hi": (0.91, 0.99), "fresh-hj": (0.80, 0.84), "fresh-hk": (0.85, 0.81), "fresh-hl": (0.85, 0.76)}
 
 
