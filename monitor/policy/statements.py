@@ -153,7 +153,7 @@ _VERB = re.compile(
     r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer|captur|retain|"
     r"submit)\w*|\btrack(?:s|ed)?\b"
     r"|\bconsist(?:s|ed|ing)?\s+of\b"  # ("Such data consists of ... your GPS/GNSS location data", fresh-gf's Nexar)
-    r"|\bask(?:s|ed)?\s+for\b|\bgive\s+us\b|\bgiv(?:e|es|ing)\s+(?:[\w-]+\s+){1,4}?to\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步", re.IGNORECASE | re.ASCII)
+    r"|\bask(?:s|ed|ing)?\s+(?:you\s+|users?\s+)?for\b|\bgive\s+us\b|\bgiv(?:e|es|ing)\s+(?:[\w-]+\s+){1,4}?to\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步", re.IGNORECASE | re.ASCII)
 # a list introduction that gives the items to someone ("we send the following information to Klaviyo:")
 _SHARE_TO = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|transfer(?:s|red|ring)?|sell(?:s|ing)?|sold|"
                        r"transmit(?:s|ted|ting)?|sen[dt]s?|sending|provid(?:e|es|ed|ing)|pass(?:es|ed|ing)?|giv(?:e|es|ing)|"
@@ -2280,10 +2280,16 @@ def _collected_cells(text: str, out: list[Statement]) -> list[Statement]:
 _ANSWERED_NO = re.compile(r"^[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?[^:\n|]{2,60}:\s*(?:No|NO|None)\.?\s*$")
 
 
+# ... and a table row whose last cell answers it: "| Email Address Including ... a hashed email address | Does not collect
+# data |" (an SDK's App Store privacy label kept as a table, session 30, fresh-hn's AwesomeAds)
+_ROW_ANSWERED_NO = re.compile(r"^\s*\|[^\n]*\|\s*(?:does\s+not\s+collect(?:\s+(?:this\s+)?data)?|(?:data\s+)?not\s+collected|no|none)"
+                              r"\s*\.?\s*\|?\s*$", re.I)
+
+
 def _answered_no(out: list[Statement]) -> list[Statement]:
     """A statement read from a line that is a category answered "No" is a denial."""
     return [replace(st, stance="denies") if st.stance in ("collects", "conditional") and st.recipient == "first_party"
-            and _ANSWERED_NO.match(st.evidence.text) else st for st in out]
+            and (_ANSWERED_NO.match(st.evidence.text) or _ROW_ANSWERED_NO.match(st.evidence.text)) else st for st in out]
 
 
 # an item or a summary row that marks its data as kept from others: "- Passwords (encrypted and never shared)", "- Email |
