@@ -130,6 +130,9 @@ _COND = re.compile(
     r"|\b(?:asks?|asking)\s+(?:you\s+)?for\s+(?:your\s+)?(?:permission|consent|authori[sz]ation)\s+to\b"
     r"|\b(?:will|may|might|would|are|is)\s+(?:be\s+)?asked\s+(?:to\s+(?:authori[sz]e|allow|grant|consent|agree|share|enable|"
     r"permit|opt)|for\s+(?:your\s+)?(?:permission|consent|authori[sz]ation))\b"
+    # (an SDK's feature the app's developer may switch on: "(Off by default) mParticle's iOS SDK can be configured to
+    # automatically collect location info", session 30, fresh-hn's mParticle)
+    r"|[(（]\s*off\s+by\s+default\s*[)）]|\bcan\s+(?:optionally\s+)?be\s+(?:configured|enabled|set\s+up)\s+to\s+(?:\w+\s+)?(?:collect|track|record|capture|send)\b"
     r"|\bwhen\s+prompted\b|\bwith\s+(?:your\s+|the\s+user[\x27’]?s\s+|users?[\x27’]?\s+)?(?:explicit\s+|prior\s+)?(?:opt-in|permission|consent)\b"
     + _OTHER_DATA_CONSENT +
     r"|(?:当|在)[您你](?:\S{0,4})?(?:开启|选择|同意|授权|使用(?!(?:(?!有关|相关|功能|某|部分|特定|基于)[^，。；]){0,14}?(?:服务|产品|软件|应用|App|APP|平台|小程序)(?:的?过程中)?(?:时|期间))|启用|打开)[^，。；]{0,30}(?:时|后)|(?:依据|根据)(?:[您你])?(?:\S{0,4})?功能(?:的)?(?:启用|开启|使用)"
@@ -2281,8 +2284,9 @@ _ANSWERED_NO = re.compile(r"^[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?[^:\n|]{2,60}
 
 
 # ... and a table row whose last cell answers it: "| Email Address Including ... a hashed email address | Does not collect
-# data |" (an SDK's App Store privacy label kept as a table, session 30, fresh-hn's AwesomeAds)
-_ROW_ANSWERED_NO = re.compile(r"^\s*\|[^\n]*\|\s*(?:does\s+not\s+collect(?:\s+(?:this\s+)?data)?|(?:data\s+)?not\s+collected|no|none)"
+# data |" (an SDK's App Store privacy label kept as a table, session 30, fresh-hn's AwesomeAds); not a bare "No" or "None",
+# which answers other columns ("Required?", fresh-hn's Snowplow)
+_ROW_ANSWERED_NO = re.compile(r"^\s*\|[^\n]*\|\s*(?:does\s+not\s+collect(?:\s+(?:this\s+)?data)?|(?:data\s+)?not\s+collected)"
                               r"\s*\.?\s*\|?\s*$", re.I)
 
 
