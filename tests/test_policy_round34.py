@@ -1,0 +1,87 @@
+"""Reader rules of session 30 (issue 14), each measured over the development batches before it was kept. Each text is
+written for the test in the shape of the sentences that were misread in the session's new blind sets (fresh-hm to
+fresh-hq, grids 138 and 139); each failed before its rule, and the guards beside them say what must stay as it was.
+"""
+
+from __future__ import annotations
+
+from monitor.testing.policies import facts, verdict_of
+
+
+def test_asking_the_user_for_data_collects_it() -> None:
+    got = facts("When ordering or registering, we may ask you for your name, e-mail address, mailing address, phone "
+                "number or other information.")
+    assert {("email", "collects", "first_party"), ("phone_number", "collects", "first_party")} <= got
+    # guard: an impostor warning asks for nothing, whoever it names
+    got = facts("Neither our employees nor any of our contractors will ask you for your password via mail, email or "
+                "telephone.")
+    assert not {t for t, _s, _r in got} & {"email", "credentials"}
+
+
+def test_a_table_row_answered_does_not_collect_is_a_denial() -> None:
+    text = ("| Data type | Collected |\n| --- | --- |\n"
+            "| Email Address Including but not limited to a hashed email address | Does not collect data |\n"
+            "| Coarse Location Information that describes the location of a user or device with lower resolution than "
+            "a latitude and longitude with three or more decimal places | Does not collect data |\n")
+    got = facts(text)
+    assert ("email", "denies", "first_party") in got
+    assert ("location_coarse", "denies", "first_party") in got
+    assert not {x for x in got if x[0] == "location_precise"}  # what coarse location is below names no precise one
+    # guard: a bare "No" in the last column answers another question ("Required?")
+    got = facts("| Property | Type | Description | Required |\n| --- | --- | --- | --- |\n"
+                "| appleIdfv | String | Identifier for vendors on iOS | No |\n")
+    assert ("idfv", "denies", "first_party") not in got
+
+
+def test_a_bold_sub_heading_automatically_collected_collects_its_items() -> None:
+    got = facts("### B. Device Information\n\n**Automatically Collected**\n\n- Device identifiers (Advertising ID)\n"
+                "- App version and OS version\n")
+    assert ("gaid", "collects", "first_party") in got
+    got = facts("(1) Information automatically collected through advertising\n\n"
+                "- Approximate location (country/region level, based on IP address)\n- Information about ads\n")
+    assert ("location_coarse", "collects", "first_party") in got
+
+
+def test_not_automatically_and_off_by_default_are_conditions() -> None:
+    got = facts("As of version 8.0.1, our SDK no longer automatically collects the IDFA.")
+    assert ("idfa", "conditional", "first_party") in got
+    assert ("idfa", "denies", "first_party") not in got
+    got = facts("(Off by default) The iOS SDK can be configured to automatically collect location info.")
+    assert ("location_precise", "conditional", "first_party") in got
+    assert ("location_precise", "collects", "first_party") not in got
+    # guard: a denial with no such word stays a denial
+    assert ("idfa", "denies", "first_party") in facts("The SDK does not collect the IDFA.")
+
+
+def test_choosing_to_deny_a_request_conditions_the_denial() -> None:
+    got = facts("If you choose to deny that request, your location data is not shared with us at all.")
+    assert not {x for x in got if x[0].startswith("location") and x[1] == "denies"}
+
+
+def test_emails_beside_sms_are_messages() -> None:
+    got = facts("The SDK doesn't collect data about emails, SMS/MMS messages, or other in-app messages from users.")
+    assert ("email", "denies", "first_party") not in got
+    # guard: one e-mail beside SMS is still the address
+    assert ("email", "collects", "first_party") in facts("We collect your email, SMS and phone.")
+
+
+def test_the_open_advertising_identifier_is_the_oaid() -> None:
+    got = facts("Information Processed: OAID (Open Advertising Identifier), network status, device brand.")
+    assert ("oaid", "collects", "first_party") in got
+    assert ("gaid", "collects", "first_party") not in got
+
+
+def test_an_app_without_a_server_of_its_own_promises_its_servers_get_nothing() -> None:
+    text = ("The App does not collect information that directly identifies an individual.\n\n7. Data Retention\n\n"
+            "- The App itself does not store user information on our servers (we do not operate a dedicated server "
+            "for the App).\n")
+    assert verdict_of(text, "android_id") == "contradicted"
+    # guard: an app that stores on its servers and says so promises nothing of the kind
+    assert verdict_of("We store your device ID on our servers.", "android_id") != "contradicted"
+
+
+def test_a_denial_of_what_the_user_provides_spares_identifiers_sdks_read() -> None:
+    text = ("Our app does not share your IP address, browsing history, or any other information you choose our app "
+            "to provide, with advertisers.")
+    assert verdict_of(text, "android_id", "admob", category="advertising") == "undisclosed"
+    assert verdict_of(text, "email", "admob", category="advertising") == "contradicted"
