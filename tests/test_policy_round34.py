@@ -85,3 +85,13 @@ def test_a_denial_of_what_the_user_provides_spares_identifiers_sdks_read() -> No
             "to provide, with advertisers.")
     assert verdict_of(text, "android_id", "admob", category="advertising") == "undisclosed"
     assert verdict_of(text, "email", "admob", category="advertising") == "contradicted"
+
+
+def test_links_for_more_information_name_the_class_of_the_sentence_before() -> None:
+    text = ("Third Party Advertising\n\nNevertheless, advertisers may be able to collect certain information "
+            "independently from you or your device when serving ads, including your device's advertising ID, IMEI and MAC "
+            "address. For more information, please visit:\n- AdMob: https://policies.google.com/privacy\n"
+            "- Facebook: https://www.facebook.com/privacy/explanation\n")
+    assert verdict_of(text, "imei", "admob", category="advertising") == "disclosed"
+    # guard: without the list the advertiser gets the class's vague coverage only
+    assert verdict_of(text.split(" For more")[0], "imei", "admob", category="advertising") == "vague"

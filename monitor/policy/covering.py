@@ -186,6 +186,7 @@ class CoveringRules:
     class_list_partners: re.Pattern[str] = rule("carry.class_list_partners")
     class_list_third: re.Pattern[str] = rule("carry.class_list_third")
     class_list_not: re.Pattern[str] = rule("carry.class_list_not")
+    more_info_intro: re.Pattern[str] = rule("carry.more_info_intro")
     class_anaphor: re.Pattern[str] = rule("carry.class_anaphor")
     others_given: re.Pattern[str] = rule("carry.others_given")
     exchange: re.Pattern[str] = rule("carry.exchange")
@@ -566,16 +567,24 @@ def _class_lists(statements: list[Statement], policy_text: str, find: Finder, r:
         return statements
     members: dict[str, list[str]] = {}
     at = 0
+    before = ""  # the last line with text before this one
     for line in policy_text.split("\n"):
         lo, at = at, at + len(line) + 1
-        intro = _SENTENCE_END.split(line.strip())[-1] if len(line) <= 3000 else ""
-        if not intro or not r.class_list_intro.search(intro) or r.class_list_not.search(intro):
+        parts = [x for x in _SENTENCE_END.split(line.strip()) if x.strip()] if len(line) <= 3000 else []
+        intro = parts[-1] if parts else ""
+        more = bool(intro) and bool(r.more_info_intro.search(intro))
+        if more:  # "For more information, please visit:" right after "advertisers may ... collect ...": that sentence's
+            earlier = parts[:-1] or [x for x in _SENTENCE_END.split(before) if x.strip()]
+            intro = earlier[-1] if earlier and len(before) <= 3000 else ""
+        before = line.strip() or before
+        if not intro or not (more or r.class_list_intro.search(intro)) or r.class_list_not.search(intro):
             continue
         cls = "advertisers" if r.class_list_advertisers.search(intro) else "partners" \
             if r.class_list_partners.search(intro) else "third_party" if r.class_list_third.search(intro) else ""
         if not cls or not _list_starts(policy_text, at, find, aliases):
             continue
-        below = _list_below(policy_text, lo + len(line), find, aliases)
+        # (links for more information are a list from two names on: the sentence before said who they are)
+        below = _list_below(policy_text, lo + len(line), find, aliases, 2 if more else MIN_LIST)
         members.setdefault(cls, []).extend(r.ad_member.get(sdk, sdk) if cls == "advertisers" else sdk for sdk in below)
     if not members:
         return statements
@@ -645,8 +654,9 @@ def _paragraph_members(statements: list[Statement], policy_text: str, find: Find
     return [s for s in out if id(s) not in replaced]
 
 
-def _list_below(policy_text: str, at: int, find: Finder, aliases: dict[str, str]) -> tuple[str, ...]:
-    """The SDKs of the first list after offset `at`: a run of lines, each short, at least MIN_LIST of which open with an SDK
+def _list_below(policy_text: str, at: int, find: Finder, aliases: dict[str, str],
+                least: int = MIN_LIST) -> tuple[str, ...]:
+    """The SDKs of the first list after offset `at`: a run of lines, each short, at least `least` of which open with an SDK
     name (a line naming no SDK between two that do stays in the run), within MAX_LIST_GAP lines. A name that is also an
     everyday word ("Adjust", "Apple") counts when it is the whole first cell of the line ("Adjust — Berlin — ...")."""
     lines = policy_text[at:].split("\n")[1:MAX_LIST_GAP + 1]
@@ -661,10 +671,10 @@ def _list_below(policy_text: str, at: int, find: Finder, aliases: dict[str, str]
         elif run:
             misses += 1
             if misses > 1:
-                if len(run) >= MIN_LIST:
+                if len(run) >= least:
                     break
                 run, misses = [], 0
-    if len(run) < MIN_LIST:
+    if len(run) < least:
         return ()
     return tuple(dict.fromkeys(sdk for hits in run for sdk in hits))
 
