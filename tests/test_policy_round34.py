@@ -95,3 +95,11 @@ def test_links_for_more_information_name_the_class_of_the_sentence_before() -> N
     assert verdict_of(text, "imei", "admob", category="advertising") == "disclosed"
     # guard: without the list the advertiser gets the class's vague coverage only
     assert verdict_of(text.split(" For more")[0], "imei", "admob", category="advertising") == "vague"
+
+
+def test_ip_address_for_geolocation_is_coarse_and_writing_or_email_is_a_channel() -> None:
+    got = facts("Personal information collected: device model, IP address (for geolocation estimation).")
+    assert ("location_coarse", "collects", "first_party") in got
+    assert ("location_precise", "collects", "first_party") not in got
+    got = facts("The rights may be exercised by the user in writing, e-mail or fax, and we shall act on them.")
+    assert not {x for x in got if x[0] == "email"}
