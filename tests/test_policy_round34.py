@@ -103,3 +103,25 @@ def test_ip_address_for_geolocation_is_coarse_and_writing_or_email_is_a_channel(
     assert ("location_precise", "collects", "first_party") not in got
     got = facts("The rights may be exercised by the user in writing, e-mail or fax, and we shall act on them.")
     assert not {x for x in got if x[0] == "email"}
+
+
+def test_an_o_x_table_answers_each_row_and_rows_are_no_definitions() -> None:
+    text = ("The following table shows the types of data collected by our SDK.\n\n"
+            "| Data | Description | Collect | Collector | Remark |\n"
+            "| Email Address | Including but not limited to a hashed email address | X | |\n"
+            "| Phone Number | Including but not limited to a hashed phone number | X | |\n"
+            "| Device ID | Such as the advertising identifier | O | Our SDK |\n")
+    got = facts(text)
+    assert {("email", "denies", "first_party"), ("phone_number", "denies", "first_party")} <= got
+    assert ("gaid", "collects", "first_party") in got
+    # guard: in a table with no O, an X is a checkmark and says nothing of its own
+    got = facts(text.replace("| O |", "| X |").replace("Device ID | Such as the advertising identifier | X",
+                                                          "Device ID | Such as the advertising identifier | yes"))
+    assert ("email", "denies", "first_party") not in got
+
+
+def test_a_row_whose_cell_says_if_you_is_conditional() -> None:
+    got = facts("| Data type | Collected? |\n| --- | --- |\n| Device and other identifiers | If you are using integrations "
+                "that utilize an advertising identifier, like gpsAdId and androidId. |\n")
+    assert ("gaid", "conditional", "first_party") in got
+    assert ("gaid", "collects", "first_party") not in got

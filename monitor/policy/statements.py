@@ -401,6 +401,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     section_local = False  # the section keeps its data on the device ("Locally collected data")
     glossary = False  # the section defines terms ("8. Glossary", "名词解释"): what its sentences name is no collection
     yn_col = -1  # the yes/no "collected?" column of the current table
+    ox_marks = False  # ... answered O / X (Korean and Japanese tables: X is no), not a checkmark X alone
     names_col = False  # the current table's first column names the SDK or company ("SDK | Data type | Purpose")
     desc_col = -1  # ... and its column that describes each row's kind of data
     shared_col = -1  # ... and its column that says whether the row's data is shared with third parties
@@ -665,6 +666,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         yn = [i for i, x in enumerate(plain_cells) if _YES_NO_HEADER.search(x)] if len(cells) >= 3 else []
         if yn and not find_terms(" | ".join(plain_cells[1:] if yn[0] >= 1 else plain_cells)):
             yn_col = yn[0]
+            ox_marks = any(len(c := [_MARKUP.sub("", x).strip(" |") for x in row.strip().split(" | ")]) > yn_col
+                           and c[yn_col] == "O" for row in lines[li + 1:li + 200] if " | " in row)
             # ... and a column that defines each row's kind of data ("Description": "Identifiers that relate to a
             # device. For example, an IMEI number ..."): its examples say what the kind means, the yes/no cell
             # whether it is collected (a cell of examples only, "Such as the IMEI", names what is collected)
@@ -685,7 +688,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if len(cells) >= 3 or (len(cells) == 2 and stripped.startswith("|") and stripped.endswith("|")):
             # a whole table row on one line: one clause, its SDK named in the first cell
             # ... whose yes/no column says "N": what the row names is not collected
-            row_no = 0 <= yn_col < len(cells) and bool(_NO_CELL.fullmatch(plain_cells[yn_col]))
+            row_no = 0 <= yn_col < len(cells) and (bool(_NO_CELL.fullmatch(plain_cells[yn_col]))
+                                                   or (ox_marks and plain_cells[yn_col] == "X"))
             # "Does the SDK collect the user's email address? | No": a question row answered no
             row_no = row_no or (plain_cells[0].endswith("?") and bool(_NO_CELL.fullmatch(plain_cells[1])))
             name_cells = cells  # "4 | 魅族推送 SDK | ...", "> | 6 | Google FCM SDK | ..." (a row quoted in markdown)
@@ -1027,6 +1031,7 @@ _SHARED_HEADER = re.compile(r"(?:data\s+)?(?:shared|sharing)(?:\s+with\s+third[-
 _YES_CELL = re.compile(r"(?:Y|Yes|是|✓|✔)\b.*", re.I)
 _DESCRIPTION_HEADER = re.compile(r"descriptions?|definitions?|meaning|explanation|说明|描述|定义|释义|含义", re.I)
 _EXAMPLES_ONLY = re.compile(r"\W*(?:such\s+as|e\.g\b|for\s+example|including|like|namely|如|例如|包括|比如)", re.I)
+_IF_CELL = re.compile(r"\W{0,4}(?:only\s+)?if\s+(?:you|your|the\s+user|users|the\s+developer)\b", re.I)
 _ALIGN_ROW = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")  # "|:---|:---|", "| --- | --- |"
 _MARKUP = re.compile(r"<[^>]{0,40}>|[*_`]")  # HTML tags and markdown emphasis inside a table cell
 _NO_CELL = re.compile(r"N|No|否|不收集|不采集|✗|×", re.I)
@@ -1090,6 +1095,9 @@ def _org_id(name: str, ids: set[str]) -> str:
     return org_slug(re.sub(r"\bSDK\b", " ", name, flags=re.I), 3) or re.sub(r"(?:有限公司|公司|SDK|\s)+", "", name)
 
 
+_OWN_CELL = re.compile(r"\W*(?:our|we|us|my|the|this)(?:\s+own)?\s+(?:SDK|app|application|company|service|library)s?\W*", re.I)
+
+
 def _row_org(cells: list[str], ids: set[str]) -> str:
     """The organisation a table row names in a short cell that holds no data ("小米联运SDK", "Google Inc"): its id
     from the organisations table, else its slug (a third party); "" when no cell names one."""
@@ -1101,6 +1109,8 @@ def _row_org(cells: list[str], ids: set[str]) -> str:
             continue
         if _VERB.search(r.org_suffix.sub(" ", cell)) and not any(rx.search(cell) for _o, rx in r.org_names):
             continue  # "SDK直接采集" (collected by the SDK itself) is how, not who
+        if _OWN_CELL.fullmatch(cell):
+            continue  # "Our SDK", "The app": the policy's own
         for name in (cells[0], cell):
             known = next((org for org, rx in r.org_names if rx.search(name)), "")
             if known:  # (the name cell may follow an empty numbering cell: "| | 魅族通道SDK | 珠海市魅族...")
@@ -1557,6 +1567,9 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
         return "conditional"  # a yes/no "collected" cell qualified as optional ("Yes (optional, if signed in)")
     if " | " in text and re.match(r"\s*(?:your\s+|explicit\s+|express\s+)?consent\b", text.rsplit(" | ", 1)[1], re.I):
         return "conditional"  # a row whose legal-basis cell (the last) is "Consent": it rests on the user's consent
+    if " | " in text and any(_IF_CELL.match(x) for x in text.split(" | ")[1:]):
+        return "conditional"  # a row one of whose cells says when ("| Device and other identifiers | 💡 If you are using
+        # integrations that utilize an advertising identifier ... |", an SDK's data-safety guide: session 30, RevenueCat)
     if " | " in text:  # a table row: "(optional)" belongs to the cell item it follows, not to the row
         text = re.sub(r"\boptional\b|可选|选填", " ", text, flags=re.I)
         # ... and so does "Precise location (only when location permission is granted)" (checked above)
@@ -1739,7 +1752,9 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
         if _label_only(c.text):
             prev_denied = False
             continue  # a label over the lines that follow ("Location data:"): they say what happens to it
-        if states_nothing(c.text) or (prev_denied and describes_only(c.text, _VERB)):
+        # (a table row is no definition of the row above it: "| Email Address | Including ... | X |" then "| Phone Number |
+        # Including but not limited to a hashed phone number | X |", session 30, fresh-hs's Bidmad)
+        if states_nothing(c.text) or (prev_denied and not _ROW.match(c.text) and describes_only(c.text, _VERB)):
             continue  # contact lines, rights, definitions; "We do not collect X. X includes ..."
         if r.examples_of.match(c.text) and ci and not _WE_COLLECT.search(all_clauses[ci - 1].text):
             continue  # the examples of a definition ("... defines personal data as ... Examples of personal data include")
