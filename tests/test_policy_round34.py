@@ -125,3 +125,11 @@ def test_a_row_whose_cell_says_if_you_is_conditional() -> None:
                 "that utilize an advertising identifier, like gpsAdId and androidId. |\n")
     assert ("gaid", "conditional", "first_party") in got
     assert ("gaid", "collects", "first_party") not in got
+
+
+def test_a_list_collected_by_a_class_goes_to_that_class() -> None:
+    got = facts("When you use the App, certain information may be collected automatically by our third-party advertising "
+                "partners, including:\n\n- Device Identifiers: Advertising ID (Google Advertising ID on Android)\n"
+                "- IP Address: used to determine approximate geographic location\n")
+    assert {("gaid", "collects", "advertisers"), ("location_coarse", "collects", "advertisers")} <= got
+    assert ("gaid", "collects", "first_party") not in got

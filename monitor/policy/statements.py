@@ -1172,6 +1172,12 @@ def _names_recipient(item: str, aliases: AliasMatcher) -> bool:
     return bool(aliases.find(item)) or (bool(_SHARE.search(item)) and any(rx.search(item) for rx, _n in _RECIPIENT_CLASSES))
 
 
+# a list introduction in the passive whose agent is a class (session 30, fresh-hr's PastaStack)
+_COLLECTED_BY_CLASS = re.compile(r"\b(?:collected|gathered|obtained|accessed|received|recorded)\s+(?:automatically\s+)?by\s+"
+                                 r"((?:our|the|certain|some|its)\s+(?:[\w-]+\s+){0,3}?(?:partners?|providers?|networks?|"
+                                 r"advertisers?|third[- ]parties|vendors?))\b(?=[^.;]{0,40}[:：]\s*$)", re.I)
+
+
 def _intro_class(line: str, prev_named: tuple[str, ...]) -> tuple[str, ...]:
     """The collector a list introduction names as its subject ("Ad networks may collect:" -> advertisers), with
     the SDKs the previous line named when the subject points back to them ("These ad providers ...")."""
@@ -1179,6 +1185,11 @@ def _intro_class(line: str, prev_named: tuple[str, ...]) -> tuple[str, ...]:
     if allowed:  # "Zuuks Games may allow Third-party advertising partners to set tracking tools (e.g., Cookies) to collect
         # the following information ...:": the class let in collects (fresh-dh's Zuuks)
         name = next((name for rx, name in _RECIPIENT_CLASSES if rx.search(allowed.group(1))), "")
+        if name:
+            return (name,)
+    by = _COLLECTED_BY_CLASS.search(line)
+    if by:  # "certain information may be collected automatically by our third-party advertising partners, including:"
+        name = next((name for rx, name in _RECIPIENT_CLASSES if rx.search(by.group(1))), "")
         if name:
             return (name,)
     subject = _SUBJECT.match(line)
