@@ -133,3 +133,13 @@ def test_a_list_collected_by_a_class_goes_to_that_class() -> None:
                 "- IP Address: used to determine approximate geographic location\n")
     assert {("gaid", "collects", "advertisers"), ("location_coarse", "collects", "advertisers")} <= got
     assert ("gaid", "collects", "first_party") not in got
+
+
+def test_anonymization_before_sharing_with_third_parties_is_a_promise() -> None:
+    text = ("We collect your device ID and e-mail address. These measures include encryption, anonymization and "
+            "de-personalization of information before sharing it to third parties, as well as managing access to "
+            "information by our employees.")
+    assert verdict_of(text, "android_id", "admob", category="advertising") == "contradicted"
+    # guard: encryption alone promises nothing about third parties
+    assert verdict_of(text.replace("anonymization and de-personalization", "backups"), "android_id", "admob",
+                      category="advertising") != "contradicted"
