@@ -143,3 +143,13 @@ def test_anonymization_before_sharing_with_third_parties_is_a_promise() -> None:
     # guard: encryption alone promises nothing about third parties
     assert verdict_of(text.replace("anonymization and de-personalization", "backups"), "android_id", "admob",
                       category="advertising") != "contradicted"
+
+
+def test_encrypted_transmission_named_with_its_protocol_is_a_transport_promise() -> None:
+    text = ("We collect your e-mail address when you sign up. We implement industry-standard security measures including "
+            "encrypted data transmission (HTTPS/TLS), secure cloud servers and access controls to protect your "
+            "information.")
+    assert verdict_of(text, "email", cleartext=True) == "contradicted"
+    assert verdict_of(text, "email") == "disclosed"
+    # guard: the measure without a protocol promises no transport
+    assert verdict_of(text.replace(" (HTTPS/TLS)", ""), "email", cleartext=True) == "disclosed"
