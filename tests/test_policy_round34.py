@@ -153,3 +153,27 @@ def test_encrypted_transmission_named_with_its_protocol_is_a_transport_promise()
     assert verdict_of(text, "email") == "disclosed"
     # guard: the measure without a protocol promises no transport
     assert verdict_of(text.replace(" (HTTPS/TLS)", ""), "email", cleartext=True) == "disclosed"
+
+
+def test_a_bracketed_note_about_one_feature_promises_nothing_global() -> None:
+    text = ("We collect your e-mail address when you sign in.\n\n- A device-attestation result from Firebase App Check "
+            "used to prevent backend abuse (no personal data is sent; only an attestation token).\n")
+    assert verdict_of(text, "android_id") != "contradicted"
+    # guard: the same words as a sentence of their own are a promise
+    assert verdict_of("No personal data is sent to our servers.", "android_id") == "contradicted"
+
+
+def test_a_denial_after_the_non_personalized_mode_holds_in_that_mode_only() -> None:
+    text = ("- Personalized ads use advertising identifiers (Google Advertising ID) so partners can serve relevant ads.\n"
+            "- Non-personalized ads use only contextual signals such as coarse country. No advertising identifier is "
+            "shared with ad networks for targeting.\n")
+    assert verdict_of(text, "gaid", "admob", category="advertising") != "contradicted"
+    # guard: the same denial alone holds
+    assert verdict_of("No advertising identifier is shared with ad networks for targeting.", "gaid", "admob",
+                      category="advertising") == "contradicted"
+
+
+def test_the_contents_of_mail_email_text_messages_are_no_address() -> None:
+    got = facts("We do not knowingly collect sensitive personal information (such as precise geolocation or the contents "
+                "of mail / email / text messages not directed to us).")
+    assert not {x for x in got if x[0] == "email"}

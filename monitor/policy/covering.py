@@ -129,6 +129,7 @@ class CoveringRules:
     abroad_cn: re.Pattern[str] = rule("claims.abroad_cn")
     abroad_cn_not: re.Pattern[str] = rule("claims.abroad_cn_not")
     abroad_cn_denied: re.Pattern[str] = rule("claims.abroad_cn_denied")
+    mode_before: re.Pattern[str] = rule("scope.mode_before")
     feature_denial: re.Pattern[str] = rule("scope.feature_denial")
     third_party_sign_in: re.Pattern[str] = rule("scope.third_party_sign_in")
     only_named: re.Pattern[str] = rule("scope.only_named")
@@ -362,8 +363,9 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             # the SDK came from the context (its list entry); the sentence denies giving data to others, not to it
             s = replace(s, qualifiers=(*s.qualifiers, "to_others"))
         if s.stance == "denies" and not s.scoped:
-            if r.feature_denial.search(text) or (policy_text and _EXAMPLE_OPEN.match(text)
-                                                 and r.feature_denial.search(_sentence_before(policy_text, s.evidence.start))):
+            before = _sentence_before(policy_text, s.evidence.start) if policy_text else ""
+            if r.feature_denial.search(text) or (_EXAMPLE_OPEN.match(text) and r.feature_denial.search(before)) \
+                    or r.mode_before.match(before):
                 # (also its example, the next sentence: "If you decide that you do not want a personalized advertising
                 # experience, we will not process your personal data for this purpose. For example, we will not collect
                 # ... your Android Advertising Identifier", grid 85's MoPub)
