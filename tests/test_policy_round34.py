@@ -177,3 +177,13 @@ def test_the_contents_of_mail_email_text_messages_are_no_address() -> None:
     got = facts("We do not knowingly collect sensitive personal information (such as precise geolocation or the contents "
                 "of mail / email / text messages not directed to us).")
     assert not {x for x in got if x[0] == "email"}
+
+
+def test_the_company_that_hosts_the_data_holds_what_is_collected_vaguely() -> None:
+    text = ("We collect your e-mail address when you register. Data storage for our products is powered by Amazon Web "
+            "Services.")
+    assert verdict_of(text, "email", "aws", category="cloud") == "vague"
+    # guards: a company named for payments stores nothing of the app's; a type never collected stays undisclosed
+    assert verdict_of(text.replace("Data storage for our products is powered by", "Payments are processed by"),
+                      "email", "aws", category="cloud") == "undisclosed"
+    assert verdict_of(text, "imei", "aws", category="cloud") == "undisclosed"

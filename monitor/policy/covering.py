@@ -130,6 +130,10 @@ class CoveringRules:
     abroad_cn_not: re.Pattern[str] = rule("claims.abroad_cn_not")
     abroad_cn_denied: re.Pattern[str] = rule("claims.abroad_cn_denied")
     mode_before: re.Pattern[str] = rule("scope.mode_before")
+    hosted_words: re.Pattern[str] = rule("carry.hosted_words")
+    hosted_before: re.Pattern[str] = rule("carry.hosted_before")
+    hosted_after: re.Pattern[str] = rule("carry.hosted_after")
+    hosted_not: re.Pattern[str] = rule("carry.hosted_not")
     feature_denial: re.Pattern[str] = rule("scope.feature_denial")
     third_party_sign_in: re.Pattern[str] = rule("scope.third_party_sign_in")
     only_named: re.Pattern[str] = rule("scope.only_named")
@@ -452,6 +456,7 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
             out = _listed_below(out, policy_text, find, r, aliases or {})
             out = _paragraph_members(out, policy_text, find, r)
             out = _class_lists(out, policy_text, find, r, aliases or {})
+            out = _hosted_with(out, policy_text, find, r)
     return out
 
 
@@ -535,6 +540,38 @@ def _collected_shared(statements: list[Statement], policy_text: str, r: Covering
                                          qualifiers=(*cats, "collected_shared"),
                                          evidence=Evidence(sent, start, start + len(sent)), vague=True, covers=covers))
         at += len(line)
+    return out
+
+
+def _hosted_with(statements: list[Statement], policy_text: str, find: Finder, r: CoveringRules) -> list[Statement]:
+    """A sentence naming the company that stores or hosts the app's data ("Data storage for Secure360 products is powered
+    by Amazon Web Services", "Android users' data is stored in Google Firebase"): that company holds what the first party
+    collects, unscoped and not denied: vaguely (the labellers of the development sets wrote no such recipient; the
+    reviewers of grids 138 and 142 read each type as covered at the host, session 30)."""
+    own = [x for x in statements if x.recipient == "first_party" and x.stance in ("collects", "conditional")
+           and not x.scoped and not any(q.startswith("within:") for q in x.qualifiers)]
+    if not own:
+        return statements
+    hosts: dict[str, None] = {}
+    for line in policy_text.splitlines():
+        if len(line) <= 4000 and r.hosted_words.search(line):
+            for sent in _SENTENCE_END.split(line):
+                if r.hosted_not.search(sent):
+                    continue
+                for sdk, a, b in find(sent):
+                    if sdk not in hosts and (r.hosted_before.search(sent[max(0, a - 100):a])
+                                             or r.hosted_after.match(sent[b:b + 80])):
+                        hosts[sdk] = None
+    if not hosts:
+        return statements
+    out = list(statements)
+    seen = {(x.type, x.recipient, x.stance) for x in statements}
+    for sdk in hosts:
+        for x in own:
+            if (x.type, sdk, x.stance) not in seen:
+                seen.add((x.type, sdk, x.stance))
+                out.append(replace(x, recipient=sdk, vague=True, covers=x.covers if x.vague else (x.type,),
+                                   qualifiers=(*x.qualifiers, "hosted")))
     return out
 
 
