@@ -1031,6 +1031,21 @@ _SHARED_HEADER = re.compile(r"(?:data\s+)?(?:shared|sharing)(?:\s+with\s+third[-
 _YES_CELL = re.compile(r"(?:Y|Yes|是|✓|✔)\b.*", re.I)
 _DESCRIPTION_HEADER = re.compile(r"descriptions?|definitions?|meaning|explanation|说明|描述|定义|释义|含义", re.I)
 _EXAMPLES_ONLY = re.compile(r"\W*(?:such\s+as|e\.g\b|for\s+example|including|like|namely|如|例如|包括|比如)", re.I)
+def _in_if_cell(text: str, at: int) -> bool:
+    """A row's cell opens "If you ..." and its first sentence holds the mention at `at` ("| Identifiers | If you use ...,
+    select 'User ID'. Adapty collects IDFA ..." conditions nothing after its sentence: fresh-hl's Adapty)."""
+    pos = text.find(" | ") + 3
+    while pos >= 3:
+        end = text.find(" | ", pos)
+        cell = text[pos:end if end >= 0 else len(text)]
+        if _IF_CELL.match(cell):
+            stop = re.search(r"[.;!?](?:\s|$)", cell)
+            if pos <= at < pos + (stop.end() if stop else len(cell)):
+                return True
+        pos = end + 3 if end >= 0 else -1
+    return False
+
+
 _IF_CELL = re.compile(r"\W{0,4}(?:only\s+)?if\s+(?:you|your|the\s+user|users|the\s+developer)\b", re.I)
 _ALIGN_ROW = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")  # "|:---|:---|", "| --- | --- |"
 _MARKUP = re.compile(r"<[^>]{0,40}>|[*_`]")  # HTML tags and markdown emphasis inside a table cell
@@ -1578,7 +1593,7 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
         return "conditional"  # a yes/no "collected" cell qualified as optional ("Yes (optional, if signed in)")
     if " | " in text and re.match(r"\s*(?:your\s+|explicit\s+|express\s+)?consent\b", text.rsplit(" | ", 1)[1], re.I):
         return "conditional"  # a row whose legal-basis cell (the last) is "Consent": it rests on the user's consent
-    if " | " in text and any(_IF_CELL.match(x) for x in text.split(" | ")[1:]):
+    if " | " in text and _in_if_cell(text, rel_s):
         return "conditional"  # a row one of whose cells says when ("| Device and other identifiers | 💡 If you are using
         # integrations that utilize an advertising identifier ... |", an SDK's data-safety guide: session 30, RevenueCat)
     if " | " in text:  # a table row: "(optional)" belongs to the cell item it follows, not to the row
