@@ -166,7 +166,9 @@ FLOORS21 = {"grid21/crookedsentry.txt": (0.516, 0), "grid21/eternalsenia.txt": (
 # Session 11: the promise to "委托我们进行推广的合作伙伴（委托方）" (the businesses the app promotes) no longer reaches ad SDKs,
 # as blind grid 25's reviewer reads the same template (grid 22's read it as a promise to Pangle): modou 0.79 -> 0.758
 GRID22 = CORPUS / "verdicts22"
-FLOORS22 = {"grid22/ad2cause.txt": (0.697, 17), "grid22/mifit.txt": (0.484, 17), "grid22/modou.txt": (0.758, 20)}
+# (session 30: 0.697 / 17 -> 0.68 / 16: "We use Firebase services to manage causes and synchronize user data" names
+# Firebase as the app's store, so the phone number it holds reads vague there, which grid 22's reviewer did not write)
+FLOORS22 = {"grid22/ad2cause.txt": (0.68, 16), "grid22/mifit.txt": (0.484, 17), "grid22/modou.txt": (0.758, 20)}
 # grid 23 (Easybrain games, Xiaomi's 2021 policy in Chinese, 微力同步 which fresh-w had used), written blind at the end of
 # session 10 and read once: 0.737 / 1 false contradicted on 4f43dc6, 0.675 / 1 on the session's last rules (easybrain
 # 0.691 -> 0.515: "We may ask for your consent to share your information with third parties" read as sharing with the
@@ -516,11 +518,13 @@ OVERALL_S26 = {124: (196, 0.77, (109, 113)), 125: (270, 0.71, (146, 159)), 126: 
 GRIDS_S27 = {g: CORPUS / f"verdicts{g}" for g in range(130, 134)}
 FLOORS_S27 = {
     130: {"grid130/alfred.txt": (0.64, 24), "grid130/family1st.txt": (0.45, 23), "grid130/rollibot.txt": (0.96, 26)},
-    131: {"grid131/aprilaire.txt": (0.91, 43), "grid131/rabbitair.txt": (0.80, 42), "grid131/viper.txt": (0.68, 35)},
+    # (session 30: Rabbit Air 0.80 / 42 -> 0.79 / 41: "We use the Amazon Web Services platform to host some of our services"
+    # names AWS as a host, so the precise location the app collects reads vague there, which its reviewer did not write)
+    131: {"grid131/aprilaire.txt": (0.91, 43), "grid131/rabbitair.txt": (0.79, 41), "grid131/viper.txt": (0.68, 35)},
     132: {"grid132/friedrich.txt": (0.98, 61), "grid132/mrcool.txt": (0.99, 66), "grid132/simplysmarthome.txt": (0.77, 52)},
     133: {"grid133/assalam.txt": (0.72, 21), "grid133/foodzippy.txt": (0.96, 15), "grid133/gospelvox.txt": (0.89, 20)},
 }
-OVERALL_S27 = {130: (195, 0.69, (73, 75)), 131: (183, 0.80, (120, 121)), 132: (235, 0.92, (179, 179)),
+OVERALL_S27 = {130: (195, 0.69, (73, 75)), 131: (183, 0.79, (119, 121)), 132: (235, 0.92, (179, 179)),
                133: (190, 0.86, (56, 61))}
 
 # Session 28's grids, first readings on 5bdff8a (session 27's end): 134 (Technaxx, Wahoo, SMARTRO) 0.812 / 0 false
@@ -545,6 +549,25 @@ OVERALL_S28 = {134: (192, 0.91, (141, 141)), 135: (204, 0.72, (77, 94)), 136: (8
 GRIDS_S29 = {137: CORPUS / "verdicts137"}
 FLOORS_S29 = {137: {"grid137/ffsens.txt": (0.56, 29), "grid137/rovecast.txt": (0.87, 39), "grid137/weline.txt": (0.51, 16)}}
 OVERALL_S29 = {137: (237, 0.65, (84, 86))}
+
+# Session 30's grids, first readings on d2e1c68 (session 29's end) or on the session's tree before anything they showed was
+# opened: 138 (VPN Connect, Hidden Octopus, FoodieChoice) 0.468 / 5 false contradicted; 139 (QR Code Scanner, OfferPlay,
+# Amazing Wallpapers) 0.710 / 0; 140 (Cube Tracker, ViriSmart, Bagotte) 0.823 / 0; 141 (Houne Team, MyBat11, Ringly) 0.687
+# / 31; 142 (HeathCo, OEM Data Delivery, AmerTac) 0.449 / 0. After the session's rules (an app with no server of its own,
+# "any other information you choose to provide", "For more information, please visit:" links, anonymization before
+# sharing, a bracketed note about one feature, the non-personalized mode, the host of the app's data): 138 0.665 / 0, 139
+# 0.737 / 0, 140 0.958 / 0, 141 0.829 / 0, 142 0.465 / 0 (its reviewer gives "service providers" and named hosts each
+# type; the contract's umbrella rule does not)
+GRIDS_S30 = {g: CORPUS / f"verdicts{g}" for g in range(138, 143)}
+FLOORS_S30 = {
+    138: {"grid138/foodiechoice.txt": (0.54, 14), "grid138/hiddenoctopus.txt": (0.61, 2), "grid138/vpnconnect.txt": (0.83, 15)},
+    139: {"grid139/amazingwallpapers.txt": (0.7, 47), "grid139/mmqrscanner.txt": (0.68, 36), "grid139/offerplay.txt": (0.81, 26)},
+    140: {"grid140/bagotte.txt": (0.93, 32), "grid140/cubetracker.txt": (0.97, 15), "grid140/virismart.txt": (0.96, 36)},
+    141: {"grid141/houneteam.txt": (0.66, 27), "grid141/mybat11.txt": (0.88, 23), "grid141/ringly.txt": (1.0, 43)},
+    142: {"grid142/amertac.txt": (0.41, 3), "grid142/heathco.txt": (0.39, 5), "grid142/oemdd.txt": (0.6, 6)},
+}
+OVERALL_S30 = {138: (188, 0.66, (31, 31)), 139: (224, 0.73, (109, 122)), 140: (192, 0.95, (83, 83)),
+               141: (211, 0.82, (93, 100)), 142: (198, 0.46, (14, 14))}
 
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
@@ -611,7 +634,7 @@ LATER_GRIDS = [
     pytest.param(GRID19, CORPUS / "policies", 191, 0.738, (83, 99), FLOORS19, id="grid19"),
     pytest.param(GRID20, CORPUS / "policies", 218, 0.56, (47, 62), FLOORS20, id="grid20"),
     pytest.param(GRID21, CORPUS / "policies", 252, 0.651, (68, 79), FLOORS21, id="grid21"),
-    pytest.param(GRID22, CORPUS / "policies", 190, 0.647, (54, 56), FLOORS22, id="grid22"),
+    pytest.param(GRID22, CORPUS / "policies", 190, 0.647, (53, 56), FLOORS22, id="grid22"),
     pytest.param(GRID23, CORPUS / "policies", 194, 0.732, (69, 79), FLOORS23, id="grid23"),
     pytest.param(GRID24, CORPUS / "policies", 124, 0.96, (89, 90), FLOORS24, id="grid24"),
     pytest.param(GRID25, CORPUS / "policies", 198, 0.73, (47, 51), FLOORS25, id="grid25"),
@@ -689,6 +712,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S27[g], CORPUS / "policies", *OVERALL_S27[g], FLOORS_S27[g], id=f"grid{g}") for g in range(130, 134)),
     *(pytest.param(GRIDS_S28[g], CORPUS / "policies", *OVERALL_S28[g], FLOORS_S28[g], id=f"grid{g}") for g in range(134, 137)),
     *(pytest.param(GRIDS_S29[g], CORPUS / "policies", *OVERALL_S29[g], FLOORS_S29[g], id=f"grid{g}") for g in (137,)),
+    *(pytest.param(GRIDS_S30[g], CORPUS / "policies", *OVERALL_S30[g], FLOORS_S30[g], id=f"grid{g}") for g in range(138, 143)),
 ]
 
 
