@@ -267,7 +267,7 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           "fresh-fx": (0.54, 0.72), "fresh-fy": (0.85, 0.66),
           # session 24 (first readings on 7da3c20, session 23's end, in docs/rounds.md: fresh-ga 0.758, fresh-gb 0.705; fresh-gb's
           # (type, stance) precision 0.641 -> 0.625 with the Grok sub-bullet rule, policy-F1 0.725 -> 0.754)
-          "fresh-ga": (0.75, 0.68), "fresh-gb": (0.74, 0.59),
+          "fresh-ga": (0.75, 0.68), "fresh-gb": (0.73, 0.58),
           # session 25 (first readings on 4f00c07, session 24's end, in docs/rounds.md: fresh-gc 0.828, fresh-gd 0.604, fresh-ge
           # 0.794, fresh-gf 0.708; camera / IoT makers and Chinese apps)
           "fresh-gc": (0.84, 0.68), "fresh-gd": (0.62, 0.68), "fresh-ge": (0.89, 0.90), "fresh-gf": (0.78, 1.00),
@@ -314,7 +314,17 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # (fresh-gb's floor moved 0.74 / 0.61 -> 0.74 / 0.59: "If you have turned on Microsoft's Password Monitor, your
           # saved credentials are hashed, encrypted, and sent to the Password Monitor service" now reads as conditional
           # credentials, which Edge's labeller did not write)
-          "fresh-hi": (0.91, 0.99), "fresh-hj": (0.80, 0.84), "fresh-hk": (0.85, 0.81), "fresh-hl": (0.85, 0.76)}
+          "fresh-hi": (0.91, 0.99), "fresh-hj": (0.80, 0.84), "fresh-hk": (0.85, 0.81), "fresh-hl": (0.85, 0.76),
+          # session 30 (asking the user for data, an App Store label's "Does not collect data" rows and O / X tables, "not
+          # automatically" and "(Off by default)", a list collected by a class, "Automatically Collected" sub-headings):
+          # blind sets read first on d2e1c68 -> now: fresh-hm (connected-device makers) 0.782 -> 0.947, fresh-hn (SDK
+          # vendors' notices) 0.591 -> 0.749, fresh-ho (SDK vendors' policies) 0.771, fresh-hp (connected devices) 0.911,
+          # fresh-hq (Asian apps) 0.821 -> 0.883; read first on 070c0fe: fresh-hr (small Western developers) 0.763 -> 0.826,
+          # fresh-hs (SDK vendors' data-collection pages) 0.809 -> 0.868; on 6dc5414: fresh-ht (SDK lists) 0.711
+          # (fresh-gb's floor moved 0.74 / 0.59 -> 0.73 / 0.58: "| Comet - Saved Information | If you save settings,
+          # passwords, ... we process ..." now reads as conditional credentials, which Perplexity's labeller did not write)
+          "fresh-hm": (0.94, 0.72), "fresh-hn": (0.74, 0.68), "fresh-ho": (0.77, 0.71), "fresh-hp": (0.91, 0.90),
+          "fresh-hq": (0.88, 0.95), "fresh-hr": (0.82, 0.81), "fresh-hs": (0.86, 0.87), "fresh-ht": (0.71, 0.64)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
@@ -344,7 +354,8 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-gi", "fresh-gj", "fresh-gk", "fresh-gl", "fresh-gm", "fresh-gn", "fresh-go", "fresh-gp", "fresh-gq",
            "fresh-gr", "fresh-gs", "fresh-gt", "fresh-gu", "fresh-gv", "fresh-gw", "fresh-gx", "fresh-gy", "fresh-gz",
            "fresh-ha", "fresh-hb", "fresh-hc", "fresh-hd", "fresh-he", "fresh-hf", "fresh-hg", "fresh-hh", "fresh-hi",
-           "fresh-hj", "fresh-hk", "fresh-hl")
+           "fresh-hj", "fresh-hk", "fresh-hl", "fresh-hm", "fresh-hn", "fresh-ho", "fresh-hp", "fresh-hq", "fresh-hr",
+           "fresh-hs", "fresh-ht")
 
 
 def _present() -> set[str]:
