@@ -187,3 +187,17 @@ def test_the_company_that_hosts_the_data_holds_what_is_collected_vaguely() -> No
     assert verdict_of(text.replace("Data storage for our products is powered by", "Payments are processed by"),
                       "email", "aws", category="cloud") == "undisclosed"
     assert verdict_of(text, "imei", "aws", category="cloud") == "undisclosed"
+
+
+def test_by_default_belongs_to_its_own_negation() -> None:
+    got = facts("The app does not create a user account by default and does not collect contacts, location, SMS, or "
+                "camera data in the current release package.")
+    assert ("location_precise", "denies", "first_party") in got
+    # guard: the default of the denial itself still makes it a condition
+    got = facts("The app does not collect your location by default.")
+    assert ("location_precise", "conditional", "first_party") in got
+
+
+def test_support_emails_are_messages() -> None:
+    got = facts("- Support emails: may be retained as needed to resolve the request or comply with legal obligations.")
+    assert not {x for x in got if x[0] == "email"}

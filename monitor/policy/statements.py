@@ -1572,7 +1572,8 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
     spans = [(a, k) for a, b, k in negation_spans(text) if a <= rel_s < b or a <= rel_e - 1 < b]
     kinds = {k for _a, k in spans}
     if "deny" in kinds:
-        at = min(a for a, k in spans if k == "deny")
+        at = max(a for a, k in spans if k == "deny")  # (the negation nearest before the mention: "does not create an
+        # account by default and does not collect ... location" denies the location outright: fresh-ht's NDI Screen Capture)
         if rules().by_default.search(text, at) or (rules().by_default.search(text[max(0, at - 14):at])
                                                    and not re.match(r"(?:there\s+(?:is|are)\s+)?no\b", text[at:], re.I)):
             # "does not collect X by default", "默认不采集": off until switched on (a nominal denial after it, "by default,
