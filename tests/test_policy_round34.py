@@ -201,3 +201,12 @@ def test_by_default_belongs_to_its_own_negation() -> None:
 def test_support_emails_are_messages() -> None:
     got = facts("- Support emails: may be retained as needed to resolve the request or comply with legal obligations.")
     assert not {x for x in got if x[0] == "email"}
+
+
+def test_what_the_user_allows_or_may_stop_allowing_is_a_condition() -> None:
+    got = facts("Allowing us to view your geolocation when you are not using the app allows us to provide you with "
+                "recommendations.")
+    assert ("location_precise", "conditional", "first_party") in got
+    got = facts("You may at any time opt out from further allowing us to access location data by adjusting the "
+                "permissions in your mobile device.")
+    assert ("location_precise", "collects", "first_party") not in got

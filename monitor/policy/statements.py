@@ -130,6 +130,10 @@ _COND = re.compile(
     r"|\b(?:asks?|asking)\s+(?:you\s+)?for\s+(?:your\s+)?(?:permission|consent|authori[sz]ation)\s+to\b"
     r"|\b(?:will|may|might|would|are|is)\s+(?:be\s+)?asked\s+(?:to\s+(?:authori[sz]e|allow|grant|consent|agree|share|enable|"
     r"permit|opt)|for\s+(?:your\s+)?(?:permission|consent|authori[sz]ation))\b"
+    # (what the user lets the app do: "Allowing us to view your geolocation when you are not using the app allows us to
+    # provide you with recommendations", fresh-az's Meetup; "You may at any time opt out from further allowing Target to
+    # access location data", fresh-da's Target; session 30)
+    r"|^\W*allowing\s+(?:us|the\s+app)\s+to\b|\bopt\s+out\s+(?:\w+\s+){0,2}?(?:from\s+)?(?:further\s+)?allowing\b"
     # (an SDK's feature the app's developer may switch on: "(Off by default) mParticle's iOS SDK can be configured to
     # automatically collect location info", session 30, fresh-hn's mParticle)
     r"|[(（]\s*off\s+by\s+default\s*[)）]|\bcan\s+(?:optionally\s+)?be\s+(?:configured|enabled|set\s+up)\s+to\s+(?:\w+\s+)?(?:collect|track|record|capture|send)\b"
