@@ -210,3 +210,9 @@ def test_what_the_user_allows_or_may_stop_allowing_is_a_condition() -> None:
     got = facts("You may at any time opt out from further allowing us to access location data by adjusting the "
                 "permissions in your mobile device.")
     assert ("location_precise", "collects", "first_party") not in got
+
+
+def test_only_sent_if_is_a_condition() -> None:
+    got = facts("The IDFA is only sent if the user has granted tracking permission.")
+    assert ("idfa", "conditional", "first_party") in got
+    assert ("idfa", "collects", "first_party") not in got

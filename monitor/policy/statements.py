@@ -130,6 +130,10 @@ _COND = re.compile(
     r"|\b(?:asks?|asking)\s+(?:you\s+)?for\s+(?:your\s+)?(?:permission|consent|authori[sz]ation)\s+to\b"
     r"|\b(?:will|may|might|would|are|is)\s+(?:be\s+)?asked\s+(?:to\s+(?:authori[sz]e|allow|grant|consent|agree|share|enable|"
     r"permit|opt)|for\s+(?:your\s+)?(?:permission|consent|authori[sz]ation))\b"
+    # ("The IDFA is only sent if the user has granted tracking permission", "The IDFA advertising identifiers are only added to
+    # the platform context if you fulfill the following requirements": fresh-hn's Snowplow, session 30)
+    r"|\b(?:is|are|will\s+be|gets?)\s+only\s+(?:sent|added|collected|shared|transmitted|included|accessed|read|uploaded)\b"
+    r"[^.;:]{0,60}?\b(?:if|when|once|after)\b"
     # (what the user lets the app do: "Allowing us to view your geolocation when you are not using the app allows us to
     # provide you with recommendations", fresh-az's Meetup; "You may at any time opt out from further allowing Target to
     # access location data", fresh-da's Target; session 30)
