@@ -216,3 +216,10 @@ def test_only_sent_if_is_a_condition() -> None:
     got = facts("The IDFA is only sent if the user has granted tracking permission.")
     assert ("idfa", "conditional", "first_party") in got
     assert ("idfa", "collects", "first_party") not in got
+
+
+def test_passwords_to_the_users_sns_accounts_are_not_the_apps() -> None:
+    assert verdict_of("We do not receive or store passwords to any of your SNS accounts.", "credentials") \
+        == "undisclosed"
+    # guard: the app's own password denial holds
+    assert verdict_of("We never collect your password.", "credentials") == "contradicted"

@@ -558,16 +558,19 @@ OVERALL_S29 = {137: (237, 0.65, (84, 86))}
 # sharing, a bracketed note about one feature, the non-personalized mode, the host of the app's data): 138 0.665 / 0, 139
 # 0.737 / 0, 140 0.958 / 0, 141 0.829 / 0, 142 0.465 / 0 (its reviewer gives "service providers" and named hosts each
 # type; the contract's umbrella rule does not)
-GRIDS_S30 = {g: CORPUS / f"verdicts{g}" for g in range(138, 143)}
+GRIDS_S30 = {g: CORPUS / f"verdicts{g}" for g in range(138, 144)}
 FLOORS_S30 = {
     138: {"grid138/foodiechoice.txt": (0.54, 14), "grid138/hiddenoctopus.txt": (0.61, 2), "grid138/vpnconnect.txt": (0.83, 15)},
     139: {"grid139/amazingwallpapers.txt": (0.7, 47), "grid139/mmqrscanner.txt": (0.68, 36), "grid139/offerplay.txt": (0.81, 26)},
     140: {"grid140/bagotte.txt": (0.93, 32), "grid140/cubetracker.txt": (0.97, 15), "grid140/virismart.txt": (0.96, 36)},
     141: {"grid141/houneteam.txt": (0.66, 27), "grid141/mybat11.txt": (0.88, 23), "grid141/ringly.txt": (1.0, 43)},
     142: {"grid142/amertac.txt": (0.41, 3), "grid142/heathco.txt": (0.39, 5), "grid142/oemdd.txt": (0.6, 6)},
+    # (the last wave, read first on ba84675: 143 (Dream Team, Video Downloader, Bubbles for Kids) 0.689 / 1 (another
+    # service's password, "passwords to any of your SNS accounts"); after its rule 0.694 / 0)
+    143: {"grid143/bubbles.txt": (0.47, 16), "grid143/dreamteam.txt": (1.0, 61), "grid143/videodownloader.txt": (0.6, 18)},
 }
 OVERALL_S30 = {138: (188, 0.66, (31, 31)), 139: (224, 0.73, (109, 122)), 140: (192, 0.95, (83, 83)),
-               141: (211, 0.82, (93, 100)), 142: (198, 0.46, (14, 14))}
+               141: (211, 0.82, (93, 100)), 142: (198, 0.46, (14, 14)), 143: (183, 0.69, (95, 99))}
 
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
@@ -712,7 +715,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S27[g], CORPUS / "policies", *OVERALL_S27[g], FLOORS_S27[g], id=f"grid{g}") for g in range(130, 134)),
     *(pytest.param(GRIDS_S28[g], CORPUS / "policies", *OVERALL_S28[g], FLOORS_S28[g], id=f"grid{g}") for g in range(134, 137)),
     *(pytest.param(GRIDS_S29[g], CORPUS / "policies", *OVERALL_S29[g], FLOORS_S29[g], id=f"grid{g}") for g in (137,)),
-    *(pytest.param(GRIDS_S30[g], CORPUS / "policies", *OVERALL_S30[g], FLOORS_S30[g], id=f"grid{g}") for g in range(138, 143)),
+    *(pytest.param(GRIDS_S30[g], CORPUS / "policies", *OVERALL_S30[g], FLOORS_S30[g], id=f"grid{g}") for g in range(138, 144)),
 ]
 
 
