@@ -668,14 +668,14 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 or (table_sdk and "|" not in stripped and re.search(r"[。.!?！？]\s*$", stripped)):
             table_sdk = ""  # (a heading, or a prose sentence after the table, ends it)
         cells = stripped.split(" | ")
-        plain_cells = [_MARKUP.sub("", x).strip(" |") for x in cells]
+        plain_cells = _plain_cells(cells)
         # a header row with a yes/no column ("Data Type | Description | SDK Collect | Data Usage", "是否收集",
         # "<b>Data Collected</b>"); its first cell may name the table's category ("Location | Collected | Shared")
         yn = [i for i, x in enumerate(plain_cells) if _YES_NO_HEADER.search(x)] if len(cells) >= 3 else []
         if yn and not find_terms(" | ".join(plain_cells[1:] if yn[0] >= 1 else plain_cells)):
             yn_col = yn[0]
-            ox_marks = any(len(c := [_MARKUP.sub("", x).strip(" |") for x in row.strip().split(" | ")]) > yn_col
-                           and c[yn_col] == "O" for row in lines[li + 1:li + 200] if " | " in row)
+            ox_marks = any(len(c := _plain_cells(row.strip().split(" | "))) > yn_col and c[yn_col] == "O"
+                           for row in lines[li + 1:li + 200] if " | " in row)
             # ... and a column that defines each row's kind of data ("Description": "Identifiers that relate to a
             # device. For example, an IMEI number ..."): its examples say what the kind means, the yes/no cell
             # whether it is collected (a cell of examples only, "Such as the IMEI", names what is collected)
@@ -1039,22 +1039,28 @@ _SHARED_HEADER = re.compile(r"(?:data\s+)?(?:shared|sharing)(?:\s+with\s+third[-
 _YES_CELL = re.compile(r"(?:Y|Yes|是|✓|✔)\b.*", re.I)
 _DESCRIPTION_HEADER = re.compile(r"descriptions?|definitions?|meaning|explanation|说明|描述|定义|释义|含义", re.I)
 _EXAMPLES_ONLY = re.compile(r"\W*(?:such\s+as|e\.g\b|for\s+example|including|like|namely|如|例如|包括|比如)", re.I)
+_IF_CELL = re.compile(r"\W{0,4}(?:only\s+)?if\s+(?:you|your|the\s+user|users|the\s+developer)\b", re.I)
+
+
 def _in_if_cell(text: str, at: int) -> bool:
-    """A row's cell opens "If you ..." and its first sentence holds the mention at `at` ("| Identifiers | If you use ...,
-    select 'User ID'. Adapty collects IDFA ..." conditions nothing after its sentence: fresh-hl's Adapty)."""
-    pos = text.find(" | ") + 3
-    while pos >= 3:
-        end = text.find(" | ", pos)
-        cell = text[pos:end if end >= 0 else len(text)]
-        if _IF_CELL.match(cell):
+    """A row's cell (not its first) opens "If you ..." and its first sentence holds the mention at `at` ("| Identifiers |
+    If you use ..., select 'User ID'. Adapty collects IDFA ..." conditions nothing after its sentence: fresh-hl's
+    Adapty)."""
+    pos = 0
+    for i, cell in enumerate(text.split(" | ")):
+        if i and _IF_CELL.match(cell):
             stop = re.search(r"[.;!?](?:\s|$)", cell)
             if pos <= at < pos + (stop.end() if stop else len(cell)):
                 return True
-        pos = end + 3 if end >= 0 else -1
+        pos += len(cell) + 3
     return False
 
 
-_IF_CELL = re.compile(r"\W{0,4}(?:only\s+)?if\s+(?:you|your|the\s+user|users|the\s+developer)\b", re.I)
+def _plain_cells(cells: list[str]) -> list[str]:
+    """A table row's cells without their markup and bars."""
+    return [_MARKUP.sub("", x).strip(" |") for x in cells]
+
+
 _ALIGN_ROW = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")  # "|:---|:---|", "| --- | --- |"
 _MARKUP = re.compile(r"<[^>]{0,40}>|[*_`]")  # HTML tags and markdown emphasis inside a table cell
 _NO_CELL = re.compile(r"N|No|否|不收集|不采集|✗|×", re.I)
