@@ -318,7 +318,7 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # session 30 (asking the user for data, an App Store label's "Does not collect data" rows and O / X tables, "not
           # automatically" and "(Off by default)", a list collected by a class, "Automatically Collected" sub-headings):
           # blind sets read first on d2e1c68 -> now: fresh-hm (connected-device makers) 0.782 -> 0.947, fresh-hn (SDK
-          # vendors' notices) 0.591 -> 0.749, fresh-ho (SDK vendors' policies) 0.771, fresh-hp (connected devices) 0.911,
+          # vendors' notices) 0.591 -> 0.761, fresh-ho (SDK vendors' policies) 0.771, fresh-hp (connected devices) 0.911,
           # fresh-hq (Asian apps) 0.821 -> 0.883; read first on 070c0fe: fresh-hr (small Western developers) 0.763 -> 0.826,
           # fresh-hs (SDK vendors' data-collection pages) 0.809 -> 0.868; on 6dc5414: fresh-ht (SDK lists) 0.711 -> 0.785
           # (fresh-gb's floor moved 0.74 / 0.59 -> 0.73 / 0.58: "| Comet - Saved Information | If you save settings,
