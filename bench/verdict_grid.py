@@ -1,6 +1,7 @@
 """End-to-end verdicts against a blind grid: what privmon concludes for each (type, recipient) it could see.
 
     PYTHONPATH=$PWD python3 bench/verdict_grid.py [--grid DIR] [--policies DIR] [--errors] [--json]
+    PYTHONPATH=$PWD python3 bench/verdict_grid.py --all [--only 138,139] [--json]   # every verdicts<N> grid
 
 A grid file ($PRIVMON_CORPUS/verdicts/<policy stem>.json, written by a reviewer who never saw the
 reader) lists cells: a data type, a recipient (`first_party`, `unknown` or an SDK id), the form it is
@@ -97,6 +98,23 @@ def _summary(c: Counter[tuple[str, str]]) -> dict[str, Any]:
             "undisclosed_recall": f"{und_hit}/{und}", "false_contradicted": false_contra}
 
 
+def all_grids(corpus: Path, only: set[int] | None, errors: bool) -> dict[str, Any]:
+    """Every grid $PRIVMON_CORPUS/verdicts<N> (texts under policies/grid<N>), one summary per grid and overall."""
+    out: dict[str, Any] = {}
+    total: Counter[tuple[str, str]] = Counter()
+    dirs = [d for d in corpus.glob("verdicts*") if d.is_dir() and d.name[8:].isdigit()]
+    for d in sorted(dirs, key=lambda d: int(d.name[8:])):
+        if only is not None and int(d.name[8:]) not in only:
+            continue
+        r = score(d, corpus / "policies", errors)
+        for k, n in r["confusion"].items():
+            w, g = k.split("->")
+            total[(w, g)] += n
+        out[d.name[8:]] = {"overall": r["overall"], "policies": r["policies"]}
+    out["all"] = {"overall": _summary(total)}
+    return out
+
+
 def default_policies() -> Path:
     """../shared/policies next to the checkout; from a git worktree under /work/wt/<branch>, /work/shared/policies."""
     here = ROOT.parent / "shared" / "policies"
@@ -110,7 +128,20 @@ def main() -> int:
     ap.add_argument("--policies", type=Path, default=default_policies())
     ap.add_argument("--errors", action="store_true", help="print every cell privmon gets wrong")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--all", action="store_true", help="score every verdicts<N> grid under $PRIVMON_CORPUS")
+    ap.add_argument("--only", help="with --all: these grid numbers, comma-separated")
     args = ap.parse_args()
+    if args.all:
+        only = {int(x) for x in args.only.split(",")} if args.only else None
+        res = all_grids(corpus, only, args.errors)
+        if args.json:
+            print(json.dumps(res, indent=1))
+            return 0
+        for name, r in res.items():
+            o = r["overall"]
+            print(f"grid {name:<5} cells {o['cells']:>5}  accuracy {o['accuracy']}  undisclosed found {o['undisclosed_recall']}"
+                  f"  false contradicted {o['false_contradicted']}")
+        return 0
     if not args.grid.is_dir():
         print(f"{args.grid}: no verdict grid here (set PRIVMON_CORPUS)", file=sys.stderr)
         return 2
