@@ -62,6 +62,8 @@ class PromiseRules:
     other_exception: re.Pattern[str] = rule("other_exception")
     generic: re.Pattern[str] = rule("generic")
     anaphor: re.Pattern[str] = rule("anaphor")
+    own_anonymization: re.Pattern[str] = rule("own_anonymization")
+    obtained_after: re.Pattern[str] = rule("obtained_after")
     only_clause: re.Pattern[str] = rule("only_clause")
     purpose_limited: re.Pattern[str] = rule("purpose_limited")
     deidentified_subject: re.Pattern[str] = rule("deidentified_subject")
@@ -154,6 +156,9 @@ def _recipients(text: str, find: Finder) -> list[tuple[str, str]]:
 
 
 _PARTS = re.compile(r"[；;]")
+# examples given after a denial ("... or tracking services (e.g., no Google Analytics, Sentry, or similar)")
+_EXAMPLES = re.compile(r"[(（]\s*(?:e\.\s?g\.|i\.\s?e\.|such\s+as|like|including|for\s+example)|\b(?:such\s+as|like|including|for\s+example)\b",
+                       re.I)
 # the information that identifies the user, glossed by examples in brackets right after it
 _IDENTITY_GLOSS = re.compile(r"(?:识别(?:你|您)?(?:的)?个人身份的(?:个人)?信息|information\s+that\s+(?:personally\s+)?identifies\s+you"
                              r"(?:\s+personally)?)\s*[（(]([^）)]{1,60})[）)]", re.I)
@@ -206,7 +211,8 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
         if not anonymous and not denial or _about_other(t, r):
             continue
         rcps = _recipients(t, find)
-        if not rcps and anonymous and r.anaphor.search(t):  # "this data ...": the recipients named before
+        if not rcps and anonymous and r.anaphor.search(t) and not r.own_anonymization.search(t):
+            # "this data ...": the recipients named before
             rcps = _named_before(texts, k, find, [])
         if rcps == [("class", "third_party")] and r.class_anaphor.search(t):  # "these partners": the ones named before
             # (none named: a group the paragraph spoke of, "third party service providers ... that you may choose to
@@ -218,6 +224,10 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
         if anonymous:
             spare = _named_sdks(texts, find, common) if r.besides_named.search(t) else []
             reach = "identity" if _states_identifier(rcps, statements, categories, set(spare)) else "identifiers"
+            after = texts[k + 1][2] if k + 1 < len(texts) else ""
+            if reach == "identifiers" and r.obtained_after.search(after) \
+                    and set(named_types(after)) - set(reach_types("identity")):
+                reach = "identity"  # ("... some partners may obtain your IMEI/IDFA, MAC": those are taken back)
             form = (("form", "deidentified"),) if r.deidentified.search(t) else ()
             spared = (("spare", ",".join(spare)),) if spare else ()
             gloss = _IDENTITY_GLOSS.search(t)
@@ -282,8 +292,18 @@ def _tracker_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, r
                               ("reach", "all"), ("about", "trackers"))))
             continue
         m = r.no_trackers.search(t)
-        if scope or not m or r.no_trackers_not.search(t) or find(t):
+        if scope or not m or r.no_trackers_not.search(t):
             continue
+        # the SDKs it names only as examples of what it does not use ("We do not use any analytics SDKs, crash reporting
+        # tools, or tracking services (e.g., no Google Analytics, Firebase Analytics, Sentry, Amplitude, or similar)":
+        # grid 145's HomeCloud) are denied with their kinds; a denial that names any other way is read above or not at all
+        found = find(t)
+        ex = _EXAMPLES.search(t, m.end()) if found else None
+        if found and (ex is None or any(a < ex.start() for _sdk, a, _b in found)):
+            continue
+        examples = list(dict.fromkeys(sdk for sdk, _a, _b in found))
+        if examples and ex is not None:  # (and the names that are everyday words too: "Sentry, Amplitude")
+            examples += [x for x in _named_sdks([(0, 0, t[ex.start():], "")], find, common) if x not in examples]
         tail = t[m.start():]
         if r.library_words.search(r.library_kind.sub(" ", tail)):
             about: tuple[tuple[str, str], ...] = (("class", "third_party"),)
@@ -293,7 +313,10 @@ def _tracker_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, r
                     *(("advertising",) if r.ad_words.search(tail) else ()),
                     *(("analytics",) if r.analytics_words.search(tail) else ())]
             about = (("categories", ",".join(dict.fromkeys(cats))),)
-        spare = _named_sdks(texts, find, common)
+        # (an SDK it names elsewhere is its own exception, as for any such denial; its examples are not)
+        spare = _named_sdks([x for x in texts if x[0] != start] if examples else texts, find, common)
+        if examples:
+            about = (*about, ("sdks", ",".join(examples)))
         out.append(Claim("no_third_party_sharing", t, start, end,
                          (*about, ("reach", "all"), ("about", "trackers"), ("spare", ",".join(spare)))))
     return out

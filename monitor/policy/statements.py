@@ -1033,7 +1033,8 @@ def _described(lines: list[str], i: int) -> bool:
 _YES_NO_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:collects?|collected|collection)\b\??|(?:是否)(?:收集|采集|获取|共享))$", re.I)
 # a negation written right before a mention, with at most a determiner between ("not precise location", "no precise
 # location-tracking", "without any IMEI"); not "not only", "not limited to", "whether or not", "no longer"
-_NOT_BEFORE = re.compile(r"(?:^|[\s(（,;:])(?<!or\s)(?:not|no|never|without)\s+(?:(?:any|your|the|a|an|such)\s+)?$", re.I)
+# (also in markdown emphasis: "- **No advertising identifiers.** We do not collect or use advertising IDs", grid 145)
+_NOT_BEFORE = re.compile(r"(?:^|[\s(（,;:*_])(?<!or\s)(?:not|no|never|without)\s+(?:(?:any|your|the|a|an|such)\s+)?$", re.I)
 # a data-safety form's "shared" column: whether the row's data is passed to third parties ("Data Shared", "Shared?", 是否共享)
 _SHARED_HEADER = re.compile(r"(?:data\s+)?(?:shared|sharing)(?:\s+with\s+third[- ]parties)?\??|是否(?:对外)?共享|共享", re.I)
 _YES_CELL = re.compile(r"(?:Y|Yes|是|✓|✔)\b.*", re.I)

@@ -25,6 +25,9 @@ _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "sec
 _SKIP = {"script", "style", "nav", "header", "footer", "noscript", "svg", "template", "head", "button", "form"}
 
 
+_AUTHOR_BREAK = re.compile(r"\n[ \t\r\f\v\n]*(?=[·•●◆▪■])")
+
+
 class _HtmlText(HTMLParser):
     def __init__(self, skipped: frozenset[str] | set[str] = _SKIP) -> None:
         super().__init__(convert_charrefs=True)
@@ -35,8 +38,11 @@ class _HtmlText(HTMLParser):
         # body in one <form> (fresh-dc's HEOS), and text() reads them when skipping them lost most of the page
         self.skip_but_forms = 0  # open skipped tags other than <form>: their text is dropped outright
         self.cell = 0  # open table cells: a line break or paragraph inside one keeps the row on one line
+        self.pre = 0  # open <pre> elements: their line breaks are the page's (a markdown policy served in one, grid 128)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "pre":
+            self.pre += 1
         if tag in self.skipped:
             self.skip += 1
             self.skip_but_forms += tag != "form"
@@ -52,6 +58,8 @@ class _HtmlText(HTMLParser):
             self.parts.append(" | ")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "pre":
+            self.pre = max(0, self.pre - 1)
         if tag in self.skipped:
             self.skip = max(0, self.skip - 1)
             if tag != "form":
@@ -65,8 +73,13 @@ class _HtmlText(HTMLParser):
             self.parts.append(" " if self.cell else "\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.skip_but_forms:  # in HTML a line break inside text is just a space
-            text = data.replace("\r", " ").replace("\n", " ").replace("\0", " ")
+        if not self.skip_but_forms:  # in HTML a line break inside text is just a space, but before a line that opens
+            # with a bullet ("<div>我们可能收集如下信息：\n\n·日志信息 ...\n·位置信息 ...", fresh-hv's 禁止玩游戏: its items read as
+            # one sentence, and one item's condition took them all; a blank line alone is no break: "includes:\n\nname;\n
+            # email address;" goes on one list, fresh-gl's Lazada)
+            text = data.replace("\0", " ")
+            text = text.replace("\r", "") if self.pre and not self.cell else \
+                _AUTHOR_BREAK.sub("\0", text).replace("\r", " ").replace("\n", " ").replace("\0", "\n")
             self.parts.append(text if not self.skip else "\0" + text)
 
     def text(self) -> str:
