@@ -372,6 +372,8 @@ def _promise_broken(c: Claim, judged: str, category: str, type_id: str, recipien
         return f"the policy says no data is shared with third parties, but {type_id} is sent to {judged}"
     if p["reach"] == "named":
         return f"the policy says {type_id} is not shared with {judged}, but it is sent to it"
+    if p["reach"] == "device":
+        return f"the policy says what identifies your device is not shared with {judged}, but {type_id} is sent to it"
     return f"the policy says information that identifies you is not shared with {judged}, but {type_id} is sent to it"
 
 

@@ -116,3 +116,57 @@ def test_capitals_do_not_end_a_denial_and_a_definition_may_name_its_notice() -> 
     got = facts("For purposes of this Services Privacy Notice, “Personal Data” means any information relating to an identified "
                 "individual, including, for example, name, email address, phone number and location.")
     assert not {x for x in got if x[0] in ("email", "phone_number")}
+
+
+def test_a_denial_about_what_identifies_the_device_binds_device_identifiers() -> None:
+    text = ("We collect your email address and your device ID.\n"
+            "We do not share information that can be used to personally identify your device (e.g. persistent "
+            "identifiers such as Device ID and IP address).\n")
+    assert verdict_of(text, "android_id", "appsflyer", category="analytics") == "contradicted"
+    assert verdict_of(text, "email", "appsflyer", category="analytics") != "contradicted"
+
+
+def test_selling_to_service_providers_denies_only_the_sale() -> None:
+    text = ("We collect your email address.\n"
+            "We do not sell your personal data to Third Parties, our Partner Organizations or Service Providers.\n")
+    assert verdict_of(text, "email", "appsflyer", category="analytics") != "contradicted"
+    # guard: a denial that also shares is still a promise
+    shared = "We collect your email address.\nWe do not sell or share your personal data with third parties.\n"
+    assert verdict_of(shared, "email", "appsflyer", category="analytics") == "contradicted"
+
+
+def test_your_user_information_is_all_of_it() -> None:
+    text = "We collect your device identifier and location.\nWe will not share your user information with any third party.\n"
+    assert verdict_of(text, "gaid", "admob", category="advertising") == "contradicted"
+
+
+def test_what_opting_out_does_promises_nothing() -> None:
+    text = ("We show ads from network advertisers, which may collect your advertising ID.\n"
+            "You may opt out of receiving ads from network advertisers. Opting out through these methods does not prevent "
+            "you from seeing ads; it simply means that network advertisers will no longer collect data for the purpose of "
+            "providing you targeted ads.\n")
+    assert verdict_of(text, "gaid", "admob", category="advertising") != "contradicted"
+
+
+def test_recipients_that_may_be_abroad_lift_a_storage_statement() -> None:
+    from monitor.testing.policies import stored_in
+    text = ("Information provided to us will be transmitted to us and stored in the United States. Some of these third "
+            "parties may be located outside of the United States.\nWe collect your email address.\n")
+    assert stored_in(text, "DE") != "contradicted"
+    # guard: a storage promise with nothing after it still holds
+    assert stored_in("We collect your email address. All data is stored only in the United States.\n", "DE") == "contradicted"
+
+
+def test_kept_on_the_users_local_device_is_not_collected() -> None:
+    got = facts("Authentication credentials can be stored optionally on the user's local device upon the user's explicit "
+                "request.")
+    assert ("credentials", "collects", "first_party") not in got
+
+
+def test_with_the_exception_of_ends_a_denial() -> None:
+    got = facts("Personal data will not be transmitted to third parties, with the exception of the transmission of the "
+                "account and payment card data (including email, address, country) to the payment provider.")
+    assert ("email", "denies", "third_party") not in got
+    # guard: what the denial names before the exception stays denied
+    got = facts("Your location will not be transmitted to third parties, with the exception of the payment provider.")
+    assert {x for x in got if x[0].startswith("location") and x[1] == "denies"}

@@ -56,6 +56,7 @@ class PromiseRules:
     purpose_scoped: re.Pattern[str] = rule("purpose_scoped")
     identity: re.Pattern[str] = rule("identity")
     personal: re.Pattern[str] = rule("personal")
+    device_identity: re.Pattern[str] = rule("device_identity")
     policy_exception: re.Pattern[str] = rule("policy_exception")
     sp_exception: re.Pattern[str] = rule("sp_exception")
     next_exception: re.Pattern[str] = rule("next_exception")
@@ -218,6 +219,9 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
             # (none named: a group the paragraph spoke of, "third party service providers ... that you may choose to
             # use. We will not share your personal data with these third parties": no promise about the app's SDKs)
             rcps = _named_before(texts, k, find, [])
+        if not rcps and denial and not anonymous and r.device_identity.search(t):
+            rcps = [("class", "third_party")]  # ("We do not share information that can be used to personally identify your
+            # device": with no one)
         if not rcps:
             continue
         narrowed = any(p == "categories" for p, _v in rcps)
@@ -265,7 +269,8 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
         if rcps == [("class", "third_party")] and r.ad_purpose.search(t):
             # (a denial "for their use in marketing directly to you" is about those who market: grid 108's Jersey Mike's)
             rcps = [("categories", "advertising")]
-        params = (*rcps, ("reach", "identity"), *((("except", "service_providers"),) if sp else ()))
+        reach = "device" if r.device_identity.search(t) else "identity"
+        params = (*rcps, ("reach", reach), *((("except", "service_providers"),) if sp else ()))
         out.append(Claim("no_third_party_sharing", t, start, end, params))
     every = _all_data_denials(texts, find, statements, r, categories, organizations or {}, common, names or {})
     done = {c.start for c in every}

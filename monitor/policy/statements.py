@@ -215,6 +215,11 @@ _COUNTRIES = [("CN", r"People'?s Republic of China|mainland China|\bPRC\b|\bChin
               ("DE", r"Germany"), ("JP", r"Japan"), ("IN", r"India"), ("HK", r"Hong Kong"), ("AU", r"Australia"),
               ("CA", r"\bCanada\b"), ("GB", r"United Kingdom")]
 _COUNTRY_JOIN = re.compile(r"\s*(?:,|or|and|and/or)\s*(?:the\s+)?", re.I)
+# (the recipients the policy names may be elsewhere: "Some of these third parties may be located outside of the United States",
+# grid 149's U.S. Soccer, session 31)
+_LOCATED_ABROAD = re.compile(r"\b(?:may|might|can|could)\s+(?:also\s+)?be\s+(?:located|based|hosted|established)\s+"
+                             r"(?:outside\s+(?:of\s+)?(?:the\s+)?(?:United\s+States|U\.?S\.?A?|EU|EEA|European\s+Union|"
+                             r"country|countries)|overseas|abroad|in\s+other\s+countries)\b", re.I)
 _ABROAD_ALLOWED = re.compile(r"\b(?:may|might|can|will)\s+(?:\w+\s+){0,2}?(?:transfer|store|process|transmit)\w*\b[^.]{0,80}"
                              r"\b(?:outside|overseas|abroad|jurisdictions?\s+other\s+than|other\s+countries)", re.I)
 _HEADING = re.compile(r"^\s*(?:[IVX]+\.|[A-Z][a-z]+\.\s|\d+(?:\.\d+)*[.、)]?\s|[（(]\d+[)）])")
@@ -2482,7 +2487,9 @@ _AD_PROMISE_OBJECT = re.compile(r"\b(?:data|information|identifiers?|details|PII
 
 def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
     out: list[Claim] = []
+    prev = ""
     for c in clauses(text, aliases):
+        before, prev = prev, c.text
         t = _TITLE_QUOTE.sub(_blank, c.text)  # (a link's or a title's words in quotes are not the policy's: "Do Not Sell ...")
         found: list[tuple[str, tuple[tuple[str, str], ...]]] = []
         if re.search(r"\bstored?\b[^.]{0,80}\b(?:in|within)\s+(?:the\s+)?(?:territory|mainland|servers?\s+in|"
@@ -2492,11 +2499,12 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
             if not any(_COUNTRY_JOIN.fullmatch(t[a[1]:b[0]]) for a, b in zip(spans, spans[1:], strict=False)):
                 # ("we store all information in the United States or Australia": no one country, grid 66)
                 found.append(("storage_location", (("country", named[0][0]),) if named else ()))
-        if re.search(r"cross-border|outside (?:the territory|China|the country)|overseas|jurisdictions? other than", t, re.I):
+        if re.search(r"cross-border|outside (?:the territory|China|the country)|overseas|jurisdictions? other than", t, re.I) \
+                or _LOCATED_ABROAD.search(t):
             denied = bool(_DENY.search(t))
             # "we may transfer, store and process it in jurisdictions other than where you live": data may leave
             allowed = not denied and not re.search(r"^\W*(?:\d+\W*)?(?:if|when|in case)\b|\bif\b", t, re.I) and bool(
-                _ABROAD_ALLOWED.search(t))
+                _ABROAD_ALLOWED.search(t) or _LOCATED_ABROAD.search(t))
             params: tuple[tuple[str, str], ...] = (("denied", "yes" if denied else "no"),)
             found.append(("cross_border", (*params, ("allowed", "yes")) if allowed else params))
         excepted = promise_rules().other_exception.search(t)
@@ -2505,7 +2513,12 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
         # before set, an opt-in mailing in grid 56's Weather Underground, not the policy's whole)
         hypothetical = re.search(r"^\W*(?:if|when|in case|in\s+(?:this|that|these|those|such)\s+(?:case|instance)s?)\b"
                                  r"|\bif you\b", t, re.I)
-        if _DENY.search(t) and _ADVERTISERS.search(t) and not hypothetical and _AD_PROMISE_OBJECT.search(t):
+        # (nor what opting out does: "Opting out through these methods does not prevent you from seeing ads; it simply
+        # means that network advertisers will no longer collect data for the purpose of providing you targeted ads", "They
+        # signal network advertisers so that they do not collect data online": grid 149's U.S. Soccer, session 31)
+        opted_out = _OPTED_OUT.search(t) or _OPTED_OUT.search(before)
+        if _DENY.search(t) and _ADVERTISERS.search(t) and not hypothetical and not opted_out \
+                and _AD_PROMISE_OBJECT.search(t):
             found.append(("no_ad_sharing", ()))
         elif _DENY.search(t) and _SHARE.search(t) and not excepted and about_pi and not hypothetical and (
                 _THIRD.search(t) or re.search(r"any (?:company|organization)", t, re.I)) and not _NAMES_SHARED.match(t):
@@ -2533,6 +2546,7 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
     return out
 
 
+_OPTED_OUT = re.compile(r"\bopt(?:ing|ed)?[- ]?outs?\b", re.I)
 _NAMES_SHARED = re.compile(r"^\W*categories\s+of\s+third[- ]parties\b[^:]{0,200}:\s*(?!(?:none|no|n/?a|not\s+applicable)\b)\w",
                            re.I)
 
