@@ -256,7 +256,7 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           "fresh-er": (0.86, 0.77), "fresh-es": (0.66, 0.82), "fresh-et": (0.77, 0.73), "fresh-eu": (0.74, 0.75),
           "fresh-ev": (0.70, 0.76), "fresh-ew": (0.80, 0.81), "fresh-ex": (0.76, 0.71),
           # session 22 (first readings on 62bd1be in docs/rounds.md; fresh-fl holds older versions of products used before)
-          "fresh-ey": (0.86, 0.82), "fresh-ez": (0.81, 0.84), "fresh-fa": (0.80, 0.74), "fresh-fb": (0.77, 0.65),
+          "fresh-ey": (0.85, 0.77), "fresh-ez": (0.81, 0.84), "fresh-fa": (0.80, 0.74), "fresh-fb": (0.77, 0.65),
           "fresh-fc": (0.81, 0.80), "fresh-fd": (0.81, 0.85), "fresh-fe": (0.80, 0.76), "fresh-ff": (0.75, 0.77),
           "fresh-fg": (0.77, 0.66), "fresh-fh": (0.86, 0.80), "fresh-fi": (0.76, 0.79), "fresh-fj": (0.91, 1.00),
           "fresh-fk": (0.90, 0.84), "fresh-fl": (0.79, 0.71), "fresh-fm": (0.81, 0.78), "fresh-fn": (0.79, 0.75),
@@ -326,7 +326,17 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           "fresh-hm": (0.94, 0.72), "fresh-hn": (0.74, 0.68), "fresh-ho": (0.77, 0.71), "fresh-hp": (0.91, 0.90),
           "fresh-hq": (0.88, 0.95), "fresh-hr": (0.82, 0.81), "fresh-hs": (0.86, 0.87), "fresh-ht": (0.78, 0.86),
           # the last, read first on ba84675 (the same on d2e1c68): fresh-hu (connected-device makers) 0.906
-          "fresh-hu": (0.90, 0.91)}
+          "fresh-hu": (0.90, 0.91),
+          # session 31 (own de-identified processing, a later policy's needs, hosts built on a named cloud, "No account or
+          # password", Chinese advice and notice channels, HTML bullets and <pre> lines, SDKs named as examples of what is
+          # not used, what some partners obtain all the same, capitals, "with the exception of", the user's local device):
+          # blind sets read first on 9d74371 -> now: fresh-hv (Chinese apps) 0.867 -> 0.984, fresh-hw (indie Android
+          # apps) 0.801 -> 0.822, fresh-hx (connected devices) 0.669 -> 0.677, fresh-hy (SDK vendors) 0.791 -> 0.923,
+          # fresh-hz (apps naming SDKs) 0.884, fresh-ia (Chinese apps) 0.950, fresh-ib (English apps and devices) 0.834 ->
+          # 0.831 (fresh-ey's floor moved 0.86 / 0.82 -> 0.85 / 0.77: a <pre> page is read line by line now, which takes
+          # "Information you choose to provide" off the item it had run into and conditioned)
+          "fresh-hv": (0.98, 1.00), "fresh-hw": (0.82, 1.00), "fresh-hx": (0.67, 0.72), "fresh-hy": (0.92, 0.77),
+          "fresh-hz": (0.88, 1.00), "fresh-ia": (0.95, 1.00), "fresh-ib": (0.83, 0.77)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
@@ -357,7 +367,8 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-gr", "fresh-gs", "fresh-gt", "fresh-gu", "fresh-gv", "fresh-gw", "fresh-gx", "fresh-gy", "fresh-gz",
            "fresh-ha", "fresh-hb", "fresh-hc", "fresh-hd", "fresh-he", "fresh-hf", "fresh-hg", "fresh-hh", "fresh-hi",
            "fresh-hj", "fresh-hk", "fresh-hl", "fresh-hm", "fresh-hn", "fresh-ho", "fresh-hp", "fresh-hq", "fresh-hr",
-           "fresh-hs", "fresh-ht", "fresh-hu")
+           "fresh-hs", "fresh-ht", "fresh-hu", "fresh-hv", "fresh-hw", "fresh-hx", "fresh-hy", "fresh-hz", "fresh-ia",
+           "fresh-ib")
 
 
 def _present() -> set[str]:

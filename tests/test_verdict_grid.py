@@ -97,9 +97,15 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1,
                # PostHog" held for every type (an e-mail or a location to an SDK); its reviewer holds it for the types the
                # policy lists as collected
                "grid115/hoglite.txt": 12,
-               # grid 104's ResearchGate (2020): a phone number read as denied from a bullet whose parent item says
-               # "services that are not available to Visitors", and the phone to Stripe; left for later
-               "grid104/researchgate.txt": 2,
+               # (grid 104's ResearchGate's 2, a phone number read as denied from a bold label run into its item, gone in
+               # session 31)
+               # session 31: grid 146's FaceApp, "the US as the data storage location" held against a server in Germany
+               # that its reviewer reads as the ad partner's own collection; Patook, "encrypt sensitive personal
+               # information before it travels over the internet" held for a location sent in clear text
+               "grid146/faceapp.txt": 1, "grid146/patook.txt": 1,
+               # grid 150's 微喇: "本应用不会使用或者向任何无关第三方提供用户的通讯录、GPS、录音等信息" read as denying the app's own
+               # use of GPS; its reviewer reads the sentence as being about unrelated third parties only
+               "grid150/weila.txt": 4,
                # grid 68's Sciener: "We follow our SOPs to protect the PDI submitted to us, both during transmission and
                # once we receive it" read as a promise about transit (an e-mail sent in clear text breaks it); its
                # reviewer reads no promise there
@@ -440,7 +446,7 @@ FLOORS_S22 = {
     101: {"grid101/autosync.txt": (0.64, 14), "grid101/talkatone.txt": (0.54, 5), "grid101/tocaboca.txt": (0.52, 10)},
     102: {"grid102/appcloner.txt": (0.95, 61), "grid102/superlive.txt": (0.47, 7), "grid102/tivimate.txt": (1.0, 64)},
     103: {"grid103/avast.txt": (0.58, 21), "grid103/avatarworld.txt": (0.46, 24), "grid103/wooplus.txt": (0.45, 19)},
-    104: {"grid104/blurrr.txt": (0.72, 15), "grid104/gosmart.txt": (0.48, 12), "grid104/researchgate.txt": (0.51, 8)},
+    104: {"grid104/blurrr.txt": (0.72, 15), "grid104/gosmart.txt": (0.48, 12), "grid104/researchgate.txt": (0.50, 9)},
     105: {"grid105/carmatch.txt": (1.0, 81), "grid105/herorescue3.txt": (1.0, 93), "grid105/letssmash.txt": (1.0, 87)},
     106: {"grid106/mouthshut.txt": (0.9, 45), "grid106/sizhong_wangxiao.txt": (0.86, 34), "grid106/starkey.txt": (0.91, 47)},
     107: {"grid107/carbontrack.txt": (0.31, 21), "grid107/planetromeo.txt": (0.66, 42), "grid107/redbubble.txt": (0.94, 84)},
@@ -571,6 +577,25 @@ FLOORS_S30 = {
 }
 OVERALL_S30 = {138: (188, 0.66, (31, 31)), 139: (224, 0.73, (109, 122)), 140: (192, 0.95, (83, 83)),
                141: (211, 0.82, (93, 100)), 142: (198, 0.46, (14, 14)), 143: (183, 0.69, (95, 99))}
+
+# session 31 (blind grids read first on 9d74371, accuracy / false `contradicted`): 144 (EZVIZ, Flag 2020, 照片智能修复)
+# 0.805 / 22; 145 (HomeCloud, Wisenet Life) 0.685 / 0; 146 (DayTicker, FaceApp, Patook) 0.689 / 28; 147 (Zetronix, DEENKEE,
+# Gledopto) 0.738 / 0; on 9d74371 as on f562b15: 148 (LogicLike, Stocker, Chatbox) 0.64 / 10; 149 (ICBC, U.S. Soccer,
+# Military Times) 0.464 / 9; on 9127ceb: 150 (Bob天气, 微喇, 微喇企业版) 0.729 / 4 (the same on 9d74371). After the session's
+# rules: 144 0.935 / 0, 145 0.854 / 0, 146 0.789 / 2, 147 0.738 / 0, 148 0.815 / 0, 149 0.596 / 0, 150 0.729 / 4
+GRIDS_S31 = {g: CORPUS / f"verdicts{g}" for g in range(144, 151)}
+FLOORS_S31 = {
+    144: {"grid144/ezviz.txt": (0.87, 26), "grid144/flag2020.txt": (1.0, 61), "grid144/piceasy.txt": (0.93, 35)},
+    145: {"grid145/homecloud.txt": (0.8, 8), "grid145/wisenet.txt": (0.9, 50)},
+    146: {"grid146/dayticker.txt": (0.87, 6), "grid146/faceapp.txt": (0.67, 10), "grid146/patook.txt": (0.81, 31)},
+    147: {"grid147/deenkee.txt": (0.89, 39), "grid147/gledopto.txt": (0.88, 55), "grid147/zetronix.txt": (0.5, 19)},
+    148: {"grid148/chatbox.txt": (0.73, 47), "grid148/logiclike.txt": (0.94, 25), "grid148/stocker.txt": (0.74, 30)},
+    149: {"grid149/icbc.txt": (0.75, 6), "grid149/militarytimes.txt": (0.36, 7), "grid149/ussoccer.txt": (0.67, 2)},
+    150: {"grid150/bobweather.txt": (0.76, 30), "grid150/weila.txt": (0.56, 21), "grid150/weilacorp.txt": (0.86, 21)},
+}
+OVERALL_S31 = {144: (185, 0.93, (122, 126)), 145: (130, 0.85, (58, 63)), 146: (190, 0.78, (47, 62)),
+               147: (214, 0.73, (113, 120)), 148: (200, 0.81, (102, 108)), 149: (183, 0.59, (15, 20)),
+               150: (229, 0.72, (72, 78))}
 
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
@@ -716,6 +741,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S28[g], CORPUS / "policies", *OVERALL_S28[g], FLOORS_S28[g], id=f"grid{g}") for g in range(134, 137)),
     *(pytest.param(GRIDS_S29[g], CORPUS / "policies", *OVERALL_S29[g], FLOORS_S29[g], id=f"grid{g}") for g in (137,)),
     *(pytest.param(GRIDS_S30[g], CORPUS / "policies", *OVERALL_S30[g], FLOORS_S30[g], id=f"grid{g}") for g in range(138, 144)),
+    *(pytest.param(GRIDS_S31[g], CORPUS / "policies", *OVERALL_S31[g], FLOORS_S31[g], id=f"grid{g}") for g in range(144, 151)),
 ]
 
 
