@@ -336,7 +336,9 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # 0.831 (fresh-ey's floor moved 0.86 / 0.82 -> 0.85 / 0.77: a <pre> page is read line by line now, which takes
           # "Information you choose to provide" off the item it had run into and conditioned)
           "fresh-hv": (0.98, 1.00), "fresh-hw": (0.82, 1.00), "fresh-hx": (0.67, 0.72), "fresh-hy": (0.92, 0.77),
-          "fresh-hz": (0.88, 1.00), "fresh-ia": (0.95, 1.00), "fresh-ib": (0.83, 0.77)}
+          "fresh-hz": (0.88, 1.00), "fresh-ia": (0.95, 1.00), "fresh-ib": (0.83, 0.77),
+          # the last, read first on c01665d (the same on 9d74371): fresh-ic (Wansview, Symcon, UMIDIGI as a decoy) 0.684
+          "fresh-ic": (0.68, 0.83)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
@@ -368,7 +370,7 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-ha", "fresh-hb", "fresh-hc", "fresh-hd", "fresh-he", "fresh-hf", "fresh-hg", "fresh-hh", "fresh-hi",
            "fresh-hj", "fresh-hk", "fresh-hl", "fresh-hm", "fresh-hn", "fresh-ho", "fresh-hp", "fresh-hq", "fresh-hr",
            "fresh-hs", "fresh-ht", "fresh-hu", "fresh-hv", "fresh-hw", "fresh-hx", "fresh-hy", "fresh-hz", "fresh-ia",
-           "fresh-ib")
+           "fresh-ib", "fresh-ic")
 
 
 def _present() -> set[str]:

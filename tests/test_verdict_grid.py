@@ -582,8 +582,9 @@ OVERALL_S30 = {138: (188, 0.66, (31, 31)), 139: (224, 0.73, (109, 122)), 140: (1
 # 0.805 / 22; 145 (HomeCloud, Wisenet Life) 0.685 / 0; 146 (DayTicker, FaceApp, Patook) 0.689 / 28; 147 (Zetronix, DEENKEE,
 # Gledopto) 0.738 / 0; on 9d74371 as on f562b15: 148 (LogicLike, Stocker, Chatbox) 0.64 / 10; 149 (ICBC, U.S. Soccer,
 # Military Times) 0.464 / 9; on 9127ceb: 150 (Bob天气, 微喇, 微喇企业版) 0.729 / 4 (the same on 9d74371). After the session's
-# rules: 144 0.935 / 0, 145 0.854 / 0, 146 0.789 / 2, 147 0.738 / 0, 148 0.815 / 0, 149 0.596 / 0, 150 0.729 / 4
-GRIDS_S31 = {g: CORPUS / f"verdicts{g}" for g in range(144, 151)}
+# rules: 144 0.935 / 0, 145 0.854 / 0, 146 0.789 / 2, 147 0.738 / 0, 148 0.815 / 0, 149 0.596 / 0, 150 0.729 / 4; the
+# last, 151 (MLS, Tennessee Titans, BabyCenter), read 0.678 / 12 on 9d74371 and 0.690 / 0 on c01665d (the session's rules)
+GRIDS_S31 = {g: CORPUS / f"verdicts{g}" for g in range(144, 152)}
 FLOORS_S31 = {
     144: {"grid144/ezviz.txt": (0.87, 26), "grid144/flag2020.txt": (1.0, 61), "grid144/piceasy.txt": (0.93, 35)},
     145: {"grid145/homecloud.txt": (0.8, 8), "grid145/wisenet.txt": (0.9, 50)},
@@ -592,10 +593,11 @@ FLOORS_S31 = {
     148: {"grid148/chatbox.txt": (0.73, 47), "grid148/logiclike.txt": (0.94, 25), "grid148/stocker.txt": (0.74, 30)},
     149: {"grid149/icbc.txt": (0.75, 6), "grid149/militarytimes.txt": (0.36, 7), "grid149/ussoccer.txt": (0.67, 2)},
     150: {"grid150/bobweather.txt": (0.76, 30), "grid150/weila.txt": (0.56, 21), "grid150/weilacorp.txt": (0.86, 21)},
+    151: {"grid151/babycenter.txt": (0.9, 18), "grid151/mls.txt": (0.44, 1), "grid151/titans.txt": (0.72, 40)},
 }
 OVERALL_S31 = {144: (185, 0.93, (122, 126)), 145: (130, 0.85, (58, 63)), 146: (190, 0.78, (47, 62)),
                147: (214, 0.73, (113, 120)), 148: (200, 0.81, (102, 108)), 149: (183, 0.59, (15, 20)),
-               150: (229, 0.72, (72, 78))}
+               150: (229, 0.72, (72, 78)), 151: (245, 0.69, (59, 80))}
 
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
@@ -741,7 +743,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S28[g], CORPUS / "policies", *OVERALL_S28[g], FLOORS_S28[g], id=f"grid{g}") for g in range(134, 137)),
     *(pytest.param(GRIDS_S29[g], CORPUS / "policies", *OVERALL_S29[g], FLOORS_S29[g], id=f"grid{g}") for g in (137,)),
     *(pytest.param(GRIDS_S30[g], CORPUS / "policies", *OVERALL_S30[g], FLOORS_S30[g], id=f"grid{g}") for g in range(138, 144)),
-    *(pytest.param(GRIDS_S31[g], CORPUS / "policies", *OVERALL_S31[g], FLOORS_S31[g], id=f"grid{g}") for g in range(144, 151)),
+    *(pytest.param(GRIDS_S31[g], CORPUS / "policies", *OVERALL_S31[g], FLOORS_S31[g], id=f"grid{g}") for g in range(144, 152)),
 ]
 
 
