@@ -170,3 +170,11 @@ def test_with_the_exception_of_ends_a_denial() -> None:
     # guard: what the denial names before the exception stays denied
     got = facts("Your location will not be transmitted to third parties, with the exception of the payment provider.")
     assert {x for x in got if x[0].startswith("location") and x[1] == "denies"}
+
+
+def test_any_location_information_is_every_kind_of_it() -> None:
+    got = facts("We do not access GPS, geolocation services, or any location information.")
+    assert ("location_coarse", "denies", "first_party") in got
+    # guard: "other location information" beside GPS stays the precise kind
+    got = facts("We collect GPS coordinates and other location information.")
+    assert ("location_coarse", "collects", "first_party") not in got

@@ -2118,10 +2118,16 @@ def _label_only(text: str) -> bool:
 _EXAMPLES_AFTER = re.compile(r"\s*[(（]?\s*(?:including|such\s+as|e\.g\.,?|for\s+example|like)\b[^)）.;]{0,80}[)）]?", re.I)
 
 
+_ANY_BEFORE = re.compile(r"\b(?:any|all)\s+(?:other\s+|kind\s+of\s+|form\s+of\s+|of\s+your\s+)?$", re.I)
+
+
 def _narrowing_near(text: str, s: int, e: int) -> str:
     """The words around a mention that may narrow it to one type, without the examples written right after it when
     they name a precise kind: "location information (including latitude and longitude)" names examples of unqualified
     location, not a qualifier; "location (such as your country)" and "location (country and city level only)" narrow."""
+    if _ANY_BEFORE.search(text, max(0, s - 24), s) and re.search(r"locat", text[s:e], re.I):
+        return ""  # "any location information" is every kind of it, whatever sits beside it ("We do not access GPS, ...
+        # or any location information": grid 145's HomeCloud, session 31)
     ex = _EXAMPLES_AFTER.match(text, e)
     if ex and rules().precise_examples.search(text, ex.start(), ex.end()):
         return text[max(0, s - 80):e] + " " + text[ex.end():ex.end() + 80]
