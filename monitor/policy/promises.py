@@ -109,6 +109,9 @@ def promise_rules() -> PromiseRules:
 
 
 def reach_types(reach: str) -> tuple[str, ...]:
+    """The types a promise's reach covers; "device" is what identifies the device: the identifiers but those of the person."""
+    if reach == "device":
+        return tuple(x for x in reach_types("identifiers") if x not in reach_types("identity"))
     return promise_rules().reach.get(reach, ())
 
 
@@ -225,12 +228,12 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
         if not rcps:
             continue
         narrowed = any(p == "categories" for p, _v in rcps)
+        nxt = texts[k + 1][2] if k + 1 < len(texts) else ""
         if anonymous:
             spare = _named_sdks(texts, find, common) if r.besides_named.search(t) else []
             reach = "identity" if _states_identifier(rcps, statements, categories, set(spare)) else "identifiers"
-            after = texts[k + 1][2] if k + 1 < len(texts) else ""
-            if reach == "identifiers" and r.obtained_after.search(after) \
-                    and set(named_types(after)) - set(reach_types("identity")):
+            if reach == "identifiers" and r.obtained_after.search(nxt) \
+                    and set(named_types(nxt)) - set(reach_types("identity")):
                 reach = "identity"  # ("... some partners may obtain your IMEI/IDFA, MAC": those are taken back)
             form = (("form", "deidentified"),) if r.deidentified.search(t) else ()
             spared = (("spare", ",".join(spare)),) if spare else ()
@@ -241,7 +244,6 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
                 continue
             out.append(Claim("no_personal_info", t, start, end, (*rcps, ("reach", reach), *form, *spared)))
             continue
-        nxt = texts[k + 1][2] if k + 1 < len(texts) else ""
         sp = bool(r.sp_exception.search(t)) or bool(r.next_exception.search(nxt) and r.sp_exception.search(nxt))
         set_forth = bool(r.policy_exception.search(t))
         if set_forth and not sp and nxt.rstrip(" *").endswith((":", "：")):
@@ -307,7 +309,7 @@ def _tracker_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, r
         if found and (ex is None or any(a < ex.start() for _sdk, a, _b in found)):
             continue
         examples = list(dict.fromkeys(sdk for sdk, _a, _b in found))
-        if examples and ex is not None:  # (and the names that are everyday words too: "Sentry, Amplitude")
+        if ex is not None:  # (and the names that are everyday words too: "Sentry, Amplitude")
             examples += [x for x in _named_sdks([(0, 0, t[ex.start():], "")], find, common) if x not in examples]
         tail = t[m.start():]
         if r.library_words.search(r.library_kind.sub(" ", tail)):
@@ -539,7 +541,7 @@ def _named_sdks(texts: Sequence[tuple[int, int, str, str]], find: Finder, common
 def _states_identifier(rcps: list[tuple[str, str]], statements: Sequence[Statement], categories: dict[str, str],
                        spared: set[str] | None = None) -> bool:
     """The policy states a device identifier (exactly) for a recipient the promise is about (not one it spares)."""
-    ids = set(reach_types("identifiers")) - set(reach_types("identity"))
+    ids = set(reach_types("device"))
     sdks = {s for p, v in rcps if p == "sdks" for s in v.split(",")}
     cats = {s for p, v in rcps if p == "categories" for s in v.split(",")}
     anyone = any(p == "class" for p, _v in rcps)

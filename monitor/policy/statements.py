@@ -2505,12 +2505,13 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
             if not any(_COUNTRY_JOIN.fullmatch(t[a[1]:b[0]]) for a, b in zip(spans, spans[1:], strict=False)):
                 # ("we store all information in the United States or Australia": no one country, grid 66)
                 found.append(("storage_location", (("country", named[0][0]),) if named else ()))
+        located_abroad = bool(_LOCATED_ABROAD.search(t))
         if re.search(r"cross-border|outside (?:the territory|China|the country)|overseas|jurisdictions? other than", t, re.I) \
-                or _LOCATED_ABROAD.search(t):
+                or located_abroad:
             denied = bool(_DENY.search(t))
             # "we may transfer, store and process it in jurisdictions other than where you live": data may leave
             allowed = not denied and not re.search(r"^\W*(?:\d+\W*)?(?:if|when|in case)\b|\bif\b", t, re.I) and bool(
-                _ABROAD_ALLOWED.search(t) or _LOCATED_ABROAD.search(t))
+                _ABROAD_ALLOWED.search(t) or located_abroad)
             params: tuple[tuple[str, str], ...] = (("denied", "yes" if denied else "no"),)
             found.append(("cross_border", (*params, ("allowed", "yes")) if allowed else params))
         excepted = promise_rules().other_exception.search(t)
