@@ -25,6 +25,7 @@ from monitor.policy.covering import (
     denies_category,
     denies_collecting,
     denies_plain_form,
+    denies_unrelated,
     in_class,
     in_place,
     names_type,
@@ -218,6 +219,9 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
         # is limited to something the reader does not see (a section, a purpose): the stated collection holds
         # (not a denial of one form, "no passwords in plain text": the stated collection does not say which form)
         denials = [d for d in denials if d.recipient != "first_party" or denies_plain_form(d)]
+    if judged != "first_party" and any(s.stance != "denies" and _recipient(s) in (judged, recipient) for s in clear):
+        # a denial to "unrelated third parties" does not reach an SDK the policy names as receiving this very type
+        denials = [d for d in denials if d.recipient == judged or not denies_unrelated(d)]
     if not denials and not clear and not vague and not _given_to_anyone(policy, type_id):
         # a first-party denial, in its own sentence, of collecting a type the policy gives no one ("We do not collect
         # names, emails, physical location"): the app sends none of it to its SDKs either

@@ -154,6 +154,7 @@ class CoveringRules:
     instruction: re.Pattern[str] = rule("instruction.text")
     instruction_types: tuple[str, ...] = rule("instruction.types", strings)
     plain_form: re.Pattern[str] = rule("denial.plain_form")
+    unrelated_class: re.Pattern[str] = rule("denial.unrelated_class")
     carved_out: re.Pattern[str] = rule("denial.carved_out")
     exception: re.Pattern[str] = rule("denial.exception")
     consent_exception: re.Pattern[str] = rule("denial.consent_exception")
@@ -320,6 +321,12 @@ def _closed_list(text: str, type_id: str) -> bool:
         if m is None or _OPEN_LIST.search(m.group(1)) or not any(not t.vague for t, _a, _b in find_terms(m.group(1))):
             return False
     return True
+
+
+def denies_unrelated(s: Statement) -> bool:
+    """A class denial to third parties unrelated to the service ("不会向任何无关第三方提供", "to unrelated third parties"):
+    it does not reach an SDK the policy itself names as receiving the type."""
+    return s.stance == "denies" and bool(covering_rules().unrelated_class.search(s.evidence.text))
 
 
 def carved_out(s: Statement) -> bool:
