@@ -284,7 +284,7 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[Fi
     # policy makes its other storage sentences (backups "stored off-site in the United States") no promise either;
     # and a country any storage sentence names is a place the policy gives
     places = [c for c in policy.claims if c.kind == "storage_location" and not dict(c.params).get("scope")]
-    abroad = abroad or any(dict(c.params).get("permissive") for c in places)
+    abroad = abroad or any(dict(c.params).get("open") for c in places)
     # (a place given for one region's users, "data of users in Asia is stored in Singapore", is a place the policy gives too)
     named = {dict(c.params).get("country", "") for c in policy.claims if c.kind == "storage_location"
              and dict(c.params).get("scope") in (None, "region")} - {""}

@@ -927,10 +927,12 @@ def apply_claim_rules(claims: list[Claim], texts: Sequence[tuple[int, int, str, 
             continue  # another company's servers: where it keeps its data, not where the first party keeps ours
         if c.kind == "storage_location" and not dict(c.params).get("scope") and r.regional_storage.search(c.text):
             c = replace(c, params=(*c.params, ("scope", "region")))  # one region's users' data: no place for all of it
-        if c.kind == "storage_location" and (r.permissive_storage.search(c.text) or r.open_storage.search(c.text)
-                                             or worldwide or r.permissive_storage.search(after.get(c.end, ""))) \
+        opened = r.open_storage.search(c.text) or worldwide or r.permissive_storage.search(after.get(c.end, ""))
+        if c.kind == "storage_location" and (opened or r.permissive_storage.search(c.text)) \
                 and not r.exclusive_storage.search(c.text):
-            c = replace(c, params=(*c.params, ("permissive", "yes")))
+            # (open: the places are left open, "and other countries"; a sentence that only permits one, "may be stored
+            # in the United States", excludes no other place but opens none either)
+            c = replace(c, params=(*c.params, ("permissive", "yes"), *((("open", "yes"),) if opened else ())))
         if c.kind == "no_ad_sharing" and class_categories(c.text) == ("promotion_clients",):
             continue  # a promise to the businesses that buy ads from us ("our advertisers ... aggregate information")
         if c.kind in ("no_ad_sharing", "no_third_party_sharing") and sale_only(c.text):
