@@ -2493,6 +2493,10 @@ _AD_PROMISE_OBJECT = re.compile(r"\b(?:data|information|identifiers?|details|PII
                                 r"\buse\s+(?:any\s+)?(?:third[- ]party\s+)?advertis", re.I)
 
 
+_DISCLAIMER = re.compile(r"\b(?:damages?|losses|liab(?:le|ility)|compensat\w*|indemnif\w*)\b|\b(?:never|not)\s+without\s+risks?\b",
+                         re.I)
+
+
 def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
     out: list[Claim] = []
     prev = ""
@@ -2501,7 +2505,10 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
         t = _TITLE_QUOTE.sub(_blank, c.text)  # (a link's or a title's words in quotes are not the policy's: "Do Not Sell ...")
         found: list[tuple[str, tuple[tuple[str, str], ...]]] = []
         if re.search(r"\bstored?\b[^.]{0,80}\b(?:in|within)\s+(?:the\s+)?(?:territory|mainland|servers?\s+in|"
-                     r"People|China|PRC|United|Singapore|Europe)|\bstored\s+locally\b|\bstorage\s+location\b", t, re.I):
+                     r"People|China|PRC|United|Singapore|Europe)|\bstored\s+locally\b|\bstorage\s+location\b"
+                     # (a place the data goes to: "Ecovacs might transfer your personal information to the servers located
+                     # in China", grid 152's Ecovacs)
+                     r"|\btransfer\w*\b[^.]{0,80}?\bto\s+(?:the\s+|our\s+)?servers?\s+(?:located\s+|based\s+)?in\b", t, re.I):
             named = [(code, m) for code, rx in _COUNTRIES for m in [re.search(rx, t)] if m]  # (in _COUNTRIES' order)
             spans = sorted(m.span() for _code, m in named)
             if not any(_COUNTRY_JOIN.fullmatch(t[a[1]:b[0]]) for a, b in zip(spans, spans[1:], strict=False)):
@@ -2526,10 +2533,14 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
         # means that network advertisers will no longer collect data for the purpose of providing you targeted ads", "They
         # signal network advertisers so that they do not collect data online": grid 149's U.S. Soccer, session 31)
         opted_out = _OPTED_OUT.search(t) or _OPTED_OUT.search(before)
-        if _DENY.search(t) and _ADVERTISERS.search(t) and not hypothetical and not opted_out \
+        # (nor a disclaimer of liability: "the transfer and storage of personal data is never without risk and ... the
+        # damage that you may suffer from the unlawful use of your personal data by third parties can never be collected
+        # from Ecovacs", grid 152's Ecovacs, session 32)
+        disclaimer = _DISCLAIMER.search(t)
+        if _DENY.search(t) and _ADVERTISERS.search(t) and not hypothetical and not opted_out and not disclaimer \
                 and _AD_PROMISE_OBJECT.search(t):
             found.append(("no_ad_sharing", ()))
-        elif _DENY.search(t) and _SHARE.search(t) and not excepted and about_pi and not hypothetical and (
+        elif _DENY.search(t) and _SHARE.search(t) and not excepted and about_pi and not hypothetical and not disclaimer and (
                 _THIRD.search(t) or re.search(r"any (?:company|organization)", t, re.I)) and not _NAMES_SHARED.match(t):
             # (a CCPA row "Categories of Third Parties (Which Does Not Include Service Providers) with whom the Personal
             # Information is Shared: None." leaves the service providers out; one that names a category shares: session
