@@ -25,13 +25,15 @@ _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "sec
 _SKIP = {"script", "style", "nav", "header", "footer", "noscript", "svg", "template", "head", "button", "form"}
 
 
+_MAX_FRAMES = 2  # nested srcdoc pages read (each is inside the bounded file: no more text than the file holds)
 _AUTHOR_BREAK = re.compile(r"\n[ \t\r\f\v\n]*(?=[·•●◆▪■])")
 
 
 class _HtmlText(HTMLParser):
-    def __init__(self, skipped: frozenset[str] | set[str] = _SKIP) -> None:
+    def __init__(self, skipped: frozenset[str] | set[str] = _SKIP, depth: int = 0) -> None:
         super().__init__(convert_charrefs=True)
         self.skipped = skipped
+        self.depth = depth  # how many iframes' srcdoc this page is inside
         self.parts: list[str] = []
         self.skip = 0
         # forms are skipped, but their text is kept aside (marked with a leading NUL): an ASP.NET page wraps its whole
@@ -43,6 +45,15 @@ class _HtmlText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "pre":
             self.pre += 1
+        if tag == "iframe" and not self.skip_but_forms and self.depth < _MAX_FRAMES:
+            # a page builder's embedded HTML: the browser shows an iframe's srcdoc as its own page (fresh-id's Agromart,
+            # whose whole policy is one)
+            doc = next((v for k, v in attrs if k == "srcdoc" and v), "")
+            if doc:
+                inner = _HtmlText(self.skipped, self.depth + 1)
+                inner.feed(doc)
+                inner.close()
+                self.parts.append("\n" + inner.text() + "\n")
         if tag in self.skipped:
             self.skip += 1
             self.skip_but_forms += tag != "form"

@@ -1,0 +1,75 @@
+"""Reader rules of session 32 (issue 14), each measured over the development batches before it was kept. Each text is
+written for the test in the shape of the sentences that were misread in the session's new blind sets (grid 150 of the
+session before, grids 152-154, fresh-id and after); each failed before its rule, and the guards beside them say what
+must stay as it was.
+"""
+
+from __future__ import annotations
+
+from monitor.policy.text import html_to_text
+from monitor.testing.policies import facts, stored_in, verdict_of
+
+
+def test_chinese_sharing_to_a_class_with_the_object_between() -> None:
+    got = facts("我们不会向第三方提供您的位置信息。")
+    assert ("location_precise", "denies", "third_party") in got
+    assert ("location_precise", "denies", "first_party") not in got
+    # guard: what is given to us or to the reader is no sharing ("向您提供服务", "向我们提供")
+    got = facts("为了向您提供定位服务，我们会收集您的位置信息。")
+    assert ("location_precise", "collects", "first_party") in got
+    assert not {x for x in got if x[2] == "third_party"}
+
+
+_UNRELATED = ("我们接入了高德地图SDK，高德地图SDK会收集您的位置信息，用于定位。\n"
+              "本应用不会使用或者向任何无关第三方提供用户的通讯录、GPS、录音等信息。\n")
+
+
+def test_a_denial_to_unrelated_third_parties_spares_the_sdk_named_for_the_type() -> None:
+    assert verdict_of(_UNRELATED, "location_precise", "amap", category="analytics") == "disclosed"
+    # guard: a third party the policy never names for the type is still one the denial reaches
+    assert verdict_of(_UNRELATED, "location_precise", "pangle", category="advertising") == "contradicted"
+    # guard: an unqualified denial to third parties still holds against the named SDK ("the strongest verdict wins")
+    firm = _UNRELATED.replace("无关第三方", "第三方")
+    assert verdict_of(firm, "location_precise", "amap", category="analytics") == "contradicted"
+
+
+def test_a_permitted_place_does_not_unmake_the_firm_one() -> None:
+    text = ("We collect your email address to create your account.\n"
+            "Personal information collected on the Site may be stored and processed in the United States.\n"
+            "The company and our servers are located in the United States.\n")
+    assert stored_in(text, "DE") == "contradicted"
+    assert stored_in(text, "US") != "contradicted"
+    # guard: a sentence that leaves the places open still does
+    opened = text.replace("in the United States.\nThe", "in the United States or any other country.\nThe")
+    assert stored_in(opened, "DE") != "contradicted"
+
+
+def test_a_liability_disclaimer_is_no_sharing_promise() -> None:
+    text = ("We collect your email address to create your account.\n"
+            "You acknowledge and accept that the transfer and storage of personal data is never without risk and "
+            "consequently, the damage that you may suffer from the unlawful use of your personal data by third parties "
+            "can never be collected from the company.\n")
+    assert verdict_of(text, "email", "firebase", category="analytics") != "contradicted"
+    # guard: a real promise not to share stays one
+    promise = "We collect your email address.\nWe will never share your personal information with third parties.\n"
+    assert verdict_of(promise, "email", "firebase", category="analytics") == "contradicted"
+
+
+def test_a_transfer_to_servers_in_a_country_is_a_place_the_policy_gives() -> None:
+    text = ("We collect your email address to create your account.\n"
+            "Personal information will be stored in servers of the company located in United States.\n"
+            "You understand and agree that the company might transfer your personal information to the servers located "
+            "in China.\n")
+    assert stored_in(text, "CN") != "contradicted"
+    assert stored_in(text, "DE") == "contradicted"
+
+
+def test_an_iframe_srcdoc_page_is_read() -> None:
+    page = ('<html><body><div><iframe src="javascript: window.frameElement.getAttribute(&quot;srcdoc&quot;);" '
+            'srcdoc="<script>var x = 1;</script><body><font face=&quot;CORBEL&quot;><br> Our applications can collect '
+            'your IDFA and e-mail address.</font></body>"></iframe></div><p>Copyright</p></body></html>')
+    text = html_to_text(page)
+    assert "can collect your IDFA and e-mail address." in text
+    assert "var x" not in text
+    # guard: the srcdoc of a frame inside a skipped element (a script-only widget in <noscript>) is not read
+    assert "IDFA" not in html_to_text('<noscript><iframe srcdoc="IDFA"></iframe></noscript><p>x</p>')
