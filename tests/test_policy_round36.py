@@ -73,3 +73,47 @@ def test_an_iframe_srcdoc_page_is_read() -> None:
     assert "var x" not in text
     # guard: the srcdoc of a frame inside a skipped element (a script-only widget in <noscript>) is not read
     assert "IDFA" not in html_to_text('<noscript><iframe srcdoc="IDFA"></iframe></noscript><p>x</p>')
+
+
+def test_a_product_named_after_gps_names_no_location() -> None:
+    assert not facts("Your use of Gaia GPS’s services is subject to these terms.")
+    assert ("email", "collects", "first_party") in facts("Gaia GPS will collect your email address.")
+    # guard: GPS as the data, at the start of a sentence too
+    assert ("location_precise", "collects", "first_party") in facts("Enable GPS to use the tracker. We collect GPS coordinates.")
+
+
+def test_entities_in_a_markdown_policy_read_as_their_characters() -> None:
+    import tempfile
+    from pathlib import Path
+
+    from monitor.policy.text import read_policy_text
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "policy.md"
+        path.write_text("# Privacy\n\na. Personal Information. We do not collect Personal Information.\n&ldquo;Personal "
+                        "Information&rdquo; is information that identifies you, such as your email addresses.\n",
+                        encoding="utf-8")
+        text = read_policy_text(path)
+    assert "“Personal Information” is" in text
+    assert "&ldquo;" not in text
+    # guard: an escaped angle bracket stays text, no tag is made of it
+    assert html_to_text("<p>a &lt;b&gt; c</p>").strip() == "a <b> c"
+
+
+def test_a_share_button_label_collects_no_email() -> None:
+    assert not facts("Email ThisBlogThis!Share to TwitterShare to FacebookShare to Pinterest")
+    # guard: an e-mail address asked for still is
+    assert ("email", "collects", "first_party") in facts("Email This form sends us your email address, which we collect.")
+
+
+_KEPT = ("For a better experience, while using our Service, we may require you to provide us with certain personally "
+         "identifiable information, including but not limited to email address and Running Apps List. The information "
+         "that we request will be retained on your device itself and will not get transmitted over our servers.")
+
+
+def test_the_generator_template_kept_on_the_device_denies_sending_it() -> None:
+    assert ("installed_apps", "denies", "first_party") in facts(_KEPT)
+    assert verdict_of(_KEPT, "email") == "contradicted"
+    # guard: the template's other ending keeps the data
+    kept_by_us = _KEPT.replace("will be retained on your device itself and will not get transmitted over our servers",
+                               "will be retained by us and used as described in this privacy policy")
+    assert verdict_of(kept_by_us, "email") == "disclosed"

@@ -6,6 +6,7 @@ and table rows as lines (cells joined by " | ") and drops scripts, styles and na
 
 from __future__ import annotations
 
+import html
 import io
 import logging
 import re
@@ -267,6 +268,9 @@ def read_policy_text(path: str | Path) -> str:
         # its lines stay lines
         if _TABLE_OPEN.search(text):
             text = _with_tables_read(text)
+        if "&" in text:  # markdown shows its entities as characters ("&ldquo;Personal Information&rdquo; is ...", a
+            # definition that reads as one only with its quotes: session 32, fresh-id's Rainier Games)
+            text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
         if "<" in text:  # (a block's tag ends its line, as in a page: "personal information<p>Personal information
             # means ...</p>", grid 74's National Geographic, whose definitions sit in tooltips; an inline one goes; in a
             # markdown table's row every tag is a space, the row one line: "| Y <br> Data encrypted in transit | Y |",
@@ -278,6 +282,8 @@ def read_policy_text(path: str | Path) -> str:
 
 
 _TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
+# the entities a markdown or text policy writes for punctuation and spaces (not "&lt;", which would make tags of text)
+_ENTITY = re.compile(r"&(?:[lr][sd]quo|quot|amp|nbsp|[mn]dash|hellip|apos|#(?:39|8216|8217|8220|8221|160|8211|8212));")
 _MD_HEADING = re.compile(r"(?m)^#{1,6} \S")  # a markdown heading: a file with two of them is markdown, whatever its tags
 _INLINE_TAG = re.compile(r"</?(?:p|div|span|br|hr|img|a|b|i|u|em|strong|sub|sup|small|center|font|h[1-6]|picture|source|"
                          r"details|summary|kbd|code|pre|ul|ol|li|blockquote|section|article|header|footer|nav)\b[^<>]{0,500}>",
