@@ -117,3 +117,17 @@ def test_the_generator_template_kept_on_the_device_denies_sending_it() -> None:
     kept_by_us = _KEPT.replace("will be retained on your device itself and will not get transmitted over our servers",
                                "will be retained by us and used as described in this privacy policy")
     assert verdict_of(kept_by_us, "email") == "disclosed"
+
+
+def test_a_relative_clause_or_bracket_denies_the_sharing_of_what_was_collected() -> None:
+    for text in ("We collect your email address, which is never shared with third parties.",
+                 "We collect your email address (used only for sign-in, never shared with third parties)."):
+        got = facts(text)
+        assert ("email", "collects", "first_party") in got, text
+        assert ("email", "denies", "third_party") in got, text
+        assert ("email", "collects", "third_party") not in got, text
+    # guard: an affirming relative clause shares, and one after a denial affirms nothing
+    assert ("email", "collects", "partners") in facts("We collect your email address, which we share with our partners.")
+    got = facts("We do not collect your email address, which is shared with nobody.")
+    assert ("email", "denies", "first_party") in got
+    assert not {x for x in got if x[1] == "collects"}

@@ -2005,6 +2005,9 @@ def _antecedent_class(text: str, all_clauses: list[Clause], ci: int) -> str | No
     return None
 
 
+_RELATIVE_TURN = re.compile(r"\s*(?:[(（]|,\s*(?:which|that)\b)", re.I)
+
+
 def _turned_tail(text: str, mentions: list[tuple[Term, int, int]]) -> tuple[int, bool | None] | None:
     """Where a clause turns to a second verb phrase of the other polarity about the same data, after every mention
     (start, negated): "We collect X but do not share it with Y" -> (at ", but", True); "We do not sell X, but we share it
@@ -2016,6 +2019,9 @@ def _turned_tail(text: str, mentions: list[tuple[Term, int, int]]) -> tuple[int,
     if m is None:
         return None
     negated = bool(m.group(1))
+    if not negated and _RELATIVE_TURN.match(m.group(0)):
+        return None  # (a relative clause or a bracket turns only to a denial: "We do not collect X, which is shared with
+        # nobody" affirms nothing)
     if negated and r.without_consent.search(text, m.end()):
         return None  # "... and will never be transmitted without your explicit consent": a condition, no turn
     if negated == bool(negation_spans(text[:m.start()])):
