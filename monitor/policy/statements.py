@@ -2036,7 +2036,15 @@ def _tail_recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str]) -> l
     any external server", "never leaves your device")."""
     if rules().tail_everyone.search(c.text):
         return ["first_party", "third_party"]
-    return _recipients(replace(c, text="we" + c.text), aliases, own)
+    out = _recipients(replace(c, text="we" + c.text), aliases, own)
+    if len(out) > 1 and not _OURS.search(c.text):
+        # (the "we" put before the tail makes no first party of it: "(used only for sign-in, never shared with third
+        # parties)" denies the third parties only)
+        out = [x for x in out if x != "first_party"]
+    return out
+
+
+_OURS = re.compile(r"(?:we|us|our|ourselves)", re.I)
 
 
 _SENDS_TO = re.compile(r"\b(?:sends|sending|send|uploads?|uploading|forwards?|forwarding)\s+(?:\w+\s+){1,5}?to\s+(?-i:[A-Z])", re.I)
