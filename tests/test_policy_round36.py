@@ -131,3 +131,35 @@ def test_a_relative_clause_or_bracket_denies_the_sharing_of_what_was_collected()
     got = facts("We do not collect your email address, which is shared with nobody.")
     assert ("email", "denies", "first_party") in got
     assert not {x for x in got if x[1] == "collects"}
+
+
+def test_anonymous_data_sent_through_a_named_sdk_is_a_promise_about_it() -> None:
+    text = ("We collect anonymous usage statistics through Firebase Analytics and Firebase Crashlytics.\n"
+            "This data is anonymous and is used solely to fix bugs.\n")
+    assert verdict_of(text, "android_id", "crashlytics", category="crash_reporting") == "contradicted"
+    # guard: anonymous users are no promise about data
+    users = "Anonymous users can play without an account. We use Firebase Analytics to count sessions.\n"
+    assert verdict_of(users, "android_id", "firebase", category="analytics") != "contradicted"
+
+
+def test_a_california_category_is_no_recipient() -> None:
+    got = facts("When you open an account with us, we may ask you to provide us with Identifiers such as your name, "
+                "telephone number and email address.")
+    assert {x[2] for x in got} == {"first_party"}
+    # guard: a company after a sharing verb is still a recipient
+    assert ("email", "collects", "acme_cloud") in facts("We share your email address with Acme Cloud.")
+
+
+def test_a_settings_path_names_no_data() -> None:
+    assert not facts("To disable location-based advertising:\n- Android: Settings > Location > Use Location (toggle off)\n"
+                     "- iOS: Settings > Privacy & Security > Location Services > Location-Based Ads (toggle off)\n")
+    # guard: location collected beside such a path still is
+    assert ("location_precise", "collects", "first_party") in facts(
+        "We collect your precise location. You can turn it off in Settings > Location.")
+
+
+def test_chinese_geographic_information_is_location_and_tencent_social_ads_is_gdt() -> None:
+    got = facts("广告使用腾讯社交广告，可能使用您的地理信息，向您提供相关广告。")
+    assert {("location_precise", "collects", "gdt"), ("location_coarse", "collects", "gdt")} <= got
+    # guard: a geographic information system is no location
+    assert not facts("我们的产品是一个地理信息系统。")

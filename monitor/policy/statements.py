@@ -1435,7 +1435,9 @@ _CLASS_WORDS = re.compile(r"^(?:we|us|our|you|your|the|third|partners?|advertis\
 
 
 _SHOUTED_ADVERB = re.compile(r"^[A-Z]{2,}LY$")
-_DATA_NOUN = re.compile(r"\b(?:data|information|info|details|content)$", re.I)
+# (and the California categories: "we may ask you to provide us with Identifiers such as your name, telephone number",
+# session 32, fresh-ij's 7-Eleven; "Geolocation Data", "Inferences")
+_DATA_NOUN = re.compile(r"\b(?:data|information|info|details|content|identifiers|inferences|records)$", re.I)
 
 
 def _named_org(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset()) -> str:
