@@ -165,3 +165,16 @@ def test_chinese_geographic_information_is_location_and_tencent_social_ads_is_gd
     assert {("location_precise", "collects", "gdt"), ("location_coarse", "collects", "gdt")} <= got
     # guard: a geographic information system is no location
     assert not facts("我们的产品是一个地理信息系统。")
+
+
+def test_storage_in_other_countries_leaves_the_places_open() -> None:
+    text = ("We collect your email address to create your account.\n"
+            "We store information on servers located in the United States via Amazon Web Services and may store "
+            "information on servers and equipment in other countries.\n"
+            "We store your personal information and game data on servers located in the United States.\n")
+    assert stored_in(text, "KR") != "contradicted"
+
+
+def test_chinese_sharing_to_this_platform_is_no_sharing() -> None:
+    got = facts("您在本平台上注册账户时向本平台提供的信息，包括您的手机号码。")
+    assert not {x for x in got if x[2] == "third_party"}

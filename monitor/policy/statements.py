@@ -178,7 +178,7 @@ _YOU_GIVE = re.compile(r"\b(?:you|users?)\s+(?:\w+\s+){0,3}$", re.I)  # ("the da
 _SHARE = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to)\w*|\bprovid(?:e[sd]?|ing)\b|\bgiv(?:e|es|ing)\s+(?:[\w-]+\s+){1,4}?to\b|\bpass(?:es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:on|along|to)\b"
                     r"|共享|提供给|披露|转让|传输给|发送给|分享|委托"
                     # (the object between: "不会向任何无关第三方提供用户的GPS", not to the reader or to us: "向您提供服务", "向我们提供")
-                    r"|向(?!(?:我们|您|你|用户|本公司|本应用)(?!的))[^，。；,;]{1,30}?(?:提供|出售|出租|透露|传输|发送)", re.I | re.ASCII)
+                    r"|向(?!(?:我们|您|你|用户|本公司|本应用|本平台|平台|本站|本网站|我方|我司)(?!的))[^，。；,;]{1,30}?(?:提供|出售|出租|透露|传输|发送)", re.I | re.ASCII)
 # ("third-party service providers / vendors / partners" are the partners class; "analytics companies" are other companies)
 _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment|service\s+providers?|vendors?|partners?|suppliers?"
                     r"|processors?|business\s+partners?))\b|\b(?:analytics|tracking|measurement|attribution)\s+(?:companies|firms)\b"
