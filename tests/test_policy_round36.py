@@ -178,3 +178,8 @@ def test_storage_in_other_countries_leaves_the_places_open() -> None:
 def test_chinese_sharing_to_this_platform_is_no_sharing() -> None:
     got = facts("您在本平台上注册账户时向本平台提供的信息，包括您的手机号码。")
     assert not {x for x in got if x[2] == "third_party"}
+
+
+def test_the_ad_id_permission_name_makes_the_advertising_id_android_s() -> None:
+    got = facts("We collect the following:\n- Advertising ID (AD_ID): Used to deliver advertisements.\n")
+    assert {x[0] for x in got} == {"gaid"}
