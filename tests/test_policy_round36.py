@@ -183,3 +183,25 @@ def test_chinese_sharing_to_this_platform_is_no_sharing() -> None:
 def test_the_ad_id_permission_name_makes_the_advertising_id_android_s() -> None:
     got = facts("We collect the following:\n- Advertising ID (AD_ID): Used to deliver advertisements.\n")
     assert {x[0] for x in got} == {"gaid"}
+
+
+def test_how_to_stop_a_collection_states_nothing() -> None:
+    for text in ("To prevent the collection of precise location information, please refer to instructions provided by "
+                 "your mobile service provider or device manufacturer.",
+                 "You have the ability to stop the collection of precise location information at any time."):
+        assert not facts(text), text
+    # guard: the collection itself is still read
+    assert ("location_precise", "collects", "first_party") in facts(
+        "We collect precise location information to show nearby stores.")
+
+
+def test_another_service_s_credentials_are_not_the_app_s() -> None:
+    assert not facts("You may be able to log in to our Service using your Facebook account or other third-party "
+                     "credentials.")
+    assert ("credentials", "collects", "first_party") in facts("We collect your login credentials when you sign up.")
+
+
+def test_a_block_id_is_no_lock_id() -> None:
+    assert not facts("| Block ID: | GEO02 |")
+    # guard: a smart lock's own ID still is the device's
+    assert ("device_uid", "collects", "first_party") in facts("We collect the lock ID of your smart lock.")
