@@ -205,3 +205,14 @@ def test_a_block_id_is_no_lock_id() -> None:
     assert not facts("| Block ID: | GEO02 |")
     # guard: a smart lock's own ID still is the device's
     assert ("device_uid", "collects", "first_party") in facts("We collect the lock ID of your smart lock.")
+
+
+def test_the_do_not_sell_link_title_is_no_promise() -> None:
+    text = ("We show ads from AppLovin, which receives your advertising ID.\n"
+            "We do not sell your personal data for direct monetary consideration. Note that under the CCPA’s broader "
+            "definitions, sharing advertising identifiers with ad networks for cross-context behavioural advertising may "
+            "qualify as a “sale” or “sharing” — see Section 14.3 and our Do Not Sell or Share page.\n")
+    assert verdict_of(text, "gaid", "applovin", category="advertising") != "contradicted"
+    # guard: a promise not to share identifiers with advertisers still is one
+    promise = "We collect your advertising ID.\nWe do not share advertising identifiers with ad networks.\n"
+    assert verdict_of(promise, "gaid", "applovin", category="advertising") == "contradicted"

@@ -2588,7 +2588,9 @@ _NAMES_SHARED = re.compile(r"^\W*categories\s+of\s+third[- ]parties\b[^:]{0,200}
 
 
 # a title or a link's label in quotes: three words or more, the first capitalised ("“Do Not Sell My Personal Information”")
-_TITLE_QUOTE = re.compile(r"[\"“”]\s*[A-Z][\w'’]*(?:[\s/-]+[\w'’]+){2,15}\s*[\"“”]")
+_TITLE_QUOTE = re.compile(r"[\"“”]\s*[A-Z][\w'’]*(?:[\s/-]+[\w'’]+){2,15}\s*[\"“”]"
+                          # (and the CCPA link's title without quotes: "see our Do Not Sell or Share page", session 32)
+                          r"|(?-i:\bDo\s+Not\s+Sell(?:\s+(?:or|and|/)\s+Share)?(?:\s+My\s+Personal\s+(?:Information|Data))?)\b")
 
 
 def _blank(m: re.Match[str]) -> str:
