@@ -1,7 +1,8 @@
 """Reader rules of session 32 (issue 14), each measured over the development batches before it was kept. Each text is
 written for the test in the shape of the sentences that were misread in the session's new blind sets (grid 150 of the
-session before, grids 152-154, fresh-id and after); each failed before its rule, and the guards beside them say what
-must stay as it was.
+session before, grids 152-154, fresh-id and after); each failed before its rule (on b929d7b), and the guards beside them
+say what must stay as it was; two keep what an earlier rule of the session broke and a later one mended (storage "in other
+countries" after the permissive place stopped opening a policy's places; "向本平台提供" after "向…提供" became sharing).
 """
 
 from __future__ import annotations
@@ -143,8 +144,9 @@ def test_anonymous_data_sent_through_a_named_sdk_is_a_promise_about_it() -> None
 
 
 def test_a_california_category_is_no_recipient() -> None:
-    got = facts("When you open an account with us, we may ask you to provide us with Identifiers such as your name, "
-                "telephone number and email address.")
+    got = facts("Privacy Policy of Sudoku Fun\n\n" + "We take your privacy seriously and explain here what the app does. " * 6
+                + "\n\nWhen you open an account with us, we may ask you to provide us with Identifiers such as your name, "
+                "telephone number and email address.\n")
     assert {x[2] for x in got} == {"first_party"}
     # guard: a company after a sharing verb is still a recipient
     policy = ("Privacy Policy of Sudoku Fun\n\n" + "We take your privacy seriously and explain here what the app does. " * 6
