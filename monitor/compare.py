@@ -220,8 +220,11 @@ def _verdict(policy: Policy, type_id: str, recipient: str, fs: list[Finding],
         # (not a denial of one form, "no passwords in plain text": the stated collection does not say which form)
         denials = [d for d in denials if d.recipient != "first_party" or denies_plain_form(d)]
     if judged != "first_party" and any(s.stance != "denies" and _recipient(s) in (judged, recipient) for s in clear):
-        # a denial to "unrelated third parties" does not reach an SDK the policy names as receiving this very type
-        denials = [d for d in denials if d.recipient == judged or not denies_unrelated(d)]
+        # a denial to "unrelated third parties" does not reach an SDK the policy names as receiving this very type, nor
+        # does data "stored only on your device" beside "City name and country code are sent to Firebase Analytics"
+        # (the named sharing is the exception the policy itself states: grid 157's Quran by Helal)
+        denials = [d for d in denials if d.recipient == judged
+                   or not (denies_unrelated(d) or policy_rules().local.search(d.evidence.text))]
     if not denials and not clear and not vague and not _given_to_anyone(policy, type_id):
         # a first-party denial, in its own sentence, of collecting a type the policy gives no one ("We do not collect
         # names, emails, physical location"): the app sends none of it to its SDKs either

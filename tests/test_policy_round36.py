@@ -218,3 +218,12 @@ def test_the_do_not_sell_link_title_is_no_promise() -> None:
     # guard: a promise not to share identifiers with advertisers still is one
     promise = "We collect your advertising ID.\nWe do not share advertising identifiers with ad networks.\n"
     assert verdict_of(promise, "gaid", "applovin", category="advertising") == "contradicted"
+
+
+def test_a_named_sharing_is_the_exception_to_data_kept_on_the_device() -> None:
+    text = ("We collect your city name and country code.\n"
+            "- City name and country code are sent to Firebase Analytics for app improvement\n"
+            "- Location data is stored only on your device and can be removed by uninstalling the app\n")
+    assert verdict_of(text, "location_coarse", "firebase", category="analytics") == "disclosed"
+    # guard: an SDK the policy never names for it is still held to the promise
+    assert verdict_of(text, "location_coarse", "unity_ads", category="advertising") == "contradicted"
