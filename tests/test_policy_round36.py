@@ -229,3 +229,10 @@ def test_a_named_sharing_is_the_exception_to_data_kept_on_the_device() -> None:
     firm = text.replace("is stored only on your device and can be removed by uninstalling the app",
                         "is never shared with third parties")
     assert verdict_of(firm, "location_coarse", "firebase", category="analytics") == "contradicted"
+
+
+def test_advice_not_to_disclose_one_s_password_is_no_denial() -> None:
+    assert not facts("Your password is the key to your account. Use unique numbers, letters and special characters, and "
+                     "do not disclose your Tradera-password to anyone.")
+    # guard: the company's own promise still denies
+    assert ("credentials", "denies", "third_party") in facts("We do not share your password with third parties.")
