@@ -205,7 +205,9 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # "若您选择第三方账号...授权登录" is a social login, conditional as LABELS.md says, where fresh-cy's labeller wrote
           # collects (P -0.03); "these third parties" after "business partners" are the partners, where fresh-cl's
           # labeller wrote third parties (F1 -0.008))
-          "fresh-de": (0.43, 0.83), "fresh-df": (0.90, 0.94), "fresh-dg": (0.80, 0.80), "fresh-dh": (0.69, 0.84),
+          # (fresh-de 0.43 -> 0.41 in session 32: Tradera's advice not to disclose one's password and its "third party login
+          # credentials" are read as nothing, and one of them had matched its labeller's first-party credentials by class)
+          "fresh-de": (0.41, 0.83), "fresh-df": (0.90, 0.94), "fresh-dg": (0.80, 0.80), "fresh-dh": (0.69, 0.84),
           "fresh-di": (0.78, 0.71), "fresh-dj": (0.85, 0.89), "fresh-dk": (0.77, 0.87),
           # ... and its third wave, read on 9a45a2b (every rule of the session, frozen) as on a6830fe: fresh-dl (8 Western
           # apps, OpenTermsArchive) 0.790, fresh-dm (8 studios' apps from their own repositories) 0.803
@@ -338,7 +340,15 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           "fresh-hv": (0.98, 1.00), "fresh-hw": (0.82, 1.00), "fresh-hx": (0.67, 0.72), "fresh-hy": (0.92, 0.77),
           "fresh-hz": (0.88, 1.00), "fresh-ia": (0.95, 1.00), "fresh-ib": (0.83, 0.77),
           # the last, read first on c01665d (the same on 9d74371): fresh-ic (Wansview, Symcon, UMIDIGI as a decoy) 0.684
-          "fresh-ic": (0.68, 0.83)}
+          "fresh-ic": (0.68, 0.83),
+          # session 32 (denials to unrelated third parties and Chinese "向…提供", relative clauses that deny sharing, storage
+          # that only permits a place, liability disclaimers, iframe srcdoc pages, markdown entities, settings paths):
+          # blind sets read first on b929d7b -> now: fresh-id (Android apps) 0.455 -> 0.565, fresh-ie (device makers)
+          # 0.790 -> 0.820, fresh-if (apps' own repositories) 0.595 -> 0.643, fresh-ig (indie Android apps) 0.574 -> 0.618,
+          # fresh-ih (drone, lock and camera makers) 0.860, fresh-ii (two Chinese texts) 0.000 -> 0.800, fresh-ij (mid-size
+          # US companies) 0.810 -> 0.825, fresh-ik (health apps) 0.761
+          "fresh-id": (0.56, 0.48), "fresh-ie": (0.82, 0.76), "fresh-if": (0.64, 0.61), "fresh-ig": (0.61, 0.50),
+          "fresh-ih": (0.86, 0.78), "fresh-ii": (0.80, 1.00), "fresh-ij": (0.82, 0.71), "fresh-ik": (0.76, 0.76)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
@@ -370,7 +380,8 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-ha", "fresh-hb", "fresh-hc", "fresh-hd", "fresh-he", "fresh-hf", "fresh-hg", "fresh-hh", "fresh-hi",
            "fresh-hj", "fresh-hk", "fresh-hl", "fresh-hm", "fresh-hn", "fresh-ho", "fresh-hp", "fresh-hq", "fresh-hr",
            "fresh-hs", "fresh-ht", "fresh-hu", "fresh-hv", "fresh-hw", "fresh-hx", "fresh-hy", "fresh-hz", "fresh-ia",
-           "fresh-ib", "fresh-ic")
+           "fresh-ib", "fresh-ic", "fresh-id", "fresh-ie", "fresh-if", "fresh-ig", "fresh-ih", "fresh-ii", "fresh-ij",
+           "fresh-ik")
 
 
 def _present() -> set[str]:

@@ -103,21 +103,29 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1,
                # that its reviewer reads as the ad partner's own collection; Patook, "encrypt sensitive personal
                # information before it travels over the internet" held for a location sent in clear text
                "grid146/faceapp.txt": 1, "grid146/patook.txt": 1,
-               # grid 150's 微喇: "本应用不会使用或者向任何无关第三方提供用户的通讯录、GPS、录音等信息" read as denying the app's own
-               # use of GPS; its reviewer reads the sentence as being about unrelated third parties only
-               "grid150/weila.txt": 4,
+               # grid 150's 微喇: "本应用不会使用或者向任何无关第三方提供用户的通讯录、GPS、录音等信息" is a denial to unrelated third
+               # parties since session 32 (no longer of the app's own use): it spares the SDKs the policy names for location,
+               # and holds for Bugly and MobTech, which its reviewer leaves undisclosed while giving Pangle and Getui
+               # `contradicted` from the same sentence
+               "grid150/weila.txt": 2,
+               # session 32: grid 156's 爱剧迷, an MD5 phone number and e-mail to Pangle against "不会提供您的个人身份信息" beside
+               # "去标识化" (a hashed phone number or e-mail is no de-identified form: grid 18's rule; its reviewer gives vague
+               # and undisclosed); grid 157's Quran by Helal, "Location data is stored only on your device" held for SDKs the
+               # policy never names for location (its reviewer reads a retention statement)
+               "grid156/aijumi.txt": 2, "grid157/quranhelal.txt": 3,
                # grid 68's Sciener: "We follow our SOPs to protect the PDI submitted to us, both during transmission and
                # once we receive it" read as a promise about transit (an e-mail sent in clear text breaks it); its
                # reviewer reads no promise there
                "grid68/sciener.txt": 1,
                # grid 39's two texts are web pages' source code (TSX); their denials are read inside markup, and the reader
                # still holds a few over more than they say (AppLovin's "sensitive personal data ... log-in credentials";
-               # "device ID" in a purchase paragraph; Konnected's US storage; a "Usage Data" section); left for later
+               # "device ID" in a purchase paragraph; a "Usage Data" section; Konnected's US storage went in session 32, when "may
+               # locate systems in other countries in the future" came to leave the places open); left for later
                # (ScoreHunter's four went in session 20: 'If you choose "Ask App Not to Track," the IDFA is not
                # collected' holds once the user has said no, a scoped denial; four of Avajora's eight in session 21, when
                # naming Firebase came to spare the Firebase products its name covers; one more in session 26: "We do not collect
                # credit card numbers, bank account numbers, or financial credentials" no longer denies the user's password)
-               "grid39/avajora.txt": 3, "grid39/konnected.txt": 1,
+               "grid39/avajora.txt": 3,
                # grid 126's LightArc: "We store and process information in the United Kingdom" is held as the storage
                # place; its reviewer reads it with a later sentence on non-UK users' data going to the US; left for later
                "grid126/lightarc.txt": 2,
@@ -138,7 +146,7 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1,
                # own (four); Hearing Aid's anonymous crash reports held to the connected device's id; SwitchBee's
                # "We don't collect personal information, including your email address", which its reviewer reads as
                # said of browsing the website (six); AI发型's HTTPS promise held to a BSSID sent in clear text
-               "grid87/duoverse.txt": 1, "grid88/wuyueyi.txt": 4, "grid91/hearingaid.txt": 1, "grid94/switchbee.txt": 6,
+               "grid87/duoverse.txt": 1, "grid88/wuyueyi.txt": 2, "grid91/hearingaid.txt": 1, "grid94/switchbee.txt": 6,
                "grid95/aihairstyle.txt": 1}
 # grid 19, written blind at the end of session 9 and read on its last rules: 0.598 / 0 (the same on 52862b7); two
 # vocabulary rules from its errors (SIM序列号, 米盟 / vivo流量联盟) -> 0.617. Session 10: "we share your personal data
@@ -592,12 +600,29 @@ FLOORS_S31 = {
     147: {"grid147/deenkee.txt": (0.89, 39), "grid147/gledopto.txt": (0.88, 55), "grid147/zetronix.txt": (0.5, 19)},
     148: {"grid148/chatbox.txt": (0.73, 47), "grid148/logiclike.txt": (0.94, 25), "grid148/stocker.txt": (0.74, 30)},
     149: {"grid149/icbc.txt": (0.75, 6), "grid149/militarytimes.txt": (0.36, 7), "grid149/ussoccer.txt": (0.67, 2)},
-    150: {"grid150/bobweather.txt": (0.76, 30), "grid150/weila.txt": (0.56, 21), "grid150/weilacorp.txt": (0.86, 21)},
+    150: {"grid150/bobweather.txt": (0.76, 30), "grid150/weila.txt": (0.60, 19), "grid150/weilacorp.txt": (0.86, 21)},
     151: {"grid151/babycenter.txt": (0.9, 18), "grid151/mls.txt": (0.44, 1), "grid151/titans.txt": (0.72, 40)},
 }
 OVERALL_S31 = {144: (185, 0.93, (122, 126)), 145: (130, 0.85, (58, 63)), 146: (190, 0.78, (47, 62)),
                147: (214, 0.73, (113, 120)), 148: (200, 0.81, (102, 108)), 149: (183, 0.59, (15, 20)),
-               150: (229, 0.72, (72, 78)), 151: (245, 0.69, (59, 80))}
+               150: (229, 0.74, (70, 78)), 151: (245, 0.69, (59, 80))}
+
+# session 32 (blind grids read first on b929d7b, accuracy / false `contradicted`): 152 (Ecovacs, Meross, Etekcity) 0.400 /
+# 11; 153 (Memo, Gaming Mode, App Lock) 0.636 / 0; 154 (Remodel AI, ELSA Speak, Action Network) 0.554 / 0; 155 (Fish
+# Logger, AudioWagon, QR Code Scan) 0.709 / 0; 156 (爱剧迷) 0.481 / 2; 157 (Quran by Helal, Islamic Pro) 0.824 / 5. Most of
+# what is left is umbrella sharing ("we share your personal information with service providers"), which CONTRACT.md
+# leaves uncovered and these reviewers give `vague`
+GRIDS_S32 = {g: CORPUS / f"verdicts{g}" for g in range(152, 158)}
+FLOORS_S32 = {
+    152: {"grid152/ecovacs.txt": (0.47, 24), "grid152/etekcity.txt": (0.28, 7), "grid152/meross.txt": (0.43, 10)},
+    153: {"grid153/applock.txt": (0.87, 41), "grid153/gamingmode.txt": (0.4, 22), "grid153/memo.txt": (0.75, 42)},
+    154: {"grid154/actionnetwork.txt": (0.63, 7), "grid154/elsaspeak.txt": (0.55, 11), "grid154/remodelai.txt": (0.5, 13)},
+    155: {"grid155/audiowagon.txt": (0.76, 53), "grid155/fishlogger.txt": (0.62, 13), "grid155/qrcodescan.txt": (0.75, 30)},
+    156: {"grid156/aijumi.txt": (0.48, 8)},
+    157: {"grid157/islamicpro.txt": (0.75, 38), "grid157/quranhelal.txt": (0.9, 15)},
+}
+OVERALL_S32 = {152: (265, 0.4, (41, 45)), 153: (206, 0.68, (105, 122)), 154: (213, 0.56, (31, 34)),
+               155: (244, 0.70, (96, 98)), 156: (77, 0.48, (8, 13)), 157: (131, 0.83, (53, 56))}
 
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
@@ -744,6 +769,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S29[g], CORPUS / "policies", *OVERALL_S29[g], FLOORS_S29[g], id=f"grid{g}") for g in (137,)),
     *(pytest.param(GRIDS_S30[g], CORPUS / "policies", *OVERALL_S30[g], FLOORS_S30[g], id=f"grid{g}") for g in range(138, 144)),
     *(pytest.param(GRIDS_S31[g], CORPUS / "policies", *OVERALL_S31[g], FLOORS_S31[g], id=f"grid{g}") for g in range(144, 152)),
+    *(pytest.param(GRIDS_S32[g], CORPUS / "policies", *OVERALL_S32[g], FLOORS_S32[g], id=f"grid{g}") for g in range(152, 158)),
 ]
 
 
