@@ -236,3 +236,9 @@ def test_advice_not_to_disclose_one_s_password_is_no_denial() -> None:
                      "do not disclose your Tradera-password to anyone.")
     # guard: the company's own promise still denies
     assert ("credentials", "denies", "third_party") in facts("We do not share your password with third parties.")
+
+
+def test_how_to_opt_out_states_nothing() -> None:
+    assert not facts("To opt-out of location tracking when using our Apps, you can use the settings of your device.")
+    # guard: a collection sentence about opting out still collects
+    assert ("email", "collects", "first_party") in facts("We use your email address to record that you opted out.")
