@@ -2046,7 +2046,7 @@ def _tail_recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str]) -> l
     return out
 
 
-_OURS = re.compile(r"(?:we|us|our|ourselves)", re.I)
+_OURS = re.compile(r"\b(?:we|us|our|ourselves)\b", re.I)
 
 
 _SENDS_TO = re.compile(r"\b(?:sends|sending|send|uploads?|uploading|forwards?|forwarding)\s+(?:\w+\s+){1,5}?to\s+(?-i:[A-Z])", re.I)
