@@ -143,15 +143,17 @@ def test_anonymous_data_sent_through_a_named_sdk_is_a_promise_about_it() -> None
     assert verdict_of(users, "android_id", "firebase", category="analytics") != "contradicted"
 
 
+# an opening of its own, so that the capitalised words of the sentence tested are not read as the policy's own names
+_OPENING = "Privacy Policy of Sudoku Fun\n\n" + "We take your privacy seriously and explain here what the app does. " * 6 + "\n\n"
+
+
 def test_a_california_category_is_no_recipient() -> None:
-    got = facts("Privacy Policy of Sudoku Fun\n\n" + "We take your privacy seriously and explain here what the app does. " * 6
-                + "\n\nWhen you open an account with us, we may ask you to provide us with Identifiers such as your name, "
-                "telephone number and email address.\n")
+    got = facts(_OPENING + "When you open an account with us, we may ask you to provide us with Identifiers such as your "
+                "name, telephone number and email address.\n")
     assert {x[2] for x in got} == {"first_party"}
     # guard: a company after a sharing verb is still a recipient
-    policy = ("Privacy Policy of Sudoku Fun\n\n" + "We take your privacy seriously and explain here what the app does. " * 6
-              + "\n\nWe share your email address with Acme Cloud to send newsletters.\n")
-    assert ("email", "collects", "acme_cloud") in facts(policy)
+    assert ("email", "collects", "acme_cloud") in facts(_OPENING + "We share your email address with Acme Cloud to send "
+                                                               "newsletters.\n")
 
 
 def test_a_settings_path_names_no_data() -> None:
