@@ -291,6 +291,12 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[Fi
     # (a place given for one region's users, "data of users in Asia is stored in Singapore", is a place the policy gives too)
     named = {dict(c.params).get("country", "") for c in policy.claims if c.kind == "storage_location"
              and dict(c.params).get("scope") in (None, "region")} - {""}
+    # the type is one the policy says the app collects, if only by a category term ("Device Information: Non-personal data
+    # such as device model"): its "We do not store personal information on our servers" does not take it back (the
+    # policy counts that data as non-personal; session 33, grid 160's Ring React); a promise not to collect or send does
+    # (grid 51's Smart TV Manager, grid 29's ZSWatch: what they name is kept on the phone)
+    collected = any(s.stance == "collects" and not s.scoped and s.recipient == "first_party" and _type_level(s, fs[0].type)
+                    for s in policy.statements)
     for c in policy.claims:
         if dict(c.params).get("scope"):
             continue  # limited to a user group (children): traffic cannot be tied to it (CONTRACT.md, "Scope")
@@ -299,7 +305,7 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[Fi
             # processed or stored in the United States" permits a place without excluding others
             continue
         if dict(c.params).get("reach"):
-            why = _promise_broken(c, judged, category, fs[0].type, recipient, stated)
+            why = _promise_broken(c, judged, category, fs[0].type, recipient, stated, collected)
             if why and dict(c.params).get("form") == "deidentified" and fs[0].type not in reach_types("identity") \
                     and (fs[0].type in reach_types("resettable") or not any(_is_plain(f.transform) for f in fs)):
                 why = ""  # "only de-identified device information": a hashed device identifier is the de-identified form,
@@ -347,14 +353,22 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[Fi
     return None
 
 
-def _promise_broken(c: Claim, judged: str, category: str, type_id: str, recipient: str, stated: bool) -> str:
+_STORE_VERB = re.compile(r"\b(?:store|keep|save|retain|hold)\b", re.I)
+_SEND_VERB = re.compile(r"\b(?:collect|gather|send|transmit|upload|receive|obtain|share|access|track)\w*", re.I)
+
+
+def _promise_broken(c: Claim, judged: str, category: str, type_id: str, recipient: str, stated: bool,
+                    collected: bool = False) -> str:
     """A promise with a reach (monitor/policy/promises.py): broken by a reached type sent to a recipient it is about,
-    unless the policy states exactly this type for this recipient (the promise is then read at its narrowest)."""
+    unless the policy states exactly this type for this recipient (the promise is then read at its narrowest), or, for a
+    promise only to store nothing ("We do not store personal information on our servers"), says the app collects the type
+    at all (`collected`): what it calls non-personal and collects is not what it promises not to keep."""
     p = dict(c.params)
     if c.kind == "no_collection":  # a first-party promise: the app's own servers (or an unattributed host), and the SDKs
         # inside the app when the policy speaks of no third party receiving data (but for those it names: promises.py)
         inside = judged != "first_party" and p.get("sdks_too") == "yes" and recipient not in p.get("spare", "").split(",")
-        if judged != "first_party" and not inside or stated or type_id not in reached(p) \
+        kept_only = collected and bool(_STORE_VERB.search(c.text)) and not _SEND_VERB.search(c.text)
+        if judged != "first_party" and not inside or stated or kept_only or type_id not in reached(p) \
                 or type_id in p.get("spare_types", "").split(","):
             return ""
         if inside:

@@ -289,6 +289,12 @@ def states_nothing(text: str) -> bool:
     return any(rx.search(text) for rx in r.none) or bool(r.definition.search(text))
 
 
+def nothing_spans(text: str) -> list[tuple[int, int]]:
+    """Where the sentence rules of `states_nothing` match: (start, end) of each match."""
+    r = rules()
+    return [m.span() for rx in (*r.none, r.definition) for m in rx.finditer(text)]
+
+
 def describes_only(text: str, verb: re.Pattern[str]) -> bool:
     """True when the clause's only verbs are describing ones ("X includes ...", "such as")."""
     r = rules()

@@ -54,6 +54,12 @@ def conditional(text: str) -> bool:
     return bool(context_rules().condition.search(text))
 
 
+def nothing_more_spans(text: str) -> list[tuple[int, int]]:
+    """Where the rules of `states_nothing_more` match: (start, end) of each match."""
+    r = context_rules()
+    return [m.span() for rx in (r.none, r.advice) for m in rx.finditer(text)]
+
+
 def states_nothing_more(text: str) -> bool:
     """A sentence about the reader's legal rights ("you can exercise the rights ..."), or security advice to the reader
     ("We urge you to ... keep your personal data safe (including your password)"): it states no collection."""

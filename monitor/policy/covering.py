@@ -67,7 +67,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from monitor.model import Claim, Evidence, Statement
-from monitor.policy.vocab import find_terms
+from monitor.policy.vocab import find_terms, row_silenced
 from monitor.rules.fields import build, each, named, rule, strings, words
 
 RULES = Path(__file__).resolve().parent.parent / "rules" / "policy_covering.toml"
@@ -402,10 +402,10 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
                 and not r.store_only_not.search(text):
             # "we do not store your login credentials": kept nowhere, but sent at login: a denial traffic cannot break
             s = replace(s, qualifiers=(*s.qualifiers, "excepted", "not_stored"))
-        if s.type == "credentials" and s.stance != "denies" and r.password_advice.search(text) \
+        if s.type == "credentials" and s.stance != "denies" and row_silenced(text, s.type, r.password_advice) \
                 and not r.advice_collect.search(text):
             continue  # "change your passwords often": advice to the reader, no password collected
-        if s.type in r.instruction_types and r.instruction.search(text):
+        if s.type in r.instruction_types and row_silenced(text, s.type, r.instruction):
             continue  # how to reach us to opt out: the user's e-mail is the channel, not data collected or shared
         if s.recipient == "first_party" and s.stance == "denies" and r.excepted_sharing.search(text) \
                 and _names_a_class(text, r):

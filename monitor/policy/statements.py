@@ -20,6 +20,7 @@ from monitor.policy.clause import (
     describes_only,
     local_only,
     negation_spans,
+    nothing_spans,
     rules,
     sentence_spans,
     states_nothing,
@@ -36,6 +37,7 @@ from monitor.policy.context import (
     lists_back,
     marked_segment,
     name_label,
+    nothing_more_spans,
     only_if_back,
     org_slug,
     paragraph_conditions,
@@ -46,7 +48,7 @@ from monitor.policy.context import (
     used_as_tool,
 )
 from monitor.policy.promises import promise_rules
-from monitor.policy.vocab import Term, about_product, find_terms, policy_context, typed
+from monitor.policy.vocab import Term, about_product, find_terms, policy_context, row_pieces, typed
 from monitor.rules.alternation import literal_alternation
 
 _DENY = re.compile(
@@ -464,6 +466,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         # (a bold heading in capitals, "**L. VISITORS FROM BRAZIL**", is no item of a list the section before left open:
         # it opens a section, whose region scope its storage promise keeps: session 24, grid 118's AliExpress)
         bullet = bullet or (intro and _item_shaped(stripped) and not _CAPS_HEADING.match(stripped))
+        # (a table right under the introduction: its rows are the items, "以下信息仅存储在您的本地设备上，不会上传至我们的服务器：" over
+        # "| 电子邮箱 | 填写版权投诉表单 | 操作系统安全存储加密 |"; session 33, fresh-in's 净文洗墨)
+        bullet = bullet or (intro and stripped.startswith("|") and stripped.endswith("|"))
         # (a "-", "*" or "•" item is no heading: "- Advertising ID" under "## Information We Collect" is one of its items)
         if _is_heading(stripped) and not _FIELD_LINE.match(_unmarked(stripped)) \
                 and not (intro and bullet and not _NUMBERED.match(stripped)) \
@@ -711,7 +716,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             while len(name_cells) > 2 and re.fullmatch(r"\|?\s*(?:>|>?\s*\d+[.)]?)", name_cells[0].strip()):
                 name_cells = name_cells[1:]
             # (a company the user signs in with, "log into the app via Facebook", is the source of the row's data)
-            row = [h for h in aliases.find(name_cells[0]) if not _SIGN_IN_VIA.search(name_cells[0][max(0, h[1] - 60):h[1]])]
+            row = [h for h in aliases.find(name_cells[0]) if not _SIGN_IN_VIA.search(name_cells[0][max(0, h[1] - 60):h[1]])
+                   # (a company's account named as data, "Your name, alias, Apple ID, Facebook ID, ...": no SDK row;
+                   # session 33, fresh-fg's WeChat)
+                   and not _ACCOUNT_OF.match(name_cells[0][h[2]:])]
             # "华为 HMS push |": the vendor's SDK the cell names, not the vendor; a vendor's push channel is its push SDK
             row = [h for h in row if h[0] not in _GENERIC_ORGS] or [(_push_of(h[0], name_cells[0], ids), h[1], h[2])
                                                                     for h in row]
@@ -737,8 +745,13 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if described and _EXAMPLES_ONLY.match(stripped[described[0]:described[1]]):
                 described = ()  # "Device ID | Such as the IMEI | Y": the vendor's own examples of what it collects
             row_sdk = row[0][0] if row else table_sdk or entry_sdk or row_org
-            out.append(Clause(s, s + len(stripped), stripped, row_sdk, scope=section, cond=optional and not row_no,
-                              denied=row_no, described=described,
+            # (a table right under a list's introduction: the rows are its items, and keep its negation, its device-only
+            # keeping and its condition, as a bulleted item does)
+            under = intro and bullet and not row_no and _table_right_under_intro(lines, li)
+            out.append(Clause(s, s + len(stripped), stripped, row_sdk, scope=section,
+                              cond=optional and not row_no,
+                              denied=row_no or (under and intro_neg), described=described,
+                              local=under and intro_local,
                               operated=bool(operator_sdk) and not row and not table_sdk and row_sdk == operator_sdk))
             shared = plain_cells[shared_col] if 0 <= shared_col < len(cells) else ""
             if _NO_CELL.fullmatch(shared) or _YES_CELL.fullmatch(shared):
@@ -1329,8 +1342,13 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
         for rx, name in _RECIPIENT_CLASSES:
             if rx.search(allowed.group(1)):
                 return [name]
-    lead = _LEADING_CLAUSE.match(c.text)  # ("When you use our apps, third parties may collect ...": the subject after it)
-    main = c.text[lead.end():] if lead else c.text
+    # (after an item's label: "- Advertising Data: If ads are displayed, ad networks may collect ...", session 33)
+    labelled = _BULLET_LABEL.match(c.text)
+    body = c.text[labelled.end():] if labelled else c.text
+    compared = _LIKE_OTHERS.match(body)  # ("Like most online service providers, we collect ...": a comparison, no subject)
+    body = body[compared.end():] if compared else body
+    lead = _LEADING_CLAUSE.match(body)  # ("When you use our apps, third parties may collect ...": the subject after it)
+    main = body[lead.end():] if lead else body
     subject = _SUBJECT.match(main)
     if subject and not re.match(r"\W*(?:we|us|our\s+(?:app|company|service))\b", subject.group(1), re.I):
         head = subject.group(1)
@@ -1370,6 +1388,9 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
 _ALLOW_CLASS = re.compile(r"\b(?:allow|permit|enable|let|authori[sz]e)s?\s+((?:[\w-]+\s+){0,3}?(?:partners?|advertisers?|third[- ]part(?:y|ies)"
                           r"|(?:ad\s+)?networks?|companies|providers?|vendors?))\s+to\s+(?:collect|access|receive|obtain|gather|"
                           r"read|use|set|place|process)\b", re.I)
+_ACCOUNT_OF = re.compile(r"\s*(?:user\s+)?(?:IDs?|accounts?|log-?ins?|profiles?|user\s*names?|handles?)\b", re.I)
+_LIKE_OTHERS = re.compile(r"^\W*(?:like|as\s+with|as\s+do|similar\s+to|unlike)\s+(?:most|many|other|all|some)\b[^,;.]{0,80},\s*", re.I)
+_BULLET_LABEL = re.compile(r"^\s*[-•*·▪+]\s+(?:\*\*|__)?[\w][\w\s()/'&-]{1,48}(?:\*\*|__)?[:：](?:\*\*|__)?\s+(?=\S)")
 _LEADING_CLAUSE = re.compile(r"^\W*(?:when|whenever|if|where|once|while|as|after|before)\s+(?:you|users?|the\s+user)\b[^,;.:]{0,120},\s*",
                              re.I)
 _EXAMPLES_OF = re.compile(r"^\W*(?:some\s+)?(?:examples?|types?|kinds?)\s+of\s+(?:the\s+)?(?:data|information)\s+(?:that\s+|which\s+)?"
@@ -1575,7 +1596,9 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
     rel_s, rel_e = start - c.start, end - c.start
     after = text[rel_e: rel_e + 60]
     before = text[max(0, rel_s - 70): rel_s]
-    if re.match(r"\s*[(（](?:only collected|optional|only (?:when|with|if)(?!\s+(?:it\s+is\s+|they\s+are\s+)?(?:directly\s+|personally\s+)?identif)|if (?:you |the user )?\w+|(?:when|where) (?:you|the user|users?)\b|(?:when|where) [^()（）]{0,60}\b(?:enabled|permitted|allowed|granted|authori[sz]ed|opted|chosen|selected|consent|permission)|可选|选填|非必要"
+    # (also after the item's purpose: "Your current location for weather forecasts (only if you enable automatic location
+    # and grant location permissions)", session 33, fresh-ip's Kvaesitso)
+    if re.match(r"\s*(?:(?:for|to)\s+[^,;.()（）]{1,40}?\s*)?[(（](?:only collected|optional|only (?:when|with|if)(?!\s+(?:it\s+is\s+|they\s+are\s+)?(?:directly\s+|personally\s+)?identif)|if (?:you |the user )?\w+|(?:when|where) (?:you|the user|users?)\b|(?:when|where) [^()（）]{0,60}\b(?:enabled|permitted|allowed|granted|authori[sz]ed|opted|chosen|selected|consent|permission)|可选|选填|非必要"
                 r"|(?:subject to|with|upon|requires?|after) (?:the |your |the user[’']?s? |users?[’']? |explicit |prior |express )*"
                 r"(?:permission|consent|opt-?in|authori[sz]ation)|opt-?in)", after, re.I) or \
             re.match(r"\s*,?\s*(?:only\s+)?(?:where|if|when|once|after)\s+you(?:\s+have|[’']ve)?\s+(?:allow|grant|agree|consent|"
@@ -1805,12 +1828,18 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             continue  # a label over the lines that follow ("Location data:"): they say what happens to it
         # (a table row is no definition of the row above it: "| Email Address | Including ... | X |" then "| Phone Number |
         # Including but not limited to a hashed phone number | X |", session 30, fresh-hs's Bidmad)
-        if states_nothing(c.text) or (prev_denied and not _ROW.match(c.text) and describes_only(c.text, _VERB)):
-            continue  # contact lines, rights, definitions; "We do not collect X. X includes ..."
+        if states_nothing(c.text) or states_nothing_more(c.text):
+            # contact lines, rights, definitions, advice. A table row is read whole, cells and sentences together: a
+            # contact line in its purpose cell ("You are able to unsubscribe ... by contacting us at: support@...") or
+            # advice on a password silences only its own sentence, not the data the row's other sentences collect
+            # (session 33, fresh-if's Watermark: its registration row)
+            mentions = _outside_silent(c.text, mentions) if " | " in c.text else []
+            if not mentions:
+                continue
+        elif prev_denied and not _ROW.match(c.text) and describes_only(c.text, _VERB):
+            continue  # "We do not collect X. X includes ..."
         if r.examples_of.match(c.text) and ci and not _WE_COLLECT.search(all_clauses[ci - 1].text):
             continue  # the examples of a definition ("... defines personal data as ... Examples of personal data include")
-        if states_nothing_more(c.text):
-            continue  # the reader's legal rights ("you can exercise the rights set out in ...")
         # a permission is not data ("permission to use your location")
         # (a class "provided access to your email address" is given the data: a sharing, not a permission)
         mentions = [m for m in mentions if not r.permission_before.search(c.text[max(0, m[1] - 60):m[1]])
@@ -1837,6 +1866,11 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             # is its title
             mentions = [m for m in mentions if m[1] >= off + label.end()]
         mentions = _row_label_dropped(c.text, mentions)
+        # the data a bracketed condition names after the item it conditions is that item ("Your current location ... (only
+        # if you enable automatic location ...)"): no second mention of its own
+        conds = [b.span() for b in _BRACKET_CONDITION.finditer(c.text)]
+        mentions = [m for m in mentions if not any(
+            a <= m[1] < b and any(o[0].type == m[0].type and o[1] < a for o in mentions) for a, b in conds)]
         if c.described:  # the examples that define a row's kind of data are not what is collected
             mentions = [m for m in mentions if not c.described[0] <= m[1] < c.described[1]]
         # (a clause that points back passes the same data on: "For some partners, such as Google, this information will be
@@ -1877,8 +1911,11 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                 recipients = list(dict.fromkeys("advertisers" if x in ("third_party", "partners") else x for x in recipients))
             elif named == "partners":
                 recipients = list(dict.fromkeys("partners" if x == "third_party" else x for x in recipients))
-        if ci > 0 and recipients and all(x in ("partners", "third_party") for x in recipients) \
+        if ci > 0 and recipients and all(x in ("partners", "third_party", "first_party") for x in recipients) \
                 and _THESE_LISTED.match(c.text):
+            # (and "These services may collect and use your device's Advertising ID" after "We may use the following
+            # services in our app: - Google AdMob - Firebase Analytics / Crashlytics": those services, not the app;
+            # session 33, grid 160's Ring React)
             # "These partners may use device identifiers ... and IP-based location" after a list whose items name the
             # SDKs ("- Google AdMob (ad delivery ...)", "- Google Cast SDK", "- ... such as Firebase Analytics or
             # Crashlytics"): the SDKs of that list, not every partner (session 29, grid 137's RoveCast)
@@ -1927,7 +1964,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
             elif stance == "denies" and recipients == ["first_party"] and not c.denied and _denies_sharing(c.text, s, e):
                 rcps = ["first_party", "third_party"]  # "is never collected, tracked, or shared": shared with nobody
             extra: list[tuple[str, str]] = []  # (recipient, stance) of the second verb phrase
-            if turn and e <= turn[0]:
+            if turn and e <= turn[0] and " | " not in c.text[e:turn[0]]:  # (a turn in another cell of a row is not this one's)
                 tail_stance = "denies" if turn[1] else ("collects" if stance == "denies" and turn[1] is False else "")
                 rcps = [x for x in head_rcps if x not in tail_rcps]
                 if tail_stance:
@@ -1980,7 +2017,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
                                          evidence=Evidence(c.text, c.start, c.end), vague=vague, covers=covers))
         prev_denied = clause_denied
     out = _paragraph_conditions(text, out)
-    out = _answered_no(_collected_cells(text, out))
+    out = _mixed_rows(_safety_rows(text, _answered_no(_collected_cells(text, out))))
     out = _not_shared_marks(out)
     out = _denied_types_only_used(text, out)
     out = _corrected(text, out)
@@ -2097,7 +2134,8 @@ def _listed_sdks(cl: list[Clause], ci: int, aliases: AliasMatcher) -> list[str]:
     named: list[str] = []
     items = 0
     for k in range(ci - 1, max(-1, ci - 17), -1):
-        if not 0 <= cl[k + 1].start - cl[k].end <= 3:
+        # (a markdown line break, two spaces, and a blank line after the list: "(if used)  \n\nThese services ...")
+        if not 0 <= cl[k + 1].start - cl[k].end <= 5:
             break
         if cl[k].text.rstrip().endswith((":", "：")):
             return list(dict.fromkeys(named)) if items >= 2 else []
@@ -2325,6 +2363,29 @@ def _type_term(type_id: str) -> Term:
 _ANAPHOR_DATA = re.compile(r"\b(?:such|these|those|this|said|the\s+(?:above|same))\s+(?:identifiers?|IDs?|data|information|"
                            r"details)\b|(?:上述|以上|该等|这些)(?:信息|数据|标识符?)", re.I)
 _ROW = re.compile(r"^\s*\|")  # a table row
+def _table_right_under_intro(lines: list[str], li: int) -> bool:
+    """The table that line `li` is a row of starts right under a line that introduces it (ends in a colon)."""
+    k = li
+    while k > 0 and lines[k - 1].strip().startswith("|"):
+        k -= 1
+    while k > 0 and not lines[k - 1].strip():
+        k -= 1
+    return k > 0 and lines[k - 1].strip().rstrip("*_ ").endswith((":", "："))
+
+
+def _outside_silent(text: str, mentions: list[tuple[Term, int, int]]) -> list[tuple[Term, int, int]]:
+    """The mentions of a table row outside its pieces (cells, sentences) that a rule of states-nothing matches inside; none
+    when a match runs across pieces (a rule about the whole row: a cookie table's, a revision history's) or lies in the
+    row's first piece (its label or question)."""
+    pieces = row_pieces(text)
+    silent: set[tuple[int, int]] = set()
+    for a, b in [*nothing_spans(text), *nothing_more_spans(text)]:
+        piece = next((p for p in pieces if p[0] <= a < p[1] or (a == b == p[1])), None)
+        if piece is None or b > piece[1] or piece == pieces[0]:
+            return []  # (a rule about the row's label or question speaks for the whole row: "| Do you provide a way for
+            # users to request that their data is deleted? | ... |")
+        silent.add(piece)
+    return [x for x in mentions if not any(a <= x[1] < b for a, b in silent)]
 _CAPS_HEADING = re.compile(r"^\*\*(?:[A-Z\d]{1,3}\.\**\s*\**)?[A-Z][A-Z'’&,/-]*(?:\s+[A-Z][A-Z'’&,/-]*){1,9}\*\*\s*$")
 _ABOVE_REACH = 6  # clauses back that "the above data" (rules: statements.above_data) reaches at most
 _OCCASION = re.compile(r"^\W*(?:when|if|once|where|whenever)\s+you\b", re.I)
@@ -2362,6 +2423,68 @@ def _collected_cells(text: str, out: list[Statement]) -> list[Statement]:
     if not answers:
         return out
     return [replace(st, stance=answers[i]) if i in answers else st for i, st in enumerate(out)]
+
+
+def _safety_rows(text: str, out: list[Statement]) -> list[Statement]:
+    """A row of a Data-safety style table ("| Question | Collected | Shared | Ephemeral | Required | Purpose |", an SDK's
+    guide for the Play Console form) answers for its data: "Collected: No" denies it, "Required: No" (or "Optional") makes
+    its collection the user's choice (session 33, fresh-im's TenMax Beacon SDK)."""
+    if not _SAFETY_HEADER.search(text):
+        return out
+    kept: list[Statement] = []
+    for st in out:
+        row = st.evidence.text
+        if st.stance in ("collects", "conditional") and row.lstrip().startswith("|") and row.rstrip().endswith("|"):
+            cells = _safety_cells(text, st.evidence.start, row)
+            if cells.get("collected") == "no":
+                st = replace(st, stance="denies")
+            elif cells.get("collected") == "yes" and cells.get("required") in ("no", "optional"):
+                st = replace(st, stance="conditional")
+        kept.append(st)
+    return kept
+
+
+def _mixed_rows(out: list[Statement]) -> list[Statement]:
+    """A table row whose cells both send and keep back the same data ("| consentRequired=true | The SDK will read and pass
+    IDFA/AAID info to server. | The SDK will not read and pass IDFA/AAID info to server. |", a consent matrix: session 33,
+    fresh-im's Xandr SDK): the data goes under some of its conditions, a conditional collection, no denial."""
+    said: dict[tuple[int, str, str], set[str]] = {}
+    for st in out:
+        if " | " in st.evidence.text:
+            said.setdefault((st.evidence.start, st.type, st.recipient), set()).add(st.stance)
+    mixed = {k for k, v in said.items() if "denies" in v and v - {"denies"}}
+    if not mixed:
+        return out
+    kept: list[Statement] = []
+    done: set[tuple[int, str, str]] = set()
+    rows = {(a, t) for a, t, _r in mixed}
+    for st in out:
+        k = (st.evidence.start, st.type, st.recipient)
+        if k not in mixed and st.stance == "denies" and (k[0], k[1]) in rows:
+            continue  # (the denial to others that its "will not" cell gave: that cell's condition is the same)
+        if k in mixed:
+            if k in done:
+                continue
+            done.add(k)
+            st = replace(st, stance="conditional", qualifiers=tuple(q for q in st.qualifiers if not q.startswith("within:")))
+        kept.append(st)
+    return kept
+
+
+_SAFETY_HEADER = re.compile(r"^[^\S\n]*\|(?=[^\n]*\|\s*Collected\s*\|)(?=[^\n]*\|\s*(?:Required|Optional)\??\s*\|)", re.I | re.M)
+
+
+def _safety_cells(text: str, start: int, row: str) -> dict[str, str]:
+    """The row's answers by its table's column names (lowercase), read from the header line at the top of its table."""
+    lines = text[:start].split("\n")[:-1]
+    header = ""
+    for line in reversed(lines[-60:]):
+        if not line.strip().startswith("|"):
+            break
+        header = line
+    names = [x.strip().lower().rstrip("?") for x in header.strip().strip("|").split("|")]
+    values = [x.strip().lower() for x in row.strip().strip("|").split("|")]
+    return dict(zip(names, values, strict=True)) if len(names) == len(values) else {}
 
 
 # a questionnaire's answer on the line of its category: "4. Location: No" (an SDK's App Store privacy answers, session 29,

@@ -145,3 +145,32 @@ def typed(term: Term, ios: bool, iot: bool, near: str = "", android: bool = True
     if iot and term.iot_type:
         return [(term.iot_type, False, (term.iot_type,))]
     return [(term.type, term.vague, term.covers)]
+
+
+# where a table row's cells and sentences part: " | " between cells, a line break kept as <br>, a sentence's end before a
+# capital
+_ROW_PIECE = re.compile(r"\s\|\s|<br\s*/?>|(?<=[.!?])\s+(?=[\"“(*]*[A-Z])")
+
+
+def row_pieces(text: str) -> list[tuple[int, int]]:
+    """A table row's cells and the sentences inside them, as (start, end) offsets into the row."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _ROW_PIECE.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def row_silenced(text: str, type_id: str, rx: re.Pattern[str]) -> bool:
+    """`rx` (a sentence that says nothing of its data) holds for what a sentence says of `type_id`: the whole sentence
+    matches, or, in a table row, every piece (cell, sentence) that names the type does (a contact line in a row's purpose
+    cell does not silence the data its first cell collects)."""
+    if not rx.search(text):
+        return False
+    if " | " not in text:
+        return True
+    named = [(a, b) for a, b in row_pieces(text)
+             if any(t.type == type_id or type_id in t.expands or type_id in t.covers for t, _s, _e in find_terms(text[a:b]))]
+    return not named or all(rx.search(text[a:b]) for a, b in named)
