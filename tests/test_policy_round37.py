@@ -151,3 +151,21 @@ def test_a_table_under_a_device_only_introduction() -> None:
     # guard: a table under an introduction that collects stays collected
     collected = text.replace("以下信息仅存储在您的本地设备上，不会上传至我们的服务器：", "我们会收集以下信息：")
     assert ("email", "collects", "first_party") in facts(collected)
+
+
+def test_a_hardware_identifier_outside_a_connected_product_is_the_phones() -> None:
+    text = "On Android, the app collects and stores a hardware identifier (HWID) and the push notification token.\n"
+    assert not {x for x in facts(text) if x[0] == "device_uid"}
+    assert verdict_of(text, "android_id") == "vague"
+    # guard: the product's own hardware identifier is its device_uid
+    assert ("device_uid", "collects", "first_party") in facts(
+        "When you bind your camera, we collect the hardware identifier of the camera.\n")
+
+
+def test_a_calendar_events_location_is_no_location_of_the_user() -> None:
+    text = ("#### Data Collected by the Launcher\n\n- **Searchable data:**\n"
+            "    - **Calendar events**: Title, time, location, attendees, and description.\n")
+    assert not {x for x in facts(text) if x[0].startswith("location")}
+    # guard: the user's location next to it still is
+    assert ("location_precise", "collects", "first_party") in facts(
+        "We collect the location of your meeting room bookings and your GPS location.\n")
