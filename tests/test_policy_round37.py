@@ -169,3 +169,19 @@ def test_a_calendar_events_location_is_no_location_of_the_user() -> None:
     # guard: the user's location next to it still is
     assert ("location_precise", "collects", "first_party") in facts(
         "We collect the location of your meeting room bookings and your GPS location.\n")
+
+
+def test_what_the_reader_gives_when_contacting_us_is_collected_and_how_to_complain_is_not() -> None:
+    assert ("email", "collects", "first_party") in facts("When you contact us, you provide your email address.\n")
+    assert not facts("If you are unhappy with the way we process your personal data, please let us know by contacting us "
+                     "via the email.\n")
+    # guard: a bare contact line still states nothing
+    assert not facts("If you have any questions, contact us at hello@example.org.\n")
+
+
+def test_the_internets_insecurity_and_email_as_a_channel_state_nothing() -> None:
+    assert not facts("- The Internet is not an absolutely secure environment, and email, instant messaging, and "
+                     "communication with other users are not encrypted.\n")
+    assert not facts("Currently, Code Scanner uses e-mail to send such data.\n")
+    # guard: a collected e-mail address is still collected
+    assert ("email", "collects", "first_party") in facts("We collect your email address to send you receipts.\n")
