@@ -185,3 +185,22 @@ def test_the_internets_insecurity_and_email_as_a_channel_state_nothing() -> None
     assert not facts("Currently, Code Scanner uses e-mail to send such data.\n")
     # guard: a collected e-mail address is still collected
     assert ("email", "collects", "first_party") in facts("We collect your email address to send you receipts.\n")
+
+
+def test_passive_denials_with_logged_and_cannot() -> None:
+    got = facts("- Passwords are never logged, uploaded, or transmitted to any server.\n")
+    assert ("credentials", "denies", "first_party") in got
+    assert ("credentials", "collects", "first_party") not in got
+    assert ("credentials", "denies", "first_party") in facts("Passwords cannot be disclosed in any form whatsoever.\n")
+    # guard: "cannot" about what the data does is no denial of it
+    assert ("email", "collects", "first_party") in facts("We collect your email address, which cannot be used to identify you.\n")
+
+
+def test_a_wifi_networks_password_is_no_credential_of_the_user() -> None:
+    text = "During setup, the camera will ask for your Wi-Fi network name (SSID) and password to connect to the Internet.\n"
+    got = facts(text)
+    assert ("ssid", "collects", "first_party") in got
+    assert not {x for x in got if x[0] == "credentials"}
+    # guard: the account's own password beside it still is one
+    assert ("credentials", "collects", "first_party") in facts(
+        "Enter the Wi-Fi password to pair the camera; we also collect your account password.\n")
