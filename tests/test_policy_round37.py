@@ -204,3 +204,21 @@ def test_a_wifi_networks_password_is_no_credential_of_the_user() -> None:
     # guard: the account's own password beside it still is one
     assert ("credentials", "collects", "first_party") in facts(
         "Enter the Wi-Fi password to pair the camera; we also collect your account password.\n")
+
+
+def test_persistent_identifiers_and_a_brands_device_identification_numbers() -> None:
+    text = ("We collect:\n  * Persistent identifiers, such as LeapFrog device identification numbers and your Internet "
+            "Protocol (IP) address;\n")
+    assert ("device_uid", "collects", "first_party") in facts(text)
+    assert verdict_of(text, "android_id") == "vague"
+    # guard: an unbranded "device identification number" is no product's
+    assert not {x for x in facts("We collect your device identification number.\n") if x[0] == "device_uid"}
+
+
+def test_a_cookies_definition_with_our_web_server_states_nothing() -> None:
+    text = ("A cookie is a small text file that our Web server places on your computer hard drive that includes a unique "
+            "identifier.\n")
+    assert verdict_of(text, "android_id") == "undisclosed"
+    # guard: a cookie that we fill with a password still says so
+    assert ("credentials", "collects", "first_party") in facts(
+        "A cookie is a small text file that we transfer to your device that includes your username and password.\n")
