@@ -222,3 +222,21 @@ def test_a_cookies_definition_with_our_web_server_states_nothing() -> None:
     # guard: a cookie that we fill with a password still says so
     assert ("credentials", "collects", "first_party") in facts(
         "A cookie is a small text file that we transfer to your device that includes your username and password.\n")
+
+
+def test_a_denial_for_those_third_parties_marketing_purposes_is_purpose_limited() -> None:
+    text = ("We collect your email address and phone number.\n"
+            "We do not share your Personal Information with third parties for those third parties' direct marketing "
+            "purposes.\n")
+    assert verdict_of(text, "email", "admob", category="advertising") != "contradicted"
+    # guard: a denial without the purpose is still a promise
+    firm = text.replace(" for those third parties' direct marketing purposes", "")
+    assert verdict_of(firm, "email", "admob", category="advertising") == "contradicted"
+
+
+def test_a_collection_denial_after_but_binds_the_sdks_inside() -> None:
+    text = "When you use our app, we assign you a username, but we do not collect your name or email address.\n"
+    assert verdict_of(text, "email", "admob", category="advertising") == "contradicted"
+    # guard: a policy that gives the e-mail to advertisers says an SDK may have it
+    shared = text + "We share your email address with our advertising partners.\n"
+    assert verdict_of(shared, "email", "admob", category="advertising") != "contradicted"
