@@ -240,3 +240,16 @@ def test_a_collection_denial_after_but_binds_the_sdks_inside() -> None:
     # guard: a policy that gives the e-mail to advertisers says an SDK may have it
     shared = text + "We share your email address with our advertising partners.\n"
     assert verdict_of(shared, "email", "admob", category="advertising") != "contradicted"
+
+
+def test_the_option_to_provide_a_pointer_and_a_brands_device_identifier() -> None:
+    got = facts("You have the option to provide demographic information (such as gender, birth date and general location) "
+                "to us;\n")
+    assert ("location_coarse", "conditional", "first_party") in got
+    assert ("location_coarse", "collects", "first_party") not in got
+    assert not facts('For more details about how you may control the collection of location information, please see "Your '
+                     'Choices" below.\n')
+    assert ("device_uid", "collects", "first_party") in facts(
+        "We will further generate, and store with your account, a unique identifier allocated to each ANKR device.\n")
+    # guard: a unique identifier of the phone is no product's
+    assert not {x for x in facts("We collect a unique identifier for your device.\n") if x[0] == "device_uid"}
