@@ -348,7 +348,14 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # fresh-ih (drone, lock and camera makers) 0.860, fresh-ii (two Chinese texts) 0.000 -> 0.800, fresh-ij (mid-size
           # US companies) 0.810 -> 0.825, fresh-ik (health apps) 0.761
           "fresh-id": (0.56, 0.48), "fresh-ie": (0.82, 0.76), "fresh-if": (0.64, 0.61), "fresh-ig": (0.61, 0.50),
-          "fresh-ih": (0.86, 0.78), "fresh-ii": (0.80, 1.00), "fresh-ij": (0.82, 0.71), "fresh-ik": (0.76, 0.76)}
+          "fresh-ih": (0.86, 0.78), "fresh-ii": (0.80, 1.00), "fresh-ij": (0.82, 0.71), "fresh-ik": (0.76, 0.76),
+          # session 33 (table rows read cell by cell, Data-safety tables, Chinese denials of SDK kinds, the citp archive read
+          # file by file): blind sets read first on 1ea0dae -> now: fresh-il (2 device texts) 0.632 -> 0.675, fresh-im (SDK
+          # notices) 0.852 -> 1.000, fresh-in (Chinese texts) 0.755 -> 0.781, fresh-io (small developers) 0.500 -> 0.800,
+          # fresh-ip (launcher, keyboard, ride, delivery, VPN) 0.762 -> 0.786; read after the session's first rules (the same
+          # on 1ea0dae): fresh-iq (device makers, citp) 0.804, fresh-ir (app and ad-SDK companies, citp) 0.801
+          "fresh-il": (0.67, 1.00), "fresh-im": (1.00, 1.00), "fresh-in": (0.78, 0.68), "fresh-io": (0.80, 1.00),
+          "fresh-ip": (0.78, 0.72), "fresh-iq": (0.80, 1.00), "fresh-ir": (0.80, 0.82)}
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched
@@ -381,7 +388,7 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-hj", "fresh-hk", "fresh-hl", "fresh-hm", "fresh-hn", "fresh-ho", "fresh-hp", "fresh-hq", "fresh-hr",
            "fresh-hs", "fresh-ht", "fresh-hu", "fresh-hv", "fresh-hw", "fresh-hx", "fresh-hy", "fresh-hz", "fresh-ia",
            "fresh-ib", "fresh-ic", "fresh-id", "fresh-ie", "fresh-if", "fresh-ig", "fresh-ih", "fresh-ii", "fresh-ij",
-           "fresh-ik")
+           "fresh-ik", "fresh-il", "fresh-im", "fresh-in", "fresh-io", "fresh-ip", "fresh-iq", "fresh-ir")
 
 
 def _present() -> set[str]:

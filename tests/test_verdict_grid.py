@@ -113,6 +113,12 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1,
                # and undisclosed); grid 157's Quran by Helal, "Location data is stored only on your device" held for SDKs the
                # policy never names for location (its reviewer reads a retention statement)
                "grid156/aijumi.txt": 2, "grid157/quranhelal.txt": 3,
+               # session 33: grid 158's eConnect, "We do not collect personal information about you, such as your name, email
+               # address, or contact details" held as a promise to collect nothing (with grids 17-60's reviewers; its
+               # reviewer reads the umbrella word as denying no type); grid 160's Ring React, "We do not store personal
+               # information on our servers" held for the types the policy never says it collects; grid 162's GasBuddy,
+               # "stored ... in the United States" held against a server in Ireland (its reviewer reads a transfer notice)
+               "grid158/econnect.txt": 33, "grid160/ringreact.txt": 11, "grid162/gasbuddy.txt": 1,
                # grid 68's Sciener: "We follow our SOPs to protect the PDI submitted to us, both during transmission and
                # once we receive it" read as a promise about transit (an e-mail sent in clear text breaks it); its
                # reviewer reads no promise there
@@ -624,6 +630,20 @@ FLOORS_S32 = {
 OVERALL_S32 = {152: (265, 0.4, (41, 45)), 153: (206, 0.68, (105, 122)), 154: (213, 0.56, (31, 34)),
                155: (244, 0.70, (96, 98)), 156: (77, 0.48, (8, 13)), 157: (131, 0.83, (53, 56))}
 
+# session 33 (blind grids, accuracy / false `contradicted`, first reading on 1ea0dae; 161 and 162 read after the session's
+# first rules, the same on 1ea0dae): 158 (eConnect, PAKISS) 0.687 / 33; 159 (谈星) 0.544 / 0; 160 (Ring React, The
+# Munkeler, Feedo) 0.722 / 35; 161 (Sphero, LeapFrog, Roku; the citp archive) 0.443 / 0; 162 (Yik Yak, GasBuddy, Noom;
+# citp) 0.600 / 7
+GRIDS_S33 = {g: CORPUS / f"verdicts{g}" for g in range(158, 163)}
+FLOORS_S33 = {
+    158: {"grid158/econnect.txt": (0.52, 0), "grid158/pakiss.txt": (0.86, 0)},
+    159: {"grid159/tanxing.txt": (1.0, 22)},
+    160: {"grid160/feedo.txt": (1.0, 59), "grid160/munkeler.txt": (1.0, 28), "grid160/ringreact.txt": (0.64, 19)},
+    161: {"grid161/leapfrog.txt": (0.58, 13), "grid161/roku.txt": (0.66, 33), "grid161/sphero.txt": (0.5, 16)},
+    162: {"grid162/gasbuddy.txt": (0.72, 16), "grid162/noom.txt": (0.51, 8), "grid162/yikyak.txt": (0.67, 10)},
+}
+OVERALL_S33 = {158: (131, 0.68, (0, 33)), 159: (79, 1.0, (22, 22)), 160: (194, 0.87, (106, 115)), 161: (210, 0.57, (62, 64)), 162: (185, 0.63, (34, 40))}
+
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -770,6 +790,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S30[g], CORPUS / "policies", *OVERALL_S30[g], FLOORS_S30[g], id=f"grid{g}") for g in range(138, 144)),
     *(pytest.param(GRIDS_S31[g], CORPUS / "policies", *OVERALL_S31[g], FLOORS_S31[g], id=f"grid{g}") for g in range(144, 152)),
     *(pytest.param(GRIDS_S32[g], CORPUS / "policies", *OVERALL_S32[g], FLOORS_S32[g], id=f"grid{g}") for g in range(152, 158)),
+    *(pytest.param(GRIDS_S33[g], CORPUS / "policies", *OVERALL_S33[g], FLOORS_S33[g], id=f"grid{g}") for g in range(158, 163)),
 ]
 
 
