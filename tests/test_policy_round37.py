@@ -253,3 +253,13 @@ def test_the_option_to_provide_a_pointer_and_a_brands_device_identifier() -> Non
         "We will further generate, and store with your account, a unique identifier allocated to each ANKR device.\n")
     # guard: a unique identifier of the phone is no product's
     assert not {x for x in facts("We collect a unique identifier for your device.\n") if x[0] == "device_uid"}
+
+
+def test_the_companys_own_contact_details_name_no_data() -> None:
+    text = ("| Purpose | Legal basis | Data |\n|---|---|---|\n| To understand how many players use the app. | It is necessary "
+            "for Our legitimate interests. You may contact Us for more information. Please see Our contact details in "
+            "Section 1. | Device Information |\n")
+    assert verdict_of(text, "phone_number") == "undisclosed"
+    assert verdict_of(text, "android_id") == "vague"
+    # guard: the user's contact details are still a broad term for the phone number
+    assert verdict_of("We collect your contact details.\n", "phone_number") == "vague"
