@@ -307,7 +307,7 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # one, and Copilot's "IMSI" bracket after a consent; its labeller wrote both from other sentences)
           # the second wave, read first on 489f0d0 -> now: fresh-hf (connected-device makers) 0.806 -> 0.826, fresh-hg
           # (Western apps) 0.810, fresh-hh (Chinese apps in English) 0.874
-          "fresh-hb": (0.90, 0.81), "fresh-hc": (0.78, 0.71), "fresh-hd": (0.80, 0.87), "fresh-he": (0.82, 0.80),
+          "fresh-hb": (0.90, 0.81), "fresh-hc": (0.78, 0.71), "fresh-hd": (0.82, 0.84), "fresh-he": (0.82, 0.80),
           "fresh-hf": (0.82, 0.85), "fresh-hg": (0.80, 0.71), "fresh-hh": (0.87, 0.96),
           # session 29 (a Vue component's <template> read as its page, a company's product cell as the SDK, "authorized by
           # you" after a noun, "these partners" after a list of SDKs, a category answered "No"): blind sets read first on
@@ -347,7 +347,7 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # 0.790 -> 0.820, fresh-if (apps' own repositories) 0.595 -> 0.643, fresh-ig (indie Android apps) 0.574 -> 0.618,
           # fresh-ih (drone, lock and camera makers) 0.860, fresh-ii (two Chinese texts) 0.000 -> 0.800, fresh-ij (mid-size
           # US companies) 0.810 -> 0.825, fresh-ik (health apps) 0.761
-          "fresh-id": (0.56, 0.48), "fresh-ie": (0.82, 0.76), "fresh-if": (0.64, 0.61), "fresh-ig": (0.61, 0.50),
+          "fresh-id": (0.56, 0.48), "fresh-ie": (0.82, 0.76), "fresh-if": (0.68, 0.60), "fresh-ig": (0.61, 0.50),
           "fresh-ih": (0.86, 0.78), "fresh-ii": (0.80, 1.00), "fresh-ij": (0.82, 0.71), "fresh-ik": (0.76, 0.76),
           # session 33 (table rows read cell by cell, Data-safety tables, Chinese denials of SDK kinds, the citp archive read
           # file by file): blind sets read first on 1ea0dae -> now: fresh-il (2 device texts) 0.632 -> 0.675, fresh-im (SDK
@@ -356,6 +356,9 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # on 1ea0dae): fresh-iq (device makers, citp) 0.804, fresh-ir (app and ad-SDK companies, citp) 0.801
           "fresh-il": (0.67, 1.00), "fresh-im": (1.00, 1.00), "fresh-in": (0.78, 0.68), "fresh-io": (0.80, 1.00),
           "fresh-ip": (0.78, 0.72), "fresh-iq": (0.80, 1.00), "fresh-ir": (0.80, 0.82)}
+# (session 33 moved fresh-hd's floor 0.80 / 0.87 -> 0.82 / 0.84 and fresh-if's 0.64 / 0.61 -> 0.68 / 0.60: the Watermark
+# template's table rows are read cell by cell now, and their contact rows collect the e-mail address, which fresh-hd's
+# labeller wrote conditional and fresh-if's collected)
 
 
 # the batches this test reads, by name: folders being labelled for a later first reading are never touched

@@ -196,16 +196,6 @@ def test_passive_denials_with_logged_and_cannot() -> None:
     assert ("email", "collects", "first_party") in facts("We collect your email address, which cannot be used to identify you.\n")
 
 
-def test_a_wifi_networks_password_is_no_credential_of_the_user() -> None:
-    text = "During setup, the camera will ask for your Wi-Fi network name (SSID) and password to connect to the Internet.\n"
-    got = facts(text)
-    assert ("ssid", "collects", "first_party") in got
-    assert not {x for x in got if x[0] == "credentials"}
-    # guard: the account's own password beside it still is one
-    assert ("credentials", "collects", "first_party") in facts(
-        "Enter the Wi-Fi password to pair the camera; we also collect your account password.\n")
-
-
 def test_persistent_identifiers_and_a_brands_device_identification_numbers() -> None:
     text = ("We collect:\n  * Persistent identifiers, such as LeapFrog device identification numbers and your Internet "
             "Protocol (IP) address;\n")
