@@ -353,9 +353,9 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # file by file): blind sets read first on 1ea0dae -> now: fresh-il (2 device texts) 0.632 -> 0.675, fresh-im (SDK
           # notices) 0.852 -> 1.000, fresh-in (Chinese texts) 0.755 -> 0.781, fresh-io (small developers) 0.500 -> 0.800,
           # fresh-ip (launcher, keyboard, ride, delivery, VPN) 0.762 -> 0.786; read after the session's first rules (the same
-          # on 1ea0dae): fresh-iq (device makers, citp) 0.804, fresh-ir (app and ad-SDK companies, citp) 0.801
+          # on 1ea0dae) -> now: fresh-iq (device makers, citp) 0.804 -> 0.835, fresh-ir (app and ad-SDK companies, citp) 0.801 -> 0.816
           "fresh-il": (0.67, 1.00), "fresh-im": (1.00, 1.00), "fresh-in": (0.78, 0.68), "fresh-io": (0.80, 1.00),
-          "fresh-ip": (0.78, 0.72), "fresh-iq": (0.80, 1.00), "fresh-ir": (0.80, 0.82)}
+          "fresh-ip": (0.78, 0.72), "fresh-iq": (0.83, 1.00), "fresh-ir": (0.81, 0.86)}
 # (session 33 moved fresh-hd's floor 0.80 / 0.87 -> 0.82 / 0.84 and fresh-if's 0.64 / 0.61 -> 0.68 / 0.60: the Watermark
 # template's table rows are read cell by cell now, and their contact rows collect the e-mail address, which fresh-hd's
 # labeller wrote conditional and fresh-if's collected)
