@@ -2363,6 +2363,8 @@ def _type_term(type_id: str) -> Term:
 _ANAPHOR_DATA = re.compile(r"\b(?:such|these|those|this|said|the\s+(?:above|same))\s+(?:identifiers?|IDs?|data|information|"
                            r"details)\b|(?:上述|以上|该等|这些)(?:信息|数据|标识符?)", re.I)
 _ROW = re.compile(r"^\s*\|")  # a table row
+
+
 def _table_right_under_intro(lines: list[str], li: int) -> bool:
     """The table that line `li` is a row of starts right under a line that introduces it (ends in a colon)."""
     k = li
@@ -2386,6 +2388,8 @@ def _outside_silent(text: str, mentions: list[tuple[Term, int, int]]) -> list[tu
             # users to request that their data is deleted? | ... |")
         silent.add(piece)
     return [x for x in mentions if not any(a <= x[1] < b for a, b in silent)]
+
+
 _CAPS_HEADING = re.compile(r"^\*\*(?:[A-Z\d]{1,3}\.\**\s*\**)?[A-Z][A-Z'’&,/-]*(?:\s+[A-Z][A-Z'’&,/-]*){1,9}\*\*\s*$")
 _ABOVE_REACH = 6  # clauses back that "the above data" (rules: statements.above_data) reaches at most
 _OCCASION = re.compile(r"^\W*(?:when|if|once|where|whenever)\s+you\b", re.I)
