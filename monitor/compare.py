@@ -295,8 +295,10 @@ def _claim_contradiction(policy: Policy, judged: str, category: str, fs: list[Fi
     # such as device model"): its "We do not store personal information on our servers" does not take it back (the
     # policy counts that data as non-personal; session 33, grid 160's Ring React); a promise not to collect or send does
     # (grid 51's Smart TV Manager, grid 29's ZSWatch: what they name is kept on the phone)
-    collected = any(s.stance == "collects" and not s.scoped and s.recipient == "first_party" and _type_level(s, fs[0].type)
-                    for s in policy.statements)
+    # (asked only of a policy with such a promise: the statements are walked once per verdict otherwise for nothing)
+    collected = any(c.kind == "no_collection" for c in policy.claims) and any(
+        s.stance == "collects" and not s.scoped and s.recipient == "first_party" and _type_level(s, fs[0].type)
+        for s in policy.statements)
     for c in policy.claims:
         if dict(c.params).get("scope"):
             continue  # limited to a user group (children): traffic cannot be tied to it (CONTRACT.md, "Scope")
