@@ -39,6 +39,7 @@ class Rules:
     relative_verb: re.Pattern[str] = rule("negation.relative_verb")
     interrupting: re.Pattern[str] = rule("negation.interrupting")
     exception: re.Pattern[str] = rule("negation.exception")
+    legal_duty: re.Pattern[str] = rule("negation.legal_duty")
     without_consent: re.Pattern[str] = rule("negation.without_consent")
     conditional_denial: re.Pattern[str] = rule("negation.conditional_denial")
     by_default: re.Pattern[str] = rule("negation.by_default")
@@ -234,7 +235,7 @@ def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
             comma = text.find(",", m.end())
             end = min(end, comma) if comma >= 0 else end
         stop = text[end:end + 30]
-        kind = "except" if r.exception.match(stop) else "deny"
+        kind = "except" if r.exception.match(stop) and not r.legal_duty.match(stop) else "deny"
         scope = text[m.start():end]
         # (the consent may come after a long object: "We do not share information that personally identifies you (...
         # 160 characters ...) with advertising partners unless you give us permission", fresh-cz's Belka Games)
@@ -254,7 +255,7 @@ def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
         if opened and re.search(r"[^\W\d_]", text[opened + 1:m.start()]):
             start = max(start, opened)
         kind = "consent" if r.without_consent.search(text[m.end():m.end() + 60]) else "deny"
-        if r.exception.search(text[m.end():m.end() + 30]):
+        if r.exception.search(text[m.end():m.end() + 30]) and not r.legal_duty.search(text[m.end():m.end() + 30]):
             kind = "except"
         out.append((start, m.end(), kind))
     return tuple(out)

@@ -67,6 +67,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from monitor.model import Claim, Evidence, Statement
+from monitor.policy.clause import rules as clause_rules
 from monitor.policy.vocab import find_terms, row_silenced
 from monitor.rules.fields import build, each, named, rule, strings, words
 
@@ -158,6 +159,7 @@ class CoveringRules:
     carved_out: re.Pattern[str] = rule("denial.carved_out")
     exception: re.Pattern[str] = rule("denial.exception")
     consent_exception: re.Pattern[str] = rule("denial.consent_exception")
+    legal_tail: re.Pattern[str] = rule("denial.legal_tail")
     consent_only_not: re.Pattern[str] = rule("denial.consent_only_not")
     transport_all: re.Pattern[str] = rule("claims.transport_all")
     transport_protect: re.Pattern[str] = rule("claims.transport_protect")
@@ -335,6 +337,15 @@ def carved_out(s: Statement) -> bool:
     return s.stance == "denies" and bool(covering_rules().carved_out.search(s.evidence.text))
 
 
+def _coarse_kept(statements: list[Statement]) -> list[Statement]:
+    """A sentence that denies the location and collects the coarse one ("We do not collect information about your location
+    from your mobile device, but we do log your IP address, which can be used to approximate location": session 34,
+    fresh-iw's Osmo) denies the precise location only."""
+    kept = {(s.recipient, s.evidence.start) for s in statements if s.type == "location_coarse" and s.stance == "collects"}
+    return [s for s in statements if not (s.type == "location_coarse" and s.stance == "denies"
+                                          and (s.recipient, s.evidence.start) in kept)]
+
+
 def apply_covering(statements: list[Statement], iot: bool, find: Finder | None = None,
                    policy_text: str = "", aliases: dict[str, str] | None = None) -> list[Statement]:
     r = covering_rules()
@@ -455,6 +466,7 @@ def apply_covering(statements: list[Statement], iot: bool, find: Finder | None =
                 continue
             seen.add(key)
             out.append(x)
+    out = _coarse_kept(out)
     if policy_text:
         out = _enumerated(out, policy_text, r, find)
         out = _exchanged(out, policy_text, r)
@@ -899,12 +911,35 @@ def sale_only(text: str) -> bool:
         and not r.share_verbs.search(r.sold_transfer.sub(" ", r.given_by_user.sub(" ", text)))
 
 
+# a legal duty followed by another exception that is not the user's consent
+_LEGAL_OR_MORE = re.compile(r"\b(?:law|laws|legally\s+\w+|subpoenaed|subpoenas?|legal\s+process|court\s+orders?)(?:\s+to\s+do\s+so|\s+to)?"
+                            r"\s*,?\s*(?:or|and)\s+(?!(?:with\s+|upon\s+)?(?:your|you)\s+(?:prior\s+|express\s+|explicit\s+)?"
+                            r"(?:consent|permission|authori[sz]ation|agree|authori[sz]e))", re.I)
+
+
+def law_only(text: str) -> bool:
+    """The only exception of a sharing denial is a legal duty ("We do not disclose ... to anyone except when legally
+    required to do so"): a promise all the same (an exception for the user's consent is none: promises.py)."""
+    r = covering_rules()
+    bare = r.legal_tail.sub(" ", clause_rules().legal_duty.sub(" ", text))
+    return bare != text and not _LEGAL_OR_MORE.search(text) and not r.exception.search(bare)
+
+
 def _consent_only(text: str, r: CoveringRules) -> tuple[str, ...]:
     """("consent_only",) when every exception of a sharing denial is the user's own consent ("without your consent")."""
-    if r.consent_only_not.search(text) or sale_only(text):
+    if sale_only(text):
         return ()  # (a denial of selling only: SDKs get data without buying it)
-    found = [m.group(0).strip() for m in r.exception.finditer(text)]
-    return ("consent_only",) if found and all(r.consent_exception.search(x) for x in found) else ()
+    # a legal duty ("except when legally required to do so", "unless required by law") is no exception traffic to an SDK
+    # can fall under: the denial holds as one with no exception does (session 34, fresh-is's Kano)
+    bare = r.legal_tail.sub(" ", clause_rules().legal_duty.sub(" ", text))
+    if bare != text and _LEGAL_OR_MORE.search(text):
+        return ()  # ("except when legally required or as described in this policy": an open exception beside it)
+    if r.consent_only_not.search(bare):
+        return ()
+    found = [m.group(0).strip() for m in r.exception.finditer(bare)]
+    if not found:
+        return ("consent_only",) if bare != text else ()
+    return ("consent_only",) if all(r.consent_exception.search(x) for x in found) else ()
 
 
 def in_place(got: str, want: str) -> bool:

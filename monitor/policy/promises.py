@@ -51,11 +51,13 @@ class PromiseRules:
     restricted: re.Pattern[str] = rule("restricted")
     share_denial: re.Pattern[str] = rule("share_denial")
     sdk_identity_denial: re.Pattern[str] = rule("sdk_identity_denial")
+    sdk_ip_only: re.Pattern[str] = rule("sdk_ip_only")
     user_content: re.Pattern[str] = rule("user_content")
     reader_request: re.Pattern[str] = rule("reader_request")
     purpose_scoped: re.Pattern[str] = rule("purpose_scoped")
     identity: re.Pattern[str] = rule("identity")
     personal: re.Pattern[str] = rule("personal")
+    data_anaphor: re.Pattern[str] = rule("data_anaphor")
     device_identity: re.Pattern[str] = rule("device_identity")
     policy_exception: re.Pattern[str] = rule("policy_exception")
     sp_exception: re.Pattern[str] = rule("sp_exception")
@@ -207,10 +209,11 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
         denial = bool(r.share_denial.search(t))
         denial = denial and not sale_only(t)  # ("We do not sell or rent your personally identifiable information")
         sdk_denial = r.sdk_identity_denial.match(t)
-        if sdk_denial and not anonymous and not denial:
-            named = _recipients(sdk_denial.group(1), find)
+        sdk_promise = sdk_denial or r.sdk_ip_only.match(t)
+        if sdk_promise is not None and not anonymous and not denial:
+            named = _recipients(sdk_promise.group(1), find)
             if named and all(p == "sdks" for p, _v in named):  # (the subject is the SDK: "AppsFlyer does not collect")
-                out.append(Claim("no_personal_info", t, start, end, (*named, ("reach", "identity"))))
+                out.append(Claim("no_personal_info", t, start, end, (*named, ("reach", "identity" if sdk_denial else "all"))))
             continue
         if not anonymous and not denial or _about_other(t, r):
             continue
@@ -515,6 +518,12 @@ def _narrowed(c: Claim) -> Claim:
             else (("class", "third_party"),)
         return replace(c, params=(*c.params, *about, ("reach", "named"), ("types", ",".join(named))))
     if r.only_clause.search(c.text) or (r.identity.search(c.text) and not r.personal.search(c.text)):
+        return replace(c, params=(*c.params, ("reach", "identity")))
+    if c.kind == "no_ad_sharing" and r.data_anaphor.search(c.text) and not r.all_data.search(c.text):
+        # "We do not use this information to target any advertising ..., nor is it ever willingly distributed to any third
+        # party, such as an advertiser" (session 34, grid 164's WeatherBug: the data the sentences before defined, its
+        # "Personally Identifiable Information"): identity types; "your information" or data as such ("We will not share
+        # your information with advertisers", CONTRACT.md's "not shared with advertisers") reaches every type, as before
         return replace(c, params=(*c.params, ("reach", "identity")))
     if c.kind == "no_third_party_sharing":
         about = ()

@@ -47,6 +47,7 @@ from monitor.policy.context import (
     states_nothing_more,
     used_as_tool,
 )
+from monitor.policy.covering import law_only
 from monitor.policy.promises import promise_rules
 from monitor.policy.vocab import Term, about_product, find_terms, policy_context, row_pieces, typed
 from monitor.rules.alternation import literal_alternation
@@ -65,7 +66,7 @@ _OTHER_DATA_CONSENT = r"(?!\s+in\s+the\s+case\s+of\s+(?:sensitive|special)\b)"
 _COND = re.compile(
     r"\b(?:if|when|once)\s+you\s+have\s+instructed\s+your\s+(?:device|phone|browser)\b|"
     r"\bonly\s+(?:be\s+)?collected\b|\bwith\s+your\s+(?:explicit\s+|separate\s+|prior\s+)?(?:consent|authori[sz]ation|"
-    r"permission)" + _OTHER_DATA_CONSENT + r"|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose(?!\s+not\b)|enable|(?:activate|switch\s+on)\s+(?:your\s+)?(?:device[’']s\s+)?(?:GPS|location|Bluetooth)\b|agree|authori[sz]e|turn\s+on|allow|permit|grant|open|use\s+the(?!\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:(?:mobile|web|smartphone|phone|desktop)\s+)?(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
+    r"permission)" + _OTHER_DATA_CONSENT + r"|\b(?:if|when|once)\s+(?:\([^)]{0,20}\)\s+)?you\s+(?:choose(?!\s+not\b)|elect\s+to\b|enable|(?:activate|switch\s+on)\s+(?:your\s+)?(?:device[’']s\s+)?(?:GPS|location|Bluetooth)\b|agree|authori[sz]e|turn\s+on|allow|permit|grant|open|use\s+the(?!\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:(?:mobile|web|smartphone|phone|desktop)\s+)?(?:iOS|Android|iPhone|iPad|HarmonyOS|app|apps|application|service|services|site|website|platform|software|product|products)\b))"
     r"|\boptional\b|\bpremise\s+that\b|\b(?:if|when|once)\s+you\s+have\s+given\s+(?:us\s+)?(?:your\s+)?(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\byou\s+(?:may|can)\s+give\s+us\s+your\s+(?:explicit\s+)?(?:authori[sz]ation|permission|consent)\s+to\b"
     # ("If you use a Trackimo device or app and provide your consent, then Trackimo will collect ...", fresh-gg)
     r"|\b(?:if|when|once)\s+you\b[^.;:]{0,60}?\b(?:provide|give|grant)\s+(?:us\s+)?(?:with\s+)?your\s+(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b"
@@ -107,7 +108,7 @@ _COND = re.compile(
     r"|\buser\s+authori[sz]ation\b|(?<!partners\s)(?<!partner\s)(?<!parties\s)(?<!party\s)(?<!persons\s)(?<!person\s)(?<!agents\s)(?<!agent\s)(?<!duly\s)\bauthori[sz]ed\s+by\b|\bonly\s+when\b|\bif\s+you\s+refuse\b"
     r"|\bonly\s+with\s+your\s+consent\b|\b(?:users?|those|people|you)\s+(?:who|that)\s+(?:have\s+)?(?:enable|allow|opt|choose|grant|consent|agree|turn)"
     r"|\bdepending\s+on\s+(?:\w+\s+){0,3}?(?:settings|consent|choices?|permissions?|features?\s+(?:you\s+)?(?:use|enable))\b"
-    r"|^\W*(?:[^,.;]{0,50},\s*)?you\s+(?:(?:can|could)\s+(?:also\s+|optionally\s+|choose\s+to\s+|decide\s+to\s+)*|may\s+(?:also\s+)?(?:optionally\s+|choose\s+to\s+|decide\s+to\s+|opt\s+to\s+)+)(?:provide|give|add|augment|attach|include|enter|submit|upload|share|send|link|connect|bind|register|fill\s+in)\b"
+    r"|^\W*(?:[^,.;]{0,50},\s*)?you\s+(?:(?:can|could)\s+(?:also\s+|optionally\s+|choose\s+to\s+|decide\s+to\s+|elect\s+to\s+)*|may\s+(?:also\s+)?(?:optionally\s+|choose\s+to\s+|decide\s+to\s+|opt\s+to\s+|elect\s+to\s+)+)(?:provide|give|add|augment|attach|include|enter|submit|upload|share|send|link|connect|bind|register|fill\s+in)\b"
     r"|\bif\s+you\s+[^,.;:]{0,60},\s*you\s+(?:may|can)\s+(?:also\s+)?(?:provide|give|enter|submit)\b"
     r"|\b(?:request|ask\s+(?:you\s+)?for|seek)\s+(?:your\s+)?(?:access\s+or\s+|prior\s+|explicit\s+)?(?:permission|consent)\b"
     r"|\b(?:ask|request|seek|obtain|get)\s+(?:for\s+)?your\s+(?:explicit\s+|prior\s+|express\s+)?(?:permission|consent|"
@@ -187,6 +188,10 @@ _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment|ser
                     r"|\bany\s+(?:other\s+)?part(?:y|ies)\b"
                     # (session 28: "selling, renting or trading email lists with other companies", grid 134's SMARTRO)
                     r"|\b(?:other|outside|unaffiliated)\s+(?:companies|businesses|organi[sz]ations|entities|firms)\b"
+                    # (session 34: "We do not disclose your ... email addresses to anyone except when legally required",
+                    # fresh-is's Kano: no one outside the company)
+                    # (not "never stored or sent to anyone or anywhere": nowhere, our servers too; grid 63's Positional)
+                    r"|(?:(?<=\bto\s)|(?<=\bwith\s))(?:anyone|anybody)\b(?!\s+(?:who|that|else\s+who)\b)(?!\s+(?:or|and)\s+anywhere)"
                     r"|第三方", re.IGNORECASE | re.ASCII)
 _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|technology|cloud) providers?|suppliers?"
                        r"|vendors?)\b|合作伙伴|合作方|服务商|服务提供商|供应商", re.IGNORECASE)
@@ -194,9 +199,12 @@ _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|te
 _SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:[a-z]\)\s*)?((?:[\w'-]+,?\s+){0,12}?)(?:(?:sometimes|often|usually|typically|generally)\s+)?(?:may|might|can|could|will|"
                       r"would|shall|do|does|also|automatically|receive[sd]?|collects?|obtains?|access(?:es)?|gathers?|"
                       r"gets?|process(?:es)?|reads?|uses?)\s", re.IGNORECASE)
-_ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:(?:service|technology)\s+)?(?:partners?|networks?|platforms?|compan(?:y|ies)|providers?))\b"
+# (session 34: the SDKs, "We do not share data with analytics or advertising SDKs", grid 155's QR Code Scanner)
+_ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:(?:service|technology)\s+)?(?:partners?|networks?|platforms?|compan(?:y|ies)|providers?"
+                          r"|SDKs?))\b"
                           r"|\badvertising\s+(?:and|&|/)\s+(?:\w+\s+)?(?:partners?|companies|networks?|providers?)\b"
-                          r"|\bad(?:\s+tech(?:nology)?)? (?:networks?|providers?|partners?|platforms?|compan(?:y|ies)|vendors?)\b", re.IGNORECASE)
+                          r"|\bad(?:\s+tech(?:nology)?)? (?:networks?|providers?|partners?|platforms?|compan(?:y|ies)|vendors?|SDKs?)\b",
+                          re.IGNORECASE)
 # the recipient classes a clause may name, most specific first
 _RECIPIENT_CLASSES = ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners"))
 _QUALS = [
@@ -1431,7 +1439,10 @@ _THESE_COMPANIES = re.compile(r"^\W*(?:(?:to|in\s+order\s+to)\s+[^,;:]{1,80},\s*
                               # the sentence naming ironSource, AdMob and Liftoff, grid 135's Coupon Keeper; "These SDKs")
                               r"|(?:(?:third[- ]party|advertising|ad|analytics|measurement|attribution)\s+){1,2}"
                               r"(?:services|SDKs|tools|libraries|providers|platforms|partners)|SDKs|libraries)\b", re.I)
-_ON_WEBSITE = re.compile(r"\bwhen\s+you\s+(?:visit|browse|use|access)\s+(?:our|the|this)\s+(?:web\s*sites?|sites?)\b", re.I)
+# (not the site and the apps alike: "to serve ads when you visit our site or use our apps", session 34, grid 164's Fotor)
+_ON_WEBSITE = re.compile(r"\bwhen\s+you\s+(?:visit|browse|use|access)\s+(?:our|the|this)\s+(?:web\s*sites?|sites?)\b"
+                         r"(?!\s*,?\s*(?:or|and)\s+(?:(?:use|access|download|open|install)\s+)?(?:our|the|this|its)\s+(?:mobile\s+)?"
+                         r"(?:apps?|applications?|games?|software|products?|services?)\b)", re.I)
 _DEPENDS_ON = re.compile(r"\bdepending\s+(?:up)?on\b[^,.;:]*$|\b(?:vary|varies|differ|differs)\s+(?:by|with|according\s+to)\s+"
                          r"(?:your\s+)?$", re.I)
 _GIVES_US = re.compile(r"[^.;]{0,80}?\b(?:provides?|gives?|sends?|supplies?|submits?)\s+us\b", re.I)
@@ -1652,6 +1663,9 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
     if re.search(_CONSENTED_ITEM.pattern + r"[^，。；、,;]{0,6}$", text[max(0, rel_s - 22):rel_s]):
         return "conditional"
     text = _CONSENTED_ITEM.sub(" ", text)
+    # a later item of the list marked optional ("names, email addresses, other contact information, optional demographic
+    # information": session 34, fresh-it's Hinge) qualifies that item, not those before it
+    text = _LATER_OPTIONAL.sub(lambda m: " " * len(m.group()) if m.start() > rel_s else m.group(), text)
     late = _LATE_CONDITION.search(text)
     if late and rel_s < late.start():  # "..., phone number, and, depending on your settings, your location": the last items
         text = text[:late.start()] + " " * (late.end() - late.start()) + text[late.end():]
@@ -1683,6 +1697,7 @@ _LAW_CONSENT = re.compile(r"\b(?:with\s+your\s+(?:permission|consent)|subject\s+
 _LATE_CONDITION = re.compile(r",\s*(?:and\s*,?\s*|or\s*,?\s*)?(?:(?:depending\s+(?:up)?on|subject\s+to)\s+(?:your\s+|the\s+)"
                              r"(?:[\w-]+\s+){0,3}?(?:settings|permissions?|preferences|choices)|with\s+your\s+(?:separate\s+|"
                              r"explicit\s+|express\s+|prior\s+)?(?:consent|permission))\s*,", re.I)
+_LATER_OPTIONAL = re.compile(r"(?<=,)\s*(?:and\s+|or\s+)?(?:other\s+)?optional\s+(?=[a-z])", re.I)
 # (not "在征得您同意的情况下" / "的前提下": "on the condition of your consent", the whole sentence's condition)
 _CONSENTED_ITEM = re.compile(r"(?:经(?:过)?|征得)[您你](?:的)?(?:同意|授权|许可)(?:后)?(?:获取|收集|采集|提供)?的(?!情况|前提|条件)")
 
@@ -2651,7 +2666,11 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
                      r"People|China|PRC|United|Singapore|Europe)|\bstored\s+locally\b|\bstorage\s+location\b"
                      # (a place the data goes to: "Ecovacs might transfer your personal information to the servers located
                      # in China", grid 152's Ecovacs)
-                     r"|\btransfer\w*\b[^.]{0,80}?\bto\s+(?:the\s+|our\s+)?servers?\s+(?:located\s+|based\s+)?in\b", t, re.I):
+                     r"|\btransfer\w*\b[^.]{0,80}?\bto\s+(?:the\s+|our\s+)?servers?\s+(?:located\s+|based\s+)?in\b"
+                     # (where the service runs: "Our Site is operated and managed on servers located and operated within
+                     # the United States", session 34, grid 163's Omron)
+                     r"|\b(?:operated|managed|hosted|run)\s+(?:and\s+\w+\s+)?on\s+servers?\s+located\s+(?:and\s+(?:operated|"
+                     r"maintained|managed)\s+)?(?:in|within)\b", t, re.I):
             named = [(code, m) for code, rx in _COUNTRIES for m in [re.search(rx, t)] if m]  # (in _COUNTRIES' order)
             spans = sorted(m.span() for _code, m in named)
             if not any(_COUNTRY_JOIN.fullmatch(t[a[1]:b[0]]) for a, b in zip(spans, spans[1:], strict=False)):
@@ -2666,8 +2685,13 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
                 _ABROAD_ALLOWED.search(t) or located_abroad)
             params: tuple[tuple[str, str], ...] = (("denied", "yes" if denied else "no"),)
             found.append(("cross_border", (*params, ("allowed", "yes")) if allowed else params))
-        excepted = promise_rules().other_exception.search(t)
-        about_pi = re.search(r"personal (?:information|data)|your (?:information|data)|user (?:information|data)", t, re.I)
+        # (but a legal duty alone is no exception traffic to an SDK can fall under: "We do not disclose your account details,
+        # postal or email addresses to anyone except when legally required to do so", session 34, fresh-is's Kano; with the
+        # user's consent beside it, "unless we have your permission or are required by law to do so", it stays none: grid
+        # 68's reviewer held no such promise, grid 163's did)
+        excepted = promise_rules().other_exception.search(t) and not law_only(t)
+        # (not media named with the word, "your data/photos or videos": session 34, grid 92's reviewer)
+        about_pi = re.search(r"personal (?:information|data)|your (?:information|data)(?!\s*/)|user (?:information|data)", t, re.I)
         # (also "In this case we do not share your information with the third party sponsors": the case the sentences
         # before set, an opt-in mailing in grid 56's Weather Underground, not the policy's whole)
         hypothetical = re.search(r"^\W*(?:if|when|in case|in\s+(?:this|that|these|those|such)\s+(?:case|instance)s?)\b"
