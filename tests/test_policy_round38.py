@@ -201,3 +201,37 @@ def test_an_sdk_that_collects_only_the_ip_address_receives_nothing_else() -> Non
 def test_what_the_user_is_not_allowed_to_share_is_no_denial() -> None:
     got = facts("For that reason, the user is not allowed to share the password or other access credentials with anyone else.\n")
     assert not {x for x in got if x[0] == "credentials" and x[1] == "denies"}
+
+
+def test_a_korean_policy_names_its_items() -> None:
+    text = ("제1조 수집하는 개인 정보 항목 및 수집방법\n"
+            "회원 가입 시 받는 필수 정보는 아이디, 비밀번호이며, 선택 정보는 전자우편(이메일), 휴대폰번호 입니다.\n"
+            "회사는 서비스이용과정에서 아래와 같은 정보가 생성되어 수집될 수 있습니다.\n"
+            "첫째, IMEI, MAC주소, IP Address, 방문 일시\n"
+            "둘째, 위치 정보, 주소\n")
+    got = facts(text)
+    for want in (("credentials", "collects", "first_party"), ("email", "conditional", "first_party"),
+                 ("phone_number", "conditional", "first_party"), ("imei", "collects", "first_party"),
+                 ("mac", "collects", "first_party"), ("location_precise", "collects", "first_party")):
+        assert want in got, want  # (the required items collected, the optional ones, 선택 정보, conditional)
+
+
+def test_korean_required_and_optional_items_and_a_region() -> None:
+    got = facts("- 필수항목: 휴대폰 번호, 비밀번호를 수집합니다.\n- 선택항목: 이메일주소를 수집합니다.\n"
+                "회원 가입 시 닉네임, 지역, 이상형 정보를 수집합니다.\n")
+    assert ("phone_number", "collects", "first_party") in got
+    assert ("email", "conditional", "first_party") in got
+    assert ("location_coarse", "collects", "first_party") in got
+    assert ("location_precise", "collects", "first_party") not in got
+
+
+def test_a_korean_denial_and_a_korean_recipient() -> None:
+    got = facts("회사는 이용자의 휴대폰번호를 수집하지 않습니다.\n회사는 이용자의 전자우편 주소를 제3자에게 제공합니다.\n")
+    assert ("phone_number", "denies", "first_party") in got
+    assert ("email", "collects", "third_party") in got
+
+
+def test_a_numbered_warning_not_to_disclose_passwords_is_no_denial() -> None:
+    got = facts("10.1 Please be cautious, while using the software and services, and do not to disclose your information "
+                "such as bank cards, third-party payment accounts and passwords to others.\n")
+    assert not {x for x in got if x[0] == "credentials"}

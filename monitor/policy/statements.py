@@ -167,7 +167,9 @@ _VERB = re.compile(
     r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer|captur|retain|"
     r"submit)\w*|\btrack(?:s|ed)?\b"
     r"|\bconsist(?:s|ed|ing)?\s+of\b"  # ("Such data consists of ... your GPS/GNSS location data", fresh-gf's Nexar)
-    r"|\bask(?:s|ed|ing)?\s+(?:you\s+|users?\s+)?for\b|\bgive\s+us\b|\bgiv(?:e|es|ing)\s+(?:[\w-]+\s+){1,4}?to\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步", re.IGNORECASE | re.ASCII)
+    r"|\bask(?:s|ed|ing)?\s+(?:you\s+|users?\s+)?for\b|\bgive\s+us\b|\bgiv(?:e|es|ing)\s+(?:[\w-]+\s+){1,4}?to\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步"
+    # (Korean, session 34: the 개인정보처리방침 template's "수집", "입력 받고", "제공", ...; fresh-ix's Korean game publishers)
+    r"|수집|입력\s*받|받는|받고|받습니다|제공|처리|보관|저장|전송|공유|수신|취급|이용|생성", re.IGNORECASE | re.ASCII)
 # a list introduction that gives the items to someone ("we send the following information to Klaviyo:")
 _SHARE_TO = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|transfer(?:s|red|ring)?|sell(?:s|ing)?|sold|"
                        r"transmit(?:s|ted|ting)?|sen[dt]s?|sending|provid(?:e|es|ed|ing)|pass(?:es|ed|ing)?|giv(?:e|es|ing)|"
@@ -181,7 +183,9 @@ _YOU_GIVE = re.compile(r"\b(?:you|users?)\s+(?:\w+\s+){0,3}$", re.I)  # ("the da
 _SHARE = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit|sent\s+to|send\s+to)\w*|\bprovid(?:e[sd]?|ing)\b|\bgiv(?:e|es|ing)\s+(?:[\w-]+\s+){1,4}?to\b|\bpass(?:es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:on|along|to)\b"
                     r"|共享|提供给|披露|转让|传输给|发送给|分享|委托"
                     # (the object between: "不会向任何无关第三方提供用户的GPS", not to the reader or to us: "向您提供服务", "向我们提供")
-                    r"|向(?!(?:我们|您|你|用户|本公司|本应用|本平台|平台|本站|本网站|我方|我司)(?!的))[^，。；,;]{1,30}?(?:提供|出售|出租|透露|传输|发送)", re.I | re.ASCII)
+                    r"|向(?!(?:我们|您|你|用户|本公司|本应用|本平台|平台|本站|本网站|我方|我司)(?!的))[^，。；,;]{1,30}?(?:提供|出售|出租|透露|传输|发送)"
+                    # (Korean: "제3자에게 제공", "공유", "위탁": session 34)
+                    r"|(?:에게|에)\s*(?:제공|공유|판매|전송|공개|위탁)|공유|위탁", re.I | re.ASCII)
 # ("third-party service providers / vendors / partners" are the partners class; "analytics companies" are other companies)
 _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment|service\s+providers?|vendors?|partners?|suppliers?"
                     r"|processors?|business\s+partners?))\b|\b(?:analytics|tracking|measurement|attribution)\s+(?:companies|firms)\b"
@@ -192,9 +196,10 @@ _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment|ser
                     # fresh-is's Kano: no one outside the company)
                     # (not "never stored or sent to anyone or anywhere": nowhere, our servers too; grid 63's Positional)
                     r"|(?:(?<=\bto\s)|(?<=\bwith\s))(?:anyone|anybody)\b(?!\s+(?:who|that|else\s+who)\b)(?!\s+(?:or|and)\s+anywhere)"
-                    r"|第三方", re.IGNORECASE | re.ASCII)
+                    r"|第三方|제\s*3\s*자|외부\s*(?:업체|기관|회사)", re.IGNORECASE | re.ASCII)
 _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|technology|cloud) providers?|suppliers?"
-                       r"|vendors?)\b|合作伙伴|合作方|服务商|服务提供商|供应商", re.IGNORECASE)
+                       r"|vendors?)\b|合作伙伴|合作方|服务商|服务提供商|供应商|(?:협력|제휴)\s*(?:회사|업체|사|기관)(?!\s*(?:로부터|에서))"
+                       r"|파트너사?", re.IGNORECASE)
 # the clause's subject: its first few words, before any verb ("Ad partners may receive...", "Third-party SDKs collect")
 _SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:[a-z]\)\s*)?((?:[\w'-]+,?\s+){0,12}?)(?:(?:sometimes|often|usually|typically|generally)\s+)?(?:may|might|can|could|will|"
                       r"would|shall|do|does|also|automatically|receive[sd]?|collects?|obtains?|access(?:es)?|gathers?|"
@@ -203,7 +208,8 @@ _SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:[a-z]\)\s*)?((?:[\w'-]+,?\s+
 _ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:(?:service|technology)\s+)?(?:partners?|networks?|platforms?|compan(?:y|ies)|providers?"
                           r"|SDKs?))\b"
                           r"|\badvertising\s+(?:and|&|/)\s+(?:\w+\s+)?(?:partners?|companies|networks?|providers?)\b"
-                          r"|\bad(?:\s+tech(?:nology)?)? (?:networks?|providers?|partners?|platforms?|compan(?:y|ies)|vendors?|SDKs?)\b",
+                          r"|\bad(?:\s+tech(?:nology)?)? (?:networks?|providers?|partners?|platforms?|compan(?:y|ies)|vendors?|SDKs?)\b"
+                          r"|광고주|광고\s*(?:회사|업체|네트워크|플랫폼|사업자)",
                           re.IGNORECASE)
 # the recipient classes a clause may name, most specific first
 _RECIPIENT_CLASSES = ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners"))
@@ -331,7 +337,9 @@ class AliasMatcher:
 _LEAD_SDK = re.compile(r"^(?:[-•*·▪]\s+|[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*+(?:\([^)]{0,40}\)\s*+)?[.:：]\s+\S")
 _DASH_MARKS = "-•*·▪◦"  # the markers of an unnumbered item (a nested one may also be "○" or "o")
 _BULLET = re.compile(rf"^(?:[{_DASH_MARKS}○o]|\d+[.)]|[a-z][.)]|[A-Z]\))\s+")
-_OPTIONAL_MARK = re.compile(r"[(（【\[]\s*(?:optional|可选|选填|非必要|非必需)\s*[)）】\]]|^\W*(?:optional|可选|选填)\W*$", re.I)
+# a line whose label says its items are optional (Korean "선택항목:", session 34: fresh-iz)
+_OPTIONAL_LABEL = re.compile(r"^\W*(?:선택\s*(?:정보|항목|사항)|optional\s+(?:information|data|fields?|items?))\s*[:：]", re.I)
+_OPTIONAL_MARK = re.compile(r"[(（【\[]\s*(?:optional|可选|选填|非必要|非必需|선택)\s*[)）】\]]|^\W*(?:선택\s*(?:정보|항목|사항)|optional|可选|选填)\W*$", re.I)
 # a table row about a permission (why the app asks for it) states no data unless it says it collects some
 _PERMISSION_CELL = re.compile(r"\bpermissions?\b|\bandroid\.permission\.|权限", re.I)
 # an organisation's generic id, dropped when the same text names one of its SDKs
@@ -350,7 +358,9 @@ _FINITE = re.compile(r"\b(?:we|you|will|shall|is|are|was|were|do|does|did|never)
 # (also "including but not limited to;" over the items: fresh-at's Wordfeud)
 _INTRO_END = re.compile(r"(?:[:：]|\b(?:i\.e\.|e\.g\.|such\s+as|including|limited\s+to|as\s+follows|the\s+following)\s*[;,]?)\s*$"
                         r"|^\W*the\s+following\s+(?:\w+\s+){0,3}?(?:is|are|will\s+be|may\s+be)\s+(?:\w+\s+)?"
-                        r"(?:collected|gathered|recorded|stored|processed|sent|shared)\s*$", re.I)
+                        r"(?:collected|gathered|recorded|stored|processed|sent|shared)\s*$"
+                        # (Korean: "아래의 정보가 ... 수집될 수 있습니다.", "... 다음과 같습니다.": the lines below; session 34)
+                        r"|(?:아래|다음)[^.。:：]{0,80}(?:니다|다)\s*[.:：]?\s*$", re.I)
 # an item that is a collection sentence of its own, with us as the collector ("在您使用我们的服务时，允许我们收集…的信息包括：
 # 账户昵称、密码…" under "…如果您不提供，我们可能无法向您提供相应的服务…：", fresh-ef's Aurora docs): the list's silence is not its
 _OWN_COLLECTING = re.compile(r"\b(?:we|us)\s+(?:\w+\s+){0,3}?(?:collect|obtain|gather|receive)\w*\b|我们(?:[^，。；,]{0,6}?)(?:收集|获取|采集)",
@@ -1618,6 +1628,8 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
                       r"[^,;.]{0,40},\s*(?:your\s+|the\s+)?$", before, re.I):
         return "conditional"
     if _PAIR_CONDITION.match(after):  # "Email address and name (if you sign in with Google)": the pair's condition
+        return "conditional"
+    if _OPTIONAL_LABEL.match(text) and not c.denied:  # "- 선택항목: 이메일주소", "Optional information: ...": the label's items
         return "conditional"
     if c.denied:
         return "denies"
