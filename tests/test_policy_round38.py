@@ -235,3 +235,9 @@ def test_a_numbered_warning_not_to_disclose_passwords_is_no_denial() -> None:
     got = facts("10.1 Please be cautious, while using the software and services, and do not to disclose your information "
                 "such as bank cards, third-party payment accounts and passwords to others.\n")
     assert not {x for x in got if x[0] == "credentials"}
+
+
+def test_a_korean_device_number_and_last_access_location() -> None:
+    got = facts("- 이용자의 휴대폰 단말기 정보(모델명, OS버전, 기기고유번호 등), IP Address, 쿠키, 마지막 접속 위치를 수집합니다.\n")
+    assert ("location_precise", "collects", "first_party") in got
+    assert verdict_of("이용자의 기기고유번호를 수집합니다.\n", "android_id", "") == "vague"
