@@ -241,3 +241,10 @@ def test_a_korean_device_number_and_last_access_location() -> None:
     got = facts("- 이용자의 휴대폰 단말기 정보(모델명, OS버전, 기기고유번호 등), IP Address, 쿠키, 마지막 접속 위치를 수집합니다.\n")
     assert ("location_precise", "collects", "first_party") in got
     assert verdict_of("이용자의 기기고유번호를 수집합니다.\n", "android_id", "") == "vague"
+
+
+def test_a_korean_approximate_location_and_the_officers_contact_details() -> None:
+    got = facts("- 대략적인 위치 정보 (IP 주소 기반)를 수집합니다.\n")
+    assert ("location_coarse", "collects", "first_party") in got
+    assert ("location_precise", "collects", "first_party") not in got
+    assert verdict_of("2. 개인정보관리책임자 및 담당자의 연락처\n", "email", "") == "undisclosed"
