@@ -355,7 +355,13 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # fresh-ip (launcher, keyboard, ride, delivery, VPN) 0.762 -> 0.786; read after the session's first rules (the same
           # on 1ea0dae) -> now: fresh-iq (device makers, citp) 0.804 -> 0.835, fresh-ir (app and ad-SDK companies, citp) 0.801 -> 0.816
           "fresh-il": (0.67, 1.00), "fresh-im": (1.00, 1.00), "fresh-in": (0.78, 0.68), "fresh-io": (0.80, 1.00),
-          "fresh-ip": (0.78, 0.72), "fresh-iq": (0.83, 1.00), "fresh-ir": (0.81, 0.86)}
+          "fresh-ip": (0.78, 0.72), "fresh-iq": (0.83, 1.00), "fresh-ir": (0.81, 0.86),
+          # session 34 (first reading on d364595 -> after the session's rules): fresh-is 0.667, it 0.736, iu 0.753, iv 0.786,
+          # iw 0.664, ix 0.449 (two Korean texts read as nothing), iy 0.535 (under the keyword spotter's 0.732: defined
+          # "Personally Identifiable Information" expanded by its labeller), iz (six Korean texts) 0.000, and 0.732 on the
+          # Korean rules made from fresh-ix before its errors were opened
+          "fresh-is": (0.78, 0.73), "fresh-it": (0.81, 0.84), "fresh-iu": (0.77, 0.96), "fresh-iv": (0.78, 0.91),
+          "fresh-iw": (0.7, 0.85), "fresh-ix": (0.9, 0.88), "fresh-iy": (0.55, 0.75), "fresh-iz": (0.84, 0.78)}
 # (session 33 moved fresh-hd's floor 0.80 / 0.87 -> 0.82 / 0.84 and fresh-if's 0.64 / 0.61 -> 0.68 / 0.60: the Watermark
 # template's table rows are read cell by cell now, and their contact rows collect the e-mail address, which fresh-hd's
 # labeller wrote conditional and fresh-if's collected)
@@ -391,7 +397,8 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-hj", "fresh-hk", "fresh-hl", "fresh-hm", "fresh-hn", "fresh-ho", "fresh-hp", "fresh-hq", "fresh-hr",
            "fresh-hs", "fresh-ht", "fresh-hu", "fresh-hv", "fresh-hw", "fresh-hx", "fresh-hy", "fresh-hz", "fresh-ia",
            "fresh-ib", "fresh-ic", "fresh-id", "fresh-ie", "fresh-if", "fresh-ig", "fresh-ih", "fresh-ii", "fresh-ij",
-           "fresh-ik", "fresh-il", "fresh-im", "fresh-in", "fresh-io", "fresh-ip", "fresh-iq", "fresh-ir")
+           "fresh-ik", "fresh-il", "fresh-im", "fresh-in", "fresh-io", "fresh-ip", "fresh-iq", "fresh-ir",
+           "fresh-is", "fresh-it", "fresh-iu", "fresh-iv", "fresh-iw", "fresh-ix", "fresh-iy", "fresh-iz")
 
 
 def _present() -> set[str]:

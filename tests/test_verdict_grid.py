@@ -646,6 +646,21 @@ FLOORS_S33 = {
 }
 OVERALL_S33 = {158: (131, 0.68, (0, 33)), 159: (79, 1.0, (22, 22)), 160: (194, 0.87, (106, 115)), 161: (210, 0.57, (62, 64)), 162: (185, 0.63, (34, 40))}
 
+# session 34 (blind grids, accuracy / false `contradicted`, first reading on d364595): 163 (Yuneec, VTech Kids, Omron; the
+# citp archive) 0.717 / 1; 164 (GAMEVIL, Fotor, WeatherBug; citp) 0.673 / 12; 165 (Brinks Home, Gigaset; citp) 0.769 / 0;
+# 166 (ooVoo, Paltalk, Slacker Radio; citp) 0.711 / 0; 167 (SuperCat and ED Games in Korean, kurashiru in Japanese; the
+# Google Play crawl) 0.415 / 0, 0.628 / 0 on 8fde116's Korean rules before its errors were opened
+GRIDS_S34 = {g: CORPUS / f"verdicts{g}" for g in range(163, 168)}
+FLOORS_S34 = {
+    163: {"grid163/omron.txt": (0.72, 39), "grid163/vtechkids.txt": (0.76, 47), "grid163/yuneec.txt": (0.75, 42)},
+    164: {"grid164/fotor.txt": (0.82, 44), "grid164/gamevil.txt": (0.74, 14), "grid164/weatherbug.txt": (0.83, 41)},
+    165: {"grid165/brinkshome.txt": (0.79, 29), "grid165/gigaset.txt": (0.96, 51)},
+    166: {"grid166/oovoo.txt": (0.71, 11), "grid166/paltalk.txt": (0.69, 22), "grid166/slacker.txt": (0.72, 31)},
+    167: {"grid167/edgames.txt": (0.79, 27), "grid167/kurashiru.txt": (0.29, 18), "grid167/supercat.txt": (0.85, 33)},
+}
+OVERALL_S34 = {163: (198, 0.74, (128, 128)), 164: (196, 0.8, (99, 101)), 165: (134, 0.87, (80, 93)), 166: (211, 0.71, (64, 66)),
+               167: (188, 0.64, (78, 78))}
+
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -793,6 +808,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S31[g], CORPUS / "policies", *OVERALL_S31[g], FLOORS_S31[g], id=f"grid{g}") for g in range(144, 152)),
     *(pytest.param(GRIDS_S32[g], CORPUS / "policies", *OVERALL_S32[g], FLOORS_S32[g], id=f"grid{g}") for g in range(152, 158)),
     *(pytest.param(GRIDS_S33[g], CORPUS / "policies", *OVERALL_S33[g], FLOORS_S33[g], id=f"grid{g}") for g in range(158, 163)),
+    *(pytest.param(GRIDS_S34[g], CORPUS / "policies", *OVERALL_S34[g], FLOORS_S34[g], id=f"grid{g}") for g in range(163, 168)),
 ]
 
 

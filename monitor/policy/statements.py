@@ -204,11 +204,9 @@ _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|te
 _SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:[a-z]\)\s*)?((?:[\w'-]+,?\s+){0,12}?)(?:(?:sometimes|often|usually|typically|generally)\s+)?(?:may|might|can|could|will|"
                       r"would|shall|do|does|also|automatically|receive[sd]?|collects?|obtains?|access(?:es)?|gathers?|"
                       r"gets?|process(?:es)?|reads?|uses?)\s", re.IGNORECASE)
-# (session 34: the SDKs, "We do not share data with analytics or advertising SDKs", grid 155's QR Code Scanner)
-_ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:(?:service|technology)\s+)?(?:partners?|networks?|platforms?|compan(?:y|ies)|providers?"
-                          r"|SDKs?))\b"
+_ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:(?:service|technology)\s+)?(?:partners?|networks?|platforms?|compan(?:y|ies)|providers?))\b"
                           r"|\badvertising\s+(?:and|&|/)\s+(?:\w+\s+)?(?:partners?|companies|networks?|providers?)\b"
-                          r"|\bad(?:\s+tech(?:nology)?)? (?:networks?|providers?|partners?|platforms?|compan(?:y|ies)|vendors?|SDKs?)\b"
+                          r"|\bad(?:\s+tech(?:nology)?)? (?:networks?|providers?|partners?|platforms?|compan(?:y|ies)|vendors?)\b"
                           r"|광고주|광고\s*(?:회사|업체|네트워크|플랫폼|사업자)",
                           re.IGNORECASE)
 # the recipient classes a clause may name, most specific first
