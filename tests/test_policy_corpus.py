@@ -259,7 +259,7 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           "fresh-ev": (0.70, 0.76), "fresh-ew": (0.80, 0.81), "fresh-ex": (0.76, 0.71),
           # session 22 (first readings on 62bd1be in docs/rounds.md; fresh-fl holds older versions of products used before)
           "fresh-ey": (0.85, 0.77), "fresh-ez": (0.81, 0.84), "fresh-fa": (0.80, 0.74), "fresh-fb": (0.77, 0.65),
-          "fresh-fc": (0.81, 0.80), "fresh-fd": (0.81, 0.85), "fresh-fe": (0.80, 0.76), "fresh-ff": (0.75, 0.77),
+          "fresh-fc": (0.80, 0.80), "fresh-fd": (0.81, 0.85), "fresh-fe": (0.80, 0.76), "fresh-ff": (0.75, 0.77),
           "fresh-fg": (0.77, 0.66), "fresh-fh": (0.86, 0.80), "fresh-fi": (0.76, 0.79), "fresh-fj": (0.91, 1.00),
           "fresh-fk": (0.90, 0.84), "fresh-fl": (0.79, 0.71), "fresh-fm": (0.81, 0.78), "fresh-fn": (0.79, 0.75),
           "fresh-fo": (0.74, 0.70),

@@ -479,14 +479,14 @@ GRIDS_S23 = {g: CORPUS / f"verdicts{g}" for g in range(109, 117)}
 FLOORS_S23 = {
     109: {"grid109/boschsecurity.txt": (0.67, 21), "grid109/facecam.txt": (0.96, 33), "grid109/playussoft.txt": (0.94, 43)},
     110: {"grid110/etymonline.txt": (0.93, 51), "grid110/openmotics.txt": (0.91, 65), "grid110/tripcom.txt": (0.97, 12)},
-    111: {"grid111/goldspoon.txt": (0.44, 27), "grid111/numberfinder.txt": (0.76, 39), "grid111/tankempire.txt": (0.64, 43)},
+    111: {"grid111/goldspoon.txt": (0.72, 27), "grid111/numberfinder.txt": (0.76, 39), "grid111/tankempire.txt": (0.64, 43)},
     112: {"grid112/activision.txt": (0.81, 34), "grid112/atncorp.txt": (0.56, 34), "grid112/taylorguitars.txt": (0.65, 22)},
-    113: {"grid113/alkoldefteri.txt": (0.32, 35), "grid113/dicekr.txt": (1.0, 104), "grid113/questioncard.txt": (0.91, 62)},
+    113: {"grid113/alkoldefteri.txt": (0.32, 35), "grid113/dicekr.txt": (1.0, 104), "grid113/questioncard.txt": (0.90, 62)},
     114: {"grid114/coredy.txt": (0.37, 8), "grid114/imperihome.txt": (0.56, 41), "grid114/suavinex.txt": (0.55, 38)},
     115: {"grid115/hoglite.txt": (0.48, 0), "grid115/kinedu.txt": (0.83, 61), "grid115/liveatc.txt": (0.89, 42)},
     116: {"grid116/cobragolf.txt": (0.61, 25), "grid116/kef.txt": (0.55, 14)},
 }
-OVERALL_S23 = {109: (195, 0.85, (97, 100)), 110: (236, 0.94, (128, 130)), 111: (191, 0.61, (109, 110)), 112: (262, 0.67, (90, 104)), 113: (319, 0.74, (201, 203)), 114: (241, 0.49, (87, 112)), 115: (216, 0.72, (103, 117)), 116: (205, 0.57, (39, 49))}
+OVERALL_S23 = {109: (195, 0.85, (97, 100)), 110: (236, 0.94, (128, 130)), 111: (191, 0.70, (109, 110)), 112: (262, 0.67, (90, 104)), 113: (319, 0.74, (201, 203)), 114: (241, 0.49, (87, 112)), 115: (216, 0.72, (103, 117)), 116: (205, 0.57, (39, 49))}
 
 # Session 24's grids, first readings on 7da3c20 (session 23's end): 117 (Fruitz, HER; OpenTermsArchive's dating apps)
 # 0.743 / 17; 118 (DeepSeek, Qwen Chat, AliExpress US; its reviewer gives every collected type `vague` coverage through
