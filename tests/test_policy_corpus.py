@@ -347,7 +347,7 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # 0.790 -> 0.820, fresh-if (apps' own repositories) 0.595 -> 0.643, fresh-ig (indie Android apps) 0.574 -> 0.618,
           # fresh-ih (drone, lock and camera makers) 0.860, fresh-ii (two Chinese texts) 0.000 -> 0.800, fresh-ij (mid-size
           # US companies) 0.810 -> 0.825, fresh-ik (health apps) 0.761
-          "fresh-id": (0.56, 0.48), "fresh-ie": (0.82, 0.76), "fresh-if": (0.68, 0.60), "fresh-ig": (0.61, 0.50),
+          "fresh-id": (0.56, 0.48), "fresh-ie": (0.82, 0.76), "fresh-if": (0.66, 0.60), "fresh-ig": (0.61, 0.50),
           "fresh-ih": (0.86, 0.78), "fresh-ii": (0.80, 1.00), "fresh-ij": (0.82, 0.71), "fresh-ik": (0.76, 0.76),
           # session 33 (table rows read cell by cell, Data-safety tables, Chinese denials of SDK kinds, the citp archive read
           # file by file): blind sets read first on 1ea0dae -> now: fresh-il (2 device texts) 0.632 -> 0.675, fresh-im (SDK
@@ -361,7 +361,9 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # "Personally Identifiable Information" expanded by its labeller), iz (six Korean texts) 0.000, and 0.732 on the
           # Korean rules made from fresh-ix before its errors were opened
           "fresh-is": (0.78, 0.73), "fresh-it": (0.81, 0.84), "fresh-iu": (0.77, 0.96), "fresh-iv": (0.78, 0.91),
-          "fresh-iw": (0.7, 0.85), "fresh-ix": (0.9, 0.88), "fresh-iy": (0.55, 0.75), "fresh-iz": (0.84, 0.78)}
+          "fresh-iw": (0.7, 0.85), "fresh-ix": (0.9, 0.88), "fresh-iy": (0.55, 0.75), "fresh-iz": (0.84, 0.78),
+          # (fresh-ja: 5 Japanese texts, 0.000 before and on the session's first Japanese terms, 0.389 after its errors)
+          "fresh-ja": (0.38, 0.99)}
 # (session 33 moved fresh-hd's floor 0.80 / 0.87 -> 0.82 / 0.84 and fresh-if's 0.64 / 0.61 -> 0.68 / 0.60: the Watermark
 # template's table rows are read cell by cell now, and their contact rows collect the e-mail address, which fresh-hd's
 # labeller wrote conditional and fresh-if's collected)
@@ -398,7 +400,7 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-hs", "fresh-ht", "fresh-hu", "fresh-hv", "fresh-hw", "fresh-hx", "fresh-hy", "fresh-hz", "fresh-ia",
            "fresh-ib", "fresh-ic", "fresh-id", "fresh-ie", "fresh-if", "fresh-ig", "fresh-ih", "fresh-ii", "fresh-ij",
            "fresh-ik", "fresh-il", "fresh-im", "fresh-in", "fresh-io", "fresh-ip", "fresh-iq", "fresh-ir",
-           "fresh-is", "fresh-it", "fresh-iu", "fresh-iv", "fresh-iw", "fresh-ix", "fresh-iy", "fresh-iz")
+           "fresh-is", "fresh-it", "fresh-iu", "fresh-iv", "fresh-iw", "fresh-ix", "fresh-iy", "fresh-iz", "fresh-ja")
 
 
 def _present() -> set[str]:

@@ -247,3 +247,15 @@ def test_a_korean_approximate_location_and_the_officers_contact_details() -> Non
     assert ("location_coarse", "collects", "first_party") in got
     assert ("location_precise", "collects", "first_party") not in got
     assert verdict_of("2. 개인정보관리책임자 및 담당자의 연락처\n", "email", "") == "undisclosed"
+
+
+def test_a_japanese_policy_names_its_items_and_its_denials() -> None:
+    text = ("本サービスへご登録いただく場合、利用者の『氏名、メールアドレス、生年月日』等の個人情報をお伺いします。\n"
+            "当社は、ユーザーが利用する機器情報（OS、端末の個体識別情報等）を取得する場合があります。\n"
+            "当社は、お客様の電話番号を取得しません。\n")
+    got = facts(text)
+    assert ("email", "collects", "first_party") in got
+    assert ("phone_number", "denies", "first_party") in got
+    assert verdict_of(text, "android_id", "") == "vague"
+    # guard: 取得 alone is Chinese too ("取得您的同意", obtaining consent): no Japanese verb read into a Chinese sentence
+    assert not facts("在取得您的同意后，您的手机号码将被加密。\n") - {("phone_number", "conditional", "first_party")}

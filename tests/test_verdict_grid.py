@@ -479,14 +479,14 @@ GRIDS_S23 = {g: CORPUS / f"verdicts{g}" for g in range(109, 117)}
 FLOORS_S23 = {
     109: {"grid109/boschsecurity.txt": (0.67, 21), "grid109/facecam.txt": (0.96, 33), "grid109/playussoft.txt": (0.94, 43)},
     110: {"grid110/etymonline.txt": (0.93, 51), "grid110/openmotics.txt": (0.91, 65), "grid110/tripcom.txt": (0.97, 12)},
-    111: {"grid111/goldspoon.txt": (0.72, 27), "grid111/numberfinder.txt": (0.76, 39), "grid111/tankempire.txt": (0.64, 43)},
+    111: {"grid111/goldspoon.txt": (0.72, 27), "grid111/numberfinder.txt": (0.76, 39), "grid111/tankempire.txt": (0.73, 43)},
     112: {"grid112/activision.txt": (0.81, 34), "grid112/atncorp.txt": (0.56, 34), "grid112/taylorguitars.txt": (0.65, 22)},
     113: {"grid113/alkoldefteri.txt": (0.32, 35), "grid113/dicekr.txt": (1.0, 104), "grid113/questioncard.txt": (0.90, 62)},
     114: {"grid114/coredy.txt": (0.37, 8), "grid114/imperihome.txt": (0.56, 41), "grid114/suavinex.txt": (0.55, 38)},
     115: {"grid115/hoglite.txt": (0.48, 0), "grid115/kinedu.txt": (0.83, 61), "grid115/liveatc.txt": (0.89, 42)},
     116: {"grid116/cobragolf.txt": (0.61, 25), "grid116/kef.txt": (0.55, 14)},
 }
-OVERALL_S23 = {109: (195, 0.85, (97, 100)), 110: (236, 0.94, (128, 130)), 111: (191, 0.70, (109, 110)), 112: (262, 0.67, (90, 104)), 113: (319, 0.74, (201, 203)), 114: (241, 0.49, (87, 112)), 115: (216, 0.72, (103, 117)), 116: (205, 0.57, (39, 49))}
+OVERALL_S23 = {109: (195, 0.85, (97, 100)), 110: (236, 0.94, (128, 130)), 111: (191, 0.73, (109, 110)), 112: (262, 0.67, (90, 104)), 113: (319, 0.74, (201, 203)), 114: (241, 0.49, (87, 112)), 115: (216, 0.72, (103, 117)), 116: (205, 0.57, (39, 49))}
 
 # Session 24's grids, first readings on 7da3c20 (session 23's end): 117 (Fruitz, HER; OpenTermsArchive's dating apps)
 # 0.743 / 17; 118 (DeepSeek, Qwen Chat, AliExpress US; its reviewer gives every collected type `vague` coverage through
@@ -622,14 +622,14 @@ OVERALL_S31 = {144: (185, 0.93, (122, 126)), 145: (130, 0.85, (58, 63)), 146: (1
 # leaves uncovered and these reviewers give `vague`
 GRIDS_S32 = {g: CORPUS / f"verdicts{g}" for g in range(152, 158)}
 FLOORS_S32 = {
-    152: {"grid152/ecovacs.txt": (0.47, 24), "grid152/etekcity.txt": (0.28, 7), "grid152/meross.txt": (0.43, 10)},
+    152: {"grid152/ecovacs.txt": (0.47, 24), "grid152/etekcity.txt": (0.28, 7), "grid152/meross.txt": (0.41, 10)},
     153: {"grid153/applock.txt": (0.87, 41), "grid153/gamingmode.txt": (0.4, 22), "grid153/memo.txt": (0.75, 42)},
     154: {"grid154/actionnetwork.txt": (0.63, 7), "grid154/elsaspeak.txt": (0.55, 11), "grid154/remodelai.txt": (0.5, 13)},
     155: {"grid155/audiowagon.txt": (0.76, 53), "grid155/fishlogger.txt": (0.62, 13), "grid155/qrcodescan.txt": (0.75, 30)},
     156: {"grid156/aijumi.txt": (0.48, 8)},
     157: {"grid157/islamicpro.txt": (0.75, 38), "grid157/quranhelal.txt": (0.9, 15)},
 }
-OVERALL_S32 = {152: (265, 0.4, (41, 45)), 153: (206, 0.68, (105, 122)), 154: (213, 0.56, (31, 34)),
+OVERALL_S32 = {152: (265, 0.39, (41, 45)), 153: (206, 0.68, (105, 122)), 154: (213, 0.56, (31, 34)),
                155: (244, 0.70, (96, 98)), 156: (77, 0.48, (8, 13)), 157: (131, 0.83, (53, 56))}
 
 # session 33 (blind grids, accuracy / false `contradicted`, first reading on 1ea0dae; 161 and 162 read after the session's
@@ -649,17 +649,18 @@ OVERALL_S33 = {158: (131, 0.68, (0, 33)), 159: (79, 1.0, (22, 22)), 160: (194, 0
 # session 34 (blind grids, accuracy / false `contradicted`, first reading on d364595): 163 (Yuneec, VTech Kids, Omron; the
 # citp archive) 0.717 / 1; 164 (GAMEVIL, Fotor, WeatherBug; citp) 0.673 / 12; 165 (Brinks Home, Gigaset; citp) 0.769 / 0;
 # 166 (ooVoo, Paltalk, Slacker Radio; citp) 0.711 / 0; 167 (SuperCat and ED Games in Korean, kurashiru in Japanese; the
-# Google Play crawl) 0.415 / 0, 0.628 / 0 on 8fde116's Korean rules before its errors were opened
+# Google Play crawl) 0.415 / 0, 0.628 / 0 on 8fde116's Korean rules before its errors were opened; 0.814 with the
+# session's Japanese terms (kurashiru 0.29 -> 0.79)
 GRIDS_S34 = {g: CORPUS / f"verdicts{g}" for g in range(163, 168)}
 FLOORS_S34 = {
     163: {"grid163/omron.txt": (0.72, 39), "grid163/vtechkids.txt": (0.76, 47), "grid163/yuneec.txt": (0.75, 42)},
     164: {"grid164/fotor.txt": (0.82, 44), "grid164/gamevil.txt": (0.74, 14), "grid164/weatherbug.txt": (0.83, 41)},
     165: {"grid165/brinkshome.txt": (0.79, 29), "grid165/gigaset.txt": (0.96, 51)},
     166: {"grid166/oovoo.txt": (0.71, 11), "grid166/paltalk.txt": (0.69, 22), "grid166/slacker.txt": (0.72, 31)},
-    167: {"grid167/edgames.txt": (0.79, 27), "grid167/kurashiru.txt": (0.29, 18), "grid167/supercat.txt": (0.85, 33)},
+    167: {"grid167/edgames.txt": (0.79, 27), "grid167/kurashiru.txt": (0.79, 18), "grid167/supercat.txt": (0.85, 33)},
 }
 OVERALL_S34 = {163: (198, 0.74, (128, 128)), 164: (196, 0.8, (99, 101)), 165: (134, 0.87, (80, 93)), 166: (211, 0.71, (64, 66)),
-               167: (188, 0.64, (78, 78))}
+               167: (188, 0.81, (78, 78))}
 
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),

@@ -169,7 +169,10 @@ _VERB = re.compile(
     r"|\bconsist(?:s|ed|ing)?\s+of\b"  # ("Such data consists of ... your GPS/GNSS location data", fresh-gf's Nexar)
     r"|\bask(?:s|ed|ing)?\s+(?:you\s+|users?\s+)?for\b|\bgive\s+us\b|\bgiv(?:e|es|ing)\s+(?:[\w-]+\s+){1,4}?to\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步"
     # (Korean, session 34: the 개인정보처리방침 template's "수집", "입력 받고", "제공", ...; fresh-ix's Korean game publishers)
-    r"|수집|입력\s*받|받는|받고|받습니다|제공|처리|보관|저장|전송|공유|수신|취급|이용|생성", re.IGNORECASE | re.ASCII)
+    r"|수집|입력\s*받|받는|받고|받습니다|제공|처리|보관|저장|전송|공유|수신|취급|이용|생성"
+    # (Japanese conjugated forms only: 取得 alone is Chinese too, "取得您的同意")
+    r"|(?:取得|収集|提供|利用|送信|共有|保存|开示)(?:し|する|します|いたし|され|でき|すること|頂|いただ)|お伺い|ご入力|お預かり",
+    re.IGNORECASE | re.ASCII)
 # a list introduction that gives the items to someone ("we send the following information to Klaviyo:")
 _SHARE_TO = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|transfer(?:s|red|ring)?|sell(?:s|ing)?|sold|"
                        r"transmit(?:s|ted|ting)?|sen[dt]s?|sending|provid(?:e|es|ed|ing)|pass(?:es|ed|ing)?|giv(?:e|es|ing)|"
@@ -185,7 +188,7 @@ _SHARE = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit|sent\s+to|se
                     # (the object between: "不会向任何无关第三方提供用户的GPS", not to the reader or to us: "向您提供服务", "向我们提供")
                     r"|向(?!(?:我们|您|你|用户|本公司|本应用|本平台|平台|本站|本网站|我方|我司)(?!的))[^，。；,;]{1,30}?(?:提供|出售|出租|透露|传输|发送)"
                     # (Korean: "제3자에게 제공", "공유", "위탁": session 34)
-                    r"|(?:에게|에)\s*(?:제공|공유|판매|전송|공개|위탁)|공유|위탁", re.I | re.ASCII)
+                    r"|(?:에게|에)\s*(?:제공|공유|판매|전송|공개|위탁)|공유|위탁|(?:に|へ)(?:提供|开示|共有|送信|販売|委托)", re.I | re.ASCII)
 # ("third-party service providers / vendors / partners" are the partners class; "analytics companies" are other companies)
 _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment|service\s+providers?|vendors?|partners?|suppliers?"
                     r"|processors?|business\s+partners?))\b|\b(?:analytics|tracking|measurement|attribution)\s+(?:companies|firms)\b"
@@ -196,10 +199,10 @@ _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment|ser
                     # fresh-is's Kano: no one outside the company)
                     # (not "never stored or sent to anyone or anywhere": nowhere, our servers too; grid 63's Positional)
                     r"|(?:(?<=\bto\s)|(?<=\bwith\s))(?:anyone|anybody)\b(?!\s+(?:who|that|else\s+who)\b)(?!\s+(?:or|and)\s+anywhere)"
-                    r"|第三方|제\s*3\s*자|외부\s*(?:업체|기관|회사)", re.IGNORECASE | re.ASCII)
+                    r"|第三方|제\s*3\s*자|외부\s*(?:업체|기관|회사)|第三者", re.IGNORECASE | re.ASCII)
 _PARTNERS = re.compile(r"\b(?:partners?|affiliates?|(?:service|analytics|data|technology|cloud) providers?|suppliers?"
                        r"|vendors?)\b|合作伙伴|合作方|服务商|服务提供商|供应商|(?:협력|제휴)\s*(?:회사|업체|사|기관)(?!\s*(?:로부터|에서))"
-                       r"|파트너사?", re.IGNORECASE)
+                       r"|파트너사?|提携先|パートナー|业务委托先", re.IGNORECASE)
 # the clause's subject: its first few words, before any verb ("Ad partners may receive...", "Third-party SDKs collect")
 _SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:[a-z]\)\s*)?((?:[\w'-]+,?\s+){0,12}?)(?:(?:sometimes|often|usually|typically|generally)\s+)?(?:may|might|can|could|will|"
                       r"would|shall|do|does|also|automatically|receive[sd]?|collects?|obtains?|access(?:es)?|gathers?|"
@@ -207,7 +210,7 @@ _SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:[a-z]\)\s*)?((?:[\w'-]+,?\s+
 _ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:(?:service|technology)\s+)?(?:partners?|networks?|platforms?|compan(?:y|ies)|providers?))\b"
                           r"|\badvertising\s+(?:and|&|/)\s+(?:\w+\s+)?(?:partners?|companies|networks?|providers?)\b"
                           r"|\bad(?:\s+tech(?:nology)?)? (?:networks?|providers?|partners?|platforms?|compan(?:y|ies)|vendors?)\b"
-                          r"|광고주|광고\s*(?:회사|업체|네트워크|플랫폼|사업자)",
+                          r"|광고주|광고\s*(?:회사|업체|네트워크|플랫폼|사업자)|広告主|広告(?:配信)?(?:事业者|会社|ネットワーク|サービス)",
                           re.IGNORECASE)
 # the recipient classes a clause may name, most specific first
 _RECIPIENT_CLASSES = ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners"))
@@ -358,7 +361,7 @@ _INTRO_END = re.compile(r"(?:[:：]|\b(?:i\.e\.|e\.g\.|such\s+as|including|limit
                         r"|^\W*the\s+following\s+(?:\w+\s+){0,3}?(?:is|are|will\s+be|may\s+be)\s+(?:\w+\s+)?"
                         r"(?:collected|gathered|recorded|stored|processed|sent|shared)\s*$"
                         # (Korean: "아래의 정보가 ... 수집될 수 있습니다.", "... 다음과 같습니다.": the lines below; session 34)
-                        r"|(?:아래|다음)[^.。:：]{0,80}(?:니다|다)\s*[.:：]?\s*$", re.I)
+                        r"|(?:아래|다음)[^.。:：]{0,80}(?:니다|다)\s*[.:：]?\s*$|以下の(?:通り|とおり)(?:です)?\s*[。:：]?\s*$", re.I)
 # an item that is a collection sentence of its own, with us as the collector ("在您使用我们的服务时，允许我们收集…的信息包括：
 # 账户昵称、密码…" under "…如果您不提供，我们可能无法向您提供相应的服务…：", fresh-ef's Aurora docs): the list's silence is not its
 _OWN_COLLECTING = re.compile(r"\b(?:we|us)\s+(?:\w+\s+){0,3}?(?:collect|obtain|gather|receive)\w*\b|我们(?:[^，。；,]{0,6}?)(?:收集|获取|采集)",
