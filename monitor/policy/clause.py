@@ -255,7 +255,8 @@ def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
         if opened and re.search(r"[^\W\d_]", text[opened + 1:m.start()]):
             start = max(start, opened)
         kind = "consent" if r.without_consent.search(text[m.end():m.end() + 60]) else "deny"
-        if r.exception.search(text[m.end():m.end() + 30]) and not r.legal_duty.search(text[m.end():m.end() + 30]):
+        after = text[m.end():m.end() + 30]
+        if r.exception.search(after) and not r.legal_duty.search(after):
             kind = "except"
         out.append((start, m.end(), kind))
     return tuple(out)

@@ -917,12 +917,20 @@ _LEGAL_OR_MORE = re.compile(r"\b(?:law|laws|legally\s+\w+|subpoenaed|subpoenas?|
                             r"(?:consent|permission|authori[sz]ation|agree|authori[sz]e))", re.I)
 
 
+def _without_legal_duty(text: str, r: CoveringRules) -> tuple[str, bool]:
+    """The sentence with its legal-duty exceptions blanked out ("except when legally required to do so", "or are required
+    by law to do so"), and whether another exception that is not the user's consent follows one of them ("... or as
+    described in this policy")."""
+    bare = r.legal_tail.sub(" ", clause_rules().legal_duty.sub(" ", text))
+    return bare, bare != text and bool(_LEGAL_OR_MORE.search(text))
+
+
 def law_only(text: str) -> bool:
     """The only exception of a sharing denial is a legal duty ("We do not disclose ... to anyone except when legally
     required to do so"): a promise all the same (an exception for the user's consent is none: promises.py)."""
     r = covering_rules()
-    bare = r.legal_tail.sub(" ", clause_rules().legal_duty.sub(" ", text))
-    return bare != text and not _LEGAL_OR_MORE.search(text) and not r.exception.search(bare)
+    bare, more = _without_legal_duty(text, r)
+    return bare != text and not more and not r.exception.search(bare)
 
 
 def _consent_only(text: str, r: CoveringRules) -> tuple[str, ...]:
@@ -931,8 +939,8 @@ def _consent_only(text: str, r: CoveringRules) -> tuple[str, ...]:
         return ()  # (a denial of selling only: SDKs get data without buying it)
     # a legal duty ("except when legally required to do so", "unless required by law") is no exception traffic to an SDK
     # can fall under: the denial holds as one with no exception does (session 34, fresh-is's Kano)
-    bare = r.legal_tail.sub(" ", clause_rules().legal_duty.sub(" ", text))
-    if bare != text and _LEGAL_OR_MORE.search(text):
+    bare, more = _without_legal_duty(text, r)
+    if more:
         return ()  # ("except when legally required or as described in this policy": an open exception beside it)
     if r.consent_only_not.search(bare):
         return ()
