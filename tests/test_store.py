@@ -664,7 +664,8 @@ def test_a_database_made_before_0008_loses_only_the_index_rows_of_unfinished_cap
                                   messages=_every_kind(10)))
             assert len(_matched(old, "b.exam")) == 20  # what 0008 takes out
     with Store.open(db) as store:
-        assert store.rows("SELECT name FROM _migrations ORDER BY id")[-1]["name"] == "0008_search_visible_captures"
+        names = [r["name"] for r in store.rows("SELECT name FROM _migrations ORDER BY id")]
+        assert names[7:] == [name for name, _ in MIGRATIONS[7:]] and names[7] == "0008_search_visible_captures"
         assert len(_matched(store, "a.exam")) == 20 and _matched(store, "b.exam") == set()
         assert [k for k, _ in _urls_indexed(store)] == ["http", "websocket"]
         _fts_matches_scan(store)
@@ -692,3 +693,50 @@ def test_search_finds_what_analyze_found(tmp_path: Path) -> None:
             if len(f.value) >= 3:
                 assert f.id in {g.id for g in store.search_findings(f.value, 10_000, ("value",))}, f.value
         _fts_matches_scan(store)
+
+
+def test_a_database_made_before_0009_keeps_its_index_and_its_writers_index_new_rows(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """0009 drops the rows' INSERT triggers (the writer indexes a visible capture's batch itself): a file made
+    before it keeps what its index holds, and a live session that goes on writing after the upgrade is searchable
+    batch by batch, without any row indexed twice."""
+    from monitor.store import schema
+
+    db = tmp_path / "old.db"
+    with monkeypatch.context() as m:
+        m.setattr(schema, "MIGRATIONS", MIGRATIONS[:8])
+        with Store.open(db) as old:
+            cid = old.begin_capture("proxy", "proxy:1", "mitm")
+            old.finish_capture(cid, 0, None, None, status="live")
+            old.write(cid, Batch(findings=[_finding(i, host="live.example") for i in range(10)],
+                                 messages=[message(1, "http", 1.0, url="http://live.example/first")]))
+            assert {r[0] for r in old.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")} >= \
+                {"findings_ai", "messages_ai"}
+    with Store.open(db) as store:
+        triggers = {r[0]: r[1] for r in store.conn.execute("SELECT name, tbl_name FROM sqlite_master "
+                                                            "WHERE type = 'trigger'")}
+        assert "findings_ai" not in triggers and "messages_ai" not in triggers
+        assert {"findings_au", "findings_ad", "messages_au", "messages_ad"} <= set(triggers)
+        assert len(_matched(store, "live.exam")) == 10
+        store.write(cid, Batch(findings=[_finding(i, host="live.example") for i in range(5, 15)],
+                               messages=[message(1, "http", 2.0, url="http://live.example/second")]))
+        assert len(_matched(store, "live.exam")) == 15  # five repeats counted, not indexed again
+        assert len(store.conn.execute("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'second'").fetchall()) \
+            == 1
+        _fts_matches_scan(store)
+
+
+def test_rows_written_to_another_writers_unfinished_capture_wait_for_it_to_turn_visible(db_path: Path) -> None:
+    """A writer indexes a batch of a capture it did not begin only if that capture is visible: another writer's
+    capture still being ingested is indexed once, when it completes."""
+    with Store.open(db_path) as first, Store.open(db_path) as second:
+        busy = first.begin_capture("b.pcap", "b" * 64, "pcap")
+        second.write(busy, Batch(findings=[_finding(i, host="b.example") for i in range(12)],
+                                 messages=[message(1, "http", 1.0, url="http://b.example/x")]))
+        assert _matched(second, "b.exam") == set()
+        _fts_matches_scan(second)
+        first.finish_capture(busy, 1, 1.0, 2.0)
+        assert len(_matched(second, "b.exam")) == 12
+        second.write(busy, Batch(findings=[_finding(i, host="b.example") for i in range(12, 14)]))
+        assert len(_matched(second, "b.exam")) == 14
+        _fts_matches_scan(second)

@@ -109,6 +109,10 @@ class Writes(Handle):
             return {}
         mapping: dict[int, int] = {}
         with self._tx():
+            # the ids this batch's new rows will get are above these (SQLite gives a new row the largest id plus one,
+            # and this transaction holds the write lock); asked only when the rows are indexed as they are written
+            indexed = capture_id not in self._hidden
+            above = self.conn.execute(_LAST_IDS).fetchone() if indexed else None
             if batch.messages:
                 mapping = self._insert_messages(capture_id, batch.messages)
             if batch.dns:
@@ -116,7 +120,16 @@ class Writes(Handle):
             if batch.destinations:
                 self._upsert_destinations(capture_id, batch.destinations)
             self._upsert_findings(capture_id, batch.findings, mapping)
+            if above is not None:
+                self._index(capture_id, int(above[0]), int(above[1]))
         return mapping
+
+    def _index(self, capture_id: int, messages_above: int, findings_above: int) -> None:
+        """The batch's new rows into the search indexes, if their capture is visible (a live capture's, or one another
+        writer began): one statement per index (FTS5 writes a segment at the end of each), in id order (schema
+        0009: no INSERT trigger feeds them; a capture analyze ingests is indexed when it turns visible, 0008)."""
+        for sql, above in ((_INDEX_MESSAGES, messages_above), (_INDEX_FINDINGS, findings_above)):
+            self.conn.execute(sql, (above, capture_id, capture_id))
 
     def _insert_messages(self, capture_id: int, records: list[MessageRecord]) -> dict[int, int]:
         """Insert messages with ids chosen by SQLite; returns {local id: database id}.
@@ -164,10 +177,10 @@ class Writes(Handle):
         ?3, ... in order. (With the messages' parameters made by extending one list, not by unpacking a tuple per
         row, the capture's store -23.8M instructions, callgrind.)
 
-        One statement, not an executemany of one-row statements: FTS5 writes out its pending index
-        data at the end of every statement that touches it (the triggers of the search index), so
-        row-by-row statements cost a segment per row (bench/store_bench.py: x3.5 the multi-row
-        cost for 150 URLs; without the index, multi-row is also slightly faster).
+        One statement, not an executemany of one-row statements: faster per row, and before schema 0009 (when
+        the rows' INSERT triggers fed the search index, and FTS5 wrote a segment at the end of every statement
+        that touched it) row-by-row statements cost a segment per row (bench/store_bench.py: x3.5 the multi-row
+        cost for 150 URLs).
         """
         one = "(?1" + ",?" * (len(cols) - 1) + ")"
         sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES {','.join([one] * rows)}{tail}"
@@ -197,13 +210,6 @@ class Writes(Handle):
         if not findings:
             return
         ids = mapping or {}
-        # staged only when the rows are indexed as they are written (a live capture's, or one this writer did not
-        # begin): a capture still being ingested is indexed once, when it turns visible (schema 0008), and a
-        # staging table would only copy its rows twice (the batches of a 50 MB HTTP-heavy capture: -44M
-        # instructions, callgrind)
-        staged = len(findings) > MAX_ROWS and capture_id not in self._hidden
-        if staged:
-            self.conn.execute(_STAGE_FINDINGS)
         rows, merged = _folded(findings)
         start = 0
         for part in _chunks(rows, len(_FINDING_COLUMNS)):
@@ -218,13 +224,7 @@ class Writes(Handle):
                         i = (at - start) * (len(_FINDING_COLUMNS) - 1) + _TIMES_AT  # (capture_id: once, first)
                         params[i:i + 3] = merged[at]
             start += len(part)
-            if staged:
-                self._insert_values(_STAGED, _FINDING_COLUMNS, params, len(part))
-            else:
-                self._insert_values("findings", _FINDING_COLUMNS, params, len(part), self._FINDING_MERGE)
-        if staged:  # the batch's rows in one statement, in their order (ids and merges as row after row)
-            self.conn.execute(_FROM_STAGE + self._FINDING_MERGE)
-            self.conn.execute(f"DELETE FROM {_STAGED}")
+            self._insert_values("findings", _FINDING_COLUMNS, params, len(part), self._FINDING_MERGE)
 
     def set_devices(self, devices: Iterable[dict[str, Any]]) -> None:
         with self._tx():
@@ -298,9 +298,10 @@ _MAX_PARAMS = 32_766 if sqlite3.sqlite_version_info >= (3, 32, 0) else 999
 # (SQLite's memory grew ~4.5 MB per 2,000-row batch: 500 MB capture, peak RSS 156 MB; 5 GB, 128 MB and
 # flattening only when the cache was full). Chunks of MAX_ROWS rows and a remainder in halving powers of
 # two use at most seven statements per row shape, each parsed once (500 MB capture: peak RSS 95 MB,
-# SQLite 4 MB, the write loop's CPU 0.70 -> 0.64 s; 256 rows: 100 MB, 1,560: 106 MB). 128 rows: each statement
-# that feeds a search index makes FTS5 write a segment and merge, so half as many cost the store 6.9 % fewer
-# instructions than 64 (callgrind, the batches of a 50 MB HTTP-heavy capture) for +0.6 MB peak RSS
+# SQLite 4 MB, the write loop's CPU 0.70 -> 0.64 s; 256 rows: 100 MB, 1,560: 106 MB). 128 rows: when the rows'
+# INSERT triggers fed the search index (before schema 0009), each statement made FTS5 write a segment and merge,
+# so half as many cost the store 6.9 % fewer instructions than 64 (callgrind, the batches of a 50 MB HTTP-heavy
+# capture) for +0.6 MB peak RSS
 MAX_ROWS = 128
 
 
@@ -383,16 +384,15 @@ _FINDING_COLUMNS = ["capture_id", "message_id", "type", "value", "canonical", "t
 _TIMES_AT = _FINDING_COLUMNS.index("first_ts")  # first_ts, last_ts, count: three columns in a row
 assert _FINDING_COLUMNS[_TIMES_AT:_TIMES_AT + 3] == ["first_ts", "last_ts", "count"]
 
-# A batch of a capture whose rows are indexed as written (a live one) goes through a temporary table of this
-# connection, then into `findings` in one statement: the search index's trigger feeds FTS5, which writes out a
-# segment (and merges) at the end of every statement that touches it, so one statement per batch instead of one per
-# MAX_ROWS rows (50 MB HTTP-heavy capture, 8,777 findings in 8 batches, before analyze's captures were indexed at
-# their end: the findings' writes 0.086 -> 0.060 s CPU, the same rows and ids). SQLite inserts an INSERT ...
-# SELECT's rows in the SELECT's order, one after the other: a repeat merges as in separate statements.
-_STAGED = "temp.findings_batch"
-_STAGE_FINDINGS = f"CREATE TEMP TABLE IF NOT EXISTS findings_batch ({', '.join(_FINDING_COLUMNS)})"
-_FROM_STAGE = (f"INSERT INTO findings ({', '.join(_FINDING_COLUMNS)}) SELECT {', '.join(_FINDING_COLUMNS)} "
-               f"FROM {_STAGED} WHERE true ORDER BY rowid")  # (WHERE: an upsert's SELECT needs one)
+# A batch's new rows of a visible capture, indexed by the writer after the batch's statements (schema 0009). The
+# visibility test is the one the captures' triggers use (status other than 'ingesting'): a capture this writer did
+# not begin may be another writer's, still hidden.
+_LAST_IDS = "SELECT (SELECT COALESCE(MAX(id), 0) FROM messages), (SELECT COALESCE(MAX(id), 0) FROM findings)"
+_SHOWN = "(SELECT status FROM captures WHERE id = ?3) != 'ingesting'"
+_INDEX_MESSAGES = ("INSERT INTO messages_fts (rowid, url) SELECT id, url FROM messages WHERE id > ?1 AND capture_id = ?2 "
+                   f"AND url != '' AND kind IN ('http', 'websocket') AND {_SHOWN} ORDER BY id")
+_INDEX_FINDINGS = ("INSERT INTO findings_fts (rowid, value, location, host) SELECT id, value, location, host FROM "
+                   f"findings WHERE id > ?1 AND capture_id = ?2 AND {_SHOWN} ORDER BY id")
 
 _DESTINATION_COLUMNS = ("capture_id", "host", "ip", "port", "transport", "protocol", "sdk", "organization", "category",
                         "country", "role", "reason", "bytes_out", "bytes_in", "packets", "first_ts", "last_ts",
