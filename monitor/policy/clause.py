@@ -44,6 +44,7 @@ class Rules:
     conditional_denial: re.Pattern[str] = rule("negation.conditional_denial")
     by_default: re.Pattern[str] = rule("negation.by_default")
     settings_off: re.Pattern[str] = rule("negation.settings_off")
+    user_provides: re.Pattern[str] = rule("negation.user_provides")
     none: tuple[re.Pattern[str], ...] = rule("statements.none", each)
     definition: re.Pattern[str] = rule("statements.definition")
     heading: re.Pattern[str] = rule("statements.heading", flags=re.ASCII)
@@ -113,7 +114,9 @@ def rules() -> Rules:
     return build(Rules, bundled_toml("policy_rules.toml"), FLAGS)
 
 
-_END = re.compile(r"[.!?。！？]+[\"”’)]*(?=\s|$)|[。！？；;]")
+# (also a full stop the page's text glued to the next sentence, "... in the sections below.Disclosure and Sale of Personal
+# Information ...": a lower-case word's stop right before a capitalised word; session 35, grid 170's Famous Birthdays)
+_END = re.compile(r"[.!?。！？]+[\"”’)]*(?=\s|$)|(?<=[a-z][a-z])[.!?](?=[A-Z][a-z])|[。！？；;]")
 
 
 def sentence_spans(line: str) -> list[tuple[int, int]]:

@@ -914,7 +914,9 @@ def sale_only(text: str) -> bool:
 # a legal duty followed by another exception that is not the user's consent
 _LEGAL_OR_MORE = re.compile(r"\b(?:law|laws|legally\s+\w+|subpoenaed|subpoenas?|legal\s+process|court\s+orders?)(?:\s+to\s+do\s+so|\s+to)?"
                             r"\s*,?\s*(?:or|and)\s+(?!(?:with\s+|upon\s+)?(?:your|you)\s+(?:prior\s+|express\s+|explicit\s+)?"
-                            r"(?:consent|permission|authori[sz]ation|agree|authori[sz]e))", re.I)
+                            r"(?:consent|permission|authori[sz]ation|agree|authori[sz]e)"
+                            # (more of the same duty: "required by the law or a court order", grid 168's Findmykids)
+                            r"|(?:by\s+)?(?:a\s+|an\s+|any\s+)?(?:court\s+orders?|subpoenas?|legal\s+process)\b)", re.I)
 
 
 def _without_legal_duty(text: str, r: CoveringRules) -> tuple[str, bool]:

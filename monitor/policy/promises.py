@@ -76,6 +76,8 @@ class PromiseRules:
     row_data: re.Pattern[str] = rule("row_data")
     disclaimer: re.Pattern[str] = rule("disclaimer")
     ad_purpose: re.Pattern[str] = rule("ad_purpose")
+    business_partners: re.Pattern[str] = rule("business_partners")
+    business_partners_not: re.Pattern[str] = rule("business_partners_not")
     taken_back: re.Pattern[str] = rule("taken_back")
     ends_taken_back: re.Pattern[str] = rule("ends_taken_back")
     inability: re.Pattern[str] = rule("inability")
@@ -274,6 +276,9 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
         if rcps == [("class", "third_party")] and r.ad_purpose.search(t):
             # (a denial "for their use in marketing directly to you" is about those who market: grid 108's Jersey Mike's)
             rcps = [("categories", "advertising")]
+        if rcps == [("class", "third_party")] and r.business_partners.search(t) and not r.business_partners_not.search(t) \
+                and any(class_categories(x[2]) for j, x in enumerate(texts) if j != k):
+            continue  # (the business partners of a list that names other kinds of recipient beside them: that kind only)
         reach = "device" if r.device_identity.search(t) else "identity"
         params = (*rcps, ("reach", reach), *((("except", "service_providers"),) if sp else ()))
         out.append(Claim("no_third_party_sharing", t, start, end, params))

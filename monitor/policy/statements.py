@@ -1633,7 +1633,7 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
     if _OPTIONAL_LABEL.match(text) and not c.denied:  # "- 선택항목: 이메일주소", "Optional information: ...": the label's items
         return "conditional"
     if c.denied:
-        return "denies"
+        return "conditional" if rules().user_provides.match(text, rel_e) else "denies"
     if _NOT_BEFORE.search(text[max(0, rel_s - 30):rel_s]) or rules().no_list.search(text[max(0, rel_s - 160):rel_s]):
         # "(country/region level, not precise location)", "No precise location-tracking is involved", "... in order to
         # operate: no phone number, email, last name" (each item of a list that "no" opens)
@@ -1653,7 +1653,8 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
         if rules().settings_off.search(text[:rel_s]):  # "adjust the settings ... so that your location is not sent"
             return "conditional"
         return "" if rules().conditional_denial.search(text) else "denies"
-    if "consent" in kinds:
+    if "consent" in kinds or any(k == "except" and rules().user_provides.match(text, b)
+                                 for a, b, k in negation_spans(text) if a <= rel_s < b or a <= rel_e - 1 < b):
         return "conditional"
     # a flattened row split by "[Required Information]" / "[Optional Information]" / "Get permission" markers: the
     # mention's own part decides
