@@ -61,15 +61,6 @@ def test_a_denial_about_business_partners_beside_other_recipients_is_about_them_
     assert verdict_of(alone, "email", "admob", category="advertising") == "contradicted"
 
 
-def test_a_full_stop_glued_to_the_next_sentence_still_ends_it() -> None:
-    text = ("More about our advertisers' data collection practices are provided in the Advertising section below.Disclosure "
-            "and Sale of Personal InformationWe do not sell personal information.\n")
-    assert verdict_of(text, "gaid", "admob", category="advertising") != "contradicted"
-    # guards: a domain, an abbreviation and an example are no sentence ends
-    got = facts("Visit example.com for details, e.g.Google, etc. We collect your email.\n")
-    assert ("email", "collects", "first_party") in got
-
-
 def test_what_one_kind_of_request_carries_is_no_promise_about_the_app() -> None:
     text = "Soapbox requests send only similar metadata to an update check, and no private data is sent.\n"
     assert verdict_of(text, "imei") != "contradicted"

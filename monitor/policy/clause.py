@@ -114,9 +114,7 @@ def rules() -> Rules:
     return build(Rules, bundled_toml("policy_rules.toml"), FLAGS)
 
 
-# (also a full stop the page's text glued to the next sentence, "... in the sections below.Disclosure and Sale of Personal
-# Information ...": a lower-case word's stop right before a capitalised word; session 35, grid 170's Famous Birthdays)
-_END = re.compile(r"[.!?。！？]+[\"”’)]*(?=\s|$)|(?<=[a-z][a-z])[.!?](?=[A-Z][a-z])|[。！？；;]")
+_END = re.compile(r"[.!?。！？]+[\"”’)]*(?=\s|$)|[。！？；;]")
 
 
 def sentence_spans(line: str) -> list[tuple[int, int]]:
