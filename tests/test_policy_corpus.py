@@ -363,7 +363,13 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           "fresh-is": (0.78, 0.73), "fresh-it": (0.81, 0.84), "fresh-iu": (0.77, 0.96), "fresh-iv": (0.78, 0.91),
           "fresh-iw": (0.7, 0.85), "fresh-ix": (0.9, 0.88), "fresh-iy": (0.55, 0.75), "fresh-iz": (0.84, 0.78),
           # (fresh-ja: 5 Japanese texts, 0.000 before and on the session's first Japanese terms, 0.389 after its errors)
-          "fresh-ja": (0.38, 0.99)}
+          "fresh-ja": (0.38, 0.99),
+          # session 35 (first reading on 245122e -> after the session's rules): fresh-jb (6 SDK vendors) 0.828 -> 0.843,
+          # fresh-jc (one Chinese near-decoy: the archive had no other text left) 1.000, fresh-jd (5 smart-home makers; 0.584
+          # with a sixth text, an annotated copy, dropped) 0.655 -> 0.690, fresh-je (5 Chinese texts) 0.767 -> 0.796,
+          # fresh-jf (6 app companies, DMOZ) 0.864, fresh-jg (6 device makers, DMOZ) 0.745 -> 0.752
+          "fresh-jb": (0.84, 0.79), "fresh-jc": (1.0, 1.0), "fresh-jd": (0.69, 0.7), "fresh-je": (0.79, 0.66),
+          "fresh-jf": (0.86, 0.73), "fresh-jg": (0.75, 0.64)}
 # (session 33 moved fresh-hd's floor 0.80 / 0.87 -> 0.82 / 0.84 and fresh-if's 0.64 / 0.61 -> 0.68 / 0.60: the Watermark
 # template's table rows are read cell by cell now, and their contact rows collect the e-mail address, which fresh-hd's
 # labeller wrote conditional and fresh-if's collected)
@@ -400,7 +406,8 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-hs", "fresh-ht", "fresh-hu", "fresh-hv", "fresh-hw", "fresh-hx", "fresh-hy", "fresh-hz", "fresh-ia",
            "fresh-ib", "fresh-ic", "fresh-id", "fresh-ie", "fresh-if", "fresh-ig", "fresh-ih", "fresh-ii", "fresh-ij",
            "fresh-ik", "fresh-il", "fresh-im", "fresh-in", "fresh-io", "fresh-ip", "fresh-iq", "fresh-ir",
-           "fresh-is", "fresh-it", "fresh-iu", "fresh-iv", "fresh-iw", "fresh-ix", "fresh-iy", "fresh-iz", "fresh-ja")
+           "fresh-is", "fresh-it", "fresh-iu", "fresh-iv", "fresh-iw", "fresh-ix", "fresh-iy", "fresh-iz", "fresh-ja",
+           "fresh-jb", "fresh-jc", "fresh-jd", "fresh-je", "fresh-jf", "fresh-jg")
 
 
 def _present() -> set[str]:

@@ -119,6 +119,13 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1,
                # information on our servers" held for the types the policy never says it collects; grid 162's GasBuddy,
                # "stored ... in the United States" held against a server in Ireland (its reviewer reads a transfer notice)
                "grid158/econnect.txt": 33, "grid160/ringreact.txt": 11, "grid162/gasbuddy.txt": 1,
+               # session 35: grid 169's homee, "All data is stored locally on the device, therefore we do not collect any
+               # personal data" held as a promise to collect nothing (as eConnect's and IsSave's; its reviewer reads the
+               # umbrella word as denying no type); grid 170's Famous Birthdays, a heading the page's text glued to the
+               # sentence before it ("... sections below.Disclosure and Sale of Personal InformationWe do not sell personal
+               # information.") read with that sentence's advertisers as a promise that no data reaches advertisers (a
+               # split at such a stop cost other grids 21 cells: taken back)
+               "grid169/homee.txt": 51, "grid170/famousbirthdays.txt": 12,
                # grid 68's Sciener: "We follow our SOPs to protect the PDI submitted to us, both during transmission and
                # once we receive it" read as a promise about transit (an e-mail sent in clear text breaks it); its
                # reviewer reads no promise there
@@ -662,6 +669,18 @@ FLOORS_S34 = {
 OVERALL_S34 = {163: (198, 0.74, (128, 128)), 164: (196, 0.8, (99, 101)), 165: (134, 0.87, (80, 93)), 166: (211, 0.71, (64, 66)),
                167: (188, 0.81, (78, 78))}
 
+# session 35 (blind grids, accuracy / false `contradicted`, first reading on 245122e -> after): 168 (ForceTeller in Korean,
+# Fictionlog in Thai, Findmykids; the Google Play crawl) 0.709 / 0 -> 0.752 / 0; 169 (Sonoff, Accentronix, homee; the
+# smart-home collection) 0.446 / 57 -> 0.478 / 51 (homee's umbrella promise, kept: KNOWN_FALSE); 170 (Dynata, Panic,
+# Famous Birthdays; DMOZ) 0.577 / 27 -> 0.595 / 12 (KNOWN_FALSE)
+GRIDS_S35 = {g: CORPUS / f"verdicts{g}" for g in range(168, 171)}
+FLOORS_S35 = {
+    168: {"grid168/fictionlog.txt": (0.92, 60), "grid168/findmykids.txt": (0.56, 4), "grid168/forceteller.txt": (0.77, 40)},
+    169: {"grid169/accentronix.txt": (0.55, 19), "grid169/homee.txt": (0.17, 0), "grid169/sonoff.txt": (0.7, 31)},
+    170: {"grid170/dynata.txt": (0.72, 11), "grid170/famousbirthdays.txt": (0.64, 32), "grid170/panic.txt": (0.39, 18)},
+}
+OVERALL_S35 = {168: (206, 0.75, (104, 104)), 169: (186, 0.47, (50, 105)), 170: (227, 0.59, (61, 76))}
+
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -810,6 +829,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S32[g], CORPUS / "policies", *OVERALL_S32[g], FLOORS_S32[g], id=f"grid{g}") for g in range(152, 158)),
     *(pytest.param(GRIDS_S33[g], CORPUS / "policies", *OVERALL_S33[g], FLOORS_S33[g], id=f"grid{g}") for g in range(158, 163)),
     *(pytest.param(GRIDS_S34[g], CORPUS / "policies", *OVERALL_S34[g], FLOORS_S34[g], id=f"grid{g}") for g in range(163, 168)),
+    *(pytest.param(GRIDS_S35[g], CORPUS / "policies", *OVERALL_S35[g], FLOORS_S35[g], id=f"grid{g}") for g in range(168, 171)),
 ]
 
 
