@@ -75,3 +75,16 @@ def test_a_collection_the_user_cannot_switch_off_is_a_collection() -> None:
     assert ("location_precise", "denies", "first_party") not in got
     # guard: what we cannot collect stays denied
     assert ("location_precise", "denies", "first_party") in facts("We cannot collect your location.\n")
+
+
+def test_what_a_service_the_site_uses_does_not_collect_is_no_promise_about_the_app() -> None:
+    text = ("GOOGLE TAG MANAGER\nThis website uses the Google Tag Manager. This service allows website tags to be managed "
+            "through an interface. Google Tool Manager only implements tags. This means that no cookies are used and no "
+            "personal information is collected.\n")
+    assert verdict_of(text, "imei") != "contradicted"
+    # guard: after a sentence about cookies, the app's own promise holds
+    kept = "We use cookies to remember you. We do not collect any personal information.\n"
+    assert verdict_of(kept, "imei") == "contradicted"
+    tool = ("For our Smartphone-App we use the Crashlytics tool for recording crashes. No personal data is transmitted by this "
+            "tool.\n")
+    assert verdict_of(tool, "imei") != "contradicted"

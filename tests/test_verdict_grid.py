@@ -126,6 +126,9 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1,
                # information.") read with that sentence's advertisers as a promise that no data reaches advertisers (a
                # split at such a stop cost other grids 21 cells: taken back)
                "grid169/homee.txt": 51, "grid170/famousbirthdays.txt": 12,
+               # grid 171's TheCircle: Mixpanel "only anonymized" data (an identifier sent to it, its reviewer leaves it
+               # undisclosed) and a password "stored encrypted" read as sent encrypted
+               "grid171/thecircle.txt": 4,
                # grid 68's Sciener: "We follow our SOPs to protect the PDI submitted to us, both during transmission and
                # once we receive it" read as a promise about transit (an e-mail sent in clear text breaks it); its
                # reviewer reads no promise there
@@ -672,14 +675,17 @@ OVERALL_S34 = {163: (198, 0.74, (128, 128)), 164: (196, 0.8, (99, 101)), 165: (1
 # session 35 (blind grids, accuracy / false `contradicted`, first reading on 245122e -> after): 168 (ForceTeller in Korean,
 # Fictionlog in Thai, Findmykids; the Google Play crawl) 0.709 / 0 -> 0.752 / 0; 169 (Sonoff, Accentronix, homee; the
 # smart-home collection) 0.446 / 57 -> 0.478 / 51 (homee's umbrella promise, kept: KNOWN_FALSE); 170 (Dynata, Panic,
-# Famous Birthdays; DMOZ) 0.577 / 27 -> 0.595 / 12 (KNOWN_FALSE)
-GRIDS_S35 = {g: CORPUS / f"verdicts{g}" for g in range(168, 171)}
+# Famous Birthdays; DMOZ) 0.577 / 27 -> 0.595 / 12 (KNOWN_FALSE); 171 (TheCircle, The Creek; DMOZ, a last wave) 0.559 / 20
+# on ad8b423 -> 0.638 / 4 (what a tool the site or app uses sends is no promise about the app)
+GRIDS_S35 = {g: CORPUS / f"verdicts{g}" for g in range(168, 172)}
 FLOORS_S35 = {
     168: {"grid168/fictionlog.txt": (0.92, 60), "grid168/findmykids.txt": (0.56, 4), "grid168/forceteller.txt": (0.77, 40)},
     169: {"grid169/accentronix.txt": (0.55, 19), "grid169/homee.txt": (0.17, 0), "grid169/sonoff.txt": (0.7, 31)},
     170: {"grid170/dynata.txt": (0.72, 11), "grid170/famousbirthdays.txt": (0.64, 32), "grid170/panic.txt": (0.39, 18)},
+    171: {"grid171/thecircle.txt": (0.55, 24), "grid171/thecreek.txt": (0.73, 24)},
 }
-OVERALL_S35 = {168: (206, 0.75, (104, 104)), 169: (186, 0.47, (50, 105)), 170: (227, 0.59, (61, 76))}
+OVERALL_S35 = {168: (206, 0.75, (104, 104)), 169: (186, 0.47, (50, 105)), 170: (227, 0.59, (61, 76)),
+               171: (127, 0.63, (48, 60))}
 
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
@@ -829,7 +835,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S32[g], CORPUS / "policies", *OVERALL_S32[g], FLOORS_S32[g], id=f"grid{g}") for g in range(152, 158)),
     *(pytest.param(GRIDS_S33[g], CORPUS / "policies", *OVERALL_S33[g], FLOORS_S33[g], id=f"grid{g}") for g in range(158, 163)),
     *(pytest.param(GRIDS_S34[g], CORPUS / "policies", *OVERALL_S34[g], FLOORS_S34[g], id=f"grid{g}") for g in range(163, 168)),
-    *(pytest.param(GRIDS_S35[g], CORPUS / "policies", *OVERALL_S35[g], FLOORS_S35[g], id=f"grid{g}") for g in range(168, 171)),
+    *(pytest.param(GRIDS_S35[g], CORPUS / "policies", *OVERALL_S35[g], FLOORS_S35[g], id=f"grid{g}") for g in range(168, 172)),
 ]
 
 

@@ -392,6 +392,14 @@ def _unnamed_sdks_too(texts: Sequence[tuple[int, int, str, str]], find: Finder, 
     return (("sdks_too", "yes"), ("spare", ",".join(spare)))
 
 
+# a sentence that says the app or site uses a named service ("We use Crashlytics ...", "This website uses the Google Tag
+# Manager.": the sentences after it describe that service; session 35, grid 171's TheCircle)
+_USES_SDK = re.compile(r"\s*(?:we|this\s+(?:website|site|app|application|service))\s+uses?\b", re.I)
+# ... a service by its capitalised name, known to sdks.toml or not ("the Google Tag Manager")
+_USES_NAMED = re.compile(r"\s*(?:we|this\s+(?:website|site|app|application|service))\s+uses?\s+(?:the\s+)?"
+                         r"(?-i:(?!(?:Your|Personal|Cookies?|Information|Data|Services?|Site|Website|App)\b)[A-Z][\w-]+)", re.I)
+
+
 def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRules, find: Finder,
                         sdks_too: Callable[[], tuple[tuple[str, str], ...]] = tuple) -> list[Claim]:
     """First-party denials of collecting the user's data at all ("We do not collect any personal information", "No
@@ -412,7 +420,8 @@ def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRu
             continue
         if any(_ONE_CASE.search(texts[j][2]) for j in range(max(0, k - 2), k)):
             continue  # "Customers may also sign up as a Visitor, in which case ... No personal information is collected"
-        if any(find(texts[j][2]) and texts[j][2].lstrip().lower().startswith("we use") for j in range(max(0, k - 3), k)):
+        if any(_USES_SDK.match(texts[j][2]) and (find(texts[j][2]) or _USES_NAMED.match(texts[j][2]))
+               for j in range(max(0, k - 3), k)):
             # "We use Crashlytics ... certain information about the crash ... is sent to Crashlytics. No personal data is
             # transmitted": what that service gets, not a promise about the app (grid 59's djay)
             continue
