@@ -396,7 +396,7 @@ def _unnamed_sdks_too(texts: Sequence[tuple[int, int, str, str]], find: Finder, 
 # Manager.": the sentences after it describe that service; session 35, grid 171's TheCircle)
 _USES_SDK = re.compile(r"\s*(?:we|this\s+(?:website|site|app|application|service))\s+uses?\b", re.I)
 # ... a service by its capitalised name, known to sdks.toml or not ("the Google Tag Manager")
-_USES_NAMED = re.compile(r"\s*(?:we|this\s+(?:website|site|app|application|service))\s+uses?\s+(?:the\s+)?"
+_USES_NAMED = re.compile(_USES_SDK.pattern + r"\s+(?:the\s+)?"
                          r"(?-i:(?!(?:Your|Personal|Cookies?|Information|Data|Services?|Site|Website|App)\b)[A-Z][\w-]+)", re.I)
 
 

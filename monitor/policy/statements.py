@@ -1640,10 +1640,10 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
         return "denies"
     if c.cond and not negation_spans(text):
         return "conditional"
-    spans = [(a, k) for a, b, k in negation_spans(text) if a <= rel_s < b or a <= rel_e - 1 < b]
-    kinds = {k for _a, k in spans}
+    spans = [(a, b, k) for a, b, k in negation_spans(text) if a <= rel_s < b or a <= rel_e - 1 < b]
+    kinds = {k for _a, _b, k in spans}
     if "deny" in kinds:
-        at = max(a for a, k in spans if k == "deny")  # (the negation nearest before the mention: "does not create an
+        at = max(a for a, _b, k in spans if k == "deny")  # (the negation nearest before the mention: "does not create an
         # account by default and does not collect ... location" denies the location outright: fresh-ht's NDI Screen Capture)
         if rules().by_default.search(text, at) or (rules().by_default.search(text[max(0, at - 14):at])
                                                    and not re.match(r"(?:there\s+(?:is|are)\s+)?no\b", text[at:], re.I)):
@@ -1653,8 +1653,7 @@ def _stance(c: Clause, start: int, end: int, general_use: re.Pattern[str] | None
         if rules().settings_off.search(text[:rel_s]):  # "adjust the settings ... so that your location is not sent"
             return "conditional"
         return "" if rules().conditional_denial.search(text) else "denies"
-    if "consent" in kinds or any(k == "except" and rules().user_provides.match(text, b)
-                                 for a, b, k in negation_spans(text) if a <= rel_s < b or a <= rel_e - 1 < b):
+    if "consent" in kinds or any(k == "except" and rules().user_provides.match(text, b) for _a, b, k in spans):
         return "conditional"
     # a flattened row split by "[Required Information]" / "[Optional Information]" / "Get permission" markers: the
     # mention's own part decides

@@ -110,6 +110,14 @@ def _rows_of(table: str, cols: tuple[str, ...], only: str, where: str, delete: b
     return f'{head} rowid, {quoted} FROM "{table}" WHERE {where}{" AND " + only if only else ""} ORDER BY rowid'
 
 
+# What a writer runs for a batch of a visible capture (schema 0009: the rows' INSERT triggers are gone): each searched
+# table's largest id before the batch, then per index (in _SEARCHED's order) the rows above it (?1) of the capture (?2),
+# if the capture is visible (the captures' triggers' test)
+LAST_IDS = "SELECT " + ", ".join(f'(SELECT COALESCE(MAX(rowid), 0) FROM "{t}")' for t, _c, _o in _SEARCHED)
+INDEX_NEW_ROWS = tuple(_rows_of(t, c, o, "rowid > ?1 AND capture_id = ?2 AND (SELECT status FROM captures WHERE id = ?2) "
+                                         "!= 'ingesting'", delete=False) for t, c, o in _SEARCHED)
+
+
 def _search_visible_captures(db: Any) -> None:
     """The search indexes hold the rows of visible captures only (status other than 'ingesting'): the rows' triggers
     ask their capture's status, and the captures' triggers add or remove a capture's rows when it changes (or when

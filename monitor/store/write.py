@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 from monitor.records import Destination, Finding, MessageRecord
 from monitor.store.connection import Handle
+from monitor.store.schema import INDEX_NEW_ROWS, LAST_IDS
 
 _T = TypeVar("_T")
 
@@ -111,8 +112,7 @@ class Writes(Handle):
         with self._tx():
             # the ids this batch's new rows will get are above these (SQLite gives a new row the largest id plus one,
             # and this transaction holds the write lock); asked only when the rows are indexed as they are written
-            indexed = capture_id not in self._hidden
-            above = self.conn.execute(_LAST_IDS).fetchone() if indexed else None
+            above = self.conn.execute(LAST_IDS).fetchone() if capture_id not in self._hidden else None
             if batch.messages:
                 mapping = self._insert_messages(capture_id, batch.messages)
             if batch.dns:
@@ -121,15 +121,12 @@ class Writes(Handle):
                 self._upsert_destinations(capture_id, batch.destinations)
             self._upsert_findings(capture_id, batch.findings, mapping)
             if above is not None:
-                self._index(capture_id, int(above[0]), int(above[1]))
+                # the batch's new rows into the search indexes, if their capture is visible (a live capture's, or one
+                # another writer began): one statement per index (FTS5 writes a segment at the end of each), in id
+                # order (a capture analyze ingests is indexed when it turns visible, schema 0008)
+                for sql, last in zip(INDEX_NEW_ROWS, above, strict=True):
+                    self.conn.execute(sql, (int(last), capture_id))
         return mapping
-
-    def _index(self, capture_id: int, messages_above: int, findings_above: int) -> None:
-        """The batch's new rows into the search indexes, if their capture is visible (a live capture's, or one another
-        writer began): one statement per index (FTS5 writes a segment at the end of each), in id order (schema
-        0009: no INSERT trigger feeds them; a capture analyze ingests is indexed when it turns visible, 0008)."""
-        for sql, above in ((_INDEX_MESSAGES, messages_above), (_INDEX_FINDINGS, findings_above)):
-            self.conn.execute(sql, (above, capture_id, capture_id))
 
     def _insert_messages(self, capture_id: int, records: list[MessageRecord]) -> dict[int, int]:
         """Insert messages with ids chosen by SQLite; returns {local id: database id}.
@@ -383,16 +380,6 @@ _FINDING_COLUMNS = ["capture_id", "message_id", "type", "value", "canonical", "t
                     "count", "evidence", "reason"]
 _TIMES_AT = _FINDING_COLUMNS.index("first_ts")  # first_ts, last_ts, count: three columns in a row
 assert _FINDING_COLUMNS[_TIMES_AT:_TIMES_AT + 3] == ["first_ts", "last_ts", "count"]
-
-# A batch's new rows of a visible capture, indexed by the writer after the batch's statements (schema 0009). The
-# visibility test is the one the captures' triggers use (status other than 'ingesting'): a capture this writer did
-# not begin may be another writer's, still hidden.
-_LAST_IDS = "SELECT (SELECT COALESCE(MAX(id), 0) FROM messages), (SELECT COALESCE(MAX(id), 0) FROM findings)"
-_SHOWN = "(SELECT status FROM captures WHERE id = ?3) != 'ingesting'"
-_INDEX_MESSAGES = ("INSERT INTO messages_fts (rowid, url) SELECT id, url FROM messages WHERE id > ?1 AND capture_id = ?2 "
-                   f"AND url != '' AND kind IN ('http', 'websocket') AND {_SHOWN} ORDER BY id")
-_INDEX_FINDINGS = ("INSERT INTO findings_fts (rowid, value, location, host) SELECT id, value, location, host FROM "
-                   f"findings WHERE id > ?1 AND capture_id = ?2 AND {_SHOWN} ORDER BY id")
 
 _DESTINATION_COLUMNS = ("capture_id", "host", "ip", "port", "transport", "protocol", "sdk", "organization", "category",
                         "country", "role", "reason", "bytes_out", "bytes_in", "packets", "first_ts", "last_ts",
