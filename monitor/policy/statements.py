@@ -191,7 +191,9 @@ _SHARE = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit|sent\s+to|se
                     r"|(?:에게|에)\s*(?:제공|공유|판매|전송|공개|위탁)|공유|위탁|(?:に|へ)(?:提供|开示|共有|送信|販売|委托)", re.I | re.ASCII)
 # ("third-party service providers / vendors / partners" are the partners class; "analytics companies" are other companies)
 _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment|service\s+providers?|vendors?|partners?|suppliers?"
-                    r"|processors?|business\s+partners?))\b|\b(?:analytics|tracking|measurement|attribution)\s+(?:companies|firms)\b"
+                    # (nor a kind of cookie or site: "to perform matching with third party cookies", session 36, fresh-jj's
+                    # Summit Credit Union)
+                    r"|processors?|business\s+partners?|cookies?|web\s*sites?|sites?|links?))\b|\b(?:analytics|tracking|measurement|attribution)\s+(?:companies|firms)\b"
                     r"|\bany\s+(?:other\s+)?part(?:y|ies)\b"
                     # (session 28: "selling, renting or trading email lists with other companies", grid 134's SMARTRO)
                     r"|\b(?:other|outside|unaffiliated)\s+(?:companies|businesses|organi[sz]ations|entities|firms)\b"
@@ -209,6 +211,8 @@ _SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:[a-z]\)\s*)?((?:[\w'-]+,?\s+
                       r"gets?|process(?:es)?|reads?|uses?)\s", re.IGNORECASE)
 _ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:(?:service|technology)\s+)?(?:partners?|networks?|platforms?|compan(?:y|ies)|providers?))\b"
                           r"|\badvertising\s+(?:and|&|/)\s+(?:\w+\s+)?(?:partners?|companies|networks?|providers?)\b"
+                          # (those who serve "third-party interest-based ads", session 36, fresh-jk's Arity)
+                          r"|\bthird[- ]party\s+(?:interest[- ]based\s+|targeted\s+|personali[sz]ed\s+|behaviou?ral\s+)?(?:ads|advertisements)\b"
                           r"|\bad(?:\s+tech(?:nology)?)? (?:networks?|providers?|partners?|platforms?|compan(?:y|ies)|vendors?)\b"
                           r"|광고주|광고\s*(?:회사|업체|네트워크|플랫폼|사업자)|広告主|広告(?:配信)?(?:事业者|会社|ネットワーク|サービス)",
                           re.IGNORECASE)
@@ -381,7 +385,8 @@ _FIELD_LINE = re.compile(r"^[\w][\w\s()/'&-]{1,48}[:：]")  # "Information colle
 # words the data-verb pattern takes for "use" ("user accounts", "useful", "usage"): no verb of an item's own (an item
 # "IP address, which may be useful ..." in _item_shaped; "- Personal identifiers (name, email, phone number, user
 # accounts)" under "Information We Do NOT Collect": session 27, fresh-gx's RideOrDrive)
-_NOT_A_VERB = re.compile(r"\buse(?:rs?|ful|age)\b", re.I)
+# (also the noun after a possessive, "Data about your use of the Service", session 36)
+_NOT_A_VERB = re.compile(r"\buse(?:rs?|ful|age)\b|(?:(?<=\byour\s)|(?<=\btheir\s)|(?<=\bthe\s)|(?<=\bour\s)|(?<=\bits\s))use(?=\s+of\b)", re.I)
 
 
 def _entry_item(line: str) -> bool:
@@ -451,6 +456,10 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     # an item that introduces items nested under it ("- Location information, collected when you turn on ..., including:"
     # over "o GPS ..."): its bullet, and the introduction in force around it, back when a sibling of it comes
     outer: tuple[str, tuple[bool, bool, bool, str, bool, bool, tuple[str, ...], bool]] | None = None
+    # a lettered heading that collects ("A. THE INFORMATION WE COLLECT AND THE WAYS WE USE IT"): its letter, whose numbered
+    # categories ("A.9. Device information and identifiers, e.g., ...") are what it collects, whatever lines of purposes
+    # and sources lie between them (a CCPA table flattened; session 36, grid 173's The Knot)
+    letter_collects = ""
     r = rules()
     text = unwrapped(text)  # (a space for each newline it drops: offsets stay those of the policy's text)
     lines = text.split("\n")
@@ -461,6 +470,12 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         if not stripped:
             continue
         glossary = _glossary(stripped, glossary)
+        lettered = _LETTER_HEADING.match(stripped)
+        if lettered and len(stripped) <= 120 and not stripped.endswith(".") and len(stripped.split()) <= 14:
+            letter_collects = lettered.group(1) if _section_kind(stripped) == "collect" else ""
+        category = _LETTER_CATEGORY.match(stripped) if letter_collects else None
+        category = category if category and category.group(1) == letter_collects \
+            and not _VERB.search(_NOT_A_VERB.sub(" ", category.group(2))) else None
         bullet = bool(_BULLET.match(stripped))
         md = _MD_HEADING.match(stripped)
         level = len(md.group(1)) if md else 0  # a markdown heading's level ("## Information We Collect": 2), or 0
@@ -804,6 +819,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 # ... and a sub-heading naming a kind of data under such a heading ("## What we collect and why" over "###
                 # General Geolocation data"): the section collects what it names
                 # (unless the section's own sentences speak of that data: then they say what happens to it)
+                field_item = field_item or (category is not None and ms >= category.start(2) - 1 and ms <= category.start(2) + 1
+                                            and not listed)
                 field_item = field_item or (section_kind == "collect" and k == 0 and 0 < parent_level < level
                                             and not _VERB.search(unmarked) and _heading_only_names(seg_text, lines, li))
                 # ... and a bare bulleted item under such a heading ("# Data we collect automatically." over "* General
@@ -1030,15 +1047,22 @@ def _collect_title(stripped: str) -> bool:
     identifiers for advertising" over the rest of its wrapped list); a note in brackets is no label ("Information we
     collect using cookies (Note: You can refer to ...)"). The heading pattern is tried before _section_kind, which reads
     the line's negations first: unwrapped asks this of every line of prose with no sentence end."""
-    return len(stripped) <= 160 and not stripped.endswith((".", "。", "!", "！", "?", "？", ";", "；", ",", "，")) \
-        and bool(rules().collect_heading.search(stripped)) \
+    # (a short title may end in a full stop: "Data we collect automatically." over "General location data", session 36,
+    # fresh-jl's Firefly)
+    titled = stripped[:-1] if stripped.endswith(".") and len(stripped) <= 60 and len(stripped.split()) <= 8 else stripped
+    return len(titled) <= 160 and not titled.endswith((".", "。", "!", "！", "?", "？", ";", "；", ",", "，")) \
+        and bool(rules().collect_heading.search(titled)) \
         and not re.search(r"[:：]", re.sub(r"\([^()]*\)", "", stripped)) and _section_kind(stripped) == "collect"
 
 
 def _items_follow(lines: list[str], li: int) -> bool:
     """The next two non-empty lines after line li are short list items without bullets ("E-mail address")."""
     nxt = [x.strip() for x in lines[li + 1:li + 8] if x.strip()][:2]
-    return len(nxt) == 2 and all(len(x) <= 60 and _item_shaped(x) for x in nxt)
+    # (the first one short, the second may be longer: "Your IP address and mobile device identifiers (such as your device
+    # ID, advertising ID, MAC address, IMEI)")
+    # (nor read "use" as its verb: "Data about your use of the Service, such as gameplay data ...")
+    return len(nxt) == 2 and len(nxt[0]) <= 60 and _item_shaped(nxt[0]) and len(nxt[1]) <= 160 \
+        and (_item_shaped(nxt[1]) or (not nxt[1].endswith((".", "。", ":", "：")) and not _FINITE.search(nxt[1])))
 
 
 _EMBEDS = re.compile(r"\b(?:integrat(?:e|es|ed)|embed(?:s|ded)?|incorporat(?:e|es|ed))\b", re.I)
@@ -1106,6 +1130,8 @@ _MARKUP = re.compile(r"<[^>]{0,40}>|[*_`]")  # HTML tags and markdown emphasis i
 _NO_CELL = re.compile(r"N|No|否|不收集|不采集|✗|×", re.I)
 # ('1.2.5 “华为HMS”：由...', or with a comma after the quoted name: '1.2.12 “TBS” 腾讯浏览服务，由...')
 _NUMBERED_ENTRY = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]|[（(]\d+[)）])[.、)]?\s*(?:([^：:，,。]{2,40})[：:]|[^“\"「：:，,。]{0,6}[“\"「]([^”\"」]{2,40})[”\"」])")
+_LETTER_HEADING = re.compile(r"^\W*([A-Z])[.)]\s+\S")
+_LETTER_CATEGORY = re.compile(r"^\W*([A-Z])\.\d{1,2}\.?\s+([^,;:()]{3,80}?)(?=,?\s*\(?(?:e\.g\.|i\.e\.|such\s+as|including|for\s+example)|\s*[:：])")
 _NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*[.)、]?\s*\S")
 
 
@@ -1378,7 +1404,12 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
                 # the recipient is the one doing the collecting; "partners may give us ...", "information assigned by
                 # third-party service providers" are sources
                 if gives_us or r.class_source.search(head[:hit.start()]):
-                    return ["first_party"]
+                    # ("Some mobile service providers may also provide us or our third party service providers with
+                    # information regarding the physical location of the device": we and that class receive it,
+                    # session 36, fresh-jk's Home Automation Store)
+                    also = _US_AND_CLASS.match(main[gives_us.end() + subject.end(1):]) if gives_us else None
+                    also_name = next((n for rx2, n in _RECIPIENT_CLASSES if rx2.search(also.group(1))), "") if also else ""
+                    return ["first_party", also_name] if also_name else ["first_party"]
                 # "Rovio or third parties may collect ...", "We and our partners may collect ...": both collect
                 ours = re.search(r"\b(?:we|I)\b", head, re.I) or any(w.lower() in own for w in re.findall(r"\b[A-Z][\w&-]{2,}", head[:hit.start()]))
                 return ["first_party", name] if ours else [name]
@@ -1404,6 +1435,8 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
     return ["first_party"]
 
 
+_US_AND_CLASS = re.compile(r"\s*(?:,\s*)?(?:or|and|and/or)\s+((?:our|its|their|certain|other|selected)\s+(?:[\w-]+\s+){0,4}?"
+                           r"[\w-]+)\s+with\b", re.I)
 _ALLOW_CLASS = re.compile(r"\b(?:allow|permit|enable|let|authori[sz]e)s?\s+((?:[\w-]+\s+){0,3}?(?:partners?|advertisers?|third[- ]part(?:y|ies)"
                           r"|(?:ad\s+)?networks?|companies|providers?|vendors?))\s+to\s+(?:collect|access|receive|obtain|gather|"
                           r"read|use|set|place|process)\b", re.I)

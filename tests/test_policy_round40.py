@@ -1,0 +1,102 @@
+"""Reader rules of session 36 (issue 14), each measured over the development batches before it was kept. Each text is
+written for the test in the shape of the sentences that were misread in the session's new blind sets (fresh-jj,
+fresh-jk, fresh-jl, grids 172 and 173); each failed before its rule (on 582be56), and the guards beside them say what
+must stay as it was.
+"""
+
+from __future__ import annotations
+
+from monitor.testing.policies import facts
+
+
+def test_a_carrier_that_gives_us_and_our_providers_the_location_names_both_recipients() -> None:
+    text = ("Some mobile service providers may also provide us or our third party service providers with information "
+            "regarding the physical location of the device used to access the Site.\n")
+    got = facts(text)
+    assert ("location_precise", "collects", "first_party") in got
+    assert ("location_precise", "collects", "partners") in got
+    # guard: a source that gives only us the data names no other recipient
+    alone = facts("Some mobile service providers may also provide us with information regarding the physical location "
+                  "of your device.\n")
+    assert {x[2] for x in alone if x[0] == "location_precise"} == {"first_party"}
+
+
+def test_data_not_collected_once_the_user_switches_gps_off_is_no_denial() -> None:
+    text = ("If you are using a mobile phone application provided by us and disable the GPS functionality on your mobile "
+            "device, then location information may not be collected.\n")
+    assert not {x for x in facts(text) if x[1] == "denies"}
+    # guard: the same words without the user's switch deny
+    assert ("location_precise", "denies", "first_party") in facts("Location information is not collected by the app.\n")
+
+
+def test_a_bare_imperative_to_the_reader_states_nothing() -> None:
+    text = ("Do not provide the PIN, username or password associated with your telephone service, calling cards or "
+            "Internet connection to anyone - it's extremely valuable information.\n")
+    assert not facts(text)
+    # guard: the company's own "do not" still denies
+    assert ("credentials", "denies", "first_party") in facts("We do not store your password.\n")
+
+
+def test_a_short_title_with_a_full_stop_introduces_the_lines_under_it() -> None:
+    text = ("Data we collect automatically.\n"
+            "Data about your account and game progress\n"
+            "Your IP address and mobile device identifiers (such as your device ID, advertising ID, MAC address, IMEI)\n"
+            "Data about your device, such as device name and operating system, browser type and language\n"
+            "Data about your use of the Service, such as gameplay data and your interactions with other players\n"
+            "General location data\n"
+            "Why we collect your data\n")
+    got = facts(text)
+    for t in ("imei", "mac", "location_coarse"):
+        assert (t, "collects", "first_party") in got, t
+
+
+def test_google_play_in_lower_case_names_android() -> None:
+    text = ("Some of it may come to us from Google play and Apple i-Tunes.\n"
+            "We collect mobile device identifiers (such as your advertising ID).\n")
+    got = facts(text)
+    assert ("gaid", "collects", "first_party") in got
+    assert ("idfa", "collects", "first_party") in got
+    # guard: with Apple alone, the advertising ID is the IDFA
+    ios = facts("Some of it may come to us from Apple i-Tunes.\nWe collect your advertising ID.\n")
+    assert ("gaid", "collects", "first_party") not in ios
+
+
+def test_a_second_negated_verb_phrase_keeps_its_exception_to_itself() -> None:
+    text = ("BlitWise will not have access to your account password, and will not communicate information to Third Party "
+            "servers except communication with user configured services such as Facebook and Twitter.\n")
+    got = facts(text)
+    assert any(x[0] == "credentials" and x[1] == "denies" for x in got)
+    assert not any(x[0] == "credentials" and x[1] == "collects" for x in got)
+    # guard: an exception inside the denial's own phrase still opens it
+    open_ = facts("We will not share your email address with third parties except our service providers.\n")
+    assert ("email", "denies", "third_party") not in open_
+
+
+def test_a_generalized_geographic_location_is_coarse() -> None:
+    got = facts("We may share your device type, IP address, MAC address and generalized geographic location with our "
+                "advertising service providers.\n")
+    assert ("location_coarse", "collects", "advertisers") in got
+    assert not any(x[0] == "location_precise" for x in got)
+
+
+def test_numbered_categories_under_a_lettered_collection_heading_are_collected() -> None:
+    text = ("A. THE INFORMATION WE COLLECT AND THE WAYS WE USE IT\n"
+            "The following section describes the categories of information about you that we collect.\n"
+            "A.1. Contact and account registration information, e.g., name, email address, postal address\n"
+            "Purposes of use\n"
+            "Provide the Services\n"
+            "Sources of personal information\n"
+            "You\n"
+            "A.2. Device information and identifiers, e.g., IP address; operating system; and unique device, "
+            "advertising, and app identifiers\n"
+            "Purposes of use\n"
+            "Provide the Services\n"
+            "A.3. Geolocation, e.g., city, state, country, and ZIP code associated with your IP address\n"
+            "B. HOW WE SHARE INFORMATION\n"
+            "B.1. Marketing partners, e.g., companies that send you offers\n")
+    got = facts(text)
+    assert ("gaid", "collects", "first_party") in got
+    assert ("location_coarse", "collects", "first_party") in got
+    # guard: under a heading that collects nothing, a numbered category states nothing
+    other = facts("C. YOUR CHOICES\nC.1. Device information and identifiers, e.g., advertising identifiers\n")
+    assert not {x for x in other if x[0] == "gaid"}
