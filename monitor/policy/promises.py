@@ -289,6 +289,9 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
         + _tracker_denials(texts, find, r, common)
 
 
+_ITS_DATA = re.compile(r"[’']?s?\s+(?:advertising\s+|ad\s+|user\s+|customer\s+|platform\s+)?(?:data|information|insights)\b", re.I)
+
+
 def _tracker_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, r: PromiseRules,
                      common: dict[str, str] | None) -> list[Claim]:
     """Denials of using trackers or third-party SDKs at all: no data reaches an SDK of the kinds named (reach all),
@@ -298,7 +301,10 @@ def _tracker_denials(texts: Sequence[tuple[int, int, str, str]], find: Finder, r
         t_open = r.future_policy.sub(" ", t)
         named_m = r.no_named_sdks.search(t_open)
         tail = t_open[named_m.end():] if named_m else ""
-        named = list(dict.fromkeys(sdk for sdk, _a, _b in find(tail))) if tail else []
+        # (not a company's data, "We do not use Facebook advertising data ... to build ... user profiles": Facebook's
+        # platform terms, not a promise that the app has no Facebook SDK; session 36, grid 174's Mindvalley)
+        hits = find(tail) if tail else []
+        named = [] if hits and _ITS_DATA.match(tail, hits[0][2]) else list(dict.fromkeys(sdk for sdk, _a, _b in hits))
         if not scope and named and not r.no_trackers_not.search(t_open):
             kinds = [*(("advertising",) if r.ad_words.search(tail) else ()),
                      *(("analytics",) if r.analytics_words.search(tail) else ())]
