@@ -6,7 +6,7 @@ must stay as it was.
 
 from __future__ import annotations
 
-from monitor.testing.policies import facts
+from monitor.testing.policies import facts, verdict_of
 
 
 def test_a_carrier_that_gives_us_and_our_providers_the_location_names_both_recipients() -> None:
@@ -100,3 +100,23 @@ def test_numbered_categories_under_a_lettered_collection_heading_are_collected()
     # guard: under a heading that collects nothing, a numbered category states nothing
     other = facts("C. YOUR CHOICES\nC.1. Device information and identifiers, e.g., advertising identifiers\n")
     assert not {x for x in other if x[0] == "gaid"}
+
+
+def test_the_return_address_of_an_inquiry_is_a_features_promise() -> None:
+    text = ("To respond to your email inquiries. Specifically, when Visitors or Members send email inquiries to us, the "
+            "return email address is used to answer the email inquiry we receive. We do not use the return email address "
+            "for any other purpose, or share it with third parties.\n")
+    assert verdict_of(text, "email", "google_analytics", category="analytics") != "contradicted"
+    # guard: the app's own e-mail promise still holds
+    plain = "We do not share your email address with third parties.\n"
+    assert verdict_of(plain, "email", "google_analytics", category="analytics") == "contradicted"
+
+
+def test_not_using_a_companys_advertising_data_is_no_promise_against_its_sdk() -> None:
+    text = ("We do not use Facebook advertising data, including the targeting criteria for a Facebook ad, to build, "
+            "append to, edit, influence, or augment user profiles, including profiles associated with any mobile device "
+            "identifier.\n")
+    assert verdict_of(text, "gaid", "facebook", category="advertising") != "contradicted"
+    # guard: naming the SDK it does not include is a promise
+    named = "The app does not include Google AdMob, Firebase Analytics, Google Analytics or another advertising SDK.\n"
+    assert verdict_of(named, "gaid", "admob", category="advertising") == "contradicted"
