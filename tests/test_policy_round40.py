@@ -120,3 +120,30 @@ def test_not_using_a_companys_advertising_data_is_no_promise_against_its_sdk() -
     # guard: naming the SDK it does not include is a promise
     named = "The app does not include Google AdMob, Firebase Analytics, Google Analytics or another advertising SDK.\n"
     assert verdict_of(named, "gaid", "admob", category="advertising") == "contradicted"
+
+
+def test_a_browser_used_on_the_device_keeps_nothing_local() -> None:
+    got = facts("Device: operating system and browser used on your device, your internet service provider, IP address, "
+                "MAC address, device advertising ID.\n")
+    assert ("mac", "collects", "first_party") in got
+    assert not {x for x in got if x[1] == "denies"}
+    # guard: data that is only used on the device stays there
+    assert ("mac", "denies", "first_party") in facts("Your MAC address is only used on your device.\n")
+
+
+def test_location_through_a_location_based_service_the_user_uses_is_conditional() -> None:
+    text = ("If you utilize any of the location-based services in our mobile applications, we and our third-party service "
+            "providers may collect, use, and share location data, including the real-time geographic location of your "
+            "device.\n")
+    got = facts(text)
+    assert ("location_precise", "conditional", "first_party") in got
+    assert ("location_precise", "collects", "first_party") not in got
+
+
+def test_where_the_reader_resets_the_advertising_id_states_nothing() -> None:
+    text = ("For mobile devises, you may also download and set your preferences on the App Choices mobile application(s) "
+            "available in Google Play or the Apple App stores to limit ads in certain apps or may set the limit ad "
+            "tracking setting or to reset the advertising identifier on your iOS and Android device.\n")
+    assert not facts(text)
+    # guard: what the app collects in the same words stays
+    assert ("gaid", "collects", "first_party") in facts("We collect the advertising identifier of your Android device.\n")
