@@ -147,3 +147,10 @@ def test_where_the_reader_resets_the_advertising_id_states_nothing() -> None:
     assert not facts(text)
     # guard: what the app collects in the same words stays
     assert ("gaid", "collects", "first_party") in facts("We collect the advertising identifier of your Android device.\n")
+
+
+def test_advice_against_sending_a_password_is_neither_denial_nor_promise() -> None:
+    text = ("For security reasons, we do not recommend that you send non-public personal information, such as passwords, "
+            "social security numbers, or bank account information, to us by email.\n")
+    assert not facts(text)
+    assert verdict_of(text, "gaid", "admob", category="advertising") != "contradicted"
