@@ -1,6 +1,7 @@
 """Policy reader benchmark: privmon and a keyword spotter (the floor), scored the held-out way, in one run.
 
     PYTHONPATH=$PWD python3 bench/policy_bench.py [--json] [--batch NAME ...] [--misses] [--errors]
+                                                  [--count-vague] [--expand-shared]
 
 Sets read (each skipped with a note when absent):
 - `real5`: the five real policies in ../shared/policies with tests/policy_labels (pair labels);
@@ -113,6 +114,10 @@ def spotter_r(text: str) -> set[Fact]:
     return out
 
 
+# two other readings of privmon's output, for measuring (session 36): a scorer that counts every statement whose type is a
+# contract type, the vague copies privmon infers (hosted, carried to a class, an organisation's other SDKs) too; and one
+# that reads "we share the information we collect with <class>" as a typed fact per type the policy collects
+READING = {"count_vague": False, "expand_shared": False}
 EVIDENCE: dict[Fact, str] = {}  # the first sentence each general fact of the last policy read rests on (--errors)
 
 
@@ -123,7 +128,13 @@ def privmon(path: Path) -> tuple[set[Fact], set[Fact]]:
     scoped: set[Fact] = set()
     EVIDENCE.clear()
     for s in pol.statements:
-        if s.vague or s.type not in TYPES:
+        if READING["expand_shared"] and s.type == "collected_info":
+            for t in s.covers:  # (what "the information we collect" given to a class names, read as typed facts)
+                if t in TYPES:
+                    general.add((t, s.stance, s.recipient))
+                    EVIDENCE.setdefault((t, s.stance, s.recipient), " ".join(s.evidence.text.split())[:160])
+            continue
+        if (s.vague and not READING["count_vague"]) or s.type not in TYPES:
             continue
         f = (s.type, s.stance, s.recipient)
         is_scoped = any(q.startswith("scope:") for q in s.qualifiers)
@@ -310,7 +321,12 @@ def main() -> None:
     ap.add_argument("--misses", action="store_true", help="print each policy's missed and extra (type, stance)")
     ap.add_argument("--errors", action="store_true",
                     help="print each policy's false positives (with their sentence) and misses, per projection")
+    ap.add_argument("--count-vague", action="store_true",
+                    help="count privmon's vague statements of contract types too (a scorer that ignores `vague`)")
+    ap.add_argument("--expand-shared", action="store_true",
+                    help="read 'the information we collect' given to a class as one fact per type the policy collects")
     a = ap.parse_args()
+    READING.update(count_vague=a.count_vague, expand_shared=a.expand_shared)
     res = run(a.batch, a.misses, a.errors)
     if a.json:
         print(json.dumps(res, indent=1))
