@@ -154,3 +154,22 @@ def test_advice_against_sending_a_password_is_neither_denial_nor_promise() -> No
             "social security numbers, or bank account information, to us by email.\n")
     assert not facts(text)
     assert verdict_of(text, "gaid", "admob", category="advertising") != "contradicted"
+
+
+def test_a_switch_setting_is_no_company() -> None:
+    got = facts("Toggle this to On if you want to share your exact location with the app, or to Off if you just want to "
+                "give the app your approximate location.\n")
+    assert not {x for x in got if x[2] in ("on", "off")}
+
+
+def test_data_obtained_from_third_party_sources_is_not_theirs_to_collect() -> None:
+    text = ("Personal Data obtained by third-party systems and service providers\n"
+            "We use third-party systems and service providers, such as social networking applications (for example, "
+            "Facebook, LinkedIn and Twitter), to perform services on our behalf. The types of information that may be "
+            "obtained by third party sources include:\n"
+            "Contact and Identification Information: for example, your name, email address, phone number;\n")
+    got = facts(text)
+    assert not {x for x in got if x[2] == "facebook"}
+    # guard: an introduction that names the SDK collecting the items still gives them to it
+    named = facts("Some information Facebook may collect:\n- your email address\n- your phone number\n")
+    assert ("email", "collects", "facebook") in named

@@ -605,6 +605,11 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             if len(named) > 1:  # "Some information Google/AdMob may collect:": the specific SDK, not its parent
                 named -= _GENERIC_ORGS
             intro_sdk = named.pop() if len(named) == 1 else ""  # "Some information AdMob may collect:"
+            if intro_sdk and _FROM_SOURCES.search(last) and not aliases.find(last):
+                # "... social networking applications (for example, AlumnIQ, Facebook, ...) ... The types of information
+                # that may be obtained by third party sources include:": what comes from them (session 36, fresh-jp's
+                # Swarthmore)
+                intro_sdk = ""
             intro_rcps = _intro_class(stripped, prev_named) if intro and not intro_sdk else ()
             if intro and not intro_sdk and not intro_rcps and _THIS_DATA.match(stripped):
                 # "These collected information may include:" under "Our third party advertising partners may collect
@@ -1513,7 +1518,12 @@ _CLASS_WORDS = re.compile(r"^(?:we|us|our|you|your|the|third|partners?|advertis\
                           r"law|government|any|other|all|these|those|such|this|that|it|them|a|an)$", re.I)
 
 
+_FROM_SOURCES = re.compile(r"\b(?:obtained|received|collected|gathered|provided)\s+(?:by|from|through)\s+(?:(?:other|certain|some)\s+)?"
+                           r"(?:third[- ]party|other|external|outside)\s+(?:sources|parties|systems|providers)\b", re.I)
 _SHOUTED_ADVERB = re.compile(r"^[A-Z]{2,}LY$")
+# (nor a switch's setting: "Toggle this to On if you want to share your exact location with the app, or to Off if ...",
+# session 36, fresh-jo's SecureMac page)
+_SWITCH_WORD = re.compile(r"^(?:On|Off|Yes|No|Allow|Deny|Never|Always|While\s+Using(?:\s+the\s+App)?|Settings|Enabled|Disabled)$")
 # (and the California categories: "we may ask you to provide us with Identifiers such as your name, telephone number",
 # session 32, fresh-ij's 7-Eleven; "Geolocation Data", "Inferences")
 _DATA_NOUN = re.compile(r"\b(?:data|information|info|details|content|identifiers|inferences|records)$", re.I)
@@ -1527,7 +1537,7 @@ def _named_org(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset
         if not words or _CLASS_WORDS.match(words[0]) or len(name) < 3:
             continue
         known = aliases.aliases.get(name.lower())
-        if not known and (_SHOUTED_ADVERB.match(name) or _DATA_NOUN.search(name)):
+        if not known and (_SHOUTED_ADVERB.match(name) or _DATA_NOUN.search(name) or _SWITCH_WORD.match(name)):
             # "to UNIQUELY identify yourself": an adverb in capitals for emphasis (session 25, fresh-ge's Sunba); "provide
             # us with Personal Data such as your name": a defined term for data (fresh-gf's Nexar)
             continue
