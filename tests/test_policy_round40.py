@@ -173,3 +173,19 @@ def test_data_obtained_from_third_party_sources_is_not_theirs_to_collect() -> No
     # guard: an introduction that names the SDK collecting the items still gives them to it
     named = facts("Some information Facebook may collect:\n- your email address\n- your phone number\n")
     assert ("email", "collects", "facebook") in named
+
+
+def test_criteo_is_a_named_recipient() -> None:
+    got = facts("We share your hashed email address with Criteo for retargeting.\n")
+    assert ("email", "collects", "criteo") in got
+    assert ("email", "denies", "criteo") in facts("Criteo does not collect your email address.\n")
+    assert ("email", "denies", "first_party") not in facts("Criteo does not collect your email address.\n")
+
+
+def test_no_sharing_so_that_others_may_offer_their_products_is_about_their_marketing() -> None:
+    text = ("We will not share your information for marketing purposes with other companies so that they may offer you "
+            "their products and services.\n")
+    assert verdict_of(text, "email", "admob", category="advertising") != "contradicted"
+    # guard: a plain promise not to share with other companies holds
+    plain = "We will not share your information with other companies.\n"
+    assert verdict_of(plain, "email", "admob", category="advertising") == "contradicted"
