@@ -194,9 +194,10 @@ _SHARE = re.compile(r"\b(?:shar|disclos|transfer|sell|sold|transmit|sent\s+to|se
                     r"|(?:에게|에)\s*(?:제공|공유|판매|전송|공개|위탁)|공유|위탁|(?:に|へ)(?:提供|开示|共有|送信|販売|委托)", re.I | re.ASCII)
 # ("third-party service providers / vendors / partners" are the partners class; "analytics companies" are other companies)
 _THIRD = re.compile(r"\bthird[- ]part(?:y|ies)(?!\s+(?:account|login|payment|service\s+providers?|vendors?|partners?|suppliers?"
-                    # (nor a kind of cookie or site: "to perform matching with third party cookies", session 36, fresh-jj's
-                    # Summit Credit Union)
-                    r"|processors?|business\s+partners?|cookies?|web\s*sites?|sites?|links?))\b|\b(?:analytics|tracking|measurement|attribution)\s+(?:companies|firms)\b"
+                    # (nor a kind of site: "third party websites"; "third party cookies" still say a third party reads them:
+                    # "First party and third party cookies and ... device identifiers (e.g., IDFAs, AAIDs, etc.) may be ...
+                    # read", grid 170's Dynata, 10 cells; session 36)
+                    r"|processors?|business\s+partners?|web\s*sites?|sites?|links?))\b|\b(?:analytics|tracking|measurement|attribution)\s+(?:companies|firms)\b"
                     r"|\bany\s+(?:other\s+)?part(?:y|ies)\b"
                     # (session 28: "selling, renting or trading email lists with other companies", grid 134's SMARTRO)
                     r"|\b(?:other|outside|unaffiliated)\s+(?:companies|businesses|organi[sz]ations|entities|firms)\b"
