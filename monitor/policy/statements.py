@@ -70,7 +70,8 @@ _COND = re.compile(
     r"|\boptional\b|\bpremise\s+that\b|\b(?:if|when|once)\s+you\s+have\s+given\s+(?:us\s+)?(?:your\s+)?(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\byou\s+(?:may|can)\s+give\s+us\s+your\s+(?:explicit\s+)?(?:authori[sz]ation|permission|consent)\s+to\b"
     # ("If you utilize any of the location-based services in our mobile applications, we ... may collect ... location
     # data": the user's choice of a location feature; session 36, fresh-jm's Taco Cabana)
-    r"|\b(?:if|when|once)\s+you\s+(?:use|utili[sz]e|access)\s+(?:any\s+of\s+|one\s+of\s+)?(?:the\s+|our\s+)?location[- ]based\s+(?:services?|features?|functions?)\b"
+    # (not "When you use location-based services, we will collect ...": read as the app's general use by fresh-jg's labeller)
+    r"|\b(?:if|when|once)\s+you\s+(?:use|utili[sz]e|access|enable)\s+(?:any\s+of|one\s+of|certain\s+of|some\s+of|optional)\s+(?:the\s+|our\s+)?location[- ]based\s+(?:services?|features?|functions?)\b"
     # ("If you use a Trackimo device or app and provide your consent, then Trackimo will collect ...", fresh-gg)
     r"|\b(?:if|when|once)\s+you\b[^.;:]{0,60}?\b(?:provide|give|grant)\s+(?:us\s+)?(?:with\s+)?your\s+(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b"
     r"|\byou\s+must\s+(?:first\s+)?(?:give|grant|provide)\s+(?:us\s+)?your\s+(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent|authori[sz]ation)\b|\bafter\s+(?:you|the\s+user)\s+(?:have\s+)?(?:authori[sz]e|agree|consent|turn(?:ed)?\s+on|enabled?|grant(?:ed)?|allow(?:ed)?|activated?|opt(?:ed)?\s+in)"
