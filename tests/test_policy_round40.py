@@ -157,9 +157,16 @@ def test_advice_against_sending_a_password_is_neither_denial_nor_promise() -> No
 
 
 def test_a_switch_setting_is_no_company() -> None:
-    got = facts("Toggle this to On if you want to share your exact location with the app, or to Off if you just want to "
-                "give the app your approximate location.\n")
+    # (the page's curly quotes lost in its encoding, as in the text it comes from)
+    text = ("This is useful for apps that probably do need a \ufffdfuzzy\ufffd sense of where in the world you are (think "
+            "weather and local news apps), but that don\ufffdt really need the kind of exact location that, say, delivery or "
+            "ride-hailing apps rely on. When an app first asks for location tracking permissions, the pop-up will contain a "
+            "toggle switch that says Precise Location. Toggle this to On if you want to share your exact location with the "
+            "app, or to Off if you just want to give the app your approximate location. You can see what you\ufffdve shared "
+            "with apps (and make adjustments if need be) at Settings > Privacy > Location Services.\n")
+    got = facts(text)
     assert not {x for x in got if x[2] in ("on", "off")}
+    assert ("location_precise", "collects", "first_party") in got
 
 
 def test_data_obtained_from_third_party_sources_is_not_theirs_to_collect() -> None:
@@ -189,3 +196,15 @@ def test_no_sharing_so_that_others_may_offer_their_products_is_about_their_marke
     # guard: a plain promise not to share with other companies holds
     plain = "We will not share your information with other companies.\n"
     assert verdict_of(plain, "email", "admob", category="advertising") == "contradicted"
+
+
+def test_the_ad_platforms_data_use_terms_promise_nothing_about_the_app() -> None:
+    text = ("We do not use Facebook advertising data for any purpose (including retargeting, commingling data across "
+            "multiple advertisers' campaigns, or allowing piggybacking or redirecting with tags), except on an aggregate "
+            "and anonymous basis (unless authorized by Facebook) and only to assess the performance and effectiveness of "
+            "our Facebook advertising campaigns.\n")
+    for sdk, cat in (("admob", "advertising"), ("facebook", "advertising")):
+        assert verdict_of(text, "gaid", sdk, category=cat) != "contradicted", sdk
+    # guard: a promise about the app's own data and Facebook holds
+    plain = "We do not share your advertising ID with Facebook.\n"
+    assert verdict_of(plain, "gaid", "facebook", category="advertising") == "contradicted"

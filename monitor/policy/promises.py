@@ -69,6 +69,7 @@ class PromiseRules:
     obtained_after: re.Pattern[str] = rule("obtained_after")
     only_clause: re.Pattern[str] = rule("only_clause")
     purpose_limited: re.Pattern[str] = rule("purpose_limited")
+    platform_data: re.Pattern[str] = rule("platform_data")
     deidentified_subject: re.Pattern[str] = rule("deidentified_subject")
     role_limited: re.Pattern[str] = rule("role_limited")
     denied_to_group: re.Pattern[str] = rule("denied_to_group")
@@ -217,7 +218,7 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
             if named and all(p == "sdks" for p, _v in named):  # (the subject is the SDK: "AppsFlyer does not collect")
                 out.append(Claim("no_personal_info", t, start, end, (*named, ("reach", "identity" if sdk_denial else "all"))))
             continue
-        if not anonymous and not denial or _about_other(t, r):
+        if not anonymous and not denial or _about_other(t, r) or r.platform_data.search(t):
             continue
         rcps = _recipients(t, find)
         if not rcps and anonymous and r.anaphor.search(t) and not r.own_anonymization.search(t):
@@ -504,7 +505,8 @@ def _no_promise(kind: str, text: str, following: str, r: PromiseRules) -> bool:
     only sounds like one."""
     if kind not in ("no_third_party_sharing", "no_ad_sharing"):
         return False
-    return bool(r.purpose_limited.search(text) or r.deidentified_subject.search(text) or r.ends_taken_back.search(text)
+    return bool(r.purpose_limited.search(text) or r.platform_data.search(text) or r.deidentified_subject.search(text)
+                or r.ends_taken_back.search(text)
                 or r.anonymized_alternative.search(text)
                 or r.taken_back.search(following)
                 or r.disclaimer.search(text) or _about_other(text, r)
