@@ -338,7 +338,9 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # 0.831 (fresh-ey's floor moved 0.86 / 0.82 -> 0.85 / 0.77: a <pre> page is read line by line now, which takes
           # "Information you choose to provide" off the item it had run into and conditioned)
           "fresh-hv": (0.98, 1.00), "fresh-hw": (0.82, 1.00), "fresh-hx": (0.67, 0.72), "fresh-hy": (0.92, 0.77),
-          "fresh-hz": (0.88, 1.00), "fresh-ia": (0.95, 1.00), "fresh-ib": (0.83, 0.77),
+          # (session 36 moved fresh-ib's floor 0.83 -> 0.82: a bare "Android ID." item is collected now, the stance its
+          # labeller wrote, by the first party, where its labeller wrote only the SDKs)
+          "fresh-hz": (0.88, 1.00), "fresh-ia": (0.95, 1.00), "fresh-ib": (0.82, 0.77),
           # the last, read first on c01665d (the same on 9d74371): fresh-ic (Wansview, Symcon, UMIDIGI as a decoy) 0.684
           "fresh-ic": (0.68, 0.83),
           # session 32 (denials to unrelated third parties and Chinese "向…提供", relative clauses that deny sharing, storage
@@ -372,7 +374,14 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           "fresh-jf": (0.86, 0.73), "fresh-jg": (0.75, 0.64),
           # (a last DMOZ wave, read first on ad8b423: fresh-jh (3 apps: a hospital, a children's games maker, a credit union)
           # 0.771, fresh-ji (4 device makers) 0.876; no rule made from them)
-          "fresh-jh": (0.77, 0.93), "fresh-ji": (0.87, 0.85)}
+          "fresh-jh": (0.77, 0.93), "fresh-ji": (0.87, 0.85),
+          # session 36, DMOZ in three waves (first reading -> after the session's rules): fresh-jj (6 health, finance and travel
+          # apps) 0.752 on 582be56 -> 0.752, fresh-jk (5 connected-hardware makers) 0.731 -> 0.765, fresh-jl (6 game and
+          # entertainment companies) 0.701 -> 0.797; fresh-jm (5 restaurant and retail apps) 0.811 on 3f6511c -> 0.898,
+          # fresh-jn (4 weather, radio and sports) 0.839 -> 0.861; fresh-jo (6 software makers, a near-decoy page among them)
+          # 0.725 on f5413c1 -> 0.734, fresh-jp (6 non-profits and colleges) 0.847 -> 0.867
+          "fresh-jj": (0.75, 0.73), "fresh-jk": (0.76, 0.85), "fresh-jl": (0.79, 0.84), "fresh-jm": (0.89, 0.83),
+          "fresh-jn": (0.86, 0.83), "fresh-jo": (0.73, 0.7), "fresh-jp": (0.86, 0.69)}
 # (session 33 moved fresh-hd's floor 0.80 / 0.87 -> 0.82 / 0.84 and fresh-if's 0.64 / 0.61 -> 0.68 / 0.60: the Watermark
 # template's table rows are read cell by cell now, and their contact rows collect the e-mail address, which fresh-hd's
 # labeller wrote conditional and fresh-if's collected)
@@ -411,7 +420,7 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-ik", "fresh-il", "fresh-im", "fresh-in", "fresh-io", "fresh-ip", "fresh-iq", "fresh-ir",
            "fresh-is", "fresh-it", "fresh-iu", "fresh-iv", "fresh-iw", "fresh-ix", "fresh-iy", "fresh-iz", "fresh-ja",
            "fresh-jb", "fresh-jc", "fresh-jd", "fresh-je", "fresh-jf", "fresh-jg", "fresh-jh",
-           "fresh-ji")
+           "fresh-ji", "fresh-jj", "fresh-jk", "fresh-jl", "fresh-jm", "fresh-jn", "fresh-jo", "fresh-jp")
 
 
 def _present() -> set[str]:

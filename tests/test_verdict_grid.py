@@ -129,6 +129,12 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1,
                # grid 171's TheCircle: Mixpanel "only anonymized" data (an identifier sent to it, its reviewer leaves it
                # undisclosed) and a password "stored encrypted" read as sent encrypted
                "grid171/thecircle.txt": 4,
+               # session 36: grid 173's KQED, "we will never willfully disclose any of this information to a non-affiliated
+               # third party without first receiving your permission" held against analytics and push SDKs (its reviewer
+               # reads them as the "third party vendor service providers" the next sentence lets in: phone numbers vague);
+               # grid 176's OFFICE, which both shares "Personal Information" with Facebook for advertising and says it
+               # gives none to ad networks (its reviewer holds the denial for plain e-mail and phone numbers only)
+               "grid173/kqed.txt": 4, "grid176/office.txt": 10,
                # grid 68's Sciener: "We follow our SOPs to protect the PDI submitted to us, both during transmission and
                # once we receive it" read as a promise about transit (an e-mail sent in clear text breaks it); its
                # reviewer reads no promise there
@@ -687,6 +693,23 @@ FLOORS_S35 = {
 OVERALL_S35 = {168: (206, 0.75, (104, 104)), 169: (186, 0.47, (50, 105)), 170: (227, 0.59, (61, 76)),
                171: (127, 0.63, (48, 60))}
 
+# session 36 (blind grids from DMOZ, accuracy / false `contradicted`, first reading -> after the session's rules): 172 (Bounty,
+# Warner Bros) 0.659 / 0 on 582be56 -> 0.659 / 0; 173 (KQED, The Knot) 0.786 / 4 on 582be56 -> 0.885 / 4 (KNOWN_FALSE: KQED's
+# vendors); 174 (CARFAX, Mindvalley) 0.563 / 23 on 3f6511c -> 0.669 / 0 (Facebook's data use terms, an inquiry's return
+# address); 175 (John Hancock, Torstar) 0.532 / 0 on 3f6511c -> 0.532; 176 (OFFICE, Tensor) 0.525 / 45 on f5413c1 -> 0.570 /
+# 10 (KNOWN_FALSE: OFFICE's two sentences); 177 (Skiddle, Missouri Department of Conservation) 0.572 / 0 on f5413c1
+GRIDS_S36 = {g: CORPUS / f"verdicts{g}" for g in range(172, 178)}
+FLOORS_S36 = {
+    172: {"grid172/bounty.txt": (0.5, 18), "grid172/warnerbros.txt": (0.82, 2)},
+    173: {"grid173/kqed.txt": (0.81, 60), "grid173/theknot.txt": (0.95, 7)},
+    174: {"grid174/carfax.txt": (0.52, 11), "grid174/mindvalley.txt": (0.79, 28)},
+    175: {"grid175/johnhancock.txt": (0.52, 15), "grid175/torstar.txt": (0.54, 22)},
+    176: {"grid176/office.txt": (0.58, 29), "grid176/tensor.txt": (0.56, 37)},
+    177: {"grid177/mdc.txt": (0.81, 53), "grid177/skiddle.txt": (0.37, 18)},
+}
+OVERALL_S36 = {172: (126, 0.65, (20, 26)), 173: (182, 0.88, (67, 67)), 174: (151, 0.66, (39, 53)), 175: (171, 0.53, (37, 45)),
+               176: (200, 0.57, (66, 72)), 177: (145, 0.57, (71, 77))}
+
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -836,6 +859,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S33[g], CORPUS / "policies", *OVERALL_S33[g], FLOORS_S33[g], id=f"grid{g}") for g in range(158, 163)),
     *(pytest.param(GRIDS_S34[g], CORPUS / "policies", *OVERALL_S34[g], FLOORS_S34[g], id=f"grid{g}") for g in range(163, 168)),
     *(pytest.param(GRIDS_S35[g], CORPUS / "policies", *OVERALL_S35[g], FLOORS_S35[g], id=f"grid{g}") for g in range(168, 172)),
+    *(pytest.param(GRIDS_S36[g], CORPUS / "policies", *OVERALL_S36[g], FLOORS_S36[g], id=f"grid{g}") for g in range(172, 178)),
 ]
 
 
