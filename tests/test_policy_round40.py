@@ -208,3 +208,12 @@ def test_the_ad_platforms_data_use_terms_promise_nothing_about_the_app() -> None
     # guard: a promise about the app's own data and Facebook holds
     plain = "We do not share your advertising ID with Facebook.\n"
     assert verdict_of(plain, "gaid", "facebook", category="advertising") == "contradicted"
+
+
+def test_a_web_address_is_no_location_and_measurement_sdks_are_named() -> None:
+    text = ("Some Sites may feature Nielsen proprietary measurement software. To learn more about the information that "
+            "Nielsen software may collect, please see the Nielsen Digital Measurement Privacy Policy by visiting the "
+            "following location provided: https://www.nielsen.com/us/en/legal/privacy-statement/digital-measurement/\n")
+    assert not {x for x in facts(text) if x[0].startswith("location")}
+    got = facts("We share your e-mail address with Localytics and with Adobe Analytics.\n")
+    assert ("email", "collects", "localytics") in got and ("email", "collects", "adobe") in got

@@ -694,20 +694,20 @@ OVERALL_S35 = {168: (206, 0.75, (104, 104)), 169: (186, 0.47, (50, 105)), 170: (
                171: (127, 0.63, (48, 60))}
 
 # session 36 (blind grids from DMOZ, accuracy / false `contradicted`, first reading -> after the session's rules): 172 (Bounty,
-# Warner Bros) 0.659 / 0 on 582be56 -> 0.659 / 0; 173 (KQED, The Knot) 0.786 / 4 on 582be56 -> 0.885 / 4 (KNOWN_FALSE: KQED's
+# Warner Bros) 0.659 / 0 on 582be56 -> 0.667 / 0 (Nielsen, Localytics and Adobe in sdks.toml, a web address as no location); 173 (KQED, The Knot) 0.786 / 4 on 582be56 -> 0.885 / 4 (KNOWN_FALSE: KQED's
 # vendors); 174 (CARFAX, Mindvalley) 0.563 / 23 on 3f6511c -> 0.669 / 0 (Facebook's data use terms, an inquiry's return
 # address); 175 (John Hancock, Torstar) 0.532 / 0 on 3f6511c -> 0.532; 176 (OFFICE, Tensor) 0.525 / 45 on f5413c1 -> 0.570 /
 # 10 (KNOWN_FALSE: OFFICE's two sentences); 177 (Skiddle, Missouri Department of Conservation) 0.572 / 0 on f5413c1
 GRIDS_S36 = {g: CORPUS / f"verdicts{g}" for g in range(172, 178)}
 FLOORS_S36 = {
-    172: {"grid172/bounty.txt": (0.5, 18), "grid172/warnerbros.txt": (0.82, 2)},
+    172: {"grid172/bounty.txt": (0.5, 18), "grid172/warnerbros.txt": (0.83, 2)},
     173: {"grid173/kqed.txt": (0.81, 60), "grid173/theknot.txt": (0.95, 7)},
     174: {"grid174/carfax.txt": (0.52, 11), "grid174/mindvalley.txt": (0.79, 28)},
     175: {"grid175/johnhancock.txt": (0.52, 15), "grid175/torstar.txt": (0.54, 22)},
     176: {"grid176/office.txt": (0.58, 29), "grid176/tensor.txt": (0.56, 37)},
     177: {"grid177/mdc.txt": (0.81, 53), "grid177/skiddle.txt": (0.37, 18)},
 }
-OVERALL_S36 = {172: (126, 0.65, (20, 26)), 173: (182, 0.88, (67, 67)), 174: (151, 0.66, (39, 53)), 175: (171, 0.53, (37, 45)),
+OVERALL_S36 = {172: (126, 0.66, (20, 26)), 173: (182, 0.88, (67, 67)), 174: (151, 0.66, (39, 53)), 175: (171, 0.53, (37, 45)),
                176: (200, 0.57, (66, 72)), 177: (145, 0.57, (71, 77))}
 
 GRIDR5 = CORPUS / "verdictsR5"
