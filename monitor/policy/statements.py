@@ -223,6 +223,12 @@ _ADVERTISERS = re.compile(r"\badvertis(?:ers?|ing (?:(?:service|technology)\s+)?
                           re.IGNORECASE)
 # the recipient classes a clause may name, most specific first
 _RECIPIENT_CLASSES = ((_ADVERTISERS, "advertisers"), (_THIRD, "third_party"), (_PARTNERS, "partners"))
+
+
+def _class_named(words: str) -> str:
+    """The first recipient class the words name ("our third party advertising partners": advertisers), or ""."""
+    return next((name for rx, name in _RECIPIENT_CLASSES if rx.search(words)), "")
+
 _QUALS = [
     ("md5", re.compile(r"\bMD5\b", re.I)), ("sha256", re.compile(r"\bSHA-?256\b", re.I)),
     ("hashed", re.compile(r"\bhash(?:ed|ing)?\b|\bMD5\b|\bSHA-?\d+\b", re.I)),
@@ -829,8 +835,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 # ... and a sub-heading naming a kind of data under such a heading ("## What we collect and why" over "###
                 # General Geolocation data"): the section collects what it names
                 # (unless the section's own sentences speak of that data: then they say what happens to it)
-                field_item = field_item or (category is not None and ms >= category.start(2) - 1 and ms <= category.start(2) + 1
-                                            and not listed)
+                field_item = field_item or (category is not None and abs(ms - category.start(2)) <= 1 and not listed)
                 field_item = field_item or (section_kind == "collect" and k == 0 and 0 < parent_level < level
                                             and not _VERB.search(unmarked) and _heading_only_names(seg_text, lines, li))
                 # ... and a bare bulleted item under such a heading ("# Data we collect automatically." over "* General
@@ -1289,12 +1294,12 @@ def _intro_class(line: str, prev_named: tuple[str, ...]) -> tuple[str, ...]:
     allowed = rules().allowed_to_collect.search(line)
     if allowed:  # "Zuuks Games may allow Third-party advertising partners to set tracking tools (e.g., Cookies) to collect
         # the following information ...:": the class let in collects (fresh-dh's Zuuks)
-        name = next((name for rx, name in _RECIPIENT_CLASSES if rx.search(allowed.group(1))), "")
+        name = _class_named(allowed.group(1))
         if name:
             return (name,)
     by = _COLLECTED_BY_CLASS.search(line)
     if by:  # "certain information may be collected automatically by our third-party advertising partners, including:"
-        name = next((name for rx, name in _RECIPIENT_CLASSES if rx.search(by.group(1))), "")
+        name = _class_named(by.group(1))
         if name:
             return (name,)
     subject = _SUBJECT.match(line)
@@ -1311,7 +1316,7 @@ def _intro_class(line: str, prev_named: tuple[str, ...]) -> tuple[str, ...]:
     if fronted:  # "Through our third party advertising network partners, we may gather ...:": we, by way of the class;
         # any other phrase before "we" ("When you view ads from advertisers, we collect:") leaves the first party alone
         via = re.match(r"\W*(?:through|via|using|with\s+the\s+help\s+of|by\s+means\s+of)\s", fronted.group(1), re.I)
-        name = next((name for rx, name in _RECIPIENT_CLASSES if rx.search(fronted.group(1))), "")
+        name = _class_named(fronted.group(1))
         return ("first_party", name) if via and name else ()
     for rx, name in _RECIPIENT_CLASSES:
         if rx.search(head):
@@ -1418,7 +1423,7 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
                     # information regarding the physical location of the device": we and that class receive it,
                     # session 36, fresh-jk's Home Automation Store)
                     also = _US_AND_CLASS.match(main[gives_us.end() + subject.end(1):]) if gives_us else None
-                    also_name = next((n for rx2, n in _RECIPIENT_CLASSES if rx2.search(also.group(1))), "") if also else ""
+                    also_name = _class_named(also.group(1)) if also else ""
                     return ["first_party", also_name] if also_name else ["first_party"]
                 # "Rovio or third parties may collect ...", "We and our partners may collect ...": both collect
                 ours = re.search(r"\b(?:we|I)\b", head, re.I) or any(w.lower() in own for w in re.findall(r"\b[A-Z][\w&-]{2,}", head[:hit.start()]))
