@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,8 @@ from monitor.store import Batch, Store
 
 BATCH_ROWS = 2000
 BATCH_SECONDS = 1.0
+# rows a capture may hold back while its digest (which the first batch's Begin carries) is still being computed
+MAX_ROWS_BEFORE_DIGEST = 8 * BATCH_ROWS
 CAPTURE_SUFFIXES = (".pcap", ".pcapng", ".cap", ".pcap.gz", ".pcapng.gz", ".har", ".mitm", ".flows", ".flow")
 
 Progress = Callable[[int], None]  # called with bytes consumed
@@ -69,30 +72,97 @@ class End:
 Event = Begin | Rows | End
 
 
-def file_sha256(path: Path) -> str:
+class _Cancelled(Exception):
+    pass
+
+
+def file_sha256(path: Path, stop: threading.Event | None = None) -> str:
     from monitor.files import open_regular
 
     try:
         with open_regular(path, "capture") as fh:
-            # read into one reused buffer (256 KiB): a new 1 MiB bytes object per read cost its allocation and
-            # page faults (50 MB capture, fresh process: ~3.5 ms of CPU of the ~40 ms the digest takes)
-            return hashlib.file_digest(fh, hashlib.sha256).hexdigest()
+            # read into one reused buffer: a new bytes object per read cost its allocation and page faults (50 MB
+            # capture, fresh process: ~3.5 ms of CPU of the ~40 ms the digest takes). 4 MiB, because the digest
+            # runs in a thread beside the capture's reading (Digest): it takes the GIL back after each read and
+            # each update, waiting up to the 5 ms switch interval each time; with 256 KiB a 125 MB capture's
+            # digest waited so long that the reading stopped for it (no gain); with 4 MiB it runs alongside
+            digest = hashlib.sha256()
+            buf = bytearray(4 << 20)
+            view = memoryview(buf)
+            while n := fh.readinto(buf):
+                if stop is not None and stop.is_set():
+                    raise _Cancelled
+                digest.update(view[:n])
+            return digest.hexdigest()
     except OSError as exc:
         raise BadInput(str(path), f"cannot read: {exc.strerror}") from exc
 
 
+class Digest:
+    """A file's SHA-256, computed in a thread while the file is read and classified.
+
+    File reads and hashlib release the GIL for large buffers, so on two cores the digest (about a fifth of a
+    capture's classification time) comes almost free instead of before the first packet. `cancel` stops it
+    (the capture failed, or turned out to be stored already) at the next 256 KiB.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._stop = threading.Event()
+        self._value = ""
+        self._error: BadInput | None = None
+        self._thread = threading.Thread(target=self._run, name="privmon-sha256", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._value = file_sha256(self._path, self._stop)
+        except BadInput as exc:
+            self._error = exc
+        except _Cancelled:
+            pass
+
+    def ready(self) -> bool:
+        return not self._thread.is_alive()
+
+    def result(self) -> str:
+        """The hex digest (waits for it); BadInput when the file could not be read."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+
 def capture_events(path: str | Path, ctx: EngineContext, keylogs: Sequence[str] = (),
-                   sha256: str | None = None) -> Iterator[Event]:
+                   sha256: str | None = None) -> Generator[Event, None, None]:
     """Read and classify one capture; yields Begin, Rows..., End. No database access.
 
-    Message ids in the rows are local to this capture (1, 2, ...); SQLite gives the stored ids (Store.write).
+    sha256: the file's digest when the caller has it; else it is computed in a thread while the capture is read,
+    and Begin (which carries it) comes just before the first batch. Message ids in the rows are local to this
+    capture (1, 2, ...); SQLite gives the stored ids (Store.write).
     Raises BadInput (possibly after some Rows: the writer then drops the partial capture).
     """
     p = Path(path)
     started = time.perf_counter()
-    sha = sha256 or file_sha256(p)
+    digest = Digest(p) if sha256 is None else None
+    try:
+        yield from _classified(p, ctx, tuple(keylogs), sha256, digest, started)
+    finally:
+        if digest is not None:
+            digest.cancel()
+
+
+def _classified(p: Path, ctx: EngineContext, keylogs: tuple[str, ...], sha256: str | None, digest: Digest | None,
+                started: float) -> Generator[Event, None, None]:
     source = open_capture(p, keylogs=keylogs)
-    yield Begin(str(p), sha, source.format, tuple(keylogs))
+
+    def begin() -> Begin:
+        return Begin(str(p), digest.result() if digest is not None else sha256 or "", source.format, keylogs)
+
+    begun = False
     counter = itertools.count(1)
     engine = Engine(ctx, lambda: next(counter), account_http_bytes=capture_format(source.format).exchanges)
     if hasattr(source, "late_datagrams"):  # a packet capture: a long conversation's datagrams the engine would
@@ -102,10 +172,18 @@ def capture_events(path: str | Path, ctx: EngineContext, keylogs: Sequence[str] 
     process = engine.process
     for n, item in enumerate(source.messages(), 1):
         process(item)
-        # whether the batch is due, asked every 16 messages (it may pass BATCH_ROWS by what 15 messages add)
+        # whether the batch is due, asked every 16 messages (it may pass BATCH_ROWS by what 15 messages add);
+        # before Begin, a due batch waits for the digest unless the rows held back reach MAX_ROWS_BEFORE_DIGEST
         if not n & 15 and (engine.pending >= BATCH_ROWS or time.monotonic() - last_flush > BATCH_SECONDS):
+            if not begun:
+                if digest is not None and not digest.ready() and engine.pending < MAX_ROWS_BEFORE_DIGEST:
+                    continue
+                yield begin()
+                begun = True
             yield Rows(engine.take_batch(), source.progress())
             last_flush = time.monotonic()
+    if not begun:
+        yield begin()
     yield Rows(engine.take_batch(final=True), source.progress())
     summary = engine.summary
     summary.packets = source.packets
@@ -122,12 +200,10 @@ class CaptureWriter:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._ids: dict[int, int] = {}
-        self._sha: dict[int, str] = {}
 
     def handle(self, key: int, ev: Event, progress: Progress | None = None) -> Summary | None:
         """Write one event; returns the capture's Summary when it is complete."""
         if isinstance(ev, Begin):
-            self._sha[key] = ev.sha256
             self._ids[key] = self.store.begin_capture(ev.path, ev.sha256, ev.format, ev.keylogs)
         elif isinstance(ev, Rows):
             self.store.write(self._ids[key], ev.batch)  # SQLite numbers the messages; findings follow
@@ -141,20 +217,30 @@ class CaptureWriter:
         return None
 
     def abort(self, key: int) -> None:
-        """Drop a capture that failed partway (nothing else in the database changes)."""
-        if key in self._sha:
-            drop_capture(self.store, self._sha[key])
+        """Drop a capture that failed partway (nothing else in the database changes: a stored reading of the same
+        file that this one was to replace stays)."""
+        if key in self._ids:
+            self.store.delete_capture(self._ids.pop(key))
 
 
-def write_events(store: Store, events: Iterator[Event], progress: Progress | None = None) -> Summary:
-    """Write one capture's events; on BadInput the partial capture is removed and the error re-raised."""
+def write_events(store: Store, events: Iterator[Event], progress: Progress | None = None,
+                 skip_stored: bool = False) -> Summary:
+    """Write one capture's events; on BadInput (or a bug) the partial capture is removed and the error re-raised.
+
+    skip_stored: a capture whose digest (its Begin) is already stored complete is not read further: a skipped
+    Summary with the stored packet count.
+    """
     writer = CaptureWriter(store)
     try:
         for ev in events:
+            if skip_stored and isinstance(ev, Begin) and (done := already_done(store, ev.sha256)) is not None:
+                if isinstance(events, Generator):
+                    events.close()
+                return Summary(skipped=True, packets=int(done["packets"]))
             summary = writer.handle(0, ev, progress)
             if summary is not None:
                 return summary
-    except BadInput:
+    except Exception:  # a bad file (BadInput) or a bug: what was written of this capture goes again
         writer.abort(0)
         raise
     raise BadInput("?", "capture ended without a summary")
@@ -174,13 +260,9 @@ def analyze_file(
     force: bool = False,
 ) -> Summary:
     """Ingest one capture file. Returns its summary (skipped=True when already in the DB)."""
-    p = Path(path)
-    sha = file_sha256(p)
-    done = already_done(store, sha)
-    if done is not None and not force:
-        return Summary(skipped=True, packets=int(done["packets"]))
-    summary = write_events(store, capture_events(p, ctx, keylogs, sha256=sha), progress)
-    record_country_source(store, ctx)
+    summary = write_events(store, capture_events(Path(path), ctx, keylogs), progress, skip_stored=not force)
+    if not summary.skipped:
+        record_country_source(store, ctx)
     return summary
 
 
@@ -188,13 +270,6 @@ def record_country_source(store: Store, ctx: EngineContext) -> None:
     """Which country data attributed this database's destinations (shown in reports)."""
     if ctx.geo is not None:
         store.set_meta("country_data", ctx.geo.describe())
-
-
-def drop_capture(store: Store, sha: str) -> None:
-    """Remove a capture and its rows (used when a file turns out bad partway)."""
-    row = store.capture_by_sha(sha)
-    if row is not None:
-        store.delete_capture(int(row["id"]))
 
 
 def expand_inputs(paths: Sequence[str]) -> list[Path]:

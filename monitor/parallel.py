@@ -34,7 +34,6 @@ from monitor.ingest import (
     Event,
     already_done,
     capture_events,
-    drop_capture,
     file_sha256,
     write_events,
 )
@@ -112,27 +111,18 @@ def _store_one(store: Store | PrivmonError, path: Path, sha: str, ctx: EngineCon
     """One capture into the database, batch by batch (each its own BEGIN IMMEDIATE transaction), marked complete
     after its last batch; a file bad partway is removed again (write_events), as is one a bug stopped.
 
-    sha "": not hashed by the parent (no other file has its size): hashed here, and skipped when already stored.
+    sha "": not hashed by the parent (no other file has its size): hashed here while it is read, and skipped when
+    already stored.
     """
     if isinstance(store, PrivmonError):
         return store
-    if not sha:
-        try:
-            sha = file_sha256(path)
-            row = already_done(store, sha)
-        except PrivmonError as exc:
-            return exc
-        if row is not None and not force:
-            return Summary(skipped=True, packets=int(row["packets"]))
     try:
-        return write_events(store, capture_events(path, ctx, keylogs, sha256=sha))
+        return write_events(store, capture_events(path, ctx, keylogs, sha256=sha or None),
+                            skip_stored=not sha and not force)
     except PrivmonError as exc:
         return exc
-    except Exception as exc:  # noqa: BLE001 - a bug must not hang the parent; reported per file
-        try:
-            drop_capture(store, sha)
-        except PrivmonError:
-            pass
+    except Exception as exc:  # noqa: BLE001 - a bug must not hang the parent; reported per file (write_events
+        # removed what it had stored)
         return BadInput(str(path), f"internal error: {type(exc).__name__}: {exc}")
 
 

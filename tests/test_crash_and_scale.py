@@ -107,6 +107,53 @@ def test_kill_9_mid_analyze_leaves_a_consistent_db_and_rerun_completes(tmp_path:
         assert store.rows("SELECT COUNT(*) AS n FROM messages WHERE kind = 'http'")[0]["n"] == n_udp // 500
 
 
+def test_kill_9_mid_forced_rerun_keeps_the_stored_capture(tmp_path: Path) -> None:
+    # analyze --force reads a stored capture again: until the new reading is finished, the old one stays whole and
+    # visible, so a forced run killed partway loses nothing (it used to delete the stored capture first)
+    cap = tmp_path / "big.pcap"
+    n_udp = 600_000
+    write_capture(cap, n_udp, new_flows_every=14_000)
+    db = tmp_path / "lab.db"
+    assert _analyze(str(cap), "--db", str(db), "-q").returncode == 0
+    with Store.open(db, readonly=True) as store:
+        before = store.captures()
+        findings = len(store.findings())
+    assert [c["status"] for c in before] == ["complete"] and findings
+    proc = subprocess.Popen([sys.executable, "-m", "monitor", "analyze", str(cap), "--db", str(db), "-q", "--force"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    new_rows = "SELECT COUNT(*) FROM messages WHERE capture_id IN (SELECT id FROM captures WHERE status = 'ingesting')"
+    deadline = time.monotonic() + 120
+    killed = False
+    while time.monotonic() < deadline and proc.poll() is None and not killed:
+        time.sleep(0.05)
+        if not _count(db, new_rows):
+            continue
+        os.kill(proc.pid, signal.SIGSTOP)
+        if proc.poll() is None and _count(db, "SELECT COUNT(*) FROM captures WHERE status = 'ingesting'") == 1:
+            os.kill(proc.pid, signal.SIGKILL)
+            killed = True
+        else:
+            os.kill(proc.pid, signal.SIGCONT)
+    if not killed:
+        proc.kill()
+        proc.wait()
+        pytest.skip("analyze --force finished before it could be killed (machine too fast for this capture)")
+    assert proc.wait() == -signal.SIGKILL
+    with Store.open(db, readonly=True) as store:  # the stored reading, as it was
+        assert store.captures() == before and len(store.findings()) == findings
+    again = _analyze(str(cap), "--db", str(db), "-q")
+    assert again.returncode == 0 and "already" not in again.stderr
+    forced = _analyze(str(cap), "--db", str(db), "-q", "--force")
+    assert forced.returncode == 0, forced.stderr
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT sha256, status FROM captures").fetchall()
+    conn.close()
+    assert rows == [(before[0]["sha256"], "complete")]  # the new reading replaced the old one and the leftover
+    with Store.open(db, readonly=True) as store:
+        assert len(store.findings()) == findings
+        assert store.rows("SELECT COUNT(*) AS n FROM messages WHERE kind = 'http'")[0]["n"] == n_udp // 500
+
+
 def _db_digest(db: Path) -> list[tuple[object, ...]]:
     conn = sqlite3.connect(db)
     rows = conn.execute("SELECT c.sha256, d.host, d.ip, d.port, d.transport, d.bytes_out, d.bytes_in, d.packets "
@@ -282,6 +329,7 @@ def test_jobs_the_parent_hashes_only_files_that_share_a_size(tmp_path: Path, mon
     # once (the parent hashing every file first kept the second worker waiting and took a core from the first)
     import multiprocessing as mp
 
+    import monitor.ingest as ingest
     import monitor.parallel as parallel
     from monitor.context import build_context
 
@@ -290,12 +338,13 @@ def test_jobs_the_parent_hashes_only_files_that_share_a_size(tmp_path: Path, mon
     log = tmp_path / "hashed.txt"
     real = parallel.file_sha256
 
-    def spy(path: Path) -> str:
+    def spy(path: Path, stop: object = None) -> str:
         with log.open("a") as fh:
             fh.write(f"{os.getpid()} {Path(path).name}\n")
-        return real(path)
+        return real(path, stop)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(parallel, "file_sha256", spy)
+    monkeypatch.setattr(parallel, "file_sha256", spy)  # the parent's digests
+    monkeypatch.setattr(ingest, "file_sha256", spy)  # a worker's, in the thread beside its reading
     caps = tmp_path / "caps"
     caps.mkdir()
     write_capture(caps / "a.pcap", 1000)

@@ -42,6 +42,9 @@ class Batch:
         return len(self.messages) + len(self.dns) + len(self.findings) + len(self.destinations)
 
 
+REPLACING = ":replacing"  # the sha256 suffix of a capture's new reading while the old one is kept (begin_capture)
+
+
 class Writes(Handle):
     """The writing half of `Store`."""
 
@@ -52,15 +55,25 @@ class Writes(Handle):
         self._hidden: set[int] = set()
 
     def begin_capture(self, path: str, sha256: str, fmt: str, keylogs: Sequence[str] = ()) -> int:
-        """Start (or restart, after a crash) ingesting a capture; returns its id."""
+        """Start (or restart, after a crash) ingesting a capture; returns its id.
+
+        A capture already stored whole (analyze --force) stays, visible, until its new reading is finished
+        (finish_capture swaps them in one transaction): a forced run that dies or fails partway loses nothing.
+        Until then the new row's sha256 carries REPLACING; an unfinished row of either kind is a crash's leftover.
+        """
         with self._tx():
-            old = self.conn.execute("SELECT id FROM captures WHERE sha256 = ?", (sha256,)).fetchone()
-            if old is not None:
-                self._delete_capture_rows(int(old[0]))
-                self.conn.execute("DELETE FROM captures WHERE id = ?", (int(old[0]),))
+            kept = None
+            for cid, status in self.conn.execute("SELECT id, status FROM captures WHERE sha256 IN (?, ?)",
+                                                 (sha256, sha256 + REPLACING)).fetchall():
+                if status != "ingesting":
+                    kept = cid
+                    continue
+                self._delete_capture_rows(int(cid))
+                self.conn.execute("DELETE FROM captures WHERE id = ?", (int(cid),))
             cur = self.conn.execute(
                 "INSERT INTO captures (path, sha256, format, keylogs, status, started_at) VALUES (?,?,?,?,?,?)",
-                (path, sha256, fmt, json.dumps(list(keylogs)), "ingesting", time.time()),
+                (path, sha256 if kept is None else sha256 + REPLACING, fmt, json.dumps(list(keylogs)), "ingesting",
+                 time.time()),
             )
             capture_id = int(cur.lastrowid or 0)
         self._hidden.add(capture_id)
@@ -88,6 +101,14 @@ class Writes(Handle):
         status: str = "complete",
     ) -> None:
         with self._tx():
+            if status != "ingesting":  # a new reading of a stored capture replaces the old one now
+                row = self.conn.execute("SELECT sha256 FROM captures WHERE id = ?", (capture_id,)).fetchone()
+                if row is not None and row[0].endswith(REPLACING):
+                    sha256 = row[0][: -len(REPLACING)]
+                    for (old,) in self.conn.execute("SELECT id FROM captures WHERE sha256 = ?", (sha256,)).fetchall():
+                        self._delete_capture_rows(int(old))
+                        self.conn.execute("DELETE FROM captures WHERE id = ?", (int(old),))
+                    self.conn.execute("UPDATE captures SET sha256 = ? WHERE id = ?", (sha256, capture_id))
             self.conn.execute(
                 "UPDATE captures SET packets=?, first_ts=?, last_ts=?, warnings=?, summary=?, status=?,"
                 " finished_at=? WHERE id=?",
