@@ -63,3 +63,14 @@ def test_a_policy_in_a_language_the_reader_has_no_vocabulary_for_says_so() -> No
 
 def test_the_language_warning_reaches_the_json_report() -> None:
     assert any("French" in w for w in policy_json(parse_policy(_FRENCH))["warnings"])
+
+
+_RUSSIAN = ("Мы собираем ваш адрес электронной почты и номер телефона при регистрации. Мы не продаем ваши данные и не "
+            "передаем их третьим лицам, если это не требуется по закону. Вы можете в любое время удалить свои данные, "
+            "написав нам. ") * 8
+
+
+def test_a_russian_policy_is_named_as_such() -> None:
+    # session 37: a Russian policy (an online cinema's, from a crawl of Google Play apps' policies) read nothing, and
+    # the only warning said no statement was read, not that the reader has no Russian
+    assert any("appears to be written in Russian" in w for w in reading_warnings(parse_policy(_RUSSIAN)))

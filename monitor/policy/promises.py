@@ -70,6 +70,7 @@ class PromiseRules:
     only_clause: re.Pattern[str] = rule("only_clause")
     purpose_limited: re.Pattern[str] = rule("purpose_limited")
     platform_data: re.Pattern[str] = rule("platform_data")
+    cookie_row: re.Pattern[str] = rule("cookie_row")
     deidentified_subject: re.Pattern[str] = rule("deidentified_subject")
     role_limited: re.Pattern[str] = rule("role_limited")
     denied_to_group: re.Pattern[str] = rule("denied_to_group")
@@ -218,7 +219,7 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
             if named and all(p == "sdks" for p, _v in named):  # (the subject is the SDK: "AppsFlyer does not collect")
                 out.append(Claim("no_personal_info", t, start, end, (*named, ("reach", "identity" if sdk_denial else "all"))))
             continue
-        if not anonymous and not denial or _about_other(t, r) or r.platform_data.search(t):
+        if not anonymous and not denial or _about_other(t, r) or r.platform_data.search(t) or r.cookie_row.match(t):
             continue
         rcps = _recipients(t, find)
         if not rcps and anonymous and r.anaphor.search(t) and not r.own_anonymization.search(t):

@@ -2717,8 +2717,26 @@ _AD_PROMISE_OBJECT = re.compile(r"\b(?:data|information|identifiers?|details|PII
                                 r"\buse\s+(?:any\s+)?(?:third[- ]party\s+)?advertis", re.I)
 
 
+# a limit on what recipients may do with the data they get is no promise that nothing goes to them: "These third
+# parties use the personal information we provide to help us target ads ..., but we do not permit them to use or share
+# the data we submit with other third-party advertisers" (session 37, grid 179's FCA US)
+_ONWARD_LIMIT = re.compile(r"\b(?:do(?:es)?\s+not|don[’']t|never|will\s+not|won[’']t|shall\s+not)\s+(?:permit|allow|authori[sz]e|"
+                           r"let)\s+(?:them|these\s+(?:[\w-]+\s+){0,2}?(?:parties|partners|providers|companies|vendors|"
+                           r"advertisers|networks)|(?:such\s+|those\s+|these\s+|the\s+|our\s+)?(?:third[- ]part(?:y|ies)|"
+                           r"partners?|service\s+providers?|vendors?|advertisers?|ad\s+networks?))\s+to\s+(?:[\w-]+\s+"
+                           r"(?:or\s+|and\s+|,\s*)?){0,3}?(?:use|share|sell|disclose|transfer|rent|pass|provide)\b", re.I)
+
+
 _DISCLAIMER = re.compile(r"\b(?:damages?|losses|liab(?:le|ility)|compensat\w*|indemnif\w*)\b|\b(?:never|not)\s+without\s+risks?\b",
                          re.I)
+
+
+def _denied(t: str) -> bool:
+    """A denial of the sharing kind in the clause that is no pseudo-negation's (the reader's request, "a mechanism for
+    requesting that their personal data not be used for specific purposes or disclosed to certain third parties", grid
+    179's FCA US, session 37)."""
+    pseudo = [(m.start(), m.end()) for m in rules().pseudo.finditer(t)]
+    return any(not any(a <= m.start() < b for a, b in pseudo) for m in _DENY.finditer(t))
 
 
 def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
@@ -2769,11 +2787,12 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
         # (nor a disclaimer of liability: "the transfer and storage of personal data is never without risk and ... the
         # damage that you may suffer from the unlawful use of your personal data by third parties can never be collected
         # from Ecovacs", grid 152's Ecovacs, session 32)
-        disclaimer = _DISCLAIMER.search(t)
-        if _DENY.search(t) and _ADVERTISERS.search(t) and not hypothetical and not opted_out and not disclaimer \
+        # (nor a limit on what the recipients do with it: _ONWARD_LIMIT)
+        no_promise = _DISCLAIMER.search(t) or _ONWARD_LIMIT.search(t)
+        if _denied(t) and _ADVERTISERS.search(t) and not hypothetical and not opted_out and not no_promise \
                 and _AD_PROMISE_OBJECT.search(t):
             found.append(("no_ad_sharing", ()))
-        elif _DENY.search(t) and _SHARE.search(t) and not excepted and about_pi and not hypothetical and not disclaimer and (
+        elif _denied(t) and _SHARE.search(t) and not excepted and about_pi and not hypothetical and not no_promise and (
                 _THIRD.search(t) or re.search(r"any (?:company|organization)", t, re.I)) and not _NAMES_SHARED.match(t):
             # (a CCPA row "Categories of Third Parties (Which Does Not Include Service Providers) with whom the Personal
             # Information is Shared: None." leaves the service providers out; one that names a category shares: session
@@ -2806,8 +2825,11 @@ _NAMES_SHARED = re.compile(r"^\W*categories\s+of\s+third[- ]parties\b[^:]{0,200}
 
 # a title or a link's label in quotes: three words or more, the first capitalised ("“Do Not Sell My Personal Information”")
 _TITLE_QUOTE = re.compile(r"[\"“”]\s*[A-Z][\w'’]*(?:[\s/-]+[\w'’]+){2,15}\s*[\"“”]"
-                          # (and the CCPA link's title without quotes: "see our Do Not Sell or Share page", session 32)
-                          r"|(?-i:\bDo\s+Not\s+Sell(?:\s+(?:or|and|/)\s+Share)?(?:\s+My\s+Personal\s+(?:Information|Data))?)\b")
+                          # (and the CCPA link's title without quotes: "see our Do Not Sell or Share page", session 32;
+                          # in capitals, "as detailed in the [DO NOT SELL MY PERSONAL INFORMATION (ADCHOICES)](https://...)
+                          # page", grid 179's Mattel, session 37)
+                          r"|(?-i:\bDo\s+Not\s+Sell(?:\s+(?:or|and|/)\s+Share)?(?:\s+My\s+Personal\s+(?:Information|Data))?)\b"
+                          r"|(?-i:\bDO\s+NOT\s+SELL(?:\s+(?:OR|AND|/)\s+SHARE)?(?:\s+MY\s+PERSONAL\s+(?:INFORMATION|DATA))?)\b")
 
 
 def _blank(m: re.Match[str]) -> str:

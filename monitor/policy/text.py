@@ -278,7 +278,23 @@ def read_policy_text(path: str | Path) -> str:
             text = "\n".join(_INLINE_TAG.sub(" ", line) if line.lstrip().startswith("|") else
                               _INLINE_TAG.sub(lambda m: "\n" if _BLOCK_TAG.match(m.group(0)) else "", line)
                               for line in text.split("\n"))
+        text = _blank_code(text)
     return _bounded(text.replace("\r\n", "\n").replace("\r", "\n"), str(p))
+
+
+def _blank_code(text: str) -> str:
+    """A crawled page saved as text or markdown keeps its scripts and page data as lines ("if (window.location.pathname
+    ...) { !function(e,l,v,i,o,n){...", '{"title":"Trustroots", ...}'): such a line reads as spaces (offsets and line
+    numbers stay), so that "window.location" is no location and a JSON blob no identifier (session 37, fresh-jq)."""
+    if "{" not in text and ";" not in text:
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if len(line) >= 40:
+            marks = line.count("{") + line.count("}") + line.count(";") + line.count("=")
+            if marks >= 8 and marks >= 0.04 * len(line) or line.count('":') >= 6:
+                lines[i] = " " * len(line)
+    return "\n".join(lines)
 
 
 _TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
