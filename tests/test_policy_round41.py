@@ -123,3 +123,54 @@ def test_what_a_kind_of_cookie_collects_in_a_cookie_table_promises_nothing_about
     # guard: the same promise as a sentence of the policy holds
     own = "We use Google Analytics. Only anonymized data is shared with Google Analytics.\n"
     assert verdict_of(own, "gaid", "google_analytics", category="analytics") == "contradicted"
+
+
+def test_indented_numbered_categories_under_a_lettered_heading_are_collected_too() -> None:
+    # session 36's rule compared an offset in the stripped line with one in the line: indented items were missed
+    text = ("A. THE INFORMATION WE COLLECT AND THE WAYS WE USE IT\n"
+            "The following section describes the categories of information about you that we collect.\n"
+            "    A.1. Contact and account registration information, e.g., name, email address, postal address\n"
+            "    Purposes of use\n"
+            "    Provide the Services\n"
+            "    A.2. Device information and identifiers, e.g., IP address; operating system; and unique device, "
+            "advertising, and app identifiers\n"
+            "    A.3. Geolocation, e.g., city, state, country, and ZIP code associated with your IP address\n"
+            "B. HOW WE SHARE INFORMATION\n")
+    got = facts(text)
+    assert ("gaid", "collects", "first_party") in got
+    assert ("location_coarse", "collects", "first_party") in got
+
+
+def test_a_company_column_names_its_row_s_recipient() -> None:
+    text = ("| If you... | Company | Purpose | Data Disclosed |\n"
+            "| --- | --- | --- | --- |\n"
+            "| **Pay for Premium** | [Stripe](https://stripe.com/) | To allow payment processing. | Name, address, "
+            "email address. |\n")
+    assert ("email", "collects", "stripe") in facts(text)
+    # guard: the everyday word is no name ("we stripe the data")
+    assert not {x for x in facts("We stripe the logs of your email address before keeping them.\n") if x[2] == "stripe"}
+
+
+def test_a_denial_limited_to_the_companys_website_is_no_promise_about_the_app() -> None:
+    text = ("We do not collect any personal information through the example.com website.\n"
+            "The app sends your device identifiers to our servers.\n")
+    assert verdict_of(text, "android_id") != "contradicted"
+    # guard: a denial that covers the app holds
+    both = "We do not collect any personal information through our app or website.\n"
+    assert verdict_of(both, "android_id") == "contradicted"
+
+
+def test_never_requiring_a_phone_number_is_no_denial() -> None:
+    text = ("We collect the information you provide to us, such as your name and email address. Note: we never require "
+            "a phone number to open and maintain an account.\n")
+    assert not {x for x in facts(text) if x[1] == "denies"}
+
+
+def test_all_data_transferred_with_tls_is_a_transport_promise() -> None:
+    text = ("We collect your email address when you sign up.\n"
+            "* The Services are currently hosted on Amazon's AWS;\n"
+            "* All data is transferred with industry standard TLS during transmission; and\n")
+    assert verdict_of(text, "email", cleartext=True) == "contradicted"
+    # guard: without the encryption, no promise
+    bare = "We collect your email address when you sign up.\n* All data is transferred to our servers.\n"
+    assert verdict_of(bare, "email", cleartext=True) != "contradicted"

@@ -314,7 +314,10 @@ class AliasMatcher:
         # ... or as the label of a list entry ("- Sentry: ...") or the whole name cell of a table row ("Segment | ...")
         self.cs = re.compile(rf"(?<![\w-])((?:{alts})(?![\w-])|(?:{talts})(?=\s+(?:SDK|login|Login|Push|push|"
                              rf"Analytics|Ads|Cloud|Pay|Maps?|Location|Statistics|Crashlytics|Bugly)\b)"
-                             rf"|(?:^|(?<=- ))(?:{talts})(?=\s*[:：])|^(?:{talts})(?=\s*\|)"
+                             rf"|(?:^|(?<=- ))(?:{talts})(?=\s*[:：])|^[ \t]*(?:{talts})(?=[ \t]*(?:\||$))"
+                             # ... or a link to it, the link's label its name alone ("| [Stripe](https://stripe.com) |", a
+                             # "Company" column: session 37, grid 185's Abine Blur)
+                             rf"|(?<=\[)(?:{talts})(?=\]\(https?://)"
                              # ... or the subject of a collecting verb ("Unity has probably collected ...", "For this purpose
                              # Adjust processes mobile identifiers": fresh-ad's Mimo)
                              rf"|(?:{talts})(?=\s+(?:(?:has|have|may|might|will|can|also|does)\s+){{0,2}}(?:\w+ly\s+)?"
@@ -835,7 +838,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 # ... and a sub-heading naming a kind of data under such a heading ("## What we collect and why" over "###
                 # General Geolocation data"): the section collects what it names
                 # (unless the section's own sentences speak of that data: then they say what happens to it)
-                field_item = field_item or (category is not None and abs(ms - category.start(2)) <= 1 and not listed)
+                # (the category's offset is in the stripped line, the sentence's in the line: an indented "   A.9. ...")
+                field_item = field_item or (category is not None and not listed
+                                            and abs(ms - category.start(2) - (len(line) - len(line.lstrip()))) <= 1)
                 field_item = field_item or (section_kind == "collect" and k == 0 and 0 < parent_level < level
                                             and not _VERB.search(unmarked) and _heading_only_names(seg_text, lines, li))
                 # ... and a bare bulleted item under such a heading ("# Data we collect automatically." over "* General
