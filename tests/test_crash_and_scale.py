@@ -56,23 +56,18 @@ def _analyze(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[st
                           timeout=timeout, cwd=ROOT)
 
 
-def test_kill_9_mid_analyze_leaves_a_consistent_db_and_rerun_completes(tmp_path: Path) -> None:
-    cap = tmp_path / "big.pcap"
-    # ~2,000 datagrams per conversation: many batches to kill in (600,000: at 300,000 a faster analyze could finish
-    # within the poll after its first batch, and the kill then came after the capture was complete)
-    n_udp = 600_000
-    write_capture(cap, n_udp, new_flows_every=14_000)
-    db = tmp_path / "lab.db"
-    proc = subprocess.Popen([sys.executable, "-m", "monitor", "analyze", str(cap), "--db", str(db), "-q"],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    # wait until at least one batch is committed, then kill without warning. The process is stopped (SIGSTOP)
-    # while it is looked at: the kill finds it where the look did, still ingesting, however fast the machine
-    # (a look followed by a kill let a fast analyze finish in between, and the test skipped)
+def _kill_9_mid_batch(db: Path, args: list[str], committed: str) -> None:
+    """Run `privmon analyze ARGS`, wait until `committed` counts a row (a batch is in), then kill it without warning.
+
+    The process is stopped (SIGSTOP) while it is looked at: the kill finds it where the look did, still ingesting,
+    however fast the machine (a look followed by a kill let a fast analyze finish in between, and the test skipped)."""
+    proc = subprocess.Popen([sys.executable, "-m", "monitor", "analyze", *args], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     killed = False
     while time.monotonic() < deadline and proc.poll() is None and not killed:
         time.sleep(0.05)
-        if not _count(db, "SELECT COUNT(*) FROM messages"):
+        if not _count(db, committed):
             continue
         os.kill(proc.pid, signal.SIGSTOP)
         if proc.poll() is None and _count(db, "SELECT COUNT(*) FROM captures WHERE status = 'ingesting'") == 1:
@@ -85,6 +80,16 @@ def test_kill_9_mid_analyze_leaves_a_consistent_db_and_rerun_completes(tmp_path:
         proc.wait()
         pytest.skip("analyze finished before it could be killed (machine too fast for this capture)")
     assert proc.wait() == -signal.SIGKILL
+
+
+def test_kill_9_mid_analyze_leaves_a_consistent_db_and_rerun_completes(tmp_path: Path) -> None:
+    cap = tmp_path / "big.pcap"
+    # ~2,000 datagrams per conversation: many batches to kill in (600,000: at 300,000 a faster analyze could finish
+    # within the poll after its first batch, and the kill then came after the capture was complete)
+    n_udp = 600_000
+    write_capture(cap, n_udp, new_flows_every=14_000)
+    db = tmp_path / "lab.db"
+    _kill_9_mid_batch(db, [str(cap), "--db", str(db), "-q"], "SELECT COUNT(*) FROM messages")
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     status = conn.execute("SELECT status FROM captures").fetchall()
@@ -119,26 +124,8 @@ def test_kill_9_mid_forced_rerun_keeps_the_stored_capture(tmp_path: Path) -> Non
         before = store.captures()
         findings = len(store.findings())
     assert [c["status"] for c in before] == ["complete"] and findings
-    proc = subprocess.Popen([sys.executable, "-m", "monitor", "analyze", str(cap), "--db", str(db), "-q", "--force"],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    new_rows = "SELECT COUNT(*) FROM messages WHERE capture_id IN (SELECT id FROM captures WHERE status = 'ingesting')"
-    deadline = time.monotonic() + 120
-    killed = False
-    while time.monotonic() < deadline and proc.poll() is None and not killed:
-        time.sleep(0.05)
-        if not _count(db, new_rows):
-            continue
-        os.kill(proc.pid, signal.SIGSTOP)
-        if proc.poll() is None and _count(db, "SELECT COUNT(*) FROM captures WHERE status = 'ingesting'") == 1:
-            os.kill(proc.pid, signal.SIGKILL)
-            killed = True
-        else:
-            os.kill(proc.pid, signal.SIGCONT)
-    if not killed:
-        proc.kill()
-        proc.wait()
-        pytest.skip("analyze --force finished before it could be killed (machine too fast for this capture)")
-    assert proc.wait() == -signal.SIGKILL
+    _kill_9_mid_batch(db, [str(cap), "--db", str(db), "-q", "--force"],
+                      "SELECT COUNT(*) FROM messages WHERE capture_id IN (SELECT id FROM captures WHERE status = 'ingesting')")
     with Store.open(db, readonly=True) as store:  # the stored reading, as it was
         assert store.captures() == before and len(store.findings()) == findings
     again = _analyze(str(cap), "--db", str(db), "-q")
