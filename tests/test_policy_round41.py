@@ -174,3 +174,15 @@ def test_all_data_transferred_with_tls_is_a_transport_promise() -> None:
     # guard: without the encryption, no promise
     bare = "We collect your email address when you sign up.\n* All data is transferred to our servers.\n"
     assert verdict_of(bare, "email", cleartext=True) != "contradicted"
+
+
+def test_at_no_point_do_we_give_personal_data_to_third_parties_is_a_promise() -> None:
+    text = ("We collect your email address when you register. At no point in time do we voluntarily give personal data "
+            "to third party companies or service contractors.\n")
+    assert verdict_of(text, "email", "mixpanel", category="analytics") == "contradicted"
+
+
+def test_what_another_company_says_of_its_service_is_no_promise_of_the_app() -> None:
+    text = ("This offer uses Google Maps, which is operated by Google. According to Google, no personal data is collected "
+            "without a click on the button.\nThe app sends your device identifiers to our servers.\n")
+    assert verdict_of(text, "android_id") != "contradicted"

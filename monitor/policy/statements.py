@@ -57,7 +57,10 @@ _DENY = re.compile(
     r"(?!\s+(?:want|need|wish|require)\b)"  # "do not want/need to ..." promises nothing
     r"\s+(?:\w+\s+){0,3}?(?:collect|obtain|gather|acquire|access|read|upload|store|save|record|use|share|provide|"
     r"disclose|transfer|sell|involve|request|require|track|send|get|receive|see|keep|ask)\w*"
-    r"|\bdoes\s+not\s+involve\b|\bnot\s+collected\b|\bwithout\s+collecting\b|\bnot\s+(?:be\s+)?uploaded\b",
+    r"|\bdoes\s+not\s+involve\b|\bnot\s+collected\b|\bwithout\s+collecting\b|\bnot\s+(?:be\s+)?uploaded\b"
+    # ("At no point in time do we voluntarily give personal data to third party companies", grid 187's Posteo)
+    r"|\bat\s+no\s+(?:point|time)(?:\s+in\s+time)?\s*,?\s+(?:do|does|did|will|shall|would)\s+(?:we|I)\s+(?:\w+\s+){0,2}?"
+    r"(?:give|share|provide|disclose|transfer|sell|pass|collect|send)\w*",
     re.IGNORECASE)
 # a consent for another kind of data than the sentence's ("(b) With your consent in the case of sensitive personal data" in
 # a lawful-basis cell: session 24, fresh-ga's Spark Networks template) is no condition on it; written after each "with your
@@ -314,10 +317,7 @@ class AliasMatcher:
         # ... or as the label of a list entry ("- Sentry: ...") or the whole name cell of a table row ("Segment | ...")
         self.cs = re.compile(rf"(?<![\w-])((?:{alts})(?![\w-])|(?:{talts})(?=\s+(?:SDK|login|Login|Push|push|"
                              rf"Analytics|Ads|Cloud|Pay|Maps?|Location|Statistics|Crashlytics|Bugly)\b)"
-                             rf"|(?:^|(?<=- ))(?:{talts})(?=\s*[:：])|^[ \t]*(?:{talts})(?=[ \t]*(?:\||$))"
-                             # ... or a link to it, the link's label its name alone ("| [Stripe](https://stripe.com) |", a
-                             # "Company" column: session 37, grid 185's Abine Blur)
-                             rf"|(?<=\[)(?:{talts})(?=\]\(https?://)"
+                             rf"|(?:^|(?<=- ))(?:{talts})(?=\s*[:：])|^(?:{talts})(?=\s*\|)"
                              # ... or the subject of a collecting verb ("Unity has probably collected ...", "For this purpose
                              # Adjust processes mobile identifiers": fresh-ad's Mimo)
                              rf"|(?:{talts})(?=\s+(?:(?:has|have|may|might|will|can|also|does)\s+){{0,2}}(?:\w+ly\s+)?"
@@ -326,6 +326,17 @@ class AliasMatcher:
                              # by Sentry" (a capital there is a name, not the everyday word)
                              rf"|(?:(?<=\bto )|(?<=\bby )|(?<=\bvia ))(?:{palts})(?=\s*[.,;:)]|\s+(?:when|and|or|for|which)\b))",
                              re.M | re.ASCII) if cs else None
+
+    def cell(self, text: str) -> list[tuple[str, int, int]]:
+        """A table cell that is a name and nothing else, or a link whose label is one ("Stripe", "[Stripe](https://...)",
+        a "Company" column: session 37, grid 185's Abine Blur): its SDK, an everyday-word name included."""
+        m = _NAME_CELL.fullmatch(text)
+        if m is None:
+            return self.find(text)
+        name = m.group(1) or m.group(2)
+        sdk = self.aliases.get(name.lower()) if name[:1].isupper() else None
+        return [(sdk, m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2))] if sdk \
+            else self.find(text)
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """The SDK names in `text`: (sdk id, start, end), overlapping names keeping the longest."""
@@ -353,6 +364,7 @@ class AliasMatcher:
         return kept
 
 
+_NAME_CELL = re.compile(r"\s*(?:\*\*)?(?:\[([^\[\]\n]{2,40})\]\(https?://[^)\s]{1,200}\)|([^\s|*\[\]][^|*\[\]\n]{0,38}?))(?:\*\*)?\s*")
 _LEAD_SDK = re.compile(r"^(?:[-•*·▪]\s+|[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*+(?:\([^)]{0,40}\)\s*+)?[.:：]\s+\S")
 _DASH_MARKS = "-•*·▪◦"  # the markers of an unnumbered item (a nested one may also be "○" or "o")
 _BULLET = re.compile(rf"^(?:[{_DASH_MARKS}○o]|\d+[.)]|[a-z][.)]|[A-Z]\))\s+")
@@ -785,7 +797,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                     and not find_terms(name_cells[0]) and not find_terms(name_cells[1]):
                 # a category in the first cell, the SDK in the second ("| Ad Tracking | AppsFlyer iOS SDK | Device
                 # information (MAC address) |": session 28, fresh-he's Baby Recorder): the SDK the second cell names
-                row = [h for h in aliases.find(name_cells[1]) if h[0] not in _GENERIC_ORGS]
+                row = [h for h in aliases.cell(name_cells[1]) if h[0] not in _GENERIC_ORGS]
             row_org = "" if row or table_sdk or entry_sdk else _row_org(name_cells, ids)
             if names_col and not (row or table_sdk or entry_sdk or row_org):
                 row_org = _named_cell(name_cells[0], ids)
