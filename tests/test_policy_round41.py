@@ -186,3 +186,15 @@ def test_what_another_company_says_of_its_service_is_no_promise_of_the_app() -> 
     text = ("This offer uses Google Maps, which is operated by Google. According to Google, no personal data is collected "
             "without a click on the button.\nThe app sends your device identifiers to our servers.\n")
     assert verdict_of(text, "android_id") != "contradicted"
+
+
+def test_page_data_that_carries_the_policy_itself_is_still_read(tmp_path: Path) -> None:
+    # an archived page whose JSON data holds the policy's text: its sentences are the policy (fresh-iq's DroneDeploy)
+    body = ("We collect your email address and phone number when you create an account with us, and we use them only "
+            "to run the service for you and to answer your questions about the drones you fly with our apps. ")
+    page = tmp_path / "policy.md"
+    page.write_text('# Privacy Policy\n\n{"__v":6,"_id":"56d4","category":{"__v":12,"pages":["547c","547d"]},'
+                    f'"title":"Privacy Policy","type":"basic","body":"{body}","isReference":false,"order":3}}\n',
+                    encoding="utf-8")
+    got = {(s.type, s.stance, s.recipient) for s in read_policy(page).statements}
+    assert ("email", "collects", "first_party") in got and ("phone_number", "collects", "first_party") in got

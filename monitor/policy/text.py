@@ -292,9 +292,14 @@ def _blank_code(text: str) -> str:
     for i, line in enumerate(lines):
         if len(line) >= 40:
             marks = line.count("{") + line.count("}") + line.count(";") + line.count("=")
-            if marks >= 8 and marks >= 0.04 * len(line) or line.count('":') >= 6:
+            if (marks >= 8 and marks >= 0.04 * len(line) or line.count('":') >= 6) and not _PROSE_RUN.search(line):
                 lines[i] = " " * len(line)
     return "\n".join(lines)
+
+
+# (but not a page's data that carries the policy itself, a JSON string of sentences: fresh-iq's DroneDeploy, whose
+# archived page holds the whole policy in one '{"__v":6, ..., "body":"..."}' line)
+_PROSE_RUN = re.compile(r"(?:[A-Za-z][a-z]+[,.]?\s+){20}")
 
 
 _TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
