@@ -198,3 +198,18 @@ def test_page_data_that_carries_the_policy_itself_is_still_read(tmp_path: Path) 
                     encoding="utf-8")
     got = {(s.type, s.stance, s.recipient) for s in read_policy(page).statements}
     assert ("email", "collects", "first_party") in got and ("phone_number", "collects", "first_party") in got
+
+
+def test_data_that_may_be_stored_outside_the_users_country_breaks_no_us_storage_promise() -> None:
+    from monitor.testing.policies import stored_in
+
+    text = ("We collect your email address when you create an account. Our servers and offices are located in the United "
+            "States, and as a result, we may collect, process, store, share, and transfer your personal data in the United "
+            "States.\nAs such, you understand and acknowledge that your personal data may be accessed by staff or "
+            "suppliers in, transferred to, and/or stored at, a destination outside the country in which you are located, "
+            "including to our servers and offices in the United States.\n")
+    assert stored_in(text, "SG") != "contradicted"
+    # guard: the storage sentence alone is a promise
+    alone = ("We collect your email address when you create an account. All personal data is stored on our servers in "
+             "the United States.\n")
+    assert stored_in(alone, "SG") == "contradicted"

@@ -257,7 +257,9 @@ _COUNTRY_JOIN = re.compile(r"\s*(?:,|or|and|and/or)\s*(?:the\s+)?", re.I)
 _LOCATED_ABROAD = re.compile(r"\b(?:may|might|can|could)\s+(?:also\s+)?be\s+(?:located|based|hosted|established)\s+"
                              r"(?:outside\s+(?:of\s+)?(?:the\s+)?(?:United\s+States|U\.?S\.?A?|EU|EEA|European\s+Union|"
                              r"country|countries)|overseas|abroad|in\s+other\s+countries)\b", re.I)
-_ABROAD_ALLOWED = re.compile(r"\b(?:may|might|can|will)\s+(?:\w+\s+){0,2}?(?:transfer|store|process|transmit)\w*\b[^.]{0,80}"
+# (session 37: a list of verbs, "your personal data may be accessed by staff or suppliers in, transferred to, and/or stored
+# at, a destination outside the country in which you are located", grid 184's Newegg)
+_ABROAD_ALLOWED = re.compile(r"\b(?:may|might|can|will)\s+(?:[\w/-]+,?\s+){0,8}?(?:transfer|store|process|transmit)\w*\b[^.]{0,80}"
                              r"\b(?:outside|overseas|abroad|jurisdictions?\s+other\s+than|other\s+countries)", re.I)
 _HEADING = re.compile(r"^\s*(?:[IVX]+\.|[A-Z][a-z]+\.\s|\d+(?:\.\d+)*[.、)]?\s|[（(]\d+[)）])")
 
