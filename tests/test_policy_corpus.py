@@ -88,7 +88,9 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # fresh-aa (8: Wi-Fi tools, camera apps, an energy monitor, VerySync which fresh-w had used), written blind at the
           # end of session 10 and read once: 0.726 / 0.55 on 4f43dc6, 0.779 / 0.74 on the session's last rules (without
           # VerySync 0.712 -> 0.774): the session's rules moved an unseen batch
-          "fresh-aa": (0.91, 0.80),
+          # (session 37: 0.915 / 0.81 -> 0.910 / 0.788: "precise and imprecise geolocation" names both now, and a
+          # settings line, "Choose between precise and approximate location sharing", reads as a precise location too)
+          "fresh-aa": (0.91, 0.78),
           # fresh-ab (8 sparse texts, 7 labelled statements; three label nothing), written blind at the very end of session
           # 10: 0.511 / 0.25 on 4f43dc6 and on the session's rules alike; then "Location: Required only for Bluetooth
           # negotiation" reads no location (its labeller reads a denial there): 0.274 / 0.50
@@ -381,7 +383,19 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # fresh-jn (4 weather, radio and sports) 0.839 -> 0.861; fresh-jo (6 software makers, a near-decoy page among them)
           # 0.725 on f5413c1 -> 0.734, fresh-jp (6 non-profits and colleges) 0.847 -> 0.867
           "fresh-jj": (0.75, 0.73), "fresh-jk": (0.76, 0.85), "fresh-jl": (0.79, 0.84), "fresh-jm": (0.89, 0.83),
-          "fresh-jn": (0.86, 0.83), "fresh-jo": (0.73, 0.7), "fresh-jp": (0.86, 0.69)}
+          "fresh-jn": (0.86, 0.83), "fresh-jo": (0.73, 0.7), "fresh-jp": (0.86, 0.69),
+          # session 37, the ToS;DR crawl (fresh-jt: the Google Play crawl's last domains) in four waves (first reading ->
+          # after the session's rules): on 7722ab5 fresh-jq (4 social and video apps) 0.789 -> 0.848, fresh-jr (5 media and
+          # game companies) 0.704 -> 0.719, fresh-js (5 device makers) 0.879, fresh-jt (5 Google Play apps, one Russian)
+          # 0.648, fresh-ju (4 news companies, one Dutch) 0.709, fresh-jv (6 retail, bank, telecom) 0.704, fresh-jw (5
+          # education and health) 0.714, fresh-jx (6 software makers) 0.820; on 42bbbe8 fresh-jy (5 VPN, mail and security)
+          # 0.732, fresh-jz (5 marketplaces and small-business tools) 0.807, fresh-ka (5 communities) 0.947, fresh-kb (5
+          # public-interest projects) 0.728; on bef69b1 fresh-kc (4 mail and productivity) 0.919, fresh-kd (4 retail and
+          # travel) 0.966, fresh-ke (5 health and finance) 0.852
+          "fresh-jq": (0.84, 0.62), "fresh-jr": (0.71, 0.84), "fresh-js": (0.87, 0.88), "fresh-jt": (0.64, 0.77),
+          "fresh-ju": (0.7, 0.69), "fresh-jv": (0.7, 0.73), "fresh-jw": (0.71, 0.62), "fresh-jx": (0.82, 0.83),
+          "fresh-jy": (0.73, 0.88), "fresh-jz": (0.8, 0.76), "fresh-ka": (0.94, 0.89), "fresh-kb": (0.72, 1.0),
+          "fresh-kc": (0.91, 1.0), "fresh-kd": (0.96, 0.92), "fresh-ke": (0.85, 0.92)}
 # (session 33 moved fresh-hd's floor 0.80 / 0.87 -> 0.82 / 0.84 and fresh-if's 0.64 / 0.61 -> 0.68 / 0.60: the Watermark
 # template's table rows are read cell by cell now, and their contact rows collect the e-mail address, which fresh-hd's
 # labeller wrote conditional and fresh-if's collected)
@@ -420,7 +434,9 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-ik", "fresh-il", "fresh-im", "fresh-in", "fresh-io", "fresh-ip", "fresh-iq", "fresh-ir",
            "fresh-is", "fresh-it", "fresh-iu", "fresh-iv", "fresh-iw", "fresh-ix", "fresh-iy", "fresh-iz", "fresh-ja",
            "fresh-jb", "fresh-jc", "fresh-jd", "fresh-je", "fresh-jf", "fresh-jg", "fresh-jh",
-           "fresh-ji", "fresh-jj", "fresh-jk", "fresh-jl", "fresh-jm", "fresh-jn", "fresh-jo", "fresh-jp")
+           "fresh-ji", "fresh-jj", "fresh-jk", "fresh-jl", "fresh-jm", "fresh-jn", "fresh-jo", "fresh-jp",
+           "fresh-jq", "fresh-jr", "fresh-js", "fresh-jt", "fresh-ju", "fresh-jv", "fresh-jw", "fresh-jx", "fresh-jy",
+           "fresh-jz", "fresh-ka", "fresh-kb", "fresh-kc", "fresh-kd", "fresh-ke")
 
 
 def _present() -> set[str]:

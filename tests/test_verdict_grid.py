@@ -135,6 +135,11 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1,
                # grid 176's OFFICE, which both shares "Personal Information" with Facebook for advertising and says it
                # gives none to ad networks (its reviewer holds the denial for plain e-mail and phone numbers only)
                "grid173/kqed.txt": 4, "grid176/office.txt": 10,
+               # session 37: grid 185's Abine Blur, "Except as required by law, Abine, Inc. will not share your data with
+               # third parties;" held against SDKs it never names (its reviewer reads the chart of partners after it as
+               # the promise's limit); grid 187's Posteo, whose phone number "is not transmitted to us when activating
+               # this feature" (its reviewer holds the feature's scope: undisclosed)
+               "grid185/abine_blur.txt": 6, "grid187/posteo.txt": 2,
                # grid 68's Sciener: "We follow our SOPs to protect the PDI submitted to us, both during transmission and
                # once we receive it" read as a promise about transit (an e-mail sent in clear text breaks it); its
                # reviewer reads no promise there
@@ -710,6 +715,32 @@ FLOORS_S36 = {
 OVERALL_S36 = {172: (126, 0.66, (20, 26)), 173: (182, 0.88, (67, 67)), 174: (151, 0.66, (39, 53)), 175: (171, 0.53, (37, 45)),
                176: (200, 0.57, (66, 72)), 177: (145, 0.57, (71, 77))}
 
+# session 37 (blind grids from the ToS;DR crawl, 180 from the Google Play crawl; accuracy / false `contradicted`, first reading
+# -> after the session's rules): 178 (PictureThis, Marco Polo, iNaturalist) 0.529 / 14 on 7722ab5 -> 0.590 / 0; 179 (Mattel,
+# FCA US) 0.632 / 27 -> 0.764 / 0; 180 (Yandex in Russian, Visorando, a game's terms) 0.644 / 0 -> 0.644; 181 (Humble Bundle,
+# Riot Games) 0.571 / 2 -> 0.587 / 0; 182 (Genius, The Verge) 0.519 / 6 -> 0.525 / 0; 183 (Drugs.com, Common App) 0.580 / 22
+# -> 0.740 / 0; on 42bbbe8: 184 (Kickstarter, Newegg) 0.924 / 1 -> 0.931 / 0; 185 (Keybase, Abine Blur) 0.404 / 25 -> 0.463 / 6
+# (KNOWN_FALSE); 186 (TMDb, Cosmopolitan) 0.591 / 0; on bef69b1: 187 (Posteo, Idka) 0.444 / 2 (KNOWN_FALSE); 188 (RUNALYZE,
+# HauteLook) 0.608 / 19 -> 0.628 / 0
+GRIDS_S37 = {g: CORPUS / f"verdicts{g}" for g in range(178, 189)}
+FLOORS_S37 = {
+    178: {"grid178/inaturalist.txt": (0.43, 7), "grid178/marcopolo.txt": (0.59, 21), "grid178/picturethis.txt": (0.72, 30)},
+    179: {"grid179/fca_chrysler.txt": (0.68, 14), "grid179/fisherprice.txt": (0.84, 27)},
+    180: {"grid180/daybreak.txt": (0.85, 53), "grid180/visorando.txt": (0.57, 33), "grid180/yandex.txt": (0.53, 40)},
+    181: {"grid181/humblebundle.txt": (0.56, 10), "grid181/leagueoflegends.txt": (0.6, 11)},
+    182: {"grid182/genius.txt": (0.49, 15), "grid182/theverge.txt": (0.55, 13)},
+    183: {"grid183/commonapp.txt": (0.84, 32), "grid183/drugscom.txt": (0.64, 18)},
+    184: {"grid184/kickstarter.txt": (0.91, 34), "grid184/newegg.txt": (0.94, 10)},
+    185: {"grid185/abine_blur.txt": (0.5, 15), "grid185/keybase.txt": (0.42, 18)},
+    186: {"grid186/cosmopolitan.txt": (0.5, 13), "grid186/tmdb.txt": (0.66, 19)},
+    187: {"grid187/idka.txt": (0.39, 7), "grid187/posteo.txt": (0.49, 20)},
+    188: {"grid188/hautelook.txt": (0.62, 23), "grid188/runalyze.txt": (0.63, 35)},
+}
+OVERALL_S37 = {178: (210, 0.59, (58, 69)), 179: (144, 0.76, (41, 41)), 180: (205, 0.64, (126, 126)),
+               181: (126, 0.58, (21, 31)), 182: (158, 0.52, (28, 29)), 183: (131, 0.74, (50, 52)),
+               184: (131, 0.93, (44, 48)), 185: (136, 0.46, (33, 42)), 186: (164, 0.59, (32, 67)),
+               187: (135, 0.44, (27, 29)), 188: (148, 0.62, (58, 59))}
+
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -860,6 +891,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S34[g], CORPUS / "policies", *OVERALL_S34[g], FLOORS_S34[g], id=f"grid{g}") for g in range(163, 168)),
     *(pytest.param(GRIDS_S35[g], CORPUS / "policies", *OVERALL_S35[g], FLOORS_S35[g], id=f"grid{g}") for g in range(168, 172)),
     *(pytest.param(GRIDS_S36[g], CORPUS / "policies", *OVERALL_S36[g], FLOORS_S36[g], id=f"grid{g}") for g in range(172, 178)),
+    *(pytest.param(GRIDS_S37[g], CORPUS / "policies", *OVERALL_S37[g], FLOORS_S37[g], id=f"grid{g}") for g in range(178, 189)),
 ]
 
 
