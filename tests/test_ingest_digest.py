@@ -62,3 +62,25 @@ def test_a_stored_capture_is_skipped_and_force_reads_it_again(tmp_path: Path) ->
     assert not forced.skipped and forced.packets == 5_010
     assert after["sha256"] == before["sha256"] == hashlib.sha256(cap.read_bytes()).hexdigest()
     assert after["id"] != before["id"]  # read again, and the new reading took the old one's place
+
+
+def test_a_digest_that_fails_fails_the_capture_with_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # whatever stops the digest (here: the machine out of memory), the capture is refused, never stored under an empty
+    # digest, and what the database held stays
+    import monitor.ingest as ingest
+
+    cap = tmp_path / "c.pcap"
+    write_capture(cap, 2_000)
+    with Store.open(tmp_path / "x.db") as store:
+        analyze_file(cap, store, build_context())
+        other = tmp_path / "d.pcap"
+        write_capture(other, 2_000, seed=3)
+
+        def no_memory(path: Path, stop: object = None) -> str:
+            raise MemoryError("4 MiB")
+
+        monkeypatch.setattr(ingest, "file_sha256", no_memory)
+        with pytest.raises(BadInput) as err:
+            analyze_file(other, store, build_context())
+        assert "cannot hash: MemoryError" in err.value.line()
+        assert [c["sha256"] for c in store.captures()] == [hashlib.sha256(cap.read_bytes()).hexdigest()]
