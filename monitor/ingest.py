@@ -103,7 +103,7 @@ class Digest:
 
     File reads and hashlib release the GIL for large buffers, so on two cores the digest (about a fifth of a
     capture's classification time) comes almost free instead of before the first packet. `cancel` stops it
-    (the capture failed, or turned out to be stored already) at the next 256 KiB.
+    (the capture failed, or turned out to be stored already) at its next 4 MiB read.
     """
 
     def __init__(self, path: Path) -> None:

@@ -335,10 +335,9 @@ class AliasMatcher:
         m = _NAME_CELL.fullmatch(text)
         if m is None:
             return self.find(text)
-        name = m.group(1) or m.group(2)
-        sdk = self.aliases.get(name.lower()) if name[:1].isupper() else None
-        return [(sdk, m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2))] if sdk \
-            else self.find(text)
+        g = 1 if m.group(1) else 2  # the link's label, or the cell's text
+        sdk = self.aliases.get(m.group(g).lower()) if m.group(g)[:1].isupper() else None
+        return [(sdk, m.start(g), m.end(g))] if sdk else self.find(text)
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """The SDK names in `text`: (sdk id, start, end), overlapping names keeping the longest."""
@@ -2808,10 +2807,11 @@ def extract_claims(text: str, aliases: AliasMatcher) -> list[Claim]:
         # from Ecovacs", grid 152's Ecovacs, session 32)
         # (nor a limit on what the recipients do with it: _ONWARD_LIMIT)
         no_promise = _DISCLAIMER.search(t) or _ONWARD_LIMIT.search(t)
-        if _denied(t) and _ADVERTISERS.search(t) and not hypothetical and not opted_out and not no_promise \
+        sharing_denied = _denied(t)
+        if sharing_denied and _ADVERTISERS.search(t) and not hypothetical and not opted_out and not no_promise \
                 and _AD_PROMISE_OBJECT.search(t):
             found.append(("no_ad_sharing", ()))
-        elif _denied(t) and _SHARE.search(t) and not excepted and about_pi and not hypothetical and not no_promise and (
+        elif sharing_denied and _SHARE.search(t) and not excepted and about_pi and not hypothetical and not no_promise and (
                 _THIRD.search(t) or re.search(r"any (?:company|organization)", t, re.I)) and not _NAMES_SHARED.match(t):
             # (a CCPA row "Categories of Third Parties (Which Does Not Include Service Providers) with whom the Personal
             # Information is Shared: None." leaves the service providers out; one that names a category shares: session

@@ -68,8 +68,7 @@ class Writes(Handle):
                 if status != "ingesting":
                     kept = cid
                     continue
-                self._delete_capture_rows(int(cid))
-                self.conn.execute("DELETE FROM captures WHERE id = ?", (int(cid),))
+                self._delete_capture_with_rows(int(cid))
             cur = self.conn.execute(
                 "INSERT INTO captures (path, sha256, format, keylogs, status, started_at) VALUES (?,?,?,?,?,?)",
                 (path, sha256 if kept is None else sha256 + REPLACING, fmt, json.dumps(list(keylogs)), "ingesting",
@@ -82,13 +81,14 @@ class Writes(Handle):
     def delete_capture(self, capture_id: int) -> None:
         """Remove a capture and all its rows in one transaction."""
         with self._tx():
-            self._delete_capture_rows(capture_id)
-            self.conn.execute("DELETE FROM captures WHERE id = ?", (capture_id,))
+            self._delete_capture_with_rows(capture_id)
         self._hidden.discard(capture_id)
 
-    def _delete_capture_rows(self, capture_id: int) -> None:
+    def _delete_capture_with_rows(self, capture_id: int) -> None:
+        """A capture's rows and the capture itself (inside the caller's transaction)."""
         for table in ("findings", "messages", "dns", "destinations"):
             self.conn.execute(f"DELETE FROM {table} WHERE capture_id = ?", (capture_id,))
+        self.conn.execute("DELETE FROM captures WHERE id = ?", (capture_id,))
 
     def finish_capture(
         self,
@@ -106,8 +106,7 @@ class Writes(Handle):
                 if row is not None and row[0].endswith(REPLACING):
                     sha256 = row[0][: -len(REPLACING)]
                     for (old,) in self.conn.execute("SELECT id FROM captures WHERE sha256 = ?", (sha256,)).fetchall():
-                        self._delete_capture_rows(int(old))
-                        self.conn.execute("DELETE FROM captures WHERE id = ?", (int(old),))
+                        self._delete_capture_with_rows(int(old))
                     self.conn.execute("UPDATE captures SET sha256 = ? WHERE id = ?", (sha256, capture_id))
             self.conn.execute(
                 "UPDATE captures SET packets=?, first_ts=?, last_ts=?, warnings=?, summary=?, status=?,"
