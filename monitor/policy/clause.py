@@ -213,10 +213,16 @@ def _own_clause_zh(part: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def pseudo_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of a clause's pseudo-negations ("not only", the reader's request "requesting that ... not be used", advice
+    to the reader): a denial's trigger inside one denies nothing."""
+    return [(m.start(), m.end()) for m in rules().pseudo.finditer(text)]
+
+
 def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Spans of a clause under a negation: (start, end, kind) with kind deny | except | consent."""
     r = rules()
-    pseudo = [(m.start(), m.end()) for m in r.pseudo.finditer(text)]
+    pseudo = pseudo_spans(text)
     out: list[tuple[int, int, str]] = []
     terms = [(m.start(), m.end()) for m in r.term.finditer(text)]
     # (a data verb joined by "or" to a pseudo-negation's verb is negated from where it starts)

@@ -21,6 +21,7 @@ from monitor.policy.clause import (
     local_only,
     negation_spans,
     nothing_spans,
+    pseudo_spans,
     rules,
     sentence_spans,
     states_nothing,
@@ -2753,7 +2754,7 @@ def _denied(t: str) -> bool:
     """A denial of the sharing kind in the clause that is no pseudo-negation's (the reader's request, "a mechanism for
     requesting that their personal data not be used for specific purposes or disclosed to certain third parties", grid
     179's FCA US, session 37)."""
-    pseudo = [(m.start(), m.end()) for m in rules().pseudo.finditer(t)]
+    pseudo = pseudo_spans(t)
     return any(not any(a <= m.start() < b for a, b in pseudo) for m in _DENY.finditer(t))
 
 
