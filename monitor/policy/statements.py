@@ -402,6 +402,11 @@ _OWN_COLLECTING = re.compile(r"\b(?:we|us)\s+(?:\w+\s+){0,3}?(?:collect|obtain|g
 _STEPS_FOLLOW = re.compile(r"^\W*to\s+(?:reset|limit|opt|disable|turn|change|manage|delete|withdraw|control|stop|block|"
                            r"update|review|adjust|remove)\b|^\W*(?:如需|如要|若要)", re.I)
 # a section's first sentence about what the heading announces ("This data is only used in app ...")
+# the introducing sentence's own agent: we, the app, or a name that acts ("Com2uS may access ...")
+_WE_SUBJECT = re.compile(r"^\W*(?:(?i:for\s+(?:example|instance)|in\s+addition|additionally|also|specifically|in\s+particular|"
+                         r"in\s+(?:this|that|such\s+a)\s+case|then)\W+)?(?:(?i:we|I)\b|(?i:(?:the|our|this)\s+(?:app|application|"
+                         r"service|website|site|game|company))\b|(?!(?:It|Its|They|Their|These|This|Those|Such|Said|He|She|The|Each|All|Some)\b)(?:[A-Z][\w&.+-]*\s+){1,3}(?i:may|might|will|can|could|would|does|do|"
+                         r"collects?|receives?|obtains?|gathers?|access(?:es)?)\b)")
 _THIS_DATA = re.compile(r"^\W*(?:all\s+)?(?:this|these|such|the\s+above)\s+(?:\w+\s+)?(?:data|information)\b|^\W*(?:以上|上述)(?:数据|信息)", re.I)
 # a label's examples, the sentence after it ("设备信息。例如：设备型号、IMEI。", "Device data. For example: ...")
 _EXAMPLES_AFTER_LABEL = re.compile(r"\W*(?:例如|比如|如|包括|e\.g\.|for\s+example|for\s+instance|such\s+as)\s*[:：,，]", re.I)
@@ -443,7 +448,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     pos = 0
     # the owner's own name as a subject ("appgur does not ... collect personal data" in a section headed "Advertising (Google
     # AdMob Only)": the owner's sentence, not AdMob's; session 28, fresh-hd's Millionaire)
-    owner = _owner_names(text)
+    owner = _owner_names(text, aliases)
     owner_rx = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in sorted(owner)) + r")\b", re.I) if owner else None
     table_sdk = ""
     entry_sdk = ""
@@ -625,7 +630,12 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                 section_consent = True
             intro_silent = silent
             intro_product = intro and about_product(last)
-            named_order = list(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(stripped))) if intro else []
+            # (the SDKs of the introducing sentence when the app speaks in it, not of the line's sentences before it:
+            # "When you use the Com2uS Service through your SNS account, such as Facebook ... For example, Com2uS may
+            # access and/or collect some or all of the following information ...:" lists what the app gets from Facebook,
+            # not what Facebook gets; session 38, fresh-kk's Com2uS)
+            own = intro and len(spans) > 1 and bool(_WE_SUBJECT.match(last) or owner_rx and owner_rx.match(last))
+            named_order = list(dict.fromkeys(sdk for sdk, _a, _b in aliases.find(last if own else stripped))) if intro else []
             named = set(named_order)
             if len(named) > 1:  # "Some information Google/AdMob may collect:": the specific SDK, not its parent
                 named -= _GENERIC_ORGS
@@ -1602,7 +1612,7 @@ def _own_names(text: str, owner: frozenset[str]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)  # (clauses() runs several times per policy and extract_statements asks too: one reading per text)
-def _owner_names(text: str) -> frozenset[str]:
+def _owner_names(text: str, aliases: AliasMatcher | None = None) -> frozenset[str]:
     """The names the policy gives its owner: the capitalised words of a title line that says it is a privacy policy
     ("# Privacy Policy - Lookout"), the names its opening defines for itself ('IFTTT Inc. ("IFTTT")', 'Planck, LLC,
     d/b/a Patch Media ("Patch", "we" or "us")') and the proper name the whole policy keeps writing, early and often
@@ -1616,6 +1626,10 @@ def _owner_names(text: str) -> frozenset[str]:
     words |= {w.lower() for m in _POLICY_EXPLAINS.finditer(_plain_tags(text[:5000])) for w in m.group(1).split()}
     caps = Counter(re.findall(r"\b[A-Z][a-z][\w&-]{1,30}\b", text[:200_000]))
     for name, n in caps.most_common(3):
+        if words and aliases is not None and (aliases.find(name) or name.lower() in aliases.aliases):
+            # (a policy whose title or opening names its owner keeps writing of the SDK it uses: "RealDice 3D displays
+            # banner advertising using Google AdMob ... Google may collect ...", Google no owner; session 38, fresh-kr)
+            continue
         if n >= 15 and text.find(name) < 1500 and name.lower() not in _NOT_NAMES \
                 and len(re.findall(rf"(?<![\w./@-]){name.lower()}(?![\w./-])", text[:200_000])) * 5 <= n:
             words.add(name.lower())
@@ -1852,7 +1866,7 @@ def extract_statements(text: str, aliases: AliasMatcher) -> list[Statement]:
     out: list[Statement] = []
     seen: set[tuple[str, str, str, int]] = set()
     ios, iot, android = policy_context(text)
-    owner = _owner_names(text)
+    owner = _owner_names(text, aliases)
     own = _own_names(text, owner)
     r = rules()
     own_role = _own_role(text)
@@ -2888,5 +2902,11 @@ def vendor_sdk(text: str, aliases: AliasMatcher) -> str:
     names = "|".join(re.escape(a) for a, sdk in aliases.aliases.items() if sdk == top and _width(a) >= 4)
     if names and re.search(rf"\b(?:the|this|our)\s+(?:app|application|game)\s+(?:also\s+)?(?:uses?|integrates?)\s+(?:the\s+)?"
                            rf"(?:[\w-]+\s+){{0,2}}?(?:{names})(?![\w’'-])", text, re.I):
+        return ""
+    # (... and so is an app whose policy names it in its title: "RealDice 3D Privacy Policy" over "RealDice 3D displays
+    # banner advertising using Google AdMob", Google named 20 times; session 38, fresh-kr)
+    owner = sorted(re.escape(w) for w in _owner_names(text, aliases) if aliases.aliases.get(w) != top)
+    if names and owner and re.search(rf"\b(?:{'|'.join(owner)})\b[^.\n]{{0,80}}?\b(?:uses?|using|integrates?|through|via)\s+"
+                                     rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{names})(?![\w’'-])", text, re.I):
         return ""
     return top
