@@ -391,6 +391,8 @@ def _promise_broken(c: Claim, judged: str, category: str, type_id: str, recipien
         return f"the policy says only anonymized data goes to {judged}, but {type_id} is sent to it"
     if p.get("about") == "trackers":
         return f"the policy says the app uses no trackers or third-party SDKs of this kind, but {judged} receives {type_id}"
+    if p["reach"] == "all" and recipient in p.get("sdks", "").split(","):
+        return f"the policy says no data is shared with {judged}, but {type_id} is sent to it"
     if p["reach"] == "all":
         return f"the policy says no data is shared with third parties, but {type_id} is sent to {judged}"
     if p["reach"] == "named":

@@ -63,3 +63,63 @@ def test_a_policy_in_indonesian_is_flagged_as_unread() -> None:
     english = ("We collect your email address and the city you choose, such as Jakarta or Bandung, to compute the "
                "shipping cost. We do not sell your data and we share it only with the courier you pick. ") * 10
     assert unread_language(english) == ""
+
+
+def test_an_app_that_shows_ads_using_google_admob_is_no_google_policy() -> None:
+    google = ("Google may collect or process your IP address and approximate location inferred from it; advertising ID, "
+              "and other device identifiers. Google uses advertising-related information to deliver and measure ads. "
+              "Read Google's Privacy Policy at https://policies.google.com/privacy. Google determines retention for "
+              "information it processes under its policies. ")
+    text = ("RealDice 3D Privacy Policy\n\nRealDice 3D is provided by Haselton Media Group LLC. Google's privacy SDK may "
+            "store consent preferences locally.\n\nAdvertising and Google services\n\nRealDice 3D displays banner "
+            "advertising using Google AdMob and the Google Mobile Ads SDK. " + google * 4 + "\n\nIf you contact us, we "
+            "receive the information you choose to provide.\n")
+    policy = parse_policy(text)
+    assert policy.first_party_sdk == ""
+    assert ("gaid", "collects", "google") in facts(text)
+    assert ("gaid", "collects", "first_party") not in facts(text)
+    # guard: Google's own policy, which names Google throughout, is still Google's
+    own = ("Google Privacy Policy\n\nWhen you use our services, Google collects your advertising ID and your location. "
+           + "Google uses this information to provide its services. " * 16 + "\n")
+    assert parse_policy(own).first_party_sdk == "google"
+
+
+def test_no_personal_data_sent_to_a_named_map_library_is_no_promise_about_the_app() -> None:
+    text = ("The App uses MapLibre to show maps. No personal data is transmitted to MapLibre.\n\n"
+            "The App uses your location to show the weather.\n")
+    assert not [c for c in parse_policy(text).claims if c.kind == "no_collection"]
+    assert verdict_of(text, "android_id") != "contradicted"
+    # guard: the same words about the app's own servers are a promise
+    own = "No personal data is transmitted to our servers.\n"
+    assert [c for c in parse_policy(own).claims if c.kind == "no_collection"]
+    assert verdict_of(own, "android_id") == "contradicted"
+
+
+def test_no_data_to_a_named_sdk_is_a_promise_about_that_sdk() -> None:
+    text = "We use AdMob to show ads. We do not share any data with AdMob.\n"
+    assert verdict_of(text, "gaid", "admob", category="advertising") == "contradicted"
+    assert verdict_of(text, "android_id") != "contradicted"  # (the app's own server: no promise)
+    assert verdict_of(text, "gaid", "unity_ads", category="advertising") != "contradicted"
+    # guard: an exception the sentence makes is disclosed, not contradicted
+    excepted = "We do not share any data with AdMob except your advertising ID.\n"
+    assert verdict_of(excepted, "gaid", "admob", category="advertising") == "disclosed"
+
+
+def test_a_chinese_app_that_collects_no_identity_information_denies_phone_and_email() -> None:
+    text = "## 三、数据存储\n\n- 本 App 没有账号体系，不收集任何个人身份信息。\n- 崩溃日志仅写入本机文件，不会上传。\n"
+    assert verdict_of(text, "phone_number") == "contradicted"
+    assert verdict_of(text, "android_id") != "contradicted"  # (identity, not the device)
+
+
+def test_a_promise_to_collect_nothing_unnecessary_denies_nothing_the_list_collects() -> None:
+    zh = ("本应用严格遵循“数据最小化”原则，仅收集为实现核心功能所必需的信息，不收集无关冗余数据：\n\n"
+          "- 设备基础信息：设备型号、操作系统版本、设备唯一标识符（如OAID）、应用版本号\n"
+          "- 账号相关信息：你主动提供的用户名、邮箱地址\n")
+    found = facts(zh)
+    assert ("oaid", "collects", "first_party") in found and ("email", "collects", "first_party") in found
+    assert not {x for x in found if x[1] == "denies"}
+    en = "We only collect what the app needs and do not collect unnecessary data:\n\n- your e-mail address\n"
+    assert ("email", "collects", "first_party") in facts(en)
+    # guard: a list of what is not collected is still denied
+    never = "我们不会收集以下信息：\n\n- 设备唯一标识符（如OAID）\n"
+    assert ("oaid", "denies", "first_party") in facts(never)

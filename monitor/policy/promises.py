@@ -262,7 +262,13 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
                 continue  # ... to assist in "marketing" too: the policy describes the ad side's share as well, no promise
         rest = r.policy_exception.sub(" ", t)
         other = bool(r.other_exception.search(r.sp_exception.sub(" ", rest)))
-        if r.identity.search(t):
+        # (no data at all to the services it names: "Google ML Kit runs on the device and sends no data to Google", "We
+        # do not share any data with AdMob": everything the app sends them breaks it; session 38, grid 196's 甜气相机)
+        to_named = r.all_data.search(t) is not None and not other and not sp and not set_forth \
+            and all(p == "sdks" for p, _v in rcps)
+        if to_named:
+            pass
+        elif r.identity.search(t):
             if other and not narrowed:
                 continue  # "not shared with third parties unless you consent": no promise to hold traffic to
         elif r.personal.search(t) and sp and not other:
@@ -281,7 +287,7 @@ def find_promises(texts: Sequence[tuple[int, int, str, str]], find: Finder, clai
         if rcps == [("class", "third_party")] and r.business_partners.search(t) and not r.business_partners_not.search(t) \
                 and any(class_categories(x[2]) for j, x in enumerate(texts) if j != k):
             continue  # (the business partners of a list that names other kinds of recipient beside them: that kind only)
-        reach = "device" if r.device_identity.search(t) else "identity"
+        reach = "all" if to_named else "device" if r.device_identity.search(t) else "identity"
         params = (*rcps, ("reach", reach), *((("except", "service_providers"),) if sp else ()))
         out.append(Claim("no_third_party_sharing", t, start, end, params))
     every = _all_data_denials(texts, find, statements, r, categories, organizations or {}, common, names or {})
