@@ -123,3 +123,14 @@ def test_a_promise_to_collect_nothing_unnecessary_denies_nothing_the_list_collec
     # guard: a list of what is not collected is still denied
     never = "我们不会收集以下信息：\n\n- 设备唯一标识符（如OAID）\n"
     assert ("oaid", "denies", "first_party") in facts(never)
+
+
+def test_location_behind_a_granted_permission_is_conditional() -> None:
+    granted = ("Where you grant this permission, we will collect information about your location using GPS, wireless, or "
+               "Bluetooth.\n")
+    assert ("location_precise", "conditional", "first_party") in facts(granted)
+    settings = "Depending on your device and App permission settings, we collect your precise geolocation.\n"
+    assert ("location_precise", "conditional", "first_party") in facts(settings)
+    # guard: a location the app simply collects stays collected
+    plain = "We collect your precise geolocation to show nearby stores.\n"
+    assert ("location_precise", "collects", "first_party") in facts(plain)
