@@ -134,3 +134,13 @@ def test_location_behind_a_granted_permission_is_conditional() -> None:
     # guard: a location the app simply collects stays collected
     plain = "We collect your precise geolocation to show nearby stores.\n"
     assert ("location_precise", "collects", "first_party") in facts(plain)
+
+
+def test_a_denial_whose_examples_are_a_name_and_an_email_is_about_the_person() -> None:
+    text = ("## Data Storage\n\n- Game progress is stored locally on your device\n- Analytics data is transmitted to "
+            "Firebase servers\n- We do not collect personal information (name, email, etc.)\n")
+    assert verdict_of(text, "email") == "contradicted"
+    assert verdict_of(text, "android_id") != "contradicted"
+    # guard: without examples the umbrella denial still holds for the device's identifiers (as most reviewers read it)
+    bare = "We do not collect any personal information.\n"
+    assert verdict_of(bare, "android_id") == "contradicted"

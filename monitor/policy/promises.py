@@ -414,6 +414,12 @@ _USES_NAMED = re.compile(_USES_SDK.pattern + r"\s+(?:the\s+)?"
                          r"(?-i:(?!(?:Your|Personal|Cookies?|Information|Data|Services?|Site|Website|App)\b)[A-Z][\w-]+)", re.I)
 
 
+# the examples a denial gives of what it denies: "(name, email, etc.)", "such as your name or address"
+_EXAMPLES = re.compile(r"\(([^()]{3,120})\)|\b(?:such\s+as|like|e\.g\.,?|including)\s+([^.;:()]{3,120})", re.I)
+_PERSON_WORDS = re.compile(r"\b(?:(?:full\s+|real\s+|first\s+|last\s+)?names?|e-?mail(?:\s+address(?:es)?)?|(?:postal\s+|home\s+)?address(?:es)?|"
+                           r"phone(?:\s+numbers?)?|birth\s*(?:date|day)|date\s+of\s+birth|age)\b", re.I)
+
+
 def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRules, find: Finder,
                         sdks_too: Callable[[], tuple[tuple[str, str], ...]] = tuple) -> list[Claim]:
     """First-party denials of collecting the user's data at all ("We do not collect any personal information", "No
@@ -440,6 +446,12 @@ def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRu
             # transmitted": what that service gets, not a promise about the app (grid 59's djay)
             continue
         reach = "identity" if r.first_denial_identity.search(t) else "all"
+        gloss = _EXAMPLES.search(t)
+        if reach == "all" and gloss and set(named_types(gloss.group(1) or gloss.group(2))) <= {"email", "phone_number"} \
+                and _PERSON_WORDS.search(gloss.group(1) or gloss.group(2)):
+            # "We do not collect personal information (name, email, etc.)": the examples say what it means, the person's
+            # identity (session 38, grid 197's generated game)
+            reach = "identity"
         if spoken is None:
             spoken = _spoken(texts, r)
         spare = sorted({*named_types(t), *spoken})
