@@ -144,3 +144,14 @@ def test_a_denial_whose_examples_are_a_name_and_an_email_is_about_the_person() -
     # guard: without examples the umbrella denial still holds for the device's identifiers (as most reviewers read it)
     bare = "We do not collect any personal information.\n"
     assert verdict_of(bare, "android_id") == "contradicted"
+
+
+def test_an_sdk_vendors_own_policy_and_a_sentence_opening_with_to_keep_their_reading() -> None:
+    # guards of the rules above: an ad SDK's entry whose introduction opens "To do this, it may collect:" is still the SDK's
+    text = ("The App uses:\n\n**Google AdMob (Google LLC)**\n\nAdMob is used to show ads within the game. To do this, it may "
+            "collect:\n\n* Device identifiers (such as Advertising ID / GAID / IDFA)\n")
+    assert ("gaid", "collects", "admob") in facts(text)
+    # ... and a vendor's policy whose title names no product ("PRIVACY POLICY") is still the vendor's
+    vendor = ("PRIVACY POLICY\n\nMintegral entities (\"Mintegral\", \"we\", \"us\") provide the Mintegral SDK (\"SDK\") to app "
+              "developers. " + "Mintegral collects device identifiers through the Mintegral SDK to serve ads. " * 16 + "\n")
+    assert parse_policy(vendor).first_party_sdk == "mintegral"

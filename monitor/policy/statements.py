@@ -405,7 +405,7 @@ _STEPS_FOLLOW = re.compile(r"^\W*to\s+(?:reset|limit|opt|disable|turn|change|man
 # the introducing sentence's own agent: we, the app, or a name that acts ("Com2uS may access ...")
 _WE_SUBJECT = re.compile(r"^\W*(?:(?i:for\s+(?:example|instance)|in\s+addition|additionally|also|specifically|in\s+particular|"
                          r"in\s+(?:this|that|such\s+a)\s+case|then)\W+)?(?:(?i:we|I)\b|(?i:(?:the|our|this)\s+(?:app|application|"
-                         r"service|website|site|game|company))\b|(?!(?:It|Its|They|Their|These|This|Those|Such|Said|He|She|The|Each|All|Some)\b)(?:[A-Z][\w&.+-]*\s+){1,3}(?i:may|might|will|can|could|would|does|do|"
+                         r"service|website|site|game|company))\b|(?!(?:It|Its|They|Their|These|This|Those|Such|Said|He|She|The|Each|All|Some|To|In|For|If|When|As|At|By|On|With|From|After|Before|Once|Where|While|Since|Because|Please|You|Your|Our|Any|Other|Third|Such|Both|Either|Neither|No|Not)\b)(?:[A-Z][\w&.+-]*\s+){1,3}(?i:may|might|will|can|could|would|does|do|"
                          r"collects?|receives?|obtains?|gathers?|access(?:es)?)\b)")
 _THIS_DATA = re.compile(r"^\W*(?:all\s+)?(?:this|these|such|the\s+above)\s+(?:\w+\s+)?(?:data|information)\b|^\W*(?:以上|上述)(?:数据|信息)", re.I)
 # a label's examples, the sentence after it ("设备信息。例如：设备型号、IMEI。", "Device data. For example: ...")
@@ -1618,15 +1618,14 @@ def _owner_names(text: str, aliases: AliasMatcher | None = None) -> frozenset[st
     d/b/a Patch Media ("Patch", "we" or "us")') and the proper name the whole policy keeps writing, early and often
     ("When you provide other information to Twitter", Twitter's own policy below a page's menus: fresh-ch). Narrower
     than `_own_names`: a company the opening merely mentions ("This app sends location data to Mapbox") is not here."""
-    title = next((line for line in _opening(text).split("\n") if line.strip()), "")[:200]
-    words = {w.lower() for w in re.findall(r"\b[A-Z][\w&-]{2,}", title)} if re.search(r"privacy|policy", title, re.I) \
-        else set()
+    titled = _title_names(text)
+    words = set(titled)
     words |= {m.group(1).lower() for m in _SELF_NAMED.finditer(text[:5000])}
     # ("This Privacy Policy explains how appgur handles data in the Millionaire mobile app": session 28, fresh-hd)
     words |= {w.lower() for m in _POLICY_EXPLAINS.finditer(_plain_tags(text[:5000])) for w in m.group(1).split()}
     caps = Counter(re.findall(r"\b[A-Z][a-z][\w&-]{1,30}\b", text[:200_000]))
     for name, n in caps.most_common(3):
-        if words and aliases is not None and (aliases.find(name) or name.lower() in aliases.aliases):
+        if titled and aliases is not None and (aliases.find(name) or name.lower() in aliases.aliases):
             # (a policy whose title or opening names its owner keeps writing of the SDK it uses: "RealDice 3D displays
             # banner advertising using Google AdMob ... Google may collect ...", Google no owner; session 38, fresh-kr)
             continue
@@ -1635,6 +1634,15 @@ def _owner_names(text: str, aliases: AliasMatcher | None = None) -> frozenset[st
             words.add(name.lower())
             break
     return frozenset(words - _NOT_OWN)
+
+
+def _title_names(text: str) -> frozenset[str]:
+    """The capitalised words of the policy's title line when it says it is a privacy policy ("RealDice 3D Privacy
+    Policy": realdice), lower case, without the words every title has."""
+    title = next((line for line in _opening(text).split("\n") if line.strip()), "")[:200]
+    if not re.search(r"privacy|policy", title, re.I):
+        return frozenset()
+    return frozenset({w.lower() for w in re.findall(r"\b[A-Z][\w&-]{2,}", title)} - _NOT_OWN)
 
 
 def _opening(text: str) -> str:
@@ -2905,7 +2913,7 @@ def vendor_sdk(text: str, aliases: AliasMatcher) -> str:
         return ""
     # (... and so is an app whose policy names it in its title: "RealDice 3D Privacy Policy" over "RealDice 3D displays
     # banner advertising using Google AdMob", Google named 20 times; session 38, fresh-kr)
-    owner = sorted(re.escape(w) for w in _owner_names(text, aliases) if aliases.aliases.get(w) != top)
+    owner = sorted(re.escape(w) for w in _title_names(text) if aliases.aliases.get(w) != top)
     if names and owner and re.search(rf"\b(?:{'|'.join(owner)})\b[^.\n]{{0,80}}?\b(?:uses?|using|integrates?|through|via)\s+"
                                      rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{names})(?![\w’'-])", text, re.I):
         return ""
