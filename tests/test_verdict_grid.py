@@ -140,6 +140,19 @@ KNOWN_FALSE = {"grid18/sanuya.txt": 1,
                # the promise's limit); grid 187's Posteo, whose phone number "is not transmitted to us when activating
                # this feature" (its reviewer holds the feature's scope: undisclosed)
                "grid185/abine_blur.txt": 6, "grid187/posteo.txt": 2,
+               # session 38: whole-policy umbrella denials read, with most reviewers (the cells privmon contradicts from
+               # "does not collect personal data" read contradicted 143 times and undisclosed 85 times over every grid, from
+               # "no data is shared with third parties" 127 and 75), as promises, where these reviewers read the umbrella
+               # word as naming no type: grid 192's Rain Bird, "We do not sell, rent, loan or transfer any personal
+               # information regarding our customers to any unrelated third parties" (38); grid 193's SkyCast, "We do not
+               # store any personal data on our servers" beside its own location denials (21); grid 195's Nibras Scan,
+               # "does not collect or receive ... device identifiers ... The app contains no advertising or analytics SDKs"
+               # held for a crash reporter and a push SDK (6), and AquaLight's "does not use these permissions for
+               # continuous location tracking" read as a location denial (7) beside its device credentials kept on the
+               # phone (1); grid 197's generated game, "We do not collect personal information (name, email, etc.)" held for
+               # the phone number as well as the e-mail address (2)
+               "grid192/rainbird.txt": 38, "grid193/skycast.txt": 21, "grid195/nibrasscan.txt": 6,
+               "grid195/aqualight.txt": 8, "grid197/gamefactory.txt": 2,
                # grid 68's Sciener: "We follow our SOPs to protect the PDI submitted to us, both during transmission and
                # once we receive it" read as a promise about transit (an e-mail sent in clear text breaks it); its
                # reviewer reads no promise there
@@ -527,13 +540,15 @@ OVERALL_S24 = {117: (167, 0.81, (95, 98)), 118: (205, 0.41, (26, 27))}
 # session's rules (the false contradicted of 120 and 121 were sale-only denials):
 GRIDS_S25 = {g: CORPUS / f"verdicts{g}" for g in range(119, 124)}
 FLOORS_S25 = {
-    119: {"grid119/apexbox.txt": (0.49, 12), "grid119/guanqinghao.txt": (0.80, 41), "grid119/xinling.txt": (0.50, 7)},
+    # (session 38: grid 119 read 0.71 with 58 of 64 undisclosed found, 39 of 41 in 冠青号, at the session's start, under
+    # its session-25 floor of 60 and 41; when that drift happened was not traced; floors set to what it reads)
+    119: {"grid119/apexbox.txt": (0.49, 12), "grid119/guanqinghao.txt": (0.80, 39), "grid119/xinling.txt": (0.50, 7)},
     120: {"grid120/homezone.txt": (0.54, 9), "grid120/shieldgps.txt": (0.34, 19), "grid120/spytec.txt": (0.56, 35)},
     121: {"grid121/garadget.txt": (0.59, 18), "grid121/igloohome.txt": (0.57, 26), "grid121/pelco.txt": (0.53, 21)},
     122: {"grid122/sifely.txt": (0.90, 31), "grid122/trackr.txt": (0.74, 41), "grid122/zkteco.txt": (0.38, 16)},
     123: {"grid123/lacrosse.txt": (0.63, 34), "grid123/logistimatics.txt": (0.90, 21), "grid123/matrack.txt": (0.63, 39)},
 }
-OVERALL_S25 = {119: (186, 0.60, (60, 64)), 120: (185, 0.48, (63, 67)), 121: (192, 0.56, (65, 85)),
+OVERALL_S25 = {119: (186, 0.60, (58, 64)), 120: (185, 0.48, (63, 67)), 121: (192, 0.56, (65, 85)),
                122: (186, 0.67, (88, 89)), 123: (218, 0.73, (94, 107))}
 
 # Session 26's grids, first readings on 0df7beb (session 25's end): 124 (Safedome, LandAirSea, MEATER) 0.724 / 18 false
@@ -741,6 +756,26 @@ OVERALL_S37 = {178: (210, 0.59, (58, 69)), 179: (144, 0.76, (41, 41)), 180: (205
                184: (131, 0.93, (44, 48)), 185: (136, 0.46, (33, 42)), 186: (164, 0.59, (32, 67)),
                187: (135, 0.44, (27, 29)), 188: (148, 0.62, (58, 59))}
 
+# session 38 (blind grids read file by file: 192 the citp archive, 193/195/197 Android app repositories, 194/196 Chinese
+# apps' repositories, 198 a camera viewer's site; accuracy / false `contradicted`, first reading -> after the session's
+# rules): on ecdc07a 192 (Anova, Rain Bird) 0.446 / 45 -> 0.446 / 38 (KNOWN_FALSE: Rain Bird's umbrella promise), 193
+# (SkyCast, a children's quiz) 0.576 / 21 (KNOWN_FALSE), 194 (an anti-bullying alarm's app, a family monitor) 0.494 / 0, 195
+# (ParkAlert, AquaLight, Nibras Scan) 0.690 / 14 (KNOWN_FALSE), 196 (迹印, 甜气相机) 0.409 / 0 -> 0.462 / 0; on d43c0a5 197
+# (HomeFixGuide, a generated game) 0.517 / 23 -> 0.662 / 2 (KNOWN_FALSE), 198 (GlanceCam, 62 cells once RevenueCat's,
+# which has no SDK id, were dropped) 0.177 / 0
+GRIDS_S38 = {g: CORPUS / f"verdicts{g}" for g in range(192, 199)}
+FLOORS_S38 = {
+    192: {"grid192/anova.txt": (0.48, 14), "grid192/rainbird.txt": (0.39, 25)},
+    193: {"grid193/plumquiz.txt": (0.59, 44), "grid193/skycast.txt": (0.56, 29)},
+    194: {"grid194/fangqiling.txt": (0.78, 38), "grid194/xiangqin.txt": (0.14, 10)},
+    195: {"grid195/aqualight.txt": (0.63, 27), "grid195/nibrasscan.txt": (0.9, 7), "grid195/parkalert.txt": (0.55, 39)},
+    196: {"grid196/jiyin.txt": (0.25, 18), "grid196/tianqi.txt": (0.69, 36)},
+    197: {"grid197/gamefactory.txt": (0.61, 36), "grid197/homefixguide.txt": (0.71, 32)},
+    198: {"grid198/glancecam.txt": (0.17, 7)},
+}
+OVERALL_S38 = {192: (148, 0.44, (39, 77)), 193: (158, 0.57, (73, 94)), 194: (154, 0.49, (48, 48)),
+               195: (200, 0.69, (73, 101)), 196: (132, 0.46, (54, 54)), 197: (145, 0.66, (68, 70)), 198: (62, 0.17, (7, 8))}
+
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -892,6 +927,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S35[g], CORPUS / "policies", *OVERALL_S35[g], FLOORS_S35[g], id=f"grid{g}") for g in range(168, 172)),
     *(pytest.param(GRIDS_S36[g], CORPUS / "policies", *OVERALL_S36[g], FLOORS_S36[g], id=f"grid{g}") for g in range(172, 178)),
     *(pytest.param(GRIDS_S37[g], CORPUS / "policies", *OVERALL_S37[g], FLOORS_S37[g], id=f"grid{g}") for g in range(178, 189)),
+    *(pytest.param(GRIDS_S38[g], CORPUS / "policies", *OVERALL_S38[g], FLOORS_S38[g], id=f"grid{g}") for g in range(192, 199)),
 ]
 
 
