@@ -212,13 +212,13 @@ def _own_clause_zh(part: str) -> bool:
     return bool(_OWN_VERB_ZH.search(part))
 
 
-@lru_cache(maxsize=4096)
-def pseudo_spans(text: str) -> list[tuple[int, int]]:
+def pseudo_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of a clause's pseudo-negations ("not only", the reader's request "requesting that ... not be used", advice
     to the reader): a denial's trigger inside one denies nothing."""
-    return [(m.start(), m.end()) for m in rules().pseudo.finditer(text)]
+    return tuple((m.start(), m.end()) for m in rules().pseudo.finditer(text))
 
 
+@lru_cache(maxsize=4096)
 def negation_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Spans of a clause under a negation: (start, end, kind) with kind deny | except | consent."""
     r = rules()

@@ -447,8 +447,9 @@ def _collection_denials(texts: Sequence[tuple[int, int, str, str]], r: PromiseRu
             continue
         reach = "identity" if r.first_denial_identity.search(t) else "all"
         gloss = _EXAMPLES.search(t)
-        if reach == "all" and gloss and set(named_types(gloss.group(1) or gloss.group(2))) <= {"email", "phone_number"} \
-                and _PERSON_WORDS.search(gloss.group(1) or gloss.group(2)):
+        examples = (gloss.group(1) or gloss.group(2)) if gloss else ""
+        if reach == "all" and examples and set(named_types(examples)) <= set(reach_types("identity")) \
+                and _PERSON_WORDS.search(examples):
             # "We do not collect personal information (name, email, etc.)": the examples say what it means, the person's
             # identity (session 38, grid 197's generated game)
             reach = "identity"

@@ -401,12 +401,12 @@ _OWN_COLLECTING = re.compile(r"\b(?:we|us)\s+(?:\w+\s+){0,3}?(?:collect|obtain|g
 # an introduction to the steps a user takes ("To reset or limit any personal data collected for ...:")
 _STEPS_FOLLOW = re.compile(r"^\W*to\s+(?:reset|limit|opt|disable|turn|change|manage|delete|withdraw|control|stop|block|"
                            r"update|review|adjust|remove)\b|^\W*(?:如需|如要|若要)", re.I)
-# a section's first sentence about what the heading announces ("This data is only used in app ...")
 # the introducing sentence's own agent: we, the app, or a name that acts ("Com2uS may access ...")
 _WE_SUBJECT = re.compile(r"^\W*(?:(?i:for\s+(?:example|instance)|in\s+addition|additionally|also|specifically|in\s+particular|"
                          r"in\s+(?:this|that|such\s+a)\s+case|then)\W+)?(?:(?i:we|I)\b|(?i:(?:the|our|this)\s+(?:app|application|"
-                         r"service|website|site|game|company))\b|(?!(?:It|Its|They|Their|These|This|Those|Such|Said|He|She|The|Each|All|Some|To|In|For|If|When|As|At|By|On|With|From|After|Before|Once|Where|While|Since|Because|Please|You|Your|Our|Any|Other|Third|Such|Both|Either|Neither|No|Not)\b)(?:[A-Z][\w&.+-]*\s+){1,3}(?i:may|might|will|can|could|would|does|do|"
+                         r"service|website|site|game|company))\b|(?!(?:It|Its|They|Their|These|This|Those|Such|Said|He|She|The|Each|All|Some|To|In|For|If|When|As|At|By|On|With|From|After|Before|Once|Where|While|Since|Because|Please|You|Your|Our|Any|Other|Third|Both|Either|Neither|No|Not)\b)(?:[A-Z][\w&.+-]*\s+){1,3}(?i:may|might|will|can|could|would|does|do|"
                          r"collects?|receives?|obtains?|gathers?|access(?:es)?)\b)")
+# a section's first sentence about what the heading announces ("This data is only used in app ...")
 _THIS_DATA = re.compile(r"^\W*(?:all\s+)?(?:this|these|such|the\s+above)\s+(?:\w+\s+)?(?:data|information)\b|^\W*(?:以上|上述)(?:数据|信息)", re.I)
 # a label's examples, the sentence after it ("设备信息。例如：设备型号、IMEI。", "Device data. For example: ...")
 _EXAMPLES_AFTER_LABEL = re.compile(r"\W*(?:例如|比如|如|包括|e\.g\.|for\s+example|for\s+instance|such\s+as)\s*[:：,，]", re.I)
@@ -1626,7 +1626,7 @@ def _owner_names(text: str, aliases: AliasMatcher | None = None) -> frozenset[st
     caps = Counter(re.findall(r"\b[A-Z][a-z][\w&-]{1,30}\b", text[:200_000]))
     for name, n in caps.most_common(3):
         if titled and aliases is not None and (aliases.find(name) or name.lower() in aliases.aliases):
-            # (a policy whose title or opening names its owner keeps writing of the SDK it uses: "RealDice 3D displays
+            # (a policy whose title names its owner keeps writing of the SDK it uses: "RealDice 3D displays
             # banner advertising using Google AdMob ... Google may collect ...", Google no owner; session 38, fresh-kr)
             continue
         if n >= 15 and text.find(name) < 1500 and name.lower() not in _NOT_NAMES \
