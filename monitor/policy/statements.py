@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from monitor.model import Claim, Evidence, Statement
 from monitor.policy.clause import (
+    MAX_SENTENCE,
     describes_only,
     local_only,
     negation_spans,
@@ -171,9 +172,11 @@ _COND_BEFORE = re.compile(
 _CONDITION_OPENING = re.compile(r"^\W*(?:if|when|whenever|where|unless|should|once)\b", re.I)
 _SECTION_NUMBER = re.compile(r"^\W*\d+(?:\.\d+)*[.)]?\s")  # "1.3 Location." is a numbered heading
 _VERB = re.compile(
-    r"\b(?:collect|obtain|gather|acquir|access|read|upload|send|sent|transmit|shar|provid|disclos|record|use[sd]?|"
+    r"\b(?:collect|obtain|gather|acquir|access|read|upload|send|sent|transmit|shar|provid|disclos|record(?!ings\b)|use[sd]?|"
     r"using|get|require|request|involv|includ|report|process|store|retriev|receiv|scan|sell|sold|transfer|captur|retain|"
     r"submit)\w*|\btrack(?:s|ed)?\b"
+    # ("recordings" is a noun: "Videos, recordings, audio files, location metadata ... remain entirely under your control",
+    # session 39, grid 199's Road's Eye)
     r"|\bconsist(?:s|ed|ing)?\s+of\b"  # ("Such data consists of ... your GPS/GNSS location data", fresh-gf's Nexar)
     r"|\bask(?:s|ed|ing)?\s+(?:you\s+|users?\s+)?for\b|\bgive\s+us\b|\bgiv(?:e|es|ing)\s+(?:[\w-]+\s+){1,4}?to\b|\benter\b|收集|获取|采集|读取|使用|共享|提供|上传|传输|发送|存储|保存|访问|调用|申请|处理|披露|转让|接收|记录|请求|识别|查询|同步"
     # (Korean, session 34: the 개인정보처리방침 template's "수집", "입력 받고", "제공", ...; fresh-ix's Korean game publishers)
@@ -368,8 +371,9 @@ class AliasMatcher:
 
 _NAME_CELL = re.compile(r"\s*(?:\*\*)?(?:\[([^\[\]\n]{2,40})\]\(https?://[^)\s]{1,200}\)|([^\s|*\[\]][^|*\[\]\n]{0,38}?))(?:\*\*)?\s*")
 _LEAD_SDK = re.compile(r"^(?:[-•*·▪]\s+|[\d.()]+\s*)?([^.:;!?]{2,50}?)\s*+(?:\([^)]{0,40}\)\s*+)?[.:：]\s+\S")
-_DASH_MARKS = "-•*·▪◦"  # the markers of an unnumbered item (a nested one may also be "○" or "o")
-_BULLET = re.compile(rf"^(?:[{_DASH_MARKS}○o]|\d+[.)]|[a-z][.)]|[A-Z]\))\s+")
+_DASH_MARKS = "-•*·▪◦"  # the markers of an unnumbered item (a nested one may also be "○" or "o"; a "?" is a bullet a
+# conversion to another character set could not keep: "? Directly from you", session 39, grid 201's healow)
+_BULLET = re.compile(rf"^(?:[{_DASH_MARKS}○o?]|\d+[.)]|[a-z][.)]|[A-Z]\))\s+")
 # a line whose label says its items are optional (Korean "선택항목:", session 34: fresh-iz)
 _OPTIONAL_LABEL = re.compile(r"^\W*(?:선택\s*(?:정보|항목|사항)|optional\s+(?:information|data|fields?|items?))\s*[:：]", re.I)
 _OPTIONAL_MARK = re.compile(r"[(（【\[]\s*(?:optional|可选|选填|非必要|非必需|선택)\s*[)）】\]]|^\W*(?:선택\s*(?:정보|항목|사항)|optional|可选|选填)\W*$", re.I)
@@ -461,6 +465,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
     intro_sdk = ""  # ... or named the SDK that collects the items
     intro_cond = False  # ... or made the items conditional
     intro_silent = False  # ... or states nothing (a contact line, a notice to the reader)
+    intro_marked = False  # ... and its items so far carried a list marker ("-", "•", "1.")
     intro_rcps: tuple[str, ...] = ()  # ... or a class ("These ad networks may collect:"), with the SDKs "these" points back to
     intro_weak = False  # ... which is the object of its sharing verb ("we send the following information to Klaviyo:")
     intro_product = False  # ... or spoke of a connected product the user has ("For each device you connect to ...:")
@@ -532,7 +537,13 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             paused = None
         # (a bold heading in capitals, "**L. VISITORS FROM BRAZIL**", is no item of a list the section before left open:
         # it opens a section, whose region scope its storage promise keeps: session 24, grid 118's AliExpress)
-        bullet = bullet or (intro and _item_shaped(stripped) and not _CAPS_HEADING.match(stripped))
+        # (not after items that carried markers: an unmarked line after "• Publicly available information; • De-identified
+        # information" ends that list, "A real name, alias, e-mail address" in the table below it is no item of "Personal
+        # Information does not include:"; session 39, grid 201's healow)
+        # (a label between marked items is still one of the list's: "Location information" over "- Locale")
+        intro_marked = intro and (intro_marked or bullet)
+        bullet = bullet or (intro and (not intro_marked or _bullet_next(lines, li)) and _item_shaped(stripped)
+                            and not _CAPS_HEADING.match(stripped))
         # (a table right under the introduction: its rows are the items, "以下信息仅存储在您的本地设备上，不会上传至我们的服务器：" over
         # "| 电子邮箱 | 填写版权投诉表单 | 操作系统安全存储加密 |"; session 33, fresh-in's 净文洗墨)
         bullet = bullet or (intro and stripped.startswith("|") and stripped.endswith("|"))
@@ -610,6 +621,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                                      or (states_nothing(stripped) and bool(_STEPS_FOLLOW.match(last))))
             # ("What the App Does NOT Do:" introduces what it does not do: a negation is a verb enough)
             intro = ends_intro and (bool(_VERB.search(stripped)) or silent or bool(negation_spans(stripped)))
+            intro_marked = False
             last = last if intro else ""
             # (the clause that introduces the list is the last one: "we will not rent or sell your personal information
             # to anyone and that we will share your personal information only as described below:", grid 60's 500px)
@@ -782,7 +794,11 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
             names_col = True
             continue
         # (a two-column markdown row, "| SSID | 用于识别移动热点 |", is a whole row too)
-        if len(cells) >= 3 or (len(cells) == 2 and stripped.startswith("|") and stripped.endswith("|")):
+        # (not a page flattened onto one line whose navigation has bars, "Privacy Policy | Terms of Service": a "cell" longer
+        # than a sentence may be is prose, read sentence by sentence; session 39, fresh-la's Medisafe, read whole as one
+        # row)
+        if (len(cells) >= 3 or (len(cells) == 2 and stripped.startswith("|") and stripped.endswith("|"))) \
+                and max(map(len, cells)) <= MAX_SENTENCE:
             # a whole table row on one line: one clause, its SDK named in the first cell
             # ... whose yes/no column says "N": what the row names is not collected
             row_no = 0 <= yn_col < len(cells) and (bool(_NO_CELL.fullmatch(plain_cells[yn_col]))
@@ -1110,6 +1126,12 @@ def _items_follow(lines: list[str], li: int) -> bool:
 
 
 _EMBEDS = re.compile(r"\b(?:integrat(?:e|es|ed)|embed(?:s|ded)?|incorporat(?:e|es|ed))\b", re.I)
+
+
+def _bullet_next(lines: list[str], li: int) -> bool:
+    """The next non-empty line after line li carries a list marker."""
+    nxt = next((x.strip() for x in lines[li + 1:li + 4] if x.strip()), "")
+    return bool(_BULLET.match(nxt))
 
 
 def _item_shaped(stripped: str) -> bool:
