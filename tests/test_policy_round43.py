@@ -10,6 +10,7 @@ from __future__ import annotations
 from monitor.policy import parse_policy
 from monitor.testing.policies import facts, stored_in, verdict_of
 
+
 def test_a_page_flattened_onto_one_line_is_read_sentence_by_sentence_despite_its_navigation_bars() -> None:
     # a scraped page: its menu's bars ("Privacy Policy | Terms of Service") made the whole long line one table row, every
     # type of it given to the one SDK the line names
