@@ -94,12 +94,14 @@ def _worker(tasks: Any, results: Any, args: ContextArgs | EngineContext, keylogs
     except PrivmonError as exc:  # every file this worker takes reports it
         store = exc
     try:
-        while True:
-            item = tasks.get()
-            if item is None:
-                break
-            key, path, sha = item
-            results.put((key, _store_one(store, path, sha, ctx, keylogs, force)))
+        # (this worker's WAL checkpoints in a thread of their own, not inside the commits of its batches)
+        with store.background_checkpoints() if isinstance(store, Store) else contextlib.nullcontext():
+            while True:
+                item = tasks.get()
+                if item is None:
+                    break
+                key, path, sha = item
+                results.put((key, _store_one(store, path, sha, ctx, keylogs, force)))
     finally:
         if isinstance(store, Store):
             store.close()

@@ -740,3 +740,50 @@ def test_rows_written_to_another_writers_unfinished_capture_wait_for_it_to_turn_
         second.write(busy, Batch(findings=[_finding(i, host="b.example") for i in range(12, 14)]))
         assert len(_matched(second, "b.exam")) == 14
         _fts_matches_scan(second)
+
+
+def _big_batch(i: int) -> Batch:
+    return Batch(messages=[message(k, ts=float(k), host=f"h{i}-{k}.example", evidence="x" * 400) for k in range(1, 200)],
+                 findings=[_finding(j) for j in range(i * 50, i * 50 + 50)])
+
+
+def test_background_checkpoints_copy_the_wal_back_outside_the_writers_commits(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        cid = store.begin_capture("big.pcap", "cd" * 32, "pcap")
+        with store.background_checkpoints():
+            # the writer's own commits no longer checkpoint ...
+            assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+            size_before = db_path.stat().st_size
+            for i in range(12):
+                store.write(cid, _big_batch(i))
+            ck = store.checkpointer
+            assert ck is not None
+            # ... the thread does: the database file itself grows while the writer goes on (give it a moment)
+            deadline = time.monotonic() + 10
+            while db_path.stat().st_size <= size_before and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert db_path.stat().st_size > size_before
+        # after the block the writer checkpoints in its commits again, and the thread is gone
+        assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+        assert store.checkpointer is None
+        assert not [t for t in threading.enumerate() if t.name == "privmon-checkpoint"]
+        store.finish_capture(cid, 1, 0.0, 1.0, [], {})
+    with Store.open(db_path, readonly=True) as ro:
+        assert ro.conn.execute("SELECT count(*) FROM findings").fetchone()[0] == 12 * 50
+
+
+def test_a_checkpoint_thread_that_fails_hands_checkpoints_back_to_the_commits(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        cid = store.begin_capture("big.pcap", "ef" * 32, "pcap")
+        with store.background_checkpoints():
+            ck = store.checkpointer
+            assert ck is not None
+            ck._conn.close()  # the thread's connection is gone: its next checkpoint fails
+            for i in range(ck.EVERY):
+                store.write(cid, _big_batch(i))
+            ck._thread.join(timeout=10)
+            assert ck.failed
+            store.write(cid, _big_batch(99))  # nothing is lost, and this commit turned automatic checkpoints on again
+            assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+            assert store.checkpointer is None
+        assert store.conn.execute("SELECT count(*) FROM findings").fetchone()[0] == (ck.EVERY + 1) * 50

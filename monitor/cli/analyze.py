@@ -92,7 +92,9 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
             record_country_source(store, ctx)
         for path in files if jobs == 1 and engine == "local" else ():
             try:
-                summary = _one(path, store, ctx, keylogs, force, quiet, console)
+                # (the WAL checkpoints of this run's commits in a thread of their own: Store.background_checkpoints)
+                with store.background_checkpoints():
+                    summary = _one(path, store, ctx, keylogs, force, quiet, console)
             except BadInput as exc:
                 click.echo(f"privmon: {_terminal(exc.line())}", err=True)
                 errors += 1

@@ -25,7 +25,15 @@ from typing import Any
 
 from monitor.errors import StoreError
 from monitor.store import schema
-from monitor.store.connection import BUSY_RETRIES, BUSY_TIMEOUT_MS, connect, describe, retry_busy
+from monitor.store.connection import (
+    AUTOCHECKPOINT_PAGES,
+    BUSY_RETRIES,
+    BUSY_TIMEOUT_MS,
+    Checkpointer,
+    connect,
+    describe,
+    retry_busy,
+)
 from monitor.store.read import EXPORT_TABLES, STALE_SECONDS, Reads, live_marker
 from monitor.store.schema import MIGRATIONS
 from monitor.store.write import BODY_CAP, Batch, Writes
@@ -62,7 +70,32 @@ class Store(Writes, Reads):
         return schema.migrate(self.conn, self.path)
 
     def close(self) -> None:
+        self._stop_checkpointer()
         self.conn.close()
+
+    @contextlib.contextmanager
+    def background_checkpoints(self) -> Iterator[None]:
+        """For the block, this writer's WAL checkpoints run in a thread of their own, not inside its commits (see
+        `Checkpointer`): for analyze, whose commits come back to back. A read-only store is left as it is."""
+        if self.readonly or self.checkpointer is not None:
+            yield
+            return
+        try:
+            self.checkpointer = Checkpointer(self.path)
+            self.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        except sqlite3.DatabaseError:  # (no second connection: the commits checkpoint, as without the block)
+            self._stop_checkpointer()
+        try:
+            yield
+        finally:
+            self._stop_checkpointer()
+
+    def _stop_checkpointer(self) -> None:
+        ck, self.checkpointer = self.checkpointer, None
+        if ck is not None:
+            ck.close()
+            with contextlib.suppress(sqlite3.DatabaseError):
+                self.conn.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
 
     @contextlib.contextmanager
     def detached(self) -> Iterator[None]:
@@ -73,6 +106,7 @@ class Store(Writes, Reads):
         that then opens the file finds that copy and believes it holds locks that stayed with the parent
         (SQLite's "how to corrupt": do not carry an open connection across fork()). Forked with no connection
         open, each child's connection is its own."""
+        self._stop_checkpointer()  # (its thread and connection must not cross the fork either)
         self.conn.close()
         try:
             yield

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -90,9 +92,10 @@ class Transaction:
     busy timeout applies. `atomic()` still runs inside it (as a savepoint) in the migrations.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, on_commit: Callable[[], None] | None = None) -> None:
         self.conn = conn
         self.path = path
+        self.on_commit = on_commit
 
     def __enter__(self) -> None:
         conn = self.conn
@@ -110,6 +113,8 @@ class Transaction:
                 # ROLLBACK itself fails ("no transaction is active"); either way nothing was written
                 self._rollback()
                 raise StoreError(f"{self.path}: {describe(err)}") from err
+            if self.on_commit is not None:
+                self.on_commit()
         else:
             self._rollback()
             if isinstance(exc, sqlite3.DatabaseError):
@@ -136,6 +141,57 @@ def describe(exc: sqlite3.DatabaseError) -> str:
     return msg
 
 
+AUTOCHECKPOINT_PAGES = 1000  # SQLite's default: a commit that leaves this many pages in the WAL copies them back
+
+
+class Checkpointer:
+    """WAL checkpoints for one writing connection, run in a thread of their own instead of inside its commits.
+
+    With SQLite's automatic checkpoint the commit that fills the WAL to 1,000 pages also copies them into the
+    database and waits for the disk twice (synchronous=NORMAL): 40-140 ms each, four to six times per 125 MB capture,
+    the analyzing thread idle all the while (and with `--jobs 2` each worker's commit can wait for the other's
+    checkpoint too: docs/perf.md, session 39). Here a thread with its own connection runs a PASSIVE checkpoint (it
+    blocks no writer or reader) after every few commits, while the analysis goes on; SQLite's copy and fsync run
+    without the GIL. Nothing is lost either way: a page is in the database file or in the WAL, and a checkpoint that
+    fails (or never runs) leaves it in the WAL, which the writer's own automatic checkpoint takes over again."""
+
+    EVERY = 4  # commits between two checkpoints (an analyze batch is ~2,000 rows: ~250 pages)
+
+    def __init__(self, path: Path) -> None:
+        self.failed = False
+        self._commits = 0
+        self._stopping = False
+        self._due = threading.Event()
+        self._conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        self._conn.isolation_level = None
+        self._thread = threading.Thread(target=self._run, name="privmon-checkpoint", daemon=True)
+        self._thread.start()
+
+    def committed(self) -> None:
+        self._commits += 1
+        if self._commits >= self.EVERY:
+            self._commits = 0
+            self._due.set()
+
+    def _run(self) -> None:
+        while True:
+            self._due.wait()
+            self._due.clear()
+            if self._stopping:
+                return
+            try:
+                self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            except sqlite3.DatabaseError:
+                self.failed = True  # (the writer checkpoints in its commits again: Handle._tx)
+                return
+
+    def close(self) -> None:
+        self._stopping = True
+        self._due.set()
+        self._thread.join()
+        self._conn.close()
+
+
 class Handle:
     """An open connection with its path; the reads and writes of `Store` are methods on it."""
 
@@ -143,8 +199,13 @@ class Handle:
         self.conn = conn
         self.path = path
         self.readonly = readonly
+        self.checkpointer: Checkpointer | None = None
 
     def _tx(self) -> Transaction:
         if self.readonly:
             raise StoreError(f"{self.path}: opened read-only")
-        return Transaction(self.conn, self.path)
+        ck = self.checkpointer
+        if ck is not None and ck.failed:  # the thread could not checkpoint: the commits do it again
+            self.conn.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
+            self.checkpointer, ck = None, None
+        return Transaction(self.conn, self.path, ck.committed if ck is not None else None)
