@@ -118,3 +118,18 @@ def test_recordings_is_a_noun() -> None:
     assert ("location_coarse", "collects", "first_party") not in facts(text)
     # guard: a recording verb still collects
     assert ("location_precise", "collects", "first_party") in facts("We record your GPS location during each trip.\n")
+
+
+def test_a_company_named_as_the_subject_is_the_recipient() -> None:
+    opening = ("Privacy Policy of Acme Sleep. Acme Sleep is a sleep tracker made by a small team; this page says in plain "
+               "words what happens to the data the app handles, who gets it and why, for every user of the app.\n"
+               "We keep what you enter in the app on our servers for as long as your account is open, and you can ask "
+               "us for a copy of it or for its deletion at any time by writing to us.\n")
+    got = facts(opening + "RevenueCat does not receive your email address.\n"
+                "Sentry never receives your name, email, or any health data.\n")
+    assert {("email", "denies", "revenuecat"), ("email", "denies", "sentry")} <= got
+    assert ("email", "denies", "first_party") not in got
+    # guards: the policy's own name and a class of people are no company
+    own = facts(opening + "Acme never receives your location.\nUsers may provide their email address.\n")
+    assert ("location_precise", "denies", "first_party") in own
+    assert not {f for f in own if f[2] not in ("first_party",)}

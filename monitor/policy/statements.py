@@ -1479,6 +1479,9 @@ def _recipients(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozense
                 # "Rovio or third parties may collect ...", "We and our partners may collect ...": both collect
                 ours = re.search(r"\b(?:we|I)\b", head, re.I) or any(w.lower() in own for w in re.findall(r"\b[A-Z][\w&-]{2,}", head[:hit.start()]))
                 return ["first_party", name] if ours else [name]
+        named_subject = _subject_org(head, aliases, own)
+        if named_subject:
+            return [named_subject]
     shares = bool(_SHARE.search(c.text))
 
     def not_source(m: re.Match[str]) -> bool:  # "from an advertiser", "assigned by third parties": a source
@@ -1603,6 +1606,33 @@ def _named_org(c: Clause, aliases: AliasMatcher, own: frozenset[str] = frozenset
             return known
         if own and words[0].lower() in own:
             continue  # the policy's own company or product
+        return org_slug(name)
+    return ""
+
+
+# the subject of a collecting or receiving verb that is a company's name: "RevenueCat does not receive your name, email
+# address", "Sentry never receives your name, email" (a name that is also a word, allowed here as a subject: a sentence
+# starts with a capital anyway), "MailerLite receives your email address" (session 39, fresh-lb's Pillow: all read as the
+# app's own statements)
+_NAME_SUBJECT = re.compile(r"^\W*((?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*){0,2})\s+(?:(?:never|not|also|only|then|itself|"
+                           r"may|might|can|could|will|would|does|do)\s+)*$")
+
+
+def _subject_org(head: str, aliases: AliasMatcher, own: frozenset[str]) -> str:
+    """The recipient a clause's subject names when it is an SDK sdks.toml knows, or a company's name written as one
+    (an inner capital, "RevenueCat", "MailerLite"; or letters in capitals, "AWS"), not the policy's own; else ""."""
+    m = _NAME_SUBJECT.match(head)
+    if not m:
+        return ""
+    name = m.group(1).rstrip(".")
+    words = name.split()
+    if _CLASS_WORDS.match(words[0]) or any(w.lower() in own for w in words) or _DATA_NOUN.search(name) \
+            or _SWITCH_WORD.match(name):
+        return ""
+    known = aliases.aliases.get(name.lower())
+    if known:
+        return known
+    if re.search(r"[a-z][A-Z]", name) or re.fullmatch(r"[A-Z]{3,6}", name):
         return org_slug(name)
     return ""
 
