@@ -133,3 +133,12 @@ def test_a_company_named_as_the_subject_is_the_recipient() -> None:
     own = facts(opening + "Acme never receives your location.\nUsers may provide their email address.\n")
     assert ("location_precise", "denies", "first_party") in own
     assert not {f for f in own if f[2] not in ("first_party",)}
+
+
+def test_information_about_the_network_used_gives_wifi_names_vague_coverage() -> None:
+    text = ("When you sync your device, we log the IP address used, information about the network used to sync (e.g., "
+            "Wi-Fi or cellular), and device battery level.\n")
+    assert verdict_of(text, "ssid") == "vague"
+    # guard: the accessories of a device are not the device's identifiers
+    accessories = "We may receive information about your device accessories that you choose to share.\n"
+    assert verdict_of(accessories, "android_id") == "undisclosed"
