@@ -142,3 +142,10 @@ def test_information_about_the_network_used_gives_wifi_names_vague_coverage() ->
     # guard: the accessories of a device are not the device's identifiers
     accessories = "We may receive information about your device accessories that you choose to share.\n"
     assert verdict_of(accessories, "android_id") == "undisclosed"
+
+
+def test_the_region_you_are_in_is_a_coarse_location() -> None:
+    text = "为判断账户风险，我们使用您的设备型号、IP地址、设备标识符、所在地区、网络使用习惯。\n"
+    assert ("location_coarse", "collects", "first_party") in facts(text)
+    # guard: the laws of the region you are in are no data
+    assert not facts("我们将遵守您所在地区的法律法规。\n")
