@@ -149,3 +149,10 @@ def test_the_region_you_are_in_is_a_coarse_location() -> None:
     assert ("location_coarse", "collects", "first_party") in facts(text)
     # guard: the laws of the region you are in are no data
     assert not facts("我们将遵守您所在地区的法律法规。\n")
+
+
+def test_the_city_a_user_comes_from_is_a_coarse_location() -> None:
+    assert ("location_coarse", "collects", "first_party") in facts("We collect your city of residence.\n")
+    assert ("location_coarse", "collects", "first_party") in facts("We ask for the city you live in.\n")
+    # guard: a city in an address line is the company's
+    assert not facts("Our office is in the city of Boston.\n")
