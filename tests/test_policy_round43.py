@@ -149,6 +149,7 @@ def test_the_region_you_are_in_is_a_coarse_location() -> None:
     assert ("location_coarse", "collects", "first_party") in facts(text)
     # guard: the laws of the region you are in are no data
     assert not facts("我们将遵守您所在地区的法律法规。\n")
+    assert not facts("根据您使用本应用时所在地区与该服务的实际部署位置，相关数据传输可能构成跨境传输。\n")
 
 
 def test_the_city_a_user_comes_from_is_a_coarse_location() -> None:
