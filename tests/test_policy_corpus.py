@@ -404,7 +404,14 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # (3 camera and smart-home apps) 0.823
           "fresh-kk": (0.62, 0.62), "fresh-kl": (0.9, 0.83), "fresh-km": (0.26, 0.5), "fresh-kn": (0.76, 0.75),
           "fresh-ko": (0.77, 0.9), "fresh-kp": (0.8, 0.77), "fresh-kq": (0.72, 0.76), "fresh-kr": (0.74, 0.87),
-          "fresh-ks": (0.85, 0.65), "fresh-kt": (0.58, 0.68), "fresh-ku": (0.82, 0.69)}
+          "fresh-ks": (0.85, 0.65), "fresh-kt": (0.58, 0.68), "fresh-ku": (0.82, 0.69),
+          # session 39 (first reading on f424de1 -> after the session's rules): fresh-kv (4 small Android apps, one
+          # Russian) 0.606 -> 0.641, fresh-kw (4 app policies, three French: warned) 0.248, fresh-kx (4 Chinese apps)
+          # 0.967 -> 0.976, fresh-ky (3D printers, a tracker page) 0.726 -> 0.789, and the health and fitness apps'
+          # policies scraped onto one line (nxmiller18/consumer-data): fresh-kz 0.883, fresh-la 0.508 -> 0.784,
+          # fresh-lb 0.787 -> 0.813
+          "fresh-kv": (0.64, 0.91), "fresh-kw": (0.24, 1.0), "fresh-kx": (0.97, 0.9), "fresh-ky": (0.78, 0.88),
+          "fresh-kz": (0.88, 0.88), "fresh-la": (0.78, 0.81), "fresh-lb": (0.81, 0.73)}
 # (session 38: fresh-hc read 0.738 / TS-P 0.70 at the session's start on a fresh machine, its texts restored byte for byte,
 # under its floor 0.78 / 0.71; the cause was not found, the floor is what it reads; fresh-dn's TS-P 0.76 -> 0.75: Peekaboo's
 # "You may also ask us to import your contacts by giving us access to your third party services (for example, your email
@@ -450,7 +457,8 @@ BATCHES = ("western-a", "western-b", "cn-iot-a", "cn-iot-b", "fresh-c", "fresh-d
            "fresh-ji", "fresh-jj", "fresh-jk", "fresh-jl", "fresh-jm", "fresh-jn", "fresh-jo", "fresh-jp",
            "fresh-jq", "fresh-jr", "fresh-js", "fresh-jt", "fresh-ju", "fresh-jv", "fresh-jw", "fresh-jx", "fresh-jy",
            "fresh-jz", "fresh-ka", "fresh-kb", "fresh-kc", "fresh-kd", "fresh-ke", "fresh-kk", "fresh-kl", "fresh-km",
-           "fresh-kn", "fresh-ko", "fresh-kp", "fresh-kq", "fresh-kr", "fresh-ks", "fresh-kt", "fresh-ku")
+           "fresh-kn", "fresh-ko", "fresh-kp", "fresh-kq", "fresh-kr", "fresh-ks", "fresh-kt", "fresh-ku",
+           "fresh-kv", "fresh-kw", "fresh-kx", "fresh-ky", "fresh-kz", "fresh-la", "fresh-lb")
 
 
 def _present() -> set[str]:

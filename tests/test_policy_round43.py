@@ -26,11 +26,13 @@ def test_a_page_flattened_onto_one_line_is_read_sentence_by_sentence_despite_its
     assert ("email", "collects", "google_analytics") in facts("SDK | Data | Purpose\n" + row)
 
 
-def test_having_access_to_data_is_access_not_a_permission() -> None:
+def test_not_having_access_to_data_denies_it() -> None:
     assert ("credentials", "denies", "first_party") in facts("We do not have access to your account passwords.\n")
-    assert ("location_precise", "collects", "first_party") in facts("The app has access to your location.\n")
-    # guard: a permission to access stays a permission
+    # guards: a permission to access stays a permission, and so does allowing us to have access; staff who may not
+    # see the data are no denial that it is collected
     assert not facts("The app asks for permission to access your location.\n")
+    assert not facts("You may stop allowing us to have access to your location data in your device's settings.\n")
+    assert not facts("Our support employee may view your activity data but will not have access to your location.\n")
 
 
 def test_an_unmarked_line_after_a_marked_list_is_no_item_of_it() -> None:

@@ -776,6 +776,19 @@ FLOORS_S38 = {
 OVERALL_S38 = {192: (148, 0.44, (39, 77)), 193: (158, 0.57, (73, 94)), 194: (154, 0.49, (48, 48)),
                195: (200, 0.69, (73, 101)), 196: (132, 0.46, (54, 54)), 197: (145, 0.66, (68, 70)), 198: (62, 0.17, (7, 8))}
 
+# session 39 (first reading on f424de1 -> after the session's rules; accuracy / false `contradicted`): 199 (Parentia, Road's
+# Eye) 0.815 / 0, 200 (myAir, Garmin Connect) 0.467 / 0 -> 0.600 / 0, 201 (healow, Glooko) 0.450 / 26 -> 0.536 / 0, 202
+# (Sugarmate, Radiance) 0.832 / 0
+GRIDS_S39 = {g: CORPUS / f"verdicts{g}" for g in range(199, 203)}
+FLOORS_S39 = {
+    199: {"grid199/parentia.txt": (0.76, 20), "grid199/roadseye.txt": (0.88, 0)},
+    200: {"grid200/garmin_connect.txt": (0.61, 15), "grid200/myair.txt": (0.58, 25)},
+    201: {"grid201/glooko.txt": (0.57, 29), "grid201/healow.txt": (0.5, 7)},
+    202: {"grid202/radiance.txt": (0.78, 9), "grid202/sugarmate.txt": (0.87, 6)},
+}
+OVERALL_S39 = {199: (146, 0.81, (20, 20)), 200: (135, 0.6, (40, 43)), 201: (140, 0.53, (36, 36)),
+               202: (131, 0.83, (15, 15))}
+
 GRIDR5 = CORPUS / "verdictsR5"
 FLOORSR5 = {"real5b/000_72e5737b41abaee6.txt": (1.0, 14), "real5b/001_8908ab6137995cb6.txt": (0.9, 13),
             "real5b/002_d276b2c5d45dfbdd.txt": (0.805, 20), "real5b/003_da15fc37df66fe0c.txt": (0.952, 11),
@@ -928,6 +941,7 @@ LATER_GRIDS = [
     *(pytest.param(GRIDS_S36[g], CORPUS / "policies", *OVERALL_S36[g], FLOORS_S36[g], id=f"grid{g}") for g in range(172, 178)),
     *(pytest.param(GRIDS_S37[g], CORPUS / "policies", *OVERALL_S37[g], FLOORS_S37[g], id=f"grid{g}") for g in range(178, 189)),
     *(pytest.param(GRIDS_S38[g], CORPUS / "policies", *OVERALL_S38[g], FLOORS_S38[g], id=f"grid{g}") for g in range(192, 199)),
+    *(pytest.param(GRIDS_S39[g], CORPUS / "policies", *OVERALL_S39[g], FLOORS_S39[g], id=f"grid{g}") for g in range(199, 203)),
 ]
 
 

@@ -542,8 +542,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         # Information does not include:"; session 39, grid 201's healow)
         # (a label between marked items is still one of the list's: "Location information" over "- Locale")
         intro_marked = intro and (intro_marked or bullet)
-        bullet = bullet or (intro and (not intro_marked or _bullet_next(lines, li)) and _item_shaped(stripped)
-                            and not _CAPS_HEADING.match(stripped))
+        # (a line led by a mark of another kind is still marked: "．IP Login Location", "\\- 필수항목 : ...")
+        bullet = bullet or (intro and (not intro_marked or _bullet_next(lines, li) or bool(_OTHER_MARK.match(stripped)))
+                            and _item_shaped(stripped) and not _CAPS_HEADING.match(stripped))
         # (a table right under the introduction: its rows are the items, "以下信息仅存储在您的本地设备上，不会上传至我们的服务器：" over
         # "| 电子邮箱 | 填写版权投诉表单 | 操作系统安全存储加密 |"; session 33, fresh-in's 净文洗墨)
         bullet = bullet or (intro and stripped.startswith("|") and stripped.endswith("|"))
@@ -1128,6 +1129,9 @@ def _items_follow(lines: list[str], li: int) -> bool:
 _EMBEDS = re.compile(r"\b(?:integrat(?:e|es|ed)|embed(?:s|ded)?|incorporat(?:e|es|ed))\b", re.I)
 
 
+_OTHER_MARK = re.compile(r"^[^\w\s(\[{“\"'‘「『【<]")
+
+
 def _bullet_next(lines: list[str], li: int) -> bool:
     """The next non-empty line after line li carries a list marker."""
     nxt = next((x.strip() for x in lines[li + 1:li + 4] if x.strip()), "")
@@ -1619,8 +1623,8 @@ _NAME_SUBJECT = re.compile(r"^\W*((?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*){0,2})\s+
 
 
 def _subject_org(head: str, aliases: AliasMatcher, own: frozenset[str]) -> str:
-    """The recipient a clause's subject names when it is an SDK sdks.toml knows, or a company's name written as one
-    (an inner capital, "RevenueCat", "MailerLite"; or letters in capitals, "AWS"), not the policy's own; else ""."""
+    """The recipient a clause's subject names when it is an SDK sdks.toml knows (not a whole company such as Google), or a
+    company's name written as one (an inner capital, "RevenueCat", "MailerLite"), not the policy's own; else ""."""
     m = _NAME_SUBJECT.match(head)
     if not m:
         return ""
@@ -1630,11 +1634,17 @@ def _subject_org(head: str, aliases: AliasMatcher, own: frozenset[str]) -> str:
             or _SWITCH_WORD.match(name):
         return ""
     known = aliases.aliases.get(name.lower())
-    if known:
-        return known
-    if re.search(r"[a-z][A-Z]", name) or re.fullmatch(r"[A-Z]{3,6}", name):
+    if known:  # (not a whole company, "Google receives ...": the product it names elsewhere, or a sign-in)
+        return "" if known in _GENERIC_ORGS else known
+    # (not two words a scraped page ran together, "Personal InformationWe": session 39, fresh-fp)
+    parts = {w.lower() for w in re.findall(r"[A-Z][a-z]*", name)}
+    if re.search(r"[a-z][A-Z]", name) and not parts & _RUN_TOGETHER:
         return org_slug(name)
     return ""
+
+
+_RUN_TOGETHER = frozenset({"we", "you", "your", "our", "the", "this", "if", "in", "to", "for", "and", "or", "personal",
+                           "information", "data", "privacy", "policy", "when", "how", "what"})
 
 
 # capitalised words a policy repeats that are no one's name

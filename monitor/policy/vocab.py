@@ -44,6 +44,7 @@ class Vocabulary:
     android: re.Pattern[str]
     no_words: re.Pattern[str]  # spans that name nothing (web addresses): mentions inside them are not terms
     product_clause: re.Pattern[str]  # a sentence about a connected product the user has (its serial is that product's)
+    ios_services: re.Pattern[str]  # Apple's services an app on any platform may use: iOS, not iOS only
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +63,8 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(tuple(terms), re.compile(data["ios_words"], re.ASCII),
                       re.compile(data["iot_words"], re.IGNORECASE | re.ASCII), re.compile(data["android_words"], re.ASCII),
                       re.compile(data["no_words"], re.IGNORECASE | re.ASCII),
-                      re.compile(data["product_clause"], re.IGNORECASE | re.ASCII))
+                      re.compile(data["product_clause"], re.IGNORECASE | re.ASCII),
+                      re.compile(data["ios_services"], re.ASCII))
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +124,9 @@ def policy_context(text: str) -> tuple[bool, bool, bool]:
     development batch: 13 up, 2 down)."""
     v = vocabulary()
     ios, android = bool(v.ios.search(text)), bool(v.android.search(text))
-    return ios or not android, len(v.iot.findall(text[:200_000])) >= 3, not ios or android
+    # (only Apple's services named: iOS too, but not iOS only)
+    services_only = ios and not android and not any(not v.ios_services.match(text, m.start()) for m in v.ios.finditer(text))
+    return ios or not android, len(v.iot.findall(text[:200_000])) >= 3, not ios or android or services_only
 
 
 def about_product(text: str) -> bool:
