@@ -358,7 +358,7 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # notices) 0.852 -> 1.000, fresh-in (Chinese texts) 0.755 -> 0.781, fresh-io (small developers) 0.500 -> 0.800,
           # fresh-ip (launcher, keyboard, ride, delivery, VPN) 0.762 -> 0.786; read after the session's first rules (the same
           # on 1ea0dae) -> now: fresh-iq (device makers, citp) 0.804 -> 0.835, fresh-ir (app and ad-SDK companies, citp) 0.801 -> 0.816
-          "fresh-il": (0.67, 1.00), "fresh-im": (1.00, 1.00), "fresh-in": (0.78, 0.68), "fresh-io": (0.80, 1.00),
+          "fresh-il": (0.67, 1.00), "fresh-im": (1.00, 1.00), "fresh-in": (0.77, 0.65), "fresh-io": (0.80, 1.00),
           "fresh-ip": (0.78, 0.72), "fresh-iq": (0.83, 1.00), "fresh-ir": (0.81, 0.86),
           # session 34 (first reading on d364595 -> after the session's rules): fresh-is 0.667, it 0.736, iu 0.753, iv 0.786,
           # iw 0.664, ix 0.449 (two Korean texts read as nothing), iy 0.535 (under the keyword spotter's 0.732: defined
@@ -372,7 +372,7 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # fresh-jc (one Chinese near-decoy: the archive had no other text left) 1.000, fresh-jd (5 smart-home makers; 0.584
           # with a sixth text, an annotated copy, dropped) 0.655 -> 0.690, fresh-je (5 Chinese texts) 0.767 -> 0.796,
           # fresh-jf (6 app companies, DMOZ) 0.864, fresh-jg (6 device makers, DMOZ) 0.745 -> 0.752
-          "fresh-jb": (0.84, 0.79), "fresh-jc": (1.0, 1.0), "fresh-jd": (0.69, 0.7), "fresh-je": (0.79, 0.66),
+          "fresh-jb": (0.84, 0.79), "fresh-jc": (1.0, 1.0), "fresh-jd": (0.69, 0.7), "fresh-je": (0.81, 0.61),
           "fresh-jf": (0.86, 0.73), "fresh-jg": (0.75, 0.64),
           # (a last DMOZ wave, read first on ad8b423: fresh-jh (3 apps: a hospital, a children's games maker, a credit union)
           # 0.771, fresh-ji (4 device makers) 0.876; no rule made from them)
@@ -412,6 +412,9 @@ FLOORS = {"western-a": (0.82, 0.82), "western-b": (0.83, 0.93), "cn-iot-a": (0.9
           # fresh-lb 0.787 -> 0.813
           "fresh-kv": (0.64, 0.91), "fresh-kw": (0.24, 1.0), "fresh-kx": (0.97, 0.9), "fresh-ky": (0.78, 0.88),
           "fresh-kz": (0.88, 0.88), "fresh-la": (0.78, 0.81), "fresh-lb": (0.81, 0.73)}
+# (session 39, the session's rules on the older sets: fresh-in 0.781 / 0.68 -> 0.773 / 0.65 (华生: 所在地区信息 gives a coarse
+# location its labeller did not write), fresh-je's TS-P 0.67 -> 0.61 (a coarse location now read, labelled conditional; F1
+# 0.796 -> 0.815))
 # (session 38: fresh-hc read 0.738 / TS-P 0.70 at the session's start on a fresh machine, its texts restored byte for byte,
 # under its floor 0.78 / 0.71; the cause was not found, the floor is what it reads; fresh-dn's TS-P 0.76 -> 0.75: Peekaboo's
 # "You may also ask us to import your contacts by giving us access to your third party services (for example, your email

@@ -541,7 +541,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         # information" ends that list, "A real name, alias, e-mail address" in the table below it is no item of "Personal
         # Information does not include:"; session 39, grid 201's healow)
         # (a label between marked items is still one of the list's: "Location information" over "- Locale")
-        intro_marked = intro and (intro_marked or bullet)
+        # (only a negated introduction's list ends so: a list of what is collected goes on through its unmarked labels,
+        # "Device Information" over "- Device identifiers (IMEI, Android ID)", grid 133's Foodzippy)
+        intro_marked = intro and intro_neg and (intro_marked or bullet)
         # (a line led by a mark of another kind is still marked: "．IP Login Location", "\\- 필수항목 : ...")
         bullet = bullet or (intro and (not intro_marked or _bullet_next(lines, li) or bool(_OTHER_MARK.match(stripped)))
                             and _item_shaped(stripped) and not _CAPS_HEADING.match(stripped))
@@ -797,9 +799,9 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         # (a two-column markdown row, "| SSID | 用于识别移动热点 |", is a whole row too)
         # (not a page flattened onto one line whose navigation has bars, "Privacy Policy | Terms of Service": a "cell" longer
         # than a sentence may be is prose, read sentence by sentence; session 39, fresh-la's Medisafe, read whole as one
-        # row)
+        # row; a markdown row, "| OPT-OUT | You may choose ...", keeps its long cells: grid 75's Shockwave)
         if (len(cells) >= 3 or (len(cells) == 2 and stripped.startswith("|") and stripped.endswith("|"))) \
-                and max(map(len, cells)) <= MAX_SENTENCE:
+                and (max(map(len, cells)) <= MAX_SENTENCE or stripped.startswith("|")):
             # a whole table row on one line: one clause, its SDK named in the first cell
             # ... whose yes/no column says "N": what the row names is not collected
             row_no = 0 <= yn_col < len(cells) and (bool(_NO_CELL.fullmatch(plain_cells[yn_col]))
