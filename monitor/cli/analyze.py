@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import struct
 import sys
@@ -90,26 +91,28 @@ def command(captures: tuple[str, ...], db_path: str, profile_path: str | None, k
             if engine == "dask":
                 geo_ready.join()
             record_country_source(store, ctx)
-        for path in files if jobs == 1 and engine == "local" else ():
-            try:
-                # (the WAL checkpoints of this run's commits in a thread of their own: Store.background_checkpoints)
-                with store.background_checkpoints():
+        one_by_one = files if jobs == 1 and engine == "local" else ()
+        # (the WAL checkpoints of the run's commits in a thread of their own, one for all its files:
+        # Store.background_checkpoints)
+        with store.background_checkpoints() if one_by_one else contextlib.nullcontext():
+            for path in one_by_one:
+                try:
                     summary = _one(path, store, ctx, keylogs, force, quiet, console)
-            except BadInput as exc:
-                click.echo(f"privmon: {_terminal(exc.line())}", err=True)
-                errors += 1
-                continue
-            except (ValueError, IndexError, KeyError, struct.error, RecursionError, MemoryError) as exc:
-                # a parser bug must not cost the other files; the partial capture stays hidden
-                # ('ingesting') and is replaced by the next run
-                click.echo(_terminal(f"privmon: {path}: internal error while reading ({type(exc).__name__}: {exc}); "
-                                     "please report it"), err=True)
-                errors += 1
-                continue
-            for w in summary.warnings:
-                click.echo(_terminal(f"privmon: warning: {path}: {w}"), err=True)
-            if console is not None:
-                _print_summary(console, path, summary)
+                except BadInput as exc:
+                    click.echo(f"privmon: {_terminal(exc.line())}", err=True)
+                    errors += 1
+                    continue
+                except (ValueError, IndexError, KeyError, struct.error, RecursionError, MemoryError) as exc:
+                    # a parser bug must not cost the other files; the partial capture stays hidden
+                    # ('ingesting') and is replaced by the next run
+                    click.echo(_terminal(f"privmon: {path}: internal error while reading ({type(exc).__name__}: {exc}); "
+                                         "please report it"), err=True)
+                    errors += 1
+                    continue
+                for w in summary.warnings:
+                    click.echo(_terminal(f"privmon: warning: {path}: {w}"), err=True)
+                if console is not None:
+                    _print_summary(console, path, summary)
         if consent_at:
             record_consent(store, consent_at)
         if console is not None:

@@ -545,7 +545,8 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
         # "Device Information" over "- Device identifiers (IMEI, Android ID)", grid 133's Foodzippy)
         intro_marked = intro and intro_neg and (intro_marked or bullet)
         # (a line led by a mark of another kind is still marked: "．IP Login Location", "\\- 필수항목 : ...")
-        bullet = bullet or (intro and (not intro_marked or _bullet_next(lines, li) or bool(_OTHER_MARK.match(stripped)))
+        bullet = bullet or (intro and (not intro_marked or bool(_BULLET.match(_next_line(lines, li)))
+                                      or bool(_OTHER_MARK.match(stripped)))
                             and _item_shaped(stripped) and not _CAPS_HEADING.match(stripped))
         # (a table right under the introduction: its rows are the items, "以下信息仅存储在您的本地设备上，不会上传至我们的服务器：" over
         # "| 电子邮箱 | 填写版权投诉表单 | 操作系统安全存储加密 |"; session 33, fresh-in's 净文洗墨)
@@ -726,7 +727,7 @@ def clauses(text: str, aliases: AliasMatcher) -> list[Clause]:
                     entry_sdk = _push_of(new, stripped, ids)
                     entry_by_label = field_line and _label_is_name(stripped, aliases)
                     entry_md = level
-                    if next((x.strip() for x in lines[li + 1:li + 4] if x.strip()), "").startswith("|"):
+                    if _next_line(lines, li).startswith("|"):
                         table_sdk = entry_sdk  # "**高德地图SDK（com.amap.api）**" over a markdown table: the table's rows
                 field_line = True
             elif not sdks and not field_line and len(stripped) <= 60 and re.search(r"SDK\s*$", stripped) \
@@ -1134,10 +1135,9 @@ _EMBEDS = re.compile(r"\b(?:integrat(?:e|es|ed)|embed(?:s|ded)?|incorporat(?:e|e
 _OTHER_MARK = re.compile(r"^[^\w\s(\[{“\"'‘「『【<]")
 
 
-def _bullet_next(lines: list[str], li: int) -> bool:
-    """The next non-empty line after line li carries a list marker."""
-    nxt = next((x.strip() for x in lines[li + 1:li + 4] if x.strip()), "")
-    return bool(_BULLET.match(nxt))
+def _next_line(lines: list[str], li: int) -> str:
+    """The next non-empty line within three after line li, stripped ("" when there is none)."""
+    return next((x.strip() for x in lines[li + 1:li + 4] if x.strip()), "")
 
 
 def _item_shaped(stripped: str) -> bool:
@@ -1161,7 +1161,7 @@ def _item_shaped(stripped: str) -> bool:
 
 def _described(lines: list[str], i: int) -> bool:
     """The next non-empty line after line i is a description (a sentence, or longer than a list item) naming data."""
-    nxt = next((x.strip() for x in lines[i + 1:i + 4] if x.strip()), "")
+    nxt = _next_line(lines, i)
     return (len(nxt) > 80 or nxt.endswith((".", "。"))) and bool(find_terms(nxt))
 
 

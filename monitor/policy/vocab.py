@@ -125,7 +125,7 @@ def policy_context(text: str) -> tuple[bool, bool, bool]:
     v = vocabulary()
     ios, android = bool(v.ios.search(text)), bool(v.android.search(text))
     # (only Apple's services named: iOS too, but not iOS only)
-    services_only = ios and not android and not any(not v.ios_services.match(text, m.start()) for m in v.ios.finditer(text))
+    services_only = ios and not android and all(v.ios_services.match(text, m.start()) for m in v.ios.finditer(text))
     return ios or not android, len(v.iot.findall(text[:200_000])) >= 3, not ios or android or services_only
 
 

@@ -26,7 +26,6 @@ from typing import Any
 from monitor.errors import StoreError
 from monitor.store import schema
 from monitor.store.connection import (
-    AUTOCHECKPOINT_PAGES,
     BUSY_RETRIES,
     BUSY_TIMEOUT_MS,
     Checkpointer,
@@ -89,13 +88,6 @@ class Store(Writes, Reads):
             yield
         finally:
             self._stop_checkpointer()
-
-    def _stop_checkpointer(self) -> None:
-        ck, self.checkpointer = self.checkpointer, None
-        if ck is not None:
-            ck.close()
-            with contextlib.suppress(sqlite3.DatabaseError):
-                self.conn.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
 
     @contextlib.contextmanager
     def detached(self) -> Iterator[None]:

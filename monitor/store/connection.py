@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -204,8 +205,15 @@ class Handle:
     def _tx(self) -> Transaction:
         if self.readonly:
             raise StoreError(f"{self.path}: opened read-only")
+        if self.checkpointer is not None and self.checkpointer.failed:  # the thread could not checkpoint: the commits
+            self._stop_checkpointer()  # do it again
         ck = self.checkpointer
-        if ck is not None and ck.failed:  # the thread could not checkpoint: the commits do it again
-            self.conn.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
-            self.checkpointer, ck = None, None
         return Transaction(self.conn, self.path, ck.committed if ck is not None else None)
+
+    def _stop_checkpointer(self) -> None:
+        """No checkpoint thread any more: its connection closed, the commits checkpoint again as SQLite does."""
+        ck, self.checkpointer = self.checkpointer, None
+        if ck is not None:
+            ck.close()
+            with contextlib.suppress(sqlite3.DatabaseError):
+                self.conn.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
